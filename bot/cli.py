@@ -1,0 +1,246 @@
+"""The ``canishare`` command line. Its output formats are a contract (see README, "Command line")."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from typing import Sequence, TextIO
+
+from bot import __version__
+from bot.config import Settings
+from bot.faq import Faq, FaqEntry, FaqError, lint, load_faq
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_PROBLEM):
+        super().__init__(message)
+        self.code = code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.handler(args) or EXIT_OK
+    except CliError as error:
+        print(f"canishare: {error}", file=sys.stderr)
+        return error.code
+    except FaqError as error:
+        print(f"canishare: the FAQ has {len(error.problems)} problem(s):", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="canishare",
+        description="Answer 'can I share this?' questions from the curated FAQ; run the Slack bot.",
+    )
+    parser.add_argument("--version", action="version", version=f"canishare {__version__}")
+    parser.add_argument("--faq-dir", help="FAQ directory (default: $CANISHARE_FAQ_DIR or the bundled faq/)")
+    commands = parser.add_subparsers(metavar="COMMAND")
+
+    ask = commands.add_parser("ask", help="answer a question from the FAQ")
+    ask.add_argument("question", help="the question, or - to read one question per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--explain", action="store_true", help="show why the matcher decided as it did")
+    ask.set_defaults(handler=cmd_ask)
+
+    redact = commands.add_parser("redact", help="remove personal identifiers from text")
+    redact.add_argument("source", help="- to read lines from stdin, or the text itself")
+    redact.set_defaults(handler=cmd_redact)
+
+    faq = commands.add_parser("faq", help="work on the FAQ files").add_subparsers(metavar="ACTION")
+    faq_lint = faq.add_parser("lint", help="check the FAQ files; exit 1 on any problem")
+    faq_lint.add_argument("directory", nargs="?", help="FAQ directory (default: the configured one)")
+    faq_lint.set_defaults(handler=cmd_faq_lint)
+
+    evaluate = commands.add_parser("eval", help="score the matcher on a labelled {q, topic} YAML list")
+    evaluate.add_argument("file")
+    evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate.set_defaults(handler=cmd_eval)
+
+    return parser
+
+
+def _settings() -> Settings:
+    return Settings.from_env()
+
+
+def _faq_dir(args) -> str:
+    return getattr(args, "faq_dir", None) or _settings().faq_dir
+
+
+def _matcher(args):
+    from bot.matching import Matcher
+
+    return Matcher(load_faq(_faq_dir(args)))
+
+
+# ask ---------------------------------------------------------------------------------------
+
+
+def cmd_ask(args) -> int:
+    matcher = _matcher(args)
+    if args.question == "-":
+        return _ask_lines(matcher, sys.stdin, sys.stdout, args.json)
+    question = args.question
+    if not question.strip():
+        raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"', EXIT_USAGE)
+    match = matcher.match(question)
+    if args.json:
+        print(json.dumps(match_json(match)))
+    else:
+        print(render_match(match, matcher.faq))
+        if args.explain:
+            print("\n" + match.explain())
+    return EXIT_OK
+
+
+def _ask_lines(matcher, lines: TextIO, out: TextIO, as_json: bool) -> int:
+    for line in lines:
+        question = line.rstrip("\n")
+        match = matcher.match(question)
+        if as_json:
+            out.write(json.dumps(match_json(match)) + "\n")
+        else:
+            out.write(render_match(match, matcher.faq) + "\n\n")
+        out.flush()
+    return EXIT_OK
+
+
+def match_json(match) -> dict:
+    return {
+        "decision": match.decision,
+        "faq_id": match.entry.id if match.entry else None,
+        "score": match.score,
+        "suggestions": [entry.id for entry in match.suggestions],
+    }
+
+
+def render_match(match, faq: Faq) -> str:
+    from bot.matching import ANSWER, SUGGEST
+
+    if match.decision == ANSWER:
+        return f"decision: answer (score {match.score:.1f})\n" + render_entry(match.entry)
+    if match.decision == SUGGEST:
+        lines = [f"decision: suggest (score {match.score:.1f}) - did you mean:"]
+        lines += [f"  - {entry.id}: {entry.question}" for entry in match.suggestions]
+        lines.append("  - none of these: ask an advisor")
+        return "\n".join(lines)
+    return (
+        f"decision: escalate (score {match.score:.1f})\n"
+        "The FAQ has no answer that fits. In Slack this question would be offered to an advisor."
+    )
+
+
+def render_entry(entry: FaqEntry) -> str:
+    body = "\n".join(textwrap.fill(p, 100) if not p.startswith("•") else p for p in entry.answer.splitlines())
+    sources = "; ".join(f"{s.title} <{s.url}>" if s.url else s.title for s in entry.sources)
+    return (
+        f"entry: {entry.id}\n"
+        f"question: {entry.question}\n\n{body.replace('*', '')}\n\n"
+        f"legal basis: {'; '.join(entry.legal_basis)}\n"
+        f"source: {sources}\n"
+        f"last reviewed: {entry.last_reviewed.isoformat()}\n"
+        "Guidance, not legal advice: you make the decision and record it."
+    )
+
+
+# redact ------------------------------------------------------------------------------------
+
+
+def cmd_redact(args) -> int:
+    from bot.privacy import redact
+
+    if args.source != "-":
+        print(redact(args.source).text)
+        return EXIT_OK
+    for line in sys.stdin:
+        sys.stdout.write(redact(line.rstrip("\n")).text + "\n")
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+# faq ---------------------------------------------------------------------------------------
+
+
+def cmd_faq_lint(args) -> int:
+    directory = args.directory or _faq_dir(args)
+    problems = lint(directory)
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s) in {directory}", file=sys.stderr)
+        return EXIT_PROBLEM
+    faq = load_faq(directory)
+    phrasings = sum(len(e.phrasings) for e in faq)
+    print(f"ok: {len(faq)} entries, {phrasings} phrasings in {directory}")
+    return EXIT_OK
+
+
+# eval --------------------------------------------------------------------------------------
+
+
+def cmd_eval(args) -> int:
+    from bot.evaluation import evaluate, load_labelled, unknown_topics
+
+    try:
+        items = load_labelled(args.file)
+    except (OSError, ValueError) as error:
+        raise CliError(str(error)) from error
+    matcher = _matcher(args)
+    unknown = unknown_topics(matcher, items)
+    if unknown:
+        print(f"warning: topics not in the FAQ: {', '.join(unknown)}", file=sys.stderr)
+    report = evaluate(matcher, items, progress=_progress_bar(len(items)))
+    figures = report.figures()
+    if args.json:
+        print(json.dumps({name: {"n": n, "of": of, "rate": round(n / of, 4) if of else None}
+                          for name, (n, of) in figures.items()}))
+        return EXIT_OK
+    print(f"{len(items)} questions ({sum(1 for i in items if i.topic != 'none')} with a topic), "
+          f"thresholds {matcher.thresholds}")
+    for name, (n, of) in figures.items():
+        print(f"  {name:<22} {n:>4}/{of:<4} {100 * n / of if of else 0:6.1f} %")
+    print("  decisions: " + ", ".join(f"{k} {v}" for k, v in report.decisions().items()))
+    mistakes = report.mistakes()
+    if mistakes:
+        print(f"\n{len(mistakes)} not correct (expected -> decision: offered / best):")
+        for o in mistakes:
+            mark = "WRONG ANSWER " if o.wrong_answer else ""
+            offered = ",".join(o.offered_ids) or "-"
+            best = o.ranked_ids[0] if o.ranked_ids else "-"
+            print(f"  {mark}{o.item.topic} -> {o.match.decision} {o.match.score:.1f}: {offered} / {best}\n"
+                  f"      {o.item.question[:110]}")
+    return EXIT_OK
+
+
+def _progress_bar(total: int):
+    if not sys.stderr.isatty() or total < 50:
+        return lambda done: None
+
+    def show(done: int) -> None:
+        filled = int(30 * done / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\r" + " " * 50 + "\r")
+        sys.stderr.flush()
+
+    return show
+
+
+if __name__ == "__main__":
+    sys.exit(main())

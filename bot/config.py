@@ -1,0 +1,65 @@
+"""Settings from the environment (and a local ``.env`` file), all optional for offline use."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.faq import BUNDLED_FAQ_DIR
+
+README_SLACK_SECTION = "README.md, section 'Connect to Slack'"
+
+
+def read_dotenv(path: str | Path = ".env") -> dict[str, str]:
+    """KEY=VALUE lines of a .env file (quotes stripped, comments ignored); {} when there is none."""
+    values: dict[str, str] = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return values
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        values[key.strip()] = value.strip().strip("'\"")
+    return values
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: str = "canishare.db"
+    faq_dir: str = str(BUNDLED_FAQ_DIR)
+    bot_token: str | None = None
+    app_token: str | None = None
+    signing_secret: str | None = None
+    api_url: str | None = None
+    advisor_channel: str | None = None
+    digest_channel: str | None = None
+    remind_after_hours: float = 4.0
+    retention_days: int = 365
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, dotenv: str | Path = ".env") -> "Settings":
+        env = {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}
+        return cls(
+            db_path=env.get("CANISHARE_DB") or cls.db_path,
+            faq_dir=env.get("CANISHARE_FAQ_DIR") or cls.faq_dir,
+            bot_token=env.get("SLACK_BOT_TOKEN") or None,
+            app_token=env.get("SLACK_APP_TOKEN") or None,
+            signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+            api_url=env.get("SLACK_API_URL") or None,
+            advisor_channel=env.get("CANISHARE_ADVISOR_CHANNEL") or None,
+            digest_channel=env.get("CANISHARE_DIGEST_CHANNEL") or None,
+            remind_after_hours=float(env.get("CANISHARE_REMIND_AFTER_HOURS") or cls.remind_after_hours),
+            retention_days=int(env.get("CANISHARE_RETENTION_DAYS") or cls.retention_days),
+        )
+
+    def missing_for_serving(self, http: bool) -> list[str]:
+        needed = {"SLACK_BOT_TOKEN": self.bot_token, "CANISHARE_ADVISOR_CHANNEL": self.advisor_channel}
+        if http:
+            needed["SLACK_SIGNING_SECRET"] = self.signing_secret
+        else:
+            needed["SLACK_APP_TOKEN"] = self.app_token
+        return [name for name, value in needed.items() if not value]

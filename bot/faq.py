@@ -1,0 +1,370 @@
+"""Load and validate the curated FAQ (``faq/*.yaml``) into immutable entries.
+
+Every problem is reported with the file, the entry id and the field, so a reviewer can fix a
+pull request in one pass. ``load_faq`` raises ``FaqError`` carrying all problems; ``lint`` returns
+them. ``ReloadingFaq`` picks up edits while the bot runs and keeps serving the last good FAQ when
+an edit is broken.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from bot import text
+
+log = logging.getLogger(__name__)
+
+BUNDLED_FAQ_DIR = Path(__file__).resolve().parent.parent / "faq"
+
+REQUIRED_FIELDS = ("id", "question", "variants", "answer", "legal_basis", "sources", "tags", "last_reviewed")
+OPTIONAL_FIELDS = ("keywords",)
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MIN_VARIANTS = 5
+# Two phrasings of different entries this alike (rapidfuzz ratio of their normalised forms)
+# would make the matcher pick between them at random.
+NEAR_DUPLICATE_SCORE = 92
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    id: str
+    question: str
+    variants: tuple[str, ...]
+    answer: str
+    legal_basis: tuple[str, ...]
+    sources: tuple[Source, ...]
+    tags: tuple[str, ...]
+    last_reviewed: dt.date
+    keywords: tuple[str, ...] = ()
+    file: str = ""
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        return (self.question, *self.variants)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    message: str
+    entry: str | None = None
+    field: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [where]
+        if self.entry:
+            parts.append(f"entry '{self.entry}'")
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        return ": ".join(parts) + f": {self.message}"
+
+
+class FaqError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Faq:
+    entries: tuple[FaqEntry, ...]
+    directory: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})
+
+    def get(self, entry_id: str) -> FaqEntry | None:
+        return self._by_id.get(entry_id)  # type: ignore[attr-defined]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line of every mapping and of each of its keys."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        mapping["__lines__"] = {
+            key_node.value: key_node.start_mark.line + 1
+            for key_node, _ in node.value
+            if isinstance(key_node, yaml.ScalarNode)
+        }
+        return mapping
+
+
+def faq_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+def lint(directory: str | Path) -> list[Problem]:
+    """Every problem in the FAQ directory; an empty list means it is clean."""
+    _, problems = _load(Path(directory))
+    return problems
+
+
+def load_faq(directory: str | Path = BUNDLED_FAQ_DIR) -> Faq:
+    entries, problems = _load(Path(directory))
+    if problems:
+        raise FaqError(problems)
+    return Faq(tuple(entries), str(directory))
+
+
+def _load(directory: Path) -> tuple[list[FaqEntry], list[Problem]]:
+    if not directory.is_dir():
+        return [], [Problem(str(directory), "FAQ directory not found (set CANISHARE_FAQ_DIR or pass a directory)")]
+    files = faq_files(directory)
+    if not files:
+        return [], [Problem(str(directory), "no .yaml files in the FAQ directory")]
+    entries: list[FaqEntry] = []
+    problems: list[Problem] = []
+    for path in files:
+        file_entries, file_problems = _load_file(path)
+        entries.extend(file_entries)
+        problems.extend(file_problems)
+    problems.extend(_duplicate_ids(entries))
+    problems.extend(_near_duplicate_phrasings(entries))
+    return entries, problems
+
+
+def _load_file(path: Path) -> tuple[list[FaqEntry], list[Problem]]:
+    name = str(path)
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except OSError as exc:
+        return [], [Problem(name, f"cannot read file: {exc.strerror or exc}")]
+    except UnicodeDecodeError as exc:
+        return [], [Problem(name, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        return [], [Problem(name, f"invalid YAML: {reason}", line=line)]
+    if raw is None:
+        return [], [Problem(name, "file is empty; expected a list of entries")]
+    if not isinstance(raw, list):
+        return [], [Problem(name, "expected a list of entries at the top level")]
+    entries, problems = [], []
+    for position, item in enumerate(raw, start=1):
+        entry, entry_problems = _parse_entry(name, position, item)
+        problems.extend(entry_problems)
+        if entry is not None:
+            entries.append(entry)
+    return entries, problems
+
+
+def _parse_entry(file: str, position: int, item: Any) -> tuple[FaqEntry | None, list[Problem]]:
+    if not isinstance(item, dict):
+        return None, [Problem(file, f"item {position} is not a mapping of fields")]
+    lines: dict[str, int] = item.get("__lines__", {})
+    entry_id = item.get("id") if isinstance(item.get("id"), str) else f"#{position}"
+    problems: list[Problem] = []
+
+    def problem(field: str | None, message: str) -> None:
+        problems.append(Problem(file, message, entry_id, field, lines.get(field, item.get("__line__"))))
+
+    fields = {k: v for k, v in item.items() if k not in ("__line__", "__lines__")}
+    for unknown in sorted(set(fields) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)):
+        problem(unknown, f"unknown field (allowed: {', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)})")
+    for missing in (f for f in REQUIRED_FIELDS if f not in fields):
+        problem(missing, "missing field")
+
+    entry_key = fields.get("id")
+    if "id" in fields and not (isinstance(entry_key, str) and ID_PATTERN.match(entry_key)):
+        problem("id", "must be kebab-case: lower-case letters, digits and single hyphens")
+    question = _text(fields, "question", problem)
+    answer = _text(fields, "answer", problem)
+    variants = _string_list(fields, "variants", problem, minimum=MIN_VARIANTS)
+    legal_basis = _string_list(fields, "legal_basis", problem, minimum=1)
+    tags = _string_list(fields, "tags", problem, minimum=1)
+    keywords = _string_list(fields, "keywords", problem, minimum=0) if "keywords" in fields else ()
+    sources = _sources(fields, problem)
+    last_reviewed = _date(fields, problem)
+
+    if problems:
+        return None, problems
+    return (
+        FaqEntry(
+            id=entry_key,
+            question=question,
+            variants=variants,
+            answer=answer,
+            legal_basis=legal_basis,
+            sources=sources,
+            tags=tags,
+            last_reviewed=last_reviewed,
+            keywords=keywords,
+            file=file,
+        ),
+        [],
+    )
+
+
+def _text(fields: dict, name: str, problem) -> str:
+    value = fields.get(name)
+    if name not in fields:
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        problem(name, "must be non-empty text")
+        return ""
+    return value.strip()
+
+
+def _string_list(fields: dict, name: str, problem, minimum: int) -> tuple[str, ...]:
+    if name not in fields:
+        return ()
+    value = fields[name]
+    if not isinstance(value, list):
+        problem(name, "must be a list")
+        return ()
+    items = []
+    for index, item in enumerate(value, start=1):
+        if not isinstance(item, (str, int, float)) or not str(item).strip():
+            problem(name, f"item {index} is empty or not text")
+        else:
+            items.append(str(item).strip())
+    if len(items) < minimum:
+        problem(name, f"needs at least {minimum} item(s), has {len(items)}")
+    seen: set[str] = set()
+    for item in items:
+        key = " ".join(item.casefold().split())
+        if key in seen:
+            problem(name, f"repeated item: {item!r}")
+        seen.add(key)
+    return tuple(items)
+
+
+def _sources(fields: dict, problem) -> tuple[Source, ...]:
+    if "sources" not in fields:
+        return ()
+    value = fields["sources"]
+    if not isinstance(value, list) or not value:
+        problem("sources", "must be a non-empty list of {title, url}")
+        return ()
+    sources = []
+    for index, item in enumerate(value, start=1):
+        if isinstance(item, str) and item.strip():
+            sources.append(Source(item.strip()))
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("title"), str) or not item["title"].strip():
+            problem("sources", f"item {index} needs a 'title'")
+            continue
+        extra = set(item) - {"title", "url", "__line__", "__lines__"}
+        if extra:
+            problem("sources", f"item {index} has unknown key(s): {', '.join(sorted(extra))}")
+        url = item.get("url")
+        if url is not None and not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
+            problem("sources", f"item {index} url must start with http:// or https://")
+            continue
+        sources.append(Source(item["title"].strip(), url))
+    return tuple(sources)
+
+
+def _date(fields: dict, problem) -> dt.date:
+    if "last_reviewed" not in fields:
+        return dt.date.min
+    value = fields["last_reviewed"]
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        problem("last_reviewed", f"not a date in YYYY-MM-DD form: {value!r}")
+        return dt.date.min
+
+
+def _duplicate_ids(entries: Iterable[FaqEntry]) -> list[Problem]:
+    first_seen: dict[str, FaqEntry] = {}
+    problems = []
+    for entry in entries:
+        if entry.id in first_seen:
+            problems.append(
+                Problem(entry.file, f"duplicate id (also in {first_seen[entry.id].file})", entry.id, "id")
+            )
+        else:
+            first_seen[entry.id] = entry
+    return problems
+
+
+def _near_duplicate_phrasings(entries: list[FaqEntry]) -> list[Problem]:
+    owners: list[FaqEntry] = []
+    phrasings: list[str] = []
+    originals: list[str] = []
+    for entry in entries:
+        for phrasing in entry.phrasings:
+            owners.append(entry)
+            originals.append(phrasing)
+            phrasings.append(text.normalise(phrasing))
+    problems = []
+    reported: set[tuple[str, str]] = set()
+    for i, phrasing in enumerate(phrasings):
+        for _, score, j in process.extract(
+            phrasing, phrasings, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE_SCORE, limit=None
+        ):
+            if j <= i or owners[i].id == owners[j].id:
+                continue
+            pair = (owners[i].id, owners[j].id)
+            if pair in reported:
+                continue
+            reported.add(pair)
+            problems.append(
+                Problem(
+                    owners[j].file,
+                    f"phrasing {originals[j]!r} nearly duplicates {originals[i]!r} of entry "
+                    f"'{owners[i].id}' ({score:.0f}% alike); keep it in one entry only",
+                    owners[j].id,
+                    "variants",
+                )
+            )
+    return problems
+
+
+class ReloadingFaq:
+    """The current FAQ, reloaded when its files change; a broken edit keeps the last good FAQ."""
+
+    def __init__(self, directory: str | Path = BUNDLED_FAQ_DIR):
+        self.directory = Path(directory)
+        self._signature = self._current_signature()
+        self._faq = load_faq(self.directory)
+        self.last_problems: list[Problem] = []
+
+    def _current_signature(self) -> tuple:
+        try:
+            return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in faq_files(self.directory))
+        except OSError:
+            return ()
+
+    def current(self) -> Faq:
+        signature = self._current_signature()
+        if signature != self._signature:
+            self._signature = signature
+            try:
+                self._faq = load_faq(self.directory)
+                self.last_problems = []
+                log.info("FAQ reloaded: %d entries", len(self._faq))
+            except FaqError as error:
+                self.last_problems = error.problems
+                log.error("FAQ edit rejected, still serving the last good FAQ:\n%s", error)
+        return self._faq

@@ -1,0 +1,234 @@
+"""Match a practitioner's question to FAQ entries: deterministic, explainable, fast.
+
+How a question is scored against an entry (all in 0-100):
+1. Both are normalised (``bot.text``): abbreviations, synonyms and spellings meet on one token.
+2. *Coverage*: how much of the question's meaning the entry's vocabulary (question, variants,
+   keywords, learned phrasings) explains, each token weighted by how rare it is across entries
+   (idf), so "marac" counts for much more than "share". Words the FAQ has never seen count
+   against every entry: they are what makes "wifi password" an escalation, not an answer.
+3. *Closeness*: the best single phrasing of the entry, by a weighted Dice overlap of tokens and
+   by rapidfuzz's ``token_sort_ratio`` of the two token strings (character-level, so typos and
+   word-order changes still score).
+The entry's score blends the three; the decision compares the best score, and its lead over the
+runner-up, with ``Thresholds``. Query tokens the FAQ does not know are matched to the FAQ's
+vocabulary with rapidfuzz ``ratio`` to forgive typos ("confidentallity").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Mapping, Sequence
+
+from rapidfuzz import fuzz, process
+
+from bot import text
+from bot.faq import Faq, FaqEntry
+
+ANSWER, SUGGEST, ESCALATE = "answer", "suggest", "escalate"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The one place where the matcher's decisions are tuned (see ``canishare eval``)."""
+
+    answer: float = 55.0  # best score at or above this, with a clear lead, is answered
+    suggest: float = 40.0  # best score at or above this gets "did you mean" choices
+    lead: float = 6.0  # an answer needs this many points over the runner-up
+    max_suggestions: int = 3
+    suggestion_window: float = 15.0  # suggestions are within this many points of the best
+
+
+# How much each signal counts in an entry's score; they add up to 1.
+COVERAGE_WEIGHT = 0.5
+DICE_WEIGHT = 0.3
+FUZZ_WEIGHT = 0.2
+TYPO_SCORE = 85  # rapidfuzz ratio at which an unknown word is taken as a typo of a known one
+CANDIDATES = 12  # entries rescored phrasing by phrasing after the coverage pass
+
+
+@dataclass(frozen=True)
+class Scored:
+    entry: FaqEntry
+    score: float
+    matched_terms: tuple[str, ...] = ()
+    closest_phrasing: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    decision: str
+    score: float
+    ranked: tuple[Scored, ...] = ()  # best first; empty when nothing in the FAQ overlaps
+    suggestions: tuple[FaqEntry, ...] = ()  # what the decision offers, best first
+    question_terms: tuple[str, ...] = ()
+
+    @property
+    def entry(self) -> FaqEntry | None:
+        """The best entry (also for suggest and escalate), or None."""
+        return self.ranked[0].entry if self.ranked else None
+
+    def explain(self) -> str:
+        if not self.ranked:
+            return "no FAQ entry shares a meaningful word with the question"
+        best = self.ranked[0]
+        lines = [
+            f"best: {best.entry.id} ({best.score:.1f}) via terms {', '.join(best.matched_terms) or '-'}",
+            f"closest phrasing: {best.closest_phrasing!r}",
+        ]
+        lines += [f"next: {s.entry.id} ({s.score:.1f})" for s in self.ranked[1:3]]
+        return "\n".join(lines)
+
+
+@dataclass
+class _Phrasing:
+    entry_index: int
+    tokens: frozenset[str]
+    token_string: str
+    original: str
+
+
+@dataclass
+class _Index:
+    entries: list[FaqEntry]
+    phrasings_by_entry: list[list[_Phrasing]]
+    vocabulary: list[str]
+    postings: dict[str, list[int]]  # token -> indexes of entries that use it
+    idf: dict[str, float]
+    unknown_weight: float
+    extra: dict[str, list[str]] = field(default_factory=dict)
+
+
+class Matcher:
+    """Scores questions against one FAQ plus the phrasings learned from advisors' answers."""
+
+    def __init__(
+        self,
+        faq: Faq,
+        learned: Mapping[str, Sequence[str]] | None = None,
+        thresholds: Thresholds = Thresholds(),
+    ):
+        self.faq = faq
+        self.thresholds = thresholds
+        self.learned = {k: list(v) for k, v in (learned or {}).items()}
+        self._index = _build_index(faq.entries, self.learned)
+        self._typo_cache: dict[str, str | None] = {}
+
+    def with_learned_phrasing(self, entry_id: str, phrasing: str) -> "Matcher":
+        """A new matcher that also knows ``phrasing`` for ``entry_id``."""
+        learned = {k: list(v) for k, v in self.learned.items()}
+        learned.setdefault(entry_id, []).append(phrasing)
+        return Matcher(self.faq, learned, self.thresholds)
+
+    def match(self, question: str) -> Match:
+        terms = self._question_terms(question)
+        if not terms:
+            return Match(ESCALATE, 0.0)
+        ranked = self._rank(terms)
+        return self._decide(ranked, terms)
+
+    def _question_terms(self, question: str) -> tuple[str, ...]:
+        resolved: dict[str, None] = {}
+        for token in text.content_tokens(question[:2000]):
+            resolved.setdefault(self._known_or_typo(token), None)
+        return tuple(resolved)
+
+    def _known_or_typo(self, token: str) -> str:
+        if token in self._index.idf or len(token) < 5 or not token.isalpha():
+            return token
+        if token not in self._typo_cache:
+            hit = process.extractOne(token, self._index.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+            self._typo_cache[token] = hit[0] if hit else None
+        return self._typo_cache[token] or token
+
+    def _weight(self, token: str) -> float:
+        return self._index.idf.get(token, self._index.unknown_weight)
+
+    def _rank(self, terms: tuple[str, ...]) -> list[Scored]:
+        index = self._index
+        question_weight = sum(self._weight(t) for t in terms)
+        covered: dict[int, float] = defaultdict(float)
+        for token in terms:
+            weight = index.idf.get(token)
+            if weight is None:
+                continue
+            for entry_index in index.postings[token]:
+                covered[entry_index] += weight
+        if not covered:
+            return []
+        candidates = sorted(covered, key=lambda i: (-covered[i], i))[:CANDIDATES]
+        term_set = frozenset(terms)
+        term_string = " ".join(sorted(terms))
+        scored = [
+            self._score_entry(i, covered[i] / question_weight, term_set, term_string, question_weight)
+            for i in candidates
+        ]
+        scored.sort(key=lambda s: (-s.score, s.entry.id))
+        return scored
+
+    def _score_entry(
+        self, entry_index: int, coverage: float, terms: frozenset[str], term_string: str, question_weight: float
+    ) -> Scored:
+        best_dice, best_fuzz, closest = 0.0, 0.0, None
+        for phrasing in self._index.phrasings_by_entry[entry_index]:
+            shared = sum(self._weight(t) for t in terms & phrasing.tokens)
+            phrasing_weight = sum(self._weight(t) for t in phrasing.tokens)
+            dice = 2 * shared / (question_weight + phrasing_weight) if phrasing_weight else 0.0
+            closeness = fuzz.token_sort_ratio(term_string, phrasing.token_string) / 100
+            if closest is None or dice + closeness > best_dice + best_fuzz:
+                best_dice, best_fuzz, closest = dice, closeness, phrasing
+        score = 100 * (COVERAGE_WEIGHT * coverage + DICE_WEIGHT * best_dice + FUZZ_WEIGHT * best_fuzz)
+        entry = self._index.entries[entry_index]
+        matched = tuple(t for t in sorted(terms) if t in self._entry_vocabulary(entry_index))
+        return Scored(entry, round(score, 2), matched, closest.original if closest else "")
+
+    def _entry_vocabulary(self, entry_index: int) -> frozenset[str]:
+        return frozenset().union(*(p.tokens for p in self._index.phrasings_by_entry[entry_index]))
+
+    def _decide(self, ranked: list[Scored], terms: tuple[str, ...]) -> Match:
+        limits = self.thresholds
+        if not ranked:
+            return Match(ESCALATE, 0.0, question_terms=terms)
+        best = ranked[0].score
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        near = tuple(
+            s.entry for s in ranked[: limits.max_suggestions]
+            if s.score >= limits.suggest and best - s.score <= limits.suggestion_window
+        )
+        if best >= limits.answer and best - runner_up >= limits.lead:
+            return Match(ANSWER, best, tuple(ranked), (ranked[0].entry,), terms)
+        if best >= limits.suggest:
+            return Match(SUGGEST, best, tuple(ranked), near, terms)
+        return Match(ESCALATE, best, tuple(ranked), (), terms)
+
+
+def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str]]) -> _Index:
+    entries = list(entries)
+    phrasings_by_entry: list[list[_Phrasing]] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    for entry_index, entry in enumerate(entries):
+        texts = [*entry.phrasings, *learned.get(entry.id, ())]
+        phrasings = [_phrasing(entry_index, t) for t in texts]
+        keyword_tokens = frozenset(t for k in entry.keywords for t in text.content_tokens(k))
+        if keyword_tokens:
+            phrasings.append(_Phrasing(entry_index, keyword_tokens, " ".join(sorted(keyword_tokens)), "keywords"))
+        phrasings_by_entry.append([p for p in phrasings if p.tokens])
+        for token in frozenset().union(*(p.tokens for p in phrasings)):
+            postings[token].append(entry_index)
+    count = max(len(entries), 1)
+    idf = {token: math.log(1 + count / len(users)) for token, users in postings.items()}
+    unknown_weight = math.log(1 + count / 2)
+    return _Index(entries, phrasings_by_entry, sorted(postings), dict(postings), idf, unknown_weight)
+
+
+@lru_cache(maxsize=100_000)
+def _phrasing_tokens(raw: str) -> tuple[frozenset[str], str]:
+    tokens = frozenset(text.content_tokens(raw))
+    return tokens, " ".join(sorted(tokens))
+
+
+def _phrasing(entry_index: int, raw: str) -> _Phrasing:
+    tokens, token_string = _phrasing_tokens(raw)
+    return _Phrasing(entry_index, tokens, token_string, raw)

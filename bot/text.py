@@ -1,0 +1,221 @@
+"""Text normalisation shared by the matcher, the FAQ linter and the digest's grouping.
+
+``normalise`` turns a practitioner's question into a canonical lower-case string: punctuation
+gone, US spellings made British, and the sector's abbreviations and synonyms mapped to one
+token each (so "Data Protection Act", "DPA" and "data protection law" all read ``dpa``).
+``content_tokens`` then drops the words that carry no meaning for matching and stems the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Multi-word phrases first: each maps to one canonical token. Order matters only in that longer
+# phrases are applied before the shorter ones they contain (see _PHRASE_PATTERN).
+PHRASES: dict[str, str] = {
+    # the law
+    "uk general data protection regulation": "gdpr",
+    "general data protection regulation": "gdpr",
+    "uk gdpr": "gdpr",
+    "data protection act": "dpa",
+    "data protection law": "dpa",
+    "data protection laws": "dpa",
+    "data protection legislation": "dpa",
+    "data protection rules": "dpa",
+    "data protection": "dpa",
+    "data use and access act": "duaa",
+    "crime and disorder act": "cda",
+    "section 115": "s115",
+    "s 115": "s115",
+    "sec 115": "s115",
+    "digital economy act": "dea",
+    "human rights act": "hra",
+    "freedom of information": "foi",
+    "common law duty of confidentiality": "confidentiality",
+    "duty of confidentiality": "confidentiality",
+    "duty of confidence": "confidentiality",
+    "legitimate interests": "legitimate interest",
+    # documents and processes
+    "data sharing agreement": "dsa",
+    "data sharing agreements": "dsa",
+    "information sharing agreement": "dsa",
+    "information sharing agreements": "dsa",
+    "information sharing protocol": "dsa",
+    "data sharing protocol": "dsa",
+    "isa": "dsa",
+    "isp": "dsa",
+    "data protection impact assessment": "dpia",
+    "privacy impact assessment": "dpia",
+    "pia": "dpia",
+    "subject access request": "sar",
+    "subject access requests": "sar",
+    "data subject access request": "sar",
+    "dsar": "sar",
+    "data protection officer": "dpo",
+    "information governance": "ig",
+    "privacy notice": "privacy notice",
+    "fair processing notice": "privacy notice",
+    "data breach": "breach",
+    "personal data breach": "breach",
+    "lawful basis": "lawful basis",
+    "legal basis": "lawful basis",
+    "legal gateway": "gateway",
+    "statutory gateway": "gateway",
+    "special category": "special category",
+    "special categories": "special category",
+    "sensitive data": "special category",
+    "sensitive information": "special category",
+    "next of kin": "nok",
+    # organisations and roles
+    "multi agency safeguarding hub": "mash",
+    "multi agency risk assessment conference": "marac",
+    "local authority": "council",
+    "local authorities": "council",
+    "la": "council",
+    "general practitioner": "gp",
+    "family doctor": "gp",
+    "gp surgery": "gp",
+    "gp practice": "gp",
+    "designated safeguarding lead": "dsl",
+    "social worker": "sw",
+    "social workers": "sw",
+    "social care": "socialcare",
+    "children's services": "socialcare",
+    "childrens services": "socialcare",
+    "childrens social care": "socialcare",
+    "adult social care": "socialcare",
+    "health visitor": "hv",
+    "police officer": "police",
+    "the police": "police",
+    "the cops": "police",
+    "nhs number": "nhsno",
+    "nhs no": "nhsno",
+    "national data opt out": "optout",
+    "opt out": "optout",
+    "whatsapp": "messagingapp",
+    "whats app": "messagingapp",
+    "text message": "messagingapp",
+    "personal phone": "personaldevice",
+    "own phone": "personaldevice",
+    "personal mobile": "personaldevice",
+    # verbs and nouns of sharing
+    "pass on": "share",
+    "passing on": "share",
+    "passed on": "share",
+    "hand over": "share",
+    "handing over": "share",
+    "give out": "share",
+    "send over": "share",
+    "let know": "share",
+    "personal data": "info",
+    "personal information": "info",
+    "personal details": "info",
+}
+
+WORDS: dict[str, str] = {
+    "disclose": "share", "disclosing": "share", "disclosed": "share", "disclosure": "share",
+    "disclosures": "share", "sharing": "share", "shared": "share", "shares": "share",
+    "tell": "share", "telling": "share", "told": "share", "pass": "share", "passing": "share",
+    "release": "share", "releasing": "share", "divulge": "share", "reveal": "share",
+    "information": "info", "data": "info", "details": "info", "infos": "info",
+    "councils": "council", "authority": "council",
+    "doctor": "gp", "doctors": "gp", "gps": "gp",
+    "cops": "police", "officer": "police", "officers": "police", "constabulary": "police",
+    "consented": "consent", "consents": "consent", "permission": "consent",
+    "kids": "child", "kid": "child", "children": "child", "childs": "child", "pupil": "child",
+    "pupils": "child", "student": "child", "students": "child", "baby": "child", "youngster": "child",
+    "mum": "parent", "mom": "parent", "dad": "parent", "mother": "parent", "father": "parent",
+    "parents": "parent", "carers": "carer",
+    "email": "email", "e-mail": "email", "emails": "email", "emailing": "email",
+    "dpa2018": "dpa", "gdpr's": "gdpr", "ukgdpr": "gdpr",
+    "s.115": "s115", "sect115": "s115",
+    "info's": "info", "pls": "please", "plz": "please", "u": "you", "ur": "your",
+    "wont": "will not", "cant": "cannot", "can't": "cannot", "dont": "do not", "don't": "do not",
+    "isnt": "is not", "shouldnt": "should not", "im": "i am",
+}
+
+# US spellings whose British form is not reached by the -ize rule below.
+US_SPELLINGS: dict[str, str] = {
+    "behavior": "behaviour", "behaviors": "behaviours", "center": "centre", "centers": "centres",
+    "program": "programme", "programs": "programmes", "license": "licence",
+    "defense": "defence", "offense": "offence", "offenses": "offences", "counseling": "counselling",
+    "counselor": "counsellor", "judgment": "judgement", "favor": "favour", "honor": "honour",
+    "pediatric": "paediatric", "enroll": "enrol", "color": "colour", "labor": "labour",
+}
+
+# Words that carry no meaning for deciding which FAQ entry a question is about.
+STOPWORDS = frozenset(
+    """
+    a about above actually after again against all also am an and any anyone anybody are aren as at
+    be because been before being below between both but by can could did didn do does doesn doing done
+    down during each else even ever every few for from further get gets getting got had has have having
+    he her here hers herself him himself his how however i if in into is it its itself just know let
+    lets like ll me might more most must my myself need needs no nor not now of off on once only or
+    other our ours ourselves out over own please q quick quickly re really right s same say says saying
+    she should so some someone something still such sure t than thank thanks that the their theirs them
+    themselves then there these they thing things think this those though through to too totally under
+    until up us ve very want wants was we were what when whenever where whether which while who whom
+    whose why will with would yes yet you your yours yourself yourselves hi hello hey team folks guys
+    anyone's ok okay basically literally genuinely simply honestly wondering wonder question asking ask
+    keep keeps kept told tells usually always never allowed able
+    """.split()
+)
+
+_PHRASE_PATTERN = re.compile(
+    r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
+)
+_IZE = re.compile(r"\b(\w{2,})iz(e|es|ed|ing|ation|ations|er|ers)\b")
+_YZE = re.compile(r"\b(\w{2,})yz(e|es|ed|ing)\b")
+_SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(https?://[^|>]+)(?:\|[^>]*)?>")
+_SECTION = re.compile(r"\b(?:s|sec|section)\.?\s?(\d+[a-z]?)\b")
+_ARTICLE = re.compile(r"\b(?:art|article)\.?\s?(\d+)")
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=20_000)
+def normalise(raw: str) -> str:
+    """Lower-case canonical form of ``raw``; idempotent."""
+    value = unicodedata.normalize("NFKC", raw).casefold()
+    value = _SLACK_MARKUP.sub(" ", value)
+    value = value.replace("’", "'").replace("‘", "'")
+    value = re.sub(r"(\w)'s\b", r"\1", value)
+    value = _SECTION.sub(r"s\1", value)
+    value = _ARTICLE.sub(r"article\1", value)
+    value = value.replace("&", " and ")
+    value = _NON_WORD.sub(" ", value.replace("-", " "))
+    value = _IZE.sub(r"\1is\2", value)
+    value = _YZE.sub(r"\1ys\2", value)
+    value = " ".join(US_SPELLINGS.get(w, w) for w in value.split())
+    value = _PHRASE_PATTERN.sub(lambda m: PHRASES[m.group(1)], value)
+    value = " ".join(WORDS.get(w, w) for w in value.split())
+    return _SPACES.sub(" ", value).strip()
+
+
+def stem(word: str) -> str:
+    """A light, deterministic suffix stripper: enough to meet 'referral'/'referrals', 'shared'/'share'."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix, replacement in (
+        ("ies", "y"), ("ied", "y"), ("ing", ""), ("edly", ""), ("ed", ""), ("es", "e"), ("s", ""),
+        ("ly", ""), ("al", ""), ("ion", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)] + replacement
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=20_000)
+def content_tokens(raw: str) -> tuple[str, ...]:
+    """The meaningful, stemmed tokens of ``raw`` in order, without repeats."""
+    seen: dict[str, None] = {}
+    for word in normalise(raw).split():
+        if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+            continue
+        seen.setdefault(stem(word), None)
+    return tuple(seen)
