@@ -46,7 +46,9 @@ COVERAGE_WEIGHT = 0.5
 DICE_WEIGHT = 0.3
 FUZZ_WEIGHT = 0.2
 TYPO_SCORE = 85  # rapidfuzz ratio at which an unknown word is taken as a typo of a known one
-CANDIDATES = 12  # entries rescored phrasing by phrasing after the coverage pass
+CANDIDATES = 12
+CENTRAL_AFTER = 3.0  # a token in this many of an entry's phrasings counts fully for it
+CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing  # entries rescored phrasing by phrasing after the coverage pass
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class _Index:
     entries: list[FaqEntry]
     phrasings_by_entry: list[list[_Phrasing]]
     vocabulary: list[str]
-    postings: dict[str, list[int]]  # token -> indexes of entries that use it
+    postings: dict[str, list[tuple[int, float]]]  # token -> (entry index, how central to the entry)
     idf: dict[str, float]
     unknown_weight: float
     extra: dict[str, list[str]] = field(default_factory=dict)
@@ -154,8 +156,8 @@ class Matcher:
             weight = index.idf.get(token)
             if weight is None:
                 continue
-            for entry_index in index.postings[token]:
-                covered[entry_index] += weight
+            for entry_index, centrality in index.postings[token]:
+                covered[entry_index] += weight * centrality
         if not covered:
             return []
         candidates = sorted(covered, key=lambda i: (-covered[i], i))[:CANDIDATES]
@@ -207,20 +209,34 @@ class Matcher:
 def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str]]) -> _Index:
     entries = list(entries)
     phrasings_by_entry: list[list[_Phrasing]] = []
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for entry_index, entry in enumerate(entries):
         texts = [*entry.phrasings, *learned.get(entry.id, ())]
         phrasings = [_phrasing(entry_index, t) for t in texts]
         keyword_tokens = frozenset(t for k in entry.keywords for t in text.content_tokens(k))
         if keyword_tokens:
             phrasings.append(_Phrasing(entry_index, keyword_tokens, " ".join(sorted(keyword_tokens)), "keywords"))
-        phrasings_by_entry.append([p for p in phrasings if p.tokens])
-        for token in frozenset().union(*(p.tokens for p in phrasings)):
-            postings[token].append(entry_index)
+        phrasings = [p for p in phrasings if p.tokens]
+        phrasings_by_entry.append(phrasings)
+        for token, centrality in _centrality(phrasings).items():
+            postings[token].append((entry_index, centrality))
     count = max(len(entries), 1)
     idf = {token: math.log(1 + count / len(users)) for token, users in postings.items()}
     unknown_weight = math.log(1 + count / 2)
     return _Index(entries, phrasings_by_entry, sorted(postings), dict(postings), idf, unknown_weight)
+
+
+def _centrality(phrasings: list[_Phrasing]) -> dict[str, float]:
+    """How central each token is to an entry: a word in several of its phrasings is what the entry
+    is about; a word in one variant's scenario ("on a home visit") is incidental."""
+    counts: dict[str, float] = defaultdict(float)
+    for position, phrasing in enumerate(phrasings):
+        vote = CENTRAL_VOTES["question"] if position == 0 else (
+            CENTRAL_VOTES["keywords"] if phrasing.original == "keywords" else 1.0
+        )
+        for token in phrasing.tokens:
+            counts[token] += vote
+    return {token: min(1.0, votes / CENTRAL_AFTER) for token, votes in counts.items()}
 
 
 @lru_cache(maxsize=100_000)

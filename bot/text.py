@@ -159,13 +159,17 @@ STOPWORDS = frozenset(
     until up us ve very want wants was we were what when whenever where whether which while who whom
     whose why will with would yes yet you your yours yourself yourselves hi hello hey team folks guys
     anyone's ok okay basically literally genuinely simply honestly wondering wonder question asking ask
-    keep keeps kept told tells usually always never allowed able
+    keep keeps kept told tells usually always never allowed able manager colleague colleagues boss
+    worried concerned unsure confused help advice advise query anyway etc
     """.split()
 )
 
 _PHRASE_PATTERN = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
 )
+_CONTRACTION_FORMS = {"won't": "will not", "can't": "cannot", "shan't": "shall not"}
+_CONTRACTIONS = re.compile(r"\b(?:won't|can't|shan't)|n't\b")
+_CONTRACTION_FORMS["n't"] = " not"
 _IZE = re.compile(r"\b(\w{2,})iz(e|es|ed|ing|ation|ations|er|ers)\b")
 _YZE = re.compile(r"\b(\w{2,})yz(e|es|ed|ing)\b")
 _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(https?://[^|>]+)(?:\|[^>]*)?>")
@@ -181,6 +185,7 @@ def normalise(raw: str) -> str:
     value = unicodedata.normalize("NFKC", raw).casefold()
     value = _SLACK_MARKUP.sub(" ", value)
     value = value.replace("’", "'").replace("‘", "'")
+    value = _CONTRACTIONS.sub(lambda m: _CONTRACTION_FORMS[m.group(0)], value)
     value = re.sub(r"(\w)'s\b", r"\1", value)
     value = _SECTION.sub(r"s\1", value)
     value = _ARTICLE.sub(r"article\1", value)
