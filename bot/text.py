@@ -173,6 +173,7 @@ _CONTRACTION_FORMS["n't"] = " not"
 _IZE = re.compile(r"\b(\w{2,})iz(e|es|ed|ing|ation|ations|er|ers)\b")
 _YZE = re.compile(r"\b(\w{2,})yz(e|es|ed|ing)\b")
 _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(https?://[^|>]+)(?:\|[^>]*)?>")
+_PLACEHOLDER = re.compile(r"\[[a-z][a-z ]{1,24}\]")  # what bot.privacy leaves behind: no topic in it
 _SECTION = re.compile(r"\b(?:s|sec|section)\.?\s?(\d+[a-z]?)\b")
 _ARTICLE = re.compile(r"\b(?:art|article)\.?\s?(\d+)")
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -184,6 +185,7 @@ def normalise(raw: str) -> str:
     """Lower-case canonical form of ``raw``; idempotent."""
     value = unicodedata.normalize("NFKC", raw).casefold()
     value = _SLACK_MARKUP.sub(" ", value)
+    value = _PLACEHOLDER.sub(" ", value)
     value = value.replace("’", "'").replace("‘", "'")
     value = _CONTRACTIONS.sub(lambda m: _CONTRACTION_FORMS[m.group(0)], value)
     value = re.sub(r"(\w)'s\b", r"\1", value)

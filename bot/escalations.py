@@ -1,0 +1,75 @@
+"""The advisor queue's rules: which moves are allowed, from which states, by whom.
+
+open --claim--> claimed --answer--> answered --close--> closed
+  \\-------------answer-------------/               reopen: answered|closed -> open
+Any of open, claimed and answered may be closed. Only advisors act on the queue. These functions
+are pure: they return the columns to change, or raise ``QueueError`` with a reason a person can read.
+"""
+
+from __future__ import annotations
+
+from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation
+
+ANSWER_MAX_CHARS = 3000
+
+
+class QueueError(Exception):
+    """A queue action was refused; the message says why, for the person who tried it."""
+
+
+class NotAnAdvisor(QueueError):
+    pass
+
+
+def require_advisor(actor: str, advisors: frozenset[str] | set[str]) -> None:
+    if actor not in advisors:
+        raise NotAnAdvisor("Only members of the advisor channel can work the advisor queue.")
+
+
+def claim(escalation: Escalation, actor: str, now: str) -> dict:
+    if escalation.state == CLAIMED:
+        if escalation.claimed_by == actor:
+            raise QueueError(f"You have already claimed escalation #{escalation.id}.")
+        raise QueueError(f"Escalation #{escalation.id} is already claimed by <@{escalation.claimed_by}>.")
+    if escalation.state != OPEN:
+        raise QueueError(f"Escalation #{escalation.id} is {escalation.state}; only open ones can be claimed.")
+    return {"state": CLAIMED, "claimed_by": actor, "claimed_at": now}
+
+
+def answer(
+    escalation: Escalation, actor: str, now: str, text: str, faq_id: str | None = None, propose_new: bool = False
+) -> dict:
+    if escalation.state in (ANSWERED, CLOSED):
+        raise QueueError(f"Escalation #{escalation.id} is already {escalation.state}.")
+    if escalation.state == CLAIMED and escalation.claimed_by != actor:
+        raise QueueError(
+            f"Escalation #{escalation.id} is claimed by <@{escalation.claimed_by}>; ask them before answering."
+        )
+    text = (text or "").strip()
+    if not text:
+        raise QueueError("The answer is empty: write the answer the asker will receive.")
+    if len(text) > ANSWER_MAX_CHARS:
+        raise QueueError(f"The answer is {len(text)} characters; keep it under {ANSWER_MAX_CHARS}.")
+    if faq_id and propose_new:
+        raise QueueError("Choose either an existing FAQ entry or 'propose as a new entry', not both.")
+    changes = {
+        "state": ANSWERED, "answered_by": actor, "answered_at": now, "answer": text,
+        "linked_faq_id": faq_id, "propose_new": int(propose_new),
+    }
+    if escalation.state == OPEN:  # answering an unclaimed escalation claims it too
+        changes.update(claimed_by=actor, claimed_at=now)
+    return changes
+
+
+def close(escalation: Escalation, actor: str, now: str) -> dict:
+    if escalation.state == CLOSED:
+        raise QueueError(f"Escalation #{escalation.id} is already closed.")
+    return {"state": CLOSED, "closed_by": actor, "closed_at": now}
+
+
+def reopen(escalation: Escalation, actor: str, now: str) -> dict:
+    if escalation.state not in (ANSWERED, CLOSED):
+        raise QueueError(f"Escalation #{escalation.id} is {escalation.state}; only answered or closed ones can be reopened.")
+    return {
+        "state": OPEN, "claimed_by": None, "claimed_at": None, "closed_by": None, "closed_at": None,
+    }

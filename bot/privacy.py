@@ -1,0 +1,354 @@
+"""Remove personal identifiers from practitioners' questions before they are kept.
+
+``redact(text)`` replaces UK personal identifiers with placeholders and says which
+kinds it removed::
+
+    >>> redact("GP here - can I tell the school about Jake, NHS 943 476 5919, dob 04/05/2014?")
+    Redaction(text='GP here - can I tell the school about Jake, NHS [NHS number], dob [date of birth]?', found=('NHS number', 'date of birth'))
+
+Kinds (the placeholder is the kind in square brackets):
+
+========================  ===================================================================
+``NHS number``            10 digits, 3-3-4 or run together; a valid mod-11 check digit, or the
+                          word "NHS" shortly before (then the check digit may fail)
+``NI number``             National Insurance number, e.g. QQ 12 34 56 C / qq123456c
+``email``                 e-mail address
+``phone``                 UK phone number (07..., 01/02/03/08..., +44 (0)..., 0044 ...) and
+                          valid international numbers written with +
+``postcode``              full UK postcode, with or without the space (ZZ99 3CZ, m11ae)
+``date of birth``         a date introduced by DOB / D.O.B. / date of birth / born (on) / b.
+``address``               house number + street name + street suffix (14 Acacia Avenue,
+                          Flat 3, 22 High Street, 12a Mill Lane)
+``sort code``             a sort code introduced by "sort code"
+``account number``        an 8-digit number introduced by "account (no./number)" or "a/c"
+========================  ===================================================================
+
+When candidates overlap the more specific kind wins (e-mail, then NHS number, NI number,
+date of birth, bank details, phone, postcode, address), so each value is replaced exactly once.
+Person names are not attempted.
+
+The module is pure: no I/O, no Slack. Patterns are compiled once at import. Text with
+nothing to remove is returned as the very same string, and redacting a redacted text changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+from stdnum.gb import nhs as _stdnum_nhs
+
+__all__ = ["Redaction", "redact", "KINDS"]
+
+
+class Redaction(NamedTuple):
+    text: str  # the cleaned text
+    found: tuple[str, ...]  # kinds removed, unique, in order of first appearance
+
+
+NHS = "NHS number"
+NI = "NI number"
+EMAIL = "email"
+PHONE = "phone"
+POSTCODE = "postcode"
+DOB = "date of birth"
+ADDRESS = "address"
+SORT_CODE = "sort code"
+ACCOUNT = "account number"
+
+#: every kind ``redact`` can report, most specific first (also the overlap priority)
+KINDS: tuple[str, ...] = (EMAIL, NHS, NI, DOB, SORT_CODE, ACCOUNT, PHONE, POSTCODE, ADDRESS)
+_PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
+
+# --------------------------------------------------------------------------------------
+# patterns (ASCII digits only: \d would also match digits of other scripts)
+
+_HAS_DIGIT = re.compile(r"[0-9]")
+
+_EMAIL = re.compile(
+    r"(?<![\w.+'%-])"
+    r"[A-Za-z0-9](?:[A-Za-z0-9._%+'-]{0,63})"
+    r"@"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+    r"[A-Za-z]{2,24}"
+    r"(?![A-Za-z0-9-])"
+)
+
+# NHS numbers: 3-3-4 (space or dash) or 10 digits together; not part of a longer number
+# (not after a digit, "+", "(0)" or a digit and one separator; not before more digits).
+_NHS_CANDIDATE = re.compile(
+    r"(?<![\w+])(?<![0-9][ .\-])(?<!\(0\))(?<!\(0\) )"
+    r"[0-9]{3}[ \-]?[0-9]{3}[ \-]?[0-9]{4}"
+    r"(?!\w)(?![.\-][0-9])(?! [0-9]{3})"
+)
+# "NHS", "NHS no.", "NHS number:", "nhs#", "NHS number for Jake is" just before the number
+_NHS_CONTEXT = re.compile(r"(?i)\bnhs\b[^0-9\n]{0,30}$")
+
+# National Insurance numbers: two letters, three pairs of digits, suffix letter A-D.
+_NI_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9])"
+    r"(?P<prefix>[A-Za-z]{2})(?P<sep>[ \-]?)"
+    r"[0-9]{2}[ \-]?[0-9]{2}[ \-]?[0-9]{2}"
+    r"(?:[ \-]?(?P<suffix>[A-Da-d]))?"
+    r"(?![A-Za-z0-9])"
+)
+_NI_CONTEXT = re.compile(
+    r"(?i)(?:\bni\b|\bn\.i\.?|\bnino\b|\bnational\s+insurance\b)[^0-9\n]{0,30}$"
+)
+_NI_BAD_FIRST = set("DFIQUV")
+_NI_BAD_SECOND = set("DFIOQUV")
+_NI_BAD_PREFIX = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+_NI_SPECIMEN = "QQ"  # HMRC's example prefix (QQ 12 34 56 C): never issued, often pasted
+
+# Dates of birth: only when introduced by DOB / D.O.B. / date of birth / born (on) / b.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)[0-9]{2}"
+_DATE = (
+    r"(?:"
+    r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})"
+    r"|" + _YEAR + r"-(?:1[0-2]|0[1-9])-(?:3[01]|[12][0-9]|0[1-9])"
+    r"|" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"
+    r"|" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?"
+    r"|" + _MONTH + r"\s+" + _YEAR +
+    r")(?![0-9A-Za-z])"
+)
+_DATE_RE = re.compile(_DATE, re.IGNORECASE)
+_DOB = re.compile(
+    r"(?<![A-Za-z])"
+    r"(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|born(?:\s+on)?|b\.)"
+    r"[ \t]*(?:[:=\-\u2013\u2014(]|\bis\b|\bwas\b)?[ \t]*(?:(?:the|in)[ \t]+)?"
+    r"(?P<dates>" + _DATE + r"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:the[ \t]+)?" + _DATE + r")*)",
+    re.IGNORECASE,
+)
+
+# Bank details: only with their label.
+_SORT_CODE = re.compile(
+    r"(?i)\bsort[ \t]?code\b[ \t]*(?:is|:|-)?[ \t]*"
+    r"(?P<value>[0-9]{2}[ \-]?[0-9]{2}[ \-]?[0-9]{2})(?![0-9])"
+)
+_ACCOUNT = re.compile(
+    r"(?i)(?:\baccount|\bacc(?:t)?\.?|\ba/c)[ \t]*(?:no\.?|number|num|#)?[ \t]*(?:is|:|-)?[ \t]*"
+    r"(?P<value>[0-9]{8})(?![0-9])"
+)
+
+# Phone: windows of digits and phone punctuation; the library finds the numbers inside.
+_PHONE_WINDOW = re.compile(
+    r"(?<![A-Za-z0-9])(?:\+[ \t]?)?\(?[0-9](?:[0-9()\-.]|[ \t\u00a0](?=[0-9(]))*"
+)
+_PHONE_MIN_DIGITS = 10
+
+# Postcodes: the real postcode areas (plus ZZ, the NHS pseudo-postcode area, and BF/BX).
+_POSTCODE_AREAS = (
+    "AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL "
+    "DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW "
+    "KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM "
+    "S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR "
+    "WS WV YO ZE ZZ"
+).split()
+_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])"
+    r"(?P<outward>(?:" + "|".join(sorted(_POSTCODE_AREAS, key=len, reverse=True)) + r")"
+    r"(?:[0-9][A-Za-z]|[0-9]{1,2})|GIR)"
+    r"(?:[ \t\u00a0]{1,2})?"
+    r"(?P<inward>[0-9][A-Za-z]{2})"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_ORDINAL_ENDINGS = {"st", "nd", "rd", "th"}
+# inward codes never use C I K M O V, except in the NHS's ZZ99 pseudo-postcodes (ZZ99 3CZ)
+_INWARD_LETTERS = set("ABDEFGHJLNPQRSTUWXYZ")
+
+# Street addresses: house number, one to three capitalised words, a street suffix.
+_STREET_SUFFIXES = (
+    "Road Rd Street St Avenue Ave Av Lane Ln Close Drive Dr Way Crescent Cres Court Ct Place Pl "
+    "Grove Gr Gardens Gdns Terrace Terr Walk Row Hill Square Sq Mews Park View Rise Parade Pde "
+    "Green Vale Wharf Yard Boulevard Circus Chase Croft Fold Gate Wynd Brae Broadway Embankment "
+    "Quay Hollow Meadow Meadows Mount Bank Heights Villas Cottages"
+).split()
+_SUFFIX_ALT = "|".join(
+    [s for s in sorted(_STREET_SUFFIXES, key=len, reverse=True)]
+    + [s.upper() for s in sorted(_STREET_SUFFIXES, key=len, reverse=True) if len(s) > 2]
+)
+_NAME_WORD = r"(?:St\.?|[A-Z][a-z\u2019']+(?:-[A-Z][a-z\u2019']+)?|[A-Z][A-Z\u2019']{2,})"
+_ADDRESS = re.compile(
+    r"(?:\b(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)[ \t]+[0-9]{1,4}[A-Za-z]?[ \t]*,?[ \t]*)?"
+    r"(?<![\w/.,:\u00a3$\u20ac%\-])"
+    r"(?P<number>[0-9]{1,4}[A-Za-z]?(?:[ \t]*-[ \t]*[0-9]{1,4}[A-Za-z]?)?),?[ \t]+"
+    r"(?P<name>(?:" + _NAME_WORD + r"[ \t]+){1,3})"
+    r"(?P<suffix>" + _SUFFIX_ALT + r")\.?"
+    r"(?![\w\u2019'])"
+)
+# "2 Family Court hearings", "the 3 Business Park units": institutions, not addresses
+_NOT_STREETS = {
+    "court": {"family", "crown", "youth", "magistrates", "magistrates'", "magistrates\u2019",
+              "county", "high", "supreme", "coroner's", "coroners", "coroner\u2019s", "civil",
+              "criminal", "appeal", "appeals", "district", "juvenile", "the"},
+    "park": {"business", "retail", "industrial", "science", "car", "theme", "national",
+             "country", "skate", "water", "holiday", "caravan", "the"},
+    "place": {"safe", "the", "first", "second", "third", "last"},
+    "view": {"point", "the"},
+    "way": {"the", "one", "two", "no", "this", "that"},
+    "bank": {"food", "the", "blood", "data", "milk"},
+}
+
+# --------------------------------------------------------------------------------------
+# detectors: each yields (start, end, kind)
+
+
+def _emails(text: str):
+    if "@" not in text:
+        return
+    for m in _EMAIL.finditer(text):
+        yield m.start(), m.end(), EMAIL
+
+
+def _nhs_numbers(text: str):
+    for m in _NHS_CANDIDATE.finditer(text):
+        digits = m.group().replace(" ", "").replace("-", "")
+        if _stdnum_nhs.is_valid(digits) or _NHS_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+            yield m.start(), m.end(), NHS
+
+
+def _ni_prefix_ok(prefix: str) -> bool:
+    prefix = prefix.upper()
+    if prefix == _NI_SPECIMEN:
+        return True
+    return (
+        prefix[0] not in _NI_BAD_FIRST
+        and prefix[1] not in _NI_BAD_SECOND
+        and prefix not in _NI_BAD_PREFIX
+    )
+
+
+def _ni_numbers(text: str):
+    for m in _NI_CANDIDATE.finditer(text):
+        prefix, sep, suffix = m.group("prefix"), m.group("sep"), m.group("suffix")
+        context = _NI_CONTEXT.search(text, max(0, m.start() - 40), m.start()) is not None
+        if context:
+            yield m.start(), m.end(), NI
+            continue
+        # Without the label: a possible prefix, the suffix letter, and either written solid
+        # ("qq123456c") or in capitals ("QQ 12 34 56 C") so that "on 123456 a day" survives.
+        if suffix and _ni_prefix_ok(prefix) and (not sep or prefix.isupper()):
+            if sep and suffix.islower():
+                continue
+            yield m.start(), m.end(), NI
+
+
+def _dates_of_birth(text: str):
+    for m in _DOB.finditer(text):
+        start = m.start("dates")
+        chunk = m.group("dates")
+        for d in _DATE_RE.finditer(chunk):
+            yield start + d.start(), start + d.end(), DOB
+
+
+def _bank_details(text: str):
+    for pattern, kind in ((_SORT_CODE, SORT_CODE), (_ACCOUNT, ACCOUNT)):
+        for m in pattern.finditer(text):
+            yield m.start("value"), m.end("value"), kind
+
+
+def _phone_numbers(text: str):
+    for w in _PHONE_WINDOW.finditer(text):
+        window = w.group()
+        if sum(c.isdigit() for c in window) < _PHONE_MIN_DIGITS:
+            continue
+        base = w.start()
+        for m in PhoneNumberMatcher(window, "GB", leniency=Leniency.POSSIBLE):
+            start, end = base + m.start, base + m.end
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            if end < len(text) and text[end].isalnum():
+                continue
+            if _is_phone(m.raw_string, m.number):
+                yield start, end, PHONE
+
+
+def _is_phone(raw: str, number) -> bool:
+    lead = raw.lstrip("( \t")
+    international = lead.startswith("+") or lead.startswith("00")
+    if number.country_code == 44:
+        # written the way people write UK numbers: a trunk 0 or an international prefix;
+        # Ofcom's drama ranges (07700 900xxx ...) are "possible" but not "valid"
+        if not (international or lead.startswith("0")):
+            return False
+        return phonenumbers.is_valid_number(number) or phonenumbers.is_possible_number(number)
+    return international and phonenumbers.is_valid_number(number)
+
+
+def _postcodes(text: str):
+    for m in _POSTCODE.finditer(text):
+        inward = m.group("inward")
+        # "KS2 3rd", "Y9 2nd": an ordinal in lower case is not an inward code
+        if inward[1:] in _ORDINAL_ENDINGS:
+            continue
+        if not m.group("outward").upper().startswith("ZZ") and not _INWARD_LETTERS.issuperset(
+            inward[1:].upper()
+        ):
+            continue
+        yield m.start(), m.end(), POSTCODE
+
+
+def _addresses(text: str):
+    for m in _ADDRESS.finditer(text):
+        suffix = m.group("suffix").lower()
+        last_word = m.group("name").split()[-1].lower()
+        if last_word in _NOT_STREETS.get(suffix, ()):
+            continue
+        yield m.start(), m.end(), ADDRESS
+
+
+_DIGIT_DETECTORS = (
+    _nhs_numbers,
+    _ni_numbers,
+    _dates_of_birth,
+    _bank_details,
+    _phone_numbers,
+    _postcodes,
+    _addresses,
+)
+
+# --------------------------------------------------------------------------------------
+
+
+def redact(text: str) -> Redaction:
+    """Replace personal identifiers in ``text`` with placeholders such as ``[NHS number]``."""
+    if not text:
+        return Redaction(text, ())
+    spans: list[tuple[int, int, str]] = list(_emails(text))
+    if _HAS_DIGIT.search(text):
+        for detector in _DIGIT_DETECTORS:
+            spans.extend(detector(text))
+    if not spans:
+        return Redaction(text, ())
+
+    # most specific kind first, then earliest, then longest; keep what does not overlap
+    spans.sort(key=lambda s: (_PRIORITY[s[2]], s[0], s[0] - s[1]))
+    taken = bytearray(len(text))
+    kept: list[tuple[int, int, str]] = []
+    for span in spans:
+        start, end, _ = span
+        if start < end and not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append(span)
+    kept.sort()
+
+    pieces: list[str] = []
+    found: list[str] = []
+    pos = 0
+    for start, end, kind in kept:
+        pieces.append(text[pos:start])
+        pieces.append(f"[{kind}]")
+        pos = end
+        if kind not in found:
+            found.append(kind)
+    pieces.append(text[pos:])
+    return Redaction("".join(pieces), tuple(found))

@@ -1,0 +1,404 @@
+"""The only module that speaks SQL: an embedded SQLite store through sqlite-utils.
+
+One connection, guarded by a lock, in WAL mode: Bolt runs listeners on a thread pool and SQLite
+serialises writers anyway, so a lock is simpler and safer than a connection per thread. Every
+change runs in ``transaction()`` (BEGIN IMMEDIATE), so a read-check-write such as a claim is atomic.
+Schema changes are numbered migrations recorded in ``PRAGMA user_version``; an older file is
+upgraded in place when opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+import sqlite_utils
+
+from bot.records import CLAIMED, OPEN, Escalation, Question, Where
+
+
+class StoreError(Exception):
+    pass
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["questions"].create(
+        {
+            "id": int, "text": str, "asker": str, "source": str, "channel": str, "thread_ts": str,
+            "message_ts": str, "team": str, "response_url": str, "decision": str, "faq_id": str,
+            "score": float, "suggestions": str, "redacted_kinds": str, "created_at": str,
+        },
+        pk="id",
+    )
+    db["questions"].create_index(["created_at"])
+    db["questions"].create_index(["asker", "created_at"])
+    db["feedback"].create(
+        {"question_id": int, "user": str, "faq_id": str, "rating": str, "created_at": str, "updated_at": str},
+        pk=("question_id", "user"),
+        foreign_keys=[("question_id", "questions", "id")],
+    )
+    db["escalations"].create(
+        {
+            "id": int, "question_id": int, "state": str, "created_at": str, "claimed_by": str,
+            "claimed_at": str, "answered_by": str, "answered_at": str, "answer": str,
+            "linked_faq_id": str, "propose_new": int, "closed_by": str, "closed_at": str,
+            "advisor_channel": str, "advisor_ts": str,
+        },
+        pk="id",
+        foreign_keys=[("question_id", "questions", "id")],
+    )
+    db["escalations"].create_index(["question_id"], unique=True)
+    db["escalations"].create_index(["state", "created_at"])
+    db["learned_phrasings"].create(
+        {"id": int, "faq_id": str, "text": str, "question_id": int, "added_by": str, "created_at": str},
+        pk="id",
+    )
+    db["learned_phrasings"].create_index(["faq_id", "text"], unique=True)
+    db["audit"].create(
+        {"id": int, "at": str, "actor": str, "action": str, "escalation_id": int, "question_id": int, "detail": str},
+        pk="id",
+    )
+    db["processed_events"].create({"event_id": str, "at": str}, pk="event_id")
+
+
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Urgent questions, advisor reminders, FAQ drafts written, digests posted."""
+    db["questions"].add_column("urgent", int, not_null_default=0)
+    db["escalations"].add_column("urgent", int, not_null_default=0)
+    db["escalations"].add_column("reminded_at", str)
+    db["escalations"].add_column("drafted_at", str)
+    db["digests"].create({"week": str, "posted_at": str, "channel": str, "ts": str}, pk="week")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Store:
+    def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = utc_now):
+        self.path = str(path)
+        self.now = clock
+        self._lock = threading.RLock()
+        try:
+            connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
+            self.db = sqlite_utils.Database(connection)
+            if self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=30000")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(
+                f"{self.path} is not a usable canishare database ({error}). "
+                "Restore it from a backup, or point CANISHARE_DB at a new file."
+            ) from error
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.conn.close()
+
+    # transactions and schema ---------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        with self._lock:
+            if self.db.conn.in_transaction:  # nested: join the outer transaction
+                yield self.db
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer canishare (schema {version}, this one knows {SCHEMA_VERSION})"
+            )
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction() as db:
+                migration(db)
+                db.execute(f"PRAGMA user_version = {number}")
+
+    # questions -----------------------------------------------------------------------------
+
+    def add_question(
+        self, *, text: str, asker: str, where: Where, decision: str, faq_id: str | None, score: float,
+        suggestions: tuple[str, ...], redacted_kinds: tuple[str, ...], urgent: bool = False,
+        escalate: bool = False,
+    ) -> Question:
+        """Record a (redacted) question; with ``escalate`` its escalation is created in the same
+        transaction, so a crash can never leave an escalated question unrecorded or vice versa."""
+        row = {
+            "text": text, "asker": asker, "source": where.source, "channel": where.channel,
+            "thread_ts": where.thread_ts, "message_ts": where.message_ts, "team": where.team,
+            "response_url": where.response_url, "decision": decision, "faq_id": faq_id,
+            "score": score, "suggestions": json.dumps(list(suggestions)),
+            "redacted_kinds": json.dumps(list(redacted_kinds)), "urgent": int(urgent),
+            "created_at": self.now(),
+        }
+        with self.transaction() as db:
+            question_id = db["questions"].insert(row).last_pk
+            if escalate:
+                self.add_escalation(question_id, asker, urgent)
+        return self.question(question_id)
+
+    def question(self, question_id: int) -> Question | None:
+        rows = list(self.db.query("select * from questions where id = ?", [question_id]))
+        return _question(rows[0]) if rows else None
+
+    def questions(self, since: str | None = None, until: str | None = None) -> list[Question]:
+        sql, params = "select * from questions where 1=1", []
+        if since:
+            sql, params = sql + " and created_at >= ?", params + [since]
+        if until:
+            sql, params = sql + " and created_at < ?", params + [until]
+        with self._lock:
+            return [_question(r) for r in self.db.query(sql + " order by id", params)]
+
+    def recent_questions(self, asker: str, limit: int = 10) -> list[tuple[Question, Escalation | None]]:
+        with self._lock:
+            rows = list(
+                self.db.query("select * from questions where asker = ? order by id desc limit ?", [asker, limit])
+            )
+            return [(_question(r), self.escalation_for_question(r["id"])) for r in rows]
+
+    def count_questions(self) -> int:
+        return self.db["questions"].count
+
+    # feedback ------------------------------------------------------------------------------
+
+    def set_feedback(self, question_id: int, user: str, faq_id: str | None, rating: str) -> bool:
+        """Record or change one person's rating of one answer; True when it is new."""
+        with self.transaction() as db:
+            existing = list(db.query(
+                "select created_at from feedback where question_id = ? and user = ?", [question_id, user]
+            ))
+            now = self.now()
+            db["feedback"].upsert(
+                {
+                    "question_id": question_id, "user": user, "faq_id": faq_id, "rating": rating,
+                    "created_at": existing[0]["created_at"] if existing else now, "updated_at": now,
+                },
+                pk=("question_id", "user"),
+            )
+            return not existing
+
+    def feedback(self, since: str | None = None, until: str | None = None) -> list[dict]:
+        sql, params = "select * from feedback where 1=1", []
+        if since:
+            sql, params = sql + " and updated_at >= ?", params + [since]
+        if until:
+            sql, params = sql + " and updated_at < ?", params + [until]
+        with self._lock:
+            return list(self.db.query(sql, params))
+
+    # escalations ---------------------------------------------------------------------------
+
+    def add_escalation(self, question_id: int, actor: str, urgent: bool = False) -> tuple[Escalation, bool]:
+        """The escalation of a question, created if it has none; True when created now."""
+        with self.transaction() as db:
+            existing = self.escalation_for_question(question_id)
+            if existing:
+                return existing, False
+            escalation_id = db["escalations"].insert(
+                {"question_id": question_id, "state": OPEN, "urgent": int(urgent), "created_at": self.now()}
+            ).last_pk
+            self.audit(actor, "escalate", escalation_id, question_id)
+        return self.escalation(escalation_id), True
+
+    def escalation(self, escalation_id: int) -> Escalation | None:
+        with self._lock:
+            rows = list(self.db.query("select * from escalations where id = ?", [escalation_id]))
+            return self._escalation(rows[0]) if rows else None
+
+    def escalation_for_question(self, question_id: int) -> Escalation | None:
+        with self._lock:
+            rows = list(self.db.query("select * from escalations where question_id = ?", [question_id]))
+            return self._escalation(rows[0]) if rows else None
+
+    def escalations(
+        self, states: tuple[str, ...] | None = None, claimed_by: str | None = None,
+        since: str | None = None, until: str | None = None,
+    ) -> list[Escalation]:
+        sql, params = "select * from escalations where 1=1", []
+        if states:
+            sql += f" and state in ({', '.join('?' for _ in states)})"
+            params += list(states)
+        if claimed_by:
+            sql, params = sql + " and claimed_by = ?", params + [claimed_by]
+        if since:
+            sql, params = sql + " and created_at >= ?", params + [since]
+        if until:
+            sql, params = sql + " and created_at < ?", params + [until]
+        with self._lock:
+            return [self._escalation(r) for r in self.db.query(sql + " order by created_at, id", params)]
+
+    def change_escalation(
+        self, escalation_id: int, actor: str, action: str, decide: Callable[[Escalation], dict]
+    ) -> Escalation:
+        """Apply ``decide(current) -> changed columns`` atomically; ``decide`` may raise to refuse."""
+        with self.transaction() as db:
+            current = self.escalation(escalation_id)
+            if current is None:
+                raise LookupError(f"no escalation #{escalation_id}")
+            changes = decide(current)
+            if changes:
+                db["escalations"].update(escalation_id, changes)
+            self.audit(actor, action, escalation_id, current.question_id)
+        return self.escalation(escalation_id)
+
+    def set_advisor_message(self, escalation_id: int, channel: str, ts: str) -> None:
+        with self.transaction() as db:
+            db["escalations"].update(escalation_id, {"advisor_channel": channel, "advisor_ts": ts})
+
+    def mark_reminded(self, escalation_id: int) -> None:
+        with self.transaction() as db:
+            db["escalations"].update(escalation_id, {"reminded_at": self.now()})
+
+    def mark_drafted(self, escalation_ids: list[int]) -> None:
+        with self.transaction() as db:
+            for escalation_id in escalation_ids:
+                db["escalations"].update(escalation_id, {"drafted_at": self.now()})
+
+    def proposals_to_draft(self) -> list[Escalation]:
+        with self._lock:
+            rows = self.db.query(
+                "select * from escalations where propose_new = 1 and answer is not null and drafted_at is null"
+                " order by id"
+            )
+            return [self._escalation(r) for r in rows]
+
+    def _escalation(self, row: dict) -> Escalation:
+        return Escalation(
+            id=row["id"], question_id=row["question_id"], state=row["state"], urgent=bool(row["urgent"]),
+            created_at=row["created_at"], claimed_by=row["claimed_by"], claimed_at=row["claimed_at"],
+            answered_by=row["answered_by"], answered_at=row["answered_at"], answer=row["answer"],
+            linked_faq_id=row["linked_faq_id"], propose_new=bool(row["propose_new"]),
+            closed_by=row["closed_by"], closed_at=row["closed_at"], advisor_channel=row["advisor_channel"],
+            advisor_ts=row["advisor_ts"], reminded_at=row["reminded_at"],
+            question=self.question(row["question_id"]),
+        )
+
+    # learned phrasings ---------------------------------------------------------------------
+
+    def add_learned_phrasing(self, faq_id: str, text: str, question_id: int | None, added_by: str) -> bool:
+        with self.transaction() as db:
+            before = db["learned_phrasings"].count
+            db["learned_phrasings"].insert(
+                {"faq_id": faq_id, "text": text, "question_id": question_id, "added_by": added_by,
+                 "created_at": self.now()},
+                ignore=True,
+            )
+            return db["learned_phrasings"].count > before
+
+    def learned_phrasings(self) -> dict[str, list[str]]:
+        learned: dict[str, list[str]] = {}
+        with self._lock:
+            for row in self.db.query("select faq_id, text from learned_phrasings order by id"):
+                learned.setdefault(row["faq_id"], []).append(row["text"])
+        return learned
+
+    def learned_version(self) -> tuple[int, int]:
+        with self._lock:
+            row = self.db.execute("select count(*), coalesce(max(id), 0) from learned_phrasings").fetchone()
+        return tuple(row)
+
+    # audit, events, digests ----------------------------------------------------------------
+
+    def audit(self, actor: str, action: str, escalation_id: int | None = None,
+              question_id: int | None = None, detail: str | None = None) -> None:
+        with self.transaction() as db:
+            db["audit"].insert({
+                "at": self.now(), "actor": actor, "action": action, "escalation_id": escalation_id,
+                "question_id": question_id, "detail": detail,
+            })
+
+    def audit_log(self, escalation_id: int | None = None) -> list[dict]:
+        sql, params = "select * from audit", []
+        if escalation_id is not None:
+            sql, params = sql + " where escalation_id = ?", [escalation_id]
+        with self._lock:
+            return list(self.db.query(sql + " order by id", params))
+
+    def first_time_event(self, event_id: str) -> bool:
+        """Record a Slack event id; False when it was seen before (a retry)."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "insert or ignore into processed_events (event_id, at) values (?, ?)", [event_id, self.now()]
+            )
+            return cursor.rowcount == 1
+
+    def digest_posted(self, week: str) -> dict | None:
+        with self._lock:
+            rows = list(self.db.query("select * from digests where week = ?", [week]))
+        return rows[0] if rows else None
+
+    def record_digest(self, week: str, channel: str, ts: str) -> None:
+        with self.transaction() as db:
+            db["digests"].upsert({"week": week, "posted_at": self.now(), "channel": channel, "ts": ts}, pk="week")
+
+    # retention and records -----------------------------------------------------------------
+
+    def purge(self, before: str) -> dict[str, int]:
+        """Delete questions (and their feedback, escalations, learned links) older than ``before``.
+
+        Audit rows keep their ids, actors and times but lose any detail text.
+        """
+        with self.transaction() as db:
+            ids = [r["id"] for r in db.query("select id from questions where created_at < ?", [before])]
+            counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
+            for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+                marks = ", ".join("?" for _ in chunk)
+                counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
+                counts["escalations"] += db.execute(
+                    f"delete from escalations where question_id in ({marks})", chunk
+                ).rowcount
+                db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", chunk)
+                db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
+                db.execute(f"delete from questions where id in ({marks})", chunk)
+            db.execute("delete from processed_events where at < ?", [before])
+        return counts
+
+    def advice_record(self, since: str | None = None) -> list[dict]:
+        sql = (
+            "select q.id as question_id, q.created_at as asked_at, q.text as question, q.decision, q.faq_id,"
+            " q.score, q.asker, e.state as escalation_state, e.answer as advisor_answer,"
+            " e.answered_by as advisor, e.answered_at, e.linked_faq_id"
+            " from questions q left join escalations e on e.question_id = q.id"
+        )
+        params: list = []
+        if since:
+            sql, params = sql + " where q.created_at >= ?", [since]
+        with self._lock:
+            return list(self.db.query(sql + " order by q.id", params))
+
+
+def _question(row: dict) -> Question:
+    return Question(
+        id=row["id"], text=row["text"], asker=row["asker"],
+        where=Where(
+            source=row["source"], channel=row["channel"], thread_ts=row["thread_ts"],
+            message_ts=row["message_ts"], team=row["team"], response_url=row["response_url"],
+        ),
+        decision=row["decision"], faq_id=row["faq_id"], score=row["score"],
+        suggestions=tuple(json.loads(row["suggestions"] or "[]")),
+        redacted_kinds=tuple(json.loads(row["redacted_kinds"] or "[]")),
+        urgent=bool(row.get("urgent")), created_at=row["created_at"],
+    )

@@ -1,0 +1,24 @@
+"""Shared fixtures. The Slack test harness itself lives in tests/slack_harness.py."""
+
+import pytest
+
+import slack_harness
+
+
+@pytest.fixture
+def fake_slack():
+    """A fresh recording fake of the Slack Web API, stopped after the test."""
+    fake = slack_harness.FakeSlack()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def signing_secret() -> str:
+    return slack_harness.TEST_SIGNING_SECRET
+
+
+@pytest.fixture
+def web_client(fake_slack):
+    """A real slack_sdk WebClient pointed at ``fake_slack``."""
+    return slack_harness.web_client(fake_slack)

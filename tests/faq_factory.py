@@ -1,0 +1,30 @@
+"""Build small FAQ directories for tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+
+def entry(entry_id: str = "consent-always-required", **overrides) -> dict:
+    base = {
+        "id": entry_id,
+        "question": f"Question about {entry_id.replace('-', ' ')}",
+        "variants": [f"{entry_id.replace('-', ' ')} phrasing number {n}" for n in range(1, 6)],
+        "answer": "*No.* A short answer.",
+        "legal_basis": ["UK GDPR Article 6"],
+        "sources": [{"title": "ICO data sharing code", "url": "https://ico.org.uk/"}],
+        "tags": ["test"],
+        "last_reviewed": "2026-01-15",
+    }
+    base.update(overrides)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+def write_faq(directory: Path, files: dict[str, list[dict] | str]) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        text = content if isinstance(content, str) else yaml.safe_dump(content, sort_keys=False)
+        (directory / name).write_text(text, encoding="utf-8")
+    return directory

@@ -1,0 +1,643 @@
+"""Test harness for the Slack layer: no test ever reaches Slack.
+
+Two halves:
+
+* ``FakeSlack`` -- a recording stand-in for the Slack Web API on 127.0.0.1
+  (point a ``slack_sdk.WebClient`` at ``fake.base_url``).
+* Request builders -- what Slack sends *to* the app (event envelopes, slash
+  commands, interaction payloads), signed like Slack signs them, as a
+  ``SignedRequest(body, headers)`` ready for ``slack_bolt.request.BoltRequest``.
+
+See tests/test_slack_harness.py for worked examples.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Iterable, NamedTuple, Optional
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from slack_sdk import WebClient
+from slack_sdk.signature import SignatureVerifier
+
+TEST_SIGNING_SECRET = "test-signing-secret-not-real"
+TEST_BOT_TOKEN = "xoxb-test-not-real"
+
+BOT_USER_ID = "UBOT"
+BOT_ID = "BBOT"
+TEAM_ID = "T1"
+APP_ID = "A1"
+BOT_NAME = "canishare"
+
+# Port 9 ("discard") on loopback: refuses connections at once, so a test that
+# forgets to pass fake.response_url() fails loudly instead of reaching Slack.
+UNSET_RESPONSE_URL = "http://127.0.0.1:9/response-url-not-set"
+
+# Request fields that slack_sdk sends as JSON-encoded strings in form bodies.
+_JSON_STRING_FIELDS = frozenset(
+    {
+        "blocks",
+        "attachments",
+        "view",
+        "metadata",
+        "unfurls",
+        "user_auth_blocks",
+        "profile",
+        "dialog",
+    }
+)
+
+
+# --------------------------------------------------------------------------
+# The fake Web API
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Call:
+    """One recorded Web API call. ``body`` merges query string and body params."""
+
+    method: str
+    body: dict
+    token: Optional[str] = field(default=None, compare=False, repr=False)
+    status: int = field(default=200, compare=False, repr=False)
+
+
+@dataclass
+class _Failure:
+    remaining: int
+    status: int
+    error: str
+    retry_after: Optional[int]
+
+
+def _maybe_json(key: str, value: Any) -> Any:
+    if key in _JSON_STRING_FIELDS and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _parse_form(raw: str) -> dict:
+    parsed = parse_qs(raw, keep_blank_values=True)
+    return {k: (v[0] if len(v) == 1 else v) for k, v in parsed.items()}
+
+
+def _parse_body(content_type: str, raw: bytes) -> dict:
+    if not raw:
+        return {}
+    ctype = content_type.split(";")[0].strip().lower()
+    text = raw.decode("utf-8", errors="replace")
+    if ctype == "application/json":
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return {"_raw": text}
+        return data if isinstance(data, dict) else {"_json": data}
+    if ctype == "application/x-www-form-urlencoded":
+        return _parse_form(text)
+    return {"_raw": text}  # multipart (file uploads) etc.: kept unparsed
+
+
+class FakeSlack:
+    """Recording fake of ``https://slack.com/api/`` on ``http://127.0.0.1:PORT/api/``.
+
+    Every request is recorded as ``Call(method, body)`` (including failed ones).
+    Also serves ``fake.response_url(name)`` endpoints, recorded as method
+    ``"response_url"`` with ``body["_name"] == name``.
+    """
+
+    def __init__(self, members: Optional[dict[str, list[str]]] = None):
+        self._lock = threading.Lock()
+        self._calls: list[Call] = []
+        self._members: dict[str, list[str]] = {k: list(v) for k, v in (members or {}).items()}
+        self._users: dict[str, dict] = {}
+        self._failures: dict[str, _Failure] = {}
+        self._ts_counter = itertools.count(100)
+        self._view_counter = itertools.count(1)
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:  # keep pytest output clean
+                pass
+
+            def do_GET(self) -> None:
+                fake._handle(self)
+
+            def do_POST(self) -> None:
+                fake._handle(self)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.port: int = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, name="FakeSlack", daemon=True)
+        self._thread.start()
+
+    # ---- public API -------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, name: str = "default") -> str:
+        return f"http://127.0.0.1:{self.port}/response_url/{name}"
+
+    def calls(self, method: Optional[str] = None) -> list[Call]:
+        with self._lock:
+            return [c for c in self._calls if method is None or c.method == method]
+
+    def methods(self) -> list[str]:
+        """Method names called so far, in order."""
+        return [c.method for c in self.calls()]
+
+    def last(self, method: str) -> Call:
+        found = self.calls(method)
+        if not found:
+            raise AssertionError(f"no {method!r} call recorded; got {self.methods()}")
+        return found[-1]
+
+    def reset(self) -> None:
+        """Forget recorded calls and pending failures (keeps members/users)."""
+        with self._lock:
+            self._calls.clear()
+            self._failures.clear()
+
+    def set_members(self, channel: str, user_ids: Iterable[str]) -> None:
+        with self._lock:
+            self._members[channel] = list(user_ids)
+
+    def set_user(self, user_id: str, name: Optional[str] = None, real_name: Optional[str] = None, **extra: Any) -> None:
+        """Override what users.info returns for ``user_id``."""
+        with self._lock:
+            self._users[user_id] = self._default_user(user_id) | {
+                k: v for k, v in {"name": name, "real_name": real_name, **extra}.items() if v is not None
+            }
+
+    def fail_next(
+        self,
+        method: str,
+        times: int = 1,
+        status: Optional[int] = None,
+        error: Optional[str] = None,
+        retry_after: int = 1,
+    ) -> None:
+        """Answer the next ``times`` calls of ``method`` with a failure.
+
+        Default: HTTP 429, ``Retry-After: <retry_after>``, body error "ratelimited".
+        With ``error=`` (and no status): HTTP 200 ``{"ok": false, "error": error}``.
+        """
+        if status is None:
+            status = 200 if error is not None else 429
+        if error is None:
+            error = "ratelimited" if status == 429 else "fatal_error"
+        if times <= 0:
+            return
+        with self._lock:
+            self._failures[method] = _Failure(times, status, error, retry_after if status == 429 else None)
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> "FakeSlack":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+    # ---- request handling -------------------------------------------------
+
+    def _handle(self, req: BaseHTTPRequestHandler) -> None:
+        url = urlsplit(req.path)
+        length = int(req.headers.get("Content-Length") or 0)
+        raw = req.rfile.read(length) if length else b""
+        body = _parse_form(url.query) if url.query else {}
+        body.update(_parse_body(req.headers.get("Content-Type", ""), raw))
+        body = {k: _maybe_json(k, v) for k, v in body.items()}
+        token = body.pop("token", None)
+        auth = req.headers.get("Authorization", "")
+        if auth.lower().startswith("bearer "):
+            token = auth[7:]
+
+        if url.path.startswith("/response_url/"):
+            body["_name"] = url.path[len("/response_url/") :]
+            self._record(Call("response_url", body, token))
+            self._send(req, 200, {"ok": True})
+            return
+        if not url.path.startswith("/api/"):
+            self._send(req, 404, {"ok": False, "error": "unknown_path"})
+            return
+
+        method = url.path[len("/api/") :].strip("/")
+        with self._lock:
+            failure = self._failures.get(method)
+            if failure is not None:
+                failure.remaining -= 1
+                if failure.remaining <= 0:
+                    del self._failures[method]
+        if failure is not None:
+            self._record(Call(method, body, token, failure.status))
+            headers = {} if failure.retry_after is None else {"Retry-After": str(failure.retry_after)}
+            self._send(req, failure.status, {"ok": False, "error": failure.error}, headers)
+            return
+
+        self._record(Call(method, body, token))
+        self._send(req, 200, {"ok": True, **self._answer(method, body)})
+
+    def _record(self, call: Call) -> None:
+        with self._lock:
+            self._calls.append(call)
+
+    @staticmethod
+    def _send(req: BaseHTTPRequestHandler, status: int, payload: dict, headers: Optional[dict] = None) -> None:
+        data = json.dumps(payload).encode("utf-8")
+        req.send_response(status)
+        req.send_header("Content-Type", "application/json; charset=utf-8")
+        req.send_header("Content-Length", str(len(data)))
+        for k, v in (headers or {}).items():
+            req.send_header(k, v)
+        req.end_headers()
+        req.wfile.write(data)
+
+    def _next_ts(self) -> str:
+        with self._lock:
+            return f"1700000000.{next(self._ts_counter):06d}"
+
+    @staticmethod
+    def _default_user(user_id: str) -> dict:
+        name = f"user-{user_id.lower()}"
+        real_name = f"Test User {user_id}"
+        return {
+            "id": user_id,
+            "team_id": TEAM_ID,
+            "name": name,
+            "real_name": real_name,
+            "is_bot": False,
+            "deleted": False,
+            "tz": "Europe/London",
+            "profile": {"real_name": real_name, "display_name": name},
+        }
+
+    def _answer(self, method: str, body: dict) -> dict:
+        channel = body.get("channel")
+        if method == "auth.test":
+            return {
+                "url": "https://canishare-test.slack.com/",
+                "team": "canishare-test",
+                "user": BOT_NAME,
+                "team_id": TEAM_ID,
+                "user_id": BOT_USER_ID,
+                "bot_id": BOT_ID,
+                "is_enterprise_install": False,
+            }
+        if method == "chat.postMessage":
+            ts = self._next_ts()
+            message = {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts, "text": body.get("text", "")}
+            for key in ("blocks", "attachments", "thread_ts", "metadata"):
+                if key in body:
+                    message[key] = body[key]
+            return {"channel": channel, "ts": ts, "message": message}
+        if method == "chat.postEphemeral":
+            ts = self._next_ts()
+            return {"channel": channel, "ts": ts, "message_ts": ts}
+        if method == "chat.update":
+            return {"channel": channel, "ts": body.get("ts"), "text": body.get("text", "")}
+        if method == "chat.getPermalink":
+            ts = str(body.get("message_ts", "")).replace(".", "")
+            return {"channel": channel, "permalink": f"https://canishare-test.slack.com/archives/{channel}/p{ts}"}
+        if method == "conversations.members":
+            with self._lock:
+                members = list(self._members.get(channel, []))
+            return {"members": members, "response_metadata": {"next_cursor": ""}}
+        if method == "conversations.open":
+            if channel:
+                return {"channel": {"id": channel}}
+            users = str(body.get("users", "")).replace(",", "")
+            return {"channel": {"id": "D" + users}}
+        if method in ("views.open", "views.publish", "views.update", "views.push"):
+            view = body.get("view")
+            view = dict(view) if isinstance(view, dict) else {}
+            with self._lock:
+                view_id = body.get("view_id") or f"V{next(self._view_counter):06d}"
+            view.update({"id": view_id, "team_id": TEAM_ID, "hash": f"hash-{view_id}"})
+            return {"view": view}
+        if method == "users.info":
+            user_id = body.get("user", "")
+            with self._lock:
+                user = self._users.get(user_id) or self._default_user(user_id)
+            return {"user": user}
+        return {}
+
+
+def web_client(fake: FakeSlack, token: str = TEST_BOT_TOKEN, **kwargs: Any) -> WebClient:
+    """A real ``slack_sdk.WebClient`` that talks to ``fake``."""
+    return WebClient(token=token, base_url=fake.base_url, **kwargs)
+
+
+# --------------------------------------------------------------------------
+# Requests from "Slack" to the app
+# --------------------------------------------------------------------------
+
+
+class SignedRequest(NamedTuple):
+    """Raw body + headers as Slack would send them; ``BoltRequest(**req._asdict())``."""
+
+    body: str
+    headers: dict[str, str]
+
+    def to_bolt(self):
+        from slack_bolt.request import BoltRequest
+
+        return BoltRequest(body=self.body, headers=dict(self.headers))
+
+
+def bolt_request(req: SignedRequest):
+    """``slack_bolt.request.BoltRequest`` for a built request."""
+    return req.to_bolt()
+
+
+def dispatch(app: Any, req: SignedRequest):
+    """``app.dispatch(BoltRequest(...))``; returns the BoltResponse."""
+    return app.dispatch(req.to_bolt())
+
+
+def sign(body: str, secret: str = TEST_SIGNING_SECRET, timestamp: Optional[int] = None) -> dict[str, str]:
+    """Slack's signing headers for ``body`` (v0 HMAC-SHA256 of "v0:{ts}:{body}")."""
+    ts = str(int(time.time()) if timestamp is None else int(timestamp))
+    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature}
+
+
+def with_bad_signature(req: SignedRequest) -> SignedRequest:
+    """Same request, signature replaced by one made with the wrong secret."""
+    headers = dict(req.headers)
+    ts = headers["X-Slack-Request-Timestamp"]
+    headers["X-Slack-Signature"] = SignatureVerifier("wrong-secret-not-real").generate_signature(
+        timestamp=ts, body=req.body
+    )
+    return SignedRequest(req.body, headers)
+
+
+def _signed(body: str, content_type: str, secret: str, timestamp: Optional[int], extra: Optional[dict] = None) -> SignedRequest:
+    headers = {"Content-Type": content_type, **sign(body, secret, timestamp), **(extra or {})}
+    return SignedRequest(body, headers)
+
+
+_event_ids = itertools.count(1)
+
+
+def event_request(
+    event: dict,
+    event_id: Optional[str] = None,
+    team_id: str = TEAM_ID,
+    retry_num: Optional[int] = None,
+    retry_reason: str = "http_timeout",
+    *,
+    secret: str = TEST_SIGNING_SECRET,
+    timestamp: Optional[int] = None,
+) -> SignedRequest:
+    """Events API ``event_callback`` envelope (JSON) around ``event``."""
+    envelope = {
+        "token": "verification-token-not-real",
+        "team_id": team_id,
+        "api_app_id": APP_ID,
+        "event": event,
+        "type": "event_callback",
+        "event_id": event_id or f"Ev{next(_event_ids):08d}",
+        "event_time": int(time.time()),
+        "authorizations": [
+            {
+                "enterprise_id": None,
+                "team_id": team_id,
+                "user_id": BOT_USER_ID,
+                "is_bot": True,
+                "is_enterprise_install": False,
+            }
+        ],
+        "is_ext_shared_channel": False,
+    }
+    extra = None
+    if retry_num is not None:
+        extra = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": retry_reason}
+    return _signed(json.dumps(envelope), "application/json", secret, timestamp, extra)
+
+
+def url_verification_request(challenge: str = "challenge-not-real", *, secret: str = TEST_SIGNING_SECRET) -> SignedRequest:
+    body = json.dumps({"token": "verification-token-not-real", "challenge": challenge, "type": "url_verification"})
+    return _signed(body, "application/json", secret, None)
+
+
+def command_request(
+    command: str = "/canishare",
+    text: str = "",
+    user_id: str = "U123",
+    channel_id: str = "C123",
+    response_url: str = UNSET_RESPONSE_URL,
+    trigger_id: str = "trigger-not-real",
+    team_id: str = TEAM_ID,
+    *,
+    channel_name: str = "general",
+    user_name: str = "tester",
+    secret: str = TEST_SIGNING_SECRET,
+    timestamp: Optional[int] = None,
+) -> SignedRequest:
+    """Slash command, form-encoded like Slack sends it."""
+    form = {
+        "token": "verification-token-not-real",
+        "team_id": team_id,
+        "team_domain": "canishare-test",
+        "channel_id": channel_id,
+        "channel_name": channel_name,
+        "user_id": user_id,
+        "user_name": user_name,
+        "command": command,
+        "text": text,
+        "api_app_id": APP_ID,
+        "is_enterprise_install": "false",
+        "response_url": response_url,
+        "trigger_id": trigger_id,
+    }
+    return _signed(urlencode(form), "application/x-www-form-urlencoded", secret, timestamp)
+
+
+def _payload_request(payload: dict, secret: str, timestamp: Optional[int]) -> SignedRequest:
+    body = urlencode({"payload": json.dumps(payload)})
+    return _signed(body, "application/x-www-form-urlencoded", secret, timestamp)
+
+
+def action_request(payload: dict, *, secret: str = TEST_SIGNING_SECRET, timestamp: Optional[int] = None) -> SignedRequest:
+    """Interaction (``payload=<json>``), e.g. from ``block_action_payload``."""
+    return _payload_request(payload, secret, timestamp)
+
+
+def view_submission_request(payload: dict, *, secret: str = TEST_SIGNING_SECRET, timestamp: Optional[int] = None) -> SignedRequest:
+    return _payload_request(payload, secret, timestamp)
+
+
+def shortcut_request(payload: dict, *, secret: str = TEST_SIGNING_SECRET, timestamp: Optional[int] = None) -> SignedRequest:
+    return _payload_request(payload, secret, timestamp)
+
+
+# ---- common payloads --------------------------------------------------------
+
+
+def _user(user_id: str) -> dict:
+    return {"id": user_id, "username": f"user-{user_id.lower()}", "name": f"user-{user_id.lower()}", "team_id": TEAM_ID}
+
+
+def _team() -> dict:
+    return {"id": TEAM_ID, "domain": "canishare-test"}
+
+
+def block_action_payload(
+    action_id: str,
+    value: Optional[str] = None,
+    user_id: str = "U123",
+    channel_id: str = "C123",
+    message_ts: str = "1700000000.000001",
+    trigger_id: str = "trigger-not-real",
+    *,
+    block_id: str = "block-1",
+    response_url: str = UNSET_RESPONSE_URL,
+    message: Optional[dict] = None,
+    state_values: Optional[dict] = None,
+) -> dict:
+    """``block_actions`` payload for a button click on a channel message."""
+    action = {
+        "type": "button",
+        "action_id": action_id,
+        "block_id": block_id,
+        "text": {"type": "plain_text", "text": action_id},
+        "action_ts": f"{int(time.time())}.000000",
+    }
+    if value is not None:
+        action["value"] = value
+    return {
+        "type": "block_actions",
+        "user": _user(user_id),
+        "api_app_id": APP_ID,
+        "token": "verification-token-not-real",
+        "container": {"type": "message", "message_ts": message_ts, "channel_id": channel_id, "is_ephemeral": False},
+        "trigger_id": trigger_id,
+        "team": _team(),
+        "enterprise": None,
+        "is_enterprise_install": False,
+        "channel": {"id": channel_id, "name": "general"},
+        "message": message
+        or {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": message_ts, "text": "", "blocks": []},
+        "state": {"values": state_values or {}},
+        "response_url": response_url,
+        "actions": [action],
+    }
+
+
+def _state_values(values: dict) -> dict:
+    """Accept {block: {action: "text"}} shorthand as well as full element states."""
+    out: dict = {}
+    for block_id, actions in values.items():
+        out[block_id] = {}
+        for action_id, state in actions.items():
+            if not isinstance(state, dict):
+                state = {"type": "plain_text_input", "value": state}
+            out[block_id][action_id] = state
+    return out
+
+
+def view_submission_payload(
+    callback_id: str,
+    values: Optional[dict] = None,
+    private_metadata: str = "",
+    user_id: str = "U123",
+    *,
+    view_id: str = "V000001",
+    blocks: Optional[list] = None,
+) -> dict:
+    """``view_submission`` payload. ``values``: ``{block_id: {action_id: "text" | element_state}}``."""
+    return {
+        "type": "view_submission",
+        "team": _team(),
+        "user": _user(user_id),
+        "api_app_id": APP_ID,
+        "token": "verification-token-not-real",
+        "trigger_id": "trigger-not-real",
+        "view": {
+            "id": view_id,
+            "team_id": TEAM_ID,
+            "type": "modal",
+            "callback_id": callback_id,
+            "private_metadata": private_metadata,
+            "blocks": blocks or [],
+            "state": {"values": _state_values(values or {})},
+            "hash": f"hash-{view_id}",
+            "title": {"type": "plain_text", "text": "canishare"},
+            "app_id": APP_ID,
+            "bot_id": BOT_ID,
+        },
+        "response_urls": [],
+        "is_enterprise_install": False,
+        "enterprise": None,
+    }
+
+
+def message_shortcut_payload(
+    callback_id: str,
+    message_text: str = "",
+    message_user: str = "U456",
+    user_id: str = "U123",
+    channel_id: str = "C123",
+    message_ts: str = "1700000000.000001",
+    *,
+    trigger_id: str = "trigger-not-real",
+    response_url: str = UNSET_RESPONSE_URL,
+) -> dict:
+    """``message_action`` payload (a message shortcut used on someone's message)."""
+    return {
+        "type": "message_action",
+        "token": "verification-token-not-real",
+        "action_ts": f"{int(time.time())}.000000",
+        "team": _team(),
+        "user": _user(user_id),
+        "channel": {"id": channel_id, "name": "general"},
+        "is_enterprise_install": False,
+        "enterprise": None,
+        "callback_id": callback_id,
+        "trigger_id": trigger_id,
+        "response_url": response_url,
+        "message_ts": message_ts,
+        "message": {"type": "message", "user": message_user, "ts": message_ts, "text": message_text},
+    }
+
+
+def app_mention_event(
+    text: str = f"<@{BOT_USER_ID}> can I share this?",
+    user: str = "U123",
+    channel: str = "C123",
+    ts: str = "1700000000.000001",
+    thread_ts: Optional[str] = None,
+) -> dict:
+    event = {"type": "app_mention", "user": user, "text": text, "ts": ts, "channel": channel, "event_ts": ts}
+    if thread_ts is not None:
+        event["thread_ts"] = thread_ts
+    return event
+
+
+def dm_event(text: str = "can I share this?", user: str = "U123", channel: str = "D123", ts: str = "1700000000.000001") -> dict:
+    return {"type": "message", "channel_type": "im", "user": user, "text": text, "ts": ts, "channel": channel, "event_ts": ts}
+
+
+def app_home_opened_event(user: str = "U123") -> dict:
+    return {
+        "type": "app_home_opened",
+        "user": user,
+        "channel": "D" + user,
+        "tab": "home",
+        "event_ts": f"{int(time.time())}.000000",
+    }

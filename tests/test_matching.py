@@ -1,0 +1,115 @@
+import pytest
+
+from bot import text
+from bot.faq import BUNDLED_FAQ_DIR, Faq, load_faq
+from bot.matching import ANSWER, ESCALATE, SUGGEST, Matcher, Thresholds
+from faq_factory import entry, write_faq
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(load_faq(BUNDLED_FAQ_DIR))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Does the Data Protection Act stop me?", "does the DPA stop me"),
+        ("UK GDPR", "General Data Protection Regulation"),
+        ("information sharing agreement", "ISA"),
+        ("section 115", "s.115"),
+        ("anonymized data", "anonymised information"),
+        ("pass on details", "share info"),
+        ("Multi Agency Safeguarding Hub", "MASH"),
+    ],
+)
+def test_normalise_meets_synonyms(a, b):
+    assert text.normalise(a) == text.normalise(b)
+
+
+def test_normalise_handles_contractions_and_placeholders():
+    assert text.normalise("GDPR won't let us") == "gdpr will not let us"
+    assert "nhs" not in text.content_tokens("about Jake, [NHS number], dob [date of birth]")
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Do I need a DPIA before we start sharing data with the NHS trust?", "dpia-when-needed"),
+        ("How long have we got to report a personal data breach to the ICO?", "data-breach-72-hours"),
+        ("is a marac referral lawful without the victim agreeing", "marac-domestic-abuse"),
+        ("What is the Caldicott principles list?", "caldicott-principles"),
+        ("Can I send referrals over WhatsApp on my own phone?", "messaging-apps-personal-devices"),
+    ],
+)
+def test_clear_questions_are_answered_with_the_right_entry(matcher, question, expected):
+    match = matcher.match(question)
+    assert (match.decision, match.entry.id) == (ANSWER, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Where is the nearest car park to the civic centre?", "What time is lunch served on Fridays?",
+     "how do I change my desktop background"],
+)
+def test_off_topic_questions_are_escalated(matcher, question):
+    assert matcher.match(question).decision == ESCALATE
+
+
+@pytest.mark.parametrize(
+    "question", ["?!?!...", "🙂🙂🙂", "", "   ", "Можно ли поделиться информацией?", "x" * 50_000,
+                 "share " * 10_000, "日本語のテキスト", "<@U123ABC> <!channel>"],
+)
+def test_odd_input_still_gets_a_decision(matcher, question):
+    assert matcher.match(question).decision in (ANSWER, SUGGEST, ESCALATE)
+
+
+def test_questions_that_share_only_stopwords_are_not_answered(matcher):
+    assert matcher.match("what is the one and only way to do it").decision == ESCALATE
+
+
+def test_typos_are_forgiven(matcher):
+    match = matcher.match("does the comon law duty of confidentallity still apply")
+    assert match.entry.id == "common-law-confidentiality"
+
+
+def test_matching_is_deterministic(matcher):
+    question = "Can the school share attendance info with the early help keyworker?"
+    assert matcher.match(question) == matcher.match(question)
+
+
+def test_suggestions_are_best_first_and_capped(matcher):
+    match = matcher.match("consent")
+    assert match.decision in (SUGGEST, ANSWER)
+    assert len(match.suggestions) <= 3
+    scores = [s.score for s in match.ranked]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_thresholds_decide(tmp_path):
+    faq = load_faq(write_faq(tmp_path, {"a.yaml": [
+        entry("police-requests", question="Can I give records to the police when they ask?",
+              variants=["police asking for records", "police want info", "a PC wants our notes",
+                        "police data request form", "officer wants case file"]),
+        entry("dpia", question="When do I need a DPIA?",
+              variants=["is a dpia needed", "impact assessment before sharing", "dpia for a new project",
+                        "do we need a privacy impact assessment", "high risk processing assessment"]),
+    ]}))
+    question = "the police are asking for our records"
+    assert Matcher(faq).match(question).decision == ANSWER
+    strict = Thresholds(answer=101, suggest=100.5)
+    assert Matcher(faq, thresholds=strict).match(question).decision == ESCALATE
+
+
+def test_learned_phrasing_is_used_without_restart(matcher):
+    question = "housing panel wants the tenancy sustainment notes for the quarterly review"
+    assert matcher.match(question).entry is None or matcher.match(question).decision != ANSWER
+    taught = matcher.with_learned_phrasing("housing-providers", question)
+    match = taught.match(question)
+    assert (match.decision, match.entry.id) == (ANSWER, "housing-providers")
+    assert matcher.match(question).decision != ANSWER  # the original matcher is unchanged
+
+
+def test_explain_names_the_evidence(matcher):
+    explanation = matcher.match("is a marac referral lawful").explain()
+    assert "marac-domestic-abuse" in explanation and "marac" in explanation
