@@ -21,6 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot import privacy  # noqa: E402
 from bot.privacy import redact  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "redaction_cases.yaml"
@@ -63,6 +64,7 @@ def main(argv: list[str]) -> int:
     timings: list[float] = []
     for _ in range(TIMING_ROUNDS):
         for text in texts:
+            privacy._phones_in.cache_clear()  # time every text cold, as in real use
             start = time.perf_counter()
             redact(text)
             timings.append(time.perf_counter() - start)
@@ -71,6 +73,7 @@ def main(argv: list[str]) -> int:
     p95_ms = timings[int(0.95 * (len(timings) - 1))] * 1000
 
     big = (" ".join(texts) * 20)[:50_000]
+    privacy._phones_in.cache_clear()
     start = time.perf_counter()
     redact(big)
     big_ms = (time.perf_counter() - start) * 1000

@@ -93,13 +93,15 @@ def _matcher(args):
 
 
 def cmd_ask(args) -> int:
+    from bot.service import match_redacted
+
     matcher = _matcher(args)
     if args.question == "-":
         return _ask_lines(matcher, sys.stdin, sys.stdout, args.json)
     question = args.question
     if not question.strip():
         raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"', EXIT_USAGE)
-    match = matcher.match(question)
+    match = match_redacted(matcher, question)
     if args.json:
         print(json.dumps(match_json(match)))
     else:
@@ -110,9 +112,10 @@ def cmd_ask(args) -> int:
 
 
 def _ask_lines(matcher, lines: TextIO, out: TextIO, as_json: bool) -> int:
+    from bot.service import match_redacted
+
     for line in lines:
-        question = line.rstrip("\n")
-        match = matcher.match(question)
+        match = match_redacted(matcher, line.rstrip("\n"))
         if as_json:
             out.write(json.dumps(match_json(match)) + "\n")
         else:

@@ -9,6 +9,7 @@ from typing import Callable, Iterable
 import yaml
 
 from bot.matching import ANSWER, ESCALATE, SUGGEST, Match, Matcher
+from bot.service import match_redacted
 
 NO_TOPIC = "none"
 
@@ -92,7 +93,7 @@ def load_labelled(path: str | Path) -> list[Labelled]:
 def evaluate(matcher: Matcher, items: Iterable[Labelled], progress: Callable[[int], None] = lambda done: None) -> Report:
     report = Report()
     for done, item in enumerate(items, start=1):
-        report.outcomes.append(Outcome(item, matcher.match(item.question)))
+        report.outcomes.append(Outcome(item, match_redacted(matcher, item.question)))
         progress(done)
     return report
 

@@ -132,8 +132,12 @@ class Matcher:
         return self._decide(ranked, terms)
 
     def _question_terms(self, question: str) -> tuple[str, ...]:
+        question = question[:2000]
+        names = text.name_like_tokens(question)
         resolved: dict[str, None] = {}
-        for token in text.content_tokens(question[:2000]):
+        for token in text.content_tokens(question):
+            if token in names and token not in self._index.idf:
+                continue
             resolved.setdefault(self._known_or_typo(token), None)
         return tuple(resolved)
 

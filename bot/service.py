@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000  # longer text is cut before it is stored (Slack messages rarely exceed it)
 
 
+def match_redacted(matcher: Matcher, question: str) -> Match:
+    """Match a question the way the bot does: identifiers are removed before anything else."""
+    return matcher.match(redact(question[:MAX_QUESTION_CHARS]).text)
+
+
 class EmptyQuestion(ValueError):
     pass
 

@@ -125,7 +125,7 @@ WORDS: dict[str, str] = {
     "cops": "police", "officer": "police", "officers": "police", "constabulary": "police",
     "consented": "consent", "consents": "consent", "permission": "consent",
     "kids": "child", "kid": "child", "children": "child", "childs": "child", "pupil": "child",
-    "pupils": "child", "student": "child", "students": "child", "baby": "child", "youngster": "child",
+    "pupils": "child", "baby": "child", "youngster": "child",
     "mum": "parent", "mom": "parent", "dad": "parent", "mother": "parent", "father": "parent",
     "parents": "parent", "carers": "carer",
     "email": "email", "e-mail": "email", "emails": "email", "emailing": "email",
@@ -180,10 +180,18 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 
 
+# Abbreviations whose meaning depends on being written in capitals ("our IT team" vs "is it ok").
+CASED_WORDS = {"IT": "itsystem", "PC": "police", "PCSO": "police", "DC": "police", "DS": "police"}
+_CASED = re.compile(r"\b(" + "|".join(CASED_WORDS) + r")\b")
+_SENTENCES = re.compile(r"[.!?:;\n]+|\s[-–—]\s")
+_WORD = re.compile(r"[A-Za-z][\w']*")
+
+
 @lru_cache(maxsize=20_000)
 def normalise(raw: str) -> str:
     """Lower-case canonical form of ``raw``; idempotent."""
-    value = unicodedata.normalize("NFKC", raw).casefold()
+    value = _CASED.sub(lambda m: CASED_WORDS[m.group(1)], unicodedata.normalize("NFKC", raw))
+    value = value.casefold()
     value = _SLACK_MARKUP.sub(" ", value)
     value = _PLACEHOLDER.sub(" ", value)
     value = value.replace("’", "'").replace("‘", "'")
@@ -207,7 +215,7 @@ def stem(word: str) -> str:
         return word
     for suffix, replacement in (
         ("ies", "y"), ("ied", "y"), ("ing", ""), ("edly", ""), ("ed", ""), ("es", "e"), ("s", ""),
-        ("ly", ""), ("al", ""), ("ion", ""),
+        ("al", ""), ("ion", ""),
     ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)] + replacement
@@ -226,3 +234,15 @@ def content_tokens(raw: str) -> tuple[str, ...]:
             continue
         seen.setdefault(stem(word), None)
     return tuple(seen)
+
+
+def name_like_tokens(raw: str) -> frozenset[str]:
+    """Stems of capitalised words inside a sentence ("... about Jordan Pike ..."): probably names of
+    people, places or systems, which say nothing about which FAQ entry applies."""
+    found = set()
+    for sentence in _SENTENCES.split(raw):
+        words = _WORD.findall(sentence)
+        for word in words[1:]:
+            if word[0].isupper() and word[1:].islower() and word != "I":
+                found.update(content_tokens(word))
+    return frozenset(found)

@@ -106,6 +106,11 @@ def _parse_body(content_type: str, raw: bytes) -> dict:
     return {"_raw": text}  # multipart (file uploads) etc.: kept unparsed
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # default 5 drops bursts of concurrent connects (1 s SYN retry)
+
+
 class FakeSlack:
     """Recording fake of ``https://slack.com/api/`` on ``http://127.0.0.1:PORT/api/``.
 
@@ -134,10 +139,9 @@ class FakeSlack:
             def do_POST(self) -> None:
                 fake._handle(self)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self.port: int = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="FakeSlack", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), name="FakeSlack", daemon=True)
         self._thread.start()
 
     # ---- public API -------------------------------------------------------

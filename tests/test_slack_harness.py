@@ -24,7 +24,7 @@ def test_post_message_recorded_with_parsed_blocks(fake_slack, web_client):
     first = web_client.chat_postMessage(channel="C1", text="hi", blocks=BLOCKS)
     second = web_client.chat_postMessage(channel="C1", text="again", thread_ts=first["ts"])
 
-    call = fake_slack.last("chat.postMessage")
+    call = fake_slack.calls("chat.postMessage")[0]
     assert call.method == "chat.postMessage"
     assert call.body["blocks"] == BLOCKS
     assert call.token == h.TEST_BOT_TOKEN and "token" not in call.body
@@ -65,7 +65,7 @@ def test_read_back_answers(fake_slack, web_client):
     assert (upd["channel"], upd["ts"]) == ("C9", "1.2")
     assert web_client.chat_getPermalink(channel="C9", message_ts="1.2")["permalink"].endswith("/C9/p12")
     assert web_client.api_call("reactions.add", params={"name": "eyes"})["ok"] is True
-    assert fake_slack.last("conversations.members").body == {"channel": "C9"}  # GET query string
+    assert fake_slack.calls("conversations.members")[0].body == {"channel": "C9"}  # GET query string
     assert fake_slack.methods()[:2] == ["auth.test", "conversations.members"]
 
     fake_slack.reset()
@@ -153,7 +153,7 @@ def app(fake_slack, web_client, signing_secret):
 
     @app.event("app_mention")
     def on_mention(event, say, request):
-        app.seen.append(("mention", event["text"], request.headers.get("x-slack-retry-num")))
+        app.seen.append(("mention", event["text"], request.headers.get("x-slack-retry-num")))  # list
         say(text="hello", thread_ts=event["ts"])
 
     @app.event("message")
@@ -195,7 +195,12 @@ def test_signed_slash_command(fake_slack, app):
 
     assert resp.status == 200
     assert app.seen == [("command", "can I share a phone number?")]
-    assert fake_slack.last("chat.postMessage").body == {"channel": "C123", "text": "you asked: can I share a phone number?"}
+    # Bolt's per-request client adds team_id to every Web API call.
+    assert fake_slack.last("chat.postMessage").body == {
+        "channel": "C123",
+        "text": "you asked: can I share a phone number?",
+        "team_id": "T1",
+    }
     assert fake_slack.last("response_url").body["text"] == "only you can see this"
     assert fake_slack.last("response_url").body["_name"] == "cmd"
 
@@ -218,15 +223,15 @@ def test_event_reaches_app_mention_listener(fake_slack, app):
     resp = app.dispatch(BoltRequest(body=req.body, headers=req.headers))
 
     assert resp.status == 200
-    assert app.seen == [("mention", "<@UBOT> hi", "2")]
+    assert app.seen == [("mention", "<@UBOT> hi", ["2"])]  # Bolt header values are lists
     posted = fake_slack.last("chat.postMessage").body
-    assert posted == {"channel": "C123", "text": "hello", "thread_ts": "1700000000.000555"}
+    assert posted == {"channel": "C123", "text": "hello", "thread_ts": "1700000000.000555", "team_id": "T1"}
 
 
 def test_other_events_and_interactions(fake_slack, app):
     assert h.dispatch(app, h.event_request(h.dm_event("private q"))).status == 200
     assert h.dispatch(app, h.event_request(h.app_home_opened_event("U5"))).status == 200
-    assert fake_slack.last("views.publish").body == {"user_id": "U5", "view": {"type": "home", "blocks": []}}
+    assert fake_slack.last("views.publish").body == {"user_id": "U5", "view": {"type": "home", "blocks": []}, "team_id": "T1"}
     assert h.dispatch(app, h.action_request(h.block_action_payload("approve", "42", user_id="U9"))).status == 200
     sub = h.view_submission_payload("ask", {"q": {"text": "may I?"}}, private_metadata="case-7")
     assert h.dispatch(app, h.view_submission_request(sub)).status == 200
