@@ -138,39 +138,43 @@ def _load(directory: Path) -> tuple[list[FaqEntry], list[Problem]]:
         return [], [Problem(str(directory), "no .yaml files in the FAQ directory")]
     entries: list[FaqEntry] = []
     problems: list[Problem] = []
+    ids: list[tuple[str, str]] = []
     for path in files:
-        file_entries, file_problems = _load_file(path)
+        file_entries, file_problems, file_ids = _load_file(path)
         entries.extend(file_entries)
         problems.extend(file_problems)
-    problems.extend(_duplicate_ids(entries))
+        ids.extend(file_ids)
+    problems.extend(_duplicate_ids(ids))
     problems.extend(_near_duplicate_phrasings(entries))
     return entries, problems
 
 
-def _load_file(path: Path) -> tuple[list[FaqEntry], list[Problem]]:
+def _load_file(path: Path) -> tuple[list[FaqEntry], list[Problem], list[tuple[str, str]]]:
+    """The file's valid entries, its problems, and the (id, file) of every item that has an id."""
     name = str(path)
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except OSError as exc:
-        return [], [Problem(name, f"cannot read file: {exc.strerror or exc}")]
+        return [], [Problem(name, f"cannot read file: {exc.strerror or exc}")], []
     except UnicodeDecodeError as exc:
-        return [], [Problem(name, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+        return [], [Problem(name, f"not UTF-8 text ({exc.reason} at byte {exc.start})")], []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(exc, "problem", None) or str(exc)
-        return [], [Problem(name, f"invalid YAML: {reason}", line=line)]
+        return [], [Problem(name, f"invalid YAML: {reason}", line=line)], []
     if raw is None:
-        return [], [Problem(name, "file is empty; expected a list of entries")]
+        return [], [Problem(name, "file is empty; expected a list of entries")], []
     if not isinstance(raw, list):
-        return [], [Problem(name, "expected a list of entries at the top level")]
+        return [], [Problem(name, "expected a list of entries at the top level")], []
     entries, problems = [], []
     for position, item in enumerate(raw, start=1):
         entry, entry_problems = _parse_entry(name, position, item)
         problems.extend(entry_problems)
         if entry is not None:
             entries.append(entry)
-    return entries, problems
+    ids = [(item["id"], name) for item in raw if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    return entries, problems, ids
 
 
 def _parse_entry(file: str, position: int, item: Any) -> tuple[FaqEntry | None, list[Problem]]:
@@ -295,16 +299,14 @@ def _date(fields: dict, problem) -> dt.date:
         return dt.date.min
 
 
-def _duplicate_ids(entries: Iterable[FaqEntry]) -> list[Problem]:
-    first_seen: dict[str, FaqEntry] = {}
+def _duplicate_ids(ids: Iterable[tuple[str, str]]) -> list[Problem]:
+    first_file: dict[str, str] = {}
     problems = []
-    for entry in entries:
-        if entry.id in first_seen:
-            problems.append(
-                Problem(entry.file, f"duplicate id (also in {first_seen[entry.id].file})", entry.id, "id")
-            )
+    for entry_id, file in ids:
+        if entry_id in first_file:
+            problems.append(Problem(file, f"duplicate id (also in {first_file[entry_id]})", entry_id, "id"))
         else:
-            first_seen[entry.id] = entry
+            first_file[entry_id] = file
     return problems
 
 

@@ -34,9 +34,12 @@ ANSWER, SUGGEST, ESCALATE = "answer", "suggest", "escalate"
 class Thresholds:
     """The one place where the matcher's decisions are tuned (see ``canishare eval``)."""
 
-    answer: float = 55.0  # best score at or above this, with a clear lead, is answered
-    suggest: float = 40.0  # best score at or above this gets "did you mean" choices
-    lead: float = 6.0  # an answer needs this many points over the runner-up
+    answer: float = 40.0  # best score at or above this, with a clear lead, is answered
+    suggest: float = 28.0  # best score at or above this gets "did you mean" choices
+    lead: float = 10.0  # an answer needs this many points over the runner-up
+    # Answers and suggestions both need this much matched meaning (sum of idf x centrality, where a
+    # word only one entry uses weighs 1): a rare term or several common ones, never one stray word.
+    evidence: float = 0.3
     max_suggestions: int = 3
     suggestion_window: float = 15.0  # suggestions are within this many points of the best
 
@@ -47,7 +50,7 @@ DICE_WEIGHT = 0.3
 FUZZ_WEIGHT = 0.2
 TYPO_SCORE = 85  # rapidfuzz ratio at which an unknown word is taken as a typo of a known one
 CANDIDATES = 12
-CENTRAL_AFTER = 3.0  # a token in this many of an entry's phrasings counts fully for it
+CENTRAL_AFTER = 4.0  # a token in this many of an entry's phrasings counts fully for it
 CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing  # entries rescored phrasing by phrasing after the coverage pass
 
 
@@ -57,6 +60,7 @@ class Scored:
     score: float
     matched_terms: tuple[str, ...] = ()
     closest_phrasing: str = ""
+    evidence: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -168,15 +172,15 @@ class Matcher:
         term_set = frozenset(terms)
         term_string = " ".join(sorted(terms))
         scored = [
-            self._score_entry(i, covered[i] / question_weight, term_set, term_string, question_weight)
-            for i in candidates
+            self._score_entry(i, covered[i], question_weight, term_set, term_string) for i in candidates
         ]
         scored.sort(key=lambda s: (-s.score, s.entry.id))
         return scored
 
     def _score_entry(
-        self, entry_index: int, coverage: float, terms: frozenset[str], term_string: str, question_weight: float
+        self, entry_index: int, evidence: float, question_weight: float, terms: frozenset[str], term_string: str
     ) -> Scored:
+        coverage = evidence / question_weight
         best_dice, best_fuzz, closest = 0.0, 0.0, None
         for phrasing in self._index.phrasings_by_entry[entry_index]:
             shared = sum(self._weight(t) for t in terms & phrasing.tokens)
@@ -188,7 +192,7 @@ class Matcher:
         score = 100 * (COVERAGE_WEIGHT * coverage + DICE_WEIGHT * best_dice + FUZZ_WEIGHT * best_fuzz)
         entry = self._index.entries[entry_index]
         matched = tuple(t for t in sorted(terms) if t in self._entry_vocabulary(entry_index))
-        return Scored(entry, round(score, 2), matched, closest.original if closest else "")
+        return Scored(entry, round(score, 2), matched, closest.original if closest else "", round(evidence, 3))
 
     def _entry_vocabulary(self, entry_index: int) -> frozenset[str]:
         return frozenset().union(*(p.tokens for p in self._index.phrasings_by_entry[entry_index]))
@@ -203,6 +207,8 @@ class Matcher:
             s.entry for s in ranked[: limits.max_suggestions]
             if s.score >= limits.suggest and best - s.score <= limits.suggestion_window
         )
+        if ranked[0].evidence < limits.evidence:
+            return Match(ESCALATE, best, tuple(ranked), (), terms)
         if best >= limits.answer and best - runner_up >= limits.lead:
             return Match(ANSWER, best, tuple(ranked), (ranked[0].entry,), terms)
         if best >= limits.suggest:
@@ -225,8 +231,9 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
         for token, centrality in _centrality(phrasings).items():
             postings[token].append((entry_index, centrality))
     count = max(len(entries), 1)
-    idf = {token: math.log(1 + count / len(users)) for token, users in postings.items()}
-    unknown_weight = math.log(1 + count / 2)
+    rarest = math.log(1 + count)  # scale idf so that a word of one entry weighs 1, whatever the FAQ's size
+    idf = {token: math.log(1 + count / len(users)) / rarest for token, users in postings.items()}
+    unknown_weight = math.log(1 + count / 2) / rarest
     return _Index(entries, phrasings_by_entry, sorted(postings), dict(postings), idf, unknown_weight)
 
 

@@ -35,6 +35,7 @@ nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -63,6 +64,10 @@ ACCOUNT = "account number"
 #: every kind ``redact`` can report, most specific first (also the overlap priority)
 KINDS: tuple[str, ...] = (EMAIL, NHS, NI, DOB, SORT_CODE, ACCOUNT, PHONE, POSTCODE, ADDRESS)
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
+# an NHS number known only by its check digit (no "NHS" before it): reported as NHS number,
+# but it gives way to a phone number that it is merely the tail of
+_NHS_BY_CHECK_DIGIT = "NHS number?"
+_PRIORITY[_NHS_BY_CHECK_DIGIT] = _PRIORITY[NHS]
 
 # --------------------------------------------------------------------------------------
 # patterns (ASCII digits only: \d would also match digits of other scripts)
@@ -78,15 +83,13 @@ _EMAIL = re.compile(
     r"(?![A-Za-z0-9-])"
 )
 
-# NHS numbers: 3-3-4 (space or dash) or 10 digits together; not part of a longer number
-# (not after a digit, "+", "(0)" or a digit and one separator; not before more digits).
-_NHS_CANDIDATE = re.compile(
-    r"(?<![\w+])(?<![0-9][ .\-])(?<!\(0\))(?<!\(0\) )"
-    r"[0-9]{3}[ \-]?[0-9]{3}[ \-]?[0-9]{4}"
-    r"(?!\w)(?![.\-][0-9])(?! [0-9]{3})"
-)
+# NHS numbers: 3-3-4 (space or dash) or 10 digits together, not glued to other digits or
+# letters. One that is only the tail of a phone number ("+44 113 496 0000") loses to the
+# phone in redact() unless the text calls it an NHS number.
+_NHS_CANDIDATE = re.compile(r"(?<![\w+])[0-9]{3}[ \-]?[0-9]{3}[ \-]?[0-9]{4}(?!\w)")
 # "NHS", "NHS no.", "NHS number:", "nhs#", "NHS number for Jake is" just before the number
-_NHS_CONTEXT = re.compile(r"(?i)\bnhs\b[^0-9\n]{0,30}$")
+# (not our own "[NHS number]" placeholder, so that redacting twice changes nothing)
+_NHS_CONTEXT = re.compile(r"(?i)(?<!\[)\bnhs\b[^0-9\n\[\]]{0,30}$")
 
 # National Insurance numbers: two letters, three pairs of digits, suffix letter A-D.
 _NI_CANDIDATE = re.compile(
@@ -97,7 +100,7 @@ _NI_CANDIDATE = re.compile(
     r"(?![A-Za-z0-9])"
 )
 _NI_CONTEXT = re.compile(
-    r"(?i)(?:\bni\b|\bn\.i\.?|\bnino\b|\bnational\s+insurance\b)[^0-9\n]{0,30}$"
+    r"(?i)(?:(?<!\[)\bni\b|\bn\.i\.?|\bnino\b|\bnational\s+insurance\b)[^0-9\n\[\]]{0,30}$"
 )
 _NI_BAD_FIRST = set("DFIQUV")
 _NI_BAD_SECOND = set("DFIOQUV")
@@ -115,6 +118,7 @@ _DATE = (
     r"(?:"
     r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})"
     r"|" + _YEAR + r"-(?:1[0-2]|0[1-9])-(?:3[01]|[12][0-9]|0[1-9])"
+    r"|" + _DAY + r"[/.\- ]" + _MONTH + r"[/.\- ](?:" + _YEAR + r"|[0-9]{2})"
     r"|" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"
     r"|" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?"
     r"|" + _MONTH + r"\s+" + _YEAR +
@@ -139,7 +143,7 @@ _ACCOUNT = re.compile(
     r"(?P<value>[0-9]{8})(?![0-9])"
 )
 
-# Phone: UK-shaped candidates (a trunk 0 or +44/0044, then 9-10 digits in groups, or a "+"
+# Phone: UK-shaped candidates (a trunk 0 or +44/0044/44, then 9-10 digits in groups, or a "+"
 # and 7-15 digits); phonenumbers then checks each candidate. Running PhoneNumberMatcher over
 # the whole text would be slower (~0.3 s for 50k characters) and, at the leniency that
 # accepts Ofcom's drama ranges, would take years such as "1989" for phone numbers.
@@ -148,11 +152,13 @@ _PHONE_CANDIDATE = re.compile(
     r"(?<![\w+])(?:"
     r"(?:\+|00)[ \t\u00a0]?44[ \t\u00a0\-.]?(?:\(0\)[ \t\u00a0\-.]?)?\(?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
     r"|\(?0[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
+    r"|44[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"  # pasted without the "+"
     r"|\+[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){6,14}"
     r")(?![0-9])"
 )
 
-# Postcodes: the real postcode areas (plus ZZ, the NHS pseudo-postcode area, and BF/BX).
+# Postcodes: outward code of a real postcode area (plus ZZ, the NHS pseudo-postcode area, and
+# BF/BX), then the inward code.
 _POSTCODE_AREAS = (
     "AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL "
     "DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW "
@@ -220,9 +226,11 @@ def _emails(text: str):
 
 def _nhs_numbers(text: str):
     for m in _NHS_CANDIDATE.finditer(text):
-        digits = m.group().replace(" ", "").replace("-", "")
-        if _stdnum_nhs.is_valid(digits) or _NHS_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
-            yield m.start(), m.end(), NHS
+        start = m.start()
+        if _NHS_CONTEXT.search(text, max(0, start - 40), start):
+            yield start, m.end(), NHS
+        elif _stdnum_nhs.is_valid(m.group().replace(" ", "").replace("-", "")):
+            yield start, m.end(), _NHS_BY_CHECK_DIGIT
 
 
 def _ni_prefix_ok(prefix: str) -> bool:
@@ -281,15 +289,14 @@ def _phones_in(candidate: str) -> tuple[tuple[int, int], ...]:
     )
 
 
-def _is_phone(raw: str, number) -> bool:
+def _is_phone(raw: str, number: phonenumbers.PhoneNumber) -> bool:
     lead = raw.lstrip("( \t")
-    international = lead.startswith("+") or lead.startswith("00")
+    international = lead.startswith(("+", "00", "44"))
     if number.country_code == 44:
-        # written the way people write UK numbers: a trunk 0 or an international prefix;
-        # Ofcom's drama ranges (07700 900xxx ...) are "possible" but not "valid"
-        if not (international or lead.startswith("0")):
-            return False
-        return phonenumbers.is_valid_number(number) or phonenumbers.is_possible_number(number)
+        # written the way people write UK numbers (a trunk 0 or an international prefix) and
+        # of a possible length; not "valid", which would miss Ofcom's drama ranges
+        # (07700 900xxx, 01632 960xxx) and any range allocated after this metadata
+        return (international or lead.startswith("0")) and phonenumbers.is_possible_number(number)
     return international and phonenumbers.is_valid_number(number)
 
 
@@ -330,6 +337,18 @@ _DIGIT_DETECTORS = (
 # --------------------------------------------------------------------------------------
 
 
+def _inside_a_phone(span: tuple[int, int, str], phones: list[tuple[int, int]]) -> bool:
+    """Is this NHS number known only by its check digit just a part of a longer phone number?"""
+    start, end, kind = span
+    if kind != _NHS_BY_CHECK_DIGIT:
+        return False
+    i = bisect_right(phones, (start, 1 << 62)) - 1
+    if i < 0:
+        return False
+    p_start, p_end = phones[i]
+    return p_start <= start and end <= p_end and (p_end - p_start) > (end - start)
+
+
 def redact(text: str) -> Redaction:
     """Replace personal identifiers in ``text`` with placeholders such as ``[NHS number]``."""
     if not text:
@@ -341,15 +360,18 @@ def redact(text: str) -> Redaction:
     if not spans:
         return Redaction(text, ())
 
+    phones = sorted((start, end) for start, end, kind in spans if kind == PHONE)
+    if phones:
+        spans = [span for span in spans if not _inside_a_phone(span, phones)]
+
     # most specific kind first, then earliest, then longest; keep what does not overlap
     spans.sort(key=lambda s: (_PRIORITY[s[2]], s[0], s[0] - s[1]))
     taken = bytearray(len(text))
     kept: list[tuple[int, int, str]] = []
-    for span in spans:
-        start, end, _ = span
+    for start, end, kind in spans:
         if start < end and not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
-            kept.append(span)
+            kept.append((start, end, NHS if kind == _NHS_BY_CHECK_DIGIT else kind))
     kept.sort()
 
     pieces: list[str] = []

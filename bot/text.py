@@ -160,7 +160,7 @@ STOPWORDS = frozenset(
     whose why will with would yes yet you your yours yourself yourselves hi hello hey team folks guys
     anyone's ok okay basically literally genuinely simply honestly wondering wonder question asking ask
     keep keeps kept told tells usually always never allowed able manager colleague colleagues boss
-    worried concerned unsure confused help advice advise query anyway etc
+    worried concerned unsure confused help advice advise query anyway etc time times
     """.split()
 )
 
@@ -173,7 +173,11 @@ _CONTRACTION_FORMS["n't"] = " not"
 _IZE = re.compile(r"\b(\w{2,})iz(e|es|ed|ing|ation|ations|er|ers)\b")
 _YZE = re.compile(r"\b(\w{2,})yz(e|es|ed|ing)\b")
 _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(https?://[^|>]+)(?:\|[^>]*)?>")
-_PLACEHOLDER = re.compile(r"\[[a-z][a-z ]{1,24}\]")  # what bot.privacy leaves behind: no topic in it
+# What bot.privacy leaves behind, with the label typed before it ("NHS no. [NHS number]"): no topic in it.
+_PLACEHOLDER = re.compile(
+    r"(?:\b(?:nhs|ni|nino|dob|d\.o\.b|tel|telephone|phone|mob|mobile|email|e-mail|postcode|address|"
+    r"no|number|num|sort code|account|a/c)\b[\s.:#-]*)*\[[a-z][a-z ]{1,24}\]"
+)
 _SECTION = re.compile(r"\b(?:s|sec|section)\.?\s?(\d+[a-z]?)\b")
 _ARTICLE = re.compile(r"\b(?:art|article)\.?\s?(\d+)")
 _NON_WORD = re.compile(r"[^\w\s]+")

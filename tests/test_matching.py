@@ -65,7 +65,7 @@ def test_odd_input_still_gets_a_decision(matcher, question):
 
 
 def test_questions_that_share_only_stopwords_are_not_answered(matcher):
-    assert matcher.match("what is the one and only way to do it").decision == ESCALATE
+    assert matcher.match("what is it that they should have done about this").decision == ESCALATE
 
 
 def test_typos_are_forgiven(matcher):

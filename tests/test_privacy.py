@@ -1,0 +1,591 @@
+"""Tests for bot.privacy.redact: what is removed, what must survive, and hard inputs.
+
+Every identifier is invented: NHS numbers carry computed mod-11 check digits (943 476 5919 is the
+well-known test number), phone numbers are in Ofcom's drama ranges, postcodes are ZZ99 / famous.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from stdnum.gb import nhs as stdnum_nhs
+
+from bot.privacy import KINDS, Redaction, redact
+
+FIXTURE = Path(__file__).parent / "fixtures" / "redaction_cases.yaml"
+CASES = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["cases"]
+
+VALID_NHS = ["943 476 5919", "573 856 3913", "480 986 5347", "611 969 2495", "749 467 7860"]
+
+
+def assert_removed(text: str, value: str, kind: str) -> Redaction:
+    result = redact(text)
+    assert value not in result.text, result.text
+    assert f"[{kind}]" in result.text, result.text
+    assert kind in result.found
+    return result
+
+
+def assert_unchanged(text: str) -> None:
+    result = redact(text)
+    assert result.text == text
+    assert result.found == ()
+
+
+# --- API ---------------------------------------------------------------------------------
+
+
+def test_api_shape():
+    result = redact("NHS 943 476 5919")
+    assert isinstance(result, Redaction)
+    assert isinstance(result, tuple)
+    assert result._fields == ("text", "found")
+    assert result.text == "NHS [NHS number]"
+    assert result.found == ("NHS number",)
+    assert isinstance(result.found, tuple)
+
+
+def test_kinds_are_the_placeholder_words():
+    for kind in ("NHS number", "NI number", "email", "phone", "postcode", "date of birth", "address"):
+        assert kind in KINDS
+
+
+@pytest.mark.parametrize("number", VALID_NHS)
+def test_nhs_test_numbers_have_valid_check_digits(number):
+    assert stdnum_nhs.is_valid(number)
+
+
+# --- one test per kind --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("GP here - can I tell the school about Jake, NHS 943 476 5919?", "943 476 5919"),
+        ("His number is 9434765919, can I share it with the nursery?", "9434765919"),
+        ("Baby's number 573-856-3913 - share with the health visitor?", "573-856-3913"),
+        ("Patient 480 986 5347 attended A&E twice this week.", "480 986 5347"),
+        ("nhs no: 611 969 2495 - can the school nurse see her notes?", "611 969 2495"),
+        ("NHS number 749 467 7860 for the MARAC referral", "749 467 7860"),
+        # check digit fails, but the text says it is an NHS number
+        ("NHS no. 123 456 7890 - is that right?", "123 456 7890"),
+        ("nhs#1234567890 needs correcting on the letter", "1234567890"),
+        ("NHS number for Jake is 485-777-3456, can I send it?", "485-777-3456"),
+        ("The NHS number: 4857773456.", "4857773456"),
+    ],
+)
+def test_nhs_numbers(text, value):
+    assert_removed(text, value, "NHS number")
+
+
+def test_ten_digits_failing_check_digit_without_nhs_stay():
+    assert_unchanged("Our case reference is 123 456 7890 - who can see it?")
+
+
+def test_list_of_nhs_numbers():
+    result = redact("NHS numbers 943 476 5919 573 856 3913 and 480-986-5347")
+    assert result.text == "NHS numbers [NHS number] [NHS number] and [NHS number]"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Tenant's NI number QQ 12 34 56 C - can DWP confirm?", "QQ 12 34 56 C"),
+        ("can i give the council qq123456c", "qq123456c"),
+        ("NINO AB123456D for the DBS check", "AB123456D"),
+        ("carer's is JT 45 67 89 B, share with the GP?", "JT 45 67 89 B"),
+        ("national insurance no: ce 88 12 34 a", "ce 88 12 34 a"),
+        ("payroll sent WR-56-78-90-C by mistake", "WR-56-78-90-C"),
+        ("NI: AB 12 34 56 (no suffix letter)", "AB 12 34 56"),
+        ("QQ123456 C was on the form", "QQ123456 C"),
+        ("nino: jz987654d", "jz987654d"),
+    ],
+)
+def test_ni_numbers(text, value):
+    assert_removed(text, value, "NI number")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We called on 123456 a few times.",  # English word + number + article
+        "Form TN 12 34 56 A is a temporary reference",  # TN prefix is never issued
+        "Code DQ123456A in the spreadsheet",  # D is never a first letter
+        "ref AB 12 34 56 with no letter and no label",
+    ],
+)
+def test_ni_lookalikes_stay(text):
+    assert_unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Can I email the referral to jo.bloggs@example.org?", "jo.bloggs@example.org"),
+        ("parent wrote from j.smith+school@example.sch.uk", "j.smith+school@example.sch.uk"),
+        ("Is SENCO@example-academy.org.uk safe for EHCP drafts?", "SENCO@example-academy.org.uk"),
+        ("send to pc.1234.jones@example.police.uk - s115?", "pc.1234.jones@example.police.uk"),
+        ("dad emails me at o'brien.k@example.gov.uk", "o'brien.k@example.gov.uk"),
+        ("<mailto:k.doe@example.com|k.doe@example.com>", "k.doe@example.com"),
+    ],
+)
+def test_emails(text, value):
+    assert_removed(text, value, "email")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Mum rang from 07700 900123 asking where she is", "07700 900123"),
+        ("my mobile 07700900456 for the conference", "07700900456"),
+        ("his number 07700-900-789, pass it to the YOT?", "07700-900-789"),
+        ("the practice line is 020 7946 0018", "020 7946 0018"),
+        ("Landlord called (020) 7946 0321", "(020) 7946 0321"),
+        ("Leeds CSC duty team 0113 496 0000", "0113 496 0000"),
+        ("Caller on +44 (0)113 496 0555 says he is the father", "+44 (0)113 496 0555"),
+        ("texted from +44 7700 900987", "+44 7700 900987"),
+        ("texted from +447700900987", "+447700900987"),
+        ("Manchester GP (0161 496 0123)", "0161 496 0123"),
+        ("Belfast trust on 028 9649 6000", "028 9649 6000"),
+        ("the office 0121-496-0111", "0121-496-0111"),
+        ("from Spain, 0044 7700 900222", "0044 7700 900222"),
+        ("tel:01632 960001 is the foster carer", "01632 960001"),
+        ("+44(0)7700 900123 is her mobile", "+44(0)7700 900123"),
+        ("ring 020 - 7946 - 0018 after 5", "020 - 7946 - 0018"),
+        ("his US number +1 202 555 0100", "+1 202 555 0100"),
+        ("pasted from WhatsApp: 447700900456", "447700900456"),
+        ("Call me back on 0113 4960123 pls", "0113 4960123"),
+        ("tel +44-7700-900-456", "+44-7700-900-456"),
+    ],
+)
+def test_phone_numbers(text, value):
+    assert_removed(text, value, "phone")
+
+
+def test_two_phone_numbers_side_by_side():
+    assert redact("07700 900123 07700 900456").text == "[phone] [phone]"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Family has moved to SW1A 1AA", "SW1A 1AA"),
+        ("registered at ZZ99 3CZ (no fixed abode)", "ZZ99 3CZ"),
+        ("she lives in m1 1ae now", "m1 1ae"),
+        ("pupil's address changed to LS1 4AB", "LS1 4AB"),
+        ("postcode M11AE on the police report", "M11AE"),
+        ("near SW1A1AA", "SW1A1AA"),
+        ("Family at bs1 6qa refused early help", "bs1 6qa"),
+        ("moving to CF10 1EP next week", "CF10 1EP"),
+        ("offender near a school at NE1 7RU", "NE1 7RU"),
+        ("(EH1 1YZ) for the adult protection referral", "EH1 1YZ"),
+        ("Belfast, BT1 5GS", "BT1 5GS"),
+    ],
+)
+def test_postcodes(text, value):
+    assert_removed(text, value, "postcode")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KS2 3rd term data",
+        "Y9 2nd half of the year",
+        "Is the 1st floor accessible?",
+        "COVID19 rules in 2020",
+        "Form CK1 1CK is not a postcode",  # CK is no postcode area
+        "Slack user <@W012A3CDE> asked",
+    ],
+)
+def test_postcode_lookalikes_stay(text):
+    assert_unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("dob 04/05/2014 - can I share?", "04/05/2014"),
+        ("D.O.B. 12.03.2015, can I confirm her age?", "12.03.2015"),
+        ("young person d.o.b 12-3-15 wants counselling", "12-3-15"),
+        ("Date of birth 3rd March 2015 and year 5", "3rd March 2015"),
+        ("She was born on March 3, 2015 so she's 10", "March 3, 2015"),
+        ("Care leaver, born 21/11/2009, asked for his file", "21/11/2009"),
+        ("Amy (b. 02/02/2016) attends the nursery", "02/02/2016"),
+        ("DOB: 2015-03-12; strategy meeting next week", "2015-03-12"),
+        ("born on the 14th of July 2012", "14th of July 2012"),
+        ("DoB 1st Jan 2019, twin", "1st Jan 2019"),
+        ("DOB:12/03/2015", "12/03/2015"),
+        ("date of birth is 5 Sept 2001", "5 Sept 2001"),
+        ("DOB 31-DEC-2009 per the GP record", "31-DEC-2009"),
+        ("Her dob is 03/04/2016", "03/04/2016"),
+    ],
+)
+def test_dates_of_birth(text, value):
+    assert_removed(text, value, "date of birth")
+
+
+def test_several_dates_after_one_dob():
+    result = redact("dob 04/05/2014 and 17/09/2016 - siblings")
+    assert result.text == "dob [date of birth] and [date of birth] - siblings"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the meeting on 12/03/2025 - can the school nurse attend?",
+        "minutes due 19.03.2025",
+        "Strategy meeting 3rd March 2025 at 10:30",
+        "The meeting on March 3, 2025",
+        "Born in 2015 so she's 10 - can she see her records?",
+        "What does b. mean on the old form? It says b. unknown.",
+        "Do I need her date of birth on the form?",
+    ],
+)
+def test_plain_dates_stay(text):
+    assert_unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Neighbour reported shouting at 14 Acacia Avenue - tell the police?", "14 Acacia Avenue"),
+        ("Client now lives at Flat 3, 22 High Street - tell the IDVA?", "Flat 3, 22 High Street"),
+        ("Is 12a Mill Lane on the risk register?", "12a Mill Lane"),
+        ("the patient at 7 Station Road has dementia", "7 Station Road"),
+        ("lad from 101 Kings Rd says his stepdad hits him", "101 Kings Rd"),
+        ("3 Church Close is a cuckooed flat", "3 Church Close"),
+        ("moving to 27 St John's Road", "27 St John's Road"),
+        ("carer lives at 16 Victoria Crescent", "16 Victoria Crescent"),
+        ("who lives at 45 Orchard Way?", "45 Orchard Way"),
+        ("going home to 9 Park View", "9 Park View"),
+        ("at 2 Primrose Mews", "2 Primrose Mews"),
+        ("FORM SAYS 14 ACACIA AVENUE", "14 ACACIA AVENUE"),
+    ],
+)
+def test_addresses(text, value):
+    assert_removed(text, value, "address")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are 2 Family Court hearings next week",
+        "Our 2 High Court applications and 1 Crown Court case",
+        "Our charity runs 3 Food Bank sites",
+        "A 5 Step Approach to information sharing",
+        "URGENT - 2 KIDS WALK HOME ALONE",
+        "THE 2 SCHOOLS CLOSE AT 3",
+        "the 3 children walk to school on their own",
+        "within 2 days the court decided",
+    ],
+)
+def test_address_lookalikes_stay(text):
+    assert_unchanged(text)
+
+
+def test_bank_details_with_their_labels():
+    result = redact("sort code 12-34-56 and account number 12345678 - ok to email?")
+    assert result.text == "sort code [sort code] and account number [account number] - ok to email?"
+    assert result.found == ("sort code", "account number")
+
+
+# --- must keep ------------------------------------------------------------------------------
+
+
+KEEP = [
+    "DPA 2018",
+    "Data Protection Act 2018",
+    "Children Act 1989",
+    "Children Act 2004 s11",
+    "Crime and Disorder Act 1998 s115",
+    "Care Act 2014 s42",
+    "Mental Capacity Act 2005 s44",
+    "Education Act 1996 s29",
+    "s115",
+    "s47",
+    "section 29",
+    "section 47",
+    "Section 17",
+    "Article 6(1)(e)",
+    "Art 9(2)(h)",
+    "Article 9",
+    "Schedule 1 para 18",
+    "Schedule 2 paragraph 2",
+    "Sch 1 para 6",
+    "72 hours",
+    "within 1 month",
+    "30 days",
+    "3 months",
+    "GP",
+    "DSL",
+    "DPO",
+    "IDVA",
+    "MARAC",
+    "14 year old",
+    "a 13-year-old",
+    "year 9",
+    "Y9 2nd term",
+    "KS2",
+    "aged 86",
+    "3 children",
+    "3 children under 5",
+    "£1,250.50",
+    "£1,500,000",
+    "40%",
+    "0.5%",
+    "10:30",
+    "08:00-18:00",
+    "2025-W14",
+    "week 14",
+    "<@U123ABC>",
+    "<@U0123ABCD>",
+    "<#C0123456789|safeguarding>",
+    "Working Together 2023",
+    "the 7 golden rules",
+    "Childline 0800 1111",
+    "NHS 111",
+    "999",
+    "12,000 records",
+    "version 2.3.1",
+    "ICO reference 00123456",
+    "case ref CS-2024-001234",
+    "24/7",
+    "1:1",
+    "https://www.legislation.gov.uk/ukpga/2018/12/section/10",
+    "ISBN 978-0-12-345678-9",
+    "[NHS number]",
+    "[phone] [email] [postcode]",
+]
+
+
+@pytest.mark.parametrize("keep", KEEP)
+def test_keep_alone(keep):
+    assert_unchanged(keep)
+
+
+@pytest.mark.parametrize("keep", KEEP)
+def test_keep_in_a_question(keep):
+    assert_unchanged(f"Quick one - does {keep} let me share with the police?")
+
+
+PROSE = [
+    "Teacher here - a parent has asked me not to tell anyone about the bruises. What should I do?",
+    "can i share info with the police if the young person doesnt consent?",
+    "Health visitor: dad won't agree to me contacting CSC about the baby's weight loss - what now?",
+    "Do I need consent to share a safeguarding concern with another agency?",
+    "What's the difference between a DPIA and an ISA, and who signs them off?",
+    "Our DPO says we can't use WhatsApp for case discussions. Is that right?",
+    "GP: parents declined consent for a safeguarding referral, can I still share with children's social care?",
+    "my manager says we need the parents' permission before we refer for a s47, is that right?",
+    "does DPA Schedule 1 para 18 let me share a child's health info for safeguarding without consent?",
+    "A 14 year old in year 9 told the DSL about self-harm. Parents? Within 72 hours?",
+    "Police asked for CCTV under Schedule 2 paragraph 2 - do we need a DPIA first?",
+    "IDVA here: MARAC is at 10:30 on Thursday, can I bring the risk assessment?",
+    "We have 3 children's homes and 250 staff; is 30 days enough for a SAR?",
+    "Line 1\nLine 2\n\n  indented line\ttab",
+]
+
+
+@pytest.mark.parametrize("text", PROSE)
+def test_ordinary_prose_is_unchanged(text):
+    result = redact(text)
+    assert result.text == text
+    assert result.found == ()
+
+
+# --- whole texts -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("943 476 5919", "[NHS number]"),
+        ("QQ 12 34 56 C", "[NI number]"),
+        ("jo.bloggs@example.org", "[email]"),
+        ("07700 900123", "[phone]"),
+        ("+44 (0)20 7946 0018", "[phone]"),
+        ("SW1A 1AA", "[postcode]"),
+        ("14 Acacia Avenue", "[address]"),
+    ],
+)
+def test_text_that_is_only_an_identifier(text, expected):
+    result = redact(text)
+    assert result.text == expected
+    assert result.found == (expected[1:-1],)
+
+
+def test_several_identifiers_in_order_of_first_appearance():
+    text = (
+        "Urgent: Sam, NHS 450 535 6825, DOB 09/10/2012, 14 Acacia Avenue, LS6 2AB, "
+        "mum on 07700 900111 or m.jones@example.net, dad 07700 900112, NI QQ 65 43 21 A"
+    )
+    result = redact(text)
+    assert result.text == (
+        "Urgent: Sam, NHS [NHS number], DOB [date of birth], [address], [postcode], "
+        "mum on [phone] or [email], dad [phone], NI [NI number]"
+    )
+    assert result.found == (
+        "NHS number",
+        "date of birth",
+        "address",
+        "postcode",
+        "phone",
+        "email",
+        "NI number",
+    )
+
+
+def test_found_is_unique():
+    result = redact("07700 900123, 07700 900456 and 020 7946 0018")
+    assert result.found == ("phone",)
+    assert result.text == "[phone], [phone] and [phone]"
+
+
+# --- overlaps: the most specific kind, once, without mangling --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e-mail before anything
+        ("07700900123@example.org", "[email]"),
+        ("sw1a1aa@example.org", "[email]"),
+        ("jo.9434765919@example.org", "[email]"),
+        # a valid-check-digit tail of a phone number stays part of the phone number
+        ("+44 113 496 0000", "[phone]"),
+        # NHS number before phone; both kept apart
+        ("NHS 943 476 5919 0113 496 0000", "NHS [NHS number] [phone]"),
+        # NI number before postcode-ish pieces
+        ("AB123456C", "[NI number]"),
+        # date of birth before phone-like digit groups
+        ("DOB 12.03.2015", "DOB [date of birth]"),
+        # address and postcode side by side
+        ("14 Acacia Avenue, Leeds LS1 4AB", "[address], Leeds [postcode]"),
+        # Slack phone link
+        ("<tel:07700900123|07700 900123>", "<tel:[phone]|[phone]>"),
+    ],
+)
+def test_overlaps(text, expected):
+    assert redact(text).text == expected
+
+
+# --- fixture cases -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"case{i}" for i in range(len(CASES))])
+def test_fixture_case(case):
+    result = redact(case["text"])
+    for kind, value in case["identifiers"]:
+        assert value not in result.text, (value, result.text)
+        assert f"[{kind}]" in result.text
+        assert kind in result.found
+    for keep in case["keep"]:
+        assert keep in result.text, (keep, result.text)
+    if not case["identifiers"]:
+        assert result.text == case["text"]
+        assert result.found == ()
+    else:
+        expected_kinds = {kind for kind, _ in case["identifiers"]}
+        assert set(result.found) == expected_kinds
+
+
+def test_fixture_is_big_enough():
+    with_ids = [c for c in CASES if c["identifiers"]]
+    without = [c for c in CASES if not c["identifiers"]]
+    assert len(with_ids) >= 60
+    assert len(without) >= 60
+
+
+# --- idempotence -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [c["text"] for c in CASES]
+    + [
+        "NHS 943 476 5919, 123 456 7890",
+        "NI QQ 12 34 56 C, AB 12 34 56",
+        "dob 04/05/2014 and 17/09/2016",
+        "sort code 12-34-56 account 12345678",
+        "Flat 3, 22 High Street",
+    ],
+)
+def test_redacting_twice_changes_nothing(text):
+    once = redact(text)
+    twice = redact(once.text)
+    assert twice.text == once.text
+    assert twice.found == ()
+
+
+# --- hard inputs ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\n\t",
+        "?!...,,;;--()[]{}<>@@@###",
+        "🙂👍🏽🚸 ❤️",
+        "谢谢你的帮助",
+        "Спасибо за помощь",
+        "مرحبا ٠١٢٣٤٥٦٧٨٩ ١٢٣",  # Arabic-Indic digits are not ASCII digits
+        "١٢٣ ٤٥٦ ٧٨٩٠",
+        "\u00a0\u200b\ufeff",
+        "@",
+        "+",
+        "(0)",
+        "DOB",
+        "NHS",
+        "NI number:",
+        "0" * 40,
+        "1 " * 500,
+    ],
+)
+def test_hard_inputs_do_not_crash_and_pass_through(text):
+    assert_unchanged(text)
+
+
+def test_emoji_and_other_scripts_around_identifiers():
+    result = redact("🙂 Mum 📞 07700 900123 — 谢谢 — NHS 943 476 5919 ✅")
+    assert result.text == "🙂 Mum 📞 [phone] — 谢谢 — NHS [NHS number] ✅"
+
+
+def test_fifty_thousand_characters():
+    chunk = (
+        "GP here - can I tell the school about Jake, NHS 943 476 5919, dob 04/05/2014? "
+        "Mum is on 07700 900123 at 14 Acacia Avenue, LS1 4AB (jo@example.org). "
+        "Children Act 1989 s47, DPA 2018 Schedule 1 para 18, within 72 hours. "
+    )
+    text = (chunk * (50_000 // len(chunk) + 1))[:50_000]
+    result = redact(text)
+    assert "943 476 5919" not in result.text
+    assert "07700 900123" not in result.text
+    assert "Children Act 1989 s47" in result.text
+    assert result.found[:2] == ("NHS number", "date of birth")
+
+
+def test_fifty_thousand_characters_of_prose():
+    text = ("Teacher here - a parent has asked me not to tell anyone. What should I do? " * 700)[:50_000]
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "07700 " * 8000,
+        "0" * 50_000,
+        "9" * 50_000,
+        "a@" * 25_000,
+        "dob " * 12_000,
+        "14 Acacia " * 5_000,
+        "(0)" * 16_000,
+        "+44 " * 12_000,
+    ],
+)
+def test_degenerate_long_inputs_do_not_crash(text):
+    result = redact(text)
+    assert isinstance(result.text, str)
