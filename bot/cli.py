@@ -9,7 +9,7 @@ import textwrap
 from typing import Sequence, TextIO
 
 from bot import __version__
-from bot.config import Settings
+from bot.config import README_SLACK_SECTION, Settings
 from bot.faq import Faq, FaqEntry, FaqError, lint, load_faq
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -67,6 +67,40 @@ def build_parser() -> argparse.ArgumentParser:
     faq_lint.add_argument("directory", nargs="?", help="FAQ directory (default: the configured one)")
     faq_lint.set_defaults(handler=cmd_faq_lint)
 
+    faq_drafts = faq.add_parser("drafts", help="write advisors' proposed new entries as YAML for review")
+    faq_drafts.add_argument("--out", help="folder for the drafts (default: FAQ_DIR/drafts)")
+    faq_drafts.set_defaults(handler=cmd_faq_drafts)
+
+    queue = commands.add_parser("queue", help="list open and claimed escalations, oldest first")
+    queue.add_argument("--json", action="store_true")
+    queue.set_defaults(handler=cmd_queue)
+
+    purge = commands.add_parser("purge", help="delete stored questions older than the retention period")
+    purge.add_argument("--older-than", default=None, metavar="AGE",
+                       help="e.g. 365d, 52w or 12m (default: $CANISHARE_RETENTION_DAYS, 365 days)")
+    purge.set_defaults(handler=cmd_purge)
+
+    export = commands.add_parser("export", help="write the advice record as CSV (for case records)")
+    export.add_argument("--since", type=_date, help="first day to include, YYYY-MM-DD")
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.set_defaults(handler=cmd_export)
+
+    serve = commands.add_parser("serve", help="run the Slack bot (Socket Mode, or HTTP with --http)")
+    serve.add_argument("--http", action="store_true", help="serve Slack's HTTP requests on /slack/events")
+    serve.add_argument("--port", type=int, default=3000)
+    serve.set_defaults(handler=cmd_serve)
+
+    digest = commands.add_parser("digest", help="print (or post) the weekly digest")
+    digest.add_argument("--week", help="ISO week such as 2026-W47 (default: the week before this one)")
+    digest.add_argument("--since", type=_date, help="the ISO week containing this date (YYYY-MM-DD)")
+    digest.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    digest.add_argument("--post", action="store_true", help="post to $CANISHARE_DIGEST_CHANNEL, once per week")
+    digest.add_argument("--force", action="store_true", help="with --post: post again even if already posted")
+    digest.set_defaults(handler=cmd_digest)
+
+    clock = commands.add_parser("clock", help="post the digest every Monday 09:00 Europe/London (a long-running process)")
+    clock.set_defaults(handler=cmd_clock)
+
     evaluate = commands.add_parser("eval", help="score the matcher on a labelled {q, topic} YAML list")
     evaluate.add_argument("file")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -77,6 +111,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _settings() -> Settings:
     return Settings.from_env()
+
+
+def _date(value: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def _store(settings: Settings | None = None):
+    from bot.store import Store, StoreError
+
+    settings = settings or _settings()
+    try:
+        return Store(settings.db_path)
+    except StoreError as error:
+        raise CliError(str(error)) from error
+
+
+def _service(args, settings: Settings | None = None):
+    from bot.faq import ReloadingFaq
+    from bot.service import Service
+
+    settings = settings or _settings()
+    return Service(_store(settings), ReloadingFaq(_faq_dir(args)))
 
 
 def _faq_dir(args) -> str:
@@ -192,6 +253,138 @@ def cmd_faq_lint(args) -> int:
     phrasings = sum(len(e.phrasings) for e in faq)
     print(f"ok: {len(faq)} entries, {phrasings} phrasings in {directory}")
     return EXIT_OK
+
+
+def cmd_faq_drafts(args) -> int:
+    from pathlib import Path
+
+    from bot.drafts import write_drafts
+
+    service = _service(args)
+    out = Path(args.out) if args.out else Path(_faq_dir(args)) / "drafts"
+    written = write_drafts(service, out)
+    for path in written:
+        print(path)
+    print(f"{len(written)} draft(s) written to {out}" if written else "no new proposals to draft", file=sys.stderr)
+    return EXIT_OK
+
+
+# the queue and the records -----------------------------------------------------------------
+
+
+def cmd_queue(args) -> int:
+    service = _service(args)
+    queue = service.queue()
+    if args.json:
+        for e in queue:
+            print(json.dumps({
+                "id": e.id, "state": e.state, "urgent": e.urgent, "created_at": e.created_at,
+                "claimed_by": e.claimed_by, "question": e.question.text if e.question else None,
+            }))
+        return EXIT_OK
+    if not queue:
+        print("The advisor queue is empty.")
+    for e in queue:
+        who = f" by {e.claimed_by}" if e.claimed_by else ""
+        urgent = " URGENT" if e.urgent else ""
+        text = e.question.text if e.question else "(question purged)"
+        print(f"#{e.id} {e.created_at} {e.state}{who}{urgent}\n    {text[:200]}")
+    return EXIT_OK
+
+
+def parse_age(value: str):
+    """'365d', '52w', '12m' or '1y' as a timedelta (months are 30 days, years 365)."""
+    import datetime as dt
+    import re
+
+    found = re.fullmatch(r"\s*(\d+)\s*([dwmy]?)\s*", value or "")
+    if not found:
+        raise CliError(f"cannot read the age {value!r}: use a number of days such as 365d (or 52w, 12m, 1y)", EXIT_USAGE)
+    number, unit = int(found.group(1)), found.group(2) or "d"
+    return dt.timedelta(days=number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit])
+
+
+def cmd_purge(args) -> int:
+    import datetime as dt
+
+    settings = _settings()
+    age = parse_age(args.older_than) if args.older_than else dt.timedelta(days=settings.retention_days)
+    before = (dt.datetime.now(dt.timezone.utc) - age).isoformat(timespec="seconds")
+    counts = _store(settings).purge(before)
+    print(f"purged {counts['questions']} question(s), {counts['escalations']} escalation(s) and "
+          f"{counts['feedback']} rating(s) recorded before {before}")
+    return EXIT_OK
+
+
+EXPORT_COLUMNS = ("question_id", "asked_at", "question", "decision", "faq_id", "score", "asker",
+                  "escalation_state", "advisor_answer", "advisor", "answered_at", "linked_faq_id")
+
+
+def cmd_export(args) -> int:
+    import csv
+
+    rows = _store().advice_record(since=args.since.isoformat() if args.since else None)
+    out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
+    try:
+        writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    finally:
+        if args.output:
+            out.close()
+    if args.output:
+        print(f"{len(rows)} record(s) written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+# Slack: serve, digest, clock ---------------------------------------------------------------
+
+
+def _require(settings: Settings, doing: str, names: dict[str, str | None]) -> None:
+    missing = [name for name, value in names.items() if not value]
+    if missing:
+        raise CliError(f"cannot {doing}: set {', '.join(missing)} (see {README_SLACK_SECTION}).")
+
+
+def cmd_serve(args) -> int:
+    settings = _settings()
+    missing = settings.missing_for_serving(http=args.http)
+    _require(settings, "start the Slack bot", {name: None for name in missing})
+    from bot.slack.serve import run
+
+    return run(settings, _service(args, settings), http=args.http, port=args.port)
+
+
+def cmd_digest(args) -> int:
+    from bot import digest
+
+    if args.week and args.since:
+        raise CliError("give --week or --since, not both", EXIT_USAGE)
+    service = _service(args)
+    try:
+        week = args.week or (digest.iso_week(args.since) if args.since else digest.previous_week())
+        report = digest.build_digest(service.store, service.faq, week)
+    except ValueError as error:
+        raise CliError(str(error), EXIT_USAGE) from error
+    if not args.post:
+        print(digest.render_json(report) if args.format == "json" else digest.render_markdown(report))
+        return EXIT_OK
+    settings = _settings()
+    _require(settings, "post the digest",
+             {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
+    from bot.slack.digest import post_digest
+
+    print(post_digest(settings, service.store, report, force=args.force))
+    return EXIT_OK
+
+
+def cmd_clock(args) -> int:
+    settings = _settings()
+    _require(settings, "run the digest clock",
+             {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
+    from bot.slack.digest import run_clock
+
+    return run_clock(settings, _service(args, settings))
 
 
 # eval --------------------------------------------------------------------------------------

@@ -123,7 +123,8 @@ class Store:
             self.db.execute("COMMIT")
 
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        with self._lock:
+            return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
         version = self.schema_version()
@@ -160,7 +161,8 @@ class Store:
         return self.question(question_id)
 
     def question(self, question_id: int) -> Question | None:
-        rows = list(self.db.query("select * from questions where id = ?", [question_id]))
+        with self._lock:
+            rows = list(self.db.query("select * from questions where id = ?", [question_id]))
         return _question(rows[0]) if rows else None
 
     def questions(self, since: str | None = None, until: str | None = None) -> list[Question]:
@@ -180,7 +182,8 @@ class Store:
             return [(_question(r), self.escalation_for_question(r["id"])) for r in rows]
 
     def count_questions(self) -> int:
-        return self.db["questions"].count
+        with self._lock:
+            return self.db["questions"].count
 
     # feedback ------------------------------------------------------------------------------
 

@@ -1,0 +1,187 @@
+import datetime as dt
+
+import pytest
+import yaml
+
+from bot.drafts import write_drafts
+from bot.escalations import NotAnAdvisor, QueueError
+from bot.faq import load_faq
+from bot.matching import ANSWER
+from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN, Where
+from bot.service import EmptyQuestion, Service
+from bot.store import Store
+
+ADVISORS = frozenset({"A1", "A2"})
+OFF_FAQ = "the housing panel wants our tenancy sustainment notes for its quarterly review"
+
+
+@pytest.fixture(scope="module")
+def faq():
+    return load_faq()
+
+
+@pytest.fixture
+def service(tmp_path, faq):
+    return Service(Store(tmp_path / "db"), faq)
+
+
+def escalated(service, text=OFF_FAQ, asker="U1"):
+    result = service.ask(text, asker, Where("mention", "C1", "111.1", "111.1"))
+    escalation, created = service.escalate(result.question.id, asker)
+    assert created
+    return escalation
+
+
+def test_ask_redacts_before_storing_and_says_what_was_removed(service):
+    result = service.ask("Can I tell the GP about Jo, NHS 943 476 5919, mobile 07700 900123?", "U1")
+    assert "943" not in result.question.text and "07700" not in result.question.text
+    assert result.redacted_kinds == ("NHS number", "phone")
+    stored = service.store.question(result.question.id)
+    assert stored.text == result.question.text
+
+
+def test_a_question_of_only_an_identifier_is_stored_as_a_placeholder(service):
+    result = service.ask("943 476 5919", "U1")
+    assert result.question.text == "[NHS number]"
+    assert "9434765919" not in str(service.store.advice_record())
+
+
+def test_ask_records_the_decision(service):
+    result = service.ask("How long do we have to report a personal data breach to the ICO?", "U1")
+    assert result.match.decision == ANSWER
+    assert result.question.faq_id == "data-breach-72-hours" and result.question.decision == ANSWER
+
+
+@pytest.mark.parametrize("text", ["", "   \n"])
+def test_empty_question_is_refused(service, text):
+    with pytest.raises(EmptyQuestion):
+        service.ask(text, "U1")
+
+
+def test_urgent_questions_are_flagged(service):
+    result = service.ask("Mum says he threatened to kill her tonight, can I tell the police?", "U1")
+    assert result.urgent and result.question.urgent
+    escalation, _ = service.escalate(result.question.id, "U1")
+    assert escalation.urgent
+
+
+def test_feedback_is_changeable_once_per_person(service):
+    question = service.ask("How long do we have to report a personal data breach?", "U1").question
+    assert service.feedback(question.id, "U1", HELPFUL) is True
+    assert service.feedback(question.id, "U1", NOT_HELPFUL) is False
+    (row,) = service.store.feedback()
+    assert row["rating"] == NOT_HELPFUL and row["faq_id"] == "data-breach-72-hours"
+    with pytest.raises(ValueError):
+        service.feedback(question.id, "U1", "meh")
+
+
+def test_queue_walks_through_its_states(service):
+    escalation = escalated(service)
+    assert service.claim(escalation.id, "A1", ADVISORS).state == CLAIMED
+    answered = service.answer(escalation.id, "A1", ADVISORS, "Yes: share under your tenancy agreement.")
+    assert answered.state == ANSWERED and answered.answered_by == "A1"
+    assert service.close(escalation.id, "A1", ADVISORS).state == CLOSED
+    reopened = service.reopen(escalation.id, "A2", ADVISORS)
+    assert reopened.state == OPEN and reopened.claimed_by is None
+    actions = [a["action"] for a in service.store.audit_log(escalation.id)]
+    assert actions == ["escalate", "claim", "answer", "close", "reopen"]
+
+
+@pytest.mark.parametrize("action", ["claim", "close", "reopen"])
+def test_non_advisors_are_refused_and_nothing_changes(service, action):
+    escalation = escalated(service)
+    with pytest.raises(NotAnAdvisor, match="advisor channel"):
+        getattr(service, action)(escalation.id, "U1", ADVISORS)
+    assert service.escalation(escalation.id).state == OPEN
+    assert [a["action"] for a in service.store.audit_log(escalation.id)] == ["escalate"]
+
+
+def test_non_advisor_cannot_answer(service):
+    escalation = escalated(service)
+    with pytest.raises(NotAnAdvisor):
+        service.answer(escalation.id, "U1", ADVISORS, "I think yes")
+    assert service.escalation(escalation.id).answer is None
+
+
+@pytest.mark.parametrize(
+    "setup, action, reason",
+    [
+        (["claim:A1"], "claim:A2", "already claimed by <@A1>"),
+        (["claim:A1"], "answer:A2", "claimed by <@A1>"),
+        (["answer:A1"], "answer:A1", "already answered"),
+        (["close:A1"], "close:A1", "already closed"),
+        ([], "reopen:A1", "only answered or closed"),
+        (["close:A1"], "claim:A1", "only open ones"),
+    ],
+)
+def test_invalid_moves_are_refused_with_a_reason(service, setup, action, reason):
+    escalation = escalated(service)
+
+    def do(step):
+        name, who = step.split(":")
+        if name == "answer":
+            return service.answer(escalation.id, who, ADVISORS, "An answer.")
+        return getattr(service, name)(escalation.id, who, ADVISORS)
+
+    for step in setup:
+        do(step)
+    before = service.escalation(escalation.id)
+    with pytest.raises(QueueError, match=reason):
+        do(action)
+    assert service.escalation(escalation.id) == before
+
+
+def test_empty_or_unknown_answers_are_refused(service):
+    escalation = escalated(service)
+    with pytest.raises(QueueError, match="empty"):
+        service.answer(escalation.id, "A1", ADVISORS, "   ")
+    with pytest.raises(QueueError, match="no FAQ entry 'nope'"):
+        service.answer(escalation.id, "A1", ADVISORS, "Yes.", faq_id="nope")
+    with pytest.raises(QueueError, match="no escalation #999"):
+        service.claim(999, "A1", ADVISORS)
+
+
+def test_advisor_answers_are_redacted(service):
+    escalation = escalated(service)
+    answered = service.answer(escalation.id, "A1", ADVISORS, "Ring Jo's worker on 07700 900123.")
+    assert "07700" not in answered.answer and "[phone]" in answered.answer
+
+
+def test_linking_an_answer_teaches_the_matcher_without_restart(service):
+    assert service.ask(OFF_FAQ, "U9").match.decision != ANSWER
+    escalation = escalated(service)
+    service.answer(escalation.id, "A1", ADVISORS, "See the housing entry.", faq_id="housing-providers")
+    again = service.ask(OFF_FAQ, "U2")
+    assert (again.match.decision, again.match.entry.id) == (ANSWER, "housing-providers")
+
+
+def test_proposals_become_drafts_once(service, tmp_path):
+    escalation = escalated(service, text="can we share tenancy notes with the food bank volunteers")
+    service.answer(escalation.id, "A1", ADVISORS, "Only with the tenant's agreement.", propose_new=True)
+    written = write_drafts(service, tmp_path / "drafts", today=dt.date(2026, 11, 26))
+    (path,) = written
+    (draft,) = yaml.safe_load(path.read_text())
+    assert draft["question"] == "can we share tenancy notes with the food bank volunteers"
+    assert draft["answer"] == "Only with the tenant's agreement." and draft["tags"] == ["draft"]
+    assert write_drafts(service, tmp_path / "drafts") == []
+
+
+def test_queue_is_oldest_first_and_reminders_are_due_once(tmp_path, faq):
+    clock = {"now": "2026-11-20T09:00:00+00:00"}
+    service = Service(Store(tmp_path / "db", clock=lambda: clock["now"]), faq)
+    first = escalated(service, asker="U1")
+    clock["now"] = "2026-11-21T09:00:00+00:00"
+    second = escalated(service, text="another odd one", asker="U2")
+    assert [e.id for e in service.queue()] == [first.id, second.id]
+    now = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
+    due = service.due_reminders(dt.timedelta(hours=4), now=now)
+    assert [e.id for e in due] == [first.id, second.id]
+    service.mark_reminded(first.id)
+    assert [e.id for e in service.due_reminders(dt.timedelta(hours=4), now=now)] == [second.id]
+
+
+def test_unposted_escalations_are_found_for_reposting(service):
+    escalation = escalated(service)
+    assert [e.id for e in service.unposted_escalations()] == [escalation.id]
+    service.record_advisor_message(escalation.id, "CADV", "123.456")
+    assert service.unposted_escalations() == []

@@ -1,0 +1,190 @@
+import sqlite3
+import threading
+
+import pytest
+import sqlite_utils
+
+from bot import escalations
+from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Where
+from bot.store import SCHEMA_VERSION, Store, StoreError, _migration_1
+
+
+class Clock:
+    def __init__(self, now="2026-11-20T10:00:00+00:00"):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+def add(store, text="can I share with the police?", asker="U1", escalate=False, **overrides):
+    fields = dict(text=text, asker=asker, where=Where("dm", "D1", "1.0", "1.0"), decision="escalate",
+                  faq_id=None, score=12.5, suggestions=(), redacted_kinds=(), escalate=escalate)
+    fields.update(overrides)
+    return store.add_question(**fields)
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store(tmp_path / "canishare.db")
+    yield store
+    store.close()
+
+
+def test_file_database_uses_wal_and_current_schema(store):
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_question_round_trip(store):
+    stored = add(store, suggestions=("a", "b"), redacted_kinds=("phone",), urgent=True)
+    again = store.question(stored.id)
+    assert again == stored
+    assert again.where.channel == "D1" and again.suggestions == ("a", "b") and again.urgent
+
+
+def test_older_database_is_migrated_in_place(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    _migration_1(db)
+    db.execute("PRAGMA user_version = 1")
+    db["questions"].insert({"text": "an old question", "asker": "U1", "source": "dm", "decision": "answer",
+                            "score": 70.0, "suggestions": "[]", "redacted_kinds": "[]",
+                            "created_at": "2025-01-01T00:00:00+00:00"})
+    db.conn.commit()
+    db.conn.close()
+
+    store = Store(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    (old,) = store.questions()
+    assert old.text == "an old question" and old.urgent is False
+    assert store.digest_posted("2026-W01") is None  # a table added by a later migration
+
+
+def test_corrupt_file_gives_a_clear_error(tmp_path):
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="not a usable canishare database.*CANISHARE_DB"):
+        Store(path)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    connection.close()
+    with pytest.raises(StoreError, match="newer canishare"):
+        Store(path)
+
+
+def test_question_and_escalation_are_one_transaction(store, monkeypatch):
+    def crash(*args, **kwargs):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(store, "add_escalation", crash)
+    with pytest.raises(RuntimeError):
+        add(store, escalate=True)
+    assert store.questions() == []  # nothing half-written
+
+
+def test_escalated_question_is_stored_before_anyone_is_told(store):
+    question = add(store, escalate=True)
+    escalation = store.escalation_for_question(question.id)
+    assert escalation.state == OPEN and escalation.advisor_ts is None
+    assert store.audit_log()[0]["action"] == "escalate"
+
+
+def test_escalating_twice_keeps_one_escalation(store):
+    question = add(store)
+    first, created = store.add_escalation(question.id, "U1")
+    second, created_again = store.add_escalation(question.id, "U1")
+    assert created and not created_again and first.id == second.id
+
+
+def test_feedback_is_one_per_person_per_answer_and_changeable(store):
+    question = add(store)
+    assert store.set_feedback(question.id, "U1", "consent", HELPFUL) is True
+    assert store.set_feedback(question.id, "U1", "consent", NOT_HELPFUL) is False
+    store.set_feedback(question.id, "U2", "consent", HELPFUL)
+    ratings = {(r["user"], r["rating"]) for r in store.feedback()}
+    assert ratings == {("U1", NOT_HELPFUL), ("U2", HELPFUL)}
+
+
+def test_processed_events_detect_retries(store):
+    assert store.first_time_event("Ev1") is True
+    assert store.first_time_event("Ev1") is False
+    assert store.first_time_event("Ev2") is True
+
+
+def test_eight_threads_record_every_question_once(store):
+    per_thread, errors = 50, []
+
+    def work(n):
+        try:
+            for i in range(per_thread):
+                add(store, text=f"thread {n} question {i}", asker=f"U{n}")
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    texts = [q.text for q in store.questions()]
+    assert len(texts) == 8 * per_thread == len(set(texts))
+
+
+def test_concurrent_claims_exactly_one_wins(store):
+    question = add(store, escalate=True)
+    escalation = store.escalation_for_question(question.id)
+    winners, refusals = [], []
+    barrier = threading.Barrier(8)
+
+    def claim(advisor):
+        barrier.wait()
+        try:
+            store.change_escalation(escalation.id, advisor, "claim",
+                                    lambda e: escalations.claim(e, advisor, store.now()))
+            winners.append(advisor)
+        except escalations.QueueError as error:
+            refusals.append(str(error))
+
+    threads = [threading.Thread(target=claim, args=(f"A{n}",)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(winners) == 1 and len(refusals) == 7
+    assert all(f"already claimed by <@{winners[0]}>" in r for r in refusals)
+    assert store.escalation(escalation.id).claimed_by == winners[0]
+    assert [a["action"] for a in store.audit_log(escalation.id)] == ["escalate", "claim"]
+
+
+def test_purge_removes_old_text_and_keeps_audit_skeleton(tmp_path):
+    clock = Clock("2025-01-01T09:00:00+00:00")
+    store = Store(tmp_path / "db", clock=clock)
+    old = add(store, text="old question", escalate=True)
+    store.set_feedback(old.id, "U2", None, HELPFUL)
+    store.add_learned_phrasing("consent-always-required", "old question", old.id, "A1")
+    store.audit("A1", "answer", store.escalation_for_question(old.id).id, old.id, detail="some detail")
+    clock.now = "2026-11-20T09:00:00+00:00"
+    recent = add(store, text="recent question")
+
+    counts = store.purge(before="2026-01-01T00:00:00+00:00")
+    assert counts == {"questions": 1, "feedback": 1, "escalations": 1}
+    assert [q.id for q in store.questions()] == [recent.id]
+    audit = store.audit_log()
+    assert {a["question_id"] for a in audit} == {old.id} and all(a["detail"] is None for a in audit)
+    assert store.learned_phrasings() == {"consent-always-required": ["old question"]}
+
+
+def test_advice_record_joins_questions_and_answers(store):
+    question = add(store, escalate=True)
+    escalation = store.escalation_for_question(question.id)
+    store.change_escalation(escalation.id, "A1", "answer",
+                            lambda e: escalations.answer(e, "A1", store.now(), "Yes, under s115."))
+    (row,) = store.advice_record()
+    assert row["question"] == question.text and row["advisor_answer"] == "Yes, under s115."
+    assert row["advisor"] == "A1" and row["escalation_state"] == "answered"
