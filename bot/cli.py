@@ -360,7 +360,11 @@ def cmd_digest(args) -> int:
 
     if args.week and args.since:
         raise CliError("give --week or --since, not both", EXIT_USAGE)
-    service = _service(args)
+    settings = _settings()
+    if args.post:
+        _require(settings, "post the digest",
+                 {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
+    service = _service(args, settings)
     try:
         week = args.week or (digest.iso_week(args.since) if args.since else digest.previous_week())
         report = digest.build_digest(service.store, service.faq, week)
@@ -369,9 +373,6 @@ def cmd_digest(args) -> int:
     if not args.post:
         print(digest.render_json(report) if args.format == "json" else digest.render_markdown(report))
         return EXIT_OK
-    settings = _settings()
-    _require(settings, "post the digest",
-             {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
     from bot.slack.digest import post_digest
 
     print(post_digest(settings, service.store, report, force=args.force))

@@ -1,0 +1,122 @@
+"""The command line's record-keeping commands: queue, purge, export, faq drafts, and start-up checks."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from bot.cli import main, parse_age, CliError
+from bot.faq import load_faq
+from bot.records import Where
+from bot.service import Service
+from bot.store import Store
+
+ADVISORS = {"A1"}
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "CANISHARE_ADVISOR_CHANNEL",
+                 "CANISHARE_DIGEST_CHANNEL", "CANISHARE_FAQ_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CANISHARE_DB", str(tmp_path / "records.db"))
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    return tmp_path
+
+
+def seeded(env, clock_value="2026-11-20T09:00:00+00:00"):
+    clock = {"now": clock_value}
+    service = Service(Store(env / "records.db", clock=lambda: clock["now"]), load_faq())
+    return service, clock
+
+
+def test_queue_lists_open_escalations_oldest_first(env, capsys):
+    service, clock = seeded(env)
+    first = service.ask("the panel wants tenancy notes, Jo on 07700 900123", "U1", Where("dm", "D1"), escalate=True)
+    clock["now"] = "2026-11-21T09:00:00+00:00"
+    service.ask("another unusual question about allotments", "U2", Where("dm", "D2"), escalate=True)
+    assert main(["queue"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("#1 ") < out.index("#2 ") and "[phone]" in out and "07700" not in out
+    assert main(["queue", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in rows] == [1, 2] and rows[0]["state"] == "open"
+
+
+def test_empty_queue_says_so(env, capsys):
+    assert main(["queue"]) == 0
+    assert "empty" in capsys.readouterr().out
+
+
+def test_purge_deletes_what_is_older_than_the_age(env, capsys):
+    service, clock = seeded(env, "2020-01-01T00:00:00+00:00")
+    service.ask("an old question", "U1")
+    clock["now"] = "2999-01-01T00:00:00+00:00"
+    service.ask("a question from the future", "U1")
+    assert main(["purge", "--older-than", "52w"]) == 0
+    assert "purged 1 question(s)" in capsys.readouterr().out
+    assert [q.text for q in service.store.questions()] == ["a question from the future"]
+
+
+@pytest.mark.parametrize("value, days", [("365d", 365), ("52w", 364), ("12m", 360), ("1y", 365), ("30", 30)])
+def test_ages(value, days):
+    assert parse_age(value).days == days
+
+
+def test_bad_age_is_a_usage_error(env, capsys):
+    assert main(["purge", "--older-than", "a while"]) == 2
+    assert "365d" in capsys.readouterr().err
+
+
+def test_export_writes_the_advice_record_as_csv(env, capsys):
+    service, clock = seeded(env)
+    result = service.ask("the panel wants tenancy notes", "U1", Where("dm", "D1"), escalate=True)
+    escalation = result.escalation
+    service.answer(escalation.id, "A1", ADVISORS, "Share the minimum, under your agreement.")
+    clock["now"] = "2026-11-25T09:00:00+00:00"
+    service.ask("How long do we have to report a personal data breach?", "U2")
+    assert main(["export", "--since", "2026-11-01"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["question"] for r in rows] == ["the panel wants tenancy notes",
+                                             "How long do we have to report a personal data breach?"]
+    assert rows[0]["advisor_answer"] == "Share the minimum, under your agreement." and rows[0]["advisor"] == "A1"
+    assert main(["export", "--since", "2026-11-22"]) == 0
+    assert len(list(csv.DictReader(io.StringIO(capsys.readouterr().out)))) == 1
+
+
+def test_export_rejects_a_bad_date(env, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--since", "last week"])
+    assert exit_info.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_faq_drafts_writes_proposals(env, capsys):
+    service, _ = seeded(env)
+    result = service.ask("can the allotment society see tenancy notes", "U1", escalate=True)
+    service.answer(result.escalation.id, "A1", ADVISORS, "No.", propose_new=True)
+    out_dir = env / "drafts"
+    assert main(["faq", "drafts", "--out", str(out_dir)]) == 0
+    (path,) = out_dir.glob("*.yaml")
+    assert "allotment" in path.name and str(path) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv, names",
+    [
+        (["serve"], ["SLACK_BOT_TOKEN", "CANISHARE_ADVISOR_CHANNEL", "SLACK_APP_TOKEN"]),
+        (["serve", "--http", "--port", "8080"], ["SLACK_BOT_TOKEN", "CANISHARE_ADVISOR_CHANNEL", "SLACK_SIGNING_SECRET"]),
+        (["digest", "--post"], ["SLACK_BOT_TOKEN", "CANISHARE_DIGEST_CHANNEL"]),
+        (["clock"], ["SLACK_BOT_TOKEN", "CANISHARE_DIGEST_CHANNEL"]),
+    ],
+)
+def test_slack_commands_name_the_missing_variables(env, capsys, argv, names):
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert all(name in err for name in names) and "Connect to Slack" in err
+
+
+def test_corrupt_database_is_a_clear_error(env, capsys):
+    (env / "records.db").write_bytes(b"garbage" * 1000)
+    assert main(["queue"]) == 1
+    assert "not a usable canishare database" in capsys.readouterr().err
