@@ -356,14 +356,14 @@ def cmd_serve(args) -> int:
 
 
 def cmd_digest(args) -> int:
-    from bot import digest
-
     if args.week and args.since:
         raise CliError("give --week or --since, not both", EXIT_USAGE)
     settings = _settings()
     if args.post:
         _require(settings, "post the digest",
                  {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
+    from bot import digest
+
     service = _service(args, settings)
     try:
         week = args.week or (digest.iso_week(args.since) if args.since else digest.previous_week())

@@ -94,6 +94,7 @@ class _Phrasing:
     tokens: frozenset[str]
     token_string: str
     original: str
+    weight: float = 0.0  # sum of its tokens' idf, set once the index knows them
 
 
 @dataclass
@@ -104,7 +105,7 @@ class _Index:
     postings: dict[str, list[tuple[int, float]]]  # token -> (entry index, how central to the entry)
     idf: dict[str, float]
     unknown_weight: float
-    extra: dict[str, list[str]] = field(default_factory=dict)
+    vocabulary_by_entry: list[frozenset[str]] = field(default_factory=list)
 
 
 class Matcher:
@@ -182,20 +183,17 @@ class Matcher:
     ) -> Scored:
         coverage = evidence / question_weight
         best_dice, best_fuzz, closest = 0.0, 0.0, None
+        idf = self._index.idf
         for phrasing in self._index.phrasings_by_entry[entry_index]:
-            shared = sum(self._weight(t) for t in terms & phrasing.tokens)
-            phrasing_weight = sum(self._weight(t) for t in phrasing.tokens)
-            dice = 2 * shared / (question_weight + phrasing_weight) if phrasing_weight else 0.0
+            shared = sum(idf[t] for t in terms & phrasing.tokens)
+            dice = 2 * shared / (question_weight + phrasing.weight) if phrasing.weight else 0.0
             closeness = fuzz.token_sort_ratio(term_string, phrasing.token_string) / 100
             if closest is None or dice + closeness > best_dice + best_fuzz:
                 best_dice, best_fuzz, closest = dice, closeness, phrasing
         score = 100 * (COVERAGE_WEIGHT * coverage + DICE_WEIGHT * best_dice + FUZZ_WEIGHT * best_fuzz)
         entry = self._index.entries[entry_index]
-        matched = tuple(t for t in sorted(terms) if t in self._entry_vocabulary(entry_index))
+        matched = tuple(sorted(terms & self._index.vocabulary_by_entry[entry_index]))
         return Scored(entry, round(score, 2), matched, closest.original if closest else "", round(evidence, 3))
-
-    def _entry_vocabulary(self, entry_index: int) -> frozenset[str]:
-        return frozenset().union(*(p.tokens for p in self._index.phrasings_by_entry[entry_index]))
 
     def _decide(self, ranked: list[Scored], terms: tuple[str, ...]) -> Match:
         limits = self.thresholds
@@ -234,7 +232,14 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
     rarest = math.log(1 + count)  # scale idf so that a word of one entry weighs 1, whatever the FAQ's size
     idf = {token: math.log(1 + count / len(users)) / rarest for token, users in postings.items()}
     unknown_weight = math.log(1 + count / 2) / rarest
-    return _Index(entries, phrasings_by_entry, sorted(postings), dict(postings), idf, unknown_weight)
+    vocabulary_by_entry = []
+    for phrasings in phrasings_by_entry:
+        for phrasing in phrasings:
+            phrasing.weight = sum(idf[t] for t in phrasing.tokens)
+        vocabulary_by_entry.append(frozenset().union(*(p.tokens for p in phrasings)))
+    return _Index(
+        entries, phrasings_by_entry, sorted(postings), dict(postings), idf, unknown_weight, vocabulary_by_entry
+    )
 
 
 def _centrality(phrasings: list[_Phrasing]) -> dict[str, float]:

@@ -95,6 +95,7 @@ class Store:
                 self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=30000")
+            self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash of the app loses nothing
             self._migrate()
         except sqlite3.DatabaseError as error:
             raise StoreError(
