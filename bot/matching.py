@@ -50,6 +50,8 @@ DICE_WEIGHT = 0.3
 FUZZ_WEIGHT = 0.2
 TYPO_SCORE = 85  # rapidfuzz ratio at which an unknown word is taken as a typo of a known one
 CANDIDATES = 12
+NAME_MARK = "~"  # marks a question word that looks like a name ("Jordan", "Liquidlogic")
+NAME_WEIGHT = 0.4  # of an unknown word's weight: names say little about the topic, but not nothing
 CENTRAL_AFTER = 4.0  # a token in this many of an entry's phrasings counts fully for it
 CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing  # entries rescored phrasing by phrasing after the coverage pass
 
@@ -142,8 +144,10 @@ class Matcher:
         resolved: dict[str, None] = {}
         for token in text.content_tokens(question):
             if token in names and token not in self._index.idf:
-                continue
-            resolved.setdefault(self._known_or_typo(token), None)
+                token = NAME_MARK + token
+            else:
+                token = self._known_or_typo(token)
+            resolved.setdefault(token, None)
         return tuple(resolved)
 
     def _known_or_typo(self, token: str) -> str:
@@ -155,6 +159,8 @@ class Matcher:
         return self._typo_cache[token] or token
 
     def _weight(self, token: str) -> float:
+        if token.startswith(NAME_MARK):
+            return self._index.unknown_weight * NAME_WEIGHT
         return self._index.idf.get(token, self._index.unknown_weight)
 
     def _rank(self, terms: tuple[str, ...]) -> list[Scored]:
