@@ -167,11 +167,7 @@ class Store:
         return _question(rows[0]) if rows else None
 
     def questions(self, since: str | None = None, until: str | None = None) -> list[Question]:
-        sql, params = "select * from questions where 1=1", []
-        if since:
-            sql, params = sql + " and created_at >= ?", params + [since]
-        if until:
-            sql, params = sql + " and created_at < ?", params + [until]
+        sql, params = _between("select * from questions where 1=1", [], "created_at", since, until)
         with self._lock:
             return [_question(r) for r in self.db.query(sql + " order by id", params)]
 
@@ -205,11 +201,7 @@ class Store:
             return not existing
 
     def feedback(self, since: str | None = None, until: str | None = None) -> list[dict]:
-        sql, params = "select * from feedback where 1=1", []
-        if since:
-            sql, params = sql + " and updated_at >= ?", params + [since]
-        if until:
-            sql, params = sql + " and updated_at < ?", params + [until]
+        sql, params = _between("select * from feedback where 1=1", [], "updated_at", since, until)
         with self._lock:
             return list(self.db.query(sql, params))
 
@@ -247,10 +239,7 @@ class Store:
             params += list(states)
         if claimed_by:
             sql, params = sql + " and claimed_by = ?", params + [claimed_by]
-        if since:
-            sql, params = sql + " and created_at >= ?", params + [since]
-        if until:
-            sql, params = sql + " and created_at < ?", params + [until]
+        sql, params = _between(sql, params, "created_at", since, until)
         with self._lock:
             return [self._escalation(r) for r in self.db.query(sql + " order by created_at, id", params)]
 
@@ -392,6 +381,15 @@ class Store:
             sql, params = sql + " where q.created_at >= ?", [since]
         with self._lock:
             return list(self.db.query(sql + " order by q.id", params))
+
+
+def _between(sql: str, params: list, column: str, since: str | None, until: str | None) -> tuple[str, list]:
+    """Add ``since <= column < until`` conditions (either bound optional) to a query."""
+    if since:
+        sql, params = sql + f" and {column} >= ?", params + [since]
+    if until:
+        sql, params = sql + f" and {column} < ?", params + [until]
+    return sql, params
 
 
 def _question(row: dict) -> Question:
