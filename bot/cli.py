@@ -147,14 +147,14 @@ def _faq_dir(args) -> str:
 def _matcher(args):
     from bot.matching import Matcher
 
-    return Matcher(load_faq(_faq_dir(args)))
+    return Matcher(load_faq(_faq_dir(args), check_near_duplicates=False))
 
 
 # ask ---------------------------------------------------------------------------------------
 
 
 def cmd_ask(args) -> int:
-    from bot.service import match_redacted
+    from bot.matching import match_redacted
 
     matcher = _matcher(args)
     if args.question == "-":
@@ -173,7 +173,7 @@ def cmd_ask(args) -> int:
 
 
 def _ask_lines(matcher, lines: TextIO, out: TextIO, as_json: bool) -> int:
-    from bot.service import match_redacted
+    from bot.matching import match_redacted
 
     for line in lines:
         match = match_redacted(matcher, line.rstrip("\n"))

@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 import yaml
 
 from bot.matching import ANSWER, ESCALATE, SUGGEST, Match, Matcher
-from bot.service import match_redacted
+from bot.matching import match_redacted
 
 NO_TOPIC = "none"
 

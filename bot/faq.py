@@ -99,7 +99,7 @@ class Faq:
         return iter(self.entries)
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
     """A safe loader that remembers the line of every mapping and of each of its keys."""
 
     def construct_mapping(self, node, deep=False):
@@ -123,14 +123,16 @@ def lint(directory: str | Path) -> list[Problem]:
     return problems
 
 
-def load_faq(directory: str | Path = BUNDLED_FAQ_DIR) -> Faq:
-    entries, problems = _load(Path(directory))
+def load_faq(directory: str | Path = BUNDLED_FAQ_DIR, check_near_duplicates: bool = True) -> Faq:
+    """The valid FAQ, or FaqError with every problem. ``check_near_duplicates=False`` skips the one
+    quadratic check (for one-shot commands that must start fast; lint and the bot run it)."""
+    entries, problems = _load(Path(directory), check_near_duplicates)
     if problems:
         raise FaqError(problems)
     return Faq(tuple(entries), str(directory))
 
 
-def _load(directory: Path) -> tuple[list[FaqEntry], list[Problem]]:
+def _load(directory: Path, check_near_duplicates: bool = True) -> tuple[list[FaqEntry], list[Problem]]:
     if not directory.is_dir():
         return [], [Problem(str(directory), "FAQ directory not found (set CANISHARE_FAQ_DIR or pass a directory)")]
     files = faq_files(directory)
@@ -145,7 +147,8 @@ def _load(directory: Path) -> tuple[list[FaqEntry], list[Problem]]:
         problems.extend(file_problems)
         ids.extend(file_ids)
     problems.extend(_duplicate_ids(ids))
-    problems.extend(_near_duplicate_phrasings(entries))
+    if check_near_duplicates:
+        problems.extend(_near_duplicate_phrasings(entries))
     return entries, problems
 
 

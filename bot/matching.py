@@ -16,6 +16,7 @@ vocabulary with rapidfuzz ``ratio`` to forgive typos ("confidentallity").
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,8 +27,10 @@ from rapidfuzz import fuzz, process
 
 from bot import text
 from bot.faq import Faq, FaqEntry
+from bot.privacy import redact
 
 ANSWER, SUGGEST, ESCALATE = "answer", "suggest", "escalate"
+MAX_QUESTION_CHARS = 4000  # longer text is cut before it is matched or stored
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ DICE_WEIGHT = 0.3
 FUZZ_WEIGHT = 0.2
 TYPO_SCORE = 85  # rapidfuzz ratio at which an unknown word is taken as a typo of a known one
 CANDIDATES = 12
+COMMON_SHARE = 0.5  # words in more than this share of entries do not pick candidates
 NAME_MARK = "~"  # marks a question word that looks like a name ("Jordan", "Liquidlogic")
 NAME_WEIGHT = 0.4  # of an unknown word's weight: names say little about the topic, but not nothing
 CENTRAL_AFTER = 4.0  # a token in this many of an entry's phrasings counts fully for it
@@ -104,10 +108,12 @@ class _Index:
     entries: list[FaqEntry]
     phrasings_by_entry: list[list[_Phrasing]]
     vocabulary: list[str]
-    postings: dict[str, list[tuple[int, float]]]  # token -> (entry index, how central to the entry)
+    postings: dict[str, list[tuple[int, float]]]  # token -> (entry index, idf x centrality there)
     idf: dict[str, float]
     unknown_weight: float
-    vocabulary_by_entry: list[frozenset[str]] = field(default_factory=list)
+    vocabulary_by_entry: list[frozenset[str]]
+    centrality_by_entry: list[dict[str, float]]  # how central each of its words is to an entry
+    common_above: int  # a word in more entries than this is too common to pick candidates by
 
 
 class Matcher:
@@ -165,24 +171,36 @@ class Matcher:
 
     def _rank(self, terms: tuple[str, ...]) -> list[Scored]:
         index = self._index
-        question_weight = sum(self._weight(t) for t in terms)
-        covered: dict[int, float] = defaultdict(float)
-        for token in terms:
-            weight = index.idf.get(token)
-            if weight is None:
-                continue
-            for entry_index, centrality in index.postings[token]:
-                covered[entry_index] += weight * centrality
-        if not covered:
+        known = [t for t in terms if t in index.idf]
+        if not known:
             return []
-        candidates = sorted(covered, key=lambda i: (-covered[i], i))[:CANDIDATES]
+        candidates = self._candidates(known)
+        question_weight = sum(self._weight(t) for t in terms)
         term_set = frozenset(terms)
         term_string = " ".join(sorted(terms))
-        scored = [
-            self._score_entry(i, covered[i], question_weight, term_set, term_string) for i in candidates
-        ]
+        scored = []
+        for entry_index in candidates:
+            centrality = index.centrality_by_entry[entry_index]
+            evidence = sum(index.idf[t] * centrality.get(t, 0.0) for t in known)
+            scored.append(self._score_entry(entry_index, evidence, question_weight, term_set, term_string))
         scored.sort(key=lambda s: (-s.score, s.entry.id))
         return scored
+
+    def _candidates(self, known: list[str]) -> list[int]:
+        """The entries worth scoring in full: those that share the question's distinctive words.
+
+        Words most entries use ("share", "info") add about the same to every entry, so they are
+        left out of this pass (unless the question has nothing else) and only counted in scoring.
+        """
+        index = self._index
+        distinctive = [t for t in known if len(index.postings[t]) <= index.common_above] or known
+        covered: dict[int, float] = {}
+        get = covered.get
+        for token in distinctive:
+            for entry_index, weight in index.postings[token]:
+                covered[entry_index] = get(entry_index, 0.0) + weight
+        best = heapq.nsmallest(CANDIDATES, covered.items(), key=lambda item: (-item[1], item[0]))
+        return [entry_index for entry_index, _ in best]
 
     def _score_entry(
         self, entry_index: int, evidence: float, question_weight: float, terms: frozenset[str], term_string: str
@@ -223,7 +241,8 @@ class Matcher:
 def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str]]) -> _Index:
     entries = list(entries)
     phrasings_by_entry: list[list[_Phrasing]] = []
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    users: dict[str, list[int]] = defaultdict(list)
+    centrality_by_entry: list[dict[str, float]] = []
     for entry_index, entry in enumerate(entries):
         texts = [*entry.phrasings, *learned.get(entry.id, ())]
         phrasings = [_phrasing(entry_index, t) for t in texts]
@@ -232,11 +251,16 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
             phrasings.append(_Phrasing(entry_index, keyword_tokens, " ".join(sorted(keyword_tokens)), "keywords"))
         phrasings = [p for p in phrasings if p.tokens]
         phrasings_by_entry.append(phrasings)
-        for token, centrality in _centrality(phrasings).items():
-            postings[token].append((entry_index, centrality))
+        centrality_by_entry.append(_centrality(phrasings))
+        for token in centrality_by_entry[-1]:
+            users[token].append(entry_index)
     count = max(len(entries), 1)
     rarest = math.log(1 + count)  # scale idf so that a word of one entry weighs 1, whatever the FAQ's size
-    idf = {token: math.log(1 + count / len(users)) / rarest for token, users in postings.items()}
+    idf = {token: math.log(1 + count / len(entry_indexes)) / rarest for token, entry_indexes in users.items()}
+    postings = {
+        token: [(i, idf[token] * centrality_by_entry[i][token]) for i in entry_indexes]
+        for token, entry_indexes in users.items()
+    }
     unknown_weight = math.log(1 + count / 2) / rarest
     vocabulary_by_entry = []
     for phrasings in phrasings_by_entry:
@@ -244,7 +268,8 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
             phrasing.weight = sum(idf[t] for t in phrasing.tokens)
         vocabulary_by_entry.append(frozenset().union(*(p.tokens for p in phrasings)))
     return _Index(
-        entries, phrasings_by_entry, sorted(postings), dict(postings), idf, unknown_weight, vocabulary_by_entry
+        entries, phrasings_by_entry, sorted(postings), postings, idf, unknown_weight, vocabulary_by_entry,
+        centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
     )
 
 
@@ -270,3 +295,8 @@ def _phrasing_tokens(raw: str) -> tuple[frozenset[str], str]:
 def _phrasing(entry_index: int, raw: str) -> _Phrasing:
     tokens, token_string = _phrasing_tokens(raw)
     return _Phrasing(entry_index, tokens, token_string, raw)
+
+
+def match_redacted(matcher: Matcher, question: str) -> Match:
+    """Match a question the way the bot does: identifiers are removed before anything else."""
+    return matcher.match(redact(question[:MAX_QUESTION_CHARS]).text)

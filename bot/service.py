@@ -15,7 +15,7 @@ from typing import Protocol
 
 from bot import escalations
 from bot.faq import Faq
-from bot.matching import Match, Matcher, Thresholds
+from bot.matching import MAX_QUESTION_CHARS, Match, Matcher, Thresholds
 from bot.privacy import redact
 from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Escalation, Question, Where
 from bot.store import Store
@@ -23,12 +23,6 @@ from bot.urgency import signals_immediate_risk
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION_CHARS = 4000  # longer text is cut before it is stored (Slack messages rarely exceed it)
-
-
-def match_redacted(matcher: Matcher, question: str) -> Match:
-    """Match a question the way the bot does: identifiers are removed before anything else."""
-    return matcher.match(redact(question[:MAX_QUESTION_CHARS]).text)
 
 
 class EmptyQuestion(ValueError):
