@@ -206,15 +206,17 @@ class Matcher:
         self, entry_index: int, evidence: float, question_weight: float, terms: frozenset[str], term_string: str
     ) -> Scored:
         coverage = evidence / question_weight
-        best_dice, best_fuzz, closest = 0.0, 0.0, None
-        idf = self._index.idf
+        best, closest = -1.0, None
+        weight_of = self._index.idf.__getitem__
         for phrasing in self._index.phrasings_by_entry[entry_index]:
-            shared = sum(idf[t] for t in terms & phrasing.tokens)
-            dice = 2 * shared / (question_weight + phrasing.weight) if phrasing.weight else 0.0
-            closeness = fuzz.token_sort_ratio(term_string, phrasing.token_string) / 100
-            if closest is None or dice + closeness > best_dice + best_fuzz:
-                best_dice, best_fuzz, closest = dice, closeness, phrasing
-        score = 100 * (COVERAGE_WEIGHT * coverage + DICE_WEIGHT * best_dice + FUZZ_WEIGHT * best_fuzz)
+            shared = sum(map(weight_of, terms & phrasing.tokens))
+            dice = 2 * shared / (question_weight + phrasing.weight)
+            # token strings are sorted tokens, so plain ratio here is rapidfuzz's token_sort_ratio
+            closeness = fuzz.ratio(term_string, phrasing.token_string) / 100
+            closeness_score = DICE_WEIGHT * dice + FUZZ_WEIGHT * closeness
+            if closeness_score > best:
+                best, closest = closeness_score, phrasing
+        score = 100 * (COVERAGE_WEIGHT * coverage + best)
         entry = self._index.entries[entry_index]
         matched = tuple(sorted(terms & self._index.vocabulary_by_entry[entry_index]))
         return Scored(entry, round(score, 2), matched, closest.original if closest else "", round(evidence, 3))
