@@ -1,0 +1,130 @@
+"""Listeners: the advisor workflow. Claim / Answer / Close / Reopen buttons (in the advisor channel
+and in App Home) and the answer modal. Only members of the advisor channel may act; the service
+enforces it, and Answer checks it before opening the modal."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackClientError
+
+from bot.escalations import NotAnAdvisor, QueueError, require_advisor
+from bot.records import Escalation
+from bot.slack import blocks
+from bot.slack.advisor_channel import refresh_advisor_post
+from bot.slack.blocks import advisor_answer_message, answer_modal, faq_options, notice_message
+from bot.slack.delivery import deliver_to_asker, dm, tell_privately
+from bot.slack.deps import Deps
+from bot.slack.home import publish_home
+from bot.slack.payloads import (
+    checked_values, clicked_in_home, escalation_id_of, metadata_of, selected_value, text_input, user_of,
+)
+
+log = logging.getLogger(__name__)
+
+NOT_DELIVERED = ("Your answer to escalation #{id} is saved, but I could not deliver it to {asker}. "
+                 "Please send it to them yourself.")
+
+
+class AdvisorActions:
+    def __init__(self, deps: Deps):
+        self.deps = deps
+
+    def register(self, app: App) -> None:
+        app.action(blocks.CLAIM)(self.on_claim)
+        app.action(blocks.CLOSE)(self.on_close)
+        app.action(blocks.REOPEN)(self.on_reopen)
+        app.action(blocks.ANSWER_ACTION)(self.on_answer_clicked)
+        app.view(blocks.ANSWER_MODAL)(self.on_answer_submitted)
+        app.options(blocks.FAQ_INPUT)(self.on_faq_options)
+
+    # Claim / Close / Reopen -----------------------------------------------------------------------
+
+    def on_claim(self, ack, body: dict, client: WebClient) -> None:
+        ack()
+        self.change(body, client, self.deps.service.claim)
+
+    def on_close(self, ack, body: dict, client: WebClient) -> None:
+        ack()
+        self.change(body, client, self.deps.service.close)
+
+    def on_reopen(self, ack, body: dict, client: WebClient) -> None:
+        ack()
+        self.change(body, client, self.deps.service.reopen)
+
+    def change(self, body: dict, client: WebClient, action) -> None:
+        """Apply a queue action for the clicker; a refusal is told to them alone and changes nothing."""
+        user = user_of(body)
+        try:
+            escalation = action(escalation_id_of(body), user, self.deps.advisors.members())
+        except QueueError as refusal:  # includes NotAnAdvisor
+            tell_privately(client, body, notice_message(str(refusal)))
+            return
+        self.show_change(client, body, escalation, user)
+
+    def show_change(self, client: WebClient, body: dict, escalation: Escalation, user: str) -> None:
+        refresh_advisor_post(client, self.deps, escalation)
+        if came_from_home(body):
+            publish_home(client, self.deps, user)
+
+    # Answer -------------------------------------------------------------------------------------
+
+    def on_answer_clicked(self, ack, body: dict, client: WebClient) -> None:
+        ack()
+        user = user_of(body)
+        try:
+            require_advisor(user, self.deps.advisors.members())
+            escalation = self.deps.service.escalation(escalation_id_of(body))
+        except QueueError as refusal:
+            tell_privately(client, body, notice_message(str(refusal)))
+            return
+        metadata = {"escalation": escalation.id, "home": clicked_in_home(body)}
+        client.views_open(trigger_id=body["trigger_id"],
+                          view=answer_modal(escalation, self.deps.service.faq.entries, metadata))
+
+    def on_answer_submitted(self, ack, body: dict, view: dict, client: WebClient) -> None:
+        user = user_of(body)
+        faq_id = selected_value(view, blocks.FAQ_BLOCK, blocks.FAQ_INPUT)
+        try:
+            escalation = self.deps.service.answer(
+                int(metadata_of(view)["escalation"]), user, self.deps.advisors.members(),
+                text_input(view, blocks.ANSWER_BLOCK, blocks.ANSWER_INPUT), faq_id=faq_id,
+                propose_new=bool(checked_values(view, blocks.PROPOSE_BLOCK, blocks.PROPOSE_INPUT)),
+            )
+        except QueueError as refusal:
+            ack(response_action="errors", errors={block_for_refusal(refusal): str(refusal)})
+            return
+        ack()
+        self.deliver(client, escalation, user)
+        self.show_change(client, body, escalation, user)
+
+    def deliver(self, client: WebClient, escalation: Escalation, advisor: str) -> None:
+        """The answer to the asker, where they asked; the advisor is told if that is impossible."""
+        question = escalation.question
+        try:
+            if question is None:
+                raise LookupError("the question was purged")
+            deliver_to_asker(client, question, advisor_answer_message(escalation, self.deps.service.faq))
+        except (LookupError, SlackClientError, OSError) as error:
+            log.warning("answer to escalation #%s not delivered (%s)", escalation.id, type(error).__name__)
+            asker = f"<@{question.asker}>" if question else "the asker (the question was deleted)"
+            dm(client, advisor, notice_message(NOT_DELIVERED.format(id=escalation.id, asker=asker)))
+
+    def on_faq_options(self, ack, payload: dict) -> None:
+        """Options for the FAQ select when the FAQ has more entries than a static select can hold."""
+        ack(options=faq_options(self.deps.service.faq.entries, payload.get("value") or ""))
+
+
+def came_from_home(body: dict) -> bool:
+    """A click in App Home, or the submission of a modal opened from there."""
+    return clicked_in_home(body) or bool(metadata_of(body.get("view") or {}).get("home"))
+
+
+def block_for_refusal(refusal: QueueError) -> str:
+    """The modal input a refusal is about (the service's message names the FAQ entry when it is
+    about the entry chosen; everything else is about the answer)."""
+    if not isinstance(refusal, NotAnAdvisor) and "FAQ entry" in str(refusal):
+        return blocks.FAQ_BLOCK
+    return blocks.ANSWER_BLOCK

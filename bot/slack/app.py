@@ -1,0 +1,90 @@
+"""``create_app``: the Bolt app with every listener wired to the service. Never built at import time
+(building an App calls auth.test)."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+
+from bot.config import Settings
+from bot.service import Service
+from bot.slack.advisor_directory import AdvisorDirectory
+from bot.slack.advisors import AdvisorActions
+from bot.slack.asking import Asking
+from bot.slack.deps import Deps
+from bot.slack.escalating import Escalating
+from bot.slack.feedback import Feedback
+from bot.slack.home import Home
+from bot.slack.robustness import handle_listener_error, skip_events_already_handled
+
+RATE_LIMIT_RETRIES = 3
+CONNECTION_RETRIES = 2
+LISTENER_MODULES = (Asking, Feedback, Escalating, AdvisorActions, Home)
+
+
+def build_service(settings: Settings) -> Service:
+    """The service as ``canishare`` builds it: the configured database and the (reloading) FAQ."""
+    from bot.faq import ReloadingFaq
+    from bot.store import Store
+
+    return Service(Store(settings.db_path), ReloadingFaq(settings.faq_dir))
+
+
+def build_web_client(settings: Settings) -> WebClient:
+    kwargs = {"base_url": settings.api_url} if settings.api_url else {}
+    return WebClient(token=settings.bot_token, **kwargs)
+
+
+def attach_retry_handlers(client: WebClient) -> WebClient:
+    """Retry HTTP 429 (honouring Retry-After) and dropped connections, as slack_sdk's handlers do."""
+    present = {type(h) for h in client.retry_handlers}
+    if RateLimitErrorRetryHandler not in present:
+        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
+    if ConnectionErrorRetryHandler not in present:
+        client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES))
+    return client
+
+
+def create_app(
+    settings: Settings,
+    client: WebClient | None = None,
+    service: Service | None = None,
+    *,
+    process_before_response: bool = True,
+    socket_mode: bool = False,
+    advisors: AdvisorDirectory | None = None,
+) -> App:
+    """The canishare Slack app.
+
+    ``client`` defaults to a WebClient for ``settings.bot_token`` (base URL from ``settings.api_url``);
+    retry handlers for 429s and connection errors are attached either way. ``service`` defaults to the
+    one ``canishare`` builds from the settings. HTTP mode needs ``settings.signing_secret``; Socket
+    Mode (``socket_mode=True``) does not, since its requests are not signed.
+    """
+    if not socket_mode and not settings.signing_secret:
+        raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET to verify Slack's requests")
+    client = attach_retry_handlers(client or build_web_client(settings))
+    service = service or build_service(settings)
+    app = App(
+        client=client,
+        signing_secret=settings.signing_secret or "",
+        request_verification_enabled=not socket_mode,
+        process_before_response=process_before_response,
+        name="canishare",
+    )
+    keep_request_bodies_out_of_logs()
+    deps = Deps(service, settings, advisors or AdvisorDirectory(client, settings.advisor_channel))
+    app.use(skip_events_already_handled(service))
+    app.error(handle_listener_error)
+    for listeners in LISTENER_MODULES:
+        listeners(deps).register(app)
+    app.deps = deps  # for the queue keeper and tests
+    return app
+
+
+def keep_request_bodies_out_of_logs() -> None:
+    """Bolt logs the whole body of a request whose signature fails at INFO: it may hold a question."""
+    logging.getLogger("slack_bolt.RequestVerification").setLevel(logging.WARNING)

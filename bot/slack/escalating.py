@@ -1,0 +1,35 @@
+"""Listener: "Ask an advisor" / "Send to an advisor" / "None of these": queue the question."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.slack.advisor_channel import post_escalation
+from bot.slack.blocks import ESCALATE, escalated_message, notice_message
+from bot.slack.delivery import tell_privately
+from bot.slack.deps import Deps
+from bot.slack.payloads import action_value, question_ref, user_of
+
+GONE = "That question is no longer stored (questions are deleted after the retention period). Please ask again."
+
+
+class Escalating:
+    def __init__(self, deps: Deps):
+        self.deps = deps
+
+    def register(self, app: App) -> None:
+        app.action(ESCALATE)(self.on_escalate)
+
+    def on_escalate(self, ack, body: dict, client: WebClient) -> None:
+        ack()
+        question_id, _ = question_ref(action_value(body))
+        try:
+            escalation, created = self.deps.service.escalate(question_id, user_of(body))
+        except LookupError:
+            tell_privately(client, body, notice_message(GONE))
+            return
+        if created:
+            post_escalation(client, self.deps, escalation)
+        source = escalation.question.where.source if escalation.question else "cli"
+        tell_privately(client, body, escalated_message(escalation, source, created))

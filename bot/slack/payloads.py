@@ -1,0 +1,120 @@
+"""Reading what Slack sends: pure helpers over request bodies, events and view states. No I/O."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+# <@U123|name>, <#C123|name>, <!here>, <!subteam^S1|@team>, <!date^…|fallback>, <https://…|label>, <mailto:…|a@b>
+_SLACK_MARKUP = re.compile(r"<([^<>]*)>")
+
+
+def _markup_as_text(inner: str) -> str:
+    target, _, label = inner.partition("|")
+    if target.startswith("@"):
+        return "@" + (label or target[1:])
+    if target.startswith("#"):
+        return "#" + (label or target[1:])
+    if target.startswith("!"):
+        if label:
+            return label
+        return "@" + target[1:].split("^")[0]
+    return label or target.removeprefix("mailto:").removeprefix("tel:")
+
+
+def plain_text(slack_text: str | None) -> str:
+    """Slack message text as the person typed it: links and mentions as their labels (so an e-mail
+    address that Slack linked is plain again, for redaction) and ``&amp;``/``&lt;``/``&gt;`` undone."""
+    text = _SLACK_MARKUP.sub(lambda m: _markup_as_text(m.group(1)), slack_text or "")
+    return html.unescape(text) if "&" in text else text
+
+
+def without_mentions_of(text: str, user_id: str | None) -> str:
+    """The text of an @mention without the mention of the bot itself."""
+    if not user_id:
+        return text
+    return re.sub(rf"<@{re.escape(user_id)}(?:\|[^>]*)?>", " ", text or "").strip()
+
+
+def user_of(body: dict) -> str | None:
+    user = body.get("user")
+    if isinstance(user, dict):
+        return user.get("id")
+    return body.get("user_id") or user or (body.get("event") or {}).get("user")
+
+
+def team_of(body: dict) -> str | None:
+    team = body.get("team")
+    if isinstance(team, dict):
+        return team.get("id")
+    return body.get("team_id") or team
+
+
+def action_value(body: dict) -> str:
+    found = body.get("actions") or [{}]
+    return found[0].get("value") or ""
+
+
+def question_ref(value: str) -> tuple[int, str | None]:
+    """``"12|entry-id"`` or ``"12"`` → (12, "entry-id" or None)."""
+    question_id, _, entry_id = value.partition("|")
+    return int(question_id), entry_id or None
+
+
+def escalation_id_of(body: dict) -> int:
+    return int(action_value(body))
+
+
+def channel_of(body: dict) -> str | None:
+    channel = body.get("channel")
+    if isinstance(channel, dict):
+        return channel.get("id")
+    return channel or (body.get("container") or {}).get("channel_id") or body.get("channel_id")
+
+
+def clicked_in_home(body: dict) -> bool:
+    return (body.get("view") or {}).get("type") == "home" or (body.get("container") or {}).get("type") == "view"
+
+
+def clicked_on_ephemeral(body: dict) -> bool:
+    return bool((body.get("container") or {}).get("is_ephemeral"))
+
+
+def message_thread(body: dict) -> str | None:
+    """The thread of the message whose button was clicked (its own ts when it is not in a thread)."""
+    message = body.get("message") or {}
+    return message.get("thread_ts") or message.get("ts") or (body.get("container") or {}).get("message_ts")
+
+
+def input_values(view: dict) -> dict[str, dict[str, Any]]:
+    return (view.get("state") or {}).get("values") or {}
+
+
+def text_input(view: dict, block_id: str, action_id: str) -> str:
+    state = input_values(view).get(block_id, {}).get(action_id) or {}
+    return state.get("value") or ""
+
+
+def selected_value(view: dict, block_id: str, action_id: str) -> str | None:
+    state = input_values(view).get(block_id, {}).get(action_id) or {}
+    option = state.get("selected_option") or {}
+    return option.get("value")
+
+
+def checked_values(view: dict, block_id: str, action_id: str) -> list[str]:
+    state = input_values(view).get(block_id, {}).get(action_id) or {}
+    return [option.get("value") for option in state.get("selected_options") or []]
+
+
+def metadata_of(view: dict) -> dict:
+    try:
+        found = json.loads(view.get("private_metadata") or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def event_id_of(body: dict) -> str | None:
+    return body.get("event_id") if body.get("type") == "event_callback" else None

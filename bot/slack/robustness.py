@@ -1,0 +1,64 @@
+"""Cross-cutting listeners: Slack's retries of events already handled, and unexpected errors."""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from slack_bolt import BoltResponse
+from slack_sdk import WebClient
+
+from bot.service import Service
+from bot.slack.blocks import error_message
+from bot.slack.delivery import tell_privately
+from bot.slack.payloads import event_id_of, user_of
+
+log = logging.getLogger(__name__)
+
+CONVERSATION_EVENTS = ("message", "app_mention")
+
+
+def skip_events_already_handled(service: Service) -> Callable:
+    """Global middleware: an event whose ``event_id`` was seen before (a Slack retry, with
+    X-Slack-Retry-Num) is acknowledged with 200 and not handled again."""
+
+    def middleware(body: dict, next: Callable[[], BoltResponse]) -> BoltResponse | None:
+        event_id = event_id_of(body)
+        if event_id and not service.first_time_event(event_id):
+            log.info("event %s was already handled; acknowledging Slack's retry", event_id)
+            return BoltResponse(status=200, body="")
+        return next()
+
+    return middleware
+
+
+def describe_request(body: dict) -> str:
+    """What the request was, for the log, without anything anyone typed."""
+    kind = body.get("type") or ("slash_command" if body.get("command") else "unknown")
+    detail = ((body.get("event") or {}).get("type") or (body.get("actions") or [{}])[0].get("action_id")
+              or (body.get("view") or {}).get("callback_id") or body.get("callback_id") or body.get("command"))
+    return f"{kind}/{detail}" if detail else kind
+
+
+def handle_listener_error(error: Exception, body: dict, client: WebClient,
+                          response: BoltResponse | None) -> BoltResponse | None:
+    """App-wide error handler: log (no question text), tell the person, answer Slack with 200 so that
+    it does not retry (an event is never answered twice: see ``skip_events_already_handled``)."""
+    log.error("listener failed on %s: %s", describe_request(body or {}), type(error).__name__,
+              exc_info=(type(error), error, error.__traceback__))
+    try:
+        tell_about_error(client, body or {})
+    except Exception as second:  # noqa: BLE001 - the error handler must never raise
+        log.warning("could not tell the user about the error: %s", type(second).__name__)
+    return BoltResponse(status=200, body="") if response is not None else None
+
+
+def tell_about_error(client: WebClient, body: dict) -> None:
+    if body.get("type") == "event_callback":
+        event = body.get("event") or {}
+        if event.get("type") in CONVERSATION_EVENTS and event.get("channel") and event.get("user"):
+            thread = event.get("thread_ts") or (event.get("ts") if event["type"] == "app_mention" else None)
+            client.chat_postMessage(channel=event["channel"], thread_ts=thread, **error_message().as_kwargs())
+        return
+    if user_of(body):
+        tell_privately(client, body, error_message())

@@ -1,0 +1,108 @@
+"""Running the bot: Socket Mode (``canishare serve``) or HTTP (``canishare serve --http --port N``).
+
+HTTP mode serves ``POST /slack/events`` (events, slash commands, interactivity and select options
+all use this one URL) and ``GET /healthz`` (200 "ok") with a small threading server from the
+standard library. Either way a background thread looks after the advisor queue (see
+``queue_keeper``). Listeners run after the ack (``process_before_response=False``), so Slack gets
+its acknowledgement within milliseconds.
+"""
+
+from __future__ import annotations
+
+import logging
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from slack_bolt import App, BoltResponse
+from slack_bolt.request import BoltRequest
+
+from bot.config import Settings
+from bot.service import Service
+from bot.slack.app import create_app
+from bot.slack.queue_keeper import QueueKeeper
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+MAX_BODY_BYTES = 1 << 20  # Slack's payloads are far smaller
+
+
+def run(settings: Settings, service: Service, http: bool, port: int) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app(settings, service=service, process_before_response=False, socket_mode=not http)
+    keeper = QueueKeeper(app.client, app.deps).start()
+    try:
+        if http:
+            serve_http(app, "0.0.0.0", port)
+        else:
+            serve_socket_mode(app, settings)
+    except KeyboardInterrupt:
+        log.info("stopping")
+    finally:
+        keeper.stop()
+    return 0
+
+
+def serve_socket_mode(app: App, settings: Settings) -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    log.info("canishare connecting to Slack in Socket Mode")
+    SocketModeHandler(app, settings.app_token).start()
+
+
+def serve_http(app: App, host: str, port: int) -> None:
+    server = make_http_server(app, host, port)
+    log.info("canishare listening on http://%s:%d%s (health: %s)", host, server.server_address[1], EVENTS_PATH,
+             HEALTH_PATH)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # Slack can send bursts; the default of 5 would drop connections
+
+
+def make_http_server(app: App, host: str, port: int) -> ThreadingHTTPServer:
+    """A threading HTTP server that hands Slack's requests to ``app`` (port 0 picks a free one)."""
+
+    class SlackRequestHandler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args) -> None:  # request lines only, at debug level
+            log.debug("%s " + format, self.address_string(), *args)
+
+        def do_GET(self) -> None:
+            if urlsplit(self.path).path == HEALTH_PATH:
+                self.send(BoltResponse(status=200, body="ok", headers={"content-type": "text/plain; charset=utf-8"}))
+            else:
+                self.send(BoltResponse(status=404, body="not found"))
+
+        def do_POST(self) -> None:
+            url = urlsplit(self.path)
+            if url.path != EVENTS_PATH:
+                self.send(BoltResponse(status=404, body="not found"))
+                return
+            length = int(self.headers.get("Content-Length") or 0)
+            if length > MAX_BODY_BYTES:
+                self.send(BoltResponse(status=413, body="too large"))
+                return
+            body = self.rfile.read(length).decode("utf-8") if length else ""
+            request = BoltRequest(body=body, query=url.query, headers={k: v for k, v in self.headers.items()})
+            self.send(app.dispatch(request))
+
+        def send(self, response: BoltResponse) -> None:
+            data = (response.body or "").encode("utf-8")
+            self.send_response(response.status)
+            for name, values in response.headers.items():
+                if name.lower() != "content-length":
+                    for value in values:
+                        self.send_header(name, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    return _Server((host, port), SlackRequestHandler)

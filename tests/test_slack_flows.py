@@ -1,0 +1,598 @@
+"""The Slack flows end to end through the Bolt app: signed requests in, recorded Web API calls out.
+
+No network: the Web API is tests/slack_harness.FakeSlack on 127.0.0.1, and every request from
+"Slack" is signed with the test signing secret and dispatched through ``app.dispatch``.
+"""
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+import threading
+from types import SimpleNamespace
+
+import pytest
+from slack_sdk.http_retry import builtin_handlers, handler
+
+import slack_harness as h
+from test_slack_blocks import bundled_faq
+from bot.config import Settings
+from bot.matching import ANSWER, SUGGEST, Match, Scored
+from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN
+from bot.service import Service
+from bot.slack import blocks, create_app
+from bot.slack.blocks import escape_user_text
+from bot.slack.queue_keeper import look_after_queue
+from bot.store import Store
+
+ADVISOR_CHANNEL = "CADV"
+ADVISOR, OTHER_ADVISOR, ASKER, STRANGER = "UADV1", "UADV2", "U123", "U777"
+
+# Decisions depend on the FAQ and the matcher's tuning, which change; the tests that need a given
+# decision get it robustly: the FAQ's own question for an answer, words no entry knows for an
+# escalation, and a stubbed match for suggestions.
+ANSWERED_QUESTION = "Do I need consent to share with the police?"  # any question: the decision doesn't matter
+UNKNOWN_QUESTION = "zorblat the quuxified flimflam gizmo"  # no FAQ entry shares a word with it
+URGENT_QUESTION = "Can I share information about a child at risk tonight?"
+
+
+@pytest.fixture(scope="module")
+def faq():
+    return bundled_faq()
+
+
+@pytest.fixture(autouse=True)
+def no_retry_sleeps(monkeypatch):
+    """slack_sdk's retry handlers honour Retry-After by sleeping; the tests don't wait."""
+    slept = []
+    monkeypatch.setattr(builtin_handlers, "time", SimpleNamespace(sleep=slept.append))
+    monkeypatch.setattr(handler, "time", SimpleNamespace(sleep=slept.append))
+    return slept
+
+
+@pytest.fixture
+def service(faq, tmp_path):
+    return Service(Store(tmp_path / "canishare.db"), faq)
+
+
+@pytest.fixture
+def entry(service):
+    """An FAQ entry whose own question the matcher answers (with that entry)."""
+    for candidate in service.faq.entries:
+        match = service.matcher().match(candidate.question)
+        if match.decision == ANSWER and match.entry.id == candidate.id:
+            return candidate
+    pytest.fail("the matcher answers none of the FAQ's own questions")
+
+
+class SuggestingMatcher:
+    """Stands in for the matcher: suggests the first three FAQ entries, whatever is asked."""
+
+    def __init__(self, faq):
+        self.entries = tuple(faq.entries[:3])
+
+    def match(self, question):
+        ranked = tuple(Scored(e, 35.0 - n) for n, e in enumerate(self.entries))
+        return Match(SUGGEST, 35.0, ranked, self.entries)
+
+
+@pytest.fixture
+def settings():
+    return Settings(bot_token=h.TEST_BOT_TOKEN, signing_secret=h.TEST_SIGNING_SECRET, advisor_channel=ADVISOR_CHANNEL)
+
+
+@pytest.fixture
+def app(fake_slack, service, settings):
+    fake_slack.set_members(ADVISOR_CHANNEL, [ADVISOR, OTHER_ADVISOR])
+    app = create_app(settings, client=h.web_client(fake_slack), service=service)
+    fake_slack.reset()
+    return app
+
+
+# helpers -----------------------------------------------------------------------------------------
+
+
+def send(app, req):
+    response = h.dispatch(app, req)
+    assert response.status == 200, (response.status, response.body)
+    return response
+
+
+def click(app, fake, action_id, value, user=ASKER, **kwargs):
+    kwargs.setdefault("response_url", fake.response_url("click"))
+    return send(app, h.action_request(h.block_action_payload(action_id, value, user_id=user, **kwargs)))
+
+
+def click_in_home(app, action_id, value, user):
+    payload = h.block_action_payload(action_id, value, user_id=user)
+    for key in ("channel", "message", "response_url"):
+        payload.pop(key)
+    payload["container"] = {"type": "view", "view_id": "VHOME"}
+    payload["view"] = {"id": "VHOME", "type": "home", "private_metadata": "", "blocks": []}
+    return send(app, h.action_request(payload))
+
+
+def mention(app, text, ts="1700000000.000001", user=ASKER, thread_ts=None, **kwargs):
+    event = h.app_mention_event(f"<@{h.BOT_USER_ID}> {text}", user=user, ts=ts, thread_ts=thread_ts)
+    return send(app, h.event_request(event, **kwargs))
+
+
+def slash(app, fake, text, user=ASKER, name="cmd"):
+    return send(app, h.command_request(text=text, user_id=user, response_url=fake.response_url(name)))
+
+
+def texts_of(call) -> str:
+    return json.dumps(call.body, ensure_ascii=False)
+
+
+def action_values(message_blocks, action_id) -> list[str]:
+    values = []
+    for block in message_blocks:
+        values += [e["value"] for e in block.get("elements", []) if e.get("action_id") == action_id]
+        if block.get("accessory", {}).get("action_id") == action_id:
+            values.append(block["accessory"]["value"])
+    return values
+
+
+def advisor_posts(fake):
+    return [c for c in fake.calls("chat.postMessage") if c.body.get("channel") == ADVISOR_CHANNEL
+            and not c.body.get("thread_ts") and c.status == 200]
+
+
+def later(deps, **delta):
+    """The same dependencies, with a clock that far ahead."""
+    return dataclasses.replace(deps, now=lambda: deps.now() + dt.timedelta(**delta))
+
+
+def only_question_id(service, asker=ASKER) -> int:
+    (question, _), *rest = service.recent_questions(asker)
+    return question.id
+
+
+# security and robustness ---------------------------------------------------------------------------
+
+
+def test_bad_signature_is_refused_with_401_and_nothing_happens(app, fake_slack, service):
+    bad = h.with_bad_signature(h.command_request(text=ANSWERED_QUESTION, response_url=fake_slack.response_url()))
+    assert h.dispatch(app, bad).status == 401
+    stale = h.event_request(h.dm_event(ANSWERED_QUESTION), timestamp=1_000_000)
+    assert h.dispatch(app, stale).status == 401
+    assert fake_slack.calls() == [] and service.recent_questions(ASKER) == []
+
+
+def test_url_verification_is_answered(app):
+    response = h.dispatch(app, h.url_verification_request("abc"))
+    assert response.status == 200 and "abc" in response.body
+
+
+def test_a_retried_event_is_acknowledged_and_answered_once(app, fake_slack, service):
+    first = h.event_request(h.app_mention_event(f"<@UBOT> {ANSWERED_QUESTION}"), event_id="Ev-same")
+    retry = h.event_request(h.app_mention_event(f"<@UBOT> {ANSWERED_QUESTION}"), event_id="Ev-same", retry_num=1)
+    assert h.dispatch(app, first).status == 200
+    assert h.dispatch(app, retry).status == 200
+    assert len(fake_slack.calls("chat.postMessage")) == 1
+    assert len(service.recent_questions(ASKER)) == 1
+
+
+def test_rate_limited_reply_is_retried(app, fake_slack, no_retry_sleeps):
+    fake_slack.fail_next("chat.postMessage", times=2)  # HTTP 429, Retry-After: 1
+    mention(app, ANSWERED_QUESTION)
+    assert [c.status for c in fake_slack.calls("chat.postMessage")] == [429, 429, 200]
+    assert len(no_retry_sleeps) == 2 and all(1 <= s < 2 for s in no_retry_sleeps)
+
+
+def test_unexpected_error_is_logged_without_the_question_and_the_person_is_told(
+        app, fake_slack, service, monkeypatch, caplog):
+    secret_words = "Can I share Jake Smith's diagnosis with his school?"
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(service, "ask", broken)
+    caplog.set_level(logging.DEBUG)
+    mention(app, secret_words)
+    slash(app, fake_slack, secret_words)
+
+    assert "Jake" not in caplog.text and "diagnosis" not in caplog.text
+    assert "listener failed on event_callback/app_mention: RuntimeError" in caplog.text
+    reply = fake_slack.last("chat.postMessage").body
+    assert reply["thread_ts"] == "1700000000.000001" and "Something went wrong; your question was kept" in reply["text"]
+    assert "Something went wrong" in fake_slack.last("response_url").body["text"]
+
+
+def test_nothing_typed_becomes_a_mention_or_broadcast_anywhere(app, fake_slack, service):
+    nasty = "<!channel> <!here> <!everyone> <@U999> @here @channel @everyone <!subteam^S1|@advisors> can I share this?"
+    mention(app, nasty)
+    question_id = only_question_id(service)
+    click(app, fake_slack, blocks.ESCALATE, str(question_id))
+    slash(app, fake_slack, nasty)
+    send(app, h.event_request(h.dm_event(nasty)))
+    send(app, h.shortcut_request(h.message_shortcut_payload("ask_canishare", message_text=nasty,
+                                                            response_url=fake_slack.response_url("sc"))))
+    escalation = service.escalate(question_id, ASKER)[0]
+    click(app, fake_slack, blocks.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    submit_answer(app, escalation.id, "Tell @here and <!channel> about it, cc <@U999>")
+
+    sent = [c for c in fake_slack.calls() if c.method in ("chat.postMessage", "chat.postEphemeral", "chat.update",
+                                                          "response_url", "views.publish", "views.open")]
+    assert len(sent) >= 8
+    for call in sent:
+        body = texts_of(call)
+        for forbidden in ("<!channel>", "<!here>", "<!everyone>", "<@U999>", "<!subteam", "@here", "@channel",
+                          "@everyone"):
+            assert forbidden not in body, (call.method, forbidden, body)
+
+
+# asking ------------------------------------------------------------------------------------------
+
+
+def test_slash_command_answers_privately_with_the_answer_message(app, fake_slack, service, entry):
+    slash(app, fake_slack, entry.question)
+
+    assert fake_slack.calls("chat.postMessage") == []  # no channel spam
+    reply = fake_slack.last("response_url").body
+    assert reply["response_type"] == "ephemeral"
+    text = json.dumps(reply["blocks"], ensure_ascii=False)
+    assert entry.legal_basis[0] in text and blocks.NOTICE in text and "Last reviewed" in text
+    question = service.recent_questions(ASKER)[0][0]
+    assert question.where.source == "command" and question.where.channel == "C123"
+    assert action_values(reply["blocks"], blocks.HELPFUL) == [f"{question.id}|{entry.id}"]
+    assert action_values(reply["blocks"], blocks.ESCALATE) == [str(question.id)]
+
+
+def test_slash_command_without_text_opens_a_modal_whose_answer_comes_back_privately(app, fake_slack, service, entry):
+    slash(app, fake_slack, "   ")
+    view = fake_slack.last("views.open").body["view"]
+    assert view["callback_id"] == blocks.ASK_MODAL and service.recent_questions(ASKER) == []
+
+    empty = h.view_submission_payload(blocks.ASK_MODAL, {"question": {"text": " "}}, view["private_metadata"])
+    response = send(app, h.view_submission_request(empty))
+    assert json.loads(response.body)["response_action"] == "errors"
+
+    filled = h.view_submission_payload(blocks.ASK_MODAL, {"question": {"text": entry.question}},
+                                       view["private_metadata"])
+    send(app, h.view_submission_request(filled))
+    assert fake_slack.last("response_url").body["_name"] == "cmd"
+    assert "Legal basis" in texts_of(fake_slack.last("response_url"))
+    assert service.recent_questions(ASKER)[0][0].where.source == "command"
+
+
+def test_direct_message_is_answered_in_the_dm_and_bots_and_edits_are_ignored(app, fake_slack, service, entry):
+    send(app, h.event_request(h.dm_event(entry.question, channel="D123", ts="1700000000.000050")))
+    reply = fake_slack.last("chat.postMessage").body
+    assert reply["channel"] == "D123" and "thread_ts" not in reply and "Legal basis" in texts_of(
+        fake_slack.last("chat.postMessage"))
+    where = service.recent_questions(ASKER)[0][0].where
+    assert (where.source, where.channel, where.thread_ts) == ("dm", "D123", "1700000000.000050")
+
+    fake_slack.reset()
+    send(app, h.event_request({**h.dm_event("edited"), "subtype": "message_changed"}))
+    send(app, h.event_request({**h.dm_event("from a bot"), "bot_id": "B999"}))
+    send(app, h.event_request(h.dm_event("my own reply", user=h.BOT_USER_ID)))
+    assert fake_slack.calls("chat.postMessage") == [] and len(service.recent_questions(ASKER)) == 1
+
+
+def test_mention_is_answered_in_its_thread(app, fake_slack, service):
+    mention(app, ANSWERED_QUESTION, ts="1700000000.000010")
+    assert fake_slack.last("chat.postMessage").body["thread_ts"] == "1700000000.000010"
+    mention(app, ANSWERED_QUESTION, ts="1700000000.000020", thread_ts="1700000000.000005")
+    assert fake_slack.last("chat.postMessage").body["thread_ts"] == "1700000000.000005"
+    assert service.recent_questions(ASKER)[0][0].text == ANSWERED_QUESTION  # the bot's own mention removed
+
+
+def test_empty_mention_explains_how_to_ask(app, fake_slack, service):
+    mention(app, "")
+    assert "/canishare" in texts_of(fake_slack.last("chat.postMessage"))
+    assert service.recent_questions(ASKER) == []
+
+
+def test_message_shortcut_answers_whoever_used_it_privately(app, fake_slack, service):
+    payload = h.message_shortcut_payload("ask_canishare", message_text=ANSWERED_QUESTION, message_user="U456",
+                                         user_id=ASKER, response_url=fake_slack.response_url("shortcut"))
+    send(app, h.shortcut_request(payload))
+
+    reply = fake_slack.last("response_url").body
+    assert reply["_name"] == "shortcut" and reply["response_type"] == "ephemeral"
+    assert fake_slack.calls("chat.postMessage") == []
+    assert service.recent_questions("U456") == []
+    assert service.recent_questions(ASKER)[0][0].where.source == "shortcut"
+
+
+def test_suggestions_are_offered_and_clicking_one_shows_its_answer(app, fake_slack, service, faq, monkeypatch):
+    monkeypatch.setattr(service, "matcher", lambda: SuggestingMatcher(faq))
+    slash(app, fake_slack, "share with school")
+    reply = fake_slack.last("response_url").body
+    choices = action_values(reply["blocks"], blocks.SHOW_ENTRY)
+    assert choices == [f"{only_question_id(service)}|{e.id}" for e in faq.entries[:3]]
+    assert "None of these" in texts_of(fake_slack.last("response_url"))
+
+    payload = h.block_action_payload(blocks.SHOW_ENTRY, choices[1], response_url=fake_slack.response_url("choice"))
+    payload["container"]["is_ephemeral"] = True
+    send(app, h.action_request(payload))
+    shown = fake_slack.last("response_url").body
+    entry = faq.get(choices[1].split("|")[1])
+    assert shown["_name"] == "choice" and entry.legal_basis[0] in texts_of(fake_slack.last("response_url"))
+    assert action_values(shown["blocks"], blocks.HELPFUL) == [choices[1]]
+
+
+def test_no_answer_offers_to_send_it_to_an_advisor(app, fake_slack, service):
+    slash(app, fake_slack, UNKNOWN_QUESTION)
+    reply = fake_slack.last("response_url").body
+    assert "The FAQ has no answer" in texts_of(fake_slack.last("response_url"))
+    assert action_values(reply["blocks"], blocks.ESCALATE) == [str(only_question_id(service))]
+
+
+def test_identifiers_are_removed_named_and_never_sent_anywhere(app, fake_slack, service):
+    mention(app, "Can I email NHS number 943 476 5919 and 07700 900123 to the school?")
+    question_id = only_question_id(service)
+    click(app, fake_slack, blocks.ESCALATE, str(question_id))
+    everything = " ".join(texts_of(c) for c in fake_slack.calls())
+    assert "943 476 5919" not in everything and "07700" not in everything
+    assert "I removed the NHS number and phone" in texts_of(fake_slack.calls("chat.postMessage")[0])
+
+
+def test_urgent_question_gets_the_harm_message_first_and_is_flagged_for_advisors(app, fake_slack, service):
+    mention(app, URGENT_QUESTION)
+    reply = fake_slack.last("chat.postMessage").body
+    first = reply["blocks"][0]["text"]["text"]
+    assert "999" in first and "does not stop you sharing" in first and "safeguarding lead" in first
+
+    click(app, fake_slack, blocks.ESCALATE, str(only_question_id(service)))
+    post = advisor_posts(fake_slack)[0].body
+    assert ":rotating_light: *URGENT*" in texts_of(advisor_posts(fake_slack)[0]) and post["text"].startswith("URGENT")
+
+
+# feedback and escalation -------------------------------------------------------------------------
+
+
+def test_feedback_is_one_rating_per_person_changeable_and_acknowledged(app, fake_slack, service, entry):
+    slash(app, fake_slack, entry.question)
+    value = action_values(fake_slack.last("response_url").body["blocks"], blocks.HELPFUL)[0]
+
+    click(app, fake_slack, blocks.HELPFUL, value)
+    assert "Thanks — recorded" in texts_of(fake_slack.last("response_url"))
+    click(app, fake_slack, blocks.NOT_HELPFUL, value)
+    ack = fake_slack.last("response_url").body
+    assert ack["response_type"] == "ephemeral" and action_values(ack["blocks"], blocks.ESCALATE)
+    click(app, fake_slack, blocks.HELPFUL, value, user="U555")
+
+    ratings = {(r["user"], r["rating"]) for r in service.store.feedback()}
+    assert ratings == {(ASKER, NOT_HELPFUL), ("U555", HELPFUL)}
+
+
+def test_escalating_posts_to_the_advisor_channel_once_and_tells_the_asker(app, fake_slack, service):
+    mention(app, UNKNOWN_QUESTION, ts="1700000000.000030")
+    question_id = only_question_id(service)
+    click(app, fake_slack, blocks.ESCALATE, str(question_id))
+    click(app, fake_slack, blocks.ESCALATE, str(question_id))
+
+    posts = advisor_posts(fake_slack)
+    assert len(posts) == 1
+    text = texts_of(posts[0])
+    assert UNKNOWN_QUESTION in text and f"<@{ASKER}>" in text and "best guesses" in text and "waiting" in text
+    assert action_values(posts[0].body["blocks"], blocks.CLAIM) and action_values(posts[0].body["blocks"], blocks.CLOSE)
+    escalation = service.queue()[0]
+    assert escalation.advisor_channel == ADVISOR_CHANNEL and escalation.advisor_ts
+    told = [c.body["text"] for c in fake_slack.calls("response_url")]
+    assert "Sent to the advisors" in told[0] and "in this thread" in told[0]
+    assert "already with the advisors" in told[1]
+
+
+def test_a_failed_advisor_post_keeps_the_escalation_and_it_is_posted_later(app, fake_slack, service):
+    slash(app, fake_slack, UNKNOWN_QUESTION)
+    fake_slack.fail_next("chat.postMessage", error="channel_not_found")
+    click(app, fake_slack, blocks.ESCALATE, str(only_question_id(service)))
+
+    assert "Sent to the advisors" in fake_slack.last("response_url").body["text"]
+    unposted = service.unposted_escalations()
+    assert len(unposted) == 1 and unposted[0].state == OPEN
+
+    assert look_after_queue(app.client, app.deps) == (0, 0)  # a listener may still be posting it
+    assert look_after_queue(app.client, later(app.deps, minutes=5)) == (1, 0)
+    assert service.unposted_escalations() == []
+    assert len(advisor_posts(fake_slack)) == 2  # the one Slack refused, and the one the keeper posted
+
+
+# the advisor workflow ----------------------------------------------------------------------------
+
+
+def escalate_a_mention(app, fake, service, text=UNKNOWN_QUESTION, ts="1700000000.000040"):
+    mention(app, text, ts=ts)
+    click(app, fake, blocks.ESCALATE, str(service.recent_questions(ASKER)[0][0].id))
+    return service.queue()[-1]
+
+
+def submit_answer(app, escalation_id, text, user=ADVISOR, faq_id=None, propose=False, home=False):
+    values = {blocks.ANSWER_BLOCK: {blocks.ANSWER_INPUT: text}}
+    if faq_id:
+        values[blocks.FAQ_BLOCK] = {blocks.FAQ_INPUT: {"type": "static_select", "selected_option": {"value": faq_id}}}
+    if propose:
+        values[blocks.PROPOSE_BLOCK] = {blocks.PROPOSE_INPUT: {"type": "checkboxes",
+                                                               "selected_options": [{"value": "yes"}]}}
+    metadata = json.dumps({"escalation": escalation_id, "home": home})
+    return send(app, h.view_submission_request(h.view_submission_payload(blocks.ANSWER_MODAL, values, metadata,
+                                                                          user_id=user)))
+
+
+def test_end_to_end_from_a_mention_to_the_advisor_answer_in_the_thread(app, fake_slack, service):
+    # a mention the FAQ cannot answer
+    mention(app, UNKNOWN_QUESTION, ts="1700000000.000111")
+    reply = fake_slack.last("chat.postMessage").body
+    assert reply["thread_ts"] == "1700000000.000111"
+    send_value = action_values(reply["blocks"], blocks.ESCALATE)[0]
+
+    # "Send to an advisor"
+    click(app, fake_slack, blocks.ESCALATE, send_value, channel_id="C123", message_ts="1700000000.000200")
+    (post,) = advisor_posts(fake_slack)
+    escalation = service.queue()[0]
+    assert escalation.advisor_ts and escalation.question.where.thread_ts == "1700000000.000111"
+    claim_value = action_values(post.body["blocks"], blocks.CLAIM)[0]
+
+    # Claim by an advisor
+    click(app, fake_slack, blocks.CLAIM, claim_value, user=ADVISOR, channel_id=ADVISOR_CHANNEL,
+          message_ts=escalation.advisor_ts)
+    assert service.escalation(escalation.id).state == CLAIMED
+    updated = fake_slack.last("chat.update").body
+    assert updated["ts"] == escalation.advisor_ts and "Claimed" in texts_of(fake_slack.last("chat.update"))
+    answer_value = action_values(updated["blocks"], blocks.ANSWER_ACTION)[0]
+
+    # Answer opens the modal
+    click(app, fake_slack, blocks.ANSWER_ACTION, answer_value, user=ADVISOR, channel_id=ADVISOR_CHANNEL,
+          trigger_id="trigger-answer")
+    opened = fake_slack.last("views.open").body
+    assert opened["trigger_id"] == "trigger-answer" and opened["view"]["callback_id"] == blocks.ANSWER_MODAL
+
+    # the modal is submitted
+    fake_slack.reset()
+    submit_answer(app, json.loads(opened["view"]["private_metadata"])["escalation"],
+                  "Ask your IT service desk; this is not a data protection question.")
+
+    delivered = [c.body for c in fake_slack.calls("chat.postMessage") if c.body["channel"] == "C123"]
+    assert len(delivered) == 1 and delivered[0]["thread_ts"] == "1700000000.000111"
+    assert "Ask your IT service desk" in json.dumps(delivered[0]) and blocks.NOTICE in json.dumps(delivered[0])
+    final = fake_slack.last("chat.update").body
+    assert final["channel"] == ADVISOR_CHANNEL and final["ts"] == escalation.advisor_ts
+    assert "Answered" in json.dumps(final) and f"<@{ADVISOR}>" in json.dumps(final) and "<!date^" in json.dumps(final)
+    assert action_values(final["blocks"], blocks.REOPEN) and not action_values(final["blocks"], blocks.CLAIM)
+    assert service.escalation(escalation.id).state == ANSWERED
+
+
+def test_an_answer_to_a_slash_command_question_arrives_by_dm(app, fake_slack, service):
+    slash(app, fake_slack, UNKNOWN_QUESTION)
+    click(app, fake_slack, blocks.ESCALATE, str(only_question_id(service)))
+    escalation = service.queue()[0]
+    submit_answer(app, escalation.id, "Not a sharing question.")
+    assert fake_slack.last("conversations.open").body["users"] == ASKER
+    assert fake_slack.last("chat.postMessage").body["channel"] == f"D{ASKER}"
+
+
+def test_answer_linked_to_an_entry_teaches_the_matcher(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service, text="can the wifi router leak our files to the council")
+    linked = service.faq.entries[1].id
+    submit_answer(app, escalation.id, "See the FAQ entry.", faq_id=linked)
+    assert service.escalation(escalation.id).linked_faq_id == linked
+    assert escalation.question.text in service.store.learned_phrasings()[linked]
+    delivered = json.dumps(fake_slack.last("chat.postMessage").body, ensure_ascii=False)
+    assert "This is covered by the FAQ entry" in delivered
+
+
+def test_non_advisor_is_refused_everywhere_and_nothing_changes(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+
+    for action_id in (blocks.ANSWER_ACTION, blocks.CLAIM, blocks.CLOSE):
+        click(app, fake_slack, action_id, str(escalation.id), user=STRANGER, channel_id=ADVISOR_CHANNEL)
+        refusal = fake_slack.last("response_url").body
+        assert refusal["response_type"] == "ephemeral" and "Only members of the advisor channel" in refusal["text"]
+    submit = submit_answer(app, escalation.id, "I'm not an advisor", user=STRANGER)
+    assert json.loads(submit.body)["response_action"] == "errors"
+
+    assert fake_slack.calls("views.open") == [] and fake_slack.calls("chat.update") == []
+    assert service.escalation(escalation.id).state == OPEN
+    assert [c.method for c in fake_slack.calls() if c.method != "conversations.members"] == ["response_url"] * 3
+
+
+def test_answer_modal_shows_errors_on_the_right_input(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    empty = json.loads(submit_answer(app, escalation.id, "   ").body)
+    assert empty["response_action"] == "errors" and blocks.ANSWER_BLOCK in empty["errors"]
+    both = json.loads(submit_answer(app, escalation.id, "Yes", faq_id=service.faq.entries[0].id, propose=True).body)
+    assert list(both["errors"]) == [blocks.FAQ_BLOCK]
+    assert service.escalation(escalation.id).state == OPEN
+
+
+def test_concurrent_claims_exactly_one_wins(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    barrier = threading.Barrier(2)
+
+    def claim(user):
+        barrier.wait()
+        click(app, fake_slack, blocks.CLAIM, str(escalation.id), user=user, channel_id=ADVISOR_CHANNEL,
+              response_url=fake_slack.response_url(user))
+
+    threads = [threading.Thread(target=claim, args=(u,)) for u in (ADVISOR, OTHER_ADVISOR)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    winner = service.escalation(escalation.id).claimed_by
+    loser = OTHER_ADVISOR if winner == ADVISOR else ADVISOR
+    assert winner in (ADVISOR, OTHER_ADVISOR) and len(fake_slack.calls("chat.update")) == 1
+    (told,) = [c.body for c in fake_slack.calls("response_url") if c.body["_name"] == loser]
+    assert f"already claimed by <@{winner}>" in told["text"]
+
+
+def test_close_and_reopen_update_the_advisor_post(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    click(app, fake_slack, blocks.CLOSE, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    closed = fake_slack.last("chat.update").body
+    assert "Closed" in json.dumps(closed) and action_values(closed["blocks"], blocks.REOPEN) == [str(escalation.id)]
+    assert service.escalation(escalation.id).state == CLOSED
+    click(app, fake_slack, blocks.REOPEN, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert service.escalation(escalation.id).state == OPEN
+    assert action_values(fake_slack.last("chat.update").body["blocks"], blocks.CLAIM)
+
+
+def test_reminder_for_an_unclaimed_escalation_is_posted_once(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    assert look_after_queue(app.client, later(app.deps, hours=3)) == (0, 0)
+    assert look_after_queue(app.client, later(app.deps, hours=5)) == (0, 1)
+    assert look_after_queue(app.client, later(app.deps, hours=6)) == (0, 0)
+    reminder = fake_slack.last("chat.postMessage").body
+    assert reminder["channel"] == ADVISOR_CHANNEL and reminder["thread_ts"] == escalation.advisor_ts
+    assert reminder["reply_broadcast"] is True and f"Escalation #{escalation.id} has waited 5 hours" in reminder["text"]
+
+
+# App Home ----------------------------------------------------------------------------------------
+
+
+def test_app_home_for_a_practitioner_shows_how_to_ask_and_their_questions(app, fake_slack, service, entry):
+    mention(app, entry.question)
+    send(app, h.event_request(h.app_home_opened_event(ASKER)))
+    published = fake_slack.last("views.publish").body
+    assert published["user_id"] == ASKER
+    text = json.dumps(published["view"])
+    assert escape_user_text(entry.question) in text and "answered from the FAQ" in text and "/canishare" in text
+    assert "advisor queue" not in text and blocks.CLAIM not in text
+
+    click_in_home(app, blocks.HOME_ASK, "home", ASKER)
+    assert fake_slack.last("views.open").body["view"]["callback_id"] == blocks.ASK_MODAL
+
+
+def test_app_home_for_an_advisor_shows_the_queue_with_working_buttons(app, fake_slack, service):
+    first = escalate_a_mention(app, fake_slack, service, ts="1700000000.000041")
+    second = escalate_a_mention(app, fake_slack, service, text="who fixes the printer", ts="1700000000.000042")
+    send(app, h.event_request(h.app_home_opened_event(ADVISOR)))
+    view = fake_slack.last("views.publish").body["view"]
+    queue_ids = [b["block_id"] for b in view["blocks"] if b.get("block_id", "").startswith("queue-")]
+    assert queue_ids == [f"queue-{first.id}", f"queue-{second.id}"]  # oldest first
+
+    fake_slack.reset()
+    click_in_home(app, blocks.CLAIM, str(first.id), ADVISOR)
+    assert service.escalation(first.id).claimed_by == ADVISOR
+    assert fake_slack.last("chat.update").body["ts"] == first.advisor_ts
+    republished = fake_slack.last("views.publish").body
+    assert republished["user_id"] == ADVISOR and f"mine-{first.id}" in json.dumps(republished)
+
+    click_in_home(app, blocks.ANSWER_ACTION, str(first.id), ADVISOR)
+    metadata = json.loads(fake_slack.last("views.open").body["view"]["private_metadata"])
+    assert metadata == {"escalation": first.id, "home": True}
+    submit_answer(app, first.id, "Done.", home=True)
+    assert service.escalation(first.id).state == ANSWERED
+    assert len(fake_slack.calls("views.publish")) == 2
+
+
+def test_app_home_messages_tab_is_ignored(app, fake_slack):
+    send(app, h.event_request({**h.app_home_opened_event(ASKER), "tab": "messages"}))
+    assert fake_slack.calls("views.publish") == []
+
+
+def test_faq_select_options_are_served_for_an_external_select(app, service):
+    wanted = service.faq.entries[4]
+    payload = {"type": "block_suggestion", "action_id": blocks.FAQ_INPUT, "block_id": blocks.FAQ_BLOCK,
+               "value": wanted.id, "user": {"id": ADVISOR}, "team": {"id": h.TEAM_ID}, "api_app_id": h.APP_ID,
+               "view": {"id": "V1", "type": "modal", "callback_id": blocks.ANSWER_MODAL}}
+    response = send(app, h.action_request(payload))
+    assert wanted.id in [o["value"] for o in json.loads(response.body)["options"]]

@@ -1,0 +1,228 @@
+"""Running the Slack bot: the app factory, the HTTP server (/slack/events, /healthz), Socket Mode,
+the advisor directory and the queue keeper thread. No network beyond 127.0.0.1."""
+
+import dataclasses
+import datetime as dt
+import http.client
+import json
+import time
+
+import pytest
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+
+import slack_harness as h
+from test_slack_blocks import bundled_faq
+from bot.config import Settings
+from bot.service import Service
+from bot.slack import create_app, serve
+from bot.slack.advisor_directory import AdvisorDirectory
+from bot.slack.queue_keeper import QueueKeeper
+from bot.store import Store
+
+ADVISOR_CHANNEL = "CADV"
+
+
+@pytest.fixture(scope="module")
+def faq():
+    return bundled_faq()
+
+
+@pytest.fixture
+def settings(fake_slack, tmp_path):
+    return Settings(db_path=str(tmp_path / "canishare.db"), bot_token=h.TEST_BOT_TOKEN,
+                    signing_secret=h.TEST_SIGNING_SECRET, app_token="xapp-test-not-real",
+                    api_url=fake_slack.base_url, advisor_channel=ADVISOR_CHANNEL)
+
+
+@pytest.fixture
+def service(faq, settings):
+    return Service(Store(settings.db_path), faq)
+
+
+def wait_for(condition, seconds=5.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+# the factory -------------------------------------------------------------------------------------
+
+
+def test_create_app_builds_its_client_from_the_settings_with_retry_handlers(fake_slack, settings, service):
+    app = create_app(settings, service=service)
+    assert app.client.base_url == fake_slack.base_url and app.client.token == h.TEST_BOT_TOKEN
+    kinds = {type(handler) for handler in app.client.retry_handlers}
+    assert {RateLimitErrorRetryHandler, ConnectionErrorRetryHandler} <= kinds
+    assert fake_slack.methods() == ["auth.test"]
+
+
+def test_create_app_builds_the_service_from_the_settings_when_not_given(fake_slack, settings):
+    app = create_app(settings)
+    assert len(app.deps.service.faq) > 50 and app.deps.service.store.path == settings.db_path
+
+
+def test_http_mode_needs_the_signing_secret(settings, service):
+    with pytest.raises(ValueError, match="SLACK_SIGNING_SECRET"):
+        create_app(dataclasses.replace(settings, signing_secret=None), service=service)
+    create_app(dataclasses.replace(settings, signing_secret=None), service=service, socket_mode=True)
+
+
+def test_nothing_slack_is_built_at_import_time():
+    import subprocess
+    import sys
+
+    code = "import bot.slack, bot.slack.serve, bot.slack.blocks; import slack_bolt.app.app as a; print('ok')"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            env={"PATH": "", "SLACK_API_URL": "http://127.0.0.1:9/api/"})
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+# HTTP mode ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def http_app(fake_slack, settings, service):
+    import threading
+
+    app = create_app(settings, service=service, process_before_response=False)
+    server = serve.make_http_server(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    fake_slack.reset()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def request(port, method, path, req=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.request(method, path, body=req.body.encode() if req else None, headers=dict(req.headers) if req else {})
+    response = connection.getresponse()
+    result = response.status, response.read().decode()
+    connection.close()
+    return result
+
+
+def test_http_server_serves_healthz_and_slack_events(http_app, fake_slack):
+    assert request(http_app, "GET", "/healthz") == (200, "ok")
+    assert request(http_app, "GET", "/elsewhere")[0] == 404
+
+    event = h.event_request(h.app_mention_event("<@UBOT> Do I need consent to share with the police?"))
+    started = time.monotonic()
+    assert request(http_app, "POST", "/slack/events", event)[0] == 200
+    assert time.monotonic() - started < 1.0  # acknowledged before the reply is worked out
+    assert wait_for(lambda: fake_slack.calls("chat.postMessage"))
+    assert fake_slack.last("chat.postMessage").body["thread_ts"] == "1700000000.000001"
+
+
+def test_http_server_refuses_unsigned_requests_and_answers_url_verification(http_app, fake_slack):
+    bad = h.with_bad_signature(h.event_request(h.dm_event("hello")))
+    assert request(http_app, "POST", "/slack/events", bad)[0] == 401
+    status, body = request(http_app, "POST", "/slack/events", h.url_verification_request("xyz"))
+    assert status == 200 and json.loads(body)["challenge"] == "xyz"
+    assert fake_slack.calls() == []
+
+
+def test_run_in_http_mode_starts_the_server_and_the_queue_keeper(fake_slack, settings, service, monkeypatch):
+    served = []
+    monkeypatch.setattr(serve, "serve_http", lambda app, host, port: served.append((host, port)))
+    assert serve.run(settings, service, http=True, port=3999) == 0
+    assert served == [("0.0.0.0", 3999)]
+
+
+def test_run_in_socket_mode_uses_the_app_token(fake_slack, settings, service, monkeypatch):
+    import slack_bolt.adapter.socket_mode as socket_mode
+
+    started = []
+
+    class FakeHandler:
+        def __init__(self, app, app_token):
+            self.app, self.app_token = app, app_token
+
+        def start(self):
+            started.append(self.app_token)
+
+    monkeypatch.setattr(socket_mode, "SocketModeHandler", FakeHandler)
+    assert serve.run(dataclasses.replace(settings, signing_secret=None), service, http=False, port=0) == 0
+    assert started == ["xapp-test-not-real"]
+
+
+# the queue keeper and the advisor directory -------------------------------------------------------
+
+
+def test_queue_keeper_thread_posts_what_was_missed_and_stops(fake_slack, settings, service):
+    question = service.ask("what is the wifi password", "U123")
+    escalation, _ = service.escalate(question.question.id, "U123")
+    app = create_app(settings, service=service)
+    deps = dataclasses.replace(app.deps, now=lambda: dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=10))
+    keeper = QueueKeeper(app.client, deps, every=0.01).start()
+    try:
+        assert wait_for(lambda: service.escalation(escalation.id).advisor_ts)
+    finally:
+        keeper.stop()
+    assert fake_slack.last("chat.postMessage").body["channel"] == ADVISOR_CHANNEL
+
+
+class PagedMembers:
+    """A stand-in WebClient whose conversations.members answers in pages."""
+
+    def __init__(self, pages, fail=False):
+        self.pages, self.fail, self.calls = pages, fail, []
+
+    def conversations_members(self, channel, limit, cursor=None):
+        self.calls.append(cursor)
+        if self.fail:
+            raise SlackApiError("boom", {"ok": False, "error": "channel_not_found"})
+        index = int(cursor or 0)
+        more = index + 1 < len(self.pages)
+        return {"members": self.pages[index], "response_metadata": {"next_cursor": str(index + 1) if more else ""}}
+
+
+def test_advisor_directory_reads_every_page_and_caches_for_a_minute():
+    clock = [0.0]
+    client = PagedMembers([["U1", "U2"], ["U3"]])
+    directory = AdvisorDirectory(client, "CADV", clock=lambda: clock[0])
+    assert directory.members() == {"U1", "U2", "U3"} and client.calls == [None, "1"]
+    clock[0] = 59
+    assert directory.is_advisor("U3") and not directory.is_advisor("U9") and len(client.calls) == 2
+    clock[0] = 61
+    client.pages = [["U9"]]
+    assert directory.is_advisor("U9") and not directory.is_advisor("U1")
+
+
+def test_advisor_directory_keeps_the_last_list_when_slack_fails_and_trusts_nobody_without_one():
+    client = PagedMembers([["U1"]])
+    clock = [0.0]
+    directory = AdvisorDirectory(client, "CADV", clock=lambda: clock[0])
+    assert directory.is_advisor("U1")
+    client.fail, clock[0] = True, 120
+    assert directory.is_advisor("U1")
+    assert AdvisorDirectory(PagedMembers([], fail=True), "CADV").members() == frozenset()
+    assert AdvisorDirectory(client, None).members() == frozenset()
+
+
+# the manifest ------------------------------------------------------------------------------------
+
+
+def test_manifest_declares_exactly_what_the_code_uses():
+    from pathlib import Path
+
+    import yaml
+
+    from bot.slack import asking
+
+    manifest = yaml.safe_load((Path(__file__).resolve().parent.parent / "manifest.yml").read_text())
+    features, settings = manifest["features"], manifest["settings"]
+    assert [c["command"] for c in features["slash_commands"]] == [asking.COMMAND]
+    assert [(s["type"], s["callback_id"]) for s in features["shortcuts"]] == [("message", asking.SHORTCUT)]
+    assert sorted(settings["event_subscriptions"]["bot_events"]) == ["app_home_opened", "app_mention", "message.im"]
+    assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == [
+        "app_mentions:read", "channels:read", "chat:write", "commands", "groups:read", "im:history", "im:write",
+    ]
+    assert features["app_home"] == {"home_tab_enabled": True, "messages_tab_enabled": True,
+                                    "messages_tab_read_only_enabled": False}
+    assert settings["interactivity"]["is_enabled"] is True and settings["socket_mode_enabled"] is True
