@@ -110,7 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _settings() -> Settings:
-    return Settings.from_env()
+    from bot.config import SettingsError
+
+    try:
+        return Settings.from_env()
+    except SettingsError as error:
+        raise CliError(str(error), EXIT_USAGE) from error
 
 
 def _date(value: str):

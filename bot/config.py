@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,21 @@ def read_dotenv(path: str | Path = ".env") -> dict[str, str]:
         key, _, value = line.removeprefix("export ").partition("=")
         values[key.strip()] = value.strip().strip("'\"")
     return values
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def hours(value: str | None, default: float) -> float:
+    """'4h', '90m', '1.5' (hours) as a number of hours; ``default`` when unset."""
+    if not value or not value.strip():
+        return default
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(h|hours?|m|min|minutes?)?\s*", value, re.IGNORECASE)
+    if not found:
+        raise SettingsError(f"CANISHARE_REMIND_AFTER={value!r}: use hours or minutes such as 4h or 90m")
+    number = float(found.group(1))
+    return number / 60 if (found.group(2) or "h").lower().startswith("m") else number
 
 
 @dataclass(frozen=True)
@@ -52,7 +68,7 @@ class Settings:
             api_url=env.get("SLACK_API_URL") or None,
             advisor_channel=env.get("CANISHARE_ADVISOR_CHANNEL") or None,
             digest_channel=env.get("CANISHARE_DIGEST_CHANNEL") or None,
-            remind_after_hours=float(env.get("CANISHARE_REMIND_AFTER_HOURS") or cls.remind_after_hours),
+            remind_after_hours=hours(env.get("CANISHARE_REMIND_AFTER"), cls.remind_after_hours),
             retention_days=int(env.get("CANISHARE_RETENTION_DAYS") or cls.retention_days),
         )
 

@@ -120,3 +120,16 @@ def test_corrupt_database_is_a_clear_error(env, capsys):
     (env / "records.db").write_bytes(b"garbage" * 1000)
     assert main(["queue"]) == 1
     assert "not a usable canishare database" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value, expected", [("4h", 4.0), ("90m", 1.5), ("2", 2.0), ("", 4.0), ("30 minutes", 0.5)])
+def test_remind_after_accepts_hours_and_minutes(value, expected):
+    from bot.config import Settings
+
+    assert Settings.from_env({"CANISHARE_REMIND_AFTER": value}, dotenv="/nonexistent").remind_after_hours == expected
+
+
+def test_bad_remind_after_is_a_usage_error(env, capsys, monkeypatch):
+    monkeypatch.setenv("CANISHARE_REMIND_AFTER", "soonish")
+    assert main(["queue"]) == 2
+    assert "CANISHARE_REMIND_AFTER" in capsys.readouterr().err
