@@ -37,8 +37,8 @@ MAX_QUESTION_CHARS = 4000  # longer text is cut before it is matched or stored
 class Thresholds:
     """The one place where the matcher's decisions are tuned (see ``canishare eval``)."""
 
-    answer: float = 40.0  # best score at or above this, with a clear lead, is answered
-    suggest: float = 28.0  # best score at or above this gets "did you mean" choices
+    answer: float = 45.0  # best score at or above this, with a clear lead, is answered
+    suggest: float = 30.0  # best score at or above this gets "did you mean" choices
     lead: float = 10.0  # an answer needs this many points over the runner-up
     # Answers and suggestions both need this much matched meaning (sum of idf x centrality, where a
     # word only one entry uses weighs 1): a rare term or several common ones, never one stray word.
