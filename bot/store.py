@@ -382,6 +382,48 @@ class Store:
         with self._lock:
             return list(self.db.query(sql + " order by q.id", params))
 
+    # digest queries --------------------------------------------------------------------------
+
+    def escalation_first_answers(self, since: str | None = None, until: str | None = None) -> list[dict]:
+        """Escalations whose FIRST advisor answer falls in [since, until): ``{id, created_at, urgent,
+        first_answered_at}``. The first answer is the earliest 'answer' in the audit log (an answer
+        after a reopen overwrites ``answered_at``); ``answered_at`` stands in when the log has none."""
+        sql = (
+            "select id, created_at, urgent, first_answered_at from ("
+            " select e.id, e.created_at, e.urgent, coalesce(f.first_at, e.answered_at) as first_answered_at"
+            " from escalations e left join ("
+            "  select escalation_id, min(at) as first_at from audit where action = 'answer' group by escalation_id"
+            " ) f on f.escalation_id = e.id"
+            ") where first_answered_at is not null"
+        )
+        sql, params = _between(sql, [], "first_answered_at", since, until)
+        with self._lock:
+            return list(self.db.query(sql + " order by first_answered_at, id", params))
+
+    def escalation_states_at(self, when: str) -> list[dict]:
+        """Every escalation created before ``when`` with its state at that moment, rebuilt from the
+        audit log: ``{id, created_at, urgent, state}`` where state is open, claimed, answered or
+        closed (the current state when the log has no state change before ``when``). Oldest first."""
+        # SQLite takes the bare column "action" from the row holding the max(): the latest change
+        sql = (
+            "select e.id, e.created_at, e.urgent, e.state as current_state, l.action as last_action"
+            " from escalations e left join ("
+            "  select escalation_id, action, max(at || '#' || printf('%012d', id)) as latest from audit"
+            "  where at < ? and escalation_id is not null"
+            "  and action in ('escalate', 'claim', 'answer', 'close', 'reopen')"
+            "  group by escalation_id"
+            " ) l on l.escalation_id = e.id"
+            " where e.created_at < ? order by e.created_at, e.id"
+        )
+        states = {"escalate": OPEN, "reopen": OPEN, "claim": CLAIMED, "answer": "answered", "close": "closed"}
+        with self._lock:
+            rows = list(self.db.query(sql, [when, when]))
+        return [
+            {"id": r["id"], "created_at": r["created_at"], "urgent": bool(r["urgent"]),
+             "state": states.get(r["last_action"], r["current_state"])}
+            for r in rows
+        ]
+
 
 def _between(sql: str, params: list, column: str, since: str | None, until: str | None) -> tuple[str, list]:
     """Add ``since <= column < until`` conditions (either bound optional) to a query."""

@@ -1,0 +1,132 @@
+"""Posting the weekly digest to Slack, at most once per week, and the ``clock`` that does it every
+Monday at 09:00 Europe/London.
+
+The main message (figures, top topics and groups) goes to ``CANISHARE_DIGEST_CHANNEL``; the details
+go in a thread reply under it. The week is recorded in the store as soon as the main message is
+posted, so a second run (or a restarted clock) posts nothing unless forced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import signal
+import threading
+from typing import Callable
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+
+from bot import digest as digests
+from bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+RATE_LIMIT_RETRIES = 3
+CONNECTION_RETRIES = 2
+RETRY_AFTER_FAILURE = dt.timedelta(minutes=15)  # the clock tries a failed posting again after this
+LONGEST_SLEEP = dt.timedelta(hours=1)  # the clock re-reads the time at least this often
+
+
+def web_client(settings: Settings) -> WebClient:
+    """A WebClient for the bot token (base URL ``SLACK_API_URL`` when set) that retries HTTP 429
+    (honouring Retry-After) and dropped connections, as slack_sdk's retry handlers do."""
+    kwargs = {}
+    if settings.api_url:
+        kwargs["base_url"] = settings.api_url if settings.api_url.endswith("/") else settings.api_url + "/"
+    client = WebClient(token=settings.bot_token, **kwargs)
+    present = {type(handler) for handler in client.retry_handlers}
+    if RateLimitErrorRetryHandler not in present:
+        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
+    if ConnectionErrorRetryHandler not in present:
+        client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES))
+    return client
+
+
+def _when(posted_at: str | None) -> str:
+    if not posted_at:
+        return "an earlier run"
+    moment = dt.datetime.fromisoformat(posted_at)
+    moment = (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).astimezone(digests.LONDON)
+    return f"{moment:%a} {moment.day} {moment:%b %Y} at {moment:%H:%M} (London time)"
+
+
+def post_digest(settings: Settings, store, digest: digests.Digest, force: bool = False,
+                client: WebClient | None = None) -> str:
+    """Post ``digest`` once: the main message, then the details as a thread reply. Returns a line
+    saying what happened. Already posted (and not ``force``): posts nothing and says when it was."""
+    posted = store.digest_posted(digest.week)
+    if posted and not force:
+        return (f"The digest for {digest.week} was already posted on {_when(posted.get('posted_at'))}; "
+                "nothing posted (use --force to post it again).")
+    if not settings.digest_channel:
+        raise ValueError("CANISHARE_DIGEST_CHANNEL is not set: the digest has nowhere to go")
+    client = client or web_client(settings)
+    main_blocks, thread_blocks = digests.render_blocks(digest)
+    response = client.chat_postMessage(
+        channel=settings.digest_channel, text=digests.summary_text(digest), blocks=main_blocks,
+        unfurl_links=False, unfurl_media=False,
+    )
+    channel, ts = response["channel"], response["ts"]
+    store.record_digest(digest.week, channel, ts)
+    log.info("digest %s posted to %s (ts %s)%s", digest.week, channel, ts, " again (forced)" if posted else "")
+    line = f"Posted the digest for {digest.week} to {channel}" + (" again" if posted else "") + "."
+    if thread_blocks:
+        try:
+            client.chat_postMessage(
+                channel=channel, thread_ts=ts, text=f"Details of the canishare digest {digest.week}",
+                blocks=thread_blocks, unfurl_links=False, unfurl_media=False,
+            )
+        except SlackApiError as error:
+            log.error("digest %s: the details reply failed: %s", digest.week, error.response.get("error"))
+            line += f" The details reply failed ({error.response.get('error')}); the main message is posted."
+    return line
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] = _utc_now,
+              stop: threading.Event | None = None, client: WebClient | None = None) -> int:
+    """Post the previous week's digest every Monday at 09:00 Europe/London until stopped.
+
+    On start, and whenever it wakes, it posts the digest that is due (``digest.week_due``) if it has
+    not been posted: a clock started late on a Monday catches up, and a restarted clock does not post
+    twice. A failed posting is tried again after ``RETRY_AFTER_FAILURE``. SIGTERM (or Ctrl-C, or
+    setting ``stop``) ends it cleanly; returns the exit status."""
+    if not logging.getLogger().handlers:  # run as a process of its own: say what it does
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    stop = stop or threading.Event()
+    previous_handler = None
+    if threading.current_thread() is threading.main_thread():
+        def on_signal(signum, frame):  # noqa: ARG001
+            log.info("digest clock: signal %s, stopping", signum)
+            stop.set()
+
+        previous_handler = signal.signal(signal.SIGTERM, on_signal)
+    log.info("digest clock started: posting to %s every Monday 09:00 Europe/London; next at %s",
+             settings.digest_channel, digests.next_run(clock()).astimezone(digests.LONDON).isoformat())
+    try:
+        while not stop.is_set():
+            now = clock()
+            week = digests.week_due(now)
+            wait = digests.next_run(now) - now
+            if not service.store.digest_posted(week):
+                try:
+                    result = post_digest(settings, service.store, digests.build_digest(service.store, service.faq, week),
+                                         client=client)
+                    log.info("digest clock: %s", result)
+                except Exception as error:  # a long-running process: log, and try again later
+                    log.error("digest clock: posting the digest for %s failed (%s); trying again in %s",
+                              week, error, RETRY_AFTER_FAILURE, exc_info=not isinstance(error, SlackClientError))
+                    wait = min(wait, RETRY_AFTER_FAILURE)
+            stop.wait(max(1.0, min(wait, LONGEST_SLEEP).total_seconds()))
+    except KeyboardInterrupt:
+        log.info("digest clock: interrupted, stopping")
+    finally:
+        if previous_handler is not None:
+            signal.signal(signal.SIGTERM, previous_handler)
+    log.info("digest clock stopped")
+    return 0
