@@ -52,7 +52,8 @@ COVERAGE_WEIGHT = 0.5
 DICE_WEIGHT = 0.3
 FUZZ_WEIGHT = 0.2
 TYPO_SCORE = 85  # rapidfuzz ratio at which an unknown word is taken as a typo of a known one
-CANDIDATES = 12
+CANDIDATES = 12  # entries scored phrasing by phrasing, at least; a large FAQ scores one in ENTRIES_PER_CANDIDATE
+ENTRIES_PER_CANDIDATE = 250
 COMMON_SHARE = 0.5  # words in more than this share of entries do not pick candidates
 NAME_MARK = "~"  # marks a question word that looks like a name ("Jordan", "Liquidlogic")
 NAME_WEIGHT = 0.4  # of an unknown word's weight: names say little about the topic, but not nothing
@@ -114,6 +115,7 @@ class _Index:
     vocabulary_by_entry: list[frozenset[str]]
     centrality_by_entry: list[dict[str, float]]  # how central each of its words is to an entry
     common_above: int  # a word in more entries than this is too common to pick candidates by
+    candidates: int  # how many entries to score in full
 
 
 class Matcher:
@@ -199,7 +201,7 @@ class Matcher:
         for token in distinctive:
             for entry_index, weight in index.postings[token]:
                 covered[entry_index] = get(entry_index, 0.0) + weight
-        best = heapq.nsmallest(CANDIDATES, covered.items(), key=lambda item: (-item[1], item[0]))
+        best = heapq.nsmallest(index.candidates, covered.items(), key=lambda item: (-item[1], item[0]))
         return [entry_index for entry_index, _ in best]
 
     def _score_entry(
@@ -272,6 +274,7 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
     return _Index(
         entries, phrasings_by_entry, sorted(postings), postings, idf, unknown_weight, vocabulary_by_entry,
         centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
+        candidates=max(CANDIDATES, count // ENTRIES_PER_CANDIDATE),
     )
 
 
