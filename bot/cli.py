@@ -146,7 +146,9 @@ def _service(args, settings: Settings | None = None):
 
 
 def _faq_dir(args) -> str:
-    return getattr(args, "faq_dir", None) or _settings().faq_dir
+    from bot.config import faq_dir_from_env
+
+    return getattr(args, "faq_dir", None) or faq_dir_from_env()
 
 
 def _matcher(args):

@@ -43,6 +43,27 @@ def hours(value: str | None, default: float) -> float:
     return number / 60 if (found.group(2) or "h").lower().startswith("m") else number
 
 
+def _whole_days(value: str | None, default: int) -> int:
+    if not value or not value.strip():
+        return default
+    if not value.strip().isdigit() or int(value) < 1:
+        raise SettingsError(f"CANISHARE_RETENTION_DAYS={value!r}: use a whole number of days such as 365")
+    return int(value)
+
+
+def _with_trailing_slash(url: str | None) -> str | None:
+    """slack_sdk joins method names onto the base URL, which must end in '/'."""
+    if not url:
+        return None
+    return url if url.endswith("/") else url + "/"
+
+
+def faq_dir_from_env(environ: dict[str, str] | None = None, dotenv: str | Path = ".env") -> str:
+    """Only the FAQ directory: offline commands need nothing else, so nothing else can stop them."""
+    env = {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}
+    return env.get("CANISHARE_FAQ_DIR") or str(BUNDLED_FAQ_DIR)
+
+
 @dataclass(frozen=True)
 class Settings:
     db_path: str = "canishare.db"
@@ -65,11 +86,11 @@ class Settings:
             bot_token=env.get("SLACK_BOT_TOKEN") or None,
             app_token=env.get("SLACK_APP_TOKEN") or None,
             signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
-            api_url=env.get("SLACK_API_URL") or None,
+            api_url=_with_trailing_slash(env.get("SLACK_API_URL")),
             advisor_channel=env.get("CANISHARE_ADVISOR_CHANNEL") or None,
             digest_channel=env.get("CANISHARE_DIGEST_CHANNEL") or None,
             remind_after_hours=hours(env.get("CANISHARE_REMIND_AFTER"), cls.remind_after_hours),
-            retention_days=int(env.get("CANISHARE_RETENTION_DAYS") or cls.retention_days),
+            retention_days=_whole_days(env.get("CANISHARE_RETENTION_DAYS"), cls.retention_days),
         )
 
     def missing_for_serving(self, http: bool) -> list[str]:

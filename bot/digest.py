@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 from rapidfuzz import fuzz
 
 from bot import text as textnorm
+from bot.mrkdwn import escape_user_text
 from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN
 
 LONDON = ZoneInfo("Europe/London")
@@ -509,11 +510,6 @@ def build_digest(store, faq, week: str) -> Digest:
 # rendering: shared wording ----------------------------------------------------------------------
 
 
-def escape_mrkdwn(value: str) -> str:
-    """Escape the three characters Slack's mrkdwn (and Markdown's inline HTML) give meaning to."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _day(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
@@ -605,7 +601,7 @@ PRIVACY_NOTE = (f"Question text is redacted, and quoted only for questions at le
 
 
 def render_markdown(d: Digest) -> str:
-    esc = escape_mrkdwn
+    esc = escape_user_text
     out = [f"# canishare weekly digest: {_span(d)}", ""]
     table = ["| | This week | Week before | Change |", "|---|---:|---:|---:|"]
     out += ["## Questions", ""] + table
@@ -707,7 +703,7 @@ def summary_text(d: Digest) -> str:
 
 def render_blocks(d: Digest, main_groups: int = 5) -> tuple[list[dict], list[dict]]:
     """(main message, thread reply) as Block Kit blocks, each within Slack's limits."""
-    esc = escape_mrkdwn
+    esc = escape_user_text
     t = d.this_week
     main: list[dict] = [
         {"type": "header", "text": {"type": "plain_text", "text": _cut(f"canishare weekly digest {d.week}", MAX_HEADER_TEXT), "emoji": False}},

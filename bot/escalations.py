@@ -70,6 +70,9 @@ def close(escalation: Escalation, actor: str, now: str) -> dict:
 def reopen(escalation: Escalation, actor: str, now: str) -> dict:
     if escalation.state not in (ANSWERED, CLOSED):
         raise QueueError(f"Escalation #{escalation.id} is {escalation.state}; only answered or closed ones can be reopened.")
+    # The earlier answer stays on record (the asker received it) until a new answer replaces it,
+    # but it no longer teaches, proposes or silences reminders.
     return {
         "state": OPEN, "claimed_by": None, "claimed_at": None, "closed_by": None, "closed_at": None,
+        "linked_faq_id": None, "propose_new": 0, "reminded_at": None, "drafted_at": None,
     }

@@ -27,10 +27,9 @@ from rapidfuzz import fuzz, process
 
 from bot import text
 from bot.faq import Faq, FaqEntry
-from bot.privacy import redact
+from bot.privacy import redact_question
 
 ANSWER, SUGGEST, ESCALATE = "answer", "suggest", "escalate"
-MAX_QUESTION_CHARS = 4000  # longer text is cut before it is matched or stored
 
 
 @dataclass(frozen=True)
@@ -304,4 +303,4 @@ def _phrasing(entry_index: int, raw: str) -> _Phrasing:
 
 def match_redacted(matcher: Matcher, question: str) -> Match:
     """Match a question the way the bot does: identifiers are removed before anything else."""
-    return matcher.match(redact(question[:MAX_QUESTION_CHARS]).text)
+    return matcher.match(redact_question(question).text)

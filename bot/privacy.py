@@ -43,7 +43,10 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 from stdnum.gb import nhs as _stdnum_nhs
 
-__all__ = ["Redaction", "redact", "KINDS"]
+__all__ = ["Redaction", "redact", "redact_question", "KINDS", "MAX_QUESTION_CHARS"]
+
+MAX_QUESTION_CHARS = 4000  # a question is kept (and matched) to this length, cut after redaction
+MAX_INPUT_CHARS = 50_000  # input past this is dropped unread (Slack messages stop at 40,000)
 
 
 class Redaction(NamedTuple):
@@ -200,6 +203,26 @@ _ADDRESS = re.compile(
     r"(?P<suffix>" + _SUFFIX_ALT + r")\.?"
     r"(?![\w\u2019'])"
 )
+# Addresses typed in lower case ("lives at 22 high street"): only after a word that introduces a
+# place, with street suffixes that are not also everyday words, and no function words in the name.
+_LOWER_SUFFIXES = (
+    "road rd street st avenue ave lane ln close drive dr crescent cres gardens gdns terrace grove "
+    "square sq mews parade pde boulevard cottages villas way"
+).split()
+_FUNCTION_WORDS = (
+    "the a an of on in to at by for from with and or but my his her their our your its this that these "
+    "those is are was were be been down up over under into onto out off miles mins minutes hours days"
+).split()
+_LOWER_NAME_WORD = r"(?!(?:" + "|".join(_FUNCTION_WORDS) + r")\b)[a-z][a-z’'-]+"
+_LOWER_ADDRESS = re.compile(
+    r"\b(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:\s+is)?|addr|home)"
+    r"(?:\s+(?:at|on|to|in))?\s*:?\s+"
+    r"(?P<address>(?:(?:flat|apartment|apt|unit)\s+[0-9]{1,4}[a-z]?\s*,?\s*)?"
+    r"[0-9]{1,4}[a-z]?,?\s+(?:" + _LOWER_NAME_WORD + r"\s+){1,3}"
+    r"(?:" + "|".join(sorted(_LOWER_SUFFIXES, key=len, reverse=True)) + r"))\.?\b",
+    re.IGNORECASE,
+)
+
 # "2 Family Court hearings", "the 3 Business Park units": institutions, not addresses
 _NOT_STREETS = {
     "court": {"family", "crown", "youth", "magistrates", "magistrates'", "magistrates\u2019",
@@ -322,6 +345,8 @@ def _addresses(text: str):
         if last_word in _NOT_STREETS.get(suffix, ()):
             continue
         yield m.start(), m.end(), ADDRESS
+    for m in _LOWER_ADDRESS.finditer(text):
+        yield m.start("address"), m.end("address"), ADDRESS
 
 
 _DIGIT_DETECTORS = (
@@ -385,3 +410,20 @@ def redact(text: str) -> Redaction:
             found.append(kind)
     pieces.append(text[pos:])
     return Redaction("".join(pieces), tuple(found))
+
+
+def redact_question(question: str, limit: int = MAX_QUESTION_CHARS) -> Redaction:
+    """Redact a whole question, then cut it to ``limit`` characters. Cutting first could leave half an
+    identifier ("jane.doe@exam") that no pattern recognises; cutting after never splits a placeholder."""
+    redaction = redact(question[:MAX_INPUT_CHARS])
+    return redaction._replace(text=_clip_outside_placeholders(redaction.text, limit))
+
+
+def _clip_outside_placeholders(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    clipped = text[:limit]
+    opening = clipped.rfind("[")
+    if opening != -1 and "]" not in clipped[opening:]:
+        clipped = clipped[:opening]
+    return clipped.rstrip()

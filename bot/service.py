@@ -15,8 +15,8 @@ from typing import Protocol
 
 from bot import escalations
 from bot.faq import Faq
-from bot.matching import MAX_QUESTION_CHARS, Match, Matcher, Thresholds
-from bot.privacy import redact
+from bot.matching import Match, Matcher, Thresholds
+from bot.privacy import redact, redact_question
 from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Escalation, Question, Where
 from bot.store import Store
 from bot.urgency import signals_immediate_risk
@@ -84,7 +84,7 @@ class Service:
         """Redact, match and record a question; with ``escalate`` also queue it for an advisor."""
         if not question or not question.strip():
             raise EmptyQuestion("The question is empty: type what you want to know after the command.")
-        redaction = redact(question[:MAX_QUESTION_CHARS])
+        redaction = redact_question(question)
         urgent = signals_immediate_risk(question)
         match = self.matcher().match(redaction.text)
         stored = self.store.add_question(

@@ -79,7 +79,13 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     db["digests"].create({"week": str, "posted_at": str, "channel": str, "ts": str}, pk="week")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """One rating per person per *answer*: a question that got suggestions can have several."""
+    db.execute("update feedback set faq_id = '' where faq_id is null")
+    db["feedback"].transform(pk=("question_id", "user", "faq_id"), not_null={"faq_id"})
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -185,18 +191,18 @@ class Store:
     # feedback ------------------------------------------------------------------------------
 
     def set_feedback(self, question_id: int, user: str, faq_id: str | None, rating: str) -> bool:
-        """Record or change one person's rating of one answer; True when it is new."""
+        """Record or change one person's rating of one answer (question and entry); True when new."""
+        key = {"question_id": question_id, "user": user, "faq_id": faq_id or ""}
         with self.transaction() as db:
             existing = list(db.query(
-                "select created_at from feedback where question_id = ? and user = ?", [question_id, user]
+                "select created_at from feedback where question_id = ? and user = ? and faq_id = ?",
+                list(key.values()),
             ))
             now = self.now()
             db["feedback"].upsert(
-                {
-                    "question_id": question_id, "user": user, "faq_id": faq_id, "rating": rating,
-                    "created_at": existing[0]["created_at"] if existing else now, "updated_at": now,
-                },
-                pk=("question_id", "user"),
+                {**key, "rating": rating, "created_at": existing[0]["created_at"] if existing else now,
+                 "updated_at": now},
+                pk=("question_id", "user", "faq_id"),
             )
             return not existing
 
@@ -274,7 +280,7 @@ class Store:
         with self._lock:
             rows = self.db.query(
                 "select * from escalations where propose_new = 1 and answer is not null and drafted_at is null"
-                " order by id"
+                " and state in ('answered', 'closed') order by id"
             )
             return [self._escalation(r) for r in rows]
 

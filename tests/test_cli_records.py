@@ -133,3 +133,23 @@ def test_bad_remind_after_is_a_usage_error(env, capsys, monkeypatch):
     monkeypatch.setenv("CANISHARE_REMIND_AFTER", "soonish")
     assert main(["queue"]) == 2
     assert "CANISHARE_REMIND_AFTER" in capsys.readouterr().err
+
+
+def test_offline_commands_ignore_bad_slack_settings(env, capsys, monkeypatch):
+    monkeypatch.setenv("CANISHARE_REMIND_AFTER", "soonish")
+    monkeypatch.setenv("CANISHARE_RETENTION_DAYS", "1y")
+    assert main(["ask", "How long do we have to report a personal data breach?"]) == 0
+    assert capsys.readouterr().out.startswith("decision: ")
+
+
+def test_bad_retention_is_a_usage_error(env, capsys, monkeypatch):
+    monkeypatch.setenv("CANISHARE_RETENTION_DAYS", "1y")
+    assert main(["purge"]) == 2
+    assert "CANISHARE_RETENTION_DAYS" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/api", "http://127.0.0.1:9/api/"])
+def test_api_url_always_ends_in_a_slash(url):
+    from bot.config import Settings
+
+    assert Settings.from_env({"SLACK_API_URL": url}, dotenv="/nonexistent").api_url == "http://127.0.0.1:9/api/"

@@ -695,3 +695,20 @@ def test_cli_digest_post_once_then_says_already_posted(seeded_db, capsys, monkey
     assert len(fake_slack.calls("chat.postMessage")) == 2
     assert main(["digest", "--week", "2026-W47", "--post", "--force"]) == 0
     assert len(fake_slack.calls("chat.postMessage")) == 4
+
+
+def test_bare_broadcasts_in_quoted_questions_never_broadcast():
+    from bot.faq import load_faq
+    from bot.mrkdwn import WORD_JOINER
+
+    clock = {"now": "2026-11-17T10:00:00+00:00"}
+    store = Store(":memory:", clock=lambda: clock["now"])
+    for asker in ("U1", "U2", "U3", "U4"):
+        store.add_question(text="@channel can the allotment committee see tenancy notes", asker=asker,
+                           where=Where("dm", "D1"), decision="escalate", faq_id=None, score=10.0,
+                           suggestions=(), redacted_kinds=())
+    digest = d.build_digest(store, load_faq(), "2026-W47")
+    main_blocks, thread_blocks = d.render_blocks(digest)
+    rendered = json.dumps(main_blocks + thread_blocks, ensure_ascii=False) + d.render_markdown(digest)
+    assert "allotment" in rendered
+    assert "@channel" not in rendered and "@" + WORD_JOINER + "channel" in rendered

@@ -589,3 +589,24 @@ def test_fifty_thousand_characters_of_prose():
 def test_degenerate_long_inputs_do_not_crash(text):
     result = redact(text)
     assert isinstance(result.text, str)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lives at 22 high street", "she's staying at 27 elm grove with her aunt", "lives at 3 oak rd",
+     "moved to flat 3, 22 high st last week", "address: 14 acacia avenue", "lives at 3 church Road",
+     "home at 9 station road"],
+)
+def test_lower_case_addresses_after_a_place_word(text):
+    result = redact(text)
+    assert "[address]" in result.text and result.found == ("address",)
+    assert not any(ch.isdigit() for ch in result.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I drove 5 miles down the road", "he lives on the 3 estate road", "within 72 hours",
+     "lives with 2 kids on the way", "moved to 2 different schools"],
+)
+def test_lower_case_near_misses_survive(text):
+    assert redact(text).text == text

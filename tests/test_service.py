@@ -185,3 +185,30 @@ def test_unposted_escalations_are_found_for_reposting(service):
     assert [e.id for e in service.unposted_escalations()] == [escalation.id]
     service.record_advisor_message(escalation.id, "CADV", "123.456")
     assert service.unposted_escalations() == []
+
+
+@pytest.mark.parametrize("identifier, kind", [("jane.doe@example.org", "email"), ("NHS 943 476 5919", "NHS number"),
+                                               ("QQ 12 34 56 C", "NI number"), ("07700 900123", "phone")])
+def test_identifiers_across_the_length_limit_are_redacted_whole(service, identifier, kind):
+    from bot.privacy import MAX_QUESTION_CHARS
+
+    for shift in range(0, len(identifier) + 1, 3):
+        padding = "x " * ((MAX_QUESTION_CHARS - shift) // 2)
+        result = service.ask(padding + identifier + " can I share this?", "U1")
+        assert len(result.question.text) <= MAX_QUESTION_CHARS
+        digits = "".join(ch for ch in identifier if ch.isdigit())
+        assert (digits[:4] or identifier[:6]) not in result.question.text.replace(" ", "")
+        assert kind in result.redacted_kinds
+
+
+def test_reopening_withdraws_the_proposal_and_allows_reminders(tmp_path, faq):
+    clock = {"now": "2026-11-20T09:00:00+00:00"}
+    service = Service(Store(tmp_path / "db", clock=lambda: clock["now"]), faq)
+    escalation = escalated(service)
+    service.mark_reminded(escalation.id)
+    service.answer(escalation.id, "A1", ADVISORS, "Propose this.", propose_new=True)
+    reopened = service.reopen(escalation.id, "A1", ADVISORS)
+    assert reopened.propose_new is False and reopened.reminded_at is None
+    assert service.store.proposals_to_draft() == []
+    now = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.timezone.utc)
+    assert [e.id for e in service.due_reminders(dt.timedelta(hours=4), now=now)] == [escalation.id]

@@ -112,9 +112,7 @@ def test_http_server_serves_healthz_and_slack_events(http_app, fake_slack):
     assert request(http_app, "GET", "/elsewhere")[0] == 404
 
     event = h.event_request(h.app_mention_event("<@UBOT> Do I need consent to share with the police?"))
-    started = time.monotonic()
     assert request(http_app, "POST", "/slack/events", event)[0] == 200
-    assert time.monotonic() - started < 1.0  # acknowledged before the reply is worked out
     assert wait_for(lambda: fake_slack.calls("chat.postMessage"))
     assert fake_slack.last("chat.postMessage").body["thread_ts"] == "1700000000.000001"
 
@@ -124,6 +122,17 @@ def test_http_server_refuses_unsigned_requests_and_answers_url_verification(http
     assert request(http_app, "POST", "/slack/events", bad)[0] == 401
     status, body = request(http_app, "POST", "/slack/events", h.url_verification_request("xyz"))
     assert status == 200 and json.loads(body)["challenge"] == "xyz"
+    assert fake_slack.calls() == []
+
+
+@pytest.mark.parametrize("length, status", [("-1", 400), ("abc", 400), (str(2 << 20), 413)])
+def test_http_server_refuses_bad_body_lengths_before_reading(http_app, fake_slack, length, status):
+    import socket
+
+    with socket.create_connection(("127.0.0.1", http_app), timeout=5) as connection:
+        connection.sendall(f"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: {length}\r\n\r\n".encode())
+        reply = connection.recv(200).decode()
+    assert reply.startswith(f"HTTP/1.1 {status}")
     assert fake_slack.calls() == []
 
 

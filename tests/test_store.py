@@ -188,3 +188,29 @@ def test_advice_record_joins_questions_and_answers(store):
     (row,) = store.advice_record()
     assert row["question"] == question.text and row["advisor_answer"] == "Yes, under s115."
     assert row["advisor"] == "A1" and row["escalation_state"] == "answered"
+
+
+def test_feedback_on_two_suggested_entries_keeps_both(store):
+    question = add(store)
+    store.set_feedback(question.id, "U1", "entry-a", NOT_HELPFUL)
+    store.set_feedback(question.id, "U1", "entry-b", HELPFUL)
+    assert {(r["faq_id"], r["rating"]) for r in store.feedback()} == {("entry-a", NOT_HELPFUL), ("entry-b", HELPFUL)}
+
+
+def test_version_2_feedback_survives_the_move_to_per_entry_ratings(tmp_path):
+    from bot.store import _migration_2
+
+    path = tmp_path / "v2.db"
+    db = sqlite_utils.Database(path)
+    _migration_1(db)
+    _migration_2(db)
+    db.execute("PRAGMA user_version = 2")
+    db["questions"].insert({"id": 1, "text": "q", "asker": "U1", "source": "dm", "decision": "answer",
+                            "score": 1.0, "suggestions": "[]", "redacted_kinds": "[]", "created_at": "2026-01-01"})
+    db["feedback"].insert({"question_id": 1, "user": "U1", "faq_id": None, "rating": "helpful",
+                           "created_at": "2026-01-01", "updated_at": "2026-01-01"})
+    db.conn.commit()
+    db.conn.close()
+    store = Store(path)
+    assert [(r["user"], r["rating"]) for r in store.feedback()] == [("U1", "helpful")]
+    assert store.set_feedback(1, "U1", None, "not_helpful") is False

@@ -18,6 +18,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from bot.faq import Faq, FaqEntry, Source
 from bot.matching import ANSWER, SUGGEST
+from bot.mrkdwn import WORD_JOINER, escape_mrkdwn, escape_user_text  # noqa: F401 (re-exported)
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question
 
 NOTICE = "Guidance, not legal advice: you make the decision and record it."
@@ -40,7 +41,6 @@ SECTION_LIMIT = 3000
 BUTTON_TEXT_LIMIT = 75
 OPTION_TEXT_LIMIT = 75
 HOME_QUEUE_LIMIT = 20
-WORD_JOINER = "\u2060"
 
 
 class Message(NamedTuple):
@@ -55,21 +55,8 @@ class Message(NamedTuple):
 
 # escaping ------------------------------------------------------------------------------------
 
-_BARE_BROADCAST = re.compile(r"@(here|channel|everyone)\b", re.IGNORECASE)
 _HALF_ENTITY = re.compile(r"&[a-z]{0,4}$")
 _DATE_TOKEN = re.compile(r"<!date\^[^|>]*\|([^>]*)>")
-
-
-def escape_mrkdwn(text: str) -> str:
-    """Escape the three characters Slack gives meaning to in message text."""
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def escape_user_text(text: str) -> str:
-    """Typed text made safe to echo: ``<!channel>``, ``<@U…>``, ``<#C…>``, ``<!subteam^…>`` lose their
-    brackets (shown literally), and a bare ``@here``/``@channel``/``@everyone`` gets an invisible word
-    joiner after the ``@`` so that no client or ``link_names`` setting turns it into a broadcast."""
-    return _BARE_BROADCAST.sub(lambda m: "@" + WORD_JOINER + m.group(1), escape_mrkdwn(text))
 
 
 def clip(text: str, limit: int) -> str:

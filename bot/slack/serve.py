@@ -10,6 +10,7 @@ its acknowledgement within milliseconds.
 from __future__ import annotations
 
 import logging
+import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 MAX_BODY_BYTES = 1 << 20  # Slack's payloads are far smaller
+REQUEST_TIMEOUT_SECONDS = 10
 
 
 def run(settings: Settings, service: Service, http: bool, port: int) -> int:
@@ -65,12 +67,21 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128  # Slack can send bursts; the default of 5 would drop connections
 
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up or stalls is routine; anything else is logged with its traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            log.debug("connection from %s ended: %s", client_address[0], error)
+        else:
+            log.exception("error while serving a request from %s", client_address[0])
+
 
 def make_http_server(app: App, host: str, port: int) -> ThreadingHTTPServer:
     """A threading HTTP server that hands Slack's requests to ``app`` (port 0 picks a free one)."""
 
     class SlackRequestHandler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        timeout = REQUEST_TIMEOUT_SECONDS  # a client that stalls mid-request does not hold a thread
 
         def log_message(self, format: str, *args) -> None:  # request lines only, at debug level
             log.debug("%s " + format, self.address_string(), *args)
@@ -86,9 +97,14 @@ def make_http_server(app: App, host: str, port: int) -> ThreadingHTTPServer:
             if url.path != EVENTS_PATH:
                 self.send(BoltResponse(status=404, body="not found"))
                 return
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY_BYTES:
-                self.send(BoltResponse(status=413, body="too large"))
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                length = -1
+            if length < 0 or length > MAX_BODY_BYTES:
+                self.close_connection = True  # the unread body must not be taken for a next request
+                self.send(BoltResponse(status=400 if length < 0 else 413,
+                                       body="bad Content-Length" if length < 0 else "too large"))
                 return
             body = self.rfile.read(length).decode("utf-8") if length else ""
             request = BoltRequest(body=body, query=url.query, headers={k: v for k, v in self.headers.items()})
