@@ -81,11 +81,13 @@ class Service:
     # asking --------------------------------------------------------------------------------
 
     def ask(self, question: str, asker: str, where: Where = Where(), escalate: bool = False) -> AskResult:
-        """Redact, match and record a question; with ``escalate`` also queue it for an advisor."""
+        """Redact, match and record a question; with ``escalate``, or when it signals an immediate
+        risk of harm, also queue it for an advisor (in the same transaction)."""
         if not question or not question.strip():
             raise EmptyQuestion("The question is empty: type what you want to know after the command.")
         redaction = redact_question(question)
         urgent = signals_immediate_risk(question)
+        escalate = escalate or urgent  # a risk of serious harm always reaches an advisor
         match = self.matcher().match(redaction.text)
         stored = self.store.add_question(
             text=redaction.text, asker=asker, where=where, decision=match.decision,

@@ -61,8 +61,9 @@ def test_empty_question_is_refused(service, text):
 def test_urgent_questions_are_flagged(service):
     result = service.ask("Mum says he threatened to kill her tonight, can I tell the police?", "U1")
     assert result.urgent and result.question.urgent
-    escalation, _ = service.escalate(result.question.id, "U1")
-    assert escalation.urgent
+    assert result.escalation.urgent and result.escalation.state == OPEN  # queued at once
+    escalation, created = service.escalate(result.question.id, "U1")
+    assert escalation.id == result.escalation.id and not created
 
 
 def test_feedback_is_changeable_once_per_person(service):

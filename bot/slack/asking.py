@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from bot.records import Where
 from bot.service import EmptyQuestion
 from bot.slack import blocks
+from bot.slack.advisor_channel import post_escalation
 from bot.slack.blocks import Message, ask_modal, entry_message, notice_message, reply_message, usage_message
 from bot.slack.delivery import privately, reply_to_click, tell_privately
 from bot.slack.deps import Deps
@@ -37,12 +38,14 @@ class Asking:
         app.action(blocks.HOME_ASK)(self.on_home_ask)
         app.action(blocks.SHOW_ENTRY)(self.on_show_entry)
 
-    def answer(self, text: str, asker: str, where: Where) -> Message:
+    def answer(self, text: str, asker: str, where: Where, client: WebClient) -> Message:
         """Ask the service and render its (redacted) result."""
         try:
             result = self.deps.service.ask(text, asker, where)
         except EmptyQuestion:
             return usage_message()
+        if result.escalation:  # urgent questions go straight to the advisors
+            post_escalation(client, self.deps, result.escalation)
         return reply_message(result.question, result.match.decision, result.match.suggestions, result.urgent)
 
     # /canishare ---------------------------------------------------------------------------------
@@ -57,7 +60,7 @@ class Asking:
             return
         where = Where("command", command.get("channel_id"), team=command.get("team_id"),
                       response_url=command.get("response_url"))
-        reply = self.answer(text, command["user_id"], where)
+        reply = self.answer(text, command["user_id"], where, client)
         privately(client, command["user_id"], reply, response_url=command.get("response_url"))
 
     def on_ask_modal(self, ack, body: dict, view: dict, client: WebClient) -> None:
@@ -70,26 +73,26 @@ class Asking:
         user = user_of(body)
         where = Where(metadata.get("source") or "home", metadata.get("channel"), team=team_of(body),
                       response_url=metadata.get("response_url"))
-        reply = self.answer(text, user, where)
+        reply = self.answer(text, user, where, client)
         privately(client, user, reply, response_url=metadata.get("response_url"))
 
     # direct messages and mentions ---------------------------------------------------------------
 
-    def on_message(self, event: dict, say, context, body: dict) -> None:
+    def on_message(self, event: dict, say, context, body: dict, client: WebClient) -> None:
         if not is_question_in_dm(event, context.bot_user_id):
             return
         where = Where("dm", event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
                       message_ts=event["ts"], team=team_of(body))
-        reply = self.answer(plain_text(event.get("text")), event["user"], where)
+        reply = self.answer(plain_text(event.get("text")), event["user"], where, client)
         say(**reply.as_kwargs(), thread_ts=event.get("thread_ts"))
 
-    def on_mention(self, event: dict, say, context, body: dict) -> None:
+    def on_mention(self, event: dict, say, context, body: dict, client: WebClient) -> None:
         if event.get("subtype") or event.get("bot_id") or str(event.get("channel", "")).startswith("D"):
             return  # edits, bots, and DMs (answered as messages)
         thread = event.get("thread_ts") or event["ts"]
         text = plain_text(without_mentions_of(event.get("text") or "", context.bot_user_id))
         where = Where("mention", event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
-        reply = self.answer(text, event["user"], where)
+        reply = self.answer(text, event["user"], where, client)
         say(**reply.as_kwargs(), thread_ts=thread)
 
     # the message shortcut and App Home ------------------------------------------------------------
@@ -104,7 +107,7 @@ class Asking:
         where = Where("shortcut", channel_of(shortcut), thread_ts=message.get("thread_ts") or shortcut.get("message_ts"),
                       message_ts=shortcut.get("message_ts"), team=team_of(shortcut),
                       response_url=shortcut.get("response_url"))
-        tell_privately(client, shortcut, self.answer(text, user_of(shortcut), where))
+        tell_privately(client, shortcut, self.answer(text, user_of(shortcut), where, client))
 
     def on_home_ask(self, ack, body: dict, client: WebClient) -> None:
         ack()

@@ -179,7 +179,8 @@ def urgent_blocks() -> list[dict]:
             ":rotating_light: *If someone is at immediate risk of serious harm, act now:* call *999* "
             "(the emergency services) or your *safeguarding lead* straight away.\n"
             "Data protection law does not stop you sharing information to prevent serious harm. "
-            "You do not need consent to protect someone, and you can record your reasons afterwards."
+            "You do not need consent to protect someone, and you can record your reasons afterwards.\n"
+            "I have also sent your question to the advisors, flagged urgent."
         ),
         divider(),
     ]
