@@ -142,3 +142,24 @@ def test_reloading_keeps_last_good_faq(tmp_path):
 def _touch_later(path: Path) -> None:
     later = time.time() + 5
     os.utime(path, (later, later))
+
+
+EVAL_SETS = [Path(__file__).resolve().parents[2] / "shared" / "eval" / "questions_dev.yaml",
+             Path(__file__).resolve().parent / "fixtures" / "questions_holdout.yaml"]
+
+
+@pytest.mark.parametrize("labelled", EVAL_SETS, ids=lambda p: p.name)
+def test_faq_phrasings_do_not_copy_evaluation_questions(labelled):
+    """The evaluation sets must stay an honest measure of the matcher."""
+    from rapidfuzz import fuzz, process
+
+    from bot import text
+
+    if not labelled.exists():
+        pytest.skip(f"{labelled} is not here")
+    phrasings = [text.normalise(p) for e in load_faq(BUNDLED_FAQ_DIR) for p in e.phrasings]
+    copies = [
+        item["q"] for item in yaml.safe_load(labelled.read_text())
+        if process.extractOne(text.normalise(item["q"]), phrasings, scorer=fuzz.ratio, score_cutoff=90)
+    ]
+    assert copies == []
