@@ -31,13 +31,19 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.digest import GROUPING_THRESHOLD, Similarity, group_questions  # noqa: E402
+from bot.digest import GROUPING_THRESHOLD, Similarity, group_questions, topics_now  # noqa: E402
+from bot.faq import load_faq  # noqa: E402
+from bot.matching import Matcher  # noqa: E402
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "digest_grouping.yaml"
 
 
 def load(path: Path) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    """The fixture's questions, each with the FAQ entry the matcher confidently gives it (as the
+    store would have recorded when it was asked)."""
+    questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    topics = topics_now([q["text"] for q in questions], Matcher(load_faq()))
+    return [{**q, "topic": topic} for q, topic in zip(questions, topics)]
 
 
 def pairwise(labels: list[str], assigned: list[int]) -> tuple[float, float, float]:
@@ -76,7 +82,8 @@ def evaluate(questions: list[dict], threshold: float, order: list[int]) -> tuple
     """Figures for the questions arriving in ``order``; near-miss keys grouped together."""
     texts = [questions[i]["text"] for i in order]
     labels = [questions[i]["group"] for i in order]
-    assigned = assignment(group_questions(texts, threshold), len(texts))
+    topics = [questions[i]["topic"] for i in order]
+    assigned = assignment(group_questions(texts, threshold, topics), len(texts))
     position = {original: n for n, original in enumerate(order)}
     together = [key for key, (a, b) in near_misses(questions).items() if assigned[position[a]] == assigned[position[b]]]
     return pairwise(labels, assigned), together
@@ -84,7 +91,7 @@ def evaluate(questions: list[dict], threshold: float, order: list[int]) -> tuple
 
 def connected_components(questions: list[dict], threshold: float) -> tuple[float, float, float]:
     texts = [q["text"] for q in questions]
-    sim = Similarity(texts)
+    sim = Similarity(texts, [q["topic"] for q in questions])
     parent = list(range(len(texts)))
 
     def root(x: int) -> int:

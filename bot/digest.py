@@ -17,8 +17,10 @@ forgives a question that adds context to another), half a Dice overlap of the wo
 rare each is among the questions being grouped (so a one-word question cannot match everything).
 Two questions that are the same sentence with one word swapped ("... with the police" / "... with
 their landlord", "deceased" / "living") ask different things: such a "minimal pair" may never share
-a group. The threshold is measured on tests/fixtures/digest_grouping.yaml by
-benchmarks/grouping_quality.py.
+a group. Two questions the matcher gave the same FAQ entry with confidence (the entry it would
+answer with) ask about the same thing more often than their words show, so such a pair scores
+``SAME_TOPIC_BONUS`` more. The threshold and the bonus are measured on
+tests/fixtures/digest_grouping.yaml by benchmarks/grouping_quality.py.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from zoneinfo import ZoneInfo
 from rapidfuzz import fuzz
 
 from bot import text as textnorm
+from bot.matching import Thresholds, match_redacted
 from bot.mrkdwn import escape_user_text
 from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN
 
@@ -44,7 +47,8 @@ LONDON = ZoneInfo("Europe/London")
 UTC = dt.timezone.utc
 
 # Measured by benchmarks/grouping_quality.py on tests/fixtures/digest_grouping.yaml (see there).
-GROUPING_THRESHOLD = 46.0
+GROUPING_THRESHOLD = 50.0
+SAME_TOPIC_BONUS = 25.0
 # Two words this alike (rapidfuzz ratio) are one word mistyped, not a different word.
 SAME_WORD_SCORE = 80.0
 QUOTE_MIN_ASKERS = 3
@@ -174,9 +178,11 @@ class Group:
 
 
 class Similarity:
-    """Pairwise similarity (0-100) of questions, on their content tokens."""
+    """Pairwise similarity of questions: 0-100 on their content tokens, plus ``SAME_TOPIC_BONUS`` when
+    both have the same (confidently matched) FAQ entry in ``topics``."""
 
-    def __init__(self, texts: Sequence[str]):
+    def __init__(self, texts: Sequence[str], topics: Sequence[str | None] | None = None):
+        self.topics = list(topics) if topics is not None else [None] * len(texts)
         self.tokens = [textnorm.content_tokens(t) for t in texts]
         self.sets = [frozenset(t) for t in self.tokens]
         self.strings = [" ".join(sorted(s)) for s in self.sets]
@@ -203,7 +209,10 @@ class Similarity:
             return 100.0 if not a and not b and self.strings[i] == self.strings[j] else 0.0
         shared = a & b
         dice = 100 * 2 * sum(self.idf[t] for t in shared) / (self.weight[i] + self.weight[j])
-        return 0.5 * fuzz.token_set_ratio(self.strings[i], self.strings[j]) + 0.5 * dice
+        same_topic = self.topics[i] is not None and self.topics[i] == self.topics[j]
+        return 0.5 * fuzz.token_set_ratio(self.strings[i], self.strings[j]) + 0.5 * dice + (
+            SAME_TOPIC_BONUS if same_topic else 0.0
+        )
 
 
 def similarity(a: str, b: str) -> float:
@@ -212,10 +221,13 @@ def similarity(a: str, b: str) -> float:
     return 0.0 if sim.minimal_pair(0, 1) else sim.score(0, 1)
 
 
-def group_questions(texts: Sequence[str], threshold: float = GROUPING_THRESHOLD) -> list[Group]:
-    """Group similar questions greedily (see the module docstring); the result is ordered by size,
-    largest first, then by first member."""
-    sim = Similarity(texts)
+def group_questions(
+    texts: Sequence[str], threshold: float = GROUPING_THRESHOLD, topics: Sequence[str | None] | None = None
+) -> list[Group]:
+    """Group similar questions greedily (see the module docstring); ``topics`` gives each question's
+    confidently matched FAQ entry, or None. The result is ordered by size, largest first, then by
+    first member."""
+    sim = Similarity(texts, topics)
     members: list[list[int]] = []
     scores: dict[tuple[int, int], float] = {}
     for i in range(len(texts)):
@@ -386,8 +398,23 @@ def _topic_counts(questions) -> Counter:
     return Counter(q.faq_id for q in questions if q.faq_id and q.decision in ("answer", "suggest"))
 
 
+def confident_topic(question) -> str | None:
+    """The FAQ entry the matcher would have answered the question with (its score clears the answer
+    threshold), whatever it decided in the end; None when no entry was that close."""
+    return question.faq_id if question.faq_id and question.score >= Thresholds().answer else None
+
+
+def topics_now(texts: Sequence[str], matcher) -> list[str | None]:
+    """``confident_topic`` for questions matched now rather than read from the store (fixtures)."""
+    topics = []
+    for text in texts:
+        match = match_redacted(matcher, text)
+        topics.append(match.entry.id if match.entry and match.score >= matcher.thresholds.answer else None)
+    return topics
+
+
 def _summarise_groups(questions, limit: int = TOP_GROUPS) -> GroupSummary:
-    groups = group_questions([q.text for q in questions])
+    groups = group_questions([q.text for q in questions], topics=[confident_topic(q) for q in questions])
     several: list[QuestionGroup] = []
     for group in groups:
         if len(group) < 2:
