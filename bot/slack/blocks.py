@@ -267,6 +267,9 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
     elif decision == SUGGEST and entries:
         blocks += suggestion_blocks(entries, question.id)
         text = "Did you mean one of these FAQ entries?"
+    elif urgent:  # already with the advisors (see urgent_blocks)
+        blocks.append(section("The FAQ has no answer to this question. An advisor has it and will answer you here."))
+        text = "An advisor has your question."
     else:
         blocks += no_answer_blocks(question.id)
         text = "The FAQ has no answer to this question; you can send it to an advisor."
