@@ -17,7 +17,6 @@ class Where:
     thread_ts: str | None = None  # the thread to answer in, when there is one
     message_ts: str | None = None
     team: str | None = None
-    response_url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,9 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db["questions"].create(
         {
             "id": int, "text": str, "asker": str, "source": str, "channel": str, "thread_ts": str,
-            "message_ts": str, "team": str, "response_url": str, "decision": str, "faq_id": str,
+            "message_ts": str, "team": str,
+            "response_url": str,  # left empty: short-lived Slack URLs are not kept
+            "decision": str, "faq_id": str,
             "score": float, "suggestions": str, "redacted_kinds": str, "created_at": str,
         },
         pk="id",
@@ -156,7 +158,7 @@ class Store:
         row = {
             "text": text, "asker": asker, "source": where.source, "channel": where.channel,
             "thread_ts": where.thread_ts, "message_ts": where.message_ts, "team": where.team,
-            "response_url": where.response_url, "decision": decision, "faq_id": faq_id,
+            "decision": decision, "faq_id": faq_id,
             "score": score, "suggestions": json.dumps(list(suggestions)),
             "redacted_kinds": json.dumps(list(redacted_kinds)), "urgent": int(urgent),
             "created_at": self.now(),
@@ -445,7 +447,7 @@ def _question(row: dict) -> Question:
         id=row["id"], text=row["text"], asker=row["asker"],
         where=Where(
             source=row["source"], channel=row["channel"], thread_ts=row["thread_ts"],
-            message_ts=row["message_ts"], team=row["team"], response_url=row["response_url"],
+            message_ts=row["message_ts"], team=row["team"],
         ),
         decision=row["decision"], faq_id=row["faq_id"], score=row["score"],
         suggestions=tuple(json.loads(row["suggestions"] or "[]")),

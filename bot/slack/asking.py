@@ -58,8 +58,7 @@ class Asking:
                         "response_url": command.get("response_url")}
             client.views_open(trigger_id=command["trigger_id"], view=ask_modal(metadata))
             return
-        where = Where("command", command.get("channel_id"), team=command.get("team_id"),
-                      response_url=command.get("response_url"))
+        where = Where("command", command.get("channel_id"), team=command.get("team_id"))
         reply = self.answer(text, command["user_id"], where, client)
         privately(client, command["user_id"], reply, response_url=command.get("response_url"))
 
@@ -71,8 +70,7 @@ class Asking:
         ack()
         metadata = metadata_of(view)
         user = user_of(body)
-        where = Where(metadata.get("source") or "home", metadata.get("channel"), team=team_of(body),
-                      response_url=metadata.get("response_url"))
+        where = Where(metadata.get("source") or "home", metadata.get("channel"), team=team_of(body))
         reply = self.answer(text, user, where, client)
         privately(client, user, reply, response_url=metadata.get("response_url"))
 
@@ -105,8 +103,7 @@ class Asking:
             tell_privately(client, shortcut, notice_message(NO_TEXT))
             return
         where = Where("shortcut", channel_of(shortcut), thread_ts=message.get("thread_ts") or shortcut.get("message_ts"),
-                      message_ts=shortcut.get("message_ts"), team=team_of(shortcut),
-                      response_url=shortcut.get("response_url"))
+                      message_ts=shortcut.get("message_ts"), team=team_of(shortcut))
         tell_privately(client, shortcut, self.answer(text, user_of(shortcut), where, client))
 
     def on_home_ask(self, ack, body: dict, client: WebClient) -> None:
