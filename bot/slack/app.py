@@ -7,21 +7,19 @@ import logging
 
 from slack_bolt import App
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 from bot.config import Settings
 from bot.service import Service
 from bot.slack.advisor_directory import AdvisorDirectory
 from bot.slack.advisors import AdvisorActions
 from bot.slack.asking import Asking
+from bot.slack.client import attach_retry_handlers, build_web_client
 from bot.slack.deps import Deps
 from bot.slack.escalating import Escalating
 from bot.slack.feedback import Feedback
 from bot.slack.home import Home
 from bot.slack.robustness import handle_listener_error, skip_events_already_handled
 
-RATE_LIMIT_RETRIES = 3
-CONNECTION_RETRIES = 2
 LISTENER_MODULES = (Asking, Feedback, Escalating, AdvisorActions, Home)
 
 
@@ -31,21 +29,6 @@ def build_service(settings: Settings) -> Service:
     from bot.store import Store
 
     return Service(Store(settings.db_path), ReloadingFaq(settings.faq_dir))
-
-
-def build_web_client(settings: Settings) -> WebClient:
-    kwargs = {"base_url": settings.api_url} if settings.api_url else {}
-    return WebClient(token=settings.bot_token, **kwargs)
-
-
-def attach_retry_handlers(client: WebClient) -> WebClient:
-    """Retry HTTP 429 (honouring Retry-After) and dropped connections, as slack_sdk's handlers do."""
-    present = {type(h) for h in client.retry_handlers}
-    if RateLimitErrorRetryHandler not in present:
-        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
-    if ConnectionErrorRetryHandler not in present:
-        client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES))
-    return client
 
 
 def create_app(

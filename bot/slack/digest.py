@@ -16,32 +16,15 @@ from typing import Callable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 from bot import digest as digests
 from bot.config import Settings
+from bot.slack.client import build_web_client
 
 log = logging.getLogger(__name__)
 
-RATE_LIMIT_RETRIES = 3
-CONNECTION_RETRIES = 2
 RETRY_AFTER_FAILURE = dt.timedelta(minutes=15)  # the clock tries a failed posting again after this
 LONGEST_SLEEP = dt.timedelta(hours=1)  # the clock re-reads the time at least this often
-
-
-def web_client(settings: Settings) -> WebClient:
-    """A WebClient for the bot token (base URL ``SLACK_API_URL`` when set) that retries HTTP 429
-    (honouring Retry-After) and dropped connections, as slack_sdk's retry handlers do."""
-    kwargs = {}
-    if settings.api_url:
-        kwargs["base_url"] = settings.api_url if settings.api_url.endswith("/") else settings.api_url + "/"
-    client = WebClient(token=settings.bot_token, **kwargs)
-    present = {type(handler) for handler in client.retry_handlers}
-    if RateLimitErrorRetryHandler not in present:
-        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
-    if ConnectionErrorRetryHandler not in present:
-        client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES))
-    return client
 
 
 def _when(posted_at: str | None) -> str:
@@ -62,7 +45,7 @@ def post_digest(settings: Settings, store, digest: digests.Digest, force: bool =
                 "nothing posted (use --force to post it again).")
     if not settings.digest_channel:
         raise ValueError("CANISHARE_DIGEST_CHANNEL is not set: the digest has nowhere to go")
-    client = client or web_client(settings)
+    client = client or build_web_client(settings)
     main_blocks, thread_blocks = digests.render_blocks(digest)
     response = client.chat_postMessage(
         channel=settings.digest_channel, text=digests.summary_text(digest), blocks=main_blocks,
