@@ -138,11 +138,14 @@ def _store(settings: Settings | None = None):
 
 
 def _service(args, settings: Settings | None = None):
-    from bot.faq import ReloadingFaq
     from bot.service import Service
+    from bot.store import StoreError
 
     settings = settings or _settings()
-    return Service(_store(settings), ReloadingFaq(_faq_dir(args)))
+    try:
+        return Service.open(settings.db_path, _faq_dir(args))
+    except StoreError as error:
+        raise CliError(str(error)) from error
 
 
 def _faq_dir(args) -> str:

@@ -54,6 +54,13 @@ class AskResult:
 
 
 class Service:
+    @classmethod
+    def open(cls, db_path: str, faq_dir: str) -> "Service":
+        """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited."""
+        from bot.faq import ReloadingFaq
+
+        return cls(Store(db_path), ReloadingFaq(faq_dir))
+
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds()):
         self.store = store
         self.faq_source: FaqSource = FixedFaq(faq) if isinstance(faq, Faq) else faq

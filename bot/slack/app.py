@@ -23,14 +23,6 @@ from bot.slack.robustness import handle_listener_error, skip_events_already_hand
 LISTENER_MODULES = (Asking, Feedback, Escalating, AdvisorActions, Home)
 
 
-def build_service(settings: Settings) -> Service:
-    """The service as ``canishare`` builds it: the configured database and the (reloading) FAQ."""
-    from bot.faq import ReloadingFaq
-    from bot.store import Store
-
-    return Service(Store(settings.db_path), ReloadingFaq(settings.faq_dir))
-
-
 def create_app(
     settings: Settings,
     client: WebClient | None = None,
@@ -50,7 +42,7 @@ def create_app(
     if not socket_mode and not settings.signing_secret:
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET to verify Slack's requests")
     client = attach_retry_handlers(client or build_web_client(settings))
-    service = service or build_service(settings)
+    service = service or Service.open(settings.db_path, settings.faq_dir)
     app = App(
         client=client,
         signing_secret=settings.signing_secret or "",
