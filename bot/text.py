@@ -100,6 +100,18 @@ PHRASES: dict[str, str] = {
     "personal phone": "personaldevice",
     "own phone": "personaldevice",
     "personal mobile": "personaldevice",
+    # practice shorthand
+    "domestic abuse": "domesticabuse",
+    "domestic violence": "domesticabuse",
+    "dv": "domesticabuse",
+    "da": "domesticabuse",
+    "mental health": "mentalhealth",
+    "mh": "mentalhealth",
+    "service user": "client",
+    "service users": "client",
+    "su": "client",
+    "child protection": "childprotection",
+    "cp": "childprotection",
     # verbs and nouns of sharing
     "pass on": "share",
     "passing on": "share",
