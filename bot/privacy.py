@@ -21,11 +21,12 @@ Kinds (the placeholder is the kind in square brackets):
                           Flat 3, 22 High Street, 12a Mill Lane)
 ``sort code``             a sort code introduced by "sort code"
 ``account number``        an 8-digit number introduced by "account (no./number)" or "a/c"
+``name``                  a name after a title (Mrs Patel, Dr Helen Briggs: the title stays) or
+                          after "a boy/client/... called/named" (other names are not attempted)
 ========================  ===================================================================
 
 When candidates overlap the more specific kind wins (e-mail, then NHS number, NI number,
-date of birth, bank details, phone, postcode, address), so each value is replaced exactly once.
-Person names are not attempted.
+date of birth, bank details, phone, postcode, address, name), so each value is replaced exactly once.
 
 The module is pure: no I/O, no Slack. Patterns are compiled once at import. Text with
 nothing to remove is returned as the very same string, and redacting a redacted text changes
@@ -63,9 +64,10 @@ DOB = "date of birth"
 ADDRESS = "address"
 SORT_CODE = "sort code"
 ACCOUNT = "account number"
+NAME = "name"
 
 #: every kind ``redact`` can report, most specific first (also the overlap priority)
-KINDS: tuple[str, ...] = (EMAIL, NHS, NI, DOB, SORT_CODE, ACCOUNT, PHONE, POSTCODE, ADDRESS)
+KINDS: tuple[str, ...] = (EMAIL, NHS, NI, DOB, SORT_CODE, ACCOUNT, PHONE, POSTCODE, ADDRESS, NAME)
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
 # an NHS number known only by its check digit (no "NHS" before it): reported as NHS number,
 # but it gives way to a phone number that it is merely the tail of
@@ -349,6 +351,25 @@ def _addresses(text: str):
         yield m.start("address"), m.end("address"), ADDRESS
 
 
+# Names only where the text itself says a name follows: after a title ("Mrs Patel", "Dr Helen
+# Briggs": the title stays) or "a boy called Jake". Other names are not attempted.
+_NAME_WORDS = r"[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'-]+)?"
+_TITLED_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+(?P<name>(?:[A-Z]\.?\s+)?" + _NAME_WORDS + r")"
+)
+_CALLED_NAME = re.compile(
+    r"\b(?:boy|girl|child|kid|baby|man|woman|lady|person|mum|mother|dad|father|son|daughter|brother|sister|"
+    r"partner|client|patient|pupil|student|tenant|resident|neighbour|carer|someone)\s+(?:called|named)\s+"
+    r"(?P<name>" + _NAME_WORDS + r")"
+)
+
+
+def _names(text: str):
+    for pattern in (_TITLED_NAME, _CALLED_NAME):
+        for m in pattern.finditer(text):
+            yield m.start("name"), m.end("name"), NAME
+
+
 _DIGIT_DETECTORS = (
     _nhs_numbers,
     _ni_numbers,
@@ -378,7 +399,7 @@ def redact(text: str) -> Redaction:
     """Replace personal identifiers in ``text`` with placeholders such as ``[NHS number]``."""
     if not text:
         return Redaction(text, ())
-    spans: list[tuple[int, int, str]] = list(_emails(text))
+    spans: list[tuple[int, int, str]] = [*_emails(text), *_names(text)]
     if _HAS_DIGIT.search(text):
         for detector in _DIGIT_DETECTORS:
             spans.extend(detector(text))

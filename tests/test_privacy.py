@@ -610,3 +610,26 @@ def test_lower_case_addresses_after_a_place_word(text):
 )
 def test_lower_case_near_misses_survive(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mrs Patel, DOB 3/4/1950", "Mrs [name], DOB [date of birth]"),
+        ("Dr Helen Briggs signed our ISA", "Dr [name] signed our ISA"),
+        ("Mr. J. Bloggs rang", "Mr. [name] rang"),
+        ("a boy called Jake Smith told his teacher", "a boy called [name] told his teacher"),
+        ("my client named Sam wants", "my client named [name] wants"),
+    ],
+)
+def test_names_the_text_announces_are_removed(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I called Childline", "I miss the old system", "the DPO said no", "Dr. or nurse?", "GP and DSL agreed",
+     "Children Act 1989 s47", "we named the file after the team"],
+)
+def test_names_are_not_guessed(text):
+    assert redact(text).text == text
