@@ -143,9 +143,18 @@ def _service(args, settings: Settings | None = None):
 
     settings = settings or _settings()
     try:
-        return Service.open(settings.db_path, _faq_dir(args))
+        return Service.open(settings.db_path, _faq_dir(args), _thresholds())
     except StoreError as error:
         raise CliError(str(error)) from error
+
+
+def _thresholds():
+    from bot.config import SettingsError, thresholds_from_env
+
+    try:
+        return thresholds_from_env()
+    except SettingsError as error:
+        raise CliError(str(error), EXIT_USAGE) from error
 
 
 def _faq_dir(args) -> str:
@@ -157,7 +166,7 @@ def _faq_dir(args) -> str:
 def _matcher(args):
     from bot.matching import Matcher
 
-    return Matcher(load_faq(_faq_dir(args), check_near_duplicates=False))
+    return Matcher(load_faq(_faq_dir(args), check_near_duplicates=False), thresholds=_thresholds())
 
 
 # ask ---------------------------------------------------------------------------------------

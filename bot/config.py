@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.faq import BUNDLED_FAQ_DIR
@@ -58,10 +58,40 @@ def _with_trailing_slash(url: str | None) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
+def _environment(environ: dict[str, str] | None, dotenv: str | Path) -> dict[str, str]:
+    return {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}
+
+
 def faq_dir_from_env(environ: dict[str, str] | None = None, dotenv: str | Path = ".env") -> str:
     """Only the FAQ directory: offline commands need nothing else, so nothing else can stop them."""
-    env = {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}
-    return env.get("CANISHARE_FAQ_DIR") or str(BUNDLED_FAQ_DIR)
+    return _environment(environ, dotenv).get("CANISHARE_FAQ_DIR") or str(BUNDLED_FAQ_DIR)
+
+
+THRESHOLD_VARIABLES = {
+    "CANISHARE_ANSWER_SCORE": "answer", "CANISHARE_SUGGEST_SCORE": "suggest", "CANISHARE_ANSWER_LEAD": "lead",
+}
+
+
+def thresholds_from_env(environ: dict[str, str] | None = None, dotenv: str | Path = ".env"):
+    """The matcher's thresholds, with any set in the environment instead of the measured defaults."""
+    from bot.matching import Thresholds
+
+    env = _environment(environ, dotenv)
+    overrides = {}
+    for variable, field in THRESHOLD_VARIABLES.items():
+        value = (env.get(variable) or "").strip()
+        if not value:
+            continue
+        try:
+            overrides[field] = float(value)
+        except ValueError:
+            raise SettingsError(f"{variable}={value!r}: use a number from 0 to 100") from None
+        if not 0 <= overrides[field] <= 100:
+            raise SettingsError(f"{variable}={value!r}: use a number from 0 to 100")
+    thresholds = replace(Thresholds(), **overrides)
+    if thresholds.suggest > thresholds.answer:
+        raise SettingsError("CANISHARE_SUGGEST_SCORE must not be above CANISHARE_ANSWER_SCORE")
+    return thresholds
 
 
 @dataclass(frozen=True)
@@ -79,7 +109,7 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, dotenv: str | Path = ".env") -> "Settings":
-        env = {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}
+        env = _environment(environ, dotenv)
         return cls(
             db_path=env.get("CANISHARE_DB") or cls.db_path,
             faq_dir=env.get("CANISHARE_FAQ_DIR") or cls.faq_dir,

@@ -55,11 +55,11 @@ class AskResult:
 
 class Service:
     @classmethod
-    def open(cls, db_path: str, faq_dir: str) -> "Service":
+    def open(cls, db_path: str, faq_dir: str, thresholds: Thresholds = Thresholds()) -> "Service":
         """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited."""
         from bot.faq import ReloadingFaq
 
-        return cls(Store(db_path), ReloadingFaq(faq_dir))
+        return cls(Store(db_path), ReloadingFaq(faq_dir), thresholds)
 
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds()):
         self.store = store

@@ -153,3 +153,22 @@ def test_api_url_always_ends_in_a_slash(url):
     from bot.config import Settings
 
     assert Settings.from_env({"SLACK_API_URL": url}, dotenv="/nonexistent").api_url == "http://127.0.0.1:9/api/"
+
+
+def test_thresholds_come_from_the_environment(env, capsys, monkeypatch):
+    question = "How long do we have to report a personal data breach?"
+    assert main(["ask", "--json", question]) == 0
+    assert json.loads(capsys.readouterr().out)["decision"] == "answer"
+    monkeypatch.setenv("CANISHARE_ANSWER_SCORE", "100")
+    monkeypatch.setenv("CANISHARE_SUGGEST_SCORE", "100")
+    assert main(["ask", "--json", question]) == 0
+    assert json.loads(capsys.readouterr().out)["decision"] == "escalate"
+
+
+@pytest.mark.parametrize("variables", [{"CANISHARE_ANSWER_SCORE": "high"}, {"CANISHARE_ANSWER_LEAD": "-3"},
+                                       {"CANISHARE_ANSWER_SCORE": "30", "CANISHARE_SUGGEST_SCORE": "40"}])
+def test_bad_thresholds_are_usage_errors(env, capsys, monkeypatch, variables):
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    assert main(["ask", "consent?"]) == 2
+    assert "CANISHARE_" in capsys.readouterr().err

@@ -8,7 +8,7 @@ import logging
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.config import Settings
+from bot.config import Settings, thresholds_from_env
 from bot.service import Service
 from bot.slack.advisor_directory import AdvisorDirectory
 from bot.slack.advisors import AdvisorActions
@@ -42,7 +42,7 @@ def create_app(
     if not socket_mode and not settings.signing_secret:
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET to verify Slack's requests")
     client = attach_retry_handlers(client or build_web_client(settings))
-    service = service or Service.open(settings.db_path, settings.faq_dir)
+    service = service or Service.open(settings.db_path, settings.faq_dir, thresholds_from_env())
     app = App(
         client=client,
         signing_secret=settings.signing_secret or "",
