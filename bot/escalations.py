@@ -74,5 +74,5 @@ def reopen(escalation: Escalation, actor: str, now: str) -> dict:
     # but it no longer teaches, proposes or silences reminders.
     return {
         "state": OPEN, "claimed_by": None, "claimed_at": None, "closed_by": None, "closed_at": None,
-        "linked_faq_id": None, "propose_new": 0, "reminded_at": None, "drafted_at": None,
+        "linked_faq_id": None, "propose_new": 0, "reminded_at": None, "drafted_at": None, "reopened_at": now,
     }

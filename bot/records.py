@@ -53,4 +53,10 @@ class Escalation:
     advisor_channel: str | None = None
     advisor_ts: str | None = None
     reminded_at: str | None = None
+    reopened_at: str | None = None
     question: Question | None = field(default=None, compare=False)
+
+    @property
+    def waiting_since(self) -> str:
+        """When the escalation (last) started waiting for an advisor."""
+        return self.reopened_at or self.created_at

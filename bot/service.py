@@ -181,10 +181,11 @@ class Service:
         return [e for e in self.queue() if not e.advisor_ts]
 
     def due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None) -> list[Escalation]:
-        """Open escalations unclaimed for longer than ``after`` and not yet reminded about."""
+        """Open escalations unclaimed for longer than ``after`` (since they were opened, or reopened)
+        and not yet reminded about."""
         now = now or dt.datetime.now(dt.timezone.utc)
         cutoff = (now - after).isoformat(timespec="seconds")
-        return [e for e in self.store.escalations(states=(OPEN,)) if e.created_at <= cutoff and not e.reminded_at]
+        return [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
 
     def mark_reminded(self, escalation_id: int) -> None:
         self.store.mark_reminded(escalation_id)

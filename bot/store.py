@@ -87,7 +87,12 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     db["feedback"].transform(pk=("question_id", "user", "faq_id"), not_null={"faq_id"})
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """When an escalation was last reopened: its wait (for reminders) starts again then."""
+    db["escalations"].add_column("reopened_at", str)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -293,7 +298,7 @@ class Store:
             answered_by=row["answered_by"], answered_at=row["answered_at"], answer=row["answer"],
             linked_faq_id=row["linked_faq_id"], propose_new=bool(row["propose_new"]),
             closed_by=row["closed_by"], closed_at=row["closed_at"], advisor_channel=row["advisor_channel"],
-            advisor_ts=row["advisor_ts"], reminded_at=row["reminded_at"],
+            advisor_ts=row["advisor_ts"], reminded_at=row["reminded_at"], reopened_at=row["reopened_at"],
             question=self.question(row["question_id"]),
         )
 
@@ -350,6 +355,26 @@ class Store:
         with self._lock:
             rows = list(self.db.query("select * from digests where week = ?", [week]))
         return rows[0] if rows else None
+
+    def claim_digest(self, week: str, stale_after: dt.timedelta = dt.timedelta(minutes=15)) -> bool:
+        """Reserve the week's posting for this run; False when it is posted or another run is posting
+        it. A reservation older than ``stale_after`` with nothing posted (a run that died) is taken over."""
+        with self.transaction() as db:
+            rows = list(db.query("select posted_at, ts from digests where week = ?", [week]))
+            now = self.now()
+            if not rows:
+                db.execute("insert into digests (week, posted_at) values (?, ?)", [week, now])
+                return True
+            started = dt.datetime.fromisoformat(rows[0]["posted_at"])
+            if rows[0]["ts"] is None and dt.datetime.fromisoformat(now) - started > stale_after:
+                db.execute("update digests set posted_at = ? where week = ?", [now, week])
+                return True
+            return False
+
+    def release_digest(self, week: str) -> None:
+        """Give up a reservation whose posting failed, so a later run can post the week."""
+        with self.transaction() as db:
+            db.execute("delete from digests where week = ? and ts is null", [week])
 
     def record_digest(self, week: str, channel: str, ts: str) -> None:
         with self.transaction() as db:

@@ -17,6 +17,7 @@ import yaml
 from bot import digest as d
 from bot import escalations as esc
 from bot.cli import main
+import slack_harness as h
 from bot.config import Settings
 from bot.faq import Faq, FaqEntry, Source
 from bot.records import Where
@@ -746,3 +747,39 @@ def test_confident_topic_needs_an_answer_grade_score():
 
     assert d.confident_topic(question(90.0)) == "caldicott-principles"
     assert d.confident_topic(question(20.0)) is None
+
+
+def test_overlapping_posting_runs_post_the_week_once(tmp_path):
+    """The clock and a manual --post at the same moment: one posts, the other says so."""
+    from bot.faq import load_faq
+
+    fake = h.FakeSlack()
+    try:
+        settings = Settings(db_path=str(tmp_path / "db"), bot_token="xoxb-test-not-real",
+                            digest_channel="CDIGEST", api_url=fake.base_url)
+        first, second = Store(tmp_path / "db"), Store(tmp_path / "db")
+        digest = d.build_digest(first, load_faq(), "2026-W10")
+        assert first.claim_digest("2026-W10")  # the other run is half-way through posting
+        line = post_digest(settings, second, digest)
+        assert "Another run is posting" in line and fake.calls("chat.postMessage") == []
+        first.release_digest("2026-W10")  # ... and failed
+        assert "Posted the digest" in post_digest(settings, second, digest)
+        assert "already posted" in post_digest(settings, first, digest)
+        assert len([c for c in fake.calls("chat.postMessage") if "thread_ts" not in c.body]) == 1
+    finally:
+        fake.stop()
+
+
+def test_a_claim_left_by_a_crashed_run_is_taken_over(tmp_path):
+    clock = {"now": "2026-11-23T09:00:00+00:00"}
+    store = Store(tmp_path / "db", clock=lambda: clock["now"])
+    assert store.claim_digest("2026-W47")
+    assert not store.claim_digest("2026-W47")
+    clock["now"] = "2026-11-23T09:20:00+00:00"
+    assert store.claim_digest("2026-W47")
+
+
+def test_stored_handles_and_sentence_opening_names_are_not_quoted():
+    assert d.quote("Can I share @U0COLLEAGUE referral with @jo.bloggs?") == "Can I share @someone referral with @someone?"
+    assert d.quote("Kayleigh told me her stepdad hits her, can I tell her school?").startswith("[name] told me")
+    assert d.quote("Can I tell the school? I think GDPR stops me.") == "Can I tell the school? I think GDPR stops me."

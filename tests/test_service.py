@@ -211,5 +211,7 @@ def test_reopening_withdraws_the_proposal_and_allows_reminders(tmp_path, faq):
     reopened = service.reopen(escalation.id, "A1", ADVISORS)
     assert reopened.propose_new is False and reopened.reminded_at is None
     assert service.store.proposals_to_draft() == []
-    now = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.timezone.utc)
-    assert [e.id for e in service.due_reminders(dt.timedelta(hours=4), now=now)] == [escalation.id]
+    soon_after = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone.utc)
+    assert service.due_reminders(dt.timedelta(hours=4), now=soon_after) == []  # the wait starts again
+    next_day = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.timezone.utc)
+    assert [e.id for e in service.due_reminders(dt.timedelta(hours=4), now=next_day)] == [escalation.id]

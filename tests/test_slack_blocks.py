@@ -192,3 +192,22 @@ def test_home_view_for_practitioner_and_advisor(faq):
     assert len(block_ids) == len(set(block_ids))
     assert "queue-1" in block_ids and "mine-40" in block_ids and "…and 9 more" in json.dumps(advisor,
                                                                                              ensure_ascii=False)
+
+
+def test_home_view_fits_slack_with_long_lists_and_says_how_many_more():
+    import datetime as dt
+
+    from bot.records import CLAIMED, OPEN, Escalation
+
+    def escalation(n, state):
+        return Escalation(n, n, state, False, "2026-11-20T09:00:00+00:00", claimed_by="A1" if state == CLAIMED else None)
+
+    claimed = [escalation(n, CLAIMED) for n in range(1, 26)]
+    queue = claimed + [escalation(n, OPEN) for n in range(26, 50)]
+    view = blocks.home_view([], True, queue, claimed, dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc))
+    assert len(view["blocks"]) <= 100
+    notes = [b for b in view["blocks"] if b["type"] == "context" and "more in the advisor channel" in json.dumps(b)]
+    assert len(notes) == 2
+    for position, block in enumerate(view["blocks"]):  # every listed escalation keeps its buttons
+        if block["type"] == "section" and block["text"]["text"].startswith("*#"):
+            assert view["blocks"][position + 1]["type"] == "actions"

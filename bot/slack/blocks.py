@@ -41,6 +41,8 @@ SECTION_LIMIT = 3000
 BUTTON_TEXT_LIMIT = 75
 OPTION_TEXT_LIMIT = 75
 HOME_QUEUE_LIMIT = 20
+HOME_CLAIMED_LIMIT = 10
+HOME_BLOCK_LIMIT = 100  # Slack's limit on a Home tab's blocks
 
 
 class Message(NamedTuple):
@@ -376,7 +378,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime) -> Messa
         section(f"{urgent_flag(escalation)}*Escalation #{escalation.id}* from {asker} via {via}\n"
                 + quoted(user_question(question))),
         context(f"Asked {slack_date(question.created_at if question else escalation.created_at)} · "
-                f"waiting {describe_age(escalation.created_at, now)} when last updated"
+                f"waiting {describe_age(escalation.waiting_since, now)} when last updated"
                 + (f" · identifiers removed: {escape_mrkdwn(human_list(question.redacted_kinds))}"
                    if question and question.redacted_kinds else "")),
     ]
@@ -395,7 +397,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime) -> Messa
 def reminder_message(escalation: Escalation, now: dt.datetime) -> Message:
     return notice_message(
         f":alarm_clock: {urgent_flag(escalation)}Escalation #{escalation.id} has waited "
-        f"{describe_age(escalation.created_at, now)} without being claimed. Can someone pick it up?"
+        f"{describe_age(escalation.waiting_since, now)} without being claimed. Can someone pick it up?"
     )
 
 
@@ -524,7 +526,7 @@ def queue_item_blocks(escalation: Escalation, now: dt.datetime, prefix: str) -> 
     who = f" · claimed by <@{escalation.claimed_by}>" if escalation.claimed_by else ""
     blocks = [section(
         f"{urgent_flag(escalation)}*#{escalation.id}* · {escalation.state}{who} · waiting "
-        f"{describe_age(escalation.created_at, now)}\n{quoted(user_question(escalation.question, 400))}"
+        f"{describe_age(escalation.waiting_since, now)}\n{quoted(user_question(escalation.question, 400))}"
     )]
     buttons = advisor_buttons(escalation)
     if buttons:
@@ -554,10 +556,19 @@ def home_view(
     ]
     if is_advisor:
         blocks += [divider(), header("What you have claimed")]
-        blocks += [b for e in claimed for b in queue_item_blocks(e, now, "mine")] or [section("_Nothing claimed._")]
+        blocks += listed_escalations(claimed, now, "mine", HOME_CLAIMED_LIMIT, "_Nothing claimed._")
         blocks += [divider(), header(f"The advisor queue ({len(queue)} open or claimed, oldest first)")]
-        shown = [b for e in queue[:HOME_QUEUE_LIMIT] for b in queue_item_blocks(e, now, "queue")]
-        blocks += shown or [section("_The queue is empty._")]
-        if len(queue) > HOME_QUEUE_LIMIT:
-            blocks.append(context(f"…and {len(queue) - HOME_QUEUE_LIMIT} more in the advisor channel."))
-    return {"type": "home", "blocks": blocks[:100]}
+        room = HOME_BLOCK_LIMIT - len(blocks) - 1  # one for the "…and N more" line
+        blocks += listed_escalations(queue, now, "queue", min(HOME_QUEUE_LIMIT, room // 2), "_The queue is empty._")
+    return {"type": "home", "blocks": blocks}
+
+
+def listed_escalations(escalations: Sequence[Escalation], now: dt.datetime, prefix: str, limit: int,
+                       empty: str) -> list[dict]:
+    """At most ``limit`` escalations (two blocks each: never one cut from its buttons), then how many more."""
+    if not escalations:
+        return [section(empty)]
+    blocks = [b for e in escalations[:limit] for b in queue_item_blocks(e, now, prefix)]
+    if len(escalations) > limit:
+        blocks.append(context(f"…and {len(escalations) - limit} more in the advisor channel."))
+    return blocks

@@ -39,18 +39,26 @@ def post_digest(settings: Settings, store, digest: digests.Digest, force: bool =
                 client: WebClient | None = None) -> str:
     """Post ``digest`` once: the main message, then the details as a thread reply. Returns a line
     saying what happened. Already posted (and not ``force``): posts nothing and says when it was."""
-    posted = store.digest_posted(digest.week)
-    if posted and not force:
-        return (f"The digest for {digest.week} was already posted on {_when(posted.get('posted_at'))}; "
-                "nothing posted (use --force to post it again).")
     if not settings.digest_channel:
         raise ValueError("CANISHARE_DIGEST_CHANNEL is not set: the digest has nowhere to go")
+    posted = store.digest_posted(digest.week)
+    if not force and not store.claim_digest(digest.week):
+        posted = store.digest_posted(digest.week)
+        if posted and posted.get("ts"):
+            return (f"The digest for {digest.week} was already posted on {_when(posted.get('posted_at'))}; "
+                    "nothing posted (use --force to post it again).")
+        return f"Another run is posting the digest for {digest.week} right now; nothing posted."
     client = client or build_web_client(settings)
     main_blocks, thread_blocks = digests.render_blocks(digest)
-    response = client.chat_postMessage(
-        channel=settings.digest_channel, text=digests.summary_text(digest), blocks=main_blocks,
-        unfurl_links=False, unfurl_media=False,
-    )
+    try:
+        response = client.chat_postMessage(
+            channel=settings.digest_channel, text=digests.summary_text(digest), blocks=main_blocks,
+            unfurl_links=False, unfurl_media=False,
+        )
+    except BaseException:
+        if not force:
+            store.release_digest(digest.week)
+        raise
     channel, ts = response["channel"], response["ts"]
     store.record_digest(digest.week, channel, ts)
     log.info("digest %s posted to %s (ts %s)%s", digest.week, channel, ts, " again (forced)" if posted else "")
@@ -61,9 +69,10 @@ def post_digest(settings: Settings, store, digest: digests.Digest, force: bool =
                 channel=channel, thread_ts=ts, text=f"Details of the canishare digest {digest.week}",
                 blocks=thread_blocks, unfurl_links=False, unfurl_media=False,
             )
-        except SlackApiError as error:
-            log.error("digest %s: the details reply failed: %s", digest.week, error.response.get("error"))
-            line += f" The details reply failed ({error.response.get('error')}); the main message is posted."
+        except (SlackClientError, OSError) as error:
+            reason = error.response.get("error") if isinstance(error, SlackApiError) else str(error)
+            log.error("digest %s: the details reply failed: %s", digest.week, reason)
+            line += f" The details reply failed ({reason}); the main message is posted."
     return line
 
 
@@ -96,7 +105,7 @@ def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] =
             now = clock()
             week = digests.week_due(now)
             wait = digests.next_run(now) - now
-            if not service.store.digest_posted(week):
+            if not (service.store.digest_posted(week) or {}).get("ts"):  # not posted (a stale claim is retried)
                 try:
                     result = post_digest(settings, service.store, digests.build_digest(service.store, service.faq, week),
                                          client=client)
