@@ -42,6 +42,7 @@ from bot import text as textnorm
 from bot.matching import Thresholds, match_redacted
 from bot.mrkdwn import escape_user_text
 from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN
+from bot.store import parse_stored_time
 
 LONDON = ZoneInfo("Europe/London")
 UTC = dt.timezone.utc
@@ -153,13 +154,8 @@ def week_due(now: dt.datetime | None = None) -> str:
     return iso_week(last_run(now).astimezone(LONDON).date() - dt.timedelta(days=7))
 
 
-def _parse_time(value: str) -> dt.datetime:
-    moment = dt.datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _hours(start: str, end: str) -> float:
-    return (_parse_time(end) - _parse_time(start)).total_seconds() / 3600
+    return (parse_stored_time(end) - parse_stored_time(start)).total_seconds() / 3600
 
 
 # grouping similar questions ------------------------------------------------------------------
@@ -540,11 +536,11 @@ def build_digest(store, faq, week: str) -> Digest:
         key=lambda e: (e.last_reviewed, e.faq_id),
     ))
 
-    week_end = _parse_time(end)
+    week_end = parse_stored_time(end)
     oldest = tuple(
         OpenEscalation(
             id=e["id"], opened_at=e["created_at"],
-            days_open=round((week_end - _parse_time(e["created_at"])).total_seconds() / 86400, 1),
+            days_open=round((week_end - parse_stored_time(e["created_at"])).total_seconds() / 86400, 1),
             claimed=e["state"] == CLAIMED, urgent=e["urgent"],
         )
         for e in open_at_end[:OLDEST_OPEN]

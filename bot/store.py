@@ -30,6 +30,17 @@ def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+def parse_stored_time(value: str | None) -> dt.datetime | None:
+    """A timestamp as the store writes it, as an aware datetime (UTC when it has no zone); None if unreadable."""
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
 def _migration_1(db: sqlite_utils.Database) -> None:
     db["questions"].create(
         {
@@ -365,8 +376,8 @@ class Store:
             if not rows:
                 db.execute("insert into digests (week, posted_at) values (?, ?)", [week, now])
                 return True
-            started = dt.datetime.fromisoformat(rows[0]["posted_at"])
-            if rows[0]["ts"] is None and dt.datetime.fromisoformat(now) - started > stale_after:
+            started = parse_stored_time(rows[0]["posted_at"])
+            if rows[0]["ts"] is None and parse_stored_time(now) - started > stale_after:
                 db.execute("update digests set posted_at = ? where week = ?", [now, week])
                 return True
             return False

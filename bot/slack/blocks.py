@@ -20,6 +20,7 @@ from bot.faq import Faq, FaqEntry, Source
 from bot.matching import ANSWER, SUGGEST
 from bot.mrkdwn import WORD_JOINER, escape_mrkdwn, escape_user_text  # noqa: F401 (re-exported)
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question
+from bot.store import parse_stored_time
 
 NOTICE = "Guidance, not legal advice: you make the decision and record it."
 ERROR_TEXT = "Something went wrong; your question was kept. Please try again in a minute."
@@ -132,19 +133,9 @@ def entry_ref(question_id: int, entry_id: str | None) -> str:
 # dates -------------------------------------------------------------------------------------------
 
 
-def parse_time(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-
-
 def slack_date(value: str | None) -> str:
     """A Slack date token (shown in each reader's time zone), falling back to the stored text."""
-    moment = parse_time(value)
+    moment = parse_stored_time(value)
     if moment is None:
         return "an unknown time"
     fallback = moment.strftime("%d %b %Y %H:%M UTC")
@@ -152,7 +143,7 @@ def slack_date(value: str | None) -> str:
 
 
 def describe_age(since: str | None, now: dt.datetime) -> str:
-    moment = parse_time(since)
+    moment = parse_stored_time(since)
     if moment is None:
         return "unknown"
     seconds = max(0, int((now - moment).total_seconds()))

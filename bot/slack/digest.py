@@ -20,6 +20,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot import digest as digests
 from bot.config import Settings
 from bot.slack.client import build_web_client
+from bot.store import parse_stored_time
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +31,7 @@ LONGEST_SLEEP = dt.timedelta(hours=1)  # the clock re-reads the time at least th
 def _when(posted_at: str | None) -> str:
     if not posted_at:
         return "an earlier run"
-    moment = dt.datetime.fromisoformat(posted_at)
-    moment = (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).astimezone(digests.LONDON)
+    moment = parse_stored_time(posted_at).astimezone(digests.LONDON)
     return f"{moment:%a} {moment.day} {moment:%b %Y} at {moment:%H:%M} (London time)"
 
 

@@ -11,8 +11,8 @@ import threading
 from slack_sdk import WebClient
 
 from bot.slack.advisor_channel import post_escalation, post_reminder
-from bot.slack.blocks import parse_time
 from bot.slack.deps import Deps
+from bot.store import parse_stored_time
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def post_missing_escalations(client: WebClient, deps: Deps) -> int:
     cutoff = deps.now() - POSTING_GRACE
     posted = 0
     for escalation in deps.service.unposted_escalations():
-        created = parse_time(escalation.created_at)
+        created = parse_stored_time(escalation.created_at)
         if created is not None and created > cutoff:
             continue
         posted += post_escalation(client, deps, escalation)
