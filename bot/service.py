@@ -127,6 +127,10 @@ class Service:
     def first_time_event(self, event_id: str | None) -> bool:
         return True if not event_id else self.store.first_time_event(event_id)
 
+    def first_time_request(self, fingerprint: str) -> bool:
+        """False for a byte-identical replay of a signed Slack request already handled."""
+        return self.store.first_time_request(fingerprint)
+
     # the advisor queue ---------------------------------------------------------------------
 
     def claim(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
