@@ -335,19 +335,13 @@ def cmd_purge(args) -> int:
     return EXIT_OK
 
 
-EXPORT_COLUMNS = ("question_id", "asked_at", "question", "decision", "faq_id", "score", "asker",
-                  "escalation_state", "advisor_answer", "advisor", "answered_at", "linked_faq_id")
-
-
 def cmd_export(args) -> int:
-    import csv
+    from bot.export import ADVICE_RECORD_COLUMNS, write_csv
 
     rows = _store().advice_record(since=args.since.isoformat() if args.since else None)
     out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
     try:
-        writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(rows, ADVICE_RECORD_COLUMNS, out)
     finally:
         if args.output:
             out.close()

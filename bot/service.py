@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Callable, Collection, Protocol
 
 from bot import escalations
 from bot.faq import Faq
@@ -119,9 +119,14 @@ class Service:
         question = self._question(question_id)
         return self.store.set_feedback(question.id, user, faq_id or question.faq_id, rating)
 
-    def escalate(self, question_id: int, user: str) -> tuple[Escalation, bool]:
-        """Queue a question for an advisor; returns the escalation and whether it is new."""
+    def escalate(self, question_id: int, user: str,
+                 advisors: Callable[[], Collection[str]] = frozenset) -> tuple[Escalation, bool]:
+        """Queue a question for an advisor; returns the escalation and whether it is new. Only the
+        asker or an advisor may (``NotYourQuestion`` otherwise, and nothing changes); ``advisors`` is
+        asked for the advisor list only when someone else clicks."""
         question = self._question(question_id)
+        if user != question.asker:
+            escalations.require_asker_or_advisor(question.asker, user, frozenset(advisors()))
         return self.store.add_escalation(question.id, user, question.urgent)
 
     def first_time_event(self, event_id: str | None) -> bool:
@@ -163,6 +168,14 @@ class Service:
     def reopen(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
         return self._change(escalation_id, user, "reopen", lambda e: escalations.reopen(e, user, self.store.now()))
+
+    def escalation_to_answer(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+        """The escalation an advisor is about to answer, refused now (not after they have written the
+        answer) when they may not answer it."""
+        escalations.require_advisor(user, advisors)
+        escalation = self.escalation(escalation_id)
+        escalations.require_answerable(escalation, user)
+        return escalation
 
     def escalation(self, escalation_id: int) -> Escalation:
         found = self.store.escalation(escalation_id)

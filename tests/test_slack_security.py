@@ -243,3 +243,68 @@ def test_two_genuine_clicks_are_not_taken_for_a_replay(app, fake_slack, service)
     h.dispatch(app, second)
     assert h.wait_for(lambda: len(service.store.questions()) == 2)
 
+
+
+# other people's questions and closed escalations ------------------------------------------------
+
+STRANGER = "U777"
+
+
+def click(app, fake, action_id, value, user, **kwargs):
+    kwargs.setdefault("response_url", fake.response_url(f"click-{user}"))
+    return h.dispatch(app, h.action_request(h.block_action_payload(action_id, value, user_id=user, **kwargs)))
+
+
+def told(fake, user):
+    return [c.body["text"] for c in fake.calls("response_url") if c.body["_name"] == f"click-{user}"]
+
+
+def test_only_the_asker_or_an_advisor_can_send_a_question_to_the_advisors(app, fake_slack, service):
+    question = service.ask("zorblat the quuxified flimflam gizmo", ASKER).question
+    click(app, fake_slack, blocks.ESCALATE, str(question.id), user=STRANGER)
+    assert h.wait_for(lambda: told(fake_slack, STRANGER))
+    assert "Only the person who asked" in told(fake_slack, STRANGER)[0]
+    assert service.queue() == [] and not fake_slack.calls("chat.postMessage")
+
+    click(app, fake_slack, blocks.ESCALATE, str(question.id), user=ADVISOR)
+    assert h.wait_for(lambda: len(service.queue()) == 1)
+
+
+def test_the_asker_escalates_without_an_advisor_lookup(fake_slack, service):
+    question = service.ask("zorblat the quuxified flimflam gizmo", ASKER).question
+
+    def no_lookup():
+        raise AssertionError("the asker's own click needs no advisor list")
+
+    escalation, created = service.escalate(question.id, ASKER, no_lookup)
+    assert created and escalation.question.asker == ASKER
+
+
+def test_anyone_who_sees_an_answer_may_rate_it_once(app, fake_slack, service, faq):
+    entry = faq.entries[0]
+    question = service.ask(entry.question, ASKER).question
+    for _ in range(2):
+        click(app, fake_slack, blocks.HELPFUL, f"{question.id}|{entry.id}", user=STRANGER)
+    assert h.wait_for(lambda: len(told(fake_slack, STRANGER)) == 2)
+    assert [(r["user"], r["rating"]) for r in service.store.feedback()] == [(STRANGER, "helpful")]
+
+
+def test_answer_on_a_closed_escalation_is_refused_at_the_click(app, fake_slack, service):
+    question = service.ask("zorblat the quuxified flimflam gizmo", ASKER).question
+    escalation, _ = service.escalate(question.id, ASKER)
+    service.close(escalation.id, ADVISOR, {ADVISOR})
+    click(app, fake_slack, blocks.ANSWER_ACTION, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert h.wait_for(lambda: told(fake_slack, ADVISOR))
+    assert "already closed" in told(fake_slack, ADVISOR)[0] and "reopen" in told(fake_slack, ADVISOR)[0]
+    assert not fake_slack.calls("views.open")
+
+
+def test_the_notification_text_of_an_answer_escapes_the_faq_question(faq, service):
+    import dataclasses
+
+    entry = dataclasses.replace(faq.entries[0], question="Tell <!channel> & <@U999> about it?")
+    question = service.ask("zorblat the quuxified flimflam gizmo", ASKER).question
+    for message in (blocks.reply_message(question, "answer", [entry], urgent=False),
+                    blocks.entry_message(entry, question.id)):
+        assert "<!channel>" not in message.text and "<@U999>" not in message.text
+        assert "&lt;!channel&gt; &amp; &lt;@U999&gt;" in message.text
