@@ -109,7 +109,9 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str) -> Thr
                                        body="bad Content-Length" if length < 0 else "too large"))
                 return
             raw = self.rfile.read(length) if length else b""
-            headers = {k: v for k, v in self.headers.items()}
+            # a header sent twice stays a list, and the signature check refuses it (Slack never repeats one)
+            headers = {name: values[0] if len(values) == 1 else values
+                       for name in set(self.headers.keys()) if (values := self.headers.get_all(name))}
             reason = why_not_from_slack(signing_secret, headers, raw)
             if reason:  # nothing of the body is parsed, logged or acted on
                 log.warning("refused a request from %s that is not from Slack: %s", self.client_address[0], reason)
