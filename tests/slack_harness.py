@@ -721,6 +721,14 @@ class BotProcess:
                         SLACK_API_URL=fake.base_url, CANISHARE_ADVISOR_CHANNEL=advisor_channel,
                         CANISHARE_DB=db_path, PYTHONPATH=root, **(extra_env or {}))
         self.process = None
+        self.log_path = db_path + ".log"  # a file, not a pipe: a chatty bot must never block on it
+
+    def log(self) -> str:
+        try:
+            with open(self.log_path, encoding="utf-8", errors="replace") as log:
+                return log.read()
+        except OSError:
+            return ""
 
     def start(self, timeout: float = 30.0) -> "BotProcess":
         import os
@@ -730,11 +738,11 @@ class BotProcess:
 
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot", "serve", "--http", "--port", str(self.port)], env=self.env,
-            cwd=os.path.dirname(self.db_path), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            cwd=os.path.dirname(self.db_path), stdout=subprocess.DEVNULL, stderr=open(self.log_path, "a"))
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the bot exited: {self.process.stderr.read()}")
+                raise RuntimeError(f"the bot exited: {self.log()}")
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
                     return self
@@ -770,4 +778,4 @@ class BotProcess:
                 self.process.wait(15)
             except Exception:  # noqa: BLE001
                 self.process.kill()
-        return self.process.stderr.read() if self.process.stderr else ""
+        return self.log()
