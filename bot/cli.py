@@ -326,9 +326,11 @@ def parse_age(value: str):
 def cmd_purge(args) -> int:
     import datetime as dt
 
+    from bot.times import stored, utc_now
+
     settings = _settings()
     age = parse_age(args.older_than) if args.older_than else dt.timedelta(days=settings.retention_days)
-    before = (dt.datetime.now(dt.timezone.utc) - age).isoformat(timespec="seconds")
+    before = stored(utc_now() - age)
     counts = _store(settings).purge(before)
     print(f"purged {counts['questions']} question(s), {counts['escalations']} escalation(s) and "
           f"{counts['feedback']} rating(s) recorded before {before}")

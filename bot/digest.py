@@ -42,10 +42,9 @@ from bot import text as textnorm
 from bot.matching import Thresholds, match_redacted
 from bot.mrkdwn import escape_user_text
 from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN
-from bot.store import parse_stored_time
+from bot.times import UTC, parse_stored_time, stored, utc_now
 
 LONDON = ZoneInfo("Europe/London")
-UTC = dt.timezone.utc
 
 # Measured by benchmarks/grouping_quality.py on tests/fixtures/digest_grouping.yaml (see there).
 GROUPING_THRESHOLD = 50.0
@@ -99,7 +98,7 @@ def parse_week(week: str) -> dt.date:
 
 
 def _aware(now: dt.datetime | None) -> dt.datetime:
-    now = now or dt.datetime.now(UTC)
+    now = now or utc_now()
     return now if now.tzinfo else now.replace(tzinfo=UTC)
 
 
@@ -107,16 +106,12 @@ def _london_midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0), tzinfo=LONDON)
 
 
-def _utc_iso(moment: dt.datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
 def week_bounds(week: str) -> tuple[str, str]:
     """[start, end) of an ISO week in UTC ISO-8601: Monday 00:00 to the next Monday 00:00, London time.
 
     A week in which the clocks change is 167 or 169 hours long."""
     monday = parse_week(week)
-    return (_utc_iso(_london_midnight(monday)), _utc_iso(_london_midnight(monday + dt.timedelta(days=7))))
+    return (stored(_london_midnight(monday)), stored(_london_midnight(monday + dt.timedelta(days=7))))
 
 
 def shift_week(week: str, weeks: int) -> str:

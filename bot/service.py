@@ -19,6 +19,7 @@ from bot.matching import Match, Matcher, Thresholds
 from bot.privacy import redact, redact_question
 from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Escalation, Question, Where
 from bot.store import Store
+from bot.times import stored, utc_now
 from bot.urgency import signals_immediate_risk
 
 log = logging.getLogger(__name__)
@@ -183,8 +184,7 @@ class Service:
     def due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None) -> list[Escalation]:
         """Open escalations unclaimed for longer than ``after`` (since they were opened, or reopened)
         and not yet reminded about."""
-        now = now or dt.datetime.now(dt.timezone.utc)
-        cutoff = (now - after).isoformat(timespec="seconds")
+        cutoff = stored((now or utc_now()) - after)
         return [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
 
     def mark_reminded(self, escalation_id: int) -> None:

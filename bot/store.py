@@ -20,25 +20,11 @@ from typing import Callable, Iterator
 import sqlite_utils
 
 from bot.records import CLAIMED, OPEN, Escalation, Question, Where
+from bot.times import parse_stored_time, stored_now
 
 
 class StoreError(Exception):
     pass
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def parse_stored_time(value: str | None) -> dt.datetime | None:
-    """A timestamp as the store writes it, as an aware datetime (UTC when it has no zone); None if unreadable."""
-    if not value:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _migration_1(db: sqlite_utils.Database) -> None:
@@ -108,7 +94,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class Store:
-    def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = utc_now):
+    def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now):
         self.path = str(path)
         self.now = clock
         self._lock = threading.RLock()

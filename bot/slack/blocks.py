@@ -20,7 +20,7 @@ from bot.faq import Faq, FaqEntry, Source
 from bot.matching import ANSWER, SUGGEST
 from bot.mrkdwn import WORD_JOINER, escape_mrkdwn, escape_user_text  # noqa: F401 (re-exported)
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question
-from bot.store import parse_stored_time
+from bot.times import parse_stored_time
 
 NOTICE = "Guidance, not legal advice: you make the decision and record it."
 ERROR_TEXT = "Something went wrong; your question was kept. Please try again in a minute."

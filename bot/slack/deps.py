@@ -9,10 +9,7 @@ from typing import Callable
 from bot.config import Settings
 from bot.service import Service
 from bot.slack.advisor_directory import AdvisorDirectory
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+from bot.times import utc_now
 
 
 @dataclass(frozen=True)

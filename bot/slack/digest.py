@@ -20,7 +20,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot import digest as digests
 from bot.config import Settings
 from bot.slack.client import build_web_client
-from bot.store import parse_stored_time
+from bot.times import parse_stored_time, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +76,7 @@ def post_digest(settings: Settings, store, digest: digests.Digest, force: bool =
     return line
 
 
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] = _utc_now,
+def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] = utc_now,
               stop: threading.Event | None = None, client: WebClient | None = None) -> int:
     """Post the previous week's digest every Monday at 09:00 Europe/London until stopped.
 

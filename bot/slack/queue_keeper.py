@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 
 from bot.slack.advisor_channel import post_escalation, post_reminder
 from bot.slack.deps import Deps
-from bot.store import parse_stored_time
+from bot.times import parse_stored_time
 
 log = logging.getLogger(__name__)
 
