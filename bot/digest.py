@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 from bot import text as textnorm
 from bot.matching import Thresholds, match_redacted
 from bot.mrkdwn import escape_user_text
-from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN
+from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Decision
 from bot.times import UTC, parse_stored_time, stored, utc_now
 
 LONDON = ZoneInfo("Europe/London")
@@ -375,7 +375,8 @@ def _figures(store, week: str) -> tuple[WeekFigures, list, list[dict]]:
     open_at_end = [e for e in states if e["state"] in (OPEN, CLAIMED)]
     figures = WeekFigures(
         week=week, start=start, end=end, asked=len(questions), askers=len({q.asker for q in questions}),
-        answered_by_faq=decisions["answer"], suggested=decisions["suggest"], escalated=decisions["escalate"],
+        answered_by_faq=decisions[Decision.ANSWER], suggested=decisions[Decision.SUGGEST],
+        escalated=decisions[Decision.ESCALATE],
         helpful=ratings[HELPFUL], not_helpful=ratings[NOT_HELPFUL],
         escalations_opened=len(store.escalations(since=start, until=end)),
         escalations_answered=len(answers), escalations_open_at_end=len(open_at_end),
@@ -386,7 +387,7 @@ def _figures(store, week: str) -> tuple[WeekFigures, list, list[dict]]:
 
 
 def _topic_counts(questions) -> Counter:
-    return Counter(q.faq_id for q in questions if q.faq_id and q.decision in ("answer", "suggest"))
+    return Counter(q.faq_id for q in questions if q.faq_id and q.decision in (Decision.ANSWER, Decision.SUGGEST))
 
 
 def confident_topic(question) -> str | None:
@@ -412,7 +413,7 @@ def _summarise_groups(questions, limit: int = TOP_GROUPS) -> GroupSummary:
             continue
         members = [questions[i] for i in group.members]
         askers = len({q.asker for q in members})
-        answered = Counter(q.faq_id for q in members if q.faq_id and q.decision == "answer").most_common()
+        answered = Counter(q.faq_id for q in members if q.faq_id and q.decision == Decision.ANSWER).most_common()
         faq_id = min(answered, key=lambda kv: (-kv[1], kv[0]))[0] if answered else None
         quoted = askers >= QUOTE_MIN_ASKERS
         several.append(QuestionGroup(
@@ -511,7 +512,7 @@ def build_digest(store, faq, week: str) -> Digest:
     escalated_ids = {e.question_id: e for e in store.escalations(since=start, until=end)}
     missed_questions = [
         q for q in questions
-        if (q.decision == "escalate" or q.id in escalated_ids)
+        if (q.decision == Decision.ESCALATE or q.id in escalated_ids)
         and not (q.id in escalated_ids and escalated_ids[q.id].linked_faq_id)
     ]
 

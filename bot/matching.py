@@ -28,8 +28,9 @@ from rapidfuzz import fuzz, process
 from bot import text
 from bot.faq import Faq, FaqEntry
 from bot.privacy import redact_question
+from bot.records import Decision
 
-ANSWER, SUGGEST, ESCALATE = "answer", "suggest", "escalate"
+ANSWER, SUGGEST, ESCALATE = Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Scored:
 
 @dataclass(frozen=True)
 class Match:
-    decision: str
+    decision: Decision
     score: float
     ranked: tuple[Scored, ...] = ()  # best first; empty when nothing in the FAQ overlaps
     suggestions: tuple[FaqEntry, ...] = ()  # what the decision offers, best first

@@ -17,7 +17,7 @@ from bot import escalations
 from bot.faq import Faq
 from bot.matching import Match, Matcher, Thresholds
 from bot.privacy import redact, redact_question
-from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Escalation, Question, Where
+from bot.records import CLAIMED, OPEN, Escalation, QueueAction, Question, Rating, Where
 from bot.store import Store
 from bot.times import stored, utc_now
 from bot.urgency import signals_immediate_risk
@@ -115,7 +115,7 @@ class Service:
 
     def feedback(self, question_id: int, user: str, rating: str, faq_id: str | None = None) -> bool:
         """One rating per person per answer, changeable; True when it is the person's first."""
-        if rating not in (HELPFUL, NOT_HELPFUL):
+        if rating not in tuple(Rating):
             raise ValueError(f"unknown rating {rating!r}")
         question = self._question(question_id)
         return self.store.set_feedback(question.id, user, faq_id or question.faq_id, rating)
@@ -132,7 +132,7 @@ class Service:
 
     def claim(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, "claim", lambda e: escalations.claim(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.CLAIM, lambda e: escalations.claim(e, user, self.store.now()))
 
     def answer(
         self, escalation_id: int, user: str, advisors: set[str] | frozenset[str], text: str,
@@ -142,11 +142,11 @@ class Service:
         question as a new phrasing of that entry, from the next question on."""
         escalations.require_advisor(user, advisors)
         if faq_id and self.faq.get(faq_id) is None:
-            raise escalations.QueueError(f"There is no FAQ entry '{faq_id}'.")
+            raise escalations.BadFaqLink(f"There is no FAQ entry '{faq_id}'.")
         clean = redact(text or "").text
         with self.store.transaction():
             escalation = self._change(
-                escalation_id, user, "answer",
+                escalation_id, user, QueueAction.ANSWER,
                 lambda e: escalations.answer(e, user, self.store.now(), clean, faq_id, propose_new),
             )
             if faq_id and escalation.question:
@@ -155,11 +155,11 @@ class Service:
 
     def close(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, "close", lambda e: escalations.close(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.CLOSE, lambda e: escalations.close(e, user, self.store.now()))
 
     def reopen(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, "reopen", lambda e: escalations.reopen(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.REOPEN, lambda e: escalations.reopen(e, user, self.store.now()))
 
     def escalation(self, escalation_id: int) -> Escalation:
         found = self.store.escalation(escalation_id)
@@ -198,7 +198,7 @@ class Service:
             raise LookupError(f"There is no question #{question_id} (it may have been purged).")
         return question
 
-    def _change(self, escalation_id: int, user: str, action: str, decide) -> Escalation:
+    def _change(self, escalation_id: int, user: str, action: QueueAction, decide) -> Escalation:
         try:
             return self.store.change_escalation(escalation_id, user, action, decide)
         except LookupError as error:

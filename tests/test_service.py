@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from bot.drafts import write_drafts
-from bot.escalations import NotAnAdvisor, QueueError
+from bot.escalations import BadFaqLink, NotAnAdvisor, QueueError
 from bot.faq import load_faq
 from bot.matching import ANSWER
 from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN, Where
@@ -140,6 +140,17 @@ def test_empty_or_unknown_answers_are_refused(service):
         service.answer(escalation.id, "A1", ADVISORS, "Yes.", faq_id="nope")
     with pytest.raises(QueueError, match="no escalation #999"):
         service.claim(999, "A1", ADVISORS)
+
+
+def test_refusals_about_the_linked_faq_entry_say_so_by_their_type(service):
+    escalation = escalated(service)
+    with pytest.raises(BadFaqLink):
+        service.answer(escalation.id, "A1", ADVISORS, "Yes.", faq_id="nope")
+    with pytest.raises(BadFaqLink):
+        service.answer(escalation.id, "A1", ADVISORS, "Yes.", faq_id=service.faq.entries[0].id, propose_new=True)
+    with pytest.raises(QueueError) as refusal:
+        service.answer(escalation.id, "A1", ADVISORS, "   ")
+    assert not isinstance(refusal.value, BadFaqLink)
 
 
 def test_advisor_answers_are_redacted(service):

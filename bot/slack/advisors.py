@@ -10,7 +10,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 
-from bot.escalations import NotAnAdvisor, QueueError, require_advisor
+from bot.escalations import BadFaqLink, QueueError, require_advisor
 from bot.records import Escalation
 from bot.slack import blocks
 from bot.slack.advisor_channel import refresh_advisor_post
@@ -123,8 +123,5 @@ def came_from_home(body: dict) -> bool:
 
 
 def block_for_refusal(refusal: QueueError) -> str:
-    """The modal input a refusal is about (the service's message names the FAQ entry when it is
-    about the entry chosen; everything else is about the answer)."""
-    if not isinstance(refusal, NotAnAdvisor) and "FAQ entry" in str(refusal):
-        return blocks.FAQ_BLOCK
-    return blocks.ANSWER_BLOCK
+    """The modal input a refusal is about: the FAQ entry chosen, or else the answer."""
+    return blocks.FAQ_BLOCK if isinstance(refusal, BadFaqLink) else blocks.ANSWER_BLOCK

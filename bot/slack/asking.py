@@ -7,7 +7,7 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.records import Where
+from bot.records import Via, Where
 from bot.service import EmptyQuestion
 from bot.slack import blocks
 from bot.slack.advisor_channel import post_escalation
@@ -54,11 +54,11 @@ class Asking:
         ack()
         text = plain_text(command.get("text"))
         if not text.strip():
-            metadata = {"source": "command", "channel": command.get("channel_id"),
+            metadata = {"source": Via.COMMAND, "channel": command.get("channel_id"),
                         "response_url": command.get("response_url")}
             client.views_open(trigger_id=command["trigger_id"], view=ask_modal(metadata))
             return
-        where = Where("command", command.get("channel_id"), team=command.get("team_id"))
+        where = Where(Via.COMMAND, command.get("channel_id"), team=command.get("team_id"))
         reply = self.answer(text, command["user_id"], where, client)
         privately(client, command["user_id"], reply, response_url=command.get("response_url"))
 
@@ -70,7 +70,7 @@ class Asking:
         ack()
         metadata = metadata_of(view)
         user = user_of(body)
-        where = Where(metadata.get("source") or "home", metadata.get("channel"), team=team_of(body))
+        where = Where(metadata.get("source") or Via.HOME, metadata.get("channel"), team=team_of(body))
         reply = self.answer(text, user, where, client)
         privately(client, user, reply, response_url=metadata.get("response_url"))
 
@@ -79,7 +79,7 @@ class Asking:
     def on_message(self, event: dict, say, context, body: dict, client: WebClient) -> None:
         if not is_question_in_dm(event, context.bot_user_id):
             return
-        where = Where("dm", event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
+        where = Where(Via.DM, event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
                       message_ts=event["ts"], team=team_of(body))
         reply = self.answer(plain_text(event.get("text")), event["user"], where, client)
         say(**reply.as_kwargs(), thread_ts=event.get("thread_ts"))
@@ -89,7 +89,7 @@ class Asking:
             return  # edits, bots, and DMs (answered as messages)
         thread = event.get("thread_ts") or event["ts"]
         text = plain_text(without_mentions_of(event.get("text") or "", context.bot_user_id))
-        where = Where("mention", event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
+        where = Where(Via.MENTION, event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
         reply = self.answer(text, event["user"], where, client)
         say(**reply.as_kwargs(), thread_ts=thread)
 
@@ -102,13 +102,13 @@ class Asking:
         if not text.strip():
             tell_privately(client, shortcut, notice_message(NO_TEXT))
             return
-        where = Where("shortcut", channel_of(shortcut), thread_ts=message.get("thread_ts") or shortcut.get("message_ts"),
+        where = Where(Via.SHORTCUT, channel_of(shortcut), thread_ts=message.get("thread_ts") or shortcut.get("message_ts"),
                       message_ts=shortcut.get("message_ts"), team=team_of(shortcut))
         tell_privately(client, shortcut, self.answer(text, user_of(shortcut), where, client))
 
     def on_home_ask(self, ack, body: dict, client: WebClient) -> None:
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=ask_modal({"source": "home"}))
+        client.views_open(trigger_id=body["trigger_id"], view=ask_modal({"source": Via.HOME}))
 
     # "Show answer" on a suggestion --------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from typing import Iterable, NamedTuple, Sequence
 from bot.faq import Faq, FaqEntry, Source
 from bot.matching import ANSWER, SUGGEST
 from bot.mrkdwn import WORD_JOINER, escape_mrkdwn, escape_user_text  # noqa: F401 (re-exported)
-from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question
+from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, Escalation, Question, Via
 from bot.times import parse_stored_time
 
 NOTICE = "Guidance, not legal advice: you make the decision and record it."
@@ -298,9 +298,9 @@ def feedback_thanks(rating_helpful: bool, question_id: int) -> Message:
 
 
 def where_the_answer_goes(source: str) -> str:
-    if source == "mention":
+    if source == Via.MENTION:
         return "in this thread"
-    if source == "dm":
+    if source == Via.DM:
         return "here, in reply to your message"
     return "in a direct message from me"
 
@@ -316,8 +316,8 @@ def escalated_message(escalation: Escalation, source: str, created: bool) -> Mes
 
 # the advisor channel ----------------------------------------------------------------------------
 
-SOURCE_LABELS = {"command": "/canishare", "dm": "direct message", "mention": "a mention",
-                 "shortcut": "the message shortcut", "home": "App Home", "cli": "the command line"}
+SOURCE_LABELS = {Via.COMMAND: "/canishare", Via.DM: "direct message", Via.MENTION: "a mention",
+                 Via.SHORTCUT: "the message shortcut", Via.HOME: "App Home", Via.CLI: "the command line"}
 
 
 def best_guesses(question: Question | None, faq: Faq) -> list[FaqEntry]:
@@ -492,8 +492,8 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
 
 # App Home ----------------------------------------------------------------------------------------
 
-DECISION_LABELS = {"answer": "answered from the FAQ", "suggest": "FAQ entries suggested",
-                   "escalate": "no FAQ answer"}
+DECISION_LABELS = {Decision.ANSWER: "answered from the FAQ", Decision.SUGGEST: "FAQ entries suggested",
+                   Decision.ESCALATE: "no FAQ answer"}
 ESCALATION_LABELS = {OPEN: "with the advisors, waiting", CLAIMED: "an advisor is working on it",
                      ANSWERED: "answered by an advisor", CLOSED: "closed by an advisor"}
 
@@ -538,7 +538,7 @@ def home_view(
             "Ask whether you can share information, in your own words and without names or identifiers. "
             "Use `/canishare your question`, send me a direct message, mention me in a channel, or use "
             "the message shortcut *Ask canishare*.",
-            accessory=button("Ask a question", HOME_ASK, "home", "primary"),
+            accessory=button("Ask a question", HOME_ASK, Via.HOME, "primary"),
         ),
         context(f":warning: {NOTICE}"),
         divider(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.records import Via
 from bot.slack.advisor_channel import post_escalation
 from bot.slack.blocks import ESCALATE, escalated_message, notice_message
 from bot.slack.delivery import tell_privately
@@ -31,5 +32,5 @@ class Escalating:
             return
         if created:
             post_escalation(client, self.deps, escalation)
-        source = escalation.question.where.source if escalation.question else "cli"
+        source = escalation.question.where.source if escalation.question else Via.CLI
         tell_privately(client, body, escalated_message(escalation, source, created))
