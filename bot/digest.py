@@ -206,12 +206,6 @@ class Similarity:
         )
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two questions are for grouping (0-100), as ``group_questions`` sees a pair alone."""
-    sim = Similarity([a, b])
-    return 0.0 if sim.minimal_pair(0, 1) else sim.score(0, 1)
-
-
 def group_questions(
     texts: Sequence[str], threshold: float = GROUPING_THRESHOLD, topics: Sequence[str | None] | None = None
 ) -> list[Group]:

@@ -58,7 +58,7 @@ COMMON_SHARE = 0.5  # words in more than this share of entries do not pick candi
 NAME_MARK = "~"  # marks a question word that looks like a name ("Jordan", "Liquidlogic")
 NAME_WEIGHT = 0.4  # of an unknown word's weight: names say little about the topic, but not nothing
 CENTRAL_AFTER = 4.0  # a token in this many of an entry's phrasings counts fully for it
-CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing  # entries rescored phrasing by phrasing after the coverage pass
+CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing
 
 
 @dataclass(frozen=True)

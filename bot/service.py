@@ -25,7 +25,6 @@ from bot.urgency import signals_immediate_risk
 log = logging.getLogger(__name__)
 
 
-
 class EmptyQuestion(ValueError):
     pass
 
@@ -106,9 +105,6 @@ class Service:
         log.info("question %s: %s %s (%.1f)%s", stored.id, match.decision, stored.faq_id, match.score,
                  " urgent" if urgent else "")
         return AskResult(stored, match, urgent, self.store.escalation_for_question(stored.id) if escalate else None)
-
-    def question(self, question_id: int) -> Question | None:
-        return self.store.question(question_id)
 
     def recent_questions(self, asker: str, limit: int = 10) -> list[tuple[Question, Escalation | None]]:
         return self.store.recent_questions(asker, limit)

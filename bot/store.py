@@ -188,10 +188,6 @@ class Store:
             )
             return [(_question(r), self.escalation_for_question(r["id"])) for r in rows]
 
-    def count_questions(self) -> int:
-        with self._lock:
-            return self.db["questions"].count
-
     # feedback ------------------------------------------------------------------------------
 
     def set_feedback(self, question_id: int, user: str, faq_id: str | None, rating: str) -> bool:
@@ -332,13 +328,6 @@ class Store:
                 "at": self.now(), "actor": actor, "action": action, "escalation_id": escalation_id,
                 "question_id": question_id, "detail": detail,
             })
-
-    def audit_log(self, escalation_id: int | None = None) -> list[dict]:
-        sql, params = "select * from audit", []
-        if escalation_id is not None:
-            sql, params = sql + " where escalation_id = ?", [escalation_id]
-        with self._lock:
-            return list(self.db.query(sql + " order by id", params))
 
     def first_time_event(self, event_id: str) -> bool:
         """Record a Slack event id; False when it was seen before (a retry)."""

@@ -406,6 +406,12 @@ def topics_of(texts) -> list:
     return [_TOPICS[t] for t in texts]
 
 
+def similarity(a: str, b: str) -> float:
+    """How alike two questions are for grouping (0-100), as ``group_questions`` sees a pair alone."""
+    sim = d.Similarity([a, b])
+    return 0.0 if sim.minimal_pair(0, 1) else sim.score(0, 1)
+
+
 def pairwise(labels, groups, size):
     assigned = [0] * size
     for n, g in enumerate(groups):
@@ -474,7 +480,7 @@ def test_minimal_pairs_are_never_grouped_whatever_the_order():
     fillers = [q["text"] for q in fixture_questions()]
     rng = random.Random(3)
     for a, b in pairs:
-        assert d.similarity(a, b) == 0
+        assert similarity(a, b) == 0
         for _ in range(5):
             texts = rng.sample(fillers, 30) + [a, b]
             rng.shuffle(texts)
@@ -484,7 +490,7 @@ def test_minimal_pairs_are_never_grouped_whatever_the_order():
 
 
 def test_a_typo_is_not_a_different_word():
-    assert d.similarity("Can I share records with the polcie?", "Can I share records with the police?") > d.GROUPING_THRESHOLD
+    assert similarity("Can I share records with the polcie?", "Can I share records with the police?") > d.GROUPING_THRESHOLD
     assert len(d.group_questions(["Can I share records with the polcie?", "Can I share records with the police?"])) == 1
 
 
@@ -498,8 +504,8 @@ def test_greedy_grouping_does_not_chain_unrelated_questions():
         "Who can see court reports and pre-sentence reports about a young person?",
         "Can a young person see their own pre-sentence report?",
     ]
-    assert all(d.similarity(a, b) >= d.GROUPING_THRESHOLD for a, b in zip(chain, chain[1:]))
-    assert d.similarity(chain[0], chain[-1]) < d.GROUPING_THRESHOLD / 2
+    assert all(similarity(a, b) >= d.GROUPING_THRESHOLD for a, b in zip(chain, chain[1:]))
+    assert similarity(chain[0], chain[-1]) < d.GROUPING_THRESHOLD / 2
     groups = d.group_questions(chain)
     owner = {i: n for n, g in enumerate(groups) for i in g.members}
     assert owner[0] != owner[4]

@@ -29,7 +29,6 @@ ERROR_TEXT = "Something went wrong; your question was kept. Please try again in 
 HELPFUL, NOT_HELPFUL = "feedback_helpful", "feedback_not_helpful"
 SHOW_ENTRY, ESCALATE, HOME_ASK = "show_entry", "escalate", "home_ask"
 CLAIM, ANSWER_ACTION, CLOSE, REOPEN = "advisor_claim", "advisor_answer", "advisor_close", "advisor_reopen"
-ADVISOR_ACTIONS = (CLAIM, ANSWER_ACTION, CLOSE, REOPEN)
 # views and their inputs
 ASK_MODAL, ANSWER_MODAL = "ask_modal", "advisor_answer_modal"
 QUESTION_BLOCK, QUESTION_INPUT = "question", "text"
