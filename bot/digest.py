@@ -384,10 +384,10 @@ def _topic_counts(questions) -> Counter:
     return Counter(q.faq_id for q in questions if q.faq_id and q.decision in (Decision.ANSWER, Decision.SUGGEST))
 
 
-def confident_topic(question) -> str | None:
+def confident_topic(question, answer_score: float = Thresholds.answer) -> str | None:
     """The FAQ entry the matcher would have answered the question with (its score clears the answer
     threshold), whatever it decided in the end; None when no entry was that close."""
-    return question.faq_id if question.faq_id and question.score >= Thresholds().answer else None
+    return question.faq_id if question.faq_id and question.score >= answer_score else None
 
 
 def topics_now(texts: Sequence[str], matcher) -> list[str | None]:
@@ -399,8 +399,8 @@ def topics_now(texts: Sequence[str], matcher) -> list[str | None]:
     return topics
 
 
-def _summarise_groups(questions, limit: int = TOP_GROUPS) -> GroupSummary:
-    groups = group_questions([q.text for q in questions], topics=[confident_topic(q) for q in questions])
+def _summarise_groups(questions, answer_score: float, limit: int = TOP_GROUPS) -> GroupSummary:
+    groups = group_questions([q.text for q in questions], topics=[confident_topic(q, answer_score) for q in questions])
     several: list[QuestionGroup] = []
     for group in groups:
         if len(group) < 2:
@@ -483,8 +483,9 @@ def _minus_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def build_digest(store, faq, week: str) -> Digest:
-    """The digest of ``week`` (and the week before, for comparison) from the store and the FAQ."""
+def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -> Digest:
+    """The digest of ``week`` (and the week before, for comparison) from the store and the FAQ;
+    questions count as being about one FAQ entry when they cleared ``thresholds.answer``."""
     faq = _current_faq(faq)
     monday = parse_week(week)
     week = iso_week(monday)
@@ -537,7 +538,8 @@ def build_digest(store, faq, week: str) -> Digest:
     )
     return Digest(
         week=week, first_day=monday, last_day=last_day, this_week=this, previous_week=previous,
-        topics=topics, common=_summarise_groups(questions), missed=_summarise_groups(missed_questions),
+        topics=topics, common=_summarise_groups(questions, thresholds.answer),
+        missed=_summarise_groups(missed_questions, thresholds.answer),
         unhelpful=unhelpful, overdue=overdue, review_cutoff=cutoff, oldest_open=oldest,
     )
 

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot import escalations
 from bot.faq import Faq
@@ -21,6 +21,10 @@ from bot.records import CLAIMED, OPEN, Escalation, QueueAction, Question, Rating
 from bot.store import Store
 from bot.times import stored, utc_now
 from bot.urgency import signals_immediate_risk
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.digest import Digest
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,13 @@ class FixedFaq:
         return self.faq
 
 
+class NoFaq:
+    """For a service opened for its records alone (``Service.open(settings, faq=False)``)."""
+
+    def current(self) -> Faq:
+        raise RuntimeError("this service was opened without the FAQ")
+
+
 @dataclass(frozen=True)
 class AskResult:
     question: Question  # as stored: redacted
@@ -55,11 +66,12 @@ class AskResult:
 
 class Service:
     @classmethod
-    def open(cls, db_path: str, faq_dir: str, thresholds: Thresholds = Thresholds()) -> "Service":
-        """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited."""
+    def open(cls, settings: Settings, *, faq: bool = True) -> Service:
+        """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.
+        ``faq=False`` opens the store alone, for the commands that only keep records."""
         from bot.faq import ReloadingFaq
 
-        return cls(Store(db_path), ReloadingFaq(faq_dir), thresholds)
+        return cls(Store(settings.db_path), ReloadingFaq(settings.faq_dir) if faq else NoFaq(), settings.thresholds)
 
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds()):
         self.store = store
@@ -185,6 +197,44 @@ class Service:
 
     def mark_reminded(self, escalation_id: int) -> None:
         self.store.mark_reminded(escalation_id)
+
+    def proposals_to_draft(self) -> list[Escalation]:
+        """Answers proposed as new FAQ entries that have not been drafted yet."""
+        return self.store.proposals_to_draft()
+
+    def mark_drafted(self, escalation_ids: list[int]) -> None:
+        self.store.mark_drafted(escalation_ids)
+
+    # the weekly digest -----------------------------------------------------------------------
+
+    def digest(self, week: str) -> Digest:
+        """The digest of an ISO week ("2026-W47"); ValueError for a week that cannot be read."""
+        from bot.digest import build_digest
+
+        return build_digest(self.store, self.faq, week, self.thresholds)
+
+    def digest_posted(self, week: str) -> dict | None:
+        """The week's posting (``posted_at``, ``channel``, ``ts``; no ``ts`` while one is under way), or None."""
+        return self.store.digest_posted(week)
+
+    def reserve_digest(self, week: str) -> bool:
+        """Reserve the week's posting for this run; False when it is posted or being posted."""
+        return self.store.claim_digest(week)
+
+    def release_digest(self, week: str) -> None:
+        self.store.release_digest(week)
+
+    def record_digest(self, week: str, channel: str, ts: str) -> None:
+        self.store.record_digest(week, channel, ts)
+
+    # records ---------------------------------------------------------------------------------
+
+    def purge(self, before: str) -> dict[str, int]:
+        """Delete what was asked before ``before`` (stored-time text); counts of what went."""
+        return self.store.purge(before)
+
+    def advice_record(self, since: str | None = None) -> list[dict]:
+        return self.store.advice_record(since=since)
 
     # internals -----------------------------------------------------------------------------
 

@@ -588,7 +588,7 @@ def settings(fake_slack, tmp_path):
 def test_post_digest_posts_the_main_message_and_the_details_in_a_thread(fake_slack, settings, store, clock):
     seed_groups(store, clock, "How long do we have to report a data breach to the ICO?", ["UA", "UB", "UC"])
     digest = d.build_digest(store, small_faq(), "2026-W47")
-    line = post_digest(settings, store, digest)
+    line = post_digest(settings, Service(store, small_faq()), digest)
     main, thread = fake_slack.calls("chat.postMessage")
     assert main.body["channel"] == "CDIGEST" and main.body["blocks"][0]["type"] == "header"
     assert "2026-W47" in main.body["text"]
@@ -600,18 +600,18 @@ def test_post_digest_posts_the_main_message_and_the_details_in_a_thread(fake_sla
 def test_a_second_post_posts_nothing_and_force_posts_again(fake_slack, settings, store, clock):
     clock.at("2026-11-23T09:00:00")
     digest = d.build_digest(store, small_faq(), "2026-W47")
-    post_digest(settings, store, digest)
+    post_digest(settings, Service(store, small_faq()), digest)
     fake_slack.reset()
-    again = post_digest(settings, store, digest)
+    again = post_digest(settings, Service(store, small_faq()), digest)
     assert fake_slack.calls("chat.postMessage") == []
     assert "already posted on Mon 23 Nov 2026 at 09:00" in again and "--force" in again
-    forced = post_digest(settings, store, digest, force=True)
+    forced = post_digest(settings, Service(store, small_faq()), digest, force=True)
     assert len(fake_slack.calls("chat.postMessage")) == 2 and "again" in forced
 
 
 def test_post_digest_retries_a_rate_limited_post(fake_slack, settings, store):
     fake_slack.fail_next("chat.postMessage", times=1, retry_after=1)
-    post_digest(settings, store, d.build_digest(store, small_faq(), "2026-W47"))
+    post_digest(settings, Service(store, small_faq()), d.build_digest(store, small_faq(), "2026-W47"))
     statuses = [c.status for c in fake_slack.calls("chat.postMessage")]
     assert statuses == [429, 200, 200] and store.digest_posted("2026-W47")
 
@@ -745,6 +745,18 @@ def test_questions_the_matcher_gave_the_same_entry_group_more_readily():
     assert len(d.group_questions(texts, topics=["data-breach-72-hours", "subject-access-requests"])) == 2
 
 
+def test_grouping_takes_a_shared_entry_as_a_shared_topic_only_above_the_tuned_answer_score(store, clock):
+    from bot.matching import Thresholds
+
+    texts = ["How long have we got to report a data breach to the ICO?",
+             "I emailed a report to the wrong family - how quickly must the ICO hear about it?"]
+    for n, text in enumerate(texts):  # both matched to the same entry, with a score of 50
+        ask(store, clock, f"2026-11-17T1{n}:00:00", text=text, asker=f"U{n}")
+    assert [g.questions for g in Service(store, small_faq()).digest("2026-W47").common.groups] == [2]
+    strict = Service(store, small_faq(), Thresholds(answer=60.0))
+    assert strict.digest("2026-W47").common.groups == ()
+
+
 def test_confident_topic_needs_an_answer_grade_score():
     from bot.records import Question
 
@@ -766,11 +778,11 @@ def test_overlapping_posting_runs_post_the_week_once(tmp_path):
         first, second = Store(tmp_path / "db"), Store(tmp_path / "db")
         digest = d.build_digest(first, load_faq(), "2026-W10")
         assert first.claim_digest("2026-W10")  # the other run is half-way through posting
-        line = post_digest(settings, second, digest)
+        line = post_digest(settings, Service(second, load_faq()), digest)
         assert "Another run is posting" in line and fake.calls("chat.postMessage") == []
         first.release_digest("2026-W10")  # ... and failed
-        assert "Posted the digest" in post_digest(settings, second, digest)
-        assert "already posted" in post_digest(settings, first, digest)
+        assert "Posted the digest" in post_digest(settings, Service(second, load_faq()), digest)
+        assert "already posted" in post_digest(settings, Service(first, load_faq()), digest)
         assert len([c for c in fake.calls("chat.postMessage") if "thread_ts" not in c.body]) == 1
     finally:
         fake.stop()

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-import logging
-
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.config import Settings, thresholds_from_env
+from bot.config import Settings
 from bot.service import Service
 from bot.slack.advisor_directory import AdvisorDirectory
 from bot.slack.advisors import AdvisorActions
@@ -42,7 +40,7 @@ def create_app(
     if not socket_mode and not settings.signing_secret:
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET to verify Slack's requests")
     client = attach_retry_handlers(client or build_web_client(settings))
-    service = service or Service.open(settings.db_path, settings.faq_dir, thresholds_from_env())
+    service = service or Service.open(settings)
     app = App(
         client=client,
         signing_secret=settings.signing_secret or "",
@@ -50,7 +48,6 @@ def create_app(
         process_before_response=process_before_response,
         name="canishare",
     )
-    keep_request_bodies_out_of_logs()
     deps = Deps(service, settings, advisors or AdvisorDirectory(client, settings.advisor_channel))
     app.use(skip_events_already_handled(service))
     app.error(handle_listener_error)
@@ -58,8 +55,3 @@ def create_app(
         listeners(deps).register(app)
     app.deps = deps  # for the queue keeper and tests
     return app
-
-
-def keep_request_bodies_out_of_logs() -> None:
-    """Bolt logs the whole body of a request whose signature fails at INFO: it may hold a question."""
-    logging.getLogger("slack_bolt.RequestVerification").setLevel(logging.WARNING)

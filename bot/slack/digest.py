@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot import digest as digests
 from bot.config import Settings
+from bot.service import Service
 from bot.slack.client import build_web_client
 from bot.times import parse_stored_time, utc_now
 
@@ -35,15 +36,15 @@ def _when(posted_at: str | None) -> str:
     return f"{moment:%a} {moment.day} {moment:%b %Y} at {moment:%H:%M} (London time)"
 
 
-def post_digest(settings: Settings, store, digest: digests.Digest, force: bool = False,
+def post_digest(settings: Settings, service: Service, digest: digests.Digest, force: bool = False,
                 client: WebClient | None = None) -> str:
     """Post ``digest`` once: the main message, then the details as a thread reply. Returns a line
     saying what happened. Already posted (and not ``force``): posts nothing and says when it was."""
     if not settings.digest_channel:
         raise ValueError("CANISHARE_DIGEST_CHANNEL is not set: the digest has nowhere to go")
-    posted = store.digest_posted(digest.week)
-    if not force and not store.claim_digest(digest.week):
-        posted = store.digest_posted(digest.week)
+    posted = service.digest_posted(digest.week)
+    if not force and not service.reserve_digest(digest.week):
+        posted = service.digest_posted(digest.week)
         if posted and posted.get("ts"):
             return (f"The digest for {digest.week} was already posted on {_when(posted.get('posted_at'))}; "
                     "nothing posted (use --force to post it again).")
@@ -57,10 +58,10 @@ def post_digest(settings: Settings, store, digest: digests.Digest, force: bool =
         )
     except BaseException:
         if not force:
-            store.release_digest(digest.week)
+            service.release_digest(digest.week)
         raise
     channel, ts = response["channel"], response["ts"]
-    store.record_digest(digest.week, channel, ts)
+    service.record_digest(digest.week, channel, ts)
     log.info("digest %s posted to %s (ts %s)%s", digest.week, channel, ts, " again (forced)" if posted else "")
     line = f"Posted the digest for {digest.week} to {channel}" + (" again" if posted else "") + "."
     if thread_blocks:
@@ -76,7 +77,7 @@ def post_digest(settings: Settings, store, digest: digests.Digest, force: bool =
     return line
 
 
-def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] = utc_now,
+def run_clock(settings: Settings, service: Service, *, clock: Callable[[], dt.datetime] = utc_now,
               stop: threading.Event | None = None, client: WebClient | None = None) -> int:
     """Post the previous week's digest every Monday at 09:00 Europe/London until stopped.
 
@@ -84,8 +85,6 @@ def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] =
     not been posted: a clock started late on a Monday catches up, and a restarted clock does not post
     twice. A failed posting is tried again after ``RETRY_AFTER_FAILURE``. SIGTERM (or Ctrl-C, or
     setting ``stop``) ends it cleanly; returns the exit status."""
-    if not logging.getLogger().handlers:  # run as a process of its own: say what it does
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     stop = stop or threading.Event()
     previous_handler = None
     if threading.current_thread() is threading.main_thread():
@@ -101,10 +100,9 @@ def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] =
             now = clock()
             week = digests.week_due(now)
             wait = digests.next_run(now) - now
-            if not (service.store.digest_posted(week) or {}).get("ts"):  # not posted (a stale claim is retried)
+            if not (service.digest_posted(week) or {}).get("ts"):  # not posted (a stale claim is retried)
                 try:
-                    result = post_digest(settings, service.store, digests.build_digest(service.store, service.faq, week),
-                                         client=client)
+                    result = post_digest(settings, service, service.digest(week), client=client)
                     log.info("digest clock: %s", result)
                 except Exception as error:  # a long-running process: log, and try again later
                     log.error("digest clock: posting the digest for %s failed (%s); trying again in %s",

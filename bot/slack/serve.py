@@ -31,7 +31,6 @@ REQUEST_TIMEOUT_SECONDS = 10
 
 
 def run(settings: Settings, service: Service, http: bool, port: int) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(settings, service=service, process_before_response=False, socket_mode=not http)
     keeper = QueueKeeper(app.client, app.deps).start()
     try:
