@@ -115,7 +115,7 @@ def serve_bot(connection, process_before_response: bool) -> None:
                             advisor_channel="CADV")
         service = Service(Store(settings.db_path), load_faq())
         app = create_app(settings, service=service, process_before_response=process_before_response)
-        server = make_http_server(app, "127.0.0.1", 0)
+        server = make_http_server(app, "127.0.0.1", 0, harness.TEST_SIGNING_SECRET)
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         connection.send(server.server_address[1])
         while True:

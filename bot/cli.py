@@ -130,10 +130,9 @@ def _settings(args) -> Settings:
 
 
 def configure_logging() -> None:
-    """For the long-running commands: INFO lines to standard error. Bolt logs the whole body of a
-    request whose signature fails at INFO, and it may hold a question: that logger says less."""
+    """For the long-running commands (serve, clock): INFO lines to standard error. The library
+    modules only log; this is the one place that says where to."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("slack_bolt.RequestVerification").setLevel(logging.WARNING)
 
 
 def _date(value: str):
@@ -328,19 +327,13 @@ def cmd_purge(args, settings: Settings) -> int:
     return EXIT_OK
 
 
-EXPORT_COLUMNS = ("question_id", "asked_at", "question", "decision", "faq_id", "score", "asker",
-                  "escalation_state", "advisor_answer", "advisor", "answered_at", "linked_faq_id")
-
-
 def cmd_export(args, settings: Settings) -> int:
-    import csv
+    from bot.export import ADVICE_RECORD_COLUMNS, write_csv
 
     rows = _service(settings, faq=False).advice_record(since=args.since.isoformat() if args.since else None)
     out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
     try:
-        writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(rows, ADVICE_RECORD_COLUMNS, out)
     finally:
         if args.output:
             out.close()

@@ -21,6 +21,10 @@ class NotAnAdvisor(QueueError):
     pass
 
 
+class NotYourQuestion(QueueError):
+    pass
+
+
 class BadFaqLink(QueueError):
     """The refusal is about the FAQ entry an answer was linked to (the answer modal shows it there)."""
 
@@ -28,6 +32,26 @@ class BadFaqLink(QueueError):
 def require_advisor(actor: str, advisors: frozenset[str] | set[str]) -> None:
     if actor not in advisors:
         raise NotAnAdvisor("Only members of the advisor channel can work the advisor queue.")
+
+
+def require_asker_or_advisor(asker: str, actor: str, advisors: frozenset[str] | set[str]) -> None:
+    """Someone who can see an answer (in a public thread, say) must not send another person's question
+    to the advisors in their name."""
+    if actor != asker and actor not in advisors:
+        raise NotYourQuestion(
+            "Only the person who asked this question can send it to an advisor. If you have a question "
+            "like it, ask it yourself with `/canishare` and you can send that one."
+        )
+
+
+def require_answerable(escalation: Escalation, actor: str) -> None:
+    """Whether ``actor`` may answer now: checked when they click Answer and again when they submit."""
+    if escalation.state in (ANSWERED, CLOSED):
+        raise QueueError(f"Escalation #{escalation.id} is already {escalation.state}; reopen it to answer again.")
+    if escalation.state == CLAIMED and escalation.claimed_by != actor:
+        raise QueueError(
+            f"Escalation #{escalation.id} is claimed by <@{escalation.claimed_by}>; ask them before answering."
+        )
 
 
 def claim(escalation: Escalation, actor: str, now: str) -> dict:
@@ -43,12 +67,7 @@ def claim(escalation: Escalation, actor: str, now: str) -> dict:
 def answer(
     escalation: Escalation, actor: str, now: str, text: str, faq_id: str | None = None, propose_new: bool = False
 ) -> dict:
-    if escalation.state in (ANSWERED, CLOSED):
-        raise QueueError(f"Escalation #{escalation.id} is already {escalation.state}.")
-    if escalation.state == CLAIMED and escalation.claimed_by != actor:
-        raise QueueError(
-            f"Escalation #{escalation.id} is claimed by <@{escalation.claimed_by}>; ask them before answering."
-        )
+    require_answerable(escalation, actor)
     text = (text or "").strip()
     if not text:
         raise QueueError("The answer is empty: write the answer the asker will receive.")

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Callable, Collection, Protocol
 
 from bot import escalations
 from bot.faq import Faq
@@ -128,13 +128,22 @@ class Service:
         question = self._question(question_id)
         return self.store.set_feedback(question.id, user, faq_id or question.faq_id, rating)
 
-    def escalate(self, question_id: int, user: str) -> tuple[Escalation, bool]:
-        """Queue a question for an advisor; returns the escalation and whether it is new."""
+    def escalate(self, question_id: int, user: str,
+                 advisors: Callable[[], Collection[str]] = frozenset) -> tuple[Escalation, bool]:
+        """Queue a question for an advisor; returns the escalation and whether it is new. Only the
+        asker or an advisor may (``NotYourQuestion`` otherwise, and nothing changes); ``advisors`` is
+        asked for the advisor list only when someone else clicks."""
         question = self._question(question_id)
+        if user != question.asker:
+            escalations.require_asker_or_advisor(question.asker, user, frozenset(advisors()))
         return self.store.add_escalation(question.id, user, question.urgent)
 
     def first_time_event(self, event_id: str | None) -> bool:
         return True if not event_id else self.store.first_time_event(event_id)
+
+    def first_time_request(self, fingerprint: str) -> bool:
+        """False for a byte-identical replay of a signed Slack request already handled."""
+        return self.store.first_time_request(fingerprint)
 
     # the advisor queue ---------------------------------------------------------------------
 
@@ -168,6 +177,14 @@ class Service:
     def reopen(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
         return self._change(escalation_id, user, QueueAction.REOPEN, lambda e: escalations.reopen(e, user, self.store.now()))
+
+    def escalation_to_answer(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+        """The escalation an advisor is about to answer, refused now (not after they have written the
+        answer) when they may not answer it."""
+        escalations.require_advisor(user, advisors)
+        escalation = self.escalation(escalation_id)
+        escalations.require_answerable(escalation, user)
+        return escalation
 
     def escalation(self, escalation_id: int) -> Escalation:
         found = self.store.escalation(escalation_id)

@@ -89,7 +89,15 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     db["escalations"].add_column("reopened_at", str)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """Signed Slack requests already handled, so that a replay within Slack's window does nothing."""
+    db["signed_requests"].create({"fingerprint": str, "at": str}, pk="fingerprint")
+    db["signed_requests"].create_index(["at"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -334,6 +342,17 @@ class Store:
         with self.transaction() as db:
             cursor = db.execute(
                 "insert or ignore into processed_events (event_id, at) values (?, ?)", [event_id, self.now()]
+            )
+            return cursor.rowcount == 1
+
+    def first_time_request(self, fingerprint: str, forget_after: dt.timedelta = dt.timedelta(minutes=10)) -> bool:
+        """Record a signed request's fingerprint; False when it was seen before (a replay). Fingerprints
+        older than ``forget_after`` (past Slack's five-minute signature window) are dropped."""
+        with self.transaction() as db:
+            cutoff = (parse_stored_time(self.now()) - forget_after).isoformat()
+            db.execute("delete from signed_requests where at < ?", [cutoff])
+            cursor = db.execute(
+                "insert or ignore into signed_requests (fingerprint, at) values (?, ?)", [fingerprint, self.now()]
             )
             return cursor.rowcount == 1
 

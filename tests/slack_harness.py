@@ -341,6 +341,16 @@ class FakeSlack:
         return {}
 
 
+def wait_for(condition, seconds: float = 5.0) -> bool:
+    """Poll ``condition`` until it holds (True) or ``seconds`` pass (False): listeners run after the ack."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
 def web_client(fake: FakeSlack, token: str = TEST_BOT_TOKEN, **kwargs: Any) -> WebClient:
     """A real ``slack_sdk.WebClient`` that talks to ``fake``."""
     return WebClient(token=token, base_url=fake.base_url, **kwargs)
@@ -445,7 +455,7 @@ def command_request(
     user_id: str = "U123",
     channel_id: str = "C123",
     response_url: str = UNSET_RESPONSE_URL,
-    trigger_id: str = "trigger-not-real",
+    trigger_id: Optional[str] = None,
     team_id: str = TEAM_ID,
     *,
     channel_name: str = "general",
@@ -467,7 +477,7 @@ def command_request(
         "api_app_id": APP_ID,
         "is_enterprise_install": "false",
         "response_url": response_url,
-        "trigger_id": trigger_id,
+        "trigger_id": trigger_id or _new_trigger_id(),
     }
     return _signed(urlencode(form), "application/x-www-form-urlencoded", secret, timestamp)
 
@@ -492,6 +502,19 @@ def shortcut_request(payload: dict, *, secret: str = TEST_SIGNING_SECRET, timest
 
 # ---- common payloads --------------------------------------------------------
 
+_interactions = itertools.count(1)
+
+
+def _new_trigger_id() -> str:
+    """Slack gives every slash command, click and submission its own trigger id, so no two genuine
+    requests are byte-identical (the app treats an identical one as a replay)."""
+    return f"{next(_interactions)}.{TEAM_ID}.trigger-not-real"
+
+
+def _new_action_ts() -> str:
+    return f"{int(time.time())}.{next(_interactions):06d}"
+
+
 
 def _user(user_id: str) -> dict:
     return {"id": user_id, "username": f"user-{user_id.lower()}", "name": f"user-{user_id.lower()}", "team_id": TEAM_ID}
@@ -507,7 +530,7 @@ def block_action_payload(
     user_id: str = "U123",
     channel_id: str = "C123",
     message_ts: str = "1700000000.000001",
-    trigger_id: str = "trigger-not-real",
+    trigger_id: Optional[str] = None,
     *,
     block_id: str = "block-1",
     response_url: str = UNSET_RESPONSE_URL,
@@ -520,7 +543,7 @@ def block_action_payload(
         "action_id": action_id,
         "block_id": block_id,
         "text": {"type": "plain_text", "text": action_id},
-        "action_ts": f"{int(time.time())}.000000",
+        "action_ts": _new_action_ts(),
     }
     if value is not None:
         action["value"] = value
@@ -530,7 +553,7 @@ def block_action_payload(
         "api_app_id": APP_ID,
         "token": "verification-token-not-real",
         "container": {"type": "message", "message_ts": message_ts, "channel_id": channel_id, "is_ephemeral": False},
-        "trigger_id": trigger_id,
+        "trigger_id": trigger_id or _new_trigger_id(),
         "team": _team(),
         "enterprise": None,
         "is_enterprise_install": False,
@@ -571,7 +594,7 @@ def view_submission_payload(
         "user": _user(user_id),
         "api_app_id": APP_ID,
         "token": "verification-token-not-real",
-        "trigger_id": "trigger-not-real",
+        "trigger_id": _new_trigger_id(),
         "view": {
             "id": view_id,
             "team_id": TEAM_ID,
@@ -599,21 +622,21 @@ def message_shortcut_payload(
     channel_id: str = "C123",
     message_ts: str = "1700000000.000001",
     *,
-    trigger_id: str = "trigger-not-real",
+    trigger_id: Optional[str] = None,
     response_url: str = UNSET_RESPONSE_URL,
 ) -> dict:
     """``message_action`` payload (a message shortcut used on someone's message)."""
     return {
         "type": "message_action",
         "token": "verification-token-not-real",
-        "action_ts": f"{int(time.time())}.000000",
+        "action_ts": _new_action_ts(),
         "team": _team(),
         "user": _user(user_id),
         "channel": {"id": channel_id, "name": "general"},
         "is_enterprise_install": False,
         "enterprise": None,
         "callback_id": callback_id,
-        "trigger_id": trigger_id,
+        "trigger_id": trigger_id or _new_trigger_id(),
         "response_url": response_url,
         "message_ts": message_ts,
         "message": {"type": "message", "user": message_user, "ts": message_ts, "text": message_text},

@@ -89,7 +89,7 @@ def http_app(fake_slack, settings, service):
     import threading
 
     app = create_app(settings, service=service, process_before_response=False)
-    server = serve.make_http_server(app, "127.0.0.1", 0)
+    server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     fake_slack.reset()
@@ -138,7 +138,7 @@ def test_http_server_refuses_bad_body_lengths_before_reading(http_app, fake_slac
 
 def test_run_in_http_mode_starts_the_server_and_the_queue_keeper(fake_slack, settings, service, monkeypatch):
     served = []
-    monkeypatch.setattr(serve, "serve_http", lambda app, host, port: served.append((host, port)))
+    monkeypatch.setattr(serve, "serve_http", lambda app, host, port, secret: served.append((host, port)))
     assert serve.run(settings, service, http=True, port=3999) == 0
     assert served == [("0.0.0.0", 3999)]
 

@@ -10,7 +10,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 
-from bot.escalations import BadFaqLink, QueueError, require_advisor
+from bot.escalations import BadFaqLink, QueueError
 from bot.records import Escalation
 from bot.slack import blocks
 from bot.slack.advisor_channel import refresh_advisor_post
@@ -75,8 +75,8 @@ class AdvisorActions:
         ack()
         user = user_of(body)
         try:
-            require_advisor(user, self.deps.advisors.members())
-            escalation = self.deps.service.escalation(escalation_id_of(body))
+            escalation = self.deps.service.escalation_to_answer(escalation_id_of(body), user,
+                                                                self.deps.advisors.members())
         except QueueError as refusal:
             tell_privately(client, body, notice_message(str(refusal)))
             return

@@ -223,7 +223,7 @@ def entry_blocks(entry: FaqEntry, question_id: int) -> list[dict]:
 
 
 def entry_message(entry: FaqEntry, question_id: int) -> Message:
-    return Message(f"{entry.question} ({NOTICE})", entry_blocks(entry, question_id))
+    return Message(f"{escape_mrkdwn(entry.question)} ({NOTICE})", entry_blocks(entry, question_id))
 
 
 def suggestion_blocks(entries: Sequence[FaqEntry], question_id: int) -> list[dict]:
@@ -255,7 +255,7 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
     blocks += redaction_blocks(question.redacted_kinds)
     if decision == ANSWER and entries:
         blocks += entry_blocks(entries[0], question.id)
-        text = f"{entries[0].question} ({NOTICE})"
+        text = f"{escape_mrkdwn(entries[0].question)} ({NOTICE})"
     elif decision == SUGGEST and entries:
         blocks += suggestion_blocks(entries, question.id)
         text = "Did you mean one of these FAQ entries?"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.escalations import QueueError
 from bot.records import Via
 from bot.slack.advisor_channel import post_escalation
 from bot.slack.blocks import ESCALATE, escalated_message, notice_message
@@ -25,10 +26,14 @@ class Escalating:
     def on_escalate(self, ack, body: dict, client: WebClient) -> None:
         ack()
         question_id, _ = question_ref(action_value(body))
+        user = user_of(body)
         try:
-            escalation, created = self.deps.service.escalate(question_id, user_of(body))
+            escalation, created = self.deps.service.escalate(question_id, user, self.deps.advisors.members)
         except LookupError:
             tell_privately(client, body, notice_message(GONE))
+            return
+        except QueueError as refusal:
+            tell_privately(client, body, notice_message(str(refusal)))
             return
         if created:
             post_escalation(client, self.deps, escalation)

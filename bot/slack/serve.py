@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.service import Service
 from bot.slack.app import create_app
 from bot.slack.queue_keeper import QueueKeeper
+from bot.slack.signature import refusal, why_not_from_slack
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ def run(settings: Settings, service: Service, http: bool, port: int) -> int:
     keeper = QueueKeeper(app.client, app.deps).start()
     try:
         if http:
-            serve_http(app, "0.0.0.0", port)
+            serve_http(app, "0.0.0.0", port, settings.signing_secret or "")
         else:
             serve_socket_mode(app, settings)
     except KeyboardInterrupt:
@@ -52,8 +53,8 @@ def serve_socket_mode(app: App, settings: Settings) -> None:
     SocketModeHandler(app, settings.app_token).start()
 
 
-def serve_http(app: App, host: str, port: int) -> None:
-    server = make_http_server(app, host, port)
+def serve_http(app: App, host: str, port: int, signing_secret: str) -> None:
+    server = make_http_server(app, host, port, signing_secret)
     log.info("canishare listening on http://%s:%d%s (health: %s)", host, server.server_address[1], EVENTS_PATH,
              HEALTH_PATH)
     try:
@@ -75,8 +76,9 @@ class _Server(ThreadingHTTPServer):
             log.exception("error while serving a request from %s", client_address[0])
 
 
-def make_http_server(app: App, host: str, port: int) -> ThreadingHTTPServer:
-    """A threading HTTP server that hands Slack's requests to ``app`` (port 0 picks a free one)."""
+def make_http_server(app: App, host: str, port: int, signing_secret: str) -> ThreadingHTTPServer:
+    """A threading HTTP server that hands Slack's requests to ``app`` (port 0 picks a free one) once
+    their signature has verified against ``signing_secret``; anything else gets 401 unread."""
 
     class SlackRequestHandler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -105,8 +107,21 @@ def make_http_server(app: App, host: str, port: int) -> ThreadingHTTPServer:
                 self.send(BoltResponse(status=400 if length < 0 else 413,
                                        body="bad Content-Length" if length < 0 else "too large"))
                 return
-            body = self.rfile.read(length).decode("utf-8") if length else ""
-            request = BoltRequest(body=body, query=url.query, headers={k: v for k, v in self.headers.items()})
+            raw = self.rfile.read(length) if length else b""
+            # a header sent twice stays a list, and the signature check refuses it (Slack never repeats one)
+            headers = {name: values[0] if len(values) == 1 else values
+                       for name in set(self.headers.keys()) if (values := self.headers.get_all(name))}
+            reason = why_not_from_slack(signing_secret, headers, raw)
+            if reason:  # nothing of the body is parsed, logged or acted on
+                log.warning("refused a request from %s that is not from Slack: %s", self.client_address[0], reason)
+                self.send(refusal())
+                return
+            try:
+                request = BoltRequest(body=raw.decode("utf-8"), query=url.query, headers=headers)
+            except Exception as error:  # noqa: BLE001 - a signed body Bolt cannot read is the sender's fault
+                log.warning("signed request with a body that cannot be read: %s", type(error).__name__)
+                self.send(BoltResponse(status=400, body="malformed request body"))
+                return
             self.send(app.dispatch(request))
 
         def send(self, response: BoltResponse) -> None:
