@@ -21,6 +21,7 @@ from bot.matching import ANSWER, SUGGEST, Match, Scored
 from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN
 from bot.service import Service
 from bot.slack import blocks, create_app
+from bot.slack.deps import assemble
 from bot.slack.blocks import escape_user_text
 from bot.slack.queue_keeper import look_after_queue
 from bot.store import Store
@@ -82,9 +83,14 @@ def settings():
 
 
 @pytest.fixture
-def app(fake_slack, service, settings):
+def deps(fake_slack, service, settings):
     fake_slack.set_members(ADVISOR_CHANNEL, [ADVISOR, OTHER_ADVISOR])
-    app = create_app(settings, client=h.web_client(fake_slack), service=service)
+    return assemble(settings, service, client=h.web_client(fake_slack))
+
+
+@pytest.fixture
+def app(fake_slack, deps):
+    app = create_app(deps)
     fake_slack.reset()
     return app
 
@@ -381,7 +387,7 @@ def test_escalating_posts_to_the_advisor_channel_once_and_tells_the_asker(app, f
     assert "already with the advisors" in told[1]
 
 
-def test_a_failed_advisor_post_keeps_the_escalation_and_it_is_posted_later(app, fake_slack, service):
+def test_a_failed_advisor_post_keeps_the_escalation_and_it_is_posted_later(app, deps, fake_slack, service):
     slash(app, fake_slack, UNKNOWN_QUESTION)
     fake_slack.fail_next("chat.postMessage", error="channel_not_found")
     click(app, fake_slack, blocks.ESCALATE, str(only_question_id(service)))
@@ -390,8 +396,8 @@ def test_a_failed_advisor_post_keeps_the_escalation_and_it_is_posted_later(app, 
     unposted = service.unposted_escalations()
     assert len(unposted) == 1 and unposted[0].state == OPEN
 
-    assert look_after_queue(app.client, app.deps) == (0, 0)  # a listener may still be posting it
-    assert look_after_queue(app.client, later(app.deps, minutes=5)) == (1, 0)
+    assert look_after_queue(deps) == (0, 0)  # a listener may still be posting it
+    assert look_after_queue(later(deps, minutes=5)) == (1, 0)
     assert service.unposted_escalations() == []
     assert len(advisor_posts(fake_slack)) == 2  # the one Slack refused, and the one the keeper posted
 
@@ -538,11 +544,11 @@ def test_close_and_reopen_update_the_advisor_post(app, fake_slack, service):
     assert action_values(fake_slack.last("chat.update").body["blocks"], blocks.CLAIM)
 
 
-def test_reminder_for_an_unclaimed_escalation_is_posted_once(app, fake_slack, service):
+def test_reminder_for_an_unclaimed_escalation_is_posted_once(app, deps, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
-    assert look_after_queue(app.client, later(app.deps, hours=3)) == (0, 0)
-    assert look_after_queue(app.client, later(app.deps, hours=5)) == (0, 1)
-    assert look_after_queue(app.client, later(app.deps, hours=6)) == (0, 0)
+    assert look_after_queue(later(deps, hours=3)) == (0, 0)
+    assert look_after_queue(later(deps, hours=5)) == (0, 1)
+    assert look_after_queue(later(deps, hours=6)) == (0, 0)
     reminder = fake_slack.last("chat.postMessage").body
     assert reminder["channel"] == ADVISOR_CHANNEL and reminder["thread_ts"] == escalation.advisor_ts
     assert reminder["reply_broadcast"] is True and f"Escalation #{escalation.id} has waited 5 hours" in reminder["text"]

@@ -20,6 +20,7 @@ from bot.faq import load_faq
 from bot.records import CLOSED, OPEN
 from bot.service import Service
 from bot.slack import blocks, create_app, serve
+from bot.slack.deps import assemble
 from bot.slack.signature import why_not_from_slack
 from bot.store import Store
 
@@ -42,7 +43,7 @@ def service(faq, tmp_path):
 def app(fake_slack, service):
     settings = Settings(bot_token=h.TEST_BOT_TOKEN, signing_secret=SECRET, advisor_channel=ADVISOR_CHANNEL)
     fake_slack.set_members(ADVISOR_CHANNEL, [ADVISOR])
-    app = create_app(settings, client=h.web_client(fake_slack), service=service, process_before_response=False)
+    app = create_app(assemble(settings, service, client=h.web_client(fake_slack)), process_before_response=False)
     fake_slack.reset()
     return app
 
@@ -212,9 +213,9 @@ def test_a_replayed_slash_command_is_answered_and_stored_once(app, fake_slack, s
 def test_a_replay_is_recognised_after_a_restart(fake_slack, service, tmp_path):
     req = h.command_request(text="Do I need consent to share with the police?", response_url=fake_slack.response_url())
     settings = Settings(bot_token=h.TEST_BOT_TOKEN, signing_secret=SECRET, advisor_channel=ADVISOR_CHANNEL)
-    create_app(settings, client=h.web_client(fake_slack), service=service).dispatch(req.to_bolt())
+    create_app(assemble(settings, service, client=h.web_client(fake_slack))).dispatch(req.to_bolt())
     restarted = Service(Store(service.store.path), service.faq)
-    again = create_app(settings, client=h.web_client(fake_slack), service=restarted)
+    again = create_app(assemble(settings, restarted, client=h.web_client(fake_slack)))
     assert again.dispatch(req.to_bolt()).status == 200
     assert len(restarted.store.questions()) == 1
 
