@@ -33,35 +33,30 @@ def register(app: App, deps: Deps) -> None:
 
     # Claim / Close / Reopen -----------------------------------------------------------------------
 
-    def change(body: dict, client: WebClient, action) -> None:
-        """Apply a queue action for the clicker; a refusal is told to them alone and changes nothing."""
-        user = user_of(body)
-        try:
-            escalation = action(escalation_id_of(body), user, deps.advisors.members())
-        except QueueError as refusal:  # includes NotAnAdvisor
-            tell_privately(client, body, notice_message(str(refusal)))
-            return
-        show_change(client, body, escalation, user)
+    def on_queue_button(action):
+        """A listener that applies ``action`` for the clicker; a refusal is told to them alone and
+        changes nothing."""
+
+        def listener(ack, body: dict, client: WebClient) -> None:
+            ack()
+            user = user_of(body)
+            try:
+                escalation = action(escalation_id_of(body), user, deps.advisors.members())
+            except QueueError as refusal:  # includes NotAnAdvisor
+                tell_privately(client, body, notice_message(str(refusal)))
+                return
+            show_change(client, body, escalation, user)
+
+        return listener
 
     def show_change(client: WebClient, body: dict, escalation: Escalation, user: str) -> None:
         refresh_advisor_post(client, deps, escalation)
         if came_from_home(body):
             publish_home(client, deps, user)
 
-    @app.action(blocks.CLAIM)
-    def on_claim(ack, body: dict, client: WebClient) -> None:
-        ack()
-        change(body, client, service.claim)
-
-    @app.action(blocks.CLOSE)
-    def on_close(ack, body: dict, client: WebClient) -> None:
-        ack()
-        change(body, client, service.close)
-
-    @app.action(blocks.REOPEN)
-    def on_reopen(ack, body: dict, client: WebClient) -> None:
-        ack()
-        change(body, client, service.reopen)
+    app.action(blocks.CLAIM)(on_queue_button(service.claim))
+    app.action(blocks.CLOSE)(on_queue_button(service.close))
+    app.action(blocks.REOPEN)(on_queue_button(service.reopen))
 
     # Answer -------------------------------------------------------------------------------------
 

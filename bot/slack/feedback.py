@@ -15,21 +15,18 @@ from bot.slack.payloads import action_value, question_ref, user_of
 
 
 def register(app: App, deps: Deps) -> None:
-    def record(body: dict, client: WebClient, rating: Rating) -> None:
-        question_id, faq_id = question_ref(action_value(body))
-        try:
-            deps.service.feedback(question_id, user_of(body), rating, faq_id)
-        except LookupError:
-            tell_privately(client, body, notice_message(GONE))
-            return
-        tell_privately(client, body, feedback_thanks(rating == Rating.HELPFUL, question_id))
+    def on_rating(rating: Rating):
+        def listener(ack, body: dict, client: WebClient) -> None:
+            ack()
+            question_id, faq_id = question_ref(action_value(body))
+            try:
+                deps.service.feedback(question_id, user_of(body), rating, faq_id)
+            except LookupError:
+                tell_privately(client, body, notice_message(GONE))
+                return
+            tell_privately(client, body, feedback_thanks(rating == Rating.HELPFUL, question_id))
 
-    @app.action(blocks.HELPFUL)
-    def on_helpful(ack, body: dict, client: WebClient) -> None:
-        ack()
-        record(body, client, Rating.HELPFUL)
+        return listener
 
-    @app.action(blocks.NOT_HELPFUL)
-    def on_not_helpful(ack, body: dict, client: WebClient) -> None:
-        ack()
-        record(body, client, Rating.NOT_HELPFUL)
+    app.action(blocks.HELPFUL)(on_rating(Rating.HELPFUL))
+    app.action(blocks.NOT_HELPFUL)(on_rating(Rating.NOT_HELPFUL))
