@@ -12,9 +12,10 @@ from slack_sdk.errors import SlackClientError
 
 from bot.escalations import BadFaqLink, QueueError
 from bot.records import Escalation
-from bot.slack import blocks
+from bot.slack.blocks import ids
 from bot.slack.advisor_channel import refresh_advisor_post
-from bot.slack.blocks import advisor_answer_message, answer_modal, faq_options, notice_message
+from bot.slack.blocks.modals import answer_modal, faq_options
+from bot.slack.blocks.replies import advisor_answer_message, notice_message
 from bot.slack.delivery import deliver_to_asker, dm, tell_privately
 from bot.slack.deps import Deps
 from bot.slack.home import publish_home
@@ -54,13 +55,13 @@ def register(app: App, deps: Deps) -> None:
         if came_from_home(body):
             publish_home(client, deps, user)
 
-    app.action(blocks.CLAIM)(on_queue_button(service.claim))
-    app.action(blocks.CLOSE)(on_queue_button(service.close))
-    app.action(blocks.REOPEN)(on_queue_button(service.reopen))
+    app.action(ids.CLAIM)(on_queue_button(service.claim))
+    app.action(ids.CLOSE)(on_queue_button(service.close))
+    app.action(ids.REOPEN)(on_queue_button(service.reopen))
 
     # Answer -------------------------------------------------------------------------------------
 
-    @app.action(blocks.ANSWER_ACTION)
+    @app.action(ids.ANSWER_ACTION)
     def on_answer_clicked(ack, body: dict, client: WebClient) -> None:
         ack()
         user = user_of(body)
@@ -72,15 +73,15 @@ def register(app: App, deps: Deps) -> None:
         metadata = {"escalation": escalation.id, "home": clicked_in_home(body)}
         client.views_open(trigger_id=body["trigger_id"], view=answer_modal(escalation, service.faq.entries, metadata))
 
-    @app.view(blocks.ANSWER_MODAL)
+    @app.view(ids.ANSWER_MODAL)
     def on_answer_submitted(ack, body: dict, view: dict, client: WebClient) -> None:
         user = user_of(body)
-        faq_id = selected_value(view, blocks.FAQ_BLOCK, blocks.FAQ_INPUT)
+        faq_id = selected_value(view, ids.FAQ_BLOCK, ids.FAQ_INPUT)
         try:
             escalation = service.answer(
                 int(metadata_of(view)["escalation"]), user, deps.advisors.members(),
-                text_input(view, blocks.ANSWER_BLOCK, blocks.ANSWER_INPUT), faq_id=faq_id,
-                propose_new=bool(checked_values(view, blocks.PROPOSE_BLOCK, blocks.PROPOSE_INPUT)),
+                text_input(view, ids.ANSWER_BLOCK, ids.ANSWER_INPUT), faq_id=faq_id,
+                propose_new=bool(checked_values(view, ids.PROPOSE_BLOCK, ids.PROPOSE_INPUT)),
             )
         except QueueError as refusal:
             ack(response_action="errors", errors={block_for_refusal(refusal): str(refusal)})
@@ -101,7 +102,7 @@ def register(app: App, deps: Deps) -> None:
             asker = f"<@{question.asker}>" if question else "the asker (the question was deleted)"
             dm(client, advisor, notice_message(NOT_DELIVERED.format(id=escalation.id, asker=asker)))
 
-    @app.options(blocks.FAQ_INPUT)
+    @app.options(ids.FAQ_INPUT)
     def on_faq_options(ack, payload: dict) -> None:
         """Options for the FAQ select when the FAQ has more entries than a static select can hold."""
         ack(options=faq_options(service.faq.entries, payload.get("value") or ""))
@@ -114,4 +115,4 @@ def came_from_home(body: dict) -> bool:
 
 def block_for_refusal(refusal: QueueError) -> str:
     """The modal input a refusal is about: the FAQ entry chosen, or else the answer."""
-    return blocks.FAQ_BLOCK if isinstance(refusal, BadFaqLink) else blocks.ANSWER_BLOCK
+    return ids.FAQ_BLOCK if isinstance(refusal, BadFaqLink) else ids.ANSWER_BLOCK

@@ -9,9 +9,11 @@ from slack_sdk import WebClient
 
 from bot.records import Via, Where
 from bot.service import EmptyQuestion
-from bot.slack import blocks
+from bot.slack.blocks import ids
 from bot.slack.advisor_channel import post_escalation
-from bot.slack.blocks import Message, ask_modal, entry_message, notice_message, reply_message, usage_message
+from bot.slack.blocks.kit import Message
+from bot.slack.blocks.modals import ask_modal
+from bot.slack.blocks.replies import entry_message, notice_message, reply_message, usage_message
 from bot.slack.delivery import privately, reply_to_click, tell_privately
 from bot.slack.deps import Deps
 from bot.slack.payloads import (
@@ -51,11 +53,11 @@ def register(app: App, deps: Deps) -> None:
         reply = answer(text, command["user_id"], where, client)
         privately(client, command["user_id"], reply, response_url=command.get("response_url"))
 
-    @app.view(blocks.ASK_MODAL)
+    @app.view(ids.ASK_MODAL)
     def on_ask_modal(ack, body: dict, view: dict, client: WebClient) -> None:
-        text = text_input(view, blocks.QUESTION_BLOCK, blocks.QUESTION_INPUT)
+        text = text_input(view, ids.QUESTION_BLOCK, ids.QUESTION_INPUT)
         if not text.strip():
-            ack(response_action="errors", errors={blocks.QUESTION_BLOCK: "Type your question."})
+            ack(response_action="errors", errors={ids.QUESTION_BLOCK: "Type your question."})
             return
         ack()
         metadata = metadata_of(view)
@@ -95,18 +97,19 @@ def register(app: App, deps: Deps) -> None:
         if not text.strip():
             tell_privately(client, shortcut, notice_message(NO_TEXT))
             return
-        where = Where(Via.SHORTCUT, channel_of(shortcut), thread_ts=message.get("thread_ts") or shortcut.get("message_ts"),
+        where = Where(Via.SHORTCUT, channel_of(shortcut),
+                      thread_ts=message.get("thread_ts") or shortcut.get("message_ts"),
                       message_ts=shortcut.get("message_ts"), team=team_of(shortcut))
         tell_privately(client, shortcut, answer(text, user_of(shortcut), where, client))
 
-    @app.action(blocks.HOME_ASK)
+    @app.action(ids.HOME_ASK)
     def on_home_ask(ack, body: dict, client: WebClient) -> None:
         ack()
         client.views_open(trigger_id=body["trigger_id"], view=ask_modal({"source": Via.HOME}))
 
     # "Show answer" on a suggestion --------------------------------------------------------------
 
-    @app.action(blocks.SHOW_ENTRY)
+    @app.action(ids.SHOW_ENTRY)
     def on_show_entry(ack, body: dict, client: WebClient) -> None:
         ack()
         question_id, entry_id = question_ref(action_value(body))

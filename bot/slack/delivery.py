@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 
 from bot.records import Question, Via
-from bot.slack.blocks import Message
+from bot.slack.blocks.kit import Message
 from bot.slack.payloads import channel_of, clicked_in_home, clicked_on_ephemeral, message_thread, user_of
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,8 @@ from slack_sdk import WebClient
 from bot.escalations import QueueError
 from bot.records import Via
 from bot.slack.advisor_channel import post_escalation
-from bot.slack.blocks import ESCALATE, escalated_message, notice_message
+from bot.slack.blocks.ids import ESCALATE
+from bot.slack.blocks.replies import escalated_message, notice_message
 from bot.slack.delivery import tell_privately
 from bot.slack.deps import Deps
 from bot.slack.payloads import action_value, question_ref, user_of

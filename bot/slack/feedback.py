@@ -6,8 +6,8 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.records import Rating
-from bot.slack import blocks
-from bot.slack.blocks import feedback_thanks, notice_message
+from bot.slack.blocks import ids
+from bot.slack.blocks.replies import feedback_thanks, notice_message
 from bot.slack.delivery import tell_privately
 from bot.slack.deps import Deps
 from bot.slack.escalating import GONE
@@ -28,5 +28,5 @@ def register(app: App, deps: Deps) -> None:
 
         return listener
 
-    app.action(blocks.HELPFUL)(on_rating(Rating.HELPFUL))
-    app.action(blocks.NOT_HELPFUL)(on_rating(Rating.NOT_HELPFUL))
+    app.action(ids.HELPFUL)(on_rating(Rating.HELPFUL))
+    app.action(ids.NOT_HELPFUL)(on_rating(Rating.NOT_HELPFUL))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.slack.blocks import home_view
+from bot.slack.blocks.app_home import home_view
 from bot.slack.deps import Deps
 
 
