@@ -367,15 +367,15 @@ def cmd_digest(args, settings: Settings) -> int:
     if args.post:
         _require(settings, "post the digest",
                  {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
-    from bot import digest
+    from bot.digest import as_json, markdown, weeks
 
     service = _service(settings)
     try:
-        report = service.digest(args.week or (digest.iso_week(args.since) if args.since else digest.previous_week()))
+        report = service.digest(args.week or (weeks.iso_week(args.since) if args.since else weeks.previous_week()))
     except ValueError as error:
         raise CliError(str(error), EXIT_USAGE) from error
     if not args.post:
-        print(digest.render_json(report) if args.format == "json" else digest.render_markdown(report))
+        print(as_json.render_json(report) if args.format == "json" else markdown.render_markdown(report))
         return EXIT_OK
     from bot.slack.digest import post_digest
 

@@ -24,7 +24,7 @@ from bot.urgency import signals_immediate_risk
 
 if TYPE_CHECKING:
     from bot.config import Settings
-    from bot.digest import Digest
+    from bot.digest.figures import Digest
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +226,7 @@ class Service:
 
     def digest(self, week: str) -> Digest:
         """The digest of an ISO week ("2026-W47"); ValueError for a week that cannot be read."""
-        from bot.digest import build_digest
+        from bot.digest.figures import build_digest
 
         return build_digest(self.store, self.faq, week, self.thresholds)
 

@@ -17,9 +17,11 @@ from typing import Callable
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot import digest as digests
+from bot.digest.figures import Digest
+from bot.digest.weeks import LONDON, next_run, week_due
 from bot.config import Settings
 from bot.service import Service
+from bot.slack.blocks.digest import render_blocks, summary_text
 from bot.slack.client import build_web_client
 from bot.times import parse_stored_time, utc_now
 
@@ -32,11 +34,11 @@ LONGEST_SLEEP = dt.timedelta(hours=1)  # the clock re-reads the time at least th
 def _when(posted_at: str | None) -> str:
     if not posted_at:
         return "an earlier run"
-    moment = parse_stored_time(posted_at).astimezone(digests.LONDON)
+    moment = parse_stored_time(posted_at).astimezone(LONDON)
     return f"{moment:%a} {moment.day} {moment:%b %Y} at {moment:%H:%M} (London time)"
 
 
-def post_digest(settings: Settings, service: Service, digest: digests.Digest, force: bool = False,
+def post_digest(settings: Settings, service: Service, digest: Digest, force: bool = False,
                 client: WebClient | None = None) -> str:
     """Post ``digest`` once: the main message, then the details as a thread reply. Returns a line
     saying what happened. Already posted (and not ``force``): posts nothing and says when it was."""
@@ -50,10 +52,10 @@ def post_digest(settings: Settings, service: Service, digest: digests.Digest, fo
                     "nothing posted (use --force to post it again).")
         return f"Another run is posting the digest for {digest.week} right now; nothing posted."
     client = client or build_web_client(settings)
-    main_blocks, thread_blocks = digests.render_blocks(digest)
+    main_blocks, thread_blocks = render_blocks(digest)
     try:
         response = client.chat_postMessage(
-            channel=settings.digest_channel, text=digests.summary_text(digest), blocks=main_blocks,
+            channel=settings.digest_channel, text=summary_text(digest), blocks=main_blocks,
             unfurl_links=False, unfurl_media=False,
         )
     except BaseException:
@@ -94,12 +96,12 @@ def run_clock(settings: Settings, service: Service, *, clock: Callable[[], dt.da
 
         previous_handler = signal.signal(signal.SIGTERM, on_signal)
     log.info("digest clock started: posting to %s every Monday 09:00 Europe/London; next at %s",
-             settings.digest_channel, digests.next_run(clock()).astimezone(digests.LONDON).isoformat())
+             settings.digest_channel, next_run(clock()).astimezone(LONDON).isoformat())
     try:
         while not stop.is_set():
             now = clock()
-            week = digests.week_due(now)
-            wait = digests.next_run(now) - now
+            week = week_due(now)
+            wait = next_run(now) - now
             if not (service.digest_posted(week) or {}).get("ts"):  # not posted (a stale claim is retried)
                 try:
                     result = post_digest(settings, service, service.digest(week), client=client)

@@ -18,7 +18,9 @@ from bot.times import parse_stored_time
 
 NOTICE = "Guidance, not legal advice: you make the decision and record it."
 
+# Slack's limits on text (https://api.slack.com/reference/block-kit/blocks)
 SECTION_LIMIT = 3000
+HEADER_LIMIT = 150
 BUTTON_TEXT_LIMIT = 75
 
 
@@ -58,8 +60,8 @@ def user_question(question: Question | None, limit: int = 2500) -> str:
 # small block helpers ---------------------------------------------------------------------------
 
 
-def plain(text: str, limit: int = BUTTON_TEXT_LIMIT) -> dict:
-    return {"type": "plain_text", "text": clip(text, limit), "emoji": True}
+def plain(text: str, limit: int = BUTTON_TEXT_LIMIT, emoji: bool = True) -> dict:
+    return {"type": "plain_text", "text": clip(text, limit), "emoji": emoji}
 
 
 def mrkdwn(text: str) -> dict:
@@ -83,8 +85,8 @@ def divider() -> dict:
     return {"type": "divider"}
 
 
-def header(text: str) -> dict:
-    return {"type": "header", "text": plain(text, 150)}
+def header(text: str, emoji: bool = True) -> dict:
+    return {"type": "header", "text": plain(text, HEADER_LIMIT, emoji)}
 
 
 def button(text: str, action_id: str, value: str, style: str | None = None) -> dict:
