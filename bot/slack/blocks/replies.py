@@ -3,11 +3,10 @@ advisor), the advisor's answer when it comes, and the short notices in between."
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from bot.faq import Faq, FaqEntry, Source
-from bot.mrkdwn import escape_mrkdwn, escape_user_text
+from bot.mrkdwn import escape_mrkdwn, escape_user_text, replace_markup
 from bot.records import Decision, Escalation, Question, Via
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, SHOW_ENTRY, entry_ref
 from bot.slack.blocks.kit import (
@@ -16,7 +15,6 @@ from bot.slack.blocks.kit import (
 )
 
 ERROR_TEXT = "Something went wrong; your question was kept. Please try again in a minute."
-_DATE_TOKEN = re.compile(r"<!date\^[^|>]*\|([^>]*)>")
 
 
 def urgent_blocks() -> list[dict]:
@@ -134,7 +132,12 @@ def usage_message() -> Message:
 
 def notice_message(text: str) -> Message:
     """A short message of our own wording (may contain <@U…> of real user ids, never typed text)."""
-    return Message(_DATE_TOKEN.sub(r"\1", text), [section(text)])
+    return Message(replace_markup(text, _date_fallback), [section(text)])
+
+
+def _date_fallback(target: str, label: str | None) -> str | None:
+    """A Slack date token as its fallback text (for notifications); other markup stays."""
+    return label if target.startswith("!date^") and label is not None else None
 
 
 def error_message() -> Message:
