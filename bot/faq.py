@@ -26,9 +26,10 @@ log = logging.getLogger(__name__)
 
 BUNDLED_FAQ_DIR = Path(__file__).resolve().parent.parent / "faq"
 
-REQUIRED_FIELDS = ("id", "question", "variants", "answer", "legal_basis", "sources", "tags", "last_reviewed")
-# `nations` becomes required once every bundled entry carries it.
-OPTIONAL_FIELDS = ("keywords", "nations", "nation_notes", "watch")
+REQUIRED_FIELDS = (
+    "id", "question", "variants", "answer", "legal_basis", "sources", "tags", "last_reviewed", "nations",
+)
+OPTIONAL_FIELDS = ("keywords", "nation_notes", "watch")
 # The nations of the UK, in the order they are shown. An entry's `nations` lists those where its
 # answer holds; `nation_notes` says, for any of them, what differs there and names that law.
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
@@ -112,7 +113,7 @@ class FaqEntry:
     last_reviewed: dt.date
     keywords: tuple[str, ...] = ()
     file: str = ""
-    nations: tuple[str, ...] = ()  # empty only while `nations` is optional: treat as unknown
+    nations: tuple[str, ...] = ()  # never empty once loaded from YAML (the field is required)
     nation_notes: Mapping[str, str] = field(default_factory=dict, hash=False)  # read-only when loaded
     watch: tuple[Watch, ...] = ()
 
@@ -381,7 +382,8 @@ def _sources(fields: dict, problem) -> tuple[Source, ...]:
     sources = []
     for index, item in enumerate(value, start=1):
         if isinstance(item, str) and item.strip():
-            sources.append(Source(item.strip()))
+            problem("sources", f"item {index} is only a title; give {{title, url}} with an https URL on an "
+                               "authoritative host (see AUTHORITATIVE_DOMAINS in bot/faq.py)")
             continue
         if not isinstance(item, dict) or not isinstance(item.get("title"), str) or not item["title"].strip():
             problem("sources", f"item {index} needs a 'title'")
@@ -389,11 +391,15 @@ def _sources(fields: dict, problem) -> tuple[Source, ...]:
         extra = set(item) - {"title", "url", "__line__", "__lines__"}
         if extra:
             problem("sources", f"item {index} has unknown key(s): {', '.join(sorted(extra))}")
-        url = item.get("url")
-        if url is not None and not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
-            problem("sources", f"item {index} url must start with http:// or https://")
+        title = item["title"].strip()
+        if PLACEHOLDER_TITLE.search(title):
+            problem("sources", f"item {index} title {title!r} is a placeholder; cite a particular document")
             continue
-        sources.append(Source(item["title"].strip(), url))
+        why = source_url_problem(item.get("url"))
+        if why:
+            problem("sources", f"item {index} {why}")
+            continue
+        sources.append(Source(title, item["url"].strip()))
     return tuple(sources)
 
 

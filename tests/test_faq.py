@@ -16,7 +16,9 @@ def messages(directory) -> list[str]:
 
 
 def test_bundled_faq_is_clean():
-    assert lint(BUNDLED_FAQ_DIR) == []
+    problems = lint(BUNDLED_FAQ_DIR)
+    assert [p for p in problems if not p.warning] == []
+    assert all(p.field == "watch" for p in problems)  # the only warnings: pending law changes now due
 
 
 @pytest.mark.skipif(not TOPICS.exists(), reason="shared/faq-topics.yaml is not beside the checkout")
@@ -38,7 +40,8 @@ def test_loads_typed_immutable_entries(tmp_path):
     first = faq.get("one")
     assert first.variants[0] == "one phrasing number 1"
     assert first.last_reviewed.isoformat() == "2026-01-15"
-    assert first.sources[0].url == "https://ico.org.uk/"
+    assert first.sources[0].url.startswith("https://ico.org.uk/for-organisations/")
+    assert first.nations == ("england", "wales", "scotland", "northern-ireland")
     assert first.file.endswith("a.yaml")
     with pytest.raises(AttributeError):
         first.answer = "changed"
@@ -170,6 +173,7 @@ def test_faq_phrasings_do_not_copy_evaluation_questions(labelled):
 import datetime as dt  # noqa: E402
 
 from bot.faq import NATIONS, due_watches, is_authoritative_host, source_url_problem  # noqa: E402
+from faq_factory import SOURCE_URL as SOURCE  # noqa: E402
 
 WATCH = {"what": "Commencement of s16LA", "expected": "2027-01-01",
          "source": "https://www.legislation.gov.uk/ukpga/2026/21/contents"}
@@ -189,8 +193,43 @@ def test_nations_notes_and_watch_are_loaded(tmp_path):
     hash(loaded)  # entries stay hashable
 
 
-def test_nations_are_optional_for_now(tmp_path):
-    assert load_faq(write_faq(tmp_path, {"a.yaml": [entry("one")]})).get("one").nations == ()
+def test_nations_are_required(tmp_path):
+    (problem,) = lint(write_faq(tmp_path, {"a.yaml": [entry("one", nations=None)]}))
+    assert problem.field == "nations" and "missing field" in problem.message
+
+
+def test_bundled_entries_say_where_they_hold():
+    for e in load_faq(BUNDLED_FAQ_DIR):
+        assert e.nations, e.id
+        assert set(e.nation_notes) <= set(NATIONS), e.id
+        if e.nations == ("england",):  # England-only answers say what applies elsewhere, or name England
+            assert e.nation_notes or "England" in e.answer, e.id
+
+
+@pytest.mark.parametrize(
+    "sources, words",
+    [
+        (["ICO data sharing code"], "only a title"),
+        ([{"title": "ICO data sharing code"}], "needs an https URL"),
+        ([{"title": "Local MASH protocols and information sharing agreements", "url": SOURCE}], "placeholder"),
+        ([{"title": "Example housing ISAs", "url": SOURCE}], "placeholder"),
+        ([{"title": "TBC", "url": SOURCE}], "placeholder"),
+        ([{"title": "SCIE, Safeguarding adults", "url": "https://www.scie.org.uk/safeguarding/adults"}],
+         "not an authoritative host"),
+        ([{"title": "ICO", "url": "http://ico.org.uk/for-organisations/"}], "https"),
+        ([{"title": "ICO", "url": "https://ico.org.uk/"}], "home page"),
+        ([{"title": "ICO", "url": "https://ico.org.uk/for-organisations/..."}], "placeholder"),
+    ],
+)
+def test_source_problems(tmp_path, sources, words):
+    (problem,) = lint(write_faq(tmp_path, {"a.yaml": [entry("one", sources=sources)]}))
+    assert problem.field == "sources" and words in problem.message and not problem.warning
+
+
+def test_every_bundled_source_is_an_authoritative_document():
+    for e in load_faq(BUNDLED_FAQ_DIR):
+        for source in e.sources:
+            assert source_url_problem(source.url) is None, (e.id, source)
 
 
 @pytest.mark.parametrize(
