@@ -125,6 +125,32 @@ class FaqEntry:
         """Whether the answer holds in ``nation`` (one of NATIONS)."""
         return nation in self.nations
 
+    @property
+    def where_it_holds(self) -> str:
+        """'all four UK nations', 'England only', 'England and Wales', ..."""
+        if set(self.nations) == set(NATIONS):
+            return "all four UK nations"
+        names = [NATION_NAMES[n] for n in self.nations]
+        if len(names) == 1:
+            return f"{names[0]} only"
+        return ", ".join(names[:-1]) + f" and {names[-1]}"
+
+    def nation_lines(self, nation: str | None = None) -> tuple[str, ...]:
+        """Plain-text lines to show with the answer. For a practitioner's ``nation``: that nation's
+        note, or a plain statement that the answer does not hold there. Without a nation: where the
+        answer holds (unless everywhere) and every note. Empty when there is nothing to add."""
+        if nation is not None:
+            note = self.nation_notes.get(nation)
+            if note:
+                return (f"{NATION_NAMES[nation]}: {note}",)
+            if not self.holds_in(nation):
+                return (f"This answer is written for {self.where_it_holds}; it does not hold in "
+                        f"{NATION_NAMES[nation]} as written.",)
+            return ()
+        lines = [] if set(self.nations) == set(NATIONS) else [f"Applies in {self.where_it_holds}."]
+        lines += [f"{NATION_NAMES[n]}: {note}" for n, note in self.nation_notes.items()]
+        return tuple(lines)
+
     def watch_due(self, today: dt.date) -> tuple[Watch, ...]:
         """Pending changes whose expected date has passed since the entry was last reviewed."""
         return tuple(w for w in self.watch if self.last_reviewed < w.expected <= today)

@@ -346,3 +346,17 @@ def test_source_url_accepts_a_document():
 
 def test_nations_are_the_four():
     assert NATIONS == ("england", "wales", "scotland", "northern-ireland")
+
+
+def test_nation_lines_say_plainly_where_an_answer_holds(tmp_path):
+    england = entry("eng", nations=["england"], nation_notes={"scotland": "In Scotland, GIRFEC applies."})
+    everywhere = entry("all")
+    two = entry("two", nations=["wales", "england"])
+    faq = load_faq(write_faq(tmp_path, {"a.yaml": [england, everywhere, two]}))
+    eng, all_, ew = faq.get("eng"), faq.get("all"), faq.get("two")
+    assert eng.where_it_holds == "England only" and ew.where_it_holds == "England and Wales"
+    assert all_.where_it_holds == "all four UK nations" and all_.nation_lines() == ()
+    assert eng.nation_lines() == ("Applies in England only.", "Scotland: In Scotland, GIRFEC applies.")
+    assert eng.nation_lines("scotland") == ("Scotland: In Scotland, GIRFEC applies.",)
+    assert eng.nation_lines("wales") == ("This answer is written for England only; it does not hold in Wales as written.",)
+    assert eng.nation_lines("england") == ()
