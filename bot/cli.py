@@ -254,14 +254,16 @@ def cmd_redact(args, settings: Settings) -> int:
 def cmd_faq_lint(args, settings: Settings) -> int:
     directory = args.directory or settings.faq_dir
     problems = lint(directory)
-    if problems:
-        for problem in problems:
-            print(problem)
-        print(f"{len(problems)} problem(s) in {directory}", file=sys.stderr)
+    for problem in problems:
+        print(problem)
+    failing = [p for p in problems if not p.warning]  # warnings are shown but do not fail lint
+    if failing:
+        print(f"{len(failing)} problem(s) in {directory}", file=sys.stderr)
         return EXIT_PROBLEM
     faq = load_faq(directory)
     phrasings = sum(len(e.phrasings) for e in faq)
-    print(f"ok: {len(faq)} entries, {phrasings} phrasings in {directory}")
+    warned = f", {len(problems)} warning(s)" if problems else ""
+    print(f"ok: {len(faq)} entries, {phrasings} phrasings in {directory}{warned}")
     return EXIT_OK
 
 
