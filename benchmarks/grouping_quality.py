@@ -31,7 +31,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.digest import GROUPING_THRESHOLD, Similarity, group_questions, topics_now  # noqa: E402
+from bot.digest.grouping import GROUPING_THRESHOLD, Similarity, group_questions, topics_now  # noqa: E402
 from bot.faq import load_faq  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
 

@@ -28,8 +28,9 @@ from rapidfuzz import fuzz, process
 from bot import text
 from bot.faq import Faq, FaqEntry
 from bot.privacy import redact_question
+from bot.records import Decision
 
-ANSWER, SUGGEST, ESCALATE = "answer", "suggest", "escalate"
+ANSWER, SUGGEST, ESCALATE = Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ COMMON_SHARE = 0.5  # words in more than this share of entries do not pick candi
 NAME_MARK = "~"  # marks a question word that looks like a name ("Jordan", "Liquidlogic")
 NAME_WEIGHT = 0.4  # of an unknown word's weight: names say little about the topic, but not nothing
 CENTRAL_AFTER = 4.0  # a token in this many of an entry's phrasings counts fully for it
-CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing  # entries rescored phrasing by phrasing after the coverage pass
+CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Scored:
 
 @dataclass(frozen=True)
 class Match:
-    decision: str
+    decision: Decision
     score: float
     ranked: tuple[Scored, ...] = ()  # best first; empty when nothing in the FAQ overlaps
     suggestions: tuple[FaqEntry, ...] = ()  # what the decision offers, best first

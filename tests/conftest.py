@@ -19,6 +19,17 @@ def signing_secret() -> str:
 
 
 @pytest.fixture
+def audit_log():
+    """Reads a store's audit rows (all, or one escalation's), oldest first: ``audit_log(store, id)``."""
+
+    def read(store, escalation_id=None) -> list[dict]:
+        where, args = ("escalation_id = ?", [escalation_id]) if escalation_id is not None else (None, None)
+        return list(store.db["audit"].rows_where(where, args, order_by="id"))
+
+    return read
+
+
+@pytest.fixture
 def web_client(fake_slack):
     """A real slack_sdk WebClient pointed at ``fake_slack``."""
     return slack_harness.web_client(fake_slack)

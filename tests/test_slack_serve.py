@@ -16,6 +16,7 @@ from test_slack_blocks import bundled_faq
 from bot.config import Settings
 from bot.service import Service
 from bot.slack import create_app, serve
+from bot.slack.deps import assemble
 from bot.slack.advisor_directory import AdvisorDirectory
 from bot.slack.queue_keeper import QueueKeeper
 from bot.store import Store
@@ -53,22 +54,22 @@ def wait_for(condition, seconds=5.0):
 
 
 def test_create_app_builds_its_client_from_the_settings_with_retry_handlers(fake_slack, settings, service):
-    app = create_app(settings, service=service)
+    app = create_app(assemble(settings, service))
     assert app.client.base_url == fake_slack.base_url and app.client.token == h.TEST_BOT_TOKEN
     kinds = {type(handler) for handler in app.client.retry_handlers}
     assert {RateLimitErrorRetryHandler, ConnectionErrorRetryHandler} <= kinds
     assert fake_slack.methods() == ["auth.test"]
 
 
-def test_create_app_builds_the_service_from_the_settings_when_not_given(fake_slack, settings):
-    app = create_app(settings)
-    assert len(app.deps.service.faq) > 50 and app.deps.service.store.path == settings.db_path
+def test_the_service_is_opened_from_the_settings(fake_slack, settings):
+    service = Service.open(settings)
+    assert len(service.faq) > 50 and service.store.path == settings.db_path
 
 
 def test_http_mode_needs_the_signing_secret(settings, service):
     with pytest.raises(ValueError, match="SLACK_SIGNING_SECRET"):
-        create_app(dataclasses.replace(settings, signing_secret=None), service=service)
-    create_app(dataclasses.replace(settings, signing_secret=None), service=service, socket_mode=True)
+        create_app(assemble(dataclasses.replace(settings, signing_secret=None), service))
+    create_app(assemble(dataclasses.replace(settings, signing_secret=None), service), socket_mode=True)
 
 
 def test_nothing_slack_is_built_at_import_time():
@@ -88,7 +89,7 @@ def test_nothing_slack_is_built_at_import_time():
 def http_app(fake_slack, settings, service):
     import threading
 
-    app = create_app(settings, service=service, process_before_response=False)
+    app = create_app(assemble(settings, service), process_before_response=False)
     server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
@@ -166,9 +167,9 @@ def test_run_in_socket_mode_uses_the_app_token(fake_slack, settings, service, mo
 def test_queue_keeper_thread_posts_what_was_missed_and_stops(fake_slack, settings, service):
     question = service.ask("what is the wifi password", "U123")
     escalation, _ = service.escalate(question.question.id, "U123")
-    app = create_app(settings, service=service)
-    deps = dataclasses.replace(app.deps, now=lambda: dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=10))
-    keeper = QueueKeeper(app.client, deps, every=0.01).start()
+    deps = dataclasses.replace(assemble(settings, service),
+                               now=lambda: dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=10))
+    keeper = QueueKeeper(deps, every=0.01).start()
     try:
         assert wait_for(lambda: service.escalation(escalation.id).advisor_ts)
     finally:
