@@ -369,6 +369,24 @@ class FakeSlack:
         return {}
 
 
+class InlineExecutor:
+    """A ``concurrent.futures.Executor`` that runs each task at once in the caller's thread: Bolt's
+    lazy listeners then finish before ``dispatch`` returns, so a test can look at their calls."""
+
+    def submit(self, fn, *args, **kwargs):
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # noqa: BLE001 - handed to the caller through the future
+            future.set_exception(error)
+        return future
+
+    def shutdown(self, wait: bool = True, **kwargs) -> None:
+        pass
+
+
 def wait_for(condition, seconds: float = 5.0) -> bool:
     """Poll ``condition`` until it holds (True) or ``seconds`` pass (False): listeners run after the ack."""
     deadline = time.monotonic() + seconds

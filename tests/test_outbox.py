@@ -7,14 +7,15 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from bot import outbox
-from bot.outbox import Kind, State
+from bot.store import outbox
+from bot.times import stored
+from bot.outbox import Kind, State, retry_delay
 
 T0 = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.timezone.utc)
 
 
 def at(seconds: float) -> str:
-    return outbox.format_time(T0 + dt.timedelta(seconds=seconds))
+    return stored(T0 + dt.timedelta(seconds=seconds))
 
 
 @pytest.fixture
@@ -92,5 +93,5 @@ def test_one_waiting_card_update_covers_every_change_before_it(db):
 
 
 def test_retry_delay_is_capped():
-    assert outbox.retry_delay(1) == dt.timedelta(seconds=5)
-    assert outbox.retry_delay(50) == dt.timedelta(minutes=15)
+    assert retry_delay(1) == dt.timedelta(seconds=5)
+    assert retry_delay(50) == dt.timedelta(minutes=15)
