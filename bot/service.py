@@ -283,6 +283,10 @@ class Service:
     def postpone(self, item: Owed, wait: dt.timedelta) -> None:
         self.store.postpone(item, wait)
 
+    def take_over_leases(self, is_gone: Callable[[str], bool]) -> int:
+        """Messages a dead sender had in hand are sent now rather than when its lease runs out."""
+        return self.store.release_leases_of(is_gone)
+
     def card_owed(self, escalation_id: int) -> bool:
         return self.store.owed_pending(escalation_id, Kind.ADVISOR_CARD)
 

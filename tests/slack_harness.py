@@ -67,6 +67,8 @@ class Call:
     token: Optional[str] = field(default=None, compare=False, repr=False)
     status: int = field(default=200, compare=False, repr=False)
     held: bool = field(default=False, compare=False, repr=False)  # arrived while the method was held
+    # Slack acts on a call once it answers it: a held call whose caller died before the answer is lost
+    answered: bool = field(default=True, compare=False, repr=False)
 
 
 @dataclass
@@ -127,6 +129,7 @@ class FakeSlack:
         self._users: dict[str, dict] = {}
         self._failures: dict[str, _Failure] = {}
         self._holding: set[str] = set()
+        self._dropping = False
         self._released = threading.Event()
         self._ts_counter = itertools.count(100)
         self._view_counter = itertools.count(1)
@@ -214,12 +217,26 @@ class FakeSlack:
         for killing the bot while Slack has its request but it has no answer yet."""
         with self._lock:
             self._holding.add(method)
+            self._dropping = False
             self._released.clear()
 
     def release(self) -> None:
+        """Answer the held calls (and stop holding)."""
         with self._lock:
             self._holding.clear()
+            self._dropping = False
         self._released.set()
+
+    def drop_held(self) -> None:
+        """Never answer the held calls (their caller was killed): Slack does not act on them."""
+        with self._lock:
+            self._holding.clear()
+            self._dropping = True
+        self._released.set()
+
+    def answered(self, method: Optional[str] = None) -> list[Call]:
+        """The calls Slack acted on (answered), in order."""
+        return [c for c in self.calls(method) if c.answered]
 
     def held(self, method: str) -> int:
         """How many calls of ``method`` arrived while held."""
@@ -276,12 +293,16 @@ class FakeSlack:
 
         with self._lock:
             holding = method in self._holding
-        self._record(Call(method, body, token, held=holding))
+        call = Call(method, body, token, held=holding, answered=not holding)
+        self._record(call)
         if holding:
             self._released.wait(30)
+            if self._dropping:
+                return  # Slack never acted on it: the bot died before it was answered
         try:
             self._send(req, 200, {"ok": True, **self._answer(method, body)})
-        except (BrokenPipeError, ConnectionResetError):  # the bot was killed while its call was held
+            call.answered = True
+        except (BrokenPipeError, ConnectionResetError):
             pass
 
     def _record(self, call: Call) -> None:

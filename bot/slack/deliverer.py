@@ -47,6 +47,22 @@ def owner_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
 
 
+def died_on_this_host(owner: str) -> bool:
+    """Whether a lease holder ("host:pid:…") was a process on this machine that no longer runs; a
+    holder elsewhere is left to its lease's expiry."""
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def deliver_due(deps: Deps, owner: str | None = None, limit: int = 20) -> int:
     """Lease what is due, send it, record each outcome; how many were delivered."""
     owner = owner or owner_name()
@@ -208,6 +224,9 @@ class Deliverer:
         self._thread = threading.Thread(target=self._run, name="canishare-deliverer", daemon=True)
 
     def start(self) -> "Deliverer":
+        taken = self.deps.service.take_over_leases(died_on_this_host)
+        if taken:
+            log.info("took over %d message(s) a stopped process had in hand", taken)
         self.deps.service.on_owed.append(self._wake.set)
         self._thread.start()
         return self

@@ -92,6 +92,16 @@ def failed(db, now: str, item: Owed, error: str, wait: dt.timedelta | None = Non
     return True
 
 
+def lease_holders(db) -> list[str]:
+    return [row[0] for row in db.execute(
+        "select distinct leased_by from outbox where state = ? and leased_by is not null", [State.PENDING.value])]
+
+
+def release_leases(db, owner: str) -> int:
+    return db.execute("update outbox set leased_by = null, leased_until = null where leased_by = ? and state = ?",
+                      [owner, State.PENDING.value]).rowcount
+
+
 def postpone(db, now: str, item: Owed, wait: dt.timedelta) -> None:
     """Not sendable yet (e.g. an update of a card not yet posted): try again later, no attempt used."""
     db.execute("update outbox set due_at = ?, leased_by = null, leased_until = null where id = ?",
