@@ -122,7 +122,8 @@ class FakeSlack:
     ``"response_url"`` with ``body["_name"] == name``.
     """
 
-    def __init__(self, members: Optional[dict[str, list[str]]] = None):
+    def __init__(self, members: Optional[dict[str, list[str]]] = None, latency: float = 0.0):
+        self.latency = latency  # seconds every Web API call takes to answer, as a slow Slack would
         self._lock = threading.Lock()
         self._calls: list[Call] = []
         self._members: dict[str, list[str]] = {k: list(v) for k, v in (members or {}).items()}
@@ -279,6 +280,8 @@ class FakeSlack:
             return
 
         method = url.path[len("/api/") :].strip("/")
+        if self.latency:
+            time.sleep(self.latency)
         with self._lock:
             failure = self._failures.get(method)
             if failure is not None:

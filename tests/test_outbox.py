@@ -95,3 +95,21 @@ def test_one_waiting_card_update_covers_every_change_before_it(db):
 def test_retry_delay_is_capped():
     assert retry_delay(1) == dt.timedelta(seconds=5)
     assert retry_delay(50) == dt.timedelta(minutes=15)
+
+
+def test_one_item_per_escalation_is_in_flight_at_a_time(db):
+    outbox.owe(db, at(0), Kind.ADVISOR_CARD, "card:1", escalation_id=1)
+    outbox.owe_card_update(db, at(0), 1)
+    outbox.owe(db, at(0), Kind.REPLY, "reply:9", question_id=9)
+    first = outbox.lease_due(db, at(1), "w1")
+    assert [i.key for i in first] == ["card:1", "reply:9"]  # the card's update waits for the card
+    assert outbox.lease_due(db, at(1), "w2") == []
+    outbox.delivered(db, at(2), first[0].id)
+    (update,) = outbox.lease_due(db, at(2), "w2")
+    assert update.kind is Kind.CARD_UPDATE
+
+
+def test_an_update_in_flight_does_not_cover_a_later_change(db):
+    outbox.owe_card_update(db, at(0), 1)
+    outbox.lease_due(db, at(0), "w")  # being sent, showing the state of time 0
+    assert outbox.owe_card_update(db, at(1), 1)  # a change at time 1 needs its own update

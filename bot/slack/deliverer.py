@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 CARD_NOT_POSTED_YET = dt.timedelta(seconds=5)  # an update or reminder waits for its card
 IDLE_SECONDS = 5.0  # how often an idle deliverer looks for work another process owes
+WORKERS = 4  # Web API calls take ~100 ms; a few in parallel keep up with a busy Monday
+BATCH = 5  # items one worker leases at a time
 NOT_DELIVERED = ("Your answer to escalation #{id} is saved, but I could not deliver it to {asker}. "
                  "Please send it to them yourself.")
 
@@ -212,40 +214,52 @@ SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
 
 
 class Deliverer:
-    """The thread that sends owed messages: woken by the service after each commit that owes one,
-    and every few seconds for retries and for what other processes owe."""
+    """Threads that send owed messages: woken by the service after each commit that owes one, and
+    every few seconds for retries and for what other processes owe."""
 
-    def __init__(self, deps: Deps, idle_seconds: float = IDLE_SECONDS):
+    def __init__(self, deps: Deps, workers: int = WORKERS, idle_seconds: float = IDLE_SECONDS):
         self.deps = deps
         self.idle_seconds = idle_seconds
-        self.owner = f"{socket.gethostname()}:{os.getpid()}:deliverer"
-        self._wake = threading.Event()
+        self._wake = threading.Condition()
+        self._pending_wakes = 0
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="canishare-deliverer", daemon=True)
+        self._threads = [threading.Thread(target=self._run, args=(n,), name=f"canishare-deliverer-{n}", daemon=True)
+                         for n in range(workers)]
 
     def start(self) -> "Deliverer":
         taken = self.deps.service.take_over_leases(died_on_this_host)
         if taken:
             log.info("took over %d message(s) a stopped process had in hand", taken)
-        self.deps.service.on_owed.append(self._wake.set)
-        self._thread.start()
+        self.deps.service.on_owed.append(self.wake)
+        for thread in self._threads:
+            thread.start()
         return self
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Finish the message in hand, then stop (what is left stays owed for the next start)."""
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout)
+    def wake(self) -> None:
+        with self._wake:
+            self._pending_wakes += 1
+            self._wake.notify_all()
 
-    def _run(self) -> None:
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish the messages in hand, then stop (what is left stays owed for the next start)."""
+        self._stop.set()
+        self.wake()
+        for thread in self._threads:
+            thread.join(timeout)
+
+    def _run(self, number: int) -> None:
+        owner = f"{socket.gethostname()}:{os.getpid()}:deliverer-{number}"
         while not self._stop.is_set():
-            self._wake.clear()
+            with self._wake:
+                self._pending_wakes = 0
             try:
-                while deliver_due(self.deps, self.owner) and not self._stop.is_set():
+                while deliver_due(self.deps, owner, BATCH) and not self._stop.is_set():
                     pass
             except Exception:  # noqa: BLE001 - a database or rendering hiccup must not end delivery
                 log.warning("delivery round failed", exc_info=True)
-            self._wake.wait(self._seconds_until_next())
+            with self._wake:
+                if not self._pending_wakes and not self._stop.is_set():
+                    self._wake.wait(self._seconds_until_next())
 
     def _seconds_until_next(self) -> float:
         try:

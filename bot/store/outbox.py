@@ -37,10 +37,12 @@ def owe(db, now: str, kind: Kind, key: str, *, question_id: int | None = None,
 
 def owe_card_update(db, now: str, escalation_id: int) -> bool:
     """Owe an update of an escalation's card unless one is already waiting (it renders the state at
-    the moment it is sent, so one waiting update covers every change before it)."""
+    the moment it is sent, so one waiting update covers every change before it; one already being
+    sent may show an older state, so it does not count)."""
     waiting = db.execute(
-        "select 1 from outbox where kind = ? and escalation_id = ? and state = ? limit 1",
-        [Kind.CARD_UPDATE.value, escalation_id, State.PENDING.value],
+        "select 1 from outbox where kind = ? and escalation_id = ? and state = ?"
+        " and (leased_until is null or leased_until < ?) limit 1",
+        [Kind.CARD_UPDATE.value, escalation_id, State.PENDING.value, now],
     ).fetchone()
     if waiting:
         return False
@@ -53,13 +55,26 @@ def _sequence(db) -> int:
 
 
 def lease_due(db, now: str, owner: str, limit: int = 20) -> list[Owed]:
-    """Lease up to ``limit`` items that are due and not leased by a live deliverer, oldest first.
-    Run inside a write transaction (SQLite's BEGIN IMMEDIATE; on PostgreSQL, SELECT … FOR UPDATE
-    SKIP LOCKED does the same), so two deliverers never lease the same item."""
+    """Lease up to ``limit`` items that are due and not leased by a live deliverer, oldest first, and
+    at most one per escalation while another of its items is being sent (so a card is posted before
+    its update, and updates land in order). Run inside a write transaction (SQLite's BEGIN IMMEDIATE;
+    on PostgreSQL, SELECT … FOR UPDATE SKIP LOCKED does the same), so two deliverers never lease the
+    same item."""
     until = stored(parse_stored_time(now) + LEASE)
-    rows = list(db.query(
+    candidates = db.query(
         "select * from outbox where state = ? and due_at <= ? and (leased_until is null or leased_until < ?)"
-        " order by id limit ?", [State.PENDING.value, now, now, limit]))
+        " and (escalation_id is null or escalation_id not in (select escalation_id from outbox"
+        "  where state = ? and leased_until >= ? and escalation_id is not null))"
+        " order by id limit ?", [State.PENDING.value, now, now, State.PENDING.value, now, limit * 4])
+    rows, escalations = [], set()
+    for row in candidates:
+        if row["escalation_id"] is not None:
+            if row["escalation_id"] in escalations:
+                continue
+            escalations.add(row["escalation_id"])
+        rows.append(row)
+        if len(rows) == limit:
+            break
     for row in rows:
         db.execute("update outbox set leased_by = ?, leased_until = ? where id = ?", [owner, until, row["id"]])
     return [_owed(row) for row in rows]
