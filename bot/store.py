@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from bot.records import Decision, Escalation, QueueAction, Question, State, Where
+from bot.records import Decision, Escalation, Question, QueueAction, State, Where
 from bot.times import parse_stored_time, stored_now
 
 

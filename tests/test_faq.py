@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from bot.faq import BUNDLED_FAQ_DIR, FaqError, ReloadingFaq, lint, load_faq
+
 from faq_factory import entry, write_faq
 
 TOPICS = Path(__file__).resolve().parents[2] / "shared" / "faq-topics.yaml"
@@ -173,6 +174,7 @@ def test_faq_phrasings_do_not_copy_evaluation_questions(labelled):
 import datetime as dt  # noqa: E402
 
 from bot.faq import NATIONS, due_watches, is_authoritative_host, source_url_problem  # noqa: E402
+
 from faq_factory import SOURCE_URL as SOURCE  # noqa: E402
 
 WATCH = {"what": "Commencement of s16LA", "expected": "2027-01-01",

@@ -5,7 +5,6 @@ import yaml
 
 from bot.drafts import write_drafts
 from bot.escalations import BadFaqLink, NotAnAdvisor, QueueError
-from bot.faq import load_faq
 from bot.matching import ANSWER
 from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN, Where
 from bot.service import EmptyQuestion, Service
@@ -13,11 +12,6 @@ from bot.store import Store
 
 ADVISORS = frozenset({"A1", "A2"})
 OFF_FAQ = "the housing panel wants our tenancy sustainment notes for its quarterly review"
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return load_faq()
 
 
 @pytest.fixture

@@ -14,9 +14,7 @@ import time
 
 import pytest
 
-import slack_harness as h
 from bot.config import Settings
-from bot.faq import load_faq
 from bot.records import CLOSED, OPEN
 from bot.service import Service
 from bot.slack import create_app, serve
@@ -25,14 +23,11 @@ from bot.slack.deps import assemble
 from bot.slack.signature import why_not_from_slack
 from bot.store import Store
 
+import slack_harness as h
+
 ADVISOR_CHANNEL = "CADV"
 ADVISOR, ASKER = "UADV1", "U123"
 SECRET = h.TEST_SIGNING_SECRET
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return load_faq()
 
 
 @pytest.fixture

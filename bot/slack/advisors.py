@@ -12,15 +12,21 @@ from slack_sdk.errors import SlackClientError
 
 from bot.escalations import BadFaqLink, QueueError
 from bot.records import Escalation
-from bot.slack.blocks import ids
 from bot.slack.advisor_channel import refresh_advisor_post
+from bot.slack.blocks import ids
 from bot.slack.blocks.modals import answer_modal, faq_options
 from bot.slack.blocks.replies import advisor_answer_message, notice_message
 from bot.slack.delivery import deliver_to_asker, dm, tell_privately
 from bot.slack.deps import Deps
 from bot.slack.home import publish_home
 from bot.slack.payloads import (
-    checked_values, clicked_in_home, escalation_id_of, metadata_of, selected_value, text_input, user_of,
+    checked_values,
+    clicked_in_home,
+    escalation_id_of,
+    metadata_of,
+    selected_value,
+    text_input,
+    user_of,
 )
 
 log = logging.getLogger(__name__)

@@ -9,15 +9,22 @@ from slack_sdk import WebClient
 
 from bot.records import Via, Where
 from bot.service import EmptyQuestion
-from bot.slack.blocks import ids
 from bot.slack.advisor_channel import post_escalation
+from bot.slack.blocks import ids
 from bot.slack.blocks.kit import Message
 from bot.slack.blocks.modals import ask_modal
 from bot.slack.blocks.replies import entry_message, notice_message, reply_message, usage_message
 from bot.slack.delivery import privately, reply_to_click, tell_privately
 from bot.slack.deps import Deps
 from bot.slack.payloads import (
-    action_value, channel_of, metadata_of, plain_text, question_ref, team_of, text_input, user_of,
+    action_value,
+    channel_of,
+    metadata_of,
+    plain_text,
+    question_ref,
+    team_of,
+    text_input,
+    user_of,
     without_mentions_of,
 )
 
