@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--force", action="store_true", help="with --post: post again even if already posted")
     digest.set_defaults(handler=cmd_digest, uses=ALL_SETTINGS)
 
-    clock = commands.add_parser("clock", help="post the digest every Monday 09:00 Europe/London (a long-running process)")
+    clock = commands.add_parser(
+        "clock", help="post the digest every Monday 09:00 Europe/London (a long-running process)")
     clock.set_defaults(handler=cmd_clock, uses=ALL_SETTINGS)
 
     evaluate = commands.add_parser("eval", help="score the matcher on a labelled {q, topic} YAML list")
@@ -171,7 +172,8 @@ def cmd_ask(args, settings: Settings) -> int:
         return _ask_lines(matcher, sys.stdin, sys.stdout, args.json)
     question = args.question
     if not question.strip():
-        raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"', EXIT_USAGE)
+        raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"',
+                       EXIT_USAGE)
     match = match_redacted(matcher, question)
     if args.json:
         print(json.dumps(match_json(match)))
@@ -311,7 +313,8 @@ def parse_age(value: str):
 
     found = re.fullmatch(r"\s*(\d+)\s*([dwmy]?)\s*", value or "")
     if not found:
-        raise CliError(f"cannot read the age {value!r}: use a number of days such as 365d (or 52w, 12m, 1y)", EXIT_USAGE)
+        raise CliError(f"cannot read the age {value!r}: use a number of days such as 365d (or 52w, 12m, 1y)",
+                       EXIT_USAGE)
     number, unit = int(found.group(1)), found.group(2) or "d"
     return dt.timedelta(days=number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit])
 

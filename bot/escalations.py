@@ -92,7 +92,8 @@ def close(escalation: Escalation, actor: str, now: str) -> dict:
 
 def reopen(escalation: Escalation, actor: str, now: str) -> dict:
     if escalation.state not in (ANSWERED, CLOSED):
-        raise QueueError(f"Escalation #{escalation.id} is {escalation.state}; only answered or closed ones can be reopened.")
+        raise QueueError(
+            f"Escalation #{escalation.id} is {escalation.state}; only answered or closed ones can be reopened.")
     # The earlier answer stays on record (the asker received it) until a new answer replaces it,
     # but it no longer teaches, proposes or silences reminders.
     return {

@@ -12,8 +12,8 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlsplit
 
@@ -447,7 +447,8 @@ def source_url_problem(url: Any) -> str | None:
     parts = urlsplit(url)
     if not parts.hostname or not is_authoritative_host(parts.hostname):
         return (f"url host {parts.hostname!r} is not an authoritative host "
-                "(legislation, regulators, government and NHS of the four nations: AUTHORITATIVE_DOMAINS in bot/faq.py)")
+                "(legislation, regulators, government and NHS of the four nations: "
+                "AUTHORITATIVE_DOMAINS in bot/faq.py)")
     if parts.path.strip("/") == "" and not parts.query:
         return f"url {url!r} is a home page; link the document itself"
     return None

@@ -20,7 +20,6 @@ from enum import StrEnum
 from typing import Any
 
 
-
 class Kind(StrEnum):
     REPLY = "reply"                    # the answer to a question, where it was asked
     NOTICE = "notice"                  # a short notice to one person (e.g. "sent to the advisors")

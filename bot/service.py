@@ -19,7 +19,7 @@ from bot.faq import Faq
 from bot.matching import Match, Matcher, Thresholds
 from bot.outbox import Kind, Owed
 from bot.privacy import redact, redact_question
-from bot.records import CLAIMED, OPEN, Escalation, QueueAction, Question, Rating, Where
+from bot.records import CLAIMED, OPEN, Escalation, Question, QueueAction, Rating, Where
 from bot.store import Store
 from bot.times import stored, utc_now
 from bot.urgency import signals_immediate_risk
@@ -186,7 +186,8 @@ class Service:
 
     def claim(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, QueueAction.CLAIM, lambda e: escalations.claim(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.CLAIM,
+                            lambda e: escalations.claim(e, user, self.store.now()))
 
     def answer(
         self, escalation_id: int, user: str, advisors: set[str] | frozenset[str], text: str,
@@ -212,11 +213,13 @@ class Service:
 
     def close(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, QueueAction.CLOSE, lambda e: escalations.close(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.CLOSE,
+                            lambda e: escalations.close(e, user, self.store.now()))
 
     def reopen(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, QueueAction.REOPEN, lambda e: escalations.reopen(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.REOPEN,
+                            lambda e: escalations.reopen(e, user, self.store.now()))
 
     def escalation_to_answer(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         """The escalation an advisor is about to answer, refused now (not after they have written the

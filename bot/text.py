@@ -4,6 +4,8 @@
 gone, US spellings made British, and the sector's abbreviations and synonyms mapped to one
 token each (so "Data Protection Act", "DPA" and "data protection law" all read ``dpa``).
 ``content_tokens`` then drops the words that carry no meaning for matching and stems the rest.
+``title_words``, ``name_like_tokens`` and ``mask_names`` are the one place that guesses which
+words are names, for the matcher and for the digest's quotes.
 """
 
 from __future__ import annotations

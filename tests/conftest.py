@@ -1,8 +1,18 @@
-"""Shared fixtures. The Slack test harness itself lives in tests/slack_harness.py."""
+"""Shared fixtures. The Slack test harness itself lives in tests/slack_harness.py, and small FAQ
+directories are built with tests/faq_factory.py."""
 
 import pytest
 
+from bot.faq import load_faq
+
 import slack_harness
+
+
+@pytest.fixture(scope="session")
+def faq():
+    """The bundled FAQ, loaded once for the whole run (loading lints it: about half a second).
+    Entries are immutable, so the tests can share it."""
+    return load_faq()
 
 
 @pytest.fixture

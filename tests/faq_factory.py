@@ -6,7 +6,6 @@ from pathlib import Path
 
 import yaml
 
-
 SOURCE_URL = "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/data-sharing-a-code-of-practice/"
 
 

@@ -7,9 +7,10 @@ import time
 
 import pytest
 
-import slack_harness as h
 from bot.slack.blocks import ids
 from bot.store import Store
+
+import slack_harness as h
 
 ADVISOR_CHANNEL, ADVISOR, ASKER = "CADV", "UADV", "U123"
 UNKNOWN_QUESTION = "zorblat the quuxified flimflam gizmo"

@@ -14,17 +14,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.digest import as_json, figures, grouping, markdown, quoting, weeks
 from bot import escalations as esc
 from bot.cli import main
-import slack_harness as h
 from bot.config import Settings
+from bot.digest import as_json, figures, grouping, markdown, quoting, weeks
 from bot.faq import Faq, FaqEntry, Source
 from bot.records import Where
 from bot.service import Service
 from bot.slack.blocks import digest as digest_blocks
 from bot.slack.digest import post_digest, run_clock
 from bot.store import Store
+
+import slack_harness as h
 
 FIXTURE = Path(__file__).parent / "fixtures" / "digest_grouping.yaml"
 UTC = dt.timezone.utc
@@ -255,10 +256,10 @@ def test_topic_counts_break_ties_by_entry_id(store, clock):
 
 def test_time_to_first_answer_median_and_90th_percentile(store, clock):
     hours = [1, 2, 3, 10]
-    for n, h in enumerate(hours):
+    for n, hour in enumerate(hours):
         q = ask(store, clock, f"2026-11-17T0{n}:00:00", asker=f"U{n}", text=f"escalated question number {n}",
                 decision="escalate", faq_id=None, escalate=True)
-        answer(store, clock, q, (utc(f"2026-11-17T0{n}:00:00") + dt.timedelta(hours=h)).isoformat()[:19])
+        answer(store, clock, q, (utc(f"2026-11-17T0{n}:00:00") + dt.timedelta(hours=hour)).isoformat()[:19])
     t = figures.build_digest(store, small_faq(), "2026-W47").this_week
     assert t.median_hours_to_answer == 2.5  # mean of the middle two
     assert t.p90_hours_to_answer == 10  # nearest rank: the 4th of 4

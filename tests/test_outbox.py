@@ -7,9 +7,9 @@ import sqlite3
 import pytest
 import sqlite_utils
 
+from bot.outbox import Kind, State, retry_delay
 from bot.store import outbox
 from bot.times import stored
-from bot.outbox import Kind, State, retry_delay
 
 T0 = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.timezone.utc)
 

@@ -5,20 +5,14 @@ import yaml
 
 from bot.drafts import write_drafts
 from bot.escalations import BadFaqLink, NotAnAdvisor, QueueError
-from bot.faq import load_faq
 from bot.matching import ANSWER
-from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN, Where
 from bot.outbox import Kind
+from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN, Where
 from bot.service import EmptyQuestion, Service
 from bot.store import Store
 
 ADVISORS = frozenset({"A1", "A2"})
 OFF_FAQ = "the housing panel wants our tenancy sustainment notes for its quarterly review"
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return load_faq()
 
 
 @pytest.fixture
@@ -189,8 +183,8 @@ def test_queue_is_oldest_first_and_reminders_are_due_once(tmp_path, faq):
     now = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
     assert service.owe_due_reminders(dt.timedelta(hours=4), now=now) == 2
     assert service.owe_due_reminders(dt.timedelta(hours=4), now=now) == 0  # once each
-    owed = service.lease_owed("test", limit=50)
-    assert [i.escalation_id for i in owed if i.kind == Kind.REMINDER] == [first.id, second.id]
+    reminders = service.store.db["outbox"].rows_where("kind = ?", [Kind.REMINDER.value], order_by="id")
+    assert [r["escalation_id"] for r in reminders] == [first.id, second.id]
 
 
 def test_a_card_is_owed_with_the_escalation_and_once_only(service):

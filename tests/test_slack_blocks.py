@@ -1,30 +1,17 @@
 """The Block Kit builders and payload readers of the Slack layer: pure functions, no Slack."""
 
 import datetime as dt
-import functools
 import json
 
 import pytest
 
-from bot.faq import load_faq
 from bot.matching import ANSWER, ESCALATE, SUGGEST
+from bot.mrkdwn import WORD_JOINER, escape_user_text
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question, Where
 from bot.slack.blocks import advisor_card, app_home, ids, kit, modals, replies
-from bot.mrkdwn import WORD_JOINER, escape_user_text
 from bot.slack.payloads import plain_text, question_ref, without_mentions_of
 
 NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.timezone.utc)
-
-
-@functools.cache
-def bundled_faq():
-    """The bundled FAQ, loaded once for all the Slack test modules (loading lints it: ~0.5 s)."""
-    return load_faq()
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return bundled_faq()
 
 
 def question(text="can I share this?", **changes) -> Question:

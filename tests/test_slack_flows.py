@@ -14,21 +14,21 @@ from types import SimpleNamespace
 import pytest
 from slack_sdk.http_retry import builtin_handlers, handler
 
-import slack_harness as h
-from test_slack_blocks import bundled_faq
 from bot.config import Settings
 from bot.matching import ANSWER, SUGGEST, Match, Scored
+from bot.mrkdwn import escape_user_text
 from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN
 from bot.service import Service
 from bot.slack import create_app
 from bot.slack.blocks import ids, kit
-from bot.slack.deps import assemble
-from bot.mrkdwn import escape_user_text
-from bot.slack.deliverer import deliver_due, deliver_inline
 from bot.slack.blocks.advisor_card import reminder_message
-from bot.times import stored, utc_now
+from bot.slack.deliverer import deliver_due, deliver_inline
+from bot.slack.deps import assemble
 from bot.slack.queue_keeper import look_after_queue
 from bot.store import Store
+from bot.times import stored, utc_now
+
+import slack_harness as h
 
 ADVISOR_CHANNEL = "CADV"
 ADVISOR, OTHER_ADVISOR, ASKER, STRANGER = "UADV1", "UADV2", "U123", "U777"
@@ -39,11 +39,6 @@ ADVISOR, OTHER_ADVISOR, ASKER, STRANGER = "UADV1", "UADV2", "U123", "U777"
 ANSWERED_QUESTION = "Do I need consent to share with the police?"  # any question: the decision doesn't matter
 UNKNOWN_QUESTION = "zorblat the quuxified flimflam gizmo"  # no FAQ entry shares a word with it
 URGENT_QUESTION = "Can I share information about a child at risk tonight?"
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return bundled_faq()
 
 
 @pytest.fixture(autouse=True)

@@ -14,26 +14,21 @@ import time
 
 import pytest
 
-import slack_harness as h
 from bot.config import Settings
-from bot.faq import load_faq
 from bot.records import CLOSED, OPEN
 from bot.service import Service
 from bot.slack import create_app, serve
 from bot.slack.blocks import ids, replies
-from bot.slack.deps import assemble
 from bot.slack.deliverer import deliver_inline
+from bot.slack.deps import assemble
 from bot.slack.signature import why_not_from_slack
 from bot.store import Store
+
+import slack_harness as h
 
 ADVISOR_CHANNEL = "CADV"
 ADVISOR, ASKER = "UADV1", "U123"
 SECRET = h.TEST_SIGNING_SECRET
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return load_faq()
 
 
 @pytest.fixture

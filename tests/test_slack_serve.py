@@ -5,29 +5,23 @@ import dataclasses
 import datetime as dt
 import http.client
 import json
-import time
 
 import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
-import slack_harness as h
-from test_slack_blocks import bundled_faq
 from bot.config import Settings
 from bot.service import Service
 from bot.slack import create_app, serve
-from bot.slack.deps import assemble
 from bot.slack.advisor_directory import AdvisorDirectory
 from bot.slack.deliverer import Deliverer
+from bot.slack.deps import assemble
 from bot.slack.queue_keeper import QueueKeeper
 from bot.store import Store
 
+import slack_harness as h
+
 ADVISOR_CHANNEL = "CADV"
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return bundled_faq()
 
 
 @pytest.fixture
@@ -40,15 +34,6 @@ def settings(fake_slack, tmp_path):
 @pytest.fixture
 def service(faq, settings):
     return Service(Store(settings.db_path), faq)
-
-
-def wait_for(condition, seconds=5.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return False
 
 
 # the factory -------------------------------------------------------------------------------------
@@ -118,7 +103,7 @@ def test_http_server_serves_healthz_and_slack_events(http_app, fake_slack):
 
     event = h.event_request(h.app_mention_event("<@UBOT> Do I need consent to share with the police?"))
     assert request(http_app, "POST", "/slack/events", event)[0] == 200
-    assert wait_for(lambda: fake_slack.calls("chat.postMessage"))
+    assert h.wait_for(lambda: fake_slack.calls("chat.postMessage"))
     assert fake_slack.last("chat.postMessage").body["thread_ts"] == "1700000000.000001"
 
 
@@ -176,8 +161,8 @@ def test_the_deliverer_thread_posts_what_is_owed_and_the_keeper_reminds(fake_sla
     deliverer = Deliverer(deps).start()
     keeper = QueueKeeper(deps, every=0.01).start()
     try:
-        assert wait_for(lambda: service.escalation(escalation.id).advisor_ts)
-        assert wait_for(lambda: any(c.body.get("thread_ts") for c in fake_slack.calls("chat.postMessage")))
+        assert h.wait_for(lambda: service.escalation(escalation.id).advisor_ts)
+        assert h.wait_for(lambda: any(c.body.get("thread_ts") for c in fake_slack.calls("chat.postMessage")))
     finally:
         keeper.stop()
         deliverer.stop()

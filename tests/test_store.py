@@ -5,7 +5,7 @@ import pytest
 import sqlite_utils
 
 from bot import escalations
-from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Where
+from bot.records import HELPFUL, NOT_HELPFUL, OPEN, Where
 from bot.store import SCHEMA_VERSION, Store, StoreError
 from bot.store.migrations import _migration_1
 

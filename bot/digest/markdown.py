@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from bot.digest.figures import Digest
 from bot.digest.wording import (
-    PRIVACY_NOTE, day, group_line, group_tail, oldest_line, queue_rows, question_rows, span,
+    PRIVACY_NOTE,
+    day,
+    group_line,
+    group_tail,
+    oldest_line,
+    question_rows,
+    queue_rows,
+    span,
 )
 from bot.mrkdwn import escape_user_text
 

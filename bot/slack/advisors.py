@@ -14,7 +14,13 @@ from bot.slack.blocks.modals import answer_modal, faq_options
 from bot.slack.deps import Deps
 from bot.slack.home import publish_home
 from bot.slack.payloads import (
-    checked_values, clicked_in_home, escalation_id_of, metadata_of, private_route, selected_value, text_input,
+    checked_values,
+    clicked_in_home,
+    escalation_id_of,
+    metadata_of,
+    private_route,
+    selected_value,
+    text_input,
     user_of,
 )
 

@@ -15,8 +15,17 @@ from bot.slack.blocks.replies import entry_message
 from bot.slack.delivery import reply_to_click
 from bot.slack.deps import Deps
 from bot.slack.payloads import (
-    action_value, channel_of, event_id_of, metadata_of, plain_text, private_route, question_ref, team_of,
-    text_input, user_of, without_mentions_of,
+    action_value,
+    channel_of,
+    event_id_of,
+    metadata_of,
+    plain_text,
+    private_route,
+    question_ref,
+    team_of,
+    text_input,
+    user_of,
+    without_mentions_of,
 )
 
 COMMAND = "/canishare"

@@ -23,9 +23,14 @@ from bot.outbox import Kind, Owed
 from bot.records import State, Via
 from bot.slack.blocks.advisor_card import advisor_message, reminder_message
 from bot.slack.blocks.replies import (
-    advisor_answer_message, escalated_message, feedback_thanks, notice_message, reply_message, usage_message,
+    advisor_answer_message,
+    escalated_message,
+    feedback_thanks,
+    notice_message,
+    reply_message,
+    usage_message,
 )
-from bot.slack.delivery import deliver_to_asker, dm, privately
+from bot.slack.delivery import deliver_to_asker, privately
 from bot.slack.deps import Deps
 from bot.times import parse_stored_time
 
@@ -275,4 +280,8 @@ def deliver_inline(deps: Deps) -> None:
     """Deliver what is owed right after each commit, in the thread that committed, instead of in a
     background thread: for a process that cannot keep one (a function-as-a-service host) and for
     tests. Slack then waits for the delivery before its acknowledgement."""
-    deps.service.on_owed.append(lambda: deliver_due(deps))
+    def deliver_all() -> None:
+        while deliver_due(deps):
+            pass
+
+    deps.service.on_owed.append(deliver_all)

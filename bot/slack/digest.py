@@ -17,9 +17,9 @@ from typing import Callable
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.config import Settings
 from bot.digest.figures import Digest
 from bot.digest.weeks import LONDON, next_run, week_due
-from bot.config import Settings
 from bot.service import Service
 from bot.slack.blocks.digest import render_blocks, summary_text
 from bot.slack.client import build_web_client

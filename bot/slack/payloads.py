@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.mrkdwn import replace_markup
 
+
 def _markup_as_text(target: str, label: str | None) -> str:
     if target.startswith("@"):
         return "@" + (label or target[1:])

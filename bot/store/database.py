@@ -20,10 +20,9 @@ from typing import Callable, Iterator
 import sqlite_utils
 
 from bot.outbox import Kind, Owed
+from bot.records import Decision, Escalation, Question, QueueAction, State, Where
 from bot.store import outbox
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
-
-from bot.records import Decision, Escalation, QueueAction, Question, State, Where
 from bot.times import parse_stored_time, stored_now
 
 
@@ -322,7 +321,8 @@ class Store:
 
     def event_seen(self, event_id: str) -> bool:
         with self._lock:
-            return self.db.execute("select 1 from processed_events where event_id = ?", [event_id]).fetchone() is not None
+            row = self.db.execute("select 1 from processed_events where event_id = ?", [event_id]).fetchone()
+            return row is not None
 
     def first_time_event(self, event_id: str) -> bool:
         """Record a Slack event id; False when it was seen before (a retry)."""

@@ -54,21 +54,27 @@ def _sequence(db) -> int:
     return db.execute("select coalesce(max(id), 0) + 1 from outbox").fetchone()[0]
 
 
+# An escalation's card, its updates and its reminders go one at a time, in order (the card first).
+CARD_KINDS = (Kind.ADVISOR_CARD.value, Kind.CARD_UPDATE.value, Kind.REMINDER.value)
+
+
 def lease_due(db, now: str, owner: str, limit: int = 20) -> list[Owed]:
     """Lease up to ``limit`` items that are due and not leased by a live deliverer, oldest first, and
-    at most one per escalation while another of its items is being sent (so a card is posted before
-    its update, and updates land in order). Run inside a write transaction (SQLite's BEGIN IMMEDIATE;
+    at most one card, card update or reminder per escalation while another is being sent (so a card
+    is posted before its update, and updates land in order). Run inside a write transaction (SQLite's BEGIN IMMEDIATE;
     on PostgreSQL, SELECT … FOR UPDATE SKIP LOCKED does the same), so two deliverers never lease the
     same item."""
     until = stored(parse_stored_time(now) + LEASE)
+    ordered = ", ".join("?" for _ in CARD_KINDS)
     candidates = db.query(
         "select * from outbox where state = ? and due_at <= ? and (leased_until is null or leased_until < ?)"
-        " and (escalation_id is null or escalation_id not in (select escalation_id from outbox"
-        "  where state = ? and leased_until >= ? and escalation_id is not null))"
-        " order by id limit ?", [State.PENDING.value, now, now, State.PENDING.value, now, limit * 4])
+        f" and (kind not in ({ordered}) or escalation_id not in (select escalation_id from outbox"
+        f"  where state = ? and leased_until >= ? and kind in ({ordered}) and escalation_id is not null))"
+        " order by id limit ?",
+        [State.PENDING.value, now, now, *CARD_KINDS, State.PENDING.value, now, *CARD_KINDS, limit * 4])
     rows, escalations = [], set()
     for row in candidates:
-        if row["escalation_id"] is not None:
+        if row["kind"] in CARD_KINDS:
             if row["escalation_id"] in escalations:
                 continue
             escalations.add(row["escalation_id"])

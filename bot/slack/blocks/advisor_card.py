@@ -10,10 +10,19 @@ from bot.mrkdwn import escape_mrkdwn, escape_user_text
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question, Via
 from bot.slack.blocks.ids import ANSWER_ACTION, CLAIM, CLOSE, REOPEN
 from bot.slack.blocks.kit import (
-    Message, actions, button, clip, context, describe_age, human_list, quoted, section, slack_date, user_question,
+    Message,
+    actions,
+    button,
+    clip,
+    context,
+    describe_age,
+    human_list,
+    quoted,
+    section,
+    slack_date,
+    user_question,
 )
 from bot.slack.blocks.replies import notice_message
-
 
 SOURCE_LABELS = {Via.COMMAND: "/canishare", Via.DM: "direct message", Via.MENTION: "a mention",
                  Via.SHORTCUT: "the message shortcut", Via.HOME: "App Home", Via.CLI: "the command line"}

@@ -10,7 +10,17 @@ from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, Escalation, Q
 from bot.slack.blocks.advisor_card import advisor_buttons, urgent_flag
 from bot.slack.blocks.ids import HOME_ASK
 from bot.slack.blocks.kit import (
-    NOTICE, actions, button, context, describe_age, divider, header, quoted, section, slack_date, user_question,
+    NOTICE,
+    actions,
+    button,
+    context,
+    describe_age,
+    divider,
+    header,
+    quoted,
+    section,
+    slack_date,
+    user_question,
 )
 
 HOME_QUEUE_LIMIT = 20

@@ -47,14 +47,15 @@ def render_blocks(d: Digest, main_groups: int = 5) -> tuple[list[dict], list[dic
         header(f"canishare weekly digest {d.week}", emoji=False),
         context(f"{day(d.first_day)} to {day(d.last_day)} (Europe/London). Week-before figures in brackets."),
     ]
+    p = d.previous_week
     fields = [
-        f"*Questions asked*\n{t.asked} ({d.previous_week.asked})",
-        f"*Answered by the FAQ*\n{t.answered_by_faq}{share(t.answered_by_faq, t.asked)} ({d.previous_week.answered_by_faq})",
-        f"*Suggested / no entry fits*\n{t.suggested} / {t.escalated} ({d.previous_week.suggested} / {d.previous_week.escalated})",
-        f"*Helpful / not helpful*\n{t.helpful} / {t.not_helpful} ({d.previous_week.helpful} / {d.previous_week.not_helpful})",
+        f"*Questions asked*\n{t.asked} ({p.asked})",
+        f"*Answered by the FAQ*\n{t.answered_by_faq}{share(t.answered_by_faq, t.asked)} ({p.answered_by_faq})",
+        f"*Suggested / no entry fits*\n{t.suggested} / {t.escalated} ({p.suggested} / {p.escalated})",
+        f"*Helpful / not helpful*\n{t.helpful} / {t.not_helpful} ({p.helpful} / {p.not_helpful})",
         f"*Escalations opened / answered*\n{t.escalations_opened} / {t.escalations_answered} "
-        f"({d.previous_week.escalations_opened} / {d.previous_week.escalations_answered})",
-        f"*Open at the end of the week*\n{t.escalations_open_at_end} ({d.previous_week.escalations_open_at_end})",
+        f"({p.escalations_opened} / {p.escalations_answered})",
+        f"*Open at the end of the week*\n{t.escalations_open_at_end} ({p.escalations_open_at_end})",
         f"*Time to first advisor answer*\nmedian {duration(t.median_hours_to_answer)}, "
         f"90% within {duration(t.p90_hours_to_answer)}",
     ]
@@ -87,7 +88,8 @@ def render_blocks(d: Digest, main_groups: int = 5) -> tuple[list[dict], list[dic
         thread.append(_lines_section("Most asked topics", (
             f"{n}. `{tp.faq_id}` {esc(tp.title) if tp.title else '(no longer in the FAQ)'}: {tp.count} "
             f"(week before {tp.previous_count})" for n, tp in enumerate(d.topics, 1))))
-    for title, summary in (("Most common questions", d.common), ("Questions the FAQ missed (candidates for new entries)", d.missed)):
+    for title, summary in (("Most common questions", d.common),
+                           ("Questions the FAQ missed (candidates for new entries)", d.missed)):
         lines = [f"{n}. {group_line(g, esc)}" for n, g in enumerate(summary.groups, 1)]
         tail = group_tail(summary)
         if lines or tail:

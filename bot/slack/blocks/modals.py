@@ -9,8 +9,16 @@ from bot.faq import FaqEntry
 from bot.records import Escalation
 from bot.slack.blocks.advisor_card import urgent_flag
 from bot.slack.blocks.ids import (
-    ANSWER_BLOCK, ANSWER_INPUT, ANSWER_MODAL, ASK_MODAL, FAQ_BLOCK, FAQ_INPUT, PROPOSE_BLOCK, PROPOSE_INPUT,
-    QUESTION_BLOCK, QUESTION_INPUT,
+    ANSWER_BLOCK,
+    ANSWER_INPUT,
+    ANSWER_MODAL,
+    ASK_MODAL,
+    FAQ_BLOCK,
+    FAQ_INPUT,
+    PROPOSE_BLOCK,
+    PROPOSE_INPUT,
+    QUESTION_BLOCK,
+    QUESTION_INPUT,
 )
 from bot.slack.blocks.kit import plain, quoted, section, user_question
 

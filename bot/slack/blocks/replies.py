@@ -10,7 +10,17 @@ from bot.mrkdwn import escape_mrkdwn, escape_user_text, replace_markup
 from bot.records import Decision, Escalation, Question, Via
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, SHOW_ENTRY, entry_ref
 from bot.slack.blocks.kit import (
-    NOTICE, SECTION_LIMIT, Message, actions, button, clip, context, divider, human_list, quoted, section,
+    NOTICE,
+    SECTION_LIMIT,
+    Message,
+    actions,
+    button,
+    clip,
+    context,
+    divider,
+    human_list,
+    quoted,
+    section,
     user_question,
 )
 
