@@ -145,16 +145,14 @@ def group_questions(
     if not texts:
         return []
     topics = list(topics) if topics is not None else [None] * len(texts)
-    # one node per distinct (content words, topic); a question without content words is its own text
-    node_of: dict[tuple[str, str | None], int] = {}
-    members: list[list[int]] = []
+    # One node per distinct (content words, topic); a question without content words is its own
+    # text. Nodes are numbered in the order of their keys, not of arrival, so that the clustering
+    # (its ties included) is the same whatever order the questions came in.
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, text in enumerate(texts):
         tokens = textnorm.content_tokens(text)
-        key = (" ".join(sorted(set(tokens))) if tokens else "\0" + text.strip(), topics[i])
-        if key not in node_of:
-            node_of[key] = len(members)
-            members.append([])
-        members[node_of[key]].append(i)
+        by_key[(" ".join(sorted(set(tokens))) if tokens else "\0" + text.strip(), topics[i] or "")].append(i)
+    members = [by_key[key] for key in sorted(by_key)]
     firsts = [m[0] for m in members]
     sim = Similarity([texts[i] for i in firsts], [topics[i] for i in firsts], [len(m) for m in members])
     first, second = _candidates(sim)
@@ -183,7 +181,7 @@ def group_questions(
             continue
         size = len(questions) - 1
         # a one- or two-word question ("quick consent question") says too little to stand for others
-        best = min(((not plain(i), len(sim.sets[node]) < 3, -round(centrality[node] / size, 6), i)
+        best = min(((not plain(i), len(sim.sets[node]) < 3, -round(centrality[node] / size, 6), texts[i], i)
                     for node in nodes for i in members[node]))
         groups.append(Group(tuple(questions), best[-1]))
     groups.sort(key=lambda g: (-len(g), g.members[0]))
