@@ -2,7 +2,7 @@
 """Grouping quality: how well ``bot.digest.grouping.group_questions`` groups a week's similar questions.
 
     python benchmarks/grouping_quality.py [--orders 10] [--seed 7] [--folds 4]
-        [--thresholds 35,38,...,60] [--bonuses 20,25,30,35] [--floor 20]
+        [--thresholds 36,38,...,60] [--bonuses 20,25,30,35] [--floor 20]
 
 Two labelled sets (questions with a ``group`` each; ``near_miss`` pairs look alike but ask different
 things):
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orders", type=int, default=10, help="shuffled arrival orders to average over")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--folds", type=int, default=4)
-    parser.add_argument("--thresholds", default=",".join(str(t) for t in range(35, 62, 3)))
+    parser.add_argument("--thresholds", default=",".join(str(t) for t in range(36, 62, 2)))
     parser.add_argument("--bonuses", default="20,25,30,35")
     parser.add_argument("--floor", type=float, default=grouping.EDGE_FLOOR)
     args = parser.parse_args(argv)

@@ -31,9 +31,9 @@ FIXTURE = Path(__file__).parent / "fixtures" / "digest_grouping.yaml"
 BLIND_FIXTURE = Path(__file__).parent / "fixtures" / "digest_grouping_blind.yaml"
 UTC = dt.timezone.utc
 
-# Measured by benchmarks/grouping_quality.py at GROUPING_THRESHOLD (46) and SAME_TOPIC_BONUS (35),
+# Measured by benchmarks/grouping_quality.py at GROUPING_THRESHOLD (44) and SAME_TOPIC_BONUS (35),
 # with the matcher's confident FAQ entry as each question's topic (the grouping does not depend on
-# the order): the old fixture precision 0.808, recall 0.748; the blind set precision 0.565, recall 0.648.
+# the order): the old fixture precision 0.808, recall 0.748; the blind set precision 0.563, recall 0.658.
 MARGIN = 0.05
 
 
@@ -448,7 +448,7 @@ def grouping_figures(questions, order) -> tuple[float, float, list[int]]:
 
 
 @pytest.mark.parametrize("fixture, precision_at_least, recall_at_least", [
-    (FIXTURE, 0.808, 0.748), (BLIND_FIXTURE, 0.565, 0.648),
+    (FIXTURE, 0.808, 0.748), (BLIND_FIXTURE, 0.563, 0.658),
 ])
 def test_grouping_quality_holds_whatever_order_the_questions_arrive_in(fixture, precision_at_least, recall_at_least):
     questions = yaml.safe_load(fixture.read_text(encoding="utf-8"))["questions"]
@@ -467,8 +467,8 @@ def test_grouping_quality_holds_whatever_order_the_questions_arrive_in(fixture, 
 
 def test_near_miss_pairs_are_rarely_grouped():
     # Measured: the two on the old fixture that the greedy grouping also grouped in most orders
-    # (dpia-vs-privacy-notice-system, teen-consent-vs-teen-sar), two of ten on the blind set.
-    for fixture, most in ((FIXTURE, 2), (BLIND_FIXTURE, 2)):
+    # (dpia-vs-privacy-notice-system, teen-consent-vs-teen-sar), three of ten on the blind set.
+    for fixture, most in ((FIXTURE, 2), (BLIND_FIXTURE, 3)):
         questions = yaml.safe_load(fixture.read_text(encoding="utf-8"))["questions"]
         _, _, assigned = grouping_figures(questions, list(range(len(questions))))
         pairs: dict[str, list[int]] = {}
