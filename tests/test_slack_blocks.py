@@ -81,9 +81,9 @@ def test_answer_reply_has_answer_legal_basis_sources_review_date_notice_and_butt
     assert "Legal basis:" in text and entry.legal_basis[0] in text
     assert f"<{entry.sources[0].url}|" in text
     assert "Last reviewed" in text and kit.NOTICE in text
-    assert action_ids(message.blocks) == [ids.HELPFUL, ids.NOT_HELPFUL, ids.ESCALATE]
+    assert action_ids(message.blocks) == [ids.HELPFUL, ids.NOT_HELPFUL, ids.ESCALATE, ids.RECORD_DECISION]
     values = [e["value"] for b in message.blocks for e in b.get("elements", []) if "value" in e]
-    assert values == [f"7|{entry.id}", f"7|{entry.id}", "7"]
+    assert values == [f"7|{entry.id}", f"7|{entry.id}", "7", f"7|{entry.id}|"]
 
 
 def test_suggest_reply_offers_up_to_three_entries_and_none_of_these(faq):
