@@ -91,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="e.g. 365d, 52w or 12m (default: $CANISHARE_RETENTION_DAYS, 365 days)")
     purge.set_defaults(handler=cmd_purge, uses=RECORD_SETTINGS)
 
-    export = commands.add_parser("export", help="write the advice record as CSV (for case records)")
+    export = commands.add_parser("export", help="write the advice record (or decision records) as CSV")
+    export.add_argument("--decisions", action="store_true",
+                        help="write practitioners' decision records instead of the advice record")
     export.add_argument("--since", type=_date, help="first day to include, YYYY-MM-DD")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(handler=cmd_export, uses=RECORD_SETTINGS)
@@ -361,18 +363,24 @@ def cmd_purge(args, settings: Settings) -> int:
     age = parse_age(args.older_than) if args.older_than else dt.timedelta(days=settings.retention_days)
     before = stored(utc_now() - age)
     counts = _service(settings, faq=False).purge(before)
-    print(f"purged {counts['questions']} question(s), {counts['escalations']} escalation(s) and "
-          f"{counts['feedback']} rating(s) recorded before {before}")
+    print(f"purged {counts['questions']} question(s), {counts['escalations']} escalation(s), "
+          f"{counts['feedback']} rating(s) and {counts.get('decision_records', 0)} decision record(s) "
+          f"recorded before {before}")
     return EXIT_OK
 
 
 def cmd_export(args, settings: Settings) -> int:
-    from bot.export import ADVICE_RECORD_COLUMNS, write_csv
+    from bot.export import ADVICE_RECORD_COLUMNS, DECISION_RECORD_COLUMNS, decision_record_rows, write_csv
 
-    rows = _service(settings, faq=False).advice_record(since=args.since.isoformat() if args.since else None)
+    service = _service(settings, faq=False)
+    since = args.since.isoformat() if args.since else None
+    if args.decisions:
+        rows, columns = decision_record_rows(service.all_decision_records(since=since)), DECISION_RECORD_COLUMNS
+    else:
+        rows, columns = service.advice_record(since=since), ADVICE_RECORD_COLUMNS
     out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
     try:
-        write_csv(rows, ADVICE_RECORD_COLUMNS, out)
+        write_csv(rows, columns, out)
     finally:
         if args.output:
             out.close()

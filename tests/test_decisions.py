@@ -210,3 +210,34 @@ def test_a_version_6_database_gains_the_new_tables(tmp_path):
     store = Store(path)
     assert store.schema_version() == SCHEMA_VERSION
     assert {"decision_records", "people"} <= set(store.db.table_names())
+
+
+# the command line ----------------------------------------------------------------------------------
+
+
+def test_export_decisions_writes_the_records_since_a_day_as_safe_csv(tmp_path, faq, monkeypatch, capsys):
+    import csv
+    import io
+
+    from bot.cli import main
+
+    monkeypatch.setenv("CANISHARE_DB", str(tmp_path / "db"))
+    monkeypatch.chdir(tmp_path)
+    clock = Clock("2020-11-02T09:00:00+00:00")
+    service = Service(Store(tmp_path / "db", clock=clock), faq)
+    service.record_decision("U1", form(reasons="=HYPERLINK(\"http://evil\")"), view_id="V1",
+                            faq_id="consent-always-required")
+    clock.now = "2020-11-20T09:00:00+00:00"
+    service.record_decision("U2", form(decision=SharingDecision.NOT_SHARED), view_id="V2")
+
+    assert main(["export", "--decisions"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["user"] for r in rows] == ["U1", "U2"]
+    assert rows[0]["reasons"].startswith("'=") and rows[0]["faq_id"] == "consent-always-required"
+    assert rows[0]["recorded_at"] == "2020-11-02T09:00:00+00:00" and rows[1]["decision"] == "not_shared"
+    assert main(["export", "--decisions", "--since", "2020-11-10", "-o", str(tmp_path / "out.csv")]) == 0
+    assert "1 record(s) written" in capsys.readouterr().err
+    assert [r["user"] for r in csv.DictReader(open(tmp_path / "out.csv", encoding="utf-8"))] == ["U2"]
+
+    assert main(["purge", "--older-than", "1d"]) == 0
+    assert "and 2 decision record(s)" in capsys.readouterr().out
