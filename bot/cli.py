@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import os
 import sys
 import textwrap
 from typing import Sequence, TextIO
@@ -77,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     faq_lint.set_defaults(handler=cmd_faq_lint, uses=NO_SETTINGS)
 
     faq_drafts = faq.add_parser("drafts", help="write advisors' proposed new entries as YAML for review")
-    faq_drafts.add_argument("--out", help="folder for the drafts (default: FAQ_DIR/drafts)")
+    faq_drafts.add_argument("--out", help="folder for the drafts (default: FAQ_DIR/drafts, or ./faq-drafts for an installed FAQ)")
     faq_drafts.set_defaults(handler=cmd_faq_drafts, uses=ALL_SETTINGS)
 
     queue = commands.add_parser("queue", help="list open and claimed escalations, oldest first")
@@ -269,13 +270,21 @@ def cmd_faq_lint(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+def default_drafts_dir(faq_dir) -> "Path":
+    """FAQ_DIR/drafts in a checkout; ./faq-drafts when the FAQ is the copy installed with the package."""
+    from pathlib import Path
+
+    installed = "site-packages" in faq_dir.parts or "dist-packages" in faq_dir.parts
+    return Path("faq-drafts") if installed or not os.access(faq_dir, os.W_OK) else faq_dir / "drafts"
+
+
 def cmd_faq_drafts(args, settings: Settings) -> int:
     from pathlib import Path
 
     from bot.drafts import write_drafts
 
     service = _service(settings)
-    out = Path(args.out) if args.out else Path(settings.faq_dir) / "drafts"
+    out = Path(args.out) if args.out else default_drafts_dir(Path(settings.faq_dir))
     written = write_drafts(service, out)
     for path in written:
         print(path)
