@@ -78,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     faq_lint.set_defaults(handler=cmd_faq_lint, uses=NO_SETTINGS)
 
     faq_drafts = faq.add_parser("drafts", help="write advisors' proposed new entries as YAML for review")
-    faq_drafts.add_argument("--out", help="folder for the drafts (default: FAQ_DIR/drafts, or ./faq-drafts for an installed FAQ)")
+    faq_drafts.add_argument("--out",
+                            help="folder for the drafts (default: FAQ_DIR/drafts, or ./faq-drafts for an installed FAQ)")
     faq_drafts.set_defaults(handler=cmd_faq_drafts, uses=ALL_SETTINGS)
 
     queue = commands.add_parser("queue", help="list open and claimed escalations, oldest first")
@@ -270,7 +271,7 @@ def cmd_faq_lint(args, settings: Settings) -> int:
     return EXIT_OK
 
 
-def default_drafts_dir(faq_dir) -> "Path":
+def default_drafts_dir(faq_dir):
     """FAQ_DIR/drafts in a checkout; ./faq-drafts when the FAQ is the copy installed with the package."""
     from pathlib import Path
 
