@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     faq_drafts = faq.add_parser("drafts", help="write advisors' proposed new entries as YAML for review")
     faq_drafts.add_argument("--out",
-                            help="folder for the drafts (default: FAQ_DIR/drafts, or ./faq-drafts for an installed FAQ)")
+                            help="folder for the drafts (default: FAQ_DIR/drafts; ./faq-drafts for an installed FAQ)")
     faq_drafts.set_defaults(handler=cmd_faq_drafts, uses=ALL_SETTINGS)
 
     queue = commands.add_parser("queue", help="list open and claimed escalations, oldest first")
