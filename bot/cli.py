@@ -13,9 +13,8 @@ from typing import Sequence, TextIO
 
 from bot import __version__
 from bot.config import README_SLACK_SECTION, Settings, SettingsError
+from bot.failures import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from bot.faq import Faq, FaqEntry, FaqError, lint, load_faq
-
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 # Which settings a command depends on (see ``Settings.check``): a badly written value of any other
 # cannot stop it, so that a Slack setting never stops an offline command.
@@ -23,6 +22,16 @@ NO_SETTINGS = {"fields": ()}
 MATCHER_SETTINGS = {"fields": ("thresholds",)}
 RECORD_SETTINGS = {"ignore": ("thresholds",)}
 ALL_SETTINGS: dict = {}
+
+
+def port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number: use 1-65535, e.g. 3000") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number: use 1-65535, e.g. 3000")
+    return port
 
 
 class CliError(Exception):
@@ -51,6 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 - every failure becomes one line, never a traceback
+        if args.traceback:
+            raise
+        from bot.failures import describe
+
+        line, code = describe(error)
+        print(f"canishare: {line}", file=sys.stderr)
+        return code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Answer 'can I share this?' questions from the curated FAQ; run the Slack bot.",
     )
     parser.add_argument("--version", action="version", version=f"canishare {__version__}")
+    parser.add_argument("--traceback", action="store_true", help="on an error, show the full traceback")
     parser.add_argument("--faq-dir", help="FAQ directory (default: $CANISHARE_FAQ_DIR or the bundled faq/)")
     commands = parser.add_subparsers(metavar="COMMAND")
 
@@ -88,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     purge = commands.add_parser("purge", help="delete stored questions older than the retention period")
     purge.add_argument("--older-than", default=None, metavar="AGE",
-                       help="e.g. 365d, 52w or 12m (default: $CANISHARE_RETENTION_DAYS, 365 days)")
+                       help="e.g. 365d, 52w, 12mo or 1y (default: $CANISHARE_RETENTION_DAYS, 365 days)")
     purge.set_defaults(handler=cmd_purge, uses=RECORD_SETTINGS)
 
     export = commands.add_parser("export", help="write the advice record as CSV (for case records)")
@@ -98,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="run the Slack bot (Socket Mode, or HTTP with --http)")
     serve.add_argument("--http", action="store_true", help="serve Slack's HTTP requests on /slack/events")
-    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("--port", type=port_number, default=3000, help="HTTP port, 1-65535 (default 3000)")
     serve.set_defaults(handler=cmd_serve, uses=ALL_SETTINGS)
 
     digest = commands.add_parser("digest", help="print (or post) the weekly digest")
@@ -317,16 +335,13 @@ def cmd_queue(args, settings: Settings) -> int:
 
 
 def parse_age(value: str):
-    """'365d', '52w', '12m' or '1y' as a timedelta (months are 30 days, years 365)."""
-    import datetime as dt
-    import re
+    """A duration (bot.times.parse_duration: 365d, 52w, 12mo, 1y …) as a timedelta; a usage error if unreadable."""
+    from bot.times import DurationError, parse_duration
 
-    found = re.fullmatch(r"\s*(\d+)\s*([dwmy]?)\s*", value or "")
-    if not found:
-        raise CliError(f"cannot read the age {value!r}: use a number of days such as 365d (or 52w, 12m, 1y)",
-                       EXIT_USAGE)
-    number, unit = int(found.group(1)), found.group(2) or "d"
-    return dt.timedelta(days=number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit])
+    try:
+        return parse_duration(value)
+    except DurationError as error:
+        raise CliError(str(error), EXIT_USAGE) from None
 
 
 def cmd_purge(args, settings: Settings) -> int:

@@ -280,8 +280,11 @@ class Service:
     def not_delivered(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
         """Try again later; True unless it is given up (after a day, or at once with ``give_up``). An
         advisor's answer given up is told to the advisor, in the same commit."""
-        return self.store.failed(item, error, wait, give_up=give_up,
-                                 if_given_up=lambda: self._owe_undelivered_notice(item))
+        again = self.store.failed(item, error, wait, give_up=give_up,
+                                  if_given_up=lambda: self._owe_undelivered_notice(item, error.startswith("uncertain")))
+        if not again and item.kind == Kind.ADVISOR_ANSWER:
+            self._tell_owed()  # the notice to the advisor
+        return again
 
     def postpone(self, item: Owed, wait: dt.timedelta) -> None:
         self.store.postpone(item, wait)
@@ -299,10 +302,11 @@ class Service:
     def forget_delivered(self, older_than: dt.timedelta = dt.timedelta(days=7)) -> int:
         return self.store.forget_delivered(stored(utc_now() - older_than))
 
-    def _owe_undelivered_notice(self, item: Owed) -> None:
+    def _owe_undelivered_notice(self, item: Owed, uncertain: bool = False) -> None:
         if item.kind == Kind.ADVISOR_ANSWER and item.payload.get("advisor"):
             self.store.owe(Kind.NOTICE, f"undelivered:{item.id}", escalation_id=item.escalation_id,
-                           payload={"to": item.payload["advisor"], "about": "undelivered"})
+                           payload={"to": item.payload["advisor"],
+                                    "about": "uncertain" if uncertain else "undelivered"})
 
     def proposals_to_draft(self) -> list[Escalation]:
         """Answers proposed as new FAQ entries that have not been drafted yet."""

@@ -59,7 +59,8 @@ def test_purge_deletes_what_is_older_than_the_age(env, capsys):
     assert [q.text for q in service.store.questions()] == ["a question from the future"]
 
 
-@pytest.mark.parametrize("value, days", [("365d", 365), ("52w", 364), ("12m", 360), ("1y", 365), ("30", 30)])
+@pytest.mark.parametrize("value, days", [("365d", 365), ("52w", 364), ("12mo", 360), ("1y", 365), ("30 days", 30),
+                                         ("1y2w", 379)])
 def test_ages(value, days):
     assert parse_age(value).days == days
 
@@ -122,7 +123,8 @@ def test_corrupt_database_is_a_clear_error(env, capsys):
     assert "not a usable canishare database" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("value, expected", [("4h", 4.0), ("90m", 1.5), ("2", 2.0), ("", 4.0), ("30 minutes", 0.5)])
+@pytest.mark.parametrize("value, expected", [("4h", 4.0), ("90min", 1.5), ("1h30min", 1.5), ("", 4.0),
+                                             ("30 minutes", 0.5)])
 def test_remind_after_accepts_hours_and_minutes(value, expected):
     from bot.config import Settings
 
