@@ -72,6 +72,14 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's p
         }
         return mapping
 
+    def construct_yaml_timestamp(self, node):
+        """Dates stay text here: the field checks read them and name an impossible one (2026-02-30)
+        with its entry and field, where YAML's own reading would stop the whole file."""
+        return self.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
+
 
 def lint(directory: str | Path, today: dt.date | None = None) -> list[Problem]:
     """Every problem in the FAQ directory, errors first, then warnings (``Problem.warning``): a

@@ -40,6 +40,10 @@ class Store:
             self.db.execute("PRAGMA busy_timeout=30000")
             self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash of the app loses nothing
             self._migrate()
+        except sqlite3.OperationalError as error:  # the file is fine; this process may not use it
+            from bot.failures import explain
+
+            raise StoreError(f"{self.path}: {explain(error) or error}") from error
         except sqlite3.DatabaseError as error:
             raise StoreError(
                 f"{self.path} is not a usable canishare database ({error}). "
