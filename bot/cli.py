@@ -107,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     purge = commands.add_parser("purge", help="delete stored questions older than the retention period")
     purge.add_argument("--older-than", default=None, metavar="AGE",
                        help="e.g. 365d, 52w, 12mo or 1y (default: $CANISHARE_RETENTION_DAYS, 365 days)")
+    purge.add_argument("--dry-run", action="store_true", help="say what would be deleted; delete nothing")
+    purge.add_argument("--force", action="store_true", help=f"allow an age under {MIN_SAFE_RETENTION_DAYS} days")
     purge.set_defaults(handler=cmd_purge, uses=RECORD_SETTINGS)
 
     export = commands.add_parser("export", help="write the advice record as CSV (for case records)")
@@ -344,16 +346,23 @@ def parse_age(value: str):
         raise CliError(str(error), EXIT_USAGE) from None
 
 
+MIN_SAFE_RETENTION_DAYS = 30
+
+
 def cmd_purge(args, settings: Settings) -> int:
     import datetime as dt
 
     from bot.times import stored, utc_now
 
     age = parse_age(args.older_than) if args.older_than else dt.timedelta(days=settings.retention_days)
+    if age < dt.timedelta(days=MIN_SAFE_RETENTION_DAYS) and not args.force:
+        raise CliError(f"{args.older_than} would delete almost everything: an age under {MIN_SAFE_RETENTION_DAYS} "
+                       "days needs --force (try --dry-run first)", EXIT_USAGE)
     before = stored(utc_now() - age)
-    counts = _service(settings, faq=False).purge(before)
-    print(f"purged {counts['questions']} question(s), {counts['escalations']} escalation(s) and "
-          f"{counts['feedback']} rating(s) recorded before {before}")
+    counts = _service(settings, faq=False).purge(before, dry_run=args.dry_run)
+    verb = "would delete" if args.dry_run else "purged"
+    print(f"{verb} {counts['questions']} question(s), {counts['escalations']} escalation(s) and "
+          f"{counts['feedback']} rating(s) recorded before {before}; questions still in the advisor queue are kept")
     return EXIT_OK
 
 

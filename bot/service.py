@@ -81,6 +81,7 @@ class Service:
 
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds()):
         self.store = store
+        self._last_purge: dt.datetime | None = None
         self.on_owed: list[Callable[[], None]] = []  # told after a commit that owes messages (wakes the deliverer)
         self.faq_source: FaqSource = FixedFaq(faq) if isinstance(faq, Faq) else faq
         self.thresholds = thresholds
@@ -339,9 +340,28 @@ class Service:
 
     # records ---------------------------------------------------------------------------------
 
-    def purge(self, before: str) -> dict[str, int]:
-        """Delete what was asked before ``before`` (stored-time text); counts of what went."""
-        return self.store.purge(before)
+    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
+        """Delete what was asked before ``before`` (stored-time text), except what is still in the
+        advisor queue; counts of what went (or, with ``dry_run``, would go)."""
+        return self.store.purge(before, dry_run)
+
+    def purge_if_due(self, retention: dt.timedelta, now: dt.datetime | None = None,
+                     every: dt.timedelta = dt.timedelta(days=1)) -> dict[str, int] | None:
+        """Apply the retention period once a day (the bot's queue keeper and the digest clock call this
+        often; the first call in a process purges). None when not due."""
+        now = now or utc_now()
+        if self._last_purge is not None and now - self._last_purge < every:
+            return None
+        self._last_purge = now
+        return self.purge_expired(retention, now)
+
+    def purge_expired(self, retention: dt.timedelta, now: dt.datetime | None = None) -> dict[str, int]:
+        """Apply the retention period: delete what is older, except what is still in the advisor queue."""
+        counts = self.purge(stored((now or utc_now()) - retention))
+        if counts["questions"]:
+            log.info("retention: deleted %(questions)d question(s), %(escalations)d escalation(s) and "
+                     "%(feedback)d rating(s)", counts)
+        return counts
 
     def advice_record(self, since: str | None = None) -> list[dict]:
         return self.store.advice_record(since=since)

@@ -6,9 +6,10 @@ import socket
 
 import pytest
 
-import slack_harness as h
 from bot.cli import main
 from bot.failures import EXIT_PROBLEM, EXIT_SLACK, EXIT_USAGE
+
+import slack_harness as h
 from faq_factory import entry, write_faq
 
 

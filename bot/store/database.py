@@ -378,13 +378,18 @@ class Store:
 
     # retention and records -----------------------------------------------------------------
 
-    def purge(self, before: str) -> dict[str, int]:
-        """Delete questions (and their feedback, escalations, learned links) older than ``before``.
-
-        Audit rows keep their ids, actors and times but lose any detail text.
-        """
+    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
+        """Delete questions (and their feedback, escalations, learned links) older than ``before``,
+        except those still in the advisor queue (open or claimed): they go once they are answered or
+        closed. Audit rows keep their ids, actors and times but lose any detail text. With
+        ``dry_run``, count what would go and delete nothing."""
         with self.transaction() as db:
-            ids = [r["id"] for r in db.query("select id from questions where created_at < ?", [before])]
+            ids = [r["id"] for r in db.query(
+                "select id from questions where created_at < ? and id not in"
+                " (select question_id from escalations where state in (?, ?))",
+                [before, State.OPEN.value, State.CLAIMED.value])]
+            if dry_run:
+                return self._purge_counts(db, ids)
             counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
             for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
                 marks = ", ".join("?" for _ in chunk)
@@ -397,6 +402,15 @@ class Store:
                 db.execute(f"delete from outbox where question_id in ({marks})", chunk)
                 db.execute(f"delete from questions where id in ({marks})", chunk)
             db.execute("delete from processed_events where at < ?", [before])
+        return counts
+
+    def _purge_counts(self, db, ids: list[int]) -> dict[str, int]:
+        counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            marks = ", ".join("?" for _ in chunk)
+            for table in ("feedback", "escalations"):
+                counts[table] += db.execute(f"select count(*) from {table} where question_id in ({marks})",
+                                            chunk).fetchone()[0]
         return counts
 
     def advice_record(self, since: str | None = None) -> list[dict]:
