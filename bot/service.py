@@ -89,6 +89,20 @@ class Service:
         self._matcher: Matcher | None = None
         self._matcher_key: tuple | None = None
 
+    def health(self) -> list[str]:
+        """What stops the service from working now (empty when healthy): the store cannot be written,
+        or no FAQ is loaded."""
+        problems = []
+        why = self.store.writable()
+        if why:
+            problems.append(f"the database cannot be written: {why}")
+        try:
+            if not len(self.faq):
+                problems.append("the FAQ is empty")
+        except Exception as error:  # noqa: BLE001 - any failure to load is a reason to report
+            problems.append(f"no FAQ is loaded: {type(error).__name__}")
+        return problems
+
     # matching ------------------------------------------------------------------------------
 
     def matcher(self) -> Matcher:

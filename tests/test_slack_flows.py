@@ -206,8 +206,21 @@ def test_unexpected_error_is_logged_without_the_question_and_the_person_is_told(
     assert "Jake" not in caplog.text and "diagnosis" not in caplog.text
     assert "listener failed on event_callback/app_mention: RuntimeError" in caplog.text
     reply = fake_slack.last("chat.postMessage").body
-    assert reply["thread_ts"] == "1700000000.000001" and "Something went wrong; your question was kept" in reply["text"]
+    assert reply["thread_ts"] == "1700000000.000001" and "nothing was saved" in reply["text"]
     assert "Something went wrong" in fake_slack.last("response_url").body["text"]
+
+
+def test_a_database_that_cannot_be_written_is_said_plainly(app, fake_slack, service, monkeypatch):
+    import sqlite3
+
+    def read_only(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(service.store, "add_question", read_only)
+    mention(app, "Do I need consent to share with the police?")
+    reply = fake_slack.last("chat.postMessage").body["text"]
+    assert "could not save" in reply and "nothing was kept" in reply and "kept." not in reply.split("nothing")[0]
+    assert service.store.questions() == []
 
 
 def test_nothing_typed_becomes_a_mention_or_broadcast_anywhere(app, fake_slack, service):

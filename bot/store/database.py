@@ -70,6 +70,19 @@ class Store:
                 raise
             self.db.execute("COMMIT")
 
+    def writable(self) -> str | None:
+        """None when a write would succeed now; else why not (read-only file, disk full, locked)."""
+        with self._lock:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    self.db.execute(f"PRAGMA user_version = {self.schema_version()}")  # writes the header page
+                finally:
+                    self.db.execute("ROLLBACK")
+            except sqlite3.Error as error:
+                return str(error)
+        return None
+
     def schema_version(self) -> int:
         with self._lock:
             return self.db.execute("PRAGMA user_version").fetchone()[0]
