@@ -6,7 +6,6 @@ import argparse
 import dataclasses
 import json
 import logging
-import os
 import sys
 import textwrap
 from typing import Sequence, TextIO
@@ -115,6 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--since", type=_date, help="first day to include, YYYY-MM-DD")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(handler=cmd_export, uses=RECORD_SETTINGS)
+
+    access = commands.add_parser("subject-access", help="write everything held about one Slack user as JSON")
+    access.add_argument("user", metavar="USER_ID", help="the person's Slack user id, e.g. U0123ABCD")
+    access.add_argument("--output", "-o", help="file to write (default: standard output)")
+    access.set_defaults(handler=cmd_subject_access, uses=RECORD_SETTINGS)
+
+    erase = commands.add_parser("erase", help="erase one Slack user's questions, ratings and records")
+    erase.add_argument("user", metavar="USER_ID", help="the person's Slack user id, e.g. U0123ABCD")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    erase.set_defaults(handler=cmd_erase, uses=RECORD_SETTINGS)
 
     serve = commands.add_parser("serve", help="run the Slack bot (Socket Mode, or HTTP with --http)")
     serve.add_argument("--http", action="store_true", help="serve Slack's HTTP requests on /slack/events")
@@ -291,26 +300,10 @@ def cmd_faq_lint(args, settings: Settings) -> int:
     return EXIT_OK
 
 
-def default_drafts_dir(faq_dir):
-    """FAQ_DIR/drafts in a checkout; ./faq-drafts when the FAQ is the copy installed with the package."""
-    from pathlib import Path
-
-    installed = "site-packages" in faq_dir.parts or "dist-packages" in faq_dir.parts
-    return Path("faq-drafts") if installed or not os.access(faq_dir, os.W_OK) else faq_dir / "drafts"
-
-
 def cmd_faq_drafts(args, settings: Settings) -> int:
-    from pathlib import Path
+    from bot.drafts import drafts_command
 
-    from bot.drafts import write_drafts
-
-    service = _service(settings)
-    out = Path(args.out) if args.out else default_drafts_dir(Path(settings.faq_dir))
-    written = write_drafts(service, out)
-    for path in written:
-        print(path)
-    print(f"{len(written)} draft(s) written to {out}" if written else "no new proposals to draft", file=sys.stderr)
-    return EXIT_OK
+    return drafts_command(_service(settings), settings.faq_dir, args.out)
 
 
 # the queue and the records -----------------------------------------------------------------
@@ -379,6 +372,18 @@ def cmd_export(args, settings: Settings) -> int:
     if args.output:
         print(f"{len(rows)} record(s) written to {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_subject_access(args, settings: Settings) -> int:
+    from bot.subject_rights import subject_access_command
+
+    return subject_access_command(_service(settings, faq=False), args.user, args.output)
+
+
+def cmd_erase(args, settings: Settings) -> int:
+    from bot.subject_rights import erase_command
+
+    return erase_command(_service(settings, faq=False), args.user, args.yes)
 
 
 # Slack: serve, digest, clock ---------------------------------------------------------------

@@ -35,6 +35,10 @@ class EmptyQuestion(ValueError):
     pass
 
 
+class StillQueued(Exception):
+    """A person cannot be erased while one of their questions waits for an advisor."""
+
+
 class AlreadyHandled(Exception):
     """A Slack event whose question and reply were already recorded (Slack's retry of it)."""
 
@@ -376,6 +380,18 @@ class Service:
             log.info("retention: deleted %(questions)d question(s), %(escalations)d escalation(s) and "
                      "%(feedback)d rating(s)", counts)
         return counts
+
+    def subject_access(self, user: str) -> dict:
+        """Everything canishare holds about one Slack user, as plain data (JSON-ready)."""
+        return {"user": user, "generated_at": stored(utc_now()), "records": self.store.rows_about(user)}
+
+    def erase(self, user: str) -> dict[str, int]:
+        """Erase one person (``StillQueued`` while an advisor still has one of their questions)."""
+        try:
+            return self.store.erase_person(user)
+        except LookupError as queued:
+            raise StillQueued(f"{user} has a question an advisor has not answered yet (escalation {queued}): "
+                              "answer or close it first, then erase") from None
 
     def advice_record(self, since: str | None = None) -> list[dict]:
         return self.store.advice_record(since=since)

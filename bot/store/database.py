@@ -21,7 +21,7 @@ import sqlite_utils
 
 from bot.outbox import Kind, Owed
 from bot.records import Decision, Escalation, Question, QueueAction, State, Where
-from bot.store import outbox
+from bot.store import outbox, people
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
 from bot.times import parse_stored_time, stored_now
 
@@ -425,6 +425,21 @@ class Store:
                 counts[table] += db.execute(f"select count(*) from {table} where question_id in ({marks})",
                                             chunk).fetchone()[0]
         return counts
+
+    # one person's data (subject access and erasure) ----------------------------------------------
+
+    def rows_about(self, user: str) -> dict[str, list[dict]]:
+        with self._lock:
+            return people.rows_about(self.db, user)
+
+    def erase_person(self, user: str) -> dict[str, int]:
+        """Erase ``user`` (see ``bot.store.people.erase``); LookupError naming the escalations while
+        one of their questions is still in the advisor queue, and then nothing changes."""
+        with self.transaction() as db:
+            queued = people.still_queued(db, user)
+            if queued:
+                raise LookupError(", ".join(f"#{n}" for n in queued))
+            return people.erase(db, user)
 
     def advice_record(self, since: str | None = None) -> list[dict]:
         sql = (
