@@ -239,5 +239,5 @@ def test_export_decisions_writes_the_records_since_a_day_as_safe_csv(tmp_path, f
     assert "1 record(s) written" in capsys.readouterr().err
     assert [r["user"] for r in csv.DictReader(open(tmp_path / "out.csv", encoding="utf-8"))] == ["U2"]
 
-    assert main(["purge", "--older-than", "1d"]) == 0
+    assert main(["purge", "--older-than", "30d"]) == 0
     assert "and 2 decision record(s)" in capsys.readouterr().out
