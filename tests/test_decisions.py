@@ -241,3 +241,37 @@ def test_export_decisions_writes_the_records_since_a_day_as_safe_csv(tmp_path, f
 
     assert main(["purge", "--older-than", "30d"]) == 0
     assert "and 2 decision record(s)" in capsys.readouterr().out
+
+
+# the weekly digest ---------------------------------------------------------------------------------
+
+
+def test_the_digest_counts_decisions_by_decision_and_topic_only_where_3_people_recorded(service, clock, faq):
+    from bot.digest.as_json import digest_dict
+    from bot.digest.markdown import render_markdown
+    from bot.slack.blocks.digest import render_blocks
+
+    clock.now = "2026-11-18T10:00:00+00:00"  # in 2026-W47
+    popular, rare = "consent-always-required", faq.entries[0].id
+    for n, user in enumerate(("U1", "U2", "U3", "U3")):
+        service.record_decision(user, form(decision=SharingDecision.SHARED, reasons=f"secret reason {n}"),
+                                view_id=f"V{n}", faq_id=popular)
+    service.record_decision("U4", form(decision=SharingDecision.NOT_SHARED), view_id="V5", faq_id=popular)
+    service.record_decision("U5", form(decision=SharingDecision.NOT_SHARED), view_id="V6", faq_id=rare)
+    clock.now = "2026-11-25T10:00:00+00:00"  # the week after: not counted
+    service.record_decision("U6", form(), view_id="V7", faq_id=popular)
+
+    summary = service.digest("2026-W47").decisions
+    assert (summary.records, summary.people) == (6, 5)
+    assert [(d.decision, d.records, d.people) for d in summary.by_decision] == [("shared", 4, 3)]
+    assert [(t.faq_id, t.records, t.people, t.shared) for t in summary.by_topic] == [(popular, 5, 4, 4)]
+
+    digest = service.digest("2026-W47")
+    markdown = render_markdown(digest)
+    blocks = str(render_blocks(digest))
+    as_json = str(digest_dict(digest))
+    for rendered in (markdown, blocks):
+        assert "6 decision record(s) from 5 people" in rendered and "By decision: shared 4." in rendered
+        assert f"`{popular}`" in rendered and f"`{rare}`" not in rendered.split("Decision records")[1]
+    for rendered in (markdown, blocks, as_json):
+        assert "secret reason" not in rendered and "U1" not in rendered and "children's social care" not in rendered
