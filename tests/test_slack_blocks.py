@@ -198,3 +198,12 @@ def test_home_view_fits_slack_with_long_lists_and_says_how_many_more():
     for position, block in enumerate(view["blocks"]):  # every listed escalation keeps its buttons
         if block["type"] == "section" and block["text"]["text"].startswith("*#"):
             assert view["blocks"][position + 1]["type"] == "actions"
+
+
+def test_an_advisor_answer_linked_to_an_england_only_entry_says_where_it_applies(faq):
+    entry = next(e for e in faq if tuple(e.nations) == ("england",))
+    linked = replies.advisor_answer_message(escalation(ANSWERED, answered_by="A1", answer="Yes.",
+                                                       linked_faq_id=entry.id), faq)
+    text = json.dumps(linked.blocks, ensure_ascii=False)
+    assert "(applies in England only; not in Wales, Scotland or Northern Ireland)" in text
+    assert action_ids(linked.blocks)[-1] == ids.RECORD_DECISION

@@ -8,7 +8,7 @@ from typing import Sequence
 from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry, Source
 from bot.mrkdwn import escape_mrkdwn, escape_user_text, replace_markup
-from bot.nations import NationLines, nation_lines
+from bot.nations import NationLines, nation_lines, where_it_applies
 from bot.records import Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, SHOW_ENTRY, decision_ref, entry_ref
 from bot.slack.blocks.kit import (
@@ -238,7 +238,9 @@ def advisor_answer_message(escalation: Escalation, faq: Faq) -> Message:
     ]
     linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
     if linked:
-        blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"))
+        where = where_it_applies(linked)
+        blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"
+                              + (f" ({escape_mrkdwn(where[0].lower() + where[1:].rstrip('.'))})" if where else "")))
     blocks.append(context(f":warning: {NOTICE}"))
     blocks.append(actions(record_button(escalation.question_id, linked.id if linked else None, escalation.id)))
     return Message(f"An advisor has answered your question (escalation #{escalation.id}).", blocks)
