@@ -36,6 +36,7 @@ nothing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
@@ -43,6 +44,8 @@ from typing import NamedTuple
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 from stdnum.gb import nhs as _stdnum_nhs
+
+from bot import names as _name_knowledge
 
 __all__ = ["Redaction", "redact", "redact_question", "KINDS", "MAX_QUESTION_CHARS"]
 
@@ -64,34 +67,135 @@ DOB = "date of birth"
 ADDRESS = "address"
 SORT_CODE = "sort code"
 ACCOUNT = "account number"
+CASE_ID = "case id"
 NAME = "name"
 
 #: every kind ``redact`` can report, most specific first (also the overlap priority)
-KINDS: tuple[str, ...] = (EMAIL, NHS, NI, DOB, SORT_CODE, ACCOUNT, PHONE, POSTCODE, ADDRESS, NAME)
+KINDS: tuple[str, ...] = (
+    EMAIL, NHS, NI, DOB, SORT_CODE, ACCOUNT, CASE_ID, PHONE, POSTCODE, ADDRESS, NAME
+)
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
 # an NHS number known only by its check digit (no "NHS" before it): reported as NHS number,
-# but it gives way to a phone number that it is merely the tail of
+# but it gives way to a labelled case identifier ("ULN 1234567890") and to a phone number that
+# it is merely the tail of
 _NHS_BY_CHECK_DIGIT = "NHS number?"
-_PRIORITY[_NHS_BY_CHECK_DIGIT] = _PRIORITY[NHS]
+_PRIORITY[_NHS_BY_CHECK_DIGIT] = _PRIORITY[CASE_ID] + 0.5
 
 # --------------------------------------------------------------------------------------
-# patterns (ASCII digits only: \d would also match digits of other scripts)
+# the shadow copy: what the patterns read
+#
+# People paste identifiers with non-breaking or zero-width spaces, en and em dashes, curly
+# apostrophes and full-width digits. The patterns read a shadow copy in which each such character
+# is folded (NFKC, then spaces to " ", dashes to "-", apostrophes to "'", invisible characters
+# dropped); every character of the shadow remembers where it came from, so what is replaced is the
+# original span, exactly as typed.
+
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+_SPACE_LIKE = frozenset("\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000")
+_DASH_LIKE = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+_APOSTROPHE_LIKE = frozenset("\u2018\u2019\u02bc\u2032\uff07")
+_SLASH_LIKE = frozenset("\u2044\u2215\uff0f")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# runs that may need folding; anything else already NFKC-normal is copied as it is
+_FOLDABLE = re.compile(r"[\u00a0\u00ad\u02bc\u180e\u2000-\u206f\u2212\u3000\ufe58\ufe63\ufeff\uff00-\uffef]")
+
+
+@lru_cache(maxsize=4096)
+def _fold(ch: str) -> str:
+    if ch in _INVISIBLE:
+        return ""
+    if ch in _SPACE_LIKE:
+        return " "
+    if ch in _DASH_LIKE:
+        return "-"
+    if ch in _APOSTROPHE_LIKE:
+        return "'"
+    if ch in _SLASH_LIKE:
+        return "/"
+    return unicodedata.normalize("NFKC", ch)
+
+
+def _shadow(text: str) -> tuple[str, list[int] | None]:
+    """The text the patterns read, and for each of its characters the index of the character of
+    ``text`` it came from (None when every character stayed in its place)."""
+    if text.isascii():
+        return text, None
+    runs: list[tuple[int, int, str]] = []  # (start, end, folded) of each changed run
+    for m in _NON_ASCII.finditer(text):
+        run = m.group()
+        if not _FOLDABLE.search(run) and unicodedata.is_normalized("NFKC", run):
+            continue
+        runs.append((m.start(), m.end(), "".join(_fold(ch) for ch in run)))
+    if not runs:
+        return text, None
+    pieces: list[str] = []
+    pos = 0
+    same_length = True
+    for start, end, folded in runs:
+        pieces.append(text[pos:start])
+        pieces.append(folded)
+        same_length = same_length and len(folded) == end - start
+        pos = end
+    pieces.append(text[pos:])
+    shadow = "".join(pieces)
+    if same_length:
+        return shadow, None
+    origin: list[int] = []
+    pos = 0
+    for start, end, folded in runs:
+        origin.extend(range(pos, start))
+        if len(folded) == end - start:
+            origin.extend(range(start, end))
+        else:
+            for i in range(start, end):
+                origin.extend([i] * len(_fold(text[i])))
+        pos = end
+    origin.extend(range(pos, len(text)))
+    return shadow, origin
+
+
+# --------------------------------------------------------------------------------------
+# patterns (ASCII digits only: \d would also match digits of other scripts; the shadow copy has
+# already turned full-width digits into ASCII ones)
 
 _HAS_DIGIT = re.compile(r"[0-9]")
 
+# letters of any script (zoë.smith@example.org, józef@przykład.pl); a space either side of the @
 _EMAIL = re.compile(
     r"(?<![\w.+'%-])"
-    r"[A-Za-z0-9](?:[A-Za-z0-9._%+'-]{0,63})"
-    r"@"
-    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
-    r"[A-Za-z]{2,24}"
-    r"(?![A-Za-z0-9-])"
+    r"[^\W_](?:[\w.%+'-]{0,63})"
+    r" ?@ ?"
+    r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+"
+    r"[^\W\d_]{2,24}"
+    r"(?![\w-])"
 )
+# written out: "j.doe at council dot gov dot uk", "jdoe [at] nhs [dot] net", "jdoe(at)nhs.net"
+_WORD_AT = r"(?:[ \t]*[\[({<][ \t]*(?i:at)[ \t]*[\])}>][ \t]*|[ \t]+(?i:at)[ \t]+)"
+_WORD_DOT = r"(?:[ \t]*[\[({<][ \t]*(?i:dot)[ \t]*[\])}>][ \t]*|[ \t]+(?i:dot)[ \t]+|\.)"
+_TLDS = (
+    "uk|com|org|net|gov|nhs|police|sch|ac|co|edu|io|info|me|biz|scot|wales|cymru|eu|ie|de|fr|pl|ro|"
+    "lt|lv|es|it|pt|nl|be|in|pk|bd|ng|gh|ke|za|us|ca|au|nz|email|online|care|health|mail"
+)
+_WRITTEN_EMAIL = re.compile(
+    r"(?<![\w.@'-])"
+    r"(?P<local>[^\W_](?:[\w%+'-]|\.(?=[^\W_])|[ \t]+(?i:dot)[ \t]+(?=[^\W_]))*)"
+    r"(?P<at>" + _WORD_AT + r"|[ \t]*@[ \t]*)"
+    r"(?P<domain>(?:[^\W_][\w-]{0,62}" + _WORD_DOT + r"){1,5}(?i:" + _TLDS + r"))"
+    r"(?![\w-])"
+)
+_PLAIN_AT = re.compile(r"[ \t]+(?i:at)[ \t]+")
+_WRITTEN_DOT = re.compile(r"(?i)[\[({<][ \t]*dot[ \t]*[\])}>]|[ \t]dot[ \t]")
+_WRITTEN_AT_HINT = re.compile(r"(?i)[\[({<][ \t]*at[ \t]*[\])}>]|\bat\b")
 
 # NHS numbers: 3-3-4 (space or dash) or 10 digits together, not glued to other digits or
 # letters. One that is only the tail of a phone number ("+44 113 496 0000") loses to the
 # phone in redact() unless the text calls it an NHS number.
-_NHS_CANDIDATE = re.compile(r"(?<![\w+])[0-9]{3}[ \-]?[0-9]{3}[ \-]?[0-9]{4}(?!\w)")
+_NHS_SEP = r"(?:[ ]?[\-./][ ]?|[ ]{1,2})?"
+_NHS_CANDIDATE = re.compile(
+    r"(?<![\w+])(?<![0-9][./-])[0-9]{3}" + _NHS_SEP + r"[0-9]{3}" + _NHS_SEP + r"[0-9]{4}"
+    r"(?!\w)(?![./-][0-9])"
+)
+_NOT_DIGIT = re.compile(r"[^0-9]")
 # "NHS", "NHS no.", "NHS number:", "nhs#", "NHS number for Jake is" just before the number
 # (not our own "[NHS number]" placeholder, so that redacting twice changes nothing)
 _NHS_CONTEXT = re.compile(r"(?i)(?<!\[)\bnhs\b[^0-9\n\[\]]{0,30}$")
@@ -99,9 +203,9 @@ _NHS_CONTEXT = re.compile(r"(?i)(?<!\[)\bnhs\b[^0-9\n\[\]]{0,30}$")
 # National Insurance numbers: two letters, three pairs of digits, suffix letter A-D.
 _NI_CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])"
-    r"(?P<prefix>[A-Za-z]{2})(?P<sep>[ \-]?)"
-    r"[0-9]{2}[ \-]?[0-9]{2}[ \-]?[0-9]{2}"
-    r"(?:[ \-]?(?P<suffix>[A-Da-d]))?"
+    r"(?P<prefix>[A-Za-z]{2})(?P<sep>[ \-./]?)"
+    r"[0-9]{2}[ \-./]?[0-9]{2}[ \-./]?[0-9]{2}"
+    r"(?:[ \-./]?(?P<suffix>[A-Da-d]))?"
     r"(?![A-Za-z0-9])"
 )
 _NI_CONTEXT = re.compile(
@@ -117,23 +221,41 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)[0-9]{2}"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
+    r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
+_DAY = r"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|" + _ORDINAL_WORD + r")"
+# "2012", "two thousand and twelve", "twenty twelve", "nineteen ninety-eight"
+_YEAR_WORDS = (
+    r"(?:two\s+thousand(?:(?:\s+and)?\s+(?:" + _TEENS + r"|twenty(?:[\s-]" + _UNITS + r")?|" + _UNITS + r"))?"
+    r"|twenty\s+(?:" + _TEENS + r"|twenty(?:[\s-]" + _UNITS + r")?|oh[\s-]" + _UNITS + r")"
+    r"|nineteen\s+(?:hundred\s+(?:and\s+)?)?(?:" + _TENS + r"(?:[\s-]" + _UNITS + r")?|" + _TEENS
+    + r"|oh[\s-]" + _UNITS + r"))"
+)
+_YEAR = r"(?:(?:19|20)[0-9]{2}|" + _YEAR_WORDS + r")"
 _DATE = (
     r"(?:"
     r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})"
-    r"|" + _YEAR + r"-(?:1[0-2]|0[1-9])-(?:3[01]|[12][0-9]|0[1-9])"
-    r"|" + _DAY + r"[/.\- ]" + _MONTH + r"[/.\- ](?:" + _YEAR + r"|[0-9]{2})"
-    r"|" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"
-    r"|" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?"
+    r"|[0-9]{1,2} [0-9]{1,2} (?:19|20)[0-9]{2}"
+    r"|(?:19|20)[0-9]{2}[-./](?:1[0-2]|0?[1-9])[-./](?:3[01]|[12][0-9]|0?[1-9])"
+    r"|" + _DAY + r"[/.\- ]" + _MONTH + r"[/.\- ](?:" + _YEAR + r"|'?[0-9]{2})"
+    r"|" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+(?:" + _YEAR + r"|'[0-9]{2}))?"
+    r"|" + _MONTH + r"\s+(?:the\s+)?" + _DAY + r"(?:,?\s+(?:" + _YEAR + r"|'[0-9]{2}))?"
     r"|" + _MONTH + r"\s+" + _YEAR +
     r")(?![0-9A-Za-z])"
 )
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DATE_RE = re.compile(_DATE, re.IGNORECASE)
 _DOB = re.compile(
     r"(?<![A-Za-z])"
-    r"(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|born(?:\s+on)?|b\.)"
-    r"[ \t]*(?:[:=\-\u2013\u2014(]|\bis\b|\bwas\b)?[ \t]*(?:(?:the|in)[ \t]+)?"
+    r"(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|born(?:\s+on)?|b\.|birthday)"
+    r"[ \t]*(?:[:=\-\u2013\u2014(]|\bis\b|\bwas\b)?[ \t]*(?:(?:the|in|on)[ \t]+)?"
+    r"(?:" + _WEEKDAY + r",?[ \t]+(?:the[ \t]+)?)?"
     r"(?P<dates>" + _DATE + r"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:the[ \t]+)?" + _DATE + r")*)",
     re.IGNORECASE,
 )
@@ -152,7 +274,7 @@ _ACCOUNT = re.compile(
 # and 7-15 digits); phonenumbers then checks each candidate. Running PhoneNumberMatcher over
 # the whole text would be slower (~0.3 s for 50k characters) and, at the leniency that
 # accepts Ofcom's drama ranges, would take years such as "1989" for phone numbers.
-_PH_GAP = r"\)?(?:[ \t\u00a0]{0,2}|[ \t\u00a0]?[\-.\u2013][ \t\u00a0]?)\(?"
+_PH_GAP = r"\)?(?:[ \t\u00a0]{0,2}|[ \t\u00a0]?[\-./\u2013][ \t\u00a0]?)\(?"
 _PHONE_CANDIDATE = re.compile(
     r"(?<![\w+])(?:"
     r"(?:\+|00)[ \t\u00a0]?44[ \t\u00a0\-.]?(?:\(0\)[ \t\u00a0\-.]?)?\(?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
@@ -161,6 +283,39 @@ _PHONE_CANDIDATE = re.compile(
     r"|\+[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){6,14}"
     r")(?![0-9])"
 )
+
+# Local case identifiers, only after their label: probation CRN, children's and adults' social
+# care systems (Mosaic, LCS, Liquidlogic, ...), hospital number / MRN, UPN, ULN, CHI number
+# (Scotland), H&C number (Northern Ireland), police crime / occurrence / incident references.
+# Not "case ref" or "ICO reference": organisations' own file references are not about a person.
+_SYSTEMS = (
+    r"mosaic|lcs|liquid[ \t]?logic|eclipse|ehm|care[ \t]?first|paris|azeus|frameworki|protocol|rio"
+    r"|systm[ \t]?one|emis|cpoms|my[ \t]?concern|n?delius|oasys|wcccis|capita[ \t]+one|servelec|swift"
+    r"|niche|athena|storm|pnc|pnd|cro"
+)
+_ID_WORD = r"(?:id|i\.d\.|no\.?|nbr|number|num|ref(?:erence)?(?:[ \t]+(?:no\.?|number))?|#)"
+_CASE_LABEL = (
+    r"(?:"
+    r"(?:" + _SYSTEMS + r")[ \t]*(?:(?:person|client|case|child|adult|record|nominal)[ \t]+)?" + _ID_WORD +
+    r"|(?:mosaic|lcs|liquid[ \t]?logic|wcccis)"
+    r"|crn|case[ \t]+reference[ \t]+number"
+    r"|hospital[ \t]+" + _ID_WORD + r"|hosp\.?[ \t]*" + _ID_WORD + r"|mrn|m\.r\.n\.?"
+    r"|medical[ \t]+record[ \t]+" + _ID_WORD + r"|unit[ \t]+number|k[ \t]+number"
+    r"|upn|unique[ \t]+pupil[ \t]+number|uln|unique[ \t]+learner[ \t]+number"
+    r"|chi(?:[ \t]+" + _ID_WORD + r")?|community[ \t]+health[ \t]+index(?:[ \t]+" + _ID_WORD + r")?"
+    r"|h[ \t]?(?:&|\+|and)[ \t]?c(?:[ \t]+" + _ID_WORD + r")?|health[ \t]+and[ \t]+care[ \t]+" + _ID_WORD +
+    r"|crime[ \t]+" + _ID_WORD + r"|police[ \t]+(?:incident[ \t]+|log[ \t]+|crime[ \t]+)?" + _ID_WORD +
+    r"|occurrence[ \t]+" + _ID_WORD + r"|occ[ \t]+" + _ID_WORD + r"|incident[ \t]+" + _ID_WORD +
+    r"|log[ \t]+" + _ID_WORD + r"|cad[ \t]+" + _ID_WORD + r"|urn|custody[ \t]+(?:record[ \t]+)?" + _ID_WORD +
+    r")"
+)
+_CASE_ID = re.compile(
+    r"(?i)(?<![\w\[])" + _CASE_LABEL + r"(?![\w])"
+    r"[ \t]*(?:is|was|:|=|-|#)?[ \t]*(?:" + _ID_WORD + r"[ \t]*)?:?[ \t]*"
+    r"(?P<value>[A-Za-z]{0,4}[/\-.]?[0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])|[ ](?=[0-9]{3,}(?![A-Za-z])))*)"
+    r"(?![\w])"
+)
+_MIN_CASE_ID_DIGITS = 4
 
 # Postcodes: outward code of a real postcode area (plus ZZ, the NHS pseudo-postcode area, and
 # BF/BX), then the inward code.
@@ -225,6 +380,40 @@ _LOWER_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 
+# Lower-case addresses anywhere ("police were called to 22 holly grove"): only with the street
+# words that are nothing else, no measure or function word in the name ("a 3 bedroom terrace",
+# "the 2 lane road"), and not after an article ("the 3 estate road").
+_ANYWHERE_SUFFIXES = (
+    "road rd street avenue ave lane ln crescent cres gardens gdns terrace grove mews boulevard "
+    "cottages villas"
+).split()
+_NOT_IN_STREET_NAMES = set(_ANYWHERE_SUFFIXES) | set(_FUNCTION_WORDS) | set(
+    "mile miles min mins minute minutes hour hours day days week weeks month months year years metre "
+    "metres meter meters foot feet yard yards storey story stories bed beds bedroom bedrooms seat "
+    "seater door doors car cars lane lanes way ways times people kids children year-old".split()
+)
+_ANYWHERE_ADDRESS = re.compile(
+    r"(?<![\w/.,:\u00a3$\u20ac%\-])"
+    r"(?P<address>(?:(?:flat|apartment|apt|unit)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]*)?"
+    r"[0-9]{1,4}[a-z]?,?[ \t]+(?P<name>(?:[a-z][a-z'-]+[ \t]+){1,3})"
+    r"(?:" + "|".join(sorted(_ANYWHERE_SUFFIXES, key=len, reverse=True)) + r"))\.?(?![\w'])",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE = re.compile(
+    r"(?i)\b(?:the|a|an|my|our|your|his|her|their|these|those|about|over|under|around|within|than|"
+    r"only|all|every|some|last|next|first|top|of)[ \t]+$"
+)
+# "Flat 2b Orchard Court", "flat 12, rowan house": a flat and its building, without a house number
+_BUILDINGS = (
+    "Court House Lodge Mansions Tower Towers Heights Buildings Point Block Hall Apartments Gardens "
+    "Villas Cottages Mews Terrace Square Wharf Quay Works Mill Yard Place Close View"
+).split()
+_FLAT_IN_BUILDING = re.compile(
+    r"(?i)\b(?:flat|apartment|apt|unit)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]+"
+    r"(?:(?!(?:" + "|".join(_FUNCTION_WORDS) + r")\b)[a-z][a-z'\u2019-]+[ \t]+){1,3}"
+    r"(?:" + "|".join(_BUILDINGS) + r")\b"
+)
+
 # "2 Family Court hearings", "the 3 Business Park units": institutions, not addresses
 _NOT_STREETS = {
     "court": {"family", "crown", "youth", "magistrates", "magistrates'", "magistrates\u2019",
@@ -243,10 +432,27 @@ _NOT_STREETS = {
 
 
 def _emails(text: str):
-    if "@" not in text:
-        return
-    for m in _EMAIL.finditer(text):
-        yield m.start(), m.end(), EMAIL
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            yield m.start(), m.end(), EMAIL
+    if _WRITTEN_AT_HINT.search(text):
+        for m in _WRITTEN_EMAIL.finditer(text):
+            local, at, domain = m.group("local", "at", "domain")
+            if "@" in at:
+                if not _WRITTEN_DOT.search(domain):
+                    continue  # a plain address: _EMAIL's
+            elif _PLAIN_AT.fullmatch(at) and not (
+                _WRITTEN_DOT.search(domain) or _WRITTEN_DOT.search(local) or re.search(r"[._0-9]", local)
+            ):
+                continue  # "look at gov.uk", "ask him at nhs.net": a word, "at", a web address
+            yield m.start(), m.end(), EMAIL
+
+
+def _case_ids(text: str):
+    for m in _CASE_ID.finditer(text):
+        value = m.group("value")
+        if sum(c.isdigit() for c in value) >= _MIN_CASE_ID_DIGITS:
+            yield m.start("value"), m.end("value"), CASE_ID
 
 
 def _nhs_numbers(text: str):
@@ -254,7 +460,7 @@ def _nhs_numbers(text: str):
         start = m.start()
         if _NHS_CONTEXT.search(text, max(0, start - 40), start):
             yield start, m.end(), NHS
-        elif _stdnum_nhs.is_valid(m.group().replace(" ", "").replace("-", "")):
+        elif _stdnum_nhs.is_valid(_NOT_DIGIT.sub("", m.group())):
             yield start, m.end(), _NHS_BY_CHECK_DIGIT
 
 
@@ -349,32 +555,28 @@ def _addresses(text: str):
         yield m.start(), m.end(), ADDRESS
     for m in _LOWER_ADDRESS.finditer(text):
         yield m.start("address"), m.end("address"), ADDRESS
-
-
-# Names only where the text itself says a name follows: after a title ("Mrs Patel", "Dr Helen
-# Briggs": the title stays) or "a boy called Jake". Other names are not attempted.
-_NAME_WORDS = r"[A-Z][a-z\u2019'-]+(?:\s+[A-Z][a-z\u2019'-]+)?"
-_TITLED_NAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+(?P<name>(?:[A-Z]\.?\s+)?" + _NAME_WORDS + r")"
-)
-_CALLED_NAME = re.compile(
-    r"\b(?:boy|girl|child|kid|baby|man|woman|lady|person|mum|mother|dad|father|son|daughter|brother|sister|"
-    r"partner|client|patient|pupil|student|tenant|resident|neighbour|carer|someone)\s+(?:called|named)\s+"
-    r"(?P<name>" + _NAME_WORDS + r")"
-)
+    for m in _ANYWHERE_ADDRESS.finditer(text):
+        words = m.group("name").lower().split()
+        if any(w in _NOT_IN_STREET_NAMES for w in words):
+            continue
+        if _ARTICLE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        yield m.start("address"), m.end("address"), ADDRESS
+    for m in _FLAT_IN_BUILDING.finditer(text):
+        yield m.start(), m.end(), ADDRESS
 
 
 def _names(text: str):
-    for pattern in (_TITLED_NAME, _CALLED_NAME):
-        for m in pattern.finditer(text):
-            yield m.start("name"), m.end("name"), NAME
+    """People's names, where the text gives evidence of one: see bot.names.name_spans."""
+    for start, end in _name_knowledge.name_spans(text):
+        yield start, end, NAME
 
 
 _DIGIT_DETECTORS = (
     _nhs_numbers,
     _ni_numbers,
-    _dates_of_birth,
     _bank_details,
+    _case_ids,
     _phone_numbers,
     _postcodes,
     _addresses,
@@ -395,16 +597,16 @@ def _inside_a_phone(span: tuple[int, int, str], phones: list[tuple[int, int]]) -
     return p_start <= start and end <= p_end and (p_end - p_start) > (end - start)
 
 
-def redact(text: str) -> Redaction:
-    """Replace personal identifiers in ``text`` with placeholders such as ``[NHS number]``."""
-    if not text:
-        return Redaction(text, ())
-    spans: list[tuple[int, int, str]] = [*_emails(text), *_names(text)]
-    if _HAS_DIGIT.search(text):
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """Every identifier found in ``text``: (start, end, kind) in ``text``'s own positions, not
+    overlapping, in order. Each kind is read from the shadow copy (see _shadow)."""
+    shadow, origin = _shadow(text)
+    spans: list[tuple[int, int, str]] = [*_emails(shadow), *_names(shadow), *_dates_of_birth(shadow)]
+    if _HAS_DIGIT.search(shadow):
         for detector in _DIGIT_DETECTORS:
-            spans.extend(detector(text))
+            spans.extend(detector(shadow))
     if not spans:
-        return Redaction(text, ())
+        return []
 
     phones = sorted((start, end) for start, end, kind in spans if kind == PHONE)
     if phones:
@@ -412,18 +614,33 @@ def redact(text: str) -> Redaction:
 
     # most specific kind first, then earliest, then longest; keep what does not overlap
     spans.sort(key=lambda s: (_PRIORITY[s[2]], s[0], s[0] - s[1]))
-    taken = bytearray(len(text))
+    taken = bytearray(len(shadow))
     kept: list[tuple[int, int, str]] = []
     for start, end, kind in spans:
         if start < end and not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
-            kept.append((start, end, NHS if kind == _NHS_BY_CHECK_DIGIT else kind))
+            kind = NHS if kind == _NHS_BY_CHECK_DIGIT else kind
+            if origin is not None:
+                start, end = origin[start], origin[end - 1] + 1
+            kept.append((start, end, kind))
     kept.sort()
+    return kept
+
+
+def redact(text: str) -> Redaction:
+    """Replace personal identifiers in ``text`` with placeholders such as ``[NHS number]``."""
+    if not text:
+        return Redaction(text, ())
+    kept = _spans(text)
+    if not kept:
+        return Redaction(text, ())
 
     pieces: list[str] = []
     found: list[str] = []
     pos = 0
     for start, end, kind in kept:
+        if start < pos:  # two spans folded from one character ("\u2026"): the first one has it
+            continue
         pieces.append(text[pos:start])
         pieces.append(f"[{kind}]")
         pos = end
