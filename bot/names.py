@@ -377,12 +377,10 @@ class _LazyTokens:
     def __len__(self) -> int:
         return len(self.starts)
 
-    def __getitem__(self, key):
-        if isinstance(key, slice):
-            return [self[k] for k in range(*key.indices(len(self.starts)))]
-        tok = self.made[key]
+    def get(self, i: int) -> _Tok:
+        tok = self.made[i]
         if tok is None:
-            tok = self.made[key] = _Tok(self.starts[key], self.texts[key])
+            tok = self.made[i] = _Tok(self.starts[i], self.texts[i])
         return tok
 
 
@@ -404,24 +402,31 @@ class _Finder:
     def __init__(self, text: str):
         self.text = text
         self.toks = _LazyTokens(text)
+        self.tok = self.toks.get
+        self.n = len(self.toks)
         self.shouting = _upper_text(text)
         self.spans: list[tuple[int, int]] = []
-        self.used = [False] * len(self.toks)
+        self.used = [False] * self.n
         self.confirmed: set[str] = set()
 
     # -- helpers ---------------------------------------------------------------------------------
     def gap(self, i: int) -> str:
         """The text between token i-1 and token i."""
-        prev_end = self.toks[i - 1].start + len(self.toks[i - 1].text) if i > 0 else 0
-        return self.text[prev_end : self.toks[i].start]
+        starts, texts = self.toks.starts, self.toks.texts
+        prev_end = starts[i - 1] + len(texts[i - 1]) if i > 0 else 0
+        return self.text[prev_end : starts[i]]
 
     def joined(self, i: int, pattern: re.Pattern[str] = _SPACES) -> bool:
         """Token i follows token i-1 with only what ``pattern`` allows between them (and token i-1
         is not a possessive)."""
-        return i > 0 and not self.toks[i - 1].poss and pattern.fullmatch(self.gap(i)) is not None
+        return (
+            i > 0
+            and not self.toks.texts[i - 1].endswith(_POSSESSIVE)
+            and pattern.fullmatch(self.gap(i)) is not None
+        )
 
     def opens_sentence(self, i: int) -> bool:
-        start = self.toks[i].start
+        start = self.tok(i).start
         return _SENTENCE_END.search(self.text, max(0, start - 12), start) is not None
 
     def word_ok(self, tok: _Tok) -> bool:
@@ -459,16 +464,16 @@ class _Finder:
         """Index past the last token of the name that starts at token i (already accepted):
         further name words, particles ("van der"), joined by single spaces, at most four words."""
         j = i + 1
-        n = len(self.toks)
+        n = self.n
         words = 1
-        while j < n and words < 4 and not self.toks[j - 1].poss and self.joined(j):
-            tok = self.toks[j]
+        while j < n and words < 4 and not self.tok(j - 1).poss and self.joined(j):
+            tok = self.tok(j)
             if tok.low in SURNAME_PARTICLES and tok.low != "st" and j + 1 < n and self.joined(j + 1):
                 # "van der Berg", "de la Cruz", "bin Salleh": particles, then a name word
                 k = j
-                while k < n and self.toks[k].low in SURNAME_PARTICLES and k - j < 3 and self.joined(k):
+                while k < n and self.tok(k).low in SURNAME_PARTICLES and k - j < 3 and self.joined(k):
                     k += 1
-                if k < n and self.joined(k) and _is_cap(self.toks[k]) and self.word_ok(self.toks[k]):
+                if k < n and self.joined(k) and _is_cap(self.tok(k)) and self.word_ok(self.tok(k)):
                     j = k + 1
                     words += 1
                     continue
@@ -490,27 +495,27 @@ class _Finder:
             return
         for k in range(i, j):
             self.used[k] = True
-            if self.toks[k].low not in _COMMON and self.toks[k].low not in SURNAME_PARTICLES:
-                self.confirmed.add(self.toks[k].low)
-        self.spans.append((self.toks[i].start, self.toks[j - 1].end))
+            if self.tok(k).low not in _COMMON and self.tok(k).low not in SURNAME_PARTICLES:
+                self.confirmed.add(self.tok(k).low)
+        self.spans.append((self.tok(i).start, self.tok(j - 1).end))
 
     def followed_by_institution(self, j: int) -> bool:
         """Is token j (just after a name) a word that makes the name an organisation or a law?"""
-        if j >= len(self.toks) or not self.joined(j):
+        if j >= self.n or not self.joined(j):
             return False
-        low = self.toks[j].low
-        return (_is_cap(self.toks[j]) and low in INSTITUTION_WORDS) or low in LEGAL_FOLLOWERS
+        low = self.tok(j).low
+        return (_is_cap(self.tok(j)) and low in INSTITUTION_WORDS) or low in LEGAL_FOLLOWERS
 
     def legal_phrase(self, i: int, j: int) -> bool:
         """Tokens i..j-1 are (part of) a legal or organisational phrase: "Clare's Law", "Fraser
         guidelines", "Victoria Climbie inquiry", "Marie Curie", "Lucy Faithfull Foundation"."""
-        if any(t.low in LEGAL_EPONYMS for t in self.toks[i:j]):
+        if any(t.low in LEGAL_EPONYMS for t in map(self.tok, range(i, j))):
             return True
-        if " ".join(t.low for t in self.toks[i:j]) in _PERSON_NAMED_ORGANISATIONS:
+        if " ".join(t.low for t in map(self.tok, range(i, j))) in _PERSON_NAMED_ORGANISATIONS:
             return True
-        last = self.toks[j - 1]
-        if j < len(self.toks):
-            nxt = self.toks[j]
+        last = self.tok(j - 1)
+        if j < self.n:
+            nxt = self.tok(j)
             gap = self.text[last.start + len(last.text) : nxt.start]
             if _SPACES.fullmatch(gap) and (
                 nxt.low in LEGAL_FOLLOWERS
@@ -522,14 +527,14 @@ class _Finder:
     def after_saint(self, i: int) -> bool:
         if i == 0:
             return False
-        prev = self.toks[i - 1]
+        prev = self.tok(i - 1)
         return prev.low in ("st", "saint") and re.fullmatch(r"\.?\s{1,2}", self.gap(i)) is not None
 
     # -- the rules -------------------------------------------------------------------------------
     def titled(self, i: int) -> bool:
-        tok = self.toks[i]
+        tok = self.tok(i)
         low = tok.low
-        if low not in TITLES or tok.poss or i + 1 >= len(self.toks):
+        if low not in TITLES or tok.poss or i + 1 >= self.n:
             return False
         if not self.joined(i + 1, _AFTER_TITLE_GAP):
             return False
@@ -541,14 +546,14 @@ class _Finder:
         j = i + 1
         # initials: "Mr J. Bloggs", "Dr. A. B. Chaudhry", "Mr J Bloggs"
         while (
-            j < len(self.toks)
-            and len(self.toks[j].base) == 1
-            and self.toks[j].base.isupper()
-            and j + 1 < len(self.toks)
+            j < self.n
+            and len(self.tok(j).base) == 1
+            and self.tok(j).base.isupper()
+            and j + 1 < self.n
             and self.joined(j + 1, _INITIAL_GAP)
         ):
             j += 1
-        first = self.toks[j] if j < len(self.toks) else None
+        first = self.tok(j) if j < self.n else None
         if first is None or first.low in _STOP or first.low in NAME_VERBS and not _is_cap(first):
             return False
         if first.low in SURNAME_PARTICLES and first.low != "st":
@@ -583,11 +588,11 @@ class _Finder:
     def extend_particles(self, j: int) -> int | None:
         """Token j is a particle ("van", "de", "al"): index of the name word after the particles."""
         k = j
-        while k < len(self.toks) and self.toks[k].low in SURNAME_PARTICLES and k - j < 3:
+        while k < self.n and self.tok(k).low in SURNAME_PARTICLES and k - j < 3:
             k += 1
-            if k < len(self.toks) and not self.joined(k):
+            if k < self.n and not self.joined(k):
                 return None
-        if k < len(self.toks) and _is_cap(self.toks[k]) and self.word_ok(self.toks[k]):
+        if k < self.n and _is_cap(self.tok(k)) and self.word_ok(self.tok(k)):
             return k
         return None
 
@@ -595,14 +600,14 @@ class _Finder:
         """ "my client Priya", "her son jake", "the pupil, Oliver,", "Client Priya said"."""
         if i == 0:
             return False
-        role = self.toks[i - 1]
+        role = self.tok(i - 1)
         if role.low not in _ROLE_WORDS or role.poss:
             return False
         if role.text[:1].isupper() and not self.opens_sentence(i - 1):
             return False  # "Young Person Support", "Family Court": a name of something
         if not (self.joined(i) or self.joined(i, _COMMA_GAP)):
             return False
-        tok = self.toks[i]
+        tok = self.tok(i)
         if self.after_saint(i):
             return False
         if _is_cap(tok):
@@ -625,7 +630,7 @@ class _Finder:
         if trigger_end is None:
             return False
         trigger_start, person_named = trigger_end
-        tok = self.toks[i]
+        tok = self.tok(i)
         if _is_cap(tok):
             ok = self.capital_name_word(tok, strict=True) if person_named else (
                 is_given_name(tok.low) and tok.low not in _COMMON and self.word_ok(tok)
@@ -645,47 +650,45 @@ class _Finder:
         (index of the trigger's first token, whether a person is being named)."""
         if i == 0 or not self.joined(i, _TRIGGER_GAP):
             return None
-        prev = self.toks[i - 1]
+        prev = self.tok(i - 1)
         t = i - 1
         if prev.low in _NAME_TRIGGERS and prev.text[:1].islower() or prev.low == "aka":
             pass
-        elif prev.low == "as" and i >= 2 and self.toks[i - 2].low == "known":
+        elif prev.low == "as" and i >= 2 and self.tok(i - 2).low == "known":
             t = i - 2
-        elif prev.low == "by" and i >= 2 and self.toks[i - 2].low in ("goes", "go", "going", "went"):
+        elif prev.low == "by" and i >= 2 and self.tok(i - 2).low in ("goes", "go", "going", "went"):
             return (i - 2, True)
-        elif prev.low in ("himself", "herself", "themself", "themselves") and i >= 2 and self.toks[
-            i - 2
-        ].low in ("calls", "call", "calling", "called"):
+        elif prev.low in ("himself", "herself", "themself", "themselves") and i >= 2 and self.tok(i - 2).low in ("calls", "call", "calling", "called"):
             return (i - 2, True)
-        elif prev.low in ("is", "was", "'s") and i >= 2 and self.toks[i - 2].low == "name":
+        elif prev.low in ("is", "was", "'s") and i >= 2 and self.tok(i - 2).low == "name":
             t = i - 2
-            owner = self.toks[i - 3].low if i >= 3 else ""
+            owner = self.tok(i - 3).low if i >= 3 else ""
             return (t, owner in ("her", "his", "their", "my", "the", "your", "whose") or owner in _ROLE_WORDS)
         elif prev.text.lower() in ("name's",) or (prev.low == "name" and prev.poss):
-            owner = self.toks[i - 2].low if i >= 2 else ""
+            owner = self.tok(i - 2).low if i >= 2 else ""
             return (t, owner in ("her", "his", "their", "my", "your") or owner in _ROLE_WORDS)
         else:
             return None
         # a person is being named if a person word or pronoun-and-verb comes just before
         person = False
         for k in range(max(0, t - 3), t):
-            w = self.toks[k]
+            w = self.tok(k)
             if w.low in _PERSON_BEFORE_CALLED or w.text.lower() in ("she's", "he's", "they're", "who's"):
                 person = True
         return (t, person)
 
     def full_name(self, i: int) -> bool:
         """ "worried about Amir Hassan", "Jake Dunn's dad", "Anna van der Berg"."""
-        tok = self.toks[i]
+        tok = self.tok(i)
         if tok.poss or not _is_cap(tok) or not is_given_name(tok.low) or not self.word_ok(tok):
             return False
         if tok.base.isupper() and not self.shouting:
             return False
-        if self.after_saint(i) or i + 1 >= len(self.toks) or not self.joined(i + 1):
+        if self.after_saint(i) or i + 1 >= self.n or not self.joined(i + 1):
             return False
         if tok.low in _COMMON and self.opens_sentence(i) and tok.low in _OPENING_WORDS:
             return False
-        nxt = self.toks[i + 1]
+        nxt = self.tok(i + 1)
         if nxt.low in SURNAME_PARTICLES and nxt.low != "st":
             k = self.extend_particles(i + 1)
             if k is None:
@@ -704,12 +707,12 @@ class _Finder:
 
     def single_name(self, i: int) -> bool:
         """ "Priya's mum", "Kayleigh said", "Tomasz (15)": a given name shown to be a person."""
-        tok = self.toks[i]
+        tok = self.tok(i)
         if not _is_cap(tok) or tok.base.isupper() or not is_given_name(tok.low):
             return False
         if tok.low in _COMMON or not self.word_ok(tok) or self.after_saint(i) or is_place(tok.low):
             return False
-        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        nxt = self.tok(i + 1) if i + 1 < self.n else None
         if tok.poss:
             if nxt is None or not _SPACES.fullmatch(self.gap(i + 1)) or nxt.low in LEGAL_FOLLOWERS:
                 return False
@@ -732,7 +735,7 @@ class _Finder:
         while changed:
             changed = False
             for i in [k - 1 for k, used in enumerate(self.used) if used and k > 0]:
-                tok = self.toks[i]
+                tok = self.tok(i)
                 if self.used[i]:
                     continue
                 if not _COORD_GAP.fullmatch(self.gap(i + 1)) or tok.poss:
@@ -760,7 +763,7 @@ class _Finder:
             low = word.lower()
             if low not in confirmed and low[:-2] not in confirmed:
                 continue
-            tok = self.toks[i]
+            tok = self.tok(i)
             if tok.low not in confirmed or not _is_cap(tok):
                 continue
             if tok.low in LEGAL_EPONYMS or self.after_saint(i) or self.legal_phrase(i, i + 1):
@@ -773,21 +776,24 @@ class _Finder:
         for i, low in enumerate(lows):
             if low in TITLES and not self.used[i]:
                 self.titled(i)
-        # only words that are capitalised (or join a particle to a capital: al-Hassan) or follow a
-        # word that can introduce a name
+        # only words that follow a word that can introduce a name ("client", "called"), or are
+        # capitalised given names: no rule below starts anywhere else
         texts = toks.texts
+        given = given_names()
         candidates = [
             i
             for i, word in enumerate(texts)
-            if word[0].isupper()
-            or (i > 0 and lows[i - 1] in _INTRODUCERS)
-            or (("-" in word or "'" in word or "\u2019" in word) and toks[i].cap)
+            if (i > 0 and lows[i - 1] in _INTRODUCERS)
+            or (
+                word[0].isupper()
+                and (lows[i] in given or (lows[i].endswith(_POSSESSIVE) and lows[i][:-2] in given))
+            )
         ]
         for i in candidates:
             if not self.used[i]:
                 self.after_role(i) or self.after_called(i) or self.full_name(i)
         for i in candidates:
-            if not self.used[i] and toks[i].cap:
+            if not self.used[i] and toks.get(i).cap:
                 self.single_name(i)
         if self.spans:
             self.coordinated()

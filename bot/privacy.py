@@ -184,6 +184,12 @@ _WRITTEN_EMAIL = re.compile(
     r"(?![\w-])"
 )
 _PLAIN_AT = re.compile(r"[ \t]+(?i:at)[ \t]+")
+_AT_ANCHOR = re.compile(r"(?i)\bat\b[ \t]*[\])}>]?[ \t]*|@[ \t]*")
+_DOMAIN_AFTER = re.compile(r"[^\W_][\w-]{0,62}" + _WORD_DOT)
+_LOCAL_BEFORE = re.compile(
+    r"(?<![\w.@'-])[^\W_](?:[\w%+'-]|\.(?=[^\W_])|[ \t]+(?i:dot)[ \t]+(?=[^\W_]))*"
+    r"(?:[ \t]*[\[({<][ \t]*|[ \t]+|[ \t]*)$"
+)
 _WRITTEN_DOT = re.compile(r"(?i)[\[({<][ \t]*dot[ \t]*[\])}>]|[ \t]dot[ \t]")
 _WRITTEN_AT_HINT = re.compile(r"(?i)[\[({<][ \t]*at[ \t]*[\])}>]|\bat\b")
 
@@ -192,7 +198,7 @@ _WRITTEN_AT_HINT = re.compile(r"(?i)[\[({<][ \t]*at[ \t]*[\])}>]|\bat\b")
 # phone in redact() unless the text calls it an NHS number.
 _NHS_SEP = r"(?:[ ]?[\-./][ ]?|[ ]{1,2})?"
 _NHS_CANDIDATE = re.compile(
-    r"(?<![\w+])(?<![0-9][./-])[0-9]{3}" + _NHS_SEP + r"[0-9]{3}" + _NHS_SEP + r"[0-9]{4}"
+    r"[0-9](?<![\w+][0-9])(?<![0-9][./-][0-9])[0-9]{2}" + _NHS_SEP + r"[0-9]{3}" + _NHS_SEP + r"[0-9]{4}"
     r"(?!\w)(?![./-][0-9])"
 )
 _NOT_DIGIT = re.compile(r"[^0-9]")
@@ -276,7 +282,7 @@ _ACCOUNT = re.compile(
 # accepts Ofcom's drama ranges, would take years such as "1989" for phone numbers.
 _PH_GAP = r"\)?(?:[ \t\u00a0]{0,2}|[ \t\u00a0]?[\-./\u2013][ \t\u00a0]?)\(?"
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+])(?:"
+    r"(?=[+0(4])(?<![\w+])(?:"
     r"(?:\+|00)[ \t\u00a0]?44[ \t\u00a0\-.]?(?:\(0\)[ \t\u00a0\-.]?)?\(?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
     r"|\(?0[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
     r"|44[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"  # pasted without the "+"
@@ -316,6 +322,13 @@ _CASE_ID = re.compile(
     r"(?![\w])"
 )
 _MIN_CASE_ID_DIGITS = 4
+# the first word of every label above, to find where a label may start
+_CASE_KEYWORDS = tuple(
+    """mosaic lcs liquid eclipse ehm care paris azeus frameworki protocol rio systm emis cpoms my delius
+    ndelius oasys wcccis capita servelec swift niche athena storm pnc pnd cro crn case hospital hosp mrn
+    m.r.n medical unit k upn unique uln chi community h health crime police occurrence occ incident log
+    cad urn custody""".split()
+)
 
 # Postcodes: outward code of a real postcode area (plus ZZ, the NHS pseudo-postcode area, and
 # BF/BX), then the inward code.
@@ -328,8 +341,7 @@ _POSTCODE_AREAS = (
 ).split()
 _POSTCODE_AREA_SET = frozenset(_POSTCODE_AREAS)
 _POSTCODE = re.compile(
-    r"(?<![A-Za-z0-9])"
-    r"(?P<outward>(?P<area>[A-Za-z]{1,2})[0-9][A-Za-z0-9]?)"
+    r"(?P<outward>(?P<area>[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]?)[0-9][A-Za-z0-9]?)"
     r"[ \t\u00a0]{0,2}"
     r"(?P<inward>[0-9][A-Za-z]{2})"
     r"(?![A-Za-z0-9])"
@@ -352,9 +364,9 @@ _UPPER_SUFFIXES = (
 ).split()
 _SUFFIX_ALT = "|".join(sorted(_STREET_SUFFIXES + _UPPER_SUFFIXES, key=len, reverse=True))
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z\u2019']+(?:-[A-Z][a-z\u2019']+)?|[A-Z][A-Z\u2019']{2,})"
+# (Each address pattern starts at the house number, so that the search skips to digits at C speed;
+# what may come before the number, "Flat 3, " or "lives at ", is looked for just before a match.)
 _ADDRESS = re.compile(
-    r"(?:\b(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)[ \t]+[0-9]{1,4}[A-Za-z]?[ \t]*,?[ \t]*)?"
-    r"(?<![\w/.,:\u00a3$\u20ac%\-])"
     r"(?P<number>[0-9]{1,4}[A-Za-z]?(?:[ \t]*-[ \t]*[0-9]{1,4}[A-Za-z]?)?),?[ \t]+"
     r"(?P<name>(?:" + _NAME_WORD + r"[ \t]+){1,3})"
     r"(?P<suffix>" + _SUFFIX_ALT + r")\.?"
@@ -372,13 +384,18 @@ _FUNCTION_WORDS = (
 ).split()
 _LOWER_NAME_WORD = r"(?!(?:" + "|".join(_FUNCTION_WORDS) + r")\b)[a-z][a-z’'-]+"
 _LOWER_ADDRESS = re.compile(
-    r"\b(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:\s+is)?|addr|home)"
-    r"(?:\s+(?:at|on|to|in))?\s*:?\s+"
-    r"(?P<address>(?:(?:flat|apartment|apt|unit)\s+[0-9]{1,4}[a-z]?\s*,?\s*)?"
     r"[0-9]{1,4}[a-z]?,?\s+(?:" + _LOWER_NAME_WORD + r"\s+){1,3}"
-    r"(?:" + "|".join(sorted(_LOWER_SUFFIXES, key=len, reverse=True)) + r"))\.?\b",
+    r"(?:" + "|".join(sorted(_LOWER_SUFFIXES, key=len, reverse=True)) + r")\.?\b",
     re.IGNORECASE,
 )
+_PLACE_WORD_THEN_NUMBER = re.compile(
+    r"(?i)\b(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:\s+is)?|addr|home)"
+    r"(?:\s+(?:at|on|to|in))?\s*:?\s+"
+    r"(?P<flat>(?:flat|apartment|apt|unit)\s+[0-9]{1,4}[a-z]?\s*,?\s*)?(?=[0-9])"
+)
+_PLACE_KEYWORDS = ("liv", "stay", "resid", "mov", "addr", "home")
+_FLAT_BEFORE = re.compile(r"(?i)\b(?:flat|apartment|apt|unit|room)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]*$")
+_NOT_BEFORE_A_NUMBER = frozenset("/.,:\u00a3$\u20ac%-")
 
 # Lower-case addresses anywhere ("police were called to 22 holly grove"): only with the street
 # words that are nothing else, no measure or function word in the name ("a 3 bedroom terrace",
@@ -393,15 +410,13 @@ _NOT_IN_STREET_NAMES = set(_ANYWHERE_SUFFIXES) | set(_FUNCTION_WORDS) | set(
     "seater door doors car cars lane lanes way ways times people kids children year-old".split()
 )
 _ANYWHERE_ADDRESS = re.compile(
-    r"(?<![\w/.,:\u00a3$\u20ac%\-])"
-    r"(?P<address>(?:(?:flat|apartment|apt|unit)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]*)?"
     r"[0-9]{1,4}[a-z]?,?[ \t]+(?P<name>(?:[a-z][a-z'-]+[ \t]+){1,3})"
-    r"(?:" + "|".join(sorted(_ANYWHERE_SUFFIXES, key=len, reverse=True)) + r"))\.?(?![\w'])",
+    r"(?:" + "|".join(sorted(_ANYWHERE_SUFFIXES, key=len, reverse=True)) + r")\.?(?![\w'])",
     re.IGNORECASE,
 )
-_ARTICLE_BEFORE = re.compile(
-    r"(?i)\b(?:the|a|an|my|our|your|his|her|their|these|those|about|over|under|around|within|than|"
-    r"only|all|every|some|last|next|first|top|of)[ \t]+$"
+_ARTICLES = frozenset(
+    "the a an my our your his her their these those about over under around within than only all "
+    "every some last next first top of".split()
 )
 # "Flat 2b Orchard Court", "flat 12, rowan house": a flat and its building, without a house number
 _BUILDINGS = (
@@ -436,7 +451,7 @@ def _emails(text: str):
         for m in _EMAIL.finditer(text):
             yield m.start(), m.end(), EMAIL
     if _WRITTEN_AT_HINT.search(text):
-        for m in _WRITTEN_EMAIL.finditer(text):
+        for m in _written_emails(text):
             local, at, domain = m.group("local", "at", "domain")
             if "@" in at:
                 if not _WRITTEN_DOT.search(domain):
@@ -448,8 +463,55 @@ def _emails(text: str):
             yield m.start(), m.end(), EMAIL
 
 
+def _keyword_starts(text: str, keywords: tuple[str, ...]) -> list[int] | None:
+    """Sorted positions where one of the lower-case ``keywords`` starts a word of ``text`` (any
+    case), found at C speed; None when lower-casing would move positions (then search it all)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    starts = set()
+    for keyword in keywords:
+        i = lowered.find(keyword)
+        while i != -1:
+            if i == 0 or not lowered[i - 1].isalnum():
+                starts.add(i)
+            i = lowered.find(keyword, i + 1)
+    return sorted(starts)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...]):
+    """pattern.finditer(text), trying only where a keyword starts a word."""
+    starts = _keyword_starts(text, keywords)
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            end = m.end()
+            yield m
+
+
+def _written_emails(text: str):
+    """_WRITTEN_EMAIL's matches, looked for only around an "at" (or "@") followed by a domain."""
+    end = 0
+    for anchor in _AT_ANCHOR.finditer(text):
+        if anchor.start() < end or not _DOMAIN_AFTER.match(text, anchor.end()):
+            continue
+        local = _LOCAL_BEFORE.search(text, max(end, anchor.start() - 80), anchor.start())
+        if not local:
+            continue
+        m = _WRITTEN_EMAIL.match(text, local.start())
+        if m:
+            end = m.end()
+            yield m
+
+
 def _case_ids(text: str):
-    for m in _CASE_ID.finditer(text):
+    for m in _matches_at(_CASE_ID, text, _CASE_KEYWORDS):
         value = m.group("value")
         if sum(c.isdigit() for c in value) >= _MIN_CASE_ID_DIGITS:
             yield m.start("value"), m.end("value"), CASE_ID
@@ -490,8 +552,12 @@ def _ni_numbers(text: str):
             yield m.start(), m.end(), NI
 
 
+# the first letters of every label of _DOB, to find where one may start
+_DOB_KEYWORDS = ("dob", "d.o", "d o", "d. o", "do.", "do b", "date", "born", "b.", "birthday")
+
+
 def _dates_of_birth(text: str):
-    for m in _DOB.finditer(text):
+    for m in _matches_at(_DOB, text, _DOB_KEYWORDS):
         start = m.start("dates")
         chunk = m.group("dates")
         for d in _DATE_RE.finditer(chunk):
@@ -499,8 +565,11 @@ def _dates_of_birth(text: str):
 
 
 def _bank_details(text: str):
-    for pattern, kind in ((_SORT_CODE, SORT_CODE), (_ACCOUNT, ACCOUNT)):
-        for m in pattern.finditer(text):
+    for pattern, kind, keywords in (
+        (_SORT_CODE, SORT_CODE, ("sort",)),
+        (_ACCOUNT, ACCOUNT, ("acc", "a/c")),
+    ):
+        for m in _matches_at(pattern, text, keywords):
             yield m.start("value"), m.end("value"), kind
 
 
@@ -546,24 +615,50 @@ def _postcodes(text: str):
         yield m.start(), m.end(), POSTCODE
 
 
+def _number_starts_here(text: str, start: int) -> bool:
+    """A house number must not be glued to what comes before it ("£12", "1/2", "v2", "3.5")."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before == "_" or before in _NOT_BEFORE_A_NUMBER)
+
+
+def _with_flat(text: str, start: int) -> int:
+    """Where the address starting at ``start`` really starts: at "Flat 3, " if that comes just before."""
+    before = text[max(0, start - 24) : start].lower()
+    if not any(word in before for word in ("flat", "apartment", "apt", "unit", "room")):
+        return start
+    m = _FLAT_BEFORE.search(text, max(0, start - 24), start)
+    return m.start() if m else start
+
+
 def _addresses(text: str):
     for m in _ADDRESS.finditer(text):
+        if not _number_starts_here(text, m.start()):
+            continue
         suffix = m.group("suffix").lower()
         last_word = m.group("name").split()[-1].lower()
         if last_word in _NOT_STREETS.get(suffix, ()):
             continue
-        yield m.start(), m.end(), ADDRESS
-    for m in _LOWER_ADDRESS.finditer(text):
-        yield m.start("address"), m.end("address"), ADDRESS
+        yield _with_flat(text, m.start()), m.end(), ADDRESS
+    for place in _matches_at(_PLACE_WORD_THEN_NUMBER, text, _PLACE_KEYWORDS):
+        m = _LOWER_ADDRESS.match(text, place.end())
+        if m:
+            yield place.start("flat") if place.group("flat") else m.start(), m.end(), ADDRESS
     for m in _ANYWHERE_ADDRESS.finditer(text):
+        if not _number_starts_here(text, m.start()):
+            continue
         words = m.group("name").lower().split()
         if any(w in _NOT_IN_STREET_NAMES for w in words):
             continue
-        if _ARTICLE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        if before and before[-1].lower() in _ARTICLES:
             continue
-        yield m.start("address"), m.end("address"), ADDRESS
-    for m in _FLAT_IN_BUILDING.finditer(text):
-        yield m.start(), m.end(), ADDRESS
+        yield _with_flat(text, m.start()), m.end(), ADDRESS
+    lowered = text.lower()
+    if "flat" in lowered or "apartment" in lowered or "apt" in lowered or "unit" in lowered:
+        for m in _FLAT_IN_BUILDING.finditer(text):
+            yield m.start(), m.end(), ADDRESS
 
 
 def _names(text: str):
