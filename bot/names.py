@@ -49,6 +49,7 @@ frequency-selected list from SCOWL (see the note on ``_COMMON_WORDS``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -73,16 +74,25 @@ __all__ = [
 
 #: titles that are never anything else: they introduce a name in any case ("mr smith", "DR. PATEL")
 _PLAIN_TITLES = frozenset(
-    "mr mrs mx dr prof professor revd reverend cllr councillor".split()
+    "mr mrs mx dr prof revd cllr".split()
 )
 #: titles that are also ordinary words or abbreviations ("I miss it", "MS Teams", "the PC said"):
 #: they introduce a name only when the next word is clearly one
 _WORD_TITLES = frozenset(
-    """ms miss sir dame lady lord rev fr master mstr madam
+    """ms miss sir dame lady lord rev fr master mstr madam professor reverend councillor
     pc dc ds di dci dsi dsu sgt insp supt det detective sergeant inspector constable
     hhj judge""".split()
 )
 TITLES: frozenset[str] = _PLAIN_TITLES | _WORD_TITLES
+_POLICE_RANKS = frozenset(
+    "pc dc ds di dci dsi dsu sgt insp supt det detective sergeant inspector constable".split()
+)
+# lower-case words after "dr", "mr" that are not names: "her dr appointment", "the dr surgery"
+_AFTER_TITLE_NOUNS = frozenset(
+    """appointment appointments surgery surgeries note notes letter letters report reports visit visits
+    practice practices receptionist referral referrals record records office clinic clinics rota list
+    lists team teams men man woman who what which whatever""".split()
+)
 
 
 def is_title(word: str) -> bool:
@@ -244,7 +254,7 @@ _PERSON_BEFORE_CALLED = _ROLE_WORDS | frozenset(
 _NAME_TRIGGERS = frozenset("called named nicknamed aka".split())
 # words after which a lower-case word may be a name
 _INTRODUCERS = _ROLE_WORDS | _NAME_TRIGGERS | frozenset(
-    "as by himself herself themself themselves is was name".split()
+    "as by himself herself themself themselves is was name name's name\u2019s of".split()
 )
 
 
@@ -299,9 +309,25 @@ def given_names() -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
-    """A known given name, in any case ("Priya", "priya", "SIOBHAN", "Will")."""
-    w = word.lower()
-    return w in given_names() and w not in _NEVER_GIVEN
+    """A known given name, in any case ("Priya", "priya", "SIOBHAN", "Will"), with or without its
+    accents ("Siobhán"), or made of known ones ("Ellie-Mae", "Mary-Jane", "Jean-Luc")."""
+    return _is_given(word.lower())
+
+
+@lru_cache(maxsize=8192)
+def _is_given(w: str) -> bool:
+    if w in _NEVER_GIVEN:
+        return False
+    names = given_names()
+    if w in names:
+        return True
+    if "-" in w:
+        parts = w.split("-")
+        return len(parts) <= 3 and all(p and _is_given(p) for p in parts)
+    if not w.isascii():
+        bare = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
+        return bare != w and bare in names
+    return False
 
 
 def is_common_word(word: str) -> bool:
@@ -320,6 +346,7 @@ def is_ambiguous_name(word: str) -> bool:
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019\-]*[^\W\d_])?")
 _SPACES = re.compile(r"[ \t\u00a0\u202f]{1,3}")
 _AFTER_TITLE_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{1,3}")
+_COLLAR_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{1,3}(?:[0-9]{1,6}[ \t\u00a0\u202f]{1,3})?")
 _INITIAL_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{0,3}")
 _COMMA_GAP = re.compile(r"[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*")
 _COORD_GAP = re.compile(r"(?:[ \t\u00a0\u202f]+(?:and|&|or)[ \t\u00a0\u202f]+|[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*)")
@@ -332,6 +359,14 @@ _AGE_AFTER = re.compile(
     r"|[ \t]+[0-9]{1,2}[ \t]*(?:yo|y/o)\b)"
 )
 _POSSESSIVE = ("'s", "\u2019s")
+_VOWEL = re.compile(r"[aeiouy\u00e0-\u00ff]")
+# words before a lower-case name that show a person is meant: "worried about amir hassan"
+_BEFORE_A_PERSON = frozenset(
+    """about with for to from re regarding concerning called named saw met visited seen see meet
+    told asked and""".split()
+)
+# "Priya, who ...", "Tomasz and his brother": words after a name that make it a person
+_PERSON_AFTER = re.compile(r"[ \t]*,?[ \t]+(?:who\b|and[ \t]+(?:his|her|their)\b)")
 _TRIGGER_GAP = re.compile(r"[ \t\u00a0]{1,3}[\"'\u2018\u201c]?|[ \t]*:[ \t]*")
 
 
@@ -466,7 +501,9 @@ class _Finder:
         j = i + 1
         n = self.n
         words = 1
-        while j < n and words < 4 and not self.tok(j - 1).poss and self.joined(j):
+        while j < n and words < 4 and not self.tok(j - 1).poss and (
+            self.joined(j) or (self.tok(j - 1).low == "st" and self.joined(j, _AFTER_TITLE_GAP))
+        ):
             tok = self.tok(j)
             if tok.low in SURNAME_PARTICLES and tok.low != "st" and j + 1 < n and self.joined(j + 1):
                 # "van der Berg", "de la Cruz", "bin Salleh": particles, then a name word
@@ -536,8 +573,8 @@ class _Finder:
         low = tok.low
         if low not in TITLES or tok.poss or i + 1 >= self.n:
             return False
-        if not self.joined(i + 1, _AFTER_TITLE_GAP):
-            return False
+        if not self.joined(i + 1, _COLLAR_GAP if low in _POLICE_RANKS else _AFTER_TITLE_GAP):
+            return False  # (a police rank may have a collar number: "PC 1234 Smith")
         plain = low in _PLAIN_TITLES
         if not plain and tok.text.islower() and low not in ("ms", "miss"):
             return False  # "lady", "judge", "master", "ds", "pc" in lower case are ordinary words
@@ -575,8 +612,10 @@ class _Finder:
             # lower case after a title: "dr. patel", "mx jones", "ms evans" (not "dr said", "ms teams")
             if first.low in NAME_VERBS or first.low in _STOP or is_not_a_name(first.low):
                 return False
-            if first.low in _COMMON and first.low not in _COMMON_SURNAMES:
-                return False
+            if first.low in _AFTER_TITLE_NOUNS:
+                return False  # "the dr appointment", "mr men"
+            if first.low.endswith(("ing", "ed")) and not is_given_name(first.low):
+                return False  # "dr chasing", "cllr asked"
             if not plain and not (is_given_name(first.low) or first.low not in _COMMON):
                 return False
             end = self.extend(j, allow_lower=True, strict=True)
@@ -603,7 +642,7 @@ class _Finder:
         role = self.tok(i - 1)
         if role.low not in _ROLE_WORDS or role.poss:
             return False
-        if role.text[:1].isupper() and not self.opens_sentence(i - 1):
+        if role.text[:1].isupper() and not self.opens_sentence(i - 1) and not self.shouting:
             return False  # "Young Person Support", "Family Court": a name of something
         if not (self.joined(i) or self.joined(i, _COMMA_GAP)):
             return False
@@ -648,7 +687,7 @@ class _Finder:
     def trigger_before(self, i: int) -> tuple[int, bool] | None:
         """If token i follows "called"/"named"/"known as"/"goes by"/"calls herself"/"name is":
         (index of the trigger's first token, whether a person is being named)."""
-        if i == 0 or not self.joined(i, _TRIGGER_GAP):
+        if i == 0 or not _TRIGGER_GAP.fullmatch(self.gap(i)):
             return None
         prev = self.tok(i - 1)
         t = i - 1
@@ -664,7 +703,9 @@ class _Finder:
             t = i - 2
             owner = self.tok(i - 3).low if i >= 3 else ""
             return (t, owner in ("her", "his", "their", "my", "the", "your", "whose") or owner in _ROLE_WORDS)
-        elif prev.text.lower() in ("name's",) or (prev.low == "name" and prev.poss):
+        elif prev.low == "of" and i >= 2 and self.tok(i - 2).low == "name":
+            return (i - 2, True)  # "goes by the name of Sam"
+        elif prev.low == "name" and prev.poss:  # "her name's amelia"
             owner = self.tok(i - 2).low if i >= 2 else ""
             return (t, owner in ("her", "his", "their", "my", "your") or owner in _ROLE_WORDS)
         else:
@@ -722,11 +763,43 @@ class _Finder:
             pass
         elif nxt is not None and nxt.text.startswith(("'", "\u2019")) and nxt.low in NAME_VERBS:
             pass
-        elif _AGE_AFTER.match(self.text, tok.end):
+        elif _AGE_AFTER.match(self.text, tok.end) or _PERSON_AFTER.match(self.text, tok.end):
             pass
         else:
             return False
         self.add(i, i + 1)
+        return True
+
+    def lower_full_name(self, i: int) -> bool:
+        """ "worried about amir hassan", "jake dunn's dad": a given name that is no everyday word,
+        then a surname-looking word that is none either, both in lower case."""
+        tok = self.tok(i)
+        if tok.poss or not tok.text.islower() or i + 1 >= self.n or not self.joined(i + 1):
+            return False
+        if tok.low in _COMMON or not is_given_name(tok.low) or not self.word_ok(tok):
+            return False
+        nxt = self.tok(i + 1)
+        if len(tok.base) < 3 or not nxt.text.islower() or len(nxt.base) < 3 or not self.word_ok(nxt):
+            return False
+        if nxt.low in NAME_VERBS or (nxt.low in _COMMON and nxt.low not in _COMMON_SURNAMES):
+            return False
+        if not _VOWEL.search(tok.low) or not _VOWEL.search(nxt.low):
+            return False  # "uk gdpr": letters of an abbreviation
+        # and the sentence shows a person: "about amir hassan", "jake dunn's dad", "amir hassan said"
+        after = self.tok(i + 2) if i + 2 < self.n and self.joined(i + 2) else None
+        before = self.tok(i - 1).low if i > 0 and self.joined(i) else ""
+        if not (
+            nxt.poss
+            or before in _BEFORE_A_PERSON
+            or before in _ROLE_WORDS
+            or (after is not None and after.text.islower() and after.low in NAME_VERBS)
+            or _AGE_AFTER.match(self.text, nxt.end)
+        ):
+            return False
+        end = i + 2
+        if self.legal_phrase(i, end):
+            return False
+        self.add(i, end)
         return True
 
     def coordinated(self) -> None:
@@ -786,7 +859,10 @@ class _Finder:
             if (i > 0 and lows[i - 1] in _INTRODUCERS)
             or (
                 word[0].isupper()
-                and (lows[i] in given or (lows[i].endswith(_POSSESSIVE) and lows[i][:-2] in given))
+                and (
+                    lows[i] in given
+                    or _is_given(lows[i][:-2] if lows[i].endswith(_POSSESSIVE) else lows[i])
+                )
             )
         ]
         for i in candidates:
@@ -795,6 +871,10 @@ class _Finder:
         for i in candidates:
             if not self.used[i] and toks.get(i).cap:
                 self.single_name(i)
+        common = _COMMON
+        for i, low in enumerate(lows):
+            if low in given and low not in common and not self.used[i] and low.islower():
+                self.lower_full_name(i)
         if self.spans:
             self.coordinated()
             self.repeated()

@@ -171,7 +171,7 @@ _EMAIL = re.compile(
 )
 # written out: "j.doe at council dot gov dot uk", "jdoe [at] nhs [dot] net", "jdoe(at)nhs.net"
 _WORD_AT = r"(?:[ \t]*[\[({<][ \t]*(?i:at)[ \t]*[\])}>][ \t]*|[ \t]+(?i:at)[ \t]+)"
-_WORD_DOT = r"(?:[ \t]*[\[({<][ \t]*(?i:dot)[ \t]*[\])}>][ \t]*|[ \t]+(?i:dot)[ \t]+|\.)"
+_WORD_DOT = r"(?:[ \t]*[\[({<][ \t]*(?i:dot)[ \t]*[\])}>][ \t]*|[ \t]+(?i:dot)[ \t]+|[ \t]?\.[ \t]?)"
 _TLDS = (
     "uk|com|org|net|gov|nhs|police|sch|ac|co|edu|io|info|me|biz|scot|wales|cymru|eu|ie|de|fr|pl|ro|"
     "lt|lv|es|it|pt|nl|be|in|pk|bd|ng|gh|ke|za|us|ca|au|nz|email|online|care|health|mail"
@@ -190,8 +190,8 @@ _LOCAL_BEFORE = re.compile(
     r"(?<![\w.@'-])[^\W_](?:[\w%+'-]|\.(?=[^\W_])|[ \t]+(?i:dot)[ \t]+(?=[^\W_]))*"
     r"(?:[ \t]*[\[({<][ \t]*|[ \t]+|[ \t]*)$"
 )
-_WRITTEN_DOT = re.compile(r"(?i)[\[({<][ \t]*dot[ \t]*[\])}>]|[ \t]dot[ \t]")
-_WRITTEN_AT_HINT = re.compile(r"(?i)[\[({<][ \t]*at[ \t]*[\])}>]|\bat\b")
+_WRITTEN_DOT = re.compile(r"(?i)[\[({<][ \t]*dot[ \t]*[\])}>]|[ \t]dot[ \t]|[ \t]\.|\.[ \t]")
+_WRITTEN_AT_HINT = re.compile(r"(?i)[\[({<][ \t]*at[ \t]*[\])}>]|\bat\b|@")
 
 # NHS numbers: 3-3-4 (space or dash) or 10 digits together, not glued to other digits or
 # letters. One that is only the tail of a phone number ("+44 113 496 0000") loses to the
@@ -246,7 +246,7 @@ _YEAR_WORDS = (
 _YEAR = r"(?:(?:19|20)[0-9]{2}|" + _YEAR_WORDS + r")"
 _DATE = (
     r"(?:"
-    r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})"
+    r"[0-9]{1,2} ?[/.\-] ?[0-9]{1,2} ?[/.\-] ?(?:[0-9]{4}|[0-9]{2})"
     r"|[0-9]{1,2} [0-9]{1,2} (?:19|20)[0-9]{2}"
     r"|(?:19|20)[0-9]{2}[-./](?:1[0-2]|0?[1-9])[-./](?:3[01]|[12][0-9]|0?[1-9])"
     r"|" + _DAY + r"[/.\- ]" + _MONTH + r"[/.\- ](?:" + _YEAR + r"|'?[0-9]{2})"
@@ -313,12 +313,17 @@ _CASE_LABEL = (
     r"|crime[ \t]+" + _ID_WORD + r"|police[ \t]+(?:incident[ \t]+|log[ \t]+|crime[ \t]+)?" + _ID_WORD +
     r"|occurrence[ \t]+" + _ID_WORD + r"|occ[ \t]+" + _ID_WORD + r"|incident[ \t]+" + _ID_WORD +
     r"|log[ \t]+" + _ID_WORD + r"|cad[ \t]+" + _ID_WORD + r"|urn|custody[ \t]+(?:record[ \t]+)?" + _ID_WORD +
+    # a person's number in any system, and the national documents people are asked for
+    r"|(?:client|person|patient|pupil|student|learner|service[ \t]+user|su|resident|tenant|customer)[ \t]+"
+    + _ID_WORD +
+    r"|passport(?:[ \t]+" + _ID_WORD + r")?|driving[ \t]+licen[cs]e(?:[ \t]+" + _ID_WORD + r")?"
+    r"|dbs(?:[ \t]+certificate)?[ \t]+" + _ID_WORD +
     r")"
 )
 _CASE_ID = re.compile(
     r"(?i)(?<![\w\[])" + _CASE_LABEL + r"(?![\w])"
     r"[ \t]*(?:is|was|:|=|-|#)?[ \t]*(?:" + _ID_WORD + r"[ \t]*)?:?[ \t]*"
-    r"(?P<value>[A-Za-z]{0,4}[/\-.]?[0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])|[ ](?=[0-9]{3,}(?![A-Za-z])))*)"
+    r"(?P<value>[A-Za-z]{0,6}[/\-.]?[0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])|[ ](?=[0-9]{3,}(?![A-Za-z])))*)"
     r"(?![\w])"
 )
 _MIN_CASE_ID_DIGITS = 4
@@ -327,7 +332,8 @@ _CASE_KEYWORDS = tuple(
     """mosaic lcs liquid eclipse ehm care paris azeus frameworki protocol rio systm emis cpoms my delius
     ndelius oasys wcccis capita servelec swift niche athena storm pnc pnd cro crn case hospital hosp mrn
     m.r.n medical unit k upn unique uln chi community h health crime police occurrence occ incident log
-    cad urn custody""".split()
+    cad urn custody client person patient pupil student learner service su resident tenant customer
+    passport driving dbs""".split()
 )
 
 # Postcodes: outward code of a real postcode area (plus ZZ, the NHS pseudo-postcode area, and
@@ -376,7 +382,8 @@ _ADDRESS = re.compile(
 # place, with street suffixes that are not also everyday words, and no function words in the name.
 _LOWER_SUFFIXES = (
     "road rd street st avenue ave lane ln close drive dr crescent cres gardens gdns terrace grove "
-    "square sq mews parade pde boulevard cottages villas way"
+    "square sq mews parade pde boulevard cottages villas way view walk park place court row rise hill "
+    "green"
 ).split()
 _FUNCTION_WORDS = (
     "the a an of on in to at by for from with and or but my his her their our your its this that these "
@@ -390,7 +397,7 @@ _LOWER_ADDRESS = re.compile(
 )
 _PLACE_WORD_THEN_NUMBER = re.compile(
     r"(?i)\b(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:\s+is)?|addr|home)"
-    r"(?:\s+(?:at|on|to|in))?\s*:?\s+"
+    r"(?:\s+(?:at|on|to|in|is))?\s*:?\s+"
     r"(?P<flat>(?:flat|apartment|apt|unit)\s+[0-9]{1,4}[a-z]?\s*,?\s*)?(?=[0-9])"
 )
 _PLACE_KEYWORDS = ("liv", "stay", "resid", "mov", "addr", "home")
@@ -401,17 +408,26 @@ _NOT_BEFORE_A_NUMBER = frozenset("/.,:\u00a3$\u20ac%-")
 # words that are nothing else, no measure or function word in the name ("a 3 bedroom terrace",
 # "the 2 lane road"), and not after an article ("the 3 estate road").
 _ANYWHERE_SUFFIXES = (
-    "road rd street avenue ave lane ln crescent cres gardens gdns terrace grove mews boulevard "
+    "road rd street st avenue ave lane ln crescent cres gardens gdns terrace grove mews boulevard "
     "cottages villas"
 ).split()
-_NOT_IN_STREET_NAMES = set(_ANYWHERE_SUFFIXES) | set(_FUNCTION_WORDS) | set(
-    "mile miles min mins minute minutes hour hours day days week weeks month months year years metre "
-    "metres meter meters foot feet yard yards storey story stories bed beds bedroom bedrooms seat "
-    "seater door doors car cars lane lanes way ways times people kids children year-old".split()
-)
+# street words that are also everyday words ("a 2 hour drive", "3 very close friends"): anywhere
+# only after one or two name words that are no quantity, measure, adjective or function word
+_EVERYDAY_SUFFIXES = "drive close way walk view park place court square hill green row rise".split()
+_NOT_IN_STREET_NAMES = (set(_ANYWHERE_SUFFIXES + _EVERYDAY_SUFFIXES) | set(_FUNCTION_WORDS) | set(
+    """mile miles min mins minute minutes hour hours hr hrs day days week weeks month months year years
+    metre metres meter meters foot feet yard yards storey story stories bed beds bedroom bedrooms seat
+    seater door doors car cars lane lanes ways times people kids children year-old very really quite so
+    too more most less least much many long short big small little good bad great nice new old other
+    different separate whole half full extra same next last first second third few several tiny huge
+    large main side quick slow fast easy hard steep narrow wide safe unsafe nearby local further
+    hospital school schools staff students pupils parents families cases calls visits reports
+    meetings sessions steps points star stars team teams""".split()
+)) - {"st"}
 _ANYWHERE_ADDRESS = re.compile(
-    r"[0-9]{1,4}[a-z]?,?[ \t]+(?P<name>(?:[a-z][a-z'-]+[ \t]+){1,3})"
-    r"(?:" + "|".join(sorted(_ANYWHERE_SUFFIXES, key=len, reverse=True)) + r")\.?(?![\w'])",
+    r"[0-9]{1,4}[a-z]?(?:/[0-9]{1,4}[a-z]?)?,?[ \t]+(?P<name>(?:(?:st\.?|[a-z][a-z'\u2019-]+)[ \t]+){1,3})"
+    r"(?P<suffix>" + "|".join(sorted(_ANYWHERE_SUFFIXES + _EVERYDAY_SUFFIXES, key=len, reverse=True))
+    + r")\.?(?![\w'])",
     re.IGNORECASE,
 )
 _ARTICLES = frozenset(
@@ -457,9 +473,12 @@ def _emails(text: str):
                 if not _WRITTEN_DOT.search(domain):
                     continue  # a plain address: _EMAIL's
             elif _PLAIN_AT.fullmatch(at) and not (
-                _WRITTEN_DOT.search(domain) or _WRITTEN_DOT.search(local) or re.search(r"[._0-9]", local)
+                _WRITTEN_DOT.search(domain)
+                or _WRITTEN_DOT.search(local)
+                or re.search(r"[._0-9]", local)
+                or not _name_knowledge.is_common_word(local)
             ):
-                continue  # "look at gov.uk", "ask him at nhs.net": a word, "at", a web address
+                continue  # "look at gov.uk", "she works at nhs.net": a word, "at", a web address
             yield m.start(), m.end(), EMAIL
 
 
@@ -651,6 +670,11 @@ def _addresses(text: str):
         words = m.group("name").lower().split()
         if any(w in _NOT_IN_STREET_NAMES for w in words):
             continue
+        suffix = m.group("suffix").lower()
+        if suffix in _EVERYDAY_SUFFIXES and (len(words) > 2 or words[0] in _ORDINAL_ENDINGS):
+            continue
+        if words[-1] in _NOT_STREETS.get(suffix, ()):
+            continue  # "2 Family Court hearings"
         before = text[max(0, m.start() - 20) : m.start()].split()
         if before and before[-1].lower() in _ARTICLES:
             continue
