@@ -170,7 +170,10 @@ INSTITUTION_WORDS: frozenset[str] = frozenset(
     inc partners solicitors associates estate estates tower towers park prevent channel premium
     agreement assessment register records system systems portal app online direct connect
     professionals practitioners partnership's carers network committee forum alliance federation
-    union commissioners ombudsman inspectorate ofsted cqc cafcass inquiry""".split()
+    union commissioners ombudsman inspectorate ofsted cqc cafcass inquiry infirmary royal medical
+    pharmacy dental refuge shelter hostel mission army campus museum gallery theatre stadium airport
+    market services solutions consulting consultancy homes properties lettings recruitment
+    insurance building""".split()
 )
 #: places that are also given names ("Paris is ...", "Jordan and Chelsea ...")
 _PLACES = frozenset(
@@ -252,6 +255,9 @@ _PERSON_BEFORE_CALLED = _ROLE_WORDS | frozenset(
 )
 
 _NAME_TRIGGERS = frozenset("called named nicknamed aka".split())
+_PRONOUN_BE = frozenset(
+    "she's he's they're who's she\u2019s he\u2019s they\u2019re who\u2019s i'm i\u2019m".split()
+)
 # words after which a lower-case word may be a name
 _INTRODUCERS = _ROLE_WORDS | _NAME_TRIGGERS | frozenset(
     "as by himself herself themself themselves is was name name's name\u2019s of".split()
@@ -601,13 +607,15 @@ class _Finder:
         elif _is_cap(first) or (first.base.isupper() and len(first.base) > 1):
             if first.low in LEGAL_EPONYMS:
                 return False
-            if not plain and not (
-                is_given_name(first.low) or first.low in _COMMON_SURNAMES or first.low not in _COMMON
-            ):
-                return False  # "Ms Teams", "Miss Universe"
+            if not plain and not (first.low in _COMMON_SURNAMES or first.low not in _COMMON):
+                return False  # "Ms Teams", "Miss Universe", "Lady Justice"
+            if first.low in _AFTER_TITLE_NOUNS:
+                return False  # "Mr Men"
             if first.base.isupper() and len(first.base) <= 3 and not self.shouting and j == i + 1:
                 return False  # "Dr GP", "Mr DSL"
             end = self.extend(j, allow_lower=False, strict=False)
+            if end < self.n and self.tok(end).low in LEGAL_EPONYMS and self.joined(end):
+                return False  # "Dame Fiona Caldicott's review": a report, not a person asked about
         elif plain or low in ("ms", "miss"):
             # lower case after a title: "dr. patel", "mx jones", "ms evans" (not "dr said", "ms teams")
             if first.low in NAME_VERBS or first.low in _STOP or is_not_a_name(first.low):
@@ -652,6 +660,8 @@ class _Finder:
         if _is_cap(tok):
             if not self.capital_name_word(tok, strict=True) or tok.low in NAME_VERBS:
                 return False
+            if role.text[:1].isupper() and tok.low in _COMMON and not self.shouting:
+                return False  # "Lady Justice", "Young Person Support" at the start of a sentence
             strict = True
         elif self.lower_name_word(tok, person_named=False):
             strict = True
@@ -710,12 +720,21 @@ class _Finder:
             return (t, owner in ("her", "his", "their", "my", "your") or owner in _ROLE_WORDS)
         else:
             return None
-        # a person is being named if a person word or pronoun-and-verb comes just before
+        # a person is being named if a person word or pronoun-and-verb comes just before; after
+        # "called", only "a boy called", "someone called", "she's called": "the mum called
+        # Childline" is a phone call
+        naming = self.tok(t).low != "called"
         person = False
         for k in range(max(0, t - 3), t):
             w = self.tok(k)
-            if w.low in _PERSON_BEFORE_CALLED or w.text.lower() in ("she's", "he's", "they're", "who's"):
+            if w.text.lower() in _PRONOUN_BE or w.low in ("someone", "somebody", "one"):
                 person = True
+            elif w.low in _PERSON_BEFORE_CALLED and (
+                naming or (k > 0 and self.tok(k - 1).low in ("a", "an", "another", "some", "one"))
+            ):
+                person = True
+            elif w.low in ("is", "was", "are", "were", "be", "been") and k == t - 1:
+                person = True  # "he is called", "the girl was named"
         return (t, person)
 
     def full_name(self, i: int) -> bool:
@@ -902,7 +921,7 @@ _OPENING_WORDS = frozenset(
 _PERSON_NAMED_ORGANISATIONS = frozenset(
     """marie curie|sue ryder|leonard cheshire|anthony nolan|florence nightingale|terrence higgins|
     lucy faithfull|joseph rowntree|princess royal|alder hey|great ormond|st thomas|st mary|
-    victoria climbie|victoria climbié|stephen lawrence|john lewis|baby p""".replace("\n", "").replace(
+    victoria climbie|victoria climbié|stephen lawrence|john lewis|baby p|earl grey""".replace("\n", "").replace(
         "    ", ""
     ).split("|")
 )

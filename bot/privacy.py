@@ -280,11 +280,12 @@ _ACCOUNT = re.compile(
 # and 7-15 digits); phonenumbers then checks each candidate. Running PhoneNumberMatcher over
 # the whole text would be slower (~0.3 s for 50k characters) and, at the leniency that
 # accepts Ofcom's drama ranges, would take years such as "1989" for phone numbers.
-_PH_GAP = r"\)?(?:[ \t\u00a0]{0,2}|[ \t\u00a0]?[\-./\u2013][ \t\u00a0]?)\(?"
+_PH_GAP = r"\)?(?:[ \t\u00a0]{0,2}|[ \t\u00a0]?[\-.\u2013][ \t\u00a0]?)\(?"
 _PHONE_CANDIDATE = re.compile(
     r"(?=[+0(4])(?<![\w+])(?:"
     r"(?:\+|00)[ \t\u00a0]?44[ \t\u00a0\-.]?(?:\(0\)[ \t\u00a0\-.]?)?\(?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
     r"|\(?0[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
+    r"|0[1-9][0-9]{1,3}/[ \t\u00a0]?[0-9]{3,4}[ \t\u00a0\-]?[0-9]{3,4}"  # area code / number
     r"|44[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"  # pasted without the "+"
     r"|\+[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){6,14}"
     r")(?![0-9])"
@@ -592,8 +593,13 @@ def _bank_details(text: str):
             yield m.start("value"), m.end("value"), kind
 
 
+_DATE_LIKE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:19|20)?[0-9]{2}(?![0-9])")
+
+
 def _phone_numbers(text: str):
     for c in _PHONE_CANDIDATE.finditer(text):
+        if _DATE_LIKE.match(c.group()):
+            continue  # "07.08.2019 10.30": a date and a time
         for start, end in _phones_in(c.group()):
             yield c.start() + start, c.start() + end, PHONE
 
