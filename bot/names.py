@@ -212,7 +212,7 @@ _IRREGULAR = """
     told said went gone came got gotten ran hit cut left lost made gave given took taken saw seen met
     kept felt thought knew known wrote written sent stole stolen hid hidden heard sat stood spoke
     spoken drank slept rang rung
-    is was has had does did isn't wasn't hasn't hadn't doesn't didn't won't can't cannot couldn't
+    is was has had does did are were have isn't wasn't hasn't hadn't doesn't didn't won't can't cannot couldn't aren't weren't haven't
     wouldn't shouldn't will would could should might may must can 's 've 'd 'll
 """
 
@@ -365,6 +365,9 @@ _AGE_AFTER = re.compile(
     r"|[ \t]+[0-9]{1,2}[ \t]*(?:yo|y/o)\b)"
 )
 _POSSESSIVE = ("'s", "\u2019s")
+# "-ed" words after a capitalised word that are no action of a person ("Kent based", "Paris led")
+_NOT_ACTIONS = frozenset("based led funded owned run commissioned registered located centred".split())
+_CLAUSE_OPENERS = frozenset("and but then because when if that so while after before since".split())
 _VOWEL = re.compile(r"[aeiouy\u00e0-\u00ff]")
 # words before a lower-case name that show a person is meant: "worried about amir hassan"
 _BEFORE_A_PERSON = frozenset(
@@ -372,7 +375,11 @@ _BEFORE_A_PERSON = frozenset(
     told asked and""".split()
 )
 # "Priya, who ...", "Tomasz and his brother": words after a name that make it a person
-_PERSON_AFTER = re.compile(r"[ \t]*,?[ \t]+(?:who\b|and[ \t]+(?:his|her|their)\b)")
+_PERSON_AFTER = re.compile(
+    r"[ \t]*,?[ \t]+(?:who\b|and[ \t]+(?:his|her|their)\b"
+    r"|(?:in|from)[ \t]+(?:year|yr|y)[ \t]*[0-9]{1,2}\b|(?:in|from)[ \t]+reception\b)",
+    re.IGNORECASE,
+)
 _TRIGGER_GAP = re.compile(r"[ \t\u00a0]{1,3}[\"'\u2018\u201c]?|[ \t]*:[ \t]*")
 
 
@@ -780,6 +787,16 @@ class _Finder:
                 return False  # "Clare's Law", "Barnardo's Children's Services"
         elif nxt is not None and self.joined(i + 1) and nxt.text.islower() and nxt.low in NAME_VERBS:
             pass
+        elif (
+            nxt is not None
+            and self.joined(i + 1)
+            and nxt.text.islower()
+            and nxt.low.endswith("ed")
+            and len(nxt.low) > 4
+            and nxt.low not in _NOT_ACTIONS
+            and (self.opens_sentence(i) or (i > 0 and self.tok(i - 1).low in _CLAUSE_OPENERS))
+        ):
+            pass  # "Jayden smashed ...", "and Priya overdosed": a person doing something
         elif nxt is not None and nxt.text.startswith(("'", "\u2019")) and nxt.low in NAME_VERBS:
             pass
         elif _AGE_AFTER.match(self.text, tok.end) or _PERSON_AFTER.match(self.text, tok.end):
@@ -822,18 +839,26 @@ class _Finder:
         return True
 
     def coordinated(self) -> None:
-        """ "Jake and Priya told me": a given name joined by "and"/","/"&" to a name found."""
+        """ "Jake and Priya told me", "Jake, Priya and Sam": a given name joined by "and", "or",
+        "&" or a comma to a name already found."""
         changed = True
         while changed:
             changed = False
-            for i in [k - 1 for k, used in enumerate(self.used) if used and k > 0]:
-                tok = self.tok(i)
+            for k in [k for k, used in enumerate(self.used) if used and k > 0]:
+                if self.toks.texts[k - 1].lower() in ("and", "or") and k >= 2 and self.joined(k):
+                    i = k - 2
+                    if not _SPACES.fullmatch(self.gap(k - 1)):
+                        continue
+                elif _COORD_GAP.fullmatch(self.gap(k)):
+                    i = k - 1
+                else:
+                    continue
                 if self.used[i]:
                     continue
-                if not _COORD_GAP.fullmatch(self.gap(i + 1)) or tok.poss:
-                    continue
+                tok = self.tok(i)
                 if (
-                    _is_cap(tok)
+                    not tok.poss
+                    and _is_cap(tok)
                     and not tok.base.isupper()
                     and is_given_name(tok.low)
                     and tok.low not in _COMMON
