@@ -601,7 +601,10 @@ def _phone_numbers(text: str):
         if _DATE_LIKE.match(c.group()):
             continue  # "07.08.2019 10.30": a date and a time
         for start, end in _phones_in(c.group()):
-            yield c.start() + start, c.start() + end, PHONE
+            start, end = c.start() + start, c.start() + end
+            if text[start] == "(" and ")" not in text[start:end]:
+                start += 1  # "(07700 900456, ..." keeps its bracket, as "... 900456)" keeps its own
+            yield start, end, PHONE
 
 
 @lru_cache(maxsize=1024)

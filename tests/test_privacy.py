@@ -759,3 +759,8 @@ def test_redaction_is_fast_and_linear():
     # generous bounds (CI machines are shared); benchmarks/redaction_figures.py has the figures
     assert large < 0.5
     assert large < 25 * small  # ten times the text, not a hundred times the time
+
+
+def test_a_bracket_before_a_phone_number_stays():
+    assert redact("Mrs Okafor (07700 900456, ZZ99 3CZ)").text == "Mrs [name] ([phone], [postcode])"
+    assert redact("rang (020) 7946 0321").text == "rang [phone]"
