@@ -95,9 +95,10 @@ _SPACE_LIKE = frozenset("\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\
 _DASH_LIKE = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 _APOSTROPHE_LIKE = frozenset("\u2018\u2019\u02bc\u2032\uff07")
 _SLASH_LIKE = frozenset("\u2044\u2215\uff0f")
+_DOT_LIKE = frozenset("\u00b7\u2022\u2219\u22c5\u30fb")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # runs that may need folding; anything else already NFKC-normal is copied as it is
-_FOLDABLE = re.compile(r"[\u00a0\u00ad\u02bc\u180e\u2000-\u206f\u2212\u3000\ufe58\ufe63\ufeff\uff00-\uffef]")
+_FOLDABLE = re.compile(r"[\u00a0\u00ad\u00b7\u2219\u22c5\u30fb\u02bc\u180e\u2000-\u206f\u2212\u3000\ufe58\ufe63\ufeff\uff00-\uffef]")
 
 
 @lru_cache(maxsize=4096)
@@ -112,6 +113,8 @@ def _fold(ch: str) -> str:
         return "'"
     if ch in _SLASH_LIKE:
         return "/"
+    if ch in _DOT_LIKE:
+        return "."
     return unicodedata.normalize("NFKC", ch)
 
 
@@ -202,6 +205,7 @@ _NHS_CANDIDATE = re.compile(
     r"(?!\w)(?![./-][0-9])"
 )
 _NOT_DIGIT = re.compile(r"[^0-9]")
+_TEN_DIGITS = re.compile(r"[0-9](?<![\w+][0-9])(?:[ \-./]?[0-9]){9}(?![0-9])(?![./-][0-9])")
 # "NHS", "NHS no.", "NHS number:", "nhs#", "NHS number for Jake is" just before the number
 # (not our own "[NHS number]" placeholder, so that redacting twice changes nothing)
 _NHS_CONTEXT = re.compile(r"(?i)(?<!\[)\bnhs\b[^0-9\n\[\]]{0,30}$")
@@ -210,7 +214,7 @@ _NHS_CONTEXT = re.compile(r"(?i)(?<!\[)\bnhs\b[^0-9\n\[\]]{0,30}$")
 _NI_CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])"
     r"(?P<prefix>[A-Za-z]{2})(?P<sep>[ \-./]?)"
-    r"[0-9]{2}[ \-./]?[0-9]{2}[ \-./]?[0-9]{2}"
+    r"[0-9](?:[ \-./]?[0-9]){5}"
     r"(?:[ \-./]?(?P<suffix>[A-Da-d]))?"
     r"(?![A-Za-z0-9])"
 )
@@ -544,6 +548,11 @@ def _nhs_numbers(text: str):
             yield start, m.end(), NHS
         elif _stdnum_nhs.is_valid(_NOT_DIGIT.sub("", m.group())):
             yield start, m.end(), _NHS_BY_CHECK_DIGIT
+    # after "NHS", ten digits in any grouping ("NHS 943 4765 919", "nhs no 94 34 76 59 19")
+    if "nhs" in text.lower():
+        for m in _TEN_DIGITS.finditer(text):
+            if _NHS_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+                yield m.start(), m.end(), NHS
 
 
 def _ni_prefix_ok(prefix: str) -> bool:
