@@ -365,6 +365,15 @@ _AGE_AFTER = re.compile(
     r"|[ \t]+[0-9]{1,2}[ \t]*(?:yo|y/o)\b)"
 )
 _POSSESSIVE = ("'s", "\u2019s")
+# verbs whose object is a person: "ask Mohammed", "emailed Priya"; and "spoke to Jake"
+_TALK_TO_VERBS = frozenset(
+    """ask asked asking tell told telling email emailed emailing ring rang ringing phone phoned
+    text texted message messaged contact contacted cc cc'd copy thank thanked meet met visit visited
+    saw see seeing warn warned remind reminded""".split()
+)
+_TALK_VERBS = frozenset(
+    """spoke speak speaking talk talked talking wrote write writing chat chatted chatting""".split()
+)
 # "-ed" words after a capitalised word that are no action of a person ("Kent based", "Paris led")
 _NOT_ACTIONS = frozenset("based led funded owned run commissioned registered located centred".split())
 _CLAUSE_OPENERS = frozenset("and but then because when if that so while after before since".split())
@@ -377,7 +386,8 @@ _BEFORE_A_PERSON = frozenset(
 # "Priya, who ...", "Tomasz and his brother": words after a name that make it a person
 _PERSON_AFTER = re.compile(
     r"[ \t]*,?[ \t]+(?:who\b|and[ \t]+(?:his|her|their)\b"
-    r"|(?:in|from)[ \t]+(?:year|yr|y)[ \t]*[0-9]{1,2}\b|(?:in|from)[ \t]+reception\b)",
+    r"|(?:in|from)[ \t]+(?:year|yr|y)[ \t]*[0-9]{1,2}\b|(?:in|from)[ \t]+reception\b"
+    r"|from[ \t]+(?:the|our|your)[ \t]+)",
     re.IGNORECASE,
 )
 _TRIGGER_GAP = re.compile(r"[ \t\u00a0]{1,3}[\"'\u2018\u201c]?|[ \t]*:[ \t]*")
@@ -801,10 +811,26 @@ class _Finder:
             pass
         elif _AGE_AFTER.match(self.text, tok.end) or _PERSON_AFTER.match(self.text, tok.end):
             pass
+        elif self.spoken_to(i):
+            pass
         else:
             return False
         self.add(i, i + 1)
         return True
+
+    def spoken_to(self, i: int) -> bool:
+        """Token i is the person someone talks to: "ask Mohammed", "emailed Priya", "spoke to Jake"."""
+        if i == 0 or not self.joined(i):
+            return False
+        prev = self.tok(i - 1).low
+        if prev in _TALK_TO_VERBS:
+            return True
+        return (
+            prev in ("to", "with")
+            and i >= 2
+            and self.joined(i - 1)
+            and self.tok(i - 2).low in _TALK_VERBS
+        )
 
     def lower_full_name(self, i: int) -> bool:
         """ "worried about amir hassan", "jake dunn's dad": a given name that is no everyday word,
