@@ -334,12 +334,13 @@ _CASE_ID = re.compile(
 _MIN_CASE_ID_DIGITS = 4
 # the first word of every label above, to find where a label may start
 _CASE_KEYWORDS = tuple(
-    """mosaic lcs liquid eclipse ehm care paris azeus frameworki protocol rio systm emis cpoms my delius
-    ndelius oasys wcccis capita servelec swift niche athena storm pnc pnd cro crn case hospital hosp mrn
-    m.r.n medical unit k upn unique uln chi community h health crime police occurrence occ incident log
-    cad urn custody client person patient pupil student learner service su resident tenant customer
+    """mosaic lcs liquid eclipse ehm care paris azeus frameworki protocol rio systm emis cpoms myconcern
+    delius ndelius oasys wcccis capita servelec swift niche athena storm pnc pnd cro crn case hospital
+    hosp mrn m.r.n medical upn unique uln chi community health crime police occurrence occ incident
+    cad urn custody client person patient pupil student learner service resident tenant customer
     passport driving dbs""".split()
-)
+) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
+     "h and c", "hc number", "log no", "log number", "log ref", "su id", "su no", "su number")
 
 # Postcodes: outward code of a real postcode area (plus ZZ, the NHS pseudo-postcode area, and
 # BF/BX), then the inward code.
@@ -378,7 +379,7 @@ _NAME_WORD = r"(?:St\.?|[A-Z][a-z\u2019']+(?:-[A-Z][a-z\u2019']+)?|[A-Z][A-Z\u20
 # (Each address pattern starts at the house number, so that the search skips to digits at C speed;
 # what may come before the number, "Flat 3, " or "lives at ", is looked for just before a match.)
 _ADDRESS = re.compile(
-    r"(?P<number>[0-9]{1,4}[A-Za-z]?(?:[ \t]*-[ \t]*[0-9]{1,4}[A-Za-z]?)?),?[ \t]+"
+    r"(?P<number>[0-9](?<![0-9][0-9])[0-9]{0,3}[A-Za-z]?(?:[ \t]*-[ \t]*[0-9]{1,4}[A-Za-z]?)?),?[ \t]+"
     r"(?P<name>(?:" + _NAME_WORD + r"[ \t]+){1,3})"
     r"(?P<suffix>" + _SUFFIX_ALT + r")\.?"
     r"(?![\w\u2019'])"
@@ -430,7 +431,8 @@ _NOT_IN_STREET_NAMES = (set(_ANYWHERE_SUFFIXES + _EVERYDAY_SUFFIXES) | set(_FUNC
     meetings sessions steps points star stars team teams""".split()
 )) - {"st"}
 _ANYWHERE_ADDRESS = re.compile(
-    r"[0-9]{1,4}[a-z]?(?:/[0-9]{1,4}[a-z]?)?,?[ \t]+(?P<name>(?:(?:st\.?|[a-z][a-z'\u2019-]+)[ \t]+){1,3})"
+    r"[0-9](?<![0-9][0-9])[0-9]{0,3}[a-z]?(?:/[0-9]{1,4}[a-z]?)?,?[ \t]+"
+    r"(?P<name>(?:(?:st\.?|[a-z][a-z'\u2019-]+)[ \t]+){1,3})"
     r"(?P<suffix>" + "|".join(sorted(_ANYWHERE_SUFFIXES + _EVERYDAY_SUFFIXES, key=len, reverse=True))
     + r")\.?(?![\w'])",
     re.IGNORECASE,
@@ -467,10 +469,24 @@ _NOT_STREETS = {
 # detectors: each yields (start, end, kind)
 
 
+_LOCAL_CHARS = frozenset("._%+'-_")  # and letters and digits of any script
+
+
 def _emails(text: str):
-    if "@" in text:
-        for m in _EMAIL.finditer(text):
+    at = text.find("@")
+    end = 0
+    while at != -1:
+        # back from the "@" over what an address's local part may hold, then match from there
+        start = at - 1 if at > 0 and text[at - 1] == " " else at
+        while start > 0 and at - start < 66 and (text[start - 1].isalnum() or text[start - 1] in _LOCAL_CHARS):
+            start -= 1
+        while start < at and not text[start].isalnum():
+            start += 1
+        m = _EMAIL.match(text, start) if start >= end else None
+        if m:
+            end = m.end()
             yield m.start(), m.end(), EMAIL
+        at = text.find("@", max(at + 1, end))
     if _WRITTEN_AT_HINT.search(text):
         for m in _written_emails(text):
             local, at, domain = m.group("local", "at", "domain")
