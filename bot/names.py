@@ -146,6 +146,9 @@ _WEEKDAYS = frozenset(
 LEGAL_EPONYMS: frozenset[str] = frozenset(
     """caldicott gillick climbié climbie laming bichard""".split()
 )
+#: names that on their own mean a doctrine here ("Fraser is about contraception", "under Fraser"):
+#: a person only with a title or a surname ("Mr Fraser", "Fraser Smith") or after a role word
+_DOCTRINES = frozenset("fraser".split())
 #: words after a name that make it a law, doctrine or report: "Clare's Law", "Fraser guidelines",
 #: "Gillick competent", "the Munro review", "Sarah's law", "Victoria Climbié inquiry"
 LEGAL_FOLLOWERS: frozenset[str] = frozenset(
@@ -789,6 +792,8 @@ class _Finder:
             return False
         if tok.low in _COMMON or not self.word_ok(tok) or self.after_saint(i) or is_place(tok.low):
             return False
+        if tok.low in _DOCTRINES:
+            return False
         nxt = self.tok(i + 1) if i + 1 < self.n else None
         if tok.poss:
             if nxt is None or not _SPACES.fullmatch(self.gap(i + 1)) or nxt.low in LEGAL_FOLLOWERS:
@@ -890,6 +895,7 @@ class _Finder:
                     and tok.low not in _COMMON
                     and self.word_ok(tok)
                     and not is_place(tok.low)
+                    and tok.low not in _DOCTRINES
                     and not self.after_saint(i)
                 ):
                     self.add(i, i + 1)
@@ -909,7 +915,9 @@ class _Finder:
             tok = self.tok(i)
             if tok.low not in confirmed or not _is_cap(tok):
                 continue
-            if tok.low in LEGAL_EPONYMS or self.after_saint(i) or self.legal_phrase(i, i + 1):
+            if tok.low in LEGAL_EPONYMS or tok.low in _DOCTRINES or self.after_saint(i):
+                continue
+            if self.legal_phrase(i, i + 1):
                 continue
             self.add(i, i + 1)
 
