@@ -154,7 +154,9 @@ _DOCTRINES = frozenset("fraser".split())
 LEGAL_FOLLOWERS: frozenset[str] = frozenset(
     """law laws act guidelines guideline guidance principles principle competence competency
     competent test ruling judgment judgement criteria guardian guardians review reviews report
-    inquiry enquiry case scheme rule rules standard standards framework protocol""".split()
+    inquiry enquiry case scheme rule rules standard standards framework protocol
+    building ward wing unit centre center suite block memorial lecture award prize fund scholarship
+    fellowship""".split()
 )
 #: capitalised words that make a phrase an organisation, place, law or service, never a person
 #: ("Kent Police", "Lucy Faithfull Foundation", "Children Act", "Oakfield Primary")
@@ -176,13 +178,23 @@ INSTITUTION_WORDS: frozenset[str] = frozenset(
     union commissioners ombudsman inspectorate ofsted cqc cafcass inquiry infirmary royal medical
     pharmacy dental refuge shelter hostel mission army campus museum gallery theatre stadium airport
     market services solutions consulting consultancy homes properties lettings recruitment
-    insurance building""".split()
+    insurance building magistrates magistrate crown coroners coroner""".split()
 )
 #: places that are also given names ("Paris is ...", "Jordan and Chelsea ...")
 _PLACES = frozenset(
     """paris sydney florence chelsea jordan georgia india israel kent devon lincoln chester jersey
     austin dallas houston phoenix brooklyn preston kingston lourdes florida virginia carolina
     adelaide regina eden chad""".split()
+)
+#: towns, cities and regions: after a given name they make a place or an organisation, not a person
+#: ("Evelina London", "Sheffield Children's", "Carlisle City Council")
+_TOWNS = frozenset(
+    """london leeds manchester birmingham liverpool bristol sheffield newcastle
+    nottingham leicester coventry bradford cardiff swansea glasgow edinburgh aberdeen dundee belfast derry
+    york oxford cambridge brighton norwich exeter plymouth southampton portsmouth reading luton hull
+    wakefield doncaster sunderland middlesbrough blackpool bolton wigan stockport salford oldham
+    rochdale bury halifax huddersfield harrogate lancaster durham carlisle wales scotland england
+    ireland cornwall essex surrey sussex norfolk suffolk yorkshire lancashire cheshire cumbria""".split()
 )
 # capitalised words that open sentences or are function words, never names even when they are in
 # the given-name dictionary ("Can", "Do", "The", "Will ... ?", "May I ...")
@@ -779,6 +791,8 @@ class _Finder:
                 return False
             if tok.low in _COMMON and nxt.low in _COMMON and nxt.low not in _COMMON_SURNAMES:
                 return False  # "Grace Period", "Mark Scheme", "Faith Schools"
+            if nxt.low in _TOWNS:
+                return False  # "Evelina London"
             end = self.extend(i + 1, allow_lower=False, strict=True)
         if self.legal_phrase(i, end):
             return False
