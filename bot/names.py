@@ -136,7 +136,7 @@ def is_name_shaped(word: str) -> bool:
 
 _MONTHS = frozenset(
     """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    feb mar apr jun jul aug sep sept oct nov dec""".split()  # not "Jan": a name as often as a month
 )
 _WEEKDAYS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
@@ -614,8 +614,7 @@ class _Finder:
         if not self.joined(i + 1, _COLLAR_GAP if low in _POLICE_RANKS else _AFTER_TITLE_GAP):
             return False  # (a police rank may have a collar number: "PC 1234 Smith")
         plain = low in _PLAIN_TITLES
-        if not plain and tok.text.islower() and low not in ("ms", "miss"):
-            return False  # "lady", "judge", "master", "ds", "pc" in lower case are ordinary words
+        lower_title = tok.text.islower()  # "lady", "judge", "pc": a name must be clear after them
         if low in ("ms",) and tok.text == "MS" and not self.shouting:
             plain = False  # "MS Teams", "has MS": multiple sclerosis or Microsoft
         j = i + 1
@@ -636,7 +635,9 @@ class _Finder:
             if k is None:
                 return False
             end = self.extend(k, allow_lower=False, strict=False)
-        elif _is_cap(first) or (first.base.isupper() and len(first.base) > 1):
+        elif (_is_cap(first) or (first.base.isupper() and len(first.base) > 1)) and not (
+            lower_title and not plain and first.low in _COMMON and first.low not in _COMMON_SURNAMES
+        ):
             if first.low in LEGAL_EPONYMS:
                 return False
             if not plain and not (first.low in _COMMON_SURNAMES or first.low not in _COMMON):
@@ -648,15 +649,18 @@ class _Finder:
             end = self.extend(j, allow_lower=False, strict=False)
             if end < self.n and self.tok(end).low in LEGAL_EPONYMS and self.joined(end):
                 return False  # "Dame Fiona Caldicott's review": a report, not a person asked about
-        elif plain or low in ("ms", "miss"):
-            # lower case after a title: "dr. patel", "mx jones", "ms evans" (not "dr said", "ms teams")
+        elif not _is_cap(first):
+            # lower case after a title: "dr. patel", "mx jones", "ms evans", "rev smith" (not "dr
+            # said", "ms teams", "my pc crashed", "the master bedroom")
             if first.low in NAME_VERBS or first.low in _STOP or is_not_a_name(first.low):
                 return False
             if first.low in _AFTER_TITLE_NOUNS:
                 return False  # "the dr appointment", "mr men"
             if first.low.endswith(("ing", "ed")) and not is_given_name(first.low):
                 return False  # "dr chasing", "cllr asked"
-            if not plain and not (is_given_name(first.low) or first.low not in _COMMON):
+            if not plain and not (
+                is_given_name(first.low) or first.low not in _COMMON or first.low in _COMMON_SURNAMES
+            ):
                 return False
             end = self.extend(j, allow_lower=True, strict=True)
         else:
