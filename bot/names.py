@@ -889,35 +889,34 @@ class _Finder:
 
     def coordinated(self) -> None:
         """ "Jake and Priya told me", "Jake, Priya and Sam": a given name joined by "and", "or",
-        "&" or a comma to a name already found."""
-        changed = True
-        while changed:
-            changed = False
-            for k in [k for k, used in enumerate(self.used) if used and k > 0]:
-                if self.toks.texts[k - 1].lower() in ("and", "or") and k >= 2 and self.joined(k):
-                    i = k - 2
-                    if not _SPACES.fullmatch(self.gap(k - 1)):
-                        continue
-                elif _COORD_GAP.fullmatch(self.gap(k)):
-                    i = k - 1
-                else:
+        "&" or a comma to a name already found. One pass from the right, so that a chain of names
+        costs no more than its length."""
+        for k in range(self.n - 1, 0, -1):
+            if not self.used[k]:
+                continue
+            if self.toks.texts[k - 1].lower() in ("and", "or") and k >= 2 and self.joined(k):
+                i = k - 2
+                if not _SPACES.fullmatch(self.gap(k - 1)):
                     continue
-                if self.used[i]:
-                    continue
-                tok = self.tok(i)
-                if (
-                    not tok.poss
-                    and _is_cap(tok)
-                    and not tok.base.isupper()
-                    and is_given_name(tok.low)
-                    and tok.low not in _COMMON
-                    and self.word_ok(tok)
-                    and not is_place(tok.low)
-                    and tok.low not in _DOCTRINES
-                    and not self.after_saint(i)
-                ):
-                    self.add(i, i + 1)
-                    changed = True
+            elif _COORD_GAP.fullmatch(self.gap(k)):
+                i = k - 1
+            else:
+                continue
+            if self.used[i]:
+                continue
+            tok = self.tok(i)
+            if (
+                not tok.poss
+                and _is_cap(tok)
+                and not tok.base.isupper()
+                and is_given_name(tok.low)
+                and tok.low not in _COMMON
+                and self.word_ok(tok)
+                and not is_place(tok.low)
+                and tok.low not in _DOCTRINES
+                and not self.after_saint(i)
+            ):
+                self.add(i, i + 1)
 
     def repeated(self) -> None:
         """Other capitalised occurrences of a word already found to be a name."""
