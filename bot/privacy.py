@@ -96,9 +96,6 @@ _DASH_LIKE = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u
 _APOSTROPHE_LIKE = frozenset("\u2018\u2019\u02bc\u2032\uff07")
 _SLASH_LIKE = frozenset("\u2044\u2215\uff0f")
 _DOT_LIKE = frozenset("\u00b7\u2022\u2219\u22c5\u30fb")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-# runs that may need folding; anything else already NFKC-normal is copied as it is
-_FOLDABLE = re.compile(r"[\u00a0\u00ad\u00b7\u2219\u22c5\u30fb\u02bc\u180e\u2000-\u206f\u2212\u3000\ufe58\ufe63\ufeff\uff00-\uffef]")
 
 
 @lru_cache(maxsize=4096)
@@ -123,36 +120,27 @@ def _shadow(text: str) -> tuple[str, list[int] | None]:
     ``text`` it came from (None when every character stayed in its place)."""
     if text.isascii():
         return text, None
-    runs: list[tuple[int, int, str]] = []  # (start, end, folded) of each changed run
-    for m in _NON_ASCII.finditer(text):
-        run = m.group()
-        if not _FOLDABLE.search(run) and unicodedata.is_normalized("NFKC", run):
-            continue
-        runs.append((m.start(), m.end(), "".join(_fold(ch) for ch in run)))
-    if not runs:
+    table = {}
+    growing = []  # characters that fold to nothing or to more than one character
+    for ch in set(text):
+        if ch > "\x7f":
+            folded = _fold(ch)
+            if folded != ch:
+                table[ord(ch)] = folded
+                if len(folded) != 1:
+                    growing.append(ch)
+    if not table:
         return text, None
-    pieces: list[str] = []
-    pos = 0
-    same_length = True
-    for start, end, folded in runs:
-        pieces.append(text[pos:start])
-        pieces.append(folded)
-        same_length = same_length and len(folded) == end - start
-        pos = end
-    pieces.append(text[pos:])
-    shadow = "".join(pieces)
-    if same_length:
+    shadow = text.translate(table)
+    if not growing:
         return shadow, None
     origin: list[int] = []
     pos = 0
-    for start, end, folded in runs:
-        origin.extend(range(pos, start))
-        if len(folded) == end - start:
-            origin.extend(range(start, end))
-        else:
-            for i in range(start, end):
-                origin.extend([i] * len(_fold(text[i])))
-        pos = end
+    for m in re.finditer("[" + re.escape("".join(growing)) + "]", text):
+        i = m.start()
+        origin.extend(range(pos, i))
+        origin.extend([i] * len(table[ord(text[i])]))
+        pos = i + 1
     origin.extend(range(pos, len(text)))
     return shadow, origin
 
