@@ -47,7 +47,7 @@ HOLDOUT_QUESTIONS = ROOT / "tests" / "fixtures" / "questions_holdout.yaml"
 # the invented people the dev and held-out questions name: a [name] over these is right
 KNOWN_PEOPLE = (
     "Jordan Pike", "Darren Mulholland", "Tyler", "Dale Hughes", "Ava Morris", "Jenkins",
-    "Lewis Grant", "Grace Okafor", "Leo Burke", "Smith", "Ahmed", "Helen Briggs",
+    "Lewis Grant", "Grace Okafor", "Leo Burke", "Smith", "Ahmed", "Helen Briggs", "Janet",
 )
 TIMING_ROUNDS = 50
 TYPICAL_QUESTION = (
@@ -132,9 +132,12 @@ def name_false_positives(label: str, texts: list[str], known: tuple[str, ...]) -
                 context = text[max(0, start - 40) : end + 40].replace("\n", " ")
                 wrong_lines.append(f"    [name] over {value!r}: ...{context}...")
     with_names = sum(1 for t in texts if "[name]" in redact(t).text)
+    named = [(t, p) for t in texts for p in known if p in t]
+    missed = [p for t, p in named if p in redact(t).text]
     print(
         f"  {label:<9} {len(texts):>4} texts, {sum(map(len, texts)):>7,} chars: {inserted} [name] put in "
         f"({with_names} texts), {wrong} false positive(s)"
+        + (f"; people named {len(named)}, missed {len(missed)} {missed}" if known else "")
         + (f"; other kinds: {other_kinds}" if other_kinds else "")
     )
     for line in wrong_lines:

@@ -402,7 +402,10 @@ _BEFORE_A_PERSON = frozenset(
 _PERSON_AFTER = re.compile(
     r"[ \t]*,?[ \t]+(?:who\b|and[ \t]+(?:his|her|their)\b"
     r"|(?:in|from)[ \t]+(?:year|yr|y)[ \t]*[0-9]{1,2}\b|(?:in|from)[ \t]+reception\b"
-    r"|from[ \t]+(?:the|our|your)[ \t]+)",
+    r"|from[ \t]+(?:the|our|your|their)[ \t]+"
+    r"|from[ \t]+(?:children|adult|social|housing|health|police|probation|education|early|family|"
+    r"youth|mental)(?:'s|\u2019s)?[ \t]"
+    r"|from[ \t]+(?-i:[A-Z]{2,6})\b)",
     re.IGNORECASE,
 )
 _TRIGGER_GAP = re.compile(r"[ \t\u00a0]{1,3}[\"'\u2018\u201c]?|[ \t]*:[ \t]*")
