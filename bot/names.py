@@ -951,10 +951,11 @@ class _Finder:
         # capitalised given names: no rule below starts anywhere else
         texts = toks.texts
         given = given_names()
+        common = _COMMON
         candidates = [
             i
             for i, word in enumerate(texts)
-            if (i > 0 and lows[i - 1] in _INTRODUCERS)
+            if (i > 0 and lows[i - 1] in _INTRODUCERS and (word[0].isupper() or lows[i] not in common))
             or (
                 word[0].isupper()
                 and (
@@ -969,7 +970,6 @@ class _Finder:
         for i in candidates:
             if not self.used[i] and toks.get(i).cap:
                 self.single_name(i)
-        common = _COMMON
         for i, low in enumerate(lows):
             if low in given and low not in common and not self.used[i] and low.islower():
                 self.lower_full_name(i)

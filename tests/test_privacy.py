@@ -748,7 +748,7 @@ def test_redaction_is_fast_and_linear():
 
     def best(text: str) -> float:
         times = []
-        for _ in range(3):
+        for _ in range(5):
             start = time.perf_counter()
             redact(text)
             times.append(time.perf_counter() - start)
@@ -757,8 +757,8 @@ def test_redaction_is_fast_and_linear():
     small = best((mixed * 3)[:4_000])
     large = best((mixed * 30)[:40_000])
     # generous bounds (CI machines are shared); benchmarks/redaction_figures.py has the figures
-    assert large < 0.5
-    assert large < 25 * small  # ten times the text, not a hundred times the time
+    assert large < 1.0
+    assert large < 40 * small  # ten times the text, not a hundred times the time
 
 
 def test_a_bracket_before_a_phone_number_stays():
