@@ -206,6 +206,7 @@ _NI_CANDIDATE = re.compile(
     r"(?:[ \-./]?(?P<suffix>[A-Da-d]))?"
     r"(?![A-Za-z0-9])"
 )
+_SIX_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])(?:[ \-./]?[0-9]){5}")
 _NI_CONTEXT = re.compile(
     r"(?i)(?:(?<!\[)\bni\b|\bn\.i\.?|\bnino\b|\bnational\s+insurance\b)[^0-9\n\[\]]{0,30}$"
 )
@@ -346,6 +347,7 @@ _POSTCODE = re.compile(
     r"(?P<inward>[0-9][A-Za-z]{2})"
     r"(?![A-Za-z0-9])"
 )
+_POSTCODE_DIGIT = re.compile(r"[0-9](?<![0-9][0-9])")  # the outward code's first digit
 _ORDINAL_ENDINGS = {"st", "nd", "rd", "th"}
 # inward codes never use C I K M O V, except in the NHS's ZZ99 pseudo-postcodes (ZZ99 3CZ)
 _INWARD_LETTERS = set("ABDEFGHJLNPQRSTUWXYZ")
@@ -570,8 +572,30 @@ def _ni_prefix_ok(prefix: str) -> bool:
     )
 
 
+def _starts_before(text: str, anchors: re.Pattern[str], back: int):
+    """Positions up to ``back`` characters before each match of ``anchors`` (a digit pattern):
+    where a pattern that opens with letters ("QQ", "LS") may start. Searching from the digits
+    skips the text at C speed; a pattern that starts with a letter would be tried at every one."""
+    last = -1
+    for a in anchors.finditer(text):
+        for start in range(max(0, a.start() - back, last + 1), a.start()):
+            yield start
+        last = a.start() - 1
+
+
+def _matches_before_digits(pattern: re.Pattern[str], text: str, anchors: re.Pattern[str], back: int):
+    end = 0
+    for start in _starts_before(text, anchors, back):
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            end = m.end()
+            yield m
+
+
 def _ni_numbers(text: str):
-    for m in _NI_CANDIDATE.finditer(text):
+    for m in _matches_before_digits(_NI_CANDIDATE, text, _SIX_DIGITS, 3):
         prefix, sep, suffix = m.group("prefix"), m.group("sep"), m.group("suffix")
         context = _NI_CONTEXT.search(text, max(0, m.start() - 40), m.start()) is not None
         if context:
@@ -642,7 +666,7 @@ def _is_phone(raw: str, number: phonenumbers.PhoneNumber) -> bool:
 
 
 def _postcodes(text: str):
-    for m in _POSTCODE.finditer(text):
+    for m in _matches_before_digits(_POSTCODE, text, _POSTCODE_DIGIT, 2):
         if m.group("area").upper() not in _POSTCODE_AREA_SET:
             continue
         inward = m.group("inward")
