@@ -227,7 +227,8 @@ _IRREGULAR = """
     told said went gone came got gotten ran hit cut left lost made gave given took taken saw seen met
     kept felt thought knew known wrote written sent stole stolen hid hidden heard sat stood spoke
     spoken drank slept rang rung
-    is was has had does did are were have isn't wasn't hasn't hadn't doesn't didn't won't can't cannot couldn't aren't weren't haven't
+    is was has had does did are were have isn't wasn't hasn't hadn't doesn't didn't won't can't
+    cannot couldn't aren't weren't haven't
     wouldn't shouldn't will would could should might may must can 's 've 'd 'll
 """
 
@@ -375,7 +376,8 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;\n]|\s[-\u2013\u2014]|^)[\s\"'\u2018\u201c
 # "(15)", ", 14,", " aged 9", " (aged 9)", " (14 yrs)", " 15yo"
 _AGE_AFTER = re.compile(
     r"[ \t\u00a0]*(?:\([ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*\)"
-    r"|,[ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*(?:,|\)|$|[ \t]+(?:and|is|was|has|who))"
+    r"|,[ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*"
+    r"(?:,|\)|$|[ \t]+(?:and|is|was|has|who))"
     r"|[ \t]+aged?[ \t]+[0-9]{1,2}\b"
     r"|[ \t]+[0-9]{1,2}[ \t]*(?:yo|y/o)\b)"
 )
@@ -577,13 +579,6 @@ class _Finder:
                 self.confirmed.add(self.tok(k).low)
         self.spans.append((self.tok(i).start, self.tok(j - 1).end))
 
-    def followed_by_institution(self, j: int) -> bool:
-        """Is token j (just after a name) a word that makes the name an organisation or a law?"""
-        if j >= self.n or not self.joined(j):
-            return False
-        low = self.tok(j).low
-        return (_is_cap(self.tok(j)) and low in INSTITUTION_WORDS) or low in LEGAL_FOLLOWERS
-
     def legal_phrase(self, i: int, j: int) -> bool:
         """Tokens i..j-1 are (part of) a legal or organisational phrase: "Clare's Law", "Fraser
         guidelines", "Victoria Climbie inquiry", "Marie Curie", "Lucy Faithfull Foundation"."""
@@ -746,7 +741,11 @@ class _Finder:
             t = i - 2
         elif prev.low == "by" and i >= 2 and self.tok(i - 2).low in ("goes", "go", "going", "went"):
             return (i - 2, True)
-        elif prev.low in ("himself", "herself", "themself", "themselves") and i >= 2 and self.tok(i - 2).low in ("calls", "call", "calling", "called"):
+        elif (
+            prev.low in ("himself", "herself", "themself", "themselves")
+            and i >= 2
+            and self.tok(i - 2).low in ("calls", "call", "calling", "called")
+        ):
             return (i - 2, True)
         elif prev.low in ("is", "was", "'s") and i >= 2 and self.tok(i - 2).low == "name":
             t = i - 2
