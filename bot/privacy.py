@@ -699,7 +699,24 @@ def _postcodes(text: str):
             inward[1:].upper()
         ):
             continue
+        if _is_a_section(text, m):
+            continue
         yield m.start(), m.end(), POSTCODE
+
+
+_ACT_BEFORE = re.compile(r"(?i)\b(?:act|acts|section|sections|under|of)\b[ \t]*(?:19|20)?[0-9]{0,2}[ \t,]*$")
+
+
+def _is_a_section(text: str, m: re.Match[str]) -> bool:
+    """ "s16LA" (Children Act 2004 section 16LA): a section written solid with a lower-case "s" and
+    capital letters after the number, or right after "Act 2004", is no postcode."""
+    value = m.group()
+    if m.group("area") not in ("s", "S") or " " in value or "\t" in value or "\u00a0" in value:
+        return False
+    letters = m.group("inward")[1:]
+    if value[0] == "s" and letters.isupper():
+        return True
+    return _ACT_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
 
 
 def _number_starts_here(text: str, start: int) -> bool:
