@@ -11,7 +11,7 @@ strings survived and how many identifier-free texts came back exactly unchanged.
 
 Then the false positives of name redaction: every "[name]" put into the FAQ's own text (each
 question, variant and answer in faq/*.yaml), into the dev questions
-(/work/shared/eval/questions_dev.yaml, or $CANISHARE_DEV_QUESTIONS) and into the held-out
+(tests/fixtures/questions_dev.yaml, a copy of the shared dev set) and into the held-out
 questions (tests/fixtures/questions_holdout.yaml). The FAQ names nobody, so every [name] there is a
 false positive; the questions name a few invented people (KNOWN_PEOPLE below), and a [name] over
 anything else is a false positive. Each one is listed.
@@ -40,9 +40,10 @@ from bot.privacy import redact  # noqa: E402
 CASE_FILES = [
     ROOT / "tests" / "fixtures" / "redaction_cases.yaml",
     ROOT / "tests" / "fixtures" / "redaction_dev_cases.yaml",
+    ROOT / "tests" / "fixtures" / "redaction_blind.yaml",  # written blind: measured, never tuned to
 ]
 FAQ_DIR = ROOT / "faq"
-DEV_QUESTIONS = Path(os.environ.get("CANISHARE_DEV_QUESTIONS", "/work/shared/eval/questions_dev.yaml"))
+DEV_QUESTIONS = ROOT / "tests" / "fixtures" / "questions_dev.yaml"  # a copy of ../shared/eval/questions_dev.yaml
 HOLDOUT_QUESTIONS = ROOT / "tests" / "fixtures" / "questions_holdout.yaml"
 # the invented people the dev and held-out questions name: a [name] over these is right
 KNOWN_PEOPLE = (
