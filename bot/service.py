@@ -239,7 +239,7 @@ class Service:
         entry = self.faq.get(faq_id) if faq_id else None
         row = {
             "user": user, "view_id": view_id, "question_id": question_id, "escalation_id": escalation_id,
-            "faq_id": entry.id if entry else None, "faq_question": entry.question if entry else None,
+            "faq_id": entry.id if entry else faq_id, "faq_question": entry.question if entry else None,
             "faq_last_reviewed": entry.last_reviewed.isoformat() if entry else None,
             "nation": self.nation_of(user), "decision": cleaned.decision,
             "shared_with": cleaned.shared_with, "what_shared": cleaned.what_shared,
