@@ -29,6 +29,7 @@ class Kind(StrEnum):
     REMINDER = "reminder"              # an unclaimed escalation, in its card's thread
     DIGEST = "digest"                  # the weekly digest
     DECISION_RECORD = "decision_record"  # a practitioner's decision record, DM'd to them to paste
+    MY_DATA = "my_data"                # everything held about a person, DM'd at their request
 
 
 class State(StrEnum):

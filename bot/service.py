@@ -451,6 +451,11 @@ class Service:
         """Everything canishare holds about one Slack user, as plain data (JSON-ready)."""
         return {"user": user, "generated_at": stored(utc_now()), "records": self.store.rows_about(user)}
 
+    def owe_my_data(self, user: str) -> None:
+        """Owe ``user`` a copy of everything held about them (App Home's "Send me my data")."""
+        self.store.owe(Kind.MY_DATA, f"my_data:{user}:{uuid.uuid4().hex}", payload={"to": user})
+        self._tell_owed()
+
     def erase(self, user: str) -> dict[str, int]:
         """Erase one person (``StillQueued`` while an advisor still has one of their questions)."""
         try:
