@@ -9,13 +9,15 @@ cannot stop an offline command such as ``canishare ask``.
 
 from __future__ import annotations
 
+import io
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Collection
 
 from bot.faq import BUNDLED_FAQ_DIR
+from bot.nations import UnknownNation, parse_nation
+from bot.times import DurationError, parse_duration
 
 if TYPE_CHECKING:
     from bot.matching import Thresholds
@@ -29,19 +31,18 @@ THRESHOLD_VARIABLES = {
 
 
 def read_dotenv(path: str | Path = ".env") -> dict[str, str]:
-    """KEY=VALUE lines of a .env file (quotes stripped, comments ignored); {} when there is none."""
-    values: dict[str, str] = {}
+    """The settings in a .env file, read by python-dotenv (inline comments, quotes, ``export``, a
+    byte-order mark); {} when there is none. A file that is not UTF-8 is a SettingsError."""
+    from dotenv import dotenv_values
+
+    path = Path(path)
+    if not path.is_file():
+        return {}
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return values
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.removeprefix("export ").partition("=")
-        values[key.strip()] = value.strip().strip("'\"")
-    return values
+        raw = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path} cannot be read as UTF-8 text ({error}): save it as UTF-8") from None
+    return {key: value for key, value in dotenv_values(stream=io.StringIO(raw)).items() if value is not None}
 
 
 class SettingsError(ValueError):
@@ -49,14 +50,13 @@ class SettingsError(ValueError):
 
 
 def hours(value: str | None, default: float) -> float:
-    """'4h', '90m', '1.5' (hours) as a number of hours; ``default`` when unset."""
+    """A duration ('4h', '90min', see bot.times.parse_duration) as a number of hours; ``default`` when unset."""
     if not value or not value.strip():
         return default
-    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(h|hours?|m|min|minutes?)?\s*", value, re.IGNORECASE)
-    if not found:
-        raise SettingsError(f"CANISHARE_REMIND_AFTER={value!r}: use hours or minutes such as 4h or 90m")
-    number = float(found.group(1))
-    return number / 60 if (found.group(2) or "h").lower().startswith("m") else number
+    try:
+        return parse_duration(value).total_seconds() / 3600
+    except DurationError as error:
+        raise SettingsError(f"CANISHARE_REMIND_AFTER: {error}") from None
 
 
 def _whole_days(value: str | None, default: int) -> int:
@@ -65,6 +65,21 @@ def _whole_days(value: str | None, default: int) -> int:
     if not value.strip().isdigit() or int(value) < 1:
         raise SettingsError(f"CANISHARE_RETENTION_DAYS={value!r}: use a whole number of days such as 365")
     return int(value)
+
+
+def _nation(value: str | None) -> str | None:
+    try:
+        return parse_nation(value)
+    except UnknownNation:
+        raise SettingsError(f"CANISHARE_NATION={value!r}: use england, wales, scotland or northern-ireland") from None
+
+
+def _https_url(name: str, value: str | None) -> str | None:
+    if not value or not value.strip():
+        return None
+    if not value.strip().startswith("https://"):
+        raise SettingsError(f"{name}={value!r}: give the https:// address of the published page")
+    return value.strip()
 
 
 def _with_trailing_slash(url: str | None) -> str | None:
@@ -111,6 +126,8 @@ class Settings:
     digest_channel: str | None = None
     remind_after_hours: float = 4.0
     retention_days: int = 365
+    nation: str | None = None  # the workspace's nation, for people who have not picked their own
+    privacy_url: str | None = None  # the published privacy notice; App Home shows the bundled text without it
     thresholds: Thresholds = field(default_factory=_measured_thresholds)
     # (field, what is wrong with its variable) for each value that could not be read; its default stands
     problems: tuple[tuple[str, str], ...] = ()
@@ -143,6 +160,10 @@ class Settings:
             retention_days=read("retention_days",
                                 lambda e: _whole_days(e.get("CANISHARE_RETENTION_DAYS"), defaults.retention_days),
                                 defaults.retention_days),
+            nation=read("nation", lambda e: _nation(e.get("CANISHARE_NATION")), defaults.nation),
+            privacy_url=read("privacy_url",
+                             lambda e: _https_url("CANISHARE_PRIVACY_URL", e.get("CANISHARE_PRIVACY_URL")),
+                             defaults.privacy_url),
             thresholds=read("thresholds", _thresholds, defaults.thresholds),
             problems=tuple(problems),
         )

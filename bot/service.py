@@ -14,12 +14,12 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Collection, Protocol
 
-from bot import escalations
-from bot.faq import Faq
+from bot import decisions, escalations
+from bot.faq import NATIONS, Faq
 from bot.matching import Match, Matcher, Thresholds
 from bot.outbox import Kind, Owed
 from bot.privacy import redact, redact_question
-from bot.records import CLAIMED, OPEN, Escalation, Question, QueueAction, Rating, Where
+from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
 from bot.store import Store
 from bot.times import stored, utc_now
 from bot.urgency import signals_immediate_risk
@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 
 class EmptyQuestion(ValueError):
     pass
+
+
+class StillQueued(Exception):
+    """A person cannot be erased while one of their questions waits for an advisor."""
 
 
 class AlreadyHandled(Exception):
@@ -77,16 +81,34 @@ class Service:
         ``faq=False`` opens the store alone, for the commands that only keep records."""
         from bot.faq import ReloadingFaq
 
-        return cls(Store(settings.db_path), ReloadingFaq(settings.faq_dir) if faq else NoFaq(), settings.thresholds)
+        return cls(Store(settings.db_path), ReloadingFaq(settings.faq_dir) if faq else NoFaq(), settings.thresholds,
+                   default_nation=settings.nation)
 
-    def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds()):
+    def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds(), *,
+                 default_nation: str | None = None):
         self.store = store
+        self.default_nation = default_nation  # CANISHARE_NATION: for people who have not chosen
+        self._last_purge: dt.datetime | None = None
         self.on_owed: list[Callable[[], None]] = []  # told after a commit that owes messages (wakes the deliverer)
         self.faq_source: FaqSource = FixedFaq(faq) if isinstance(faq, Faq) else faq
         self.thresholds = thresholds
         self._lock = threading.Lock()
         self._matcher: Matcher | None = None
         self._matcher_key: tuple | None = None
+
+    def health(self) -> list[str]:
+        """What stops the service from working now (empty when healthy): the store cannot be written,
+        or no FAQ is loaded."""
+        problems = []
+        why = self.store.writable()
+        if why:
+            problems.append(f"the database cannot be written: {why}")
+        try:
+            if not len(self.faq):
+                problems.append("the FAQ is empty")
+        except Exception as error:  # noqa: BLE001 - any failure to load is a reason to report
+            problems.append(f"no FAQ is loaded: {type(error).__name__}")
+        return problems
 
     # matching ------------------------------------------------------------------------------
 
@@ -181,6 +203,69 @@ class Service:
     def first_time_request(self, fingerprint: str) -> bool:
         """False for a byte-identical replay of a signed Slack request already handled."""
         return self.store.first_time_request(fingerprint)
+
+    # nations and decision records -----------------------------------------------------------
+
+    def nation_of(self, user: str | None) -> str | None:
+        """The nation answers are shown for: the person's own choice, else the workspace's
+        (``CANISHARE_NATION``); None when neither says (every nation's notes are shown)."""
+        return self.nation_setting(user)[0]
+
+    def nation_setting(self, user: str | None) -> tuple[str | None, bool]:
+        """(the nation answers are shown for, whether it is the workspace's default rather than the
+        person's own choice)."""
+        if user:
+            chosen, nation = self.store.chosen_nation(user)
+            if chosen:
+                return nation, False
+        return self.default_nation, self.default_nation is not None
+
+    def set_nation(self, user: str, nation: str | None) -> None:
+        """Remember a person's nation (None: show every nation's notes, whatever the default)."""
+        if nation is not None and nation not in NATIONS:
+            raise ValueError(f"unknown nation {nation!r}")
+        self.store.set_nation(user, nation)
+
+    def record_decision(
+        self, user: str, form: decisions.DecisionForm, *, view_id: str | None = None,
+        question_id: int | None = None, faq_id: str | None = None, escalation_id: int | None = None,
+    ) -> tuple[DecisionRecord, bool]:
+        """Store a practitioner's decision record, every free-text field redacted first, and owe its
+        DM to them in the same commit. The guidance it followed is the FAQ entry ``faq_id`` (its
+        question and "last reviewed" date are kept with the record) or the advisor's answer of
+        ``escalation_id``. A second submission with the same ``view_id`` stores nothing: returns the
+        first record and False. ``decisions.InvalidDecision`` for a form that cannot be recorded."""
+        cleaned, kinds = decisions.clean(form)
+        entry = self.faq.get(faq_id) if faq_id else None
+        row = {
+            "user": user, "view_id": view_id, "question_id": question_id, "escalation_id": escalation_id,
+            "faq_id": entry.id if entry else faq_id, "faq_question": entry.question if entry else None,
+            "faq_last_reviewed": entry.last_reviewed.isoformat() if entry else None,
+            "nation": self.nation_of(user), "decision": cleaned.decision,
+            "shared_with": cleaned.shared_with, "what_shared": cleaned.what_shared,
+            "lawful_basis": decisions.lawful_basis_text(cleaned), "reasons": cleaned.reasons,
+            "person_told": cleaned.person_told, "not_told_why": cleaned.not_told_why, "redacted_kinds": kinds,
+        }
+        with self.store.transaction():
+            record, created = self.store.add_decision_record(row)
+            if created:
+                self.store.owe(Kind.DECISION_RECORD, f"decision_record:{record.id}",
+                               payload={"to": user, "record": record.id})
+        if created:
+            self._tell_owed()
+            log.info("decision record %s: %s", record.id, record.decision)
+        return record, created
+
+    def decision_record(self, record_id: int) -> DecisionRecord | None:
+        return self.store.decision_record(record_id)
+
+    def decision_records(self, user: str, limit: int = 10) -> list[DecisionRecord]:
+        """A person's latest decision records, newest first."""
+        return self.store.decision_records(user=user, limit=limit, newest_first=True)
+
+    def all_decision_records(self, since: str | None = None) -> list[DecisionRecord]:
+        """Every decision record made from ``since`` on, oldest first (for the export)."""
+        return self.store.decision_records(since=since)
 
     # the advisor queue ---------------------------------------------------------------------
 
@@ -280,8 +365,11 @@ class Service:
     def not_delivered(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
         """Try again later; True unless it is given up (after a day, or at once with ``give_up``). An
         advisor's answer given up is told to the advisor, in the same commit."""
-        return self.store.failed(item, error, wait, give_up=give_up,
-                                 if_given_up=lambda: self._owe_undelivered_notice(item))
+        again = self.store.failed(item, error, wait, give_up=give_up,
+                                  if_given_up=lambda: self._owe_undelivered_notice(item, error.startswith("uncertain")))
+        if not again and item.kind == Kind.ADVISOR_ANSWER:
+            self._tell_owed()  # the notice to the advisor
+        return again
 
     def postpone(self, item: Owed, wait: dt.timedelta) -> None:
         self.store.postpone(item, wait)
@@ -299,10 +387,11 @@ class Service:
     def forget_delivered(self, older_than: dt.timedelta = dt.timedelta(days=7)) -> int:
         return self.store.forget_delivered(stored(utc_now() - older_than))
 
-    def _owe_undelivered_notice(self, item: Owed) -> None:
+    def _owe_undelivered_notice(self, item: Owed, uncertain: bool = False) -> None:
         if item.kind == Kind.ADVISOR_ANSWER and item.payload.get("advisor"):
             self.store.owe(Kind.NOTICE, f"undelivered:{item.id}", escalation_id=item.escalation_id,
-                           payload={"to": item.payload["advisor"], "about": "undelivered"})
+                           payload={"to": item.payload["advisor"],
+                                    "about": "uncertain" if uncertain else "undelivered"})
 
     def proposals_to_draft(self) -> list[Escalation]:
         """Answers proposed as new FAQ entries that have not been drafted yet."""
@@ -335,9 +424,45 @@ class Service:
 
     # records ---------------------------------------------------------------------------------
 
-    def purge(self, before: str) -> dict[str, int]:
-        """Delete what was asked before ``before`` (stored-time text); counts of what went."""
-        return self.store.purge(before)
+    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
+        """Delete what was asked before ``before`` (stored-time text), except what is still in the
+        advisor queue; counts of what went (or, with ``dry_run``, would go)."""
+        return self.store.purge(before, dry_run)
+
+    def purge_if_due(self, retention: dt.timedelta, now: dt.datetime | None = None,
+                     every: dt.timedelta = dt.timedelta(days=1)) -> dict[str, int] | None:
+        """Apply the retention period once a day (the bot's queue keeper and the digest clock call this
+        often; the first call in a process purges). None when not due."""
+        now = now or utc_now()
+        if self._last_purge is not None and now - self._last_purge < every:
+            return None
+        self._last_purge = now
+        return self.purge_expired(retention, now)
+
+    def purge_expired(self, retention: dt.timedelta, now: dt.datetime | None = None) -> dict[str, int]:
+        """Apply the retention period: delete what is older, except what is still in the advisor queue."""
+        counts = self.purge(stored((now or utc_now()) - retention))
+        if counts["questions"]:
+            log.info("retention: deleted %(questions)d question(s), %(escalations)d escalation(s) and "
+                     "%(feedback)d rating(s)", counts)
+        return counts
+
+    def subject_access(self, user: str) -> dict:
+        """Everything canishare holds about one Slack user, as plain data (JSON-ready)."""
+        return {"user": user, "generated_at": stored(utc_now()), "records": self.store.rows_about(user)}
+
+    def owe_my_data(self, user: str) -> None:
+        """Owe ``user`` a copy of everything held about them (App Home's "Send me my data")."""
+        self.store.owe(Kind.MY_DATA, f"my_data:{user}:{uuid.uuid4().hex}", payload={"to": user})
+        self._tell_owed()
+
+    def erase(self, user: str) -> dict[str, int]:
+        """Erase one person (``StillQueued`` while an advisor still has one of their questions)."""
+        try:
+            return self.store.erase_person(user)
+        except LookupError as queued:
+            raise StillQueued(f"{user} has a question an advisor has not answered yet (escalation {queued}): "
+                              "answer or close it first, then erase") from None
 
     def advice_record(self, since: str | None = None) -> list[dict]:
         return self.store.advice_record(since=since)

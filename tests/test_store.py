@@ -170,11 +170,12 @@ def test_purge_removes_old_text_and_keeps_audit_skeleton(tmp_path, audit_log):
     store.set_feedback(old.id, "U2", None, HELPFUL)
     store.add_learned_phrasing("consent-always-required", "old question", old.id, "A1")
     store.audit("A1", "answer", store.escalation_for_question(old.id).id, old.id, detail="some detail")
+    store.db["escalations"].update(store.escalation_for_question(old.id).id, {"state": "closed"})  # queued ones stay
     clock.now = "2026-11-20T09:00:00+00:00"
     recent = add(store, text="recent question")
 
     counts = store.purge(before="2026-01-01T00:00:00+00:00")
-    assert counts == {"questions": 1, "feedback": 1, "escalations": 1}
+    assert counts == {"questions": 1, "feedback": 1, "escalations": 1, "decision_records": 0, "people": 0}
     assert [q.id for q in store.questions()] == [recent.id]
     audit = audit_log(store)
     assert {a["question_id"] for a in audit} == {old.id} and all(a["detail"] is None for a in audit)

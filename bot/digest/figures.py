@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
+from bot.digest.decisions import DecisionSummary, decision_summary
 from bot.digest.grouping import confident_topic, group_questions
 from bot.digest.quoting import QUOTE_MIN_ASKERS, quote
 from bot.digest.weeks import iso_week, parse_week, shift_week, week_bounds
@@ -164,6 +165,7 @@ class Digest:
     rising: tuple[RisingTopic, ...] = ()
     places: Places = Places(())
     law_changes: tuple[LawChangeDue, ...] = ()  # pending law changes whose expected date has passed
+    decisions: DecisionSummary = DecisionSummary()  # decision records, counted privacy-safely
 
 
 def _current_faq(faq):
@@ -349,6 +351,7 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
         unhelpful=unhelpful, overdue=overdue, review_cutoff=cutoff, oldest_open=oldest,
         trend=_trend(store, week), rising=_rising(store, week, counts, title), places=_places(store, start, end),
         law_changes=_law_changes(faq, last_day),
+        decisions=decision_summary(store, faq, start, end),
     )
 
 

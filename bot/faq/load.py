@@ -19,12 +19,22 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot import text
+from bot.bundled import bundled_dir
 from bot.faq.model import NATIONS, Faq, FaqEntry, FaqError, Problem, Source, Watch, due_watches
 from bot.faq.sources import PLACEHOLDER_TITLE, source_url_problem
 
 log = logging.getLogger(__name__)
 
-BUNDLED_FAQ_DIR = Path(__file__).resolve().parent.parent.parent / "faq"
+def bundled_faq_dir() -> Path:
+    """The FAQ that ships with canishare: ``faq/`` of a checkout, or the installed package data."""
+    return bundled_dir("faq", "bot.bundled_faq", "README.md")
+
+
+def faq_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+BUNDLED_FAQ_DIR = bundled_faq_dir()
 
 REQUIRED_FIELDS = (
     "id", "question", "variants", "answer", "legal_basis", "sources", "tags", "last_reviewed", "nations",
@@ -54,9 +64,13 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's p
         }
         return mapping
 
+    def construct_yaml_timestamp(self, node):
+        """Dates stay text here: the field checks read them and name an impossible one (2026-02-30)
+        with its entry and field, where YAML's own reading would stop the whole file."""
+        return self.construct_scalar(node)
 
-def faq_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
 def lint(directory: str | Path, today: dt.date | None = None) -> list[Problem]:

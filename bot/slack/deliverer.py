@@ -10,27 +10,31 @@ rendered when it is sent, so a card update shows the escalation as it is then.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import socket
 import threading
+import urllib.error
 from typing import Callable
 
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.escalations import QueueError
+from bot.mrkdwn import escape_mrkdwn
 from bot.outbox import Kind, Owed
 from bot.records import State, Via
 from bot.slack.blocks.advisor_card import advisor_message, reminder_message
 from bot.slack.blocks.replies import (
     advisor_answer_message,
+    decision_record_message,
     escalated_message,
     feedback_thanks,
     notice_message,
     reply_message,
     usage_message,
 )
-from bot.slack.delivery import deliver_to_asker, privately
+from bot.slack.delivery import deliver_to_asker, dm, privately
 from bot.slack.deps import Deps
 from bot.times import parse_stored_time
 
@@ -42,6 +46,9 @@ WORKERS = 4  # Web API calls take ~100 ms; a few in parallel keep up with a busy
 BATCH = 5  # items one worker leases at a time
 NOT_DELIVERED = ("Your answer to escalation #{id} is saved, but I could not deliver it to {asker}. "
                  "Please send it to them yourself.")
+MAYBE_NOT_DELIVERED = ("Slack dropped the connection while I was delivering your answer to escalation #{id}, so I "
+                       "cannot tell whether {asker} received it. Please check where they asked, and send it yourself "
+                       "if it is not there (I will not send it again, so that it never arrives twice).")
 
 
 class Postpone(Exception):
@@ -96,14 +103,27 @@ def deliver(deps: Deps, item: Owed) -> bool:
         log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, code, "; will retry" if again else "; gave up")
         return False
     except (SlackClientError, OSError) as error:
-        # The request may or may not have reached Slack (a reset after sending): retrying risks a
-        # duplicate, not retrying risks losing the message; a lost answer is the worse of the two.
-        again = service.not_delivered(item, type(error).__name__)
-        log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, type(error).__name__,
-                    "; will retry" if again else "; gave up")
+        if never_reached_slack(error):
+            again = service.not_delivered(item, type(error).__name__)
+            log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, type(error).__name__,
+                        "; will retry" if again else "; gave up")
+        else:
+            # Slack may have acted on it before the connection dropped: sending again could show it
+            # twice, so it is not re-sent; an advisor whose answer this was is told to check.
+            service.not_delivered(item, f"uncertain: {type(error).__name__} after sending", give_up=True)
+            log.error("%s #%s: the connection dropped after sending (%s); it may or may not have arrived, "
+                      "so it is not sent again", item.kind, item.id, type(error).__name__)
         return False
     service.delivered(item, advisor_post=posted)
     return True
+
+
+def never_reached_slack(error: BaseException) -> bool:
+    """True when the request certainly did not reach Slack (refused, no route, name not found, no
+    connection in time), so sending it again cannot show it twice."""
+    if isinstance(error, urllib.error.URLError) and not isinstance(error, urllib.error.HTTPError):
+        return True  # urllib wraps failures to connect; failures after sending come unwrapped
+    return isinstance(error, (ConnectionRefusedError, socket.gaierror))
 
 
 def retry_after(error: SlackApiError) -> dt.timedelta | None:
@@ -124,7 +144,8 @@ def send_reply(deps: Deps, item: Owed) -> None:
         return None  # purged meanwhile: nothing left to send
     faq = deps.service.faq
     entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
-    message = reply_message(question, question.decision, entries, question.urgent)
+    message = reply_message(question, question.decision, entries, question.urgent,
+                            deps.service.nation_of(question.asker))
     where = question.where
     if where.source in (Via.MENTION, Via.DM) and where.channel:
         deps.client.chat_postMessage(channel=where.channel, thread_ts=reply_thread(question), **message.as_kwargs())
@@ -152,10 +173,11 @@ def send_notice(deps: Deps, item: Owed) -> None:
         message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0))
     elif about == "usage":
         message = usage_message()
-    elif about == "undelivered":
+    elif about in ("undelivered", "uncertain"):
         escalation = deps.service.escalation(item.escalation_id)
         asker = f"<@{escalation.question.asker}>" if escalation.question else "the asker (the question was deleted)"
-        message = notice_message(NOT_DELIVERED.format(id=escalation.id, asker=asker))
+        wording = NOT_DELIVERED if about == "undelivered" else MAYBE_NOT_DELIVERED
+        message = notice_message(wording.format(id=escalation.id, asker=asker))
     else:
         message = notice_message(payload.get("text") or "")
     privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"))
@@ -208,6 +230,32 @@ def send_reminder(deps: Deps, item: Owed) -> None:
     return None
 
 
+def send_decision_record(deps: Deps, item: Owed) -> None:
+    """The practitioner's decision record, by DM, as text to paste into their case system."""
+    record = deps.service.decision_record(int(item.payload.get("record") or 0))
+    if record is None:
+        raise LookupError("the decision record was purged")
+    dm(deps.client, record.user, decision_record_message(record))
+    return None
+
+
+MY_DATA_CHUNK = 3500  # characters of JSON per message: well inside Slack's 40,000 and readable
+
+
+def send_my_data(deps: Deps, item: Owed) -> None:
+    """Everything held about the person, as JSON in their DM, in as many messages as it needs."""
+    user = item.payload["to"]
+    text = json.dumps(deps.service.subject_access(user), indent=1, ensure_ascii=False, default=str)
+    chunks = [text[i:i + MY_DATA_CHUNK] for i in range(0, len(text), MY_DATA_CHUNK)]
+    channel = deps.client.conversations_open(users=user)["channel"]["id"]
+    deps.client.chat_postMessage(channel=channel, text=(
+        f"Here is everything canishare holds about you ({len(chunks)} message(s) of JSON). Questions are kept with "
+        "identifiers removed. To have it erased, ask your organisation's data protection officer."))
+    for number, chunk in enumerate(chunks, start=1):
+        deps.client.chat_postMessage(channel=channel, text=f"({number}/{len(chunks)})\n```{escape_mrkdwn(chunk)}```")
+    return None
+
+
 SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.REPLY: send_reply,
     Kind.NOTICE: send_notice,
@@ -215,6 +263,8 @@ SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.CARD_UPDATE: send_card_update,
     Kind.ADVISOR_ANSWER: send_advisor_answer,
     Kind.REMINDER: send_reminder,
+    Kind.MY_DATA: send_my_data,
+    Kind.DECISION_RECORD: send_decision_record,
 }
 
 
