@@ -149,7 +149,7 @@ class Matcher:
         question = question[:2000]
         names = text.name_like_tokens(question)
         resolved: dict[str, None] = {}
-        for token in text.content_tokens(question):
+        for token in text.match_tokens(question):
             if token in names and token not in self._index.idf:
                 token = NAME_MARK + token
             else:
@@ -249,7 +249,7 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
     for entry_index, entry in enumerate(entries):
         texts = [*entry.phrasings, *learned.get(entry.id, ())]
         phrasings = [_phrasing(entry_index, t) for t in texts]
-        keyword_tokens = frozenset(t for k in entry.keywords for t in text.content_tokens(k))
+        keyword_tokens = frozenset(t for k in entry.keywords for t in text.match_tokens(k))
         if keyword_tokens:
             phrasings.append(_Phrasing(entry_index, keyword_tokens, " ".join(sorted(keyword_tokens)), "keywords"))
         phrasings = [p for p in phrasings if p.tokens]
@@ -292,7 +292,7 @@ def _centrality(phrasings: list[_Phrasing]) -> dict[str, float]:
 
 @lru_cache(maxsize=100_000)
 def _phrasing_tokens(raw: str) -> tuple[frozenset[str], str]:
-    tokens = frozenset(text.content_tokens(raw))
+    tokens = frozenset(text.match_tokens(raw))
     return tokens, " ".join(sorted(tokens))
 
 

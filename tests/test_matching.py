@@ -113,3 +113,27 @@ def test_learned_phrasing_is_used_without_restart(matcher):
 def test_explain_names_the_evidence(matcher):
     explanation = matcher.match("is a marac referral lawful").explain()
     assert "marac-domestic-abuse" in explanation and "marac" in explanation
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("she refused", "her refusal"),
+        ("an assessment", "we assessed"),
+        ("referrals", "referral"),
+        ("b4 the ref", "before the referral"),
+        ("yp", "young person"),
+    ],
+)
+def test_match_tokens_meet_inflections_and_shorthand(a, b):
+    assert text.match_tokens(a) == text.match_tokens(b)
+
+
+def test_ages_and_bare_numbers_are_not_topic_words():
+    assert text.match_tokens("my 15yo and a 16-year-old, aged 12, 2 kids") == ("child",)
+    assert text.match_tokens("under s47 and article 6") == ("s47", "article6")
+
+
+def test_placeholders_and_their_labels_are_not_topic_words():
+    for question in ("her number is [phone]", "email [email address]", "NHS no is [NHS number]", "ring <phone number>"):
+        assert text.match_tokens(question) in ((), ("ring",)), question
