@@ -9,23 +9,38 @@ How a question is scored against an entry (all in 0-100):
 3. *Closeness*: the best single phrasing of the entry, by a weighted Dice overlap of tokens and
    by rapidfuzz's ``token_sort_ratio`` of the two token strings (character-level, so typos and
    word-order changes still score).
-The entry's score blends the three; the decision compares the best score, and its lead over the
-runner-up, with ``Thresholds``. Query tokens the FAQ does not know are matched to the FAQ's
-vocabulary with rapidfuzz ``ratio`` to forgive typos ("confidentallity").
+These blend into the *lexical* score. Two independent signals rank the same entries
+(``bot.ranking``): *BM25* over each entry's phrasings as one document, and *semantic* similarity
+from static word embeddings. The entry's score fuses the three (weights in ``Thresholds``).
+
+The decision uses their agreement:
+- ``escalate`` when the question has no evidence: no known word, or only one everyday word
+  ("meeting", "file") the FAQ happens to use, or when it reads as instructions to the bot;
+- ``answer`` when all three signals put the same entry first, its fused score is high enough and
+  it leads the runner-up clearly;
+- ``suggest`` otherwise, if the best fused score reaches the suggest line: the signals disagree, or
+  agree without enough strength, so the asker chooses;
+- ``escalate`` below that.
+
+A question word the FAQ does not know is corrected only if it is not a real word (``bot.lexicon``)
+and only towards a real word the FAQ uses ("concent" becomes "consent", "cnsnt" too; "concern"
+stays as it is).
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
-from bot import text
+from bot import lexicon, ranking, text
 from bot.faq import Faq, FaqEntry
 from bot.privacy import redact_question
 
@@ -36,14 +51,21 @@ ANSWER, SUGGEST, ESCALATE = "answer", "suggest", "escalate"
 class Thresholds:
     """The one place where the matcher's decisions are tuned (see ``canishare eval``)."""
 
-    answer: float = 45.0  # best score at or above this, with a clear lead, is answered
-    suggest: float = 30.0  # best score at or above this gets "did you mean" choices
-    lead: float = 10.0  # an answer needs this many points over the runner-up
+    answer: float = 52.5  # best score at or above this, with a clear lead, is answered
+    suggest: float = 45.0  # best score at or above this gets "did you mean" choices
+    lead: float = 6.0  # an answer needs this many points over the runner-up
     # Answers and suggestions both need this much matched meaning (sum of idf x centrality, where a
     # word only one entry uses weighs 1): a rare term or several common ones, never one stray word.
     evidence: float = 0.3
     max_suggestions: int = 3
     suggestion_window: float = 15.0  # suggestions are within this many points of the best
+    # How much each signal counts in the fused score (``bot.ranking``); any scale, they are normalised.
+    lexical_weight: float = 0.4
+    bm25_weight: float = 0.1
+    semantic_weight: float = 0.2
+    # Points off the best entry's fused score for each signal that puts another entry first: the
+    # question's score (``Match.score``) is this confidence, so a disagreement keeps it off the answer line.
+    disagreement: float = 10.0
 
 
 # How much each signal counts in an entry's score; they add up to 1.
@@ -60,22 +82,45 @@ CENTRAL_AFTER = 4.0  # a token in this many of an entry's phrasings counts fully
 CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing  # entries rescored phrasing by phrasing after the coverage pass
 
 
+# A word at least this common in everyday English (``bot.lexicon``) is not, alone, evidence.
+EVERYDAY_COUNT = 30_000_000
+# An entry's word is "central" to it (and so can stand alone as evidence) from this centrality.
+CENTRAL_ALONE = 0.75
+BM25_CANDIDATES = 8  # BM25's best entries join the lexical candidates (it scores every entry)
+# Text that tells the bot what to do rather than asking about sharing: never answered.
+INSTRUCTIONS = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:instructions?|prompts?|rules|guidelines|above|previous)\b"
+    r"|\bsystem prompt\b|\byou are now\b|\bjailbreak|\bdeveloper mode\b|\bpretend (?:to be|you are)\b"
+    r"|\bact as (?:a|an|my)\b|\brole ?play\b|\bnew instructions\b|\bdo anything now\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 @dataclass(frozen=True)
 class Scored:
     entry: FaqEntry
-    score: float
+    score: float  # fused, 0-100
     matched_terms: tuple[str, ...] = ()
     closest_phrasing: str = ""
     evidence: float = 0.0
+    lexical: float = 0.0  # 0-100, the lexical scorer
+    bm25: float = 0.0  # raw BM25
+    semantic: float = 0.0  # best cosine, 0-1
 
 
 @dataclass(frozen=True)
 class Match:
     decision: str
+    # Confidence (0-100) that the best entry answers the question: its fused score less the points
+    # for disagreeing signals. It is at or above ``Thresholds.answer`` exactly when the decision is
+    # answer, and at or above ``Thresholds.suggest`` exactly when it is answer or suggest.
     score: float
     ranked: tuple[Scored, ...] = ()  # best first; empty when nothing in the FAQ overlaps
     suggestions: tuple[FaqEntry, ...] = ()  # what the decision offers, best first
     question_terms: tuple[str, ...] = ()
+    reason: str = ""  # why this decision, in a few words
+    firsts: tuple[tuple[str, str], ...] = ()  # (signal, entry id it puts first)
+    corrections: tuple[tuple[str, str], ...] = ()  # (question word, the word it was read as)
 
     @property
     def entry(self) -> FaqEntry | None:
@@ -83,14 +128,25 @@ class Match:
         return self.ranked[0].entry if self.ranked else None
 
     def explain(self) -> str:
+        lines = [f"decision: {self.decision}: {self.reason or '-'}"]
+        lines.append(f"question terms: {', '.join(self.question_terms) or '-'}")
+        if self.corrections:
+            lines.append("read as: " + ", ".join(f"{a} -> {b}" for a, b in self.corrections))
         if not self.ranked:
-            return "no FAQ entry shares a meaningful word with the question"
+            lines.append("no FAQ entry shares a meaningful word with the question")
+            return "\n".join(lines)
+        if self.firsts:
+            lines.append("first by each signal: " + ", ".join(f"{name} {entry_id}" for name, entry_id in self.firsts))
         best = self.ranked[0]
-        lines = [
+        lines += [
             f"best: {best.entry.id} ({best.score:.1f}) via terms {', '.join(best.matched_terms) or '-'}",
             f"closest phrasing: {best.closest_phrasing!r}",
         ]
-        lines += [f"next: {s.entry.id} ({s.score:.1f})" for s in self.ranked[1:3]]
+        for s in self.ranked[:4]:
+            lines.append(
+                f"  {s.entry.id:<42} fused {s.score:5.1f} = lexical {s.lexical:5.1f}, bm25 {s.bm25:5.2f}, "
+                f"semantic {s.semantic:.2f}; evidence {s.evidence:.2f}"
+            )
         return "\n".join(lines)
 
 
@@ -115,6 +171,11 @@ class _Index:
     centrality_by_entry: list[dict[str, float]]  # how central each of its words is to an entry
     common_above: int  # a word in more entries than this is too common to pick candidates by
     candidates: int  # how many entries to score in full
+    bm25: ranking.Bm25
+    semantic: ranking.Semantic
+    targets: list[str]  # real words the FAQ uses: what a typo may be corrected to
+    target_stems: dict[str, str]  # each target's stem
+    skeletons: dict[str, str]  # consonant skeleton -> the one target with it ("cnsnt" -> "consent")
 
 
 class Matcher:
@@ -130,6 +191,7 @@ class Matcher:
         self.thresholds = thresholds
         self.learned = {k: list(v) for k, v in (learned or {}).items()}
         self._index = _build_index(faq.entries, self.learned)
+        self._entry_index = {entry.id: i for i, entry in enumerate(self._index.entries)}
         self._typo_cache: dict[str, str | None] = {}
 
     def with_learned_phrasing(self, entry_id: str, phrasing: str) -> "Matcher":
@@ -139,52 +201,94 @@ class Matcher:
         return Matcher(self.faq, learned, self.thresholds)
 
     def match(self, question: str) -> Match:
-        terms = self._question_terms(question)
-        if not terms:
-            return Match(ESCALATE, 0.0)
-        ranked = self._rank(terms)
-        return self._decide(ranked, terms)
+        return decide(self.signals(question), self.thresholds, self.centrality_of)
 
-    def _question_terms(self, question: str) -> tuple[str, ...]:
+    def centrality_of(self, entry_id: str) -> Mapping[str, float]:
+        """How central each of its words is to an entry (1: what the entry is about)."""
+        return self._index.centrality_by_entry[self._entry_index[entry_id]]
+
+    def signals(self, question: str) -> "Signals":
+        """Everything the decision needs, before any threshold is applied (``decide``)."""
         question = question[:2000]
+        terms, surfaces, corrections = self._question_terms(question)
+        instructions = bool(INSTRUCTIONS.search(question))
+        if not terms:
+            return Signals(terms, (), corrections, instructions, {})
+        ranked = self._rank(terms, question)
+        return Signals(terms, tuple(ranked), corrections, instructions, surfaces)
+
+    def _question_terms(self, question: str) -> tuple[tuple[str, ...], dict[str, str], tuple[tuple[str, str], ...]]:
         names = text.name_like_tokens(question)
         resolved: dict[str, None] = {}
-        for token in text.match_tokens(question):
-            if token in names and token not in self._index.idf:
-                token = NAME_MARK + token
-            else:
-                token = self._known_or_typo(token)
-            resolved.setdefault(token, None)
-        return tuple(resolved)
+        surfaces: dict[str, str] = {}  # token -> the question's word for it
+        corrections = []
+        for word in text.content_words(question):
+            token = text.stem(word)
+            if token not in self._index.idf:
+                if token in names:
+                    token = NAME_MARK + token
+                else:
+                    corrected = self._correction(word)
+                    if corrected:
+                        corrections.append((word, corrected))
+                        token = self._index.target_stems[corrected]
+                        word = corrected
+            if token not in resolved:
+                resolved[token] = None
+                surfaces[token] = word
+        return tuple(resolved), surfaces, tuple(dict.fromkeys(corrections))
 
-    def _known_or_typo(self, token: str) -> str:
-        if token in self._index.idf or len(token) < 5 or not token.isalpha():
-            return token
-        if token not in self._typo_cache:
-            hit = process.extractOne(token, self._index.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-            self._typo_cache[token] = hit[0] if hit else None
-        return self._typo_cache[token] or token
+    def _correction(self, word: str) -> str | None:
+        """The real word the FAQ uses that ``word`` is a typo of, or None (a real word is no typo)."""
+        if word in self._typo_cache:
+            return self._typo_cache[word]
+        found = None
+        if word.isalpha() and len(word) >= 3 and not lexicon.is_real(word):
+            skeleton = _skeleton(word)
+            if skeleton == word and len(word) >= 3:  # no vowels at all: "cnsnt", "plce" has some
+                found = self._index.skeletons.get(skeleton)
+            if found is None and len(word) >= 4:
+                limit = 1 if len(word) < 8 else 2
+                hits = process.extract(
+                    word, self._index.targets, scorer=OSA.distance, score_cutoff=limit, limit=None
+                )
+                if hits:
+                    found = min(hits, key=lambda h: (h[1], -lexicon.count(h[0]), h[0]))[0]
+        self._typo_cache[word] = found
+        return found
 
     def _weight(self, token: str) -> float:
         if token.startswith(NAME_MARK):
             return self._index.unknown_weight * NAME_WEIGHT
         return self._index.idf.get(token, self._index.unknown_weight)
 
-    def _rank(self, terms: tuple[str, ...]) -> list[Scored]:
+    def _rank(self, terms: tuple[str, ...], question: str) -> list[Scored]:
         index = self._index
         known = [t for t in terms if t in index.idf]
         if not known:
             return []
+        bm25 = index.bm25.scores(known)
         candidates = self._candidates(known)
+        if len(bm25):
+            in_candidates = set(candidates)
+            top = min(BM25_CANDIDATES, len(bm25))
+            best_bm25 = sorted(range(len(bm25)), key=lambda i: (-bm25[i], i))[:top] if len(bm25) <= 64 else [
+                int(i) for i in sorted(_argtop(bm25, top), key=lambda i: (-bm25[i], i))
+            ]
+            candidates += [i for i in best_bm25 if bm25[i] > 0 and i not in in_candidates]
         question_weight = sum(self._weight(t) for t in terms)
         term_set = frozenset(terms)
         term_string = " ".join(sorted(terms))
+        semantic = index.semantic.scores(ranking.Semantic.vector(_semantic_text(question)), candidates)
         scored = []
-        for entry_index in candidates:
+        for entry_index, cosine in zip(candidates, semantic):
             centrality = index.centrality_by_entry[entry_index]
             evidence = sum(index.idf[t] * centrality.get(t, 0.0) for t in known)
-            scored.append(self._score_entry(entry_index, evidence, question_weight, term_set, term_string))
-        scored.sort(key=lambda s: (-s.score, s.entry.id))
+            lexical = self._score_entry(entry_index, evidence, question_weight, term_set, term_string)
+            scored.append(
+                Scored(lexical.entry, 0.0, lexical.matched_terms, lexical.closest_phrasing, lexical.evidence,
+                       lexical.score, round(float(bm25[entry_index]), 3), round(cosine, 4))
+            )
         return scored
 
     def _candidates(self, known: list[str]) -> list[int]:
@@ -222,23 +326,113 @@ class Matcher:
         matched = tuple(sorted(terms & self._index.vocabulary_by_entry[entry_index]))
         return Scored(entry, round(score, 2), matched, closest.original if closest else "", round(evidence, 3))
 
-    def _decide(self, ranked: list[Scored], terms: tuple[str, ...]) -> Match:
-        limits = self.thresholds
-        if not ranked:
-            return Match(ESCALATE, 0.0, question_terms=terms)
-        best = ranked[0].score
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+
+@dataclass(frozen=True)
+class Signals:
+    """A question's terms and its candidate entries with each signal's raw value (unfused)."""
+
+    terms: tuple[str, ...]
+    ranked: tuple[Scored, ...]  # candidates, in no particular order
+    corrections: tuple[tuple[str, str], ...]
+    instructions: bool  # the question tells the bot what to do
+    surfaces: Mapping[str, str]  # token -> the question's word for it
+
+
+def _argtop(values, count: int) -> list[int]:
+    import numpy as np
+
+    return [int(i) for i in np.argpartition(-values, count - 1)[:count]]
+
+
+def _skeleton(word: str) -> str:
+    return re.sub(r"[aeiou]", "", word)
+
+
+def _semantic_text(question: str) -> str:
+    """What the embedding reads: the normalised question (abbreviations expanded, placeholders gone)."""
+    return " ".join(text.content_words(question)) or text.normalise(question)
+
+
+def fuse(ranked: Sequence[Scored], limits: Thresholds) -> list[Scored]:
+    """The candidates with their fused score (0-100), best first."""
+    total = limits.lexical_weight + limits.bm25_weight + limits.semantic_weight or 1.0
+    top_bm25 = max((s.bm25 for s in ranked), default=0.0) or 1.0
+    fused = []
+    for s in ranked:
+        value = (
+            limits.lexical_weight * s.lexical / 100 + limits.bm25_weight * s.bm25 / top_bm25
+            + limits.semantic_weight * s.semantic
+        ) / total
+        fused.append(Scored(s.entry, round(100 * value, 2), s.matched_terms, s.closest_phrasing, s.evidence,
+                            s.lexical, s.bm25, s.semantic))
+    fused.sort(key=lambda s: (-s.score, s.entry.id))
+    return fused
+
+
+def _firsts(ranked: Sequence[Scored]) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (name, max(ranked, key=lambda s: (key(s), s.entry.id == ranked[0].entry.id)).entry.id)
+        for name, key in (("lexical", lambda s: s.lexical), ("bm25", lambda s: s.bm25),
+                          ("semantic", lambda s: s.semantic))
+    )
+
+
+def has_evidence(signals: Signals, best: Scored, limits: Thresholds, centrality: Mapping[str, float] | None = None) -> bool:
+    """Enough matched meaning for an answer or a suggestion: several of the question's words the best
+    entry uses, adding up to ``limits.evidence``, or one word that is both central to that entry and
+    no everyday word ("marac", "caldicott", "consent" but not "meeting" or "file")."""
+    if best.evidence < limits.evidence:
+        return False
+    matched = [t for t in signals.terms if t in best.matched_terms]
+    if len(matched) >= 2:
+        return True
+    if not matched:
+        return False
+    word = signals.surfaces.get(matched[0], matched[0])
+    central = centrality is None or centrality.get(matched[0], 0.0) >= CENTRAL_ALONE
+    return central and lexicon.count(word) < EVERYDAY_COUNT
+
+
+def decide(signals: Signals, limits: Thresholds, centrality_of=None) -> Match:
+    """The decision for a question's signals under ``limits`` (see the module's docstring)."""
+    terms, corrections = signals.terms, signals.corrections
+    if not signals.ranked:
+        reason = "no meaningful word" if not terms else "no word the FAQ uses"
+        return Match(ESCALATE, 0.0, question_terms=terms, reason=reason, corrections=corrections)
+    ranked = fuse(signals.ranked, limits)
+    best = ranked[0]
+    firsts = _firsts(ranked)
+    common = dict(terms=terms, reason="", firsts=firsts, corrections=corrections)
+    centrality = centrality_of(best.entry.id) if centrality_of else None
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    agreeing = sum(1 for _, entry_id in firsts if entry_id == best.entry.id)
+    confidence = round(max(0.0, best.score - limits.disagreement * (len(firsts) - agreeing)), 2)
+    below_suggest = min(confidence, max(0.0, limits.suggest - 0.01))
+    if signals.instructions:
+        common["reason"] = "the question reads as instructions to the bot: an advisor should see it"
+        return Match(ESCALATE, below_suggest, tuple(ranked), (), **_m(common))
+    if not has_evidence(signals, best, limits, centrality):
+        common["reason"] = "not enough evidence: one everyday word, or too little matched meaning"
+        return Match(ESCALATE, below_suggest, tuple(ranked), (), **_m(common))
+    lead = best.score - runner_up
+    said = f"{agreeing} of 3 signals put {best.entry.id} first; confidence {confidence:.1f}, lead {lead:.1f}"
+    if confidence >= limits.answer and lead >= limits.lead:
+        common["reason"] = said + ": clear of the answer line"
+        return Match(ANSWER, confidence, tuple(ranked), (best.entry,), **_m(common))
+    if confidence >= limits.suggest:
         near = tuple(
             s.entry for s in ranked[: limits.max_suggestions]
-            if s.score >= limits.suggest and best - s.score <= limits.suggestion_window
+            if best.score - s.score <= limits.suggestion_window
         )
-        if ranked[0].evidence < limits.evidence:
-            return Match(ESCALATE, best, tuple(ranked), (), terms)
-        if best >= limits.answer and best - runner_up >= limits.lead:
-            return Match(ANSWER, best, tuple(ranked), (ranked[0].entry,), terms)
-        if best >= limits.suggest:
-            return Match(SUGGEST, best, tuple(ranked), near, terms)
-        return Match(ESCALATE, best, tuple(ranked), (), terms)
+        common["reason"] = said + ": between the suggest and answer lines (or too small a lead)"
+        return Match(SUGGEST, min(confidence, limits.answer - 0.01), tuple(ranked), near, **_m(common))
+    common["reason"] = said + ": below the suggest line"
+    return Match(ESCALATE, confidence, tuple(ranked), (), **_m(common))
+
+
+def _m(common: dict) -> dict:
+    return {"question_terms": common["terms"], "reason": common["reason"], "firsts": common["firsts"],
+            "corrections": common["corrections"]}
 
 
 def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str]]) -> _Index:
@@ -246,6 +440,10 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
     phrasings_by_entry: list[list[_Phrasing]] = []
     users: dict[str, list[int]] = defaultdict(list)
     centrality_by_entry: list[dict[str, float]] = []
+    documents: list[list[str]] = []  # BM25: each entry's phrasings and keywords, tokens repeated
+    texts_by_entry: list[list[str]] = []  # what the semantic signal embeds
+    surfaces: dict[str, str] = {}  # every word the FAQ uses -> its stem
+    curated: set[str] = set()  # words of questions and keywords: written with care, never typos
     for entry_index, entry in enumerate(entries):
         texts = [*entry.phrasings, *learned.get(entry.id, ())]
         phrasings = [_phrasing(entry_index, t) for t in texts]
@@ -257,6 +455,13 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
         centrality_by_entry.append(_centrality(phrasings))
         for token in centrality_by_entry[-1]:
             users[token].append(entry_index)
+        documents.append([t for p in phrasings for t in p.tokens])
+        texts_by_entry.append([_semantic_text(t) for t in texts] + ([" ".join(entry.keywords)] if entry.keywords else []))
+        for raw in (*texts, *entry.keywords):
+            for word in text.content_words(raw):
+                surfaces.setdefault(word, text.stem(word))
+        for raw in (entry.question, *entry.keywords):
+            curated.update(text.content_words(raw))
     count = max(len(entries), 1)
     rarest = math.log(1 + count)  # scale idf so that a word of one entry weighs 1, whatever the FAQ's size
     idf = {token: math.log(1 + count / len(entry_indexes)) / rarest for token, entry_indexes in users.items()}
@@ -270,10 +475,22 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
         for phrasing in phrasings:
             phrasing.weight = sum(idf[t] for t in phrasing.tokens)
         vocabulary_by_entry.append(frozenset().union(*(p.tokens for p in phrasings)))
+    targets = sorted(
+        w for w, stem in surfaces.items()
+        if stem in idf and w.isalpha() and len(w) >= 3
+        and (w in curated or w in text.CANONICAL or lexicon.is_real(w))
+    )
+    by_skeleton: dict[str, set[str]] = defaultdict(set)
+    for word in targets:
+        if len(word) >= 4:
+            by_skeleton[_skeleton(word)].add(word)
+    skeletons = {k: next(iter(v)) for k, v in by_skeleton.items() if len(v) == 1 and len(k) >= 3}
     return _Index(
         entries, phrasings_by_entry, sorted(postings), postings, idf, unknown_weight, vocabulary_by_entry,
         centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
         candidates=max(CANDIDATES, count // ENTRIES_PER_CANDIDATE),
+        bm25=ranking.Bm25(documents), semantic=ranking.Semantic(texts_by_entry),
+        targets=targets, target_stems={w: surfaces[w] for w in targets}, skeletons=skeletons,
     )
 
 
