@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -74,7 +75,7 @@ DICE_WEIGHT = 0.3
 FUZZ_WEIGHT = 0.2
 TYPO_SCORE = 85  # rapidfuzz ratio at which an unknown word is taken as a typo of a known one
 CANDIDATES = 12  # entries scored phrasing by phrasing, at least; a large FAQ scores one in ENTRIES_PER_CANDIDATE
-ENTRIES_PER_CANDIDATE = 250
+ENTRIES_PER_CANDIDATE = 500
 COMMON_SHARE = 0.5  # words in more than this share of entries do not pick candidates
 NAME_MARK = "~"  # marks a question word that looks like a name ("Jordan", "Liquidlogic")
 NAME_WEIGHT = 0.4  # of an unknown word's weight: names say little about the topic, but not nothing
@@ -86,6 +87,7 @@ CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords 
 EVERYDAY_COUNT = 30_000_000
 # An entry's word is "central" to it (and so can stand alone as evidence) from this centrality.
 CENTRAL_ALONE = 0.75
+LONG_QUESTION = 12  # content words beyond which a story's own question sentence is also scored alone
 BM25_CANDIDATES = 8  # BM25's best entries join the lexical candidates (it scores every entry)
 # Text that tells the bot what to do rather than asking about sharing: never answered.
 INSTRUCTIONS = re.compile(
@@ -165,6 +167,7 @@ class _Index:
     phrasings_by_entry: list[list[_Phrasing]]
     vocabulary: list[str]
     postings: dict[str, list[tuple[int, float]]]  # token -> (entry index, idf x centrality there)
+    posting_arrays: dict[str, tuple[np.ndarray, np.ndarray]]  # the same as (entry indexes, weights)
     idf: dict[str, float]
     unknown_weight: float
     vocabulary_by_entry: list[frozenset[str]]
@@ -175,7 +178,8 @@ class _Index:
     semantic: ranking.Semantic
     targets: list[str]  # real words the FAQ uses: what a typo may be corrected to
     target_stems: dict[str, str]  # each target's stem
-    skeletons: dict[str, str]  # consonant skeleton -> the one target with it ("cnsnt" -> "consent")
+    skeletons: dict[str, list[str]]  # consonant skeleton -> the targets with it ("cnsnt" -> ["consent"])
+    target_uses: dict[str, int]  # how many of the FAQ's phrasings use each target
 
 
 class Matcher:
@@ -214,7 +218,12 @@ class Matcher:
         instructions = bool(INSTRUCTIONS.search(question))
         if not terms:
             return Signals(terms, (), corrections, instructions, {})
-        ranked = self._rank(terms, question)
+        ranked = self._rank(terms, " ".join(surfaces.values()))
+        focus = _focus(question)
+        if focus and len(text.content_words(question)) > LONG_QUESTION:
+            focus_terms, focus_surfaces, _ = self._question_terms(focus)
+            if 3 <= len(focus_terms) < len(terms):
+                ranked = _best_of(ranked, self._rank(focus_terms, " ".join(focus_surfaces.values())))
         return Signals(terms, tuple(ranked), corrections, instructions, surfaces)
 
     def _question_terms(self, question: str) -> tuple[tuple[str, ...], dict[str, str], tuple[tuple[str, str], ...]]:
@@ -239,21 +248,32 @@ class Matcher:
         return tuple(resolved), surfaces, tuple(dict.fromkeys(corrections))
 
     def _correction(self, word: str) -> str | None:
-        """The real word the FAQ uses that ``word`` is a typo of, or None (a real word is no typo)."""
+        """The real word the FAQ uses that ``word`` is a typo of, or None (a real word is no typo).
+
+        Candidates are the FAQ's real words within one edit (two for long words; a swap of two
+        letters is one edit) and, for txt-speak with vowels dropped ("cnsnt", "plce"), the words
+        it is a vowel-less subsequence of. The nearest wins; among equals, the word the FAQ uses
+        most, then the commoner English word."""
         if word in self._typo_cache:
             return self._typo_cache[word]
         found = None
+        index = self._index
         if word.isalpha() and len(word) >= 3 and not lexicon.is_real(word):
-            skeleton = _skeleton(word)
-            if skeleton == word and len(word) >= 3:  # no vowels at all: "cnsnt", "plce" has some
-                found = self._index.skeletons.get(skeleton)
-            if found is None and len(word) >= 4:
+            candidates: dict[str, int] = {}
+            if len(word) >= 4:
                 limit = 1 if len(word) < 8 else 2
-                hits = process.extract(
-                    word, self._index.targets, scorer=OSA.distance, score_cutoff=limit, limit=None
+                for target, distance, _ in process.extract(
+                    word, index.targets, scorer=OSA.distance, score_cutoff=limit, limit=None
+                ):
+                    candidates[target] = distance
+            for target in index.skeletons.get(_skeleton(word), ()):
+                if target[0] == word[0] and _is_subsequence(word, target):
+                    candidates.setdefault(target, 1)
+            if candidates:
+                found = min(
+                    candidates,
+                    key=lambda t: (candidates[t], -index.target_uses.get(t, 0), -lexicon.count(t), t),
                 )
-                if hits:
-                    found = min(hits, key=lambda h: (h[1], -lexicon.count(h[0]), h[0]))[0]
         self._typo_cache[word] = found
         return found
 
@@ -262,24 +282,19 @@ class Matcher:
             return self._index.unknown_weight * NAME_WEIGHT
         return self._index.idf.get(token, self._index.unknown_weight)
 
-    def _rank(self, terms: tuple[str, ...], question: str) -> list[Scored]:
+    def _rank(self, terms: tuple[str, ...], words: str) -> list[Scored]:
+        """The candidate entries with each signal's value; ``words``: the question's content words,
+        typos corrected (what the semantic signal reads)."""
         index = self._index
         known = [t for t in terms if t in index.idf]
         if not known:
             return []
         bm25 = index.bm25.scores(known)
-        candidates = self._candidates(known)
-        if len(bm25):
-            in_candidates = set(candidates)
-            top = min(BM25_CANDIDATES, len(bm25))
-            best_bm25 = sorted(range(len(bm25)), key=lambda i: (-bm25[i], i))[:top] if len(bm25) <= 64 else [
-                int(i) for i in sorted(_argtop(bm25, top), key=lambda i: (-bm25[i], i))
-            ]
-            candidates += [i for i in best_bm25 if bm25[i] > 0 and i not in in_candidates]
+        candidates = self._candidates(known, bm25)
         question_weight = sum(self._weight(t) for t in terms)
         term_set = frozenset(terms)
         term_string = " ".join(sorted(terms))
-        semantic = index.semantic.scores(ranking.Semantic.vector(_semantic_text(question)), candidates)
+        semantic = index.semantic.scores(ranking.Semantic.vector(words), candidates)
         scored = []
         for entry_index, cosine in zip(candidates, semantic):
             centrality = index.centrality_by_entry[entry_index]
@@ -291,21 +306,25 @@ class Matcher:
             )
         return scored
 
-    def _candidates(self, known: list[str]) -> list[int]:
-        """The entries worth scoring in full: those that share the question's distinctive words.
+    def _candidates(self, known: list[str], bm25) -> list[int]:
+        """The entries worth scoring in full: those that share most of the question's distinctive
+        words (by idf x centrality), and BM25's best.
 
         Words most entries use ("share", "info") add about the same to every entry, so they are
-        left out of this pass (unless the question has nothing else) and only counted in scoring.
+        left out of the first pass (unless the question has nothing else) and only counted in scoring.
         """
         index = self._index
         distinctive = [t for t in known if len(index.postings[t]) <= index.common_above] or known
-        covered: dict[int, float] = {}
-        get = covered.get
-        for token in distinctive:
-            for entry_index, weight in index.postings[token]:
-                covered[entry_index] = get(entry_index, 0.0) + weight
-        best = heapq.nsmallest(index.candidates, covered.items(), key=lambda item: (-item[1], item[0]))
-        return [entry_index for entry_index, _ in best]
+        if len(distinctive) == 1:
+            entries, weights = index.posting_arrays[distinctive[0]]
+        else:
+            entries = np.concatenate([index.posting_arrays[t][0] for t in distinctive])
+            weights = np.concatenate([index.posting_arrays[t][1] for t in distinctive])
+        covered = np.bincount(entries, weights=weights, minlength=len(index.entries))
+        chosen = _best_indexes(covered, index.candidates)
+        seen = set(chosen)
+        chosen += [i for i in _best_indexes(bm25, BM25_CANDIDATES) if i not in seen]
+        return chosen
 
     def _score_entry(
         self, entry_index: int, evidence: float, question_weight: float, terms: frozenset[str], term_string: str
@@ -338,14 +357,56 @@ class Signals:
     surfaces: Mapping[str, str]  # token -> the question's word for it
 
 
-def _argtop(values, count: int) -> list[int]:
-    import numpy as np
+def _best_indexes(values: np.ndarray, count: int) -> list[int]:
+    """The indexes of the ``count`` largest positive values, largest first, ties by index."""
+    if count < len(values):
+        top = np.argpartition(-values, count - 1)[:count]
+        threshold = values[top].min()
+        top = np.flatnonzero(values >= threshold)  # every tie at the edge, so that order decides
+    else:
+        top = np.arange(len(values))
+    top = [int(i) for i in top if values[i] > 0]
+    top.sort(key=lambda i: (-values[i], i))
+    return top[:count]
 
-    return [int(i) for i in np.argpartition(-values, count - 1)[:count]]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _focus(question: str) -> str | None:
+    """The sentence a long story asks its question in: the last one with a question mark, or else
+    the last sentence; None for a single sentence."""
+    sentences = [s for s in _SENTENCE_END.split(question.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    asked = [s for s in sentences if "?" in s]
+    return (asked or sentences)[-1]
+
+
+def _best_of(whole: list[Scored], focus: list[Scored]) -> list[Scored]:
+    """Each candidate of either reading with the better lexical and semantic value of the two
+    (BM25 from the whole question), so that a long story does not dilute its own question."""
+    by_id = {s.entry.id: s for s in whole}
+    for f in focus:
+        w = by_id.get(f.entry.id)
+        if w is None:
+            by_id[f.entry.id] = f
+        elif f.lexical > w.lexical or f.semantic > w.semantic:
+            lexical = f if f.lexical > w.lexical else w
+            by_id[f.entry.id] = Scored(
+                w.entry, 0.0, lexical.matched_terms, lexical.closest_phrasing, max(w.evidence, f.evidence),
+                lexical.lexical, w.bm25, max(w.semantic, f.semantic),
+            )
+    return list(by_id.values())
 
 
 def _skeleton(word: str) -> str:
     return re.sub(r"[aeiou]", "", word)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
 
 
 def _semantic_text(question: str) -> str:
@@ -443,6 +504,7 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
     documents: list[list[str]] = []  # BM25: each entry's phrasings and keywords, tokens repeated
     texts_by_entry: list[list[str]] = []  # what the semantic signal embeds
     surfaces: dict[str, str] = {}  # every word the FAQ uses -> its stem
+    uses: dict[str, int] = defaultdict(int)  # every word the FAQ uses -> in how many phrasings
     curated: set[str] = set()  # words of questions and keywords: written with care, never typos
     for entry_index, entry in enumerate(entries):
         texts = [*entry.phrasings, *learned.get(entry.id, ())]
@@ -458,8 +520,9 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
         documents.append([t for p in phrasings for t in p.tokens])
         texts_by_entry.append([_semantic_text(t) for t in texts] + ([" ".join(entry.keywords)] if entry.keywords else []))
         for raw in (*texts, *entry.keywords):
-            for word in text.content_words(raw):
+            for word in set(text.content_words(raw)):
                 surfaces.setdefault(word, text.stem(word))
+                uses[word] += 1
         for raw in (entry.question, *entry.keywords):
             curated.update(text.content_words(raw))
     count = max(len(entries), 1)
@@ -480,17 +543,21 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
         if stem in idf and w.isalpha() and len(w) >= 3
         and (w in curated or w in text.CANONICAL or lexicon.is_real(w))
     )
-    by_skeleton: dict[str, set[str]] = defaultdict(set)
+    skeletons: dict[str, list[str]] = defaultdict(list)
     for word in targets:
-        if len(word) >= 4:
-            by_skeleton[_skeleton(word)].add(word)
-    skeletons = {k: next(iter(v)) for k, v in by_skeleton.items() if len(v) == 1 and len(k) >= 3}
+        if len(word) >= 4 and len(_skeleton(word)) >= 3:
+            skeletons[_skeleton(word)].append(word)
+    posting_arrays = {
+        token: (np.array([i for i, _ in pairs], dtype=np.int64), np.array([w for _, w in pairs], dtype=np.float64))
+        for token, pairs in postings.items()
+    }
     return _Index(
-        entries, phrasings_by_entry, sorted(postings), postings, idf, unknown_weight, vocabulary_by_entry,
+        entries, phrasings_by_entry, sorted(postings), postings, posting_arrays, idf, unknown_weight, vocabulary_by_entry,
         centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
         candidates=max(CANDIDATES, count // ENTRIES_PER_CANDIDATE),
         bm25=ranking.Bm25(documents), semantic=ranking.Semantic(texts_by_entry),
-        targets=targets, target_stems={w: surfaces[w] for w in targets}, skeletons=skeletons,
+        targets=targets, target_stems={w: surfaces[w] for w in targets}, skeletons=dict(skeletons),
+        target_uses={w: uses[w] for w in targets},
     )
 
 

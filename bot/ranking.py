@@ -21,6 +21,7 @@ import threading
 from pathlib import Path
 from typing import Sequence
 
+import bm25s
 import numpy as np
 
 WORDLLAMA_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
@@ -32,8 +33,6 @@ class Bm25:
     """BM25 scores of a query's tokens against every document, best first on request."""
 
     def __init__(self, documents: Sequence[Sequence[str]]):
-        import bm25s  # imported here: its import is the slow part of building an index
-
         self._model = bm25s.BM25(method="lucene", backend="numpy", csc_backend="numpy")
         # bm25s cannot index an empty document; an entry with no tokens gets a token no query has.
         self._model.index([list(d) or ["\x00"] for d in documents], show_progress=False)
@@ -62,13 +61,20 @@ class _Embedder:
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text (zeros for a text with no tokens)."""
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
-        for row, encoding in enumerate(self.tokenizer.encode_batch(list(texts), add_special_tokens=False)):
-            ids = encoding.ids[:MAX_TOKENS]
-            if ids:
-                vector = self.table[np.clip(ids, 0, len(self.table) - 1)].mean(axis=0)
-                norm = float(np.linalg.norm(vector))
-                if norm:
-                    out[row] = vector / norm
+        if not texts:
+            return out
+        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        ids = [e.ids[:MAX_TOKENS] for e in encodings]
+        lengths = np.array([len(i) for i in ids])
+        filled = np.flatnonzero(lengths)
+        if not len(filled):
+            return out
+        flat = np.clip(np.fromiter((t for i in ids for t in i), dtype=np.int64), 0, len(self.table) - 1)
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[filled]
+        sums = np.add.reduceat(self.table[flat], starts, axis=0)
+        means = sums / lengths[filled, None]
+        norms = np.linalg.norm(means, axis=1, keepdims=True)
+        out[filled] = means / np.where(norms > 0, norms, 1.0)
         return out
 
 
@@ -92,12 +98,33 @@ def embedder() -> _Embedder:
     return _embedder
 
 
+_phrasing_vectors: dict[str, np.ndarray] = {}  # phrasing -> vector, so that a rebuilt index reuses them
+PHRASING_VECTORS_KEPT = 50_000
+
+
+def _vectors_of(texts: list[str]) -> np.ndarray:
+    if len(texts) > PHRASING_VECTORS_KEPT:  # a huge FAQ: embed it whole, keep nothing
+        return embedder().vectors(texts)
+    with _embedder_lock:
+        missing = list(dict.fromkeys(t for t in texts if t not in _phrasing_vectors))
+        if len(_phrasing_vectors) + len(missing) > PHRASING_VECTORS_KEPT:
+            _phrasing_vectors.clear()
+            missing = list(dict.fromkeys(texts))
+        vectors = dict(_phrasing_vectors)
+    if missing:
+        new = dict(zip(missing, embedder().vectors(missing)))
+        vectors.update(new)
+        with _embedder_lock:
+            _phrasing_vectors.update(new)
+    return np.stack([vectors[t] for t in texts])
+
+
 class Semantic:
     """Best cosine between a question and each entry's phrasings."""
 
     def __init__(self, phrasings_by_entry: Sequence[Sequence[str]]):
         texts = [p for phrasings in phrasings_by_entry for p in phrasings]
-        self._matrix = embedder().vectors(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+        self._matrix = _vectors_of(texts) if texts else np.zeros((0, 1), dtype=np.float32)
         self._slices = []
         start = 0
         for phrasings in phrasings_by_entry:

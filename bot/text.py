@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball stemmers compiled
 
 # Multi-word phrases first: each maps to one canonical token. Order matters only in that longer
 # phrases are applied before the shorter ones they contain (see _PHRASE_PATTERN).
@@ -191,7 +191,8 @@ WORDS: dict[str, str] = {
     "vid": "video", "vids": "videos", "fb": "facebook", "insta": "instagram", "sch": "school",
     "skool": "school", "sg": "safeguarding", "safeguard": "safeguarding", "bf": "boyfriend",
     "gf": "girlfriend", "sis": "sister", "bro": "brother", "yr": "year", "yrs": "years",
-    "pls": "please", "plz": "please",
+    "pls": "please", "plz": "please", "shr": "share", "thr": "there", "w": "with", "n": "and",
+    "rly": "really", "prob": "probably", "def": "definitely", "pos": "possible", "poss": "possible",
 }
 
 # US spellings whose British form is not reached by the -ize rule below.
@@ -279,7 +280,7 @@ def normalise(raw: str) -> str:
     return _SPACES.sub(" ", value).strip()
 
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")
 # The tokens this module makes for phrases ("socialcare", "nhsno"): already one form, never stemmed.
 CANONICAL = frozenset(v for v in PHRASES.values() if " " not in v)
 # Derivations Porter2 leaves apart: "disclosure"/"disclose", "referral"/"refer", "failure"/"fail".
