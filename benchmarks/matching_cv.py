@@ -3,7 +3,8 @@
 
     python benchmarks/matching_cv.py [--folds 5] [--seed 13] [--penalty 8] [FILE ...]
 
-Default files: the dev set (../shared/eval/questions_dev.yaml) and tests/fixtures/questions_holdout.yaml.
+Default files: the dev set (tests/fixtures/questions_dev.yaml, a copy of ../shared/eval/) and
+tests/fixtures/questions_holdout.yaml.
 Never give it a blind set (tests/fixtures/blind/): those are for measuring, once per change, with
 ``canishare eval``, and the script refuses them.
 
@@ -36,7 +37,7 @@ from bot.faq import load_faq  # noqa: E402
 from bot.matching import Matcher, Thresholds, fuse, has_evidence, _firsts  # noqa: E402
 from bot.privacy import redact_question  # noqa: E402
 
-DEFAULT_FILES = [REPO.parent / "shared" / "eval" / "questions_dev.yaml", REPO / "tests" / "fixtures" / "questions_holdout.yaml"]
+DEFAULT_FILES = [REPO / "tests" / "fixtures" / "questions_dev.yaml", REPO / "tests" / "fixtures" / "questions_holdout.yaml"]
 
 WEIGHTS = [  # (lexical, bm25, semantic)
     (lex, bm, sem)

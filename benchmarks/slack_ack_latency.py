@@ -40,6 +40,7 @@ from bot.config import Settings  # noqa: E402
 from bot.faq import load_faq  # noqa: E402
 from bot.service import Service  # noqa: E402
 from bot.slack import create_app  # noqa: E402
+from bot.slack.deps import assemble  # noqa: E402
 from bot.slack.serve import make_http_server  # noqa: E402
 from bot.store import Store  # noqa: E402
 
@@ -114,7 +115,7 @@ def serve_bot(connection, process_before_response: bool) -> None:
                             signing_secret=harness.TEST_SIGNING_SECRET, api_url=fake.base_url,
                             advisor_channel="CADV")
         service = Service(Store(settings.db_path), load_faq())
-        app = create_app(settings, service=service, process_before_response=process_before_response)
+        app = create_app(assemble(settings, service), process_before_response=process_before_response)
         server = make_http_server(app, "127.0.0.1", 0, harness.TEST_SIGNING_SECRET)
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         connection.send(server.server_address[1])

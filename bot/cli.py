@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import logging
 import sys
 import textwrap
 from typing import Sequence, TextIO
 
 from bot import __version__
-from bot.config import README_SLACK_SECTION, Settings
+from bot.config import README_SLACK_SECTION, Settings, SettingsError
 from bot.faq import Faq, FaqEntry, FaqError, lint, load_faq
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+# Which settings a command depends on (see ``Settings.check``): a badly written value of any other
+# cannot stop it, so that a Slack setting never stops an offline command.
+NO_SETTINGS = {"fields": ()}
+MATCHER_SETTINGS = {"fields": ("thresholds",)}
+RECORD_SETTINGS = {"ignore": ("thresholds",)}
+ALL_SETTINGS: dict = {}
 
 
 class CliError(Exception):
@@ -28,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return args.handler(args) or EXIT_OK
+        return args.handler(args, _settings(args)) or EXIT_OK
     except CliError as error:
         print(f"canishare: {error}", file=sys.stderr)
         return error.code
@@ -56,39 +65,39 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", help="the question, or - to read one question per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.add_argument("--explain", action="store_true", help="show why the matcher decided as it did")
-    ask.set_defaults(handler=cmd_ask)
+    ask.set_defaults(handler=cmd_ask, uses=MATCHER_SETTINGS)
 
     redact = commands.add_parser("redact", help="remove personal identifiers from text")
     redact.add_argument("source", help="- to read lines from stdin, or the text itself")
-    redact.set_defaults(handler=cmd_redact)
+    redact.set_defaults(handler=cmd_redact, uses=NO_SETTINGS)
 
     faq = commands.add_parser("faq", help="work on the FAQ files").add_subparsers(metavar="ACTION")
     faq_lint = faq.add_parser("lint", help="check the FAQ files; exit 1 on any problem")
     faq_lint.add_argument("directory", nargs="?", help="FAQ directory (default: the configured one)")
-    faq_lint.set_defaults(handler=cmd_faq_lint)
+    faq_lint.set_defaults(handler=cmd_faq_lint, uses=NO_SETTINGS)
 
     faq_drafts = faq.add_parser("drafts", help="write advisors' proposed new entries as YAML for review")
     faq_drafts.add_argument("--out", help="folder for the drafts (default: FAQ_DIR/drafts)")
-    faq_drafts.set_defaults(handler=cmd_faq_drafts)
+    faq_drafts.set_defaults(handler=cmd_faq_drafts, uses=ALL_SETTINGS)
 
     queue = commands.add_parser("queue", help="list open and claimed escalations, oldest first")
     queue.add_argument("--json", action="store_true")
-    queue.set_defaults(handler=cmd_queue)
+    queue.set_defaults(handler=cmd_queue, uses=ALL_SETTINGS)
 
     purge = commands.add_parser("purge", help="delete stored questions older than the retention period")
     purge.add_argument("--older-than", default=None, metavar="AGE",
                        help="e.g. 365d, 52w or 12m (default: $CANISHARE_RETENTION_DAYS, 365 days)")
-    purge.set_defaults(handler=cmd_purge)
+    purge.set_defaults(handler=cmd_purge, uses=RECORD_SETTINGS)
 
     export = commands.add_parser("export", help="write the advice record as CSV (for case records)")
     export.add_argument("--since", type=_date, help="first day to include, YYYY-MM-DD")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
-    export.set_defaults(handler=cmd_export)
+    export.set_defaults(handler=cmd_export, uses=RECORD_SETTINGS)
 
     serve = commands.add_parser("serve", help="run the Slack bot (Socket Mode, or HTTP with --http)")
     serve.add_argument("--http", action="store_true", help="serve Slack's HTTP requests on /slack/events")
     serve.add_argument("--port", type=int, default=3000)
-    serve.set_defaults(handler=cmd_serve)
+    serve.set_defaults(handler=cmd_serve, uses=ALL_SETTINGS)
 
     digest = commands.add_parser("digest", help="print (or post) the weekly digest")
     digest.add_argument("--week", help="ISO week such as 2026-W47 (default: the week before this one)")
@@ -96,26 +105,35 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--format", choices=("markdown", "json"), default="markdown")
     digest.add_argument("--post", action="store_true", help="post to $CANISHARE_DIGEST_CHANNEL, once per week")
     digest.add_argument("--force", action="store_true", help="with --post: post again even if already posted")
-    digest.set_defaults(handler=cmd_digest)
+    digest.set_defaults(handler=cmd_digest, uses=ALL_SETTINGS)
 
-    clock = commands.add_parser("clock", help="post the digest every Monday 09:00 Europe/London (a long-running process)")
-    clock.set_defaults(handler=cmd_clock)
+    clock = commands.add_parser(
+        "clock", help="post the digest every Monday 09:00 Europe/London (a long-running process)")
+    clock.set_defaults(handler=cmd_clock, uses=ALL_SETTINGS)
 
     evaluate = commands.add_parser("eval", help="score the matcher on a labelled {q, topic, also?} YAML list")
     evaluate.add_argument("file")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
-    evaluate.set_defaults(handler=cmd_eval)
+    evaluate.set_defaults(handler=cmd_eval, uses=MATCHER_SETTINGS)
 
     return parser
 
 
-def _settings() -> Settings:
-    from bot.config import SettingsError
-
+def _settings(args) -> Settings:
+    """The settings, read once: the environment, with --faq-dir over CANISHARE_FAQ_DIR."""
+    settings = Settings.from_env()
+    if args.faq_dir:
+        settings = dataclasses.replace(settings, faq_dir=args.faq_dir)
     try:
-        return Settings.from_env()
+        return settings.check(**args.uses)
     except SettingsError as error:
         raise CliError(str(error), EXIT_USAGE) from error
+
+
+def configure_logging() -> None:
+    """For the long-running commands (serve, clock): INFO lines to standard error. The library
+    modules only log; this is the one place that says where to."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 def _date(value: str):
@@ -127,60 +145,35 @@ def _date(value: str):
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
-def _store(settings: Settings | None = None):
-    from bot.store import Store, StoreError
-
-    settings = settings or _settings()
-    try:
-        return Store(settings.db_path)
-    except StoreError as error:
-        raise CliError(str(error)) from error
-
-
-def _service(args, settings: Settings | None = None):
+def _service(settings: Settings, faq: bool = True):
     from bot.service import Service
     from bot.store import StoreError
 
-    settings = settings or _settings()
     try:
-        return Service.open(settings.db_path, _faq_dir(args), _thresholds())
+        return Service.open(settings, faq=faq)
     except StoreError as error:
         raise CliError(str(error)) from error
 
 
-def _thresholds():
-    from bot.config import SettingsError, thresholds_from_env
-
-    try:
-        return thresholds_from_env()
-    except SettingsError as error:
-        raise CliError(str(error), EXIT_USAGE) from error
-
-
-def _faq_dir(args) -> str:
-    from bot.config import faq_dir_from_env
-
-    return getattr(args, "faq_dir", None) or faq_dir_from_env()
-
-
-def _matcher(args):
+def _matcher(settings: Settings):
     from bot.matching import Matcher
 
-    return Matcher(load_faq(_faq_dir(args), check_near_duplicates=False), thresholds=_thresholds())
+    return Matcher(load_faq(settings.faq_dir, check_near_duplicates=False), thresholds=settings.thresholds)
 
 
 # ask ---------------------------------------------------------------------------------------
 
 
-def cmd_ask(args) -> int:
+def cmd_ask(args, settings: Settings) -> int:
     from bot.matching import match_redacted
 
-    matcher = _matcher(args)
+    matcher = _matcher(settings)
     if args.question == "-":
         return _ask_lines(matcher, sys.stdin, sys.stdout, args.json)
     question = args.question
     if not question.strip():
-        raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"', EXIT_USAGE)
+        raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"',
+                       EXIT_USAGE)
     match = match_redacted(matcher, question)
     if args.json:
         print(json.dumps(match_json(match)))
@@ -245,7 +238,7 @@ def render_entry(entry: FaqEntry) -> str:
 # redact ------------------------------------------------------------------------------------
 
 
-def cmd_redact(args) -> int:
+def cmd_redact(args, settings: Settings) -> int:
     from bot.privacy import redact
 
     if args.source != "-":
@@ -260,27 +253,29 @@ def cmd_redact(args) -> int:
 # faq ---------------------------------------------------------------------------------------
 
 
-def cmd_faq_lint(args) -> int:
-    directory = args.directory or _faq_dir(args)
+def cmd_faq_lint(args, settings: Settings) -> int:
+    directory = args.directory or settings.faq_dir
     problems = lint(directory)
-    if problems:
-        for problem in problems:
-            print(problem)
-        print(f"{len(problems)} problem(s) in {directory}", file=sys.stderr)
+    for problem in problems:
+        print(problem)
+    failing = [p for p in problems if not p.warning]  # warnings are shown but do not fail lint
+    if failing:
+        print(f"{len(failing)} problem(s) in {directory}", file=sys.stderr)
         return EXIT_PROBLEM
     faq = load_faq(directory)
     phrasings = sum(len(e.phrasings) for e in faq)
-    print(f"ok: {len(faq)} entries, {phrasings} phrasings in {directory}")
+    warned = f", {len(problems)} warning(s)" if problems else ""
+    print(f"ok: {len(faq)} entries, {phrasings} phrasings in {directory}{warned}")
     return EXIT_OK
 
 
-def cmd_faq_drafts(args) -> int:
+def cmd_faq_drafts(args, settings: Settings) -> int:
     from pathlib import Path
 
     from bot.drafts import write_drafts
 
-    service = _service(args)
-    out = Path(args.out) if args.out else Path(_faq_dir(args)) / "drafts"
+    service = _service(settings)
+    out = Path(args.out) if args.out else Path(settings.faq_dir) / "drafts"
     written = write_drafts(service, out)
     for path in written:
         print(path)
@@ -291,8 +286,8 @@ def cmd_faq_drafts(args) -> int:
 # the queue and the records -----------------------------------------------------------------
 
 
-def cmd_queue(args) -> int:
-    service = _service(args)
+def cmd_queue(args, settings: Settings) -> int:
+    service = _service(settings)
     queue = service.queue()
     if args.json:
         for e in queue:
@@ -318,27 +313,29 @@ def parse_age(value: str):
 
     found = re.fullmatch(r"\s*(\d+)\s*([dwmy]?)\s*", value or "")
     if not found:
-        raise CliError(f"cannot read the age {value!r}: use a number of days such as 365d (or 52w, 12m, 1y)", EXIT_USAGE)
+        raise CliError(f"cannot read the age {value!r}: use a number of days such as 365d (or 52w, 12m, 1y)",
+                       EXIT_USAGE)
     number, unit = int(found.group(1)), found.group(2) or "d"
     return dt.timedelta(days=number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit])
 
 
-def cmd_purge(args) -> int:
+def cmd_purge(args, settings: Settings) -> int:
     import datetime as dt
 
-    settings = _settings()
+    from bot.times import stored, utc_now
+
     age = parse_age(args.older_than) if args.older_than else dt.timedelta(days=settings.retention_days)
-    before = (dt.datetime.now(dt.timezone.utc) - age).isoformat(timespec="seconds")
-    counts = _store(settings).purge(before)
+    before = stored(utc_now() - age)
+    counts = _service(settings, faq=False).purge(before)
     print(f"purged {counts['questions']} question(s), {counts['escalations']} escalation(s) and "
           f"{counts['feedback']} rating(s) recorded before {before}")
     return EXIT_OK
 
 
-def cmd_export(args) -> int:
+def cmd_export(args, settings: Settings) -> int:
     from bot.export import ADVICE_RECORD_COLUMNS, write_csv
 
-    rows = _store().advice_record(since=args.since.isoformat() if args.since else None)
+    rows = _service(settings, faq=False).advice_record(since=args.since.isoformat() if args.since else None)
     out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
     try:
         write_csv(rows, ADVICE_RECORD_COLUMNS, out)
@@ -359,59 +356,59 @@ def _require(settings: Settings, doing: str, names: dict[str, str | None]) -> No
         raise CliError(f"cannot {doing}: set {', '.join(missing)} (see {README_SLACK_SECTION}).")
 
 
-def cmd_serve(args) -> int:
-    settings = _settings()
+def cmd_serve(args, settings: Settings) -> int:
     missing = settings.missing_for_serving(http=args.http)
     _require(settings, "start the Slack bot", {name: None for name in missing})
     from bot.slack.serve import run
 
-    return run(settings, _service(args, settings), http=args.http, port=args.port)
+    service = _service(settings)
+    configure_logging()
+    return run(settings, service, http=args.http, port=args.port)
 
 
-def cmd_digest(args) -> int:
+def cmd_digest(args, settings: Settings) -> int:
     if args.week and args.since:
         raise CliError("give --week or --since, not both", EXIT_USAGE)
-    settings = _settings()
     if args.post:
         _require(settings, "post the digest",
                  {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
-    from bot import digest
+    from bot.digest import as_json, markdown, weeks
 
-    service = _service(args, settings)
+    service = _service(settings)
     try:
-        week = args.week or (digest.iso_week(args.since) if args.since else digest.previous_week())
-        report = digest.build_digest(service.store, service.faq, week)
+        report = service.digest(args.week or (weeks.iso_week(args.since) if args.since else weeks.previous_week()))
     except ValueError as error:
         raise CliError(str(error), EXIT_USAGE) from error
     if not args.post:
-        print(digest.render_json(report) if args.format == "json" else digest.render_markdown(report))
+        print(as_json.render_json(report) if args.format == "json" else markdown.render_markdown(report))
         return EXIT_OK
     from bot.slack.digest import post_digest
 
-    print(post_digest(settings, service.store, report, force=args.force))
+    print(post_digest(settings, service, report, force=args.force))
     return EXIT_OK
 
 
-def cmd_clock(args) -> int:
-    settings = _settings()
+def cmd_clock(args, settings: Settings) -> int:
     _require(settings, "run the digest clock",
              {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
     from bot.slack.digest import run_clock
 
-    return run_clock(settings, _service(args, settings))
+    service = _service(settings)
+    configure_logging()
+    return run_clock(settings, service)
 
 
 # eval --------------------------------------------------------------------------------------
 
 
-def cmd_eval(args) -> int:
+def cmd_eval(args, settings: Settings) -> int:
     from bot.evaluation import evaluate, load_labelled, unknown_topics
 
     try:
         items = load_labelled(args.file)
     except (OSError, ValueError) as error:
         raise CliError(str(error)) from error
-    matcher = _matcher(args)
+    matcher = _matcher(settings)
     unknown = unknown_topics(matcher, items)
     if unknown:
         print(f"warning: topics not in the FAQ: {', '.join(unknown)}", file=sys.stderr)

@@ -43,7 +43,7 @@ def draft_entry(escalation: Escalation, today: dt.date) -> dict:
 def write_drafts(service, directory: Path, today: dt.date | None = None) -> list[Path]:
     """Write one YAML file per new proposal; each proposal is drafted once."""
     today = today or dt.date.today()
-    proposals = service.store.proposals_to_draft()
+    proposals = service.proposals_to_draft()
     if not proposals:
         return []
     directory.mkdir(parents=True, exist_ok=True)
@@ -57,7 +57,7 @@ def write_drafts(service, directory: Path, today: dt.date | None = None) -> list
             encoding="utf-8",
         )
         written.append(path)
-    service.store.mark_drafted([e.id for e in proposals])
+    service.mark_drafted([e.id for e in proposals])
     return written
 
 

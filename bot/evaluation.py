@@ -19,8 +19,7 @@ from typing import Callable, Iterable
 
 import yaml
 
-from bot.matching import ANSWER, ESCALATE, SUGGEST, Match, Matcher
-from bot.matching import match_redacted
+from bot.matching import ANSWER, ESCALATE, SUGGEST, Match, Matcher, match_redacted
 
 NO_TOPIC = "none"
 
@@ -137,7 +136,8 @@ def load_labelled(path: str | Path) -> list[Labelled]:
     return items
 
 
-def evaluate(matcher: Matcher, items: Iterable[Labelled], progress: Callable[[int], None] = lambda done: None) -> Report:
+def evaluate(matcher: Matcher, items: Iterable[Labelled],
+             progress: Callable[[int], None] = lambda done: None) -> Report:
     report = Report()
     for done, item in enumerate(items, start=1):
         report.outcomes.append(Outcome(item, match_redacted(matcher, item.question)))

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+from urllib.parse import urlsplit
 
 import yaml
 from rapidfuzz import fuzz, process
@@ -24,8 +26,59 @@ log = logging.getLogger(__name__)
 
 BUNDLED_FAQ_DIR = Path(__file__).resolve().parent.parent / "faq"
 
-REQUIRED_FIELDS = ("id", "question", "variants", "answer", "legal_basis", "sources", "tags", "last_reviewed")
-OPTIONAL_FIELDS = ("keywords",)
+REQUIRED_FIELDS = (
+    "id", "question", "variants", "answer", "legal_basis", "sources", "tags", "last_reviewed", "nations",
+)
+OPTIONAL_FIELDS = ("keywords", "nation_notes", "watch")
+# The nations of the UK, in the order they are shown. An entry's `nations` lists those where its
+# answer holds; `nation_notes` says, for any of them, what differs there and names that law.
+NATIONS = ("england", "wales", "scotland", "northern-ireland")
+NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
+WATCH_FIELDS = ("what", "expected", "source")
+
+# Where a source may point: the only list of authoritative hosts (see faq/README.md). A URL's host
+# must be one of these domains or a subdomain of one (so "gov.uk" admits www.gov.uk and every
+# council's *.gov.uk site). Add a domain here, with its owner, only for a statutory body,
+# regulator, government or health service of one of the four nations.
+AUTHORITATIVE_DOMAINS: dict[str, str] = {
+    # UK-wide
+    "legislation.gov.uk": "The National Archives: UK legislation",
+    "gov.uk": "UK Government, its departments and agencies, and every *.gov.uk public body "
+              "(councils, NI departments such as health-ni.gov.uk, nidirect.gov.uk, cps.gov.uk)",
+    "ico.org.uk": "Information Commissioner's Office",
+    "parliament.uk": "UK Parliament (bills, Hansard, research briefings)",
+    "judiciary.uk": "Courts and Tribunals Judiciary",
+    "police.uk": "Police forces and the College of Policing (college.police.uk)",
+    "nhs.uk": "NHS England, NHS Digital and NHS bodies (*.nhs.uk)",
+    "hcpc-uk.org": "Health and Care Professions Council",
+    "gmc-uk.org": "General Medical Council",
+    "nmc.org.uk": "Nursing and Midwifery Council",
+    "socialworkengland.org.uk": "Social Work England",
+    # Scotland
+    "gov.scot": "Scottish Government",
+    "nhs.scot": "NHS Scotland",
+    "publichealthscotland.scot": "Public Health Scotland",
+    "parliament.scot": "Scottish Parliament",
+    "sssc.uk.com": "Scottish Social Services Council",
+    "itspublicknowledge.info": "Scottish Information Commissioner",
+    # Wales
+    "gov.wales": "Welsh Government",
+    "llyw.cymru": "Welsh Government (Welsh language)",
+    "senedd.wales": "Senedd Cymru",
+    "nhs.wales": "NHS Wales",
+    "socialcare.wales": "Social Care Wales",
+    "safeguarding.wales": "Wales Safeguarding Procedures",
+    # Northern Ireland (its departments are under gov.uk)
+    "hscni.net": "Health and Social Care Northern Ireland",
+    "niscc.info": "Northern Ireland Social Care Council",
+}
+# A source that names no particular document, or a URL that is only a stand-in.
+PLACEHOLDER_TITLE = re.compile(
+    r"\b(?:todo|tbc|tbd|placeholder|lorem ipsum|xxx)\b|\.\.\.|…"
+    r"|^\s*(?:e\.g\.|examples?\b|local\b(?!\s+government)|your\b|our\b|various\b|see\b)",
+    re.IGNORECASE,
+)
+PLACEHOLDER_URL = re.compile(r"\.\.\.|…|[<>{}]|/(?:todo|tbc|tbd|placeholder|xxx)(?:[/?#.]|$)", re.IGNORECASE)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_VARIANTS = 5
 # Two phrasings of different entries this alike (rapidfuzz ratio of their normalised forms)
@@ -40,6 +93,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Watch:
+    """A pending change in the law that may change the entry's answer once it happens."""
+
+    what: str
+    expected: dt.date
+    source: str
+
+
+@dataclass(frozen=True)
 class FaqEntry:
     id: str
     question: str
@@ -51,10 +113,47 @@ class FaqEntry:
     last_reviewed: dt.date
     keywords: tuple[str, ...] = ()
     file: str = ""
+    nations: tuple[str, ...] = ()  # never empty once loaded from YAML (the field is required)
+    nation_notes: Mapping[str, str] = field(default_factory=dict, hash=False)  # read-only when loaded
+    watch: tuple[Watch, ...] = ()
 
     @property
     def phrasings(self) -> tuple[str, ...]:
         return (self.question, *self.variants)
+
+    def holds_in(self, nation: str) -> bool:
+        """Whether the answer holds in ``nation`` (one of NATIONS)."""
+        return nation in self.nations
+
+    @property
+    def where_it_holds(self) -> str:
+        """'all four UK nations', 'England only', 'England and Wales', ..."""
+        if set(self.nations) == set(NATIONS):
+            return "all four UK nations"
+        names = [NATION_NAMES[n] for n in self.nations]
+        if len(names) == 1:
+            return f"{names[0]} only"
+        return ", ".join(names[:-1]) + f" and {names[-1]}"
+
+    def nation_lines(self, nation: str | None = None) -> tuple[str, ...]:
+        """Plain-text lines to show with the answer. For a practitioner's ``nation``: that nation's
+        note, or a plain statement that the answer does not hold there. Without a nation: where the
+        answer holds (unless everywhere) and every note. Empty when there is nothing to add."""
+        if nation is not None:
+            note = self.nation_notes.get(nation)
+            if note:
+                return (f"{NATION_NAMES[nation]}: {note}",)
+            if not self.holds_in(nation):
+                return (f"This answer is written for {self.where_it_holds}; it does not hold in "
+                        f"{NATION_NAMES[nation]} as written.",)
+            return ()
+        lines = [] if set(self.nations) == set(NATIONS) else [f"Applies in {self.where_it_holds}."]
+        lines += [f"{NATION_NAMES[n]}: {note}" for n, note in self.nation_notes.items()]
+        return tuple(lines)
+
+    def watch_due(self, today: dt.date) -> tuple[Watch, ...]:
+        """Pending changes whose expected date has passed since the entry was last reviewed."""
+        return tuple(w for w in self.watch if self.last_reviewed < w.expected <= today)
 
 
 @dataclass(frozen=True)
@@ -64,9 +163,12 @@ class Problem:
     entry: str | None = None
     field: str | None = None
     line: int | None = None
+    warning: bool = False  # a warning is shown by lint but neither fails it nor stops loading
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.warning:
+            where = f"warning: {where}"
         parts = [where]
         if self.entry:
             parts.append(f"entry '{self.entry}'")
@@ -117,10 +219,16 @@ def faq_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
 
 
-def lint(directory: str | Path) -> list[Problem]:
-    """Every problem in the FAQ directory; an empty list means it is clean."""
-    _, problems = _load(Path(directory))
-    return problems
+def lint(directory: str | Path, today: dt.date | None = None) -> list[Problem]:
+    """Every problem in the FAQ directory, errors first, then warnings (``Problem.warning``): a
+    pending change (``watch``) whose expected date has passed since the entry was last reviewed.
+    No errors means the FAQ loads; an empty list means it is clean."""
+    entries, problems = _load(Path(directory))
+    return problems + _watch_warnings(entries, today or dt.date.today())
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if not p.warning]
 
 
 def load_faq(directory: str | Path = BUNDLED_FAQ_DIR, check_near_duplicates: bool = True) -> Faq:
@@ -130,6 +238,29 @@ def load_faq(directory: str | Path = BUNDLED_FAQ_DIR, check_near_duplicates: boo
     if problems:
         raise FaqError(problems)
     return Faq(tuple(entries), str(directory))
+
+
+def due_watches(faq: Iterable[FaqEntry], today: dt.date | None = None) -> list[tuple[FaqEntry, Watch]]:
+    """Every (entry, pending change) whose expected date has passed without a review since: the
+    digest's "law changes due", soonest first."""
+    today = today or dt.date.today()
+    due = [(e, w) for e in faq for w in e.watch_due(today)]
+    return sorted(due, key=lambda pair: (pair[1].expected, pair[0].id))
+
+
+def _watch_warnings(entries: Iterable[FaqEntry], today: dt.date) -> list[Problem]:
+    return [
+        Problem(
+            entry.file,
+            f"pending change {w.what!r} was expected on {w.expected.isoformat()} and the entry was last "
+            f"reviewed on {entry.last_reviewed.isoformat()}: check whether it happened, update the "
+            "answer, then set last_reviewed (and drop or re-date the watch item)",
+            entry.id,
+            "watch",
+            warning=True,
+        )
+        for entry, w in due_watches(entries, today)
+    ]
 
 
 def _load(directory: Path, check_near_duplicates: bool = True) -> tuple[list[FaqEntry], list[Problem]]:
@@ -207,6 +338,9 @@ def _parse_entry(file: str, position: int, item: Any) -> tuple[FaqEntry | None, 
     keywords = _string_list(fields, "keywords", problem, minimum=0) if "keywords" in fields else ()
     sources = _sources(fields, problem)
     last_reviewed = _date(fields, problem)
+    nations = _nations(fields, problem)
+    nation_notes = _nation_notes(fields, problem)
+    watch = _watch(fields, problem)
 
     if problems:
         return None, problems
@@ -222,6 +356,9 @@ def _parse_entry(file: str, position: int, item: Any) -> tuple[FaqEntry | None, 
             last_reviewed=last_reviewed,
             keywords=keywords,
             file=file,
+            nations=nations,
+            nation_notes=MappingProxyType(nation_notes),
+            watch=watch,
         ),
         [],
     )
@@ -271,7 +408,8 @@ def _sources(fields: dict, problem) -> tuple[Source, ...]:
     sources = []
     for index, item in enumerate(value, start=1):
         if isinstance(item, str) and item.strip():
-            sources.append(Source(item.strip()))
+            problem("sources", f"item {index} is only a title; give {{title, url}} with an https URL on an "
+                               "authoritative host (see AUTHORITATIVE_DOMAINS in bot/faq.py)")
             continue
         if not isinstance(item, dict) or not isinstance(item.get("title"), str) or not item["title"].strip():
             problem("sources", f"item {index} needs a 'title'")
@@ -279,18 +417,54 @@ def _sources(fields: dict, problem) -> tuple[Source, ...]:
         extra = set(item) - {"title", "url", "__line__", "__lines__"}
         if extra:
             problem("sources", f"item {index} has unknown key(s): {', '.join(sorted(extra))}")
-        url = item.get("url")
-        if url is not None and not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
-            problem("sources", f"item {index} url must start with http:// or https://")
+        title = item["title"].strip()
+        if PLACEHOLDER_TITLE.search(title):
+            problem("sources", f"item {index} title {title!r} is a placeholder; cite a particular document")
             continue
-        sources.append(Source(item["title"].strip(), url))
+        why = source_url_problem(item.get("url"))
+        if why:
+            problem("sources", f"item {index} {why}")
+            continue
+        sources.append(Source(title, item["url"].strip()))
     return tuple(sources)
+
+
+def is_authoritative_host(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == domain or host.endswith("." + domain) for domain in AUTHORITATIVE_DOMAINS)
+
+
+def source_url_problem(url: Any) -> str | None:
+    """Why ``url`` cannot back an answer, or None: it must be an https URL on an authoritative
+    host (AUTHORITATIVE_DOMAINS) that points at a document, not a home page or a stand-in."""
+    if not isinstance(url, str) or not url.strip():
+        return "needs an https URL on an authoritative host (see AUTHORITATIVE_DOMAINS in bot/faq.py)"
+    url = url.strip()
+    if not re.match(r"^https://\S+$", url):
+        return f"url must be https:// (got {url!r})"
+    if PLACEHOLDER_URL.search(url):
+        return f"url {url!r} is a placeholder"
+    parts = urlsplit(url)
+    if not parts.hostname or not is_authoritative_host(parts.hostname):
+        return (f"url host {parts.hostname!r} is not an authoritative host "
+                "(legislation, regulators, government and NHS of the four nations: "
+                "AUTHORITATIVE_DOMAINS in bot/faq.py)")
+    if parts.path.strip("/") == "" and not parts.query:
+        return f"url {url!r} is a home page; link the document itself"
+    return None
 
 
 def _date(fields: dict, problem) -> dt.date:
     if "last_reviewed" not in fields:
         return dt.date.min
-    value = fields["last_reviewed"]
+    value = _as_date(fields["last_reviewed"])
+    if value is None:
+        problem("last_reviewed", f"not a date in YYYY-MM-DD form: {fields['last_reviewed']!r}")
+        return dt.date.min
+    return value
+
+
+def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -298,8 +472,78 @@ def _date(fields: dict, problem) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        problem("last_reviewed", f"not a date in YYYY-MM-DD form: {value!r}")
-        return dt.date.min
+        return None
+
+
+def _nations(fields: dict, problem) -> tuple[str, ...]:
+    if "nations" not in fields:
+        return ()
+    value = fields["nations"]
+    if not isinstance(value, list) or not value:
+        problem("nations", f"must be a non-empty list drawn from: {', '.join(NATIONS)}")
+        return ()
+    unknown = [str(v) for v in value if v not in NATIONS]
+    if unknown:
+        problem("nations", f"unknown nation(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(NATIONS)})")
+    repeated = sorted({v for v in value if isinstance(v, str) and value.count(v) > 1})
+    if repeated:
+        problem("nations", f"repeated nation(s): {', '.join(repeated)}")
+    return tuple(n for n in NATIONS if n in value)
+
+
+def _nation_notes(fields: dict, problem) -> dict[str, str]:
+    if "nation_notes" not in fields:
+        return {}
+    value = {k: v for k, v in fields["nation_notes"].items() if k not in ("__line__", "__lines__")} \
+        if isinstance(fields["nation_notes"], dict) else None
+    if not value:
+        problem("nation_notes", "must be a mapping of nation -> note naming that nation's law or guidance")
+        return {}
+    notes = {}
+    for nation, note in value.items():
+        if nation not in NATIONS:
+            problem("nation_notes", f"unknown nation {nation!r} (allowed: {', '.join(NATIONS)})")
+        elif not isinstance(note, str) or not note.strip():
+            problem("nation_notes", f"note for {nation} must be non-empty text")
+        else:
+            notes[nation] = " ".join(note.split())
+    return {n: notes[n] for n in NATIONS if n in notes}
+
+
+def _watch(fields: dict, problem) -> tuple[Watch, ...]:
+    if "watch" not in fields:
+        return ()
+    value = fields["watch"]
+    if not isinstance(value, list) or not value:
+        problem("watch", "must be a non-empty list of {what, expected, source}")
+        return ()
+    items = []
+    for index, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            problem("watch", f"item {index} must be a mapping of {', '.join(WATCH_FIELDS)}")
+            continue
+        keys = set(item) - {"__line__", "__lines__"}
+        if keys - set(WATCH_FIELDS):
+            problem("watch", f"item {index} has unknown key(s): {', '.join(sorted(keys - set(WATCH_FIELDS)))}")
+        missing = [k for k in WATCH_FIELDS if k not in keys]
+        if missing:
+            problem("watch", f"item {index} is missing {', '.join(missing)}")
+            continue
+        what, expected, source = item["what"], _as_date(item["expected"]), item["source"]
+        ok = True
+        if not isinstance(what, str) or not what.strip():
+            problem("watch", f"item {index} 'what' must be non-empty text")
+            ok = False
+        if expected is None:
+            problem("watch", f"item {index} 'expected' is not a date in YYYY-MM-DD form: {item['expected']!r}")
+            ok = False
+        why = source_url_problem(source)
+        if why:
+            problem("watch", f"item {index} 'source' {why}")
+            ok = False
+        if ok:
+            items.append(Watch(" ".join(what.split()), expected, source))
+    return tuple(items)
 
 
 def _duplicate_ids(ids: Iterable[tuple[str, str]]) -> list[Problem]:

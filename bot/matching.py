@@ -33,7 +33,7 @@ import heapq
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
@@ -44,8 +44,9 @@ from rapidfuzz.distance import OSA
 from bot import lexicon, ranking, text
 from bot.faq import Faq, FaqEntry
 from bot.privacy import redact_question
+from bot.records import Decision
 
-ANSWER, SUGGEST, ESCALATE = "answer", "suggest", "escalate"
+ANSWER, SUGGEST, ESCALATE = Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ COMMON_SHARE = 0.5  # words in more than this share of entries do not pick candi
 NAME_MARK = "~"  # marks a question word that looks like a name ("Jordan", "Liquidlogic")
 NAME_WEIGHT = 0.4  # of an unknown word's weight: names say little about the topic, but not nothing
 CENTRAL_AFTER = 4.0  # a token in this many of an entry's phrasings counts fully for it
-CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing  # entries rescored phrasing by phrasing after the coverage pass
+CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing
 
 
 # A word at least this common in everyday English (``bot.lexicon``) is not, alone, evidence.
@@ -112,7 +113,7 @@ class Scored:
 
 @dataclass(frozen=True)
 class Match:
-    decision: str
+    decision: Decision
     # Confidence (0-100) that the best entry answers the question: its fused score less the points
     # for disagreeing signals. It is at or above ``Thresholds.answer`` exactly when the decision is
     # answer, and at or above ``Thresholds.suggest`` exactly when it is answer or suggest.
@@ -194,7 +195,7 @@ class Matcher:
         self.faq = faq
         self.thresholds = thresholds
         self.learned = {k: list(v) for k, v in (learned or {}).items()}
-        self._index = _build_index(faq.entries, self.learned)
+        self._index = _cached_index(tuple(faq.entries), _frozen(self.learned))
         self._entry_index = {entry.id: i for i, entry in enumerate(self._index.entries)}
         self._typo_cache: dict[str, str | None] = {}
 
@@ -494,6 +495,17 @@ def decide(signals: Signals, limits: Thresholds, centrality_of=None) -> Match:
 def _m(common: dict) -> dict:
     return {"question_terms": common["terms"], "reason": common["reason"], "firsts": common["firsts"],
             "corrections": common["corrections"]}
+
+
+def _frozen(learned: Mapping[str, Sequence[str]]) -> tuple:
+    return tuple(sorted((k, tuple(v)) for k, v in learned.items() if v))
+
+
+@lru_cache(maxsize=8)
+def _cached_index(entries: tuple[FaqEntry, ...], learned: tuple) -> "_Index":
+    """Indexes are immutable once built: a matcher for the same FAQ and learned phrasings (a
+    restarted service, a second one in the same process) shares the first one's."""
+    return _build_index(entries, dict(learned))
 
 
 def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str]]) -> _Index:

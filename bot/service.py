@@ -11,18 +11,22 @@ import datetime as dt
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Callable, Collection, Protocol
+from typing import TYPE_CHECKING, Callable, Collection, Protocol
 
 from bot import escalations
 from bot.faq import Faq
 from bot.matching import Match, Matcher, Thresholds
 from bot.privacy import redact, redact_question
-from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Escalation, Question, Where
+from bot.records import CLAIMED, OPEN, Escalation, Question, QueueAction, Rating, Where
 from bot.store import Store
+from bot.times import stored, utc_now
 from bot.urgency import signals_immediate_risk
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.digest.figures import Digest
 
+log = logging.getLogger(__name__)
 
 
 class EmptyQuestion(ValueError):
@@ -41,6 +45,13 @@ class FixedFaq:
         return self.faq
 
 
+class NoFaq:
+    """For a service opened for its records alone (``Service.open(settings, faq=False)``)."""
+
+    def current(self) -> Faq:
+        raise RuntimeError("this service was opened without the FAQ")
+
+
 @dataclass(frozen=True)
 class AskResult:
     question: Question  # as stored: redacted
@@ -55,11 +66,12 @@ class AskResult:
 
 class Service:
     @classmethod
-    def open(cls, db_path: str, faq_dir: str, thresholds: Thresholds = Thresholds()) -> "Service":
-        """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited."""
+    def open(cls, settings: Settings, *, faq: bool = True) -> Service:
+        """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.
+        ``faq=False`` opens the store alone, for the commands that only keep records."""
         from bot.faq import ReloadingFaq
 
-        return cls(Store(db_path), ReloadingFaq(faq_dir), thresholds)
+        return cls(Store(settings.db_path), ReloadingFaq(settings.faq_dir) if faq else NoFaq(), settings.thresholds)
 
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds()):
         self.store = store
@@ -106,15 +118,12 @@ class Service:
                  " urgent" if urgent else "")
         return AskResult(stored, match, urgent, self.store.escalation_for_question(stored.id) if escalate else None)
 
-    def question(self, question_id: int) -> Question | None:
-        return self.store.question(question_id)
-
     def recent_questions(self, asker: str, limit: int = 10) -> list[tuple[Question, Escalation | None]]:
         return self.store.recent_questions(asker, limit)
 
     def feedback(self, question_id: int, user: str, rating: str, faq_id: str | None = None) -> bool:
         """One rating per person per answer, changeable; True when it is the person's first."""
-        if rating not in (HELPFUL, NOT_HELPFUL):
+        if rating not in tuple(Rating):
             raise ValueError(f"unknown rating {rating!r}")
         question = self._question(question_id)
         return self.store.set_feedback(question.id, user, faq_id or question.faq_id, rating)
@@ -140,7 +149,8 @@ class Service:
 
     def claim(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, "claim", lambda e: escalations.claim(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.CLAIM,
+                            lambda e: escalations.claim(e, user, self.store.now()))
 
     def answer(
         self, escalation_id: int, user: str, advisors: set[str] | frozenset[str], text: str,
@@ -150,11 +160,11 @@ class Service:
         question as a new phrasing of that entry, from the next question on."""
         escalations.require_advisor(user, advisors)
         if faq_id and self.faq.get(faq_id) is None:
-            raise escalations.QueueError(f"There is no FAQ entry '{faq_id}'.")
+            raise escalations.BadFaqLink(f"There is no FAQ entry '{faq_id}'.")
         clean = redact(text or "").text
         with self.store.transaction():
             escalation = self._change(
-                escalation_id, user, "answer",
+                escalation_id, user, QueueAction.ANSWER,
                 lambda e: escalations.answer(e, user, self.store.now(), clean, faq_id, propose_new),
             )
             if faq_id and escalation.question:
@@ -163,11 +173,13 @@ class Service:
 
     def close(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, "close", lambda e: escalations.close(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.CLOSE,
+                            lambda e: escalations.close(e, user, self.store.now()))
 
     def reopen(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, "reopen", lambda e: escalations.reopen(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.REOPEN,
+                            lambda e: escalations.reopen(e, user, self.store.now()))
 
     def escalation_to_answer(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         """The escalation an advisor is about to answer, refused now (not after they have written the
@@ -200,12 +212,49 @@ class Service:
     def due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None) -> list[Escalation]:
         """Open escalations unclaimed for longer than ``after`` (since they were opened, or reopened)
         and not yet reminded about."""
-        now = now or dt.datetime.now(dt.timezone.utc)
-        cutoff = (now - after).isoformat(timespec="seconds")
+        cutoff = stored((now or utc_now()) - after)
         return [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
 
     def mark_reminded(self, escalation_id: int) -> None:
         self.store.mark_reminded(escalation_id)
+
+    def proposals_to_draft(self) -> list[Escalation]:
+        """Answers proposed as new FAQ entries that have not been drafted yet."""
+        return self.store.proposals_to_draft()
+
+    def mark_drafted(self, escalation_ids: list[int]) -> None:
+        self.store.mark_drafted(escalation_ids)
+
+    # the weekly digest -----------------------------------------------------------------------
+
+    def digest(self, week: str) -> Digest:
+        """The digest of an ISO week ("2026-W47"); ValueError for a week that cannot be read."""
+        from bot.digest.figures import build_digest
+
+        return build_digest(self.store, self.faq, week, self.thresholds)
+
+    def digest_posted(self, week: str) -> dict | None:
+        """The week's posting (``posted_at``, ``channel``, ``ts``; no ``ts`` while one is under way), or None."""
+        return self.store.digest_posted(week)
+
+    def reserve_digest(self, week: str) -> bool:
+        """Reserve the week's posting for this run; False when it is posted or being posted."""
+        return self.store.claim_digest(week)
+
+    def release_digest(self, week: str) -> None:
+        self.store.release_digest(week)
+
+    def record_digest(self, week: str, channel: str, ts: str) -> None:
+        self.store.record_digest(week, channel, ts)
+
+    # records ---------------------------------------------------------------------------------
+
+    def purge(self, before: str) -> dict[str, int]:
+        """Delete what was asked before ``before`` (stored-time text); counts of what went."""
+        return self.store.purge(before)
+
+    def advice_record(self, since: str | None = None) -> list[dict]:
+        return self.store.advice_record(since=since)
 
     # internals -----------------------------------------------------------------------------
 
@@ -215,7 +264,7 @@ class Service:
             raise LookupError(f"There is no question #{question_id} (it may have been purged).")
         return question
 
-    def _change(self, escalation_id: int, user: str, action: str, decide) -> Escalation:
+    def _change(self, escalation_id: int, user: str, action: QueueAction, decide) -> Escalation:
         try:
             return self.store.change_escalation(escalation_id, user, action, decide)
         except LookupError as error:

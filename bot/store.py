@@ -19,26 +19,12 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from bot.records import CLAIMED, OPEN, Escalation, Question, Where
+from bot.records import Decision, Escalation, Question, QueueAction, State, Where
+from bot.times import parse_stored_time, stored_now
 
 
 class StoreError(Exception):
     pass
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def parse_stored_time(value: str | None) -> dt.datetime | None:
-    """A timestamp as the store writes it, as an aware datetime (UTC when it has no zone); None if unreadable."""
-    if not value:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _migration_1(db: sqlite_utils.Database) -> None:
@@ -116,7 +102,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class Store:
-    def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = utc_now):
+    def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now):
         self.path = str(path)
         self.now = clock
         self._lock = threading.RLock()
@@ -210,10 +196,6 @@ class Store:
             )
             return [(_question(r), self.escalation_for_question(r["id"])) for r in rows]
 
-    def count_questions(self) -> int:
-        with self._lock:
-            return self.db["questions"].count
-
     # feedback ------------------------------------------------------------------------------
 
     def set_feedback(self, question_id: int, user: str, faq_id: str | None, rating: str) -> bool:
@@ -246,9 +228,9 @@ class Store:
             if existing:
                 return existing, False
             escalation_id = db["escalations"].insert(
-                {"question_id": question_id, "state": OPEN, "urgent": int(urgent), "created_at": self.now()}
+                {"question_id": question_id, "state": State.OPEN, "urgent": int(urgent), "created_at": self.now()}
             ).last_pk
-            self.audit(actor, "escalate", escalation_id, question_id)
+            self.audit(actor, QueueAction.ESCALATE, escalation_id, question_id)
         return self.escalation(escalation_id), True
 
     def escalation(self, escalation_id: int) -> Escalation | None:
@@ -276,7 +258,7 @@ class Store:
             return [self._escalation(r) for r in self.db.query(sql + " order by created_at, id", params)]
 
     def change_escalation(
-        self, escalation_id: int, actor: str, action: str, decide: Callable[[Escalation], dict]
+        self, escalation_id: int, actor: str, action: QueueAction, decide: Callable[[Escalation], dict]
     ) -> Escalation:
         """Apply ``decide(current) -> changed columns`` atomically; ``decide`` may raise to refuse."""
         with self.transaction() as db:
@@ -306,13 +288,13 @@ class Store:
         with self._lock:
             rows = self.db.query(
                 "select * from escalations where propose_new = 1 and answer is not null and drafted_at is null"
-                " and state in ('answered', 'closed') order by id"
+                " and state in (?, ?) order by id", [State.ANSWERED, State.CLOSED],
             )
             return [self._escalation(r) for r in rows]
 
     def _escalation(self, row: dict) -> Escalation:
         return Escalation(
-            id=row["id"], question_id=row["question_id"], state=row["state"], urgent=bool(row["urgent"]),
+            id=row["id"], question_id=row["question_id"], state=State(row["state"]), urgent=bool(row["urgent"]),
             created_at=row["created_at"], claimed_by=row["claimed_by"], claimed_at=row["claimed_at"],
             answered_by=row["answered_by"], answered_at=row["answered_at"], answer=row["answer"],
             linked_faq_id=row["linked_faq_id"], propose_new=bool(row["propose_new"]),
@@ -347,20 +329,13 @@ class Store:
 
     # audit, events, digests ----------------------------------------------------------------
 
-    def audit(self, actor: str, action: str, escalation_id: int | None = None,
+    def audit(self, actor: str, action: QueueAction, escalation_id: int | None = None,
               question_id: int | None = None, detail: str | None = None) -> None:
         with self.transaction() as db:
             db["audit"].insert({
                 "at": self.now(), "actor": actor, "action": action, "escalation_id": escalation_id,
                 "question_id": question_id, "detail": detail,
             })
-
-    def audit_log(self, escalation_id: int | None = None) -> list[dict]:
-        sql, params = "select * from audit", []
-        if escalation_id is not None:
-            sql, params = sql + " where escalation_id = ?", [escalation_id]
-        with self._lock:
-            return list(self.db.query(sql + " order by id", params))
 
     def first_time_event(self, event_id: str) -> bool:
         """Record a Slack event id; False when it was seen before (a retry)."""
@@ -455,11 +430,11 @@ class Store:
             "select id, created_at, urgent, first_answered_at from ("
             " select e.id, e.created_at, e.urgent, coalesce(f.first_at, e.answered_at) as first_answered_at"
             " from escalations e left join ("
-            "  select escalation_id, min(at) as first_at from audit where action = 'answer' group by escalation_id"
+            "  select escalation_id, min(at) as first_at from audit where action = ? group by escalation_id"
             " ) f on f.escalation_id = e.id"
             ") where first_answered_at is not null"
         )
-        sql, params = _between(sql, [], "first_answered_at", since, until)
+        sql, params = _between(sql, [QueueAction.ANSWER], "first_answered_at", since, until)
         with self._lock:
             return list(self.db.query(sql + " order by first_answered_at, id", params))
 
@@ -473,19 +448,25 @@ class Store:
             " from escalations e left join ("
             "  select escalation_id, action, max(at || '#' || printf('%012d', id)) as latest from audit"
             "  where at < ? and escalation_id is not null"
-            "  and action in ('escalate', 'claim', 'answer', 'close', 'reopen')"
+            f"  and action in ({', '.join('?' for _ in STATE_AFTER)})"
             "  group by escalation_id"
             " ) l on l.escalation_id = e.id"
             " where e.created_at < ? order by e.created_at, e.id"
         )
-        states = {"escalate": OPEN, "reopen": OPEN, "claim": CLAIMED, "answer": "answered", "close": "closed"}
         with self._lock:
-            rows = list(self.db.query(sql, [when, when]))
+            rows = list(self.db.query(sql, [when, *STATE_AFTER, when]))
         return [
             {"id": r["id"], "created_at": r["created_at"], "urgent": bool(r["urgent"]),
-             "state": states.get(r["last_action"], r["current_state"])}
+             "state": STATE_AFTER.get(r["last_action"], State(r["current_state"]))}
             for r in rows
         ]
+
+
+# The state an escalation is in after each action of the audit log.
+STATE_AFTER = {
+    QueueAction.ESCALATE: State.OPEN, QueueAction.REOPEN: State.OPEN, QueueAction.CLAIM: State.CLAIMED,
+    QueueAction.ANSWER: State.ANSWERED, QueueAction.CLOSE: State.CLOSED,
+}
 
 
 def _between(sql: str, params: list, column: str, since: str | None, until: str | None) -> tuple[str, list]:
@@ -504,7 +485,7 @@ def _question(row: dict) -> Question:
             source=row["source"], channel=row["channel"], thread_ts=row["thread_ts"],
             message_ts=row["message_ts"], team=row["team"],
         ),
-        decision=row["decision"], faq_id=row["faq_id"], score=row["score"],
+        decision=Decision(row["decision"]), faq_id=row["faq_id"], score=row["score"],
         suggestions=tuple(json.loads(row["suggestions"] or "[]")),
         redacted_kinds=tuple(json.loads(row["redacted_kinds"] or "[]")),
         urgent=bool(row.get("urgent")), created_at=row["created_at"],

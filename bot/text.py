@@ -9,6 +9,8 @@ numbers, ages, redaction placeholders) and ``content_tokens`` stems the rest wit
 
 Txt-speak and sector shorthand ("b4", "yp", "pt", "safeguardin'"-style dropped letters aside) are
 expanded here; typos are corrected later, by the matcher, towards real words it knows.
+``title_words``, ``name_like_tokens`` and ``mask_names`` are the one place that guesses which
+words are names, for the matcher and for the digest's quotes.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import unicodedata
 from functools import lru_cache
 
 import Stemmer  # PyStemmer: the Snowball stemmers compiled
+
+from bot.mrkdwn import replace_markup
 
 # Multi-word phrases first: each maps to one canonical token. Order matters only in that longer
 # phrases are applied before the shorter ones they contain (see _PHRASE_PATTERN).
@@ -231,7 +235,7 @@ _CONTRACTIONS = re.compile(r"\b(?:won't|can't|shan't)|n't\b")
 _CONTRACTION_FORMS["n't"] = " not"
 _IZE = re.compile(r"\b(\w{2,})iz(e|es|ed|ing|ation|ations|er|ers)\b")
 _YZE = re.compile(r"\b(\w{2,})yz(e|es|ed|ing)\b")
-_SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(https?://[^|>]+)(?:\|[^>]*)?>")
+_LINK = re.compile(r"https?://[^|]")
 # What bot.privacy (or an asker) leaves in place of an identifier, with the label typed before it
 # ("NHS no. [NHS number]", "her number is [phone]", "email <email>"): no topic in it.
 _PLACEHOLDER = re.compile(
@@ -254,8 +258,11 @@ _SPACES = re.compile(r"\s+")
 # Abbreviations whose meaning depends on being written in capitals ("our IT team" vs "is it ok").
 CASED_WORDS = {"IT": "itsystem", "PC": "police", "PCSO": "police", "DC": "police", "DS": "police"}
 _CASED = re.compile(r"\b(" + "|".join(CASED_WORDS) + r")\b")
-_SENTENCES = re.compile(r"[.!?:;\n]+|\s[-–—]\s")
-_WORD = re.compile(r"[A-Za-z][\w']*")
+
+
+def _mention_or_link_as_space(target: str, label: str | None) -> str | None:
+    """Mentions, broadcasts and web links say nothing about the question (other markup stays)."""
+    return " " if target.startswith(("@", "#", "!")) or _LINK.match(target) else None
 
 
 @lru_cache(maxsize=20_000)
@@ -263,7 +270,7 @@ def normalise(raw: str) -> str:
     """Lower-case canonical form of ``raw``; idempotent."""
     value = _CASED.sub(lambda m: CASED_WORDS[m.group(1)], unicodedata.normalize("NFKC", raw))
     value = value.casefold()
-    value = _SLACK_MARKUP.sub(" ", value)
+    value = replace_markup(value, _mention_or_link_as_space)
     value = value.replace("’", "'").replace("‘", "'")
     value = _PLACEHOLDER.sub(" ", value)
     value = _CONTRACTIONS.sub(lambda m: _CONTRACTION_FORMS[m.group(0)], value)
@@ -345,13 +352,59 @@ def content_tokens(raw: str) -> tuple[str, ...]:
     ))
 
 
+# Names ---------------------------------------------------------------------------------------
+#
+# Redaction (``bot.privacy``) removes names it can be sure of ("Mrs Patel", "a boy called Jo"). The
+# heuristic here is looser, for two uses that can afford mistakes: the matcher weighs a word that
+# looks like a name less, and the digest masks such words before it quotes a question.
+
+# Where one sentence ends and the next begins; ``split`` keeps the breaks at the odd positions.
+SENTENCE_BREAK = re.compile(r"([.!?:;\n]+|\s[-\u2013\u2014]\s)")
+_TITLE_WORD = re.compile(r"\b[A-Z][^\W\d_]+(?:'s)?\b")  # then only the first letter a capital
+# Title-case words that open a sentence and are not names; any other opening title-case word is
+# taken for a name ("Kayleigh told me ...").
+SENTENCE_OPENERS = frozenset("""
+    a an the i i'm i've i'd im my our we we're we've us you your he she they it its this that these those
+    there here if when where what who whom whose which why how can could do does did is are was were will
+    would should shall may might must have has had any anyone someone some no not just so also and but or
+    please hi hello hey thanks quick question re urgent help does is yes ok okay after before since
+    as at in on for from with about to by of also once while although though because new our its
+    parent parents mum dad mother father child children client patient pupil student tenant family
+    social school gp police housing council nurse health teacher doctor manager colleague
+""".split())
+
+
+def title_words(raw: str) -> list[tuple[re.Match, int, bool]]:
+    """Each title-case word ("Jordan", "Kai's") with the offset of its sentence in ``raw`` and whether
+    it opens that sentence."""
+    found = []
+    offset = 0
+    for n, piece in enumerate(SENTENCE_BREAK.split(raw)):
+        if n % 2 == 0:
+            opening = len(piece) - len(piece.lstrip())
+            found += [(m, offset, m.start() == opening) for m in _TITLE_WORD.finditer(piece)
+                      if m.group(0).removesuffix("'s")[1:].islower()]
+        offset += len(piece)
+    return found
+
+
+def is_name(word: str, opens_sentence: bool) -> bool:
+    """A title-case word inside a sentence, or one opening it that is not an ordinary opener."""
+    return not opens_sentence or word.removesuffix("'s").lower() not in SENTENCE_OPENERS
+
+
 def name_like_tokens(raw: str) -> frozenset[str]:
     """Stems of capitalised words inside a sentence ("... about Jordan Pike ..."): probably names of
-    people, places or systems, which say nothing about which FAQ entry applies."""
-    found = set()
-    for sentence in _SENTENCES.split(raw):
-        words = _WORD.findall(sentence)
-        for word in words[1:]:
-            if word[0].isupper() and word[1:].islower() and word != "I":
-                found.update(match_tokens(word))
-    return frozenset(found)
+    people, places or systems, which say nothing about which FAQ entry applies. (A word opening a
+    sentence is left alone here: the matcher cannot tell "Kayleigh" from "Safeguarding".)"""
+    return frozenset(t for m, _, opens in title_words(raw) if not opens for t in match_tokens(m.group(0)))
+
+
+def mask_names(raw: str) -> str:
+    """Every word ``is_name`` takes for a name becomes "[name]"."""
+    masked, end = [], 0
+    for m, offset, opens in title_words(raw):
+        if is_name(m.group(0), opens):
+            masked += [raw[end: offset + m.start()], "[name]"]
+            end = offset + m.end()
+    return "".join(masked) + raw[end:]

@@ -15,7 +15,8 @@ _PATTERNS = [
     r"\b(?:in|at) immediate (?:risk|danger)\b",
     r"\brisk to (?:life|her life|his life|their life)\b",
     r"\bthreat(?:en|ened|ening|s)? to (?:kill|stab|hurt|harm|attack)\b",
-    r"\b(?:going|gonna|plans?|planning|wants?) to (?:kill|end it|end (?:his|her|their|my) life|take (?:his|her|their|my) own life)\b",
+    r"\b(?:going|gonna|plans?|planning|wants?) to "
+    r"(?:kill|end it|end (?:his|her|their|my) life|take (?:his|her|their|my) own life)\b",
     r"\bend it (?:all|tonight)\b",
     r"\bsuicid(?:e|al)\b",
     r"\bkill (?:himself|herself|themselves|themself|myself)\b",

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.cli import main, parse_age, CliError
+from bot.cli import main, parse_age
 from bot.faq import load_faq
 from bot.records import Where
 from bot.service import Service
@@ -33,7 +33,7 @@ def seeded(env, clock_value="2026-11-20T09:00:00+00:00"):
 
 def test_queue_lists_open_escalations_oldest_first(env, capsys):
     service, clock = seeded(env)
-    first = service.ask("the panel wants tenancy notes, Jo on 07700 900123", "U1", Where("dm", "D1"), escalate=True)
+    service.ask("the panel wants tenancy notes, Jo on 07700 900123", "U1", Where("dm", "D1"), escalate=True)
     clock["now"] = "2026-11-21T09:00:00+00:00"
     service.ask("another unusual question about allotments", "U2", Where("dm", "D2"), escalate=True)
     assert main(["queue"]) == 0

@@ -1,8 +1,9 @@
 import pytest
 
 from bot import text
-from bot.faq import BUNDLED_FAQ_DIR, Faq, load_faq
+from bot.faq import BUNDLED_FAQ_DIR, load_faq
 from bot.matching import ANSWER, ESCALATE, SUGGEST, Matcher, Thresholds
+
 from faq_factory import entry, write_faq
 
 

@@ -4,8 +4,7 @@ import pytest
 import yaml
 
 from bot.drafts import write_drafts
-from bot.escalations import NotAnAdvisor, QueueError
-from bot.faq import load_faq
+from bot.escalations import BadFaqLink, NotAnAdvisor, QueueError
 from bot.matching import ANSWER
 from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN, Where
 from bot.service import EmptyQuestion, Service
@@ -13,11 +12,6 @@ from bot.store import Store
 
 ADVISORS = frozenset({"A1", "A2"})
 OFF_FAQ = "the housing panel wants our tenancy sustainment notes for its quarterly review"
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return load_faq()
 
 
 @pytest.fixture
@@ -76,7 +70,7 @@ def test_feedback_is_changeable_once_per_person(service):
         service.feedback(question.id, "U1", "meh")
 
 
-def test_queue_walks_through_its_states(service):
+def test_queue_walks_through_its_states(service, audit_log):
     escalation = escalated(service)
     assert service.claim(escalation.id, "A1", ADVISORS).state == CLAIMED
     answered = service.answer(escalation.id, "A1", ADVISORS, "Yes: share under your tenancy agreement.")
@@ -84,17 +78,17 @@ def test_queue_walks_through_its_states(service):
     assert service.close(escalation.id, "A1", ADVISORS).state == CLOSED
     reopened = service.reopen(escalation.id, "A2", ADVISORS)
     assert reopened.state == OPEN and reopened.claimed_by is None
-    actions = [a["action"] for a in service.store.audit_log(escalation.id)]
+    actions = [a["action"] for a in audit_log(service.store, escalation.id)]
     assert actions == ["escalate", "claim", "answer", "close", "reopen"]
 
 
 @pytest.mark.parametrize("action", ["claim", "close", "reopen"])
-def test_non_advisors_are_refused_and_nothing_changes(service, action):
+def test_non_advisors_are_refused_and_nothing_changes(service, action, audit_log):
     escalation = escalated(service)
     with pytest.raises(NotAnAdvisor, match="advisor channel"):
         getattr(service, action)(escalation.id, "U1", ADVISORS)
     assert service.escalation(escalation.id).state == OPEN
-    assert [a["action"] for a in service.store.audit_log(escalation.id)] == ["escalate"]
+    assert [a["action"] for a in audit_log(service.store, escalation.id)] == ["escalate"]
 
 
 def test_non_advisor_cannot_answer(service):
@@ -140,6 +134,17 @@ def test_empty_or_unknown_answers_are_refused(service):
         service.answer(escalation.id, "A1", ADVISORS, "Yes.", faq_id="nope")
     with pytest.raises(QueueError, match="no escalation #999"):
         service.claim(999, "A1", ADVISORS)
+
+
+def test_refusals_about_the_linked_faq_entry_say_so_by_their_type(service):
+    escalation = escalated(service)
+    with pytest.raises(BadFaqLink):
+        service.answer(escalation.id, "A1", ADVISORS, "Yes.", faq_id="nope")
+    with pytest.raises(BadFaqLink):
+        service.answer(escalation.id, "A1", ADVISORS, "Yes.", faq_id=service.faq.entries[0].id, propose_new=True)
+    with pytest.raises(QueueError) as refusal:
+        service.answer(escalation.id, "A1", ADVISORS, "   ")
+    assert not isinstance(refusal.value, BadFaqLink)
 
 
 def test_advisor_answers_are_redacted(service):

@@ -5,27 +5,22 @@ import dataclasses
 import datetime as dt
 import http.client
 import json
-import time
 
 import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
-import slack_harness as h
-from test_slack_blocks import bundled_faq
 from bot.config import Settings
 from bot.service import Service
 from bot.slack import create_app, serve
 from bot.slack.advisor_directory import AdvisorDirectory
+from bot.slack.deps import assemble
 from bot.slack.queue_keeper import QueueKeeper
 from bot.store import Store
 
+import slack_harness as h
+
 ADVISOR_CHANNEL = "CADV"
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return bundled_faq()
 
 
 @pytest.fixture
@@ -40,35 +35,26 @@ def service(faq, settings):
     return Service(Store(settings.db_path), faq)
 
 
-def wait_for(condition, seconds=5.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return False
-
-
 # the factory -------------------------------------------------------------------------------------
 
 
 def test_create_app_builds_its_client_from_the_settings_with_retry_handlers(fake_slack, settings, service):
-    app = create_app(settings, service=service)
+    app = create_app(assemble(settings, service))
     assert app.client.base_url == fake_slack.base_url and app.client.token == h.TEST_BOT_TOKEN
     kinds = {type(handler) for handler in app.client.retry_handlers}
     assert {RateLimitErrorRetryHandler, ConnectionErrorRetryHandler} <= kinds
     assert fake_slack.methods() == ["auth.test"]
 
 
-def test_create_app_builds_the_service_from_the_settings_when_not_given(fake_slack, settings):
-    app = create_app(settings)
-    assert len(app.deps.service.faq) > 50 and app.deps.service.store.path == settings.db_path
+def test_the_service_is_opened_from_the_settings(fake_slack, settings):
+    service = Service.open(settings)
+    assert len(service.faq) > 50 and service.store.path == settings.db_path
 
 
 def test_http_mode_needs_the_signing_secret(settings, service):
     with pytest.raises(ValueError, match="SLACK_SIGNING_SECRET"):
-        create_app(dataclasses.replace(settings, signing_secret=None), service=service)
-    create_app(dataclasses.replace(settings, signing_secret=None), service=service, socket_mode=True)
+        create_app(assemble(dataclasses.replace(settings, signing_secret=None), service))
+    create_app(assemble(dataclasses.replace(settings, signing_secret=None), service), socket_mode=True)
 
 
 def test_nothing_slack_is_built_at_import_time():
@@ -88,7 +74,7 @@ def test_nothing_slack_is_built_at_import_time():
 def http_app(fake_slack, settings, service):
     import threading
 
-    app = create_app(settings, service=service, process_before_response=False)
+    app = create_app(assemble(settings, service), process_before_response=False)
     server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
@@ -113,7 +99,7 @@ def test_http_server_serves_healthz_and_slack_events(http_app, fake_slack):
 
     event = h.event_request(h.app_mention_event("<@UBOT> Do I need consent to share with the police?"))
     assert request(http_app, "POST", "/slack/events", event)[0] == 200
-    assert wait_for(lambda: fake_slack.calls("chat.postMessage"))
+    assert h.wait_for(lambda: fake_slack.calls("chat.postMessage"))
     assert fake_slack.last("chat.postMessage").body["thread_ts"] == "1700000000.000001"
 
 
@@ -166,11 +152,11 @@ def test_run_in_socket_mode_uses_the_app_token(fake_slack, settings, service, mo
 def test_queue_keeper_thread_posts_what_was_missed_and_stops(fake_slack, settings, service):
     question = service.ask("what is the wifi password", "U123")
     escalation, _ = service.escalate(question.question.id, "U123")
-    app = create_app(settings, service=service)
-    deps = dataclasses.replace(app.deps, now=lambda: dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=10))
-    keeper = QueueKeeper(app.client, deps, every=0.01).start()
+    deps = dataclasses.replace(assemble(settings, service),
+                               now=lambda: dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=10))
+    keeper = QueueKeeper(deps, every=0.01).start()
     try:
-        assert wait_for(lambda: service.escalation(escalation.id).advisor_ts)
+        assert h.wait_for(lambda: service.escalation(escalation.id).advisor_ts)
     finally:
         keeper.stop()
     assert fake_slack.last("chat.postMessage").body["channel"] == ADVISOR_CHANNEL

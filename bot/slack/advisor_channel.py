@@ -8,7 +8,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 
 from bot.records import Escalation
-from bot.slack.blocks import advisor_message, reminder_message
+from bot.slack.blocks.advisor_card import advisor_message, reminder_message
 from bot.slack.deps import Deps
 
 log = logging.getLogger(__name__)

@@ -42,10 +42,6 @@ class AdvisorDirectory:
     def is_advisor(self, user: str | None) -> bool:
         return bool(user) and user in self.members()
 
-    def forget(self) -> None:
-        with self._lock:
-            self._members = None
-
     def _refresh(self) -> None:
         if not self.channel:
             self._members, self._read_at = frozenset(), self.clock()

@@ -17,10 +17,13 @@ from typing import Callable
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot import digest as digests
 from bot.config import Settings
+from bot.digest.figures import Digest
+from bot.digest.weeks import LONDON, next_run, week_due
+from bot.service import Service
+from bot.slack.blocks.digest import render_blocks, summary_text
 from bot.slack.client import build_web_client
-from bot.store import parse_stored_time
+from bot.times import parse_stored_time, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -31,36 +34,36 @@ LONGEST_SLEEP = dt.timedelta(hours=1)  # the clock re-reads the time at least th
 def _when(posted_at: str | None) -> str:
     if not posted_at:
         return "an earlier run"
-    moment = parse_stored_time(posted_at).astimezone(digests.LONDON)
+    moment = parse_stored_time(posted_at).astimezone(LONDON)
     return f"{moment:%a} {moment.day} {moment:%b %Y} at {moment:%H:%M} (London time)"
 
 
-def post_digest(settings: Settings, store, digest: digests.Digest, force: bool = False,
+def post_digest(settings: Settings, service: Service, digest: Digest, force: bool = False,
                 client: WebClient | None = None) -> str:
     """Post ``digest`` once: the main message, then the details as a thread reply. Returns a line
     saying what happened. Already posted (and not ``force``): posts nothing and says when it was."""
     if not settings.digest_channel:
         raise ValueError("CANISHARE_DIGEST_CHANNEL is not set: the digest has nowhere to go")
-    posted = store.digest_posted(digest.week)
-    if not force and not store.claim_digest(digest.week):
-        posted = store.digest_posted(digest.week)
+    posted = service.digest_posted(digest.week)
+    if not force and not service.reserve_digest(digest.week):
+        posted = service.digest_posted(digest.week)
         if posted and posted.get("ts"):
             return (f"The digest for {digest.week} was already posted on {_when(posted.get('posted_at'))}; "
                     "nothing posted (use --force to post it again).")
         return f"Another run is posting the digest for {digest.week} right now; nothing posted."
     client = client or build_web_client(settings)
-    main_blocks, thread_blocks = digests.render_blocks(digest)
+    main_blocks, thread_blocks = render_blocks(digest)
     try:
         response = client.chat_postMessage(
-            channel=settings.digest_channel, text=digests.summary_text(digest), blocks=main_blocks,
+            channel=settings.digest_channel, text=summary_text(digest), blocks=main_blocks,
             unfurl_links=False, unfurl_media=False,
         )
     except BaseException:
         if not force:
-            store.release_digest(digest.week)
+            service.release_digest(digest.week)
         raise
     channel, ts = response["channel"], response["ts"]
-    store.record_digest(digest.week, channel, ts)
+    service.record_digest(digest.week, channel, ts)
     log.info("digest %s posted to %s (ts %s)%s", digest.week, channel, ts, " again (forced)" if posted else "")
     line = f"Posted the digest for {digest.week} to {channel}" + (" again" if posted else "") + "."
     if thread_blocks:
@@ -76,11 +79,7 @@ def post_digest(settings: Settings, store, digest: digests.Digest, force: bool =
     return line
 
 
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] = _utc_now,
+def run_clock(settings: Settings, service: Service, *, clock: Callable[[], dt.datetime] = utc_now,
               stop: threading.Event | None = None, client: WebClient | None = None) -> int:
     """Post the previous week's digest every Monday at 09:00 Europe/London until stopped.
 
@@ -88,8 +87,6 @@ def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] =
     not been posted: a clock started late on a Monday catches up, and a restarted clock does not post
     twice. A failed posting is tried again after ``RETRY_AFTER_FAILURE``. SIGTERM (or Ctrl-C, or
     setting ``stop``) ends it cleanly; returns the exit status."""
-    if not logging.getLogger().handlers:  # run as a process of its own: say what it does
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     stop = stop or threading.Event()
     previous_handler = None
     if threading.current_thread() is threading.main_thread():
@@ -99,16 +96,15 @@ def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] =
 
         previous_handler = signal.signal(signal.SIGTERM, on_signal)
     log.info("digest clock started: posting to %s every Monday 09:00 Europe/London; next at %s",
-             settings.digest_channel, digests.next_run(clock()).astimezone(digests.LONDON).isoformat())
+             settings.digest_channel, next_run(clock()).astimezone(LONDON).isoformat())
     try:
         while not stop.is_set():
             now = clock()
-            week = digests.week_due(now)
-            wait = digests.next_run(now) - now
-            if not (service.store.digest_posted(week) or {}).get("ts"):  # not posted (a stale claim is retried)
+            week = week_due(now)
+            wait = next_run(now) - now
+            if not (service.digest_posted(week) or {}).get("ts"):  # not posted (a stale claim is retried)
                 try:
-                    result = post_digest(settings, service.store, digests.build_digest(service.store, service.faq, week),
-                                         client=client)
+                    result = post_digest(settings, service, service.digest(week), client=client)
                     log.info("digest clock: %s", result)
                 except Exception as error:  # a long-running process: log, and try again later
                     log.error("digest clock: posting the digest for %s failed (%s); trying again in %s",

@@ -6,8 +6,10 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.escalations import QueueError
+from bot.records import Via
 from bot.slack.advisor_channel import post_escalation
-from bot.slack.blocks import ESCALATE, escalated_message, notice_message
+from bot.slack.blocks.ids import ESCALATE
+from bot.slack.blocks.replies import escalated_message, notice_message
 from bot.slack.delivery import tell_privately
 from bot.slack.deps import Deps
 from bot.slack.payloads import action_value, question_ref, user_of
@@ -15,19 +17,14 @@ from bot.slack.payloads import action_value, question_ref, user_of
 GONE = "That question is no longer stored (questions are deleted after the retention period). Please ask again."
 
 
-class Escalating:
-    def __init__(self, deps: Deps):
-        self.deps = deps
-
-    def register(self, app: App) -> None:
-        app.action(ESCALATE)(self.on_escalate)
-
-    def on_escalate(self, ack, body: dict, client: WebClient) -> None:
+def register(app: App, deps: Deps) -> None:
+    @app.action(ESCALATE)
+    def on_escalate(ack, body: dict, client: WebClient) -> None:
         ack()
         question_id, _ = question_ref(action_value(body))
         user = user_of(body)
         try:
-            escalation, created = self.deps.service.escalate(question_id, user, self.deps.advisors.members)
+            escalation, created = deps.service.escalate(question_id, user, deps.advisors.members)
         except LookupError:
             tell_privately(client, body, notice_message(GONE))
             return
@@ -35,6 +32,6 @@ class Escalating:
             tell_privately(client, body, notice_message(str(refusal)))
             return
         if created:
-            post_escalation(client, self.deps, escalation)
-        source = escalation.question.where.source if escalation.question else "cli"
+            post_escalation(client, deps, escalation)
+        source = escalation.question.where.source if escalation.question else Via.CLI
         tell_privately(client, body, escalated_message(escalation, source, created))

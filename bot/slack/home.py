@@ -6,7 +6,7 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.slack.blocks import home_view
+from bot.slack.blocks.app_home import home_view
 from bot.slack.deps import Deps
 
 
@@ -23,13 +23,8 @@ def publish_home(client: WebClient, deps: Deps, user: str) -> None:
     client.views_publish(user_id=user, view=view)
 
 
-class Home:
-    def __init__(self, deps: Deps):
-        self.deps = deps
-
-    def register(self, app: App) -> None:
-        app.event("app_home_opened")(self.on_home_opened)
-
-    def on_home_opened(self, event: dict, client: WebClient) -> None:
+def register(app: App, deps: Deps) -> None:
+    @app.event("app_home_opened")
+    def on_home_opened(event: dict, client: WebClient) -> None:
         if event.get("tab", "home") == "home" and event.get("user"):
-            publish_home(client, self.deps, event["user"])
+            publish_home(client, deps, event["user"])

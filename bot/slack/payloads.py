@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from typing import Any
 
-# <@U123|name>, <#C123|name>, <!here>, <!subteam^S1|@team>, <!date^…|fallback>, <https://…|label>, <mailto:…|a@b>
-_SLACK_MARKUP = re.compile(r"<([^<>]*)>")
+from bot.mrkdwn import replace_markup
 
 
-def _markup_as_text(inner: str) -> str:
-    target, _, label = inner.partition("|")
+def _markup_as_text(target: str, label: str | None) -> str:
     if target.startswith("@"):
         return "@" + (label or target[1:])
     if target.startswith("#"):
@@ -27,7 +24,7 @@ def _markup_as_text(inner: str) -> str:
 def plain_text(slack_text: str | None) -> str:
     """Slack message text as the person typed it: links and mentions as their labels (so an e-mail
     address that Slack linked is plain again, for redaction) and ``&amp;``/``&lt;``/``&gt;`` undone."""
-    text = _SLACK_MARKUP.sub(lambda m: _markup_as_text(m.group(1)), slack_text or "")
+    text = replace_markup(slack_text or "", _markup_as_text)
     return html.unescape(text) if "&" in text else text
 
 
@@ -35,7 +32,7 @@ def without_mentions_of(text: str, user_id: str | None) -> str:
     """The text of an @mention without the mention of the bot itself."""
     if not user_id:
         return text
-    return re.sub(rf"<@{re.escape(user_id)}(?:\|[^>]*)?>", " ", text or "").strip()
+    return replace_markup(text or "", lambda target, _: " " if target == "@" + user_id else None).strip()
 
 
 def user_of(body: dict) -> str | None:

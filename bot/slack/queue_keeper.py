@@ -8,11 +8,9 @@ import datetime as dt
 import logging
 import threading
 
-from slack_sdk import WebClient
-
 from bot.slack.advisor_channel import post_escalation, post_reminder
 from bot.slack.deps import Deps
-from bot.store import parse_stored_time
+from bot.times import parse_stored_time
 
 log = logging.getLogger(__name__)
 
@@ -21,30 +19,29 @@ EVERY_SECONDS = 180.0
 POSTING_GRACE = dt.timedelta(minutes=2)
 
 
-def post_missing_escalations(client: WebClient, deps: Deps) -> int:
+def post_missing_escalations(deps: Deps) -> int:
     cutoff = deps.now() - POSTING_GRACE
     posted = 0
     for escalation in deps.service.unposted_escalations():
         created = parse_stored_time(escalation.created_at)
         if created is not None and created > cutoff:
             continue
-        posted += post_escalation(client, deps, escalation)
+        posted += post_escalation(deps.client, deps, escalation)
     return posted
 
 
-def post_due_reminders(client: WebClient, deps: Deps) -> int:
+def post_due_reminders(deps: Deps) -> int:
     after = dt.timedelta(hours=deps.settings.remind_after_hours)
-    return sum(post_reminder(client, deps, e) for e in deps.service.due_reminders(after, now=deps.now()))
+    return sum(post_reminder(deps.client, deps, e) for e in deps.service.due_reminders(after, now=deps.now()))
 
 
-def look_after_queue(client: WebClient, deps: Deps) -> tuple[int, int]:
+def look_after_queue(deps: Deps) -> tuple[int, int]:
     """One round: (escalations posted, reminders posted)."""
-    return post_missing_escalations(client, deps), post_due_reminders(client, deps)
+    return post_missing_escalations(deps), post_due_reminders(deps)
 
 
 class QueueKeeper:
-    def __init__(self, client: WebClient, deps: Deps, every: float = EVERY_SECONDS):
-        self.client = client
+    def __init__(self, deps: Deps, every: float = EVERY_SECONDS):
         self.deps = deps
         self.every = every
         self._stop = threading.Event()
@@ -61,7 +58,7 @@ class QueueKeeper:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                posted, reminded = look_after_queue(self.client, self.deps)
+                posted, reminded = look_after_queue(self.deps)
                 if posted or reminded:
                     log.info("queue keeper: %d escalation(s) posted, %d reminder(s) sent", posted, reminded)
             except Exception as error:  # noqa: BLE001 - keep the thread alive through Slack or DB hiccups

@@ -9,7 +9,7 @@ from slack_bolt import BoltResponse
 from slack_sdk import WebClient
 
 from bot.service import Service
-from bot.slack.blocks import error_message
+from bot.slack.blocks.replies import error_message
 from bot.slack.delivery import tell_privately
 from bot.slack.payloads import event_id_of, user_of
 

@@ -20,6 +20,7 @@ from slack_bolt.request import BoltRequest
 from bot.config import Settings
 from bot.service import Service
 from bot.slack.app import create_app
+from bot.slack.deps import assemble
 from bot.slack.queue_keeper import QueueKeeper
 from bot.slack.signature import refusal, why_not_from_slack
 
@@ -32,9 +33,9 @@ REQUEST_TIMEOUT_SECONDS = 10
 
 
 def run(settings: Settings, service: Service, http: bool, port: int) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_app(settings, service=service, process_before_response=False, socket_mode=not http)
-    keeper = QueueKeeper(app.client, app.deps).start()
+    deps = assemble(settings, service)
+    app = create_app(deps, process_before_response=False, socket_mode=not http)
+    keeper = QueueKeeper(deps).start()
     try:
         if http:
             serve_http(app, "0.0.0.0", port, settings.signing_secret or "")

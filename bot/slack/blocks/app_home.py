@@ -1,0 +1,101 @@
+"""App Home: how to ask and the person's recent questions; for advisors, what they have claimed
+and the queue, with the same buttons as the advisor channel, within Slack's 100 blocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Sequence
+
+from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, Escalation, Question, Via
+from bot.slack.blocks.advisor_card import advisor_buttons, urgent_flag
+from bot.slack.blocks.ids import HOME_ASK
+from bot.slack.blocks.kit import (
+    NOTICE,
+    actions,
+    button,
+    context,
+    describe_age,
+    divider,
+    header,
+    quoted,
+    section,
+    slack_date,
+    user_question,
+)
+
+HOME_QUEUE_LIMIT = 20
+HOME_CLAIMED_LIMIT = 10
+HOME_BLOCK_LIMIT = 100  # Slack's limit on a Home tab's blocks
+
+
+DECISION_LABELS = {Decision.ANSWER: "answered from the FAQ", Decision.SUGGEST: "FAQ entries suggested",
+                   Decision.ESCALATE: "no FAQ answer"}
+ESCALATION_LABELS = {OPEN: "with the advisors, waiting", CLAIMED: "an advisor is working on it",
+                     ANSWERED: "answered by an advisor", CLOSED: "closed by an advisor"}
+
+
+def question_state(question: Question, escalation: Escalation | None) -> str:
+    if escalation is not None:
+        return ESCALATION_LABELS.get(escalation.state, escalation.state)
+    return DECISION_LABELS.get(question.decision, question.decision)
+
+
+def recent_question_blocks(recent: Sequence[tuple[Question, Escalation | None]]) -> list[dict]:
+    if not recent:
+        return [section("_You haven't asked anything yet._")]
+    return [
+        section(f"{user_question(q, 300)}\n_{slack_date(q.created_at)} · {question_state(q, e)}_")
+        for q, e in recent
+    ]
+
+
+def queue_item_blocks(escalation: Escalation, now: dt.datetime, prefix: str) -> list[dict]:
+    who = f" · claimed by <@{escalation.claimed_by}>" if escalation.claimed_by else ""
+    blocks = [section(
+        f"{urgent_flag(escalation)}*#{escalation.id}* · {escalation.state}{who} · waiting "
+        f"{describe_age(escalation.waiting_since, now)}\n{quoted(user_question(escalation.question, 400))}"
+    )]
+    buttons = advisor_buttons(escalation)
+    if buttons:
+        blocks.append(actions(*buttons, block_id=f"{prefix}-{escalation.id}"))
+    return blocks
+
+
+def home_view(
+    recent: Sequence[tuple[Question, Escalation | None]],
+    is_advisor: bool,
+    queue: Sequence[Escalation],
+    claimed: Sequence[Escalation],
+    now: dt.datetime,
+) -> dict:
+    blocks = [
+        header("canishare: can I share this?"),
+        section(
+            "Ask whether you can share information, in your own words and without names or identifiers. "
+            "Use `/canishare your question`, send me a direct message, mention me in a channel, or use "
+            "the message shortcut *Ask canishare*.",
+            accessory=button("Ask a question", HOME_ASK, Via.HOME, "primary"),
+        ),
+        context(f":warning: {NOTICE}"),
+        divider(),
+        header("Your recent questions"),
+        *recent_question_blocks(recent),
+    ]
+    if is_advisor:
+        blocks += [divider(), header("What you have claimed")]
+        blocks += listed_escalations(claimed, now, "mine", HOME_CLAIMED_LIMIT, "_Nothing claimed._")
+        blocks += [divider(), header(f"The advisor queue ({len(queue)} open or claimed, oldest first)")]
+        room = HOME_BLOCK_LIMIT - len(blocks) - 1  # one for the "…and N more" line
+        blocks += listed_escalations(queue, now, "queue", min(HOME_QUEUE_LIMIT, room // 2), "_The queue is empty._")
+    return {"type": "home", "blocks": blocks}
+
+
+def listed_escalations(escalations: Sequence[Escalation], now: dt.datetime, prefix: str, limit: int,
+                       empty: str) -> list[dict]:
+    """At most ``limit`` escalations (two blocks each: never one cut from its buttons), then how many more."""
+    if not escalations:
+        return [section(empty)]
+    blocks = [b for e in escalations[:limit] for b in queue_item_blocks(e, now, prefix)]
+    if len(escalations) > limit:
+        blocks.append(context(f"…and {len(escalations) - limit} more in the advisor channel."))
+    return blocks
