@@ -45,7 +45,7 @@ if str(REPO) not in sys.path:
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from bot import matching, text  # noqa: E402
+from bot import matching, ranking, text  # noqa: E402
 from bot.faq import Faq, FaqEntry, Source, load_faq  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
 
@@ -279,7 +279,12 @@ def clear_caches() -> None:
     """Forget every memoised text result, as a fresh process would."""
     text.normalise.cache_clear()
     text.content_tokens.cache_clear()
+    text.content_words.cache_clear()
+    text.match_tokens.cache_clear()
+    text.stem.cache_clear()
     matching._phrasing_tokens.cache_clear()
+    matching._cached_index.cache_clear()
+    ranking._phrasing_vectors.clear()
 
 
 def percentile(values_ns: list[int], pct: float) -> float:
@@ -321,7 +326,7 @@ def run_size(
 
     timed = queries.take(count)
     t_matcher, t_wratio, t_sort = [], [], []
-    hits = {"matcher": 0, "wratio": 0, "on_topic": 0, "on_topic_bare": 0}
+    hits = {"matcher": 0, "wratio": 0, "on_topic": 0, "on_topic_bare": 0, "matcher_on_bare": 0}
     decisions: dict[str, int] = {}
     gc.collect()
     for number, (question, source) in enumerate(timed):
@@ -343,6 +348,7 @@ def run_size(
         if source is not None:
             hits["on_topic_bare"] += 1
             hits["wratio"] += best is not None and owners[best[2]] == source
+            hits["matcher_on_bare"] += match.entry is not None and match.entry.id == source
 
     profile_text = ""
     if profile:
@@ -506,7 +512,8 @@ def main(argv: list[str] | None = None) -> int:
         on, on_bare = max(h["on_topic"], 1), max(h["on_topic_bare"], 1)
         decided = ", ".join(f"{k} {v}" for k, v in sorted(r["decisions"].items()))
         print(f"{r['label']:>6}: matcher {100 * h['matcher'] / on:5.1f} % (of {h['on_topic']}), bare WRatio "
-              f"{100 * h['wratio'] / on_bare:5.1f} % (of {h['on_topic_bare']}); matcher decisions: {decided}; vocabulary {r['vocabulary']:,} tokens, "
+              f"{100 * h['wratio'] / on_bare:5.1f} % (of {h['on_topic_bare']}; matcher on the same: "
+              f"{100 * h['matcher_on_bare'] / on_bare:5.1f} %); matcher decisions: {decided}; vocabulary {r['vocabulary']:,} tokens, "
               f"longest posting list {r['longest_posting']:,} entries; bare WRatio cold {r['bare_cold_ms']:.1f} ms")
 
     if args.rebuild:

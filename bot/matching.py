@@ -51,7 +51,10 @@ ANSWER, SUGGEST, ESCALATE = Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE
 
 @dataclass(frozen=True)
 class Thresholds:
-    """The one place where the matcher's decisions are tuned (see ``canishare eval``)."""
+    """The one place where the matcher's decisions are tuned (see ``canishare eval``). The defaults
+    are fitted by 5-fold cross-validation on the dev set and the holdout
+    (``python benchmarks/matching_cv.py --lead 6 --disagreement 10``): the weights for ranking, then
+    the answer and suggest lines; the lead, evidence and disagreement are fixed, not fitted."""
 
     answer: float = 52.5  # best score at or above this, with a clear lead, is answered
     suggest: float = 45.0  # best score at or above this gets "did you mean" choices
@@ -63,8 +66,8 @@ class Thresholds:
     suggestion_window: float = 15.0  # suggestions are within this many points of the best
     # How much each signal counts in the fused score (``bot.ranking``); any scale, they are normalised.
     lexical_weight: float = 0.4
-    bm25_weight: float = 0.1
-    semantic_weight: float = 0.2
+    bm25_weight: float = 0.2
+    semantic_weight: float = 0.5
     # Points off the best entry's fused score for each signal that puts another entry first: the
     # question's score (``Match.score``) is this confidence, so a disagreement keeps it off the answer line.
     disagreement: float = 10.0
@@ -219,12 +222,12 @@ class Matcher:
         instructions = bool(INSTRUCTIONS.search(question))
         if not terms:
             return Signals(terms, (), corrections, instructions, {})
-        ranked = self._rank(terms, " ".join(surfaces.values()))
+        ranked = self._rank(terms, _semantic_text(question, dict(corrections)))
         focus = _focus(question)
         if focus and len(text.content_words(question)) > LONG_QUESTION:
-            focus_terms, focus_surfaces, _ = self._question_terms(focus)
+            focus_terms, _, focus_corrections = self._question_terms(focus)
             if 3 <= len(focus_terms) < len(terms):
-                ranked = _best_of(ranked, self._rank(focus_terms, " ".join(focus_surfaces.values())))
+                ranked = _best_of(ranked, self._rank(focus_terms, _semantic_text(focus, dict(focus_corrections))))
         return Signals(terms, tuple(ranked), corrections, instructions, surfaces)
 
     def _question_terms(self, question: str) -> tuple[tuple[str, ...], dict[str, str], tuple[tuple[str, str], ...]]:
@@ -234,6 +237,8 @@ class Matcher:
         corrections = []
         for word in text.content_words(question):
             token = text.stem(word)
+            if token in text.STOP_STEMS:
+                continue
             if token not in self._index.idf:
                 if token in names:
                     token = NAME_MARK + token
@@ -284,8 +289,7 @@ class Matcher:
         return self._index.idf.get(token, self._index.unknown_weight)
 
     def _rank(self, terms: tuple[str, ...], words: str) -> list[Scored]:
-        """The candidate entries with each signal's value; ``words``: the question's content words,
-        typos corrected (what the semantic signal reads)."""
+        """The candidate entries with each signal's value; ``words``: what the semantic signal reads."""
         index = self._index
         known = [t for t in terms if t in index.idf]
         if not known:
@@ -410,9 +414,13 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(letter in letters for letter in short)
 
 
-def _semantic_text(question: str) -> str:
-    """What the embedding reads: the normalised question (abbreviations expanded, placeholders gone)."""
-    return " ".join(text.content_words(question)) or text.normalise(question)
+def _semantic_text(raw: str, corrections: Mapping[str, str] | None = None) -> str:
+    """What the embedding reads: the normalised text (placeholders gone, the sector's abbreviations
+    on one token), typos corrected."""
+    words = text.normalise(raw).split()
+    if corrections:
+        words = [corrections.get(w, w) for w in words]
+    return " ".join(words)
 
 
 def fuse(ranked: Sequence[Scored], limits: Thresholds) -> list[Scored]:
@@ -530,7 +538,7 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
         for token in centrality_by_entry[-1]:
             users[token].append(entry_index)
         documents.append([t for p in phrasings for t in p.tokens])
-        texts_by_entry.append([_semantic_text(t) for t in texts] + ([" ".join(entry.keywords)] if entry.keywords else []))
+        texts_by_entry.append([_semantic_text(t) for t in (*texts, *([" ".join(entry.keywords)] if entry.keywords else []))])
         for raw in (*texts, *entry.keywords):
             for word in set(text.content_words(raw)):
                 surfaces.setdefault(word, text.stem(word))

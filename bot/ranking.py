@@ -7,8 +7,9 @@
 * **Semantic** similarity from static word embeddings: the 256-dimensional WordLlama "l2_supercat"
   token embeddings shipped inside the ``wordllama`` wheel (read here with ``tokenizers`` and
   ``safetensors``; the ``wordllama`` package itself is not imported, so nothing can be downloaded).
-  A text's vector is the mean of its tokens' vectors; an entry scores the best cosine over its
-  phrasings. It knows that "kid" is near "child" and "declined" near "refused" without any rule.
+  A text's vector is the mean of its tokens' vectors; an entry scores half its best phrasing's
+  cosine plus half the cosine with the mean of its phrasings (what the entry is about, whatever
+  the wording). It knows that "kid" is near "child" and "declined" near "refused" without any rule.
 
 Both are deterministic and need no network. The semantic signal is computed for the candidate
 entries only, so its cost does not grow with the FAQ.
@@ -120,30 +121,38 @@ def _vectors_of(texts: list[str]) -> np.ndarray:
 
 
 class Semantic:
-    """Best cosine between a question and each entry's phrasings."""
+    """How near a question is to each entry: half the best cosine with one of its phrasings, half the
+    cosine with their centroid."""
 
     def __init__(self, phrasings_by_entry: Sequence[Sequence[str]]):
         texts = [p for phrasings in phrasings_by_entry for p in phrasings]
         self._matrix = _vectors_of(texts) if texts else np.zeros((0, 1), dtype=np.float32)
         self._slices = []
         start = 0
+        centroids = []
         for phrasings in phrasings_by_entry:
             self._slices.append((start, start + len(phrasings)))
+            centroid = self._matrix[start:start + len(phrasings)].sum(axis=0) if phrasings else None
+            norm = float(np.linalg.norm(centroid)) if centroid is not None else 0.0
+            centroids.append(centroid / norm if norm else np.zeros(self._matrix.shape[1], dtype=np.float32))
             start += len(phrasings)
+        self._centroids = np.stack(centroids) if centroids else np.zeros((0, 1), dtype=np.float32)
 
     @staticmethod
     def vector(text: str) -> np.ndarray:
         return embedder().vectors([text])[0]
 
     def scores(self, vector: np.ndarray, entry_indexes: Sequence[int]) -> list[float]:
-        """For each entry in ``entry_indexes``: its best phrasing's cosine with ``vector`` (0 at worst)."""
+        """For each entry in ``entry_indexes``: its nearness to ``vector``, 0 to 1."""
         if not entry_indexes:
             return []
         rows = [np.arange(*self._slices[i]) for i in entry_indexes]
         sizes = [len(r) for r in rows]
         cosines = self._matrix[np.concatenate(rows)] @ vector
+        central = self._centroids[list(entry_indexes)] @ vector
         out, start = [], 0
-        for size in sizes:
-            out.append(max(0.0, float(cosines[start:start + size].max())) if size else 0.0)
+        for size, to_centroid in zip(sizes, central):
+            best = float(cosines[start:start + size].max()) if size else 0.0
+            out.append(max(0.0, 0.5 * best + 0.5 * float(to_centroid)))
             start += size
         return out

@@ -318,11 +318,16 @@ def content_words(raw: str) -> tuple[str, ...]:
     )
 
 
+# Stopwords' other forms ("asked", "wanted", "needing") carry no more meaning than they do; a few
+# stems are shared with words that do ("rights", "Teams", "management", "concerns").
+STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) - {"right", "team", "manag", "concern"}
+
+
 @lru_cache(maxsize=20_000)
 def match_tokens(raw: str) -> tuple[str, ...]:
     """The meaningful words of ``raw`` stemmed with ``stem`` (Porter2), in order, without repeats:
     what the matcher compares."""
-    return tuple(dict.fromkeys(stem(word) for word in content_words(raw)))
+    return tuple(dict.fromkeys(s for s in map(stem, content_words(raw)) if s not in STOP_STEMS))
 
 
 def light_stem(word: str) -> str:
