@@ -92,12 +92,19 @@ EVERYDAY_COUNT = 30_000_000
 # An entry's word is "central" to it (and so can stand alone as evidence) from this centrality.
 CENTRAL_ALONE = 0.75
 LONG_QUESTION = 12  # content words beyond which a story's own question sentence is also scored alone
+PHRASING_CANDIDATES = 8  # the entries of the phrasings nearest the question (Dice) join the candidates
 BM25_CANDIDATES = 8  # BM25's best entries join the lexical candidates (it scores every entry)
 # Text that tells the bot what to do rather than asking about sharing: never answered.
 INSTRUCTIONS = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:instructions?|prompts?|rules|guidelines|above|previous)\b"
-    r"|\bsystem prompt\b|\byou are now\b|\bjailbreak|\bdeveloper mode\b|\bpretend (?:to be|you are)\b"
-    r"|\bact as (?:a|an|my)\b|\brole ?play\b|\bnew instructions\b|\bdo anything now\b",
+    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|rules|guidelines|above|previous|"
+    r"everything|programming|training)\b"
+    r"|\boverride\b.{0,30}\b(?:instructions?|prompts?|safety|system|programming)\b"
+    r"|\bsystem prompt\b|\byou are now\b|\bjailbreak|\b(?:developer|admin|god|sudo|unrestricted) mode\b"
+    r"|\bpretend (?:to be|you are|you're)\b|\bact as (?:a|an|my|if)\b|\brole ?play\b|\bnew instructions\b"
+    r"|\bdo anything now\b|\bfrom now on,? you\b"
+    r"|\b(?:respond|reply|answer) (?:only )?with\b.{0,20}\b(?:yes|no|ok|true)\b"
+    r"|\b(?:just|always|only) (?:say|answer|reply)\b.{0,10}\b(?:yes|ok|true)\b"
+    r"|\b(?:reveal|show|print|repeat|output|tell me)\b.{0,15}\b(?:your|the) (?:system |hidden |initial )?(?:prompt|instructions)\b",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -172,6 +179,9 @@ class _Index:
     vocabulary: list[str]
     postings: dict[str, list[tuple[int, float]]]  # token -> (entry index, idf x centrality there)
     posting_arrays: dict[str, tuple[np.ndarray, np.ndarray]]  # the same as (entry indexes, weights)
+    phrasing_postings: dict[str, np.ndarray]  # token -> the phrasings (numbered across entries) with it
+    phrasing_owner: np.ndarray  # phrasing number -> entry index
+    phrasing_weight: np.ndarray  # phrasing number -> sum of its tokens' idf
     idf: dict[str, float]
     unknown_weight: float
     vocabulary_by_entry: list[frozenset[str]]
@@ -295,8 +305,8 @@ class Matcher:
         if not known:
             return []
         bm25 = index.bm25.scores(known)
-        candidates = self._candidates(known, bm25)
         question_weight = sum(self._weight(t) for t in terms)
+        candidates = self._candidates(known, bm25, question_weight)
         term_set = frozenset(terms)
         term_string = " ".join(sorted(terms))
         semantic = index.semantic.scores(ranking.Semantic.vector(words), candidates)
@@ -311,23 +321,32 @@ class Matcher:
             )
         return scored
 
-    def _candidates(self, known: list[str], bm25) -> list[int]:
+    def _candidates(self, known: list[str], bm25, question_weight: float) -> list[int]:
         """The entries worth scoring in full: those that share most of the question's distinctive
-        words (by idf x centrality), and BM25's best.
+        words (by idf x centrality), those of the phrasings closest to it (weighted Dice, as in
+        scoring), and BM25's best.
 
         Words most entries use ("share", "info") add about the same to every entry, so they are
         left out of the first pass (unless the question has nothing else) and only counted in scoring.
         """
         index = self._index
         distinctive = [t for t in known if len(index.postings[t]) <= index.common_above] or known
-        if len(distinctive) == 1:
-            entries, weights = index.posting_arrays[distinctive[0]]
-        else:
-            entries = np.concatenate([index.posting_arrays[t][0] for t in distinctive])
-            weights = np.concatenate([index.posting_arrays[t][1] for t in distinctive])
+        entries = np.concatenate([index.posting_arrays[t][0] for t in distinctive])
+        weights = np.concatenate([index.posting_arrays[t][1] for t in distinctive])
         covered = np.bincount(entries, weights=weights, minlength=len(index.entries))
         chosen = _best_indexes(covered, index.candidates)
         seen = set(chosen)
+        phrasings = np.concatenate([index.phrasing_postings[t] for t in known])
+        shared = np.bincount(
+            phrasings, weights=np.concatenate([np.full(len(index.phrasing_postings[t]), index.idf[t]) for t in known]),
+            minlength=len(index.phrasing_owner),
+        )
+        dice = 2 * shared / (question_weight + index.phrasing_weight)
+        for phrasing in _best_indexes(dice, PHRASING_CANDIDATES):
+            owner = int(index.phrasing_owner[phrasing])
+            if owner not in seen:
+                seen.add(owner)
+                chosen.append(owner)
         chosen += [i for i in _best_indexes(bm25, BM25_CANDIDATES) if i not in seen]
         return chosen
 
@@ -567,12 +586,21 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
     for word in targets:
         if len(word) >= 4 and len(_skeleton(word)) >= 3:
             skeletons[_skeleton(word)].append(word)
+    flat = [p for phrasings in phrasings_by_entry for p in phrasings]
+    by_token: dict[str, list[int]] = defaultdict(list)
+    for number, phrasing in enumerate(flat):
+        for token in phrasing.tokens:
+            by_token[token].append(number)
+    phrasing_postings = {t: np.array(v, dtype=np.int64) for t, v in by_token.items()}
+    phrasing_owner = np.array([p.entry_index for p in flat], dtype=np.int64)
+    phrasing_weight = np.array([p.weight for p in flat], dtype=np.float64)
     posting_arrays = {
         token: (np.array([i for i, _ in pairs], dtype=np.int64), np.array([w for _, w in pairs], dtype=np.float64))
         for token, pairs in postings.items()
     }
     return _Index(
-        entries, phrasings_by_entry, sorted(postings), postings, posting_arrays, idf, unknown_weight, vocabulary_by_entry,
+        entries, phrasings_by_entry, sorted(postings), postings, posting_arrays, phrasing_postings, phrasing_owner,
+        phrasing_weight, idf, unknown_weight, vocabulary_by_entry,
         centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
         candidates=max(CANDIDATES, count // ENTRIES_PER_CANDIDATE),
         bm25=ranking.Bm25(documents), semantic=ranking.Semantic(texts_by_entry),
