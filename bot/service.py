@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Collection, Protocol
 
 from bot import escalations
 from bot.faq import Faq
 from bot.matching import Match, Matcher, Thresholds
+from bot.outbox import Kind, Owed
 from bot.privacy import redact, redact_question
 from bot.records import CLAIMED, OPEN, Escalation, Question, QueueAction, Rating, Where
 from bot.store import Store
@@ -31,6 +33,10 @@ log = logging.getLogger(__name__)
 
 class EmptyQuestion(ValueError):
     pass
+
+
+class AlreadyHandled(Exception):
+    """A Slack event whose question and reply were already recorded (Slack's retry of it)."""
 
 
 class FaqSource(Protocol):
@@ -75,6 +81,7 @@ class Service:
 
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds()):
         self.store = store
+        self.on_owed: list[Callable[[], None]] = []  # told after a commit that owes messages (wakes the deliverer)
         self.faq_source: FaqSource = FixedFaq(faq) if isinstance(faq, Faq) else faq
         self.thresholds = thresholds
         self._lock = threading.Lock()
@@ -99,24 +106,39 @@ class Service:
 
     # asking --------------------------------------------------------------------------------
 
-    def ask(self, question: str, asker: str, where: Where = Where(), escalate: bool = False) -> AskResult:
+    def ask(self, question: str, asker: str, where: Where = Where(), escalate: bool = False, *,
+            reply: dict | None = None, event_id: str | None = None) -> AskResult:
         """Redact, match and record a question; with ``escalate``, or when it signals an immediate
-        risk of harm, also queue it for an advisor (in the same transaction)."""
+        risk of harm, also queue it for an advisor. With ``reply`` (where to send it beyond
+        ``where``, e.g. a response_url), the reply is owed; with ``event_id`` the Slack event counts as
+        handled. All in one transaction: ``AlreadyHandled`` when the event was recorded before."""
         if not question or not question.strip():
             raise EmptyQuestion("The question is empty: type what you want to know after the command.")
         redaction = redact_question(question)
         urgent = signals_immediate_risk(question)
         escalate = escalate or urgent  # a risk of serious harm always reaches an advisor
         match = self.matcher().match(redaction.text)
-        stored = self.store.add_question(
-            text=redaction.text, asker=asker, where=where, decision=match.decision,
-            faq_id=match.entry.id if match.entry else None, score=match.score,
-            suggestions=tuple(e.id for e in match.suggestions), redacted_kinds=redaction.found,
-            urgent=urgent, escalate=escalate,
-        )
+        with self.store.transaction():
+            if event_id and not self.store.first_time_event(event_id):
+                raise AlreadyHandled(event_id)
+            stored = self.store.add_question(
+                text=redaction.text, asker=asker, where=where, decision=match.decision,
+                faq_id=match.entry.id if match.entry else None, score=match.score,
+                suggestions=tuple(e.id for e in match.suggestions), redacted_kinds=redaction.found,
+                urgent=urgent, escalate=escalate,
+            )
+            escalation = self.store.escalation_for_question(stored.id) if escalate else None
+            if reply is not None:
+                self.store.owe(Kind.REPLY, f"reply:{stored.id}", question_id=stored.id, payload=reply)
+            if escalation is not None:
+                self._owe_card(escalation)
+        self._tell_owed()
         log.info("question %s: %s %s (%.1f)%s", stored.id, match.decision, stored.faq_id, match.score,
                  " urgent" if urgent else "")
-        return AskResult(stored, match, urgent, self.store.escalation_for_question(stored.id) if escalate else None)
+        return AskResult(stored, match, urgent, escalation)
+
+    def question(self, question_id: int) -> Question | None:
+        return self.store.question(question_id)
 
     def recent_questions(self, asker: str, limit: int = 10) -> list[tuple[Question, Escalation | None]]:
         return self.store.recent_questions(asker, limit)
@@ -128,18 +150,33 @@ class Service:
         question = self._question(question_id)
         return self.store.set_feedback(question.id, user, faq_id or question.faq_id, rating)
 
-    def escalate(self, question_id: int, user: str,
-                 advisors: Callable[[], Collection[str]] = frozenset) -> tuple[Escalation, bool]:
+    def escalate(self, question_id: int, user: str, advisors: Callable[[], Collection[str]] = frozenset,
+                 notify: dict | None = None) -> tuple[Escalation, bool]:
         """Queue a question for an advisor; returns the escalation and whether it is new. Only the
         asker or an advisor may (``NotYourQuestion`` otherwise, and nothing changes); ``advisors`` is
-        asked for the advisor list only when someone else clicks."""
+        asked for the advisor list only when someone else clicks. The advisor-channel card and, with
+        ``notify`` (where to tell the clicker), the notice are owed in the same transaction."""
         question = self._question(question_id)
         if user != question.asker:
             escalations.require_asker_or_advisor(question.asker, user, frozenset(advisors()))
-        return self.store.add_escalation(question.id, user, question.urgent)
+        with self.store.transaction():
+            escalation, created = self.store.add_escalation(question.id, user, question.urgent)
+            if created:
+                self._owe_card(escalation)
+            if notify is not None:
+                self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", escalation_id=escalation.id,
+                               payload={**notify, "about": "escalated", "created": created})
+        self._tell_owed()
+        return escalation, created
 
-    def first_time_event(self, event_id: str | None) -> bool:
-        return True if not event_id else self.store.first_time_event(event_id)
+    def tell(self, user: str, text: str, route: dict) -> None:
+        """Owe a short notice to one person (``route``: where they can be told privately)."""
+        self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={**route, "to": user, "text": text})
+        self._tell_owed()
+
+    def event_handled(self, event_id: str | None) -> bool:
+        """Whether a Slack event's question and reply are already recorded (its retry does nothing)."""
+        return bool(event_id) and self.store.event_seen(event_id)
 
     def first_time_request(self, fingerprint: str) -> bool:
         """False for a byte-identical replay of a signed Slack request already handled."""
@@ -169,6 +206,9 @@ class Service:
             )
             if faq_id and escalation.question:
                 self.store.add_learned_phrasing(faq_id, escalation.question.text, escalation.question_id, user)
+            self.store.owe(Kind.ADVISOR_ANSWER, f"answer:{escalation.id}:{uuid.uuid4().hex}",
+                           question_id=escalation.question_id, escalation_id=escalation.id, payload={"advisor": user})
+        self._tell_owed()
         return escalation
 
     def close(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
@@ -202,21 +242,67 @@ class Service:
     def claimed_by(self, user: str) -> list[Escalation]:
         return self.store.escalations(states=(CLAIMED,), claimed_by=user)
 
-    def record_advisor_message(self, escalation_id: int, channel: str, ts: str) -> None:
-        self.store.set_advisor_message(escalation_id, channel, ts)
+    def owe_missing_cards(self) -> int:
+        """Owe a card for every queued escalation that has none posted or owed (e.g. from before the
+        outbox); how many were owed."""
+        owed = sum(self.store.owe(Kind.ADVISOR_CARD, f"card:{e.id}", escalation_id=e.id)
+                   for e in self.queue() if not e.advisor_ts)
+        if owed:
+            self._tell_owed()
+        return owed
 
-    def unposted_escalations(self) -> list[Escalation]:
-        """Queued escalations whose advisor-channel message was never posted (e.g. Slack was down)."""
-        return [e for e in self.queue() if not e.advisor_ts]
-
-    def due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None) -> list[Escalation]:
-        """Open escalations unclaimed for longer than ``after`` (since they were opened, or reopened)
-        and not yet reminded about."""
+    def owe_due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None) -> int:
+        """Owe one reminder for each open escalation unclaimed for longer than ``after`` (since it was
+        opened, or reopened); how many."""
         cutoff = stored((now or utc_now()) - after)
-        return [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
+        due = [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
+        for escalation in due:
+            with self.store.transaction():
+                self.store.mark_reminded(escalation.id)
+                self.store.owe(Kind.REMINDER, f"reminder:{escalation.id}:{escalation.waiting_since}",
+                               escalation_id=escalation.id)
+        if due:
+            self._tell_owed()
+        return len(due)
 
-    def mark_reminded(self, escalation_id: int) -> None:
-        self.store.mark_reminded(escalation_id)
+    # the outbox, for the deliverer ------------------------------------------------------------
+
+    def lease_owed(self, owner: str, limit: int = 20) -> list[Owed]:
+        return self.store.lease_due(owner, limit)
+
+    def delivered(self, item: Owed, advisor_post: tuple[str, str] | None = None) -> None:
+        """``item`` reached Slack; for an escalation's card, remember its (channel, ts) in the same commit."""
+        then = None
+        if advisor_post is not None and item.escalation_id is not None:
+            then = lambda: self.store.set_advisor_message(item.escalation_id, *advisor_post)  # noqa: E731
+        self.store.delivered(item, then)
+
+    def not_delivered(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
+        """Try again later; True unless it is given up (after a day, or at once with ``give_up``). An
+        advisor's answer given up is told to the advisor, in the same commit."""
+        return self.store.failed(item, error, wait, give_up=give_up,
+                                 if_given_up=lambda: self._owe_undelivered_notice(item))
+
+    def postpone(self, item: Owed, wait: dt.timedelta) -> None:
+        self.store.postpone(item, wait)
+
+    def take_over_leases(self, is_gone: Callable[[str], bool]) -> int:
+        """Messages a dead sender had in hand are sent now rather than when its lease runs out."""
+        return self.store.release_leases_of(is_gone)
+
+    def card_owed(self, escalation_id: int) -> bool:
+        return self.store.owed_pending(escalation_id, Kind.ADVISOR_CARD)
+
+    def next_owed_due(self) -> str | None:
+        return self.store.next_owed_due()
+
+    def forget_delivered(self, older_than: dt.timedelta = dt.timedelta(days=7)) -> int:
+        return self.store.forget_delivered(stored(utc_now() - older_than))
+
+    def _owe_undelivered_notice(self, item: Owed) -> None:
+        if item.kind == Kind.ADVISOR_ANSWER and item.payload.get("advisor"):
+            self.store.owe(Kind.NOTICE, f"undelivered:{item.id}", escalation_id=item.escalation_id,
+                           payload={"to": item.payload["advisor"], "about": "undelivered"})
 
     def proposals_to_draft(self) -> list[Escalation]:
         """Answers proposed as new FAQ entries that have not been drafted yet."""
@@ -265,8 +351,20 @@ class Service:
         return question
 
     def _change(self, escalation_id: int, user: str, action: QueueAction, decide) -> Escalation:
+        """Apply a queue action and owe the update of its advisor-channel card, in one transaction."""
         try:
-            return self.store.change_escalation(escalation_id, user, action, decide)
+            with self.store.transaction():
+                escalation = self.store.change_escalation(escalation_id, user, action, decide)
+                self.store.owe_card_update(escalation.id)
         except LookupError as error:
             raise escalations.QueueError(f"There is no escalation #{escalation_id}.") from error
+        self._tell_owed()
+        return escalation
+
+    def _owe_card(self, escalation: Escalation) -> None:
+        self.store.owe(Kind.ADVISOR_CARD, f"card:{escalation.id}", escalation_id=escalation.id)
+
+    def _tell_owed(self) -> None:
+        for wake in self.on_owed:
+            wake()
 

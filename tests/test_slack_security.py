@@ -19,6 +19,7 @@ from bot.records import CLOSED, OPEN
 from bot.service import Service
 from bot.slack import create_app, serve
 from bot.slack.blocks import ids, replies
+from bot.slack.deliverer import deliver_inline
 from bot.slack.deps import assemble
 from bot.slack.signature import why_not_from_slack
 from bot.store import Store
@@ -39,7 +40,9 @@ def service(faq, tmp_path):
 def app(fake_slack, service):
     settings = Settings(bot_token=h.TEST_BOT_TOKEN, signing_secret=SECRET, advisor_channel=ADVISOR_CHANNEL)
     fake_slack.set_members(ADVISOR_CHANNEL, [ADVISOR])
-    app = create_app(assemble(settings, service, client=h.web_client(fake_slack)), process_before_response=False)
+    deps = assemble(settings, service, client=h.web_client(fake_slack))
+    deliver_inline(deps)
+    app = create_app(deps)
     fake_slack.reset()
     return app
 

@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.service import Service
 from bot.slack import create_app, serve
 from bot.slack.advisor_directory import AdvisorDirectory
+from bot.slack.deliverer import Deliverer
 from bot.slack.deps import assemble
 from bot.slack.queue_keeper import QueueKeeper
 from bot.store import Store
@@ -74,7 +75,9 @@ def test_nothing_slack_is_built_at_import_time():
 def http_app(fake_slack, settings, service):
     import threading
 
-    app = create_app(assemble(settings, service), process_before_response=False)
+    deps = assemble(settings, service)
+    app = create_app(deps)
+    deliverer = Deliverer(deps).start()
     server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
@@ -82,6 +85,7 @@ def http_app(fake_slack, settings, service):
     yield server.server_address[1]
     server.shutdown()
     server.server_close()
+    deliverer.stop()
 
 
 def request(port, method, path, req=None):
@@ -149,17 +153,22 @@ def test_run_in_socket_mode_uses_the_app_token(fake_slack, settings, service, mo
 # the queue keeper and the advisor directory -------------------------------------------------------
 
 
-def test_queue_keeper_thread_posts_what_was_missed_and_stops(fake_slack, settings, service):
+def test_the_deliverer_thread_posts_what_is_owed_and_the_keeper_reminds(fake_slack, settings, service):
     question = service.ask("what is the wifi password", "U123")
-    escalation, _ = service.escalate(question.question.id, "U123")
+    escalation, _ = service.escalate(question.question.id, "U123")  # owes its card
     deps = dataclasses.replace(assemble(settings, service),
-                               now=lambda: dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=10))
+                               now=lambda: dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=5))
+    deliverer = Deliverer(deps).start()
     keeper = QueueKeeper(deps, every=0.01).start()
     try:
         assert h.wait_for(lambda: service.escalation(escalation.id).advisor_ts)
+        assert h.wait_for(lambda: any(c.body.get("thread_ts") for c in fake_slack.calls("chat.postMessage")))
     finally:
         keeper.stop()
-    assert fake_slack.last("chat.postMessage").body["channel"] == ADVISOR_CHANNEL
+        deliverer.stop()
+    card, reminder = fake_slack.calls("chat.postMessage")
+    assert card.body["channel"] == ADVISOR_CHANNEL
+    assert reminder.body["thread_ts"] == service.escalation(escalation.id).advisor_ts
 
 
 class PagedMembers:

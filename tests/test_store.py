@@ -6,7 +6,8 @@ import sqlite_utils
 
 from bot import escalations
 from bot.records import HELPFUL, NOT_HELPFUL, OPEN, Where
-from bot.store import SCHEMA_VERSION, Store, StoreError, _migration_1
+from bot.store import SCHEMA_VERSION, Store, StoreError
+from bot.store.migrations import _migration_1
 
 
 class Clock:
@@ -198,7 +199,7 @@ def test_feedback_on_two_suggested_entries_keeps_both(store):
 
 
 def test_version_2_feedback_survives_the_move_to_per_entry_ratings(tmp_path):
-    from bot.store import _migration_2
+    from bot.store.migrations import _migration_2
 
     path = tmp_path / "v2.db"
     db = sqlite_utils.Database(path)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
+
 from slack_bolt import App
 
 from bot.slack import advisors, asking, escalating, feedback, home
@@ -14,9 +16,15 @@ from bot.slack.signature import verified_requests_only
 LISTENER_MODULES = (asking, feedback, escalating, advisors, home)
 
 
-def create_app(deps: Deps, *, process_before_response: bool = True, socket_mode: bool = False) -> App:
+def create_app(deps: Deps, *, process_before_response: bool = True, socket_mode: bool = False,
+               listener_executor: Executor | None = None) -> App:
     """The canishare Slack app, on ``deps.client``. HTTP mode needs ``settings.signing_secret``;
-    Socket Mode (``socket_mode=True``) does not, since its requests are not signed."""
+    Socket Mode (``socket_mode=True``) does not, since its requests are not signed.
+
+    Listeners commit and return before Slack gets its acknowledgement (``process_before_response``):
+    they never call the Web API. What must happen at once but is not owed (opening a modal on its
+    short-lived trigger, publishing App Home) runs as a lazy listener on ``listener_executor``
+    (Bolt's thread pool by default) after the acknowledgement."""
     settings, service = deps.settings, deps.service
     if not socket_mode and not settings.signing_secret:
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET to verify Slack's requests")
@@ -30,6 +38,7 @@ def create_app(deps: Deps, *, process_before_response: bool = True, socket_mode:
         before_authorize=verified_requests_only(settings.signing_secret or "", service.first_time_request),
         process_before_response=process_before_response,
         name="canishare",
+        **({"listener_executor": listener_executor} if listener_executor is not None else {}),
     )
     app.use(skip_events_already_handled(service))
     app.error(handle_listener_error)

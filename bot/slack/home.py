@@ -24,7 +24,8 @@ def publish_home(client: WebClient, deps: Deps, user: str) -> None:
 
 
 def register(app: App, deps: Deps) -> None:
-    @app.event("app_home_opened")
-    def on_home_opened(event: dict, client: WebClient) -> None:
+    def publish_on_open(event: dict, client: WebClient) -> None:
         if event.get("tab", "home") == "home" and event.get("user"):
             publish_home(client, deps, event["user"])
+
+    app.event("app_home_opened")(ack=lambda ack: ack(), lazy=[publish_on_open])

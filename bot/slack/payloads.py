@@ -71,6 +71,14 @@ def channel_of(body: dict) -> str | None:
     return channel or (body.get("container") or {}).get("channel_id") or body.get("channel_id")
 
 
+def private_route(body: dict) -> dict:
+    """How to tell the person who clicked, typed or submitted, and nobody else: their response_url
+    when there is one, else an ephemeral in the channel (not from App Home or a modal), else a DM."""
+    in_a_channel = not clicked_in_home(body) and body.get("type") != "view_submission"
+    return {"to": user_of(body), "response_url": body.get("response_url"),
+            "channel": channel_of(body) if in_a_channel else None}
+
+
 def clicked_in_home(body: dict) -> bool:
     return (body.get("view") or {}).get("type") == "home" or (body.get("container") or {}).get("type") == "view"
 

@@ -19,12 +19,13 @@ CONVERSATION_EVENTS = ("message", "app_mention")
 
 
 def skip_events_already_handled(service: Service) -> Callable:
-    """Global middleware: an event whose ``event_id`` was seen before (a Slack retry, with
-    X-Slack-Retry-Num) is acknowledged with 200 and not handled again."""
+    """Global middleware: an event whose question and reply are already recorded (a Slack retry, with
+    X-Slack-Retry-Num) is acknowledged with 200 and not handled again. An event is recorded in the
+    same commit as its question (``Service.ask``), so a retry after a crash before that is handled."""
 
     def middleware(body: dict, next: Callable[[], BoltResponse]) -> BoltResponse | None:
         event_id = event_id_of(body)
-        if event_id and not service.first_time_event(event_id):
+        if service.event_handled(event_id):
             log.info("event %s was already handled; acknowledging Slack's retry", event_id)
             return BoltResponse(status=200, body="")
         return next()

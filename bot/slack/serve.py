@@ -2,14 +2,17 @@
 
 HTTP mode serves ``POST /slack/events`` (events, slash commands, interactivity and select options
 all use this one URL) and ``GET /healthz`` (200 "ok") with a small threading server from the
-standard library. Either way a background thread looks after the advisor queue (see
-``queue_keeper``). Listeners run after the ack (``process_before_response=False``), so Slack gets
-its acknowledgement within milliseconds.
+standard library. Listeners record what a request changes and what the bot then owes in one
+commit and return, so Slack's acknowledgement follows the commit within milliseconds and never
+waits for a Web API call; a deliverer thread sends what is owed, and another looks after the advisor
+queue. SIGTERM (what platforms send on deploy) stops taking requests, lets those in hand finish, and
+leaves anything unsent owed for the next start.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -20,6 +23,7 @@ from slack_bolt.request import BoltRequest
 from bot.config import Settings
 from bot.service import Service
 from bot.slack.app import create_app
+from bot.slack.deliverer import Deliverer
 from bot.slack.deps import assemble
 from bot.slack.queue_keeper import QueueKeeper
 from bot.slack.signature import refusal, why_not_from_slack
@@ -32,19 +36,32 @@ MAX_BODY_BYTES = 1 << 20  # Slack's payloads are far smaller
 REQUEST_TIMEOUT_SECONDS = 10
 
 
+class Stopping(KeyboardInterrupt):
+    """SIGTERM: stop as Ctrl-C would."""
+
+
+def stop_on_sigterm(signum, frame) -> None:
+    raise Stopping()
+
+
 def run(settings: Settings, service: Service, http: bool, port: int) -> int:
     deps = assemble(settings, service)
-    app = create_app(deps, process_before_response=False, socket_mode=not http)
+    app = create_app(deps, socket_mode=not http)
+    deliverer = Deliverer(deps).start()
     keeper = QueueKeeper(deps).start()
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
     try:
         if http:
             serve_http(app, "0.0.0.0", port, settings.signing_secret or "")
         else:
             serve_socket_mode(app, settings)
-    except KeyboardInterrupt:
-        log.info("stopping")
+    except KeyboardInterrupt as stop:
+        log.info("stopping (%s); requests in hand finish, unsent messages stay owed",
+                 "SIGTERM" if isinstance(stop, Stopping) else "interrupted")
     finally:
         keeper.stop()
+        deliverer.stop()
+        log.info("stopped")
     return 0
 
 
@@ -66,7 +83,8 @@ def serve_http(app: App, host: str, port: int, signing_secret: str) -> None:
 
 
 class _Server(ThreadingHTTPServer):
-    daemon_threads = True
+    daemon_threads = False  # on shutdown, requests in hand finish (each is bounded by the timeout)
+    block_on_close = True
     request_queue_size = 128  # Slack can send bursts; the default of 5 would drop connections
 
     def handle_error(self, request, client_address) -> None:

@@ -1,4 +1,4 @@
-"""The only module that speaks SQL: an embedded SQLite store through sqlite-utils.
+"""The store: an embedded SQLite database through sqlite-utils.
 
 One connection, guarded by a lock, in WAL mode: Bolt runs listeners on a thread pool and SQLite
 serialises writers anyway, so a lock is simpler and safer than a connection per thread. Every
@@ -19,86 +19,11 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
+from bot.outbox import Kind, Owed
 from bot.records import Decision, Escalation, Question, QueueAction, State, Where
+from bot.store import outbox
+from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
 from bot.times import parse_stored_time, stored_now
-
-
-class StoreError(Exception):
-    pass
-
-
-def _migration_1(db: sqlite_utils.Database) -> None:
-    db["questions"].create(
-        {
-            "id": int, "text": str, "asker": str, "source": str, "channel": str, "thread_ts": str,
-            "message_ts": str, "team": str,
-            "response_url": str,  # left empty: short-lived Slack URLs are not kept
-            "decision": str, "faq_id": str,
-            "score": float, "suggestions": str, "redacted_kinds": str, "created_at": str,
-        },
-        pk="id",
-    )
-    db["questions"].create_index(["created_at"])
-    db["questions"].create_index(["asker", "created_at"])
-    db["feedback"].create(
-        {"question_id": int, "user": str, "faq_id": str, "rating": str, "created_at": str, "updated_at": str},
-        pk=("question_id", "user"),
-        foreign_keys=[("question_id", "questions", "id")],
-    )
-    db["escalations"].create(
-        {
-            "id": int, "question_id": int, "state": str, "created_at": str, "claimed_by": str,
-            "claimed_at": str, "answered_by": str, "answered_at": str, "answer": str,
-            "linked_faq_id": str, "propose_new": int, "closed_by": str, "closed_at": str,
-            "advisor_channel": str, "advisor_ts": str,
-        },
-        pk="id",
-        foreign_keys=[("question_id", "questions", "id")],
-    )
-    db["escalations"].create_index(["question_id"], unique=True)
-    db["escalations"].create_index(["state", "created_at"])
-    db["learned_phrasings"].create(
-        {"id": int, "faq_id": str, "text": str, "question_id": int, "added_by": str, "created_at": str},
-        pk="id",
-    )
-    db["learned_phrasings"].create_index(["faq_id", "text"], unique=True)
-    db["audit"].create(
-        {"id": int, "at": str, "actor": str, "action": str, "escalation_id": int, "question_id": int, "detail": str},
-        pk="id",
-    )
-    db["processed_events"].create({"event_id": str, "at": str}, pk="event_id")
-
-
-def _migration_2(db: sqlite_utils.Database) -> None:
-    """Urgent questions, advisor reminders, FAQ drafts written, digests posted."""
-    db["questions"].add_column("urgent", int, not_null_default=0)
-    db["escalations"].add_column("urgent", int, not_null_default=0)
-    db["escalations"].add_column("reminded_at", str)
-    db["escalations"].add_column("drafted_at", str)
-    db["digests"].create({"week": str, "posted_at": str, "channel": str, "ts": str}, pk="week")
-
-
-def _migration_3(db: sqlite_utils.Database) -> None:
-    """One rating per person per *answer*: a question that got suggestions can have several."""
-    db.execute("update feedback set faq_id = '' where faq_id is null")
-    db["feedback"].transform(pk=("question_id", "user", "faq_id"), not_null={"faq_id"})
-
-
-def _migration_4(db: sqlite_utils.Database) -> None:
-    """When an escalation was last reopened: its wait (for reminders) starts again then."""
-    db["escalations"].add_column("reopened_at", str)
-
-
-def _migration_5(db: sqlite_utils.Database) -> None:
-    """Signed Slack requests already handled, so that a replay within Slack's window does nothing."""
-    db["signed_requests"].create({"fingerprint": str, "at": str}, pk="fingerprint")
-    db["signed_requests"].create_index(["at"])
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class Store:
@@ -337,6 +262,68 @@ class Store:
                 "question_id": question_id, "detail": detail,
             })
 
+    # the outbox (rules in bot.outbox; queries in bot.store.outbox) ----------------------------
+
+    def owe(self, kind: Kind, key: str, *, question_id: int | None = None, escalation_id: int | None = None,
+            payload: dict | None = None) -> bool:
+        """Record a message owed; inside a caller's transaction it commits with the caller's change."""
+        with self.transaction() as db:
+            return outbox.owe(db, self.now(), kind, key, question_id=question_id, escalation_id=escalation_id,
+                              payload=payload)
+
+    def owe_card_update(self, escalation_id: int) -> bool:
+        with self.transaction() as db:
+            return outbox.owe_card_update(db, self.now(), escalation_id)
+
+    def lease_due(self, owner: str, limit: int = 20) -> list[Owed]:
+        with self.transaction() as db:
+            return outbox.lease_due(db, self.now(), owner, limit)
+
+    def delivered(self, item: Owed, then: Callable[[], None] | None = None) -> None:
+        """Mark ``item`` delivered, and run ``then`` (e.g. remember the post's ts) in the same commit."""
+        with self.transaction() as db:
+            outbox.delivered(db, self.now(), item.id)
+            if then is not None:
+                then()
+
+    def failed(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False,
+               if_given_up: Callable[[], None] | None = None) -> bool:
+        with self.transaction() as db:
+            again = outbox.failed(db, self.now(), item, error, wait, give_up)
+            if not again and if_given_up is not None:
+                if_given_up()
+            return again
+
+    def release_leases_of(self, is_gone: Callable[[str], bool]) -> int:
+        """Free the leases of senders that ``is_gone`` says are dead, so their messages go at once."""
+        with self.transaction() as db:
+            return sum(outbox.release_leases(db, owner) for owner in outbox.lease_holders(db) if is_gone(owner))
+
+    def postpone(self, item: Owed, wait: dt.timedelta) -> None:
+        with self.transaction() as db:
+            outbox.postpone(db, self.now(), item, wait)
+
+    def owed_pending(self, escalation_id: int, kind: Kind) -> bool:
+        with self._lock:
+            return outbox.pending_for_escalation(self.db, escalation_id, kind)
+
+    def outbox_counts(self) -> dict[str, int]:
+        with self._lock:
+            return outbox.counts(self.db)
+
+    def next_owed_due(self) -> str | None:
+        with self._lock:
+            return outbox.next_due(self.db)
+
+    def forget_delivered(self, before: str) -> int:
+        with self.transaction() as db:
+            return outbox.forget_settled(db, before)
+
+    def event_seen(self, event_id: str) -> bool:
+        with self._lock:
+            row = self.db.execute("select 1 from processed_events where event_id = ?", [event_id]).fetchone()
+            return row is not None
+
     def first_time_event(self, event_id: str) -> bool:
         """Record a Slack event id; False when it was seen before (a retry)."""
         with self.transaction() as db:
@@ -403,6 +390,7 @@ class Store:
                 ).rowcount
                 db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", chunk)
                 db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
+                db.execute(f"delete from outbox where question_id in ({marks})", chunk)
                 db.execute(f"delete from questions where id in ({marks})", chunk)
             db.execute("delete from processed_events where at < ?", [before])
         return counts
