@@ -24,9 +24,9 @@ import random
 import sys
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
-from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -34,7 +34,7 @@ if str(REPO) not in sys.path:
 
 from bot.evaluation import NO_TOPIC, load_labelled  # noqa: E402
 from bot.faq import load_faq  # noqa: E402
-from bot.matching import Matcher, Thresholds, fuse, has_evidence, _firsts  # noqa: E402
+from bot.matching import Matcher, Thresholds, _firsts, fuse, has_evidence  # noqa: E402
 from bot.privacy import redact_question  # noqa: E402
 
 DEFAULT_FILES = [REPO / "tests" / "fixtures" / "questions_dev.yaml", REPO / "tests" / "fixtures" / "questions_holdout.yaml"]

@@ -12,9 +12,8 @@ from typing import Sequence, TextIO
 
 from bot import __version__
 from bot.config import README_SLACK_SECTION, Settings, SettingsError
+from bot.failures import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from bot.faq import Faq, FaqEntry, FaqError, lint, load_faq
-
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 # Which settings a command depends on (see ``Settings.check``): a badly written value of any other
 # cannot stop it, so that a Slack setting never stops an offline command.
@@ -22,6 +21,16 @@ NO_SETTINGS = {"fields": ()}
 MATCHER_SETTINGS = {"fields": ("thresholds",)}
 RECORD_SETTINGS = {"ignore": ("thresholds",)}
 ALL_SETTINGS: dict = {}
+
+
+def port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number: use 1-65535, e.g. 3000") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number: use 1-65535, e.g. 3000")
+    return port
 
 
 class CliError(Exception):
@@ -50,6 +59,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 - every failure becomes one line, never a traceback
+        if args.traceback:
+            raise
+        from bot.failures import describe
+
+        line, code = describe(error)
+        print(f"canishare: {line}", file=sys.stderr)
+        return code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Answer 'can I share this?' questions from the curated FAQ; run the Slack bot.",
     )
     parser.add_argument("--version", action="version", version=f"canishare {__version__}")
+    parser.add_argument("--traceback", action="store_true", help="on an error, show the full traceback")
     parser.add_argument("--faq-dir", help="FAQ directory (default: $CANISHARE_FAQ_DIR or the bundled faq/)")
     commands = parser.add_subparsers(metavar="COMMAND")
 
@@ -77,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     faq_lint.set_defaults(handler=cmd_faq_lint, uses=NO_SETTINGS)
 
     faq_drafts = faq.add_parser("drafts", help="write advisors' proposed new entries as YAML for review")
-    faq_drafts.add_argument("--out", help="folder for the drafts (default: FAQ_DIR/drafts)")
+    faq_drafts.add_argument("--out",
+                            help="folder for the drafts (default: FAQ_DIR/drafts; ./faq-drafts for an installed FAQ)")
     faq_drafts.set_defaults(handler=cmd_faq_drafts, uses=ALL_SETTINGS)
 
     queue = commands.add_parser("queue", help="list open and claimed escalations, oldest first")
@@ -86,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     purge = commands.add_parser("purge", help="delete stored questions older than the retention period")
     purge.add_argument("--older-than", default=None, metavar="AGE",
-                       help="e.g. 365d, 52w or 12m (default: $CANISHARE_RETENTION_DAYS, 365 days)")
+                       help="e.g. 365d, 52w, 12mo or 1y (default: $CANISHARE_RETENTION_DAYS, 365 days)")
+    purge.add_argument("--dry-run", action="store_true", help="say what would be deleted; delete nothing")
+    purge.add_argument("--force", action="store_true", help=f"allow an age under {MIN_SAFE_RETENTION_DAYS} days")
     purge.set_defaults(handler=cmd_purge, uses=RECORD_SETTINGS)
 
     export = commands.add_parser("export", help="write the advice record as CSV (for case records)")
@@ -94,9 +115,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(handler=cmd_export, uses=RECORD_SETTINGS)
 
+    access = commands.add_parser("subject-access", help="write everything held about one Slack user as JSON")
+    access.add_argument("user", metavar="USER_ID", help="the person's Slack user id, e.g. U0123ABCD")
+    access.add_argument("--output", "-o", help="file to write (default: standard output)")
+    access.set_defaults(handler=cmd_subject_access, uses=RECORD_SETTINGS)
+
+    erase = commands.add_parser("erase", help="erase one Slack user's questions, ratings and records")
+    erase.add_argument("user", metavar="USER_ID", help="the person's Slack user id, e.g. U0123ABCD")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    erase.set_defaults(handler=cmd_erase, uses=RECORD_SETTINGS)
+
     serve = commands.add_parser("serve", help="run the Slack bot (Socket Mode, or HTTP with --http)")
     serve.add_argument("--http", action="store_true", help="serve Slack's HTTP requests on /slack/events")
-    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("--port", type=port_number, default=3000, help="HTTP port, 1-65535 (default 3000)")
     serve.set_defaults(handler=cmd_serve, uses=ALL_SETTINGS)
 
     digest = commands.add_parser("digest", help="print (or post) the weekly digest")
@@ -270,17 +301,9 @@ def cmd_faq_lint(args, settings: Settings) -> int:
 
 
 def cmd_faq_drafts(args, settings: Settings) -> int:
-    from pathlib import Path
+    from bot.drafts import drafts_command
 
-    from bot.drafts import write_drafts
-
-    service = _service(settings)
-    out = Path(args.out) if args.out else Path(settings.faq_dir) / "drafts"
-    written = write_drafts(service, out)
-    for path in written:
-        print(path)
-    print(f"{len(written)} draft(s) written to {out}" if written else "no new proposals to draft", file=sys.stderr)
-    return EXIT_OK
+    return drafts_command(_service(settings), settings.faq_dir, args.out)
 
 
 # the queue and the records -----------------------------------------------------------------
@@ -307,16 +330,16 @@ def cmd_queue(args, settings: Settings) -> int:
 
 
 def parse_age(value: str):
-    """'365d', '52w', '12m' or '1y' as a timedelta (months are 30 days, years 365)."""
-    import datetime as dt
-    import re
+    """A duration (bot.times.parse_duration: 365d, 52w, 12mo, 1y …) as a timedelta; a usage error if unreadable."""
+    from bot.times import DurationError, parse_duration
 
-    found = re.fullmatch(r"\s*(\d+)\s*([dwmy]?)\s*", value or "")
-    if not found:
-        raise CliError(f"cannot read the age {value!r}: use a number of days such as 365d (or 52w, 12m, 1y)",
-                       EXIT_USAGE)
-    number, unit = int(found.group(1)), found.group(2) or "d"
-    return dt.timedelta(days=number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit])
+    try:
+        return parse_duration(value)
+    except DurationError as error:
+        raise CliError(str(error), EXIT_USAGE) from None
+
+
+MIN_SAFE_RETENTION_DAYS = 30
 
 
 def cmd_purge(args, settings: Settings) -> int:
@@ -325,10 +348,14 @@ def cmd_purge(args, settings: Settings) -> int:
     from bot.times import stored, utc_now
 
     age = parse_age(args.older_than) if args.older_than else dt.timedelta(days=settings.retention_days)
+    if age < dt.timedelta(days=MIN_SAFE_RETENTION_DAYS) and not args.force:
+        raise CliError(f"{args.older_than} would delete almost everything: an age under {MIN_SAFE_RETENTION_DAYS} "
+                       "days needs --force (try --dry-run first)", EXIT_USAGE)
     before = stored(utc_now() - age)
-    counts = _service(settings, faq=False).purge(before)
-    print(f"purged {counts['questions']} question(s), {counts['escalations']} escalation(s) and "
-          f"{counts['feedback']} rating(s) recorded before {before}")
+    counts = _service(settings, faq=False).purge(before, dry_run=args.dry_run)
+    verb = "would delete" if args.dry_run else "purged"
+    print(f"{verb} {counts['questions']} question(s), {counts['escalations']} escalation(s) and "
+          f"{counts['feedback']} rating(s) recorded before {before}; questions still in the advisor queue are kept")
     return EXIT_OK
 
 
@@ -345,6 +372,18 @@ def cmd_export(args, settings: Settings) -> int:
     if args.output:
         print(f"{len(rows)} record(s) written to {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_subject_access(args, settings: Settings) -> int:
+    from bot.subject_rights import subject_access_command
+
+    return subject_access_command(_service(settings, faq=False), args.user, args.output)
+
+
+def cmd_erase(args, settings: Settings) -> int:
+    from bot.subject_rights import erase_command
+
+    return erase_command(_service(settings, faq=False), args.user, args.yes)
 
 
 # Slack: serve, digest, clock ---------------------------------------------------------------

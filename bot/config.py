@@ -9,13 +9,14 @@ cannot stop an offline command such as ``canishare ask``.
 
 from __future__ import annotations
 
+import io
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Collection
 
 from bot.faq import BUNDLED_FAQ_DIR
+from bot.times import DurationError, parse_duration
 
 if TYPE_CHECKING:
     from bot.matching import Thresholds
@@ -29,19 +30,18 @@ THRESHOLD_VARIABLES = {
 
 
 def read_dotenv(path: str | Path = ".env") -> dict[str, str]:
-    """KEY=VALUE lines of a .env file (quotes stripped, comments ignored); {} when there is none."""
-    values: dict[str, str] = {}
+    """The settings in a .env file, read by python-dotenv (inline comments, quotes, ``export``, a
+    byte-order mark); {} when there is none. A file that is not UTF-8 is a SettingsError."""
+    from dotenv import dotenv_values
+
+    path = Path(path)
+    if not path.is_file():
+        return {}
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return values
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.removeprefix("export ").partition("=")
-        values[key.strip()] = value.strip().strip("'\"")
-    return values
+        raw = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path} cannot be read as UTF-8 text ({error}): save it as UTF-8") from None
+    return {key: value for key, value in dotenv_values(stream=io.StringIO(raw)).items() if value is not None}
 
 
 class SettingsError(ValueError):
@@ -49,14 +49,13 @@ class SettingsError(ValueError):
 
 
 def hours(value: str | None, default: float) -> float:
-    """'4h', '90m', '1.5' (hours) as a number of hours; ``default`` when unset."""
+    """A duration ('4h', '90min', see bot.times.parse_duration) as a number of hours; ``default`` when unset."""
     if not value or not value.strip():
         return default
-    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(h|hours?|m|min|minutes?)?\s*", value, re.IGNORECASE)
-    if not found:
-        raise SettingsError(f"CANISHARE_REMIND_AFTER={value!r}: use hours or minutes such as 4h or 90m")
-    number = float(found.group(1))
-    return number / 60 if (found.group(2) or "h").lower().startswith("m") else number
+    try:
+        return parse_duration(value).total_seconds() / 3600
+    except DurationError as error:
+        raise SettingsError(f"CANISHARE_REMIND_AFTER: {error}") from None
 
 
 def _whole_days(value: str | None, default: int) -> int:

@@ -29,7 +29,6 @@ stays as it is).
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import defaultdict
@@ -104,7 +103,8 @@ INSTRUCTIONS = re.compile(
     r"|\bdo anything now\b|\bfrom now on,? you\b"
     r"|\b(?:respond|reply|answer) (?:only )?with\b.{0,20}\b(?:yes|no|ok|true)\b"
     r"|\b(?:just|always|only) (?:say|answer|reply)\b.{0,10}\b(?:yes|ok|true)\b"
-    r"|\b(?:reveal|show|print|repeat|output|tell me)\b.{0,15}\b(?:your|the) (?:system |hidden |initial )?(?:prompt|instructions)\b",
+    r"|\b(?:reveal|show|print|repeat|output|tell me)\b.{0,15}\b(?:your|the) (?:system |hidden |initial )?"
+    r"(?:prompt|instructions)\b",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -466,7 +466,9 @@ def _firsts(ranked: Sequence[Scored]) -> tuple[tuple[str, str], ...]:
     )
 
 
-def has_evidence(signals: Signals, best: Scored, limits: Thresholds, centrality: Mapping[str, float] | None = None) -> bool:
+def has_evidence(
+    signals: Signals, best: Scored, limits: Thresholds, centrality: Mapping[str, float] | None = None
+) -> bool:
     """Enough matched meaning for an answer or a suggestion: several of the question's words the best
     entry uses, adding up to ``limits.evidence``, or one word that is both central to that entry and
     no everyday word ("marac", "caldicott", "consent" but not "meeting" or "file")."""
@@ -557,7 +559,8 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
         for token in centrality_by_entry[-1]:
             users[token].append(entry_index)
         documents.append([t for p in phrasings for t in p.tokens])
-        texts_by_entry.append([_semantic_text(t) for t in (*texts, *([" ".join(entry.keywords)] if entry.keywords else []))])
+        keywords = [" ".join(entry.keywords)] if entry.keywords else []
+        texts_by_entry.append([_semantic_text(t) for t in (*texts, *keywords)])
         for raw in (*texts, *entry.keywords):
             for word in set(text.content_words(raw)):
                 surfaces.setdefault(word, text.stem(word))

@@ -35,6 +35,10 @@ class EmptyQuestion(ValueError):
     pass
 
 
+class StillQueued(Exception):
+    """A person cannot be erased while one of their questions waits for an advisor."""
+
+
 class AlreadyHandled(Exception):
     """A Slack event whose question and reply were already recorded (Slack's retry of it)."""
 
@@ -81,12 +85,27 @@ class Service:
 
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds()):
         self.store = store
+        self._last_purge: dt.datetime | None = None
         self.on_owed: list[Callable[[], None]] = []  # told after a commit that owes messages (wakes the deliverer)
         self.faq_source: FaqSource = FixedFaq(faq) if isinstance(faq, Faq) else faq
         self.thresholds = thresholds
         self._lock = threading.Lock()
         self._matcher: Matcher | None = None
         self._matcher_key: tuple | None = None
+
+    def health(self) -> list[str]:
+        """What stops the service from working now (empty when healthy): the store cannot be written,
+        or no FAQ is loaded."""
+        problems = []
+        why = self.store.writable()
+        if why:
+            problems.append(f"the database cannot be written: {why}")
+        try:
+            if not len(self.faq):
+                problems.append("the FAQ is empty")
+        except Exception as error:  # noqa: BLE001 - any failure to load is a reason to report
+            problems.append(f"no FAQ is loaded: {type(error).__name__}")
+        return problems
 
     # matching ------------------------------------------------------------------------------
 
@@ -280,8 +299,11 @@ class Service:
     def not_delivered(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
         """Try again later; True unless it is given up (after a day, or at once with ``give_up``). An
         advisor's answer given up is told to the advisor, in the same commit."""
-        return self.store.failed(item, error, wait, give_up=give_up,
-                                 if_given_up=lambda: self._owe_undelivered_notice(item))
+        again = self.store.failed(item, error, wait, give_up=give_up,
+                                  if_given_up=lambda: self._owe_undelivered_notice(item, error.startswith("uncertain")))
+        if not again and item.kind == Kind.ADVISOR_ANSWER:
+            self._tell_owed()  # the notice to the advisor
+        return again
 
     def postpone(self, item: Owed, wait: dt.timedelta) -> None:
         self.store.postpone(item, wait)
@@ -299,10 +321,11 @@ class Service:
     def forget_delivered(self, older_than: dt.timedelta = dt.timedelta(days=7)) -> int:
         return self.store.forget_delivered(stored(utc_now() - older_than))
 
-    def _owe_undelivered_notice(self, item: Owed) -> None:
+    def _owe_undelivered_notice(self, item: Owed, uncertain: bool = False) -> None:
         if item.kind == Kind.ADVISOR_ANSWER and item.payload.get("advisor"):
             self.store.owe(Kind.NOTICE, f"undelivered:{item.id}", escalation_id=item.escalation_id,
-                           payload={"to": item.payload["advisor"], "about": "undelivered"})
+                           payload={"to": item.payload["advisor"],
+                                    "about": "uncertain" if uncertain else "undelivered"})
 
     def proposals_to_draft(self) -> list[Escalation]:
         """Answers proposed as new FAQ entries that have not been drafted yet."""
@@ -335,9 +358,40 @@ class Service:
 
     # records ---------------------------------------------------------------------------------
 
-    def purge(self, before: str) -> dict[str, int]:
-        """Delete what was asked before ``before`` (stored-time text); counts of what went."""
-        return self.store.purge(before)
+    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
+        """Delete what was asked before ``before`` (stored-time text), except what is still in the
+        advisor queue; counts of what went (or, with ``dry_run``, would go)."""
+        return self.store.purge(before, dry_run)
+
+    def purge_if_due(self, retention: dt.timedelta, now: dt.datetime | None = None,
+                     every: dt.timedelta = dt.timedelta(days=1)) -> dict[str, int] | None:
+        """Apply the retention period once a day (the bot's queue keeper and the digest clock call this
+        often; the first call in a process purges). None when not due."""
+        now = now or utc_now()
+        if self._last_purge is not None and now - self._last_purge < every:
+            return None
+        self._last_purge = now
+        return self.purge_expired(retention, now)
+
+    def purge_expired(self, retention: dt.timedelta, now: dt.datetime | None = None) -> dict[str, int]:
+        """Apply the retention period: delete what is older, except what is still in the advisor queue."""
+        counts = self.purge(stored((now or utc_now()) - retention))
+        if counts["questions"]:
+            log.info("retention: deleted %(questions)d question(s), %(escalations)d escalation(s) and "
+                     "%(feedback)d rating(s)", counts)
+        return counts
+
+    def subject_access(self, user: str) -> dict:
+        """Everything canishare holds about one Slack user, as plain data (JSON-ready)."""
+        return {"user": user, "generated_at": stored(utc_now()), "records": self.store.rows_about(user)}
+
+    def erase(self, user: str) -> dict[str, int]:
+        """Erase one person (``StillQueued`` while an advisor still has one of their questions)."""
+        try:
+            return self.store.erase_person(user)
+        except LookupError as queued:
+            raise StillQueued(f"{user} has a question an advisor has not answered yet (escalation {queued}): "
+                              "answer or close it first, then erase") from None
 
     def advice_record(self, since: str | None = None) -> list[dict]:
         return self.store.advice_record(since=since)

@@ -130,6 +130,7 @@ class FakeSlack:
         self._users: dict[str, dict] = {}
         self._failures: dict[str, _Failure] = {}
         self._holding: set[str] = set()
+        self._drops: dict[str, int] = {}
         self._dropping = False
         self._released = threading.Event()
         self._ts_counter = itertools.count(100)
@@ -235,6 +236,12 @@ class FakeSlack:
             self._dropping = True
         self._released.set()
 
+    def drop_after_receiving(self, method: str, times: int = 1) -> None:
+        """Act on the next ``times`` calls of ``method`` (Slack took them) but drop the connection
+        before answering, as a reset after Slack accepted a post would."""
+        with self._lock:
+            self._drops[method] = times
+
     def answered(self, method: Optional[str] = None) -> list[Call]:
         """The calls Slack acted on (answered), in order."""
         return [c for c in self.calls(method) if c.answered]
@@ -296,8 +303,16 @@ class FakeSlack:
 
         with self._lock:
             holding = method in self._holding
+            dropping = self._drops.get(method, 0) > 0
+            if dropping:
+                self._drops[method] -= 1
         call = Call(method, body, token, held=holding, answered=not holding)
         self._record(call)
+        if dropping:
+            self._answer(method, body)  # Slack acts on it ...
+            req.close_connection = True
+            req.connection.shutdown(2)  # ... and the connection drops before the answer
+            return
         if holding:
             self._released.wait(30)
             if self._dropping:

@@ -5,11 +5,11 @@ import json
 
 import pytest
 import yaml
+from test_cli import run
 
 from bot.evaluation import CORRECT, HELPED, Labelled, Outcome, Report, load_labelled
 from bot.faq import BUNDLED_FAQ_DIR, load_faq
 from bot.matching import ANSWER, ESCALATE, SUGGEST, Match, Scored
-from test_cli import run
 
 FAQ = load_faq(BUNDLED_FAQ_DIR)
 A, B, C = (FAQ.entries[i] for i in range(3))

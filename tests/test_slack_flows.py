@@ -6,9 +6,12 @@ No network: the Web API is tests/slack_harness.FakeSlack on 127.0.0.1, and every
 
 import dataclasses
 import datetime as dt
+import http.client
 import json
 import logging
+import socket
 import threading
+import urllib.error
 from types import SimpleNamespace
 
 import pytest
@@ -22,7 +25,7 @@ from bot.service import Service
 from bot.slack import create_app
 from bot.slack.blocks import ids, kit
 from bot.slack.blocks.advisor_card import reminder_message
-from bot.slack.deliverer import deliver_due, deliver_inline
+from bot.slack.deliverer import deliver_due, deliver_inline, never_reached_slack
 from bot.slack.deps import assemble
 from bot.slack.queue_keeper import look_after_queue
 from bot.store import Store
@@ -203,8 +206,21 @@ def test_unexpected_error_is_logged_without_the_question_and_the_person_is_told(
     assert "Jake" not in caplog.text and "diagnosis" not in caplog.text
     assert "listener failed on event_callback/app_mention: RuntimeError" in caplog.text
     reply = fake_slack.last("chat.postMessage").body
-    assert reply["thread_ts"] == "1700000000.000001" and "Something went wrong; your question was kept" in reply["text"]
+    assert reply["thread_ts"] == "1700000000.000001" and "nothing was saved" in reply["text"]
     assert "Something went wrong" in fake_slack.last("response_url").body["text"]
+
+
+def test_a_database_that_cannot_be_written_is_said_plainly(app, fake_slack, service, monkeypatch):
+    import sqlite3
+
+    def read_only(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(service.store, "add_question", read_only)
+    mention(app, "Do I need consent to share with the police?")
+    reply = fake_slack.last("chat.postMessage").body["text"]
+    assert "could not save" in reply and "nothing was kept" in reply and "kept." not in reply.split("nothing")[0]
+    assert service.store.questions() == []
 
 
 def test_nothing_typed_becomes_a_mention_or_broadcast_anywhere(app, fake_slack, service):
@@ -616,3 +632,36 @@ def test_faq_select_options_are_served_for_an_external_select(app, service):
                "view": {"id": "V1", "type": "modal", "callback_id": ids.ANSWER_MODAL}}
     response = send(app, h.action_request(payload))
     assert wanted.id in [o["value"] for o in json.loads(response.body)["options"]]
+
+
+# failures while delivering ------------------------------------------------------------------------
+
+
+def test_an_answer_slack_took_before_the_connection_dropped_is_not_sent_twice(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.drop_after_receiving("chat.postMessage")
+    submit_answer(app, escalation.id, "Share the minimum and record why.")
+    relayed = [c for c in fake_slack.calls("chat.postMessage") if "An advisor has answered" in c.body.get("text", "")]
+    assert len(relayed) == 1  # Slack took it; the bot does not re-send it
+    notices = [c.body["text"] for c in fake_slack.calls("chat.postMessage") if "cannot tell whether" in c.body.get("text", "")]
+    assert len(notices) == 1 and f"escalation #{escalation.id}" in notices[0]
+
+
+def test_a_slack_server_error_is_retried_later(app, deps, fake_slack, service):
+    fake_slack.fail_next("chat.postMessage", status=500)
+    mention(app, UNKNOWN_QUESTION)
+    assert [c.status for c in fake_slack.calls("chat.postMessage")] == [500]
+    service.store.now = lambda: stored(utc_now() + dt.timedelta(seconds=6))
+    assert deliver_due(deps) == 1
+    assert [c.status for c in fake_slack.calls("chat.postMessage")] == [500, 200]
+
+
+@pytest.mark.parametrize("error, safe", [
+    (urllib.error.URLError(ConnectionRefusedError(111, "refused")), True),
+    (urllib.error.URLError(socket.gaierror(-2, "Name or service not known")), True),
+    (ConnectionResetError(104, "reset"), False),
+    (http.client.RemoteDisconnected("closed"), False),
+    (TimeoutError("read timed out"), False),
+])
+def test_only_failures_before_sending_are_safe_to_retry(error, safe):
+    assert never_reached_slack(error) is safe

@@ -43,7 +43,8 @@ def test_create_app_builds_its_client_from_the_settings_with_retry_handlers(fake
     app = create_app(assemble(settings, service))
     assert app.client.base_url == fake_slack.base_url and app.client.token == h.TEST_BOT_TOKEN
     kinds = {type(handler) for handler in app.client.retry_handlers}
-    assert {RateLimitErrorRetryHandler, ConnectionErrorRetryHandler} <= kinds
+    assert RateLimitErrorRetryHandler in kinds  # a 429 means Slack did nothing: safe to try again
+    assert ConnectionErrorRetryHandler not in kinds  # a dropped connection may follow a post Slack took
     assert fake_slack.methods() == ["auth.test"]
 
 
@@ -78,7 +79,7 @@ def http_app(fake_slack, settings, service):
     deps = assemble(settings, service)
     app = create_app(deps)
     deliverer = Deliverer(deps).start()
-    server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET)
+    server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET, service.health)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     fake_slack.reset()
@@ -128,9 +129,9 @@ def test_http_server_refuses_bad_body_lengths_before_reading(http_app, fake_slac
 
 def test_run_in_http_mode_starts_the_server_and_the_queue_keeper(fake_slack, settings, service, monkeypatch):
     served = []
-    monkeypatch.setattr(serve, "serve_http", lambda app, host, port, secret: served.append((host, port)))
+    monkeypatch.setattr(serve, "serve_http", lambda app, host, port, secret, health: served.append((host, port, health())))
     assert serve.run(settings, service, http=True, port=3999) == 0
-    assert served == [("0.0.0.0", 3999)]
+    assert served == [("0.0.0.0", 3999, [])]
 
 
 def test_run_in_socket_mode_uses_the_app_token(fake_slack, settings, service, monkeypatch):
@@ -230,3 +231,52 @@ def test_manifest_declares_exactly_what_the_code_uses():
     assert features["app_home"] == {"home_tab_enabled": True, "messages_tab_enabled": True,
                                     "messages_tab_read_only_enabled": False}
     assert settings["interactivity"]["is_enabled"] is True and settings["socket_mode_enabled"] is True
+
+
+def test_healthz_is_503_while_the_store_cannot_be_written_or_no_faq_is_loaded(http_app, service, monkeypatch):
+    assert request(http_app, "GET", "/healthz") == (200, "ok")
+    monkeypatch.setattr(service.store, "writable", lambda: "attempt to write a readonly database")
+    status, body = request(http_app, "GET", "/healthz")
+    assert status == 503 and "cannot be written" in body and "readonly" in body
+    monkeypatch.undo()
+
+    class Broken:
+        def current(self):
+            raise RuntimeError("no FAQ")
+
+    monkeypatch.setattr(service, "faq_source", Broken())
+    status, body = request(http_app, "GET", "/healthz")
+    assert status == 503 and "no FAQ is loaded" in body
+
+
+def test_the_store_knows_when_it_can_be_written(service):
+    assert service.store.writable() is None and service.health() == []
+
+
+def test_slow_clients_are_cut_off_and_do_not_hold_up_others(fake_slack, settings, service):
+    """A slow-loris: 40 connections that send half a request and stall. Each is closed after the
+    request timeout; meanwhile a real request is answered at once."""
+    import socket
+    import threading
+    import time
+
+    app = create_app(assemble(settings, service))
+    server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET, request_timeout=0.5)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        stalled = []
+        for _ in range(40):
+            connection = socket.create_connection(("127.0.0.1", port), timeout=5)
+            connection.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{\"ty")
+            stalled.append(connection)
+        began = time.monotonic()
+        assert request(port, "GET", "/healthz") == (200, "ok")
+        assert time.monotonic() - began < 0.5
+        for connection in stalled:
+            assert connection.recv(100) == b""  # closed by the server, not answered
+            connection.close()
+        assert time.monotonic() - began < 3
+    finally:
+        server.shutdown()
+        server.server_close()

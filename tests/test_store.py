@@ -170,6 +170,7 @@ def test_purge_removes_old_text_and_keeps_audit_skeleton(tmp_path, audit_log):
     store.set_feedback(old.id, "U2", None, HELPFUL)
     store.add_learned_phrasing("consent-always-required", "old question", old.id, "A1")
     store.audit("A1", "answer", store.escalation_for_question(old.id).id, old.id, detail="some detail")
+    store.db["escalations"].update(store.escalation_for_question(old.id).id, {"state": "closed"})  # queued ones stay
     clock.now = "2026-11-20T09:00:00+00:00"
     recent = add(store, text="recent question")
 

@@ -14,6 +14,7 @@ import logging
 import os
 import socket
 import threading
+import urllib.error
 from typing import Callable
 
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -42,6 +43,9 @@ WORKERS = 4  # Web API calls take ~100 ms; a few in parallel keep up with a busy
 BATCH = 5  # items one worker leases at a time
 NOT_DELIVERED = ("Your answer to escalation #{id} is saved, but I could not deliver it to {asker}. "
                  "Please send it to them yourself.")
+MAYBE_NOT_DELIVERED = ("Slack dropped the connection while I was delivering your answer to escalation #{id}, so I "
+                       "cannot tell whether {asker} received it. Please check where they asked, and send it yourself "
+                       "if it is not there (I will not send it again, so that it never arrives twice).")
 
 
 class Postpone(Exception):
@@ -96,14 +100,27 @@ def deliver(deps: Deps, item: Owed) -> bool:
         log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, code, "; will retry" if again else "; gave up")
         return False
     except (SlackClientError, OSError) as error:
-        # The request may or may not have reached Slack (a reset after sending): retrying risks a
-        # duplicate, not retrying risks losing the message; a lost answer is the worse of the two.
-        again = service.not_delivered(item, type(error).__name__)
-        log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, type(error).__name__,
-                    "; will retry" if again else "; gave up")
+        if never_reached_slack(error):
+            again = service.not_delivered(item, type(error).__name__)
+            log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, type(error).__name__,
+                        "; will retry" if again else "; gave up")
+        else:
+            # Slack may have acted on it before the connection dropped: sending again could show it
+            # twice, so it is not re-sent; an advisor whose answer this was is told to check.
+            service.not_delivered(item, f"uncertain: {type(error).__name__} after sending", give_up=True)
+            log.error("%s #%s: the connection dropped after sending (%s); it may or may not have arrived, "
+                      "so it is not sent again", item.kind, item.id, type(error).__name__)
         return False
     service.delivered(item, advisor_post=posted)
     return True
+
+
+def never_reached_slack(error: BaseException) -> bool:
+    """True when the request certainly did not reach Slack (refused, no route, name not found, no
+    connection in time), so sending it again cannot show it twice."""
+    if isinstance(error, urllib.error.URLError) and not isinstance(error, urllib.error.HTTPError):
+        return True  # urllib wraps failures to connect; failures after sending come unwrapped
+    return isinstance(error, (ConnectionRefusedError, socket.gaierror))
 
 
 def retry_after(error: SlackApiError) -> dt.timedelta | None:
@@ -152,10 +169,11 @@ def send_notice(deps: Deps, item: Owed) -> None:
         message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0))
     elif about == "usage":
         message = usage_message()
-    elif about == "undelivered":
+    elif about in ("undelivered", "uncertain"):
         escalation = deps.service.escalation(item.escalation_id)
         asker = f"<@{escalation.question.asker}>" if escalation.question else "the asker (the question was deleted)"
-        message = notice_message(NOT_DELIVERED.format(id=escalation.id, asker=asker))
+        wording = NOT_DELIVERED if about == "undelivered" else MAYBE_NOT_DELIVERED
+        message = notice_message(wording.format(id=escalation.id, asker=asker))
     else:
         message = notice_message(payload.get("text") or "")
     privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"))

@@ -81,7 +81,8 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
 
 def run_clock(settings: Settings, service: Service, *, clock: Callable[[], dt.datetime] = utc_now,
               stop: threading.Event | None = None, client: WebClient | None = None) -> int:
-    """Post the previous week's digest every Monday at 09:00 Europe/London until stopped.
+    """Post the previous week's digest every Monday at 09:00 Europe/London until stopped, and apply
+    the retention period once a day (as the bot does: whichever runs, retention happens).
 
     On start, and whenever it wakes, it posts the digest that is due (``digest.week_due``) if it has
     not been posted: a clock started late on a Monday catches up, and a restarted clock does not post
@@ -100,6 +101,7 @@ def run_clock(settings: Settings, service: Service, *, clock: Callable[[], dt.da
     try:
         while not stop.is_set():
             now = clock()
+            service.purge_if_due(dt.timedelta(days=settings.retention_days), now=now)
             week = week_due(now)
             wait = next_run(now) - now
             if not (service.digest_posted(week) or {}).get("ts"):  # not posted (a stale claim is retried)

@@ -1,7 +1,8 @@
 """A background thread that looks after the advisor queue while the bot runs: it keeps the list of
 advisors fresh (so listeners never wait for Slack), owes a card for any queued escalation that has
 none (e.g. from before the outbox), owes one reminder for each escalation nobody has claimed after
-``settings.remind_after_hours``, and forgets delivered messages after a week. The deliverer sends."""
+``settings.remind_after_hours``, forgets delivered messages after a week, and applies the retention
+period (``CANISHARE_RETENTION_DAYS``) once a day. The deliverer sends."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ def look_after_queue(deps: Deps) -> tuple[int, int]:
     cards = deps.service.owe_missing_cards()
     reminders = deps.service.owe_due_reminders(dt.timedelta(hours=deps.settings.remind_after_hours), now=deps.now())
     deps.service.forget_delivered()
+    deps.service.purge_if_due(dt.timedelta(days=deps.settings.retention_days), now=deps.now())
     return cards, reminders
 
 

@@ -15,6 +15,7 @@ import logging
 import signal
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable
 from urllib.parse import urlsplit
 
 from slack_bolt import App, BoltResponse
@@ -52,7 +53,7 @@ def run(settings: Settings, service: Service, http: bool, port: int) -> int:
     signal.signal(signal.SIGTERM, stop_on_sigterm)
     try:
         if http:
-            serve_http(app, "0.0.0.0", port, settings.signing_secret or "")
+            serve_http(app, "0.0.0.0", port, settings.signing_secret or "", service.health)
         else:
             serve_socket_mode(app, settings)
     except KeyboardInterrupt as stop:
@@ -72,8 +73,9 @@ def serve_socket_mode(app: App, settings: Settings) -> None:
     SocketModeHandler(app, settings.app_token).start()
 
 
-def serve_http(app: App, host: str, port: int, signing_secret: str) -> None:
-    server = make_http_server(app, host, port, signing_secret)
+def serve_http(app: App, host: str, port: int, signing_secret: str,
+               health: Callable[[], list[str]] = list) -> None:
+    server = make_http_server(app, host, port, signing_secret, health)
     log.info("canishare listening on http://%s:%d%s (health: %s)", host, server.server_address[1], EVENTS_PATH,
              HEALTH_PATH)
     try:
@@ -96,20 +98,25 @@ class _Server(ThreadingHTTPServer):
             log.exception("error while serving a request from %s", client_address[0])
 
 
-def make_http_server(app: App, host: str, port: int, signing_secret: str) -> ThreadingHTTPServer:
+def make_http_server(app: App, host: str, port: int, signing_secret: str,
+                     health: Callable[[], list[str]] = list,
+                     request_timeout: float = REQUEST_TIMEOUT_SECONDS) -> ThreadingHTTPServer:
     """A threading HTTP server that hands Slack's requests to ``app`` (port 0 picks a free one) once
-    their signature has verified against ``signing_secret``; anything else gets 401 unread."""
+    their signature has verified against ``signing_secret``; anything else gets 401 unread.
+    ``GET /healthz`` is 200 "ok", or 503 listing what ``health()`` says stops the bot from working."""
 
     class SlackRequestHandler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
-        timeout = REQUEST_TIMEOUT_SECONDS  # a client that stalls mid-request does not hold a thread
+        timeout = request_timeout  # a client that stalls mid-request does not hold a thread
 
         def log_message(self, format: str, *args) -> None:  # request lines only, at debug level
             log.debug("%s " + format, self.address_string(), *args)
 
         def do_GET(self) -> None:
             if urlsplit(self.path).path == HEALTH_PATH:
-                self.send(BoltResponse(status=200, body="ok", headers={"content-type": "text/plain; charset=utf-8"}))
+                problems = health()
+                self.send(BoltResponse(status=503 if problems else 200, body="\n".join(problems) or "ok",
+                                       headers={"content-type": "text/plain; charset=utf-8"}))
             else:
                 self.send(BoltResponse(status=404, body="not found"))
 

@@ -21,7 +21,7 @@ import sqlite_utils
 
 from bot.outbox import Kind, Owed
 from bot.records import Decision, Escalation, Question, QueueAction, State, Where
-from bot.store import outbox
+from bot.store import outbox, people
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
 from bot.times import parse_stored_time, stored_now
 
@@ -40,6 +40,10 @@ class Store:
             self.db.execute("PRAGMA busy_timeout=30000")
             self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash of the app loses nothing
             self._migrate()
+        except sqlite3.OperationalError as error:  # the file is fine; this process may not use it
+            from bot.failures import explain
+
+            raise StoreError(f"{self.path}: {explain(error) or error}") from error
         except sqlite3.DatabaseError as error:
             raise StoreError(
                 f"{self.path} is not a usable canishare database ({error}). "
@@ -65,6 +69,19 @@ class Store:
                 self.db.execute("ROLLBACK")
                 raise
             self.db.execute("COMMIT")
+
+    def writable(self) -> str | None:
+        """None when a write would succeed now; else why not (read-only file, disk full, locked)."""
+        with self._lock:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    self.db.execute(f"PRAGMA user_version = {self.schema_version()}")  # writes the header page
+                finally:
+                    self.db.execute("ROLLBACK")
+            except sqlite3.Error as error:
+                return str(error)
+        return None
 
     def schema_version(self) -> int:
         with self._lock:
@@ -374,13 +391,18 @@ class Store:
 
     # retention and records -----------------------------------------------------------------
 
-    def purge(self, before: str) -> dict[str, int]:
-        """Delete questions (and their feedback, escalations, learned links) older than ``before``.
-
-        Audit rows keep their ids, actors and times but lose any detail text.
-        """
+    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
+        """Delete questions (and their feedback, escalations, learned links) older than ``before``,
+        except those still in the advisor queue (open or claimed): they go once they are answered or
+        closed. Audit rows keep their ids, actors and times but lose any detail text. With
+        ``dry_run``, count what would go and delete nothing."""
         with self.transaction() as db:
-            ids = [r["id"] for r in db.query("select id from questions where created_at < ?", [before])]
+            ids = [r["id"] for r in db.query(
+                "select id from questions where created_at < ? and id not in"
+                " (select question_id from escalations where state in (?, ?))",
+                [before, State.OPEN.value, State.CLAIMED.value])]
+            if dry_run:
+                return self._purge_counts(db, ids)
             counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
             for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
                 marks = ", ".join("?" for _ in chunk)
@@ -394,6 +416,30 @@ class Store:
                 db.execute(f"delete from questions where id in ({marks})", chunk)
             db.execute("delete from processed_events where at < ?", [before])
         return counts
+
+    def _purge_counts(self, db, ids: list[int]) -> dict[str, int]:
+        counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            marks = ", ".join("?" for _ in chunk)
+            for table in ("feedback", "escalations"):
+                counts[table] += db.execute(f"select count(*) from {table} where question_id in ({marks})",
+                                            chunk).fetchone()[0]
+        return counts
+
+    # one person's data (subject access and erasure) ----------------------------------------------
+
+    def rows_about(self, user: str) -> dict[str, list[dict]]:
+        with self._lock:
+            return people.rows_about(self.db, user)
+
+    def erase_person(self, user: str) -> dict[str, int]:
+        """Erase ``user`` (see ``bot.store.people.erase``); LookupError naming the escalations while
+        one of their questions is still in the advisor queue, and then nothing changes."""
+        with self.transaction() as db:
+            queued = people.still_queued(db, user)
+            if queued:
+                raise LookupError(", ".join(f"#{n}" for n in queued))
+            return people.erase(db, user)
 
     def advice_record(self, since: str | None = None) -> list[dict]:
         sql = (

@@ -11,20 +11,38 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
-from urllib.parse import urlsplit
+from typing import Any, Iterable
 
 import yaml
 from rapidfuzz import fuzz, process
 
 from bot import text
+from bot.faq.model import NATIONS, Faq, FaqEntry, FaqError, Problem, Source, Watch, due_watches
+from bot.faq.sources import PLACEHOLDER_TITLE, source_url_problem
 
 log = logging.getLogger(__name__)
 
-BUNDLED_FAQ_DIR = Path(__file__).resolve().parent.parent / "faq"
+def bundled_faq_dir() -> Path:
+    """The FAQ that ships with canishare: ``faq/`` of the repository in a checkout or an editable
+    install, the ``bot.bundled_faq`` package data in a wheel."""
+    checkout = Path(__file__).resolve().parent.parent.parent / "faq"
+    if (checkout / "README.md").is_file() and faq_files(checkout):
+        return checkout
+    from importlib.util import find_spec
+
+    spec = find_spec("bot.bundled_faq")  # a directory of data files: a namespace package
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return checkout  # neither: loading will say the directory holds no FAQ
+
+
+def faq_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+BUNDLED_FAQ_DIR = bundled_faq_dir()
 
 REQUIRED_FIELDS = (
     "id", "question", "variants", "answer", "legal_basis", "sources", "tags", "last_reviewed", "nations",
@@ -32,173 +50,13 @@ REQUIRED_FIELDS = (
 OPTIONAL_FIELDS = ("keywords", "nation_notes", "watch")
 # The nations of the UK, in the order they are shown. An entry's `nations` lists those where its
 # answer holds; `nation_notes` says, for any of them, what differs there and names that law.
-NATIONS = ("england", "wales", "scotland", "northern-ireland")
-NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
 WATCH_FIELDS = ("what", "expected", "source")
 
-# Where a source may point: the only list of authoritative hosts (see faq/README.md). A URL's host
-# must be one of these domains or a subdomain of one (so "gov.uk" admits www.gov.uk and every
-# council's *.gov.uk site). Add a domain here, with its owner, only for a statutory body,
-# regulator, government or health service of one of the four nations.
-AUTHORITATIVE_DOMAINS: dict[str, str] = {
-    # UK-wide
-    "legislation.gov.uk": "The National Archives: UK legislation",
-    "gov.uk": "UK Government, its departments and agencies, and every *.gov.uk public body "
-              "(councils, NI departments such as health-ni.gov.uk, nidirect.gov.uk, cps.gov.uk)",
-    "ico.org.uk": "Information Commissioner's Office",
-    "parliament.uk": "UK Parliament (bills, Hansard, research briefings)",
-    "judiciary.uk": "Courts and Tribunals Judiciary",
-    "police.uk": "Police forces and the College of Policing (college.police.uk)",
-    "nhs.uk": "NHS England, NHS Digital and NHS bodies (*.nhs.uk)",
-    "hcpc-uk.org": "Health and Care Professions Council",
-    "gmc-uk.org": "General Medical Council",
-    "nmc.org.uk": "Nursing and Midwifery Council",
-    "socialworkengland.org.uk": "Social Work England",
-    # Scotland
-    "gov.scot": "Scottish Government",
-    "nhs.scot": "NHS Scotland",
-    "publichealthscotland.scot": "Public Health Scotland",
-    "parliament.scot": "Scottish Parliament",
-    "sssc.uk.com": "Scottish Social Services Council",
-    "itspublicknowledge.info": "Scottish Information Commissioner",
-    # Wales
-    "gov.wales": "Welsh Government",
-    "llyw.cymru": "Welsh Government (Welsh language)",
-    "senedd.wales": "Senedd Cymru",
-    "nhs.wales": "NHS Wales",
-    "socialcare.wales": "Social Care Wales",
-    "safeguarding.wales": "Wales Safeguarding Procedures",
-    # Northern Ireland (its departments are under gov.uk)
-    "hscni.net": "Health and Social Care Northern Ireland",
-    "niscc.info": "Northern Ireland Social Care Council",
-}
-# A source that names no particular document, or a URL that is only a stand-in.
-PLACEHOLDER_TITLE = re.compile(
-    r"\b(?:todo|tbc|tbd|placeholder|lorem ipsum|xxx)\b|\.\.\.|…"
-    r"|^\s*(?:e\.g\.|examples?\b|local\b(?!\s+government)|your\b|our\b|various\b|see\b)",
-    re.IGNORECASE,
-)
-PLACEHOLDER_URL = re.compile(r"\.\.\.|…|[<>{}]|/(?:todo|tbc|tbd|placeholder|xxx)(?:[/?#.]|$)", re.IGNORECASE)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_VARIANTS = 5
 # Two phrasings of different entries this alike (rapidfuzz ratio of their normalised forms)
 # would make the matcher pick between them at random.
 NEAR_DUPLICATE_SCORE = 92
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class Watch:
-    """A pending change in the law that may change the entry's answer once it happens."""
-
-    what: str
-    expected: dt.date
-    source: str
-
-
-@dataclass(frozen=True)
-class FaqEntry:
-    id: str
-    question: str
-    variants: tuple[str, ...]
-    answer: str
-    legal_basis: tuple[str, ...]
-    sources: tuple[Source, ...]
-    tags: tuple[str, ...]
-    last_reviewed: dt.date
-    keywords: tuple[str, ...] = ()
-    file: str = ""
-    nations: tuple[str, ...] = ()  # never empty once loaded from YAML (the field is required)
-    nation_notes: Mapping[str, str] = field(default_factory=dict, hash=False)  # read-only when loaded
-    watch: tuple[Watch, ...] = ()
-
-    @property
-    def phrasings(self) -> tuple[str, ...]:
-        return (self.question, *self.variants)
-
-    def holds_in(self, nation: str) -> bool:
-        """Whether the answer holds in ``nation`` (one of NATIONS)."""
-        return nation in self.nations
-
-    @property
-    def where_it_holds(self) -> str:
-        """'all four UK nations', 'England only', 'England and Wales', ..."""
-        if set(self.nations) == set(NATIONS):
-            return "all four UK nations"
-        names = [NATION_NAMES[n] for n in self.nations]
-        if len(names) == 1:
-            return f"{names[0]} only"
-        return ", ".join(names[:-1]) + f" and {names[-1]}"
-
-    def nation_lines(self, nation: str | None = None) -> tuple[str, ...]:
-        """Plain-text lines to show with the answer. For a practitioner's ``nation``: that nation's
-        note, or a plain statement that the answer does not hold there. Without a nation: where the
-        answer holds (unless everywhere) and every note. Empty when there is nothing to add."""
-        if nation is not None:
-            note = self.nation_notes.get(nation)
-            if note:
-                return (f"{NATION_NAMES[nation]}: {note}",)
-            if not self.holds_in(nation):
-                return (f"This answer is written for {self.where_it_holds}; it does not hold in "
-                        f"{NATION_NAMES[nation]} as written.",)
-            return ()
-        lines = [] if set(self.nations) == set(NATIONS) else [f"Applies in {self.where_it_holds}."]
-        lines += [f"{NATION_NAMES[n]}: {note}" for n, note in self.nation_notes.items()]
-        return tuple(lines)
-
-    def watch_due(self, today: dt.date) -> tuple[Watch, ...]:
-        """Pending changes whose expected date has passed since the entry was last reviewed."""
-        return tuple(w for w in self.watch if self.last_reviewed < w.expected <= today)
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    message: str
-    entry: str | None = None
-    field: str | None = None
-    line: int | None = None
-    warning: bool = False  # a warning is shown by lint but neither fails it nor stops loading
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        if self.warning:
-            where = f"warning: {where}"
-        parts = [where]
-        if self.entry:
-            parts.append(f"entry '{self.entry}'")
-        if self.field:
-            parts.append(f"field '{self.field}'")
-        return ": ".join(parts) + f": {self.message}"
-
-
-class FaqError(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-@dataclass(frozen=True)
-class Faq:
-    entries: tuple[FaqEntry, ...]
-    directory: str = ""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})
-
-    def get(self, entry_id: str) -> FaqEntry | None:
-        return self._by_id.get(entry_id)  # type: ignore[attr-defined]
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def __iter__(self):
-        return iter(self.entries)
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
@@ -214,9 +72,13 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's p
         }
         return mapping
 
+    def construct_yaml_timestamp(self, node):
+        """Dates stay text here: the field checks read them and name an impossible one (2026-02-30)
+        with its entry and field, where YAML's own reading would stop the whole file."""
+        return self.construct_scalar(node)
 
-def faq_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
 def lint(directory: str | Path, today: dt.date | None = None) -> list[Problem]:
@@ -238,14 +100,6 @@ def load_faq(directory: str | Path = BUNDLED_FAQ_DIR, check_near_duplicates: boo
     if problems:
         raise FaqError(problems)
     return Faq(tuple(entries), str(directory))
-
-
-def due_watches(faq: Iterable[FaqEntry], today: dt.date | None = None) -> list[tuple[FaqEntry, Watch]]:
-    """Every (entry, pending change) whose expected date has passed without a review since: the
-    digest's "law changes due", soonest first."""
-    today = today or dt.date.today()
-    due = [(e, w) for e in faq for w in e.watch_due(today)]
-    return sorted(due, key=lambda pair: (pair[1].expected, pair[0].id))
 
 
 def _watch_warnings(entries: Iterable[FaqEntry], today: dt.date) -> list[Problem]:
@@ -409,7 +263,7 @@ def _sources(fields: dict, problem) -> tuple[Source, ...]:
     for index, item in enumerate(value, start=1):
         if isinstance(item, str) and item.strip():
             problem("sources", f"item {index} is only a title; give {{title, url}} with an https URL on an "
-                               "authoritative host (see AUTHORITATIVE_DOMAINS in bot/faq.py)")
+                               "authoritative host (see AUTHORITATIVE_DOMAINS in bot/faq/sources.py)")
             continue
         if not isinstance(item, dict) or not isinstance(item.get("title"), str) or not item["title"].strip():
             problem("sources", f"item {index} needs a 'title'")
@@ -427,31 +281,6 @@ def _sources(fields: dict, problem) -> tuple[Source, ...]:
             continue
         sources.append(Source(title, item["url"].strip()))
     return tuple(sources)
-
-
-def is_authoritative_host(host: str) -> bool:
-    host = host.lower().rstrip(".")
-    return any(host == domain or host.endswith("." + domain) for domain in AUTHORITATIVE_DOMAINS)
-
-
-def source_url_problem(url: Any) -> str | None:
-    """Why ``url`` cannot back an answer, or None: it must be an https URL on an authoritative
-    host (AUTHORITATIVE_DOMAINS) that points at a document, not a home page or a stand-in."""
-    if not isinstance(url, str) or not url.strip():
-        return "needs an https URL on an authoritative host (see AUTHORITATIVE_DOMAINS in bot/faq.py)"
-    url = url.strip()
-    if not re.match(r"^https://\S+$", url):
-        return f"url must be https:// (got {url!r})"
-    if PLACEHOLDER_URL.search(url):
-        return f"url {url!r} is a placeholder"
-    parts = urlsplit(url)
-    if not parts.hostname or not is_authoritative_host(parts.hostname):
-        return (f"url host {parts.hostname!r} is not an authoritative host "
-                "(legislation, regulators, government and NHS of the four nations: "
-                "AUTHORITATIVE_DOMAINS in bot/faq.py)")
-    if parts.path.strip("/") == "" and not parts.query:
-        return f"url {url!r} is a home page; link the document itself"
-    return None
 
 
 def _date(fields: dict, problem) -> dt.date:
