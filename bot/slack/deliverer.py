@@ -25,13 +25,14 @@ from bot.records import State, Via
 from bot.slack.blocks.advisor_card import advisor_message, reminder_message
 from bot.slack.blocks.replies import (
     advisor_answer_message,
+    decision_record_message,
     escalated_message,
     feedback_thanks,
     notice_message,
     reply_message,
     usage_message,
 )
-from bot.slack.delivery import deliver_to_asker, privately
+from bot.slack.delivery import deliver_to_asker, dm, privately
 from bot.slack.deps import Deps
 from bot.times import parse_stored_time
 
@@ -141,7 +142,8 @@ def send_reply(deps: Deps, item: Owed) -> None:
         return None  # purged meanwhile: nothing left to send
     faq = deps.service.faq
     entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
-    message = reply_message(question, question.decision, entries, question.urgent)
+    message = reply_message(question, question.decision, entries, question.urgent,
+                            deps.service.nation_of(question.asker))
     where = question.where
     if where.source in (Via.MENTION, Via.DM) and where.channel:
         deps.client.chat_postMessage(channel=where.channel, thread_ts=reply_thread(question), **message.as_kwargs())
@@ -226,6 +228,15 @@ def send_reminder(deps: Deps, item: Owed) -> None:
     return None
 
 
+def send_decision_record(deps: Deps, item: Owed) -> None:
+    """The practitioner's decision record, by DM, as text to paste into their case system."""
+    record = deps.service.decision_record(int(item.payload.get("record") or 0))
+    if record is None:
+        raise LookupError("the decision record was purged")
+    dm(deps.client, record.user, decision_record_message(record))
+    return None
+
+
 SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.REPLY: send_reply,
     Kind.NOTICE: send_notice,
@@ -233,6 +244,7 @@ SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.CARD_UPDATE: send_card_update,
     Kind.ADVISOR_ANSWER: send_advisor_answer,
     Kind.REMINDER: send_reminder,
+    Kind.DECISION_RECORD: send_decision_record,
 }
 
 

@@ -20,7 +20,17 @@ from typing import Callable, Iterator
 import sqlite_utils
 
 from bot.outbox import Kind, Owed
-from bot.records import Decision, Escalation, Question, QueueAction, State, Where
+from bot.records import (
+    Decision,
+    DecisionRecord,
+    Escalation,
+    Question,
+    QueueAction,
+    SharingDecision,
+    State,
+    Told,
+    Where,
+)
 from bot.store import outbox, people
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
 from bot.times import parse_stored_time, stored_now
@@ -269,6 +279,50 @@ class Store:
             row = self.db.execute("select count(*), coalesce(max(id), 0) from learned_phrasings").fetchone()
         return tuple(row)
 
+    # decision records and people ----------------------------------------------------------
+
+    def add_decision_record(self, row: dict) -> tuple[DecisionRecord, bool]:
+        """Store a (redacted) decision record; a second one with the same ``view_id`` (the same modal
+        submitted twice) is not stored: the first is returned, with False."""
+        with self.transaction() as db:
+            if row.get("view_id"):
+                existing = list(db.query("select * from decision_records where view_id = ?", [row["view_id"]]))
+                if existing:
+                    return _decision_record(existing[0]), False
+            record_id = db["decision_records"].insert(
+                {**row, "redacted_kinds": json.dumps(list(row.get("redacted_kinds") or ())),
+                 "created_at": self.now()}
+            ).last_pk
+            return self.decision_record(record_id), True
+
+    def decision_record(self, record_id: int) -> DecisionRecord | None:
+        with self._lock:
+            rows = list(self.db.query("select * from decision_records where id = ?", [record_id]))
+        return _decision_record(rows[0]) if rows else None
+
+    def decision_records(self, user: str | None = None, since: str | None = None, until: str | None = None,
+                         limit: int | None = None, newest_first: bool = False) -> list[DecisionRecord]:
+        sql, params = "select * from decision_records where 1=1", []
+        if user is not None:
+            sql, params = sql + " and user = ?", params + [user]
+        sql, params = _between(sql, params, "created_at", since, until)
+        sql += " order by created_at desc, id desc" if newest_first else " order by created_at, id"
+        if limit is not None:
+            sql, params = sql + " limit ?", params + [limit]
+        with self._lock:
+            return [_decision_record(r) for r in self.db.query(sql, params)]
+
+    def set_nation(self, user: str, nation: str | None) -> None:
+        """Remember a person's nation; None: they chose to see every nation's notes."""
+        with self.transaction() as db:
+            db["people"].upsert({"user": user, "nation": nation or "", "updated_at": self.now()}, pk="user")
+
+    def chosen_nation(self, user: str) -> tuple[bool, str | None]:
+        """(whether the person has chosen, their nation: None for "every nation")."""
+        with self._lock:
+            row = self.db.execute("select nation from people where user = ?", [user]).fetchone()
+        return (False, None) if row is None else (True, row[0] or None)
+
     # audit, events, digests ----------------------------------------------------------------
 
     def audit(self, actor: str, action: QueueAction, escalation_id: int | None = None,
@@ -394,15 +448,16 @@ class Store:
     def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
         """Delete questions (and their feedback, escalations, learned links) older than ``before``,
         except those still in the advisor queue (open or claimed): they go once they are answered or
-        closed. Audit rows keep their ids, actors and times but lose any detail text. With
-        ``dry_run``, count what would go and delete nothing."""
+        closed. Audit rows keep their ids, actors and times but lose any detail text. Decision
+        records older than ``before`` go too, and nation choices made before it by people who have
+        neither asked nor recorded since. With ``dry_run``, count what would go and delete nothing."""
         with self.transaction() as db:
             ids = [r["id"] for r in db.query(
                 "select id from questions where created_at < ? and id not in"
                 " (select question_id from escalations where state in (?, ?))",
                 [before, State.OPEN.value, State.CLAIMED.value])]
             if dry_run:
-                return self._purge_counts(db, ids)
+                return {**self._purge_counts(db, ids), **_purge_records(db, before, dry_run=True)}
             counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
             for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
                 marks = ", ".join("?" for _ in chunk)
@@ -413,8 +468,10 @@ class Store:
                 db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", chunk)
                 db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
                 db.execute(f"delete from outbox where question_id in ({marks})", chunk)
+                db.execute(f"update decision_records set question_id = null where question_id in ({marks})", chunk)
                 db.execute(f"delete from questions where id in ({marks})", chunk)
             db.execute("delete from processed_events where at < ?", [before])
+            counts.update(_purge_records(db, before))
         return counts
 
     def _purge_counts(self, db, ids: list[int]) -> dict[str, int]:
@@ -510,6 +567,39 @@ def _between(sql: str, params: list, column: str, since: str | None, until: str 
     if until:
         sql, params = sql + f" and {column} < ?", params + [until]
     return sql, params
+
+
+# Decision records made before the cutoff; a nation chosen before it by someone who has neither asked
+# nor recorded a decision since (they see every nation, or the workspace default, until they choose).
+_OLD_RECORDS = "from decision_records where created_at < ?"
+_FORGOTTEN_CHOICES = ("from people where updated_at < ?"
+                      " and user not in (select asker from questions where created_at >= ?)"
+                      " and user not in (select user from decision_records where created_at >= ?)")
+
+
+def _purge_records(db, before: str, dry_run: bool = False) -> dict[str, int]:
+    """Purge's part for decision records and nation choices (inside its transaction)."""
+    counts = {}
+    for name, sql, params in (("decision_records", _OLD_RECORDS, [before]),
+                              ("people", _FORGOTTEN_CHOICES, [before, before, before])):
+        if dry_run:
+            counts[name] = db.execute(f"select count(*) {sql}", params).fetchone()[0]
+        else:
+            counts[name] = db.execute(f"delete {sql}", params).rowcount
+    return counts
+
+
+def _decision_record(row: dict) -> DecisionRecord:
+    return DecisionRecord(
+        id=row["id"], user=row["user"], decision=SharingDecision(row["decision"]),
+        shared_with=row["shared_with"] or "", what_shared=row["what_shared"] or "",
+        lawful_basis=row["lawful_basis"] or "", reasons=row["reasons"] or "",
+        person_told=Told(row["person_told"]) if row["person_told"] else None,
+        not_told_why=row["not_told_why"] or "", created_at=row["created_at"], faq_id=row["faq_id"],
+        faq_question=row["faq_question"], faq_last_reviewed=row["faq_last_reviewed"],
+        escalation_id=row["escalation_id"], question_id=row["question_id"], nation=row["nation"],
+        redacted_kinds=tuple(json.loads(row["redacted_kinds"] or "[]")), view_id=row["view_id"],
+    )
 
 
 def _question(row: dict) -> Question:
