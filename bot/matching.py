@@ -182,6 +182,9 @@ class _Index:
     phrasing_postings: dict[str, np.ndarray]  # token -> the phrasings (numbered across entries) with it
     phrasing_owner: np.ndarray  # phrasing number -> entry index
     phrasing_weight: np.ndarray  # phrasing number -> sum of its tokens' idf
+    phrasing_strings: list[str]  # phrasing number -> its sorted tokens, joined
+    phrasing_originals: list[str]  # phrasing number -> its text as written ("keywords" for the keywords)
+    phrasing_slices: list[tuple[int, int]]  # entry index -> its phrasings' numbers, start and end
     idf: dict[str, float]
     unknown_weight: float
     vocabulary_by_entry: list[frozenset[str]]
@@ -306,22 +309,32 @@ class Matcher:
             return []
         bm25 = index.bm25.scores(known)
         question_weight = sum(self._weight(t) for t in terms)
-        candidates = self._candidates(known, bm25, question_weight)
+        candidates, dice = self._candidates(known, bm25, question_weight)
         term_set = frozenset(terms)
         term_string = " ".join(sorted(terms))
         semantic = index.semantic.scores(ranking.Semantic.vector(words), candidates)
-        scored = []
-        for entry_index, cosine in zip(candidates, semantic):
+        # Closeness of every candidate's phrasings at once: the weighted Dice from the candidate
+        # pass, and rapidfuzz's ratio of sorted token strings (token_sort_ratio) in one C call.
+        slices = [index.phrasing_slices[i] for i in candidates]
+        rows = np.concatenate([np.arange(start, end) for start, end in slices])
+        ratios = process.cdist([term_string], [index.phrasing_strings[r] for r in rows], scorer=fuzz.ratio)[0]
+        closeness = DICE_WEIGHT * dice[rows] + FUZZ_WEIGHT * ratios / 100
+        scored, offset = [], 0
+        for entry_index, cosine, (start, end) in zip(candidates, semantic, slices):
+            size = end - start
+            best = offset + int(np.argmax(closeness[offset:offset + size]))
+            offset += size
             centrality = index.centrality_by_entry[entry_index]
             evidence = sum(index.idf[t] * centrality.get(t, 0.0) for t in known)
-            lexical = self._score_entry(entry_index, evidence, question_weight, term_set, term_string)
-            scored.append(
-                Scored(lexical.entry, 0.0, lexical.matched_terms, lexical.closest_phrasing, lexical.evidence,
-                       lexical.score, round(float(bm25[entry_index]), 3), round(cosine, 4))
-            )
+            lexical = 100 * (COVERAGE_WEIGHT * evidence / question_weight + float(closeness[best]))
+            scored.append(Scored(
+                index.entries[entry_index], 0.0, tuple(sorted(term_set & index.vocabulary_by_entry[entry_index])),
+                index.phrasing_originals[rows[best]], round(evidence, 3), round(lexical, 2),
+                round(float(bm25[entry_index]), 3), round(cosine, 4),
+            ))
         return scored
 
-    def _candidates(self, known: list[str], bm25, question_weight: float) -> list[int]:
+    def _candidates(self, known: list[str], bm25, question_weight: float) -> tuple[list[int], np.ndarray]:
         """The entries worth scoring in full: those that share most of the question's distinctive
         words (by idf x centrality), those of the phrasings closest to it (weighted Dice, as in
         scoring), and BM25's best.
@@ -348,26 +361,7 @@ class Matcher:
                 seen.add(owner)
                 chosen.append(owner)
         chosen += [i for i in _best_indexes(bm25, BM25_CANDIDATES) if i not in seen]
-        return chosen
-
-    def _score_entry(
-        self, entry_index: int, evidence: float, question_weight: float, terms: frozenset[str], term_string: str
-    ) -> Scored:
-        coverage = evidence / question_weight
-        best, closest = -1.0, None
-        weight_of = self._index.idf.__getitem__
-        for phrasing in self._index.phrasings_by_entry[entry_index]:
-            shared = sum(map(weight_of, terms & phrasing.tokens))
-            dice = 2 * shared / (question_weight + phrasing.weight)
-            # token strings are sorted tokens, so plain ratio here is rapidfuzz's token_sort_ratio
-            closeness = fuzz.ratio(term_string, phrasing.token_string) / 100
-            closeness_score = DICE_WEIGHT * dice + FUZZ_WEIGHT * closeness
-            if closeness_score > best:
-                best, closest = closeness_score, phrasing
-        score = 100 * (COVERAGE_WEIGHT * coverage + best)
-        entry = self._index.entries[entry_index]
-        matched = tuple(sorted(terms & self._index.vocabulary_by_entry[entry_index]))
-        return Scored(entry, round(score, 2), matched, closest.original if closest else "", round(evidence, 3))
+        return chosen, dice
 
 
 @dataclass(frozen=True)
@@ -597,13 +591,18 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
     phrasing_postings = {t: np.array(v, dtype=np.int64) for t, v in by_token.items()}
     phrasing_owner = np.array([p.entry_index for p in flat], dtype=np.int64)
     phrasing_weight = np.array([p.weight for p in flat], dtype=np.float64)
+    phrasing_slices, start = [], 0
+    for phrasings in phrasings_by_entry:
+        phrasing_slices.append((start, start + len(phrasings)))
+        start += len(phrasings)
     posting_arrays = {
         token: (np.array([i for i, _ in pairs], dtype=np.int64), np.array([w for _, w in pairs], dtype=np.float64))
         for token, pairs in postings.items()
     }
     return _Index(
         entries, phrasings_by_entry, sorted(postings), postings, posting_arrays, phrasing_postings, phrasing_owner,
-        phrasing_weight, idf, unknown_weight, vocabulary_by_entry,
+        phrasing_weight, [p.token_string for p in flat], [p.original for p in flat], phrasing_slices,
+        idf, unknown_weight, vocabulary_by_entry,
         centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
         candidates=max(CANDIDATES, count // ENTRIES_PER_CANDIDATE),
         bm25=ranking.Bm25(documents), semantic=ranking.Semantic(texts_by_entry),
