@@ -64,7 +64,10 @@ class _Embedder:
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         if not texts:
             return out
-        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        if len(texts) == 1:  # one question: no thread pool
+            encodings = [self.tokenizer.encode(texts[0], add_special_tokens=False)]
+        else:
+            encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
         ids = [e.ids[:MAX_TOKENS] for e in encodings]
         lengths = np.array([len(i) for i in ids])
         filled = np.flatnonzero(lengths)
