@@ -23,7 +23,6 @@ Last, the time: per labelled text (mean, p95), per typical question, and for tex
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
 import time
