@@ -7,13 +7,13 @@ import dataclasses
 import json
 import logging
 import sys
-import textwrap
 from typing import Sequence, TextIO
 
 from bot import __version__
+from bot.answers import render_match
 from bot.config import README_SLACK_SECTION, Settings, SettingsError
 from bot.failures import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
-from bot.faq import Faq, FaqEntry, FaqError, lint, load_faq
+from bot.faq import FaqError, lint, load_faq
 
 # Which settings a command depends on (see ``Settings.check``): a badly written value of any other
 # cannot stop it, so that a Slack setting never stops an offline command.
@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", help="the question, or - to read one question per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.add_argument("--explain", action="store_true", help="show why the matcher decided as it did")
+    ask.add_argument("--nation", type=_nation, metavar="NATION",
+                     help="answer for england, wales, scotland or northern-ireland (default: $CANISHARE_NATION)")
     ask.set_defaults(handler=cmd_ask, uses=MATCHER_SETTINGS)
 
     redact = commands.add_parser("redact", help="remove personal identifiers from text")
@@ -110,7 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--force", action="store_true", help=f"allow an age under {MIN_SAFE_RETENTION_DAYS} days")
     purge.set_defaults(handler=cmd_purge, uses=RECORD_SETTINGS)
 
-    export = commands.add_parser("export", help="write the advice record as CSV (for case records)")
+    export = commands.add_parser("export", help="write the advice record (or decision records) as CSV")
+    export.add_argument("--decisions", action="store_true",
+                        help="write practitioners' decision records instead of the advice record")
     export.add_argument("--since", type=_date, help="first day to include, YYYY-MM-DD")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(handler=cmd_export, uses=RECORD_SETTINGS)
@@ -176,6 +180,15 @@ def _date(value: str):
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
+def _nation(value: str) -> str:
+    from bot.nations import UnknownNation, parse_nation
+
+    try:
+        return parse_nation(value) or ""
+    except UnknownNation as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _service(settings: Settings, faq: bool = True):
     from bot.service import Service
     from bot.store import StoreError
@@ -198,72 +211,54 @@ def _matcher(settings: Settings):
 def cmd_ask(args, settings: Settings) -> int:
     from bot.matching import match_redacted
 
+    nation = args.nation
+    if nation is None:  # CANISHARE_NATION matters only when --nation is not given
+        try:
+            nation = settings.check(("nation",)).nation
+        except SettingsError as error:
+            raise CliError(str(error), EXIT_USAGE) from error
+    nation = nation or None
     matcher = _matcher(settings)
     if args.question == "-":
-        return _ask_lines(matcher, sys.stdin, sys.stdout, args.json)
+        return _ask_lines(matcher, sys.stdin, sys.stdout, args.json, nation)
     question = args.question
     if not question.strip():
         raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"',
                        EXIT_USAGE)
     match = match_redacted(matcher, question)
     if args.json:
-        print(json.dumps(match_json(match)))
+        print(json.dumps(match_json(match, nation)))
     else:
-        print(render_match(match, matcher.faq))
+        print(render_match(match, matcher.faq, nation))
         if args.explain:
             print("\n" + match.explain())
     return EXIT_OK
 
 
-def _ask_lines(matcher, lines: TextIO, out: TextIO, as_json: bool) -> int:
+def _ask_lines(matcher, lines: TextIO, out: TextIO, as_json: bool, nation: str | None = None) -> int:
     from bot.matching import match_redacted
 
     for line in lines:
         match = match_redacted(matcher, line.rstrip("\n"))
         if as_json:
-            out.write(json.dumps(match_json(match)) + "\n")
+            out.write(json.dumps(match_json(match, nation)) + "\n")
         else:
-            out.write(render_match(match, matcher.faq) + "\n\n")
+            out.write(render_match(match, matcher.faq, nation) + "\n\n")
         out.flush()
     return EXIT_OK
 
 
-def match_json(match) -> dict:
-    return {
+def match_json(match, nation: str | None = None) -> dict:
+    """The JSON contract of ``canishare ask --json``; ``"nation"`` only when one was asked for."""
+    found = {
         "decision": match.decision,
         "faq_id": match.entry.id if match.entry else None,
         "score": match.score,
         "suggestions": [entry.id for entry in match.suggestions],
     }
-
-
-def render_match(match, faq: Faq) -> str:
-    from bot.matching import ANSWER, SUGGEST
-
-    if match.decision == ANSWER:
-        return f"decision: answer (score {match.score:.1f})\n" + render_entry(match.entry)
-    if match.decision == SUGGEST:
-        lines = [f"decision: suggest (score {match.score:.1f}) - did you mean:"]
-        lines += [f"  - {entry.id}: {entry.question}" for entry in match.suggestions]
-        lines.append("  - none of these: ask an advisor")
-        return "\n".join(lines)
-    return (
-        f"decision: escalate (score {match.score:.1f})\n"
-        "The FAQ has no answer that fits. In Slack this question would be offered to an advisor."
-    )
-
-
-def render_entry(entry: FaqEntry) -> str:
-    body = "\n".join(textwrap.fill(p, 100) if not p.startswith("•") else p for p in entry.answer.splitlines())
-    sources = "; ".join(f"{s.title} <{s.url}>" if s.url else s.title for s in entry.sources)
-    return (
-        f"entry: {entry.id}\n"
-        f"question: {entry.question}\n\n{body.replace('*', '')}\n\n"
-        f"legal basis: {'; '.join(entry.legal_basis)}\n"
-        f"source: {sources}\n"
-        f"last reviewed: {entry.last_reviewed.isoformat()}\n"
-        "Guidance, not legal advice: you make the decision and record it."
-    )
+    if nation:
+        found["nation"] = nation
+    return found
 
 
 # redact ------------------------------------------------------------------------------------
@@ -354,18 +349,24 @@ def cmd_purge(args, settings: Settings) -> int:
     before = stored(utc_now() - age)
     counts = _service(settings, faq=False).purge(before, dry_run=args.dry_run)
     verb = "would delete" if args.dry_run else "purged"
-    print(f"{verb} {counts['questions']} question(s), {counts['escalations']} escalation(s) and "
-          f"{counts['feedback']} rating(s) recorded before {before}; questions still in the advisor queue are kept")
+    print(f"{verb} {counts['questions']} question(s), {counts['escalations']} escalation(s), "
+          f"{counts['feedback']} rating(s) and {counts.get('decision_records', 0)} decision record(s) "
+          f"recorded before {before}; questions still in the advisor queue are kept")
     return EXIT_OK
 
 
 def cmd_export(args, settings: Settings) -> int:
-    from bot.export import ADVICE_RECORD_COLUMNS, write_csv
+    from bot.export import ADVICE_RECORD_COLUMNS, DECISION_RECORD_COLUMNS, decision_record_rows, write_csv
 
-    rows = _service(settings, faq=False).advice_record(since=args.since.isoformat() if args.since else None)
+    service = _service(settings, faq=False)
+    since = args.since.isoformat() if args.since else None
+    if args.decisions:
+        rows, columns = decision_record_rows(service.all_decision_records(since=since)), DECISION_RECORD_COLUMNS
+    else:
+        rows, columns = service.advice_record(since=since), ADVICE_RECORD_COLUMNS
     out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
     try:
-        write_csv(rows, ADVICE_RECORD_COLUMNS, out)
+        write_csv(rows, columns, out)
     finally:
         if args.output:
             out.close()

@@ -2,9 +2,9 @@
 
 Every message that follows from a change of state (the reply to a question, an escalation's card in
 the advisor channel and its updates, the notices to an asker, an advisor's answer relayed to the
-asker, reminders, the digest) is written here in the same transaction as that change. A deliverer
-sends what is due, records the outcome, and retries failures with growing delays, so a crash or a
-Slack outage delays a message but never loses it.
+asker, reminders, the digest, a decision record sent back to the practitioner) is written here in
+the same transaction as that change. A deliverer sends what is due, records the outcome, and retries
+failures with growing delays, so a crash or a Slack outage delays a message but never loses it.
 
 Several processes may deliver from one store: a deliverer first *leases* the items it will send
 (``bot.store.outbox.lease_due``); an item whose lease has run out (its deliverer died mid-send) is leased again. That
@@ -28,6 +28,8 @@ class Kind(StrEnum):
     ADVISOR_ANSWER = "advisor_answer"  # an advisor's answer, relayed to the asker
     REMINDER = "reminder"              # an unclaimed escalation, in its card's thread
     DIGEST = "digest"                  # the weekly digest
+    DECISION_RECORD = "decision_record"  # a practitioner's decision record, DM'd to them to paste
+    MY_DATA = "my_data"                # everything held about a person, DM'd at their request
 
 
 class State(StrEnum):

@@ -106,3 +106,44 @@ class Escalation:
     def waiting_since(self) -> str:
         """When the escalation (last) started waiting for an advisor."""
         return self.reopened_at or self.created_at
+
+
+class SharingDecision(StrEnum):
+    """What a practitioner decided, in their decision record."""
+
+    SHARED = "shared"
+    SHARED_IN_PART = "shared_in_part"
+    NOT_SHARED = "not_shared"  # decided not to share: a decision to record too
+    NOT_DECIDED = "not_decided"  # not decided yet
+
+
+class Told(StrEnum):
+    """Whether the person the information is about was told."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_YET = "not_yet"
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """A practitioner's record of a sharing decision. Every free-text field is redacted."""
+
+    id: int
+    user: str
+    decision: SharingDecision
+    shared_with: str
+    what_shared: str
+    lawful_basis: str
+    reasons: str
+    person_told: Told | None
+    not_told_why: str
+    created_at: str
+    faq_id: str | None = None  # the guidance followed: an FAQ entry…
+    faq_question: str | None = None
+    faq_last_reviewed: str | None = None  # ISO date, as the entry said when the record was made
+    escalation_id: int | None = None  # …or an advisor's answer
+    question_id: int | None = None
+    nation: str | None = None  # the nation the guidance was shown for
+    redacted_kinds: tuple[str, ...] = ()
+    view_id: str | None = None

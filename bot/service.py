@@ -14,12 +14,12 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Collection, Protocol
 
-from bot import escalations
-from bot.faq import Faq
+from bot import decisions, escalations
+from bot.faq import NATIONS, Faq
 from bot.matching import Match, Matcher, Thresholds
 from bot.outbox import Kind, Owed
 from bot.privacy import redact, redact_question
-from bot.records import CLAIMED, OPEN, Escalation, Question, QueueAction, Rating, Where
+from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
 from bot.store import Store
 from bot.times import stored, utc_now
 from bot.urgency import signals_immediate_risk
@@ -81,10 +81,13 @@ class Service:
         ``faq=False`` opens the store alone, for the commands that only keep records."""
         from bot.faq import ReloadingFaq
 
-        return cls(Store(settings.db_path), ReloadingFaq(settings.faq_dir) if faq else NoFaq(), settings.thresholds)
+        return cls(Store(settings.db_path), ReloadingFaq(settings.faq_dir) if faq else NoFaq(), settings.thresholds,
+                   default_nation=settings.nation)
 
-    def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds()):
+    def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds(), *,
+                 default_nation: str | None = None):
         self.store = store
+        self.default_nation = default_nation  # CANISHARE_NATION: for people who have not chosen
         self._last_purge: dt.datetime | None = None
         self.on_owed: list[Callable[[], None]] = []  # told after a commit that owes messages (wakes the deliverer)
         self.faq_source: FaqSource = FixedFaq(faq) if isinstance(faq, Faq) else faq
@@ -200,6 +203,69 @@ class Service:
     def first_time_request(self, fingerprint: str) -> bool:
         """False for a byte-identical replay of a signed Slack request already handled."""
         return self.store.first_time_request(fingerprint)
+
+    # nations and decision records -----------------------------------------------------------
+
+    def nation_of(self, user: str | None) -> str | None:
+        """The nation answers are shown for: the person's own choice, else the workspace's
+        (``CANISHARE_NATION``); None when neither says (every nation's notes are shown)."""
+        return self.nation_setting(user)[0]
+
+    def nation_setting(self, user: str | None) -> tuple[str | None, bool]:
+        """(the nation answers are shown for, whether it is the workspace's default rather than the
+        person's own choice)."""
+        if user:
+            chosen, nation = self.store.chosen_nation(user)
+            if chosen:
+                return nation, False
+        return self.default_nation, self.default_nation is not None
+
+    def set_nation(self, user: str, nation: str | None) -> None:
+        """Remember a person's nation (None: show every nation's notes, whatever the default)."""
+        if nation is not None and nation not in NATIONS:
+            raise ValueError(f"unknown nation {nation!r}")
+        self.store.set_nation(user, nation)
+
+    def record_decision(
+        self, user: str, form: decisions.DecisionForm, *, view_id: str | None = None,
+        question_id: int | None = None, faq_id: str | None = None, escalation_id: int | None = None,
+    ) -> tuple[DecisionRecord, bool]:
+        """Store a practitioner's decision record, every free-text field redacted first, and owe its
+        DM to them in the same commit. The guidance it followed is the FAQ entry ``faq_id`` (its
+        question and "last reviewed" date are kept with the record) or the advisor's answer of
+        ``escalation_id``. A second submission with the same ``view_id`` stores nothing: returns the
+        first record and False. ``decisions.InvalidDecision`` for a form that cannot be recorded."""
+        cleaned, kinds = decisions.clean(form)
+        entry = self.faq.get(faq_id) if faq_id else None
+        row = {
+            "user": user, "view_id": view_id, "question_id": question_id, "escalation_id": escalation_id,
+            "faq_id": entry.id if entry else faq_id, "faq_question": entry.question if entry else None,
+            "faq_last_reviewed": entry.last_reviewed.isoformat() if entry else None,
+            "nation": self.nation_of(user), "decision": cleaned.decision,
+            "shared_with": cleaned.shared_with, "what_shared": cleaned.what_shared,
+            "lawful_basis": decisions.lawful_basis_text(cleaned), "reasons": cleaned.reasons,
+            "person_told": cleaned.person_told, "not_told_why": cleaned.not_told_why, "redacted_kinds": kinds,
+        }
+        with self.store.transaction():
+            record, created = self.store.add_decision_record(row)
+            if created:
+                self.store.owe(Kind.DECISION_RECORD, f"decision_record:{record.id}",
+                               payload={"to": user, "record": record.id})
+        if created:
+            self._tell_owed()
+            log.info("decision record %s: %s", record.id, record.decision)
+        return record, created
+
+    def decision_record(self, record_id: int) -> DecisionRecord | None:
+        return self.store.decision_record(record_id)
+
+    def decision_records(self, user: str, limit: int = 10) -> list[DecisionRecord]:
+        """A person's latest decision records, newest first."""
+        return self.store.decision_records(user=user, limit=limit, newest_first=True)
+
+    def all_decision_records(self, since: str | None = None) -> list[DecisionRecord]:
+        """Every decision record made from ``since`` on, oldest first (for the export)."""
+        return self.store.decision_records(since=since)
 
     # the advisor queue ---------------------------------------------------------------------
 
@@ -384,6 +450,11 @@ class Service:
     def subject_access(self, user: str) -> dict:
         """Everything canishare holds about one Slack user, as plain data (JSON-ready)."""
         return {"user": user, "generated_at": stored(utc_now()), "records": self.store.rows_about(user)}
+
+    def owe_my_data(self, user: str) -> None:
+        """Owe ``user`` a copy of everything held about them (App Home's "Send me my data")."""
+        self.store.owe(Kind.MY_DATA, f"my_data:{user}:{uuid.uuid4().hex}", payload={"to": user})
+        self._tell_owed()
 
     def erase(self, user: str) -> dict[str, int]:
         """Erase one person (``StillQueued`` while an advisor still has one of their questions)."""

@@ -17,7 +17,7 @@ def test_every_package_under_bot_is_in_the_wheel():
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "bot").rglob("__init__.py")}
     listed = set(setuptools_config()["packages"])
     assert found <= listed, f"add to pyproject.toml [tool.setuptools] packages: {sorted(found - listed)}"
-    assert listed - found == {"bot.bundled_faq"}
+    assert listed - found == {"bot.bundled_faq", "bot.bundled_docs"}
 
 
 def test_the_bundled_faq_ships_as_package_data():
@@ -53,12 +53,12 @@ def test_the_word_lists_are_read_from_the_package():
 def test_an_installed_copy_finds_the_faq_in_its_package_data(tmp_path, monkeypatch):
     site = tmp_path / "site-packages" / "bot" / "faq"
     site.mkdir(parents=True)
-    monkeypatch.setattr(faq_load, "__file__", str(site / "load.py"))  # as in site-packages: no checkout above
+    monkeypatch.setattr("bot.bundled.CHECKOUT", tmp_path / "site-packages")  # as in site-packages: no checkout
 
     class Spec:
         submodule_search_locations = [str(tmp_path / "site-packages" / "bot" / "bundled_faq")]
 
-    monkeypatch.setattr("importlib.util.find_spec", lambda name: Spec() if name == "bot.bundled_faq" else None)
+    monkeypatch.setattr("bot.bundled.find_spec", lambda name: Spec() if name == "bot.bundled_faq" else None)
     assert faq_load.bundled_faq_dir() == tmp_path / "site-packages" / "bot" / "bundled_faq"
 
 

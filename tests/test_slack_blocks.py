@@ -81,9 +81,9 @@ def test_answer_reply_has_answer_legal_basis_sources_review_date_notice_and_butt
     assert "Legal basis:" in text and entry.legal_basis[0] in text
     assert f"<{entry.sources[0].url}|" in text
     assert "Last reviewed" in text and kit.NOTICE in text
-    assert action_ids(message.blocks) == [ids.HELPFUL, ids.NOT_HELPFUL, ids.ESCALATE]
+    assert action_ids(message.blocks) == [ids.HELPFUL, ids.NOT_HELPFUL, ids.ESCALATE, ids.RECORD_DECISION]
     values = [e["value"] for b in message.blocks for e in b.get("elements", []) if "value" in e]
-    assert values == [f"7|{entry.id}", f"7|{entry.id}", "7"]
+    assert values == [f"7|{entry.id}", f"7|{entry.id}", "7", f"7|{entry.id}|"]
 
 
 def test_suggest_reply_offers_up_to_three_entries_and_none_of_these(faq):
@@ -198,3 +198,12 @@ def test_home_view_fits_slack_with_long_lists_and_says_how_many_more():
     for position, block in enumerate(view["blocks"]):  # every listed escalation keeps its buttons
         if block["type"] == "section" and block["text"]["text"].startswith("*#"):
             assert view["blocks"][position + 1]["type"] == "actions"
+
+
+def test_an_advisor_answer_linked_to_an_england_only_entry_says_where_it_applies(faq):
+    entry = next(e for e in faq if tuple(e.nations) == ("england",))
+    linked = replies.advisor_answer_message(escalation(ANSWERED, answered_by="A1", answer="Yes.",
+                                                       linked_faq_id=entry.id), faq)
+    text = json.dumps(linked.blocks, ensure_ascii=False)
+    assert "(applies in England only; not in Wales, Scotland or Northern Ireland)" in text
+    assert action_ids(linked.blocks)[-1] == ids.RECORD_DECISION

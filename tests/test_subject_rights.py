@@ -111,3 +111,22 @@ def test_erase_asks_for_confirmation_and_cancels_without_it(service):
     assert not done and "--yes" in line
     done, _ = erase(service, "U1", yes=False, stdin=Terminal("U1\n"))
     assert done and len(service.store.questions()) == 1
+
+
+def test_decision_records_and_the_nation_are_in_access_and_go_on_erasure(service, capsys):
+    from bot.decisions import DecisionForm
+
+    mine, _, _ = history(service)
+    form = DecisionForm(decision="not_shared", reasons="No risk of harm", person_told="yes")
+    own, _ = service.record_decision("U1", form, view_id="V1", question_id=mine.question.id)
+    other, _ = service.record_decision("U2", form, view_id="V2", question_id=mine.question.id)
+    service.set_nation("U1", "wales")
+    records = service.subject_access("U1")["records"]
+    assert [r["id"] for r in records["decision_records"]] == [own.id]  # not U2's, though it follows U1's question
+    assert [p["nation"] for p in records["people"]] == ["wales"]
+
+    service.erase("U1")
+    assert service.decision_records("U1") == [] and service.nation_setting("U1") == (None, False)
+    kept = service.decision_record(other.id)
+    assert kept.user == "U2" and kept.question_id is None
+

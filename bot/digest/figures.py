@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
+from bot.digest.decisions import DecisionSummary, decision_summary
 from bot.digest.grouping import confident_topic, group_questions
 from bot.digest.quoting import QUOTE_MIN_ASKERS, quote
 from bot.digest.weeks import iso_week, parse_week, shift_week, week_bounds
@@ -109,6 +110,7 @@ class Digest:
     review_cutoff: dt.date | None = None  # entries last reviewed before this are overdue
     oldest_open: tuple[OpenEscalation, ...] = ()
     quote_min_askers: int = QUOTE_MIN_ASKERS
+    decisions: DecisionSummary = DecisionSummary()  # decision records, counted privacy-safely
 
 
 def _current_faq(faq):
@@ -242,6 +244,7 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
         topics=topics, common=_summarise_groups(questions, thresholds.answer),
         missed=_summarise_groups(missed_questions, thresholds.answer),
         unhelpful=unhelpful, overdue=overdue, review_cutoff=cutoff, oldest_open=oldest,
+        decisions=decision_summary(store, faq, start, end),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.digest.decisions import decision_lines
 from bot.digest.figures import Digest
 from bot.digest.wording import (
     PRIVACY_NOTE,
@@ -56,5 +57,6 @@ def render_markdown(d: Digest) -> str:
         out += [f"- `{e.faq_id}` last reviewed {e.last_reviewed.isoformat()}: {esc(e.title)}" for e in d.overdue]
     else:
         out.append("None: every entry was reviewed in the last 12 months.")
+    out += ["", "## Decision records", ""] + decision_lines(d.decisions, esc)
     out += ["", f"_{PRIVACY_NOTE}_"]
     return "\n".join(out) + "\n"

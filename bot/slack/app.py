@@ -7,13 +7,13 @@ from concurrent.futures import Executor
 
 from slack_bolt import App
 
-from bot.slack import advisors, asking, escalating, feedback, home
+from bot.slack import advisors, asking, deciding, escalating, feedback, home
 from bot.slack.deps import Deps
 from bot.slack.robustness import handle_listener_error, skip_events_already_handled
 from bot.slack.signature import verified_requests_only
 
 # Each has ``register(app, deps)``, which adds its listeners as closures over ``deps``.
-LISTENER_MODULES = (asking, feedback, escalating, advisors, home)
+LISTENER_MODULES = (asking, feedback, escalating, advisors, deciding, home)
 
 
 def create_app(deps: Deps, *, process_before_response: bool = True, socket_mode: bool = False,

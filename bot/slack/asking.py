@@ -133,7 +133,7 @@ def register(app: App, deps: Deps) -> None:
         question_id, entry_id = question_ref(action_value(body))
         entry = service.faq.get(entry_id or "")
         if entry is not None:
-            reply_to_click(client, body, entry_message(entry, question_id))
+            reply_to_click(client, body, entry_message(entry, question_id, service.nation_of(user_of(body))))
 
     app.action(ids.SHOW_ENTRY)(ack=on_show_entry, lazy=[show_entry])
 

@@ -10,6 +10,7 @@ rendered when it is sent, so a card update shows the escalation as it is then.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import socket
@@ -20,18 +21,20 @@ from typing import Callable
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.escalations import QueueError
+from bot.mrkdwn import escape_mrkdwn
 from bot.outbox import Kind, Owed
 from bot.records import State, Via
 from bot.slack.blocks.advisor_card import advisor_message, reminder_message
 from bot.slack.blocks.replies import (
     advisor_answer_message,
+    decision_record_message,
     escalated_message,
     feedback_thanks,
     notice_message,
     reply_message,
     usage_message,
 )
-from bot.slack.delivery import deliver_to_asker, privately
+from bot.slack.delivery import deliver_to_asker, dm, privately
 from bot.slack.deps import Deps
 from bot.times import parse_stored_time
 
@@ -141,7 +144,8 @@ def send_reply(deps: Deps, item: Owed) -> None:
         return None  # purged meanwhile: nothing left to send
     faq = deps.service.faq
     entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
-    message = reply_message(question, question.decision, entries, question.urgent)
+    message = reply_message(question, question.decision, entries, question.urgent,
+                            deps.service.nation_of(question.asker))
     where = question.where
     if where.source in (Via.MENTION, Via.DM) and where.channel:
         deps.client.chat_postMessage(channel=where.channel, thread_ts=reply_thread(question), **message.as_kwargs())
@@ -226,6 +230,32 @@ def send_reminder(deps: Deps, item: Owed) -> None:
     return None
 
 
+def send_decision_record(deps: Deps, item: Owed) -> None:
+    """The practitioner's decision record, by DM, as text to paste into their case system."""
+    record = deps.service.decision_record(int(item.payload.get("record") or 0))
+    if record is None:
+        raise LookupError("the decision record was purged")
+    dm(deps.client, record.user, decision_record_message(record))
+    return None
+
+
+MY_DATA_CHUNK = 3500  # characters of JSON per message: well inside Slack's 40,000 and readable
+
+
+def send_my_data(deps: Deps, item: Owed) -> None:
+    """Everything held about the person, as JSON in their DM, in as many messages as it needs."""
+    user = item.payload["to"]
+    text = json.dumps(deps.service.subject_access(user), indent=1, ensure_ascii=False, default=str)
+    chunks = [text[i:i + MY_DATA_CHUNK] for i in range(0, len(text), MY_DATA_CHUNK)]
+    channel = deps.client.conversations_open(users=user)["channel"]["id"]
+    deps.client.chat_postMessage(channel=channel, text=(
+        f"Here is everything canishare holds about you ({len(chunks)} message(s) of JSON). Questions are kept with "
+        "identifiers removed. To have it erased, ask your organisation's data protection officer."))
+    for number, chunk in enumerate(chunks, start=1):
+        deps.client.chat_postMessage(channel=channel, text=f"({number}/{len(chunks)})\n```{escape_mrkdwn(chunk)}```")
+    return None
+
+
 SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.REPLY: send_reply,
     Kind.NOTICE: send_notice,
@@ -233,6 +263,8 @@ SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.CARD_UPDATE: send_card_update,
     Kind.ADVISOR_ANSWER: send_advisor_answer,
     Kind.REMINDER: send_reminder,
+    Kind.MY_DATA: send_my_data,
+    Kind.DECISION_RECORD: send_decision_record,
 }
 
 

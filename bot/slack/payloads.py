@@ -60,6 +60,16 @@ def question_ref(value: str) -> tuple[int, str | None]:
     return int(question_id), entry_id or None
 
 
+def decision_ref_of(value: str) -> tuple[int | None, str | None, int | None]:
+    """``"12|entry-id|3"`` → (12, "entry-id", 3); empty parts are None, and so is anything unreadable."""
+    parts = (value.split("|") + ["", "", ""])[:3]
+
+    def number(text: str) -> int | None:
+        return int(text) if text.isdigit() else None
+
+    return number(parts[0]), parts[1] or None, number(parts[2])
+
+
 def escalation_id_of(body: dict) -> int:
     return int(action_value(body))
 
@@ -106,6 +116,12 @@ def selected_value(view: dict, block_id: str, action_id: str) -> str | None:
     state = input_values(view).get(block_id, {}).get(action_id) or {}
     option = state.get("selected_option") or {}
     return option.get("value")
+
+
+def selected_option_of(body: dict) -> str | None:
+    """The value of the option chosen in a select that was just changed (a ``block_actions`` body)."""
+    found = body.get("actions") or [{}]
+    return (found[0].get("selected_option") or {}).get("value")
 
 
 def checked_values(view: dict, block_id: str, action_id: str) -> list[str]:

@@ -19,14 +19,25 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from bot.outbox import Kind, Owed
-from bot.records import Decision, Escalation, Question, QueueAction, State, Where
-from bot.store import outbox, people
+from bot.records import (
+    Decision,
+    DecisionRecord,
+    Escalation,
+    Question,
+    QueueAction,
+    SharingDecision,
+    State,
+    Told,
+    Where,
+)
+from bot.store.delivery import DeliveryTables
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
+from bot.store.queries import _between
+from bot.store.reports import ReportTables
 from bot.times import parse_stored_time, stored_now
 
 
-class Store:
+class Store(DeliveryTables, ReportTables):
     def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now):
         self.path = str(path)
         self.now = clock
@@ -269,6 +280,50 @@ class Store:
             row = self.db.execute("select count(*), coalesce(max(id), 0) from learned_phrasings").fetchone()
         return tuple(row)
 
+    # decision records and people ----------------------------------------------------------
+
+    def add_decision_record(self, row: dict) -> tuple[DecisionRecord, bool]:
+        """Store a (redacted) decision record; a second one with the same ``view_id`` (the same modal
+        submitted twice) is not stored: the first is returned, with False."""
+        with self.transaction() as db:
+            if row.get("view_id"):
+                existing = list(db.query("select * from decision_records where view_id = ?", [row["view_id"]]))
+                if existing:
+                    return _decision_record(existing[0]), False
+            record_id = db["decision_records"].insert(
+                {**row, "redacted_kinds": json.dumps(list(row.get("redacted_kinds") or ())),
+                 "created_at": self.now()}
+            ).last_pk
+            return self.decision_record(record_id), True
+
+    def decision_record(self, record_id: int) -> DecisionRecord | None:
+        with self._lock:
+            rows = list(self.db.query("select * from decision_records where id = ?", [record_id]))
+        return _decision_record(rows[0]) if rows else None
+
+    def decision_records(self, user: str | None = None, since: str | None = None, until: str | None = None,
+                         limit: int | None = None, newest_first: bool = False) -> list[DecisionRecord]:
+        sql, params = "select * from decision_records where 1=1", []
+        if user is not None:
+            sql, params = sql + " and user = ?", params + [user]
+        sql, params = _between(sql, params, "created_at", since, until)
+        sql += " order by created_at desc, id desc" if newest_first else " order by created_at, id"
+        if limit is not None:
+            sql, params = sql + " limit ?", params + [limit]
+        with self._lock:
+            return [_decision_record(r) for r in self.db.query(sql, params)]
+
+    def set_nation(self, user: str, nation: str | None) -> None:
+        """Remember a person's nation; None: they chose to see every nation's notes."""
+        with self.transaction() as db:
+            db["people"].upsert({"user": user, "nation": nation or "", "updated_at": self.now()}, pk="user")
+
+    def chosen_nation(self, user: str) -> tuple[bool, str | None]:
+        """(whether the person has chosen, their nation: None for "every nation")."""
+        with self._lock:
+            row = self.db.execute("select nation from people where user = ?", [user]).fetchone()
+        return (False, None) if row is None else (True, row[0] or None)
+
     # audit, events, digests ----------------------------------------------------------------
 
     def audit(self, actor: str, action: QueueAction, escalation_id: int | None = None,
@@ -278,87 +333,6 @@ class Store:
                 "at": self.now(), "actor": actor, "action": action, "escalation_id": escalation_id,
                 "question_id": question_id, "detail": detail,
             })
-
-    # the outbox (rules in bot.outbox; queries in bot.store.outbox) ----------------------------
-
-    def owe(self, kind: Kind, key: str, *, question_id: int | None = None, escalation_id: int | None = None,
-            payload: dict | None = None) -> bool:
-        """Record a message owed; inside a caller's transaction it commits with the caller's change."""
-        with self.transaction() as db:
-            return outbox.owe(db, self.now(), kind, key, question_id=question_id, escalation_id=escalation_id,
-                              payload=payload)
-
-    def owe_card_update(self, escalation_id: int) -> bool:
-        with self.transaction() as db:
-            return outbox.owe_card_update(db, self.now(), escalation_id)
-
-    def lease_due(self, owner: str, limit: int = 20) -> list[Owed]:
-        with self.transaction() as db:
-            return outbox.lease_due(db, self.now(), owner, limit)
-
-    def delivered(self, item: Owed, then: Callable[[], None] | None = None) -> None:
-        """Mark ``item`` delivered, and run ``then`` (e.g. remember the post's ts) in the same commit."""
-        with self.transaction() as db:
-            outbox.delivered(db, self.now(), item.id)
-            if then is not None:
-                then()
-
-    def failed(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False,
-               if_given_up: Callable[[], None] | None = None) -> bool:
-        with self.transaction() as db:
-            again = outbox.failed(db, self.now(), item, error, wait, give_up)
-            if not again and if_given_up is not None:
-                if_given_up()
-            return again
-
-    def release_leases_of(self, is_gone: Callable[[str], bool]) -> int:
-        """Free the leases of senders that ``is_gone`` says are dead, so their messages go at once."""
-        with self.transaction() as db:
-            return sum(outbox.release_leases(db, owner) for owner in outbox.lease_holders(db) if is_gone(owner))
-
-    def postpone(self, item: Owed, wait: dt.timedelta) -> None:
-        with self.transaction() as db:
-            outbox.postpone(db, self.now(), item, wait)
-
-    def owed_pending(self, escalation_id: int, kind: Kind) -> bool:
-        with self._lock:
-            return outbox.pending_for_escalation(self.db, escalation_id, kind)
-
-    def outbox_counts(self) -> dict[str, int]:
-        with self._lock:
-            return outbox.counts(self.db)
-
-    def next_owed_due(self) -> str | None:
-        with self._lock:
-            return outbox.next_due(self.db)
-
-    def forget_delivered(self, before: str) -> int:
-        with self.transaction() as db:
-            return outbox.forget_settled(db, before)
-
-    def event_seen(self, event_id: str) -> bool:
-        with self._lock:
-            row = self.db.execute("select 1 from processed_events where event_id = ?", [event_id]).fetchone()
-            return row is not None
-
-    def first_time_event(self, event_id: str) -> bool:
-        """Record a Slack event id; False when it was seen before (a retry)."""
-        with self.transaction() as db:
-            cursor = db.execute(
-                "insert or ignore into processed_events (event_id, at) values (?, ?)", [event_id, self.now()]
-            )
-            return cursor.rowcount == 1
-
-    def first_time_request(self, fingerprint: str, forget_after: dt.timedelta = dt.timedelta(minutes=10)) -> bool:
-        """Record a signed request's fingerprint; False when it was seen before (a replay). Fingerprints
-        older than ``forget_after`` (past Slack's five-minute signature window) are dropped."""
-        with self.transaction() as db:
-            cutoff = (parse_stored_time(self.now()) - forget_after).isoformat()
-            db.execute("delete from signed_requests where at < ?", [cutoff])
-            cursor = db.execute(
-                "insert or ignore into signed_requests (fingerprint, at) values (?, ?)", [fingerprint, self.now()]
-            )
-            return cursor.rowcount == 1
 
     def digest_posted(self, week: str) -> dict | None:
         with self._lock:
@@ -389,127 +363,18 @@ class Store:
         with self.transaction() as db:
             db["digests"].upsert({"week": week, "posted_at": self.now(), "channel": channel, "ts": ts}, pk="week")
 
-    # retention and records -----------------------------------------------------------------
 
-    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
-        """Delete questions (and their feedback, escalations, learned links) older than ``before``,
-        except those still in the advisor queue (open or claimed): they go once they are answered or
-        closed. Audit rows keep their ids, actors and times but lose any detail text. With
-        ``dry_run``, count what would go and delete nothing."""
-        with self.transaction() as db:
-            ids = [r["id"] for r in db.query(
-                "select id from questions where created_at < ? and id not in"
-                " (select question_id from escalations where state in (?, ?))",
-                [before, State.OPEN.value, State.CLAIMED.value])]
-            if dry_run:
-                return self._purge_counts(db, ids)
-            counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
-            for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-                marks = ", ".join("?" for _ in chunk)
-                counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
-                counts["escalations"] += db.execute(
-                    f"delete from escalations where question_id in ({marks})", chunk
-                ).rowcount
-                db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", chunk)
-                db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
-                db.execute(f"delete from outbox where question_id in ({marks})", chunk)
-                db.execute(f"delete from questions where id in ({marks})", chunk)
-            db.execute("delete from processed_events where at < ?", [before])
-        return counts
-
-    def _purge_counts(self, db, ids: list[int]) -> dict[str, int]:
-        counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
-        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-            marks = ", ".join("?" for _ in chunk)
-            for table in ("feedback", "escalations"):
-                counts[table] += db.execute(f"select count(*) from {table} where question_id in ({marks})",
-                                            chunk).fetchone()[0]
-        return counts
-
-    # one person's data (subject access and erasure) ----------------------------------------------
-
-    def rows_about(self, user: str) -> dict[str, list[dict]]:
-        with self._lock:
-            return people.rows_about(self.db, user)
-
-    def erase_person(self, user: str) -> dict[str, int]:
-        """Erase ``user`` (see ``bot.store.people.erase``); LookupError naming the escalations while
-        one of their questions is still in the advisor queue, and then nothing changes."""
-        with self.transaction() as db:
-            queued = people.still_queued(db, user)
-            if queued:
-                raise LookupError(", ".join(f"#{n}" for n in queued))
-            return people.erase(db, user)
-
-    def advice_record(self, since: str | None = None) -> list[dict]:
-        sql = (
-            "select q.id as question_id, q.created_at as asked_at, q.text as question, q.decision, q.faq_id,"
-            " q.score, q.asker, e.state as escalation_state, e.answer as advisor_answer,"
-            " e.answered_by as advisor, e.answered_at, e.linked_faq_id"
-            " from questions q left join escalations e on e.question_id = q.id"
-        )
-        params: list = []
-        if since:
-            sql, params = sql + " where q.created_at >= ?", [since]
-        with self._lock:
-            return list(self.db.query(sql + " order by q.id", params))
-
-    # digest queries --------------------------------------------------------------------------
-
-    def escalation_first_answers(self, since: str | None = None, until: str | None = None) -> list[dict]:
-        """Escalations whose FIRST advisor answer falls in [since, until): ``{id, created_at, urgent,
-        first_answered_at}``. The first answer is the earliest 'answer' in the audit log (an answer
-        after a reopen overwrites ``answered_at``); ``answered_at`` stands in when the log has none."""
-        sql = (
-            "select id, created_at, urgent, first_answered_at from ("
-            " select e.id, e.created_at, e.urgent, coalesce(f.first_at, e.answered_at) as first_answered_at"
-            " from escalations e left join ("
-            "  select escalation_id, min(at) as first_at from audit where action = ? group by escalation_id"
-            " ) f on f.escalation_id = e.id"
-            ") where first_answered_at is not null"
-        )
-        sql, params = _between(sql, [QueueAction.ANSWER], "first_answered_at", since, until)
-        with self._lock:
-            return list(self.db.query(sql + " order by first_answered_at, id", params))
-
-    def escalation_states_at(self, when: str) -> list[dict]:
-        """Every escalation created before ``when`` with its state at that moment, rebuilt from the
-        audit log: ``{id, created_at, urgent, state}`` where state is open, claimed, answered or
-        closed (the current state when the log has no state change before ``when``). Oldest first."""
-        # SQLite takes the bare column "action" from the row holding the max(): the latest change
-        sql = (
-            "select e.id, e.created_at, e.urgent, e.state as current_state, l.action as last_action"
-            " from escalations e left join ("
-            "  select escalation_id, action, max(at || '#' || printf('%012d', id)) as latest from audit"
-            "  where at < ? and escalation_id is not null"
-            f"  and action in ({', '.join('?' for _ in STATE_AFTER)})"
-            "  group by escalation_id"
-            " ) l on l.escalation_id = e.id"
-            " where e.created_at < ? order by e.created_at, e.id"
-        )
-        with self._lock:
-            rows = list(self.db.query(sql, [when, *STATE_AFTER, when]))
-        return [
-            {"id": r["id"], "created_at": r["created_at"], "urgent": bool(r["urgent"]),
-             "state": STATE_AFTER.get(r["last_action"], State(r["current_state"]))}
-            for r in rows
-        ]
-
-
-# The state an escalation is in after each action of the audit log.
-STATE_AFTER = {
-    QueueAction.ESCALATE: State.OPEN, QueueAction.REOPEN: State.OPEN, QueueAction.CLAIM: State.CLAIMED,
-    QueueAction.ANSWER: State.ANSWERED, QueueAction.CLOSE: State.CLOSED,
-}
-
-
-def _between(sql: str, params: list, column: str, since: str | None, until: str | None) -> tuple[str, list]:
-    """Add ``since <= column < until`` conditions (either bound optional) to a query."""
-    if since:
-        sql, params = sql + f" and {column} >= ?", params + [since]
-    if until:
-        sql, params = sql + f" and {column} < ?", params + [until]
-    return sql, params
+def _decision_record(row: dict) -> DecisionRecord:
+    return DecisionRecord(
+        id=row["id"], user=row["user"], decision=SharingDecision(row["decision"]),
+        shared_with=row["shared_with"] or "", what_shared=row["what_shared"] or "",
+        lawful_basis=row["lawful_basis"] or "", reasons=row["reasons"] or "",
+        person_told=Told(row["person_told"]) if row["person_told"] else None,
+        not_told_why=row["not_told_why"] or "", created_at=row["created_at"], faq_id=row["faq_id"],
+        faq_question=row["faq_question"], faq_last_reviewed=row["faq_last_reviewed"],
+        escalation_id=row["escalation_id"], question_id=row["question_id"], nation=row["nation"],
+        redacted_kinds=tuple(json.loads(row["redacted_kinds"] or "[]")), view_id=row["view_id"],
+    )
 
 
 def _question(row: dict) -> Question:

@@ -87,8 +87,22 @@ def _migration_6(db: sqlite_utils.Database) -> None:
     outbox.create_table(db)
 
 
+def _migration_7(db: sqlite_utils.Database) -> None:
+    """Decision records (what a practitioner decided and why, redacted) and each person's nation."""
+    db["decision_records"].create({
+        "id": int, "user": str, "view_id": str, "question_id": int, "escalation_id": int,
+        "faq_id": str, "faq_question": str, "faq_last_reviewed": str, "nation": str,
+        "decision": str, "shared_with": str, "what_shared": str, "lawful_basis": str, "reasons": str,
+        "person_told": str, "not_told_why": str, "redacted_kinds": str, "created_at": str,
+    }, pk="id", not_null={"user", "decision", "created_at"})
+    db["decision_records"].create_index(["view_id"], unique=True)  # a modal submitted twice is one record
+    db["decision_records"].create_index(["user", "created_at"])
+    db["decision_records"].create_index(["created_at"])
+    db["people"].create({"user": str, "nation": str, "updated_at": str}, pk="user", not_null={"updated_at"})
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

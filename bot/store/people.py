@@ -15,6 +15,9 @@ PERSON_COLUMNS = {
     "learned_phrasings": ("added_by",),
     "audit": ("actor",),
 }
+# Tables whose rows belong to the person in their ``user`` column: listed in full for access, deleted
+# on erasure (never pseudonymised): their decision records and their nation.
+OWN_ROWS = ("decision_records", "people")
 
 
 def rows_about(db, user: str) -> dict[str, list[dict]]:
@@ -30,6 +33,8 @@ def rows_about(db, user: str) -> dict[str, list[dict]]:
             where += f" or question_id in ({', '.join('?' for _ in asked)})"
             params += asked
         found[table] = list(db.query(f"select * from {table} where {where} order by rowid", params))
+    for table in OWN_ROWS:
+        found[table] = list(db.query(f"select * from {table} where user = ? order by rowid", [user]))
     found["outbox"] = [row for row in db.query("select * from outbox where state = 'pending' order by id")
                        if row["question_id"] in asked or user in (row["payload"] or "")]
     return found
@@ -44,8 +49,9 @@ def still_queued(db, user: str) -> list[int]:
 
 def erase(db, user: str) -> dict[str, int]:
     """Delete the person's questions (with their ratings, escalations, owed messages and the phrasings
-    learned from them) and their ratings of other answers; replace their id wherever it records work
-    done (an advisor's claims and answers, the audit trail) with one pseudonym. Counts by table."""
+    learned from them), their ratings of other answers, their decision records and their nation;
+    replace their id wherever it records work done (an advisor's claims and answers, the audit trail)
+    with one pseudonym. Counts by table."""
     pseudonym = f"erased-{uuid.uuid4().hex[:12]}"
     asked = [r["id"] for r in db.query("select id from questions where asker = ?", [user])]
     counts = {"questions": len(asked), "feedback": 0, "escalations": 0, "learned_phrasings": 0, "pseudonymised": 0}
@@ -57,8 +63,11 @@ def erase(db, user: str) -> dict[str, int]:
         counts["escalations"] += db.execute(f"delete from escalations where question_id in ({marks})", chunk).rowcount
         db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
         db.execute(f"delete from outbox where question_id in ({marks})", chunk)
+        db.execute(f"update decision_records set question_id = null where question_id in ({marks})", chunk)
         db.execute(f"delete from questions where id in ({marks})", chunk)
     counts["feedback"] += db.execute("delete from feedback where user = ?", [user]).rowcount
+    for table in OWN_ROWS:
+        counts[table] = db.execute(f"delete from {table} where user = ?", [user]).rowcount
     for table, columns in PERSON_COLUMNS.items():
         for column in columns:
             if table in ("questions", "feedback") or column not in db[table].columns_dict:

@@ -1,22 +1,28 @@
-"""App Home: how to ask and the person's recent questions; for advisors, what they have claimed
-and the queue, with the same buttons as the advisor channel, within Slack's 100 blocks."""
+"""App Home: how to ask, the person's nation (chosen here), their recent questions and their
+decision records; for advisors, what they have claimed and the queue, with the same buttons as the
+advisor channel, within Slack's 100 blocks."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Sequence
 
-from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, Escalation, Question, Via
+from bot.decisions import DECISION_LABELS as SHARING_LABELS
+from bot.faq import NATION_NAMES, NATIONS
+from bot.mrkdwn import escape_user_text
+from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.advisor_card import advisor_buttons, urgent_flag
-from bot.slack.blocks.ids import HOME_ASK
+from bot.slack.blocks.ids import HOME_ASK, HOME_MY_DATA, HOME_NATION, HOME_PRIVACY, NATION_ALL
 from bot.slack.blocks.kit import (
     NOTICE,
     actions,
     button,
+    clip,
     context,
     describe_age,
     divider,
     header,
+    option,
     quoted,
     section,
     slack_date,
@@ -25,7 +31,41 @@ from bot.slack.blocks.kit import (
 
 HOME_QUEUE_LIMIT = 20
 HOME_CLAIMED_LIMIT = 10
+HOME_RECORDS_LIMIT = 10
 HOME_BLOCK_LIMIT = 100  # Slack's limit on a Home tab's blocks
+EVERY_NATION = "Every nation (show all the notes)"
+
+
+def nation_blocks(nation: str | None, is_default: bool) -> list[dict]:
+    """The person's nation, with the select that changes it: answers put that nation's note first."""
+    options = [option(NATION_NAMES[n], n) for n in NATIONS] + [option(EVERY_NATION, NATION_ALL)]
+    select = {"type": "static_select", "action_id": HOME_NATION, "options": options,
+              "initial_option": options[NATIONS.index(nation)] if nation else options[-1]}
+    if nation is None:
+        text = ("*Your nation:* not set. Answers show where they hold and every nation's notes. "
+                "Pick yours to see the law where you work first.")
+    else:
+        source = " (this workspace's default)" if is_default else ""
+        text = (f"*Your nation:* {NATION_NAMES[nation]}{source}. Answers put what differs there first, "
+                "and say plainly when an answer does not hold there.")
+    return [section(text, accessory=select, block_id="nation")]
+
+
+def decision_record_blocks(records: Sequence[DecisionRecord]) -> list[dict]:
+    """The person's latest decision records, one section each."""
+    if not records:
+        return [section("_No decision records yet. Use *Record my decision* under any answer._")]
+    blocks = []
+    for r in records[:HOME_RECORDS_LIMIT]:
+        shared_with = f" · with {escape_user_text(clip(r.shared_with, 150))}" if r.shared_with else ""
+        guidance = f"FAQ `{r.faq_id}`" if r.faq_id else (f"advisor's answer #{r.escalation_id}" if r.escalation_id
+                                                          else "canishare")
+        blocks.append(section(
+            f"*{SHARING_LABELS.get(r.decision, r.decision)}*{shared_with}\n"
+            f"{escape_user_text(clip(r.reasons, 300))}\n"
+            f"_{slack_date(r.created_at)} · record #{r.id} · {guidance}_"
+        ))
+    return blocks
 
 
 DECISION_LABELS = {Decision.ANSWER: "answered from the FAQ", Decision.SUGGEST: "FAQ entries suggested",
@@ -61,12 +101,32 @@ def queue_item_blocks(escalation: Escalation, now: dt.datetime, prefix: str) -> 
     return blocks
 
 
+def privacy_blocks(privacy_url: str | None, retention_days: int) -> list[dict]:
+    """How canishare uses the person's data, in three lines, with the full notice and their own data."""
+    notice = ({"type": "button", "text": {"type": "plain_text", "text": "Read the privacy notice"}, "url": privacy_url,
+               "action_id": HOME_PRIVACY} if privacy_url else button("Read the privacy notice", HOME_PRIVACY, "notice"))
+    return [
+        header("How canishare uses your data"),
+        section(
+            "canishare keeps your questions *with identifiers removed* (NHS and NI numbers, names, addresses, "
+            "phone numbers …), your Slack ID, where you asked, the answers and your ratings, and any decision "
+            f"records you make, for *{retention_days} days*. Advisors see a question only when it is sent to "
+            "them. You can ask for a copy of everything held about you, or for it to be erased."
+        ),
+        actions(notice, button("Send me my data", HOME_MY_DATA, "me")),
+    ]
+
+
 def home_view(
     recent: Sequence[tuple[Question, Escalation | None]],
     is_advisor: bool,
     queue: Sequence[Escalation],
     claimed: Sequence[Escalation],
     now: dt.datetime,
+    records: Sequence[DecisionRecord] = (),
+    nation: str | None = None,
+    nation_is_default: bool = False,
+    privacy: Sequence[dict] = (),
 ) -> dict:
     blocks = [
         header("canishare: can I share this?"),
@@ -77,9 +137,15 @@ def home_view(
             accessory=button("Ask a question", HOME_ASK, Via.HOME, "primary"),
         ),
         context(f":warning: {NOTICE}"),
+        *nation_blocks(nation, nation_is_default),
         divider(),
         header("Your recent questions"),
         *recent_question_blocks(recent),
+        divider(),
+        header("My decision records"),
+        *decision_record_blocks(records),
+        context("Your latest 10. Each was sent to you by direct message to paste into your case system."),
+        *([divider(), *privacy] if privacy else []),
     ]
     if is_advisor:
         blocks += [divider(), header("What you have claimed")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from bot.digest.decisions import decision_lines
 from bot.digest.figures import Digest
 from bot.digest.wording import PRIVACY_NOTE, day, duration, group_line, group_tail, oldest_line, queue_rows, share
 from bot.mrkdwn import escape_user_text
@@ -98,6 +99,7 @@ def render_blocks(d: Digest, main_groups: int = 5) -> tuple[list[dict], list[dic
         thread.append(_lines_section("Entries rated not helpful", (
             f"`{r.faq_id}` {esc(r.title) if r.title else '(no longer in the FAQ)'}: {r.not_helpful} not helpful, "
             f"{r.helpful} helpful" for r in d.unhelpful)))
+    thread.append(_lines_section("Decision records", decision_lines(d.decisions, esc)))
     thread.append(_lines_section(
         f"Entries overdue for review (last reviewed before {day(d.review_cutoff)})",
         [f"`{e.faq_id}` {e.last_reviewed.isoformat()}: {esc(e.title)}" for e in d.overdue] or ["None."],

@@ -22,6 +22,9 @@ NOTICE = "Guidance, not legal advice: you make the decision and record it."
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 BUTTON_TEXT_LIMIT = 75
+OPTION_TEXT_LIMIT = 75
+OPTION_VALUE_LIMIT = 150
+MODAL_TEXT_LIMIT = 24  # a modal's title, submit and close
 
 
 class Message(NamedTuple):
@@ -94,6 +97,11 @@ def button(text: str, action_id: str, value: str, style: str | None = None) -> d
     if style:
         element["style"] = style
     return element
+
+
+def option(text: str, value: str) -> dict:
+    """One option of a select or of radio buttons, within Slack's limits."""
+    return {"text": plain(text, OPTION_TEXT_LIMIT), "value": value[:OPTION_VALUE_LIMIT]}
 
 
 def actions(*elements: dict, block_id: str | None = None) -> dict:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry, Source
 from bot.mrkdwn import escape_mrkdwn, escape_user_text, replace_markup
-from bot.records import Decision, Escalation, Question, Via
-from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, SHOW_ENTRY, entry_ref
+from bot.nations import NationLines, nation_lines, where_it_applies
+from bot.records import Decision, DecisionRecord, Escalation, Question, Via
+from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, SHOW_ENTRY, decision_ref, entry_ref
 from bot.slack.blocks.kit import (
     NOTICE,
     SECTION_LIMIT,
@@ -68,14 +70,48 @@ def source_link(source: Source) -> str:
     return f"<{url}|{title}>"
 
 
-def entry_blocks(entry: FaqEntry, question_id: int) -> list[dict]:
-    """One FAQ entry as an answer: the answer, its legal basis and sources, the review date, the
-    notice, and the feedback and escalation buttons."""
+def nation_before_blocks(lines: NationLines, nation: str | None) -> list[dict]:
+    """What the reader must see before the answer: their nation's note, or that the answer does not
+    hold there (and what applies instead), or, with no nation known, where the answer applies."""
+    if not lines.before:
+        return []
+    if nation is None:
+        return [section(f":round_pushpin: *{escape_mrkdwn(lines.before[0])}*")]
+    if not lines.holds:
+        first, *rest = lines.before
+        return [section(f":warning: *{escape_mrkdwn(first)}*\n" + "\n".join(escape_mrkdwn(r) for r in rest))]
+    return [section(":round_pushpin: " + "\n".join(_labelled(line) for line in lines.before))]
+
+
+def nation_after_blocks(lines: NationLines, nation: str | None) -> list[dict]:
+    """After the answer: every nation's note (no nation known), or that it reflects the law of the
+    nations it names (the reader's nation has no note)."""
+    if not lines.after:
+        return []
+    if nation is None:
+        return [section("*Elsewhere in the UK*\n" + "\n".join("• " + _labelled(line) for line in lines.after)),
+                context("Pick your nation on my Home tab to see the note for yours first.")]
+    return [context(escape_mrkdwn(" ".join(lines.after)))]
+
+
+def _labelled(line: str) -> str:
+    """'Scotland: note' with the nation in bold."""
+    name, colon, rest = line.partition(": ")
+    return f"*{escape_mrkdwn(name)}:* {escape_mrkdwn(rest)}" if colon else escape_mrkdwn(line)
+
+
+def entry_blocks(entry: FaqEntry, question_id: int, nation: str | None = None) -> list[dict]:
+    """One FAQ entry as an answer for a reader in ``nation`` (None: not known): where it holds, the
+    answer, the other nations' notes, its legal basis and sources, the review date, the notice, and
+    the feedback and escalation buttons."""
     ref = entry_ref(question_id, entry.id)
     reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
     sources = " · ".join(source_link(s) for s in entry.sources)
+    lines = nation_lines(entry, nation)
     return [
+        *nation_before_blocks(lines, nation),
         section(f"*{escape_mrkdwn(entry.question)}*\n{escape_mrkdwn(entry.answer)}"),
+        *nation_after_blocks(lines, nation),
         section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}\n*Source:* {sources}"),
         context(f"Last reviewed {reviewed} · FAQ entry `{entry.id}`",
                 f":warning: {NOTICE}"),
@@ -83,12 +119,18 @@ def entry_blocks(entry: FaqEntry, question_id: int) -> list[dict]:
             button("Helpful", HELPFUL, ref),
             button("Not helpful", NOT_HELPFUL, ref),
             button("Ask an advisor", ESCALATE, str(question_id)),
+            record_button(question_id, entry.id),
         ),
     ]
 
 
-def entry_message(entry: FaqEntry, question_id: int) -> Message:
-    return Message(f"{escape_mrkdwn(entry.question)} ({NOTICE})", entry_blocks(entry, question_id))
+def record_button(question_id: int | None, entry_id: str | None, escalation_id: int | None = None) -> dict:
+    """"Record my decision": opens the decision record modal for this guidance."""
+    return button("Record my decision", RECORD_DECISION, decision_ref(question_id, entry_id, escalation_id))
+
+
+def entry_message(entry: FaqEntry, question_id: int, nation: str | None = None) -> Message:
+    return Message(f"{escape_mrkdwn(entry.question)} ({NOTICE})", entry_blocks(entry, question_id, nation))
 
 
 def suggestion_blocks(entries: Sequence[FaqEntry], question_id: int) -> list[dict]:
@@ -112,14 +154,16 @@ def no_answer_blocks(question_id: int) -> list[dict]:
     ]
 
 
-def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry], urgent: bool) -> Message:
+def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry], urgent: bool,
+                  nation: str | None = None) -> Message:
     """The reply to a question: the urgent-risk message first when it applies, what was asked (redacted),
-    what was removed from it, then the answer, the suggestions or the offer to ask an advisor."""
+    what was removed from it, then the answer (for the asker's ``nation``), the suggestions or the
+    offer to ask an advisor."""
     blocks: list[dict] = urgent_blocks() if urgent else []
     blocks.append(asked_context(question))
     blocks += redaction_blocks(question.redacted_kinds)
     if decision == Decision.ANSWER and entries:
-        blocks += entry_blocks(entries[0], question.id)
+        blocks += entry_blocks(entries[0], question.id, nation)
         text = f"{escape_mrkdwn(entries[0].question)} ({NOTICE})"
     elif decision == Decision.SUGGEST and entries:
         blocks += suggestion_blocks(entries, question.id)
@@ -194,6 +238,39 @@ def advisor_answer_message(escalation: Escalation, faq: Faq) -> Message:
     ]
     linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
     if linked:
-        blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"))
+        where = where_it_applies(linked)
+        blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"
+                              + (f" ({escape_mrkdwn(where[0].lower() + where[1:].rstrip('.'))})" if where else "")))
     blocks.append(context(f":warning: {NOTICE}"))
+    blocks.append(actions(record_button(escalation.question_id, linked.id if linked else None, escalation.id)))
     return Message(f"An advisor has answered your question (escalation #{escalation.id}).", blocks)
+
+
+def decision_record_message(record: DecisionRecord) -> Message:
+    """A practitioner's decision record, sent to them by DM: clean text to paste into their case
+    system (in code blocks, so that nothing in it is formatted), what was removed, and what
+    canishare keeps."""
+    blocks = [section(f":memo: *Your decision record* (#{record.id}). Copy it into your case system:")]
+    blocks += [section(f"```{chunk}```") for chunk in _code_chunks(record_text(record), SECTION_LIMIT - 6)]
+    if record.redacted_kinds:
+        blocks.append(context(f":lock: I removed the {escape_mrkdwn(human_list(list(record.redacted_kinds)))} "
+                              "from what you typed before keeping it."))
+    blocks.append(context(f":information_source: {escape_mrkdwn(KEEP_LINE)}"))
+    return Message(f"Your decision record (#{record.id}), ready to paste into your case system.", blocks)
+
+
+FENCE = "`" * 3
+
+
+def _code_chunks(text: str, limit: int) -> list[str]:
+    """``text`` made safe inside a code block (typed mentions neutralised, no closing fence), in
+    pieces of whole lines that fit ``limit`` (a line longer than that is cut)."""
+    safe = escape_user_text(text).replace(FENCE, "'" * 3)
+    chunks: list[str] = []
+    for line in safe.splitlines():
+        line = clip(line, limit)
+        if chunks and len(chunks[-1]) + 1 + len(line) <= limit:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return chunks
