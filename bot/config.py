@@ -74,6 +74,14 @@ def _nation(value: str | None) -> str | None:
         raise SettingsError(f"CANISHARE_NATION={value!r}: use england, wales, scotland or northern-ireland") from None
 
 
+def _https_url(name: str, value: str | None) -> str | None:
+    if not value or not value.strip():
+        return None
+    if not value.strip().startswith("https://"):
+        raise SettingsError(f"{name}={value!r}: give the https:// address of the published page")
+    return value.strip()
+
+
 def _with_trailing_slash(url: str | None) -> str | None:
     """slack_sdk joins method names onto the base URL, which must end in '/'."""
     if not url:
@@ -119,6 +127,7 @@ class Settings:
     remind_after_hours: float = 4.0
     retention_days: int = 365
     nation: str | None = None  # the workspace's nation, for people who have not picked their own
+    privacy_url: str | None = None  # the published privacy notice; App Home shows the bundled text without it
     thresholds: Thresholds = field(default_factory=_measured_thresholds)
     # (field, what is wrong with its variable) for each value that could not be read; its default stands
     problems: tuple[tuple[str, str], ...] = ()
@@ -152,6 +161,9 @@ class Settings:
                                 lambda e: _whole_days(e.get("CANISHARE_RETENTION_DAYS"), defaults.retention_days),
                                 defaults.retention_days),
             nation=read("nation", lambda e: _nation(e.get("CANISHARE_NATION")), defaults.nation),
+            privacy_url=read("privacy_url",
+                             lambda e: _https_url("CANISHARE_PRIVACY_URL", e.get("CANISHARE_PRIVACY_URL")),
+                             defaults.privacy_url),
             thresholds=read("thresholds", _thresholds, defaults.thresholds),
             problems=tuple(problems),
         )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from slack_sdk.errors import SlackApiError
 
 from bot import escalations as esc
 from bot.cli import main
@@ -780,10 +781,11 @@ def test_overlapping_posting_runs_post_the_week_once(tmp_path):
                             digest_channel="CDIGEST", api_url=fake.base_url)
         first, second = Store(tmp_path / "db"), Store(tmp_path / "db")
         digest = figures.build_digest(first, load_faq(), "2026-W10")
-        assert first.claim_digest("2026-W10")  # the other run is half-way through posting
+        status, item = Service(first, load_faq()).owe_digest("2026-W10", "the other run")  # half-way through posting
+        assert status == "yours"
         line = post_digest(settings, Service(second, load_faq()), digest)
         assert "Another run is posting" in line and fake.calls("chat.postMessage") == []
-        first.release_digest("2026-W10")  # ... and failed
+        first.failed(item, "it failed", wait=dt.timedelta(0))  # ... and failed: the posting stays owed
         assert "Posted the digest" in post_digest(settings, Service(second, load_faq()), digest)
         assert "already posted" in post_digest(settings, Service(first, load_faq()), digest)
         assert len([c for c in fake.calls("chat.postMessage") if "thread_ts" not in c.body]) == 1
@@ -791,13 +793,40 @@ def test_overlapping_posting_runs_post_the_week_once(tmp_path):
         fake.stop()
 
 
-def test_a_claim_left_by_a_crashed_run_is_taken_over(tmp_path):
+def test_a_posting_left_by_a_crashed_run_is_taken_over(tmp_path):
+    from bot.faq import load_faq
+
     clock = {"now": "2026-11-23T09:00:00+00:00"}
-    store = Store(tmp_path / "db", clock=lambda: clock["now"])
-    assert store.claim_digest("2026-W47")
-    assert not store.claim_digest("2026-W47")
-    clock["now"] = "2026-11-23T09:20:00+00:00"
-    assert store.claim_digest("2026-W47")
+    service = Service(Store(tmp_path / "db", clock=lambda: clock["now"]), load_faq())
+    assert service.owe_digest("2026-W47", "run 1")[0] == "yours"
+    assert service.owe_digest("2026-W47", "run 2") == ("in hand", None)
+    clock["now"] = "2026-11-23T09:20:00+00:00"  # run 1 died: its 15-minute lease ran out
+    assert service.owe_digest("2026-W47", "run 3")[0] == "yours"
+
+
+def test_a_digest_a_run_could_not_post_is_posted_by_the_bots_deliverer(tmp_path):
+    from bot.faq import load_faq
+    from bot.slack.deliverer import deliver_due
+    from bot.slack.deps import assemble
+
+    fake = h.FakeSlack()
+    try:
+        settings = Settings(db_path=str(tmp_path / "db"), bot_token="xoxb-test-not-real",
+                            digest_channel="CDIGEST", api_url=fake.base_url)
+        clock = {"now": "2026-11-23T09:00:00+00:00"}
+        service = Service(Store(tmp_path / "db", clock=lambda: clock["now"]), load_faq())
+        digest = figures.build_digest(service.store, load_faq(), "2026-W47")
+        fake.fail_next("chat.postMessage", error="not_in_channel")
+        with pytest.raises(SlackApiError):
+            post_digest(settings, service, digest)
+        clock["now"] = "2026-11-23T09:00:06+00:00"  # past the first retry's wait; the bot was invited meanwhile
+        assert deliver_due(assemble(settings, service)) == 1  # the main message
+        assert deliver_due(assemble(settings, service)) == 1  # its details, in the thread
+        assert service.digest_posted("2026-W47")["ts"]
+        posts = fake.answered("chat.postMessage")
+        assert [bool(p.body.get("thread_ts")) for p in posts] == [False, False, True]  # refused, posted, details
+    finally:
+        fake.stop()
 
 
 def test_stored_handles_and_sentence_opening_names_are_not_quoted():

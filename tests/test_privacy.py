@@ -739,38 +739,12 @@ def test_names_that_are_not_people_stay(text):
 # --- speed ---------------------------------------------------------------------------------------
 
 
-def test_redaction_is_fast_and_linear():
-    import time
-
-    texts = [c["text"] for c in CASES + DEV_CASES]
-    mixed = " ".join(texts)
-    redact(mixed[:2000])  # the given-name list is read once, on first use
-
-    def best(text: str) -> float:
-        times = []
-        for _ in range(5):
-            start = time.perf_counter()
-            redact(text)
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    small = best((mixed * 3)[:4_000])
-    large = best((mixed * 30)[:40_000])
-    # generous bounds (CI machines are shared); benchmarks/redaction_figures.py has the figures
-    assert large < 1.0
-    assert large < 40 * small  # ten times the text, not a hundred times the time
-
-
 def test_a_bracket_before_a_phone_number_stays():
     assert redact("Mrs Okafor (07700 900456, ZZ99 3CZ)").text == "Mrs [name] ([phone], [postcode])"
     assert redact("rang (020) 7946 0321").text == "rang [phone]"
 
 
-def test_a_long_chain_of_names_costs_its_length():
-    import time
-
-    text = "Amy and " * 4000 + "Priya told me"
-    start = time.perf_counter()
-    result = redact(text)
-    assert time.perf_counter() - start < 2.0  # was quadratic: 38 s
+def test_a_long_chain_of_names_is_redacted_whole():
+    # (it once took quadratic time; benchmarks/redaction_figures.py times such inputs)
+    result = redact("Amy and " * 4000 + "Priya told me")
     assert result.text.count("[name]") == 4001

@@ -665,3 +665,34 @@ def test_a_slack_server_error_is_retried_later(app, deps, fake_slack, service):
 ])
 def test_only_failures_before_sending_are_safe_to_retry(error, safe):
     assert never_reached_slack(error) is safe
+
+
+# App Home: how canishare uses your data ------------------------------------------------------------
+
+
+def test_app_home_says_how_canishare_uses_your_data_and_shows_the_notice(app, fake_slack):
+    send(app, h.event_request(h.app_home_opened_event(ASKER)))
+    view = json.dumps(fake_slack.last("views.publish").body["view"])
+    assert "How canishare uses your data" in view and "365 days" in view and ids.HOME_MY_DATA in view
+    click_in_home(app, ids.HOME_PRIVACY, "notice", ASKER)
+    modal = fake_slack.last("views.open").body["view"]
+    assert modal["title"]["text"] == "Privacy notice" and len(modal["blocks"]) <= 100
+    assert "Information Commissioner" in json.dumps(modal) or "ICO" in json.dumps(modal)
+
+
+def test_app_home_links_to_a_published_privacy_notice(deps, fake_slack, service):
+    published = dataclasses.replace(deps, settings=dataclasses.replace(deps.settings,
+                                                                       privacy_url="https://example.gov.uk/privacy"))
+    app = create_app(published, listener_executor=h.InlineExecutor())
+    send(app, h.event_request(h.app_home_opened_event(ASKER)))
+    assert '"url": "https://example.gov.uk/privacy"' in json.dumps(fake_slack.last("views.publish").body["view"])
+
+
+def test_send_me_my_data_dms_everything_held_about_the_clicker(app, fake_slack, service):
+    mention(app, "Can I tell the school about a child's injury without consent?")
+    click_in_home(app, ids.HOME_MY_DATA, "me", ASKER)
+    sent = [c.body["text"] for c in fake_slack.calls("chat.postMessage") if c.body["channel"].startswith("D")]
+    assert sent and "everything canishare holds about you" in sent[0]
+    dumped = "".join(text.split("\n", 1)[1] for text in sent[1:])
+    assert "without consent" in dumped and f'"user": "{ASKER}"' in dumped
+    assert all(len(text) < 4000 for text in sent)

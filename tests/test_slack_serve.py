@@ -272,11 +272,11 @@ def test_slow_clients_are_cut_off_and_do_not_hold_up_others(fake_slack, settings
             stalled.append(connection)
         began = time.monotonic()
         assert request(port, "GET", "/healthz") == (200, "ok")
-        assert time.monotonic() - began < 0.5
+        assert time.monotonic() - began < 2  # answered while 40 connections stall
         for connection in stalled:
             assert connection.recv(100) == b""  # closed by the server, not answered
             connection.close()
-        assert time.monotonic() - began < 3
+        assert time.monotonic() - began < 10  # each cut off at the 0.5 s timeout, not left open
     finally:
         server.shutdown()
         server.server_close()

@@ -19,23 +19,15 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot import text
+from bot.bundled import bundled_dir
 from bot.faq.model import NATIONS, Faq, FaqEntry, FaqError, Problem, Source, Watch, due_watches
 from bot.faq.sources import PLACEHOLDER_TITLE, source_url_problem
 
 log = logging.getLogger(__name__)
 
 def bundled_faq_dir() -> Path:
-    """The FAQ that ships with canishare: ``faq/`` of the repository in a checkout or an editable
-    install, the ``bot.bundled_faq`` package data in a wheel."""
-    checkout = Path(__file__).resolve().parent.parent.parent / "faq"
-    if (checkout / "README.md").is_file() and faq_files(checkout):
-        return checkout
-    from importlib.util import find_spec
-
-    spec = find_spec("bot.bundled_faq")  # a directory of data files: a namespace package
-    if spec is not None and spec.submodule_search_locations:
-        return Path(next(iter(spec.submodule_search_locations)))
-    return checkout  # neither: loading will say the directory holds no FAQ
+    """The FAQ that ships with canishare: ``faq/`` of a checkout, or the installed package data."""
+    return bundled_dir("faq", "bot.bundled_faq", "README.md")
 
 
 def faq_files(directory: Path) -> list[Path]:

@@ -10,6 +10,7 @@ rendered when it is sent, so a card update shows the escalation as it is then.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import socket
@@ -20,6 +21,7 @@ from typing import Callable
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.escalations import QueueError
+from bot.mrkdwn import escape_mrkdwn
 from bot.outbox import Kind, Owed
 from bot.records import State, Via
 from bot.slack.blocks.advisor_card import advisor_message, reminder_message
@@ -112,7 +114,7 @@ def deliver(deps: Deps, item: Owed) -> bool:
             log.error("%s #%s: the connection dropped after sending (%s); it may or may not have arrived, "
                       "so it is not sent again", item.kind, item.id, type(error).__name__)
         return False
-    service.delivered(item, advisor_post=posted)
+    service.delivered(item, posted=posted)
     return True
 
 
@@ -237,6 +239,40 @@ def send_decision_record(deps: Deps, item: Owed) -> None:
     return None
 
 
+def send_digest(deps: Deps, item: Owed) -> tuple[str, str] | None:
+    """A digest a run could not post: posted now, from the week's figures as they are now."""
+    from bot.slack.digest import post_main_message
+
+    if not deps.settings.digest_channel:
+        raise LookupError("no digest channel is configured")
+    return post_main_message(deps.client, deps.settings.digest_channel, deps.service.digest(item.payload["week"]))
+
+
+def send_digest_details(deps: Deps, item: Owed) -> None:
+    from bot.slack.digest import post_details
+
+    payload = item.payload
+    post_details(deps.client, payload["channel"], payload["ts"], deps.service.digest(payload["week"]))
+    return None
+
+
+MY_DATA_CHUNK = 3500  # characters of JSON per message: well inside Slack's 40,000 and readable
+
+
+def send_my_data(deps: Deps, item: Owed) -> None:
+    """Everything held about the person, as JSON in their DM, in as many messages as it needs."""
+    user = item.payload["to"]
+    text = json.dumps(deps.service.subject_access(user), indent=1, ensure_ascii=False, default=str)
+    chunks = [text[i:i + MY_DATA_CHUNK] for i in range(0, len(text), MY_DATA_CHUNK)]
+    channel = deps.client.conversations_open(users=user)["channel"]["id"]
+    deps.client.chat_postMessage(channel=channel, text=(
+        f"Here is everything canishare holds about you ({len(chunks)} message(s) of JSON). Questions are kept with "
+        "identifiers removed. To have it erased, ask your organisation's data protection officer."))
+    for number, chunk in enumerate(chunks, start=1):
+        deps.client.chat_postMessage(channel=channel, text=f"({number}/{len(chunks)})\n```{escape_mrkdwn(chunk)}```")
+    return None
+
+
 SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.REPLY: send_reply,
     Kind.NOTICE: send_notice,
@@ -244,6 +280,9 @@ SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.CARD_UPDATE: send_card_update,
     Kind.ADVISOR_ANSWER: send_advisor_answer,
     Kind.REMINDER: send_reminder,
+    Kind.MY_DATA: send_my_data,
+    Kind.DIGEST: send_digest,
+    Kind.DIGEST_DETAILS: send_digest_details,
     Kind.DECISION_RECORD: send_decision_record,
 }
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.bundled import privacy_notice
 from bot.faq import NATIONS
 from bot.slack.blocks import ids
-from bot.slack.blocks.app_home import home_view
+from bot.slack.blocks.app_home import home_view, privacy_blocks
+from bot.slack.blocks.modals import privacy_notice_modal
 from bot.slack.deps import Deps
 from bot.slack.payloads import selected_option_of, user_of
 
@@ -27,6 +29,7 @@ def publish_home(client: WebClient, deps: Deps, user: str) -> None:
         records=service.decision_records(user),
         nation=nation,
         nation_is_default=is_default,
+        privacy=privacy_blocks(deps.settings.privacy_url, deps.settings.retention_days),
     )
     client.views_publish(user_id=user, view=view)
 
@@ -51,3 +54,21 @@ def register(app: App, deps: Deps) -> None:
             publish_home(client, deps, user_of(body))
 
     app.action(ids.HOME_NATION)(ack=on_nation_chosen, lazy=[republish])
+
+    def show_privacy_notice(body: dict, client: WebClient) -> None:
+        if not deps.settings.privacy_url:  # with a published notice the button is a link
+            client.views_open(trigger_id=body["trigger_id"], view=privacy_notice_modal(privacy_notice()))
+
+    app.action(ids.HOME_PRIVACY)(ack=just_ack, lazy=[show_privacy_notice])
+
+    def on_send_my_data(ack, body: dict) -> None:
+        """Everything held about the clicker, owed to them by DM (the deliverer writes it out)."""
+        if user_of(body):
+            deps.service.owe_my_data(user_of(body))
+        ack()
+
+    app.action(ids.HOME_MY_DATA)(on_send_my_data)
+
+
+def just_ack(ack) -> None:
+    ack()

@@ -9,7 +9,6 @@ upgraded in place when opened.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 import threading
@@ -19,7 +18,6 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from bot.outbox import Kind, Owed
 from bot.records import (
     Decision,
     DecisionRecord,
@@ -31,12 +29,14 @@ from bot.records import (
     Told,
     Where,
 )
-from bot.store import outbox, people
+from bot.store.delivery import DeliveryTables
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
-from bot.times import parse_stored_time, stored_now
+from bot.store.queries import _between
+from bot.store.reports import ReportTables
+from bot.times import stored_now
 
 
-class Store:
+class Store(DeliveryTables, ReportTables):
     def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now):
         self.path = str(path)
         self.now = clock
@@ -333,260 +333,14 @@ class Store:
                 "question_id": question_id, "detail": detail,
             })
 
-    # the outbox (rules in bot.outbox; queries in bot.store.outbox) ----------------------------
-
-    def owe(self, kind: Kind, key: str, *, question_id: int | None = None, escalation_id: int | None = None,
-            payload: dict | None = None) -> bool:
-        """Record a message owed; inside a caller's transaction it commits with the caller's change."""
-        with self.transaction() as db:
-            return outbox.owe(db, self.now(), kind, key, question_id=question_id, escalation_id=escalation_id,
-                              payload=payload)
-
-    def owe_card_update(self, escalation_id: int) -> bool:
-        with self.transaction() as db:
-            return outbox.owe_card_update(db, self.now(), escalation_id)
-
-    def lease_due(self, owner: str, limit: int = 20) -> list[Owed]:
-        with self.transaction() as db:
-            return outbox.lease_due(db, self.now(), owner, limit)
-
-    def delivered(self, item: Owed, then: Callable[[], None] | None = None) -> None:
-        """Mark ``item`` delivered, and run ``then`` (e.g. remember the post's ts) in the same commit."""
-        with self.transaction() as db:
-            outbox.delivered(db, self.now(), item.id)
-            if then is not None:
-                then()
-
-    def failed(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False,
-               if_given_up: Callable[[], None] | None = None) -> bool:
-        with self.transaction() as db:
-            again = outbox.failed(db, self.now(), item, error, wait, give_up)
-            if not again and if_given_up is not None:
-                if_given_up()
-            return again
-
-    def release_leases_of(self, is_gone: Callable[[str], bool]) -> int:
-        """Free the leases of senders that ``is_gone`` says are dead, so their messages go at once."""
-        with self.transaction() as db:
-            return sum(outbox.release_leases(db, owner) for owner in outbox.lease_holders(db) if is_gone(owner))
-
-    def postpone(self, item: Owed, wait: dt.timedelta) -> None:
-        with self.transaction() as db:
-            outbox.postpone(db, self.now(), item, wait)
-
-    def owed_pending(self, escalation_id: int, kind: Kind) -> bool:
-        with self._lock:
-            return outbox.pending_for_escalation(self.db, escalation_id, kind)
-
-    def outbox_counts(self) -> dict[str, int]:
-        with self._lock:
-            return outbox.counts(self.db)
-
-    def next_owed_due(self) -> str | None:
-        with self._lock:
-            return outbox.next_due(self.db)
-
-    def forget_delivered(self, before: str) -> int:
-        with self.transaction() as db:
-            return outbox.forget_settled(db, before)
-
-    def event_seen(self, event_id: str) -> bool:
-        with self._lock:
-            row = self.db.execute("select 1 from processed_events where event_id = ?", [event_id]).fetchone()
-            return row is not None
-
-    def first_time_event(self, event_id: str) -> bool:
-        """Record a Slack event id; False when it was seen before (a retry)."""
-        with self.transaction() as db:
-            cursor = db.execute(
-                "insert or ignore into processed_events (event_id, at) values (?, ?)", [event_id, self.now()]
-            )
-            return cursor.rowcount == 1
-
-    def first_time_request(self, fingerprint: str, forget_after: dt.timedelta = dt.timedelta(minutes=10)) -> bool:
-        """Record a signed request's fingerprint; False when it was seen before (a replay). Fingerprints
-        older than ``forget_after`` (past Slack's five-minute signature window) are dropped."""
-        with self.transaction() as db:
-            cutoff = (parse_stored_time(self.now()) - forget_after).isoformat()
-            db.execute("delete from signed_requests where at < ?", [cutoff])
-            cursor = db.execute(
-                "insert or ignore into signed_requests (fingerprint, at) values (?, ?)", [fingerprint, self.now()]
-            )
-            return cursor.rowcount == 1
-
     def digest_posted(self, week: str) -> dict | None:
         with self._lock:
             rows = list(self.db.query("select * from digests where week = ?", [week]))
         return rows[0] if rows else None
 
-    def claim_digest(self, week: str, stale_after: dt.timedelta = dt.timedelta(minutes=15)) -> bool:
-        """Reserve the week's posting for this run; False when it is posted or another run is posting
-        it. A reservation older than ``stale_after`` with nothing posted (a run that died) is taken over."""
-        with self.transaction() as db:
-            rows = list(db.query("select posted_at, ts from digests where week = ?", [week]))
-            now = self.now()
-            if not rows:
-                db.execute("insert into digests (week, posted_at) values (?, ?)", [week, now])
-                return True
-            started = parse_stored_time(rows[0]["posted_at"])
-            if rows[0]["ts"] is None and parse_stored_time(now) - started > stale_after:
-                db.execute("update digests set posted_at = ? where week = ?", [now, week])
-                return True
-            return False
-
-    def release_digest(self, week: str) -> None:
-        """Give up a reservation whose posting failed, so a later run can post the week."""
-        with self.transaction() as db:
-            db.execute("delete from digests where week = ? and ts is null", [week])
-
     def record_digest(self, week: str, channel: str, ts: str) -> None:
         with self.transaction() as db:
             db["digests"].upsert({"week": week, "posted_at": self.now(), "channel": channel, "ts": ts}, pk="week")
-
-    # retention and records -----------------------------------------------------------------
-
-    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
-        """Delete questions (and their feedback, escalations, learned links) older than ``before``,
-        except those still in the advisor queue (open or claimed): they go once they are answered or
-        closed. Audit rows keep their ids, actors and times but lose any detail text. Decision
-        records older than ``before`` go too, and nation choices made before it by people who have
-        neither asked nor recorded since. With ``dry_run``, count what would go and delete nothing."""
-        with self.transaction() as db:
-            ids = [r["id"] for r in db.query(
-                "select id from questions where created_at < ? and id not in"
-                " (select question_id from escalations where state in (?, ?))",
-                [before, State.OPEN.value, State.CLAIMED.value])]
-            if dry_run:
-                return {**self._purge_counts(db, ids), **_purge_records(db, before, dry_run=True)}
-            counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
-            for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-                marks = ", ".join("?" for _ in chunk)
-                counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
-                counts["escalations"] += db.execute(
-                    f"delete from escalations where question_id in ({marks})", chunk
-                ).rowcount
-                db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", chunk)
-                db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
-                db.execute(f"delete from outbox where question_id in ({marks})", chunk)
-                db.execute(f"update decision_records set question_id = null where question_id in ({marks})", chunk)
-                db.execute(f"delete from questions where id in ({marks})", chunk)
-            db.execute("delete from processed_events where at < ?", [before])
-            counts.update(_purge_records(db, before))
-        return counts
-
-    def _purge_counts(self, db, ids: list[int]) -> dict[str, int]:
-        counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
-        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-            marks = ", ".join("?" for _ in chunk)
-            for table in ("feedback", "escalations"):
-                counts[table] += db.execute(f"select count(*) from {table} where question_id in ({marks})",
-                                            chunk).fetchone()[0]
-        return counts
-
-    # one person's data (subject access and erasure) ----------------------------------------------
-
-    def rows_about(self, user: str) -> dict[str, list[dict]]:
-        with self._lock:
-            return people.rows_about(self.db, user)
-
-    def erase_person(self, user: str) -> dict[str, int]:
-        """Erase ``user`` (see ``bot.store.people.erase``); LookupError naming the escalations while
-        one of their questions is still in the advisor queue, and then nothing changes."""
-        with self.transaction() as db:
-            queued = people.still_queued(db, user)
-            if queued:
-                raise LookupError(", ".join(f"#{n}" for n in queued))
-            return people.erase(db, user)
-
-    def advice_record(self, since: str | None = None) -> list[dict]:
-        sql = (
-            "select q.id as question_id, q.created_at as asked_at, q.text as question, q.decision, q.faq_id,"
-            " q.score, q.asker, e.state as escalation_state, e.answer as advisor_answer,"
-            " e.answered_by as advisor, e.answered_at, e.linked_faq_id"
-            " from questions q left join escalations e on e.question_id = q.id"
-        )
-        params: list = []
-        if since:
-            sql, params = sql + " where q.created_at >= ?", [since]
-        with self._lock:
-            return list(self.db.query(sql + " order by q.id", params))
-
-    # digest queries --------------------------------------------------------------------------
-
-    def escalation_first_answers(self, since: str | None = None, until: str | None = None) -> list[dict]:
-        """Escalations whose FIRST advisor answer falls in [since, until): ``{id, created_at, urgent,
-        first_answered_at}``. The first answer is the earliest 'answer' in the audit log (an answer
-        after a reopen overwrites ``answered_at``); ``answered_at`` stands in when the log has none."""
-        sql = (
-            "select id, created_at, urgent, first_answered_at from ("
-            " select e.id, e.created_at, e.urgent, coalesce(f.first_at, e.answered_at) as first_answered_at"
-            " from escalations e left join ("
-            "  select escalation_id, min(at) as first_at from audit where action = ? group by escalation_id"
-            " ) f on f.escalation_id = e.id"
-            ") where first_answered_at is not null"
-        )
-        sql, params = _between(sql, [QueueAction.ANSWER], "first_answered_at", since, until)
-        with self._lock:
-            return list(self.db.query(sql + " order by first_answered_at, id", params))
-
-    def escalation_states_at(self, when: str) -> list[dict]:
-        """Every escalation created before ``when`` with its state at that moment, rebuilt from the
-        audit log: ``{id, created_at, urgent, state}`` where state is open, claimed, answered or
-        closed (the current state when the log has no state change before ``when``). Oldest first."""
-        # SQLite takes the bare column "action" from the row holding the max(): the latest change
-        sql = (
-            "select e.id, e.created_at, e.urgent, e.state as current_state, l.action as last_action"
-            " from escalations e left join ("
-            "  select escalation_id, action, max(at || '#' || printf('%012d', id)) as latest from audit"
-            "  where at < ? and escalation_id is not null"
-            f"  and action in ({', '.join('?' for _ in STATE_AFTER)})"
-            "  group by escalation_id"
-            " ) l on l.escalation_id = e.id"
-            " where e.created_at < ? order by e.created_at, e.id"
-        )
-        with self._lock:
-            rows = list(self.db.query(sql, [when, *STATE_AFTER, when]))
-        return [
-            {"id": r["id"], "created_at": r["created_at"], "urgent": bool(r["urgent"]),
-             "state": STATE_AFTER.get(r["last_action"], State(r["current_state"]))}
-            for r in rows
-        ]
-
-
-# The state an escalation is in after each action of the audit log.
-STATE_AFTER = {
-    QueueAction.ESCALATE: State.OPEN, QueueAction.REOPEN: State.OPEN, QueueAction.CLAIM: State.CLAIMED,
-    QueueAction.ANSWER: State.ANSWERED, QueueAction.CLOSE: State.CLOSED,
-}
-
-
-def _between(sql: str, params: list, column: str, since: str | None, until: str | None) -> tuple[str, list]:
-    """Add ``since <= column < until`` conditions (either bound optional) to a query."""
-    if since:
-        sql, params = sql + f" and {column} >= ?", params + [since]
-    if until:
-        sql, params = sql + f" and {column} < ?", params + [until]
-    return sql, params
-
-
-# Decision records made before the cutoff; a nation chosen before it by someone who has neither asked
-# nor recorded a decision since (they see every nation, or the workspace default, until they choose).
-_OLD_RECORDS = "from decision_records where created_at < ?"
-_FORGOTTEN_CHOICES = ("from people where updated_at < ?"
-                      " and user not in (select asker from questions where created_at >= ?)"
-                      " and user not in (select user from decision_records where created_at >= ?)")
-
-
-def _purge_records(db, before: str, dry_run: bool = False) -> dict[str, int]:
-    """Purge's part for decision records and nation choices (inside its transaction)."""
-    counts = {}
-    for name, sql, params in (("decision_records", _OLD_RECORDS, [before]),
-                              ("people", _FORGOTTEN_CHOICES, [before, before, before])):
-        if dry_run:
-            counts[name] = db.execute(f"select count(*) {sql}", params).fetchone()[0]
-        else:
-            counts[name] = db.execute(f"delete {sql}", params).rowcount
-    return counts
 
 
 def _decision_record(row: dict) -> DecisionRecord:

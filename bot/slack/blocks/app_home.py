@@ -12,7 +12,7 @@ from bot.faq import NATION_NAMES, NATIONS
 from bot.mrkdwn import escape_user_text
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.advisor_card import advisor_buttons, urgent_flag
-from bot.slack.blocks.ids import HOME_ASK, HOME_NATION, NATION_ALL
+from bot.slack.blocks.ids import HOME_ASK, HOME_MY_DATA, HOME_NATION, HOME_PRIVACY, NATION_ALL
 from bot.slack.blocks.kit import (
     NOTICE,
     actions,
@@ -101,6 +101,22 @@ def queue_item_blocks(escalation: Escalation, now: dt.datetime, prefix: str) -> 
     return blocks
 
 
+def privacy_blocks(privacy_url: str | None, retention_days: int) -> list[dict]:
+    """How canishare uses the person's data, in three lines, with the full notice and their own data."""
+    notice = ({"type": "button", "text": {"type": "plain_text", "text": "Read the privacy notice"}, "url": privacy_url,
+               "action_id": HOME_PRIVACY} if privacy_url else button("Read the privacy notice", HOME_PRIVACY, "notice"))
+    return [
+        header("How canishare uses your data"),
+        section(
+            "canishare keeps your questions *with identifiers removed* (NHS and NI numbers, names, addresses, "
+            "phone numbers …), your Slack ID, where you asked, the answers and your ratings, and any decision "
+            f"records you make, for *{retention_days} days*. Advisors see a question only when it is sent to "
+            "them. You can ask for a copy of everything held about you, or for it to be erased."
+        ),
+        actions(notice, button("Send me my data", HOME_MY_DATA, "me")),
+    ]
+
+
 def home_view(
     recent: Sequence[tuple[Question, Escalation | None]],
     is_advisor: bool,
@@ -110,6 +126,7 @@ def home_view(
     records: Sequence[DecisionRecord] = (),
     nation: str | None = None,
     nation_is_default: bool = False,
+    privacy: Sequence[dict] = (),
 ) -> dict:
     blocks = [
         header("canishare: can I share this?"),
@@ -128,6 +145,7 @@ def home_view(
         header("My decision records"),
         *decision_record_blocks(records),
         context("Your latest 10. Each was sent to you by direct message to paste into your case system."),
+        *([divider(), *privacy] if privacy else []),
     ]
     if is_advisor:
         blocks += [divider(), header("What you have claimed")]

@@ -14,6 +14,7 @@ HELPFUL, NOT_HELPFUL = "feedback_helpful", "feedback_not_helpful"
 SHOW_ENTRY, ESCALATE, HOME_ASK = "show_entry", "escalate", "home_ask"
 CLAIM, ANSWER_ACTION, CLOSE, REOPEN = "advisor_claim", "advisor_answer", "advisor_close", "advisor_reopen"
 RECORD_DECISION, HOME_NATION = "record_decision", "home_nation"
+HOME_PRIVACY, HOME_MY_DATA = "home_privacy_notice", "home_send_my_data"
 # views and their inputs
 ASK_MODAL, ANSWER_MODAL = "ask_modal", "advisor_answer_modal"
 QUESTION_BLOCK, QUESTION_INPUT = "question", "text"

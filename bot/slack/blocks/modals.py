@@ -29,6 +29,7 @@ from bot.slack.blocks.kit import (
     MODAL_TEXT_LIMIT,
     OPTION_TEXT_LIMIT,
     context,
+    header,
     option,
     plain,
     quoted,
@@ -36,6 +37,7 @@ from bot.slack.blocks.kit import (
     user_question,
 )
 
+MODAL_BLOCK_LIMIT = 100  # Slack's limit on a modal's blocks
 STATIC_SELECT_LIMIT = 100  # Slack's limit on a static_select's options; beyond it: external_select
 RADIO_LIMIT = 10  # Slack's limit on radio buttons' options
 PLACEHOLDER_LIMIT = 150
@@ -217,3 +219,29 @@ def decision_modal(entry: FaqEntry | None, metadata: dict, escalation_id: int | 
         ],
     }
 
+
+
+def privacy_notice_modal(notice_markdown: str) -> dict:
+    """The bundled privacy notice (docs/privacy-notice.md) as a modal, for a workspace whose
+    organisation has not published it at CANISHARE_PRIVACY_URL."""
+    blocks: list[dict] = []
+    for paragraph in notice_markdown.split("\n\n"):
+        text = paragraph.strip()
+        if not text or text.startswith("<!--"):
+            continue
+        if text.startswith("#"):
+            blocks.append(header(text.lstrip("# ").strip()[:150]))
+        else:
+            blocks.append(section(markdown_to_mrkdwn(text)))
+        if len(blocks) == MODAL_BLOCK_LIMIT:
+            break
+    return {"type": "modal", "title": plain("Privacy notice", 24), "close": plain("Close"), "blocks": blocks}
+
+
+def markdown_to_mrkdwn(text: str) -> str:
+    """The few Markdown forms the notice uses, as Slack writes them: **bold**, [text](url), - lists."""
+    import re
+
+    text = re.sub(r"\*\*(.+?)\*\*", r"*\1*", text)
+    text = re.sub(r"\[([^\]]+)\]\((https?://[^)]+)\)", r"<\2|\1>", text)
+    return re.sub(r"(?m)^- ", "• ", text)
