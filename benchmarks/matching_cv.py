@@ -34,7 +34,8 @@ if str(REPO) not in sys.path:
 
 from bot.evaluation import NO_TOPIC, load_labelled  # noqa: E402
 from bot.faq import load_faq  # noqa: E402
-from bot.matching import Matcher, Thresholds, _firsts, fuse, has_evidence  # noqa: E402
+from bot.match_decision import Thresholds, _firsts, fuse, has_evidence  # noqa: E402
+from bot.matching import Matcher  # noqa: E402
 from bot.privacy import redact_question  # noqa: E402
 
 DEFAULT_FILES = [REPO / "tests" / "fixtures" / "questions_dev.yaml", REPO / "tests" / "fixtures" / "questions_holdout.yaml"]
