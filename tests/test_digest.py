@@ -68,10 +68,10 @@ def store(tmp_path, clock) -> Store:
 
 
 def ask(store, clock, when, text="How long do we have to report a data breach?", asker="U1",
-        decision="answer", faq_id="data-breach-72-hours", escalate=False):
+        decision="answer", faq_id="data-breach-72-hours", escalate=False, score=50.0):
     clock.at(when)
     return store.add_question(
-        text=text, asker=asker, where=Where(), decision=decision, faq_id=faq_id, score=50.0,
+        text=text, asker=asker, where=Where(), decision=decision, faq_id=faq_id, score=score,
         suggestions=(faq_id,) if faq_id else (), redacted_kinds=(), escalate=escalate,
     )
 
@@ -753,10 +753,11 @@ def test_grouping_takes_a_shared_entry_as_a_shared_topic_only_above_the_tuned_an
 
     texts = ["How long have we got to report a data breach to the ICO?",
              "I emailed a report to the wrong family - how quickly must the ICO hear about it?"]
-    for n, text in enumerate(texts):  # both matched to the same entry, with a score of 50
-        ask(store, clock, f"2026-11-17T1{n}:00:00", text=text, asker=f"U{n}")
+    score = Thresholds().answer + 5  # both matched to the same entry, with an answer-grade score
+    for n, text in enumerate(texts):
+        ask(store, clock, f"2026-11-17T1{n}:00:00", text=text, asker=f"U{n}", score=score)
     assert [g.questions for g in Service(store, small_faq()).digest("2026-W47").common.groups] == [2]
-    strict = Service(store, small_faq(), Thresholds(answer=60.0))
+    strict = Service(store, small_faq(), Thresholds(answer=score + 10))
     assert strict.digest("2026-W47").common.groups == ()
 
 
