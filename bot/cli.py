@@ -146,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
         "clock", help="post the digest every Monday 09:00 Europe/London (a long-running process)")
     clock.set_defaults(handler=cmd_clock, uses=ALL_SETTINGS)
 
-    evaluate = commands.add_parser("eval", help="score the matcher on a labelled {q, topic} YAML list")
+    evaluate = commands.add_parser("eval", help="score the matcher on a labelled {q, topic, also?} YAML list")
     evaluate.add_argument("file")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.set_defaults(handler=cmd_eval, uses=MATCHER_SETTINGS)
@@ -461,11 +461,11 @@ def cmd_eval(args, settings: Settings) -> int:
     print(f"{len(items)} questions ({sum(1 for i in items if i.topic != 'none')} with a topic), "
           f"thresholds {matcher.thresholds}")
     for name, (n, of) in figures.items():
-        print(f"  {name:<22} {n:>4}/{of:<4} {100 * n / of if of else 0:6.1f} %")
+        print(f"  {name:<29} {n:>4}/{of:<4} {100 * n / of if of else 0:6.1f} %")
     print("  decisions: " + ", ".join(f"{k} {v}" for k, v in report.decisions().items()))
     mistakes = report.mistakes()
     if mistakes:
-        print(f"\n{len(mistakes)} not correct (expected -> decision: offered / best):")
+        print(f"\n{len(mistakes)} not helped, or answered wrongly (expected -> decision: offered / best):")
         for o in mistakes:
             mark = "WRONG ANSWER " if o.wrong_answer else ""
             offered = ",".join(o.offered_ids) or "-"

@@ -27,7 +27,8 @@ class Kind(StrEnum):
     CARD_UPDATE = "card_update"        # bring that post up to date (rendered from the current state)
     ADVISOR_ANSWER = "advisor_answer"  # an advisor's answer, relayed to the asker
     REMINDER = "reminder"              # an unclaimed escalation, in its card's thread
-    DIGEST = "digest"                  # the weekly digest
+    DIGEST = "digest"                  # the weekly digest's main message
+    DIGEST_DETAILS = "digest_details"  # its details, in the main message's thread
     DECISION_RECORD = "decision_record"  # a practitioner's decision record, DM'd to them to paste
     MY_DATA = "my_data"                # everything held about a person, DM'd at their request
 
@@ -39,6 +40,11 @@ class State(StrEnum):
 
 
 LEASE = dt.timedelta(seconds=60)  # longer than any one send with its client-side retries
+DIGEST_LEASE = dt.timedelta(minutes=15)  # building a national week's digest takes longer than a post
+
+
+def lease_for(kind: "Kind") -> dt.timedelta:
+    return DIGEST_LEASE if kind in (Kind.DIGEST, Kind.DIGEST_DETAILS) else LEASE
 GIVE_UP_AFTER = dt.timedelta(hours=24)  # a day late is too late; the failure is logged and shown
 FIRST_RETRY_SECONDS = 5
 LONGEST_WAIT_SECONDS = 15 * 60

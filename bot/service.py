@@ -20,6 +20,7 @@ from bot.matching import Match, Matcher, Thresholds
 from bot.outbox import Kind, Owed
 from bot.privacy import redact, redact_question
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
+from bot.service_parts import OutboxService, RecordsService, StillQueued  # noqa: F401 (part of the façade)
 from bot.store import Store
 from bot.times import stored, utc_now
 from bot.urgency import signals_immediate_risk
@@ -33,10 +34,6 @@ log = logging.getLogger(__name__)
 
 class EmptyQuestion(ValueError):
     pass
-
-
-class StillQueued(Exception):
-    """A person cannot be erased while one of their questions waits for an advisor."""
 
 
 class AlreadyHandled(Exception):
@@ -74,7 +71,7 @@ class AskResult:
         return self.question.redacted_kinds
 
 
-class Service:
+class Service(OutboxService, RecordsService):
     @classmethod
     def open(cls, settings: Settings, *, faq: bool = True) -> Service:
         """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.
@@ -350,49 +347,6 @@ class Service:
             self._tell_owed()
         return len(due)
 
-    # the outbox, for the deliverer ------------------------------------------------------------
-
-    def lease_owed(self, owner: str, limit: int = 20) -> list[Owed]:
-        return self.store.lease_due(owner, limit)
-
-    def delivered(self, item: Owed, advisor_post: tuple[str, str] | None = None) -> None:
-        """``item`` reached Slack; for an escalation's card, remember its (channel, ts) in the same commit."""
-        then = None
-        if advisor_post is not None and item.escalation_id is not None:
-            then = lambda: self.store.set_advisor_message(item.escalation_id, *advisor_post)  # noqa: E731
-        self.store.delivered(item, then)
-
-    def not_delivered(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
-        """Try again later; True unless it is given up (after a day, or at once with ``give_up``). An
-        advisor's answer given up is told to the advisor, in the same commit."""
-        again = self.store.failed(item, error, wait, give_up=give_up,
-                                  if_given_up=lambda: self._owe_undelivered_notice(item, error.startswith("uncertain")))
-        if not again and item.kind == Kind.ADVISOR_ANSWER:
-            self._tell_owed()  # the notice to the advisor
-        return again
-
-    def postpone(self, item: Owed, wait: dt.timedelta) -> None:
-        self.store.postpone(item, wait)
-
-    def take_over_leases(self, is_gone: Callable[[str], bool]) -> int:
-        """Messages a dead sender had in hand are sent now rather than when its lease runs out."""
-        return self.store.release_leases_of(is_gone)
-
-    def card_owed(self, escalation_id: int) -> bool:
-        return self.store.owed_pending(escalation_id, Kind.ADVISOR_CARD)
-
-    def next_owed_due(self) -> str | None:
-        return self.store.next_owed_due()
-
-    def forget_delivered(self, older_than: dt.timedelta = dt.timedelta(days=7)) -> int:
-        return self.store.forget_delivered(stored(utc_now() - older_than))
-
-    def _owe_undelivered_notice(self, item: Owed, uncertain: bool = False) -> None:
-        if item.kind == Kind.ADVISOR_ANSWER and item.payload.get("advisor"):
-            self.store.owe(Kind.NOTICE, f"undelivered:{item.id}", escalation_id=item.escalation_id,
-                           payload={"to": item.payload["advisor"],
-                                    "about": "uncertain" if uncertain else "undelivered"})
-
     def proposals_to_draft(self) -> list[Escalation]:
         """Answers proposed as new FAQ entries that have not been drafted yet."""
         return self.store.proposals_to_draft()
@@ -412,60 +366,25 @@ class Service:
         """The week's posting (``posted_at``, ``channel``, ``ts``; no ``ts`` while one is under way), or None."""
         return self.store.digest_posted(week)
 
-    def reserve_digest(self, week: str) -> bool:
-        """Reserve the week's posting for this run; False when it is posted or being posted."""
-        return self.store.claim_digest(week)
-
-    def release_digest(self, week: str) -> None:
-        self.store.release_digest(week)
+    def owe_digest(self, week: str, owner: str, force: bool = False) -> tuple[str, Owed | None]:
+        """Owe the week's digest and lease it to ``owner`` (the run that will post it now; should it
+        fail or die, the item stays owed and a deliverer retries it). ("already", None) when the week
+        is posted and not ``force``; ("in hand", None) when another run holds it; ("yours", item)."""
+        with self.store.transaction():
+            posted = self.store.digest_posted(week)
+            if posted and posted.get("ts") and not force:
+                return "already", None
+            key = f"digest:{week}"
+            if force or self.store.owed_state(key) == "gave_up":
+                key = f"digest:{week}:{uuid.uuid4().hex}"
+            self.store.owe(Kind.DIGEST, key, payload={"week": week})
+            item = self.store.lease_key(key, owner)
+        if item is None:
+            return ("already" if self.store.owed_state(key) == "delivered" else "in hand"), None
+        return "yours", item
 
     def record_digest(self, week: str, channel: str, ts: str) -> None:
         self.store.record_digest(week, channel, ts)
-
-    # records ---------------------------------------------------------------------------------
-
-    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
-        """Delete what was asked before ``before`` (stored-time text), except what is still in the
-        advisor queue; counts of what went (or, with ``dry_run``, would go)."""
-        return self.store.purge(before, dry_run)
-
-    def purge_if_due(self, retention: dt.timedelta, now: dt.datetime | None = None,
-                     every: dt.timedelta = dt.timedelta(days=1)) -> dict[str, int] | None:
-        """Apply the retention period once a day (the bot's queue keeper and the digest clock call this
-        often; the first call in a process purges). None when not due."""
-        now = now or utc_now()
-        if self._last_purge is not None and now - self._last_purge < every:
-            return None
-        self._last_purge = now
-        return self.purge_expired(retention, now)
-
-    def purge_expired(self, retention: dt.timedelta, now: dt.datetime | None = None) -> dict[str, int]:
-        """Apply the retention period: delete what is older, except what is still in the advisor queue."""
-        counts = self.purge(stored((now or utc_now()) - retention))
-        if counts["questions"]:
-            log.info("retention: deleted %(questions)d question(s), %(escalations)d escalation(s) and "
-                     "%(feedback)d rating(s)", counts)
-        return counts
-
-    def subject_access(self, user: str) -> dict:
-        """Everything canishare holds about one Slack user, as plain data (JSON-ready)."""
-        return {"user": user, "generated_at": stored(utc_now()), "records": self.store.rows_about(user)}
-
-    def owe_my_data(self, user: str) -> None:
-        """Owe ``user`` a copy of everything held about them (App Home's "Send me my data")."""
-        self.store.owe(Kind.MY_DATA, f"my_data:{user}:{uuid.uuid4().hex}", payload={"to": user})
-        self._tell_owed()
-
-    def erase(self, user: str) -> dict[str, int]:
-        """Erase one person (``StillQueued`` while an advisor still has one of their questions)."""
-        try:
-            return self.store.erase_person(user)
-        except LookupError as queued:
-            raise StillQueued(f"{user} has a question an advisor has not answered yet (escalation {queued}): "
-                              "answer or close it first, then erase") from None
-
-    def advice_record(self, since: str | None = None) -> list[dict]:
-        return self.store.advice_record(since=since)
 
     # internals -----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from slack_sdk.errors import SlackApiError
 
 from bot import escalations as esc
 from bot.cli import main
@@ -31,9 +32,9 @@ FIXTURE = Path(__file__).parent / "fixtures" / "digest_grouping.yaml"
 BLIND_FIXTURE = Path(__file__).parent / "fixtures" / "digest_grouping_blind.yaml"
 UTC = dt.timezone.utc
 
-# Measured by benchmarks/grouping_quality.py at GROUPING_THRESHOLD (44) and SAME_TOPIC_BONUS (35),
+# Measured by benchmarks/grouping_quality.py at GROUPING_THRESHOLD (58) and SAME_TOPIC_BONUS (25),
 # with the matcher's confident FAQ entry as each question's topic (the grouping does not depend on
-# the order): the old fixture precision 0.808, recall 0.748; the blind set precision 0.563, recall 0.658.
+# the order): the old fixture precision 0.861, recall 0.579; the blind set precision 0.701, recall 0.511.
 MARGIN = 0.05
 
 
@@ -68,10 +69,10 @@ def store(tmp_path, clock) -> Store:
 
 
 def ask(store, clock, when, text="How long do we have to report a data breach?", asker="U1",
-        decision="answer", faq_id="data-breach-72-hours", escalate=False):
+        decision="answer", faq_id="data-breach-72-hours", escalate=False, score=50.0):
     clock.at(when)
     return store.add_question(
-        text=text, asker=asker, where=Where(), decision=decision, faq_id=faq_id, score=50.0,
+        text=text, asker=asker, where=Where(), decision=decision, faq_id=faq_id, score=score,
         suggestions=(faq_id,) if faq_id else (), redacted_kinds=(), escalate=escalate,
     )
 
@@ -448,7 +449,7 @@ def grouping_figures(questions, order) -> tuple[float, float, list[int]]:
 
 
 @pytest.mark.parametrize("fixture, precision_at_least, recall_at_least", [
-    (FIXTURE, 0.808, 0.748), (BLIND_FIXTURE, 0.563, 0.658),
+    (FIXTURE, 0.861, 0.579), (BLIND_FIXTURE, 0.701, 0.511),
 ])
 def test_grouping_quality_holds_whatever_order_the_questions_arrive_in(fixture, precision_at_least, recall_at_least):
     questions = yaml.safe_load(fixture.read_text(encoding="utf-8"))["questions"]
@@ -466,9 +467,9 @@ def test_grouping_quality_holds_whatever_order_the_questions_arrive_in(fixture, 
 
 
 def test_near_miss_pairs_are_rarely_grouped():
-    # Measured: the two on the old fixture that the greedy grouping also grouped in most orders
-    # (dpia-vs-privacy-notice-system, teen-consent-vs-teen-sar), three of ten on the blind set.
-    for fixture, most in ((FIXTURE, 2), (BLIND_FIXTURE, 3)):
+    # Measured: one of seven on the old fixture (dpia-vs-privacy-notice-system, which the greedy grouping
+    # grouped in every order too), three of ten on the blind set (the greedy grouping: 3.4 on average).
+    for fixture, most in ((FIXTURE, 1), (BLIND_FIXTURE, 3)):
         questions = yaml.safe_load(fixture.read_text(encoding="utf-8"))["questions"]
         _, _, assigned = grouping_figures(questions, list(range(len(questions))))
         pairs: dict[str, list[int]] = {}
@@ -514,9 +515,9 @@ def test_grouping_does_not_chain_unrelated_questions():
         "Who can see court reports and pre-sentence reports about a young person?",
         "Can a young person see their own pre-sentence report?",
     ]
-    assert all(similarity(a, b) >= grouping.GROUPING_THRESHOLD for a, b in zip(chain, chain[1:]))
-    assert similarity(chain[0], chain[-1]) < grouping.GROUPING_THRESHOLD / 2
-    groups = grouping.group_questions(chain)
+    threshold = min(similarity(a, b) for a, b in zip(chain, chain[1:]))  # every neighbour clears it
+    assert similarity(chain[0], chain[-1]) < threshold / 2
+    groups = grouping.group_questions(chain, threshold)
     owner = {i: n for n, g in enumerate(groups) for i in g.members}
     assert owner[0] != owner[4]
     assert max(len(g) for g in groups) < len(chain)
@@ -760,12 +761,13 @@ def test_grouping_takes_a_shared_entry_as_a_shared_topic_only_above_the_tuned_an
     from bot.matching import Thresholds
 
     texts = ["How long have we got to report a data breach to the ICO?",
-             "Sent an email to the wrong family, does the ICO need to know?"]
-    assert similarity(*texts) < grouping.GROUPING_THRESHOLD
-    for n, text in enumerate(texts):  # both matched to the same entry, with a score of 50
-        ask(store, clock, f"2026-11-17T1{n}:00:00", text=text, asker=f"U{n}")
+             "I emailed a report to the wrong family - how quickly must the ICO hear about it?"]
+    assert similarity(*texts) < grouping.GROUPING_THRESHOLD <= similarity(*texts) + grouping.SAME_TOPIC_BONUS
+    score = Thresholds().answer + 5  # both matched to the same entry, with an answer-grade score
+    for n, text in enumerate(texts):
+        ask(store, clock, f"2026-11-17T1{n}:00:00", text=text, asker=f"U{n}", score=score)
     assert [g.questions for g in Service(store, small_faq()).digest("2026-W47").common.groups] == [2]
-    strict = Service(store, small_faq(), Thresholds(answer=60.0))
+    strict = Service(store, small_faq(), Thresholds(answer=score + 10))
     assert strict.digest("2026-W47").common.groups == ()
 
 
@@ -789,10 +791,11 @@ def test_overlapping_posting_runs_post_the_week_once(tmp_path):
                             digest_channel="CDIGEST", api_url=fake.base_url)
         first, second = Store(tmp_path / "db"), Store(tmp_path / "db")
         digest = figures.build_digest(first, load_faq(), "2026-W10")
-        assert first.claim_digest("2026-W10")  # the other run is half-way through posting
+        status, item = Service(first, load_faq()).owe_digest("2026-W10", "the other run")  # half-way through posting
+        assert status == "yours"
         line = post_digest(settings, Service(second, load_faq()), digest)
         assert "Another run is posting" in line and fake.calls("chat.postMessage") == []
-        first.release_digest("2026-W10")  # ... and failed
+        first.failed(item, "it failed", wait=dt.timedelta(0))  # ... and failed: the posting stays owed
         assert "Posted the digest" in post_digest(settings, Service(second, load_faq()), digest)
         assert "already posted" in post_digest(settings, Service(first, load_faq()), digest)
         assert len([c for c in fake.calls("chat.postMessage") if "thread_ts" not in c.body]) == 1
@@ -800,13 +803,40 @@ def test_overlapping_posting_runs_post_the_week_once(tmp_path):
         fake.stop()
 
 
-def test_a_claim_left_by_a_crashed_run_is_taken_over(tmp_path):
+def test_a_posting_left_by_a_crashed_run_is_taken_over(tmp_path):
+    from bot.faq import load_faq
+
     clock = {"now": "2026-11-23T09:00:00+00:00"}
-    store = Store(tmp_path / "db", clock=lambda: clock["now"])
-    assert store.claim_digest("2026-W47")
-    assert not store.claim_digest("2026-W47")
-    clock["now"] = "2026-11-23T09:20:00+00:00"
-    assert store.claim_digest("2026-W47")
+    service = Service(Store(tmp_path / "db", clock=lambda: clock["now"]), load_faq())
+    assert service.owe_digest("2026-W47", "run 1")[0] == "yours"
+    assert service.owe_digest("2026-W47", "run 2") == ("in hand", None)
+    clock["now"] = "2026-11-23T09:20:00+00:00"  # run 1 died: its 15-minute lease ran out
+    assert service.owe_digest("2026-W47", "run 3")[0] == "yours"
+
+
+def test_a_digest_a_run_could_not_post_is_posted_by_the_bots_deliverer(tmp_path):
+    from bot.faq import load_faq
+    from bot.slack.deliverer import deliver_due
+    from bot.slack.deps import assemble
+
+    fake = h.FakeSlack()
+    try:
+        settings = Settings(db_path=str(tmp_path / "db"), bot_token="xoxb-test-not-real",
+                            digest_channel="CDIGEST", api_url=fake.base_url)
+        clock = {"now": "2026-11-23T09:00:00+00:00"}
+        service = Service(Store(tmp_path / "db", clock=lambda: clock["now"]), load_faq())
+        digest = figures.build_digest(service.store, load_faq(), "2026-W47")
+        fake.fail_next("chat.postMessage", error="not_in_channel")
+        with pytest.raises(SlackApiError):
+            post_digest(settings, service, digest)
+        clock["now"] = "2026-11-23T09:00:06+00:00"  # past the first retry's wait; the bot was invited meanwhile
+        assert deliver_due(assemble(settings, service)) == 1  # the main message
+        assert deliver_due(assemble(settings, service)) == 1  # its details, in the thread
+        assert service.digest_posted("2026-W47")["ts"]
+        posts = fake.answered("chat.postMessage")
+        assert [bool(p.body.get("thread_ts")) for p in posts] == [False, False, True]  # refused, posted, details
+    finally:
+        fake.stop()
 
 
 def test_stored_handles_and_sentence_opening_names_are_not_quoted():

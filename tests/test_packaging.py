@@ -1,4 +1,5 @@
-"""What a wheel holds: every package under bot/, the bundled FAQ as package data, the licence."""
+"""What a wheel holds: every package under bot/, the bundled FAQ and the word lists as package data, the
+licence."""
 
 import tomllib
 from pathlib import Path
@@ -24,6 +25,29 @@ def test_the_bundled_faq_ships_as_package_data():
     assert config["package-dir"]["bot.bundled_faq"] == "faq"
     assert "*.yaml" in config["package-data"]["bot.bundled_faq"]
     assert faq_load.faq_files(ROOT / "faq")
+
+
+def test_the_word_lists_ship_as_package_data():
+    patterns = setuptools_config()["package-data"]["bot"]
+    files = sorted((ROOT / "bot" / "data").glob("*"))
+    assert files, "bot/data/ holds the word lists bot.names reads"
+    for path in files:
+        relative = path.relative_to(ROOT / "bot")
+        assert any(relative.match(pattern) for pattern in patterns), (
+            f"add bot/{relative} to pyproject.toml [tool.setuptools.package-data] \"bot\""
+        )
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = "\n".join(lines[: next(i for i, line in enumerate(lines) if not line.startswith("#"))])
+        assert "Source:" in header and "licence" in header, f"bot/{relative}'s header names its source and licence"
+
+
+def test_the_word_lists_are_read_from_the_package():
+    from bot.names.words import common_words, read_words
+
+    assert "scheme" in common_words() and "okafor" not in common_words()
+    assert "Alfie" in read_words("given_names_supplement.txt")
+    # SCOWL's licence: its copyright notice appears in all copies
+    assert "Copyright 2000-2011 by Kevin Atkinson" in (ROOT / "bot" / "data" / "common_words.txt").read_text(encoding="utf-8")
 
 
 def test_an_installed_copy_finds_the_faq_in_its_package_data(tmp_path, monkeypatch):

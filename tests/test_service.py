@@ -192,7 +192,7 @@ def test_a_card_is_owed_with_the_escalation_and_once_only(service):
     cards = [i for i in service.lease_owed("test") if i.kind == Kind.ADVISOR_CARD]
     assert [i.escalation_id for i in cards] == [escalation.id]
     assert service.owe_missing_cards() == 0  # owed already
-    service.delivered(cards[0], advisor_post=("CADV", "123.456"))
+    service.delivered(cards[0], posted=("CADV", "123.456"))
     assert service.escalation(escalation.id).advisor_ts == "123.456"
 
 

@@ -114,7 +114,7 @@ def deliver(deps: Deps, item: Owed) -> bool:
             log.error("%s #%s: the connection dropped after sending (%s); it may or may not have arrived, "
                       "so it is not sent again", item.kind, item.id, type(error).__name__)
         return False
-    service.delivered(item, advisor_post=posted)
+    service.delivered(item, posted=posted)
     return True
 
 
@@ -239,6 +239,23 @@ def send_decision_record(deps: Deps, item: Owed) -> None:
     return None
 
 
+def send_digest(deps: Deps, item: Owed) -> tuple[str, str] | None:
+    """A digest a run could not post: posted now, from the week's figures as they are now."""
+    from bot.slack.digest import post_main_message
+
+    if not deps.settings.digest_channel:
+        raise LookupError("no digest channel is configured")
+    return post_main_message(deps.client, deps.settings.digest_channel, deps.service.digest(item.payload["week"]))
+
+
+def send_digest_details(deps: Deps, item: Owed) -> None:
+    from bot.slack.digest import post_details
+
+    payload = item.payload
+    post_details(deps.client, payload["channel"], payload["ts"], deps.service.digest(payload["week"]))
+    return None
+
+
 MY_DATA_CHUNK = 3500  # characters of JSON per message: well inside Slack's 40,000 and readable
 
 
@@ -264,6 +281,8 @@ SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.ADVISOR_ANSWER: send_advisor_answer,
     Kind.REMINDER: send_reminder,
     Kind.MY_DATA: send_my_data,
+    Kind.DIGEST: send_digest,
+    Kind.DIGEST_DETAILS: send_digest_details,
     Kind.DECISION_RECORD: send_decision_record,
 }
 

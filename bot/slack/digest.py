@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import signal
+import socket
 import threading
 from typing import Callable
 
@@ -40,43 +42,56 @@ def _when(posted_at: str | None) -> str:
 
 def post_digest(settings: Settings, service: Service, digest: Digest, force: bool = False,
                 client: WebClient | None = None) -> str:
-    """Post ``digest`` once: the main message, then the details as a thread reply. Returns a line
-    saying what happened. Already posted (and not ``force``): posts nothing and says when it was."""
+    """Post ``digest`` once: the main message now, then its details as a thread reply. Returns a line
+    saying what happened. Already posted (and not ``force``): posts nothing and says when it was.
+
+    The posting goes through the outbox: it is owed and leased to this run first, so a run that
+    fails (or dies) leaves it owed, and the bot's deliverer (or the next run) posts it, once."""
     if not settings.digest_channel:
         raise ValueError("CANISHARE_DIGEST_CHANNEL is not set: the digest has nowhere to go")
-    posted = service.digest_posted(digest.week)
-    if not force and not service.reserve_digest(digest.week):
-        posted = service.digest_posted(digest.week)
-        if posted and posted.get("ts"):
-            return (f"The digest for {digest.week} was already posted on {_when(posted.get('posted_at'))}; "
-                    "nothing posted (use --force to post it again).")
+    earlier = service.digest_posted(digest.week)
+    status, item = service.owe_digest(digest.week, f"{socket.gethostname()}:{os.getpid()}:digest", force)
+    if status == "already":
+        when = _when((service.digest_posted(digest.week) or {}).get("posted_at"))
+        return (f"The digest for {digest.week} was already posted on {when}; nothing posted "
+                "(use --force to post it again).")
+    if status == "in hand":
         return f"Another run is posting the digest for {digest.week} right now; nothing posted."
     client = client or build_web_client(settings)
-    main_blocks, thread_blocks = render_blocks(digest)
     try:
-        response = client.chat_postMessage(
-            channel=settings.digest_channel, text=summary_text(digest), blocks=main_blocks,
-            unfurl_links=False, unfurl_media=False,
-        )
-    except BaseException:
-        if not force:
-            service.release_digest(digest.week)
+        channel, ts = post_main_message(client, settings.digest_channel, digest)
+    except BaseException as error:
+        service.not_delivered(item, type(error).__name__)
         raise
-    channel, ts = response["channel"], response["ts"]
-    service.record_digest(digest.week, channel, ts)
-    log.info("digest %s posted to %s (ts %s)%s", digest.week, channel, ts, " again (forced)" if posted else "")
-    line = f"Posted the digest for {digest.week} to {channel}" + (" again" if posted else "") + "."
-    if thread_blocks:
+    service.delivered(item, posted=(channel, ts))
+    again = " again" if earlier and earlier.get("ts") else ""
+    log.info("digest %s posted to %s (ts %s)%s", digest.week, channel, ts, again)
+    line = f"Posted the digest for {digest.week} to {channel}{again}."
+    details = service.lease_owed_key(f"digest_details:{item.id}", "digest-run")
+    if details is not None:
         try:
-            client.chat_postMessage(
-                channel=channel, thread_ts=ts, text=f"Details of the canishare digest {digest.week}",
-                blocks=thread_blocks, unfurl_links=False, unfurl_media=False,
-            )
+            post_details(client, channel, ts, digest)
+            service.delivered(details)
         except (SlackClientError, OSError) as error:
-            reason = error.response.get("error") if isinstance(error, SlackApiError) else str(error)
-            log.error("digest %s: the details reply failed: %s", digest.week, reason)
-            line += f" The details reply failed ({reason}); the main message is posted."
+            reason = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
+            service.not_delivered(details, str(reason))
+            log.error("digest %s: the details reply failed: %s; it stays owed", digest.week, reason)
+            line += f" The details reply failed ({reason}); it will be tried again."
     return line
+
+
+def post_main_message(client: WebClient, channel: str, digest: Digest) -> tuple[str, str]:
+    main_blocks, _ = render_blocks(digest)
+    response = client.chat_postMessage(channel=channel, text=summary_text(digest), blocks=main_blocks,
+                                       unfurl_links=False, unfurl_media=False)
+    return response["channel"], response["ts"]
+
+
+def post_details(client: WebClient, channel: str, ts: str, digest: Digest) -> None:
+    _, thread_blocks = render_blocks(digest)
+    if thread_blocks:
+        client.chat_postMessage(channel=channel, thread_ts=ts, text=f"Details of the canishare digest {digest.week}",
+                                blocks=thread_blocks, unfurl_links=False, unfurl_media=False)
 
 
 def run_clock(settings: Settings, service: Service, *, clock: Callable[[], dt.datetime] = utc_now,

@@ -9,7 +9,6 @@ upgraded in place when opened.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 import threading
@@ -34,7 +33,7 @@ from bot.store.delivery import DeliveryTables
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
 from bot.store.queries import _between
 from bot.store.reports import ReportTables
-from bot.times import parse_stored_time, stored_now
+from bot.times import stored_now
 
 
 class Store(DeliveryTables, ReportTables):
@@ -338,26 +337,6 @@ class Store(DeliveryTables, ReportTables):
         with self._lock:
             rows = list(self.db.query("select * from digests where week = ?", [week]))
         return rows[0] if rows else None
-
-    def claim_digest(self, week: str, stale_after: dt.timedelta = dt.timedelta(minutes=15)) -> bool:
-        """Reserve the week's posting for this run; False when it is posted or another run is posting
-        it. A reservation older than ``stale_after`` with nothing posted (a run that died) is taken over."""
-        with self.transaction() as db:
-            rows = list(db.query("select posted_at, ts from digests where week = ?", [week]))
-            now = self.now()
-            if not rows:
-                db.execute("insert into digests (week, posted_at) values (?, ?)", [week, now])
-                return True
-            started = parse_stored_time(rows[0]["posted_at"])
-            if rows[0]["ts"] is None and parse_stored_time(now) - started > stale_after:
-                db.execute("update digests set posted_at = ? where week = ?", [now, week])
-                return True
-            return False
-
-    def release_digest(self, week: str) -> None:
-        """Give up a reservation whose posting failed, so a later run can post the week."""
-        with self.transaction() as db:
-            db.execute("delete from digests where week = ? and ts is null", [week])
 
     def record_digest(self, week: str, channel: str, ts: str) -> None:
         with self.transaction() as db:

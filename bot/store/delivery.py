@@ -45,6 +45,14 @@ class DeliveryTables:
                 if_given_up()
             return again
 
+    def lease_key(self, key: str, owner: str) -> Owed | None:
+        with self.transaction() as db:
+            return outbox.lease_key(db, self.now(), owner, key)
+
+    def owed_state(self, key: str) -> str | None:
+        with self._lock:
+            return outbox.state_of(self.db, key)
+
     def release_leases_of(self, is_gone: Callable[[str], bool]) -> int:
         """Free the leases of senders that ``is_gone`` says are dead, so their messages go at once."""
         with self.transaction() as db:

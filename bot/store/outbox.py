@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from bot.outbox import GIVE_UP_AFTER, LEASE, Kind, Owed, State, retry_delay
+from bot.outbox import GIVE_UP_AFTER, Kind, Owed, State, lease_for, retry_delay
 from bot.times import parse_stored_time, stored
 
 
@@ -64,7 +64,6 @@ def lease_due(db, now: str, owner: str, limit: int = 20) -> list[Owed]:
     is posted before its update, and updates land in order). Run inside a write transaction (SQLite's BEGIN IMMEDIATE;
     on PostgreSQL, SELECT … FOR UPDATE SKIP LOCKED does the same), so two deliverers never lease the
     same item."""
-    until = stored(parse_stored_time(now) + LEASE)
     ordered = ", ".join("?" for _ in CARD_KINDS)
     candidates = db.query(
         "select * from outbox where state = ? and due_at <= ? and (leased_until is null or leased_until < ?)"
@@ -82,6 +81,7 @@ def lease_due(db, now: str, owner: str, limit: int = 20) -> list[Owed]:
         if len(rows) == limit:
             break
     for row in rows:
+        until = stored(parse_stored_time(now) + lease_for(Kind(row["kind"])))
         db.execute("update outbox set leased_by = ?, leased_until = ? where id = ?", [owner, until, row["id"]])
     return [_owed(row) for row in rows]
 
@@ -111,6 +111,23 @@ def failed(db, now: str, item: Owed, error: str, wait: dt.timedelta | None = Non
     db.execute("update outbox set attempts = ?, due_at = ?, last_error = ?, leased_by = null, leased_until = null"
                " where id = ?", [attempts, due, error[:500], item.id])
     return True
+
+
+def lease_key(db, now: str, owner: str, key: str) -> Owed | None:
+    """Lease the one pending item named ``key`` if nobody holds it (or its holder's lease ran out)."""
+    row = db.execute("select id from outbox where key = ? and state = ? and (leased_until is null or leased_until < ?)",
+                     [key, State.PENDING.value, now]).fetchone()
+    if row is None:
+        return None
+    item = _owed(next(iter(db.query("select * from outbox where id = ?", [row[0]]))))
+    until = stored(parse_stored_time(now) + lease_for(item.kind))
+    db.execute("update outbox set leased_by = ?, leased_until = ? where id = ?", [owner, until, item.id])
+    return item
+
+
+def state_of(db, key: str) -> str | None:
+    row = db.execute("select state from outbox where key = ?", [key]).fetchone()
+    return row[0] if row else None
 
 
 def lease_holders(db) -> list[str]:
