@@ -32,7 +32,7 @@ class Thresholds:
     (``python benchmarks/matching_cv.py --lead 6 --disagreement 10``): the weights for ranking, then
     the answer and suggest lines; the lead, evidence and disagreement are fixed, not fitted."""
 
-    answer: float = 52.5  # best score at or above this, with a clear lead, is answered
+    answer: float = 60.0  # best score at or above this, with a clear lead, is answered (see README: Matching)
     suggest: float = 45.0  # best score at or above this gets "did you mean" choices
     lead: float = 6.0  # an answer needs this many points over the runner-up
     # Answers and suggestions both need this much matched meaning (sum of idf x centrality, where a
