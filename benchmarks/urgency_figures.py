@@ -100,7 +100,7 @@ def main(argv: list[str]) -> int:
         print(figures("old regex", old_regex, items))
         if verbose:
             for q, u in items:
-                verdict = urgency.assess(q)
+                verdict = urgency.assess(q, explain=True)
                 if verdict.urgent != u:
                     print(f"    {'MISS' if u else 'FALSE ALARM'}: {q}\n        {verdict.explain()}")
     return 0

@@ -174,6 +174,7 @@ def _matcher(args):
 
 def cmd_ask(args) -> int:
     from bot.matching import match_redacted
+    from bot.urgency import signals_immediate_risk
 
     matcher = _matcher(args)
     if args.question == "-":
@@ -183,7 +184,7 @@ def cmd_ask(args) -> int:
         raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"', EXIT_USAGE)
     match = match_redacted(matcher, question)
     if args.json:
-        print(json.dumps(match_json(match)))
+        print(json.dumps(match_json(match, urgent=signals_immediate_risk(question))))
     else:
         print(render_match(match, matcher.faq))
         if args.explain:
@@ -193,23 +194,28 @@ def cmd_ask(args) -> int:
 
 def _ask_lines(matcher, lines: TextIO, out: TextIO, as_json: bool) -> int:
     from bot.matching import match_redacted
+    from bot.urgency import signals_immediate_risk
 
     for line in lines:
-        match = match_redacted(matcher, line.rstrip("\n"))
+        question = line.rstrip("\n")
+        match = match_redacted(matcher, question)
         if as_json:
-            out.write(json.dumps(match_json(match)) + "\n")
+            out.write(json.dumps(match_json(match, urgent=signals_immediate_risk(question))) + "\n")
         else:
             out.write(render_match(match, matcher.faq) + "\n\n")
         out.flush()
     return EXIT_OK
 
 
-def match_json(match) -> dict:
+def match_json(match, urgent: bool = False) -> dict:
+    """One line of ``ask --json``; ``urgent`` is whether the question signals a risk of serious harm
+    now (bot.urgency, judged on the question as asked, as the bot does)."""
     return {
         "decision": match.decision,
         "faq_id": match.entry.id if match.entry else None,
         "score": match.score,
         "suggestions": [entry.id for entry in match.suggestions],
+        "urgent": urgent,
     }
 
 

@@ -2,113 +2,81 @@
 
 Such a question gets, before anything else, the reminder that data protection law never stops
 sharing to prevent serious harm, and is flagged urgent for advisors. A false alarm costs one extra
-sentence and an advisor's page; a missed one can cost a life.
+sentence and an advisor's page; a missed one can cost a life, so the threshold is set for recall.
 
-How it decides (deterministic, explainable, a few hundred microseconds):
+How it decides (deterministic, offline, about 0.3 ms a question):
 
-1. The text is normalised: case, quotes, txt-speak ("2nite", "hes", "wiv", "15yo"), and idioms that
-   borrow harm words ("kill two birds", "dying to know", "the deadline is killing me") are removed,
-   as are topic compounds that name a harm without one happening ("knife crime", "suicide
-   prevention", "overdose figures", "risk assessment").
-2. Each sentence is searched for cues in three classes (the lexicon is in ``bot/urgency_rules.py``):
-   - harm: a weapon someone has, a threat or intent to hurt, suicidal intent, farewells and
-     methods, an overdose taken, going missing, being unable to go home, injuries, forced marriage
-     or cutting abroad, a dangerous person's release, exploitation, a medical emergency. Each cue
-     weighs 2 (a danger on its own: "he's got a blade") or 1 (needs something more: "she's scared");
-   - amplifiers: time (tonight, now, on Saturday, in an hour, before he gets home), no contact
-     (isn't answering, phone off), presence (he's outside, on his way), vulnerability, the person
-     at risk not knowing;
-   - negators: the past (years ago, last year, historic, found safe, resolved), which silence the
-     harm cues of their own sentence unless it also says now or tonight; and framing (training,
-     hypothetical, quiz, policy, statistics, strategy), which silence the whole question or count
-     against it.
-3. Urgent when the live harm (the heaviest cue of each harm family, added up) plus the number of
-   amplifier kinds, less one for weak framing, reaches 2, and no strong framing applies.
+1. ``bot.urgency_rules`` normalises the question (txt-speak, idioms such as "the deadline is killing
+   me", topic compounds such as "knife crime" or "risk assessment", denied harm such as "no risk")
+   and counts six broad word classes: harm, now, past, resolved, frame (training, hypothetical,
+   policy, statistics) and admin (deadline, SAR, inspection).
+2. ``bot.urgency_model`` scores the question's average static word embedding (WordLlama), a score
+   that generalises to words no list holds ("he's got a blade", "texted me a photo of the pills"),
+   and its bag of words and word pairs.
+3. A logistic model weighs the two scores against the word classes; the question is urgent at or
+   above the stored threshold, or when it says so outright ("at risk tonight", "threatened to
+   kill") without words of framing, of the past or of a danger resolved.
 
-``assess`` returns the verdict with the cues that decided it (``explain()``), for the benchmark
-and for advisors; ``signals_immediate_risk`` is the boolean the service uses.
+Both models were fitted on this project's own labelled questions by ``python -m bot.urgency_train``
+(cross-validated; figures in README and in bot/urgency_model.json), never on the blind set.
+
+``assess`` returns the verdict with what drove it (``explain()``); ``signals_immediate_risk`` is
+the boolean the service and the command line use.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from bot import urgency_rules as rules
+from bot import urgency_model, urgency_rules
 
 MAX_CHARS = 5000
-THRESHOLD = 2
 
 
 @dataclass(frozen=True)
 class Verdict:
     urgent: bool
-    score: int
-    harm: tuple[str, ...] = ()  # live harm cues, "family:name"
-    amplifiers: tuple[str, ...] = ()
-    silenced: tuple[str, ...] = ()  # harm cues silenced by a past negator in their sentence
-    frame: tuple[str, ...] = ()  # framing that applied
-    strong_frame: bool = False
-    notes: tuple[str, ...] = field(default=())
+    probability: float
+    threshold: float
+    embedding_score: float | None  # None when the embedding could not be loaded
+    words_score: float = 0.0
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word class -> words found
+    top_tokens: tuple[str, ...] = ()  # the tokens that raised the embedding score most
+    top_words: tuple[str, ...] = ()  # the words and word pairs that raised the words score most
+    explicit: str | None = None  # an outright phrase ("at risk tonight") that made it urgent
 
     def explain(self) -> str:
-        parts = [f"urgent={self.urgent} score={self.score}"]
-        if self.harm:
-            parts.append("harm: " + ", ".join(self.harm))
-        if self.amplifiers:
-            parts.append("amplifiers: " + ", ".join(self.amplifiers))
-        if self.silenced:
-            parts.append("silenced (past): " + ", ".join(self.silenced))
-        if self.frame:
-            parts.append(("strong frame: " if self.strong_frame else "frame: ") + ", ".join(self.frame))
+        parts = [f"urgent={self.urgent} p={self.probability:.3f} (threshold {self.threshold:.3f})"]
+        if self.explicit:
+            parts.append(f"said outright: {self.explicit!r}")
+        if self.embedding_score is None:
+            parts.append("embedding unavailable: word classes only")
+        else:
+            parts.append(f"embedding score {self.embedding_score:+.2f} from {', '.join(self.top_tokens) or '-'}")
+        parts.append(f"words score {self.words_score:+.2f} from {', '.join(self.top_words) or '-'}")
+        found = [f"{cls}: {', '.join(words)}" for cls, words in self.words.items() if words]
+        if found:
+            parts.append("; ".join(found))
         return "; ".join(parts)
 
 
-def assess(text: str) -> Verdict:
-    norm, word_starts = rules.prepare(text[:MAX_CHARS])
-    starts = rules.sentence_starts(norm)
-
-    harm_hits: list[tuple[rules.Cue, int]] = []  # (cue, sentence)
-    amplifiers: list[rules.Cue] = []
-    past: set[int] = set()
-    current: set[int] = set()
-    strong_frame: list[str] = []
-    weak_frame: list[str] = []
-    for cue, rx in rules.INDEX.candidates(word_starts):
-        if cue.role == "harm":
-            harm_hits.extend((cue, bisect_right(starts, m.start())) for m in rx.finditer(norm))
-        elif cue.role == "past":
-            past.update(bisect_right(starts, m.start()) for m in rx.finditer(norm))
-        elif cue.role == "current":
-            current.update(bisect_right(starts, m.start()) for m in rx.finditer(norm))
-        elif rx.search(norm):
-            if cue.role == "amplifier":
-                amplifiers.append(cue)
-            elif cue.role == "strong-frame":
-                strong_frame.append(cue.family)
-            else:
-                weak_frame.append(cue.family)
-
-    live: dict[str, tuple[int, str]] = {}
-    silenced: list[str] = []
-    for cue, sentence in harm_hits:
-        if sentence in past and sentence not in current:
-            silenced.append(f"{cue.family}:{cue.name}")
-        elif cue.weight > live.get(cue.family, (0, ""))[0]:
-            live[cue.family] = (cue.weight, cue.name)
-
-    kinds = sorted({amp.family for amp in amplifiers
-                    if amp.applies_to is None or not amp.applies_to.isdisjoint(live)})
-    strong_frame = sorted(set(strong_frame))
-    weak_frame = sorted(set(weak_frame))
-    harm = sum(weight for weight, _ in live.values())
-    score = harm + len(kinds) - len(weak_frame) if harm else 0
-    urgent = bool(harm) and score >= THRESHOLD and not strong_frame
+def assess(text: str, explain: bool = False) -> Verdict:
+    """The verdict on a question; with ``explain``, also the tokens that raised its embedding score."""
+    text = text[:MAX_CHARS]
+    norm, word_starts = urgency_rules.prepare(text)
+    words = urgency_rules.class_counts(norm, word_starts)
+    counts = {cls: len(found) for cls, found in words.items()}
+    scorer = urgency_model.scorer()
+    probability, threshold, embedding_score, words_score = scorer.probability(text, norm, counts)
+    top = scorer.top_tokens(text) if explain else []
+    top_words = scorer.top_words(urgency_model.word_grams(norm)) if explain else []
+    outright = urgency_rules.explicit(norm, words)
     return Verdict(
-        urgent=urgent, score=score,
-        harm=tuple(f"{family}:{name}({weight})" for family, (weight, name) in sorted(live.items())),
-        amplifiers=tuple(kinds), silenced=tuple(dict.fromkeys(silenced)),
-        frame=tuple(strong_frame or weak_frame), strong_frame=bool(strong_frame),
+        urgent=probability >= threshold or outright is not None, probability=probability, threshold=threshold,
+        embedding_score=embedding_score, words_score=words_score,
+        words={cls: tuple(found) for cls, found in words.items()},
+        top_tokens=tuple(token.lstrip("\u2581") for token, score in top if score > 0),
+        top_words=tuple(g for g, w in top_words if w > 0), explicit=outright,
     )
 
 

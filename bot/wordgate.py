@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 try:  # the regex parser is private; without it every pattern runs ungated
-    from re import _constants as _C, _parser as _P
+    from re import _constants as _C
+    from re import _parser as _P
 except ImportError:  # pragma: no cover
     _C = _P = None
 
