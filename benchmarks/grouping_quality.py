@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Grouping quality: how well ``bot.digest.group_questions`` groups a week's similar questions.
+"""Grouping quality: how well ``bot.digest.grouping.group_questions`` groups a week's similar questions.
 
     python benchmarks/grouping_quality.py [--fixture tests/fixtures/digest_grouping.yaml]
         [--orders 30] [--seed 7] [--from 20 --to 80 --step 2]
@@ -14,7 +14,7 @@ pairs grouped together. Connected components over the same similarity are shown 
 The chosen threshold is the one with the best mean F1 over the shuffles (ties: the higher
 threshold, since a quoted group that mixes two questions misleads more than a question left out of
 its group); the near-miss pairs it still groups, and how often, are listed after the table.
-``GROUPING_THRESHOLD`` in bot/digest.py is set from it; the script says whether they agree.
+``GROUPING_THRESHOLD`` in bot/digest/grouping.py is set from it; the script says whether they agree.
 A script, not a test.
 """
 
@@ -31,7 +31,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.digest import GROUPING_THRESHOLD, Similarity, group_questions, topics_now  # noqa: E402
+from bot.digest.grouping import GROUPING_THRESHOLD, Similarity, group_questions, topics_now  # noqa: E402
 from bot.faq import load_faq  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
 
@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     print("near-miss pairs grouped in shuffled orders at that threshold: "
           + (", ".join(f"{k} {100 * v:.0f}%" for k, v in sorted(shares.items(), key=lambda kv: -kv[1])) or "none"))
     agree = abs(best["threshold"] - GROUPING_THRESHOLD) < 1e-9
-    print(f"bot/digest.py GROUPING_THRESHOLD = {GROUPING_THRESHOLD:g}"
+    print(f"bot/digest/grouping.py GROUPING_THRESHOLD = {GROUPING_THRESHOLD:g}"
           + ("" if agree else f"  <- differs from the measured choice {best['threshold']:g}"))
     return 0
 

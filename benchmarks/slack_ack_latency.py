@@ -1,21 +1,17 @@
-"""HTTP-mode ack latency of the Slack bot: how long Slack waits for its 200.
+"""How long Slack waits for canishare's acknowledgement, under a realistic mix, with a slow Web API.
 
 Run from the repository root:
 
-    python benchmarks/slack_ack_latency.py [--rounds 5] [--concurrency 50]
+    python benchmarks/slack_ack_latency.py [--latency 0.1] [--concurrency 30] [--mentions 300]
 
-Starts the HTTP server of ``bot/slack/serve.py`` (the same ``make_http_server`` and the same app
-settings as ``canishare serve --http``: listeners run after the ack) on 127.0.0.1 in a child
-process, with the Web API replaced by the recording fake of tests/slack_harness.py (in the same
-child), so that the load generator does not share the bot's interpreter lock. Each round fires ``--concurrency``
-signed ``app_mention`` events at once (distinct event ids, each a real question the bot matches and
-answers), times every request from connect to the end of the response, then waits (bounded) for
-the bot to post all the replies. Prints p50 / p99 / max of the ack latency in ms per round and
-overall, and how long the replies took to be posted. For comparison it then repeats the rounds with
-``process_before_response=True`` (listeners finish before the 200: what the tests use).
-
-It stops by itself: rounds x concurrency requests per mode. Not a test: it asserts nothing, and
-the figures depend on the machine.
+Starts the real command (``python -m bot serve --http``) in a child process, with its Web API pointed
+at the recording fake of tests/slack_harness.py answering every call after ``--latency`` seconds.
+Then sends, ``--concurrency`` at a time and in a shuffled order: ``--mentions`` @mentions, each
+delivered twice (the second as Slack's retry of the same event), 30 slash commands and 30 Claim
+clicks by an advisor on 30 escalations. Each request is timed from connect to the end of the
+response. Prints p50 / p99 / max per kind and how many took over 3 s (Slack's limit), then waits
+(bounded) until every reply, notice and card update owed has reached the fake Slack, and prints how
+long that took and whether anything was sent twice. It stops by itself; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -23,12 +19,9 @@ from __future__ import annotations
 import argparse
 import http.client
 import importlib.util
-import multiprocessing
-import os
-import statistics
+import random
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -36,11 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.config import Settings  # noqa: E402
-from bot.faq import load_faq  # noqa: E402
-from bot.service import Service  # noqa: E402
-from bot.slack import create_app  # noqa: E402
-from bot.slack.serve import make_http_server  # noqa: E402
+from bot.slack.blocks import ids  # noqa: E402
 from bot.store import Store  # noqa: E402
 
 QUESTIONS = [
@@ -50,7 +39,9 @@ QUESTIONS = [
     "can i share data with a GP",
     "what is the wifi password",
 ]
-REPLY_WAIT_SECONDS = 60.0
+ADVISOR_CHANNEL, ADVISOR = "CADV", "UADV1"
+SLACK_LIMIT_MS = 3000
+DRAIN_SECONDS = 180
 
 
 def load_harness():
@@ -63,116 +54,111 @@ def load_harness():
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))]
 
 
-def post(port: int, request, start: threading.Barrier) -> tuple[int, float]:
-    start.wait()
+def timed_post(port: int, req) -> tuple[int, float]:
     began = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        connection.request("POST", "/slack/events", body=request.body.encode("utf-8"), headers=dict(request.headers))
+        connection.request("POST", "/slack/events", body=req.body.encode("utf-8"), headers=dict(req.headers))
         response = connection.getresponse()
         response.read()
         status = response.status
+    except OSError:
+        status = 0
     finally:
         connection.close()
     return status, (time.perf_counter() - began) * 1000
 
 
-def one_round(harness, port: int, bot, number: int, concurrency: int, mode: str) -> tuple[list[float], float]:
-    requests = [
-        harness.event_request(
-            harness.app_mention_event(f"<@{harness.BOT_USER_ID}> {QUESTIONS[i % len(QUESTIONS)]}",
-                                      user=f"U{i:04d}", ts=f"1700000{number:03d}.{i:06d}"),
-            event_id=f"Ev-{mode}-{number}-{i}",
-        )
-        for i in range(concurrency)
-    ]
-    bot.send("reset")
-    bot.recv()
-    start = threading.Barrier(concurrency)
-    began = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        results = list(pool.map(lambda r: post(port, r, start), requests))
-    bot.send(("wait_for_replies", concurrency))
-    replies = bot.recv()
-    replies_done = (time.perf_counter() - began) * 1000
-    failed = [status for status, _ in results if status != 200]
-    if failed:
-        print(f"  round {number}: {len(failed)} non-200 answers: {sorted(set(failed))}")
-    return [ms for _, ms in results], replies_done, replies
+def escalations_to_claim(h, fake, bot, count: int) -> list[int]:
+    """Set up: ``count`` questions escalated by their askers (sent one by one, not timed)."""
+    for i in range(count):
+        asker = f"UQ{i:03d}"
+        bot.send(h.event_request(h.app_mention_event(f"<@{h.BOT_USER_ID}> zorblat question {i}", user=asker,
+                                                     channel="CASK", ts=f"1700001000.{i:06d}")))
+    deadline = time.monotonic() + 60
+    while len(Store(bot.db_path).questions()) < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for question in Store(bot.db_path).questions():
+        bot.send(h.action_request(h.block_action_payload(ids.ESCALATE, str(question.id), user_id=question.asker,
+                                                         channel_id="CASK", response_url=fake.response_url())))
+    return [e.id for e in Store(bot.db_path).escalations()]
 
 
-def serve_bot(connection, process_before_response: bool) -> None:
-    """The child process: the fake Web API and the bot's HTTP server, driven over ``connection``."""
-    harness = load_harness()
-    fake = harness.FakeSlack()
+def the_mix(h, fake, mentions: int, escalation_ids: list[int]) -> list[tuple[str, object]]:
+    mix: list[tuple[str, object]] = []
+    for i in range(mentions):
+        event = h.app_mention_event(f"<@{h.BOT_USER_ID}> {QUESTIONS[i % len(QUESTIONS)]}", user=f"U{i:04d}",
+                                    channel="CASK", ts=f"1700002000.{i:06d}")
+        mix.append(("mention", h.event_request(event, event_id=f"EvMix{i}")))
+        mix.append(("mention (Slack's retry)", h.event_request(event, event_id=f"EvMix{i}", retry_num=1)))
+    for i in range(30):
+        mix.append(("slash command", h.command_request(text=QUESTIONS[i % len(QUESTIONS)], user_id=f"US{i:03d}",
+                                                       response_url=fake.response_url(f"slash{i}"))))
+    for escalation_id in escalation_ids:
+        mix.append(("Claim click", h.action_request(h.block_action_payload(
+            ids.CLAIM, str(escalation_id), user_id=ADVISOR, channel_id=ADVISOR_CHANNEL,
+            response_url=fake.response_url(f"claim{escalation_id}")))))
+    random.Random(7).shuffle(mix)
+    return mix
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--latency", type=float, default=0.1, help="seconds each Web API call takes")
+    parser.add_argument("--concurrency", type=int, default=30)
+    parser.add_argument("--mentions", type=int, default=300)
+    args = parser.parse_args()
+    h = load_harness()
+    fake = h.FakeSlack(members={ADVISOR_CHANNEL: [ADVISOR]})
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(db_path=str(Path(tmp) / "bench.db"), bot_token=harness.TEST_BOT_TOKEN,
-                            signing_secret=harness.TEST_SIGNING_SECRET, api_url=fake.base_url,
-                            advisor_channel="CADV")
-        service = Service(Store(settings.db_path), load_faq())
-        app = create_app(settings, service=service, process_before_response=process_before_response)
-        server = make_http_server(app, "127.0.0.1", 0, harness.TEST_SIGNING_SECRET)
-        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-        connection.send(server.server_address[1])
-        while True:
-            command = connection.recv()
-            if command == "reset":
-                fake.reset()
-                connection.send(None)
-            elif isinstance(command, tuple) and command[0] == "wait_for_replies":
-                deadline = time.monotonic() + REPLY_WAIT_SECONDS
-                while len(fake.calls("chat.postMessage")) < command[1] and time.monotonic() < deadline:
-                    time.sleep(0.002)
-                connection.send(len(fake.calls("chat.postMessage")))
-            else:
-                break
-        server.shutdown()
-        server.server_close()
-        fake.stop()
-
-
-def run_mode(harness, process_before_response: bool, rounds: int, concurrency: int) -> None:
-    mode = "inline" if process_before_response else "serve"
-    context = multiprocessing.get_context("spawn")
-    bot, child_end = context.Pipe()
-    child = context.Process(target=serve_bot, args=(child_end, process_before_response), daemon=True)
-    child.start()
-    try:
-        port = bot.recv()
-        title = ("process_before_response=False (as `canishare serve --http`)" if not process_before_response
-                 else "process_before_response=True (listener finishes before the 200)")
-        print(f"\n{title}: {rounds} rounds x {concurrency} concurrent signed app_mention events")
-        everything: list[float] = []
-        for number in range(1, rounds + 1):
-            latencies, replies_done, replies = one_round(harness, port, bot, number, concurrency, mode)
-            everything += latencies
-            print(f"  round {number}: ack p50 {percentile(latencies, 0.5):7.1f} ms   "
-                  f"p99 {percentile(latencies, 0.99):7.1f} ms   max {max(latencies):7.1f} ms   "
-                  f"{replies} replies posted after {replies_done:7.1f} ms")
-        print(f"  overall ({len(everything)} requests): ack p50 {percentile(everything, 0.5):.1f} ms, "
-              f"p99 {percentile(everything, 0.99):.1f} ms, mean {statistics.fmean(everything):.1f} ms")
-    finally:
-        bot.send("stop")
-        child.join(30)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--concurrency", type=int, default=50)
-    parser.add_argument("--no-inline", action="store_true", help="skip the process_before_response=True comparison")
-    args = parser.parse_args(argv)
-    harness = load_harness()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, FAQ of {len(load_faq())} entries; "
-          "bot and fake Web API in a child process, load from this one")
-    run_mode(harness, False, args.rounds, args.concurrency)
-    if not args.no_inline:
-        run_mode(harness, True, args.rounds, args.concurrency)
+        bot = h.BotProcess(fake, str(Path(tmp) / "bench.db"), advisor_channel=ADVISOR_CHANNEL).start()
+        try:
+            escalation_ids = escalations_to_claim(h, fake, bot, 30)
+            time.sleep(2)
+            fake.latency = args.latency
+            fake.reset()
+            mix = the_mix(h, fake, args.mentions, escalation_ids)
+            began = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
+                results = list(pool.map(lambda item: (item[0], *timed_post(bot.port, item[1])), mix))
+            report(results, args)
+            drain(fake, args, began)
+        finally:
+            bot.stop()
+            fake.stop()
     return 0
+
+
+def report(results, args) -> None:
+    print(f"{len(results)} requests, {args.concurrency} at a time, Web API answering in {args.latency * 1000:.0f} ms")
+    print(f"{'kind':<26}{'n':>5}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'> 3 s':>7}{'not 200':>9}")
+    kinds = sorted({kind for kind, _, _ in results}) + ["all"]
+    for kind in kinds:
+        rows = [(s, ms) for k, s, ms in results if kind in ("all", k)]
+        times = [ms for _, ms in rows]
+        print(f"{kind:<26}{len(rows):>5}{percentile(times, 0.5):>9.1f}{percentile(times, 0.99):>9.1f}"
+              f"{max(times):>9.1f}{sum(ms > SLACK_LIMIT_MS for ms in times):>7}{sum(s != 200 for s, _ in rows):>9}")
+
+
+def drain(fake, args, began: float) -> None:
+    expected_replies = args.mentions
+    deadline = time.monotonic() + DRAIN_SECONDS
+
+    def replies():
+        return [c for c in fake.answered("chat.postMessage") if c.body.get("channel") == "CASK"]
+
+    while time.monotonic() < deadline and (len(replies()) < expected_replies
+                                           or len(fake.answered("chat.update")) < 30
+                                           or len(fake.answered("response_url")) < 30):
+        time.sleep(0.2)
+    threads = [c.body.get("thread_ts") for c in replies()]
+    print(f"owed messages delivered after {time.perf_counter() - began:.1f} s: {len(replies())} mention replies "
+          f"(expected {expected_replies}; {len(threads) - len(set(threads))} sent twice), "
+          f"{len(fake.answered('response_url'))} slash-command replies (expected 30), "
+          f"{len(fake.answered('chat.update'))} card updates (expected 30)")
 
 
 if __name__ == "__main__":

@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import logging
 import sys
-import textwrap
 from typing import Sequence, TextIO
 
 from bot import __version__
-from bot.config import README_SLACK_SECTION, Settings
-from bot.faq import Faq, FaqEntry, FaqError, lint, load_faq
+from bot.answers import render_match
+from bot.config import README_SLACK_SECTION, Settings, SettingsError
+from bot.failures import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
+from bot.faq import FaqError, lint, load_faq
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+# Which settings a command depends on (see ``Settings.check``): a badly written value of any other
+# cannot stop it, so that a Slack setting never stops an offline command.
+NO_SETTINGS = {"fields": ()}
+MATCHER_SETTINGS = {"fields": ("thresholds",)}
+RECORD_SETTINGS = {"ignore": ("thresholds",)}
+ALL_SETTINGS: dict = {}
+
+
+def port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number: use 1-65535, e.g. 3000") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number: use 1-65535, e.g. 3000")
+    return port
 
 
 class CliError(Exception):
@@ -28,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return args.handler(args) or EXIT_OK
+        return args.handler(args, _settings(args)) or EXIT_OK
     except CliError as error:
         print(f"canishare: {error}", file=sys.stderr)
         return error.code
@@ -41,6 +59,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 - every failure becomes one line, never a traceback
+        if args.traceback:
+            raise
+        from bot.failures import describe
+
+        line, code = describe(error)
+        print(f"canishare: {line}", file=sys.stderr)
+        return code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Answer 'can I share this?' questions from the curated FAQ; run the Slack bot.",
     )
     parser.add_argument("--version", action="version", version=f"canishare {__version__}")
+    parser.add_argument("--traceback", action="store_true", help="on an error, show the full traceback")
     parser.add_argument("--faq-dir", help="FAQ directory (default: $CANISHARE_FAQ_DIR or the bundled faq/)")
     commands = parser.add_subparsers(metavar="COMMAND")
 
@@ -56,39 +83,56 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", help="the question, or - to read one question per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.add_argument("--explain", action="store_true", help="show why the matcher decided as it did")
-    ask.set_defaults(handler=cmd_ask)
+    ask.add_argument("--nation", type=_nation, metavar="NATION",
+                     help="answer for england, wales, scotland or northern-ireland (default: $CANISHARE_NATION)")
+    ask.set_defaults(handler=cmd_ask, uses=MATCHER_SETTINGS)
 
     redact = commands.add_parser("redact", help="remove personal identifiers from text")
     redact.add_argument("source", help="- to read lines from stdin, or the text itself")
-    redact.set_defaults(handler=cmd_redact)
+    redact.set_defaults(handler=cmd_redact, uses=NO_SETTINGS)
 
     faq = commands.add_parser("faq", help="work on the FAQ files").add_subparsers(metavar="ACTION")
     faq_lint = faq.add_parser("lint", help="check the FAQ files; exit 1 on any problem")
     faq_lint.add_argument("directory", nargs="?", help="FAQ directory (default: the configured one)")
-    faq_lint.set_defaults(handler=cmd_faq_lint)
+    faq_lint.set_defaults(handler=cmd_faq_lint, uses=NO_SETTINGS)
 
     faq_drafts = faq.add_parser("drafts", help="write advisors' proposed new entries as YAML for review")
-    faq_drafts.add_argument("--out", help="folder for the drafts (default: FAQ_DIR/drafts)")
-    faq_drafts.set_defaults(handler=cmd_faq_drafts)
+    faq_drafts.add_argument("--out",
+                            help="folder for the drafts (default: FAQ_DIR/drafts; ./faq-drafts for an installed FAQ)")
+    faq_drafts.set_defaults(handler=cmd_faq_drafts, uses=ALL_SETTINGS)
 
     queue = commands.add_parser("queue", help="list open and claimed escalations, oldest first")
     queue.add_argument("--json", action="store_true")
-    queue.set_defaults(handler=cmd_queue)
+    queue.set_defaults(handler=cmd_queue, uses=ALL_SETTINGS)
 
     purge = commands.add_parser("purge", help="delete stored questions older than the retention period")
     purge.add_argument("--older-than", default=None, metavar="AGE",
-                       help="e.g. 365d, 52w or 12m (default: $CANISHARE_RETENTION_DAYS, 365 days)")
-    purge.set_defaults(handler=cmd_purge)
+                       help="e.g. 365d, 52w, 12mo or 1y (default: $CANISHARE_RETENTION_DAYS, 365 days)")
+    purge.add_argument("--dry-run", action="store_true", help="say what would be deleted; delete nothing")
+    purge.add_argument("--force", action="store_true", help=f"allow an age under {MIN_SAFE_RETENTION_DAYS} days")
+    purge.set_defaults(handler=cmd_purge, uses=RECORD_SETTINGS)
 
-    export = commands.add_parser("export", help="write the advice record as CSV (for case records)")
+    export = commands.add_parser("export", help="write the advice record (or decision records) as CSV")
+    export.add_argument("--decisions", action="store_true",
+                        help="write practitioners' decision records instead of the advice record")
     export.add_argument("--since", type=_date, help="first day to include, YYYY-MM-DD")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
-    export.set_defaults(handler=cmd_export)
+    export.set_defaults(handler=cmd_export, uses=RECORD_SETTINGS)
+
+    access = commands.add_parser("subject-access", help="write everything held about one Slack user as JSON")
+    access.add_argument("user", metavar="USER_ID", help="the person's Slack user id, e.g. U0123ABCD")
+    access.add_argument("--output", "-o", help="file to write (default: standard output)")
+    access.set_defaults(handler=cmd_subject_access, uses=RECORD_SETTINGS)
+
+    erase = commands.add_parser("erase", help="erase one Slack user's questions, ratings and records")
+    erase.add_argument("user", metavar="USER_ID", help="the person's Slack user id, e.g. U0123ABCD")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    erase.set_defaults(handler=cmd_erase, uses=RECORD_SETTINGS)
 
     serve = commands.add_parser("serve", help="run the Slack bot (Socket Mode, or HTTP with --http)")
     serve.add_argument("--http", action="store_true", help="serve Slack's HTTP requests on /slack/events")
-    serve.add_argument("--port", type=int, default=3000)
-    serve.set_defaults(handler=cmd_serve)
+    serve.add_argument("--port", type=port_number, default=3000, help="HTTP port, 1-65535 (default 3000)")
+    serve.set_defaults(handler=cmd_serve, uses=ALL_SETTINGS)
 
     digest = commands.add_parser("digest", help="print (or post) the weekly digest")
     digest.add_argument("--week", help="ISO week such as 2026-W47 (default: the week before this one)")
@@ -96,26 +140,35 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--format", choices=("markdown", "json"), default="markdown")
     digest.add_argument("--post", action="store_true", help="post to $CANISHARE_DIGEST_CHANNEL, once per week")
     digest.add_argument("--force", action="store_true", help="with --post: post again even if already posted")
-    digest.set_defaults(handler=cmd_digest)
+    digest.set_defaults(handler=cmd_digest, uses=ALL_SETTINGS)
 
-    clock = commands.add_parser("clock", help="post the digest every Monday 09:00 Europe/London (a long-running process)")
-    clock.set_defaults(handler=cmd_clock)
+    clock = commands.add_parser(
+        "clock", help="post the digest every Monday 09:00 Europe/London (a long-running process)")
+    clock.set_defaults(handler=cmd_clock, uses=ALL_SETTINGS)
 
-    evaluate = commands.add_parser("eval", help="score the matcher on a labelled {q, topic} YAML list")
+    evaluate = commands.add_parser("eval", help="score the matcher on a labelled {q, topic, also?} YAML list")
     evaluate.add_argument("file")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
-    evaluate.set_defaults(handler=cmd_eval)
+    evaluate.set_defaults(handler=cmd_eval, uses=MATCHER_SETTINGS)
 
     return parser
 
 
-def _settings() -> Settings:
-    from bot.config import SettingsError
-
+def _settings(args) -> Settings:
+    """The settings, read once: the environment, with --faq-dir over CANISHARE_FAQ_DIR."""
+    settings = Settings.from_env()
+    if args.faq_dir:
+        settings = dataclasses.replace(settings, faq_dir=args.faq_dir)
     try:
-        return Settings.from_env()
+        return settings.check(**args.uses)
     except SettingsError as error:
         raise CliError(str(error), EXIT_USAGE) from error
+
+
+def configure_logging() -> None:
+    """For the long-running commands (serve, clock): INFO lines to standard error. The library
+    modules only log; this is the one place that says where to."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 def _date(value: str):
@@ -127,72 +180,63 @@ def _date(value: str):
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
-def _store(settings: Settings | None = None):
-    from bot.store import Store, StoreError
+def _nation(value: str) -> str:
+    from bot.nations import UnknownNation, parse_nation
 
-    settings = settings or _settings()
     try:
-        return Store(settings.db_path)
-    except StoreError as error:
-        raise CliError(str(error)) from error
+        return parse_nation(value) or ""
+    except UnknownNation as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _service(args, settings: Settings | None = None):
+def _service(settings: Settings, faq: bool = True):
     from bot.service import Service
     from bot.store import StoreError
 
-    settings = settings or _settings()
     try:
-        return Service.open(settings.db_path, _faq_dir(args), _thresholds())
+        return Service.open(settings, faq=faq)
     except StoreError as error:
         raise CliError(str(error)) from error
 
 
-def _thresholds():
-    from bot.config import SettingsError, thresholds_from_env
-
-    try:
-        return thresholds_from_env()
-    except SettingsError as error:
-        raise CliError(str(error), EXIT_USAGE) from error
-
-
-def _faq_dir(args) -> str:
-    from bot.config import faq_dir_from_env
-
-    return getattr(args, "faq_dir", None) or faq_dir_from_env()
-
-
-def _matcher(args):
+def _matcher(settings: Settings):
     from bot.matching import Matcher
 
-    return Matcher(load_faq(_faq_dir(args), check_near_duplicates=False), thresholds=_thresholds())
+    return Matcher(load_faq(settings.faq_dir, check_near_duplicates=False), thresholds=settings.thresholds)
 
 
 # ask ---------------------------------------------------------------------------------------
 
 
-def cmd_ask(args) -> int:
+def cmd_ask(args, settings: Settings) -> int:
     from bot.matching import match_redacted
     from bot.urgency import signals_immediate_risk
 
-    matcher = _matcher(args)
+    nation = args.nation
+    if nation is None:  # CANISHARE_NATION matters only when --nation is not given
+        try:
+            nation = settings.check(("nation",)).nation
+        except SettingsError as error:
+            raise CliError(str(error), EXIT_USAGE) from error
+    nation = nation or None
+    matcher = _matcher(settings)
     if args.question == "-":
-        return _ask_lines(matcher, sys.stdin, sys.stdout, args.json)
+        return _ask_lines(matcher, sys.stdin, sys.stdout, args.json, nation)
     question = args.question
     if not question.strip():
-        raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"', EXIT_USAGE)
+        raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"',
+                       EXIT_USAGE)
     match = match_redacted(matcher, question)
     if args.json:
-        print(json.dumps(match_json(match, urgent=signals_immediate_risk(question))))
+        print(json.dumps(match_json(match, nation, urgent=signals_immediate_risk(question))))
     else:
-        print(render_match(match, matcher.faq))
+        print(render_match(match, matcher.faq, nation))
         if args.explain:
             print("\n" + match.explain())
     return EXIT_OK
 
 
-def _ask_lines(matcher, lines: TextIO, out: TextIO, as_json: bool) -> int:
+def _ask_lines(matcher, lines: TextIO, out: TextIO, as_json: bool, nation: str | None = None) -> int:
     from bot.matching import match_redacted
     from bot.urgency import signals_immediate_risk
 
@@ -200,58 +244,33 @@ def _ask_lines(matcher, lines: TextIO, out: TextIO, as_json: bool) -> int:
         question = line.rstrip("\n")
         match = match_redacted(matcher, question)
         if as_json:
-            out.write(json.dumps(match_json(match, urgent=signals_immediate_risk(question))) + "\n")
+            out.write(json.dumps(match_json(match, nation, urgent=signals_immediate_risk(question))) + "\n")
         else:
-            out.write(render_match(match, matcher.faq) + "\n\n")
+            out.write(render_match(match, matcher.faq, nation) + "\n\n")
         out.flush()
     return EXIT_OK
 
 
-def match_json(match, urgent: bool = False) -> dict:
-    """One line of ``ask --json``; ``urgent`` is whether the question signals a risk of serious harm
-    now (bot.urgency, judged on the question as asked, as the bot does)."""
-    return {
+def match_json(match, nation: str | None = None, urgent: bool = False) -> dict:
+    """The JSON contract of ``canishare ask --json``; ``"nation"`` only when one was asked for;
+    ``"urgent"`` whether the question signals a risk of serious harm now (bot.urgency, judged on the
+    question as asked, as the bot does)."""
+    found = {
         "decision": match.decision,
         "faq_id": match.entry.id if match.entry else None,
         "score": match.score,
         "suggestions": [entry.id for entry in match.suggestions],
         "urgent": urgent,
     }
-
-
-def render_match(match, faq: Faq) -> str:
-    from bot.matching import ANSWER, SUGGEST
-
-    if match.decision == ANSWER:
-        return f"decision: answer (score {match.score:.1f})\n" + render_entry(match.entry)
-    if match.decision == SUGGEST:
-        lines = [f"decision: suggest (score {match.score:.1f}) - did you mean:"]
-        lines += [f"  - {entry.id}: {entry.question}" for entry in match.suggestions]
-        lines.append("  - none of these: ask an advisor")
-        return "\n".join(lines)
-    return (
-        f"decision: escalate (score {match.score:.1f})\n"
-        "The FAQ has no answer that fits. In Slack this question would be offered to an advisor."
-    )
-
-
-def render_entry(entry: FaqEntry) -> str:
-    body = "\n".join(textwrap.fill(p, 100) if not p.startswith("•") else p for p in entry.answer.splitlines())
-    sources = "; ".join(f"{s.title} <{s.url}>" if s.url else s.title for s in entry.sources)
-    return (
-        f"entry: {entry.id}\n"
-        f"question: {entry.question}\n\n{body.replace('*', '')}\n\n"
-        f"legal basis: {'; '.join(entry.legal_basis)}\n"
-        f"source: {sources}\n"
-        f"last reviewed: {entry.last_reviewed.isoformat()}\n"
-        "Guidance, not legal advice: you make the decision and record it."
-    )
+    if nation:
+        found["nation"] = nation
+    return found
 
 
 # redact ------------------------------------------------------------------------------------
 
 
-def cmd_redact(args) -> int:
+def cmd_redact(args, settings: Settings) -> int:
     from bot.privacy import redact
 
     if args.source != "-":
@@ -266,39 +285,33 @@ def cmd_redact(args) -> int:
 # faq ---------------------------------------------------------------------------------------
 
 
-def cmd_faq_lint(args) -> int:
-    directory = args.directory or _faq_dir(args)
+def cmd_faq_lint(args, settings: Settings) -> int:
+    directory = args.directory or settings.faq_dir
     problems = lint(directory)
-    if problems:
-        for problem in problems:
-            print(problem)
-        print(f"{len(problems)} problem(s) in {directory}", file=sys.stderr)
+    for problem in problems:
+        print(problem)
+    failing = [p for p in problems if not p.warning]  # warnings are shown but do not fail lint
+    if failing:
+        print(f"{len(failing)} problem(s) in {directory}", file=sys.stderr)
         return EXIT_PROBLEM
     faq = load_faq(directory)
     phrasings = sum(len(e.phrasings) for e in faq)
-    print(f"ok: {len(faq)} entries, {phrasings} phrasings in {directory}")
+    warned = f", {len(problems)} warning(s)" if problems else ""
+    print(f"ok: {len(faq)} entries, {phrasings} phrasings in {directory}{warned}")
     return EXIT_OK
 
 
-def cmd_faq_drafts(args) -> int:
-    from pathlib import Path
+def cmd_faq_drafts(args, settings: Settings) -> int:
+    from bot.drafts import drafts_command
 
-    from bot.drafts import write_drafts
-
-    service = _service(args)
-    out = Path(args.out) if args.out else Path(_faq_dir(args)) / "drafts"
-    written = write_drafts(service, out)
-    for path in written:
-        print(path)
-    print(f"{len(written)} draft(s) written to {out}" if written else "no new proposals to draft", file=sys.stderr)
-    return EXIT_OK
+    return drafts_command(_service(settings), settings.faq_dir, args.out)
 
 
 # the queue and the records -----------------------------------------------------------------
 
 
-def cmd_queue(args) -> int:
-    service = _service(args)
+def cmd_queue(args, settings: Settings) -> int:
+    service = _service(settings)
     queue = service.queue()
     if args.json:
         for e in queue:
@@ -318,42 +331,66 @@ def cmd_queue(args) -> int:
 
 
 def parse_age(value: str):
-    """'365d', '52w', '12m' or '1y' as a timedelta (months are 30 days, years 365)."""
+    """A duration (bot.times.parse_duration: 365d, 52w, 12mo, 1y …) as a timedelta; a usage error if unreadable."""
+    from bot.times import DurationError, parse_duration
+
+    try:
+        return parse_duration(value)
+    except DurationError as error:
+        raise CliError(str(error), EXIT_USAGE) from None
+
+
+MIN_SAFE_RETENTION_DAYS = 30
+
+
+def cmd_purge(args, settings: Settings) -> int:
     import datetime as dt
-    import re
 
-    found = re.fullmatch(r"\s*(\d+)\s*([dwmy]?)\s*", value or "")
-    if not found:
-        raise CliError(f"cannot read the age {value!r}: use a number of days such as 365d (or 52w, 12m, 1y)", EXIT_USAGE)
-    number, unit = int(found.group(1)), found.group(2) or "d"
-    return dt.timedelta(days=number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit])
+    from bot.times import stored, utc_now
 
-
-def cmd_purge(args) -> int:
-    import datetime as dt
-
-    settings = _settings()
     age = parse_age(args.older_than) if args.older_than else dt.timedelta(days=settings.retention_days)
-    before = (dt.datetime.now(dt.timezone.utc) - age).isoformat(timespec="seconds")
-    counts = _store(settings).purge(before)
-    print(f"purged {counts['questions']} question(s), {counts['escalations']} escalation(s) and "
-          f"{counts['feedback']} rating(s) recorded before {before}")
+    if age < dt.timedelta(days=MIN_SAFE_RETENTION_DAYS) and not args.force:
+        raise CliError(f"{args.older_than} would delete almost everything: an age under {MIN_SAFE_RETENTION_DAYS} "
+                       "days needs --force (try --dry-run first)", EXIT_USAGE)
+    before = stored(utc_now() - age)
+    counts = _service(settings, faq=False).purge(before, dry_run=args.dry_run)
+    verb = "would delete" if args.dry_run else "purged"
+    print(f"{verb} {counts['questions']} question(s), {counts['escalations']} escalation(s), "
+          f"{counts['feedback']} rating(s) and {counts.get('decision_records', 0)} decision record(s) "
+          f"recorded before {before}; questions still in the advisor queue are kept")
     return EXIT_OK
 
 
-def cmd_export(args) -> int:
-    from bot.export import ADVICE_RECORD_COLUMNS, write_csv
+def cmd_export(args, settings: Settings) -> int:
+    from bot.export import ADVICE_RECORD_COLUMNS, DECISION_RECORD_COLUMNS, decision_record_rows, write_csv
 
-    rows = _store().advice_record(since=args.since.isoformat() if args.since else None)
+    service = _service(settings, faq=False)
+    since = args.since.isoformat() if args.since else None
+    if args.decisions:
+        rows, columns = decision_record_rows(service.all_decision_records(since=since)), DECISION_RECORD_COLUMNS
+    else:
+        rows, columns = service.advice_record(since=since), ADVICE_RECORD_COLUMNS
     out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
     try:
-        write_csv(rows, ADVICE_RECORD_COLUMNS, out)
+        write_csv(rows, columns, out)
     finally:
         if args.output:
             out.close()
     if args.output:
         print(f"{len(rows)} record(s) written to {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_subject_access(args, settings: Settings) -> int:
+    from bot.subject_rights import subject_access_command
+
+    return subject_access_command(_service(settings, faq=False), args.user, args.output)
+
+
+def cmd_erase(args, settings: Settings) -> int:
+    from bot.subject_rights import erase_command
+
+    return erase_command(_service(settings, faq=False), args.user, args.yes)
 
 
 # Slack: serve, digest, clock ---------------------------------------------------------------
@@ -365,59 +402,59 @@ def _require(settings: Settings, doing: str, names: dict[str, str | None]) -> No
         raise CliError(f"cannot {doing}: set {', '.join(missing)} (see {README_SLACK_SECTION}).")
 
 
-def cmd_serve(args) -> int:
-    settings = _settings()
+def cmd_serve(args, settings: Settings) -> int:
     missing = settings.missing_for_serving(http=args.http)
     _require(settings, "start the Slack bot", {name: None for name in missing})
     from bot.slack.serve import run
 
-    return run(settings, _service(args, settings), http=args.http, port=args.port)
+    service = _service(settings)
+    configure_logging()
+    return run(settings, service, http=args.http, port=args.port)
 
 
-def cmd_digest(args) -> int:
+def cmd_digest(args, settings: Settings) -> int:
     if args.week and args.since:
         raise CliError("give --week or --since, not both", EXIT_USAGE)
-    settings = _settings()
     if args.post:
         _require(settings, "post the digest",
                  {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
-    from bot import digest
+    from bot.digest import as_json, markdown, weeks
 
-    service = _service(args, settings)
+    service = _service(settings)
     try:
-        week = args.week or (digest.iso_week(args.since) if args.since else digest.previous_week())
-        report = digest.build_digest(service.store, service.faq, week)
+        report = service.digest(args.week or (weeks.iso_week(args.since) if args.since else weeks.previous_week()))
     except ValueError as error:
         raise CliError(str(error), EXIT_USAGE) from error
     if not args.post:
-        print(digest.render_json(report) if args.format == "json" else digest.render_markdown(report))
+        print(as_json.render_json(report) if args.format == "json" else markdown.render_markdown(report))
         return EXIT_OK
     from bot.slack.digest import post_digest
 
-    print(post_digest(settings, service.store, report, force=args.force))
+    print(post_digest(settings, service, report, force=args.force))
     return EXIT_OK
 
 
-def cmd_clock(args) -> int:
-    settings = _settings()
+def cmd_clock(args, settings: Settings) -> int:
     _require(settings, "run the digest clock",
              {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
     from bot.slack.digest import run_clock
 
-    return run_clock(settings, _service(args, settings))
+    service = _service(settings)
+    configure_logging()
+    return run_clock(settings, service)
 
 
 # eval --------------------------------------------------------------------------------------
 
 
-def cmd_eval(args) -> int:
+def cmd_eval(args, settings: Settings) -> int:
     from bot.evaluation import evaluate, load_labelled, unknown_topics
 
     try:
         items = load_labelled(args.file)
     except (OSError, ValueError) as error:
         raise CliError(str(error)) from error
-    matcher = _matcher(args)
+    matcher = _matcher(settings)
     unknown = unknown_topics(matcher, items)
     if unknown:
         print(f"warning: topics not in the FAQ: {', '.join(unknown)}", file=sys.stderr)
@@ -430,11 +467,11 @@ def cmd_eval(args) -> int:
     print(f"{len(items)} questions ({sum(1 for i in items if i.topic != 'none')} with a topic), "
           f"thresholds {matcher.thresholds}")
     for name, (n, of) in figures.items():
-        print(f"  {name:<22} {n:>4}/{of:<4} {100 * n / of if of else 0:6.1f} %")
+        print(f"  {name:<29} {n:>4}/{of:<4} {100 * n / of if of else 0:6.1f} %")
     print("  decisions: " + ", ".join(f"{k} {v}" for k, v in report.decisions().items()))
     mistakes = report.mistakes()
     if mistakes:
-        print(f"\n{len(mistakes)} not correct (expected -> decision: offered / best):")
+        print(f"\n{len(mistakes)} not helped, or answered wrongly (expected -> decision: offered / best):")
         for o in mistakes:
             mark = "WRONG ANSWER " if o.wrong_answer else ""
             offered = ",".join(o.offered_ids) or "-"

@@ -1,31 +1,48 @@
-"""Settings from the environment (and a local ``.env`` file), all optional for offline use."""
+"""Settings: the one place that reads the environment (and a local ``.env`` file), all optional for
+offline use.
+
+``Settings.from_env()`` is built once (by the command line) and passed to whatever needs it. It
+never raises: a value it cannot read keeps its default and is recorded in ``problems``, and
+``check`` raises ``SettingsError`` for the ones a command depends on, so that a bad Slack setting
+cannot stop an offline command such as ``canishare ask``.
+"""
 
 from __future__ import annotations
 
+import io
 import os
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Collection
 
 from bot.faq import BUNDLED_FAQ_DIR
+from bot.nations import UnknownNation, parse_nation
+from bot.times import DurationError, parse_duration
+
+if TYPE_CHECKING:
+    from bot.matching import Thresholds
 
 README_SLACK_SECTION = "README.md, section 'Connect to Slack'"
 
+# The matcher's thresholds (see ``bot.matching.Thresholds``), by variable and field.
+THRESHOLD_VARIABLES = {
+    "CANISHARE_ANSWER_SCORE": "answer", "CANISHARE_SUGGEST_SCORE": "suggest", "CANISHARE_ANSWER_LEAD": "lead",
+}
+
 
 def read_dotenv(path: str | Path = ".env") -> dict[str, str]:
-    """KEY=VALUE lines of a .env file (quotes stripped, comments ignored); {} when there is none."""
-    values: dict[str, str] = {}
+    """The settings in a .env file, read by python-dotenv (inline comments, quotes, ``export``, a
+    byte-order mark); {} when there is none. A file that is not UTF-8 is a SettingsError."""
+    from dotenv import dotenv_values
+
+    path = Path(path)
+    if not path.is_file():
+        return {}
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return values
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.removeprefix("export ").partition("=")
-        values[key.strip()] = value.strip().strip("'\"")
-    return values
+        raw = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path} cannot be read as UTF-8 text ({error}): save it as UTF-8") from None
+    return {key: value for key, value in dotenv_values(stream=io.StringIO(raw)).items() if value is not None}
 
 
 class SettingsError(ValueError):
@@ -33,14 +50,13 @@ class SettingsError(ValueError):
 
 
 def hours(value: str | None, default: float) -> float:
-    """'4h', '90m', '1.5' (hours) as a number of hours; ``default`` when unset."""
+    """A duration ('4h', '90min', see bot.times.parse_duration) as a number of hours; ``default`` when unset."""
     if not value or not value.strip():
         return default
-    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(h|hours?|m|min|minutes?)?\s*", value, re.IGNORECASE)
-    if not found:
-        raise SettingsError(f"CANISHARE_REMIND_AFTER={value!r}: use hours or minutes such as 4h or 90m")
-    number = float(found.group(1))
-    return number / 60 if (found.group(2) or "h").lower().startswith("m") else number
+    try:
+        return parse_duration(value).total_seconds() / 3600
+    except DurationError as error:
+        raise SettingsError(f"CANISHARE_REMIND_AFTER: {error}") from None
 
 
 def _whole_days(value: str | None, default: int) -> int:
@@ -51,6 +67,21 @@ def _whole_days(value: str | None, default: int) -> int:
     return int(value)
 
 
+def _nation(value: str | None) -> str | None:
+    try:
+        return parse_nation(value)
+    except UnknownNation:
+        raise SettingsError(f"CANISHARE_NATION={value!r}: use england, wales, scotland or northern-ireland") from None
+
+
+def _https_url(name: str, value: str | None) -> str | None:
+    if not value or not value.strip():
+        return None
+    if not value.strip().startswith("https://"):
+        raise SettingsError(f"{name}={value!r}: give the https:// address of the published page")
+    return value.strip()
+
+
 def _with_trailing_slash(url: str | None) -> str | None:
     """slack_sdk joins method names onto the base URL, which must end in '/'."""
     if not url:
@@ -58,37 +89,26 @@ def _with_trailing_slash(url: str | None) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def _environment(environ: dict[str, str] | None, dotenv: str | Path) -> dict[str, str]:
-    return {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}
-
-
-def faq_dir_from_env(environ: dict[str, str] | None = None, dotenv: str | Path = ".env") -> str:
-    """Only the FAQ directory: offline commands need nothing else, so nothing else can stop them."""
-    return _environment(environ, dotenv).get("CANISHARE_FAQ_DIR") or str(BUNDLED_FAQ_DIR)
-
-
-THRESHOLD_VARIABLES = {
-    "CANISHARE_ANSWER_SCORE": "answer", "CANISHARE_SUGGEST_SCORE": "suggest", "CANISHARE_ANSWER_LEAD": "lead",
-}
-
-
-def thresholds_from_env(environ: dict[str, str] | None = None, dotenv: str | Path = ".env"):
-    """The matcher's thresholds, with any set in the environment instead of the measured defaults."""
+def _measured_thresholds() -> Thresholds:
     from bot.matching import Thresholds
 
-    env = _environment(environ, dotenv)
+    return Thresholds()
+
+
+def _thresholds(env: dict[str, str]) -> Thresholds:
+    """The matcher's thresholds, with any set in the environment instead of the measured defaults."""
     overrides = {}
-    for variable, field in THRESHOLD_VARIABLES.items():
+    for variable, name in THRESHOLD_VARIABLES.items():
         value = (env.get(variable) or "").strip()
         if not value:
             continue
         try:
-            overrides[field] = float(value)
+            overrides[name] = float(value)
         except ValueError:
             raise SettingsError(f"{variable}={value!r}: use a number from 0 to 100") from None
-        if not 0 <= overrides[field] <= 100:
+        if not 0 <= overrides[name] <= 100:
             raise SettingsError(f"{variable}={value!r}: use a number from 0 to 100")
-    thresholds = replace(Thresholds(), **overrides)
+    thresholds = replace(_measured_thresholds(), **overrides)
     if thresholds.suggest > thresholds.answer:
         raise SettingsError("CANISHARE_SUGGEST_SCORE must not be above CANISHARE_ANSWER_SCORE")
     return thresholds
@@ -106,22 +126,55 @@ class Settings:
     digest_channel: str | None = None
     remind_after_hours: float = 4.0
     retention_days: int = 365
+    nation: str | None = None  # the workspace's nation, for people who have not picked their own
+    privacy_url: str | None = None  # the published privacy notice; App Home shows the bundled text without it
+    thresholds: Thresholds = field(default_factory=_measured_thresholds)
+    # (field, what is wrong with its variable) for each value that could not be read; its default stands
+    problems: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, dotenv: str | Path = ".env") -> "Settings":
-        env = _environment(environ, dotenv)
+    def from_env(cls, environ: dict[str, str] | None = None, dotenv: str | Path = ".env") -> Settings:
+        env = {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}
+        problems: list[tuple[str, str]] = []
+
+        def read(name: str, parse, default):
+            try:
+                return parse(env)
+            except SettingsError as error:
+                problems.append((name, str(error)))
+                return default
+
+        defaults = cls()
         return cls(
-            db_path=env.get("CANISHARE_DB") or cls.db_path,
-            faq_dir=env.get("CANISHARE_FAQ_DIR") or cls.faq_dir,
+            db_path=env.get("CANISHARE_DB") or defaults.db_path,
+            faq_dir=env.get("CANISHARE_FAQ_DIR") or defaults.faq_dir,
             bot_token=env.get("SLACK_BOT_TOKEN") or None,
             app_token=env.get("SLACK_APP_TOKEN") or None,
             signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
             api_url=_with_trailing_slash(env.get("SLACK_API_URL")),
             advisor_channel=env.get("CANISHARE_ADVISOR_CHANNEL") or None,
             digest_channel=env.get("CANISHARE_DIGEST_CHANNEL") or None,
-            remind_after_hours=hours(env.get("CANISHARE_REMIND_AFTER"), cls.remind_after_hours),
-            retention_days=_whole_days(env.get("CANISHARE_RETENTION_DAYS"), cls.retention_days),
+            remind_after_hours=read("remind_after_hours",
+                                    lambda e: hours(e.get("CANISHARE_REMIND_AFTER"), defaults.remind_after_hours),
+                                    defaults.remind_after_hours),
+            retention_days=read("retention_days",
+                                lambda e: _whole_days(e.get("CANISHARE_RETENTION_DAYS"), defaults.retention_days),
+                                defaults.retention_days),
+            nation=read("nation", lambda e: _nation(e.get("CANISHARE_NATION")), defaults.nation),
+            privacy_url=read("privacy_url",
+                             lambda e: _https_url("CANISHARE_PRIVACY_URL", e.get("CANISHARE_PRIVACY_URL")),
+                             defaults.privacy_url),
+            thresholds=read("thresholds", _thresholds, defaults.thresholds),
+            problems=tuple(problems),
         )
+
+    def check(self, fields: Collection[str] | None = None, *, ignore: Collection[str] = ()) -> Settings:
+        """These settings, or ``SettingsError`` for the first of ``fields`` (default: all), less
+        ``ignore``, whose variable could not be read."""
+        for name, problem in self.problems:
+            if (fields is None or name in fields) and name not in ignore:
+                raise SettingsError(problem)
+        return self
 
     def missing_for_serving(self, http: bool) -> list[str]:
         needed = {"SLACK_BOT_TOKEN": self.bot_token, "CANISHARE_ADVISOR_CHANNEL": self.advisor_channel}

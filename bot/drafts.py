@@ -7,7 +7,9 @@ basis, sources) and move them into ``faq/`` by pull request, where ``canishare f
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import sys
 from pathlib import Path
 
 import yaml
@@ -43,7 +45,7 @@ def draft_entry(escalation: Escalation, today: dt.date) -> dict:
 def write_drafts(service, directory: Path, today: dt.date | None = None) -> list[Path]:
     """Write one YAML file per new proposal; each proposal is drafted once."""
     today = today or dt.date.today()
-    proposals = service.store.proposals_to_draft()
+    proposals = service.proposals_to_draft()
     if not proposals:
         return []
     directory.mkdir(parents=True, exist_ok=True)
@@ -57,7 +59,7 @@ def write_drafts(service, directory: Path, today: dt.date | None = None) -> list
             encoding="utf-8",
         )
         written.append(path)
-    service.store.mark_drafted([e.id for e in proposals])
+    service.mark_drafted([e.id for e in proposals])
     return written
 
 
@@ -68,3 +70,20 @@ def _free_path(directory: Path, name: str) -> Path:
         path = directory / f"{Path(name).stem}-{counter}.yaml"
         counter += 1
     return path
+
+
+def default_drafts_dir(faq_dir: Path) -> Path:
+    """FAQ_DIR/drafts in a checkout; ./faq-drafts when the FAQ is the copy installed with the package."""
+    installed = "site-packages" in faq_dir.parts or "dist-packages" in faq_dir.parts
+    return Path("faq-drafts") if installed or not os.access(faq_dir, os.W_OK) else faq_dir / "drafts"
+
+
+def drafts_command(service, faq_dir: str, out: str | None) -> int:
+    """``canishare faq drafts [--out DIR]``: write the drafts, list them; the exit status."""
+    directory = Path(out) if out else default_drafts_dir(Path(faq_dir))
+    written = write_drafts(service, directory)
+    for path in written:
+        print(path)
+    print(f"{len(written)} draft(s) written to {directory}" if written else "no new proposals to draft",
+          file=sys.stderr)
+    return 0

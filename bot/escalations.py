@@ -25,6 +25,10 @@ class NotYourQuestion(QueueError):
     pass
 
 
+class BadFaqLink(QueueError):
+    """The refusal is about the FAQ entry an answer was linked to (the answer modal shows it there)."""
+
+
 def require_advisor(actor: str, advisors: frozenset[str] | set[str]) -> None:
     if actor not in advisors:
         raise NotAnAdvisor("Only members of the advisor channel can work the advisor queue.")
@@ -70,7 +74,7 @@ def answer(
     if len(text) > ANSWER_MAX_CHARS:
         raise QueueError(f"The answer is {len(text)} characters; keep it under {ANSWER_MAX_CHARS}.")
     if faq_id and propose_new:
-        raise QueueError("Choose either an existing FAQ entry or 'propose as a new entry', not both.")
+        raise BadFaqLink("Choose either an existing FAQ entry or 'propose as a new entry', not both.")
     changes = {
         "state": ANSWERED, "answered_by": actor, "answered_at": now, "answer": text,
         "linked_faq_id": faq_id, "propose_new": int(propose_new),
@@ -88,7 +92,8 @@ def close(escalation: Escalation, actor: str, now: str) -> dict:
 
 def reopen(escalation: Escalation, actor: str, now: str) -> dict:
     if escalation.state not in (ANSWERED, CLOSED):
-        raise QueueError(f"Escalation #{escalation.id} is {escalation.state}; only answered or closed ones can be reopened.")
+        raise QueueError(
+            f"Escalation #{escalation.id} is {escalation.state}; only answered or closed ones can be reopened.")
     # The earlier answer stays on record (the asker received it) until a new answer replaces it,
     # but it no longer teaches, proposes or silences reminders.
     return {

@@ -1,4 +1,15 @@
-"""Score the matcher on a labelled list of questions (``canishare eval``)."""
+"""Score the matcher on a labelled list of questions (``canishare eval``).
+
+Two headline figures, kept apart on purpose:
+
+* **correct (answer or escalate)**: the bot did the right thing without the asker choosing: a
+  direct answer with the right entry, or an escalation of a question no entry answers (``none``).
+  Suggestions never count here.
+* **helped (incl. suggestions)**: as above, or the right entry was among the suggestions offered.
+
+A labelled item may name equally good entries in ``also: [id, ...]``: an answer, a suggestion or a
+top-ranked entry from that list counts as right.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +19,25 @@ from typing import Callable, Iterable
 
 import yaml
 
-from bot.matching import ANSWER, ESCALATE, SUGGEST, Match, Matcher
-from bot.matching import match_redacted
+from bot.matching import ANSWER, ESCALATE, SUGGEST, Match, Matcher, match_redacted
 
 NO_TOPIC = "none"
+
+
+CORRECT = "correct (answer or escalate)"
+HELPED = "helped (incl. suggestions)"
 
 
 @dataclass(frozen=True)
 class Labelled:
     question: str
     topic: str  # an FAQ id, or "none" when no entry should be given
+    also: tuple[str, ...] = ()  # entries that answer the question equally well
+
+    @property
+    def right_ids(self) -> tuple[str, ...]:
+        """Every entry that is a right answer (empty for a 'none' question)."""
+        return () if self.topic == NO_TOPIC else (self.topic, *self.also)
 
 
 @dataclass
@@ -34,15 +54,34 @@ class Outcome:
         return [e.id for e in self.match.suggestions]
 
     @property
+    def top1(self) -> bool:
+        return bool(self.ranked_ids) and self.ranked_ids[0] in self.item.right_ids
+
+    @property
+    def top3(self) -> bool:
+        return any(i in self.item.right_ids for i in self.ranked_ids[:3])
+
+    @property
+    def answered_right(self) -> bool:
+        return self.match.decision == ANSWER and self.offered_ids[0] in self.item.right_ids
+
+    @property
     def wrong_answer(self) -> bool:
-        return self.match.decision == ANSWER and self.offered_ids[0] != self.item.topic
+        return self.match.decision == ANSWER and self.offered_ids[0] not in self.item.right_ids
 
     @property
     def correct(self) -> bool:
-        """Answered right, offered the right entry among suggestions, or escalated a 'none'."""
+        """Answered with a right entry, or escalated a 'none' question; suggestions do not count."""
         if self.item.topic == NO_TOPIC:
             return self.match.decision == ESCALATE
-        return self.match.decision in (ANSWER, SUGGEST) and self.item.topic in self.offered_ids
+        return self.answered_right
+
+    @property
+    def helped(self) -> bool:
+        """Correct, or a right entry was among the suggestions offered."""
+        if self.correct:
+            return True
+        return self.match.decision == SUGGEST and any(i in self.item.right_ids for i in self.offered_ids)
 
 
 @dataclass
@@ -57,19 +96,19 @@ class Report:
         without = [o for o in self.outcomes if o.item.topic == NO_TOPIC]
         escalated = [o for o in self.outcomes if o.match.decision == ESCALATE]
         return {
-            "top-1": self._share(with_topic, lambda o: o.ranked_ids[:1] == [o.item.topic]),
-            "top-3": self._share(with_topic, lambda o: o.item.topic in o.ranked_ids[:3]),
-            "answered right": self._share(
-                self.outcomes, lambda o: o.match.decision == ANSWER and not o.wrong_answer
-            ),
-            "correct": self._share(self.outcomes, lambda o: o.correct),
+            "top-1": self._share(with_topic, lambda o: o.top1),
+            "top-3": self._share(with_topic, lambda o: o.top3),
+            "answered right": self._share(self.outcomes, lambda o: o.answered_right),
+            CORRECT: self._share(self.outcomes, lambda o: o.correct),
+            HELPED: self._share(self.outcomes, lambda o: o.helped),
             "wrong answers": self._share(self.outcomes, lambda o: o.wrong_answer),
             "escalation precision": self._share(escalated, lambda o: o.item.topic == NO_TOPIC),
             "escalation recall": self._share(without, lambda o: o.match.decision == ESCALATE),
         }
 
     def mistakes(self) -> list[Outcome]:
-        return [o for o in self.outcomes if not o.correct or o.wrong_answer]
+        """Outcomes that did not help the asker (wrong answers included)."""
+        return [o for o in self.outcomes if not o.helped or o.wrong_answer]
 
     def decisions(self) -> dict[str, int]:
         counts = {ANSWER: 0, SUGGEST: 0, ESCALATE: 0}
@@ -81,16 +120,24 @@ class Report:
 def load_labelled(path: str | Path) -> list[Labelled]:
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     if not isinstance(raw, list):
-        raise ValueError(f"{path}: expected a list of {{q, topic}} items")
+        raise ValueError(f"{path}: expected a list of {{q, topic, also?}} items")
     items = []
     for position, item in enumerate(raw, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("q"), str) or not isinstance(item.get("topic"), str):
             raise ValueError(f"{path}: item {position} needs text fields 'q' and 'topic'")
-        items.append(Labelled(item["q"], item["topic"]))
+        also = item.get("also") or []
+        if isinstance(also, str):
+            also = [also]
+        if not isinstance(also, list) or not all(isinstance(a, str) for a in also):
+            raise ValueError(f"{path}: item {position}: 'also' must be a list of FAQ ids")
+        if also and item["topic"] == NO_TOPIC:
+            raise ValueError(f"{path}: item {position}: a 'none' question cannot have 'also' entries")
+        items.append(Labelled(item["q"], item["topic"], tuple(also)))
     return items
 
 
-def evaluate(matcher: Matcher, items: Iterable[Labelled], progress: Callable[[int], None] = lambda done: None) -> Report:
+def evaluate(matcher: Matcher, items: Iterable[Labelled],
+             progress: Callable[[int], None] = lambda done: None) -> Report:
     report = Report()
     for done, item in enumerate(items, start=1):
         report.outcomes.append(Outcome(item, match_redacted(matcher, item.question)))
@@ -99,4 +146,4 @@ def evaluate(matcher: Matcher, items: Iterable[Labelled], progress: Callable[[in
 
 
 def unknown_topics(matcher: Matcher, items: Iterable[Labelled]) -> list[str]:
-    return sorted({i.topic for i in items if i.topic != NO_TOPIC and matcher.faq.get(i.topic) is None})
+    return sorted({t for i in items for t in i.right_ids if matcher.faq.get(t) is None})

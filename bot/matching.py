@@ -9,89 +9,59 @@ How a question is scored against an entry (all in 0-100):
 3. *Closeness*: the best single phrasing of the entry, by a weighted Dice overlap of tokens and
    by rapidfuzz's ``token_sort_ratio`` of the two token strings (character-level, so typos and
    word-order changes still score).
-The entry's score blends the three; the decision compares the best score, and its lead over the
-runner-up, with ``Thresholds``. Query tokens the FAQ does not know are matched to the FAQ's
-vocabulary with rapidfuzz ``ratio`` to forgive typos ("confidentallity").
+These blend into the *lexical* score. Two independent signals rank the same entries
+(``bot.ranking``): *BM25* over each entry's phrasings as one document, and *semantic* similarity
+from static word embeddings. ``bot.match_decision`` fuses the three (weights in ``Thresholds``)
+and decides by their agreement.
+
+A question word the FAQ does not know is corrected only if it is not a real word (``bot.lexicon``)
+and only towards a real word the FAQ uses ("concent" becomes "consent", "cnsnt" too; "concern"
+stays as it is).
 """
 
 from __future__ import annotations
 
-import heapq
 import math
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
-from bot import text
+from bot import lexicon, ranking, text
 from bot.faq import Faq, FaqEntry
+from bot.match_decision import (  # noqa: F401  (the matcher's public names live on here too)
+    ANSWER,
+    ESCALATE,
+    INSTRUCTIONS,
+    SUGGEST,
+    Match,
+    Scored,
+    Signals,
+    Thresholds,
+    decide,
+    fuse,
+)
 from bot.privacy import redact_question
 
-ANSWER, SUGGEST, ESCALATE = "answer", "suggest", "escalate"
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """The one place where the matcher's decisions are tuned (see ``canishare eval``)."""
-
-    answer: float = 45.0  # best score at or above this, with a clear lead, is answered
-    suggest: float = 30.0  # best score at or above this gets "did you mean" choices
-    lead: float = 10.0  # an answer needs this many points over the runner-up
-    # Answers and suggestions both need this much matched meaning (sum of idf x centrality, where a
-    # word only one entry uses weighs 1): a rare term or several common ones, never one stray word.
-    evidence: float = 0.3
-    max_suggestions: int = 3
-    suggestion_window: float = 15.0  # suggestions are within this many points of the best
-
-
-# How much each signal counts in an entry's score; they add up to 1.
+# How much each part counts in an entry's lexical score; they add up to 1.
 COVERAGE_WEIGHT = 0.5
 DICE_WEIGHT = 0.3
 FUZZ_WEIGHT = 0.2
-TYPO_SCORE = 85  # rapidfuzz ratio at which an unknown word is taken as a typo of a known one
 CANDIDATES = 12  # entries scored phrasing by phrasing, at least; a large FAQ scores one in ENTRIES_PER_CANDIDATE
-ENTRIES_PER_CANDIDATE = 250
+ENTRIES_PER_CANDIDATE = 500
 COMMON_SHARE = 0.5  # words in more than this share of entries do not pick candidates
 NAME_MARK = "~"  # marks a question word that looks like a name ("Jordan", "Liquidlogic")
 NAME_WEIGHT = 0.4  # of an unknown word's weight: names say little about the topic, but not nothing
 CENTRAL_AFTER = 4.0  # a token in this many of an entry's phrasings counts fully for it
-CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing  # entries rescored phrasing by phrasing after the coverage pass
-
-
-@dataclass(frozen=True)
-class Scored:
-    entry: FaqEntry
-    score: float
-    matched_terms: tuple[str, ...] = ()
-    closest_phrasing: str = ""
-    evidence: float = 0.0
-
-
-@dataclass(frozen=True)
-class Match:
-    decision: str
-    score: float
-    ranked: tuple[Scored, ...] = ()  # best first; empty when nothing in the FAQ overlaps
-    suggestions: tuple[FaqEntry, ...] = ()  # what the decision offers, best first
-    question_terms: tuple[str, ...] = ()
-
-    @property
-    def entry(self) -> FaqEntry | None:
-        """The best entry (also for suggest and escalate), or None."""
-        return self.ranked[0].entry if self.ranked else None
-
-    def explain(self) -> str:
-        if not self.ranked:
-            return "no FAQ entry shares a meaningful word with the question"
-        best = self.ranked[0]
-        lines = [
-            f"best: {best.entry.id} ({best.score:.1f}) via terms {', '.join(best.matched_terms) or '-'}",
-            f"closest phrasing: {best.closest_phrasing!r}",
-        ]
-        lines += [f"next: {s.entry.id} ({s.score:.1f})" for s in self.ranked[1:3]]
-        return "\n".join(lines)
+CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing
+LONG_QUESTION = 12  # content words beyond which a story's own question sentence is also scored alone
+PHRASING_CANDIDATES = 8  # the entries of the phrasings nearest the question (Dice) join the candidates
+BM25_CANDIDATES = 8  # BM25's best entries join the lexical candidates (it scores every entry)
 
 
 @dataclass
@@ -109,12 +79,25 @@ class _Index:
     phrasings_by_entry: list[list[_Phrasing]]
     vocabulary: list[str]
     postings: dict[str, list[tuple[int, float]]]  # token -> (entry index, idf x centrality there)
+    posting_arrays: dict[str, tuple[np.ndarray, np.ndarray]]  # the same as (entry indexes, weights)
+    phrasing_postings: dict[str, np.ndarray]  # token -> the phrasings (numbered across entries) with it
+    phrasing_owner: np.ndarray  # phrasing number -> entry index
+    phrasing_weight: np.ndarray  # phrasing number -> sum of its tokens' idf
+    phrasing_strings: list[str]  # phrasing number -> its sorted tokens, joined
+    phrasing_originals: list[str]  # phrasing number -> its text as written ("keywords" for the keywords)
+    phrasing_slices: list[tuple[int, int]]  # entry index -> its phrasings' numbers, start and end
     idf: dict[str, float]
     unknown_weight: float
     vocabulary_by_entry: list[frozenset[str]]
     centrality_by_entry: list[dict[str, float]]  # how central each of its words is to an entry
     common_above: int  # a word in more entries than this is too common to pick candidates by
     candidates: int  # how many entries to score in full
+    bm25: ranking.Bm25
+    semantic: ranking.Semantic
+    targets: list[str]  # real words the FAQ uses: what a typo may be corrected to
+    target_stems: dict[str, str]  # each target's stem
+    skeletons: dict[str, list[str]]  # consonant skeleton -> the targets with it ("cnsnt" -> ["consent"])
+    target_uses: dict[str, int]  # how many of the FAQ's phrasings use each target
 
 
 class Matcher:
@@ -129,7 +112,8 @@ class Matcher:
         self.faq = faq
         self.thresholds = thresholds
         self.learned = {k: list(v) for k, v in (learned or {}).items()}
-        self._index = _build_index(faq.entries, self.learned)
+        self._index = _cached_index(tuple(faq.entries), _frozen(self.learned))
+        self._entry_index = {entry.id: i for i, entry in enumerate(self._index.entries)}
         self._typo_cache: dict[str, str | None] = {}
 
     def with_learned_phrasing(self, entry_id: str, phrasing: str) -> "Matcher":
@@ -139,106 +123,218 @@ class Matcher:
         return Matcher(self.faq, learned, self.thresholds)
 
     def match(self, question: str) -> Match:
-        terms = self._question_terms(question)
-        if not terms:
-            return Match(ESCALATE, 0.0)
-        ranked = self._rank(terms)
-        return self._decide(ranked, terms)
+        return decide(self.signals(question), self.thresholds, self.centrality_of)
 
-    def _question_terms(self, question: str) -> tuple[str, ...]:
+    def centrality_of(self, entry_id: str) -> Mapping[str, float]:
+        """How central each of its words is to an entry (1: what the entry is about)."""
+        return self._index.centrality_by_entry[self._entry_index[entry_id]]
+
+    def signals(self, question: str) -> "Signals":
+        """Everything the decision needs, before any threshold is applied (``decide``)."""
         question = question[:2000]
+        terms, surfaces, corrections = self._question_terms(question)
+        instructions = bool(INSTRUCTIONS.search(question))
+        if not terms:
+            return Signals(terms, (), corrections, instructions, {})
+        ranked = self._rank(terms, _semantic_text(question, dict(corrections)))
+        focus = _focus(question)
+        if focus and len(text.content_words(question)) > LONG_QUESTION:
+            focus_terms, _, focus_corrections = self._question_terms(focus)
+            if 3 <= len(focus_terms) < len(terms):
+                ranked = _best_of(ranked, self._rank(focus_terms, _semantic_text(focus, dict(focus_corrections))))
+        return Signals(terms, tuple(ranked), corrections, instructions, surfaces)
+
+    def _question_terms(self, question: str) -> tuple[tuple[str, ...], dict[str, str], tuple[tuple[str, str], ...]]:
         names = text.name_like_tokens(question)
         resolved: dict[str, None] = {}
-        for token in text.content_tokens(question):
-            if token in names and token not in self._index.idf:
-                token = NAME_MARK + token
-            else:
-                token = self._known_or_typo(token)
-            resolved.setdefault(token, None)
-        return tuple(resolved)
+        surfaces: dict[str, str] = {}  # token -> the question's word for it
+        corrections = []
+        for word in text.content_words(question):
+            token = text.stem(word)
+            if token in text.STOP_STEMS:
+                continue
+            if token not in self._index.idf:
+                if token in names:
+                    token = NAME_MARK + token
+                else:
+                    corrected = self._correction(word)
+                    if corrected:
+                        corrections.append((word, corrected))
+                        token = self._index.target_stems[corrected]
+                        word = corrected
+            if token not in resolved:
+                resolved[token] = None
+                surfaces[token] = word
+        return tuple(resolved), surfaces, tuple(dict.fromkeys(corrections))
 
-    def _known_or_typo(self, token: str) -> str:
-        if token in self._index.idf or len(token) < 5 or not token.isalpha():
-            return token
-        if token not in self._typo_cache:
-            hit = process.extractOne(token, self._index.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-            self._typo_cache[token] = hit[0] if hit else None
-        return self._typo_cache[token] or token
+    def _correction(self, word: str) -> str | None:
+        """The real word the FAQ uses that ``word`` is a typo of, or None (a real word is no typo).
+
+        Candidates are the FAQ's real words within one edit (two for long words; a swap of two
+        letters is one edit) and, for txt-speak with vowels dropped ("cnsnt", "plce"), the words
+        it is a vowel-less subsequence of. The nearest wins; among equals, the word the FAQ uses
+        most, then the commoner English word."""
+        if word in self._typo_cache:
+            return self._typo_cache[word]
+        found = None
+        index = self._index
+        if word.isalpha() and len(word) >= 3 and not lexicon.is_real(word):
+            candidates: dict[str, int] = {}
+            if len(word) >= 4:
+                limit = 1 if len(word) < 8 else 2
+                for target, distance, _ in process.extract(
+                    word, index.targets, scorer=OSA.distance, score_cutoff=limit, limit=None
+                ):
+                    candidates[target] = distance
+            for target in index.skeletons.get(_skeleton(word), ()):
+                if target[0] == word[0] and _is_subsequence(word, target):
+                    candidates.setdefault(target, 1)
+            if candidates:
+                found = min(
+                    candidates,
+                    key=lambda t: (candidates[t], -index.target_uses.get(t, 0), -lexicon.count(t), t),
+                )
+        self._typo_cache[word] = found
+        return found
 
     def _weight(self, token: str) -> float:
         if token.startswith(NAME_MARK):
             return self._index.unknown_weight * NAME_WEIGHT
         return self._index.idf.get(token, self._index.unknown_weight)
 
-    def _rank(self, terms: tuple[str, ...]) -> list[Scored]:
+    def _rank(self, terms: tuple[str, ...], words: str) -> list[Scored]:
+        """The candidate entries with each signal's value; ``words``: what the semantic signal reads."""
         index = self._index
         known = [t for t in terms if t in index.idf]
         if not known:
             return []
-        candidates = self._candidates(known)
+        bm25 = index.bm25.scores(known)
         question_weight = sum(self._weight(t) for t in terms)
+        candidates, dice = self._candidates(known, bm25, question_weight)
         term_set = frozenset(terms)
         term_string = " ".join(sorted(terms))
-        scored = []
-        for entry_index in candidates:
+        semantic = index.semantic.scores(ranking.Semantic.vector(words), candidates)
+        # Closeness of every candidate's phrasings at once: the weighted Dice from the candidate
+        # pass, and rapidfuzz's ratio of sorted token strings (token_sort_ratio) in one C call.
+        slices = [index.phrasing_slices[i] for i in candidates]
+        rows = np.concatenate([np.arange(start, end) for start, end in slices])
+        ratios = process.cdist([term_string], [index.phrasing_strings[r] for r in rows], scorer=fuzz.ratio)[0]
+        closeness = DICE_WEIGHT * dice[rows] + FUZZ_WEIGHT * ratios / 100
+        scored, offset = [], 0
+        for entry_index, cosine, (start, end) in zip(candidates, semantic, slices):
+            size = end - start
+            best = offset + int(np.argmax(closeness[offset:offset + size]))
+            offset += size
             centrality = index.centrality_by_entry[entry_index]
             evidence = sum(index.idf[t] * centrality.get(t, 0.0) for t in known)
-            scored.append(self._score_entry(entry_index, evidence, question_weight, term_set, term_string))
-        scored.sort(key=lambda s: (-s.score, s.entry.id))
+            lexical = 100 * (COVERAGE_WEIGHT * evidence / question_weight + float(closeness[best]))
+            scored.append(Scored(
+                index.entries[entry_index], 0.0, tuple(sorted(term_set & index.vocabulary_by_entry[entry_index])),
+                index.phrasing_originals[rows[best]], round(evidence, 3), round(lexical, 2),
+                round(float(bm25[entry_index]), 3), round(cosine, 4),
+            ))
         return scored
 
-    def _candidates(self, known: list[str]) -> list[int]:
-        """The entries worth scoring in full: those that share the question's distinctive words.
+    def _candidates(self, known: list[str], bm25, question_weight: float) -> tuple[list[int], np.ndarray]:
+        """The entries worth scoring in full: those that share most of the question's distinctive
+        words (by idf x centrality), those of the phrasings closest to it (weighted Dice, as in
+        scoring), and BM25's best.
 
         Words most entries use ("share", "info") add about the same to every entry, so they are
-        left out of this pass (unless the question has nothing else) and only counted in scoring.
+        left out of the first pass (unless the question has nothing else) and only counted in scoring.
         """
         index = self._index
         distinctive = [t for t in known if len(index.postings[t]) <= index.common_above] or known
-        covered: dict[int, float] = {}
-        get = covered.get
-        for token in distinctive:
-            for entry_index, weight in index.postings[token]:
-                covered[entry_index] = get(entry_index, 0.0) + weight
-        best = heapq.nsmallest(index.candidates, covered.items(), key=lambda item: (-item[1], item[0]))
-        return [entry_index for entry_index, _ in best]
-
-    def _score_entry(
-        self, entry_index: int, evidence: float, question_weight: float, terms: frozenset[str], term_string: str
-    ) -> Scored:
-        coverage = evidence / question_weight
-        best, closest = -1.0, None
-        weight_of = self._index.idf.__getitem__
-        for phrasing in self._index.phrasings_by_entry[entry_index]:
-            shared = sum(map(weight_of, terms & phrasing.tokens))
-            dice = 2 * shared / (question_weight + phrasing.weight)
-            # token strings are sorted tokens, so plain ratio here is rapidfuzz's token_sort_ratio
-            closeness = fuzz.ratio(term_string, phrasing.token_string) / 100
-            closeness_score = DICE_WEIGHT * dice + FUZZ_WEIGHT * closeness
-            if closeness_score > best:
-                best, closest = closeness_score, phrasing
-        score = 100 * (COVERAGE_WEIGHT * coverage + best)
-        entry = self._index.entries[entry_index]
-        matched = tuple(sorted(terms & self._index.vocabulary_by_entry[entry_index]))
-        return Scored(entry, round(score, 2), matched, closest.original if closest else "", round(evidence, 3))
-
-    def _decide(self, ranked: list[Scored], terms: tuple[str, ...]) -> Match:
-        limits = self.thresholds
-        if not ranked:
-            return Match(ESCALATE, 0.0, question_terms=terms)
-        best = ranked[0].score
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        near = tuple(
-            s.entry for s in ranked[: limits.max_suggestions]
-            if s.score >= limits.suggest and best - s.score <= limits.suggestion_window
+        entries = np.concatenate([index.posting_arrays[t][0] for t in distinctive])
+        weights = np.concatenate([index.posting_arrays[t][1] for t in distinctive])
+        covered = np.bincount(entries, weights=weights, minlength=len(index.entries))
+        chosen = _best_indexes(covered, index.candidates)
+        seen = set(chosen)
+        phrasings = np.concatenate([index.phrasing_postings[t] for t in known])
+        shared = np.bincount(
+            phrasings, weights=np.concatenate([np.full(len(index.phrasing_postings[t]), index.idf[t]) for t in known]),
+            minlength=len(index.phrasing_owner),
         )
-        if ranked[0].evidence < limits.evidence:
-            return Match(ESCALATE, best, tuple(ranked), (), terms)
-        if best >= limits.answer and best - runner_up >= limits.lead:
-            return Match(ANSWER, best, tuple(ranked), (ranked[0].entry,), terms)
-        if best >= limits.suggest:
-            return Match(SUGGEST, best, tuple(ranked), near, terms)
-        return Match(ESCALATE, best, tuple(ranked), (), terms)
+        dice = 2 * shared / (question_weight + index.phrasing_weight)
+        for phrasing in _best_indexes(dice, PHRASING_CANDIDATES):
+            owner = int(index.phrasing_owner[phrasing])
+            if owner not in seen:
+                seen.add(owner)
+                chosen.append(owner)
+        chosen += [i for i in _best_indexes(bm25, BM25_CANDIDATES) if i not in seen]
+        return chosen, dice
+
+
+def _best_indexes(values: np.ndarray, count: int) -> list[int]:
+    """The indexes of the ``count`` largest positive values, largest first, ties by index."""
+    if count < len(values):
+        top = np.argpartition(-values, count - 1)[:count]
+        threshold = values[top].min()
+        top = np.flatnonzero(values >= threshold)  # every tie at the edge, so that order decides
+    else:
+        top = np.arange(len(values))
+    top = [int(i) for i in top if values[i] > 0]
+    top.sort(key=lambda i: (-values[i], i))
+    return top[:count]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _focus(question: str) -> str | None:
+    """The sentence a long story asks its question in: the last one with a question mark, or else
+    the last sentence; None for a single sentence."""
+    sentences = [s for s in _SENTENCE_END.split(question.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    asked = [s for s in sentences if "?" in s]
+    return (asked or sentences)[-1]
+
+
+def _best_of(whole: list[Scored], focus: list[Scored]) -> list[Scored]:
+    """Each candidate of either reading with the better lexical and semantic value of the two
+    (BM25 from the whole question), so that a long story does not dilute its own question."""
+    by_id = {s.entry.id: s for s in whole}
+    for f in focus:
+        w = by_id.get(f.entry.id)
+        if w is None:
+            by_id[f.entry.id] = f
+        elif f.lexical > w.lexical or f.semantic > w.semantic:
+            lexical = f if f.lexical > w.lexical else w
+            by_id[f.entry.id] = Scored(
+                w.entry, 0.0, lexical.matched_terms, lexical.closest_phrasing, max(w.evidence, f.evidence),
+                lexical.lexical, w.bm25, max(w.semantic, f.semantic),
+            )
+    return list(by_id.values())
+
+
+def _skeleton(word: str) -> str:
+    return re.sub(r"[aeiou]", "", word)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
+
+
+def _semantic_text(raw: str, corrections: Mapping[str, str] | None = None) -> str:
+    """What the embedding reads: the normalised text (placeholders gone, the sector's abbreviations
+    on one token), typos corrected."""
+    words = text.normalise(raw).split()
+    if corrections:
+        words = [corrections.get(w, w) for w in words]
+    return " ".join(words)
+
+
+def _frozen(learned: Mapping[str, Sequence[str]]) -> tuple:
+    return tuple(sorted((k, tuple(v)) for k, v in learned.items() if v))
+
+
+@lru_cache(maxsize=8)
+def _cached_index(entries: tuple[FaqEntry, ...], learned: tuple) -> "_Index":
+    """Indexes are immutable once built: a matcher for the same FAQ and learned phrasings (a
+    restarted service, a second one in the same process) shares the first one's."""
+    return _build_index(entries, dict(learned))
 
 
 def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str]]) -> _Index:
@@ -246,10 +342,15 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
     phrasings_by_entry: list[list[_Phrasing]] = []
     users: dict[str, list[int]] = defaultdict(list)
     centrality_by_entry: list[dict[str, float]] = []
+    documents: list[list[str]] = []  # BM25: each entry's phrasings and keywords, tokens repeated
+    texts_by_entry: list[list[str]] = []  # what the semantic signal embeds
+    surfaces: dict[str, str] = {}  # every word the FAQ uses -> its stem
+    uses: dict[str, int] = defaultdict(int)  # every word the FAQ uses -> in how many phrasings
+    curated: set[str] = set()  # words of questions and keywords: written with care, never typos
     for entry_index, entry in enumerate(entries):
         texts = [*entry.phrasings, *learned.get(entry.id, ())]
         phrasings = [_phrasing(entry_index, t) for t in texts]
-        keyword_tokens = frozenset(t for k in entry.keywords for t in text.content_tokens(k))
+        keyword_tokens = frozenset(t for k in entry.keywords for t in text.match_tokens(k))
         if keyword_tokens:
             phrasings.append(_Phrasing(entry_index, keyword_tokens, " ".join(sorted(keyword_tokens)), "keywords"))
         phrasings = [p for p in phrasings if p.tokens]
@@ -257,6 +358,15 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
         centrality_by_entry.append(_centrality(phrasings))
         for token in centrality_by_entry[-1]:
             users[token].append(entry_index)
+        documents.append([t for p in phrasings for t in p.tokens])
+        keywords = [" ".join(entry.keywords)] if entry.keywords else []
+        texts_by_entry.append([_semantic_text(t) for t in (*texts, *keywords)])
+        for raw in (*texts, *entry.keywords):
+            for word in set(text.content_words(raw)):
+                surfaces.setdefault(word, text.stem(word))
+                uses[word] += 1
+        for raw in (entry.question, *entry.keywords):
+            curated.update(text.content_words(raw))
     count = max(len(entries), 1)
     rarest = math.log(1 + count)  # scale idf so that a word of one entry weighs 1, whatever the FAQ's size
     idf = {token: math.log(1 + count / len(entry_indexes)) / rarest for token, entry_indexes in users.items()}
@@ -270,10 +380,40 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
         for phrasing in phrasings:
             phrasing.weight = sum(idf[t] for t in phrasing.tokens)
         vocabulary_by_entry.append(frozenset().union(*(p.tokens for p in phrasings)))
+    targets = sorted(
+        w for w, stem in surfaces.items()
+        if stem in idf and w.isalpha() and len(w) >= 3
+        and (w in curated or w in text.CANONICAL or lexicon.is_real(w))
+    )
+    skeletons: dict[str, list[str]] = defaultdict(list)
+    for word in targets:
+        if len(word) >= 4 and len(_skeleton(word)) >= 3:
+            skeletons[_skeleton(word)].append(word)
+    flat = [p for phrasings in phrasings_by_entry for p in phrasings]
+    by_token: dict[str, list[int]] = defaultdict(list)
+    for number, phrasing in enumerate(flat):
+        for token in phrasing.tokens:
+            by_token[token].append(number)
+    phrasing_postings = {t: np.array(v, dtype=np.int64) for t, v in by_token.items()}
+    phrasing_owner = np.array([p.entry_index for p in flat], dtype=np.int64)
+    phrasing_weight = np.array([p.weight for p in flat], dtype=np.float64)
+    phrasing_slices, start = [], 0
+    for phrasings in phrasings_by_entry:
+        phrasing_slices.append((start, start + len(phrasings)))
+        start += len(phrasings)
+    posting_arrays = {
+        token: (np.array([i for i, _ in pairs], dtype=np.int64), np.array([w for _, w in pairs], dtype=np.float64))
+        for token, pairs in postings.items()
+    }
     return _Index(
-        entries, phrasings_by_entry, sorted(postings), postings, idf, unknown_weight, vocabulary_by_entry,
+        entries, phrasings_by_entry, sorted(postings), postings, posting_arrays, phrasing_postings, phrasing_owner,
+        phrasing_weight, [p.token_string for p in flat], [p.original for p in flat], phrasing_slices,
+        idf, unknown_weight, vocabulary_by_entry,
         centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
         candidates=max(CANDIDATES, count // ENTRIES_PER_CANDIDATE),
+        bm25=ranking.Bm25(documents), semantic=ranking.Semantic(texts_by_entry),
+        targets=targets, target_stems={w: surfaces[w] for w in targets}, skeletons=dict(skeletons),
+        target_uses={w: uses[w] for w in targets},
     )
 
 
@@ -292,7 +432,7 @@ def _centrality(phrasings: list[_Phrasing]) -> dict[str, float]:
 
 @lru_cache(maxsize=100_000)
 def _phrasing_tokens(raw: str) -> tuple[frozenset[str], str]:
-    tokens = frozenset(text.content_tokens(raw))
+    tokens = frozenset(text.match_tokens(raw))
     return tokens, " ".join(sorted(tokens))
 
 

@@ -1,18 +1,64 @@
-"""Plain records passed between the store, the service and the interfaces (Slack, CLI)."""
+"""Plain records passed between the store, the service and the interfaces (Slack, CLI), and the
+vocabularies they share: each is a ``StrEnum``, so it is stored, printed and sent as its text."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-OPEN, CLAIMED, ANSWERED, CLOSED = "open", "claimed", "answered", "closed"
-HELPFUL, NOT_HELPFUL = "helpful", "not_helpful"
+
+class Decision(StrEnum):
+    """What the matcher decided for a question."""
+
+    ANSWER = "answer"  # confident: show the entry
+    SUGGEST = "suggest"  # plausible: offer "did you mean" entries
+    ESCALATE = "escalate"  # nothing fits: offer an advisor
+
+
+class State(StrEnum):
+    """Where an escalation is in the advisor queue (see ``bot.escalations``)."""
+
+    OPEN = "open"
+    CLAIMED = "claimed"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+class QueueAction(StrEnum):
+    """What the audit log records an advisor (or an asker, for ``escalate``) doing to an escalation."""
+
+    ESCALATE = "escalate"
+    CLAIM = "claim"
+    ANSWER = "answer"
+    CLOSE = "close"
+    REOPEN = "reopen"
+
+
+class Rating(StrEnum):
+    HELPFUL = "helpful"
+    NOT_HELPFUL = "not_helpful"
+
+
+class Via(StrEnum):
+    """How a question was asked."""
+
+    COMMAND = "command"  # /canishare
+    DM = "dm"
+    MENTION = "mention"
+    SHORTCUT = "shortcut"  # the message shortcut
+    HOME = "home"  # App Home's "Ask a question"
+    CLI = "cli"
+
+
+OPEN, CLAIMED, ANSWERED, CLOSED = State.OPEN, State.CLAIMED, State.ANSWERED, State.CLOSED
+HELPFUL, NOT_HELPFUL = Rating.HELPFUL, Rating.NOT_HELPFUL
 
 
 @dataclass(frozen=True)
 class Where:
     """Where a question was asked, so that replies and advisors' answers go back there."""
 
-    source: str = "cli"  # command | dm | mention | shortcut | home | cli
+    source: str = Via.CLI
     channel: str | None = None
     thread_ts: str | None = None  # the thread to answer in, when there is one
     message_ts: str | None = None
@@ -25,7 +71,7 @@ class Question:
     text: str  # redacted: the raw question is never stored
     asker: str
     where: Where
-    decision: str
+    decision: Decision
     faq_id: str | None
     score: float
     suggestions: tuple[str, ...]
@@ -38,7 +84,7 @@ class Question:
 class Escalation:
     id: int
     question_id: int
-    state: str
+    state: State
     urgent: bool
     created_at: str
     claimed_by: str | None = None
@@ -60,3 +106,44 @@ class Escalation:
     def waiting_since(self) -> str:
         """When the escalation (last) started waiting for an advisor."""
         return self.reopened_at or self.created_at
+
+
+class SharingDecision(StrEnum):
+    """What a practitioner decided, in their decision record."""
+
+    SHARED = "shared"
+    SHARED_IN_PART = "shared_in_part"
+    NOT_SHARED = "not_shared"  # decided not to share: a decision to record too
+    NOT_DECIDED = "not_decided"  # not decided yet
+
+
+class Told(StrEnum):
+    """Whether the person the information is about was told."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_YET = "not_yet"
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """A practitioner's record of a sharing decision. Every free-text field is redacted."""
+
+    id: int
+    user: str
+    decision: SharingDecision
+    shared_with: str
+    what_shared: str
+    lawful_basis: str
+    reasons: str
+    person_told: Told | None
+    not_told_why: str
+    created_at: str
+    faq_id: str | None = None  # the guidance followed: an FAQ entry…
+    faq_question: str | None = None
+    faq_last_reviewed: str | None = None  # ISO date, as the entry said when the record was made
+    escalation_id: int | None = None  # …or an advisor's answer
+    question_id: int | None = None
+    nation: str | None = None  # the nation the guidance was shown for
+    redacted_kinds: tuple[str, ...] = ()
+    view_id: str | None = None

@@ -10,23 +10,34 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import uuid
 from dataclasses import dataclass
-from typing import Callable, Collection, Protocol
+from typing import TYPE_CHECKING, Callable, Collection, Protocol
 
-from bot import escalations
-from bot.faq import Faq
+from bot import decisions, escalations
+from bot.faq import NATIONS, Faq
 from bot.matching import Match, Matcher, Thresholds
+from bot.outbox import Kind, Owed
 from bot.privacy import redact, redact_question
-from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Escalation, Question, Where
+from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
+from bot.service_parts import OutboxService, RecordsService, StillQueued  # noqa: F401 (part of the façade)
 from bot.store import Store
+from bot.times import stored, utc_now
 from bot.urgency import signals_immediate_risk
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.digest.figures import Digest
 
 log = logging.getLogger(__name__)
 
 
-
 class EmptyQuestion(ValueError):
     pass
+
+
+class AlreadyHandled(Exception):
+    """A Slack event whose question and reply were already recorded (Slack's retry of it)."""
 
 
 class FaqSource(Protocol):
@@ -41,6 +52,13 @@ class FixedFaq:
         return self.faq
 
 
+class NoFaq:
+    """For a service opened for its records alone (``Service.open(settings, faq=False)``)."""
+
+    def current(self) -> Faq:
+        raise RuntimeError("this service was opened without the FAQ")
+
+
 @dataclass(frozen=True)
 class AskResult:
     question: Question  # as stored: redacted
@@ -53,21 +71,41 @@ class AskResult:
         return self.question.redacted_kinds
 
 
-class Service:
+class Service(OutboxService, RecordsService):
     @classmethod
-    def open(cls, db_path: str, faq_dir: str, thresholds: Thresholds = Thresholds()) -> "Service":
-        """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited."""
+    def open(cls, settings: Settings, *, faq: bool = True) -> Service:
+        """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.
+        ``faq=False`` opens the store alone, for the commands that only keep records."""
         from bot.faq import ReloadingFaq
 
-        return cls(Store(db_path), ReloadingFaq(faq_dir), thresholds)
+        return cls(Store(settings.db_path), ReloadingFaq(settings.faq_dir) if faq else NoFaq(), settings.thresholds,
+                   default_nation=settings.nation)
 
-    def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds()):
+    def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds(), *,
+                 default_nation: str | None = None):
         self.store = store
+        self.default_nation = default_nation  # CANISHARE_NATION: for people who have not chosen
+        self._last_purge: dt.datetime | None = None
+        self.on_owed: list[Callable[[], None]] = []  # told after a commit that owes messages (wakes the deliverer)
         self.faq_source: FaqSource = FixedFaq(faq) if isinstance(faq, Faq) else faq
         self.thresholds = thresholds
         self._lock = threading.Lock()
         self._matcher: Matcher | None = None
         self._matcher_key: tuple | None = None
+
+    def health(self) -> list[str]:
+        """What stops the service from working now (empty when healthy): the store cannot be written,
+        or no FAQ is loaded."""
+        problems = []
+        why = self.store.writable()
+        if why:
+            problems.append(f"the database cannot be written: {why}")
+        try:
+            if not len(self.faq):
+                problems.append("the FAQ is empty")
+        except Exception as error:  # noqa: BLE001 - any failure to load is a reason to report
+            problems.append(f"no FAQ is loaded: {type(error).__name__}")
+        return problems
 
     # matching ------------------------------------------------------------------------------
 
@@ -87,24 +125,36 @@ class Service:
 
     # asking --------------------------------------------------------------------------------
 
-    def ask(self, question: str, asker: str, where: Where = Where(), escalate: bool = False) -> AskResult:
+    def ask(self, question: str, asker: str, where: Where = Where(), escalate: bool = False, *,
+            reply: dict | None = None, event_id: str | None = None) -> AskResult:
         """Redact, match and record a question; with ``escalate``, or when it signals an immediate
-        risk of harm, also queue it for an advisor (in the same transaction)."""
+        risk of harm, also queue it for an advisor. With ``reply`` (where to send it beyond
+        ``where``, e.g. a response_url), the reply is owed; with ``event_id`` the Slack event counts as
+        handled. All in one transaction: ``AlreadyHandled`` when the event was recorded before."""
         if not question or not question.strip():
             raise EmptyQuestion("The question is empty: type what you want to know after the command.")
         redaction = redact_question(question)
         urgent = signals_immediate_risk(question)
         escalate = escalate or urgent  # a risk of serious harm always reaches an advisor
         match = self.matcher().match(redaction.text)
-        stored = self.store.add_question(
-            text=redaction.text, asker=asker, where=where, decision=match.decision,
-            faq_id=match.entry.id if match.entry else None, score=match.score,
-            suggestions=tuple(e.id for e in match.suggestions), redacted_kinds=redaction.found,
-            urgent=urgent, escalate=escalate,
-        )
+        with self.store.transaction():
+            if event_id and not self.store.first_time_event(event_id):
+                raise AlreadyHandled(event_id)
+            stored = self.store.add_question(
+                text=redaction.text, asker=asker, where=where, decision=match.decision,
+                faq_id=match.entry.id if match.entry else None, score=match.score,
+                suggestions=tuple(e.id for e in match.suggestions), redacted_kinds=redaction.found,
+                urgent=urgent, escalate=escalate,
+            )
+            escalation = self.store.escalation_for_question(stored.id) if escalate else None
+            if reply is not None:
+                self.store.owe(Kind.REPLY, f"reply:{stored.id}", question_id=stored.id, payload=reply)
+            if escalation is not None:
+                self._owe_card(escalation)
+        self._tell_owed()
         log.info("question %s: %s %s (%.1f)%s", stored.id, match.decision, stored.faq_id, match.score,
                  " urgent" if urgent else "")
-        return AskResult(stored, match, urgent, self.store.escalation_for_question(stored.id) if escalate else None)
+        return AskResult(stored, match, urgent, escalation)
 
     def question(self, question_id: int) -> Question | None:
         return self.store.question(question_id)
@@ -114,33 +164,112 @@ class Service:
 
     def feedback(self, question_id: int, user: str, rating: str, faq_id: str | None = None) -> bool:
         """One rating per person per answer, changeable; True when it is the person's first."""
-        if rating not in (HELPFUL, NOT_HELPFUL):
+        if rating not in tuple(Rating):
             raise ValueError(f"unknown rating {rating!r}")
         question = self._question(question_id)
         return self.store.set_feedback(question.id, user, faq_id or question.faq_id, rating)
 
-    def escalate(self, question_id: int, user: str,
-                 advisors: Callable[[], Collection[str]] = frozenset) -> tuple[Escalation, bool]:
+    def escalate(self, question_id: int, user: str, advisors: Callable[[], Collection[str]] = frozenset,
+                 notify: dict | None = None) -> tuple[Escalation, bool]:
         """Queue a question for an advisor; returns the escalation and whether it is new. Only the
         asker or an advisor may (``NotYourQuestion`` otherwise, and nothing changes); ``advisors`` is
-        asked for the advisor list only when someone else clicks."""
+        asked for the advisor list only when someone else clicks. The advisor-channel card and, with
+        ``notify`` (where to tell the clicker), the notice are owed in the same transaction."""
         question = self._question(question_id)
         if user != question.asker:
             escalations.require_asker_or_advisor(question.asker, user, frozenset(advisors()))
-        return self.store.add_escalation(question.id, user, question.urgent)
+        with self.store.transaction():
+            escalation, created = self.store.add_escalation(question.id, user, question.urgent)
+            if created:
+                self._owe_card(escalation)
+            if notify is not None:
+                self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", escalation_id=escalation.id,
+                               payload={**notify, "about": "escalated", "created": created})
+        self._tell_owed()
+        return escalation, created
 
-    def first_time_event(self, event_id: str | None) -> bool:
-        return True if not event_id else self.store.first_time_event(event_id)
+    def tell(self, user: str, text: str, route: dict) -> None:
+        """Owe a short notice to one person (``route``: where they can be told privately)."""
+        self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={**route, "to": user, "text": text})
+        self._tell_owed()
+
+    def event_handled(self, event_id: str | None) -> bool:
+        """Whether a Slack event's question and reply are already recorded (its retry does nothing)."""
+        return bool(event_id) and self.store.event_seen(event_id)
 
     def first_time_request(self, fingerprint: str) -> bool:
         """False for a byte-identical replay of a signed Slack request already handled."""
         return self.store.first_time_request(fingerprint)
 
+    # nations and decision records -----------------------------------------------------------
+
+    def nation_of(self, user: str | None) -> str | None:
+        """The nation answers are shown for: the person's own choice, else the workspace's
+        (``CANISHARE_NATION``); None when neither says (every nation's notes are shown)."""
+        return self.nation_setting(user)[0]
+
+    def nation_setting(self, user: str | None) -> tuple[str | None, bool]:
+        """(the nation answers are shown for, whether it is the workspace's default rather than the
+        person's own choice)."""
+        if user:
+            chosen, nation = self.store.chosen_nation(user)
+            if chosen:
+                return nation, False
+        return self.default_nation, self.default_nation is not None
+
+    def set_nation(self, user: str, nation: str | None) -> None:
+        """Remember a person's nation (None: show every nation's notes, whatever the default)."""
+        if nation is not None and nation not in NATIONS:
+            raise ValueError(f"unknown nation {nation!r}")
+        self.store.set_nation(user, nation)
+
+    def record_decision(
+        self, user: str, form: decisions.DecisionForm, *, view_id: str | None = None,
+        question_id: int | None = None, faq_id: str | None = None, escalation_id: int | None = None,
+    ) -> tuple[DecisionRecord, bool]:
+        """Store a practitioner's decision record, every free-text field redacted first, and owe its
+        DM to them in the same commit. The guidance it followed is the FAQ entry ``faq_id`` (its
+        question and "last reviewed" date are kept with the record) or the advisor's answer of
+        ``escalation_id``. A second submission with the same ``view_id`` stores nothing: returns the
+        first record and False. ``decisions.InvalidDecision`` for a form that cannot be recorded."""
+        cleaned, kinds = decisions.clean(form)
+        entry = self.faq.get(faq_id) if faq_id else None
+        row = {
+            "user": user, "view_id": view_id, "question_id": question_id, "escalation_id": escalation_id,
+            "faq_id": entry.id if entry else faq_id, "faq_question": entry.question if entry else None,
+            "faq_last_reviewed": entry.last_reviewed.isoformat() if entry else None,
+            "nation": self.nation_of(user), "decision": cleaned.decision,
+            "shared_with": cleaned.shared_with, "what_shared": cleaned.what_shared,
+            "lawful_basis": decisions.lawful_basis_text(cleaned), "reasons": cleaned.reasons,
+            "person_told": cleaned.person_told, "not_told_why": cleaned.not_told_why, "redacted_kinds": kinds,
+        }
+        with self.store.transaction():
+            record, created = self.store.add_decision_record(row)
+            if created:
+                self.store.owe(Kind.DECISION_RECORD, f"decision_record:{record.id}",
+                               payload={"to": user, "record": record.id})
+        if created:
+            self._tell_owed()
+            log.info("decision record %s: %s", record.id, record.decision)
+        return record, created
+
+    def decision_record(self, record_id: int) -> DecisionRecord | None:
+        return self.store.decision_record(record_id)
+
+    def decision_records(self, user: str, limit: int = 10) -> list[DecisionRecord]:
+        """A person's latest decision records, newest first."""
+        return self.store.decision_records(user=user, limit=limit, newest_first=True)
+
+    def all_decision_records(self, since: str | None = None) -> list[DecisionRecord]:
+        """Every decision record made from ``since`` on, oldest first (for the export)."""
+        return self.store.decision_records(since=since)
+
     # the advisor queue ---------------------------------------------------------------------
 
     def claim(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, "claim", lambda e: escalations.claim(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.CLAIM,
+                            lambda e: escalations.claim(e, user, self.store.now()))
 
     def answer(
         self, escalation_id: int, user: str, advisors: set[str] | frozenset[str], text: str,
@@ -150,24 +279,29 @@ class Service:
         question as a new phrasing of that entry, from the next question on."""
         escalations.require_advisor(user, advisors)
         if faq_id and self.faq.get(faq_id) is None:
-            raise escalations.QueueError(f"There is no FAQ entry '{faq_id}'.")
+            raise escalations.BadFaqLink(f"There is no FAQ entry '{faq_id}'.")
         clean = redact(text or "").text
         with self.store.transaction():
             escalation = self._change(
-                escalation_id, user, "answer",
+                escalation_id, user, QueueAction.ANSWER,
                 lambda e: escalations.answer(e, user, self.store.now(), clean, faq_id, propose_new),
             )
             if faq_id and escalation.question:
                 self.store.add_learned_phrasing(faq_id, escalation.question.text, escalation.question_id, user)
+            self.store.owe(Kind.ADVISOR_ANSWER, f"answer:{escalation.id}:{uuid.uuid4().hex}",
+                           question_id=escalation.question_id, escalation_id=escalation.id, payload={"advisor": user})
+        self._tell_owed()
         return escalation
 
     def close(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, "close", lambda e: escalations.close(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.CLOSE,
+                            lambda e: escalations.close(e, user, self.store.now()))
 
     def reopen(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, "reopen", lambda e: escalations.reopen(e, user, self.store.now()))
+        return self._change(escalation_id, user, QueueAction.REOPEN,
+                            lambda e: escalations.reopen(e, user, self.store.now()))
 
     def escalation_to_answer(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         """The escalation an advisor is about to answer, refused now (not after they have written the
@@ -190,22 +324,67 @@ class Service:
     def claimed_by(self, user: str) -> list[Escalation]:
         return self.store.escalations(states=(CLAIMED,), claimed_by=user)
 
-    def record_advisor_message(self, escalation_id: int, channel: str, ts: str) -> None:
-        self.store.set_advisor_message(escalation_id, channel, ts)
+    def owe_missing_cards(self) -> int:
+        """Owe a card for every queued escalation that has none posted or owed (e.g. from before the
+        outbox); how many were owed."""
+        owed = sum(self.store.owe(Kind.ADVISOR_CARD, f"card:{e.id}", escalation_id=e.id)
+                   for e in self.queue() if not e.advisor_ts)
+        if owed:
+            self._tell_owed()
+        return owed
 
-    def unposted_escalations(self) -> list[Escalation]:
-        """Queued escalations whose advisor-channel message was never posted (e.g. Slack was down)."""
-        return [e for e in self.queue() if not e.advisor_ts]
+    def owe_due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None) -> int:
+        """Owe one reminder for each open escalation unclaimed for longer than ``after`` (since it was
+        opened, or reopened); how many."""
+        cutoff = stored((now or utc_now()) - after)
+        due = [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
+        for escalation in due:
+            with self.store.transaction():
+                self.store.mark_reminded(escalation.id)
+                self.store.owe(Kind.REMINDER, f"reminder:{escalation.id}:{escalation.waiting_since}",
+                               escalation_id=escalation.id)
+        if due:
+            self._tell_owed()
+        return len(due)
 
-    def due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None) -> list[Escalation]:
-        """Open escalations unclaimed for longer than ``after`` (since they were opened, or reopened)
-        and not yet reminded about."""
-        now = now or dt.datetime.now(dt.timezone.utc)
-        cutoff = (now - after).isoformat(timespec="seconds")
-        return [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
+    def proposals_to_draft(self) -> list[Escalation]:
+        """Answers proposed as new FAQ entries that have not been drafted yet."""
+        return self.store.proposals_to_draft()
 
-    def mark_reminded(self, escalation_id: int) -> None:
-        self.store.mark_reminded(escalation_id)
+    def mark_drafted(self, escalation_ids: list[int]) -> None:
+        self.store.mark_drafted(escalation_ids)
+
+    # the weekly digest -----------------------------------------------------------------------
+
+    def digest(self, week: str) -> Digest:
+        """The digest of an ISO week ("2026-W47"); ValueError for a week that cannot be read."""
+        from bot.digest.figures import build_digest
+
+        return build_digest(self.store, self.faq, week, self.thresholds)
+
+    def digest_posted(self, week: str) -> dict | None:
+        """The week's posting (``posted_at``, ``channel``, ``ts``; no ``ts`` while one is under way), or None."""
+        return self.store.digest_posted(week)
+
+    def owe_digest(self, week: str, owner: str, force: bool = False) -> tuple[str, Owed | None]:
+        """Owe the week's digest and lease it to ``owner`` (the run that will post it now; should it
+        fail or die, the item stays owed and a deliverer retries it). ("already", None) when the week
+        is posted and not ``force``; ("in hand", None) when another run holds it; ("yours", item)."""
+        with self.store.transaction():
+            posted = self.store.digest_posted(week)
+            if posted and posted.get("ts") and not force:
+                return "already", None
+            key = f"digest:{week}"
+            if force or self.store.owed_state(key) == "gave_up":
+                key = f"digest:{week}:{uuid.uuid4().hex}"
+            self.store.owe(Kind.DIGEST, key, payload={"week": week})
+            item = self.store.lease_key(key, owner)
+        if item is None:
+            return ("already" if self.store.owed_state(key) == "delivered" else "in hand"), None
+        return "yours", item
+
+    def record_digest(self, week: str, channel: str, ts: str) -> None:
+        self.store.record_digest(week, channel, ts)
 
     # internals -----------------------------------------------------------------------------
 
@@ -215,9 +394,21 @@ class Service:
             raise LookupError(f"There is no question #{question_id} (it may have been purged).")
         return question
 
-    def _change(self, escalation_id: int, user: str, action: str, decide) -> Escalation:
+    def _change(self, escalation_id: int, user: str, action: QueueAction, decide) -> Escalation:
+        """Apply a queue action and owe the update of its advisor-channel card, in one transaction."""
         try:
-            return self.store.change_escalation(escalation_id, user, action, decide)
+            with self.store.transaction():
+                escalation = self.store.change_escalation(escalation_id, user, action, decide)
+                self.store.owe_card_update(escalation.id)
         except LookupError as error:
             raise escalations.QueueError(f"There is no escalation #{escalation_id}.") from error
+        self._tell_owed()
+        return escalation
+
+    def _owe_card(self, escalation: Escalation) -> None:
+        self.store.owe(Kind.ADVISOR_CARD, f"card:{escalation.id}", escalation_id=escalation.id)
+
+    def _tell_owed(self) -> None:
+        for wake in self.on_owed:
+            wake()
 

@@ -3,7 +3,14 @@
 ``normalise`` turns a practitioner's question into a canonical lower-case string: punctuation
 gone, US spellings made British, and the sector's abbreviations and synonyms mapped to one
 token each (so "Data Protection Act", "DPA" and "data protection law" all read ``dpa``).
-``content_tokens`` then drops the words that carry no meaning for matching and stems the rest.
+``content_words`` then drops the words that carry no meaning for matching (stopwords, bare
+numbers, ages, redaction placeholders) and ``content_tokens`` stems the rest with the Snowball
+(Porter2) English stemmer, so that "refuse", "refused" and "refusal" meet on one token.
+
+Txt-speak and sector shorthand ("b4", "yp", "pt", "safeguardin'"-style dropped letters aside) are
+expanded here; typos are corrected later, by the matcher, towards real words it knows.
+``title_words``, ``name_like_tokens`` and ``mask_names`` are the one place that guesses which
+words are names, for the matcher and for the digest's quotes.
 """
 
 from __future__ import annotations
@@ -11,6 +18,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+import Stemmer  # PyStemmer: the Snowball stemmers compiled
+
+from bot.mrkdwn import replace_markup
 
 # Multi-word phrases first: each maps to one canonical token. Order matters only in that longer
 # phrases are applied before the shorter ones they contain (see _PHRASE_PATTERN).
@@ -88,6 +99,13 @@ PHRASES: dict[str, str] = {
     "adult social care": "socialcare",
     "health visitor": "hv",
     "police officer": "police",
+    "police scotland": "police",
+    "police service of northern ireland": "police",
+    "psni": "police",
+    "mental capacity act": "mental capacity",
+    "mca": "mental capacity",
+    "wales accord on the sharing of personal information": "dsa",
+    "waspi": "dsa",
     "the police": "police",
     "the cops": "police",
     "nhs number": "nhsno",
@@ -101,6 +119,29 @@ PHRASES: dict[str, str] = {
     "own phone": "personaldevice",
     "personal mobile": "personaldevice",
     # practice shorthand
+    "children and young people": "child",
+    "young people": "young person",
+    "looked after child": "lookedafter",
+    "looked after children": "lookedafter",
+    "child looked after": "lookedafter",
+    "children looked after": "lookedafter",
+    "lac": "lookedafter",
+    "cla": "lookedafter",
+    "child in need": "childinneed",
+    "children in need": "childinneed",
+    "cin": "childinneed",
+    "yp": "young person",
+    "yps": "young person",
+    "cyp": "child",
+    "csc": "socialcare",
+    "ssd": "socialcare",
+    "asc": "socialcare",
+    "social services": "socialcare",
+    "w o": "without",
+    "w out": "without",
+    "do not know": "unsure",
+    "dunno": "unsure",
+    "idk": "unsure",
     "domestic abuse": "domesticabuse",
     "domestic violence": "domesticabuse",
     "dv": "domesticabuse",
@@ -143,9 +184,26 @@ WORDS: dict[str, str] = {
     "email": "email", "e-mail": "email", "emails": "email", "emailing": "email",
     "dpa2018": "dpa", "gdpr's": "gdpr", "ukgdpr": "gdpr",
     "s.115": "s115", "sect115": "s115",
-    "info's": "info", "pls": "please", "plz": "please", "u": "you", "ur": "your",
+    "info's": "info", "u": "you", "ur": "your",
     "wont": "will not", "cant": "cannot", "can't": "cannot", "dont": "do not", "don't": "do not",
     "isnt": "is not", "shouldnt": "should not", "im": "i am",
+    # txt-speak and everyday shorthand
+    "b4": "before", "2day": "today", "2moro": "tomorrow", "2morrow": "tomorrow", "2nite": "tonight",
+    "any1": "anyone", "some1": "someone", "every1": "everyone", "no1": "no one", "l8r": "later",
+    "gr8": "great", "w8": "wait", "abt": "about", "bc": "because", "cos": "because", "coz": "because",
+    "cuz": "because", "tho": "though", "thru": "through", "ppl": "people", "wot": "what", "wat": "what",
+    "r": "are", "y": "why", "cud": "could", "cld": "could", "shud": "should", "shld": "should",
+    "wud": "would", "wld": "would", "cn": "can", "gonna": "going to", "wanna": "want to",
+    "gotta": "got to", "tbh": "", "imo": "", "fyi": "", "asap": "", "ta": "thanks", "thx": "thanks",
+    "pt": "patient", "pts": "patients", "hx": "history", "dx": "diagnosis", "ref": "referral",
+    "refs": "referrals", "dr": "gp", "appt": "appointment", "dept": "department", "mgr": "manager",
+    "mngr": "manager", "govt": "government", "org": "organisation", "orgs": "organisations",
+    "msg": "message", "msgs": "messages", "txt": "text", "pic": "photo", "pics": "photos",
+    "vid": "video", "vids": "videos", "fb": "facebook", "insta": "instagram", "sch": "school",
+    "skool": "school", "sg": "safeguarding", "safeguard": "safeguarding", "bf": "boyfriend",
+    "gf": "girlfriend", "sis": "sister", "bro": "brother", "yr": "year", "yrs": "years",
+    "pls": "please", "plz": "please", "shr": "share", "thr": "there", "w": "with", "n": "and",
+    "rly": "really", "prob": "probably", "def": "definitely", "pos": "possible", "poss": "possible",
 }
 
 # US spellings whose British form is not reached by the -ize rule below.
@@ -184,12 +242,20 @@ _CONTRACTIONS = re.compile(r"\b(?:won't|can't|shan't)|n't\b")
 _CONTRACTION_FORMS["n't"] = " not"
 _IZE = re.compile(r"\b(\w{2,})iz(e|es|ed|ing|ation|ations|er|ers)\b")
 _YZE = re.compile(r"\b(\w{2,})yz(e|es|ed|ing)\b")
-_SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(https?://[^|>]+)(?:\|[^>]*)?>")
-# What bot.privacy leaves behind, with the label typed before it ("NHS no. [NHS number]"): no topic in it.
+_LINK = re.compile(r"https?://[^|]")
+# What bot.privacy (or an asker) leaves in place of an identifier, with the label typed before it
+# ("NHS no. [NHS number]", "her number is [phone]", "email <email>"): no topic in it.
 _PLACEHOLDER = re.compile(
     r"(?:\b(?:nhs|ni|nino|dob|d\.o\.b|tel|telephone|phone|mob|mobile|email|e-mail|postcode|address|"
-    r"no|number|num|sort code|account|a/c)\b[\s.:#-]*)*\[[a-z][a-z ]{1,24}\]"
+    r"no|number|num|sort code|account|a/c|name|her|his|their|is|was|are|on|at|of)\b[\s.:#=-]*)*"
+    r"(?:\[[a-z][\w .'/-]{0,30}\]|\{[a-z][\w .'/-]{0,30}\}|<(?![@#!])[a-z][\w .'/-]{0,30}>)"
 )
+# Ages in normalised text ("15yo", "15 y o", "15 year old", "aged 15", "15 yrs old"): who is asked
+# about, not the topic, so the matcher leaves them out (the digest keeps them: 12 is not 16).
+_AGE = re.compile(r"\b(?:aged?\s+)?\d{1,3}\s?(?:yo|y o|yrs? old|years? old)\b|\baged?\s+\d{1,3}\b")
+# A bare number is never a topic word ("a 15 year old", "2 kids", "need 2 share"); section and
+# article numbers are joined to their marker first (s47, article6) and years to their acts (dpa).
+_BARE_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th|s)?$")
 _SECTION = re.compile(r"\b(?:s|sec|section)\.?\s?(\d+[a-z]?)\b")
 _ARTICLE = re.compile(r"\b(?:art|article)\.?\s?(\d+)")
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -199,8 +265,11 @@ _SPACES = re.compile(r"\s+")
 # Abbreviations whose meaning depends on being written in capitals ("our IT team" vs "is it ok").
 CASED_WORDS = {"IT": "itsystem", "PC": "police", "PCSO": "police", "DC": "police", "DS": "police"}
 _CASED = re.compile(r"\b(" + "|".join(CASED_WORDS) + r")\b")
-_SENTENCES = re.compile(r"[.!?:;\n]+|\s[-–—]\s")
-_WORD = re.compile(r"[A-Za-z][\w']*")
+
+
+def _mention_or_link_as_space(target: str, label: str | None) -> str | None:
+    """Mentions, broadcasts and web links say nothing about the question (other markup stays)."""
+    return " " if target.startswith(("@", "#", "!")) or _LINK.match(target) else None
 
 
 @lru_cache(maxsize=20_000)
@@ -208,9 +277,9 @@ def normalise(raw: str) -> str:
     """Lower-case canonical form of ``raw``; idempotent."""
     value = _CASED.sub(lambda m: CASED_WORDS[m.group(1)], unicodedata.normalize("NFKC", raw))
     value = value.casefold()
-    value = _SLACK_MARKUP.sub(" ", value)
-    value = _PLACEHOLDER.sub(" ", value)
+    value = replace_markup(value, _mention_or_link_as_space)
     value = value.replace("’", "'").replace("‘", "'")
+    value = _PLACEHOLDER.sub(" ", value)
     value = _CONTRACTIONS.sub(lambda m: _CONTRACTION_FORMS[m.group(0)], value)
     value = re.sub(r"(\w)'s\b", r"\1", value)
     value = _SECTION.sub(r"s\1", value)
@@ -225,8 +294,52 @@ def normalise(raw: str) -> str:
     return _SPACES.sub(" ", value).strip()
 
 
+_STEMMER = Stemmer.Stemmer("english")
+# The tokens this module makes for phrases ("socialcare", "nhsno"): already one form, never stemmed.
+CANONICAL = frozenset(v for v in PHRASES.values() if " " not in v)
+# Derivations Porter2 leaves apart: "disclosure"/"disclose", "referral"/"refer", "failure"/"fail".
+_DERIVED = (("ur", ""), ("ement", ""), ("ment", ""))
+_DOUBLED_END = re.compile(r"([bcdfgkmnprtvz])\1$")
+
+
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    """A light, deterministic suffix stripper: enough to meet 'referral'/'referrals', 'shared'/'share'."""
+    """Snowball (Porter2) English stem of ``word``, plus a few derivations it leaves apart."""
+    if len(word) <= 3 or not word.isalpha() or word in CANONICAL:
+        return word
+    stemmed = _STEMMER.stemWord(word)
+    for suffix, replacement in _DERIVED:
+        if stemmed.endswith(suffix) and len(stemmed) - len(suffix) >= 4:
+            stemmed = stemmed[: -len(suffix)] + replacement
+            break
+    stemmed = _DOUBLED_END.sub(r"\1", stemmed) if len(stemmed) > 4 else stemmed
+    return stemmed
+
+
+@lru_cache(maxsize=20_000)
+def content_words(raw: str) -> tuple[str, ...]:
+    """The meaningful words of ``raw``, normalised but not stemmed, in order (repeats kept)."""
+    return tuple(
+        word for word in _AGE.sub(" ", normalise(raw)).split()
+        if word not in STOPWORDS and len(word) > 1 and not _BARE_NUMBER.match(word)
+    )
+
+
+# Stopwords' other forms ("asked", "wanted", "needing") carry no more meaning than they do; a few
+# stems are shared with words that do ("rights", "Teams", "management", "concerns").
+STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) - {"right", "team", "manag", "concern"}
+
+
+@lru_cache(maxsize=20_000)
+def match_tokens(raw: str) -> tuple[str, ...]:
+    """The meaningful words of ``raw`` stemmed with ``stem`` (Porter2), in order, without repeats:
+    what the matcher compares."""
+    return tuple(dict.fromkeys(s for s in map(stem, content_words(raw)) if s not in STOP_STEMS))
+
+
+def light_stem(word: str) -> str:
+    """A light suffix stripper ('referrals'/'referral', 'shared'/'share'): the digest's grouping
+    thresholds were measured with it, so ``content_tokens`` keeps it."""
     if len(word) <= 4 or not word.isalpha():
         return word
     for suffix, replacement in (
@@ -243,22 +356,67 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=20_000)
 def content_tokens(raw: str) -> tuple[str, ...]:
-    """The meaningful, stemmed tokens of ``raw`` in order, without repeats."""
-    seen: dict[str, None] = {}
-    for word in normalise(raw).split():
-        if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
-            continue
-        seen.setdefault(stem(word), None)
-    return tuple(seen)
+    """The meaningful, lightly stemmed tokens of ``raw`` in order, without repeats (the digest's
+    grouping compares these; the matcher uses ``match_tokens``)."""
+    words = normalise(raw).split()
+    return tuple(dict.fromkeys(
+        light_stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+    ))
+
+
+# Names ---------------------------------------------------------------------------------------
+#
+# Redaction (``bot.privacy``) removes names it can be sure of ("Mrs Patel", "a boy called Jo"). The
+# heuristic here is looser, for two uses that can afford mistakes: the matcher weighs a word that
+# looks like a name less, and the digest masks such words before it quotes a question.
+
+# Where one sentence ends and the next begins; ``split`` keeps the breaks at the odd positions.
+SENTENCE_BREAK = re.compile(r"([.!?:;\n]+|\s[-\u2013\u2014]\s)")
+_TITLE_WORD = re.compile(r"\b[A-Z][^\W\d_]+(?:'s)?\b")  # then only the first letter a capital
+# Title-case words that open a sentence and are not names; any other opening title-case word is
+# taken for a name ("Kayleigh told me ...").
+SENTENCE_OPENERS = frozenset("""
+    a an the i i'm i've i'd im my our we we're we've us you your he she they it its this that these those
+    there here if when where what who whom whose which why how can could do does did is are was were will
+    would should shall may might must have has had any anyone someone some no not just so also and but or
+    please hi hello hey thanks quick question re urgent help does is yes ok okay after before since
+    as at in on for from with about to by of also once while although though because new our its
+    parent parents mum dad mother father child children client patient pupil student tenant family
+    social school gp police housing council nurse health teacher doctor manager colleague
+""".split())
+
+
+def title_words(raw: str) -> list[tuple[re.Match, int, bool]]:
+    """Each title-case word ("Jordan", "Kai's") with the offset of its sentence in ``raw`` and whether
+    it opens that sentence."""
+    found = []
+    offset = 0
+    for n, piece in enumerate(SENTENCE_BREAK.split(raw)):
+        if n % 2 == 0:
+            opening = len(piece) - len(piece.lstrip())
+            found += [(m, offset, m.start() == opening) for m in _TITLE_WORD.finditer(piece)
+                      if m.group(0).removesuffix("'s")[1:].islower()]
+        offset += len(piece)
+    return found
+
+
+def is_name(word: str, opens_sentence: bool) -> bool:
+    """A title-case word inside a sentence, or one opening it that is not an ordinary opener."""
+    return not opens_sentence or word.removesuffix("'s").lower() not in SENTENCE_OPENERS
 
 
 def name_like_tokens(raw: str) -> frozenset[str]:
     """Stems of capitalised words inside a sentence ("... about Jordan Pike ..."): probably names of
-    people, places or systems, which say nothing about which FAQ entry applies."""
-    found = set()
-    for sentence in _SENTENCES.split(raw):
-        words = _WORD.findall(sentence)
-        for word in words[1:]:
-            if word[0].isupper() and word[1:].islower() and word != "I":
-                found.update(content_tokens(word))
-    return frozenset(found)
+    people, places or systems, which say nothing about which FAQ entry applies. (A word opening a
+    sentence is left alone here: the matcher cannot tell "Kayleigh" from "Safeguarding".)"""
+    return frozenset(t for m, _, opens in title_words(raw) if not opens for t in match_tokens(m.group(0)))
+
+
+def mask_names(raw: str) -> str:
+    """Every word ``is_name`` takes for a name becomes "[name]"."""
+    masked, end = [], 0
+    for m, offset, opens in title_words(raw):
+        if is_name(m.group(0), opens):
+            masked += [raw[end: offset + m.start()], "[name]"]
+            end = offset + m.end()
+    return "".join(masked) + raw[end:]

@@ -4,11 +4,13 @@ Logistic regressions fitted by ``python -m bot.urgency_train`` on this project's
 questions (tests/fixtures/urgent_dev*.yaml) and stored in ``bot/urgency_model.json``:
 
 1. The embedding score. WordLlama's static token embeddings (its 256-dimension "l2_supercat"
-   model, shipped inside the ``wordllama`` wheel with its tokenizer; numpy only, no PyTorch) are
-   averaged over the question's tokens, and a linear model reads danger in the average. A linear
-   model of an average is the average of per-token scores, so at load time every token of the
-   vocabulary gets one number and scoring a question is a lookup and a mean (about 0.1 ms), and the
-   words that pushed a question up can be shown.
+   model, shipped inside the ``wordllama`` wheel with its tokenizer; numpy only, no PyTorch; the
+   matcher's semantic signal reads the same, see ``bot.ranking``) are averaged over the question's
+   tokens, and a linear model reads danger in the average. A linear model of an average is the
+   average of per-token scores, so at load time every token of the vocabulary gets one number and
+   scoring a question is a lookup and a mean (about 0.1 ms), and the words that pushed a question
+   up can be shown. A short question's mean is pulled towards the training average by eight
+   pseudo-tokens: a mean of three tokens is mostly noise.
 2. The words score: a bag of the normalised question's words and word pairs (those that at least
    three training questions used), each with a weight.
 3. The decision. The two scores and the counts of the word classes of ``bot.urgency_rules`` (seven
@@ -36,9 +38,6 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 MODEL_FILE = Path(__file__).with_name("urgency_model.json")
-TENSOR = "embedding.weight"
-TOKENIZER_FILE = "l2_supercat_tokenizer_config.json"
-WEIGHTS_FILE = "l2_supercat_256.safetensors"
 
 
 class EmbeddingUnavailable(RuntimeError):
@@ -46,9 +45,9 @@ class EmbeddingUnavailable(RuntimeError):
 
 
 class Embedding:
-    """WordLlama's tokenizer and token embedding matrix, read straight from the installed wheel
-    (never downloaded: its 0.4 wheel keeps the tokenizer in a folder its own loader does not look
-    in, so the files are opened here)."""
+    """WordLlama's tokenizer and token embedding matrix: the same ones the matcher's semantic signal
+    reads (``bot.ranking.embedder``, loaded once per process from the installed wheel; the
+    ``wordllama`` package itself is never imported, so nothing can be downloaded)."""
 
     def __init__(self, tokenizer, matrix: np.ndarray):
         self.tokenizer = tokenizer
@@ -57,22 +56,12 @@ class Embedding:
     @classmethod
     def load(cls) -> "Embedding":
         try:
-            import wordllama
-            from safetensors.numpy import load_file
-            from tokenizers import Tokenizer
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            raise EmbeddingUnavailable(f"wordllama is not installed ({exc})") from exc
-        root = Path(wordllama.__file__).parent
-        tokenizer_path = next((p for p in (root / "tokenizers" / TOKENIZER_FILE, root / "tokenizer" / TOKENIZER_FILE)
-                               if p.exists()), None)
-        weights_path = root / "weights" / WEIGHTS_FILE
-        if tokenizer_path is None or not weights_path.exists():
-            raise EmbeddingUnavailable(f"wordllama's files are not where expected under {root}")
-        tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        tokenizer.no_padding()
-        tokenizer.no_truncation()
-        matrix = load_file(str(weights_path))[TENSOR].astype(np.float32)
-        return cls(tokenizer, matrix)
+            from bot.ranking import embedder
+
+            shared = embedder()
+        except Exception as exc:  # missing package, moved files: the caller falls back
+            raise EmbeddingUnavailable(str(exc)) from exc
+        return cls(shared.tokenizer, shared.table)
 
     def ids(self, text: str) -> list[int]:
         return self.tokenizer.encode(text, add_special_tokens=False).ids

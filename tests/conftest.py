@@ -1,8 +1,18 @@
-"""Shared fixtures. The Slack test harness itself lives in tests/slack_harness.py."""
+"""Shared fixtures. The Slack test harness itself lives in tests/slack_harness.py, and small FAQ
+directories are built with tests/faq_factory.py."""
 
 import pytest
 
+from bot.faq import load_faq
+
 import slack_harness
+
+
+@pytest.fixture(scope="session")
+def faq():
+    """The bundled FAQ, loaded once for the whole run (loading lints it: about half a second).
+    Entries are immutable, so the tests can share it."""
+    return load_faq()
 
 
 @pytest.fixture
@@ -16,6 +26,17 @@ def fake_slack():
 @pytest.fixture
 def signing_secret() -> str:
     return slack_harness.TEST_SIGNING_SECRET
+
+
+@pytest.fixture
+def audit_log():
+    """Reads a store's audit rows (all, or one escalation's), oldest first: ``audit_log(store, id)``."""
+
+    def read(store, escalation_id=None) -> list[dict]:
+        where, args = ("escalation_id = ?", [escalation_id]) if escalation_id is not None else (None, None)
+        return list(store.db["audit"].rows_where(where, args, order_by="id"))
+
+    return read
 
 
 @pytest.fixture

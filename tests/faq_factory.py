@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+SOURCE_URL = "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/data-sharing-a-code-of-practice/"
+
 
 def entry(entry_id: str = "consent-always-required", **overrides) -> dict:
     base = {
@@ -14,9 +16,10 @@ def entry(entry_id: str = "consent-always-required", **overrides) -> dict:
         "variants": [f"{entry_id.replace('-', ' ')} phrasing number {n}" for n in range(1, 6)],
         "answer": "*No.* A short answer.",
         "legal_basis": ["UK GDPR Article 6"],
-        "sources": [{"title": "ICO data sharing code", "url": "https://ico.org.uk/"}],
+        "sources": [{"title": "ICO data sharing code", "url": SOURCE_URL}],
         "tags": ["test"],
         "last_reviewed": "2026-01-15",
+        "nations": ["england", "wales", "scotland", "northern-ireland"],
     }
     base.update(overrides)
     return {k: v for k, v in base.items() if v is not None}

@@ -66,6 +66,9 @@ class Call:
     body: dict
     token: Optional[str] = field(default=None, compare=False, repr=False)
     status: int = field(default=200, compare=False, repr=False)
+    held: bool = field(default=False, compare=False, repr=False)  # arrived while the method was held
+    # Slack acts on a call once it answers it: a held call whose caller died before the answer is lost
+    answered: bool = field(default=True, compare=False, repr=False)
 
 
 @dataclass
@@ -119,12 +122,17 @@ class FakeSlack:
     ``"response_url"`` with ``body["_name"] == name``.
     """
 
-    def __init__(self, members: Optional[dict[str, list[str]]] = None):
+    def __init__(self, members: Optional[dict[str, list[str]]] = None, latency: float = 0.0):
+        self.latency = latency  # seconds every Web API call takes to answer, as a slow Slack would
         self._lock = threading.Lock()
         self._calls: list[Call] = []
         self._members: dict[str, list[str]] = {k: list(v) for k, v in (members or {}).items()}
         self._users: dict[str, dict] = {}
         self._failures: dict[str, _Failure] = {}
+        self._holding: set[str] = set()
+        self._drops: dict[str, int] = {}
+        self._dropping = False
+        self._released = threading.Event()
         self._ts_counter = itertools.count(100)
         self._view_counter = itertools.count(1)
         fake = self
@@ -206,7 +214,45 @@ class FakeSlack:
         with self._lock:
             self._failures[method] = _Failure(times, status, error, retry_after if status == 429 else None)
 
+    def hold(self, method: str) -> None:
+        """Keep every call of ``method`` waiting (recorded on arrival, unanswered) until ``release()``:
+        for killing the bot while Slack has its request but it has no answer yet."""
+        with self._lock:
+            self._holding.add(method)
+            self._dropping = False
+            self._released.clear()
+
+    def release(self) -> None:
+        """Answer the held calls (and stop holding)."""
+        with self._lock:
+            self._holding.clear()
+            self._dropping = False
+        self._released.set()
+
+    def drop_held(self) -> None:
+        """Never answer the held calls (their caller was killed): Slack does not act on them."""
+        with self._lock:
+            self._holding.clear()
+            self._dropping = True
+        self._released.set()
+
+    def drop_after_receiving(self, method: str, times: int = 1) -> None:
+        """Act on the next ``times`` calls of ``method`` (Slack took them) but drop the connection
+        before answering, as a reset after Slack accepted a post would."""
+        with self._lock:
+            self._drops[method] = times
+
+    def answered(self, method: Optional[str] = None) -> list[Call]:
+        """The calls Slack acted on (answered), in order."""
+        return [c for c in self.calls(method) if c.answered]
+
+    def held(self, method: str) -> int:
+        """How many calls of ``method`` arrived while held."""
+        with self._lock:
+            return sum(1 for c in self._calls if c.method == method and c.held)
+
     def stop(self) -> None:
+        self._released.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
@@ -241,6 +287,8 @@ class FakeSlack:
             return
 
         method = url.path[len("/api/") :].strip("/")
+        if self.latency:
+            time.sleep(self.latency)
         with self._lock:
             failure = self._failures.get(method)
             if failure is not None:
@@ -253,8 +301,27 @@ class FakeSlack:
             self._send(req, failure.status, {"ok": False, "error": failure.error}, headers)
             return
 
-        self._record(Call(method, body, token))
-        self._send(req, 200, {"ok": True, **self._answer(method, body)})
+        with self._lock:
+            holding = method in self._holding
+            dropping = self._drops.get(method, 0) > 0
+            if dropping:
+                self._drops[method] -= 1
+        call = Call(method, body, token, held=holding, answered=not holding)
+        self._record(call)
+        if dropping:
+            self._answer(method, body)  # Slack acts on it ...
+            req.close_connection = True
+            req.connection.shutdown(2)  # ... and the connection drops before the answer
+            return
+        if holding:
+            self._released.wait(30)
+            if self._dropping:
+                return  # Slack never acted on it: the bot died before it was answered
+        try:
+            self._send(req, 200, {"ok": True, **self._answer(method, body)})
+            call.answered = True
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def _record(self, call: Call) -> None:
         with self._lock:
@@ -339,6 +406,24 @@ class FakeSlack:
                 user = self._users.get(user_id) or self._default_user(user_id)
             return {"user": user}
         return {}
+
+
+class InlineExecutor:
+    """A ``concurrent.futures.Executor`` that runs each task at once in the caller's thread: Bolt's
+    lazy listeners then finish before ``dispatch`` returns, so a test can look at their calls."""
+
+    def submit(self, fn, *args, **kwargs):
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # noqa: BLE001 - handed to the caller through the future
+            future.set_exception(error)
+        return future
+
+    def shutdown(self, wait: bool = True, **kwargs) -> None:
+        pass
 
 
 def wait_for(condition, seconds: float = 5.0) -> bool:
@@ -668,3 +753,86 @@ def app_home_opened_event(user: str = "U123") -> dict:
         "tab": "home",
         "event_ts": f"{int(time.time())}.000000",
     }
+
+
+# --------------------------------------------------------------------------
+# The real command as a process (crash and black-box tests)
+# --------------------------------------------------------------------------
+
+
+class BotProcess:
+    """``python -m bot serve --http`` in a child process, talking to ``fake`` and a database file;
+    ``kill()`` is ``kill -9``. The same database and port can be started again after a kill."""
+
+    def __init__(self, fake: FakeSlack, db_path: str, secret: str = TEST_SIGNING_SECRET,
+                 advisor_channel: str = "CADV", extra_env: Optional[dict] = None):
+        import os
+        import socket
+
+        self.fake, self.db_path, self.secret = fake, db_path, secret
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        self.env = dict(os.environ, SLACK_BOT_TOKEN=TEST_BOT_TOKEN, SLACK_SIGNING_SECRET=secret,
+                        SLACK_API_URL=fake.base_url, CANISHARE_ADVISOR_CHANNEL=advisor_channel,
+                        CANISHARE_DB=db_path, PYTHONPATH=root, **(extra_env or {}))
+        self.process = None
+        self.log_path = db_path + ".log"  # a file, not a pipe: a chatty bot must never block on it
+
+    def log(self) -> str:
+        try:
+            with open(self.log_path, encoding="utf-8", errors="replace") as log:
+                return log.read()
+        except OSError:
+            return ""
+
+    def start(self, timeout: float = 30.0) -> "BotProcess":
+        import os
+        import socket
+        import subprocess
+        import sys
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "serve", "--http", "--port", str(self.port)], env=self.env,
+            cwd=os.path.dirname(self.db_path), stdout=subprocess.DEVNULL, stderr=open(self.log_path, "a"))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the bot exited: {self.log()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return self
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("the bot did not start listening")
+
+    def send(self, req: SignedRequest) -> int:
+        """POST a request as Slack would; the HTTP status (0 when the bot is gone)."""
+        import http.client
+
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            connection.request("POST", "/slack/events", body=req.body.encode(), headers=dict(req.headers))
+            return connection.getresponse().status
+        except OSError:
+            return 0
+        finally:
+            connection.close()
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+    def stop(self) -> str:
+        """Stop gracefully (SIGTERM); the log it wrote."""
+        if self.process is None:
+            return ""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except Exception:  # noqa: BLE001
+                self.process.kill()
+        return self.log()

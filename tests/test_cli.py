@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from bot.cli import main
+
 from faq_factory import entry, write_faq
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.cli import main, parse_age, CliError
+from bot.cli import main, parse_age
 from bot.faq import load_faq
 from bot.records import Where
 from bot.service import Service
@@ -33,7 +33,7 @@ def seeded(env, clock_value="2026-11-20T09:00:00+00:00"):
 
 def test_queue_lists_open_escalations_oldest_first(env, capsys):
     service, clock = seeded(env)
-    first = service.ask("the panel wants tenancy notes, Jo on 07700 900123", "U1", Where("dm", "D1"), escalate=True)
+    service.ask("the panel wants tenancy notes, Jo on 07700 900123", "U1", Where("dm", "D1"), escalate=True)
     clock["now"] = "2026-11-21T09:00:00+00:00"
     service.ask("another unusual question about allotments", "U2", Where("dm", "D2"), escalate=True)
     assert main(["queue"]) == 0
@@ -59,7 +59,8 @@ def test_purge_deletes_what_is_older_than_the_age(env, capsys):
     assert [q.text for q in service.store.questions()] == ["a question from the future"]
 
 
-@pytest.mark.parametrize("value, days", [("365d", 365), ("52w", 364), ("12m", 360), ("1y", 365), ("30", 30)])
+@pytest.mark.parametrize("value, days", [("365d", 365), ("52w", 364), ("12mo", 360), ("1y", 365), ("30 days", 30),
+                                         ("1y2w", 379)])
 def test_ages(value, days):
     assert parse_age(value).days == days
 
@@ -122,7 +123,8 @@ def test_corrupt_database_is_a_clear_error(env, capsys):
     assert "not a usable canishare database" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("value, expected", [("4h", 4.0), ("90m", 1.5), ("2", 2.0), ("", 4.0), ("30 minutes", 0.5)])
+@pytest.mark.parametrize("value, expected", [("4h", 4.0), ("90min", 1.5), ("1h30min", 1.5), ("", 4.0),
+                                             ("30 minutes", 0.5)])
 def test_remind_after_accepts_hours_and_minutes(value, expected):
     from bot.config import Settings
 
@@ -172,3 +174,42 @@ def test_bad_thresholds_are_usage_errors(env, capsys, monkeypatch, variables):
         monkeypatch.setenv(name, value)
     assert main(["ask", "consent?"]) == 2
     assert "CANISHARE_" in capsys.readouterr().err
+
+
+def test_purge_keeps_questions_still_in_the_advisor_queue(env, capsys):
+    service, clock = seeded(env, "2024-01-01T09:00:00+00:00")
+    open_one = service.ask("an urgent odd question about allotments", "U1", Where("dm", "D1"), escalate=True)
+    answered = service.ask("another odd question about allotments", "U2", Where("dm", "D2"), escalate=True)
+    service.answer(answered.escalation.id, "A1", ADVISORS, "An answer.")
+    service.ask("How long do we have to report a personal data breach?", "U3")
+    assert main(["purge", "--older-than", "365d"]) == 0
+    assert "purged 2 question(s)" in capsys.readouterr().out
+    assert [q.id for q in service.store.questions()] == [open_one.question.id]
+
+
+def test_purge_dry_run_deletes_nothing(env, capsys):
+    service, _ = seeded(env, "2024-01-01T09:00:00+00:00")
+    service.ask("How long do we have to report a personal data breach?", "U3")
+    assert main(["purge", "--dry-run"]) == 0
+    assert "would delete 1 question(s)" in capsys.readouterr().out
+    assert len(service.store.questions()) == 1
+
+
+@pytest.mark.parametrize("age", ["0d", "29d", "2w"])
+def test_purge_under_30_days_needs_force(env, capsys, age):
+    service, _ = seeded(env, "2026-11-28T09:00:00+00:00")
+    service.ask("How long do we have to report a personal data breach?", "U3")
+    assert main(["purge", "--older-than", age]) == 2
+    assert "--force" in capsys.readouterr().err and len(service.store.questions()) == 1
+    assert main(["purge", "--older-than", age, "--force"]) == 0
+
+
+def test_retention_runs_once_a_day_in_a_running_process(env):
+    import datetime as dt
+
+    service, _ = seeded(env, "2024-01-01T09:00:00+00:00")
+    service.ask("How long do we have to report a personal data breach?", "U3")
+    now = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.timezone.utc)
+    assert service.purge_if_due(dt.timedelta(days=365), now=now)["questions"] == 1
+    assert service.purge_if_due(dt.timedelta(days=365), now=now + dt.timedelta(hours=23)) is None
+    assert service.purge_if_due(dt.timedelta(days=365), now=now + dt.timedelta(hours=25)) is not None

@@ -13,17 +13,20 @@ from pathlib import Path
 
 import pytest
 import yaml
+from slack_sdk.errors import SlackApiError
 
-from bot import digest as d
 from bot import escalations as esc
 from bot.cli import main
-import slack_harness as h
 from bot.config import Settings
+from bot.digest import as_json, figures, grouping, markdown, quoting, weeks
 from bot.faq import Faq, FaqEntry, Source
 from bot.records import Where
 from bot.service import Service
+from bot.slack.blocks import digest as digest_blocks
 from bot.slack.digest import post_digest, run_clock
 from bot.store import Store
+
+import slack_harness as h
 
 FIXTURE = Path(__file__).parent / "fixtures" / "digest_grouping.yaml"
 UTC = dt.timezone.utc
@@ -65,10 +68,10 @@ def store(tmp_path, clock) -> Store:
 
 
 def ask(store, clock, when, text="How long do we have to report a data breach?", asker="U1",
-        decision="answer", faq_id="data-breach-72-hours", escalate=False):
+        decision="answer", faq_id="data-breach-72-hours", escalate=False, score=50.0):
     clock.at(when)
     return store.add_question(
-        text=text, asker=asker, where=Where(), decision=decision, faq_id=faq_id, score=50.0,
+        text=text, asker=asker, where=Where(), decision=decision, faq_id=faq_id, score=score,
         suggestions=(faq_id,) if faq_id else (), redacted_kinds=(), escalate=escalate,
     )
 
@@ -107,35 +110,35 @@ def small_faq(*entries: FaqEntry) -> Faq:
     (dt.date(2021, 1, 1), "2020-W53"), (dt.date(2024, 12, 30), "2025-W01"),
 ])
 def test_iso_week(day, week):
-    assert d.iso_week(day) == week
+    assert weeks.iso_week(day) == week
 
 
 def test_iso_week_of_an_aware_time_is_taken_in_london():
     # Sunday 28 June 2026 23:30 UTC is Monday 00:30 in London (BST): the next week.
-    assert d.iso_week(utc("2026-06-28T23:30:00")) == "2026-W27"
-    assert d.iso_week(utc("2026-06-28T22:30:00")) == "2026-W26"
+    assert weeks.iso_week(utc("2026-06-28T23:30:00")) == "2026-W27"
+    assert weeks.iso_week(utc("2026-06-28T22:30:00")) == "2026-W26"
 
 
 @pytest.mark.parametrize("bad", ["2026-47", "W47", "2026-W", "last week", "", "2026-W00", "2026-W54", "2025-W53"])
 def test_invalid_weeks_raise_a_readable_value_error(bad):
     with pytest.raises(ValueError) as error:
-        d.week_bounds(bad)
+        weeks.week_bounds(bad)
     assert "week" in str(error.value) and ("2026-W47" in str(error.value) or "ISO weeks are 1 to" in str(error.value))
 
 
 def test_week_bounds_in_winter_are_utc_midnights():
-    assert d.week_bounds("2026-W47") == ("2026-11-16T00:00:00+00:00", "2026-11-23T00:00:00+00:00")
-    assert d.week_bounds("2026-w47") == d.week_bounds("2026-W47")
-    assert d.week_bounds("2026-W53") == ("2026-12-28T00:00:00+00:00", "2027-01-04T00:00:00+00:00")
+    assert weeks.week_bounds("2026-W47") == ("2026-11-16T00:00:00+00:00", "2026-11-23T00:00:00+00:00")
+    assert weeks.week_bounds("2026-w47") == weeks.week_bounds("2026-W47")
+    assert weeks.week_bounds("2026-W53") == ("2026-12-28T00:00:00+00:00", "2027-01-04T00:00:00+00:00")
 
 
 def test_week_bounds_in_summer_start_at_london_midnight():
-    assert d.week_bounds("2026-W26") == ("2026-06-21T23:00:00+00:00", "2026-06-28T23:00:00+00:00")
+    assert weeks.week_bounds("2026-W26") == ("2026-06-21T23:00:00+00:00", "2026-06-28T23:00:00+00:00")
 
 
 @pytest.mark.parametrize("week, hours", [("2026-W13", 167), ("2026-W43", 169), ("2026-W20", 168)])
 def test_weeks_with_a_clock_change_are_an_hour_shorter_or_longer(week, hours):
-    start, end = (dt.datetime.fromisoformat(t) for t in d.week_bounds(week))
+    start, end = (dt.datetime.fromisoformat(t) for t in weeks.week_bounds(week))
     assert (end - start).total_seconds() == hours * 3600
 
 
@@ -147,7 +150,7 @@ def test_weeks_with_a_clock_change_are_an_hour_shorter_or_longer(week, hours):
     ("2027-01-04T10:00:00", "2026-W53"),
 ])
 def test_previous_week_is_the_last_complete_week_in_london(now, week):
-    assert d.previous_week(utc(now)) == week
+    assert weeks.previous_week(utc(now)) == week
 
 
 @pytest.mark.parametrize("now, expected", [
@@ -159,41 +162,41 @@ def test_previous_week_is_the_last_complete_week_in_london(now, week):
     ("2026-10-25T12:00:00", "2026-10-26T09:00:00"),  # the Sunday the clocks go back
 ])
 def test_next_run_is_monday_nine_london_time(now, expected):
-    assert d.next_run(utc(now)) == utc(expected)
+    assert weeks.next_run(utc(now)) == utc(expected)
 
 
 def test_week_due_changes_at_monday_nine():
-    assert d.week_due(utc("2026-11-23T08:59:00")) == "2026-W46"  # last Monday's run was for W46
-    assert d.week_due(utc("2026-11-23T09:00:00")) == "2026-W47"
-    assert d.week_due(utc("2026-11-27T09:00:00")) == "2026-W47"
-    assert d.week_due(utc("2026-06-29T08:00:00")) == "2026-W26"  # 09:00 BST
+    assert weeks.week_due(utc("2026-11-23T08:59:00")) == "2026-W46"  # last Monday's run was for W46
+    assert weeks.week_due(utc("2026-11-23T09:00:00")) == "2026-W47"
+    assert weeks.week_due(utc("2026-11-27T09:00:00")) == "2026-W47"
+    assert weeks.week_due(utc("2026-06-29T08:00:00")) == "2026-W26"  # 09:00 BST
 
 
 # figures --------------------------------------------------------------------------------------
 
 
 def test_an_empty_week(store):
-    digest = d.build_digest(store, small_faq(), "2026-W47")
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
     t = digest.this_week
     assert (t.asked, t.askers, t.answered_by_faq, t.suggested, t.escalated, t.helpful, t.not_helpful) == (0,) * 7
     assert (t.escalations_opened, t.escalations_answered, t.escalations_open_at_end) == (0, 0, 0)
     assert t.median_hours_to_answer is None and t.p90_hours_to_answer is None
     assert digest.topics == () and digest.common.groups == () and digest.missed.groups == ()
     assert digest.unhelpful == () and digest.oldest_open == ()
-    text = d.render_markdown(digest)
+    text = markdown.render_markdown(digest)
     assert "| Questions asked | 0 | 0 | same |" in text and "No two questions were alike" in text
-    assert json.loads(d.render_json(digest))["this_week"]["asked"] == 0
-    assert_within_slack_limits(*d.render_blocks(digest))
+    assert json.loads(as_json.render_json(digest))["this_week"]["asked"] == 0
+    assert_within_slack_limits(*digest_blocks.render_blocks(digest))
 
 
 def test_a_week_with_one_question(store, clock):
     ask(store, clock, "2026-11-18T10:00:00", asker="U1")
-    digest = d.build_digest(store, small_faq(), "2026-W47")
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
     t = digest.this_week
     assert (t.asked, t.askers, t.answered_by_faq, t.suggested, t.escalated) == (1, 1, 1, 0, 0)
     assert [(x.faq_id, x.count, x.previous_count) for x in digest.topics] == [("data-breach-72-hours", 1, 0)]
     assert digest.common.groups == () and digest.common.single_questions == 1
-    assert "How long do we have" not in d.render_markdown(digest)  # one person: counted, never quoted
+    assert "How long do we have" not in markdown.render_markdown(digest)  # one person: counted, never quoted
 
 
 def test_figures_on_a_seeded_week_and_the_week_before(store, clock):
@@ -225,7 +228,7 @@ def test_figures_on_a_seeded_week_and_the_week_before(store, clock):
     clock.at("2026-11-19T10:00:00")
     store.set_feedback(b.id, "U2", "messaging-apps", "not_helpful")  # changed her mind: counted once
 
-    digest = d.build_digest(store, small_faq(), "2026-W47")
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
     t, p = digest.this_week, digest.previous_week
     assert (t.asked, t.askers, t.answered_by_faq, t.suggested, t.escalated) == (6, 5, 2, 1, 3)
     assert (t.helpful, t.not_helpful) == (1, 2)
@@ -246,19 +249,19 @@ def test_figures_on_a_seeded_week_and_the_week_before(store, clock):
 def test_topic_counts_break_ties_by_entry_id(store, clock):
     for n, faq_id in enumerate(["zeta", "alpha", "mid", "zeta", "alpha", "mid", "beta"]):
         ask(store, clock, f"2026-11-17T1{n}:00:00", asker=f"U{n}", faq_id=faq_id, text=f"question {n} about {faq_id}")
-    digest = d.build_digest(store, small_faq(), "2026-W47")
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
     assert [(x.faq_id, x.count) for x in digest.topics] == [("alpha", 2), ("mid", 2), ("zeta", 2), ("beta", 1)]
     assert all(x.title is None for x in digest.topics)  # not in this FAQ
-    assert d.build_digest(store, small_faq(), "2026-W47") == digest  # deterministic
+    assert figures.build_digest(store, small_faq(), "2026-W47") == digest  # deterministic
 
 
 def test_time_to_first_answer_median_and_90th_percentile(store, clock):
     hours = [1, 2, 3, 10]
-    for n, h in enumerate(hours):
+    for n, hour in enumerate(hours):
         q = ask(store, clock, f"2026-11-17T0{n}:00:00", asker=f"U{n}", text=f"escalated question number {n}",
                 decision="escalate", faq_id=None, escalate=True)
-        answer(store, clock, q, (utc(f"2026-11-17T0{n}:00:00") + dt.timedelta(hours=h)).isoformat()[:19])
-    t = d.build_digest(store, small_faq(), "2026-W47").this_week
+        answer(store, clock, q, (utc(f"2026-11-17T0{n}:00:00") + dt.timedelta(hours=hour)).isoformat()[:19])
+    t = figures.build_digest(store, small_faq(), "2026-W47").this_week
     assert t.median_hours_to_answer == 2.5  # mean of the middle two
     assert t.p90_hours_to_answer == 10  # nearest rank: the 4th of 4
 
@@ -268,9 +271,9 @@ def test_first_answer_counts_even_after_a_reopen_and_open_at_end_follows_the_his
     answer(store, clock, q, "2026-11-10T12:00:00")  # first answer after 2 h, in W46
     change(store, clock, q, "2026-11-18T10:00:00", "reopen")  # reopened in W47
     answer(store, clock, q, "2026-11-25T10:00:00")  # answered again in W48
-    w46 = d.build_digest(store, small_faq(), "2026-W46").this_week
-    w47 = d.build_digest(store, small_faq(), "2026-W47").this_week
-    w48 = d.build_digest(store, small_faq(), "2026-W48").this_week
+    w46 = figures.build_digest(store, small_faq(), "2026-W46").this_week
+    w47 = figures.build_digest(store, small_faq(), "2026-W47").this_week
+    w48 = figures.build_digest(store, small_faq(), "2026-W48").this_week
     assert (w46.escalations_answered, w46.median_hours_to_answer, w46.escalations_open_at_end) == (1, 2.0, 0)
     assert (w47.escalations_answered, w47.escalations_open_at_end) == (0, 1)  # reopened: open at the end of W47
     assert (w48.escalations_answered, w48.escalations_open_at_end) == (0, 0)  # not a first answer
@@ -292,13 +295,13 @@ def test_questions_near_midnight_fall_in_the_london_week(store, clock):
     ask(store, clock, "2026-06-21T23:00:00", asker="U2", text="first of W26")
     ask(store, clock, "2026-06-28T22:59:59", asker="U3", text="last of W26")
     ask(store, clock, "2026-06-28T23:00:00", asker="U4", text="after")  # Monday 00:00 BST: W27
-    assert d.build_digest(store, small_faq(), "2026-W26").this_week.asked == 2
-    assert d.build_digest(store, small_faq(), "2026-W25").this_week.asked == 1
-    assert d.build_digest(store, small_faq(), "2026-W27").this_week.asked == 1
+    assert figures.build_digest(store, small_faq(), "2026-W26").this_week.asked == 2
+    assert figures.build_digest(store, small_faq(), "2026-W25").this_week.asked == 1
+    assert figures.build_digest(store, small_faq(), "2026-W27").this_week.asked == 1
     # GMT: W47 starts at 00:00 UTC
     ask(store, clock, "2026-11-15T23:59:59", asker="U5", text="W46")
     ask(store, clock, "2026-11-16T00:00:00", asker="U6", text="W47")
-    assert d.build_digest(store, small_faq(), "2026-W47").this_week.asked == 1
+    assert figures.build_digest(store, small_faq(), "2026-W47").this_week.asked == 1
 
 
 def test_entries_overdue_for_review_relative_to_the_end_of_the_week(store):
@@ -308,11 +311,11 @@ def test_entries_overdue_for_review_relative_to_the_end_of_the_week(store):
         entry("a-day-over", "2025-11-21"),
         entry("ancient", "2023-05-01"),
     )
-    digest = d.build_digest(store, faq, "2026-W47")
+    digest = figures.build_digest(store, faq, "2026-W47")
     assert [e.faq_id for e in digest.overdue] == ["ancient", "a-day-over"]
     assert digest.review_cutoff == dt.date(2025, 11, 22)
-    assert "`ancient` last reviewed 2023-05-01" in d.render_markdown(digest)
-    assert [e.faq_id for e in d.build_digest(store, faq, "2025-W47").overdue] == ["ancient"]
+    assert "`ancient` last reviewed 2023-05-01" in markdown.render_markdown(digest)
+    assert [e.faq_id for e in figures.build_digest(store, faq, "2025-W47").overdue] == ["ancient"]
 
 
 def test_questions_linked_to_an_existing_entry_are_not_candidates_for_new_entries(store, clock):
@@ -320,7 +323,7 @@ def test_questions_linked_to_an_existing_entry_are_not_candidates_for_new_entrie
     questions = [ask(store, clock, f"2026-11-17T1{n}:00:00", text=t, asker=f"U{n}", decision="escalate",
                      faq_id=None, escalate=True) for n, t in enumerate(texts)]
     answer(store, clock, questions[0], "2026-11-18T10:00:00", faq_id="data-breach-72-hours")
-    missed = d.build_digest(store, small_faq(), "2026-W47").missed
+    missed = figures.build_digest(store, small_faq(), "2026-W47").missed
     assert [(g.questions, g.askers, g.quoted) for g in missed.groups] == [(2, 2, False)]
 
 
@@ -340,16 +343,16 @@ def test_a_group_is_quoted_only_when_three_different_people_asked_it(store, cloc
                 ["UF", "UG", "UH"], when="2026-11-19", decision="escalate", faq_id=None, escalate=True)
     seed_groups(store, clock, "Is CCTV footage from our reception personal data?", ["UJ", "UJ", "UJ", "UK"],
                 when="2026-11-20", decision="escalate", faq_id=None, escalate=True)
-    digest = d.build_digest(store, small_faq(), "2026-W47")
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
     common = [(g.questions, g.askers, g.quoted, g.text) for g in digest.common.groups]
     assert (3, 3, True, "How long do we have to report a data breach to the ICO?") in common
     assert (3, 2, False, None) in common
     missed = [(g.questions, g.askers, g.quoted, g.text) for g in digest.missed.groups]
     assert missed == [(3, 3, True, "Can our charity share volunteer DBS results with partner organisations?"),
                       (4, 2, False, None)]
-    rendered = d.render_markdown(digest) + json.dumps(d.render_blocks(digest)) + d.render_json(digest)
+    rendered = markdown.render_markdown(digest) + json.dumps(digest_blocks.render_blocks(digest)) + as_json.render_json(digest)
     assert "WhatsApp to send client details" not in rendered and "CCTV" not in rendered
-    assert "3 questions from 2 people, not quoted" in d.render_markdown(digest)
+    assert "3 questions from 2 people, not quoted" in markdown.render_markdown(digest)
 
 
 def test_no_asker_or_advisor_id_appears_anywhere(store, clock):
@@ -361,27 +364,27 @@ def test_no_asker_or_advisor_id_appears_anywhere(store, clock):
     change(store, clock, store.questions()[1], "2026-11-18T11:00:00", "claim", advisor="USECRETADVISOR")
     clock.at("2026-11-18T12:00:00")
     store.set_feedback(q.id, "USECRETRATER", "data-breach-72-hours", "not_helpful")
-    digest = d.build_digest(store, small_faq(), "2026-W47")
-    for rendered in (d.render_markdown(digest), d.render_json(digest), json.dumps(d.render_blocks(digest))):
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
+    for rendered in (markdown.render_markdown(digest), as_json.render_json(digest), json.dumps(digest_blocks.render_blocks(digest))):
         assert "USECRET" not in rendered
 
 
 def test_quoted_text_cannot_broadcast_or_mention_and_is_escaped(store, clock):
     text = "<!channel> can I tell <@U0SOMEONE> & the team about <b>this</b> -> data breach?"
     seed_groups(store, clock, text, ["U1", "U2", "U3"])
-    digest = d.build_digest(store, small_faq(), "2026-W47")
-    main, thread = d.render_blocks(digest)
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
+    main, thread = digest_blocks.render_blocks(digest)
     slack = json.dumps(main + thread)
     assert "<!channel>" not in slack and "<@" not in slack and "U0SOMEONE" not in slack
     assert "&amp; the team about &lt;b&gt;this&lt;/b&gt; -&gt; data breach" in slack
-    assert "<b>" not in d.render_markdown(digest) and "&lt;b&gt;" in d.render_markdown(digest)
+    assert "<b>" not in markdown.render_markdown(digest) and "&lt;b&gt;" in markdown.render_markdown(digest)
 
 
 def test_quoted_text_masks_names_and_prefers_a_question_without_them():
-    assert d.quote("Should we tell Kai's school that he is on a CP plan?") == "Should we tell [name] school that he is on a CP plan?"
+    assert quoting.quote("Should we tell Kai's school that he is on a CP plan?") == "Should we tell [name] school that he is on a CP plan?"
     texts = ["Can I tell Jordan Pike's GP about the referral?", "Can I tell the GP about the referral?",
              "can I tell the GP about a referral?"]
-    group, = d.group_questions(texts)
+    group, = grouping.group_questions(texts)
     assert texts[group.representative] != texts[0]
 
 
@@ -402,8 +405,14 @@ def topics_of(texts) -> list:
         from bot.faq import load_faq
         from bot.matching import Matcher
 
-        _TOPICS.update(zip(missing, d.topics_now(missing, Matcher(load_faq()))))
+        _TOPICS.update(zip(missing, grouping.topics_now(missing, Matcher(load_faq()))))
     return [_TOPICS[t] for t in texts]
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two questions are for grouping (0-100), as ``group_questions`` sees a pair alone."""
+    sim = grouping.Similarity([a, b])
+    return 0.0 if sim.minimal_pair(0, 1) else sim.score(0, 1)
 
 
 def pairwise(labels, groups, size):
@@ -435,7 +444,7 @@ def test_the_fixture_is_well_formed():
 def test_grouping_precision_and_recall_on_the_labelled_fixture():
     questions = fixture_questions()
     texts, labels = [q["text"] for q in questions], [q["group"] for q in questions]
-    precision, recall, _ = pairwise(labels, d.group_questions(texts, topics=topics_of(texts)), len(texts))
+    precision, recall, _ = pairwise(labels, grouping.group_questions(texts, topics=topics_of(texts)), len(texts))
     assert precision >= 0.878 - MARGIN and recall >= 0.673 - MARGIN, (precision, recall)
 
 
@@ -446,7 +455,7 @@ def test_grouping_quality_holds_whatever_order_the_questions_arrive_in():
     for _ in range(8):
         order = rng.sample(range(len(questions)), len(questions))
         texts, labels = [questions[i]["text"] for i in order], [questions[i]["group"] for i in order]
-        precision, recall, _ = pairwise(labels, d.group_questions(texts, topics=topics_of(texts)), len(texts))
+        precision, recall, _ = pairwise(labels, grouping.group_questions(texts, topics=topics_of(texts)), len(texts))
         precisions.append(precision)
         recalls.append(recall)
     assert sum(precisions) / 8 >= 0.765 - MARGIN and sum(recalls) / 8 >= 0.619 - MARGIN, (precisions, recalls)
@@ -455,7 +464,7 @@ def test_grouping_quality_holds_whatever_order_the_questions_arrive_in():
 def test_near_miss_pairs_are_not_grouped_in_the_fixture_order():
     questions = fixture_questions()
     texts = [q["text"] for q in questions]
-    _, _, assigned = pairwise([q["group"] for q in questions], d.group_questions(texts, topics=topics_of(texts)),
+    _, _, assigned = pairwise([q["group"] for q in questions], grouping.group_questions(texts, topics=topics_of(texts)),
                               len(questions))
     together = {q["near_miss"] for i, q in enumerate(questions) if q.get("near_miss")
                 for j, other in enumerate(questions)
@@ -474,18 +483,18 @@ def test_minimal_pairs_are_never_grouped_whatever_the_order():
     fillers = [q["text"] for q in fixture_questions()]
     rng = random.Random(3)
     for a, b in pairs:
-        assert d.similarity(a, b) == 0
+        assert similarity(a, b) == 0
         for _ in range(5):
             texts = rng.sample(fillers, 30) + [a, b]
             rng.shuffle(texts)
-            groups = d.group_questions(texts, topics=topics_of(texts))
+            groups = grouping.group_questions(texts, topics=topics_of(texts))
             owner = {i: n for n, g in enumerate(groups) for i in g.members}
             assert owner[texts.index(a)] != owner[texts.index(b)]
 
 
 def test_a_typo_is_not_a_different_word():
-    assert d.similarity("Can I share records with the polcie?", "Can I share records with the police?") > d.GROUPING_THRESHOLD
-    assert len(d.group_questions(["Can I share records with the polcie?", "Can I share records with the police?"])) == 1
+    assert similarity("Can I share records with the polcie?", "Can I share records with the police?") > grouping.GROUPING_THRESHOLD
+    assert len(grouping.group_questions(["Can I share records with the polcie?", "Can I share records with the police?"])) == 1
 
 
 def test_greedy_grouping_does_not_chain_unrelated_questions():
@@ -498,9 +507,9 @@ def test_greedy_grouping_does_not_chain_unrelated_questions():
         "Who can see court reports and pre-sentence reports about a young person?",
         "Can a young person see their own pre-sentence report?",
     ]
-    assert all(d.similarity(a, b) >= d.GROUPING_THRESHOLD for a, b in zip(chain, chain[1:]))
-    assert d.similarity(chain[0], chain[-1]) < d.GROUPING_THRESHOLD / 2
-    groups = d.group_questions(chain)
+    assert all(similarity(a, b) >= grouping.GROUPING_THRESHOLD for a, b in zip(chain, chain[1:]))
+    assert similarity(chain[0], chain[-1]) < grouping.GROUPING_THRESHOLD / 2
+    groups = grouping.group_questions(chain)
     owner = {i: n for n, g in enumerate(groups) for i in g.members}
     assert owner[0] != owner[4]
     assert max(len(g) for g in groups) < len(chain)
@@ -508,12 +517,12 @@ def test_greedy_grouping_does_not_chain_unrelated_questions():
 
 def test_grouping_is_deterministic_and_ordered_by_size():
     texts = [q["text"] for q in fixture_questions()]
-    first, second = d.group_questions(texts), d.group_questions(list(texts))
+    first, second = grouping.group_questions(texts), grouping.group_questions(list(texts))
     assert first == second
     assert [len(g) for g in first] == sorted((len(g) for g in first), reverse=True)
     assert sorted(i for g in first for i in g.members) == list(range(len(texts)))
-    assert d.group_questions([]) == []
-    assert d.group_questions(["", "[NHS number]"]) and all(len(g) >= 1 for g in d.group_questions(["", "?"]))
+    assert grouping.group_questions([]) == []
+    assert grouping.group_questions(["", "[NHS number]"]) and all(len(g) >= 1 for g in grouping.group_questions(["", "?"]))
 
 
 # rendering within Slack's limits ---------------------------------------------------------------
@@ -521,19 +530,19 @@ def test_grouping_is_deterministic_and_ordered_by_size():
 
 def assert_within_slack_limits(main, thread):
     for blocks in (main, thread):
-        assert 0 < len(blocks) <= d.MAX_BLOCKS
+        assert 0 < len(blocks) <= digest_blocks.MAX_BLOCKS
         for block in blocks:
             if block["type"] == "header":
-                assert len(block["text"]["text"]) <= d.MAX_HEADER_TEXT
+                assert len(block["text"]["text"]) <= digest_blocks.MAX_HEADER_TEXT
             if block["type"] == "section":
                 if "text" in block:
-                    assert len(block["text"]["text"]) <= d.MAX_SECTION_TEXT
+                    assert len(block["text"]["text"]) <= digest_blocks.MAX_SECTION_TEXT
                 for field in block.get("fields", []):
-                    assert len(field["text"]) <= d.MAX_FIELD_TEXT
-                assert len(block.get("fields", [])) <= d.MAX_FIELDS
+                    assert len(field["text"]) <= digest_blocks.MAX_FIELD_TEXT
+                assert len(block.get("fields", [])) <= digest_blocks.MAX_FIELDS
             if block["type"] == "context":
-                assert len(block["elements"]) <= d.MAX_CONTEXT_ELEMENTS
-                assert all(len(e["text"]) <= d.MAX_SECTION_TEXT for e in block["elements"])
+                assert len(block["elements"]) <= digest_blocks.MAX_CONTEXT_ELEMENTS
+                assert all(len(e["text"]) <= digest_blocks.MAX_SECTION_TEXT for e in block["elements"])
         assert len(json.dumps(blocks)) < 40_000
 
 
@@ -549,9 +558,9 @@ def test_rendering_stays_within_slack_limits_with_500_distinct_questions(store, 
             text=f"Can I share {random_words(rng, 6)}?", faq_id=f"entry-{n % 40:02d}",
             decision=("answer", "suggest", "escalate")[n % 3], escalate=n % 3 == 2)
     faq = small_faq(*(entry(f"entry-{n:02d}", "2020-01-01", "x" * 400) for n in range(60)))
-    digest = d.build_digest(store, faq, "2026-W47")
+    digest = figures.build_digest(store, faq, "2026-W47")
     assert digest.this_week.asked == 500 and len(digest.overdue) == 60
-    assert_within_slack_limits(*d.render_blocks(digest))
+    assert_within_slack_limits(*digest_blocks.render_blocks(digest))
 
 
 def test_rendering_stays_within_slack_limits_with_many_long_quoted_groups(store, clock):
@@ -564,10 +573,10 @@ def test_rendering_stays_within_slack_limits_with_many_long_quoted_groups(store,
             ask(store, clock, f"2026-11-{16 + n % 7}T{n % 24:02d}:{n % 60:02d}:00", asker=f"U{group}-{asker}",
                 text=text, decision="escalate" if missed else "answer", faq_id=None, escalate=missed)
             n += 1
-    digest = d.build_digest(store, small_faq(), "2026-W47")
-    assert len(digest.common.groups) == d.TOP_GROUPS and digest.common.more_groups == 100 - d.TOP_GROUPS
-    assert all(g.quoted and len(g.text) <= d.QUOTE_MAX_CHARS for g in digest.common.groups)
-    assert_within_slack_limits(*d.render_blocks(digest))
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
+    assert len(digest.common.groups) == figures.TOP_GROUPS and digest.common.more_groups == 100 - figures.TOP_GROUPS
+    assert all(g.quoted and len(g.text) <= quoting.QUOTE_MAX_CHARS for g in digest.common.groups)
+    assert_within_slack_limits(*digest_blocks.render_blocks(digest))
 
 
 # posting once per week ---------------------------------------------------------------------------
@@ -581,8 +590,8 @@ def settings(fake_slack, tmp_path):
 
 def test_post_digest_posts_the_main_message_and_the_details_in_a_thread(fake_slack, settings, store, clock):
     seed_groups(store, clock, "How long do we have to report a data breach to the ICO?", ["UA", "UB", "UC"])
-    digest = d.build_digest(store, small_faq(), "2026-W47")
-    line = post_digest(settings, store, digest)
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
+    line = post_digest(settings, Service(store, small_faq()), digest)
     main, thread = fake_slack.calls("chat.postMessage")
     assert main.body["channel"] == "CDIGEST" and main.body["blocks"][0]["type"] == "header"
     assert "2026-W47" in main.body["text"]
@@ -593,19 +602,19 @@ def test_post_digest_posts_the_main_message_and_the_details_in_a_thread(fake_sla
 
 def test_a_second_post_posts_nothing_and_force_posts_again(fake_slack, settings, store, clock):
     clock.at("2026-11-23T09:00:00")
-    digest = d.build_digest(store, small_faq(), "2026-W47")
-    post_digest(settings, store, digest)
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
+    post_digest(settings, Service(store, small_faq()), digest)
     fake_slack.reset()
-    again = post_digest(settings, store, digest)
+    again = post_digest(settings, Service(store, small_faq()), digest)
     assert fake_slack.calls("chat.postMessage") == []
     assert "already posted on Mon 23 Nov 2026 at 09:00" in again and "--force" in again
-    forced = post_digest(settings, store, digest, force=True)
+    forced = post_digest(settings, Service(store, small_faq()), digest, force=True)
     assert len(fake_slack.calls("chat.postMessage")) == 2 and "again" in forced
 
 
 def test_post_digest_retries_a_rate_limited_post(fake_slack, settings, store):
     fake_slack.fail_next("chat.postMessage", times=1, retry_after=1)
-    post_digest(settings, store, d.build_digest(store, small_faq(), "2026-W47"))
+    post_digest(settings, Service(store, small_faq()), figures.build_digest(store, small_faq(), "2026-W47"))
     statuses = [c.status for c in fake_slack.calls("chat.postMessage")]
     assert statuses == [429, 200, 200] and store.digest_posted("2026-W47")
 
@@ -724,9 +733,9 @@ def test_bare_broadcasts_in_quoted_questions_never_broadcast():
         store.add_question(text="@channel can the allotment committee see tenancy notes", asker=asker,
                            where=Where("dm", "D1"), decision="escalate", faq_id=None, score=10.0,
                            suggestions=(), redacted_kinds=())
-    digest = d.build_digest(store, load_faq(), "2026-W47")
-    main_blocks, thread_blocks = d.render_blocks(digest)
-    rendered = json.dumps(main_blocks + thread_blocks, ensure_ascii=False) + d.render_markdown(digest)
+    digest = figures.build_digest(store, load_faq(), "2026-W47")
+    main_blocks, thread_blocks = digest_blocks.render_blocks(digest)
+    rendered = json.dumps(main_blocks + thread_blocks, ensure_ascii=False) + markdown.render_markdown(digest)
     assert "allotment" in rendered
     assert "@channel" not in rendered and "@" + WORD_JOINER + "channel" in rendered
 
@@ -734,9 +743,22 @@ def test_bare_broadcasts_in_quoted_questions_never_broadcast():
 def test_questions_the_matcher_gave_the_same_entry_group_more_readily():
     texts = ["How long have we got to report a data breach to the ICO?",
              "I emailed a report to the wrong family - how quickly must the ICO hear about it?"]
-    assert len(d.group_questions(texts)) == 2
-    assert len(d.group_questions(texts, topics=["data-breach-72-hours"] * 2)) == 1
-    assert len(d.group_questions(texts, topics=["data-breach-72-hours", "subject-access-requests"])) == 2
+    assert len(grouping.group_questions(texts)) == 2
+    assert len(grouping.group_questions(texts, topics=["data-breach-72-hours"] * 2)) == 1
+    assert len(grouping.group_questions(texts, topics=["data-breach-72-hours", "subject-access-requests"])) == 2
+
+
+def test_grouping_takes_a_shared_entry_as_a_shared_topic_only_above_the_tuned_answer_score(store, clock):
+    from bot.matching import Thresholds
+
+    texts = ["How long have we got to report a data breach to the ICO?",
+             "I emailed a report to the wrong family - how quickly must the ICO hear about it?"]
+    score = Thresholds().answer + 5  # both matched to the same entry, with an answer-grade score
+    for n, text in enumerate(texts):
+        ask(store, clock, f"2026-11-17T1{n}:00:00", text=text, asker=f"U{n}", score=score)
+    assert [g.questions for g in Service(store, small_faq()).digest("2026-W47").common.groups] == [2]
+    strict = Service(store, small_faq(), Thresholds(answer=score + 10))
+    assert strict.digest("2026-W47").common.groups == ()
 
 
 def test_confident_topic_needs_an_answer_grade_score():
@@ -745,8 +767,8 @@ def test_confident_topic_needs_an_answer_grade_score():
     def question(score):
         return Question(1, "q", "U1", Where(), "suggest", "caldicott-principles", score, (), (), False, "")
 
-    assert d.confident_topic(question(90.0)) == "caldicott-principles"
-    assert d.confident_topic(question(20.0)) is None
+    assert grouping.confident_topic(question(90.0)) == "caldicott-principles"
+    assert grouping.confident_topic(question(20.0)) is None
 
 
 def test_overlapping_posting_runs_post_the_week_once(tmp_path):
@@ -758,28 +780,56 @@ def test_overlapping_posting_runs_post_the_week_once(tmp_path):
         settings = Settings(db_path=str(tmp_path / "db"), bot_token="xoxb-test-not-real",
                             digest_channel="CDIGEST", api_url=fake.base_url)
         first, second = Store(tmp_path / "db"), Store(tmp_path / "db")
-        digest = d.build_digest(first, load_faq(), "2026-W10")
-        assert first.claim_digest("2026-W10")  # the other run is half-way through posting
-        line = post_digest(settings, second, digest)
+        digest = figures.build_digest(first, load_faq(), "2026-W10")
+        status, item = Service(first, load_faq()).owe_digest("2026-W10", "the other run")  # half-way through posting
+        assert status == "yours"
+        line = post_digest(settings, Service(second, load_faq()), digest)
         assert "Another run is posting" in line and fake.calls("chat.postMessage") == []
-        first.release_digest("2026-W10")  # ... and failed
-        assert "Posted the digest" in post_digest(settings, second, digest)
-        assert "already posted" in post_digest(settings, first, digest)
+        first.failed(item, "it failed", wait=dt.timedelta(0))  # ... and failed: the posting stays owed
+        assert "Posted the digest" in post_digest(settings, Service(second, load_faq()), digest)
+        assert "already posted" in post_digest(settings, Service(first, load_faq()), digest)
         assert len([c for c in fake.calls("chat.postMessage") if "thread_ts" not in c.body]) == 1
     finally:
         fake.stop()
 
 
-def test_a_claim_left_by_a_crashed_run_is_taken_over(tmp_path):
+def test_a_posting_left_by_a_crashed_run_is_taken_over(tmp_path):
+    from bot.faq import load_faq
+
     clock = {"now": "2026-11-23T09:00:00+00:00"}
-    store = Store(tmp_path / "db", clock=lambda: clock["now"])
-    assert store.claim_digest("2026-W47")
-    assert not store.claim_digest("2026-W47")
-    clock["now"] = "2026-11-23T09:20:00+00:00"
-    assert store.claim_digest("2026-W47")
+    service = Service(Store(tmp_path / "db", clock=lambda: clock["now"]), load_faq())
+    assert service.owe_digest("2026-W47", "run 1")[0] == "yours"
+    assert service.owe_digest("2026-W47", "run 2") == ("in hand", None)
+    clock["now"] = "2026-11-23T09:20:00+00:00"  # run 1 died: its 15-minute lease ran out
+    assert service.owe_digest("2026-W47", "run 3")[0] == "yours"
+
+
+def test_a_digest_a_run_could_not_post_is_posted_by_the_bots_deliverer(tmp_path):
+    from bot.faq import load_faq
+    from bot.slack.deliverer import deliver_due
+    from bot.slack.deps import assemble
+
+    fake = h.FakeSlack()
+    try:
+        settings = Settings(db_path=str(tmp_path / "db"), bot_token="xoxb-test-not-real",
+                            digest_channel="CDIGEST", api_url=fake.base_url)
+        clock = {"now": "2026-11-23T09:00:00+00:00"}
+        service = Service(Store(tmp_path / "db", clock=lambda: clock["now"]), load_faq())
+        digest = figures.build_digest(service.store, load_faq(), "2026-W47")
+        fake.fail_next("chat.postMessage", error="not_in_channel")
+        with pytest.raises(SlackApiError):
+            post_digest(settings, service, digest)
+        clock["now"] = "2026-11-23T09:00:06+00:00"  # past the first retry's wait; the bot was invited meanwhile
+        assert deliver_due(assemble(settings, service)) == 1  # the main message
+        assert deliver_due(assemble(settings, service)) == 1  # its details, in the thread
+        assert service.digest_posted("2026-W47")["ts"]
+        posts = fake.answered("chat.postMessage")
+        assert [bool(p.body.get("thread_ts")) for p in posts] == [False, False, True]  # refused, posted, details
+    finally:
+        fake.stop()
 
 
 def test_stored_handles_and_sentence_opening_names_are_not_quoted():
-    assert d.quote("Can I share @U0COLLEAGUE referral with @jo.bloggs?") == "Can I share @someone referral with @someone?"
-    assert d.quote("Kayleigh told me her stepdad hits her, can I tell her school?").startswith("[name] told me")
-    assert d.quote("Can I tell the school? I think GDPR stops me.") == "Can I tell the school? I think GDPR stops me."
+    assert quoting.quote("Can I share @U0COLLEAGUE referral with @jo.bloggs?") == "Can I share @someone referral with @someone?"
+    assert quoting.quote("Kayleigh told me her stepdad hits her, can I tell her school?").startswith("[name] told me")
+    assert quoting.quote("Can I tell the school? I think GDPR stops me.") == "Can I tell the school? I think GDPR stops me."

@@ -16,6 +16,10 @@ from bot.privacy import KINDS, Redaction, redact
 
 FIXTURE = Path(__file__).parent / "fixtures" / "redaction_cases.yaml"
 CASES = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["cases"]
+# one block of cases per class of input that issue 9 found leaking (separators, titles and
+# surnames, untitled names, addresses, dates of birth in words, e-mails, case identifiers)
+DEV_FIXTURE = Path(__file__).parent / "fixtures" / "redaction_dev_cases.yaml"
+DEV_CASES = yaml.safe_load(DEV_FIXTURE.read_text(encoding="utf-8"))["cases"]
 
 VALID_NHS = ["943 476 5919", "573 856 3913", "480 986 5347", "611 969 2495", "749 467 7860"]
 
@@ -474,7 +478,11 @@ def test_overlaps(text, expected):
 # --- fixture cases -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"case{i}" for i in range(len(CASES))])
+@pytest.mark.parametrize(
+    "case",
+    CASES + DEV_CASES,
+    ids=[f"case{i}" for i in range(len(CASES))] + [f"dev{i}" for i in range(len(DEV_CASES))],
+)
 def test_fixture_case(case):
     result = redact(case["text"])
     for kind, value in case["identifiers"]:
@@ -503,7 +511,7 @@ def test_fixture_is_big_enough():
 
 @pytest.mark.parametrize(
     "text",
-    [c["text"] for c in CASES]
+    [c["text"] for c in CASES + DEV_CASES]
     + [
         "NHS 943 476 5919, 123 456 7890",
         "NI QQ 12 34 56 C, AB 12 34 56",
@@ -633,3 +641,110 @@ def test_names_the_text_announces_are_removed(text, expected):
 )
 def test_names_are_not_guessed(text):
     assert redact(text).text == text
+
+
+# --- the shadow copy: folded characters, original spans -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # zero-width characters dropped inside the number: the whole original span goes
+        ("NHS 943\u200b476\u200b5919 ok", "NHS [NHS number] ok"),
+        # a character that folds to three ("\u2026" -> "...") before and after the identifier
+        ("Mum\u2026 NHS 943 476 5919\u2026 ok?", "Mum\u2026 NHS [NHS number]\u2026 ok?"),
+        # full-width digits and a full-width @
+        ("\uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff11\uff12\uff13", "[phone]"),
+        ("jo\uff20example.org", "[email]"),
+        # a ligature before a curly-apostrophe surname
+        ("\ufb01le for Mr O\u2019Neill", "\ufb01le for Mr [name]"),
+    ],
+)
+def test_shadow_copy_replaces_the_original_span(text, expected):
+    assert redact(text).text == expected
+
+
+def test_text_with_only_foldable_characters_comes_back_the_same_object():
+    text = "GP\u00a0here \u2013 can I share\u2019s notes\u2026?"
+    result = redact(text)
+    assert result.text is text
+    assert result.found == ()
+
+
+# --- bot.names, the one home of name knowledge -----------------------------------------------------
+
+
+def test_names_word_level_api():
+    from bot import names
+
+    assert names.is_title("Mrs") and names.is_title("dr.") and names.is_title("MX")
+    assert not names.is_title("Nurse")
+    assert names.is_given_name("Priya") and names.is_given_name("priya")
+    assert names.is_given_name("Ellie-Mae") and names.is_given_name("Siobh\u00e1n")
+    assert not names.is_given_name("Caldicott")
+    assert names.is_ambiguous_name("Will") and names.is_ambiguous_name("Grace")
+    assert not names.is_ambiguous_name("Priya")
+    assert names.is_common_word("scheme") and not names.is_common_word("Okafor")
+    for word in ("Caldicott", "Gillick", "May", "Monday", "Act", "Council", "Prevent", "Channel"):
+        assert names.is_not_a_name(word), word
+    assert names.is_place("Paris") and not names.is_place("Priya")
+    assert names.is_name_shaped("O'Neill") and names.is_name_shaped("al-Hassan")
+    assert names.is_name_shaped("OKAFOR") and not names.is_name_shaped("GP")
+    assert names.is_surname_particle("van") and names.is_role_word("client")
+
+
+def test_name_spans_leave_titles_and_possessives_out():
+    from bot import names
+
+    text = "Mrs O'Neill said Jake Dunn's dad rang"
+    assert [text[s:e] for s, e in names.name_spans(text)] == ["O'Neill", "Jake Dunn"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr O'Neill rang", "Mr [name] rang"),
+        ("Mrs O\u2019Brien rang", "Mrs [name] rang"),
+        ("MRS OKAFOR RANG", "MRS [name] RANG"),
+        ("my client Priya wants it", "my client [name] wants it"),
+        ("worried about Amir Hassan", "worried about [name]"),
+        ("Jake Dunn's dad", "[name]'s dad"),
+        ("a boy called jake told me", "a boy called [name] told me"),
+        ("Priya told her teacher", "[name] told her teacher"),
+        ("Priya told me. Priya is 14.", "[name] told me. [name] is 14."),
+        ("Jake and Priya told me", "[name] and [name] told me"),
+    ],
+)
+def test_untitled_and_titled_names(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I tell the school about Jake?",  # a lone first name with nothing to show a person
+        "Will the DSL tell mum? May I share?",
+        "Grace period; Hope this helps; Mark the file; Faith schools",
+        "Caldicott Guardian, Gillick competence, Fraser guidelines, Clare's Law, clare's law",
+        "The mum called Childline and the team is called Early Help",
+        "Kent Police, Leeds City Council, Bradford Royal Infirmary, Marie Curie nurses",
+        "St Mary's school and St Thomas' Hospital",
+        "In May the DSL said Monday was fine",
+    ],
+)
+def test_names_that_are_not_people_stay(text):
+    assert redact(text).text == text
+
+
+# --- speed ---------------------------------------------------------------------------------------
+
+
+def test_a_bracket_before_a_phone_number_stays():
+    assert redact("Mrs Okafor (07700 900456, ZZ99 3CZ)").text == "Mrs [name] ([phone], [postcode])"
+    assert redact("rang (020) 7946 0321").text == "rang [phone]"
+
+
+def test_a_long_chain_of_names_is_redacted_whole():
+    # (it once took quadratic time; benchmarks/redaction_figures.py times such inputs)
+    result = redact("Amy and " * 4000 + "Priya told me")
+    assert result.text.count("[name]") == 4001

@@ -5,7 +5,6 @@ import string
 
 import pytest
 
-from bot.faq import load_faq
 from bot.matching import ANSWER, ESCALATE, SUGGEST, Matcher, match_redacted
 from bot.privacy import KINDS, redact
 
@@ -33,8 +32,8 @@ def random_texts(seed: int, count: int = 60):
 
 
 @pytest.fixture(scope="module")
-def matcher():
-    return Matcher(load_faq())
+def matcher(faq):
+    return Matcher(faq)
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -4,20 +4,15 @@ import pytest
 import yaml
 
 from bot.drafts import write_drafts
-from bot.escalations import NotAnAdvisor, QueueError
-from bot.faq import load_faq
+from bot.escalations import BadFaqLink, NotAnAdvisor, QueueError
 from bot.matching import ANSWER
+from bot.outbox import Kind
 from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN, Where
 from bot.service import EmptyQuestion, Service
 from bot.store import Store
 
 ADVISORS = frozenset({"A1", "A2"})
 OFF_FAQ = "the housing panel wants our tenancy sustainment notes for its quarterly review"
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return load_faq()
 
 
 @pytest.fixture
@@ -76,7 +71,7 @@ def test_feedback_is_changeable_once_per_person(service):
         service.feedback(question.id, "U1", "meh")
 
 
-def test_queue_walks_through_its_states(service):
+def test_queue_walks_through_its_states(service, audit_log):
     escalation = escalated(service)
     assert service.claim(escalation.id, "A1", ADVISORS).state == CLAIMED
     answered = service.answer(escalation.id, "A1", ADVISORS, "Yes: share under your tenancy agreement.")
@@ -84,17 +79,17 @@ def test_queue_walks_through_its_states(service):
     assert service.close(escalation.id, "A1", ADVISORS).state == CLOSED
     reopened = service.reopen(escalation.id, "A2", ADVISORS)
     assert reopened.state == OPEN and reopened.claimed_by is None
-    actions = [a["action"] for a in service.store.audit_log(escalation.id)]
+    actions = [a["action"] for a in audit_log(service.store, escalation.id)]
     assert actions == ["escalate", "claim", "answer", "close", "reopen"]
 
 
 @pytest.mark.parametrize("action", ["claim", "close", "reopen"])
-def test_non_advisors_are_refused_and_nothing_changes(service, action):
+def test_non_advisors_are_refused_and_nothing_changes(service, action, audit_log):
     escalation = escalated(service)
     with pytest.raises(NotAnAdvisor, match="advisor channel"):
         getattr(service, action)(escalation.id, "U1", ADVISORS)
     assert service.escalation(escalation.id).state == OPEN
-    assert [a["action"] for a in service.store.audit_log(escalation.id)] == ["escalate"]
+    assert [a["action"] for a in audit_log(service.store, escalation.id)] == ["escalate"]
 
 
 def test_non_advisor_cannot_answer(service):
@@ -142,6 +137,17 @@ def test_empty_or_unknown_answers_are_refused(service):
         service.claim(999, "A1", ADVISORS)
 
 
+def test_refusals_about_the_linked_faq_entry_say_so_by_their_type(service):
+    escalation = escalated(service)
+    with pytest.raises(BadFaqLink):
+        service.answer(escalation.id, "A1", ADVISORS, "Yes.", faq_id="nope")
+    with pytest.raises(BadFaqLink):
+        service.answer(escalation.id, "A1", ADVISORS, "Yes.", faq_id=service.faq.entries[0].id, propose_new=True)
+    with pytest.raises(QueueError) as refusal:
+        service.answer(escalation.id, "A1", ADVISORS, "   ")
+    assert not isinstance(refusal.value, BadFaqLink)
+
+
 def test_advisor_answers_are_redacted(service):
     escalation = escalated(service)
     answered = service.answer(escalation.id, "A1", ADVISORS, "Ring Jo's worker on 07700 900123.")
@@ -175,17 +181,19 @@ def test_queue_is_oldest_first_and_reminders_are_due_once(tmp_path, faq):
     second = escalated(service, text="another odd one", asker="U2")
     assert [e.id for e in service.queue()] == [first.id, second.id]
     now = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
-    due = service.due_reminders(dt.timedelta(hours=4), now=now)
-    assert [e.id for e in due] == [first.id, second.id]
-    service.mark_reminded(first.id)
-    assert [e.id for e in service.due_reminders(dt.timedelta(hours=4), now=now)] == [second.id]
+    assert service.owe_due_reminders(dt.timedelta(hours=4), now=now) == 2
+    assert service.owe_due_reminders(dt.timedelta(hours=4), now=now) == 0  # once each
+    reminders = service.store.db["outbox"].rows_where("kind = ?", [Kind.REMINDER.value], order_by="id")
+    assert [r["escalation_id"] for r in reminders] == [first.id, second.id]
 
 
-def test_unposted_escalations_are_found_for_reposting(service):
+def test_a_card_is_owed_with_the_escalation_and_once_only(service):
     escalation = escalated(service)
-    assert [e.id for e in service.unposted_escalations()] == [escalation.id]
-    service.record_advisor_message(escalation.id, "CADV", "123.456")
-    assert service.unposted_escalations() == []
+    cards = [i for i in service.lease_owed("test") if i.kind == Kind.ADVISOR_CARD]
+    assert [i.escalation_id for i in cards] == [escalation.id]
+    assert service.owe_missing_cards() == 0  # owed already
+    service.delivered(cards[0], posted=("CADV", "123.456"))
+    assert service.escalation(escalation.id).advisor_ts == "123.456"
 
 
 @pytest.mark.parametrize("identifier, kind", [("jane.doe@example.org", "email"), ("NHS 943 476 5919", "NHS number"),
@@ -206,12 +214,12 @@ def test_reopening_withdraws_the_proposal_and_allows_reminders(tmp_path, faq):
     clock = {"now": "2026-11-20T09:00:00+00:00"}
     service = Service(Store(tmp_path / "db", clock=lambda: clock["now"]), faq)
     escalation = escalated(service)
-    service.mark_reminded(escalation.id)
+    service.store.mark_reminded(escalation.id)
     service.answer(escalation.id, "A1", ADVISORS, "Propose this.", propose_new=True)
     reopened = service.reopen(escalation.id, "A1", ADVISORS)
     assert reopened.propose_new is False and reopened.reminded_at is None
     assert service.store.proposals_to_draft() == []
     soon_after = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone.utc)
-    assert service.due_reminders(dt.timedelta(hours=4), now=soon_after) == []  # the wait starts again
+    assert service.owe_due_reminders(dt.timedelta(hours=4), now=soon_after) == 0  # the wait starts again
     next_day = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.timezone.utc)
-    assert [e.id for e in service.due_reminders(dt.timedelta(hours=4), now=next_day)] == [escalation.id]
+    assert service.owe_due_reminders(dt.timedelta(hours=4), now=next_day) == 1

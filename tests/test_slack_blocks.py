@@ -1,30 +1,17 @@
 """The Block Kit builders and payload readers of the Slack layer: pure functions, no Slack."""
 
 import datetime as dt
-import functools
 import json
 
 import pytest
 
-from bot.faq import load_faq
 from bot.matching import ANSWER, ESCALATE, SUGGEST
+from bot.mrkdwn import WORD_JOINER, escape_user_text
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question, Where
-from bot.slack import blocks
-from bot.slack.blocks import escape_user_text
+from bot.slack.blocks import advisor_card, app_home, ids, kit, modals, replies
 from bot.slack.payloads import plain_text, question_ref, without_mentions_of
 
 NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.timezone.utc)
-
-
-@functools.cache
-def bundled_faq():
-    """The bundled FAQ, loaded once for all the Slack test modules (loading lints it: ~0.5 s)."""
-    return load_faq()
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return bundled_faq()
 
 
 def question(text="can I share this?", **changes) -> Question:
@@ -65,13 +52,13 @@ def test_escape_user_text_neutralises_mentions_and_broadcasts(typed):
 def test_escape_user_text_escapes_ampersands_first_and_keeps_words():
     assert escape_user_text("A & B <x>") == "A &amp; B &lt;x&gt;"
     assert escape_user_text("email the team@example.org here") == "email the team@example.org here"
-    assert escape_user_text("@here").replace(blocks.WORD_JOINER, "") == "@here"  # reads the same
+    assert escape_user_text("@here").replace(WORD_JOINER, "") == "@here"  # reads the same
 
 
 def test_clip_never_cuts_inside_an_entity():
-    assert blocks.clip("abc", 5) == "abc"
-    assert blocks.clip("ab &amp; cd", 6) == "ab …"
-    assert len(blocks.clip("x" * 5000, 3000)) == 3000
+    assert kit.clip("abc", 5) == "abc"
+    assert kit.clip("ab &amp; cd", 6) == "ab …"
+    assert len(kit.clip("x" * 5000, 3000)) == 3000
 
 
 def test_plain_text_turns_slack_markup_back_into_what_was_typed():
@@ -89,32 +76,32 @@ def test_plain_text_turns_slack_markup_back_into_what_was_typed():
 
 def test_answer_reply_has_answer_legal_basis_sources_review_date_notice_and_buttons(faq):
     entry = faq.entries[0]
-    message = blocks.reply_message(question(decision=ANSWER), ANSWER, [entry], urgent=False)
+    message = replies.reply_message(question(decision=ANSWER), ANSWER, [entry], urgent=False)
     text = json.dumps(message.blocks)
     assert "Legal basis:" in text and entry.legal_basis[0] in text
     assert f"<{entry.sources[0].url}|" in text
-    assert "Last reviewed" in text and blocks.NOTICE in text
-    assert action_ids(message.blocks) == [blocks.HELPFUL, blocks.NOT_HELPFUL, blocks.ESCALATE]
+    assert "Last reviewed" in text and kit.NOTICE in text
+    assert action_ids(message.blocks) == [ids.HELPFUL, ids.NOT_HELPFUL, ids.ESCALATE, ids.RECORD_DECISION]
     values = [e["value"] for b in message.blocks for e in b.get("elements", []) if "value" in e]
-    assert values == [f"7|{entry.id}", f"7|{entry.id}", "7"]
+    assert values == [f"7|{entry.id}", f"7|{entry.id}", "7", f"7|{entry.id}|"]
 
 
 def test_suggest_reply_offers_up_to_three_entries_and_none_of_these(faq):
     entries = list(faq.entries[:4])
-    message = blocks.reply_message(question(decision=SUGGEST), SUGGEST, entries, urgent=False)
-    assert action_ids(message.blocks) == [blocks.SHOW_ENTRY] * 3 + [blocks.ESCALATE]
+    message = replies.reply_message(question(decision=SUGGEST), SUGGEST, entries, urgent=False)
+    assert action_ids(message.blocks) == [ids.SHOW_ENTRY] * 3 + [ids.ESCALATE]
     assert "None of these — ask an advisor" in json.dumps(message.blocks, ensure_ascii=False)
 
 
 def test_escalate_reply_says_so_and_offers_an_advisor():
-    message = blocks.reply_message(question(), ESCALATE, [], urgent=False)
+    message = replies.reply_message(question(), ESCALATE, [], urgent=False)
     assert "The FAQ has no answer" in json.dumps(message.blocks)
-    assert action_ids(message.blocks) == [blocks.ESCALATE]
+    assert action_ids(message.blocks) == [ids.ESCALATE]
 
 
 def test_urgent_message_comes_first_and_redactions_are_named(faq):
     q = question(redacted_kinds=("NHS number", "phone"), urgent=True)
-    message = blocks.reply_message(q, ESCALATE, [], urgent=True)
+    message = replies.reply_message(q, ESCALATE, [], urgent=True)
     first = message.blocks[0]["text"]["text"]
     assert "999" in first and "safeguarding lead" in first and "does not stop you sharing" in first
     assert message.text.startswith("If someone is at immediate risk")
@@ -123,8 +110,8 @@ def test_urgent_message_comes_first_and_redactions_are_named(faq):
 
 def test_every_block_respects_slack_limits(faq):
     long_question = question(text="<!channel> " + "x" * 5000)
-    for message in (blocks.reply_message(long_question, SUGGEST, list(faq.entries[:3]), True),
-                    blocks.advisor_message(escalation(question=long_question), faq, NOW)):
+    for message in (replies.reply_message(long_question, SUGGEST, list(faq.entries[:3]), True),
+                    advisor_card.advisor_message(escalation(question=long_question), faq, NOW)):
         for block in message.blocks:
             if block["type"] == "section":
                 assert len(block["text"]["text"]) <= 3000
@@ -137,16 +124,16 @@ def test_every_block_respects_slack_limits(faq):
 
 
 @pytest.mark.parametrize("state, expected", [
-    (OPEN, [blocks.CLAIM, blocks.ANSWER_ACTION, blocks.CLOSE]),
-    (CLAIMED, [blocks.ANSWER_ACTION, blocks.CLOSE]),
-    (ANSWERED, [blocks.CLOSE, blocks.REOPEN]),
-    (CLOSED, [blocks.REOPEN]),
+    (OPEN, [ids.CLAIM, ids.ANSWER_ACTION, ids.CLOSE]),
+    (CLAIMED, [ids.ANSWER_ACTION, ids.CLOSE]),
+    (ANSWERED, [ids.CLOSE, ids.REOPEN]),
+    (CLOSED, [ids.REOPEN]),
 ])
 def test_advisor_message_shows_the_buttons_valid_in_each_state(faq, state, expected):
     e = escalation(state, claimed_by="UADV1", claimed_at="2026-11-26T11:30:00+00:00", answered_by="UADV1",
                    answered_at="2026-11-26T11:45:00+00:00", answer="Yes.", closed_by="UADV1",
                    closed_at="2026-11-26T11:50:00+00:00")
-    message = blocks.advisor_message(e, faq, NOW)
+    message = advisor_card.advisor_message(e, faq, NOW)
     assert action_ids(message.blocks) == expected
     text = json.dumps(message.blocks)
     assert "<@U123>" in text and "1 hour" in text
@@ -157,36 +144,36 @@ def test_advisor_message_shows_the_buttons_valid_in_each_state(faq, state, expec
 def test_advisor_message_flags_urgent_and_lists_best_guesses(faq):
     first, second = faq.entries[0].id, faq.entries[1].id
     q = question(suggestions=(first, second))
-    message = blocks.advisor_message(escalation(urgent=True, question=q), faq, NOW)
+    message = advisor_card.advisor_message(escalation(urgent=True, question=q), faq, NOW)
     text = json.dumps(message.blocks)
     assert ":rotating_light: *URGENT*" in text and message.text.startswith("URGENT")
     assert f"`{first}`" in text and f"`{second}`" in text
 
 
 def test_answer_modal_uses_a_static_select_up_to_100_entries_then_an_external_one(faq):
-    view = blocks.answer_modal(escalation(), faq.entries, {"escalation": 3})
-    select = next(b for b in view["blocks"] if b.get("block_id") == blocks.FAQ_BLOCK)["element"]
+    view = modals.answer_modal(escalation(), faq.entries, {"escalation": 3})
+    select = next(b for b in view["blocks"] if b.get("block_id") == ids.FAQ_BLOCK)["element"]
     assert select["type"] == "static_select" and len(select["options"]) == len(faq.entries)
     assert all(len(o["text"]["text"]) <= 75 for o in select["options"])
     many = list(faq.entries) * 3
-    select = next(b for b in blocks.answer_modal(escalation(), many, {})["blocks"]
-                  if b.get("block_id") == blocks.FAQ_BLOCK)["element"]
+    select = next(b for b in modals.answer_modal(escalation(), many, {})["blocks"]
+                  if b.get("block_id") == ids.FAQ_BLOCK)["element"]
     assert select["type"] == "external_select"
-    assert len(blocks.faq_options(many)) == 100
+    assert len(modals.faq_options(many)) == 100
     wanted = faq.entries[5].id
-    assert wanted in [o["value"] for o in blocks.faq_options(faq.entries, wanted)]
+    assert wanted in [o["value"] for o in modals.faq_options(faq.entries, wanted)]
     assert json.loads(view["private_metadata"]) == {"escalation": 3}
     assert len(view["title"]["text"]) <= 24 and len(view["submit"]["text"]) <= 24
 
 
 def test_home_view_for_practitioner_and_advisor(faq):
     recent = [(question(), escalation(CLAIMED, claimed_by="UADV1"))]
-    practitioner = blocks.home_view(recent, False, [], [], NOW)
+    practitioner = app_home.home_view(recent, False, [], [], NOW)
     text = json.dumps(practitioner)
     assert practitioner["type"] == "home" and "an advisor is working on it" in text
-    assert "advisor queue" not in text and blocks.CLAIM not in text
+    assert "advisor queue" not in text and ids.CLAIM not in text
     queue = [escalation(OPEN, id=n) for n in range(1, 30)]
-    advisor = blocks.home_view(recent, True, queue, [escalation(CLAIMED, id=40, claimed_by="UADV1")], NOW)
+    advisor = app_home.home_view(recent, True, queue, [escalation(CLAIMED, id=40, claimed_by="UADV1")], NOW)
     assert len(advisor["blocks"]) <= 100
     block_ids = [b["block_id"] for b in advisor["blocks"] if "block_id" in b]
     assert len(block_ids) == len(set(block_ids))
@@ -204,10 +191,19 @@ def test_home_view_fits_slack_with_long_lists_and_says_how_many_more():
 
     claimed = [escalation(n, CLAIMED) for n in range(1, 26)]
     queue = claimed + [escalation(n, OPEN) for n in range(26, 50)]
-    view = blocks.home_view([], True, queue, claimed, dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc))
+    view = app_home.home_view([], True, queue, claimed, dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc))
     assert len(view["blocks"]) <= 100
     notes = [b for b in view["blocks"] if b["type"] == "context" and "more in the advisor channel" in json.dumps(b)]
     assert len(notes) == 2
     for position, block in enumerate(view["blocks"]):  # every listed escalation keeps its buttons
         if block["type"] == "section" and block["text"]["text"].startswith("*#"):
             assert view["blocks"][position + 1]["type"] == "actions"
+
+
+def test_an_advisor_answer_linked_to_an_england_only_entry_says_where_it_applies(faq):
+    entry = next(e for e in faq if tuple(e.nations) == ("england",))
+    linked = replies.advisor_answer_message(escalation(ANSWERED, answered_by="A1", answer="Yes.",
+                                                       linked_faq_id=entry.id), faq)
+    text = json.dumps(linked.blocks, ensure_ascii=False)
+    assert "(applies in England only; not in Wales, Scotland or Northern Ireland)" in text
+    assert action_ids(linked.blocks)[-1] == ids.RECORD_DECISION

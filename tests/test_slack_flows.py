@@ -6,24 +6,32 @@ No network: the Web API is tests/slack_harness.FakeSlack on 127.0.0.1, and every
 
 import dataclasses
 import datetime as dt
+import http.client
 import json
 import logging
+import socket
 import threading
+import urllib.error
 from types import SimpleNamespace
 
 import pytest
 from slack_sdk.http_retry import builtin_handlers, handler
 
-import slack_harness as h
-from test_slack_blocks import bundled_faq
 from bot.config import Settings
 from bot.matching import ANSWER, SUGGEST, Match, Scored
+from bot.mrkdwn import escape_user_text
 from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN
 from bot.service import Service
-from bot.slack import blocks, create_app
-from bot.slack.blocks import escape_user_text
+from bot.slack import create_app
+from bot.slack.blocks import ids, kit
+from bot.slack.blocks.advisor_card import reminder_message
+from bot.slack.deliverer import deliver_due, deliver_inline, never_reached_slack
+from bot.slack.deps import assemble
 from bot.slack.queue_keeper import look_after_queue
 from bot.store import Store
+from bot.times import stored, utc_now
+
+import slack_harness as h
 
 ADVISOR_CHANNEL = "CADV"
 ADVISOR, OTHER_ADVISOR, ASKER, STRANGER = "UADV1", "UADV2", "U123", "U777"
@@ -34,11 +42,6 @@ ADVISOR, OTHER_ADVISOR, ASKER, STRANGER = "UADV1", "UADV2", "U123", "U777"
 ANSWERED_QUESTION = "Do I need consent to share with the police?"  # any question: the decision doesn't matter
 UNKNOWN_QUESTION = "zorblat the quuxified flimflam gizmo"  # no FAQ entry shares a word with it
 URGENT_QUESTION = "Can I share information about a child at risk tonight?"
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return bundled_faq()
 
 
 @pytest.fixture(autouse=True)
@@ -82,9 +85,16 @@ def settings():
 
 
 @pytest.fixture
-def app(fake_slack, service, settings):
+def deps(fake_slack, service, settings):
     fake_slack.set_members(ADVISOR_CHANNEL, [ADVISOR, OTHER_ADVISOR])
-    app = create_app(settings, client=h.web_client(fake_slack), service=service)
+    deps = assemble(settings, service, client=h.web_client(fake_slack))
+    deliver_inline(deps)  # what is owed is sent before the request returns, so tests can look at once
+    return deps
+
+
+@pytest.fixture
+def app(fake_slack, deps):
+    app = create_app(deps, listener_executor=h.InlineExecutor())
     fake_slack.reset()
     return app
 
@@ -196,21 +206,34 @@ def test_unexpected_error_is_logged_without_the_question_and_the_person_is_told(
     assert "Jake" not in caplog.text and "diagnosis" not in caplog.text
     assert "listener failed on event_callback/app_mention: RuntimeError" in caplog.text
     reply = fake_slack.last("chat.postMessage").body
-    assert reply["thread_ts"] == "1700000000.000001" and "Something went wrong; your question was kept" in reply["text"]
+    assert reply["thread_ts"] == "1700000000.000001" and "nothing was saved" in reply["text"]
     assert "Something went wrong" in fake_slack.last("response_url").body["text"]
+
+
+def test_a_database_that_cannot_be_written_is_said_plainly(app, fake_slack, service, monkeypatch):
+    import sqlite3
+
+    def read_only(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(service.store, "add_question", read_only)
+    mention(app, "Do I need consent to share with the police?")
+    reply = fake_slack.last("chat.postMessage").body["text"]
+    assert "could not save" in reply and "nothing was kept" in reply and "kept." not in reply.split("nothing")[0]
+    assert service.store.questions() == []
 
 
 def test_nothing_typed_becomes_a_mention_or_broadcast_anywhere(app, fake_slack, service):
     nasty = "<!channel> <!here> <!everyone> <@U999> @here @channel @everyone <!subteam^S1|@advisors> can I share this?"
     mention(app, nasty)
     question_id = only_question_id(service)
-    click(app, fake_slack, blocks.ESCALATE, str(question_id))
+    click(app, fake_slack, ids.ESCALATE, str(question_id))
     slash(app, fake_slack, nasty)
     send(app, h.event_request(h.dm_event(nasty)))
     send(app, h.shortcut_request(h.message_shortcut_payload("ask_canishare", message_text=nasty,
                                                             response_url=fake_slack.response_url("sc"))))
     escalation = service.escalate(question_id, ASKER)[0]
-    click(app, fake_slack, blocks.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
     submit_answer(app, escalation.id, "Tell @here and <!channel> about it, cc <@U999>")
 
     sent = [c for c in fake_slack.calls() if c.method in ("chat.postMessage", "chat.postEphemeral", "chat.update",
@@ -233,23 +256,23 @@ def test_slash_command_answers_privately_with_the_answer_message(app, fake_slack
     reply = fake_slack.last("response_url").body
     assert reply["response_type"] == "ephemeral"
     text = json.dumps(reply["blocks"], ensure_ascii=False)
-    assert entry.legal_basis[0] in text and blocks.NOTICE in text and "Last reviewed" in text
+    assert entry.legal_basis[0] in text and kit.NOTICE in text and "Last reviewed" in text
     question = service.recent_questions(ASKER)[0][0]
     assert question.where.source == "command" and question.where.channel == "C123"
-    assert action_values(reply["blocks"], blocks.HELPFUL) == [f"{question.id}|{entry.id}"]
-    assert action_values(reply["blocks"], blocks.ESCALATE) == [str(question.id)]
+    assert action_values(reply["blocks"], ids.HELPFUL) == [f"{question.id}|{entry.id}"]
+    assert action_values(reply["blocks"], ids.ESCALATE) == [str(question.id)]
 
 
 def test_slash_command_without_text_opens_a_modal_whose_answer_comes_back_privately(app, fake_slack, service, entry):
     slash(app, fake_slack, "   ")
     view = fake_slack.last("views.open").body["view"]
-    assert view["callback_id"] == blocks.ASK_MODAL and service.recent_questions(ASKER) == []
+    assert view["callback_id"] == ids.ASK_MODAL and service.recent_questions(ASKER) == []
 
-    empty = h.view_submission_payload(blocks.ASK_MODAL, {"question": {"text": " "}}, view["private_metadata"])
+    empty = h.view_submission_payload(ids.ASK_MODAL, {"question": {"text": " "}}, view["private_metadata"])
     response = send(app, h.view_submission_request(empty))
     assert json.loads(response.body)["response_action"] == "errors"
 
-    filled = h.view_submission_payload(blocks.ASK_MODAL, {"question": {"text": entry.question}},
+    filled = h.view_submission_payload(ids.ASK_MODAL, {"question": {"text": entry.question}},
                                        view["private_metadata"])
     send(app, h.view_submission_request(filled))
     assert fake_slack.last("response_url").body["_name"] == "cmd"
@@ -302,30 +325,30 @@ def test_suggestions_are_offered_and_clicking_one_shows_its_answer(app, fake_sla
     monkeypatch.setattr(service, "matcher", lambda: SuggestingMatcher(faq))
     slash(app, fake_slack, "share with school")
     reply = fake_slack.last("response_url").body
-    choices = action_values(reply["blocks"], blocks.SHOW_ENTRY)
+    choices = action_values(reply["blocks"], ids.SHOW_ENTRY)
     assert choices == [f"{only_question_id(service)}|{e.id}" for e in faq.entries[:3]]
     assert "None of these" in texts_of(fake_slack.last("response_url"))
 
-    payload = h.block_action_payload(blocks.SHOW_ENTRY, choices[1], response_url=fake_slack.response_url("choice"))
+    payload = h.block_action_payload(ids.SHOW_ENTRY, choices[1], response_url=fake_slack.response_url("choice"))
     payload["container"]["is_ephemeral"] = True
     send(app, h.action_request(payload))
     shown = fake_slack.last("response_url").body
     entry = faq.get(choices[1].split("|")[1])
     assert shown["_name"] == "choice" and entry.legal_basis[0] in texts_of(fake_slack.last("response_url"))
-    assert action_values(shown["blocks"], blocks.HELPFUL) == [choices[1]]
+    assert action_values(shown["blocks"], ids.HELPFUL) == [choices[1]]
 
 
 def test_no_answer_offers_to_send_it_to_an_advisor(app, fake_slack, service):
     slash(app, fake_slack, UNKNOWN_QUESTION)
     reply = fake_slack.last("response_url").body
     assert "The FAQ has no answer" in texts_of(fake_slack.last("response_url"))
-    assert action_values(reply["blocks"], blocks.ESCALATE) == [str(only_question_id(service))]
+    assert action_values(reply["blocks"], ids.ESCALATE) == [str(only_question_id(service))]
 
 
 def test_identifiers_are_removed_named_and_never_sent_anywhere(app, fake_slack, service):
     mention(app, "Can I email NHS number 943 476 5919 and 07700 900123 to the school?")
     question_id = only_question_id(service)
-    click(app, fake_slack, blocks.ESCALATE, str(question_id))
+    click(app, fake_slack, ids.ESCALATE, str(question_id))
     everything = " ".join(texts_of(c) for c in fake_slack.calls())
     assert "943 476 5919" not in everything and "07700" not in everything
     assert "I removed the NHS number and phone" in texts_of(fake_slack.calls("chat.postMessage")[0])
@@ -333,7 +356,8 @@ def test_identifiers_are_removed_named_and_never_sent_anywhere(app, fake_slack, 
 
 def test_urgent_question_gets_the_harm_message_first_and_is_flagged_for_advisors(app, fake_slack, service):
     mention(app, URGENT_QUESTION)
-    reply = fake_slack.last("chat.postMessage").body
+    reply, card = [c.body for c in fake_slack.calls("chat.postMessage")]  # the asker hears first
+    assert card["channel"] == ADVISOR_CHANNEL and reply["channel"] != ADVISOR_CHANNEL
     first = reply["blocks"][0]["text"]["text"]
     assert "999" in first and "does not stop you sharing" in first and "safeguarding lead" in first
 
@@ -341,7 +365,7 @@ def test_urgent_question_gets_the_harm_message_first_and_is_flagged_for_advisors
     assert ":rotating_light: *URGENT*" in texts_of(advisor_post) and advisor_post.body["text"].startswith("URGENT")
     assert "sent your question to the advisors" in first
 
-    click(app, fake_slack, blocks.ESCALATE, str(only_question_id(service)))
+    click(app, fake_slack, ids.ESCALATE, str(only_question_id(service)))
     assert len(advisor_posts(fake_slack)) == 1  # a later click does not post it twice
 
 
@@ -350,14 +374,14 @@ def test_urgent_question_gets_the_harm_message_first_and_is_flagged_for_advisors
 
 def test_feedback_is_one_rating_per_person_changeable_and_acknowledged(app, fake_slack, service, entry):
     slash(app, fake_slack, entry.question)
-    value = action_values(fake_slack.last("response_url").body["blocks"], blocks.HELPFUL)[0]
+    value = action_values(fake_slack.last("response_url").body["blocks"], ids.HELPFUL)[0]
 
-    click(app, fake_slack, blocks.HELPFUL, value)
+    click(app, fake_slack, ids.HELPFUL, value)
     assert "Thanks — recorded" in texts_of(fake_slack.last("response_url"))
-    click(app, fake_slack, blocks.NOT_HELPFUL, value)
+    click(app, fake_slack, ids.NOT_HELPFUL, value)
     ack = fake_slack.last("response_url").body
-    assert ack["response_type"] == "ephemeral" and action_values(ack["blocks"], blocks.ESCALATE)
-    click(app, fake_slack, blocks.HELPFUL, value, user="U555")
+    assert ack["response_type"] == "ephemeral" and action_values(ack["blocks"], ids.ESCALATE)
+    click(app, fake_slack, ids.HELPFUL, value, user="U555")
 
     ratings = {(r["user"], r["rating"]) for r in service.store.feedback()}
     assert ratings == {(ASKER, NOT_HELPFUL), ("U555", HELPFUL)}
@@ -366,14 +390,14 @@ def test_feedback_is_one_rating_per_person_changeable_and_acknowledged(app, fake
 def test_escalating_posts_to_the_advisor_channel_once_and_tells_the_asker(app, fake_slack, service):
     mention(app, UNKNOWN_QUESTION, ts="1700000000.000030")
     question_id = only_question_id(service)
-    click(app, fake_slack, blocks.ESCALATE, str(question_id))
-    click(app, fake_slack, blocks.ESCALATE, str(question_id))
+    click(app, fake_slack, ids.ESCALATE, str(question_id))
+    click(app, fake_slack, ids.ESCALATE, str(question_id))
 
     posts = advisor_posts(fake_slack)
     assert len(posts) == 1
     text = texts_of(posts[0])
     assert UNKNOWN_QUESTION in text and f"<@{ASKER}>" in text and "best guesses" in text and "waiting" in text
-    assert action_values(posts[0].body["blocks"], blocks.CLAIM) and action_values(posts[0].body["blocks"], blocks.CLOSE)
+    assert action_values(posts[0].body["blocks"], ids.CLAIM) and action_values(posts[0].body["blocks"], ids.CLOSE)
     escalation = service.queue()[0]
     assert escalation.advisor_channel == ADVISOR_CHANNEL and escalation.advisor_ts
     told = [c.body["text"] for c in fake_slack.calls("response_url")]
@@ -381,19 +405,21 @@ def test_escalating_posts_to_the_advisor_channel_once_and_tells_the_asker(app, f
     assert "already with the advisors" in told[1]
 
 
-def test_a_failed_advisor_post_keeps_the_escalation_and_it_is_posted_later(app, fake_slack, service):
+def test_a_failed_advisor_post_keeps_the_escalation_and_it_is_posted_later(app, deps, fake_slack, service):
     slash(app, fake_slack, UNKNOWN_QUESTION)
     fake_slack.fail_next("chat.postMessage", error="channel_not_found")
-    click(app, fake_slack, blocks.ESCALATE, str(only_question_id(service)))
+    click(app, fake_slack, ids.ESCALATE, str(only_question_id(service)))
 
     assert "Sent to the advisors" in fake_slack.last("response_url").body["text"]
-    unposted = service.unposted_escalations()
-    assert len(unposted) == 1 and unposted[0].state == OPEN
+    (escalation,) = service.queue()
+    assert escalation.state == OPEN and not escalation.advisor_ts
+    assert look_after_queue(deps) == (0, 0)  # the card is owed already: nothing more to owe
 
-    assert look_after_queue(app.client, app.deps) == (0, 0)  # a listener may still be posting it
-    assert look_after_queue(app.client, later(app.deps, minutes=5)) == (1, 0)
-    assert service.unposted_escalations() == []
-    assert len(advisor_posts(fake_slack)) == 2  # the one Slack refused, and the one the keeper posted
+    service.store.now = lambda: stored(utc_now() + dt.timedelta(seconds=6))  # past the first retry's wait
+    assert deliver_due(deps) == 1
+    assert service.escalation(escalation.id).advisor_ts
+    assert deliver_due(deps) == 0
+    assert len(advisor_posts(fake_slack)) == 2  # the one Slack refused, and the retry it accepted
 
 
 # the advisor workflow ----------------------------------------------------------------------------
@@ -401,19 +427,19 @@ def test_a_failed_advisor_post_keeps_the_escalation_and_it_is_posted_later(app, 
 
 def escalate_a_mention(app, fake, service, text=UNKNOWN_QUESTION, ts="1700000000.000040"):
     mention(app, text, ts=ts)
-    click(app, fake, blocks.ESCALATE, str(service.recent_questions(ASKER)[0][0].id))
+    click(app, fake, ids.ESCALATE, str(service.recent_questions(ASKER)[0][0].id))
     return service.queue()[-1]
 
 
 def submit_answer(app, escalation_id, text, user=ADVISOR, faq_id=None, propose=False, home=False):
-    values = {blocks.ANSWER_BLOCK: {blocks.ANSWER_INPUT: text}}
+    values = {ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: text}}
     if faq_id:
-        values[blocks.FAQ_BLOCK] = {blocks.FAQ_INPUT: {"type": "static_select", "selected_option": {"value": faq_id}}}
+        values[ids.FAQ_BLOCK] = {ids.FAQ_INPUT: {"type": "static_select", "selected_option": {"value": faq_id}}}
     if propose:
-        values[blocks.PROPOSE_BLOCK] = {blocks.PROPOSE_INPUT: {"type": "checkboxes",
+        values[ids.PROPOSE_BLOCK] = {ids.PROPOSE_INPUT: {"type": "checkboxes",
                                                                "selected_options": [{"value": "yes"}]}}
     metadata = json.dumps({"escalation": escalation_id, "home": home})
-    return send(app, h.view_submission_request(h.view_submission_payload(blocks.ANSWER_MODAL, values, metadata,
+    return send(app, h.view_submission_request(h.view_submission_payload(ids.ANSWER_MODAL, values, metadata,
                                                                           user_id=user)))
 
 
@@ -422,28 +448,28 @@ def test_end_to_end_from_a_mention_to_the_advisor_answer_in_the_thread(app, fake
     mention(app, UNKNOWN_QUESTION, ts="1700000000.000111")
     reply = fake_slack.last("chat.postMessage").body
     assert reply["thread_ts"] == "1700000000.000111"
-    send_value = action_values(reply["blocks"], blocks.ESCALATE)[0]
+    send_value = action_values(reply["blocks"], ids.ESCALATE)[0]
 
     # "Send to an advisor"
-    click(app, fake_slack, blocks.ESCALATE, send_value, channel_id="C123", message_ts="1700000000.000200")
+    click(app, fake_slack, ids.ESCALATE, send_value, channel_id="C123", message_ts="1700000000.000200")
     (post,) = advisor_posts(fake_slack)
     escalation = service.queue()[0]
     assert escalation.advisor_ts and escalation.question.where.thread_ts == "1700000000.000111"
-    claim_value = action_values(post.body["blocks"], blocks.CLAIM)[0]
+    claim_value = action_values(post.body["blocks"], ids.CLAIM)[0]
 
     # Claim by an advisor
-    click(app, fake_slack, blocks.CLAIM, claim_value, user=ADVISOR, channel_id=ADVISOR_CHANNEL,
+    click(app, fake_slack, ids.CLAIM, claim_value, user=ADVISOR, channel_id=ADVISOR_CHANNEL,
           message_ts=escalation.advisor_ts)
     assert service.escalation(escalation.id).state == CLAIMED
     updated = fake_slack.last("chat.update").body
     assert updated["ts"] == escalation.advisor_ts and "Claimed" in texts_of(fake_slack.last("chat.update"))
-    answer_value = action_values(updated["blocks"], blocks.ANSWER_ACTION)[0]
+    answer_value = action_values(updated["blocks"], ids.ANSWER_ACTION)[0]
 
     # Answer opens the modal
-    click(app, fake_slack, blocks.ANSWER_ACTION, answer_value, user=ADVISOR, channel_id=ADVISOR_CHANNEL,
+    click(app, fake_slack, ids.ANSWER_ACTION, answer_value, user=ADVISOR, channel_id=ADVISOR_CHANNEL,
           trigger_id="trigger-answer")
     opened = fake_slack.last("views.open").body
-    assert opened["trigger_id"] == "trigger-answer" and opened["view"]["callback_id"] == blocks.ANSWER_MODAL
+    assert opened["trigger_id"] == "trigger-answer" and opened["view"]["callback_id"] == ids.ANSWER_MODAL
 
     # the modal is submitted
     fake_slack.reset()
@@ -452,17 +478,17 @@ def test_end_to_end_from_a_mention_to_the_advisor_answer_in_the_thread(app, fake
 
     delivered = [c.body for c in fake_slack.calls("chat.postMessage") if c.body["channel"] == "C123"]
     assert len(delivered) == 1 and delivered[0]["thread_ts"] == "1700000000.000111"
-    assert "Ask your IT service desk" in json.dumps(delivered[0]) and blocks.NOTICE in json.dumps(delivered[0])
+    assert "Ask your IT service desk" in json.dumps(delivered[0]) and kit.NOTICE in json.dumps(delivered[0])
     final = fake_slack.last("chat.update").body
     assert final["channel"] == ADVISOR_CHANNEL and final["ts"] == escalation.advisor_ts
     assert "Answered" in json.dumps(final) and f"<@{ADVISOR}>" in json.dumps(final) and "<!date^" in json.dumps(final)
-    assert action_values(final["blocks"], blocks.REOPEN) and not action_values(final["blocks"], blocks.CLAIM)
+    assert action_values(final["blocks"], ids.REOPEN) and not action_values(final["blocks"], ids.CLAIM)
     assert service.escalation(escalation.id).state == ANSWERED
 
 
 def test_an_answer_to_a_slash_command_question_arrives_by_dm(app, fake_slack, service):
     slash(app, fake_slack, UNKNOWN_QUESTION)
-    click(app, fake_slack, blocks.ESCALATE, str(only_question_id(service)))
+    click(app, fake_slack, ids.ESCALATE, str(only_question_id(service)))
     escalation = service.queue()[0]
     submit_answer(app, escalation.id, "Not a sharing question.")
     assert fake_slack.last("conversations.open").body["users"] == ASKER
@@ -483,7 +509,7 @@ def test_non_advisor_is_refused_everywhere_and_nothing_changes(app, fake_slack, 
     escalation = escalate_a_mention(app, fake_slack, service)
     fake_slack.reset()
 
-    for action_id in (blocks.ANSWER_ACTION, blocks.CLAIM, blocks.CLOSE):
+    for action_id in (ids.ANSWER_ACTION, ids.CLAIM, ids.CLOSE):
         click(app, fake_slack, action_id, str(escalation.id), user=STRANGER, channel_id=ADVISOR_CHANNEL)
         refusal = fake_slack.last("response_url").body
         assert refusal["response_type"] == "ephemeral" and "Only members of the advisor channel" in refusal["text"]
@@ -498,9 +524,9 @@ def test_non_advisor_is_refused_everywhere_and_nothing_changes(app, fake_slack, 
 def test_answer_modal_shows_errors_on_the_right_input(app, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
     empty = json.loads(submit_answer(app, escalation.id, "   ").body)
-    assert empty["response_action"] == "errors" and blocks.ANSWER_BLOCK in empty["errors"]
+    assert empty["response_action"] == "errors" and ids.ANSWER_BLOCK in empty["errors"]
     both = json.loads(submit_answer(app, escalation.id, "Yes", faq_id=service.faq.entries[0].id, propose=True).body)
-    assert list(both["errors"]) == [blocks.FAQ_BLOCK]
+    assert list(both["errors"]) == [ids.FAQ_BLOCK]
     assert service.escalation(escalation.id).state == OPEN
 
 
@@ -511,7 +537,7 @@ def test_concurrent_claims_exactly_one_wins(app, fake_slack, service):
 
     def claim(user):
         barrier.wait()
-        click(app, fake_slack, blocks.CLAIM, str(escalation.id), user=user, channel_id=ADVISOR_CHANNEL,
+        click(app, fake_slack, ids.CLAIM, str(escalation.id), user=user, channel_id=ADVISOR_CHANNEL,
               response_url=fake_slack.response_url(user))
 
     threads = [threading.Thread(target=claim, args=(u,)) for u in (ADVISOR, OTHER_ADVISOR)]
@@ -529,23 +555,30 @@ def test_concurrent_claims_exactly_one_wins(app, fake_slack, service):
 
 def test_close_and_reopen_update_the_advisor_post(app, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
-    click(app, fake_slack, blocks.CLOSE, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    click(app, fake_slack, ids.CLOSE, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
     closed = fake_slack.last("chat.update").body
-    assert "Closed" in json.dumps(closed) and action_values(closed["blocks"], blocks.REOPEN) == [str(escalation.id)]
+    assert "Closed" in json.dumps(closed) and action_values(closed["blocks"], ids.REOPEN) == [str(escalation.id)]
     assert service.escalation(escalation.id).state == CLOSED
-    click(app, fake_slack, blocks.REOPEN, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
     assert service.escalation(escalation.id).state == OPEN
-    assert action_values(fake_slack.last("chat.update").body["blocks"], blocks.CLAIM)
+    assert action_values(fake_slack.last("chat.update").body["blocks"], ids.CLAIM)
 
 
-def test_reminder_for_an_unclaimed_escalation_is_posted_once(app, fake_slack, service):
+def test_reminder_for_an_unclaimed_escalation_is_posted_once(app, deps, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
-    assert look_after_queue(app.client, later(app.deps, hours=3)) == (0, 0)
-    assert look_after_queue(app.client, later(app.deps, hours=5)) == (0, 1)
-    assert look_after_queue(app.client, later(app.deps, hours=6)) == (0, 0)
+    assert look_after_queue(later(deps, hours=3)) == (0, 0)
+    assert look_after_queue(later(deps, hours=5)) == (0, 1)
+    assert look_after_queue(later(deps, hours=6)) == (0, 0)
     reminder = fake_slack.last("chat.postMessage").body
     assert reminder["channel"] == ADVISOR_CHANNEL and reminder["thread_ts"] == escalation.advisor_ts
-    assert reminder["reply_broadcast"] is True and f"Escalation #{escalation.id} has waited 5 hours" in reminder["text"]
+    assert reminder["reply_broadcast"] is True and f"Escalation #{escalation.id} has waited" in reminder["text"]
+
+
+def test_a_reminder_says_how_long_the_escalation_has_waited(deps, service):
+    question = service.ask(UNKNOWN_QUESTION, ASKER).question
+    escalation, _ = service.escalate(question.id, ASKER)
+    message = reminder_message(escalation, deps.now() + dt.timedelta(hours=5, minutes=2))
+    assert f"Escalation #{escalation.id} has waited 5 hours" in message.text
 
 
 # App Home ----------------------------------------------------------------------------------------
@@ -558,10 +591,10 @@ def test_app_home_for_a_practitioner_shows_how_to_ask_and_their_questions(app, f
     assert published["user_id"] == ASKER
     text = json.dumps(published["view"])
     assert escape_user_text(entry.question) in text and "answered from the FAQ" in text and "/canishare" in text
-    assert "advisor queue" not in text and blocks.CLAIM not in text
+    assert "advisor queue" not in text and ids.CLAIM not in text
 
-    click_in_home(app, blocks.HOME_ASK, "home", ASKER)
-    assert fake_slack.last("views.open").body["view"]["callback_id"] == blocks.ASK_MODAL
+    click_in_home(app, ids.HOME_ASK, "home", ASKER)
+    assert fake_slack.last("views.open").body["view"]["callback_id"] == ids.ASK_MODAL
 
 
 def test_app_home_for_an_advisor_shows_the_queue_with_working_buttons(app, fake_slack, service):
@@ -573,13 +606,13 @@ def test_app_home_for_an_advisor_shows_the_queue_with_working_buttons(app, fake_
     assert queue_ids == [f"queue-{first.id}", f"queue-{second.id}"]  # oldest first
 
     fake_slack.reset()
-    click_in_home(app, blocks.CLAIM, str(first.id), ADVISOR)
+    click_in_home(app, ids.CLAIM, str(first.id), ADVISOR)
     assert service.escalation(first.id).claimed_by == ADVISOR
     assert fake_slack.last("chat.update").body["ts"] == first.advisor_ts
     republished = fake_slack.last("views.publish").body
     assert republished["user_id"] == ADVISOR and f"mine-{first.id}" in json.dumps(republished)
 
-    click_in_home(app, blocks.ANSWER_ACTION, str(first.id), ADVISOR)
+    click_in_home(app, ids.ANSWER_ACTION, str(first.id), ADVISOR)
     metadata = json.loads(fake_slack.last("views.open").body["view"]["private_metadata"])
     assert metadata == {"escalation": first.id, "home": True}
     submit_answer(app, first.id, "Done.", home=True)
@@ -594,8 +627,72 @@ def test_app_home_messages_tab_is_ignored(app, fake_slack):
 
 def test_faq_select_options_are_served_for_an_external_select(app, service):
     wanted = service.faq.entries[4]
-    payload = {"type": "block_suggestion", "action_id": blocks.FAQ_INPUT, "block_id": blocks.FAQ_BLOCK,
+    payload = {"type": "block_suggestion", "action_id": ids.FAQ_INPUT, "block_id": ids.FAQ_BLOCK,
                "value": wanted.id, "user": {"id": ADVISOR}, "team": {"id": h.TEAM_ID}, "api_app_id": h.APP_ID,
-               "view": {"id": "V1", "type": "modal", "callback_id": blocks.ANSWER_MODAL}}
+               "view": {"id": "V1", "type": "modal", "callback_id": ids.ANSWER_MODAL}}
     response = send(app, h.action_request(payload))
     assert wanted.id in [o["value"] for o in json.loads(response.body)["options"]]
+
+
+# failures while delivering ------------------------------------------------------------------------
+
+
+def test_an_answer_slack_took_before_the_connection_dropped_is_not_sent_twice(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.drop_after_receiving("chat.postMessage")
+    submit_answer(app, escalation.id, "Share the minimum and record why.")
+    relayed = [c for c in fake_slack.calls("chat.postMessage") if "An advisor has answered" in c.body.get("text", "")]
+    assert len(relayed) == 1  # Slack took it; the bot does not re-send it
+    notices = [c.body["text"] for c in fake_slack.calls("chat.postMessage") if "cannot tell whether" in c.body.get("text", "")]
+    assert len(notices) == 1 and f"escalation #{escalation.id}" in notices[0]
+
+
+def test_a_slack_server_error_is_retried_later(app, deps, fake_slack, service):
+    fake_slack.fail_next("chat.postMessage", status=500)
+    mention(app, UNKNOWN_QUESTION)
+    assert [c.status for c in fake_slack.calls("chat.postMessage")] == [500]
+    service.store.now = lambda: stored(utc_now() + dt.timedelta(seconds=6))
+    assert deliver_due(deps) == 1
+    assert [c.status for c in fake_slack.calls("chat.postMessage")] == [500, 200]
+
+
+@pytest.mark.parametrize("error, safe", [
+    (urllib.error.URLError(ConnectionRefusedError(111, "refused")), True),
+    (urllib.error.URLError(socket.gaierror(-2, "Name or service not known")), True),
+    (ConnectionResetError(104, "reset"), False),
+    (http.client.RemoteDisconnected("closed"), False),
+    (TimeoutError("read timed out"), False),
+])
+def test_only_failures_before_sending_are_safe_to_retry(error, safe):
+    assert never_reached_slack(error) is safe
+
+
+# App Home: how canishare uses your data ------------------------------------------------------------
+
+
+def test_app_home_says_how_canishare_uses_your_data_and_shows_the_notice(app, fake_slack):
+    send(app, h.event_request(h.app_home_opened_event(ASKER)))
+    view = json.dumps(fake_slack.last("views.publish").body["view"])
+    assert "How canishare uses your data" in view and "365 days" in view and ids.HOME_MY_DATA in view
+    click_in_home(app, ids.HOME_PRIVACY, "notice", ASKER)
+    modal = fake_slack.last("views.open").body["view"]
+    assert modal["title"]["text"] == "Privacy notice" and len(modal["blocks"]) <= 100
+    assert "Information Commissioner" in json.dumps(modal) or "ICO" in json.dumps(modal)
+
+
+def test_app_home_links_to_a_published_privacy_notice(deps, fake_slack, service):
+    published = dataclasses.replace(deps, settings=dataclasses.replace(deps.settings,
+                                                                       privacy_url="https://example.gov.uk/privacy"))
+    app = create_app(published, listener_executor=h.InlineExecutor())
+    send(app, h.event_request(h.app_home_opened_event(ASKER)))
+    assert '"url": "https://example.gov.uk/privacy"' in json.dumps(fake_slack.last("views.publish").body["view"])
+
+
+def test_send_me_my_data_dms_everything_held_about_the_clicker(app, fake_slack, service):
+    mention(app, "Can I tell the school about a child's injury without consent?")
+    click_in_home(app, ids.HOME_MY_DATA, "me", ASKER)
+    sent = [c.body["text"] for c in fake_slack.calls("chat.postMessage") if c.body["channel"].startswith("D")]
+    assert sent and "everything canishare holds about you" in sent[0]
+    dumped = "".join(text.split("\n", 1)[1] for text in sent[1:])
+    assert "without consent" in dumped and f'"user": "{ASKER}"' in dumped
+    assert all(len(text) < 4000 for text in sent)

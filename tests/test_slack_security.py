@@ -14,23 +14,21 @@ import time
 
 import pytest
 
-import slack_harness as h
 from bot.config import Settings
-from bot.faq import load_faq
 from bot.records import CLOSED, OPEN
 from bot.service import Service
-from bot.slack import blocks, create_app, serve
+from bot.slack import create_app, serve
+from bot.slack.blocks import ids, replies
+from bot.slack.deliverer import deliver_inline
+from bot.slack.deps import assemble
 from bot.slack.signature import why_not_from_slack
 from bot.store import Store
+
+import slack_harness as h
 
 ADVISOR_CHANNEL = "CADV"
 ADVISOR, ASKER = "UADV1", "U123"
 SECRET = h.TEST_SIGNING_SECRET
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return load_faq()
 
 
 @pytest.fixture
@@ -42,7 +40,9 @@ def service(faq, tmp_path):
 def app(fake_slack, service):
     settings = Settings(bot_token=h.TEST_BOT_TOKEN, signing_secret=SECRET, advisor_channel=ADVISOR_CHANNEL)
     fake_slack.set_members(ADVISOR_CHANNEL, [ADVISOR])
-    app = create_app(settings, client=h.web_client(fake_slack), service=service, process_before_response=False)
+    deps = assemble(settings, service, client=h.web_client(fake_slack))
+    deliver_inline(deps)
+    app = create_app(deps)
     fake_slack.reset()
     return app
 
@@ -80,7 +80,7 @@ def forgeable_requests(fake):
     url = fake.response_url("attacker")
     return {
         "event": h.event_request(h.app_mention_event(f"<@{h.BOT_USER_ID}> Do I need consent?", channel="CVICTIM")),
-        "button": h.action_request(h.block_action_payload(blocks.ESCALATE, "1", response_url=url)),
+        "button": h.action_request(h.block_action_payload(ids.ESCALATE, "1", response_url=url)),
         "slash command": h.command_request(text="Do I need consent to share?", response_url=url),
     }
 
@@ -204,6 +204,9 @@ def test_a_replayed_slash_command_is_answered_and_stored_once(app, fake_slack, s
     req = h.command_request(text="Do I need consent to share with the police?", response_url=fake_slack.response_url())
     assert h.dispatch(app, req).status == 200
     assert h.dispatch(app, req).status == 200
+    deadline = time.monotonic() + 5  # the first question in a process also builds the matcher
+    while not service.store.questions() and time.monotonic() < deadline:
+        time.sleep(0.05)
     time.sleep(0.3)
     assert len(service.store.questions()) == 1
     assert len(fake_slack.calls("response_url")) == 1
@@ -212,9 +215,9 @@ def test_a_replayed_slash_command_is_answered_and_stored_once(app, fake_slack, s
 def test_a_replay_is_recognised_after_a_restart(fake_slack, service, tmp_path):
     req = h.command_request(text="Do I need consent to share with the police?", response_url=fake_slack.response_url())
     settings = Settings(bot_token=h.TEST_BOT_TOKEN, signing_secret=SECRET, advisor_channel=ADVISOR_CHANNEL)
-    create_app(settings, client=h.web_client(fake_slack), service=service).dispatch(req.to_bolt())
+    create_app(assemble(settings, service, client=h.web_client(fake_slack))).dispatch(req.to_bolt())
     restarted = Service(Store(service.store.path), service.faq)
-    again = create_app(settings, client=h.web_client(fake_slack), service=restarted)
+    again = create_app(assemble(settings, restarted, client=h.web_client(fake_slack)))
     assert again.dispatch(req.to_bolt()).status == 200
     assert len(restarted.store.questions()) == 1
 
@@ -222,10 +225,10 @@ def test_a_replay_is_recognised_after_a_restart(fake_slack, service, tmp_path):
 def test_a_replayed_close_after_a_reopen_changes_nothing(app, fake_slack, service):
     question = service.ask("zorblat the quuxified flimflam gizmo", ASKER)
     escalation, _ = service.escalate(question.question.id, ASKER)
-    close = h.action_request(h.block_action_payload(blocks.CLOSE, str(escalation.id), user_id=ADVISOR,
+    close = h.action_request(h.block_action_payload(ids.CLOSE, str(escalation.id), user_id=ADVISOR,
                                                     channel_id=ADVISOR_CHANNEL,
                                                     response_url=fake_slack.response_url("close")))
-    reopen = h.action_request(h.block_action_payload(blocks.REOPEN, str(escalation.id), user_id=ADVISOR,
+    reopen = h.action_request(h.block_action_payload(ids.REOPEN, str(escalation.id), user_id=ADVISOR,
                                                      channel_id=ADVISOR_CHANNEL,
                                                      response_url=fake_slack.response_url("reopen")))
     h.dispatch(app, close)
@@ -262,12 +265,12 @@ def told(fake, user):
 
 def test_only_the_asker_or_an_advisor_can_send_a_question_to_the_advisors(app, fake_slack, service):
     question = service.ask("zorblat the quuxified flimflam gizmo", ASKER).question
-    click(app, fake_slack, blocks.ESCALATE, str(question.id), user=STRANGER)
+    click(app, fake_slack, ids.ESCALATE, str(question.id), user=STRANGER)
     assert h.wait_for(lambda: told(fake_slack, STRANGER))
     assert "Only the person who asked" in told(fake_slack, STRANGER)[0]
     assert service.queue() == [] and not fake_slack.calls("chat.postMessage")
 
-    click(app, fake_slack, blocks.ESCALATE, str(question.id), user=ADVISOR)
+    click(app, fake_slack, ids.ESCALATE, str(question.id), user=ADVISOR)
     assert h.wait_for(lambda: len(service.queue()) == 1)
 
 
@@ -285,7 +288,7 @@ def test_anyone_who_sees_an_answer_may_rate_it_once(app, fake_slack, service, fa
     entry = faq.entries[0]
     question = service.ask(entry.question, ASKER).question
     for _ in range(2):
-        click(app, fake_slack, blocks.HELPFUL, f"{question.id}|{entry.id}", user=STRANGER)
+        click(app, fake_slack, ids.HELPFUL, f"{question.id}|{entry.id}", user=STRANGER)
     assert h.wait_for(lambda: len(told(fake_slack, STRANGER)) == 2)
     assert [(r["user"], r["rating"]) for r in service.store.feedback()] == [(STRANGER, "helpful")]
 
@@ -294,7 +297,7 @@ def test_answer_on_a_closed_escalation_is_refused_at_the_click(app, fake_slack, 
     question = service.ask("zorblat the quuxified flimflam gizmo", ASKER).question
     escalation, _ = service.escalate(question.id, ASKER)
     service.close(escalation.id, ADVISOR, {ADVISOR})
-    click(app, fake_slack, blocks.ANSWER_ACTION, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    click(app, fake_slack, ids.ANSWER_ACTION, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
     assert h.wait_for(lambda: told(fake_slack, ADVISOR))
     assert "already closed" in told(fake_slack, ADVISOR)[0] and "reopen" in told(fake_slack, ADVISOR)[0]
     assert not fake_slack.calls("views.open")
@@ -305,7 +308,7 @@ def test_the_notification_text_of_an_answer_escapes_the_faq_question(faq, servic
 
     entry = dataclasses.replace(faq.entries[0], question="Tell <!channel> & <@U999> about it?")
     question = service.ask("zorblat the quuxified flimflam gizmo", ASKER).question
-    for message in (blocks.reply_message(question, "answer", [entry], urgent=False),
-                    blocks.entry_message(entry, question.id)):
+    for message in (replies.reply_message(question, "answer", [entry], urgent=False),
+                    replies.entry_message(entry, question.id)):
         assert "<!channel>" not in message.text and "<@U999>" not in message.text
         assert "&lt;!channel&gt; &amp; &lt;@U999&gt;" in message.text

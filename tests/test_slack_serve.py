@@ -5,27 +5,23 @@ import dataclasses
 import datetime as dt
 import http.client
 import json
-import time
 
 import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
-import slack_harness as h
-from test_slack_blocks import bundled_faq
 from bot.config import Settings
 from bot.service import Service
 from bot.slack import create_app, serve
 from bot.slack.advisor_directory import AdvisorDirectory
+from bot.slack.deliverer import Deliverer
+from bot.slack.deps import assemble
 from bot.slack.queue_keeper import QueueKeeper
 from bot.store import Store
 
+import slack_harness as h
+
 ADVISOR_CHANNEL = "CADV"
-
-
-@pytest.fixture(scope="module")
-def faq():
-    return bundled_faq()
 
 
 @pytest.fixture
@@ -40,35 +36,27 @@ def service(faq, settings):
     return Service(Store(settings.db_path), faq)
 
 
-def wait_for(condition, seconds=5.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return False
-
-
 # the factory -------------------------------------------------------------------------------------
 
 
 def test_create_app_builds_its_client_from_the_settings_with_retry_handlers(fake_slack, settings, service):
-    app = create_app(settings, service=service)
+    app = create_app(assemble(settings, service))
     assert app.client.base_url == fake_slack.base_url and app.client.token == h.TEST_BOT_TOKEN
     kinds = {type(handler) for handler in app.client.retry_handlers}
-    assert {RateLimitErrorRetryHandler, ConnectionErrorRetryHandler} <= kinds
+    assert RateLimitErrorRetryHandler in kinds  # a 429 means Slack did nothing: safe to try again
+    assert ConnectionErrorRetryHandler not in kinds  # a dropped connection may follow a post Slack took
     assert fake_slack.methods() == ["auth.test"]
 
 
-def test_create_app_builds_the_service_from_the_settings_when_not_given(fake_slack, settings):
-    app = create_app(settings)
-    assert len(app.deps.service.faq) > 50 and app.deps.service.store.path == settings.db_path
+def test_the_service_is_opened_from_the_settings(fake_slack, settings):
+    service = Service.open(settings)
+    assert len(service.faq) > 50 and service.store.path == settings.db_path
 
 
 def test_http_mode_needs_the_signing_secret(settings, service):
     with pytest.raises(ValueError, match="SLACK_SIGNING_SECRET"):
-        create_app(dataclasses.replace(settings, signing_secret=None), service=service)
-    create_app(dataclasses.replace(settings, signing_secret=None), service=service, socket_mode=True)
+        create_app(assemble(dataclasses.replace(settings, signing_secret=None), service))
+    create_app(assemble(dataclasses.replace(settings, signing_secret=None), service), socket_mode=True)
 
 
 def test_nothing_slack_is_built_at_import_time():
@@ -88,14 +76,17 @@ def test_nothing_slack_is_built_at_import_time():
 def http_app(fake_slack, settings, service):
     import threading
 
-    app = create_app(settings, service=service, process_before_response=False)
-    server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET)
+    deps = assemble(settings, service)
+    app = create_app(deps)
+    deliverer = Deliverer(deps).start()
+    server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET, service.health)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     fake_slack.reset()
     yield server.server_address[1]
     server.shutdown()
     server.server_close()
+    deliverer.stop()
 
 
 def request(port, method, path, req=None):
@@ -113,7 +104,7 @@ def test_http_server_serves_healthz_and_slack_events(http_app, fake_slack):
 
     event = h.event_request(h.app_mention_event("<@UBOT> Do I need consent to share with the police?"))
     assert request(http_app, "POST", "/slack/events", event)[0] == 200
-    assert wait_for(lambda: fake_slack.calls("chat.postMessage"))
+    assert h.wait_for(lambda: fake_slack.calls("chat.postMessage"))
     assert fake_slack.last("chat.postMessage").body["thread_ts"] == "1700000000.000001"
 
 
@@ -138,9 +129,9 @@ def test_http_server_refuses_bad_body_lengths_before_reading(http_app, fake_slac
 
 def test_run_in_http_mode_starts_the_server_and_the_queue_keeper(fake_slack, settings, service, monkeypatch):
     served = []
-    monkeypatch.setattr(serve, "serve_http", lambda app, host, port, secret: served.append((host, port)))
+    monkeypatch.setattr(serve, "serve_http", lambda app, host, port, secret, health: served.append((host, port, health())))
     assert serve.run(settings, service, http=True, port=3999) == 0
-    assert served == [("0.0.0.0", 3999)]
+    assert served == [("0.0.0.0", 3999, [])]
 
 
 def test_run_in_socket_mode_uses_the_app_token(fake_slack, settings, service, monkeypatch):
@@ -163,17 +154,22 @@ def test_run_in_socket_mode_uses_the_app_token(fake_slack, settings, service, mo
 # the queue keeper and the advisor directory -------------------------------------------------------
 
 
-def test_queue_keeper_thread_posts_what_was_missed_and_stops(fake_slack, settings, service):
+def test_the_deliverer_thread_posts_what_is_owed_and_the_keeper_reminds(fake_slack, settings, service):
     question = service.ask("what is the wifi password", "U123")
-    escalation, _ = service.escalate(question.question.id, "U123")
-    app = create_app(settings, service=service)
-    deps = dataclasses.replace(app.deps, now=lambda: dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=10))
-    keeper = QueueKeeper(app.client, deps, every=0.01).start()
+    escalation, _ = service.escalate(question.question.id, "U123")  # owes its card
+    deps = dataclasses.replace(assemble(settings, service),
+                               now=lambda: dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=5))
+    deliverer = Deliverer(deps).start()
+    keeper = QueueKeeper(deps, every=0.01).start()
     try:
-        assert wait_for(lambda: service.escalation(escalation.id).advisor_ts)
+        assert h.wait_for(lambda: service.escalation(escalation.id).advisor_ts)
+        assert h.wait_for(lambda: any(c.body.get("thread_ts") for c in fake_slack.calls("chat.postMessage")))
     finally:
         keeper.stop()
-    assert fake_slack.last("chat.postMessage").body["channel"] == ADVISOR_CHANNEL
+        deliverer.stop()
+    card, reminder = fake_slack.calls("chat.postMessage")
+    assert card.body["channel"] == ADVISOR_CHANNEL
+    assert reminder.body["thread_ts"] == service.escalation(escalation.id).advisor_ts
 
 
 class PagedMembers:
@@ -235,3 +231,52 @@ def test_manifest_declares_exactly_what_the_code_uses():
     assert features["app_home"] == {"home_tab_enabled": True, "messages_tab_enabled": True,
                                     "messages_tab_read_only_enabled": False}
     assert settings["interactivity"]["is_enabled"] is True and settings["socket_mode_enabled"] is True
+
+
+def test_healthz_is_503_while_the_store_cannot_be_written_or_no_faq_is_loaded(http_app, service, monkeypatch):
+    assert request(http_app, "GET", "/healthz") == (200, "ok")
+    monkeypatch.setattr(service.store, "writable", lambda: "attempt to write a readonly database")
+    status, body = request(http_app, "GET", "/healthz")
+    assert status == 503 and "cannot be written" in body and "readonly" in body
+    monkeypatch.undo()
+
+    class Broken:
+        def current(self):
+            raise RuntimeError("no FAQ")
+
+    monkeypatch.setattr(service, "faq_source", Broken())
+    status, body = request(http_app, "GET", "/healthz")
+    assert status == 503 and "no FAQ is loaded" in body
+
+
+def test_the_store_knows_when_it_can_be_written(service):
+    assert service.store.writable() is None and service.health() == []
+
+
+def test_slow_clients_are_cut_off_and_do_not_hold_up_others(fake_slack, settings, service):
+    """A slow-loris: 40 connections that send half a request and stall. Each is closed after the
+    request timeout; meanwhile a real request is answered at once."""
+    import socket
+    import threading
+    import time
+
+    app = create_app(assemble(settings, service))
+    server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET, request_timeout=0.5)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        stalled = []
+        for _ in range(40):
+            connection = socket.create_connection(("127.0.0.1", port), timeout=5)
+            connection.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{\"ty")
+            stalled.append(connection)
+        began = time.monotonic()
+        assert request(port, "GET", "/healthz") == (200, "ok")
+        assert time.monotonic() - began < 2  # answered while 40 connections stall
+        for connection in stalled:
+            assert connection.recv(100) == b""  # closed by the server, not answered
+            connection.close()
+        assert time.monotonic() - began < 10  # each cut off at the 0.5 s timeout, not left open
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -5,8 +5,9 @@ import pytest
 import sqlite_utils
 
 from bot import escalations
-from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Where
-from bot.store import SCHEMA_VERSION, Store, StoreError, _migration_1
+from bot.records import HELPFUL, NOT_HELPFUL, OPEN, Where
+from bot.store import SCHEMA_VERSION, Store, StoreError
+from bot.store.migrations import _migration_1
 
 
 class Clock:
@@ -87,11 +88,11 @@ def test_question_and_escalation_are_one_transaction(store, monkeypatch):
     assert store.questions() == []  # nothing half-written
 
 
-def test_escalated_question_is_stored_before_anyone_is_told(store):
+def test_escalated_question_is_stored_before_anyone_is_told(store, audit_log):
     question = add(store, escalate=True)
     escalation = store.escalation_for_question(question.id)
     assert escalation.state == OPEN and escalation.advisor_ts is None
-    assert store.audit_log()[0]["action"] == "escalate"
+    assert audit_log(store)[0]["action"] == "escalate"
 
 
 def test_escalating_twice_keeps_one_escalation(store):
@@ -136,7 +137,7 @@ def test_eight_threads_record_every_question_once(store):
     assert len(texts) == 8 * per_thread == len(set(texts))
 
 
-def test_concurrent_claims_exactly_one_wins(store):
+def test_concurrent_claims_exactly_one_wins(store, audit_log):
     question = add(store, escalate=True)
     escalation = store.escalation_for_question(question.id)
     winners, refusals = [], []
@@ -159,23 +160,24 @@ def test_concurrent_claims_exactly_one_wins(store):
     assert len(winners) == 1 and len(refusals) == 7
     assert all(f"already claimed by <@{winners[0]}>" in r for r in refusals)
     assert store.escalation(escalation.id).claimed_by == winners[0]
-    assert [a["action"] for a in store.audit_log(escalation.id)] == ["escalate", "claim"]
+    assert [a["action"] for a in audit_log(store, escalation.id)] == ["escalate", "claim"]
 
 
-def test_purge_removes_old_text_and_keeps_audit_skeleton(tmp_path):
+def test_purge_removes_old_text_and_keeps_audit_skeleton(tmp_path, audit_log):
     clock = Clock("2025-01-01T09:00:00+00:00")
     store = Store(tmp_path / "db", clock=clock)
     old = add(store, text="old question", escalate=True)
     store.set_feedback(old.id, "U2", None, HELPFUL)
     store.add_learned_phrasing("consent-always-required", "old question", old.id, "A1")
     store.audit("A1", "answer", store.escalation_for_question(old.id).id, old.id, detail="some detail")
+    store.db["escalations"].update(store.escalation_for_question(old.id).id, {"state": "closed"})  # queued ones stay
     clock.now = "2026-11-20T09:00:00+00:00"
     recent = add(store, text="recent question")
 
     counts = store.purge(before="2026-01-01T00:00:00+00:00")
-    assert counts == {"questions": 1, "feedback": 1, "escalations": 1}
+    assert counts == {"questions": 1, "feedback": 1, "escalations": 1, "decision_records": 0, "people": 0}
     assert [q.id for q in store.questions()] == [recent.id]
-    audit = store.audit_log()
+    audit = audit_log(store)
     assert {a["question_id"] for a in audit} == {old.id} and all(a["detail"] is None for a in audit)
     assert store.learned_phrasings() == {"consent-always-required": ["old question"]}
 
@@ -198,7 +200,7 @@ def test_feedback_on_two_suggested_entries_keeps_both(store):
 
 
 def test_version_2_feedback_survives_the_move_to_per_entry_ratings(tmp_path):
-    from bot.store import _migration_2
+    from bot.store.migrations import _migration_2
 
     path = tmp_path / "v2.db"
     db = sqlite_utils.Database(path)

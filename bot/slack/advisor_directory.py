@@ -39,12 +39,22 @@ class AdvisorDirectory:
                 self._refresh()
             return self._members or frozenset()
 
+    def known_members(self) -> frozenset[str]:
+        """The members as last read, without asking Slack (listeners must not call the Web API before
+        they acknowledge; ``refresh`` in the background keeps the list fresh). Read once if never read."""
+        with self._lock:
+            if self._members is None:
+                self._refresh()
+            return self._members or frozenset()
+
+    def refresh(self) -> None:
+        """Read the members again if the list is older than ``ttl`` (the queue keeper calls this)."""
+        with self._lock:
+            if self._members is None or self.clock() - self._read_at >= self.ttl:
+                self._refresh()
+
     def is_advisor(self, user: str | None) -> bool:
         return bool(user) and user in self.members()
-
-    def forget(self) -> None:
-        with self._lock:
-            self._members = None
 
     def _refresh(self) -> None:
         if not self.channel:

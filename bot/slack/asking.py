@@ -1,21 +1,30 @@
 """Listeners: the ways to ask (slash command and its modal, DM, @mention, message shortcut, App Home
-button) and the suggestion buttons of a reply. Each acks at once, asks the service, and replies
-where the person asked."""
+button) and the suggestion buttons of a reply. Each records the question and the reply it is owed
+in one commit and acknowledges Slack; the deliverer sends the reply."""
 
 from __future__ import annotations
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.records import Where
-from bot.service import EmptyQuestion
-from bot.slack import blocks
-from bot.slack.advisor_channel import post_escalation
-from bot.slack.blocks import Message, ask_modal, entry_message, notice_message, reply_message, usage_message
-from bot.slack.delivery import privately, reply_to_click, tell_privately
+from bot.records import Via, Where
+from bot.service import AlreadyHandled, EmptyQuestion
+from bot.slack.blocks import ids
+from bot.slack.blocks.modals import ask_modal
+from bot.slack.blocks.replies import entry_message
+from bot.slack.delivery import reply_to_click
 from bot.slack.deps import Deps
 from bot.slack.payloads import (
-    action_value, channel_of, metadata_of, plain_text, question_ref, team_of, text_input, user_of,
+    action_value,
+    channel_of,
+    event_id_of,
+    metadata_of,
+    plain_text,
+    private_route,
+    question_ref,
+    team_of,
+    text_input,
+    user_of,
     without_mentions_of,
 )
 
@@ -23,110 +32,117 @@ COMMAND = "/canishare"
 SHORTCUT = "ask_canishare"
 NO_TEXT = "That message has no text I can check."
 ENTRY_GONE = "That FAQ entry is no longer in the FAQ. Please ask again."
+# A file shared with typed text, and a thread reply also sent to the channel, are questions too.
+QUESTION_SUBTYPES = (None, "file_share", "thread_broadcast")
 
 
-class Asking:
-    def __init__(self, deps: Deps):
-        self.deps = deps
+def just_ack(ack) -> None:
+    ack()
 
-    def register(self, app: App) -> None:
-        app.command(COMMAND)(self.on_command)
-        app.view(blocks.ASK_MODAL)(self.on_ask_modal)
-        app.event("message")(self.on_message)
-        app.event("app_mention")(self.on_mention)
-        app.shortcut(SHORTCUT)(self.on_shortcut)
-        app.action(blocks.HOME_ASK)(self.on_home_ask)
-        app.action(blocks.SHOW_ENTRY)(self.on_show_entry)
 
-    def answer(self, text: str, asker: str, where: Where, client: WebClient) -> Message:
-        """Ask the service and render its (redacted) result."""
+def register(app: App, deps: Deps) -> None:
+    service = deps.service
+
+    def ask(text: str, asker: str, where: Where, route: dict, event_id: str | None = None) -> None:
+        """Record the question and owe its reply (``route``: where to send it besides ``where``)."""
         try:
-            result = self.deps.service.ask(text, asker, where)
+            service.ask(text, asker, where, reply=route, event_id=event_id)
         except EmptyQuestion:
-            return usage_message()
-        if result.escalation:  # urgent questions go straight to the advisors
-            post_escalation(client, self.deps, result.escalation)
-        return reply_message(result.question, result.match.decision, result.match.suggestions, result.urgent)
+            service.tell(asker, "", {**route, "about": "usage"})
+        except AlreadyHandled:
+            pass  # Slack's retry of an event whose reply is already owed
 
     # /canishare ---------------------------------------------------------------------------------
 
-    def on_command(self, ack, command: dict, client: WebClient) -> None:
-        ack()
+    def on_command(ack, command: dict) -> None:
         text = plain_text(command.get("text"))
-        if not text.strip():
-            metadata = {"source": "command", "channel": command.get("channel_id"),
+        if text.strip():
+            where = Where(Via.COMMAND, command.get("channel_id"), team=command.get("team_id"))
+            ask(text, command["user_id"], where, {"response_url": command.get("response_url")})
+        ack()
+
+    def open_ask_modal(command: dict, client: WebClient) -> None:
+        if not plain_text(command.get("text")).strip():
+            metadata = {"source": Via.COMMAND, "channel": command.get("channel_id"),
                         "response_url": command.get("response_url")}
             client.views_open(trigger_id=command["trigger_id"], view=ask_modal(metadata))
-            return
-        where = Where("command", command.get("channel_id"), team=command.get("team_id"))
-        reply = self.answer(text, command["user_id"], where, client)
-        privately(client, command["user_id"], reply, response_url=command.get("response_url"))
 
-    def on_ask_modal(self, ack, body: dict, view: dict, client: WebClient) -> None:
-        text = text_input(view, blocks.QUESTION_BLOCK, blocks.QUESTION_INPUT)
+    app.command(COMMAND)(ack=on_command, lazy=[open_ask_modal])
+
+    @app.view(ids.ASK_MODAL)
+    def on_ask_modal(ack, body: dict, view: dict) -> None:
+        text = text_input(view, ids.QUESTION_BLOCK, ids.QUESTION_INPUT)
         if not text.strip():
-            ack(response_action="errors", errors={blocks.QUESTION_BLOCK: "Type your question."})
+            ack(response_action="errors", errors={ids.QUESTION_BLOCK: "Type your question."})
             return
-        ack()
         metadata = metadata_of(view)
-        user = user_of(body)
-        where = Where(metadata.get("source") or "home", metadata.get("channel"), team=team_of(body))
-        reply = self.answer(text, user, where, client)
-        privately(client, user, reply, response_url=metadata.get("response_url"))
+        where = Where(metadata.get("source") or Via.HOME, metadata.get("channel"), team=team_of(body))
+        ask(text, user_of(body), where, {"response_url": metadata.get("response_url")})
+        ack()
 
     # direct messages and mentions ---------------------------------------------------------------
 
-    def on_message(self, event: dict, say, context, body: dict, client: WebClient) -> None:
+    @app.event("message")
+    def on_message(event: dict, context, body: dict) -> None:
         if not is_question_in_dm(event, context.bot_user_id):
             return
-        where = Where("dm", event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
+        where = Where(Via.DM, event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
                       message_ts=event["ts"], team=team_of(body))
-        reply = self.answer(plain_text(event.get("text")), event["user"], where, client)
-        say(**reply.as_kwargs(), thread_ts=event.get("thread_ts"))
+        ask(plain_text(event.get("text")), event["user"], where, {}, event_id_of(body))
 
-    def on_mention(self, event: dict, say, context, body: dict, client: WebClient) -> None:
-        if event.get("subtype") or event.get("bot_id") or str(event.get("channel", "")).startswith("D"):
+    @app.event("app_mention")
+    def on_mention(event: dict, context, body: dict) -> None:
+        if (event.get("subtype") not in QUESTION_SUBTYPES or event.get("bot_id")
+                or str(event.get("channel", "")).startswith("D")):
             return  # edits, bots, and DMs (answered as messages)
         thread = event.get("thread_ts") or event["ts"]
         text = plain_text(without_mentions_of(event.get("text") or "", context.bot_user_id))
-        where = Where("mention", event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
-        reply = self.answer(text, event["user"], where, client)
-        say(**reply.as_kwargs(), thread_ts=thread)
+        where = Where(Via.MENTION, event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
+        ask(text, event["user"], where, {}, event_id_of(body))
 
     # the message shortcut and App Home ------------------------------------------------------------
 
-    def on_shortcut(self, ack, shortcut: dict, client: WebClient) -> None:
-        ack()
+    @app.shortcut(SHORTCUT)
+    def on_shortcut(ack, shortcut: dict) -> None:
         message = shortcut.get("message") or {}
         text = plain_text(message.get("text"))
+        route = private_route(shortcut)
         if not text.strip():
-            tell_privately(client, shortcut, notice_message(NO_TEXT))
-            return
-        where = Where("shortcut", channel_of(shortcut), thread_ts=message.get("thread_ts") or shortcut.get("message_ts"),
-                      message_ts=shortcut.get("message_ts"), team=team_of(shortcut))
-        tell_privately(client, shortcut, self.answer(text, user_of(shortcut), where, client))
-
-    def on_home_ask(self, ack, body: dict, client: WebClient) -> None:
+            service.tell(user_of(shortcut), NO_TEXT, route)
+        else:
+            where = Where(Via.SHORTCUT, channel_of(shortcut),
+                          thread_ts=message.get("thread_ts") or shortcut.get("message_ts"),
+                          message_ts=shortcut.get("message_ts"), team=team_of(shortcut))
+            ask(text, user_of(shortcut), where, route)
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=ask_modal({"source": "home"}))
+
+    def open_home_ask_modal(body: dict, client: WebClient) -> None:
+        client.views_open(trigger_id=body["trigger_id"], view=ask_modal({"source": Via.HOME}))
+
+    app.action(ids.HOME_ASK)(ack=just_ack, lazy=[open_home_ask_modal])
 
     # "Show answer" on a suggestion --------------------------------------------------------------
 
-    def on_show_entry(self, ack, body: dict, client: WebClient) -> None:
+    def on_show_entry(ack, body: dict) -> None:
+        _, entry_id = question_ref(action_value(body))
+        if service.faq.get(entry_id or "") is None:
+            service.tell(user_of(body), ENTRY_GONE, private_route(body))
         ack()
+
+    def show_entry(body: dict, client: WebClient) -> None:
         question_id, entry_id = question_ref(action_value(body))
-        entry = self.deps.service.faq.get(entry_id or "")
-        if entry is None:
-            tell_privately(client, body, notice_message(ENTRY_GONE))
-            return
-        reply_to_click(client, body, entry_message(entry, question_id))
+        entry = service.faq.get(entry_id or "")
+        if entry is not None:
+            reply_to_click(client, body, entry_message(entry, question_id, service.nation_of(user_of(body))))
+
+    app.action(ids.SHOW_ENTRY)(ack=on_show_entry, lazy=[show_entry])
 
 
 def is_question_in_dm(event: dict, bot_user_id: str | None) -> bool:
     """A person's new message in their DM with the bot (not an edit, a bot, or the bot itself)."""
     return (
         event.get("channel_type") == "im"
-        and not event.get("subtype")
+        and event.get("subtype") in QUESTION_SUBTYPES
         and not event.get("bot_id")
         and bool(event.get("user"))
         and event.get("user") != bot_user_id

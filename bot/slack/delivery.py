@@ -8,13 +8,13 @@ from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 
-from bot.records import Question
-from bot.slack.blocks import Message
+from bot.records import Question, Via
+from bot.slack.blocks.kit import Message
 from bot.slack.payloads import channel_of, clicked_in_home, clicked_on_ephemeral, message_thread, user_of
 
 log = logging.getLogger(__name__)
 
-THREADED_SOURCES = ("mention", "dm")  # asked in a conversation the bot can reply in
+THREADED_SOURCES = (Via.MENTION, Via.DM)  # asked in a conversation the bot can reply in
 
 
 def dm(client: WebClient, user: str, message: Message) -> None:

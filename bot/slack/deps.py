@@ -1,4 +1,5 @@
-"""What every listener module needs: the service, the settings and the advisor directory."""
+"""What the listeners and the queue keeper need, and ``assemble``: the one place the running bot's
+objects are put together (the command line builds the service from the settings and hands it in)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
 
+from slack_sdk import WebClient
+
 from bot.config import Settings
 from bot.service import Service
 from bot.slack.advisor_directory import AdvisorDirectory
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+from bot.slack.client import attach_retry_handlers, build_web_client
+from bot.times import utc_now
 
 
 @dataclass(frozen=True)
@@ -20,4 +21,14 @@ class Deps:
     service: Service
     settings: Settings
     advisors: AdvisorDirectory
+    client: WebClient
     now: Callable[[], dt.datetime] = field(default=utc_now)
+
+
+def assemble(settings: Settings, service: Service, *, client: WebClient | None = None,
+             advisors: AdvisorDirectory | None = None) -> Deps:
+    """``client`` defaults to a WebClient for ``settings.bot_token`` (base URL from
+    ``settings.api_url``); retry handlers for 429s and connection errors are attached either way.
+    ``advisors`` defaults to the members of ``settings.advisor_channel``."""
+    client = attach_retry_handlers(client or build_web_client(settings))
+    return Deps(service, settings, advisors or AdvisorDirectory(client, settings.advisor_channel), client)

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import signal
+import socket
 import threading
 from typing import Callable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot import digest as digests
 from bot.config import Settings
+from bot.digest.figures import Digest
+from bot.digest.weeks import LONDON, next_run, week_due
+from bot.service import Service
+from bot.slack.blocks.digest import render_blocks, summary_text
 from bot.slack.client import build_web_client
-from bot.store import parse_stored_time
+from bot.times import parse_stored_time, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -31,65 +36,73 @@ LONGEST_SLEEP = dt.timedelta(hours=1)  # the clock re-reads the time at least th
 def _when(posted_at: str | None) -> str:
     if not posted_at:
         return "an earlier run"
-    moment = parse_stored_time(posted_at).astimezone(digests.LONDON)
+    moment = parse_stored_time(posted_at).astimezone(LONDON)
     return f"{moment:%a} {moment.day} {moment:%b %Y} at {moment:%H:%M} (London time)"
 
 
-def post_digest(settings: Settings, store, digest: digests.Digest, force: bool = False,
+def post_digest(settings: Settings, service: Service, digest: Digest, force: bool = False,
                 client: WebClient | None = None) -> str:
-    """Post ``digest`` once: the main message, then the details as a thread reply. Returns a line
-    saying what happened. Already posted (and not ``force``): posts nothing and says when it was."""
+    """Post ``digest`` once: the main message now, then its details as a thread reply. Returns a line
+    saying what happened. Already posted (and not ``force``): posts nothing and says when it was.
+
+    The posting goes through the outbox: it is owed and leased to this run first, so a run that
+    fails (or dies) leaves it owed, and the bot's deliverer (or the next run) posts it, once."""
     if not settings.digest_channel:
         raise ValueError("CANISHARE_DIGEST_CHANNEL is not set: the digest has nowhere to go")
-    posted = store.digest_posted(digest.week)
-    if not force and not store.claim_digest(digest.week):
-        posted = store.digest_posted(digest.week)
-        if posted and posted.get("ts"):
-            return (f"The digest for {digest.week} was already posted on {_when(posted.get('posted_at'))}; "
-                    "nothing posted (use --force to post it again).")
+    earlier = service.digest_posted(digest.week)
+    status, item = service.owe_digest(digest.week, f"{socket.gethostname()}:{os.getpid()}:digest", force)
+    if status == "already":
+        when = _when((service.digest_posted(digest.week) or {}).get("posted_at"))
+        return (f"The digest for {digest.week} was already posted on {when}; nothing posted "
+                "(use --force to post it again).")
+    if status == "in hand":
         return f"Another run is posting the digest for {digest.week} right now; nothing posted."
     client = client or build_web_client(settings)
-    main_blocks, thread_blocks = digests.render_blocks(digest)
     try:
-        response = client.chat_postMessage(
-            channel=settings.digest_channel, text=digests.summary_text(digest), blocks=main_blocks,
-            unfurl_links=False, unfurl_media=False,
-        )
-    except BaseException:
-        if not force:
-            store.release_digest(digest.week)
+        channel, ts = post_main_message(client, settings.digest_channel, digest)
+    except BaseException as error:
+        service.not_delivered(item, type(error).__name__)
         raise
-    channel, ts = response["channel"], response["ts"]
-    store.record_digest(digest.week, channel, ts)
-    log.info("digest %s posted to %s (ts %s)%s", digest.week, channel, ts, " again (forced)" if posted else "")
-    line = f"Posted the digest for {digest.week} to {channel}" + (" again" if posted else "") + "."
-    if thread_blocks:
+    service.delivered(item, posted=(channel, ts))
+    again = " again" if earlier and earlier.get("ts") else ""
+    log.info("digest %s posted to %s (ts %s)%s", digest.week, channel, ts, again)
+    line = f"Posted the digest for {digest.week} to {channel}{again}."
+    details = service.lease_owed_key(f"digest_details:{item.id}", "digest-run")
+    if details is not None:
         try:
-            client.chat_postMessage(
-                channel=channel, thread_ts=ts, text=f"Details of the canishare digest {digest.week}",
-                blocks=thread_blocks, unfurl_links=False, unfurl_media=False,
-            )
+            post_details(client, channel, ts, digest)
+            service.delivered(details)
         except (SlackClientError, OSError) as error:
-            reason = error.response.get("error") if isinstance(error, SlackApiError) else str(error)
-            log.error("digest %s: the details reply failed: %s", digest.week, reason)
-            line += f" The details reply failed ({reason}); the main message is posted."
+            reason = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
+            service.not_delivered(details, str(reason))
+            log.error("digest %s: the details reply failed: %s; it stays owed", digest.week, reason)
+            line += f" The details reply failed ({reason}); it will be tried again."
     return line
 
 
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+def post_main_message(client: WebClient, channel: str, digest: Digest) -> tuple[str, str]:
+    main_blocks, _ = render_blocks(digest)
+    response = client.chat_postMessage(channel=channel, text=summary_text(digest), blocks=main_blocks,
+                                       unfurl_links=False, unfurl_media=False)
+    return response["channel"], response["ts"]
 
 
-def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] = _utc_now,
+def post_details(client: WebClient, channel: str, ts: str, digest: Digest) -> None:
+    _, thread_blocks = render_blocks(digest)
+    if thread_blocks:
+        client.chat_postMessage(channel=channel, thread_ts=ts, text=f"Details of the canishare digest {digest.week}",
+                                blocks=thread_blocks, unfurl_links=False, unfurl_media=False)
+
+
+def run_clock(settings: Settings, service: Service, *, clock: Callable[[], dt.datetime] = utc_now,
               stop: threading.Event | None = None, client: WebClient | None = None) -> int:
-    """Post the previous week's digest every Monday at 09:00 Europe/London until stopped.
+    """Post the previous week's digest every Monday at 09:00 Europe/London until stopped, and apply
+    the retention period once a day (as the bot does: whichever runs, retention happens).
 
     On start, and whenever it wakes, it posts the digest that is due (``digest.week_due``) if it has
     not been posted: a clock started late on a Monday catches up, and a restarted clock does not post
     twice. A failed posting is tried again after ``RETRY_AFTER_FAILURE``. SIGTERM (or Ctrl-C, or
     setting ``stop``) ends it cleanly; returns the exit status."""
-    if not logging.getLogger().handlers:  # run as a process of its own: say what it does
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     stop = stop or threading.Event()
     previous_handler = None
     if threading.current_thread() is threading.main_thread():
@@ -99,16 +112,16 @@ def run_clock(settings: Settings, service, *, clock: Callable[[], dt.datetime] =
 
         previous_handler = signal.signal(signal.SIGTERM, on_signal)
     log.info("digest clock started: posting to %s every Monday 09:00 Europe/London; next at %s",
-             settings.digest_channel, digests.next_run(clock()).astimezone(digests.LONDON).isoformat())
+             settings.digest_channel, next_run(clock()).astimezone(LONDON).isoformat())
     try:
         while not stop.is_set():
             now = clock()
-            week = digests.week_due(now)
-            wait = digests.next_run(now) - now
-            if not (service.store.digest_posted(week) or {}).get("ts"):  # not posted (a stale claim is retried)
+            service.purge_if_due(dt.timedelta(days=settings.retention_days), now=now)
+            week = week_due(now)
+            wait = next_run(now) - now
+            if not (service.digest_posted(week) or {}).get("ts"):  # not posted (a stale claim is retried)
                 try:
-                    result = post_digest(settings, service.store, digests.build_digest(service.store, service.faq, week),
-                                         client=client)
+                    result = post_digest(settings, service, service.digest(week), client=client)
                     log.info("digest clock: %s", result)
                 except Exception as error:  # a long-running process: log, and try again later
                     log.error("digest clock: posting the digest for %s failed (%s); trying again in %s",

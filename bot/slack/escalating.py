@@ -1,40 +1,27 @@
-"""Listener: "Ask an advisor" / "Send to an advisor" / "None of these": queue the question."""
+"""Listener: "Ask an advisor" / "Send to an advisor" / "None of these": queue the question. The
+escalation, its advisor-channel card and the notice to the clicker are recorded in one commit."""
 
 from __future__ import annotations
 
 from slack_bolt import App
-from slack_sdk import WebClient
 
 from bot.escalations import QueueError
-from bot.slack.advisor_channel import post_escalation
-from bot.slack.blocks import ESCALATE, escalated_message, notice_message
-from bot.slack.delivery import tell_privately
+from bot.slack.blocks.ids import ESCALATE
 from bot.slack.deps import Deps
-from bot.slack.payloads import action_value, question_ref, user_of
+from bot.slack.payloads import action_value, private_route, question_ref, user_of
 
 GONE = "That question is no longer stored (questions are deleted after the retention period). Please ask again."
 
 
-class Escalating:
-    def __init__(self, deps: Deps):
-        self.deps = deps
-
-    def register(self, app: App) -> None:
-        app.action(ESCALATE)(self.on_escalate)
-
-    def on_escalate(self, ack, body: dict, client: WebClient) -> None:
-        ack()
+def register(app: App, deps: Deps) -> None:
+    @app.action(ESCALATE)
+    def on_escalate(ack, body: dict) -> None:
         question_id, _ = question_ref(action_value(body))
-        user = user_of(body)
+        user, route = user_of(body), private_route(body)
         try:
-            escalation, created = self.deps.service.escalate(question_id, user, self.deps.advisors.members)
+            deps.service.escalate(question_id, user, deps.advisors.known_members, notify=route)
         except LookupError:
-            tell_privately(client, body, notice_message(GONE))
-            return
+            deps.service.tell(user, GONE, route)
         except QueueError as refusal:
-            tell_privately(client, body, notice_message(str(refusal)))
-            return
-        if created:
-            post_escalation(client, self.deps, escalation)
-        source = escalation.question.where.source if escalation.question else "cli"
-        tell_privately(client, body, escalated_message(escalation, source, created))
+            deps.service.tell(user, str(refusal), route)
+        ack()

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from typing import Any
 
-# <@U123|name>, <#C123|name>, <!here>, <!subteam^S1|@team>, <!date^…|fallback>, <https://…|label>, <mailto:…|a@b>
-_SLACK_MARKUP = re.compile(r"<([^<>]*)>")
+from bot.mrkdwn import replace_markup
 
 
-def _markup_as_text(inner: str) -> str:
-    target, _, label = inner.partition("|")
+def _markup_as_text(target: str, label: str | None) -> str:
     if target.startswith("@"):
         return "@" + (label or target[1:])
     if target.startswith("#"):
@@ -27,7 +24,7 @@ def _markup_as_text(inner: str) -> str:
 def plain_text(slack_text: str | None) -> str:
     """Slack message text as the person typed it: links and mentions as their labels (so an e-mail
     address that Slack linked is plain again, for redaction) and ``&amp;``/``&lt;``/``&gt;`` undone."""
-    text = _SLACK_MARKUP.sub(lambda m: _markup_as_text(m.group(1)), slack_text or "")
+    text = replace_markup(slack_text or "", _markup_as_text)
     return html.unescape(text) if "&" in text else text
 
 
@@ -35,7 +32,7 @@ def without_mentions_of(text: str, user_id: str | None) -> str:
     """The text of an @mention without the mention of the bot itself."""
     if not user_id:
         return text
-    return re.sub(rf"<@{re.escape(user_id)}(?:\|[^>]*)?>", " ", text or "").strip()
+    return replace_markup(text or "", lambda target, _: " " if target == "@" + user_id else None).strip()
 
 
 def user_of(body: dict) -> str | None:
@@ -63,6 +60,16 @@ def question_ref(value: str) -> tuple[int, str | None]:
     return int(question_id), entry_id or None
 
 
+def decision_ref_of(value: str) -> tuple[int | None, str | None, int | None]:
+    """``"12|entry-id|3"`` → (12, "entry-id", 3); empty parts are None, and so is anything unreadable."""
+    parts = (value.split("|") + ["", "", ""])[:3]
+
+    def number(text: str) -> int | None:
+        return int(text) if text.isdigit() else None
+
+    return number(parts[0]), parts[1] or None, number(parts[2])
+
+
 def escalation_id_of(body: dict) -> int:
     return int(action_value(body))
 
@@ -72,6 +79,14 @@ def channel_of(body: dict) -> str | None:
     if isinstance(channel, dict):
         return channel.get("id")
     return channel or (body.get("container") or {}).get("channel_id") or body.get("channel_id")
+
+
+def private_route(body: dict) -> dict:
+    """How to tell the person who clicked, typed or submitted, and nobody else: their response_url
+    when there is one, else an ephemeral in the channel (not from App Home or a modal), else a DM."""
+    in_a_channel = not clicked_in_home(body) and body.get("type") != "view_submission"
+    return {"to": user_of(body), "response_url": body.get("response_url"),
+            "channel": channel_of(body) if in_a_channel else None}
 
 
 def clicked_in_home(body: dict) -> bool:
@@ -101,6 +116,12 @@ def selected_value(view: dict, block_id: str, action_id: str) -> str | None:
     state = input_values(view).get(block_id, {}).get(action_id) or {}
     option = state.get("selected_option") or {}
     return option.get("value")
+
+
+def selected_option_of(body: dict) -> str | None:
+    """The value of the option chosen in a select that was just changed (a ``block_actions`` body)."""
+    found = body.get("actions") or [{}]
+    return (found[0].get("selected_option") or {}).get("value")
 
 
 def checked_values(view: dict, block_id: str, action_id: str) -> list[str]:

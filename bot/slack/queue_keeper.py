@@ -1,6 +1,8 @@
-"""A background thread that looks after the advisor queue while the bot runs: it (re)posts
-escalations whose advisor-channel post never went out (Slack was down), and reminds the channel of
-escalations nobody has claimed after ``settings.remind_after_hours``."""
+"""A background thread that looks after the advisor queue while the bot runs: it keeps the list of
+advisors fresh (so listeners never wait for Slack), owes a card for any queued escalation that has
+none (e.g. from before the outbox), owes one reminder for each escalation nobody has claimed after
+``settings.remind_after_hours``, forgets delivered messages after a week, and applies the retention
+period (``CANISHARE_RETENTION_DAYS``) once a day. The deliverer sends."""
 
 from __future__ import annotations
 
@@ -8,43 +10,25 @@ import datetime as dt
 import logging
 import threading
 
-from slack_sdk import WebClient
-
-from bot.slack.advisor_channel import post_escalation, post_reminder
 from bot.slack.deps import Deps
-from bot.store import parse_stored_time
 
 log = logging.getLogger(__name__)
 
-EVERY_SECONDS = 180.0
-# A listener posts a new escalation within seconds; only older unposted ones are the keeper's job.
-POSTING_GRACE = dt.timedelta(minutes=2)
+EVERY_SECONDS = 60.0
 
 
-def post_missing_escalations(client: WebClient, deps: Deps) -> int:
-    cutoff = deps.now() - POSTING_GRACE
-    posted = 0
-    for escalation in deps.service.unposted_escalations():
-        created = parse_stored_time(escalation.created_at)
-        if created is not None and created > cutoff:
-            continue
-        posted += post_escalation(client, deps, escalation)
-    return posted
-
-
-def post_due_reminders(client: WebClient, deps: Deps) -> int:
-    after = dt.timedelta(hours=deps.settings.remind_after_hours)
-    return sum(post_reminder(client, deps, e) for e in deps.service.due_reminders(after, now=deps.now()))
-
-
-def look_after_queue(client: WebClient, deps: Deps) -> tuple[int, int]:
-    """One round: (escalations posted, reminders posted)."""
-    return post_missing_escalations(client, deps), post_due_reminders(client, deps)
+def look_after_queue(deps: Deps) -> tuple[int, int]:
+    """One round: (cards owed, reminders owed)."""
+    deps.advisors.refresh()
+    cards = deps.service.owe_missing_cards()
+    reminders = deps.service.owe_due_reminders(dt.timedelta(hours=deps.settings.remind_after_hours), now=deps.now())
+    deps.service.forget_delivered()
+    deps.service.purge_if_due(dt.timedelta(days=deps.settings.retention_days), now=deps.now())
+    return cards, reminders
 
 
 class QueueKeeper:
-    def __init__(self, client: WebClient, deps: Deps, every: float = EVERY_SECONDS):
-        self.client = client
+    def __init__(self, deps: Deps, every: float = EVERY_SECONDS):
         self.deps = deps
         self.every = every
         self._stop = threading.Event()
@@ -61,9 +45,9 @@ class QueueKeeper:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                posted, reminded = look_after_queue(self.client, self.deps)
-                if posted or reminded:
-                    log.info("queue keeper: %d escalation(s) posted, %d reminder(s) sent", posted, reminded)
+                cards, reminders = look_after_queue(self.deps)
+                if cards or reminders:
+                    log.info("queue keeper: %d card(s) and %d reminder(s) owed", cards, reminders)
             except Exception as error:  # noqa: BLE001 - keep the thread alive through Slack or DB hiccups
                 log.warning("queue keeper round failed: %s", type(error).__name__, exc_info=True)
             self._stop.wait(self.every)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Callable
 
 from slack_bolt import BoltResponse
 from slack_sdk import WebClient
 
 from bot.service import Service
-from bot.slack.blocks import error_message
+from bot.slack.blocks.replies import error_message
 from bot.slack.delivery import tell_privately
 from bot.slack.payloads import event_id_of, user_of
 
@@ -19,12 +20,13 @@ CONVERSATION_EVENTS = ("message", "app_mention")
 
 
 def skip_events_already_handled(service: Service) -> Callable:
-    """Global middleware: an event whose ``event_id`` was seen before (a Slack retry, with
-    X-Slack-Retry-Num) is acknowledged with 200 and not handled again."""
+    """Global middleware: an event whose question and reply are already recorded (a Slack retry, with
+    X-Slack-Retry-Num) is acknowledged with 200 and not handled again. An event is recorded in the
+    same commit as its question (``Service.ask``), so a retry after a crash before that is handled."""
 
     def middleware(body: dict, next: Callable[[], BoltResponse]) -> BoltResponse | None:
         event_id = event_id_of(body)
-        if event_id and not service.first_time_event(event_id):
+        if service.event_handled(event_id):
             log.info("event %s was already handled; acknowledging Slack's retry", event_id)
             return BoltResponse(status=200, body="")
         return next()
@@ -47,18 +49,20 @@ def handle_listener_error(error: Exception, body: dict, client: WebClient,
     log.error("listener failed on %s: %s", describe_request(body or {}), type(error).__name__,
               exc_info=(type(error), error, error.__traceback__))
     try:
-        tell_about_error(client, body or {})
+        tell_about_error(client, body or {}, store_down=isinstance(error, sqlite3.Error))
     except Exception as second:  # noqa: BLE001 - the error handler must never raise
         log.warning("could not tell the user about the error: %s", type(second).__name__)
     return BoltResponse(status=200, body="") if response is not None else None
 
 
-def tell_about_error(client: WebClient, body: dict) -> None:
+def tell_about_error(client: WebClient, body: dict, store_down: bool = False) -> None:
+    """Straight to Slack, not through the outbox: the outbox is in the store that may have failed."""
+    message = error_message(store_down)
     if body.get("type") == "event_callback":
         event = body.get("event") or {}
         if event.get("type") in CONVERSATION_EVENTS and event.get("channel") and event.get("user"):
             thread = event.get("thread_ts") or (event.get("ts") if event["type"] == "app_mention" else None)
-            client.chat_postMessage(channel=event["channel"], thread_ts=thread, **error_message().as_kwargs())
+            client.chat_postMessage(channel=event["channel"], thread_ts=thread, **message.as_kwargs())
         return
     if user_of(body):
-        tell_privately(client, body, error_message())
+        tell_privately(client, body, message)

@@ -2,16 +2,20 @@
 
 HTTP mode serves ``POST /slack/events`` (events, slash commands, interactivity and select options
 all use this one URL) and ``GET /healthz`` (200 "ok") with a small threading server from the
-standard library. Either way a background thread looks after the advisor queue (see
-``queue_keeper``). Listeners run after the ack (``process_before_response=False``), so Slack gets
-its acknowledgement within milliseconds.
+standard library. Listeners record what a request changes and what the bot then owes in one
+commit and return, so Slack's acknowledgement follows the commit within milliseconds and never
+waits for a Web API call; a deliverer thread sends what is owed, and another looks after the advisor
+queue. SIGTERM (what platforms send on deploy) stops taking requests, lets those in hand finish, and
+leaves anything unsent owed for the next start.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable
 from urllib.parse import urlsplit
 
 from slack_bolt import App, BoltResponse
@@ -20,6 +24,8 @@ from slack_bolt.request import BoltRequest
 from bot.config import Settings
 from bot.service import Service
 from bot.slack.app import create_app
+from bot.slack.deliverer import Deliverer
+from bot.slack.deps import assemble
 from bot.slack.queue_keeper import QueueKeeper
 from bot.slack.signature import refusal, why_not_from_slack
 
@@ -31,19 +37,32 @@ MAX_BODY_BYTES = 1 << 20  # Slack's payloads are far smaller
 REQUEST_TIMEOUT_SECONDS = 10
 
 
+class Stopping(KeyboardInterrupt):
+    """SIGTERM: stop as Ctrl-C would."""
+
+
+def stop_on_sigterm(signum, frame) -> None:
+    raise Stopping()
+
+
 def run(settings: Settings, service: Service, http: bool, port: int) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_app(settings, service=service, process_before_response=False, socket_mode=not http)
-    keeper = QueueKeeper(app.client, app.deps).start()
+    deps = assemble(settings, service)
+    app = create_app(deps, socket_mode=not http)
+    deliverer = Deliverer(deps).start()
+    keeper = QueueKeeper(deps).start()
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
     try:
         if http:
-            serve_http(app, "0.0.0.0", port, settings.signing_secret or "")
+            serve_http(app, "0.0.0.0", port, settings.signing_secret or "", service.health)
         else:
             serve_socket_mode(app, settings)
-    except KeyboardInterrupt:
-        log.info("stopping")
+    except KeyboardInterrupt as stop:
+        log.info("stopping (%s); requests in hand finish, unsent messages stay owed",
+                 "SIGTERM" if isinstance(stop, Stopping) else "interrupted")
     finally:
         keeper.stop()
+        deliverer.stop()
+        log.info("stopped")
     return 0
 
 
@@ -54,8 +73,9 @@ def serve_socket_mode(app: App, settings: Settings) -> None:
     SocketModeHandler(app, settings.app_token).start()
 
 
-def serve_http(app: App, host: str, port: int, signing_secret: str) -> None:
-    server = make_http_server(app, host, port, signing_secret)
+def serve_http(app: App, host: str, port: int, signing_secret: str,
+               health: Callable[[], list[str]] = list) -> None:
+    server = make_http_server(app, host, port, signing_secret, health)
     log.info("canishare listening on http://%s:%d%s (health: %s)", host, server.server_address[1], EVENTS_PATH,
              HEALTH_PATH)
     try:
@@ -65,7 +85,8 @@ def serve_http(app: App, host: str, port: int, signing_secret: str) -> None:
 
 
 class _Server(ThreadingHTTPServer):
-    daemon_threads = True
+    daemon_threads = False  # on shutdown, requests in hand finish (each is bounded by the timeout)
+    block_on_close = True
     request_queue_size = 128  # Slack can send bursts; the default of 5 would drop connections
 
     def handle_error(self, request, client_address) -> None:
@@ -77,20 +98,25 @@ class _Server(ThreadingHTTPServer):
             log.exception("error while serving a request from %s", client_address[0])
 
 
-def make_http_server(app: App, host: str, port: int, signing_secret: str) -> ThreadingHTTPServer:
+def make_http_server(app: App, host: str, port: int, signing_secret: str,
+                     health: Callable[[], list[str]] = list,
+                     request_timeout: float = REQUEST_TIMEOUT_SECONDS) -> ThreadingHTTPServer:
     """A threading HTTP server that hands Slack's requests to ``app`` (port 0 picks a free one) once
-    their signature has verified against ``signing_secret``; anything else gets 401 unread."""
+    their signature has verified against ``signing_secret``; anything else gets 401 unread.
+    ``GET /healthz`` is 200 "ok", or 503 listing what ``health()`` says stops the bot from working."""
 
     class SlackRequestHandler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
-        timeout = REQUEST_TIMEOUT_SECONDS  # a client that stalls mid-request does not hold a thread
+        timeout = request_timeout  # a client that stalls mid-request does not hold a thread
 
         def log_message(self, format: str, *args) -> None:  # request lines only, at debug level
             log.debug("%s " + format, self.address_string(), *args)
 
         def do_GET(self) -> None:
             if urlsplit(self.path).path == HEALTH_PATH:
-                self.send(BoltResponse(status=200, body="ok", headers={"content-type": "text/plain; charset=utf-8"}))
+                problems = health()
+                self.send(BoltResponse(status=503 if problems else 200, body="\n".join(problems) or "ok",
+                                       headers={"content-type": "text/plain; charset=utf-8"}))
             else:
                 self.send(BoltResponse(status=404, body="not found"))
 

@@ -11,92 +11,44 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Iterable
 
 import yaml
 from rapidfuzz import fuzz, process
 
 from bot import text
+from bot.bundled import bundled_dir
+from bot.faq.model import NATIONS, Faq, FaqEntry, FaqError, Problem, Source, Watch, due_watches
+from bot.faq.sources import PLACEHOLDER_TITLE, source_url_problem
 
 log = logging.getLogger(__name__)
 
-BUNDLED_FAQ_DIR = Path(__file__).resolve().parent.parent / "faq"
+def bundled_faq_dir() -> Path:
+    """The FAQ that ships with canishare: ``faq/`` of a checkout, or the installed package data."""
+    return bundled_dir("faq", "bot.bundled_faq", "README.md")
 
-REQUIRED_FIELDS = ("id", "question", "variants", "answer", "legal_basis", "sources", "tags", "last_reviewed")
-OPTIONAL_FIELDS = ("keywords",)
+
+def faq_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+BUNDLED_FAQ_DIR = bundled_faq_dir()
+
+REQUIRED_FIELDS = (
+    "id", "question", "variants", "answer", "legal_basis", "sources", "tags", "last_reviewed", "nations",
+)
+OPTIONAL_FIELDS = ("keywords", "nation_notes", "watch")
+# The nations of the UK, in the order they are shown. An entry's `nations` lists those where its
+# answer holds; `nation_notes` says, for any of them, what differs there and names that law.
+WATCH_FIELDS = ("what", "expected", "source")
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_VARIANTS = 5
 # Two phrasings of different entries this alike (rapidfuzz ratio of their normalised forms)
 # would make the matcher pick between them at random.
 NEAR_DUPLICATE_SCORE = 92
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class FaqEntry:
-    id: str
-    question: str
-    variants: tuple[str, ...]
-    answer: str
-    legal_basis: tuple[str, ...]
-    sources: tuple[Source, ...]
-    tags: tuple[str, ...]
-    last_reviewed: dt.date
-    keywords: tuple[str, ...] = ()
-    file: str = ""
-
-    @property
-    def phrasings(self) -> tuple[str, ...]:
-        return (self.question, *self.variants)
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    message: str
-    entry: str | None = None
-    field: str | None = None
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        parts = [where]
-        if self.entry:
-            parts.append(f"entry '{self.entry}'")
-        if self.field:
-            parts.append(f"field '{self.field}'")
-        return ": ".join(parts) + f": {self.message}"
-
-
-class FaqError(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-@dataclass(frozen=True)
-class Faq:
-    entries: tuple[FaqEntry, ...]
-    directory: str = ""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})
-
-    def get(self, entry_id: str) -> FaqEntry | None:
-        return self._by_id.get(entry_id)  # type: ignore[attr-defined]
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def __iter__(self):
-        return iter(self.entries)
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
@@ -112,15 +64,25 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's p
         }
         return mapping
 
+    def construct_yaml_timestamp(self, node):
+        """Dates stay text here: the field checks read them and name an impossible one (2026-02-30)
+        with its entry and field, where YAML's own reading would stop the whole file."""
+        return self.construct_scalar(node)
 
-def faq_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
-def lint(directory: str | Path) -> list[Problem]:
-    """Every problem in the FAQ directory; an empty list means it is clean."""
-    _, problems = _load(Path(directory))
-    return problems
+def lint(directory: str | Path, today: dt.date | None = None) -> list[Problem]:
+    """Every problem in the FAQ directory, errors first, then warnings (``Problem.warning``): a
+    pending change (``watch``) whose expected date has passed since the entry was last reviewed.
+    No errors means the FAQ loads; an empty list means it is clean."""
+    entries, problems = _load(Path(directory))
+    return problems + _watch_warnings(entries, today or dt.date.today())
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if not p.warning]
 
 
 def load_faq(directory: str | Path = BUNDLED_FAQ_DIR, check_near_duplicates: bool = True) -> Faq:
@@ -130,6 +92,21 @@ def load_faq(directory: str | Path = BUNDLED_FAQ_DIR, check_near_duplicates: boo
     if problems:
         raise FaqError(problems)
     return Faq(tuple(entries), str(directory))
+
+
+def _watch_warnings(entries: Iterable[FaqEntry], today: dt.date) -> list[Problem]:
+    return [
+        Problem(
+            entry.file,
+            f"pending change {w.what!r} was expected on {w.expected.isoformat()} and the entry was last "
+            f"reviewed on {entry.last_reviewed.isoformat()}: check whether it happened, update the "
+            "answer, then set last_reviewed (and drop or re-date the watch item)",
+            entry.id,
+            "watch",
+            warning=True,
+        )
+        for entry, w in due_watches(entries, today)
+    ]
 
 
 def _load(directory: Path, check_near_duplicates: bool = True) -> tuple[list[FaqEntry], list[Problem]]:
@@ -207,6 +184,9 @@ def _parse_entry(file: str, position: int, item: Any) -> tuple[FaqEntry | None, 
     keywords = _string_list(fields, "keywords", problem, minimum=0) if "keywords" in fields else ()
     sources = _sources(fields, problem)
     last_reviewed = _date(fields, problem)
+    nations = _nations(fields, problem)
+    nation_notes = _nation_notes(fields, problem)
+    watch = _watch(fields, problem)
 
     if problems:
         return None, problems
@@ -222,6 +202,9 @@ def _parse_entry(file: str, position: int, item: Any) -> tuple[FaqEntry | None, 
             last_reviewed=last_reviewed,
             keywords=keywords,
             file=file,
+            nations=nations,
+            nation_notes=MappingProxyType(nation_notes),
+            watch=watch,
         ),
         [],
     )
@@ -271,7 +254,8 @@ def _sources(fields: dict, problem) -> tuple[Source, ...]:
     sources = []
     for index, item in enumerate(value, start=1):
         if isinstance(item, str) and item.strip():
-            sources.append(Source(item.strip()))
+            problem("sources", f"item {index} is only a title; give {{title, url}} with an https URL on an "
+                               "authoritative host (see AUTHORITATIVE_DOMAINS in bot/faq/sources.py)")
             continue
         if not isinstance(item, dict) or not isinstance(item.get("title"), str) or not item["title"].strip():
             problem("sources", f"item {index} needs a 'title'")
@@ -279,18 +263,29 @@ def _sources(fields: dict, problem) -> tuple[Source, ...]:
         extra = set(item) - {"title", "url", "__line__", "__lines__"}
         if extra:
             problem("sources", f"item {index} has unknown key(s): {', '.join(sorted(extra))}")
-        url = item.get("url")
-        if url is not None and not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
-            problem("sources", f"item {index} url must start with http:// or https://")
+        title = item["title"].strip()
+        if PLACEHOLDER_TITLE.search(title):
+            problem("sources", f"item {index} title {title!r} is a placeholder; cite a particular document")
             continue
-        sources.append(Source(item["title"].strip(), url))
+        why = source_url_problem(item.get("url"))
+        if why:
+            problem("sources", f"item {index} {why}")
+            continue
+        sources.append(Source(title, item["url"].strip()))
     return tuple(sources)
 
 
 def _date(fields: dict, problem) -> dt.date:
     if "last_reviewed" not in fields:
         return dt.date.min
-    value = fields["last_reviewed"]
+    value = _as_date(fields["last_reviewed"])
+    if value is None:
+        problem("last_reviewed", f"not a date in YYYY-MM-DD form: {fields['last_reviewed']!r}")
+        return dt.date.min
+    return value
+
+
+def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -298,8 +293,78 @@ def _date(fields: dict, problem) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        problem("last_reviewed", f"not a date in YYYY-MM-DD form: {value!r}")
-        return dt.date.min
+        return None
+
+
+def _nations(fields: dict, problem) -> tuple[str, ...]:
+    if "nations" not in fields:
+        return ()
+    value = fields["nations"]
+    if not isinstance(value, list) or not value:
+        problem("nations", f"must be a non-empty list drawn from: {', '.join(NATIONS)}")
+        return ()
+    unknown = [str(v) for v in value if v not in NATIONS]
+    if unknown:
+        problem("nations", f"unknown nation(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(NATIONS)})")
+    repeated = sorted({v for v in value if isinstance(v, str) and value.count(v) > 1})
+    if repeated:
+        problem("nations", f"repeated nation(s): {', '.join(repeated)}")
+    return tuple(n for n in NATIONS if n in value)
+
+
+def _nation_notes(fields: dict, problem) -> dict[str, str]:
+    if "nation_notes" not in fields:
+        return {}
+    value = {k: v for k, v in fields["nation_notes"].items() if k not in ("__line__", "__lines__")} \
+        if isinstance(fields["nation_notes"], dict) else None
+    if not value:
+        problem("nation_notes", "must be a mapping of nation -> note naming that nation's law or guidance")
+        return {}
+    notes = {}
+    for nation, note in value.items():
+        if nation not in NATIONS:
+            problem("nation_notes", f"unknown nation {nation!r} (allowed: {', '.join(NATIONS)})")
+        elif not isinstance(note, str) or not note.strip():
+            problem("nation_notes", f"note for {nation} must be non-empty text")
+        else:
+            notes[nation] = " ".join(note.split())
+    return {n: notes[n] for n in NATIONS if n in notes}
+
+
+def _watch(fields: dict, problem) -> tuple[Watch, ...]:
+    if "watch" not in fields:
+        return ()
+    value = fields["watch"]
+    if not isinstance(value, list) or not value:
+        problem("watch", "must be a non-empty list of {what, expected, source}")
+        return ()
+    items = []
+    for index, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            problem("watch", f"item {index} must be a mapping of {', '.join(WATCH_FIELDS)}")
+            continue
+        keys = set(item) - {"__line__", "__lines__"}
+        if keys - set(WATCH_FIELDS):
+            problem("watch", f"item {index} has unknown key(s): {', '.join(sorted(keys - set(WATCH_FIELDS)))}")
+        missing = [k for k in WATCH_FIELDS if k not in keys]
+        if missing:
+            problem("watch", f"item {index} is missing {', '.join(missing)}")
+            continue
+        what, expected, source = item["what"], _as_date(item["expected"]), item["source"]
+        ok = True
+        if not isinstance(what, str) or not what.strip():
+            problem("watch", f"item {index} 'what' must be non-empty text")
+            ok = False
+        if expected is None:
+            problem("watch", f"item {index} 'expected' is not a date in YYYY-MM-DD form: {item['expected']!r}")
+            ok = False
+        why = source_url_problem(source)
+        if why:
+            problem("watch", f"item {index} 'source' {why}")
+            ok = False
+        if ok:
+            items.append(Watch(" ".join(what.split()), expected, source))
+    return tuple(items)
 
 
 def _duplicate_ids(ids: Iterable[tuple[str, str]]) -> list[Problem]:

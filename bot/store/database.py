@@ -1,4 +1,4 @@
-"""The only module that speaks SQL: an embedded SQLite store through sqlite-utils.
+"""The store: an embedded SQLite database through sqlite-utils.
 
 One connection, guarded by a lock, in WAL mode: Bolt runs listeners on a thread pool and SQLite
 serialises writers anyway, so a lock is simpler and safer than a connection per thread. Every
@@ -9,7 +9,6 @@ upgraded in place when opened.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 import threading
@@ -19,104 +18,26 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from bot.records import CLAIMED, OPEN, Escalation, Question, Where
+from bot.records import (
+    Decision,
+    DecisionRecord,
+    Escalation,
+    Question,
+    QueueAction,
+    SharingDecision,
+    State,
+    Told,
+    Where,
+)
+from bot.store.delivery import DeliveryTables
+from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
+from bot.store.queries import _between
+from bot.store.reports import ReportTables
+from bot.times import stored_now
 
 
-class StoreError(Exception):
-    pass
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def parse_stored_time(value: str | None) -> dt.datetime | None:
-    """A timestamp as the store writes it, as an aware datetime (UTC when it has no zone); None if unreadable."""
-    if not value:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-
-
-def _migration_1(db: sqlite_utils.Database) -> None:
-    db["questions"].create(
-        {
-            "id": int, "text": str, "asker": str, "source": str, "channel": str, "thread_ts": str,
-            "message_ts": str, "team": str,
-            "response_url": str,  # left empty: short-lived Slack URLs are not kept
-            "decision": str, "faq_id": str,
-            "score": float, "suggestions": str, "redacted_kinds": str, "created_at": str,
-        },
-        pk="id",
-    )
-    db["questions"].create_index(["created_at"])
-    db["questions"].create_index(["asker", "created_at"])
-    db["feedback"].create(
-        {"question_id": int, "user": str, "faq_id": str, "rating": str, "created_at": str, "updated_at": str},
-        pk=("question_id", "user"),
-        foreign_keys=[("question_id", "questions", "id")],
-    )
-    db["escalations"].create(
-        {
-            "id": int, "question_id": int, "state": str, "created_at": str, "claimed_by": str,
-            "claimed_at": str, "answered_by": str, "answered_at": str, "answer": str,
-            "linked_faq_id": str, "propose_new": int, "closed_by": str, "closed_at": str,
-            "advisor_channel": str, "advisor_ts": str,
-        },
-        pk="id",
-        foreign_keys=[("question_id", "questions", "id")],
-    )
-    db["escalations"].create_index(["question_id"], unique=True)
-    db["escalations"].create_index(["state", "created_at"])
-    db["learned_phrasings"].create(
-        {"id": int, "faq_id": str, "text": str, "question_id": int, "added_by": str, "created_at": str},
-        pk="id",
-    )
-    db["learned_phrasings"].create_index(["faq_id", "text"], unique=True)
-    db["audit"].create(
-        {"id": int, "at": str, "actor": str, "action": str, "escalation_id": int, "question_id": int, "detail": str},
-        pk="id",
-    )
-    db["processed_events"].create({"event_id": str, "at": str}, pk="event_id")
-
-
-def _migration_2(db: sqlite_utils.Database) -> None:
-    """Urgent questions, advisor reminders, FAQ drafts written, digests posted."""
-    db["questions"].add_column("urgent", int, not_null_default=0)
-    db["escalations"].add_column("urgent", int, not_null_default=0)
-    db["escalations"].add_column("reminded_at", str)
-    db["escalations"].add_column("drafted_at", str)
-    db["digests"].create({"week": str, "posted_at": str, "channel": str, "ts": str}, pk="week")
-
-
-def _migration_3(db: sqlite_utils.Database) -> None:
-    """One rating per person per *answer*: a question that got suggestions can have several."""
-    db.execute("update feedback set faq_id = '' where faq_id is null")
-    db["feedback"].transform(pk=("question_id", "user", "faq_id"), not_null={"faq_id"})
-
-
-def _migration_4(db: sqlite_utils.Database) -> None:
-    """When an escalation was last reopened: its wait (for reminders) starts again then."""
-    db["escalations"].add_column("reopened_at", str)
-
-
-def _migration_5(db: sqlite_utils.Database) -> None:
-    """Signed Slack requests already handled, so that a replay within Slack's window does nothing."""
-    db["signed_requests"].create({"fingerprint": str, "at": str}, pk="fingerprint")
-    db["signed_requests"].create_index(["at"])
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class Store:
-    def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = utc_now):
+class Store(DeliveryTables, ReportTables):
+    def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now):
         self.path = str(path)
         self.now = clock
         self._lock = threading.RLock()
@@ -129,6 +50,10 @@ class Store:
             self.db.execute("PRAGMA busy_timeout=30000")
             self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash of the app loses nothing
             self._migrate()
+        except sqlite3.OperationalError as error:  # the file is fine; this process may not use it
+            from bot.failures import explain
+
+            raise StoreError(f"{self.path}: {explain(error) or error}") from error
         except sqlite3.DatabaseError as error:
             raise StoreError(
                 f"{self.path} is not a usable canishare database ({error}). "
@@ -154,6 +79,19 @@ class Store:
                 self.db.execute("ROLLBACK")
                 raise
             self.db.execute("COMMIT")
+
+    def writable(self) -> str | None:
+        """None when a write would succeed now; else why not (read-only file, disk full, locked)."""
+        with self._lock:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    self.db.execute(f"PRAGMA user_version = {self.schema_version()}")  # writes the header page
+                finally:
+                    self.db.execute("ROLLBACK")
+            except sqlite3.Error as error:
+                return str(error)
+        return None
 
     def schema_version(self) -> int:
         with self._lock:
@@ -210,10 +148,6 @@ class Store:
             )
             return [(_question(r), self.escalation_for_question(r["id"])) for r in rows]
 
-    def count_questions(self) -> int:
-        with self._lock:
-            return self.db["questions"].count
-
     # feedback ------------------------------------------------------------------------------
 
     def set_feedback(self, question_id: int, user: str, faq_id: str | None, rating: str) -> bool:
@@ -246,9 +180,9 @@ class Store:
             if existing:
                 return existing, False
             escalation_id = db["escalations"].insert(
-                {"question_id": question_id, "state": OPEN, "urgent": int(urgent), "created_at": self.now()}
+                {"question_id": question_id, "state": State.OPEN, "urgent": int(urgent), "created_at": self.now()}
             ).last_pk
-            self.audit(actor, "escalate", escalation_id, question_id)
+            self.audit(actor, QueueAction.ESCALATE, escalation_id, question_id)
         return self.escalation(escalation_id), True
 
     def escalation(self, escalation_id: int) -> Escalation | None:
@@ -276,7 +210,7 @@ class Store:
             return [self._escalation(r) for r in self.db.query(sql + " order by created_at, id", params)]
 
     def change_escalation(
-        self, escalation_id: int, actor: str, action: str, decide: Callable[[Escalation], dict]
+        self, escalation_id: int, actor: str, action: QueueAction, decide: Callable[[Escalation], dict]
     ) -> Escalation:
         """Apply ``decide(current) -> changed columns`` atomically; ``decide`` may raise to refuse."""
         with self.transaction() as db:
@@ -306,13 +240,13 @@ class Store:
         with self._lock:
             rows = self.db.query(
                 "select * from escalations where propose_new = 1 and answer is not null and drafted_at is null"
-                " and state in ('answered', 'closed') order by id"
+                " and state in (?, ?) order by id", [State.ANSWERED, State.CLOSED],
             )
             return [self._escalation(r) for r in rows]
 
     def _escalation(self, row: dict) -> Escalation:
         return Escalation(
-            id=row["id"], question_id=row["question_id"], state=row["state"], urgent=bool(row["urgent"]),
+            id=row["id"], question_id=row["question_id"], state=State(row["state"]), urgent=bool(row["urgent"]),
             created_at=row["created_at"], claimed_by=row["claimed_by"], claimed_at=row["claimed_at"],
             answered_by=row["answered_by"], answered_at=row["answered_at"], answer=row["answer"],
             linked_faq_id=row["linked_faq_id"], propose_new=bool(row["propose_new"]),
@@ -345,9 +279,53 @@ class Store:
             row = self.db.execute("select count(*), coalesce(max(id), 0) from learned_phrasings").fetchone()
         return tuple(row)
 
+    # decision records and people ----------------------------------------------------------
+
+    def add_decision_record(self, row: dict) -> tuple[DecisionRecord, bool]:
+        """Store a (redacted) decision record; a second one with the same ``view_id`` (the same modal
+        submitted twice) is not stored: the first is returned, with False."""
+        with self.transaction() as db:
+            if row.get("view_id"):
+                existing = list(db.query("select * from decision_records where view_id = ?", [row["view_id"]]))
+                if existing:
+                    return _decision_record(existing[0]), False
+            record_id = db["decision_records"].insert(
+                {**row, "redacted_kinds": json.dumps(list(row.get("redacted_kinds") or ())),
+                 "created_at": self.now()}
+            ).last_pk
+            return self.decision_record(record_id), True
+
+    def decision_record(self, record_id: int) -> DecisionRecord | None:
+        with self._lock:
+            rows = list(self.db.query("select * from decision_records where id = ?", [record_id]))
+        return _decision_record(rows[0]) if rows else None
+
+    def decision_records(self, user: str | None = None, since: str | None = None, until: str | None = None,
+                         limit: int | None = None, newest_first: bool = False) -> list[DecisionRecord]:
+        sql, params = "select * from decision_records where 1=1", []
+        if user is not None:
+            sql, params = sql + " and user = ?", params + [user]
+        sql, params = _between(sql, params, "created_at", since, until)
+        sql += " order by created_at desc, id desc" if newest_first else " order by created_at, id"
+        if limit is not None:
+            sql, params = sql + " limit ?", params + [limit]
+        with self._lock:
+            return [_decision_record(r) for r in self.db.query(sql, params)]
+
+    def set_nation(self, user: str, nation: str | None) -> None:
+        """Remember a person's nation; None: they chose to see every nation's notes."""
+        with self.transaction() as db:
+            db["people"].upsert({"user": user, "nation": nation or "", "updated_at": self.now()}, pk="user")
+
+    def chosen_nation(self, user: str) -> tuple[bool, str | None]:
+        """(whether the person has chosen, their nation: None for "every nation")."""
+        with self._lock:
+            row = self.db.execute("select nation from people where user = ?", [user]).fetchone()
+        return (False, None) if row is None else (True, row[0] or None)
+
     # audit, events, digests ----------------------------------------------------------------
 
-    def audit(self, actor: str, action: str, escalation_id: int | None = None,
+    def audit(self, actor: str, action: QueueAction, escalation_id: int | None = None,
               question_id: int | None = None, detail: str | None = None) -> None:
         with self.transaction() as db:
             db["audit"].insert({
@@ -355,146 +333,27 @@ class Store:
                 "question_id": question_id, "detail": detail,
             })
 
-    def audit_log(self, escalation_id: int | None = None) -> list[dict]:
-        sql, params = "select * from audit", []
-        if escalation_id is not None:
-            sql, params = sql + " where escalation_id = ?", [escalation_id]
-        with self._lock:
-            return list(self.db.query(sql + " order by id", params))
-
-    def first_time_event(self, event_id: str) -> bool:
-        """Record a Slack event id; False when it was seen before (a retry)."""
-        with self.transaction() as db:
-            cursor = db.execute(
-                "insert or ignore into processed_events (event_id, at) values (?, ?)", [event_id, self.now()]
-            )
-            return cursor.rowcount == 1
-
-    def first_time_request(self, fingerprint: str, forget_after: dt.timedelta = dt.timedelta(minutes=10)) -> bool:
-        """Record a signed request's fingerprint; False when it was seen before (a replay). Fingerprints
-        older than ``forget_after`` (past Slack's five-minute signature window) are dropped."""
-        with self.transaction() as db:
-            cutoff = (parse_stored_time(self.now()) - forget_after).isoformat()
-            db.execute("delete from signed_requests where at < ?", [cutoff])
-            cursor = db.execute(
-                "insert or ignore into signed_requests (fingerprint, at) values (?, ?)", [fingerprint, self.now()]
-            )
-            return cursor.rowcount == 1
-
     def digest_posted(self, week: str) -> dict | None:
         with self._lock:
             rows = list(self.db.query("select * from digests where week = ?", [week]))
         return rows[0] if rows else None
 
-    def claim_digest(self, week: str, stale_after: dt.timedelta = dt.timedelta(minutes=15)) -> bool:
-        """Reserve the week's posting for this run; False when it is posted or another run is posting
-        it. A reservation older than ``stale_after`` with nothing posted (a run that died) is taken over."""
-        with self.transaction() as db:
-            rows = list(db.query("select posted_at, ts from digests where week = ?", [week]))
-            now = self.now()
-            if not rows:
-                db.execute("insert into digests (week, posted_at) values (?, ?)", [week, now])
-                return True
-            started = parse_stored_time(rows[0]["posted_at"])
-            if rows[0]["ts"] is None and parse_stored_time(now) - started > stale_after:
-                db.execute("update digests set posted_at = ? where week = ?", [now, week])
-                return True
-            return False
-
-    def release_digest(self, week: str) -> None:
-        """Give up a reservation whose posting failed, so a later run can post the week."""
-        with self.transaction() as db:
-            db.execute("delete from digests where week = ? and ts is null", [week])
-
     def record_digest(self, week: str, channel: str, ts: str) -> None:
         with self.transaction() as db:
             db["digests"].upsert({"week": week, "posted_at": self.now(), "channel": channel, "ts": ts}, pk="week")
 
-    # retention and records -----------------------------------------------------------------
 
-    def purge(self, before: str) -> dict[str, int]:
-        """Delete questions (and their feedback, escalations, learned links) older than ``before``.
-
-        Audit rows keep their ids, actors and times but lose any detail text.
-        """
-        with self.transaction() as db:
-            ids = [r["id"] for r in db.query("select id from questions where created_at < ?", [before])]
-            counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
-            for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-                marks = ", ".join("?" for _ in chunk)
-                counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
-                counts["escalations"] += db.execute(
-                    f"delete from escalations where question_id in ({marks})", chunk
-                ).rowcount
-                db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", chunk)
-                db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
-                db.execute(f"delete from questions where id in ({marks})", chunk)
-            db.execute("delete from processed_events where at < ?", [before])
-        return counts
-
-    def advice_record(self, since: str | None = None) -> list[dict]:
-        sql = (
-            "select q.id as question_id, q.created_at as asked_at, q.text as question, q.decision, q.faq_id,"
-            " q.score, q.asker, e.state as escalation_state, e.answer as advisor_answer,"
-            " e.answered_by as advisor, e.answered_at, e.linked_faq_id"
-            " from questions q left join escalations e on e.question_id = q.id"
-        )
-        params: list = []
-        if since:
-            sql, params = sql + " where q.created_at >= ?", [since]
-        with self._lock:
-            return list(self.db.query(sql + " order by q.id", params))
-
-    # digest queries --------------------------------------------------------------------------
-
-    def escalation_first_answers(self, since: str | None = None, until: str | None = None) -> list[dict]:
-        """Escalations whose FIRST advisor answer falls in [since, until): ``{id, created_at, urgent,
-        first_answered_at}``. The first answer is the earliest 'answer' in the audit log (an answer
-        after a reopen overwrites ``answered_at``); ``answered_at`` stands in when the log has none."""
-        sql = (
-            "select id, created_at, urgent, first_answered_at from ("
-            " select e.id, e.created_at, e.urgent, coalesce(f.first_at, e.answered_at) as first_answered_at"
-            " from escalations e left join ("
-            "  select escalation_id, min(at) as first_at from audit where action = 'answer' group by escalation_id"
-            " ) f on f.escalation_id = e.id"
-            ") where first_answered_at is not null"
-        )
-        sql, params = _between(sql, [], "first_answered_at", since, until)
-        with self._lock:
-            return list(self.db.query(sql + " order by first_answered_at, id", params))
-
-    def escalation_states_at(self, when: str) -> list[dict]:
-        """Every escalation created before ``when`` with its state at that moment, rebuilt from the
-        audit log: ``{id, created_at, urgent, state}`` where state is open, claimed, answered or
-        closed (the current state when the log has no state change before ``when``). Oldest first."""
-        # SQLite takes the bare column "action" from the row holding the max(): the latest change
-        sql = (
-            "select e.id, e.created_at, e.urgent, e.state as current_state, l.action as last_action"
-            " from escalations e left join ("
-            "  select escalation_id, action, max(at || '#' || printf('%012d', id)) as latest from audit"
-            "  where at < ? and escalation_id is not null"
-            "  and action in ('escalate', 'claim', 'answer', 'close', 'reopen')"
-            "  group by escalation_id"
-            " ) l on l.escalation_id = e.id"
-            " where e.created_at < ? order by e.created_at, e.id"
-        )
-        states = {"escalate": OPEN, "reopen": OPEN, "claim": CLAIMED, "answer": "answered", "close": "closed"}
-        with self._lock:
-            rows = list(self.db.query(sql, [when, when]))
-        return [
-            {"id": r["id"], "created_at": r["created_at"], "urgent": bool(r["urgent"]),
-             "state": states.get(r["last_action"], r["current_state"])}
-            for r in rows
-        ]
-
-
-def _between(sql: str, params: list, column: str, since: str | None, until: str | None) -> tuple[str, list]:
-    """Add ``since <= column < until`` conditions (either bound optional) to a query."""
-    if since:
-        sql, params = sql + f" and {column} >= ?", params + [since]
-    if until:
-        sql, params = sql + f" and {column} < ?", params + [until]
-    return sql, params
+def _decision_record(row: dict) -> DecisionRecord:
+    return DecisionRecord(
+        id=row["id"], user=row["user"], decision=SharingDecision(row["decision"]),
+        shared_with=row["shared_with"] or "", what_shared=row["what_shared"] or "",
+        lawful_basis=row["lawful_basis"] or "", reasons=row["reasons"] or "",
+        person_told=Told(row["person_told"]) if row["person_told"] else None,
+        not_told_why=row["not_told_why"] or "", created_at=row["created_at"], faq_id=row["faq_id"],
+        faq_question=row["faq_question"], faq_last_reviewed=row["faq_last_reviewed"],
+        escalation_id=row["escalation_id"], question_id=row["question_id"], nation=row["nation"],
+        redacted_kinds=tuple(json.loads(row["redacted_kinds"] or "[]")), view_id=row["view_id"],
+    )
 
 
 def _question(row: dict) -> Question:
@@ -504,7 +363,7 @@ def _question(row: dict) -> Question:
             source=row["source"], channel=row["channel"], thread_ts=row["thread_ts"],
             message_ts=row["message_ts"], team=row["team"],
         ),
-        decision=row["decision"], faq_id=row["faq_id"], score=row["score"],
+        decision=Decision(row["decision"]), faq_id=row["faq_id"], score=row["score"],
         suggestions=tuple(json.loads(row["suggestions"] or "[]")),
         redacted_kinds=tuple(json.loads(row["redacted_kinds"] or "[]")),
         urgent=bool(row.get("urgent")), created_at=row["created_at"],

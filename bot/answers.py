@@ -1,0 +1,48 @@
+"""An FAQ match as plain text, for the command line (``canishare ask``)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from bot.faq import Faq, FaqEntry
+
+
+def render_match(match, faq: Faq, nation: str | None = None) -> str:
+    from bot.matching import ANSWER, SUGGEST
+
+    if match.decision == ANSWER:
+        return f"decision: answer (score {match.score:.1f})\n" + render_entry(match.entry, nation)
+    if match.decision == SUGGEST:
+        lines = [f"decision: suggest (score {match.score:.1f}) - did you mean:"]
+        lines += [f"  - {entry.id}: {entry.question}" for entry in match.suggestions]
+        lines.append("  - none of these: ask an advisor")
+        return "\n".join(lines)
+    return (
+        f"decision: escalate (score {match.score:.1f})\n"
+        "The FAQ has no answer that fits. In Slack this question would be offered to an advisor."
+    )
+
+
+def render_entry(entry: FaqEntry, nation: str | None = None) -> str:
+    """An entry as plain text; what it says about where it holds (for ``nation``, or every nation's
+    notes when none is given) before and after the answer."""
+    from bot.nations import nation_lines
+
+    body = "\n".join(textwrap.fill(p, 100) if not p.startswith("•") else p for p in entry.answer.splitlines())
+    sources = "; ".join(f"{s.title} <{s.url}>" if s.url else s.title for s in entry.sources)
+    lines = nation_lines(entry, nation)
+    before = "".join(textwrap.fill(line, 100, subsequent_indent="  ") + "\n" for line in lines.before)
+    after = "".join(textwrap.fill(line, 100, initial_indent="• ", subsequent_indent="  ") + "\n"
+                    for line in lines.after)
+    return (
+        f"entry: {entry.id}\n"
+        f"question: {entry.question}\n"
+        + (f"nation: {nation}\n" if nation else "")
+        + (f"\n{before.rstrip()}" if before else "")
+        + f"\n\n{body.replace('*', '')}\n\n"
+        + (f"{after}\n" if after else "")
+        + f"legal basis: {'; '.join(entry.legal_basis)}\n"
+        f"source: {sources}\n"
+        f"last reviewed: {entry.last_reviewed.isoformat()}\n"
+        "Guidance, not legal advice: you make the decision and record it."
+    )

@@ -1,0 +1,28 @@
+"""Files that ship with canishare: at the top of a checkout (faq/, docs/), where their reviewers
+expect them, and inside the package (bot.bundled_faq, bot.bundled_docs) when it is installed from a
+wheel (see pyproject.toml's package-dir)."""
+
+from __future__ import annotations
+
+from importlib.util import find_spec
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def bundled_dir(folder: str, package: str, marker: str) -> Path:
+    """The checkout's ``folder`` when it holds ``marker``; else the installed ``package``'s folder
+    (a namespace package of data files); else the checkout path, for the caller to report missing."""
+    checkout = CHECKOUT / folder
+    if (checkout / marker).is_file():
+        return checkout
+    spec = find_spec(package)
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return checkout
+
+
+def privacy_notice() -> str:
+    """The bundled plain-English privacy notice (docs/privacy-notice.md)."""
+    path = bundled_dir("docs", "bot.bundled_docs", "privacy-notice.md") / "privacy-notice.md"
+    return path.read_text(encoding="utf-8")

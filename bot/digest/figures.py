@@ -1,0 +1,252 @@
+"""The figures of one week, and the week before for comparison: ``build_digest``. Pure functions
+over the store and the FAQ."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from bot.digest.decisions import DecisionSummary, decision_summary
+from bot.digest.grouping import confident_topic, group_questions
+from bot.digest.quoting import QUOTE_MIN_ASKERS, quote
+from bot.digest.weeks import iso_week, parse_week, shift_week, week_bounds
+from bot.matching import Thresholds
+from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Decision
+from bot.times import parse_stored_time
+
+REVIEW_AFTER_MONTHS = 12
+
+# How much the digest lists (the JSON has the same lists; renderings may show fewer).
+TOP_TOPICS = 10
+TOP_GROUPS = 15
+TOP_UNHELPFUL = 10
+OLDEST_OPEN = 5
+
+
+@dataclass(frozen=True)
+class WeekFigures:
+    week: str
+    start: str  # UTC, inclusive
+    end: str  # UTC, exclusive
+    asked: int = 0
+    askers: int = 0  # different people (counted, never named)
+    answered_by_faq: int = 0  # the matcher answered with an entry
+    suggested: int = 0  # the matcher offered "did you mean" entries
+    escalated: int = 0  # the matcher found no entry that fits (offered to an advisor)
+    helpful: int = 0
+    not_helpful: int = 0
+    escalations_opened: int = 0
+    escalations_answered: int = 0  # first advisor answer given this week
+    escalations_open_at_end: int = 0  # open or claimed when the week ended
+    median_hours_to_answer: float | None = None  # of the escalations first answered this week
+    p90_hours_to_answer: float | None = None  # nearest-rank 90th percentile
+
+
+@dataclass(frozen=True)
+class TopicCount:
+    faq_id: str
+    title: str | None  # None: no longer in the FAQ
+    count: int
+    previous_count: int
+
+
+@dataclass(frozen=True)
+class QuestionGroup:
+    questions: int
+    askers: int
+    quoted: bool
+    text: str | None  # the representative (redacted) question, only when quoted
+    faq_id: str | None = None  # the entry most of its questions were answered with, if any
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    groups: tuple[QuestionGroup, ...]  # the largest groups of two or more questions
+    more_groups: int  # further groups of two or more questions not listed
+    single_questions: int  # questions like no other that week
+    unquoted_questions: int  # questions in listed groups fewer than QUOTE_MIN_ASKERS people asked
+
+
+@dataclass(frozen=True)
+class EntryRating:
+    faq_id: str
+    title: str | None
+    not_helpful: int
+    helpful: int
+
+
+@dataclass(frozen=True)
+class OverdueEntry:
+    faq_id: str
+    title: str
+    last_reviewed: dt.date
+
+
+@dataclass(frozen=True)
+class OpenEscalation:
+    id: int
+    opened_at: str
+    days_open: float  # at the end of the week
+    claimed: bool
+    urgent: bool
+
+
+@dataclass(frozen=True)
+class Digest:
+    week: str
+    first_day: dt.date  # Monday, London
+    last_day: dt.date  # Sunday, London
+    this_week: WeekFigures
+    previous_week: WeekFigures
+    topics: tuple[TopicCount, ...] = ()
+    common: GroupSummary = GroupSummary((), 0, 0, 0)
+    missed: GroupSummary = GroupSummary((), 0, 0, 0)
+    unhelpful: tuple[EntryRating, ...] = ()
+    overdue: tuple[OverdueEntry, ...] = ()
+    review_cutoff: dt.date | None = None  # entries last reviewed before this are overdue
+    oldest_open: tuple[OpenEscalation, ...] = ()
+    quote_min_askers: int = QUOTE_MIN_ASKERS
+    decisions: DecisionSummary = DecisionSummary()  # decision records, counted privacy-safely
+
+
+def _current_faq(faq):
+    return faq.current() if hasattr(faq, "current") else faq
+
+
+def _percentile(values: Sequence[float], fraction: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def _figures(store, week: str) -> tuple[WeekFigures, list, list[dict]]:
+    """The figures of one week, its questions, and the escalations open when it ended (oldest first)."""
+    start, end = week_bounds(week)
+    questions = store.questions(start, end)
+    decisions = Counter(q.decision for q in questions)
+    ratings = Counter(r["rating"] for r in store.feedback(start, end))
+    answers = store.escalation_first_answers(start, end)
+    hours = [_hours(a["created_at"], a["first_answered_at"]) for a in answers]
+    states = store.escalation_states_at(end)
+    open_at_end = [e for e in states if e["state"] in (OPEN, CLAIMED)]
+    figures = WeekFigures(
+        week=week, start=start, end=end, asked=len(questions), askers=len({q.asker for q in questions}),
+        answered_by_faq=decisions[Decision.ANSWER], suggested=decisions[Decision.SUGGEST],
+        escalated=decisions[Decision.ESCALATE],
+        helpful=ratings[HELPFUL], not_helpful=ratings[NOT_HELPFUL],
+        escalations_opened=len(store.escalations(since=start, until=end)),
+        escalations_answered=len(answers), escalations_open_at_end=len(open_at_end),
+        median_hours_to_answer=round(statistics.median(hours), 2) if hours else None,
+        p90_hours_to_answer=round(_percentile(hours, 0.9), 2) if hours else None,
+    )
+    return figures, questions, open_at_end
+
+
+def _topic_counts(questions) -> Counter:
+    return Counter(q.faq_id for q in questions if q.faq_id and q.decision in (Decision.ANSWER, Decision.SUGGEST))
+
+
+def _summarise_groups(questions, answer_score: float, limit: int = TOP_GROUPS) -> GroupSummary:
+    groups = group_questions([q.text for q in questions], topics=[confident_topic(q, answer_score) for q in questions])
+    several: list[QuestionGroup] = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        members = [questions[i] for i in group.members]
+        askers = len({q.asker for q in members})
+        answered = Counter(q.faq_id for q in members if q.faq_id and q.decision == Decision.ANSWER).most_common()
+        faq_id = min(answered, key=lambda kv: (-kv[1], kv[0]))[0] if answered else None
+        quoted = askers >= QUOTE_MIN_ASKERS
+        several.append(QuestionGroup(
+            questions=len(members), askers=askers, quoted=quoted,
+            text=quote(questions[group.representative].text) if quoted else None, faq_id=faq_id,
+        ))
+    several.sort(key=lambda g: (-g.askers, -g.questions))  # stable: ties keep the order asked
+    listed = several[:limit]
+    return GroupSummary(
+        groups=tuple(listed), more_groups=len(several) - len(listed),
+        single_questions=sum(1 for g in groups if len(g) == 1),
+        unquoted_questions=sum(g.questions for g in listed if not g.quoted),
+    )
+
+
+def _minus_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -> Digest:
+    """The digest of ``week`` (and the week before, for comparison) from the store and the FAQ;
+    questions count as being about one FAQ entry when they cleared ``thresholds.answer``."""
+    faq = _current_faq(faq)
+    monday = parse_week(week)
+    week = iso_week(monday)
+    before = shift_week(week, -1)
+    this, questions, open_at_end = _figures(store, week)
+    previous, previous_questions, _ = _figures(store, before)
+    start, end = this.start, this.end
+
+    def title(entry_id: str) -> str | None:
+        entry = faq.get(entry_id) if faq is not None else None
+        return entry.question if entry else None
+
+    counts, previous_counts = _topic_counts(questions), _topic_counts(previous_questions)
+    topics = tuple(
+        TopicCount(faq_id, title(faq_id), n, previous_counts.get(faq_id, 0))
+        for faq_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TOPICS]
+    )
+
+    escalated_ids = {e.question_id: e for e in store.escalations(since=start, until=end)}
+    missed_questions = [
+        q for q in questions
+        if (q.decision == Decision.ESCALATE or q.id in escalated_ids)
+        and not (q.id in escalated_ids and escalated_ids[q.id].linked_faq_id)
+    ]
+
+    ratings: dict[str, Counter] = defaultdict(Counter)
+    for row in store.feedback(start, end):
+        if row.get("faq_id"):
+            ratings[row["faq_id"]][row["rating"]] += 1
+    unhelpful = tuple(sorted(
+        (EntryRating(i, title(i), c[NOT_HELPFUL], c[HELPFUL]) for i, c in ratings.items() if c[NOT_HELPFUL]),
+        key=lambda r: (-r.not_helpful, r.helpful, r.faq_id),
+    )[:TOP_UNHELPFUL])
+
+    last_day = monday + dt.timedelta(days=6)
+    cutoff = _minus_months(last_day, REVIEW_AFTER_MONTHS)
+    overdue = tuple(sorted(
+        (OverdueEntry(e.id, e.question, e.last_reviewed) for e in (faq or ()) if e.last_reviewed < cutoff),
+        key=lambda e: (e.last_reviewed, e.faq_id),
+    ))
+
+    week_end = parse_stored_time(end)
+    oldest = tuple(
+        OpenEscalation(
+            id=e["id"], opened_at=e["created_at"],
+            days_open=round((week_end - parse_stored_time(e["created_at"])).total_seconds() / 86400, 1),
+            claimed=e["state"] == CLAIMED, urgent=e["urgent"],
+        )
+        for e in open_at_end[:OLDEST_OPEN]
+    )
+    return Digest(
+        week=week, first_day=monday, last_day=last_day, this_week=this, previous_week=previous,
+        topics=topics, common=_summarise_groups(questions, thresholds.answer),
+        missed=_summarise_groups(missed_questions, thresholds.answer),
+        unhelpful=unhelpful, overdue=overdue, review_cutoff=cutoff, oldest_open=oldest,
+        decisions=decision_summary(store, faq, start, end),
+    )
+
+
+def _hours(start: str, end: str) -> float:
+    return (parse_stored_time(end) - parse_stored_time(start)).total_seconds() / 3600

@@ -1,0 +1,62 @@
+"""The digest as Markdown (``canishare digest``)."""
+
+from __future__ import annotations
+
+from bot.digest.decisions import decision_lines
+from bot.digest.figures import Digest
+from bot.digest.wording import (
+    PRIVACY_NOTE,
+    day,
+    group_line,
+    group_tail,
+    oldest_line,
+    question_rows,
+    queue_rows,
+    span,
+)
+from bot.mrkdwn import escape_user_text
+
+
+def render_markdown(d: Digest) -> str:
+    esc = escape_user_text
+    out = [f"# canishare weekly digest: {span(d)}", ""]
+    table = ["| | This week | Week before | Change |", "|---|---:|---:|---:|"]
+    out += ["## Questions", ""] + table
+    out += [f"| {label} | {now} | {before} | {change} |" for label, now, before, change in question_rows(d)]
+    out += ["", "## Advisor queue", ""] + table
+    out += [f"| {label} | {now} | {before} | {change} |" for label, now, before, change in queue_rows(d)]
+    if d.oldest_open:
+        out += ["", "Oldest open escalations:"] + [f"- {oldest_line(e)}" for e in d.oldest_open]
+    out += ["", "## Most asked topics", ""]
+    if d.topics:
+        out += [f"{n}. `{t.faq_id}` {esc(t.title) if t.title else '(no longer in the FAQ)'}: "
+                f"{t.count} (week before {t.previous_count})" for n, t in enumerate(d.topics, 1)]
+    else:
+        out.append("No questions were answered from the FAQ this week.")
+    for heading, summary, empty in (
+        ("Most common questions", d.common, "No two questions were alike this week."),
+        ("Questions the FAQ missed (candidates for new entries)", d.missed,
+         "No group of questions the FAQ could not answer this week."),
+    ):
+        out += ["", f"## {heading}", ""]
+        if summary.groups:
+            out += [f"{n}. {group_line(g, esc)}" for n, g in enumerate(summary.groups, 1)]
+        else:
+            out.append(empty)
+        tail = group_tail(summary)
+        if tail:
+            out += ["", tail]
+    out += ["", "## Entries rated not helpful", ""]
+    if d.unhelpful:
+        out += [f"- `{r.faq_id}` {esc(r.title) if r.title else '(no longer in the FAQ)'}: "
+                f"{r.not_helpful} not helpful, {r.helpful} helpful" for r in d.unhelpful]
+    else:
+        out.append("None this week.")
+    out += ["", f"## Entries overdue for review (last reviewed before {day(d.review_cutoff)})", ""]
+    if d.overdue:
+        out += [f"- `{e.faq_id}` last reviewed {e.last_reviewed.isoformat()}: {esc(e.title)}" for e in d.overdue]
+    else:
+        out.append("None: every entry was reviewed in the last 12 months.")
+    out += ["", "## Decision records", ""] + decision_lines(d.decisions, esc)
+    out += ["", f"_{PRIVACY_NOTE}_"]
+    return "\n".join(out) + "\n"

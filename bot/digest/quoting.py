@@ -1,0 +1,29 @@
+"""What the digest may quote, and how: a question is quoted only when enough different people
+asked it, without Slack mentions or broadcasts, and with names masked."""
+
+from __future__ import annotations
+
+import re
+
+from bot.mrkdwn import replace_markup
+from bot.text import mask_names
+
+QUOTE_MIN_ASKERS = 3
+QUOTE_MAX_CHARS = 280
+
+MENTIONS_QUOTED = {"@": "@someone", "#": "#channel", "!": ""}  # Slack markup <@U…>, <#C…>, <!here>
+BROADCASTS = {"@here", "@channel", "@everyone"}  # kept as words: escaping makes them harmless
+_HANDLE = re.compile(r"(?<![\w@])@[\w.\-]+")  # "@U0ABC", "@jo.bloggs" as stored after Slack markup is undone
+
+
+def names_in(value: str) -> bool:
+    return mask_names(value) != value
+
+
+def quote(value: str, limit: int = QUOTE_MAX_CHARS) -> str:
+    """A stored (redacted) question made fit to quote: Slack mentions and broadcasts removed, names
+    masked, whitespace collapsed, cut to ``limit`` characters. Escaping is the renderer's job."""
+    value = replace_markup(value, lambda target, _: MENTIONS_QUOTED.get(target[:1]))
+    value = _HANDLE.sub(lambda m: m.group(0) if m.group(0).lower() in BROADCASTS else "@someone", value)
+    value = mask_names(" ".join(value.split()))
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "\u2026"

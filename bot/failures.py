@@ -1,0 +1,83 @@
+"""What went wrong, in one line a person can act on: the cause and the fix. The command line shows
+these instead of a traceback; an error not known here is a bug and is reported as one."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+import yaml
+
+# The command line's exit codes (README, "Exit codes").
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_SLACK, EXIT_BUG = 0, 1, 2, 3, 70
+
+SLACKISH_MODULES = ("slack_sdk", "slack_bolt", "urllib", "socket", "builtins")
+
+
+def describe(error: BaseException) -> tuple[str, int]:
+    """The line to show for ``error`` and the exit code: Slack's failures (3), problems a person can
+    fix (1), or a bug (70), said plainly."""
+    if type(error).__module__.split(".")[0] in SLACKISH_MODULES:
+        from bot.slack.failures import explain_slack  # Slack knowledge stays under bot/slack
+
+        slack = explain_slack(error)
+        if slack:
+            return slack, EXIT_SLACK
+    known = explain(error)
+    if known:
+        return known, EXIT_PROBLEM
+    return (f"unexpected error ({type(error).__name__}: {error}). This is a bug: please report it with the output "
+            "of the same command run with --traceback.", EXIT_BUG)
+
+
+def explain(error: BaseException) -> str | None:
+    """One line naming the cause and the fix, or None when ``error`` is not one a person can fix."""
+    if isinstance(error, yaml.YAMLError):
+        return _yaml(error)
+    if isinstance(error, sqlite3.OperationalError):
+        return _database(error)
+    if isinstance(error, OSError):
+        return _os(error)
+    if isinstance(error, OverflowError):
+        return f"a number is too large ({error}): use a smaller value"
+    return None
+
+
+def _yaml(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    return f"the file is not valid YAML{where}: {problem}; fix it (check indentation, quotes and brackets)"
+
+
+def _database(error: sqlite3.OperationalError) -> str | None:
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text:
+        return ("the database cannot be written (it is read-only): give this process write permission on the "
+                "CANISHARE_DB file and its folder (SQLite writes a -wal and a -shm file beside it)")
+    if "unable to open" in text:
+        return "the database cannot be opened: check that CANISHARE_DB's folder exists and can be written"
+    if "disk" in text and "full" in text or "database or disk is full" in text:
+        return "the disk is full: free space where CANISHARE_DB lives, then try again (nothing was lost)"
+    if "locked" in text:
+        return "the database is busy (locked by another process for too long): try again in a moment"
+    return None
+
+
+def _os(error: OSError) -> str | None:
+    name = getattr(error, "filename", None)
+    if isinstance(error, IsADirectoryError):
+        return f"{name} is a folder: give a file name inside it, e.g. {name.rstrip('/')}/export.csv"
+    if isinstance(error, FileNotFoundError):
+        return f"{name}: no such file or folder: check the path (create the folder first)"
+    if isinstance(error, NotADirectoryError):
+        return f"{name}: part of the path is a file, not a folder: check the path"
+    if isinstance(error, PermissionError):
+        return f"{name}: permission denied: choose a place this user can write, or change its permissions"
+    if error.errno == errno.EADDRINUSE:
+        return "the port is already in use: stop the other process, or choose another --port"
+    if error.errno == errno.EACCES:
+        return "permission denied for the port: ports below 1024 need privileges; choose --port 3000 or higher"
+    if error.errno == errno.ENOSPC:
+        return "the disk is full: free some space and try again"
+    return None

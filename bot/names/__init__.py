@@ -1,0 +1,88 @@
+"""Is this a person's name? The one home for that knowledge in canishare.
+
+Redaction (``bot.privacy``) uses :func:`name_spans` to find people's names in a question; the
+text normaliser and the digest's quote masking can ask the word-level questions below instead of
+keeping lists of their own.
+
+Word-level questions (each takes one word as typed; case is ignored unless said otherwise):
+
+=============================  ===================================================================
+``is_title(word)``             "Mr", "mrs.", "DR", "Prof", "Cllr", "Sir", "Dame", "Rev", "PC" ...
+``is_given_name(word)``        a known given name ("Priya", "Tomasz", "siobhan", "Will")
+``is_common_word(word)``       an everyday English word ("will", "grace", "scheme", "police")
+``is_ambiguous_name(word)``    both of the above ("Will", "May", "Grace", "Mark", "Amber")
+``is_surname_particle(word)``  "van", "der", "de", "la", "al", "bin", "ap", "Ní", "Ó" ...
+``is_not_a_name(word)``        never a person's name here: months, weekdays, legal eponyms
+                               (Caldicott, Gillick), organisation and institution words (Act,
+                               Council, Trust, Police, Prevent, Channel)
+``is_place(word)``             a place that is also a given name (Paris, Jordan, Chelsea, Kent)
+``is_name_shaped(word)``       written like a name: Capitalised, O'Neill, McDonald, Smith-Jones,
+                               al-Hassan, ÓSúilleabháin (case-sensitive)
+``is_role_word(word)``         a word for a person that a name often follows ("my client Priya",
+                               "her son jake", "the pupil, Oliver")
+=============================  ===================================================================
+
+Text-level: ``name_spans(text)`` returns the ``(start, end)`` spans of the names it finds, where the
+text itself gives evidence that a name is there:
+
+- after a title, in any case, with or without a dot ("Mrs O'Neill", "dr. patel", "MRS OKAFOR",
+  "Mr. J. Bloggs"; the title itself is not part of the span);
+- after a word for a person ("my client Priya", "her son jake", "the pupil, Oliver,");
+- after "called", "named", "known as", "goes by", "calls herself", "her name is" (in lower case too
+  when a person is being named: "a girl called amelia");
+- a known given name followed by a surname-shaped word ("worried about Amir Hassan",
+  "Jake Dunn's dad", "Anna van der Berg"), unless it is an organisation's name
+  ("Lucy Faithfull Foundation") or a legal reference ("Clare's Law");
+- a known given name that the sentence shows is a person: a possessive ("Priya's mum"), a verb
+  ("Kayleigh said", "Priya told"), an age ("Tomasz (15)", "Jake, 14,");
+- any other capitalised occurrence of a name found by the rules above ("Priya ... Priya").
+
+A lone given name with no such evidence ("can I tell the school about Jake?") is left alone, and so
+are everyday words that are also names ("Will the DSL ...", "Grace period", "Hope this helps").
+
+Given names come from the ``gender-guesser`` package's dictionary (Jörg Michael's ``nam_dict``:
+about 45,000 first names from 50 countries, read once, on first use), plus a short supplement of
+names common in the UK that it lacks (bot/data/given_names_supplement.txt). Everyday English words
+are a frequency-selected list from SCOWL (bot/data/common_words.txt; its header gives the source and
+the licence). Both files are read once, on first use.
+
+The package: ``words`` (the word classes and the word lists), ``given`` (the given-name list),
+``tokens`` (a text's words), ``finder`` (one pass's state and shared helpers), ``introduced`` and
+``untitled`` (the rules), ``spans`` (the pass: ``name_spans``).
+"""
+
+from __future__ import annotations
+
+from bot.names.given import given_names, is_ambiguous_name, is_given_name
+from bot.names.spans import name_spans
+from bot.names.words import (
+    INSTITUTION_WORDS,  # public, though not in __all__
+    LEGAL_EPONYMS,  # public, though not in __all__
+    LEGAL_FOLLOWERS,  # public, though not in __all__
+    NAME_VERBS,  # public, though not in __all__
+    SURNAME_PARTICLES,
+    TITLES,
+    is_common_word,
+    is_name_shaped,
+    is_not_a_name,
+    is_place,
+    is_role_word,
+    is_surname_particle,
+    is_title,
+)
+
+__all__ = [
+    "TITLES",
+    "SURNAME_PARTICLES",
+    "is_title",
+    "is_given_name",
+    "is_common_word",
+    "is_ambiguous_name",
+    "is_surname_particle",
+    "is_not_a_name",
+    "is_name_shaped",
+    "is_role_word",
+    "is_place",
+    "given_names",
+    "name_spans",
+]

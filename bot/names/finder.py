@@ -1,0 +1,163 @@
+"""The state of one pass over a text's words, and the helpers its rules share (see bot.names.spans)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.names.given import is_given_name
+from bot.names.tokens import (
+    _AFTER_TITLE_GAP,
+    _POSSESSIVE,
+    _SENTENCE_END,
+    _SPACES,
+    _is_cap,
+    _LazyTokens,
+    _Tok,
+    _upper_text,
+)
+from bot.names.words import (
+    _COMMON_SURNAMES,
+    _PERSON_NAMED_ORGANISATIONS,
+    _STOP,
+    _STREET_WORDS,
+    INSTITUTION_WORDS,
+    LEGAL_EPONYMS,
+    LEGAL_FOLLOWERS,
+    NAME_VERBS,
+    SURNAME_PARTICLES,
+    common_words,
+    is_not_a_name,
+)
+
+
+class _FinderBase:
+    """One pass over the tokens of a text; see name_spans. The rules are in bot.names.introduced
+    and bot.names.untitled, the pass in bot.names.spans."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.toks = _LazyTokens(text)
+        self.tok = self.toks.get
+        self.n = len(self.toks)
+        self.shouting = _upper_text(text)
+        self.spans: list[tuple[int, int]] = []
+        self.used = [False] * self.n
+        self.confirmed: set[str] = set()
+        self.common = common_words()
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def gap(self, i: int) -> str:
+        """The text between token i-1 and token i."""
+        starts, texts = self.toks.starts, self.toks.texts
+        prev_end = starts[i - 1] + len(texts[i - 1]) if i > 0 else 0
+        return self.text[prev_end : starts[i]]
+
+    def joined(self, i: int, pattern: re.Pattern[str] = _SPACES) -> bool:
+        """Token i follows token i-1 with only what ``pattern`` allows between them (and token i-1
+        is not a possessive)."""
+        return (
+            i > 0
+            and not self.toks.texts[i - 1].endswith(_POSSESSIVE)
+            and pattern.fullmatch(self.gap(i)) is not None
+        )
+
+    def opens_sentence(self, i: int) -> bool:
+        start = self.tok(i).start
+        return _SENTENCE_END.search(self.text, max(0, start - 12), start) is not None
+
+    def word_ok(self, tok: _Tok) -> bool:
+        """Could this token be part of someone's name at all?"""
+        return (
+            tok.low not in _STOP
+            and not is_not_a_name(tok.low)
+            and tok.low not in SURNAME_PARTICLES
+            and not (tok.base.isupper() and len(tok.base) <= 3 and not self.shouting)
+        )
+
+    def capital_name_word(self, tok: _Tok, strict: bool) -> bool:
+        """A capitalised word that reads as a name: a given name, a surname-looking word, or (when
+        ``strict``) not an everyday word unless it is also a common surname."""
+        if not _is_cap(tok) or not self.word_ok(tok):
+            return False
+        if tok.base.isupper() and len(tok.base) > 3 and not self.shouting:
+            return False  # "SENCO", "MARAC", "CAMHS": acronyms, unless the whole text shouts
+        if not strict:
+            return True
+        if tok.low in _STREET_WORDS and tok.low not in _COMMON_SURNAMES:
+            return False  # "Victoria Crescent", "Hope Street"
+        return is_given_name(tok.low) or tok.low in _COMMON_SURNAMES or tok.low not in self.common
+
+    def lower_name_word(self, tok: _Tok, person_named: bool) -> bool:
+        """A lower-case word that reads as a name: a known given name that is no everyday word, or
+        (when the text says a person is being named) any word that is not an everyday one."""
+        if tok.text[:1].isupper() or not self.word_ok(tok) or tok.low in NAME_VERBS:
+            return False
+        if is_given_name(tok.low) and tok.low not in self.common:
+            return True
+        return person_named and (tok.low not in self.common or tok.low in _COMMON_SURNAMES)
+
+    def extend(self, i: int, allow_lower: bool, strict: bool) -> int:
+        """Index past the last token of the name that starts at token i (already accepted):
+        further name words, particles ("van der"), joined by single spaces, at most four words."""
+        j = i + 1
+        n = self.n
+        words = 1
+        while j < n and words < 4 and not self.tok(j - 1).poss and (
+            self.joined(j) or (self.tok(j - 1).low == "st" and self.joined(j, _AFTER_TITLE_GAP))
+        ):
+            tok = self.tok(j)
+            if tok.low in SURNAME_PARTICLES and tok.low != "st" and j + 1 < n and self.joined(j + 1):
+                # "van der Berg", "de la Cruz", "bin Salleh": particles, then a name word
+                k = j
+                while k < n and self.tok(k).low in SURNAME_PARTICLES and k - j < 3 and self.joined(k):
+                    k += 1
+                if k < n and self.joined(k) and _is_cap(self.tok(k)) and self.word_ok(self.tok(k)):
+                    j = k + 1
+                    words += 1
+                    continue
+                break
+            if self.capital_name_word(tok, strict=strict or self.shouting) and tok.low not in NAME_VERBS:
+                j += 1
+                words += 1
+                continue
+            if allow_lower and self.lower_name_word(tok, person_named=True) and not tok.text[:1].isupper():
+                j += 1
+                words += 1
+                continue
+            break
+        return j
+
+    def add(self, i: int, j: int) -> None:
+        """Record tokens i..j-1 as one name."""
+        if any(self.used[i:j]):
+            return
+        for k in range(i, j):
+            self.used[k] = True
+            if self.tok(k).low not in self.common and self.tok(k).low not in SURNAME_PARTICLES:
+                self.confirmed.add(self.tok(k).low)
+        self.spans.append((self.tok(i).start, self.tok(j - 1).end))
+
+    def legal_phrase(self, i: int, j: int) -> bool:
+        """Tokens i..j-1 are (part of) a legal or organisational phrase: "Clare's Law", "Fraser
+        guidelines", "Victoria Climbie inquiry", "Marie Curie", "Lucy Faithfull Foundation"."""
+        if any(t.low in LEGAL_EPONYMS for t in map(self.tok, range(i, j))):
+            return True
+        if " ".join(t.low for t in map(self.tok, range(i, j))) in _PERSON_NAMED_ORGANISATIONS:
+            return True
+        last = self.tok(j - 1)
+        if j < self.n:
+            nxt = self.tok(j)
+            gap = self.text[last.start + len(last.text) : nxt.start]
+            if _SPACES.fullmatch(gap) and (
+                nxt.low in LEGAL_FOLLOWERS
+                or (_is_cap(nxt) and (nxt.low in INSTITUTION_WORDS or nxt.low in _STREET_WORDS))
+            ):
+                return True
+        return False
+
+    def after_saint(self, i: int) -> bool:
+        if i == 0:
+            return False
+        prev = self.tok(i - 1)
+        return prev.low in ("st", "saint") and re.fullmatch(r"\.?\s{1,2}", self.gap(i)) is not None
+

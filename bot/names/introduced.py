@@ -1,0 +1,202 @@
+"""Names the words before them announce: a title ("Mrs O'Neill", "dr. patel"), a word for a person
+("my client Priya", "her son jake"), "called", "named", "known as", "her name is"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.names.finder import _FinderBase
+from bot.names.given import is_given_name
+from bot.names.tokens import _AFTER_TITLE_GAP, _COLLAR_GAP, _COMMA_GAP, _INITIAL_GAP, _is_cap
+from bot.names.words import (
+    _AFTER_TITLE_NOUNS,
+    _COMMON_SURNAMES,
+    _NAME_TRIGGERS,
+    _PERSON_BEFORE_CALLED,
+    _PLAIN_TITLES,
+    _POLICE_RANKS,
+    _PRONOUN_BE,
+    _ROLE_WORDS,
+    _STOP,
+    LEGAL_EPONYMS,
+    NAME_VERBS,
+    SURNAME_PARTICLES,
+    TITLES,
+    is_not_a_name,
+)
+
+_TRIGGER_GAP = re.compile(r"[ \t\u00a0]{1,3}[\"'\u2018\u201c]?|[ \t]*:[ \t]*")
+
+
+class _IntroducedNames(_FinderBase):
+    def titled(self, i: int) -> bool:
+        tok = self.tok(i)
+        low = tok.low
+        if low not in TITLES or tok.poss or i + 1 >= self.n:
+            return False
+        if not self.joined(i + 1, _COLLAR_GAP if low in _POLICE_RANKS else _AFTER_TITLE_GAP):
+            return False  # (a police rank may have a collar number: "PC 1234 Smith")
+        plain = low in _PLAIN_TITLES
+        lower_title = tok.text.islower()  # "lady", "judge", "pc": a name must be clear after them
+        if low in ("ms",) and tok.text == "MS" and not self.shouting:
+            plain = False  # "MS Teams", "has MS": multiple sclerosis or Microsoft
+        j = i + 1
+        # initials: "Mr J. Bloggs", "Dr. A. B. Chaudhry", "Mr J Bloggs"
+        while (
+            j < self.n
+            and len(self.tok(j).base) == 1
+            and self.tok(j).base.isupper()
+            and j + 1 < self.n
+            and self.joined(j + 1, _INITIAL_GAP)
+        ):
+            j += 1
+        first = self.tok(j) if j < self.n else None
+        if first is None or first.low in _STOP or first.low in NAME_VERBS and not _is_cap(first):
+            return False
+        if first.low in SURNAME_PARTICLES and first.low != "st":
+            k = self.extend_particles(j)
+            if k is None:
+                return False
+            end = self.extend(k, allow_lower=False, strict=False)
+        elif (_is_cap(first) or (first.base.isupper() and len(first.base) > 1)) and not (
+            lower_title and not plain and first.low in self.common and first.low not in _COMMON_SURNAMES
+        ):
+            if first.low in LEGAL_EPONYMS:
+                return False
+            if not plain and not (first.low in _COMMON_SURNAMES or first.low not in self.common):
+                return False  # "Ms Teams", "Miss Universe", "Lady Justice"
+            if first.low in _AFTER_TITLE_NOUNS:
+                return False  # "Mr Men"
+            if first.base.isupper() and len(first.base) <= 3 and not self.shouting and j == i + 1:
+                return False  # "Dr GP", "Mr DSL"
+            end = self.extend(j, allow_lower=False, strict=False)
+            if end < self.n and self.tok(end).low in LEGAL_EPONYMS and self.joined(end):
+                return False  # "Dame Fiona Caldicott's review": a report, not a person asked about
+        elif not _is_cap(first):
+            # lower case after a title: "dr. patel", "mx jones", "ms evans", "rev smith" (not "dr
+            # said", "ms teams", "my pc crashed", "the master bedroom")
+            if first.low in NAME_VERBS or first.low in _STOP or is_not_a_name(first.low):
+                return False
+            if first.low in _AFTER_TITLE_NOUNS:
+                return False  # "the dr appointment", "mr men"
+            if first.low.endswith(("ing", "ed")) and not is_given_name(first.low):
+                return False  # "dr chasing", "cllr asked"
+            if not plain and not (
+                is_given_name(first.low) or first.low not in self.common or first.low in _COMMON_SURNAMES
+            ):
+                return False
+            end = self.extend(j, allow_lower=True, strict=True)
+        else:
+            return False
+        self.add(i + 1, end)
+        return True
+
+    def extend_particles(self, j: int) -> int | None:
+        """Token j is a particle ("van", "de", "al"): index of the name word after the particles."""
+        k = j
+        while k < self.n and self.tok(k).low in SURNAME_PARTICLES and k - j < 3:
+            k += 1
+            if k < self.n and not self.joined(k):
+                return None
+        if k < self.n and _is_cap(self.tok(k)) and self.word_ok(self.tok(k)):
+            return k
+        return None
+
+    def after_role(self, i: int) -> bool:
+        """ "my client Priya", "her son jake", "the pupil, Oliver,", "Client Priya said"."""
+        if i == 0:
+            return False
+        role = self.tok(i - 1)
+        if role.low not in _ROLE_WORDS or role.poss:
+            return False
+        if role.text[:1].isupper() and not self.opens_sentence(i - 1) and not self.shouting:
+            return False  # "Young Person Support", "Family Court": a name of something
+        if not (self.joined(i) or self.joined(i, _COMMA_GAP)):
+            return False
+        tok = self.tok(i)
+        if self.after_saint(i):
+            return False
+        if _is_cap(tok):
+            if not self.capital_name_word(tok, strict=True) or tok.low in NAME_VERBS:
+                return False
+            if role.text[:1].isupper() and tok.low in self.common and not self.shouting:
+                return False  # "Lady Justice", "Young Person Support" at the start of a sentence
+            strict = True
+        elif self.lower_name_word(tok, person_named=False):
+            strict = True
+        else:
+            return False
+        end = self.extend(i, allow_lower=not _is_cap(tok), strict=strict)
+        if self.legal_phrase(i, end):
+            return False
+        self.add(i, end)
+        return True
+
+    def after_called(self, i: int) -> bool:
+        """ "a boy called jake smith", "she's called Aisha", "known as Tyler", "her name is Olena"."""
+        trigger_end = self.trigger_before(i)
+        if trigger_end is None:
+            return False
+        trigger_start, person_named = trigger_end
+        tok = self.tok(i)
+        if _is_cap(tok):
+            ok = self.capital_name_word(tok, strict=True) if person_named else (
+                is_given_name(tok.low) and tok.low not in self.common and self.word_ok(tok)
+            )
+        else:
+            ok = self.lower_name_word(tok, person_named=person_named)
+        if not ok or tok.low in NAME_VERBS:
+            return False
+        end = self.extend(i, allow_lower=not _is_cap(tok) and person_named, strict=True)
+        if self.legal_phrase(i, end):
+            return False
+        self.add(i, end)
+        return True
+
+    def trigger_before(self, i: int) -> tuple[int, bool] | None:
+        """If token i follows "called"/"named"/"known as"/"goes by"/"calls herself"/"name is":
+        (index of the trigger's first token, whether a person is being named)."""
+        if i == 0 or not _TRIGGER_GAP.fullmatch(self.gap(i)):
+            return None
+        prev = self.tok(i - 1)
+        t = i - 1
+        if prev.low in _NAME_TRIGGERS and prev.text[:1].islower() or prev.low == "aka":
+            pass
+        elif prev.low == "as" and i >= 2 and self.tok(i - 2).low == "known":
+            t = i - 2
+        elif prev.low == "by" and i >= 2 and self.tok(i - 2).low in ("goes", "go", "going", "went"):
+            return (i - 2, True)
+        elif (
+            prev.low in ("himself", "herself", "themself", "themselves")
+            and i >= 2
+            and self.tok(i - 2).low in ("calls", "call", "calling", "called")
+        ):
+            return (i - 2, True)
+        elif prev.low in ("is", "was", "'s") and i >= 2 and self.tok(i - 2).low == "name":
+            t = i - 2
+            owner = self.tok(i - 3).low if i >= 3 else ""
+            return (t, owner in ("her", "his", "their", "my", "the", "your", "whose") or owner in _ROLE_WORDS)
+        elif prev.low == "of" and i >= 2 and self.tok(i - 2).low == "name":
+            return (i - 2, True)  # "goes by the name of Sam"
+        elif prev.low == "name" and prev.poss:  # "her name's amelia"
+            owner = self.tok(i - 2).low if i >= 2 else ""
+            return (t, owner in ("her", "his", "their", "my", "your") or owner in _ROLE_WORDS)
+        else:
+            return None
+        # a person is being named if a person word or pronoun-and-verb comes just before; after
+        # "called", only "a boy called", "someone called", "she's called": "the mum called
+        # Childline" is a phone call
+        naming = self.tok(t).low != "called"
+        person = False
+        for k in range(max(0, t - 3), t):
+            w = self.tok(k)
+            if w.text.lower() in _PRONOUN_BE or w.low in ("someone", "somebody", "one"):
+                person = True
+            elif w.low in _PERSON_BEFORE_CALLED and (
+                naming or (k > 0 and self.tok(k - 1).low in ("a", "an", "another", "some", "one"))
+            ):
+                person = True
+            elif w.low in ("is", "was", "are", "were", "be", "been") and k == t - 1:
+                person = True  # "he is called", "the girl was named"
+        return (t, person)
+

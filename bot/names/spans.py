@@ -1,0 +1,60 @@
+"""``name_spans(text)``: one pass over a text's words, trying each rule where it may apply."""
+
+from __future__ import annotations
+
+from bot.names.given import _is_given, given_names
+from bot.names.introduced import _IntroducedNames
+from bot.names.tokens import _POSSESSIVE
+from bot.names.untitled import _UntitledNames
+from bot.names.words import _INTRODUCERS, TITLES
+
+
+class _Finder(_IntroducedNames, _UntitledNames):
+    """One pass over the tokens of a text; see name_spans."""
+
+    def run(self) -> list[tuple[int, int]]:
+        toks = self.toks
+        lows = [word.lower() for word in toks.texts]
+        for i, low in enumerate(lows):
+            if low in TITLES and not self.used[i]:
+                self.titled(i)
+        # only words that follow a word that can introduce a name ("client", "called"), or are
+        # capitalised given names: no rule below starts anywhere else
+        texts = toks.texts
+        given = given_names()
+        common = self.common
+        candidates = [
+            i
+            for i, word in enumerate(texts)
+            if (i > 0 and lows[i - 1] in _INTRODUCERS and (word[0].isupper() or lows[i] not in common))
+            or (
+                word[0].isupper()
+                and (
+                    lows[i] in given
+                    or _is_given(lows[i][:-2] if lows[i].endswith(_POSSESSIVE) else lows[i])
+                )
+            )
+        ]
+        for i in candidates:
+            if not self.used[i]:
+                self.after_role(i) or self.after_called(i) or self.full_name(i)
+        for i in candidates:
+            if not self.used[i] and toks.get(i).cap:
+                self.single_name(i)
+        for i, low in enumerate(lows):
+            if low in given and low not in common and not self.used[i] and low.islower():
+                self.lower_full_name(i)
+        if self.spans:
+            self.coordinated()
+            self.repeated()
+        return sorted(self.spans)
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each person's name that the text gives evidence for (see the module
+    docstring). Titles are not part of the span ("Mrs [Okafor]"); a possessive "'s" is not either
+    ("[Jake Dunn]'s dad")."""
+    if not text or not any(c.isalpha() for c in text):
+        return []
+    return _Finder(text).run()
+

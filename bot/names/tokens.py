@@ -1,0 +1,79 @@
+"""The words of a text as the name finder reads them, and the gaps allowed between them."""
+
+from __future__ import annotations
+
+import re
+
+from bot.names.words import is_name_shaped
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019\-]*[^\W\d_])?")
+_SPACES = re.compile(r"[ \t\u00a0\u202f]{1,3}")
+_AFTER_TITLE_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{1,3}")
+_COLLAR_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{1,3}(?:[0-9]{1,6}[ \t\u00a0\u202f]{1,3})?")
+_INITIAL_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{0,3}")
+_COMMA_GAP = re.compile(r"[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*")
+_COORD_GAP = re.compile(r"(?:[ \t\u00a0\u202f]+(?:and|&|or)[ \t\u00a0\u202f]+|[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*)")
+_SENTENCE_END = re.compile(r"(?:[.!?:;\n]|\s[-\u2013\u2014]|^)[\s\"'\u2018\u201c(\[*_>\u2022-]*$")
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+class _Tok:
+    __slots__ = ("start", "end", "text", "base", "low", "poss", "cap")
+
+    def __init__(self, start: int, text: str):
+        self.start = start
+        self.text = text
+        if text.endswith(_POSSESSIVE) and len(text) > 2:
+            self.base = text[:-2]
+            self.poss = True
+        else:
+            self.base = text
+            self.poss = False
+        self.end = start + len(self.base)
+        self.low = self.base.lower()
+        self.cap = is_name_shaped(self.base)
+
+
+def _is_cap(tok: _Tok) -> bool:
+    return tok.cap
+
+
+class _LazyTokens:
+    """The words of a text, each made a _Tok only when a rule looks at it: most words of a long
+    text are never looked at."""
+
+    __slots__ = ("starts", "texts", "made")
+
+    def __init__(self, text: str):
+        self.texts = _TOKEN.findall(text)
+        starts = []
+        pos = 0
+        find = text.find
+        for word in self.texts:
+            pos = find(word, pos)
+            starts.append(pos)
+            pos += len(word)
+        self.starts = starts
+        self.made: list[_Tok | None] = [None] * len(starts)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def get(self, i: int) -> _Tok:
+        tok = self.made[i]
+        if tok is None:
+            tok = self.made[i] = _Tok(self.starts[i], self.texts[i])
+        return tok
+
+
+_LOWER_ASCII = b"abcdefghijklmnopqrstuvwxyz"
+_UPPER_ASCII = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _upper_text(text: str) -> bool:
+    """Is the text written in capitals ("MRS OKAFOR RANG ABOUT HER SON")?"""
+    raw = text.encode("ascii", "ignore")
+    upper = len(raw) - len(raw.translate(None, _UPPER_ASCII))
+    lower = len(raw) - len(raw.translate(None, _LOWER_ASCII))
+    return upper >= 8 and 4 * lower < upper
+

@@ -1,0 +1,111 @@
+"""The UK nation an answer is shown for, and what the answer then says about where it holds.
+
+Practitioners in Scotland, Wales and Northern Ireland work under law that often differs from
+England's. Every FAQ entry says where its answer holds (``nations``) and, where the law differs,
+what applies instead (``nation_notes``). ``nation_lines`` turns those into plain sentences for the
+interfaces (Slack and ``canishare ask``), placed before and after the answer:
+
+- for a practitioner's own nation, that nation's note comes first; an entry that does not hold
+  there says so plainly and shows what applies instead; with no note, the answer says it reflects
+  the law of the nations it names;
+- without a nation, an answer that does not hold everywhere says where it holds (plainly: "England
+  only; not in Wales, Scotland or Northern Ireland"), and every note follows the answer.
+
+Plain text with no markup: each interface adds its own emphasis and escaping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from bot.faq import NATION_NAMES, NATIONS, FaqEntry
+
+# What people type for a nation (case and spaces ignored), beyond the ids themselves.
+_SPELLINGS = {
+    "england": "england", "wales": "wales", "cymru": "wales", "scotland": "scotland",
+    "northern-ireland": "northern-ireland", "northernireland": "northern-ireland", "ni": "northern-ireland",
+}
+
+
+class UnknownNation(ValueError):
+    pass
+
+
+def parse_nation(value: str | None) -> str | None:
+    """A nation id (one of ``NATIONS``) from what was typed ("Scotland", "northern ireland", "NI");
+    None for nothing; ``UnknownNation`` for anything else."""
+    if value is None or not value.strip():
+        return None
+    key = "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+    found = _SPELLINGS.get(key) or _SPELLINGS.get(key.replace("-", ""))
+    if found is None:
+        raise UnknownNation(f"{value!r} is not a UK nation: use one of {', '.join(NATIONS)}")
+    return found
+
+
+def nation_name(nation: str) -> str:
+    return NATION_NAMES[nation]
+
+
+def names(nations: Iterable[str]) -> str:
+    """'all four UK nations', 'England', 'England and Wales', 'England, Wales and Scotland'."""
+    chosen = [n for n in NATIONS if n in set(nations)]
+    if len(chosen) == len(NATIONS):
+        return "all four UK nations"
+    spelled = [NATION_NAMES[n] for n in chosen]
+    if len(spelled) <= 1:
+        return "".join(spelled)
+    return ", ".join(spelled[:-1]) + " and " + spelled[-1]
+
+
+def _or_list(nations: Iterable[str]) -> str:
+    spelled = [NATION_NAMES[n] for n in NATIONS if n in set(nations)]
+    return spelled[0] if len(spelled) == 1 else ", ".join(spelled[:-1]) + " or " + spelled[-1]
+
+
+def holds_everywhere(entry: FaqEntry) -> bool:
+    return set(entry.nations) >= set(NATIONS)
+
+
+def where_it_applies(entry: FaqEntry) -> str:
+    """'Applies in England only; not in Wales, Scotland or Northern Ireland.' ('' when it holds
+    everywhere)."""
+    if holds_everywhere(entry):
+        return ""
+    missing = [n for n in NATIONS if n not in entry.nations]
+    only = " only" if len(entry.nations) == 1 else ""
+    return f"Applies in {names(entry.nations)}{only}; not in {_or_list(missing)}."
+
+
+@dataclass(frozen=True)
+class NationLines:
+    """Sentences to show with an answer: ``before`` it (what the reader must see first) and
+    ``after`` it; ``holds`` is False when the answer does not hold in the reader's nation."""
+
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    holds: bool = True
+
+    def __bool__(self) -> bool:
+        return bool(self.before or self.after)
+
+
+def nation_lines(entry: FaqEntry, nation: str | None = None) -> NationLines:
+    """What an answer says about where it holds, for a reader in ``nation`` (None: not known)."""
+    notes = entry.nation_notes
+    if nation is None:
+        where = where_it_applies(entry)
+        return NationLines(before=(where,) if where else (),
+                           after=tuple(f"{NATION_NAMES[n]}: {notes[n]}" for n in NATIONS if notes.get(n)))
+    name = NATION_NAMES[nation]
+    note = notes.get(nation)
+    if not entry.holds_in(nation):
+        instead = (f"What applies in {name} instead: {note}" if note
+                   else f"The FAQ has no note on what applies in {name}: ask an advisor.")
+        return NationLines(before=(f"This answer does not hold in {name}: it is written for "
+                                   f"{names(entry.nations)}{' only' if len(entry.nations) == 1 else ''}.",
+                                   instead), holds=False)
+    if note:
+        return NationLines(before=(f"{name}: {note}",))
+    return NationLines(after=(f"This answer reflects the law of {names(entry.nations)}.",))

@@ -1,0 +1,67 @@
+"""Messages the bot owes people, kept until Slack has them (a durable outbox).
+
+Every message that follows from a change of state (the reply to a question, an escalation's card in
+the advisor channel and its updates, the notices to an asker, an advisor's answer relayed to the
+asker, reminders, the digest, a decision record sent back to the practitioner) is written here in
+the same transaction as that change. A deliverer sends what is due, records the outcome, and retries
+failures with growing delays, so a crash or a Slack outage delays a message but never loses it.
+
+Several processes may deliver from one store: a deliverer first *leases* the items it will send
+(``bot.store.outbox.lease_due``); an item whose lease has run out (its deliverer died mid-send) is leased again. That
+is the one window where a message can be sent twice: Slack accepted it, the process died before
+``delivered`` was recorded. Leases are short and recording follows the send at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Kind(StrEnum):
+    REPLY = "reply"                    # the answer to a question, where it was asked
+    NOTICE = "notice"                  # a short notice to one person (e.g. "sent to the advisors")
+    ADVISOR_CARD = "advisor_card"      # an escalation's post in the advisor channel
+    CARD_UPDATE = "card_update"        # bring that post up to date (rendered from the current state)
+    ADVISOR_ANSWER = "advisor_answer"  # an advisor's answer, relayed to the asker
+    REMINDER = "reminder"              # an unclaimed escalation, in its card's thread
+    DIGEST = "digest"                  # the weekly digest's main message
+    DIGEST_DETAILS = "digest_details"  # its details, in the main message's thread
+    DECISION_RECORD = "decision_record"  # a practitioner's decision record, DM'd to them to paste
+    MY_DATA = "my_data"                # everything held about a person, DM'd at their request
+
+
+class State(StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    GAVE_UP = "gave_up"
+
+
+LEASE = dt.timedelta(seconds=60)  # longer than any one send with its client-side retries
+DIGEST_LEASE = dt.timedelta(minutes=15)  # building a national week's digest takes longer than a post
+
+
+def lease_for(kind: "Kind") -> dt.timedelta:
+    return DIGEST_LEASE if kind in (Kind.DIGEST, Kind.DIGEST_DETAILS) else LEASE
+GIVE_UP_AFTER = dt.timedelta(hours=24)  # a day late is too late; the failure is logged and shown
+FIRST_RETRY_SECONDS = 5
+LONGEST_WAIT_SECONDS = 15 * 60
+
+
+@dataclass(frozen=True)
+class Owed:
+    id: int
+    kind: Kind
+    key: str
+    question_id: int | None
+    escalation_id: int | None
+    payload: dict[str, Any]
+    attempts: int
+    created_at: str
+
+
+def retry_delay(attempts: int) -> dt.timedelta:
+    """5 s, 15 s, 45 s, 2¼ min, … at most 15 minutes apart."""
+    return dt.timedelta(seconds=min(FIRST_RETRY_SECONDS * 3 ** max(attempts - 1, 0), LONGEST_WAIT_SECONDS))

@@ -1,0 +1,86 @@
+"""Remove personal identifiers from practitioners' questions before they are kept.
+
+``redact(text)`` replaces UK personal identifiers with placeholders and says which
+kinds it removed::
+
+    >>> redact("GP here - can I tell the school about Jake, NHS 943 476 5919, dob 04/05/2014?")
+    Redaction(text='GP here - can I tell the school about Jake, NHS [NHS number], dob [date of birth]?', found=('NHS number', 'date of birth'))
+
+Kinds (the placeholder is the kind in square brackets):
+
+========================  ===================================================================
+``NHS number``            10 digits, 3-3-4 or run together; a valid mod-11 check digit, or the
+                          word "NHS" shortly before (then the check digit may fail, and the
+                          digits may be grouped any way)
+``NI number``             National Insurance number, e.g. QQ 12 34 56 C / qq123456c
+``email``                 e-mail address, letters of any script, or written out
+                          ("j.doe at council dot gov dot uk", "jdoe [at] nhs [dot] net")
+``phone``                 UK phone number (07..., 01/02/03/08..., +44 (0)..., 0044 ...) and
+                          valid international numbers written with +
+``postcode``              full UK postcode, with or without the space (ZZ99 3CZ, m11ae)
+``date of birth``         a date introduced by DOB / D.O.B. / date of birth / born (on) / b. /
+                          birthday, in figures or words, with or without a weekday
+                          ("born on Tuesday the fourth of May 2012", "dob 4th may 12")
+``address``               house number + street name + street suffix (14 Acacia Avenue,
+                          Flat 3, 22 High Street, 12a Mill Lane, 22 holly grove), a flat in a
+                          named building (Flat 2b Orchard Court)
+``sort code``             a sort code introduced by "sort code"
+``account number``        an 8-digit number introduced by "account (no./number)" or "a/c"
+``case id``               a local case identifier after its label: CRN, Mosaic / LCS /
+                          Liquidlogic and other case-system IDs, hospital number / MRN, UPN,
+                          ULN, CHI number, H&C number, police crime / occurrence / incident
+                          references, client / pupil / patient numbers, passport, driving
+                          licence and DBS certificate numbers ("case ref" and "ICO reference"
+                          are an organisation's own and stay)
+``name``                  a person's name where the text shows one: after a title in any case
+                          (Mrs Patel, dr. patel, MRS O'NEILL: the title stays), after a word
+                          for a person ("my client Priya"), after called / named / known as, a
+                          given name and a surname ("Amir Hassan"), a given name shown to be a
+                          person ("Priya's mum", "Kayleigh said", "Tomasz (15)"); see
+                          bot.names, the one home of that knowledge
+========================  ===================================================================
+
+Every pattern reads a *shadow copy* of the text: NFKC-folded, non-breaking and thin spaces made
+spaces, dashes made "-", curly apostrophes made "'", zero-width characters dropped, full-width
+digits made ASCII. Each character of the copy remembers where it came from, so what is replaced
+is the original span, exactly as typed.
+
+When candidates overlap the more specific kind wins (e-mail, then NHS number, NI number,
+date of birth, bank details, case id, phone, postcode, address, name), so each value is replaced
+exactly once.
+
+The package is pure: no I/O, no Slack (bot.names reads the given-name list shipped with the
+gender-guesser package and its own word lists in bot/data/ once, on first use). Patterns are
+compiled once at import. Text with nothing to remove is returned as the very same string, and
+redacting a redacted text changes nothing.
+
+The package, one module per job: ``folding`` (the shadow copy), ``contact`` (e-mail addresses),
+``numbers`` (NHS and NI numbers, bank details, phones, case ids), ``dates`` (dates of birth),
+``places`` (postcodes and addresses), ``scanning`` (where a pattern is tried), ``kinds`` (the
+kinds, their priority, ``Redaction``), ``core`` (every detector, the overlaps, ``redact``).
+Names come from bot.names.
+"""
+
+from __future__ import annotations
+
+from bot.privacy.core import _spans, redact, redact_question
+from bot.privacy.kinds import (
+    ACCOUNT,
+    ADDRESS,
+    CASE_ID,
+    DOB,
+    EMAIL,
+    KINDS,
+    MAX_INPUT_CHARS,
+    MAX_QUESTION_CHARS,
+    NAME,
+    NHS,
+    NI,
+    PHONE,
+    POSTCODE,
+    SORT_CODE,
+    Redaction,
+)
+from bot.privacy.numbers import _phones_in
+
+__all__ = ["Redaction", "redact", "redact_question", "KINDS", "MAX_QUESTION_CHARS"]

@@ -1,0 +1,91 @@
+"""E-mail addresses, typed ("jo@example.org") or written out ("j.doe at council dot gov dot uk")."""
+
+from __future__ import annotations
+
+import re
+
+from bot import names as _name_knowledge
+from bot.privacy.kinds import EMAIL
+
+# letters of any script (zoë.smith@example.org, józef@przykład.pl); a space either side of the @
+_EMAIL = re.compile(
+    r"(?<![\w.+'%-])"
+    r"[^\W_](?:[\w.%+'-]{0,63})"
+    r" ?@ ?"
+    r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+"
+    r"[^\W\d_]{2,24}"
+    r"(?![\w-])"
+)
+# written out: "j.doe at council dot gov dot uk", "jdoe [at] nhs [dot] net", "jdoe(at)nhs.net"
+_WORD_AT = r"(?:[ \t]*[\[({<][ \t]*(?i:at)[ \t]*[\])}>][ \t]*|[ \t]+(?i:at)[ \t]+)"
+_WORD_DOT = r"(?:[ \t]*[\[({<][ \t]*(?i:dot)[ \t]*[\])}>][ \t]*|[ \t]+(?i:dot)[ \t]+|[ \t]?\.[ \t]?)"
+_TLDS = (
+    "uk|com|org|net|gov|nhs|police|sch|ac|co|edu|io|info|me|biz|scot|wales|cymru|eu|ie|de|fr|pl|ro|"
+    "lt|lv|es|it|pt|nl|be|in|pk|bd|ng|gh|ke|za|us|ca|au|nz|email|online|care|health|mail"
+)
+_WRITTEN_EMAIL = re.compile(
+    r"(?<![\w.@'-])"
+    r"(?P<local>[^\W_](?:[\w%+'-]|\.(?=[^\W_])|[ \t]+(?i:dot)[ \t]+(?=[^\W_]))*)"
+    r"(?P<at>" + _WORD_AT + r"|[ \t]*@[ \t]*)"
+    r"(?P<domain>(?:[^\W_][\w-]{0,62}" + _WORD_DOT + r"){1,5}(?i:" + _TLDS + r"))"
+    r"(?![\w-])"
+)
+_PLAIN_AT = re.compile(r"[ \t]+(?i:at)[ \t]+")
+_AT_ANCHOR = re.compile(r"(?i)\bat\b[ \t]*[\])}>]?[ \t]*|@[ \t]*")
+_DOMAIN_AFTER = re.compile(r"[^\W_][\w-]{0,62}" + _WORD_DOT)
+_LOCAL_BEFORE = re.compile(
+    r"(?<![\w.@'-])[^\W_](?:[\w%+'-]|\.(?=[^\W_])|[ \t]+(?i:dot)[ \t]+(?=[^\W_]))*"
+    r"(?:[ \t]*[\[({<][ \t]*|[ \t]+|[ \t]*)$"
+)
+_WRITTEN_DOT = re.compile(r"(?i)[\[({<][ \t]*dot[ \t]*[\])}>]|[ \t]dot[ \t]|[ \t]\.|\.[ \t]")
+_WRITTEN_AT_HINT = re.compile(r"(?i)[\[({<][ \t]*at[ \t]*[\])}>]|\bat\b|@")
+
+_LOCAL_CHARS = frozenset("._%+'-_")  # and letters and digits of any script
+
+
+def _emails(text: str):
+    at = text.find("@")
+    end = 0
+    while at != -1:
+        # back from the "@" over what an address's local part may hold, then match from there
+        start = at - 1 if at > 0 and text[at - 1] == " " else at
+        while start > 0 and at - start < 66 and (text[start - 1].isalnum() or text[start - 1] in _LOCAL_CHARS):
+            start -= 1
+        while start < at and not text[start].isalnum():
+            start += 1
+        m = _EMAIL.match(text, start) if start >= end else None
+        if m:
+            end = m.end()
+            yield m.start(), m.end(), EMAIL
+        at = text.find("@", max(at + 1, end))
+    if _WRITTEN_AT_HINT.search(text):
+        for m in _written_emails(text):
+            local, at, domain = m.group("local", "at", "domain")
+            if "@" in at:
+                if not _WRITTEN_DOT.search(domain):
+                    continue  # a plain address: _EMAIL's
+            elif _PLAIN_AT.fullmatch(at) and not (
+                _WRITTEN_DOT.search(domain)
+                or _WRITTEN_DOT.search(local)
+                or re.search(r"[._0-9]", local)
+                or not _name_knowledge.is_common_word(local)
+            ):
+                continue  # "look at gov.uk", "she works at nhs.net": a word, "at", a web address
+            yield m.start(), m.end(), EMAIL
+
+
+
+def _written_emails(text: str):
+    """_WRITTEN_EMAIL's matches, looked for only around an "at" (or "@") followed by a domain."""
+    end = 0
+    for anchor in _AT_ANCHOR.finditer(text):
+        if anchor.start() < end or not _DOMAIN_AFTER.match(text, anchor.end()):
+            continue
+        local = _LOCAL_BEFORE.search(text, max(end, anchor.start() - 80), anchor.start())
+        if not local:
+            continue
+        m = _WRITTEN_EMAIL.match(text, local.start())
+        if m:
+            end = m.end()
+            yield m
+

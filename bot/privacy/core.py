@@ -1,0 +1,126 @@
+"""redact() and redact_question(): every detector over the shadow copy, then the overlaps resolved."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from bot import names as _name_knowledge
+from bot.privacy.contact import _emails
+from bot.privacy.dates import _dates_of_birth
+from bot.privacy.folding import _shadow
+from bot.privacy.kinds import (
+    _NHS_BY_CHECK_DIGIT,
+    _PRIORITY,
+    MAX_INPUT_CHARS,
+    MAX_QUESTION_CHARS,
+    NAME,
+    NHS,
+    PHONE,
+    Redaction,
+)
+from bot.privacy.numbers import _bank_details, _case_ids, _nhs_numbers, _ni_numbers, _phone_numbers
+from bot.privacy.places import _addresses, _postcodes
+
+_HAS_DIGIT = re.compile(r"[0-9]")
+
+
+def _names(text: str):
+    """People's names, where the text gives evidence of one: see bot.names.name_spans."""
+    for start, end in _name_knowledge.name_spans(text):
+        yield start, end, NAME
+
+
+_DIGIT_DETECTORS = (
+    _nhs_numbers,
+    _ni_numbers,
+    _bank_details,
+    _case_ids,
+    _phone_numbers,
+    _postcodes,
+    _addresses,
+)
+
+# --------------------------------------------------------------------------------------
+
+
+def _inside_a_phone(span: tuple[int, int, str], phones: list[tuple[int, int]]) -> bool:
+    """Is this NHS number known only by its check digit just a part of a longer phone number?"""
+    start, end, kind = span
+    if kind != _NHS_BY_CHECK_DIGIT:
+        return False
+    i = bisect_right(phones, (start, 1 << 62)) - 1
+    if i < 0:
+        return False
+    p_start, p_end = phones[i]
+    return p_start <= start and end <= p_end and (p_end - p_start) > (end - start)
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """Every identifier found in ``text``: (start, end, kind) in ``text``'s own positions, not
+    overlapping, in order. Each kind is read from the shadow copy (see _shadow)."""
+    shadow, origin = _shadow(text)
+    spans: list[tuple[int, int, str]] = [*_emails(shadow), *_names(shadow), *_dates_of_birth(shadow)]
+    if _HAS_DIGIT.search(shadow):
+        for detector in _DIGIT_DETECTORS:
+            spans.extend(detector(shadow))
+    if not spans:
+        return []
+
+    phones = sorted((start, end) for start, end, kind in spans if kind == PHONE)
+    if phones:
+        spans = [span for span in spans if not _inside_a_phone(span, phones)]
+
+    # most specific kind first, then earliest, then longest; keep what does not overlap
+    spans.sort(key=lambda s: (_PRIORITY[s[2]], s[0], s[0] - s[1]))
+    taken = bytearray(len(shadow))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        if start < end and not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            kind = NHS if kind == _NHS_BY_CHECK_DIGIT else kind
+            if origin is not None:
+                start, end = origin[start], origin[end - 1] + 1
+            kept.append((start, end, kind))
+    kept.sort()
+    return kept
+
+
+def redact(text: str) -> Redaction:
+    """Replace personal identifiers in ``text`` with placeholders such as ``[NHS number]``."""
+    if not text:
+        return Redaction(text, ())
+    kept = _spans(text)
+    if not kept:
+        return Redaction(text, ())
+
+    pieces: list[str] = []
+    found: list[str] = []
+    pos = 0
+    for start, end, kind in kept:
+        if start < pos:  # two spans folded from one character ("\u2026"): the first one has it
+            continue
+        pieces.append(text[pos:start])
+        pieces.append(f"[{kind}]")
+        pos = end
+        if kind not in found:
+            found.append(kind)
+    pieces.append(text[pos:])
+    return Redaction("".join(pieces), tuple(found))
+
+
+def redact_question(question: str, limit: int = MAX_QUESTION_CHARS) -> Redaction:
+    """Redact a whole question, then cut it to ``limit`` characters. Cutting first could leave half an
+    identifier ("jane.doe@exam") that no pattern recognises; cutting after never splits a placeholder."""
+    redaction = redact(question[:MAX_INPUT_CHARS])
+    return redaction._replace(text=_clip_outside_placeholders(redaction.text, limit))
+
+
+def _clip_outside_placeholders(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    clipped = text[:limit]
+    opening = clipped.rfind("[")
+    if opening != -1 and "]" not in clipped[opening:]:
+        clipped = clipped[:opening]
+    return clipped.rstrip()

@@ -1,0 +1,38 @@
+"""What redact() reports: the kinds of identifier, their order of priority, the result type and the
+size limits."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+MAX_QUESTION_CHARS = 4000  # a question is kept (and matched) to this length, cut after redaction
+MAX_INPUT_CHARS = 50_000  # input past this is dropped unread (Slack messages stop at 40,000)
+
+
+class Redaction(NamedTuple):
+    text: str  # the cleaned text
+    found: tuple[str, ...]  # kinds removed, unique, in order of first appearance
+
+
+NHS = "NHS number"
+NI = "NI number"
+EMAIL = "email"
+PHONE = "phone"
+POSTCODE = "postcode"
+DOB = "date of birth"
+ADDRESS = "address"
+SORT_CODE = "sort code"
+ACCOUNT = "account number"
+CASE_ID = "case id"
+NAME = "name"
+
+#: every kind ``redact`` can report, most specific first (also the overlap priority)
+KINDS: tuple[str, ...] = (
+    EMAIL, NHS, NI, DOB, SORT_CODE, ACCOUNT, CASE_ID, PHONE, POSTCODE, ADDRESS, NAME
+)
+_PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
+# an NHS number known only by its check digit (no "NHS" before it): reported as NHS number,
+# but it gives way to a labelled case identifier ("ULN 1234567890") and to a phone number that
+# it is merely the tail of
+_NHS_BY_CHECK_DIGIT = "NHS number?"
+_PRIORITY[_NHS_BY_CHECK_DIGIT] = _PRIORITY[CASE_ID] + 0.5

@@ -1,0 +1,212 @@
+"""Numbers: NHS numbers, National Insurance numbers, bank details (with their labels), phone
+numbers and local case identifiers (after their labels)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+from stdnum.gb import nhs as _stdnum_nhs
+
+from bot.privacy.kinds import _NHS_BY_CHECK_DIGIT, ACCOUNT, CASE_ID, NHS, NI, PHONE, SORT_CODE
+from bot.privacy.scanning import _matches_at, _matches_before_digits
+
+# Patterns use ASCII digits only: \d would also match digits of other scripts; the shadow copy
+# (bot.privacy.folding) has already turned full-width digits into ASCII ones.
+
+# NHS numbers: 3-3-4 (space or dash) or 10 digits together, not glued to other digits or
+# letters. One that is only the tail of a phone number ("+44 113 496 0000") loses to the
+# phone in redact() unless the text calls it an NHS number.
+_NHS_SEP = r"(?:[ ]?[\-./][ ]?|[ ]{1,2})?"
+_NHS_CANDIDATE = re.compile(
+    r"[0-9](?<![\w+][0-9])(?<![0-9][./-][0-9])[0-9]{2}" + _NHS_SEP + r"[0-9]{3}" + _NHS_SEP + r"[0-9]{4}"
+    r"(?!\w)(?![./-][0-9])"
+)
+_NOT_DIGIT = re.compile(r"[^0-9]")
+_TEN_DIGITS = re.compile(r"[0-9](?<![\w+][0-9])(?:[ \-./]?[0-9]){9}(?![0-9])(?![./-][0-9])")
+# "NHS", "NHS no.", "NHS number:", "nhs#", "NHS number for Jake is" just before the number
+# (not our own "[NHS number]" placeholder, so that redacting twice changes nothing)
+_NHS_CONTEXT = re.compile(r"(?i)(?<!\[)\bnhs\b[^0-9\n\[\]]{0,30}$")
+
+# National Insurance numbers: two letters, three pairs of digits, suffix letter A-D.
+_NI_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9])"
+    r"(?P<prefix>[A-Za-z]{2})(?P<sep>[ \-./]?)"
+    r"[0-9](?:[ \-./]?[0-9]){5}"
+    r"(?:[ \-./]?(?P<suffix>[A-Da-d]))?"
+    r"(?![A-Za-z0-9])"
+)
+_SIX_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])(?:[ \-./]?[0-9]){5}")
+_NI_CONTEXT = re.compile(
+    r"(?i)(?:(?<!\[)\bni\b|\bn\.i\.?|\bnino\b|\bnational\s+insurance\b)[^0-9\n\[\]]{0,30}$"
+)
+_NI_BAD_FIRST = set("DFIQUV")
+_NI_BAD_SECOND = set("DFIOQUV")
+_NI_BAD_PREFIX = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+_NI_SPECIMEN = "QQ"  # HMRC's example prefix (QQ 12 34 56 C): never issued, often pasted
+
+# Bank details: only with their label.
+_SORT_CODE = re.compile(
+    r"(?i)\bsort[ \t]?code\b[ \t]*(?:is|:|-)?[ \t]*"
+    r"(?P<value>[0-9]{2}[ \-]?[0-9]{2}[ \-]?[0-9]{2})(?![0-9])"
+)
+_ACCOUNT = re.compile(
+    r"(?i)(?:\baccount|\bacc(?:t)?\.?|\ba/c)[ \t]*(?:no\.?|number|num|#)?[ \t]*(?:is|:|-)?[ \t]*"
+    r"(?P<value>[0-9]{8})(?![0-9])"
+)
+
+# Phone: UK-shaped candidates (a trunk 0 or +44/0044/44, then 9-10 digits in groups, or a "+"
+# and 7-15 digits); phonenumbers then checks each candidate. Running PhoneNumberMatcher over
+# the whole text would be slower (~0.3 s for 50k characters) and, at the leniency that
+# accepts Ofcom's drama ranges, would take years such as "1989" for phone numbers.
+_PH_GAP = r"\)?(?:[ \t\u00a0]{0,2}|[ \t\u00a0]?[\-.\u2013][ \t\u00a0]?)\(?"
+_PHONE_CANDIDATE = re.compile(
+    r"(?=[+0(4])(?<![\w+])(?:"
+    r"(?:\+|00)[ \t\u00a0]?44[ \t\u00a0\-.]?(?:\(0\)[ \t\u00a0\-.]?)?\(?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
+    r"|\(?0[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
+    r"|0[1-9][0-9]{1,3}/[ \t\u00a0]?[0-9]{3,4}[ \t\u00a0\-]?[0-9]{3,4}"  # area code / number
+    r"|44[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"  # pasted without the "+"
+    r"|\+[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){6,14}"
+    r")(?![0-9])"
+)
+
+# Local case identifiers, only after their label: probation CRN, children's and adults' social
+# care systems (Mosaic, LCS, Liquidlogic, ...), hospital number / MRN, UPN, ULN, CHI number
+# (Scotland), H&C number (Northern Ireland), police crime / occurrence / incident references.
+# Not "case ref" or "ICO reference": organisations' own file references are not about a person.
+_SYSTEMS = (
+    r"mosaic|lcs|liquid[ \t]?logic|eclipse|ehm|care[ \t]?first|paris|azeus|frameworki|protocol|rio"
+    r"|systm[ \t]?one|emis|cpoms|my[ \t]?concern|n?delius|oasys|wcccis|capita[ \t]+one|servelec|swift"
+    r"|niche|athena|storm|pnc|pnd|cro"
+)
+_ID_WORD = r"(?:id|i\.d\.|no\.?|nbr|number|num|ref(?:erence)?(?:[ \t]+(?:no\.?|number))?|#)"
+_CASE_LABEL = (
+    r"(?:"
+    r"(?:" + _SYSTEMS + r")[ \t]*(?:(?:person|client|case|child|adult|record|nominal)[ \t]+)?" + _ID_WORD +
+    r"|(?:mosaic|lcs|liquid[ \t]?logic|wcccis)"
+    r"|crn|case[ \t]+reference[ \t]+number"
+    r"|hospital[ \t]+" + _ID_WORD + r"|hosp\.?[ \t]*" + _ID_WORD + r"|mrn|m\.r\.n\.?"
+    r"|medical[ \t]+record[ \t]+" + _ID_WORD + r"|unit[ \t]+number|k[ \t]+number"
+    r"|upn|unique[ \t]+pupil[ \t]+number|uln|unique[ \t]+learner[ \t]+number"
+    r"|chi(?:[ \t]+" + _ID_WORD + r")?|community[ \t]+health[ \t]+index(?:[ \t]+" + _ID_WORD + r")?"
+    r"|h[ \t]?(?:&|\+|and)[ \t]?c(?:[ \t]+" + _ID_WORD + r")?|health[ \t]+and[ \t]+care[ \t]+" + _ID_WORD +
+    r"|crime[ \t]+" + _ID_WORD + r"|police[ \t]+(?:incident[ \t]+|log[ \t]+|crime[ \t]+)?" + _ID_WORD +
+    r"|occurrence[ \t]+" + _ID_WORD + r"|occ[ \t]+" + _ID_WORD + r"|incident[ \t]+" + _ID_WORD +
+    r"|log[ \t]+" + _ID_WORD + r"|cad[ \t]+" + _ID_WORD + r"|urn|custody[ \t]+(?:record[ \t]+)?" + _ID_WORD +
+    # a person's number in any system, and the national documents people are asked for
+    r"|(?:client|person|patient|pupil|student|learner|service[ \t]+user|su|resident|tenant|customer)[ \t]+"
+    + _ID_WORD +
+    r"|passport(?:[ \t]+" + _ID_WORD + r")?|driving[ \t]+licen[cs]e(?:[ \t]+" + _ID_WORD + r")?"
+    r"|dbs(?:[ \t]+certificate)?[ \t]+" + _ID_WORD +
+    r")"
+)
+_CASE_ID = re.compile(
+    r"(?i)(?<![\w\[])" + _CASE_LABEL + r"(?![\w])"
+    r"[ \t]*(?:is|was|:|=|-|#)?[ \t]*(?:" + _ID_WORD + r"[ \t]*)?:?[ \t]*"
+    r"(?P<value>[A-Za-z]{0,6}[/\-.]?[0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])|[ ](?=[0-9]{3,}(?![A-Za-z])))*)"
+    r"(?![\w])"
+)
+_MIN_CASE_ID_DIGITS = 4
+# the first word of every label above, to find where a label may start
+_CASE_KEYWORDS = tuple(
+    """mosaic lcs liquid eclipse ehm care paris azeus frameworki protocol rio systm emis cpoms myconcern
+    delius ndelius oasys wcccis capita servelec swift niche athena storm pnc pnd cro crn case hospital
+    hosp mrn m.r.n medical upn unique uln chi community health crime police occurrence occ incident
+    cad urn custody client person patient pupil student learner service resident tenant customer
+    passport driving dbs""".split()
+) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
+     "h and c", "hc number", "log no", "log number", "log ref", "su id", "su no", "su number")
+
+
+def _case_ids(text: str):
+    for m in _matches_at(_CASE_ID, text, _CASE_KEYWORDS):
+        value = m.group("value")
+        if sum(c.isdigit() for c in value) >= _MIN_CASE_ID_DIGITS:
+            yield m.start("value"), m.end("value"), CASE_ID
+
+
+def _nhs_numbers(text: str):
+    for m in _NHS_CANDIDATE.finditer(text):
+        start = m.start()
+        if _NHS_CONTEXT.search(text, max(0, start - 40), start):
+            yield start, m.end(), NHS
+        elif _stdnum_nhs.is_valid(_NOT_DIGIT.sub("", m.group())):
+            yield start, m.end(), _NHS_BY_CHECK_DIGIT
+    # after "NHS", ten digits in any grouping ("NHS 943 4765 919", "nhs no 94 34 76 59 19")
+    if "nhs" in text.lower():
+        for m in _TEN_DIGITS.finditer(text):
+            if _NHS_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+                yield m.start(), m.end(), NHS
+
+
+def _ni_prefix_ok(prefix: str) -> bool:
+    prefix = prefix.upper()
+    if prefix == _NI_SPECIMEN:
+        return True
+    return (
+        prefix[0] not in _NI_BAD_FIRST
+        and prefix[1] not in _NI_BAD_SECOND
+        and prefix not in _NI_BAD_PREFIX
+    )
+
+
+def _ni_numbers(text: str):
+    for m in _matches_before_digits(_NI_CANDIDATE, text, _SIX_DIGITS, 3):
+        prefix, sep, suffix = m.group("prefix"), m.group("sep"), m.group("suffix")
+        context = _NI_CONTEXT.search(text, max(0, m.start() - 40), m.start()) is not None
+        if context:
+            yield m.start(), m.end(), NI
+            continue
+        # Without the label: a possible prefix, the suffix letter, and either written solid
+        # ("qq123456c") or in capitals ("QQ 12 34 56 C") so that "on 123456 a day" survives.
+        if suffix and _ni_prefix_ok(prefix) and (not sep or prefix.isupper()):
+            if sep and suffix.islower():
+                continue
+            yield m.start(), m.end(), NI
+
+
+def _bank_details(text: str):
+    for pattern, kind, keywords in (
+        (_SORT_CODE, SORT_CODE, ("sort",)),
+        (_ACCOUNT, ACCOUNT, ("acc", "a/c")),
+    ):
+        for m in _matches_at(pattern, text, keywords):
+            yield m.start("value"), m.end("value"), kind
+
+
+_DATE_LIKE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:19|20)?[0-9]{2}(?![0-9])")
+
+
+def _phone_numbers(text: str):
+    for c in _PHONE_CANDIDATE.finditer(text):
+        if _DATE_LIKE.match(c.group()):
+            continue  # "07.08.2019 10.30": a date and a time
+        for start, end in _phones_in(c.group()):
+            start, end = c.start() + start, c.start() + end
+            if text[start] == "(" and ")" not in text[start:end]:
+                start += 1  # "(07700 900456, ..." keeps its bracket, as "... 900456)" keeps its own
+            yield start, end, PHONE
+
+
+@lru_cache(maxsize=1024)
+def _phones_in(candidate: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the phone numbers phonenumbers finds in one candidate (e.g. "+44 (0)20 ...")."""
+    return tuple(
+        (m.start, m.end)
+        for m in PhoneNumberMatcher(candidate, "GB", leniency=Leniency.POSSIBLE)
+        if _is_phone(m.raw_string, m.number)
+    )
+
+
+def _is_phone(raw: str, number: phonenumbers.PhoneNumber) -> bool:
+    lead = raw.lstrip("( \t")
+    international = lead.startswith(("+", "00", "44"))
+    if number.country_code == 44:
+        # written the way people write UK numbers (a trunk 0 or an international prefix) and
+        # of a possible length; not "valid", which would miss Ofcom's drama ranges
+        # (07700 900xxx, 01632 960xxx) and any range allocated after this metadata
+        return (international or lead.startswith("0")) and phonenumbers.is_possible_number(number)
+    return international and phonenumbers.is_valid_number(number)
+

@@ -1,0 +1,219 @@
+"""Places: UK postcodes and street addresses (house number and street, a flat in a named building)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.privacy.kinds import ADDRESS, POSTCODE
+from bot.privacy.scanning import _matches_at, _matches_before_digits
+
+# Patterns use ASCII digits only: \d would also match digits of other scripts; the shadow copy
+# (bot.privacy.folding) has already turned full-width digits into ASCII ones.
+
+# Postcodes: outward code of a real postcode area (plus ZZ, the NHS pseudo-postcode area, and
+# BF/BX), then the inward code.
+_POSTCODE_AREAS = (
+    "AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL "
+    "DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW "
+    "KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM "
+    "S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR "
+    "WS WV YO ZE ZZ"
+).split()
+_POSTCODE_AREA_SET = frozenset(_POSTCODE_AREAS)
+_POSTCODE = re.compile(
+    r"(?P<outward>(?P<area>[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]?)[0-9][A-Za-z0-9]?)"
+    r"[ \t\u00a0]{0,2}"
+    r"(?P<inward>[0-9][A-Za-z]{2})"
+    r"(?![A-Za-z0-9])"
+)
+_POSTCODE_DIGIT = re.compile(r"[0-9](?<![0-9][0-9])")  # the outward code's first digit
+_ORDINAL_ENDINGS = {"st", "nd", "rd", "th"}
+# inward codes never use C I K M O V, except in the NHS's ZZ99 pseudo-postcodes (ZZ99 3CZ)
+_INWARD_LETTERS = set("ABDEFGHJLNPQRSTUWXYZ")
+
+# Street addresses: house number, one to three capitalised words, a street suffix.
+_STREET_SUFFIXES = (
+    "Road Rd Street St Avenue Ave Av Lane Ln Close Drive Dr Way Crescent Cres Court Ct Place Pl "
+    "Grove Gr Gardens Gdns Terrace Terr Walk Row Hill Square Sq Mews Park View Rise Parade Pde "
+    "Green Vale Wharf Yard Boulevard Circus Chase Croft Fold Gate Wynd Brae Broadway Embankment "
+    "Quay Hollow Meadow Meadows Mount Bank Heights Villas Cottages"
+).split()
+# in capitals only the suffixes that are not also verbs ("2 KIDS WALK HOME" is not an address)
+_UPPER_SUFFIXES = (
+    "ROAD STREET AVENUE LANE CRESCENT GARDENS TERRACE MEWS GROVE SQUARE BOULEVARD PARADE "
+    "EMBANKMENT COTTAGES VILLAS"
+).split()
+_SUFFIX_ALT = "|".join(sorted(_STREET_SUFFIXES + _UPPER_SUFFIXES, key=len, reverse=True))
+_NAME_WORD = r"(?:St\.?|[A-Z][a-z\u2019']+(?:-[A-Z][a-z\u2019']+)?|[A-Z][A-Z\u2019']{2,})"
+# (Each address pattern starts at the house number, so that the search skips to digits at C speed;
+# what may come before the number, "Flat 3, " or "lives at ", is looked for just before a match.)
+_ADDRESS = re.compile(
+    r"(?P<number>[0-9](?<![0-9][0-9])[0-9]{0,3}[A-Za-z]?(?:[ \t]*-[ \t]*[0-9]{1,4}[A-Za-z]?)?),?[ \t]+"
+    r"(?P<name>(?:" + _NAME_WORD + r"[ \t]+){1,3})"
+    r"(?P<suffix>" + _SUFFIX_ALT + r")\.?"
+    r"(?![\w\u2019'])"
+)
+# Addresses typed in lower case ("lives at 22 high street"): only after a word that introduces a
+# place, with street suffixes that are not also everyday words, and no function words in the name.
+_LOWER_SUFFIXES = (
+    "road rd street st avenue ave lane ln close drive dr crescent cres gardens gdns terrace grove "
+    "square sq mews parade pde boulevard cottages villas way view walk park place court row rise hill "
+    "green"
+).split()
+_FUNCTION_WORDS = (
+    "the a an of on in to at by for from with and or but my his her their our your its this that these "
+    "those is are was were be been down up over under into onto out off miles mins minutes hours days"
+).split()
+_LOWER_NAME_WORD = r"(?!(?:" + "|".join(_FUNCTION_WORDS) + r")\b)[a-z][a-z’'-]+"
+_LOWER_ADDRESS = re.compile(
+    r"[0-9]{1,4}[a-z]?,?\s+(?:" + _LOWER_NAME_WORD + r"\s+){1,3}"
+    r"(?:" + "|".join(sorted(_LOWER_SUFFIXES, key=len, reverse=True)) + r")\.?\b",
+    re.IGNORECASE,
+)
+_PLACE_WORD_THEN_NUMBER = re.compile(
+    r"(?i)\b(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:\s+is)?|addr|home)"
+    r"(?:\s+(?:at|on|to|in|is))?\s*:?\s+"
+    r"(?P<flat>(?:flat|apartment|apt|unit)\s+[0-9]{1,4}[a-z]?\s*,?\s*)?(?=[0-9])"
+)
+_PLACE_KEYWORDS = ("liv", "stay", "resid", "mov", "addr", "home")
+_FLAT_BEFORE = re.compile(r"(?i)\b(?:flat|apartment|apt|unit|room)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]*$")
+_NOT_BEFORE_A_NUMBER = frozenset("/.,:\u00a3$\u20ac%-")
+
+# Lower-case addresses anywhere ("police were called to 22 holly grove"): only with the street
+# words that are nothing else, no measure or function word in the name ("a 3 bedroom terrace",
+# "the 2 lane road"), and not after an article ("the 3 estate road").
+_ANYWHERE_SUFFIXES = (
+    "road rd street st avenue ave lane ln crescent cres gardens gdns terrace grove mews boulevard "
+    "cottages villas"
+).split()
+# street words that are also everyday words ("a 2 hour drive", "3 very close friends"): anywhere
+# only after one or two name words that are no quantity, measure, adjective or function word
+_EVERYDAY_SUFFIXES = "drive close way walk view park place court square hill green row rise".split()
+_NOT_IN_STREET_NAMES = (set(_ANYWHERE_SUFFIXES + _EVERYDAY_SUFFIXES) | set(_FUNCTION_WORDS) | set(
+    """mile miles min mins minute minutes hour hours hr hrs day days week weeks month months year years
+    metre metres meter meters foot feet yard yards storey story stories bed beds bedroom bedrooms seat
+    seater door doors car cars lane lanes ways times people kids children year-old very really quite so
+    too more most less least much many long short big small little good bad great nice new old other
+    different separate whole half full extra same next last first second third few several tiny huge
+    large main side quick slow fast easy hard steep narrow wide safe unsafe nearby local further
+    hospital school schools staff students pupils parents families cases calls visits reports
+    meetings sessions steps points star stars team teams""".split()
+)) - {"st"}
+_ANYWHERE_ADDRESS = re.compile(
+    r"[0-9](?<![0-9][0-9])[0-9]{0,3}[a-z]?(?:/[0-9]{1,4}[a-z]?)?,?[ \t]+"
+    r"(?P<name>(?:(?:st\.?|[a-z][a-z'\u2019-]+)[ \t]+){1,3})"
+    r"(?P<suffix>" + "|".join(sorted(_ANYWHERE_SUFFIXES + _EVERYDAY_SUFFIXES, key=len, reverse=True))
+    + r")\.?(?![\w'])",
+    re.IGNORECASE,
+)
+_ARTICLES = frozenset(
+    "the a an my our your his her their these those about over under around within than only all "
+    "every some last next first top of".split()
+)
+# "Flat 2b Orchard Court", "flat 12, rowan house": a flat and its building, without a house number
+_BUILDINGS = (
+    "Court House Lodge Mansions Tower Towers Heights Buildings Point Block Hall Apartments Gardens "
+    "Villas Cottages Mews Terrace Square Wharf Quay Works Mill Yard Place Close View"
+).split()
+_FLAT_IN_BUILDING = re.compile(
+    r"(?i)\b(?:flat|apartment|apt|unit)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]+"
+    r"(?:(?!(?:" + "|".join(_FUNCTION_WORDS) + r")\b)[a-z][a-z'\u2019-]+[ \t]+){1,3}"
+    r"(?:" + "|".join(_BUILDINGS) + r")\b"
+)
+
+# "2 Family Court hearings", "the 3 Business Park units": institutions, not addresses
+_NOT_STREETS = {
+    "court": {"family", "crown", "youth", "magistrates", "magistrates'", "magistrates\u2019",
+              "county", "high", "supreme", "coroner's", "coroners", "coroner\u2019s", "civil",
+              "criminal", "appeal", "appeals", "district", "juvenile", "the"},
+    "park": {"business", "retail", "industrial", "science", "car", "theme", "national",
+             "country", "skate", "water", "holiday", "caravan", "the"},
+    "place": {"safe", "the", "first", "second", "third", "last"},
+    "view": {"point", "the"},
+    "way": {"the", "one", "two", "no", "this", "that"},
+    "bank": {"food", "the", "blood", "data", "milk"},
+}
+
+
+def _postcodes(text: str):
+    for m in _matches_before_digits(_POSTCODE, text, _POSTCODE_DIGIT, 2):
+        if m.group("area").upper() not in _POSTCODE_AREA_SET:
+            continue
+        inward = m.group("inward")
+        # "KS2 3rd", "Y9 2nd": an ordinal in lower case is not an inward code
+        if inward[1:] in _ORDINAL_ENDINGS:
+            continue
+        if not m.group("outward").upper().startswith("ZZ") and not _INWARD_LETTERS.issuperset(
+            inward[1:].upper()
+        ):
+            continue
+        if _is_a_section(text, m):
+            continue
+        yield m.start(), m.end(), POSTCODE
+
+
+_ACT_BEFORE = re.compile(r"(?i)\b(?:act|acts|section|sections|under|of)\b[ \t]*(?:19|20)?[0-9]{0,2}[ \t,]*$")
+
+
+def _is_a_section(text: str, m: re.Match[str]) -> bool:
+    """ "s16LA" (Children Act 2004 section 16LA): a section written solid with a lower-case "s" and
+    capital letters after the number, or right after "Act 2004", is no postcode."""
+    value = m.group()
+    if m.group("area") not in ("s", "S") or " " in value or "\t" in value or "\u00a0" in value:
+        return False
+    letters = m.group("inward")[1:]
+    if value[0] == "s" and letters.isupper():
+        return True
+    return _ACT_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
+
+
+def _number_starts_here(text: str, start: int) -> bool:
+    """A house number must not be glued to what comes before it ("£12", "1/2", "v2", "3.5")."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before == "_" or before in _NOT_BEFORE_A_NUMBER)
+
+
+def _with_flat(text: str, start: int) -> int:
+    """Where the address starting at ``start`` really starts: at "Flat 3, " if that comes just before."""
+    before = text[max(0, start - 24) : start].lower()
+    if not any(word in before for word in ("flat", "apartment", "apt", "unit", "room")):
+        return start
+    m = _FLAT_BEFORE.search(text, max(0, start - 24), start)
+    return m.start() if m else start
+
+
+def _addresses(text: str):
+    for m in _ADDRESS.finditer(text):
+        if not _number_starts_here(text, m.start()):
+            continue
+        suffix = m.group("suffix").lower()
+        last_word = m.group("name").split()[-1].lower()
+        if last_word in _NOT_STREETS.get(suffix, ()):
+            continue
+        yield _with_flat(text, m.start()), m.end(), ADDRESS
+    for place in _matches_at(_PLACE_WORD_THEN_NUMBER, text, _PLACE_KEYWORDS):
+        m = _LOWER_ADDRESS.match(text, place.end())
+        if m:
+            yield place.start("flat") if place.group("flat") else m.start(), m.end(), ADDRESS
+    for m in _ANYWHERE_ADDRESS.finditer(text):
+        if not _number_starts_here(text, m.start()):
+            continue
+        words = m.group("name").lower().split()
+        if any(w in _NOT_IN_STREET_NAMES for w in words):
+            continue
+        suffix = m.group("suffix").lower()
+        if suffix in _EVERYDAY_SUFFIXES and (len(words) > 2 or words[0] in _ORDINAL_ENDINGS):
+            continue
+        if words[-1] in _NOT_STREETS.get(suffix, ()):
+            continue  # "2 Family Court hearings"
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        if before and before[-1].lower() in _ARTICLES:
+            continue
+        yield _with_flat(text, m.start()), m.end(), ADDRESS
+    lowered = text.lower()
+    if "flat" in lowered or "apartment" in lowered or "apt" in lowered or "unit" in lowered:
+        for m in _FLAT_IN_BUILDING.finditer(text):
+            yield m.start(), m.end(), ADDRESS
+

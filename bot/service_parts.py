@@ -1,0 +1,124 @@
+"""Two parts of the service façade, as mixins of ``Service``: what the deliverer asks of the outbox,
+and the records kept in bulk (retention, one person's data, the advice record). They use the
+service's store, its clock and ``_tell_owed``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from typing import Callable
+
+from bot.outbox import Kind, Owed
+from bot.times import stored, utc_now
+
+log = logging.getLogger("bot.service")
+
+
+class StillQueued(Exception):
+    """A person cannot be erased while one of their questions waits for an advisor."""
+
+
+class OutboxService:
+    # the outbox, for the deliverer ------------------------------------------------------------
+
+    def lease_owed(self, owner: str, limit: int = 20) -> list[Owed]:
+        return self.store.lease_due(owner, limit)
+
+    def delivered(self, item: Owed, posted: tuple[str, str] | None = None) -> None:
+        """``item`` reached Slack. In the same commit, for a post others refer to (``posted``: its
+        channel and ts): an escalation's card is remembered; a digest is recorded as posted for its
+        week, and its details (a thread reply under it) are owed."""
+        def remember() -> None:
+            if posted is None:
+                return
+            if item.kind == Kind.ADVISOR_CARD and item.escalation_id is not None:
+                self.store.set_advisor_message(item.escalation_id, *posted)
+            elif item.kind == Kind.DIGEST:
+                week = item.payload["week"]
+                self.store.record_digest(week, *posted)
+                self.store.owe(Kind.DIGEST_DETAILS, f"digest_details:{item.id}",
+                               payload={"week": week, "channel": posted[0], "ts": posted[1]})
+
+        self.store.delivered(item, remember)
+
+    def not_delivered(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
+        """Try again later; True unless it is given up (after a day, or at once with ``give_up``). An
+        advisor's answer given up is told to the advisor, in the same commit."""
+        again = self.store.failed(item, error, wait, give_up=give_up,
+                                  if_given_up=lambda: self._owe_undelivered_notice(item, error.startswith("uncertain")))
+        if not again and item.kind == Kind.ADVISOR_ANSWER:
+            self._tell_owed()  # the notice to the advisor
+        return again
+
+    def postpone(self, item: Owed, wait: dt.timedelta) -> None:
+        self.store.postpone(item, wait)
+
+    def lease_owed_key(self, key: str, owner: str) -> Owed | None:
+        return self.store.lease_key(key, owner)
+
+    def take_over_leases(self, is_gone: Callable[[str], bool]) -> int:
+        """Messages a dead sender had in hand are sent now rather than when its lease runs out."""
+        return self.store.release_leases_of(is_gone)
+
+    def card_owed(self, escalation_id: int) -> bool:
+        return self.store.owed_pending(escalation_id, Kind.ADVISOR_CARD)
+
+    def next_owed_due(self) -> str | None:
+        return self.store.next_owed_due()
+
+    def forget_delivered(self, older_than: dt.timedelta = dt.timedelta(days=7)) -> int:
+        return self.store.forget_delivered(stored(utc_now() - older_than))
+
+    def _owe_undelivered_notice(self, item: Owed, uncertain: bool = False) -> None:
+        if item.kind == Kind.ADVISOR_ANSWER and item.payload.get("advisor"):
+            self.store.owe(Kind.NOTICE, f"undelivered:{item.id}", escalation_id=item.escalation_id,
+                           payload={"to": item.payload["advisor"],
+                                    "about": "uncertain" if uncertain else "undelivered"})
+
+
+class RecordsService:
+    # records ---------------------------------------------------------------------------------
+
+    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
+        """Delete what was asked before ``before`` (stored-time text), except what is still in the
+        advisor queue; counts of what went (or, with ``dry_run``, would go)."""
+        return self.store.purge(before, dry_run)
+
+    def purge_if_due(self, retention: dt.timedelta, now: dt.datetime | None = None,
+                     every: dt.timedelta = dt.timedelta(days=1)) -> dict[str, int] | None:
+        """Apply the retention period once a day (the bot's queue keeper and the digest clock call this
+        often; the first call in a process purges). None when not due."""
+        now = now or utc_now()
+        if self._last_purge is not None and now - self._last_purge < every:
+            return None
+        self._last_purge = now
+        return self.purge_expired(retention, now)
+
+    def purge_expired(self, retention: dt.timedelta, now: dt.datetime | None = None) -> dict[str, int]:
+        """Apply the retention period: delete what is older, except what is still in the advisor queue."""
+        counts = self.purge(stored((now or utc_now()) - retention))
+        if counts["questions"]:
+            log.info("retention: deleted %(questions)d question(s), %(escalations)d escalation(s) and "
+                     "%(feedback)d rating(s)", counts)
+        return counts
+
+    def subject_access(self, user: str) -> dict:
+        """Everything canishare holds about one Slack user, as plain data (JSON-ready)."""
+        return {"user": user, "generated_at": stored(utc_now()), "records": self.store.rows_about(user)}
+
+    def owe_my_data(self, user: str) -> None:
+        """Owe ``user`` a copy of everything held about them (App Home's "Send me my data")."""
+        self.store.owe(Kind.MY_DATA, f"my_data:{user}:{uuid.uuid4().hex}", payload={"to": user})
+        self._tell_owed()
+
+    def erase(self, user: str) -> dict[str, int]:
+        """Erase one person (``StillQueued`` while an advisor still has one of their questions)."""
+        try:
+            return self.store.erase_person(user)
+        except LookupError as queued:
+            raise StillQueued(f"{user} has a question an advisor has not answered yet (escalation {queued}): "
+                              "answer or close it first, then erase") from None
+
+    def advice_record(self, since: str | None = None) -> list[dict]:
+        return self.store.advice_record(since=since)

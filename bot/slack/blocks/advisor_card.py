@@ -1,0 +1,100 @@
+"""What advisors see in their channel: an escalation's card (the redacted question, who asked and
+how, the bot's best guesses, its state and the buttons valid in that state) and reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.faq import Faq, FaqEntry
+from bot.mrkdwn import escape_mrkdwn, escape_user_text
+from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question, Via
+from bot.slack.blocks.ids import ANSWER_ACTION, CLAIM, CLOSE, REOPEN
+from bot.slack.blocks.kit import (
+    Message,
+    actions,
+    button,
+    clip,
+    context,
+    describe_age,
+    human_list,
+    quoted,
+    section,
+    slack_date,
+    user_question,
+)
+from bot.slack.blocks.replies import notice_message
+
+SOURCE_LABELS = {Via.COMMAND: "/canishare", Via.DM: "direct message", Via.MENTION: "a mention",
+                 Via.SHORTCUT: "the message shortcut", Via.HOME: "App Home", Via.CLI: "the command line"}
+
+
+def best_guesses(question: Question | None, faq: Faq) -> list[FaqEntry]:
+    if question is None:
+        return []
+    ids = list(question.suggestions) or ([question.faq_id] if question.faq_id else [])
+    return [entry for entry in (faq.get(i) for i in ids[:3]) if entry is not None]
+
+
+def state_text(escalation: Escalation) -> str:
+    if escalation.state == CLAIMED:
+        return f":raising_hand: *Claimed* by <@{escalation.claimed_by}> {slack_date(escalation.claimed_at)}"
+    if escalation.state == ANSWERED:
+        text = f":white_check_mark: *Answered* by <@{escalation.answered_by}> {slack_date(escalation.answered_at)}"
+        if escalation.answer:
+            text += "\n" + quoted(clip(escape_user_text(escalation.answer), 1500))
+        if escalation.linked_faq_id:
+            text += f"\nLinked to FAQ entry `{escape_mrkdwn(escalation.linked_faq_id)}`"
+        if escalation.propose_new:
+            text += "\n:memo: Proposed as a new FAQ entry"
+        return text
+    if escalation.state == CLOSED:
+        return f":lock: *Closed* by <@{escalation.closed_by}> {slack_date(escalation.closed_at)}"
+    return ":inbox_tray: *Open*: nobody has claimed it yet."
+
+
+def advisor_buttons(escalation: Escalation) -> list[dict]:
+    value = str(escalation.id)
+    by_state = {
+        OPEN: [button("Claim", CLAIM, value, "primary"), button("Answer", ANSWER_ACTION, value),
+               button("Close", CLOSE, value)],
+        CLAIMED: [button("Answer", ANSWER_ACTION, value, "primary"), button("Close", CLOSE, value)],
+        ANSWERED: [button("Close", CLOSE, value), button("Reopen", REOPEN, value)],
+        CLOSED: [button("Reopen", REOPEN, value)],
+    }
+    return by_state.get(escalation.state, [])
+
+
+def urgent_flag(escalation: Escalation) -> str:
+    return ":rotating_light: *URGENT* " if escalation.urgent else ""
+
+
+def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime) -> Message:
+    """The escalation as advisors see it: flag, redacted question, asker, age, guesses, state, buttons."""
+    question = escalation.question
+    asker = f"<@{question.asker}>" if question else "someone"
+    via = SOURCE_LABELS.get(question.where.source, question.where.source) if question else "?"
+    blocks = [
+        section(f"{urgent_flag(escalation)}*Escalation #{escalation.id}* from {asker} via {via}\n"
+                + quoted(user_question(question))),
+        context(f"Asked {slack_date(question.created_at if question else escalation.created_at)} · "
+                f"waiting {describe_age(escalation.waiting_since, now)} when last updated"
+                + (f" · identifiers removed: {escape_mrkdwn(human_list(question.redacted_kinds))}"
+                   if question and question.redacted_kinds else "")),
+    ]
+    guesses = best_guesses(question, faq)
+    guess_text = "\n".join(f"• `{e.id}`: {escape_mrkdwn(e.question)}" for e in guesses) or "• none"
+    blocks.append(section(f"*The bot's best guesses:*\n{guess_text}"))
+    blocks.append(section(state_text(escalation)))
+    buttons = advisor_buttons(escalation)
+    if buttons:
+        blocks.append(actions(*buttons, block_id=f"advisor-{escalation.id}"))
+    flag = "URGENT " if escalation.urgent else ""
+    return Message(f"{flag}Escalation #{escalation.id} ({escalation.state}): {clip(user_question(question), 150)}",
+                   blocks)
+
+
+def reminder_message(escalation: Escalation, now: dt.datetime) -> Message:
+    return notice_message(
+        f":alarm_clock: {urgent_flag(escalation)}Escalation #{escalation.id} has waited "
+        f"{describe_age(escalation.waiting_since, now)} without being claimed. Can someone pick it up?"
+    )

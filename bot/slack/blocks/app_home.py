@@ -1,0 +1,167 @@
+"""App Home: how to ask, the person's nation (chosen here), their recent questions and their
+decision records; for advisors, what they have claimed and the queue, with the same buttons as the
+advisor channel, within Slack's 100 blocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Sequence
+
+from bot.decisions import DECISION_LABELS as SHARING_LABELS
+from bot.faq import NATION_NAMES, NATIONS
+from bot.mrkdwn import escape_user_text
+from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, DecisionRecord, Escalation, Question, Via
+from bot.slack.blocks.advisor_card import advisor_buttons, urgent_flag
+from bot.slack.blocks.ids import HOME_ASK, HOME_MY_DATA, HOME_NATION, HOME_PRIVACY, NATION_ALL
+from bot.slack.blocks.kit import (
+    NOTICE,
+    actions,
+    button,
+    clip,
+    context,
+    describe_age,
+    divider,
+    header,
+    option,
+    quoted,
+    section,
+    slack_date,
+    user_question,
+)
+
+HOME_QUEUE_LIMIT = 20
+HOME_CLAIMED_LIMIT = 10
+HOME_RECORDS_LIMIT = 10
+HOME_BLOCK_LIMIT = 100  # Slack's limit on a Home tab's blocks
+EVERY_NATION = "Every nation (show all the notes)"
+
+
+def nation_blocks(nation: str | None, is_default: bool) -> list[dict]:
+    """The person's nation, with the select that changes it: answers put that nation's note first."""
+    options = [option(NATION_NAMES[n], n) for n in NATIONS] + [option(EVERY_NATION, NATION_ALL)]
+    select = {"type": "static_select", "action_id": HOME_NATION, "options": options,
+              "initial_option": options[NATIONS.index(nation)] if nation else options[-1]}
+    if nation is None:
+        text = ("*Your nation:* not set. Answers show where they hold and every nation's notes. "
+                "Pick yours to see the law where you work first.")
+    else:
+        source = " (this workspace's default)" if is_default else ""
+        text = (f"*Your nation:* {NATION_NAMES[nation]}{source}. Answers put what differs there first, "
+                "and say plainly when an answer does not hold there.")
+    return [section(text, accessory=select, block_id="nation")]
+
+
+def decision_record_blocks(records: Sequence[DecisionRecord]) -> list[dict]:
+    """The person's latest decision records, one section each."""
+    if not records:
+        return [section("_No decision records yet. Use *Record my decision* under any answer._")]
+    blocks = []
+    for r in records[:HOME_RECORDS_LIMIT]:
+        shared_with = f" · with {escape_user_text(clip(r.shared_with, 150))}" if r.shared_with else ""
+        guidance = f"FAQ `{r.faq_id}`" if r.faq_id else (f"advisor's answer #{r.escalation_id}" if r.escalation_id
+                                                          else "canishare")
+        blocks.append(section(
+            f"*{SHARING_LABELS.get(r.decision, r.decision)}*{shared_with}\n"
+            f"{escape_user_text(clip(r.reasons, 300))}\n"
+            f"_{slack_date(r.created_at)} · record #{r.id} · {guidance}_"
+        ))
+    return blocks
+
+
+DECISION_LABELS = {Decision.ANSWER: "answered from the FAQ", Decision.SUGGEST: "FAQ entries suggested",
+                   Decision.ESCALATE: "no FAQ answer"}
+ESCALATION_LABELS = {OPEN: "with the advisors, waiting", CLAIMED: "an advisor is working on it",
+                     ANSWERED: "answered by an advisor", CLOSED: "closed by an advisor"}
+
+
+def question_state(question: Question, escalation: Escalation | None) -> str:
+    if escalation is not None:
+        return ESCALATION_LABELS.get(escalation.state, escalation.state)
+    return DECISION_LABELS.get(question.decision, question.decision)
+
+
+def recent_question_blocks(recent: Sequence[tuple[Question, Escalation | None]]) -> list[dict]:
+    if not recent:
+        return [section("_You haven't asked anything yet._")]
+    return [
+        section(f"{user_question(q, 300)}\n_{slack_date(q.created_at)} · {question_state(q, e)}_")
+        for q, e in recent
+    ]
+
+
+def queue_item_blocks(escalation: Escalation, now: dt.datetime, prefix: str) -> list[dict]:
+    who = f" · claimed by <@{escalation.claimed_by}>" if escalation.claimed_by else ""
+    blocks = [section(
+        f"{urgent_flag(escalation)}*#{escalation.id}* · {escalation.state}{who} · waiting "
+        f"{describe_age(escalation.waiting_since, now)}\n{quoted(user_question(escalation.question, 400))}"
+    )]
+    buttons = advisor_buttons(escalation)
+    if buttons:
+        blocks.append(actions(*buttons, block_id=f"{prefix}-{escalation.id}"))
+    return blocks
+
+
+def privacy_blocks(privacy_url: str | None, retention_days: int) -> list[dict]:
+    """How canishare uses the person's data, in three lines, with the full notice and their own data."""
+    notice = ({"type": "button", "text": {"type": "plain_text", "text": "Read the privacy notice"}, "url": privacy_url,
+               "action_id": HOME_PRIVACY} if privacy_url else button("Read the privacy notice", HOME_PRIVACY, "notice"))
+    return [
+        header("How canishare uses your data"),
+        section(
+            "canishare keeps your questions *with identifiers removed* (NHS and NI numbers, names, addresses, "
+            "phone numbers …), your Slack ID, where you asked, the answers and your ratings, and any decision "
+            f"records you make, for *{retention_days} days*. Advisors see a question only when it is sent to "
+            "them. You can ask for a copy of everything held about you, or for it to be erased."
+        ),
+        actions(notice, button("Send me my data", HOME_MY_DATA, "me")),
+    ]
+
+
+def home_view(
+    recent: Sequence[tuple[Question, Escalation | None]],
+    is_advisor: bool,
+    queue: Sequence[Escalation],
+    claimed: Sequence[Escalation],
+    now: dt.datetime,
+    records: Sequence[DecisionRecord] = (),
+    nation: str | None = None,
+    nation_is_default: bool = False,
+    privacy: Sequence[dict] = (),
+) -> dict:
+    blocks = [
+        header("canishare: can I share this?"),
+        section(
+            "Ask whether you can share information, in your own words and without names or identifiers. "
+            "Use `/canishare your question`, send me a direct message, mention me in a channel, or use "
+            "the message shortcut *Ask canishare*.",
+            accessory=button("Ask a question", HOME_ASK, Via.HOME, "primary"),
+        ),
+        context(f":warning: {NOTICE}"),
+        *nation_blocks(nation, nation_is_default),
+        divider(),
+        header("Your recent questions"),
+        *recent_question_blocks(recent),
+        divider(),
+        header("My decision records"),
+        *decision_record_blocks(records),
+        context("Your latest 10. Each was sent to you by direct message to paste into your case system."),
+        *([divider(), *privacy] if privacy else []),
+    ]
+    if is_advisor:
+        blocks += [divider(), header("What you have claimed")]
+        blocks += listed_escalations(claimed, now, "mine", HOME_CLAIMED_LIMIT, "_Nothing claimed._")
+        blocks += [divider(), header(f"The advisor queue ({len(queue)} open or claimed, oldest first)")]
+        room = HOME_BLOCK_LIMIT - len(blocks) - 1  # one for the "…and N more" line
+        blocks += listed_escalations(queue, now, "queue", min(HOME_QUEUE_LIMIT, room // 2), "_The queue is empty._")
+    return {"type": "home", "blocks": blocks}
+
+
+def listed_escalations(escalations: Sequence[Escalation], now: dt.datetime, prefix: str, limit: int,
+                       empty: str) -> list[dict]:
+    """At most ``limit`` escalations (two blocks each: never one cut from its buttons), then how many more."""
+    if not escalations:
+        return [section(empty)]
+    blocks = [b for e in escalations[:limit] for b in queue_item_blocks(e, now, prefix)]
+    if len(escalations) > limit:
+        blocks.append(context(f"…and {len(escalations) - limit} more in the advisor channel."))
+    return blocks

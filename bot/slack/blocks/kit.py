@@ -1,0 +1,144 @@
+"""Shared Block Kit helpers: the message type, clipping to Slack's limits, the small block
+builders, dates shown in each reader's time zone, and the notice every answer carries. No I/O.
+
+Everything a person typed (questions, advisors' answers) goes through ``escape_user_text`` before
+it is put in a message, so that nothing typed can become a mention or a broadcast. FAQ text is
+curated, but is still escaped as Slack requires (``&``, ``<``, ``>``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple, Sequence
+
+from bot.mrkdwn import escape_user_text
+from bot.records import Question
+from bot.times import parse_stored_time
+
+NOTICE = "Guidance, not legal advice: you make the decision and record it."
+
+# Slack's limits on text (https://api.slack.com/reference/block-kit/blocks)
+SECTION_LIMIT = 3000
+HEADER_LIMIT = 150
+BUTTON_TEXT_LIMIT = 75
+OPTION_TEXT_LIMIT = 75
+OPTION_VALUE_LIMIT = 150
+MODAL_TEXT_LIMIT = 24  # a modal's title, submit and close
+
+
+class Message(NamedTuple):
+    """A message ready for chat.postMessage / respond: fallback text (notifications) and blocks."""
+
+    text: str
+    blocks: list[dict]
+
+    def as_kwargs(self) -> dict:
+        return {"text": self.text, "blocks": self.blocks}
+
+
+# escaping ------------------------------------------------------------------------------------
+
+_HALF_ENTITY = re.compile(r"&[a-z]{0,4}$")
+
+
+def clip(text: str, limit: int) -> str:
+    """At most ``limit`` characters, ending in an ellipsis when cut, never inside an ``&…;`` entity."""
+    if len(text) <= limit:
+        return text
+    return _HALF_ENTITY.sub("", text[: limit - 1]) + "…"
+
+
+def quoted(text: str) -> str:
+    return "\n".join("> " + line for line in (text.splitlines() or [""]))
+
+
+def user_question(question: Question | None, limit: int = 2500) -> str:
+    """The (redacted) question as a person may see it: escaped and clipped."""
+    if question is None:
+        return "_(the question was deleted under the retention policy)_"
+    return clip(escape_user_text(question.text), limit)
+
+
+# small block helpers ---------------------------------------------------------------------------
+
+
+def plain(text: str, limit: int = BUTTON_TEXT_LIMIT, emoji: bool = True) -> dict:
+    return {"type": "plain_text", "text": clip(text, limit), "emoji": emoji}
+
+
+def mrkdwn(text: str) -> dict:
+    return {"type": "mrkdwn", "text": text}
+
+
+def section(text: str, accessory: dict | None = None, block_id: str | None = None) -> dict:
+    block = {"type": "section", "text": mrkdwn(clip(text, SECTION_LIMIT))}
+    if accessory:
+        block["accessory"] = accessory
+    if block_id:
+        block["block_id"] = block_id
+    return block
+
+
+def context(*texts: str) -> dict:
+    return {"type": "context", "elements": [mrkdwn(clip(t, 2000)) for t in texts if t]}
+
+
+def divider() -> dict:
+    return {"type": "divider"}
+
+
+def header(text: str, emoji: bool = True) -> dict:
+    return {"type": "header", "text": plain(text, HEADER_LIMIT, emoji)}
+
+
+def button(text: str, action_id: str, value: str, style: str | None = None) -> dict:
+    element = {"type": "button", "text": plain(text), "action_id": action_id, "value": value}
+    if style:
+        element["style"] = style
+    return element
+
+
+def option(text: str, value: str) -> dict:
+    """One option of a select or of radio buttons, within Slack's limits."""
+    return {"text": plain(text, OPTION_TEXT_LIMIT), "value": value[:OPTION_VALUE_LIMIT]}
+
+
+def actions(*elements: dict, block_id: str | None = None) -> dict:
+    block = {"type": "actions", "elements": list(elements)}
+    if block_id:
+        block["block_id"] = block_id
+    return block
+
+
+# dates -------------------------------------------------------------------------------------------
+
+
+def slack_date(value: str | None) -> str:
+    """A Slack date token (shown in each reader's time zone), falling back to the stored text."""
+    moment = parse_stored_time(value)
+    if moment is None:
+        return "an unknown time"
+    fallback = moment.strftime("%d %b %Y %H:%M UTC")
+    return f"<!date^{int(moment.timestamp())}^{{date_short_pretty}} at {{time}}|{fallback}>"
+
+
+def describe_age(since: str | None, now: dt.datetime) -> str:
+    moment = parse_stored_time(since)
+    if moment is None:
+        return "unknown"
+    seconds = max(0, int((now - moment).total_seconds()))
+    if seconds < 60:
+        return "less than a minute"
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            count = seconds // size
+            return f"{count} {unit}{'' if count == 1 else 's'}"
+    return "less than a minute"  # pragma: no cover
+
+
+def human_list(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

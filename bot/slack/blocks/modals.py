@@ -1,0 +1,247 @@
+"""The modals: asking a question, an advisor's answer (with the FAQ entry select), and a
+practitioner's decision record."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, Sequence
+
+from bot import decisions
+from bot.faq import FaqEntry
+from bot.mrkdwn import escape_mrkdwn
+from bot.records import Escalation
+from bot.slack.blocks.advisor_card import urgent_flag
+from bot.slack.blocks.ids import (
+    ANSWER_BLOCK,
+    ANSWER_INPUT,
+    ANSWER_MODAL,
+    ASK_MODAL,
+    DECISION_INPUT,
+    DECISION_MODAL,
+    FAQ_BLOCK,
+    FAQ_INPUT,
+    PROPOSE_BLOCK,
+    PROPOSE_INPUT,
+    QUESTION_BLOCK,
+    QUESTION_INPUT,
+)
+from bot.slack.blocks.kit import (
+    MODAL_TEXT_LIMIT,
+    OPTION_TEXT_LIMIT,
+    context,
+    header,
+    option,
+    plain,
+    quoted,
+    section,
+    user_question,
+)
+
+MODAL_BLOCK_LIMIT = 100  # Slack's limit on a modal's blocks
+STATIC_SELECT_LIMIT = 100  # Slack's limit on a static_select's options; beyond it: external_select
+RADIO_LIMIT = 10  # Slack's limit on radio buttons' options
+PLACEHOLDER_LIMIT = 150
+LABEL_LIMIT = 2000
+
+
+def ask_modal(metadata: dict) -> dict:
+    return {
+        "type": "modal",
+        "callback_id": ASK_MODAL,
+        "private_metadata": json.dumps(metadata),
+        "title": plain("Ask canishare", 24),
+        "submit": plain("Ask", 24),
+        "close": plain("Cancel", 24),
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": QUESTION_BLOCK,
+                "label": plain("Your question", 2000),
+                "hint": plain("Describe the situation without names or identifiers "
+                              "(no NHS numbers, addresses or dates of birth).", 2000),
+                "element": {"type": "plain_text_input", "action_id": QUESTION_INPUT, "multiline": True,
+                            "max_length": 3000},
+            }
+        ],
+    }
+
+
+def faq_option(entry: FaqEntry) -> dict:
+    return {"text": plain(entry.question, OPTION_TEXT_LIMIT), "value": entry.id}
+
+
+def faq_options(entries: Iterable[FaqEntry], query: str = "") -> list[dict]:
+    """Options for the "this is FAQ entry …" select: those whose id or question contains the query."""
+    needle = (query or "").strip().lower()
+    chosen = [e for e in entries if not needle or needle in e.id or needle in e.question.lower()]
+    return [faq_option(e) for e in chosen[:STATIC_SELECT_LIMIT]]
+
+
+def faq_select(entries: Sequence[FaqEntry]) -> dict:
+    placeholder = plain("Choose an entry", 150)
+    if len(entries) <= STATIC_SELECT_LIMIT:
+        return {"type": "static_select", "action_id": FAQ_INPUT, "placeholder": placeholder,
+                "options": faq_options(entries)}
+    return {"type": "external_select", "action_id": FAQ_INPUT, "placeholder": placeholder, "min_query_length": 0}
+
+
+def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: dict) -> dict:
+    question = escalation.question
+    return {
+        "type": "modal",
+        "callback_id": ANSWER_MODAL,
+        "private_metadata": json.dumps(metadata),
+        "title": plain("Answer a question", 24),
+        "submit": plain("Send answer", 24),
+        "close": plain("Cancel", 24),
+        "blocks": [
+            section(f"{urgent_flag(escalation)}*Escalation #{escalation.id}*"
+                    + (f" from <@{question.asker}>" if question else "") + "\n" + quoted(user_question(question))),
+            {
+                "type": "input",
+                "block_id": ANSWER_BLOCK,
+                "label": plain("Your answer", 2000),
+                "hint": plain("The asker receives this as you write it. Don't include identifiers.", 2000),
+                "element": {"type": "plain_text_input", "action_id": ANSWER_INPUT, "multiline": True,
+                            "max_length": 3000},
+            },
+            {
+                "type": "input",
+                "block_id": FAQ_BLOCK,
+                "optional": True,
+                "label": plain("This is FAQ entry…", 2000),
+                "hint": plain("The question is then learned as a new way of asking that entry.", 2000),
+                "element": faq_select(entries),
+            },
+            {
+                "type": "input",
+                "block_id": PROPOSE_BLOCK,
+                "optional": True,
+                "label": plain("New FAQ entry", 2000),
+                "element": {"type": "checkboxes", "action_id": PROPOSE_INPUT,
+                            "options": [{"text": plain("Propose this as a new FAQ entry", 75), "value": "yes"}]},
+            },
+        ],
+    }
+
+
+# the decision record -----------------------------------------------------------------------------
+
+OTHER_BASIS_TEXT = "Other (describe it below)"
+
+
+def basis_value(index: int) -> str:
+    """A lawful basis option's value: its place in ``decisions.basis_choices`` (texts can be longer
+    than an option's value may be)."""
+    return f"b{index}"
+
+
+def basis_from_value(value: str | None, choices: Sequence[str]) -> str | None:
+    """The lawful basis an option's value stands for: a text of ``choices``, ``decisions.OTHER``, or None."""
+    if value == decisions.OTHER:
+        return decisions.OTHER
+    if value and value.startswith("b") and value[1:].isdigit() and int(value[1:]) < len(choices):
+        return choices[int(value[1:])]
+    return None
+
+
+def _input(field: str, label: str, element: dict, *, optional: bool = False, hint: str | None = None) -> dict:
+    block = {"type": "input", "block_id": field, "optional": optional, "label": plain(label, LABEL_LIMIT),
+             "element": {**element, "action_id": DECISION_INPUT}}
+    if hint:
+        block["hint"] = plain(hint, LABEL_LIMIT)
+    return block
+
+
+def _text(field: str, *, multiline: bool = False, placeholder: str | None = None) -> dict:
+    element = {"type": "plain_text_input", "multiline": multiline, "max_length": decisions.LIMITS[field]}
+    if placeholder:
+        element["placeholder"] = plain(placeholder, PLACEHOLDER_LIMIT)
+    return element
+
+
+def _radio(labels: dict) -> dict:
+    return {"type": "radio_buttons", "options": [option(text, value) for value, text in labels.items()][:RADIO_LIMIT]}
+
+
+def guidance_summary(entry: FaqEntry | None, escalation_id: int | None) -> str:
+    """What the record will say the decision followed, as shown at the top of the modal."""
+    if entry is not None:
+        reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
+        about = f"the FAQ answer “{escape_mrkdwn(entry.question)}” (`{entry.id}`, last reviewed {reviewed})"
+        if escalation_id:
+            about = f"the advisor's answer to escalation #{escalation_id}, and {about}"
+    elif escalation_id:
+        about = f"the advisor's answer to escalation #{escalation_id}"
+    else:
+        about = "canishare's guidance"
+    return f"*Guidance followed:* {about}"
+
+
+def decision_modal(entry: FaqEntry | None, metadata: dict, escalation_id: int | None = None) -> dict:
+    """"Record my decision": what was decided, with whom, what was shared (described), the lawful
+    basis (the entry's own, first one chosen, or "other"), the reasons, and whether the person was
+    told (and if not, why). Redacted before it is stored; the person gets it back by DM."""
+    choices = decisions.basis_choices(entry)
+    options = [option(text, basis_value(n)) for n, text in enumerate(choices[:STATIC_SELECT_LIMIT - 1])]
+    options.append(option(OTHER_BASIS_TEXT, decisions.OTHER))
+    basis = {"type": "static_select", "placeholder": plain("Choose the lawful basis", PLACEHOLDER_LIMIT),
+             "options": options}
+    if entry is not None:
+        basis["initial_option"] = options[0]  # pre-filled from the entry's legal basis
+    return {
+        "type": "modal",
+        "callback_id": DECISION_MODAL,
+        "private_metadata": json.dumps(metadata),
+        "title": plain("Record my decision", MODAL_TEXT_LIMIT),
+        "submit": plain("Save record", MODAL_TEXT_LIMIT),
+        "close": plain("Cancel", MODAL_TEXT_LIMIT),
+        "blocks": [
+            section(guidance_summary(entry, escalation_id)),
+            context("Describe, don't paste: no names or identifiers. Anything that looks like one is removed "
+                    "before the record is kept. I'll send you the record by direct message to paste into "
+                    "your case system."),
+            _input("decision", "What did you decide?", _radio(decisions.DECISION_LABELS)),
+            _input("shared_with", "With whom", _text("shared_with", placeholder="e.g. children's social care"),
+                   optional=True, hint="A role or organisation, not a person's name. Needed if you shared."),
+            _input("what_shared", "What was shared",
+                   _text("what_shared", multiline=True,
+                         placeholder="e.g. our concerns about attendance and two recent injuries"),
+                   optional=True, hint="Describe it; don't paste it. Needed if you shared."),
+            _input("lawful_basis", "Lawful basis", basis, optional=True,
+                   hint="From the guidance you followed; choose Other to describe another."),
+            _input("lawful_basis_other", "Other lawful basis", _text("lawful_basis_other"), optional=True),
+            _input("reasons", "Your reasons", _text("reasons", multiline=True,
+                                                    placeholder="Why you decided this, and what you weighed")),
+            _input("person_told", "Was the person told?", _radio(decisions.TOLD_LABELS)),
+            _input("not_told_why", "If not, why not", _text("not_told_why", multiline=True), optional=True,
+                   hint="e.g. telling them would put the child at greater risk"),
+        ],
+    }
+
+
+
+def privacy_notice_modal(notice_markdown: str) -> dict:
+    """The bundled privacy notice (docs/privacy-notice.md) as a modal, for a workspace whose
+    organisation has not published it at CANISHARE_PRIVACY_URL."""
+    blocks: list[dict] = []
+    for paragraph in notice_markdown.split("\n\n"):
+        text = paragraph.strip()
+        if not text or text.startswith("<!--"):
+            continue
+        if text.startswith("#"):
+            blocks.append(header(text.lstrip("# ").strip()[:150]))
+        else:
+            blocks.append(section(markdown_to_mrkdwn(text)))
+        if len(blocks) == MODAL_BLOCK_LIMIT:
+            break
+    return {"type": "modal", "title": plain("Privacy notice", 24), "close": plain("Close"), "blocks": blocks}
+
+
+def markdown_to_mrkdwn(text: str) -> str:
+    """The few Markdown forms the notice uses, as Slack writes them: **bold**, [text](url), - lists."""
+    import re
+
+    text = re.sub(r"\*\*(.+?)\*\*", r"*\1*", text)
+    text = re.sub(r"\[([^\]]+)\]\((https?://[^)]+)\)", r"<\2|\1>", text)
+    return re.sub(r"(?m)^- ", "• ", text)

@@ -1,0 +1,276 @@
+"""What the asker sees: the reply to a question (the answer, suggestions or the offer of an
+advisor), the advisor's answer when it comes, and the short notices in between."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from bot.decisions import KEEP_LINE, record_text
+from bot.faq import Faq, FaqEntry, Source
+from bot.mrkdwn import escape_mrkdwn, escape_user_text, replace_markup
+from bot.nations import NationLines, nation_lines, where_it_applies
+from bot.records import Decision, DecisionRecord, Escalation, Question, Via
+from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, SHOW_ENTRY, decision_ref, entry_ref
+from bot.slack.blocks.kit import (
+    NOTICE,
+    SECTION_LIMIT,
+    Message,
+    actions,
+    button,
+    clip,
+    context,
+    divider,
+    human_list,
+    quoted,
+    section,
+    user_question,
+)
+
+ERROR_TEXT = "Something went wrong and nothing was saved. Please try again in a minute."
+STORE_DOWN_TEXT = ("I could not save that: canishare's records cannot be written just now, so nothing was kept. "
+                   "Please try again in a few minutes. If someone may be at risk of harm, do not wait: share "
+                   "what is needed now and call 999 or your safeguarding lead.")
+
+
+def urgent_blocks() -> list[dict]:
+    return [
+        section(
+            ":rotating_light: *If someone is at immediate risk of serious harm, act now:* call *999* "
+            "(the emergency services) or your *safeguarding lead* straight away.\n"
+            "Data protection law does not stop you sharing information to prevent serious harm. "
+            "You do not need consent to protect someone, and you can record your reasons afterwards.\n"
+            "I have also sent your question to the advisors, flagged urgent."
+        ),
+        divider(),
+    ]
+
+
+URGENT_TEXT = ("If someone is at immediate risk of serious harm, act now: call 999 or your safeguarding lead. "
+               "Data protection law does not stop you sharing to prevent serious harm.")
+
+
+def redaction_blocks(kinds: Sequence[str]) -> list[dict]:
+    if not kinds:
+        return []
+    return [context(
+        f":lock: I removed the {escape_mrkdwn(human_list(list(kinds)))} from your question before keeping it. "
+        "Please don't type names or identifiers into Slack: describe the situation instead."
+    )]
+
+
+def asked_context(question: Question) -> dict:
+    return context(f"You asked: {user_question(question, 600)}")
+
+
+def source_link(source: Source) -> str:
+    title = escape_mrkdwn(source.title).replace("|", "-")
+    if not source.url:
+        return title
+    url = source.url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C")
+    return f"<{url}|{title}>"
+
+
+def nation_before_blocks(lines: NationLines, nation: str | None) -> list[dict]:
+    """What the reader must see before the answer: their nation's note, or that the answer does not
+    hold there (and what applies instead), or, with no nation known, where the answer applies."""
+    if not lines.before:
+        return []
+    if nation is None:
+        return [section(f":round_pushpin: *{escape_mrkdwn(lines.before[0])}*")]
+    if not lines.holds:
+        first, *rest = lines.before
+        return [section(f":warning: *{escape_mrkdwn(first)}*\n" + "\n".join(escape_mrkdwn(r) for r in rest))]
+    return [section(":round_pushpin: " + "\n".join(_labelled(line) for line in lines.before))]
+
+
+def nation_after_blocks(lines: NationLines, nation: str | None) -> list[dict]:
+    """After the answer: every nation's note (no nation known), or that it reflects the law of the
+    nations it names (the reader's nation has no note)."""
+    if not lines.after:
+        return []
+    if nation is None:
+        return [section("*Elsewhere in the UK*\n" + "\n".join("• " + _labelled(line) for line in lines.after)),
+                context("Pick your nation on my Home tab to see the note for yours first.")]
+    return [context(escape_mrkdwn(" ".join(lines.after)))]
+
+
+def _labelled(line: str) -> str:
+    """'Scotland: note' with the nation in bold."""
+    name, colon, rest = line.partition(": ")
+    return f"*{escape_mrkdwn(name)}:* {escape_mrkdwn(rest)}" if colon else escape_mrkdwn(line)
+
+
+def entry_blocks(entry: FaqEntry, question_id: int, nation: str | None = None) -> list[dict]:
+    """One FAQ entry as an answer for a reader in ``nation`` (None: not known): where it holds, the
+    answer, the other nations' notes, its legal basis and sources, the review date, the notice, and
+    the feedback and escalation buttons."""
+    ref = entry_ref(question_id, entry.id)
+    reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
+    sources = " · ".join(source_link(s) for s in entry.sources)
+    lines = nation_lines(entry, nation)
+    return [
+        *nation_before_blocks(lines, nation),
+        section(f"*{escape_mrkdwn(entry.question)}*\n{escape_mrkdwn(entry.answer)}"),
+        *nation_after_blocks(lines, nation),
+        section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}\n*Source:* {sources}"),
+        context(f"Last reviewed {reviewed} · FAQ entry `{entry.id}`",
+                f":warning: {NOTICE}"),
+        actions(
+            button("Helpful", HELPFUL, ref),
+            button("Not helpful", NOT_HELPFUL, ref),
+            button("Ask an advisor", ESCALATE, str(question_id)),
+            record_button(question_id, entry.id),
+        ),
+    ]
+
+
+def record_button(question_id: int | None, entry_id: str | None, escalation_id: int | None = None) -> dict:
+    """"Record my decision": opens the decision record modal for this guidance."""
+    return button("Record my decision", RECORD_DECISION, decision_ref(question_id, entry_id, escalation_id))
+
+
+def entry_message(entry: FaqEntry, question_id: int, nation: str | None = None) -> Message:
+    return Message(f"{escape_mrkdwn(entry.question)} ({NOTICE})", entry_blocks(entry, question_id, nation))
+
+
+def suggestion_blocks(entries: Sequence[FaqEntry], question_id: int) -> list[dict]:
+    blocks = [section("I'm not sure which FAQ entry fits. Do you mean one of these?")]
+    for entry in entries[:3]:
+        blocks.append(section(
+            f"• {escape_mrkdwn(entry.question)}",
+            accessory=button("Show answer", SHOW_ENTRY, entry_ref(question_id, entry.id)),
+        ))
+    blocks.append(actions(button("None of these — ask an advisor", ESCALATE, str(question_id))))
+    return blocks
+
+
+def no_answer_blocks(question_id: int) -> list[dict]:
+    return [
+        section(
+            "The FAQ has no answer to this question. An advisor can look at it: they will see your "
+            "question with identifiers removed, and answer you here."
+        ),
+        actions(button("Send to an advisor", ESCALATE, str(question_id), style="primary")),
+    ]
+
+
+def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry], urgent: bool,
+                  nation: str | None = None) -> Message:
+    """The reply to a question: the urgent-risk message first when it applies, what was asked (redacted),
+    what was removed from it, then the answer (for the asker's ``nation``), the suggestions or the
+    offer to ask an advisor."""
+    blocks: list[dict] = urgent_blocks() if urgent else []
+    blocks.append(asked_context(question))
+    blocks += redaction_blocks(question.redacted_kinds)
+    if decision == Decision.ANSWER and entries:
+        blocks += entry_blocks(entries[0], question.id, nation)
+        text = f"{escape_mrkdwn(entries[0].question)} ({NOTICE})"
+    elif decision == Decision.SUGGEST and entries:
+        blocks += suggestion_blocks(entries, question.id)
+        text = "Did you mean one of these FAQ entries?"
+    elif urgent:  # already with the advisors (see urgent_blocks)
+        blocks.append(section("The FAQ has no answer to this question. An advisor has it and will answer you here."))
+        text = "An advisor has your question."
+    else:
+        blocks += no_answer_blocks(question.id)
+        text = "The FAQ has no answer to this question; you can send it to an advisor."
+    return Message(URGENT_TEXT + " " + text if urgent else text, blocks)
+
+
+def usage_message() -> Message:
+    text = (
+        "Ask me whether you can share information, in your own words, without names or identifiers:\n"
+        "• `/canishare Can I tell the school about a child's injury without consent?`\n"
+        "• send me a direct message, or mention me in a channel (I answer in the thread)\n"
+        "• or use the message shortcut *Ask canishare* on a message."
+    )
+    return Message("Ask me whether you can share information, without names or identifiers.", [section(text)])
+
+
+def notice_message(text: str) -> Message:
+    """A short message of our own wording (may contain <@U…> of real user ids, never typed text)."""
+    return Message(replace_markup(text, _date_fallback), [section(text)])
+
+
+def _date_fallback(target: str, label: str | None) -> str | None:
+    """A Slack date token as its fallback text (for notifications); other markup stays."""
+    return label if target.startswith("!date^") and label is not None else None
+
+
+def error_message(store_down: bool = False) -> Message:
+    """What went wrong, truthfully: when a listener fails, its transaction is rolled back."""
+    return notice_message(f":warning: {STORE_DOWN_TEXT if store_down else ERROR_TEXT}")
+
+
+def feedback_thanks(rating_helpful: bool, question_id: int) -> Message:
+    if rating_helpful:
+        return notice_message(":+1: Thanks — recorded.")
+    return Message("Thanks — recorded. Would you like an advisor to look at your question?", [
+        section("Thanks — recorded. Sorry it didn't help. Would you like an advisor to look at your question?"),
+        actions(button("Ask an advisor", ESCALATE, str(question_id), style="primary")),
+    ])
+
+
+def where_the_answer_goes(source: str) -> str:
+    if source == Via.MENTION:
+        return "in this thread"
+    if source == Via.DM:
+        return "here, in reply to your message"
+    return "in a direct message from me"
+
+
+def escalated_message(escalation: Escalation, source: str, created: bool) -> Message:
+    if created:
+        text = (f":outbox_tray: Sent to the advisors (escalation #{escalation.id}). "
+                f"An advisor will answer {where_the_answer_goes(source)}.")
+    else:
+        text = f"This question is already with the advisors (escalation #{escalation.id}, {escalation.state})."
+    return notice_message(text)
+
+
+def advisor_answer_message(escalation: Escalation, faq: Faq) -> Message:
+    """An advisor's answer, as the asker receives it."""
+    blocks = [
+        section(":speech_balloon: *An advisor has answered your question*\n"
+                + quoted(user_question(escalation.question, 600))),
+        section(clip(escape_user_text(escalation.answer or ""), SECTION_LIMIT)),
+        context(f"Answered by <@{escalation.answered_by}> · escalation #{escalation.id}"),
+    ]
+    linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
+    if linked:
+        where = where_it_applies(linked)
+        blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"
+                              + (f" ({escape_mrkdwn(where[0].lower() + where[1:].rstrip('.'))})" if where else "")))
+    blocks.append(context(f":warning: {NOTICE}"))
+    blocks.append(actions(record_button(escalation.question_id, linked.id if linked else None, escalation.id)))
+    return Message(f"An advisor has answered your question (escalation #{escalation.id}).", blocks)
+
+
+def decision_record_message(record: DecisionRecord) -> Message:
+    """A practitioner's decision record, sent to them by DM: clean text to paste into their case
+    system (in code blocks, so that nothing in it is formatted), what was removed, and what
+    canishare keeps."""
+    blocks = [section(f":memo: *Your decision record* (#{record.id}). Copy it into your case system:")]
+    blocks += [section(f"```{chunk}```") for chunk in _code_chunks(record_text(record), SECTION_LIMIT - 6)]
+    if record.redacted_kinds:
+        blocks.append(context(f":lock: I removed the {escape_mrkdwn(human_list(list(record.redacted_kinds)))} "
+                              "from what you typed before keeping it."))
+    blocks.append(context(f":information_source: {escape_mrkdwn(KEEP_LINE)}"))
+    return Message(f"Your decision record (#{record.id}), ready to paste into your case system.", blocks)
+
+
+FENCE = "`" * 3
+
+
+def _code_chunks(text: str, limit: int) -> list[str]:
+    """``text`` made safe inside a code block (typed mentions neutralised, no closing fence), in
+    pieces of whole lines that fit ``limit`` (a line longer than that is cut)."""
+    safe = escape_user_text(text).replace(FENCE, "'" * 3)
+    chunks: list[str] = []
+    for line in safe.splitlines():
+        line = clip(line, limit)
+        if chunks and len(chunks[-1]) + 1 + len(line) <= limit:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return chunks

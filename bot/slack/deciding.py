@@ -1,0 +1,72 @@
+"""Listeners: "Record my decision" (on every FAQ answer and every advisor answer relayed to an
+asker) and its modal. The click opens the modal (a lazy listener: it needs the click's short-lived
+trigger); the submission is checked, redacted and stored, and its DM to the practitioner owed, in
+one commit before Slack is acknowledged; the deliverer sends the DM."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.decisions import DecisionForm, InvalidDecision, basis_choices
+from bot.slack.blocks import ids
+from bot.slack.blocks.modals import basis_from_value, decision_modal
+from bot.slack.deps import Deps
+from bot.slack.payloads import action_value, decision_ref_of, metadata_of, selected_value, text_input, user_of
+
+TEXT_FIELDS = ("shared_with", "what_shared", "lawful_basis_other", "reasons", "not_told_why")
+
+
+def just_ack(ack) -> None:
+    ack()
+
+
+def register(app: App, deps: Deps) -> None:
+    service = deps.service
+
+    def open_decision_modal(body: dict, client: WebClient) -> None:
+        question_id, faq_id, escalation_id = decision_ref_of(action_value(body))
+        entry = service.faq.get(faq_id) if faq_id else None
+        metadata = {"question": question_id, "faq": entry.id if entry else None, "escalation": escalation_id}
+        client.views_open(trigger_id=body["trigger_id"], view=decision_modal(entry, metadata, escalation_id))
+
+    app.action(ids.RECORD_DECISION)(ack=just_ack, lazy=[open_decision_modal])
+
+    def on_decision_submitted(ack, body: dict, view: dict) -> None:
+        """Store the record (redacted) and owe its DM in one commit; a second submission of the same
+        view stores nothing. Anything to fix is shown on its input."""
+        metadata = metadata_of(view)
+        faq_id = metadata.get("faq")
+        form = form_of(view, basis_choices(service.faq.get(faq_id) if faq_id else None))
+        try:
+            service.record_decision(
+                user_of(body), form, view_id=view.get("id"), question_id=_number(metadata.get("question")),
+                faq_id=faq_id, escalation_id=_number(metadata.get("escalation")),
+            )
+        except InvalidDecision as invalid:
+            ack(response_action="errors", errors=invalid.problems)  # the block ids are the form's fields
+            return
+        ack()
+
+    app.view(ids.DECISION_MODAL)(on_decision_submitted)
+
+
+def form_of(view: dict, choices) -> DecisionForm:
+    """The decision form as submitted (the lawful basis option read back as its text)."""
+    def typed(field: str) -> str:
+        return text_input(view, field, ids.DECISION_INPUT)
+
+    def chosen(field: str) -> str | None:
+        return selected_value(view, field, ids.DECISION_INPUT)
+
+    return DecisionForm(
+        decision=chosen("decision"), lawful_basis=basis_from_value(chosen("lawful_basis"), choices),
+        person_told=chosen("person_told"), **{field: typed(field) for field in TEXT_FIELDS},
+    )
+
+
+def _number(value) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None

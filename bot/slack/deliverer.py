@@ -1,0 +1,356 @@
+"""Sends what the outbox says the bot owes, and records each outcome.
+
+Listeners only record: a question and its reply, an escalation and its card, an answer and its relay
+to the asker are committed together (``bot.service``). This thread (one per process; several
+processes may run one each, since items are leased) renders each owed message from the current
+state, sends it, and marks it delivered, or schedules another try with growing delays. A message is
+rendered when it is sent, so a card update shows the escalation as it is then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import socket
+import threading
+import urllib.error
+from typing import Callable
+
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.escalations import QueueError
+from bot.mrkdwn import escape_mrkdwn
+from bot.outbox import Kind, Owed
+from bot.records import State, Via
+from bot.slack.blocks.advisor_card import advisor_message, reminder_message
+from bot.slack.blocks.replies import (
+    advisor_answer_message,
+    decision_record_message,
+    escalated_message,
+    feedback_thanks,
+    notice_message,
+    reply_message,
+    usage_message,
+)
+from bot.slack.delivery import deliver_to_asker, dm, privately
+from bot.slack.deps import Deps
+from bot.times import parse_stored_time
+
+log = logging.getLogger(__name__)
+
+CARD_NOT_POSTED_YET = dt.timedelta(seconds=5)  # an update or reminder waits for its card
+IDLE_SECONDS = 5.0  # how often an idle deliverer looks for work another process owes
+WORKERS = 4  # Web API calls take ~100 ms; a few in parallel keep up with a busy Monday
+BATCH = 5  # items one worker leases at a time
+NOT_DELIVERED = ("Your answer to escalation #{id} is saved, but I could not deliver it to {asker}. "
+                 "Please send it to them yourself.")
+MAYBE_NOT_DELIVERED = ("Slack dropped the connection while I was delivering your answer to escalation #{id}, so I "
+                       "cannot tell whether {asker} received it. Please check where they asked, and send it yourself "
+                       "if it is not there (I will not send it again, so that it never arrives twice).")
+
+
+class Postpone(Exception):
+    def __init__(self, wait: dt.timedelta):
+        super().__init__(f"not sendable yet; again in {wait}")
+        self.wait = wait
+
+
+def owner_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+
+
+def died_on_this_host(owner: str) -> bool:
+    """Whether a lease holder ("host:pid:…") was a process on this machine that no longer runs; a
+    holder elsewhere is left to its lease's expiry."""
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def deliver_due(deps: Deps, owner: str | None = None, limit: int = 20) -> int:
+    """Lease what is due, send it, record each outcome; how many were delivered."""
+    owner = owner or owner_name()
+    done = 0
+    for item in deps.service.lease_owed(owner, limit):
+        done += deliver(deps, item)
+    return done
+
+
+def deliver(deps: Deps, item: Owed) -> bool:
+    service = deps.service
+    try:
+        posted = SENDERS[item.kind](deps, item)
+    except Postpone as later:
+        service.postpone(item, later.wait)
+        return False
+    except (LookupError, QueueError) as gone:  # its question or escalation was deleted meanwhile
+        service.not_delivered(item, f"gone: {gone}", give_up=True)
+        return False
+    except SlackApiError as error:
+        code = str(error.response.get("error") or error.response.status_code)
+        wait = retry_after(error)
+        again = service.not_delivered(item, code, wait)
+        log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, code, "; will retry" if again else "; gave up")
+        return False
+    except (SlackClientError, OSError) as error:
+        if never_reached_slack(error):
+            again = service.not_delivered(item, type(error).__name__)
+            log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, type(error).__name__,
+                        "; will retry" if again else "; gave up")
+        else:
+            # Slack may have acted on it before the connection dropped: sending again could show it
+            # twice, so it is not re-sent; an advisor whose answer this was is told to check.
+            service.not_delivered(item, f"uncertain: {type(error).__name__} after sending", give_up=True)
+            log.error("%s #%s: the connection dropped after sending (%s); it may or may not have arrived, "
+                      "so it is not sent again", item.kind, item.id, type(error).__name__)
+        return False
+    service.delivered(item, posted=posted)
+    return True
+
+
+def never_reached_slack(error: BaseException) -> bool:
+    """True when the request certainly did not reach Slack (refused, no route, name not found, no
+    connection in time), so sending it again cannot show it twice."""
+    if isinstance(error, urllib.error.URLError) and not isinstance(error, urllib.error.HTTPError):
+        return True  # urllib wraps failures to connect; failures after sending come unwrapped
+    return isinstance(error, (ConnectionRefusedError, socket.gaierror))
+
+
+def retry_after(error: SlackApiError) -> dt.timedelta | None:
+    if error.response.status_code != 429:
+        return None
+    try:
+        return dt.timedelta(seconds=int(error.response.headers.get("Retry-After", "")))
+    except (TypeError, ValueError):
+        return None
+
+
+# one sender per kind: each returns (channel, ts) of a new advisor-channel card, else None ----------
+
+
+def send_reply(deps: Deps, item: Owed) -> None:
+    question = deps.service.question(item.question_id)
+    if question is None:
+        return None  # purged meanwhile: nothing left to send
+    faq = deps.service.faq
+    entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
+    message = reply_message(question, question.decision, entries, question.urgent,
+                            deps.service.nation_of(question.asker))
+    where = question.where
+    if where.source in (Via.MENTION, Via.DM) and where.channel:
+        deps.client.chat_postMessage(channel=where.channel, thread_ts=reply_thread(question), **message.as_kwargs())
+    else:
+        privately(deps.client, question.asker, message, item.payload.get("response_url"), item.payload.get("channel"))
+    return None
+
+
+def reply_thread(question) -> str | None:
+    """A mention is answered in its thread; a DM at the top level unless it was asked in a thread."""
+    where = question.where
+    if where.source == Via.DM:
+        return where.thread_ts if where.thread_ts and where.thread_ts != where.message_ts else None
+    return where.thread_ts
+
+
+def send_notice(deps: Deps, item: Owed) -> None:
+    payload = item.payload
+    about = payload.get("about")
+    if about == "escalated":
+        escalation = deps.service.escalation(item.escalation_id)
+        source = escalation.question.where.source if escalation.question else Via.CLI
+        message = escalated_message(escalation, source, bool(payload.get("created")))
+    elif about == "thanks":
+        message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0))
+    elif about == "usage":
+        message = usage_message()
+    elif about in ("undelivered", "uncertain"):
+        escalation = deps.service.escalation(item.escalation_id)
+        asker = f"<@{escalation.question.asker}>" if escalation.question else "the asker (the question was deleted)"
+        wording = NOT_DELIVERED if about == "undelivered" else MAYBE_NOT_DELIVERED
+        message = notice_message(wording.format(id=escalation.id, asker=asker))
+    else:
+        message = notice_message(payload.get("text") or "")
+    privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"))
+    return None
+
+
+def send_card(deps: Deps, item: Owed) -> tuple[str, str] | None:
+    escalation = deps.service.escalation(item.escalation_id)
+    if escalation.advisor_ts:
+        return None  # already posted (by an earlier try whose record survived)
+    channel = deps.settings.advisor_channel
+    if not channel:
+        log.warning("escalation #%s is queued; no advisor channel is configured to post it to", escalation.id)
+        return None
+    posted = deps.client.chat_postMessage(channel=channel,
+                                          **advisor_message(escalation, deps.service.faq, deps.now()).as_kwargs())
+    return posted["channel"], posted["ts"]
+
+
+def send_card_update(deps: Deps, item: Owed) -> None:
+    escalation = deps.service.escalation(item.escalation_id)
+    if not escalation.advisor_ts:
+        if deps.service.card_owed(escalation.id):
+            raise Postpone(CARD_NOT_POSTED_YET)
+        return None  # no card will be posted; the card, when posted, shows the current state anyway
+    deps.client.chat_update(channel=escalation.advisor_channel, ts=escalation.advisor_ts,
+                            **advisor_message(escalation, deps.service.faq, deps.now()).as_kwargs())
+    return None
+
+
+def send_advisor_answer(deps: Deps, item: Owed) -> None:
+    escalation = deps.service.escalation(item.escalation_id)
+    if escalation.question is None:
+        raise LookupError("the question was purged")
+    deliver_to_asker(deps.client, escalation.question, advisor_answer_message(escalation, deps.service.faq))
+    return None
+
+
+def send_reminder(deps: Deps, item: Owed) -> None:
+    escalation = deps.service.escalation(item.escalation_id)
+    if escalation.state != State.OPEN:
+        return None  # claimed or closed since: nothing to remind
+    if not escalation.advisor_ts and deps.service.card_owed(escalation.id):
+        raise Postpone(CARD_NOT_POSTED_YET)
+    channel = escalation.advisor_channel or deps.settings.advisor_channel
+    if channel:
+        deps.client.chat_postMessage(channel=channel, thread_ts=escalation.advisor_ts,
+                                     reply_broadcast=bool(escalation.advisor_ts) or None,
+                                     **reminder_message(escalation, deps.now()).as_kwargs())
+    return None
+
+
+def send_decision_record(deps: Deps, item: Owed) -> None:
+    """The practitioner's decision record, by DM, as text to paste into their case system."""
+    record = deps.service.decision_record(int(item.payload.get("record") or 0))
+    if record is None:
+        raise LookupError("the decision record was purged")
+    dm(deps.client, record.user, decision_record_message(record))
+    return None
+
+
+def send_digest(deps: Deps, item: Owed) -> tuple[str, str] | None:
+    """A digest a run could not post: posted now, from the week's figures as they are now."""
+    from bot.slack.digest import post_main_message
+
+    if not deps.settings.digest_channel:
+        raise LookupError("no digest channel is configured")
+    return post_main_message(deps.client, deps.settings.digest_channel, deps.service.digest(item.payload["week"]))
+
+
+def send_digest_details(deps: Deps, item: Owed) -> None:
+    from bot.slack.digest import post_details
+
+    payload = item.payload
+    post_details(deps.client, payload["channel"], payload["ts"], deps.service.digest(payload["week"]))
+    return None
+
+
+MY_DATA_CHUNK = 3500  # characters of JSON per message: well inside Slack's 40,000 and readable
+
+
+def send_my_data(deps: Deps, item: Owed) -> None:
+    """Everything held about the person, as JSON in their DM, in as many messages as it needs."""
+    user = item.payload["to"]
+    text = json.dumps(deps.service.subject_access(user), indent=1, ensure_ascii=False, default=str)
+    chunks = [text[i:i + MY_DATA_CHUNK] for i in range(0, len(text), MY_DATA_CHUNK)]
+    channel = deps.client.conversations_open(users=user)["channel"]["id"]
+    deps.client.chat_postMessage(channel=channel, text=(
+        f"Here is everything canishare holds about you ({len(chunks)} message(s) of JSON). Questions are kept with "
+        "identifiers removed. To have it erased, ask your organisation's data protection officer."))
+    for number, chunk in enumerate(chunks, start=1):
+        deps.client.chat_postMessage(channel=channel, text=f"({number}/{len(chunks)})\n```{escape_mrkdwn(chunk)}```")
+    return None
+
+
+SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
+    Kind.REPLY: send_reply,
+    Kind.NOTICE: send_notice,
+    Kind.ADVISOR_CARD: send_card,
+    Kind.CARD_UPDATE: send_card_update,
+    Kind.ADVISOR_ANSWER: send_advisor_answer,
+    Kind.REMINDER: send_reminder,
+    Kind.MY_DATA: send_my_data,
+    Kind.DIGEST: send_digest,
+    Kind.DIGEST_DETAILS: send_digest_details,
+    Kind.DECISION_RECORD: send_decision_record,
+}
+
+
+class Deliverer:
+    """Threads that send owed messages: woken by the service after each commit that owes one, and
+    every few seconds for retries and for what other processes owe."""
+
+    def __init__(self, deps: Deps, workers: int = WORKERS, idle_seconds: float = IDLE_SECONDS):
+        self.deps = deps
+        self.idle_seconds = idle_seconds
+        self._wake = threading.Condition()
+        self._pending_wakes = 0
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._run, args=(n,), name=f"canishare-deliverer-{n}", daemon=True)
+                         for n in range(workers)]
+
+    def start(self) -> "Deliverer":
+        taken = self.deps.service.take_over_leases(died_on_this_host)
+        if taken:
+            log.info("took over %d message(s) a stopped process had in hand", taken)
+        self.deps.service.on_owed.append(self.wake)
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def wake(self) -> None:
+        with self._wake:
+            self._pending_wakes += 1
+            self._wake.notify_all()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish the messages in hand, then stop (what is left stays owed for the next start)."""
+        self._stop.set()
+        self.wake()
+        for thread in self._threads:
+            thread.join(timeout)
+
+    def _run(self, number: int) -> None:
+        owner = f"{socket.gethostname()}:{os.getpid()}:deliverer-{number}"
+        while not self._stop.is_set():
+            with self._wake:
+                self._pending_wakes = 0
+            try:
+                while deliver_due(self.deps, owner, BATCH) and not self._stop.is_set():
+                    pass
+            except Exception:  # noqa: BLE001 - a database or rendering hiccup must not end delivery
+                log.warning("delivery round failed", exc_info=True)
+            with self._wake:
+                if not self._pending_wakes and not self._stop.is_set():
+                    self._wake.wait(self._seconds_until_next())
+
+    def _seconds_until_next(self) -> float:
+        try:
+            due = parse_stored_time(self.deps.service.next_owed_due())
+        except Exception:  # noqa: BLE001
+            return self.idle_seconds
+        if due is None:
+            return self.idle_seconds
+        return max(0.05, min(self.idle_seconds, (due - self.deps.now()).total_seconds()))
+
+
+def deliver_inline(deps: Deps) -> None:
+    """Deliver what is owed right after each commit, in the thread that committed, instead of in a
+    background thread: for a process that cannot keep one (a function-as-a-service host) and for
+    tests. Slack then waits for the delivery before its acknowledgement."""
+    def deliver_all() -> None:
+        while deliver_due(deps):
+            pass
+
+    deps.service.on_owed.append(deliver_all)

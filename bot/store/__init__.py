@@ -1,0 +1,7 @@
+"""The only package that speaks SQL: the embedded SQLite store (``Store``), its migrations, and the
+outbox's queries."""
+
+from bot.store.database import Store
+from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "StoreError"]

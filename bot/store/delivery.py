@@ -1,0 +1,103 @@
+"""The store's part for delivery: the outbox (messages owed, leased, delivered or given up; the
+rules are in bot.outbox, the queries in bot.store.outbox) and the Slack events and signed requests
+already handled. A mixin of ``Store``: it uses the store's connection, lock, transactions and clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from bot.outbox import Kind, Owed
+from bot.store import outbox
+from bot.times import parse_stored_time
+
+
+class DeliveryTables:
+    # the outbox (rules in bot.outbox; queries in bot.store.outbox) ----------------------------
+
+    def owe(self, kind: Kind, key: str, *, question_id: int | None = None, escalation_id: int | None = None,
+            payload: dict | None = None) -> bool:
+        """Record a message owed; inside a caller's transaction it commits with the caller's change."""
+        with self.transaction() as db:
+            return outbox.owe(db, self.now(), kind, key, question_id=question_id, escalation_id=escalation_id,
+                              payload=payload)
+
+    def owe_card_update(self, escalation_id: int) -> bool:
+        with self.transaction() as db:
+            return outbox.owe_card_update(db, self.now(), escalation_id)
+
+    def lease_due(self, owner: str, limit: int = 20) -> list[Owed]:
+        with self.transaction() as db:
+            return outbox.lease_due(db, self.now(), owner, limit)
+
+    def delivered(self, item: Owed, then: Callable[[], None] | None = None) -> None:
+        """Mark ``item`` delivered, and run ``then`` (e.g. remember the post's ts) in the same commit."""
+        with self.transaction() as db:
+            outbox.delivered(db, self.now(), item.id)
+            if then is not None:
+                then()
+
+    def failed(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False,
+               if_given_up: Callable[[], None] | None = None) -> bool:
+        with self.transaction() as db:
+            again = outbox.failed(db, self.now(), item, error, wait, give_up)
+            if not again and if_given_up is not None:
+                if_given_up()
+            return again
+
+    def lease_key(self, key: str, owner: str) -> Owed | None:
+        with self.transaction() as db:
+            return outbox.lease_key(db, self.now(), owner, key)
+
+    def owed_state(self, key: str) -> str | None:
+        with self._lock:
+            return outbox.state_of(self.db, key)
+
+    def release_leases_of(self, is_gone: Callable[[str], bool]) -> int:
+        """Free the leases of senders that ``is_gone`` says are dead, so their messages go at once."""
+        with self.transaction() as db:
+            return sum(outbox.release_leases(db, owner) for owner in outbox.lease_holders(db) if is_gone(owner))
+
+    def postpone(self, item: Owed, wait: dt.timedelta) -> None:
+        with self.transaction() as db:
+            outbox.postpone(db, self.now(), item, wait)
+
+    def owed_pending(self, escalation_id: int, kind: Kind) -> bool:
+        with self._lock:
+            return outbox.pending_for_escalation(self.db, escalation_id, kind)
+
+    def outbox_counts(self) -> dict[str, int]:
+        with self._lock:
+            return outbox.counts(self.db)
+
+    def next_owed_due(self) -> str | None:
+        with self._lock:
+            return outbox.next_due(self.db)
+
+    def forget_delivered(self, before: str) -> int:
+        with self.transaction() as db:
+            return outbox.forget_settled(db, before)
+
+    def event_seen(self, event_id: str) -> bool:
+        with self._lock:
+            row = self.db.execute("select 1 from processed_events where event_id = ?", [event_id]).fetchone()
+            return row is not None
+
+    def first_time_event(self, event_id: str) -> bool:
+        """Record a Slack event id; False when it was seen before (a retry)."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "insert or ignore into processed_events (event_id, at) values (?, ?)", [event_id, self.now()]
+            )
+            return cursor.rowcount == 1
+
+    def first_time_request(self, fingerprint: str, forget_after: dt.timedelta = dt.timedelta(minutes=10)) -> bool:
+        """Record a signed request's fingerprint; False when it was seen before (a replay). Fingerprints
+        older than ``forget_after`` (past Slack's five-minute signature window) are dropped."""
+        with self.transaction() as db:
+            cutoff = (parse_stored_time(self.now()) - forget_after).isoformat()
+            db.execute("delete from signed_requests where at < ?", [cutoff])
+            cursor = db.execute(
+                "insert or ignore into signed_requests (fingerprint, at) values (?, ?)", [fingerprint, self.now()]
+            )
+            return cursor.rowcount == 1

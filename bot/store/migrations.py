@@ -1,0 +1,109 @@
+"""The store's schema as numbered migrations, recorded in ``PRAGMA user_version``: an older file is
+upgraded in place when it is opened."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import sqlite_utils
+
+from bot.store import outbox
+
+
+class StoreError(Exception):
+    pass
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["questions"].create(
+        {
+            "id": int, "text": str, "asker": str, "source": str, "channel": str, "thread_ts": str,
+            "message_ts": str, "team": str,
+            "response_url": str,  # left empty: short-lived Slack URLs are not kept
+            "decision": str, "faq_id": str,
+            "score": float, "suggestions": str, "redacted_kinds": str, "created_at": str,
+        },
+        pk="id",
+    )
+    db["questions"].create_index(["created_at"])
+    db["questions"].create_index(["asker", "created_at"])
+    db["feedback"].create(
+        {"question_id": int, "user": str, "faq_id": str, "rating": str, "created_at": str, "updated_at": str},
+        pk=("question_id", "user"),
+        foreign_keys=[("question_id", "questions", "id")],
+    )
+    db["escalations"].create(
+        {
+            "id": int, "question_id": int, "state": str, "created_at": str, "claimed_by": str,
+            "claimed_at": str, "answered_by": str, "answered_at": str, "answer": str,
+            "linked_faq_id": str, "propose_new": int, "closed_by": str, "closed_at": str,
+            "advisor_channel": str, "advisor_ts": str,
+        },
+        pk="id",
+        foreign_keys=[("question_id", "questions", "id")],
+    )
+    db["escalations"].create_index(["question_id"], unique=True)
+    db["escalations"].create_index(["state", "created_at"])
+    db["learned_phrasings"].create(
+        {"id": int, "faq_id": str, "text": str, "question_id": int, "added_by": str, "created_at": str},
+        pk="id",
+    )
+    db["learned_phrasings"].create_index(["faq_id", "text"], unique=True)
+    db["audit"].create(
+        {"id": int, "at": str, "actor": str, "action": str, "escalation_id": int, "question_id": int, "detail": str},
+        pk="id",
+    )
+    db["processed_events"].create({"event_id": str, "at": str}, pk="event_id")
+
+
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Urgent questions, advisor reminders, FAQ drafts written, digests posted."""
+    db["questions"].add_column("urgent", int, not_null_default=0)
+    db["escalations"].add_column("urgent", int, not_null_default=0)
+    db["escalations"].add_column("reminded_at", str)
+    db["escalations"].add_column("drafted_at", str)
+    db["digests"].create({"week": str, "posted_at": str, "channel": str, "ts": str}, pk="week")
+
+
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """One rating per person per *answer*: a question that got suggestions can have several."""
+    db.execute("update feedback set faq_id = '' where faq_id is null")
+    db["feedback"].transform(pk=("question_id", "user", "faq_id"), not_null={"faq_id"})
+
+
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """When an escalation was last reopened: its wait (for reminders) starts again then."""
+    db["escalations"].add_column("reopened_at", str)
+
+
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """Signed Slack requests already handled, so that a replay within Slack's window does nothing."""
+    db["signed_requests"].create({"fingerprint": str, "at": str}, pk="fingerprint")
+    db["signed_requests"].create_index(["at"])
+
+
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """The outbox: messages owed to people, kept until Slack has them."""
+    outbox.create_table(db)
+
+
+def _migration_7(db: sqlite_utils.Database) -> None:
+    """Decision records (what a practitioner decided and why, redacted) and each person's nation."""
+    db["decision_records"].create({
+        "id": int, "user": str, "view_id": str, "question_id": int, "escalation_id": int,
+        "faq_id": str, "faq_question": str, "faq_last_reviewed": str, "nation": str,
+        "decision": str, "shared_with": str, "what_shared": str, "lawful_basis": str, "reasons": str,
+        "person_told": str, "not_told_why": str, "redacted_kinds": str, "created_at": str,
+    }, pk="id", not_null={"user", "decision", "created_at"})
+    db["decision_records"].create_index(["view_id"], unique=True)  # a modal submitted twice is one record
+    db["decision_records"].create_index(["user", "created_at"])
+    db["decision_records"].create_index(["created_at"])
+    db["people"].create({"user": str, "nation": str, "updated_at": str}, pk="user", not_null={"updated_at"})
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+

@@ -1,0 +1,167 @@
+"""The outbox's queries (the rules are in ``bot.outbox``). Each function runs inside the caller's
+transaction, so a message is owed in the same commit as the change of state that causes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from bot.outbox import GIVE_UP_AFTER, Kind, Owed, State, lease_for, retry_delay
+from bot.times import parse_stored_time, stored
+
+
+def create_table(db) -> None:
+    db["outbox"].create({
+        "id": int, "kind": str, "key": str, "question_id": int, "escalation_id": int, "payload": str,
+        "state": str, "attempts": int, "due_at": str, "leased_by": str, "leased_until": str,
+        "last_error": str, "created_at": str, "delivered_at": str,
+    }, pk="id", not_null={"kind", "key", "state", "attempts", "due_at", "created_at"},
+        defaults={"state": State.PENDING.value, "attempts": 0, "payload": "{}"})
+    db["outbox"].create_index(["key"], unique=True)
+    db["outbox"].create_index(["state", "due_at"])
+    db["outbox"].create_index(["escalation_id"])
+
+
+def owe(db, now: str, kind: Kind, key: str, *, question_id: int | None = None,
+        escalation_id: int | None = None, payload: dict | None = None) -> bool:
+    """Record a message owed, inside the caller's transaction. ``key`` names the message: owing the
+    same key twice records it once (so a retried request never owes two replies). True when new."""
+    cursor = db.execute(
+        "insert or ignore into outbox (kind, key, question_id, escalation_id, payload, state, attempts, due_at,"
+        " created_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        [kind.value, key, question_id, escalation_id, json.dumps(payload or {}, sort_keys=True),
+         State.PENDING.value, now, now],
+    )
+    return cursor.rowcount == 1
+
+
+def owe_card_update(db, now: str, escalation_id: int) -> bool:
+    """Owe an update of an escalation's card unless one is already waiting (it renders the state at
+    the moment it is sent, so one waiting update covers every change before it; one already being
+    sent may show an older state, so it does not count)."""
+    waiting = db.execute(
+        "select 1 from outbox where kind = ? and escalation_id = ? and state = ?"
+        " and (leased_until is null or leased_until < ?) limit 1",
+        [Kind.CARD_UPDATE.value, escalation_id, State.PENDING.value, now],
+    ).fetchone()
+    if waiting:
+        return False
+    return owe(db, now, Kind.CARD_UPDATE, f"card_update:{escalation_id}:{now}:{_sequence(db)}",
+               escalation_id=escalation_id)
+
+
+def _sequence(db) -> int:
+    return db.execute("select coalesce(max(id), 0) + 1 from outbox").fetchone()[0]
+
+
+# An escalation's card, its updates and its reminders go one at a time, in order (the card first).
+CARD_KINDS = (Kind.ADVISOR_CARD.value, Kind.CARD_UPDATE.value, Kind.REMINDER.value)
+
+
+def lease_due(db, now: str, owner: str, limit: int = 20) -> list[Owed]:
+    """Lease up to ``limit`` items that are due and not leased by a live deliverer, oldest first, and
+    at most one card, card update or reminder per escalation while another is being sent (so a card
+    is posted before its update, and updates land in order). Run inside a write transaction (SQLite's BEGIN IMMEDIATE;
+    on PostgreSQL, SELECT … FOR UPDATE SKIP LOCKED does the same), so two deliverers never lease the
+    same item."""
+    ordered = ", ".join("?" for _ in CARD_KINDS)
+    candidates = db.query(
+        "select * from outbox where state = ? and due_at <= ? and (leased_until is null or leased_until < ?)"
+        f" and (kind not in ({ordered}) or escalation_id not in (select escalation_id from outbox"
+        f"  where state = ? and leased_until >= ? and kind in ({ordered}) and escalation_id is not null))"
+        " order by id limit ?",
+        [State.PENDING.value, now, now, *CARD_KINDS, State.PENDING.value, now, *CARD_KINDS, limit * 4])
+    rows, escalations = [], set()
+    for row in candidates:
+        if row["kind"] in CARD_KINDS:
+            if row["escalation_id"] in escalations:
+                continue
+            escalations.add(row["escalation_id"])
+        rows.append(row)
+        if len(rows) == limit:
+            break
+    for row in rows:
+        until = stored(parse_stored_time(now) + lease_for(Kind(row["kind"])))
+        db.execute("update outbox set leased_by = ?, leased_until = ? where id = ?", [owner, until, row["id"]])
+    return [_owed(row) for row in rows]
+
+
+def delivered(db, now: str, item_id: int) -> None:
+    """Sent: where it went (a response_url, a user id) is no longer needed."""
+    db.execute("update outbox set state = ?, delivered_at = ?, payload = '{}', leased_by = null,"
+               " leased_until = null, last_error = null where id = ?", [State.DELIVERED.value, now, item_id])
+
+
+def forget_settled(db, before: str) -> int:
+    """Delete delivered and given-up items settled before ``before``; how many went."""
+    return db.execute("delete from outbox where state != ? and coalesce(delivered_at, due_at) < ?",
+                      [State.PENDING.value, before]).rowcount
+
+
+def failed(db, now: str, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
+    """Schedule another try (after ``wait``, or the back-off for this attempt); give up once the item
+    is older than ``GIVE_UP_AFTER``, or at once with ``give_up``. True when it will be tried again."""
+    attempts = item.attempts + 1
+    if give_up or parse_stored_time(now) - parse_stored_time(item.created_at) >= GIVE_UP_AFTER:
+        db.execute("update outbox set state = ?, attempts = ?, last_error = ?, payload = '{}', leased_by = null,"
+                   " leased_until = null, due_at = ? where id = ?",
+                   [State.GAVE_UP.value, attempts, error[:500], now, item.id])
+        return False
+    due = stored(parse_stored_time(now) + (wait if wait is not None else retry_delay(attempts)))
+    db.execute("update outbox set attempts = ?, due_at = ?, last_error = ?, leased_by = null, leased_until = null"
+               " where id = ?", [attempts, due, error[:500], item.id])
+    return True
+
+
+def lease_key(db, now: str, owner: str, key: str) -> Owed | None:
+    """Lease the one pending item named ``key`` if nobody holds it (or its holder's lease ran out)."""
+    row = db.execute("select id from outbox where key = ? and state = ? and (leased_until is null or leased_until < ?)",
+                     [key, State.PENDING.value, now]).fetchone()
+    if row is None:
+        return None
+    item = _owed(next(iter(db.query("select * from outbox where id = ?", [row[0]]))))
+    until = stored(parse_stored_time(now) + lease_for(item.kind))
+    db.execute("update outbox set leased_by = ?, leased_until = ? where id = ?", [owner, until, item.id])
+    return item
+
+
+def state_of(db, key: str) -> str | None:
+    row = db.execute("select state from outbox where key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def lease_holders(db) -> list[str]:
+    return [row[0] for row in db.execute(
+        "select distinct leased_by from outbox where state = ? and leased_by is not null", [State.PENDING.value])]
+
+
+def release_leases(db, owner: str) -> int:
+    return db.execute("update outbox set leased_by = null, leased_until = null where leased_by = ? and state = ?",
+                      [owner, State.PENDING.value]).rowcount
+
+
+def postpone(db, now: str, item: Owed, wait: dt.timedelta) -> None:
+    """Not sendable yet (e.g. an update of a card not yet posted): try again later, no attempt used."""
+    db.execute("update outbox set due_at = ?, leased_by = null, leased_until = null where id = ?",
+               [stored(parse_stored_time(now) + wait), item.id])
+
+
+def pending_for_escalation(db, escalation_id: int, kind: Kind) -> bool:
+    return db.execute("select 1 from outbox where escalation_id = ? and kind = ? and state = ? limit 1",
+                      [escalation_id, kind.value, State.PENDING.value]).fetchone() is not None
+
+
+def counts(db) -> dict[str, int]:
+    return {row[0]: row[1] for row in db.execute("select state, count(*) from outbox group by state").fetchall()}
+
+
+def next_due(db) -> str | None:
+    row = db.execute("select min(due_at) from outbox where state = ?", [State.PENDING.value]).fetchone()
+    return row[0] if row else None
+
+
+def _owed(row: dict) -> Owed:
+    return Owed(id=row["id"], kind=Kind(row["kind"]), key=row["key"], question_id=row["question_id"],
+                escalation_id=row["escalation_id"], payload=json.loads(row["payload"] or "{}"),
+                attempts=row["attempts"], created_at=row["created_at"])
+

@@ -1,0 +1,79 @@
+"""One person's data: everything the store holds about a Slack user (for a subject access request),
+and erasing it (keeping the advisor queue's history, with the person replaced by a pseudonym)."""
+
+from __future__ import annotations
+
+import uuid
+
+from bot.records import State
+
+# Columns that hold a Slack user id, table by table (docs/data-protection.md lists the same).
+PERSON_COLUMNS = {
+    "questions": ("asker",),
+    "feedback": ("user",),
+    "escalations": ("escalated_by", "claimed_by", "answered_by", "closed_by"),
+    "learned_phrasings": ("added_by",),
+    "audit": ("actor",),
+}
+# Tables whose rows belong to the person in their ``user`` column: listed in full for access, deleted
+# on erasure (never pseudonymised): their decision records and their nation.
+OWN_ROWS = ("decision_records", "people")
+
+
+def rows_about(db, user: str) -> dict[str, list[dict]]:
+    """Every row that names ``user``, and every row about a question they asked, table by table."""
+    asked = [r["id"] for r in db.query("select id from questions where asker = ?", [user])]
+    found: dict[str, list[dict]] = {}
+    for table, columns in PERSON_COLUMNS.items():
+        if not db[table].exists():
+            continue
+        where = " or ".join(f"{c} = ?" for c in columns if c in db[table].columns_dict)
+        params: list = [user] * where.count("?")
+        if table != "questions" and "question_id" in db[table].columns_dict and asked:
+            where += f" or question_id in ({', '.join('?' for _ in asked)})"
+            params += asked
+        found[table] = list(db.query(f"select * from {table} where {where} order by rowid", params))
+    for table in OWN_ROWS:
+        found[table] = list(db.query(f"select * from {table} where user = ? order by rowid", [user]))
+    found["outbox"] = [row for row in db.query("select * from outbox where state = 'pending' order by id")
+                       if row["question_id"] in asked or user in (row["payload"] or "")]
+    return found
+
+
+def still_queued(db, user: str) -> list[int]:
+    """Escalations of the person's questions that an advisor still has to answer."""
+    return [r["id"] for r in db.query(
+        "select e.id from escalations e join questions q on q.id = e.question_id"
+        " where q.asker = ? and e.state in (?, ?) order by e.id", [user, State.OPEN.value, State.CLAIMED.value])]
+
+
+def erase(db, user: str) -> dict[str, int]:
+    """Delete the person's questions (with their ratings, escalations, owed messages and the phrasings
+    learned from them), their ratings of other answers, their decision records and their nation;
+    replace their id wherever it records work done (an advisor's claims and answers, the audit trail)
+    with one pseudonym. Counts by table."""
+    pseudonym = f"erased-{uuid.uuid4().hex[:12]}"
+    asked = [r["id"] for r in db.query("select id from questions where asker = ?", [user])]
+    counts = {"questions": len(asked), "feedback": 0, "escalations": 0, "learned_phrasings": 0, "pseudonymised": 0}
+    for chunk in (asked[i : i + 500] for i in range(0, len(asked), 500)):
+        marks = ", ".join("?" for _ in chunk)
+        counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
+        counts["learned_phrasings"] += db.execute(
+            f"delete from learned_phrasings where question_id in ({marks})", chunk).rowcount
+        counts["escalations"] += db.execute(f"delete from escalations where question_id in ({marks})", chunk).rowcount
+        db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
+        db.execute(f"delete from outbox where question_id in ({marks})", chunk)
+        db.execute(f"update decision_records set question_id = null where question_id in ({marks})", chunk)
+        db.execute(f"delete from questions where id in ({marks})", chunk)
+    counts["feedback"] += db.execute("delete from feedback where user = ?", [user]).rowcount
+    for table in OWN_ROWS:
+        counts[table] = db.execute(f"delete from {table} where user = ?", [user]).rowcount
+    for table, columns in PERSON_COLUMNS.items():
+        for column in columns:
+            if table in ("questions", "feedback") or column not in db[table].columns_dict:
+                continue
+            counts["pseudonymised"] += db.execute(
+                f"update {table} set {column} = ? where {column} = ?", [pseudonym, user]).rowcount
+    db.execute("delete from outbox where state = 'pending' and instr(payload, ?) > 0", [f'"{user}"'])
+    counts["pseudonym"] = pseudonym  # type: ignore[assignment]
+    return counts

@@ -1,0 +1,146 @@
+"""The store's part for records kept and read in bulk: retention (purge), one person's data
+(subject access and erasure), the advice record and the digest's queries. A mixin of ``Store``."""
+
+from __future__ import annotations
+
+from bot.records import QueueAction, State
+from bot.store import people
+from bot.store.queries import _between
+
+
+class ReportTables:
+    # retention and records -----------------------------------------------------------------
+
+    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
+        """Delete questions (and their feedback, escalations, learned links) older than ``before``,
+        except those still in the advisor queue (open or claimed): they go once they are answered or
+        closed. Audit rows keep their ids, actors and times but lose any detail text. Decision
+        records older than ``before`` go too, and nation choices made before it by people who have
+        neither asked nor recorded since. With ``dry_run``, count what would go and delete nothing."""
+        with self.transaction() as db:
+            ids = [r["id"] for r in db.query(
+                "select id from questions where created_at < ? and id not in"
+                " (select question_id from escalations where state in (?, ?))",
+                [before, State.OPEN.value, State.CLAIMED.value])]
+            if dry_run:
+                return {**self._purge_counts(db, ids), **_purge_records(db, before, dry_run=True)}
+            counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
+            for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+                marks = ", ".join("?" for _ in chunk)
+                counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
+                counts["escalations"] += db.execute(
+                    f"delete from escalations where question_id in ({marks})", chunk
+                ).rowcount
+                db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", chunk)
+                db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
+                db.execute(f"delete from outbox where question_id in ({marks})", chunk)
+                db.execute(f"update decision_records set question_id = null where question_id in ({marks})", chunk)
+                db.execute(f"delete from questions where id in ({marks})", chunk)
+            db.execute("delete from processed_events where at < ?", [before])
+            counts.update(_purge_records(db, before))
+        return counts
+
+    def _purge_counts(self, db, ids: list[int]) -> dict[str, int]:
+        counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            marks = ", ".join("?" for _ in chunk)
+            for table in ("feedback", "escalations"):
+                counts[table] += db.execute(f"select count(*) from {table} where question_id in ({marks})",
+                                            chunk).fetchone()[0]
+        return counts
+
+    # one person's data (subject access and erasure) ----------------------------------------------
+
+    def rows_about(self, user: str) -> dict[str, list[dict]]:
+        with self._lock:
+            return people.rows_about(self.db, user)
+
+    def erase_person(self, user: str) -> dict[str, int]:
+        """Erase ``user`` (see ``bot.store.people.erase``); LookupError naming the escalations while
+        one of their questions is still in the advisor queue, and then nothing changes."""
+        with self.transaction() as db:
+            queued = people.still_queued(db, user)
+            if queued:
+                raise LookupError(", ".join(f"#{n}" for n in queued))
+            return people.erase(db, user)
+
+    def advice_record(self, since: str | None = None) -> list[dict]:
+        sql = (
+            "select q.id as question_id, q.created_at as asked_at, q.text as question, q.decision, q.faq_id,"
+            " q.score, q.asker, e.state as escalation_state, e.answer as advisor_answer,"
+            " e.answered_by as advisor, e.answered_at, e.linked_faq_id"
+            " from questions q left join escalations e on e.question_id = q.id"
+        )
+        params: list = []
+        if since:
+            sql, params = sql + " where q.created_at >= ?", [since]
+        with self._lock:
+            return list(self.db.query(sql + " order by q.id", params))
+
+    # digest queries --------------------------------------------------------------------------
+
+    def escalation_first_answers(self, since: str | None = None, until: str | None = None) -> list[dict]:
+        """Escalations whose FIRST advisor answer falls in [since, until): ``{id, created_at, urgent,
+        first_answered_at}``. The first answer is the earliest 'answer' in the audit log (an answer
+        after a reopen overwrites ``answered_at``); ``answered_at`` stands in when the log has none."""
+        sql = (
+            "select id, created_at, urgent, first_answered_at from ("
+            " select e.id, e.created_at, e.urgent, coalesce(f.first_at, e.answered_at) as first_answered_at"
+            " from escalations e left join ("
+            "  select escalation_id, min(at) as first_at from audit where action = ? group by escalation_id"
+            " ) f on f.escalation_id = e.id"
+            ") where first_answered_at is not null"
+        )
+        sql, params = _between(sql, [QueueAction.ANSWER], "first_answered_at", since, until)
+        with self._lock:
+            return list(self.db.query(sql + " order by first_answered_at, id", params))
+
+    def escalation_states_at(self, when: str) -> list[dict]:
+        """Every escalation created before ``when`` with its state at that moment, rebuilt from the
+        audit log: ``{id, created_at, urgent, state}`` where state is open, claimed, answered or
+        closed (the current state when the log has no state change before ``when``). Oldest first."""
+        # SQLite takes the bare column "action" from the row holding the max(): the latest change
+        sql = (
+            "select e.id, e.created_at, e.urgent, e.state as current_state, l.action as last_action"
+            " from escalations e left join ("
+            "  select escalation_id, action, max(at || '#' || printf('%012d', id)) as latest from audit"
+            "  where at < ? and escalation_id is not null"
+            f"  and action in ({', '.join('?' for _ in STATE_AFTER)})"
+            "  group by escalation_id"
+            " ) l on l.escalation_id = e.id"
+            " where e.created_at < ? order by e.created_at, e.id"
+        )
+        with self._lock:
+            rows = list(self.db.query(sql, [when, *STATE_AFTER, when]))
+        return [
+            {"id": r["id"], "created_at": r["created_at"], "urgent": bool(r["urgent"]),
+             "state": STATE_AFTER.get(r["last_action"], State(r["current_state"]))}
+            for r in rows
+        ]
+
+
+# The state an escalation is in after each action of the audit log.
+STATE_AFTER = {
+    QueueAction.ESCALATE: State.OPEN, QueueAction.REOPEN: State.OPEN, QueueAction.CLAIM: State.CLAIMED,
+    QueueAction.ANSWER: State.ANSWERED, QueueAction.CLOSE: State.CLOSED,
+}
+
+
+# Decision records made before the cutoff; a nation chosen before it by someone who has neither asked
+# nor recorded a decision since (they see every nation, or the workspace default, until they choose).
+_OLD_RECORDS = "from decision_records where created_at < ?"
+_FORGOTTEN_CHOICES = ("from people where updated_at < ?"
+                      " and user not in (select asker from questions where created_at >= ?)"
+                      " and user not in (select user from decision_records where created_at >= ?)")
+
+
+def _purge_records(db, before: str, dry_run: bool = False) -> dict[str, int]:
+    """Purge's part for decision records and nation choices (inside its transaction)."""
+    counts = {}
+    for name, sql, params in (("decision_records", _OLD_RECORDS, [before]),
+                              ("people", _FORGOTTEN_CHOICES, [before, before, before])):
+        if dry_run:
+            counts[name] = db.execute(f"select count(*) {sql}", params).fetchone()[0]
+        else:
+            counts[name] = db.execute(f"delete {sql}", params).rowcount
+    return counts

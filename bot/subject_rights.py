@@ -1,0 +1,60 @@
+"""``canishare subject-access`` and ``canishare erase``: a person's right of access (UK GDPR Art 15)
+and to erasure (Art 17), for what canishare holds about one Slack user."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+from bot.service import Service, StillQueued
+
+
+def write_subject_access(service: Service, user: str, out: TextIO) -> int:
+    """Write everything held about ``user`` as JSON; the number of records found."""
+    report = service.subject_access(user)
+    json.dump(report, out, indent=2, ensure_ascii=False, default=str)
+    out.write("\n")
+    return sum(len(rows) for rows in report["records"].values())
+
+
+def confirm(user: str, counts_preview: int, stdin: TextIO = sys.stdin) -> bool:
+    print(f"Erase {user}? {counts_preview} record(s) name them or are about their questions. "
+          "Type the user id again to confirm: ", end="", file=sys.stderr, flush=True)
+    return stdin.readline().strip() == user
+
+
+def erase(service: Service, user: str, yes: bool, stdin: TextIO = sys.stdin) -> tuple[bool, str]:
+    """(done, what to say). Without ``yes`` it asks on ``stdin``; anything but the id again cancels."""
+    found = sum(len(rows) for rows in service.subject_access(user)["records"].values())
+    if not found:
+        return True, f"nothing is held about {user}; nothing to erase"
+    if not yes and not (stdin.isatty() and confirm(user, found, stdin)):
+        reason = "not confirmed" if stdin.isatty() else "no terminal to confirm on: add --yes"
+        return False, f"{user} was not erased ({reason})"
+    try:
+        counts = service.erase(user)
+    except StillQueued as refusal:
+        return False, str(refusal)
+    return True, (f"erased {user}: {counts['questions']} question(s), {counts['escalations']} escalation(s), "
+                  f"{counts['feedback']} rating(s), {counts['learned_phrasings']} learned phrasing(s), "
+                  f"{counts.get('decision_records', 0)} decision record(s); "
+                  f"{counts['pseudonymised']} record(s) of their work now say {counts['pseudonym']}")
+
+
+def subject_access_command(service: Service, user: str, output: str | None) -> int:
+    """``canishare subject-access USER_ID [-o FILE]``: the exit status."""
+    if not output:
+        write_subject_access(service, user, sys.stdout)
+        return 0
+    with open(output, "w", encoding="utf-8") as out:
+        found = write_subject_access(service, user, out)
+    print(f"{found} record(s) about {user} written to {output}", file=sys.stderr)
+    return 0
+
+
+def erase_command(service: Service, user: str, yes: bool) -> int:
+    """``canishare erase USER_ID [--yes]``: the exit status (1 when refused or not confirmed)."""
+    done, line = erase(service, user, yes)
+    print(line, file=sys.stdout if done else sys.stderr)
+    return 0 if done else 1

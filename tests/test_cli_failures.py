@@ -1,0 +1,169 @@
+"""Every documented command given bad input, or meeting a failing Slack, says in one line what went
+wrong and what to do, with the README's exit code, and never shows a traceback."""
+
+import os
+import socket
+
+import pytest
+
+from bot.cli import main
+from bot.failures import EXIT_PROBLEM, EXIT_SLACK, EXIT_USAGE
+
+import slack_harness as h
+from faq_factory import entry, write_faq
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "CANISHARE_ADVISOR_CHANNEL",
+                 "CANISHARE_DIGEST_CHANNEL", "CANISHARE_FAQ_DIR", "SLACK_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CANISHARE_DB", str(tmp_path / "cli.db"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def one_line_error(capsys) -> str:
+    err = capsys.readouterr().err
+    assert "Traceback" not in err, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("canishare: "), err
+    return lines[0]
+
+
+def test_export_to_a_folder_that_does_not_exist(env, capsys):
+    assert main(["export", "-o", str(env / "missing" / "x.csv")]) == EXIT_PROBLEM
+    assert "no such file or folder" in one_line_error(capsys)
+
+
+def test_export_to_a_folder_instead_of_a_file(env, capsys):
+    assert main(["export", "-o", str(env)]) == EXIT_PROBLEM
+    assert "is a folder: give a file name" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize("age", ["999999999y", "1e400d", "-5d", "forever"])
+def test_purge_with_an_absurd_age(env, capsys, age):
+    assert main(["purge", f"--older-than={age}"]) == EXIT_USAGE
+    one_line_error(capsys)
+
+
+@pytest.mark.parametrize("week", ["2026-W99", "99999-W01", "W47", "2026-W00"])
+def test_digest_for_an_absurd_week(env, capsys, week):
+    assert main(["digest", "--week", week]) == EXIT_USAGE
+    one_line_error(capsys)
+
+
+def test_eval_on_malformed_yaml(env, capsys):
+    (env / "bad.yaml").write_text("- q: [unclosed\n  topic: none\n", encoding="utf-8")
+    assert main(["eval", str(env / "bad.yaml")]) == EXIT_PROBLEM
+    assert "not valid YAML at line" in one_line_error(capsys)
+
+
+def test_faq_lint_on_an_impossible_date(env, capsys):
+    faq = write_faq(env / "faq", {"basics.yaml": [entry(last_reviewed="2026-02-30")]})
+    assert main(["faq", "lint", str(faq)]) == EXIT_PROBLEM
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err + out.out and "last_reviewed" in out.out + out.err
+
+
+def test_the_reloader_logs_a_rejected_edit_and_keeps_the_last_good_faq(env, caplog):
+    from bot.faq import ReloadingFaq
+
+    faq_dir = write_faq(env / "faq", {"basics.yaml": [entry()]})
+    reloading = ReloadingFaq(faq_dir)
+    good = reloading.current()
+    (faq_dir / "basics.yaml").write_text("- id: broken\n  last_reviewed: 2026-02-30\n", encoding="utf-8")
+    os.utime(faq_dir / "basics.yaml", (1, 1))  # a different modification time
+    assert reloading.current() is good
+    assert any("basics.yaml" in r.getMessage() and r.levelname in ("WARNING", "ERROR") for r in caplog.records)
+
+
+@pytest.mark.parametrize("port", ["70000", "0", "-1", "http"])
+def test_serve_on_a_port_out_of_range(env, capsys, port):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["serve", "--http", "--port", port])
+    assert exit_info.value.code == EXIT_USAGE and "port" in capsys.readouterr().err
+
+
+def slack_env(monkeypatch, api_url):
+    monkeypatch.setenv("SLACK_BOT_TOKEN", h.TEST_BOT_TOKEN)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", h.TEST_SIGNING_SECRET)
+    monkeypatch.setenv("CANISHARE_ADVISOR_CHANNEL", "CADV")
+    monkeypatch.setenv("CANISHARE_DIGEST_CHANNEL", "CDIG")
+    monkeypatch.setenv("SLACK_API_URL", api_url)
+
+
+def test_serve_when_slack_refuses_connections(env, capsys, monkeypatch):
+    slack_env(monkeypatch, "http://127.0.0.1:9/api/")
+    assert main(["serve", "--http", "--port", "3999"]) == EXIT_SLACK
+    assert "cannot reach Slack's Web API" in one_line_error(capsys)
+
+
+def test_serve_on_a_port_in_use(env, capsys, monkeypatch, fake_slack):
+    slack_env(monkeypatch, fake_slack.base_url)
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        assert main(["serve", "--http", "--port", str(taken.getsockname()[1])]) == EXIT_PROBLEM
+    assert "already in use" in one_line_error(capsys)
+
+
+def test_serve_with_a_token_slack_rejects(env, capsys, monkeypatch, fake_slack):
+    slack_env(monkeypatch, fake_slack.base_url)
+    fake_slack.fail_next("auth.test", error="invalid_auth")
+    assert main(["serve", "--http", "--port", "3999"]) == EXIT_SLACK
+    assert "SLACK_BOT_TOKEN" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize("error, advice", [("not_in_channel", "/invite @canishare"),
+                                           ("invalid_auth", "SLACK_BOT_TOKEN"),
+                                           ("channel_not_found", "channel id")])
+def test_digest_post_when_slack_refuses(env, capsys, monkeypatch, fake_slack, error, advice):
+    slack_env(monkeypatch, fake_slack.base_url)
+    fake_slack.fail_next("chat.postMessage", error=error)
+    assert main(["digest", "--post"]) == EXIT_SLACK
+    line = one_line_error(capsys)
+    assert error in line and advice in line
+
+
+def test_digest_post_when_slack_is_unreachable(env, capsys, monkeypatch):
+    slack_env(monkeypatch, "http://127.0.0.1:9/api/")
+    assert main(["digest", "--post"]) == EXIT_SLACK
+    assert "cannot reach Slack's Web API" in one_line_error(capsys)
+
+
+def test_a_read_only_database_gets_a_permissions_message(env, capsys, monkeypatch):
+    import sqlite3
+
+    from bot.store import Store
+
+    def read_only(*args, **kwargs):  # what SQLite says of a file this user cannot write (root can, so fake it)
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(Store, "purge", read_only)
+    assert main(["purge", "--older-than", "400d"]) == EXIT_PROBLEM
+    line = one_line_error(capsys)
+    assert "read-only" in line and "write permission" in line and "backup" not in line
+
+
+def test_opening_a_database_this_process_cannot_write_says_so(env, capsys, monkeypatch):
+    import sqlite3
+
+    real_connect = sqlite3.connect
+
+    class ReadOnlyConnection:
+        def __init__(self, *args, **kwargs):
+            self.inner = real_connect(*args, **kwargs)
+
+        def execute(self, sql, *args):
+            if sql.upper().startswith(("PRAGMA JOURNAL_MODE", "BEGIN", "INSERT", "CREATE")):
+                raise sqlite3.OperationalError("attempt to write a readonly database")
+            return self.inner.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+    monkeypatch.setattr(sqlite3, "connect", ReadOnlyConnection)
+    assert main(["queue"]) == EXIT_PROBLEM
+    line = one_line_error(capsys)
+    assert "read-only" in line and "backup" not in line

@@ -1,0 +1,132 @@
+"""A person's rights over what canishare holds about them: access (subject-access) and erasure."""
+
+import io
+import json
+
+import pytest
+
+from bot.cli import main
+from bot.records import Where
+from bot.service import Service, StillQueued
+from bot.store import Store
+from bot.subject_rights import erase
+
+ADVISORS = {"A1"}
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    for name in ("SLACK_BOT_TOKEN", "CANISHARE_FAQ_DIR", "SLACK_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CANISHARE_DB", str(tmp_path / "people.db"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def service(env, faq):
+    return Service(Store(env / "people.db"), faq)
+
+
+def history(service):
+    """U1 asks twice (one answered by advisor A1 and taught to the FAQ), rates; U2 asks and rates U1's."""
+    mine = service.ask("zorblat question about allotments", "U1", Where("dm", "D1"), escalate=True)
+    service.claim(mine.escalation.id, "A1", ADVISORS)
+    entry = service.faq.entries[0].id
+    service.answer(mine.escalation.id, "A1", ADVISORS, "Share the minimum.", faq_id=entry)
+    service.close(mine.escalation.id, "A1", ADVISORS)
+    second = service.ask("Do I need consent to share with the police?", "U1")
+    service.feedback(second.question.id, "U1", "helpful")
+    theirs = service.ask("How long do we have to report a personal data breach?", "U2")
+    service.feedback(theirs.question.id, "U1", "not_helpful")
+    service.feedback(second.question.id, "U2", "helpful")
+    return mine, second, theirs
+
+
+def test_subject_access_writes_everything_held_about_one_person(env, service, capsys):
+    mine, second, theirs = history(service)
+    assert main(["subject-access", "U1", "-o", str(env / "u1.json")]) == 0
+    report = json.loads((env / "u1.json").read_text(encoding="utf-8"))
+    records = report["records"]
+    assert report["user"] == "U1"
+    assert {q["id"] for q in records["questions"]} == {mine.question.id, second.question.id}
+    assert {(f["question_id"], f["user"]) for f in records["feedback"]} == {
+        (second.question.id, "U1"), (theirs.question.id, "U1"), (second.question.id, "U2")}
+    assert [e["id"] for e in records["escalations"]] == [mine.escalation.id]
+    assert records["learned_phrasings"] and all(p["question_id"] == mine.question.id for p in records["learned_phrasings"])
+    assert "written to" in capsys.readouterr().err
+
+
+def test_an_advisors_access_request_includes_their_work(service, capsys):
+    history(service)
+    assert main(["subject-access", "A1"]) == 0
+    records = json.loads(capsys.readouterr().out)["records"]
+    assert records["escalations"] and {a["action"] for a in records["audit"]} >= {"claim", "answer", "close"}
+    assert records["questions"] == []
+
+
+def test_someone_with_nothing_stored(service, capsys):
+    assert main(["subject-access", "U404"]) == 0
+    assert all(rows == [] for rows in json.loads(capsys.readouterr().out)["records"].values())
+    assert main(["erase", "U404", "--yes"]) == 0
+    assert "nothing is held" in capsys.readouterr().out
+
+
+def test_erase_deletes_the_persons_records_and_pseudonymises_their_work(service, capsys):
+    mine, second, theirs = history(service)
+    assert main(["erase", "U1", "--yes"]) == 0
+    assert "erased U1" in capsys.readouterr().out
+    assert [q.id for q in service.store.questions()] == [theirs.question.id]
+    assert [(f["user"], f["question_id"]) for f in service.store.feedback()] == []  # U2's rating was of U1's question
+    assert service.store.learned_phrasings() == {}
+    left = service.subject_access("U1")["records"]
+    assert all(rows == [] for rows in left.values())
+
+    assert main(["erase", "A1", "--yes"]) == 0  # an advisor: their work stays, under a pseudonym
+    actors = {row["actor"] for row in service.store.db["audit"].rows}
+    assert "A1" not in actors and any(a.startswith("erased-") for a in actors)
+    assert len({a for a in actors if a.startswith("erased-")}) == 2  # one pseudonym per person, the same on each row
+
+
+def test_erase_is_refused_while_one_of_their_questions_is_queued(service, capsys):
+    queued = service.ask("zorblat question about allotments", "U1", Where("dm", "D1"), escalate=True)
+    assert main(["erase", "U1", "--yes"]) == 1
+    err = capsys.readouterr().err
+    assert f"escalation #{queued.escalation.id}" in err and "answer or close it first" in err
+    assert len(service.store.questions()) == 1
+    with pytest.raises(StillQueued):
+        service.erase("U1")
+
+
+def test_erase_asks_for_confirmation_and_cancels_without_it(service):
+    history(service)
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    done, line = erase(service, "U1", yes=False, stdin=Terminal("U2\n"))
+    assert not done and "not confirmed" in line and len(service.store.questions()) == 3
+    done, line = erase(service, "U1", yes=False, stdin=io.StringIO(""))
+    assert not done and "--yes" in line
+    done, _ = erase(service, "U1", yes=False, stdin=Terminal("U1\n"))
+    assert done and len(service.store.questions()) == 1
+
+
+def test_decision_records_and_the_nation_are_in_access_and_go_on_erasure(service, capsys):
+    from bot.decisions import DecisionForm
+
+    mine, _, _ = history(service)
+    form = DecisionForm(decision="not_shared", reasons="No risk of harm", person_told="yes")
+    own, _ = service.record_decision("U1", form, view_id="V1", question_id=mine.question.id)
+    other, _ = service.record_decision("U2", form, view_id="V2", question_id=mine.question.id)
+    service.set_nation("U1", "wales")
+    records = service.subject_access("U1")["records"]
+    assert [r["id"] for r in records["decision_records"]] == [own.id]  # not U2's, though it follows U1's question
+    assert [p["nation"] for p in records["people"]] == ["wales"]
+
+    service.erase("U1")
+    assert service.decision_records("U1") == [] and service.nation_setting("U1") == (None, False)
+    kept = service.decision_record(other.id)
+    assert kept.user == "U2" and kept.question_id is None
+
