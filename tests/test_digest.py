@@ -29,12 +29,13 @@ from bot.store import Store
 import slack_harness as h
 
 FIXTURE = Path(__file__).parent / "fixtures" / "digest_grouping.yaml"
+BLIND_FIXTURE = Path(__file__).parent / "fixtures" / "digest_grouping_blind.yaml"
 UTC = dt.timezone.utc
 
-# Measured by benchmarks/grouping_quality.py at GROUPING_THRESHOLD (50) on the fixture, with the
-# matcher's confident FAQ entry as each question's topic: fixture order precision 0.878, recall 0.673;
-# mean of shuffled orders precision 0.765, recall 0.619.
-MARGIN = 0.07
+# Measured by benchmarks/grouping_quality.py at GROUPING_THRESHOLD (54) and SAME_TOPIC_BONUS (25),
+# with the matcher's confident FAQ entry as each question's topic (the grouping does not depend on
+# the order): the old fixture precision 0.879, recall 0.542; the blind set precision 0.647, recall 0.501.
+MARGIN = 0.05
 
 
 def utc(value: str) -> dt.datetime:
@@ -441,35 +442,42 @@ def test_the_fixture_is_well_formed():
         assert a != b, key
 
 
-def test_grouping_precision_and_recall_on_the_labelled_fixture():
-    questions = fixture_questions()
-    texts, labels = [q["text"] for q in questions], [q["group"] for q in questions]
-    precision, recall, _ = pairwise(labels, grouping.group_questions(texts, topics=topics_of(texts)), len(texts))
-    assert precision >= 0.878 - MARGIN and recall >= 0.673 - MARGIN, (precision, recall)
+def grouping_figures(questions, order) -> tuple[float, float, list[int]]:
+    texts, labels = [questions[i]["text"] for i in order], [questions[i]["group"] for i in order]
+    precision, recall, assigned = pairwise(labels, grouping.group_questions(texts, topics=topics_of(texts)), len(texts))
+    return precision, recall, [assigned[order.index(i)] for i in range(len(questions))]
 
 
-def test_grouping_quality_holds_whatever_order_the_questions_arrive_in():
-    questions = fixture_questions()
+@pytest.mark.parametrize("fixture, precision_at_least, recall_at_least", [
+    (FIXTURE, 0.879, 0.542), (BLIND_FIXTURE, 0.647, 0.501),
+])
+def test_grouping_quality_holds_whatever_order_the_questions_arrive_in(fixture, precision_at_least, recall_at_least):
+    questions = yaml.safe_load(fixture.read_text(encoding="utf-8"))["questions"]
     rng = random.Random(11)
-    precisions, recalls = [], []
-    for _ in range(8):
-        order = rng.sample(range(len(questions)), len(questions))
-        texts, labels = [questions[i]["text"] for i in order], [questions[i]["group"] for i in order]
-        precision, recall, _ = pairwise(labels, grouping.group_questions(texts, topics=topics_of(texts)), len(texts))
-        precisions.append(precision)
-        recalls.append(recall)
-    assert sum(precisions) / 8 >= 0.765 - MARGIN and sum(recalls) / 8 >= 0.619 - MARGIN, (precisions, recalls)
+    orders = [list(range(len(questions)))] + [rng.sample(range(len(questions)), len(questions)) for _ in range(3)]
+    results = [grouping_figures(questions, order) for order in orders]
+    for precision, recall, _ in results:
+        assert precision >= precision_at_least - MARGIN and recall >= recall_at_least - MARGIN, (precision, recall)
+    # the same groups whatever the order (ties aside): the pairs grouped together agree
+    first = results[0][2]
+    for _, _, assigned in results[1:]:
+        agree = sum((first[i] == first[j]) == (assigned[i] == assigned[j])
+                    for i in range(len(first)) for j in range(i + 1, len(first)))
+        assert agree / (len(first) * (len(first) - 1) / 2) > 0.995
 
 
-def test_near_miss_pairs_are_not_grouped_in_the_fixture_order():
-    questions = fixture_questions()
-    texts = [q["text"] for q in questions]
-    _, _, assigned = pairwise([q["group"] for q in questions], grouping.group_questions(texts, topics=topics_of(texts)),
-                              len(questions))
-    together = {q["near_miss"] for i, q in enumerate(questions) if q.get("near_miss")
-                for j, other in enumerate(questions)
-                if j != i and other.get("near_miss") == q["near_miss"] and assigned[i] == assigned[j]}
-    assert together == set()
+def test_near_miss_pairs_are_rarely_grouped():
+    # Measured: one of seven on the old fixture (dpia-vs-privacy-notice-system, which the greedy grouping
+    # grouped in every order too), four of ten on the blind set (the greedy grouping: 3.4 on average).
+    for fixture, most in ((FIXTURE, 1), (BLIND_FIXTURE, 4)):
+        questions = yaml.safe_load(fixture.read_text(encoding="utf-8"))["questions"]
+        _, _, assigned = grouping_figures(questions, list(range(len(questions))))
+        pairs: dict[str, list[int]] = {}
+        for i, q in enumerate(questions):
+            if q.get("near_miss"):
+                pairs.setdefault(q["near_miss"], []).append(i)
+        together = {key for key, (a, b) in pairs.items() if assigned[a] == assigned[b]}
+        assert len(together) <= most, together
 
 
 def test_minimal_pairs_are_never_grouped_whatever_the_order():
@@ -497,7 +505,7 @@ def test_a_typo_is_not_a_different_word():
     assert len(grouping.group_questions(["Can I share records with the polcie?", "Can I share records with the police?"])) == 1
 
 
-def test_greedy_grouping_does_not_chain_unrelated_questions():
+def test_grouping_does_not_chain_unrelated_questions():
     # each question is close to the next (connected components would glue all five together), but
     # the first and the last have nothing in common
     chain = [
@@ -507,9 +515,9 @@ def test_greedy_grouping_does_not_chain_unrelated_questions():
         "Who can see court reports and pre-sentence reports about a young person?",
         "Can a young person see their own pre-sentence report?",
     ]
-    assert all(similarity(a, b) >= grouping.GROUPING_THRESHOLD for a, b in zip(chain, chain[1:]))
-    assert similarity(chain[0], chain[-1]) < grouping.GROUPING_THRESHOLD / 2
-    groups = grouping.group_questions(chain)
+    threshold = min(similarity(a, b) for a, b in zip(chain, chain[1:]))  # every neighbour clears it
+    assert similarity(chain[0], chain[-1]) < threshold / 2
+    groups = grouping.group_questions(chain, threshold)
     owner = {i: n for n, g in enumerate(groups) for i in g.members}
     assert owner[0] != owner[4]
     assert max(len(g) for g in groups) < len(chain)
@@ -743,9 +751,10 @@ def test_bare_broadcasts_in_quoted_questions_never_broadcast():
 def test_questions_the_matcher_gave_the_same_entry_group_more_readily():
     texts = ["How long have we got to report a data breach to the ICO?",
              "I emailed a report to the wrong family - how quickly must the ICO hear about it?"]
-    assert len(grouping.group_questions(texts)) == 2
-    assert len(grouping.group_questions(texts, topics=["data-breach-72-hours"] * 2)) == 1
-    assert len(grouping.group_questions(texts, topics=["data-breach-72-hours", "subject-access-requests"])) == 2
+    threshold = similarity(*texts) + 1  # just too far apart on their words alone
+    assert len(grouping.group_questions(texts, threshold)) == 2
+    assert len(grouping.group_questions(texts, threshold, topics=["data-breach-72-hours"] * 2)) == 1
+    assert len(grouping.group_questions(texts, threshold, topics=["data-breach-72-hours", "subject-access-requests"])) == 2
 
 
 def test_grouping_takes_a_shared_entry_as_a_shared_topic_only_above_the_tuned_answer_score(store, clock):
@@ -753,6 +762,7 @@ def test_grouping_takes_a_shared_entry_as_a_shared_topic_only_above_the_tuned_an
 
     texts = ["How long have we got to report a data breach to the ICO?",
              "I emailed a report to the wrong family - how quickly must the ICO hear about it?"]
+    assert similarity(*texts) < grouping.GROUPING_THRESHOLD <= similarity(*texts) + grouping.SAME_TOPIC_BONUS
     score = Thresholds().answer + 5  # both matched to the same entry, with an answer-grade score
     for n, text in enumerate(texts):
         ask(store, clock, f"2026-11-17T1{n}:00:00", text=text, asker=f"U{n}", score=score)

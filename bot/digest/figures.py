@@ -14,8 +14,9 @@ from bot.digest.decisions import DecisionSummary, decision_summary
 from bot.digest.grouping import confident_topic, group_questions
 from bot.digest.quoting import QUOTE_MIN_ASKERS, quote
 from bot.digest.weeks import iso_week, parse_week, shift_week, week_bounds
+from bot.faq import due_watches
 from bot.matching import Thresholds
-from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Decision
+from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Decision, Via
 from bot.times import parse_stored_time
 
 REVIEW_AFTER_MONTHS = 12
@@ -25,6 +26,16 @@ TOP_TOPICS = 10
 TOP_GROUPS = 15
 TOP_UNHELPFUL = 10
 OLDEST_OPEN = 5
+TREND_WEEKS = 8  # the trend: this week and the seven before it
+RISING_WEEKS = 8  # a topic's average is taken over the eight weeks before this one
+TOP_RISING = 5
+RISING_MIN_COUNT = 3  # a topic asked fewer times this week is not "rising", whatever its average
+RISING_MIN_SURPRISE = 2.0  # (count - average) / sqrt(average + 1): about two standard deviations
+TOP_CHANNELS = 10
+# A channel is named only when at least this many different people asked there; the rest are
+# counted together. Direct messages (and App Home) are one place, never one per person.
+CHANNEL_MIN_ASKERS = QUOTE_MIN_ASKERS
+PRIVATE_SOURCES = (Via.DM, Via.HOME, Via.CLI)
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,46 @@ class OpenEscalation:
 
 
 @dataclass(frozen=True)
+class TrendWeek:
+    week: str
+    asked: int  # questions asked
+    escalated: int  # escalations opened: questions sent to the advisors
+
+
+@dataclass(frozen=True)
+class RisingTopic:
+    faq_id: str
+    title: str | None  # None: no longer in the FAQ
+    count: int  # this week
+    average: float  # per week, over the weeks before this one that had any questions (up to RISING_WEEKS)
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    """Where questions were asked: a Slack channel (its id; Slack shows its name), or every direct
+    message and App Home question together (``channel`` None). Never a person."""
+
+    channel: str | None
+    questions: int
+
+
+@dataclass(frozen=True)
+class Places:
+    listed: tuple[PlaceCount, ...]  # channels where at least CHANNEL_MIN_ASKERS people asked, and DMs
+    other_channels: int = 0  # channels not listed (fewer people asked there, or beyond the top ones)
+    other_questions: int = 0  # the questions asked in them (and in DMs, when fewer people asked that way)
+
+
+@dataclass(frozen=True)
+class LawChangeDue:
+    faq_id: str
+    title: str
+    what: str
+    expected: dt.date
+    source: str
+
+
+@dataclass(frozen=True)
 class Digest:
     week: str
     first_day: dt.date  # Monday, London
@@ -110,6 +161,10 @@ class Digest:
     review_cutoff: dt.date | None = None  # entries last reviewed before this are overdue
     oldest_open: tuple[OpenEscalation, ...] = ()
     quote_min_askers: int = QUOTE_MIN_ASKERS
+    trend: tuple[TrendWeek, ...] = ()  # oldest first, ending with this week
+    rising: tuple[RisingTopic, ...] = ()
+    places: Places = Places(())
+    law_changes: tuple[LawChangeDue, ...] = ()  # pending law changes whose expected date has passed
     decisions: DecisionSummary = DecisionSummary()  # decision records, counted privacy-safely
 
 
@@ -124,27 +179,76 @@ def _percentile(values: Sequence[float], fraction: float) -> float | None:
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def _figures(store, week: str) -> tuple[WeekFigures, list, list[dict]]:
-    """The figures of one week, its questions, and the escalations open when it ended (oldest first)."""
+def _figures(store, week: str, questions: list | None = None) -> tuple[WeekFigures, list[dict]]:
+    """The figures of one week and the escalations open when it ended (oldest first). Its questions
+    are counted in SQL unless given (``Store.digest_questions``)."""
     start, end = week_bounds(week)
-    questions = store.questions(start, end)
-    decisions = Counter(q.decision for q in questions)
+    if questions is None:
+        c = store.question_counts(start, end)
+        asked, askers = c["asked"], c["askers"]
+        answered, suggested, escalated = c["answer"], c["suggest"], c["escalate"]
+    else:
+        decisions = Counter(q.decision for q in questions)
+        asked, askers = len(questions), len({q.asker for q in questions})
+        answered, suggested, escalated = (decisions[Decision.ANSWER], decisions[Decision.SUGGEST],
+                                          decisions[Decision.ESCALATE])
     ratings = Counter(r["rating"] for r in store.feedback(start, end))
     answers = store.escalation_first_answers(start, end)
     hours = [_hours(a["created_at"], a["first_answered_at"]) for a in answers]
     states = store.escalation_states_at(end)
     open_at_end = [e for e in states if e["state"] in (OPEN, CLAIMED)]
     figures = WeekFigures(
-        week=week, start=start, end=end, asked=len(questions), askers=len({q.asker for q in questions}),
-        answered_by_faq=decisions[Decision.ANSWER], suggested=decisions[Decision.SUGGEST],
-        escalated=decisions[Decision.ESCALATE],
+        week=week, start=start, end=end, asked=asked, askers=askers,
+        answered_by_faq=answered, suggested=suggested, escalated=escalated,
         helpful=ratings[HELPFUL], not_helpful=ratings[NOT_HELPFUL],
         escalations_opened=len(store.escalations(since=start, until=end)),
         escalations_answered=len(answers), escalations_open_at_end=len(open_at_end),
         median_hours_to_answer=round(statistics.median(hours), 2) if hours else None,
         p90_hours_to_answer=round(_percentile(hours, 0.9), 2) if hours else None,
     )
-    return figures, questions, open_at_end
+    return figures, open_at_end
+
+
+def _trend(store, week: str) -> tuple[TrendWeek, ...]:
+    weeks = [shift_week(week, -back) for back in range(TREND_WEEKS - 1, -1, -1)]
+    counts = store.weekly_counts([week_bounds(w) for w in weeks])
+    return tuple(TrendWeek(w, c["asked"], c["escalated"]) for w, c in zip(weeks, counts))
+
+
+def _rising(store, week: str, counts: Counter, title) -> tuple[RisingTopic, ...]:
+    """The topics asked about most above their average of the weeks before: ranked by
+    (count - average) / sqrt(average + 1), so that 3 questions on a topic nobody asked about do not
+    outrank 60 on one usually asked 30 times. Weeks before the bot had any question are left out of
+    the average; with no such week there is nothing to compare with."""
+    history = [store.topic_counts(*week_bounds(shift_week(week, -back))) for back in range(1, RISING_WEEKS + 1)]
+    asked = store.weekly_counts([week_bounds(shift_week(week, -back)) for back in range(1, RISING_WEEKS + 1)])
+    weeks = sum(1 for c in asked if c["asked"])
+    if not weeks:
+        return ()
+    found = []
+    for faq_id, count in counts.items():
+        average = sum(h.get(faq_id, 0) for h in history) / weeks
+        surprise = (count - average) / math.sqrt(average + 1)
+        if count >= RISING_MIN_COUNT and surprise >= RISING_MIN_SURPRISE:
+            found.append((-surprise, faq_id, RisingTopic(faq_id, title(faq_id), count, round(average, 1))))
+    return tuple(r for _, _, r in sorted(found)[:TOP_RISING])
+
+
+def _places(store, start: str, end: str) -> Places:
+    listed, others, other_questions = [], 0, 0
+    rows = sorted(store.place_counts(start, end, PRIVATE_SOURCES), key=lambda r: (-r["questions"], r["place"]))
+    for row in rows:
+        if row["askers"] >= CHANNEL_MIN_ASKERS and len(listed) < TOP_CHANNELS:
+            listed.append(PlaceCount(row["place"] or None, row["questions"]))
+        else:
+            others += 1 if row["place"] else 0
+            other_questions += row["questions"]
+    return Places(tuple(listed), others, other_questions)
+
+
+def _law_changes(faq, today: dt.date) -> tuple[LawChangeDue, ...]:
+    return tuple(LawChangeDue(entry.id, entry.question, w.what, w.expected, w.source)
+                 for entry, w in due_watches(faq or (), today))
 
 
 def _topic_counts(questions) -> Counter:
@@ -193,15 +297,16 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
     monday = parse_week(week)
     week = iso_week(monday)
     before = shift_week(week, -1)
-    this, questions, open_at_end = _figures(store, week)
-    previous, previous_questions, _ = _figures(store, before)
-    start, end = this.start, this.end
+    start, end = week_bounds(week)
+    questions = store.digest_questions(start, end)
+    this, open_at_end = _figures(store, week, questions)
+    previous, _ = _figures(store, before)
 
     def title(entry_id: str) -> str | None:
         entry = faq.get(entry_id) if faq is not None else None
         return entry.question if entry else None
 
-    counts, previous_counts = _topic_counts(questions), _topic_counts(previous_questions)
+    counts, previous_counts = _topic_counts(questions), Counter(store.topic_counts(*week_bounds(before)))
     topics = tuple(
         TopicCount(faq_id, title(faq_id), n, previous_counts.get(faq_id, 0))
         for faq_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TOPICS]
@@ -244,6 +349,8 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
         topics=topics, common=_summarise_groups(questions, thresholds.answer),
         missed=_summarise_groups(missed_questions, thresholds.answer),
         unhelpful=unhelpful, overdue=overdue, review_cutoff=cutoff, oldest_open=oldest,
+        trend=_trend(store, week), rising=_rising(store, week, counts, title), places=_places(store, start, end),
+        law_changes=_law_changes(faq, last_day),
         decisions=decision_summary(store, faq, start, end),
     )
 

@@ -1,38 +1,66 @@
-"""Grouping similar questions.
+"""Grouping similar questions, in time and memory that grow about linearly with the week.
 
-``group_questions`` is greedy: questions are taken in the order given (the order they were asked)
-and each joins the existing group it is most similar to on average, if that average is at least the
-threshold; otherwise it starts a group. Groups never merge, so there is no chaining (connected
-components glue unrelated questions together through a run of near neighbours). Similarity is
-measured on ``bot.text.content_tokens``: half rapidfuzz ``token_set_ratio`` (which forgives a
-question that adds context to another), half a Dice overlap of the words weighted by how rare each
-is among the questions being grouped (so a one-word question cannot match everything). Two
-questions that are the same sentence with one word swapped ("... with the police" / "... with
-their landlord", "deceased" / "living") ask different things: such a "minimal pair" may never share
-a group. Two questions the matcher gave the same FAQ entry with confidence (the entry it would
-answer with) ask about the same thing more often than their words show, so such a pair scores
-``SAME_TOPIC_BONUS`` more. The threshold and the bonus are measured on
-tests/fixtures/digest_grouping.yaml by benchmarks/grouping_quality.py.
+``group_questions`` is average-linkage agglomerative clustering: every question starts alone, and
+the two groups most alike on average (the mean similarity over all pairs of their questions) are
+merged, again and again, while that mean is at least the threshold. Unlike the greedy grouping it
+replaced, the result does not depend on the order the questions arrived in, and there is still no
+chaining (connected components glue unrelated questions together through a run of near neighbours):
+two groups merge only when they are alike as a whole.
+
+Similarity is measured on ``bot.text.content_tokens``: half rapidfuzz ``token_set_ratio`` (which
+forgives a question that adds context to another), half a Dice overlap of the words weighted by how
+rare each is among the week's questions (so a one-word question cannot match everything). Two
+questions that are the same sentence with one word swapped ("... with the police" / "... with their
+landlord", "deceased" / "living") ask different things: such a "minimal pair" may never share a
+group. Two questions the matcher gave the same FAQ entry with confidence (the entry it would answer
+with) ask about the same thing more often than their words show, so such a pair scores
+``SAME_TOPIC_BONUS`` more.
+
+At scale (a region's week can hold 10,000 questions and more) nothing compares every pair:
+
+- questions with the same content words are one node, counted as many times as they were asked;
+- only *candidate* pairs are scored: two questions that share a distinctive word (one that at most
+  ``BLOCK_MAX_QUESTIONS`` questions of the week use) or the same confident FAQ entry. Any other pair
+  shares only common words ("share", "information") and no entry, and counts as unlike (0);
+- candidate pairs are scored in bulk: ``rapidfuzz.process.cpdist`` for the ratio, a sparse matrix
+  product (scipy) for the weighted overlap; pairs below ``EDGE_FLOOR`` count as unlike too;
+- minimal pairs are found by hashing each question's words less one, not by comparing pairs;
+- the clustering keeps, for each group, the summed similarity to each group it has a candidate pair
+  with, in a heap by mean: merging costs what the two groups' neighbours number.
+
+Everything is deterministic: the same questions in the same order give the same groups and the same
+representative in every process (sums run in a fixed order, never a set's, and ties are broken by
+position). The threshold, the bonus and the floor are measured on tests/fixtures/digest_grouping.yaml
+and tests/fixtures/digest_grouping_blind.yaml by benchmarks/grouping_quality.py.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
 
 from bot import text as textnorm
 from bot.digest.quoting import names_in
 from bot.matching import Thresholds, match_redacted
 
-# Measured by benchmarks/grouping_quality.py on tests/fixtures/digest_grouping.yaml (see there).
-GROUPING_THRESHOLD = 50.0
+# Measured by benchmarks/grouping_quality.py (see there and the README's figures).
+GROUPING_THRESHOLD = 54.0
 SAME_TOPIC_BONUS = 25.0
+# Pairs scoring below this are treated as unlike (0): they would never hold a group together, and
+# leaving them out keeps the work linear. Measured to change neither fixture's figures.
+EDGE_FLOOR = 20.0
+# A word used by more questions than this is too common to make two questions candidates by itself.
+BLOCK_MAX_QUESTIONS = 150
 # Two words this alike (rapidfuzz ratio) are one word mistyped, not a different word.
 SAME_WORD_SCORE = 80.0
+_CHUNK = 200_000  # candidate pairs scored at once (bounds the memory of the bulk scoring)
 
 
 @dataclass(frozen=True)
@@ -48,21 +76,34 @@ class Group:
 
 
 class Similarity:
-    """Pairwise similarity of questions: 0-100 on their content tokens, plus ``SAME_TOPIC_BONUS`` when
-    both have the same (confidently matched) FAQ entry in ``topics``."""
+    """Similarity of questions: 0-100 on their content tokens, plus ``SAME_TOPIC_BONUS`` when both
+    have the same (confidently matched) FAQ entry in ``topics``. ``counts`` says how many questions
+    each text stands for (for the words' rarity); ``score`` takes one pair, ``scores`` many at once."""
 
-    def __init__(self, texts: Sequence[str], topics: Sequence[str | None] | None = None):
+    def __init__(self, texts: Sequence[str], topics: Sequence[str | None] | None = None,
+                 counts: Sequence[int] | None = None):
+        self.texts = list(texts)
         self.topics = list(topics) if topics is not None else [None] * len(texts)
-        self.tokens = [textnorm.content_tokens(t) for t in texts]
-        self.sets = [frozenset(t) for t in self.tokens]
+        self.counts = list(counts) if counts is not None else [1] * len(texts)
+        self.sets = [frozenset(textnorm.content_tokens(t)) for t in self.texts]
         self.strings = [" ".join(sorted(s)) for s in self.sets]
         frequency: Counter[str] = Counter()
-        for tokens in self.sets:
-            frequency.update(tokens)
-        size = len(texts)
-        idf = {t: math.log((size + 1) / (n + 1)) + 1 for t, n in frequency.items()}
-        self.idf = idf
-        self.weight = [sum(idf[t] for t in s) for s in self.sets]
+        for tokens, count in zip(self.sets, self.counts):
+            for token in tokens:
+                frequency[token] += count
+        size = sum(self.counts)
+        self.vocabulary = sorted(frequency)
+        self.column = {t: n for n, t in enumerate(self.vocabulary)}
+        self.idf = {t: math.log((size + 1) / (frequency[t] + 1)) + 1 for t in self.vocabulary}
+        self.frequency = frequency
+        # a text's weight, summed in vocabulary order (a set's order differs between processes)
+        self.weight = np.array([math.fsum(self.idf[t] for t in sorted(s)) for s in self.sets])
+        rows = [n for n, s in enumerate(self.sets) for _ in s]
+        columns = [self.column[t] for s in self.sets for t in sorted(s)]
+        values = [self.idf[self.vocabulary[c]] for c in columns]
+        self._weighted = sparse.csr_matrix((values, (rows, columns)), shape=(len(self.sets), len(self.vocabulary)))
+        self._present = self._weighted.copy()
+        self._present.data[:] = 1.0
 
     def minimal_pair(self, i: int, j: int) -> bool:
         """The same question with exactly one (not merely mistyped) word swapped."""
@@ -74,67 +115,192 @@ class Similarity:
         return fuzz.ratio(x, y) < SAME_WORD_SCORE
 
     def score(self, i: int, j: int) -> float:
-        a, b = self.sets[i], self.sets[j]
-        if not a or not b:
-            return 100.0 if not a and not b and self.strings[i] == self.strings[j] else 0.0
-        shared = a & b
-        dice = 100 * 2 * sum(self.idf[t] for t in shared) / (self.weight[i] + self.weight[j])
-        same_topic = self.topics[i] is not None and self.topics[i] == self.topics[j]
-        return 0.5 * fuzz.token_set_ratio(self.strings[i], self.strings[j]) + 0.5 * dice + (
-            SAME_TOPIC_BONUS if same_topic else 0.0
-        )
+        return float(self.scores(np.array([i]), np.array([j]))[0])
+
+    def scores(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """The similarity of each pair (first[k], second[k]), computed in bulk."""
+        if len(first) == 0:
+            return np.zeros(0)
+        ratio = process.cpdist([self.strings[i] for i in first], [self.strings[j] for j in second],
+                               scorer=fuzz.token_set_ratio, workers=1, dtype=np.float64)
+        shared = np.asarray(self._weighted[first].multiply(self._present[second]).sum(axis=1)).ravel()
+        total = self.weight[first] + self.weight[second]
+        dice = np.divide(200 * shared, total, out=np.zeros_like(shared), where=total > 0)
+        both_empty = total == 0
+        if both_empty.any():  # two questions without a content word are alike only when identical
+            same = np.array([self.texts[i].strip() == self.texts[j].strip() for i, j in zip(first, second)])
+            ratio = np.where(both_empty, np.where(same, 100.0, 0.0), ratio)
+            dice = np.where(both_empty, np.where(same, 100.0, 0.0), dice)
+        topic = np.array([self.topics[i] is not None and self.topics[i] == self.topics[j]
+                          for i, j in zip(first, second)], dtype=bool)
+        return 0.5 * ratio + 0.5 * dice + np.where(topic, SAME_TOPIC_BONUS, 0.0)
 
 
 def group_questions(
     texts: Sequence[str], threshold: float = GROUPING_THRESHOLD, topics: Sequence[str | None] | None = None
 ) -> list[Group]:
-    """Group similar questions greedily (see the module docstring); ``topics`` gives each question's
+    """Group similar questions (see the module docstring); ``topics`` gives each question's
     confidently matched FAQ entry, or None. The result is ordered by size, largest first, then by
     first member."""
-    sim = Similarity(texts, topics)
-    members: list[list[int]] = []
-    scores: dict[tuple[int, int], float] = {}
-    for i in range(len(texts)):
-        totals = [0.0] * len(members)
-        blocked = [False] * len(members)
-        for g, group in enumerate(members):
-            for j in group:
-                if sim.minimal_pair(i, j):
-                    blocked[g] = True
-                    break
-                s = sim.score(i, j)
-                scores[(j, i)] = s
-                totals[g] += s
-        best, best_score = None, -1.0
-        for g, group in enumerate(members):
-            if blocked[g]:
-                continue
-            mean = totals[g] / len(group)
-            if mean > best_score:
-                best, best_score = g, mean
-        if best is not None and best_score >= threshold:
-            members[best].append(i)
-        else:
-            members.append([i])
-
-    def pair(i: int, j: int) -> float:
-        key = (min(i, j), max(i, j))
-        return scores[key] if key in scores else sim.score(i, j)
+    if not texts:
+        return []
+    topics = list(topics) if topics is not None else [None] * len(texts)
+    # One node per distinct (content words, topic); a question without content words is its own
+    # text. Nodes are numbered in the order of their keys, not of arrival, so that the clustering
+    # (its ties included) is the same whatever order the questions came in.
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        tokens = textnorm.content_tokens(text)
+        by_key[(" ".join(sorted(set(tokens))) if tokens else "\0" + text.strip(), topics[i] or "")].append(i)
+    members = [by_key[key] for key in sorted(by_key)]
+    firsts = [m[0] for m in members]
+    sim = Similarity([texts[i] for i in firsts], [topics[i] for i in firsts], [len(m) for m in members])
+    first, second = _candidates(sim)
+    edges: list[tuple[int, int, float]] = []
+    for start in range(0, len(first), _CHUNK):
+        a, b = first[start:start + _CHUNK], second[start:start + _CHUNK]
+        s = sim.scores(a, b)
+        keep = s >= EDGE_FLOOR
+        edges += zip(a[keep].tolist(), b[keep].tolist(), s[keep].tolist())
+    clusters = _average_linkage([len(m) for m in members], edges, _minimal_pairs(sim), threshold)
 
     def plain(i: int) -> bool:
         return "[" not in texts[i] and "@" not in texts[i] and not names_in(texts[i])
 
+    cluster_of = {node: c for c, nodes in enumerate(clusters) for node in nodes}
+    centrality = [100.0 * (len(m) - 1) for m in members]  # a node's copies are alike (100) to each other
+    for a, b, s in edges:
+        if cluster_of[a] == cluster_of[b]:
+            centrality[a] += s * len(members[b])
+            centrality[b] += s * len(members[a])
     groups = []
-    for group in members:
-        if len(group) == 1:
-            groups.append(Group((group[0],), group[0]))
+    for nodes in clusters:
+        questions = sorted(i for node in nodes for i in members[node])
+        if len(questions) == 1:
+            groups.append(Group((questions[0],), questions[0]))
             continue
-        centrality = {i: sum(pair(i, j) for j in group if j != i) / (len(group) - 1) for i in group}
+        size = len(questions) - 1
         # a one- or two-word question ("quick consent question") says too little to stand for others
-        representative = min(group, key=lambda i: (not plain(i), len(sim.sets[i]) < 3, -centrality[i], i))
-        groups.append(Group(tuple(group), representative))
+        best = min(((not plain(i), len(sim.sets[node]) < 3, -round(centrality[node] / size, 6), texts[i], i)
+                    for node in nodes for i in members[node]))
+        groups.append(Group(tuple(questions), best[-1]))
     groups.sort(key=lambda g: (-len(g), g.members[0]))
     return groups
+
+
+def _pairs_within(nodes: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    block = np.asarray(nodes, dtype=np.int64)
+    i, j = np.triu_indices(len(block), 1)
+    return block[i], block[j]
+
+
+def _candidates(sim: Similarity) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of nodes (i < j) that share a distinctive word or a confident FAQ entry, each once."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for node, tokens in enumerate(sim.sets):
+        for token in tokens:
+            postings[token].append(node)
+    by_topic: dict[str, list[int]] = defaultdict(list)
+    for node, topic in enumerate(sim.topics):
+        if topic is not None:
+            by_topic[topic].append(node)
+    blocks: Iterable[list[int]] = [
+        *(postings[t] for t in sim.vocabulary if 1 < len(postings[t]) and sim.frequency[t] <= BLOCK_MAX_QUESTIONS),
+        *(by_topic[t] for t in sorted(by_topic) if len(by_topic[t]) > 1),
+    ]
+    keys = [a * len(sim.sets) + b for a, b in (_pairs_within(block) for block in blocks)]
+    if not keys:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    unique = np.unique(np.concatenate(keys))
+    return unique // len(sim.sets), unique % len(sim.sets)
+
+
+def _minimal_pairs(sim: Similarity) -> set[tuple[int, int]]:
+    """Every minimal pair of nodes (i < j): found by bucketing each word set less one word."""
+    buckets: dict[frozenset[str], list[int]] = defaultdict(list)
+    for node, tokens in enumerate(sim.sets):
+        if len(tokens) >= 2:
+            for token in sorted(tokens):
+                buckets[tokens - {token}].append(node)
+    pairs = set()
+    for nodes in buckets.values():
+        for x in range(len(nodes)):
+            for y in range(x + 1, len(nodes)):
+                a, b = nodes[x], nodes[y]
+                if a != b and sim.minimal_pair(a, b):
+                    pairs.add((min(a, b), max(a, b)))
+    return pairs
+
+
+def _average_linkage(sizes: Sequence[int], edges: Sequence[tuple[int, int, float]],
+                     cannot: set[tuple[int, int]], threshold: float) -> list[list[int]]:
+    """Average-linkage clustering of nodes (``sizes[n]`` questions each) over a sparse similarity
+    graph (absent pairs are 0): merge the two clusters with the highest mean pairwise similarity
+    while it is at least ``threshold``, never merging clusters that hold a ``cannot`` pair. Clusters
+    are named by one of their nodes; ties go to the lower names."""
+    size = list(sizes)
+    links: list[dict[int, float]] = [{} for _ in sizes]  # cluster -> neighbour -> summed similarity
+    for a, b, s in edges:
+        total = s * sizes[a] * sizes[b]
+        links[a][b] = links[a].get(b, 0.0) + total
+        links[b][a] = links[b].get(a, 0.0) + total
+    apart: list[set[int]] = [set() for _ in sizes]
+    for a, b in cannot:
+        apart[a].add(b)
+        apart[b].add(a)
+    nodes: list[list[int] | None] = [[n] for n in range(len(sizes))]
+    # The first pairs (every linked pair at least the threshold, hundreds of thousands in a big week)
+    # are sorted once and read in order; the heap holds only the pairs pushed while merging. Taking
+    # the smaller of the two heads each time is the same order as one heap of both, much cheaper.
+    first = [(-s / (size[a] * size[b]), a, b) for a in range(len(sizes)) for b, s in links[a].items()
+             if a < b and s / (size[a] * size[b]) >= threshold]
+    first.sort()
+    heap: list[tuple[float, int, int]] = []
+    next_first = 0
+    while next_first < len(first) or heap:
+        if next_first < len(first) and (not heap or first[next_first] <= heap[0]):
+            negative, a, b = first[next_first]
+            next_first += 1
+        else:
+            negative, a, b = heapq.heappop(heap)
+        if nodes[a] is None or nodes[b] is None or b not in links[a]:
+            continue
+        mean = links[a][b] / (size[a] * size[b])
+        if mean != -negative:  # stale: the clusters changed since this was pushed
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, a, b))
+            continue
+        if b in apart[a]:
+            continue
+        # Merge the cluster with fewer neighbours into the other (union by size: each link moves
+        # O(log n) times at most). The heap holds, for every pair of clusters whose mean is at least
+        # the threshold, an entry at least that high (an entry found stale when popped is pushed again
+        # at its current mean), so only a pair that is new to the survivor, or whose mean rose, needs
+        # a push now: a pair of the survivor's alone can only have fallen.
+        if len(links[a]) < len(links[b]):
+            a, b = b, a
+        before = {c: links[a][c] / (size[a] * size[c]) for c in links[b] if c != a and c in links[a]}
+        nodes[a] += nodes[b]
+        nodes[b] = None
+        size[a] += size[b]
+        del links[a][b]
+        changed = [c for c in links[b] if c != a]
+        for c in changed:
+            links[a][c] = links[a].get(c, 0.0) + links[b][c]
+            del links[c][b]
+            links[c][a] = links[a][c]
+        links[b] = {}
+        for c in apart[b]:
+            apart[c].discard(b)
+            apart[c].add(a)
+        apart[a] |= apart[b]
+        apart[a].discard(a)
+        apart[b] = set()
+        for c in changed:
+            mean = links[a][c] / (size[a] * size[c])
+            if mean >= threshold and c not in apart[a] and not (c in before and before[c] >= mean):
+                heapq.heappush(heap, (-mean, min(a, c), max(a, c)))
+    return [sorted(n) for n in nodes if n is not None]
 
 
 def confident_topic(question, answer_score: float = Thresholds.answer) -> str | None:

@@ -9,9 +9,12 @@ from bot.digest.wording import (
     day,
     group_line,
     group_tail,
+    law_change_line,
     oldest_line,
+    place_lines,
     question_rows,
     queue_rows,
+    rising_line,
     span,
 )
 from bot.mrkdwn import escape_user_text
@@ -23,6 +26,9 @@ def render_markdown(d: Digest) -> str:
     table = ["| | This week | Week before | Change |", "|---|---:|---:|---:|"]
     out += ["## Questions", ""] + table
     out += [f"| {label} | {now} | {before} | {change} |" for label, now, before, change in question_rows(d)]
+    if d.trend:
+        out += ["", f"## The last {len(d.trend)} weeks", "", "| Week | Asked | Escalated |", "|---|---:|---:|"]
+        out += [f"| {t.week} | {t.asked:,} | {t.escalated:,} |" for t in d.trend]
     out += ["", "## Advisor queue", ""] + table
     out += [f"| {label} | {now} | {before} | {change} |" for label, now, before, change in queue_rows(d)]
     if d.oldest_open:
@@ -33,6 +39,14 @@ def render_markdown(d: Digest) -> str:
                 f"{t.count} (week before {t.previous_count})" for n, t in enumerate(d.topics, 1)]
     else:
         out.append("No questions were answered from the FAQ this week.")
+    out += ["", "## Topics rising most (against their average of the weeks before)", ""]
+    if d.rising:
+        out += [f"{n}. {rising_line(r, esc)}" for n, r in enumerate(d.rising, 1)]
+    else:
+        out.append("No topic was asked about much more than usual this week.")
+    out += ["", "## Where questions came from", ""]
+    places = place_lines(d.places, lambda channel: f"channel `{channel}`")
+    out += [f"- {line}" for line in places] if places else ["No questions this week."]
     for heading, summary, empty in (
         ("Most common questions", d.common, "No two questions were alike this week."),
         ("Questions the FAQ missed (candidates for new entries)", d.missed,
@@ -58,5 +72,10 @@ def render_markdown(d: Digest) -> str:
     else:
         out.append("None: every entry was reviewed in the last 12 months.")
     out += ["", "## Decision records", ""] + decision_lines(d.decisions, esc)
+    out += ["", "## Law changes due", ""]
+    if d.law_changes:
+        out += [f"- {law_change_line(c, esc)}" for c in d.law_changes]
+    else:
+        out.append("None: no pending change in the law that an entry watches has come due without a review.")
     out += ["", f"_{PRIVACY_NOTE}_"]
     return "\n".join(out) + "\n"

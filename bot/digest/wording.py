@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.digest.figures import Digest, GroupSummary, OpenEscalation, QuestionGroup
+from bot.digest.figures import (
+    CHANNEL_MIN_ASKERS,
+    Digest,
+    GroupSummary,
+    LawChangeDue,
+    OpenEscalation,
+    Places,
+    QuestionGroup,
+    RisingTopic,
+)
 from bot.digest.quoting import QUOTE_MIN_ASKERS
+
+SPARK_BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"  # ▁▂▃▄▅▆▇█
+DIRECT_MESSAGES = "Direct messages and App Home"
 
 
 def day(day: dt.date) -> str:
@@ -91,5 +103,49 @@ def oldest_line(e: OpenEscalation) -> str:
     return f"#{e.id}: open {e.days_open:g} days ({flags})"
 
 
+def sparkline(values: list[int] | tuple[int, ...]) -> str:
+    """One bar per value from the lowest (▁) to the highest (█) of them, as sparklines are drawn; the
+    middle bar throughout when all are equal (the lowest when all are 0)."""
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARK_BARS[0 if high == 0 else 3] * len(values)
+    top = len(SPARK_BARS) - 1
+    return "".join(SPARK_BARS[round((v - low) / (high - low) * top)] for v in values)
+
+
+def trend_lines(d: Digest) -> list[str]:
+    """The trend as two sparklines with this week's figure and the range they span (for Slack)."""
+    if not d.trend:
+        return []
+    lines = []
+    for label, values in (("Asked", [t.asked for t in d.trend]), ("Escalated", [t.escalated for t in d.trend])):
+        lines.append(f"{label} `{sparkline(values)}` {values[-1]:,} this week "
+                     f"(from {min(values):,} to {max(values):,} a week)")
+    return lines
+
+
+def rising_line(r: RisingTopic, esc, with_title: bool = True) -> str:
+    title = f" {esc(r.title) if r.title else '(no longer in the FAQ)'}" if with_title else ""
+    return f"`{r.faq_id}`{title}: {r.count} this week, {r.average:g} a week on average before"
+
+
+def place_lines(p: Places, channel) -> list[str]:
+    """Where questions came from; ``channel(id)`` writes a channel for the rendering."""
+    lines = [f"{channel(c.channel) if c.channel else DIRECT_MESSAGES}: {c.questions:,}" for c in p.listed]
+    if p.other_questions:
+        where = (f"{p.other_channels} other channel{'s' if p.other_channels != 1 else ''}" if p.other_channels
+                 else "elsewhere")
+        lines.append(f"{where} (fewer than {CHANNEL_MIN_ASKERS} people each, or not in the top ones): "
+                     f"{p.other_questions:,}")
+    return lines
+
+
+def law_change_line(c: LawChangeDue, esc) -> str:
+    return f"`{c.faq_id}` {esc(c.what)} (expected {c.expected.isoformat()}; {esc(c.source)})"
+
+
 PRIVACY_NOTE = (f"Question text is redacted, and quoted only for questions at least {QUOTE_MIN_ASKERS} "
-                "people asked; nobody is named.")
+                f"people asked; a channel is named only where at least {CHANNEL_MIN_ASKERS} people asked, "
+                "and direct messages are counted together; nobody is named.")

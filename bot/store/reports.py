@@ -3,9 +3,22 @@
 
 from __future__ import annotations
 
-from bot.records import QueueAction, State
+from typing import NamedTuple
+
+from bot.records import Decision, QueueAction, State
 from bot.store import people
 from bot.store.queries import _between
+
+
+class DigestQuestion(NamedTuple):
+    """A stored question as the weekly digest reads it (``Store.digest_questions``)."""
+
+    id: int
+    text: str  # redacted
+    asker: str  # counted by the digest, never shown
+    decision: Decision
+    faq_id: str | None
+    score: float
 
 
 class ReportTables:
@@ -94,6 +107,60 @@ class ReportTables:
         sql, params = _between(sql, [QueueAction.ANSWER], "first_answered_at", since, until)
         with self._lock:
             return list(self.db.query(sql + " order by first_answered_at, id", params))
+
+    def digest_questions(self, since: str, until: str) -> list[DigestQuestion]:
+        """The questions asked in [since, until), oldest first, with only what the digest reads
+        (no Slack threads, no JSON to decode): a week of 50,000 stays light."""
+        sql = ("select id, text, asker, decision, faq_id, score from questions"
+               " where created_at >= ? and created_at < ? order by id")
+        with self._lock:
+            rows = self.db.execute(sql, [since, until]).fetchall()
+        return [DigestQuestion(i, text, asker, Decision(decision), faq_id, score or 0.0)
+                for i, text, asker, decision, faq_id, score in rows]
+
+    def question_counts(self, since: str, until: str) -> dict:
+        """``{asked, askers, answer, suggest, escalate}`` for the questions asked in [since, until)."""
+        sql = ("select count(*), count(distinct asker), coalesce(sum(decision = ?), 0), coalesce(sum(decision = ?), 0),"
+               " coalesce(sum(decision = ?), 0) from questions where created_at >= ? and created_at < ?")
+        with self._lock:
+            row = self.db.execute(sql, [Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE, since, until]).fetchone()
+        return dict(zip(("asked", "askers", "answer", "suggest", "escalate"), row))
+
+    def weekly_counts(self, weeks: list[tuple[str, str]]) -> list[dict]:
+        """For each [start, end) in ``weeks``: ``{asked, escalated}``, the questions asked and the
+        escalations opened (questions sent to the advisors) in it. One pass over each table."""
+        if not weeks:
+            return []
+        buckets = ", ".join("coalesce(sum(created_at >= ? and created_at < ?), 0)" for _ in weeks)
+        bounds = [value for week in weeks for value in week]
+        first, last = min(w[0] for w in weeks), max(w[1] for w in weeks)
+        with self._lock:
+            asked = self.db.execute(f"select {buckets} from questions where created_at >= ? and created_at < ?",
+                                    bounds + [first, last]).fetchone()
+            escalated = self.db.execute(f"select {buckets} from escalations where created_at >= ? and created_at < ?",
+                                        bounds + [first, last]).fetchone()
+        return [{"asked": a, "escalated": e} for a, e in zip(asked, escalated)]
+
+    def topic_counts(self, since: str, until: str) -> dict[str, int]:
+        """How many questions asked in [since, until) the matcher answered, or offered as a
+        suggestion, with each FAQ entry (its best entry)."""
+        sql = ("select faq_id, count(*) from questions where created_at >= ? and created_at < ?"
+               " and faq_id is not null and faq_id != '' and decision in (?, ?) group by faq_id")
+        with self._lock:
+            return dict(self.db.execute(sql, [since, until, Decision.ANSWER, Decision.SUGGEST]).fetchall())
+
+    def place_counts(self, since: str, until: str, private_sources: tuple[str, ...]) -> list[dict]:
+        """Where the questions of [since, until) were asked: ``{place, questions, askers}`` per Slack
+        channel id, with every private place (a source in ``private_sources``, a direct-message
+        channel, whose id starts with D, or no channel) counted together as place ''. ``askers`` is a
+        number of different people; nobody is named."""
+        marks = ", ".join("?" for _ in private_sources) or "''"
+        sql = (f"select case when source in ({marks}) or channel is null or channel = '' or channel like 'D%'"
+               " then '' else channel end as place, count(*), count(distinct asker) from questions"
+               " where created_at >= ? and created_at < ? group by place order by place")
+        with self._lock:
+            rows = self.db.execute(sql, [*private_sources, since, until]).fetchall()
+        return [{"place": place, "questions": questions, "askers": askers} for place, questions, askers in rows]
 
     def escalation_states_at(self, when: str) -> list[dict]:
         """Every escalation created before ``when`` with its state at that moment, rebuilt from the

@@ -3,11 +3,25 @@ details for a thread reply, each within Slack's limits for one message."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from bot.digest.decisions import decision_lines
 from bot.digest.figures import Digest
-from bot.digest.wording import PRIVACY_NOTE, day, duration, group_line, group_tail, oldest_line, queue_rows, share
+from bot.digest.wording import (
+    PRIVACY_NOTE,
+    day,
+    duration,
+    group_line,
+    group_tail,
+    law_change_line,
+    oldest_line,
+    place_lines,
+    queue_rows,
+    rising_line,
+    share,
+    trend_lines,
+)
 from bot.mrkdwn import escape_user_text
 from bot.slack.blocks.kit import HEADER_LIMIT, SECTION_LIMIT, clip, context, divider, header, mrkdwn, section
 
@@ -31,6 +45,11 @@ def _lines_section(title: str, lines: Iterable[str]) -> dict:
             break
         text += "\n" + line
     return section(text)
+
+
+def channel_ref(channel: str) -> str:
+    """A channel as Slack shows it (its name, linked); anything that is not a channel id, escaped."""
+    return f"<#{channel}>" if re.fullmatch(r"[A-Z0-9]{2,30}", channel) else escape_user_text(channel)
 
 
 def summary_text(d: Digest) -> str:
@@ -61,11 +80,16 @@ def render_blocks(d: Digest, main_groups: int = 5) -> tuple[list[dict], list[dic
         f"90% within {duration(t.p90_hours_to_answer)}",
     ]
     main.append({"type": "section", "fields": [mrkdwn(clip(f, MAX_FIELD_TEXT)) for f in fields[:MAX_FIELDS]]})
+    if d.trend:
+        main.append(_lines_section(f"The last {len(d.trend)} weeks (oldest first)", trend_lines(d)))
     main.append(divider())
     if d.topics:
         main.append(_lines_section("Most asked topics", (
             f"{n}. `{tp.faq_id}`: {tp.count} ({tp.previous_count})"
             for n, tp in enumerate(d.topics[:5], 1))))
+    if d.rising:
+        main.append(_lines_section("Rising most against their average", (
+            f"{n}. {rising_line(r, esc, with_title=False)}" for n, r in enumerate(d.rising[:3], 1))))
     for title, summary in (("Most common questions", d.common), ("Questions the FAQ missed", d.missed)):
         if summary.groups:
             main.append(_lines_section(title, (f"{n}. {group_line(g, esc)}"
@@ -77,6 +101,8 @@ def render_blocks(d: Digest, main_groups: int = 5) -> tuple[list[dict], list[dic
         attention.append(f"{len(d.overdue)} entr{'y' if len(d.overdue) == 1 else 'ies'} overdue for review")
     if d.oldest_open:
         attention.append(f"oldest open escalation {d.oldest_open[0].days_open:g} days")
+    if d.law_changes:
+        attention.append(f"{len(d.law_changes)} law change{'s' if len(d.law_changes) != 1 else ''} due")
     main.append(context(("Needs attention: " + "; ".join(attention) + ". " if attention else "")
                         + "Details in the thread. " + PRIVACY_NOTE))
 
@@ -85,10 +111,19 @@ def render_blocks(d: Digest, main_groups: int = 5) -> tuple[list[dict], list[dic
     thread.append(_lines_section("Advisor queue", queue))
     if d.oldest_open:
         thread.append(_lines_section("Oldest open escalations", (oldest_line(e) for e in d.oldest_open)))
+    if d.trend:
+        thread.append(_lines_section(f"The last {len(d.trend)} weeks: asked / escalated", (
+            f"{t.week}: {t.asked:,} / {t.escalated:,}" for t in d.trend)))
     if d.topics:
         thread.append(_lines_section("Most asked topics", (
             f"{n}. `{tp.faq_id}` {esc(tp.title) if tp.title else '(no longer in the FAQ)'}: {tp.count} "
             f"(week before {tp.previous_count})" for n, tp in enumerate(d.topics, 1))))
+    if d.rising:
+        thread.append(_lines_section("Topics rising most against their average of the weeks before", (
+            f"{n}. {rising_line(r, esc)}" for n, r in enumerate(d.rising, 1))))
+    places = place_lines(d.places, channel_ref)
+    if places:
+        thread.append(_lines_section("Where questions came from", places))
     for title, summary in (("Most common questions", d.common),
                            ("Questions the FAQ missed (candidates for new entries)", d.missed)):
         lines = [f"{n}. {group_line(g, esc)}" for n, g in enumerate(summary.groups, 1)]
@@ -104,4 +139,6 @@ def render_blocks(d: Digest, main_groups: int = 5) -> tuple[list[dict], list[dic
         f"Entries overdue for review (last reviewed before {day(d.review_cutoff)})",
         [f"`{e.faq_id}` {e.last_reviewed.isoformat()}: {esc(e.title)}" for e in d.overdue] or ["None."],
     ))
+    if d.law_changes:
+        thread.append(_lines_section("Law changes due", (law_change_line(c, esc) for c in d.law_changes)))
     return main[:MAX_BLOCKS], thread[:MAX_BLOCKS]
