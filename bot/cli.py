@@ -210,6 +210,7 @@ def _matcher(settings: Settings):
 
 def cmd_ask(args, settings: Settings) -> int:
     from bot.matching import match_redacted
+    from bot.urgency import signals_immediate_risk
 
     nation = args.nation
     if nation is None:  # CANISHARE_NATION matters only when --nation is not given
@@ -227,7 +228,7 @@ def cmd_ask(args, settings: Settings) -> int:
                        EXIT_USAGE)
     match = match_redacted(matcher, question)
     if args.json:
-        print(json.dumps(match_json(match, nation)))
+        print(json.dumps(match_json(match, nation, urgent=signals_immediate_risk(question))))
     else:
         print(render_match(match, matcher.faq, nation))
         if args.explain:
@@ -237,24 +238,29 @@ def cmd_ask(args, settings: Settings) -> int:
 
 def _ask_lines(matcher, lines: TextIO, out: TextIO, as_json: bool, nation: str | None = None) -> int:
     from bot.matching import match_redacted
+    from bot.urgency import signals_immediate_risk
 
     for line in lines:
-        match = match_redacted(matcher, line.rstrip("\n"))
+        question = line.rstrip("\n")
+        match = match_redacted(matcher, question)
         if as_json:
-            out.write(json.dumps(match_json(match, nation)) + "\n")
+            out.write(json.dumps(match_json(match, nation, urgent=signals_immediate_risk(question))) + "\n")
         else:
             out.write(render_match(match, matcher.faq, nation) + "\n\n")
         out.flush()
     return EXIT_OK
 
 
-def match_json(match, nation: str | None = None) -> dict:
-    """The JSON contract of ``canishare ask --json``; ``"nation"`` only when one was asked for."""
+def match_json(match, nation: str | None = None, urgent: bool = False) -> dict:
+    """The JSON contract of ``canishare ask --json``; ``"nation"`` only when one was asked for;
+    ``"urgent"`` whether the question signals a risk of serious harm now (bot.urgency, judged on the
+    question as asked, as the bot does)."""
     found = {
         "decision": match.decision,
         "faq_id": match.entry.id if match.entry else None,
         "score": match.score,
         "suggestions": [entry.id for entry in match.suggestions],
+        "urgent": urgent,
     }
     if nation:
         found["nation"] = nation

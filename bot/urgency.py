@@ -2,31 +2,83 @@
 
 Such a question gets, before anything else, the reminder that data protection law never stops
 sharing to prevent serious harm, and is flagged urgent for advisors. A false alarm costs one extra
-sentence; a missed one can cost a life, so the patterns lean towards catching.
+sentence and an advisor's page; a missed one can cost a life, so the threshold is set for recall.
+
+How it decides (deterministic, offline, about 0.3 ms a question):
+
+1. ``bot.urgency_rules`` normalises the question (txt-speak, idioms such as "the deadline is killing
+   me", topic compounds such as "knife crime" or "risk assessment", denied harm such as "no risk")
+   and counts six broad word classes: harm, now, past, resolved, frame (training, hypothetical,
+   policy, statistics) and admin (deadline, SAR, inspection).
+2. ``bot.urgency_model`` scores the question's average static word embedding (WordLlama), a score
+   that generalises to words no list holds ("he's got a blade", "texted me a photo of the pills"),
+   and its bag of words and word pairs.
+3. A logistic model weighs the two scores against the word classes; the question is urgent at or
+   above the stored threshold, or when it says so outright ("at risk tonight", "threatened to
+   kill") without words of framing, of the past or of a danger resolved.
+
+Both models were fitted on this project's own labelled questions by ``python -m bot.urgency_train``
+(cross-validated; figures in README and in bot/urgency_model.json), never on the blind set.
+
+``assess`` returns the verdict with what drove it (``explain()``); ``signals_immediate_risk`` is
+the boolean the service and the command line use.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
-_PATTERNS = [
-    r"\b(?:at|in) (?:immediate |serious |real )?(?:risk|danger) (?:tonight|today|right now|now)\b",
-    r"\b(?:immediate|imminent) (?:risk|danger|threat|harm)\b",
-    r"\b(?:in|at) immediate (?:risk|danger)\b",
-    r"\brisk to (?:life|her life|his life|their life)\b",
-    r"\bthreat(?:en|ened|ening|s)? to (?:kill|stab|hurt|harm|attack)\b",
-    r"\b(?:going|gonna|plans?|planning|wants?) to "
-    r"(?:kill|end it|end (?:his|her|their|my) life|take (?:his|her|their|my) own life)\b",
-    r"\bend it (?:all|tonight)\b",
-    r"\bsuicid(?:e|al)\b",
-    r"\bkill (?:himself|herself|themselves|themself|myself)\b",
-    r"\boverdos(?:e|ed|ing)\b",
-    r"\b(?:has|with|carrying|holding) (?:a )?(?:knife|gun|weapon|firearm)\b",
-    r"\b(?:missing|abducted|kidnapped)\b.*\b(?:tonight|now|today)\b",
-    r"\bnot safe (?:to go home|tonight|at home tonight)\b",
-]
-_URGENT = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+from bot import urgency_model, urgency_rules
+
+MAX_CHARS = 5000
+
+
+@dataclass(frozen=True)
+class Verdict:
+    urgent: bool
+    probability: float
+    threshold: float
+    embedding_score: float | None  # None when the embedding could not be loaded
+    words_score: float = 0.0
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word class -> words found
+    top_tokens: tuple[str, ...] = ()  # the tokens that raised the embedding score most
+    top_words: tuple[str, ...] = ()  # the words and word pairs that raised the words score most
+    explicit: str | None = None  # an outright phrase ("at risk tonight") that made it urgent
+
+    def explain(self) -> str:
+        parts = [f"urgent={self.urgent} p={self.probability:.3f} (threshold {self.threshold:.3f})"]
+        if self.explicit:
+            parts.append(f"said outright: {self.explicit!r}")
+        if self.embedding_score is None:
+            parts.append("embedding unavailable: word classes only")
+        else:
+            parts.append(f"embedding score {self.embedding_score:+.2f} from {', '.join(self.top_tokens) or '-'}")
+        parts.append(f"words score {self.words_score:+.2f} from {', '.join(self.top_words) or '-'}")
+        found = [f"{cls}: {', '.join(words)}" for cls, words in self.words.items() if words]
+        if found:
+            parts.append("; ".join(found))
+        return "; ".join(parts)
+
+
+def assess(text: str, explain: bool = False) -> Verdict:
+    """The verdict on a question; with ``explain``, also the tokens that raised its embedding score."""
+    text = text[:MAX_CHARS]
+    norm, word_starts = urgency_rules.prepare(text)
+    words = urgency_rules.class_counts(norm, word_starts)
+    counts = {cls: len(found) for cls, found in words.items()}
+    scorer = urgency_model.scorer()
+    probability, threshold, embedding_score, words_score = scorer.probability(text, norm, counts)
+    top = scorer.top_tokens(text) if explain else []
+    top_words = scorer.top_words(urgency_model.word_grams(norm)) if explain else []
+    outright = urgency_rules.explicit(norm, words)
+    return Verdict(
+        urgent=probability >= threshold or outright is not None, probability=probability, threshold=threshold,
+        embedding_score=embedding_score, words_score=words_score,
+        words={cls: tuple(found) for cls, found in words.items()},
+        top_tokens=tuple(token.lstrip("\u2581") for token, score in top if score > 0),
+        top_words=tuple(g for g, w in top_words if w > 0), explicit=outright,
+    )
 
 
 def signals_immediate_risk(text: str) -> bool:
-    return bool(_URGENT.search(text[:5000]))
+    return assess(text).urgent

@@ -34,13 +34,13 @@ def test_ask_json_reads_stdin_one_object_per_line_in_order(capsys, monkeypatch):
     lines = [json.loads(line) for line in out.splitlines()]
     assert len(lines) == len(questions)
     for line in lines:
-        assert set(line) == {"decision", "faq_id", "score", "suggestions"}
+        assert set(line) == {"decision", "faq_id", "score", "suggestions", "urgent"}
         assert line["decision"] in ("answer", "suggest", "escalate")
         assert isinstance(line["score"], (int, float)) and isinstance(line["suggestions"], list)
     assert lines[0]["decision"] == "answer" and lines[0]["faq_id"] == "data-breach-72-hours"
     assert lines[0]["suggestions"] == ["data-breach-72-hours"]
     assert lines[1]["decision"] == "escalate" and lines[1]["suggestions"] == []
-    assert lines[2] == {"decision": "escalate", "faq_id": None, "score": 0.0, "suggestions": []}
+    assert lines[2] == {"decision": "escalate", "faq_id": None, "score": 0.0, "suggestions": [], "urgent": False}
 
 
 @pytest.mark.parametrize("question", ["", "   \t"])

@@ -117,7 +117,7 @@ def test_ask_json_gains_the_nation_only_when_one_is_given(env, capsys):
     found = json.loads(capsys.readouterr().out)
     assert found["nation"] == "northern-ireland" and found["faq_id"] == "uk-wide-rule"
     assert main(["--faq-dir", env, "ask", "--json", EVERYWHERE["question"]]) == 0
-    assert set(json.loads(capsys.readouterr().out)) == {"decision", "faq_id", "score", "suggestions"}
+    assert set(json.loads(capsys.readouterr().out)) == {"decision", "faq_id", "score", "suggestions", "urgent"}
 
 
 def test_ask_reads_the_workspace_nation_from_the_environment(env, capsys, monkeypatch):

@@ -1,0 +1,236 @@
+"""Tests for bot.urgency: what signals a risk of serious harm now, by class, and what does not.
+
+The examples below are this project's own, written for these tests (never the blind set in
+tests/fixtures/blind/, and not copied from the development set the model was fitted on). Figures
+are measured by benchmarks/urgency_figures.py and python -m bot.urgency_train; the floor asserted
+here only guards against a change that breaks the classifier wholesale.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot import urgency, urgency_model, urgency_rules, wordgate
+from bot.urgency import assess, signals_immediate_risk
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DEV_FILES = sorted(FIXTURES.glob("urgent_dev*.yaml"))
+DEV_ITEMS = [item for path in DEV_FILES for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+# --- urgent, by class: harm happening or about to happen ------------------------------------------
+
+URGENT = {
+    "weapon": [
+        "A boy in my tutor group has a kitchen knife in his blazer and says he's using it after school. Can I call the police without his parents' say-so?",
+        "Neighbour says the tenant is sitting in his van with a shotgun across his lap, shouting about his ex. Can housing give the police his details?",
+    ],
+    "threat": [
+        "Dad rang the office screaming that he'll come down and kill the social worker who took his kids, and he's on his way. Can we share his address with the police?",
+    ],
+    "suicide": [
+        "My client just messaged 'thanks for everything, I won't be a problem after tonight' and now his phone is off. Can I ask the police to check on him?",
+        "A pupil told me she's been saving her antidepressants and is going to take them all tonight. Can I ring her mum?",
+    ],
+    "overdose": [
+        "A caller to our helpline says she's swallowed a full box of sleeping tablets in the last hour. Can we give her address to the ambulance?",
+    ],
+    "missing": [
+        "A 12-year-old in foster care hasn't come home from school, it's 9pm, her phone goes straight to voicemail and she was seen with older lads. Can we give police her file?",
+    ],
+    "cannot-go-home": [
+        "A Year 5 girl says she daren't go home because her stepdad hit her with a belt last night and he's collecting her at 3. Can the school ring children's services now?",
+    ],
+    "forced-marriage-or-cutting": [
+        "A Year 10 student says her family fly to Pakistan on Friday and she's been told she's getting married there. She's terrified. Can college tell the police?",
+    ],
+    "release": [
+        "The man who attacked my client is being let out of prison on Monday and she hasn't been told. He knows her address. Can I tell her?",
+    ],
+    "exploitation": [
+        "A 13 year old says she's meeting a 28 year old man from Snapchat at a hotel tonight. Can I give the police his username?",
+    ],
+}
+
+# --- not urgent, by class: the hard negatives ------------------------------------------------------
+
+NOT_URGENT = {
+    "admin-urgency": [
+        "URGENT please - the subject access request is due tomorrow, do I have to include the emails about the complaint?",
+        "Emergency budget meeting this afternoon: can I share the agency staff costs with the finance team?",
+    ],
+    "historic": [
+        "A woman in her fifties told me she was abused by her stepfather in the 1970s. He died years ago. Do I need to share this?",
+    ],
+    "training-or-hypothetical": [
+        "For our induction training: if a young person says they've got a knife, what can staff share with the police?",
+        "Hypothetically, if a patient said they wanted to end their life, could a receptionist tell the GP?",
+    ],
+    "policy-or-statistics": [
+        "Can we publish anonymised figures on knife crime and self-harm admissions for the council's strategy?",
+    ],
+    "resolved": [
+        "The teenager who ran away last month came home the next day and is doing well. Can we share the return interview with her school?",
+    ],
+    "risk-document": [
+        "Can we send the DASH risk assessment to the housing provider before the MARAC meeting next month?",
+    ],
+    "idiom": [
+        "The deadline is killing me - can I email the case files unencrypted just this once?",
+        "I'd like to kill two birds with one stone and use one consent form for photos and the newsletter. Is that OK?",
+    ],
+    "ordinary": [
+        "Can I share a child's date of birth with the dentist?",
+        "Do I need consent to send a care plan to the GP?",
+    ],
+}
+
+
+@pytest.mark.parametrize("question", [q for qs in URGENT.values() for q in qs])
+def test_urgent_by_class(question):
+    assert signals_immediate_risk(question), assess(question, explain=True).explain()
+
+
+@pytest.mark.parametrize("question", [q for qs in NOT_URGENT.values() for q in qs])
+def test_not_urgent_by_class(question):
+    assert not signals_immediate_risk(question), assess(question, explain=True).explain()
+
+
+def test_existing_contract_examples():
+    assert signals_immediate_risk("Mum says he threatened to kill her tonight, can I tell the police?")
+    assert signals_immediate_risk("Can I share information about a child at risk tonight?")
+
+
+def test_ask_json_says_whether_each_question_is_urgent(capsys, monkeypatch):
+    from bot.cli import main
+
+    questions = ["How long do we have to report a data breach?",
+                 "hes got a knife and says hes going round to hers 2nite, can i tell the police?"]
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("\n".join(questions) + "\n"))
+    assert main(["ask", "--json", "-"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["urgent"] for line in lines] == [False, True]
+
+
+# --- the development set, the model file, the fallback ---------------------------------------------
+
+def test_development_set_shape():
+    assert len(DEV_ITEMS) >= 200
+    assert all(set(item) <= {"q", "urgent", "kind"} and isinstance(item["urgent"], bool) for item in DEV_ITEMS)
+    urgent = sum(1 for item in DEV_ITEMS if item["urgent"])
+    assert 0.4 <= urgent / len(DEV_ITEMS) <= 0.6
+    hard = [item for item in DEV_ITEMS if not item["urgent"] and item["kind"] != "soft"]
+    assert len(hard) >= 60
+    assert not any("blind" in str(path) for path in DEV_FILES)
+
+
+def test_development_set_floor():
+    """In-sample (the model was fitted on these): a guard against breakage, not a measurement."""
+    urgent = [item["q"] for item in DEV_ITEMS if item["urgent"]]
+    calm = [item["q"] for item in DEV_ITEMS if not item["urgent"]]
+    recall = sum(map(signals_immediate_risk, urgent)) / len(urgent)
+    false_alarms = sum(map(signals_immediate_risk, calm)) / len(calm)
+    assert recall >= 0.95 and false_alarms <= 0.10, (recall, false_alarms)
+
+
+def test_model_file_matches_the_code():
+    data = json.loads(urgency_model.MODEL_FILE.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == urgency_model.FEATURE_NAMES
+    assert 0 < data["threshold"] < 1 and data["questions"] == len(DEV_ITEMS)
+    assert len(data["embedding_model"]["weights"]) == 256
+
+
+def test_without_the_embedding_the_word_model_still_decides():
+    scorer = urgency_model.load_scorer(use_embedding=False)
+    assert not scorer.uses_embedding
+    norm, starts = urgency_rules.prepare("He's got a knife and says he's going round to kill her tonight")
+    counts = {c: len(w) for c, w in urgency_rules.class_counts(norm, starts).items()}
+    probability, threshold, embedding_score, _ = scorer.probability("", norm, counts)
+    assert embedding_score is None and probability >= threshold
+    norm, starts = urgency_rules.prepare("Can I share a child's date of birth with the dentist?")
+    counts = {c: len(w) for c, w in urgency_rules.class_counts(norm, starts).items()}
+    assert scorer.probability("", norm, counts)[0] < scorer.fallback_threshold
+
+
+def test_explain_names_what_drove_it():
+    verdict = assess("He's got a machete and he's on his way to her flat now", explain=True)
+    assert verdict.urgent and verdict.embedding_score is not None
+    text = verdict.explain()
+    assert "machete" in text and "now" in text and "threshold" in text
+
+
+def test_long_and_odd_input_is_safe():
+    assert signals_immediate_risk("") is False
+    assert isinstance(signals_immediate_risk("x" * 100_000), bool)
+    assert isinstance(signals_immediate_risk("((((( ''' \\\\ \u2019\u2019 ~ 2nite \U0001f52a"), bool)
+    assert urgency.MAX_CHARS == 5000
+
+
+# --- normalisation --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("hes got a knife nd hes goin round 2nite", "he's got a knife and he's going round tonight"),
+    ("15yo missing", "15 year old missing"),
+])
+def test_txt_speak_is_expanded(text, expected):
+    assert urgency_rules.normalise(text) == expected
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("kill two birds with one stone", "kill"),
+    ("the deadline is killing me", "killing"),
+    ("our knife crime figures", "knife"),
+    ("the suicide risk assessment form", "suicide"),
+    ("there is no risk of harm", "risk"),
+])
+def test_borrowed_harm_words_are_removed(text, gone):
+    assert gone not in urgency_rules.normalise(text)
+
+
+# --- word gates -----------------------------------------------------------------------------------
+
+def test_word_gates_never_hide_a_match():
+    """A gate is a necessary condition: wherever a pattern matches, its gate must let it run."""
+    texts = [urgency_rules.normalise(item["q"]) for item in DEV_ITEMS]
+    for _, gated in urgency_rules.LEXICON.entries:
+        for text in texts:
+            if gated.rx.search(text):
+                assert gated.may_match(wordgate.starts(text)), (gated.pattern, text)
+
+
+@pytest.mark.parametrize("pattern, matching, gate_words", [
+    (r"\b(?:hasn't|has not) (?:come|came) (?:back|home)\b", "she hasn't come home", {"come", "came"}),
+    (r"\bsuicid\w*\b", "he is non-suicidal", {"suici"}),
+    (r"(?:has|have|'s|'ve) got (?:a |the )?knife", "he's got a knife", {"got", "knife"}),
+    (r"\b(?:he|she)(?:'ll| will) (?:\w+ ){0,2}?(?:kill|stab)\b", "she'll really kill", {"kill", "stab"}),
+])
+def test_gate_of_a_pattern(pattern, matching, gate_words):
+    gate = wordgate.gate(pattern)
+    assert gate is not None and gate & gate_words
+    assert re.search(pattern, matching) and not gate.isdisjoint(wordgate.starts(matching))
+
+
+def test_gate_unknown_for_patterns_without_a_word():
+    assert wordgate.gate(r"^\d+$") is None
+    assert wordgate.GatedPattern(r"^\d+$").may_match(set())
+
+
+# --- fitting --------------------------------------------------------------------------------------
+
+def test_newton_in_question_space_gives_the_same_model():
+    """The bag of words has more columns than questions: fit_logistic then solves each Newton step in
+    question space (Woodbury). It must find the same model as the direct solve."""
+    import numpy as np
+
+    from bot.urgency_train import fit_logistic
+
+    rng = np.random.RandomState(0)
+    x = (rng.rand(40, 60) > 0.7).astype(float)
+    y = (x[:, :5].sum(axis=1) + rng.rand(40) > 2.0).astype(float)
+    wide = fit_logistic(x, y, 3.0)
+    narrow = fit_logistic(np.vstack([x, x]), np.concatenate([y, y]), 6.0)  # 80 rows > 60 columns: direct
+    assert np.allclose(wide[0], narrow[0], atol=1e-5) and abs(wide[1] - narrow[1]) < 1e-5
