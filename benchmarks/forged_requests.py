@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import importlib.util
 import os
 import socket
 import subprocess
@@ -32,11 +31,10 @@ SECRET = "bench-signing-secret-not-real"
 
 
 def load_harness():
-    spec = importlib.util.spec_from_file_location("slack_harness", ROOT / "tests" / "slack_harness.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["slack_harness"] = module
-    spec.loader.exec_module(module)
-    return module
+    sys.path.insert(0, str(ROOT / "tests"))
+    import slack_harness
+
+    return slack_harness
 
 
 def free_port() -> int:
@@ -46,14 +44,7 @@ def free_port() -> int:
 
 
 def post(port: int, body: bytes, headers: dict, extra_lines: tuple[str, ...] = ()) -> int:
-    lines = [f"{k}: {v}" for k, v in headers.items()] + list(extra_lines)
-    head = "POST /slack/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: {}\r\n{}\r\n\r\n"
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
-        connection.sendall(head.format(len(body), "\r\n".join(lines)).encode("utf-8") + body)
-        reply = b""
-        while chunk := connection.recv(4096):
-            reply += chunk
-    return int(reply.split(b" ", 2)[1]) if reply else 0
+    return load_harness().post_raw(port, body, headers, extra_lines)[0]
 
 
 def sign(body: str, timestamp: str) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import importlib.util
 import random
 import sys
 import tempfile
@@ -45,11 +44,10 @@ DRAIN_SECONDS = 180
 
 
 def load_harness():
-    spec = importlib.util.spec_from_file_location("slack_harness", ROOT / "tests" / "slack_harness.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["slack_harness"] = module
-    spec.loader.exec_module(module)
-    return module
+    sys.path.insert(0, str(ROOT / "tests"))
+    import slack_harness
+
+    return slack_harness
 
 
 def percentile(values: list[float], fraction: float) -> float:

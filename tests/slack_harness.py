@@ -836,3 +836,21 @@ class BotProcess:
             except Exception:  # noqa: BLE001
                 self.process.kill()
         return self.log()
+
+
+def post_raw(port: int, body: bytes, headers: dict, extra_header_lines: tuple[str, ...] = ()) -> tuple[int, str]:
+    """POST to /slack/events over a raw socket, so that headers no HTTP client would send
+    (non-Latin-1, repeated) go out as an attacker would send them: (status, body)."""
+    import socket
+
+    lines = [f"{k}: {v}" for k, v in headers.items() if k.lower() != "content-length"] + list(extra_header_lines)
+    head = "POST /slack/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: {}\r\n{}\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+        connection.sendall(head.format(len(body), "\r\n".join(lines)).encode("utf-8") + body)
+        reply = b""
+        while chunk := connection.recv(4096):
+            reply += chunk
+    if not reply:
+        return 0, ""
+    status_line, _, rest = reply.decode("utf-8", "replace").partition("\r\n")
+    return int(status_line.split()[1]), rest.partition("\r\n\r\n")[2]

@@ -8,7 +8,6 @@ to a ``response_url``.
 import hashlib
 import hmac
 import logging
-import socket
 import threading
 import time
 
@@ -58,17 +57,7 @@ def port(app):
 
 
 def post(port, body: bytes, headers: dict, extra_header_lines: tuple[str, ...] = ()) -> tuple[int, str]:
-    """POST over a raw socket, so that headers no HTTP client would send (non-Latin-1, repeated) go out
-    as an attacker would send them."""
-    lines = [f"{k}: {v}" for k, v in headers.items() if k.lower() != "content-length"] + list(extra_header_lines)
-    head = "POST /slack/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: {}\r\n{}\r\n\r\n"
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
-        connection.sendall(head.format(len(body), "\r\n".join(lines)).encode("utf-8") + body)
-        reply = b""
-        while chunk := connection.recv(4096):
-            reply += chunk
-    status_line, _, rest = reply.decode("utf-8", "replace").partition("\r\n")
-    return int(status_line.split()[1]), rest.partition("\r\n\r\n")[2]
+    return h.post_raw(port, body, headers, extra_header_lines)
 
 
 def signature(body: str, timestamp: str, secret: str = SECRET) -> str:
