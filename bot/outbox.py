@@ -44,7 +44,9 @@ DIGEST_LEASE = dt.timedelta(minutes=15)  # building a national week's digest tak
 
 
 def lease_for(kind: "Kind") -> dt.timedelta:
-    return DIGEST_LEASE if kind in (Kind.DIGEST, Kind.DIGEST_DETAILS) else LEASE
+    """Long enough for one send of this kind with Slack's rate-limit waits (a digest is built first;
+    someone's data may take dozens of messages)."""
+    return DIGEST_LEASE if kind in (Kind.DIGEST, Kind.DIGEST_DETAILS, Kind.MY_DATA) else LEASE
 GIVE_UP_AFTER = dt.timedelta(hours=24)  # a day late is too late; the failure is logged and shown
 FIRST_RETRY_SECONDS = 5
 LONGEST_WAIT_SECONDS = 15 * 60

@@ -4,6 +4,7 @@ and to erasure (Art 17), for what canishare holds about one Slack user."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import TextIO
 
@@ -42,8 +43,21 @@ def erase(service: Service, user: str, yes: bool, stdin: TextIO = sys.stdin) -> 
                   f"{counts['pseudonymised']} record(s) of their work now say {counts['pseudonym']}")
 
 
+SLACK_USER_ID = re.compile(r"[A-Z][A-Z0-9]{1,20}")  # Slack ids: capitals and digits (U0123ABCD, W…)
+
+
+def check_user_id(user: str) -> str | None:
+    """Why ``user`` is not a Slack user id (U... or W..., capitals and digits), or None."""
+    if SLACK_USER_ID.fullmatch(user or ""):
+        return None
+    return f"{user!r} is not a Slack user id: copy it from the person's profile (capitals and digits, e.g. U0123ABCD)"
+
+
 def subject_access_command(service: Service, user: str, output: str | None) -> int:
     """``canishare subject-access USER_ID [-o FILE]``: the exit status."""
+    if check_user_id(user):
+        print(check_user_id(user), file=sys.stderr)
+        return 2
     if not output:
         write_subject_access(service, user, sys.stdout)
         return 0
@@ -55,6 +69,9 @@ def subject_access_command(service: Service, user: str, output: str | None) -> i
 
 def erase_command(service: Service, user: str, yes: bool) -> int:
     """``canishare erase USER_ID [--yes]``: the exit status (1 when refused or not confirmed)."""
+    if check_user_id(user):
+        print(check_user_id(user), file=sys.stderr)
+        return 2
     done, line = erase(service, user, yes)
     print(line, file=sys.stdout if done else sys.stderr)
     return 0 if done else 1

@@ -8,6 +8,7 @@ to a ``response_url``.
 import hashlib
 import hmac
 import logging
+import socket
 import threading
 import time
 
@@ -301,3 +302,18 @@ def test_the_notification_text_of_an_answer_escapes_the_faq_question(faq, servic
                     replies.entry_message(entry, question.id)):
         assert "<!channel>" not in message.text and "<@U999>" not in message.text
         assert "&lt;!channel&gt; &amp; &lt;@U999&gt;" in message.text
+
+
+@pytest.mark.parametrize("head", [
+    "Transfer-Encoding: chunked\r\n",
+    "Content-Length: 10\r\nContent-Length: 10\r\n",
+    "Content-Length: +10\r\n",
+    "Content-Length: 1_0\r\n",
+])
+def test_ambiguous_body_lengths_are_refused_and_the_connection_closed(port, head):
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+        connection.sendall(f"POST /slack/events HTTP/1.1\r\nHost: x\r\n{head}\r\n0123456789".encode())
+        reply = b""
+        while chunk := connection.recv(4096):
+            reply += chunk
+    assert reply.startswith(b"HTTP/1.1 400")

@@ -130,3 +130,17 @@ def test_decision_records_and_the_nation_are_in_access_and_go_on_erasure(service
     kept = service.decision_record(other.id)
     assert kept.user == "U2" and kept.question_id is None
 
+
+
+@pytest.mark.parametrize("user", ["", "U", "u123", "everyone", "U123; drop table"])
+def test_only_slack_user_ids_are_accepted(service, capsys, user):
+    assert main(["subject-access", user]) == 2
+    assert main(["erase", user, "--yes"]) == 2
+    assert "not a Slack user id" in capsys.readouterr().err
+
+
+def test_access_never_includes_messages_owed_to_someone_else(service):
+    service.tell("U12", "for U12", {"response_url": "https://hooks.slack.com/x"})
+    service.tell("U1", "for U1", {})
+    owed = service.subject_access("U1")["records"]["outbox"]
+    assert [json.loads(row["payload"])["to"] for row in owed] == ["U1"]

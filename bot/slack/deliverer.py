@@ -10,18 +10,20 @@ rendered when it is sent, so a card update shows the escalation as it is then.
 from __future__ import annotations
 
 import datetime as dt
+import http.client
 import json
 import logging
 import os
 import socket
 import threading
 import urllib.error
+import uuid
 from typing import Callable
 
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.escalations import QueueError
-from bot.mrkdwn import escape_mrkdwn
+from bot.mrkdwn import escape_user_text
 from bot.outbox import Kind, Owed
 from bot.records import State, Via
 from bot.slack.blocks.advisor_card import advisor_message, reminder_message
@@ -43,7 +45,7 @@ log = logging.getLogger(__name__)
 CARD_NOT_POSTED_YET = dt.timedelta(seconds=5)  # an update or reminder waits for its card
 IDLE_SECONDS = 5.0  # how often an idle deliverer looks for work another process owes
 WORKERS = 4  # Web API calls take ~100 ms; a few in parallel keep up with a busy Monday
-BATCH = 5  # items one worker leases at a time
+BATCH = 1  # items one worker leases at a time: a lease's clock starts when its own send does
 NOT_DELIVERED = ("Your answer to escalation #{id} is saved, but I could not deliver it to {asker}. "
                  "Please send it to them yourself.")
 MAYBE_NOT_DELIVERED = ("Slack dropped the connection while I was delivering your answer to escalation #{id}, so I "
@@ -55,6 +57,9 @@ class Postpone(Exception):
     def __init__(self, wait: dt.timedelta):
         super().__init__(f"not sendable yet; again in {wait}")
         self.wait = wait
+
+
+BOOT = uuid.uuid4().hex[:8]  # this process, even where two containers share a host name and pid
 
 
 def owner_name() -> str:
@@ -102,7 +107,7 @@ def deliver(deps: Deps, item: Owed) -> bool:
         again = service.not_delivered(item, code, wait)
         log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, code, "; will retry" if again else "; gave up")
         return False
-    except (SlackClientError, OSError) as error:
+    except (SlackClientError, OSError, http.client.HTTPException) as error:
         if never_reached_slack(error):
             again = service.not_delivered(item, type(error).__name__)
             log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, type(error).__name__,
@@ -113,6 +118,13 @@ def deliver(deps: Deps, item: Owed) -> bool:
             service.not_delivered(item, f"uncertain: {type(error).__name__} after sending", give_up=True)
             log.error("%s #%s: the connection dropped after sending (%s); it may or may not have arrived, "
                       "so it is not sent again", item.kind, item.id, type(error).__name__)
+        return False
+    except Exception as error:  # noqa: BLE001 - a bug or a store hiccup while sending
+        # Whether it reached Slack is unknown: it is not sent again (that could show it twice), and it
+        # is not left leased to come round every minute.
+        service.not_delivered(item, f"uncertain: {type(error).__name__}", give_up=True)
+        log.error("%s #%s failed while sending (%s); not sent again", item.kind, item.id, type(error).__name__,
+                  exc_info=True)
         return False
     service.delivered(item, posted=posted)
     return True
@@ -256,6 +268,7 @@ def send_digest_details(deps: Deps, item: Owed) -> None:
     return None
 
 
+FENCE = "`" * 3  # Slack's code block
 MY_DATA_CHUNK = 3500  # characters of JSON per message: well inside Slack's 40,000 and readable
 
 
@@ -269,7 +282,8 @@ def send_my_data(deps: Deps, item: Owed) -> None:
         f"Here is everything canishare holds about you ({len(chunks)} message(s) of JSON). Questions are kept with "
         "identifiers removed. To have it erased, ask your organisation's data protection officer."))
     for number, chunk in enumerate(chunks, start=1):
-        deps.client.chat_postMessage(channel=channel, text=f"({number}/{len(chunks)})\n```{escape_mrkdwn(chunk)}```")
+        safe = escape_user_text(chunk).replace(FENCE, "\u2019\u2019\u2019")  # no mention or early end of the block
+        deps.client.chat_postMessage(channel=channel, text=f"({number}/{len(chunks)})\n{FENCE}{safe}{FENCE}")
     return None
 
 
@@ -322,7 +336,7 @@ class Deliverer:
             thread.join(timeout)
 
     def _run(self, number: int) -> None:
-        owner = f"{socket.gethostname()}:{os.getpid()}:deliverer-{number}"
+        owner = f"{socket.gethostname()}:{os.getpid()}:{BOOT}:deliverer-{number}"
         while not self._stop.is_set():
             with self._wake:
                 self._pending_wakes = 0

@@ -61,7 +61,12 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
     try:
         channel, ts = post_main_message(client, settings.digest_channel, digest)
     except BaseException as error:
-        service.not_delivered(item, type(error).__name__)
+        from bot.slack.deliverer import never_reached_slack
+
+        refused = isinstance(error, SlackApiError) or never_reached_slack(error)
+        # refused or never sent: owed again later; lost mid-request: not re-posted (it may be there)
+        service.not_delivered(item, type(error).__name__ if refused else f"uncertain: {type(error).__name__}",
+                              give_up=not refused)
         raise
     service.delivered(item, posted=(channel, ts))
     again = " again" if earlier and earlier.get("ts") else ""

@@ -12,6 +12,7 @@ leaves anything unsent owed for the next start.
 from __future__ import annotations
 
 import logging
+import re
 import signal
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 MAX_BODY_BYTES = 1 << 20  # Slack's payloads are far smaller
+_LENGTH = re.compile(r"[0-9]{1,8}")
 REQUEST_TIMEOUT_SECONDS = 10
 
 
@@ -125,14 +127,16 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str,
             if url.path != EVENTS_PATH:
                 self.send(BoltResponse(status=404, body="not found"))
                 return
-            try:
-                length = int(self.headers.get("Content-Length") or 0)
-            except ValueError:
-                length = -1
-            if length < 0 or length > MAX_BODY_BYTES:
+            lengths = self.headers.get_all("Content-Length") or ["0"]
+            # one plain Content-Length and no Transfer-Encoding: anything else could smuggle a second request
+            if self.headers.get("Transfer-Encoding") or len(lengths) != 1 or not _LENGTH.fullmatch(lengths[0]):
+                self.close_connection = True
+                self.send(BoltResponse(status=400, body="bad Content-Length"))
+                return
+            length = int(lengths[0])
+            if length > MAX_BODY_BYTES:
                 self.close_connection = True  # the unread body must not be taken for a next request
-                self.send(BoltResponse(status=400 if length < 0 else 413,
-                                       body="bad Content-Length" if length < 0 else "too large"))
+                self.send(BoltResponse(status=413, body="too large"))
                 return
             raw = self.rfile.read(length) if length else b""
             # a header sent twice stays a list, and the signature check refuses it (Slack never repeats one)
@@ -141,6 +145,7 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str,
             reason = why_not_from_slack(signing_secret, headers, raw)
             if reason:  # nothing of the body is parsed, logged or acted on
                 log.warning("refused a request from %s that is not from Slack: %s", self.client_address[0], reason)
+                self.close_connection = True
                 self.send(refusal())
                 return
             try:

@@ -75,10 +75,11 @@ class Store(DeliveryTables, ReportTables):
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
+                self.db.execute("COMMIT")
             except BaseException:
-                self.db.execute("ROLLBACK")
+                if self.db.conn.in_transaction:  # also after a failed COMMIT (disk full): never leave it open
+                    self.db.execute("ROLLBACK")
                 raise
-            self.db.execute("COMMIT")
 
     def writable(self) -> str | None:
         """None when a write would succeed now; else why not (read-only file, disk full, locked)."""

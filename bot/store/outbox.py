@@ -156,7 +156,9 @@ def counts(db) -> dict[str, int]:
 
 
 def next_due(db) -> str | None:
-    row = db.execute("select min(due_at) from outbox where state = ?", [State.PENDING.value]).fetchone()
+    """When the next pending item can be leased: its due time, or its current lease's end."""
+    row = db.execute("select min(max(due_at, coalesce(leased_until, due_at))) from outbox where state = ?",
+                     [State.PENDING.value]).fetchone()
     return row[0] if row else None
 
 

@@ -3,6 +3,7 @@ and erasing it (keeping the advisor queue's history, with the person replaced by
 
 from __future__ import annotations
 
+import json
 import uuid
 
 from bot.records import State
@@ -36,8 +37,15 @@ def rows_about(db, user: str) -> dict[str, list[dict]]:
     for table in OWN_ROWS:
         found[table] = list(db.query(f"select * from {table} where user = ? order by rowid", [user]))
     found["outbox"] = [row for row in db.query("select * from outbox where state = 'pending' order by id")
-                       if row["question_id"] in asked or user in (row["payload"] or "")]
+                       if row["question_id"] in asked or _addressed_to(row["payload"], user)]
     return found
+
+
+def _addressed_to(payload: str | None, user: str) -> bool:
+    try:
+        return json.loads(payload or "{}").get("to") == user
+    except (ValueError, AttributeError):
+        return False
 
 
 def still_queued(db, user: str) -> list[int]:
@@ -60,6 +68,8 @@ def erase(db, user: str) -> dict[str, int]:
         counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
         counts["learned_phrasings"] += db.execute(
             f"delete from learned_phrasings where question_id in ({marks})", chunk).rowcount
+        db.execute("delete from outbox where escalation_id in"
+                   f" (select id from escalations where question_id in ({marks}))", chunk)
         counts["escalations"] += db.execute(f"delete from escalations where question_id in ({marks})", chunk).rowcount
         db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
         db.execute(f"delete from outbox where question_id in ({marks})", chunk)
