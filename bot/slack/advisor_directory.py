@@ -34,37 +34,42 @@ class AdvisorDirectory:
         self._read_at = 0.0
 
     def members(self) -> frozenset[str]:
+        self.refresh()
         with self._lock:
-            if self._members is None or self.clock() - self._read_at >= self.ttl:
-                self._refresh()
             return self._members or frozenset()
 
     def known_members(self) -> frozenset[str]:
         """The members as last read, without asking Slack (listeners must not call the Web API before
-        they acknowledge; ``refresh`` in the background keeps the list fresh). Read once if never read."""
+        they acknowledge; the queue keeper refreshes the list, and serving starts with one). Read once
+        if it was never read."""
+        if self._members is None:
+            self.refresh()
         with self._lock:
-            if self._members is None:
-                self._refresh()
             return self._members or frozenset()
 
     def refresh(self) -> None:
-        """Read the members again if the list is older than ``ttl`` (the queue keeper calls this)."""
+        """Read the members again if the list is older than ``ttl``. Slack is asked without holding the
+        lock, so a slow or rate-limited answer never holds up a listener reading the list."""
         with self._lock:
-            if self._members is None or self.clock() - self._read_at >= self.ttl:
-                self._refresh()
+            if self._members is not None and self.clock() - self._read_at < self.ttl:
+                return
+        members = self._read()
+        with self._lock:
+            if members is not None:
+                self._members, self._read_at = members, self.clock()
 
     def is_advisor(self, user: str | None) -> bool:
         return bool(user) and user in self.members()
 
-    def _refresh(self) -> None:
+    def _read(self) -> frozenset[str] | None:
+        """The channel's members, or None when Slack cannot say (the last list read stays in use)."""
         if not self.channel:
-            self._members, self._read_at = frozenset(), self.clock()
-            return
+            return frozenset()
         try:
-            self._members = frozenset(self._read_all_pages())
-            self._read_at = self.clock()
+            return frozenset(self._read_all_pages())
         except (SlackClientError, OSError) as error:
             log.warning("cannot read the members of the advisor channel %s: %s", self.channel, error)
+            return None
 
     def _read_all_pages(self) -> list[str]:
         members: list[str] = []

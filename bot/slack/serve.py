@@ -50,6 +50,7 @@ def stop_on_sigterm(signum, frame) -> None:
 def run(settings: Settings, service: Service, http: bool, port: int) -> int:
     deps = assemble(settings, service)
     app = create_app(deps, socket_mode=not http)
+    deps.advisors.refresh()  # before the first click, so that no listener waits for Slack
     deliverer = Deliverer(deps).start()
     keeper = QueueKeeper(deps).start()
     signal.signal(signal.SIGTERM, stop_on_sigterm)
