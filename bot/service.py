@@ -162,12 +162,22 @@ class Service(OutboxService, RecordsService):
     def recent_questions(self, asker: str, limit: int = 10) -> list[tuple[Question, Escalation | None]]:
         return self.store.recent_questions(asker, limit)
 
-    def feedback(self, question_id: int, user: str, rating: str, faq_id: str | None = None) -> bool:
-        """One rating per person per answer, changeable; True when it is the person's first."""
+    def feedback(self, question_id: int, user: str, rating: str, faq_id: str | None = None,
+                 notify: dict | None = None) -> bool:
+        """One rating per person per answer, changeable; True when it is the person's first. With
+        ``notify`` (where to tell the rater), the thanks is owed in the same commit."""
         if rating not in tuple(Rating):
             raise ValueError(f"unknown rating {rating!r}")
         question = self._question(question_id)
-        return self.store.set_feedback(question.id, user, faq_id or question.faq_id, rating)
+        with self.store.transaction():
+            first = self.store.set_feedback(question.id, user, faq_id or question.faq_id, rating)
+            if notify is not None:
+                self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={
+                    **notify, "to": user, "about": "thanks", "helpful": rating == Rating.HELPFUL,
+                    "question_id": question.id})
+        if notify is not None:
+            self._tell_owed()
+        return first
 
     def escalate(self, question_id: int, user: str, advisors: Callable[[], Collection[str]] = frozenset,
                  notify: dict | None = None) -> tuple[Escalation, bool]:

@@ -17,12 +17,9 @@ def register(app: App, deps: Deps) -> None:
             question_id, faq_id = question_ref(action_value(body))
             user, route = user_of(body), private_route(body)
             try:
-                deps.service.feedback(question_id, user, rating, faq_id)
+                deps.service.feedback(question_id, user, rating, faq_id, notify=route)
             except LookupError:
                 deps.service.tell(user, GONE, route)
-            else:
-                deps.service.tell(user, "", {**route, "about": "thanks", "helpful": rating == Rating.HELPFUL,
-                                             "question_id": question_id})
             ack()
 
         return listener

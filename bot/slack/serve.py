@@ -118,7 +118,11 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str,
         def do_GET(self) -> None:
             if urlsplit(self.path).path == HEALTH_PATH:
                 problems = health()
-                self.send(BoltResponse(status=503 if problems else 200, body="\n".join(problems) or "ok",
+                if problems:  # the detail (paths, errors) goes to the log, not to whoever asks
+                    log.warning("health check failing: %s", "; ".join(problems))
+                body = "unavailable: the database cannot be written" if any("database" in p for p in problems) \
+                    else "unavailable: no FAQ is loaded" if problems else "ok"
+                self.send(BoltResponse(status=503 if problems else 200, body=body,
                                        headers={"content-type": "text/plain; charset=utf-8"}))
             else:
                 self.send(BoltResponse(status=404, body="not found"))
