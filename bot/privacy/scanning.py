@@ -27,14 +27,7 @@ def _matches_at(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...]):
     if starts is None:
         yield from pattern.finditer(text)
         return
-    end = 0
-    for start in starts:
-        if start < end:
-            continue
-        m = pattern.match(text, start)
-        if m:
-            end = m.end()
-            yield m
+    yield from _matches_from(pattern, text, starts)
 
 
 
@@ -50,8 +43,13 @@ def _starts_before(text: str, anchors: re.Pattern[str], back: int):
 
 
 def _matches_before_digits(pattern: re.Pattern[str], text: str, anchors: re.Pattern[str], back: int):
+    yield from _matches_from(pattern, text, _starts_before(text, anchors, back))
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts):
+    """``pattern`` matched at each of ``starts`` (ascending), skipping starts inside an earlier match."""
     end = 0
-    for start in _starts_before(text, anchors, back):
+    for start in starts:
         if start < end:
             continue
         m = pattern.match(text, start)
