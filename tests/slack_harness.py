@@ -854,3 +854,26 @@ def post_raw(port: int, body: bytes, headers: dict, extra_header_lines: tuple[st
         return 0, ""
     status_line, _, rest = reply.decode("utf-8", "replace").partition("\r\n")
     return int(status_line.split()[1]), rest.partition("\r\n\r\n")[2]
+
+
+def assert_digest_within_slack_limits(main, thread):
+    """The digest's main message and thread reply are within Slack's limits on blocks and text."""
+    import json
+
+    from bot.slack.blocks import digest as digest_blocks
+
+    for blocks in (main, thread):
+        assert 0 < len(blocks) <= digest_blocks.MAX_BLOCKS
+        for block in blocks:
+            if block["type"] == "header":
+                assert len(block["text"]["text"]) <= digest_blocks.MAX_HEADER_TEXT
+            if block["type"] == "section":
+                if "text" in block:
+                    assert len(block["text"]["text"]) <= digest_blocks.MAX_SECTION_TEXT
+                for field in block.get("fields", []):
+                    assert len(field["text"]) <= digest_blocks.MAX_FIELD_TEXT
+                assert len(block.get("fields", [])) <= digest_blocks.MAX_FIELDS
+            if block["type"] == "context":
+                assert len(block["elements"]) <= digest_blocks.MAX_CONTEXT_ELEMENTS
+                assert all(len(e["text"]) <= digest_blocks.MAX_SECTION_TEXT for e in block["elements"])
+        assert len(json.dumps(blocks)) < 40_000

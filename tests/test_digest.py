@@ -187,7 +187,7 @@ def test_an_empty_week(store):
     text = markdown.render_markdown(digest)
     assert "| Questions asked | 0 | 0 | same |" in text and "No two questions were alike" in text
     assert json.loads(as_json.render_json(digest))["this_week"]["asked"] == 0
-    assert_within_slack_limits(*digest_blocks.render_blocks(digest))
+    h.assert_digest_within_slack_limits(*digest_blocks.render_blocks(digest))
 
 
 def test_a_week_with_one_question(store, clock):
@@ -536,24 +536,6 @@ def test_grouping_is_deterministic_and_ordered_by_size():
 # rendering within Slack's limits ---------------------------------------------------------------
 
 
-def assert_within_slack_limits(main, thread):
-    for blocks in (main, thread):
-        assert 0 < len(blocks) <= digest_blocks.MAX_BLOCKS
-        for block in blocks:
-            if block["type"] == "header":
-                assert len(block["text"]["text"]) <= digest_blocks.MAX_HEADER_TEXT
-            if block["type"] == "section":
-                if "text" in block:
-                    assert len(block["text"]["text"]) <= digest_blocks.MAX_SECTION_TEXT
-                for field in block.get("fields", []):
-                    assert len(field["text"]) <= digest_blocks.MAX_FIELD_TEXT
-                assert len(block.get("fields", [])) <= digest_blocks.MAX_FIELDS
-            if block["type"] == "context":
-                assert len(block["elements"]) <= digest_blocks.MAX_CONTEXT_ELEMENTS
-                assert all(len(e["text"]) <= digest_blocks.MAX_SECTION_TEXT for e in block["elements"])
-        assert len(json.dumps(blocks)) < 40_000
-
-
 def random_words(rng, n):
     return " ".join("".join(rng.choice("bcdfghjklmnpqrstvwxz") + rng.choice("aeiou") for _ in range(4)) for _ in range(n))
 
@@ -568,7 +550,7 @@ def test_rendering_stays_within_slack_limits_with_500_distinct_questions(store, 
     faq = small_faq(*(entry(f"entry-{n:02d}", "2020-01-01", "x" * 400) for n in range(60)))
     digest = figures.build_digest(store, faq, "2026-W47")
     assert digest.this_week.asked == 500 and len(digest.overdue) == 60
-    assert_within_slack_limits(*digest_blocks.render_blocks(digest))
+    h.assert_digest_within_slack_limits(*digest_blocks.render_blocks(digest))
 
 
 def test_rendering_stays_within_slack_limits_with_many_long_quoted_groups(store, clock):
@@ -584,7 +566,7 @@ def test_rendering_stays_within_slack_limits_with_many_long_quoted_groups(store,
     digest = figures.build_digest(store, small_faq(), "2026-W47")
     assert len(digest.common.groups) == figures.TOP_GROUPS and digest.common.more_groups == 100 - figures.TOP_GROUPS
     assert all(g.quoted and len(g.text) <= quoting.QUOTE_MAX_CHARS for g in digest.common.groups)
-    assert_within_slack_limits(*digest_blocks.render_blocks(digest))
+    h.assert_digest_within_slack_limits(*digest_blocks.render_blocks(digest))
 
 
 # posting once per week ---------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from bot.faq import Faq, FaqEntry, Source, Watch
 from bot.slack.blocks import digest as digest_blocks
 from bot.store import Store
 
+import slack_harness as h
+
 WEEK = "2026-W47"
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,7 +94,7 @@ def test_eight_week_trend_of_questions_asked_and_escalated(store):
     main, thread = digest_blocks.render_blocks(digest)
     shown = json.dumps(main, ensure_ascii=False)
     assert "`▅▁█▁▁▄▁▇`" in shown and "`▅▁█▁▁█▁▁`" in shown
-    assert_within_slack_limits(main, thread)
+    h.assert_digest_within_slack_limits(main, thread)
 
 
 # rising topics --------------------------------------------------------------------------------
@@ -279,23 +281,7 @@ def test_groups_fewer_than_three_people_asked_are_never_quoted_at_10000_question
 
 
 def test_every_block_kit_payload_is_within_slack_limits_at_10000_questions(big_week):
-    assert_within_slack_limits(*digest_blocks.render_blocks(big_week["digest"]))
-
-
-def assert_within_slack_limits(main, thread):
-    for blocks in (main, thread):
-        assert 0 < len(blocks) <= digest_blocks.MAX_BLOCKS
-        for block in blocks:
-            if block["type"] == "section":
-                if "text" in block:
-                    assert len(block["text"]["text"]) <= digest_blocks.MAX_SECTION_TEXT
-                for field in block.get("fields", []):
-                    assert len(field["text"]) <= digest_blocks.MAX_FIELD_TEXT
-                assert len(block.get("fields", [])) <= digest_blocks.MAX_FIELDS
-            if block["type"] == "header":
-                assert len(block["text"]["text"]) <= digest_blocks.MAX_HEADER_TEXT
-            if block["type"] == "context":
-                assert len(block["elements"]) <= digest_blocks.MAX_CONTEXT_ELEMENTS
+    h.assert_digest_within_slack_limits(*digest_blocks.render_blocks(big_week["digest"]))
 
 
 # determinism -----------------------------------------------------------------------------------
