@@ -101,8 +101,16 @@ def _migration_7(db: sqlite_utils.Database) -> None:
     db["people"].create({"user": str, "nation": str, "updated_at": str}, pk="user", not_null={"updated_at"})
 
 
+def _migration_8(db: sqlite_utils.Database) -> None:
+    """Indexes for long histories: the digest's weekly escalation counts read escalations by date, and
+    each escalation's first answer is looked up in the audit log by action."""
+    db["escalations"].create_index(["created_at"])
+    db["audit"].create_index(["action", "escalation_id", "at"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
+    _migration_8,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
