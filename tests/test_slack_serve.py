@@ -280,3 +280,62 @@ def test_slow_clients_are_cut_off_and_do_not_hold_up_others(fake_slack, settings
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_client_that_trickles_its_request_is_cut_off_at_the_read_deadline(fake_slack, settings, service):
+    """A slow sender that sends one byte before each read timeout would never time out; the read
+    deadline bounds the whole request instead."""
+    import socket
+    import threading
+    import time
+
+    app = create_app(assemble(settings, service))
+    server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET, request_timeout=0.5,
+                                    read_deadline=1.0)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    try:
+        connection = socket.create_connection(("127.0.0.1", server.server_address[1]), timeout=5)
+        began = time.monotonic()
+        request_bytes = b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n" + b"x" * 500
+        cut_off = False
+        for byte in request_bytes:
+            try:
+                connection.sendall(bytes([byte]))
+            except OSError:
+                cut_off = True
+                break
+            time.sleep(0.2)  # under the 0.5 s read timeout, every time
+            if time.monotonic() - began > 4:
+                break
+        if not cut_off:
+            connection.settimeout(2)
+            assert connection.recv(100) == b""  # closed by the server, never answered
+        assert time.monotonic() - began < 4
+        connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_connections_beyond_the_limit_are_refused_at_once(fake_slack, settings, service):
+    import socket
+    import threading
+
+    app = create_app(assemble(settings, service))
+    server = serve.make_http_server(app, "127.0.0.1", 0, h.TEST_SIGNING_SECRET, request_timeout=2,
+                                    max_connections=2)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        held = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(2)]
+        for connection in held:
+            connection.sendall(b"POST /slack/events HTTP/1.1\r\n")  # and stall
+        extra = socket.create_connection(("127.0.0.1", port), timeout=5)
+        assert extra.recv(100).startswith(b"HTTP/1.1 503")
+        extra.close()
+        for connection in held:
+            connection.close()
+        assert h.wait_for(lambda: request(port, "GET", "/healthz") == (200, "ok"))
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -14,7 +14,10 @@ from __future__ import annotations
 import logging
 import re
 import signal
+import socket
 import sys
+import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
 from urllib.parse import urlsplit
@@ -36,7 +39,11 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 MAX_BODY_BYTES = 1 << 20  # Slack's payloads are far smaller
 _LENGTH = re.compile(r"[0-9]{1,8}")
-REQUEST_TIMEOUT_SECONDS = 10
+REQUEST_TIMEOUT_SECONDS = 10  # the longest a client may stall between two reads
+# The longest a client may take to send a whole request, however it trickles it in: a slow sender
+# (one byte every few seconds) would otherwise hold a thread for as long as it likes.
+REQUEST_READ_DEADLINE_SECONDS = 20
+MAX_CONNECTIONS = 64  # more at once are refused with 503 at once, not queued behind slow senders
 
 
 class Stopping(KeyboardInterrupt):
@@ -88,9 +95,68 @@ def serve_http(app: App, host: str, port: int, signing_secret: str,
 
 
 class _Server(ThreadingHTTPServer):
+    """Bounds what clients can hold: at most ``max_connections`` at once, and each request must be read
+    whole within ``read_deadline`` seconds (a reaper thread shuts the socket of one that is not)."""
+
     daemon_threads = False  # on shutdown, requests in hand finish (each is bounded by the timeout)
     block_on_close = True
     request_queue_size = 128  # Slack can send bursts; the default of 5 would drop connections
+
+    def __init__(self, address, handler, max_connections: int, read_deadline: float) -> None:
+        super().__init__(address, handler)
+        self.read_deadline = read_deadline
+        self.max_connections = max_connections
+        self._slots = threading.BoundedSemaphore(max_connections)
+        self._reading: dict[socket.socket, float] = {}  # connection -> when it must have sent its request
+        self._reading_lock = threading.Lock()
+        self._closed = threading.Event()
+        threading.Thread(target=self._reap_slow_senders, name="slow-sender-reaper", daemon=True).start()
+
+    def process_request(self, request, client_address) -> None:
+        if not self._slots.acquire(blocking=False):
+            log.warning("refused a connection from %s: %d connections already open", client_address[0],
+                        self.max_connections)
+            try:
+                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 4\r\n"
+                                b"Connection: close\r\n\r\nbusy")
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.done_reading(request)
+            self._slots.release()
+
+    def reading(self, connection: socket.socket) -> None:
+        with self._reading_lock:
+            self._reading[connection] = time.monotonic() + self.read_deadline
+
+    def done_reading(self, connection: socket.socket) -> None:
+        with self._reading_lock:
+            self._reading.pop(connection, None)
+
+    def _reap_slow_senders(self) -> None:
+        while not self._closed.wait(min(0.25, self.read_deadline / 4)):
+            now = time.monotonic()
+            with self._reading_lock:
+                late = [c for c, deadline in self._reading.items() if deadline <= now]
+                for connection in late:
+                    del self._reading[connection]
+            for connection in late:
+                log.debug("cut off a client that did not send its request within %.0f s", self.read_deadline)
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)  # its blocked read returns; the thread ends
+                except OSError:
+                    pass
+
+    def server_close(self) -> None:
+        self._closed.set()
+        super().server_close()
 
     def handle_error(self, request, client_address) -> None:
         """A client that hangs up or stalls is routine; anything else is logged with its traceback."""
@@ -103,7 +169,9 @@ class _Server(ThreadingHTTPServer):
 
 def make_http_server(app: App, host: str, port: int, signing_secret: str,
                      health: Callable[[], list[str]] = list,
-                     request_timeout: float = REQUEST_TIMEOUT_SECONDS) -> ThreadingHTTPServer:
+                     request_timeout: float = REQUEST_TIMEOUT_SECONDS,
+                     read_deadline: float = REQUEST_READ_DEADLINE_SECONDS,
+                     max_connections: int = MAX_CONNECTIONS) -> ThreadingHTTPServer:
     """A threading HTTP server that hands Slack's requests to ``app`` (port 0 picks a free one) once
     their signature has verified against ``signing_secret``; anything else gets 401 unread.
     ``GET /healthz`` is 200 "ok", or 503 listing what ``health()`` says stops the bot from working."""
@@ -112,10 +180,18 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str,
         protocol_version = "HTTP/1.1"
         timeout = request_timeout  # a client that stalls mid-request does not hold a thread
 
+        def handle_one_request(self) -> None:
+            self.server.reading(self.connection)  # the request line, headers and body, within the deadline
+            try:
+                super().handle_one_request()
+            finally:
+                self.server.done_reading(self.connection)
+
         def log_message(self, format: str, *args) -> None:  # request lines only, at debug level
             log.debug("%s " + format, self.address_string(), *args)
 
         def do_GET(self) -> None:
+            self.server.done_reading(self.connection)
             if urlsplit(self.path).path == HEALTH_PATH:
                 problems = health()
                 if problems:  # the detail (paths, errors) goes to the log, not to whoever asks
@@ -144,6 +220,10 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str,
                 self.send(BoltResponse(status=413, body="too large"))
                 return
             raw = self.rfile.read(length) if length else b""
+            self.server.done_reading(self.connection)  # answering is not bounded by the read deadline
+            if len(raw) < length:  # the client hung up, or was cut off, before sending its body
+                self.close_connection = True
+                return
             # a header sent twice stays a list, and the signature check refuses it (Slack never repeats one)
             headers = {name: values[0] if len(values) == 1 else values
                        for name in set(self.headers.keys()) if (values := self.headers.get_all(name))}
@@ -172,4 +252,4 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str,
             self.end_headers()
             self.wfile.write(data)
 
-    return _Server((host, port), SlackRequestHandler)
+    return _Server((host, port), SlackRequestHandler, max_connections, read_deadline)
