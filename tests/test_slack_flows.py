@@ -696,3 +696,22 @@ def test_send_me_my_data_dms_everything_held_about_the_clicker(app, fake_slack, 
     dumped = "".join(text.split("\n", 1)[1] for text in sent[1:])
     assert "without consent" in dumped and f'"user": "{ASKER}"' in dumped
     assert all(len(text) < 4000 for text in sent)
+
+
+def test_after_an_error_slack_is_acknowledged_before_the_person_is_told(fake_slack, deps, service, monkeypatch):
+    """Telling the person about an error is a Web API call; Slack's 3-second acknowledgement must
+    not wait for it (a slow Slack would then retry a request that already failed)."""
+    held = []
+
+    class HoldingExecutor(h.InlineExecutor):
+        def submit(self, fn, *args, **kwargs):
+            held.append((fn, args, kwargs))
+
+    app = create_app(deps, listener_executor=HoldingExecutor())
+    fake_slack.reset()
+    monkeypatch.setattr(service, "ask", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
+    response = mention(app, "Can I share this with the school?")
+    assert response.status == 200 and fake_slack.calls("chat.postMessage") == []
+    for fn, args, kwargs in held:
+        fn(*args, **kwargs)
+    assert "nothing was saved" in fake_slack.last("chat.postMessage").body["text"]

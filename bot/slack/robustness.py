@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from concurrent.futures import Executor
 from typing import Callable
 
 from slack_bolt import BoltResponse
@@ -42,17 +43,26 @@ def describe_request(body: dict) -> str:
     return f"{kind}/{detail}" if detail else kind
 
 
-def handle_listener_error(error: Exception, body: dict, client: WebClient,
-                          response: BoltResponse | None) -> BoltResponse | None:
-    """App-wide error handler: log (no question text), tell the person, answer Slack with 200 so that
-    it does not retry (an event is never answered twice: see ``skip_events_already_handled``)."""
-    log.error("listener failed on %s: %s", describe_request(body or {}), type(error).__name__,
-              exc_info=(type(error), error, error.__traceback__))
+def listener_error_handler(executor: Executor) -> Callable:
+    """App-wide error handler: log (no question text), answer Slack with 200 at once so that it does
+    not retry (an event is never answered twice: see ``skip_events_already_handled``), and tell the
+    person on ``executor`` after that answer: a slow Slack must not hold up the acknowledgement."""
+
+    def handle_listener_error(error: Exception, body: dict, client: WebClient,
+                              response: BoltResponse | None) -> BoltResponse | None:
+        log.error("listener failed on %s: %s", describe_request(body or {}), type(error).__name__,
+                  exc_info=(type(error), error, error.__traceback__))
+        executor.submit(_tell_quietly, client, body or {}, isinstance(error, sqlite3.Error))
+        return BoltResponse(status=200, body="") if response is not None else None
+
+    return handle_listener_error
+
+
+def _tell_quietly(client: WebClient, body: dict, store_down: bool) -> None:
     try:
-        tell_about_error(client, body or {}, store_down=isinstance(error, sqlite3.Error))
-    except Exception as second:  # noqa: BLE001 - the error handler must never raise
+        tell_about_error(client, body, store_down=store_down)
+    except Exception as second:  # noqa: BLE001 - telling about an error must never raise
         log.warning("could not tell the user about the error: %s", type(second).__name__)
-    return BoltResponse(status=200, body="") if response is not None else None
 
 
 def tell_about_error(client: WebClient, body: dict, store_down: bool = False) -> None:
