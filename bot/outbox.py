@@ -25,6 +25,7 @@ class Kind(StrEnum):
     NOTICE = "notice"                  # a short notice to one person (e.g. "sent to the advisors")
     ADVISOR_CARD = "advisor_card"      # an escalation's post in the advisor channel
     CARD_UPDATE = "card_update"        # bring that post up to date (rendered from the current state)
+    CARD_REMOVAL = "card_removal"      # empty the post of an escalation that was erased
     ADVISOR_ANSWER = "advisor_answer"  # an advisor's answer, relayed to the asker
     REMINDER = "reminder"              # an unclaimed escalation, in its card's thread
     DIGEST = "digest"                  # the weekly digest's main message

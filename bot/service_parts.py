@@ -115,10 +115,12 @@ class RecordsService:
     def erase(self, user: str) -> dict[str, int]:
         """Erase one person (``StillQueued`` while an advisor still has one of their questions)."""
         try:
-            return self.store.erase_person(user)
+            counts = self.store.erase_person(user)
         except LookupError as queued:
             raise StillQueued(f"{user} has a question an advisor has not answered yet (escalation {queued}): "
                               "answer or close it first, then erase") from None
+        self._tell_owed()  # the emptying of their escalations' posts in the advisor channel
+        return counts
 
     def advice_record(self, since: str | None = None) -> list[dict]:
         return self.store.advice_record(since=since)

@@ -144,3 +144,26 @@ def test_access_never_includes_messages_owed_to_someone_else(service):
     service.tell("U1", "for U1", {})
     owed = service.subject_access("U1")["records"]["outbox"]
     assert [json.loads(row["payload"])["to"] for row in owed] == ["U1"]
+
+
+def test_erase_empties_the_escalations_post_in_the_advisor_channel(env, faq, fake_slack):
+    """The advisor channel's post quotes the (redacted) question and the advisor's answer: erasing
+    the asker empties it through the outbox; a post Slack no longer has is not retried."""
+    from bot.config import Settings
+    from bot.slack.deliverer import ERASED_CARD_TEXT, deliver_inline
+    from bot.slack.deps import assemble
+
+    import slack_harness as h
+
+    service = Service(Store(env / "people.db"), faq)
+    settings = Settings(bot_token=h.TEST_BOT_TOKEN, signing_secret=h.TEST_SIGNING_SECRET, advisor_channel="CADV")
+    deliver_inline(assemble(settings, service, client=h.web_client(fake_slack)))
+    mine, _, _ = history(service)
+    posted = service.escalation(mine.escalation.id)
+    assert posted.advisor_channel == "CADV" and posted.advisor_ts
+    service.erase("U1")
+    emptied = fake_slack.last("chat.update")
+    assert (emptied.body["channel"], emptied.body["ts"]) == ("CADV", posted.advisor_ts)
+    assert emptied.body["text"].endswith(ERASED_CARD_TEXT.split(":wastebasket: ")[1])
+    assert "allotments" not in json.dumps(emptied.body) and "Share the minimum" not in json.dumps(emptied.body)
+    assert service.store.db["outbox"].count_where("state = 'pending'") == 0

@@ -220,6 +220,22 @@ def send_card_update(deps: Deps, item: Owed) -> None:
     return None
 
 
+ERASED_CARD_TEXT = ":wastebasket: This question and its answer were erased at the asker's request (data protection)."
+GONE_ALREADY = ("message_not_found", "channel_not_found", "cant_update_message", "is_archived")
+
+
+def send_card_removal(deps: Deps, item: Owed) -> None:
+    """Empty an erased escalation's post (its thread's replies name no one and say nothing typed)."""
+    try:
+        deps.client.chat_update(channel=item.payload["channel"], ts=item.payload["ts"],
+                                **notice_message(ERASED_CARD_TEXT).as_kwargs())
+    except SlackApiError as error:
+        if error.response.get("error") not in GONE_ALREADY:
+            raise
+        log.info("card_removal #%s: the post is already gone (%s)", item.id, error.response.get("error"))
+    return None
+
+
 def send_advisor_answer(deps: Deps, item: Owed) -> None:
     escalation = deps.service.escalation(item.escalation_id)
     if escalation.question is None:
@@ -292,6 +308,7 @@ SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.NOTICE: send_notice,
     Kind.ADVISOR_CARD: send_card,
     Kind.CARD_UPDATE: send_card_update,
+    Kind.CARD_REMOVAL: send_card_removal,
     Kind.ADVISOR_ANSWER: send_advisor_answer,
     Kind.REMINDER: send_reminder,
     Kind.MY_DATA: send_my_data,

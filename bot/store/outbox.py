@@ -50,6 +50,17 @@ def owe_card_update(db, now: str, escalation_id: int) -> bool:
                escalation_id=escalation_id)
 
 
+def owe_card_removals(db, now: str, question_ids: list[int]) -> int:
+    """Owe the emptying of the advisor-channel posts of these questions' escalations, inside the
+    caller's transaction and before the escalations are deleted: the post names where and when, so the
+    item carries them itself. How many were owed."""
+    marks = ", ".join("?" for _ in question_ids)
+    posted = db.execute(f"select advisor_channel, advisor_ts from escalations where question_id in ({marks})"
+                        " and advisor_ts is not null and advisor_channel is not null", question_ids).fetchall()
+    return sum(owe(db, now, Kind.CARD_REMOVAL, f"card_removal:{channel}:{ts}", payload={"channel": channel, "ts": ts})
+               for channel, ts in posted)
+
+
 def _sequence(db) -> int:
     return db.execute("select coalesce(max(id), 0) + 1 from outbox").fetchone()[0]
 

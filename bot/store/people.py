@@ -7,6 +7,7 @@ import json
 import uuid
 
 from bot.records import State
+from bot.store import outbox
 
 # Columns that hold a Slack user id, table by table (docs/data-protection.md lists the same).
 PERSON_COLUMNS = {
@@ -55,11 +56,12 @@ def still_queued(db, user: str) -> list[int]:
         " where q.asker = ? and e.state in (?, ?) order by e.id", [user, State.OPEN.value, State.CLAIMED.value])]
 
 
-def erase(db, user: str) -> dict[str, int]:
+def erase(db, user: str, now: str) -> dict[str, int]:
     """Delete the person's questions (with their ratings, escalations, owed messages and the phrasings
     learned from them), their ratings of other answers, their decision records and their nation;
     replace their id wherever it records work done (an advisor's claims and answers, the audit trail)
-    with one pseudonym. Counts by table."""
+    with one pseudonym; owe the emptying of their escalations' posts in the advisor channel. Counts by
+    table."""
     pseudonym = f"erased-{uuid.uuid4().hex[:12]}"
     asked = [r["id"] for r in db.query("select id from questions where asker = ?", [user])]
     counts = {"questions": len(asked), "feedback": 0, "escalations": 0, "learned_phrasings": 0, "pseudonymised": 0}
@@ -68,6 +70,7 @@ def erase(db, user: str) -> dict[str, int]:
         counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
         counts["learned_phrasings"] += db.execute(
             f"delete from learned_phrasings where question_id in ({marks})", chunk).rowcount
+        outbox.owe_card_removals(db, now, chunk)
         db.execute("delete from outbox where escalation_id in"
                    f" (select id from escalations where question_id in ({marks}))", chunk)
         counts["escalations"] += db.execute(f"delete from escalations where question_id in ({marks})", chunk).rowcount

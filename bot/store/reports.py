@@ -75,7 +75,7 @@ class ReportTables:
             queued = people.still_queued(db, user)
             if queued:
                 raise LookupError(", ".join(f"#{n}" for n in queued))
-            return people.erase(db, user)
+            return people.erase(db, user, self.now())
 
     def advice_record(self, since: str | None = None) -> list[dict]:
         sql = (
