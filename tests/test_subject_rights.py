@@ -63,6 +63,8 @@ def test_an_advisors_access_request_includes_their_work(service, capsys):
     records = json.loads(capsys.readouterr().out)["records"]
     assert records["escalations"] and {a["action"] for a in records["audit"]} >= {"claim", "answer", "close"}
     assert records["questions"] == []
+    taught = records["learned_phrasings"]
+    assert taught and all(p["text"] == "(withheld: another person's question)" for p in taught)  # U1's words
 
 
 def test_someone_with_nothing_stored(service, capsys):

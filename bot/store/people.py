@@ -20,6 +20,10 @@ PERSON_COLUMNS = {
 # Tables whose rows belong to the person in their ``user`` column: listed in full for access, deleted
 # on erasure (never pseudonymised): their decision records and their nation.
 OWN_ROWS = ("decision_records", "people")
+# Columns holding what someone else typed: an access request by the advisor who worked on it does not
+# get it (the text is about the other person, not about them).
+OTHERS_TEXT = {"learned_phrasings": "text"}
+WITHHELD = "(withheld: another person's question)"
 
 
 def rows_about(db, user: str) -> dict[str, list[dict]]:
@@ -34,12 +38,20 @@ def rows_about(db, user: str) -> dict[str, list[dict]]:
         if table != "questions" and "question_id" in db[table].columns_dict and asked:
             where += f" or question_id in ({', '.join('?' for _ in asked)})"
             params += asked
-        found[table] = list(db.query(f"select * from {table} where {where} order by rowid", params))
+        rows = list(db.query(f"select * from {table} where {where} order by rowid", params))
+        found[table] = [_without_others_text(table, row, asked) for row in rows]
     for table in OWN_ROWS:
         found[table] = list(db.query(f"select * from {table} where user = ? order by rowid", [user]))
     found["outbox"] = [row for row in db.query("select * from outbox where state = 'pending' order by id")
                        if row["question_id"] in asked or _addressed_to(row["payload"], user)]
     return found
+
+
+def _without_others_text(table: str, row: dict, asked: list[int]) -> dict:
+    column = OTHERS_TEXT.get(table)
+    if column and row.get(column) is not None and row.get("question_id") not in asked:
+        return {**row, column: WITHHELD}
+    return row
 
 
 def _addressed_to(payload: str | None, user: str) -> bool:
