@@ -103,13 +103,13 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 128  # Slack can send bursts; the default of 5 would drop connections
 
     def __init__(self, address, handler, max_connections: int, read_deadline: float) -> None:
-        super().__init__(address, handler)
         self.read_deadline = read_deadline
         self.max_connections = max_connections
         self._slots = threading.BoundedSemaphore(max_connections)
         self._reading: dict[socket.socket, float] = {}  # connection -> when it must have sent its request
         self._reading_lock = threading.Lock()
         self._closed = threading.Event()
+        super().__init__(address, handler)  # closes the server when the port cannot be bound
         threading.Thread(target=self._reap_slow_senders, name="slow-sender-reaper", daemon=True).start()
 
     def process_request(self, request, client_address) -> None:
