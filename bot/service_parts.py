@@ -61,6 +61,9 @@ class OutboxService:
         """Messages a dead sender had in hand are sent now rather than when its lease runs out."""
         return self.store.release_leases_of(is_gone)
 
+    def escalation_gone(self, escalation_id: int) -> bool:
+        return self.store.escalation(escalation_id) is None
+
     def card_owed(self, escalation_id: int) -> bool:
         return self.store.owed_pending(escalation_id, Kind.ADVISOR_CARD)
 

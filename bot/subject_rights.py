@@ -40,7 +40,9 @@ def erase(service: Service, user: str, yes: bool, stdin: TextIO = sys.stdin) -> 
     return True, (f"erased {user}: {counts['questions']} question(s), {counts['escalations']} escalation(s), "
                   f"{counts['feedback']} rating(s), {counts['learned_phrasings']} learned phrasing(s), "
                   f"{counts.get('decision_records', 0)} decision record(s); "
-                  f"{counts['pseudonymised']} record(s) of their work now say {counts['pseudonym']}")
+                  f"{counts['pseudonymised']} record(s) of their work now say {counts['pseudonym']}"
+                  + (f"; the running bot will empty {counts['advisor_posts']} post(s) in the advisor channel"
+                     if counts.get("advisor_posts") else ""))
 
 
 SLACK_USER_ID = re.compile(r"[A-Z][A-Z0-9]{1,20}")  # Slack ids: capitals and digits (U0123ABCD, W…)

@@ -715,3 +715,25 @@ def test_after_an_error_slack_is_acknowledged_before_the_person_is_told(fake_sla
     for fn, args, kwargs in held:
         fn(*args, **kwargs)
     assert "nothing was saved" in fake_slack.last("chat.postMessage").body["text"]
+
+
+def test_a_card_update_that_may_have_reached_slack_is_simply_sent_again(app, deps, fake_slack, service):
+    """chat.update to the same state shows nothing twice, so an uncertain send is retried, not dropped."""
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.drop_after_receiving("chat.update")
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert service.store.db["outbox"].count_where("kind = 'card_update' and state = 'pending'") == 1
+    service.store.now = lambda: stored(utc_now() + dt.timedelta(seconds=6))
+    assert deliver_due(deps) == 1
+    assert service.store.db["outbox"].count_where("kind = 'card_update' and state = 'pending'") == 0
+
+
+def test_a_card_update_that_crosses_an_erase_empties_the_post_after_it(app, deps, fake_slack, service, monkeypatch):
+    """An update read before the erase and sent after it would put the question back in the channel."""
+    from bot.slack.deliverer import ERASED_CARD_TEXT
+
+    escalation = escalate_a_mention(app, fake_slack, service)
+    monkeypatch.setattr(service, "escalation_gone", lambda escalation_id: True)  # erased meanwhile
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    updates = [c.body["text"] for c in fake_slack.calls("chat.update")]
+    assert len(updates) == 2 and updates[-1].endswith(ERASED_CARD_TEXT.split(":wastebasket: ")[1])

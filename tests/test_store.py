@@ -216,3 +216,15 @@ def test_version_2_feedback_survives_the_move_to_per_entry_ratings(tmp_path):
     store = Store(path)
     assert [(r["user"], r["rating"]) for r in store.feedback()] == [("U1", "helpful")]
     assert store.set_feedback(1, "U1", None, "not_helpful") is False
+
+
+def test_a_migration_another_process_applied_meanwhile_is_not_applied_again(tmp_path, monkeypatch):
+    """Two processes opening an old file at once: the second read the old version, then waited for
+    the first's transaction; it must not run the same migration again (an index would already exist)."""
+    path = tmp_path / "both.db"
+    Store(path)  # the first process: everything applied
+    second = Store.__new__(Store)
+    monkeypatch.setattr(Store, "schema_version", lambda self: SCHEMA_VERSION - 1)  # what it read before waiting
+    Store.__init__(second, path)
+    monkeypatch.undo()
+    assert second.schema_version() == SCHEMA_VERSION

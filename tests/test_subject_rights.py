@@ -77,7 +77,8 @@ def test_someone_with_nothing_stored(service, capsys):
 def test_erase_deletes_the_persons_records_and_pseudonymises_their_work(service, capsys):
     mine, second, theirs = history(service)
     assert main(["erase", "U1", "--yes"]) == 0
-    assert "erased U1" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "erased U1" in said and "post(s) in the advisor channel" not in said  # never posted: no Slack here
     assert [q.id for q in service.store.questions()] == [theirs.question.id]
     assert [(f["user"], f["question_id"]) for f in service.store.feedback()] == []  # U2's rating was of U1's question
     assert service.store.learned_phrasings() == {}
@@ -167,5 +168,6 @@ def test_erase_empties_the_escalations_post_in_the_advisor_channel(env, faq, fak
     emptied = fake_slack.last("chat.update")
     assert (emptied.body["channel"], emptied.body["ts"]) == ("CADV", posted.advisor_ts)
     assert emptied.body["text"].endswith(ERASED_CARD_TEXT.split(":wastebasket: ")[1])
+    assert "deleted from canishare's records" in emptied.body["text"]
     assert "allotments" not in json.dumps(emptied.body) and "Share the minimum" not in json.dumps(emptied.body)
     assert service.store.db["outbox"].count_where("state = 'pending'") == 0

@@ -108,7 +108,7 @@ def deliver(deps: Deps, item: Owed) -> bool:
         log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, code, "; will retry" if again else "; gave up")
         return False
     except (SlackClientError, OSError, http.client.HTTPException) as error:
-        if never_reached_slack(error):
+        if never_reached_slack(error) or item.kind in REPEATABLE:
             again = service.not_delivered(item, type(error).__name__)
             log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, type(error).__name__,
                         "; will retry" if again else "; gave up")
@@ -128,6 +128,11 @@ def deliver(deps: Deps, item: Owed) -> bool:
         return False
     service.delivered(item, posted=posted)
     return True
+
+
+# Sending these twice shows nothing twice (chat.update to the same state), so a send that may or may
+# not have reached Slack is simply tried again.
+REPEATABLE = frozenset({Kind.CARD_UPDATE, Kind.CARD_REMOVAL})
 
 
 def never_reached_slack(error: BaseException) -> bool:
@@ -217,23 +222,28 @@ def send_card_update(deps: Deps, item: Owed) -> None:
         return None  # no card will be posted; the card, when posted, shows the current state anyway
     deps.client.chat_update(channel=escalation.advisor_channel, ts=escalation.advisor_ts,
                             **advisor_message(escalation, deps.service.faq, deps.now()).as_kwargs())
+    if deps.service.escalation_gone(escalation.id):  # erased while this update was on its way
+        _empty_post(deps, escalation.advisor_channel, escalation.advisor_ts)
     return None
 
 
-ERASED_CARD_TEXT = ":wastebasket: This question and its answer were erased at the asker's request (data protection)."
-GONE_ALREADY = ("message_not_found", "channel_not_found", "cant_update_message", "is_archived")
+ERASED_CARD_TEXT = ":wastebasket: This question and its answer have been deleted from canishare's records (data protection)."
 
 
 def send_card_removal(deps: Deps, item: Owed) -> None:
-    """Empty an erased escalation's post (its thread's replies name no one and say nothing typed)."""
+    """Empty an erased escalation's post (the bot's own replies in its thread name no one and quote
+    nothing typed; advisors' replies there are theirs to delete). A post Slack no longer has is done."""
     try:
-        deps.client.chat_update(channel=item.payload["channel"], ts=item.payload["ts"],
-                                **notice_message(ERASED_CARD_TEXT).as_kwargs())
+        _empty_post(deps, item.payload["channel"], item.payload["ts"])
     except SlackApiError as error:
-        if error.response.get("error") not in GONE_ALREADY:
+        if error.response.get("error") != "message_not_found":
             raise
-        log.info("card_removal #%s: the post is already gone (%s)", item.id, error.response.get("error"))
+        log.info("card_removal #%s: the post is already gone", item.id)
     return None
+
+
+def _empty_post(deps: Deps, channel: str, ts: str) -> None:
+    deps.client.chat_update(channel=channel, ts=ts, **notice_message(ERASED_CARD_TEXT).as_kwargs())
 
 
 def send_advisor_answer(deps: Deps, item: Owed) -> None:

@@ -46,13 +46,17 @@ def describe_request(body: dict) -> str:
 def listener_error_handler(executor: Executor) -> Callable:
     """App-wide error handler: log (no question text), answer Slack with 200 at once so that it does
     not retry (an event is never answered twice: see ``skip_events_already_handled``), and tell the
-    person on ``executor`` after that answer: a slow Slack must not hold up the acknowledgement."""
+    person on ``executor`` (the app's listener executor, or a small pool of its own) after that answer:
+    a slow Slack must not hold up the acknowledgement."""
 
     def handle_listener_error(error: Exception, body: dict, client: WebClient,
                               response: BoltResponse | None) -> BoltResponse | None:
         log.error("listener failed on %s: %s", describe_request(body or {}), type(error).__name__,
                   exc_info=(type(error), error, error.__traceback__))
-        executor.submit(_tell_quietly, client, body or {}, isinstance(error, sqlite3.Error))
+        try:
+            executor.submit(_tell_quietly, client, body or {}, isinstance(error, sqlite3.Error))
+        except RuntimeError:  # the executor is shutting down with the process: nobody to tell now
+            log.warning("could not tell the user about the error: shutting down")
         return BoltResponse(status=200, body="") if response is not None else None
 
     return handle_listener_error

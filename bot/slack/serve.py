@@ -123,7 +123,11 @@ class _Server(ThreadingHTTPServer):
                 pass
             self.shutdown_request(request)
             return
-        super().process_request(request, client_address)
+        try:
+            super().process_request(request, client_address)
+        except BaseException:  # no thread started: the slot is not released by one
+            self._slots.release()
+            raise
 
     def process_request_thread(self, request, client_address) -> None:
         try:
@@ -136,27 +140,28 @@ class _Server(ThreadingHTTPServer):
         with self._reading_lock:
             self._reading[connection] = time.monotonic() + self.read_deadline
 
-    def done_reading(self, connection: socket.socket) -> None:
+    def done_reading(self, connection: socket.socket) -> bool:
+        """Stop the clock on ``connection``; False when it had already run out (the socket is shut)."""
         with self._reading_lock:
-            self._reading.pop(connection, None)
+            return self._reading.pop(connection, None) is not None
 
     def _reap_slow_senders(self) -> None:
         while not self._closed.wait(min(0.25, self.read_deadline / 4)):
             now = time.monotonic()
-            with self._reading_lock:
-                late = [c for c, deadline in self._reading.items() if deadline <= now]
-                for connection in late:
+            with self._reading_lock:  # held while shutting, so no connection is cut once done_reading said so
+                for connection in [c for c, deadline in self._reading.items() if deadline <= now]:
                     del self._reading[connection]
-            for connection in late:
-                log.debug("cut off a client that did not send its request within %.0f s", self.read_deadline)
-                try:
-                    connection.shutdown(socket.SHUT_RDWR)  # its blocked read returns; the thread ends
-                except OSError:
-                    pass
+                    log.debug("cut off a client that did not send its request within %.0f s", self.read_deadline)
+                    try:
+                        connection.shutdown(socket.SHUT_RDWR)  # its blocked read returns; the thread ends
+                    except OSError:
+                        pass
 
     def server_close(self) -> None:
-        self._closed.set()
-        super().server_close()
+        try:
+            super().server_close()  # waits for the requests in hand, which the reaper still bounds
+        finally:
+            self._closed.set()
 
     def handle_error(self, request, client_address) -> None:
         """A client that hangs up or stalls is routine; anything else is logged with its traceback."""
@@ -191,7 +196,9 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str,
             log.debug("%s " + format, self.address_string(), *args)
 
         def do_GET(self) -> None:
-            self.server.done_reading(self.connection)
+            if not self.server.done_reading(self.connection):
+                self.close_connection = True  # cut off at the read deadline: nothing to answer
+                return
             if urlsplit(self.path).path == HEALTH_PATH:
                 problems = health()
                 if problems:  # the detail (paths, errors) goes to the log, not to whoever asks
@@ -220,9 +227,9 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str,
                 self.send(BoltResponse(status=413, body="too large"))
                 return
             raw = self.rfile.read(length) if length else b""
-            self.server.done_reading(self.connection)  # answering is not bounded by the read deadline
-            if len(raw) < length:  # the client hung up, or was cut off, before sending its body
-                self.close_connection = True
+            # answering is not bounded by the read deadline; a request cut off at it is not answered
+            if not self.server.done_reading(self.connection) or len(raw) < length:
+                self.close_connection = True  # the client hung up, or was cut off, before sending it all
                 return
             # a header sent twice stays a list, and the signature check refuses it (Slack never repeats one)
             headers = {name: values[0] if len(values) == 1 else values

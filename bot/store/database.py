@@ -106,6 +106,9 @@ class Store(DeliveryTables, ReportTables):
             )
         for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction() as db:
+                # another process opening the same file may have applied it while this one waited
+                if db.execute("PRAGMA user_version").fetchone()[0] >= number:
+                    continue
                 migration(db)
                 db.execute(f"PRAGMA user_version = {number}")
 

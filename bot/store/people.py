@@ -76,13 +76,14 @@ def erase(db, user: str, now: str) -> dict[str, int]:
     table."""
     pseudonym = f"erased-{uuid.uuid4().hex[:12]}"
     asked = [r["id"] for r in db.query("select id from questions where asker = ?", [user])]
-    counts = {"questions": len(asked), "feedback": 0, "escalations": 0, "learned_phrasings": 0, "pseudonymised": 0}
+    counts = {"questions": len(asked), "feedback": 0, "escalations": 0, "learned_phrasings": 0, "pseudonymised": 0,
+              "advisor_posts": 0}
     for chunk in (asked[i : i + 500] for i in range(0, len(asked), 500)):
         marks = ", ".join("?" for _ in chunk)
         counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
         counts["learned_phrasings"] += db.execute(
             f"delete from learned_phrasings where question_id in ({marks})", chunk).rowcount
-        outbox.owe_card_removals(db, now, chunk)
+        counts["advisor_posts"] += outbox.owe_card_removals(db, now, chunk)
         db.execute("delete from outbox where escalation_id in"
                    f" (select id from escalations where question_id in ({marks}))", chunk)
         counts["escalations"] += db.execute(f"delete from escalations where question_id in ({marks})", chunk).rowcount
