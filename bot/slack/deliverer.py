@@ -227,7 +227,8 @@ def send_card_update(deps: Deps, item: Owed) -> None:
     return None
 
 
-ERASED_CARD_TEXT = ":wastebasket: This question and its answer have been deleted from canishare's records (data protection)."
+ERASED_CARD_TEXT = (":wastebasket: This question and its answer have been deleted from canishare's records "
+                    "(data protection).")
 
 
 def send_card_removal(deps: Deps, item: Owed) -> None:
