@@ -78,6 +78,20 @@ INSTRUCTIONS = re.compile(
     r"|\b(?:bot|api|access|slack|secret) (?:token|key)s?\b|</?\s*(?:faq|system|instructions?)\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+# Every branch of INSTRUCTIONS holds one of these (lower case): a question with none of them is not
+# searched, which keeps the check to a few microseconds for almost every question.
+_INSTRUCTION_WORDS = (
+    "ignore", "disregard", "forget", "bypass", "skip", "override", "system", "you are", "you're", "jail", "mode",
+    "unrestricted", "pretend", "act as", "role", "instruction", "rules", "do anything", "from now on", "respond",
+    "reply", "answer", "say", "prompt", "config", "scoring", "guardrail", "settings", "threshold", "model",
+    "repeat", "word for word", "token", "key", "<",
+)
+
+
+def reads_as_instructions(question: str) -> bool:
+    """Whether the text tells the bot what to do rather than asking about sharing (never answered)."""
+    low = question.lower()
+    return any(word in low for word in _INSTRUCTION_WORDS) and INSTRUCTIONS.search(question) is not None
 
 
 @dataclass(frozen=True)

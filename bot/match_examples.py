@@ -53,7 +53,10 @@ class Examples:
         for i, label in enumerate(self.labels):
             for name in label:
                 by_label.setdefault(name, []).append(i)
-        self._by_label = {name: np.array(rows) for name, rows in by_label.items()}
+        self._label_names = list(by_label)
+        self._label_rows = np.array([row for rows in by_label.values() for row in rows], dtype=np.int64)
+        sizes = [len(rows) for rows in by_label.values()]
+        self._label_starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64) if sizes else None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -88,12 +91,11 @@ class WeightedExamples:
             out += SEMANTIC_SHARE * (self.examples.vectors @ vector.astype(np.float32))
         weights = {t: self.weight(t) for t in dict.fromkeys(terms)}
         norm = math.sqrt(sum(w * w for w in weights.values()))
-        if norm:
-            lexical = np.zeros(len(self.examples))
-            for term, w in weights.items():
-                found = self._postings.get(term)
-                if found is not None:
-                    np.add.at(lexical, found[0], w * found[1])
+        found = [(w, self._postings[t]) for t, w in weights.items() if t in self._postings]
+        if norm and found:
+            rows = np.concatenate([f[0] for _, f in found])
+            values = np.concatenate([w * f[1] for w, f in found])
+            lexical = np.bincount(rows, weights=values, minlength=len(self.examples))
             out += (1 - SEMANTIC_SHARE) * lexical / (self._norms * norm)
         return out
 
@@ -111,8 +113,10 @@ class WeightedExamples:
             hide = hide.copy()
             hide[own] = True
         near = np.where(hide, -1.0, near)
-        best = {name: float(near[rows].max()) for name, rows in examples._by_label.items()}
-        order = np.argsort(-near, kind="stable")[:NEAREST]
+        by_label = np.maximum.reduceat(near[examples._label_rows], examples._label_starts)
+        best = dict(zip(examples._label_names, by_label.tolist()))
+        top = np.argpartition(-near, NEAREST - 1)[:NEAREST] if len(near) > NEAREST else np.arange(len(near))
+        order = sorted(top.tolist(), key=lambda i: (-near[i], i))
         return Neighbours({k: v for k, v in best.items() if v > -1.0},
                           tuple(examples.labels[i] for i in order if near[i] > -1.0))
 

@@ -45,6 +45,7 @@ from bot.match_decision import (  # noqa: F401  (the matcher's public names live
     Thresholds,
     decide,
     fuse,
+    reads_as_instructions,
 )
 from bot.privacy import redact_question
 
@@ -137,7 +138,7 @@ class Matcher:
         a mask of the examples the nearest-neighbour signal may read (for cross-validation)."""
         question = question[:2000]
         terms, surfaces, corrections = self._question_terms(question)
-        instructions = bool(INSTRUCTIONS.search(question))
+        instructions = reads_as_instructions(question)
         words = len(text.content_words(question))
         if not terms:
             return Signals(terms, (), corrections, instructions, {}, words)
