@@ -27,10 +27,9 @@ import numpy as np
 MODEL_FILE = Path(__file__).with_name("match_model.json")
 
 FEATURES = (
-    "fused", "fused_lead", "lexical", "lexical_margin", "bm25_share", "bm25_margin", "bm25_raw",
-    "semantic", "semantic_margin", "agree", "evidence", "evidence_ok", "matched", "coverage",
-    "terms", "unmatched", "corrections", "long", "runner_fused",
-    "knn_best", "knn_other", "knn_none", "knn_vote", "knn_none_vote",
+    "fused", "fused_lead", "lexical", "lexical_margin", "bm25_raw", "bm25_margin",
+    "semantic", "coverage", "terms", "unmatched",
+    "knn_best", "knn_none", "knn_vote", "knn_none_vote",
 )
 
 
