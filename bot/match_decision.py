@@ -120,7 +120,7 @@ class Match:
     reason: str = ""  # why this decision, in a few words
     firsts: tuple[tuple[str, str], ...] = ()  # (signal, entry id it puts first)
     corrections: tuple[tuple[str, str], ...] = ()  # (question word, the word it was read as)
-    pushes: tuple[tuple[str, float], ...] = ()  # the decision model's features and their push on the log-odds
+    features: Mapping[str, float] | None = None  # what the decision model read (``bot.match_model.features``)
 
     @property
     def entry(self) -> FaqEntry | None:
@@ -138,9 +138,10 @@ class Match:
         if self.firsts:
             lines.append("first by each signal: " + ", ".join(f"{name} {entry_id}" for name, entry_id in self.firsts))
         best = self.ranked[0]
-        if self.pushes:
-            lines.append(f"model: {self.score:.1f} % that {best.entry.id} is right; pushes "
-                         + ", ".join(f"{name} {push:+.2f}" for name, push in self.pushes[:6]))
+        if self.features is not None:
+            pushes = match_model.stored().contributions(self.features)[:6]
+            lines.append(f"model: {self.score:.1f} % that {best.entry.id} is right; strongest pushes on the log-odds "
+                         + ", ".join(f"{name} {push:+.2f}" for name, push in pushes))
         lines += [
             f"best: {best.entry.id} ({best.score:.1f}) via terms {', '.join(best.matched_terms) or '-'}",
             f"closest phrasing: {best.closest_phrasing!r}",
@@ -246,10 +247,9 @@ def decide(signals: Signals, limits: Thresholds, centrality_of=None, model=None)
         reason = "no meaningful word" if not terms else "no word the FAQ uses"
         return Match(ESCALATE, 0.0, question_terms=terms, reason=reason, corrections=corrections)
     ranked, best = found.ranked, found.ranked[0]
-    model = model or match_model.stored()
     confidence = round(100 * found.probability, 2)
     common = dict(terms=terms, reason="", firsts=found.firsts, corrections=corrections,
-                  pushes=tuple(model.contributions(found.features)))
+                  features=found.features)
     below_suggest = min(confidence, max(0.0, limits.suggest - 0.01))
     if signals.instructions:
         common["reason"] = "the question reads as instructions to the bot: an advisor should see it"
@@ -277,4 +277,4 @@ def decide(signals: Signals, limits: Thresholds, centrality_of=None, model=None)
 
 def _m(common: dict) -> dict:
     return {"question_terms": common["terms"], "reason": common["reason"], "firsts": common["firsts"],
-            "corrections": common["corrections"], "pushes": common["pushes"]}
+            "corrections": common["corrections"], "features": common["features"]}

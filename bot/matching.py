@@ -229,13 +229,17 @@ class Matcher:
         rows = np.concatenate([np.arange(start, end) for start, end in slices])
         ratios = process.cdist([term_string], [index.phrasing_strings[r] for r in rows], scorer=fuzz.ratio)[0]
         closeness = DICE_WEIGHT * dice[rows] + FUZZ_WEIGHT * ratios / 100
+        # Each entry's matched meaning: the sum of idf x centrality of the question's words it uses.
+        evidence_by_entry = np.bincount(
+            np.concatenate([index.posting_arrays[t][0] for t in known]),
+            weights=np.concatenate([index.posting_arrays[t][1] for t in known]), minlength=len(index.entries),
+        )
         scored, offset = [], 0
         for entry_index, cosine, (start, end) in zip(candidates, semantic, slices):
             size = end - start
             best = offset + int(np.argmax(closeness[offset:offset + size]))
             offset += size
-            centrality = index.centrality_by_entry[entry_index]
-            evidence = sum(index.idf[t] * centrality.get(t, 0.0) for t in known)
+            evidence = float(evidence_by_entry[entry_index])
             lexical = 100 * (COVERAGE_WEIGHT * evidence / question_weight + float(closeness[best]))
             scored.append(Scored(
                 index.entries[entry_index], 0.0, tuple(sorted(term_set & index.vocabulary_by_entry[entry_index])),
