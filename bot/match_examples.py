@@ -73,16 +73,18 @@ class WeightedExamples:
     def __init__(self, examples: Examples, weight: Callable[[str], float]):
         self.examples = examples
         self.weight = weight
-        postings: dict[str, tuple[list[int], list[float]]] = {}
-        norms = np.zeros(len(examples))
-        for row, terms in enumerate(examples.terms):
-            weights = [weight(t) for t in terms]
-            norms[row] = math.sqrt(sum(w * w for w in weights))
-            for term, w in zip(terms, weights):
-                rows, values = postings.setdefault(term, ([], []))
-                rows.append(row)
-                values.append(w)
-        self._postings = {t: (np.array(r), np.array(v)) for t, (r, v) in postings.items()}
+        rows = np.repeat(np.arange(len(examples)), [len(t) for t in examples.terms])
+        names = [t for terms in examples.terms for t in terms]
+        vocabulary = list(dict.fromkeys(names))
+        column = {t: i for i, t in enumerate(vocabulary)}
+        columns = np.array([column[t] for t in names], dtype=np.int64)
+        term_weights = np.array([weight(t) for t in vocabulary], dtype=np.float64)
+        values = term_weights[columns] if len(columns) else np.zeros(0)
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(examples)))
+        order = np.argsort(columns, kind="stable")
+        bounds = np.searchsorted(columns[order], np.arange(len(vocabulary) + 1))
+        self._postings = {t: (rows[order[bounds[i]:bounds[i + 1]]], values[order[bounds[i]:bounds[i + 1]]])
+                          for i, t in enumerate(vocabulary)}
         self._norms = np.where(norms > 0, norms, 1.0)
 
     def similarities(self, vector: np.ndarray | None, terms: Sequence[str]) -> np.ndarray:
