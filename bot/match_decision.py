@@ -14,7 +14,7 @@ The question's score (``Match.score``) is that probability, in percent.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from bot import lexicon, match_model
@@ -37,8 +37,8 @@ class Thresholds:
     right, in percent (``bot.match_model``); their defaults are the lines fitted with the model by
     k-fold cross-validation (``python benchmarks/matching_cv.py --write``) and stored beside it."""
 
-    answer: float = field(default_factory=lambda: _model_line("answer"))  # answered at or above (README: Matching)
-    suggest: float = field(default_factory=lambda: _model_line("suggest"))  # "did you mean" at or above
+    answer: float = _model_line("answer")  # answered at or above (README: Matching)
+    suggest: float = _model_line("suggest")  # "did you mean" at or above
     lead: float = 0.0  # an answer also needs this many fused points over the runner-up (the model weighs the lead)
     # Answers and suggestions both need this much matched meaning (sum of idf x centrality, where a
     # word only one entry uses weighs 1): a rare term or several common ones, never one stray word.
