@@ -160,6 +160,59 @@ def report(name: str, data: dict, o: dict, mask: np.ndarray) -> str:
             f"{int((o['answered'] & mask & data['instructions']).sum())}/{int((mask & data['instructions']).sum())}")
 
 
+def cross_validate(matcher, labelled, signals_by_row, examples, source, args, use_examples: bool) -> match_model.Model:
+    """Out-of-fold figures per file, printed; returns the model fitted on all the questions with the
+    lines chosen on the out-of-fold probabilities."""
+    n = len(labelled)
+    weight = np.ones(n)
+    none = np.zeros(n, dtype=bool)
+    everyone = list(range(n))
+    p_oof = np.zeros(n)
+    totals = {key: np.zeros(n, dtype=bool) for key in ("answered", "suggested", "correct", "helped", "wrong")}
+    held_data = {}
+    for k, held in enumerate(folds_of(everyone, args.folds, args.seed)):
+        held_mask = np.zeros(n, dtype=bool)
+        held_mask[held] = True
+        rest = [i for i in everyone if not held_mask[i]]
+        rest_mask = ~held_mask
+        # the held fold is no example
+        data, x = decided(matcher, labelled, signals_by_row, examples, rest_mask if use_examples else none)
+        for key, value in data.items():
+            held_data.setdefault(key, np.zeros_like(value))[held] = value[held]
+        inner = out_of_fold(data, x, rest, args.folds, args.seed + 1 + k, weight)
+        sub = {key: value[rest_mask] for key, value in data.items()}
+        answer, suggest = choose_lines(sub, inner[rest_mask], args.max_wrong)
+        model = fit(data, x, rest_mask, weight)
+        p = probabilities(model, x)
+        p_oof[held] = p[held]
+        o = outcomes(data, p, answer, suggest)
+        for key in totals:
+            totals[key] |= o[key] & held_mask
+        print(f"fold {k + 1}: answer line {answer:.2f}, suggest line {suggest:.2f}: "
+              f"correct {int((o['correct'] & held_mask).sum())}/{len(held)}, wrong {int((o['wrong'] & held_mask).sum())}")
+    data = held_data
+    print("\nout-of-fold:")
+    for name in dict.fromkeys(source):
+        print(report(name, data, totals, source == name))
+    print(report("all", data, totals, np.ones(n, dtype=bool)))
+    if args.mistakes:
+        for i in np.flatnonzero(totals["wrong"]):
+            item = labelled[i]
+            print(f"  wrong, p {p_oof[i]:.3f} [{source[i]}] {item.topic} -> {data['top'][i]}: {item.question[:110]!r}")
+    for level in (0.005, 0.01, 0.015, 0.02):  # how the out-of-fold probabilities trade wrong answers for correct
+        line, _ = choose_lines(data, p_oof, level)
+        o = outcomes(data, p_oof, line, line)
+        print(f"  at most {level:.1%} wrong (line {line:.2f} on the out-of-fold probabilities): correct "
+              f"{100 * o['correct'].mean():.1f} %, train_b {100 * o['correct'][source == 'train_b'].mean():.1f} %")
+    answer, suggest = choose_lines(data, p_oof, args.max_wrong)
+    data, x = decided(matcher, labelled, signals_by_row, examples, None if use_examples else none)
+    model = fit(data, x, np.ones(n, dtype=bool), weight)
+    print(f"\nfitted on all {n}: answer line {answer:.2f}, suggest line {suggest:.2f}")
+    for name, push in sorted(zip(model.names, model.weights), key=lambda x: -abs(x[1])):
+        print(f"  {name:<16} {push:+.3f}")
+    return match_model.Model(model.names, model.mean, model.scale, model.weights, model.bias, answer, suggest)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", type=Path)
@@ -185,60 +238,20 @@ def main(argv=None) -> int:
     signals_by_row, examples = prepare(matcher, labelled)
     source = np.array(source)
     n = len(labelled)
-    weight = np.ones(n)
     print(f"{n} questions from {', '.join(p.name for p in files)}; signals in {time.perf_counter() - started:.1f} s")
 
-    everyone = list(range(n))
-    p_oof = np.zeros(n)
-    totals = {key: np.zeros(n, dtype=bool) for key in ("answered", "suggested", "correct", "helped", "wrong")}
-    held_data = {}
-    for k, held in enumerate(folds_of(everyone, args.folds, args.seed)):
-        held_mask = np.zeros(n, dtype=bool)
-        held_mask[held] = True
-        rest = [i for i in everyone if not held_mask[i]]
-        rest_mask = ~held_mask
-        data, x = decided(matcher, labelled, signals_by_row, examples, rest_mask)  # the held fold is no example
-        for key, value in data.items():
-            held_data.setdefault(key, np.zeros_like(value))[held] = value[held]
-        inner = out_of_fold(data, x, rest, args.folds, args.seed + 1 + k, weight)
-        sub = {key: value[rest_mask] for key, value in data.items()}
-        answer, suggest = choose_lines(sub, inner[rest_mask], args.max_wrong)
-        model = fit(data, x, rest_mask, weight)
-        p = probabilities(model, x)
-        p_oof[held] = p[held]
-        o = outcomes(data, p, answer, suggest)
-        for key in totals:
-            totals[key] |= o[key] & held_mask
-        print(f"fold {k + 1}: answer line {answer:.2f}, suggest line {suggest:.2f}: "
-              f"correct {int((o['correct'] & held_mask).sum())}/{len(held)}, wrong {int((o['wrong'] & held_mask).sum())}")
-    data = held_data
-    print("\nout-of-fold:")
-    for name in dict.fromkeys(source):
-        print(report(name, data, totals, source == name))
-    print(report("all", data, totals, np.ones(n, dtype=bool)))
-    if args.mistakes:
-        for i in np.flatnonzero(totals["wrong"]):
-            item = labelled[i]
-            print(f"  wrong, p {p_oof[i]:.3f} [{source[i]}] {item.topic} -> {data['top'][i]}: {item.question[:110]!r}")
-
-    for level in (0.005, 0.01, 0.015, 0.02):  # how the out-of-fold probabilities trade wrong answers for correct
-        line, _ = choose_lines(data, p_oof, level)
-        o = outcomes(data, p_oof, line, line)
-        print(f"  at most {level:.1%} wrong (line {line:.2f} on the out-of-fold probabilities): correct "
-              f"{100 * o['correct'].mean():.1f} %, train_b {100 * o['correct'][source == 'train_b'].mean():.1f} %")
-    answer, suggest = choose_lines(data, p_oof, args.max_wrong)
-    data, x = decided(matcher, labelled, signals_by_row, examples, None)
-    model = fit(data, x, np.ones(n, dtype=bool), weight)
-    print(f"\nfitted on all {n}: answer line {answer:.2f}, suggest line {suggest:.2f}")
-    for name, push in sorted(zip(model.names, model.weights), key=lambda x: -abs(x[1])):
-        print(f"  {name:<16} {push:+.3f}")
+    with_examples = cross_validate(matcher, labelled, signals_by_row, examples, source, args, use_examples=True)
+    print("\nwithout the examples (the fallback for an FAQ they do not cover):")
+    without = cross_validate(matcher, labelled, signals_by_row, examples, source, args, use_examples=False)
     if args.write:
-        final = match_model.Model(model.names, model.mean, model.scale, model.weights, model.bias, answer, suggest)
         about = (f"Fitted by python benchmarks/matching_cv.py --write on {', '.join(p.name for p in files)} "
                  f"({n} questions; {args.folds}-fold cross-validation, lines on out-of-fold probabilities, "
                  f"wrong answers at most {args.max_wrong:.1%}); see bot/match_model.py.")
-        match_model.MODEL_FILE.write_text(json.dumps(final.to_json(about=about), indent=1) + "\n", encoding="utf-8")
-        match_examples.write(examples.examples, [i.topic for i in labelled], [i.also for i in labelled], f"The labelled questions of {', '.join(p.name for p in files)}, redacted, as the "
+        stored = with_examples.to_json(about=about)
+        stored["without_examples"] = without.to_json()
+        match_model.MODEL_FILE.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
+        match_examples.write(examples.examples, [i.topic for i in labelled], [i.also for i in labelled],
+                             f"The labelled questions of {', '.join(p.name for p in files)}, redacted, as the "
                              "decision model's nearest-neighbour examples; written with bot/match_model.json.")
         print(f"written to {match_model.MODEL_FILE}")
     print(f"({time.perf_counter() - started:.0f} s)")

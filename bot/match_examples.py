@@ -53,6 +53,7 @@ class Examples:
         for i, label in enumerate(self.labels):
             for name in label:
                 by_label.setdefault(name, []).append(i)
+        self._position_by_label = by_label
         self._label_names = list(by_label)
         self._label_rows = np.array([row for rows in by_label.values() for row in rows], dtype=np.int64)
         sizes = [len(rows) for rows in by_label.values()]
@@ -60,6 +61,10 @@ class Examples:
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    def covers(self, entry_ids: Sequence[str]) -> float:
+        """The share of ``entry_ids`` that some example is about."""
+        return sum(1 for e in entry_ids if e in self._position_by_label) / max(len(entry_ids), 1)
 
     def weighted(self, weight: Callable[[str], float]) -> "WeightedExamples":
         """The examples with their terms weighted by ``weight`` (a matcher's idf), ready to compare."""

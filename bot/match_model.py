@@ -8,7 +8,9 @@ and its margin over that signal's best other entry, how many signals agree, the 
 read, words no candidate knows. It is fitted by ``python benchmarks/matching_cv.py --write`` with
 k-fold cross-validation on the project's labelled questions (never on a blind set) and stored in
 ``bot/match_model.json``: the feature names, their means and scales, the weights, and the answer
-and suggest lines (probabilities) chosen on out-of-fold predictions.
+and suggest lines (probabilities) chosen on out-of-fold predictions. A second model, fitted the
+same way without the labelled examples (``bot.match_examples``), is stored beside it for an FAQ the
+examples are not about.
 
 Pure numpy: a dot product and a logistic, a few microseconds per question.
 """
@@ -115,10 +117,21 @@ class Model:
                    float(raw["bias"]), float(raw["answer"]), float(raw["suggest"]))
 
 
-@lru_cache(maxsize=1)
 def stored() -> Model:
     """The fitted model shipped in ``bot/match_model.json`` (read once per process)."""
-    return Model.from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+    return _stored("")
+
+
+def stored_without_examples() -> Model:
+    """The model fitted without the labelled examples, for an FAQ they do not cover (another FAQ
+    than the bundled one): the examples' labels would name no entry of it."""
+    return _stored("without_examples")
+
+
+@lru_cache(maxsize=2)
+def _stored(key: str) -> Model:
+    raw = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    return Model.from_json(raw.get(key, raw) if key else raw)
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, sample_weight: np.ndarray | None = None,

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
@@ -32,7 +32,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot import lexicon, match_examples, ranking, text
+from bot import lexicon, match_examples, match_model, ranking, text
 from bot.faq import Faq, FaqEntry
 from bot.match_decision import (  # noqa: F401  (the matcher's public names live on here too)
     ANSWER,
@@ -63,6 +63,7 @@ CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords 
 LONG_QUESTION = 12  # content words beyond which a story's own question sentence is also scored alone
 PHRASING_CANDIDATES = 8  # the entries of the phrasings nearest the question (Dice) join the candidates
 BM25_CANDIDATES = 8  # BM25's best entries join the lexical candidates (it scores every entry)
+EXAMPLES_COVERAGE = 0.8  # the labelled examples are read when they are about this share of the FAQ's entries
 
 
 @dataclass
@@ -118,7 +119,18 @@ class Matcher:
         self._index = _cached_index(tuple(faq.entries), _frozen(self.learned))
         self._entry_index = {entry.id: i for i, entry in enumerate(self._index.entries)}
         self._typo_cache: dict[str, str | None] = {}
-        self._examples = self.examples.weighted(self._weight)
+        # The labelled examples serve only an FAQ whose entries they are about (the bundled one);
+        # for another, the model fitted without them decides, with its own lines unless set.
+        entry_ids = [e.id for e in self._index.entries]
+        if not len(self.examples) or self.examples.covers(entry_ids) >= EXAMPLES_COVERAGE:
+            self.model = match_model.stored()
+            self._examples = self.examples.weighted(self._weight)
+        else:
+            self.model = match_model.stored_without_examples()
+            self._examples = match_examples.Examples([], [], np.zeros((0, 1))).weighted(self._weight)
+            if thresholds == Thresholds():
+                self.thresholds = replace(thresholds, answer=round(100 * self.model.answer, 2),
+                                          suggest=round(100 * self.model.suggest, 2))
 
     def with_learned_phrasing(self, entry_id: str, phrasing: str) -> "Matcher":
         """A new matcher that also knows ``phrasing`` for ``entry_id``."""
@@ -127,7 +139,7 @@ class Matcher:
         return Matcher(self.faq, learned, self.thresholds, self.examples)
 
     def match(self, question: str) -> Match:
-        return decide(self.signals(question), self.thresholds, self.centrality_of)
+        return decide(self.signals(question), self.thresholds, self.centrality_of, self.model)
 
     def centrality_of(self, entry_id: str) -> Mapping[str, float]:
         """How central each of its words is to an entry (1: what the entry is about)."""

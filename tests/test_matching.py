@@ -279,3 +279,15 @@ def test_a_long_story_is_matched_on_its_question(matcher):
     match = matcher.match(story)
     assert match.entry.id == "safeguarding-children-without-consent"
     assert match.decision == ANSWER
+
+
+def test_an_faq_the_examples_are_not_about_is_decided_by_the_model_fitted_without_them(tmp_path, matcher):
+    from bot import match_model
+
+    faq = load_faq(write_faq(tmp_path / "faq", {"own.yaml": [entry("our-own-topic"), entry("another-topic")]}))
+    own = Matcher(faq)
+    assert own.model is match_model.stored_without_examples() and matcher.model is match_model.stored()
+    assert own.thresholds.answer == pytest.approx(100 * own.model.answer)
+    match = own.match("our own topic phrasing number 1")
+    assert match.entry.id == "our-own-topic" and all(s.example == 0.0 for s in match.ranked)
+    assert not own.signals("our own topic phrasing number 1").neighbours.best
