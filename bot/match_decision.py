@@ -110,9 +110,9 @@ class Scored:
 @dataclass(frozen=True)
 class Match:
     decision: Decision
-    # Confidence (0-100) that the best entry answers the question: its fused score less the points
-    # for disagreeing signals. It is at or above ``Thresholds.answer`` exactly when the decision is
-    # answer, and at or above ``Thresholds.suggest`` exactly when it is answer or suggest.
+    # Confidence (0-100) that the best entry answers the question: the decision model's probability,
+    # in percent (``bot.match_model``). It is at or above ``Thresholds.answer`` exactly when the
+    # decision is answer, and at or above ``Thresholds.suggest`` exactly when it is answer or suggest.
     score: float
     ranked: tuple[Scored, ...] = ()  # best first; empty when nothing in the FAQ overlaps
     suggestions: tuple[FaqEntry, ...] = ()  # what the decision offers, best first
