@@ -1,25 +1,26 @@
 #!/usr/bin/env python
-"""Fit the matcher's fusion weights and decision thresholds by k-fold cross-validation.
+"""Fit the matcher's decision model (``bot/match_model.json``) by k-fold cross-validation.
 
-    python benchmarks/matching_cv.py [--folds 5] [--seed 13] [--penalty 8] [FILE ...]
+    python benchmarks/matching_cv.py [--folds 5] [--seed 13] [--max-wrong 0.01] [--write] [FILE ...]
 
-Default files: the dev set (tests/fixtures/questions_dev.yaml, a copy of ../shared/eval/) and
-tests/fixtures/questions_holdout.yaml.
-Never give it a blind set (tests/fixtures/blind/): those are for measuring, once per change, with
-``canishare eval``, and the script refuses them.
+Default files: the dev set, the holdout and the blind-written training set b
+(tests/fixtures/questions_{dev,holdout,train_b}.yaml). Never give it a blind set
+(tests/fixtures/blind/): those are for measuring, with ``canishare eval``, and the script refuses them.
 
-Each question's signals (``Matcher.signals``) are computed once; then, for every fold, the
-weights and thresholds that do best on the other folds are chosen and scored on the held-out fold.
-"Best" is: correct (answer or escalate) plus half of helped (incl. suggestions), minus ``--penalty``
-times the wrong answers (a wrong answer is the worst outcome, so one costs several right ones). The out-of-fold
-figures are what to expect of the fitted values on questions like these; the values fitted on all
-the data are printed last, as a ``Thresholds(...)`` to put in ``bot/matching.py``.
+Each question's signals (``Matcher.signals``) and the decision model's features are computed once.
+Then, for each of k folds over all the questions, a logistic regression is fitted on the other
+folds (``bot.match_model.fit_logistic``) and its answer and suggest lines are chosen on those
+folds' own inner out-of-fold probabilities: the answer line is the lowest that keeps wrong answers
+at or under ``--max-wrong`` of the questions, the suggest line the one that does best for
+correct + half of helped. The held-out fold is then decided with them. The out-of-fold figures are
+printed per file; with ``--write`` the model fitted on all questions, with lines chosen on the
+outer out-of-fold probabilities, is written to bot/match_model.json.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
+import json
 import random
 import sys
 import time
@@ -32,171 +33,227 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from bot import match_examples, match_model  # noqa: E402
 from bot.evaluation import NO_TOPIC, load_labelled  # noqa: E402
 from bot.faq import load_faq  # noqa: E402
-from bot.match_decision import Thresholds, _firsts, fuse, has_evidence  # noqa: E402
+from bot.match_decision import Thresholds, assess  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
 from bot.privacy import redact_question  # noqa: E402
 
-DEFAULT_FILES = [REPO / "tests" / "fixtures" / "questions_dev.yaml", REPO / "tests" / "fixtures" / "questions_holdout.yaml"]
-
-WEIGHTS = [  # (lexical, bm25, semantic)
-    (lex, bm, sem)
-    for lex in (0.3, 0.4, 0.5, 0.6)
-    for bm in (0.0, 0.1, 0.2)
-    for sem in (0.1, 0.2, 0.3, 0.4, 0.5)
-]
-ANSWER = [x / 2 for x in range(50, 131, 5)]  # 25 .. 65
-SUGGEST = [20.0, 25.0, 30.0, 35.0, 40.0, 45.0]
-# Fixed, not fitted: fitting them as well made every fold choose differently and answer wrongly
-# more often on its held-out fold (2.3 % against 0.6 % in-sample). The weights are fitted for
-# ranking (top-1) alone; then only the answer and suggest lines for the decision.
-LEAD = [Thresholds().lead]
-EVIDENCE = [Thresholds().evidence]
-DISAGREEMENT = [Thresholds().disagreement]  # points off per signal that disagrees
-# What a question that was only helped (the right entry among suggestions) is worth, against 1 for
-# a correct one: suggestions cost the asker a click, and an out-of-scope asker a "none of these".
-HELPED_VALUE = 0.5
+FIXTURES = REPO / "tests" / "fixtures"
+DEFAULT_FILES = [FIXTURES / "questions_dev.yaml", FIXTURES / "questions_holdout.yaml", FIXTURES / "questions_train_b.yaml"]
+ANSWER_LINES = [x / 100 for x in range(20, 100)]
+SUGGEST_LINES = [x / 100 for x in range(2, 60, 2)]
+HELPED_VALUE = 0.5  # a question only helped (right entry among suggestions) against 1 for a correct one
+L2 = 2.0
+ZERO = match_model.Model(match_model.FEATURES, np.zeros(len(match_model.FEATURES)), np.ones(len(match_model.FEATURES)),
+                         np.zeros(len(match_model.FEATURES)), 0.0, 1.0, 1.0)
 
 
-def prepare(matcher: Matcher, items, weights) -> list[dict]:
-    """Per question, what the decision looks at under fusion ``weights``."""
-    limits = replace(Thresholds(), lexical_weight=weights[0], bm25_weight=weights[1], semantic_weight=weights[2])
-    rows = []
-    for item, signals in items:
-        row = {"topic": item.topic, "right": item.right_ids, "top": None}
-        if signals.ranked:
-            ranked = fuse(signals.ranked, limits)
-            best = ranked[0]
-            firsts = _firsts(ranked)
+def prepare(matcher: Matcher, labelled) -> tuple[list, match_examples.WeightedExamples]:
+    """Each question's signals (without examples), and the questions as nearest-neighbour examples."""
+    signals_by_row, texts, vectors, terms = [], [], [], []
+    for item in labelled:
+        question = redact_question(item.question).text[:2000]
+        signals = matcher.signals(question)
+        signals_by_row.append(signals)
+        texts.append(question)
+        terms.append(signals.terms)
+        vectors.append(signals.vector if signals.vector is not None else np.zeros(256, dtype=np.float32))
+    examples = match_examples.Examples(
+        texts, [match_examples.labels_of(i.topic, i.also) for i in labelled], np.array(vectors), terms)
+    return signals_by_row, examples.weighted(matcher._weight)
+
+
+def decided(matcher: Matcher, labelled, signals_by_row: list, examples: match_examples.WeightedExamples,
+            allowed: np.ndarray | None) -> tuple[dict, np.ndarray]:
+    """Per question, reading only the ``allowed`` examples (and never its own): whether the best entry
+    is right, what each decision would score, and the model's features."""
+    limits = Thresholds(answer=100.0, suggest=100.0)
+    rows, x = [], np.zeros((len(labelled), len(match_model.FEATURES)))
+    for i, (item, signals) in enumerate(zip(labelled, signals_by_row)):
+        neighbours = examples.neighbours(signals.vector, signals.terms, examples.examples.texts[i], allowed)
+        found = assess(replace(signals, neighbours=neighbours), limits, matcher.centrality_of, ZERO)
+        row = {"none": item.topic == NO_TOPIC, "top": "", "open": False, "top_right": False, "near_right": False,
+               "instructions": signals.instructions}
+        if found is not None:
+            best = found.ranked[0]
+            near = [s for s in found.ranked[:limits.max_suggestions]
+                    if best.score - s.score <= limits.suggestion_window]
             row.update(
-                top=best.entry.id, score=best.score, runner=ranked[1].score if len(ranked) > 1 else 0.0,
-                disagree=sum(1 for _, e in firsts if e != best.entry.id), instructions=signals.instructions,
-                near=[(s.entry.id, s.score) for s in ranked[:3]],
-                reciprocal=next((1 / (n + 1) for n, s in enumerate(ranked[:3]) if s.entry.id in item.right_ids), 0.0),
-                evidence={e: has_evidence(signals, best, replace(limits, evidence=e), matcher.centrality_of(best.entry.id))
-                          for e in EVIDENCE},
+                top=best.entry.id, open=found.evidence_ok and not signals.instructions,
+                top_right=best.entry.id in item.right_ids,
+                near_right=any(s.entry.id in item.right_ids for s in near),
             )
+            x[i] = ZERO.vector(found.features)
         rows.append(row)
-    return rows
+    return {key: np.array([r[key] for r in rows]) for key in rows[0]}, x
 
 
-def arrays(rows: list[dict]) -> dict:
-    """The rows as numpy arrays, so that a threshold set is scored on all questions at once."""
-    window = Thresholds().suggestion_window
-    has = [r["top"] is not None for r in rows]
-    get = lambda key, default: np.array([r[key] if h else default for r, h in zip(rows, has)])  # noqa: E731
-    right_near = []
-    for r, h in zip(rows, has):
-        best = -1.0
-        if h:
-            for entry_id, score in r["near"]:
-                if entry_id in r["right"] and r["score"] - score <= window:
-                    best = max(best, score)
-        right_near.append(best)
-    return {
-        "none": np.array([r["topic"] == NO_TOPIC for r in rows]),
-        "open": np.array(has) & ~get("instructions", True).astype(bool),
-        "evidence": {e: np.array([bool(r["evidence"][e]) if h else False for r, h in zip(rows, has)]) for e in EVIDENCE},
-        "score": get("score", 0.0).astype(float),
-        "lead": (get("score", 0.0) - get("runner", 0.0)).astype(float),
-        "disagree": get("disagree", 0).astype(int),
-        "top_right": np.array([h and r["top"] in r["right"] for r, h in zip(rows, has)]),
-        "right_near": np.array(right_near),
-        "reciprocal": np.array([r["reciprocal"] if h else 0.0 for r, h in zip(rows, has)]),
-    }
-
-
-def totals(a: dict, params, mask=None) -> tuple[int, int, int]:
-    """(correct, helped, wrong) over the questions in ``mask``, as ``bot.matching.decide`` decides."""
-    answer, suggest, lead, evidence, disagreement = params
-    gate = a["open"] & a["evidence"][evidence]
-    confidence = a["score"] - disagreement * a["disagree"]
-    answered = gate & (confidence >= answer) & (a["lead"] >= lead)
-    suggested = gate & ~answered & (confidence >= suggest)
+def outcomes(data: dict, p: np.ndarray, answer: float, suggest: float) -> dict:
+    """Per question: answered, suggested, correct, helped, wrong, as ``bot.match_decision.decide`` decides."""
+    answered = data["open"] & (p >= answer)
+    suggested = data["open"] & ~answered & (p >= suggest)
     escalated = ~answered & ~suggested
-    none = a["none"]
-    correct = (answered & a["top_right"] & ~none) | (escalated & none)
-    wrong = answered & ~a["top_right"]
-    helped = correct | (suggested & ~none & (a["right_near"] >= 0))
-    if mask is not None:
-        correct, helped, wrong = correct & mask, helped & mask, wrong & mask
-    return int(correct.sum()), int(helped.sum()), int(wrong.sum())
+    none = data["none"]
+    correct = (answered & data["top_right"]) | (escalated & none)
+    wrong = answered & ~data["top_right"]
+    helped = correct | (suggested & data["near_right"])
+    return {"answered": answered, "suggested": suggested, "correct": correct, "helped": helped, "wrong": wrong}
 
 
-def fit(prepared: dict, mask, penalty: float):
-    """The weights that rank best (top-1, then the mean reciprocal rank of a right entry among the
-    first three), then the answer and suggest lines that decide best with them."""
-    def ranking_key(weights):
-        a = prepared[weights]
-        keep = ~a["none"] if mask is None else (~a["none"] & mask)
-        return (int((a["top_right"] & keep).sum()), float((a["reciprocal"] * keep).sum()), weights)
-
-    weights = max(prepared, key=ranking_key)
-    a = prepared[weights]
-    best_key, best = None, None
-    for params in itertools.product(ANSWER, SUGGEST, LEAD, EVIDENCE, DISAGREEMENT):
-        if params[1] > params[0]:
-            continue
-        c, h, w = totals(a, params, mask)
-        key = (c + HELPED_VALUE * h - penalty * w, h, -abs(params[0] - 45))
+def choose_lines(data: dict, p: np.ndarray, max_wrong: float) -> tuple[float, float]:
+    n = len(p)
+    answer = 1.0
+    for line in ANSWER_LINES:  # the lowest line that keeps wrong answers within bounds
+        if outcomes(data, p, line, line)["wrong"].sum() <= max_wrong * n:
+            answer = line
+            break
+    best_key, suggest = None, answer
+    for line in SUGGEST_LINES:
+        if line > answer:
+            break
+        o = outcomes(data, p, answer, line)
+        key = o["correct"].sum() + HELPED_VALUE * o["helped"].sum()
         if best_key is None or key > best_key:
-            best_key, best = key, (weights, params)
-    return best
+            best_key, suggest = key, line
+    return answer, suggest
+
+
+def fit(data: dict, x: np.ndarray, mask: np.ndarray, weight: np.ndarray) -> match_model.Model:
+    train = mask & data["open"]
+    mean, scale, weights, bias = match_model.fit_logistic(
+        x[train], data["top_right"][train].astype(float), L2, weight[train])
+    return match_model.Model(match_model.FEATURES, mean, scale, weights, bias, 1.0, 1.0)
+
+
+def probabilities(model: match_model.Model, x: np.ndarray) -> np.ndarray:
+    z = ((x - model.mean) / model.scale) @ model.weights + model.bias
+    return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+
+
+def folds_of(indexes: list[int], k: int, seed: int) -> list[list[int]]:
+    order = list(indexes)
+    random.Random(seed).shuffle(order)
+    return [order[i::k] for i in range(k)]
+
+
+def out_of_fold(data: dict, x: np.ndarray, indexes: list[int], k: int, seed: int, weight: np.ndarray) -> np.ndarray:
+    """Probabilities for ``indexes``, each from a model fitted on the other folds of them."""
+    p = np.zeros(len(data["open"]))
+    for held in folds_of(indexes, k, seed):
+        mask = np.zeros(len(p), dtype=bool)
+        mask[indexes] = True
+        mask[held] = False
+        p[held] = probabilities(fit(data, x, mask, weight), x)[held]
+    return p
+
+
+def report(name: str, data: dict, o: dict, mask: np.ndarray) -> str:
+    topic = mask & ~data["none"]
+    n = int(mask.sum())
+    share = lambda a, of: f"{100 * (a & of).sum() / max(of.sum(), 1):.1f} %"  # noqa: E731
+    return (f"{name:<10} {n:4d}  top-1 {share(data['top_right'], topic)}  correct {share(o['correct'], mask)}  "
+            f"helped {share(o['helped'], mask)}  wrong {share(o['wrong'], mask)} ({int((o['wrong'] & mask).sum())})  "
+            f"answered {share(o['answered'], mask)}  none answered {int((o['answered'] & mask & data['none']).sum())}"
+            f"/{int((mask & data['none']).sum())}  instructions answered "
+            f"{int((o['answered'] & mask & data['instructions']).sum())}/{int((mask & data['instructions']).sum())}")
+
+
+def cross_validate(matcher, labelled, signals_by_row, examples, source, args, use_examples: bool) -> match_model.Model:
+    """Out-of-fold figures per file, printed; returns the model fitted on all the questions with the
+    lines chosen on the out-of-fold probabilities."""
+    n = len(labelled)
+    weight = np.ones(n)
+    none = np.zeros(n, dtype=bool)
+    everyone = list(range(n))
+    p_oof = np.zeros(n)
+    totals = {key: np.zeros(n, dtype=bool) for key in ("answered", "suggested", "correct", "helped", "wrong")}
+    held_data = {}
+    for k, held in enumerate(folds_of(everyone, args.folds, args.seed)):
+        held_mask = np.zeros(n, dtype=bool)
+        held_mask[held] = True
+        rest = [i for i in everyone if not held_mask[i]]
+        rest_mask = ~held_mask
+        # the held fold is no example
+        data, x = decided(matcher, labelled, signals_by_row, examples, rest_mask if use_examples else none)
+        for key, value in data.items():
+            held_data.setdefault(key, np.zeros_like(value))[held] = value[held]
+        inner = out_of_fold(data, x, rest, args.folds, args.seed + 1 + k, weight)
+        sub = {key: value[rest_mask] for key, value in data.items()}
+        answer, suggest = choose_lines(sub, inner[rest_mask], args.max_wrong)
+        model = fit(data, x, rest_mask, weight)
+        p = probabilities(model, x)
+        p_oof[held] = p[held]
+        o = outcomes(data, p, answer, suggest)
+        for key in totals:
+            totals[key] |= o[key] & held_mask
+        print(f"fold {k + 1}: answer line {answer:.2f}, suggest line {suggest:.2f}: "
+              f"correct {int((o['correct'] & held_mask).sum())}/{len(held)}, wrong {int((o['wrong'] & held_mask).sum())}")
+    data = held_data
+    print("\nout-of-fold:")
+    for name in dict.fromkeys(source):
+        print(report(name, data, totals, source == name))
+    print(report("all", data, totals, np.ones(n, dtype=bool)))
+    if args.mistakes:
+        for i in np.flatnonzero(totals["wrong"]):
+            item = labelled[i]
+            print(f"  wrong, p {p_oof[i]:.3f} [{source[i]}] {item.topic} -> {data['top'][i]}: {item.question[:110]!r}")
+    for level in (0.005, 0.01, 0.015, 0.02):  # how the out-of-fold probabilities trade wrong answers for correct
+        line, _ = choose_lines(data, p_oof, level)
+        o = outcomes(data, p_oof, line, line)
+        print(f"  at most {level:.1%} wrong (line {line:.2f} on the out-of-fold probabilities): correct "
+              f"{100 * o['correct'].mean():.1f} %, train_b {100 * o['correct'][source == 'train_b'].mean():.1f} %")
+    answer, suggest = choose_lines(data, p_oof, args.max_wrong)
+    data, x = decided(matcher, labelled, signals_by_row, examples, None if use_examples else none)
+    model = fit(data, x, np.ones(n, dtype=bool), weight)
+    print(f"\nfitted on all {n}: answer line {answer:.2f}, suggest line {suggest:.2f}")
+    for name, push in sorted(zip(model.names, model.weights), key=lambda x: -abs(x[1])):
+        print(f"  {name:<16} {push:+.3f}")
+    return match_model.Model(model.names, model.mean, model.scale, model.weights, model.bias, answer, suggest)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("files", nargs="*", type=Path, default=DEFAULT_FILES)
+    parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--penalty", type=float, default=16.0, help="correct answers one wrong answer costs")
-    parser.add_argument("--lead", type=float, help="fixed lead (default: Thresholds().lead)")
-    parser.add_argument("--disagreement", type=float, help="fixed disagreement (default: Thresholds().disagreement)")
+    parser.add_argument("--max-wrong", type=float, default=0.01, help="share of questions answered wrongly")
+    parser.add_argument("--write", action="store_true", help="write bot/match_model.json")
+    parser.add_argument("--mistakes", action="store_true", help="print the questions answered wrongly out of fold")
     args = parser.parse_args(argv)
-    global LEAD, DISAGREEMENT
-    if args.lead is not None:
-        LEAD = [args.lead]
-    if args.disagreement is not None:
-        DISAGREEMENT = [args.disagreement]
-    for path in args.files:
+    files = args.files or [f for f in DEFAULT_FILES if f.exists()]
+    for path in files:
         if "blind" in path.resolve().parts or "blind" in path.name:
             raise SystemExit(f"{path}: blind sets are for measuring, never for fitting")
 
     started = time.perf_counter()
-    matcher = Matcher(load_faq(REPO / "faq"))
-    labelled = [item for path in args.files for item in load_labelled(path)]
-    items = [(item, matcher.signals(redact_question(item.question).text)) for item in labelled]
-    rows_by_weights = {weights: prepare(matcher, items, weights) for weights in WEIGHTS}
-    prepared = {weights: arrays(rows) for weights, rows in rows_by_weights.items()}
-    print(f"{len(items)} questions from {', '.join(p.name for p in args.files)}; "
-          f"{len(WEIGHTS)} weightings x {len(ANSWER) * len(SUGGEST) * len(LEAD) * len(EVIDENCE) * len(DISAGREEMENT)} "
-          f"threshold sets; signals in {time.perf_counter() - started:.1f} s", flush=True)
+    empty = match_examples.Examples([], [], np.zeros((0, 256), dtype=np.float32))
+    matcher = Matcher(load_faq(REPO / "faq"), examples=empty)
+    labelled, source = [], []
+    for path in files:
+        items = load_labelled(path)
+        labelled += items
+        source += [path.stem.removeprefix("questions_")] * len(items)
+    signals_by_row, examples = prepare(matcher, labelled)
+    source = np.array(source)
+    n = len(labelled)
+    print(f"{n} questions from {', '.join(p.name for p in files)}; signals in {time.perf_counter() - started:.1f} s")
 
-    order = list(range(len(items)))
-    random.Random(args.seed).shuffle(order)
-    folds = [order[k::args.folds] for k in range(args.folds)]
-    c = h = w = top1 = with_topic = 0
-    for k, held in enumerate(folds):
-        held_mask = np.zeros(len(items), dtype=bool)
-        held_mask[held] = True
-        weights, params = fit(prepared, ~held_mask, args.penalty)
-        rows = rows_by_weights[weights]
-        fc, fh, fw = totals(prepared[weights], params, held_mask)
-        ft = sum(1 for i in held if rows[i]["topic"] != NO_TOPIC and rows[i]["top"] in rows[i]["right"])
-        fn = sum(1 for i in held if rows[i]["topic"] != NO_TOPIC)
-        c, h, w, top1, with_topic = c + fc, h + fh, w + fw, top1 + ft, with_topic + fn
-        print(f"fold {k + 1}: weights {weights}, answer/suggest/lead/evidence/disagreement {params}: "
-              f"correct {fc}/{len(held)}, helped {fh}, wrong {fw}, top-1 {ft}/{fn}", flush=True)
-    n = len(items)
-    print(f"\nout-of-fold: top-1 {100 * top1 / with_topic:.1f} %, correct (answer or escalate) {100 * c / n:.1f} %, "
-          f"helped (incl. suggestions) {100 * h / n:.1f} %, wrong answers {100 * w / n:.1f} % ({w}/{n})")
-
-    weights, params = fit(prepared, None, args.penalty)
-    fc, fh, fw = totals(prepared[weights], params)
-    print(f"\nfitted on all {n}: correct {100 * fc / n:.1f} %, helped {100 * fh / n:.1f} %, wrong {100 * fw / n:.1f} %")
-    print(f"Thresholds(answer={params[0]}, suggest={params[1]}, lead={params[2]}, evidence={params[3]}, "
-          f"lexical_weight={weights[0]}, bm25_weight={weights[1]}, semantic_weight={weights[2]}, disagreement={params[4]})")
+    with_examples = cross_validate(matcher, labelled, signals_by_row, examples, source, args, use_examples=True)
+    print("\nwithout the examples (the fallback for an FAQ they do not cover):")
+    without = cross_validate(matcher, labelled, signals_by_row, examples, source, args, use_examples=False)
+    if args.write:
+        about = (f"Fitted by python benchmarks/matching_cv.py --write on {', '.join(p.name for p in files)} "
+                 f"({n} questions; {args.folds}-fold cross-validation, lines on out-of-fold probabilities, "
+                 f"wrong answers at most {args.max_wrong:.1%}); see bot/match_model.py.")
+        stored = with_examples.to_json(about=about)
+        stored["without_examples"] = without.to_json()
+        match_model.MODEL_FILE.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
+        match_examples.write(examples.examples, [i.topic for i in labelled], [i.also for i in labelled],
+                             f"The labelled questions of {', '.join(p.name for p in files)}, redacted, as the "
+                             "decision model's nearest-neighbour examples; written with bot/match_model.json.")
+        print(f"written to {match_model.MODEL_FILE}")
     print(f"({time.perf_counter() - started:.0f} s)")
     return 0
 

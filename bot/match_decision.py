@@ -1,53 +1,56 @@
-"""The matcher's decision: fuse the three signals, weigh their agreement, answer, suggest or escalate.
+"""The matcher's decision: fuse the three signals, ask the decision model, answer, suggest or escalate.
 
 ``bot.matching`` ranks the candidate entries with three signals (lexical, BM25, semantic); this
 module turns them into a ``Match``:
 - ``escalate`` when the question has no evidence: no known word, or only one everyday word
   ("meeting", "file") the FAQ happens to use, or when it reads as instructions to the bot;
-- ``answer`` when the best entry's confidence (its fused score, less ``Thresholds.disagreement``
-  for each signal that puts another entry first) clears the answer line and it leads the
-  runner-up clearly;
-- ``suggest`` between the suggest and answer lines: the signals disagree, or agree without
-  enough strength, so the asker chooses;
-- ``escalate`` below that.
+- otherwise the decision model (``bot.match_model``, a logistic regression fitted by
+  cross-validation) gives the probability that the best fused entry is right, from the signals'
+  values, margins and agreement; ``answer`` at or above ``Thresholds.answer`` (in percent),
+  ``suggest`` at or above ``Thresholds.suggest``, ``escalate`` below.
+The question's score (``Match.score``) is that probability, in percent.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
-from bot import lexicon
+from bot import lexicon, match_model
 from bot.faq import FaqEntry
+from bot.match_examples import Neighbours
 from bot.records import Decision
 
 ANSWER, SUGGEST, ESCALATE = Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE
 
 
+def _model_line(name: str) -> float:
+    return round(100 * getattr(match_model.stored(), name), 2)
+
+
 @dataclass(frozen=True)
 class Thresholds:
-    """The one place where the matcher's decisions are tuned (see ``canishare eval``). The defaults
-    are fitted by 5-fold cross-validation on the dev set and the holdout
-    (``python benchmarks/matching_cv.py --lead 6 --disagreement 10``): the weights for ranking, then
-    the answer and suggest lines; the lead, evidence and disagreement are fixed, not fitted."""
+    """The one place where the matcher's decisions are tuned (see ``canishare eval``).
 
-    answer: float = 60.0  # best score at or above this, with a clear lead, is answered (see README: Matching)
-    suggest: float = 45.0  # best score at or above this gets "did you mean" choices
-    lead: float = 6.0  # an answer needs this many points over the runner-up
+    ``answer`` and ``suggest`` are lines on the decision model's probability that the best entry is
+    right, in percent (``bot.match_model``); their defaults are the lines fitted with the model by
+    k-fold cross-validation (``python benchmarks/matching_cv.py --write``) and stored beside it."""
+
+    answer: float = _model_line("answer")  # answered at or above (README: Matching)
+    suggest: float = _model_line("suggest")  # "did you mean" at or above
+    lead: float = 0.0  # an answer also needs this many fused points over the runner-up (the model weighs the lead)
     # Answers and suggestions both need this much matched meaning (sum of idf x centrality, where a
     # word only one entry uses weighs 1): a rare term or several common ones, never one stray word.
     evidence: float = 0.3
     max_suggestions: int = 3
-    suggestion_window: float = 15.0  # suggestions are within this many points of the best
+    suggestion_window: float = 15.0  # suggestions are within this many fused points of the best
     # How much each signal counts in the fused score (``bot.ranking``); any scale, they are normalised.
     lexical_weight: float = 0.4
     bm25_weight: float = 0.2
     semantic_weight: float = 0.5
-    # Points off the best entry's fused score for each signal that puts another entry first: the
-    # question's score (``Match.score``) is this confidence, so a disagreement keeps it off the answer line.
-    disagreement: float = 10.0
-
+    # The nearest labelled example about the entry (``bot.match_examples``): practitioners' own words.
+    examples_weight: float = 0.22
 
 
 # A word at least this common in everyday English (``bot.lexicon``) is not, alone, evidence.
@@ -56,18 +59,39 @@ EVERYDAY_COUNT = 30_000_000
 CENTRAL_ALONE = 0.75
 # Text that tells the bot what to do rather than asking about sharing: never answered.
 INSTRUCTIONS = re.compile(
-    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|rules|guidelines|above|previous|"
-    r"everything|programming|training)\b"
-    r"|\boverride\b.{0,30}\b(?:instructions?|prompts?|safety|system|programming)\b"
-    r"|\bsystem prompt\b|\byou are now\b|\bjailbreak|\b(?:developer|admin|god|sudo|unrestricted) mode\b"
-    r"|\bpretend (?:to be|you are|you're)\b|\bact as (?:a|an|my|if)\b|\brole ?play\b|\bnew instructions\b"
-    r"|\bdo anything now\b|\bfrom now on,? you\b"
-    r"|\b(?:respond|reply|answer) (?:only )?with\b.{0,20}\b(?:yes|no|ok|true)\b"
+    r"\b(?:ignore|disregard|forget|bypass|skip)\b.{0,40}\b(?:instructions?|prompts?|rules|guidelines|above|previous|"
+    r"everything|programming|training|topic list|guardrails?|restrictions|filters?)\b"
+    r"|\bforget (?:that )?you(?:'re| are)\b|\bbypass\b.{0,20}\b(?:guardrails?|safety|filters?|restrictions)\b"
+    r"|\boverride\b.{0,30}\b(?:instructions?|prompts?|safety|system|programming|output)\b|#+\s*override\b"
+    r"|\bsystem prompt\b|\byou are now\b|\byou're now\b|\bjailbreak|\bjail ?broken\b"
+    r"|\b(?:developer|admin|god|sudo|unrestricted|dan) mode\b|\bunrestricted (?:assistant|ai|bot|mode)\b"
+    r"|\bpretend (?:to be|you are|you're|that|the)\b|\bact as (?:a|an|my|if|the)\b|\brole ?play\b"
+    r"|\bnew instructions?\b|\bwhat (?:instructions|rules) (?:were|have) you been given\b"
+    r"|\bwhat instructions were you\b|\bdo anything now\b|\bfrom now on,? you\b"
+    r"|(?:^|[.!?:]\s*)you(?:'re| are) (?:a|an) (?:helpful|unrestricted|evil|uncensored)\b"
+    r"|\b(?:respond|reply|answer) (?:only )?with\b.{0,20}\b(?:yes|no|ok|true|token|key|password)\b"
     r"|\b(?:just|always|only) (?:say|answer|reply)\b.{0,10}\b(?:yes|ok|true)\b"
-    r"|\b(?:reveal|show|print|repeat|output|tell me)\b.{0,15}\b(?:your|the) (?:system |hidden |initial )?"
-    r"(?:prompt|instructions)\b",
+    r"|\b(?:reveal|show|print|repeat|output|tell me|list|paste|dump|translate)\b.{0,20}\b(?:your|the) "
+    r"(?:system |hidden |initial |original )?(?:prompt|instructions|config|configuration|scoring rules|guardrails)\b"
+    r"|\b(?:reveal|print|show|dump|output)\b.{0,10}\byour (?:config|settings|thresholds|model)\b"
+    r"|\brepeat (?:everything|all|the text) (?:above|before)\b|\bword for word\b.{0,20}$"
+    r"|\b(?:bot|api|access|slack|secret) (?:token|key)s?\b|</?\s*(?:faq|system|instructions?)\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+# Every branch of INSTRUCTIONS holds one of these (lower case): a question with none of them is not
+# searched, which keeps the check to a few microseconds for almost every question.
+_INSTRUCTION_WORDS = (
+    "ignore", "disregard", "forget", "bypass", "skip", "override", "system", "you are", "you're", "jail", "mode",
+    "unrestricted", "pretend", "act as", "role", "instruction", "rules", "do anything", "from now on", "respond",
+    "reply", "answer", "say", "prompt", "config", "scoring", "guardrail", "settings", "threshold", "model",
+    "repeat", "word for word", "token", "key", "<",
+)
+
+
+def reads_as_instructions(question: str) -> bool:
+    """Whether the text tells the bot what to do rather than asking about sharing (never answered)."""
+    low = question.lower()
+    return any(word in low for word in _INSTRUCTION_WORDS) and INSTRUCTIONS.search(question) is not None
 
 
 @dataclass(frozen=True)
@@ -80,14 +104,15 @@ class Scored:
     lexical: float = 0.0  # 0-100, the lexical scorer
     bm25: float = 0.0  # raw BM25
     semantic: float = 0.0  # best cosine, 0-1
+    example: float = 0.0  # nearness of the nearest labelled example about the entry, 0-1
 
 
 @dataclass(frozen=True)
 class Match:
     decision: Decision
-    # Confidence (0-100) that the best entry answers the question: its fused score less the points
-    # for disagreeing signals. It is at or above ``Thresholds.answer`` exactly when the decision is
-    # answer, and at or above ``Thresholds.suggest`` exactly when it is answer or suggest.
+    # Confidence (0-100) that the best entry answers the question: the decision model's probability,
+    # in percent (``bot.match_model``). It is at or above ``Thresholds.answer`` exactly when the
+    # decision is answer, and at or above ``Thresholds.suggest`` exactly when it is answer or suggest.
     score: float
     ranked: tuple[Scored, ...] = ()  # best first; empty when nothing in the FAQ overlaps
     suggestions: tuple[FaqEntry, ...] = ()  # what the decision offers, best first
@@ -95,6 +120,7 @@ class Match:
     reason: str = ""  # why this decision, in a few words
     firsts: tuple[tuple[str, str], ...] = ()  # (signal, entry id it puts first)
     corrections: tuple[tuple[str, str], ...] = ()  # (question word, the word it was read as)
+    features: Mapping[str, float] | None = None  # what the decision model read (``bot.match_model.features``)
 
     @property
     def entry(self) -> FaqEntry | None:
@@ -112,6 +138,10 @@ class Match:
         if self.firsts:
             lines.append("first by each signal: " + ", ".join(f"{name} {entry_id}" for name, entry_id in self.firsts))
         best = self.ranked[0]
+        if self.features is not None:
+            pushes = match_model.stored().contributions(self.features)[:6]
+            lines.append(f"model: {self.score:.1f} % that {best.entry.id} is right; strongest pushes on the log-odds "
+                         + ", ".join(f"{name} {push:+.2f}" for name, push in pushes))
         lines += [
             f"best: {best.entry.id} ({best.score:.1f}) via terms {', '.join(best.matched_terms) or '-'}",
             f"closest phrasing: {best.closest_phrasing!r}",
@@ -119,7 +149,7 @@ class Match:
         for s in self.ranked[:4]:
             lines.append(
                 f"  {s.entry.id:<42} fused {s.score:5.1f} = lexical {s.lexical:5.1f}, bm25 {s.bm25:5.2f}, "
-                f"semantic {s.semantic:.2f}; evidence {s.evidence:.2f}"
+                f"semantic {s.semantic:.2f}, example {s.example:.2f}; evidence {s.evidence:.2f}"
             )
         return "\n".join(lines)
 
@@ -133,20 +163,27 @@ class Signals:
     corrections: tuple[tuple[str, str], ...]
     instructions: bool  # the question tells the bot what to do
     surfaces: Mapping[str, str]  # token -> the question's word for it
+    words: int = 0  # the question's content words (a long story reads differently)
+    vector: Any = None  # the question's embedding (numpy), as the semantic signal reads it
+    neighbours: Neighbours = Neighbours()  # the nearest labelled examples (``bot.match_examples``)
 
 
-def fuse(ranked: Sequence[Scored], limits: Thresholds) -> list[Scored]:
-    """The candidates with their fused score (0-100), best first."""
-    total = limits.lexical_weight + limits.bm25_weight + limits.semantic_weight or 1.0
+def fuse(ranked: Sequence[Scored], limits: Thresholds, examples: Mapping[str, float] | None = None) -> list[Scored]:
+    """The candidates with their fused score (0-100), best first; ``examples``: entry id -> the
+    nearness of its nearest labelled example (``Neighbours.best``)."""
+    examples = examples or {}
+    weight = limits.examples_weight if examples else 0.0
+    total = limits.lexical_weight + limits.bm25_weight + limits.semantic_weight + weight or 1.0
     top_bm25 = max((s.bm25 for s in ranked), default=0.0) or 1.0
     fused = []
     for s in ranked:
+        example = max(0.0, examples.get(s.entry.id, 0.0))
         value = (
             limits.lexical_weight * s.lexical / 100 + limits.bm25_weight * s.bm25 / top_bm25
-            + limits.semantic_weight * s.semantic
+            + limits.semantic_weight * s.semantic + weight * example
         ) / total
         fused.append(Scored(s.entry, round(100 * value, 2), s.matched_terms, s.closest_phrasing, s.evidence,
-                            s.lexical, s.bm25, s.semantic))
+                            s.lexical, s.bm25, s.semantic, round(example, 4)))
     fused.sort(key=lambda s: (-s.score, s.entry.id))
     return fused
 
@@ -177,43 +214,67 @@ def has_evidence(
     return central and lexicon.count(word) < EVERYDAY_COUNT
 
 
-def decide(signals: Signals, limits: Thresholds, centrality_of=None) -> Match:
+@dataclass(frozen=True)
+class Assessment:
+    """What the decision model reads of a question's ranking (``assess``)."""
+
+    ranked: tuple[Scored, ...]  # fused, best first
+    firsts: tuple[tuple[str, str], ...]
+    evidence_ok: bool
+    features: Mapping[str, float]
+    probability: float  # that the best entry is right, 0-1
+
+
+def assess(signals: Signals, limits: Thresholds, centrality_of=None, model=None) -> Assessment | None:
+    """The fused ranking, the model's features and its probability; None when nothing ranks."""
+    if not signals.ranked:
+        return None
+    model = model or match_model.stored()
+    ranked = tuple(fuse(signals.ranked, limits, signals.neighbours.best))
+    best = ranked[0]
+    centrality = centrality_of(best.entry.id) if centrality_of else None
+    evidence_ok = has_evidence(signals, best, limits, centrality)
+    values = match_model.features(signals.terms, ranked, signals.corrections, evidence_ok, signals.words,
+                                  signals.neighbours)
+    return Assessment(ranked, _firsts(ranked), evidence_ok, values, model.probability(values))
+
+
+def decide(signals: Signals, limits: Thresholds, centrality_of=None, model=None) -> Match:
     """The decision for a question's signals under ``limits`` (see the module's docstring)."""
     terms, corrections = signals.terms, signals.corrections
-    if not signals.ranked:
+    found = assess(signals, limits, centrality_of, model)
+    if found is None:
         reason = "no meaningful word" if not terms else "no word the FAQ uses"
         return Match(ESCALATE, 0.0, question_terms=terms, reason=reason, corrections=corrections)
-    ranked = fuse(signals.ranked, limits)
-    best = ranked[0]
-    firsts = _firsts(ranked)
-    common = dict(terms=terms, reason="", firsts=firsts, corrections=corrections)
-    centrality = centrality_of(best.entry.id) if centrality_of else None
-    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    agreeing = sum(1 for _, entry_id in firsts if entry_id == best.entry.id)
-    confidence = round(max(0.0, best.score - limits.disagreement * (len(firsts) - agreeing)), 2)
+    ranked, best = found.ranked, found.ranked[0]
+    confidence = round(100 * found.probability, 2)
+    common = dict(terms=terms, reason="", firsts=found.firsts, corrections=corrections,
+                  features=found.features)
     below_suggest = min(confidence, max(0.0, limits.suggest - 0.01))
     if signals.instructions:
         common["reason"] = "the question reads as instructions to the bot: an advisor should see it"
-        return Match(ESCALATE, below_suggest, tuple(ranked), (), **_m(common))
-    if not has_evidence(signals, best, limits, centrality):
+        return Match(ESCALATE, below_suggest, ranked, (), **_m(common))
+    if not found.evidence_ok:
         common["reason"] = "not enough evidence: one everyday word, or too little matched meaning"
-        return Match(ESCALATE, below_suggest, tuple(ranked), (), **_m(common))
-    lead = best.score - runner_up
-    said = f"{agreeing} of 3 signals put {best.entry.id} first; confidence {confidence:.1f}, lead {lead:.1f}"
+        return Match(ESCALATE, below_suggest, ranked, (), **_m(common))
+    lead = best.score - (ranked[1].score if len(ranked) > 1 else 0.0)
+    agreeing = sum(1 for _, entry_id in found.firsts if entry_id == best.entry.id)
+    said = (f"{agreeing} of 3 signals put {best.entry.id} first; lead {lead:.1f}; "
+            f"the model gives it {confidence:.1f} % of being right")
     if confidence >= limits.answer and lead >= limits.lead:
         common["reason"] = said + ": clear of the answer line"
-        return Match(ANSWER, confidence, tuple(ranked), (best.entry,), **_m(common))
+        return Match(ANSWER, confidence, ranked, (best.entry,), **_m(common))
     if confidence >= limits.suggest:
         near = tuple(
             s.entry for s in ranked[: limits.max_suggestions]
             if best.score - s.score <= limits.suggestion_window
         )
         common["reason"] = said + ": between the suggest and answer lines (or too small a lead)"
-        return Match(SUGGEST, min(confidence, limits.answer - 0.01), tuple(ranked), near, **_m(common))
+        return Match(SUGGEST, min(confidence, limits.answer - 0.01), ranked, near, **_m(common))
     common["reason"] = said + ": below the suggest line"
-    return Match(ESCALATE, confidence, tuple(ranked), (), **_m(common))
+    return Match(ESCALATE, confidence, ranked, (), **_m(common))
 
 
 def _m(common: dict) -> dict:
     return {"question_terms": common["terms"], "reason": common["reason"], "firsts": common["firsts"],
-            "corrections": common["corrections"]}
+            "corrections": common["corrections"], "features": common["features"]}

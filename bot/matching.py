@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
@@ -32,7 +32,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot import lexicon, ranking, text
+from bot import lexicon, match_examples, match_model, ranking, text
 from bot.faq import Faq, FaqEntry
 from bot.match_decision import (  # noqa: F401  (the matcher's public names live on here too)
     ANSWER,
@@ -45,6 +45,7 @@ from bot.match_decision import (  # noqa: F401  (the matcher's public names live
     Thresholds,
     decide,
     fuse,
+    reads_as_instructions,
 )
 from bot.privacy import redact_question
 
@@ -62,6 +63,7 @@ CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords 
 LONG_QUESTION = 12  # content words beyond which a story's own question sentence is also scored alone
 PHRASING_CANDIDATES = 8  # the entries of the phrasings nearest the question (Dice) join the candidates
 BM25_CANDIDATES = 8  # BM25's best entries join the lexical candidates (it scores every entry)
+EXAMPLES_COVERAGE = 0.8  # the labelled examples are read when they are about this share of the FAQ's entries
 
 
 @dataclass
@@ -108,41 +110,60 @@ class Matcher:
         faq: Faq,
         learned: Mapping[str, Sequence[str]] | None = None,
         thresholds: Thresholds = Thresholds(),
+        examples: match_examples.Examples | None = None,
     ):
         self.faq = faq
         self.thresholds = thresholds
+        self.examples = match_examples.stored() if examples is None else examples
         self.learned = {k: list(v) for k, v in (learned or {}).items()}
         self._index = _cached_index(tuple(faq.entries), _frozen(self.learned))
         self._entry_index = {entry.id: i for i, entry in enumerate(self._index.entries)}
         self._typo_cache: dict[str, str | None] = {}
+        # The labelled examples serve only an FAQ whose entries they are about (the bundled one);
+        # for another, the model fitted without them decides, with its own lines unless set.
+        entry_ids = [e.id for e in self._index.entries]
+        if not len(self.examples) or self.examples.covers(entry_ids) >= EXAMPLES_COVERAGE:
+            self.model = match_model.stored()
+            self._examples = self.examples.weighted(self._weight)
+        else:
+            self.model = match_model.stored_without_examples()
+            self._examples = match_examples.Examples([], [], np.zeros((0, 1))).weighted(self._weight)
+            if thresholds == Thresholds():
+                self.thresholds = replace(thresholds, answer=round(100 * self.model.answer, 2),
+                                          suggest=round(100 * self.model.suggest, 2))
 
     def with_learned_phrasing(self, entry_id: str, phrasing: str) -> "Matcher":
         """A new matcher that also knows ``phrasing`` for ``entry_id``."""
         learned = {k: list(v) for k, v in self.learned.items()}
         learned.setdefault(entry_id, []).append(phrasing)
-        return Matcher(self.faq, learned, self.thresholds)
+        return Matcher(self.faq, learned, self.thresholds, self.examples)
 
     def match(self, question: str) -> Match:
-        return decide(self.signals(question), self.thresholds, self.centrality_of)
+        return decide(self.signals(question), self.thresholds, self.centrality_of, self.model)
 
     def centrality_of(self, entry_id: str) -> Mapping[str, float]:
         """How central each of its words is to an entry (1: what the entry is about)."""
         return self._index.centrality_by_entry[self._entry_index[entry_id]]
 
-    def signals(self, question: str) -> "Signals":
-        """Everything the decision needs, before any threshold is applied (``decide``)."""
+    def signals(self, question: str, allowed=None) -> "Signals":
+        """Everything the decision needs, before any threshold is applied (``decide``); ``allowed``:
+        a mask of the examples the nearest-neighbour signal may read (for cross-validation)."""
         question = question[:2000]
         terms, surfaces, corrections = self._question_terms(question)
-        instructions = bool(INSTRUCTIONS.search(question))
+        instructions = reads_as_instructions(question)
+        words = len(text.content_words(question))
         if not terms:
-            return Signals(terms, (), corrections, instructions, {})
-        ranked = self._rank(terms, _semantic_text(question, dict(corrections)))
+            return Signals(terms, (), corrections, instructions, {}, words)
+        vector = ranking.Semantic.vector(_semantic_text(question, dict(corrections)))
+        neighbours = self._examples.neighbours(vector, terms, question, allowed)
+        ranked = self._rank(terms, vector)
         focus = _focus(question)
-        if focus and len(text.content_words(question)) > LONG_QUESTION:
+        if focus and words > LONG_QUESTION:
             focus_terms, _, focus_corrections = self._question_terms(focus)
             if 3 <= len(focus_terms) < len(terms):
-                ranked = _best_of(ranked, self._rank(focus_terms, _semantic_text(focus, dict(focus_corrections))))
-        return Signals(terms, tuple(ranked), corrections, instructions, surfaces)
+                focus_vector = ranking.Semantic.vector(_semantic_text(focus, dict(focus_corrections)))
+                ranked = _best_of(ranked, self._rank(focus_terms, focus_vector))
+        return Signals(terms, tuple(ranked), corrections, instructions, surfaces, words, vector, neighbours)
 
     def _question_terms(self, question: str) -> tuple[tuple[str, ...], dict[str, str], tuple[tuple[str, str], ...]]:
         names = text.name_like_tokens(question)
@@ -202,8 +223,8 @@ class Matcher:
             return self._index.unknown_weight * NAME_WEIGHT
         return self._index.idf.get(token, self._index.unknown_weight)
 
-    def _rank(self, terms: tuple[str, ...], words: str) -> list[Scored]:
-        """The candidate entries with each signal's value; ``words``: what the semantic signal reads."""
+    def _rank(self, terms: tuple[str, ...], vector: np.ndarray) -> list[Scored]:
+        """The candidate entries with each signal's value; ``vector``: the question's embedding."""
         index = self._index
         known = [t for t in terms if t in index.idf]
         if not known:
@@ -213,20 +234,24 @@ class Matcher:
         candidates, dice = self._candidates(known, bm25, question_weight)
         term_set = frozenset(terms)
         term_string = " ".join(sorted(terms))
-        semantic = index.semantic.scores(ranking.Semantic.vector(words), candidates)
+        semantic = index.semantic.scores(vector, candidates)
         # Closeness of every candidate's phrasings at once: the weighted Dice from the candidate
         # pass, and rapidfuzz's ratio of sorted token strings (token_sort_ratio) in one C call.
         slices = [index.phrasing_slices[i] for i in candidates]
         rows = np.concatenate([np.arange(start, end) for start, end in slices])
         ratios = process.cdist([term_string], [index.phrasing_strings[r] for r in rows], scorer=fuzz.ratio)[0]
         closeness = DICE_WEIGHT * dice[rows] + FUZZ_WEIGHT * ratios / 100
+        # Each entry's matched meaning: the sum of idf x centrality of the question's words it uses.
+        evidence_by_entry = np.bincount(
+            np.concatenate([index.posting_arrays[t][0] for t in known]),
+            weights=np.concatenate([index.posting_arrays[t][1] for t in known]), minlength=len(index.entries),
+        )
         scored, offset = [], 0
         for entry_index, cosine, (start, end) in zip(candidates, semantic, slices):
             size = end - start
             best = offset + int(np.argmax(closeness[offset:offset + size]))
             offset += size
-            centrality = index.centrality_by_entry[entry_index]
-            evidence = sum(index.idf[t] * centrality.get(t, 0.0) for t in known)
+            evidence = float(evidence_by_entry[entry_index])
             lexical = 100 * (COVERAGE_WEIGHT * evidence / question_weight + float(closeness[best]))
             scored.append(Scored(
                 index.entries[entry_index], 0.0, tuple(sorted(term_set & index.vocabulary_by_entry[entry_index])),
@@ -385,6 +410,14 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
         if stem in idf and w.isalpha() and len(w) >= 3
         and (w in curated or w in text.CANONICAL or lexicon.is_real(w))
     )
+    # The everyday words the normaliser maps to a word the FAQ uses ("information" to "info",
+    # "permission" to "consent") are targets too, so that "informaton" and "permision" are read.
+    stems = {w: surfaces[w] for w in targets}
+    for word, canonical in text.WORDS.items():
+        if word.isalpha() and len(word) >= 4 and canonical.isalpha() and word not in stems:
+            if text.stem(canonical) in idf and lexicon.is_real(word):
+                stems[word] = text.stem(canonical)
+    targets = sorted(stems)
     skeletons: dict[str, list[str]] = defaultdict(list)
     for word in targets:
         if len(word) >= 4 and len(_skeleton(word)) >= 3:
@@ -412,8 +445,8 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
         centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
         candidates=max(CANDIDATES, count // ENTRIES_PER_CANDIDATE),
         bm25=ranking.Bm25(documents), semantic=ranking.Semantic(texts_by_entry),
-        targets=targets, target_stems={w: surfaces[w] for w in targets}, skeletons=dict(skeletons),
-        target_uses={w: uses[w] for w in targets},
+        targets=targets, target_stems=stems, skeletons=dict(skeletons),
+        target_uses={w: uses.get(w, 0) for w in targets},
     )
 
 

@@ -448,8 +448,10 @@ def grouping_figures(questions, order) -> tuple[float, float, list[int]]:
     return precision, recall, [assigned[order.index(i)] for i in range(len(questions))]
 
 
+# Measured with the matcher's decision model (a topic counts when its probability clears the answer
+# line); with the hand-set line before it: 0.879 / 0.542 and 0.647 / 0.501.
 @pytest.mark.parametrize("fixture, precision_at_least, recall_at_least", [
-    (FIXTURE, 0.879, 0.542), (BLIND_FIXTURE, 0.647, 0.501),
+    (FIXTURE, 0.794, 0.505), (BLIND_FIXTURE, 0.685, 0.484),
 ])
 def test_grouping_quality_holds_whatever_order_the_questions_arrive_in(fixture, precision_at_least, recall_at_least):
     questions = yaml.safe_load(fixture.read_text(encoding="utf-8"))["questions"]
@@ -759,7 +761,10 @@ def test_confident_topic_needs_an_answer_grade_score():
     def question(score):
         return Question(1, "q", "U1", Where(), "suggest", "caldicott-principles", score, (), (), False, "")
 
-    assert grouping.confident_topic(question(90.0)) == "caldicott-principles"
+    from bot.matching import Thresholds
+
+    assert grouping.confident_topic(question(Thresholds().answer)) == "caldicott-principles"
+    assert grouping.confident_topic(question(Thresholds().answer - 0.5)) is None
     assert grouping.confident_topic(question(20.0)) is None
 
 

@@ -1,0 +1,154 @@
+"""Labelled example questions as a nearest-neighbour signal for the decision model.
+
+The project's labelled questions (the dev set, the holdout and training set b; ``none`` for those
+no entry answers) are shipped in ``bot/match_examples.json`` with their matching terms and
+their embeddings
+(``match_examples.npy``: the same WordLlama mean vectors as the matcher's semantic signal, stored so
+that start-up does not embed them). For a question, ``Examples.neighbours`` gives the nearest
+example's cosine for each label, and the labels of the nearest few: whether practitioners' earlier
+questions most like this one were about the best-ranked entry, about another, or about nothing the
+FAQ answers. The decision model (``bot.match_model``) reads them; they never rank entries.
+
+An example whose text is the question itself is skipped, so that ``canishare eval`` on the sets
+the examples come from does not read a question's own label (the figures for those sets are the
+cross-validated ones, ``benchmarks/matching_cv.py``). Both files are written by
+``python benchmarks/matching_cv.py --write``; never from a blind set.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+EXAMPLES_FILE = Path(__file__).with_name("match_examples.json")
+VECTORS_FILE = EXAMPLES_FILE.with_suffix(".npy")
+NONE = "none"
+NEAREST = 5  # how many nearest examples vote
+SEMANTIC_SHARE = 0.5  # of an example's nearness, from the embeddings; the rest from the weighted terms
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    best: dict[str, float] = field(default_factory=dict)  # label -> the nearest example's cosine with it
+    nearest: tuple[tuple[str, ...], ...] = ()  # the labels of the NEAREST nearest examples, nearest first
+
+
+class Examples:
+    """The labelled examples: their texts (redacted), labels, embeddings and matching terms."""
+
+    def __init__(self, texts: Sequence[str], labels: Sequence[Sequence[str]], vectors: np.ndarray,
+                 terms: Sequence[Sequence[str]] = ()):
+        self.texts = list(texts)
+        self.labels = [tuple(label) for label in labels]
+        self.vectors = np.asarray(vectors, dtype=np.float32)
+        self.terms = [tuple(t) for t in terms] or [()] * len(self.texts)
+        self._position = {t: i for i, t in enumerate(self.texts)}
+        by_label: dict[str, list[int]] = {}
+        for i, label in enumerate(self.labels):
+            for name in label:
+                by_label.setdefault(name, []).append(i)
+        self._position_by_label = by_label
+        self._label_names = list(by_label)
+        self._label_rows = np.array([row for rows in by_label.values() for row in rows], dtype=np.int64)
+        sizes = [len(rows) for rows in by_label.values()]
+        self._label_starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64) if sizes else None
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def covers(self, entry_ids: Sequence[str]) -> float:
+        """The share of ``entry_ids`` that some example is about."""
+        return sum(1 for e in entry_ids if e in self._position_by_label) / max(len(entry_ids), 1)
+
+    def weighted(self, weight: Callable[[str], float]) -> "WeightedExamples":
+        """The examples with their terms weighted by ``weight`` (a matcher's idf), ready to compare."""
+        return WeightedExamples(self, weight)
+
+
+class WeightedExamples:
+    """Nearness of a question to each example: half the cosine of their embeddings, half the cosine
+    of their terms weighted by rarity (which reads sector terms the embedding blurs)."""
+
+    def __init__(self, examples: Examples, weight: Callable[[str], float]):
+        self.examples = examples
+        self.weight = weight
+        rows = np.repeat(np.arange(len(examples)), [len(t) for t in examples.terms])
+        names = [t for terms in examples.terms for t in terms]
+        vocabulary = list(dict.fromkeys(names))
+        column = {t: i for i, t in enumerate(vocabulary)}
+        columns = np.array([column[t] for t in names], dtype=np.int64)
+        term_weights = np.array([weight(t) for t in vocabulary], dtype=np.float64)
+        values = term_weights[columns] if len(columns) else np.zeros(0)
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(examples)))
+        order = np.argsort(columns, kind="stable")
+        bounds = np.searchsorted(columns[order], np.arange(len(vocabulary) + 1))
+        self._postings = {t: (rows[order[bounds[i]:bounds[i + 1]]], values[order[bounds[i]:bounds[i + 1]]])
+                          for i, t in enumerate(vocabulary)}
+        self._norms = np.where(norms > 0, norms, 1.0)
+
+    def similarities(self, vector: np.ndarray | None, terms: Sequence[str]) -> np.ndarray:
+        out = np.zeros(len(self.examples))
+        if vector is not None and len(self.examples) and self.examples.vectors.shape[1] == len(vector):
+            out += SEMANTIC_SHARE * (self.examples.vectors @ vector.astype(np.float32))
+        weights = {t: self.weight(t) for t in dict.fromkeys(terms)}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        found = [(w, self._postings[t]) for t, w in weights.items() if t in self._postings]
+        if norm and found:
+            rows = np.concatenate([f[0] for _, f in found])
+            values = np.concatenate([w * f[1] for w, f in found])
+            lexical = np.bincount(rows, weights=values, minlength=len(self.examples))
+            out += (1 - SEMANTIC_SHARE) * lexical / (self._norms * norm)
+        return out
+
+    def neighbours(self, vector: np.ndarray | None, terms: Sequence[str], question: str = "",
+                   allowed: np.ndarray | None = None) -> Neighbours:
+        """The examples nearest a question, by label; ``allowed``: a mask of the examples that may be
+        read (cross-validation). An example with the question's own text is never read."""
+        examples = self.examples
+        if not len(examples) or (vector is None and not terms):
+            return Neighbours()
+        near = self.similarities(vector, terms)
+        hide = np.zeros(len(near), dtype=bool) if allowed is None else ~allowed
+        own = examples._position.get(question)
+        if own is not None:
+            hide = hide.copy()
+            hide[own] = True
+        near = np.where(hide, -1.0, near)
+        by_label = np.maximum.reduceat(near[examples._label_rows], examples._label_starts)
+        best = dict(zip(examples._label_names, by_label.tolist()))
+        top = np.argpartition(-near, NEAREST - 1)[:NEAREST] if len(near) > NEAREST else np.arange(len(near))
+        order = sorted(top.tolist(), key=lambda i: (-near[i], i))
+        return Neighbours({k: v for k, v in best.items() if v > -1.0},
+                          tuple(examples.labels[i] for i in order if near[i] > -1.0))
+
+
+def labels_of(topic: str, also: Sequence[str] = ()) -> tuple[str, ...]:
+    return (NONE,) if topic == NONE else (topic, *also)
+
+
+@lru_cache(maxsize=1)
+def stored() -> Examples:
+    """The shipped examples (read once per process); none if the files are missing."""
+    if not EXAMPLES_FILE.exists() or not VECTORS_FILE.exists():
+        return Examples([], [], np.zeros((0, 1), dtype=np.float32))
+    raw = json.loads(EXAMPLES_FILE.read_text(encoding="utf-8"))
+    vectors = np.load(VECTORS_FILE).astype(np.float32)
+    items = raw["examples"]
+    if len(items) != len(vectors):
+        return Examples([], [], np.zeros((0, 1), dtype=np.float32))
+    return Examples([i["q"] for i in items], [labels_of(i["topic"], i.get("also", ())) for i in items], vectors,
+                    [i.get("terms", ()) for i in items])
+
+
+def write(examples: Examples, topics: Sequence[str], alsos: Sequence[Sequence[str]], about: str) -> None:
+    items = [{"q": t, "topic": topic, **({"also": list(also)} if also else {}), "terms": list(terms)}
+             for t, topic, also, terms in zip(examples.texts, topics, alsos, examples.terms)]
+    EXAMPLES_FILE.write_text(json.dumps({"about": about, "examples": items}, indent=0, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+    np.save(VECTORS_FILE, np.asarray(examples.vectors, dtype=np.float16))

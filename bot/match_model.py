@@ -1,0 +1,159 @@
+"""The matcher's calibrated decision model: P(the best-ranked entry answers the question).
+
+``bot.matching`` ranks the candidate entries by three signals and ``bot.match_decision`` fuses
+them. Whether to *answer* with the best entry is decided by a logistic regression over features of
+that ranking (``features``): the fused score and its lead, each signal's value for the best entry
+and its margin over that signal's best other entry, how many signals agree, the matched meaning
+(evidence, matched terms, how much of the question they cover), the question's length, typos
+read, words no candidate knows. It is fitted by ``python benchmarks/matching_cv.py --write`` with
+k-fold cross-validation on the project's labelled questions (never on a blind set) and stored in
+``bot/match_model.json``: the feature names, their means and scales, the weights, and the answer
+and suggest lines (probabilities) chosen on out-of-fold predictions. A second model, fitted the
+same way without the labelled examples (``bot.match_examples``), is stored beside it for an FAQ the
+examples are not about.
+
+Pure numpy: a dot product and a logistic, a few microseconds per question.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+
+MODEL_FILE = Path(__file__).with_name("match_model.json")
+
+FEATURES = (
+    "fused", "fused_lead", "lexical", "lexical_margin", "bm25_raw", "bm25_margin",
+    "semantic", "coverage", "terms", "unmatched",
+    "knn_best", "knn_none", "knn_vote", "knn_none_vote",
+)
+
+
+def features(terms: Sequence[str], ranked: Sequence, corrections: Sequence, evidence_ok: bool,
+             content_words: int, neighbours=None) -> dict[str, float]:
+    """The model's inputs for a question whose fused candidates are ``ranked`` (best first; ``Scored``)
+    and whose nearest labelled examples are ``neighbours`` (``bot.match_examples.Neighbours``)."""
+    best = ranked[0]
+    knn = neighbours.best if neighbours is not None else {}
+    nearest = neighbours.nearest if neighbours is not None else ()
+    best_id = best.entry.id
+    votes = max(len(nearest), 1)
+    others = ranked[1:]
+    top_bm25 = max((s.bm25 for s in ranked), default=0.0) or 1.0
+    other_lexical = max((s.lexical for s in others), default=0.0)
+    other_bm25 = max((s.bm25 for s in others), default=0.0)
+    other_semantic = max((s.semantic for s in others), default=0.0)
+    agree = (best.lexical >= other_lexical) + (best.bm25 >= other_bm25) + (best.semantic >= other_semantic)
+    runner = others[0].score if others else 0.0
+    matched_anywhere = set().union(*(s.matched_terms for s in ranked))
+    n = max(len(terms), 1)
+    return {
+        "fused": best.score / 100,
+        "fused_lead": (best.score - runner) / 100,
+        "lexical": best.lexical / 100,
+        "lexical_margin": (best.lexical - other_lexical) / 100,
+        "bm25_share": best.bm25 / top_bm25,
+        "bm25_margin": (best.bm25 - other_bm25) / top_bm25,
+        "bm25_raw": math.log1p(best.bm25),
+        "semantic": best.semantic,
+        "semantic_margin": best.semantic - other_semantic,
+        "agree": agree / 3,
+        "evidence": min(best.evidence, 4.0),
+        "evidence_ok": float(evidence_ok),
+        "matched": min(len(best.matched_terms), 8) / 8,
+        "coverage": len([t for t in terms if t in best.matched_terms]) / n,
+        "terms": math.log1p(len(terms)),
+        "unmatched": len([t for t in terms if t not in matched_anywhere]) / n,
+        "corrections": min(len(corrections), 3),
+        "long": float(content_words > 12),
+        "runner_fused": runner / 100,
+        "knn_best": knn.get(best_id, 0.0),
+        "knn_other": max((v for k, v in knn.items() if k not in (best_id, "none")), default=0.0),
+        "knn_none": knn.get("none", 0.0),
+        "knn_vote": sum(best_id in labels for labels in nearest) / votes,
+        "knn_none_vote": sum("none" in labels for labels in nearest) / votes,
+    }
+
+
+@dataclass(frozen=True)
+class Model:
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    answer: float  # answer at or above this probability (with evidence, no instructions)
+    suggest: float  # suggest at or above this
+
+    def vector(self, values: Mapping[str, float]) -> np.ndarray:
+        return np.array([values.get(name, 0.0) for name in self.names], dtype=np.float64)
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        z = float(((self.vector(values) - self.mean) / self.scale) @ self.weights) + self.bias
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def contributions(self, values: Mapping[str, float]) -> list[tuple[str, float]]:
+        """Each feature's push on the log-odds, largest first (for ``--explain``)."""
+        pushes = ((self.vector(values) - self.mean) / self.scale) * self.weights
+        return sorted(zip(self.names, pushes.tolist()), key=lambda p: -abs(p[1]))
+
+    def to_json(self, **extra) -> dict:
+        return {
+            **extra, "features": list(self.names), "mean": [round(float(x), 6) for x in self.mean],
+            "scale": [round(float(x), 6) for x in self.scale], "weights": [round(float(x), 6) for x in self.weights],
+            "bias": round(self.bias, 6), "answer": round(self.answer, 4), "suggest": round(self.suggest, 4),
+        }
+
+    @classmethod
+    def from_json(cls, raw: Mapping) -> "Model":
+        return cls(tuple(raw["features"]), np.array(raw["mean"], dtype=np.float64),
+                   np.array(raw["scale"], dtype=np.float64), np.array(raw["weights"], dtype=np.float64),
+                   float(raw["bias"]), float(raw["answer"]), float(raw["suggest"]))
+
+
+def stored() -> Model:
+    """The fitted model shipped in ``bot/match_model.json`` (read once per process)."""
+    return _stored("")
+
+
+def stored_without_examples() -> Model:
+    """The model fitted without the labelled examples, for an FAQ they do not cover (another FAQ
+    than the bundled one): the examples' labels would name no entry of it."""
+    return _stored("without_examples")
+
+
+@lru_cache(maxsize=2)
+def _stored(key: str) -> Model:
+    raw = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    return Model.from_json(raw.get(key, raw) if key else raw)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, sample_weight: np.ndarray | None = None,
+                 iterations: int = 50) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """L2-regularised logistic regression by Newton's method on standardised columns: (mean, scale,
+    weights, bias). Deterministic."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale = np.where(scale > 1e-9, scale, 1.0)
+    z = (x - mean) / scale
+    n, d = z.shape
+    a = np.hstack([z, np.ones((n, 1))])
+    w = np.zeros(d + 1)
+    sw = np.ones(n) if sample_weight is None else sample_weight
+    penalty = np.full(d + 1, l2)
+    penalty[-1] = 0.0
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-np.clip(a @ w, -30, 30)))
+        gradient = a.T @ (sw * (p - y)) + penalty * w
+        hessian = (a * (sw * p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return mean, scale, w[:-1], float(w[-1])
