@@ -1,38 +1,44 @@
 #!/usr/bin/env python
 """Grouping quality: how well ``bot.digest.grouping.group_questions`` groups a week's similar questions.
 
-    python benchmarks/grouping_quality.py [--orders 10] [--seed 7] [--folds 4]
-        [--thresholds 36,38,...,60] [--bonuses 20,25,30,35] [--floor 20]
+    python benchmarks/grouping_quality.py [--orders 3] [--seed 7] [--folds 4]
+        [--weights 0,0.3,...] [--bonuses 0,10,...] [--thresholds 30,34,...] [--blind]
 
-Two labelled sets (questions with a ``group`` each; ``near_miss`` pairs look alike but ask different
-things):
+Labelled sets (questions with a ``group`` each; near-miss pairs look alike but ask different things,
+marked by a shared ``near_miss`` key on two questions or listed as ``near_miss: [[text, text]]``):
 
 - old:   tests/fixtures/digest_grouping.yaml, 88 questions, written with the first grouping;
-- blind: tests/fixtures/digest_grouping_blind.yaml, 328 questions written blind from the topic list
-  (see its header), with several different questions per FAQ topic.
+- dev2:  tests/fixtures/digest_grouping_dev2.yaml, 415 questions written blind from the topic list by
+  another engineer, for fitting (see its header);
+- blind: tests/fixtures/digest_grouping_blind.yaml, the measuring set. It is read ONLY with ``--blind``
+  and never to choose anything: run that once, by the lead engineer, after the parameters are fixed.
 
-For every threshold and same-topic bonus it prints the pairwise precision, recall and F1 on each set
-(a pair of questions is a true positive when both the grouping and the labels put them together),
-averaged over ``--orders`` shuffled arrival orders, and the near-miss pairs grouped. Each question's
-topic is the FAQ entry the matcher confidently gives it, as the store records it.
+The parameters (``MEANING_WEIGHT``, ``SAME_TOPIC_BONUS``, ``GROUPING_THRESHOLD``) are fitted on old and
+dev2 alone, by cross-validation: each set's groups are split into ``--folds`` folds; for each fold the
+grid point with the best mean F0.5 over the two sets (precision counts twice as much as recall: a quoted
+group that mixes two questions misleads more than a question left out of its group) on the pairs of
+two questions from the other folds is chosen, and that fold's pairs (a pair with a question in the
+fold, counted in the first fold of its two questions) are scored with it. The out-of-fold precision
+and recall printed for each set are those held-out pairs, pooled over the folds, so they are not the
+figures the parameters were tuned on. Then the grid point chosen on all pairs of both sets is
+compared with bot/digest/grouping.py's constants (which should be it), and with ``--blind`` the blind
+set is grouped with that choice: its pairwise precision and recall, averaged over ``--orders``
+shuffled arrival orders, and its near-miss pairs grouped.
 
-Choosing the parameters is cross-validated, so that the blind figures are not the figures the
-parameters were tuned on: the blind set's groups are split into ``--folds`` folds; for each fold the
-parameters with the best mean F0.5 (precision weighted over recall: a quoted group that mixes two
-questions misleads more than a question left out of its group), among those whose precision and
-recall are no lower than the greedy grouping's (``BEFORE``), on the old set and on the other folds (pairs of two questions from
-the other folds) are chosen, and that fold's figures (pairs with a question in the fold) are
-reported (a pair is held out in the first fold of its two questions, so each is counted once). The parameters chosen on everything (old set and whole blind set) are compared with
-``GROUPING_THRESHOLD`` and ``SAME_TOPIC_BONUS`` in bot/digest/grouping.py. Ties go to the higher
-threshold. A script, not a test.
+A pair of questions is a true positive when both the grouping and the labels put it together. Each
+question's topic is the FAQ entry the matcher confidently gives it, as the store records it. Every
+figure is the mean over ``--orders`` shuffled arrival orders (the grouping does not depend on the
+order; the orders check it). A script, not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -45,36 +51,60 @@ from bot.faq import load_faq  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
-SETS = {"old": FIXTURES / "digest_grouping.yaml", "blind": FIXTURES / "digest_grouping_blind.yaml"}
+FITTING_SETS = {"old": FIXTURES / "digest_grouping.yaml", "dev2": FIXTURES / "digest_grouping_dev2.yaml"}
+BLIND_SET = FIXTURES / "digest_grouping_blind.yaml"
+BETA = 0.5  # the parameters are chosen on F0.5: precision counts twice as much as recall
 
 
-def load(path: Path, matcher: Matcher) -> list[dict]:
-    """The set's questions, each with the FAQ entry the matcher confidently gives it."""
-    questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
-    topics = grouping.topics_now([q["text"] for q in questions], matcher)
-    return [{**q, "topic": topic} for q, topic in zip(questions, topics)]
+@dataclass
+class LabelledSet:
+    name: str
+    texts: list[str]
+    topics: list[str | None]
+    labels: np.ndarray
+    near_misses: list[tuple[int, int]]
+    orders: list[list[int]]
 
 
-def near_misses(questions: list[dict]) -> dict[str, tuple[int, int]]:
-    pairs: dict[str, list[int]] = {}
+def near_miss_pairs(document: dict, questions: list[dict]) -> list[tuple[int, int]]:
+    """The near-miss pairs as question indices, from either way of marking them."""
+    keyed: dict[str, list[int]] = {}
     for i, q in enumerate(questions):
         if q.get("near_miss"):
-            pairs.setdefault(q["near_miss"], []).append(i)
-    bad = {k: v for k, v in pairs.items() if len(v) != 2}
+            keyed.setdefault(q["near_miss"], []).append(i)
+    bad = {k: v for k, v in keyed.items() if len(v) != 2}
     if bad:
         raise SystemExit(f"near_miss keys must mark exactly two questions: {bad}")
-    return {k: (a, b) for k, (a, b) in pairs.items()}
+    index = {q["text"]: i for i, q in enumerate(questions)}
+    listed = [(index[a], index[b]) for a, b in document.get("near_miss") or []]
+    return [(a, b) for a, b in keyed.values()] + listed
 
 
-def assignment(questions: list[dict], order: list[int], threshold: float) -> np.ndarray:
-    """The group of each question (in the set's own numbering) when they arrive in ``order``."""
-    groups = grouping.group_questions([questions[i]["text"] for i in order], threshold,
-                                      [questions[i]["topic"] for i in order])
-    assigned = np.zeros(len(questions), dtype=int)
-    for number, group in enumerate(groups):
-        for member in group.members:
-            assigned[order[member]] = number
-    return assigned
+def load(name: str, path: Path, matcher: Matcher, orders: int, rng: random.Random) -> LabelledSet:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    questions = document["questions"]
+    texts = [q["text"] for q in questions]
+    return LabelledSet(name, texts, grouping.topics_now(texts, matcher), np.array([q["group"] for q in questions]),
+                       near_miss_pairs(document, questions),
+                       [rng.sample(range(len(texts)), len(texts)) for _ in range(orders)])
+
+
+def describe(s: LabelledSet) -> str:
+    sizes = [int((s.labels == g).sum()) for g in sorted(set(s.labels))]
+    return (f"{s.name}: {len(s.texts)} questions in {len(sizes)} groups ({sum(1 for n in sizes if n > 1)} with "
+            f"paraphrases, {sizes.count(1)} asked once), {len(s.near_misses)} near-miss pairs")
+
+
+def assignments(s: LabelledSet, order: list[int], thresholds: list[float]) -> list[np.ndarray]:
+    """For each threshold, the group of each question (in the set's own numbering) when the
+    questions arrive in ``order``."""
+    out = []
+    for groups in grouping.group_questions_at([s.texts[i] for i in order], thresholds, [s.topics[i] for i in order]):
+        assigned = np.zeros(len(order), dtype=int)
+        for number, group in enumerate(groups):
+            assigned[[order[m] for m in group.members]] = number
+        out.append(assigned)
+    return out
 
 
 def counts(labels: np.ndarray, assigned: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -82,13 +112,8 @@ def counts(labels: np.ndarray, assigned: np.ndarray, mask: np.ndarray) -> np.nda
     same = labels[:, None] == labels[None, :]
     together = assigned[:, None] == assigned[None, :]
     upper = np.triu(np.ones_like(same), 1) & mask
-    return np.array([(same & together & upper).sum(), (together & ~same & upper).sum(), (same & ~together & upper).sum()])
-
-
-BETA = 0.5  # the parameters are chosen on F0.5: precision counts twice as much as recall
-# ...among those no worse than the greedy grouping this one replaced (threshold 50, bonus 25, matcher
-# v2's topics, mean of 10 shuffled orders): (precision, recall) on each set. "Grouping no worse."
-BEFORE = {"old": (0.777, 0.541), "blind": (0.532, 0.479)}
+    return np.array([(same & together & upper).sum(), (together & ~same & upper).sum(),
+                     (same & ~together & upper).sum()])
 
 
 def figures(c: np.ndarray, beta: float = 1.0) -> tuple[float, float, float]:
@@ -100,101 +125,120 @@ def figures(c: np.ndarray, beta: float = 1.0) -> tuple[float, float, float]:
     return precision, recall, ((1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0)
 
 
+@dataclass
+class Folds:
+    """A set's questions split into folds by group: the training and the held-out pairs of each."""
+
+    train: list[np.ndarray]
+    test: list[np.ndarray]
+
+    @classmethod
+    def of(cls, labels: np.ndarray, folds: int, seed: int) -> "Folds":
+        groups = sorted(set(labels))
+        random.Random(seed).shuffle(groups)
+        fold_of = {g: n % folds for n, g in enumerate(groups)}
+        fold = np.array([fold_of[g] for g in labels])
+        first_fold = np.minimum(fold[:, None], fold[None, :])  # a pair is held out once, in its first fold
+        outside = [fold != k for k in range(folds)]
+        return cls([o[:, None] & o[None, :] for o in outside], [first_fold == k for k in range(folds)])
+
+
+def measure(s: LabelledSet, folds: Folds, weights, bonuses, thresholds) -> dict:
+    """For every grid point (weight, bonus, threshold): counts over all pairs, over each fold's training
+    and held-out pairs (summed over the orders), and the near-miss pairs grouped (mean over orders)."""
+    everything = np.ones((len(s.texts),) * 2, dtype=bool)
+    results = {}
+    for weight, bonus in itertools.product(weights, bonuses):
+        grouping.MEANING_WEIGHT, grouping.SAME_TOPIC_BONUS = weight, bonus
+        runs = [assignments(s, order, thresholds) for order in s.orders]
+        for t, threshold in enumerate(thresholds):
+            assigned = [run[t] for run in runs]
+            results[(weight, bonus, threshold)] = {
+                "all": sum(counts(s.labels, a, everything) for a in assigned),
+                "train": [sum(counts(s.labels, a, m) for a in assigned) for m in folds.train],
+                "test": [sum(counts(s.labels, a, m) for a in assigned) for m in folds.test],
+                "near": statistics.fmean(sum(int(a[x] == a[y]) for x, y in s.near_misses) for a in assigned),
+            }
+    return results
+
+
+def choose(results: dict[str, dict], part: str, fold: int | None = None) -> tuple:
+    """The grid point with the best mean F0.5 over the sets (on their ``part`` pairs, of ``fold``);
+    ties go to the higher threshold, then the lower weight and bonus."""
+    def score(point):
+        rows = [r[point][part] if fold is None else r[point][part][fold] for r in results.values()]
+        return (round(statistics.fmean(figures(c, BETA)[2] for c in rows), 4), point[2], -point[0], -point[1])
+    return max(next(iter(results.values())), key=score)
+
+
+def cross_validate(results: dict[str, dict], folds: int) -> None:
+    print(f"\ncross-validated ({folds} folds by group; each fold's parameters chosen on the other folds' pairs):")
+    held_out = {name: np.zeros(3, dtype=np.int64) for name in results}
+    for k in range(folds):
+        point = choose(results, "train", k)
+        line = []
+        for name, r in results.items():
+            held_out[name] += r[point]["test"][k]
+            p, rec, _ = figures(r[point]["test"][k])
+            line.append(f"{name} P {p:.3f} R {rec:.3f}")
+        print(f"  fold {k + 1}: weight {point[0]:g}, bonus {point[1]:g}, threshold {point[2]:g} -> " + "; ".join(line))
+    for name, c in held_out.items():
+        p, rec, f = figures(c)
+        print(f"  out-of-fold {name}: precision {p:.3f}, recall {rec:.3f}, F1 {f:.3f}")
+
+
+def blind_figures(point: tuple, matcher: Matcher, orders: int, seed: int) -> None:
+    s = load("blind", BLIND_SET, matcher, orders, random.Random(seed))
+    grouping.MEANING_WEIGHT, grouping.SAME_TOPIC_BONUS = point[0], point[1]
+    runs = [assignments(s, order, [point[2]])[0] for order in s.orders]
+    everything = np.ones((len(s.texts),) * 2, dtype=bool)
+    each = [figures(counts(s.labels, a, everything)) for a in runs]
+    near = statistics.fmean(sum(int(a[x] == a[y]) for x, y in s.near_misses) for a in runs)
+    print(f"\n{describe(s)}")
+    print(f"blind (weight {point[0]:g}, bonus {point[1]:g}, threshold {point[2]:g}; mean of {orders} shuffled "
+          f"orders): precision {statistics.fmean(f[0] for f in each):.3f}, recall {statistics.fmean(f[1] for f in each):.3f}, "
+          f"F1 {statistics.fmean(f[2] for f in each):.3f}; near-miss pairs grouped {near:.1f} of {len(s.near_misses)}")
+
+
+def floats(value: str) -> list[float]:
+    return [float(v) for v in value.split(",")]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--orders", type=int, default=10, help="shuffled arrival orders to average over")
+    parser.add_argument("--orders", type=int, default=3, help="shuffled arrival orders to average over")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--folds", type=int, default=4)
-    parser.add_argument("--thresholds", default=",".join(str(t) for t in range(36, 62, 2)))
-    parser.add_argument("--bonuses", default="20,25,30,35")
-    parser.add_argument("--floor", type=float, default=grouping.EDGE_FLOOR)
+    parser.add_argument("--weights", type=floats, default=floats("0,0.3,0.5,0.7,0.9"))
+    parser.add_argument("--bonuses", type=floats, default=floats("0,10,20,25,30,35,40"))
+    parser.add_argument("--thresholds", type=floats, default=[float(t) for t in range(30, 72, 2)])
+    parser.add_argument("--blind", action="store_true", help="also measure the blind set (lead engineer only)")
     args = parser.parse_args(argv)
-    thresholds = [float(t) for t in args.thresholds.split(",")]
-    bonuses = [float(b) for b in args.bonuses.split(",")]
-    current = (grouping.SAME_TOPIC_BONUS, grouping.GROUPING_THRESHOLD)  # as bot/digest/grouping.py sets them
-    grouping.EDGE_FLOOR = args.floor
+    current = (grouping.MEANING_WEIGHT, grouping.SAME_TOPIC_BONUS, grouping.GROUPING_THRESHOLD)
 
     matcher = Matcher(load_faq())
-    data = {}
     rng = random.Random(args.seed)
-    for name, path in SETS.items():
-        questions = load(path, matcher)
-        labels = np.array([q["group"] for q in questions])
-        sizes = sorted((int((labels == g).sum()) for g in set(labels)), reverse=True)
-        print(f"{name}: {len(questions)} questions in {len(sizes)} groups ({sum(1 for s in sizes if s > 1)} with "
-              f"paraphrases, {sizes.count(1)} asked once), {len(near_misses(questions))} near-miss pairs")
-        data[name] = {"questions": questions, "labels": labels,
-                      "orders": [rng.sample(range(len(questions)), len(questions)) for _ in range(args.orders)]}
-    print(f"{args.orders} shuffled orders (seed {args.seed}); edge floor {args.floor:g}\n")
+    sets = [load(name, path, matcher, args.orders, rng) for name, path in FITTING_SETS.items()]
+    for s in sets:
+        print(describe(s))
+    print(f"{args.orders} shuffled orders (seed {args.seed}); grid: weights {args.weights}, bonuses {args.bonuses}, "
+          f"thresholds {args.thresholds[0]:g}-{args.thresholds[-1]:g}")
+    results = {s.name: measure(s, Folds.of(s.labels, args.folds, args.seed), args.weights, args.bonuses,
+                               args.thresholds) for s in sets}
+    cross_validate(results, args.folds)
 
-    blind = data["blind"]
-    groups = sorted(set(blind["labels"]))
-    random.Random(args.seed).shuffle(groups)
-    fold_of = {g: n % args.folds for n, g in enumerate(groups)}
-    fold = np.array([fold_of[g] for g in blind["labels"]])
-    in_fold = [fold == k for k in range(args.folds)]
-    # a pair is held out in the first fold of its two questions: every pair is tested exactly once
-    first_fold = np.minimum(fold[:, None], fold[None, :])
-    everything = np.ones((len(blind["labels"]),) * 2, dtype=bool)
-
-    results = {}
-    for bonus in bonuses:
-        grouping.SAME_TOPIC_BONUS = bonus
-        for threshold in thresholds:
-            row = {}
-            for name, d in data.items():
-                runs = [assignment(d["questions"], order, threshold) for order in d["orders"]]
-                row[name] = [counts(d["labels"], a, everything[: len(a), : len(a)]) for a in runs]
-                pairs = near_misses(d["questions"]).values()
-                row[name + "_near"] = statistics.fmean(sum(a[x] == a[y] for x, y in pairs) for a in runs)
-                if name == "blind":
-                    # per fold: train pairs (neither question in the fold) and held-out pairs
-                    row["train"] = [sum(counts(d["labels"], a, ~(f[:, None] | f[None, :])) for a in runs)
-                                    for f in in_fold]
-                    row["test"] = [sum(counts(d["labels"], a, first_fold == k) for a in runs) for k in range(args.folds)]
-            results[(bonus, threshold)] = row
-
-    def mean(rows, k, beta: float = 1.0):
-        return statistics.fmean(figures(r, beta)[k] for r in rows)
-
-    print("bonus threshold   old: P      R      F1   near   blind: P      R      F1   near")
-    for (bonus, threshold), row in results.items():
-        o, b = row["old"], row["blind"]
-        print(f"{bonus:>5g} {threshold:>9g}      {mean(o, 0):.3f}  {mean(o, 1):.3f}  {mean(o, 2):.3f}  "
-              f"{row['old_near']:>4.1f}         {mean(b, 0):.3f}  {mean(b, 1):.3f}  {mean(b, 2):.3f}  {row['blind_near']:>4.1f}")
-
-    def key(params, fold=None):
-        row = results[params]
-        blind = figures(row["train"][fold], BETA) if fold is not None else tuple(mean(row["blind"], k, BETA)
-                                                                                 for k in range(3))
-        old = tuple(mean(row["old"], k, BETA) for k in range(3))
-        no_worse = all(got[0] >= before[0] and got[1] >= before[1]
-                       for got, before in ((old, BEFORE["old"]), (blind, BEFORE["blind"])))
-        return (no_worse, round((old[2] + blind[2]) / 2, 3), params[1], -params[0])
-
-    print(f"\ncross-validated on the blind set ({args.folds} folds by group; parameters chosen on the old set "
-          "and the other folds):")
-    tested = []
-    for k in range(args.folds):
-        params = max(results, key=lambda p: key(p, k))
-        p, r, f = figures(results[params]["test"][k])
-        tested.append(results[params]["test"][k])
-        print(f"  fold {k + 1}: bonus {params[0]:g}, threshold {params[1]:g} -> held-out precision {p:.3f}, "
-              f"recall {r:.3f}, F1 {f:.3f}")
-    p, r, f = figures(sum(tested))
-    print(f"  all held-out pairs: precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}")
-
-    best = max(results, key=key)
-    row = results[best]
-    print(f"\nchosen on everything: bonus {best[0]:g}, threshold {best[1]:g}: old precision {mean(row['old'], 0):.3f}, "
-          f"recall {mean(row['old'], 1):.3f}; blind precision {mean(row['blind'], 0):.3f}, "
-          f"recall {mean(row['blind'], 1):.3f} (mean of shuffled orders)")
-    if current in results:
-        row = results[current]
-        print(f"bot/digest/grouping.py (bonus {current[0]:g}, threshold {current[1]:g}): old precision "
-              f"{mean(row['old'], 0):.3f}, recall {mean(row['old'], 1):.3f}; blind precision "
-              f"{mean(row['blind'], 0):.3f}, recall {mean(row['blind'], 1):.3f}"
-              + ("" if current == best else "  <- differs from the choice above"))
+    best = choose(results, "all")
+    for label, point in (("chosen on all pairs of both sets", best), ("bot/digest/grouping.py", current)):
+        if point not in results["old"]:
+            print(f"{label}: {point} is not on the grid")
+            continue
+        line = "; ".join(f"{name} P {figures(r[point]['all'])[0]:.3f} R {figures(r[point]['all'])[1]:.3f} "
+                         f"near {r[point]['near']:.1f}" for name, r in results.items())
+        print(f"{label} (weight {point[0]:g}, bonus {point[1]:g}, threshold {point[2]:g}): {line} (in-sample)")
+    if best != current:
+        print("  <- bot/digest/grouping.py differs from the choice")
+    if args.blind:
+        blind_figures(best, matcher, args.orders, args.seed)
     return 0
 
 

@@ -11,6 +11,7 @@ import signal
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from slack_sdk.errors import SlackApiError
@@ -29,13 +30,22 @@ from bot.store import Store
 import slack_harness as h
 
 FIXTURE = Path(__file__).parent / "fixtures" / "digest_grouping.yaml"
+DEV2_FIXTURE = Path(__file__).parent / "fixtures" / "digest_grouping_dev2.yaml"
+# The measuring set: only the lead engineer reads it. Its tests check a floor and say nothing of the
+# figures or the questions when they fail, so that running them tells whoever tunes the grouping
+# nothing but pass or fail.
 BLIND_FIXTURE = Path(__file__).parent / "fixtures" / "digest_grouping_blind.yaml"
 UTC = dt.timezone.utc
 
-# Measured by benchmarks/grouping_quality.py at GROUPING_THRESHOLD (54) and SAME_TOPIC_BONUS (25),
-# with the matcher's confident FAQ entry as each question's topic (the grouping does not depend on
-# the order): the old fixture precision 0.879, recall 0.542; the blind set precision 0.647, recall 0.501.
+# Measured by benchmarks/grouping_quality.py at the fitted MEANING_WEIGHT (0.9), SAME_TOPIC_BONUS (40) and
+# GROUPING_THRESHOLD (56), with the matcher's confident FAQ entry as each question's topic (the grouping
+# does not depend on the order): precision and recall on the two fitting sets (in-sample), and the near-miss
+# pairs grouped. The blind set's floor is what the word-overlap grouping measured on it (precision 0.647,
+# recall 0.501, four near-miss pairs grouped) less the margin: grouping it no worse.
+PRECISION_RECALL = {"old": (0.938, 0.561), "dev2": (0.671, 0.259)}
+NEAR_MISSES_GROUPED = {"old": 1, "dev2": 8, "blind": 4}
 MARGIN = 0.05
+BLIND_FLOOR = (0.647 - MARGIN, 0.501 - MARGIN)
 
 
 def utc(value: str) -> dt.datetime:
@@ -421,11 +431,10 @@ def pairwise(labels, groups, size):
     for n, g in enumerate(groups):
         for i in g.members:
             assigned[i] = n
-    tp = fp = fn = 0
-    for i in range(size):
-        for j in range(i + 1, size):
-            same, together = labels[i] == labels[j], assigned[i] == assigned[j]
-            tp, fp, fn = tp + (same and together), fp + (together and not same), fn + (same and not together)
+    label, group = np.array(labels), np.array(assigned)
+    same, together = label[:, None] == label[None, :], group[:, None] == group[None, :]
+    upper = np.triu(np.ones_like(same), 1)
+    tp, fp, fn = ((same & together & upper).sum(), (together & ~same & upper).sum(), (same & ~together & upper).sum())
     return tp / (tp + fp), tp / (tp + fn), assigned
 
 
@@ -448,38 +457,65 @@ def grouping_figures(questions, order) -> tuple[float, float, list[int]]:
     return precision, recall, [assigned[order.index(i)] for i in range(len(questions))]
 
 
-# Measured with the matcher's decision model (a topic counts when its probability clears the answer
-# line); with the hand-set line before it: 0.879 / 0.542 and 0.647 / 0.501.
+def near_miss_indices(document: dict) -> list[tuple[int, int]]:
+    """Near-miss pairs as question indices: two questions sharing a ``near_miss`` key, or listed as
+    ``near_miss: [[text, text]]``."""
+    questions = document["questions"]
+    keyed: dict[str, list[int]] = {}
+    for i, q in enumerate(questions):
+        if q.get("near_miss"):
+            keyed.setdefault(q["near_miss"], []).append(i)
+    index = {q["text"]: i for i, q in enumerate(questions)}
+    return [tuple(v) for v in keyed.values()] + [(index[a], index[b]) for a, b in document.get("near_miss") or []]
+
+
+def order_figures(questions: list[dict]) -> list[tuple[float, float, list[int]]]:
+    rng = random.Random(11)
+    orders = [list(range(len(questions)))] + [rng.sample(range(len(questions)), len(questions)) for _ in range(2)]
+    return [grouping_figures(questions, order) for order in orders]
+
+
+def agreement(first: list[int], other: list[int]) -> float:
+    """The share of pairs that two groupings agree on (both together or both apart)."""
+    a, b = np.array(first), np.array(other)
+    together_a, together_b = a[:, None] == a[None, :], b[:, None] == b[None, :]
+    upper = np.triu(np.ones_like(together_a), 1)
+    return float(((together_a == together_b) & upper).sum() / upper.sum())
+
+
 @pytest.mark.parametrize("fixture, precision_at_least, recall_at_least", [
-    (FIXTURE, 0.794, 0.505), (BLIND_FIXTURE, 0.685, 0.484),
+    (FIXTURE, PRECISION_RECALL["old"][0], PRECISION_RECALL["old"][1]),
+    (DEV2_FIXTURE, PRECISION_RECALL["dev2"][0], PRECISION_RECALL["dev2"][1]),
 ])
 def test_grouping_quality_holds_whatever_order_the_questions_arrive_in(fixture, precision_at_least, recall_at_least):
-    questions = yaml.safe_load(fixture.read_text(encoding="utf-8"))["questions"]
-    rng = random.Random(11)
-    orders = [list(range(len(questions)))] + [rng.sample(range(len(questions)), len(questions)) for _ in range(3)]
-    results = [grouping_figures(questions, order) for order in orders]
+    results = order_figures(yaml.safe_load(fixture.read_text(encoding="utf-8"))["questions"])
     for precision, recall, _ in results:
         assert precision >= precision_at_least - MARGIN and recall >= recall_at_least - MARGIN, (precision, recall)
     # the same groups whatever the order (ties aside): the pairs grouped together agree
-    first = results[0][2]
     for _, _, assigned in results[1:]:
-        agree = sum((first[i] == first[j]) == (assigned[i] == assigned[j])
-                    for i in range(len(first)) for j in range(i + 1, len(first)))
-        assert agree / (len(first) * (len(first) - 1) / 2) > 0.995
+        assert agreement(results[0][2], assigned) > 0.995
+
+
+def test_the_blind_set_is_grouped_no_worse_than_by_word_overlap_in_any_order():
+    results = order_figures(yaml.safe_load(BLIND_FIXTURE.read_text(encoding="utf-8"))["questions"])
+    floor = all(p >= BLIND_FLOOR[0] and r >= BLIND_FLOOR[1] for p, r, _ in results)
+    same = all(agreement(results[0][2], assigned) > 0.995 for _, _, assigned in results[1:])
+    assert floor, "the blind set's precision or recall is below the floor (figures for the lead engineer only)"
+    assert same, "the blind set is grouped differently in different orders"
+
+
+def near_misses_grouped(fixture: Path) -> int:
+    document = yaml.safe_load(fixture.read_text(encoding="utf-8"))
+    questions = document["questions"]
+    _, _, assigned = grouping_figures(questions, list(range(len(questions))))
+    return sum(assigned[a] == assigned[b] for a, b in near_miss_indices(document))
 
 
 def test_near_miss_pairs_are_rarely_grouped():
-    # Measured: one of seven on the old fixture (dpia-vs-privacy-notice-system, which the greedy grouping
-    # grouped in every order too), four of ten on the blind set (the greedy grouping: 3.4 on average).
-    for fixture, most in ((FIXTURE, 1), (BLIND_FIXTURE, 4)):
-        questions = yaml.safe_load(fixture.read_text(encoding="utf-8"))["questions"]
-        _, _, assigned = grouping_figures(questions, list(range(len(questions))))
-        pairs: dict[str, list[int]] = {}
-        for i, q in enumerate(questions):
-            if q.get("near_miss"):
-                pairs.setdefault(q["near_miss"], []).append(i)
-        together = {key for key, (a, b) in pairs.items() if assigned[a] == assigned[b]}
-        assert len(together) <= most, together
+    assert near_misses_grouped(FIXTURE) <= NEAR_MISSES_GROUPED["old"]
+    assert near_misses_grouped(DEV2_FIXTURE) <= NEAR_MISSES_GROUPED["dev2"]
+    within = near_misses_grouped(BLIND_FIXTURE) <= NEAR_MISSES_GROUPED["blind"]
+    assert within, "more of the blind set's near-miss pairs are grouped than the floor allows"
 
 
 def test_minimal_pairs_are_never_grouped_whatever_the_order():
@@ -538,8 +574,9 @@ def test_grouping_is_deterministic_and_ordered_by_size():
 # rendering within Slack's limits ---------------------------------------------------------------
 
 
-def random_words(rng, n):
-    return " ".join("".join(rng.choice("bcdfghjklmnpqrstvwxz") + rng.choice("aeiou") for _ in range(4)) for _ in range(n))
+def random_words(rng, n, syllables=4):
+    return " ".join("".join(rng.choice("bcdfghjklmnpqrstvwxz") + rng.choice("aeiou") for _ in range(syllables))
+                    for _ in range(n))
 
 
 def test_rendering_stays_within_slack_limits_with_500_distinct_questions(store, clock):
@@ -559,7 +596,9 @@ def test_rendering_stays_within_slack_limits_with_many_long_quoted_groups(store,
     rng = random.Random(6)
     n = 0
     for group in range(100):
-        text = f"{random_words(rng, 40)} & <{group}>"
+        # made-up words of six syllables: unknown to the embedding, so the texts are alike in nothing
+        # (runs of shorter made-up words do look alike to it: see bot.digest.meaning.MAX_PIECES)
+        text = f"{random_words(rng, 40, syllables=6)} & <{group}>"
         for asker in range(3):
             missed = group % 4 == 0
             ask(store, clock, f"2026-11-{16 + n % 7}T{n % 24:02d}:{n % 60:02d}:00", asker=f"U{group}-{asker}",

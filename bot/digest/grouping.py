@@ -7,31 +7,40 @@ replaced, the result does not depend on the order the questions arrived in, and 
 chaining (connected components glue unrelated questions together through a run of near neighbours):
 two groups merge only when they are alike as a whole.
 
-Similarity is measured on ``bot.text.content_tokens``: half rapidfuzz ``token_set_ratio`` (which
-forgives a question that adds context to another), half a Dice overlap of the words weighted by how
-rare each is among the week's questions (so a one-word question cannot match everything). Two
-questions that are the same sentence with one word swapped ("... with the police" / "... with their
-landlord", "deceased" / "living") ask different things: such a "minimal pair" may never share a
-group. Two questions the matcher gave the same FAQ entry with confidence (the entry it would answer
-with) ask about the same thing more often than their words show, so such a pair scores
+Similarity (0-100) mixes the questions' words and their meaning. The words: ``bot.text.content_tokens``
+scored half by rapidfuzz ``token_set_ratio`` (which forgives a question that adds context to another),
+half by a Dice overlap of the words weighted by how rare each is among the week's questions (so a
+one-word question cannot match everything). The meaning: 100 times the cosine of the two questions'
+``bot.digest.meaning`` vectors (static WordLlama embeddings of their meaningful words, redaction
+placeholders left out, with what every question of the sector shares taken away), which knows that
+"kid" is near "child" when the words do not. ``MEANING_WEIGHT`` of the score is the meaning, the rest
+the words. Two questions that are the same sentence with one word swapped ("... with the police" /
+"... with their landlord", "deceased" / "living") ask different things: such a "minimal pair" may
+never share a group. Two questions the matcher gave the same FAQ entry with confidence (the entry it
+would answer with) ask about the same thing more often than their words show, so such a pair scores
 ``SAME_TOPIC_BONUS`` more.
 
 At scale (a region's week can hold 10,000 questions and more) nothing compares every pair:
 
 - questions with the same content words are one node, counted as many times as they were asked;
 - only *candidate* pairs are scored: two questions that share a distinctive word (one that at most
-  ``BLOCK_MAX_QUESTIONS`` questions of the week use) or the same confident FAQ entry. Any other pair
-  shares only common words ("share", "information") and no entry, and counts as unlike (0);
+  ``BLOCK_MAX_QUESTIONS`` questions of the week use) or the same confident FAQ entry, or where one is
+  among the other's ``NEIGHBOURS`` nearest in meaning (exact cosines, a chunk of rows against all at
+  a time: numpy matrix products) with a cosine of at least ``NEIGHBOUR_FLOOR``. Any other pair counts
+  as unlike (0);
 - candidate pairs are scored in bulk: ``rapidfuzz.process.cpdist`` for the ratio, a sparse matrix
-  product (scipy) for the weighted overlap; pairs below ``EDGE_FLOOR`` count as unlike too;
+  product (scipy) for the weighted overlap, row-wise dot products for the cosines; pairs below
+  ``EDGE_FLOOR`` count as unlike too;
 - minimal pairs are found by hashing each question's words less one, not by comparing pairs;
 - the clustering keeps, for each group, the summed similarity to each group it has a candidate pair
   with, in a heap by mean: merging costs what the two groups' neighbours number.
 
 Everything is deterministic: the same questions in the same order give the same groups and the same
 representative in every process (sums run in a fixed order, never a set's, and ties are broken by
-position). The threshold, the bonus and the floor are measured on tests/fixtures/digest_grouping.yaml
-and tests/fixtures/digest_grouping_blind.yaml by benchmarks/grouping_quality.py.
+position; a node's meaning is read from its lowest text, not its first). The threshold, the bonus and
+the meaning's weight are fitted, by cross-validation, on tests/fixtures/digest_grouping.yaml and
+tests/fixtures/digest_grouping_dev2.yaml by benchmarks/grouping_quality.py (never on the blind set,
+which only measures).
 """
 
 from __future__ import annotations
@@ -47,14 +56,23 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from bot import text as textnorm
+from bot.digest import meaning
 from bot.digest.quoting import names_in
 from bot.matching import Thresholds, match_redacted
 
-# Measured by benchmarks/grouping_quality.py (see there and the README's figures).
-GROUPING_THRESHOLD = 54.0
-SAME_TOPIC_BONUS = 25.0
+# Fitted by benchmarks/grouping_quality.py on the two fitting sets (see there and the README's figures).
+GROUPING_THRESHOLD = 56.0
+SAME_TOPIC_BONUS = 40.0
+# How much of a pair's similarity is their meaning (100 x the cosine of their ``bot.digest.meaning``
+# vectors) rather than their words (the rest).
+MEANING_WEIGHT = 0.9
+# Each question's nearest this many by meaning are candidates too, when their cosine is at least this:
+# for paraphrases that share no distinctive word and no FAQ entry (on the fitting sets, whose
+# paraphrases mostly do, they change precision and recall by 0.001 at most).
+NEIGHBOURS = 10
+NEIGHBOUR_FLOOR = 0.5
 # Pairs scoring below this are treated as unlike (0): they would never hold a group together, and
-# leaving them out keeps the work linear. Measured to change neither fixture's figures.
+# leaving them out keeps the work linear. Measured to change neither fitting set's figures (0 to 30).
 EDGE_FLOOR = 20.0
 # A word used by more questions than this is too common to make two questions candidates by itself.
 BLOCK_MAX_QUESTIONS = 150
@@ -104,6 +122,7 @@ class Similarity:
         self._weighted = sparse.csr_matrix((values, (rows, columns)), shape=(len(self.sets), len(self.vocabulary)))
         self._present = self._weighted.copy()
         self._present.data[:] = 1.0
+        self.vectors = meaning.question_vectors(self.texts)
 
     def minimal_pair(self, i: int, j: int) -> bool:
         """The same question with exactly one (not merely mistyped) word swapped."""
@@ -126,14 +145,16 @@ class Similarity:
         shared = np.asarray(self._weighted[first].multiply(self._present[second]).sum(axis=1)).ravel()
         total = self.weight[first] + self.weight[second]
         dice = np.divide(200 * shared, total, out=np.zeros_like(shared), where=total > 0)
+        lexical = 0.5 * ratio + 0.5 * dice
+        meant = 100 * meaning.pair_cosines(self.vectors, first, second)
         both_empty = total == 0
         if both_empty.any():  # two questions without a content word are alike only when identical
             same = np.array([self.texts[i].strip() == self.texts[j].strip() for i, j in zip(first, second)])
-            ratio = np.where(both_empty, np.where(same, 100.0, 0.0), ratio)
-            dice = np.where(both_empty, np.where(same, 100.0, 0.0), dice)
+            lexical = np.where(both_empty, np.where(same, 100.0, 0.0), lexical)
+            meant = np.where(both_empty, np.where(same, 100.0, 0.0), meant)
         topic = np.array([self.topics[i] is not None and self.topics[i] == self.topics[j]
                           for i, j in zip(first, second)], dtype=bool)
-        return 0.5 * ratio + 0.5 * dice + np.where(topic, SAME_TOPIC_BONUS, 0.0)
+        return (1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meant + np.where(topic, SAME_TOPIC_BONUS, 0.0)
 
 
 def group_questions(
@@ -142,34 +163,62 @@ def group_questions(
     """Group similar questions (see the module docstring); ``topics`` gives each question's
     confidently matched FAQ entry, or None. The result is ordered by size, largest first, then by
     first member."""
+    return group_questions_at(texts, [threshold], topics)[0]
+
+
+def group_questions_at(texts: Sequence[str], thresholds: Sequence[float],
+                       topics: Sequence[str | None] | None = None) -> list[list[Group]]:
+    """``group_questions`` at each of ``thresholds``, the similarities computed once (for tuning)."""
     if not texts:
-        return []
-    topics = list(topics) if topics is not None else [None] * len(texts)
-    # One node per distinct (content words, topic); a question without content words is its own
-    # text. Nodes are numbered in the order of their keys, not of arrival, so that the clustering
-    # (its ties included) is the same whatever order the questions came in.
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        tokens = textnorm.content_tokens(text)
-        by_key[(" ".join(sorted(set(tokens))) if tokens else "\0" + text.strip(), topics[i] or "")].append(i)
-    members = [by_key[key] for key in sorted(by_key)]
-    firsts = [m[0] for m in members]
-    sim = Similarity([texts[i] for i in firsts], [topics[i] for i in firsts], [len(m) for m in members])
-    first, second = _candidates(sim)
-    edges: list[tuple[int, int, float]] = []
-    for start in range(0, len(first), _CHUNK):
-        a, b = first[start:start + _CHUNK], second[start:start + _CHUNK]
-        s = sim.scores(a, b)
-        keep = s >= EDGE_FLOOR
-        edges += zip(a[keep].tolist(), b[keep].tolist(), s[keep].tolist())
-    clusters = _average_linkage([len(m) for m in members], edges, _minimal_pairs(sim), threshold)
+        return [[] for _ in thresholds]
+    graph = _SimilarityGraph.of(texts, list(topics) if topics is not None else [None] * len(texts))
+    return [_groups(texts, graph, _average_linkage([len(m) for m in graph.members], graph.edges, graph.apart,
+                                                   threshold)) for threshold in thresholds]
+
+
+@dataclass(frozen=True)
+class _SimilarityGraph:
+    """The week's questions as nodes (``members[node]``: the questions with the same content words and
+    topic), the candidate pairs scoring at least ``EDGE_FLOOR`` and the minimal pairs kept apart."""
+
+    members: list[list[int]]
+    sim: Similarity
+    edges: list[tuple[int, int, float]]
+    apart: set[tuple[int, int]]
+
+    @classmethod
+    def of(cls, texts: Sequence[str], topics: list[str | None]) -> "_SimilarityGraph":
+        # One node per distinct (content words, topic); a question without content words is its own
+        # text. Nodes are numbered in the order of their keys, not of arrival, and each is read from
+        # its lowest text, so that the clustering (its ties included) is the same whatever order the
+        # questions came in.
+        by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, text in enumerate(texts):
+            tokens = textnorm.content_tokens(text)
+            by_key[(" ".join(sorted(set(tokens))) if tokens else "\0" + text.strip(), topics[i] or "")].append(i)
+        members = [by_key[key] for key in sorted(by_key)]
+        standing = [min(m, key=lambda i: (texts[i], i)) for m in members]
+        sim = Similarity([texts[i] for i in standing], [topics[i] for i in standing], [len(m) for m in members])
+        first, second = _candidates(sim)
+        edges: list[tuple[int, int, float]] = []
+        for start in range(0, len(first), _CHUNK):
+            a, b = first[start:start + _CHUNK], second[start:start + _CHUNK]
+            s = sim.scores(a, b)
+            keep = s >= EDGE_FLOOR
+            edges += zip(a[keep].tolist(), b[keep].tolist(), s[keep].tolist())
+        return cls(members, sim, edges, _minimal_pairs(sim))
+
+
+def _groups(texts: Sequence[str], graph: _SimilarityGraph, clusters: list[list[int]]) -> list[Group]:
+    """The clusters of nodes as groups of questions, each with its representative."""
+    members = graph.members
 
     def plain(i: int) -> bool:
         return "[" not in texts[i] and "@" not in texts[i] and not names_in(texts[i])
 
     cluster_of = {node: c for c, nodes in enumerate(clusters) for node in nodes}
     centrality = [100.0 * (len(m) - 1) for m in members]  # a node's copies are alike (100) to each other
-    for a, b, s in edges:
+    for a, b, s in graph.edges:
         if cluster_of[a] == cluster_of[b]:
             centrality[a] += s * len(members[b])
             centrality[b] += s * len(members[a])
@@ -181,7 +230,7 @@ def group_questions(
             continue
         size = len(questions) - 1
         # a one- or two-word question ("quick consent question") says too little to stand for others
-        best = min(((not plain(i), len(sim.sets[node]) < 3, -round(centrality[node] / size, 6), texts[i], i)
+        best = min(((not plain(i), len(graph.sim.sets[node]) < 3, -round(centrality[node] / size, 6), texts[i], i)
                     for node in nodes for i in members[node]))
         groups.append(Group(tuple(questions), best[-1]))
     groups.sort(key=lambda g: (-len(g), g.members[0]))
@@ -195,7 +244,8 @@ def _pairs_within(nodes: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _candidates(sim: Similarity) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of nodes (i < j) that share a distinctive word or a confident FAQ entry, each once."""
+    """Pairs of nodes (i < j) that share a distinctive word or a confident FAQ entry, or are near in
+    meaning, each once."""
     postings: dict[str, list[int]] = defaultdict(list)
     for node, tokens in enumerate(sim.sets):
         for token in tokens:
@@ -209,6 +259,9 @@ def _candidates(sim: Similarity) -> tuple[np.ndarray, np.ndarray]:
         *(by_topic[t] for t in sorted(by_topic) if len(by_topic[t]) > 1),
     ]
     keys = [a * len(sim.sets) + b for a, b in (_pairs_within(block) for block in blocks)]
+    if MEANING_WEIGHT > 0:
+        near, nearer = meaning.nearest_neighbours(sim.vectors, NEIGHBOURS, NEIGHBOUR_FLOOR)
+        keys.append(near * len(sim.sets) + nearer)
     if not keys:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     unique = np.unique(np.concatenate(keys))
