@@ -224,6 +224,28 @@ def test_postcode_lookalikes_stay(text):
         ("date of birth is 5 Sept 2001", "5 Sept 2001"),
         ("DOB 31-DEC-2009 per the GP record", "31-DEC-2009"),
         ("Her dob is 03/04/2016", "03/04/2016"),
+        # a day, month or year in words, a day as a cardinal number, a year after "in" or "of"
+        ("born on the twenty-third of October, two thousand and nine", "twenty-third of October, two thousand and nine"),
+        ("date of birth: nine april twenty-eleven", "nine april twenty-eleven"),
+        ("born on the second of August in 2017, per mum", "second of August in 2017"),
+        ("born 2nd August of 2017", "2nd August of 2017"),
+        ("born in August of 2017", "August of 2017"),
+        ("born the 2nd day of August 2017", "2nd day of August 2017"),
+        # other labels and links: birth date, birthdate, "DOB of", "DOB's", "being", glued to DOB
+        ("birth date 17/09/2016 on the form", "17/09/2016"),
+        ("Birthdate: 17.09.2016", "17.09.2016"),
+        ("his DOB's 17/9/16", "17/9/16"),
+        ("a DoB of 17/09/2016", "17/09/2016"),
+        ("date of birth being 17 September 2016", "17 September 2016"),
+        ("date-of-birth 17/09/2016", "17/09/2016"),
+        ("DOB17/09/2016", "17/09/2016"),
+        # a weekday with "a", "early" / "mid-" / "the end of" before a month
+        ("born on a Sunday, 17 September 2016", "17 September 2016"),
+        ("born mid-September 2016", "September 2016"),
+        ("born at the end of September 2016", "September 2016"),
+        # a few words between "born" and "on" / "in"
+        ("born six weeks early on 17 September 2016", "17 September 2016"),
+        ("born in Wrexham on the 17th of September 2016", "17th of September 2016"),
     ],
 )
 def test_dates_of_birth(text, value):
@@ -245,6 +267,10 @@ def test_several_dates_after_one_dob():
         "Born in 2015 so she's 10 - can she see her records?",
         "What does b. mean on the old form? It says b. unknown.",
         "Do I need her date of birth on the form?",
+        # a date near "born" that is no birth date
+        "Born in 2016 and due in court on the 3rd of March",
+        "born in 2016, the hearing is in September 2025",
+        "she was born abroad and the visit is on 3 May",
     ],
 )
 def test_plain_dates_stay(text):
@@ -293,6 +319,89 @@ def test_bank_details_with_their_labels():
     result = redact("sort code 12-34-56 and account number 12345678 - ok to email?")
     assert result.text == "sort code [sort code] and account number [account number] - ok to email?"
     assert result.found == ("sort code", "account number")
+
+
+@pytest.mark.parametrize(
+    "text, value, kind",
+    [
+        # any label for a sort code, anything between it and the value, any separator
+        ("sort-code 40-11-62 for the refund", "40-11-62", "sort code"),
+        ("S/C 40 11 62, acc 31926819", "40 11 62", "sort code"),
+        ("SC: 40.11.62", "40.11.62", "sort code"),
+        ("the sort code number is 40 - 11 - 62", "40 - 11 - 62", "sort code"),
+        ("bank sort code of 401162", "401162", "sort code"),
+        ("sort code being 40-11-62", "40-11-62", "sort code"),
+        ("acc 31926819 sort 40-11-62", "40-11-62", "sort code"),
+        # "bank details" / "bank:" then a sort code and an account number
+        ("bank details: 40-11-62 / 31926819", "40-11-62", "sort code"),
+        ("bank details 40-11-62, 31926819", "31926819", "account number"),
+        # an account number in groups
+        ("account no 3192 6819", "3192 6819", "account number"),
+        ("account number 31-92-68-19", "31-92-68-19", "account number"),
+    ],
+)
+def test_bank_details_in_their_many_shapes(text, value, kind):
+    assert_removed(text, value, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sort the 12 34 56 files", "we sorted 40 11 62 cases", "account for 3 days", "a bank of 12 phones"],
+)
+def test_bank_lookalikes_stay(text):
+    assert_unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # short identifiers after a known label: letters and two digits, or three digits
+        ("CRN: B47 on nDelius", "B47"),
+        ("UPN K19 for the new school", "K19"),
+        ("Mosaic ID 812 is hers", "812"),
+        ("hospital no 657, ward 4", "657"),
+        ("pupil ID 62 moved school", "62"),
+        ("incident number 451 of 14/05", "451"),
+        # police logs, prisons, immigration and benefit references
+        ("log 2231 of 21 May", "2231"),
+        ("prisoner number A1234BC at HMP Leeds", "A1234BC"),
+        ("NOMIS number B7654CD", "B7654CD"),
+        ("Home Office reference M1234567", "M1234567"),
+        ("HO ref M1234567", "M1234567"),
+        ("UCI 1234-5678", "1234-5678"),
+        ("child ID 9031 on Mosaic", "9031"),
+        ("tenancy ref T8812", "T8812"),
+        ("council tax ref 81234567", "81234567"),
+    ],
+)
+def test_short_case_ids_after_their_label(text, value):
+    assert_removed(text, value, "case id")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ward 4 and bay 12", "Mosaic 2 upgrade", "client no. 7 of 12 on the list", "the log of 21 May",
+     "year 10 pupil, ID checked", "case ref CS-2024-001234"],
+)
+def test_short_numbers_without_an_id_label_stay(text):
+    assert_unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("mob. 7700 900321", "7700 900321"),  # no trunk 0
+        ("ring 0 7700 900321", "0 7700 900321"),  # a stray space
+        ("phone number is 0 7 7 0 0 9 0 0 3 2 1", "0 7 7 0 0 9 0 0 3 2 1"),  # one by one
+        ("tel: 1632 960321", "1632 960321"),
+    ],
+)
+def test_phone_numbers_after_a_phone_word(text, value):
+    assert_removed(text, value, "phone")
+
+
+def test_phone_words_before_other_numbers_stay():
+    assert_unchanged("call 999 or text 85258; the ring road 12")
 
 
 # --- must keep ------------------------------------------------------------------------------
