@@ -292,6 +292,22 @@ def test_plain_dates_stay(text):
         ("going home to 9 Park View", "9 Park View"),
         ("at 2 Primrose Mews", "2 Primrose Mews"),
         ("FORM SAYS 14 ACACIA AVENUE", "14 ACACIA AVENUE"),
+        # a house name and its street, with no number
+        ("she lives at Honeysuckle Cottage, Back Lane", "Honeysuckle Cottage, Back Lane"),
+        ("The Old Vicarage, Chapel Street, is where the family moved", "The Old Vicarage, Chapel Street"),
+        ("post went to Brook Farm, Long Lane instead", "Brook Farm, Long Lane"),
+        ("Hollybank House, Moor Road, Keswick", "Hollybank House, Moor Road"),
+        # a house name or a street after a place word
+        ("moved into Alder Lodge last month", "Alder Lodge"),
+        ("lives at The Granary", "The Granary"),
+        ("she lives on Buttercup Close now", "Buttercup Close"),
+        ("lives at 7 Oakfield with her nan", "7 Oakfield"),
+        # Welsh street names, and street words such as Brow, End, Garth
+        ("3 Heol y Nant, Bala", "3 Heol y Nant"),
+        ("12 Maes yr Haf is the flat", "12 Maes yr Haf"),
+        ("visit 8 Bryn Eithin tomorrow", "8 Bryn Eithin"),
+        ("at 2 Hollins Brow and 4 Fold End", "2 Hollins Brow"),
+        ("the address is 14 acacia av", "14 acacia av"),
     ],
 )
 def test_addresses(text, value):
@@ -307,6 +323,12 @@ def test_addresses(text, value):
         "A 5 Step Approach to information sharing",
         "URGENT - 2 KIDS WALK HOME ALONE",
         "THE 2 SCHOOLS CLOSE AT 3",
+        # public buildings and institutions, times and days after a place word
+        "the hearing is at Leeds Town Hall, Park Lane",
+        "the White House, Downing Street and the Crown Court, High Street",
+        "she went home at 3 Monday afternoon",
+        "home at 5 PM",
+        "moved to the House of Lords",
         "the 3 children walk to school on their own",
         "within 2 days the court decided",
     ],

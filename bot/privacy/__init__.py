@@ -23,8 +23,10 @@ Kinds (the placeholder is the kind in square brackets):
                           ("born on Tuesday the fourth of May 2012", "dob 4th may 12")
 ``address``               house number + street name + street suffix (14 Acacia Avenue,
                           Flat 3, 22 High Street, 12a Mill Lane, 22 holly grove), a flat in a
-                          named building (Flat 2b Orchard Court)
-``sort code``             a sort code introduced by "sort code"
+                          named building (Flat 2b Orchard Court), a house name and its street
+                          (Rose Cottage, Mill Lane), a house name or street after "lives at" /
+                          "moved to", a Welsh street after a number (3 Heol y Felin)
+``sort code``             a sort code introduced by "sort code", "s/c", "SC", "bank details"
 ``account number``        an 8-digit number introduced by "account (no./number)" or "a/c"
 ``case id``               a local case identifier after its label: CRN, Mosaic / LCS /
                           Liquidlogic and other case-system IDs, hospital number / MRN, UPN,
@@ -56,7 +58,8 @@ redacting a redacted text changes nothing.
 
 The package, one module per job: ``folding`` (the shadow copy), ``contact`` (e-mail addresses),
 ``numbers`` (NHS and NI numbers, bank details, phones, case ids), ``dates`` (dates of birth),
-``places`` (postcodes and addresses), ``scanning`` (where a pattern is tried), ``kinds`` (the
+``places`` (postcodes and addresses), ``houses`` (addresses without a house number, Welsh
+streets), ``scanning`` (where a pattern is tried), ``kinds`` (the
 kinds, their priority, ``Redaction``), ``core`` (every detector, the overlaps, ``redact``).
 Names come from bot.names.
 """

@@ -9,6 +9,7 @@ from bot import names as _name_knowledge
 from bot.privacy.contact import _emails
 from bot.privacy.dates import _dates_of_birth
 from bot.privacy.folding import _shadow
+from bot.privacy.houses import _house_addresses, _welsh_addresses
 from bot.privacy.kinds import (
     _NHS_BY_CHECK_DIGIT,
     _PRIORITY,
@@ -39,6 +40,7 @@ _DIGIT_DETECTORS = (
     _phone_numbers,
     _postcodes,
     _addresses,
+    _welsh_addresses,
 )
 
 # --------------------------------------------------------------------------------------
@@ -60,7 +62,9 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     """Every identifier found in ``text``: (start, end, kind) in ``text``'s own positions, not
     overlapping, in order. Each kind is read from the shadow copy (see _shadow)."""
     shadow, origin = _shadow(text)
-    spans: list[tuple[int, int, str]] = [*_emails(shadow), *_names(shadow), *_dates_of_birth(shadow)]
+    spans: list[tuple[int, int, str]] = [
+        *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow)
+    ]
     if _HAS_DIGIT.search(shadow):
         for detector in _DIGIT_DETECTORS:
             spans.extend(detector(shadow))

@@ -36,7 +36,8 @@ _STREET_SUFFIXES = (
     "Road Rd Street St Avenue Ave Av Lane Ln Close Drive Dr Way Crescent Cres Court Ct Place Pl "
     "Grove Gr Gardens Gdns Terrace Terr Walk Row Hill Square Sq Mews Park View Rise Parade Pde "
     "Green Vale Wharf Yard Boulevard Circus Chase Croft Fold Gate Wynd Brae Broadway Embankment "
-    "Quay Hollow Meadow Meadows Mount Bank Heights Villas Cottages"
+    "Quay Hollow Meadow Meadows Mount Bank Heights Villas Cottages Brow End Loan Vennel Copse Dale Glade "
+    "Garth Glen Heath Lea Leys Ridge Spinney Paddock Promenade Esplanade Causeway Pk Cl"
 ).split()
 # in capitals only the suffixes that are not also verbs ("2 KIDS WALK HOME" is not an address)
 _UPPER_SUFFIXES = (
@@ -58,7 +59,7 @@ _ADDRESS = re.compile(
 _LOWER_SUFFIXES = (
     "road rd street st avenue ave lane ln close drive dr crescent cres gardens gdns terrace grove "
     "square sq mews parade pde boulevard cottages villas way view walk park place court row rise hill "
-    "green"
+    "green av brow"
 ).split()
 _FUNCTION_WORDS = (
     "the a an of on in to at by for from with and or but my his her their our your its this that these "
@@ -74,6 +75,12 @@ _PLACE_WORD_THEN_NUMBER = re.compile(
     r"(?i)\b(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:\s+is)?|addr|home)"
     r"(?:\s+(?:at|on|to|in|is))?\s*:?\s+"
     r"(?P<flat>(?:flat|apartment|apt|unit)\s+[0-9]{1,4}[a-z]?\s*,?\s*)?(?=[0-9])"
+)
+# after a place word, a number and a capitalised name with no street word: "lives at 7 Oakfield"
+_NUMBER_AND_NAME = re.compile(
+    r"[0-9]{1,4}[A-Za-z]?,?[ \t]+(?!(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|am|pm|o'?clock|days?|weeks?|months?|years?|hours?|times?)[a-z]*\b)"
+    r"(?:" + _NAME_WORD + r")(?:[ \t]+" + _NAME_WORD + r"){0,2}(?![\w\u2019'])"
 )
 _PLACE_KEYWORDS = ("liv", "stay", "resid", "mov", "addr", "home")
 _FLAT_BEFORE = re.compile(r"(?i)\b(?:flat|apartment|apt|unit|room)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]*$")
@@ -194,7 +201,7 @@ def _addresses(text: str):
             continue
         yield _with_flat(text, m.start()), m.end(), ADDRESS
     for place in _matches_at(_PLACE_WORD_THEN_NUMBER, text, _PLACE_KEYWORDS):
-        m = _LOWER_ADDRESS.match(text, place.end())
+        m = _LOWER_ADDRESS.match(text, place.end()) or _NUMBER_AND_NAME.match(text, place.end())
         if m:
             yield place.start("flat") if place.group("flat") else m.start(), m.end(), ADDRESS
     for m in _ANYWHERE_ADDRESS.finditer(text):

@@ -1,0 +1,82 @@
+"""Addresses without a house number: a house name and its street ("Rose Cottage, Mill Lane", "The Old
+Rectory, Church Street"), a house name or a street after a word that introduces a place ("lives at
+Ivy House", "moved to Larch Close"), and Welsh street names after a number ("3 Heol y Felin")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.privacy.kinds import ADDRESS
+from bot.privacy.places import _STREET_SUFFIXES, _number_starts_here
+from bot.privacy.scanning import _matches_at
+
+# the last word of a house's name: "Rose Cottage", "The Old Rectory", "Meadow View Farm"
+_HOUSE_WORDS = (
+    "Cottage Cottages House Barn Barns Farm Farmhouse Lodge Rectory Vicarage Manse Parsonage Mill Hall "
+    "Manor Grange Bungalow Villa Croft Cabin Chalet Bothy Steading Byre Stables Granary Oast Smithy "
+    "Forge Schoolhouse Coach-House Gatehouse Mews Nook Retreat Haven"
+).split()
+_NAME_WORD = r"(?:(?:Mc|Mac|O')?[A-Z][a-z\u2019']+(?:-[A-Z]?[a-z\u2019']+)?|St\.?)"
+# a street named without a number: one to three capitalised words and a street word
+_STREET = (
+    r"(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + r")\.?"
+    r"(?![\w\u2019'])"
+)
+_HOUSE_ANCHOR = re.compile(r"\b(?:" + "|".join(_HOUSE_WORDS) + r")\b")
+# the words of the name, before the house word: "The Old", "Rose", "Meadow View", "St Anne's"
+_HOUSE_NAME_BEFORE = re.compile(r"(?:\bThe[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){1,3}$")
+_STREET_AFTER = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?P<street>" + _STREET + r")")
+# words that make the name an institution or a public building, not someone's home
+_NOT_HOMES = frozenset(
+    """town city county council civic court crown police fire station church chapel school college
+    university hospital health medical children's childrens children family youth community care
+    nursing residential day government parliament white opera guest public leisure sports club
+    bank customs trust charity refuge hostel halfway safe women's womens""".split()
+)
+# a word that introduces a place, then a house name or a street without a number
+_PLACE_WORD = re.compile(
+    r"(?i)\b(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:[ \t]+is)?|addr|home)"
+    r"(?:[ \t]+(?:at|on|in|into|to|is))?[ \t]*:?[ \t]+(?=(?-i:The[ \t]|[A-Z]))"
+)
+_PLACE_KEYWORDS = ("liv", "stay", "resid", "mov", "addr", "home")
+_HOUSE_NAME = re.compile(
+    r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,3}(?:" + "|".join(_HOUSE_WORDS) + r")(?![\w\u2019'])"
+)
+_STREET_RE = re.compile(_STREET)
+
+# Welsh street names after a house number: "3 Heol y Felin", "12 Llys Gwyn", "7 Maes y Coed"
+_WELSH_STREETS = (
+    "Heol Ffordd Stryd Lon L\u00f4n Llys Maes Bryn Cae Parc Rhodfa Cwrt Plas Clos Teras Nant Coed Ty T\u0177 "
+    "Gwel Cilgant Rhes Pentre Tir Erw Dol D\u00f4l Cefn Ael Glan Llwyn Tan Penrhos Penlan Bro"
+).split()
+_WELSH_ADDRESS = re.compile(
+    r"[0-9](?<![0-9][0-9])[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:" + "|".join(_WELSH_STREETS) + r")"
+    r"(?:[ \t]+(?:y|yr|'r|\u2019r|[A-Z][a-z\u00e0-\u00ff\u0175\u0177'\u2019-]+)){1,3}(?![\w\u2019'])"
+)
+_WELSH_ANCHOR = re.compile(r"\b(?:" + "|".join(_WELSH_STREETS) + r")\b")
+
+
+def _is_home(name: str) -> bool:
+    return not any(word.lower() in _NOT_HOMES for word in name.split())
+
+
+def _house_addresses(text: str):
+    """House names with their street, and house names or streets after a place word."""
+    for a in _HOUSE_ANCHOR.finditer(text):
+        before = _HOUSE_NAME_BEFORE.search(text, max(0, a.start() - 60), a.start())
+        street = _STREET_AFTER.match(text, a.end())
+        if before and street and _is_home(text[before.start() : a.end()]):
+            yield before.start(), street.end("street"), ADDRESS
+    for place in _matches_at(_PLACE_WORD, text, _PLACE_KEYWORDS):
+        m = _HOUSE_NAME.match(text, place.end()) or _STREET_RE.match(text, place.end())
+        if m and _is_home(m.group()):
+            street = _STREET_AFTER.match(text, m.end()) if m.re is _HOUSE_NAME else None
+            yield m.start(), street.end("street") if street else m.end(), ADDRESS
+
+
+def _welsh_addresses(text: str):
+    if not _WELSH_ANCHOR.search(text):
+        return
+    for m in _WELSH_ADDRESS.finditer(text):
+        if _number_starts_here(text, m.start()):
+            yield m.start(), m.end(), ADDRESS
