@@ -71,5 +71,5 @@ _NEVER_GIVEN = frozenset(
     """the and can do an in on is it at to of or no yes so he she we me my his her our but not as by
     be if from with for this that you your all one are was were has had have his been like per via
     more most very much many new old big good bad best well thanks please sorry ok okay hi hello dear
-    what when where who why how which""".split()
+    what when where who why how which roma""".split()
 )

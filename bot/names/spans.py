@@ -5,8 +5,12 @@ from __future__ import annotations
 from bot.names.given import _is_given, given_names
 from bot.names.introduced import _IntroducedNames
 from bot.names.tokens import _POSSESSIVE
-from bot.names.untitled import _UntitledNames
-from bot.names.words import _INTRODUCERS, TITLES
+from bot.names.untitled import _AFTER_PLURAL_SURNAME, _FAMILY_WORDS, _UntitledNames
+from bot.names.words import _INTRODUCERS, SURNAME_PARTICLES, TITLES
+
+_FAMILY_TRIGGERS = _FAMILY_WORDS | _AFTER_PLURAL_SURNAME
+# words before "Jan" that make it the month
+_BEFORE_A_MONTH = frozenset("in since by from until till last next of early late mid end before after".split())
 
 
 class _Finder(_IntroducedNames, _UntitledNames):
@@ -16,7 +20,10 @@ class _Finder(_IntroducedNames, _UntitledNames):
         toks = self.toks
         lows = [word.lower() for word in toks.texts]
         for i, low in enumerate(lows):
-            if low in TITLES and not self.used[i]:
+            if low == "jan" and i > 0 and lows[i - 1] in _BEFORE_A_MONTH:
+                self.used[i] = True  # "in Jan", "since Jan": the month
+                self.blocked.add(i)
+            elif low in TITLES and not self.used[i]:
                 self.titled(i)
         # only words that follow a word that can introduce a name ("client", "called"), or are
         # capitalised given names: no rule below starts anywhere else
@@ -40,10 +47,19 @@ class _Finder(_IntroducedNames, _UntitledNames):
                 self.after_role(i) or self.after_called(i) or self.full_name(i)
         for i in candidates:
             if not self.used[i] and toks.get(i).cap:
-                self.single_name(i)
+                self.paired(i) or self.single_name(i)
         for i, low in enumerate(lows):
-            if low in given and low not in common and not self.used[i] and low.islower():
-                self.lower_full_name(i)
+            if (low in given or ("-" in low and _is_given(low))) and not self.used[i] and low.islower():
+                self.lower_full_name(i) or (low not in common and self.lower_single(i))
+        for i in [
+            i for i, low in enumerate(lows)
+            if low[-2:] in _POSSESSIVE and (low[:-2] in given or (i > 0 and lows[i - 1] in SURNAME_PARTICLES))
+        ]:
+            if not self.used[i]:
+                self.lower_possessive(i)
+        for i in [i for i, low in enumerate(lows) if low in _FAMILY_TRIGGERS]:
+            if i > 0 and not self.used[i - 1] and texts[i - 1][0].isupper():
+                self.family(i - 1)
         if self.spans:
             self.coordinated()
             self.repeated()

@@ -14,6 +14,7 @@ from bot.names.words import (
     _DOCTRINES,
     _OPENING_WORDS,
     _ROLE_WORDS,
+    _STREET_WORDS,
     _TOWNS,
     LEGAL_EPONYMS,
     LEGAL_FOLLOWERS,
@@ -49,8 +50,17 @@ _BEFORE_A_PERSON = frozenset(
     told asked and""".split()
 )
 # "Priya, who ...", "Tomasz and his brother": words after a name that make it a person
+_BRACKETED_AS_A_PERSON = (
+    r"[ \t]*\([ \t]*(?:(?:mum|dad|mother|father|son|daughter|brother|sister|sibling|nan|gran|grandma|grandad"
+    r"|aunt|auntie|uncle|cousin|partner|boyfriend|girlfriend|husband|wife|carer|stepdad|stepmum|baby|child"
+    r"|twins?|triplets|the[ \t]+(?:eldest|oldest|youngest|middle|baby)|eldest|youngest|dob|d\.o\.b|born|b\."
+    r"|aged?|year|yr|y[0-9]|reception|nursery|[0-9]{1,2}\b)(?:'s|\u2019s)?\b"
+    r"|(?-i:[A-Z][a-z]+(?:ian|ish|ese|ean|an|i))\b[ \t]*[,)])"
+)
 _PERSON_AFTER = re.compile(
-    r"[ \t]*,?[ \t]+(?:who\b|and[ \t]+(?:his|her|their)\b"
+    r"(?:" + _BRACKETED_AS_A_PERSON + r"|[ \t]*,[ \t]*(?:year|yr|y)[ \t]*[0-9]{1,2}\b"
+    r"|[ \t]*&[ \t]*(?:his|her|their)\b)"
+    r"|[ \t]*,?[ \t]+(?:who\b|and[ \t]+(?:his|her|their)\b"
     r"|(?:in|from)[ \t]+(?:year|yr|y)[ \t]*[0-9]{1,2}\b|(?:in|from)[ \t]+reception\b"
     r"|from[ \t]+(?:the|our|your|their)[ \t]+"
     r"|from[ \t]+(?:children|adult|social|housing|health|police|probation|education|early|family|"
@@ -58,6 +68,39 @@ _PERSON_AFTER = re.compile(
     r"|from[ \t]+(?-i:[A-Z]{2,6})\b)",
     re.IGNORECASE,
 )
+
+
+# for a given name that is also an everyday word ("Hope", "Will", "Grace"), only strong evidence
+# shows a person: a verb only people do, or a possessive before a word for a person or their things
+_PERSON_VERBS = frozenset(
+    """said says told tells disclosed discloses disclosing keeps kept hasn't hadn't isn't wasn't wants wanted
+    admitted alleged cried screamed refused refuses ran absconded""".split()
+)
+_PERSONAL_NOUNS = _ROLE_WORDS | frozenset(
+    """foster school social teacher idva isva keyworker key dob address file files records record plan
+    probation gp nursery class placement phone report case ehcp iep gp's family""".split()
+)
+# "Grace is 16", "Jamal was 15": an age after "is" / "was" (not "is 10 minutes late")
+_IS_AGE = re.compile(
+    r"[ \t]+(?:is|was|turns|turned|just[ \t]+turned)[ \t]+[0-9]{1,2}\b(?![ \t]*(?:%|:|\.[0-9]|am\b|pm\b"
+    r"|(?:min|minute|hour|hr|day|week|month|second|mile|time|percent|per|x)))"
+)
+# modal verbs and the like that open sentences: "Will says", "May said" are no person
+_MODAL_OPENERS = frozenset("will may can do did does".split())
+# words after a surname that make it a family: "the Hassan family", "Okonkwo twins"
+_FAMILY_WORDS = frozenset(
+    "family family's families twins twins' triplets children kids household siblings boys girls".split()
+)
+# after "the Kowalczyks": a verb or place that shows people
+_AFTER_PLURAL_SURNAME = frozenset(
+    "have has are were next said say live lived moved want wanted asked refused".split()
+)
+# workers and plans a person has: "Shauna's IDVA", "Jake's EHCP"
+_PERSONAL_ACRONYMS = frozenset("idva isva sw gp ehcp iep cp cin lac pa yot camhs senco dob".split())
+# after an initial that ends a name: punctuation, a dash, the end ("Bartek W -", "Priya K.")
+_INITIAL_END = re.compile(r"\.?(?:[ \t]*(?:[-,;:)!?\n]|$)|[ \t]+(?-i:[a-z]))")
+_BRACKET_ALONE = re.compile(r"\([ \t]*$")
+_CLOSE_BRACKET = re.compile(r"[ \t]*\)")
 
 
 class _UntitledNames(_FinderBase):
@@ -73,6 +116,15 @@ class _UntitledNames(_FinderBase):
         if tok.low in self.common and self.opens_sentence(i) and tok.low in _OPENING_WORDS:
             return False
         nxt = self.tok(i + 1)
+        if (
+            len(nxt.text) == 1
+            and nxt.text.isupper()
+            and nxt.text not in "AI"
+            and tok.low not in self.common
+            and _INITIAL_END.match(self.text, nxt.end)
+        ):
+            self.add(i, i + 2)  # "Bartek W", "re: Priya K."
+            return True
         if nxt.low in SURNAME_PARTICLES and nxt.low != "st":
             k = self.extend_particles(i + 1)
             if k is None:
@@ -85,6 +137,8 @@ class _UntitledNames(_FinderBase):
                 return False  # "Grace Period", "Mark Scheme", "Faith Schools"
             if nxt.low in _TOWNS:
                 return False  # "Evelina London"
+            if tok.low in self.common and nxt.low in _STREET_WORDS:
+                return False  # "Oak Hill", "Rose Lane": a place
             end = self.extend(i + 1, allow_lower=False, strict=True)
         if self.legal_phrase(i, end):
             return False
@@ -96,16 +150,23 @@ class _UntitledNames(_FinderBase):
         tok = self.tok(i)
         if not _is_cap(tok) or tok.base.isupper() or not is_given_name(tok.low):
             return False
-        if tok.low in self.common or not self.word_ok(tok) or self.after_saint(i) or is_place(tok.low):
+        if not self.word_ok(tok) or self.after_saint(i) or is_place(tok.low) or tok.low in _ROLE_WORDS:
             return False
         if tok.low in _DOCTRINES:
             return False
+        if self.bracketed_alone(i):
+            pass  # "son (Iwan)", "OM (Sharon)"
+        elif tok.low in self.common:
+            if not self.strongly_a_person(i):
+                return False
+            self.add(i, i + 1)
+            return True
         nxt = self.tok(i + 1) if i + 1 < self.n else None
         if tok.poss:
             if nxt is None or not _SPACES.fullmatch(self.gap(i + 1)) or nxt.low in LEGAL_FOLLOWERS:
                 return False
-            if not nxt.text[:1].islower():
-                return False  # "Clare's Law", "Barnardo's Children's Services"
+            if not nxt.text[:1].islower() and not (nxt.base.isupper() and nxt.low in _PERSONAL_ACRONYMS):
+                return False  # "Clare's Law", "Barnardo's Children's Services" (but "Shauna's IDVA")
         elif nxt is not None and self.joined(i + 1) and nxt.text.islower() and nxt.low in NAME_VERBS:
             pass
         elif (
@@ -120,14 +181,144 @@ class _UntitledNames(_FinderBase):
             pass  # "Jayden smashed ...", "and Priya overdosed": a person doing something
         elif nxt is not None and nxt.text.startswith(("'", "\u2019")) and nxt.low in NAME_VERBS:
             pass
-        elif _AGE_AFTER.match(self.text, tok.end) or _PERSON_AFTER.match(self.text, tok.end):
+        elif (
+            _AGE_AFTER.match(self.text, tok.end)
+            or _PERSON_AFTER.match(self.text, tok.end)
+            or _IS_AGE.match(self.text, tok.end)
+        ):
             pass
-        elif self.spoken_to(i):
+        elif i > 0 and self.tok(i - 1).low == "for" and nxt is not None and nxt.low == "to" and self.joined(i + 1):
+            pass  # "is it ok for Jamal to see his file"
+        elif self.spoken_to(i) or self.bracketed_alone(i):
             pass
         else:
             return False
         self.add(i, i + 1)
         return True
+
+    def bracketed_alone(self, i: int) -> bool:
+        """ "mum (Sarah)", "son (Iwan)": a given name alone in brackets."""
+        tok = self.tok(i)
+        return (
+            _BRACKET_ALONE.search(self.text, max(0, tok.start - 3), tok.start) is not None
+            and not tok.poss
+            and _CLOSE_BRACKET.match(self.text, tok.end) is not None
+        )
+
+    def strongly_a_person(self, i: int) -> bool:
+        """ "Hope told me", "Grace is 16", "Will's teacher", "Rose (the eldest)": a given name that is
+        also an everyday word, shown to be a person."""
+        tok = self.tok(i)
+        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        if tok.poss:  # "Will's teacher": no modal verb has a possessive
+            return nxt is not None and not nxt.text[:1].isupper() and nxt.low in _PERSONAL_NOUNS
+        opening = self.opens_sentence(i)
+        if tok.low in _MODAL_OPENERS and opening:
+            return False
+        if nxt is not None and nxt.text.islower() and nxt.low in _PERSON_VERBS:
+            return True
+        if tok.low in _OPENING_WORDS and opening:
+            return False
+        return bool(
+            _AGE_AFTER.match(self.text, tok.end)
+            or _IS_AGE.match(self.text, tok.end)
+            or _PERSON_AFTER.match(self.text, tok.end)
+        )
+
+    def lower_single(self, i: int) -> bool:
+        """ "mia told her friend", "ellie-mae & her sister": a lower-case given name that is no everyday
+        word, shown to be a person by a verb only people do, an age or a relative after it."""
+        tok = self.tok(i)
+        if tok.poss or len(tok.low) < 3 or tok.low in _ROLE_WORDS or is_place(tok.low) or not self.word_ok(tok):
+            return False
+        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        if not (
+            (nxt is not None and nxt.text.islower() and nxt.low in _PERSON_VERBS)
+            or _AGE_AFTER.match(self.text, tok.end)
+            or _IS_AGE.match(self.text, tok.end)
+            or _PERSON_AFTER.match(self.text, tok.end)
+        ):
+            return False
+        self.add(i, i + 1)
+        return True
+
+    def lower_possessive(self, i: int) -> bool:
+        """ "harjit's son", "nicole's dob": a lower-case given name that is no everyday word, with a
+        possessive before a word for a person or their things."""
+        tok = self.tok(i)
+        if not tok.poss or not tok.text.islower() or tok.low in self.common or tok.low in _ROLE_WORDS:
+            return False
+        particle = i > 0 and self.toks.texts[i - 1] in SURNAME_PARTICLES and _SPACES.fullmatch(self.gap(i))
+        if not (is_given_name(tok.low) or particle) or not self.word_ok(tok) or is_place(tok.low) or len(tok.low) < 3:
+            return False
+        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        if nxt is None or nxt.low not in _PERSONAL_NOUNS:
+            return False
+        self.add(i - 1 if particle else i, i + 1)  # "le roux's probation officer"
+        return True
+
+    def family(self, i: int) -> bool:
+        """ "the Hassan family", "Okonkwo twins", "the Kowalczyks have moved": a surname made a family."""
+        tok = self.tok(i)
+        if not _is_cap(tok) or tok.base.isupper() or tok.poss or not self.word_ok(tok):
+            return False
+        if (tok.low in self.common and tok.low not in _COMMON_SURNAMES) or is_place(tok.low) or tok.low in _TOWNS:
+            return False
+        if tok.low in _ROLE_WORDS or tok.low in LEGAL_EPONYMS or tok.low in _STREET_WORDS:
+            return False
+        if i + 1 >= self.n or not _SPACES.fullmatch(self.gap(i + 1)):
+            return False
+        nxt = self.tok(i + 1)
+        if nxt.text.islower() and nxt.text in _FAMILY_WORDS:
+            self.add(i, i + 1)
+            return True
+        if (
+            tok.low.endswith("s")
+            and i > 0
+            and self.tok(i - 1).low == "the"
+            and nxt.text.islower()
+            and nxt.low in _AFTER_PLURAL_SURNAME
+            and not is_given_name(tok.low)
+            and tok.low[:-1] not in self.common
+        ):
+            self.add(i, i + 1)
+            return True
+        return False
+
+    def paired(self, i: int) -> bool:
+        """ "Rhiannon and Dafydd", "Zuzia & Kuba", "Mia, Leo": two given names joined."""
+        if i + 1 >= self.n:
+            return False
+        if self.toks.texts[i + 1].lower() in ("and", "or") and _SPACES.fullmatch(self.gap(i + 1)):
+            k = i + 2
+            if k >= self.n or not _SPACES.fullmatch(self.gap(k)):
+                return False
+        elif _COORD_GAP.fullmatch(self.gap(i + 1)):
+            k = i + 1
+        else:
+            return False
+        first, second = self.tok(i), self.tok(k)
+        if not (self.joinable_given(i) and self.joinable_given(k)):
+            return False
+        if first.low in self.common and second.low in self.common:
+            return False
+        self.add(i, i + 1)
+        self.add(k, k + 1)
+        return True
+
+    def joinable_given(self, i: int) -> bool:
+        tok = self.tok(i)
+        return (
+            _is_cap(tok)
+            and not tok.base.isupper()
+            and is_given_name(tok.low)
+            and self.word_ok(tok)
+            and not is_place(tok.low)
+            and tok.low not in _DOCTRINES
+            and tok.low not in _ROLE_WORDS
+            and not self.after_saint(i)
+            and not (tok.low in _OPENING_WORDS and self.opens_sentence(i))
+        )
 
     def spoken_to(self, i: int) -> bool:
         """Token i is the person someone talks to: "ask Mohammed", "emailed Priya", "spoke to Jake"."""
@@ -149,11 +340,16 @@ class _UntitledNames(_FinderBase):
         tok = self.tok(i)
         if tok.poss or not tok.text.islower() or i + 1 >= self.n or not self.joined(i + 1):
             return False
-        if tok.low in self.common or not is_given_name(tok.low) or not self.word_ok(tok):
+        if not is_given_name(tok.low) or not self.word_ok(tok):
             return False
         nxt = self.tok(i + 1)
         if len(tok.base) < 3 or not nxt.text.islower() or len(nxt.base) < 3 or not self.word_ok(nxt):
             return False
+        if tok.low in self.common and not (
+            nxt.poss and (nxt.low in _COMMON_SURNAMES or nxt.low not in self.common) and i > 0
+            and self.tok(i - 1).low in _BEFORE_A_PERSON
+        ):
+            return False  # but "spoke with jade smith's nan"
         if nxt.low in NAME_VERBS or (nxt.low in self.common and nxt.low not in _COMMON_SURNAMES):
             return False
         if not _VOWEL.search(tok.low) or not _VOWEL.search(nxt.low):
@@ -175,12 +371,24 @@ class _UntitledNames(_FinderBase):
         self.add(i, end)
         return True
 
+    def first_names_again(self) -> list[int]:
+        found = []
+        if not self.first_names:
+            return found
+        for i, word in enumerate(self.toks.texts):
+            if self.used[i] or word.lower() not in self.first_names or i + 1 >= self.n:
+                continue
+            nxt = self.tok(i + 1)
+            if self.joined(i + 1) and nxt.text.islower() and nxt.low in NAME_VERBS:
+                found.append(i)
+        return found
+
     def coordinated(self) -> None:
         """ "Jake and Priya told me", "Jake, Priya and Sam": a given name joined by "and", "or",
         "&" or a comma to a name already found. One pass from the right, so that a chain of names
         costs no more than its length."""
         for k in range(self.n - 1, 0, -1):
-            if not self.used[k]:
+            if not self.used[k] or k in self.blocked:
                 continue
             if self.toks.texts[k - 1].lower() in ("and", "or") and k >= 2 and self.joined(k):
                 i = k - 2
@@ -193,21 +401,28 @@ class _UntitledNames(_FinderBase):
             if self.used[i]:
                 continue
             tok = self.tok(i)
-            if (
-                not tok.poss
-                and _is_cap(tok)
-                and not tok.base.isupper()
-                and is_given_name(tok.low)
-                and tok.low not in self.common
-                and self.word_ok(tok)
-                and not is_place(tok.low)
-                and tok.low not in _DOCTRINES
-                and not self.after_saint(i)
-            ):
+            if not tok.poss and self.joinable_given(i):
+                self.add(i, i + 1)
+        # and from the left: "Mia, Leo and Ruby" once "Mia, Leo" is found
+        for k in range(self.n - 2):
+            if not self.used[k] or k in self.blocked or self.tok(k).poss:
+                continue
+            if self.toks.texts[k + 1].lower() in ("and", "or", "&") and _SPACES.fullmatch(self.gap(k + 1)):
+                i = k + 2
+                if not _SPACES.fullmatch(self.gap(i)):
+                    continue
+            elif _COORD_GAP.fullmatch(self.gap(k + 1)):
+                i = k + 1
+            else:
+                continue
+            if not self.used[i] and self.joinable_given(i):
                 self.add(i, i + 1)
 
     def repeated(self) -> None:
-        """Other capitalised occurrences of a word already found to be a name."""
+        """Other capitalised occurrences of a word already found to be a name; and the first name of a
+        full name found, alone before a verb ("jade smith's nan ... jade stays there")."""
+        for i in self.first_names_again():
+            self.add(i, i + 1)
         if not self.confirmed:
             return
         confirmed = self.confirmed

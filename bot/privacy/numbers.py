@@ -203,17 +203,19 @@ def _bank_details(text: str):
 
 # After a word for a phone, digits written another way: without the trunk 0 ("mob 7700 900123"),
 # one by one ("0 7 7 0 0 9 0 0 1 2 3"), or with a stray space ("0 7700 900123")
-_LABELLED_PHONE = re.compile(
+# (searched from the digits, then the label looked for just before them)
+_PHONE_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])(?:[ \t.\-]{0,2}[0-9]){8,10}(?![0-9])")
+_PHONE_LABEL_BEFORE = re.compile(
     r"(?i)(?<![\w\[])(?:phone|telephone|tel|mob|mobile|landline|cell|whatsapp|ph|call|ring|text)"
-    r"(?:[ \t]*(?:no\.?|number|num|#))?(?![\w])[ \t]*(?:[.:=\-][ \t]*|(?:is|on)[ \t]+)*"
-    r"(?P<value>[0-9](?:[ \t.\-]{0,2}[0-9]){8,10})(?![0-9])"
+    r"(?:[ \t]*(?:no\.?|number|num|#))?(?![\w])[ \t]*(?:[.:=\-][ \t]*|(?:is|on)[ \t]+)*$"
 )
-_PHONE_KEYWORDS = ("phone", "tel", "mob", "landline", "cell", "whatsapp", "ph", "call", "ring", "text")
 
 
 def _labelled_phones(text: str):
-    for m in _matches_at(_LABELLED_PHONE, text, _PHONE_KEYWORDS):
-        digits = _NOT_DIGIT.sub("", m.group("value"))
+    for m in _PHONE_DIGITS.finditer(text):
+        if not _PHONE_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        digits = _NOT_DIGIT.sub("", m.group())
         if len(digits) == 10 and digits[0] != "0":
             digits = "0" + digits
         if len(digits) != 11 or digits[0] != "0":
@@ -223,7 +225,7 @@ def _labelled_phones(text: str):
         except phonenumbers.NumberParseException:  # pragma: no cover - eleven digits always parse
             continue
         if phonenumbers.is_possible_number(number):
-            yield m.start("value"), m.end("value"), PHONE
+            yield m.start(), m.end(), PHONE
 
 
 _DATE_LIKE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:19|20)?[0-9]{2}(?![0-9])")
