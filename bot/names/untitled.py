@@ -85,6 +85,8 @@ _IS_AGE = re.compile(
     r"[ \t]+(?:is|was|turns|turned|just[ \t]+turned)[ \t]+[0-9]{1,2}\b(?![ \t]*(?:%|:|\.[0-9]|am\b|pm\b"
     r"|(?:min|minute|hour|hr|day|week|month|second|mile|time|percent|per|x)))"
 )
+# a date in figures right after a name: "daniel o'connor 12/4/09" (a record: name, then date of birth)
+_DATE_AFTER = re.compile(r"[ \t]*[,(]?[ \t]*[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})(?![0-9])")
 # modal verbs and the like that open sentences: "Will says", "May said" are no person
 _MODAL_OPENERS = frozenset("will may can do did does".split())
 # words after a surname that make it a family: "the Hassan family", "Okonkwo twins"
@@ -363,6 +365,7 @@ class _UntitledNames(_FinderBase):
             or before in _ROLE_WORDS
             or (after is not None and after.text.islower() and after.low in NAME_VERBS)
             or _AGE_AFTER.match(self.text, nxt.end)
+            or _DATE_AFTER.match(self.text, nxt.end)
         ):
             return False
         end = i + 2

@@ -54,6 +54,8 @@ def _emails(text: str):
         while start < at and not text[start].isalnum():
             start += 1
         m = _EMAIL.match(text, start) if start >= end else None
+        if m and text[at - 1 : at] == " " and _is_a_word_before_a_domain(text[m.start() : at - 1]):
+            m = None  # "sending to a @nhs.net address": a word, then a domain
         if m:
             end = m.end()
             yield m.start(), m.end(), EMAIL
@@ -73,6 +75,11 @@ def _emails(text: str):
                 continue  # "look at gov.uk", "she works at nhs.net": a word, "at", a web address
             yield m.start(), m.end(), EMAIL
 
+
+
+def _is_a_word_before_a_domain(local: str) -> bool:
+    """The part before " @" of "a @nhs.net address" or "from @gov.uk": one letter or an everyday word."""
+    return len(local) <= 1 or (local.isalpha() and _name_knowledge.is_common_word(local))
 
 
 def _written_emails(text: str):

@@ -8,11 +8,13 @@ from bisect import bisect_right
 from bot import names as _name_knowledge
 from bot.privacy.contact import _emails
 from bot.privacy.dates import _dates_of_birth
+from bot.privacy.documents import _card_numbers, _passport_numbers, _vehicle_regs
 from bot.privacy.folding import _shadow
 from bot.privacy.houses import _house_addresses, _welsh_addresses
 from bot.privacy.kinds import (
     _NHS_BY_CHECK_DIGIT,
     _PRIORITY,
+    DOB,
     MAX_INPUT_CHARS,
     MAX_QUESTION_CHARS,
     NAME,
@@ -26,10 +28,20 @@ from bot.privacy.places import _addresses, _postcodes
 _HAS_DIGIT = re.compile(r"[0-9]")
 
 
+# a date in figures right after a name, with no label: "Daniel O'Connor 12/4/09", "Amy (02/02/2016)"
+_DATE_AFTER_A_NAME = re.compile(
+    r"[ \t]*[,(]?[ \t]*(?P<date>[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:(?:19|20)[0-9]{2}|[0-9]{2}))(?![0-9/.\-])"
+)
+
+
 def _names(text: str):
-    """People's names, where the text gives evidence of one: see bot.names.name_spans."""
+    """People's names, where the text gives evidence of one: see bot.names.name_spans; and a date in
+    figures right after one, which in a record is the person's date of birth."""
     for start, end in _name_knowledge.name_spans(text):
         yield start, end, NAME
+        m = _DATE_AFTER_A_NAME.match(text, end)
+        if m:
+            yield m.start("date"), m.end("date"), DOB
 
 
 _DIGIT_DETECTORS = (
@@ -41,6 +53,9 @@ _DIGIT_DETECTORS = (
     _postcodes,
     _addresses,
     _welsh_addresses,
+    _card_numbers,
+    _vehicle_regs,
+    _passport_numbers,
 )
 
 # --------------------------------------------------------------------------------------

@@ -51,6 +51,8 @@ _DATE = (
     r"|" + _DAY + _DAY_OF + _MONTH + r"(?:" + _YEAR_AFTER + r")?"
     r"|" + _MONTH + r"\s+(?:the\s+)?" + _DAY + r"(?:" + _YEAR_AFTER + r")?"
     r"|" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR +
+    r"|(?:3[01]|[12][0-9]|0[1-9])(?:1[0-2]|0[1-9])(?:19|20)[0-9]{2}"  # 09082007
+    r"|(?:3[01]|[12][0-9]|0?[1-9]) ?/ ?(?:1[0-2]|0?[1-9])(?![/.\-]?[0-9])"  # 12/3, the year unknown
     r")(?![0-9A-Za-z])"
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -69,7 +71,8 @@ _BORN_THEN = (
 )
 _DOB = re.compile(
     r"(?<![A-Za-z])"
-    r"(?:(?:d\.?\s?o\.?\s?b(?![a-z])\.?|date[ \t-]+of[ \t-]+birth|birth[ \t-]?date|born(?:\s+on)?|b\.|birthday)"
+    r"(?:(?:d[./]?\s?o[./]?\s?b(?![a-z])\.?|date[ \t-]+of[ \t-]+birth|birth[ \t-]?date|born(?:\s+on)?|b\."
+    r"|birthday|b'?day|b-day)"
     + _LINK + r"|" + _BORN_THEN + r")"
     + _BEFORE_DATE +
     r"(?P<dates>" + _DATE + r"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:the[ \t]+)?" + _DATE + r")*)",
@@ -77,7 +80,13 @@ _DOB = re.compile(
 )
 
 # the first letters of every label of _DOB, to find where one may start
-_DOB_KEYWORDS = ("dob", "d.o", "d o", "d. o", "do.", "do b", "date", "born", "b.", "birth")
+_DOB_KEYWORDS = ("dob", "d.o", "d o", "d. o", "do.", "do b", "d/o", "date", "born", "b.", "birth", "bday", "b'day",
+                 "b-day")
+# a year alone right after the label, with no "in": "born 1962", "b. 1987", "(dob 1990)"; not
+# "born in 2015", which says how old a child is
+_YEAR_OF_BIRTH = re.compile(
+    r"(?i)(?<![A-Za-z])(?:born|b\.|dob|d\.o\.b\.?)[ \t]*[:\-]?[ \t]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/.\-])"
+)
 
 
 def _dates_of_birth(text: str):
@@ -86,5 +95,7 @@ def _dates_of_birth(text: str):
         chunk = m.group("dates")
         for d in _DATE_RE.finditer(chunk):
             yield start + d.start(), start + d.end(), DOB
+    for m in _matches_at(_YEAR_OF_BIRTH, text, ("born", "b.", "dob", "d.o")):
+        yield m.start("year"), m.end("year"), DOB
 
 

@@ -46,11 +46,27 @@ _STREET_RE = re.compile(_STREET)
 # Welsh street names after a house number: "3 Heol y Felin", "12 Llys Gwyn", "7 Maes y Coed"
 _WELSH_STREETS = (
     "Heol Ffordd Stryd Lon L\u00f4n Llys Maes Bryn Cae Parc Rhodfa Cwrt Plas Clos Teras Nant Coed Ty T\u0177 "
-    "Gwel Cilgant Rhes Pentre Tir Erw Dol D\u00f4l Cefn Ael Glan Llwyn Tan Penrhos Penlan Bro"
+    "Gwel Cilgant Rhes Pentre Tir Erw Dol D\u00f4l Cefn Ael Glan Llwyn Tan Penrhos Penlan Bro Pant Bron Cwm Gwern"
 ).split()
+_WELSH_WORD = r"(?:y|yr|'r|\u2019r|[A-Z][a-z\u00e0-\u00ff\u0175\u0177'\u2019]+)"
 _WELSH_ADDRESS = re.compile(
     r"[0-9](?<![0-9][0-9])[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:" + "|".join(_WELSH_STREETS) + r")"
-    r"(?:[ \t]+(?:y|yr|'r|\u2019r|[A-Z][a-z\u00e0-\u00ff\u0175\u0177'\u2019-]+)){1,3}(?![\w\u2019'])"
+    r"(?:(?:[ \t]+|-)" + _WELSH_WORD + r"){1,3}(?![\w\u2019'])"
+)
+# in lower case, only the street words that are no English word: "41 ffordd las", "3 heol y nant"
+_WELSH_LOWER = re.compile(
+    r"(?i)[0-9](?<![0-9][0-9])[0-9]{0,3}[a-z]?,?[ \t]+(?:heol|ffordd|stryd|l[o\u00f4]n|llys|maes|rhodfa|cilgant|teras)"
+    r"(?:(?:[ \t]+|-)(?:y|yr|'r|[a-z\u00e0-\u00ff\u0175\u0177]+)){1,3}(?![\w\u2019'])"
+)
+# a Welsh house name ("T\u0177 Gwyn", "Bwthyn Bach", "Hafod Wen") or a Welsh street with no number
+# ("Ffordd y Parc", "L\u00f4n Isaf")
+_WELSH_HOUSE = r"(?:T\u0177|Ty|Bwthyn|Hafod|Plas|Bryn|Tyddyn|Ffermdy|Fferm)(?:[ \t]+" + _WELSH_WORD + r"){1,2}"
+_WELSH_STREET = (
+    r"(?:Heol|Ffordd|Stryd|L\u00f4n|Lon|Llys|Maes|Rhodfa|Cilgant|Teras)(?:(?:[ \t]+|-)" + _WELSH_WORD + r"){1,3}"
+)
+_WELSH_HOUSE_AND_STREET = re.compile(
+    r"(?:" + _WELSH_HOUSE + r"|(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:" + "|".join(_HOUSE_WORDS) + r"))"
+    r"[ \t]*,[ \t]*" + _WELSH_STREET + r"(?![\w\u2019'])"
 )
 
 
@@ -60,6 +76,7 @@ def _is_home(name: str) -> bool:
 
 def _house_addresses(text: str):
     """House names with their street, and house names or streets after a place word."""
+    yield from _welsh_houses(text)
     for start, end in _house_words(text):
         before = _HOUSE_NAME_BEFORE.search(text, max(0, start - 60), start)
         street = _STREET_AFTER.match(text, end) if before else None
@@ -85,6 +102,17 @@ def _house_words(text: str):
 
 
 def _welsh_addresses(text: str):
-    for m in _WELSH_ADDRESS.finditer(text):
-        if _number_starts_here(text, m.start()):
-            yield m.start(), m.end(), ADDRESS
+    for pattern in (_WELSH_ADDRESS, _WELSH_LOWER):
+        for m in pattern.finditer(text):
+            if _number_starts_here(text, m.start()):
+                yield m.start(), m.end(), ADDRESS
+
+
+def _welsh_houses(text: str):
+    """A Welsh house name, or an English one, with a Welsh street: "T\u0177 Gwyn, Ffordd y Parc"."""
+    for word in ("Heol", "Ffordd", "Stryd", "L\u00f4n", "Lon", "Llys", "Maes", "Rhodfa", "Cilgant", "Teras"):
+        i = text.find(word)
+        while i != -1:
+            for m in _WELSH_HOUSE_AND_STREET.finditer(text, max(0, i - 60), i + 80):
+                yield m.start(), m.end(), ADDRESS
+            i = text.find(word, i + 1)

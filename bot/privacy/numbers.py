@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
@@ -61,6 +62,16 @@ _BANK_DETAILS = re.compile(
     r"(?:(?:acc(?:oun)?t|a/c)[ \t]*(?:no\.?|number|num|#)?[ \t]*:?[ \t]*)?"
     r"(?P<account>[0-9]{8}|[0-9]{4}[ \-][0-9]{4})(?![0-9])"
 )
+# a sort code next to an account number, with no label: "pay into 60 83 71 / 22910045"
+_BANK_PAIR = re.compile(
+    r"(?P<value>[0-9](?<![0-9.,/][0-9])[0-9](?P<sep>[ \-.])[0-9]{2}(?P=sep)[0-9]{2})[ \t]*(?:[,/;&]|and)?[ \t]*"
+    r"(?P<account>[0-9]{8})(?![0-9.,/]?[0-9])"
+)
+# IBAN: country, check digits, then the account in groups ("GB29 NWBK 6016 1331 9268 19")
+_IBAN = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+)
+_IBAN_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])[0-9](?:[ ]?[A-Z0-9]{4}){2}")
 _ACCOUNT = re.compile(
     r"(?i)(?:\baccount|\bacc(?:t)?\.?|\ba/c)[ \t]*(?:no\.?|number|num|#)?[ \t]*(?:is|:|-)?[ \t]*"
     r"(?P<value>[0-9]{8}|[0-9]{4}[ \-][0-9]{4}|[0-9]{2}(?P<sep>[ \-])[0-9]{2}(?P=sep)[0-9]{2}(?P=sep)[0-9]{2})"
@@ -87,7 +98,7 @@ _PHONE_CANDIDATE = re.compile(
 # (Scotland), H&C number (Northern Ireland), police crime / occurrence / incident references.
 # Not "case ref" or "ICO reference": organisations' own file references are not about a person.
 _SYSTEMS = (
-    r"mosaic|lcs|liquid[ \t]?logic|eclipse|ehm|care[ \t]?first|paris|azeus|frameworki|protocol|rio"
+    r"mosaic|lcs|liquid[ \t]?logic|eclipse|ehm|care[ \t]?first|paris|azeus|framework[ \t-]?i|protocol|rio"
     r"|systm[ \t]?one|emis|cpoms|my[ \t]?concern|n?delius|oasys|wcccis|capita[ \t]+one|servelec|swift"
     r"|niche|athena|storm|pnc|pnd|cro"
 )
@@ -114,12 +125,16 @@ _CASE_LABEL = (
     # prisons, immigration, housing and benefits: a person's number there
     r"|(?:prison|prisoner|nomis|nomis[ \t]+prison)(?:[ \t]+" + _ID_WORD + r")?"
     r"|(?:home[ \t]+office|ho|nass|uci|port)[ \t]+" + _ID_WORD + r"|uci"
+    # multi-agency and court processes about a person (not an organisation's own "case ref")
+    r"|(?:marac|mappa|cp|cin|lac|cla|yj|yjs|yot|court[ \t]+case|court|family[ \t]+court|care[ \t]+proceedings)[ \t]+"
+    + _ID_WORD + r"|cad"
+    r"|(?:ni|hb|ctr|uc|pip|esa|jsa|dla|benefit|universal[ \t]+credit)[ \t]+claim(?:[ \t]+" + _ID_WORD + r")?"
     r"|(?:tenancy|council[ \t]+tax|housing[ \t]+benefit|benefits?|universal[ \t]+credit|uc|dwp|hmrc|nass"
     r"|child|family|young[ \t]+person|yp|adult|referral|ehcp|ehc[ \t]+plan|sen)[ \t]+" + _ID_WORD +
     r")"
 )
 _CASE_ID = re.compile(
-    r"(?i)(?<![\w\[])" + _CASE_LABEL + r"(?![\w])"
+    r"(?i)(?<![\w\[])" + _CASE_LABEL + r"(?![A-Za-z_])"
     r"[ \t]*(?:is|was|:|=|-|#)?[ \t]*(?:" + _ID_WORD + r"[ \t]*)?:?[ \t]*"
     r"(?P<value>[A-Za-z]{0,6}[/\-.]?[0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])|[ ](?=[0-9]{3,}(?![A-Za-z])))*)"
     r"(?![\w])"
@@ -134,12 +149,26 @@ _CASE_KEYWORDS = tuple(
     hosp mrn m.r.n medical upn unique uln chi community health crime police occurrence occ incident
     cad urn custody client person patient pupil student learner service resident tenant customer
     passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
-    benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen""".split()
+    benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
+    cla yj yjs yot court ni hb ctr pip esa jsa dla framework""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
      "h and c", "hc number", "log ", "su id", "su no", "su number")
 
 
+# a police crime number by its shape, with or without a label: "43/88120/25" (force / number / year)
+_CRIME_NUMBER = re.compile(r"[0-9](?<![0-9/][0-9])[0-9]/[0-9]{4,7}/[0-9]{2}(?![0-9/])")
+# a reference, then its label: "WY-2026-0412339 is the police ref"
+_REF_THEN_LABEL = re.compile(
+    r"(?P<value>[A-Za-z]{0,4}[-/]?[0-9]{2,4}[-/][0-9]{3,})[ \t]+(?:is|was)[ \t]+(?:the|our|their|his|her)[ \t]+"
+    r"(?:police|crime|incident|occurrence|court|marac)[ \t]+(?:ref|reference|number|no)\b",
+    re.IGNORECASE,
+)
+
+
 def _case_ids(text: str):
+    for pattern in (_CRIME_NUMBER, _REF_THEN_LABEL):
+        for m in pattern.finditer(text):
+            yield m.start(m.lastgroup or 0), m.end(m.lastgroup or 0), CASE_ID
     for m in _matches_at(_CASE_ID, text, _CASE_KEYWORDS):
         value = m.group("value")
         digits = sum(c.isdigit() for c in value)
@@ -196,9 +225,12 @@ def _bank_details(text: str):
     ):
         for m in _matches_at(pattern, text, keywords):
             yield m.start("value"), m.end("value"), kind
-    for m in _matches_at(_BANK_DETAILS, text, ("bank",)):
+    for m in chain(_matches_at(_BANK_DETAILS, text, ("bank",)), _BANK_PAIR.finditer(text)):
         yield m.start("value"), m.end("value"), SORT_CODE
         yield m.start("account"), m.end("account"), ACCOUNT
+    for m in _matches_before_digits(_IBAN, text, _IBAN_DIGITS, 2):
+        if sum(c.isdigit() for c in m.group()) >= 10:
+            yield m.start(), m.end(), ACCOUNT
 
 
 # After a word for a phone, digits written another way: without the trunk 0 ("mob 7700 900123"),

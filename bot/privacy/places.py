@@ -37,7 +37,10 @@ _STREET_SUFFIXES = (
     "Grove Gr Gardens Gdns Terrace Terr Walk Row Hill Square Sq Mews Park View Rise Parade Pde "
     "Green Vale Wharf Yard Boulevard Circus Chase Croft Fold Gate Wynd Brae Broadway Embankment "
     "Quay Hollow Meadow Meadows Mount Bank Heights Villas Cottages Brow End Loan Vennel Copse Dale Glade "
-    "Garth Glen Heath Lea Leys Ridge Spinney Paddock Promenade Esplanade Causeway Pk Cl"
+    "Garth Glen Heath Lea Leys Ridge Spinney Paddock Promenade Esplanade Causeway Pk Cl Top Bottom "
+    # plural names of small estates, mostly after "The": "5 The Paddocks", "2 The Maltings"
+    "Paddocks Maltings Orchards Willows Limes Elms Beeches Poplars Firs Pines Oaks Laurels Hollies Cedars "
+    "Birches Glebe Sidings Brambles Cloisters Ridings Pastures Chestnuts Sycamores Rowans Hawthorns"
 ).split()
 # in capitals only the suffixes that are not also verbs ("2 KIDS WALK HOME" is not an address)
 _UPPER_SUFFIXES = (
@@ -75,6 +78,11 @@ _PLACE_WORD_THEN_NUMBER = re.compile(
     r"(?i)\b(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:\s+is)?|addr|home)"
     r"(?:\s+(?:at|on|to|in|is))?\s*:?\s+"
     r"(?P<flat>(?:flat|apartment|apt|unit)\s+[0-9]{1,4}[a-z]?\s*,?\s*)?(?=[0-9])"
+)
+# "they live at number 14": a house number alone, after a place word and "number"
+_PLACE_WORD_THEN_HOUSE_NUMBER = re.compile(
+    r"(?i)\b(?:lives|living|live|staying|stays|resides|residing|moved|moving)(?:\s+(?:at|to|into))?\s+"
+    r"(?P<value>(?:number|no\.?|house\s+number)\s*[0-9]{1,4}[a-z]?)(?![\w/.,][0-9])\b(?![ \t]+(?-i:[A-Z]))"
 )
 # after a place word, a number and a capitalised name with no street word: "lives at 7 Oakfield"
 _NUMBER_AND_NAME = re.compile(
@@ -126,6 +134,13 @@ _FLAT_IN_BUILDING = re.compile(
     r"(?i)\b(?:flat|apartment|apt|unit)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]+"
     r"(?:(?!(?:" + "|".join(_FUNCTION_WORDS) + r")\b)[a-z][a-z'\u2019-]+[ \t]+){1,3}"
     r"(?:" + "|".join(_BUILDINGS) + r")\b"
+)
+# "Flat 10, Block C, Park Hill", "Plot 4, Meadow View Caravan Park", "pitch 12, Riverside Park":
+# a flat in a lettered block of a named estate, a plot or pitch on a named site
+_FLAT_IN_BLOCK = re.compile(
+    r"(?i)\b(?:(?:flat|apartment|apt|unit)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]+block[ \t]+[a-z0-9]{1,3}"
+    r"|(?:plot|pitch|berth)[ \t]+[0-9]{1,4}[a-z]?)[ \t]*,?[ \t]+"
+    r"(?-i:(?:[A-Z][a-z'\u2019-]+[ \t]+){0,3}[A-Z][a-z'\u2019-]+)"
 )
 
 # "2 Family Court hearings", "the 3 Business Park units": institutions, not addresses
@@ -223,4 +238,9 @@ def _addresses(text: str):
     if "flat" in lowered or "apartment" in lowered or "apt" in lowered or "unit" in lowered:
         for m in _FLAT_IN_BUILDING.finditer(text):
             yield m.start(), m.end(), ADDRESS
+    if "lock" in lowered or "plot" in lowered or "pitch" in lowered or "berth" in lowered:
+        for m in _FLAT_IN_BLOCK.finditer(text):
+            yield m.start(), m.end(), ADDRESS
+    for m in _matches_at(_PLACE_WORD_THEN_HOUSE_NUMBER, text, _PLACE_KEYWORDS):
+        yield m.start("value"), m.end("value"), ADDRESS
 
