@@ -44,6 +44,7 @@ class _FinderBase:
         self.used = [False] * self.n
         self.blocked: set[int] = set()  # tokens that are never a name here ("in Jan": the month)
         self.confirmed: set[str] = set()
+        self.lows: list[str] = []  # the words in lower case, set by the pass (bot.names.spans)
         self.first_names: set[str] = set()  # first words of full names found ("jade" of "jade smith")
         self.common = common_words()
 

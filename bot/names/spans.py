@@ -18,7 +18,7 @@ class _Finder(_IntroducedNames, _UntitledNames):
 
     def run(self) -> list[tuple[int, int]]:
         toks = self.toks
-        lows = [word.lower() for word in toks.texts]
+        lows = self.lows = [word.lower() for word in toks.texts]
         for i, low in enumerate(lows):
             if low == "jan" and i > 0 and lows[i - 1] in _BEFORE_A_MONTH:
                 self.used[i] = True  # "in Jan", "since Jan": the month
@@ -48,9 +48,13 @@ class _Finder(_IntroducedNames, _UntitledNames):
         for i in candidates:
             if not self.used[i] and toks.get(i).cap:
                 self.paired(i) or self.single_name(i)
+        n = len(lows)
         for i, low in enumerate(lows):
             if (low in given or ("-" in low and _is_given(low))) and not self.used[i] and low.islower():
-                self.lower_full_name(i) or (low not in common and self.lower_single(i))
+                if low not in common:
+                    self.lower_full_name(i) or self.lower_single(i)
+                elif i + 1 < n and lows[i + 1][-2:] in _POSSESSIVE:
+                    self.lower_full_name(i)  # "spoke with jade smith's nan"
         for i in [
             i for i, low in enumerate(lows)
             if low[-2:] in _POSSESSIVE and (low[:-2] in given or (i > 0 and lows[i - 1] in SURNAME_PARTICLES))

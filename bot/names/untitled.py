@@ -375,11 +375,12 @@ class _UntitledNames(_FinderBase):
         return True
 
     def first_names_again(self) -> list[int]:
-        found = []
+        found: list[int] = []
         if not self.first_names:
             return found
-        for i, word in enumerate(self.toks.texts):
-            if self.used[i] or word.lower() not in self.first_names or i + 1 >= self.n:
+        first_names = self.first_names
+        for i in [i for i, low in enumerate(self.lows) if low in first_names]:
+            if self.used[i] or i + 1 >= self.n:
                 continue
             nxt = self.tok(i + 1)
             if self.joined(i + 1) and nxt.text.islower() and nxt.low in NAME_VERBS:

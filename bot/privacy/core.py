@@ -24,6 +24,7 @@ from bot.privacy.kinds import (
 )
 from bot.privacy.numbers import _bank_details, _case_ids, _nhs_numbers, _ni_numbers, _phone_numbers
 from bot.privacy.places import _addresses, _postcodes
+from bot.privacy.scanning import _word_starts
 
 _HAS_DIGIT = re.compile(r"[0-9]")
 
@@ -73,16 +74,25 @@ def _inside_a_phone(span: tuple[int, int, str], phones: list[tuple[int, int]]) -
     return p_start <= start and end <= p_end and (p_end - p_start) > (end - start)
 
 
-def _spans(text: str) -> list[tuple[int, int, str]]:
-    """Every identifier found in ``text``: (start, end, kind) in ``text``'s own positions, not
-    overlapping, in order. Each kind is read from the shadow copy (see _shadow)."""
-    shadow, origin = _shadow(text)
+def _candidates(shadow: str) -> list[tuple[int, int, str]]:
+    """Every detector's spans over the shadow copy, overlapping."""
     spans: list[tuple[int, int, str]] = [
         *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow)
     ]
     if _HAS_DIGIT.search(shadow):
         for detector in _DIGIT_DETECTORS:
             spans.extend(detector(shadow))
+    return spans
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """Every identifier found in ``text``: (start, end, kind) in ``text``'s own positions, not
+    overlapping, in order. Each kind is read from the shadow copy (see _shadow)."""
+    shadow, origin = _shadow(text)
+    try:
+        spans = _candidates(shadow)
+    finally:
+        _word_starts.cache_clear()  # the word index is this text's only: shared by its detectors, then dropped
     if not spans:
         return []
 

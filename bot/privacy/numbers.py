@@ -165,10 +165,17 @@ _REF_THEN_LABEL = re.compile(
 )
 
 
+_REF_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{1,3}[-/][0-9]{3}")
+_REF_LABEL_WORDS = ("police", "crime", "incident", "occurrence", "court", "marac")
+
+
 def _case_ids(text: str):
-    for pattern in (_CRIME_NUMBER, _REF_THEN_LABEL):
-        for m in pattern.finditer(text):
-            yield m.start(m.lastgroup or 0), m.end(m.lastgroup or 0), CASE_ID
+    for m in _CRIME_NUMBER.finditer(text):
+        yield m.start(), m.end(), CASE_ID
+    lowered = text.lower()
+    if any(word in lowered for word in _REF_LABEL_WORDS):
+        for m in _matches_before_digits(_REF_THEN_LABEL, text, _REF_DIGITS, 6):
+            yield m.start("value"), m.end("value"), CASE_ID
     for m in _matches_at(_CASE_ID, text, _CASE_KEYWORDS):
         value = m.group("value")
         digits = sum(c.isdigit() for c in value)
