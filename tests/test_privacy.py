@@ -927,6 +927,9 @@ def test_name_spans_leave_titles_and_possessives_out():
         ("re: Bartek W - can I share?", "re: [name] - can I share?"),
         ("Wojtek Nowicki and Nkechi Obi", "[name] and [name]"),
         ("Mum is Chelsea Wright", "Mum is [name]"),
+        # a given name that is also a place, with an age or a bracket that shows a person
+        ("Brooklyn (Year 3) has bruises", "[name] (Year 3) has bruises"),
+        ("Jordan, 15, was arrested", "[name], 15, was arrested"),
     ],
 )
 def test_untitled_and_titled_names(text, expected):
@@ -953,6 +956,7 @@ def test_untitled_and_titled_names(text, expected):
         "can we tell Oak Hill's DSL about the transfer?",
         "the Royal family and the Troubled Families programme",
         "Mark is 10 minutes late",
+        "a trip to Paris (France) next week; Kent said no; Jersey (Channel Islands)",
     ],
 )
 def test_names_that_are_not_people_stay(text):

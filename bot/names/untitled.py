@@ -57,6 +57,7 @@ _BRACKETED_AS_A_PERSON = (
     r"|aged?|year|yr|y[0-9]|reception|nursery|[0-9]{1,2}\b)(?:'s|\u2019s)?\b"
     r"|(?-i:[A-Z][a-z]+(?:ian|ish|ese|ean|an|i))\b[ \t]*[,)])"
 )
+_PERSON_BRACKET = re.compile(_BRACKETED_AS_A_PERSON, re.IGNORECASE)
 _PERSON_AFTER = re.compile(
     r"(?:" + _BRACKETED_AS_A_PERSON + r"|[ \t]*,[ \t]*(?:year|yr|y)[ \t]*[0-9]{1,2}\b"
     r"|[ \t]*&[ \t]*(?:his|her|their)\b)"
@@ -152,8 +153,17 @@ class _UntitledNames(_FinderBase):
         tok = self.tok(i)
         if not _is_cap(tok) or tok.base.isupper() or not is_given_name(tok.low):
             return False
-        if not self.word_ok(tok) or self.after_saint(i) or is_place(tok.low) or tok.low in _ROLE_WORDS:
+        if not self.word_ok(tok) or self.after_saint(i) or tok.low in _ROLE_WORDS:
             return False
+        if is_place(tok.low):
+            if tok.poss or not (
+                _AGE_AFTER.match(self.text, tok.end)
+                or _IS_AGE.match(self.text, tok.end)
+                or _PERSON_BRACKET.match(self.text, tok.end)
+            ):
+                return False  # "Paris is", "Kent said", but "Jordan (15)", "Brooklyn (Year 3)"
+            self.add(i, i + 1)
+            return True
         if tok.low in _DOCTRINES:
             return False
         if self.bracketed_alone(i):
@@ -201,6 +211,11 @@ class _UntitledNames(_FinderBase):
     def bracketed_alone(self, i: int) -> bool:
         """ "mum (Sarah)", "son (Iwan)": a given name alone in brackets."""
         tok = self.tok(i)
+        if i == 0:
+            return False
+        before = self.tok(i - 1)  # a word for a person or a role's letters: "mum (Sarah)", "OM (Sharon)"
+        if before.low not in _ROLE_WORDS and not (before.base.isupper() and len(before.base) <= 5):
+            return False
         return (
             _BRACKET_ALONE.search(self.text, max(0, tok.start - 3), tok.start) is not None
             and not tok.poss
