@@ -333,6 +333,14 @@ def test_plain_dates_stay(text):
         ("Pitch 7, Riverside Park - the family", "Pitch 7, Riverside Park"),
         ("Flat 22, Block B, Hyde Park - adult at risk", "Flat 22, Block B, Hyde Park"),
         ("31 Moor Top, Leeds", "31 Moor Top"),
+        # more street words, one-word streets, house names with no house word before a street
+        ("at 18 Long Acre and 2 Station Approach", "2 Station Approach"),
+        ("11 Mill Race, Otley", "11 Mill Race"),
+        ("she moved to 4 Briggate last week", "4 Briggate"),
+        ("3 Burnside, Dumfries", "3 Burnside"),
+        ("Oakdene, Mill Lane, Keswick", "Oakdene, Mill Lane"),
+        ('"Hillcrest", Park Road', '"Hillcrest", Park Road'),
+        ("lives at Thornbury, Hill Top Lane", "Thornbury, Hill Top Lane"),
     ],
 )
 def test_addresses(text, value):
@@ -357,6 +365,9 @@ def test_addresses(text, value):
         "we have 3 pen drives and 2 tan coats",
         "Plot 3 of the story and block 4 of the course",
         "she is number 10 on the waiting list",
+        "we use a 2 Stage Approach and the 3 Outside agencies",
+        'see "Keeping Children Safe", Part 2',
+        "the 4 Fields required on the form",
         "the 3 children walk to school on their own",
         "within 2 days the court decided",
     ],

@@ -42,6 +42,18 @@ _HOUSE_NAME = re.compile(
     r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,3}(?:" + "|".join(_HOUSE_WORDS) + r")(?![\w\u2019'])"
 )
 _STREET_RE = re.compile(_STREET)
+# a house name with no house word, then its street: in quotes ('"Rosedale", Park Road'), or one word
+# with an ending that names houses ("Greenacres, Moor Lane", "Oakdene, Mill Lane")
+_NAMED_HOUSE = re.compile(
+    r"(?:[\"\u201c'\u2018](?:" + _NAME_WORD + r"[ \t]?){1,3}[\"\u201d'\u2019]"
+    r"|[A-Z][a-z]{2,}(?:acres|dale|dene|wood|field|fields|lea|leigh|view|side|croft|holme|hurst|ley|lands|stead"
+    r"|mead|garth|haven|ridge|brook|bank|hayes|thorpe|ways|gables|trees|oaks|pines|elms|hollies|lawns|mount|wold))"
+    r"[ \t]*,[ \t]*(?P<street>" + _STREET + r")"
+)
+# after a place word, any name then a street: "lives at Oakwood, Hill Top Lane"
+_ANY_HOUSE_THEN_STREET = re.compile(
+    r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,2}" + _NAME_WORD + r"[ \t]*,[ \t]*(?P<street>" + _STREET + r")"
+)
 
 # Welsh street names after a house number: "3 Heol y Felin", "12 Llys Gwyn", "7 Maes y Coed"
 _WELSH_STREETS = (
@@ -82,7 +94,14 @@ def _house_addresses(text: str):
         street = _STREET_AFTER.match(text, end) if before else None
         if street and _is_home(text[before.start() : end]):
             yield before.start(), street.end("street"), ADDRESS
+    for m in _NAMED_HOUSE.finditer(text):
+        if _is_home(m.group()):
+            yield m.start(), m.end(), ADDRESS
     for place in _matches_at(_PLACE_WORD, text, _PLACE_KEYWORDS):
+        m = _ANY_HOUSE_THEN_STREET.match(text, place.end())
+        if m and _is_home(m.group()):
+            yield m.start(), m.end(), ADDRESS
+            continue
         m = _HOUSE_NAME.match(text, place.end()) or _STREET_RE.match(text, place.end())
         if m and _is_home(m.group()):
             street = _STREET_AFTER.match(text, m.end()) if m.re is _HOUSE_NAME else None

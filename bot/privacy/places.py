@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot import names as _name_knowledge
 from bot.privacy.kinds import ADDRESS, POSTCODE
 from bot.privacy.scanning import _matches_at, _matches_before_digits
 
@@ -40,7 +41,8 @@ _STREET_SUFFIXES = (
     "Garth Glen Heath Lea Leys Ridge Spinney Paddock Promenade Esplanade Causeway Pk Cl Top Bottom "
     # plural names of small estates, mostly after "The": "5 The Paddocks", "2 The Maltings"
     "Paddocks Maltings Orchards Willows Limes Elms Beeches Poplars Firs Pines Oaks Laurels Hollies Cedars "
-    "Birches Glebe Sidings Brambles Cloisters Ridings Pastures Chestnuts Sycamores Rowans Hawthorns"
+    "Birches Glebe Sidings Brambles Cloisters Ridings Pastures Chestnuts Sycamores Rowans Hawthorns "
+    "Acre Acres Fields Race Approach Fold Nook Pastures"
 ).split()
 # in capitals only the suffixes that are not also verbs ("2 KIDS WALK HOME" is not an address)
 _UPPER_SUFFIXES = (
@@ -92,6 +94,11 @@ _NUMBER_AND_NAME = re.compile(
 )
 _PLACE_KEYWORDS = ("liv", "stay", "resid", "mov", "addr", "home")
 _FLAT_BEFORE = re.compile(r"(?i)\b(?:flat|apartment|apt|unit|room)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]*$")
+# one-word street names: "4 Kirkgate", "12 Westgate", "3 Burnside", "7 Ashfield" (not "3 Outside")
+_ONE_WORD_STREET = re.compile(
+    r"[0-9](?<![0-9][0-9])[0-9]{0,3}[A-Za-z]?,?[ \t]+(?P<word>[A-Z][a-z]{2,}(?:gate|side|field|fields|croft|dale|bank"
+    r"|moor|holme|garth|lands|leys|thorpe|lea|mead|brae|wynd|loan|brow|ridge|crescent))(?![\w\u2019'])"
+)
 _NOT_BEFORE_A_NUMBER = frozenset("/.,:\u00a3$\u20ac%-")
 
 # Lower-case addresses anywhere ("police were called to 22 holly grove"): only with the street
@@ -154,6 +161,9 @@ _NOT_STREETS = {
     "view": {"point", "the"},
     "way": {"the", "one", "two", "no", "this", "that"},
     "bank": {"food", "the", "blood", "data", "milk"},
+    "approach": {"step", "stage", "tier", "phase", "level", "point", "new", "whole", "joint", "the", "family",
+                 "team", "school", "systemic", "holistic", "graduated", "trauma", "strengths", "person"},
+    "fields": {"the", "data", "form", "text", "required"},
 }
 
 
@@ -215,6 +225,9 @@ def _addresses(text: str):
         if last_word in _NOT_STREETS.get(suffix, ()):
             continue
         yield _with_flat(text, m.start()), m.end(), ADDRESS
+    for m in _ONE_WORD_STREET.finditer(text):
+        if _number_starts_here(text, m.start()) and not _name_knowledge.is_common_word(m.group("word")):
+            yield _with_flat(text, m.start()), m.end(), ADDRESS
     for place in _matches_at(_PLACE_WORD_THEN_NUMBER, text, _PLACE_KEYWORDS):
         m = _LOWER_ADDRESS.match(text, place.end()) or _NUMBER_AND_NAME.match(text, place.end())
         if m:
