@@ -262,6 +262,9 @@ def test_postcode_lookalikes_stay(text):
         ("dob 17092016 on the form", "17092016"),
         ("DOB 17/9 (year not known)", "17/9"),
         ("Kacper Nowak 17/09/2016 - year 4", "17/09/2016"),
+        # a year's last two digits in words
+        ("dob: seventh of june oh nine", "seventh of june oh nine"),
+        ("born 7th june twelve", "7th june twelve"),
     ],
 )
 def test_dates_of_birth(text, value):

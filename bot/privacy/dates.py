@@ -38,7 +38,9 @@ _YEAR_WORDS = (
     r"|nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?:" + _TENS + r"(?:[\s-]" + _UNITS + r")?|" + _TEENS
     + r"|oh[\s-]" + _UNITS + r"))"
 )
-_YEAR = r"(?:(?:19|20)[0-9]{2}|" + _YEAR_WORDS + r")"
+# a year's last two digits in words, after a day and a month: "oh nine", "twelve", "ninety-eight"
+_SHORT_YEAR_WORDS = r"(?:oh[\s-]" + _UNITS + r"|" + _TEENS + r"|" + _TENS + r"(?:[\s-]" + _UNITS + r")?)"
+_YEAR = r"(?:(?:19|20)[0-9]{2}|" + _YEAR_WORDS + r"|" + _SHORT_YEAR_WORDS + r")"
 # the year after a day and a month: "2012", "'12", ", 2012", "in 2012", "of 2012"
 _YEAR_AFTER = r"(?:,?\s+(?:(?:in|of)\s+)?" + _YEAR + r"|,?\s+'[0-9]{2})"
 _DAY_OF = r"(?:\s+(?:day\s+)?of)?\s+"  # "4th of May", "the 4th day of May"
