@@ -463,6 +463,9 @@ def test_bank_card_and_vehicle_lookalikes_stay(text):
         ("about 13/44781/25 - the victim", "13/44781/25"),
         ("passports (nos 512345678 and 512345686)", "512345686"),
         ("Slovak passport SK 4417209 is with dad", "SK 4417209"),
+        ("incident 4410 of 12/03 - the school", "4410"),
+        ("PNC 14/55871K on the record", "14/55871K"),
+        ("case ID 5521 on our system", "5521"),
     ],
 )
 def test_short_case_ids_after_their_label(text, value):
@@ -473,7 +476,8 @@ def test_short_case_ids_after_their_label(text, value):
     "text",
     ["ward 4 and bay 12", "Mosaic 2 upgrade", "client no. 7 of 12 on the list", "the log of 21 May",
      "year 10 pupil, ID checked", "case ref CS-2024-001234", "our ref CS/2025/0881", "CP plan for 2 weeks",
-     "court number 3 is busy", "the Passport Office and 2 passports"],
+     "court number 3 is busy", "the Passport Office and 2 passports", "the incident of 12 May",
+     "PNC check done", "our case reference is 123 456 7890"],
 )
 def test_short_numbers_without_an_id_label_stay(text):
     assert_unchanged(text)

@@ -106,7 +106,7 @@ _ID_WORD = r"(?:id|i\.d\.|no\.?|nbr|number|num|ref(?:erence)?(?:[ \t]+(?:no\.?|n
 _CASE_LABEL = (
     r"(?:"
     r"(?:" + _SYSTEMS + r")[ \t]*(?:(?:person|client|case|child|adult|record|nominal)[ \t]+)?" + _ID_WORD +
-    r"|(?:mosaic|lcs|liquid[ \t]?logic|wcccis)"
+    r"|(?:mosaic|lcs|liquid[ \t]?logic|wcccis|pnc|nomis)|case[ \t]+(?:id|i\.d\.)"
     r"|crn|case[ \t]+reference[ \t]+number"
     r"|hospital[ \t]+" + _ID_WORD + r"|hosp\.?[ \t]*" + _ID_WORD + r"|mrn|m\.r\.n\.?"
     r"|medical[ \t]+record[ \t]+" + _ID_WORD + r"|unit[ \t]+number|k[ \t]+number"
@@ -115,7 +115,8 @@ _CASE_LABEL = (
     r"|h[ \t]?(?:&|\+|and)[ \t]?c(?:[ \t]+" + _ID_WORD + r")?|health[ \t]+and[ \t]+care[ \t]+" + _ID_WORD +
     r"|crime[ \t]+" + _ID_WORD + r"|police[ \t]+(?:incident[ \t]+|log[ \t]+|crime[ \t]+)?" + _ID_WORD +
     r"|occurrence[ \t]+" + _ID_WORD + r"|occ[ \t]+" + _ID_WORD + r"|incident[ \t]+" + _ID_WORD +
-    r"|log[ \t]+" + _ID_WORD + r"|log(?=[ \t]*[0-9]{1,6}[ \t]+of[ \t]+[0-9])"  # "log 2231 of 21 May"
+    r"|log[ \t]+" + _ID_WORD
+    + r"|(?:log|incident|occurrence|serial)(?=[ \t]*[0-9]{1,6}[ \t]+of[ \t]+[0-9])"  # "log 2231 of 21 May"
     r"|cad[ \t]+" + _ID_WORD + r"|urn|custody[ \t]+(?:record[ \t]+)?" + _ID_WORD +
     # a person's number in any system, and the national documents people are asked for
     r"|(?:client|person|patient|pupil|student|learner|service[ \t]+user|su|resident|tenant|customer)[ \t]+"
@@ -150,7 +151,7 @@ _CASE_KEYWORDS = tuple(
     cad urn custody client person patient pupil student learner service resident tenant customer
     passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
     benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
-    cla yj yjs yot court ni hb ctr pip esa jsa dla framework""".split()
+    cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
      "h and c", "hc number", "log ", "su id", "su no", "su number")
 
