@@ -948,6 +948,16 @@ def test_name_spans_leave_titles_and_possessives_out():
         # a given name that is also a place, with an age or a bracket that shows a person
         ("Brooklyn (Year 3) has bruises", "[name] (Year 3) has bruises"),
         ("Jordan, 15, was arrested", "[name], 15, was arrested"),
+        # a role as a field ("Mum - Tanya"), a name in brackets after a role, "re:", "abt", a year
+        # group after the name, a possessive with no apostrophe, a lower-case name spoken to
+        ("Mum - Tanya, Dad - Lee", "Mum - [name], Dad - [name]"),
+        ("the boy (Tyreese) said", "the boy ([name]) said"),
+        ("pls advise re: leon baptiste", "pls advise re: [name]"),
+        ("worried abt mohammed ali", "worried abt [name]"),
+        ("amira yr8 disclosed", "[name] yr8 disclosed"),
+        ("ok to share jakes address?", "ok to share [name] address?"),
+        ("spoke to chloe today", "spoke to [name] today"),
+        ("is it ok to tell kayden's dad?", "is it ok to tell [name]'s dad?"),
     ],
 )
 def test_untitled_and_titled_names(text, expected):
@@ -975,6 +985,7 @@ def test_untitled_and_titled_names(text, expected):
         "the Royal family and the Troubled Families programme",
         "Mark is 10 minutes late",
         "a trip to Paris (France) next week; Kent said no; Jersey (Channel Islands)",
+        "the hospitals records and the schools plan; other agencies records",
     ],
 )
 def test_names_that_are_not_people_stay(text):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bot.names.evidence import _AFTER_PLURAL_SURNAME, _FAMILY_WORDS
 from bot.names.given import _is_given, given_names
 from bot.names.introduced import _IntroducedNames
 from bot.names.tokens import _POSSESSIVE
-from bot.names.untitled import _AFTER_PLURAL_SURNAME, _FAMILY_WORDS, _UntitledNames
+from bot.names.untitled import _UntitledNames
 from bot.names.words import _INTRODUCERS, SURNAME_PARTICLES, TITLES
 
 _FAMILY_TRIGGERS = _FAMILY_WORDS | _AFTER_PLURAL_SURNAME
@@ -61,6 +62,12 @@ class _Finder(_IntroducedNames, _UntitledNames):
         ]:
             if not self.used[i]:
                 self.lower_possessive(i)
+        for i in [
+            i for i, low in enumerate(lows)
+            if low[-1:] == "s" and low[:-1] in given and low not in given and low not in common
+        ]:
+            if not self.used[i]:
+                self.possessive_without_apostrophe(i)
         for i in [i for i, low in enumerate(lows) if low in _FAMILY_TRIGGERS]:
             if i > 0 and not self.used[i - 1] and texts[i - 1][0].isupper():
                 self.family(i - 1)
