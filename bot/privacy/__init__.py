@@ -28,7 +28,9 @@ Kinds (the placeholder is the kind in square brackets):
                           Flat 3, 22 High Street, 12a Mill Lane, 22 holly grove), a flat in a
                           named building (Flat 2b Orchard Court), a house name and its street
                           (Rose Cottage, Mill Lane), a house name or street after "lives at" /
-                          "moved to", a Welsh street after a number (3 Heol y Felin)
+                          "moved to", a Welsh street after a number (3 Heol y Felin), a
+                          one-word street (4 Briggate), "lives at number 14", a plot or pitch
+                          on a named site, a flat in a lettered block
 ``sort code``             a sort code introduced by "sort code", "s/c", "SC", "bank details"
 ``account number``        an 8-digit number introduced by "account (no./number)" or "a/c", or
                           written after a sort code ("60 83 71 / 22910045"); an IBAN
@@ -39,7 +41,8 @@ Kinds (the placeholder is the kind in square brackets):
                           ULN, CHI number, H&C number, police crime / occurrence / incident
                           references, client / pupil / patient numbers, passport, driving
                           licence and DBS certificate numbers ("case ref" and "ICO reference"
-                          are an organisation's own and stay); MARAC, CP, YJ and court case
+                          are an organisation's own and stay, "case ID" does not); short values
+                          after a label (CRN B47, Mosaic ID 812); MARAC, CP, YJ and court case
                           references, benefit claim references; passport numbers after
                           "passport(s)"; a police crime number by its shape (43/88120/25)
 ``vehicle reg``           a vehicle registration: the current format (LN68 XWT) in capitals
