@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.names.words import is_name_shaped
 
@@ -42,6 +43,21 @@ def _is_cap(tok: _Tok) -> bool:
     return tok.cap
 
 
+@lru_cache(maxsize=2)
+def words_of(text: str) -> tuple[list[str], list[int]]:
+    """The words of ``text`` and where each starts. Kept for the text being redacted, so that
+    bot.privacy's keyword search reads the same words (bot.privacy.core clears it after each text)."""
+    texts = _TOKEN.findall(text)
+    starts = []
+    pos = 0
+    find = text.find
+    for word in texts:
+        pos = find(word, pos)
+        starts.append(pos)
+        pos += len(word)
+    return texts, starts
+
+
 class _LazyTokens:
     """The words of a text, each made a _Tok only when a rule looks at it: most words of a long
     text are never looked at."""
@@ -49,16 +65,8 @@ class _LazyTokens:
     __slots__ = ("starts", "texts", "made")
 
     def __init__(self, text: str):
-        self.texts = _TOKEN.findall(text)
-        starts = []
-        pos = 0
-        find = text.find
-        for word in self.texts:
-            pos = find(word, pos)
-            starts.append(pos)
-            pos += len(word)
-        self.starts = starts
-        self.made: list[_Tok | None] = [None] * len(starts)
+        self.texts, self.starts = words_of(text)
+        self.made: list[_Tok | None] = [None] * len(self.starts)
 
     def __len__(self) -> int:
         return len(self.starts)

@@ -177,39 +177,36 @@ class _UntitledNames(_EvidenceNames):
         return True
 
     def coordinated(self) -> None:
-        """ "Jake and Priya told me", "Jake, Priya and Sam": a given name joined by "and", "or",
-        "&" or a comma to a name already found. One pass from the right, so that a chain of names
-        costs no more than its length."""
-        for k in range(self.n - 1, 0, -1):
-            if not self.used[k] or k in self.blocked:
-                continue
-            if self.toks.texts[k - 1].lower() in ("and", "or") and k >= 2 and self.joined(k):
-                i = k - 2
-                if not _SPACES.fullmatch(self.gap(k - 1)):
-                    continue
-            elif _COORD_GAP.fullmatch(self.gap(k)):
-                i = k - 1
-            else:
-                continue
-            if self.used[i]:
-                continue
-            tok = self.tok(i)
-            if not tok.poss and self.joinable_given(i):
+        """ "Jake and Priya told me", "Jake, Priya and Sam", "Mia, Leo and Ruby": a given name joined by
+        "and", "or", "&" or a comma to a name already found, on either side. Each chain is followed
+        from the names found, so that a chain of names costs no more than its length."""
+        found = [k for k, used in enumerate(self.used) if used and k not in self.blocked]
+        for k in reversed(found):
+            while k > 0:
+                i = self.joined_before(k)
+                if i is None or self.used[i] or self.tok(i).poss or not self.joinable_given(i):
+                    break
                 self.add(i, i + 1)
-        # and from the left: "Mia, Leo and Ruby" once "Mia, Leo" is found
-        for k in range(self.n - 2):
-            if not self.used[k] or k in self.blocked or self.tok(k).poss:
-                continue
-            if self.toks.texts[k + 1].lower() in ("and", "or", "&") and _SPACES.fullmatch(self.gap(k + 1)):
-                i = k + 2
-                if not _SPACES.fullmatch(self.gap(i)):
-                    continue
-            elif _COORD_GAP.fullmatch(self.gap(k + 1)):
-                i = k + 1
-            else:
-                continue
-            if not self.used[i] and self.joinable_given(i):
+                k = i
+        for k in found:
+            while k < self.n - 1 and not self.tok(k).poss:
+                i = self.joined_after(k)
+                if i is None or self.used[i] or not self.joinable_given(i):
+                    break
                 self.add(i, i + 1)
+                k = i
+
+    def joined_before(self, k: int) -> int | None:
+        """The token joined to token k by "and", "or", "&" or a comma before it."""
+        if self.toks.texts[k - 1].lower() in ("and", "or") and k >= 2 and self.joined(k):
+            return k - 2 if _SPACES.fullmatch(self.gap(k - 1)) else None
+        return k - 1 if _COORD_GAP.fullmatch(self.gap(k)) else None
+
+    def joined_after(self, k: int) -> int | None:
+        """The token joined to token k by "and", "or", "&" or a comma after it."""
+        if self.toks.texts[k + 1].lower() in ("and", "or") and _SPACES.fullmatch(self.gap(k + 1)):
+            return k + 2 if k + 2 < self.n and _SPACES.fullmatch(self.gap(k + 2)) else None
+        return k + 1 if _COORD_GAP.fullmatch(self.gap(k + 1)) else None
 
     def repeated(self) -> None:
         """Other capitalised occurrences of a word already found to be a name; and the first name of a

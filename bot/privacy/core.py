@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from bot import names as _name_knowledge
+from bot.names.tokens import words_of
 from bot.privacy.contact import _emails
 from bot.privacy.dates import _dates_of_birth
 from bot.privacy.documents import _card_numbers, _passport_numbers, _vehicle_regs
@@ -92,7 +93,9 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     try:
         spans = _candidates(shadow)
     finally:
-        _word_starts.cache_clear()  # the word index is this text's only: shared by its detectors, then dropped
+        # the words and the word index are this text's only: shared by its detectors, then dropped
+        _word_starts.cache_clear()
+        words_of.cache_clear()
     if not spans:
         return []
 

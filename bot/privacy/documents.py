@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.privacy.kinds import CARD, CASE_ID, VEHICLE
-from bot.privacy.scanning import _matches_at, _matches_before_digits
+from bot.privacy.scanning import _matches_at
 
 # Payment cards: 13 to 19 digits, solid or in groups of four (spaces or dashes), with a valid Luhn
 # check digit; after "card" any such number, with no check digit needed.
@@ -41,9 +41,8 @@ def _card_numbers(text: str):
 # prefix ("R123 ABC"), suffix ("ABC 123D"), Northern Irish ("AXZ 1234") and cherished ("DAN 1S").
 _CURRENT_REG = r"[A-Z]{2}[0-9]{2}[ \-]?[A-Z]{3}"
 _VEHICLE_ANYWHERE = re.compile(
-    r"(?<![A-Za-z0-9\-])(?-i:[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[1-7][0-9])[ \-]?[A-HJ-PR-Z]{3})(?![A-Za-z0-9\-])"
+    r"[A-HJ-PR-Y](?<![A-Za-z0-9\-][A-HJ-PR-Y])[A-HJ-PR-Y](?:0[2-9]|[1-7][0-9])[ \-]?[A-HJ-PR-Z]{3}(?![A-Za-z0-9\-])"
 )
-_VEHICLE_ANCHOR = re.compile(r"[0-9](?<![0-9][0-9])[0-9]")  # the first two digits
 _VEHICLE_LABELLED = re.compile(
     r"(?i)(?<![\w\[])(?:reg(?:istration)?(?:[ \t]+(?:no\.?|number|plate|mark))?|vrm"
     r"|(?:number|licence|private)[ \t]+plate|plates?|vehicle|car|van|taxi|motorbike|moped)(?![\w])"
@@ -58,7 +57,7 @@ _VEHICLE_KEYWORDS = ("reg", "vrm", "number plate", "licence plate", "private pla
 
 
 def _vehicle_regs(text: str):
-    for m in _matches_before_digits(_VEHICLE_ANYWHERE, text, _VEHICLE_ANCHOR, 2):
+    for m in _VEHICLE_ANYWHERE.finditer(text):
         yield m.start(), m.end(), VEHICLE
     for m in _matches_at(_VEHICLE_LABELLED, text, _VEHICLE_KEYWORDS):
         value = m.group("value")
@@ -68,7 +67,7 @@ def _vehicle_regs(text: str):
 
 # Passports: after "passport(s)", each passport-shaped number in the next few words ("passports
 # (nos 541237788 and 541237796)", "Polish passport EW 4417206", "passport 509 331 842")
-_PASSPORT_WORD = re.compile(r"(?i)\bpassports?\b")
+_PASSPORT_WORD = re.compile(r"(?i)passports?\b")
 _PASSPORT_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[ ]?)?[0-9](?:[ ]?[0-9]){6,9}(?![A-Za-z0-9])"
 )
@@ -76,9 +75,7 @@ _PASSPORT_STOP = re.compile(r"[\n.;!?](?:[ \t]|$)")
 
 
 def _passport_numbers(text: str):
-    if "passport" not in text.lower():
-        return
-    for w in _PASSPORT_WORD.finditer(text):
+    for w in _matches_at(_PASSPORT_WORD, text, ("passport",)):
         stop = _PASSPORT_STOP.search(text, w.end(), w.end() + 60)
         end = stop.start() if stop else min(len(text), w.end() + 60)
         for m in _PASSPORT_NUMBER.finditer(text, w.end(), end):

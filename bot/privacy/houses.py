@@ -8,7 +8,7 @@ import re
 
 from bot.privacy.kinds import ADDRESS
 from bot.privacy.places import _STREET_SUFFIXES, _number_starts_here
-from bot.privacy.scanning import _matches_at
+from bot.privacy.scanning import _keyword_starts, _matches_at
 
 # the last word of a house's name: "Rose Cottage", "The Old Rectory", "Meadow View Farm"
 _HOUSE_WORDS = (
@@ -22,8 +22,6 @@ _STREET = (
     r"(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + r")\.?"
     r"(?![\w\u2019'])"
 )
-# the words of the name, before the house word: "The Old", "Rose", "Meadow View", "St Anne's"
-_HOUSE_NAME_BEFORE = re.compile(r"(?:\bThe[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){1,3}$")
 _STREET_AFTER = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?P<street>" + _STREET + r")")
 # words that make the name an institution or a public building, not someone's home
 _NOT_HOMES = frozenset(
@@ -42,14 +40,6 @@ _HOUSE_NAME = re.compile(
     r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,3}(?:" + "|".join(_HOUSE_WORDS) + r")(?![\w\u2019'])"
 )
 _STREET_RE = re.compile(_STREET)
-# a house name with no house word, then its street: in quotes ('"Rosedale", Park Road'), or one word
-# with an ending that names houses ("Greenacres, Moor Lane", "Oakdene, Mill Lane")
-_NAMED_HOUSE = re.compile(
-    r"(?:[\"\u201c'\u2018](?:" + _NAME_WORD + r"[ \t]?){1,3}[\"\u201d'\u2019]"
-    r"|[A-Z][a-z]{2,}(?:acres|dale|dene|wood|field|fields|lea|leigh|view|side|croft|holme|hurst|ley|lands|stead"
-    r"|mead|garth|haven|ridge|brook|bank|hayes|thorpe|ways|gables|trees|oaks|pines|elms|hollies|lawns|mount|wold))"
-    r"[ \t]*,[ \t]*(?P<street>" + _STREET + r")"
-)
 # after a place word, any name then a street: "lives at Oakwood, Hill Top Lane"
 _ANY_HOUSE_THEN_STREET = re.compile(
     r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,2}" + _NAME_WORD + r"[ \t]*,[ \t]*(?P<street>" + _STREET + r")"
@@ -76,9 +66,20 @@ _WELSH_HOUSE = r"(?:T\u0177|Ty|Bwthyn|Hafod|Plas|Bryn|Tyddyn|Ffermdy|Fferm)(?:[ 
 _WELSH_STREET = (
     r"(?:Heol|Ffordd|Stryd|L\u00f4n|Lon|Llys|Maes|Rhodfa|Cilgant|Teras)(?:(?:[ \t]+|-)" + _WELSH_WORD + r"){1,3}"
 )
-_WELSH_HOUSE_AND_STREET = re.compile(
-    r"(?:" + _WELSH_HOUSE + r"|(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:" + "|".join(_HOUSE_WORDS) + r"))"
-    r"[ \t]*,[ \t]*" + _WELSH_STREET + r"(?![\w\u2019'])"
+# A house name, then a comma and its street: searched from the commas followed by a street, then the
+# name looked for just before the comma. The name: words and a house word ("Rose Cottage", "The Old
+# Rectory"), a Welsh house name ("T\u0177 Gwyn", "Bwthyn Bach"), a name in quotes ('"Rosedale"'), or one
+# word with an ending that names houses ("Greenacres", "Oakdene")
+_COMMA_THEN_CAPITAL = re.compile(r",[ \t]*\n?[ \t]*(?=[A-Z])")
+_STREET_OR_WELSH_STREET = re.compile(r"(?:" + _STREET + r"|" + _WELSH_STREET + r"(?![\w\u2019']))")
+_HOUSE_BEFORE_COMMA = re.compile(
+    r"(?<![\w\u2019'])(?:"
+    r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:" + "|".join(_HOUSE_WORDS) + r")"
+    r"|" + _WELSH_HOUSE +
+    r"|[\"\u201c'\u2018](?:" + _NAME_WORD + r"[ \t]?){1,3}[\"\u201d'\u2019]"
+    r"|[A-Z][a-z]{2,}(?:acres|dale|dene|wood|field|fields|lea|leigh|view|side|croft|holme|hurst|ley|lands|stead"
+    r"|mead|garth|haven|ridge|brook|bank|hayes|thorpe|ways|gables|trees|oaks|pines|elms|hollies|lawns|mount|wold)"
+    r")[ \t]*$"
 )
 
 
@@ -88,15 +89,13 @@ def _is_home(name: str) -> bool:
 
 def _house_addresses(text: str):
     """House names with their street, and house names or streets after a place word."""
-    yield from _welsh_houses(text)
-    for start, end in _house_words(text):
-        before = _HOUSE_NAME_BEFORE.search(text, max(0, start - 60), start)
-        street = _STREET_AFTER.match(text, end) if before else None
-        if street and _is_home(text[before.start() : end]):
-            yield before.start(), street.end("street"), ADDRESS
-    for m in _NAMED_HOUSE.finditer(text):
-        if _is_home(m.group()):
-            yield m.start(), m.end(), ADDRESS
+    for comma in _COMMA_THEN_CAPITAL.finditer(text):
+        street = _STREET_OR_WELSH_STREET.match(text, comma.end())
+        if not street:
+            continue
+        house = _HOUSE_BEFORE_COMMA.search(text, max(0, comma.start() - 60), comma.start())
+        if house and _is_home(house.group()):
+            yield house.start(), street.end(), ADDRESS
     for place in _matches_at(_PLACE_WORD, text, _PLACE_KEYWORDS):
         m = _ANY_HOUSE_THEN_STREET.match(text, place.end())
         if m and _is_home(m.group()):
@@ -108,30 +107,13 @@ def _house_addresses(text: str):
             yield m.start(), street.end("street") if street else m.end(), ADDRESS
 
 
-def _house_words(text: str):
-    """(start, end) of each house word ("Cottage", "Lodge") standing as a word: found with str.find,
-    at C speed (a regular expression of alternatives would be tried at every character)."""
-    for word in _HOUSE_WORDS:
-        i = text.find(word)
-        while i != -1:
-            end = i + len(word)
-            if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-                yield i, end
-            i = text.find(word, end)
+_WELSH_KEYWORDS = tuple(word.lower() for word in _WELSH_STREETS)
 
 
 def _welsh_addresses(text: str):
+    if _keyword_starts(text, _WELSH_KEYWORDS) == []:
+        return  # no Welsh street word in the text (None: it could not be told, so look)
     for pattern in (_WELSH_ADDRESS, _WELSH_LOWER):
         for m in pattern.finditer(text):
             if _number_starts_here(text, m.start()):
                 yield m.start(), m.end(), ADDRESS
-
-
-def _welsh_houses(text: str):
-    """A Welsh house name, or an English one, with a Welsh street: "T\u0177 Gwyn, Ffordd y Parc"."""
-    for word in ("Heol", "Ffordd", "Stryd", "L\u00f4n", "Lon", "Llys", "Maes", "Rhodfa", "Cilgant", "Teras"):
-        i = text.find(word)
-        while i != -1:
-            for m in _WELSH_HOUSE_AND_STREET.finditer(text, max(0, i - 60), i + 80):
-                yield m.start(), m.end(), ADDRESS
-            i = text.find(word, i + 1)

@@ -69,9 +69,8 @@ _BANK_PAIR = re.compile(
 )
 # IBAN: country, check digits, then the account in groups ("GB29 NWBK 6016 1331 9268 19")
 _IBAN = re.compile(
-    r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+    r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z][0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
 )
-_IBAN_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])[0-9](?:[ ]?[A-Z0-9]{4}){2}")
 _ACCOUNT = re.compile(
     r"(?i)(?:\baccount|\bacc(?:t)?\.?|\ba/c)[ \t]*(?:no\.?|number|num|#)?[ \t]*(?:is|:|-)?[ \t]*"
     r"(?P<value>[0-9]{8}|[0-9]{4}[ \-][0-9]{4}|[0-9]{2}(?P<sep>[ \-])[0-9]{2}(?P=sep)[0-9]{2}(?P=sep)[0-9]{2})"
@@ -236,26 +235,24 @@ def _bank_details(text: str):
     for m in chain(_matches_at(_BANK_DETAILS, text, ("bank",)), _BANK_PAIR.finditer(text)):
         yield m.start("value"), m.end("value"), SORT_CODE
         yield m.start("account"), m.end("account"), ACCOUNT
-    for m in _matches_before_digits(_IBAN, text, _IBAN_DIGITS, 2):
+    for m in _IBAN.finditer(text):
         if sum(c.isdigit() for c in m.group()) >= 10:
             yield m.start(), m.end(), ACCOUNT
 
 
 # After a word for a phone, digits written another way: without the trunk 0 ("mob 7700 900123"),
 # one by one ("0 7 7 0 0 9 0 0 1 2 3"), or with a stray space ("0 7700 900123")
-# (searched from the digits, then the label looked for just before them)
-_PHONE_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])(?:[ \t.\-]{0,2}[0-9]){8,10}(?![0-9])")
-_PHONE_LABEL_BEFORE = re.compile(
+_LABELLED_PHONE = re.compile(
     r"(?i)(?<![\w\[])(?:phone|telephone|tel|mob|mobile|landline|cell|whatsapp|ph|call|ring|text)"
-    r"(?:[ \t]*(?:no\.?|number|num|#))?(?![\w])[ \t]*(?:[.:=\-][ \t]*|(?:is|on)[ \t]+)*$"
+    r"(?:[ \t]*(?:no\.?|number|num|#))?(?![\w])[ \t]*(?:[.:=\-][ \t]*|(?:is|on)[ \t]+)*"
+    r"(?P<value>[0-9](?:[ \t.\-]{0,2}[0-9]){8,10})(?![0-9])"
 )
+_PHONE_KEYWORDS = ("phone", "tel", "mob", "landline", "cell", "whatsapp", "ph", "call", "ring", "text")
 
 
 def _labelled_phones(text: str):
-    for m in _PHONE_DIGITS.finditer(text):
-        if not _PHONE_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-            continue
-        digits = _NOT_DIGIT.sub("", m.group())
+    for m in _matches_at(_LABELLED_PHONE, text, _PHONE_KEYWORDS):
+        digits = _NOT_DIGIT.sub("", m.group("value"))
         if len(digits) == 10 and digits[0] != "0":
             digits = "0" + digits
         if len(digits) != 11 or digits[0] != "0":
@@ -265,7 +262,7 @@ def _labelled_phones(text: str):
         except phonenumbers.NumberParseException:  # pragma: no cover - eleven digits always parse
             continue
         if phonenumbers.is_possible_number(number):
-            yield m.start(), m.end(), PHONE
+            yield m.start("value"), m.end("value"), PHONE
 
 
 _DATE_LIKE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:19|20)?[0-9]{2}(?![0-9])")

@@ -144,6 +144,7 @@ _FLAT_IN_BUILDING = re.compile(
 )
 # "Flat 10, Block C, Park Hill", "Plot 4, Meadow View Caravan Park", "pitch 12, Riverside Park":
 # a flat in a lettered block of a named estate, a plot or pitch on a named site
+_FLAT_KEYWORDS = ("flat", "apartment", "apt", "unit", "plot", "pitch", "berth")
 _FLAT_IN_BLOCK = re.compile(
     r"(?i)\b(?:(?:flat|apartment|apt|unit)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]+block[ \t]+[a-z0-9]{1,3}"
     r"|(?:plot|pitch|berth)[ \t]+[0-9]{1,4}[a-z]?)[ \t]*,?[ \t]+"
@@ -247,12 +248,8 @@ def _addresses(text: str):
         if before and before[-1].lower() in _ARTICLES:
             continue
         yield _with_flat(text, m.start()), m.end(), ADDRESS
-    lowered = text.lower()
-    if "flat" in lowered or "apartment" in lowered or "apt" in lowered or "unit" in lowered:
-        for m in _FLAT_IN_BUILDING.finditer(text):
-            yield m.start(), m.end(), ADDRESS
-    if "lock" in lowered or "plot" in lowered or "pitch" in lowered or "berth" in lowered:
-        for m in _FLAT_IN_BLOCK.finditer(text):
+    for pattern in (_FLAT_IN_BUILDING, _FLAT_IN_BLOCK):
+        for m in _matches_at(pattern, text, _FLAT_KEYWORDS):
             yield m.start(), m.end(), ADDRESS
     for m in _matches_at(_PLACE_WORD_THEN_HOUSE_NUMBER, text, _PLACE_KEYWORDS):
         yield m.start("value"), m.end("value"), ADDRESS

@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
+from bot.names.tokens import words_of
 
 
 @lru_cache(maxsize=4)
-def _word_starts(lowered: str) -> dict[str, list[int]]:
-    """Where each word of ``lowered`` starts, by its first two characters: found once per text, at C
-    speed, and shared by every detector that looks for keywords (one str.find per keyword would
-    read the whole text once for each of some two hundred keywords)."""
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word of ``text`` starts, by its first two characters in lower case: made once per
+    text from the words bot.names reads (bot.names.tokens.words_of), and shared by every detector
+    that looks for keywords (one str.find per keyword would read the whole text once for each of
+    some two hundred keywords)."""
+    lowered = text.lower()
     index: dict[str, list[int]] = {}
-    for i in [m.start() for m in _WORD_START.finditer(lowered)]:
+    for i in words_of(text)[1]:
         key = lowered[i : i + 2]
         bucket = index.get(key)
         if bucket is None:
@@ -30,7 +32,7 @@ def _keyword_starts(text: str, keywords: tuple[str, ...]) -> list[int] | None:
     lowered = text.lower()
     if len(lowered) != len(text):
         return None
-    index = _word_starts(lowered)
+    index = _word_starts(text)
     starts = set()
     for keyword in keywords:
         bucket = index.get(keyword[:2])
