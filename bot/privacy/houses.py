@@ -108,11 +108,21 @@ def _house_addresses(text: str):
 
 
 _WELSH_KEYWORDS = tuple(word.lower() for word in _WELSH_STREETS)
+_WELSH_WORD_SET = frozenset(_WELSH_KEYWORDS)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _has_a_welsh_street_word(text: str) -> bool:
+    starts = _keyword_starts(text, _WELSH_KEYWORDS)
+    if starts is None:
+        return True  # it could not be told: look
+    lowered = text.lower()
+    return any(_LETTERS.match(lowered, i).group() in _WELSH_WORD_SET for i in starts)
 
 
 def _welsh_addresses(text: str):
-    if _keyword_starts(text, _WELSH_KEYWORDS) == []:
-        return  # no Welsh street word in the text (None: it could not be told, so look)
+    if not _has_a_welsh_street_word(text):
+        return
     for pattern in (_WELSH_ADDRESS, _WELSH_LOWER):
         for m in pattern.finditer(text):
             if _number_starts_here(text, m.start()):

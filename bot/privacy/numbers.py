@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
@@ -63,8 +62,9 @@ _BANK_DETAILS = re.compile(
     r"(?P<account>[0-9]{8}|[0-9]{4}[ \-][0-9]{4})(?![0-9])"
 )
 # a sort code next to an account number, with no label: "pay into 60 83 71 / 22910045"
+# (it opens with a digit, not a group, so that the search skips to digits at C speed)
 _BANK_PAIR = re.compile(
-    r"(?P<value>[0-9](?<![0-9.,/][0-9])[0-9](?P<sep>[ \-.])[0-9]{2}(?P=sep)[0-9]{2})[ \t]*(?:[,/;&]|and)?[ \t]*"
+    r"[0-9](?<![0-9.,/][0-9])[0-9](?P<sep>[ \-.])[0-9]{2}(?P=sep)[0-9]{2}(?P<gap>[ \t]*(?:[,/;&]|and)?[ \t]*)"
     r"(?P<account>[0-9]{8})(?![0-9.,/]?[0-9])"
 )
 # IBAN: country, check digits, then the account in groups ("GB29 NWBK 6016 1331 9268 19")
@@ -232,8 +232,11 @@ def _bank_details(text: str):
     ):
         for m in _matches_at(pattern, text, keywords):
             yield m.start("value"), m.end("value"), kind
-    for m in chain(_matches_at(_BANK_DETAILS, text, ("bank",)), _BANK_PAIR.finditer(text)):
+    for m in _matches_at(_BANK_DETAILS, text, ("bank",)):
         yield m.start("value"), m.end("value"), SORT_CODE
+        yield m.start("account"), m.end("account"), ACCOUNT
+    for m in _BANK_PAIR.finditer(text):
+        yield m.start(), m.start("gap"), SORT_CODE
         yield m.start("account"), m.end("account"), ACCOUNT
     for m in _IBAN.finditer(text):
         if sum(c.isdigit() for c in m.group()) >= 10:
