@@ -33,8 +33,11 @@ text itself gives evidence that a name is there:
 - a known given name followed by a surname-shaped word ("worried about Amir Hassan",
   "Jake Dunn's dad", "Anna van der Berg"), unless it is an organisation's name
   ("Lucy Faithfull Foundation") or a legal reference ("Clare's Law");
-- a known given name that the sentence shows is a person: a possessive ("Priya's mum"), a verb
-  ("Kayleigh said", "Priya told"), an age ("Tomasz (15)", "Jake, 14,");
+- a known given name that the sentence shows is a person: a possessive ("Priya's mum", "jakes
+  address"), a verb ("Kayleigh said", "Priya told"), an age ("Tomasz (15)", "Jake, 14,", "Grace is
+  16"), a bracket ("mum (Sarah)", "Rose (the eldest)"), another given name ("Rhiannon and Dafydd");
+  a given name that is also an everyday word ("Hope", "Will") only with such strong evidence;
+- a surname made a family ("the Hassan family", "Okonkwo twins", "the Kowalczyks have");
 - any other capitalised occurrence of a name found by the rules above ("Priya ... Priya").
 
 A lone given name with no such evidence ("can I tell the school about Jake?") is left alone, and so
@@ -48,7 +51,8 @@ the licence). Both files are read once, on first use.
 
 The package: ``words`` (the word classes and the word lists), ``given`` (the given-name list),
 ``tokens`` (a text's words), ``finder`` (one pass's state and shared helpers), ``introduced`` and
-``untitled`` (the rules), ``spans`` (the pass: ``name_spans``).
+``untitled`` (the rules), ``evidence`` (what shows a person when nothing introduces the name, and the
+rules that use only that), ``spans`` (the pass: ``name_spans``).
 """
 
 from __future__ import annotations

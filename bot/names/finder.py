@@ -42,7 +42,10 @@ class _FinderBase:
         self.shouting = _upper_text(text)
         self.spans: list[tuple[int, int]] = []
         self.used = [False] * self.n
+        self.blocked: set[int] = set()  # tokens that are never a name here ("in Jan": the month)
         self.confirmed: set[str] = set()
+        self.lows: list[str] = []  # the words in lower case, set by the pass (bot.names.spans)
+        self.first_names: set[str] = set()  # first words of full names found ("jade" of "jade smith")
         self.common = common_words()
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -131,6 +134,8 @@ class _FinderBase:
         """Record tokens i..j-1 as one name."""
         if any(self.used[i:j]):
             return
+        if j - i >= 2:
+            self.first_names.add(self.tok(i).low)
         for k in range(i, j):
             self.used[k] = True
             if self.tok(k).low not in self.common and self.tok(k).low not in SURNAME_PARTICLES:

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-from bot.names.words import is_common_word, read_words
+from bot.names.words import common_words, is_common_word, read_words
 
 # --------------------------------------------------------------------------------------------
 # given names
@@ -36,6 +36,12 @@ def given_names() -> frozenset[str]:
         else:
             names.add(name)
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def uncommon_given_names() -> frozenset[str]:
+    """The given names that are no everyday word ("priya", "tomasz"; not "will", "grace")."""
+    return given_names() - common_words()
 
 
 def is_given_name(word: str) -> bool:
@@ -71,5 +77,5 @@ _NEVER_GIVEN = frozenset(
     """the and can do an in on is it at to of or no yes so he she we me my his her our but not as by
     be if from with for this that you your all one are was were has had have his been like per via
     more most very much many new old big good bad best well thanks please sorry ok okay hi hello dear
-    what when where who why how which""".split()
+    what when where who why how which roma""".split()
 )

@@ -7,7 +7,16 @@ import re
 
 from bot.names.finder import _FinderBase
 from bot.names.given import is_given_name
-from bot.names.tokens import _AFTER_TITLE_GAP, _COLLAR_GAP, _COMMA_GAP, _INITIAL_GAP, _is_cap
+from bot.names.tokens import (
+    _AFTER_TITLE_GAP,
+    _BRACKET_GAP,
+    _CLOSE_BRACKET,
+    _COLLAR_GAP,
+    _COMMA_GAP,
+    _FIELD_GAP,
+    _INITIAL_GAP,
+    _is_cap,
+)
 from bot.names.words import (
     _AFTER_TITLE_NOUNS,
     _COMMON_SURNAMES,
@@ -109,9 +118,11 @@ class _IntroducedNames(_FinderBase):
         role = self.tok(i - 1)
         if role.low not in _ROLE_WORDS or role.poss:
             return False
-        if role.text[:1].isupper() and not self.opens_sentence(i - 1) and not self.shouting:
+        field = self.joined(i, _FIELD_GAP)  # "Mum - Tanya, Dad - Lee", "child: Dev Patel"
+        bracketed = self.joined(i, _BRACKET_GAP)  # "the boy (Tyreese) said"
+        if role.text[:1].isupper() and not self.opens_sentence(i - 1) and not self.shouting and not field:
             return False  # "Young Person Support", "Family Court": a name of something
-        if not (self.joined(i) or self.joined(i, _COMMA_GAP)):
+        if not (self.joined(i) or self.joined(i, _COMMA_GAP) or field or bracketed):
             return False
         tok = self.tok(i)
         if self.after_saint(i):
@@ -128,6 +139,8 @@ class _IntroducedNames(_FinderBase):
             return False
         end = self.extend(i, allow_lower=not _is_cap(tok), strict=strict)
         if self.legal_phrase(i, end):
+            return False
+        if bracketed and not _CLOSE_BRACKET.match(self.text, self.tok(end - 1).end):
             return False
         self.add(i, end)
         return True

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from bot.names.given import _is_given, given_names
+from bot.names.evidence import _AFTER_PLURAL_SURNAME, _FAMILY_WORDS
+from bot.names.given import _is_given, given_names, uncommon_given_names
 from bot.names.introduced import _IntroducedNames
 from bot.names.tokens import _POSSESSIVE
 from bot.names.untitled import _UntitledNames
-from bot.names.words import _INTRODUCERS, TITLES
+from bot.names.words import _INTRODUCERS, SURNAME_PARTICLES, TITLES
+
+_FAMILY_TRIGGERS = _FAMILY_WORDS | _AFTER_PLURAL_SURNAME
+# the words where a rule starts: titles, "Jan", words for a family
+_MARKERS = TITLES | {"jan"} | _FAMILY_TRIGGERS
+# words before "Jan" that make it the month
+_BEFORE_A_MONTH = frozenset("in since by from until till last next of early late mid end before after".split())
 
 
 class _Finder(_IntroducedNames, _UntitledNames):
@@ -14,9 +21,16 @@ class _Finder(_IntroducedNames, _UntitledNames):
 
     def run(self) -> list[tuple[int, int]]:
         toks = self.toks
-        lows = [word.lower() for word in toks.texts]
-        for i, low in enumerate(lows):
-            if low in TITLES and not self.used[i]:
+        lows = self.lows = [word.lower() for word in toks.texts]
+        # each rule is tried only where it may apply: the lists below are made at C speed
+        marked = [i for i, low in enumerate(lows) if low in _MARKERS]
+        for i in marked:
+            low = lows[i]
+            if low == "jan":
+                if i > 0 and lows[i - 1] in _BEFORE_A_MONTH:
+                    self.used[i] = True  # "in Jan", "since Jan": the month
+                    self.blocked.add(i)
+            elif low in TITLES and not self.used[i]:
                 self.titled(i)
         # only words that follow a word that can introduce a name ("client", "called"), or are
         # capitalised given names: no rule below starts anywhere else
@@ -40,10 +54,31 @@ class _Finder(_IntroducedNames, _UntitledNames):
                 self.after_role(i) or self.after_called(i) or self.full_name(i)
         for i in candidates:
             if not self.used[i] and toks.get(i).cap:
-                self.single_name(i)
-        for i, low in enumerate(lows):
-            if low in given and low not in common and not self.used[i] and low.islower():
-                self.lower_full_name(i)
+                self.paired(i) or self.single_name(i)
+        uncommon = uncommon_given_names()
+        for i in [i for i, low in enumerate(lows) if low in uncommon or "-" in low]:
+            low = lows[i]
+            if self.used[i] or not low.islower() or low in common or (low not in given and not _is_given(low)):
+                continue
+            self.lower_full_name(i) or self.lower_single(i)
+        # "spoke with jade smith's nan": a given name that is an everyday word, then a possessive
+        for i in [i for i, low in enumerate(lows) if i and low[-2:] in _POSSESSIVE and lows[i - 1] in given]:
+            k = i - 1
+            if not self.used[k] and lows[k] in common and lows[k].islower():
+                self.lower_full_name(k)
+        # "harjit's son", "le roux's key worker"; "jakes address"
+        for i in [i for i, low in enumerate(lows) if low[-1:] == "s"]:
+            low = lows[i]
+            if self.used[i]:
+                continue
+            if low[-2:] in _POSSESSIVE:
+                if low[:-2] in given or (i > 0 and lows[i - 1] in SURNAME_PARTICLES):
+                    self.lower_possessive(i)
+            elif low[:-1] in given and low not in given and low not in common:
+                self.possessive_without_apostrophe(i)
+        for i in marked:
+            if lows[i] in _FAMILY_TRIGGERS and i > 0 and not self.used[i - 1] and texts[i - 1][0].isupper():
+                self.family(i - 1)
         if self.spans:
             self.coordinated()
             self.repeated()

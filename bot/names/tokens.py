@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.names.words import is_name_shaped
 
@@ -13,6 +14,10 @@ _COLLAR_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{1,3}(?:[0-9]{1,6}[ \t\u00a0\u202
 _INITIAL_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{0,3}")
 _COMMA_GAP = re.compile(r"[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*")
 _COORD_GAP = re.compile(r"(?:[ \t\u00a0\u202f]+(?:and|&|or)[ \t\u00a0\u202f]+|[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*)")
+_FIELD_GAP = re.compile(r"[ \t]*[-:][ \t]*")  # "Mum - Tanya", "child: Dev Patel"
+_COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
+_BRACKET_GAP = re.compile(r"[ \t]*\([ \t]*")
+_CLOSE_BRACKET = re.compile(r"[ \t]*\)")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\n]|\s[-\u2013\u2014]|^)[\s\"'\u2018\u201c(\[*_>\u2022-]*$")
 _POSSESSIVE = ("'s", "\u2019s")
 
@@ -38,6 +43,21 @@ def _is_cap(tok: _Tok) -> bool:
     return tok.cap
 
 
+@lru_cache(maxsize=2)
+def words_of(text: str) -> tuple[list[str], list[int]]:
+    """The words of ``text`` and where each starts. Kept for the text being redacted, so that
+    bot.privacy's keyword search reads the same words (bot.privacy.core clears it after each text)."""
+    texts = _TOKEN.findall(text)
+    starts = []
+    pos = 0
+    find = text.find
+    for word in texts:
+        pos = find(word, pos)
+        starts.append(pos)
+        pos += len(word)
+    return texts, starts
+
+
 class _LazyTokens:
     """The words of a text, each made a _Tok only when a rule looks at it: most words of a long
     text are never looked at."""
@@ -45,16 +65,8 @@ class _LazyTokens:
     __slots__ = ("starts", "texts", "made")
 
     def __init__(self, text: str):
-        self.texts = _TOKEN.findall(text)
-        starts = []
-        pos = 0
-        find = text.find
-        for word in self.texts:
-            pos = find(word, pos)
-            starts.append(pos)
-            pos += len(word)
-        self.starts = starts
-        self.made: list[_Tok | None] = [None] * len(starts)
+        self.texts, self.starts = words_of(text)
+        self.made: list[_Tok | None] = [None] * len(self.starts)
 
     def __len__(self) -> int:
         return len(self.starts)

@@ -4,16 +4,29 @@ joined to one already found ("Jake and Priya"), and later mentions of a name fou
 
 from __future__ import annotations
 
-import re
-
-from bot.names.finder import _FinderBase
+from bot.names.evidence import (
+    _AGE_AFTER,
+    _BEFORE_A_PERSON,
+    _BEFORE_A_PERSON_NAMED,
+    _CLAUSE_OPENERS,
+    _DATE_AFTER,
+    _INITIAL_END,
+    _IS_AGE,
+    _NOT_ACTIONS,
+    _PERSON_AFTER,
+    _PERSON_BRACKET,
+    _PERSONAL_ACRONYMS,
+    _VOWEL,
+    _EvidenceNames,
+)
 from bot.names.given import is_given_name
-from bot.names.tokens import _COORD_GAP, _SPACES, _is_cap
+from bot.names.tokens import _COLON_GAP, _COORD_GAP, _SPACES, _is_cap
 from bot.names.words import (
     _COMMON_SURNAMES,
     _DOCTRINES,
     _OPENING_WORDS,
     _ROLE_WORDS,
+    _STREET_WORDS,
     _TOWNS,
     LEGAL_EPONYMS,
     LEGAL_FOLLOWERS,
@@ -22,45 +35,8 @@ from bot.names.words import (
     is_place,
 )
 
-# "(15)", ", 14,", " aged 9", " (aged 9)", " (14 yrs)", " 15yo"
-_AGE_AFTER = re.compile(
-    r"[ \t\u00a0]*(?:\([ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*\)"
-    r"|,[ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*"
-    r"(?:,|\)|$|[ \t]+(?:and|is|was|has|who))"
-    r"|[ \t]+aged?[ \t]+[0-9]{1,2}\b"
-    r"|[ \t]+[0-9]{1,2}[ \t]*(?:yo|y/o)\b)"
-)
-# verbs whose object is a person: "ask Mohammed", "emailed Priya"; and "spoke to Jake"
-_TALK_TO_VERBS = frozenset(
-    """ask asked asking tell told telling email emailed emailing ring rang ringing phone phoned
-    text texted message messaged contact contacted cc cc'd copy thank thanked meet met visit visited
-    saw see seeing warn warned remind reminded""".split()
-)
-_TALK_VERBS = frozenset(
-    """spoke speak speaking talk talked talking wrote write writing chat chatted chatting""".split()
-)
-# "-ed" words after a capitalised word that are no action of a person ("Kent based", "Paris led")
-_NOT_ACTIONS = frozenset("based led funded owned run commissioned registered located centred".split())
-_CLAUSE_OPENERS = frozenset("and but then because when if that so while after before since".split())
-_VOWEL = re.compile(r"[aeiouy\u00e0-\u00ff]")
-# words before a lower-case name that show a person is meant: "worried about amir hassan"
-_BEFORE_A_PERSON = frozenset(
-    """about with for to from re regarding concerning called named saw met visited seen see meet
-    told asked and""".split()
-)
-# "Priya, who ...", "Tomasz and his brother": words after a name that make it a person
-_PERSON_AFTER = re.compile(
-    r"[ \t]*,?[ \t]+(?:who\b|and[ \t]+(?:his|her|their)\b"
-    r"|(?:in|from)[ \t]+(?:year|yr|y)[ \t]*[0-9]{1,2}\b|(?:in|from)[ \t]+reception\b"
-    r"|from[ \t]+(?:the|our|your|their)[ \t]+"
-    r"|from[ \t]+(?:children|adult|social|housing|health|police|probation|education|early|family|"
-    r"youth|mental)(?:'s|\u2019s)?[ \t]"
-    r"|from[ \t]+(?-i:[A-Z]{2,6})\b)",
-    re.IGNORECASE,
-)
 
-
-class _UntitledNames(_FinderBase):
+class _UntitledNames(_EvidenceNames):
     def full_name(self, i: int) -> bool:
         """ "worried about Amir Hassan", "Jake Dunn's dad", "Anna van der Berg"."""
         tok = self.tok(i)
@@ -73,6 +49,15 @@ class _UntitledNames(_FinderBase):
         if tok.low in self.common and self.opens_sentence(i) and tok.low in _OPENING_WORDS:
             return False
         nxt = self.tok(i + 1)
+        if (
+            len(nxt.text) == 1
+            and nxt.text.isupper()
+            and nxt.text not in "AI"
+            and tok.low not in self.common
+            and _INITIAL_END.match(self.text, nxt.end)
+        ):
+            self.add(i, i + 2)  # "Bartek W", "re: Priya K."
+            return True
         if nxt.low in SURNAME_PARTICLES and nxt.low != "st":
             k = self.extend_particles(i + 1)
             if k is None:
@@ -85,6 +70,8 @@ class _UntitledNames(_FinderBase):
                 return False  # "Grace Period", "Mark Scheme", "Faith Schools"
             if nxt.low in _TOWNS:
                 return False  # "Evelina London"
+            if tok.low in self.common and nxt.low in _STREET_WORDS:
+                return False  # "Oak Hill", "Rose Lane": a place
             end = self.extend(i + 1, allow_lower=False, strict=True)
         if self.legal_phrase(i, end):
             return False
@@ -96,16 +83,32 @@ class _UntitledNames(_FinderBase):
         tok = self.tok(i)
         if not _is_cap(tok) or tok.base.isupper() or not is_given_name(tok.low):
             return False
-        if tok.low in self.common or not self.word_ok(tok) or self.after_saint(i) or is_place(tok.low):
+        if not self.word_ok(tok) or self.after_saint(i) or tok.low in _ROLE_WORDS:
             return False
+        if is_place(tok.low):
+            if tok.poss or not (
+                _AGE_AFTER.match(self.text, tok.end)
+                or _IS_AGE.match(self.text, tok.end)
+                or _PERSON_BRACKET.match(self.text, tok.end)
+            ):
+                return False  # "Paris is", "Kent said", but "Jordan (15)", "Brooklyn (Year 3)"
+            self.add(i, i + 1)
+            return True
         if tok.low in _DOCTRINES:
             return False
+        if self.bracketed_alone(i):
+            pass  # "son (Iwan)", "OM (Sharon)"
+        elif tok.low in self.common:
+            if not self.strongly_a_person(i):
+                return False
+            self.add(i, i + 1)
+            return True
         nxt = self.tok(i + 1) if i + 1 < self.n else None
         if tok.poss:
             if nxt is None or not _SPACES.fullmatch(self.gap(i + 1)) or nxt.low in LEGAL_FOLLOWERS:
                 return False
-            if not nxt.text[:1].islower():
-                return False  # "Clare's Law", "Barnardo's Children's Services"
+            if not nxt.text[:1].islower() and not (nxt.base.isupper() and nxt.low in _PERSONAL_ACRONYMS):
+                return False  # "Clare's Law", "Barnardo's Children's Services" (but "Shauna's IDVA")
         elif nxt is not None and self.joined(i + 1) and nxt.text.islower() and nxt.low in NAME_VERBS:
             pass
         elif (
@@ -120,28 +123,20 @@ class _UntitledNames(_FinderBase):
             pass  # "Jayden smashed ...", "and Priya overdosed": a person doing something
         elif nxt is not None and nxt.text.startswith(("'", "\u2019")) and nxt.low in NAME_VERBS:
             pass
-        elif _AGE_AFTER.match(self.text, tok.end) or _PERSON_AFTER.match(self.text, tok.end):
+        elif (
+            _AGE_AFTER.match(self.text, tok.end)
+            or _PERSON_AFTER.match(self.text, tok.end)
+            or _IS_AGE.match(self.text, tok.end)
+        ):
             pass
-        elif self.spoken_to(i):
+        elif i > 0 and self.tok(i - 1).low == "for" and nxt is not None and nxt.low == "to" and self.joined(i + 1):
+            pass  # "is it ok for Jamal to see his file"
+        elif self.spoken_to(i) or self.bracketed_alone(i):
             pass
         else:
             return False
         self.add(i, i + 1)
         return True
-
-    def spoken_to(self, i: int) -> bool:
-        """Token i is the person someone talks to: "ask Mohammed", "emailed Priya", "spoke to Jake"."""
-        if i == 0 or not self.joined(i):
-            return False
-        prev = self.tok(i - 1).low
-        if prev in _TALK_TO_VERBS:
-            return True
-        return (
-            prev in ("to", "with")
-            and i >= 2
-            and self.joined(i - 1)
-            and self.tok(i - 2).low in _TALK_VERBS
-        )
 
     def lower_full_name(self, i: int) -> bool:
         """ "worried about amir hassan", "jake dunn's dad": a given name that is no everyday word,
@@ -149,24 +144,30 @@ class _UntitledNames(_FinderBase):
         tok = self.tok(i)
         if tok.poss or not tok.text.islower() or i + 1 >= self.n or not self.joined(i + 1):
             return False
-        if tok.low in self.common or not is_given_name(tok.low) or not self.word_ok(tok):
+        if not is_given_name(tok.low) or not self.word_ok(tok):
             return False
         nxt = self.tok(i + 1)
         if len(tok.base) < 3 or not nxt.text.islower() or len(nxt.base) < 3 or not self.word_ok(nxt):
             return False
+        if tok.low in self.common and not (
+            nxt.poss and (nxt.low in _COMMON_SURNAMES or nxt.low not in self.common) and i > 0
+            and self.tok(i - 1).low in _BEFORE_A_PERSON_NAMED and tok.low not in NAME_VERBS
+        ):
+            return False  # but "spoke with jade smith's nan"
         if nxt.low in NAME_VERBS or (nxt.low in self.common and nxt.low not in _COMMON_SURNAMES):
             return False
         if not _VOWEL.search(tok.low) or not _VOWEL.search(nxt.low):
             return False  # "uk gdpr": letters of an abbreviation
         # and the sentence shows a person: "about amir hassan", "jake dunn's dad", "amir hassan said"
         after = self.tok(i + 2) if i + 2 < self.n and self.joined(i + 2) else None
-        before = self.tok(i - 1).low if i > 0 and self.joined(i) else ""
+        before = self.tok(i - 1).low if i > 0 and (self.joined(i) or _COLON_GAP.fullmatch(self.gap(i))) else ""
         if not (
             nxt.poss
             or before in _BEFORE_A_PERSON
             or before in _ROLE_WORDS
             or (after is not None and after.text.islower() and after.low in NAME_VERBS)
             or _AGE_AFTER.match(self.text, nxt.end)
+            or _DATE_AFTER.match(self.text, nxt.end)
         ):
             return False
         end = i + 2
@@ -176,38 +177,42 @@ class _UntitledNames(_FinderBase):
         return True
 
     def coordinated(self) -> None:
-        """ "Jake and Priya told me", "Jake, Priya and Sam": a given name joined by "and", "or",
-        "&" or a comma to a name already found. One pass from the right, so that a chain of names
-        costs no more than its length."""
-        for k in range(self.n - 1, 0, -1):
-            if not self.used[k]:
-                continue
-            if self.toks.texts[k - 1].lower() in ("and", "or") and k >= 2 and self.joined(k):
-                i = k - 2
-                if not _SPACES.fullmatch(self.gap(k - 1)):
-                    continue
-            elif _COORD_GAP.fullmatch(self.gap(k)):
-                i = k - 1
-            else:
-                continue
-            if self.used[i]:
-                continue
-            tok = self.tok(i)
-            if (
-                not tok.poss
-                and _is_cap(tok)
-                and not tok.base.isupper()
-                and is_given_name(tok.low)
-                and tok.low not in self.common
-                and self.word_ok(tok)
-                and not is_place(tok.low)
-                and tok.low not in _DOCTRINES
-                and not self.after_saint(i)
-            ):
+        """ "Jake and Priya told me", "Jake, Priya and Sam", "Mia, Leo and Ruby": a given name joined by
+        "and", "or", "&" or a comma to a name already found, on either side. Each chain is followed
+        from the names found, so that a chain of names costs no more than its length."""
+        found = [k for k, used in enumerate(self.used) if used and k not in self.blocked]
+        for k in reversed(found):
+            while k > 0:
+                i = self.joined_before(k)
+                if i is None or self.used[i] or self.tok(i).poss or not self.joinable_given(i):
+                    break
                 self.add(i, i + 1)
+                k = i
+        for k in found:
+            while k < self.n - 1 and not self.tok(k).poss:
+                i = self.joined_after(k)
+                if i is None or self.used[i] or not self.joinable_given(i):
+                    break
+                self.add(i, i + 1)
+                k = i
+
+    def joined_before(self, k: int) -> int | None:
+        """The token joined to token k by "and", "or", "&" or a comma before it."""
+        if self.toks.texts[k - 1].lower() in ("and", "or") and k >= 2 and self.joined(k):
+            return k - 2 if _SPACES.fullmatch(self.gap(k - 1)) else None
+        return k - 1 if _COORD_GAP.fullmatch(self.gap(k)) else None
+
+    def joined_after(self, k: int) -> int | None:
+        """The token joined to token k by "and", "or", "&" or a comma after it."""
+        if self.toks.texts[k + 1].lower() in ("and", "or") and _SPACES.fullmatch(self.gap(k + 1)):
+            return k + 2 if k + 2 < self.n and _SPACES.fullmatch(self.gap(k + 2)) else None
+        return k + 1 if _COORD_GAP.fullmatch(self.gap(k + 1)) else None
 
     def repeated(self) -> None:
-        """Other capitalised occurrences of a word already found to be a name."""
+        """Other capitalised occurrences of a word already found to be a name; and the first name of a
+        full name found, alone before a verb ("jade smith's nan ... jade stays there")."""
+        for i in self.first_names_again():
+            self.add(i, i + 1)
         if not self.confirmed:
             return
         confirmed = self.confirmed
@@ -225,4 +230,3 @@ class _UntitledNames(_FinderBase):
             if self.legal_phrase(i, i + 1):
                 continue
             self.add(i, i + 1)
-

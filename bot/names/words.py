@@ -126,7 +126,7 @@ INSTITUTION_WORDS: frozenset[str] = frozenset(
 _PLACES = frozenset(
     """paris sydney florence chelsea jordan georgia india israel kent devon lincoln chester jersey
     austin dallas houston phoenix brooklyn preston kingston lourdes florida virginia carolina
-    adelaide regina eden chad""".split()
+    adelaide regina eden chad hong""".split()
 )
 #: towns, cities and regions: after a given name they make a place or an organisation, not a person
 #: ("Evelina London", "Sheffield Children's", "Carlisle City Council")
@@ -136,7 +136,7 @@ _TOWNS = frozenset(
     york oxford cambridge brighton norwich exeter plymouth southampton portsmouth reading luton hull
     wakefield doncaster sunderland middlesbrough blackpool bolton wigan stockport salford oldham
     rochdale bury halifax huddersfield harrogate lancaster durham carlisle wales scotland england
-    ireland cornwall essex surrey sussex norfolk suffolk yorkshire lancashire cheshire cumbria""".split()
+    ireland cornwall essex surrey sussex norfolk suffolk yorkshire lancashire cheshire cumbria kong""".split()
 )
 # capitalised words that open sentences or are function words, never names even when they are in
 # the given-name dictionary ("Can", "Do", "The", "Will ... ?", "May I ...")
@@ -276,7 +276,8 @@ _COMMON_SURNAMES = frozenset(
     wells woods brooks lamb salmon sharp short strong swan wise chambers summers hardy pope
     dean mason cooper turner newton freeman gardner palmer shepherd archer steward fowler miller
     weaver potter sawyer slater thatcher tanner glover marshall chapman parker webb lord
-    duke earl baron noble prince law grant bond cash love""".split()
+    duke earl baron noble prince law grant bond cash love wright cox khan rogers watts hunt fuller crane
+    snow swift wolf hood steel winter""".split()
 )
 
 

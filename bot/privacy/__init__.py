@@ -18,20 +18,36 @@ Kinds (the placeholder is the kind in square brackets):
 ``phone``                 UK phone number (07..., 01/02/03/08..., +44 (0)..., 0044 ...) and
                           valid international numbers written with +
 ``postcode``              full UK postcode, with or without the space (ZZ99 3CZ, m11ae)
-``date of birth``         a date introduced by DOB / D.O.B. / date of birth / born (on) / b. /
-                          birthday, in figures or words, with or without a weekday
-                          ("born on Tuesday the fourth of May 2012", "dob 4th may 12")
+``date of birth``         a date introduced by DOB / D.O.B. / D/O/B / date of birth / birth date /
+                          born (on) / b. / birthday / bday, in figures or words, with or without
+                          a weekday ("born on Tuesday the fourth of May 2012", "dob 4th may 12",
+                          "date of birth: nine april twenty-eleven", "born six weeks early on
+                          ..."); a year right after the label ("born 1962", not "born in
+                          2015"); a date in figures right after a person's name
 ``address``               house number + street name + street suffix (14 Acacia Avenue,
                           Flat 3, 22 High Street, 12a Mill Lane, 22 holly grove), a flat in a
-                          named building (Flat 2b Orchard Court)
-``sort code``             a sort code introduced by "sort code"
-``account number``        an 8-digit number introduced by "account (no./number)" or "a/c"
+                          named building (Flat 2b Orchard Court), a house name and its street
+                          (Rose Cottage, Mill Lane), a house name or street after "lives at" /
+                          "moved to", a Welsh street after a number (3 Heol y Felin), a
+                          one-word street (4 Briggate), "lives at number 14", a plot or pitch
+                          on a named site, a flat in a lettered block
+``sort code``             a sort code introduced by "sort code", "s/c", "SC", "bank details"
+``account number``        an 8-digit number introduced by "account (no./number)" or "a/c", or
+                          written after a sort code ("60 83 71 / 22910045"); an IBAN
+``card number``           a payment card number: 13-19 digits with a valid Luhn check digit,
+                          or any such number after "card"
 ``case id``               a local case identifier after its label: CRN, Mosaic / LCS /
                           Liquidlogic and other case-system IDs, hospital number / MRN, UPN,
                           ULN, CHI number, H&C number, police crime / occurrence / incident
                           references, client / pupil / patient numbers, passport, driving
                           licence and DBS certificate numbers ("case ref" and "ICO reference"
-                          are an organisation's own and stay)
+                          are an organisation's own and stay, "case ID" does not); short values
+                          after a label (CRN B47, Mosaic ID 812); MARAC, CP, YJ and court case
+                          references, benefit claim references; passport numbers after
+                          "passport(s)"; a police crime number by its shape (43/88120/25)
+``vehicle reg``           a vehicle registration: the current format (LN68 XWT) in capitals
+                          anywhere; after reg / VRM / number plate / car / van, in lower case
+                          too, and the older formats (R123 ABC, AXZ 1234, DAN 1S)
 ``name``                  a person's name where the text shows one: after a title in any case
                           (Mrs Patel, dr. patel, MRS O'NEILL: the title stays), after a word
                           for a person ("my client Priya"), after called / named / known as, a
@@ -46,8 +62,8 @@ digits made ASCII. Each character of the copy remembers where it came from, so w
 is the original span, exactly as typed.
 
 When candidates overlap the more specific kind wins (e-mail, then NHS number, NI number,
-date of birth, bank details, case id, phone, postcode, address, name), so each value is replaced
-exactly once.
+date of birth, bank details, card number, case id, phone, postcode, vehicle reg, address, name), so
+each value is replaced exactly once.
 
 The package is pure: no I/O, no Slack (bot.names reads the given-name list shipped with the
 gender-guesser package and its own word lists in bot/data/ once, on first use). Patterns are
@@ -55,8 +71,10 @@ compiled once at import. Text with nothing to remove is returned as the very sam
 redacting a redacted text changes nothing.
 
 The package, one module per job: ``folding`` (the shadow copy), ``contact`` (e-mail addresses),
-``numbers`` (NHS and NI numbers, bank details, phones, case ids), ``dates`` (dates of birth),
-``places`` (postcodes and addresses), ``scanning`` (where a pattern is tried), ``kinds`` (the
+``numbers`` (NHS and NI numbers, bank details and IBANs, phones, case ids), ``documents`` (payment cards,
+vehicle registrations, passports), ``dates`` (dates of birth),
+``places`` (postcodes and addresses), ``houses`` (addresses without a house number, Welsh
+streets), ``scanning`` (where a pattern is tried), ``kinds`` (the
 kinds, their priority, ``Redaction``), ``core`` (every detector, the overlaps, ``redact``).
 Names come from bot.names.
 """
@@ -67,6 +85,7 @@ from bot.privacy.core import _spans, redact, redact_question
 from bot.privacy.kinds import (
     ACCOUNT,
     ADDRESS,
+    CARD,
     CASE_ID,
     DOB,
     EMAIL,
@@ -79,6 +98,7 @@ from bot.privacy.kinds import (
     PHONE,
     POSTCODE,
     SORT_CODE,
+    VEHICLE,
     Redaction,
 )
 from bot.privacy.numbers import _phones_in

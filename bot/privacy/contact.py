@@ -6,6 +6,7 @@ import re
 
 from bot import names as _name_knowledge
 from bot.privacy.kinds import EMAIL
+from bot.privacy.scanning import _keyword_starts
 
 # letters of any script (zoë.smith@example.org, józef@przykład.pl); a space either side of the @
 _EMAIL = re.compile(
@@ -38,7 +39,6 @@ _LOCAL_BEFORE = re.compile(
     r"(?:[ \t]*[\[({<][ \t]*|[ \t]+|[ \t]*)$"
 )
 _WRITTEN_DOT = re.compile(r"(?i)[\[({<][ \t]*dot[ \t]*[\])}>]|[ \t]dot[ \t]|[ \t]\.|\.[ \t]")
-_WRITTEN_AT_HINT = re.compile(r"(?i)[\[({<][ \t]*at[ \t]*[\])}>]|\bat\b|@")
 
 _LOCAL_CHARS = frozenset("._%+'-_")  # and letters and digits of any script
 
@@ -54,12 +54,15 @@ def _emails(text: str):
         while start < at and not text[start].isalnum():
             start += 1
         m = _EMAIL.match(text, start) if start >= end else None
+        if m and text[at - 1 : at] == " " and _is_a_word_before_a_domain(text[m.start() : at - 1]):
+            m = None  # "sending to a @nhs.net address": a word, then a domain
         if m:
             end = m.end()
             yield m.start(), m.end(), EMAIL
         at = text.find("@", max(at + 1, end))
-    if _WRITTEN_AT_HINT.search(text):
-        for m in _written_emails(text):
+    anchors = _at_anchors(text)
+    if anchors:
+        for m in _written_emails(text, anchors):
             local, at, domain = m.group("local", "at", "domain")
             if "@" in at:
                 if not _WRITTEN_DOT.search(domain):
@@ -75,11 +78,30 @@ def _emails(text: str):
 
 
 
-def _written_emails(text: str):
+def _is_a_word_before_a_domain(local: str) -> bool:
+    """The part before " @" of "a @nhs.net address" or "from @gov.uk": one letter or an everyday word."""
+    return len(local) <= 1 or (local.isalpha() and _name_knowledge.is_common_word(local))
+
+
+def _at_anchors(text: str) -> list[int]:
+    """Where an "at" word or an "@" starts: the word found from the text's word index (at C speed),
+    the "@" with str.find."""
+    starts = _keyword_starts(text, ("at",))
+    if starts is None:
+        return [m.start() for m in _AT_ANCHOR.finditer(text)]
+    at = text.find("@")
+    while at != -1:
+        starts.append(at)
+        at = text.find("@", at + 1)
+    return sorted(starts)
+
+
+def _written_emails(text: str, anchors: list[int]):
     """_WRITTEN_EMAIL's matches, looked for only around an "at" (or "@") followed by a domain."""
     end = 0
-    for anchor in _AT_ANCHOR.finditer(text):
-        if anchor.start() < end or not _DOMAIN_AFTER.match(text, anchor.end()):
+    for start in anchors:
+        anchor = _AT_ANCHOR.match(text, start)
+        if anchor is None or anchor.start() < end or not _DOMAIN_AFTER.match(text, anchor.end()):
             continue
         local = _LOCAL_BEFORE.search(text, max(end, anchor.start() - 80), anchor.start())
         if not local:

@@ -6,12 +6,16 @@ import re
 from bisect import bisect_right
 
 from bot import names as _name_knowledge
+from bot.names.tokens import words_of
 from bot.privacy.contact import _emails
 from bot.privacy.dates import _dates_of_birth
+from bot.privacy.documents import _card_numbers, _passport_numbers, _vehicle_regs
 from bot.privacy.folding import _shadow
+from bot.privacy.houses import _house_addresses, _welsh_addresses
 from bot.privacy.kinds import (
     _NHS_BY_CHECK_DIGIT,
     _PRIORITY,
+    DOB,
     MAX_INPUT_CHARS,
     MAX_QUESTION_CHARS,
     NAME,
@@ -21,14 +25,25 @@ from bot.privacy.kinds import (
 )
 from bot.privacy.numbers import _bank_details, _case_ids, _nhs_numbers, _ni_numbers, _phone_numbers
 from bot.privacy.places import _addresses, _postcodes
+from bot.privacy.scanning import _word_starts
 
 _HAS_DIGIT = re.compile(r"[0-9]")
 
 
+# a date in figures right after a name, with no label: "Daniel O'Connor 12/4/09", "Amy (02/02/2016)"
+_DATE_AFTER_A_NAME = re.compile(
+    r"[ \t]*[,(]?[ \t]*(?P<date>[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:(?:19|20)[0-9]{2}|[0-9]{2}))(?![0-9/.\-])"
+)
+
+
 def _names(text: str):
-    """People's names, where the text gives evidence of one: see bot.names.name_spans."""
+    """People's names, where the text gives evidence of one: see bot.names.name_spans; and a date in
+    figures right after one, which in a record is the person's date of birth."""
     for start, end in _name_knowledge.name_spans(text):
         yield start, end, NAME
+        m = _DATE_AFTER_A_NAME.match(text, end)
+        if m:
+            yield m.start("date"), m.end("date"), DOB
 
 
 _DIGIT_DETECTORS = (
@@ -39,6 +54,10 @@ _DIGIT_DETECTORS = (
     _phone_numbers,
     _postcodes,
     _addresses,
+    _welsh_addresses,
+    _card_numbers,
+    _vehicle_regs,
+    _passport_numbers,
 )
 
 # --------------------------------------------------------------------------------------
@@ -56,14 +75,27 @@ def _inside_a_phone(span: tuple[int, int, str], phones: list[tuple[int, int]]) -
     return p_start <= start and end <= p_end and (p_end - p_start) > (end - start)
 
 
+def _candidates(shadow: str) -> list[tuple[int, int, str]]:
+    """Every detector's spans over the shadow copy, overlapping."""
+    spans: list[tuple[int, int, str]] = [
+        *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow)
+    ]
+    if _HAS_DIGIT.search(shadow):
+        for detector in _DIGIT_DETECTORS:
+            spans.extend(detector(shadow))
+    return spans
+
+
 def _spans(text: str) -> list[tuple[int, int, str]]:
     """Every identifier found in ``text``: (start, end, kind) in ``text``'s own positions, not
     overlapping, in order. Each kind is read from the shadow copy (see _shadow)."""
     shadow, origin = _shadow(text)
-    spans: list[tuple[int, int, str]] = [*_emails(shadow), *_names(shadow), *_dates_of_birth(shadow)]
-    if _HAS_DIGIT.search(shadow):
-        for detector in _DIGIT_DETECTORS:
-            spans.extend(detector(shadow))
+    try:
+        spans = _candidates(shadow)
+    finally:
+        # the words and the word index are this text's only: shared by its detectors, then dropped
+        _word_starts.cache_clear()
+        words_of.cache_clear()
     if not spans:
         return []
 

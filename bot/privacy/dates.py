@@ -24,39 +24,71 @@ _ORDINAL_WORD = (
     r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
     r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
 )
-_DAY = r"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|" + _ORDINAL_WORD + r")"
-# "2012", "two thousand and twelve", "twenty twelve", "nineteen ninety-eight"
+_CARDINAL_DAY = (
+    r"(?:(?:twenty|thirty)[\s-]?(?:one|two|three|four|five|six|seven|eight|nine)|thirty|twenty|" + _TEENS
+    + r"|" + _UNITS + r")"
+)
+# a day in figures ("4", "04", "4th") or words ("fourth", "twenty-first", "twelve")
+_DAY = r"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|" + _ORDINAL_WORD + r"|" + _CARDINAL_DAY + r")"
+# "2012", "two thousand and twelve", "twenty twelve", "twenty-twelve", "nineteen ninety-eight"
 _YEAR_WORDS = (
-    r"(?:two\s+thousand(?:(?:\s+and)?\s+(?:" + _TEENS + r"|twenty(?:[\s-]" + _UNITS + r")?|" + _UNITS + r"))?"
-    r"|twenty\s+(?:" + _TEENS + r"|twenty(?:[\s-]" + _UNITS + r")?|oh[\s-]" + _UNITS + r")"
-    r"|nineteen\s+(?:hundred\s+(?:and\s+)?)?(?:" + _TENS + r"(?:[\s-]" + _UNITS + r")?|" + _TEENS
+    r"(?:two[\s-]+thousand(?:(?:[\s-]+and)?[\s-]+(?:" + _TEENS + r"|twenty(?:[\s-]" + _UNITS + r")?|"
+    + _UNITS + r"))?"
+    r"|twenty[\s-]+(?:" + _TEENS + r"|twenty(?:[\s-]" + _UNITS + r")?|oh[\s-]" + _UNITS + r")"
+    r"|nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?:" + _TENS + r"(?:[\s-]" + _UNITS + r")?|" + _TEENS
     + r"|oh[\s-]" + _UNITS + r"))"
 )
-_YEAR = r"(?:(?:19|20)[0-9]{2}|" + _YEAR_WORDS + r")"
+# a year's last two digits in words, after a day and a month: "oh nine", "twelve", "ninety-eight"
+_SHORT_YEAR_WORDS = r"(?:oh[\s-]" + _UNITS + r"|" + _TEENS + r"|" + _TENS + r"(?:[\s-]" + _UNITS + r")?)"
+_YEAR = r"(?:(?:19|20)[0-9]{2}|" + _YEAR_WORDS + r"|" + _SHORT_YEAR_WORDS + r")"
+# the year after a day and a month: "2012", "'12", ", 2012", "in 2012", "of 2012"
+_YEAR_AFTER = r"(?:,?\s+(?:(?:in|of)\s+)?" + _YEAR + r"|,?\s+'[0-9]{2})"
+_DAY_OF = r"(?:\s+(?:day\s+)?of)?\s+"  # "4th of May", "the 4th day of May"
 _DATE = (
     r"(?:"
     r"[0-9]{1,2} ?[/.\-] ?[0-9]{1,2} ?[/.\-] ?(?:[0-9]{4}|[0-9]{2})"
     r"|[0-9]{1,2} [0-9]{1,2} (?:19|20)[0-9]{2}"
     r"|(?:19|20)[0-9]{2}[-./](?:1[0-2]|0?[1-9])[-./](?:3[01]|[12][0-9]|0?[1-9])"
     r"|" + _DAY + r"[/.\- ]" + _MONTH + r"[/.\- ](?:" + _YEAR + r"|'?[0-9]{2})"
-    r"|" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+(?:" + _YEAR + r"|'[0-9]{2}))?"
-    r"|" + _MONTH + r"\s+(?:the\s+)?" + _DAY + r"(?:,?\s+(?:" + _YEAR + r"|'[0-9]{2}))?"
-    r"|" + _MONTH + r"\s+" + _YEAR +
+    r"|" + _DAY + _DAY_OF + _MONTH + r"(?:" + _YEAR_AFTER + r")?"
+    r"|" + _MONTH + r"\s+(?:the\s+)?" + _DAY + r"(?:" + _YEAR_AFTER + r")?"
+    r"|" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR +
+    r"|(?:3[01]|[12][0-9]|0[1-9])(?:1[0-2]|0[1-9])(?:19|20)[0-9]{2}"  # 09082007
+    r"|(?:3[01]|[12][0-9]|0?[1-9]) ?/ ?(?:1[0-2]|0?[1-9])(?![/.\-]?[0-9])"  # 12/3, the year unknown
     r")(?![0-9A-Za-z])"
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DATE_RE = re.compile(_DATE, re.IGNORECASE)
+# what may stand between the label and the date: "is", "was", "being", "of", ":", "the", "on a Friday",
+# "early", "mid-", "the end of"
+_LINK = r"(?:[ \t]*(?:[:=\-\u2013\u2014(]|\bis\b|\bwas\b|\bbeing\b|\bof\b|\bas\b|'s\b))*[ \t]*"
+_BEFORE_DATE = (
+    r"(?:(?:the|in|on|at)[ \t]+)?(?:(?:a[ \t]+)?" + _WEEKDAY + r",?[ \t]+(?:the[ \t]+)?)?"
+    r"(?:(?:early|mid|late|the[ \t]+(?:end|start|beginning|middle)[ \t]+of)[ \t\-]*)?"
+)
+# "born" then a few words, then "on" or "in": "born 3 weeks early on", "born in Leeds on"
+_BORN_THEN = (
+    r"born(?:[ \t]+(?!(?:and|but|or|so|then|while|when|because|due|is|was|will|has|had|and)\b)[\w']+){1,4}?"
+    r"[ \t]+(?:on|in)[ \t]+"
+)
 _DOB = re.compile(
     r"(?<![A-Za-z])"
-    r"(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|born(?:\s+on)?|b\.|birthday)"
-    r"[ \t]*(?:[:=\-\u2013\u2014(]|\bis\b|\bwas\b)?[ \t]*(?:(?:the|in|on)[ \t]+)?"
-    r"(?:" + _WEEKDAY + r",?[ \t]+(?:the[ \t]+)?)?"
+    r"(?:(?:d[./]?\s?o[./]?\s?b(?![a-z])\.?|date[ \t-]+of[ \t-]+birth|birth[ \t-]?date|born(?:\s+on)?|b\."
+    r"|birthday|b'?day|b-day)"
+    + _LINK + r"|" + _BORN_THEN + r")"
+    + _BEFORE_DATE +
     r"(?P<dates>" + _DATE + r"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:the[ \t]+)?" + _DATE + r")*)",
     re.IGNORECASE,
 )
 
 # the first letters of every label of _DOB, to find where one may start
-_DOB_KEYWORDS = ("dob", "d.o", "d o", "d. o", "do.", "do b", "date", "born", "b.", "birthday")
+_DOB_KEYWORDS = ("dob", "d.o", "d o", "d. o", "do.", "do b", "d/o", "date", "born", "b.", "birth", "bday", "b'day",
+                 "b-day")
+# a year alone right after the label, with no "in": "born 1962", "b. 1987", "(dob 1990)"; not
+# "born in 2015", which says how old a child is
+_YEAR_OF_BIRTH = re.compile(
+    r"(?i)(?<![A-Za-z])(?:born|b\.|dob|d\.o\.b\.?)[ \t]*[:\-]?[ \t]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/.\-])"
+)
 
 
 def _dates_of_birth(text: str):
@@ -65,5 +97,7 @@ def _dates_of_birth(text: str):
         chunk = m.group("dates")
         for d in _DATE_RE.finditer(chunk):
             yield start + d.start(), start + d.end(), DOB
+    for m in _matches_at(_YEAR_OF_BIRTH, text, ("born", "b.", "dob", "d.o")):
+        yield m.start("year"), m.end("year"), DOB
 
 

@@ -24,11 +24,13 @@ ADDRESS = "address"
 SORT_CODE = "sort code"
 ACCOUNT = "account number"
 CASE_ID = "case id"
+CARD = "card number"
+VEHICLE = "vehicle reg"
 NAME = "name"
 
 #: every kind ``redact`` can report, most specific first (also the overlap priority)
 KINDS: tuple[str, ...] = (
-    EMAIL, NHS, NI, DOB, SORT_CODE, ACCOUNT, CASE_ID, PHONE, POSTCODE, ADDRESS, NAME
+    EMAIL, NHS, NI, DOB, SORT_CODE, ACCOUNT, CARD, CASE_ID, PHONE, POSTCODE, VEHICLE, ADDRESS, NAME
 )
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
 # an NHS number known only by its check digit (no "NHS" before it): reported as NHS number,

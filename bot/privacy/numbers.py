@@ -47,14 +47,34 @@ _NI_BAD_SECOND = set("DFIOQUV")
 _NI_BAD_PREFIX = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
 _NI_SPECIMEN = "QQ"  # HMRC's example prefix (QQ 12 34 56 C): never issued, often pasted
 
-# Bank details: only with their label.
+# Bank details: only with their label ("sort code", "sort-code", "s/c", "SC", "bank details"),
+# which may be followed by "no.", "number", "is", "of", "being", ":" before the value.
+_BANK_FILLER = r"(?:[ \t]*(?:no\.?|number|num|#|is|was|of|being|:|-|=|\((?:[a-z ]{0,12})\)))*[ \t]*"
+_SORT_VALUE = r"(?P<value>[0-9]{2}(?P<sep>[ \t]?[\-./][ \t]?|[ \t]?)[0-9]{2}(?P=sep)[0-9]{2})(?![0-9])"
 _SORT_CODE = re.compile(
-    r"(?i)\bsort[ \t]?code\b[ \t]*(?:is|:|-)?[ \t]*"
-    r"(?P<value>[0-9]{2}[ \-]?[0-9]{2}[ \-]?[0-9]{2})(?![0-9])"
+    r"(?i)(?<![\w\[])(?:(?:bank[ \t]+)?sort[ \t\-]?code|s/c|sc|sort)(?![\w])" + _BANK_FILLER + _SORT_VALUE
+)
+# "bank details: 12-34-56 / 12345678", "bank: 12-34-56 12345678": a sort code and an account number
+_BANK_DETAILS = re.compile(
+    r"(?i)(?<![\w\[])bank(?:[ \t]+(?:details|account))?(?![\w])" + _BANK_FILLER
+    + _SORT_VALUE + r"(?:[ \t]*[,/;&+][ \t]*|[ \t]+(?:and[ \t]+)?|[ \t]*\n[ \t]*)"
+    r"(?:(?:acc(?:oun)?t|a/c)[ \t]*(?:no\.?|number|num|#)?[ \t]*:?[ \t]*)?"
+    r"(?P<account>[0-9]{8}|[0-9]{4}[ \-][0-9]{4})(?![0-9])"
+)
+# a sort code next to an account number, with no label: "pay into 60 83 71 / 22910045"
+# (it opens with a digit, not a group, so that the search skips to digits at C speed)
+_BANK_PAIR = re.compile(
+    r"[0-9](?<![0-9.,/][0-9])[0-9](?P<sep>[ \-.])[0-9]{2}(?P=sep)[0-9]{2}(?P<gap>[ \t]*(?:[,/;&]|and)?[ \t]*)"
+    r"(?P<account>[0-9]{8})(?![0-9.,/]?[0-9])"
+)
+# IBAN: country, check digits, then the account in groups ("GB29 NWBK 6016 1331 9268 19")
+_IBAN = re.compile(
+    r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z][0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
 )
 _ACCOUNT = re.compile(
     r"(?i)(?:\baccount|\bacc(?:t)?\.?|\ba/c)[ \t]*(?:no\.?|number|num|#)?[ \t]*(?:is|:|-)?[ \t]*"
-    r"(?P<value>[0-9]{8})(?![0-9])"
+    r"(?P<value>[0-9]{8}|[0-9]{4}[ \-][0-9]{4}|[0-9]{2}(?P<sep>[ \-])[0-9]{2}(?P=sep)[0-9]{2}(?P=sep)[0-9]{2})"
+    r"(?![0-9])(?![\-./][0-9])"
 )
 
 # Phone: UK-shaped candidates (a trunk 0 or +44/0044/44, then 9-10 digits in groups, or a "+"
@@ -77,7 +97,7 @@ _PHONE_CANDIDATE = re.compile(
 # (Scotland), H&C number (Northern Ireland), police crime / occurrence / incident references.
 # Not "case ref" or "ICO reference": organisations' own file references are not about a person.
 _SYSTEMS = (
-    r"mosaic|lcs|liquid[ \t]?logic|eclipse|ehm|care[ \t]?first|paris|azeus|frameworki|protocol|rio"
+    r"mosaic|lcs|liquid[ \t]?logic|eclipse|ehm|care[ \t]?first|paris|azeus|framework[ \t-]?i|protocol|rio"
     r"|systm[ \t]?one|emis|cpoms|my[ \t]?concern|n?delius|oasys|wcccis|capita[ \t]+one|servelec|swift"
     r"|niche|athena|storm|pnc|pnd|cro"
 )
@@ -85,7 +105,7 @@ _ID_WORD = r"(?:id|i\.d\.|no\.?|nbr|number|num|ref(?:erence)?(?:[ \t]+(?:no\.?|n
 _CASE_LABEL = (
     r"(?:"
     r"(?:" + _SYSTEMS + r")[ \t]*(?:(?:person|client|case|child|adult|record|nominal)[ \t]+)?" + _ID_WORD +
-    r"|(?:mosaic|lcs|liquid[ \t]?logic|wcccis)"
+    r"|(?:mosaic|lcs|liquid[ \t]?logic|wcccis|pnc|nomis)|case[ \t]+(?:id|i\.d\.)"
     r"|crn|case[ \t]+reference[ \t]+number"
     r"|hospital[ \t]+" + _ID_WORD + r"|hosp\.?[ \t]*" + _ID_WORD + r"|mrn|m\.r\.n\.?"
     r"|medical[ \t]+record[ \t]+" + _ID_WORD + r"|unit[ \t]+number|k[ \t]+number"
@@ -94,36 +114,74 @@ _CASE_LABEL = (
     r"|h[ \t]?(?:&|\+|and)[ \t]?c(?:[ \t]+" + _ID_WORD + r")?|health[ \t]+and[ \t]+care[ \t]+" + _ID_WORD +
     r"|crime[ \t]+" + _ID_WORD + r"|police[ \t]+(?:incident[ \t]+|log[ \t]+|crime[ \t]+)?" + _ID_WORD +
     r"|occurrence[ \t]+" + _ID_WORD + r"|occ[ \t]+" + _ID_WORD + r"|incident[ \t]+" + _ID_WORD +
-    r"|log[ \t]+" + _ID_WORD + r"|cad[ \t]+" + _ID_WORD + r"|urn|custody[ \t]+(?:record[ \t]+)?" + _ID_WORD +
+    r"|log[ \t]+" + _ID_WORD
+    + r"|(?:log|incident|occurrence|serial)(?=[ \t]*[0-9]{1,6}[ \t]+of[ \t]+[0-9])"  # "log 2231 of 21 May"
+    r"|cad[ \t]+" + _ID_WORD + r"|urn|custody[ \t]+(?:record[ \t]+)?" + _ID_WORD +
     # a person's number in any system, and the national documents people are asked for
     r"|(?:client|person|patient|pupil|student|learner|service[ \t]+user|su|resident|tenant|customer)[ \t]+"
     + _ID_WORD +
     r"|passport(?:[ \t]+" + _ID_WORD + r")?|driving[ \t]+licen[cs]e(?:[ \t]+" + _ID_WORD + r")?"
     r"|dbs(?:[ \t]+certificate)?[ \t]+" + _ID_WORD +
+    # prisons, immigration, housing and benefits: a person's number there
+    r"|(?:prison|prisoner|nomis|nomis[ \t]+prison)(?:[ \t]+" + _ID_WORD + r")?"
+    r"|(?:home[ \t]+office|ho|nass|uci|port)[ \t]+" + _ID_WORD + r"|uci"
+    # multi-agency and court processes about a person (not an organisation's own "case ref")
+    r"|(?:marac|mappa|cp|cin|lac|cla|yj|yjs|yot|court[ \t]+case|court|family[ \t]+court|care[ \t]+proceedings)[ \t]+"
+    + _ID_WORD + r"|cad"
+    r"|(?:ni|hb|ctr|uc|pip|esa|jsa|dla|benefit|universal[ \t]+credit)[ \t]+claim(?:[ \t]+" + _ID_WORD + r")?"
+    r"|(?:tenancy|council[ \t]+tax|housing[ \t]+benefit|benefits?|universal[ \t]+credit|uc|dwp|hmrc|nass"
+    r"|child|family|young[ \t]+person|yp|adult|referral|ehcp|ehc[ \t]+plan|sen)[ \t]+" + _ID_WORD +
     r")"
 )
 _CASE_ID = re.compile(
-    r"(?i)(?<![\w\[])" + _CASE_LABEL + r"(?![\w])"
+    r"(?i)(?<![\w\[])" + _CASE_LABEL + r"(?![A-Za-z_])"
     r"[ \t]*(?:is|was|:|=|-|#)?[ \t]*(?:" + _ID_WORD + r"[ \t]*)?:?[ \t]*"
     r"(?P<value>[A-Za-z]{0,6}[/\-.]?[0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])|[ ](?=[0-9]{3,}(?![A-Za-z])))*)"
     r"(?![\w])"
 )
-_MIN_CASE_ID_DIGITS = 4
+# a value of letters and digits needs two digits ("X123", "A12"), one of digits alone three ("345")
+_MIN_CASE_ID_DIGITS = {True: 2, False: 3}
+_ID_LABEL = re.compile(r"(?i)\bi\.?d\b")  # "pupil ID 55": after "ID" two digits are enough
 # the first word of every label above, to find where a label may start
 _CASE_KEYWORDS = tuple(
     """mosaic lcs liquid eclipse ehm care paris azeus frameworki protocol rio systm emis cpoms myconcern
     delius ndelius oasys wcccis capita servelec swift niche athena storm pnc pnd cro crn case hospital
     hosp mrn m.r.n medical upn unique uln chi community health crime police occurrence occ incident
     cad urn custody client person patient pupil student learner service resident tenant customer
-    passport driving dbs""".split()
+    passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
+    benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
+    cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
-     "h and c", "hc number", "log no", "log number", "log ref", "su id", "su no", "su number")
+     "h and c", "hc number", "log ", "su id", "su no", "su number")
+
+
+# a police crime number by its shape, with or without a label: "43/88120/25" (force / number / year)
+_CRIME_NUMBER = re.compile(r"[0-9](?<![0-9/][0-9])[0-9]/[0-9]{4,7}/[0-9]{2}(?![0-9/])")
+# a reference, then its label: "WY-2026-0412339 is the police ref"
+_REF_THEN_LABEL = re.compile(
+    r"(?P<value>[A-Za-z]{0,4}[-/]?[0-9]{2,4}[-/][0-9]{3,})[ \t]+(?:is|was)[ \t]+(?:the|our|their|his|her)[ \t]+"
+    r"(?:police|crime|incident|occurrence|court|marac)[ \t]+(?:ref|reference|number|no)\b",
+    re.IGNORECASE,
+)
+
+
+_REF_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{1,3}[-/][0-9]{3}")
+_REF_LABEL_WORDS = ("police", "crime", "incident", "occurrence", "court", "marac")
 
 
 def _case_ids(text: str):
+    for m in _CRIME_NUMBER.finditer(text):
+        yield m.start(), m.end(), CASE_ID
+    lowered = text.lower()
+    if any(word in lowered for word in _REF_LABEL_WORDS):
+        for m in _matches_before_digits(_REF_THEN_LABEL, text, _REF_DIGITS, 6):
+            yield m.start("value"), m.end("value"), CASE_ID
     for m in _matches_at(_CASE_ID, text, _CASE_KEYWORDS):
         value = m.group("value")
-        if sum(c.isdigit() for c in value) >= _MIN_CASE_ID_DIGITS:
+        digits = sum(c.isdigit() for c in value)
+        label = text[m.start() : m.start("value")]
+        needed = 2 if _ID_LABEL.search(label) else _MIN_CASE_ID_DIGITS[digits < len(value.replace(" ", ""))]
+        if digits >= needed:
             yield m.start("value"), m.end("value"), CASE_ID
 
 
@@ -169,11 +227,45 @@ def _ni_numbers(text: str):
 
 def _bank_details(text: str):
     for pattern, kind, keywords in (
-        (_SORT_CODE, SORT_CODE, ("sort",)),
+        (_SORT_CODE, SORT_CODE, ("sort", "s/c", "sc", "bank")),
         (_ACCOUNT, ACCOUNT, ("acc", "a/c")),
     ):
         for m in _matches_at(pattern, text, keywords):
             yield m.start("value"), m.end("value"), kind
+    for m in _matches_at(_BANK_DETAILS, text, ("bank",)):
+        yield m.start("value"), m.end("value"), SORT_CODE
+        yield m.start("account"), m.end("account"), ACCOUNT
+    for m in _BANK_PAIR.finditer(text):
+        yield m.start(), m.start("gap"), SORT_CODE
+        yield m.start("account"), m.end("account"), ACCOUNT
+    for m in _IBAN.finditer(text):
+        if sum(c.isdigit() for c in m.group()) >= 10:
+            yield m.start(), m.end(), ACCOUNT
+
+
+# After a word for a phone, digits written another way: without the trunk 0 ("mob 7700 900123"),
+# one by one ("0 7 7 0 0 9 0 0 1 2 3"), or with a stray space ("0 7700 900123")
+_LABELLED_PHONE = re.compile(
+    r"(?i)(?<![\w\[])(?:phone|telephone|tel|mob|mobile|landline|cell|whatsapp|ph|call|ring|text)"
+    r"(?:[ \t]*(?:no\.?|number|num|#))?(?![\w])[ \t]*(?:[.:=\-][ \t]*|(?:is|on)[ \t]+)*"
+    r"(?P<value>[0-9](?:[ \t.\-]{0,2}[0-9]){8,10})(?![0-9])"
+)
+_PHONE_KEYWORDS = ("phone", "tel", "mob", "landline", "cell", "whatsapp", "ph", "call", "ring", "text")
+
+
+def _labelled_phones(text: str):
+    for m in _matches_at(_LABELLED_PHONE, text, _PHONE_KEYWORDS):
+        digits = _NOT_DIGIT.sub("", m.group("value"))
+        if len(digits) == 10 and digits[0] != "0":
+            digits = "0" + digits
+        if len(digits) != 11 or digits[0] != "0":
+            continue
+        try:
+            number = phonenumbers.parse(digits, "GB")
+        except phonenumbers.NumberParseException:  # pragma: no cover - eleven digits always parse
+            continue
+        if phonenumbers.is_possible_number(number):
+            yield m.start("value"), m.end("value"), PHONE
 
 
 _DATE_LIKE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:19|20)?[0-9]{2}(?![0-9])")
@@ -188,6 +280,7 @@ def _phone_numbers(text: str):
             if text[start] == "(" and ")" not in text[start:end]:
                 start += 1  # "(07700 900456, ..." keeps its bracket, as "... 900456)" keeps its own
             yield start, end, PHONE
+    yield from _labelled_phones(text)
 
 
 @lru_cache(maxsize=1024)

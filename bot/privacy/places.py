@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot import names as _name_knowledge
 from bot.privacy.kinds import ADDRESS, POSTCODE
 from bot.privacy.scanning import _matches_at, _matches_before_digits
 
@@ -36,7 +37,12 @@ _STREET_SUFFIXES = (
     "Road Rd Street St Avenue Ave Av Lane Ln Close Drive Dr Way Crescent Cres Court Ct Place Pl "
     "Grove Gr Gardens Gdns Terrace Terr Walk Row Hill Square Sq Mews Park View Rise Parade Pde "
     "Green Vale Wharf Yard Boulevard Circus Chase Croft Fold Gate Wynd Brae Broadway Embankment "
-    "Quay Hollow Meadow Meadows Mount Bank Heights Villas Cottages"
+    "Quay Hollow Meadow Meadows Mount Bank Heights Villas Cottages Brow End Loan Vennel Copse Dale Glade "
+    "Garth Glen Heath Lea Leys Ridge Spinney Paddock Promenade Esplanade Causeway Pk Cl Top Bottom "
+    # plural names of small estates, mostly after "The": "5 The Paddocks", "2 The Maltings"
+    "Paddocks Maltings Orchards Willows Limes Elms Beeches Poplars Firs Pines Oaks Laurels Hollies Cedars "
+    "Birches Glebe Sidings Brambles Cloisters Ridings Pastures Chestnuts Sycamores Rowans Hawthorns "
+    "Acre Acres Fields Race Approach Fold Nook Pastures"
 ).split()
 # in capitals only the suffixes that are not also verbs ("2 KIDS WALK HOME" is not an address)
 _UPPER_SUFFIXES = (
@@ -58,7 +64,7 @@ _ADDRESS = re.compile(
 _LOWER_SUFFIXES = (
     "road rd street st avenue ave lane ln close drive dr crescent cres gardens gdns terrace grove "
     "square sq mews parade pde boulevard cottages villas way view walk park place court row rise hill "
-    "green"
+    "green av brow"
 ).split()
 _FUNCTION_WORDS = (
     "the a an of on in to at by for from with and or but my his her their our your its this that these "
@@ -75,8 +81,24 @@ _PLACE_WORD_THEN_NUMBER = re.compile(
     r"(?:\s+(?:at|on|to|in|is))?\s*:?\s+"
     r"(?P<flat>(?:flat|apartment|apt|unit)\s+[0-9]{1,4}[a-z]?\s*,?\s*)?(?=[0-9])"
 )
+# "they live at number 14": a house number alone, after a place word and "number"
+_PLACE_WORD_THEN_HOUSE_NUMBER = re.compile(
+    r"(?i)\b(?:lives|living|live|staying|stays|resides|residing|moved|moving)(?:\s+(?:at|to|into))?\s+"
+    r"(?P<value>(?:number|no\.?|house\s+number)\s*[0-9]{1,4}[a-z]?)(?![\w/.,][0-9])\b(?![ \t]+(?-i:[A-Z]))"
+)
+# after a place word, a number and a capitalised name with no street word: "lives at 7 Oakfield"
+_NUMBER_AND_NAME = re.compile(
+    r"[0-9]{1,4}[A-Za-z]?,?[ \t]+(?!(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|am|pm|o'?clock|days?|weeks?|months?|years?|hours?|times?)[a-z]*\b)"
+    r"(?:" + _NAME_WORD + r")(?:[ \t]+" + _NAME_WORD + r"){0,2}(?![\w\u2019'])"
+)
 _PLACE_KEYWORDS = ("liv", "stay", "resid", "mov", "addr", "home")
 _FLAT_BEFORE = re.compile(r"(?i)\b(?:flat|apartment|apt|unit|room)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]*$")
+# one-word street names: "4 Kirkgate", "12 Westgate", "3 Burnside", "7 Ashfield" (not "3 Outside")
+_ONE_WORD_STREET = re.compile(
+    r"[0-9](?<![0-9][0-9])[0-9]{0,3}[A-Za-z]?,?[ \t]+(?P<word>[A-Z][a-z]{2,}(?:gate|side|field|fields|croft|dale|bank"
+    r"|moor|holme|garth|lands|leys|thorpe|lea|mead|brae|wynd|loan|brow|ridge|crescent))(?![\w\u2019'])"
+)
 _NOT_BEFORE_A_NUMBER = frozenset("/.,:\u00a3$\u20ac%-")
 
 # Lower-case addresses anywhere ("police were called to 22 holly grove"): only with the street
@@ -120,6 +142,14 @@ _FLAT_IN_BUILDING = re.compile(
     r"(?:(?!(?:" + "|".join(_FUNCTION_WORDS) + r")\b)[a-z][a-z'\u2019-]+[ \t]+){1,3}"
     r"(?:" + "|".join(_BUILDINGS) + r")\b"
 )
+# "Flat 10, Block C, Park Hill", "Plot 4, Meadow View Caravan Park", "pitch 12, Riverside Park":
+# a flat in a lettered block of a named estate, a plot or pitch on a named site
+_FLAT_KEYWORDS = ("flat", "apartment", "apt", "unit", "plot", "pitch", "berth")
+_FLAT_IN_BLOCK = re.compile(
+    r"(?i)\b(?:(?:flat|apartment|apt|unit)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]+block[ \t]+[a-z0-9]{1,3}"
+    r"|(?:plot|pitch|berth)[ \t]+[0-9]{1,4}[a-z]?)[ \t]*,?[ \t]+"
+    r"(?-i:(?:[A-Z][a-z'\u2019-]+[ \t]+){0,3}[A-Z][a-z'\u2019-]+)"
+)
 
 # "2 Family Court hearings", "the 3 Business Park units": institutions, not addresses
 _NOT_STREETS = {
@@ -132,6 +162,9 @@ _NOT_STREETS = {
     "view": {"point", "the"},
     "way": {"the", "one", "two", "no", "this", "that"},
     "bank": {"food", "the", "blood", "data", "milk"},
+    "approach": {"step", "stage", "tier", "phase", "level", "point", "new", "whole", "joint", "the", "family",
+                 "team", "school", "systemic", "holistic", "graduated", "trauma", "strengths", "person"},
+    "fields": {"the", "data", "form", "text", "required"},
 }
 
 
@@ -193,8 +226,11 @@ def _addresses(text: str):
         if last_word in _NOT_STREETS.get(suffix, ()):
             continue
         yield _with_flat(text, m.start()), m.end(), ADDRESS
+    for m in _ONE_WORD_STREET.finditer(text):
+        if _number_starts_here(text, m.start()) and not _name_knowledge.is_common_word(m.group("word")):
+            yield _with_flat(text, m.start()), m.end(), ADDRESS
     for place in _matches_at(_PLACE_WORD_THEN_NUMBER, text, _PLACE_KEYWORDS):
-        m = _LOWER_ADDRESS.match(text, place.end())
+        m = _LOWER_ADDRESS.match(text, place.end()) or _NUMBER_AND_NAME.match(text, place.end())
         if m:
             yield place.start("flat") if place.group("flat") else m.start(), m.end(), ADDRESS
     for m in _ANYWHERE_ADDRESS.finditer(text):
@@ -212,8 +248,9 @@ def _addresses(text: str):
         if before and before[-1].lower() in _ARTICLES:
             continue
         yield _with_flat(text, m.start()), m.end(), ADDRESS
-    lowered = text.lower()
-    if "flat" in lowered or "apartment" in lowered or "apt" in lowered or "unit" in lowered:
-        for m in _FLAT_IN_BUILDING.finditer(text):
+    for pattern in (_FLAT_IN_BUILDING, _FLAT_IN_BLOCK):
+        for m in _matches_at(pattern, text, _FLAT_KEYWORDS):
             yield m.start(), m.end(), ADDRESS
+    for m in _matches_at(_PLACE_WORD_THEN_HOUSE_NUMBER, text, _PLACE_KEYWORDS):
+        yield m.start("value"), m.end("value"), ADDRESS
 

@@ -3,21 +3,44 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from bot.names.tokens import words_of
+
+
+@lru_cache(maxsize=4)
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word of ``text`` starts, by its first two characters in lower case: made once per
+    text from the words bot.names reads (bot.names.tokens.words_of), and shared by every detector
+    that looks for keywords (one str.find per keyword would read the whole text once for each of
+    some two hundred keywords)."""
+    lowered = text.lower()
+    index: dict[str, list[int]] = {}
+    for i in words_of(text)[1]:
+        key = lowered[i : i + 2]
+        bucket = index.get(key)
+        if bucket is None:
+            index[key] = [i]
+        else:
+            bucket.append(i)
+    return index
 
 
 def _keyword_starts(text: str, keywords: tuple[str, ...]) -> list[int] | None:
     """Sorted positions where one of the lower-case ``keywords`` starts a word of ``text`` (any
-    case), found at C speed; None when lower-casing would move positions (then search it all)."""
+    case); None when lower-casing would move positions (then search it all)."""
     lowered = text.lower()
     if len(lowered) != len(text):
         return None
+    index = _word_starts(text)
     starts = set()
     for keyword in keywords:
-        i = lowered.find(keyword)
-        while i != -1:
-            if i == 0 or not lowered[i - 1].isalnum():
-                starts.add(i)
-            i = lowered.find(keyword, i + 1)
+        bucket = index.get(keyword[:2])
+        if bucket:
+            if len(keyword) <= 2:
+                starts.update(bucket)
+            else:
+                starts.update(i for i in bucket if lowered.startswith(keyword, i))
     return sorted(starts)
 
 

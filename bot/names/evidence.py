@@ -1,0 +1,277 @@
+"""What shows that a word is a person's name when nothing introduces it: an age or a bracket after it
+("Tomasz (15)", "Rose (the eldest)"), a verb only people do ("Hope told me"), a possessive before a
+word for a person or their things ("harjit's son", "jakes address"), another given name joined to it
+("Rhiannon and Dafydd"), a word for a family after a surname ("the Hassan family"), someone spoken to
+("spoke to chloe"). The rules that use it are in bot.names.untitled."""
+
+from __future__ import annotations
+
+import re
+
+from bot.names import words
+from bot.names.finder import _FinderBase
+from bot.names.given import is_given_name
+from bot.names.tokens import _CLOSE_BRACKET, _COORD_GAP, _SPACES, _is_cap
+
+# "(15)", ", 14,", " aged 9", " (aged 9)", " (14 yrs)", " 15yo"
+_AGE_AFTER = re.compile(
+    r"[ \t\u00a0]*(?:\([ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*\)"
+    r"|,[ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*"
+    r"(?:,|\)|$|[ \t]+(?:and|is|was|has|who))"
+    r"|[ \t]+aged?[ \t]+[0-9]{1,2}\b"
+    r"|[ \t]+[0-9]{1,2}[ \t]*(?:yo|y/o)\b)"
+)
+# verbs whose object is a person: "ask Mohammed", "emailed Priya"; and "spoke to Jake"
+_TALK_TO_VERBS = frozenset(
+    """ask asked asking tell told telling email emailed emailing ring rang ringing phone phoned
+    text texted message messaged contact contacted cc cc'd copy thank thanked meet met visit visited
+    saw see seeing warn warned remind reminded""".split()
+)
+_TALK_VERBS = frozenset(
+    """spoke speak speaking talk talked talking wrote write writing chat chatted chatting""".split()
+)
+# "-ed" words after a capitalised word that are no action of a person ("Kent based", "Paris led")
+_NOT_ACTIONS = frozenset("based led funded owned run commissioned registered located centred".split())
+_CLAUSE_OPENERS = frozenset("and but then because when if that so while after before since".split())
+_VOWEL = re.compile(r"[aeiouy\u00e0-\u00ff]")
+# words before a lower-case name that show a person is meant: "worried about amir hassan"
+_BEFORE_A_PERSON = frozenset(
+    """about abt with for to from re regarding concerning called named saw met visited seen see meet
+    told asked and""".split()
+)
+# before a lower-case given name that is also an everyday word: "spoke with jade smith's nan"
+_BEFORE_A_PERSON_NAMED = frozenset("about abt with for re regarding concerning saw met visited".split())
+# "Priya, who ...", "Tomasz and his brother": words after a name that make it a person
+_BRACKETED_AS_A_PERSON = (
+    r"[ \t]*\([ \t]*(?:(?:mum|dad|mother|father|son|daughter|brother|sister|sibling|nan|gran|grandma|grandad"
+    r"|aunt|auntie|uncle|cousin|partner|boyfriend|girlfriend|husband|wife|carer|stepdad|stepmum|baby|child"
+    r"|twins?|triplets|the[ \t]+(?:eldest|oldest|youngest|middle|baby)|eldest|youngest|dob|d\.o\.b|born|b\."
+    r"|aged?|year|yr|y[0-9]|reception|nursery|[0-9]{1,2}\b)(?:'s|\u2019s)?\b"
+    r"|(?-i:[A-Z][a-z]+(?:ian|ish|ese|ean|an|i))\b[ \t]*[,)])"
+)
+_PERSON_BRACKET = re.compile(_BRACKETED_AS_A_PERSON, re.IGNORECASE)
+_PERSON_AFTER = re.compile(
+    r"(?:" + _BRACKETED_AS_A_PERSON + r"|[ \t]*,?[ \t]*(?:year|yr|y)[ \t]*[0-9]{1,2}\b"
+    r"|[ \t]*&[ \t]*(?:his|her|their)\b)"
+    r"|[ \t]*,?[ \t]+(?:who\b|and[ \t]+(?:his|her|their)\b"
+    r"|(?:in|from)[ \t]+(?:year|yr|y)[ \t]*[0-9]{1,2}\b|(?:in|from)[ \t]+reception\b"
+    r"|from[ \t]+(?:the|our|your|their)[ \t]+"
+    r"|from[ \t]+(?:children|adult|social|housing|health|police|probation|education|early|family|"
+    r"youth|mental)(?:'s|\u2019s)?[ \t]"
+    r"|from[ \t]+(?-i:[A-Z]{2,6})\b)",
+    re.IGNORECASE,
+)
+
+
+# for a given name that is also an everyday word ("Hope", "Will", "Grace"), only strong evidence
+# shows a person: a verb only people do, or a possessive before a word for a person or their things
+_PERSON_VERBS = frozenset(
+    """said says told tells disclosed discloses disclosing keeps kept hasn't hadn't isn't wasn't wants wanted
+    admitted alleged cried screamed refused refuses ran absconded""".split()
+)
+_PERSONAL_NOUNS = words._ROLE_WORDS | frozenset(
+    """foster school social teacher idva isva keyworker key dob address file files records record plan
+    probation gp nursery class placement phone report case ehcp iep gp's family""".split()
+)
+# "Grace is 16", "Jamal was 15": an age after "is" / "was" (not "is 10 minutes late")
+_IS_AGE = re.compile(
+    r"[ \t]+(?:is|was|turns|turned|just[ \t]+turned)[ \t]+[0-9]{1,2}\b(?![ \t]*(?:%|:|\.[0-9]|am\b|pm\b"
+    r"|(?:min|minute|hour|hr|day|week|month|second|mile|time|percent|per|x)))"
+)
+# a date in figures right after a name: "daniel o'connor 12/4/09" (a record: name, then date of birth)
+_DATE_AFTER = re.compile(r"[ \t]*[,(]?[ \t]*[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})(?![0-9])")
+# modal verbs and the like that open sentences: "Will says", "May said" are no person
+_MODAL_OPENERS = frozenset("will may can do did does".split())
+# words after a surname that make it a family: "the Hassan family", "Okonkwo twins"
+_FAMILY_WORDS = frozenset(
+    "family family's families twins twins' triplets children kids household siblings boys girls".split()
+)
+# after "the Kowalczyks": a verb or place that shows people
+_AFTER_PLURAL_SURNAME = frozenset(
+    "have has are were next said say live lived moved want wanted asked refused".split()
+)
+# workers and plans a person has: "Shauna's IDVA", "Jake's EHCP"
+_PERSONAL_ACRONYMS = frozenset("idva isva sw gp ehcp iep cp cin lac pa yot camhs senco dob".split())
+# after an initial that ends a name: punctuation, a dash, the end ("Bartek W -", "Priya K.")
+_INITIAL_END = re.compile(r"\.?(?:[ \t]*(?:[-,;:)!?\n]|$)|[ \t]+(?-i:[a-z]))")
+_BRACKET_ALONE = re.compile(r"\([ \t]*$")
+
+
+class _EvidenceNames(_FinderBase):
+    def bracketed_alone(self, i: int) -> bool:
+        """ "mum (Sarah)", "son (Iwan)": a given name alone in brackets."""
+        tok = self.tok(i)
+        if i == 0:
+            return False
+        before = self.tok(i - 1)  # a word for a person or a role's letters: "mum (Sarah)", "OM (Sharon)"
+        if before.low not in words._ROLE_WORDS and not (before.base.isupper() and len(before.base) <= 5):
+            return False
+        return (
+            _BRACKET_ALONE.search(self.text, max(0, tok.start - 3), tok.start) is not None
+            and not tok.poss
+            and _CLOSE_BRACKET.match(self.text, tok.end) is not None
+        )
+
+    def strongly_a_person(self, i: int) -> bool:
+        """ "Hope told me", "Grace is 16", "Will's teacher", "Rose (the eldest)": a given name that is
+        also an everyday word, shown to be a person."""
+        tok = self.tok(i)
+        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        if tok.poss:  # "Will's teacher": no modal verb has a possessive
+            return nxt is not None and not nxt.text[:1].isupper() and nxt.low in _PERSONAL_NOUNS
+        opening = self.opens_sentence(i)
+        if tok.low in _MODAL_OPENERS and opening:
+            return False
+        if nxt is not None and nxt.text.islower() and nxt.low in _PERSON_VERBS:
+            return True
+        if tok.low in words._OPENING_WORDS and opening:
+            return False
+        return bool(
+            _AGE_AFTER.match(self.text, tok.end)
+            or _IS_AGE.match(self.text, tok.end)
+            or _PERSON_AFTER.match(self.text, tok.end)
+        )
+
+    def lower_single(self, i: int) -> bool:
+        """ "mia told her friend", "ellie-mae & her sister": a lower-case given name that is no everyday
+        word, shown to be a person by a verb only people do, an age or a relative after it."""
+        tok = self.tok(i)
+        if tok.poss or len(tok.low) < 3 or tok.low in words._ROLE_WORDS or words.is_place(tok.low):
+            return False
+        if not self.word_ok(tok):
+            return False
+        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        if not (
+            (nxt is not None and nxt.text.islower() and nxt.low in _PERSON_VERBS)
+            or _AGE_AFTER.match(self.text, tok.end)
+            or _IS_AGE.match(self.text, tok.end)
+            or _PERSON_AFTER.match(self.text, tok.end)
+            or self.spoken_to(i)
+        ):
+            return False
+        self.add(i, i + 1)
+        return True
+
+    def lower_possessive(self, i: int) -> bool:
+        """ "harjit's son", "nicole's dob": a lower-case given name that is no everyday word, with a
+        possessive before a word for a person or their things."""
+        tok = self.tok(i)
+        if not tok.poss or not tok.text.islower() or tok.low in self.common or tok.low in words._ROLE_WORDS:
+            return False
+        particle = i > 0 and self.toks.texts[i - 1] in words.SURNAME_PARTICLES and _SPACES.fullmatch(self.gap(i))
+        if not (is_given_name(tok.low) or particle) or not self.word_ok(tok):
+            return False
+        if words.is_place(tok.low) or len(tok.low) < 3:
+            return False
+        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        if nxt is None or nxt.low not in _PERSONAL_NOUNS:
+            return False
+        self.add(i - 1 if particle else i, i + 1)  # "le roux's probation officer"
+        return True
+
+    def possessive_without_apostrophe(self, i: int) -> bool:
+        """ "jakes address", "Priyas mum": a given name and an "s" with no apostrophe, before a word for a
+        person or their things."""
+        tok = self.tok(i)
+        base = tok.low[:-1]
+        if base in self.common or base in words._ROLE_WORDS or len(base) < 3 or words.is_place(base):
+            return False
+        if not self.word_ok(tok):
+            return False
+        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        if nxt is None or not nxt.text.islower() or nxt.low not in _PERSONAL_NOUNS:
+            return False
+        self.add(i, i + 1)
+        return True
+
+    def family(self, i: int) -> bool:
+        """ "the Hassan family", "Okonkwo twins", "the Kowalczyks have moved": a surname made a family."""
+        tok = self.tok(i)
+        if not _is_cap(tok) or tok.base.isupper() or tok.poss or not self.word_ok(tok):
+            return False
+        if tok.low in self.common and tok.low not in words._COMMON_SURNAMES:
+            return False
+        if words.is_place(tok.low) or tok.low in words._TOWNS:
+            return False
+        if tok.low in words._ROLE_WORDS or tok.low in words.LEGAL_EPONYMS or tok.low in words._STREET_WORDS:
+            return False
+        if i + 1 >= self.n or not _SPACES.fullmatch(self.gap(i + 1)):
+            return False
+        nxt = self.tok(i + 1)
+        if nxt.text.islower() and nxt.text in _FAMILY_WORDS:
+            self.add(i, i + 1)
+            return True
+        if (
+            tok.low.endswith("s")
+            and i > 0
+            and self.tok(i - 1).low == "the"
+            and nxt.text.islower()
+            and nxt.low in _AFTER_PLURAL_SURNAME
+            and not is_given_name(tok.low)
+            and tok.low[:-1] not in self.common
+        ):
+            self.add(i, i + 1)
+            return True
+        return False
+
+    def paired(self, i: int) -> bool:
+        """ "Rhiannon and Dafydd", "Zuzia & Kuba", "Mia, Leo": two given names joined."""
+        if i + 1 >= self.n:
+            return False
+        if self.toks.texts[i + 1].lower() in ("and", "or") and _SPACES.fullmatch(self.gap(i + 1)):
+            k = i + 2
+            if k >= self.n or not _SPACES.fullmatch(self.gap(k)):
+                return False
+        elif _COORD_GAP.fullmatch(self.gap(i + 1)):
+            k = i + 1
+        else:
+            return False
+        first, second = self.tok(i), self.tok(k)
+        if not (self.joinable_given(i) and self.joinable_given(k)):
+            return False
+        if first.low in self.common and second.low in self.common:
+            return False
+        self.add(i, i + 1)
+        self.add(k, k + 1)
+        return True
+
+    def joinable_given(self, i: int) -> bool:
+        tok = self.tok(i)
+        return (
+            _is_cap(tok)
+            and not tok.base.isupper()
+            and is_given_name(tok.low)
+            and self.word_ok(tok)
+            and not words.is_place(tok.low)
+            and tok.low not in words._DOCTRINES
+            and tok.low not in words._ROLE_WORDS
+            and not self.after_saint(i)
+            and not (tok.low in words._OPENING_WORDS and self.opens_sentence(i))
+        )
+
+    def spoken_to(self, i: int) -> bool:
+        """Token i is the person someone talks to: "ask Mohammed", "emailed Priya", "spoke to Jake"."""
+        if i == 0 or not self.joined(i):
+            return False
+        prev = self.tok(i - 1).low
+        if prev in _TALK_TO_VERBS:
+            return True
+        return (
+            prev in ("to", "with")
+            and i >= 2
+            and self.joined(i - 1)
+            and self.tok(i - 2).low in _TALK_VERBS
+        )
+
+    def first_names_again(self) -> list[int]:
+        found: list[int] = []
+        if not self.first_names:
+            return found
+        first_names = self.first_names
+        for i in [i for i, low in enumerate(self.lows) if low in first_names]:
+            if self.used[i] or i + 1 >= self.n:
+                continue
+            nxt = self.tok(i + 1)
+            if self.joined(i + 1) and nxt.text.islower() and nxt.low in words.NAME_VERBS:
+                found.append(i)
+        return found

@@ -1,0 +1,82 @@
+"""Numbers on a person's documents and cards: payment card numbers (checked by their Luhn digit),
+vehicle registrations, passport numbers after the word "passport"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.privacy.kinds import CARD, CASE_ID, VEHICLE
+from bot.privacy.scanning import _matches_at
+
+# Payment cards: 13 to 19 digits, solid or in groups of four (spaces or dashes), with a valid Luhn
+# check digit; after "card" any such number, with no check digit needed.
+_CARD_CANDIDATE = re.compile(
+    r"[0-9](?<![0-9][0-9])(?:[0-9]{3}(?:[ \-]?[0-9]{4}){2}[ \-]?[0-9]{1,7}|[0-9]{12,18})(?![0-9])"
+)
+_CARD_LABEL_BEFORE = re.compile(r"(?i)\bcard\b[^0-9\n]{0,20}$")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _card_numbers(text: str):
+    for m in _CARD_CANDIDATE.finditer(text):
+        digits = _NOT_DIGIT.sub("", m.group())
+        if not 13 <= len(digits) <= 19:
+            continue
+        if _luhn_ok(digits) or _CARD_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            yield m.start(), m.end(), CARD
+
+
+# Vehicle registrations. The current format ("LN68 XWT") in capitals anywhere; after a word for a
+# vehicle ("reg", "VRM", "number plate", "car", "van") also in lower case, and the older formats:
+# prefix ("R123 ABC"), suffix ("ABC 123D"), Northern Irish ("AXZ 1234") and cherished ("DAN 1S").
+_CURRENT_REG = r"[A-Z]{2}[0-9]{2}[ \-]?[A-Z]{3}"
+_VEHICLE_ANYWHERE = re.compile(
+    r"[A-HJ-PR-Y](?<![A-Za-z0-9\-][A-HJ-PR-Y])[A-HJ-PR-Y](?:0[2-9]|[1-7][0-9])[ \-]?[A-HJ-PR-Z]{3}(?![A-Za-z0-9\-])"
+)
+_VEHICLE_LABELLED = re.compile(
+    r"(?i)(?<![\w\[])(?:reg(?:istration)?(?:[ \t]+(?:no\.?|number|plate|mark))?|vrm"
+    r"|(?:number|licence|private)[ \t]+plate|plates?|vehicle|car|van|taxi|motorbike|moped)(?![\w])"
+    r"(?:[ \t]*(?:[:=\-(]|is|was|of|reg|no\.?)[ \t]*)*[ \t]*"
+    r"(?P<value>" + _CURRENT_REG +
+    r"|(?-i:[A-Z][0-9]{1,3}[ \-]?[A-Z]{3}|[A-Z]{3}[ \-]?[0-9]{1,3}[A-Z]|[A-Z]{3}[ \-]?[0-9]{1,4}"
+    r"|[A-Z]{1,3}[ \-]?[0-9]{1,3}[A-Z]{0,3}|[0-9]{1,4}[ \-]?[A-Z]{1,3}))"
+    r"(?![A-Za-z0-9])"
+)
+_VEHICLE_KEYWORDS = ("reg", "vrm", "number plate", "licence plate", "private plate", "plate", "vehicle", "car",
+                     "van", "taxi", "motorbike", "moped")
+
+
+def _vehicle_regs(text: str):
+    for m in _VEHICLE_ANYWHERE.finditer(text):
+        yield m.start(), m.end(), VEHICLE
+    for m in _matches_at(_VEHICLE_LABELLED, text, _VEHICLE_KEYWORDS):
+        value = m.group("value")
+        if any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
+            yield m.start("value"), m.end("value"), VEHICLE
+
+
+# Passports: after "passport(s)", each passport-shaped number in the next few words ("passports
+# (nos 541237788 and 541237796)", "Polish passport EW 4417206", "passport 509 331 842")
+_PASSPORT_WORD = re.compile(r"(?i)passports?\b")
+_PASSPORT_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[ ]?)?[0-9](?:[ ]?[0-9]){6,9}(?![A-Za-z0-9])"
+)
+_PASSPORT_STOP = re.compile(r"[\n.;!?](?:[ \t]|$)")
+
+
+def _passport_numbers(text: str):
+    for w in _matches_at(_PASSPORT_WORD, text, ("passport",)):
+        stop = _PASSPORT_STOP.search(text, w.end(), w.end() + 60)
+        end = stop.start() if stop else min(len(text), w.end() + 60)
+        for m in _PASSPORT_NUMBER.finditer(text, w.end(), end):
+            yield m.start(), m.end(), CASE_ID

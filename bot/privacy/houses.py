@@ -1,0 +1,129 @@
+"""Addresses without a house number: a house name and its street ("Rose Cottage, Mill Lane", "The Old
+Rectory, Church Street"), a house name or a street after a word that introduces a place ("lives at
+Ivy House", "moved to Larch Close"), and Welsh street names after a number ("3 Heol y Felin")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.privacy.kinds import ADDRESS
+from bot.privacy.places import _STREET_SUFFIXES, _number_starts_here
+from bot.privacy.scanning import _keyword_starts, _matches_at
+
+# the last word of a house's name: "Rose Cottage", "The Old Rectory", "Meadow View Farm"
+_HOUSE_WORDS = (
+    "Cottage Cottages House Barn Barns Farm Farmhouse Lodge Rectory Vicarage Manse Parsonage Mill Hall "
+    "Manor Grange Bungalow Villa Croft Cabin Chalet Bothy Steading Byre Stables Granary Oast Smithy "
+    "Forge Schoolhouse Coach-House Gatehouse Mews Nook Retreat Haven"
+).split()
+_NAME_WORD = r"(?:(?:Mc|Mac|O')?[A-Z][a-z\u2019']+(?:-[A-Z]?[a-z\u2019']+)?|St\.?)"
+# a street named without a number: one to three capitalised words and a street word
+_STREET = (
+    r"(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + r")\.?"
+    r"(?![\w\u2019'])"
+)
+_STREET_AFTER = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?P<street>" + _STREET + r")")
+# words that make the name an institution or a public building, not someone's home
+_NOT_HOMES = frozenset(
+    """town city county council civic court crown police fire station church chapel school college
+    university hospital health medical children's childrens children family youth community care
+    nursing residential day government parliament white opera guest public leisure sports club
+    bank customs trust charity refuge hostel halfway safe women's womens""".split()
+)
+# a word that introduces a place, then a house name or a street without a number
+_PLACE_WORD = re.compile(
+    r"(?i)\b(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:[ \t]+is)?|addr|home)"
+    r"(?:[ \t]+(?:at|on|in|into|to|is))?[ \t]*:?[ \t]+(?=(?-i:The[ \t]|[A-Z]))"
+)
+_PLACE_KEYWORDS = ("liv", "stay", "resid", "mov", "addr", "home")
+_HOUSE_NAME = re.compile(
+    r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,3}(?:" + "|".join(_HOUSE_WORDS) + r")(?![\w\u2019'])"
+)
+_STREET_RE = re.compile(_STREET)
+# after a place word, any name then a street: "lives at Oakwood, Hill Top Lane"
+_ANY_HOUSE_THEN_STREET = re.compile(
+    r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,2}" + _NAME_WORD + r"[ \t]*,[ \t]*(?P<street>" + _STREET + r")"
+)
+
+# Welsh street names after a house number: "3 Heol y Felin", "12 Llys Gwyn", "7 Maes y Coed"
+_WELSH_STREETS = (
+    "Heol Ffordd Stryd Lon L\u00f4n Llys Maes Bryn Cae Parc Rhodfa Cwrt Plas Clos Teras Nant Coed Ty T\u0177 "
+    "Gwel Cilgant Rhes Pentre Tir Erw Dol D\u00f4l Cefn Ael Glan Llwyn Tan Penrhos Penlan Bro Pant Bron Cwm Gwern"
+).split()
+_WELSH_WORD = r"(?:y|yr|'r|\u2019r|[A-Z][a-z\u00e0-\u00ff\u0175\u0177'\u2019]+)"
+_WELSH_ADDRESS = re.compile(
+    r"[0-9](?<![0-9][0-9])[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:" + "|".join(_WELSH_STREETS) + r")"
+    r"(?:(?:[ \t]+|-)" + _WELSH_WORD + r"){1,3}(?![\w\u2019'])"
+)
+# in lower case, only the street words that are no English word: "41 ffordd las", "3 heol y nant"
+_WELSH_LOWER = re.compile(
+    r"(?i)[0-9](?<![0-9][0-9])[0-9]{0,3}[a-z]?,?[ \t]+(?:heol|ffordd|stryd|l[o\u00f4]n|llys|maes|rhodfa|cilgant|teras)"
+    r"(?:(?:[ \t]+|-)(?:y|yr|'r|[a-z\u00e0-\u00ff\u0175\u0177]+)){1,3}(?![\w\u2019'])"
+)
+# a Welsh house name ("T\u0177 Gwyn", "Bwthyn Bach", "Hafod Wen") or a Welsh street with no number
+# ("Ffordd y Parc", "L\u00f4n Isaf")
+_WELSH_HOUSE = r"(?:T\u0177|Ty|Bwthyn|Hafod|Plas|Bryn|Tyddyn|Ffermdy|Fferm)(?:[ \t]+" + _WELSH_WORD + r"){1,2}"
+_WELSH_STREET = (
+    r"(?:Heol|Ffordd|Stryd|L\u00f4n|Lon|Llys|Maes|Rhodfa|Cilgant|Teras)(?:(?:[ \t]+|-)" + _WELSH_WORD + r"){1,3}"
+)
+# A house name, then a comma and its street: searched from the commas followed by a street, then the
+# name looked for just before the comma. The name: words and a house word ("Rose Cottage", "The Old
+# Rectory"), a Welsh house name ("T\u0177 Gwyn", "Bwthyn Bach"), a name in quotes ('"Rosedale"'), or one
+# word with an ending that names houses ("Greenacres", "Oakdene")
+_COMMA_THEN_CAPITAL = re.compile(r",[ \t]*\n?[ \t]*(?=[A-Z])")
+_STREET_OR_WELSH_STREET = re.compile(r"(?:" + _STREET + r"|" + _WELSH_STREET + r"(?![\w\u2019']))")
+_HOUSE_BEFORE_COMMA = re.compile(
+    r"(?<![\w\u2019'])(?:"
+    r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:" + "|".join(_HOUSE_WORDS) + r")"
+    r"|" + _WELSH_HOUSE +
+    r"|[\"\u201c'\u2018](?:" + _NAME_WORD + r"[ \t]?){1,3}[\"\u201d'\u2019]"
+    r"|[A-Z][a-z]{2,}(?:acres|dale|dene|wood|field|fields|lea|leigh|view|side|croft|holme|hurst|ley|lands|stead"
+    r"|mead|garth|haven|ridge|brook|bank|hayes|thorpe|ways|gables|trees|oaks|pines|elms|hollies|lawns|mount|wold)"
+    r")[ \t]*$"
+)
+
+
+def _is_home(name: str) -> bool:
+    return not any(word.lower() in _NOT_HOMES for word in name.split())
+
+
+def _house_addresses(text: str):
+    """House names with their street, and house names or streets after a place word."""
+    for comma in _COMMA_THEN_CAPITAL.finditer(text):
+        street = _STREET_OR_WELSH_STREET.match(text, comma.end())
+        if not street:
+            continue
+        house = _HOUSE_BEFORE_COMMA.search(text, max(0, comma.start() - 60), comma.start())
+        if house and _is_home(house.group()):
+            yield house.start(), street.end(), ADDRESS
+    for place in _matches_at(_PLACE_WORD, text, _PLACE_KEYWORDS):
+        m = _ANY_HOUSE_THEN_STREET.match(text, place.end())
+        if m and _is_home(m.group()):
+            yield m.start(), m.end(), ADDRESS
+            continue
+        m = _HOUSE_NAME.match(text, place.end()) or _STREET_RE.match(text, place.end())
+        if m and _is_home(m.group()):
+            street = _STREET_AFTER.match(text, m.end()) if m.re is _HOUSE_NAME else None
+            yield m.start(), street.end("street") if street else m.end(), ADDRESS
+
+
+_WELSH_KEYWORDS = tuple(word.lower() for word in _WELSH_STREETS)
+_WELSH_WORD_SET = frozenset(_WELSH_KEYWORDS)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _has_a_welsh_street_word(text: str) -> bool:
+    starts = _keyword_starts(text, _WELSH_KEYWORDS)
+    if starts is None:
+        return True  # it could not be told: look
+    lowered = text.lower()
+    return any(_LETTERS.match(lowered, i).group() in _WELSH_WORD_SET for i in starts)
+
+
+def _welsh_addresses(text: str):
+    if not _has_a_welsh_street_word(text):
+        return
+    for pattern in (_WELSH_ADDRESS, _WELSH_LOWER):
+        for m in pattern.finditer(text):
+            if _number_starts_here(text, m.start()):
+                yield m.start(), m.end(), ADDRESS
