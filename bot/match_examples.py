@@ -1,8 +1,8 @@
 """Labelled example questions as a nearest-neighbour signal for the decision model.
 
-The project's labelled questions (the dev set, the holdout and training set b; ``none`` for those
-no entry answers) are shipped in ``bot/match_examples.json`` with their matching terms and
-their embeddings
+The project's labelled questions (the dev set, the holdout, training set b and the real-wording
+training set; ``none`` for those no entry answers) are shipped in ``bot/match_examples.json`` with
+their matching terms and their embeddings
 (``match_examples.npy``: the same WordLlama mean vectors as the matcher's semantic signal, stored so
 that start-up does not embed them). For a question, ``Examples.neighbours`` gives the nearest
 example's cosine for each label, and the labels of the nearest few: whether practitioners' earlier
