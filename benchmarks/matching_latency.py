@@ -401,11 +401,12 @@ import bot.cli
 t1 = time.perf_counter()
 from pathlib import Path
 from bot import faq as F
+from bot.faq import load as L
 entries = []
 for path in F.faq_files(Path(sys.argv[1])):
-    entries += F._load_file(path)[0]
+    entries += L._load_file(path)[0]
 t2 = time.perf_counter()
-F._near_duplicate_phrasings(entries)
+L._near_duplicate_phrasings(entries)
 t3 = time.perf_counter()
 from bot.matching import Matcher
 t4 = time.perf_counter()
