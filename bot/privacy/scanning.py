@@ -60,9 +60,9 @@ def _starts_before(text: str, anchors: re.Pattern[str], back: int):
     skips the text at C speed; a pattern that starts with a letter would be tried at every one."""
     last = -1
     for a in anchors.finditer(text):
-        for start in range(max(0, a.start() - back, last + 1), a.start()):
-            yield start
-        last = a.start() - 1
+        for start in range(max(0, a.start() - back, last + 1), a.start() + 1):
+            yield start  # up to the digit itself: "26/01234/CR was the crime number"
+        last = a.start()
 
 
 def _matches_before_digits(pattern: re.Pattern[str], text: str, anchors: re.Pattern[str], back: int):
