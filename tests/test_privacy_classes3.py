@@ -109,3 +109,45 @@ def test_phone_numbers_written_loosely(text, value):
 def test_an_email_in_quotes():
     assert redact("use 'JO_B2001@EXAMPLE.ORG' only").text == "use '[email]' only"
     assert redact('or "jo@example.org"').text == 'or "[email]"'
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a house name after "at"; a name after a word for a home and "is"; before one, after "at"
+        ("the postman at Ivy Cottage saw it", "Ivy Cottage"),
+        ("they're at Meadow Lane Caravan Park till May", "Meadow Lane Caravan Park"),
+        ("she's at the Seaview Guest House for now", "Seaview Guest House"),
+        ("the refuge is Hollybush House, out of county", "Hollybush House"),
+        ("farm is Bryn Glas above the village", "Bryn Glas"),
+        ("hostel is the Anchor on Mill Street", "Anchor on Mill Street"),
+        ("placed at Oak Bank children's home last week", "Oak Bank"),
+        # part of a house; a townland; a PO box; a street after "they're on" and its number after
+        ("living in the granny flat at Larkspur, Church Lane now", "Larkspur, Church Lane"),
+        ("they live at Drumnacross, the townland by the lough", "Drumnacross"),
+        ("the townland of Ballymoney Beg, no number", "Ballymoney"),
+        ("send it to P.O. Box 118, Leeds", "P.O. Box 118"),
+        ("she's on Hawthorn Avenue. Number 7, the blue door", "Hawthorn Avenue"),
+        ("She's on Hawthorn Avenue. Number 7, the blue door", "Number 7"),
+        ("his mate's on Station Rd (no. 4)", "no. 4"),
+        # a person's room in a shared house; an address in quotes
+        ("the HMO is full, he's in room 12", "room 12"),
+        ("written as 'Flat 2, 8 Kings Road' on the form", "8 Kings Road"),
+    ],
+)
+def test_homes_named_without_a_number(text, value):
+    removed(text, value, "address")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace House refuge",  # the name of a refuge alone
+        "the Women's Aid refuge and the Salvation Army hostel",
+        "a meeting at the Town Hall, then at Barclays Bank",
+        "the meeting is in room 4",
+        "the townland system in Northern Ireland",
+    ],
+)
+def test_organisations_and_rooms_stay(text):
+    assert redact(text).text == text
