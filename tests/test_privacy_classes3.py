@@ -18,31 +18,83 @@ def removed(text: str, value: str, kind: str) -> str:
     return result.text
 
 
+# (kind, text, the identifier that must go)
+REMOVED = [
+    # --- case id ---
+    # a system's name and a colon, a label's bracketed system, more systems and documents
+    ("case id", "EMIS: 5512093 says otherwise", "5512093"),
+    ("case id", "custody number (NICHE) 01AB22931 today", "01AB22931"),
+    ("case id", "a&e ref 25/119923 from last night", "25/119923"),
+    ("case id", "her CJS no. 44XY1200931B is on the charge sheet", "44XY1200931B"),
+    ("case id", "OPAL ref 220-1934 on the card", "220-1934"),
+    ("case id", "incident number 25*009121 again", "25*009121"),
+    ("case id", "the dbs cert. no. 009911223344 was clear", "009911223344"),
+    # a person's own number somewhere: "her case number with the council is", "on the journal is"
+    ("case id", "his case ref with the council is 8812201", "8812201"),
+    ("case id", "claimant number on the UC journal is 9XK22LM1", "9XK22LM1"),
+    ("case id", "housing register no. HX/220019 - band B", "HX/220019"),
+    ("case id", "the mosaic id so it's 2231907 for both", "2231907"),
+    ("case id", "referral 3318220 from the school", "3318220"),
+    # a prison number by its shape alone; digits then whose number they are
+    ("case id", "B1234XY was released on tag", "B1234XY"),
+    ("case id", "7719200 is the child's CLA number", "7719200"),
+    ("case id", "41/22019/CR is the police ref", "41/22019/CR"),
+    # --- phone ---
+    ("phone", "0044 7700 900654 is her number abroad", "0044 7700 900654"),  # not a card: it starts with 0
+    ("phone", "ring o1632 96o 123 she says", "o1632 96o 123"),
+    ("phone", "it is 07700\n900765 sorry", "07700\n900765"),
+    ("phone", "on 0 1 1 3 4 9 6 0 1 2 3 please", "0 1 1 3 4 9 6 0 1 2 3"),
+    # --- address ---
+    # a house name after "at"; a name after a word for a home and "is"; before one, after "at"
+    ("address", "the postman at Ivy Cottage saw it", "Ivy Cottage"),
+    ("address", "they're at Meadow Lane Caravan Park till May", "Meadow Lane Caravan Park"),
+    ("address", "she's at the Seaview Guest House for now", "Seaview Guest House"),
+    ("address", "the refuge is Hollybush House, out of county", "Hollybush House"),
+    ("address", "farm is Bryn Glas above the village", "Bryn Glas"),
+    ("address", "hostel is the Anchor on Mill Street", "Anchor on Mill Street"),
+    ("address", "placed at Oak Bank children's home last week", "Oak Bank"),
+    # part of a house; a townland; a PO box; a street after "they're on" and its number after
+    ("address", "living in the granny flat at Larkspur, Church Lane now", "Larkspur, Church Lane"),
+    ("address", "they live at Drumnacross, the townland by the lough", "Drumnacross"),
+    ("address", "the townland of Ballymoney Beg, no number", "Ballymoney"),
+    ("address", "send it to P.O. Box 118, Leeds", "P.O. Box 118"),
+    ("address", "she's on Hawthorn Avenue. Number 7, the blue door", "Hawthorn Avenue"),
+    ("address", "She's on Hawthorn Avenue. Number 7, the blue door", "Number 7"),
+    ("address", "his mate's on Station Rd (no. 4)", "no. 4"),
+    # a person's room in a shared house; an address in quotes
+    ("address", "the HMO is full, he's in room 12", "room 12"),
+    ("address", "written as 'Flat 2, 8 Kings Road' on the form", "8 Kings Road"),
+    # --- name ---
+    # nicknames; names of cultures the dictionary lacked
+    ("name", "Bazza rang the office again", "Bazza"),
+    ("name", "Tezza's mum wants a copy", "Tezza"),
+    ("name", "spoke to Gulalai about the move", "Gulalai"),
+    # a word no list knows, opening a sentence before a verb only people do; with a relative
+    ("name", "Zerihun keeps missing school. who do we tell?", "Zerihun"),
+    ("name", "Kowalska's brother rang reception", "Kowalska"),
+    # social media handles
+    ("name", "she follows @jaz_m2010 on tiktok", "@jaz_m2010"),
+    ("name", "a dm from @bex.x.07", "@bex.x.07"),
+    # a relative, "is", a name; an apposition with a role; ", b." after a name; an age before a bracket
+    ("name", "Mum is Adwoa, dad unknown", "Adwoa"),
+    ("name", "then seen by Priyanka, the school nurse", "Priyanka"),
+    ("name", "Oskar, b. 2019, is in nursery", "Oskar"),
+    ("name", "a 12yo (Mateusz) was there", "Mateusz"),
+    ("name", "Yasmin (grandmother) is the carer", "Yasmin"),
+    # an everyday word that is a name, with an age, opening a sentence; joined by "n"; shouting
+    ("name", "Will is 15 and wants to know", "Will"),
+    ("name", "Kyle n Tasha are back together", "Tasha"),
+    ("name", "JAYDEN'S DAD SAYS NO", "JAYDEN"),
+    ("name", "Aisha's CRN is known", "Aisha"),
+    ("name", "Nan collected Priya from school", "Priya"),
+]
+
+
 @pytest.mark.parametrize(
-    "text, value",
-    [
-        # a system's name and a colon, a label's bracketed system, more systems and documents
-        ("EMIS: 5512093 says otherwise", "5512093"),
-        ("custody number (NICHE) 01AB22931 today", "01AB22931"),
-        ("a&e ref 25/119923 from last night", "25/119923"),
-        ("her CJS no. 44XY1200931B is on the charge sheet", "44XY1200931B"),
-        ("OPAL ref 220-1934 on the card", "220-1934"),
-        ("incident number 25*009121 again", "25*009121"),
-        ("the dbs cert. no. 009911223344 was clear", "009911223344"),
-        # a person's own number somewhere: "her case number with the council is", "on the journal is"
-        ("his case ref with the council is 8812201", "8812201"),
-        ("claimant number on the UC journal is 9XK22LM1", "9XK22LM1"),
-        ("housing register no. HX/220019 - band B", "HX/220019"),
-        ("the mosaic id so it's 2231907 for both", "2231907"),
-        ("referral 3318220 from the school", "3318220"),
-        # a prison number by its shape alone; digits then whose number they are
-        ("B1234XY was released on tag", "B1234XY"),
-        ("7719200 is the child's CLA number", "7719200"),
-        ("41/22019/CR is the police ref", "41/22019/CR"),
-    ],
+    "kind, text, value", REMOVED, ids=[f"{kind}-{i}" for i, (kind, _, _) in enumerate(REMOVED)]
 )
-def test_case_ids_after_more_labels(text, value):
-    removed(text, value, "case id")
+def test_identifiers_of_the_new_classes_are_removed(kind, text, value):
+    removed(text, value, kind)
 
 
 @pytest.mark.parametrize(
@@ -52,9 +104,14 @@ def test_case_ids_after_more_labels(text, value):
         "50000 is the total number of referrals",
         "20000 is our ref number",
         "I spoke with the council is that ok",
+        "Grace House refuge",  # the name of a refuge alone
+        "the Women's Aid refuge and the Salvation Army hostel",
+        "a meeting at the Town Hall, then at Barclays Bank",
+        "the meeting is in room 4",
+        "the townland system in Northern Ireland",
     ],
 )
-def test_organisations_references_and_counts_stay(text):
+def test_organisations_references_counts_and_rooms_stay(text):
     assert redact(text).text == text
 
 
@@ -94,60 +151,23 @@ def test_other_dates_stay(text):
 
 
 @pytest.mark.parametrize(
-    "text, value",
+    "text",
     [
-        ("0044 7700 900654 is her number abroad", "0044 7700 900654"),  # not a card: it starts with 0
-        ("ring o1632 96o 123 she says", "o1632 96o 123"),
-        ("it is 07700\n900765 sorry", "07700\n900765"),
-        ("on 0 1 1 3 4 9 6 0 1 2 3 please", "0 1 1 3 4 9 6 0 1 2 3"),
+        "Appointee wants the money paid to him; Executor says no; Councillor said yes",
+        "DfE says 6 months; Ofsted says a year; Facebook said no; Childline says call them",
+        "dpia says high risk",
+        "Bernardo's or Barnardo's? always forget",
+        "the Roma family moved from Sheffield - can we ask Sheffield for the file?",
+        "a trip to Paris (France) next week",
+        "Will you tell mum? Will it be shared?",
+        "email jo@example.org, ask @DSL or @here, <@U024BE7LH>, a @nhs.net address, meet @ 3pm",
     ],
 )
-def test_phone_numbers_written_loosely(text, value):
-    removed(text, value, "phone")
+def test_words_that_are_not_names_stay(text):
+    result = redact(text)
+    assert "[name]" not in result.text, result.text
 
 
 def test_an_email_in_quotes():
     assert redact("use 'JO_B2001@EXAMPLE.ORG' only").text == "use '[email]' only"
     assert redact('or "jo@example.org"').text == 'or "[email]"'
-
-
-@pytest.mark.parametrize(
-    "text, value",
-    [
-        # a house name after "at"; a name after a word for a home and "is"; before one, after "at"
-        ("the postman at Ivy Cottage saw it", "Ivy Cottage"),
-        ("they're at Meadow Lane Caravan Park till May", "Meadow Lane Caravan Park"),
-        ("she's at the Seaview Guest House for now", "Seaview Guest House"),
-        ("the refuge is Hollybush House, out of county", "Hollybush House"),
-        ("farm is Bryn Glas above the village", "Bryn Glas"),
-        ("hostel is the Anchor on Mill Street", "Anchor on Mill Street"),
-        ("placed at Oak Bank children's home last week", "Oak Bank"),
-        # part of a house; a townland; a PO box; a street after "they're on" and its number after
-        ("living in the granny flat at Larkspur, Church Lane now", "Larkspur, Church Lane"),
-        ("they live at Drumnacross, the townland by the lough", "Drumnacross"),
-        ("the townland of Ballymoney Beg, no number", "Ballymoney"),
-        ("send it to P.O. Box 118, Leeds", "P.O. Box 118"),
-        ("she's on Hawthorn Avenue. Number 7, the blue door", "Hawthorn Avenue"),
-        ("She's on Hawthorn Avenue. Number 7, the blue door", "Number 7"),
-        ("his mate's on Station Rd (no. 4)", "no. 4"),
-        # a person's room in a shared house; an address in quotes
-        ("the HMO is full, he's in room 12", "room 12"),
-        ("written as 'Flat 2, 8 Kings Road' on the form", "8 Kings Road"),
-    ],
-)
-def test_homes_named_without_a_number(text, value):
-    removed(text, value, "address")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Grace House refuge",  # the name of a refuge alone
-        "the Women's Aid refuge and the Salvation Army hostel",
-        "a meeting at the Town Hall, then at Barclays Bank",
-        "the meeting is in room 4",
-        "the townland system in Northern Ireland",
-    ],
-)
-def test_organisations_and_rooms_stay(text):
-    assert redact(text).text == text

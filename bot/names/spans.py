@@ -54,8 +54,12 @@ class _Finder(_IntroducedNames, _UntitledNames):
                 self.after_role(i) or self.after_called(i) or self.full_name(i)
         for i in candidates:
             if not self.used[i] and toks.get(i).cap:
-                self.paired(i) or self.single_name(i)
+                self.paired(i) or self.single_name(i) or self.role_is_name(i)
+        # words no list knows, shown to be people: "Rebaz keeps missing", "Nowak's sister"
         uncommon = uncommon_given_names()
+        for i, word in enumerate(texts):
+            if (word[0].isupper() or i == 0) and not self.used[i] and lows[i] not in common and lows[i] not in given:
+                self.unknown_name(i)
         for i in [i for i, low in enumerate(lows) if low in uncommon or "-" in low]:
             low = lows[i]
             if self.used[i] or not low.islower() or low in common or (low not in given and not _is_given(low)):

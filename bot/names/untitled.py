@@ -35,8 +35,64 @@ from bot.names.words import (
     is_place,
 )
 
+# words that follow the name of a thing, not of a person, after a possessive
+_NOT_AFTER_A_POSSESSIVE = frozenset("or and nor vs v is was".split())
+# a word for a relative after a possessive: "Nowak's sister", "Gaz's ex"
+_RELATIVES = frozenset(
+    """mum mam mom mother dad father sister brother nan nana gran granny grandma grandad aunt auntie uncle
+    cousin ex partner boyfriend girlfriend husband wife son daughter baby kids children stepdad stepmum
+    carer""".split()
+)
+# endings of English nouns for roles and things ("appointee", "executor", "councillor", "assessment")
+_ENGLISH_ENDINGS = tuple(
+    "ee or er ist ant ent ian ive ary ion ity ness ment ship ism ics ing ed ly al ure ance ence ology".split()
+)
+# verbs only a person does, after a name that opens a sentence: "Rebaz keeps missing", "Farishta came"
+_OPENING_PERSON_VERBS = frozenset(
+    """said says told tells disclosed discloses keeps kept wants wanted came comes rang rings refused
+    refuses admitted alleged absconded ran""".split()
+)
+
 
 class _UntitledNames(_EvidenceNames):
+    def unknown_name(self, i: int) -> bool:
+        """A capitalised word that is no known given name, no everyday word and not written like a
+        rarer English word, shown to be a person: opening a sentence before a verb only people do
+        ("Rebaz keeps missing", "Farishta came"), or with a
+        possessive before a relative ("Nowak's sister")."""
+        tok = self.tok(i)
+        base = tok.low
+        if len(base) < 3 or not base.isalpha() or base in self.common or is_given_name(base):
+            return False
+        if not (tok.base[1:].islower() or self.shouting) or not self.word_ok(tok) or is_place(base):
+            return False  # "DfE says"
+        if base.endswith(_ENGLISH_ENDINGS):
+            return False  # "Appointee wants", "Executor says", "Councillor said": a role, in rarer words
+        if base in _TOWNS or base in _ROLE_WORDS or base in _STREET_WORDS or base in _DOCTRINES:
+            return False
+        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        if nxt is None or not nxt.text.islower():
+            return False
+        if tok.poss:
+            if nxt.low not in _RELATIVES or not _is_cap(tok):
+                return False
+        elif not (nxt.low in _OPENING_PERSON_VERBS and _is_cap(tok) and (i == 0 or self.opens_sentence(i))):
+            return False
+        self.add(i, i + 1)
+        return True
+
+    def role_is_name(self, i: int) -> bool:
+        """ "Dad is Kofi, mum is Ama": a word for a relative, "is", a given name that is no everyday word."""
+        tok = self.tok(i)
+        if i < 2 or not _is_cap(tok) or tok.poss or tok.low in self.common or not is_given_name(tok.low):
+            return False
+        if self.toks.texts[i - 1] != "is" or not self.joined(i) or not self.joined(i - 1):
+            return False
+        if self.tok(i - 2).low not in _RELATIVES or is_place(tok.low) or not self.word_ok(tok):
+            return False
+        self.add(i, i + 1)
+        return True
+
     def full_name(self, i: int) -> bool:
         """ "worried about Amir Hassan", "Jake Dunn's dad", "Anna van der Berg"."""
         tok = self.tok(i)
@@ -81,10 +137,10 @@ class _UntitledNames(_EvidenceNames):
     def single_name(self, i: int) -> bool:
         """ "Priya's mum", "Kayleigh said", "Tomasz (15)": a given name shown to be a person."""
         tok = self.tok(i)
-        if not _is_cap(tok) or tok.base.isupper() or not is_given_name(tok.low):
+        if not _is_cap(tok) or (tok.base.isupper() and not self.shouting) or not is_given_name(tok.low):
             return False
-        if not self.word_ok(tok) or self.after_saint(i) or tok.low in _ROLE_WORDS:
-            return False
+        if not self.word_ok(tok) or self.after_saint(i) or tok.low in _ROLE_WORDS or tok.low in _TOWNS:
+            return False  # "can we ask Sheffield for their file"
         if is_place(tok.low):
             if tok.poss or not (
                 _AGE_AFTER.match(self.text, tok.end)
@@ -107,7 +163,11 @@ class _UntitledNames(_EvidenceNames):
         if tok.poss:
             if nxt is None or not _SPACES.fullmatch(self.gap(i + 1)) or nxt.low in LEGAL_FOLLOWERS:
                 return False
-            if not nxt.text[:1].islower() and not (nxt.base.isupper() and nxt.low in _PERSONAL_ACRONYMS):
+            if nxt.low in _NOT_AFTER_A_POSSESSIVE:
+                return False  # "Bernardo's or Barnardo's?": a name of something, spelt
+            if not nxt.text[:1].islower() and not (nxt.base.isupper() and nxt.low in _PERSONAL_ACRONYMS) and not (
+                self.shouting and nxt.low in _ROLE_WORDS
+            ):  # (but "BRANDON'S MUM SAYS")
                 return False  # "Clare's Law", "Barnardo's Children's Services" (but "Shauna's IDVA")
         elif nxt is not None and self.joined(i + 1) and nxt.text.islower() and nxt.low in NAME_VERBS:
             pass

@@ -36,6 +36,30 @@ _DATE_AFTER_A_NAME = re.compile(
 )
 
 
+# a social media handle: "@kayleigh_b", "@lil_deano07", "@shazzy.x.93"; not an e-mail's "@" (a word
+# before it), a Slack mention ("<@U024BE7LH>"), "@here" / "@channel", a domain ("a @nhs.net
+# address") or a team's letters ("@DSL")
+_HANDLE = re.compile(r"(?<![\w<@.])@(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
+_NOT_HANDLES = frozenset("here channel everyone".split())
+_DOMAIN_END = re.compile(r"(?i)\.(?:uk|com|org|net|gov|nhs|police|sch|ac|co|io|scot|wales|cymru|eu|ie)$")
+
+
+def _handles(text: str):
+    at = text.find("@")
+    while at != -1:
+        m = _HANDLE.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
+        if m:
+            handle = m.group("handle")
+            if (
+                handle.lower() not in _NOT_HANDLES
+                and not handle.isupper()
+                and not _DOMAIN_END.search(handle)
+                and any(c.isalpha() for c in handle)
+            ):
+                yield m.start(), m.end(), NAME
+        at = text.find("@", at + 1)
+
+
 def _names(text: str):
     """People's names, where the text gives evidence of one: see bot.names.name_spans; and a date in
     figures right after one, which in a record is the person's date of birth."""
@@ -78,7 +102,7 @@ def _inside_a_phone(span: tuple[int, int, str], phones: list[tuple[int, int]]) -
 def _candidates(shadow: str) -> list[tuple[int, int, str]]:
     """Every detector's spans over the shadow copy, overlapping."""
     spans: list[tuple[int, int, str]] = [
-        *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow)
+        *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow), *_handles(shadow)
     ]
     if _HAS_DIGIT.search(shadow):
         for detector in _DIGIT_DETECTORS:
