@@ -87,6 +87,15 @@ REMOVED = [
     ("name", "JAYDEN'S DAD SAYS NO", "JAYDEN"),
     ("name", "Aisha's CRN is known", "Aisha"),
     ("name", "Nan collected Priya from school", "Priya"),
+    # initials shown to be a person, or with their dots; a surname made plural; two lower-case names
+    ("name", "TK (the youngest) told her teacher", "TK"),
+    ("name", "MB and her brother were there", "MB"),
+    ("name", "LW's mum rang", "LW"),
+    ("name", "we saw K.L. in town", "K.L."),
+    ("name", "the Brennans' social worker is off", "Brennans"),
+    ("name", "worried about the Kowalczyks - no GP", "Kowalczyks"),
+    ("name", "oksana and taras - both on the plan", "taras"),
+    ("name", "Mia has moved in with Tasha and the kids", "Tasha"),
 ]
 
 
@@ -161,6 +170,8 @@ def test_other_dates_stay(text):
         "a trip to Paris (France) next week",
         "Will you tell mum? Will it be shared?",
         "email jo@example.org, ask @DSL or @here, <@U024BE7LH>, a @nhs.net address, meet @ 3pm",
+        "the GP and his team; the U.K. and the E.U.; N.B. this; YP dob unknown; DV and her kids",
+        "worried about the Midlands; the Cotswolds' hills; reading and maths are fine",
     ],
 )
 def test_words_that_are_not_names_stay(text):

@@ -58,6 +58,8 @@ _PERSON_BRACKET = re.compile(_BRACKETED_AS_A_PERSON, re.IGNORECASE)
 _PERSON_AFTER = re.compile(
     r"(?:" + _BRACKETED_AS_A_PERSON + r"|[ \t]*,?[ \t]*(?:year|yr|y)[ \t]*[0-9]{1,2}\b"
     r"|[ \t]*&[ \t]*(?:his|her|their)\b"
+    r"|[ \t]+and[ \t]+(?:the|his|her|their)[ \t]+(?:kids|children|baby|boys|girls|twins)\b"  # "Shaz and the kids"
+    r"|[ \t]+(?:dob|d\.o\.b)\b"  # "JD dob 1/2/09"
     r"|[ \t]*,[ \t]*(?:b\.|born\b|dob\b|d\.o\.b\b)"  # "Leo, b. 2016"
     # "Anjali, the practice nurse"
     r"|[ \t]*,[ \t]*(?:the|our|their|his|her|my)[ \t]+(?:[a-z-]+[ \t]+)?(?:" + _ROLE_ALT + r")\b)"

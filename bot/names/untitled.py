@@ -43,6 +43,13 @@ _RELATIVES = frozenset(
     cousin ex partner boyfriend girlfriend husband wife son daughter baby kids children stepdad stepmum
     carer""".split()
 )
+# two capitals that are abbreviations, not a person's initials
+_TWO_LETTER_ABBREVIATIONS = frozenset(
+    """GP SW CP DV YP UK NI IT PE RE HV DS DC PC OT PA TA EP LA MP HR ID QC KC NB PS OK AM PM TV PO OM UC HB CT
+    IC IO SI ED AE CC MH LD SN EH FE HE VS DM FB IG EU US UN DJ PR AI HQ IV OD EY KS SS ST VP WC""".split()
+)
+# endings of the names of regions, made plural: "the Midlands", "the Cotswolds", "the Pennines"
+_REGION_ENDINGS = tuple("land wold dale down hill isle island valley fen broad lake peak pennine hebride".split())
 # endings of English nouns for roles and things ("appointee", "executor", "councillor", "assessment")
 _ENGLISH_ENDINGS = tuple(
     "ee or er ist ant ent ian ive ary ion ity ness ment ship ism ics ing ed ly al ure ance ence ology".split()
@@ -79,6 +86,58 @@ class _UntitledNames(_EvidenceNames):
         elif not (nxt.low in _OPENING_PERSON_VERBS and _is_cap(tok) and (i == 0 or self.opens_sentence(i))):
             return False
         self.add(i, i + 1)
+        return True
+
+    def initials(self, i: int) -> bool:
+        """ "JD (the eldest)", "RB and his sister", "JD's brother", "saw J.D. at": a person's initials,
+        two capitals that are no common abbreviation, shown to be a person (or written with dots)."""
+        tok = self.tok(i)
+        if len(tok.base) != 2 or not tok.base.isupper() or tok.base in _TWO_LETTER_ABBREVIATIONS:
+            return False
+        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        if tok.poss:
+            if nxt is None or nxt.low not in _RELATIVES:
+                return False
+        elif not (_PERSON_AFTER.match(self.text, tok.end) or _IS_AGE.match(self.text, tok.end)):
+            return False
+        self.add(i, i + 1)
+        return True
+
+    def plural_family(self, i: int) -> bool:
+        """ "the O'Driscolls' GP", "worried about the Doyles": a surname made plural, after "the", with a
+        plural possessive or after a word before a person."""
+        tok = self.tok(i)
+        if i < 1 or tok.poss or not _is_cap(tok) or not tok.base[1:].islower() and "'" not in tok.base:
+            return False
+        if not tok.low.endswith("s") or len(tok.low) < 5 or self.toks.texts[i - 1] != "the":
+            return False
+        singular = tok.low[:-1]
+        if singular in self.common or tok.low in self.common or not self.word_ok(tok):
+            return False
+        if is_place(singular) or singular in _TOWNS or singular.endswith(_ENGLISH_ENDINGS + _REGION_ENDINGS):
+            return False  # "the Midlands", "the Cotswolds'"
+        plural_possessive = self.text.startswith(("' ", "\u2019 "), tok.end)
+        before = self.tok(i - 2).low if i >= 2 and self.joined(i - 1) else ""
+        if not (plural_possessive or before in _BEFORE_A_PERSON_NAMED):
+            return False
+        self.add(i, i + 1)
+        return True
+
+    def lower_pair(self, i: int) -> bool:
+        """ "mykola and daryna - brother and sister": two lower-case given names that are no everyday
+        words, joined by "and", opening a sentence."""
+        if i + 2 >= self.n or not (i == 0 or self.opens_sentence(i)):
+            return False
+        first, link, second = self.tok(i), self.tok(i + 1), self.tok(i + 2)
+        if link.low != "and" or not (self.joined(i + 1) and self.joined(i + 2)):
+            return False
+        for tok in (first, second):
+            if not tok.text.islower() or tok.poss or len(tok.low) < 4 or tok.low in self.common:
+                return False
+            if not is_given_name(tok.low) or not self.word_ok(tok) or is_place(tok.low):
+                return False
+        self.add(i, i + 1)
+        self.add(i + 2, i + 3)
         return True
 
     def role_is_name(self, i: int) -> bool:
