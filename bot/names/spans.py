@@ -8,7 +8,7 @@ from bot.names.evidence import _AFTER_PLURAL_SURNAME, _FAMILY_WORDS
 from bot.names.given import _is_given, given_names, uncommon_given_names
 from bot.names.introduced import _IntroducedNames
 from bot.names.tokens import _POSSESSIVE
-from bot.names.untitled import _TWO_LETTER_ABBREVIATIONS, _UntitledNames
+from bot.names.untitled import _OPENING_PERSON_VERBS, _RELATIVES, _TWO_LETTER_ABBREVIATIONS, _UntitledNames
 from bot.names.words import _INTRODUCERS, SURNAME_PARTICLES, TITLES
 
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])([A-Z])\.[ ]?([A-Z])\.(?![\w]|[ \t]*[A-Z]\.)")
@@ -60,9 +60,19 @@ class _Finder(_IntroducedNames, _UntitledNames):
                 self.paired(i) or self.single_name(i) or self.role_is_name(i)
         # words no list knows, shown to be people: "Rebaz keeps missing", "Nowak's sister"
         uncommon = uncommon_given_names()
+        last = len(texts) - 1
         for i, word in enumerate(texts):
-            if (word[0].isupper() or i == 0) and not self.used[i] and lows[i] not in common and lows[i] not in given:
-                self.unknown_name(i) or self.initials(i) or self.plural_family(i)
+            if not word[0].isupper() or i == last or self.used[i]:
+                continue
+            low, after = lows[i], lows[i + 1]
+            if low in common or low in given:
+                continue
+            if after in _OPENING_PERSON_VERBS or after in _RELATIVES:
+                self.unknown_name(i)
+            if len(word) in (2, 4) and not self.used[i]:
+                self.initials(i)  # "JD", "JD's"
+            if i and lows[i - 1] == "the" and not self.used[i]:
+                self.plural_family(i)
         for i in [i for i, low in enumerate(lows) if low in uncommon or "-" in low]:
             low = lows[i]
             if self.used[i] or not low.islower() or low in common or (low not in given and not _is_given(low)):

@@ -107,10 +107,8 @@ _BIRTHDAY_DAY = re.compile(
     r"(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))(?![\w/.\-])"
 )
 # a date, then that it is someone's date of birth: "Tuesday 4th March 2014 is his DOB"
-_THEN_DOB = re.compile(
-    r"(?i)(?:is|was)[ \t]+(?:his|her|their|the|my|your|[a-z]+'s)[ \t]+"
-    r"(?:dob|d\.o\.b\b\.?|date[ \t]+of[ \t]+birth|birthday|b'?day)\b"
-)
+_THEN_DOB = re.compile(r"(?i)(?:dob|d\.o\.b\b\.?|date[ \t]+of[ \t]+birth|birthday|b'?day)\b")
+_IS_WHOSE = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+(?:his|her|their|the|my|your|[a-z]+'s)[ \t]+$")
 _DATE_AT_END = re.compile(r"(?:" + _DATE + r")$", re.IGNORECASE)
 
 
@@ -125,12 +123,11 @@ def _dates_of_birth(text: str):
         yield m.start(group), m.end(group), DOB
     for m in _matches_at(_BIRTHDAY_DAY, text, ("birthday", "bday", "b'day", "b-day")):
         yield m.start("day"), m.end("day"), DOB
-    for m in _matches_at(_THEN_DOB, text, ("is", "was")):
-        end = m.start()
-        while end > 0 and text[end - 1] in " \t":
-            end -= 1
-        if end == m.start():
+    for label in _matches_at(_THEN_DOB, text, ("dob", "d.o", "date", "birthday", "bday", "b'day")):
+        m = _IS_WHOSE.search(text, max(0, label.start() - 30), label.start())
+        if not m:
             continue
+        end = m.start()
         for start in range(max(0, end - 40), end):
             if (start == 0 or not text[start - 1].isalnum()) and text[start].isalnum():
                 d = _DATE_AT_END.match(text, start, end)

@@ -92,7 +92,7 @@ _HOUSE_BEFORE_COMMA = re.compile(
 # street after "they're on" / "his mate's on" and its house number in the next words ("Number 42");
 # a person's room ("she's in room 4")
 _AT_HOUSE = re.compile(
-    r"(?<![\w])at[ \t]+(?:the[ \t]+)?(?P<value>(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,3}"
+    r"at[ \t]+(?:the[ \t]+)?(?P<value>(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,3}"
     r"(?:" + "|".join(_HOUSE_WORDS) + r"|Caravan[ \t]+(?:Park|Site))(?!\w|[\u2019'][\w]))"
 )
 _HOME_IS = re.compile(
@@ -114,10 +114,8 @@ _TOWNLAND_WORD = re.compile(r"(?i)(?<![\w])townland\b")
 _TOWNLAND_BEFORE = re.compile(r"(?<![\w\u2019'])(?P<value>[A-Z][a-z]{3,}),?[ \t]+(?:the[ \t]+|a[ \t]+)?$")
 _TOWNLAND_AFTER = re.compile(r"(?i:townland)(?:[ \t]+(?:of|called))?[ \t]+(?P<value>[A-Z][a-z]{3,})")
 _PO_BOX = re.compile(r"(?i)(?<![\w])P\.?[ \t]?O\.?[ \t]*Box[ \t]*(?:no\.?[ \t]*)?[0-9]{1,6}(?![0-9])")
-_ON_STREET = re.compile(
-    r"(?:(?<='re )|(?<=\u2019re )|(?<='s )|(?<=\u2019s )|(?<=are )|(?<=is )|(?<=was )|(?<=were ))on[ \t]+"
-    r"(?P<value>" + _STREET + r")"
-)
+_ON_STREET = re.compile(r"on[ \t]+(?P<value>" + _STREET + r")")
+_BEFORE_ON = ("'re ", "\u2019re ", "'s ", "\u2019s ", " are ", " is ", " was ", " were ")
 _HOUSE_NUMBER_NEXT = re.compile(
     r"[^\n]{0,12}?(?<![\w])(?P<value>(?:[Nn]umber|[Nn]o\.?)[ \t]*[0-9]{1,4}[A-Za-z]?)(?![\w/])"
 )
@@ -128,39 +126,36 @@ _PERSON_IN = re.compile(
 
 
 def _named_homes(text: str):
-    lowered = text.lower()
-    if "at" in lowered:
-        for m in _matches_at(_AT_HOUSE, text, ("at",)):
-            if _is_home(m.group("value")) or "guest" in m.group("value").lower():
-                yield m.start("value"), m.end("value"), ADDRESS
-        for m in _matches_at(_PART_OF_A_HOUSE, text, ("annex", "granny", "bedsit", "static", "caravan")):
-            house = _ANY_HOUSE_THEN_STREET.match(text, m.end()) or _HOUSE_NAME.match(text, m.end())
-            if house:
-                yield house.start(), house.end(), ADDRESS
+    for m in _matches_at(_AT_HOUSE, text, ("at",)):
+        if _is_home(m.group("value")) or "guest" in m.group("value").lower():
+            yield m.start("value"), m.end("value"), ADDRESS
+    for m in _matches_at(_PART_OF_A_HOUSE, text, ("annex", "granny", "bedsit", "static", "caravan")):
+        house = _ANY_HOUSE_THEN_STREET.match(text, m.end()) or _HOUSE_NAME.match(text, m.end())
+        if house:
+            yield house.start(), house.end(), ADDRESS
     for m in _matches_at(_HOME_IS, text, ("refuge", "hostel", "farm", "placement", "b&b", "foyer", "house", "home")):
         if _is_home(m.group("value")):
             yield m.start("value"), m.end("value"), ADDRESS
-    if any(word in lowered for word in ("home", "hostel", "refuge", "supported", "b&b")):
-        for home in _matches_at(_HOME_WORD, text, _HOME_KEYWORDS):
-            m = _NAME_BEFORE_HOME.search(text, max(0, home.start() - 60), home.start())
-            if not m:
-                continue
-            value = m.group("value").rstrip()
-            if not value.startswith(("The ", "A ", "St ")) and not any(
-                word.lower() in _NOT_NAMED_HOMES for word in value.split()
-            ):
-                yield m.start("value"), m.start("value") + len(value), ADDRESS
-    if "townland" in lowered:
-        for word in _matches_at(_TOWNLAND_WORD, text, ("townland",)):
-            m = _TOWNLAND_BEFORE.search(text, max(0, word.start() - 30), word.start()) or _TOWNLAND_AFTER.match(
-                text, word.start()
-            )
-            if m:
-                yield m.start("value"), m.end("value"), ADDRESS
-    if "box" in lowered:
-        for m in _matches_at(_PO_BOX, text, ("po", "p.o", "p o")):
-            yield m.start(), m.end(), ADDRESS
+    for home in _matches_at(_HOME_WORD, text, _HOME_KEYWORDS):
+        m = _NAME_BEFORE_HOME.search(text, max(0, home.start() - 60), home.start())
+        if not m:
+            continue
+        value = m.group("value").rstrip()
+        if not value.startswith(("The ", "A ", "St ")) and not any(
+            word.lower() in _NOT_NAMED_HOMES for word in value.split()
+        ):
+            yield m.start("value"), m.start("value") + len(value), ADDRESS
+    for word in _matches_at(_TOWNLAND_WORD, text, ("townland",)):
+        m = _TOWNLAND_BEFORE.search(text, max(0, word.start() - 30), word.start()) or _TOWNLAND_AFTER.match(
+            text, word.start()
+        )
+        if m:
+            yield m.start("value"), m.end("value"), ADDRESS
+    for m in _matches_at(_PO_BOX, text, ("po", "p.o", "p o")):
+        yield m.start(), m.end(), ADDRESS
     for m in _matches_at(_ON_STREET, text, ("on",)):
+        if not text.endswith(_BEFORE_ON, max(0, m.start() - 6), m.start()):
+            continue
         yield m.start("value"), m.end("value"), ADDRESS
         number = _HOUSE_NUMBER_NEXT.match(text, m.end())
         if number:

@@ -107,7 +107,7 @@ _CASE_LABEL = (
     r"(?:" + _SYSTEMS + r")[ \t]*(?:(?:person|client|case|child|adult|record|nominal)[ \t]+)?" + _ID_WORD +
     r"|(?:mosaic|lcs|liquid[ \t]?logic|wcccis|pnc|nomis)|case[ \t]+(?:id|i\.d\.)"
     # a system's name and a colon ("RiO: 1012334"); a person's own case number ("her case number")
-    r"|(?:" + _SYSTEMS + r")(?=[ \t]*:)|(?:his|her|their)[ \t]+(?:case|file)[ \t]+" + _ID_WORD +
+    r"|(?:" + _SYSTEMS + r")(?=[ \t]*:)|(?:(?<=his )|(?<=her )|(?<=their ))(?:case|file)[ \t]+" + _ID_WORD +
     r"|crn|case[ \t]+reference[ \t]+number"
     r"|hospital[ \t]+" + _ID_WORD + r"|hosp\.?[ \t]*" + _ID_WORD + r"|mrn|m\.r\.n\.?"
     r"|medical[ \t]+record[ \t]+" + _ID_WORD + r"|unit[ \t]+number|k[ \t]+number"
@@ -157,7 +157,7 @@ _CASE_KEYWORDS = tuple(
     cad urn custody client person patient pupil student learner service resident tenant customer
     passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
     benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
-    cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial opal cjs a&e his her their claimant""".split()
+    cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial opal cjs a&e file claimant""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
      "h and c", "hc number", "log ", "su id", "su no", "su number")
 
@@ -174,14 +174,14 @@ _REF_THEN_LABEL = re.compile(
 
 
 # a prison number (NOMIS) by its shape, alone: "A4821BC" - one letter, four digits, two letters
-_PRISON_NUMBER = re.compile(r"(?<![\w\[])[A-Z][0-9]{4}[A-Z]{2}(?![\w])")
+_PRISON_NUMBER = re.compile(r"[0-9](?<![\w\[][A-Z][0-9])(?<=[A-Z][0-9])[0-9]{3}[A-Z]{2}(?![\w])")
 # digits, then whose number they are: "5566001 is the child's LAC number" (not "our ref")
 _DIGITS_THEN_LABEL = re.compile(
     r"(?<![\w/.-])(?P<value>[0-9]{5,})[ \t]+(?:is|was)[ \t]+(?:the|his|her|their)(?:[ \t]+[A-Za-z]+'s)?"
     r"[ \t]+[A-Za-z&]{2,12}[ \t]+(?:number|no|ref|reference|id)\b(?![ \t]+of\b)",
     re.IGNORECASE,
 )
-_FIVE_DIGITS = re.compile(r"(?<![0-9])[0-9]{5}")
+_FIVE_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{4}")
 _REF_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{1,3}[-/][0-9]{3}")
 _REF_LABEL_WORDS = ("police", "crime", "incident", "occurrence", "court", "marac")
 
@@ -194,7 +194,7 @@ def _case_ids(text: str):
         for m in _matches_before_digits(_REF_THEN_LABEL, text, _REF_DIGITS, 6):
             yield m.start("value"), m.end("value"), CASE_ID
     for m in _PRISON_NUMBER.finditer(text):
-        yield m.start(), m.end(), CASE_ID
+        yield m.start() - 1, m.end(), CASE_ID
     for a in _FIVE_DIGITS.finditer(text):
         m = _DIGITS_THEN_LABEL.match(text, a.start())
         if m:
