@@ -96,6 +96,14 @@ REMOVED = [
     ("name", "worried about the Kowalczyks - no GP", "Kowalczyks"),
     ("name", "oksana and taras - both on the plan", "taras"),
     ("name", "Mia has moved in with Tasha and the kids", "Tasha"),
+    # a name in quotes after a role; with a parent; "has been self-harming"; "it's for"; family name first
+    ("name", "a pupil, 'Rozhin', who won't say", "Rozhin"),
+    ("name", "worried about Bohdan without his mum knowing", "Bohdan"),
+    ("name", "Grace has been self-harming again", "Grace"),
+    ("name", "the form is done. It's for Caoimhe.", "Caoimhe"),
+    ("name", "Tran Thi Lan was found at the address", "Tran Thi Lan"),
+    # a person named by their number
+    ("case id", "K552019 was recalled yesterday", "K552019"),
 ]
 
 
@@ -172,6 +180,7 @@ def test_other_dates_stay(text):
         "email jo@example.org, ask @DSL or @here, <@U024BE7LH>, a @nhs.net address, meet @ 3pm",
         "the GP and his team; the U.K. and the E.U.; N.B. this; YP dob unknown; DV and her kids",
         "worried about the Midlands; the Cotswolds' hills; reading and maths are fine",
+        "Hope has been building; Summer has been amazing; the YP, \"Support\", ok",
     ],
 )
 def test_words_that_are_not_names_stay(text):

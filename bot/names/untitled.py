@@ -4,6 +4,8 @@ joined to one already found ("Jake and Priya"), and later mentions of a name fou
 
 from __future__ import annotations
 
+import re
+
 from bot.names.evidence import (
     _AGE_AFTER,
     _BEFORE_A_PERSON,
@@ -43,6 +45,9 @@ _RELATIVES = frozenset(
     cousin ex partner boyfriend girlfriend husband wife son daughter baby kids children stepdad stepmum
     carer""".split()
 )
+# "it's for", "this is for" just before a name that ends its clause
+_FOR_WHOM_BEFORE = re.compile(r"(?i)\b(?:it'?s|it[ \t]+is|this[ \t]+is|that'?s|that[ \t]+is)[ \t]+for[ \t]+$")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)]|$)")
 # two capitals that are abbreviations, not a person's initials
 _TWO_LETTER_ABBREVIATIONS = frozenset(
     """GP SW CP DV YP UK NI IT PE RE HV DS DC PC OT PA TA EP LA MP HR ID QC KC NB PS OK AM PM TV PO OM UC HB CT
@@ -252,6 +257,10 @@ class _UntitledNames(_EvidenceNames):
             pass  # "is it ok for Jamal to see his file"
         elif self.spoken_to(i) or self.bracketed_alone(i):
             pass
+        elif _FOR_WHOM_BEFORE.search(self.text, max(0, tok.start - 16), tok.start) and _CLAUSE_END.match(
+            self.text, tok.end
+        ):
+            pass  # "It's for Declan.", "this is for Amara?"
         else:
             return False
         self.add(i, i + 1)

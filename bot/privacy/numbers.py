@@ -175,6 +175,12 @@ _REF_THEN_LABEL = re.compile(
 
 # a prison number (NOMIS) by its shape, alone: "A4821BC" - one letter, four digits, two letters
 _PRISON_NUMBER = re.compile(r"[0-9](?<![\w\[][A-Z][0-9])(?<=[A-Z][0-9])[0-9]{3}[A-Z]{2}(?![\w])")
+# a person named by their number, as offenders are: "X884219 is on licence", "A123456 was recalled"
+_NUMBER_AS_A_PERSON = re.compile(
+    r"[0-9](?<![\w\[][A-Z][0-9])(?<=[A-Z][0-9])[0-9]{4,6}(?![\w])(?=[ \t]+(?:is|was|has[ \t]+been)[ \t]+"
+    r"(?:on[ \t]+licen[cs]e|released|in[ \t]+custody|recalled|remanded|on[ \t]+tag|sentenced|charged|arrested"
+    r"|on[ \t]+bail))"
+)
 # digits, then whose number they are: "5566001 is the child's LAC number" (not "our ref")
 _DIGITS_THEN_LABEL = re.compile(
     r"(?<![\w/.-])(?P<value>[0-9]{5,})[ \t]+(?:is|was)[ \t]+(?:the|his|her|their)(?:[ \t]+[A-Za-z]+'s)?"
@@ -193,8 +199,9 @@ def _case_ids(text: str):
     if any(word in lowered for word in _REF_LABEL_WORDS):
         for m in _matches_before_digits(_REF_THEN_LABEL, text, _REF_DIGITS, 6):
             yield m.start("value"), m.end("value"), CASE_ID
-    for m in _PRISON_NUMBER.finditer(text):
-        yield m.start() - 1, m.end(), CASE_ID
+    for pattern in (_PRISON_NUMBER, _NUMBER_AS_A_PERSON):
+        for m in pattern.finditer(text):
+            yield m.start() - 1, m.end(), CASE_ID
     for a in _FIVE_DIGITS.finditer(text):
         m = _DIGITS_THEN_LABEL.match(text, a.start())
         if m:
