@@ -25,7 +25,7 @@ from bot.privacy.kinds import (
 )
 from bot.privacy.numbers import _bank_details, _case_ids, _nhs_numbers, _ni_numbers, _phone_numbers
 from bot.privacy.places import _addresses, _postcodes
-from bot.privacy.scanning import _word_starts
+from bot.privacy.scanning import _lowered, _word_starts
 
 _HAS_DIGIT = re.compile(r"[0-9]")
 
@@ -119,6 +119,7 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     finally:
         # the words and the word index are this text's only: shared by its detectors, then dropped
         _word_starts.cache_clear()
+        _lowered.cache_clear()
         words_of.cache_clear()
     if not spans:
         return []

@@ -8,7 +8,7 @@ import re
 
 from bot.privacy.kinds import ADDRESS
 from bot.privacy.places import _STREET_SUFFIXES, _number_starts_here
-from bot.privacy.scanning import _keyword_starts, _matches_at
+from bot.privacy.scanning import _keyword_starts, _lowered, _matches_at
 
 # the last word of a house's name: "Rose Cottage", "The Old Rectory", "Meadow View Farm"
 _HOUSE_WORDS = (
@@ -205,7 +205,7 @@ def _has_a_welsh_street_word(text: str) -> bool:
     starts = _keyword_starts(text, _WELSH_KEYWORDS)
     if starts is None:
         return True  # it could not be told: look
-    lowered = text.lower()
+    lowered = _lowered(text)
     return any(_LETTERS.match(lowered, i).group() in _WELSH_WORD_SET for i in starts)
 
 

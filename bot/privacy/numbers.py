@@ -11,7 +11,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 from stdnum.gb import nhs as _stdnum_nhs
 
 from bot.privacy.kinds import _NHS_BY_CHECK_DIGIT, ACCOUNT, CASE_ID, NHS, NI, PHONE, SORT_CODE
-from bot.privacy.scanning import _matches_at, _matches_before_digits
+from bot.privacy.scanning import _lowered, _matches_at, _matches_before_digits
 
 # Patterns use ASCII digits only: \d would also match digits of other scripts; the shadow copy
 # (bot.privacy.folding) has already turned full-width digits into ASCII ones.
@@ -195,7 +195,7 @@ _REF_LABEL_WORDS = ("police", "crime", "incident", "occurrence", "court", "marac
 def _case_ids(text: str):
     for m in _CRIME_NUMBER.finditer(text):
         yield m.start(), m.end(), CASE_ID
-    lowered = text.lower()
+    lowered = _lowered(text)
     if any(word in lowered for word in _REF_LABEL_WORDS):
         for m in _matches_before_digits(_REF_THEN_LABEL, text, _REF_DIGITS, 6):
             yield m.start("value"), m.end("value"), CASE_ID
@@ -223,7 +223,7 @@ def _nhs_numbers(text: str):
         elif _stdnum_nhs.is_valid(_NOT_DIGIT.sub("", m.group())):
             yield start, m.end(), _NHS_BY_CHECK_DIGIT
     # after "NHS", ten digits in any grouping ("NHS 943 4765 919", "nhs no 94 34 76 59 19")
-    if "nhs" in text.lower():
+    if "nhs" in _lowered(text):
         for m in _TEN_DIGITS.finditer(text):
             if _NHS_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
                 yield m.start(), m.end(), NHS
