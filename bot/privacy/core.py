@@ -39,7 +39,7 @@ _DATE_AFTER_A_NAME = re.compile(
 # a social media handle: "@kayleigh_b", "@lil_deano07", "@shazzy.x.93"; not an e-mail's "@" (a word
 # before it), a Slack mention ("<@U024BE7LH>"), "@here" / "@channel", a domain ("a @nhs.net
 # address") or a team's letters ("@DSL")
-_HANDLE = re.compile(r"(?<![\w<@.])@(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
+_HANDLE = re.compile(r"(?<![\w<@.\]/:])@(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
 _NOT_HANDLES = frozenset("here channel everyone".split())
 _DOMAIN_END = re.compile(r"(?i)\.(?:uk|com|org|net|gov|nhs|police|sch|ac|co|io|scot|wales|cymru|eu|ie)$")
 
@@ -47,7 +47,7 @@ _DOMAIN_END = re.compile(r"(?i)\.(?:uk|com|org|net|gov|nhs|police|sch|ac|co|io|s
 def _handles(text: str):
     at = text.find("@")
     while at != -1:
-        m = _HANDLE.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
+        m = _HANDLE.match(text, at)
         if m:
             handle = m.group("handle")
             if (
