@@ -23,6 +23,9 @@ DEV_CASES = yaml.safe_load(DEV_FIXTURE.read_text(encoding="utf-8"))["cases"]
 # a development set written blind by another engineer (its header says which labels were changed)
 DEV2_FIXTURE = Path(__file__).parent / "fixtures" / "redaction_dev2_cases.yaml"
 DEV2_CASES = yaml.safe_load(DEV2_FIXTURE.read_text(encoding="utf-8"))["cases"]
+# a third development set, written blind by another writer (its header says which labels were changed)
+DEV3_FIXTURE = Path(__file__).parent / "fixtures" / "redaction_dev3_cases.yaml"
+DEV3_CASES = yaml.safe_load(DEV3_FIXTURE.read_text(encoding="utf-8"))["cases"]
 
 VALID_NHS = ["943 476 5919", "573 856 3913", "480 986 5347", "611 969 2495", "749 467 7860"]
 
@@ -685,9 +688,9 @@ def test_overlaps(text, expected):
 
 @pytest.mark.parametrize(
     "case",
-    CASES + DEV_CASES + DEV2_CASES,
+    CASES + DEV_CASES + DEV2_CASES + DEV3_CASES,
     ids=[f"case{i}" for i in range(len(CASES))] + [f"dev{i}" for i in range(len(DEV_CASES))]
-    + [f"dev2_{i}" for i in range(len(DEV2_CASES))],
+    + [f"dev2_{i}" for i in range(len(DEV2_CASES))] + [f"dev3_{i}" for i in range(len(DEV3_CASES))],
 )
 def test_fixture_case(case):
     result = redact(case["text"])

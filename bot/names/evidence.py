@@ -13,6 +13,10 @@ from bot.names.finder import _FinderBase
 from bot.names.given import is_given_name
 from bot.names.tokens import _CLOSE_BRACKET, _COORD_GAP, _SPACES, _is_cap
 
+# peoples and communities, not surnames, before "family": "Roma family", "Traveller family"
+_PEOPLES = frozenset("roma romany romani gypsy gypsies traveller travellers showman sinti irish scottish welsh".split())
+# a word for a person, after "the", "our", "his" in an apposition: "Anjali, the practice nurse"
+_ROLE_ALT = "|".join(sorted((re.escape(w) for w in words._ROLE_WORDS), key=len, reverse=True))
 # "(15)", ", 14,", " aged 9", " (aged 9)", " (14 yrs)", " 15yo"
 _AGE_AFTER = re.compile(
     r"[ \t\u00a0]*(?:\([ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*\)"
@@ -25,7 +29,7 @@ _AGE_AFTER = re.compile(
 _TALK_TO_VERBS = frozenset(
     """ask asked asking tell told telling email emailed emailing ring rang ringing phone phoned
     text texted message messaged contact contacted cc cc'd copy thank thanked meet met visit visited
-    saw see seeing warn warned remind reminded""".split()
+    saw see seeing warn warned remind reminded collect collected collecting fetched""".split()
 )
 _TALK_VERBS = frozenset(
     """spoke speak speaking talk talked talking wrote write writing chat chatted chatting""".split()
@@ -45,6 +49,7 @@ _BEFORE_A_PERSON_NAMED = frozenset("about abt with for re regarding concerning s
 _BRACKETED_AS_A_PERSON = (
     r"[ \t]*\([ \t]*(?:(?:mum|dad|mother|father|son|daughter|brother|sister|sibling|nan|gran|grandma|grandad"
     r"|aunt|auntie|uncle|cousin|partner|boyfriend|girlfriend|husband|wife|carer|stepdad|stepmum|baby|child"
+    r"|grandmother|grandfather|stepfather|stepmother|great[ -]gran\w*|foster[ \t]+carer"
     r"|twins?|triplets|the[ \t]+(?:eldest|oldest|youngest|middle|baby)|eldest|youngest|dob|d\.o\.b|born|b\."
     r"|aged?|year|yr|y[0-9]|reception|nursery|[0-9]{1,2}\b)(?:'s|\u2019s)?\b"
     r"|(?-i:[A-Z][a-z]+(?:ian|ish|ese|ean|an|i))\b[ \t]*[,)])"
@@ -52,7 +57,17 @@ _BRACKETED_AS_A_PERSON = (
 _PERSON_BRACKET = re.compile(_BRACKETED_AS_A_PERSON, re.IGNORECASE)
 _PERSON_AFTER = re.compile(
     r"(?:" + _BRACKETED_AS_A_PERSON + r"|[ \t]*,?[ \t]*(?:year|yr|y)[ \t]*[0-9]{1,2}\b"
-    r"|[ \t]*&[ \t]*(?:his|her|their)\b)"
+    r"|[ \t]*&[ \t]*(?:his|her|their)\b"
+    r"|[ \t]+and[ \t]+(?:the|his|her|their)[ \t]+(?:kids|children|baby|boys|girls|twins)\b"  # "Shaz and the kids"
+    r"|[ \t]+(?:dob|d\.o\.b)\b"  # "JD dob 1/2/09"
+    # "about Oleksandr without his dad agreeing"
+    r"|[ \t]+(?:without|with|from)[ \t]+(?:his|her|their)[ \t]+(?:mum|dad|mother|father|parents?|nan|gran|carer)\b"
+    # "Precious has been self-harming"
+    r"|[ \t]+has[ \t]+been[ \t]+(?:self-harming|self[ \t]harming|missing|sleeping|drinking|crying|hiding"
+    r"|absconding|refusing|smoking|struggling|cutting|harming|truanting|fighting|staying|living)\b"
+    r"|[ \t]*,[ \t]*(?:b\.|born\b|dob\b|d\.o\.b\b)"  # "Leo, b. 2016"
+    # "Anjali, the practice nurse"
+    r"|[ \t]*,[ \t]*(?:the|our|their|his|her|my)[ \t]+(?:[a-z-]+[ \t]+)?(?:" + _ROLE_ALT + r")\b)"
     r"|[ \t]*,?[ \t]+(?:who\b|and[ \t]+(?:his|her|their)\b"
     r"|(?:in|from)[ \t]+(?:year|yr|y)[ \t]*[0-9]{1,2}\b|(?:in|from)[ \t]+reception\b"
     r"|from[ \t]+(?:the|our|your|their)[ \t]+"
@@ -91,10 +106,11 @@ _AFTER_PLURAL_SURNAME = frozenset(
     "have has are were next said say live lived moved want wanted asked refused".split()
 )
 # workers and plans a person has: "Shauna's IDVA", "Jake's EHCP"
-_PERSONAL_ACRONYMS = frozenset("idva isva sw gp ehcp iep cp cin lac pa yot camhs senco dob".split())
+_PERSONAL_ACRONYMS = frozenset("idva isva sw gp ehcp iep cp cin lac pa yot camhs senco dob crn po om".split())
 # after an initial that ends a name: punctuation, a dash, the end ("Bartek W -", "Priya K.")
 _INITIAL_END = re.compile(r"\.?(?:[ \t]*(?:[-,;:)!?\n]|$)|[ \t]+(?-i:[a-z]))")
 _BRACKET_ALONE = re.compile(r"\([ \t]*$")
+_AGE_BEFORE_BRACKET = re.compile(r"(?<![0-9])[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?[ \t]+old|years?[ -]old)[ \t]*\([ \t]*$")
 
 
 class _EvidenceNames(_FinderBase):
@@ -104,7 +120,14 @@ class _EvidenceNames(_FinderBase):
         if i == 0:
             return False
         before = self.tok(i - 1)  # a word for a person or a role's letters: "mum (Sarah)", "OM (Sharon)"
-        if before.low not in words._ROLE_WORDS and not (before.base.isupper() and len(before.base) <= 5):
+        if (
+            before.low not in words._ROLE_WORDS
+            and not (before.base.isupper() and len(before.base) <= 5)
+            and not (
+                _AGE_BEFORE_BRACKET.search(self.text, max(0, tok.start - 16), tok.start)
+                and not words.is_place(tok.low)
+            )
+        ):  # but after an age: "a 13yo (Tiago)"
             return False
         return (
             _BRACKET_ALONE.search(self.text, max(0, tok.start - 3), tok.start) is not None
@@ -120,11 +143,11 @@ class _EvidenceNames(_FinderBase):
         if tok.poss:  # "Will's teacher": no modal verb has a possessive
             return nxt is not None and not nxt.text[:1].isupper() and nxt.low in _PERSONAL_NOUNS
         opening = self.opens_sentence(i)
-        if tok.low in _MODAL_OPENERS and opening:
-            return False
+        if tok.low in _MODAL_OPENERS and opening and not _IS_AGE.match(self.text, tok.end):
+            return False  # "Will you ...", but "Will is 16"
         if nxt is not None and nxt.text.islower() and nxt.low in _PERSON_VERBS:
             return True
-        if tok.low in words._OPENING_WORDS and opening:
+        if tok.low in words._OPENING_WORDS and opening and not _IS_AGE.match(self.text, tok.end):
             return False
         return bool(
             _AGE_AFTER.match(self.text, tok.end)
@@ -138,7 +161,7 @@ class _EvidenceNames(_FinderBase):
         tok = self.tok(i)
         if tok.poss or len(tok.low) < 3 or tok.low in words._ROLE_WORDS or words.is_place(tok.low):
             return False
-        if not self.word_ok(tok):
+        if not self.word_ok(tok) or tok.low in words._TOWNS:  # "ask Sheffield for their file"
             return False
         nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
         if not (
@@ -191,8 +214,8 @@ class _EvidenceNames(_FinderBase):
             return False
         if tok.low in self.common and tok.low not in words._COMMON_SURNAMES:
             return False
-        if words.is_place(tok.low) or tok.low in words._TOWNS:
-            return False
+        if words.is_place(tok.low) or tok.low in words._TOWNS or tok.low in _PEOPLES:
+            return False  # "Roma family": a people
         if tok.low in words._ROLE_WORDS or tok.low in words.LEGAL_EPONYMS or tok.low in words._STREET_WORDS:
             return False
         if i + 1 >= self.n or not _SPACES.fullmatch(self.gap(i + 1)):
@@ -218,8 +241,8 @@ class _EvidenceNames(_FinderBase):
         """ "Rhiannon and Dafydd", "Zuzia & Kuba", "Mia, Leo": two given names joined."""
         if i + 1 >= self.n:
             return False
-        if self.toks.texts[i + 1].lower() in ("and", "or") and _SPACES.fullmatch(self.gap(i + 1)):
-            k = i + 2
+        if self.toks.texts[i + 1].lower() in ("and", "or", "n") and _SPACES.fullmatch(self.gap(i + 1)):
+            k = i + 2  # "Macca n Kez" too
             if k >= self.n or not _SPACES.fullmatch(self.gap(k)):
                 return False
         elif _COORD_GAP.fullmatch(self.gap(i + 1)):

@@ -11,10 +11,12 @@ from bot.names.tokens import (
     _AFTER_TITLE_GAP,
     _BRACKET_GAP,
     _CLOSE_BRACKET,
+    _CLOSE_QUOTE,
     _COLLAR_GAP,
     _COMMA_GAP,
     _FIELD_GAP,
     _INITIAL_GAP,
+    _QUOTE_GAP,
     _is_cap,
 )
 from bot.names.words import (
@@ -120,9 +122,10 @@ class _IntroducedNames(_FinderBase):
             return False
         field = self.joined(i, _FIELD_GAP)  # "Mum - Tanya, Dad - Lee", "child: Dev Patel"
         bracketed = self.joined(i, _BRACKET_GAP)  # "the boy (Tyreese) said"
-        if role.text[:1].isupper() and not self.opens_sentence(i - 1) and not self.shouting and not field:
+        quoted = self.joined(i, _QUOTE_GAP)  # "a YP, 'Shilan', who"
+        if role.text[:1].isupper() and not self.opens_sentence(i - 1) and not self.shouting and not (field or quoted):
             return False  # "Young Person Support", "Family Court": a name of something
-        if not (self.joined(i) or self.joined(i, _COMMA_GAP) or field or bracketed):
+        if not (self.joined(i) or self.joined(i, _COMMA_GAP) or field or bracketed or quoted):
             return False
         tok = self.tok(i)
         if self.after_saint(i):
@@ -141,6 +144,8 @@ class _IntroducedNames(_FinderBase):
         if self.legal_phrase(i, end):
             return False
         if bracketed and not _CLOSE_BRACKET.match(self.text, self.tok(end - 1).end):
+            return False
+        if quoted and not _CLOSE_QUOTE.match(self.text, self.tok(end - 1).end):
             return False
         self.add(i, end)
         return True

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.names.evidence import _AFTER_PLURAL_SURNAME, _FAMILY_WORDS
 from bot.names.given import _is_given, given_names, uncommon_given_names
 from bot.names.introduced import _IntroducedNames
 from bot.names.tokens import _POSSESSIVE
-from bot.names.untitled import _UntitledNames
+from bot.names.untitled import _OPENING_PERSON_VERBS, _RELATIVES, _TWO_LETTER_ABBREVIATIONS, _UntitledNames
 from bot.names.words import _INTRODUCERS, SURNAME_PARTICLES, TITLES
 
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])([A-Z])\.[ ]?([A-Z])\.(?![\w]|[ \t]*[A-Z]\.)")
 _FAMILY_TRIGGERS = _FAMILY_WORDS | _AFTER_PLURAL_SURNAME
 # the words where a rule starts: titles, "Jan", words for a family
 _MARKERS = TITLES | {"jan"} | _FAMILY_TRIGGERS
@@ -54,13 +57,27 @@ class _Finder(_IntroducedNames, _UntitledNames):
                 self.after_role(i) or self.after_called(i) or self.full_name(i)
         for i in candidates:
             if not self.used[i] and toks.get(i).cap:
-                self.paired(i) or self.single_name(i)
+                self.paired(i) or self.single_name(i) or self.role_is_name(i)
+        # words no list knows, shown to be people: "Rebaz keeps missing", "Nowak's sister"
         uncommon = uncommon_given_names()
+        last = len(texts) - 1
+        for i, word in enumerate(texts):
+            if not word[0].isupper() or i == last or self.used[i]:
+                continue
+            low, after = lows[i], lows[i + 1]
+            if low in common or low in given:
+                continue
+            if after in _OPENING_PERSON_VERBS or after in _RELATIVES:
+                self.unknown_name(i)
+            if len(word) in (2, 4) and not self.used[i]:
+                self.initials(i)  # "JD", "JD's"
+            if i and lows[i - 1] == "the" and not self.used[i]:
+                self.plural_family(i)
         for i in [i for i, low in enumerate(lows) if low in uncommon or "-" in low]:
             low = lows[i]
             if self.used[i] or not low.islower() or low in common or (low not in given and not _is_given(low)):
                 continue
-            self.lower_full_name(i) or self.lower_single(i)
+            self.lower_full_name(i) or self.lower_single(i) or self.lower_pair(i)
         # "spoke with jade smith's nan": a given name that is an everyday word, then a possessive
         for i in [i for i, low in enumerate(lows) if i and low[-2:] in _POSSESSIVE and lows[i - 1] in given]:
             k = i - 1
@@ -82,7 +99,18 @@ class _Finder(_IntroducedNames, _UntitledNames):
         if self.spans:
             self.coordinated()
             self.repeated()
+        if "." in self.text:
+            self.dotted_initials()
         return sorted(self.spans)
+
+    def dotted_initials(self) -> None:
+        """ "Saw J.D. at the bus station": two initials with their dots, no abbreviation ("U.K.", "N.B.")."""
+        taken = [(s, e) for s, e in self.spans]
+        for m in _DOTTED_INITIALS.finditer(self.text):
+            if m.group(1) + m.group(2) in _TWO_LETTER_ABBREVIATIONS:
+                continue
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                self.spans.append((m.start(), m.end()))
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:

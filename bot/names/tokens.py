@@ -18,8 +18,11 @@ _FIELD_GAP = re.compile(r"[ \t]*[-:][ \t]*")  # "Mum - Tanya", "child: Dev Patel
 _COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
 _BRACKET_GAP = re.compile(r"[ \t]*\([ \t]*")
 _CLOSE_BRACKET = re.compile(r"[ \t]*\)")
+_QUOTE_GAP = re.compile(r"[ \t]*,?[ \t]*['\"\u2018\u201c]")
+_CLOSE_QUOTE = re.compile(r"['\"\u2019\u201d]")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\n]|\s[-\u2013\u2014]|^)[\s\"'\u2018\u201c(\[*_>\u2022-]*$")
 _POSSESSIVE = ("'s", "\u2019s")
+_POSSESSIVES = _POSSESSIVE + ("'S", "\u2019S")  # in a word: "BRANDON'S" too
 
 
 class _Tok:
@@ -28,7 +31,7 @@ class _Tok:
     def __init__(self, start: int, text: str):
         self.start = start
         self.text = text
-        if text.endswith(_POSSESSIVE) and len(text) > 2:
+        if text.endswith(_POSSESSIVES) and len(text) > 2:
             self.base = text[:-2]
             self.poss = True
         else:

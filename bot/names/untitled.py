@@ -4,6 +4,8 @@ joined to one already found ("Jake and Priya"), and later mentions of a name fou
 
 from __future__ import annotations
 
+import re
+
 from bot.names.evidence import (
     _AGE_AFTER,
     _BEFORE_A_PERSON,
@@ -35,8 +37,126 @@ from bot.names.words import (
     is_place,
 )
 
+# words that follow the name of a thing, not of a person, after a possessive
+_NOT_AFTER_A_POSSESSIVE = frozenset("or and nor vs v is was".split())
+# a word for a relative after a possessive: "Nowak's sister", "Gaz's ex"
+_RELATIVES = frozenset(
+    """mum mam mom mother dad father sister brother nan nana gran granny grandma grandad aunt auntie uncle
+    cousin ex partner boyfriend girlfriend husband wife son daughter baby kids children stepdad stepmum
+    carer""".split()
+)
+# "it's for", "this is for" just before a name that ends its clause
+_FOR_WHOM_BEFORE = re.compile(r"(?i)\b(?:it'?s|it[ \t]+is|this[ \t]+is|that'?s|that[ \t]+is)[ \t]+for[ \t]+$")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)]|$)")
+# two capitals that are abbreviations, not a person's initials
+_TWO_LETTER_ABBREVIATIONS = frozenset(
+    """GP SW CP DV YP UK NI IT PE RE HV DS DC PC OT PA TA EP LA MP HR ID QC KC NB PS OK AM PM TV PO OM UC HB CT
+    IC IO SI ED AE CC MH LD SN EH FE HE VS DM FB IG EU US UN DJ PR AI HQ IV OD EY KS SS ST VP WC""".split()
+)
+# endings of the names of regions, made plural: "the Midlands", "the Cotswolds", "the Pennines"
+_REGION_ENDINGS = tuple("land wold dale down hill isle island valley fen broad lake peak pennine hebride".split())
+# endings of English nouns for roles and things ("appointee", "executor", "councillor", "assessment")
+_ENGLISH_ENDINGS = tuple(
+    "ee or er ist ant ent ian ive ary ion ity ness ment ship ism ics ing ed ly al ure ance ence ology".split()
+)
+# verbs only a person does, after a name that opens a sentence: "Rebaz keeps missing", "Farishta came"
+_OPENING_PERSON_VERBS = frozenset(
+    """said says told tells disclosed discloses keeps kept wants wanted came comes rang rings refused
+    refuses admitted alleged absconded ran""".split()
+)
+
 
 class _UntitledNames(_EvidenceNames):
+    def unknown_name(self, i: int) -> bool:
+        """A capitalised word that is no known given name, no everyday word and not written like a
+        rarer English word, shown to be a person: opening a sentence before a verb only people do
+        ("Rebaz keeps missing", "Farishta came"), or with a
+        possessive before a relative ("Nowak's sister")."""
+        tok = self.tok(i)
+        base = tok.low
+        if len(base) < 3 or not base.isalpha() or base in self.common or is_given_name(base):
+            return False
+        if not (tok.base[1:].islower() or self.shouting) or not self.word_ok(tok) or is_place(base):
+            return False  # "DfE says"
+        if base.endswith(_ENGLISH_ENDINGS):
+            return False  # "Appointee wants", "Executor says", "Councillor said": a role, in rarer words
+        if base in _TOWNS or base in _ROLE_WORDS or base in _STREET_WORDS or base in _DOCTRINES:
+            return False
+        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        if nxt is None or not nxt.text.islower():
+            return False
+        if tok.poss:
+            if nxt.low not in _RELATIVES or not _is_cap(tok):
+                return False
+        elif not (nxt.low in _OPENING_PERSON_VERBS and _is_cap(tok) and (i == 0 or self.opens_sentence(i))):
+            return False
+        self.add(i, i + 1)
+        return True
+
+    def initials(self, i: int) -> bool:
+        """ "JD (the eldest)", "RB and his sister", "JD's brother", "saw J.D. at": a person's initials,
+        two capitals that are no common abbreviation, shown to be a person (or written with dots)."""
+        tok = self.tok(i)
+        if len(tok.base) != 2 or not tok.base.isupper() or tok.base in _TWO_LETTER_ABBREVIATIONS:
+            return False
+        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        if tok.poss:
+            if nxt is None or nxt.low not in _RELATIVES:
+                return False
+        elif not (_PERSON_AFTER.match(self.text, tok.end) or _IS_AGE.match(self.text, tok.end)):
+            return False
+        self.add(i, i + 1)
+        return True
+
+    def plural_family(self, i: int) -> bool:
+        """ "the O'Driscolls' GP", "worried about the Doyles": a surname made plural, after "the", with a
+        plural possessive or after a word before a person."""
+        tok = self.tok(i)
+        if i < 1 or tok.poss or not _is_cap(tok) or not tok.base[1:].islower() and "'" not in tok.base:
+            return False
+        if not tok.low.endswith("s") or len(tok.low) < 5 or self.toks.texts[i - 1] != "the":
+            return False
+        singular = tok.low[:-1]
+        if singular in self.common or tok.low in self.common or not self.word_ok(tok):
+            return False
+        if is_place(singular) or singular in _TOWNS or singular.endswith(_ENGLISH_ENDINGS + _REGION_ENDINGS):
+            return False  # "the Midlands", "the Cotswolds'"
+        plural_possessive = self.text.startswith(("' ", "\u2019 "), tok.end)
+        before = self.tok(i - 2).low if i >= 2 and self.joined(i - 1) else ""
+        if not (plural_possessive or before in _BEFORE_A_PERSON_NAMED):
+            return False
+        self.add(i, i + 1)
+        return True
+
+    def lower_pair(self, i: int) -> bool:
+        """ "mykola and daryna - brother and sister": two lower-case given names that are no everyday
+        words, joined by "and", opening a sentence."""
+        if i + 2 >= self.n or not (i == 0 or self.opens_sentence(i)):
+            return False
+        first, link, second = self.tok(i), self.tok(i + 1), self.tok(i + 2)
+        if link.low != "and" or not (self.joined(i + 1) and self.joined(i + 2)):
+            return False
+        for tok in (first, second):
+            if not tok.text.islower() or tok.poss or len(tok.low) < 4 or tok.low in self.common:
+                return False
+            if not is_given_name(tok.low) or not self.word_ok(tok) or is_place(tok.low):
+                return False
+        self.add(i, i + 1)
+        self.add(i + 2, i + 3)
+        return True
+
+    def role_is_name(self, i: int) -> bool:
+        """ "Dad is Kofi, mum is Ama": a word for a relative, "is", a given name that is no everyday word."""
+        tok = self.tok(i)
+        if i < 2 or not _is_cap(tok) or tok.poss or tok.low in self.common or not is_given_name(tok.low):
+            return False
+        if self.toks.texts[i - 1] != "is" or not self.joined(i) or not self.joined(i - 1):
+            return False
+        if self.tok(i - 2).low not in _RELATIVES or is_place(tok.low) or not self.word_ok(tok):
+            return False
+        self.add(i, i + 1)
+        return True
+
     def full_name(self, i: int) -> bool:
         """ "worried about Amir Hassan", "Jake Dunn's dad", "Anna van der Berg"."""
         tok = self.tok(i)
@@ -81,10 +201,10 @@ class _UntitledNames(_EvidenceNames):
     def single_name(self, i: int) -> bool:
         """ "Priya's mum", "Kayleigh said", "Tomasz (15)": a given name shown to be a person."""
         tok = self.tok(i)
-        if not _is_cap(tok) or tok.base.isupper() or not is_given_name(tok.low):
+        if not _is_cap(tok) or (tok.base.isupper() and not self.shouting) or not is_given_name(tok.low):
             return False
-        if not self.word_ok(tok) or self.after_saint(i) or tok.low in _ROLE_WORDS:
-            return False
+        if not self.word_ok(tok) or self.after_saint(i) or tok.low in _ROLE_WORDS or tok.low in _TOWNS:
+            return False  # "can we ask Sheffield for their file"
         if is_place(tok.low):
             if tok.poss or not (
                 _AGE_AFTER.match(self.text, tok.end)
@@ -107,7 +227,11 @@ class _UntitledNames(_EvidenceNames):
         if tok.poss:
             if nxt is None or not _SPACES.fullmatch(self.gap(i + 1)) or nxt.low in LEGAL_FOLLOWERS:
                 return False
-            if not nxt.text[:1].islower() and not (nxt.base.isupper() and nxt.low in _PERSONAL_ACRONYMS):
+            if nxt.low in _NOT_AFTER_A_POSSESSIVE:
+                return False  # "Bernardo's or Barnardo's?": a name of something, spelt
+            if not nxt.text[:1].islower() and not (nxt.base.isupper() and nxt.low in _PERSONAL_ACRONYMS) and not (
+                self.shouting and nxt.low in _ROLE_WORDS
+            ):  # (but "BRANDON'S MUM SAYS")
                 return False  # "Clare's Law", "Barnardo's Children's Services" (but "Shauna's IDVA")
         elif nxt is not None and self.joined(i + 1) and nxt.text.islower() and nxt.low in NAME_VERBS:
             pass
@@ -133,6 +257,10 @@ class _UntitledNames(_EvidenceNames):
             pass  # "is it ok for Jamal to see his file"
         elif self.spoken_to(i) or self.bracketed_alone(i):
             pass
+        elif _FOR_WHOM_BEFORE.search(self.text, max(0, tok.start - 16), tok.start) and _CLAUSE_END.match(
+            self.text, tok.end
+        ):
+            pass  # "It's for Declan.", "this is for Amara?"
         else:
             return False
         self.add(i, i + 1)

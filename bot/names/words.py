@@ -120,7 +120,9 @@ INSTITUTION_WORDS: frozenset[str] = frozenset(
     union commissioners ombudsman inspectorate ofsted cqc cafcass inquiry infirmary royal medical
     pharmacy dental refuge shelter hostel mission army campus museum gallery theatre stadium airport
     market services solutions consulting consultancy homes properties lettings recruitment
-    insurance building magistrates magistrate crown coroners coroner""".split()
+    insurance building magistrates magistrate crown coroners coroner
+    facebook instagram insta snapchat tiktok whatsapp twitter youtube google childline barnardos barnardo's
+    nspcc samaritans mencap""".split()
 )
 #: places that are also given names ("Paris is ...", "Jordan and Chelsea ...")
 _PLACES = frozenset(

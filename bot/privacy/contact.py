@@ -10,7 +10,7 @@ from bot.privacy.scanning import _keyword_starts
 
 # letters of any script (zoë.smith@example.org, józef@przykład.pl); a space either side of the @
 _EMAIL = re.compile(
-    r"(?<![\w.+'%-])"
+    r"(?<![\w.+%-])(?<!\w')"  # but 'jo@example.org' in quotes
     r"[^\W_](?:[\w.%+'-]{0,63})"
     r" ?@ ?"
     r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+"

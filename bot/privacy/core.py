@@ -25,7 +25,7 @@ from bot.privacy.kinds import (
 )
 from bot.privacy.numbers import _bank_details, _case_ids, _nhs_numbers, _ni_numbers, _phone_numbers
 from bot.privacy.places import _addresses, _postcodes
-from bot.privacy.scanning import _word_starts
+from bot.privacy.scanning import _lowered, _word_starts
 
 _HAS_DIGIT = re.compile(r"[0-9]")
 
@@ -34,6 +34,30 @@ _HAS_DIGIT = re.compile(r"[0-9]")
 _DATE_AFTER_A_NAME = re.compile(
     r"[ \t]*[,(]?[ \t]*(?P<date>[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:(?:19|20)[0-9]{2}|[0-9]{2}))(?![0-9/.\-])"
 )
+
+
+# a social media handle: "@kayleigh_b", "@lil_deano07", "@shazzy.x.93"; not an e-mail's "@" (a word
+# before it), a Slack mention ("<@U024BE7LH>"), "@here" / "@channel", a domain ("a @nhs.net
+# address") or a team's letters ("@DSL")
+_HANDLE = re.compile(r"(?<![\w<@.\]/:])@(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
+_NOT_HANDLES = frozenset("here channel everyone".split())
+_DOMAIN_END = re.compile(r"(?i)\.(?:uk|com|org|net|gov|nhs|police|sch|ac|co|io|scot|wales|cymru|eu|ie)$")
+
+
+def _handles(text: str):
+    at = text.find("@")
+    while at != -1:
+        m = _HANDLE.match(text, at)
+        if m:
+            handle = m.group("handle")
+            if (
+                handle.lower() not in _NOT_HANDLES
+                and not handle.isupper()
+                and not _DOMAIN_END.search(handle)
+                and any(c.isalpha() for c in handle)
+            ):
+                yield m.start(), m.end(), NAME
+        at = text.find("@", at + 1)
 
 
 def _names(text: str):
@@ -78,7 +102,7 @@ def _inside_a_phone(span: tuple[int, int, str], phones: list[tuple[int, int]]) -
 def _candidates(shadow: str) -> list[tuple[int, int, str]]:
     """Every detector's spans over the shadow copy, overlapping."""
     spans: list[tuple[int, int, str]] = [
-        *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow)
+        *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow), *_handles(shadow)
     ]
     if _HAS_DIGIT.search(shadow):
         for detector in _DIGIT_DETECTORS:
@@ -95,6 +119,7 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     finally:
         # the words and the word index are this text's only: shared by its detectors, then dropped
         _word_starts.cache_clear()
+        _lowered.cache_clear()
         words_of.cache_clear()
     if not spans:
         return []

@@ -47,7 +47,8 @@ _DAY_OF = r"(?:\s+(?:day\s+)?of)?\s+"  # "4th of May", "the 4th day of May"
 _DATE = (
     r"(?:"
     r"[0-9]{1,2} ?[/.\-] ?[0-9]{1,2} ?[/.\-] ?(?:[0-9]{4}|[0-9]{2})"
-    r"|[0-9]{1,2} [0-9]{1,2} (?:19|20)[0-9]{2}"
+    r"|[0-9]{1,2} [0-9]{1,2} (?:(?:19|20)[0-9]{2}|[0-9]{2})"
+    r"|[0-9]{1,2}[./\-](?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)[./\-](?:[0-9]{4}|[0-9]{2})"  # 03.ii.2015
     r"|(?:19|20)[0-9]{2}[-./](?:1[0-2]|0?[1-9])[-./](?:3[01]|[12][0-9]|0?[1-9])"
     r"|" + _DAY + r"[/.\- ]" + _MONTH + r"[/.\- ](?:" + _YEAR + r"|'?[0-9]{2})"
     r"|" + _DAY + _DAY_OF + _MONTH + r"(?:" + _YEAR_AFTER + r")?"
@@ -55,6 +56,7 @@ _DATE = (
     r"|" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR +
     r"|(?:3[01]|[12][0-9]|0[1-9])(?:1[0-2]|0[1-9])(?:19|20)[0-9]{2}"  # 09082007
     r"|(?:3[01]|[12][0-9]|0?[1-9]) ?/ ?(?:1[0-2]|0?[1-9])(?![/.\-]?[0-9])"  # 12/3, the year unknown
+    r"|(?:1[0-2]|0?[1-9])/(?:19|20)[0-9]{2}"  # 03/2021, the day unknown
     r")(?![0-9A-Za-z])"
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -71,13 +73,20 @@ _BORN_THEN = (
     r"born(?:[ \t]+(?!(?:and|but|or|so|then|while|when|because|due|is|was|will|has|had|and)\b)[\w']+){1,4}?"
     r"[ \t]+(?:on|in)[ \t]+"
 )
+# between two dates of birth: "and", "or", a comma; a word for whose ("8/4/95 mum, 19/11/18 child"),
+# where it is written ("13-1-14 on EMIS and 14-1-13"), or the same date again ("03.ii.2015 - sorry,
+# 03/02/2015", "10 10 10 - yes really, 10th of October 2010")
+_AGAIN = (
+    r"(?:[ \t]+(?:on[ \t]+)?[A-Za-z]{2,10})?[ \t]*(?:,|&|\band\b|\bor\b|[-\u2013\u2014])[ \t]*"
+    r"(?:(?:yes|sorry|really|no|i[ \t]+mean|correction|or|rather|actually|typo)\b[ \t,:]*){0,3}(?:the[ \t]+)?"
+)
 _DOB = re.compile(
     r"(?<![A-Za-z])"
     r"(?:(?:d[./]?\s?o[./]?\s?b(?![a-z])\.?|date[ \t-]+of[ \t-]+birth|birth[ \t-]?date|born(?:\s+on)?|b\."
     r"|birthday|b'?day|b-day)"
     + _LINK + r"|" + _BORN_THEN + r")"
     + _BEFORE_DATE +
-    r"(?P<dates>" + _DATE + r"(?:[ \t]*(?:,|&|\band\b|\bor\b)[ \t]*(?:the[ \t]+)?" + _DATE + r")*)",
+    r"(?P<dates>" + _DATE + r"(?:" + _AGAIN + _DATE + r")*)",
     re.IGNORECASE,
 )
 
@@ -87,8 +96,20 @@ _DOB_KEYWORDS = ("dob", "d.o", "d o", "d. o", "do.", "do b", "d/o", "date", "bor
 # a year alone right after the label, with no "in": "born 1962", "b. 1987", "(dob 1990)"; not
 # "born in 2015", which says how old a child is
 _YEAR_OF_BIRTH = re.compile(
-    r"(?i)(?<![A-Za-z])(?:born|b\.|dob|d\.o\.b\.?)[ \t]*[:\-]?[ \t]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/.\-])"
+    r"(?i)(?<![A-Za-z])(?:born|b\.|dob|d\.o\.b\.?|(?:date|year)[ \t]+of[ \t]+birth|yob)"
+    r"(?:[ \t]+(?:given|recorded|listed|put|down)(?:[ \t]+as)?)?"  # "date of birth given as 2004"
+    r"[ \t]*[:\-]?[ \t]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/.\-])"
+    r"|(?<![A-Za-z])born[ \t]+in[ \t]+(?P<in_year>(?:19|20)[0-9]{2})(?=[ \t]+on[ \t])"  # "born in 2010 on the 3rd"
 )
+# a birthday given as a day alone: "bday 23rd", "her birthday is the 4th"
+_BIRTHDAY_DAY = re.compile(
+    r"(?i)(?<![A-Za-z])(?:birthday|b'?day|b-day)[ \t]*(?:is|was|:|-|'s)?[ \t]*(?:the[ \t]+|on[ \t]+the[ \t]+)?"
+    r"(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))(?![\w/.\-])"
+)
+# a date, then that it is someone's date of birth: "Tuesday 4th March 2014 is his DOB"
+_THEN_DOB = re.compile(r"(?i)(?:dob|d\.o\.b\b\.?|date[ \t]+of[ \t]+birth|birthday|b'?day)\b")
+_IS_WHOSE = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+(?:his|her|their|the|my|your|[a-z]+'s)[ \t]+$")
+_DATE_AT_END = re.compile(r"(?:" + _DATE + r")$", re.IGNORECASE)
 
 
 def _dates_of_birth(text: str):
@@ -97,7 +118,21 @@ def _dates_of_birth(text: str):
         chunk = m.group("dates")
         for d in _DATE_RE.finditer(chunk):
             yield start + d.start(), start + d.end(), DOB
-    for m in _matches_at(_YEAR_OF_BIRTH, text, ("born", "b.", "dob", "d.o")):
-        yield m.start("year"), m.end("year"), DOB
+    for m in _matches_at(_YEAR_OF_BIRTH, text, ("born", "b.", "dob", "d.o", "date", "year", "yob")):
+        group = "year" if m.group("year") else "in_year"
+        yield m.start(group), m.end(group), DOB
+    for m in _matches_at(_BIRTHDAY_DAY, text, ("birthday", "bday", "b'day", "b-day")):
+        yield m.start("day"), m.end("day"), DOB
+    for label in _matches_at(_THEN_DOB, text, ("dob", "d.o", "date", "birthday", "bday", "b'day")):
+        m = _IS_WHOSE.search(text, max(0, label.start() - 30), label.start())
+        if not m:
+            continue
+        end = m.start()
+        for start in range(max(0, end - 40), end):
+            if (start == 0 or not text[start - 1].isalnum()) and text[start].isalnum():
+                d = _DATE_AT_END.match(text, start, end)
+                if d:
+                    yield d.start(), d.end(), DOB
+                    break
 
 

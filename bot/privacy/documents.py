@@ -32,7 +32,9 @@ def _card_numbers(text: str):
         digits = _NOT_DIGIT.sub("", m.group())
         if not 13 <= len(digits) <= 19:
             continue
-        if _luhn_ok(digits) or _CARD_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        if _CARD_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()) or (
+            digits[0] != "0" and _luhn_ok(digits)
+        ):  # no card number starts with 0 ("0044 7700 900312" is a phone number)
             yield m.start(), m.end(), CARD
 
 

@@ -8,7 +8,7 @@ import re
 
 from bot.privacy.kinds import ADDRESS
 from bot.privacy.places import _STREET_SUFFIXES, _number_starts_here
-from bot.privacy.scanning import _keyword_starts, _matches_at
+from bot.privacy.scanning import _keyword_starts, _lowered, _matches_at
 
 # the last word of a house's name: "Rose Cottage", "The Old Rectory", "Meadow View Farm"
 _HOUSE_WORDS = (
@@ -20,7 +20,7 @@ _NAME_WORD = r"(?:(?:Mc|Mac|O')?[A-Z][a-z\u2019']+(?:-[A-Z]?[a-z\u2019']+)?|St\.
 # a street named without a number: one to three capitalised words and a street word
 _STREET = (
     r"(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + r")\.?"
-    r"(?![\w\u2019'])"
+    r"(?!\w|[\u2019'][\w])"
 )
 _STREET_AFTER = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?P<street>" + _STREET + r")")
 # words that make the name an institution or a public building, not someone's home
@@ -37,7 +37,7 @@ _PLACE_WORD = re.compile(
 )
 _PLACE_KEYWORDS = ("liv", "stay", "resid", "mov", "addr", "home")
 _HOUSE_NAME = re.compile(
-    r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,3}(?:" + "|".join(_HOUSE_WORDS) + r")(?![\w\u2019'])"
+    r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,3}(?:" + "|".join(_HOUSE_WORDS) + r")(?!\w|[\u2019'][\w])"
 )
 _STREET_RE = re.compile(_STREET)
 # after a place word, any name then a street: "lives at Oakwood, Hill Top Lane"
@@ -53,12 +53,12 @@ _WELSH_STREETS = (
 _WELSH_WORD = r"(?:y|yr|'r|\u2019r|[A-Z][a-z\u00e0-\u00ff\u0175\u0177'\u2019]+)"
 _WELSH_ADDRESS = re.compile(
     r"[0-9](?<![0-9][0-9])[0-9]{0,3}[A-Za-z]?,?[ \t]+(?:" + "|".join(_WELSH_STREETS) + r")"
-    r"(?:(?:[ \t]+|-)" + _WELSH_WORD + r"){1,3}(?![\w\u2019'])"
+    r"(?:(?:[ \t]+|-)" + _WELSH_WORD + r"){1,3}(?!\w|[\u2019'][\w])"
 )
 # in lower case, only the street words that are no English word: "41 ffordd las", "3 heol y nant"
 _WELSH_LOWER = re.compile(
     r"(?i)[0-9](?<![0-9][0-9])[0-9]{0,3}[a-z]?,?[ \t]+(?:heol|ffordd|stryd|l[o\u00f4]n|llys|maes|rhodfa|cilgant|teras)"
-    r"(?:(?:[ \t]+|-)(?:y|yr|'r|[a-z\u00e0-\u00ff\u0175\u0177]+)){1,3}(?![\w\u2019'])"
+    r"(?:(?:[ \t]+|-)(?:y|yr|'r|[a-z\u00e0-\u00ff\u0175\u0177]+)){1,3}(?!\w|[\u2019'][\w])"
 )
 # a Welsh house name ("T\u0177 Gwyn", "Bwthyn Bach", "Hafod Wen") or a Welsh street with no number
 # ("Ffordd y Parc", "L\u00f4n Isaf")
@@ -71,7 +71,7 @@ _WELSH_STREET = (
 # Rectory"), a Welsh house name ("T\u0177 Gwyn", "Bwthyn Bach"), a name in quotes ('"Rosedale"'), or one
 # word with an ending that names houses ("Greenacres", "Oakdene")
 _COMMA_THEN_CAPITAL = re.compile(r",[ \t]*\n?[ \t]*(?=[A-Z])")
-_STREET_OR_WELSH_STREET = re.compile(r"(?:" + _STREET + r"|" + _WELSH_STREET + r"(?![\w\u2019']))")
+_STREET_OR_WELSH_STREET = re.compile(r"(?:" + _STREET + r"|" + _WELSH_STREET + r"(?!\w|[\u2019'][\w]))")
 _HOUSE_BEFORE_COMMA = re.compile(
     r"(?<![\w\u2019'])(?:"
     r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:" + "|".join(_HOUSE_WORDS) + r")"
@@ -80,6 +80,94 @@ _HOUSE_BEFORE_COMMA = re.compile(
     r"|[A-Z][a-z]{2,}(?:acres|dale|dene|wood|field|fields|lea|leigh|view|side|croft|holme|hurst|ley|lands|stead"
     r"|mead|garth|haven|ridge|brook|bank|hayes|thorpe|ways|gables|trees|oaks|pines|elms|hollies|lawns|mount|wold)"
     r")[ \t]*$"
+)
+
+
+# Where someone lives, named with no number: a house name after "at" ("neighbours at Rose Cottage",
+# "at the Bayview Guest House", "pitch 14 at Cherry Tree Caravan Park"); a name after a word for a
+# home and "is" ("Refuge is Ashgrove Lodge", "farmhouse is Hendre Fawr", "hostel is the Foyer on Dock
+# Street"); a name before a word for a home after "at", "in", "into", "to" ("placed at Willow Bank
+# children's home"; not the name of a refuge alone, "Grace House refuge"); part of a house at a name
+# ("the annexe at Brambles, Long Lane"); a townland ("at Tullyreagh, the townland"); a PO box; a
+# street after "they're on" / "his mate's on" and its house number in the next words ("Number 42");
+# a person's room ("she's in room 4")
+_AT_HOUSE = re.compile(
+    r"at[ \t]+(?:the[ \t]+)?(?P<value>(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,3}"
+    r"(?:" + "|".join(_HOUSE_WORDS) + r"|Caravan[ \t]+(?:Park|Site))(?!\w|[\u2019'][\w]))"
+)
+_HOME_IS = re.compile(
+    r"(?i)(?<![\w])(?:refuge|hostel|farmhouse|farm|placement|b&b|foyer|house|home)[ \t]+(?:is|was|:)[ \t]+"
+    r"(?:the[ \t]+)?(?P<value>(?-i:" + _NAME_WORD + r")(?:[ \t]+(?-i:" + _NAME_WORD + r")){0,2}"
+    r"(?:[ \t]+on[ \t]+(?-i:" + _STREET + r"))?)(?!\w|[\u2019'][\w])"
+)
+_HOME_WORD = re.compile(
+    r"(?i)(?<![\w])(?:children'?s[ \t]+home|care[ \t]+home|hostel|refuge|supported[ \t]+(?:housing|lodgings)|b&b)\b"
+)
+_HOME_KEYWORDS = ("children", "care", "hostel", "refuge", "supported", "b&b")
+_NAME_BEFORE_HOME = re.compile(
+    r"(?<![\w])(?:at|in|into|to)[ \t]+(?:the[ \t]+)?(?P<value>(?:" + _NAME_WORD + r"[ \t]+){1,3})$"
+)
+_PART_OF_A_HOUSE = re.compile(
+    r"(?i)(?<![\w])(?:annexe?|granny[ \t]+flat|bedsit|static|caravan)[ \t]+(?:at|of|behind)[ \t]+(?=[A-Z])"
+)
+_TOWNLAND_WORD = re.compile(r"(?i)(?<![\w])townland\b")
+_TOWNLAND_BEFORE = re.compile(r"(?<![\w\u2019'])(?P<value>[A-Z][a-z]{3,}),?[ \t]+(?:the[ \t]+|a[ \t]+)?$")
+_TOWNLAND_AFTER = re.compile(r"(?i:townland)(?:[ \t]+(?:of|called))?[ \t]+(?P<value>[A-Z][a-z]{3,})")
+_PO_BOX = re.compile(r"(?i)(?<![\w])P\.?[ \t]?O\.?[ \t]*Box[ \t]*(?:no\.?[ \t]*)?[0-9]{1,6}(?![0-9])")
+_ON_STREET = re.compile(r"on[ \t]+(?P<value>" + _STREET + r")")
+_BEFORE_ON = ("'re ", "\u2019re ", "'s ", "\u2019s ", " are ", " is ", " was ", " were ")
+_HOUSE_NUMBER_NEXT = re.compile(
+    r"[^\n]{0,12}?(?<![\w])(?P<value>(?:[Nn]umber|[Nn]o\.?)[ \t]*[0-9]{1,4}[A-Za-z]?)(?![\w/])"
+)
+_ROOM = re.compile(r"(?i)room[ \t]+[0-9]{1,3}[a-z]?(?![\w])")
+_PERSON_IN = re.compile(
+    r"(?i)(?<![\w])(?:she|he|they|mum|dad)(?:'s|\u2019s|'re|\u2019re|[ \t]+is|[ \t]+are|[ \t]+lives)[ \t]+in[ \t]+$"
+)
+
+
+def _named_homes(text: str):
+    for m in _matches_at(_AT_HOUSE, text, ("at",)):
+        if _is_home(m.group("value")) or "guest" in m.group("value").lower():
+            yield m.start("value"), m.end("value"), ADDRESS
+    for m in _matches_at(_PART_OF_A_HOUSE, text, ("annex", "granny", "bedsit", "static", "caravan")):
+        house = _ANY_HOUSE_THEN_STREET.match(text, m.end()) or _HOUSE_NAME.match(text, m.end())
+        if house:
+            yield house.start(), house.end(), ADDRESS
+    for m in _matches_at(_HOME_IS, text, ("refuge", "hostel", "farm", "placement", "b&b", "foyer", "house", "home")):
+        if _is_home(m.group("value")):
+            yield m.start("value"), m.end("value"), ADDRESS
+    for home in _matches_at(_HOME_WORD, text, _HOME_KEYWORDS):
+        m = _NAME_BEFORE_HOME.search(text, max(0, home.start() - 60), home.start())
+        if not m:
+            continue
+        value = m.group("value").rstrip()
+        if not value.startswith(("The ", "A ", "St ")) and not any(
+            word.lower() in _NOT_NAMED_HOMES for word in value.split()
+        ):
+            yield m.start("value"), m.start("value") + len(value), ADDRESS
+    for word in _matches_at(_TOWNLAND_WORD, text, ("townland",)):
+        m = _TOWNLAND_BEFORE.search(text, max(0, word.start() - 30), word.start()) or _TOWNLAND_AFTER.match(
+            text, word.start()
+        )
+        if m:
+            yield m.start("value"), m.end("value"), ADDRESS
+    for m in _matches_at(_PO_BOX, text, ("po", "p.o", "p o")):
+        yield m.start(), m.end(), ADDRESS
+    for m in _matches_at(_ON_STREET, text, ("on",)):
+        if not text.endswith(_BEFORE_ON, max(0, m.start() - 6), m.start()):
+            continue
+        yield m.start("value"), m.end("value"), ADDRESS
+        number = _HOUSE_NUMBER_NEXT.match(text, m.end())
+        if number:
+            yield number.start("value"), number.end("value"), ADDRESS
+    for m in _matches_at(_ROOM, text, ("room",)):
+        if _PERSON_IN.search(text, max(0, m.start() - 16), m.start()):
+            yield m.start(), m.end(), ADDRESS
+
+
+# before "hostel", "refuge", "children's home": the names of organisations that run them
+_NOT_NAMED_HOMES = (_NOT_HOMES - {"bank"}) | frozenset(
+    "salvation army ymca ywca aid local authority borough our their his her my a an".split()
 )
 
 
@@ -105,6 +193,7 @@ def _house_addresses(text: str):
         if m and _is_home(m.group()):
             street = _STREET_AFTER.match(text, m.end()) if m.re is _HOUSE_NAME else None
             yield m.start(), street.end("street") if street else m.end(), ADDRESS
+    yield from _named_homes(text)
 
 
 _WELSH_KEYWORDS = tuple(word.lower() for word in _WELSH_STREETS)
@@ -116,7 +205,7 @@ def _has_a_welsh_street_word(text: str) -> bool:
     starts = _keyword_starts(text, _WELSH_KEYWORDS)
     if starts is None:
         return True  # it could not be told: look
-    lowered = text.lower()
+    lowered = _lowered(text)
     return any(_LETTERS.match(lowered, i).group() in _WELSH_WORD_SET for i in starts)
 
 

@@ -11,7 +11,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 from stdnum.gb import nhs as _stdnum_nhs
 
 from bot.privacy.kinds import _NHS_BY_CHECK_DIGIT, ACCOUNT, CASE_ID, NHS, NI, PHONE, SORT_CODE
-from bot.privacy.scanning import _matches_at, _matches_before_digits
+from bot.privacy.scanning import _lowered, _matches_at, _matches_before_digits
 
 # Patterns use ASCII digits only: \d would also match digits of other scripts; the shadow copy
 # (bot.privacy.folding) has already turned full-width digits into ASCII ones.
@@ -99,13 +99,15 @@ _PHONE_CANDIDATE = re.compile(
 _SYSTEMS = (
     r"mosaic|lcs|liquid[ \t]?logic|eclipse|ehm|care[ \t]?first|paris|azeus|framework[ \t-]?i|protocol|rio"
     r"|systm[ \t]?one|emis|cpoms|my[ \t]?concern|n?delius|oasys|wcccis|capita[ \t]+one|servelec|swift"
-    r"|niche|athena|storm|pnc|pnd|cro"
+    r"|niche|athena|storm|pnc|pnd|cro|opal|cjs|nomis|a[ \t]?&[ \t]?e"
 )
 _ID_WORD = r"(?:id|i\.d\.|no\.?|nbr|number|num|ref(?:erence)?(?:[ \t]+(?:no\.?|number))?|#)"
 _CASE_LABEL = (
     r"(?:"
     r"(?:" + _SYSTEMS + r")[ \t]*(?:(?:person|client|case|child|adult|record|nominal)[ \t]+)?" + _ID_WORD +
     r"|(?:mosaic|lcs|liquid[ \t]?logic|wcccis|pnc|nomis)|case[ \t]+(?:id|i\.d\.)"
+    # a system's name and a colon ("RiO: 1012334"); a person's own case number ("her case number")
+    r"|(?:" + _SYSTEMS + r")(?=[ \t]*:)|(?:(?<=his )|(?<=her )|(?<=their ))(?:case|file)[ \t]+" + _ID_WORD +
     r"|crn|case[ \t]+reference[ \t]+number"
     r"|hospital[ \t]+" + _ID_WORD + r"|hosp\.?[ \t]*" + _ID_WORD + r"|mrn|m\.r\.n\.?"
     r"|medical[ \t]+record[ \t]+" + _ID_WORD + r"|unit[ \t]+number|k[ \t]+number"
@@ -118,10 +120,10 @@ _CASE_LABEL = (
     + r"|(?:log|incident|occurrence|serial)(?=[ \t]*[0-9]{1,6}[ \t]+of[ \t]+[0-9])"  # "log 2231 of 21 May"
     r"|cad[ \t]+" + _ID_WORD + r"|urn|custody[ \t]+(?:record[ \t]+)?" + _ID_WORD +
     # a person's number in any system, and the national documents people are asked for
-    r"|(?:client|person|patient|pupil|student|learner|service[ \t]+user|su|resident|tenant|customer)[ \t]+"
+    r"|(?:client|claimant|person|patient|pupil|student|learner|service[ \t]+user|su|resident|tenant|customer)[ \t]+"
     + _ID_WORD +
     r"|passport(?:[ \t]+" + _ID_WORD + r")?|driving[ \t]+licen[cs]e(?:[ \t]+" + _ID_WORD + r")?"
-    r"|dbs(?:[ \t]+certificate)?[ \t]+" + _ID_WORD +
+    r"|dbs(?:[ \t]+cert(?:ificate)?\.?)?[ \t]+" + _ID_WORD +
     # prisons, immigration, housing and benefits: a person's number there
     r"|(?:prison|prisoner|nomis|nomis[ \t]+prison)(?:[ \t]+" + _ID_WORD + r")?"
     r"|(?:home[ \t]+office|ho|nass|uci|port)[ \t]+" + _ID_WORD + r"|uci"
@@ -129,14 +131,19 @@ _CASE_LABEL = (
     r"|(?:marac|mappa|cp|cin|lac|cla|yj|yjs|yot|court[ \t]+case|court|family[ \t]+court|care[ \t]+proceedings)[ \t]+"
     + _ID_WORD + r"|cad"
     r"|(?:ni|hb|ctr|uc|pip|esa|jsa|dla|benefit|universal[ \t]+credit)[ \t]+claim(?:[ \t]+" + _ID_WORD + r")?"
-    r"|(?:tenancy|council[ \t]+tax|housing[ \t]+benefit|benefits?|universal[ \t]+credit|uc|dwp|hmrc|nass"
-    r"|child|family|young[ \t]+person|yp|adult|referral|ehcp|ehc[ \t]+plan|sen)[ \t]+" + _ID_WORD +
+    r"|(?:tenancy|council[ \t]+tax|housing(?:[ \t]+benefit)?|benefits?|universal[ \t]+credit|uc|dwp|hmrc|nass"
+    r"|child|family|young[ \t]+person|yp|adult|referral|ehcp|ehc[ \t]+plan|sen)[ \t]+"
+    r"(?:(?:reg(?:istration)?|register|application|account|journal)\.?[ \t]+)?" + _ID_WORD +
+    r"|referral(?=[ \t]+[0-9]{5,})"  # "referral 2291043 came in"
     r")"
 )
 _CASE_ID = re.compile(
     r"(?i)(?<![\w\[])" + _CASE_LABEL + r"(?![A-Za-z_])"
-    r"[ \t]*(?:is|was|:|=|-|#)?[ \t]*(?:" + _ID_WORD + r"[ \t]*)?:?[ \t]*"
-    r"(?P<value>[A-Za-z]{0,6}[/\-.]?[0-9](?:[A-Za-z0-9]|[/\-.](?=[A-Za-z0-9])|[ ](?=[0-9]{3,}(?![A-Za-z])))*)"
+    # between the label and the value: "(NOMIS)", "with the council is", "on the UC journal is", "so it's"
+    r"[ \t]*(?:\([A-Za-z ]{1,12}\)[ \t]*)?"
+    r"(?:(?:with|on|at|in|from)[ \t]+(?:the[ \t]+)?[A-Za-z]{2,12}(?:[ \t]+[A-Za-z]{2,12})?[ \t]+(?=(?:is|was)\b))?"
+    r"(?:is|was|:|=|-|#|(?:so[ \t]+)?it'?s)?[ \t]*(?:" + _ID_WORD + r"[ \t]*)?:?[ \t]*"
+    r"(?P<value>[A-Za-z]{0,6}[/\-.]?[0-9](?:[A-Za-z0-9]|[/\-.*](?=[A-Za-z0-9])|[ ](?=[0-9]{3,}(?![A-Za-z])))*)"
     r"(?![\w])"
 )
 # a value of letters and digits needs two digits ("X123", "A12"), one of digits alone three ("345")
@@ -150,7 +157,7 @@ _CASE_KEYWORDS = tuple(
     cad urn custody client person patient pupil student learner service resident tenant customer
     passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
     benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
-    cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial""".split()
+    cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial opal cjs a&e file claimant""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
      "h and c", "hc number", "log ", "su id", "su no", "su number")
 
@@ -159,12 +166,28 @@ _CASE_KEYWORDS = tuple(
 _CRIME_NUMBER = re.compile(r"[0-9](?<![0-9/][0-9])[0-9]/[0-9]{4,7}/[0-9]{2}(?![0-9/])")
 # a reference, then its label: "WY-2026-0412339 is the police ref"
 _REF_THEN_LABEL = re.compile(
-    r"(?P<value>[A-Za-z]{0,4}[-/]?[0-9]{2,4}[-/][0-9]{3,})[ \t]+(?:is|was)[ \t]+(?:the|our|their|his|her)[ \t]+"
+    r"(?P<value>[A-Za-z]{0,4}[-/]?[0-9]{2,4}[-/][0-9]{3,}(?:/[A-Za-z]{1,3}(?![\w/]))?)"  # "26/01234/CR"
+    r"[ \t]+(?:is|was)[ \t]+(?:the|our|their|his|her)[ \t]+"
     r"(?:police|crime|incident|occurrence|court|marac)[ \t]+(?:ref|reference|number|no)\b",
     re.IGNORECASE,
 )
 
 
+# a prison number (NOMIS) by its shape, alone: "A4821BC" - one letter, four digits, two letters
+_PRISON_NUMBER = re.compile(r"[0-9](?<![\w\[][A-Z][0-9])(?<=[A-Z][0-9])[0-9]{3}[A-Z]{2}(?![\w])")
+# a person named by their number, as offenders are: "X884219 is on licence", "A123456 was recalled"
+_NUMBER_AS_A_PERSON = re.compile(
+    r"[0-9](?<![\w\[][A-Z][0-9])(?<=[A-Z][0-9])[0-9]{4,6}(?![\w])(?=[ \t]+(?:is|was|has[ \t]+been)[ \t]+"
+    r"(?:on[ \t]+licen[cs]e|released|in[ \t]+custody|recalled|remanded|on[ \t]+tag|sentenced|charged|arrested"
+    r"|on[ \t]+bail))"
+)
+# digits, then whose number they are: "5566001 is the child's LAC number" (not "our ref")
+_DIGITS_THEN_LABEL = re.compile(
+    r"(?<![\w/.-])(?P<value>[0-9]{5,})[ \t]+(?:is|was)[ \t]+(?:the|his|her|their)(?:[ \t]+[A-Za-z]+'s)?"
+    r"[ \t]+[A-Za-z&]{2,12}[ \t]+(?:number|no|ref|reference|id)\b(?![ \t]+of\b)",
+    re.IGNORECASE,
+)
+_FIVE_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{4}")
 _REF_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{1,3}[-/][0-9]{3}")
 _REF_LABEL_WORDS = ("police", "crime", "incident", "occurrence", "court", "marac")
 
@@ -172,9 +195,16 @@ _REF_LABEL_WORDS = ("police", "crime", "incident", "occurrence", "court", "marac
 def _case_ids(text: str):
     for m in _CRIME_NUMBER.finditer(text):
         yield m.start(), m.end(), CASE_ID
-    lowered = text.lower()
+    lowered = _lowered(text)
     if any(word in lowered for word in _REF_LABEL_WORDS):
         for m in _matches_before_digits(_REF_THEN_LABEL, text, _REF_DIGITS, 6):
+            yield m.start("value"), m.end("value"), CASE_ID
+    for pattern in (_PRISON_NUMBER, _NUMBER_AS_A_PERSON):
+        for m in pattern.finditer(text):
+            yield m.start() - 1, m.end(), CASE_ID
+    for a in _FIVE_DIGITS.finditer(text):
+        m = _DIGITS_THEN_LABEL.match(text, a.start())
+        if m:
             yield m.start("value"), m.end("value"), CASE_ID
     for m in _matches_at(_CASE_ID, text, _CASE_KEYWORDS):
         value = m.group("value")
@@ -193,7 +223,7 @@ def _nhs_numbers(text: str):
         elif _stdnum_nhs.is_valid(_NOT_DIGIT.sub("", m.group())):
             yield start, m.end(), _NHS_BY_CHECK_DIGIT
     # after "NHS", ten digits in any grouping ("NHS 943 4765 919", "nhs no 94 34 76 59 19")
-    if "nhs" in text.lower():
+    if "nhs" in _lowered(text):
         for m in _TEN_DIGITS.finditer(text):
             if _NHS_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
                 yield m.start(), m.end(), NHS
@@ -268,6 +298,26 @@ def _labelled_phones(text: str):
             yield m.start("value"), m.end("value"), PHONE
 
 
+# a UK number written loosely: a digit at a time ("0 7 7 0 0 9 ..."), with the letter o for zero
+# ("o77oo 9oo 432"), or broken across a line ("07700\n900111"): eleven digits from 0[1-9]
+_LOOSE_PHONE = re.compile(
+    r"[0oO](?<![\w+][0oO])(?:(?:[ \t\u00a0.\-]{0,2}|[ \t]?\r?\n)[0-9oO]){10}(?![\w])"
+)
+_LOOSE_SEPARATORS = re.compile(r"[^0-9oO]")
+
+
+def _loose_phones(text: str):
+    for m in _LOOSE_PHONE.finditer(text):
+        raw = m.group()
+        digits = _LOOSE_SEPARATORS.sub("", raw).replace("o", "0").replace("O", "0")
+        if digits[1] == "0" or sum(c.isdigit() for c in raw) < 6:
+            continue
+        if raw.isdigit() or not re.search(r"[oO\n]|[0-9][ \t\u00a0.\-]{1,2}[0-9](?:[ \t\u00a0.\-]{1,2}[0-9]){5}", raw):
+            continue  # written the ordinary way: _PHONE_CANDIDATE's
+        if phonenumbers.is_possible_number(phonenumbers.parse(digits, "GB")):
+            yield m.start(), m.end(), PHONE
+
+
 _DATE_LIKE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:19|20)?[0-9]{2}(?![0-9])")
 
 
@@ -281,6 +331,7 @@ def _phone_numbers(text: str):
                 start += 1  # "(07700 900456, ..." keeps its bracket, as "... 900456)" keeps its own
             yield start, end, PHONE
     yield from _labelled_phones(text)
+    yield from _loose_phones(text)
 
 
 @lru_cache(maxsize=1024)

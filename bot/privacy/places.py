@@ -57,7 +57,7 @@ _ADDRESS = re.compile(
     r"(?P<number>[0-9](?<![0-9][0-9])[0-9]{0,3}[A-Za-z]?(?:[ \t]*-[ \t]*[0-9]{1,4}[A-Za-z]?)?),?[ \t]+"
     r"(?P<name>(?:" + _NAME_WORD + r"[ \t]+){1,3})"
     r"(?P<suffix>" + _SUFFIX_ALT + r")\.?"
-    r"(?![\w\u2019'])"
+    r"(?!\w|[\u2019'][\w])"
 )
 # Addresses typed in lower case ("lives at 22 high street"): only after a word that introduces a
 # place, with street suffixes that are not also everyday words, and no function words in the name.
@@ -90,14 +90,14 @@ _PLACE_WORD_THEN_HOUSE_NUMBER = re.compile(
 _NUMBER_AND_NAME = re.compile(
     r"[0-9]{1,4}[A-Za-z]?,?[ \t]+(?!(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|am|pm|o'?clock|days?|weeks?|months?|years?|hours?|times?)[a-z]*\b)"
-    r"(?:" + _NAME_WORD + r")(?:[ \t]+" + _NAME_WORD + r"){0,2}(?![\w\u2019'])"
+    r"(?:" + _NAME_WORD + r")(?:[ \t]+" + _NAME_WORD + r"){0,2}(?!\w|[\u2019'][\w])"
 )
 _PLACE_KEYWORDS = ("liv", "stay", "resid", "mov", "addr", "home")
 _FLAT_BEFORE = re.compile(r"(?i)\b(?:flat|apartment|apt|unit|room)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]*$")
 # one-word street names: "4 Kirkgate", "12 Westgate", "3 Burnside", "7 Ashfield" (not "3 Outside")
 _ONE_WORD_STREET = re.compile(
     r"[0-9](?<![0-9][0-9])[0-9]{0,3}[A-Za-z]?,?[ \t]+(?P<word>[A-Z][a-z]{2,}(?:gate|side|field|fields|croft|dale|bank"
-    r"|moor|holme|garth|lands|leys|thorpe|lea|mead|brae|wynd|loan|brow|ridge|crescent))(?![\w\u2019'])"
+    r"|moor|holme|garth|lands|leys|thorpe|lea|mead|brae|wynd|loan|brow|ridge|crescent))(?!\w|[\u2019'][\w])"
 )
 _NOT_BEFORE_A_NUMBER = frozenset("/.,:\u00a3$\u20ac%-")
 

@@ -9,12 +9,18 @@ from bot.names.tokens import words_of
 
 
 @lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    """``text.lower()``, made once per text and shared by the detectors (as _word_starts is)."""
+    return text.lower()
+
+
+@lru_cache(maxsize=4)
 def _word_starts(text: str) -> dict[str, list[int]]:
     """Where each word of ``text`` starts, by its first two characters in lower case: made once per
     text from the words bot.names reads (bot.names.tokens.words_of), and shared by every detector
     that looks for keywords (one str.find per keyword would read the whole text once for each of
     some two hundred keywords)."""
-    lowered = text.lower()
+    lowered = _lowered(text)
     index: dict[str, list[int]] = {}
     for i in words_of(text)[1]:
         key = lowered[i : i + 2]
@@ -29,7 +35,7 @@ def _word_starts(text: str) -> dict[str, list[int]]:
 def _keyword_starts(text: str, keywords: tuple[str, ...]) -> list[int] | None:
     """Sorted positions where one of the lower-case ``keywords`` starts a word of ``text`` (any
     case); None when lower-casing would move positions (then search it all)."""
-    lowered = text.lower()
+    lowered = _lowered(text)
     if len(lowered) != len(text):
         return None
     index = _word_starts(text)
@@ -60,9 +66,9 @@ def _starts_before(text: str, anchors: re.Pattern[str], back: int):
     skips the text at C speed; a pattern that starts with a letter would be tried at every one."""
     last = -1
     for a in anchors.finditer(text):
-        for start in range(max(0, a.start() - back, last + 1), a.start()):
-            yield start
-        last = a.start() - 1
+        for start in range(max(0, a.start() - back, last + 1), a.start() + 1):
+            yield start  # up to the digit itself: "26/01234/CR was the crime number"
+        last = a.start()
 
 
 def _matches_before_digits(pattern: re.Pattern[str], text: str, anchors: re.Pattern[str], back: int):

@@ -1,0 +1,194 @@
+"""Classes of identifier found by the third development set (tests/fixtures/redaction_dev3_cases.yaml),
+each with examples of our own: the fixture's cases are tested in tests/test_privacy.py.
+
+Every identifier is invented (phones in Ofcom's drama ranges)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy import redact
+
+
+def removed(text: str, value: str, kind: str) -> str:
+    result = redact(text)
+    assert value not in result.text, result.text
+    assert f"[{kind}]" in result.text, result.text
+    assert kind in result.found
+    return result.text
+
+
+# (kind, text, the identifier that must go)
+REMOVED = [
+    # --- case id ---
+    # a system's name and a colon, a label's bracketed system, more systems and documents
+    ("case id", "EMIS: 5512093 says otherwise", "5512093"),
+    ("case id", "custody number (NICHE) 01AB22931 today", "01AB22931"),
+    ("case id", "a&e ref 25/119923 from last night", "25/119923"),
+    ("case id", "her CJS no. 44XY1200931B is on the charge sheet", "44XY1200931B"),
+    ("case id", "OPAL ref 220-1934 on the card", "220-1934"),
+    ("case id", "incident number 25*009121 again", "25*009121"),
+    ("case id", "the dbs cert. no. 009911223344 was clear", "009911223344"),
+    # a person's own number somewhere: "her case number with the council is", "on the journal is"
+    ("case id", "his case ref with the council is 8812201", "8812201"),
+    ("case id", "claimant number on the UC journal is 9XK22LM1", "9XK22LM1"),
+    ("case id", "housing register no. HX/220019 - band B", "HX/220019"),
+    ("case id", "the mosaic id so it's 2231907 for both", "2231907"),
+    ("case id", "referral 3318220 from the school", "3318220"),
+    # a prison number by its shape alone; digits then whose number they are
+    ("case id", "B1234XY was released on tag", "B1234XY"),
+    ("case id", "7719200 is the child's CLA number", "7719200"),
+    ("case id", "41/22019/CR is the police ref", "41/22019/CR"),
+    # --- phone ---
+    ("phone", "0044 7700 900654 is her number abroad", "0044 7700 900654"),  # not a card: it starts with 0
+    ("phone", "ring o1632 96o 123 she says", "o1632 96o 123"),
+    ("phone", "it is 07700\n900765 sorry", "07700\n900765"),
+    ("phone", "on 0 1 1 3 4 9 6 0 1 2 3 please", "0 1 1 3 4 9 6 0 1 2 3"),
+    # --- address ---
+    # a house name after "at"; a name after a word for a home and "is"; before one, after "at"
+    ("address", "the postman at Ivy Cottage saw it", "Ivy Cottage"),
+    ("address", "they're at Meadow Lane Caravan Park till May", "Meadow Lane Caravan Park"),
+    ("address", "she's at the Seaview Guest House for now", "Seaview Guest House"),
+    ("address", "the refuge is Hollybush House, out of county", "Hollybush House"),
+    ("address", "farm is Bryn Glas above the village", "Bryn Glas"),
+    ("address", "hostel is the Anchor on Mill Street", "Anchor on Mill Street"),
+    ("address", "placed at Oak Bank children's home last week", "Oak Bank"),
+    # part of a house; a townland; a PO box; a street after "they're on" and its number after
+    ("address", "living in the granny flat at Larkspur, Church Lane now", "Larkspur, Church Lane"),
+    ("address", "they live at Drumnacross, the townland by the lough", "Drumnacross"),
+    ("address", "the townland of Ballymoney Beg, no number", "Ballymoney"),
+    ("address", "send it to P.O. Box 118, Leeds", "P.O. Box 118"),
+    ("address", "she's on Hawthorn Avenue. Number 7, the blue door", "Hawthorn Avenue"),
+    ("address", "She's on Hawthorn Avenue. Number 7, the blue door", "Number 7"),
+    ("address", "his mate's on Station Rd (no. 4)", "no. 4"),
+    # a person's room in a shared house; an address in quotes
+    ("address", "the HMO is full, he's in room 12", "room 12"),
+    ("address", "written as 'Flat 2, 8 Kings Road' on the form", "8 Kings Road"),
+    # --- name ---
+    # nicknames; names of cultures the dictionary lacked
+    ("name", "Bazza rang the office again", "Bazza"),
+    ("name", "Tezza's mum wants a copy", "Tezza"),
+    ("name", "spoke to Gulalai about the move", "Gulalai"),
+    # a word no list knows, opening a sentence before a verb only people do; with a relative
+    ("name", "Zerihun keeps missing school. who do we tell?", "Zerihun"),
+    ("name", "Kowalska's brother rang reception", "Kowalska"),
+    # social media handles
+    ("name", "she follows @jaz_m2010 on tiktok", "@jaz_m2010"),
+    ("name", "a dm from @bex.x.07", "@bex.x.07"),
+    # a relative, "is", a name; an apposition with a role; ", b." after a name; an age before a bracket
+    ("name", "Mum is Adwoa, dad unknown", "Adwoa"),
+    ("name", "then seen by Priyanka, the school nurse", "Priyanka"),
+    ("name", "Oskar, b. 2019, is in nursery", "Oskar"),
+    ("name", "a 12yo (Mateusz) was there", "Mateusz"),
+    ("name", "Yasmin (grandmother) is the carer", "Yasmin"),
+    # an everyday word that is a name, with an age, opening a sentence; joined by "n"; shouting
+    ("name", "Will is 15 and wants to know", "Will"),
+    ("name", "Kyle n Tasha are back together", "Tasha"),
+    ("name", "JAYDEN'S DAD SAYS NO", "JAYDEN"),
+    ("name", "Aisha's CRN is known", "Aisha"),
+    ("name", "Nan collected Priya from school", "Priya"),
+    # initials shown to be a person, or with their dots; a surname made plural; two lower-case names
+    ("name", "TK (the youngest) told her teacher", "TK"),
+    ("name", "MB and her brother were there", "MB"),
+    ("name", "LW's mum rang", "LW"),
+    ("name", "we saw K.L. in town", "K.L."),
+    ("name", "the Brennans' social worker is off", "Brennans"),
+    ("name", "worried about the Kowalczyks - no GP", "Kowalczyks"),
+    ("name", "oksana and taras - both on the plan", "taras"),
+    ("name", "Mia has moved in with Tasha and the kids", "Tasha"),
+    # a name in quotes after a role; with a parent; "has been self-harming"; "it's for"; family name first
+    ("name", "a pupil, 'Rozhin', who won't say", "Rozhin"),
+    ("name", "worried about Bohdan without his mum knowing", "Bohdan"),
+    ("name", "Grace has been self-harming again", "Grace"),
+    ("name", "the form is done. It's for Caoimhe.", "Caoimhe"),
+    ("name", "Tran Thi Lan was found at the address", "Tran Thi Lan"),
+    # a person named by their number
+    ("case id", "K552019 was recalled yesterday", "K552019"),
+]
+
+
+@pytest.mark.parametrize(
+    "kind, text, value", REMOVED, ids=[f"{kind}-{i}" for i, (kind, _, _) in enumerate(REMOVED)]
+)
+def test_identifiers_of_the_new_classes_are_removed(kind, text, value):
+    removed(text, value, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our ref 12345 and case no. 55 stay",  # an organisation's own references
+        "50000 is the total number of referrals",
+        "20000 is our ref number",
+        "I spoke with the council is that ok",
+        "Grace House refuge",  # the name of a refuge alone
+        "the Women's Aid refuge and the Salvation Army hostel",
+        "a meeting at the Town Hall, then at Barclays Bank",
+        "the meeting is in room 4",
+        "the townland system in Northern Ireland",
+    ],
+)
+def test_organisations_references_counts_and_rooms_stay(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("Friday 2nd May 2014 was her DOB, the review is Friday 9th", ["2nd May 2014"]),
+        ("Sam, b. 11/2019, is the youngest", ["11/2019"]),
+        ("dob 7 7 07 then", ["7 7 07"]),
+        ("DOB 04.xi.2012 on the form", ["04.xi.2012"]),
+        ("DOB 2/3/90 dad, 5/6/15 child", ["2/3/90", "5/6/15"]),
+        ("DOB 1/2/2010 - sorry, 01/02/2011", ["1/2/2010", "01/02/2011"]),
+        ("dob 12-3-14 on Mosaic and 14-3-12 on SIMS", ["12-3-14", "14-3-12"]),
+        ("her birthday is the 9th, in year 8", ["9th"]),
+        ("year of birth recorded as 1999 only", ["1999"]),
+        ("born in 2012 on the 5th of June", ["2012", "5th of June"]),
+    ],
+)
+def test_dates_of_birth_in_more_forms(text, values):
+    result = redact(text)
+    for value in values:
+        assert value not in result.text, result.text
+    assert "date of birth" in result.found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DOB 1/2/2010 - meeting 3/4/2026",  # a meeting after a date of birth
+        "born in 2015 so she's 10",  # how old a child is
+        "the meeting is on 4/5/2026 and the review 3/4/26",
+    ],
+)
+def test_other_dates_stay(text):
+    result = redact(text)
+    assert "3/4/2026" in result.text or "2015" in result.text or "4/5/2026" in result.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Appointee wants the money paid to him; Executor says no; Councillor said yes",
+        "DfE says 6 months; Ofsted says a year; Facebook said no; Childline says call them",
+        "dpia says high risk",
+        "Bernardo's or Barnardo's? always forget",
+        "the Roma family moved from Sheffield - can we ask Sheffield for the file?",
+        "a trip to Paris (France) next week",
+        "Will you tell mum? Will it be shared?",
+        "email jo@example.org, ask @DSL or @here, <@U024BE7LH>, a @nhs.net address, meet @ 3pm",
+        "[phone]@Wk and [address]@home: after a placeholder, no handle (redacting twice changes nothing)",
+        "the GP and his team; the U.K. and the E.U.; N.B. this; YP dob unknown; DV and her kids",
+        "worried about the Midlands; the Cotswolds' hills; reading and maths are fine",
+        "Hope has been building; Summer has been amazing; the YP, \"Support\", ok",
+    ],
+)
+def test_words_that_are_not_names_stay(text):
+    result = redact(text)
+    assert "[name]" not in result.text, result.text
+
+
+def test_an_email_in_quotes():
+    assert redact("use 'JO_B2001@EXAMPLE.ORG' only").text == "use '[email]' only"
+    assert redact('or "jo@example.org"').text == 'or "[email]"'
