@@ -182,6 +182,8 @@ def test_other_dates_stay(text):
         "the GP and his team; the U.K. and the E.U.; N.B. this; YP dob unknown; DV and her kids",
         "worried about the Midlands; the Cotswolds' hills; reading and maths are fine",
         "Hope has been building; Summer has been amazing; the YP, \"Support\", ok",
+        "Next of kin wants an update; can we tell his Next of Kin? next of kin rang",
+        "the fire service and Red Cross asked; the British Red Cross want the list",
     ],
 )
 def test_words_that_are_not_names_stay(text):

@@ -132,7 +132,7 @@ class _FinderBase:
 
     def add(self, i: int, j: int) -> None:
         """Record tokens i..j-1 as one name."""
-        if any(self.used[i:j]):
+        if any(self.used[i:j]) or self.known_phrase(i, j):
             return
         if j - i >= 2:
             self.first_names.add(self.tok(i).low)
@@ -142,12 +142,18 @@ class _FinderBase:
                 self.confirmed.add(self.tok(k).low)
         self.spans.append((self.tok(i).start, self.tok(j - 1).end))
 
+    def known_phrase(self, i: int, j: int) -> bool:
+        """Tokens i..j-1, alone or with the words before them, are a phrase that reads like a name
+        and is none: "Marie Curie", "the Red Cross", "next of Kin"."""
+        return any(" ".join(t.low for t in map(self.tok, range(start, j))) in _PERSON_NAMED_ORGANISATIONS
+                   for start in range(max(0, i - 2), i + 1))
+
     def legal_phrase(self, i: int, j: int) -> bool:
         """Tokens i..j-1 are (part of) a legal or organisational phrase: "Clare's Law", "Fraser
         guidelines", "Victoria Climbie inquiry", "Marie Curie", "Lucy Faithfull Foundation"."""
         if any(t.low in LEGAL_EPONYMS for t in map(self.tok, range(i, j))):
             return True
-        if " ".join(t.low for t in map(self.tok, range(i, j))) in _PERSON_NAMED_ORGANISATIONS:
+        if self.known_phrase(i, j):
             return True
         last = self.tok(j - 1)
         if j < self.n:

@@ -235,6 +235,7 @@ def is_not_a_name(word: str) -> bool:
     return (
         w in _MONTHS
         or w in _WEEKDAYS
+
         or w in LEGAL_EPONYMS
         or w in INSTITUTION_WORDS
     )
@@ -252,9 +253,10 @@ _OPENING_WORDS = frozenset(
     "will may can do did does young major art sky".split()
 )
 
-#: organisations and things named after people ("Marie Curie nurses", "the Sue Ryder hospice")
+#: organisations, things and phrases that read like a person's name ("Marie Curie nurses", "the Sue
+#: Ryder hospice", "the Red Cross", "Next of Kin")
 _PERSON_NAMED_ORGANISATIONS = frozenset(
-    """marie curie|sue ryder|leonard cheshire|anthony nolan|florence nightingale|terrence higgins|
+    """red cross|british red cross|next of kin|marie curie|sue ryder|leonard cheshire|anthony nolan|florence nightingale|terrence higgins|
     lucy faithfull|joseph rowntree|princess royal|alder hey|great ormond|st thomas|st mary|
     victoria climbie|victoria climbié|stephen lawrence|john lewis|baby p|earl grey""".replace("\n", "").replace(
         "    ", ""
