@@ -256,7 +256,8 @@ _OPENING_WORDS = frozenset(
 #: organisations, things and phrases that read like a person's name ("Marie Curie nurses", "the Sue
 #: Ryder hospice", "the Red Cross", "Next of Kin")
 _PERSON_NAMED_ORGANISATIONS = frozenset(
-    """red cross|british red cross|next of kin|marie curie|sue ryder|leonard cheshire|anthony nolan|florence nightingale|terrence higgins|
+    """red cross|british red cross|next of kin|
+    marie curie|sue ryder|leonard cheshire|anthony nolan|florence nightingale|terrence higgins|
     lucy faithfull|joseph rowntree|princess royal|alder hey|great ormond|st thomas|st mary|
     victoria climbie|victoria climbié|stephen lawrence|john lewis|baby p|earl grey""".replace("\n", "").replace(
         "    ", ""
