@@ -88,6 +88,7 @@ class _Index:
     phrasing_strings: list[str]  # phrasing number -> its sorted tokens, joined
     phrasing_originals: list[str]  # phrasing number -> its text as written ("keywords" for the keywords)
     phrasing_slices: list[tuple[int, int]]  # entry index -> its phrasings' numbers, start and end
+    phrasing_rows: list[np.ndarray]  # the same as arrays, built once
     idf: dict[str, float]
     unknown_weight: float
     vocabulary_by_entry: list[frozenset[str]]
@@ -238,7 +239,7 @@ class Matcher:
         # Closeness of every candidate's phrasings at once: the weighted Dice from the candidate
         # pass, and rapidfuzz's ratio of sorted token strings (token_sort_ratio) in one C call.
         slices = [index.phrasing_slices[i] for i in candidates]
-        rows = np.concatenate([np.arange(start, end) for start, end in slices])
+        rows = np.concatenate([index.phrasing_rows[i] for i in candidates])
         ratios = process.cdist([term_string], [index.phrasing_strings[r] for r in rows], scorer=fuzz.ratio)[0]
         closeness = DICE_WEIGHT * dice[rows] + FUZZ_WEIGHT * ratios / 100
         # Each entry's matched meaning: the sum of idf x centrality of the question's words it uses.
@@ -441,7 +442,7 @@ def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str
     return _Index(
         entries, phrasings_by_entry, sorted(postings), postings, posting_arrays, phrasing_postings, phrasing_owner,
         phrasing_weight, [p.token_string for p in flat], [p.original for p in flat], phrasing_slices,
-        idf, unknown_weight, vocabulary_by_entry,
+        [np.arange(start, end) for start, end in phrasing_slices], idf, unknown_weight, vocabulary_by_entry,
         centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
         candidates=max(CANDIDATES, count // ENTRIES_PER_CANDIDATE),
         bm25=ranking.Bm25(documents), semantic=ranking.Semantic(texts_by_entry),

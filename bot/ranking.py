@@ -140,6 +140,7 @@ class Semantic:
             centroids.append(centroid / norm if norm else np.zeros(self._matrix.shape[1], dtype=np.float32))
             start += len(phrasings)
         self._centroids = np.stack(centroids) if centroids else np.zeros((0, 1), dtype=np.float32)
+        self._rows = [np.arange(start, end) for start, end in self._slices]  # built once, read per question
 
     @staticmethod
     def vector(text: str) -> np.ndarray:
@@ -149,7 +150,7 @@ class Semantic:
         """For each entry in ``entry_indexes``: its nearness to ``vector``, 0 to 1."""
         if not entry_indexes:
             return []
-        rows = [np.arange(*self._slices[i]) for i in entry_indexes]
+        rows = [self._rows[i] for i in entry_indexes]
         sizes = [len(r) for r in rows]
         cosines = self._matrix[np.concatenate(rows)] @ vector
         central = self._centroids[list(entry_indexes)] @ vector
