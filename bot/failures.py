@@ -14,6 +14,10 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_SLACK, EXIT_BUG = 0, 1, 2, 3, 70
 SLACKISH_MODULES = ("slack_sdk", "slack_bolt", "urllib", "socket", "builtins")
 
 
+class DamagedInstall(Exception):
+    """A file shipped inside the package (a model, word list or examples) is missing or unreadable."""
+
+
 def describe(error: BaseException) -> tuple[str, int]:
     """The line to show for ``error`` and the exit code: Slack's failures (3), problems a person can
     fix (1), or a bug (70), said plainly."""
@@ -38,6 +42,8 @@ def explain(error: BaseException) -> str | None:
         return _database(error)
     if isinstance(error, OSError):
         return _os(error)
+    if isinstance(error, DamagedInstall):
+        return f"{error}: the installation is damaged; reinstall canishare (pip install --force-reinstall .)"
     if isinstance(error, OverflowError):
         return f"a number is too large ({error}): use a smaller value"
     return None

@@ -14,7 +14,7 @@ The question's score (``Match.score``) is that probability, in percent.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from bot import lexicon, match_model
@@ -121,6 +121,7 @@ class Match:
     firsts: tuple[tuple[str, str], ...] = ()  # (signal, entry id it puts first)
     corrections: tuple[tuple[str, str], ...] = ()  # (question word, the word it was read as)
     features: Mapping[str, float] | None = None  # what the decision model read (``bot.match_model.features``)
+    model: Any = field(default=None, compare=False, repr=False)  # the model that decided (for ``explain``)
 
     @property
     def entry(self) -> FaqEntry | None:
@@ -139,7 +140,7 @@ class Match:
             lines.append("first by each signal: " + ", ".join(f"{name} {entry_id}" for name, entry_id in self.firsts))
         best = self.ranked[0]
         if self.features is not None:
-            pushes = match_model.stored().contributions(self.features)[:6]
+            pushes = (self.model or match_model.stored()).contributions(self.features)[:6]
             lines.append(f"model: {self.score:.1f} % that {best.entry.id} is right; strongest pushes on the log-odds "
                          + ", ".join(f"{name} {push:+.2f}" for name, push in pushes))
         lines += [
@@ -249,7 +250,7 @@ def decide(signals: Signals, limits: Thresholds, centrality_of=None, model=None)
     ranked, best = found.ranked, found.ranked[0]
     confidence = round(100 * found.probability, 2)
     common = dict(terms=terms, reason="", firsts=found.firsts, corrections=corrections,
-                  features=found.features)
+                  features=found.features, model=model or match_model.stored())
     below_suggest = min(confidence, max(0.0, limits.suggest - 0.01))
     if signals.instructions:
         common["reason"] = "the question reads as instructions to the bot: an advisor should see it"
@@ -277,4 +278,4 @@ def decide(signals: Signals, limits: Thresholds, centrality_of=None, model=None)
 
 def _m(common: dict) -> dict:
     return {"question_terms": common["terms"], "reason": common["reason"], "firsts": common["firsts"],
-            "corrections": common["corrections"], "features": common["features"]}
+            "corrections": common["corrections"], "features": common["features"], "model": common["model"]}

@@ -26,6 +26,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from bot.failures import DamagedInstall
+
 EXAMPLES_FILE = Path(__file__).with_name("match_examples.json")
 VECTORS_FILE = EXAMPLES_FILE.with_suffix(".npy")
 NONE = "none"
@@ -134,14 +136,19 @@ def labels_of(topic: str, also: Sequence[str] = ()) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def stored() -> Examples:
-    """The shipped examples (read once per process); none if the files are missing."""
-    if not EXAMPLES_FILE.exists() or not VECTORS_FILE.exists():
-        return Examples([], [], np.zeros((0, 1), dtype=np.float32))
-    raw = json.loads(EXAMPLES_FILE.read_text(encoding="utf-8"))
-    vectors = np.load(VECTORS_FILE).astype(np.float32)
-    items = raw["examples"]
-    if len(items) != len(vectors):
-        return Examples([], [], np.zeros((0, 1), dtype=np.float32))
+    """The shipped examples (read once per process); ``DamagedInstall`` when their files are missing
+    or do not agree (the decision model was fitted with them: deciding without them would be
+    miscalibrated, silently)."""
+    try:
+        items = json.loads(EXAMPLES_FILE.read_text(encoding="utf-8"))["examples"]
+        vectors = np.load(VECTORS_FILE, allow_pickle=False)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise DamagedInstall(f"cannot read the matcher's examples ({type(error).__name__}: {error})") from None
+    if vectors.ndim != 2 or vectors.dtype.kind != "f" or len(vectors) != len(items) \
+            or not np.isfinite(vectors).all():
+        raise DamagedInstall(f"the matcher's examples do not agree: {len(items)} questions, vectors of shape "
+                             f"{vectors.shape} ({vectors.dtype})")
+    vectors = vectors.astype(np.float32)
     return Examples([i["q"] for i in items], [labels_of(i["topic"], i.get("also", ())) for i in items], vectors,
                     [i.get("terms", ()) for i in items])
 

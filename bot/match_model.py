@@ -26,6 +26,8 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
+from bot.failures import DamagedInstall
+
 MODEL_FILE = Path(__file__).with_name("match_model.json")
 
 FEATURES = (
@@ -130,8 +132,12 @@ def stored_without_examples() -> Model:
 
 @lru_cache(maxsize=2)
 def _stored(key: str) -> Model:
-    raw = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    return Model.from_json(raw.get(key, raw) if key else raw)
+    try:
+        raw = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+        return Model.from_json(raw[key] if key else raw)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise DamagedInstall(f"cannot read the matcher's decision model {MODEL_FILE.name} "
+                             f"({type(error).__name__}: {error})") from None
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, sample_weight: np.ndarray | None = None,

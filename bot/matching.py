@@ -129,9 +129,7 @@ class Matcher:
         else:
             self.model = match_model.stored_without_examples()
             self._examples = match_examples.Examples([], [], np.zeros((0, 1))).weighted(self._weight)
-            if thresholds == Thresholds():
-                self.thresholds = replace(thresholds, answer=round(100 * self.model.answer, 2),
-                                          suggest=round(100 * self.model.suggest, 2))
+            self.thresholds = _with_model_lines(thresholds, self.model)
 
     def with_learned_phrasing(self, entry_id: str, phrasing: str) -> "Matcher":
         """A new matcher that also knows ``phrasing`` for ``entry_id``."""
@@ -289,6 +287,17 @@ class Matcher:
                 chosen.append(owner)
         chosen += [i for i in _best_indexes(bm25, BM25_CANDIDATES) if i not in seen]
         return chosen, dice
+
+
+def _with_model_lines(thresholds: Thresholds, model) -> Thresholds:
+    """``thresholds`` with ``model``'s own answer and suggest lines wherever they are the defaults
+    (the main model's lines): an operator's setting of one line, or of anything else, stays theirs."""
+    defaults = Thresholds()
+    return replace(
+        thresholds,
+        answer=round(100 * model.answer, 2) if thresholds.answer == defaults.answer else thresholds.answer,
+        suggest=round(100 * model.suggest, 2) if thresholds.suggest == defaults.suggest else thresholds.suggest,
+    )
 
 
 def _best_indexes(values: np.ndarray, count: int) -> list[int]:

@@ -109,6 +109,13 @@ class Service(OutboxService, RecordsService):
 
     # matching ------------------------------------------------------------------------------
 
+    @staticmethod
+    def check_install() -> None:
+        """Read the matcher's shipped models now: ``DamagedInstall`` at start-up, not at the first question."""
+        from bot import match_examples, match_model
+
+        match_model.stored(), match_model.stored_without_examples(), match_examples.stored()
+
     def matcher(self) -> Matcher:
         """The matcher for the current FAQ and learned phrasings, rebuilt only when either changes."""
         faq = self.faq_source.current()
@@ -370,7 +377,7 @@ class Service(OutboxService, RecordsService):
         """The digest of an ISO week ("2026-W47"); ValueError for a week that cannot be read."""
         from bot.digest.figures import build_digest
 
-        return build_digest(self.store, self.faq, week, self.thresholds)
+        return build_digest(self.store, self.faq, week, self.matcher().thresholds)  # the lines its model uses
 
     def digest_posted(self, week: str) -> dict | None:
         """The week's posting (``posted_at``, ``channel``, ``ts``; no ``ts`` while one is under way), or None."""

@@ -291,3 +291,56 @@ def test_an_faq_the_examples_are_not_about_is_decided_by_the_model_fitted_withou
     match = own.match("our own topic phrasing number 1")
     assert match.entry.id == "our-own-topic" and all(s.example == 0.0 for s in match.ranked)
     assert not own.signals("our own topic phrasing number 1").neighbours.best
+
+
+def test_setting_one_line_keeps_the_fallback_models_other_line(tmp_path):
+    """An operator who sets only the lead (or only one line) must not move the other FAQ's answer line
+    down to the main model's."""
+    from dataclasses import replace
+
+    from bot import match_model
+
+    faq = load_faq(write_faq(tmp_path / "faq", {"own.yaml": [entry("our-own-topic"), entry("another-topic")]}))
+    fallback = match_model.stored_without_examples()
+    lead_only = Matcher(faq, thresholds=replace(Thresholds(), lead=1.0))
+    assert lead_only.thresholds.answer == pytest.approx(100 * fallback.answer) and lead_only.thresholds.lead == 1.0
+    suggest_set = Matcher(faq, thresholds=replace(Thresholds(), suggest=50.0))
+    assert suggest_set.thresholds.suggest == 50.0
+    assert suggest_set.thresholds.answer == pytest.approx(100 * fallback.answer)
+
+
+def test_explain_shows_the_pushes_of_the_model_that_decided(tmp_path):
+    from bot import match_model
+
+    faq = load_faq(write_faq(tmp_path / "faq", {"own.yaml": [entry("our-own-topic"), entry("another-topic")]}))
+    match = Matcher(faq).match("our own topic phrasing number 1")
+    assert match.model is match_model.stored_without_examples()
+    explained = match.explain()
+    pushes = match.model.contributions(match.features)[:6]
+    assert all(f"{name} {push:+.2f}" in explained for name, push in pushes)
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated", "one_dimensional", "fewer_rows"])
+def test_damaged_example_files_are_said_plainly(tmp_path, monkeypatch, damage):
+    import numpy as np
+
+    from bot import match_examples
+    from bot.failures import DamagedInstall, describe
+
+    vectors = tmp_path / "examples.npy"
+    good = np.load(match_examples.VECTORS_FILE)
+    if damage == "truncated":
+        vectors.write_bytes(match_examples.VECTORS_FILE.read_bytes()[:1000])
+    elif damage == "one_dimensional":
+        np.save(vectors, good[:, 0])
+    elif damage == "fewer_rows":
+        np.save(vectors, good[:-1])
+    monkeypatch.setattr(match_examples, "VECTORS_FILE", vectors)
+    match_examples.stored.cache_clear()
+    try:
+        with pytest.raises(DamagedInstall) as raised:
+            match_examples.stored()
+        line, code = describe(raised.value)
+        assert "reinstall canishare" in line and code == 1
+    finally:
+        match_examples.stored.cache_clear()

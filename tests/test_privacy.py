@@ -720,8 +720,9 @@ def test_fixture_is_big_enough():
 
 @pytest.mark.parametrize(
     "text",
-    [c["text"] for c in CASES + DEV_CASES]
+    [c["text"] for c in CASES + DEV_CASES + DEV2_CASES + DEV3_CASES]
     + [
+        "Practice nurse: Mr Lewis Grant says no.",  # a title after a role field is no name
         "NHS 943 476 5919, 123 456 7890",
         "NI QQ 12 34 56 C, AB 12 34 56",
         "dob 04/05/2014 and 17/09/2016",

@@ -184,6 +184,7 @@ def test_other_dates_stay(text):
         "Hope has been building; Summer has been amazing; the YP, \"Support\", ok",
         "Next of kin wants an update; can we tell his Next of Kin? next of kin rang",
         "the fire service and Red Cross asked; the British Red Cross want the list",
+        "she moved to Milton Keynes; the family in Leighton Buzzard; born in Newton Abbot; Melton Mowbray police",
     ],
 )
 def test_words_that_are_not_names_stay(text):

@@ -20,6 +20,7 @@ from bot.names.words import (
     _PERSON_NAMED_ORGANISATIONS,
     _STOP,
     _STREET_WORDS,
+    _TOWNS_LIKE_NAMES,
     INSTITUTION_WORDS,
     LEGAL_EPONYMS,
     LEGAL_FOLLOWERS,
@@ -145,8 +146,8 @@ class _FinderBase:
     def known_phrase(self, i: int, j: int) -> bool:
         """Tokens i..j-1, alone or with the words before them, are a phrase that reads like a name
         and is none: "Marie Curie", "the Red Cross", "next of Kin"."""
-        return any(" ".join(t.low for t in map(self.tok, range(start, j))) in _PERSON_NAMED_ORGANISATIONS
-                   for start in range(max(0, i - 2), i + 1))
+        phrases = (" ".join(t.low for t in map(self.tok, range(start, j))) for start in range(max(0, i - 2), i + 1))
+        return any(p in _PERSON_NAMED_ORGANISATIONS or p in _TOWNS_LIKE_NAMES for p in phrases)
 
     def legal_phrase(self, i: int, j: int) -> bool:
         """Tokens i..j-1 are (part of) a legal or organisational phrase: "Clare's Law", "Fraser

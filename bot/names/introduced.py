@@ -128,8 +128,8 @@ class _IntroducedNames(_FinderBase):
         if not (self.joined(i) or self.joined(i, _COMMA_GAP) or field or bracketed or quoted):
             return False
         tok = self.tok(i)
-        if self.after_saint(i):
-            return False
+        if self.after_saint(i) or tok.low.rstrip(".") in TITLES:
+            return False  # "Practice nurse: Mr [name]": the title is no name (redacting twice changes nothing)
         if _is_cap(tok):
             if not self.capital_name_word(tok, strict=True) or tok.low in NAME_VERBS:
                 return False

@@ -264,6 +264,17 @@ _PERSON_NAMED_ORGANISATIONS = frozenset(
     ).split("|")
 )
 
+#: towns whose names read like a person's ("Milton Keynes", "Leighton Buzzard")
+_TOWNS_LIKE_NAMES = frozenset(
+    """milton keynes|leighton buzzard|melton mowbray|newton abbot|newton aycliffe|chester le street|
+    milton abbas|ashton keynes|ashton under lyne|bishop auckland|sutton coldfield|stanford le hope|
+    ashby de la zouch|burgess hill|hemel hempstead|market harborough|barnard castle|kings lynn|
+    kirkby lonsdale|stoke mandeville|newton mearns|port talbot|merthyr tydfil|bishops stortford|
+    wootton bassett|royal wootton bassett|ross on wye|stratford upon avon|henley on thames|
+    walton on thames|newcastle under lyme|sutton in ashfield|kirkby in ashfield|morton on swale""".replace(
+        "\n", "").replace("    ", "").split("|")
+)
+
 #: street words: "Victoria Crescent", "Hope Street" are places, not people
 _STREET_WORDS = frozenset(
     """road rd street st avenue ave lane ln close drive crescent grove gardens terrace court place way

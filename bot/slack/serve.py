@@ -55,6 +55,7 @@ def stop_on_sigterm(signum, frame) -> None:
 
 
 def run(settings: Settings, service: Service, http: bool, port: int) -> int:
+    service.check_install()
     deps = assemble(settings, service)
     app = create_app(deps, socket_mode=not http)
     deps.advisors.refresh()  # before the first click, so that no listener waits for Slack
