@@ -50,7 +50,9 @@ class Examples:
         self.labels = [tuple(label) for label in labels]
         self.vectors = np.asarray(vectors, dtype=np.float32)
         self.terms = [tuple(t) for t in terms] or [()] * len(self.texts)
-        self._position = {t: i for i, t in enumerate(self.texts)}
+        self._positions: dict[str, list[int]] = {}  # the same text may be an example twice
+        for i, t in enumerate(self.texts):
+            self._positions.setdefault(_key(t), []).append(i)
         by_label: dict[str, list[int]] = {}
         for i, label in enumerate(self.labels):
             for name in label:
@@ -117,8 +119,8 @@ class WeightedExamples:
             return Neighbours()
         near = self.similarities(vector, terms)
         hide = np.zeros(len(near), dtype=bool) if allowed is None else ~allowed
-        own = examples._position.get(question)
-        if own is not None:
+        own = examples._positions.get(_key(question))
+        if own:
             hide = hide.copy()
             hide[own] = True
         near = np.where(hide, -1.0, near)
@@ -128,6 +130,11 @@ class WeightedExamples:
         order = sorted(top.tolist(), key=lambda i: (-near[i], i))
         return Neighbours({k: v for k, v in best.items() if v > -1.0},
                           tuple(examples.labels[i] for i in order if near[i] > -1.0))
+
+
+def _key(text: str) -> str:
+    """A text as compared with the examples' own: case and spacing do not make another question."""
+    return " ".join(text.casefold().split())
 
 
 def labels_of(topic: str, also: Sequence[str] = ()) -> tuple[str, ...]:

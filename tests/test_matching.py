@@ -256,7 +256,11 @@ def test_an_example_with_the_questions_own_text_is_never_read(matcher):
     vector = matcher.signals(text_).vector
     alone = type(examples)([text_], [labels], examples.vectors[:1], examples.terms[:1]).weighted(matcher._weight)
     assert alone.neighbours(vector, examples.terms[0], text_).best == {}
-    assert alone.neighbours(vector, examples.terms[0], text_ + " ").best[labels[0]] > 0.9
+    assert alone.neighbours(vector, examples.terms[0], "  " + text_.upper() + " ").best == {}  # case, spacing
+    assert alone.neighbours(vector, examples.terms[0], text_ + " (again)").best[labels[0]] > 0.9
+    twice = type(examples)([text_, text_], [labels, labels], examples.vectors[:1].repeat(2, axis=0),
+                           examples.terms[:1] * 2).weighted(matcher._weight)
+    assert twice.neighbours(vector, examples.terms[0], text_).best == {}  # both copies hidden
 
 
 def test_typos_of_words_the_normaliser_maps_are_read(matcher):
