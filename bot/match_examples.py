@@ -32,6 +32,9 @@ EXAMPLES_FILE = Path(__file__).with_name("match_examples.json")
 VECTORS_FILE = EXAMPLES_FILE.with_suffix(".npy")
 NONE = "none"
 NEAREST = 5  # how many nearest examples vote
+# The examples are read for an FAQ when they are about at least this share of its entries (the
+# bundled one); for another, the decision model fitted without them decides (``bot.matching``).
+COVERAGE_NEEDED = 0.8
 SEMANTIC_SHARE = 0.5  # of an example's nearness, from the embeddings; the rest from the weighted terms
 
 
@@ -130,6 +133,20 @@ class WeightedExamples:
         order = sorted(top.tolist(), key=lambda i: (-near[i], i))
         return Neighbours({k: v for k, v in best.items() if v > -1.0},
                           tuple(examples.labels[i] for i in order if near[i] > -1.0))
+
+
+def stale_labels(entry_ids: Sequence[str]) -> list[str]:
+    """The entry ids the shipped examples are labelled with that an FAQ serving them lacks (an entry
+    renamed or deleted since the examples were written); empty for an FAQ they do not serve."""
+    try:
+        items = json.loads(EXAMPLES_FILE.read_text(encoding="utf-8"))["examples"]
+    except (OSError, ValueError, KeyError):
+        return []
+    labels = {name for i in items for name in labels_of(i["topic"], i.get("also", ()))} - {NONE}
+    ids = set(entry_ids)
+    if not ids or len(ids & labels) / len(ids) < COVERAGE_NEEDED:
+        return []
+    return sorted(labels - ids)
 
 
 def _key(text: str) -> str:

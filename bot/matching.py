@@ -63,7 +63,7 @@ CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords 
 LONG_QUESTION = 12  # content words beyond which a story's own question sentence is also scored alone
 PHRASING_CANDIDATES = 8  # the entries of the phrasings nearest the question (Dice) join the candidates
 BM25_CANDIDATES = 8  # BM25's best entries join the lexical candidates (it scores every entry)
-EXAMPLES_COVERAGE = 0.8  # the labelled examples are read when they are about this share of the FAQ's entries
+EXAMPLES_COVERAGE = match_examples.COVERAGE_NEEDED  # the examples are read for an FAQ they are this much about
 
 
 @dataclass

@@ -22,7 +22,7 @@ def messages(directory) -> list[str]:
 def test_bundled_faq_is_clean():
     problems = lint(BUNDLED_FAQ_DIR)
     assert [p for p in problems if not p.warning] == []
-    assert all(p.field == "watch" for p in problems)  # the only warnings: pending law changes now due
+    assert all(p.field == "watch" for p in problems)  # the only warnings: pending law changes now due (no stale example labels)
 
 
 def test_every_topic_has_an_entry():
@@ -371,3 +371,16 @@ def test_nation_lines_say_plainly_where_an_answer_holds(tmp_path):
     assert eng.nation_lines("scotland") == ("Scotland: In Scotland, GIRFEC applies.",)
     assert eng.nation_lines("wales") == ("This answer is written for England only; it does not hold in Wales as written.",)
     assert eng.nation_lines("england") == ()
+
+
+def test_lint_warns_when_an_entry_the_examples_name_is_renamed(tmp_path):
+    """The matcher's examples are labelled with entry ids: renaming an entry silently turns its
+    questions into evidence against it, so lint says so."""
+    import shutil
+
+    copy = tmp_path / "faq"
+    shutil.copytree(BUNDLED_FAQ_DIR, copy)
+    path = next(p for p in sorted(copy.glob("*.yaml")) if "id: subject-access-requests" in p.read_text())
+    path.write_text(path.read_text().replace("id: subject-access-requests", "id: sars-renamed"))
+    warnings = [p for p in lint(copy) if p.field == "examples"]
+    assert len(warnings) == 1 and "subject-access-requests" in warnings[0].message and warnings[0].warning

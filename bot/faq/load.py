@@ -78,7 +78,7 @@ def lint(directory: str | Path, today: dt.date | None = None) -> list[Problem]:
     pending change (``watch``) whose expected date has passed since the entry was last reviewed.
     No errors means the FAQ loads; an empty list means it is clean."""
     entries, problems = _load(Path(directory))
-    return problems + _watch_warnings(entries, today or dt.date.today())
+    return problems + _watch_warnings(entries, today or dt.date.today()) + _stale_example_warnings(entries)
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:
@@ -107,6 +107,19 @@ def _watch_warnings(entries: Iterable[FaqEntry], today: dt.date) -> list[Problem
         )
         for entry, w in due_watches(entries, today)
     ]
+
+
+def _stale_example_warnings(entries: Iterable[FaqEntry]) -> list[Problem]:
+    from bot.match_examples import stale_labels
+
+    stale = stale_labels([e.id for e in entries])
+    if not stale:
+        return []
+    return [Problem("bot/match_examples.json", f"the matcher's labelled examples name {len(stale)} entr"
+                    f"{'y' if len(stale) == 1 else 'ies'} this FAQ no longer has ({', '.join(stale[:5])}"
+                    f"{', ...' if len(stale) > 5 else ''}): their questions now count against every entry; "
+                    "relabel them in tests/fixtures/questions_*.yaml and refit (python benchmarks/matching_cv.py "
+                    "--write)", None, "examples", warning=True)]
 
 
 def _load(directory: Path, check_near_duplicates: bool = True) -> tuple[list[FaqEntry], list[Problem]]:
