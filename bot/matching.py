@@ -300,8 +300,13 @@ def _with_model_lines(thresholds: Thresholds, model) -> Thresholds:
     )
 
 
+SMALL_ARRAY = 512
+
+
 def _best_indexes(values: np.ndarray, count: int) -> list[int]:
     """The indexes of the ``count`` largest positive values, largest first, ties by index."""
+    if len(values) <= SMALL_ARRAY:  # one stable sort (ties keep index order) beats partitioning here
+        return [int(i) for i in np.argsort(-values, kind="stable")[:count] if values[i] > 0]
     if count < len(values):
         top = np.argpartition(-values, count - 1)[:count]
         threshold = values[top].min()

@@ -154,6 +154,9 @@ class Semantic:
         sizes = [len(r) for r in rows]
         cosines = self._matrix[np.concatenate(rows)] @ vector
         central = self._centroids[list(entry_indexes)] @ vector
+        if all(sizes):  # each entry's best phrasing in one call
+            best = np.maximum.reduceat(cosines, np.cumsum([0] + sizes[:-1]))
+            return [max(0.0, 0.5 * float(b) + 0.5 * float(c)) for b, c in zip(best, central)]
         out, start = [], 0
         for size, to_centroid in zip(sizes, central):
             best = float(cosines[start:start + size].max()) if size else 0.0
