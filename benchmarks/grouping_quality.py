@@ -2,7 +2,7 @@
 """Grouping quality: how well ``bot.digest.grouping.group_questions`` groups a week's similar questions.
 
     python benchmarks/grouping_quality.py [--orders 3] [--seed 7] [--folds 4]
-        [--weights 0,0.3,...] [--bonuses 0,10,...] [--thresholds 30,34,...] [--blind]
+        [--weights 0,0.3,...] [--bonuses 0,10,...,80] [--thresholds 30,32,...,80] [--blind]
 
 Labelled sets (questions with a ``group`` each; near-miss pairs look alike but ask different things,
 marked by a shared ``near_miss`` key on two questions or listed as ``near_miss: [[text, text]]``):
@@ -210,8 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--weights", type=floats, default=floats("0,0.3,0.5,0.7,0.9"))
-    parser.add_argument("--bonuses", type=floats, default=floats("0,10,20,25,30,35,40"))
-    parser.add_argument("--thresholds", type=floats, default=[float(t) for t in range(30, 72, 2)])
+    parser.add_argument("--bonuses", type=floats, default=floats("0,10,20,30,40,50,60,80"))
+    parser.add_argument("--thresholds", type=floats, default=[float(t) for t in range(30, 82, 2)])
     parser.add_argument("--blind", action="store_true", help="also measure the blind set (lead engineer only)")
     args = parser.parse_args(argv)
     current = (grouping.MEANING_WEIGHT, grouping.SAME_TOPIC_BONUS, grouping.GROUPING_THRESHOLD)

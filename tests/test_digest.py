@@ -42,7 +42,7 @@ UTC = dt.timezone.utc
 # does not depend on the order): precision and recall on the two fitting sets (in-sample), and the near-miss
 # pairs grouped. The blind set's floor is what the word-overlap grouping measured on it (precision 0.647,
 # recall 0.501, four near-miss pairs grouped) less the margin: grouping it no worse.
-PRECISION_RECALL = {"old": (0.932, 0.645), "dev2": (0.644, 0.402)}
+PRECISION_RECALL = {"old": (1.0, 0.598), "dev2": (0.674, 0.386)}
 NEAR_MISSES_GROUPED = {"old": 1, "dev2": 8, "blind": 4}
 MARGIN = 0.05
 BLIND_FLOOR = (0.647 - MARGIN, 0.501 - MARGIN)

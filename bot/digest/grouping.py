@@ -61,11 +61,11 @@ from bot.digest.quoting import names_in
 from bot.matching import Thresholds, match_redacted
 
 # Fitted by benchmarks/grouping_quality.py on the two fitting sets (see there and the README's figures).
-GROUPING_THRESHOLD = 48.0
-SAME_TOPIC_BONUS = 40.0
+GROUPING_THRESHOLD = 58.0
+SAME_TOPIC_BONUS = 60.0
 # How much of a pair's similarity is their meaning (100 x the cosine of their ``bot.digest.meaning``
 # vectors) rather than their words (the rest).
-MEANING_WEIGHT = 0.5
+MEANING_WEIGHT = 0.9
 # Each question's nearest this many by meaning are candidates too, when their cosine is at least this:
 # for paraphrases that share no distinctive word and no FAQ entry (on the fitting sets, whose
 # paraphrases mostly do, they change precision and recall by 0.001 at most).
