@@ -43,3 +43,14 @@ def audit_log():
 def web_client(fake_slack):
     """A real slack_sdk WebClient pointed at ``fake_slack``."""
     return slack_harness.web_client(fake_slack)
+
+
+@pytest.fixture
+def app(fake_slack, deps):
+    """The Bolt app on a module's ``deps`` fixture, running lazy listeners inline (so a test can look
+    at their calls at once), with the fake Slack's record of set-up calls cleared."""
+    from bot.slack import create_app
+
+    app = create_app(deps, listener_executor=slack_harness.InlineExecutor())
+    fake_slack.reset()
+    return app

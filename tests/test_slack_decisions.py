@@ -13,7 +13,6 @@ from bot.cli import main
 from bot.config import Settings
 from bot.matching import ANSWER
 from bot.service import Service
-from bot.slack import create_app
 from bot.slack.blocks import ids
 from bot.slack.deliverer import deliver_inline
 from bot.slack.deps import assemble
@@ -51,12 +50,6 @@ def deps(fake_slack, service):
     deliver_inline(deps)
     return deps
 
-
-@pytest.fixture
-def app(fake_slack, deps):
-    app = create_app(deps, listener_executor=h.InlineExecutor())
-    fake_slack.reset()
-    return app
 
 
 def answered_entry(service, having=lambda entry: True):

@@ -92,12 +92,6 @@ def deps(fake_slack, service, settings):
     return deps
 
 
-@pytest.fixture
-def app(fake_slack, deps):
-    app = create_app(deps, listener_executor=h.InlineExecutor())
-    fake_slack.reset()
-    return app
-
 
 # helpers -----------------------------------------------------------------------------------------
 
