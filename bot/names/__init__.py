@@ -35,10 +35,12 @@ text itself gives evidence that a name is there:
   ("Lucy Faithfull Foundation") or a legal reference ("Clare's Law");
 - a known given name that the sentence shows is a person: a possessive ("Priya's mum", "jakes
   address"), a verb ("Kayleigh said", "Priya told"), an age ("Tomasz (15)", "Jake, 14,", "Grace is
-  16"), a bracket ("mum (Sarah)", "Rose (the eldest)"), another given name ("Rhiannon and Dafydd");
+  16"), a bracket ("mum (Sarah)", "Rose (the eldest)", "bartek (tenant)"), another given name
+  ("Rhiannon and Dafydd");
   a given name that is also an everyday word ("Hope", "Will") only with such strong evidence;
 - a surname made a family ("the Hassan family", "Okonkwo twins", "the Kowalczyks have");
-- any other capitalised occurrence of a name found by the rules above ("Priya ... Priya").
+- any other occurrence of a name found by the rules above ("Priya ... Priya"; in lower case too
+  unless it is an everyday word: "his mate Dylan ... about dylan").
 
 A lone given name with no such evidence ("can I tell the school about Jake?") is left alone, and so
 are everyday words that are also names ("Will the DSL ...", "Grace period", "Hope this helps").

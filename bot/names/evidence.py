@@ -52,6 +52,8 @@ _BRACKETED_AS_A_PERSON = (
     r"|grandmother|grandfather|stepfather|stepmother|great[ -]gran\w*|foster[ \t]+carer"
     r"|twins?|triplets|the[ \t]+(?:eldest|oldest|youngest|middle|baby)|eldest|youngest|dob|d\.o\.b|born|b\."
     r"|aged?|year|yr|y[0-9]|reception|nursery|[0-9]{1,2}\b)(?:'s|\u2019s)?\b"
+    # a role in brackets: "bartek (tenant)", "Sr de la Cruz (ward sister)", "Anjali (our HV)"
+    r"|(?:(?:the|our|my|his|her|their|a)[ \t]+)?(?:[a-z-]+[ \t]+)?(?:" + _ROLE_ALT + r")[ \t]*\)"
     r"|(?-i:[A-Z][a-z]+(?:ian|ish|ese|ean|an|i))\b[ \t]*[,)])"
 )
 _PERSON_BRACKET = re.compile(_BRACKETED_AS_A_PERSON, re.IGNORECASE)

@@ -65,7 +65,7 @@ class _IntroducedNames(_FinderBase):
         if first is None or first.low in _STOP or first.low in NAME_VERBS and not _is_cap(first):
             return False
         if first.low in SURNAME_PARTICLES and first.low != "st":
-            k = self.extend_particles(j)
+            k = self.extend_particles(j, allow_lower=plain and not _is_cap(first))
             if k is None:
                 return False
             end = self.extend(k, allow_lower=False, strict=False)
@@ -102,14 +102,18 @@ class _IntroducedNames(_FinderBase):
         self.add(i + 1, end)
         return True
 
-    def extend_particles(self, j: int) -> int | None:
-        """Token j is a particle ("van", "de", "al"): index of the name word after the particles."""
+    def extend_particles(self, j: int, allow_lower: bool = False) -> int | None:
+        """Token j is a particle ("van", "de", "al"): index of the name word after the particles
+        (in lower case too when ``allow_lower``: "mr da silva")."""
         k = j
         while k < self.n and self.tok(k).low in SURNAME_PARTICLES and k - j < 3:
             k += 1
             if k < self.n and not self.joined(k):
                 return None
-        if k < self.n and _is_cap(self.tok(k)) and self.word_ok(self.tok(k)):
+        if k >= self.n or not self.word_ok(self.tok(k)):
+            return None
+        tok = self.tok(k)
+        if _is_cap(tok) or (allow_lower and tok.text.islower() and tok.low not in NAME_VERBS and len(tok.low) > 2):
             return k
         return None
 
@@ -162,7 +166,9 @@ class _IntroducedNames(_FinderBase):
                 is_given_name(tok.low) and tok.low not in self.common and self.word_ok(tok)
             )
         else:
-            ok = self.lower_name_word(tok, person_named=person_named)
+            ok = self.lower_name_word(tok, person_named=person_named) or (
+                person_named and is_given_name(tok.low) and tok.low not in _STOP and self.word_ok(tok)
+            )  # "a girl called jade": a name that is also a word, when a person is being named
         if not ok or tok.low in NAME_VERBS:
             return False
         end = self.extend(i, allow_lower=not _is_cap(tok) and person_named, strict=True)

@@ -43,7 +43,11 @@ class _Finder(_IntroducedNames, _UntitledNames):
         candidates = [
             i
             for i, word in enumerate(texts)
-            if (i > 0 and lows[i - 1] in _INTRODUCERS and (word[0].isupper() or lows[i] not in common))
+            if (
+                i > 0
+                and lows[i - 1] in _INTRODUCERS
+                and (word[0].isupper() or lows[i] not in common or lows[i] in given)
+            )
             or (
                 word[0].isupper()
                 and (

@@ -296,6 +296,7 @@ class _UntitledNames(_EvidenceNames):
             or (after is not None and after.text.islower() and after.low in NAME_VERBS)
             or _AGE_AFTER.match(self.text, nxt.end)
             or _DATE_AFTER.match(self.text, nxt.end)
+            or _PERSON_BRACKET.match(self.text, nxt.end)
         ):
             return False
         end = i + 2
@@ -336,22 +337,28 @@ class _UntitledNames(_EvidenceNames):
             return k + 2 if k + 2 < self.n and _SPACES.fullmatch(self.gap(k + 2)) else None
         return k + 1 if _COORD_GAP.fullmatch(self.gap(k + 1)) else None
 
+    def plain_name_in_lower_case(self, tok) -> bool:
+        """A name found elsewhere in the text, here in lower case, that cannot be an everyday word
+        ("Callum and his mate dylan ... tell the other school about dylan")."""
+        return tok.text.islower() and tok.low not in self.common and self.word_ok(tok)
+
     def repeated(self) -> None:
-        """Other capitalised occurrences of a word already found to be a name; and the first name of a
-        full name found, alone before a verb ("jade smith's nan ... jade stays there")."""
+        """Other occurrences of a word already found to be a name (in lower case too, unless it is an
+        everyday word); and the first name of a full name found, alone before a verb ("jade smith's
+        nan ... jade stays there")."""
         for i in self.first_names_again():
             self.add(i, i + 1)
         if not self.confirmed:
             return
         confirmed = self.confirmed
         for i, word in enumerate(self.toks.texts):
-            if self.used[i] or not word[0].isupper():
+            if self.used[i]:
                 continue
             low = word.lower()
             if low not in confirmed and low[:-2] not in confirmed:
                 continue
             tok = self.tok(i)
-            if tok.low not in confirmed or not _is_cap(tok):
+            if tok.low not in confirmed or not (_is_cap(tok) or self.plain_name_in_lower_case(tok)):
                 continue
             if tok.low in LEGAL_EPONYMS or tok.low in _DOCTRINES or self.after_saint(i):
                 continue

@@ -21,7 +21,7 @@ _PLAIN_TITLES = frozenset(
 #: titles that are also ordinary words or abbreviations ("I miss it", "MS Teams", "the PC said"):
 #: they introduce a name only when the next word is clearly one
 _WORD_TITLES = frozenset(
-    """ms miss sir dame lady lord rev fr master mstr madam professor reverend councillor
+    """ms miss sir dame lady lord rev fr sr sister master mstr madam professor reverend councillor
     pc dc ds di dci dsi dsu sgt insp supt det detective sergeant inspector constable
     hhj judge""".split()
 )

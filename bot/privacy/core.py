@@ -15,11 +15,11 @@ from bot.privacy.houses import _house_addresses, _welsh_addresses
 from bot.privacy.kinds import (
     _NHS_BY_CHECK_DIGIT,
     _PRIORITY,
+    _REPORTED_AS,
     DOB,
     MAX_INPUT_CHARS,
     MAX_QUESTION_CHARS,
     NAME,
-    NHS,
     PHONE,
     Redaction,
 )
@@ -135,7 +135,7 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     for start, end, kind in spans:
         if start < end and not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
-            kind = NHS if kind == _NHS_BY_CHECK_DIGIT else kind
+            kind = _REPORTED_AS.get(kind, kind)
             if origin is not None:
                 start, end = origin[start], origin[end - 1] + 1
             kept.append((start, end, kind))

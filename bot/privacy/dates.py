@@ -1,5 +1,5 @@
-"""Dates of birth: a date in figures or words, only when introduced by DOB / D.O.B. / date of
-birth / born (on) / b. / birthday."""
+"""Dates of birth: a date in figures or words, or a named day ("christmas day 2007"), only when
+introduced by DOB / D.O.B. / date of birth / born (on) / b. / birthday."""
 
 from __future__ import annotations
 
@@ -44,9 +44,17 @@ _YEAR = r"(?:(?:19|20)[0-9]{2}|" + _YEAR_WORDS + r"|" + _SHORT_YEAR_WORDS + r")"
 # the year after a day and a month: "2012", "'12", ", 2012", "in 2012", "of 2012"
 _YEAR_AFTER = r"(?:,?\s+(?:(?:in|of)\s+)?" + _YEAR + r"|,?\s+'[0-9]{2})"
 _DAY_OF = r"(?:\s+(?:day\s+)?of)?\s+"  # "4th of May", "the 4th day of May"
+# a feast or a named day: "christmas day", "valentine's day", "new year's eve", "bonfire night"
+_NAMED_DAY = (
+    r"(?:(?:christmas|xmas|boxing|valentine['\u2019]?s|new[ \t]+year['\u2019]?s|leap"
+    r"|st\.?[ \t]+(?:patrick|david|andrew|george)['\u2019]?s)[ \t]+day"
+    r"|(?:christmas|xmas|new[ \t]+year['\u2019]?s|hallowe['\u2019]?en)[ \t]+eve"
+    r"|hallowe['\u2019]?en|bonfire[ \t]+night|guy[ \t]+fawkes[ \t]+night)"
+)
 _DATE = (
     r"(?:"
-    r"[0-9]{1,2} ?[/.\-] ?[0-9]{1,2} ?[/.\-] ?(?:[0-9]{4}|[0-9]{2})"
+    + _NAMED_DAY + _YEAR_AFTER +
+    r"|[0-9]{1,2} ?[/.\-] ?[0-9]{1,2} ?[/.\-] ?(?:[0-9]{4}|[0-9]{2})"
     r"|[0-9]{1,2} [0-9]{1,2} (?:(?:19|20)[0-9]{2}|[0-9]{2})"
     r"|[0-9]{1,2}[./\-](?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)[./\-](?:[0-9]{4}|[0-9]{2})"  # 03.ii.2015
     r"|(?:19|20)[0-9]{2}[-./](?:1[0-2]|0?[1-9])[-./](?:3[01]|[12][0-9]|0?[1-9])"
@@ -59,8 +67,11 @@ _DATE = (
     r"|(?:1[0-2]|0?[1-9])/(?:19|20)[0-9]{2}"  # 03/2021, the day unknown
     r")(?![0-9A-Za-z])"
 )
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DATE_RE = re.compile(_DATE, re.IGNORECASE)
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?)"
+# right after its label a named day is a date of birth without its year ("born on christmas day"); later
+# in a list it says no more than the date before it ("25 12 2013 - christmas day baby")
+_FIRST_DATE = r"(?:" + _DATE + r"|" + _NAMED_DAY + r"(?![0-9A-Za-z]))"
+_DATE_RE = re.compile(_FIRST_DATE, re.IGNORECASE)
 # what may stand between the label and the date: "is", "was", "being", "of", ":", "the", "on a Friday",
 # "early", "mid-", "the end of"
 _LINK = r"(?:[ \t]*(?:[:=\-\u2013\u2014(]|\bis\b|\bwas\b|\bbeing\b|\bof\b|\bas\b|'s\b))*[ \t]*"
@@ -86,7 +97,7 @@ _DOB = re.compile(
     r"|birthday|b'?day|b-day)"
     + _LINK + r"|" + _BORN_THEN + r")"
     + _BEFORE_DATE +
-    r"(?P<dates>" + _DATE + r"(?:" + _AGAIN + _DATE + r")*)",
+    r"(?P<dates>" + _FIRST_DATE + r"(?:" + _AGAIN + _DATE + r")*)",
     re.IGNORECASE,
 )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.privacy.kinds import ADDRESS
-from bot.privacy.places import _STREET_SUFFIXES, _number_starts_here
+from bot.privacy.places import _FUNCTION_WORDS, _STREET_SUFFIXES, _number_starts_here
 from bot.privacy.scanning import _keyword_starts, _lowered, _matches_at
 
 # the last word of a house's name: "Rose Cottage", "The Old Rectory", "Meadow View Farm"
@@ -57,8 +57,10 @@ _WELSH_ADDRESS = re.compile(
 )
 # in lower case, only the street words that are no English word: "41 ffordd las", "3 heol y nant"
 _WELSH_LOWER = re.compile(
-    r"(?i)[0-9](?<![0-9][0-9])[0-9]{0,3}[a-z]?,?[ \t]+(?:heol|ffordd|stryd|l[o\u00f4]n|llys|maes|rhodfa|cilgant|teras)"
-    r"(?:(?:[ \t]+|-)(?:y|yr|'r|[a-z\u00e0-\u00ff\u0175\u0177]+)){1,3}(?!\w|[\u2019'][\w])"
+    r"(?i)[0-9](?<![0-9][0-9])[0-9]{0,3}[a-z]?,?[ \t]+"
+    r"(?:heol|ffordd|stryd|l[o\u00f4]n|llys|maes|rhodfa|cilgant|teras|cwrt|clos|plas|parc|rhes|nant)"
+    r"(?:(?:[ \t]+|-)(?:y|yr|'r|(?!(?:" + "|".join(_FUNCTION_WORDS) + r")\b)[a-z\u00e0-\u00ff\u0175\u0177]+)){1,3}"
+    r"(?!\w|[\u2019'][\w])"
 )
 # a Welsh house name ("T\u0177 Gwyn", "Bwthyn Bach", "Hafod Wen") or a Welsh street with no number
 # ("Ffordd y Parc", "L\u00f4n Isaf")
@@ -123,6 +125,32 @@ _ROOM = re.compile(r"(?i)room[ \t]+[0-9]{1,3}[a-z]?(?![\w])")
 _PERSON_IN = re.compile(
     r"(?i)(?<![\w])(?:she|he|they|mum|dad)(?:'s|\u2019s|'re|\u2019re|[ \t]+is|[ \t]+are|[ \t]+lives)[ \t]+in[ \t]+$"
 )
+
+
+# a house name anywhere, when its last word names nothing but a home: "Rose Cottage, out past the farm
+# shop", "Hillview Farm keeps showing up", "police went to The Old Rectory"
+_HOME_ONLY_WORDS = (
+    "Cottage Farm Farmhouse Barn Bungalow Rectory Vicarage Manse Grange Steading Bothy Smithy Oast"
+).split()
+_HOME_ONLY_WORD = re.compile(r"(?<![\w\u2019'])(?:" + "|".join(_HOME_ONLY_WORDS) + r")(?![\w]|[\u2019'][\w])")
+_NAME_BEFORE_HOME_WORD = re.compile(r"(?<![\w\u2019'])(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){1,3}$")
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+# farms and barns that are businesses or public places, not someone's home
+_NOT_HOME_FARMS = frozenset(
+    """animal wind solar fish city dairy open urban pet petting working organic model home national
+    tithe threshing""".split()
+)
+
+
+def _house_names_anywhere(text: str):
+    for word in _HOME_ONLY_WORD.finditer(text):
+        m = _NAME_BEFORE_HOME_WORD.search(text, max(0, word.start() - 48), word.start())
+        if not m:
+            continue
+        name_words = {w.lower() for w in m.group().split()}
+        if name_words & (_NOT_HOMES | _NOT_HOME_FARMS) or _CAPITAL_NEXT.match(text, word.end()):
+            continue  # "Home Farm Trust", "Grange Farm Road", "Cottage Hospital"
+        yield m.start(), word.end(), ADDRESS
 
 
 def _named_homes(text: str):
@@ -194,6 +222,7 @@ def _house_addresses(text: str):
             street = _STREET_AFTER.match(text, m.end()) if m.re is _HOUSE_NAME else None
             yield m.start(), street.end("street") if street else m.end(), ADDRESS
     yield from _named_homes(text)
+    yield from _house_names_anywhere(text)
 
 
 _WELSH_KEYWORDS = tuple(word.lower() for word in _WELSH_STREETS)

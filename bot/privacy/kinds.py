@@ -38,3 +38,9 @@ _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
 # it is merely the tail of
 _NHS_BY_CHECK_DIGIT = "NHS number?"
 _PRIORITY[_NHS_BY_CHECK_DIGIT] = _PRIORITY[CASE_ID] + 0.5
+# a case identifier after its label ("incident ref CC2026031200457"): reported as case id, but it
+# wins over a number of the same digits that only its shape suggests (a card number by its Luhn digit)
+_LABELLED_CASE_ID = "case id (labelled)"
+_PRIORITY[_LABELLED_CASE_ID] = _PRIORITY[CARD] - 0.5
+#: the kind each internal kind is reported as
+_REPORTED_AS = {_NHS_BY_CHECK_DIGIT: NHS, _LABELLED_CASE_ID: CASE_ID}

@@ -10,7 +10,7 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 from stdnum.gb import nhs as _stdnum_nhs
 
-from bot.privacy.kinds import _NHS_BY_CHECK_DIGIT, ACCOUNT, CASE_ID, NHS, NI, PHONE, SORT_CODE
+from bot.privacy.kinds import _LABELLED_CASE_ID, _NHS_BY_CHECK_DIGIT, ACCOUNT, CASE_ID, NHS, NI, PHONE, SORT_CODE
 from bot.privacy.scanning import _lowered, _matches_at, _matches_before_digits
 
 # Patterns use ASCII digits only: \d would also match digits of other scripts; the shadow copy
@@ -81,12 +81,13 @@ _ACCOUNT = re.compile(
 # and 7-15 digits); phonenumbers then checks each candidate. Running PhoneNumberMatcher over
 # the whole text would be slower (~0.3 s for 50k characters) and, at the leniency that
 # accepts Ofcom's drama ranges, would take years such as "1989" for phone numbers.
-_PH_GAP = r"\)?(?:[ \t\u00a0]{0,2}|[ \t\u00a0]?[\-.\u2013][ \t\u00a0]?)\(?"
+_PH_GAP = r"\)?(?:[ \t\u00a0]{0,2}|[ \t\u00a0]?[\-.\u2013\u2014][ \t\u00a0]?)\(?"
 _PHONE_CANDIDATE = re.compile(
     r"(?=[+0(4])(?<![\w+])(?:"
     r"(?:\+|00)[ \t\u00a0]?44[ \t\u00a0\-.]?(?:\(0\)[ \t\u00a0\-.]?)?\(?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
     r"|\(?0[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
     r"|0[1-9][0-9]{1,3}/[ \t\u00a0]?[0-9]{3,4}[ \t\u00a0\-]?[0-9]{3,4}"  # area code / number
+    r"|07[0-9](?:[ \t\u00a0]?/?[ \t\u00a0]?[0-9]){8}"  # a mobile in groups split by slashes
     r"|44[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"  # pasted without the "+"
     r"|\+[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){6,14}"
     r")(?![0-9])"
@@ -98,14 +99,16 @@ _PHONE_CANDIDATE = re.compile(
 # Not "case ref" or "ICO reference": organisations' own file references are not about a person.
 _SYSTEMS = (
     r"mosaic|lcs|liquid[ \t]?logic|eclipse|ehm|care[ \t]?first|paris|azeus|framework[ \t-]?i|protocol|rio"
-    r"|systm[ \t]?one|emis|cpoms|my[ \t]?concern|n?delius|oasys|wcccis|capita[ \t]+one|servelec|swift"
+    r"|systm[ \t]?one|emis|cpoms|my[ \t]?concern|n?delius|oasys|wcc?cis|capita[ \t]+one|servelec|swift"
     r"|niche|athena|storm|pnc|pnd|cro|opal|cjs|nomis|a[ \t]?&[ \t]?e"
 )
+# police forces and the fraud reporting centre, before their reference: "Police Scotland ref", "PSNI log"
+_POLICE = r"police(?:[ \t]+scotland)?|psni|gmp|wmp|btp|mps|action[ \t]+fraud|nfib"
 _ID_WORD = r"(?:id|i\.d\.|no\.?|nbr|number|num|ref(?:erence)?(?:[ \t]+(?:no\.?|number))?|#)"
 _CASE_LABEL = (
     r"(?:"
     r"(?:" + _SYSTEMS + r")[ \t]*(?:(?:person|client|case|child|adult|record|nominal)[ \t]+)?" + _ID_WORD +
-    r"|(?:mosaic|lcs|liquid[ \t]?logic|wcccis|pnc|nomis)|case[ \t]+(?:id|i\.d\.)"
+    r"|(?:mosaic|lcs|liquid[ \t]?logic|wcc?cis|pnc|nomis)|case[ \t]+(?:id|i\.d\.)"
     # a system's name and a colon ("RiO: 1012334"); a person's own case number ("her case number")
     r"|(?:" + _SYSTEMS + r")(?=[ \t]*:)|(?:(?<=his )|(?<=her )|(?<=their ))(?:case|file)[ \t]+" + _ID_WORD +
     r"|crn|case[ \t]+reference[ \t]+number"
@@ -114,7 +117,7 @@ _CASE_LABEL = (
     r"|upn|unique[ \t]+pupil[ \t]+number|uln|unique[ \t]+learner[ \t]+number"
     r"|chi(?:[ \t]+" + _ID_WORD + r")?|community[ \t]+health[ \t]+index(?:[ \t]+" + _ID_WORD + r")?"
     r"|h[ \t]?(?:&|\+|and)[ \t]?c(?:[ \t]+" + _ID_WORD + r")?|health[ \t]+and[ \t]+care[ \t]+" + _ID_WORD +
-    r"|crime[ \t]+" + _ID_WORD + r"|police[ \t]+(?:incident[ \t]+|log[ \t]+|crime[ \t]+)?" + _ID_WORD +
+    r"|crime[ \t]+" + _ID_WORD + r"|(?:" + _POLICE + r")[ \t]+(?:incident[ \t]+|log[ \t]+|crime[ \t]+)?" + _ID_WORD +
     r"|occurrence[ \t]+" + _ID_WORD + r"|occ[ \t]+" + _ID_WORD + r"|incident[ \t]+" + _ID_WORD +
     r"|log[ \t]+" + _ID_WORD
     + r"|(?:log|incident|occurrence|serial)(?=[ \t]*[0-9]{1,6}[ \t]+of[ \t]+[0-9])"  # "log 2231 of 21 May"
@@ -152,12 +155,13 @@ _ID_LABEL = re.compile(r"(?i)\bi\.?d\b")  # "pupil ID 55": after "ID" two digits
 # the first word of every label above, to find where a label may start
 _CASE_KEYWORDS = tuple(
     """mosaic lcs liquid eclipse ehm care paris azeus frameworki protocol rio systm emis cpoms myconcern
-    delius ndelius oasys wcccis capita servelec swift niche athena storm pnc pnd cro crn case hospital
+    delius ndelius oasys wcccis wccis capita servelec swift niche athena storm pnc pnd cro crn case hospital
     hosp mrn m.r.n medical upn unique uln chi community health crime police occurrence occ incident
     cad urn custody client person patient pupil student learner service resident tenant customer
     passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
     benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
-    cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial opal cjs a&e file claimant""".split()
+    cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial opal cjs a&e file claimant psni gmp wmp btp
+    mps action nfib""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
      "h and c", "hc number", "log ", "su id", "su no", "su number")
 
@@ -212,7 +216,7 @@ def _case_ids(text: str):
         label = text[m.start() : m.start("value")]
         needed = 2 if _ID_LABEL.search(label) else _MIN_CASE_ID_DIGITS[digits < len(value.replace(" ", ""))]
         if digits >= needed:
-            yield m.start("value"), m.end("value"), CASE_ID
+            yield m.start("value"), m.end("value"), _LABELLED_CASE_ID
 
 
 def _nhs_numbers(text: str):
@@ -270,7 +274,15 @@ def _bank_details(text: str):
         yield m.start("account"), m.end("account"), ACCOUNT
     for m in _IBAN.finditer(text):
         if sum(c.isdigit() for c in m.group()) >= 10:
-            yield m.start(), m.end(), ACCOUNT
+            # a reference of the same shape ("CC2026031200457") is an identifier, but no bank's
+            yield m.start(), m.end(), ACCOUNT if _iban_checks(m.group()) else CASE_ID
+
+
+def _iban_checks(value: str) -> bool:
+    """ISO 13616: the country and check digits moved to the end, letters as 10-35, mod 97 is 1."""
+    compact = value.replace(" ", "").upper()
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
 
 
 # After a word for a phone, digits written another way: without the trunk 0 ("mob 7700 900123"),

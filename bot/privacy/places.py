@@ -105,8 +105,8 @@ _NOT_BEFORE_A_NUMBER = frozenset("/.,:\u00a3$\u20ac%-")
 # words that are nothing else, no measure or function word in the name ("a 3 bedroom terrace",
 # "the 2 lane road"), and not after an article ("the 3 estate road").
 _ANYWHERE_SUFFIXES = (
-    "road rd street st avenue ave lane ln crescent cres gardens gdns terrace grove mews boulevard "
-    "cottages villas"
+    "road rd street st avenue ave lane ln crescent cres gardens gdns terrace terr grove mews boulevard "
+    "cottages villas cl ct pl sq pde"
 ).split()
 # street words that are also everyday words ("a 2 hour drive", "3 very close friends"): anywhere
 # only after one or two name words that are no quantity, measure, adjective or function word
@@ -217,6 +217,19 @@ def _with_flat(text: str, start: int) -> int:
     return m.start() if m else start
 
 
+# "16 the crescent", "4 The Paddocks": a number and "the" before a street word that is nothing else
+_THE_STREET_WORDS = (
+    "crescent avenue grove mews parade boulevard esplanade promenade spinney paddocks maltings cloisters "
+    "sidings willows limes elms beeches poplars firs pines laurels hollies cedars birches glebe brambles "
+    "ridings pastures chestnuts sycamores rowans hawthorns orchards"
+).split()
+_NUMBER_THE_STREET = re.compile(
+    r"(?i)[0-9](?<![0-9][0-9])[0-9]{0,3}[a-z]?,?[ \t]+the[ \t]+(?:"
+    + "|".join(_THE_STREET_WORDS)
+    + r"|close(?=[ \t]*(?:[,.;:!?)\u2013\u2014-]|$)))(?![\w'\u2019])"
+)
+
+
 def _addresses(text: str):
     for m in _ADDRESS.finditer(text):
         if not _number_starts_here(text, m.start()):
@@ -248,6 +261,9 @@ def _addresses(text: str):
         if before and before[-1].lower() in _ARTICLES:
             continue
         yield _with_flat(text, m.start()), m.end(), ADDRESS
+    for m in _NUMBER_THE_STREET.finditer(text):
+        if _number_starts_here(text, m.start()):
+            yield _with_flat(text, m.start()), m.end(), ADDRESS
     for pattern in (_FLAT_IN_BUILDING, _FLAT_IN_BLOCK):
         for m in _matches_at(pattern, text, _FLAT_KEYWORDS):
             yield m.start(), m.end(), ADDRESS
