@@ -29,6 +29,7 @@ from bot.names.words import (
     _PRONOUN_BE,
     _ROLE_WORDS,
     _STOP,
+    _TOWNS,
     LEGAL_EPONYMS,
     NAME_VERBS,
     SURNAME_PARTICLES,
@@ -47,6 +48,10 @@ class _IntroducedNames(_FinderBase):
             return False
         if not self.joined(i + 1, _COLLAR_GAP if low in _POLICE_RANKS else _AFTER_TITLE_GAP):
             return False  # (a police rank may have a collar number: "PC 1234 Smith")
+        if len(low) > 4 and self.gap(i + 1).startswith("."):
+            return False  # a title written in full ends its sentence: "Custody sergeant. A pat-down search"
+        if low == "sir" and i > 0 and self.tok(i - 1).low == "cyngor":
+            return False  # "Cyngor Sir Powys": Welsh for "county council"
         plain = low in _PLAIN_TITLES
         lower_title = tok.text.islower()  # "lady", "judge", "pc": a name must be clear after them
         if low in ("ms",) and tok.text == "MS" and not self.shouting:
@@ -134,6 +139,8 @@ class _IntroducedNames(_FinderBase):
         tok = self.tok(i)
         if self.after_saint(i) or tok.low.rstrip(".") in TITLES:
             return False  # "Practice nurse: Mr [name]": the title is no name (redacting twice changes nothing)
+        if tok.low in _TOWNS:
+            return False  # "Probation officer, Belfast."
         if _is_cap(tok):
             if not self.capital_name_word(tok, strict=True) or tok.low in NAME_VERBS:
                 return False

@@ -30,6 +30,7 @@ from bot.names.words import (
     _ROLE_WORDS,
     _STREET_WORDS,
     _TOWNS,
+    INSTITUTION_WORDS,
     LEGAL_EPONYMS,
     LEGAL_FOLLOWERS,
     NAME_VERBS,
@@ -205,6 +206,8 @@ class _UntitledNames(_EvidenceNames):
             return False
         if not self.word_ok(tok) or self.after_saint(i) or tok.low in _ROLE_WORDS or tok.low in _TOWNS:
             return False  # "can we ask Sheffield for their file"
+        if i > 0 and self.joined(i) and _is_cap(self.tok(i - 1)) and self.tok(i - 1).low in INSTITUTION_WORDS:
+            return False  # part of the name of a place or a body: "Ynys Môn", "Heddlu Dyfed"
         if is_place(tok.low):
             if tok.poss or not (
                 _AGE_AFTER.match(self.text, tok.end)

@@ -33,7 +33,9 @@ _POLICE_RANKS = frozenset(
 _AFTER_TITLE_NOUNS = frozenset(
     """appointment appointments surgery surgeries note notes letter letters report reports visit visits
     practice practices receptionist referral referrals record records office clinic clinics rota list
-    lists team teams men man woman who what which whatever""".split()
+    lists team teams men man woman who what which whatever
+    prac practitioner practitioners mgr manager managers staff nurse nurses officer officers lecturer
+    leader leaders leadership management analyst partner partners exec sw""".split()
 )
 
 
@@ -122,7 +124,8 @@ INSTITUTION_WORDS: frozenset[str] = frozenset(
     market services solutions consulting consultancy homes properties lettings recruitment
     insurance building magistrates magistrate crown coroners coroner
     facebook instagram insta snapchat tiktok whatsapp twitter youtube google childline barnardos barnardo's
-    nspcc samaritans mencap""".split()
+    nspcc samaritans mencap
+    heddlu cyngor llywodraeth senedd cymru ysgol prifysgol bwrdd iechyd gwasanaeth comhairle ynys""".split()
 )
 #: places that are also given names ("Paris is ...", "Jordan and Chelsea ...")
 _PLACES = frozenset(

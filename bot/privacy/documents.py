@@ -60,7 +60,8 @@ _VEHICLE_KEYWORDS = ("reg", "vrm", "number plate", "licence plate", "private pla
 
 def _vehicle_regs(text: str):
     for m in _VEHICLE_ANYWHERE.finditer(text):
-        yield m.start(), m.end(), VEHICLE
+        if not m.group().startswith("FP10"):  # FP10MDA, FP10SS: NHS prescription forms
+            yield m.start(), m.end(), VEHICLE
     for m in _matches_at(_VEHICLE_LABELLED, text, _VEHICLE_KEYWORDS):
         value = m.group("value")
         if any(c.isdigit() for c in value) and any(c.isalpha() for c in value):

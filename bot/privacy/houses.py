@@ -32,12 +32,16 @@ _NOT_HOMES = frozenset(
 )
 # a word that introduces a place, then a house name or a street without a number
 _PLACE_WORD = re.compile(
-    r"(?i)\b(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:[ \t]+is)?|addr|home)"
-    r"(?:[ \t]+(?:at|on|in|into|to|is))?[ \t]*:?[ \t]+(?=(?-i:The[ \t]|[A-Z]))"
+    r"(?i)\b(?:(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:[ \t]+is)?|addr)"
+    r"(?:[ \t]+(?:at|on|in|into|to|is))?[ \t]*:?"
+    r"|home(?:[ \t]+(?:address|is|at)|[ \t]*:))"  # not "a Home Farm Trust service"
+    r"[ \t]+(?=(?-i:The[ \t]|[A-Z]))"
 )
 _PLACE_KEYWORDS = ("liv", "stay", "resid", "mov", "addr", "home")
+# a house word alone is no house's name ("at the Cottage Hospital"): "The" or a name word before it
 _HOUSE_NAME = re.compile(
-    r"(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,3}(?:" + "|".join(_HOUSE_WORDS) + r")(?!\w|[\u2019'][\w])"
+    r"(?:The[ \t]+(?:" + _NAME_WORD + r"[ \t]+){0,3}|(?:" + _NAME_WORD + r"[ \t]+){1,3})"
+    r"(?:" + "|".join(_HOUSE_WORDS) + r")(?!\w|[\u2019'][\w])"
 )
 _STREET_RE = re.compile(_STREET)
 # after a place word, any name then a street: "lives at Oakwood, Hill Top Lane"
@@ -94,8 +98,8 @@ _HOUSE_BEFORE_COMMA = re.compile(
 # street after "they're on" / "his mate's on" and its house number in the next words ("Number 42");
 # a person's room ("she's in room 4")
 _AT_HOUSE = re.compile(
-    r"at[ \t]+(?:the[ \t]+)?(?P<value>(?:The[ \t]+)?(?:" + _NAME_WORD + r"[ \t]+){0,3}"
-    r"(?:" + "|".join(_HOUSE_WORDS) + r"|Caravan[ \t]+(?:Park|Site))(?!\w|[\u2019'][\w]))"
+    r"at[ \t]+(?:the[ \t]+)?(?P<value>(?:The[ \t]+(?:" + _NAME_WORD + r"[ \t]+){0,3}|(?:" + _NAME_WORD
+    + r"[ \t]+){1,3})(?:" + "|".join(_HOUSE_WORDS) + r"|Caravan[ \t]+(?:Park|Site))(?!\w|[\u2019'][\w]))"
 )
 _HOME_IS = re.compile(
     r"(?i)(?<![\w])(?:refuge|hostel|farmhouse|farm|placement|b&b|foyer|house|home)[ \t]+(?:is|was|:)[ \t]+"
@@ -225,6 +229,8 @@ def _house_addresses(text: str):
     yield from _house_names_anywhere(text)
 
 
+# public bodies and areas named like a street: "the 3 Cwm Taf Morgannwg localities", "Bro Morgannwg"
+_WELSH_BODY = re.compile(r"(?i)\b(?:morgannwg|cwm[ \t]+taf)\b")
 _WELSH_KEYWORDS = tuple(word.lower() for word in _WELSH_STREETS)
 _WELSH_WORD_SET = frozenset(_WELSH_KEYWORDS)
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -243,5 +249,5 @@ def _welsh_addresses(text: str):
         return
     for pattern in (_WELSH_ADDRESS, _WELSH_LOWER):
         for m in pattern.finditer(text):
-            if _number_starts_here(text, m.start()):
+            if _number_starts_here(text, m.start()) and not _WELSH_BODY.search(m.group()):
                 yield m.start(), m.end(), ADDRESS

@@ -196,6 +196,11 @@ _REF_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{1,3}[-/][0-9]{3}")
 _REF_LABEL_WORDS = ("police", "crime", "incident", "occurrence", "court", "marac")
 
 
+_AN_ESTABLISHMENTS_URN = re.compile(
+    r"(?i)\b(?:school|school's|setting|setting's|ofsted|academy|nursery|provider|establishment|our)[ \t]+urn$"
+)
+
+
 def _case_ids(text: str):
     for m in _CRIME_NUMBER.finditer(text):
         yield m.start(), m.end(), CASE_ID
@@ -211,6 +216,8 @@ def _case_ids(text: str):
         if m:
             yield m.start("value"), m.end("value"), CASE_ID
     for m in _matches_at(_CASE_ID, text, _CASE_KEYWORDS):
+        if _AN_ESTABLISHMENTS_URN.search(text, max(0, m.start() - 24), m.start() + 3):
+            continue  # a school's or a nursery's URN names the setting, not a person
         value = m.group("value")
         digits = sum(c.isdigit() for c in value)
         label = text[m.start() : m.start("value")]
