@@ -153,7 +153,8 @@ class Similarity:
         cosine = meaning.pair_cosines(self.vectors, first, second)
         entry = (self._entry_ids[first] >= 0) & (self._entry_ids[first] == self._entry_ids[second])
         topic = (self._topic_ids[first] >= 0) & (self._topic_ids[first] == self._topic_ids[second])
-        return np.column_stack([ratio / 100, dice, cosine, entry, topic, self.frames.compare(first, second)])
+        return np.column_stack([ratio / 100, dice, cosine, entry, topic, self.frames.compare(first, second),
+                                cosine * entry])
 
     def scores(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """The similarity of each pair (first[k], second[k]), computed in bulk."""

@@ -6,11 +6,15 @@ A logistic regression over what a pair of questions has in common (``FEATURES``)
   tokens weighted by how rare each is among the week's questions;
 - their meaning: the cosine of their ``bot.digest.meaning`` vectors;
 - their FAQ entry: whether the matcher ranked the same entry first for both (whatever its
-  confidence), and whether it gave both that entry with confidence (it would have answered with it).
-  A pair where the matcher had no entry for one of them is scored by a second regression, fitted on
-  the same pairs without these two features: it asks more of the words, the meaning and the frames;
+  confidence), and whether it gave both that entry with confidence (it would have answered with it);
 - their frames (``bot.digest.asks``): for what is asked, who is involved, who is asking, whom it is
-  about and the situation, how many labels they share, and whether they have labels but share none.
+  about and the situation, how many labels they share, and whether they have labels but share none;
+- within one entry, their meaning's cosine again: two questions on one topic are near in meaning
+  whether or not they ask the same thing, so there it counts for less.
+
+A pair where the matcher had no entry for one of them (nothing in the FAQ shares its words) is scored
+by a second regression, fitted on the same pairs without the features that need entries
+(``ENTRY_FEATURES``): it asks more of the words, the meaning and the frames.
 
 Its weights and the grouping threshold are fitted on tests/fixtures/digest_grouping.yaml and
 tests/fixtures/digest_grouping_dev2.yaml by ``python benchmarks/grouping_quality.py --write``, which
@@ -30,8 +34,11 @@ import numpy as np
 from bot.digest import asks
 
 MODEL_FILE = Path(__file__).with_name("pair_model.json")
-ENTRY_FEATURES = ("same_entry", "same_topic")
-FEATURES = ("words_ratio", "words_overlap", "meaning", *ENTRY_FEATURES, *asks.feature_names())
+# What needs both questions' FAQ entries: whether they are one (confidently or not), and their meaning's
+# cosine again when they are (within one topic it weighs differently).
+ENTRY_FEATURES = ("same_entry", "same_topic", "meaning_within_entry")
+FEATURES = ("words_ratio", "words_overlap", "meaning", "same_entry", "same_topic", *asks.feature_names(),
+            "meaning_within_entry")
 L2 = 1.0  # the fit's ridge penalty on the (standardised) weights
 _NEWTON_STEPS = 50
 
