@@ -256,7 +256,8 @@ def _topic_counts(questions) -> Counter:
 
 
 def _summarise_groups(questions, answer_score: float, limit: int = TOP_GROUPS) -> GroupSummary:
-    groups = group_questions([q.text for q in questions], topics=[confident_topic(q, answer_score) for q in questions])
+    groups = group_questions([q.text for q in questions], topics=[confident_topic(q, answer_score) for q in questions],
+                             entries=[q.faq_id for q in questions])
     several: list[QuestionGroup] = []
     for group in groups:
         if len(group) < 2:

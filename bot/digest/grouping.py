@@ -7,22 +7,25 @@ replaced, the result does not depend on the order the questions arrived in, and 
 chaining (connected components glue unrelated questions together through a run of near neighbours):
 two groups merge only when they are alike as a whole.
 
-Similarity (0-100) mixes the questions' words and their meaning. The words: ``bot.text.content_tokens``
-scored half by rapidfuzz ``token_set_ratio`` (which forgives a question that adds context to another),
-half by a Dice overlap of the words weighted by how rare each is among the week's questions (so a
-one-word question cannot match everything). The meaning: 100 times the cosine of the two questions'
-``bot.digest.meaning`` vectors (static WordLlama embeddings of their meaningful words, redaction
-placeholders left out, with what every question of the sector shares taken away), which knows that
-"kid" is near "child" when the words do not. ``MEANING_WEIGHT`` of the score is the meaning, the rest
-the words. Two questions that are the same sentence with one word swapped ("... with the police" /
-"... with their landlord", "deceased" / "living") ask different things: such a "minimal pair" may
-never share a group. Two questions the matcher gave the same FAQ entry with confidence (the entry it
-would answer with) ask about the same thing more often than their words show, so such a pair scores
-``SAME_TOPIC_BONUS`` more.
+Similarity (0-100) is the pair model's probability that two questions ask the same thing
+(``bot.digest.pairs``, a logistic regression), from what they share: their words
+(``bot.text.content_tokens`` scored by rapidfuzz ``token_set_ratio``, which forgives a question that
+adds context to another, and by a Dice overlap of the words weighted by how rare each is among the
+week's questions, so that a one-word question cannot match everything); their meaning (the cosine of
+their ``bot.digest.meaning`` vectors: static WordLlama embeddings of their meaningful words, which know
+that "kid" is near "child" when the words do not); their FAQ entry (the one the matcher ranked first,
+and whether it was confident enough to answer with it); and their *frames* (``bot.digest.asks``): what
+each asks ("do I need consent?", "do we have to hand it over?", "who signs?", "how long?"), who is
+involved, who is asking for the information, whom it is about and the situation, read by rules from
+the words the embeddings leave out. Two questions on one FAQ topic that ask different things share
+their entry and most of their words but not their frame. Two questions that are the same sentence
+with one word swapped ("... with the police" / "... with their landlord", "deceased" / "living") ask
+different things: such a "minimal pair" may never share a group.
 
 At scale (a region's week can hold 10,000 questions and more) nothing compares every pair:
 
-- questions with the same content words are one node, counted as many times as they were asked;
+- questions with the same content words, frame and FAQ entries are one node, counted as many times as
+  they were asked;
 - only *candidate* pairs are scored: two questions that share a distinctive word (one that at most
   ``BLOCK_MAX_QUESTIONS`` questions of the week use) or the same confident FAQ entry, or where one is
   among the other's ``NEIGHBOURS`` nearest in meaning (exact cosines, a chunk of rows against all at
@@ -37,8 +40,8 @@ At scale (a region's week can hold 10,000 questions and more) nothing compares e
 
 Everything is deterministic: the same questions in the same order give the same groups and the same
 representative in every process (sums run in a fixed order, never a set's, and ties are broken by
-position; a node's meaning is read from its lowest text, not its first). The threshold, the bonus and
-the meaning's weight are fitted, by cross-validation, on tests/fixtures/digest_grouping.yaml and
+position; a node's meaning is read from its lowest text, not its first). The pair model and the
+threshold are fitted, after cross-validation, on tests/fixtures/digest_grouping.yaml and
 tests/fixtures/digest_grouping_dev2.yaml by benchmarks/grouping_quality.py (never on the blind set,
 which only measures).
 """
@@ -56,24 +59,18 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from bot import text as textnorm
-from bot.digest import meaning
+from bot.digest import asks, meaning, pairs
 from bot.digest.quoting import names_in
 from bot.matching import Thresholds, match_redacted
 
-# Fitted by benchmarks/grouping_quality.py on the two fitting sets (see there and the README's figures).
-GROUPING_THRESHOLD = 58.0
-SAME_TOPIC_BONUS = 60.0
-# How much of a pair's similarity is their meaning (100 x the cosine of their ``bot.digest.meaning``
-# vectors) rather than their words (the rest).
-MEANING_WEIGHT = 0.9
 # Each question's nearest this many by meaning are candidates too, when their cosine is at least this:
-# for paraphrases that share no distinctive word and no FAQ entry (on the fitting sets, whose
-# paraphrases mostly do, they change precision and recall by 0.001 at most).
+# for paraphrases that share no distinctive word and no FAQ entry.
 NEIGHBOURS = 10
 NEIGHBOUR_FLOOR = 0.5
-# Pairs scoring below this are treated as unlike (0): they would never hold a group together, and
-# leaving them out keeps the work linear. Measured to change neither fitting set's figures (0 to 30).
-EDGE_FLOOR = 20.0
+# Pairs scoring below this (the pair model's probability, in percent) are treated as unlike (0): they
+# would never hold a group together, and leaving them out keeps the work linear. Measured to change
+# neither fitting set's figures (1 to 5).
+EDGE_FLOOR = 5.0
 # A word used by more questions than this is too common to make two questions candidates by itself.
 BLOCK_MAX_QUESTIONS = 150
 # Two words this alike (rapidfuzz ratio) are one word mistyped, not a different word.
@@ -94,15 +91,21 @@ class Group:
 
 
 class Similarity:
-    """Similarity of questions: 0-100 on their content tokens, plus ``SAME_TOPIC_BONUS`` when both
-    have the same (confidently matched) FAQ entry in ``topics``. ``counts`` says how many questions
-    each text stands for (for the words' rarity); ``score`` takes one pair, ``scores`` many at once."""
+    """Similarity of questions (0-100): the pair model's probability that two ask the same thing
+    (``bot.digest.pairs``). ``topics`` gives each question's confidently matched FAQ entry (or None),
+    ``entries`` the entry the matcher ranked first whatever its confidence (or None; by default the
+    topic); ``counts`` says how many questions each text stands for (for the words' rarity).
+    ``features`` gives what the model reads for many pairs, ``scores`` their similarity, ``score``
+    one pair's."""
 
     def __init__(self, texts: Sequence[str], topics: Sequence[str | None] | None = None,
-                 counts: Sequence[int] | None = None):
+                 counts: Sequence[int] | None = None, entries: Sequence[str | None] | None = None,
+                 model: pairs.PairModel | None = None):
         self.texts = list(texts)
         self.topics = list(topics) if topics is not None else [None] * len(texts)
+        self.entries = list(entries) if entries is not None else list(self.topics)
         self.counts = list(counts) if counts is not None else [1] * len(texts)
+        self.model = model  # None: the fitted one, read when first needed
         self.sets = [frozenset(textnorm.content_tokens(t)) for t in self.texts]
         self.strings = [" ".join(sorted(s)) for s in self.sets]
         frequency: Counter[str] = Counter()
@@ -122,7 +125,11 @@ class Similarity:
         self._weighted = sparse.csr_matrix((values, (rows, columns)), shape=(len(self.sets), len(self.vocabulary)))
         self._present = self._weighted.copy()
         self._present.data[:] = 1.0
-        self.vectors = meaning.question_vectors(self.texts)
+        corrections = meaning.corrections_of(self.texts)
+        self.vectors = meaning.question_vectors(self.texts, corrections)
+        self.frames = asks.Frames.of(self.texts, corrections)
+        self._topic_ids = _ids(self.topics)
+        self._entry_ids = _ids(self.entries)
 
     def minimal_pair(self, i: int, j: int) -> bool:
         """The same question with exactly one (not merely mistyped) word swapped."""
@@ -136,50 +143,68 @@ class Similarity:
     def score(self, i: int, j: int) -> float:
         return float(self.scores(np.array([i]), np.array([j]))[0])
 
-    def scores(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-        """The similarity of each pair (first[k], second[k]), computed in bulk."""
-        if len(first) == 0:
-            return np.zeros(0)
+    def features(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """What the pair model reads of each pair (first[k], second[k]), in ``pairs.FEATURES`` order."""
         ratio = process.cpdist([self.strings[i] for i in first], [self.strings[j] for j in second],
                                scorer=fuzz.token_set_ratio, workers=1, dtype=np.float64)
         shared = np.asarray(self._weighted[first].multiply(self._present[second]).sum(axis=1)).ravel()
         total = self.weight[first] + self.weight[second]
-        dice = np.divide(200 * shared, total, out=np.zeros_like(shared), where=total > 0)
-        lexical = 0.5 * ratio + 0.5 * dice
-        meant = 100 * meaning.pair_cosines(self.vectors, first, second)
-        both_empty = total == 0
+        dice = np.divide(2 * shared, total, out=np.zeros_like(shared), where=total > 0)
+        cosine = meaning.pair_cosines(self.vectors, first, second)
+        entry = (self._entry_ids[first] >= 0) & (self._entry_ids[first] == self._entry_ids[second])
+        topic = (self._topic_ids[first] >= 0) & (self._topic_ids[first] == self._topic_ids[second])
+        return np.column_stack([ratio / 100, dice, cosine, entry, topic, self.frames.compare(first, second),
+                                cosine * entry])
+
+    def scores(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """The similarity of each pair (first[k], second[k]), computed in bulk."""
+        if len(first) == 0:
+            return np.zeros(0)
+        known = (self._entry_ids[first] >= 0) & (self._entry_ids[second] >= 0)
+        out = (self.model or pairs.stored()).scores(self.features(first, second), known)
+        both_empty = (self.weight[first] + self.weight[second]) == 0
         if both_empty.any():  # two questions without a content word are alike only when identical
             same = np.array([self.texts[i].strip() == self.texts[j].strip() for i, j in zip(first, second)])
-            lexical = np.where(both_empty, np.where(same, 100.0, 0.0), lexical)
-            meant = np.where(both_empty, np.where(same, 100.0, 0.0), meant)
-        topic = np.array([self.topics[i] is not None and self.topics[i] == self.topics[j]
-                          for i, j in zip(first, second)], dtype=bool)
-        return (1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meant + np.where(topic, SAME_TOPIC_BONUS, 0.0)
+            out = np.where(both_empty, np.where(same, 100.0, 0.0), out)
+        return out
+
+
+def _ids(names: Sequence[str | None]) -> np.ndarray:
+    """Each name as a number (-1 for None), numbered in sorted order."""
+    number = {name: n for n, name in enumerate(sorted({x for x in names if x is not None}))}
+    return np.array([number[x] if x is not None else -1 for x in names], dtype=np.int64)
 
 
 def group_questions(
-    texts: Sequence[str], threshold: float = GROUPING_THRESHOLD, topics: Sequence[str | None] | None = None
+    texts: Sequence[str], threshold: float | None = None, topics: Sequence[str | None] | None = None,
+    entries: Sequence[str | None] | None = None,
 ) -> list[Group]:
     """Group similar questions (see the module docstring); ``topics`` gives each question's
-    confidently matched FAQ entry, or None. The result is ordered by size, largest first, then by
-    first member."""
-    return group_questions_at(texts, [threshold], topics)[0]
+    confidently matched FAQ entry, or None, and ``entries`` the entry the matcher ranked first
+    whatever its confidence (by default the topic). ``threshold`` (0-100) is the fitted one unless
+    given. The result is ordered by size, largest first, then by first member."""
+    return group_questions_at(texts, [threshold if threshold is not None else pairs.stored().threshold],
+                              topics, entries)[0]
 
 
 def group_questions_at(texts: Sequence[str], thresholds: Sequence[float],
-                       topics: Sequence[str | None] | None = None) -> list[list[Group]]:
-    """``group_questions`` at each of ``thresholds``, the similarities computed once (for tuning)."""
+                       topics: Sequence[str | None] | None = None, entries: Sequence[str | None] | None = None,
+                       model: pairs.PairModel | None = None) -> list[list[Group]]:
+    """``group_questions`` at each of ``thresholds``, the similarities computed once (for tuning), with
+    ``model`` (by default the fitted one)."""
     if not texts:
         return [[] for _ in thresholds]
-    graph = _SimilarityGraph.of(texts, list(topics) if topics is not None else [None] * len(texts))
+    topics = list(topics) if topics is not None else [None] * len(texts)
+    graph = _SimilarityGraph.of(texts, topics, list(entries) if entries is not None else topics, model)
     return [_groups(texts, graph, _average_linkage([len(m) for m in graph.members], graph.edges, graph.apart,
                                                    threshold)) for threshold in thresholds]
 
 
 @dataclass(frozen=True)
 class _SimilarityGraph:
-    """The week's questions as nodes (``members[node]``: the questions with the same content words and
-    topic), the candidate pairs scoring at least ``EDGE_FLOOR`` and the minimal pairs kept apart."""
+    """The week's questions as nodes (``members[node]``: the questions with the same content words,
+    topic and entry), the candidate pairs scoring at least ``EDGE_FLOOR`` and the minimal pairs kept
+    apart."""
 
     members: list[list[int]]
     sim: Similarity
@@ -187,18 +212,21 @@ class _SimilarityGraph:
     apart: set[tuple[int, int]]
 
     @classmethod
-    def of(cls, texts: Sequence[str], topics: list[str | None]) -> "_SimilarityGraph":
-        # One node per distinct (content words, topic); a question without content words is its own
-        # text. Nodes are numbered in the order of their keys, not of arrival, and each is read from
-        # its lowest text, so that the clustering (its ties included) is the same whatever order the
-        # questions came in.
-        by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    def of(cls, texts: Sequence[str], topics: list[str | None], entries: list[str | None],
+           model: pairs.PairModel | None = None) -> "_SimilarityGraph":
+        # One node per distinct (content words, frame, topic, entry); a question without content words
+        # is its own text. Nodes are numbered in the order of their keys, not of arrival, and each is
+        # read from its lowest text, so that the clustering (its ties included) is the same whatever
+        # order the questions came in.
+        by_key: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
         for i, text in enumerate(texts):
             tokens = textnorm.content_tokens(text)
-            by_key[(" ".join(sorted(set(tokens))) if tokens else "\0" + text.strip(), topics[i] or "")].append(i)
+            key = " ".join(sorted(set(tokens))) if tokens else "\0" + text.strip()
+            by_key[(key, asks.signature(text), topics[i] or "", entries[i] or "")].append(i)
         members = [by_key[key] for key in sorted(by_key)]
         standing = [min(m, key=lambda i: (texts[i], i)) for m in members]
-        sim = Similarity([texts[i] for i in standing], [topics[i] for i in standing], [len(m) for m in members])
+        sim = Similarity([texts[i] for i in standing], [topics[i] for i in standing], [len(m) for m in members],
+                         [entries[i] for i in standing], model)
         first, second = _candidates(sim)
         edges: list[tuple[int, int, float]] = []
         for start in range(0, len(first), _CHUNK):
@@ -250,18 +278,17 @@ def _candidates(sim: Similarity) -> tuple[np.ndarray, np.ndarray]:
     for node, tokens in enumerate(sim.sets):
         for token in tokens:
             postings[token].append(node)
-    by_topic: dict[str, list[int]] = defaultdict(list)
-    for node, topic in enumerate(sim.topics):
-        if topic is not None:
-            by_topic[topic].append(node)
+    by_entry: dict[str, list[int]] = defaultdict(list)
+    for node, entry in enumerate(sim.topics):
+        if entry is not None:
+            by_entry[entry].append(node)
     blocks: Iterable[list[int]] = [
         *(postings[t] for t in sim.vocabulary if 1 < len(postings[t]) and sim.frequency[t] <= BLOCK_MAX_QUESTIONS),
-        *(by_topic[t] for t in sorted(by_topic) if len(by_topic[t]) > 1),
+        *(by_entry[e] for e in sorted(by_entry) if len(by_entry[e]) > 1),
     ]
     keys = [a * len(sim.sets) + b for a, b in (_pairs_within(block) for block in blocks)]
-    if MEANING_WEIGHT > 0:
-        near, nearer = meaning.nearest_neighbours(sim.vectors, NEIGHBOURS, NEIGHBOUR_FLOOR)
-        keys.append(near * len(sim.sets) + nearer)
+    near, nearer = meaning.nearest_neighbours(sim.vectors, NEIGHBOURS, NEIGHBOUR_FLOOR)
+    keys.append(near * len(sim.sets) + nearer)
     if not keys:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     unique = np.unique(np.concatenate(keys))
@@ -364,8 +391,14 @@ def confident_topic(question, answer_score: float = Thresholds.answer) -> str | 
 
 def topics_now(texts: Sequence[str], matcher) -> list[str | None]:
     """``confident_topic`` for questions matched now rather than read from the store (fixtures)."""
-    topics = []
+    return [entry if score >= matcher.thresholds.answer else None for entry, score in entries_now(texts, matcher)]
+
+
+def entries_now(texts: Sequence[str], matcher) -> list[tuple[str | None, float]]:
+    """Each question's best FAQ entry (or None) and the matcher's confidence in it, matched now rather
+    than read from the store (fixtures)."""
+    out = []
     for text in texts:
         match = match_redacted(matcher, text)
-        topics.append(match.entry.id if match.entry and match.score >= matcher.thresholds.answer else None)
-    return topics
+        out.append((match.entry.id if match.entry else None, match.score))
+    return out

@@ -57,11 +57,12 @@ def background() -> np.ndarray:
     return _background
 
 
-def known_words(texts: Sequence[str]) -> list[str]:
-    """Each text's ``meaningful_words``, typos corrected (``typo_corrections``), less the words the
-    embedding does not know (``MAX_PIECES``)."""
+def known_words(texts: Sequence[str], corrections: dict[str, str] | None = None) -> list[str]:
+    """Each text's ``meaningful_words``, typos corrected (``typo_corrections`` of the texts' words
+    unless given), less the words the embedding does not know (``MAX_PIECES``)."""
     words = [meaningful_words(t).split() for t in texts]
-    corrections = typo_corrections(sorted({w for ws in words for w in ws}))
+    if corrections is None:
+        corrections = typo_corrections(sorted({w for ws in words for w in ws}))
     words = [[corrections.get(w, w) for w in ws] for ws in words]
     vocabulary = sorted({w for ws in words for w in ws})
     pieces = embedder().tokenizer.encode_batch(vocabulary, add_special_tokens=False) if vocabulary else []
@@ -83,10 +84,15 @@ def typo_corrections(vocabulary: Sequence[str]) -> dict[str, str]:
     return corrections
 
 
-def question_vectors(texts: Sequence[str]) -> np.ndarray:
+def corrections_of(texts: Sequence[str]) -> dict[str, str]:
+    """``typo_corrections`` of the meaningful words of ``texts``."""
+    return typo_corrections(sorted({w for t in texts for w in meaningful_words(t).split()}))
+
+
+def question_vectors(texts: Sequence[str], corrections: dict[str, str] | None = None) -> np.ndarray:
     """One unit vector per text (float32), the background taken away; zeros for a text with no
-    known meaningful word (it is like nothing)."""
-    words = known_words(texts)
+    known meaningful word (it is like nothing). ``corrections``: the texts' typos, if known."""
+    words = known_words(texts, corrections)
     raw = embedder().vectors(words)
     filled = np.array([bool(w) for w in words], dtype=bool)
     centred = np.where(filled[:, None], raw - background(), 0.0).astype(np.float32)
