@@ -45,10 +45,9 @@ class Index:
     phrasing_postings: dict[str, np.ndarray]  # token -> the phrasings (numbered across entries) with it
     phrasing_owner: np.ndarray  # phrasing number -> entry index
     phrasing_weight: np.ndarray  # phrasing number -> sum of its tokens' idf
-    phrasing_strings: list[str]  # phrasing number -> its sorted tokens, joined
+    strings_by_entry: list[list[str]]  # entry index -> its phrasings' sorted tokens, joined
     phrasing_originals: list[str]  # phrasing number -> its text as written ("keywords" for the keywords)
-    phrasing_slices: list[tuple[int, int]]  # entry index -> its phrasings' numbers, start and end
-    phrasing_rows: list[np.ndarray]  # the same as arrays, built once
+    phrasing_rows: list[np.ndarray]  # entry index -> its phrasings' numbers, built once
     idf: dict[str, float]
     unknown_weight: float
     vocabulary_by_entry: list[frozenset[str]]
@@ -167,7 +166,7 @@ def build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str]
     }
     return Index(
         entries, phrasings_by_entry, sorted(postings), postings, posting_arrays, phrasing_postings, phrasing_owner,
-        phrasing_weight, [p.token_string for p in flat], [p.original for p in flat], phrasing_slices,
+        phrasing_weight, [[p.token_string for p in ps] for ps in phrasings_by_entry], [p.original for p in flat],
         [np.arange(start, end) for start, end in phrasing_slices], idf, unknown_weight, vocabulary_by_entry,
         centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
         candidates=max(CANDIDATES, count // ENTRIES_PER_CANDIDATE),

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import chain
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -192,26 +193,26 @@ class Matcher:
         semantic = index.semantic.scores(vector, candidates)
         # Closeness of every candidate's phrasings at once: the weighted Dice from the candidate
         # pass, and rapidfuzz's ratio of sorted token strings (token_sort_ratio) in one C call.
-        slices = [index.phrasing_slices[i] for i in candidates]
         rows = np.concatenate([index.phrasing_rows[i] for i in candidates])
-        ratios = process.cdist([term_string], [index.phrasing_strings[r] for r in rows], scorer=fuzz.ratio)[0]
+        strings = list(chain.from_iterable(index.strings_by_entry[i] for i in candidates))
+        ratios = process.cdist([term_string], strings, scorer=fuzz.ratio)[0]
         closeness = DICE_WEIGHT * dice[rows] + FUZZ_WEIGHT * ratios / 100
         # Each entry's matched meaning: the sum of idf x centrality of the question's words it uses.
         evidence_by_entry = np.bincount(
             np.concatenate([index.posting_arrays[t][0] for t in known]),
             weights=np.concatenate([index.posting_arrays[t][1] for t in known]), minlength=len(index.entries),
         )
-        scored, offset = [], 0
-        for entry_index, cosine, (start, end) in zip(candidates, semantic, slices):
-            size = end - start
-            best = offset + int(np.argmax(closeness[offset:offset + size]))
-            offset += size
-            evidence = float(evidence_by_entry[entry_index])
-            lexical = 100 * (COVERAGE_WEIGHT * evidence / question_weight + float(closeness[best]))
+        best = _first_best_in_runs(closeness, [len(index.strings_by_entry[i]) for i in candidates])
+        evidences = evidence_by_entry[candidates].tolist()
+        scored = []
+        for entry_index, cosine, evidence, row, close, bm25_value in zip(
+            candidates, semantic, evidences, rows[best].tolist(), closeness[best].tolist(), bm25[candidates].tolist()
+        ):
+            lexical = 100 * (COVERAGE_WEIGHT * evidence / question_weight + close)
             scored.append(Scored(
                 index.entries[entry_index], 0.0, tuple(sorted(term_set & index.vocabulary_by_entry[entry_index])),
-                index.phrasing_originals[rows[best]], round(evidence, 3), round(lexical, 2),
-                round(float(bm25[entry_index]), 3), round(cosine, 4),
+                index.phrasing_originals[row], round(evidence, 3), round(lexical, 2), round(bm25_value, 3),
+                round(cosine, 4),
             ))
         return scored
 
@@ -230,9 +231,9 @@ class Matcher:
         covered = np.bincount(entries, weights=weights, minlength=len(index.entries))
         chosen = _best_indexes(covered, index.candidates)
         seen = set(chosen)
-        phrasings = np.concatenate([index.phrasing_postings[t] for t in known])
+        postings = [index.phrasing_postings[t] for t in known]
         shared = np.bincount(
-            phrasings, weights=np.concatenate([np.full(len(index.phrasing_postings[t]), index.idf[t]) for t in known]),
+            np.concatenate(postings), weights=np.repeat([index.idf[t] for t in known], [len(p) for p in postings]),
             minlength=len(index.phrasing_owner),
         )
         dice = 2 * shared / (question_weight + index.phrasing_weight)
@@ -256,22 +257,30 @@ def _with_model_lines(thresholds: Thresholds, model) -> Thresholds:
     )
 
 
+def _first_best_in_runs(values: np.ndarray, sizes: list[int]) -> np.ndarray:
+    """For consecutive runs of ``values`` of the given (non-zero) sizes: the position of each run's
+    largest value, the first of equals (``np.argmax`` run by run, in a few array operations)."""
+    starts = np.cumsum([0, *sizes[:-1]])
+    is_best = values == np.repeat(np.maximum.reduceat(values, starts), sizes)
+    return np.minimum.reduceat(np.where(is_best, np.arange(len(values)), len(values)), starts)
+
+
 SMALL_ARRAY = 512
 
 
 def _best_indexes(values: np.ndarray, count: int) -> list[int]:
     """The indexes of the ``count`` largest positive values, largest first, ties by index."""
     if len(values) <= SMALL_ARRAY:  # one stable sort (ties keep index order) beats partitioning here
-        return [int(i) for i in np.argsort(-values, kind="stable")[:count] if values[i] > 0]
+        top = np.argsort(-values, kind="stable")[:count]
+        return top[values[top] > 0].tolist()
     if count < len(values):
         top = np.argpartition(-values, count - 1)[:count]
         threshold = values[top].min()
         top = np.flatnonzero(values >= threshold)  # every tie at the edge, so that order decides
     else:
         top = np.arange(len(values))
-    top = [int(i) for i in top if values[i] > 0]
-    top.sort(key=lambda i: (-values[i], i))
-    return top[:count]
+    top = top[values[top] > 0]
+    return top[np.lexsort((top, -values[top]))][:count].tolist()
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

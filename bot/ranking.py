@@ -37,14 +37,27 @@ class Bm25:
         self._model = bm25s.BM25(method="lucene", backend="numpy", csc_backend="numpy")
         # bm25s cannot index an empty document; an entry with no tokens gets a token no query has.
         self._model.index([list(d) or ["\x00"] for d in documents], show_progress=False)
-        self._known = frozenset(self._model.vocab_dict)
+        self._postings = self._token_postings()
         self.size = len(documents)
 
+    def _token_postings(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Each token's documents and its score in each, from the index bm25s computed (its CSC arrays)."""
+        matrix = self._model.scores
+        data, documents, starts = matrix["data"], matrix["indices"], matrix["indptr"]
+        return {token: (documents[starts[i]:starts[i + 1]], data[starts[i]:starts[i + 1]])
+                for token, i in self._model.vocab_dict.items() if i + 1 < len(starts)}  # bm25s adds "" past the end
+
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
-        known = [t for t in tokens if t in self._known]
-        if not known:
-            return np.zeros(self.size, dtype=np.float32)
-        return self._model.get_scores(known)
+        """What ``bm25s.BM25.get_scores`` gives (the Lucene variant has no score for absent tokens): each
+        token's scores added in turn, in float32; a document is listed once per token, so a plain
+        indexed add sums as its ``np.add.at`` does."""
+        out = np.zeros(self.size, dtype=np.float32)
+        for documents, values in (self._postings[t] for t in tokens if t in self._postings):
+            out[documents] += values
+        return out
+
+
+_FIRST_ROW = np.zeros(1, dtype=np.int64)
 
 
 class _Embedder:
@@ -58,6 +71,16 @@ class _Embedder:
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
         self.table = load_file(str(folder / WORDLLAMA_WEIGHTS))["embedding.weight"].astype(np.float32)
+
+    def vector(self, text: str) -> np.ndarray:
+        """``vectors([text])[0]`` by the same arithmetic, without a batch's bookkeeping (one per question)."""
+        ids = self.tokenizer.encode(text, add_special_tokens=False).ids[:MAX_TOKENS]
+        if not ids:
+            return np.zeros(self.table.shape[1], dtype=np.float32)
+        rows = np.minimum(np.array(ids, dtype=np.int64), len(self.table) - 1)  # token ids are never negative
+        means = np.add.reduceat(self.table[rows], _FIRST_ROW, axis=0) / np.array([[len(ids)]])
+        norms = np.linalg.norm(means, axis=1, keepdims=True)
+        return (means / np.where(norms > 0, norms, 1.0))[0].astype(np.float32)
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text (zeros for a text with no tokens)."""
@@ -144,7 +167,7 @@ class Semantic:
 
     @staticmethod
     def vector(text: str) -> np.ndarray:
-        return embedder().vectors([text])[0]
+        return embedder().vector(text)
 
     def scores(self, vector: np.ndarray, entry_indexes: Sequence[int]) -> list[float]:
         """For each entry in ``entry_indexes``: its nearness to ``vector``, 0 to 1."""
@@ -156,7 +179,7 @@ class Semantic:
         central = self._centroids[list(entry_indexes)] @ vector
         if all(sizes):  # each entry's best phrasing in one call
             best = np.maximum.reduceat(cosines, np.cumsum([0] + sizes[:-1]))
-            return [max(0.0, 0.5 * float(b) + 0.5 * float(c)) for b, c in zip(best, central)]
+            return [max(0.0, 0.5 * b + 0.5 * c) for b, c in zip(best.tolist(), central.tolist())]
         out, start = [], 0
         for size, to_centroid in zip(sizes, central):
             best = float(cosines[start:start + size].max()) if size else 0.0
