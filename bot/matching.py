@@ -159,8 +159,12 @@ class Matcher:
             candidates: dict[str, int] = {}
             if len(word) >= 4:
                 limit = 1 if len(word) < 8 else 2
+                nearby = [  # a word of another length is at least that many edits away
+                    target for length in range(len(word) - limit, len(word) + limit + 1)
+                    for target in index.targets_by_length.get(length, ())
+                ]
                 for target, distance, _ in process.extract(
-                    word, index.targets, scorer=OSA.distance, score_cutoff=limit, limit=None
+                    word, nearby, scorer=OSA.distance, score_cutoff=limit, limit=None
                 ):
                     candidates[target] = distance
             for target in index.skeletons.get(skeleton(word), ()):
