@@ -56,7 +56,8 @@ class Index:
     candidates: int  # how many entries to score in full
     bm25: ranking.Bm25
     semantic: ranking.Semantic
-    targets_by_length: dict[int, list[str]]  # real words the FAQ uses, by length: what a typo may be corrected to
+    # Real words the FAQ uses (what a typo may be corrected to), for each length of typo those near enough in length.
+    targets_by_length: dict[int, list[str]]
     target_stems: dict[str, str]  # each target's stem
     skeletons: dict[str, list[str]]  # consonant skeleton -> the targets with it ("cnsnt" -> ["consent"])
     target_uses: dict[str, int]  # how many of the FAQ's phrasings use each target
@@ -171,16 +172,21 @@ def build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str]
         centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
         candidates=max(CANDIDATES, count // ENTRIES_PER_CANDIDATE),
         bm25=ranking.Bm25(documents), semantic=ranking.Semantic(texts_by_entry),
-        targets_by_length=_by_length(targets), target_stems=stems, skeletons=dict(skeletons),
+        targets_by_length=_near_in_length(targets), target_stems=stems, skeletons=dict(skeletons),
         target_uses={w: uses.get(w, 0) for w in targets},
     )
 
 
-def _by_length(words: list[str]) -> dict[int, list[str]]:
-    by_length: dict[int, list[str]] = defaultdict(list)
-    for word in words:
-        by_length[len(word)].append(word)
-    return dict(by_length)
+def edit_limit(length: int) -> int:
+    """How many edits a typo of this many letters may be from the word meant (a swap of two is one)."""
+    return 1 if length < 8 else 2
+
+
+def _near_in_length(words: list[str]) -> dict[int, list[str]]:
+    """For each length of typo, the ``words`` it may be a typo of by length alone: a word of another
+    length is at least the difference in edits away."""
+    lengths = range(1, max(map(len, words), default=0) + 3)
+    return {n: [w for w in words if abs(len(w) - n) <= edit_limit(n)] for n in lengths}
 
 
 def _centrality(phrasings: list[Phrasing]) -> dict[str, float]:

@@ -45,7 +45,7 @@ from bot.match_decision import (  # noqa: F401  (the matcher's public names live
     fuse,
     reads_as_instructions,
 )
-from bot.match_index import cached_index, frozen_learned, semantic_text, skeleton
+from bot.match_index import cached_index, edit_limit, frozen_learned, semantic_text, skeleton
 from bot.privacy import redact_question
 
 # How much each part counts in an entry's lexical score; they add up to 1.
@@ -158,13 +158,9 @@ class Matcher:
         if word.isalpha() and len(word) >= 3 and not lexicon.is_real(word):
             candidates: dict[str, int] = {}
             if len(word) >= 4:
-                limit = 1 if len(word) < 8 else 2
-                nearby = [  # a word of another length is at least that many edits away
-                    target for length in range(len(word) - limit, len(word) + limit + 1)
-                    for target in index.targets_by_length.get(length, ())
-                ]
                 for target, distance, _ in process.extract(
-                    word, nearby, scorer=OSA.distance, score_cutoff=limit, limit=None
+                    word, index.targets_by_length.get(len(word), ()), scorer=OSA.distance,
+                    score_cutoff=edit_limit(len(word)), limit=None,
                 ):
                     candidates[target] = distance
             for target in index.skeletons.get(skeleton(word), ()):
