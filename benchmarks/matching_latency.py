@@ -285,6 +285,7 @@ def clear_caches() -> None:
     match_index.phrasing_tokens.cache_clear()
     match_index.cached_index.cache_clear()
     ranking._phrasing_vectors.clear()
+    ranking.embedder()._word_ids.cache_clear()
 
 
 def percentile(values_ns: list[int], pct: float) -> float:

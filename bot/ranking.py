@@ -18,7 +18,9 @@ entries only, so its cost does not grow with the FAQ.
 from __future__ import annotations
 
 import importlib.util
+import json
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -28,6 +30,7 @@ import numpy as np
 WORDLLAMA_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
 MAX_TOKENS = 256  # a question longer than this is embedded from its first 256 tokens
+WORDS_KEPT = 50_000  # words whose token ids are remembered
 
 
 class Bm25:
@@ -71,10 +74,22 @@ class _Embedder:
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
         self.table = load_file(str(folder / WORDLLAMA_WEIGHTS))["embedding.weight"].astype(np.float32)
+        self._word_by_word = _encodes_word_by_word(self.tokenizer)
+        self._word_ids = lru_cache(maxsize=WORDS_KEPT)(self._encode_word)
+
+    def _encode_word(self, word: str) -> tuple[int, ...]:
+        return tuple(self.tokenizer.encode(word, add_special_tokens=False).ids)
+
+    def _ids(self, text: str) -> list[int]:
+        """The text's token ids: for words joined by single spaces, each word's own, remembered."""
+        words = text.split()
+        if self._word_by_word and " ".join(words) == text and "▁" not in text:
+            return [i for word in words for i in self._word_ids(word)]
+        return self.tokenizer.encode(text, add_special_tokens=False).ids
 
     def vector(self, text: str) -> np.ndarray:
         """``vectors([text])[0]`` by the same arithmetic, without a batch's bookkeeping (one per question)."""
-        ids = self.tokenizer.encode(text, add_special_tokens=False).ids[:MAX_TOKENS]
+        ids = self._ids(text)[:MAX_TOKENS]
         if not ids:
             return np.zeros(self.table.shape[1], dtype=np.float32)
         rows = np.minimum(np.array(ids, dtype=np.int64), len(self.table) - 1)  # token ids are never negative
@@ -105,6 +120,18 @@ class _Embedder:
         return out
 
 
+def _encodes_word_by_word(tokenizer) -> bool:
+    """Whether a text of words and single spaces encodes as its words do one by one. True of WordLlama's
+    tokenizer (Llama's BPE): it puts "▁" before the text and for each space and splits nothing before
+    merging, and none of its tokens has a "▁" after its start (tests/test_matching.py checks the
+    vocabulary, too slow to read at every start), so no merge crosses the start of a word."""
+    normalizer = json.loads(tokenizer.normalizer.__getstate__()) if tokenizer.normalizer else None
+    return tokenizer.pre_tokenizer is None and normalizer == _SPACE_TO_MARK
+
+
+_SPACE_TO_MARK = {"type": "Sequence", "normalizers": [
+    {"type": "Prepend", "prepend": "▁"}, {"type": "Replace", "pattern": {"String": " "}, "content": "▁"},
+]}
 _embedder: _Embedder | None = None
 _embedder_lock = threading.Lock()
 
