@@ -52,11 +52,12 @@ class Bm25:
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """What ``bm25s.BM25.get_scores`` gives (the Lucene variant has no score for absent tokens): each
-        token's scores added in turn, in float32; a document is listed once per token, so a plain
-        indexed add sums as its ``np.add.at`` does."""
+        token's scores added in turn, in float32, by one ``np.add.at`` (it adds in the order given)
+        instead of one per token."""
         out = np.zeros(self.size, dtype=np.float32)
-        for documents, values in (self._postings[t] for t in tokens if t in self._postings):
-            out[documents] += values
+        found = [self._postings[t] for t in tokens if t in self._postings]
+        if found:
+            np.add.at(out, np.concatenate([d for d, _ in found]), np.concatenate([v for _, v in found]))
         return out
 
 
