@@ -113,8 +113,8 @@ class Matcher:
         vector = ranking.Semantic.vector(semantic_text(question, dict(corrections)))
         neighbours = self._examples.neighbours(vector, terms, question, allowed)
         ranked = self._rank(terms, vector)
-        focus = _focus(question)
-        if focus and words > LONG_QUESTION:
+        focus = _focus(question) if words > LONG_QUESTION else None
+        if focus:
             focus_terms, _, focus_corrections = self._question_terms(focus)
             if 3 <= len(focus_terms) < len(terms):
                 focus_vector = ranking.Semantic.vector(semantic_text(focus, dict(focus_corrections)))
@@ -122,7 +122,7 @@ class Matcher:
         return Signals(terms, tuple(ranked), corrections, instructions, surfaces, words, vector, neighbours)
 
     def _question_terms(self, question: str) -> tuple[tuple[str, ...], dict[str, str], tuple[tuple[str, str], ...]]:
-        names = text.name_like_tokens(question)
+        names = None  # the question's name-like words, looked for once a word is unknown
         resolved: dict[str, None] = {}
         surfaces: dict[str, str] = {}  # token -> the question's word for it
         corrections = []
@@ -131,6 +131,7 @@ class Matcher:
             if token in text.STOP_STEMS:
                 continue
             if token not in self._index.idf:
+                names = text.name_like_tokens(question) if names is None else names
                 if token in names:
                     token = NAME_MARK + token
                 else:
@@ -232,10 +233,8 @@ class Matcher:
         chosen = _best_indexes(covered, index.candidates)
         seen = set(chosen)
         postings = [index.phrasing_postings[t] for t in known]
-        shared = np.bincount(
-            np.concatenate(postings), weights=np.repeat([index.idf[t] for t in known], [len(p) for p in postings]),
-            minlength=len(index.phrasing_owner),
-        )
+        idf = np.array([index.idf[t] for t in known]).repeat([len(p) for p in postings])
+        shared = np.bincount(np.concatenate(postings), weights=idf, minlength=len(index.phrasing_owner))
         dice = 2 * shared / (question_weight + index.phrasing_weight)
         for phrasing in _best_indexes(dice, PHRASING_CANDIDATES):
             owner = int(index.phrasing_owner[phrasing])
@@ -273,14 +272,11 @@ def _best_indexes(values: np.ndarray, count: int) -> list[int]:
     if len(values) <= SMALL_ARRAY:  # one stable sort (ties keep index order) beats partitioning here
         top = np.argsort(-values, kind="stable")[:count]
         return top[values[top] > 0].tolist()
-    if count < len(values):
-        top = np.argpartition(-values, count - 1)[:count]
-        threshold = values[top].min()
-        top = np.flatnonzero(values >= threshold)  # every tie at the edge, so that order decides
-    else:
-        top = np.arange(len(values))
-    top = top[values[top] > 0]
-    return top[np.lexsort((top, -values[top]))][:count].tolist()
+    threshold = -np.partition(-values, count - 1)[count - 1] if count < len(values) else 0
+    # Every value from the count-th largest up (ties at the edge too, so that order decides), if positive.
+    top = np.flatnonzero(values >= threshold if threshold > 0 else values > 0)
+    ranked = sorted(zip((-values[top]).tolist(), top.tolist()))
+    return [i for _, i in ranked[:count]]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
