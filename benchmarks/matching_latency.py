@@ -45,7 +45,7 @@ if str(REPO) not in sys.path:
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from bot import matching, ranking, text  # noqa: E402
+from bot import match_index, ranking, text  # noqa: E402
 from bot.faq import Faq, FaqEntry, Source, load_faq  # noqa: E402
 from bot.matching import Matcher  # noqa: E402
 
@@ -282,9 +282,10 @@ def clear_caches() -> None:
     text.content_words.cache_clear()
     text.match_tokens.cache_clear()
     text.stem.cache_clear()
-    matching._phrasing_tokens.cache_clear()
-    matching._cached_index.cache_clear()
+    match_index.phrasing_tokens.cache_clear()
+    match_index.cached_index.cache_clear()
     ranking._phrasing_vectors.clear()
+    ranking.embedder()._word_ids.cache_clear()
 
 
 def percentile(values_ns: list[int], pct: float) -> float:

@@ -190,11 +190,14 @@ def fuse(ranked: Sequence[Scored], limits: Thresholds, examples: Mapping[str, fl
 
 
 def _firsts(ranked: Sequence[Scored]) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (name, max(ranked, key=lambda s: (key(s), s.entry.id == ranked[0].entry.id)).entry.id)
-        for name, key in (("lexical", lambda s: s.lexical), ("bm25", lambda s: s.bm25),
-                          ("semantic", lambda s: s.semantic))
-    )
+    """The entry each signal puts first: the fused best if it ties for first, else the first of the
+    ranking with the top value."""
+    firsts = []
+    for name in ("lexical", "bm25", "semantic"):
+        values = [getattr(s, name) for s in ranked]
+        top = max(values)
+        firsts.append((name, ranked[0 if values[0] == top else values.index(top)].entry.id))
+    return tuple(firsts)
 
 
 def has_evidence(

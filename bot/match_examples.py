@@ -95,21 +95,24 @@ class WeightedExamples:
         norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(examples)))
         order = np.argsort(columns, kind="stable")
         bounds = np.searchsorted(columns[order], np.arange(len(vocabulary) + 1))
-        self._postings = {t: (rows[order[bounds[i]:bounds[i + 1]]], values[order[bounds[i]:bounds[i + 1]]])
-                          for i, t in enumerate(vocabulary)}
+        # Each term's examples, and its weight there times its weight in a question (the same ``weight``).
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for i, t in enumerate(vocabulary):
+            at = order[bounds[i]:bounds[i + 1]]
+            self._postings[t] = (rows[at], term_weights[i] * values[at])
         self._norms = np.where(norms > 0, norms, 1.0)
 
     def similarities(self, vector: np.ndarray | None, terms: Sequence[str]) -> np.ndarray:
         out = np.zeros(len(self.examples))
         if vector is not None and len(self.examples) and self.examples.vectors.shape[1] == len(vector):
-            out += SEMANTIC_SHARE * (self.examples.vectors @ vector.astype(np.float32))
+            out += SEMANTIC_SHARE * (self.examples.vectors @ vector.astype(np.float32, copy=False))
         weights = {t: self.weight(t) for t in dict.fromkeys(terms)}
         norm = math.sqrt(sum(w * w for w in weights.values()))
-        found = [(w, self._postings[t]) for t, w in weights.items() if t in self._postings]
+        found = [self._postings[t] for t in weights if t in self._postings]
         if norm and found:
-            rows = np.concatenate([f[0] for _, f in found])
-            values = np.concatenate([w * f[1] for w, f in found])
-            lexical = np.bincount(rows, weights=values, minlength=len(self.examples))
+            rows = np.concatenate([examples for examples, _ in found])
+            products = np.concatenate([product for _, product in found])
+            lexical = np.bincount(rows, weights=products, minlength=len(self.examples))
             out += (1 - SEMANTIC_SHARE) * lexical / (self._norms * norm)
         return out
 
@@ -121,18 +124,17 @@ class WeightedExamples:
         if not len(examples) or (vector is None and not terms):
             return Neighbours()
         near = self.similarities(vector, terms)
-        hide = np.zeros(len(near), dtype=bool) if allowed is None else ~allowed
         own = examples._positions.get(_key(question))
-        if own:
-            hide = hide.copy()
-            hide[own] = True
-        near = np.where(hide, -1.0, near)
+        if allowed is not None or own:
+            hide = np.zeros(len(near), dtype=bool) if allowed is None else ~allowed
+            if own:
+                hide[own] = True
+            near = np.where(hide, -1.0, near)
         by_label = np.maximum.reduceat(near[examples._label_rows], examples._label_starts)
-        best = dict(zip(examples._label_names, by_label.tolist()))
+        best = {label: v for label, v in zip(examples._label_names, by_label.tolist()) if v > -1.0}
         top = np.argpartition(-near, NEAREST - 1)[:NEAREST] if len(near) > NEAREST else np.arange(len(near))
-        order = sorted(top.tolist(), key=lambda i: (-near[i], i))
-        return Neighbours({k: v for k, v in best.items() if v > -1.0},
-                          tuple(examples.labels[i] for i in order if near[i] > -1.0))
+        order = sorted(zip(near[top].tolist(), top.tolist()), key=lambda pair: (-pair[0], pair[1]))
+        return Neighbours(best, tuple(examples.labels[i] for v, i in order if v > -1.0))
 
 
 def stale_labels(entry_ids: Sequence[str]) -> list[str]:

@@ -76,7 +76,7 @@ def features(terms: Sequence[str], ranked: Sequence, corrections: Sequence, evid
         "long": float(content_words > 12),
         "runner_fused": runner / 100,
         "knn_best": knn.get(best_id, 0.0),
-        "knn_other": max((v for k, v in knn.items() if k not in (best_id, "none")), default=0.0),
+        "knn_other": max([v for k, v in knn.items() if k not in (best_id, "none")], default=0.0),
         "knn_none": knn.get("none", 0.0),
         "knn_vote": sum(best_id in labels for labels in nearest) / votes,
         "knn_none_vote": sum("none" in labels for labels in nearest) / votes,

@@ -21,19 +21,17 @@ stays as it is).
 
 from __future__ import annotations
 
-import math
 import re
-from collections import defaultdict
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from dataclasses import replace
+from itertools import chain
+from typing import Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot import lexicon, match_examples, match_model, ranking, text
-from bot.faq import Faq, FaqEntry
+from bot.faq import Faq
 from bot.match_decision import (  # noqa: F401  (the matcher's public names live on here too)
     ANSWER,
     ESCALATE,
@@ -47,60 +45,19 @@ from bot.match_decision import (  # noqa: F401  (the matcher's public names live
     fuse,
     reads_as_instructions,
 )
+from bot.match_index import cached_index, edit_limit, frozen_learned, semantic_text, skeleton
 from bot.privacy import redact_question
 
 # How much each part counts in an entry's lexical score; they add up to 1.
 COVERAGE_WEIGHT = 0.5
 DICE_WEIGHT = 0.3
 FUZZ_WEIGHT = 0.2
-CANDIDATES = 12  # entries scored phrasing by phrasing, at least; a large FAQ scores one in ENTRIES_PER_CANDIDATE
-ENTRIES_PER_CANDIDATE = 500
-COMMON_SHARE = 0.5  # words in more than this share of entries do not pick candidates
 NAME_MARK = "~"  # marks a question word that looks like a name ("Jordan", "Liquidlogic")
 NAME_WEIGHT = 0.4  # of an unknown word's weight: names say little about the topic, but not nothing
-CENTRAL_AFTER = 4.0  # a token in this many of an entry's phrasings counts fully for it
-CENTRAL_VOTES = {"question": 2.0, "keywords": 2.0}  # the question and keywords count as more than one phrasing
 LONG_QUESTION = 12  # content words beyond which a story's own question sentence is also scored alone
 PHRASING_CANDIDATES = 8  # the entries of the phrasings nearest the question (Dice) join the candidates
 BM25_CANDIDATES = 8  # BM25's best entries join the lexical candidates (it scores every entry)
 EXAMPLES_COVERAGE = match_examples.COVERAGE_NEEDED  # the examples are read for an FAQ they are this much about
-
-
-@dataclass
-class _Phrasing:
-    entry_index: int
-    tokens: frozenset[str]
-    token_string: str
-    original: str
-    weight: float = 0.0  # sum of its tokens' idf, set once the index knows them
-
-
-@dataclass
-class _Index:
-    entries: list[FaqEntry]
-    phrasings_by_entry: list[list[_Phrasing]]
-    vocabulary: list[str]
-    postings: dict[str, list[tuple[int, float]]]  # token -> (entry index, idf x centrality there)
-    posting_arrays: dict[str, tuple[np.ndarray, np.ndarray]]  # the same as (entry indexes, weights)
-    phrasing_postings: dict[str, np.ndarray]  # token -> the phrasings (numbered across entries) with it
-    phrasing_owner: np.ndarray  # phrasing number -> entry index
-    phrasing_weight: np.ndarray  # phrasing number -> sum of its tokens' idf
-    phrasing_strings: list[str]  # phrasing number -> its sorted tokens, joined
-    phrasing_originals: list[str]  # phrasing number -> its text as written ("keywords" for the keywords)
-    phrasing_slices: list[tuple[int, int]]  # entry index -> its phrasings' numbers, start and end
-    phrasing_rows: list[np.ndarray]  # the same as arrays, built once
-    idf: dict[str, float]
-    unknown_weight: float
-    vocabulary_by_entry: list[frozenset[str]]
-    centrality_by_entry: list[dict[str, float]]  # how central each of its words is to an entry
-    common_above: int  # a word in more entries than this is too common to pick candidates by
-    candidates: int  # how many entries to score in full
-    bm25: ranking.Bm25
-    semantic: ranking.Semantic
-    targets: list[str]  # real words the FAQ uses: what a typo may be corrected to
-    target_stems: dict[str, str]  # each target's stem
-    skeletons: dict[str, list[str]]  # consonant skeleton -> the targets with it ("cnsnt" -> ["consent"])
-    target_uses: dict[str, int]  # how many of the FAQ's phrasings use each target
 
 
 class Matcher:
@@ -117,7 +74,7 @@ class Matcher:
         self.thresholds = thresholds
         self.examples = match_examples.stored() if examples is None else examples
         self.learned = {k: list(v) for k, v in (learned or {}).items()}
-        self._index = _cached_index(tuple(faq.entries), _frozen(self.learned))
+        self._index = cached_index(tuple(faq.entries), frozen_learned(self.learned))
         self._entry_index = {entry.id: i for i, entry in enumerate(self._index.entries)}
         self._typo_cache: dict[str, str | None] = {}
         # The labelled examples serve only an FAQ whose entries they are about (the bundled one);
@@ -153,19 +110,19 @@ class Matcher:
         words = len(text.content_words(question))
         if not terms:
             return Signals(terms, (), corrections, instructions, {}, words)
-        vector = ranking.Semantic.vector(_semantic_text(question, dict(corrections)))
+        vector = ranking.Semantic.vector(semantic_text(question, dict(corrections)))
         neighbours = self._examples.neighbours(vector, terms, question, allowed)
         ranked = self._rank(terms, vector)
-        focus = _focus(question)
-        if focus and words > LONG_QUESTION:
+        focus = _focus(question) if words > LONG_QUESTION else None
+        if focus:
             focus_terms, _, focus_corrections = self._question_terms(focus)
             if 3 <= len(focus_terms) < len(terms):
-                focus_vector = ranking.Semantic.vector(_semantic_text(focus, dict(focus_corrections)))
+                focus_vector = ranking.Semantic.vector(semantic_text(focus, dict(focus_corrections)))
                 ranked = _best_of(ranked, self._rank(focus_terms, focus_vector))
         return Signals(terms, tuple(ranked), corrections, instructions, surfaces, words, vector, neighbours)
 
     def _question_terms(self, question: str) -> tuple[tuple[str, ...], dict[str, str], tuple[tuple[str, str], ...]]:
-        names = text.name_like_tokens(question)
+        names = None  # the question's name-like words, looked for once a word is unknown
         resolved: dict[str, None] = {}
         surfaces: dict[str, str] = {}  # token -> the question's word for it
         corrections = []
@@ -174,6 +131,7 @@ class Matcher:
             if token in text.STOP_STEMS:
                 continue
             if token not in self._index.idf:
+                names = text.name_like_tokens(question) if names is None else names
                 if token in names:
                     token = NAME_MARK + token
                 else:
@@ -201,12 +159,12 @@ class Matcher:
         if word.isalpha() and len(word) >= 3 and not lexicon.is_real(word):
             candidates: dict[str, int] = {}
             if len(word) >= 4:
-                limit = 1 if len(word) < 8 else 2
                 for target, distance, _ in process.extract(
-                    word, index.targets, scorer=OSA.distance, score_cutoff=limit, limit=None
+                    word, index.targets_by_length.get(len(word), ()), scorer=OSA.distance,
+                    score_cutoff=edit_limit(len(word)), limit=None,
                 ):
                     candidates[target] = distance
-            for target in index.skeletons.get(_skeleton(word), ()):
+            for target in index.skeletons.get(skeleton(word), ()):
                 if target[0] == word[0] and _is_subsequence(word, target):
                     candidates.setdefault(target, 1)
             if candidates:
@@ -236,26 +194,26 @@ class Matcher:
         semantic = index.semantic.scores(vector, candidates)
         # Closeness of every candidate's phrasings at once: the weighted Dice from the candidate
         # pass, and rapidfuzz's ratio of sorted token strings (token_sort_ratio) in one C call.
-        slices = [index.phrasing_slices[i] for i in candidates]
         rows = np.concatenate([index.phrasing_rows[i] for i in candidates])
-        ratios = process.cdist([term_string], [index.phrasing_strings[r] for r in rows], scorer=fuzz.ratio)[0]
+        strings = list(chain.from_iterable(index.strings_by_entry[i] for i in candidates))
+        ratios = process.cdist([term_string], strings, scorer=fuzz.ratio)[0]
         closeness = DICE_WEIGHT * dice[rows] + FUZZ_WEIGHT * ratios / 100
         # Each entry's matched meaning: the sum of idf x centrality of the question's words it uses.
         evidence_by_entry = np.bincount(
             np.concatenate([index.posting_arrays[t][0] for t in known]),
             weights=np.concatenate([index.posting_arrays[t][1] for t in known]), minlength=len(index.entries),
         )
-        scored, offset = [], 0
-        for entry_index, cosine, (start, end) in zip(candidates, semantic, slices):
-            size = end - start
-            best = offset + int(np.argmax(closeness[offset:offset + size]))
-            offset += size
-            evidence = float(evidence_by_entry[entry_index])
-            lexical = 100 * (COVERAGE_WEIGHT * evidence / question_weight + float(closeness[best]))
+        best = _first_best_in_runs(closeness, [len(index.strings_by_entry[i]) for i in candidates])
+        evidences = evidence_by_entry[candidates].tolist()
+        scored = []
+        for entry_index, cosine, evidence, row, close, bm25_value in zip(
+            candidates, semantic, evidences, rows[best].tolist(), closeness[best].tolist(), bm25[candidates].tolist()
+        ):
+            lexical = 100 * (COVERAGE_WEIGHT * evidence / question_weight + close)
             scored.append(Scored(
                 index.entries[entry_index], 0.0, tuple(sorted(term_set & index.vocabulary_by_entry[entry_index])),
-                index.phrasing_originals[rows[best]], round(evidence, 3), round(lexical, 2),
-                round(float(bm25[entry_index]), 3), round(cosine, 4),
+                index.phrasing_originals[row], round(evidence, 3), round(lexical, 2), round(bm25_value, 3),
+                round(cosine, 4),
             ))
         return scored
 
@@ -274,11 +232,9 @@ class Matcher:
         covered = np.bincount(entries, weights=weights, minlength=len(index.entries))
         chosen = _best_indexes(covered, index.candidates)
         seen = set(chosen)
-        phrasings = np.concatenate([index.phrasing_postings[t] for t in known])
-        shared = np.bincount(
-            phrasings, weights=np.concatenate([np.full(len(index.phrasing_postings[t]), index.idf[t]) for t in known]),
-            minlength=len(index.phrasing_owner),
-        )
+        postings = [index.phrasing_postings[t] for t in known]
+        idf = np.array([index.idf[t] for t in known]).repeat([len(p) for p in postings])
+        shared = np.bincount(np.concatenate(postings), weights=idf, minlength=len(index.phrasing_owner))
         dice = 2 * shared / (question_weight + index.phrasing_weight)
         for phrasing in _best_indexes(dice, PHRASING_CANDIDATES):
             owner = int(index.phrasing_owner[phrasing])
@@ -300,22 +256,27 @@ def _with_model_lines(thresholds: Thresholds, model) -> Thresholds:
     )
 
 
+def _first_best_in_runs(values: np.ndarray, sizes: list[int]) -> np.ndarray:
+    """For consecutive runs of ``values`` of the given (non-zero) sizes: the position of each run's
+    largest value, the first of equals (``np.argmax`` run by run, in a few array operations)."""
+    starts = np.cumsum([0, *sizes[:-1]])
+    is_best = values == np.repeat(np.maximum.reduceat(values, starts), sizes)
+    return np.minimum.reduceat(np.where(is_best, np.arange(len(values)), len(values)), starts)
+
+
 SMALL_ARRAY = 512
 
 
 def _best_indexes(values: np.ndarray, count: int) -> list[int]:
     """The indexes of the ``count`` largest positive values, largest first, ties by index."""
     if len(values) <= SMALL_ARRAY:  # one stable sort (ties keep index order) beats partitioning here
-        return [int(i) for i in np.argsort(-values, kind="stable")[:count] if values[i] > 0]
-    if count < len(values):
-        top = np.argpartition(-values, count - 1)[:count]
-        threshold = values[top].min()
-        top = np.flatnonzero(values >= threshold)  # every tie at the edge, so that order decides
-    else:
-        top = np.arange(len(values))
-    top = [int(i) for i in top if values[i] > 0]
-    top.sort(key=lambda i: (-values[i], i))
-    return top[:count]
+        top = np.argsort(-values, kind="stable")[:count]
+        return top[values[top] > 0].tolist()
+    threshold = -np.partition(-values, count - 1)[count - 1] if count < len(values) else 0
+    # Every value from the count-th largest up (ties at the edge too, so that order decides), if positive.
+    top = np.flatnonzero(values >= threshold if threshold > 0 else values > 0)
+    ranked = sorted(zip((-values[top]).tolist(), top.tolist()))
+    return [i for _, i in ranked[:count]]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -348,145 +309,9 @@ def _best_of(whole: list[Scored], focus: list[Scored]) -> list[Scored]:
     return list(by_id.values())
 
 
-def _skeleton(word: str) -> str:
-    return re.sub(r"[aeiou]", "", word)
-
-
 def _is_subsequence(short: str, long: str) -> bool:
     letters = iter(long)
     return all(letter in letters for letter in short)
-
-
-def _semantic_text(raw: str, corrections: Mapping[str, str] | None = None) -> str:
-    """What the embedding reads: the normalised text (placeholders gone, the sector's abbreviations
-    on one token), typos corrected."""
-    words = text.normalise(raw).split()
-    if corrections:
-        words = [corrections.get(w, w) for w in words]
-    return " ".join(words)
-
-
-def _frozen(learned: Mapping[str, Sequence[str]]) -> tuple:
-    return tuple(sorted((k, tuple(v)) for k, v in learned.items() if v))
-
-
-@lru_cache(maxsize=8)
-def _cached_index(entries: tuple[FaqEntry, ...], learned: tuple) -> "_Index":
-    """Indexes are immutable once built: a matcher for the same FAQ and learned phrasings (a
-    restarted service, a second one in the same process) shares the first one's."""
-    return _build_index(entries, dict(learned))
-
-
-def _build_index(entries: Iterable[FaqEntry], learned: Mapping[str, Sequence[str]]) -> _Index:
-    entries = list(entries)
-    phrasings_by_entry: list[list[_Phrasing]] = []
-    users: dict[str, list[int]] = defaultdict(list)
-    centrality_by_entry: list[dict[str, float]] = []
-    documents: list[list[str]] = []  # BM25: each entry's phrasings and keywords, tokens repeated
-    texts_by_entry: list[list[str]] = []  # what the semantic signal embeds
-    surfaces: dict[str, str] = {}  # every word the FAQ uses -> its stem
-    uses: dict[str, int] = defaultdict(int)  # every word the FAQ uses -> in how many phrasings
-    curated: set[str] = set()  # words of questions and keywords: written with care, never typos
-    for entry_index, entry in enumerate(entries):
-        texts = [*entry.phrasings, *learned.get(entry.id, ())]
-        phrasings = [_phrasing(entry_index, t) for t in texts]
-        keyword_tokens = frozenset(t for k in entry.keywords for t in text.match_tokens(k))
-        if keyword_tokens:
-            phrasings.append(_Phrasing(entry_index, keyword_tokens, " ".join(sorted(keyword_tokens)), "keywords"))
-        phrasings = [p for p in phrasings if p.tokens]
-        phrasings_by_entry.append(phrasings)
-        centrality_by_entry.append(_centrality(phrasings))
-        for token in centrality_by_entry[-1]:
-            users[token].append(entry_index)
-        documents.append([t for p in phrasings for t in p.tokens])
-        keywords = [" ".join(entry.keywords)] if entry.keywords else []
-        texts_by_entry.append([_semantic_text(t) for t in (*texts, *keywords)])
-        for raw in (*texts, *entry.keywords):
-            for word in set(text.content_words(raw)):
-                surfaces.setdefault(word, text.stem(word))
-                uses[word] += 1
-        for raw in (entry.question, *entry.keywords):
-            curated.update(text.content_words(raw))
-    count = max(len(entries), 1)
-    rarest = math.log(1 + count)  # scale idf so that a word of one entry weighs 1, whatever the FAQ's size
-    idf = {token: math.log(1 + count / len(entry_indexes)) / rarest for token, entry_indexes in users.items()}
-    postings = {
-        token: [(i, idf[token] * centrality_by_entry[i][token]) for i in entry_indexes]
-        for token, entry_indexes in users.items()
-    }
-    unknown_weight = math.log(1 + count / 2) / rarest
-    vocabulary_by_entry = []
-    for phrasings in phrasings_by_entry:
-        for phrasing in phrasings:
-            phrasing.weight = sum(idf[t] for t in phrasing.tokens)
-        vocabulary_by_entry.append(frozenset().union(*(p.tokens for p in phrasings)))
-    targets = sorted(
-        w for w, stem in surfaces.items()
-        if stem in idf and w.isalpha() and len(w) >= 3
-        and (w in curated or w in text.CANONICAL or lexicon.is_real(w))
-    )
-    # The everyday words the normaliser maps to a word the FAQ uses ("information" to "info",
-    # "permission" to "consent") are targets too, so that "informaton" and "permision" are read.
-    stems = {w: surfaces[w] for w in targets}
-    for word, canonical in text.WORDS.items():
-        if word.isalpha() and len(word) >= 4 and canonical.isalpha() and word not in stems:
-            if text.stem(canonical) in idf and lexicon.is_real(word):
-                stems[word] = text.stem(canonical)
-    targets = sorted(stems)
-    skeletons: dict[str, list[str]] = defaultdict(list)
-    for word in targets:
-        if len(word) >= 4 and len(_skeleton(word)) >= 3:
-            skeletons[_skeleton(word)].append(word)
-    flat = [p for phrasings in phrasings_by_entry for p in phrasings]
-    by_token: dict[str, list[int]] = defaultdict(list)
-    for number, phrasing in enumerate(flat):
-        for token in phrasing.tokens:
-            by_token[token].append(number)
-    phrasing_postings = {t: np.array(v, dtype=np.int64) for t, v in by_token.items()}
-    phrasing_owner = np.array([p.entry_index for p in flat], dtype=np.int64)
-    phrasing_weight = np.array([p.weight for p in flat], dtype=np.float64)
-    phrasing_slices, start = [], 0
-    for phrasings in phrasings_by_entry:
-        phrasing_slices.append((start, start + len(phrasings)))
-        start += len(phrasings)
-    posting_arrays = {
-        token: (np.array([i for i, _ in pairs], dtype=np.int64), np.array([w for _, w in pairs], dtype=np.float64))
-        for token, pairs in postings.items()
-    }
-    return _Index(
-        entries, phrasings_by_entry, sorted(postings), postings, posting_arrays, phrasing_postings, phrasing_owner,
-        phrasing_weight, [p.token_string for p in flat], [p.original for p in flat], phrasing_slices,
-        [np.arange(start, end) for start, end in phrasing_slices], idf, unknown_weight, vocabulary_by_entry,
-        centrality_by_entry, common_above=max(int(count * COMMON_SHARE), CANDIDATES),
-        candidates=max(CANDIDATES, count // ENTRIES_PER_CANDIDATE),
-        bm25=ranking.Bm25(documents), semantic=ranking.Semantic(texts_by_entry),
-        targets=targets, target_stems=stems, skeletons=dict(skeletons),
-        target_uses={w: uses.get(w, 0) for w in targets},
-    )
-
-
-def _centrality(phrasings: list[_Phrasing]) -> dict[str, float]:
-    """How central each token is to an entry: a word in several of its phrasings is what the entry
-    is about; a word in one variant's scenario ("on a home visit") is incidental."""
-    counts: dict[str, float] = defaultdict(float)
-    for position, phrasing in enumerate(phrasings):
-        vote = CENTRAL_VOTES["question"] if position == 0 else (
-            CENTRAL_VOTES["keywords"] if phrasing.original == "keywords" else 1.0
-        )
-        for token in phrasing.tokens:
-            counts[token] += vote
-    return {token: min(1.0, votes / CENTRAL_AFTER) for token, votes in counts.items()}
-
-
-@lru_cache(maxsize=100_000)
-def _phrasing_tokens(raw: str) -> tuple[frozenset[str], str]:
-    tokens = frozenset(text.match_tokens(raw))
-    return tokens, " ".join(sorted(tokens))
-
-
-def _phrasing(entry_index: int, raw: str) -> _Phrasing:
-    tokens, token_string = _phrasing_tokens(raw)
-    return _Phrasing(entry_index, tokens, token_string, raw)
 
 
 def match_redacted(matcher: Matcher, question: str) -> Match:

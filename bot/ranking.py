@@ -18,7 +18,9 @@ entries only, so its cost does not grow with the FAQ.
 from __future__ import annotations
 
 import importlib.util
+import json
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -28,6 +30,7 @@ import numpy as np
 WORDLLAMA_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
 MAX_TOKENS = 256  # a question longer than this is embedded from its first 256 tokens
+WORDS_KEPT = 50_000  # words whose token ids are remembered
 
 
 class Bm25:
@@ -37,14 +40,28 @@ class Bm25:
         self._model = bm25s.BM25(method="lucene", backend="numpy", csc_backend="numpy")
         # bm25s cannot index an empty document; an entry with no tokens gets a token no query has.
         self._model.index([list(d) or ["\x00"] for d in documents], show_progress=False)
-        self._known = frozenset(self._model.vocab_dict)
+        self._postings = self._token_postings()
         self.size = len(documents)
 
+    def _token_postings(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Each token's documents and its score in each, from the index bm25s computed (its CSC arrays)."""
+        matrix = self._model.scores
+        data, documents, starts = matrix["data"], matrix["indices"], matrix["indptr"]
+        return {token: (documents[starts[i]:starts[i + 1]], data[starts[i]:starts[i + 1]])
+                for token, i in self._model.vocab_dict.items() if i + 1 < len(starts)}  # bm25s adds "" past the end
+
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
-        known = [t for t in tokens if t in self._known]
-        if not known:
-            return np.zeros(self.size, dtype=np.float32)
-        return self._model.get_scores(known)
+        """What ``bm25s.BM25.get_scores`` gives (the Lucene variant has no score for absent tokens): each
+        token's scores added in turn, in float32, by one ``np.add.at`` (it adds in the order given)
+        instead of one per token."""
+        out = np.zeros(self.size, dtype=np.float32)
+        found = [self._postings[t] for t in tokens if t in self._postings]
+        if found:
+            np.add.at(out, np.concatenate([d for d, _ in found]), np.concatenate([v for _, v in found]))
+        return out
+
+
+_FIRST_ROW = np.zeros(1, dtype=np.int64)
 
 
 class _Embedder:
@@ -58,6 +75,28 @@ class _Embedder:
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
         self.table = load_file(str(folder / WORDLLAMA_WEIGHTS))["embedding.weight"].astype(np.float32)
+        self._word_by_word = _encodes_word_by_word(self.tokenizer)
+        self._word_ids = lru_cache(maxsize=WORDS_KEPT)(self._encode_word)
+
+    def _encode_word(self, word: str) -> tuple[int, ...]:
+        return tuple(self.tokenizer.encode(word, add_special_tokens=False).ids)
+
+    def _ids(self, text: str) -> list[int]:
+        """The text's token ids: for words joined by single spaces, each word's own, remembered."""
+        words = text.split()
+        if self._word_by_word and " ".join(words) == text and "▁" not in text:
+            return [i for word in words for i in self._word_ids(word)]
+        return self.tokenizer.encode(text, add_special_tokens=False).ids
+
+    def vector(self, text: str) -> np.ndarray:
+        """``vectors([text])[0]`` by the same arithmetic, without a batch's bookkeeping (one per question)."""
+        ids = self._ids(text)[:MAX_TOKENS]
+        if not ids:
+            return np.zeros(self.table.shape[1], dtype=np.float32)
+        rows = np.minimum(np.array(ids, dtype=np.int64), len(self.table) - 1)  # token ids are never negative
+        means = np.add.reduceat(self.table[rows], _FIRST_ROW, axis=0) / np.array([[len(ids)]])
+        norms = np.linalg.norm(means, axis=1, keepdims=True)
+        return (means / np.where(norms > 0, norms, 1.0))[0].astype(np.float32)
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text (zeros for a text with no tokens)."""
@@ -82,6 +121,18 @@ class _Embedder:
         return out
 
 
+def _encodes_word_by_word(tokenizer) -> bool:
+    """Whether a text of words and single spaces encodes as its words do one by one. True of WordLlama's
+    tokenizer (Llama's BPE): it puts "▁" before the text and for each space and splits nothing before
+    merging, and none of its tokens has a "▁" after its start (tests/test_matching.py checks the
+    vocabulary, too slow to read at every start), so no merge crosses the start of a word."""
+    normalizer = json.loads(tokenizer.normalizer.__getstate__()) if tokenizer.normalizer else None
+    return tokenizer.pre_tokenizer is None and normalizer == _SPACE_TO_MARK
+
+
+_SPACE_TO_MARK = {"type": "Sequence", "normalizers": [
+    {"type": "Prepend", "prepend": "▁"}, {"type": "Replace", "pattern": {"String": " "}, "content": "▁"},
+]}
 _embedder: _Embedder | None = None
 _embedder_lock = threading.Lock()
 
@@ -144,7 +195,7 @@ class Semantic:
 
     @staticmethod
     def vector(text: str) -> np.ndarray:
-        return embedder().vectors([text])[0]
+        return embedder().vector(text)
 
     def scores(self, vector: np.ndarray, entry_indexes: Sequence[int]) -> list[float]:
         """For each entry in ``entry_indexes``: its nearness to ``vector``, 0 to 1."""
@@ -156,7 +207,7 @@ class Semantic:
         central = self._centroids[list(entry_indexes)] @ vector
         if all(sizes):  # each entry's best phrasing in one call
             best = np.maximum.reduceat(cosines, np.cumsum([0] + sizes[:-1]))
-            return [max(0.0, 0.5 * float(b) + 0.5 * float(c)) for b, c in zip(best, central)]
+            return [max(0.0, 0.5 * b + 0.5 * c) for b, c in zip(best.tolist(), central.tolist())]
         out, start = [], 0
         for size, to_centroid in zip(sizes, central):
             best = float(cosines[start:start + size].max()) if size else 0.0

@@ -24,7 +24,7 @@ import Stemmer  # PyStemmer: the Snowball stemmers compiled
 from bot.mrkdwn import replace_markup
 
 # Multi-word phrases first: each maps to one canonical token. Order matters only in that longer
-# phrases are applied before the shorter ones they contain (see _PHRASE_PATTERN).
+# phrases are applied before the shorter ones they contain (see _replace_phrases).
 PHRASES: dict[str, str] = {
     # the law
     "uk general data protection regulation": "gdpr",
@@ -240,12 +240,14 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-_PHRASE_PATTERN = re.compile(
-    r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
-)
+_PHRASES_BY_FIRST_WORD: dict[str, list[tuple[list[str], list[str]]]] = {}  # longest first
+for _phrase in sorted(PHRASES, key=len, reverse=True):
+    _PHRASES_BY_FIRST_WORD.setdefault(_phrase.split()[0], []).append((_phrase.split(), PHRASES[_phrase].split()))
 _CONTRACTION_FORMS = {"won't": "will not", "can't": "cannot", "shan't": "shall not"}
 _CONTRACTIONS = re.compile(r"\b(?:won't|can't|shan't)|n't\b")
 _CONTRACTION_FORMS["n't"] = " not"
+_POSSESSIVE = re.compile(r"(\w)'s\b")
+_DIGIT = re.compile(r"\d")
 _IZE = re.compile(r"\b(\w{2,})iz(e|es|ed|ing|ation|ations|er|ers)\b")
 _YZE = re.compile(r"\b(\w{2,})yz(e|es|ed|ing)\b")
 _LINK = re.compile(r"https?://[^|]")
@@ -265,7 +267,6 @@ _BARE_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th|s)?$")
 _SECTION = re.compile(r"\b(?:s|sec|section)\.?\s?(\d+[a-z]?)\b")
 _ARTICLE = re.compile(r"\b(?:art|article)\.?\s?(\d+)")
 _NON_WORD = re.compile(r"[^\w\s]+")
-_SPACES = re.compile(r"\s+")
 
 
 # Abbreviations whose meaning depends on being written in capitals ("our IT team" vs "is it ok").
@@ -285,19 +286,39 @@ def normalise(raw: str) -> str:
     value = value.casefold()
     value = replace_markup(value, _mention_or_link_as_space)
     value = value.replace("’", "'").replace("‘", "'")
-    value = _PLACEHOLDER.sub(" ", value)
-    value = _CONTRACTIONS.sub(lambda m: _CONTRACTION_FORMS[m.group(0)], value)
-    value = re.sub(r"(\w)'s\b", r"\1", value)
-    value = _SECTION.sub(r"s\1", value)
-    value = _ARTICLE.sub(r"article\1", value)
+    # Each pattern below runs only on text holding a character it needs: most questions have none.
+    if "[" in value or "{" in value or "<" in value:
+        value = _PLACEHOLDER.sub(" ", value)
+    if "'" in value:
+        value = _CONTRACTIONS.sub(lambda m: _CONTRACTION_FORMS[m.group(0)], value)
+        value = _POSSESSIVE.sub(r"\1", value)
+    if _DIGIT.search(value):
+        value = _SECTION.sub(r"s\1", value)
+        value = _ARTICLE.sub(r"article\1", value)
     value = value.replace("&", " and ")
     value = _NON_WORD.sub(" ", value.replace("-", " "))
-    value = _IZE.sub(r"\1is\2", value)
-    value = _YZE.sub(r"\1ys\2", value)
-    value = " ".join(US_SPELLINGS.get(w, w) for w in value.split())
-    value = _PHRASE_PATTERN.sub(lambda m: PHRASES[m.group(1)], value)
-    value = " ".join(WORDS.get(w, w) for w in value.split())
-    return _SPACES.sub(" ", value).strip()
+    if "iz" in value:
+        value = _IZE.sub(r"\1is\2", value)
+    if "yz" in value:
+        value = _YZE.sub(r"\1ys\2", value)
+    words = _replace_phrases([US_SPELLINGS.get(w, w) for w in value.split()])
+    return " ".join(filter(None, (WORDS.get(w, w) for w in words)))  # filter: "tbh" and "imo" become nothing
+
+
+def _replace_phrases(words: list[str]) -> list[str]:
+    """``words`` with each phrase of ``PHRASES`` (whole words) replaced by its token, left to right,
+    the longest phrase first where several start at one word."""
+    out, i = [], 0
+    while i < len(words):
+        for phrase, canonical in _PHRASES_BY_FIRST_WORD.get(words[i], ()):
+            if words[i:i + len(phrase)] == phrase:
+                out += canonical
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -322,11 +343,15 @@ def stem(word: str) -> str:
     return stemmed
 
 
+def _without_ages(normalised: str) -> str:
+    return _AGE.sub(" ", normalised) if _DIGIT.search(normalised) else normalised
+
+
 @lru_cache(maxsize=20_000)
 def content_words(raw: str) -> tuple[str, ...]:
     """The meaningful words of ``raw``, normalised but not stemmed, in order (repeats kept)."""
     return tuple(
-        word for word in _AGE.sub(" ", normalise(raw)).split()
+        word for word in _without_ages(normalise(raw)).split()
         if word not in STOPWORDS and len(word) > 1 and not _BARE_NUMBER.match(word)
     )
 

@@ -348,3 +348,22 @@ def test_damaged_example_files_are_said_plainly(tmp_path, monkeypatch, damage):
         assert "reinstall canishare" in line and code == 1
     finally:
         match_examples.stored.cache_clear()
+
+
+@pytest.mark.parametrize("question", [
+    "Do I need consent to share with the police?",
+    "safegaurding concern about a 15 yo - can i tell the schol?? cheers",
+    "Über-urgent: café owner's CCTV, £20, 😀, 中文, x²",
+])
+def test_the_embedder_reads_a_question_word_by_word_as_it_would_whole(question):
+    """bot.ranking remembers each word's token ids: right only while no token of the tokenizer has a
+    "▁" (its mark for a space) after its start, so that no merge crosses the start of a word."""
+    from bot import ranking
+    from bot.match_index import semantic_text
+
+    embedder = ranking.embedder()
+    assert embedder._word_by_word
+    assert not [t for t in embedder.tokenizer.get_vocab() if t.strip("▁") and "▁" in t[1:]]
+    for text_ in (semantic_text(question), " ".join(question.split())):
+        assert embedder._ids(text_) == embedder.tokenizer.encode(text_, add_special_tokens=False).ids
+        assert embedder.vector(text_).tobytes() == embedder.vectors([text_])[0].tobytes()
