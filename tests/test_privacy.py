@@ -14,24 +14,24 @@ from stdnum.gb import nhs as stdnum_nhs
 
 from bot.privacy import KINDS, Redaction, redact
 
-FIXTURE = Path(__file__).parent / "fixtures" / "redaction_cases.yaml"
-CASES = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["cases"]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _cases(name: str) -> list[dict]:
+    return yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))["cases"]
+
+
+CASES = _cases("redaction_cases.yaml")
 # one block of cases per class of input that issue 9 found leaking (separators, titles and
 # surnames, untitled names, addresses, dates of birth in words, e-mails, case identifiers)
-DEV_FIXTURE = Path(__file__).parent / "fixtures" / "redaction_dev_cases.yaml"
-DEV_CASES = yaml.safe_load(DEV_FIXTURE.read_text(encoding="utf-8"))["cases"]
-# a development set written blind by another engineer (its header says which labels were changed)
-DEV2_FIXTURE = Path(__file__).parent / "fixtures" / "redaction_dev2_cases.yaml"
-DEV2_CASES = yaml.safe_load(DEV2_FIXTURE.read_text(encoding="utf-8"))["cases"]
-# a third development set, written blind by another writer (its header says which labels were changed)
-DEV3_FIXTURE = Path(__file__).parent / "fixtures" / "redaction_dev3_cases.yaml"
-DEV3_CASES = yaml.safe_load(DEV3_FIXTURE.read_text(encoding="utf-8"))["cases"]
-# written blind and kept as the blind set until it had served; then read and fitted to by class
-DEV4_FIXTURE = Path(__file__).parent / "fixtures" / "redaction_dev4_cases.yaml"
-DEV4_CASES = yaml.safe_load(DEV4_FIXTURE.read_text(encoding="utf-8"))["cases"]
+DEV_CASES = _cases("redaction_dev_cases.yaml")
+# development sets written blind by other writers (their headers say which labels were changed); the
+# fourth was the blind set until it had served, then read and fitted to by class
+DEV2_CASES = _cases("redaction_dev2_cases.yaml")
+DEV3_CASES = _cases("redaction_dev3_cases.yaml")
+DEV4_CASES = _cases("redaction_dev4_cases.yaml")
 # prose only, written to look like identifiers (farms, "Sister", Welsh bodies, form codes, "the close")
-LOOKALIKE_FIXTURE = Path(__file__).parent / "fixtures" / "redaction_lookalikes.yaml"
-LOOKALIKE_CASES = yaml.safe_load(LOOKALIKE_FIXTURE.read_text(encoding="utf-8"))["cases"]
+LOOKALIKE_CASES = _cases("redaction_lookalikes.yaml")
 
 VALID_NHS = ["943 476 5919", "573 856 3913", "480 986 5347", "611 969 2495", "749 467 7860"]
 
