@@ -350,6 +350,31 @@ def test_damaged_example_files_are_said_plainly(tmp_path, monkeypatch, damage):
         match_examples.stored.cache_clear()
 
 
+@pytest.mark.parametrize("damage", ["missing", "not_json", "other_features"])
+def test_a_damaged_grouping_model_is_said_plainly(tmp_path, monkeypatch, damage):
+    import json
+
+    from bot.digest import pairs
+    from bot.failures import DamagedInstall, describe
+
+    model = tmp_path / "pair_model.json"
+    if damage == "not_json":
+        model.write_text("{", encoding="utf-8")
+    elif damage == "other_features":
+        data = json.loads(pairs.MODEL_FILE.read_text(encoding="utf-8"))
+        data["with_entries"]["features"] = data["with_entries"]["features"][:-1]
+        model.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(pairs, "MODEL_FILE", model)
+    pairs.stored.cache_clear()
+    try:
+        with pytest.raises(DamagedInstall) as raised:
+            pairs.stored()
+        line, code = describe(raised.value)
+        assert "reinstall canishare" in line and code == 1
+    finally:
+        pairs.stored.cache_clear()
+
+
 @pytest.mark.parametrize("question", [
     "Do I need consent to share with the police?",
     "safegaurding concern about a 15 yo - can i tell the schol?? cheers",

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.digest import asks
+from bot.failures import DamagedInstall
 
 MODEL_FILE = Path(__file__).with_name("pair_model.json")
 # What needs both questions' FAQ entries: whether they are one (confidently or not), and their meaning's
@@ -137,8 +138,12 @@ def _logistic(features: np.ndarray, same: np.ndarray, names: tuple[str, ...], l2
 
 @lru_cache(maxsize=1)
 def stored() -> PairModel:
-    """The fitted model shipped with the package."""
-    return PairModel.from_dict(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+    """The fitted model shipped with the package; ``DamagedInstall`` when its file is missing or damaged."""
+    try:
+        return PairModel.from_dict(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise DamagedInstall(f"cannot read the digest's grouping model {MODEL_FILE.name} "
+                             f"({type(error).__name__}: {error})") from None
 
 
 def write(model: PairModel, about: dict) -> None:
