@@ -329,7 +329,6 @@ def test_damaged_example_files_are_said_plainly(tmp_path, monkeypatch, damage):
     import numpy as np
 
     from bot import match_examples
-    from bot.failures import DamagedInstall, describe
 
     vectors = tmp_path / "examples.npy"
     good = np.load(match_examples.VECTORS_FILE)
@@ -340,14 +339,21 @@ def test_damaged_example_files_are_said_plainly(tmp_path, monkeypatch, damage):
     elif damage == "fewer_rows":
         np.save(vectors, good[:-1])
     monkeypatch.setattr(match_examples, "VECTORS_FILE", vectors)
-    match_examples.stored.cache_clear()
+    assert_said_plainly(match_examples.stored)
+
+
+def assert_said_plainly(stored):
+    """Reading a damaged shipped file (``stored``, an lru_cache) raises DamagedInstall: one line, exit 1."""
+    from bot.failures import DamagedInstall, describe
+
+    stored.cache_clear()
     try:
         with pytest.raises(DamagedInstall) as raised:
-            match_examples.stored()
+            stored()
         line, code = describe(raised.value)
         assert "reinstall canishare" in line and code == 1
     finally:
-        match_examples.stored.cache_clear()
+        stored.cache_clear()
 
 
 @pytest.mark.parametrize("damage", ["missing", "not_json", "other_features"])
@@ -355,7 +361,6 @@ def test_a_damaged_grouping_model_is_said_plainly(tmp_path, monkeypatch, damage)
     import json
 
     from bot.digest import pairs
-    from bot.failures import DamagedInstall, describe
 
     model = tmp_path / "pair_model.json"
     if damage == "not_json":
@@ -365,14 +370,7 @@ def test_a_damaged_grouping_model_is_said_plainly(tmp_path, monkeypatch, damage)
         data["with_entries"]["features"] = data["with_entries"]["features"][:-1]
         model.write_text(json.dumps(data), encoding="utf-8")
     monkeypatch.setattr(pairs, "MODEL_FILE", model)
-    pairs.stored.cache_clear()
-    try:
-        with pytest.raises(DamagedInstall) as raised:
-            pairs.stored()
-        line, code = describe(raised.value)
-        assert "reinstall canishare" in line and code == 1
-    finally:
-        pairs.stored.cache_clear()
+    assert_said_plainly(pairs.stored)
 
 
 @pytest.mark.parametrize("question", [
