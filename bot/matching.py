@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import chain
 from typing import Mapping, Sequence
 
@@ -57,6 +58,7 @@ NAME_WEIGHT = 0.4  # of an unknown word's weight: names say little about the top
 LONG_QUESTION = 12  # content words beyond which a story's own question sentence is also scored alone
 PHRASING_CANDIDATES = 8  # the entries of the phrasings nearest the question (Dice) join the candidates
 BM25_CANDIDATES = 8  # BM25's best entries join the lexical candidates (it scores every entry)
+TYPOS_KEPT = 20_000  # unknown words whose correction is remembered (a long-running bot meets many)
 EXAMPLES_COVERAGE = match_examples.COVERAGE_NEEDED  # the examples are read for an FAQ they are this much about
 
 
@@ -76,7 +78,7 @@ class Matcher:
         self.learned = {k: list(v) for k, v in (learned or {}).items()}
         self._index = cached_index(tuple(faq.entries), frozen_learned(self.learned))
         self._entry_index = {entry.id: i for i, entry in enumerate(self._index.entries)}
-        self._typo_cache: dict[str, str | None] = {}
+        self._correction = lru_cache(maxsize=TYPOS_KEPT)(self._find_correction)
         # The labelled examples serve only an FAQ whose entries they are about (the bundled one);
         # for another, the model fitted without them decides, with its own lines unless set.
         entry_ids = [e.id for e in self._index.entries]
@@ -145,15 +147,13 @@ class Matcher:
                 surfaces[token] = word
         return tuple(resolved), surfaces, tuple(dict.fromkeys(corrections))
 
-    def _correction(self, word: str) -> str | None:
+    def _find_correction(self, word: str) -> str | None:
         """The real word the FAQ uses that ``word`` is a typo of, or None (a real word is no typo).
 
         Candidates are the FAQ's real words within one edit (two for long words; a swap of two
         letters is one edit) and, for txt-speak with vowels dropped ("cnsnt", "plce"), the words
         it is a vowel-less subsequence of. The nearest wins; among equals, the word the FAQ uses
         most, then the commoner English word."""
-        if word in self._typo_cache:
-            return self._typo_cache[word]
         found = None
         index = self._index
         if word.isalpha() and len(word) >= 3 and not lexicon.is_real(word):
@@ -172,7 +172,6 @@ class Matcher:
                     candidates,
                     key=lambda t: (candidates[t], -index.target_uses.get(t, 0), -lexicon.count(t), t),
                 )
-        self._typo_cache[word] = found
         return found
 
     def _weight(self, token: str) -> float:

@@ -1,6 +1,6 @@
 import pytest
 
-from bot import text
+from bot import matching, text
 from bot.faq import BUNDLED_FAQ_DIR, load_faq
 from bot.matching import ANSWER, ESCALATE, SUGGEST, Matcher, Thresholds
 
@@ -148,6 +148,15 @@ def test_typos_are_corrected_only_towards_real_words_the_faq_uses(matcher):
     assert ("concent", "consent") in match.corrections
     assert match.entry.id == "consent-always-required"
     assert not any(word == "concern" for word, _ in matcher.match("I have a concern about a child").corrections)
+
+
+def test_a_long_running_matcher_remembers_a_bounded_number_of_typos(monkeypatch):
+    monkeypatch.setattr(matching, "TYPOS_KEPT", 5)
+    small = Matcher(load_faq(BUNDLED_FAQ_DIR))
+    for n in range(12):
+        small.match(f"can i share wthout concent{'x' * n}")
+    assert small._correction.cache_info().currsize == 5
+    assert ("concent", "consent") in small.match("wthout concent").corrections
 
 
 def test_txt_speak_with_dropped_vowels_is_read(matcher):
