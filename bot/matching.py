@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -258,7 +258,7 @@ def _with_model_lines(thresholds: Thresholds, model) -> Thresholds:
 def _first_best_in_runs(values: np.ndarray, sizes: list[int]) -> np.ndarray:
     """For consecutive runs of ``values`` of the given (non-zero) sizes: the position of each run's
     largest value, the first of equals (``np.argmax`` run by run, in a few array operations)."""
-    starts = np.cumsum([0, *sizes[:-1]])
+    starts = list(accumulate(sizes[:-1], initial=0))
     is_best = values == np.repeat(np.maximum.reduceat(values, starts), sizes)
     return np.minimum.reduceat(np.where(is_best, np.arange(len(values)), len(values)), starts)
 

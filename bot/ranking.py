@@ -21,6 +21,7 @@ import importlib.util
 import json
 import threading
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Sequence
 
@@ -206,7 +207,7 @@ class Semantic:
         cosines = self._matrix[np.concatenate(rows)] @ vector
         central = self._centroids[list(entry_indexes)] @ vector
         if all(sizes):  # each entry's best phrasing in one call
-            best = np.maximum.reduceat(cosines, np.cumsum([0] + sizes[:-1]))
+            best = np.maximum.reduceat(cosines, list(accumulate(sizes[:-1], initial=0)))
             return [max(0.0, 0.5 * b + 0.5 * c) for b, c in zip(best.tolist(), central.tolist())]
         out, start = [], 0
         for size, to_centroid in zip(sizes, central):
