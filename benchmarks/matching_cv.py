@@ -9,7 +9,7 @@ training sets (tests/fixtures/questions_{dev,holdout,train_b,real_train,real_tra
 
 Each question's signals (``Matcher.signals``) and the decision model's features are computed once.
 Then, for each of k folds over all the questions, a logistic regression is fitted on the other
-folds (``bot.match_model.fit_logistic``) and its answer and suggest lines are chosen on those
+folds (``bot.logistic.fit``) and its answer and suggest lines are chosen on those
 folds' own inner out-of-fold probabilities: the answer line is the lowest that keeps wrong answers
 at or under ``--max-wrong`` of the questions, the suggest line the one that does best for
 correct + half of helped. The held-out fold is then decided with them. The out-of-fold figures are
@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bot import match_examples, match_model  # noqa: E402
+from bot import logistic, match_examples, match_model  # noqa: E402
 from bot.evaluation import NO_TOPIC, load_labelled  # noqa: E402
 from bot.faq import load_faq  # noqa: E402
 from bot.match_decision import Thresholds, assess  # noqa: E402
@@ -122,14 +122,12 @@ def choose_lines(data: dict, p: np.ndarray, max_wrong: float) -> tuple[float, fl
 
 def fit(data: dict, x: np.ndarray, mask: np.ndarray, weight: np.ndarray) -> match_model.Model:
     train = mask & data["open"]
-    mean, scale, weights, bias = match_model.fit_logistic(
-        x[train], data["top_right"][train].astype(float), L2, weight[train])
-    return match_model.Model(match_model.FEATURES, mean, scale, weights, bias, 1.0, 1.0)
+    fitted = logistic.fit(x[train], data["top_right"][train].astype(float), L2, weight[train])
+    return match_model.Model(match_model.FEATURES, fitted.mean, fitted.scale, fitted.weights, fitted.bias, 1.0, 1.0)
 
 
 def probabilities(model: match_model.Model, x: np.ndarray) -> np.ndarray:
-    z = ((x - model.mean) / model.scale) @ model.weights + model.bias
-    return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+    return logistic.probability(((x - model.mean) / model.scale) @ model.weights + model.bias)
 
 
 def folds_of(indexes: list[int], k: int, seed: int) -> list[list[int]]:

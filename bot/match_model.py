@@ -26,6 +26,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
+from bot import logistic
 from bot.failures import DamagedInstall
 
 MODEL_FILE = Path(__file__).with_name("match_model.json")
@@ -98,7 +99,7 @@ class Model:
 
     def probability(self, values: Mapping[str, float]) -> float:
         z = float(((self.vector(values) - self.mean) / self.scale) @ self.weights) + self.bias
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return float(logistic.probability(np.float64(z)))
 
     def contributions(self, values: Mapping[str, float]) -> list[tuple[str, float]]:
         """Each feature's push on the log-odds, largest first (for ``--explain``)."""
@@ -139,27 +140,3 @@ def _stored(key: str) -> Model:
         raise DamagedInstall(f"cannot read the matcher's decision model {MODEL_FILE.name} "
                              f"({type(error).__name__}: {error})") from None
 
-
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, sample_weight: np.ndarray | None = None,
-                 iterations: int = 50) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-    """L2-regularised logistic regression by Newton's method on standardised columns: (mean, scale,
-    weights, bias). Deterministic."""
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale = np.where(scale > 1e-9, scale, 1.0)
-    z = (x - mean) / scale
-    n, d = z.shape
-    a = np.hstack([z, np.ones((n, 1))])
-    w = np.zeros(d + 1)
-    sw = np.ones(n) if sample_weight is None else sample_weight
-    penalty = np.full(d + 1, l2)
-    penalty[-1] = 0.0
-    for _ in range(iterations):
-        p = 1 / (1 + np.exp(-np.clip(a @ w, -30, 30)))
-        gradient = a.T @ (sw * (p - y)) + penalty * w
-        hessian = (a * (sw * p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return mean, scale, w[:-1], float(w[-1])

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot import urgency_rules
+from bot import logistic, urgency_rules
 from bot.urgency_model import FEATURE_NAMES, MODEL_FILE, Embedding, Linear, class_features, word_grams
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,32 +45,9 @@ FOLDS = 10
 INNER_FOLDS = 5
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 100) -> tuple[np.ndarray, float]:
-    """L2-penalised logistic regression by Newton's method on standardised features; returns the
-    weights and bias folded back into raw feature space. With more features than questions (the bag
-    of words) each Newton step is solved in question space (Woodbury), which is much faster."""
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    penalty = np.full(z.shape[1], l2)
-    penalty[-1] = 1e-4  # the bias, all but unpenalised
-    w = np.zeros(z.shape[1])
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -60, 60)))
-        gradient = z.T @ (p - y) + penalty * w
-        curvature = np.maximum(p * (1 - p), 1e-9)
-        if z.shape[1] <= len(z):
-            hessian = (z * curvature[:, None]).T @ z + np.diag(penalty)
-            step = np.linalg.solve(hessian, gradient)
-        else:  # (P + Z'CZ)^-1 g = P^-1 g - P^-1 Z' (C^-1 + Z P^-1 Z')^-1 Z P^-1 g
-            scaled = z / penalty
-            inner = np.diag(1.0 / curvature) + scaled @ z.T
-            pg = gradient / penalty
-            step = pg - scaled.T @ np.linalg.solve(inner, z @ pg)
-        w -= step
-        if np.abs(step).max() < 1e-10:
-            break
-    weights = w[:-1] / scale
-    return weights, float(w[-1] - (mean * weights).sum())
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+    """``bot.logistic.fit``, as weights and a bias on the raw columns (what the stored models keep)."""
+    return logistic.fit(x, y, l2).in_raw_units()
 
 
 def logits(model: tuple[np.ndarray, float], x: np.ndarray) -> np.ndarray:

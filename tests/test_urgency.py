@@ -217,20 +217,3 @@ def test_gate_of_a_pattern(pattern, matching, gate_words):
 def test_gate_unknown_for_patterns_without_a_word():
     assert wordgate.gate(r"^\d+$") is None
     assert wordgate.GatedPattern(r"^\d+$").may_match(set())
-
-
-# --- fitting --------------------------------------------------------------------------------------
-
-def test_newton_in_question_space_gives_the_same_model():
-    """The bag of words has more columns than questions: fit_logistic then solves each Newton step in
-    question space (Woodbury). It must find the same model as the direct solve."""
-    import numpy as np
-
-    from bot.urgency_train import fit_logistic
-
-    rng = np.random.RandomState(0)
-    x = (rng.rand(40, 60) > 0.7).astype(float)
-    y = (x[:, :5].sum(axis=1) + rng.rand(40) > 2.0).astype(float)
-    wide = fit_logistic(x, y, 3.0)
-    narrow = fit_logistic(np.vstack([x, x]), np.concatenate([y, y]), 6.0)  # 80 rows > 60 columns: direct
-    assert np.allclose(wide[0], narrow[0], atol=1e-5) and abs(wide[1] - narrow[1]) < 1e-5

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot import logistic
 from bot.digest import asks
 from bot.failures import DamagedInstall
 
@@ -41,7 +42,6 @@ ENTRY_FEATURES = ("same_entry", "same_topic", "meaning_within_entry")
 FEATURES = ("words_ratio", "words_overlap", "meaning", "same_entry", "same_topic", *asks.feature_names(),
             "meaning_within_entry")
 L2 = 1.0  # the fit's ridge penalty on the (standardised) weights
-_NEWTON_STEPS = 50
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class PairModel:
         """100 times the probability of each row's pair being the same question."""
         z = np.where(entries_known, self.with_entries.log_odds(features),
                      self.without_entries.log_odds(features[:, _WITHOUT_ENTRIES]))
-        return 100.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+        return 100.0 * logistic.probability(z)
 
     def with_threshold(self, threshold: float) -> "PairModel":
         return PairModel(self.with_entries, self.without_entries, float(threshold))
@@ -116,24 +116,8 @@ def fit(features: np.ndarray, same: np.ndarray, threshold: float, l2: float = L2
 
 
 def _logistic(features: np.ndarray, same: np.ndarray, names: tuple[str, ...], l2: float) -> Logistic:
-    """A ridge logistic regression fitted by Newton's method (the problem is small and convex: the
-    result is the same on every machine up to rounding)."""
-    mean = features.mean(axis=0)
-    scale = features.std(axis=0)
-    scale = np.where(scale > 0, scale, 1.0)
-    z = np.hstack([(features - mean) / scale, np.ones((len(features), 1))])
-    penalty = np.full(z.shape[1], l2)
-    penalty[-1] = 0.0  # the intercept is not penalised
-    beta = np.zeros(z.shape[1])
-    for _ in range(_NEWTON_STEPS):
-        p = 1.0 / (1.0 + np.exp(-np.clip(z @ beta, -50, 50)))
-        gradient = z.T @ (p - same) + penalty * beta
-        hessian = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if np.abs(step).max() < 1e-9:
-            break
-    return Logistic(names, mean, scale, beta[:-1], float(beta[-1]))
+    fitted = logistic.fit(features, same, l2)
+    return Logistic(names, fitted.mean, fitted.scale, fitted.weights, fitted.bias)
 
 
 @lru_cache(maxsize=1)
