@@ -4,7 +4,7 @@
     python benchmarks/matching_cv.py [--folds 5] [--seed 13] [--max-wrong 0.01] [--write] [FILE ...]
 
 Default files: the dev set, the holdout, the blind-written training set b and the real-wording
-training sets (tests/fixtures/questions_{dev,holdout,train_b,real_train,real_train2}.yaml). Never give it a blind set
+training sets (tests/fixtures/questions_{dev,holdout,train_b,real_train,real_train2,train_c,train_d,real_train3}.yaml). Never give it a blind set
 (tests/fixtures/blind/): those are for measuring, with ``canishare eval``, and the script refuses them.
 
 Each question's signals (``Matcher.signals``) and the decision model's features are computed once.
@@ -41,13 +41,14 @@ from bot.matching import Matcher  # noqa: E402
 from bot.privacy import redact_question  # noqa: E402
 
 FIXTURES = REPO / "tests" / "fixtures"
-DEFAULT_FILES = [FIXTURES / f"questions_{name}.yaml" for name in ("dev", "holdout", "train_b", "real_train", "real_train2")]
+DEFAULT_FILES = [FIXTURES / f"questions_{name}.yaml" for name in (
+    "dev", "holdout", "train_b", "real_train", "real_train2", "train_c", "train_d", "real_train3")]
 ANSWER_LINES = [x / 100 for x in range(20, 100)]
 SUGGEST_LINES = [x / 100 for x in range(2, 60, 2)]
 HELPED_VALUE = 0.5  # a question only helped (right entry among suggestions) against 1 for a correct one
-L2 = 2.0
-ZERO = match_model.Model(match_model.FEATURES, np.zeros(len(match_model.FEATURES)), np.ones(len(match_model.FEATURES)),
-                         np.zeros(len(match_model.FEATURES)), 0.0, 1.0, 1.0)
+L2 = 20.0  # on 105 columns (14 features and their products); chosen by cross-validation on these files
+COLUMNS = match_model.COLUMNS
+ZERO = match_model.Model(COLUMNS, np.zeros(len(COLUMNS)), np.ones(len(COLUMNS)), np.zeros(len(COLUMNS)), 0.0, 1.0, 1.0)
 
 
 def prepare(matcher: Matcher, labelled) -> tuple[list, match_examples.WeightedExamples]:
@@ -70,7 +71,7 @@ def decided(matcher: Matcher, labelled, signals_by_row: list, examples: match_ex
     """Per question, reading only the ``allowed`` examples (and never its own): whether the best entry
     is right, what each decision would score, and the model's features."""
     limits = Thresholds(answer=100.0, suggest=100.0)
-    rows, x = [], np.zeros((len(labelled), len(match_model.FEATURES)))
+    rows, x = [], np.zeros((len(labelled), len(COLUMNS)))
     for i, (item, signals) in enumerate(zip(labelled, signals_by_row)):
         neighbours = examples.neighbours(signals.vector, signals.terms, examples.examples.texts[i], allowed)
         found = assess(replace(signals, neighbours=neighbours), limits, matcher.centrality_of, ZERO)
@@ -123,7 +124,7 @@ def choose_lines(data: dict, p: np.ndarray, max_wrong: float) -> tuple[float, fl
 def fit(data: dict, x: np.ndarray, mask: np.ndarray, weight: np.ndarray) -> match_model.Model:
     train = mask & data["open"]
     fitted = logistic.fit(x[train], data["top_right"][train].astype(float), L2, weight[train])
-    return match_model.Model(match_model.FEATURES, fitted.mean, fitted.scale, fitted.weights, fitted.bias, 1.0, 1.0)
+    return match_model.Model(COLUMNS, fitted.mean, fitted.scale, fitted.weights, fitted.bias, 1.0, 1.0)
 
 
 def probabilities(model: match_model.Model, x: np.ndarray) -> np.ndarray:
@@ -206,8 +207,8 @@ def cross_validate(matcher, labelled, signals_by_row, examples, source, args, us
     data, x = decided(matcher, labelled, signals_by_row, examples, None if use_examples else none)
     model = fit(data, x, np.ones(n, dtype=bool), weight)
     print(f"\nfitted on all {n}: answer line {answer:.2f}, suggest line {suggest:.2f}")
-    for name, push in sorted(zip(model.names, model.weights), key=lambda x: -abs(x[1])):
-        print(f"  {name:<16} {push:+.3f}")
+    for name, push in sorted(zip(model.names, model.weights), key=lambda x: -abs(x[1]))[:20]:
+        print(f"  {name:<32} {push:+.3f}")
     return match_model.Model(model.names, model.mean, model.scale, model.weights, model.bias, answer, suggest)
 
 

@@ -65,16 +65,22 @@ INSTRUCTIONS = re.compile(
     r"|\boverride\b.{0,30}\b(?:instructions?|prompts?|safety|system|programming|output)\b|#+\s*override\b"
     r"|\bsystem prompt\b|\byou are now\b|\byou're now\b|\bjailbreak|\bjail ?broken\b"
     r"|\b(?:developer|admin|god|sudo|unrestricted|dan) mode\b|\bunrestricted (?:assistant|ai|bot|mode)\b"
-    r"|\bpretend (?:to be|you are|you're|that|the)\b|\bact as (?:a|an|my|if|the)\b|\brole ?play\b"
+    r"|\bpretend (?:you are|you're)\b|(?:^|[.!?:,]\s*|\b(?:now|just|please|you)\s+)pretend (?:to be|that|the)\b"
+    r"|\bact as (?:a|an|my|if|the)\b"
+    r"|\b(?:let'?s|let us|you(?:'ll| will)?|i want you to)\s+role[ -]?play\b|\brole[ -]?play (?:as|with me)\b"
     r"|\bnew instructions?\b|\bwhat (?:instructions|rules) (?:were|have) you been given\b"
-    r"|\bwhat instructions were you\b|\bdo anything now\b|\bfrom now on,? you\b"
+    r"|\bwhat instructions were you\b|\bdo anything now\b"
+    r"|\bfrom now on,? (?:you|answer|reply|respond|speak|talk|write|only|always)\b"
+    r"|(?:^|[.!?:]\s*)you(?:'re| are) (?:the|my|our) [\w' -]{1,30}? now\s*(?:[.!:;,]|$)"
     r"|(?:^|[.!?:]\s*)you(?:'re| are) (?:a|an) (?:helpful|unrestricted|evil|uncensored)\b"
     r"|\b(?:respond|reply|answer) (?:only )?with\b.{0,20}\b(?:yes|no|ok|true|token|key|password)\b"
     r"|\b(?:just|always|only) (?:say|answer|reply)\b.{0,10}\b(?:yes|ok|true)\b"
+    r"|(?:^|[.!?:]\s*)(?:please\s+)?(?:just|only|now) (?:say|answer|reply|respond|type)\b(?: with)?:?\s*[\"'“‘]"
     r"|\b(?:reveal|show|print|repeat|output|tell me|list|paste|dump|translate)\b.{0,20}\b(?:your|the) "
     r"(?:system |hidden |initial |original )?(?:prompt|instructions|config|configuration|scoring rules|guardrails)\b"
     r"|\b(?:reveal|print|show|dump|output)\b.{0,10}\byour (?:config|settings|thresholds|model)\b"
-    r"|\brepeat (?:everything|all|the text) (?:above|before)\b|\bword for word\b.{0,20}$"
+    r"|\brepeat (?:everything|all|the text)\b(?: (?:of )?the (?:text|messages?|words))?"
+    r"(?: you (?:were|have been) given)?\s*(?:above|before|earlier)\b|\bword for word\b.{0,20}$"
     r"|\b(?:bot|api|access|slack|secret) (?:token|key)s?\b|</?\s*(?:faq|system|instructions?)\s*>",
     re.IGNORECASE | re.DOTALL,
 )
@@ -84,7 +90,7 @@ _INSTRUCTION_WORDS = (
     "ignore", "disregard", "forget", "bypass", "skip", "override", "system", "you are", "you're", "jail", "mode",
     "unrestricted", "pretend", "act as", "role", "instruction", "rules", "do anything", "from now on", "respond",
     "reply", "answer", "say", "prompt", "config", "scoring", "guardrail", "settings", "threshold", "model",
-    "repeat", "word for word", "token", "key", "<",
+    "repeat", "word for word", "token", "key", "<", "type", "write", "now", "play",
 )
 
 

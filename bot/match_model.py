@@ -36,6 +36,10 @@ FEATURES = (
     "semantic", "coverage", "terms", "unmatched",
     "knn_best", "knn_none", "knn_vote", "knn_none_vote",
 )
+# The model reads each feature and the product of every two ("fused_lead*knn_vote"): how much one
+# signal counts depends on another (a short question's low BM25 score says less when every signal
+# agrees). Fitted with a stronger penalty than the features alone would need (benchmarks/matching_cv.py).
+COLUMNS = FEATURES + tuple(f"{a}*{b}" for n, a in enumerate(FEATURES) for b in FEATURES[n + 1:])
 
 
 def features(terms: Sequence[str], ranked: Sequence, corrections: Sequence, evidence_ok: bool,
@@ -95,7 +99,8 @@ class Model:
     suggest: float  # suggest at or above this
 
     def vector(self, values: Mapping[str, float]) -> np.ndarray:
-        return np.array([values.get(name, 0.0) for name in self.names], dtype=np.float64)
+        """The model's columns: features by name, and "a*b" as the product of features a and b."""
+        return np.array([_column(values, name) for name in self.names], dtype=np.float64)
 
     def probability(self, values: Mapping[str, float]) -> float:
         z = float(((self.vector(values) - self.mean) / self.scale) @ self.weights) + self.bias
@@ -129,6 +134,11 @@ def stored_without_examples() -> Model:
     """The model fitted without the labelled examples, for an FAQ they do not cover (another FAQ
     than the bundled one): the examples' labels would name no entry of it."""
     return _stored("without_examples")
+
+
+def _column(values: Mapping[str, float], name: str) -> float:
+    first, _, second = name.partition("*")
+    return values.get(first, 0.0) * values.get(second, 0.0) if second else values.get(first, 0.0)
 
 
 @lru_cache(maxsize=2)
