@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -100,7 +100,21 @@ class Model:
 
     def vector(self, values: Mapping[str, float]) -> np.ndarray:
         """The model's columns: features by name, and "a*b" as the product of features a and b."""
-        return np.array([_column(values, name) for name in self.names], dtype=np.float64)
+        features, first, second = self._layout
+        raw = np.array([values.get(name, 0.0) for name in features[:-1]] + [1.0], dtype=np.float64)
+        return raw[first] * raw[second]
+
+    @cached_property
+    def _layout(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The features the columns read, and for each column the positions of its two factors (a plain
+        feature's second factor is a constant 1, kept at the end)."""
+        features = list(dict.fromkeys(part for name in self.names for part in name.split("*")))
+        one = len(features)
+        position = {name: n for n, name in enumerate(features)}
+        pairs = [name.split("*") if "*" in name else (name, None) for name in self.names]
+        first = np.array([position[a] for a, _ in pairs], dtype=np.int64)
+        second = np.array([position[b] if b else one for _, b in pairs], dtype=np.int64)
+        return features + ["\0one"], first, second
 
     def probability(self, values: Mapping[str, float]) -> float:
         z = float(((self.vector(values) - self.mean) / self.scale) @ self.weights) + self.bias
@@ -134,11 +148,6 @@ def stored_without_examples() -> Model:
     """The model fitted without the labelled examples, for an FAQ they do not cover (another FAQ
     than the bundled one): the examples' labels would name no entry of it."""
     return _stored("without_examples")
-
-
-def _column(values: Mapping[str, float], name: str) -> float:
-    first, _, second = name.partition("*")
-    return values.get(first, 0.0) * values.get(second, 0.0) if second else values.get(first, 0.0)
 
 
 @lru_cache(maxsize=2)

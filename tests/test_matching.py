@@ -416,3 +416,14 @@ def test_the_embedder_reads_a_question_word_by_word_as_it_would_whole(question):
     for text_ in (semantic_text(question), " ".join(question.split())):
         assert embedder._ids(text_) == embedder.tokenizer.encode(text_, add_special_tokens=False).ids
         assert embedder.vector(text_).tobytes() == embedder.vectors([text_])[0].tobytes()
+
+
+def test_the_decision_model_reads_products_of_features_by_name():
+    import numpy as np
+
+    from bot.match_model import COLUMNS, FEATURES, Model
+
+    model = Model(("fused", "knn_vote", "fused*knn_vote"), np.zeros(3), np.ones(3), np.ones(3), 0.0, 0.9, 0.4)
+    assert model.vector({"fused": 2.0, "knn_vote": 3.0, "unused": 5.0}).tolist() == [2.0, 3.0, 6.0]
+    assert model.vector({}).tolist() == [0.0, 0.0, 0.0]
+    assert len(COLUMNS) == len(FEATURES) * (len(FEATURES) + 1) // 2
