@@ -41,8 +41,17 @@ def probability(log_odds: np.ndarray) -> np.ndarray:
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, sample_weight: np.ndarray | None = None,
         iterations: int = 100, tolerance: float = 1e-9) -> Fitted:
     """The ridge logistic regression of ``y`` (0 or 1) on the columns of ``x``, each row weighted by
-    ``sample_weight`` (1 by default), with penalty ``l2`` on the standardised weights."""
+    ``sample_weight`` (1 by default), with penalty ``l2`` (> 0) on the standardised weights. The
+    columns are standardised by their plain (unweighted) mean and spread. ValueError for input that
+    is not finite, a penalty that is not positive, or a fit that does not settle."""
     x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    if not l2 > 0:
+        raise ValueError(f"the penalty must be positive, not {l2}")
+    if x.ndim != 2 or len(x) != len(y) or not len(x):
+        raise ValueError(f"{len(y)} labels for rows of shape {x.shape}")
+    if not (np.isfinite(x).all() and np.isin(y, (0.0, 1.0)).all()):
+        raise ValueError("every value must be a finite number and every label 0 or 1")
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale = np.where(scale > 1e-9, scale, 1.0)  # a constant column is left as it is (its weight stays 0)
@@ -58,8 +67,8 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, sample_weight: np.ndarray
         step = _newton_step(z, curvature, penalty, gradient)
         w -= step
         if np.abs(step).max() < tolerance:
-            break
-    return Fitted(mean, scale, w[:-1], float(w[-1]))
+            return Fitted(mean, scale, w[:-1], float(w[-1]))
+    raise ValueError(f"the fit did not settle in {iterations} Newton steps")
 
 
 def _newton_step(z: np.ndarray, curvature: np.ndarray, penalty: np.ndarray, gradient: np.ndarray) -> np.ndarray:

@@ -57,7 +57,13 @@ class Thresholds:
 EVERYDAY_COUNT = 30_000_000
 # An entry's word is "central" to it (and so can stand alone as evidence) from this centrality.
 CENTRAL_ALONE = 0.75
-# Text that tells the bot what to do rather than asking about sharing: never answered.
+# Text that tells the bot what to do rather than asking about sharing: never answered. Orders to the
+# bot ("pretend to be...", "act as...", "you're the DPO now.") count only where a sentence starts or
+# after a word that addresses the bot, so that "can the DSL act as the contact?" or "callers pretend
+# to be the father" stay questions. Curly apostrophes are read as straight ones first.
+_ORDER = r"(?:^|[.!?\n]\s*)(?:please\s+|now\s+|just\s+)?"
+_TO_THE_BOT = r"(?:\b(?:can|could|will|would) you (?:please )?|\bi (?:want|need) you to )"
+_QUOTED = r"\s*[\"'“‘][^\"'”’\n]{1,40}[\"'”’]"
 INSTRUCTIONS = re.compile(
     r"\b(?:ignore|disregard|forget|bypass|skip)\b.{0,40}\b(?:instructions?|prompts?|rules|guidelines|above|previous|"
     r"everything|programming|training|topic list|guardrails?|restrictions|filters?)\b"
@@ -65,22 +71,29 @@ INSTRUCTIONS = re.compile(
     r"|\boverride\b.{0,30}\b(?:instructions?|prompts?|safety|system|programming|output)\b|#+\s*override\b"
     r"|\bsystem prompt\b|\byou are now\b|\byou're now\b|\bjailbreak|\bjail ?broken\b"
     r"|\b(?:developer|admin|god|sudo|unrestricted|dan) mode\b|\bunrestricted (?:assistant|ai|bot|mode)\b"
-    r"|\bpretend (?:you are|you're)\b|(?:^|[.!?:,]\s*|\b(?:now|just|please|you)\s+)pretend (?:to be|that|the)\b"
-    r"|\bact as (?:a|an|my|if|the)\b"
-    r"|\b(?:let'?s|let us|you(?:'ll| will)?|i want you to)\s+role[ -]?play\b|\brole[ -]?play (?:as|with me)\b"
+    r"|\bpretend (?:you are|you're)\b"
+    rf"|(?:{_ORDER}|{_TO_THE_BOT})(?:pretend (?:to be|that|the)\b|act (?:as|like) (?:a|an|my|if|the)\b|play the role\b)"
+    rf"|\b(?:let'?s|let us|you'll|you will)\s+role[ -]?play\b|\brole[ -]?play (?:as|with me)\b"
+    rf"|{_TO_THE_BOT}role[ -]?play\b"
     r"|\bnew instructions?\b|\bwhat (?:instructions|rules) (?:were|have) you been given\b"
     r"|\bwhat instructions were you\b|\bdo anything now\b"
-    r"|\bfrom now on,? (?:you|answer|reply|respond|speak|talk|write|only|always)\b"
-    r"|(?:^|[.!?:]\s*)you(?:'re| are) (?:the|my|our) [\w' -]{1,30}? now\s*(?:[.!:;,]|$)"
+    r"|\bfrom now on,? (?:you|answer|reply|respond|speak|talk|write)\b"
+    r"|\bfor the rest of (?:this|the) (?:chat|conversation)\b"
+    rf"|{_ORDER}you(?:'re| are) (?:the|my|our) [\w' -]{{1,30}}? now\s*"
+    r"(?:[.!:;]|$|and (?:you )?(?:must|should|can|will) (?:approve|sign|confirm|say|reply|authori[sz]e))"
     r"|(?:^|[.!?:]\s*)you(?:'re| are) (?:a|an) (?:helpful|unrestricted|evil|uncensored)\b"
     r"|\b(?:respond|reply|answer) (?:only )?with\b.{0,20}\b(?:yes|no|ok|true|token|key|password)\b"
+    r"|\b(?:respond|reply|answer) only with\b"
     r"|\b(?:just|always|only) (?:say|answer|reply)\b.{0,10}\b(?:yes|ok|true)\b"
-    r"|(?:^|[.!?:]\s*)(?:please\s+)?(?:just|only|now) (?:say|answer|reply|respond|type)\b(?: with)?:?\s*[\"'“‘]"
+    rf"|{_ORDER}(?:just |only )?(?:say|answer|reply|respond|type)\b(?: with)?:?{_QUOTED}\s*"
+    r"(?:$|[.!]|and nothing else|so (?:i|that)\b)"
+    rf"|\b(?:say|answer|reply|respond|type)\b(?: with)?:?{_QUOTED}\s*and nothing else"
     r"|\b(?:reveal|show|print|repeat|output|tell me|list|paste|dump|translate)\b.{0,20}\b(?:your|the) "
     r"(?:system |hidden |initial |original )?(?:prompt|instructions|config|configuration|scoring rules|guardrails)\b"
     r"|\b(?:reveal|print|show|dump|output)\b.{0,10}\byour (?:config|settings|thresholds|model)\b"
-    r"|\brepeat (?:everything|all|the text)\b(?: (?:of )?the (?:text|messages?|words))?"
-    r"(?: you (?:were|have been) given)?\s*(?:above|before|earlier)\b|\bword for word\b.{0,20}$"
+    r"|\brepeat (?:everything|all(?: of)? the (?:text|messages?|words)|the (?:text|messages?|words)|all)\s*"
+    r"(?:you (?:were|have been) given\s*)?(?:above|before)\b|\brepeat (?:all )?(?:of )?the (?:text|messages?|words) "
+    r"(?:above|earlier|before)\b|\brepeat all of the above\b|\bword for word\b.{0,20}$"
     r"|\b(?:bot|api|access|slack|secret) (?:token|key)s?\b|</?\s*(?:faq|system|instructions?)\s*>",
     re.IGNORECASE | re.DOTALL,
 )
@@ -88,14 +101,16 @@ INSTRUCTIONS = re.compile(
 # searched, which keeps the check to a few microseconds for almost every question.
 _INSTRUCTION_WORDS = (
     "ignore", "disregard", "forget", "bypass", "skip", "override", "system", "you are", "you're", "jail", "mode",
-    "unrestricted", "pretend", "act as", "role", "instruction", "rules", "do anything", "from now on", "respond",
+    "unrestricted", "pretend", "act ", "role", "instruction", "rules", "do anything", "from now on", "respond",
     "reply", "answer", "say", "prompt", "config", "scoring", "guardrail", "settings", "threshold", "model",
-    "repeat", "word for word", "token", "key", "<", "type", "write", "now", "play",
+    "repeat", "word for word", "token", "key", "<", "type", "rest of",
 )
+_CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
 def reads_as_instructions(question: str) -> bool:
     """Whether the text tells the bot what to do rather than asking about sharing (never answered)."""
+    question = question.translate(_CURLY_APOSTROPHES)
     low = question.lower()
     return any(word in low for word in _INSTRUCTION_WORDS) and INSTRUCTIONS.search(question) is not None
 

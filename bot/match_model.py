@@ -100,21 +100,22 @@ class Model:
 
     def vector(self, values: Mapping[str, float]) -> np.ndarray:
         """The model's columns: features by name, and "a*b" as the product of features a and b."""
-        features, first, second = self._layout
-        raw = np.array([values.get(name, 0.0) for name in features[:-1]] + [1.0], dtype=np.float64)
+        read, first, second = self._layout
+        raw = np.array([values.get(name, 0.0) for name in read] + [1.0], dtype=np.float64)
         return raw[first] * raw[second]
 
     @cached_property
     def _layout(self) -> tuple[list[str], np.ndarray, np.ndarray]:
-        """The features the columns read, and for each column the positions of its two factors (a plain
-        feature's second factor is a constant 1, kept at the end)."""
-        features = list(dict.fromkeys(part for name in self.names for part in name.split("*")))
-        one = len(features)
-        position = {name: n for n, name in enumerate(features)}
-        pairs = [name.split("*") if "*" in name else (name, None) for name in self.names]
-        first = np.array([position[a] for a, _ in pairs], dtype=np.int64)
-        second = np.array([position[b] if b else one for _, b in pairs], dtype=np.int64)
-        return features + ["\0one"], first, second
+        """The features the columns read, and for each column the positions of its two factors in
+        them (a plain feature's second factor is a constant 1, kept after them)."""
+        factors = [name.split("*") for name in self.names]
+        if any(len(f) > 2 or not all(f) for f in factors):
+            raise ValueError(f"a column is neither a feature nor the product of two: {self.names}")
+        read = list(dict.fromkeys(part for f in factors for part in f))
+        position = {name: n for n, name in enumerate(read)}
+        first = np.array([position[f[0]] for f in factors], dtype=np.int64)
+        second = np.array([position[f[1]] if len(f) == 2 else len(read) for f in factors], dtype=np.int64)
+        return read, first, second
 
     def probability(self, values: Mapping[str, float]) -> float:
         z = float(((self.vector(values) - self.mean) / self.scale) @ self.weights) + self.bias
@@ -134,9 +135,17 @@ class Model:
 
     @classmethod
     def from_json(cls, raw: Mapping) -> "Model":
-        return cls(tuple(raw["features"]), np.array(raw["mean"], dtype=np.float64),
-                   np.array(raw["scale"], dtype=np.float64), np.array(raw["weights"], dtype=np.float64),
-                   float(raw["bias"]), float(raw["answer"]), float(raw["suggest"]))
+        """The model stored as ``to_json`` wrote it; ValueError when its parts do not fit together."""
+        model = cls(tuple(raw["features"]), np.array(raw["mean"], dtype=np.float64),
+                    np.array(raw["scale"], dtype=np.float64), np.array(raw["weights"], dtype=np.float64),
+                    float(raw["bias"]), float(raw["answer"]), float(raw["suggest"]))
+        if not len(model.names) == len(model.mean) == len(model.scale) == len(model.weights):
+            raise ValueError(f"{len(model.names)} columns but {len(model.mean)} means, {len(model.scale)} scales "
+                             f"and {len(model.weights)} weights")
+        if not all(np.isfinite(v).all() for v in (model.mean, model.scale, model.weights, model.bias)):
+            raise ValueError("a mean, scale, weight or the bias is not a finite number")
+        model._layout  # noqa: B018  (checks the column names now, at start-up, not at the first question)
+        return model
 
 
 def stored() -> Model:

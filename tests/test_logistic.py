@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from bot import logistic
 
@@ -50,3 +51,19 @@ def test_more_columns_than_rows_solves_in_row_space_to_the_same_model():
 def test_probabilities_stay_finite_far_from_the_boundary():
     assert logistic.probability(np.array([-1e6, 0.0, 1e6])).tolist() == [logistic.probability(-30.0), 0.5,
                                                                          logistic.probability(30.0)]
+
+
+@pytest.mark.parametrize("x, y, l2", [
+    ([[1.0], [float("nan")]], [0, 1], 1.0),
+    ([[1.0], [2.0]], [0, 2], 1.0),
+    ([[1.0], [2.0]], [0, 1], 0.0),
+    ([[1.0], [2.0]], [0], 1.0),
+])
+def test_bad_input_is_refused_rather_than_fitted_to_nan(x, y, l2):
+    with pytest.raises(ValueError):
+        logistic.fit(np.array(x), np.array(y, dtype=float), l2)
+
+
+def test_one_class_alone_settles_on_a_finite_bias():
+    fitted = logistic.fit(np.random.RandomState(5).normal(size=(30, 2)), np.ones(30))
+    assert np.isfinite(fitted.bias) and fitted.bias > 5
