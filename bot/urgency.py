@@ -62,7 +62,7 @@ class Verdict:
 
 def assess(text: str, explain: bool = False) -> Verdict:
     """The verdict on a question; with ``explain``, also the tokens that raised its embedding score."""
-    text = text[:MAX_CHARS]
+    text = text[:MAX_CHARS].translate(urgency_rules.PLAIN_TYPOGRAPHY)
     norm, word_starts = urgency_rules.prepare(text)
     words = urgency_rules.class_counts(norm, word_starts)
     counts = {cls: len(found) for cls, found in words.items()}

@@ -27,8 +27,12 @@ from bot.wordgate import GatedPattern, GateIndex, starts
 
 # --- normalisation --------------------------------------------------------------------------
 
-_CHARS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                        "\u2014": "-", "`": "'", "\u00a0": " ", "(": None, ")": None, "*": None, "_": " "})
+# Phones and word processors type curly quotes and long dashes: read as the plain ones the models were
+# fitted on (the whole question, for the embedding too, goes through this first).
+_TYPOGRAPHY = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "`": "'",
+               "\u00a0": " "}
+PLAIN_TYPOGRAPHY = str.maketrans(_TYPOGRAPHY)
+_CHARS = str.maketrans({**_TYPOGRAPHY, "(": None, ")": None, "*": None, "_": " "})
 
 _TXT = {
     "2nite": "tonight", "2nyt": "tonight", "tonite": "tonight", "2nte": "tonight", "2day": "today",

@@ -217,3 +217,13 @@ def test_gate_of_a_pattern(pattern, matching, gate_words):
 def test_gate_unknown_for_patterns_without_a_word():
     assert wordgate.gate(r"^\d+$") is None
     assert wordgate.GatedPattern(r"^\d+$").may_match(set())
+
+
+@pytest.mark.parametrize("question", [
+    "she can't go back there tonight, he's got a knife", "he said goodbye and isn't answering his phone",
+    "Mum says \"don't tell anyone\" - it was years ago - can I share?",
+])
+def test_curly_quotes_and_long_dashes_read_like_plain_ones(question):
+    curly = question.replace("'", "\u2019").replace(' - ', " \u2014 ").replace('"', "\u201c", 1).replace('"', "\u201d", 1)
+    assert curly != question
+    assert urgency.assess(curly).probability == urgency.assess(question).probability
