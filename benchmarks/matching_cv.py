@@ -24,7 +24,7 @@ import json
 import random
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bot import logistic, match_examples, match_model  # noqa: E402
+from bot import logistic, match_classifier, match_examples, match_model  # noqa: E402
 from bot.evaluation import NO_TOPIC, load_labelled  # noqa: E402
 from bot.faq import load_faq  # noqa: E402
 from bot.match_decision import Thresholds, assess  # noqa: E402
@@ -66,15 +66,58 @@ def prepare(matcher: Matcher, labelled) -> tuple[list, match_examples.WeightedEx
     return signals_by_row, examples.weighted(matcher._weight)
 
 
+@dataclass
+class Learning:
+    """What the classifier learns from: the labelled questions' embeddings, terms and labels, and the
+    FAQ's own phrasings (always in its training)."""
+
+    vectors: np.ndarray
+    terms: list
+    labels: list[str]
+    faq_vectors: np.ndarray
+    faq_terms: list
+    faq_labels: list[str]
+
+    @classmethod
+    def of(cls, matcher: Matcher, labelled, signals_by_row: list) -> "Learning":
+        phrasings = [(entry.id, p) for entry in matcher.faq.entries for p in (entry.question, *entry.phrasings)]
+        faq_signals = [matcher.signals(p) for _, p in phrasings]
+        return cls(_vectors(signals_by_row), [s.terms for s in signals_by_row], [i.topic for i in labelled],
+                   _vectors(faq_signals), [s.terms for s in faq_signals], [entry_id for entry_id, _ in phrasings])
+
+    def fit(self, rows: list[int]) -> match_classifier.Classifier:
+        return match_classifier.fit(np.vstack([self.vectors[rows], self.faq_vectors]),
+                                    [self.terms[i] for i in rows] + self.faq_terms,
+                                    [self.labels[i] for i in rows] + self.faq_labels)
+
+    def predict(self, classifier: match_classifier.Classifier, rows: list[int]) -> dict[int, dict]:
+        return {i: classifier.probabilities(self.vectors[i], self.terms[i]) for i in rows}
+
+    def cross_fitted(self, rows: list[int], k: int, seed: int) -> dict[int, dict]:
+        """Each row's probabilities from a classifier fitted on the other folds of ``rows``."""
+        out: dict[int, dict] = {}
+        for held in folds_of(rows, k, seed):
+            kept = sorted(set(rows) - set(held))
+            out.update(self.predict(self.fit(kept), held))
+        return out
+
+
+def _vectors(signals_by_row: list) -> np.ndarray:
+    return np.array([s.vector if s.vector is not None else np.zeros(256, dtype=np.float32) for s in signals_by_row],
+                    dtype=np.float32)
+
+
 def decided(matcher: Matcher, labelled, signals_by_row: list, examples: match_examples.WeightedExamples,
-            allowed: np.ndarray | None) -> tuple[dict, np.ndarray]:
-    """Per question, reading only the ``allowed`` examples (and never its own): whether the best entry
-    is right, what each decision would score, and the model's features."""
+            allowed: np.ndarray | None, classified: list[dict] | None = None) -> tuple[dict, np.ndarray]:
+    """Per question, reading only the ``allowed`` examples (and never its own) and the classifier's
+    probabilities ``classified`` (from a classifier not fitted on it): whether the best entry is
+    right, what each decision would score, and the model's features."""
     limits = Thresholds(answer=100.0, suggest=100.0)
     rows, x = [], np.zeros((len(labelled), len(COLUMNS)))
     for i, (item, signals) in enumerate(zip(labelled, signals_by_row)):
         neighbours = examples.neighbours(signals.vector, signals.terms, examples.examples.texts[i], allowed)
-        found = assess(replace(signals, neighbours=neighbours), limits, matcher.centrality_of, ZERO)
+        learnt = classified[i] if classified is not None else {}
+        found = assess(replace(signals, neighbours=neighbours, classified=learnt), limits, matcher.centrality_of, ZERO)
         row = {"none": item.topic == NO_TOPIC, "top": "", "open": False, "top_right": False, "near_right": False,
                "instructions": signals.instructions}
         if found is not None:
@@ -159,9 +202,14 @@ def report(name: str, data: dict, o: dict, mask: np.ndarray) -> str:
             f"{int((o['answered'] & mask & data['instructions']).sum())}/{int((mask & data['instructions']).sum())}")
 
 
-def cross_validate(matcher, labelled, signals_by_row, examples, source, args, use_examples: bool) -> match_model.Model:
+def cross_validate(matcher, labelled, signals_by_row, examples, source, args,
+                   learning: Learning | None) -> tuple[match_model.Model, match_classifier.Classifier | None]:
     """Out-of-fold figures per file, printed; returns the model fitted on all the questions with the
-    lines chosen on the out-of-fold probabilities."""
+    lines chosen on the out-of-fold probabilities, and (with ``learning``: the examples and the
+    classifier are read) the classifier fitted on all of them. The classifier's probabilities the
+    decision model learns from are always cross-fitted: from a classifier that did not see the
+    question (nested inside each outer fold), as it will not have seen a question asked later."""
+    use_examples = learning is not None
     n = len(labelled)
     weight = np.ones(n)
     none = np.zeros(n, dtype=bool)
@@ -169,13 +217,19 @@ def cross_validate(matcher, labelled, signals_by_row, examples, source, args, us
     p_oof = np.zeros(n)
     totals = {key: np.zeros(n, dtype=bool) for key in ("answered", "suggested", "correct", "helped", "wrong")}
     held_data = {}
+    outer_learnt: dict[int, dict] = {}
     for k, held in enumerate(folds_of(everyone, args.folds, args.seed)):
         held_mask = np.zeros(n, dtype=bool)
         held_mask[held] = True
         rest = [i for i in everyone if not held_mask[i]]
         rest_mask = ~held_mask
+        learnt = None
+        if learning is not None:  # held: from a classifier fitted on the rest; the rest: cross-fitted within it
+            outer_learnt.update(learning.predict(learning.fit(rest), held))
+            inner = learning.cross_fitted(rest, args.folds, args.seed + 1 + k)
+            learnt = [outer_learnt[i] if held_mask[i] else inner[i] for i in everyone]
         # the held fold is no example
-        data, x = decided(matcher, labelled, signals_by_row, examples, rest_mask if use_examples else none)
+        data, x = decided(matcher, labelled, signals_by_row, examples, rest_mask if use_examples else none, learnt)
         for key, value in data.items():
             held_data.setdefault(key, np.zeros_like(value))[held] = value[held]
         inner = out_of_fold(data, x, rest, args.folds, args.seed + 1 + k, weight)
@@ -204,12 +258,14 @@ def cross_validate(matcher, labelled, signals_by_row, examples, source, args, us
         print(f"  at most {level:.1%} wrong (line {line:.2f} on the out-of-fold probabilities): correct "
               f"{100 * o['correct'].mean():.1f} %, train_b {100 * o['correct'][source == 'train_b'].mean():.1f} %")
     answer, suggest = choose_lines(data, p_oof, args.max_wrong)
-    data, x = decided(matcher, labelled, signals_by_row, examples, None if use_examples else none)
+    learnt = [outer_learnt[i] for i in everyone] if learning is not None else None
+    data, x = decided(matcher, labelled, signals_by_row, examples, None if use_examples else none, learnt)
     model = fit(data, x, np.ones(n, dtype=bool), weight)
     print(f"\nfitted on all {n}: answer line {answer:.2f}, suggest line {suggest:.2f}")
     for name, push in sorted(zip(model.names, model.weights), key=lambda x: -abs(x[1]))[:20]:
         print(f"  {name:<32} {push:+.3f}")
-    return match_model.Model(model.names, model.mean, model.scale, model.weights, model.bias, answer, suggest)
+    classifier = learning.fit(everyone) if learning is not None else None
+    return match_model.Model(model.names, model.mean, model.scale, model.weights, model.bias, answer, suggest), classifier
 
 
 def main(argv=None) -> int:
@@ -239,9 +295,10 @@ def main(argv=None) -> int:
     n = len(labelled)
     print(f"{n} questions from {', '.join(p.name for p in files)}; signals in {time.perf_counter() - started:.1f} s")
 
-    with_examples = cross_validate(matcher, labelled, signals_by_row, examples, source, args, use_examples=True)
-    print("\nwithout the examples (the fallback for an FAQ they do not cover):")
-    without = cross_validate(matcher, labelled, signals_by_row, examples, source, args, use_examples=False)
+    learning = Learning.of(matcher, labelled, signals_by_row)
+    with_examples, classifier = cross_validate(matcher, labelled, signals_by_row, examples, source, args, learning)
+    print("\nwithout the examples and the classifier (the fallback for an FAQ they do not cover):")
+    without, _ = cross_validate(matcher, labelled, signals_by_row, examples, source, args, None)
     if args.write:
         about = (f"Fitted by python benchmarks/matching_cv.py --write on {', '.join(p.name for p in files)} "
                  f"({n} questions; {args.folds}-fold cross-validation, lines on out-of-fold probabilities, "
@@ -252,6 +309,7 @@ def main(argv=None) -> int:
         match_examples.write(examples.examples, [i.topic for i in labelled], [i.also for i in labelled],
                              f"The labelled questions of {', '.join(p.name for p in files)}, redacted, as the "
                              "decision model's nearest-neighbour examples; written with bot/match_model.json.")
+        match_classifier.write(classifier)
         print(f"written to {match_model.MODEL_FILE}")
     print(f"({time.perf_counter() - started:.0f} s)")
     return 0

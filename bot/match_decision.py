@@ -51,6 +51,8 @@ class Thresholds:
     semantic_weight: float = 0.5
     # The nearest labelled example about the entry (``bot.match_examples``): practitioners' own words.
     examples_weight: float = 0.22
+    # The classifier learnt from the labelled questions (``bot.match_classifier``): the entry's probability.
+    classifier_weight: float = 0.66
 
 
 # A word at least this common in everyday English (``bot.lexicon``) is not, alone, evidence.
@@ -128,6 +130,7 @@ class Scored(NamedTuple):
     bm25: float = 0.0  # raw BM25
     semantic: float = 0.0  # best cosine, 0-1
     example: float = 0.0  # nearness of the nearest labelled example about the entry, 0-1
+    learnt: float = 0.0  # the classifier's probability that the question is about the entry, 0-1
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,8 @@ class Match:
         for s in self.ranked[:4]:
             lines.append(
                 f"  {s.entry.id:<42} fused {s.score:5.1f} = lexical {s.lexical:5.1f}, bm25 {s.bm25:5.2f}, "
-                f"semantic {s.semantic:.2f}, example {s.example:.2f}; evidence {s.evidence:.2f}"
+                f"semantic {s.semantic:.2f}, example {s.example:.2f}, learnt {s.learnt:.2f}; "
+                f"evidence {s.evidence:.2f}"
             )
         return "\n".join(lines)
 
@@ -190,24 +194,29 @@ class Signals:
     words: int = 0  # the question's content words (a long story reads differently)
     vector: Any = None  # the question's embedding (numpy), as the semantic signal reads it
     neighbours: Neighbours = Neighbours()  # the nearest labelled examples (``bot.match_examples``)
+    classified: Mapping[str, float] = field(default_factory=dict)  # label -> probability (``bot.match_classifier``)
 
 
-def fuse(ranked: Sequence[Scored], limits: Thresholds, examples: Mapping[str, float] | None = None) -> list[Scored]:
+def fuse(ranked: Sequence[Scored], limits: Thresholds, examples: Mapping[str, float] | None = None,
+         classified: Mapping[str, float] | None = None) -> list[Scored]:
     """The candidates with their fused score (0-100), best first; ``examples``: entry id -> the
-    nearness of its nearest labelled example (``Neighbours.best``)."""
+    nearness of its nearest labelled example (``Neighbours.best``); ``classified``: entry id -> the
+    classifier's probability."""
     examples = examples or {}
+    classified = classified or {}
     weight = limits.examples_weight if examples else 0.0
-    total = limits.lexical_weight + limits.bm25_weight + limits.semantic_weight + weight or 1.0
+    learnt = limits.classifier_weight if classified else 0.0
+    total = limits.lexical_weight + limits.bm25_weight + limits.semantic_weight + weight + learnt or 1.0
     top_bm25 = max((s.bm25 for s in ranked), default=0.0) or 1.0
     fused = []
     for s in ranked:
         example = max(0.0, examples.get(s.entry.id, 0.0))
         value = (
             limits.lexical_weight * s.lexical / 100 + limits.bm25_weight * s.bm25 / top_bm25
-            + limits.semantic_weight * s.semantic + weight * example
+            + limits.semantic_weight * s.semantic + weight * example + learnt * classified.get(s.entry.id, 0.0)
         ) / total
         fused.append(Scored(s.entry, round(100 * value, 2), s.matched_terms, s.closest_phrasing, s.evidence,
-                            s.lexical, s.bm25, s.semantic, round(example, 4)))
+                            s.lexical, s.bm25, s.semantic, round(example, 4), classified.get(s.entry.id, 0.0)))
     fused.sort(key=lambda s: (-s.score, s.entry.id))
     return fused
 
@@ -257,12 +266,12 @@ def assess(signals: Signals, limits: Thresholds, centrality_of=None, model=None)
     if not signals.ranked:
         return None
     model = model or match_model.stored()
-    ranked = tuple(fuse(signals.ranked, limits, signals.neighbours.best))
+    ranked = tuple(fuse(signals.ranked, limits, signals.neighbours.best, signals.classified))
     best = ranked[0]
     centrality = centrality_of(best.entry.id) if centrality_of else None
     evidence_ok = has_evidence(signals, best, limits, centrality)
     values = match_model.features(signals.terms, ranked, signals.corrections, evidence_ok, signals.words,
-                                  signals.neighbours)
+                                  signals.neighbours, signals.classified)
     return Assessment(ranked, _firsts(ranked), evidence_ok, values, model.probability(values))
 
 

@@ -34,7 +34,7 @@ MODEL_FILE = Path(__file__).with_name("match_model.json")
 FEATURES = (
     "fused", "fused_lead", "lexical", "lexical_margin", "bm25_raw", "bm25_margin",
     "semantic", "coverage", "terms", "unmatched",
-    "knn_best", "knn_none", "knn_vote", "knn_none_vote",
+    "knn_best", "knn_none", "knn_vote", "knn_none_vote", "learnt_best", "learnt_none",
 )
 # The model reads each feature and the product of every two ("fused_lead*knn_vote"): how much one
 # signal counts depends on another (a short question's low BM25 score says less when every signal
@@ -43,9 +43,11 @@ COLUMNS = FEATURES + tuple(f"{a}*{b}" for n, a in enumerate(FEATURES) for b in F
 
 
 def features(terms: Sequence[str], ranked: Sequence, corrections: Sequence, evidence_ok: bool,
-             content_words: int, neighbours=None) -> dict[str, float]:
-    """The model's inputs for a question whose fused candidates are ``ranked`` (best first; ``Scored``)
-    and whose nearest labelled examples are ``neighbours`` (``bot.match_examples.Neighbours``)."""
+             content_words: int, neighbours=None, classified: Mapping[str, float] | None = None) -> dict[str, float]:
+    """The model's inputs for a question whose fused candidates are ``ranked`` (best first; ``Scored``),
+    whose nearest labelled examples are ``neighbours`` (``bot.match_examples.Neighbours``) and whose
+    labels the classifier gives these probabilities (``classified``, ``bot.match_classifier``)."""
+    classified = classified or {}
     best = ranked[0]
     knn = neighbours.best if neighbours is not None else {}
     nearest = neighbours.nearest if neighbours is not None else ()
@@ -85,6 +87,8 @@ def features(terms: Sequence[str], ranked: Sequence, corrections: Sequence, evid
         "knn_none": knn.get("none", 0.0),
         "knn_vote": sum(best_id in labels for labels in nearest) / votes,
         "knn_none_vote": sum("none" in labels for labels in nearest) / votes,
+        "learnt_best": classified.get(best_id, 0.0),
+        "learnt_none": classified.get("none", 0.0),
     }
 
 

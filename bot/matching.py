@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, chain
 from typing import Mapping, Sequence
 
@@ -31,7 +31,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot import lexicon, match_examples, match_model, ranking, text
+from bot import lexicon, match_classifier, match_examples, match_model, ranking, text
 from bot.faq import Faq
 from bot.match_decision import (  # noqa: F401  (the matcher's public names live on here too)
     ANSWER,
@@ -71,6 +71,7 @@ class Matcher:
         learned: Mapping[str, Sequence[str]] | None = None,
         thresholds: Thresholds = Thresholds(),
         examples: match_examples.Examples | None = None,
+        classifier: match_classifier.Classifier | None = None,
     ):
         self.faq = faq
         self.thresholds = thresholds
@@ -85,19 +86,46 @@ class Matcher:
         if not len(self.examples) or self.examples.covers(entry_ids) >= EXAMPLES_COVERAGE:
             self.model = match_model.stored()
             self._examples = self.examples.weighted(self._weight)
+            # learnt from the same labelled questions: only when they are read (and not when examples are
+            # given, as cross-validation does: it gives each fold its own classifier)
+            given = classifier is not None or examples is not None
+            self.classifier = classifier if given else match_classifier.stored()
         else:
             self.model = match_model.stored_without_examples()
             self._examples = match_examples.Examples([], [], np.zeros((0, 1))).weighted(self._weight)
+            self.classifier = None
             self.thresholds = _with_model_lines(thresholds, self.model)
 
     def with_learned_phrasing(self, entry_id: str, phrasing: str) -> "Matcher":
         """A new matcher that also knows ``phrasing`` for ``entry_id``."""
         learned = {k: list(v) for k, v in self.learned.items()}
         learned.setdefault(entry_id, []).append(phrasing)
-        return Matcher(self.faq, learned, self.thresholds, self.examples)
+        return Matcher(self.faq, learned, self.thresholds, self.examples, self.classifier)
 
     def match(self, question: str) -> Match:
-        return decide(self.signals(question), self.thresholds, self.centrality_of, self.model)
+        signals = self.signals(question)
+        found = decide(signals, self.thresholds, self.centrality_of, self.model)
+        taught = self._taught.get(frozenset(signals.terms)) if signals.terms and not signals.instructions else None
+        if taught is None or (found.decision == ANSWER and found.entry.id == taught):
+            return found
+        return self._as_taught(found, taught)
+
+    @cached_property
+    def _taught(self) -> dict[frozenset[str], str]:
+        """The terms of each phrasing advisors taught, and its entry: the models were fitted before it
+        was taught, so the same words asked again are answered with it whatever they make of them."""
+        return {frozenset(terms): entry_id for entry_id, phrasings in self.learned.items() for phrasing in phrasings
+                if (terms := self._question_terms(phrasing)[0])}
+
+    def _as_taught(self, found: Match, entry_id: str) -> Match:
+        entry = self._index.entries[self._entry_index[entry_id]]
+        first = next((s for s in found.ranked if s.entry.id == entry_id), Scored(entry, 0.0))
+        return replace(
+            found, decision=ANSWER, score=max(found.score, self.thresholds.answer), suggestions=(entry,),
+            ranked=(first, *(s for s in found.ranked if s.entry.id != entry_id)),
+            reason=f"an advisor answered a question in these words with {entry_id} (a taught phrasing); "
+                   f"the model alone: {found.decision}, {found.entry.id if found.entry else '-'}",
+        )
 
     def centrality_of(self, entry_id: str) -> Mapping[str, float]:
         """How central each of its words is to an entry (1: what the entry is about)."""
@@ -121,7 +149,8 @@ class Matcher:
             if 3 <= len(focus_terms) < len(terms):
                 focus_vector = ranking.Semantic.vector(semantic_text(focus, dict(focus_corrections)))
                 ranked = _best_of(ranked, self._rank(focus_terms, focus_vector))
-        return Signals(terms, tuple(ranked), corrections, instructions, surfaces, words, vector, neighbours)
+        classified = self.classifier.probabilities(vector, terms) if self.classifier is not None else {}
+        return Signals(terms, tuple(ranked), corrections, instructions, surfaces, words, vector, neighbours, classified)
 
     def _question_terms(self, question: str) -> tuple[tuple[str, ...], dict[str, str], tuple[tuple[str, str], ...]]:
         names = None  # the question's name-like words, looked for once a word is unknown

@@ -113,10 +113,11 @@ class Service(OutboxService, RecordsService):
     def check_install() -> None:
         """Read the shipped models now (the matcher's, the digest's grouping model): ``DamagedInstall`` at
         start-up, not at the first question or the first digest."""
-        from bot import match_examples, match_model
+        from bot import match_classifier, match_examples, match_model
         from bot.digest import pairs
 
         match_model.stored(), match_model.stored_without_examples(), match_examples.stored(), pairs.stored()
+        match_classifier.stored()
 
     def matcher(self) -> Matcher:
         """The matcher for the current FAQ and learned phrasings, rebuilt only when either changes."""

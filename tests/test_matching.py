@@ -117,6 +117,14 @@ def test_learned_phrasing_is_used_without_restart(matcher):
     assert matcher.match(question).decision != ANSWER  # the original matcher is unchanged
 
 
+def test_a_taught_phrasing_is_answered_whatever_the_models_make_of_it(matcher):
+    taught = matcher.with_learned_phrasing("housing-providers", "Housing panel wants the tenancy sustainment notes!")
+    match = taught.match("housing panel wants the TENANCY sustainment notes")
+    assert (match.decision, match.entry.id) == (ANSWER, "housing-providers")
+    assert match.score >= taught.thresholds.answer and "taught phrasing" in match.reason
+    assert taught.match("housing panel wants the tenancy notes for the food bank").reason.find("taught") == -1
+
+
 def test_explain_names_the_evidence(matcher):
     explanation = matcher.match("is a marac referral lawful").explain()
     assert "marac-domestic-abuse" in explanation and "marac" in explanation

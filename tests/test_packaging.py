@@ -41,6 +41,15 @@ def test_the_word_lists_ship_as_package_data():
         assert "Source:" in header and "licence" in header, f"bot/{relative}'s header names its source and licence"
 
 
+def test_every_shipped_model_file_is_package_data():
+    """The models the bot reads at start-up (matcher, classifier, examples, urgency, grouping) are in
+    the wheel: a non-editable install without one stops with DamagedInstall."""
+    data = setuptools_config()["package-data"]
+    for package, folder in (("bot", ROOT / "bot"), ("bot.digest", ROOT / "bot" / "digest")):
+        for path in sorted(p for ext in ("json", "npy", "npz") for p in folder.glob(f"*.{ext}")):
+            assert path.name in data.get(package, []), f"add {path.name} to [tool.setuptools.package-data] \"{package}\""
+
+
 def test_the_word_lists_are_read_from_the_package():
     from bot.names.words import common_words, read_words
 
