@@ -4,7 +4,7 @@
     python benchmarks/matching_cv.py [--folds 5] [--seed 13] [--max-wrong 0.01] [--write] [FILE ...]
 
 Default files: the dev set, the holdout, the blind-written training set b and the real-wording
-training sets (tests/fixtures/questions_{dev,holdout,train_b,real_train,real_train2,train_c,train_d,real_train3}.yaml). Never give it a blind set
+training sets (tests/fixtures/questions_{dev,holdout,train_b,train_c..f,real_train,real_train2..4}.yaml). Never give it a blind set
 (tests/fixtures/blind/): those are for measuring, with ``canishare eval``, and the script refuses them.
 
 Each question's signals (``Matcher.signals``) and the decision model's features are computed once.
@@ -42,7 +42,8 @@ from bot.privacy import redact_question  # noqa: E402
 
 FIXTURES = REPO / "tests" / "fixtures"
 DEFAULT_FILES = [FIXTURES / f"questions_{name}.yaml" for name in (
-    "dev", "holdout", "train_b", "real_train", "real_train2", "train_c", "train_d", "real_train3")]
+    "dev", "holdout", "train_b", "real_train", "real_train2", "train_c", "train_d", "real_train3", "train_e", "train_f",
+    "real_train4")]
 ANSWER_LINES = [x / 100 for x in range(20, 100)]
 SUGGEST_LINES = [x / 100 for x in range(2, 60, 2)]
 HELPED_VALUE = 0.5  # a question only helped (right entry among suggestions) against 1 for a correct one
