@@ -59,7 +59,8 @@ class Thresholds:
 EVERYDAY_COUNT = 30_000_000
 # An entry's word is "central" to it (and so can stand alone as evidence) from this centrality.
 CENTRAL_ALONE = 0.75
-# Text that tells the bot what to do rather than asking about sharing: never answered. Orders to the
+# Text that tells the bot what to do rather than asking about sharing, looking-up requests included:
+# never answered. Orders to the
 # bot ("pretend to be...", "act as...", "you're the DPO now.") count only where a sentence starts or
 # after a word that addresses the bot, so that "can the DSL act as the contact?" or "callers pretend
 # to be the father" stay questions. Curly apostrophes are read as straight ones first.
@@ -96,7 +97,15 @@ INSTRUCTIONS = re.compile(
     r"|\brepeat (?:everything|all(?: of)? the (?:text|messages?|words)|the (?:text|messages?|words)|all)\s*"
     r"(?:you (?:were|have been) given\s*)?(?:above|before)\b|\brepeat (?:all )?(?:of )?the (?:text|messages?|words) "
     r"(?:above|earlier|before)\b|\brepeat all of the above\b|\bword for word\b.{0,20}$"
-    r"|\b(?:bot|api|access|slack|secret) (?:token|key)s?\b|</?\s*(?:faq|system|instructions?)\s*>",
+    r"|\b(?:bot|api|access|slack|secret) (?:token|key)s?\b|</?\s*(?:faq|system|instructions?)\s*>"
+    # Look-ups: the bot holds no one's details or records ("give me the DPO's mobile", "list the
+    # families at MARAC", "who is Dr [name]?", "can you check whether [name] has a record?").
+    rf"|{_ORDER}(?:give|send|get|find|show) me (?:the |their |his |her |your )?(?:personal |home |private |direct |"
+    r"work |new )*(?:mobile|phone|number|address|e-?mail|contact details)\b"
+    rf"|{_ORDER}list (?:the|all|every)\b[^.?!\n]{{0,30}}\b(?:families|people|children|clients|tenants|patients|"
+    r"pupils|names|cases|victims)\b"
+    r"|(?:^|[.!?\n]\s*)who is (?:dr|mr|mrs|ms|miss|mx|prof|\[name\])\b"
+    r"|\bcan you (?:please )?(?:check|look up|find out|search)\b(?: (?:if|whether))? \[name\]",
     re.IGNORECASE | re.DOTALL,
 )
 # Every branch of INSTRUCTIONS holds one of these (lower case): a question with none of them is not
@@ -105,7 +114,8 @@ _INSTRUCTION_WORDS = (
     "ignore", "disregard", "forget", "bypass", "skip", "override", "system", "you are", "you're", "jail", "mode",
     "unrestricted", "pretend", "act ", "role", "instruction", "rules", "do anything", "from now on", "respond",
     "reply", "answer", "say", "prompt", "config", "scoring", "guardrail", "settings", "threshold", "model",
-    "repeat", "word for word", "token", "key", "<", "type", "rest of",
+    "repeat", "word for word", "token", "key", "<", "type", "rest of", "give me", "send me", "get me", "find me",
+    "show me", "list ", "who is", "can you",
 )
 _CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
