@@ -20,6 +20,7 @@ from typing import Any, Mapping, NamedTuple, Sequence
 from bot import lexicon, match_model
 from bot.faq import FaqEntry
 from bot.match_examples import Neighbours
+from bot.privacy.folding import plain_characters
 from bot.records import Decision
 
 ANSWER, SUGGEST, ESCALATE = Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE
@@ -63,7 +64,8 @@ CENTRAL_ALONE = 0.75
 # never answered. Orders to the
 # bot ("pretend to be...", "act as...", "you're the DPO now.") count only where a sentence starts or
 # after a word that addresses the bot, so that "can the DSL act as the contact?" or "callers pretend
-# to be the father" stay questions. Curly apostrophes are read as straight ones first.
+# to be the father" stay questions. Look-alike characters (curly apostrophes, odd spaces, dashes) are
+# folded first, as redaction folds them.
 _ORDER = r"(?:^|[.!?\n]\s*)(?:please\s+|now\s+|just\s+)?"
 _TO_THE_BOT = r"(?:\b(?:can|could|will|would) you (?:please )?|\bi (?:want|need) you to )"
 _QUOTED = r"\s*[\"'“‘][^\"'”’\n]{1,40}[\"'”’]"
@@ -122,7 +124,7 @@ _CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 def reads_as_instructions(question: str) -> bool:
     """Whether the text tells the bot what to do rather than asking about sharing (never answered)."""
-    question = question.translate(_CURLY_APOSTROPHES)
+    question = plain_characters(question)
     low = question.lower()
     return any(word in low for word in _INSTRUCTION_WORDS) and INSTRUCTIONS.search(question) is not None
 

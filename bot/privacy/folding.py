@@ -40,6 +40,12 @@ def _fold(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch)
 
 
+def plain_characters(text: str) -> str:
+    """``text`` with look-alike characters folded as the patterns read them (curly apostrophes to
+    "'", dashes to "-", odd spaces to " ", invisible characters dropped, NFKC)."""
+    return _shadow(text)[0]
+
+
 def _shadow(text: str) -> tuple[str, list[int] | None]:
     """The text the patterns read, and for each of its characters the index of the character of
     ``text`` it came from (None when every character stayed in its place)."""
