@@ -106,6 +106,10 @@ INSTRUCTIONS = re.compile(
     r"work |new )*(?:mobile|phone|number|address|e-?mail|contact details)\b"
     rf"|{_ORDER}list (?:the|all|every)\b[^.?!\n]{{0,30}}\b(?:families|people|children|clients|tenants|patients|"
     r"pupils|names|cases|victims)\b"
+    rf"|{_ORDER}(?:give|send|get|find|show) me (?:the |their |his |her |your )?[\w\[\] -]{{1,40}}?'s? "
+    r"(?:personal |home |private |direct |work |new )*(?:mobile|phone|number|address|e-?mail|contact details)\b"
+    r"|(?:^|[.!?\n]\s*)what(?:'s| is) (?:\[name\]|(?:dr|mr|mrs|ms|miss) [\w\[\]]+)'s? "
+    r"(?:mobile|phone|number|address|e-?mail)\b"
     r"|(?:^|[.!?\n]\s*)who is (?:dr|mr|mrs|ms|miss|mx|prof|\[name\])\b"
     r"|\bcan you (?:please )?(?:check|look up|find out|search)\b(?: (?:if|whether))? \[name\]",
     re.IGNORECASE | re.DOTALL,
@@ -117,7 +121,7 @@ _INSTRUCTION_WORDS = (
     "unrestricted", "pretend", "act ", "role", "instruction", "rules", "do anything", "from now on", "respond",
     "reply", "answer", "say", "prompt", "config", "scoring", "guardrail", "settings", "threshold", "model",
     "repeat", "word for word", "token", "key", "<", "type", "rest of", "give me", "send me", "get me", "find me",
-    "show me", "list ", "who is", "can you",
+    "show me", "list ", "who is", "can you", "what is", "what's",
 )
 _CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
