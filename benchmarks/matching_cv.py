@@ -54,16 +54,10 @@ ZERO = match_model.Model(COLUMNS, np.zeros(len(COLUMNS)), np.ones(len(COLUMNS)),
 
 def prepare(matcher: Matcher, labelled) -> tuple[list, match_examples.WeightedExamples]:
     """Each question's signals (without examples), and the questions as nearest-neighbour examples."""
-    signals_by_row, texts, vectors, terms = [], [], [], []
-    for item in labelled:
-        question = redact_question(item.question).text[:2000]
-        signals = matcher.signals(question)
-        signals_by_row.append(signals)
-        texts.append(question)
-        terms.append(signals.terms)
-        vectors.append(signals.vector if signals.vector is not None else np.zeros(256, dtype=np.float32))
-    examples = match_examples.Examples(
-        texts, [match_examples.labels_of(i.topic, i.also) for i in labelled], np.array(vectors), terms)
+    texts = [redact_question(item.question).text[:2000] for item in labelled]
+    signals_by_row = [matcher.signals(question) for question in texts]
+    examples = match_examples.Examples(texts, [match_examples.labels_of(i.topic, i.also) for i in labelled],
+                                       _vectors(signals_by_row), [s.terms for s in signals_by_row])
     return signals_by_row, examples.weighted(matcher._weight)
 
 
@@ -171,10 +165,6 @@ def fit(data: dict, x: np.ndarray, mask: np.ndarray, weight: np.ndarray) -> matc
     return match_model.Model(COLUMNS, fitted.mean, fitted.scale, fitted.weights, fitted.bias, 1.0, 1.0)
 
 
-def probabilities(model: match_model.Model, x: np.ndarray) -> np.ndarray:
-    return logistic.probability(((x - model.mean) / model.scale) @ model.weights + model.bias)
-
-
 def folds_of(indexes: list[int], k: int, seed: int) -> list[list[int]]:
     order = list(indexes)
     random.Random(seed).shuffle(order)
@@ -188,7 +178,7 @@ def out_of_fold(data: dict, x: np.ndarray, indexes: list[int], k: int, seed: int
         mask = np.zeros(len(p), dtype=bool)
         mask[indexes] = True
         mask[held] = False
-        p[held] = probabilities(fit(data, x, mask, weight), x)[held]
+        p[held] = fit(data, x, mask, weight).probabilities(x)[held]
     return p
 
 
@@ -237,7 +227,7 @@ def cross_validate(matcher, labelled, signals_by_row, examples, source, args,
         sub = {key: value[rest_mask] for key, value in data.items()}
         answer, suggest = choose_lines(sub, inner[rest_mask], args.max_wrong)
         model = fit(data, x, rest_mask, weight)
-        p = probabilities(model, x)
+        p = model.probabilities(x)
         p_oof[held] = p[held]
         o = outcomes(data, p, answer, suggest)
         for key in totals:

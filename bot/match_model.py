@@ -122,8 +122,11 @@ class Model:
         return read, first, second
 
     def probability(self, values: Mapping[str, float]) -> float:
-        z = float(((self.vector(values) - self.mean) / self.scale) @ self.weights) + self.bias
-        return float(logistic.probability(np.float64(z)))
+        return float(self.probabilities(self.vector(values)))
+
+    def probabilities(self, columns: np.ndarray) -> np.ndarray:
+        """The probability for each row of columns (or for one row), as ``vector`` lays them out."""
+        return logistic.probability(((columns - self.mean) / self.scale) @ self.weights + self.bias)
 
     def contributions(self, values: Mapping[str, float]) -> list[tuple[str, float]]:
         """Each feature's push on the log-odds, largest first (for ``--explain``)."""
