@@ -202,6 +202,7 @@ def cross_validate(matcher, labelled, signals_by_row, examples, source, args,
     question (nested inside each outer fold), as it will not have seen a question asked later."""
     use_examples = learning is not None
     n = len(labelled)
+    line_rows = np.isin(source, args.lines_on) if args.lines_on else np.ones(n, dtype=bool)
     weight = np.ones(n)
     none = np.zeros(n, dtype=bool)
     everyone = list(range(n))
@@ -224,8 +225,9 @@ def cross_validate(matcher, labelled, signals_by_row, examples, source, args,
         for key, value in data.items():
             held_data.setdefault(key, np.zeros_like(value))[held] = value[held]
         inner = out_of_fold(data, x, rest, args.folds, args.seed + 1 + k, weight)
-        sub = {key: value[rest_mask] for key, value in data.items()}
-        answer, suggest = choose_lines(sub, inner[rest_mask], args.max_wrong)
+        chosen_on = rest_mask & line_rows
+        sub = {key: value[chosen_on] for key, value in data.items()}
+        answer, suggest = choose_lines(sub, inner[chosen_on], args.max_wrong)
         model = fit(data, x, rest_mask, weight)
         p = model.probabilities(x)
         p_oof[held] = p[held]
@@ -243,12 +245,13 @@ def cross_validate(matcher, labelled, signals_by_row, examples, source, args,
         for i in np.flatnonzero(totals["wrong"]):
             item = labelled[i]
             print(f"  wrong, p {p_oof[i]:.3f} [{source[i]}] {item.topic} -> {data['top'][i]}: {item.question[:110]!r}")
+    on_lines = {key: value[line_rows] for key, value in data.items()}
     for level in (0.005, 0.01, 0.015, 0.02):  # how the out-of-fold probabilities trade wrong answers for correct
-        line, _ = choose_lines(data, p_oof, level)
+        line, _ = choose_lines(on_lines, p_oof[line_rows], level)
         o = outcomes(data, p_oof, line, line)
         print(f"  at most {level:.1%} wrong (line {line:.2f} on the out-of-fold probabilities): correct "
               f"{100 * o['correct'].mean():.1f} %, train_b {100 * o['correct'][source == 'train_b'].mean():.1f} %")
-    answer, suggest = choose_lines(data, p_oof, args.max_wrong)
+    answer, suggest = choose_lines(on_lines, p_oof[line_rows], args.max_wrong)
     learnt = [outer_learnt[i] for i in everyone] if learning is not None else None
     data, x = decided(matcher, labelled, signals_by_row, examples, None if use_examples else none, learnt)
     model = fit(data, x, np.ones(n, dtype=bool), weight)
@@ -265,6 +268,8 @@ def main(argv=None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--max-wrong", type=float, default=0.01, help="share of questions answered wrongly")
+    parser.add_argument("--lines-on", nargs="+", metavar="NAME",
+                        help="choose the answer and suggest lines on these files only (questions_NAME.yaml)")
     parser.add_argument("--write", action="store_true", help="write bot/match_model.json")
     parser.add_argument("--mistakes", action="store_true", help="print the questions answered wrongly out of fold")
     args = parser.parse_args(argv)
