@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """Fit the matcher's decision model (``bot/match_model.json``) by k-fold cross-validation.
 
-    python benchmarks/matching_cv.py [--folds 5] [--seed 13] [--max-wrong 0.01] [--write] [FILE ...]
+    python benchmarks/matching_cv.py [FILE ...] [--folds 5] [--seed 13] [--max-wrong 0.01]
+                                     [--lines-on NAME ...] [--write] [--mistakes]
 
 Default files: the dev set, the holdout, the blind-written training set b and the real-wording
 training sets (tests/fixtures/questions_{dev,holdout,train_b,train_c..f,real_train,real_train2..4}.yaml). Never give it a blind set
@@ -14,7 +15,9 @@ folds' own inner out-of-fold probabilities: the answer line is the lowest that k
 at or under ``--max-wrong`` of the questions, the suggest line the one that does best for
 correct + half of helped. The held-out fold is then decided with them. The out-of-fold figures are
 printed per file; with ``--write`` the model fitted on all questions, with lines chosen on the
-outer out-of-fold probabilities, is written to bot/match_model.json.
+outer out-of-fold probabilities, is written to bot/match_model.json. Named files replace the
+default ones. ``--lines-on dev train_b ...`` chooses the lines on those files' questions only (the
+stems after ``questions_``), and prints the wrong rate over every file beside each trade-off.
 """
 
 from __future__ import annotations
@@ -250,7 +253,8 @@ def cross_validate(matcher, labelled, signals_by_row, examples, source, args,
         line, _ = choose_lines(on_lines, p_oof[line_rows], level)
         o = outcomes(data, p_oof, line, line)
         print(f"  at most {level:.1%} wrong (line {line:.2f} on the out-of-fold probabilities): correct "
-              f"{100 * o['correct'].mean():.1f} %, train_b {100 * o['correct'][source == 'train_b'].mean():.1f} %")
+              f"{100 * o['correct'].mean():.1f} %, train_b {100 * o['correct'][source == 'train_b'].mean():.1f} %"
+              + (f", wrong over every file {100 * o['wrong'].mean():.1f} %" if args.lines_on else ""))
     answer, suggest = choose_lines(on_lines, p_oof[line_rows], args.max_wrong)
     learnt = [outer_learnt[i] for i in everyone] if learning is not None else None
     data, x = decided(matcher, labelled, signals_by_row, examples, None if use_examples else none, learnt)
@@ -288,6 +292,10 @@ def main(argv=None) -> int:
         source += [path.stem.removeprefix("questions_")] * len(items)
     signals_by_row, examples = prepare(matcher, labelled)
     source = np.array(source)
+    unknown = sorted(set(args.lines_on or ()) - set(source.tolist()))
+    if unknown:  # an empty mask would choose the lowest lines there are
+        raise SystemExit(f"--lines-on: no file named {', '.join(unknown)}; the files are "
+                         f"{', '.join(dict.fromkeys(source.tolist()))} (name FILE... before --lines-on)")
     n = len(labelled)
     print(f"{n} questions from {', '.join(p.name for p in files)}; signals in {time.perf_counter() - started:.1f} s")
 
@@ -298,7 +306,8 @@ def main(argv=None) -> int:
     if args.write:
         about = (f"Fitted by python benchmarks/matching_cv.py --write on {', '.join(p.name for p in files)} "
                  f"({n} questions; {args.folds}-fold cross-validation, lines on out-of-fold probabilities, "
-                 f"wrong answers at most {args.max_wrong:.1%}); see bot/match_model.py.")
+                 f"wrong answers at most {args.max_wrong:.1%}"
+                 f"{' on ' + ', '.join(args.lines_on) if args.lines_on else ''}); see bot/match_model.py.")
         stored = with_examples.to_json(about=about)
         stored["without_examples"] = without.to_json()
         match_model.MODEL_FILE.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
