@@ -50,7 +50,7 @@ DEFAULT_FILES = [FIXTURES / f"questions_{name}.yaml" for name in (
 ANSWER_LINES = [x / 100 for x in range(20, 100)]
 SUGGEST_LINES = [x / 100 for x in range(2, 60, 2)]
 HELPED_VALUE = 0.5  # a question only helped (right entry among suggestions) against 1 for a correct one
-L2 = 20.0  # on 105 columns (14 features and their products); chosen by cross-validation on these files
+L2 = 20.0  # on 136 columns (16 features and their products); chosen by cross-validation on these files
 COLUMNS = match_model.COLUMNS
 ZERO = match_model.Model(COLUMNS, np.zeros(len(COLUMNS)), np.ones(len(COLUMNS)), np.zeros(len(COLUMNS)), 0.0, 1.0, 1.0)
 

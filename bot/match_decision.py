@@ -61,11 +61,10 @@ EVERYDAY_COUNT = 30_000_000
 # An entry's word is "central" to it (and so can stand alone as evidence) from this centrality.
 CENTRAL_ALONE = 0.75
 # Text that tells the bot what to do rather than asking about sharing, looking-up requests included:
-# never answered. Orders to the
-# bot ("pretend to be...", "act as...", "you're the DPO now.") count only where a sentence starts or
-# after a word that addresses the bot, so that "can the DSL act as the contact?" or "callers pretend
-# to be the father" stay questions. Look-alike characters (curly apostrophes, odd spaces, dashes) are
-# folded first, as redaction folds them.
+# never answered. Orders to the bot ("pretend to be...", "act as...", "you're the DPO now.") count
+# only where a sentence starts or after a word that addresses the bot, so that "can the DSL act as
+# the contact?" or "callers pretend to be the father" stay questions. Look-alike characters (curly
+# apostrophes, odd spaces, dashes) are folded first, as redaction folds them.
 _ORDER = r"(?:^|[.!?\n]\s*)(?:please\s+|now\s+|just\s+)?"
 _TO_THE_BOT = r"(?:\b(?:can|could|will|would) you (?:please )?|\bi (?:want|need) you to )"
 _QUOTED = r"\s*[\"'“‘][^\"'”’\n]{1,40}[\"'”’]"
@@ -123,7 +122,6 @@ _INSTRUCTION_WORDS = (
     "repeat", "word for word", "token", "key", "<", "type", "rest of", "give me", "send me", "get me", "find me",
     "show me", "list ", "who is", "can you", "what is", "what's",
 )
-_CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
 def reads_as_instructions(question: str) -> bool:
