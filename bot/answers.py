@@ -6,6 +6,9 @@ import textwrap
 
 from bot.faq import Faq, FaqEntry
 
+URGENT_NOTICE = ("If someone is at immediate risk of serious harm, act now: call 999 or your safeguarding lead. "
+                 "Data protection law does not stop you sharing to prevent serious harm.")
+
 
 def render_match(match, faq: Faq, nation: str | None = None) -> str:
     from bot.matching import ANSWER, SUGGEST

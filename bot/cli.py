@@ -7,12 +7,12 @@ import dataclasses
 import json
 import logging
 import sys
-from typing import Sequence, TextIO
+from typing import Sequence
 
 from bot import __version__
-from bot.answers import render_match
+from bot.cli_questions import cmd_ask, cmd_eval, cmd_redact
 from bot.config import README_SLACK_SECTION, Settings, SettingsError
-from bot.failures import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
+from bot.failures import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError
 from bot.faq import FaqError, lint, load_faq
 
 # Which settings a command depends on (see ``Settings.check``): a badly written value of any other
@@ -31,12 +31,6 @@ def port_number(value: str) -> int:
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"{port} is not a port number: use 1-65535, e.g. 3000")
     return port
-
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int = EXIT_PROBLEM):
-        super().__init__(message)
-        self.code = code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -156,10 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _settings(args) -> Settings:
     """The settings, read once: the environment, with --faq-dir over CANISHARE_FAQ_DIR."""
-    settings = Settings.from_env()
-    if args.faq_dir:
-        settings = dataclasses.replace(settings, faq_dir=args.faq_dir)
     try:
+        settings = Settings.from_env()
+        if args.faq_dir:
+            settings = dataclasses.replace(settings, faq_dir=args.faq_dir)
         return settings.check(**args.uses)
     except SettingsError as error:
         raise CliError(str(error), EXIT_USAGE) from error
@@ -197,89 +191,6 @@ def _service(settings: Settings, faq: bool = True):
         return Service.open(settings, faq=faq)
     except StoreError as error:
         raise CliError(str(error)) from error
-
-
-def _matcher(settings: Settings):
-    from bot.matching import Matcher
-
-    return Matcher(load_faq(settings.faq_dir, check_near_duplicates=False), thresholds=settings.thresholds)
-
-
-# ask ---------------------------------------------------------------------------------------
-
-
-def cmd_ask(args, settings: Settings) -> int:
-    from bot.matching import match_redacted
-    from bot.urgency import signals_immediate_risk
-
-    nation = args.nation
-    if nation is None:  # CANISHARE_NATION matters only when --nation is not given
-        try:
-            nation = settings.check(("nation",)).nation
-        except SettingsError as error:
-            raise CliError(str(error), EXIT_USAGE) from error
-    nation = nation or None
-    matcher = _matcher(settings)
-    if args.question == "-":
-        return _ask_lines(matcher, sys.stdin, sys.stdout, args.json, nation)
-    question = args.question
-    if not question.strip():
-        raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"',
-                       EXIT_USAGE)
-    match = match_redacted(matcher, question)
-    if args.json:
-        print(json.dumps(match_json(match, nation, urgent=signals_immediate_risk(question))))
-    else:
-        print(render_match(match, matcher.faq, nation))
-        if args.explain:
-            print("\n" + match.explain())
-    return EXIT_OK
-
-
-def _ask_lines(matcher, lines: TextIO, out: TextIO, as_json: bool, nation: str | None = None) -> int:
-    from bot.matching import match_redacted
-    from bot.urgency import signals_immediate_risk
-
-    for line in lines:
-        question = line.rstrip("\n")
-        match = match_redacted(matcher, question)
-        if as_json:
-            out.write(json.dumps(match_json(match, nation, urgent=signals_immediate_risk(question))) + "\n")
-        else:
-            out.write(render_match(match, matcher.faq, nation) + "\n\n")
-        out.flush()
-    return EXIT_OK
-
-
-def match_json(match, nation: str | None = None, urgent: bool = False) -> dict:
-    """The JSON contract of ``canishare ask --json``; ``"nation"`` only when one was asked for;
-    ``"urgent"`` whether the question signals a risk of serious harm now (bot.urgency, judged on the
-    question as asked, as the bot does)."""
-    found = {
-        "decision": match.decision,
-        "faq_id": match.entry.id if match.entry else None,
-        "score": match.score,
-        "suggestions": [entry.id for entry in match.suggestions],
-        "urgent": urgent,
-    }
-    if nation:
-        found["nation"] = nation
-    return found
-
-
-# redact ------------------------------------------------------------------------------------
-
-
-def cmd_redact(args, settings: Settings) -> int:
-    from bot.privacy import redact
-
-    if args.source != "-":
-        print(redact(args.source).text)
-        return EXIT_OK
-    for line in sys.stdin:
-        sys.stdout.write(redact(line.rstrip("\n")).text + "\n")
-        sys.stdout.flush()
-    return EXIT_OK
 
 
 # faq ---------------------------------------------------------------------------------------
@@ -443,56 +354,6 @@ def cmd_clock(args, settings: Settings) -> int:
     configure_logging()
     return run_clock(settings, service)
 
-
-# eval --------------------------------------------------------------------------------------
-
-
-def cmd_eval(args, settings: Settings) -> int:
-    from bot.evaluation import evaluate, load_labelled, unknown_topics
-
-    try:
-        items = load_labelled(args.file)
-    except (OSError, ValueError) as error:
-        raise CliError(str(error)) from error
-    matcher = _matcher(settings)
-    unknown = unknown_topics(matcher, items)
-    if unknown:
-        print(f"warning: topics not in the FAQ: {', '.join(unknown)}", file=sys.stderr)
-    report = evaluate(matcher, items, progress=_progress_bar(len(items)))
-    figures = report.figures()
-    if args.json:
-        print(json.dumps({name: {"n": n, "of": of, "rate": round(n / of, 4) if of else None}
-                          for name, (n, of) in figures.items()}))
-        return EXIT_OK
-    print(f"{len(items)} questions ({sum(1 for i in items if i.topic != 'none')} with a topic), "
-          f"thresholds {matcher.thresholds}")
-    for name, (n, of) in figures.items():
-        print(f"  {name:<29} {n:>4}/{of:<4} {100 * n / of if of else 0:6.1f} %")
-    print("  decisions: " + ", ".join(f"{k} {v}" for k, v in report.decisions().items()))
-    mistakes = report.mistakes()
-    if mistakes:
-        print(f"\n{len(mistakes)} not helped, or answered wrongly (expected -> decision: offered / best):")
-        for o in mistakes:
-            mark = "WRONG ANSWER " if o.wrong_answer else ""
-            offered = ",".join(o.offered_ids) or "-"
-            best = o.ranked_ids[0] if o.ranked_ids else "-"
-            print(f"  {mark}{o.item.topic} -> {o.match.decision} {o.match.score:.1f}: {offered} / {best}\n"
-                  f"      {o.item.question[:110]}")
-    return EXIT_OK
-
-
-def _progress_bar(total: int):
-    if not sys.stderr.isatty() or total < 50:
-        return lambda done: None
-
-    def show(done: int) -> None:
-        filled = int(30 * done / total)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
-        if done == total:
-            sys.stderr.write("\r" + " " * 50 + "\r")
-        sys.stderr.flush()
-
-    return show
 
 
 if __name__ == "__main__":

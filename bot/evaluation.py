@@ -19,7 +19,9 @@ from typing import Callable, Iterable
 
 import yaml
 
+from bot.failures import yaml_problem
 from bot.matching import ANSWER, ESCALATE, SUGGEST, Match, Matcher, match_redacted
+from bot.readable import decoded
 
 NO_TOPIC = "none"
 
@@ -118,17 +120,24 @@ class Report:
 
 
 def load_labelled(path: str | Path) -> list[Labelled]:
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    """The labelled items of a YAML file (a list of {q, topic, also?}); ``ValueError`` naming the file
+    (and the item) when it cannot be read or an item is malformed."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(decoded(path.read_bytes()))
+    except OSError as error:
+        raise ValueError(f"{path}: cannot be read ({error.strerror or error}); check the path") from None
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path}: {yaml_problem(error)}") from None
     if not isinstance(raw, list):
         raise ValueError(f"{path}: expected a list of {{q, topic, also?}} items")
     items = []
     for position, item in enumerate(raw, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("q"), str) or not isinstance(item.get("topic"), str):
             raise ValueError(f"{path}: item {position} needs text fields 'q' and 'topic'")
-        also = item.get("also") or []
-        if isinstance(also, str):
-            also = [also]
-        if not isinstance(also, list) or not all(isinstance(a, str) for a in also):
+        also = item.get("also")
+        also = [] if also is None else [also] if isinstance(also, str) else also
+        if not isinstance(also, list) or not all(isinstance(a, str) and a.strip() for a in also):
             raise ValueError(f"{path}: item {position}: 'also' must be a list of FAQ ids")
         if also and item["topic"] == NO_TOPIC:
             raise ValueError(f"{path}: item {position}: a 'none' question cannot have 'also' entries")
@@ -145,5 +154,12 @@ def evaluate(matcher: Matcher, items: Iterable[Labelled],
     return report
 
 
-def unknown_topics(matcher: Matcher, items: Iterable[Labelled]) -> list[str]:
-    return sorted({t for i in items for t in i.right_ids if matcher.faq.get(t) is None})
+def unknown_topics(matcher: Matcher, items: Iterable[Labelled]) -> dict[str, list[int]]:
+    """Each id a labelled item names (as its topic or in ``also``) that the FAQ does not have, with
+    the positions (from 1) of the items naming it."""
+    unknown: dict[str, list[int]] = {}
+    for position, item in enumerate(items, start=1):
+        for topic in item.right_ids:
+            if matcher.faq.get(topic) is None:
+                unknown.setdefault(topic, []).append(position)
+    return dict(sorted(unknown.items()))

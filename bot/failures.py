@@ -14,6 +14,14 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_SLACK, EXIT_BUG = 0, 1, 2, 3, 70
 SLACKISH_MODULES = ("slack_sdk", "slack_bolt", "urllib", "socket", "builtins")
 
 
+class CliError(Exception):
+    """A command's failure to show as one line, with its exit code (a problem to fix, by default)."""
+
+    def __init__(self, message: str, code: int = EXIT_PROBLEM):
+        super().__init__(message)
+        self.code = code
+
+
 class DamagedInstall(Exception):
     """A file shipped inside the package (a model, word list or examples) is missing or unreadable."""
 
@@ -37,7 +45,7 @@ def describe(error: BaseException) -> tuple[str, int]:
 def explain(error: BaseException) -> str | None:
     """One line naming the cause and the fix, or None when ``error`` is not one a person can fix."""
     if isinstance(error, yaml.YAMLError):
-        return _yaml(error)
+        return yaml_problem(error)
     if isinstance(error, sqlite3.OperationalError):
         return _database(error)
     if isinstance(error, OSError):
@@ -49,7 +57,7 @@ def explain(error: BaseException) -> str | None:
     return None
 
 
-def _yaml(error: yaml.YAMLError) -> str:
+def yaml_problem(error: yaml.YAMLError) -> str:
     mark = getattr(error, "problem_mark", None)
     where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]

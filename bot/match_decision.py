@@ -45,6 +45,7 @@ class Thresholds:
     # word only one entry uses weighs 1): a rare term or several common ones, never one stray word.
     evidence: float = 0.3
     max_suggestions: int = 3
+    min_suggestions: int = 2  # "did you mean" offers at least this many choices when there are as many
     suggestion_window: float = 15.0  # suggestions are within this many fused points of the best
     # How much each signal counts in the fused score (``bot.ranking``); any scale, they are normalised.
     lexical_weight: float = 0.4
@@ -316,8 +317,8 @@ def decide(signals: Signals, limits: Thresholds, centrality_of=None, model=None)
         return Match(ANSWER, confidence, ranked, (best.entry,), **_m(common))
     if confidence >= limits.suggest:
         near = tuple(
-            s.entry for s in ranked[: limits.max_suggestions]
-            if best.score - s.score <= limits.suggestion_window
+            s.entry for n, s in enumerate(ranked[: limits.max_suggestions])
+            if n < limits.min_suggestions or best.score - s.score <= limits.suggestion_window
         )
         common["reason"] = said + ": between the suggest and answer lines (or too small a lead)"
         return Match(SUGGEST, min(confidence, limits.answer - 0.01), ranked, near, **_m(common))

@@ -87,6 +87,16 @@ FEATURE_NAMES = (("embedding", "words") + HARM_CLASSES + OTHER_CLASSES
 _WORD = re.compile(r"[a-z']+")
 
 
+def _enough_words(norm: str) -> bool:
+    """Whether the embedding may read the text: two different words, or one everyday English word
+    ("knife", "stabbed"). A line of x's or a keyboard mash is read by the word classes alone: the
+    embedding of one unknown token repeated says nothing of harm, and raised false alarms."""
+    from bot.names.words import common_words
+
+    words = {w for w in _WORD.findall(norm) if len(w) > 1}
+    return len(words) > 1 or bool(words & common_words())
+
+
 def word_grams(norm: str) -> set[str]:
     """The words and adjacent word pairs of a normalised question (the bag-of-words model's input)."""
     words = _WORD.findall(norm)
@@ -174,7 +184,7 @@ class Scorer:
         """(probability, threshold, embedding score or None, words score)."""
         features = class_features(counts)
         words = self.words_logit(word_grams(norm))
-        if self.uses_embedding:
+        if self.uses_embedding and _enough_words(norm):
             logit = self.embedding_logit(text)
             return sigmoid(self.decision.logit([logit, words] + features)), self.threshold, logit, words
         return sigmoid(self.fallback.logit([words] + features)), self.fallback_threshold, None, words

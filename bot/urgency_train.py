@@ -2,7 +2,7 @@
 
     python -m bot.urgency_train [--write]
 
-Reads tests/fixtures/urgent_dev.yaml and urgent_dev2.yaml to urgent_dev5.yaml (five batches
+Reads tests/fixtures/urgent_dev.yaml and urgent_dev2.yaml to urgent_dev6.yaml (six batches
 written at different times; never the blind set). Prints, for the model with the
 embedding and for the word-class fallback:
 
@@ -33,7 +33,7 @@ from bot import logistic, urgency_rules
 from bot.urgency_model import FEATURE_NAMES, MODEL_FILE, Embedding, Linear, class_features, word_grams
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = [ROOT / "tests" / "fixtures" / f"urgent_dev{suffix}.yaml" for suffix in ("", "2", "3", "4", "5")]
+FIXTURES = [ROOT / "tests" / "fixtures" / f"urgent_dev{suffix}.yaml" for suffix in ("", "2", "3", "4", "5", "6")]
 EMBEDDING_L2 = 30.0
 SHRINK_TOKENS = 8.0  # pseudo-tokens pulling a short question's embedding score to the average
 WORDS_L2 = 3.0

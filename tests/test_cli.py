@@ -121,3 +121,86 @@ def test_module_entry_point_runs():
     )
     assert result.returncode == 0
     assert json.loads(result.stdout)["decision"] in ("answer", "suggest", "escalate")
+
+
+def run_bytes(capsys, monkeypatch, *argv, stdin: bytes):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    return run(capsys, monkeypatch, *argv)
+
+
+def test_ask_lines_in_other_encodings_are_all_answered(capsys, monkeypatch):
+    lines = b"Do I need consent to share?\n\xff\xfe not utf-8\nCaf\xe9 worker: do I need consent to share with the police?\n"
+    code, out, err = run_bytes(capsys, monkeypatch, "ask", "--json", "-", stdin=lines)
+    assert code == 0 and err == ""
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert len(answers) == 3 and answers[0]["decision"] == "answer"
+    assert answers[2]["decision"] != "escalate" and answers[2]["urgent"] is False
+
+
+def test_redact_reads_windows_1252_and_utf16(capsys, monkeypatch):
+    # In Windows-1252 byte 0xA0 is a no-break space: the NHS number and the phone must still go.
+    code, out, _ = run_bytes(capsys, monkeypatch, "redact", "-", stdin=b"NHS 943\xa0476\xa05919 call 07700\xa0900123\n")
+    assert code == 0 and "5919" not in out and "900123" not in out and "[NHS number]" in out
+    code, out, _ = run_bytes(capsys, monkeypatch, "redact", "-",
+                             stdin="ring 07700 900123\nfine\n".encode("utf-16"))
+    assert code == 0 and out.splitlines() == ["ring [phone]", "fine"]
+
+
+def test_ask_argument_with_undecodable_bytes_is_answered(capsys, monkeypatch):
+    question = b"do I need consent to share \xff with the police".decode("utf-8", "surrogateescape")
+    code, out, _ = run(capsys, monkeypatch, "ask", "--json", question)
+    assert code == 0 and json.loads(out)["decision"] in ("answer", "suggest", "escalate")
+
+
+def test_explain_with_json_or_stdin_is_a_usage_error(capsys, monkeypatch):
+    for argv in (["ask", "--explain", "--json", "consent"], ["ask", "--explain", "-"]):
+        code, out, err = run(capsys, monkeypatch, *argv, stdin="consent\n")
+        assert code == 2 and out == "" and "--explain" in err
+
+
+def test_text_ask_puts_the_urgent_notice_first(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, "ask", "he has got a knife and is on his way to her house now")
+    assert code == 0 and out.startswith("urgent: ") and "999" in out.splitlines()[0]
+    code, out, _ = run(capsys, monkeypatch, "ask", "Do I need consent to share with the police?")
+    assert out.startswith("decision: ")
+
+
+def test_eval_shows_questions_redacted(capsys, monkeypatch, tmp_path):
+    labelled = tmp_path / "set.yaml"
+    labelled.write_text(yaml.safe_dump([
+        {"q": "NHS number 943 476 5919: can I share it with the GP, email j.doe@council.gov.uk",
+         "topic": "caldicott-principles"}]))
+    code, out, _ = run(capsys, monkeypatch, "eval", str(labelled))
+    assert code == 0 and "5919" not in out and "j.doe" not in out
+
+
+def test_eval_refuses_ids_the_faq_does_not_have(capsys, monkeypatch, tmp_path):
+    labelled = tmp_path / "set.yaml"
+    labelled.write_text(yaml.safe_dump([
+        {"q": "Do I need consent?", "topic": "consent-always-required"},
+        {"q": "Can I share?", "topic": "no-such-topic", "also": ["another-bad"]},
+        {"q": "Who?", "topic": "None"}]))
+    code, out, err = run(capsys, monkeypatch, "eval", str(labelled))
+    assert code == 1 and out == ""
+    assert "'no-such-topic' (item 2)" in err and "'another-bad' (item 2)" in err and "'None' (item 3)" in err
+    assert str(labelled) in err
+
+
+@pytest.mark.parametrize("content, expected", [
+    (None, "cannot be read"), (b"- q: [unclosed\n", "not valid YAML"), (b"- q: caf\xe9\n  topic: none\n", None)])
+def test_eval_file_problems_name_the_file(capsys, monkeypatch, tmp_path, content, expected):
+    labelled = tmp_path / "set.yaml"
+    if content is not None:
+        labelled.write_bytes(content)
+    code, out, err = run(capsys, monkeypatch, "eval", str(labelled))
+    if expected is None:  # Windows-1252 text is read, not refused
+        assert code == 0 and "1 questions" in out
+    else:
+        assert code == 1 and expected in err and str(labelled) in err
+
+
+def test_a_dotenv_that_is_not_utf8_is_a_usage_error(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_bytes(b"\xff\xfeCANISHARE_NATION=wales\n")
+    code, out, err = run(capsys, monkeypatch, "ask", "Do I need consent?")
+    assert code == 2 and "UTF-8" in err and "bug" not in err

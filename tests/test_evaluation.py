@@ -58,7 +58,9 @@ def test_load_labelled_reads_also(tmp_path):
     assert items[0].right_ids == (A.id, B.id, C.id) and items[2].right_ids == ()
 
 
-@pytest.mark.parametrize("bad", [{"q": "x", "topic": "none", "also": ["a"]}, {"q": "x", "topic": "a", "also": {"k": 1}}])
+@pytest.mark.parametrize("bad", [{"q": "x", "topic": "none", "also": ["a"]}, {"q": "x", "topic": "a", "also": {"k": 1}},
+                                 {"q": "x", "topic": "a", "also": {}}, {"q": "x", "topic": "a", "also": 0},
+                                 {"q": "x", "topic": "a", "also": False}, {"q": "x", "topic": "a", "also": ""}])
 def test_load_labelled_rejects_bad_also(tmp_path, bad):
     path = tmp_path / "set.yaml"
     path.write_text(yaml.safe_dump([bad]))

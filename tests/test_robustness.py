@@ -50,3 +50,13 @@ def test_every_random_question_gets_a_decision(matcher, seed):
         match = match_redacted(matcher, text)
         assert match.decision in (ANSWER, SUGGEST, ESCALATE)
         assert len(match.suggestions) <= 3
+
+
+def test_lone_surrogates_in_a_slack_request_are_made_readable_before_any_listener():
+    from bot.slack.robustness import readable_text_only
+
+    body = {"event": {"text": "can I share \ud800 this", "blocks": [{"text": {"text": "\udfff"}}]}, "n": 3}
+    seen = []
+    readable_text_only()(body, lambda: seen.append(True))
+    assert seen == [True]
+    assert body == {"event": {"text": "can I share \ufffd this", "blocks": [{"text": {"text": "\ufffd"}}]}, "n": 3}

@@ -10,6 +10,7 @@ from typing import Callable
 from slack_bolt import BoltResponse
 from slack_sdk import WebClient
 
+from bot.readable import readable
 from bot.service import Service
 from bot.slack.blocks.replies import error_message
 from bot.slack.delivery import tell_privately
@@ -18,6 +19,28 @@ from bot.slack.payloads import event_id_of, user_of
 log = logging.getLogger(__name__)
 
 CONVERSATION_EVENTS = ("message", "app_mention")
+
+
+def readable_text_only() -> Callable:
+    """Global middleware: every string of the request made readable (``bot.readable``) before any
+    listener reads it. Slack's JSON may escape a lone surrogate, which neither the tokenizers nor
+    SQLite accept: a question or an advisor's answer holding one would otherwise fail to be stored."""
+
+    def middleware(body: dict, next: Callable[[], BoltResponse]) -> BoltResponse | None:
+        _make_readable(body)
+        return next()
+
+    return middleware
+
+
+def _make_readable(value: dict | list) -> None:
+    keys = value.keys() if isinstance(value, dict) else range(len(value))
+    for key in keys:
+        item = value[key]
+        if isinstance(item, str):
+            value[key] = readable(item)
+        elif isinstance(item, (dict, list)):
+            _make_readable(item)
 
 
 def skip_events_already_handled(service: Service) -> Callable:

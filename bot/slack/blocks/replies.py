@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from bot.answers import URGENT_NOTICE
 from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry, Source
 from bot.mrkdwn import escape_mrkdwn, escape_user_text, replace_markup
@@ -45,8 +46,7 @@ def urgent_blocks() -> list[dict]:
     ]
 
 
-URGENT_TEXT = ("If someone is at immediate risk of serious harm, act now: call 999 or your safeguarding lead. "
-               "Data protection law does not stop you sharing to prevent serious harm.")
+URGENT_TEXT = URGENT_NOTICE
 
 
 def redaction_blocks(kinds: Sequence[str]) -> list[dict]:
