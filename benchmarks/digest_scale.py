@@ -2,7 +2,7 @@
 """The digest at scale: time and peak memory of ``build_digest`` for weeks of 1k to 50k questions.
 
     python benchmarks/digest_scale.py [--sizes 1000,5000,10000,50000] [--cli-size 10000]
-        [--weeks-before 8] [--seed 14] [--timeout 900] [--repeat 3]
+        [--weeks-before 8] [--seed 14] [--timeout 900] [--repeat 3] [--surge 0.5]
 
 For each size a store is filled (in one transaction, through the Store) with a week of that many
 questions and the eight weeks before it (for the trend; each 70-110 % of the size), as a region's
@@ -12,7 +12,9 @@ typos, lower case, words dropped or swapped for synonyms, redaction placeholders
 in ten made up of the sector's words and asked once (the long tail the FAQ misses). Each base
 question's decision, FAQ entry and score come from the real matcher. People (a fifth as many as
 questions, a few asking a lot), channels (40, and direct messages), escalations (most questions with
-no entry, some answered) and ratings are spread over the week.
+no entry, some answered) and ratings are spread over the week. With ``--surge S`` a share S of the
+week's questions is a surge on one FAQ entry instead: questions worded differently each time, all
+answered confidently with that entry (the week after a news story).
 
 Then ``build_digest`` runs in a fresh process (one core: ``OMP_NUM_THREADS=1`` and, on Linux, the
 process pinned to one CPU), which reports its wall time and the process's peak resident memory
@@ -39,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WEEK = "2026-W47"
+SURGE_ENTRY = "consent-always-required"
 
 PREFIXES = ["", "", "", "quick one - ", "hi all, ", "morning! ", "sorry if this is obvious but ",
             "[name] here - ", "for a family I'm working with: ", "as a DSL, ", "housing officer here: ",
@@ -105,8 +108,17 @@ def bases() -> list[dict]:
     return out
 
 
-def fill(store, size: int, weeks_before: int, seed: int) -> None:
-    """Write the week ``WEEK`` with ``size`` questions and ``weeks_before`` weeks before it."""
+def surge_question(rng: random.Random) -> dict:
+    """A question of a surge on one topic: different words each time, all answered with one entry."""
+    text = (f"As a {rng.choice(ROLES)}, can I share {rng.choice(THINGS)} with {rng.choice(PARTNERS)} "
+            f"{rng.choice(SITUATIONS)} without consent?")
+    return {"text": vary(text, rng), "decision": "answer", "faq_id": SURGE_ENTRY, "score": 99.0,
+            "suggestions": [SURGE_ENTRY]}
+
+
+def fill(store, size: int, weeks_before: int, seed: int, surge: float = 0.0) -> None:
+    """Write the week ``WEEK`` with ``size`` questions and ``weeks_before`` weeks before it; a share
+    ``surge`` of the week's questions (not the weeks before) are a surge on one FAQ entry."""
     from bot.digest.weeks import shift_week, week_bounds
 
     rng = random.Random(seed)
@@ -126,7 +138,9 @@ def fill(store, size: int, weeks_before: int, seed: int) -> None:
         picks = rng.choices(range(len(base)), weights, k=count)
         for n in range(count):
             at = (start + dt.timedelta(seconds=rng.uniform(0, span))).isoformat(timespec="seconds")
-            if rng.random() < 0.1:
+            if back == 0 and rng.random() < surge:
+                row = surge_question(rng)
+            elif rng.random() < 0.1:
                 row = {"text": long_tail(rng), "decision": "escalate", "faq_id": None, "score": 12.0, "suggestions": []}
             else:
                 b = base[picks[n]]
@@ -230,20 +244,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--timeout", type=float, default=900, help="seconds before a size is given up")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the fastest is shown")
+    parser.add_argument("--surge", type=float, default=0.0,
+                        help="share of the week's questions that are a surge on one entry, each worded differently")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
 
     from bot.store import Store
 
     env = one_core()
-    print(f"week {WEEK} and the {args.weeks_before} weeks before it; one core; seed {args.seed}\n")
+    surge = f"; {args.surge:.0%} of the week a surge on {SURGE_ENTRY}" if args.surge else ""
+    print(f"week {WEEK} and the {args.weeks_before} weeks before it; one core; seed {args.seed}{surge}\n")
     print(f"{'questions':>10}  {'build_digest':>12}  {'peak memory':>11}  {'vs first':>9}  groups listed")
     first = None
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             db = str(Path(folder) / f"week-{size}.db")
             store = Store(db)
-            fill(store, size, args.weeks_before, args.seed)
+            fill(store, size, args.weeks_before, args.seed, args.surge)
             store.close()
             result = best_of(args.repeat, lambda: run_pinned(
                 [sys.executable, "-c", MEASURE.format(root=str(ROOT), db=db, week=WEEK)], env, args.timeout))

@@ -183,10 +183,19 @@ def _nation(value: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _service(settings: Settings, faq: bool = True):
+def _service(settings: Settings, faq: bool = True, must_exist: bool = True):
+    """The service on the settings' database. A command that reads what the bot stored (every one but
+    ``serve`` and ``clock``) refuses a database that is not there: a wrong CANISHARE_DB or working
+    directory would otherwise answer from a new, empty one (an empty digest posted, "nothing held" in
+    a subject access request)."""
+    from pathlib import Path
+
     from bot.service import Service
     from bot.store import StoreError
 
+    if must_exist and settings.db_path != ":memory:" and not Path(settings.db_path).exists():
+        raise CliError(f"there is no database at {settings.db_path}: set CANISHARE_DB to the bot's database "
+                       "(the file `canishare serve` writes), or run this where it is")
     try:
         return Service.open(settings, faq=faq)
     except StoreError as error:
@@ -318,7 +327,7 @@ def cmd_serve(args, settings: Settings) -> int:
     _require(settings, "start the Slack bot", {name: None for name in missing})
     from bot.slack.serve import run
 
-    service = _service(settings)
+    service = _service(settings, must_exist=False)
     configure_logging()
     return run(settings, service, http=args.http, port=args.port)
 
@@ -331,17 +340,24 @@ def cmd_digest(args, settings: Settings) -> int:
                  {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
     from bot.digest import as_json, markdown, weeks
 
-    service = _service(settings)
     try:
-        report = service.digest(args.week or (weeks.iso_week(args.since) if args.since else weeks.previous_week()))
+        week = weeks.chosen_week(args.week, args.since)
     except ValueError as error:
         raise CliError(str(error), EXIT_USAGE) from error
+    if args.post and not weeks.week_over(week):
+        raise CliError(f"{week} is not over yet: a week's digest is posted once, after it ends (print it without "
+                       "--post to see it so far)", EXIT_USAGE)
+    service = _service(settings)
+    report = service.digest(week)
     if not args.post:
         print(as_json.render_json(report) if args.format == "json" else markdown.render_markdown(report))
         return EXIT_OK
-    from bot.slack.digest import post_digest
+    from bot.slack.digest import DigestMayBePosted, post_digest
 
-    print(post_digest(settings, service, report, force=args.force))
+    try:
+        print(post_digest(settings, service, report, force=args.force))
+    except DigestMayBePosted as error:
+        raise CliError(str(error)) from None
     return EXIT_OK
 
 
@@ -350,7 +366,7 @@ def cmd_clock(args, settings: Settings) -> int:
              {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
     from bot.slack.digest import run_clock
 
-    service = _service(settings)
+    service = _service(settings, must_exist=False)
     configure_logging()
     return run_clock(settings, service)
 

@@ -11,7 +11,7 @@ import yaml
 # The command line's exit codes (README, "Exit codes").
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_SLACK, EXIT_BUG = 0, 1, 2, 3, 70
 
-SLACKISH_MODULES = ("slack_sdk", "slack_bolt", "urllib", "socket", "builtins")
+SLACKISH_MODULES = ("slack_sdk", "slack_bolt", "urllib", "socket", "builtins", "http", "ssl")
 
 
 class CliError(Exception):

@@ -19,6 +19,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+# The start of an item's last error when a send was cut off after Slack may have received it: such an
+# item is never sent again by itself (that could post twice).
+UNCERTAIN = "uncertain"
+
 
 class Kind(StrEnum):
     REPLY = "reply"                    # the answer to a question, where it was asked

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Collection, Protocol
 from bot import decisions, escalations
 from bot.faq import NATIONS, Faq
 from bot.matching import Match, Matcher, Thresholds
-from bot.outbox import Kind, Owed
+from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.privacy import redact, redact_question
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
 from bot.service_parts import OutboxService, RecordsService, StillQueued  # noqa: F401 (part of the façade)
@@ -389,12 +389,17 @@ class Service(OutboxService, RecordsService):
     def owe_digest(self, week: str, owner: str, force: bool = False) -> tuple[str, Owed | None]:
         """Owe the week's digest and lease it to ``owner`` (the run that will post it now; should it
         fail or die, the item stays owed and a deliverer retries it). ("already", None) when the week
-        is posted and not ``force``; ("in hand", None) when another run holds it; ("yours", item)."""
+        is posted and not ``force``; ("in hand", None) when another run holds it; ("uncertain", None)
+        when the last run lost its connection after sending it (Slack may have it: posting again
+        could post it twice, so only ``force`` does); ("yours", item)."""
         with self.store.transaction():
             posted = self.store.digest_posted(week)
             if posted and posted.get("ts") and not force:
                 return "already", None
             key = f"digest:{week}"
+            latest = self.store.owed_latest(key)
+            if not force and latest and latest[0] == "gave_up" and (latest[1] or "").startswith(UNCERTAIN):
+                return "uncertain", None
             if force or self.store.owed_state(key) == "gave_up":
                 key = f"digest:{week}:{uuid.uuid4().hex}"
             self.store.owe(Kind.DIGEST, key, payload={"week": week})

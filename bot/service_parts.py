@@ -9,7 +9,7 @@ import logging
 import uuid
 from typing import Callable
 
-from bot.outbox import Kind, Owed
+from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.times import stored, utc_now
 
 log = logging.getLogger("bot.service")
@@ -46,7 +46,7 @@ class OutboxService:
         """Try again later; True unless it is given up (after a day, or at once with ``give_up``). An
         advisor's answer given up is told to the advisor, in the same commit."""
         again = self.store.failed(item, error, wait, give_up=give_up,
-                                  if_given_up=lambda: self._owe_undelivered_notice(item, error.startswith("uncertain")))
+                                  if_given_up=lambda: self._owe_undelivered_notice(item, error.startswith(UNCERTAIN)))
         if not again and item.kind == Kind.ADVISOR_ANSWER:
             self._tell_owed()  # the notice to the advisor
         return again

@@ -443,10 +443,22 @@ def name_like_tokens(raw: str) -> frozenset[str]:
     return frozenset(t for m, _, opens in title_words(raw) if not opens for t in match_tokens(m.group(0)))
 
 
+_NUMBER_AFTER = re.compile(r"\s+\d")
+
+
 def mask_names(raw: str) -> str:
-    """Every word ``is_name`` takes for a name becomes "[name]"."""
+    """Every word ``is_name`` takes for a name becomes "[name]", but for the words that never name a
+    person here: a law's or institution's words ("Children Act", "Caldicott Guardian"), months, and an
+    everyday word numbered ("Article 6", "Schedule 2", "Section 47"; not "Jordan 2")."""
+    from bot.names.given import is_given_name
+    from bot.names.words import LEGAL_FOLLOWERS, is_common_word, is_not_a_name
+
     masked, end = [], 0
     for m, offset, opens in title_words(raw):
+        word = m.group(0).removesuffix("'s")
+        numbered = _NUMBER_AFTER.match(raw, offset + m.end()) and is_common_word(word) and not is_given_name(word)
+        if is_not_a_name(word) or word.lower() in LEGAL_FOLLOWERS or numbered:
+            continue
         if is_name(m.group(0), opens):
             masked += [raw[end: offset + m.start()], "[name]"]
             end = offset + m.end()

@@ -8,6 +8,7 @@ import pytest
 
 from bot.cli import main
 from bot.failures import EXIT_PROBLEM, EXIT_SLACK, EXIT_USAGE
+from bot.store import Store
 
 import slack_harness as h
 from faq_factory import entry, write_faq
@@ -20,6 +21,7 @@ def env(tmp_path, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CANISHARE_DB", str(tmp_path / "cli.db"))
     monkeypatch.chdir(tmp_path)
+    Store(tmp_path / "cli.db").close()  # the bot's database, as `canishare serve` leaves it
     return tmp_path
 
 
@@ -167,3 +169,46 @@ def test_opening_a_database_this_process_cannot_write_says_so(env, capsys, monke
     assert main(["queue"]) == EXIT_PROBLEM
     line = one_line_error(capsys)
     assert "read-only" in line and "backup" not in line
+
+
+@pytest.mark.parametrize("command", [["digest"], ["digest", "--post"], ["queue"], ["export"], ["purge", "--dry-run"],
+                                     ["subject-access", "U1"], ["erase", "U1", "--yes"]])
+def test_commands_that_read_the_records_refuse_a_database_that_is_not_there(env, capsys, monkeypatch, command):
+    monkeypatch.setenv("CANISHARE_DB", str(env / "typo.db"))
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.setenv("CANISHARE_DIGEST_CHANNEL", "C1")
+    assert main(command) == EXIT_PROBLEM
+    assert "no database at" in one_line_error(capsys) and not (env / "typo.db").exists()
+
+
+@pytest.mark.parametrize("week, why", [("2099-W10", "not started"), ("9999-W52", "not started"),
+                                       ("0001-W01", "before 2000"), ("", "cannot read")])
+def test_digest_weeks_that_cannot_have_questions_are_usage_errors(env, capsys, week, why):
+    assert main(["digest", "--week", week]) == EXIT_USAGE
+    assert why in one_line_error(capsys)
+
+
+def test_posting_a_week_that_is_not_over_is_refused(env, capsys, monkeypatch):
+    from bot.digest.weeks import iso_week
+    from bot.times import utc_now
+
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.setenv("CANISHARE_DIGEST_CHANNEL", "C1")
+    assert main(["digest", "--week", iso_week(utc_now()), "--post"]) == EXIT_USAGE
+    assert "not over yet" in one_line_error(capsys)
+
+
+def test_a_digest_cut_off_after_slack_took_it_is_not_posted_again_unless_forced(env, capsys, monkeypatch, fake_slack):
+    slack_env(monkeypatch, fake_slack.base_url)
+    fake_slack.drop_after_receiving("chat.postMessage")
+    assert main(["digest", "--post"]) == EXIT_SLACK  # the connection dropped: Slack may have it
+    one_line_error(capsys)
+    assert main(["digest", "--post"]) == EXIT_PROBLEM
+    line = one_line_error(capsys)
+    assert "may have it" in line and "--force" in line
+    def main_messages():
+        return [c for c in fake_slack.calls("chat.postMessage") if "thread_ts" not in c.body]
+
+    assert len(main_messages()) == 1  # Slack took the first; the second run posted nothing
+    assert main(["digest", "--post", "--force"]) == 0
+    assert len(main_messages()) == 2

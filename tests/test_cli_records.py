@@ -22,6 +22,7 @@ def env(tmp_path, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CANISHARE_DB", str(tmp_path / "records.db"))
     monkeypatch.chdir(tmp_path)  # no stray .env
+    Store(tmp_path / "records.db").close()  # the bot's database, as `canishare serve` leaves it
     return tmp_path
 
 

@@ -887,3 +887,31 @@ def test_stored_handles_and_sentence_opening_names_are_not_quoted():
     assert quoting.quote("Can I share @U0COLLEAGUE referral with @jo.bloggs?") == "Can I share @someone referral with @someone?"
     assert quoting.quote("Kayleigh told me her stepdad hits her, can I tell her school?").startswith("[name] told me")
     assert quoting.quote("Can I tell the school? I think GDPR stops me.") == "Can I tell the school? I think GDPR stops me."
+
+
+@pytest.mark.parametrize("typed, kept, gone", [
+    ("Can I share the referral with our DSL's deputy, DSL2@U07ABCDEF?", "DSL2@someone", "U07ABCDEF"),
+    ("ask in #C0PRIVATE1 before sharing", "#channel", "C0PRIVATE1"),
+    ("my Slack id is U07ABCDEF12, can I share it", "@someone", "U07ABCDEF12"),
+    ("CONFIDENTIAL: can DEPARTMENT heads see it", "CONFIDENTIAL", None),
+])
+def test_quotes_never_hold_a_slack_id_wherever_it_stands(typed, kept, gone):
+    from bot.digest.quoting import quote
+
+    quoted = quote(typed)
+    assert kept in quoted and (gone is None or gone not in quoted)
+
+
+@pytest.mark.parametrize("typed", ["Can I share under UK GDPR Article 6?", "Is a Section 47 enquiry enough?",
+                                   "Does Schedule 2 Part 1 cover this?", "Who is our Caldicott Guardian?"])
+def test_quotes_keep_legal_references_that_are_no_names(typed):
+    from bot.digest.quoting import quote
+
+    assert quote(typed) == typed
+
+
+def test_markdown_quotes_are_literal_text():
+    typed = "*urgent* see [the form](http://evil.example) ![x](http://evil.example/p.png) `code` <b>ok</b> a|b"
+    shown = markdown.markdown_text(typed)
+    assert "](http" in shown and "\\[the form\\]" in shown and "!\\[x\\]" in shown
+    assert "\\*urgent\\*" in shown and "\\`code\\`" in shown and "&lt;b&gt;" in shown and "a\\|b" in shown

@@ -27,7 +27,8 @@ At scale (a region's week can hold 10,000 questions and more) nothing compares e
 - questions with the same content words, frame and FAQ entries are one node, counted as many times as
   they were asked;
 - only *candidate* pairs are scored: two questions that share a distinctive word (one that at most
-  ``BLOCK_MAX_QUESTIONS`` questions of the week use) or the same confident FAQ entry, or where one is
+  ``BLOCK_MAX_QUESTIONS`` questions of the week use) or the same confident FAQ entry (for an entry
+  given to more, a question's ``ENTRY_NEIGHBOURS`` nearest in meaning among them), or where one is
   among the other's ``NEIGHBOURS`` nearest in meaning (exact cosines, a chunk of rows against all at
   a time: numpy matrix products) with a cosine of at least ``NEIGHBOUR_FLOOR``. Any other pair counts
   as unlike (0);
@@ -71,8 +72,11 @@ NEIGHBOUR_FLOOR = 0.5
 # would never hold a group together, and leaving them out keeps the work linear. Measured to change
 # neither fitting set's figures (1 to 5).
 EDGE_FLOOR = 5.0
-# A word used by more questions than this is too common to make two questions candidates by itself.
+# A word used by more questions than this is too common to make two questions candidates by itself;
+# an FAQ entry confidently given to more than this many is paired only with its ENTRY_NEIGHBOURS
+# nearest in meaning among them (a surge on one topic would otherwise make every pair a candidate).
 BLOCK_MAX_QUESTIONS = 150
+ENTRY_NEIGHBOURS = 20
 # Two words this alike (rapidfuzz ratio) are one word mistyped, not a different word.
 SAME_WORD_SCORE = 80.0
 _CHUNK = 200_000  # candidate pairs scored at once (bounds the memory of the bulk scoring)
@@ -282,11 +286,17 @@ def _candidates(sim: Similarity) -> tuple[np.ndarray, np.ndarray]:
     for node, entry in enumerate(sim.topics):
         if entry is not None:
             by_entry[entry].append(node)
+    entry_blocks = [by_entry[e] for e in sorted(by_entry) if len(by_entry[e]) > 1]
     blocks: Iterable[list[int]] = [
         *(postings[t] for t in sim.vocabulary if 1 < len(postings[t]) and sim.frequency[t] <= BLOCK_MAX_QUESTIONS),
-        *(by_entry[e] for e in sorted(by_entry) if len(by_entry[e]) > 1),
+        *(nodes for nodes in entry_blocks if len(nodes) <= BLOCK_MAX_QUESTIONS),
     ]
     keys = [a * len(sim.sets) + b for a, b in (_pairs_within(block) for block in blocks)]
+    for nodes in entry_blocks:  # a surge on one entry: its nearest in meaning within the entry, not all pairs
+        if len(nodes) > BLOCK_MAX_QUESTIONS:
+            block = np.asarray(nodes, dtype=np.int64)
+            a, b = meaning.nearest_neighbours(sim.vectors[block], ENTRY_NEIGHBOURS, -1.0)
+            keys.append(block[a] * len(sim.sets) + block[b])
     near, nearer = meaning.nearest_neighbours(sim.vectors, NEIGHBOURS, NEIGHBOUR_FLOOR)
     keys.append(near * len(sim.sets) + nearer)
     if not keys:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.digest.decisions import decision_lines
 from bot.digest.figures import Digest
 from bot.digest.wording import (
@@ -19,9 +21,21 @@ from bot.digest.wording import (
 )
 from bot.mrkdwn import escape_user_text
 
+# What Markdown would read as markup inside a line of text people typed: emphasis, code, links and
+# images (an escaped "[" leaves "(", ")" and "!" plain), strikethrough, table cells, HTML. Escaped with a
+# backslash (HTML's three with entities, and broadcasts defused, as for Slack: the Markdown is also pasted
+# there), so that a quote reads as typed and cannot link or load anything when the digest is viewed.
+# Every such text sits after a list marker, so line-start markup cannot arise.
+_MARKUP = re.compile(r"([\\`*_\[\]~|])")
+
+
+def markdown_text(value: str) -> str:
+    """Text someone typed, as literal Markdown."""
+    return _MARKUP.sub(r"\\\1", escape_user_text(value))
+
 
 def render_markdown(d: Digest) -> str:
-    esc = escape_user_text
+    esc = markdown_text
     out = [f"# canishare weekly digest: {span(d)}", ""]
     table = ["| | This week | Week before | Change |", "|---|---:|---:|---:|"]
     out += ["## Questions", ""] + table

@@ -14,6 +14,10 @@ QUOTE_MAX_CHARS = 280
 MENTIONS_QUOTED = {"@": "@someone", "#": "#channel", "!": ""}  # Slack markup <@U…>, <#C…>, <!here>
 BROADCASTS = {"@here", "@channel", "@everyone"}  # kept as words: escaping makes them harmless
 _HANDLE = re.compile(r"(?<![\w@])@[\w.\-]+")  # "@U0ABC", "@jo.bloggs" as stored after Slack markup is undone
+# A Slack user (U…, W…) or conversation (C…, G…, D…) id wherever it stands ("DSL2@U07ABCDEF", "#C0PRIVATE",
+# pasted bare): a capital letter, then 8 to 11 capitals and digits with a digit among them (words in
+# capitals, "CONFIDENTIAL", have none).
+_SLACK_ID = re.compile(r"[@#]?(?<![A-Za-z0-9])([UWCGD])(?=[A-Z0-9]{0,10}\d)[A-Z0-9]{8,11}(?![A-Za-z0-9])")
 
 
 def names_in(value: str) -> bool:
@@ -25,5 +29,6 @@ def quote(value: str, limit: int = QUOTE_MAX_CHARS) -> str:
     masked, whitespace collapsed, cut to ``limit`` characters. Escaping is the renderer's job."""
     value = replace_markup(value, lambda target, _: MENTIONS_QUOTED.get(target[:1]))
     value = _HANDLE.sub(lambda m: m.group(0) if m.group(0).lower() in BROADCASTS else "@someone", value)
+    value = _SLACK_ID.sub(lambda m: "@someone" if m.group(1) in "UW" else "#channel", value)
     value = mask_names(" ".join(value.split()))
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "\u2026"

@@ -19,7 +19,7 @@ def iso_week(day: dt.date | dt.datetime) -> str:
     if isinstance(day, dt.datetime):
         day = (day.astimezone(LONDON) if day.tzinfo else day).date()
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def parse_week(week: str) -> dt.date:
@@ -33,6 +33,32 @@ def parse_week(week: str) -> dt.date:
     except ValueError:
         weeks = dt.date(year, 12, 28).isocalendar()[1] if 1 <= year <= 9999 else 52
         raise ValueError(f"there is no week {number} in {year}: its ISO weeks are 1 to {weeks}") from None
+
+
+FIRST_YEAR = 2000  # no practitioner asked canishare anything before this
+
+
+def chosen_week(week: str | None = None, day: dt.date | None = None, now: dt.datetime | None = None) -> str:
+    """The week a digest is asked for: ``week`` ("2026-W47"), the week holding ``day``, or else the
+    week before this one. ValueError, said plainly, for a week that cannot be read, one before
+    ``FIRST_YEAR`` or one that has not started."""
+    if week is not None:
+        monday = parse_week(week)
+    elif day is not None:
+        monday = day - dt.timedelta(days=day.weekday())
+    else:
+        return previous_week(now)
+    named = week.strip() if week is not None else f"the week of {day.isoformat()}"
+    if monday.year < FIRST_YEAR:
+        raise ValueError(f"{named} is before {FIRST_YEAR}: canishare holds no questions from then")
+    if monday > _aware(now).astimezone(LONDON).date():
+        raise ValueError(f"{named} has not started yet: give a week up to this one")
+    return iso_week(monday)
+
+
+def week_over(week: str, now: dt.datetime | None = None) -> bool:
+    """Whether the ISO week has ended (London time)."""
+    return _london_midnight(parse_week(week) + dt.timedelta(days=7)) <= _aware(now)
 
 
 def _aware(now: dt.datetime | None) -> dt.datetime:

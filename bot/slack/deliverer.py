@@ -24,7 +24,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.escalations import QueueError
 from bot.mrkdwn import escape_user_text
-from bot.outbox import Kind, Owed
+from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import State, Via
 from bot.slack.blocks.advisor_card import advisor_message, reminder_message
 from bot.slack.blocks.replies import (
@@ -115,14 +115,14 @@ def deliver(deps: Deps, item: Owed) -> bool:
         else:
             # Slack may have acted on it before the connection dropped: sending again could show it
             # twice, so it is not re-sent; an advisor whose answer this was is told to check.
-            service.not_delivered(item, f"uncertain: {type(error).__name__} after sending", give_up=True)
+            service.not_delivered(item, f"{UNCERTAIN}: {type(error).__name__} after sending", give_up=True)
             log.error("%s #%s: the connection dropped after sending (%s); it may or may not have arrived, "
                       "so it is not sent again", item.kind, item.id, type(error).__name__)
         return False
     except Exception as error:  # noqa: BLE001 - a bug or a store hiccup while sending
         # Whether it reached Slack is unknown: it is not sent again (that could show it twice), and it
         # is not left leased to come round every minute.
-        service.not_delivered(item, f"uncertain: {type(error).__name__}", give_up=True)
+        service.not_delivered(item, f"{UNCERTAIN}: {type(error).__name__}", give_up=True)
         log.error("%s #%s failed while sending (%s); not sent again", item.kind, item.id, type(error).__name__,
                   exc_info=True)
         return False

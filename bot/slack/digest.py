@@ -22,6 +22,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot.config import Settings
 from bot.digest.figures import Digest
 from bot.digest.weeks import LONDON, next_run, week_due
+from bot.outbox import UNCERTAIN
 from bot.service import Service
 from bot.slack.blocks.digest import render_blocks, summary_text
 from bot.slack.client import build_web_client
@@ -38,6 +39,10 @@ def _when(posted_at: str | None) -> str:
         return "an earlier run"
     moment = parse_stored_time(posted_at).astimezone(LONDON)
     return f"{moment:%a} {moment.day} {moment:%b %Y} at {moment:%H:%M} (London time)"
+
+
+class DigestMayBePosted(Exception):
+    """The last posting of the week was cut off after it was sent: only ``force`` posts it again."""
 
 
 def post_digest(settings: Settings, service: Service, digest: Digest, force: bool = False,
@@ -57,6 +62,10 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
                 "(use --force to post it again).")
     if status == "in hand":
         return f"Another run is posting the digest for {digest.week} right now; nothing posted."
+    if status == "uncertain":
+        raise DigestMayBePosted(
+            f"the last attempt to post the digest for {digest.week} lost its connection after sending it, so "
+            f"Slack may have it: look in {settings.digest_channel}, and if it is not there post it with --force")
     client = client or build_web_client(settings)
     try:
         channel, ts = post_main_message(client, settings.digest_channel, digest)
@@ -65,7 +74,7 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
 
         refused = isinstance(error, SlackApiError) or never_reached_slack(error)
         # refused or never sent: owed again later; lost mid-request: not re-posted (it may be there)
-        service.not_delivered(item, type(error).__name__ if refused else f"uncertain: {type(error).__name__}",
+        service.not_delivered(item, type(error).__name__ if refused else f"{UNCERTAIN}: {type(error).__name__}",
                               give_up=not refused)
         raise
     service.delivered(item, posted=(channel, ts))
@@ -128,6 +137,8 @@ def run_clock(settings: Settings, service: Service, *, clock: Callable[[], dt.da
                 try:
                     result = post_digest(settings, service, service.digest(week), client=client)
                     log.info("digest clock: %s", result)
+                except DigestMayBePosted as error:  # a person must look: trying again could post it twice
+                    log.error("digest clock: %s", error)
                 except Exception as error:  # a long-running process: log, and try again later
                     log.error("digest clock: posting the digest for %s failed (%s); trying again in %s",
                               week, error, RETRY_AFTER_FAILURE, exc_info=not isinstance(error, SlackClientError))

@@ -53,6 +53,11 @@ class DeliveryTables:
         with self._lock:
             return outbox.state_of(self.db, key)
 
+    def owed_latest(self, key: str) -> tuple[str, str | None] | None:
+        """(state, last error) of the latest item owed under ``key`` (or ``key:…``, a retry), or None."""
+        with self._lock:
+            return outbox.latest_of(self.db, key)
+
     def release_leases_of(self, is_gone: Callable[[str], bool]) -> int:
         """Free the leases of senders that ``is_gone`` says are dead, so their messages go at once."""
         with self.transaction() as db:

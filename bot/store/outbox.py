@@ -141,6 +141,14 @@ def state_of(db, key: str) -> str | None:
     return row[0] if row else None
 
 
+def latest_of(db, key: str) -> tuple[str, str | None] | None:
+    """(state, last error) of the latest item owed under ``key`` or ``key:…``, or None."""
+    prefix = key + ":"
+    row = db.execute("select state, last_error from outbox where key = ? or substr(key, 1, ?) = ?"
+                     " order by id desc limit 1", [key, len(prefix), prefix]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def lease_holders(db) -> list[str]:
     return [row[0] for row in db.execute(
         "select distinct leased_by from outbox where state = ? and leased_by is not null", [State.PENDING.value])]
