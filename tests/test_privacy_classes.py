@@ -289,3 +289,28 @@ def test_a_named_day_after_a_date_of_birth_says_no_more_than_it():
 
 def test_a_real_iban_is_still_an_account_number():
     assert redact("pay GB29 NWBK 6016 1331 9268 19 today").text == "pay [account number] today"
+
+
+# Classes an outside review of the command line found (2026-11-30), each with examples of our own: a name in
+# capitals in a text that does not shout (typed as on a form), and a lower-case given name before a
+# possessive and a thing about the person, or after a verb of sharing with its surname.
+@pytest.mark.parametrize("text, name", [
+    ("ZAINAB OKAFOR wants to see her file, can we share it", "OKAFOR"),
+    ("Referral for TOMASZ NOWAK from the school", "TOMASZ"),
+    ("can we pass on dariusz's info to housing", "dariusz"),
+    ("is it ok to share aaliyah's details with the gp", "aaliyah"),
+    ("can i tell olumide adeyemi about the referral", "adeyemi"),
+])
+def test_names_in_capitals_or_lower_case_by_their_context(text, name):
+    removed(text, name, "name")
+
+
+@pytest.mark.parametrize("text", [
+    "report to the designated officer (LADO) the same day",
+    "our ELSA works with the pupil on Tuesdays",
+    "Can the SENCO share the EHCP with CAMHS?",
+    "KENT POLICE asked for the MARAC minutes",
+    "clare's law request from her sister",
+])
+def test_acronyms_and_laws_are_no_names(text):
+    assert redact(text).text == text

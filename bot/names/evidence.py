@@ -41,7 +41,8 @@ _VOWEL = re.compile(r"[aeiouy\u00e0-\u00ff]")
 # words before a lower-case name that show a person is meant: "worried about amir hassan"
 _BEFORE_A_PERSON = frozenset(
     """about abt with for to from re regarding concerning called named saw met visited seen see meet
-    told asked and""".split()
+    told asked and share sharing shared tell telling inform refer referring referred contact phone ring
+    email text discuss mention""".split()
 )
 # before a lower-case given name that is also an everyday word: "spoke with jade smith's nan"
 _BEFORE_A_PERSON_NAMED = frozenset("about abt with for re regarding concerning saw met visited".split())
@@ -88,7 +89,9 @@ _PERSON_VERBS = frozenset(
 )
 _PERSONAL_NOUNS = words._ROLE_WORDS | frozenset(
     """foster school social teacher idva isva keyworker key dob address file files records record plan
-    probation gp nursery class placement phone report case ehcp iep gp's family""".split()
+    probation gp nursery class placement phone report case ehcp iep gp's family
+    info information details detail notes note data history needs medication meds diagnosis referral
+    number email contact situation health care chronology assessment statement disclosure""".split()
 )
 # "Grace is 16", "Jamal was 15": an age after "is" / "was" (not "is 10 minutes late")
 _IS_AGE = re.compile(

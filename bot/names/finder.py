@@ -21,6 +21,7 @@ from bot.names.words import (
     _STOP,
     _STREET_WORDS,
     _TOWNS_LIKE_NAMES,
+    ACRONYMS_LIKE_NAMES,
     INSTITUTION_WORDS,
     LEGAL_EPONYMS,
     LEGAL_FOLLOWERS,
@@ -29,6 +30,8 @@ from bot.names.words import (
     common_words,
     is_not_a_name,
 )
+
+_IN_BRACKETS = re.compile(r"\(\w+\)")  # "designated officer (LADO)": an acronym spelt out before it
 
 
 class _FinderBase:
@@ -83,13 +86,26 @@ class _FinderBase:
         ``strict``) not an everyday word unless it is also a common surname."""
         if not _is_cap(tok) or not self.word_ok(tok):
             return False
-        if tok.base.isupper() and len(tok.base) > 3 and not self.shouting:
+        if tok.base.isupper() and len(tok.base) > 3 and not self.shouting and not self.capitals_given_name(tok):
             return False  # "SENCO", "MARAC", "CAMHS": acronyms, unless the whole text shouts
         if not strict:
             return True
         if tok.low in _STREET_WORDS and tok.low not in _COMMON_SURNAMES:
             return False  # "Victoria Crescent", "Hope Street"
         return is_given_name(tok.low) or tok.low in _COMMON_SURNAMES or tok.low not in self.common
+
+    def capitals_given_name(self, tok: _Tok) -> bool:
+        """A given name in capitals that is no everyday word ("PRIYA", "AMIR" in a text that does not
+        shout): a name typed as on a form, not an acronym."""
+        return (tok.base.isupper() and len(tok.base) > 3 and is_given_name(tok.low) and tok.low not in self.common
+                and tok.low not in ACRONYMS_LIKE_NAMES and not _IN_BRACKETS.match(self.text, tok.start - 1))
+
+    def capitals_surname(self, j: int) -> bool:
+        """Token j, in capitals, after a name word in capitals: its surname ("PRIYA SHARMA"), unless it
+        is an everyday word or too short to be more than an acronym."""
+        tok, prev = self.tok(j), self.tok(j - 1)
+        return (prev.base.isupper() and tok.base.isupper() and len(tok.base) > 3 and tok.low not in self.common
+                and self.word_ok(tok) and tok.low not in NAME_VERBS)
 
     def lower_name_word(self, tok: _Tok, person_named: bool) -> bool:
         """A lower-case word that reads as a name: a known given name that is no everyday word, or
@@ -120,7 +136,8 @@ class _FinderBase:
                     words += 1
                     continue
                 break
-            if self.capital_name_word(tok, strict=strict or self.shouting) and tok.low not in NAME_VERBS:
+            if (self.capital_name_word(tok, strict=strict or self.shouting) and tok.low not in NAME_VERBS) \
+                    or self.capitals_surname(j):
                 j += 1
                 words += 1
                 continue

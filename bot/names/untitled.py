@@ -163,7 +163,7 @@ class _UntitledNames(_EvidenceNames):
         tok = self.tok(i)
         if tok.poss or not _is_cap(tok) or not is_given_name(tok.low) or not self.word_ok(tok):
             return False
-        if tok.base.isupper() and not self.shouting:
+        if tok.base.isupper() and not self.shouting and not self.capitals_given_name(tok):
             return False
         if self.after_saint(i) or i + 1 >= self.n or not self.joined(i + 1):
             return False
@@ -185,7 +185,7 @@ class _UntitledNames(_EvidenceNames):
                 return False
             end = self.extend(k, allow_lower=False, strict=False)
         else:
-            if not self.capital_name_word(nxt, strict=True):
+            if not self.capital_name_word(nxt, strict=True) and not self.capitals_surname(i + 1):
                 return False
             if tok.low in self.common and nxt.low in self.common and nxt.low not in _COMMON_SURNAMES:
                 return False  # "Grace Period", "Mark Scheme", "Faith Schools"
