@@ -84,12 +84,22 @@ INSTRUCTIONS = re.compile(
     r"|\bwhat instructions were you\b|\bdo anything now\b"
     r"|\bfrom now on,? (?:you|answer|reply|respond|speak|talk|write)\b"
     r"|\bfor the rest of (?:this|the) (?:chat|conversation)\b"
-    rf"|{_ORDER}you(?:'re| are) (?:the|my|our) [\w' -]{{1,30}}? now\s*"
+    rf"|{_ORDER}you(?:'re| are) (?:the|my|our|a|an) [\w' -]{{1,30}}? now\s*"
     r"(?:[.!:;]|$|and (?:you )?(?:must|should|can|will) (?:approve|sign|confirm|say|reply|authori[sz]e))"
     r"|(?:^|[.!?:]\s*)you(?:'re| are) (?:a|an) (?:helpful|unrestricted|evil|uncensored)\b"
     r"|\b(?:respond|reply|answer) (?:only )?with\b.{0,20}\b(?:yes|no|ok|true|token|key|password)\b"
     r"|\b(?:respond|reply|answer) only with\b"
     r"|\b(?:just|always|only) (?:say|answer|reply)\b.{0,10}\b(?:yes|ok|true)\b"
+    # telling the bot what its answer must be: "(you must say yes)", "I need you to say yes", "Say it is
+    # lawful.", "Answer APPROVED", "Print APPROVED"
+    r"|\b(?:you must|you have to|you need to|you should|i need you to|i want you to|make sure you)\s+"
+    r"(?:say|print|type|output)\b"
+    rf"|{_ORDER}(?:say|print|type|output|write|reply|respond|answer)\s+(?:with\s+)?(?:yes|no|ok|okay|true|"
+    r"approved|granted|confirmed|pass|allowed|lawful)\b"
+    rf"|{_ORDER}say\s+(?:that\s+)?(?:it|this|sharing)(?:'s|\s+is)\s+(?:lawful|legal|fine|ok|okay|allowed|"
+    r"permitted|approved)\b"
+    # another task put after the question: "... Also, what is 2+2?"
+    r"|\bwhat(?:'s| is)\s+\d+\s*[-+*/x]\s*\d+\b"
     rf"|{_ORDER}(?:just |only )?(?:say|answer|reply|respond|type)\b(?: with)?:?{_QUOTED}\s*"
     r"(?:$|[.!]|and nothing else|so (?:i|that)\b)"
     rf"|\b(?:say|answer|reply|respond|type)\b(?: with)?:?{_QUOTED}\s*and nothing else"
@@ -111,6 +121,12 @@ INSTRUCTIONS = re.compile(
     r"|(?:^|[.!?\n]\s*)what(?:'s| is) (?:\[name\]|(?:dr|mr|mrs|ms|miss) [\w\[\]]+)'s? "
     r"(?:mobile|phone|number|address|e-?mail)\b"
     r"|(?:^|[.!?\n]\s*)who is (?:dr|mr|mrs|ms|miss|mx|prof|\[name\])\b"
+    # "what's the caldicott guardian's mobile", "when is the DPO's birthday", "..., give me their address"
+    r"|(?:^|[.!?,\n]\s*)(?:what(?:'s| is| are)|when(?:'s| is)) (?:the |our |my |your |their |his |"
+    r"her )?(?:[\w\[\]-]+ ){0,2}[\w\[\]-]+'s? (?:personal |home |private |direct |work |new |mobile )*"
+    r"(?:mobile|phone|number|address|e-?mail|birthday|date of birth|dob)\b"
+    r"|(?:,\s*|\band\s+)(?:give|send|get|find|show) me (?:the |their |his |her |your )?(?:personal |home |private |"
+    r"direct |work |new )*(?:mobile|phone|number|address|e-?mail|contact details)\b"
     r"|\bcan you (?:please )?(?:check|look up|find out|search)\b(?: (?:if|whether))? \[name\]",
     re.IGNORECASE | re.DOTALL,
 )
@@ -121,15 +137,21 @@ _INSTRUCTION_WORDS = (
     "unrestricted", "pretend", "act ", "role", "instruction", "rules", "do anything", "from now on", "respond",
     "reply", "answer", "say", "prompt", "config", "scoring", "guardrail", "settings", "threshold", "model",
     "repeat", "word for word", "token", "key", "<", "type", "rest of", "give me", "send me", "get me", "find me",
-    "show me", "list ", "who is", "can you", "what is", "what's",
+    "show me", "list ", "who is", "can you", "what is", "what's", "must", "have to", "need to", "should",
+    "need you", "want you", "make sure", "print", "output", "write", "when",
 )
+# Digits for letters, as in "ign0re y0ur instructi0ns": read as letters too.
+_LEET = str.maketrans("013457@$", "oieastas")
 
 
 def reads_as_instructions(question: str) -> bool:
     """Whether the text tells the bot what to do rather than asking about sharing (never answered)."""
     question = plain_characters(question)
-    low = question.lower()
-    return any(word in low for word in _INSTRUCTION_WORDS) and INSTRUCTIONS.search(question) is not None
+    for text in dict.fromkeys((question, question.translate(_LEET))):
+        low = text.lower()
+        if any(word in low for word in _INSTRUCTION_WORDS) and INSTRUCTIONS.search(text) is not None:
+            return True
+    return False
 
 
 class Scored(NamedTuple):
