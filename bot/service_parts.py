@@ -19,6 +19,16 @@ class StillQueued(Exception):
     """A person cannot be erased while one of their questions waits for an advisor."""
 
 
+def details_prefix(week: str) -> str:
+    """The start of the outbox keys of a week's digest details replies (a run finds them by it)."""
+    return f"digest_details:{week}:"
+
+
+def details_key(week: str, digest_item_id: int) -> str:
+    """The outbox key of a posted digest's details reply."""
+    return f"{details_prefix(week)}{digest_item_id}"
+
+
 class OutboxService:
     # the outbox, for the deliverer ------------------------------------------------------------
 
@@ -37,7 +47,7 @@ class OutboxService:
             elif item.kind == Kind.DIGEST:
                 week = item.payload["week"]
                 self.store.record_digest(week, *posted)
-                self.store.owe(Kind.DIGEST_DETAILS, f"digest_details:{item.id}",
+                self.store.owe(Kind.DIGEST_DETAILS, details_key(week, item.id),
                                payload={"week": week, "channel": posted[0], "ts": posted[1]})
 
         self.store.delivered(item, remember)
@@ -56,6 +66,10 @@ class OutboxService:
 
     def lease_owed_key(self, key: str, owner: str) -> Owed | None:
         return self.store.lease_key(key, owner)
+
+    def lease_owed_under(self, prefix: str, owner: str) -> Owed | None:
+        """The oldest message owed under a key starting with ``prefix``, leased to ``owner``, or None."""
+        return self.store.lease_under(prefix, owner)
 
     def take_over_leases(self, is_gone: Callable[[str], bool]) -> int:
         """Messages a dead sender had in hand are sent now rather than when its lease runs out."""

@@ -212,3 +212,25 @@ def test_a_digest_cut_off_after_slack_took_it_is_not_posted_again_unless_forced(
     assert len(main_messages()) == 1  # Slack took the first; the second run posted nothing
     assert main(["digest", "--post", "--force"]) == 0
     assert len(main_messages()) == 2
+
+
+def test_a_details_reply_that_failed_is_posted_by_the_next_run(env, capsys, monkeypatch, fake_slack):
+    import bot.slack.digest as posting
+
+    slack_env(monkeypatch, fake_slack.base_url)
+    real, tries = posting.post_details, []
+
+    def flaky(*args, **kwargs):
+        tries.append(1)
+        if len(tries) == 1:
+            raise ConnectionResetError("reset")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(posting, "post_details", flaky)
+    assert main(["digest", "--post"]) == 0
+    assert "details reply failed" in capsys.readouterr().out
+    assert main(["digest", "--post"]) == 0
+    out = capsys.readouterr().out
+    assert "already posted" in out and "owed since, was posted now" in out
+    assert len([c for c in fake_slack.calls("chat.postMessage") if "thread_ts" not in c.body]) == 1
+    assert main(["digest", "--post"]) == 0 and "owed since" not in capsys.readouterr().out

@@ -915,3 +915,15 @@ def test_markdown_quotes_are_literal_text():
     shown = markdown.markdown_text(typed)
     assert "](http" in shown and "\\[the form\\]" in shown and "!\\[x\\]" in shown
     assert "\\*urgent\\*" in shown and "\\`code\\`" in shown and "&lt;b&gt;" in shown and "a\\|b" in shown
+
+
+def test_one_persons_repeats_do_not_choose_the_quoted_wording(store, clock):
+    detailed = "Can I tell the school about the mum's new partner who has a conviction for violence?"
+    seed_groups(store, clock, detailed, ["UONE"] * 8)
+    seed_groups(store, clock, "Can I tell the school about a parent's new partner with a violent record?",
+                ["UTWO"], when="2026-11-18")
+    seed_groups(store, clock, "can i tell the school about a parent's new partner's violent record",
+                ["UTHREE"], when="2026-11-19")
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
+    (group,) = [g for g in digest.common.groups + digest.missed.groups if g.questions == 10]
+    assert group.askers == 3 and group.quoted and "mum's" not in group.text

@@ -370,3 +370,23 @@ def test_only_candidate_pairs_are_scored(monkeypatch):
     # linear (these texts all look alike in meaning: each brings its nearest NEIGHBOURS), not the 4.5
     # million pairs of every-pair comparison
     assert sum(scored) <= (3 + grouping.NEIGHBOURS) * len(texts)
+
+
+def test_a_quiet_week_since_the_bot_started_counts_in_the_average(store):
+    """A topic asked 8 times once, then not for seven weeks, then 8 times again is rising (average 1)."""
+    write(store, [{"text": f"q {n}", "asker": f"U{n}", "faq_id": "messaging-apps",
+                   "created_at": at(weeks.shift_week(WEEK, -8), n, 10)} for n in range(8)])
+    write(store, [{"text": f"q {n}", "asker": f"U{n}", "faq_id": "messaging-apps", "created_at": at(WEEK, n, 10)}
+                  for n in range(8)])
+    digest = figures.build_digest(store, FAQ, WEEK)
+    assert [(r.faq_id, r.count, r.average) for r in digest.rising] == [("messaging-apps", 8, 1.0)]
+
+
+def test_other_channels_say_when_they_hold_direct_messages_too(store):
+    rows = [{"text": f"b {n}", "asker": f"UBBB{n % 2}", "channel": "CQUIET0001", "created_at": at(WEEK, n, 100)}
+            for n in range(11)]
+    rows += [{"text": f"c {n}", "asker": f"UCCC{n}", "channel": f"DPRIVATE{n}", "source": "dm",
+              "created_at": at(WEEK, 50 + n, 100)} for n in range(2)]
+    write(store, rows)
+    text = markdown.render_markdown(figures.build_digest(store, FAQ, WEEK))
+    assert "1 other channel and elsewhere (fewer than 3 people each, or not in the top ones): 13" in text

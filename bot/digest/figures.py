@@ -135,6 +135,7 @@ class Places:
     listed: tuple[PlaceCount, ...]  # channels where at least CHANNEL_MIN_ASKERS people asked, and DMs
     other_channels: int = 0  # channels not listed (fewer people asked there, or beyond the top ones)
     other_questions: int = 0  # the questions asked in them (and in DMs, when fewer people asked that way)
+    other_direct_messages: bool = False  # whether other_questions holds direct messages too (said "elsewhere")
 
 
 @dataclass(frozen=True)
@@ -219,10 +220,11 @@ def _rising(store, week: str, counts: Counter, title) -> tuple[RisingTopic, ...]
     """The topics asked about most above their average of the weeks before: ranked by
     (count - average) / sqrt(average + 1), so that 3 questions on a topic nobody asked about do not
     outrank 60 on one usually asked 30 times. Weeks before the bot had any question are left out of
-    the average; with no such week there is nothing to compare with."""
+    the average (a quiet week after it started counts, as a week of none); with no week since it started
+    there is nothing to compare with."""
     history = [store.topic_counts(*week_bounds(shift_week(week, -back))) for back in range(1, RISING_WEEKS + 1)]
     asked = store.weekly_counts([week_bounds(shift_week(week, -back)) for back in range(1, RISING_WEEKS + 1)])
-    weeks = sum(1 for c in asked if c["asked"])
+    weeks = max((back for back, c in enumerate(asked, start=1) if c["asked"]), default=0)
     if not weeks:
         return ()
     found = []
@@ -235,15 +237,16 @@ def _rising(store, week: str, counts: Counter, title) -> tuple[RisingTopic, ...]
 
 
 def _places(store, start: str, end: str) -> Places:
-    listed, others, other_questions = [], 0, 0
+    listed, others, other_questions, direct_messages = [], 0, 0, False
     rows = sorted(store.place_counts(start, end, PRIVATE_SOURCES), key=lambda r: (-r["questions"], r["place"]))
     for row in rows:
         if row["askers"] >= CHANNEL_MIN_ASKERS and len(listed) < TOP_CHANNELS:
             listed.append(PlaceCount(row["place"] or None, row["questions"]))
         else:
             others += 1 if row["place"] else 0
+            direct_messages = direct_messages or not row["place"]
             other_questions += row["questions"]
-    return Places(tuple(listed), others, other_questions)
+    return Places(tuple(listed), others, other_questions, direct_messages)
 
 
 def _law_changes(faq, today: dt.date) -> tuple[LawChangeDue, ...]:
@@ -256,28 +259,46 @@ def _topic_counts(questions) -> Counter:
 
 
 def _summarise_groups(questions, answer_score: float, limit: int = TOP_GROUPS) -> GroupSummary:
-    groups = group_questions([q.text for q in questions], topics=[confident_topic(q, answer_score) for q in questions],
-                             entries=[q.faq_id for q in questions])
+    # One person asking the same words again is grouped once: their repeats count as questions but
+    # cannot make their wording the group's most typical, and so the one quoted.
+    distinct, copies = _once_per_asker(questions)
+    groups = group_questions([q.text for q in distinct], topics=[confident_topic(q, answer_score) for q in distinct],
+                             entries=[q.faq_id for q in distinct])
     several: list[QuestionGroup] = []
-    for group in groups:
-        if len(group) < 2:
+    sizes = [sum(len(copies[k]) for k in group.members) for group in groups]
+    for group, size in zip(groups, sizes):
+        if size < 2:
             continue
-        members = [questions[i] for i in group.members]
+        members = [questions[i] for k in group.members for i in copies[k]]
         askers = len({q.asker for q in members})
         answered = Counter(q.faq_id for q in members if q.faq_id and q.decision == Decision.ANSWER).most_common()
         faq_id = min(answered, key=lambda kv: (-kv[1], kv[0]))[0] if answered else None
         quoted = askers >= QUOTE_MIN_ASKERS
         several.append(QuestionGroup(
             questions=len(members), askers=askers, quoted=quoted,
-            text=quote(questions[group.representative].text) if quoted else None, faq_id=faq_id,
+            text=quote(distinct[group.representative].text) if quoted else None, faq_id=faq_id,
         ))
     several.sort(key=lambda g: (-g.askers, -g.questions))  # stable: ties keep the order asked
     listed = several[:limit]
     return GroupSummary(
         groups=tuple(listed), more_groups=len(several) - len(listed),
-        single_questions=sum(1 for g in groups if len(g) == 1),
+        single_questions=sum(1 for size in sizes if size == 1),
         unquoted_questions=sum(g.questions for g in listed if not g.quoted),
     )
+
+
+def _once_per_asker(questions) -> tuple[list, list[list[int]]]:
+    """The questions with each person's repeats of the same words (case and spacing aside) taken once,
+    and for each of them the positions of all its copies."""
+    first: dict[tuple[str, str], int] = {}
+    copies: list[list[int]] = []
+    for i, q in enumerate(questions):
+        key = (q.asker, " ".join(q.text.lower().split()))
+        if key not in first:
+            first[key] = len(copies)
+            copies.append([])
+        copies[first[key]].append(i)
+    return [questions[c[0]] for c in copies], copies
 
 
 def _minus_months(day: dt.date, months: int) -> dt.date:

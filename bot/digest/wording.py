@@ -135,8 +135,9 @@ def place_lines(p: Places, channel) -> list[str]:
     """Where questions came from; ``channel(id)`` writes a channel for the rendering."""
     lines = [f"{channel(c.channel) if c.channel else DIRECT_MESSAGES}: {c.questions:,}" for c in p.listed]
     if p.other_questions:
-        where = (f"{p.other_channels} other channel{'s' if p.other_channels != 1 else ''}" if p.other_channels
-                 else "elsewhere")
+        where = " and ".join(part for part in (
+            f"{p.other_channels} other channel{'s' if p.other_channels != 1 else ''}" if p.other_channels else "",
+            "elsewhere" if p.other_direct_messages else "") if part) or "elsewhere"
         lines.append(f"{where} (fewer than {CHANNEL_MIN_ASKERS} people each, or not in the top ones): "
                      f"{p.other_questions:,}")
     return lines

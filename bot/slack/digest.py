@@ -24,6 +24,7 @@ from bot.digest.figures import Digest
 from bot.digest.weeks import LONDON, next_run, week_due
 from bot.outbox import UNCERTAIN
 from bot.service import Service
+from bot.service_parts import details_key, details_prefix
 from bot.slack.blocks.digest import render_blocks, summary_text
 from bot.slack.client import build_web_client
 from bot.times import parse_stored_time, utc_now
@@ -58,8 +59,14 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
     status, item = service.owe_digest(digest.week, f"{socket.gethostname()}:{os.getpid()}:digest", force)
     if status == "already":
         when = _when((service.digest_posted(digest.week) or {}).get("posted_at"))
-        return (f"The digest for {digest.week} was already posted on {when}; nothing posted "
+        line = (f"The digest for {digest.week} was already posted on {when}; nothing posted "
                 "(use --force to post it again).")
+        details = service.lease_owed_under(details_prefix(digest.week), "digest-run")
+        if details is not None:  # its thread reply failed then: this run posts it
+            payload = details.payload
+            line += _details_result(service, details, client or build_web_client(settings), payload["channel"],
+                                    payload["ts"], digest, "its details reply, owed since, ")
+        return line
     if status == "in hand":
         return f"Another run is posting the digest for {digest.week} right now; nothing posted."
     if status == "uncertain":
@@ -81,17 +88,24 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
     again = " again" if earlier and earlier.get("ts") else ""
     log.info("digest %s posted to %s (ts %s)%s", digest.week, channel, ts, again)
     line = f"Posted the digest for {digest.week} to {channel}{again}."
-    details = service.lease_owed_key(f"digest_details:{item.id}", "digest-run")
+    details = service.lease_owed_key(details_key(digest.week, item.id), "digest-run")
     if details is not None:
-        try:
-            post_details(client, channel, ts, digest)
-            service.delivered(details)
-        except (SlackClientError, OSError) as error:
-            reason = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
-            service.not_delivered(details, str(reason))
-            log.error("digest %s: the details reply failed: %s; it stays owed", digest.week, reason)
-            line += f" The details reply failed ({reason}); it will be tried again."
+        line += _details_result(service, details, client, channel, ts, digest, "the details reply ")
     return line
+
+
+def _details_result(service: Service, details, client: WebClient, channel: str, ts: str, digest: Digest,
+                    what: str) -> str:
+    """Post a digest's owed details reply; what to add to the run's line (nothing when it went)."""
+    try:
+        post_details(client, channel, ts, digest)
+    except (SlackClientError, OSError) as error:
+        reason = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
+        service.not_delivered(details, str(reason))
+        log.error("digest %s: %sfailed: %s; it stays owed", digest.week, what, reason)
+        return f" {what[:1].upper()}{what[1:]}failed ({reason}); it will be tried again."
+    service.delivered(details)
+    return " Its details reply, owed since, was posted now." if what.startswith("its") else ""
 
 
 def post_main_message(client: WebClient, channel: str, digest: Digest) -> tuple[str, str]:

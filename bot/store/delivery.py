@@ -49,6 +49,10 @@ class DeliveryTables:
         with self.transaction() as db:
             return outbox.lease_key(db, self.now(), owner, key)
 
+    def lease_under(self, prefix: str, owner: str) -> Owed | None:
+        with self.transaction() as db:
+            return outbox.lease_under(db, self.now(), owner, prefix)
+
     def owed_state(self, key: str) -> str | None:
         with self._lock:
             return outbox.state_of(self.db, key)

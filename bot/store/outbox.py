@@ -128,6 +128,18 @@ def lease_key(db, now: str, owner: str, key: str) -> Owed | None:
     """Lease the one pending item named ``key`` if nobody holds it (or its holder's lease ran out)."""
     row = db.execute("select id from outbox where key = ? and state = ? and (leased_until is null or leased_until < ?)",
                      [key, State.PENDING.value, now]).fetchone()
+    return _lease(db, now, owner, row)
+
+
+def lease_under(db, now: str, owner: str, prefix: str) -> Owed | None:
+    """Lease the oldest pending item whose key starts with ``prefix``, if nobody holds it."""
+    row = db.execute("select id from outbox where substr(key, 1, ?) = ? and state = ?"
+                     " and (leased_until is null or leased_until < ?) order by id limit 1",
+                     [len(prefix), prefix, State.PENDING.value, now]).fetchone()
+    return _lease(db, now, owner, row)
+
+
+def _lease(db, now: str, owner: str, row) -> Owed | None:
     if row is None:
         return None
     item = _owed(next(iter(db.query("select * from outbox where id = ?", [row[0]]))))
