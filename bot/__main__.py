@@ -1,5 +1,5 @@
 import sys
 
-from bot.cli import main
+from bot.entry import run
 
-sys.exit(main())
+sys.exit(run())

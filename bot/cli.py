@@ -12,7 +12,7 @@ from typing import Sequence
 from bot import __version__
 from bot.cli_questions import cmd_ask, cmd_eval, cmd_redact
 from bot.config import README_SLACK_SECTION, Settings, SettingsError
-from bot.failures import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError
+from bot.failures import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError
 from bot.faq import FaqError, lint, load_faq
 
 # Which settings a command depends on (see ``Settings.check``): a badly written value of any other
@@ -39,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "handler"):
         parser.print_help()
         return EXIT_USAGE
+    if sys.stdout is None and args.handler not in (cmd_serve, cmd_clock):  # "canishare ... >&-"
+        print("canishare: standard output is closed, so nothing could be written: run it without >&-",
+              file=sys.stderr)
+        return EXIT_PROBLEM
     try:
         return args.handler(args, _settings(args)) or EXIT_OK
     except CliError as error:
@@ -52,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as error:  # noqa: BLE001 - every failure becomes one line, never a traceback
         if args.traceback:
             raise

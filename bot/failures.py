@@ -9,7 +9,7 @@ import sqlite3
 import yaml
 
 # The command line's exit codes (README, "Exit codes").
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_SLACK, EXIT_BUG = 0, 1, 2, 3, 70
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_SLACK, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 70, 130
 
 SLACKISH_MODULES = ("slack_sdk", "slack_bolt", "urllib", "socket", "builtins", "http", "ssl")
 

@@ -234,3 +234,26 @@ def test_a_details_reply_that_failed_is_posted_by_the_next_run(env, capsys, monk
     assert "already posted" in out and "owed since, was posted now" in out
     assert len([c for c in fake_slack.calls("chat.postMessage") if "thread_ts" not in c.body]) == 1
     assert main(["digest", "--post"]) == 0 and "owed since" not in capsys.readouterr().out
+
+
+def test_ctrl_c_while_the_program_loads_exits_130_without_a_traceback(monkeypatch, capsys):
+    import sys
+    import types
+
+    from bot.entry import run
+
+    class Loading(types.ModuleType):
+        def __getattr__(self, name):
+            raise KeyboardInterrupt
+
+    monkeypatch.setitem(sys.modules, "bot.cli", Loading("bot.cli"))
+    assert run() == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_closed_standard_output_is_a_problem_not_silence(env, monkeypatch, capsys):
+    import sys
+
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["ask", "Do I need consent to share with the police?"]) == EXIT_PROBLEM
+    assert "standard output is closed" in one_line_error(capsys)
