@@ -46,7 +46,7 @@ from bot.privacy import redact_question  # noqa: E402
 FIXTURES = REPO / "tests" / "fixtures"
 DEFAULT_FILES = [FIXTURES / f"questions_{name}.yaml" for name in (
     "dev", "holdout", "train_b", "real_train", "real_train2", "train_c", "train_d", "real_train3", "train_e", "train_f",
-    "real_train4")]
+    "real_train4", "train_h")]
 ANSWER_LINES = [x / 100 for x in range(20, 100)]
 SUGGEST_LINES = [x / 100 for x in range(2, 60, 2)]
 HELPED_VALUE = 0.5  # a question only helped (right entry among suggestions) against 1 for a correct one
