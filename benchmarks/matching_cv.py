@@ -5,7 +5,7 @@
                                      [--lines-on NAME ...] [--write] [--mistakes]
 
 Default files: the dev set, the holdout, the blind-written training set b and the real-wording
-training sets (tests/fixtures/questions_{dev,holdout,train_b,train_c..f,real_train,real_train2..4}.yaml). Never give it a blind set
+training sets (tests/fixtures/questions_{dev,holdout,train_b,train_c..f,train_h,real_train,real_train2..4}.yaml). Never give it a blind set
 (tests/fixtures/blind/): those are for measuring, with ``canishare eval``, and the script refuses them.
 
 Each question's signals (``Matcher.signals``) and the decision model's features are computed once.
