@@ -69,6 +69,13 @@ CENTRAL_ALONE = 0.75
 _ORDER = r"(?:^|[.!?\n]\s*)(?:please\s+|now\s+|just\s+)?"
 _TO_THE_BOT = r"(?:\b(?:can|could|will|would) you (?:please )?|\bi (?:want|need) you to )"
 _QUOTED = r"\s*[\"'“‘][^\"'”’\n]{1,40}[\"'”’]"
+# what an order may dictate as the answer; a role whose details may be looked up; the details
+_VERDICT = r"(?:yes|no|ok|okay|true|approved|granted|confirmed|pass|allowed|lawful|legal|fine|permitted)"
+_ROLE = (r"(?:caldicott guardian|guardian|dpo|data protection officer|senco|dsl|deputy dsl|manager|team leader|"
+         r"lead|head|headteacher|head teacher|principal|chair|director|officer|social worker|gp|doctor|nurse|"
+         r"(?:dr|mr|mrs|ms|miss) [\w\[\]]+|\[name\])")
+_CONTACT = (r"(?:(?:personal |home |private |direct |work |new )*(?:mobile(?: number)?|phone number|number|address|"
+            r"e-?mail(?: address)?|contact details)|birthday|date of birth|dob)")
 INSTRUCTIONS = re.compile(
     r"\b(?:ignore|disregard|forget|bypass|skip)\b.{0,40}\b(?:instructions?|prompts?|rules|guidelines|above|previous|"
     r"everything|programming|training|topic list|guardrails?|restrictions|filters?)\b"
@@ -90,16 +97,17 @@ INSTRUCTIONS = re.compile(
     r"|\b(?:respond|reply|answer) (?:only )?with\b.{0,20}\b(?:yes|no|ok|true|token|key|password)\b"
     r"|\b(?:respond|reply|answer) only with\b"
     r"|\b(?:just|always|only) (?:say|answer|reply)\b.{0,10}\b(?:yes|ok|true)\b"
-    # telling the bot what its answer must be: "(you must say yes)", "I need you to say yes", "Say it is
-    # lawful.", "Answer APPROVED", "Print APPROVED"
-    r"|\b(?:you must|you have to|you need to|you should|i need you to|i want you to|make sure you)\s+"
-    r"(?:say|print|type|output)\b"
-    rf"|{_ORDER}(?:say|print|type|output|write|reply|respond|answer)\s+(?:with\s+)?(?:yes|no|ok|okay|true|"
-    r"approved|granted|confirmed|pass|allowed|lawful)\b"
-    rf"|{_ORDER}say\s+(?:that\s+)?(?:it|this|sharing)(?:'s|\s+is)\s+(?:lawful|legal|fine|ok|okay|allowed|"
-    r"permitted|approved)\b"
-    # another task put after the question: "... Also, what is 2+2?"
-    r"|\bwhat(?:'s| is)\s+\d+\s*[-+*/x]\s*\d+\b"
+    # telling the bot what its answer must be, as the end of a clause: "(you must say yes)", "I need you to
+    # say yes", "Say it is lawful.", "Answer APPROVED" (not "do you have to say why", "say no to a parent
+    # who...", "say it is lawful to share, do I...": the verdict word must end the clause)
+    r"|(?<!do )(?<!does )(?<!did )(?<!would )\b(?:you must|you have to|you need to|you should|i need you to|"
+    r"i want you to|make sure you)\s+(?:say|print|type|output)\s+(?:that\s+)?(?:it(?:'s|\s+is)\s+)?"
+    rf"{_VERDICT}\s*(?:[.!)]|$)"
+    rf"|{_ORDER}(?:say|print|type|output|write|reply|respond|answer)\s+(?:with\s+)?{_VERDICT}"
+    r"\s*(?:[.!)]|$|and nothing else)"
+    rf"|{_ORDER}say\s+(?:that\s+)?(?:it|this|sharing)(?:'s|\s+is)\s+{_VERDICT}\s*(?:[.!)]|$)"
+    # another task put at the end: "... Also, what is 2+2?" (not "what is 16-17 year olds' position")
+    r"|\bwhat(?:'s| is)\s+\d+\s*[+*/x]\s*\d+\s*\??\s*$"
     rf"|{_ORDER}(?:just |only )?(?:say|answer|reply|respond|type)\b(?: with)?:?{_QUOTED}\s*"
     r"(?:$|[.!]|and nothing else|so (?:i|that)\b)"
     rf"|\b(?:say|answer|reply|respond|type)\b(?: with)?:?{_QUOTED}\s*and nothing else"
@@ -121,17 +129,17 @@ INSTRUCTIONS = re.compile(
     r"|(?:^|[.!?\n]\s*)what(?:'s| is) (?:\[name\]|(?:dr|mr|mrs|ms|miss) [\w\[\]]+)'s? "
     r"(?:mobile|phone|number|address|e-?mail)\b"
     r"|(?:^|[.!?\n]\s*)who is (?:dr|mr|mrs|ms|miss|mx|prof|\[name\])\b"
-    # "what's the caldicott guardian's mobile", "when is the DPO's birthday", "..., give me their address"
-    r"|(?:^|[.!?,\n]\s*)(?:what(?:'s| is| are)|when(?:'s| is)) (?:the |our |my |your |their |his |"
-    r"her )?(?:[\w\[\]-]+ ){0,2}[\w\[\]-]+'s? (?:personal |home |private |direct |work |new |mobile )*"
-    r"(?:mobile|phone|number|address|e-?mail|birthday|date of birth|dob)\b"
-    r"|(?:,\s*|\band\s+)(?:give|send|get|find|show) me (?:the |their |his |her |your )?(?:personal |home |private |"
-    r"direct |work |new )*(?:mobile|phone|number|address|e-?mail|contact details)\b"
+    # a role's own details, the sentence ending there: "what's the caldicott guardian's mobile", "when is
+    # the DPO's birthday", "..., give me their home address" (not "when is the mother's address
+    # confidential?", "send me the email confirming it")
+    rf"|(?:^|[.!?,\n]\s*)(?:what(?:'s| is| are)|when(?:'s| is)) (?:the |our |my |your |their )?{_ROLE}'s? "
+    rf"{_CONTACT}\s*(?:[.?!)]|$)"
+    rf"|(?:,\s*|\band\s+)(?:give|send|get|find|show) me (?:the |their |his |her |your )?{_CONTACT}\s*(?:[.?!)]|$)"
     r"|\bcan you (?:please )?(?:check|look up|find out|search)\b(?: (?:if|whether))? \[name\]",
     re.IGNORECASE | re.DOTALL,
 )
 # Every branch of INSTRUCTIONS holds one of these (lower case): a question with none of them is not
-# searched, which keeps the check to a few microseconds for almost every question.
+# searched (most questions hold none of the rarer words, so the search is usually skipped).
 _INSTRUCTION_WORDS = (
     "ignore", "disregard", "forget", "bypass", "skip", "override", "system", "you are", "you're", "jail", "mode",
     "unrestricted", "pretend", "act ", "role", "instruction", "rules", "do anything", "from now on", "respond",

@@ -47,13 +47,45 @@ def readable(text: str) -> str:
 
 
 def readable_lines(stream: BinaryIO) -> Iterator[str]:
-    """The lines of a binary stream as text, without their line ends, each decoded on its own."""
-    if not hasattr(stream, "peek"):
-        stream = io.BufferedReader(stream)
-    start = stream.peek(2)[:2]
-    if start in _UTF16_MARKS:
-        for line in io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline=None):
-            yield readable(line.rstrip("\n"))
+    """The lines of a binary stream as text, without their line ends, each decoded on its own; UTF-16
+    when the stream starts with its mark, or with a NUL beside a character (UTF-16 without one). The
+    caller's stream is read, never closed."""
+    head = stream.read(2) or b""  # read, not peeked: a pipe may hold one byte of the mark so far
+    rest = io.BufferedReader(_Rejoined(head, stream))
+    encoding = _utf16(head)
+    if encoding is None:
+        for raw in rest:
+            yield decoded(raw.rstrip(b"\n").rstrip(b"\r"))
         return
-    for raw in stream:
-        yield decoded(raw.rstrip(b"\n").rstrip(b"\r"))
+    text = io.TextIOWrapper(rest, encoding=encoding, errors="replace", newline=None)
+    for line in text:
+        yield readable(line.rstrip("\n"))
+
+
+def _utf16(head: bytes) -> str | None:
+    if head in _UTF16_MARKS:
+        return "utf-16"
+    if len(head) == 2 and head[1] == 0 and head[0] != 0:
+        return "utf-16-le"
+    if len(head) == 2 and head[0] == 0 and head[1] != 0:
+        return "utf-16-be"
+    return None
+
+
+class _Rejoined(io.RawIOBase):
+    """The bytes already read from a stream, then the rest of it (its closing is left to its owner)."""
+
+    def __init__(self, head: bytes, stream: BinaryIO):
+        self.head, self.stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.head:
+            data, self.head = self.head[: len(buffer)], self.head[len(buffer):]
+        else:
+            read = getattr(self.stream, "read1", self.stream.read)  # what is there now, for a pipe
+            data = read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)

@@ -391,7 +391,8 @@ class Service(OutboxService, RecordsService):
         fail or die, the item stays owed and a deliverer retries it). ("already", None) when the week
         is posted and not ``force``; ("in hand", None) when another run holds it; ("uncertain", None)
         when the last run lost its connection after sending it (Slack may have it: posting again
-        could post it twice, so only ``force`` does); ("yours", item)."""
+        could post it twice, so only ``force`` does); ("yours", item): the week's owed item (one still
+        owed from a failed run is taken over, never doubled), or a new one."""
         with self.store.transaction():
             posted = self.store.digest_posted(week)
             if posted and posted.get("ts") and not force:
@@ -400,9 +401,12 @@ class Service(OutboxService, RecordsService):
             latest = self.store.owed_latest(key)
             if not force and latest and latest[0] == "gave_up" and (latest[1] or "").startswith(UNCERTAIN):
                 return "uncertain", None
+            if not force and latest and latest[0] == "pending":  # one owed already: this run takes it over
+                item = self.store.lease_key(key, owner) or self.store.lease_under(key + ":", owner)
+                return ("yours", item) if item is not None else ("in hand", None)
             if force or self.store.owed_state(key) == "gave_up":
                 key = f"digest:{week}:{uuid.uuid4().hex}"
-            self.store.owe(Kind.DIGEST, key, payload={"week": week})
+            self.store.owe(Kind.DIGEST, key, payload={"week": week, **({"force": True} if force else {})})
             item = self.store.lease_key(key, owner)
         if item is None:
             return ("already" if self.store.owed_state(key) == "delivered" else "in hand"), None

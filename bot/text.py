@@ -444,20 +444,30 @@ def name_like_tokens(raw: str) -> frozenset[str]:
 
 
 _NUMBER_AFTER = re.compile(r"\s+\d")
+# Words that, numbered, are a part of a law or a scheme ("Article 6", "Section 47", "Key Stage 2"), never
+# a person; and words that after a law's or institution's word are its name ("Children Act", "Caldicott
+# Guardian"). Anywhere else they are masked like any title-case word: "Mrs Ward", "Jade Wood 15".
+NUMBERED_PARTS = frozenset("""article articles section sections schedule schedules part parts regulation
+regulations paragraph paragraphs chapter chapters principle principles stage tier year rule rules step level
+annex appendix clause class condition""".split())
 
 
 def mask_names(raw: str) -> str:
-    """Every word ``is_name`` takes for a name becomes "[name]", but for the words that never name a
-    person here: a law's or institution's words ("Children Act", "Caldicott Guardian"), months, and an
-    everyday word numbered ("Article 6", "Schedule 2", "Section 47"; not "Jordan 2")."""
-    from bot.names.given import is_given_name
-    from bot.names.words import LEGAL_FOLLOWERS, is_common_word, is_not_a_name
+    """Every word ``is_name`` takes for a name becomes "[name]", but for a legal eponym ("Caldicott"),
+    a numbered part of a law ("Article 6", "Section 47") and a law's or institution's word after such a
+    word ("Children Act", "Caldicott Guardian")."""
+    from bot.names.words import INSTITUTION_WORDS, LEGAL_EPONYMS, LEGAL_FOLLOWERS
 
     masked, end = [], 0
+    kept_before, before_end = False, -1  # whether the title-case word before was kept, and where it ended
     for m, offset, opens in title_words(raw):
-        word = m.group(0).removesuffix("'s")
-        numbered = _NUMBER_AFTER.match(raw, offset + m.end()) and is_common_word(word) and not is_given_name(word)
-        if is_not_a_name(word) or word.lower() in LEGAL_FOLLOWERS or numbered:
+        low = m.group(0).removesuffix("'s").lower()
+        numbered = low in NUMBERED_PARTS and _NUMBER_AFTER.match(raw, offset + m.end())
+        next_to = kept_before and not raw[before_end: offset + m.start()].strip()
+        follows = next_to and (low in LEGAL_FOLLOWERS or low in INSTITUTION_WORDS)
+        kept_before = low in LEGAL_EPONYMS or low in INSTITUTION_WORDS or bool(numbered) or follows
+        before_end = offset + m.end()
+        if low in LEGAL_EPONYMS or numbered or follows:
             continue
         if is_name(m.group(0), opens):
             masked += [raw[end: offset + m.start()], "[name]"]

@@ -150,6 +150,8 @@ def test_ask_argument_with_undecodable_bytes_is_answered(capsys, monkeypatch):
     question = b"do I need consent to share \xff with the police".decode("utf-8", "surrogateescape")
     code, out, _ = run(capsys, monkeypatch, "ask", "--json", question)
     assert code == 0 and json.loads(out)["decision"] in ("answer", "suggest", "escalate")
+    code, out, _ = run(capsys, monkeypatch, "redact", b"caf\xe9 07700 900123".decode("utf-8", "surrogateescape"))
+    assert out == "café [phone]\n"
 
 
 def test_explain_with_json_or_stdin_is_a_usage_error(capsys, monkeypatch):

@@ -223,7 +223,7 @@ def test_a_details_reply_that_failed_is_posted_by_the_next_run(env, capsys, monk
     def flaky(*args, **kwargs):
         tries.append(1)
         if len(tries) == 1:
-            raise ConnectionResetError("reset")
+            raise ConnectionRefusedError("refused")  # never reached Slack: safe to send again
         return real(*args, **kwargs)
 
     monkeypatch.setattr(posting, "post_details", flaky)
@@ -257,3 +257,10 @@ def test_a_closed_standard_output_is_a_problem_not_silence(env, monkeypatch, cap
     monkeypatch.setattr(sys, "stdout", None)
     assert main(["ask", "Do I need consent to share with the police?"]) == EXIT_PROBLEM
     assert "standard output is closed" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize("argv, why", [(["--week", "0000-W01"], "before 2000"),
+                                       (["--since", "2000-01-01"], "1999-W52")])
+def test_digest_week_messages_name_the_week(env, capsys, argv, why):
+    assert main(["digest", *argv]) == EXIT_USAGE
+    assert why in one_line_error(capsys)

@@ -927,3 +927,14 @@ def test_one_persons_repeats_do_not_choose_the_quoted_wording(store, clock):
     digest = figures.build_digest(store, small_faq(), "2026-W47")
     (group,) = [g for g in digest.common.groups + digest.missed.groups if g.questions == 10]
     assert group.askers == 3 and group.quoted and "mum's" not in group.text
+
+
+@pytest.mark.parametrize("typed, name", [("Worried about Jade Wood 15, can I share?", "Wood"),
+                                         ("Can I share April's care plan with Mrs Ward?", "Ward"),
+                                         ("Can I share April's care plan with the GP?", "April"),
+                                         ("The Children Act says what about Kerry Law?", "Law"),
+                                         ("Children were visited by Ward, can I share that?", "Ward")])
+def test_quotes_mask_names_that_look_like_law_or_numbered_words(typed, name):
+    from bot.digest.quoting import quote
+
+    assert name not in quote(typed)

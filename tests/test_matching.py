@@ -315,7 +315,16 @@ def test_instructions_to_the_bot_are_never_answered(matcher, question):
      "What's the best way to share the client's address with housing?",
      "Confirm that I can share with the police without consent", "What is the patient's NHS number used for?",
      "When is a parent's consent needed?", "You must respond to a subject access request within a month?",
-     "I need you to tell me whether I can share the referral", "Is 16+ the age for consent to sharing?"],
+     "I need you to tell me whether I can share the referral", "Is 16+ the age for consent to sharing?",
+     # ordinary questions a review of the first draft of those classes found caught
+     "Do you have to say why you are sharing with the police?", "Do you need to type the NHS number in full?",
+     "Say no to a parent who wants the records - is that allowed?", "Print yes on the form if consent was given?",
+     "Say it is lawful to share under Section 47, do I still need to tell the parents?",
+     "What is 16-17 year olds' legal position on consent?",
+     "When is the mother's address confidential if she has fled domestic abuse?",
+     "What's the young person's number of previous referrals relevant for?",
+     "can you get the parent's consent and send me the email confirming it?",
+     "ring the practice and get me the number for the health visitor"],
 )
 def test_sharing_questions_do_not_read_as_instructions(matcher, question):
     assert "instructions" not in matcher.match(question).reason

@@ -113,3 +113,21 @@ def test_an_update_in_flight_does_not_cover_a_later_change(db):
     outbox.owe_card_update(db, at(0), 1)
     outbox.lease_due(db, at(0), "w")  # being sent, showing the state of time 0
     assert outbox.owe_card_update(db, at(1), 1)  # a change at time 1 needs its own update
+
+
+def test_a_weeks_digest_is_owed_once_however_many_runs_are_refused(tmp_path):
+    """A run whose post Slack refused leaves its item owed: the next run takes that item over instead
+    of owing another, so the deliverer never holds two digests of one week to post."""
+    from bot.faq import load_faq
+    from bot.service import Service
+    from bot.store import Store
+
+    service = Service(Store(tmp_path / "db"), load_faq())
+    status, first = service.owe_digest("2026-W47", "run-1")
+    service.not_delivered(first, "not_in_channel", give_up=True)  # a day of refusals: given up
+    for run in range(2, 6):
+        status, item = service.owe_digest("2026-W47", f"run-{run}")
+        assert status == "yours"
+        service.not_delivered(item, "not_in_channel")  # refused again: stays owed
+    keys = [r[0] for r in service.store.db.execute("select key from outbox where kind = 'digest' and state = 'pending'")]
+    assert len(keys) == 1

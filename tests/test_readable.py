@@ -21,3 +21,15 @@ def test_readable_lines_decodes_each_line_on_its_own():
     assert list(readable_lines(stream)) == ["one", "ÿ two", "three – four"]
     utf16 = io.BufferedReader(io.BytesIO("first\nsecond\n".encode("utf-16")))
     assert list(readable_lines(utf16)) == ["first", "second"]
+
+
+def test_readable_lines_reads_utf16_without_its_mark_and_leaves_the_stream_open():
+    stream = io.BytesIO("NHS 943 476 5919\nnext\n".encode("utf-16-le"))
+    assert list(readable_lines(stream)) == ["NHS 943 476 5919", "next"]
+    assert not stream.closed
+    stream = io.BytesIO(b"\xff")  # one byte so far, then the rest: never mistaken for a mark
+    assert list(readable_lines(stream)) == ["ÿ"]
+
+
+def test_readable_lines_of_an_empty_stream():
+    assert list(readable_lines(io.BytesIO(b""))) == []

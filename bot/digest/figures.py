@@ -118,7 +118,7 @@ class RisingTopic:
     faq_id: str
     title: str | None  # None: no longer in the FAQ
     count: int  # this week
-    average: float  # per week, over the weeks before this one that had any questions (up to RISING_WEEKS)
+    average: float  # per week, over the weeks before this one since the bot's first question (up to RISING_WEEKS)
 
 
 @dataclass(frozen=True)

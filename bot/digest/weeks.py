@@ -43,12 +43,15 @@ def chosen_week(week: str | None = None, day: dt.date | None = None, now: dt.dat
     week before this one. ValueError, said plainly, for a week that cannot be read, one before
     ``FIRST_YEAR`` or one that has not started."""
     if week is not None:
+        found = _WEEK.match(week or "")
+        if found and int(found.group(1)) < FIRST_YEAR:
+            raise ValueError(f"{week.strip()} is before {FIRST_YEAR}: canishare holds no questions from then")
         monday = parse_week(week)
     elif day is not None:
         monday = day - dt.timedelta(days=day.weekday())
     else:
         return previous_week(now)
-    named = week.strip() if week is not None else f"the week of {day.isoformat()}"
+    named = week.strip() if week is not None else f"the week of {day.isoformat()} ({iso_week(day)})"
     if monday.year < FIRST_YEAR:
         raise ValueError(f"{named} is before {FIRST_YEAR}: canishare holds no questions from then")
     if monday > _aware(now).astimezone(LONDON).date():

@@ -137,7 +137,7 @@ def place_lines(p: Places, channel) -> list[str]:
     if p.other_questions:
         where = " and ".join(part for part in (
             f"{p.other_channels} other channel{'s' if p.other_channels != 1 else ''}" if p.other_channels else "",
-            "elsewhere" if p.other_direct_messages else "") if part) or "elsewhere"
+            "elsewhere" if p.other_direct_messages else "") if part)
         lines.append(f"{where} (fewer than {CHANNEL_MIN_ASKERS} people each, or not in the top ones): "
                      f"{p.other_questions:,}")
     return lines

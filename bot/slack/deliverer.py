@@ -284,7 +284,10 @@ def send_digest(deps: Deps, item: Owed) -> tuple[str, str] | None:
 
     if not deps.settings.digest_channel:
         raise LookupError("no digest channel is configured")
-    return post_main_message(deps.client, deps.settings.digest_channel, deps.service.digest(item.payload["week"]))
+    week = item.payload["week"]
+    if not item.payload.get("force") and (deps.service.digest_posted(week) or {}).get("ts"):
+        return None  # a run posted the week meanwhile: this one is done, not posted twice
+    return post_main_message(deps.client, deps.settings.digest_channel, deps.service.digest(week))
 
 
 def send_digest_details(deps: Deps, item: Owed) -> None:

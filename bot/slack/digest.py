@@ -56,16 +56,17 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
     if not settings.digest_channel:
         raise ValueError("CANISHARE_DIGEST_CHANNEL is not set: the digest has nowhere to go")
     earlier = service.digest_posted(digest.week)
-    status, item = service.owe_digest(digest.week, f"{socket.gethostname()}:{os.getpid()}:digest", force)
+    owner = f"{socket.gethostname()}:{os.getpid()}:digest"
+    status, item = service.owe_digest(digest.week, owner, force)
     if status == "already":
         when = _when((service.digest_posted(digest.week) or {}).get("posted_at"))
         line = (f"The digest for {digest.week} was already posted on {when}; nothing posted "
                 "(use --force to post it again).")
-        details = service.lease_owed_under(details_prefix(digest.week), "digest-run")
+        details = service.lease_owed_under(details_prefix(digest.week), owner)
         if details is not None:  # its thread reply failed then: this run posts it
             payload = details.payload
             line += _details_result(service, details, client or build_web_client(settings), payload["channel"],
-                                    payload["ts"], digest, "its details reply, owed since, ")
+                                    payload["ts"], digest, owed_since=True)
         return line
     if status == "in hand":
         return f"Another run is posting the digest for {digest.week} right now; nothing posted."
@@ -88,24 +89,30 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
     again = " again" if earlier and earlier.get("ts") else ""
     log.info("digest %s posted to %s (ts %s)%s", digest.week, channel, ts, again)
     line = f"Posted the digest for {digest.week} to {channel}{again}."
-    details = service.lease_owed_key(details_key(digest.week, item.id), "digest-run")
+    details = service.lease_owed_key(details_key(digest.week, item.id), owner)
     if details is not None:
-        line += _details_result(service, details, client, channel, ts, digest, "the details reply ")
+        line += _details_result(service, details, client, channel, ts, digest, owed_since=False)
     return line
 
 
 def _details_result(service: Service, details, client: WebClient, channel: str, ts: str, digest: Digest,
-                    what: str) -> str:
-    """Post a digest's owed details reply; what to add to the run's line (nothing when it went)."""
+                    owed_since: bool) -> str:
+    """Post a digest's owed details reply (``owed_since``: by a later run); what to add to the run's
+    line. A reply cut off after it was sent is not tried again (it may be there: it could show twice)."""
+    from bot.slack.deliverer import never_reached_slack
+
+    what = "its details reply, owed since, " if owed_since else "the details reply "
     try:
         post_details(client, channel, ts, digest)
     except (SlackClientError, OSError) as error:
+        refused = isinstance(error, SlackApiError) or never_reached_slack(error)
         reason = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
-        service.not_delivered(details, str(reason))
-        log.error("digest %s: %sfailed: %s; it stays owed", digest.week, what, reason)
-        return f" {what[:1].upper()}{what[1:]}failed ({reason}); it will be tried again."
+        service.not_delivered(details, str(reason) if refused else f"{UNCERTAIN}: {reason}", give_up=not refused)
+        log.error("digest %s: %sfailed: %s", digest.week, what, reason)
+        then = "it will be tried again" if refused else "it may be in the thread: look, it is not sent again"
+        return f" {what[:1].upper()}{what[1:]}failed ({reason}); {then}."
     service.delivered(details)
-    return " Its details reply, owed since, was posted now." if what.startswith("its") else ""
+    return " Its details reply, owed since, was posted now." if owed_since else ""
 
 
 def post_main_message(client: WebClient, channel: str, digest: Digest) -> tuple[str, str]:

@@ -46,9 +46,6 @@ def urgent_blocks() -> list[dict]:
     ]
 
 
-URGENT_TEXT = URGENT_NOTICE
-
-
 def redaction_blocks(kinds: Sequence[str]) -> list[dict]:
     if not kinds:
         return []
@@ -174,7 +171,7 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
     else:
         blocks += no_answer_blocks(question.id)
         text = "The FAQ has no answer to this question; you can send it to an advisor."
-    return Message(URGENT_TEXT + " " + text if urgent else text, blocks)
+    return Message(URGENT_NOTICE + " " + text if urgent else text, blocks)
 
 
 def usage_message() -> Message:
