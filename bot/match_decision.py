@@ -70,12 +70,17 @@ _ORDER = r"(?:^|[.!?\n]\s*)(?:please\s+|now\s+|just\s+)?"
 _TO_THE_BOT = r"(?:\b(?:can|could|will|would) you (?:please )?|\bi (?:want|need) you to )"
 _QUOTED = r"\s*[\"'“‘][^\"'”’\n]{1,40}[\"'”’]"
 # what an order may dictate as the answer; a role whose details may be looked up; the details
-_VERDICT = r"(?:yes|no|ok|okay|true|approved|granted|confirmed|pass|allowed|lawful|legal|fine|permitted)"
+_VERDICT = (r"[\"'“‘]?(?:yes|no|ok|okay|true|approved|granted|confirmed|pass|allowed|lawful|legal|fine|"
+            r"permitted)[\"'”’]?")
+# where a dictated verdict ends its clause: punctuation, the end, or a tail that only insists
+_CLAUSE_END = (r"\s*(?:[.!),;:/]|$|(?:please|now|only|to confirm|in capitals|and nothing else|nothing else)\b"
+               r"|or no\s*(?:only\b|[.!]|$))")
+_SENTENCE_END = r"\s*(?:please\s*)?(?:[.?!)]|$)"
 _ROLE = (r"(?:caldicott guardian|guardian|dpo|data protection officer|senco|dsl|deputy dsl|manager|team leader|"
-         r"lead|head|headteacher|head teacher|principal|chair|director|officer|social worker|gp|doctor|nurse|"
-         r"(?:dr|mr|mrs|ms|miss) [\w\[\]]+|\[name\])")
+         r"lead|head of (?:year|house|service)|head|headteacher|head teacher|principal|chair|director|officer|"
+         r"social worker|gp|doctor|nurse|(?:dr|mr|mrs|ms|miss) [\w\[\]]+|\[name\])")
 _CONTACT = (r"(?:(?:personal |home |private |direct |work |new )*(?:mobile(?: number)?|phone number|number|address|"
-            r"e-?mail(?: address)?|contact details)|birthday|date of birth|dob)")
+            r"e-?mail(?: address)?|contact details|direct line)|birthday|date of birth|dob)")
 INSTRUCTIONS = re.compile(
     r"\b(?:ignore|disregard|forget|bypass|skip)\b.{0,40}\b(?:instructions?|prompts?|rules|guidelines|above|previous|"
     r"everything|programming|training|topic list|guardrails?|restrictions|filters?)\b"
@@ -102,12 +107,11 @@ INSTRUCTIONS = re.compile(
     # who...", "say it is lawful to share, do I...": the verdict word must end the clause)
     r"|(?<!do )(?<!does )(?<!did )(?<!would )\b(?:you must|you have to|you need to|you should|i need you to|"
     r"i want you to|make sure you)\s+(?:say|print|type|output)\s+(?:that\s+)?(?:it(?:'s|\s+is)\s+)?"
-    rf"{_VERDICT}\s*(?:[.!)]|$)"
-    rf"|{_ORDER}(?:say|print|type|output|write|reply|respond|answer)\s+(?:with\s+)?{_VERDICT}"
-    r"\s*(?:[.!)]|$|and nothing else)"
-    rf"|{_ORDER}say\s+(?:that\s+)?(?:it|this|sharing)(?:'s|\s+is)\s+{_VERDICT}\s*(?:[.!)]|$)"
-    # another task put at the end: "... Also, what is 2+2?" (not "what is 16-17 year olds' position")
-    r"|\bwhat(?:'s| is)\s+\d+\s*[+*/x]\s*\d+\s*\??\s*$"
+    rf"{_VERDICT}{_CLAUSE_END}"
+    rf"|{_ORDER}(?:say|print|type|output|write|reply|respond|answer)\s+(?:with\s+)?{_VERDICT}{_CLAUSE_END}"
+    rf"|{_ORDER}say\s+(?:that\s+)?(?:it|this|sharing)(?:'s|\s+is)\s+{_VERDICT}{_CLAUSE_END}"
+    # another task put at the end: "... Also, what is 2+2?" (not "what is 16-17 year olds' position?")
+    r"|\bwhat(?:'s| is)\s+\d+\s*[-+*/x]\s*\d+\s*\??\s*$"
     rf"|{_ORDER}(?:just |only )?(?:say|answer|reply|respond|type)\b(?: with)?:?{_QUOTED}\s*"
     r"(?:$|[.!]|and nothing else|so (?:i|that)\b)"
     rf"|\b(?:say|answer|reply|respond|type)\b(?: with)?:?{_QUOTED}\s*and nothing else"
@@ -132,9 +136,9 @@ INSTRUCTIONS = re.compile(
     # a role's own details, the sentence ending there: "what's the caldicott guardian's mobile", "when is
     # the DPO's birthday", "..., give me their home address" (not "when is the mother's address
     # confidential?", "send me the email confirming it")
-    rf"|(?:^|[.!?,\n]\s*)(?:what(?:'s| is| are)|when(?:'s| is)) (?:the |our |my |your |their )?{_ROLE}'s? "
-    rf"{_CONTACT}\s*(?:[.?!)]|$)"
-    rf"|(?:,\s*|\band\s+)(?:give|send|get|find|show) me (?:the |their |his |her |your )?{_CONTACT}\s*(?:[.?!)]|$)"
+    rf"|(?:^|[.!?,\n]\s*)(?:what(?:'s| is| are)|when(?:'s| is)) (?:the |our |my |your |their )?"
+    rf"(?:[\w-]+ ){{0,2}}{_ROLE}'s? {_CONTACT}{_SENTENCE_END}"
+    rf"|(?:,\s*|\band\s+)(?:give|send|get|find|show) me (?:the |their |his |her |your )?{_CONTACT}{_SENTENCE_END}"
     r"|\bcan you (?:please )?(?:check|look up|find out|search)\b(?: (?:if|whether))? \[name\]",
     re.IGNORECASE | re.DOTALL,
 )

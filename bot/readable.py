@@ -50,7 +50,9 @@ def readable_lines(stream: BinaryIO) -> Iterator[str]:
     """The lines of a binary stream as text, without their line ends, each decoded on its own; UTF-16
     when the stream starts with its mark, or with a NUL beside a character (UTF-16 without one). The
     caller's stream is read, never closed."""
-    head = stream.read(2) or b""  # read, not peeked: a pipe may hold one byte of the mark so far
+    head = stream.read(1) or b""  # read, not peeked: a pipe may hold one byte of the mark so far
+    if head and head != b"\n":  # an empty first line is answered at once, not after the next one
+        head += stream.read(1) or b""
     rest = io.BufferedReader(_Rejoined(head, stream))
     encoding = _utf16(head)
     if encoding is None:

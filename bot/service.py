@@ -399,11 +399,13 @@ class Service(OutboxService, RecordsService):
                 return "already", None
             key = f"digest:{week}"
             latest = self.store.owed_latest(key)
-            if not force and latest and latest[0] == "gave_up" and (latest[1] or "").startswith(UNCERTAIN):
+            if not force and latest and latest[1] == "gave_up" and (latest[2] or "").startswith(UNCERTAIN):
                 return "uncertain", None
-            if not force and latest and latest[0] == "pending":  # one owed already: this run takes it over
+            if not force and latest and latest[1] == "pending":  # one owed already: this run takes it over
                 item = self.store.lease_key(key, owner) or self.store.lease_under(key + ":", owner)
                 return ("yours", item) if item is not None else ("in hand", None)
+            if force:  # a forced posting replaces whatever the week still owed, so nothing posts it again
+                self.store.give_up_owed_under(key, "superseded by a forced posting")
             if force or self.store.owed_state(key) == "gave_up":
                 key = f"digest:{week}:{uuid.uuid4().hex}"
             self.store.owe(Kind.DIGEST, key, payload={"week": week, **({"force": True} if force else {})})

@@ -454,20 +454,40 @@ annex appendix clause class condition""".split())
 
 def mask_names(raw: str) -> str:
     """Every word ``is_name`` takes for a name becomes "[name]", but for a legal eponym ("Caldicott"),
-    a numbered part of a law ("Article 6", "Section 47") and a law's or institution's word after such a
-    word ("Children Act", "Caldicott Guardian")."""
-    from bot.names.words import INSTITUTION_WORDS, LEGAL_EPONYMS, LEGAL_FOLLOWERS
+    a numbered part of a law ("Article 6", "Section 47"), and the words of a law's or institution's
+    name: an institution word that is no given name before another ("Children Act", "Mental Health
+    Act", "City Council"), and a law's or institution's word right after a word kept ("Caldicott
+    Guardian"). "Charity Ward", "Mrs Ward" and "Jade Wood 15" are masked."""
+    from bot.names.given import is_given_name
+    from bot.names.words import _COMMON_SURNAMES, INSTITUTION_WORDS, LEGAL_EPONYMS, LEGAL_FOLLOWERS
 
+    words = list(title_words(raw))
+    lows = [m.group(0).removesuffix("'s").lower() for m, _, _ in words]
+
+    def next_to(i: int) -> bool:
+        """Word i follows word i-1 with nothing but spaces between."""
+        if i == 0:
+            return False
+        (before, at, _), (m, offset, _) = words[i - 1], words[i]
+        return not raw[at + before.end(): offset + m.start()].strip()
+
+    def naming(i: int) -> bool:
+        """Word i can be part of a law's or institution's name and of no person's ("Act", "Council";
+        not "Ward", "Law", "Charity": surnames and given names)."""
+        low = lows[i]
+        return low in INSTITUTION_WORDS and low not in _COMMON_SURNAMES and not is_given_name(low)
+
+    kept = [False] * len(words)
+    for i, (m, offset, _) in enumerate(words):
+        low = lows[i]
+        after_eponym = i > 0 and lows[i - 1] in LEGAL_EPONYMS and next_to(i) and low in LEGAL_FOLLOWERS
+        kept[i] = (low in LEGAL_EPONYMS or after_eponym
+                   or (low in NUMBERED_PARTS and bool(_NUMBER_AFTER.match(raw, offset + m.end())))
+                   or (naming(i) and ((i > 0 and kept[i - 1] and next_to(i))
+                                      or (i + 1 < len(words) and next_to(i + 1) and naming(i + 1)))))
     masked, end = [], 0
-    kept_before, before_end = False, -1  # whether the title-case word before was kept, and where it ended
-    for m, offset, opens in title_words(raw):
-        low = m.group(0).removesuffix("'s").lower()
-        numbered = low in NUMBERED_PARTS and _NUMBER_AFTER.match(raw, offset + m.end())
-        next_to = kept_before and not raw[before_end: offset + m.start()].strip()
-        follows = next_to and (low in LEGAL_FOLLOWERS or low in INSTITUTION_WORDS)
-        kept_before = low in LEGAL_EPONYMS or low in INSTITUTION_WORDS or bool(numbered) or follows
-        before_end = offset + m.end()
-        if low in LEGAL_EPONYMS or numbered or follows:
+    for i, (m, offset, opens) in enumerate(words):
+        if kept[i]:
             continue
         if is_name(m.group(0), opens):
             masked += [raw[end: offset + m.start()], "[name]"]

@@ -903,7 +903,8 @@ def test_quotes_never_hold_a_slack_id_wherever_it_stands(typed, kept, gone):
 
 
 @pytest.mark.parametrize("typed", ["Can I share under UK GDPR Article 6?", "Is a Section 47 enquiry enough?",
-                                   "Does Schedule 2 Part 1 cover this?", "Who is our Caldicott Guardian?"])
+                                   "Does Schedule 2 Part 1 cover this?", "Who is our Caldicott Guardian?",
+                                   "Does the Mental Health Act let us share?", "Is it the Care Act 2014 that says so?"])
 def test_quotes_keep_legal_references_that_are_no_names(typed):
     from bot.digest.quoting import quote
 
@@ -933,7 +934,10 @@ def test_one_persons_repeats_do_not_choose_the_quoted_wording(store, clock):
                                          ("Can I share April's care plan with Mrs Ward?", "Ward"),
                                          ("Can I share April's care plan with the GP?", "April"),
                                          ("The Children Act says what about Kerry Law?", "Law"),
-                                         ("Children were visited by Ward, can I share that?", "Ward")])
+                                         ("Children were visited by Ward, can I share that?", "Ward"),
+                                         ("Can I tell Charity Ward about it?", "Ward"),
+                                         ("Can I tell Church Ward about it?", "Ward"),
+                                         ("Children's Services Law and Hill are the social workers", "Law")])
 def test_quotes_mask_names_that_look_like_law_or_numbered_words(typed, name):
     from bot.digest.quoting import quote
 

@@ -131,3 +131,17 @@ def test_a_weeks_digest_is_owed_once_however_many_runs_are_refused(tmp_path):
         service.not_delivered(item, "not_in_channel")  # refused again: stays owed
     keys = [r[0] for r in service.store.db.execute("select key from outbox where kind = 'digest' and state = 'pending'")]
     assert len(keys) == 1
+
+
+def test_a_forced_posting_replaces_what_the_week_still_owed(tmp_path):
+    from bot.faq import load_faq
+    from bot.service import Service
+    from bot.store import Store
+
+    service = Service(Store(tmp_path / "db"), load_faq())
+    _, refused = service.owe_digest("2026-W47", "clock")
+    service.not_delivered(refused, "not_in_channel")  # owed, for the deliverer
+    status, forced = service.owe_digest("2026-W47", "admin", force=True)
+    assert status == "yours" and forced.payload["force"] is True
+    states = dict(service.store.db.execute("select key, state from outbox where kind = 'digest'").fetchall())
+    assert states == {"digest:2026-W47": "gave_up", forced.key: "pending"}

@@ -285,8 +285,9 @@ def send_digest(deps: Deps, item: Owed) -> tuple[str, str] | None:
     if not deps.settings.digest_channel:
         raise LookupError("no digest channel is configured")
     week = item.payload["week"]
-    if not item.payload.get("force") and (deps.service.digest_posted(week) or {}).get("ts"):
-        return None  # a run posted the week meanwhile: this one is done, not posted twice
+    posted = deps.service.digest_posted(week) or {}
+    if posted.get("ts") and (not item.payload.get("force") or (posted.get("posted_at") or "") >= item.created_at):
+        return None  # a run posted the week since this was owed (or before, unless forced): not twice
     return post_main_message(deps.client, deps.settings.digest_channel, deps.service.digest(week))
 
 

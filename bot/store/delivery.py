@@ -57,10 +57,14 @@ class DeliveryTables:
         with self._lock:
             return outbox.state_of(self.db, key)
 
-    def owed_latest(self, key: str) -> tuple[str, str | None] | None:
-        """(state, last error) of the latest item owed under ``key`` (or ``key:…``, a retry), or None."""
+    def owed_latest(self, key: str) -> tuple[int, str, str | None] | None:
+        """(id, state, last error) of the latest item owed under ``key`` (or ``key:…``, a retry), or None."""
         with self._lock:
             return outbox.latest_of(self.db, key)
+
+    def give_up_owed_under(self, key: str, reason: str) -> int:
+        with self.transaction() as db:
+            return outbox.give_up_under(db, self.now(), key, reason)
 
     def release_leases_of(self, is_gone: Callable[[str], bool]) -> int:
         """Free the leases of senders that ``is_gone`` says are dead, so their messages go at once."""

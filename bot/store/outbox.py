@@ -153,12 +153,20 @@ def state_of(db, key: str) -> str | None:
     return row[0] if row else None
 
 
-def latest_of(db, key: str) -> tuple[str, str | None] | None:
-    """(state, last error) of the latest item owed under ``key`` or ``key:…``, or None."""
+def latest_of(db, key: str) -> tuple[int, str, str | None] | None:
+    """(id, state, last error) of the latest item owed under ``key`` or ``key:…``, or None."""
     prefix = key + ":"
-    row = db.execute("select state, last_error from outbox where key = ? or substr(key, 1, ?) = ?"
+    row = db.execute("select id, state, last_error from outbox where key = ? or substr(key, 1, ?) = ?"
                      " order by id desc limit 1", [key, len(prefix), prefix]).fetchone()
-    return (row[0], row[1]) if row else None
+    return (row[0], row[1], row[2]) if row else None
+
+
+def give_up_under(db, now: str, key: str, reason: str) -> int:
+    """Give up every pending item owed under ``key`` or ``key:…`` (superseded); how many."""
+    prefix = key + ":"
+    return db.execute("update outbox set state = ?, last_error = ?, leased_by = null, leased_until = null"
+                      " where (key = ? or substr(key, 1, ?) = ?) and state = ?",
+                      [State.GAVE_UP.value, reason, key, len(prefix), prefix, State.PENDING.value]).rowcount
 
 
 def lease_holders(db) -> list[str]:
