@@ -108,7 +108,8 @@ def _details_result(service: Service, details, client: WebClient, channel: str, 
         refused = isinstance(error, SlackApiError) or never_reached_slack(error)
         reason = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
         service.not_delivered(details, str(reason) if refused else f"{UNCERTAIN}: {reason}", give_up=not refused)
-        log.error("digest %s: %sfailed: %s", digest.week, what, reason, exc_info=not isinstance(error, SlackClientError))
+        log.error("digest %s: %sfailed: %s", digest.week, what, reason,
+                  exc_info=not isinstance(error, SlackClientError))
         then = "it will be tried again" if refused else "it may be in the thread: look, it is not sent again"
         return f" {what[:1].upper()}{what[1:]}failed ({reason}); {then}."
     service.delivered(details)
