@@ -149,17 +149,19 @@ _INSTRUCTION_WORDS = (
     "unrestricted", "pretend", "act ", "role", "instruction", "rules", "do anything", "from now on", "respond",
     "reply", "answer", "say", "prompt", "config", "scoring", "guardrail", "settings", "threshold", "model",
     "repeat", "word for word", "token", "key", "<", "type", "rest of", "give me", "send me", "get me", "find me",
-    "show me", "list ", "who is", "can you", "what is", "what's", "must", "have to", "need to", "should",
-    "need you", "want you", "make sure", "print", "output", "write", "when",
+    "show me", "list ", "who is", "can you", "what is", "what's", "you must", "you have to", "you need to",
+    "you should", "need you", "want you", "make sure", "print", "output", "write", "when is", "when's",
 )
-# Digits for letters, as in "ign0re y0ur instructi0ns": read as letters too.
+# Digits for letters, as in "ign0re y0ur instructi0ns": read as letters too (when a word mixes them).
 _LEET = str.maketrans("013457@$", "oieastas")
+_DIGIT_IN_WORD = re.compile(r"[A-Za-z][0134578@$]|[0134578@$][A-Za-z]")
 
 
 def reads_as_instructions(question: str) -> bool:
     """Whether the text tells the bot what to do rather than asking about sharing (never answered)."""
     question = plain_characters(question)
-    for text in dict.fromkeys((question, question.translate(_LEET))):
+    leet = _DIGIT_IN_WORD.search(question) is not None
+    for text in (question, question.translate(_LEET)) if leet else (question,):
         low = text.lower()
         if any(word in low for word in _INSTRUCTION_WORDS) and INSTRUCTIONS.search(text) is not None:
             return True
