@@ -78,12 +78,7 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
     try:
         channel, ts = post_main_message(client, settings.digest_channel, digest)
     except BaseException as error:
-        from bot.slack.deliverer import never_reached_slack
-
-        refused = isinstance(error, SlackApiError) or never_reached_slack(error)
-        # refused or never sent: owed again later; lost mid-request: not re-posted (it may be there)
-        service.not_delivered(item, type(error).__name__ if refused else f"{UNCERTAIN}: {type(error).__name__}",
-                              give_up=not refused)
+        _failed(service, item, error)
         raise
     service.delivered(item, posted=(channel, ts))
     again = " again" if earlier and earlier.get("ts") else ""
@@ -99,21 +94,28 @@ def _details_result(service: Service, details, client: WebClient, channel: str, 
                     owed_since: bool) -> str:
     """Post a digest's owed details reply (``owed_since``: by a later run); what to add to the run's
     line. A reply cut off after it was sent is not tried again (it may be there: it could show twice)."""
-    from bot.slack.deliverer import never_reached_slack
-
     what = "its details reply, owed since, " if owed_since else "the details reply "
     try:
         post_details(client, channel, ts, digest)
     except Exception as error:  # noqa: BLE001 - the main message is posted: the run must end, and say so
-        refused = isinstance(error, SlackApiError) or never_reached_slack(error)
-        reason = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
-        service.not_delivered(details, str(reason) if refused else f"{UNCERTAIN}: {reason}", give_up=not refused)
+        refused, reason = _failed(service, details, error)
         log.error("digest %s: %sfailed: %s", digest.week, what, reason,
                   exc_info=not isinstance(error, SlackClientError))
         then = "it will be tried again" if refused else "it may be in the thread: look, it is not sent again"
         return f" {what[:1].upper()}{what[1:]}failed ({reason}); {then}."
     service.delivered(details)
     return " Its details reply, owed since, was posted now." if owed_since else ""
+
+
+def _failed(service: Service, item, error: BaseException) -> tuple[bool, str]:
+    """Record a failed post of ``item``: refused by Slack or never sent, it stays owed (True); cut off
+    after it was sent, it may be there and is given up as uncertain, never sent again (False)."""
+    from bot.slack.deliverer import never_reached_slack
+
+    refused = isinstance(error, SlackApiError) or never_reached_slack(error)
+    reason = str(error.response.get("error")) if isinstance(error, SlackApiError) else type(error).__name__
+    service.not_delivered(item, reason if refused else f"{UNCERTAIN}: {reason}", give_up=not refused)
+    return refused, reason
 
 
 def post_main_message(client: WebClient, channel: str, digest: Digest) -> tuple[str, str]:
