@@ -731,3 +731,13 @@ def test_a_card_update_that_crosses_an_erase_empties_the_post_after_it(app, deps
     click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
     updates = [c.body["text"] for c in fake_slack.calls("chat.update")]
     assert len(updates) == 2 and updates[-1].endswith(ERASED_CARD_TEXT.split(":wastebasket: ")[1])
+
+
+@pytest.mark.parametrize("channel_name", ["mpdm-jo--sam--alex-1", "directmessage"])
+def test_a_command_from_a_conversation_between_people_is_recorded_as_private(app, fake_slack, service, entry,
+                                                                              channel_name):
+    """A group DM is no channel: the digest must never list one (three people in it would be named by it)."""
+    send(app, h.command_request(text=entry.question, user_id=ASKER, channel_id="C0GROUPDM1",
+                                channel_name=channel_name, response_url=fake_slack.response_url("cmd")))
+    question = service.recent_questions(ASKER)[0][0]
+    assert question.where.source == "command" and question.where.channel is None

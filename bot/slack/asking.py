@@ -16,12 +16,12 @@ from bot.slack.delivery import reply_to_click
 from bot.slack.deps import Deps
 from bot.slack.payloads import (
     action_value,
-    channel_of,
     event_id_of,
     metadata_of,
     plain_text,
     private_route,
     question_ref,
+    shared_channel_of,
     team_of,
     text_input,
     user_of,
@@ -57,13 +57,13 @@ def register(app: App, deps: Deps) -> None:
     def on_command(ack, command: dict) -> None:
         text = plain_text(command.get("text"))
         if text.strip():
-            where = Where(Via.COMMAND, command.get("channel_id"), team=command.get("team_id"))
+            where = Where(Via.COMMAND, shared_channel_of(command), team=command.get("team_id"))
             ask(text, command["user_id"], where, {"response_url": command.get("response_url")})
         ack()
 
     def open_ask_modal(command: dict, client: WebClient) -> None:
         if not plain_text(command.get("text")).strip():
-            metadata = {"source": Via.COMMAND, "channel": command.get("channel_id"),
+            metadata = {"source": Via.COMMAND, "channel": shared_channel_of(command),
                         "response_url": command.get("response_url")}
             client.views_open(trigger_id=command["trigger_id"], view=ask_modal(metadata))
 
@@ -110,7 +110,7 @@ def register(app: App, deps: Deps) -> None:
         if not text.strip():
             service.tell(user_of(shortcut), NO_TEXT, route)
         else:
-            where = Where(Via.SHORTCUT, channel_of(shortcut),
+            where = Where(Via.SHORTCUT, shared_channel_of(shortcut),
                           thread_ts=message.get("thread_ts") or shortcut.get("message_ts"),
                           message_ts=shortcut.get("message_ts"), team=team_of(shortcut))
             ask(text, user_of(shortcut), where, route)

@@ -81,6 +81,17 @@ def channel_of(body: dict) -> str | None:
     return channel or (body.get("container") or {}).get("channel_id") or body.get("channel_id")
 
 
+def shared_channel_of(body: dict) -> str | None:
+    """The channel a command or shortcut came from, or None when it came from a conversation between
+    people (a direct message, or a group DM: Slack names them "directmessage" and "mpdm-…"), which is
+    recorded like a DM and never listed as a channel in the digest."""
+    channel = body.get("channel")
+    name = str((channel.get("name") if isinstance(channel, dict) else body.get("channel_name")) or "")
+    if name == "directmessage" or name.startswith("mpdm-"):
+        return None
+    return channel_of(body)
+
+
 def private_route(body: dict) -> dict:
     """How to tell the person who clicked, typed or submitted, and nobody else: their response_url
     when there is one, else an ephemeral in the channel (not from App Home or a modal), else a DM."""
