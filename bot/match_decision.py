@@ -146,11 +146,12 @@ INSTRUCTIONS = re.compile(
 # searched (most questions hold none of the rarer words, so the search is usually skipped).
 _INSTRUCTION_WORDS = (
     "ignore", "disregard", "forget", "bypass", "skip", "override", "system", "you are", "you're", "jail", "mode",
-    "unrestricted", "pretend", "act ", "role", "instruction", "rules", "do anything", "from now on", "respond",
-    "reply", "answer", "say", "prompt", "config", "scoring", "guardrail", "settings", "threshold", "model",
-    "repeat", "word for word", "token", "key", "<", "type", "rest of", "give me", "send me", "get me", "find me",
-    "show me", "list ", "who is", "can you", "what is", "what's", "you must", "you have to", "you need to",
-    "you should", "need you", "want you", "make sure", "print", "output", "write", "when is", "when's",
+    "unrestricted", "pretend", "act as", "act like", "role", "instruction", "rules", "do anything", "from now on",
+    "respond", "reply", "answer", "say ", "say,", "say:", "say\"", "say'", "say“", "say‘", "prompt", "config",
+    "scoring", "guardrail", "settings", "threshold", "model", "repeat", "word for word", "token", "key", "<", "type",
+    "rest of", "give me", "send me", "get me", "find me", "show me", "list ", "who is", "can you", "what is",
+    "what's", "you must", "you have to", "you need to", "you should", "need you", "want you", "make sure", "print",
+    "output", "write", "when is", "when's",
 )
 # Digits for letters, as in "ign0re y0ur instructi0ns": read as letters too (when a word mixes them).
 _LEET = str.maketrans("013457@$", "oieastas")
