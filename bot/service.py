@@ -399,9 +399,9 @@ class Service(OutboxService, RecordsService):
                 return "already", None
             key = f"digest:{week}"
             latest = self.store.owed_latest(key)
-            if not force and latest and latest[1] == "gave_up" and (latest[2] or "").startswith(UNCERTAIN):
+            if not force and latest and latest.state == "gave_up" and (latest.error or "").startswith(UNCERTAIN):
                 return "uncertain", None
-            if not force and latest and latest[1] == "pending":  # one owed already: this run takes it over
+            if not force and latest and latest.state == "pending":  # one owed already: this run takes it over
                 item = self.store.lease_key(key, owner) or self.store.lease_under(key + ":", owner)
                 return ("yours", item) if item is not None else ("in hand", None)
             if force:  # a forced posting replaces whatever the week still owed, so nothing posts it again

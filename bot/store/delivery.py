@@ -57,8 +57,8 @@ class DeliveryTables:
         with self._lock:
             return outbox.state_of(self.db, key)
 
-    def owed_latest(self, key: str) -> tuple[int, str, str | None] | None:
-        """(id, state, last error) of the latest item owed under ``key`` (or ``key:…``, a retry), or None."""
+    def owed_latest(self, key: str) -> outbox.Latest | None:
+        """The latest item owed under ``key`` (or ``key:…``, a retry): id, state, last error; or None."""
         with self._lock:
             return outbox.latest_of(self.db, key)
 

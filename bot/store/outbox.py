@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import NamedTuple
 
 from bot.outbox import GIVE_UP_AFTER, Kind, Owed, State, lease_for, retry_delay
 from bot.times import parse_stored_time, stored
@@ -153,12 +154,20 @@ def state_of(db, key: str) -> str | None:
     return row[0] if row else None
 
 
-def latest_of(db, key: str) -> tuple[int, str, str | None] | None:
-    """(id, state, last error) of the latest item owed under ``key`` or ``key:…``, or None."""
+class Latest(NamedTuple):
+    """The latest item owed under a key: its id, its state and its last error."""
+
+    id: int
+    state: str
+    error: str | None
+
+
+def latest_of(db, key: str) -> Latest | None:
+    """The latest item owed under ``key`` or ``key:…`` (a retry), or None."""
     prefix = key + ":"
     row = db.execute("select id, state, last_error from outbox where key = ? or substr(key, 1, ?) = ?"
                      " order by id desc limit 1", [key, len(prefix), prefix]).fetchone()
-    return (row[0], row[1], row[2]) if row else None
+    return Latest(*row) if row else None
 
 
 def give_up_under(db, now: str, key: str, reason: str) -> int:
