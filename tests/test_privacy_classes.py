@@ -314,3 +314,77 @@ def test_names_in_capitals_or_lower_case_by_their_context(text, name):
 ])
 def test_acronyms_and_laws_are_no_names(text):
     assert redact(text).text == text
+
+
+# Classes a privacy review found (2026-11-30, second review), each with examples of our own.
+# A form typed or pasted from a case system: a name or date of birth after its label, the label in Slack's
+# bold or italics, the value on the next line.
+@pytest.mark.parametrize("text, values, kinds", [
+    ("Name: Rhiannon, ok to share?", ["Rhiannon"], ["name"]),
+    ("*Name:* Deon - is this ok", ["Deon"], ["name"]),
+    ("_Child's name:_ ellis brannigan", ["ellis brannigan"], ["name"]),
+    ("Forename: Milosz Surname: Zielinski", ["Milosz", "Zielinski"], ["name"]),
+    ("surname - ADEBAYO, first name Temi", ["ADEBAYO", "Temi"], ["name"]),
+    ("Maiden name Ferreira on the old record", ["Ferreira"], ["name"]),
+    ("*D.O.B:* 14.02.16", ["14.02.16"], ["date of birth"]),
+    ("Child:\nCallum\nSurname:\nDrysdale", ["Callum", "Drysdale"], ["name"]),
+    ("Name: Aoife Brennan\nDOB:\n21/09/2013", ["Aoife", "Brennan", "21/09/2013"], ["name", "date of birth"]),
+])
+def test_form_fields_are_redacted(text, values, kinds):
+    result = redact(text)
+    for value in values:
+        assert value not in result.text, result.text
+    assert set(kinds) <= set(result.found)
+
+
+@pytest.mark.parametrize("text", [
+    "Name: unknown, DOB not given",
+    "Surname: TBC",
+    "What name do we put on the referral form?",
+    "a surname change after adoption",
+    "on first name terms with the DSL",
+    "Name: [name]",
+    "the *Children Act* and _Working Together_",
+    "email jo_bloggs_team is the shared inbox name",
+])
+def test_form_look_alikes_stay(text):
+    assert redact(text).text == text
+
+
+# Names as case systems and hospital letters write them: the surname first and in capitals, or an initial.
+@pytest.mark.parametrize("text, values", [
+    ("OKONJO, Adaeze - can I share her notes?", ["OKONJO", "Adaeze"]),
+    ("FITZGERALD Niamh (14) missed school again", ["FITZGERALD", "Niamh"]),
+    ("re WISNIEWSKA, Kasia and her brother", ["WISNIEWSKA", "Kasia"]),
+    ("T. Okafor asked for his records", ["Okafor"]),
+    ("letter from K.L. Fairbairn about her son", ["Fairbairn"]),
+    ("Mensah K, DOB 02/02/2002, wants his notes", ["Mensah"]),
+    ("(Oyelaran T) is on the list", ["Oyelaran"]),
+])
+def test_surname_first_and_initialled_names_are_redacted(text, values):
+    result = redact(text)
+    for value in values:
+        assert value not in result.text, result.text
+    assert "name" in result.found
+
+
+@pytest.mark.parametrize("text", [
+    "Hepatitis B, can I share the result?",
+    "Plan B, then the MARAC",
+    "Vitamin D levels from the GP",
+    "Is a MASH referral needed, SENCO asked",
+    "Schedule 1 Part 2 and Annex A.",
+    "Part A. Children in need",
+    "I Think the school knows",
+    "U.K. Government guidance",
+    "Year R pupil, Key Stage 1",
+    "Kent Police and WOOD Green school",
+    # Welsh health boards, hospitals and hospices named after people or places
+    "Can I tell the Hywel Dda health board?",
+    "Can Betsi Cadwaladr see the file?",
+    "Can I share with Aneurin Bevan UHB?",
+    "Should I contact Tŷ Hafan hospice?",
+    "Does Ysbyty Glan Clwyd need the form?",
+])
+def test_lettered_things_and_acronyms_are_no_names(text):
+    assert redact(text).text == text

@@ -163,7 +163,12 @@ class _FinderBase:
     def known_phrase(self, i: int, j: int) -> bool:
         """Tokens i..j-1, alone or with the words before them, are a phrase that reads like a name
         and is none: "Marie Curie", "the Red Cross", "next of Kin"."""
-        phrases = (" ".join(t.low for t in map(self.tok, range(start, j))) for start in range(max(0, i - 2), i + 1))
+        ends = (j, j + 1) if j < self.n and self.joined(j) else (j,)  # "Key [Stage]", "Tŷ [Hafan]"
+        phrases = (
+            " ".join(t.low for t in map(self.tok, range(start, end)))
+            for start in range(max(0, i - 2), i + 1)
+            for end in ends
+        )
         return any(p in _PERSON_NAMED_ORGANISATIONS or p in _TOWNS_LIKE_NAMES for p in phrases)
 
     def legal_phrase(self, i: int, j: int) -> bool:

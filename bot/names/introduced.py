@@ -28,8 +28,11 @@ from bot.names.words import (
     _POLICE_RANKS,
     _PRONOUN_BE,
     _ROLE_WORDS,
+    _SPACED_FIELD_LABELS,
     _STOP,
     _TOWNS,
+    FIELD_FILLERS,
+    FIELD_LABELS,
     LEGAL_EPONYMS,
     NAME_VERBS,
     SURNAME_PARTICLES,
@@ -37,6 +40,11 @@ from bot.names.words import (
     is_not_a_name,
 )
 
+# between a form's label and its value: "Name: ", "Surname - ", "*Forename:* " (the shadow copy has made
+# Slack's bold marks and a line break after the colon spaces: bot.privacy.folding)
+_LABEL_GAP = re.compile(r"[ \t]*(?:[:=]|[ \t]-)[ \t]*")
+# "first name Rukhsana", "maiden name Okafor": a qualified "name" announces one without a colon too
+_NAME_FIELD_QUALIFIERS = frozenset("first last full given family middle maiden preferred birth christian legal".split())
 _TRIGGER_GAP = re.compile(r"[ \t\u00a0]{1,3}[\"'\u2018\u201c]?|[ \t]*:[ \t]*")
 
 
@@ -158,6 +166,28 @@ class _IntroducedNames(_FinderBase):
             return False
         if quoted and not _CLOSE_QUOTE.match(self.text, self.tok(end - 1).end):
             return False
+        self.add(i, end)
+        return True
+
+    def after_field_label(self, i: int) -> bool:
+        """A form's name field, typed or pasted from a case system: "Name: Kayleigh", "Child's name:
+        tyler smith", "Surname: JONES", "Forename: Kayleigh Surname: Jones", "Surname Begum". The
+        label says a name follows, so any word that can be part of one is taken, in capitals and in
+        lower case too, unless the form says it has none ("Name: unknown", "Surname: TBC")."""
+        if i == 0:
+            return False
+        label = self.tok(i - 1)
+        if label.low not in FIELD_LABELS or label.poss or self.text[label.start - 1 : label.start] == "[":
+            return False  # "[name]": a placeholder, redacting twice changes nothing
+        spaced = label.low in _SPACED_FIELD_LABELS or (i >= 2 and self.tok(i - 2).low in _NAME_FIELD_QUALIFIERS)
+        if not (self.joined(i, _LABEL_GAP) or (spaced and self.joined(i))):
+            return False
+        tok = self.tok(i)
+        if tok.low in FIELD_FILLERS or tok.low in _STOP or is_not_a_name(tok.low) or tok.low in NAME_VERBS:
+            return False
+        if tok.text.islower() and tok.low in self.common and not is_given_name(tok.low):
+            return False  # "surname change", "name: not known"
+        end = self.extend(i, allow_lower=tok.text.islower(), strict=False)
         self.add(i, end)
         return True
 

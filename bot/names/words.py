@@ -225,7 +225,17 @@ _PRONOUN_BE = frozenset(
     "she's he's they're who's she\u2019s he\u2019s they\u2019re who\u2019s i'm i\u2019m".split()
 )
 # words after which a lower-case word may be a name
-_INTRODUCERS = _ROLE_WORDS | _NAME_TRIGGERS | frozenset(
+# the labels of a form's name fields, as typed or pasted from a case system ("Surname: Jones",
+# "*First name:* Kayleigh", "Name of child -  Tyler"); never anyone's name themselves
+FIELD_LABELS = frozenset("name names surname surnames forename forenames firstname lastname fullname alias".split())
+# the labels that announce a name without a colon too ("Surname Begum, first name Rukhsana")
+_SPACED_FIELD_LABELS = FIELD_LABELS - {"name", "names", "alias"}
+# what a form says when it gives no name
+FIELD_FILLERS = frozenset(
+    """unknown none n/a na nk tbc tba tbd withheld redacted removed anonymous anon not no nil blank same
+    various see above below as per hidden given required unborn baby child""".split()
+)
+_INTRODUCERS = _ROLE_WORDS | _NAME_TRIGGERS | FIELD_LABELS | frozenset(
     "as by himself herself themself themselves is was name name's name\u2019s of".split()
 )
 
@@ -241,9 +251,9 @@ def is_not_a_name(word: str) -> bool:
     return (
         w in _MONTHS
         or w in _WEEKDAYS
-
         or w in LEGAL_EPONYMS
         or w in INSTITUTION_WORDS
+        or w in FIELD_LABELS
     )
 
 
@@ -265,7 +275,9 @@ _PERSON_NAMED_ORGANISATIONS = frozenset(
     """red cross|british red cross|next of kin|
     marie curie|sue ryder|leonard cheshire|anthony nolan|florence nightingale|terrence higgins|
     lucy faithfull|joseph rowntree|princess royal|alder hey|great ormond|st thomas|st mary|
-    victoria climbie|victoria climbié|stephen lawrence|john lewis|baby p|earl grey""".replace("\n", "").replace(
+    victoria climbie|victoria climbié|stephen lawrence|john lewis|baby p|earl grey|key stage|
+    hywel dda|betsi cadwaladr|aneurin bevan|ty hafan|tŷ hafan|glan clwyd|ty gwyn|tŷ gwyn|
+    morgan stanley""".replace("\n", "").replace(
         "    ", ""
     ).split("|")
 )

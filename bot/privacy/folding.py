@@ -46,11 +46,30 @@ def plain_characters(text: str) -> str:
     return _shadow(text)[0]
 
 
+# A form pasted into Slack: its labels in bold or italics ("*DOB:* 03/04/15", "_Name:_ Tyler") and
+# values on the line after their label ("Surname:\nSmith"). The patterns read such marks, and a line
+# break after a label's colon, as spaces (one for one, so nothing moves); a mark inside a word or a
+# number ("jane_smith", "25*009121") stays.
+_FORM_LAYOUT = re.compile(
+    r"(?<![\w*_~])[*_~]+(?=\w)|(?<=[\w:.)?!])[*_~]+(?![\w*_~])|(?<=:)[ \t*_~]*\r?\n(?=[ \t*_~]*\S)"
+)
+# an invisible character between two words ("Kayleigh\u200bJones") separates them; inside a word or a
+# number it is dropped
+_INVISIBLE_BETWEEN_WORDS = re.compile(r"(?<=[a-z])[\u200b\u200c\u200d\u2060](?=[A-Z])")
+
+
+def _spaced(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 def _shadow(text: str) -> tuple[str, list[int] | None]:
     """The text the patterns read, and for each of its characters the index of the character of
     ``text`` it came from (None when every character stayed in its place)."""
+    if any(c in text for c in "*_~\n"):
+        text = _FORM_LAYOUT.sub(_spaced, text)
     if text.isascii():
         return text, None
+    text = _INVISIBLE_BETWEEN_WORDS.sub(" ", text)
     table = {}
     growing = []  # characters that fold to nothing or to more than one character
     for ch in set(text):

@@ -1,0 +1,109 @@
+"""Names as case systems, hospital letters and registers write them: the surname first and in
+capitals ("SMITH, John", "KOWALSKI Bartosz"), or an initial for the given name ("J. Smith",
+"R.J. McAllister", "Smith J")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from bot.names.finder import _FinderBase
+from bot.names.given import is_given_name
+from bot.names.tokens import _is_cap
+from bot.names.words import _COMMON_SURNAMES, NAME_VERBS
+
+# a word in capitals, then (after a comma or not) a capitalised word: "SMITH, John", "MCDONALD Kyle"
+_CAPITALS_THEN_WORD = re.compile(r"(?<![\w'])[A-Z][A-Z'\-]+(?:,[ \t]*|[ \t]+)[A-Z][a-z]")
+# initials, then a capitalised word: "J. Smith", "R.J. McAllister", "A.B. Patel", "J Smith"
+_INITIALS_THEN_WORD = re.compile(
+    r"(?<![\w.'])(?:[A-Z]\.[ \t]?){1,3}[ \t]*(?=[A-Z][a-z])|(?<![\w.'])[A-Z][ \t](?=[A-Z][a-z])"
+)
+# a capitalised word, then one capital letter that ends there: "Smith J,", "Smith J." "(Smith J)"
+_WORD_THEN_INITIAL = re.compile(
+    r"(?<![\w'])[A-Z][a-z'\-]+[ \t][A-Z]\.?(?=[,;:)]|[ \t]*$|[ \t]+(?:DOB|dob|D\.O\.B|d\.o\.b|born|aged|\(|[0-9]))",
+    re.M,
+)
+# capitalised words a single letter names a kind of, never a person's surname and initial
+_LETTERED_THINGS = frozenset(
+    """hepatitis vitamin strep annex appendix schedule part section plan option category grade tier type class
+    form block unit ward wing bay floor level zone year stage phase group team model article chapter exhibit
+    figure table box room court wave""".split()
+)
+# letters that are words or abbreviations by themselves before a capitalised word: "I Think", "A Smith"
+_NOT_INITIALS = frozenset("I A".split())
+# words in capitals that are acronyms of the field, never a surname
+_FIELD_ACRONYMS = frozenset(
+    """marac mappa mash lado camhs senco send ehcp dash idva isva cpoms mosaic emis rio nhs ico gdpr dpa dpo
+    dsl dsp sar dpia isa fgm csc cin cla lac cse cce yot yjs pcso psni bame esol sarc snap gp""".split()
+)
+
+
+class _RecordNames(_FinderBase):
+    def token_at(self, pos: int) -> int | None:
+        """The index of the token that starts at ``pos``, if one does."""
+        starts = self.toks.starts
+        k = bisect_left(starts, pos)
+        return k if k < self.n and starts[k] == pos else None
+
+    def records(self) -> None:
+        """Every surname-first and initialled name in the text."""
+        if self.shouting:
+            return  # a text all in capitals: the other rules read it
+        for m in _CAPITALS_THEN_WORD.finditer(self.text):
+            self.surname_first(self.token_at(m.start()))
+        for m in _INITIALS_THEN_WORD.finditer(self.text):
+            self.initials_and_surname(m.start(), self.token_at(m.end()))
+        for m in _WORD_THEN_INITIAL.finditer(self.text):
+            self.surname_and_initial(self.token_at(m.start()))
+
+    def surname_word(self, i: int) -> bool:
+        tok = self.tok(i)
+        return (
+            self.capital_name_word(tok, strict=True)
+            and tok.low not in _LETTERED_THINGS
+            and tok.low not in NAME_VERBS
+            and (tok.low not in self.common or tok.low in _COMMON_SURNAMES)
+        )
+
+    def surname_first(self, i: int | None) -> bool:
+        """ "SMITH, John", "O'NEILL, Siobhan", "MCDONALD Kyle (15)": a surname in capitals that is no
+        acronym or everyday word, then a given name."""
+        if i is None or i + 1 >= self.n or self.used[i] and self.used[i + 1]:
+            return False
+        surname, given = self.tok(i), self.tok(i + 1)
+        if surname.poss or surname.low in self.common and surname.low not in _COMMON_SURNAMES:
+            return False
+        if surname.low in _FIELD_ACRONYMS or not self.word_ok(surname) and len(surname.base) <= 3:
+            return False
+        if not (_is_cap(given) and is_given_name(given.low) and self.word_ok(given)) or given.low in NAME_VERBS:
+            return False
+        if given.low in self.common and not self.text[surname.end : given.start].startswith(","):
+            return False  # "WOOD Green": a given name that is an everyday word needs the comma
+        if not self.used[i]:
+            self.add(i, i + 1)
+        if not self.used[i + 1]:
+            self.add(i + 1, self.extend(i + 1, allow_lower=False, strict=True))
+        return True
+
+    def initials_and_surname(self, start: int, i: int | None) -> bool:
+        """ "J. Smith", "R.J. McAllister", "A. Patel (Mr)", "J Smith": initials, then a surname."""
+        if i is None or self.used[i] or not self.surname_word(i):
+            return False
+        initials = self.text[start : self.tok(i).start]
+        low = self.tok(i).low
+        everyday = low in self.common and low not in _COMMON_SURNAMES
+        if "." not in initials and (initials.strip() in _NOT_INITIALS or everyday):
+            return False  # "I Think", "A Smith"; "J Smith" only when Smith is no everyday word either
+        first = self.token_at(start)
+        if first is None or any(self.used[first:i]):
+            return False
+        self.add(first, self.extend(i, allow_lower=False, strict=True))
+        return True
+
+    def surname_and_initial(self, i: int | None) -> bool:
+        """ "Smith J, DOB ...", "(Patel A)": a surname, then the initial of the given name."""
+        if i is None or i + 1 >= self.n or self.used[i] or not self.surname_word(i) or is_given_name(self.tok(i).low) \
+                and self.tok(i).low in self.common:
+            return False
+        self.add(i, i + 2)
+        return True
