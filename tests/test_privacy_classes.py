@@ -388,3 +388,57 @@ def test_surname_first_and_initialled_names_are_redacted(text, values):
 ])
 def test_lettered_things_and_acronyms_are_no_names(text):
     assert redact(text).text == text
+
+
+# Online identifiers, references by their shape or an organisation's initials, and more forms of phone
+# numbers, e-mail addresses, dates of birth, addresses and names (privacy review, 2026-11-30).
+@pytest.mark.parametrize("kind, text, value", [
+    ("IP address", "the abuse came from IP 86.14.203.77 apparently", "86.14.203.77"),
+    ("IP address", "he logged on from 10.0.0.12 at school", "10.0.0.12"),
+    ("IP address", "ip address fe80::1ff:fe23:4567:890a in the audit log", "fe80::1ff:fe23:4567:890a"),
+    ("IP address", "logs show 172.16.254.31 every night", "172.16.254.31"),
+    ("social media account", "see www.facebook.com/kerry.mcbride.71 for the posts", "kerry.mcbride.71"),
+    ("social media account", "instagram.com/lil_t_2011/ has the photos", "lil_t_2011"),
+    ("social media account", "her snapchat is bexx_2009", "bexx_2009"),
+    ("social media account", "tiktok name: deano.x.x", "deano.x.x"),
+    ("social media account", "his xbox gamertag is ShadowKid77", "ShadowKid77"),
+    ("case id", "occurrence 55123/24 was raised", "55123/24"),
+    ("case id", "QEUH no 40012387 on the letter", "40012387"),
+    ("case id", "HCN: 712 345 6789 for the NI patient", "712 345 6789"),
+    ("phone", "dad's on (0044) 7700 900 431", "7700 900 431"),
+    ("phone", "direct line 0113 496 0788 ext 2251", "2251"),
+    ("email", "contact kayleigh.b_01 at hotmail", "kayleigh.b_01"),
+    ("email", "her email address is tanya at gmail", "tanya"),
+    ("date of birth", "d.o.b 9th of the 11th 2012", "9th of the 11th 2012"),
+    ("date of birth", "he turned 14 on 2 March", "2 March"),
+    ("address", "the family at number 9 on Larch Close", "Larch Close"),
+    ("address", "they live on the Fernhill estate, block D", "Fernhill"),
+    ("address", "in a caravan at Meadowbank park, plot 22", "Meadowbank"),
+    ("name", "can I pass this on? Thanks, Gemma", "Gemma"),
+    ("name", "this is Dawit from the youth offending team", "Dawit"),
+    ("name", "Kind regards\nFarah Siddiqui", "Siddiqui"),
+])
+def test_online_identifiers_and_more_forms_are_removed(kind, text, value):
+    removed(text, value, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "version 2.3.1.4 of the app",
+    "meeting at 10:30:00 then 14:15",
+    "see https://www.legislation.gov.uk/ukpga/2018/12/section/10",
+    "facebook is down and snapchat: is it ok to screenshot",
+    "her snap is private",
+    "VAT no 123456789 on the invoice",
+    "log 2231 of 21 May".replace("2231", "the"),
+    "meet at gmail's London office",
+    "the review is on the 3rd of the 4th",
+    "he turned 16 on Monday",
+    "number 10 on the list",
+    "Crown Court, no 3 and the Magistrates Court number 2",
+    "the Retail Park, unit 4",
+    "Thanks, Will",
+    "thanks Police",
+    "this is Grace period question",
+])
+def test_online_and_form_look_alikes_stay(text):
+    assert redact(text).text == text

@@ -1,6 +1,7 @@
 """Names as case systems, hospital letters and registers write them: the surname first and in
 capitals ("SMITH, John", "KOWALSKI Bartosz"), or an initial for the given name ("J. Smith",
-"R.J. McAllister", "Smith J")."""
+"R.J. McAllister", "Smith J"); and as messages sign and introduce them ("Thanks, Sarah", "this is
+Bob from housing")."""
 
 from __future__ import annotations
 
@@ -22,6 +23,18 @@ _INITIALS_THEN_WORD = re.compile(
 _WORD_THEN_INITIAL = re.compile(
     r"(?<![\w'])[A-Z][a-z'\-]+[ \t][A-Z]\.?(?=[,;:)]|[ \t]*$|[ \t]+(?:DOB|dob|D\.O\.B|d\.o\.b|born|aged|\(|[0-9]))",
     re.M,
+)
+# a sign-off at the end of a line: "Thanks, Sarah", "Cheers\nDave Jones", "Kind regards, Priya."
+_SIGN_OFF = re.compile(
+    r"(?i:thanks|thank[ \t]+you|many[ \t]+thanks|cheers|regards|best[ \t]+wishes|best|ta|thx)"
+    r"[ \t]*[,!.]?[ \t]*\n?[ \t]*"
+    r"(?P<name>[A-Z][a-z'\-]+(?:[ \t]+[A-Z][a-z'\-]+)?)[ \t]*[.!]?[ \t]*$",
+    re.M,
+)
+# an introduction: "this is Bob the housing officer", "I'm Sarah from the council", "it's Priya at the GP"
+_INTRODUCTION = re.compile(
+    r"(?i:this[ \t]+is|it'?s|i'?m|i[ \t]+am)[ \t]+(?P<name>[A-Z][a-z'\-]+)"
+    r"(?=[ \t]*,|[ \t]+(?i:the|from|at|in|here|with|a|an|our|your)\b)"
 )
 # capitalised words a single letter names a kind of, never a person's surname and initial
 _LETTERED_THINGS = frozenset(
@@ -55,6 +68,9 @@ class _RecordNames(_FinderBase):
             self.initials_and_surname(m.start(), self.token_at(m.end()))
         for m in _WORD_THEN_INITIAL.finditer(self.text):
             self.surname_and_initial(self.token_at(m.start()))
+        for pattern in (_SIGN_OFF, _INTRODUCTION):
+            for m in pattern.finditer(self.text):
+                self.signed(self.token_at(m.start("name")))
 
     def surname_word(self, i: int) -> bool:
         tok = self.tok(i)
@@ -106,4 +122,18 @@ class _RecordNames(_FinderBase):
                 and self.tok(i).low in self.common:
             return False
         self.add(i, i + 2)
+        return True
+
+    def signed(self, i: int | None) -> bool:
+        """ "Thanks, Sarah", "this is Bob from housing": a given name that signs or introduces the message,
+        with its surname if one follows."""
+        if i is None or self.used[i]:
+            return False
+        tok = self.tok(i)
+        if not (is_given_name(tok.low) and self.word_ok(tok)) or tok.low in NAME_VERBS:
+            return False
+        end = i + 1
+        if end < self.n and self.joined(end) and self.surname_word(end):
+            end += 1
+        self.add(i, end)
         return True

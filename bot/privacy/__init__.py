@@ -14,23 +14,31 @@ Kinds (the placeholder is the kind in square brackets):
                           digits may be grouped any way)
 ``NI number``             National Insurance number, e.g. QQ 12 34 56 C / qq123456c
 ``email``                 e-mail address, letters of any script, or written out
-                          ("j.doe at council dot gov dot uk", "jdoe [at] nhs [dot] net")
-``phone``                 UK phone number (07..., 01/02/03/08..., +44 (0)..., 0044 ...) and
-                          valid international numbers written with +
+                          ("j.doe at council dot gov dot uk", "jdoe [at] nhs [dot] net"), or
+                          given by its provider alone ("jane_smith99 at hotmail")
+``social media account``  a link to a profile (facebook.com/..., tiktok.com/@...) and a handle
+                          after the platform's name ("snap: jadey_w2010", "her tiktok is jade.x")
+``IP address``            IPv4 that reads as one (not a version number like 2.3.1.4), and IPv4
+                          or IPv6 after "IP" / "logged in from"
+``phone``                 UK phone number (07..., 01/02/03/08..., +44 (0)..., 0044 ...,
+                          (0044) ...) with its extension, and valid international numbers
+                          written with +
 ``postcode``              full UK postcode, with or without the space (ZZ99 3CZ, m11ae)
 ``date of birth``         a date introduced by DOB / D.O.B. / D/O/B / date of birth / birth date /
                           born (on) / b. / birthday / bday, in figures or words, with or without
                           a weekday ("born on Tuesday the fourth of May 2012", "dob 4th may 12",
                           "date of birth: nine april twenty-eleven", "born six weeks early on
                           ..."); a year right after the label ("born 1962", not "born in
-                          2015"); a date in figures right after a person's name
+                          2015"); a date in figures right after a person's name; "3rd of the
+                          4th 2015"; a birthday after an age ("turned 16 on 14 Feb")
 ``address``               house number + street name + street suffix (14 Acacia Avenue,
                           Flat 3, 22 High Street, 12a Mill Lane, 22 holly grove), a flat in a
                           named building (Flat 2b Orchard Court), a house name and its street
                           (Rose Cottage, Mill Lane), a house name or street after "lives at" /
                           "moved to", a Welsh street after a number (3 Heol y Felin), a
-                          one-word street (4 Briggate), "lives at number 14", a plot or pitch
-                          on a named site, a flat in a lettered block
+                          one-word street (4 Briggate), "lives at number 14", "number 27 on
+                          Rowan Way", a plot or pitch on a named site, a block or flat on a
+                          named estate, a flat in a lettered block
 ``sort code``             a sort code introduced by "sort code", "s/c", "SC", "bank details"
 ``account number``        an 8-digit number introduced by "account (no./number)" or "a/c", or
                           written after a sort code ("60 83 71 / 22910045"); an IBAN
@@ -44,7 +52,9 @@ Kinds (the placeholder is the kind in square brackets):
                           are an organisation's own and stay, "case ID" does not); short values
                           after a label (CRN B47, Mosaic ID 812); MARAC, CP, YJ and court case
                           references, benefit claim references; passport numbers after
-                          "passport(s)"; a police crime number by its shape (43/88120/25)
+                          "passport(s)"; a police crime number by its shape (43/88120/25) and
+                          after occurrence / incident / log (12345/23); a number after an
+                          organisation's initials and "no" (RVH no 1234567); HCN
 ``vehicle reg``           a vehicle registration: the current format (LN68 XWT) in capitals
                           anywhere; after reg / VRM / number plate / car / van, in lower case
                           too, and the older formats (R123 ABC, AXZ 1234, DAN 1S)
@@ -52,7 +62,10 @@ Kinds (the placeholder is the kind in square brackets):
                           (Mrs Patel, dr. patel, MRS O'NEILL: the title stays), after a word
                           for a person ("my client Priya"), after called / named / known as, a
                           given name and a surname ("Amir Hassan"), a given name shown to be a
-                          person ("Priya's mum", "Kayleigh said", "Tomasz (15)"); see
+                          person ("Priya's mum", "Kayleigh said", "Tomasz (15)"); a form's
+                          name field ("Name: Kayleigh", "*Surname:* Jones", the value on the next
+                          line); surname first or initialled ("SMITH, John", "J. Smith", "Smith
+                          J"); a sign-off or introduction ("Thanks, Sarah", "this is Bob from"); see
                           bot.names, the one home of that knowledge
 ========================  ===================================================================
 
@@ -61,9 +74,12 @@ spaces, dashes made "-", curly apostrophes made "'", zero-width characters dropp
 digits made ASCII. Each character of the copy remembers where it came from, so what is replaced
 is the original span, exactly as typed.
 
-When candidates overlap the more specific kind wins (e-mail, then NHS number, NI number,
-date of birth, bank details, card number, case id, phone, postcode, vehicle reg, address, name), so
-each value is replaced exactly once.
+When candidates overlap the more specific kind wins (e-mail, social media account, then NHS
+number, NI number, date of birth, bank details, card number, case id, IP address, phone, postcode,
+vehicle reg, address, name), so each value is replaced exactly once.
+
+Slack's bold and italic marks around a label ("*DOB:* 03/04/15") and a line break after a label's
+colon ("Surname:\nSmith") are read as spaces, so a form pasted into Slack reads like one typed.
 
 The package is pure: no I/O, no Slack (bot.names reads the given-name list shipped with the
 gender-guesser package and its own word lists in bot/data/ once, on first use). Patterns are
@@ -74,7 +90,7 @@ The package, one module per job: ``folding`` (the shadow copy), ``contact`` (e-m
 ``numbers`` (NHS and NI numbers, bank details and IBANs, phones, case ids), ``documents`` (payment cards,
 vehicle registrations, passports), ``dates`` (dates of birth),
 ``places`` (postcodes and addresses), ``houses`` (addresses without a house number, Welsh
-streets), ``scanning`` (where a pattern is tried), ``kinds`` (the
+streets), ``online`` (IP addresses, social media accounts), ``scanning`` (where a pattern is tried), ``kinds`` (the
 kinds, their priority, ``Redaction``), ``core`` (every detector, the overlaps, ``redact``).
 Names come from bot.names.
 """
@@ -89,6 +105,7 @@ from bot.privacy.kinds import (
     CASE_ID,
     DOB,
     EMAIL,
+    IP_ADDRESS,
     KINDS,
     MAX_INPUT_CHARS,
     MAX_QUESTION_CHARS,
@@ -97,6 +114,7 @@ from bot.privacy.kinds import (
     NI,
     PHONE,
     POSTCODE,
+    SOCIAL,
     SORT_CODE,
     VEHICLE,
     Redaction,

@@ -75,7 +75,29 @@ def _emails(text: str):
             ):
                 continue  # "look at gov.uk", "she works at nhs.net": a word, "at", a web address
             yield m.start(), m.end(), EMAIL
+    yield from _emails_at_a_provider(text)
 
+
+# an address given by its provider alone: "jane_smith99 at hotmail", "her email is kayz.b at gmail"
+_AT_A_PROVIDER = re.compile(
+    r"(?i)(?<![\w.@'-])(?P<local>[a-z0-9](?:[\w%+'-]|\.(?=\w))*)[ \t]*(?:@|[ \t]at[ \t]|\(at\)|\[at\])[ \t]*"
+    r"(?:hotmail|gmail|googlemail|yahoo|outlook|icloud|live|aol|btinternet|protonmail|proton|msn|sky|"
+    r"virginmedia|talktalk|ymail|mail)(?![\w@-])"
+)
+_EMAIL_WORD = re.compile(r"(?i)\b(?:e-?mail|email[ \t]+address|address)\b[^.?!]{0,20}$")
+
+
+def _emails_at_a_provider(text: str):
+    if not _PROVIDER.search(text):
+        return
+    for m in _AT_A_PROVIDER.finditer(text):
+        local = m.group("local")
+        if re.search(r"[._0-9]", local) or _EMAIL_WORD.search(text, max(0, m.start() - 40), m.start()):
+            yield m.start(), m.end(), EMAIL
+
+
+_PROVIDER = re.compile(r"(?i)(?:\bat\b|@|\(at\)|\[at\])[ \t]*(?:hotmail|gmail|googlemail|yahoo|outlook|icloud|live|aol"
+                       r"|btinternet|protonmail|proton|msn|sky|virginmedia|talktalk|ymail|mail)\b")
 
 
 def _is_a_word_before_a_domain(local: str) -> bool:

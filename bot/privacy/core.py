@@ -24,6 +24,7 @@ from bot.privacy.kinds import (
     Redaction,
 )
 from bot.privacy.numbers import _bank_details, _case_ids, _nhs_numbers, _ni_numbers, _phone_numbers
+from bot.privacy.online import _online_identifiers
 from bot.privacy.places import _addresses, _postcodes
 from bot.privacy.scanning import _lowered, _word_starts
 
@@ -102,7 +103,8 @@ def _inside_a_phone(span: tuple[int, int, str], phones: list[tuple[int, int]]) -
 def _candidates(shadow: str) -> list[tuple[int, int, str]]:
     """Every detector's spans over the shadow copy, overlapping."""
     spans: list[tuple[int, int, str]] = [
-        *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow), *_handles(shadow)
+        *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow), *_handles(shadow),
+        *_online_identifiers(shadow),
     ]
     if _HAS_DIGIT.search(shadow):
         for detector in _DIGIT_DETECTORS:

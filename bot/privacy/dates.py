@@ -65,6 +65,8 @@ _DATE = (
     r"|(?:3[01]|[12][0-9]|0[1-9])(?:1[0-2]|0[1-9])(?:19|20)[0-9]{2}"  # 09082007
     r"|(?:3[01]|[12][0-9]|0?[1-9]) ?/ ?(?:1[0-2]|0?[1-9])(?![/.\-]?[0-9])"  # 12/3, the year unknown
     r"|(?:1[0-2]|0?[1-9])/(?:19|20)[0-9]{2}"  # 03/2021, the day unknown
+    r"|(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?[ \t]+of[ \t]+the[ \t]+(?:1[0-2]|0?[1-9])(?:st|nd|rd|th)"
+    r"(?:,?[ \t]+(?:(?:19|20)[0-9]{2}|[0-9]{2}))?"  # "3rd of the 4th 2015"
     r")(?![0-9A-Za-z])"
 )
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?)"
@@ -95,7 +97,7 @@ _DOB = re.compile(
     r"(?<![A-Za-z])"
     r"(?:(?:d[./]?\s?o[./]?\s?b(?![a-z])\.?|date[ \t-]+of[ \t-]+birth|birth[ \t-]?date|born(?:\s+on)?|b\."
     r"|birthday|b'?day|b-day)"
-    + _LINK + r"|" + _BORN_THEN + r")"
+    + _LINK + r"|" + _BORN_THEN + r"|(?:turned|turns|turning|will[ \t]+be)[ \t]+[0-9]{1,2}[ \t]+on[ \t]+)"
     + _BEFORE_DATE +
     r"(?P<dates>" + _FIRST_DATE + r"(?:" + _AGAIN + _DATE + r")*)",
     re.IGNORECASE,
@@ -103,7 +105,7 @@ _DOB = re.compile(
 
 # the first letters of every label of _DOB, to find where one may start
 _DOB_KEYWORDS = ("dob", "d.o", "d o", "d. o", "do.", "do b", "d/o", "date", "born", "b.", "birth", "bday", "b'day",
-                 "b-day")
+                 "b-day", "turned", "turns", "turning", "will")
 # a year alone right after the label, with no "in": "born 1962", "b. 1987", "(dob 1990)"; not
 # "born in 2015", which says how old a child is
 _YEAR_OF_BIRTH = re.compile(

@@ -126,6 +126,22 @@ _HOUSE_NUMBER_NEXT = re.compile(
     r"[^\n]{0,12}?(?<![\w])(?P<value>(?:[Nn]umber|[Nn]o\.?)[ \t]*[0-9]{1,4}[A-Za-z]?)(?![\w/])"
 )
 _ROOM = re.compile(r"(?i)room[ \t]+[0-9]{1,3}[a-z]?(?![\w])")
+# a house number, then its street: "the family at number 27 on Rowan Way", "no. 4 in Mill Lane"
+_NUMBER_ON_STREET = re.compile(
+    r"(?<![\w])(?:[Nn]umber|[Nn]o\.?)[ \t]*[0-9]{1,4}[A-Za-z]?[ \t]+(?:on|in|of|down)[ \t]+(?:the[ \t]+)?" + _STREET
+)
+# courts, business and public parks: not where someone lives
+_NOT_SITES = _NOT_HOMES | frozenset(
+    "magistrates coroners combined high appeal supreme business retail industrial science car".split()
+)
+_SITE_WORD = re.compile(
+    r"(?i)(?:estate|park|site|court|towers)[ \t]*,?[ \t]*(?:block|flat|plot|pitch|unit|no|number)\b"
+)
+# a block, flat or plot on a named estate or site: "the Beechwood estate, block C", "Sunnyvale park, plot 14"
+_PLACE_ON_A_SITE = re.compile(
+    r"(?<![\w\u2019'])(?:" + _NAME_WORD + r"[ \t]+){1,2}(?:[Ee]state|[Pp]ark|[Ss]ite|[Cc]ourt|[Tt]owers)[ \t]*,?[ \t]*"
+    r"(?:[Bb]lock|[Ff]lat|[Pp]lot|[Pp]itch|[Uu]nit|[Nn]o\.?|[Nn]umber)[ \t]*[A-Z0-9]{1,4}(?![\w])"
+)
 _PERSON_IN = re.compile(
     r"(?i)(?<![\w])(?:she|he|they|mum|dad)(?:'s|\u2019s|'re|\u2019re|[ \t]+is|[ \t]+are|[ \t]+lives)[ \t]+in[ \t]+$"
 )
@@ -192,6 +208,12 @@ def _named_homes(text: str):
         number = _HOUSE_NUMBER_NEXT.match(text, m.end())
         if number:
             yield number.start("value"), number.end("value"), ADDRESS
+    for m in _matches_at(_NUMBER_ON_STREET, text, ("number", "no")):
+        yield m.start(), m.end(), ADDRESS
+    if _SITE_WORD.search(text):
+        for m in _PLACE_ON_A_SITE.finditer(text):
+            if not {word.lower() for word in m.group().split()} & _NOT_SITES:
+                yield m.start(), m.end(), ADDRESS
     for m in _matches_at(_ROOM, text, ("room",)):
         if _PERSON_IN.search(text, max(0, m.start() - 16), m.start()):
             yield m.start(), m.end(), ADDRESS

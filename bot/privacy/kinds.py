@@ -26,11 +26,14 @@ ACCOUNT = "account number"
 CASE_ID = "case id"
 CARD = "card number"
 VEHICLE = "vehicle reg"
+SOCIAL = "social media account"
+IP_ADDRESS = "IP address"
 NAME = "name"
 
 #: every kind ``redact`` can report, most specific first (also the overlap priority)
 KINDS: tuple[str, ...] = (
-    EMAIL, NHS, NI, DOB, SORT_CODE, ACCOUNT, CARD, CASE_ID, PHONE, POSTCODE, VEHICLE, ADDRESS, NAME
+    EMAIL, SOCIAL, NHS, NI, DOB, SORT_CODE, ACCOUNT, CARD, CASE_ID, IP_ADDRESS, PHONE, POSTCODE, VEHICLE, ADDRESS,
+    NAME,
 )
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
 # an NHS number known only by its check digit (no "NHS" before it): reported as NHS number,

@@ -84,7 +84,8 @@ _ACCOUNT = re.compile(
 _PH_GAP = r"\)?(?:[ \t\u00a0]{0,2}|[ \t\u00a0]?[\-.\u2013\u2014][ \t\u00a0]?)\(?"
 _PHONE_CANDIDATE = re.compile(
     r"(?=[+0(4])(?<![\w+])(?:"
-    r"(?:\+|00)[ \t\u00a0]?44[ \t\u00a0\-.]?(?:\(0\)[ \t\u00a0\-.]?)?\(?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
+    r"(?:(?:\+|00)[ \t\u00a0]?44|\((?:\+|00)[ \t\u00a0]?44\))[ \t\u00a0\-.]?(?:\(0\)[ \t\u00a0\-.]?)?\(?[1-9]"
+    r"(?:" + _PH_GAP + r"[0-9]){8,9}"
     r"|\(?0[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"
     r"|0[1-9][0-9]{1,3}/[ \t\u00a0]?[0-9]{3,4}[ \t\u00a0\-]?[0-9]{3,4}"  # area code / number
     r"|07[0-9](?:[ \t\u00a0]?/?[ \t\u00a0]?[0-9]){8}"  # a mobile in groups split by slashes
@@ -116,11 +117,12 @@ _CASE_LABEL = (
     r"|medical[ \t]+record[ \t]+" + _ID_WORD + r"|unit[ \t]+number|k[ \t]+number"
     r"|upn|unique[ \t]+pupil[ \t]+number|uln|unique[ \t]+learner[ \t]+number"
     r"|chi(?:[ \t]+" + _ID_WORD + r")?|community[ \t]+health[ \t]+index(?:[ \t]+" + _ID_WORD + r")?"
-    r"|h[ \t]?(?:&|\+|and)[ \t]?c(?:[ \t]+" + _ID_WORD + r")?|health[ \t]+and[ \t]+care[ \t]+" + _ID_WORD +
+    r"|h[ \t]?(?:&|\+|and)[ \t]?c(?:[ \t]+" + _ID_WORD + r")?|hcn|health[ \t]+and[ \t]+care[ \t]+" + _ID_WORD +
     r"|crime[ \t]+" + _ID_WORD + r"|(?:" + _POLICE + r")[ \t]+(?:incident[ \t]+|log[ \t]+|crime[ \t]+)?" + _ID_WORD +
     r"|occurrence[ \t]+" + _ID_WORD + r"|occ[ \t]+" + _ID_WORD + r"|incident[ \t]+" + _ID_WORD +
     r"|log[ \t]+" + _ID_WORD
     + r"|(?:log|incident|occurrence|serial)(?=[ \t]*[0-9]{1,6}[ \t]+of[ \t]+[0-9])"  # "log 2231 of 21 May"
+    r"|(?:log|incident|occurrence|occ|serial|crime|cad)(?=[ \t]*[0-9]{3,7}/[0-9]{2,4}(?![0-9/]))"  # "occ 123/23"
     r"|cad[ \t]+" + _ID_WORD + r"|urn|custody[ \t]+(?:record[ \t]+)?" + _ID_WORD +
     # a person's number in any system, and the national documents people are asked for
     r"|(?:client|claimant|person|patient|pupil|student|learner|service[ \t]+user|su|resident|tenant|customer)[ \t]+"
@@ -161,7 +163,7 @@ _CASE_KEYWORDS = tuple(
     passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
     benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
     cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial opal cjs a&e file claimant psni gmp wmp btp
-    mps action nfib""".split()
+    mps action nfib hcn""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
      "h and c", "hc number", "log ", "su id", "su no", "su number")
 
@@ -201,9 +203,21 @@ _AN_ESTABLISHMENTS_URN = re.compile(
 )
 
 
+# a number after an organisation's initials and "no": "RVH no 1234567", "GGC number 55123409" (a hospital's or
+# a service's own number for a person); not a phone's, a company's or a book's
+_INITIALS_THEN_NUMBER = re.compile(
+    r"(?<![\w\[])(?P<label>[A-Z]{2,5})[ \t]*(?:[Nn]o\.?|NO\.?|[Nn]umber|[Nn]um|#)[ \t]*:?[ \t]*"
+    r"(?P<value>[A-Z]{0,2}[0-9]{6,10})(?![0-9])"
+)
+_NOT_A_PERSONS_NUMBER = frozenset("TEL MOB PH FAX DDI EXT VAT CO REG ISBN ISSN SC".split())
+
+
 def _case_ids(text: str):
     for m in _CRIME_NUMBER.finditer(text):
         yield m.start(), m.end(), CASE_ID
+    for m in _INITIALS_THEN_NUMBER.finditer(text):
+        if m.group("label") not in _NOT_A_PERSONS_NUMBER:
+            yield m.start("value"), m.end("value"), CASE_ID
     lowered = _lowered(text)
     if any(word in lowered for word in _REF_LABEL_WORDS):
         for m in _matches_before_digits(_REF_THEN_LABEL, text, _REF_DIGITS, 6):
@@ -340,7 +354,18 @@ def _loose_phones(text: str):
 _DATE_LIKE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:19|20)?[0-9]{2}(?![0-9])")
 
 
+# an extension after a number: "ext 4402", "x221", "extn. 35", "(ext 12)"
+_EXTENSION = re.compile(r"(?i)[ \t]*,?[ \t]*\(?(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*[0-9]{1,6}\)?(?![\w])")
+
+
 def _phone_numbers(text: str):
+    """Phone numbers, with their extension."""
+    for start, end, kind in _phone_spans(text):
+        extension = _EXTENSION.match(text, end)
+        yield start, extension.end() if extension else end, kind
+
+
+def _phone_spans(text: str):
     for c in _PHONE_CANDIDATE.finditer(text):
         if _DATE_LIKE.match(c.group()):
             continue  # "07.08.2019 10.30": a date and a time

@@ -1,0 +1,75 @@
+"""Identifiers people have online: IP addresses, social media profile links, and the handles given
+after the platform's name ("snap: jadey_w2010", "her tiktok is jade.x.x.x"). A handle after an "@"
+is bot.privacy.core's (a name)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.privacy.kinds import IP_ADDRESS, SOCIAL
+from bot.privacy.scanning import _matches_at
+
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_IPV4 = re.compile(r"(?<![\w.])" + _OCTET + r"(?:\." + _OCTET + r"){3}(?![\w]|\.[0-9])")
+_IPV6 = re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){1,7}(?::|(?::[0-9a-f]{1,4}){1,6}|[0-9a-f]{1,4})(?![\w:])")
+# what says a number is an IP address: "IP", "IP address", "logged in from", "router"
+_IP_LABEL = re.compile(r"(?i)(?:\bip\b|\bip[ \t]*addr(?:ess)?\b|logged[ \t]+(?:in|on)[ \t]+from|router|\bvpn\b)")
+_IP_LABEL_REACH = 30  # characters before the number where its label may be
+
+
+def _ip_addresses(text: str):
+    """An IPv4 address that reads as one (two of its parts of two digits or more: not a version
+    number such as 2.3.1.4), or any IPv4 or IPv6 address shortly after an IP label."""
+    for m in _IPV4.finditer(text):
+        labelled = _IP_LABEL.search(text, max(0, m.start() - _IP_LABEL_REACH), m.start())
+        if labelled or sum(len(part) >= 2 for part in m.group().split(".")) >= 2:
+            yield m.start(), m.end(), IP_ADDRESS
+    if ":" in text:
+        for label in _IP_LABEL.finditer(text):
+            m = _IPV6.search(text, label.end(), label.end() + _IP_LABEL_REACH)
+            if m and m.group().count(":") >= 2:
+                yield m.start(), m.end(), IP_ADDRESS
+
+
+_PLATFORM_HOSTS = (
+    r"facebook|fb|instagram|instagr\.am|tiktok|twitter|x|snapchat|linkedin|youtube|threads|reddit|onlyfans"
+    r"|pinterest|tumblr|twitch|discord|vk|t\.me|telegram|kik"
+)
+# a link to a person's profile: "facebook.com/jade.wilkinson.52", "https://www.tiktok.com/@jadey"
+_PROFILE_LINK = re.compile(
+    r"(?i)(?<![\w./])(?:https?://)?(?:(?:www|m|mobile|uk|en-gb)\.)?(?:" + _PLATFORM_HOSTS + r")"
+    r"(?:\.com|\.net|\.me|\.co\.uk|\.gg)?/(?!\s)[^\s<>()\[\]\"']+"
+)
+# a handle after the platform's name: "snap: jadey_w2010", "her insta is kayz.x", "tiktok name lil_dee07"
+_PLATFORMS = r"snap(?:chat)?|insta(?:gram)?|tik[ \t]?tok|twitter|facebook|fb|discord|telegram|threads|kik|xbox|psn" \
+    r"|gamertag|roblox|steam|twitch|reddit|youtube|onlyfans"
+_PLATFORM_HANDLE = re.compile(
+    r"(?i)(?<![\w.])(?:" + _PLATFORMS + r")(?:[ \t]+(?:name|handle|username|user[ \t]?name|id|account|acc|tag))?"
+    r"[ \t]*(?::|=|-|\bis\b|\bas\b)[ \t]*@?(?P<handle>[A-Za-z0-9_.]{3,30})(?![\w@])"
+)
+_PLATFORM_KEYWORDS = ("snap", "insta", "tik", "twitter", "facebook", "fb", "discord", "telegram", "threads", "kik",
+                      "xbox", "psn", "gamertag", "roblox", "steam", "twitch", "reddit", "youtube", "onlyfans")
+
+
+def _is_handle(word: str) -> bool:
+    """Written like a handle, not a word: letters with a digit, an underscore or a dot in them."""
+    return any(c.isalpha() for c in word) and any(c in "_.0123456789" for c in word.strip("."))
+
+
+def _social_accounts(text: str):
+    for m in _PROFILE_LINK.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in ".,;:!?":
+            end -= 1  # the sentence's full stop is not part of the link
+        yield m.start(), end, SOCIAL
+    for m in _matches_at(_PLATFORM_HANDLE, text, _PLATFORM_KEYWORDS):
+        handle = m.group("handle").rstrip(".")
+        if _is_handle(handle):
+            start = m.start("handle")
+            yield start - (text[start - 1] == "@"), start + len(handle), SOCIAL
+
+
+def _online_identifiers(text: str):
+    if "." in text or ":" in text:
+        yield from _ip_addresses(text)
+    yield from _social_accounts(text)
