@@ -459,7 +459,7 @@ def mask_names(raw: str) -> str:
     Act", "City Council"), and a law's or institution's word right after a word kept ("Caldicott
     Guardian"). "Charity Ward", "Mrs Ward" and "Jade Wood 15" are masked."""
     from bot.names.given import is_given_name
-    from bot.names.words import _COMMON_SURNAMES, INSTITUTION_WORDS, LEGAL_EPONYMS, LEGAL_FOLLOWERS
+    from bot.names.words import _COMMON_SURNAMES, INSTITUTION_WORDS, LEGAL_EPONYMS, LEGAL_FOLLOWERS, TITLES
 
     words = list(title_words(raw))
     lows = [m.group(0).removesuffix("'s").lower() for m, _, _ in words]
@@ -481,7 +481,7 @@ def mask_names(raw: str) -> str:
     for i, (m, offset, _) in enumerate(words):
         low = lows[i]
         after_eponym = i > 0 and lows[i - 1] in LEGAL_EPONYMS and next_to(i) and low in LEGAL_FOLLOWERS
-        kept[i] = (low in LEGAL_EPONYMS or after_eponym
+        kept[i] = (low in LEGAL_EPONYMS or after_eponym or low in TITLES
                    or (low in NUMBERED_PARTS and bool(_NUMBER_AFTER.match(raw, offset + m.end())))
                    or (naming(i) and ((i > 0 and kept[i - 1] and next_to(i))
                                       or (i + 1 < len(words) and next_to(i + 1) and naming(i + 1)))))
@@ -492,4 +492,14 @@ def mask_names(raw: str) -> str:
         if is_name(m.group(0), opens):
             masked += [raw[end: offset + m.start()], "[name]"]
             end = offset + m.end()
-    return "".join(masked) + raw[end:]
+    return _SURNAME_IN_CAPITALS.sub(_mask_surname, "".join(masked) + raw[end:])
+
+
+# a word in capitals right before a name already masked: a surname written first, "SMITH, [name]"
+_SURNAME_IN_CAPITALS = re.compile(r"(?<![\w'])[A-Z][A-Z'\-]*[A-Z](?=,?[ \t]*\[name\])")
+
+
+def _mask_surname(m: re.Match[str]) -> str:
+    from bot.names.records import _FIELD_ACRONYMS
+
+    return m.group() if m.group().lower() in _FIELD_ACRONYMS else "[name]"

@@ -911,6 +911,19 @@ def test_quotes_keep_legal_references_that_are_no_names(typed):
     assert quote(typed) == typed
 
 
+@pytest.mark.parametrize("stored, gone, kept", [
+    ("OKONJO, [name] wants his records, can I?", "OKONJO", "wants his records"),
+    ("FITZGERALD [name] missed school", "FITZGERALD", "missed school"),
+    ("Dr. Okafor and Mrs Ward asked", "Okafor", "Dr. [name] and Mrs [name]"),
+    ("Can the MARAC [name] see it", "[name] [name]", "the MARAC [name]"),
+])
+def test_quotes_mask_surnames_in_capitals_and_keep_titles(stored, gone, kept):
+    from bot.digest.quoting import quote
+
+    quoted = quote(stored)
+    assert gone not in quoted and kept in quoted, quoted
+
+
 def test_markdown_quotes_are_literal_text():
     typed = "*urgent* see [the form](http://evil.example) ![x](http://evil.example/p.png) `code` <b>ok</b> a|b"
     shown = markdown.markdown_text(typed)
