@@ -442,3 +442,27 @@ def test_online_identifiers_and_more_forms_are_removed(kind, text, value):
 ])
 def test_online_and_form_look_alikes_stay(text):
     assert redact(text).text == text
+
+
+# Given names the context shows are people: an everyday-word name after whose relative it is, and an
+# unknown name joined by "and" to a known one.
+@pytest.mark.parametrize("text, value", [
+    ("his girlfriend jade has a non-mol against him", "jade"),
+    ("my daughter grace is 4 and at nursery", "grace"),
+    ("her sister amber said no", "amber"),
+    ("Chidinma and Tobi are privately fostered", "Chidinma"),
+    ("Sarah and Oluwaseun told me", "Oluwaseun"),
+])
+def test_names_shown_by_a_relative_or_a_companion_are_redacted(text, value):
+    removed(text, value, "name")
+
+
+@pytest.mark.parametrize("text", [
+    "her son will be at school",
+    "her mum rose to the occasion",
+    "his partner may call back",
+    "Cafcass and Ofsted both asked",
+    "MASH and CAMHS and the GP",
+])
+def test_relatives_verbs_and_organisations_stay(text):
+    assert redact(text).text == text

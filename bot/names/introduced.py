@@ -43,6 +43,17 @@ from bot.names.words import (
 # between a form's label and its value: "Name: ", "Surname - ", "*Forename:* " (the shadow copy has made
 # Slack's bold marks and a line break after the colon spaces: bot.privacy.folding)
 _LABEL_GAP = re.compile(r"[ \t]*(?:[:=]|[ \t]-)[ \t]*")
+# whose relative, the relatives, and what a person named after them does: "his girlfriend jade has"
+_OWNERS = frozenset("his her my their our your".split())
+_RELATIVE_WORDS = frozenset(
+    """girlfriend boyfriend partner wife husband son daughter sister brother mum dad mother father stepdad stepmum
+    cousin friend mate nan gran aunt auntie uncle niece nephew ex""".split()
+)
+_PERSON_DOES = frozenset(
+    """has had is was said says told tells wants wanted does did doesn't didn't isn't wasn't won't can't
+    lives lived disclosed reported refused came left""".split()
+)
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)]|$|[ \t]-[ \t])")
 # "first name Rukhsana", "maiden name Okafor": a qualified "name" announces one without a colon too
 _NAME_FIELD_QUALIFIERS = frozenset("first last full given family middle maiden preferred birth christian legal".split())
 _TRIGGER_GAP = re.compile(r"[ \t\u00a0]{1,3}[\"'\u2018\u201c]?|[ \t]*:[ \t]*")
@@ -155,7 +166,7 @@ class _IntroducedNames(_FinderBase):
             if role.text[:1].isupper() and tok.low in self.common and not self.shouting:
                 return False  # "Lady Justice", "Young Person Support" at the start of a sentence
             strict = True
-        elif self.lower_name_word(tok, person_named=False):
+        elif self.lower_name_word(tok, person_named=False) or self.relative_named(i):
             strict = True
         else:
             return False
@@ -190,6 +201,17 @@ class _IntroducedNames(_FinderBase):
         end = self.extend(i, allow_lower=tok.text.islower(), strict=False)
         self.add(i, end)
         return True
+
+    def relative_named(self, i: int) -> bool:
+        """ "his girlfriend jade has", "her son rowan said": a given name that is also an everyday word,
+        in lower case, after whose relative it is and before what a person does or the clause's end."""
+        if i < 2 or self.tok(i - 2).low not in _OWNERS or self.tok(i - 1).low not in _RELATIVE_WORDS:
+            return False
+        tok = self.tok(i)
+        if not is_given_name(tok.low) or tok.low in NAME_VERBS or tok.low in _STOP or not self.word_ok(tok):
+            return False
+        after = self.text[tok.end : tok.end + 12]
+        return bool(_CLAUSE_END.match(after)) or (i + 1 < self.n and self.tok(i + 1).low in _PERSON_DOES)
 
     def after_called(self, i: int) -> bool:
         """ "a boy called jake smith", "she's called Aisha", "known as Tyler", "her name is Olena"."""

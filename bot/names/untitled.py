@@ -316,17 +316,41 @@ class _UntitledNames(_EvidenceNames):
         for k in reversed(found):
             while k > 0:
                 i = self.joined_before(k)
-                if i is None or self.used[i] or self.tok(i).poss or not self.joinable_given(i):
+                if i is None or self.used[i] or self.tok(i).poss or not (
+                    self.joinable_given(i) or self.joinable_unknown(i, k)
+                ):
                     break
                 self.add(i, i + 1)
                 k = i
         for k in found:
             while k < self.n - 1 and not self.tok(k).poss:
                 i = self.joined_after(k)
-                if i is None or self.used[i] or not self.joinable_given(i):
+                if i is None or self.used[i] or not (self.joinable_given(i) or self.joinable_unknown(k, i)):
                     break
                 self.add(i, i + 1)
                 k = i
+
+    def joinable_unknown(self, first: int, second: int) -> bool:
+        """ "Olamide and Tobi": of two words joined by "and" or "&", the one that is no known given name
+        but written like a name, no everyday word, place, role or organisation, is a name too."""
+        between = self.text[self.tok(first).end : self.tok(second).start].strip().lower()
+        if between not in ("and", "&"):
+            return False
+        i = first if self.used[second] else second
+        tok = self.tok(i)
+        return (
+            _is_cap(tok)
+            and tok.base.isalpha()
+            and not tok.base.isupper()
+            and len(tok.base) >= 3
+            and tok.low not in self.common
+            and not is_place(tok.low)
+            and tok.low not in _TOWNS
+            and tok.low not in _ROLE_WORDS
+            and tok.low not in _STREET_WORDS
+            and not tok.low.endswith(_ENGLISH_ENDINGS)
+            and self.word_ok(tok)
+        )
 
     def joined_before(self, k: int) -> int | None:
         """The token joined to token k by "and", "or", "&" or a comma before it."""
