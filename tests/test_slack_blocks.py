@@ -65,7 +65,7 @@ def test_plain_text_turns_slack_markup_back_into_what_was_typed():
     assert plain_text("mail <mailto:jo@example.com|jo@example.com> &amp; <https://x.org|x> &lt;3") == \
         "mail jo@example.com & x <3"
     assert plain_text("<!channel> hi <@U999> in <#C1|general> <!subteam^S1|@advisors>") == \
-        "@channel hi @U999 in #general @advisors"
+        "@channel hi @someone in #channel the advisors group"
     assert without_mentions_of("<@UBOT> can I <@U999>?", "UBOT") == "can I <@U999>?"
     assert question_ref("12|consent-always-required") == (12, "consent-always-required")
     assert question_ref("12") == (12, None)

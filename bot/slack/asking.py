@@ -20,12 +20,12 @@ from bot.slack.payloads import (
     metadata_of,
     plain_text,
     private_route,
+    question_of,
     question_ref,
     shared_channel_of,
     team_of,
     text_input,
     user_of,
-    without_mentions_of,
 )
 
 COMMAND = "/canishare"
@@ -88,7 +88,7 @@ def register(app: App, deps: Deps) -> None:
             return
         where = Where(Via.DM, event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
                       message_ts=event["ts"], team=team_of(body))
-        ask(plain_text(event.get("text")), event["user"], where, {}, event_id_of(body))
+        ask(question_of(event.get("text"), context.bot_user_id), event["user"], where, {}, event_id_of(body))
 
     @app.event("app_mention")
     def on_mention(event: dict, context, body: dict) -> None:
@@ -96,16 +96,16 @@ def register(app: App, deps: Deps) -> None:
                 or str(event.get("channel", "")).startswith("D")):
             return  # edits, bots, and DMs (answered as messages)
         thread = event.get("thread_ts") or event["ts"]
-        text = plain_text(without_mentions_of(event.get("text") or "", context.bot_user_id))
+        text = question_of(event.get("text"), context.bot_user_id)
         where = Where(Via.MENTION, event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
         ask(text, event["user"], where, {}, event_id_of(body))
 
     # the message shortcut and App Home ------------------------------------------------------------
 
     @app.shortcut(SHORTCUT)
-    def on_shortcut(ack, shortcut: dict) -> None:
+    def on_shortcut(ack, shortcut: dict, context) -> None:
         message = shortcut.get("message") or {}
-        text = plain_text(message.get("text"))
+        text = question_of(message.get("text"), context.bot_user_id)
         route = private_route(shortcut)
         if not text.strip():
             service.tell(user_of(shortcut), NO_TEXT, route)

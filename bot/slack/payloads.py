@@ -8,12 +8,27 @@ from typing import Any
 
 from bot.mrkdwn import replace_markup
 
+# What a mention of someone else, or a channel link, becomes: a third party's Slack id (kept apart
+# from the asker's and advisors' own) and a channel's name (case channels are named after people)
+# are personal data, so neither is kept.
+SOMEONE = "@someone"
+CHANNEL = "#channel"
+
+
+def _group_as_text(label: str | None) -> str:
+    """A user-group mention as words that no redactor takes for a person's handle:
+    ``@safeguarding-leads`` → "the safeguarding-leads group"."""
+    name = (label or "").lstrip("@").strip()
+    return f"the {name} group" if name else "the group"
+
 
 def _markup_as_text(target: str, label: str | None) -> str:
     if target.startswith("@"):
-        return "@" + (label or target[1:])
+        return SOMEONE
     if target.startswith("#"):
-        return "#" + (label or target[1:])
+        return CHANNEL
+    if target.startswith("!subteam^"):
+        return _group_as_text(label)
     if target.startswith("!"):
         if label:
             return label
@@ -21,11 +36,24 @@ def _markup_as_text(target: str, label: str | None) -> str:
     return label or target.removeprefix("mailto:").removeprefix("tel:")
 
 
+def typed_text(text: str | None) -> str:
+    """Text a person typed into a Slack input (a modal field), with any Slack markup in it as words:
+    mentions as "@someone", channel links as "#channel", user groups as "the … group", links as
+    their labels. Unlike message text, Slack does not escape ``&``, ``<`` and ``>`` in it."""
+    return replace_markup(text or "", _markup_as_text)
+
+
 def plain_text(slack_text: str | None) -> str:
-    """Slack message text as the person typed it: links and mentions as their labels (so an e-mail
-    address that Slack linked is plain again, for redaction) and ``&amp;``/``&lt;``/``&gt;`` undone."""
-    text = replace_markup(slack_text or "", _markup_as_text)
+    """Slack message text as the person typed it, with its markup as words (see ``typed_text``: so an
+    e-mail address that Slack linked is plain again, for redaction, and no third party's Slack id or
+    channel name is kept) and ``&amp;``/``&lt;``/``&gt;`` undone."""
+    text = typed_text(slack_text)
     return html.unescape(text) if "&" in text else text
+
+
+def question_of(slack_text: str | None, bot_user_id: str | None) -> str:
+    """A question from a message: its plain text without the mention of the bot itself."""
+    return plain_text(without_mentions_of(slack_text or "", bot_user_id))
 
 
 def without_mentions_of(text: str, user_id: str | None) -> str:
@@ -119,8 +147,9 @@ def input_values(view: dict) -> dict[str, dict[str, Any]]:
 
 
 def text_input(view: dict, block_id: str, action_id: str) -> str:
+    """What was typed into a text input, its Slack markup as words (``typed_text``)."""
     state = input_values(view).get(block_id, {}).get(action_id) or {}
-    return state.get("value") or ""
+    return typed_text(state.get("value"))
 
 
 def selected_value(view: dict, block_id: str, action_id: str) -> str | None:

@@ -1,0 +1,113 @@
+"""Personal data that could reach storage, advisors or the log through the Slack layer (the privacy
+review's findings on Slack markup, the asker's notice and listener errors), end to end through the
+Bolt app: signed requests in, recorded Web API calls and stored rows out."""
+
+import json
+
+import pytest
+import test_slack_flows as flows
+from test_slack_decisions import decision_values, submit_decision
+from test_slack_flows import (
+    ASKER,
+    advisor_posts,
+    click,
+    escalate_a_mention,
+    mention,
+    only_question_id,
+    send,
+    slash,
+    submit_answer,
+    texts_of,
+)
+
+from bot.privacy import redact
+from bot.slack.blocks import ids
+from bot.slack.payloads import plain_text, typed_text
+
+import slack_harness as h
+
+# A third party's Slack id, with and without the label Slack may add, and a case channel named after a child.
+THIRD_PARTY = "U0456ABC"
+CASE_CHANNEL = "<#C0ABC123|tyler-smith-case>"
+TYPED_MARKUP = f"<@{THIRD_PARTY}> and <@{THIRD_PARTY}|jane> in {CASE_CHANNEL} and <#C0ABC123>"
+LEAKS = (THIRD_PARTY, "jane", "tyler", "smith", "C0ABC123")
+
+# the app of the Slack flows' tests: their service, settings and dependencies
+service, settings, deps = flows.service, flows.settings, flows.deps
+
+
+def leaked(text: str) -> list[str]:
+    return [leak for leak in LEAKS if leak in text.lower() or leak in text]
+
+
+# Slack markup in what people type (finding 5) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("markup, text", [
+    (f"<@{THIRD_PARTY}>", "@someone"),
+    (f"<@{THIRD_PARTY}|jane>", "@someone"),
+    (CASE_CHANNEL, "#channel"),
+    ("<#C0ABC123>", "#channel"),
+    ("<!subteam^S012AB|@safeguarding-leads>", "the safeguarding-leads group"),
+    ("<!subteam^S012AB>", "the group"),
+])
+def test_mentions_channel_links_and_groups_become_words_with_no_id_or_name(markup, text):
+    assert plain_text(f"{markup} said, can I share?") == f"{text} said, can I share?"
+    assert typed_text(f"{markup} &amp;") == f"{text} &amp;"  # a modal's input is not escaped by Slack
+
+
+def test_a_user_group_is_not_taken_for_a_persons_handle_by_the_redactor():
+    redaction = redact(plain_text("I asked <!subteam^S012AB|@safeguarding-leads>, can I share?"))
+    assert redaction.text == "I asked the safeguarding-leads group, can I share?" and redaction.found == ()
+
+
+def test_a_third_partys_mention_never_reaches_the_redactor_as_an_id():
+    text = redact(plain_text(f"<@{THIRD_PARTY}> told me in {CASE_CHANNEL} her dad hits her, can I share?")).text
+    assert leaked(text) == [] and "#channel" in text
+
+
+def ask_every_way(app, fake):
+    question = f"{TYPED_MARKUP} asked about zorblat flimflam, can I share?"
+    mention(app, question, ts="1700000000.000301")
+    send(app, h.event_request(h.dm_event(f"<@{h.BOT_USER_ID}> {question}", ts="1700000000.000302")))
+    slash(app, fake, question)
+    send(app, h.shortcut_request(h.message_shortcut_payload("ask_canishare", message_text=question,
+                                                            response_url=fake.response_url("sc"))))
+    values = {ids.QUESTION_BLOCK: {ids.QUESTION_INPUT: question}}
+    send(app, h.view_submission_request(h.view_submission_payload(ids.ASK_MODAL, values, json.dumps({}))))
+
+
+def test_a_question_keeps_no_third_partys_slack_id_or_channel_name_however_it_is_asked(app, fake_slack, service):
+    ask_every_way(app, fake_slack)
+    stored = [q.text for q, _ in service.recent_questions(ASKER)]
+    assert len(stored) == 5 and all(leaked(text) == [] for text in stored), stored
+    assert all("#channel" in text and h.BOT_USER_ID not in text for text in stored), stored
+
+    click(app, fake_slack, ids.ESCALATE, str(only_question_id(service)))
+    (post,) = advisor_posts(fake_slack)
+    assert leaked(texts_of(post)) == []
+
+
+def test_an_advisors_answer_keeps_no_third_partys_slack_id_or_channel_name(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    submit_answer(app, escalation.id, f"Yes: tell {TYPED_MARKUP} and <!subteam^S012AB|@safeguarding-leads>.")
+    answer = service.escalation(escalation.id).answer
+    assert leaked(answer) == [] and "the safeguarding-leads group" in answer, answer
+    sent = " ".join(texts_of(c) for c in fake_slack.calls())
+    assert leaked(sent) == [] and "the safeguarding-leads group" in sent
+
+
+def test_a_decision_records_fields_keep_no_third_partys_slack_id_or_channel_name(app, fake_slack, service):
+    metadata = json.dumps({"question": None, "faq": None, "escalation": None})
+    submit_decision(app, metadata, decision_values(
+        decision={"type": "radio_buttons", "selected_option": {"value": "shared"}},
+        lawful_basis={"type": "static_select", "selected_option": {"value": "other"}},
+        shared_with=f"<@{THIRD_PARTY}|jane>", what_shared=f"notes from {CASE_CHANNEL}",
+        lawful_basis_other=f"as <@{THIRD_PARTY}> said", reasons=f"disclosed to <@{THIRD_PARTY}>",
+        not_told_why="see <#C0ABC123>"))
+    (record,) = service.decision_records(ASKER)
+    fields = (record.shared_with, record.what_shared, record.lawful_basis, record.reasons, record.not_told_why)
+    assert all(leaked(field) == [] for field in fields), fields
+    assert leaked(" ".join(texts_of(c) for c in fake_slack.calls())) == []
+
