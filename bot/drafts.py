@@ -2,6 +2,9 @@
 
 Drafts go to ``faq/drafts/`` (never loaded) so a centre lead can finish them (variants, legal
 basis, sources) and move them into ``faq/`` by pull request, where ``canishare faq lint`` checks them.
+A draft is meant for git, so nothing typed becomes its id or file name (both are "draft-esc-<n>",
+after the escalation), its texts are redacted again with Slack markup as words, and a link or long
+number still in them is flagged for the reviewer in a comment above the entry.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.mrkdwn import markup_as_words
+from bot.privacy import redact
 from bot.records import Escalation
 
 DRAFT_NOTE = (
@@ -22,24 +27,46 @@ DRAFT_NOTE = (
 )
 
 
-def slug(text: str, limit: int = 6) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    meaningful = [w for w in words if w not in {"the", "a", "an", "i", "can", "do", "to", "of", "is", "we"}]
-    return "-".join((meaningful or words or ["question"])[:limit])
+# What the redactor may have left that the reviewer must look at: a link (a profile or case URL can
+# hold a name or a number), a run of six or more digits whatever separates them, and a broadcast.
+_LINK = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|uk|io|me|gov|nhs)/\S*")
+_LONG_NUMBER = re.compile(r"\d(?:[\s./-]?\d){5,}")
+_BROADCAST = re.compile(r"(?i)@(?:channel|here|everyone)\b")
+_SUSPECTS = (("a link", _LINK), ("a long number", _LONG_NUMBER), ("a Slack broadcast", _BROADCAST))
+
+
+def draft_id(escalation: Escalation) -> str:
+    """The draft's entry id and file name: the escalation's number, never the question's words."""
+    return f"draft-esc-{escalation.id}"
+
+
+def clean_text(text: str | None) -> str:
+    """A stored text ready for a file in git: Slack markup as words, redacted again."""
+    return redact(markup_as_words(text)).text
 
 
 def draft_entry(escalation: Escalation, today: dt.date) -> dict:
-    question = escalation.question.text if escalation.question else ""
     return {
-        "id": slug(question),
-        "question": question,
+        "id": draft_id(escalation),
+        "question": clean_text(escalation.question.text if escalation.question else ""),
         "variants": [],
-        "answer": escalation.answer or "",
+        "answer": clean_text(escalation.answer),
         "legal_basis": [],
         "sources": [],
         "tags": ["draft"],
         "last_reviewed": today.isoformat(),
     }
+
+
+def to_check(entry: dict) -> str:
+    """YAML comment lines asking the reviewer to check what may still identify someone, or ""."""
+    lines = []
+    for field in ("question", "answer"):
+        kinds = [kind for kind, pattern in _SUSPECTS if pattern.search(entry[field])]
+        if kinds:
+            lines.append(f"# CHECK before the pull request: the {field} still holds {' and '.join(kinds)}; "
+                         "remove it unless it is a public reference that identifies no one.\n")
+    return "".join(lines)
 
 
 def write_drafts(service, directory: Path, today: dt.date | None = None) -> list[Path]:
@@ -54,7 +81,7 @@ def write_drafts(service, directory: Path, today: dt.date | None = None) -> list
         entry = draft_entry(escalation, today)
         path = _free_path(directory, f"{entry['id']}.yaml")
         path.write_text(
-            DRAFT_NOTE + f"# escalation #{escalation.id}, answered {escalation.answered_at}\n"
+            DRAFT_NOTE + f"# escalation #{escalation.id}, answered {escalation.answered_at}\n" + to_check(entry)
             + yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100),
             encoding="utf-8",
         )

@@ -1,5 +1,6 @@
 """Slack's mrkdwn, shared by the Slack layer, the matcher and the weekly digest (no Slack SDK here):
-escaping what we echo, and reading the markup in what Slack sends.
+escaping what we echo, and reading the markup in what Slack sends (as words that keep no one's
+Slack id or channel name).
 
 Anything a person typed is echoed only through ``escape_user_text``, so that nothing typed can
 become a mention or a broadcast.
@@ -26,6 +27,40 @@ def replace_markup(text: str, replace: Callable[[str, str | None], str | None]) 
         return found.group(0) if replacement is None else replacement
 
     return SLACK_MARKUP.sub(one, text)
+
+
+# What a mention of someone else, or a channel link, becomes: a third party's Slack id (kept apart
+# from the asker's and advisors' own) and a channel's name (case channels are named after people)
+# are personal data, so neither is kept.
+SOMEONE = "@someone"
+CHANNEL = "#channel"
+
+
+def _group_as_text(label: str | None) -> str:
+    """A user-group mention as words that no redactor takes for a person's handle:
+    ``@safeguarding-leads`` → "the safeguarding-leads group"."""
+    name = (label or "").lstrip("@").strip()
+    return f"the {name} group" if name else "the group"
+
+
+def _markup_as_text(target: str, label: str | None) -> str:
+    if target.startswith("@"):
+        return SOMEONE
+    if target.startswith("#"):
+        return CHANNEL
+    if target.startswith("!subteam^"):
+        return _group_as_text(label)
+    if target.startswith("!"):
+        if label:
+            return label
+        return "@" + target[1:].split("^")[0]
+    return label or target.removeprefix("mailto:").removeprefix("tel:")
+
+
+def markup_as_words(text: str | None) -> str:
+    """``text`` with its Slack markup as words: mentions as "@someone", channel links as "#channel",
+    user groups as "the … group", broadcasts as "@channel"/"@here", links as their labels."""
+    return replace_markup(text or "", _markup_as_text)
 
 
 def escape_mrkdwn(text: str) -> str:

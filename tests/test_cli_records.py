@@ -100,7 +100,7 @@ def test_faq_drafts_writes_proposals(env, capsys):
     out_dir = env / "drafts"
     assert main(["faq", "drafts", "--out", str(out_dir)]) == 0
     (path,) = out_dir.glob("*.yaml")
-    assert "allotment" in path.name and str(path) in capsys.readouterr().out
+    assert path.name == f"draft-esc-{result.escalation.id}.yaml" and str(path) in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,10 @@ from test_slack_flows import (
     texts_of,
 )
 
+from bot.mrkdwn import markup_as_words
 from bot.privacy import redact
 from bot.slack.blocks import ids
-from bot.slack.payloads import plain_text, typed_text
+from bot.slack.payloads import plain_text
 
 import slack_harness as h
 
@@ -53,7 +54,7 @@ def leaked(text: str) -> list[str]:
 ])
 def test_mentions_channel_links_and_groups_become_words_with_no_id_or_name(markup, text):
     assert plain_text(f"{markup} said, can I share?") == f"{text} said, can I share?"
-    assert typed_text(f"{markup} &amp;") == f"{text} &amp;"  # a modal's input is not escaped by Slack
+    assert markup_as_words(f"{markup} &amp;") == f"{text} &amp;"  # a modal's input is not escaped by Slack
 
 
 def test_a_user_group_is_not_taken_for_a_persons_handle_by_the_redactor():
@@ -110,4 +111,5 @@ def test_a_decision_records_fields_keep_no_third_partys_slack_id_or_channel_name
     fields = (record.shared_with, record.what_shared, record.lawful_basis, record.reasons, record.not_told_why)
     assert all(leaked(field) == [] for field in fields), fields
     assert leaked(" ".join(texts_of(c) for c in fake_slack.calls())) == []
+
 

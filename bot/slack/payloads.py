@@ -6,48 +6,14 @@ import html
 import json
 from typing import Any
 
-from bot.mrkdwn import replace_markup
-
-# What a mention of someone else, or a channel link, becomes: a third party's Slack id (kept apart
-# from the asker's and advisors' own) and a channel's name (case channels are named after people)
-# are personal data, so neither is kept.
-SOMEONE = "@someone"
-CHANNEL = "#channel"
-
-
-def _group_as_text(label: str | None) -> str:
-    """A user-group mention as words that no redactor takes for a person's handle:
-    ``@safeguarding-leads`` → "the safeguarding-leads group"."""
-    name = (label or "").lstrip("@").strip()
-    return f"the {name} group" if name else "the group"
-
-
-def _markup_as_text(target: str, label: str | None) -> str:
-    if target.startswith("@"):
-        return SOMEONE
-    if target.startswith("#"):
-        return CHANNEL
-    if target.startswith("!subteam^"):
-        return _group_as_text(label)
-    if target.startswith("!"):
-        if label:
-            return label
-        return "@" + target[1:].split("^")[0]
-    return label or target.removeprefix("mailto:").removeprefix("tel:")
-
-
-def typed_text(text: str | None) -> str:
-    """Text a person typed into a Slack input (a modal field), with any Slack markup in it as words:
-    mentions as "@someone", channel links as "#channel", user groups as "the … group", links as
-    their labels. Unlike message text, Slack does not escape ``&``, ``<`` and ``>`` in it."""
-    return replace_markup(text or "", _markup_as_text)
+from bot.mrkdwn import markup_as_words, replace_markup
 
 
 def plain_text(slack_text: str | None) -> str:
-    """Slack message text as the person typed it, with its markup as words (see ``typed_text``: so an
-    e-mail address that Slack linked is plain again, for redaction, and no third party's Slack id or
-    channel name is kept) and ``&amp;``/``&lt;``/``&gt;`` undone."""
-    text = typed_text(slack_text)
+    """Slack message text as the person typed it: its markup as words (``markup_as_words``: so an e-mail
+    address that Slack linked is plain again, for redaction, and no third party's Slack id or channel
+    name is kept) and ``&amp;``/``&lt;``/``&gt;`` undone."""
+    text = markup_as_words(slack_text)
     return html.unescape(text) if "&" in text else text
 
 
@@ -147,9 +113,10 @@ def input_values(view: dict) -> dict[str, dict[str, Any]]:
 
 
 def text_input(view: dict, block_id: str, action_id: str) -> str:
-    """What was typed into a text input, its Slack markup as words (``typed_text``)."""
+    """What was typed into a text input, its Slack markup as words (Slack does not escape ``&``, ``<``
+    and ``>`` in an input, so nothing is unescaped)."""
     state = input_values(view).get(block_id, {}).get(action_id) or {}
-    return typed_text(state.get("value"))
+    return markup_as_words(state.get("value"))
 
 
 def selected_value(view: dict, block_id: str, action_id: str) -> str | None:
