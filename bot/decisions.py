@@ -44,8 +44,9 @@ OTHER = "other"
 LIMITS = {"shared_with": 300, "what_shared": 1000, "lawful_basis_other": 300, "reasons": 1500, "not_told_why": 600}
 SINGLE_LINE = {"shared_with", "lawful_basis_other"}
 UK_TIME = ZoneInfo("Europe/London")
-KEEP_LINE = ("canishare keeps only this redacted copy (identifiers typed were replaced by placeholders), and deletes "
-             "it after the retention period. Paste it into your case system: that is your record.")
+KEEP_LINE = ("canishare keeps only this redacted copy (the identifiers it recognised were replaced by "
+             "placeholders), and deletes it after the retention period. Paste it into your case system: "
+             "that is your record.")
 
 
 class InvalidDecision(ValueError):

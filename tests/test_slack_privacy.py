@@ -9,6 +9,7 @@ import test_slack_flows as flows
 from test_slack_decisions import decision_values, submit_decision
 from test_slack_flows import (
     ASKER,
+    UNKNOWN_QUESTION,
     advisor_posts,
     click,
     escalate_a_mention,
@@ -112,4 +113,37 @@ def test_a_decision_records_fields_keep_no_third_partys_slack_id_or_channel_name
     assert all(leaked(field) == [] for field in fields), fields
     assert leaked(" ".join(texts_of(c) for c in fake_slack.calls())) == []
 
+
+
+# What the asker is told (finding 11) --------------------------------------------------------------
+
+# Wordings that promised a clean question, where only the identifiers the redactor recognises go.
+PROMISES = ("with identifiers removed", "Anything that looks like one is removed", "identifiers typed were replaced")
+CAVEAT = "only the identifiers I recognise"
+
+
+def everything_sent(fake) -> str:
+    return " ".join(texts_of(c) for c in fake.calls())
+
+
+def test_the_asker_is_told_what_was_removed_and_to_check_the_rest_never_that_it_is_clean(app, fake_slack, service):
+    slash(app, fake_slack, f"{UNKNOWN_QUESTION} for Kayleigh, NHS number 943 476 5919")
+    reply = texts_of(fake_slack.last("response_url"))
+    assert "I removed the NHS number" in reply and CAVEAT in reply and "check" in reply
+    assert "An advisor can look at it" in reply
+    click(app, fake_slack, ids.ESCALATE, str(only_question_id(service)))
+    flows.click_in_home(app, ids.HOME_MY_DATA, "me", ASKER)
+    send(app, h.event_request(h.app_home_opened_event(ASKER)))
+    sent = everything_sent(fake_slack)
+    assert [promise for promise in PROMISES if promise in sent] == []
+
+
+def test_a_decision_records_notices_promise_no_clean_record(app, fake_slack, service):
+    metadata = json.dumps({"question": None, "faq": None, "escalation": None})
+    opened = h.block_action_payload(ids.RECORD_DECISION, "||", trigger_id="trigger-record")
+    send(app, h.action_request(opened))
+    submit_decision(app, metadata, decision_values())
+    sent = everything_sent(fake_slack)
+    assert "I removed the NHS number" in sent and CAVEAT in sent
+    assert [promise for promise in PROMISES if promise in sent] == []
 

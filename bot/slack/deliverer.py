@@ -310,8 +310,9 @@ def send_my_data(deps: Deps, item: Owed) -> None:
     chunks = [text[i:i + MY_DATA_CHUNK] for i in range(0, len(text), MY_DATA_CHUNK)]
     channel = deps.client.conversations_open(users=user)["channel"]["id"]
     deps.client.chat_postMessage(channel=channel, text=(
-        f"Here is everything canishare holds about you ({len(chunks)} message(s) of JSON). Questions are kept with "
-        "identifiers removed. To have it erased, ask your organisation's data protection officer."))
+        f"Here is everything canishare holds about you ({len(chunks)} message(s) of JSON). Questions are kept after "
+        "removing the identifiers canishare recognises. To have it erased, ask your organisation's data "
+        "protection officer."))
     for number, chunk in enumerate(chunks, start=1):
         safe = escape_user_text(chunk).replace(FENCE, "\u2019\u2019\u2019")  # no mention or early end of the block
         deps.client.chat_postMessage(channel=channel, text=f"({number}/{len(chunks)})\n{FENCE}{safe}{FENCE}")

@@ -108,8 +108,9 @@ def privacy_blocks(privacy_url: str | None, retention_days: int) -> list[dict]:
     return [
         header("How canishare uses your data"),
         section(
-            "canishare keeps your questions *with identifiers removed* (NHS and NI numbers, names, addresses, "
-            "phone numbers …), your Slack ID, where you asked, the answers and your ratings, and any decision "
+            "canishare keeps your questions after removing the identifiers it recognises (NHS and NI numbers, "
+            "names, addresses, phone numbers …; not every one, so don't type them), your Slack ID, where you "
+            "asked, the answers and your ratings, and any decision "
             f"records you make, for *{retention_days} days*. Advisors see a question only when it is sent to "
             "them. You can ask for a copy of everything held about you, or for it to be erased."
         ),

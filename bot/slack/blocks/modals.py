@@ -198,8 +198,8 @@ def decision_modal(entry: FaqEntry | None, metadata: dict, escalation_id: int | 
         "close": plain("Cancel", MODAL_TEXT_LIMIT),
         "blocks": [
             section(guidance_summary(entry, escalation_id)),
-            context("Describe, don't paste: no names or identifiers. Anything that looks like one is removed "
-                    "before the record is kept. I'll send you the record by direct message to paste into "
+            context("Describe, don't paste: no names or identifiers. I remove the ones I recognise before the "
+                    "record is kept, not every one. I'll send you the record by direct message to paste into "
                     "your case system."),
             _input("decision", "What did you decide?", _radio(decisions.DECISION_LABELS)),
             _input("shared_with", "With whom", _text("shared_with", placeholder="e.g. children's social care"),

@@ -46,12 +46,16 @@ def urgent_blocks() -> list[dict]:
     ]
 
 
+# The redactor removes the identifiers it recognises, not every one: nothing promises a clean text.
+RECOGNISED_ONLY = "I remove only the identifiers I recognise, so check that nothing else in it identifies the person."
+
+
 def redaction_blocks(kinds: Sequence[str]) -> list[dict]:
     if not kinds:
         return []
     return [context(
         f":lock: I removed the {escape_mrkdwn(human_list(list(kinds)))} from your question before keeping it. "
-        "Please don't type names or identifiers into Slack: describe the situation instead."
+        f"{RECOGNISED_ONLY} Please describe the situation instead of typing names or identifiers."
     )]
 
 
@@ -145,7 +149,8 @@ def no_answer_blocks(question_id: int) -> list[dict]:
     return [
         section(
             "The FAQ has no answer to this question. An advisor can look at it: they will see your "
-            "question with identifiers removed, and answer you here."
+            "question as I kept it, and answer you here. I remove only the identifiers I recognise, so "
+            "check that nothing in it identifies the person before you send it."
         ),
         actions(button("Send to an advisor", ESCALATE, str(question_id), style="primary")),
     ]
@@ -251,7 +256,7 @@ def decision_record_message(record: DecisionRecord) -> Message:
     blocks += [section(f"```{chunk}```") for chunk in _code_chunks(record_text(record), SECTION_LIMIT - 6)]
     if record.redacted_kinds:
         blocks.append(context(f":lock: I removed the {escape_mrkdwn(human_list(list(record.redacted_kinds)))} "
-                              "from what you typed before keeping it."))
+                              f"from what you typed before keeping it. {RECOGNISED_ONLY}"))
     blocks.append(context(f":information_source: {escape_mrkdwn(KEEP_LINE)}"))
     return Message(f"Your decision record (#{record.id}), ready to paste into your case system.", blocks)
 
