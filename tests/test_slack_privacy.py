@@ -3,6 +3,7 @@ review's findings on Slack markup, the asker's notice and listener errors), end 
 Bolt app: signed requests in, recorded Web API calls and stored rows out."""
 
 import json
+import logging
 
 import pytest
 import test_slack_flows as flows
@@ -21,6 +22,7 @@ from test_slack_flows import (
     texts_of,
 )
 
+from bot.log_safety import safe_traceback
 from bot.mrkdwn import markup_as_words
 from bot.privacy import redact
 from bot.slack.blocks import ids
@@ -147,3 +149,32 @@ def test_a_decision_records_notices_promise_no_clean_record(app, fake_slack, ser
     assert "I removed the NHS number" in sent and CAVEAT in sent
     assert [promise for promise in PROMISES if promise in sent] == []
 
+
+# What a listener's failure logs (finding 12) -----------------------------------------------------
+
+FORGED = "Tyler Smith DOB 03/04/2015 NHS 943 476 5919 lives at 14 High Street LL57 1AA"
+
+
+def test_a_failed_listener_logs_the_error_type_and_frames_but_not_what_was_typed(app, fake_slack, caplog):
+    caplog.set_level(logging.DEBUG)
+    click(app, fake_slack, ids.ESCALATE, FORGED)
+    logged = caplog.text + " ".join(str(record.exc_info) for record in caplog.records)
+    assert "listener failed on block_actions/escalate: ValueError" in logged
+    assert 'File "' in logged and "in question_ref" in logged  # the traceback's frames are kept
+    for secret in ("943 476 5919", "Tyler", "Smith", "High Street", "LL57"):
+        assert secret not in logged, secret
+
+
+def test_a_chained_errors_messages_are_made_safe_too():
+    typed, number = "Kayleigh Jones", "943 476 5919"  # not on a line the traceback quotes
+    try:
+        try:
+            {}[typed]
+        except KeyError as missing:
+            raise ValueError(f"no record for NHS number {number}: {missing}") from missing
+    except ValueError as error:
+        logged = safe_traceback(error)
+    assert logged.count("Traceback (most recent call last):") == 2 and "which led to" in logged
+    assert "KeyError: '…'" in logged and "ValueError: no record for NHS number [NHS number]" in logged
+    assert "test_a_chained_errors_messages_are_made_safe_too" in logged  # the frames are kept
+    assert "Kayleigh" not in logged and "943 476 5919" not in logged

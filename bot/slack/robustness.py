@@ -10,6 +10,7 @@ from typing import Callable
 from slack_bolt import BoltResponse
 from slack_sdk import WebClient
 
+from bot.log_safety import safe_traceback
 from bot.readable import readable
 from bot.service import Service
 from bot.slack.blocks.replies import error_message
@@ -67,15 +68,16 @@ def describe_request(body: dict) -> str:
 
 
 def listener_error_handler(executor: Executor) -> Callable:
-    """App-wide error handler: log (no question text), answer Slack with 200 at once so that it does
+    """App-wide error handler: log the error's type and traceback (no question text, and its message
+    only made safe: ``bot.log_safety``), answer Slack with 200 at once so that it does
     not retry (an event is never answered twice: see ``skip_events_already_handled``), and tell the
     person on ``executor`` (the app's listener executor, or a small pool of its own) after that answer:
     a slow Slack must not hold up the acknowledgement."""
 
     def handle_listener_error(error: Exception, body: dict, client: WebClient,
                               response: BoltResponse | None) -> BoltResponse | None:
-        log.error("listener failed on %s: %s", describe_request(body or {}), type(error).__name__,
-                  exc_info=(type(error), error, error.__traceback__))
+        log.error("listener failed on %s: %s\n%s", describe_request(body or {}), type(error).__name__,
+                  safe_traceback(error))  # never exc_info: the message may quote what someone typed
         try:
             executor.submit(_tell_quietly, client, body or {}, isinstance(error, sqlite3.Error))
         except RuntimeError:  # the executor is shutting down with the process: nobody to tell now
