@@ -492,14 +492,4 @@ def mask_names(raw: str) -> str:
         if is_name(m.group(0), opens):
             masked += [raw[end: offset + m.start()], "[name]"]
             end = offset + m.end()
-    return _SURNAME_IN_CAPITALS.sub(_mask_surname, "".join(masked) + raw[end:])
-
-
-# a word in capitals right before a name already masked: a surname written first, "SMITH, [name]"
-_SURNAME_IN_CAPITALS = re.compile(r"(?<![\w'])[A-Z][A-Z'\-]*[A-Z](?=,?[ \t]*\[name\])")
-
-
-def _mask_surname(m: re.Match[str]) -> str:
-    from bot.names.records import _FIELD_ACRONYMS
-
-    return m.group() if m.group().lower() in _FIELD_ACRONYMS else "[name]"
+    return "".join(masked) + raw[end:]

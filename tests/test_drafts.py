@@ -68,8 +68,8 @@ def test_a_draft_is_redacted_again_and_keeps_no_slack_markup(service, tmp_path):
 
 
 @pytest.mark.parametrize("answer, flagged", [
-    ("See https://www.facebook.com/brooklyn.hughes.52 first.", "the answer still holds a link"),
-    ("Their profile is at twitter.com/tyler_smith10.", "the answer still holds a link"),
+    ("See https://casework.example.org/people/brooklyn-hughes first.", "the answer still holds a link"),
+    ("Their file is at portal.example.net/tyler_smith10.", "the answer still holds a link"),
     ("Quote reference 2023 004567 88 to the school.", "the answer still holds a long number"),
 ])
 def test_a_link_or_long_number_left_in_a_draft_is_flagged_above_the_entry(service, tmp_path, answer, flagged):

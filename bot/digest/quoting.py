@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.mrkdwn import replace_markup
+from bot.names.records import FIELD_ACRONYMS
 from bot.text import mask_names
 
 QUOTE_MIN_ASKERS = 3
@@ -20,6 +21,14 @@ _HANDLE = re.compile(r"(?<![\w@])@[\w.\-]+")  # "@U0ABC", "@jo.bloggs" as stored
 _SLACK_ID = re.compile(r"[@#]?(?<![A-Za-z0-9])([UWCGD])(?=[A-Z0-9]{0,10}\d)[A-Z0-9]{8,11}(?![A-Za-z0-9])")
 
 
+# a word in capitals right before a name already masked: a surname written first, "SMITH, [name]"
+_SURNAME_IN_CAPITALS = re.compile(r"(?<![\w'])[A-Z][A-Z'\-]*[A-Z](?=,?[ \t]*\[name\])")
+
+
+def _mask_surname(m: re.Match[str]) -> str:
+    return m.group() if m.group().lower() in FIELD_ACRONYMS else "[name]"
+
+
 def names_in(value: str) -> bool:
     return mask_names(value) != value
 
@@ -30,5 +39,5 @@ def quote(value: str, limit: int = QUOTE_MAX_CHARS) -> str:
     value = replace_markup(value, lambda target, _: MENTIONS_QUOTED.get(target[:1]))
     value = _HANDLE.sub(lambda m: m.group(0) if m.group(0).lower() in BROADCASTS else "@someone", value)
     value = _SLACK_ID.sub(lambda m: "@someone" if m.group(1) in "UW" else "#channel", value)
-    value = mask_names(" ".join(value.split()))
+    value = _SURNAME_IN_CAPITALS.sub(_mask_surname, mask_names(" ".join(value.split())))
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "\u2026"

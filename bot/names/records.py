@@ -45,7 +45,7 @@ _LETTERED_THINGS = frozenset(
 # letters that are words or abbreviations by themselves before a capitalised word: "I Think", "A Smith"
 _NOT_INITIALS = frozenset("I A".split())
 # words in capitals that are acronyms of the field, never a surname
-_FIELD_ACRONYMS = frozenset(
+FIELD_ACRONYMS = frozenset(
     """marac mappa mash lado camhs senco send ehcp dash idva isva cpoms mosaic emis rio nhs ico gdpr dpa dpo
     dsl dsp sar dpia isa fgm csc cin cla lac cse cce yot yjs pcso psni bame esol sarc snap gp""".split()
 )
@@ -89,7 +89,7 @@ class _RecordNames(_FinderBase):
         surname, given = self.tok(i), self.tok(i + 1)
         if surname.poss or surname.low in self.common and surname.low not in _COMMON_SURNAMES:
             return False
-        if surname.low in _FIELD_ACRONYMS or not self.word_ok(surname) and len(surname.base) <= 3:
+        if surname.low in FIELD_ACRONYMS or not self.word_ok(surname) and len(surname.base) <= 3:
             return False
         if not (_is_cap(given) and is_given_name(given.low) and self.word_ok(given)) or given.low in NAME_VERBS:
             return False
