@@ -452,6 +452,8 @@ def test_online_and_form_look_alikes_stay(text):
     ("her sister amber said no", "amber"),
     ("Chidinma and Tobi are privately fostered", "Chidinma"),
     ("Sarah and Oluwaseun told me", "Oluwaseun"),
+    ("Can Siobhan from Hollie Guard ring her?", "Siobhan"),
+    ("Ask Tariq at Leeds Women's Aid", "Tariq"),
 ])
 def test_names_shown_by_a_relative_or_a_companion_are_redacted(text, value):
     removed(text, value, "name")
@@ -463,6 +465,8 @@ def test_names_shown_by_a_relative_or_a_companion_are_redacted(text, value):
     "his partner may call back",
     "Cafcass and Ofsted both asked",
     "MASH and CAMHS and the GP",
+    "Hope at the end of the meeting",
+    "Grace from Monday",
 ])
 def test_relatives_verbs_and_organisations_stay(text):
     assert redact(text).text == text

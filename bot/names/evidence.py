@@ -76,7 +76,9 @@ _PERSON_AFTER = re.compile(
     r"|from[ \t]+(?:the|our|your|their)[ \t]+"
     r"|from[ \t]+(?:children|adult|social|housing|health|police|probation|education|early|family|"
     r"youth|mental)(?:'s|\u2019s)?[ \t]"
-    r"|from[ \t]+(?-i:[A-Z]{2,6})\b)",
+    r"|from[ \t]+(?-i:[A-Z]{2,6})\b"
+    r"|(?:from|at)[ \t]+(?-i:[A-Z][a-z]+[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:Guard|Aid|Trust|Clinic|Centre|Center|Project"
+    r"|Service|Services|Team|Hub|House|Foundation|Charity|Council|School|Academy|College|Surgery|Practice))\b)",
     re.IGNORECASE,
 )
 
