@@ -7,6 +7,7 @@ Run from the repository root:
 Prints, for each labelled case file (tests/fixtures/redaction_cases.yaml,
 tests/fixtures/redaction_dev_cases.yaml, tests/fixtures/redaction_dev2_cases.yaml,
 tests/fixtures/redaction_dev3_cases.yaml, tests/fixtures/redaction_dev4_cases.yaml,
+tests/fixtures/redaction_dev5_cases.yaml,
 tests/fixtures/redaction_lookalikes.yaml and tests/fixtures/redaction_blind.yaml, or the files given
 with --cases), how many identifiers were removed (gone from the text, with their placeholder in its place), how many must-keep
 strings survived and how many identifier-free texts came back exactly unchanged.
@@ -28,6 +29,7 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -45,6 +47,7 @@ CASE_FILES = [
     ROOT / "tests" / "fixtures" / "redaction_dev3_cases.yaml",  # written blind by another writer; fitted to
     ROOT / "tests" / "fixtures" / "redaction_dev4_cases.yaml",  # the first blind set, read once it had served; fitted to
     ROOT / "tests" / "fixtures" / "redaction_lookalikes.yaml",  # prose written to look like identifiers; fitted to
+    ROOT / "tests" / "fixtures" / "redaction_dev5_cases.yaml",  # the blind set until 2026-11-30, now fitted to
     ROOT / "tests" / "fixtures" / "redaction_blind.yaml",  # written blind: measured, never tuned to
 ]
 FAQ_DIR = ROOT / "faq"
@@ -69,16 +72,19 @@ def pct(n: int, m: int) -> str:
 
 def case_figures(path: Path, verbose: bool) -> list[str]:
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
-    ids_total = ids_removed = keep_total = keep_kept = prose_total = prose_same = 0
+    ids_total = ids_removed = ids_gone = keep_total = keep_kept = prose_total = prose_same = 0
+    missed_by_kind: Counter[str] = Counter()
     misses: list[str] = []
     for case in cases:
         text = case["text"]
         result = redact(text)
         for kind, value in case["identifiers"]:
             ids_total += 1
+            ids_gone += value not in result.text
             if value not in result.text and f"[{kind}]" in result.text and kind in result.found:
                 ids_removed += 1
             else:
+                missed_by_kind[kind] += 1
                 misses.append(f"identifier not removed: {kind} {value!r}\n    {result.text!r}")
         for keep in case["keep"]:
             keep_total += 1
@@ -95,6 +101,9 @@ def case_figures(path: Path, verbose: bool) -> list[str]:
     print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {len(cases)} cases "
           f"({sum(1 for c in cases if c['identifiers'])} with identifiers)")
     print(f"  identifiers removed:     {pct(ids_removed, ids_total)}")
+    print(f"  gone (as any kind):      {pct(ids_gone, ids_total)}")
+    if missed_by_kind:
+        print("  missed by kind:          " + ", ".join(f"{kind} {n}" for kind, n in missed_by_kind.most_common()))
     print(f"  must-keep strings kept:  {pct(keep_kept, keep_total)}")
     print(f"  prose unchanged:         {pct(prose_same, prose_total)}")
     if misses:

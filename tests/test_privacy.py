@@ -30,6 +30,13 @@ DEV_CASES = _cases("redaction_dev_cases.yaml")
 DEV2_CASES = _cases("redaction_dev2_cases.yaml")
 DEV3_CASES = _cases("redaction_dev3_cases.yaml")
 DEV4_CASES = _cases("redaction_dev4_cases.yaml")
+# the blind set until 2026-11-30; its cases the redactor still misses say why (``known_gap``) and are
+# expected to fail, strictly: one that starts to pass must lose its mark
+DEV5_CASES = [
+    pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=case["known_gap"])) if "known_gap" in case
+    else case
+    for case in _cases("redaction_dev5_cases.yaml")
+]
 # prose only, written to look like identifiers (farms, "Sister", Welsh bodies, form codes, "the close")
 LOOKALIKE_CASES = _cases("redaction_lookalikes.yaml")
 
@@ -694,10 +701,11 @@ def test_overlaps(text, expected):
 
 @pytest.mark.parametrize(
     "case",
-    CASES + DEV_CASES + DEV2_CASES + DEV3_CASES + DEV4_CASES + LOOKALIKE_CASES,
+    CASES + DEV_CASES + DEV2_CASES + DEV3_CASES + DEV4_CASES + DEV5_CASES + LOOKALIKE_CASES,
     ids=[f"case{i}" for i in range(len(CASES))] + [f"dev{i}" for i in range(len(DEV_CASES))]
     + [f"dev2_{i}" for i in range(len(DEV2_CASES))] + [f"dev3_{i}" for i in range(len(DEV3_CASES))]
-    + [f"dev4_{i}" for i in range(len(DEV4_CASES))] + [f"lookalike{i}" for i in range(len(LOOKALIKE_CASES))],
+    + [f"dev4_{i}" for i in range(len(DEV4_CASES))] + [f"dev5_{i}" for i in range(len(DEV5_CASES))]
+    + [f"lookalike{i}" for i in range(len(LOOKALIKE_CASES))],
 )
 def test_fixture_case(case):
     result = redact(case["text"])

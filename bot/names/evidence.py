@@ -14,7 +14,14 @@ from bot.names.given import is_given_name
 from bot.names.tokens import _CLOSE_BRACKET, _COORD_GAP, _SPACES, _is_cap
 
 # peoples and communities, not surnames, before "family": "Roma family", "Traveller family"
-_PEOPLES = frozenset("roma romany romani gypsy gypsies traveller travellers showman sinti irish scottish welsh".split())
+_PEOPLES = frozenset(
+    """roma romany romani gypsy gypsies traveller travellers showman sinti irish scottish welsh british english
+    chinese polish romanian bulgarian lithuanian latvian slovak czech hungarian ukrainian russian albanian kurdish
+    syrian afghan iraqi iranian somali eritrean sudanese ethiopian nigerian ghanaian congolese zimbabwean
+    pakistani bangladeshi indian sri lankan nepali vietnamese filipino thai japanese korean turkish greek
+    portuguese spanish italian french german dutch jamaican caribbean african asian arab muslim jewish sikh
+    hindu christian catholic orthodox""".split()
+)
 # a word for a person, after "the", "our", "his" in an apposition: "Anjali, the practice nurse"
 _ROLE_ALT = "|".join(sorted((re.escape(w) for w in words._ROLE_WORDS), key=len, reverse=True))
 # "(15)", ", 14,", " aged 9", " (aged 9)", " (14 yrs)", " 15yo"

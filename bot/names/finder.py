@@ -31,6 +31,12 @@ from bot.names.words import (
     is_not_a_name,
 )
 
+# lower-case verbs that are also given names: "can a client sue us", "will rob", "did pat"
+_VERBS_THAT_ARE_NAMES = frozenset("sue rob pat bob bill chase drew grant mark will ray sue's".split())
+_WELSH_INSTITUTIONS = frozenset(
+    "ysbyty ysgol cyngor heddlu canolfan meddygfa coleg prifysgol bwrdd cartref capel eglwys".split()
+)
+_IRISH_SURNAME = re.compile(r"o'[a-z]{3,}$")
 _IN_BRACKETS = re.compile(r"\(\w+\)")  # "designated officer (LADO)": an acronym spelt out before it
 
 
@@ -110,8 +116,10 @@ class _FinderBase:
     def lower_name_word(self, tok: _Tok, person_named: bool) -> bool:
         """A lower-case word that reads as a name: a known given name that is no everyday word, or
         (when the text says a person is being named) any word that is not an everyday one."""
-        if tok.text[:1].isupper() or not self.word_ok(tok) or tok.low in NAME_VERBS:
+        if tok.text[:1].isupper() or not self.word_ok(tok) or tok.low in NAME_VERBS or tok.low in _VERBS_THAT_ARE_NAMES:
             return False
+        if _IRISH_SURNAME.match(tok.low):
+            return True  # "nurse o'reilly": no word of English starts so
         if is_given_name(tok.low) and tok.low not in self.common:
             return True
         return person_named and (tok.low not in self.common or tok.low in _COMMON_SURNAMES)
@@ -150,7 +158,7 @@ class _FinderBase:
 
     def add(self, i: int, j: int) -> None:
         """Record tokens i..j-1 as one name."""
-        if any(self.used[i:j]) or self.known_phrase(i, j):
+        if any(self.used[i:j]) or self.known_phrase(i, j) or self.names_an_institution(i):
             return
         if j - i >= 2:
             self.first_names.add(self.tok(i).low)
@@ -159,6 +167,10 @@ class _FinderBase:
             if self.tok(k).low not in self.common and self.tok(k).low not in SURNAME_PARTICLES:
                 self.confirmed.add(self.tok(k).low)
         self.spans.append((self.tok(i).start, self.tok(j - 1).end))
+
+    def names_an_institution(self, i: int) -> bool:
+        """Token i follows a Welsh word for an institution: "Ysbyty Gwynedd", "Ysgol Dewi Sant"."""
+        return i > 0 and self.tok(i - 1).low in _WELSH_INSTITUTIONS and self.joined(i)
 
     def known_phrase(self, i: int, j: int) -> bool:
         """Tokens i..j-1, alone or with the words before them, are a phrase that reads like a name

@@ -43,6 +43,12 @@ from bot.names.words import (
 # between a form's label and its value: "Name: ", "Surname - ", "*Forename:* " (the shadow copy has made
 # Slack's bold marks and a line break after the colon spaces: bot.privacy.folding)
 _LABEL_GAP = re.compile(r"[ \t]*(?:[:=]|[ \t]-)[ \t]*")
+# things that are called something: "our CAMHS team is called Faith in Families"
+_THINGS_CALLED = frozenset(
+    """team service project group scheme app programme program unit organisation organization charity company
+    centre center school ward clinic building estate street road report form policy document system meeting
+    hub panel board network club course""".split()
+)
 # whose relative, the relatives, and what a person named after them does: "his girlfriend jade has"
 _OWNERS = frozenset("his her my their our your".split())
 _RELATIVE_WORDS = frozenset(
@@ -247,6 +253,8 @@ class _IntroducedNames(_FinderBase):
             pass
         elif prev.low == "as" and i >= 2 and self.tok(i - 2).low == "known":
             t = i - 2
+        elif prev.low == "as" and i >= 2 and self.tok(i - 2).low in ("named", "listed", "registered"):
+            return (i - 2, True)  # "mum named as shannon pryce on the referral"
         elif prev.low == "by" and i >= 2 and self.tok(i - 2).low in ("goes", "go", "going", "went"):
             return (i - 2, True)
         elif (
@@ -279,7 +287,9 @@ class _IntroducedNames(_FinderBase):
                 naming or (k > 0 and self.tok(k - 1).low in ("a", "an", "another", "some", "one"))
             ):
                 person = True
-            elif w.low in ("is", "was", "are", "were", "be", "been") and k == t - 1:
-                person = True  # "he is called", "the girl was named"
+            elif w.low in ("is", "was", "are", "were", "be", "been") and k == t - 1 and not any(
+                self.tok(b).low in _THINGS_CALLED for b in range(max(0, k - 3), k)
+            ):
+                person = True  # "he is called", "the girl was named"; not "our team is called"
         return (t, person)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.names import words
 from bot.names.evidence import (
     _AGE_AFTER,
     _BEFORE_A_PERSON,
@@ -167,9 +168,11 @@ class _UntitledNames(_EvidenceNames):
             return False
         if self.after_saint(i) or i + 1 >= self.n or not self.joined(i + 1):
             return False
-        if tok.low in self.common and self.opens_sentence(i) and tok.low in _OPENING_WORDS:
-            return False
         nxt = self.tok(i + 1)
+        if tok.low in self.common and self.opens_sentence(i) and tok.low in _OPENING_WORDS and not (
+            nxt.poss and _is_cap(nxt) and nxt.low not in self.common and self.word_ok(nxt)
+        ):
+            return False  # "Will the DSL...", "May I..."; not "Will Harker's mum"
         if (
             len(nxt.text) == 1
             and nxt.text.isupper()
@@ -318,6 +321,7 @@ class _UntitledNames(_EvidenceNames):
                 i = self.joined_before(k)
                 if i is None or self.used[i] or self.tok(i).poss or not (
                     self.joinable_given(i) or self.joinable_unknown(i, k)
+                    or self.place_in_a_list(i, self.joined_before(i))
                 ):
                     break
                 self.add(i, i + 1)
@@ -325,10 +329,25 @@ class _UntitledNames(_EvidenceNames):
         for k in found:
             while k < self.n - 1 and not self.tok(k).poss:
                 i = self.joined_after(k)
-                if i is None or self.used[i] or not (self.joinable_given(i) or self.joinable_unknown(k, i)):
+                if i is None or self.used[i] or not (
+                    self.joinable_given(i) or self.joinable_unknown(k, i)
+                    or (i < self.n - 1 and self.place_in_a_list(i, self.joined_after(i)))
+                ):
                     break
                 self.add(i, i + 1)
                 k = i
+
+    def place_in_a_list(self, i: int, further: int | None) -> bool:
+        """ "Kayla, Jordan and Mason": a given name that is also a place, in a list of names (the word on
+        its other side is a given name too)."""
+        tok = self.tok(i)
+        return (
+            further is not None
+            and words.is_place(tok.low)
+            and _is_cap(tok)
+            and is_given_name(tok.low)
+            and self.joinable_given(further)
+        )
 
     def joinable_unknown(self, first: int, second: int) -> bool:
         """ "Olamide and Tobi": of two words joined by "and" or "&", the one that is no known given name
@@ -369,12 +388,25 @@ class _UntitledNames(_EvidenceNames):
         ("Callum and his mate dylan ... tell the other school about dylan")."""
         return tok.text.islower() and tok.low not in self.common and self.word_ok(tok)
 
+    def repeated_everyday_names(self) -> None:
+        """ "Rose ... mum wants Rose's records": a name that is also an everyday word, found once with
+        evidence, again capitalised where no sentence opens (or with a possessive)."""
+        names = {self.tok(k).low for k, used in enumerate(self.used) if used and self.tok(k).low in self.common
+                 and _is_cap(self.tok(k)) and is_given_name(self.tok(k).low)}
+        for i, word in enumerate(self.toks.texts):
+            if self.used[i] or not word[:1].isupper():
+                continue
+            tok = self.tok(i)
+            if tok.low in names and _is_cap(tok) and (tok.poss or not self.opens_sentence(i)):
+                self.add(i, i + 1)
+
     def repeated(self) -> None:
         """Other occurrences of a word already found to be a name (in lower case too, unless it is an
         everyday word); and the first name of a full name found, alone before a verb ("jade smith's
         nan ... jade stays there")."""
         for i in self.first_names_again():
             self.add(i, i + 1)
+        self.repeated_everyday_names()
         if not self.confirmed:
             return
         confirmed = self.confirmed

@@ -213,7 +213,8 @@ _ROLE_WORDS = frozenset(
     friend mate neighbour neighbor tenant resident lodger carer user person victim survivor
     perpetrator suspect offender defendant prisoner inmate man woman lady gentleman colleague manager
     worker teacher nurse officer tutor volunteer employee trainee applicant claimant customer caller
-    referrer landlord landlady mentee youngster yp cyp adult""".split()
+    referrer landlord landlady mentee youngster yp cyp adult
+    mam tad nain taid plentyn mab merch""".split()  # and in Welsh: mum, dad, gran, grandad, child, son, daughter
 )
 # person nouns and pronoun phrases before "called"/"named" that mean a person is being named
 _PERSON_BEFORE_CALLED = _ROLE_WORDS | frozenset(

@@ -126,6 +126,11 @@ _HOUSE_NUMBER_NEXT = re.compile(
     r"[^\n]{0,12}?(?<![\w])(?P<value>(?:[Nn]umber|[Nn]o\.?)[ \t]*[0-9]{1,4}[A-Za-z]?)(?![\w/])"
 )
 _ROOM = re.compile(r"(?i)room[ \t]+[0-9]{1,3}[a-z]?(?![\w])")
+# an address given in quotes: "gave his address as 'the tent behind Aldi on Fletton Avenue'"
+_QUOTED_ADDRESS = re.compile(
+    r"(?i)address[ \t]+(?:as|is|was|given[ \t]+as|:)[ \t]*['\"\u2018\u201c]"
+    r"(?P<value>[^'\"\u2019\u201d\n\[]{3,80})['\"\u2019\u201d]"
+)
 # a house number, then its street: "the family at number 27 on Rowan Way", "no. 4 in Mill Lane"
 _NUMBER_ON_STREET = re.compile(
     r"(?<![\w])(?:[Nn]umber|[Nn]o\.?)[ \t]*[0-9]{1,4}[A-Za-z]?[ \t]+(?:on|in|of|down)[ \t]+(?:the[ \t]+)?" + _STREET
@@ -208,6 +213,9 @@ def _named_homes(text: str):
         number = _HOUSE_NUMBER_NEXT.match(text, m.end())
         if number:
             yield number.start("value"), number.end("value"), ADDRESS
+    for m in _matches_at(_QUOTED_ADDRESS, text, ("address",)):
+        if m.group("value").strip().lower() not in ("unknown", "none", "n/a", "not known", "withheld"):
+            yield m.start("value"), m.end("value"), ADDRESS
     for m in _matches_at(_NUMBER_ON_STREET, text, ("number", "no")):
         yield m.start(), m.end(), ADDRESS
     if _SITE_WORD.search(text):

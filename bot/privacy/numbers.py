@@ -52,7 +52,7 @@ _NI_SPECIMEN = "QQ"  # HMRC's example prefix (QQ 12 34 56 C): never issued, ofte
 _BANK_FILLER = r"(?:[ \t]*(?:no\.?|number|num|#|is|was|of|being|:|-|=|\((?:[a-z ]{0,12})\)))*[ \t]*"
 _SORT_VALUE = r"(?P<value>[0-9]{2}(?P<sep>[ \t]?[\-./][ \t]?|[ \t]?)[0-9]{2}(?P=sep)[0-9]{2})(?![0-9])"
 _SORT_CODE = re.compile(
-    r"(?i)(?<![\w\[])(?:(?:bank[ \t]+)?sort[ \t\-]?code|s/c|sc|sort)(?![\w])" + _BANK_FILLER + _SORT_VALUE
+    r"(?i)(?<![\w\[])(?:(?:bank[ \t]+)?sort[ \t\-]?code|s/c|s\.c\.?|sc|sort)(?![\w])" + _BANK_FILLER + _SORT_VALUE
 )
 # "bank details: 12-34-56 / 12345678", "bank: 12-34-56 12345678": a sort code and an account number
 _BANK_DETAILS = re.compile(
@@ -109,7 +109,8 @@ _ID_WORD = r"(?:id|i\.d\.|no\.?|nbr|number|num|ref(?:erence)?(?:[ \t]+(?:no\.?|n
 _CASE_LABEL = (
     r"(?:"
     r"(?:" + _SYSTEMS + r")[ \t]*(?:(?:person|client|case|child|adult|record|nominal)[ \t]+)?" + _ID_WORD +
-    r"|(?:mosaic|lcs|liquid[ \t]?logic|wcc?cis|pnc|nomis)|case[ \t]+(?:id|i\.d\.)"
+    r"|(?:mosaic|lcs|liquid[ \t]?logic|wcc?cis|pnc|nomis|nass|scn)|case[ \t]+(?:id|i\.d\.)"
+    r"|scottish[ \t]+candidate[ \t]+" + _ID_WORD +
     # a system's name and a colon ("RiO: 1012334"); a person's own case number ("her case number")
     r"|(?:" + _SYSTEMS + r")(?=[ \t]*:)|(?:(?<=his )|(?<=her )|(?<=their ))(?:case|file)[ \t]+" + _ID_WORD +
     r"|crn|case[ \t]+reference[ \t]+number"
@@ -133,12 +134,13 @@ _CASE_LABEL = (
     r"|(?:prison|prisoner|nomis|nomis[ \t]+prison)(?:[ \t]+" + _ID_WORD + r")?"
     r"|(?:home[ \t]+office|ho|nass|uci|port)[ \t]+" + _ID_WORD + r"|uci"
     # multi-agency and court processes about a person (not an organisation's own "case ref")
-    r"|(?:marac|mappa|cp|cin|lac|cla|yj|yjs|yot|court[ \t]+case|court|family[ \t]+court|care[ \t]+proceedings)[ \t]+"
-    + _ID_WORD + r"|cad"
+    r"|(?:marac|mappa|cp|cin|lac|cla|yj|yjs|yot|court[ \t]+case|court|family[ \t]+court|care[ \t]+proceedings)"
+    r"(?:[ \t]+(?:plan|case|meeting|conference))?[ \t]+" + _ID_WORD + r"|cad"
     r"|(?:ni|hb|ctr|uc|pip|esa|jsa|dla|benefit|universal[ \t]+credit)[ \t]+claim(?:[ \t]+" + _ID_WORD + r")?"
     r"|(?:tenancy|council[ \t]+tax|housing(?:[ \t]+benefit)?|benefits?|universal[ \t]+credit|uc|dwp|hmrc|nass"
     r"|child|family|young[ \t]+person|yp|adult|referral|ehcp|ehc[ \t]+plan|sen)[ \t]+"
     r"(?:(?:reg(?:istration)?|register|application|account|journal)\.?[ \t]+)?" + _ID_WORD +
+    r"|(?:housing|tenancy|homeless(?:ness)?)[ \t]+application(?=[ \t]+[A-Za-z]{0,4}[/-]?[0-9]{2,4}[/-][0-9]{3,})"
     r"|referral(?=[ \t]+[0-9]{5,})"  # "referral 2291043 came in"
     r")"
 )
@@ -147,7 +149,7 @@ _CASE_ID = re.compile(
     # between the label and the value: "(NOMIS)", "with the council is", "on the UC journal is", "so it's"
     r"[ \t]*(?:\([A-Za-z ]{1,12}\)[ \t]*)?"
     r"(?:(?:with|on|at|in|from)[ \t]+(?:the[ \t]+)?[A-Za-z]{2,12}(?:[ \t]+[A-Za-z]{2,12})?[ \t]+(?=(?:is|was)\b))?"
-    r"(?:is|was|:|=|-|#|(?:so[ \t]+)?it'?s)?[ \t]*(?:" + _ID_WORD + r"[ \t]*)?:?[ \t]*"
+    r"(?:is|was|:|=|-|#|\||(?:so[ \t]+)?it'?s)?[ \t]*(?:" + _ID_WORD + r"[ \t]*)?:?[ \t]*"
     r"(?P<value>[A-Za-z]{0,6}[/\-.]?[0-9](?:[A-Za-z0-9]|[/\-.*](?=[A-Za-z0-9])|[ ](?=[0-9]{3,}(?![A-Za-z])))*)"
     r"(?![\w])"
 )
@@ -163,7 +165,7 @@ _CASE_KEYWORDS = tuple(
     passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
     benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
     cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial opal cjs a&e file claimant psni gmp wmp btp
-    mps action nfib hcn""".split()
+    mps action nfib hcn scn scottish""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
      "h and c", "hc number", "log ", "su id", "su no", "su number")
 
@@ -212,8 +214,16 @@ _INITIALS_THEN_NUMBER = re.compile(
 _NOT_A_PERSONS_NUMBER = frozenset("TEL MOB PH FAX DDI EXT VAT CO REG ISBN ISSN SC".split())
 
 
+# eleven digits from a trunk 0, grouped as phones are: never a case system's id
+_A_PHONE_NUMBER = re.compile(r"0[1-9][0-9]{2,4}[ \t]?[0-9]{3,4}[ \t]?[0-9]{3,4}")
+# a family court case number by its shape: court code, year, C (public law) / P (private law) / Z, number
+_FAMILY_COURT_NUMBER = re.compile(r"(?<![\w/])[A-Z]{2}[0-9]{2}[CPZ][0-9]{5}(?![\w/])")
+
+
 def _case_ids(text: str):
     for m in _CRIME_NUMBER.finditer(text):
+        yield m.start(), m.end(), CASE_ID
+    for m in _FAMILY_COURT_NUMBER.finditer(text):
         yield m.start(), m.end(), CASE_ID
     for m in _INITIALS_THEN_NUMBER.finditer(text):
         if m.group("label") not in _NOT_A_PERSONS_NUMBER:
@@ -236,6 +246,8 @@ def _case_ids(text: str):
         digits = sum(c.isdigit() for c in value)
         label = text[m.start() : m.start("value")]
         needed = 2 if _ID_LABEL.search(label) else _MIN_CASE_ID_DIGITS[digits < len(value.replace(" ", ""))]
+        if _A_PHONE_NUMBER.fullmatch(value) and digits == 11:
+            continue  # "the number on the CAD is 0117 496 0129": a phone, read as one
         if digits >= needed:
             yield m.start("value"), m.end("value"), _LABELLED_CASE_ID
 
@@ -282,7 +294,7 @@ def _ni_numbers(text: str):
 
 def _bank_details(text: str):
     for pattern, kind, keywords in (
-        (_SORT_CODE, SORT_CODE, ("sort", "s/c", "sc", "bank")),
+        (_SORT_CODE, SORT_CODE, ("sort", "s/c", "s.c", "sc", "bank")),
         (_ACCOUNT, ACCOUNT, ("acc", "a/c")),
     ):
         for m in _matches_at(pattern, text, keywords):
