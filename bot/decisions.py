@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from bot.faq import NATION_NAMES, FaqEntry
 from bot.privacy import redact_question
 from bot.records import DecisionRecord, SharingDecision, Told
+from bot.small_talk import is_blank
 from bot.times import parse_stored_time
 
 DECISION_LABELS = {
@@ -82,17 +83,17 @@ def problems(form: DecisionForm) -> dict[str, str]:
     if form.decision not in tuple(SharingDecision):
         found["decision"] = "Choose what you decided."
     elif form.decision in SHARING:
-        if not form.shared_with.strip():
+        if is_blank(form.shared_with):
             found["shared_with"] = "Say who you shared with (a role or organisation, not a name)."
-        if not form.what_shared.strip():
+        if is_blank(form.what_shared):
             found["what_shared"] = "Describe what you shared."
-    if form.lawful_basis == OTHER and not form.lawful_basis_other.strip():
+    if form.lawful_basis == OTHER and is_blank(form.lawful_basis_other):
         found["lawful_basis_other"] = "Describe the lawful basis you relied on."
-    if not form.reasons.strip():
+    if is_blank(form.reasons):
         found["reasons"] = "Give your reasons."
     if form.person_told is not None and form.person_told not in tuple(Told):
         found["person_told"] = "Choose whether the person was told."
-    if form.person_told == Told.NO and not form.not_told_why.strip():
+    if form.person_told == Told.NO and is_blank(form.not_told_why):
         found["not_told_why"] = "Say why the person was not told."
     return found
 

@@ -9,6 +9,7 @@ are pure: they return the columns to change, or raise ``QueueError`` with a reas
 from __future__ import annotations
 
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation
+from bot.small_talk import is_blank
 
 ANSWER_MAX_CHARS = 3000
 
@@ -69,7 +70,7 @@ def answer(
 ) -> dict:
     require_answerable(escalation, actor)
     text = (text or "").strip()
-    if not text:
+    if is_blank(text):
         raise QueueError("The answer is empty: write the answer the asker will receive.")
     if len(text) > ANSWER_MAX_CHARS:
         raise QueueError(f"The answer is {len(text)} characters; keep it under {ANSWER_MAX_CHARS}.")

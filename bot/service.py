@@ -21,6 +21,7 @@ from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.privacy import redact, redact_question
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
 from bot.service_parts import OutboxService, RecordsService, StillQueued  # noqa: F401 (part of the façade)
+from bot.small_talk import Chat, is_blank, small_talk
 from bot.store import Store
 from bot.times import stored, utc_now
 from bot.urgency import signals_immediate_risk
@@ -33,7 +34,17 @@ log = logging.getLogger(__name__)
 
 
 class EmptyQuestion(ValueError):
-    pass
+    """Nothing a reader can see was asked; ``reply`` is the kind of short reply it gets instead."""
+
+    reply = Chat.USAGE
+
+
+class NotAQuestion(EmptyQuestion):
+    """Help, a greeting or thanks in a conversation: answered briefly, never stored or offered to advisors."""
+
+    def __init__(self, reply: Chat):
+        super().__init__(f"not a question ({reply})")
+        self.reply = reply
 
 
 class AlreadyHandled(Exception):
@@ -136,13 +147,18 @@ class Service(OutboxService, RecordsService):
     # asking --------------------------------------------------------------------------------
 
     def ask(self, question: str, asker: str, where: Where = Where(), escalate: bool = False, *,
-            reply: dict | None = None, event_id: str | None = None) -> AskResult:
+            reply: dict | None = None, event_id: str | None = None, conversation: bool = False) -> AskResult:
         """Redact, match and record a question; with ``escalate``, or when it signals an immediate
         risk of harm, also queue it for an advisor. With ``reply`` (where to send it beyond
         ``where``, e.g. a response_url), the reply is owed; with ``event_id`` the Slack event counts as
-        handled. All in one transaction: ``AlreadyHandled`` when the event was recorded before."""
-        if not question or not question.strip():
+        handled. All in one transaction: ``AlreadyHandled`` when the event was recorded before.
+        ``EmptyQuestion`` for text a reader cannot see; in a ``conversation`` (Slack), ``NotAQuestion``
+        for help, greetings and thanks."""
+        if is_blank(question):
             raise EmptyQuestion("The question is empty: type what you want to know after the command.")
+        chat = small_talk(question) if conversation else None
+        if chat is not None:
+            raise NotAQuestion(chat)
         redaction = redact_question(question)
         urgent = signals_immediate_risk(question)
         escalate = escalate or urgent  # a risk of serious harm always reaches an advisor
@@ -211,6 +227,15 @@ class Service(OutboxService, RecordsService):
     def tell(self, user: str, text: str, route: dict) -> None:
         """Owe a short notice to one person (``route``: where they can be told privately)."""
         self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={**route, "to": user, "text": text})
+        self._tell_owed()
+
+    def reply_briefly(self, user: str, reply: Chat, route: dict, event_id: str | None = None) -> None:
+        """Owe the short reply to something that is not a question (how to ask, hello, you're welcome).
+        With ``event_id`` the Slack event counts as handled in the same commit, so its retries get nothing."""
+        with self.store.transaction():
+            if event_id and not self.store.first_time_event(event_id):
+                return
+            self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={**route, "to": user, "about": reply})
         self._tell_owed()
 
     def event_handled(self, event_id: str | None) -> bool:

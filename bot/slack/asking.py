@@ -27,10 +27,12 @@ from bot.slack.payloads import (
     text_input,
     user_of,
 )
+from bot.small_talk import is_blank, small_talk
 
 COMMAND = "/canishare"
 SHORTCUT = "ask_canishare"
 NO_TEXT = "That message has no text I can check."
+NOT_A_QUESTION = "Type your question: describe the situation (without names) and what you want to know."
 ENTRY_GONE = "That FAQ entry is no longer in the FAQ. Please ask again."
 # A file shared with typed text, and a thread reply also sent to the channel, are questions too.
 QUESTION_SUBTYPES = (None, "file_share", "thread_broadcast")
@@ -46,9 +48,9 @@ def register(app: App, deps: Deps) -> None:
     def ask(text: str, asker: str, where: Where, route: dict, event_id: str | None = None) -> None:
         """Record the question and owe its reply (``route``: where to send it besides ``where``)."""
         try:
-            service.ask(text, asker, where, reply=route, event_id=event_id)
-        except EmptyQuestion:
-            service.tell(asker, "", {**route, "about": "usage"})
+            service.ask(text, asker, where, reply=route, event_id=event_id, conversation=True)
+        except EmptyQuestion as not_a_question:  # blank, help, hello or thanks: a short reply, once per event
+            service.reply_briefly(asker, not_a_question.reply, route, event_id)
         except AlreadyHandled:
             pass  # Slack's retry of an event whose reply is already owed
 
@@ -56,13 +58,13 @@ def register(app: App, deps: Deps) -> None:
 
     def on_command(ack, command: dict) -> None:
         text = plain_text(command.get("text"))
-        if text.strip():
+        if not is_blank(text):
             where = Where(Via.COMMAND, shared_channel_of(command), team=command.get("team_id"))
             ask(text, command["user_id"], where, {"response_url": command.get("response_url")})
         ack()
 
     def open_ask_modal(command: dict, client: WebClient) -> None:
-        if not plain_text(command.get("text")).strip():
+        if is_blank(plain_text(command.get("text"))):
             metadata = {"source": Via.COMMAND, "channel": shared_channel_of(command),
                         "response_url": command.get("response_url")}
             client.views_open(trigger_id=command["trigger_id"], view=ask_modal(metadata))
@@ -72,8 +74,8 @@ def register(app: App, deps: Deps) -> None:
     @app.view(ids.ASK_MODAL)
     def on_ask_modal(ack, body: dict, view: dict) -> None:
         text = text_input(view, ids.QUESTION_BLOCK, ids.QUESTION_INPUT)
-        if not text.strip():
-            ack(response_action="errors", errors={ids.QUESTION_BLOCK: "Type your question."})
+        if small_talk(text) is not None:
+            ack(response_action="errors", errors={ids.QUESTION_BLOCK: NOT_A_QUESTION})
             return
         metadata = metadata_of(view)
         where = Where(metadata.get("source") or Via.HOME, metadata.get("channel"), team=team_of(body))
@@ -107,7 +109,7 @@ def register(app: App, deps: Deps) -> None:
         message = shortcut.get("message") or {}
         text = question_of(message.get("text"), context.bot_user_id)
         route = private_route(shortcut)
-        if not text.strip():
+        if is_blank(text):
             service.tell(user_of(shortcut), NO_TEXT, route)
         else:
             where = Where(Via.SHORTCUT, shared_channel_of(shortcut),

@@ -28,13 +28,13 @@ from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import State, Via
 from bot.slack.blocks.advisor_card import advisor_message, reminder_message
 from bot.slack.blocks.replies import (
+    BRIEF_REPLIES,
     advisor_answer_message,
     decision_record_message,
     escalated_message,
     feedback_thanks,
     notice_message,
     reply_message,
-    usage_message,
 )
 from bot.slack.delivery import deliver_to_asker, dm, privately
 from bot.slack.deps import Deps
@@ -188,8 +188,8 @@ def send_notice(deps: Deps, item: Owed) -> None:
         message = escalated_message(escalation, source, bool(payload.get("created")))
     elif about == "thanks":
         message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0))
-    elif about == "usage":
-        message = usage_message()
+    elif about in BRIEF_REPLIES:
+        message = BRIEF_REPLIES[about]()
     elif about in ("undelivered", "uncertain"):
         escalation = deps.service.escalation(item.escalation_id)
         asker = f"<@{escalation.question.asker}>" if escalation.question else "the asker (the question was deleted)"

@@ -26,6 +26,7 @@ from bot.slack.blocks.kit import (
     section,
     user_question,
 )
+from bot.small_talk import Chat
 
 ERROR_TEXT = "Something went wrong and nothing was saved. Please try again in a minute."
 STORE_DOWN_TEXT = ("I could not save that: canishare's records cannot be written just now, so nothing was kept. "
@@ -187,6 +188,20 @@ def usage_message() -> Message:
         "• or use the message shortcut *Ask canishare* on a message."
     )
     return Message("Ask me whether you can share information, without names or identifiers.", [section(text)])
+
+
+def greeting_message() -> Message:
+    usage = usage_message()
+    return Message("Hello! " + usage.text, [section(":wave: Hello!"), *usage.blocks])
+
+
+def welcome_message() -> Message:
+    return notice_message("You're welcome. Ask me again whenever you need to: `/canishare` and your question, "
+                          "a direct message, or a mention.")
+
+
+# The short replies to messages that are not questions, by ``bot.small_talk.Chat`` value.
+BRIEF_REPLIES = {Chat.USAGE: usage_message, Chat.GREETING: greeting_message, Chat.THANKS: welcome_message}
 
 
 def notice_message(text: str) -> Message:
