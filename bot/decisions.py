@@ -41,8 +41,9 @@ GENERAL_BASES = (
 )
 OTHER = "other"
 
-# The longest each free-text field is kept (after redaction); the modal allows the same.
+# The longest each free-text field may be, as typed (the modal allows the same); it is kept whole.
 LIMITS = {"shared_with": 300, "what_shared": 1000, "lawful_basis_other": 300, "reasons": 1500, "not_told_why": 600}
+PLACEHOLDER_GROWTH = 8  # placeholders are longer than what they replace ("1/2/10" -> "[date of birth]")
 SINGLE_LINE = {"shared_with", "lawful_basis_other"}
 UK_TIME = ZoneInfo("Europe/London")
 KEEP_LINE = ("canishare keeps only this redacted copy (the identifiers it recognised were replaced by "
@@ -95,11 +96,15 @@ def problems(form: DecisionForm) -> dict[str, str]:
         found["person_told"] = "Choose whether the person was told."
     if form.person_told == Told.NO and is_blank(form.not_told_why):
         found["not_told_why"] = "Say why the person was not told."
+    for name, limit in LIMITS.items():
+        length = len((getattr(form, name) or "").strip())
+        if length > limit and name not in found:
+            found[name] = f"This is {length:,} characters; the most is {limit:,}. Please shorten it."
     return found
 
 
 def clean(form: DecisionForm) -> tuple[DecisionForm, tuple[str, ...]]:
-    """The form with every free-text field redacted (and cut to its limit after redaction), and
+    """The form with every free-text field redacted (whole, however much longer the placeholders make it), and
     the kinds of identifier removed, in order of first appearance. Raises ``InvalidDecision``."""
     wrong = problems(form)
     if wrong:
@@ -108,7 +113,7 @@ def clean(form: DecisionForm) -> tuple[DecisionForm, tuple[str, ...]]:
     for name, limit in LIMITS.items():
         typed = getattr(form, name) or ""
         typed = " ".join(typed.split()) if name in SINGLE_LINE else typed.strip()
-        redaction = redact_question(typed, limit)
+        redaction = redact_question(typed, PLACEHOLDER_GROWTH * limit)  # whole: the limit is on what was typed
         changes[name] = redaction.text
         kinds += [k for k in redaction.found if k not in kinds]
     return replace(form, **changes), tuple(kinds)

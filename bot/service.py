@@ -18,7 +18,7 @@ from bot import decisions, escalations
 from bot.faq import NATIONS, Faq
 from bot.matching import Match, Matcher, Thresholds
 from bot.outbox import UNCERTAIN, Kind, Owed
-from bot.privacy import redact, redact_question
+from bot.privacy import MAX_QUESTION_CHARS, redact, redact_question
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
 from bot.service_parts import OutboxService, RecordsService, StillQueued  # noqa: F401 (part of the façade)
 from bot.small_talk import Chat, is_blank, small_talk
@@ -33,10 +33,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+QUESTION_MAX_CHARS = MAX_QUESTION_CHARS  # the longest question taken, as typed
+
+
 class EmptyQuestion(ValueError):
     """Nothing a reader can see was asked; ``reply`` is the kind of short reply it gets instead."""
 
     reply = Chat.USAGE
+
+
+class QuestionTooLong(EmptyQuestion):
+    """A question longer than canishare keeps: refused whole (never cut), with the limit to keep to."""
+
+    def __init__(self, length: int):
+        super().__init__(f"Your question is {length:,} characters; I can take up to {QUESTION_MAX_CHARS:,}. "
+                         "Please send a shorter version: the situation in a few sentences, without names, "
+                         "and what you want to know.")
+        self.reply = None
 
 
 class NotAQuestion(EmptyQuestion):
@@ -159,7 +172,13 @@ class Service(OutboxService, RecordsService):
         chat = small_talk(question) if conversation else None
         if chat is not None:
             raise NotAQuestion(chat)
-        redaction = redact_question(question)
+        if conversation and len(question) > QUESTION_MAX_CHARS:
+            raise QuestionTooLong(len(question))
+        # The limit is on what was typed: within it, the question is kept whole however much longer the
+        # placeholders make it (only the command line takes longer ones, cut as before).
+        within = len(question) <= QUESTION_MAX_CHARS
+        redaction = redact_question(question, decisions.PLACEHOLDER_GROWTH * len(question) if within
+                                    else MAX_QUESTION_CHARS)
         urgent = signals_immediate_risk(question)
         escalate = escalate or urgent  # a risk of serious harm always reaches an advisor
         match = self.matcher().match(redaction.text)
@@ -229,13 +248,15 @@ class Service(OutboxService, RecordsService):
         self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={**route, "to": user, "text": text})
         self._tell_owed()
 
-    def reply_briefly(self, user: str, reply: Chat, route: dict, event_id: str | None = None) -> None:
-        """Owe the short reply to something that is not a question (how to ask, hello, you're welcome).
-        With ``event_id`` the Slack event counts as handled in the same commit, so its retries get nothing."""
+    def reply_briefly(self, user: str, refusal: EmptyQuestion, route: dict, event_id: str | None = None) -> None:
+        """Owe the short reply to something that is not a question (how to ask, hello, you're welcome;
+        a question too long, with the limit). With ``event_id`` the Slack event counts as handled in the
+        same commit, so its retries get nothing."""
+        said = {"about": refusal.reply} if refusal.reply else {"text": str(refusal)}
         with self.store.transaction():
             if event_id and not self.store.first_time_event(event_id):
                 return
-            self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={**route, "to": user, "about": reply})
+            self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={**route, "to": user, **said})
         self._tell_owed()
 
     def event_handled(self, event_id: str | None) -> bool:
@@ -325,6 +346,7 @@ class Service(OutboxService, RecordsService):
         escalations.require_advisor(user, advisors)
         if faq_id and self.faq.get(faq_id) is None:
             raise escalations.BadFaqLink(f"There is no FAQ entry '{faq_id}'.")
+        escalations.require_answer_length(text)
         clean = redact(text or "").text
         with self.store.transaction():
             escalation = self._change(

@@ -49,8 +49,8 @@ def register(app: App, deps: Deps) -> None:
         """Record the question and owe its reply (``route``: where to send it besides ``where``)."""
         try:
             service.ask(text, asker, where, reply=route, event_id=event_id, conversation=True)
-        except EmptyQuestion as not_a_question:  # blank, help, hello or thanks: a short reply, once per event
-            service.reply_briefly(asker, not_a_question.reply, route, event_id)
+        except EmptyQuestion as not_a_question:  # blank, help, hello, thanks, too long: a short reply, once
+            service.reply_briefly(asker, not_a_question, route, event_id)
         except AlreadyHandled:
             pass  # Slack's retry of an event whose reply is already owed
 

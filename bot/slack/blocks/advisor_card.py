@@ -17,10 +17,11 @@ from bot.slack.blocks.kit import (
     context,
     describe_age,
     human_list,
-    quoted,
     section,
     slack_date,
     user_question,
+    whole_question_sections,
+    whole_text_sections,
 )
 from bot.slack.blocks.replies import notice_message
 
@@ -40,8 +41,6 @@ def state_text(escalation: Escalation) -> str:
         return f":raising_hand: *Claimed* by <@{escalation.claimed_by}> {slack_date(escalation.claimed_at)}"
     if escalation.state == ANSWERED:
         text = f":white_check_mark: *Answered* by <@{escalation.answered_by}> {slack_date(escalation.answered_at)}"
-        if escalation.answer:
-            text += "\n" + quoted(clip(escape_user_text(escalation.answer), 1500))
         if escalation.linked_faq_id:
             text += f"\nLinked to FAQ entry `{escape_mrkdwn(escalation.linked_faq_id)}`"
         if escalation.propose_new:
@@ -74,8 +73,8 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime) -> Messa
     asker = f"<@{question.asker}>" if question else "someone"
     via = SOURCE_LABELS.get(question.where.source, question.where.source) if question else "?"
     blocks = [
-        section(f"{urgent_flag(escalation)}*Escalation #{escalation.id}* from {asker} via {via}\n"
-                + quoted(user_question(question))),
+        *whole_question_sections(question,
+                                 f"{urgent_flag(escalation)}*Escalation #{escalation.id}* from {asker} via {via}"),
         context(f"Asked {slack_date(question.created_at if question else escalation.created_at)} · "
                 f"waiting {describe_age(escalation.waiting_since, now)} when last updated"
                 + (f" · identifiers removed: {escape_mrkdwn(human_list(question.redacted_kinds))}"
@@ -85,6 +84,8 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime) -> Messa
     guess_text = "\n".join(f"• `{e.id}`: {escape_mrkdwn(e.question)}" for e in guesses) or "• none"
     blocks.append(section(f"*The bot's best guesses:*\n{guess_text}"))
     blocks.append(section(state_text(escalation)))
+    if escalation.state == ANSWERED and escalation.answer:
+        blocks += whole_text_sections(escape_user_text(escalation.answer), quote=True)
     buttons = advisor_buttons(escalation)
     if buttons:
         blocks.append(actions(*buttons, block_id=f"advisor-{escalation.id}"))

@@ -89,11 +89,16 @@ def recent_question_blocks(recent: Sequence[tuple[Question, Escalation | None]])
     ]
 
 
+SHORTENED = "\n_Shortened here: *Answer* shows the whole question, as does its card in the advisor channel._"
+
+
 def queue_item_blocks(escalation: Escalation, now: dt.datetime, prefix: str) -> list[dict]:
     who = f" · claimed by <@{escalation.claimed_by}>" if escalation.claimed_by else ""
+    shown = user_question(escalation.question, 400)
     blocks = [section(
         f"{urgent_flag(escalation)}*#{escalation.id}* · {escalation.state}{who} · waiting "
-        f"{describe_age(escalation.waiting_since, now)}\n{quoted(user_question(escalation.question, 400))}"
+        f"{describe_age(escalation.waiting_since, now)}\n{quoted(shown)}"
+        + (SHORTENED if escalation.question and len(escape_user_text(escalation.question.text)) > 400 else "")
     )]
     buttons = advisor_buttons(escalation)
     if buttons:

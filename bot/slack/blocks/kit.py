@@ -56,8 +56,47 @@ def quoted(text: str) -> str:
 def user_question(question: Question | None, limit: int = 2500) -> str:
     """The (redacted) question as a person may see it: escaped and clipped."""
     if question is None:
-        return "_(the question was deleted under the retention policy)_"
+        return QUESTION_DELETED
     return clip(escape_user_text(question.text), limit)
+
+
+QUESTION_DELETED = "_(the question was deleted under the retention policy)_"
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, cut at a line break, else at a space, else
+    anywhere, but never inside an ``&…;`` entity. Nothing is lost but the spaces at the cuts."""
+    pieces = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit + 1)
+        if cut < limit // 2:
+            cut = text.rfind(" ", 0, limit + 1)
+        if cut < limit // 2:
+            half = _HALF_ENTITY.search(text[:limit])
+            cut = half.start() if half and half.start() else limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip(" \n")
+    return [*pieces, text]
+
+
+def whole_text_sections(text: str, first_line: str = "", quote: bool = False) -> list[dict]:
+    """Sections holding all of ``text`` (already escaped mrkdwn), as many as it needs: nothing is
+    cut. ``first_line`` heads the first; with ``quote`` the text is shown as a quotation."""
+    head = first_line + "\n" if first_line else ""
+    room = SECTION_LIMIT - len(head)
+    pieces = []
+    for piece in split_text(text, room - 200 if quote else room):  # room for the quotation marks
+        shown = quoted(piece) if quote else piece
+        # a quotation of many short lines grows: at most threefold ("\n" becomes "> \n")
+        pieces += [shown] if len(shown) <= room else [quoted(p) for p in split_text(piece, (room - 2) // 3)]
+    return [section(head + pieces[0])] + [section(piece) for piece in pieces[1:]]
+
+
+def whole_question_sections(question: Question | None, first_line: str) -> list[dict]:
+    """The whole (redacted, escaped) question, quoted, under ``first_line``, in as many sections as it needs."""
+    if question is None:
+        return [section(f"{first_line}\n{QUESTION_DELETED}")]
+    return whole_text_sections(escape_user_text(question.text), first_line, quote=True)
 
 
 # small block helpers ---------------------------------------------------------------------------

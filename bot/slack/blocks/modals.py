@@ -32,9 +32,8 @@ from bot.slack.blocks.kit import (
     header,
     option,
     plain,
-    quoted,
     section,
-    user_question,
+    whole_question_sections,
 )
 
 MODAL_BLOCK_LIMIT = 100  # Slack's limit on a modal's blocks
@@ -95,8 +94,8 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
         "submit": plain("Send answer", 24),
         "close": plain("Cancel", 24),
         "blocks": [
-            section(f"{urgent_flag(escalation)}*Escalation #{escalation.id}*"
-                    + (f" from <@{question.asker}>" if question else "") + "\n" + quoted(user_question(question))),
+            *whole_question_sections(question, f"{urgent_flag(escalation)}*Escalation #{escalation.id}*"
+                                     + (f" from <@{question.asker}>" if question else "")),
             {
                 "type": "input",
                 "block_id": ANSWER_BLOCK,

@@ -18,13 +18,14 @@ from bot.slack.blocks.kit import (
     Message,
     actions,
     button,
-    clip,
     context,
     divider,
     human_list,
     quoted,
     section,
+    split_text,
     user_question,
+    whole_text_sections,
 )
 from bot.small_talk import Chat
 
@@ -250,7 +251,7 @@ def advisor_answer_message(escalation: Escalation, faq: Faq) -> Message:
     blocks = [
         section(":speech_balloon: *An advisor has answered your question*\n"
                 + quoted(user_question(escalation.question, 600))),
-        section(clip(escape_user_text(escalation.answer or ""), SECTION_LIMIT)),
+        *whole_text_sections(escape_user_text(escalation.answer or "")),
         context(f"Answered by <@{escalation.answered_by}> · escalation #{escalation.id}"),
     ]
     linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
@@ -281,11 +282,10 @@ FENCE = "`" * 3
 
 def _code_chunks(text: str, limit: int) -> list[str]:
     """``text`` made safe inside a code block (typed mentions neutralised, no closing fence), in
-    pieces of whole lines that fit ``limit`` (a line longer than that is cut)."""
+    pieces of whole lines that fit ``limit`` (a line longer than that is split, never cut)."""
     safe = escape_user_text(text).replace(FENCE, "'" * 3)
     chunks: list[str] = []
-    for line in safe.splitlines():
-        line = clip(line, limit)
+    for line in (piece for whole in safe.splitlines() for piece in split_text(whole, limit)):
         if chunks and len(chunks[-1]) + 1 + len(line) <= limit:
             chunks[-1] += "\n" + line
         else:

@@ -1,0 +1,126 @@
+# ruff: noqa: F811 - the fixtures imported from test_slack_flows are used by name as arguments
+"""Long text through the Bolt app: a limit is on what the person typed, nothing within it is ever cut
+(escaping and placeholders make text longer), and whatever is shown is shown whole, in as many
+sections as it needs. Fixtures and helpers come from tests/test_slack_flows.py."""
+
+import json
+
+from test_block_kit_limits import problems_in
+from test_slack_decisions import decision_values, radio, submit_decision
+from test_slack_flows import (  # noqa: F401 (fixtures)
+    ADVISOR,
+    ADVISOR_CHANNEL,
+    ASKER,
+    advisor_posts,
+    click,
+    deps,
+    escalate_a_mention,
+    no_retry_sleeps,
+    send,
+    service,
+    settings,
+    submit_answer,
+    texts_of,
+)
+
+from bot.records import ANSWERED
+from bot.slack.blocks import ids
+from bot.slack.blocks.kit import split_text, whole_text_sections
+
+import slack_harness as h
+
+BACKGROUND = "Background: the family moved here last year and the school has had attendance concerns. " * 60
+
+
+def shown_text(blocks) -> str:
+    """Everything the blocks' sections say, with the quotation marks and the cuts between sections gone."""
+    texts = [b["text"]["text"] for b in blocks if b.get("type") == "section"]
+    return " ".join(line.removeprefix("> ") for t in texts for line in t.splitlines())
+
+
+def dms_to(fake, user=ASKER):
+    return [c for c in fake.calls("chat.postMessage") if c.body.get("channel") == f"D{user}"]
+
+
+def test_split_text_keeps_everything_and_never_splits_an_entity():
+    text = "s.17 &amp; s.47 " * 500 + "x" * 7000
+    pieces = split_text(text, 3000)
+    assert all(len(p) <= 3000 for p in pieces)
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+    assert not any(p.endswith(("&", "&a", "&am", "&amp")) for p in pieces)
+    assert all(len(b["text"]["text"]) <= 3000 for b in whole_text_sections("\n" * 9000 + "end", "head", quote=True))
+
+
+def test_an_answer_lengthened_by_escaping_reaches_the_asker_and_the_card_whole(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    answer = ("Under s.17 & s.47 of the Children Act 1989 you may share with children's social care. " * 40)[:2950]
+    answer += " END-OF-ANSWER"
+    fake_slack.reset()
+    assert submit_answer(app, escalation.id, answer).body == ""
+
+    relayed = fake_slack.last("chat.postMessage").body
+    assert "END-OF-ANSWER" in shown_text(relayed["blocks"]) and not problems_in(relayed, "message")
+    assert "s.17 &amp; s.47" in shown_text(relayed["blocks"])
+    card = fake_slack.last("chat.update").body
+    assert "END-OF-ANSWER" in shown_text(card["blocks"]) and not problems_in(card, "message")
+
+
+def test_an_answer_within_the_modal_limit_is_taken_whole_however_placeholders_lengthen_it(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    answer = ("Share what is necessary and proportionate, and record why. " * 60)[:2976] + " e.g. DOB 1/2/10 M1 1AA"
+    assert len(answer) <= 3000
+    assert submit_answer(app, escalation.id, answer).body == ""
+    stored = service.escalation(escalation.id)
+    assert stored.state == ANSWERED and stored.answer.endswith("[postcode]") and len(stored.answer) > 3000
+
+
+def test_an_answer_over_the_limit_as_typed_is_refused_with_the_real_figures(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    body = json.loads(submit_answer(app, escalation.id, "y" * 3001).body)
+    assert body["errors"][ids.ANSWER_BLOCK] == "The answer is 3,001 characters; the most is 3,000. Please shorten it."
+
+
+def test_a_decision_record_within_the_modal_limits_is_kept_and_sent_whole(app, fake_slack, service):
+    reasons = "Born 1/2/10, lives at M1 1AA. " + "We weighed the risk to the child against privacy. " * 30
+    reasons = reasons[:1470] + " FINAL REASON KEPT"
+    assert len(reasons) <= 1500
+    response = submit_decision(app, "{}", decision_values(reasons=reasons, decision=radio("not_shared"),
+                                                          shared_with=None, what_shared=None))
+    assert response.body == ""
+    (record,) = service.decision_records(ASKER)
+    assert record.reasons.endswith("FINAL REASON KEPT") and "[postcode]" in record.reasons
+    assert "FINAL REASON KEPT" in texts_of(dms_to(fake_slack)[-1])
+
+
+def test_a_decision_record_field_over_its_limit_is_refused_on_its_input(app, fake_slack, service):
+    response = submit_decision(app, "{}", decision_values(reasons="r" * 1501))
+    assert json.loads(response.body)["errors"] == {"reasons": "This is 1,501 characters; the most is 1,500. "
+                                                              "Please shorten it."}
+    assert service.decision_records(ASKER) == []
+
+
+def test_advisors_see_the_whole_of_a_long_question(app, fake_slack, service):
+    question = BACKGROUND[:2700] + " MY ACTUAL QUESTION: may the nurse tell the GP about the bruise?"
+    payload = h.view_submission_payload(ids.ASK_MODAL, {ids.QUESTION_BLOCK: {ids.QUESTION_INPUT: question}},
+                                        json.dumps({"source": "home"}))
+    send(app, h.view_submission_request(payload))
+    (question_row, _), = service.recent_questions(ASKER)
+    click(app, fake_slack, ids.ESCALATE, str(question_row.id))
+    card = advisor_posts(fake_slack)[-1].body
+    assert "MY ACTUAL QUESTION" in shown_text(card["blocks"]) and not problems_in(card, "message")
+
+    escalation = service.queue()[-1]
+    click(app, fake_slack, ids.ANSWER_ACTION, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    modal = fake_slack.last("views.open").body["view"]
+    assert "MY ACTUAL QUESTION" in shown_text(modal["blocks"]) and not problems_in(modal, "modal")
+
+    send(app, h.event_request(h.app_home_opened_event(ADVISOR)))
+    assert "Shortened here" in texts_of(fake_slack.last("views.publish"))
+
+
+def test_a_question_longer_than_canishare_takes_is_refused_whole_with_the_limit(app, fake_slack, service):
+    long_dm = BACKGROUND[:4300] + " MY ACTUAL QUESTION: can I tell the police?"
+    send(app, h.event_request(h.dm_event(long_dm)))
+    assert service.store.questions() == []
+    told = texts_of(fake_slack.last("chat.postMessage"))
+    assert f"{len(long_dm):,} characters" in told and "up to 4,000" in told
