@@ -20,10 +20,9 @@ from bot.matching import Match, Matcher, Thresholds
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.privacy import MAX_QUESTION_CHARS, redact, redact_question
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
-from bot.service_parts import OutboxService, RecordsService, StillQueued  # noqa: F401 (part of the façade)
+from bot.service_parts import OutboxService, QueueUpkeep, RecordsService, StillQueued  # noqa: F401 (façade)
 from bot.small_talk import Chat, is_blank, small_talk
 from bot.store import Store
-from bot.times import stored, utc_now
 from bot.urgency import signals_immediate_risk
 
 if TYPE_CHECKING:
@@ -95,7 +94,7 @@ class AskResult:
         return self.question.redacted_kinds
 
 
-class Service(OutboxService, RecordsService):
+class Service(OutboxService, QueueUpkeep, RecordsService):
     @classmethod
     def open(cls, settings: Settings, *, faq: bool = True) -> Service:
         """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.
@@ -361,9 +360,11 @@ class Service(OutboxService, RecordsService):
         return escalation
 
     def close(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+        """Close an escalation. One closed without an answer owes the asker the news, where they asked,
+        in the same commit: they were told an advisor would answer."""
         escalations.require_advisor(user, advisors)
         return self._change(escalation_id, user, QueueAction.CLOSE,
-                            lambda e: escalations.close(e, user, self.store.now()))
+                            lambda e: escalations.close(e, user, self.store.now()), then=self._owe_closed_notice)
 
     def reopen(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
         escalations.require_advisor(user, advisors)
@@ -390,29 +391,6 @@ class Service(OutboxService, RecordsService):
 
     def claimed_by(self, user: str) -> list[Escalation]:
         return self.store.escalations(states=(CLAIMED,), claimed_by=user)
-
-    def owe_missing_cards(self) -> int:
-        """Owe a card for every queued escalation that has none posted or owed (e.g. from before the
-        outbox); how many were owed."""
-        owed = sum(self.store.owe(Kind.ADVISOR_CARD, f"card:{e.id}", escalation_id=e.id)
-                   for e in self.queue() if not e.advisor_ts)
-        if owed:
-            self._tell_owed()
-        return owed
-
-    def owe_due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None) -> int:
-        """Owe one reminder for each open escalation unclaimed for longer than ``after`` (since it was
-        opened, or reopened); how many."""
-        cutoff = stored((now or utc_now()) - after)
-        due = [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
-        for escalation in due:
-            with self.store.transaction():
-                self.store.mark_reminded(escalation.id)
-                self.store.owe(Kind.REMINDER, f"reminder:{escalation.id}:{escalation.waiting_since}",
-                               escalation_id=escalation.id)
-        if due:
-            self._tell_owed()
-        return len(due)
 
     def proposals_to_draft(self) -> list[Escalation]:
         """Answers proposed as new FAQ entries that have not been drafted yet."""
@@ -472,16 +450,26 @@ class Service(OutboxService, RecordsService):
             raise LookupError(f"There is no question #{question_id} (it may have been purged).")
         return question
 
-    def _change(self, escalation_id: int, user: str, action: QueueAction, decide) -> Escalation:
-        """Apply a queue action and owe the update of its advisor-channel card, in one transaction."""
+    def _change(self, escalation_id: int, user: str, action: QueueAction, decide,
+                then: Callable[[Escalation], None] | None = None) -> Escalation:
+        """Apply a queue action and owe the update of its advisor-channel card (and what ``then`` owes
+        for the changed escalation), in one transaction."""
         try:
             with self.store.transaction():
                 escalation = self.store.change_escalation(escalation_id, user, action, decide)
                 self.store.owe_card_update(escalation.id)
+                if then is not None:
+                    then(escalation)
         except LookupError as error:
             raise escalations.QueueError(f"There is no escalation #{escalation_id}.") from error
         self._tell_owed()
         return escalation
+
+    def _owe_closed_notice(self, escalation: Escalation) -> None:
+        if escalation.answer or escalation.question is None:
+            return  # the asker has an answer (closed after it), or is gone
+        self.store.owe(Kind.ASKER_NOTICE, f"closed:{escalation.id}:{escalation.closed_at}",
+                       question_id=escalation.question_id, escalation_id=escalation.id, payload={"about": "closed"})
 
     def _owe_card(self, escalation: Escalation) -> None:
         self.store.owe(Kind.ADVISOR_CARD, f"card:{escalation.id}", escalation_id=escalation.id)

@@ -10,6 +10,7 @@ import uuid
 from typing import Callable
 
 from bot.outbox import UNCERTAIN, Kind, Owed
+from bot.records import OPEN
 from bot.times import stored, utc_now
 
 log = logging.getLogger("bot.service")
@@ -54,9 +55,10 @@ class OutboxService:
 
     def not_delivered(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
         """Try again later; True unless it is given up (after a day, or at once with ``give_up``). An
-        advisor's answer given up is told to the advisor, in the same commit."""
+        advisor's answer given up is told to the advisor (in the card's thread) and shown on the card, in
+        the same commit."""
         again = self.store.failed(item, error, wait, give_up=give_up,
-                                  if_given_up=lambda: self._owe_undelivered_notice(item, error.startswith(UNCERTAIN)))
+                                  if_given_up=lambda: self._owe_undelivered_notice(item, error))
         if not again and item.kind == Kind.ADVISOR_ANSWER:
             self._tell_owed()  # the notice to the advisor
         return again
@@ -87,11 +89,60 @@ class OutboxService:
     def forget_delivered(self, older_than: dt.timedelta = dt.timedelta(days=7)) -> int:
         return self.store.forget_delivered(stored(utc_now() - older_than))
 
-    def _owe_undelivered_notice(self, item: Owed, uncertain: bool = False) -> None:
+    def answer_not_delivered(self, escalation_id: int) -> str | None:
+        """Why the latest answer to an escalation could not be delivered (Slack's error), or None while
+        it is on its way or delivered."""
+        latest = self.store.owed_latest(f"answer:{escalation_id}")
+        return (latest.error or "unknown") if latest and latest.state == "gave_up" else None
+
+    def _owe_undelivered_notice(self, item: Owed, error: str) -> None:
         if item.kind == Kind.ADVISOR_ANSWER and item.payload.get("advisor"):
+            uncertain = error.startswith(UNCERTAIN)
             self.store.owe(Kind.NOTICE, f"undelivered:{item.id}", escalation_id=item.escalation_id,
-                           payload={"to": item.payload["advisor"],
+                           payload={"to": item.payload["advisor"], "error": error,
                                     "about": "uncertain" if uncertain else "undelivered"})
+            if not uncertain:
+                self.store.owe_card_update(item.escalation_id)
+
+
+class QueueUpkeep:
+    # what the queue keeper owes: missing cards, reminders ----------------------------------------
+
+    def owe_missing_cards(self) -> int:
+        """Owe a card for every queued escalation that has none posted or owed (e.g. from before the
+        outbox), or whose card was given up (the bot was not in the channel for a day, say): once the
+        cause is fixed, it is posted. How many were owed."""
+        owed = sum(self.store.owe(Kind.ADVISOR_CARD, key, escalation_id=e.id)
+                   for e in self.queue() if not e.advisor_ts
+                   for key in [self._missing_card_key(e.id)] if key)
+        if owed:
+            self._tell_owed()
+        return owed
+
+    def _missing_card_key(self, escalation_id: int) -> str | None:
+        """The key to owe an escalation's card under: ``card:ID`` for its first, ``card:ID:after:N`` after
+        item N was given up (the same key for every process, so two keepers owe it once); None while one
+        is pending, or when the last one may have reached Slack (posting again could post it twice)."""
+        latest = self.store.owed_latest(f"card:{escalation_id}")
+        if latest is None:
+            return f"card:{escalation_id}"
+        if latest.state == "gave_up" and not (latest.error or "").startswith(UNCERTAIN):
+            return f"card:{escalation_id}:after:{latest.id}"
+        return None
+
+    def owe_due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None) -> int:
+        """Owe one reminder for each open escalation unclaimed for longer than ``after`` (since it was
+        opened, or reopened); how many."""
+        cutoff = stored((now or utc_now()) - after)
+        due = [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
+        for escalation in due:
+            with self.store.transaction():
+                self.store.mark_reminded(escalation.id)
+                self.store.owe(Kind.REMINDER, f"reminder:{escalation.id}:{escalation.waiting_since}",
+                               escalation_id=escalation.id)
+        if due:
+            self._tell_owed()
+        return len(due)
 
 
 class RecordsService:

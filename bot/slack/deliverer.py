@@ -26,10 +26,12 @@ from bot.escalations import QueueError
 from bot.mrkdwn import escape_user_text
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import State, Via
-from bot.slack.blocks.advisor_card import advisor_message, reminder_message
+from bot.slack.blocks.advisor_card import advisor_message, reminder_message, why_not_delivered
+from bot.slack.blocks.kit import Message
 from bot.slack.blocks.replies import (
     BRIEF_REPLIES,
     advisor_answer_message,
+    closed_message,
     decision_record_message,
     escalated_message,
     feedback_thanks,
@@ -46,8 +48,8 @@ CARD_NOT_POSTED_YET = dt.timedelta(seconds=5)  # an update or reminder waits for
 IDLE_SECONDS = 5.0  # how often an idle deliverer looks for work another process owes
 WORKERS = 4  # Web API calls take ~100 ms; a few in parallel keep up with a busy Monday
 BATCH = 1  # items one worker leases at a time: a lease's clock starts when its own send does
-NOT_DELIVERED = ("Your answer to escalation #{id} is saved, but I could not deliver it to {asker}. "
-                 "Please send it to them yourself.")
+NOT_DELIVERED = ("Your answer to escalation #{id} is saved, but I could not deliver it to {asker}: {why}. "
+                 "Please reach them another way.")
 MAYBE_NOT_DELIVERED = ("Slack dropped the connection while I was delivering your answer to escalation #{id}, so I "
                        "cannot tell whether {asker} received it. Please check where they asked, and send it yourself "
                        "if it is not there (I will not send it again, so that it never arrives twice).")
@@ -104,7 +106,7 @@ def deliver(deps: Deps, item: Owed) -> bool:
     except SlackApiError as error:
         code = str(error.response.get("error") or error.response.status_code)
         wait = retry_after(error)
-        again = service.not_delivered(item, code, wait)
+        again = service.not_delivered(item, code, wait, give_up=never_deliverable(item, code))
         log.warning("%s #%s not delivered (%s)%s", item.kind, item.id, code, "; will retry" if again else "; gave up")
         return False
     except (SlackClientError, OSError, http.client.HTTPException) as error:
@@ -128,6 +130,21 @@ def deliver(deps: Deps, item: Owed) -> bool:
         return False
     service.delivered(item, posted=posted)
     return True
+
+
+# Slack's answers that trying again cannot change, for a message to one person: their account is gone
+# or deactivated, they cannot receive the bot's messages, or the conversation they asked in is gone.
+PERMANENT_ERRORS = frozenset({"user_not_found", "user_disabled", "account_inactive", "cannot_dm_bot",
+                              "messages_tab_disabled", "user_is_bot", "channel_not_found", "not_in_channel",
+                              "is_archived", "cannot_dm_user"})
+TO_ONE_PERSON = frozenset({Kind.REPLY, Kind.NOTICE, Kind.ADVISOR_ANSWER, Kind.ASKER_NOTICE, Kind.DECISION_RECORD,
+                           Kind.MY_DATA})
+
+
+def never_deliverable(item: Owed, code: str) -> bool:
+    """A message to one person that Slack refused for good: given up at once (and, for an advisor's
+    answer, the advisor told at once), not retried for a day."""
+    return item.kind in TO_ONE_PERSON and code in PERMANENT_ERRORS
 
 
 # Sending these twice shows nothing twice (chat.update to the same state), so a send that may or may
@@ -191,13 +208,29 @@ def send_notice(deps: Deps, item: Owed) -> None:
     elif about in BRIEF_REPLIES:
         message = BRIEF_REPLIES[about]()
     elif about in ("undelivered", "uncertain"):
-        escalation = deps.service.escalation(item.escalation_id)
-        asker = f"<@{escalation.question.asker}>" if escalation.question else "the asker (the question was deleted)"
-        wording = NOT_DELIVERED if about == "undelivered" else MAYBE_NOT_DELIVERED
-        message = notice_message(wording.format(id=escalation.id, asker=asker))
+        return tell_undelivered(deps, item)
     else:
         message = notice_message(payload.get("text") or "")
     privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"))
+    return None
+
+
+def tell_undelivered(deps: Deps, item: Owed) -> None:
+    """An advisor's answer that did not reach the asker (or may not have): said to the advisor in the
+    escalation's card thread, where the other advisors see it too (by DM when there is no card)."""
+    payload = item.payload
+    escalation = deps.service.escalation(item.escalation_id)
+    asker = f"<@{escalation.question.asker}>" if escalation.question else "the asker (the question was deleted)"
+    if payload.get("about") == "undelivered":
+        text = NOT_DELIVERED.format(id=escalation.id, asker=asker, why=why_not_delivered(payload.get("error")))
+    else:
+        text = MAYBE_NOT_DELIVERED.format(id=escalation.id, asker=asker)
+    if not escalation.advisor_ts:
+        privately(deps.client, payload["to"], notice_message(text), payload.get("response_url"), payload.get("channel"))
+        return None
+    message = notice_message(f":warning: <@{payload['to']}> {text}")
+    deps.client.chat_postMessage(channel=escalation.advisor_channel, thread_ts=escalation.advisor_ts,
+                                 reply_broadcast=True, **message.as_kwargs())
     return None
 
 
@@ -209,9 +242,14 @@ def send_card(deps: Deps, item: Owed) -> tuple[str, str] | None:
     if not channel:
         log.warning("escalation #%s is queued; no advisor channel is configured to post it to", escalation.id)
         return None
-    posted = deps.client.chat_postMessage(channel=channel,
-                                          **advisor_message(escalation, deps.service.faq, deps.now()).as_kwargs())
+    posted = deps.client.chat_postMessage(channel=channel, **card_message(deps, escalation).as_kwargs())
     return posted["channel"], posted["ts"]
+
+
+def card_message(deps: Deps, escalation) -> Message:
+    """An escalation's card as it is now (with why its answer could not be delivered, if it could not)."""
+    undelivered = deps.service.answer_not_delivered(escalation.id) if escalation.state == State.ANSWERED else None
+    return advisor_message(escalation, deps.service.faq, deps.now(), undelivered=undelivered)
 
 
 def send_card_update(deps: Deps, item: Owed) -> None:
@@ -221,7 +259,7 @@ def send_card_update(deps: Deps, item: Owed) -> None:
             raise Postpone(CARD_NOT_POSTED_YET)
         return None  # no card will be posted; the card, when posted, shows the current state anyway
     deps.client.chat_update(channel=escalation.advisor_channel, ts=escalation.advisor_ts,
-                            **advisor_message(escalation, deps.service.faq, deps.now()).as_kwargs())
+                            **card_message(deps, escalation).as_kwargs())
     if deps.service.escalation_gone(escalation.id):  # erased while this update was on its way
         _empty_post(deps, escalation.advisor_channel, escalation.advisor_ts)
     return None
@@ -252,6 +290,18 @@ def send_advisor_answer(deps: Deps, item: Owed) -> None:
     if escalation.question is None:
         raise LookupError("the question was purged")
     deliver_to_asker(deps.client, escalation.question, advisor_answer_message(escalation, deps.service.faq))
+    return None
+
+
+def send_asker_notice(deps: Deps, item: Owed) -> None:
+    """The asker told, where they asked, that their escalation was closed without an answer (unless it
+    was reopened since)."""
+    escalation = deps.service.escalation(item.escalation_id)
+    if escalation.question is None:
+        raise LookupError("the question was purged")
+    if escalation.state != State.CLOSED:
+        return None
+    deliver_to_asker(deps.client, escalation.question, closed_message(escalation))
     return None
 
 
@@ -326,6 +376,7 @@ SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.CARD_UPDATE: send_card_update,
     Kind.CARD_REMOVAL: send_card_removal,
     Kind.ADVISOR_ANSWER: send_advisor_answer,
+    Kind.ASKER_NOTICE: send_asker_notice,
     Kind.REMINDER: send_reminder,
     Kind.MY_DATA: send_my_data,
     Kind.DIGEST: send_digest,

@@ -81,3 +81,4 @@ def deliver_to_asker(client: WebClient, question: Question, message: Message) ->
             log.warning("cannot reply in the thread of question %s (%s); sending a DM", question.id, error)
     dm(client, question.asker, message)
     return "dm"
+

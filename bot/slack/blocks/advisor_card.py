@@ -36,18 +36,45 @@ def best_guesses(question: Question | None, faq: Faq) -> list[FaqEntry]:
     return [entry for entry in (faq.get(i) for i in ids[:3]) if entry is not None]
 
 
-def state_text(escalation: Escalation) -> str:
+# Slack's reasons a message cannot reach a person, in words (the rest are named as Slack gives them).
+UNDELIVERABLE = {
+    "user_disabled": "their Slack account is deactivated",
+    "account_inactive": "their Slack account is deactivated",
+    "user_not_found": "Slack no longer knows their account",
+    "cannot_dm_bot": "they cannot receive direct messages from canishare",
+    "messages_tab_disabled": "they cannot receive direct messages from canishare",
+    "cannot_dm_user": "they cannot receive direct messages from canishare",
+    "channel_not_found": "the conversation they asked in is gone",
+    "not_in_channel": "canishare is no longer in the conversation they asked in",
+    "is_archived": "the conversation they asked in is archived",
+}
+
+
+def why_not_delivered(error: str | None) -> str:
+    """Slack's error for a message to a person, as a reason a person can read."""
+    return UNDELIVERABLE.get(error or "", f"Slack kept refusing it ({error or 'no reason given'}) for a day")
+
+
+def state_text(escalation: Escalation, undelivered: str | None = None) -> str:
+    """The escalation's state; ``undelivered``: Slack's reason its answer could not reach the asker."""
     if escalation.state == CLAIMED:
         return f":raising_hand: *Claimed* by <@{escalation.claimed_by}> {slack_date(escalation.claimed_at)}"
     if escalation.state == ANSWERED:
         text = f":white_check_mark: *Answered* by <@{escalation.answered_by}> {slack_date(escalation.answered_at)}"
+        if undelivered is not None:
+            text = (f":warning: *Answered, but not delivered* by <@{escalation.answered_by}> "
+                    f"{slack_date(escalation.answered_at)}: I could not reach the asker "
+                    f"({escape_mrkdwn(why_not_delivered(undelivered))}). Please contact them another way.")
         if escalation.linked_faq_id:
             text += f"\nLinked to FAQ entry `{escape_mrkdwn(escalation.linked_faq_id)}`"
         if escalation.propose_new:
             text += "\n:memo: Proposed as a new FAQ entry"
         return text
     if escalation.state == CLOSED:
-        return f":lock: *Closed* by <@{escalation.closed_by}> {slack_date(escalation.closed_at)}"
+        closed = f"by <@{escalation.closed_by}> {slack_date(escalation.closed_at)}"
+        if escalation.answer:
+            return f":lock: *Closed* {closed}"
+        return f":lock: *Closed without an answer* {closed}; the asker is told it was closed, where they asked."
     return ":inbox_tray: *Open*: nobody has claimed it yet."
 
 
@@ -67,8 +94,9 @@ def urgent_flag(escalation: Escalation) -> str:
     return ":rotating_light: *URGENT* " if escalation.urgent else ""
 
 
-def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime) -> Message:
-    """The escalation as advisors see it: flag, redacted question, asker, age, guesses, state, buttons."""
+def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelivered: str | None = None) -> Message:
+    """The escalation as advisors see it: flag, redacted question, asker, age, guesses, state (with why
+    its answer could not be delivered, when it could not), buttons."""
     question = escalation.question
     asker = f"<@{question.asker}>" if question else "someone"
     via = SOURCE_LABELS.get(question.where.source, question.where.source) if question else "?"
@@ -83,7 +111,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime) -> Messa
     guesses = best_guesses(question, faq)
     guess_text = "\n".join(f"• `{e.id}`: {escape_mrkdwn(e.question)}" for e in guesses) or "• none"
     blocks.append(section(f"*The bot's best guesses:*\n{guess_text}"))
-    blocks.append(section(state_text(escalation)))
+    blocks.append(section(state_text(escalation, undelivered)))
     if escalation.state == ANSWERED and escalation.answer:
         blocks += whole_text_sections(escape_user_text(escalation.answer), quote=True)
     buttons = advisor_buttons(escalation)

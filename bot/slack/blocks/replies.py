@@ -264,6 +264,20 @@ def advisor_answer_message(escalation: Escalation, faq: Faq) -> Message:
     return Message(f"An advisor has answered your question (escalation #{escalation.id}).", blocks)
 
 
+CLOSED_TEXT = (":lock: An advisor closed your question (escalation #{id}) without an answer: canishare's advisors "
+               "cannot answer it, or it is answered elsewhere. If you still need advice, ask your information "
+               "governance lead or data protection officer, or ask me again with more about the situation.")
+CLOSED_URGENT_TEXT = ("\nIf someone is at immediate risk of serious harm, do not wait: share what is needed now and "
+                      "call *999* or your *safeguarding lead*.")
+
+
+def closed_message(escalation: Escalation) -> Message:
+    """The asker's news that their escalation was closed without an answer, and what to do next."""
+    text = CLOSED_TEXT.format(id=escalation.id) + (CLOSED_URGENT_TEXT if escalation.urgent else "")
+    return Message(f"Your question (escalation #{escalation.id}) was closed without an answer.", [
+        section(text), context(f"You asked: {user_question(escalation.question, 600)}")])
+
+
 def decision_record_message(record: DecisionRecord) -> Message:
     """A practitioner's decision record, sent to them by DM: clean text to paste into their case
     system (in code blocks, so that nothing in it is formatted), what was removed, and what
