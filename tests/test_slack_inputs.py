@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from test_slack_flows are used by name as arguments
 """What people send that is not an ordinary question, through the Bolt app: text a reader cannot see,
 help and small talk, Slack's retries of them, modals submitted twice, and messages whose words are
 not in their ``text``. Fixtures and helpers come from tests/test_slack_flows.py."""
@@ -6,16 +5,13 @@ not in their ``text``. Fixtures and helpers come from tests/test_slack_flows.py.
 import json
 
 import pytest
-from test_slack_flows import (  # noqa: F401 (fixtures)
+from slack_flow_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
+from test_slack_flows import (
     ASKER,
     UNKNOWN_QUESTION,
-    deps,
     escalate_a_mention,
     mention,
-    no_retry_sleeps,
     send,
-    service,
-    settings,
     slash,
     submit_answer,
     texts_of,

@@ -1,24 +1,20 @@
-# ruff: noqa: F811 - the fixtures imported from test_slack_flows are used by name as arguments
 """Long text through the Bolt app: a limit is on what the person typed, nothing within it is ever cut
 (escaping and placeholders make text longer), and whatever is shown is shown whole, in as many
 sections as it needs. Fixtures and helpers come from tests/test_slack_flows.py."""
 
 import json
 
+from slack_flow_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
 from test_block_kit_limits import problems_in
 from test_slack_decisions import decision_values, radio, submit_decision
-from test_slack_flows import (  # noqa: F401 (fixtures)
+from test_slack_flows import (
     ADVISOR,
     ADVISOR_CHANNEL,
     ASKER,
     advisor_posts,
     click,
-    deps,
     escalate_a_mention,
-    no_retry_sleeps,
     send,
-    service,
-    settings,
     submit_answer,
     texts_of,
 )

@@ -1,11 +1,11 @@
-# ruff: noqa: F811 - the fixtures imported from test_slack_flows are used by name as arguments
 """How an escalation ends for the asker and the advisors, through the Bolt app: closed without an
 answer, an answer Slack will never deliver, a card Slack would not take for a day. Fixtures and
 helpers come from tests/test_slack_flows.py."""
 
 import datetime as dt
 
-from test_slack_flows import (  # noqa: F401 (fixtures)
+from slack_flow_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
+from test_slack_flows import (
     ADVISOR,
     ADVISOR_CHANNEL,
     ASKER,
@@ -13,12 +13,8 @@ from test_slack_flows import (  # noqa: F401 (fixtures)
     URGENT_QUESTION,
     advisor_posts,
     click,
-    deps,
     escalate_a_mention,
-    no_retry_sleeps,
     only_question_id,
-    service,
-    settings,
     slash,
     submit_answer,
     texts_of,

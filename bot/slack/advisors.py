@@ -13,6 +13,7 @@ from bot.slack.blocks import ids
 from bot.slack.blocks.modals import answer_modal, faq_options
 from bot.slack.deps import Deps
 from bot.slack.home import publish_home
+from bot.slack.modal_opening import open_modal
 from bot.slack.payloads import (
     checked_values,
     clicked_in_home,
@@ -23,6 +24,7 @@ from bot.slack.payloads import (
     text_input,
     user_of,
 )
+from bot.slack.submissions import keep_open
 
 
 def register(app: App, deps: Deps) -> None:
@@ -61,14 +63,14 @@ def register(app: App, deps: Deps) -> None:
             service.tell(user, str(refusal), private_route(body))
         ack()
 
-    def open_answer_modal(body: dict, client: WebClient) -> None:
+    def open_answer_modal(body: dict) -> None:
         try:
             escalation = service.escalation_to_answer(escalation_id_of(body), user_of(body),
                                                       deps.advisors.known_members())
         except QueueError:
             return  # told already
         metadata = {"escalation": escalation.id, "home": clicked_in_home(body)}
-        client.views_open(trigger_id=body["trigger_id"], view=answer_modal(escalation, service.faq.entries, metadata))
+        open_modal(deps, body, answer_modal(escalation, service.faq.entries, metadata))
 
     app.action(ids.ANSWER_ACTION)(ack=on_answer_clicked, lazy=[open_answer_modal])
 
@@ -83,6 +85,9 @@ def register(app: App, deps: Deps) -> None:
             )
         except QueueError as refusal:
             ack(response_action="errors", errors={block_for_refusal(refusal): str(refusal)})
+            return
+        except Exception as error:  # noqa: BLE001 - the store failed: keep the modal, and the answer, open
+            keep_open(ack, ids.ANSWER_BLOCK, error, "an advisor's answer")
             return
         ack()
 

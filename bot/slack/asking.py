@@ -5,15 +5,14 @@ in one commit and acknowledges Slack; the deliverer sends the reply."""
 from __future__ import annotations
 
 from slack_bolt import App
-from slack_sdk import WebClient
 
 from bot.records import Via, Where
 from bot.service import AlreadyHandled, EmptyQuestion
 from bot.slack.blocks import ids
 from bot.slack.blocks.modals import ask_modal
-from bot.slack.blocks.replies import entry_message
-from bot.slack.delivery import reply_to_click
+from bot.slack.delivery import click_route
 from bot.slack.deps import Deps
+from bot.slack.modal_opening import open_modal
 from bot.slack.payloads import (
     action_value,
     event_id_of,
@@ -27,6 +26,7 @@ from bot.slack.payloads import (
     text_input,
     user_of,
 )
+from bot.slack.submissions import keep_open
 from bot.small_talk import is_blank, small_talk
 
 COMMAND = "/canishare"
@@ -63,11 +63,11 @@ def register(app: App, deps: Deps) -> None:
             ask(text, command["user_id"], where, {"response_url": command.get("response_url")})
         ack()
 
-    def open_ask_modal(command: dict, client: WebClient) -> None:
+    def open_ask_modal(command: dict) -> None:
         if is_blank(plain_text(command.get("text"))):
             metadata = {"source": Via.COMMAND, "channel": shared_channel_of(command),
                         "response_url": command.get("response_url")}
-            client.views_open(trigger_id=command["trigger_id"], view=ask_modal(metadata))
+            open_modal(deps, command, ask_modal(metadata))
 
     app.command(COMMAND)(ack=on_command, lazy=[open_ask_modal])
 
@@ -79,7 +79,11 @@ def register(app: App, deps: Deps) -> None:
             return
         metadata = metadata_of(view)
         where = Where(metadata.get("source") or Via.HOME, metadata.get("channel"), team=team_of(body))
-        ask(text, user_of(body), where, {"response_url": metadata.get("response_url")})
+        try:
+            ask(text, user_of(body), where, {"response_url": metadata.get("response_url")})
+        except Exception as error:  # noqa: BLE001 - the store failed: keep the modal, and the question, open
+            keep_open(ack, ids.QUESTION_BLOCK, error, "a question")
+            return
         ack()
 
     # direct messages and mentions ---------------------------------------------------------------
@@ -118,26 +122,23 @@ def register(app: App, deps: Deps) -> None:
             ask(text, user_of(shortcut), where, route)
         ack()
 
-    def open_home_ask_modal(body: dict, client: WebClient) -> None:
-        client.views_open(trigger_id=body["trigger_id"], view=ask_modal({"source": Via.HOME}))
+    def open_home_ask_modal(body: dict) -> None:
+        open_modal(deps, body, ask_modal({"source": Via.HOME}))
 
     app.action(ids.HOME_ASK)(ack=just_ack, lazy=[open_home_ask_modal])
 
     # "Show answer" on a suggestion --------------------------------------------------------------
 
     def on_show_entry(ack, body: dict) -> None:
-        _, entry_id = question_ref(action_value(body))
+        """The entry is owed where the button was clicked (the deliverer sends it, and retries)."""
+        question_id, entry_id = question_ref(action_value(body))
         if service.faq.get(entry_id or "") is None:
             service.tell(user_of(body), ENTRY_GONE, private_route(body))
+        else:
+            service.owe_entry(user_of(body), question_id, entry_id, click_route(body))
         ack()
 
-    def show_entry(body: dict, client: WebClient) -> None:
-        question_id, entry_id = question_ref(action_value(body))
-        entry = service.faq.get(entry_id or "")
-        if entry is not None:
-            reply_to_click(client, body, entry_message(entry, question_id, service.nation_of(user_of(body))))
-
-    app.action(ids.SHOW_ENTRY)(ack=on_show_entry, lazy=[show_entry])
+    app.action(ids.SHOW_ENTRY)(on_show_entry)
 
 
 def is_question_in_dm(event: dict, bot_user_id: str | None) -> bool:

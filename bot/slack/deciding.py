@@ -6,13 +6,14 @@ one commit before Slack is acknowledged; the deliverer sends the DM."""
 from __future__ import annotations
 
 from slack_bolt import App
-from slack_sdk import WebClient
 
 from bot.decisions import DecisionForm, InvalidDecision, basis_choices
 from bot.slack.blocks import ids
 from bot.slack.blocks.modals import basis_from_value, decision_modal
 from bot.slack.deps import Deps
+from bot.slack.modal_opening import open_modal
 from bot.slack.payloads import action_value, decision_ref_of, metadata_of, selected_value, text_input, user_of
+from bot.slack.submissions import keep_open
 
 TEXT_FIELDS = ("shared_with", "what_shared", "lawful_basis_other", "reasons", "not_told_why")
 
@@ -24,11 +25,11 @@ def just_ack(ack) -> None:
 def register(app: App, deps: Deps) -> None:
     service = deps.service
 
-    def open_decision_modal(body: dict, client: WebClient) -> None:
+    def open_decision_modal(body: dict) -> None:
         question_id, faq_id, escalation_id = decision_ref_of(action_value(body))
         entry = service.faq.get(faq_id) if faq_id else None
         metadata = {"question": question_id, "faq": entry.id if entry else None, "escalation": escalation_id}
-        client.views_open(trigger_id=body["trigger_id"], view=decision_modal(entry, metadata, escalation_id))
+        open_modal(deps, body, decision_modal(entry, metadata, escalation_id))
 
     app.action(ids.RECORD_DECISION)(ack=just_ack, lazy=[open_decision_modal])
 
@@ -45,6 +46,9 @@ def register(app: App, deps: Deps) -> None:
             )
         except InvalidDecision as invalid:
             ack(response_action="errors", errors=invalid.problems)  # the block ids are the form's fields
+            return
+        except Exception as error:  # noqa: BLE001 - the store failed: keep the modal, and the record, open
+            keep_open(ack, "reasons", error, "a decision record")
             return
         ack()
 

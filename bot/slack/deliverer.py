@@ -33,12 +33,13 @@ from bot.slack.blocks.replies import (
     advisor_answer_message,
     closed_message,
     decision_record_message,
+    entry_message,
     escalated_message,
     feedback_thanks,
     notice_message,
     reply_message,
 )
-from bot.slack.delivery import deliver_to_asker, dm, privately
+from bot.slack.delivery import deliver_to_asker, dm, privately, reply_on_route
 from bot.slack.deps import Deps
 from bot.times import parse_stored_time
 
@@ -138,7 +139,7 @@ PERMANENT_ERRORS = frozenset({"user_not_found", "user_disabled", "account_inacti
                               "messages_tab_disabled", "user_is_bot", "channel_not_found", "not_in_channel",
                               "is_archived", "cannot_dm_user"})
 TO_ONE_PERSON = frozenset({Kind.REPLY, Kind.NOTICE, Kind.ADVISOR_ANSWER, Kind.ASKER_NOTICE, Kind.DECISION_RECORD,
-                           Kind.MY_DATA})
+                           Kind.MY_DATA, Kind.FAQ_ENTRY})
 
 
 def never_deliverable(item: Owed, code: str) -> bool:
@@ -185,6 +186,17 @@ def send_reply(deps: Deps, item: Owed) -> None:
         deps.client.chat_postMessage(channel=where.channel, thread_ts=reply_thread(question), **message.as_kwargs())
     else:
         privately(deps.client, question.asker, message, item.payload.get("response_url"), item.payload.get("channel"))
+    return None
+
+
+def send_entry(deps: Deps, item: Owed) -> None:
+    """An FAQ entry someone chose from the suggestions, where they clicked."""
+    payload = item.payload
+    entry = deps.service.faq.get(payload.get("entry") or "")
+    if entry is None:
+        raise LookupError("the entry left the FAQ")
+    message = entry_message(entry, item.question_id or 0, deps.service.nation_of(payload.get("to")))
+    reply_on_route(deps.client, payload, message)
     return None
 
 
@@ -376,6 +388,7 @@ SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.CARD_UPDATE: send_card_update,
     Kind.CARD_REMOVAL: send_card_removal,
     Kind.ADVISOR_ANSWER: send_advisor_answer,
+    Kind.FAQ_ENTRY: send_entry,
     Kind.ASKER_NOTICE: send_asker_notice,
     Kind.REMINDER: send_reminder,
     Kind.MY_DATA: send_my_data,

@@ -57,15 +57,24 @@ def tell_privately(client: WebClient, body: dict, message: Message) -> None:
     privately(client, user_of(body), message, body.get("response_url"), channel_of(body) if in_a_channel else None)
 
 
-def reply_to_click(client: WebClient, body: dict, message: Message) -> None:
-    """Answer a button on one of our replies where that reply is: privately for ephemeral replies and
-    App Home, otherwise in the reply's thread (at the top level of a direct message)."""
+def click_route(body: dict) -> dict:
+    """Where to answer a button on one of our replies (kept in the outbox until it is sent): privately
+    for ephemeral replies and App Home, otherwise in the reply's thread (at the top level of a DM)."""
     channel = channel_of(body)
     if clicked_on_ephemeral(body) or clicked_in_home(body) or not channel:
-        tell_privately(client, body, message)
-        return
+        in_a_channel = not clicked_in_home(body) and body.get("type") != "view_submission"
+        return {"to": user_of(body), "private": True, "response_url": body.get("response_url"),
+                "channel": channel if in_a_channel else None}
     thread = (body.get("message") or {}).get("thread_ts") if channel.startswith("D") else message_thread(body)
-    client.chat_postMessage(channel=channel, thread_ts=thread, **message.as_kwargs())
+    return {"to": user_of(body), "channel": channel, "thread_ts": thread}
+
+
+def reply_on_route(client: WebClient, route: dict, message: Message) -> None:
+    """Send ``message`` where ``click_route`` said."""
+    if route.get("private"):
+        privately(client, route["to"], message, route.get("response_url"), route.get("channel"))
+    else:
+        client.chat_postMessage(channel=route["channel"], thread_ts=route.get("thread_ts"), **message.as_kwargs())
 
 
 def deliver_to_asker(client: WebClient, question: Question, message: Message) -> str:

@@ -13,6 +13,7 @@ from bot.slack.blocks import ids
 from bot.slack.blocks.app_home import home_view, privacy_blocks
 from bot.slack.blocks.modals import privacy_notice_modal
 from bot.slack.deps import Deps
+from bot.slack.modal_opening import open_modal
 from bot.slack.payloads import selected_option_of, user_of
 
 
@@ -55,9 +56,9 @@ def register(app: App, deps: Deps) -> None:
 
     app.action(ids.HOME_NATION)(ack=on_nation_chosen, lazy=[republish])
 
-    def show_privacy_notice(body: dict, client: WebClient) -> None:
+    def show_privacy_notice(body: dict) -> None:
         if not deps.settings.privacy_url:  # with a published notice the button is a link
-            client.views_open(trigger_id=body["trigger_id"], view=privacy_notice_modal(privacy_notice()))
+            open_modal(deps, body, privacy_notice_modal(privacy_notice()))
 
     app.action(ids.HOME_PRIVACY)(ack=just_ack, lazy=[show_privacy_notice])
 
