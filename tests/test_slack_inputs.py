@@ -126,3 +126,57 @@ def test_a_real_question_after_a_short_reply_is_still_answered(app, fake_slack, 
     send(app, h.event_request(h.dm_event(UNKNOWN_QUESTION, ts="1700000000.000002"), event_id="Ev-2"))
     assert stored_questions(service) == [UNKNOWN_QUESTION]
     assert ASKER in {q.asker for q in service.store.questions()}
+
+
+# the ask modal submitted twice ---------------------------------------------------------------------
+
+
+def ask_in_modal(app, text, view_id):
+    payload = h.view_submission_payload(ids.ASK_MODAL, {ids.QUESTION_BLOCK: {ids.QUESTION_INPUT: text}},
+                                        json.dumps({"source": "home"}), view_id=view_id)
+    return send(app, h.view_submission_request(payload))
+
+
+def test_the_same_ask_modal_submitted_twice_asks_once(app, fake_slack, service):
+    ask_in_modal(app, UNKNOWN_QUESTION, "VASK1")
+    ask_in_modal(app, UNKNOWN_QUESTION, "VASK1")
+    assert stored_questions(service) == [UNKNOWN_QUESTION]
+    assert len(told_texts(fake_slack)) == 1
+    ask_in_modal(app, UNKNOWN_QUESTION, "VASK2")  # another modal is another question
+    assert len(stored_questions(service)) == 2
+
+
+# the message shortcut on messages whose words are not in their text --------------------------------
+
+
+def shortcut_on(app, fake, message: dict):
+    payload = h.message_shortcut_payload("ask_canishare", response_url=fake.response_url("sc"))
+    payload["message"].update(message)
+    return send(app, h.shortcut_request(payload))
+
+
+RICH_TEXT = {"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": [
+    {"type": "text", "text": "Can I share the "}, {"type": "link", "url": "https://example.org", "text": "report"},
+    {"type": "text", "text": " with the GP?"}]}]}
+
+
+@pytest.mark.parametrize("message, words", [
+    ({"text": "", "attachments": [{"is_share": True, "text": "Can I tell the police about the assault?",
+                                   "fallback": "[forwarded]"}]}, "Can I tell the police about the assault?"),
+    ({"text": "", "attachments": [{"is_share": True, "message_blocks": [{"message": {"blocks": [RICH_TEXT]}}]}]},
+     "Can I share the report with the GP?"),
+    ({"text": "", "blocks": [RICH_TEXT]}, "Can I share the report with the GP?"),
+    ({"text": "", "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "May the school tell the nurse?"}},
+                             {"type": "context", "elements": [{"type": "mrkdwn", "text": "asked in a workflow"}]}]},
+     "May the school tell the nurse?\nasked in a workflow"),
+])
+def test_the_shortcut_reads_blocks_and_forwarded_messages(app, fake_slack, service, message, words):
+    shortcut_on(app, fake_slack, message)
+    assert stored_questions(service) == [words]
+    assert "no text I can check" not in texts_of(fake_slack.last("response_url"))
+
+
+def test_the_shortcut_on_a_message_with_no_words_anywhere_says_so(app, fake_slack, service):
+    shortcut_on(app, fake_slack, {"text": "", "files": [{"id": "F1"}], "blocks": [{"type": "divider"}]})
+    assert stored_questions(service) == []
+    assert "no text I can check" in texts_of(fake_slack.last("response_url"))

@@ -12,6 +12,7 @@ from bot.slack.blocks import ids
 from bot.slack.blocks.modals import ask_modal
 from bot.slack.delivery import click_route
 from bot.slack.deps import Deps
+from bot.slack.message_text import message_text_of
 from bot.slack.modal_opening import open_modal
 from bot.slack.payloads import (
     action_value,
@@ -79,8 +80,9 @@ def register(app: App, deps: Deps) -> None:
             return
         metadata = metadata_of(view)
         where = Where(metadata.get("source") or Via.HOME, metadata.get("channel"), team=team_of(body))
+        once = f"view:{view['id']}" if view.get("id") else None  # the same modal submitted twice asks once
         try:
-            ask(text, user_of(body), where, {"response_url": metadata.get("response_url")})
+            ask(text, user_of(body), where, {"response_url": metadata.get("response_url")}, once)
         except Exception as error:  # noqa: BLE001 - the store failed: keep the modal, and the question, open
             keep_open(ack, ids.QUESTION_BLOCK, error, "a question")
             return
@@ -111,7 +113,7 @@ def register(app: App, deps: Deps) -> None:
     @app.shortcut(SHORTCUT)
     def on_shortcut(ack, shortcut: dict, context) -> None:
         message = shortcut.get("message") or {}
-        text = question_of(message.get("text"), context.bot_user_id)
+        text = question_of(message_text_of(message), context.bot_user_id)
         route = private_route(shortcut)
         if is_blank(text):
             service.tell(user_of(shortcut), NO_TEXT, route)
