@@ -19,6 +19,7 @@ from bot.faq import NATIONS, Faq
 from bot.matching import Match, Matcher, Thresholds
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.privacy import MAX_QUESTION_CHARS, redact, redact_question
+from bot.public_contacts import keep_public_contacts
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
 from bot.service_parts import OutboxService, QueueUpkeep, RecordsService, StillQueued  # noqa: F401 (façade)
 from bot.small_talk import Chat, is_blank, small_talk
@@ -344,15 +345,19 @@ class Service(OutboxService, QueueUpkeep, RecordsService):
 
     def answer(
         self, escalation_id: int, user: str, advisors: set[str] | frozenset[str], text: str,
-        faq_id: str | None = None, propose_new: bool = False,
+        faq_id: str | None = None, propose_new: bool = False, notify: dict | None = None,
     ) -> Escalation:
-        """Record an advisor's answer (redacted). Linking it to an FAQ entry teaches the matcher the
-        question as a new phrasing of that entry, from the next question on."""
+        """Record an advisor's answer, redacted (public helplines and role mailboxes of public bodies
+        are kept: ``bot.public_contacts``). Linking it to an FAQ entry teaches the matcher the question
+        as a new phrasing of that entry, from the next question on. With ``notify`` (where to tell the
+        advisor privately), what was removed is told to them in the same commit."""
         escalations.require_advisor(user, advisors)
         if faq_id and self.faq.get(faq_id) is None:
             raise escalations.BadFaqLink(f"There is no FAQ entry '{faq_id}'.")
         escalations.require_answer_length(text)
-        clean = redact(text or "").text
+        kept = keep_public_contacts(text or "")
+        redaction = redact(kept.text)
+        clean = kept.restore(redaction.text)
         with self.store.transaction():
             escalation = self._change(
                 escalation_id, user, QueueAction.ANSWER,
@@ -362,6 +367,9 @@ class Service(OutboxService, QueueUpkeep, RecordsService):
                 self.store.add_learned_phrasing(faq_id, escalation.question.text, escalation.question_id, user)
             self.store.owe(Kind.ADVISOR_ANSWER, f"answer:{escalation.id}:{uuid.uuid4().hex}",
                            question_id=escalation.question_id, escalation_id=escalation.id, payload={"advisor": user})
+            if redaction.found and notify is not None:
+                self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", escalation_id=escalation.id, payload={
+                    **notify, "to": user, "about": "answer_redacted", "kinds": list(redaction.found)})
         self._tell_owed()
         return escalation
 

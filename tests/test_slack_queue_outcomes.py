@@ -136,3 +136,28 @@ def test_a_card_that_may_have_reached_slack_is_not_owed_again(app, deps, fake_sl
     slash(app, fake_slack, URGENT_QUESTION)
     assert [r["state"] for r in outbox_rows(service, Kind.ADVISOR_CARD)] == ["gave_up"]
     assert look_after_queue(deps) == (0, 0)
+
+
+# what redaction removed from an answer ----------------------------------------------------------------
+
+
+def test_an_advisor_is_told_what_was_removed_and_public_contacts_are_kept(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    submit_answer(app, escalation.id, "Ring the ICO helpline on 0303 123 1113 or e-mail your DPO at "
+                                      "dpo@example-council.gov.uk. For Mrs Khan (NHS 943 476 5919) ring 07700 900123.")
+    answer = service.escalation(escalation.id).answer
+    assert "0303 123 1113" in answer and "dpo@example-council.gov.uk" in answer
+    assert "Khan" not in answer and "943 476 5919" not in answer and "07700" not in answer
+
+    (notice,) = [c.body for c in fake_slack.calls("chat.postMessage") if c.body.get("channel") == f"D{ADVISOR}"]
+    assert f"escalation #{escalation.id}" in notice["text"] and "I removed the name, NHS number and phone" in notice["text"]
+    assert not [c for c in fake_slack.calls("chat.postMessage") if "I removed" in c.body.get("text", "")
+                and c.body.get("channel") != f"D{ADVISOR}"]
+
+
+def test_an_answer_with_nothing_removed_tells_the_advisor_nothing(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    submit_answer(app, escalation.id, "Share the minimum necessary and record why; ring 101 if unsure.")
+    assert not [c for c in fake_slack.calls("chat.postMessage") if c.body.get("channel") == f"D{ADVISOR}"]

@@ -82,6 +82,7 @@ def register(app: App, deps: Deps) -> None:
                 text_input(view, ids.ANSWER_BLOCK, ids.ANSWER_INPUT),
                 faq_id=selected_value(view, ids.FAQ_BLOCK, ids.FAQ_INPUT),
                 propose_new=bool(checked_values(view, ids.PROPOSE_BLOCK, ids.PROPOSE_INPUT)),
+                notify=private_route(body),
             )
         except QueueError as refusal:
             ack(response_action="errors", errors={block_for_refusal(refusal): str(refusal)})

@@ -31,6 +31,7 @@ from bot.slack.blocks.kit import Message
 from bot.slack.blocks.replies import (
     BRIEF_REPLIES,
     advisor_answer_message,
+    answer_redacted_message,
     closed_message,
     decision_record_message,
     entry_message,
@@ -221,6 +222,8 @@ def send_notice(deps: Deps, item: Owed) -> None:
         message = BRIEF_REPLIES[about]()
     elif about in ("undelivered", "uncertain"):
         return tell_undelivered(deps, item)
+    elif about == "answer_redacted":
+        message = answer_redacted_message(item.escalation_id or 0, payload.get("kinds") or [])
     else:
         message = notice_message(payload.get("text") or "")
     privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"))

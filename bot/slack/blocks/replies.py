@@ -278,6 +278,17 @@ def closed_message(escalation: Escalation) -> Message:
         section(text), context(f"You asked: {user_question(escalation.question, 600)}")])
 
 
+def answer_redacted_message(escalation_id: int, kinds: Sequence[str]) -> Message:
+    """What was removed from an advisor's answer before it was sent, so they can say it another way."""
+    placeholders = human_list([f"[{kind}]" for kind in kinds])
+    return notice_message(
+        f":lock: Before sending your answer to escalation #{escalation_id}, I removed the "
+        f"{escape_mrkdwn(human_list(list(kinds)))} from it: the asker sees {escape_mrkdwn(placeholders)} there. "
+        "If they need a contact, name the role or the service instead (\u201cyour DPO\u201d, \u201cthe council's "
+        "IG team\u201d). National helplines and the role mailboxes of public bodies (dpo@, ig@, info@ on "
+        ".gov.uk or .nhs.uk / .nhs.net) are kept as you write them.")
+
+
 def decision_record_message(record: DecisionRecord) -> Message:
     """A practitioner's decision record, sent to them by DM: clean text to paste into their case
     system (in code blocks, so that nothing in it is formatted), what was removed, and what
