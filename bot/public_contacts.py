@@ -18,6 +18,7 @@ PUBLIC_NUMBERS = frozenset({
     "08082000247",  # National Domestic Abuse Helpline
     "08000121700",  # Modern Slavery & Exploitation Helpline
     "03001232040",  # Action Fraud
+    "03001233393",  # Mind's infoline
 })
 # Mailboxes of a role, not a person, on public-sector domains only.
 ROLE_MAILBOXES = frozenset({

@@ -68,6 +68,7 @@ _OPENING_PERSON_VERBS = frozenset(
 )
 
 
+# words before a place rather than a person; function words and verbs a lone name may stand before
 class _UntitledNames(_EvidenceNames):
     def unknown_name(self, i: int) -> bool:
         """A capitalised word that is no known given name, no everyday word and not written like a

@@ -27,6 +27,7 @@ from bot.privacy.numbers import _bank_details, _case_ids, _nhs_numbers, _ni_numb
 from bot.privacy.online import _online_identifiers
 from bot.privacy.places import _addresses, _postcodes
 from bot.privacy.scanning import _lowered, _word_starts
+from bot.public_contacts import is_public_number
 
 _HAS_DIGIT = re.compile(r"[0-9]")
 
@@ -100,6 +101,19 @@ def _inside_a_phone(span: tuple[int, int, str], phones: list[tuple[int, int]]) -
     return p_start <= start and end <= p_end and (p_end - p_start) > (end - start)
 
 
+_DIGIT_NEXT = re.compile(r"[ \t.\-]?[0-9]")
+_DIGIT_BEFORE = re.compile(r"[0-9][ \t.\-]?$")
+
+
+def _a_helpline(text: str, start: int, end: int) -> bool:
+    """A national helpline's number standing alone (not the start or end of a longer run of digits)."""
+    return (
+        is_public_number(text[start:end])
+        and not _DIGIT_NEXT.match(text, end)
+        and not _DIGIT_BEFORE.search(text[max(0, start - 2) : start])
+    )
+
+
 def _candidates(shadow: str) -> list[tuple[int, int, str]]:
     """Every detector's spans over the shadow copy, overlapping."""
     spans: list[tuple[int, int, str]] = [
@@ -126,6 +140,8 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     if not spans:
         return []
 
+    # a national helpline ("the NSPCC helpline 0808 800 5000") identifies no one
+    spans = [span for span in spans if span[2] != PHONE or not _a_helpline(shadow, span[0], span[1])]
     phones = sorted((start, end) for start, end, kind in spans if kind == PHONE)
     if phones:
         spans = [span for span in spans if not _inside_a_phone(span, phones)]
