@@ -11,7 +11,7 @@ from typing import Sequence
 
 from bot import __version__
 from bot.cli_questions import cmd_ask, cmd_eval, cmd_redact
-from bot.config import README_SLACK_SECTION, Settings, SettingsError
+from bot.config import MIN_RETENTION_DAYS, README_SLACK_SECTION, Settings, SettingsError, retention_too_short
 from bot.failures import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError
 from bot.faq import FaqError, lint, load_faq
 
@@ -21,6 +21,11 @@ NO_SETTINGS = {"fields": ()}
 MATCHER_SETTINGS = {"fields": ("thresholds",)}
 RECORD_SETTINGS = {"ignore": ("thresholds",)}
 ALL_SETTINGS: dict = {}
+
+
+def _purge_settings(args) -> dict:
+    """purge --older-than does not use CANISHARE_RETENTION_DAYS, so a refused value cannot stop it."""
+    return {"ignore": ("thresholds", "retention_days")} if args.older_than else RECORD_SETTINGS
 
 
 def port_number(value: str) -> int:
@@ -107,8 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--older-than", default=None, metavar="AGE",
                        help="e.g. 365d, 52w, 12mo or 1y (default: $CANISHARE_RETENTION_DAYS, 365 days)")
     purge.add_argument("--dry-run", action="store_true", help="say what would be deleted; delete nothing")
-    purge.add_argument("--force", action="store_true", help=f"allow an age under {MIN_SAFE_RETENTION_DAYS} days")
-    purge.set_defaults(handler=cmd_purge, uses=RECORD_SETTINGS)
+    purge.add_argument("--force", action="store_true", help=f"allow an age under {MIN_RETENTION_DAYS} days")
+    purge.set_defaults(handler=cmd_purge, uses=_purge_settings)
 
     export = commands.add_parser("export", help="write the advice record (or decision records) as CSV")
     export.add_argument("--decisions", action="store_true",
@@ -158,7 +163,7 @@ def _settings(args) -> Settings:
         settings = Settings.from_env()
         if args.faq_dir:
             settings = dataclasses.replace(settings, faq_dir=args.faq_dir)
-        return settings.check(**args.uses)
+        return settings.check(**(args.uses(args) if callable(args.uses) else args.uses))
     except SettingsError as error:
         raise CliError(str(error), EXIT_USAGE) from error
 
@@ -264,18 +269,16 @@ def parse_age(value: str):
         raise CliError(str(error), EXIT_USAGE) from None
 
 
-MIN_SAFE_RETENTION_DAYS = 30
-
-
 def cmd_purge(args, settings: Settings) -> int:
     import datetime as dt
 
     from bot.times import stored, utc_now
 
     age = parse_age(args.older_than) if args.older_than else dt.timedelta(days=settings.retention_days)
-    if age < dt.timedelta(days=MIN_SAFE_RETENTION_DAYS) and not args.force:
-        raise CliError(f"{args.older_than} would delete almost everything: an age under {MIN_SAFE_RETENTION_DAYS} "
-                       "days needs --force (try --dry-run first)", EXIT_USAGE)
+    if age < dt.timedelta(days=MIN_RETENTION_DAYS) and not (args.force or args.dry_run):
+        given = f"--older-than {args.older_than}" if args.older_than else f"CANISHARE_RETENTION_DAYS={age.days}"
+        raise CliError(f"{retention_too_short(given, age / dt.timedelta(days=1))}: add --force to delete them "
+                       "anyway (--dry-run first shows what would go)", EXIT_USAGE)
     before = stored(utc_now() - age)
     counts = _service(settings, faq=False).purge(before, dry_run=args.dry_run)
     verb = "would delete" if args.dry_run else "purged"

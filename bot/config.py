@@ -59,12 +59,31 @@ def hours(value: str | None, default: float) -> float:
         raise SettingsError(f"CANISHARE_REMIND_AFTER: {error}") from None
 
 
+# The shortest retention period any command accepts from CANISHARE_RETENTION_DAYS: the running bot,
+# the digest clock and `canishare purge` all delete what is older, so a typo ("1" meant as a year)
+# would otherwise delete the whole advice record at the bot's next start.
+MIN_RETENTION_DAYS = 30
+
+
+def retention_too_short(what: str, days: float) -> str:
+    """Why a retention period under ``MIN_RETENTION_DAYS`` is refused."""
+    return (f"{what} ({days:g} days) is under the minimum of {MIN_RETENTION_DAYS} days: it would delete every "
+            "question, answer, rating and decision record older than that, almost the whole advice record")
+
+
 def _whole_days(value: str | None, default: int) -> int:
     if not value or not value.strip():
         return default
     if not value.strip().isdigit() or int(value) < 1:
         raise SettingsError(f"CANISHARE_RETENTION_DAYS={value!r}: use a whole number of days such as 365")
-    return int(value)
+    days = int(value)
+    if days < MIN_RETENTION_DAYS:
+        raise SettingsError(
+            f"{retention_too_short(f'CANISHARE_RETENTION_DAYS={value.strip()}', days)} (the running bot, the "
+            f"digest clock and `canishare purge` all delete what is older). Set it to "
+            f"{MIN_RETENTION_DAYS} or more (it counts days: 365 is a year); to delete younger records once, run "
+            f"`canishare purge --older-than {days}d --dry-run`, then the same with --force")
+    return days
 
 
 def _nation(value: str | None) -> str | None:

@@ -214,3 +214,37 @@ def test_retention_runs_once_a_day_in_a_running_process(env):
     assert service.purge_if_due(dt.timedelta(days=365), now=now)["questions"] == 1
     assert service.purge_if_due(dt.timedelta(days=365), now=now + dt.timedelta(hours=23)) is None
     assert service.purge_if_due(dt.timedelta(days=365), now=now + dt.timedelta(hours=25)) is not None
+
+
+@pytest.mark.parametrize("command", [["serve", "--http"], ["clock"], ["digest"], ["purge"], ["purge", "--dry-run"]])
+@pytest.mark.parametrize("days", ["1", "7", "29"])
+def test_a_retention_under_30_days_is_refused_by_every_command_that_uses_it(env, capsys, monkeypatch, command, days):
+    service, _ = seeded(env, "2026-11-28T09:00:00+00:00")
+    service.ask("How long do we have to report a personal data breach?", "U3")
+    for name, value in {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s", "CANISHARE_ADVISOR_CHANNEL": "C",
+                        "CANISHARE_DIGEST_CHANNEL": "C1", "CANISHARE_RETENTION_DAYS": days,
+                        "SLACK_API_URL": "http://127.0.0.1:9/api/"}.items():
+        monkeypatch.setenv(name, value)
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert f"CANISHARE_RETENTION_DAYS={days} ({days} days)" in err and "minimum of 30 days" in err
+    assert "None" not in err and len(err.strip().splitlines()) == 1
+    assert len(service.store.questions()) == 1
+
+
+def test_purge_older_than_does_not_depend_on_the_retention_setting(env, capsys, monkeypatch):
+    service, _ = seeded(env, "2026-01-01T09:00:00+00:00")
+    service.ask("How long do we have to report a personal data breach?", "U3")
+    monkeypatch.setenv("CANISHARE_RETENTION_DAYS", "7")
+    assert main(["purge", "--older-than", "7d", "--dry-run"]) == 0
+    assert "would delete 1 question(s)" in capsys.readouterr().out
+
+
+def test_purge_refusal_names_the_age_actually_used_and_allows_a_dry_run(env, capsys):
+    service, _ = seeded(env, "2026-01-01T09:00:00+00:00")
+    service.ask("How long do we have to report a personal data breach?", "U3")
+    assert main(["purge", "--older-than", "7d"]) == 2
+    err = capsys.readouterr().err
+    assert "--older-than 7d (7 days)" in err and "None" not in err and "--force" in err
+    assert main(["purge", "--older-than", "7d", "--dry-run"]) == 0
+    assert "would delete" in capsys.readouterr().out and len(service.store.questions()) == 1
