@@ -194,19 +194,16 @@ def _nation(value: str) -> str:
 
 def _service(settings: Settings, faq: bool = True, must_exist: bool = True):
     """The service on the settings' database. A command that reads what the bot stored (every one but
-    ``serve`` and ``clock``) refuses a database that is not there: a wrong CANISHARE_DB or working
-    directory would otherwise answer from a new, empty one (an empty digest posted, "nothing held" in
-    a subject access request)."""
-    from pathlib import Path
-
+    ``serve`` and ``clock``) refuses a database that is not there or is empty: a wrong CANISHARE_DB or
+    working directory would otherwise answer from a new, empty one (an empty digest posted, "nothing
+    held" in a subject access request). Any command refuses a folder or another application's file."""
     from bot.service import Service
-    from bot.store import StoreError
+    from bot.store import StoreError, WrongDatabase
 
-    if must_exist and settings.db_path != ":memory:" and not Path(settings.db_path).exists():
-        raise CliError(f"there is no database at {settings.db_path}: set CANISHARE_DB to the bot's database "
-                       "(the file `canishare serve` writes), or run this where it is")
     try:
-        return Service.open(settings, faq=faq)
+        return Service.open(settings, faq=faq, create=not must_exist)
+    except WrongDatabase as error:
+        raise CliError(str(error), EXIT_USAGE) from error
     except StoreError as error:
         raise CliError(str(error)) from error
 

@@ -97,13 +97,14 @@ class AskResult:
 
 class Service(OutboxService, QueueUpkeep, RecordsService):
     @classmethod
-    def open(cls, settings: Settings, *, faq: bool = True) -> Service:
+    def open(cls, settings: Settings, *, faq: bool = True, create: bool = True) -> Service:
         """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.
-        ``faq=False`` opens the store alone, for the commands that only keep records."""
+        ``faq=False`` opens the store alone, for the commands that only keep records; ``create=False``
+        refuses a database that is not there yet (see ``Store``)."""
         from bot.faq import ReloadingFaq
 
-        return cls(Store(settings.db_path), ReloadingFaq(settings.faq_dir) if faq else NoFaq(), settings.thresholds,
-                   default_nation=settings.nation)
+        return cls(Store(settings.db_path, create=create), ReloadingFaq(settings.faq_dir) if faq else NoFaq(),
+                   settings.thresholds, default_nation=settings.nation)
 
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds(), *,
                  default_nation: str | None = None):

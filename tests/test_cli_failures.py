@@ -264,3 +264,37 @@ def test_a_closed_standard_output_is_a_problem_not_silence(env, monkeypatch, cap
 def test_digest_week_messages_name_the_week(env, capsys, argv, why):
     assert main(["digest", *argv]) == EXIT_USAGE
     assert why in one_line_error(capsys)
+
+
+RECORD_COMMANDS = [["digest"], ["digest", "--post"], ["queue"], ["export"], ["purge", "--dry-run"],
+                   ["subject-access", "U1"], ["erase", "U1", "--yes"]]
+
+
+@pytest.mark.parametrize("command", RECORD_COMMANDS)
+def test_commands_that_read_the_records_refuse_an_empty_file(env, capsys, monkeypatch, command):
+    (env / "zero.db").write_bytes(b"")
+    monkeypatch.setenv("CANISHARE_DB", str(env / "zero.db"))
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.setenv("CANISHARE_DIGEST_CHANNEL", "C1")
+    monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:9/api/")
+    assert main(command) == EXIT_PROBLEM
+    assert "zero.db is empty" in one_line_error(capsys) and (env / "zero.db").stat().st_size == 0
+
+
+@pytest.mark.parametrize("command", [*RECORD_COMMANDS, ["serve", "--http"], ["clock"]])
+def test_every_command_refuses_another_applications_database(env, capsys, monkeypatch, command):
+    import sqlite3
+
+    connection = sqlite3.connect(env / "foreign.db")
+    connection.execute("create table dashboards (id integer primary key, title text)")
+    connection.commit()
+    connection.close()
+    before = (env / "foreign.db").read_bytes()
+    for name, value in {"CANISHARE_DB": str(env / "foreign.db"), "SLACK_BOT_TOKEN": "xoxb-test",
+                        "SLACK_SIGNING_SECRET": "s", "CANISHARE_ADVISOR_CHANNEL": "C",
+                        "CANISHARE_DIGEST_CHANNEL": "C1", "SLACK_API_URL": "http://127.0.0.1:9/api/"}.items():
+        monkeypatch.setenv(name, value)
+    assert main(command) == EXIT_USAGE
+    line = one_line_error(capsys)
+    assert "CANISHARE_DB=" in line and "not a canishare database" in line and "dashboards" in line
+    assert (env / "foreign.db").read_bytes() == before

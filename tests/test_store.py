@@ -228,3 +228,56 @@ def test_a_migration_another_process_applied_meanwhile_is_not_applied_again(tmp_
     Store.__init__(second, path)
     monkeypatch.undo()
     assert second.schema_version() == SCHEMA_VERSION
+
+
+def foreign_database(path, tables=("dashboards",)):
+    connection = sqlite3.connect(path)
+    for table in tables:
+        connection.execute(f"create table {table} (id integer primary key, title text)")
+        connection.execute(f"insert into {table} (title) values ('kept')")
+    connection.commit()
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize("tables", [("dashboards",), ("dashboards", "questions")])
+@pytest.mark.parametrize("create", [True, False])
+def test_another_applications_database_is_refused_and_left_as_it_was(tmp_path, tables, create):
+    from bot.store import WrongDatabase
+
+    path = foreign_database(tmp_path / "foreign.db", tables)
+    before = path.read_bytes()
+    with pytest.raises(WrongDatabase, match="CANISHARE_DB=.*foreign.db is not a canishare database.*dashboards"):
+        Store(path, create=create)
+    assert path.read_bytes() == before  # no tables written, journal mode not switched to WAL
+    connection = sqlite3.connect(path)
+    assert connection.execute("pragma journal_mode").fetchone()[0] == "delete"
+    assert not (tmp_path / "foreign.db-wal").exists()
+
+
+def test_an_empty_file_is_a_new_database_only_where_one_may_be_created(tmp_path):
+    from bot.store import NoDatabase
+
+    path = tmp_path / "zero.db"
+    path.write_bytes(b"")
+    with pytest.raises(NoDatabase, match="zero.db is empty"):
+        Store(path, create=False)
+    assert path.stat().st_size == 0
+    assert Store(path).schema_version() == SCHEMA_VERSION  # serve and clock: a new database
+    assert Store(path, create=False).questions() == []  # now the bot's
+
+
+def test_a_missing_file_is_not_created_where_one_may_not_be(tmp_path):
+    from bot.store import NoDatabase
+
+    with pytest.raises(NoDatabase, match="no database at"):
+        Store(tmp_path / "typo.db", create=False)
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_a_folder_is_not_a_database(tmp_path):
+    from bot.store import WrongDatabase
+
+    (tmp_path / "dir.db").mkdir()
+    with pytest.raises(WrongDatabase, match="dir.db is a folder.*dir.db/canishare.db"):
+        Store(tmp_path / "dir.db")

@@ -2,6 +2,6 @@
 outbox's queries."""
 
 from bot.store.database import Store
-from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
+from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, NoDatabase, StoreError, WrongDatabase
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "StoreError"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "NoDatabase", "Store", "StoreError", "WrongDatabase"]

@@ -31,19 +31,26 @@ from bot.records import (
 )
 from bot.store.delivery import DeliveryTables
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
+from bot.store.opening import check_is_canishare, refuse_unusable_path
 from bot.store.queries import _between
 from bot.store.reports import ReportTables
 from bot.times import stored_now
 
 
 class Store(DeliveryTables, ReportTables):
-    def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now):
+    def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now, *,
+                 create: bool = True):
+        """The store in the file ``path``. ``create`` False (the commands that read records): a path
+        with no canishare database yet (no file, an empty one) is a ``NoDatabase``, not a new one. A
+        folder or another application's SQLite file is a ``WrongDatabase``, refused before any write."""
         self.path = str(path)
         self.now = clock
         self._lock = threading.RLock()
+        refuse_unusable_path(self.path, create)
         try:
             connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
             self.db = sqlite_utils.Database(connection)
+            check_is_canishare(self.db, self.path, self.schema_version(), create)
             if self.path != ":memory:":
                 self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")

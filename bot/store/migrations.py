@@ -115,3 +115,12 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+
+
+class WrongDatabase(StoreError):
+    """CANISHARE_DB names something that is not a canishare database (a folder, another application's
+    SQLite file): a configuration error, refused before anything is written to it."""
+
+
+class NoDatabase(StoreError):
+    """There is no canishare database yet (no file, or an empty one), for a command that reads records."""

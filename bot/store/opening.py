@@ -1,0 +1,47 @@
+"""What the store checks before it writes anything to the file CANISHARE_DB names: that it is not a
+folder, and that an existing SQLite file is canishare's (or empty), so that another application's
+database is never given canishare's tables or switched to WAL mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.store.migrations import NoDatabase, WrongDatabase
+
+# Every canishare database has had this table since its first schema (migration 1).
+MARKER_TABLE = "questions"
+NOT_THERE_FIX = ("set CANISHARE_DB to the bot's database (the file `canishare serve` writes), or run this where "
+                 "it is")
+
+
+def refuse_unusable_path(path: str, create: bool) -> None:
+    """Before the file is opened (opening creates it): a folder is a ``WrongDatabase``; with
+    ``create`` False, a path with no file is a ``NoDatabase``."""
+    if path == ":memory:":
+        return
+    if Path(path).is_dir():
+        raise WrongDatabase(f"CANISHARE_DB={path} is a folder, not a database file: give a file name inside it, "
+                            f"e.g. {path.rstrip('/')}/canishare.db")
+    if not create and not Path(path).exists():
+        raise NoDatabase(f"there is no database at {path}: {NOT_THERE_FIX}")
+
+
+def check_is_canishare(db, path: str, version: int, create: bool) -> None:
+    """Reading only: refuse another application's SQLite file (``WrongDatabase``); an empty one (no
+    tables, e.g. 0 bytes after a failed restore) is a new database for ``create`` (serve, clock) and a
+    ``NoDatabase`` for the commands that read records."""
+    if path == ":memory:":
+        return
+    tables = [row[0] for row in db.execute(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")]
+    if not tables and version == 0:
+        if not create:
+            raise NoDatabase(f"{path} is empty (no canishare database in it): {NOT_THERE_FIX}, or restore it "
+                             "from a backup")
+        return
+    if tables and (version == 0 or MARKER_TABLE not in tables):
+        shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+        raise WrongDatabase(
+            f"CANISHARE_DB={path} is not a canishare database: it is another application's SQLite file "
+            f"(tables {shown}; schema version {version}, not canishare's schema). Nothing was written to it: point "
+            "CANISHARE_DB at the bot's database, or at a new file")
