@@ -339,3 +339,30 @@ def test_connections_beyond_the_limit_are_refused_at_once(fake_slack, settings, 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_healthz_is_503_while_commits_fail(http_app, service, monkeypatch):
+    import sqlite3
+
+    import bot.store.database as database
+
+    assert request(http_app, "GET", "/healthz") == (200, "ok")
+    real = service.store.db.conn
+
+    class FullDisk:
+        def execute(self, sql, *args):
+            if sql.strip().upper() == "COMMIT":
+                raise sqlite3.OperationalError("database or disk is full")
+            return real.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    service.store.db.conn = FullDisk()
+    try:
+        assert request(http_app, "GET", "/healthz") == (503, "unavailable: the database cannot be written")
+    finally:
+        service.store.db.conn = real
+    assert request(http_app, "GET", "/healthz")[0] == 503  # the failed commit counts for a minute
+    monkeypatch.setattr(database, "WRITE_FAILURE_COUNTS_FOR", 0.0)
+    assert request(http_app, "GET", "/healthz") == (200, "ok")

@@ -281,3 +281,34 @@ def test_a_folder_is_not_a_database(tmp_path):
     (tmp_path / "dir.db").mkdir()
     with pytest.raises(WrongDatabase, match="dir.db is a folder.*dir.db/canishare.db"):
         Store(tmp_path / "dir.db")
+
+
+class FailingCommits:
+    """A connection whose COMMIT fails as on a full disk (the write itself is accepted)."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def execute(self, sql, *args):
+        if sql.strip().upper() == "COMMIT":
+            raise sqlite3.OperationalError("database or disk is full")
+        return self.inner.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def test_writable_commits_a_real_write_so_a_failing_commit_is_seen(store):
+    assert store.writable() is None
+    store.db.conn = FailingCommits(store.db.conn)
+    assert "full" in (store.writable() or "")
+
+
+def test_writable_reports_writes_that_failed_for_want_of_space(store):
+    add(store)
+    pages = store.db.execute("pragma page_count").fetchone()[0]
+    store.db.execute(f"pragma max_page_count = {pages}")  # the disk is full: no new page can be written
+    with pytest.raises(sqlite3.OperationalError, match="full"):
+        add(store, text="x" * 100_000)
+    assert "full" in (store.writable() or "")  # though the probe's own row still fits
+    assert len(store.questions()) == 1  # nothing half-written

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -36,6 +37,10 @@ from bot.store.queries import _between
 from bot.store.reports import ReportTables
 from bot.times import stored_now
 
+# The health check's write probe: a row in processed_events that no Slack event id can be.
+HEALTH_PROBE = "healthz:write-probe"
+WRITE_FAILURE_COUNTS_FOR = 60.0  # seconds a failed commit keeps the health check failing
+
 
 class Store(DeliveryTables, ReportTables):
     def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now, *,
@@ -46,6 +51,7 @@ class Store(DeliveryTables, ReportTables):
         self.path = str(path)
         self.now = clock
         self._lock = threading.RLock()
+        self._write_failure: tuple[str, float] | None = None  # the last commit the file refused, and when
         refuse_unusable_path(self.path, create)
         try:
             connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
@@ -83,23 +89,35 @@ class Store(DeliveryTables, ReportTables):
             try:
                 yield self.db
                 self.db.execute("COMMIT")
-            except BaseException:
+            except BaseException as error:
                 if self.db.conn.in_transaction:  # also after a failed COMMIT (disk full): never leave it open
                     self.db.execute("ROLLBACK")
+                self._note_write_failure(error)
                 raise
 
     def writable(self) -> str | None:
-        """None when a write would succeed now; else why not (read-only file, disk full, locked)."""
-        with self._lock:
-            try:
-                self.db.execute("BEGIN IMMEDIATE")
-                try:
-                    self.db.execute(f"PRAGMA user_version = {self.schema_version()}")  # writes the header page
-                finally:
-                    self.db.execute("ROLLBACK")
-            except sqlite3.Error as error:
-                return str(error)
+        """None when a write can be committed now; else why not (read-only file, disk full, locked).
+
+        It commits a real one-row write (the probe's row in processed_events): a write rolled back
+        never reaches the disk, so it passes a full disk. A commit that failed for want of space or
+        permission in the last ``WRITE_FAILURE_COUNTS_FOR`` counts too: the probe's one page can fit
+        in the -wal file's free frames while a question's insert does not."""
+        try:
+            with self.transaction() as db:
+                db.execute("insert into processed_events (event_id, at) values (?, ?)"
+                           " on conflict(event_id) do update set at = excluded.at", [HEALTH_PROBE, self.now()])
+        except sqlite3.Error as error:
+            return str(error)
+        failed = self._write_failure
+        if failed is not None and time.monotonic() - failed[1] < WRITE_FAILURE_COUNTS_FOR:
+            return f"a write failed {time.monotonic() - failed[1]:.0f} s ago: {failed[0]}"
         return None
+
+    def _note_write_failure(self, error: BaseException) -> None:
+        """Remember a commit that failed because the file cannot take writes (not a busy lock, not a bug)."""
+        if isinstance(error, sqlite3.OperationalError) and any(
+                sign in str(error).lower() for sign in ("full", "disk i/o", "readonly", "read-only")):
+            self._write_failure = (str(error), time.monotonic())
 
     def schema_version(self) -> int:
         with self._lock:
