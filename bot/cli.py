@@ -356,11 +356,11 @@ def cmd_digest(args, settings: Settings) -> int:
     if not args.post:
         print(as_json.render_json(report) if args.format == "json" else markdown.render_markdown(report))
         return EXIT_OK
-    from bot.slack.digest import DigestMayBePosted, post_digest
+    from bot.slack.digest import DigestInHand, DigestMayBePosted, post_digest
 
     try:
         print(post_digest(settings, service, report, force=args.force))
-    except DigestMayBePosted as error:
+    except (DigestMayBePosted, DigestInHand) as error:
         raise CliError(str(error)) from None
     return EXIT_OK
 

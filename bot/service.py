@@ -454,6 +454,10 @@ class Service(OutboxService, QueueUpkeep, RecordsService):
             return ("already" if self.store.owed_state(key) == "delivered" else "in hand"), None
         return "yours", item
 
+    def digest_holder(self, week: str) -> tuple[str, str] | None:
+        """The run posting the week's digest now ("host:pid:digest") and when its lease runs out."""
+        return self.store.owed_holder(f"digest:{week}")
+
     def record_digest(self, week: str, channel: str, ts: str) -> None:
         self.store.record_digest(week, channel, ts)
 

@@ -298,3 +298,18 @@ def test_every_command_refuses_another_applications_database(env, capsys, monkey
     line = one_line_error(capsys)
     assert "CANISHARE_DB=" in line and "not a canishare database" in line and "dashboards" in line
     assert (env / "foreign.db").read_bytes() == before
+
+
+def test_a_digest_run_refused_because_another_holds_it_exits_1_saying_what_to_do(env, capsys, monkeypatch, fake_slack):
+    from bot.digest import weeks
+    from bot.faq import load_faq
+    from bot.service import Service
+
+    slack_env(monkeypatch, fake_slack.base_url)
+    week = weeks.chosen_week(None, None)
+    service = Service(Store(env / "cli.db"), load_faq())
+    assert service.owe_digest(week, "another-host:123:digest")[0] == "yours"  # a live run elsewhere
+    assert main(["digest", "--post"]) == EXIT_PROBLEM
+    line = one_line_error(capsys)
+    assert "another-host:123" in line and "lease runs out at" in line and "run this again" in line
+    assert fake_slack.calls("chat.postMessage") == []

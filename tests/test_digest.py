@@ -24,7 +24,7 @@ from bot.faq import Faq, FaqEntry, Source
 from bot.records import Where
 from bot.service import Service
 from bot.slack.blocks import digest as digest_blocks
-from bot.slack.digest import post_digest, run_clock
+from bot.slack.digest import DigestInHand, post_digest, run_clock
 from bot.store import Store
 
 import slack_harness as h
@@ -837,8 +837,9 @@ def test_overlapping_posting_runs_post_the_week_once(tmp_path):
         digest = figures.build_digest(first, load_faq(), "2026-W10")
         status, item = Service(first, load_faq()).owe_digest("2026-W10", "the other run")  # half-way through posting
         assert status == "yours"
-        line = post_digest(settings, Service(second, load_faq()), digest)
-        assert "Another run is posting" in line and fake.calls("chat.postMessage") == []
+        with pytest.raises(DigestInHand, match="another run .the other run. is posting.*lease runs out at"):
+            post_digest(settings, Service(second, load_faq()), digest)
+        assert fake.calls("chat.postMessage") == []
         first.failed(item, "it failed", wait=dt.timedelta(0))  # ... and failed: the posting stays owed
         assert "Posted the digest" in post_digest(settings, Service(second, load_faq()), digest)
         assert "already posted" in post_digest(settings, Service(first, load_faq()), digest)
@@ -856,6 +857,27 @@ def test_a_posting_left_by_a_crashed_run_is_taken_over(tmp_path):
     assert service.owe_digest("2026-W47", "run 2") == ("in hand", None)
     clock["now"] = "2026-11-23T09:20:00+00:00"  # run 1 died: its 15-minute lease ran out
     assert service.owe_digest("2026-W47", "run 3")[0] == "yours"
+
+
+def test_a_posting_left_by_a_run_killed_on_this_machine_is_taken_over_at_once(tmp_path):
+    """kill -9 of a digest --post mid-post: the next run sees that the lease holder is gone and posts."""
+    import socket
+    import subprocess
+
+    from bot.faq import load_faq
+
+    gone = subprocess.Popen(["true"])
+    gone.wait()  # a pid that no longer runs
+    fake = h.FakeSlack()
+    try:
+        settings = Settings(db_path=str(tmp_path / "db"), bot_token="xoxb-test-not-real",
+                            digest_channel="CDIGEST", api_url=fake.base_url)
+        service = Service(Store(tmp_path / "db"), load_faq())
+        assert service.owe_digest("2026-W10", f"{socket.gethostname()}:{gone.pid}:digest")[0] == "yours"
+        assert "Posted the digest" in post_digest(settings, service, figures.build_digest(service.store, load_faq(),
+                                                                                          "2026-W10"))
+    finally:
+        fake.stop()
 
 
 def test_a_digest_a_run_could_not_post_is_posted_by_the_bots_deliverer(tmp_path):

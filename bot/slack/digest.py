@@ -27,6 +27,7 @@ from bot.service import Service
 from bot.service_parts import details_key, details_prefix
 from bot.slack.blocks.digest import render_blocks, summary_text
 from bot.slack.client import build_web_client
+from bot.slack.deliverer import died_on_this_host
 from bot.times import parse_stored_time, utc_now
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,24 @@ class DigestMayBePosted(Exception):
     """The last posting of the week was cut off after it was sent: only ``force`` posts it again."""
 
 
+class DigestInHand(Exception):
+    """Another live run holds the week's posting: nothing was posted; ``until`` is when its lease ends."""
+
+    def __init__(self, message: str, until: dt.datetime | None):
+        super().__init__(message)
+        self.until = until
+
+
+def _in_hand(service: Service, week: str) -> DigestInHand:
+    holder, until = service.digest_holder(week) or ("another run", None)
+    ends = parse_stored_time(until) if until else None
+    when = f"{ends.astimezone(LONDON):%H:%M} (London time)" if ends else "within 15 minutes"
+    return DigestInHand(
+        f"another run ({holder}) is posting the digest for {week} now; nothing posted. If it is still working, "
+        f"let it finish; if it was stopped on another machine, run this again after its lease runs out at {when}",
+        ends)
+
+
 def post_digest(settings: Settings, service: Service, digest: Digest, force: bool = False,
                 client: WebClient | None = None) -> str:
     """Post ``digest`` once: the main message now, then its details as a thread reply. Returns a line
@@ -57,6 +76,7 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
         raise ValueError("CANISHARE_DIGEST_CHANNEL is not set: the digest has nowhere to go")
     earlier = service.digest_posted(digest.week)
     owner = f"{socket.gethostname()}:{os.getpid()}:digest"
+    service.take_over_leases(died_on_this_host)  # a run killed here posts nothing more: its lease is free
     status, item = service.owe_digest(digest.week, owner, force)
     if status == "already":
         when = _when((service.digest_posted(digest.week) or {}).get("posted_at"))
@@ -69,7 +89,7 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
                                     payload["ts"], digest, owed_since=True)
         return line
     if status == "in hand":
-        return f"Another run is posting the digest for {digest.week} right now; nothing posted."
+        raise _in_hand(service, digest.week)
     if status == "uncertain":
         raise DigestMayBePosted(
             f"the last attempt to post the digest for {digest.week} lost its connection after sending it, so "
@@ -163,6 +183,10 @@ def run_clock(settings: Settings, service: Service, *, clock: Callable[[], dt.da
                     log.info("digest clock: %s", result)
                 except DigestMayBePosted as error:  # a person must look: trying again could post it twice
                     log.error("digest clock: %s", error)
+                except DigestInHand as error:  # try again when that run's lease runs out
+                    log.warning("digest clock: %s", error)
+                    wait = min(wait, max((error.until or now + RETRY_AFTER_FAILURE) - now, dt.timedelta(0))
+                               + dt.timedelta(seconds=1))
                 except Exception as error:  # a long-running process: log, and try again later
                     log.error("digest clock: posting the digest for %s failed (%s); trying again in %s",
                               week, error, RETRY_AFTER_FAILURE, exc_info=not isinstance(error, SlackClientError))

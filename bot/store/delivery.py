@@ -62,6 +62,11 @@ class DeliveryTables:
         with self._lock:
             return outbox.latest_of(self.db, key)
 
+    def owed_holder(self, key: str) -> tuple[str, str] | None:
+        """Who is sending the item owed under ``key`` (or ``key:…``) and until when their lease runs."""
+        with self._lock:
+            return outbox.holder_of(self.db, key)
+
     def give_up_owed_under(self, key: str, reason: str) -> int:
         with self.transaction() as db:
             return outbox.give_up_under(db, self.now(), key, reason)

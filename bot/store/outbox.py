@@ -178,6 +178,15 @@ def give_up_under(db, now: str, key: str, reason: str) -> int:
                       [State.GAVE_UP.value, reason, key, len(prefix), prefix, State.PENDING.value]).rowcount
 
 
+def holder_of(db, key: str) -> tuple[str, str] | None:
+    """Who holds the lease of the pending item under ``key`` (or ``key:…``), and until when; or None."""
+    prefix = key + ":"
+    row = db.execute("select leased_by, leased_until from outbox where (key = ? or substr(key, 1, ?) = ?)"
+                     " and state = ? and leased_by is not null order by id desc limit 1",
+                     [key, len(prefix), prefix, State.PENDING.value]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def lease_holders(db) -> list[str]:
     return [row[0] for row in db.execute(
         "select distinct leased_by from outbox where state = ? and leased_by is not null", [State.PENDING.value])]
