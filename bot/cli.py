@@ -19,13 +19,13 @@ from bot.faq import FaqError, lint, load_faq
 # cannot stop it, so that a Slack setting never stops an offline command.
 NO_SETTINGS = {"fields": ()}
 MATCHER_SETTINGS = {"fields": ("thresholds",)}
-RECORD_SETTINGS = {"ignore": ("thresholds",)}
+RECORD_SETTINGS = {"ignore": ("thresholds", "api_url")}
 ALL_SETTINGS: dict = {}
 
 
 def _purge_settings(args) -> dict:
     """purge --older-than does not use CANISHARE_RETENTION_DAYS, so a refused value cannot stop it."""
-    return {"ignore": ("thresholds", "retention_days")} if args.older_than else RECORD_SETTINGS
+    return {"ignore": (*RECORD_SETTINGS["ignore"], "retention_days")} if args.older_than else RECORD_SETTINGS
 
 
 def port_number(value: str) -> int:

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Collection
+from urllib.parse import urlsplit
 
 from bot.faq import BUNDLED_FAQ_DIR
 from bot.nations import UnknownNation, parse_nation
@@ -101,10 +102,16 @@ def _https_url(name: str, value: str | None) -> str | None:
     return value.strip()
 
 
-def _with_trailing_slash(url: str | None) -> str | None:
-    """slack_sdk joins method names onto the base URL, which must end in '/'."""
-    if not url:
+def _api_url(value: str | None) -> str | None:
+    """SLACK_API_URL, checked before anything is sent: an http(s):// base URL with a host and no spaces
+    or control characters, ending in '/' (slack_sdk joins method names onto it)."""
+    if not value or not value.strip():
         return None
+    url = value.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() or ord(c) < 32 for c in url):
+        raise SettingsError(f"SLACK_API_URL={value!r}: give an http(s):// base URL such as https://slack.com/api/ "
+                            "(or leave it unset for Slack's own)")
     return url if url.endswith("/") else url + "/"
 
 
@@ -170,7 +177,7 @@ class Settings:
             bot_token=env.get("SLACK_BOT_TOKEN") or None,
             app_token=env.get("SLACK_APP_TOKEN") or None,
             signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
-            api_url=_with_trailing_slash(env.get("SLACK_API_URL")),
+            api_url=read("api_url", lambda e: _api_url(e.get("SLACK_API_URL")), defaults.api_url),
             advisor_channel=env.get("CANISHARE_ADVISOR_CHANNEL") or None,
             digest_channel=env.get("CANISHARE_DIGEST_CHANNEL") or None,
             remind_after_hours=read("remind_after_hours",

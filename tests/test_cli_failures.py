@@ -313,3 +313,43 @@ def test_a_digest_run_refused_because_another_holds_it_exits_1_saying_what_to_do
     line = one_line_error(capsys)
     assert "another-host:123" in line and "lease runs out at" in line and "run this again" in line
     assert fake_slack.calls("chat.postMessage") == []
+
+
+BAD_API_URLS = ["slack.com", "https://slack.com api", "ftp://x/api/", "http://", "https://slack.com/\x01api/"]
+
+
+@pytest.mark.parametrize("url", BAD_API_URLS)
+@pytest.mark.parametrize("command", [["serve", "--http"], ["digest", "--post"], ["clock"]])
+def test_a_malformed_slack_api_url_is_a_configuration_error(env, capsys, monkeypatch, url, command):
+    slack_env(monkeypatch, url)
+    assert main(command) == EXIT_USAGE
+    line = one_line_error(capsys)
+    assert "SLACK_API_URL=" in line and "https://slack.com/api/" in line and "bug" not in line
+    assert Store(env / "cli.db").outbox_counts() == {}  # nothing owed, nothing marked "may have been posted"
+
+
+def test_a_malformed_slack_api_url_does_not_stop_offline_record_commands(env, capsys, monkeypatch):
+    monkeypatch.setenv("SLACK_API_URL", "slack.com")
+    assert main(["export"]) == 0
+
+
+def test_a_digest_post_that_fails_before_sending_stays_owed(env, capsys, monkeypatch, fake_slack):
+    from bot.config import Settings
+    from bot.digest import weeks
+    from bot.faq import load_faq
+    from bot.service import Service
+    from bot.slack.digest import post_digest
+
+    class UnsendableClient:
+        def chat_postMessage(self, **kwargs):
+            raise ValueError("unknown url type: 'slack.com/chat.postMessage'")  # raised before sending
+
+    settings = Settings(db_path=str(env / "cli.db"), bot_token="xoxb-test", digest_channel="CDIG",
+                        api_url=fake_slack.base_url)
+    service = Service(Store(env / "cli.db"), load_faq())
+    digest = service.digest(weeks.chosen_week(None, None))
+    with pytest.raises(ValueError):
+        post_digest(settings, service, digest, client=UnsendableClient())
+    assert service.store.owed_latest(f"digest:{digest.week}").state == "pending"  # not "uncertain"
+    slack_env(monkeypatch, fake_slack.base_url)
+    assert main(["digest", "--post"]) == 0 and "Posted the digest" in capsys.readouterr().out

@@ -9,6 +9,7 @@ posted, so a second run (or a restarted clock) posts nothing unless forced.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import signal
@@ -17,7 +18,7 @@ import threading
 from typing import Callable
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError, SlackClientError, SlackRequestError
 
 from bot.config import Settings
 from bot.digest.figures import Digest
@@ -132,21 +133,42 @@ def _failed(service: Service, item, error: BaseException) -> tuple[bool, str]:
     after it was sent, it may be there and is given up as uncertain, never sent again (False)."""
     from bot.slack.deliverer import never_reached_slack
 
-    refused = isinstance(error, SlackApiError) or never_reached_slack(error)
+    refused = isinstance(error, SlackApiError) or never_reached_slack(error) or raised_before_sending(error)
     reason = str(error.response.get("error")) if isinstance(error, SlackApiError) else type(error).__name__
     service.not_delivered(item, reason if refused else f"{UNCERTAIN}: {reason}", give_up=not refused)
     return refused, reason
 
 
+def raised_before_sending(error: BaseException) -> bool:
+    """An error a request raises before any byte leaves: slack_sdk's check of the URL, urllib's "unknown
+    url type" and http.client's InvalidURL (ValueErrors), or rendering the message (``RenderFailed``).
+    A reply Slack sent that cannot be read (bad JSON or text) came after sending, so it does not count."""
+    if isinstance(error, (json.JSONDecodeError, UnicodeError)):
+        return False
+    return isinstance(error, (SlackRequestError, ValueError, RenderFailed))
+
+
+class RenderFailed(Exception):
+    """The digest's Block Kit message could not be built: nothing was sent."""
+
+
+def _rendered(digest: Digest) -> tuple[list[dict], list[dict]]:
+    try:
+        return render_blocks(digest)
+    except Exception as error:
+        raise RenderFailed(f"the digest for {digest.week} could not be rendered ({type(error).__name__}: {error})"
+                           ) from error
+
+
 def post_main_message(client: WebClient, channel: str, digest: Digest) -> tuple[str, str]:
-    main_blocks, _ = render_blocks(digest)
+    main_blocks, _ = _rendered(digest)
     response = client.chat_postMessage(channel=channel, text=summary_text(digest), blocks=main_blocks,
                                        unfurl_links=False, unfurl_media=False)
     return response["channel"], response["ts"]
 
 
 def post_details(client: WebClient, channel: str, ts: str, digest: Digest) -> None:
-    _, thread_blocks = render_blocks(digest)
+    _, thread_blocks = _rendered(digest)
     if thread_blocks:
         client.chat_postMessage(channel=channel, thread_ts=ts, text=f"Details of the canishare digest {digest.week}",
                                 blocks=thread_blocks, unfurl_links=False, unfurl_media=False)
