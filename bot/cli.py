@@ -19,7 +19,7 @@ from bot.faq import FaqError, lint, load_faq
 # cannot stop it, so that a Slack setting never stops an offline command.
 NO_SETTINGS = {"fields": ()}
 MATCHER_SETTINGS = {"fields": ("thresholds",)}
-RECORD_SETTINGS = {"ignore": ("thresholds", "api_url")}
+RECORD_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token")}
 ALL_SETTINGS: dict = {}
 
 

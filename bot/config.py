@@ -102,6 +102,28 @@ def _https_url(name: str, value: str | None) -> str | None:
     return value.strip()
 
 
+# Which kind of Slack token each variable holds, by its prefix, and where the app's settings show it.
+TOKEN_SLOTS = {
+    "SLACK_BOT_TOKEN": ("xoxb-", "the Bot User OAuth Token, under OAuth & Permissions"),
+    "SLACK_APP_TOKEN": ("xapp-", "an app-level token with connections:write, under Basic Information"),
+}
+TOKEN_KINDS = {"xoxb-": "a bot token", "xapp-": "an app-level token", "xoxp-": "a user token"}
+
+
+def _token(variable: str, value: str | None) -> str | None:
+    """A Slack token, refused (before anything connects) when its prefix is not its variable's."""
+    if not value or not value.strip():
+        return None
+    token = value.strip()
+    prefix, where = TOKEN_SLOTS[variable]
+    if not token.startswith(prefix):
+        held = next((kind for start, kind in TOKEN_KINDS.items() if token.startswith(start)), "not a Slack token")
+        slots = "; ".join(f"{name} takes {p}… ({w})" for name, (p, w) in TOKEN_SLOTS.items())
+        raise SettingsError(f"{variable} holds {held}, not one starting {prefix}: {slots}. If the two are "
+                            "swapped, swap them back (see the README, 'Troubleshooting')")
+    return token
+
+
 def _api_url(value: str | None) -> str | None:
     """SLACK_API_URL, checked before anything is sent: an http(s):// base URL with a host and no spaces
     or control characters, ending in '/' (slack_sdk joins method names onto it)."""
@@ -174,8 +196,8 @@ class Settings:
         return cls(
             db_path=env.get("CANISHARE_DB") or defaults.db_path,
             faq_dir=env.get("CANISHARE_FAQ_DIR") or defaults.faq_dir,
-            bot_token=env.get("SLACK_BOT_TOKEN") or None,
-            app_token=env.get("SLACK_APP_TOKEN") or None,
+            bot_token=read("bot_token", lambda e: _token("SLACK_BOT_TOKEN", e.get("SLACK_BOT_TOKEN")), None),
+            app_token=read("app_token", lambda e: _token("SLACK_APP_TOKEN", e.get("SLACK_APP_TOKEN")), None),
             signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
             api_url=read("api_url", lambda e: _api_url(e.get("SLACK_API_URL")), defaults.api_url),
             advisor_channel=env.get("CANISHARE_ADVISOR_CHANNEL") or None,

@@ -353,3 +353,28 @@ def test_a_digest_post_that_fails_before_sending_stays_owed(env, capsys, monkeyp
     assert service.store.owed_latest(f"digest:{digest.week}").state == "pending"  # not "uncertain"
     slack_env(monkeypatch, fake_slack.base_url)
     assert main(["digest", "--post"]) == 0 and "Posted the digest" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("bot, app, named, needs", [
+    ("xapp-1-swapped", "xoxb-swapped", "SLACK_BOT_TOKEN holds an app-level token", "xoxb-"),
+    ("xoxb-good", "xoxb-good", "SLACK_APP_TOKEN holds a bot token", "xapp-"),
+    ("xoxp-user", "xapp-1-good", "SLACK_BOT_TOKEN holds a user token", "xoxb-"),
+])
+def test_a_token_in_the_wrong_slot_is_refused_before_connecting(env, capsys, monkeypatch, bot, app, named, needs):
+    slack_env(monkeypatch, "http://127.0.0.1:9/api/")  # nothing may be reached
+    monkeypatch.setenv("SLACK_BOT_TOKEN", bot)
+    monkeypatch.setenv("SLACK_APP_TOKEN", app)
+    assert main(["serve"]) == EXIT_USAGE
+    line = one_line_error(capsys)
+    assert named in line and f"starting {needs}" in line and "Troubleshooting" in line
+
+
+@pytest.mark.parametrize("error, named, not_named", [("invalid_auth", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN"),
+                                                     ("not_allowed_token_type", "SLACK_APP_TOKEN", "README")])
+def test_socket_mode_refusals_name_the_app_token(env, capsys, monkeypatch, fake_slack, error, named, not_named):
+    slack_env(monkeypatch, fake_slack.base_url)
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1-not-real")
+    fake_slack.fail_next("apps.connections.open", error=error)
+    assert main(["serve"]) == EXIT_SLACK
+    line = one_line_error(capsys)
+    assert named in line and not_named not in line

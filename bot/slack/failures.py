@@ -19,6 +19,19 @@ FIXES = {
     "missing_scope": "the app lacks a permission: update it from manifest.yml and reinstall",
     "ratelimited": "Slack is limiting requests: try again in a minute",
     "invalid_arguments": "Slack could not read the request: this is a bug; please report it",
+    "not_allowed_token_type": ("a token of the wrong kind: SLACK_BOT_TOKEN takes the bot token (xoxb-…), "
+                               "SLACK_APP_TOKEN the app-level token (xapp-…)"),
+}
+# Socket Mode's apps.connections.open is the one call made with SLACK_APP_TOKEN: its refusals are that token's.
+APP_TOKEN_METHOD = "apps.connections.open"
+APP_TOKEN_FIXES = {
+    "invalid_auth": ("SLACK_APP_TOKEN is not valid: create an app-level token (xapp-…) with the connections:write "
+                     "scope under Basic Information > App-Level Tokens, and set it"),
+    "not_authed": "SLACK_APP_TOKEN is missing from the request: set it",
+    "token_revoked": "the app-level token was revoked: create a new one (xapp-…) and set SLACK_APP_TOKEN",
+    "missing_scope": "SLACK_APP_TOKEN lacks the connections:write scope: create an app-level token with it",
+    "not_allowed_token_type": ("SLACK_APP_TOKEN must be an app-level token (xapp-…), not a bot token: create one "
+                               "with connections:write under Basic Information > App-Level Tokens"),
 }
 
 
@@ -27,7 +40,8 @@ def explain_slack(error: BaseException) -> str | None:
     if isinstance(error, SlackApiError):
         code = error.response.get("error") if hasattr(error.response, "get") else None
         code = code or f"HTTP {error.response.status_code}"
-        return f"Slack refused the request ({code}): {FIXES.get(code, 'see the README troubleshooting section')}"
+        fixes = {**FIXES, **APP_TOKEN_FIXES} if _app_token_call(error) else FIXES
+        return f"Slack refused the request ({code}): {fixes.get(code, 'see the README troubleshooting section')}"
     if isinstance(error, BoltError):
         text = str(error)
         code = next((c for c in FIXES if c in text), None)
@@ -36,6 +50,10 @@ def explain_slack(error: BaseException) -> str | None:
     if reason:
         return f"cannot reach Slack's Web API ({reason}): check the network, or SLACK_API_URL if it is set"
     return None
+
+
+def _app_token_call(error: SlackApiError) -> bool:
+    return str(getattr(error.response, "api_url", "") or "").rstrip("/").endswith(APP_TOKEN_METHOD)
 
 
 def unreachable_reason(error: BaseException) -> str | None:
