@@ -86,12 +86,14 @@ def _os(error: OSError) -> str | None:
         return f"{name}: no such file or folder: check the path (create the folder first)"
     if isinstance(error, NotADirectoryError):
         return f"{name}: part of the path is a file, not a folder: check the path"
-    if isinstance(error, PermissionError):
-        return f"{name}: permission denied: choose a place this user can write, or change its permissions"
     if error.errno == errno.EADDRINUSE:
         return "the port is already in use: stop the other process, or choose another --port"
-    if error.errno == errno.EACCES:
-        return "permission denied for the port: ports below 1024 need privileges; choose --port 3000 or higher"
+    if error.errno == errno.EACCES and name is None:  # no file: binding a port (a PermissionError too)
+        return ("permission denied for the port: ports below 1024 need privileges this user does not have; "
+                "choose --port 3000 or higher (the Procfile's web process passes $PORT), and put a proxy in front "
+                "for port 80 or 443")
+    if isinstance(error, PermissionError):
+        return f"{name}: permission denied: choose a place this user can write, or change its permissions"
     if error.errno == errno.ENOSPC:
         return "the disk is full: free some space and try again"
     return None

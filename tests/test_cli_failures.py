@@ -378,3 +378,18 @@ def test_socket_mode_refusals_name_the_app_token(env, capsys, monkeypatch, fake_
     assert main(["serve"]) == EXIT_SLACK
     line = one_line_error(capsys)
     assert named in line and not_named not in line
+
+
+def test_a_privileged_port_says_so_and_names_the_port_option(env, capsys, monkeypatch, fake_slack):
+    import errno
+
+    import bot.slack.serve as serve
+
+    def refused(*args, **kwargs):  # what bind() raises for port 80 as a normal user (root may bind it)
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    slack_env(monkeypatch, fake_slack.base_url)
+    monkeypatch.setattr(serve, "make_http_server", refused)
+    assert main(["serve", "--http", "--port", "80"]) == EXIT_PROBLEM
+    line = one_line_error(capsys)
+    assert "permission denied for the port" in line and "--port 3000" in line and "None" not in line
