@@ -384,3 +384,29 @@ def test_lint_warns_when_an_entry_the_examples_name_is_renamed(tmp_path):
     path.write_text(path.read_text().replace("id: subject-access-requests", "id: sars-renamed"))
     warnings = [p for p in lint(copy) if p.field == "examples"]
     assert len(warnings) == 1 and "subject-access-requests" in warnings[0].message and warnings[0].warning
+
+
+def test_no_stale_label_warning_follows_an_faq_that_failed_to_load(tmp_path):
+    import shutil
+
+    from bot.faq import BUNDLED_FAQ_DIR, lint
+
+    faq = tmp_path / "faq"
+    shutil.copytree(BUNDLED_FAQ_DIR, faq)
+    basics = faq / "basics.yaml"
+    basics.write_text(basics.read_text(encoding="utf-8").replace("\n- id:", "\n- id: [unclosed\n  x:", 1),
+                      encoding="utf-8")
+    problems = lint(faq)
+    assert any(not p.warning for p in problems)
+    assert not [p for p in problems if p.field == "examples"], [str(p) for p in problems]
+
+
+def test_the_stale_label_warning_names_no_repository_path_in_an_installed_copy(monkeypatch, tmp_path):
+    import bot.faq.load as load
+    from bot.faq import load_faq
+
+    entries = [e for e in load_faq() if e.id != load_faq().entries[0].id]
+    monkeypatch.setattr(load, "REFIT_SCRIPT", tmp_path / "absent.py")  # as after `pip install .`
+    (warning,) = load._stale_example_warnings(entries)
+    assert "tests/" not in warning.message and "benchmarks/" not in warning.message
+    assert "nothing needs doing now" in warning.message
