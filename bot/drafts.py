@@ -1,7 +1,9 @@
 """Turn advisors' "propose as a new FAQ entry" answers into YAML drafts for review.
 
-Drafts go to ``faq/drafts/`` (never loaded) so a centre lead can finish them (variants, legal
-basis, sources) and move them into ``faq/`` by pull request, where ``canishare faq lint`` checks them.
+Drafts go to ``FAQ_DIR/drafts/`` (never loaded) in a source checkout, or ``./faq-drafts`` when the
+FAQ is the copy installed with the package (or cannot be written), so a centre lead can finish them
+(variants, legal basis, sources, nations) and move them into the FAQ, where ``canishare faq lint``
+checks them.
 A draft is meant for git, so nothing typed becomes its id or file name (both are "draft-esc-<n>",
 after the escalation), its texts are redacted again with Slack markup as words, and a link or long
 number still in them is flagged for the reviewer in a comment above the entry.
@@ -17,13 +19,16 @@ from pathlib import Path
 
 import yaml
 
+from bot.faq import NATIONS
 from bot.mrkdwn import markup_as_words
 from bot.privacy import redact
 from bot.records import Escalation
 
 DRAFT_NOTE = (
     "# Draft from the advisor queue: complete variants (5+), legal_basis, sources and tags,\n"
-    "# check the answer, then move the entry into a themed file in faq/ by pull request.\n"
+    "# check nations (all four are listed: keep only those where the answer holds, and add\n"
+    "# nation_notes where the law differs), check the answer, then move the entry into a\n"
+    "# themed file in the FAQ folder (faq/ by pull request in a checkout).\n"
 )
 
 
@@ -54,6 +59,7 @@ def draft_entry(escalation: Escalation, today: dt.date) -> dict:
         "legal_basis": [],
         "sources": [],
         "tags": ["draft"],
+        "nations": list(NATIONS),  # a required field: the reviewer keeps those where the answer holds
         "last_reviewed": today.isoformat(),
     }
 

@@ -248,3 +248,27 @@ def test_purge_refusal_names_the_age_actually_used_and_allows_a_dry_run(env, cap
     assert "--older-than 7d (7 days)" in err and "None" not in err and "--force" in err
     assert main(["purge", "--older-than", "7d", "--dry-run"]) == 0
     assert "would delete" in capsys.readouterr().out and len(service.store.questions()) == 1
+
+
+def test_a_draft_has_every_required_field_and_asks_for_nations_to_be_checked(env, capsys):
+    import yaml
+
+    from bot.faq import NATIONS
+
+    service, _ = seeded(env)
+    result = service.ask("can the allotment society see tenancy notes", "U1", escalate=True)
+    service.answer(result.escalation.id, "A1", ADVISORS, "No.", propose_new=True)
+    assert main(["faq", "drafts", "--out", str(env / "drafts")]) == 0
+    (path,) = (env / "drafts").glob("*.yaml")
+    text = path.read_text(encoding="utf-8")
+    header = "".join(line for line in text.splitlines(keepends=True) if line.startswith("#"))
+    (draft,) = yaml.safe_load(text)
+    assert draft["nations"] == list(NATIONS) and "nations" in header
+
+
+def test_the_readme_names_both_default_drafts_folders():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `canishare faq drafts"))
+    assert "./faq-drafts" in row and "drafts/" in row
