@@ -158,8 +158,19 @@ def _thresholds(env: dict[str, str]) -> Thresholds:
             raise SettingsError(f"{variable}={value!r}: use a number from 0 to 100")
     thresholds = replace(_measured_thresholds(), **overrides)
     if thresholds.suggest > thresholds.answer:
-        raise SettingsError("CANISHARE_SUGGEST_SCORE must not be above CANISHARE_ANSWER_SCORE")
+        raise SettingsError(_lines_crossed(env, thresholds))
     return thresholds
+
+
+def _lines_crossed(env: dict[str, str], thresholds: Thresholds) -> str:
+    """The suggest line above the answer line, said with the variables actually set (a default is named as one)."""
+    def said(variable: str, value: float) -> str:
+        return f"{variable}={env[variable].strip()}" if (env.get(variable) or "").strip() else \
+            f"the fitted default {variable.removeprefix('CANISHARE_').lower().replace('_', ' ')} ({value:g})"
+
+    return (f"{said('CANISHARE_ANSWER_SCORE', thresholds.answer)} is below "
+            f"{said('CANISHARE_SUGGEST_SCORE', thresholds.suggest)}: both are percentages from 0 to 100 "
+            "(95 means 95%, not 0.95), and the answer line must be at or above the suggest line")
 
 
 @dataclass(frozen=True)

@@ -393,3 +393,46 @@ def test_a_privileged_port_says_so_and_names_the_port_option(env, capsys, monkey
     assert main(["serve", "--http", "--port", "80"]) == EXIT_PROBLEM
     line = one_line_error(capsys)
     assert "permission denied for the port" in line and "--port 3000" in line and "None" not in line
+
+
+def test_serve_start_logs_no_warning_about_bolts_unused_token(env, capsys, monkeypatch, fake_slack, caplog):
+    import bot.slack.serve as serve
+
+    slack_env(monkeypatch, fake_slack.base_url)
+    monkeypatch.setattr(serve, "serve_http", lambda *args, **kwargs: None)
+    assert main(["serve", "--http", "--port", "3999"]) == 0
+    assert not [r for r in caplog.records if "will be unused" in r.getMessage()]
+
+
+@pytest.mark.parametrize("variables, named", [
+    ({"CANISHARE_ANSWER_SCORE": "0.95"}, "CANISHARE_ANSWER_SCORE=0.95 is below the fitted default suggest score"),
+    ({"CANISHARE_ANSWER_SCORE": "30", "CANISHARE_SUGGEST_SCORE": "40"},
+     "CANISHARE_ANSWER_SCORE=30 is below CANISHARE_SUGGEST_SCORE=40"),
+    ({"CANISHARE_SUGGEST_SCORE": "99.5"}, "the fitted default answer score"),
+])
+def test_crossed_thresholds_name_the_variables_set_and_the_scale(env, capsys, monkeypatch, variables, named):
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    assert main(["ask", "consent?"]) == EXIT_USAGE
+    line = one_line_error(capsys)
+    assert named in line and "0 to 100" in line
+
+
+def test_a_database_from_a_newer_canishare_says_to_upgrade(env, capsys):
+    import sqlite3
+
+    from bot.store import SCHEMA_VERSION
+
+    connection = sqlite3.connect(env / "cli.db")
+    connection.execute(f"pragma user_version = {SCHEMA_VERSION + 90}")
+    connection.close()
+    assert main(["queue"]) == EXIT_PROBLEM
+    line = one_line_error(capsys)
+    assert "newer canishare" in line and "upgrade canishare" in line
+
+
+def test_a_database_path_that_is_a_folder_says_so(env, capsys, monkeypatch):
+    (env / "dir.db").mkdir()
+    monkeypatch.setenv("CANISHARE_DB", str(env / "dir.db"))
+    assert main(["queue"]) == EXIT_USAGE
+    assert "dir.db is a folder" in one_line_error(capsys)

@@ -54,8 +54,30 @@ def stop_on_sigterm(signum, frame) -> None:
     raise Stopping()
 
 
+BOLT_TOKEN_UNUSED = "As you gave `client` as well, `token` will be unused."
+
+
+class _DropLine(logging.Filter):
+    def __init__(self, line: str):
+        super().__init__()
+        self.line = line
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != self.line
+
+
+def quiet_bolt_token_warning() -> None:
+    """Bolt's App reads SLACK_BOT_TOKEN from the environment by itself, then warns on every start that
+    it will not use it, since canishare gives it a client (built with that same token, SLACK_API_URL
+    and the retry rules). Nothing is wrong and there is nothing to do, so that one line is dropped."""
+    bolt = logging.getLogger("slack_bolt.App")
+    if not any(isinstance(f, _DropLine) for f in bolt.filters):
+        bolt.addFilter(_DropLine(BOLT_TOKEN_UNUSED))
+
+
 def run(settings: Settings, service: Service, http: bool, port: int) -> int:
     service.check_install()
+    quiet_bolt_token_warning()
     deps = assemble(settings, service)
     app = create_app(deps, socket_mode=not http)
     deps.advisors.refresh()  # before the first click, so that no listener waits for Slack

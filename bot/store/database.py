@@ -127,7 +127,9 @@ class Store(DeliveryTables, ReportTables):
         version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} was written by a newer canishare (schema {version}, this one knows {SCHEMA_VERSION})"
+                f"{self.path} was written by a newer canishare (schema {version}, this one knows {SCHEMA_VERSION}): "
+                "upgrade canishare to the version that wrote it or later (pip install --upgrade, then restart), "
+                "or point CANISHARE_DB at this version's database"
             )
         for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction() as db:
