@@ -418,7 +418,8 @@ entries = []
 for path in F.faq_files(Path(sys.argv[1])):
     entries += L._load_file(path)[0]
 t2 = time.perf_counter()
-L._near_duplicate_phrasings(entries)
+from bot.faq.near_duplicates import near_duplicate_phrasings
+near_duplicate_phrasings(entries)
 t3 = time.perf_counter()
 from bot.matching import Matcher
 t4 = time.perf_counter()

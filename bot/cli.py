@@ -220,7 +220,7 @@ def cmd_faq_lint(args, settings: Settings) -> int:
     if failing:
         print(f"{len(failing)} problem(s) in {directory}", file=sys.stderr)
         return EXIT_PROBLEM
-    faq = load_faq(directory)
+    faq = load_faq(directory, check_near_duplicates=False)  # lint has just checked them
     phrasings = sum(len(e.phrasings) for e in faq)
     warned = f", {len(problems)} warning(s)" if problems else ""
     print(f"ok: {len(faq)} entries, {phrasings} phrasings in {directory}{warned}")
@@ -331,8 +331,8 @@ def cmd_serve(args, settings: Settings) -> int:
     _require(settings, "start the Slack bot", {name: None for name in missing})
     from bot.slack.serve import run
 
+    configure_logging()  # before the FAQ loads: a large one takes seconds, and says so
     service = _service(settings, must_exist=False)
-    configure_logging()
     return run(settings, service, http=args.http, port=args.port)
 
 
@@ -370,8 +370,8 @@ def cmd_clock(args, settings: Settings) -> int:
              {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
     from bot.slack.digest import run_clock
 
-    service = _service(settings, must_exist=False)
     configure_logging()
+    service = _service(settings, must_exist=False)
     return run_clock(settings, service)
 
 

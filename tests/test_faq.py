@@ -410,3 +410,48 @@ def test_the_stale_label_warning_names_no_repository_path_in_an_installed_copy(m
     (warning,) = load._stale_example_warnings(entries)
     assert "tests/" not in warning.message and "benchmarks/" not in warning.message
     assert "nothing needs doing now" in warning.message
+
+
+def _pairs_one_by_one(phrasings):
+    """The definition the bulk check must keep: process.extract of each phrasing against all."""
+    from rapidfuzz import fuzz, process
+
+    from bot.faq.near_duplicates import NEAR_DUPLICATE_SCORE
+
+    return [[(score, j) for _, score, j in process.extract(p, phrasings, scorer=fuzz.ratio,
+                                                           score_cutoff=NEAR_DUPLICATE_SCORE, limit=None) if j > i]
+            for i, p in enumerate(phrasings)]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_bulk_near_duplicate_check_finds_exactly_what_one_by_one_scoring_finds(seed):
+    import random
+
+    from bot import text
+    from bot.faq.near_duplicates import NEAR_DUPLICATE_BLOCK, _alike_later_phrasings
+
+    rnd = random.Random(seed)
+    base = [text.normalise(p) for e in load_faq() for p in e.phrasings][:400]
+    phrasings = list(base)
+    for _ in range(300):  # near copies: a few characters changed, dropped or added, and exact copies
+        chars = list(rnd.choice(base))
+        for _ in range(rnd.randint(0, 6)):
+            k = rnd.randrange(len(chars))
+            rnd.choice([lambda: chars.__setitem__(k, rnd.choice("aeiost ")), lambda: chars.pop(k),
+                        lambda: chars.insert(k, rnd.choice("xyz "))])()
+        phrasings.append("".join(chars))
+    rnd.shuffle(phrasings)
+    assert len(phrasings) > NEAR_DUPLICATE_BLOCK / 2
+    found = _alike_later_phrasings(phrasings)
+    assert found == _pairs_one_by_one(phrasings) and sum(map(len, found)) > 100
+
+
+def test_the_near_duplicate_problems_are_unchanged_for_the_bundled_faq_with_copies(tmp_path):
+    from bot.faq.near_duplicates import near_duplicate_phrasings
+
+    entries = list(load_faq())
+    copies = [entry(f"copy-{e.id}", question=e.question + "?", variants=[v + " x" for v in e.variants][:5])
+              for e in entries[:20]]
+    directory = write_faq(tmp_path, {"a.yaml": copies})
+    problems = near_duplicate_phrasings(entries + list(load_faq(directory, check_near_duplicates=False)))
+    assert len(problems) >= 20 and all("nearly duplicates" in p.message for p in problems)

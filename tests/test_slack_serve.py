@@ -366,3 +366,22 @@ def test_healthz_is_503_while_commits_fail(http_app, service, monkeypatch):
     assert request(http_app, "GET", "/healthz")[0] == 503  # the failed commit counts for a minute
     monkeypatch.setattr(database, "WRITE_FAILURE_COUNTS_FOR", 0.0)
     assert request(http_app, "GET", "/healthz") == (200, "ok")
+
+
+def test_serve_start_up_logs_the_faq_size_and_when_the_matcher_is_ready(tmp_path, monkeypatch, fake_slack, caplog):
+    import logging
+
+    from bot.cli import main
+
+    for name, value in {"SLACK_BOT_TOKEN": h.TEST_BOT_TOKEN, "SLACK_SIGNING_SECRET": h.TEST_SIGNING_SECRET,
+                        "CANISHARE_ADVISOR_CHANNEL": "CADV", "SLACK_API_URL": fake_slack.base_url,
+                        "CANISHARE_DB": str(tmp_path / "canishare.db")}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(serve, "serve_http", lambda *args, **kwargs: None)
+    caplog.set_level(logging.INFO)
+    assert main(["serve", "--http", "--port", "3999"]) == 0
+    said = [r.getMessage() for r in caplog.records]
+    loading = next(i for i, m in enumerate(said) if m.startswith("loading the FAQ: ") and " entries" in m)
+    ready = next(i for i, m in enumerate(said) if m.startswith("matcher ready in "))
+    assert loading < ready

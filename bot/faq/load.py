@@ -11,16 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import time
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable
 
 import yaml
-from rapidfuzz import fuzz, process
 
-from bot import text
 from bot.bundled import bundled_dir
 from bot.faq.model import NATIONS, Faq, FaqEntry, FaqError, Problem, Source, Watch, due_watches
+from bot.faq.near_duplicates import near_duplicate_phrasings
 from bot.faq.sources import PLACEHOLDER_TITLE, source_url_problem
 
 log = logging.getLogger(__name__)
@@ -46,10 +46,6 @@ WATCH_FIELDS = ("what", "expected", "source")
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_VARIANTS = 5
-# Two phrasings of different entries this alike (rapidfuzz ratio of their normalised forms)
-# would make the matcher pick between them at random.
-NEAR_DUPLICATE_SCORE = 92
-
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
     """A safe loader that remembers the line of every mapping and of each of its keys."""
@@ -151,7 +147,11 @@ def _load(directory: Path, check_near_duplicates: bool = True) -> tuple[list[Faq
         ids.extend(file_ids)
     problems.extend(_duplicate_ids(ids))
     if check_near_duplicates:
-        problems.extend(_near_duplicate_phrasings(entries))
+        started = time.perf_counter()
+        log.info("loading the FAQ: %d entries, %d phrasings in %s; checking for near-duplicate phrasings",
+                 len(entries), sum(len(e.phrasings) for e in entries), directory)
+        problems.extend(near_duplicate_phrasings(entries))
+        log.info("FAQ checked in %.1f s", time.perf_counter() - started)
     return entries, problems
 
 
@@ -401,39 +401,6 @@ def _duplicate_ids(ids: Iterable[tuple[str, str]]) -> list[Problem]:
             problems.append(Problem(file, f"duplicate id (also in {first_file[entry_id]})", entry_id, "id"))
         else:
             first_file[entry_id] = file
-    return problems
-
-
-def _near_duplicate_phrasings(entries: list[FaqEntry]) -> list[Problem]:
-    owners: list[FaqEntry] = []
-    phrasings: list[str] = []
-    originals: list[str] = []
-    for entry in entries:
-        for phrasing in entry.phrasings:
-            owners.append(entry)
-            originals.append(phrasing)
-            phrasings.append(text.normalise(phrasing))
-    problems = []
-    reported: set[tuple[str, str]] = set()
-    for i, phrasing in enumerate(phrasings):
-        for _, score, j in process.extract(
-            phrasing, phrasings, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE_SCORE, limit=None
-        ):
-            if j <= i or owners[i].id == owners[j].id:
-                continue
-            pair = (owners[i].id, owners[j].id)
-            if pair in reported:
-                continue
-            reported.add(pair)
-            problems.append(
-                Problem(
-                    owners[j].file,
-                    f"phrasing {originals[j]!r} nearly duplicates {originals[i]!r} of entry "
-                    f"'{owners[i].id}' ({score:.0f}% alike); keep it in one entry only",
-                    owners[j].id,
-                    "variants",
-                )
-            )
     return problems
 
 

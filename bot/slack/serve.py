@@ -75,9 +75,17 @@ def quiet_bolt_token_warning() -> None:
         bolt.addFilter(_DropLine(BOLT_TOKEN_UNUSED))
 
 
+def warm_up_matcher(service: Service) -> None:
+    """Build the matcher's index now, not inside the first question's request (seconds for a large FAQ)."""
+    started = time.perf_counter()
+    service.matcher().match("can I share this?")
+    log.info("matcher ready in %.1f s (%d FAQ entries)", time.perf_counter() - started, len(service.faq))
+
+
 def run(settings: Settings, service: Service, http: bool, port: int) -> int:
     service.check_install()
     quiet_bolt_token_warning()
+    warm_up_matcher(service)
     deps = assemble(settings, service)
     app = create_app(deps, socket_mode=not http)
     deps.advisors.refresh()  # before the first click, so that no listener waits for Slack
