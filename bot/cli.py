@@ -19,13 +19,16 @@ from bot.faq import FaqError, lint, load_faq
 # cannot stop it, so that a Slack setting never stops an offline command.
 NO_SETTINGS = {"fields": ()}
 MATCHER_SETTINGS = {"fields": ("thresholds",)}
-RECORD_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token")}
+# commands that read or export the records use none of these (nor the retention period: purge is its own
+# command), so a mistake in one cannot block a subject access request or an erasure
+RECORD_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token", "retention_days")}
+PURGE_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token")}
 ALL_SETTINGS: dict = {}
 
 
 def _purge_settings(args) -> dict:
     """purge --older-than does not use CANISHARE_RETENTION_DAYS, so a refused value cannot stop it."""
-    return {"ignore": (*RECORD_SETTINGS["ignore"], "retention_days")} if args.older_than else RECORD_SETTINGS
+    return RECORD_SETTINGS if args.older_than else PURGE_SETTINGS
 
 
 def port_number(value: str) -> int:

@@ -11,13 +11,13 @@ import traceback
 from bot.privacy import redact
 
 # A value quoted in a message, as Python quotes it: "invalid literal for int() with base 10: '…'".
-_QUOTED = re.compile(r"""(['"]).*?\1""", re.DOTALL)
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"', re.DOTALL)  # escaped quotes inside too
 MESSAGE_LIMIT = 300
 
 
 def safe_message(error: BaseException) -> str:
     """The exception's message with quoted values as '…', redacted and cut short."""
-    text = _QUOTED.sub(r"\1…\1", str(error))
+    text = _QUOTED.sub(lambda m: m.group()[0] + "…" + m.group()[0], str(error))
     return redact(text[:MESSAGE_LIMIT]).text
 
 

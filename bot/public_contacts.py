@@ -61,7 +61,9 @@ def keep_public_contacts(text: str) -> Kept:
         found.append(match.group(0))
         return _MARK.format(_letters(len(found) - 1))
 
-    text = _NUMBER.sub(lambda m: set_aside(m) if is_public_number(m.group(0)) else m.group(0), text)
+    # only numbers a redaction pattern could take for a phone: a three-digit one (999, 101) is kept anyway,
+    # and set aside it would hide a house number from the address pattern ("101 Acacia Avenue")
+    text = _NUMBER.sub(lambda m: set_aside(m) if _settable(m.group(0)) else m.group(0), text)
     text = _ADDRESS.sub(lambda m: set_aside(m) if is_role_mailbox(m.group(1), m.group(2)) else m.group(0), text)
 
     def restore(redacted: str) -> str:
@@ -70,6 +72,10 @@ def keep_public_contacts(text: str) -> Kept:
         return redacted
 
     return Kept(text, restore)
+
+
+def _settable(written: str) -> bool:
+    return is_public_number(written) and sum(c.isdigit() for c in written) >= 6
 
 
 def _letters(index: int) -> str:

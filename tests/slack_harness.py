@@ -811,7 +811,7 @@ class BotProcess:
         """POST a request as Slack would; the HTTP status (0 when the bot is gone)."""
         import http.client
 
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)  # a loaded CI machine is slow
         try:
             connection.request("POST", "/slack/events", body=req.body.encode(), headers=dict(req.headers))
             return connection.getresponse().status

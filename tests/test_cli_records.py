@@ -232,6 +232,14 @@ def test_a_retention_under_30_days_is_refused_by_every_command_that_uses_it(env,
     assert len(service.store.questions()) == 1
 
 
+@pytest.mark.parametrize("command", [["export"], ["subject-access", "U3"], ["erase", "U3", "--yes"]])
+def test_commands_that_read_the_records_do_not_depend_on_the_retention_setting(env, capsys, monkeypatch, command):
+    service, _ = seeded(env, "2026-01-01T09:00:00+00:00")
+    service.ask("How long do we have to report a personal data breach?", "U3")
+    monkeypatch.setenv("CANISHARE_RETENTION_DAYS", "7")  # a mistake there must not block a subject access request
+    assert main(command) == 0, capsys.readouterr().err
+
+
 def test_purge_older_than_does_not_depend_on_the_retention_setting(env, capsys, monkeypatch):
     service, _ = seeded(env, "2026-01-01T09:00:00+00:00")
     service.ask("How long do we have to report a personal data breach?", "U3")

@@ -39,3 +39,13 @@ def test_a_public_number_inside_a_longer_number_is_not_kept_apart():
 def test_many_contacts_come_back_in_their_places():
     answer = " ".join(f"{n}. ring 999 and e-mail ig@trust{n}.nhs.uk" for n in range(30))
     assert redacted_answer(answer)[0] == answer
+
+
+@pytest.mark.parametrize("answer, gone", [
+    ("Do not visit her at 101 Acacia Avenue, Leeds; call the police on 101.", "Acacia Avenue"),
+    ("He is at 999 Station Road now", "Station Road"),
+    ("the flat is 111 Mill Lane, ring 111 if unwell", "Mill Lane"),
+])
+def test_a_house_number_that_is_also_a_helpline_does_not_hide_the_address(answer, gone):
+    text, _ = redacted_answer(answer)
+    assert gone not in text and "[address]" in text

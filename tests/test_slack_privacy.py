@@ -178,3 +178,17 @@ def test_a_chained_errors_messages_are_made_safe_too():
     assert "KeyError: '…'" in logged and "ValueError: no record for NHS number [NHS number]" in logged
     assert "test_a_chained_errors_messages_are_made_safe_too" in logged  # the frames are kept
     assert "Kayleigh" not in logged and "943 476 5919" not in logged
+
+
+@pytest.mark.parametrize("typed", [
+    'He said "no" to Mary O\'Brien at 14 Elm Road',
+    "it's \"Tyler\" and 'Smith' at 3 Oak Lane",
+])
+def test_a_typed_value_with_both_kinds_of_quote_leaves_nothing_in_the_log(typed):
+    from bot.log_safety import safe_message
+
+    try:
+        int(typed)
+    except ValueError as error:
+        shown = safe_message(error)
+    assert not any(part in shown for part in ("Brien", "Elm Road", "Tyler", "Smith", "Oak Lane")), shown

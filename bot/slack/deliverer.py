@@ -13,15 +13,14 @@ import datetime as dt
 import http.client
 import json
 import logging
-import os
 import socket
 import threading
 import urllib.error
-import uuid
 from typing import Callable
 
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot import lease_owners
 from bot.escalations import QueueError
 from bot.mrkdwn import escape_user_text
 from bot.outbox import UNCERTAIN, Kind, Owed
@@ -63,27 +62,14 @@ class Postpone(Exception):
         self.wait = wait
 
 
-BOOT = uuid.uuid4().hex[:8]  # this process, even where two containers share a host name and pid
-
-
 def owner_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+    return lease_owners.owner(f"thread-{threading.get_ident()}")
 
 
 def died_on_this_host(owner: str) -> bool:
-    """Whether a lease holder ("host:pid:…") was a process on this machine that no longer runs; a
-    holder elsewhere is left to its lease's expiry."""
-    host, _, rest = owner.partition(":")
-    pid = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False
-    return False
+    """Whether a lease holder was a process on this machine, in this pid namespace, that no longer runs
+    (bot.lease_owners); a holder elsewhere is left to its lease's expiry."""
+    return lease_owners.has_died(owner)
 
 
 def deliver_due(deps: Deps, owner: str | None = None, limit: int = 20) -> int:
@@ -436,7 +422,7 @@ class Deliverer:
             thread.join(timeout)
 
     def _run(self, number: int) -> None:
-        owner = f"{socket.gethostname()}:{os.getpid()}:{BOOT}:deliverer-{number}"
+        owner = lease_owners.owner(f"deliverer-{number}")
         while not self._stop.is_set():
             with self._wake:
                 self._pending_wakes = 0

@@ -11,15 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import signal
-import socket
 import threading
 from typing import Callable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError, SlackRequestError
 
+from bot import lease_owners
 from bot.config import Settings
 from bot.digest.figures import Digest
 from bot.digest.weeks import LONDON, next_run, week_due
@@ -76,7 +75,7 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
     if not settings.digest_channel:
         raise ValueError("CANISHARE_DIGEST_CHANNEL is not set: the digest has nowhere to go")
     earlier = service.digest_posted(digest.week)
-    owner = f"{socket.gethostname()}:{os.getpid()}:digest"
+    owner = lease_owners.owner("digest")
     service.take_over_leases(died_on_this_host)  # a run killed here posts nothing more: its lease is free
     status, item = service.owe_digest(digest.week, owner, force)
     if status == "already":
