@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.mrkdwn import replace_markup
+from bot.names import TITLES
 from bot.names.records import FIELD_ACRONYMS
 from bot.text import mask_names
 
@@ -26,7 +27,9 @@ _SURNAME_IN_CAPITALS = re.compile(r"(?<![\w'])[A-Z][A-Z'\-]*[A-Z](?=,?[ \t]*\[na
 
 
 def _mask_surname(m: re.Match[str]) -> str:
-    return m.group() if m.group().lower() in FIELD_ACRONYMS else "[name]"
+    word = m.group()
+    keep = word.lower() in FIELD_ACRONYMS or word.lower() in TITLES or not re.search(r"[AEIOUY]", word)
+    return word if keep else "[name]"  # "PC [name]", "NSPCC [name]" keep their title or acronym
 
 
 def names_in(value: str) -> bool:

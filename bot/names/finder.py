@@ -32,7 +32,7 @@ from bot.names.words import (
 )
 
 # lower-case verbs that are also given names: "can a client sue us", "will rob", "did pat"
-_VERBS_THAT_ARE_NAMES = frozenset("sue rob pat bob bill chase drew grant mark will ray sue's".split())
+_VERBS_THAT_ARE_NAMES = frozenset(["sue"])  # "can a client sue us": never a lower-case name here
 _WELSH_INSTITUTIONS = frozenset(
     "ysbyty ysgol cyngor heddlu canolfan meddygfa coleg prifysgol bwrdd cartref capel eglwys".split()
 )
@@ -170,7 +170,8 @@ class _FinderBase:
 
     def names_an_institution(self, i: int) -> bool:
         """Token i follows a Welsh word for an institution: "Ysbyty Gwynedd", "Ysgol Dewi Sant"."""
-        return i > 0 and self.tok(i - 1).low in _WELSH_INSTITUTIONS and self.joined(i)
+        before = self.tok(i - 1) if i > 0 else None
+        return before is not None and before.low in _WELSH_INSTITUTIONS and before.text[:1].isupper() and self.joined(i)
 
     def known_phrase(self, i: int, j: int) -> bool:
         """Tokens i..j-1, alone or with the words before them, are a phrase that reads like a name

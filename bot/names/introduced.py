@@ -60,6 +60,7 @@ _PERSON_DOES = frozenset(
     lives lived disclosed reported refused came left""".split()
 )
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)]|$|[ \t]-[ \t])")
+_FILLER_VALUE = re.compile(r"(?i)(?:n/?a|n\.?k\.?|n/?k|tbc|tba|unknown|none)(?![\w])")
 # "first name Rukhsana", "maiden name Okafor": a qualified "name" announces one without a colon too
 _NAME_FIELD_QUALIFIERS = frozenset("first last full given family middle maiden preferred birth christian legal".split())
 _TRIGGER_GAP = re.compile(r"[ \t\u00a0]{1,3}[\"'\u2018\u201c]?|[ \t]*:[ \t]*")
@@ -202,6 +203,12 @@ class _IntroducedNames(_FinderBase):
         tok = self.tok(i)
         if tok.low in FIELD_FILLERS or tok.low in _STOP or is_not_a_name(tok.low) or tok.low in NAME_VERBS:
             return False
+        if _FILLER_VALUE.match(self.text, tok.start) or tok.low in _ROLE_WORDS:
+            return False  # "Surname: N/A", "Name: N.K.", "Name: DSL"
+        if tok.base.isupper() and len(tok.base) <= 5 and not is_given_name(tok.low):
+            return False  # "Name: DSL", "Name: SENCO": a role's letters
+        if not self.joined(i, _LABEL_GAP) and (tok.low in self.common and not is_given_name(tok.low)):
+            return False  # "Legal Name Change": a heading, no field
         if tok.text.islower() and tok.low in self.common and not is_given_name(tok.low):
             return False  # "surname change", "name: not known"
         end = self.extend(i, allow_lower=tok.text.islower(), strict=False)

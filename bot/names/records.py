@@ -11,7 +11,7 @@ from bisect import bisect_left
 from bot.names.finder import _FinderBase
 from bot.names.given import is_given_name
 from bot.names.tokens import _is_cap
-from bot.names.words import _COMMON_SURNAMES, NAME_VERBS
+from bot.names.words import _COMMON_SURNAMES, NAME_VERBS, TITLES
 
 # a word in capitals, then (after a comma or not) a capitalised word: "SMITH, John", "MCDONALD Kyle"
 _CAPITALS_THEN_WORD = re.compile(r"(?<![\w'])[A-Z][A-Z'\-]+(?:,[ \t]*|[ \t]+)[A-Z][a-z]")
@@ -26,21 +26,28 @@ _WORD_THEN_INITIAL = re.compile(
 )
 # a sign-off at the end of a line: "Thanks, Sarah", "Cheers\nDave Jones", "Kind regards, Priya."
 _SIGN_OFF = re.compile(
-    r"(?i:thanks|thank[ \t]+you|many[ \t]+thanks|cheers|regards|best[ \t]+wishes|best|ta|thx)"
+    r"\b(?i:thanks|thank[ \t]+you|many[ \t]+thanks|cheers|regards|best[ \t]+wishes|best|ta|thx)"
     r"[ \t]*[,!.]?[ \t]*\n?[ \t]*"
     r"(?P<name>[A-Z][a-z'\-]+(?:[ \t]+[A-Z][a-z'\-]+)?)[ \t]*[.!]?[ \t]*$",
     re.M,
 )
 # an introduction: "this is Bob the housing officer", "I'm Sarah from the council", "it's Priya at the GP"
 _INTRODUCTION = re.compile(
-    r"(?i:this[ \t]+is|it'?s|i'?m|i[ \t]+am)[ \t]+(?P<name>[A-Z][a-z'\-]+)"
+    r"\b(?i:this[ \t]+is|it'?s|i'?m|i[ \t]+am)[ \t]+(?P<name>[A-Z][a-z'\-]+)"
     r"(?=[ \t]*,|[ \t]+(?i:the|from|at|in|here|with|a|an|our|your)\b)"
+)
+_VOWEL = re.compile(r"[AEIOUYaeiouy]")
+# after an initial, words that make a region or a germ, not a person: "N. Ireland", "E. Sussex", "E. coli"
+_AFTER_AN_INITIAL = frozenset(
+    """ireland yorkshire sussex midlands wales scotland england london lothian ayrshire riding anglia kent devon
+    cornwall lancashire somerset dorset essex surrey lincolnshire norfolk suffolk cumbria durham tyrone
+    antrim down derry coli pylori aureus faecalis""".split()
 )
 # capitalised words a single letter names a kind of, never a person's surname and initial
 _LETTERED_THINGS = frozenset(
     """hepatitis vitamin strep annex appendix schedule part section plan option category grade tier type class
     form block unit ward wing bay floor level zone year stage phase group team model article chapter exhibit
-    figure table box room court wave""".split()
+    figure table box room court wave hall field gate yard park house lab site""".split()
 )
 # letters that are words or abbreviations by themselves before a capitalised word: "I Think", "A Smith"
 _NOT_INITIALS = frozenset("I A".split())
@@ -91,6 +98,8 @@ class _RecordNames(_FinderBase):
             return False
         if surname.low in FIELD_ACRONYMS or not self.word_ok(surname) and len(surname.base) <= 3:
             return False
+        if not _VOWEL.search(surname.base) or surname.low in TITLES:
+            return False  # "NSPCC, Faith groups", "PC Smith": an acronym or a title, no surname
         if not (_is_cap(given) and is_given_name(given.low) and self.word_ok(given)) or given.low in NAME_VERBS:
             return False
         if given.low in self.common and not self.text[surname.end : given.start].startswith(","):
@@ -103,7 +112,7 @@ class _RecordNames(_FinderBase):
 
     def initials_and_surname(self, start: int, i: int | None) -> bool:
         """ "J. Smith", "R.J. McAllister", "A. Patel (Mr)", "J Smith": initials, then a surname."""
-        if i is None or self.used[i] or not self.surname_word(i):
+        if i is None or self.used[i] or not self.surname_word(i) or self.tok(i).low in _AFTER_AN_INITIAL:
             return False
         initials = self.text[start : self.tok(i).start]
         low = self.tok(i).low
@@ -130,8 +139,8 @@ class _RecordNames(_FinderBase):
         if i is None or self.used[i]:
             return False
         tok = self.tok(i)
-        if not (is_given_name(tok.low) and self.word_ok(tok)) or tok.low in NAME_VERBS:
-            return False
+        if not (is_given_name(tok.low) and self.word_ok(tok)) or tok.low in NAME_VERBS or tok.low in self.common:
+            return False  # "It's Amber in our RAG rating": a name that is an everyday word needs more
         end = i + 1
         if end < self.n and self.joined(end) and self.surname_word(end):
             end += 1

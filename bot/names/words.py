@@ -88,7 +88,7 @@ _WEEKDAYS = frozenset(
 )
 #: people's names that name a law, doctrine, role or report, never the person asked about
 LEGAL_EPONYMS: frozenset[str] = frozenset(
-    """caldicott gillick climbié climbie laming bichard munro""".split()
+    """caldicott gillick climbié climbie laming bichard""".split()
 )
 #: names that on their own mean a doctrine here ("Fraser is about contraception", "under Fraser"):
 #: a person only with a title or a surname ("Mr Fraser", "Fraser Smith") or after a role word
@@ -134,8 +134,7 @@ INSTITUTION_WORDS: frozenset[str] = frozenset(
 _PLACES = frozenset(
     """paris sydney florence chelsea jordan georgia india israel kent devon lincoln chester jersey
     austin dallas houston phoenix brooklyn preston kingston lourdes florida virginia carolina
-    adelaide regina eden chad hong barry dudley skye syria lynn leone milton clifton stanley môn mon
-    orkney shetland bute arran iona jura islay antrim armagh fermanagh""".split()
+    adelaide regina eden chad hong""".split()
 )
 #: towns, cities and regions: after a given name they make a place or an organisation, not a person
 #: ("Evelina London", "Sheffield Children's", "Carlisle City Council")

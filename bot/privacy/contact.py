@@ -81,8 +81,8 @@ def _emails(text: str):
 # an address given by its provider alone: "jane_smith99 at hotmail", "her email is kayz.b at gmail"
 _AT_A_PROVIDER = re.compile(
     r"(?i)(?<![\w.@'-])(?P<local>[a-z0-9](?:[\w%+'-]|\.(?=\w))*)[ \t]*(?:@|[ \t]at[ \t]|\(at\)|\[at\])[ \t]*"
-    r"(?:hotmail|gmail|googlemail|yahoo|outlook|icloud|live|aol|btinternet|protonmail|proton|msn|sky|"
-    r"virginmedia|talktalk|ymail|mail)(?![\w@-])"
+    r"(?:hotmail|gmail|googlemail|yahoo|outlook|icloud|aol|btinternet|protonmail|msn|virginmedia|talktalk|ymail)"
+    r"(?![\w@-])"
 )
 _EMAIL_WORD = re.compile(r"(?i)\b(?:e-?mail|email[ \t]+address|address)\b[^.?!]{0,20}$")
 
@@ -96,8 +96,8 @@ def _emails_at_a_provider(text: str):
             yield m.start(), m.end(), EMAIL
 
 
-_PROVIDER = re.compile(r"(?i)(?:\bat\b|@|\(at\)|\[at\])[ \t]*(?:hotmail|gmail|googlemail|yahoo|outlook|icloud|live|aol"
-                       r"|btinternet|protonmail|proton|msn|sky|virginmedia|talktalk|ymail|mail)\b")
+_PROVIDER = re.compile(r"(?i)(?:\bat\b|@|\(at\)|\[at\])[ \t]*(?:hotmail|gmail|googlemail|yahoo|outlook|icloud|aol"
+                       r"|btinternet|protonmail|msn|virginmedia|talktalk|ymail)\b")
 
 
 def _is_a_word_before_a_domain(local: str) -> bool:

@@ -131,6 +131,11 @@ _QUOTED_ADDRESS = re.compile(
     r"(?i)address[ \t]+(?:as|is|was|given[ \t]+as|:)[ \t]*['\"\u2018\u201c]"
     r"(?P<value>[^'\"\u2019\u201d\n\[]{3,80})['\"\u2019\u201d]"
 )
+# what a record says when there is no address to give
+_NO_ADDRESS = re.compile(
+    r"(?i)^\s*(?:unknown|none|n/?a|nfa|not[ \t]+known|withheld|no[ \t]+fixed[ \t]+(?:abode|address)|homeless"
+    r"|of[ \t]+no[ \t]+fixed)\b"
+)
 # a house number, then its street: "the family at number 27 on Rowan Way", "no. 4 in Mill Lane"
 _NUMBER_ON_STREET = re.compile(
     r"(?<![\w])(?:[Nn]umber|[Nn]o\.?)[ \t]*[0-9]{1,4}[A-Za-z]?[ \t]+(?:on|in|of|down)[ \t]+(?:the[ \t]+)?" + _STREET
@@ -214,7 +219,7 @@ def _named_homes(text: str):
         if number:
             yield number.start("value"), number.end("value"), ADDRESS
     for m in _matches_at(_QUOTED_ADDRESS, text, ("address",)):
-        if m.group("value").strip().lower() not in ("unknown", "none", "n/a", "not known", "withheld"):
+        if not _NO_ADDRESS.search(m.group("value")):
             yield m.start("value"), m.end("value"), ADDRESS
     for m in _matches_at(_NUMBER_ON_STREET, text, ("number", "no")):
         yield m.start(), m.end(), ADDRESS

@@ -123,7 +123,9 @@ _CASE_LABEL = (
     r"|occurrence[ \t]+" + _ID_WORD + r"|occ[ \t]+" + _ID_WORD + r"|incident[ \t]+" + _ID_WORD +
     r"|log[ \t]+" + _ID_WORD
     + r"|(?:log|incident|occurrence|serial)(?=[ \t]*[0-9]{1,6}[ \t]+of[ \t]+[0-9])"  # "log 2231 of 21 May"
-    r"|(?:log|incident|occurrence|occ|serial|crime|cad)(?=[ \t]*[0-9]{3,7}/[0-9]{2,4}(?![0-9/]))"  # "occ 123/23"
+    # "occurrence 12345/23", not a financial year ("incident log 2023/24")
+    r"|(?:log|incident|occurrence|occ|serial|crime|cad)"
+    r"(?=[ \t]*(?!(?:19|20)[0-9]{2}/[0-9]{2}(?![0-9]))[0-9]{3,7}/[0-9]{2,4}(?![0-9/]))"  # "occ 123/23"
     r"|cad[ \t]+" + _ID_WORD + r"|urn|custody[ \t]+(?:record[ \t]+)?" + _ID_WORD +
     # a person's number in any system, and the national documents people are asked for
     r"|(?:client|claimant|person|patient|pupil|student|learner|service[ \t]+user|su|resident|tenant|customer)[ \t]+"
@@ -211,7 +213,9 @@ _INITIALS_THEN_NUMBER = re.compile(
     r"(?<![\w\[])(?P<label>[A-Z]{2,5})[ \t]*(?:[Nn]o\.?|NO\.?|[Nn]umber|[Nn]um|#)[ \t]*:?[ \t]*"
     r"(?P<value>[A-Z]{0,2}[0-9]{6,10})(?![0-9])"
 )
-_NOT_A_PERSONS_NUMBER = frozenset("TEL MOB PH FAX DDI EXT VAT CO REG ISBN ISSN SC".split())
+_NOT_A_PERSONS_NUMBER = frozenset(
+    "TEL MOB PH FAX DDI EXT VAT CO REG ISBN ISSN SC ICO PO DFE DFES UKPRN URN LA ODS CQC GMC NMC HCPC SWE".split()
+)
 
 
 # eleven digits from a trunk 0, grouped as phones are: never a case system's id
@@ -367,7 +371,7 @@ _DATE_LIKE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:19|20)?[0-9]{2}(?![0-
 
 
 # an extension after a number: "ext 4402", "x221", "extn. 35", "(ext 12)"
-_EXTENSION = re.compile(r"(?i)[ \t]*,?[ \t]*\(?(?:ext|extn|extension|x)\.?[ \t]*:?[ \t]*[0-9]{1,6}\)?(?![\w])")
+_EXTENSION = re.compile(r"(?i)[ \t]*,?[ \t]*\(?(?:(?:ext|extn|extension)\.?[ \t]*:?[ \t]*|x)[0-9]{1,6}\)?(?![\w])")
 
 
 def _phone_numbers(text: str):

@@ -13,17 +13,18 @@ _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _IPV4 = re.compile(r"(?<![\w.])" + _OCTET + r"(?:\." + _OCTET + r"){3}(?![\w]|\.[0-9])")
 _IPV6 = re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){1,7}(?::|(?::[0-9a-f]{1,4}){1,6}|[0-9a-f]{1,4})(?![\w:])")
 # what says a number is an IP address: "IP", "IP address", "logged in from", "router"
-_IP_LABEL = re.compile(r"(?i)(?:\bip\b|\bip[ \t]*addr(?:ess)?\b|logged[ \t]+(?:in|on)[ \t]+from|router|\bvpn\b)")
+_IP_LABEL = re.compile(
+    r"(?i)(?:\bip\b|\bip[ \t]*addr(?:ess)?\b|logged[ \t]+(?:in|on)[ \t]+from|router|\bvpn\b|\bipv[46]\b"
+    r"|(?:came|coming|posted|sent)[ \t]+from|\bdevice\b|\blogs?[ \t]+show)"
+)
 _IP_LABEL_REACH = 30  # characters before the number where its label may be
 
 
 def _ip_addresses(text: str):
-    """An IPv4 address that reads as one (two of its parts of two digits or more: not a version
-    number such as 2.3.1.4), or any IPv4 or IPv6 address shortly after an IP label."""
+    """An IPv4 or IPv6 address shortly after an IP label ("IP", "logged in from", "router")."""
     for m in _IPV4.finditer(text):
-        labelled = _IP_LABEL.search(text, max(0, m.start() - _IP_LABEL_REACH), m.start())
-        if labelled or sum(len(part) >= 2 for part in m.group().split(".")) >= 2:
-            yield m.start(), m.end(), IP_ADDRESS
+        if _IP_LABEL.search(text, max(0, m.start() - _IP_LABEL_REACH), m.start()):
+            yield m.start(), m.end(), IP_ADDRESS  # unlabelled, four numbers are a version or a section as often
     if ":" in text:
         for label in _IP_LABEL.finditer(text):
             m = _IPV6.search(text, label.end(), label.end() + _IP_LABEL_REACH)
@@ -38,7 +39,7 @@ _PLATFORM_HOSTS = (
 # a link to a person's profile: "facebook.com/jade.wilkinson.52", "https://www.tiktok.com/@jadey"
 _PROFILE_LINK = re.compile(
     r"(?i)(?<![\w./])(?:https?://)?(?:(?:www|m|mobile|uk|en-gb)\.)?(?:" + _PLATFORM_HOSTS + r")"
-    r"(?:\.com|\.net|\.me|\.co\.uk|\.gg)?/(?!\s)[^\s<>()\[\]\"']+"
+    r"(?:\.com|\.net|\.me|\.co\.uk|\.gg)/(?!\s)[^\s<>()\[\]\"']+"
 )
 # a handle after the platform's name: "snap: jadey_w2010", "her insta is kayz.x", "tiktok name lil_dee07"
 _PLATFORMS = r"snap(?:chat)?|insta(?:gram)?|tik[ \t]?tok|twitter|facebook|fb|discord|telegram|threads|kik|xbox|psn" \
@@ -51,9 +52,17 @@ _PLATFORM_KEYWORDS = ("snap", "insta", "tik", "twitter", "facebook", "fb", "disc
                       "xbox", "psn", "gamertag", "roblox", "steam", "twitch", "reddit", "youtube", "onlyfans")
 
 
+_AN_AGE_OR_YEAR = re.compile(r"(?i)[0-9]{1,2}(?:yo|y/o|yrs?|years?|s)|y(?:ea)?r?[0-9]{1,2}|[0-9]{1,2}(?:am|pm)")
+
+
 def _is_handle(word: str) -> bool:
-    """Written like a handle, not a word: letters with a digit, an underscore or a dot in them."""
-    return any(c.isalpha() for c in word) and any(c in "_.0123456789" for c in word.strip("."))
+    """Written like a handle, not a word, an age or a year group: three letters or more, with a digit, an
+    underscore or a dot in them ("jadey_w2010", "kayz.x"; not "14yo", "yr9")."""
+    return (
+        sum(c.isalpha() for c in word) >= 3
+        and any(c in "_.0123456789" for c in word.strip("."))
+        and not _AN_AGE_OR_YEAR.fullmatch(word)
+    )
 
 
 def _social_accounts(text: str):
