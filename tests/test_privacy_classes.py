@@ -337,7 +337,7 @@ def test_form_fields_are_redacted(text, values, kinds):
     assert set(kinds) <= set(result.found)
 
 
-@pytest.mark.parametrize("text", [
+FORM_LOOK_ALIKES = [
     "Name: unknown, DOB not given",
     "Surname: TBC",
     "What name do we put on the referral form?",
@@ -346,9 +346,7 @@ def test_form_fields_are_redacted(text, values, kinds):
     "Name: [name]",
     "the *Children Act* and _Working Together_",
     "email jo_bloggs_team is the shared inbox name",
-])
-def test_form_look_alikes_stay(text):
-    assert redact(text).text == text
+]
 
 
 # Names as case systems and hospital letters write them: the surname first and in capitals, or an initial.
@@ -368,7 +366,7 @@ def test_surname_first_and_initialled_names_are_redacted(text, values):
     assert "name" in result.found
 
 
-@pytest.mark.parametrize("text", [
+LETTERED_THINGS_AND_ACRONYMS = [
     "Hepatitis B, can I share the result?",
     "Plan B, then the MARAC",
     "Vitamin D levels from the GP",
@@ -385,9 +383,7 @@ def test_surname_first_and_initialled_names_are_redacted(text, values):
     "Can I share with Aneurin Bevan UHB?",
     "Should I contact Tŷ Hafan hospice?",
     "Does Ysbyty Glan Clwyd need the form?",
-])
-def test_lettered_things_and_acronyms_are_no_names(text):
-    assert redact(text).text == text
+]
 
 
 # Online identifiers, references by their shape or an organisation's initials, and more forms of phone
@@ -422,7 +418,7 @@ def test_online_identifiers_and_more_forms_are_removed(kind, text, value):
     removed(text, value, kind)
 
 
-@pytest.mark.parametrize("text", [
+ONLINE_LOOK_ALIKES = [
     "version 2.3.1.4 of the app",
     "meeting at 10:30:00 then 14:15",
     "see https://www.legislation.gov.uk/ukpga/2018/12/section/10",
@@ -439,14 +435,12 @@ def test_online_identifiers_and_more_forms_are_removed(kind, text, value):
     "Thanks, Will",
     "thanks Police",
     "this is Grace period question",
-])
-def test_online_and_form_look_alikes_stay(text):
-    assert redact(text).text == text
+]
 
 
 # Given names the context shows are people: an everyday-word name after whose relative it is, and an
 # unknown name joined by "and" to a known one.
-@pytest.mark.parametrize("text, value", [
+NAMES_BY_A_RELATIVE_OR_A_COMPANION = [
     ("his girlfriend jade has a non-mol against him", "jade"),
     ("my daughter grace is 4 and at nursery", "grace"),
     ("her sister amber said no", "amber"),
@@ -454,12 +448,10 @@ def test_online_and_form_look_alikes_stay(text):
     ("Sarah and Oluwaseun told me", "Oluwaseun"),
     ("Can Siobhan from Hollie Guard ring her?", "Siobhan"),
     ("Ask Tariq at Leeds Women's Aid", "Tariq"),
-])
-def test_names_shown_by_a_relative_or_a_companion_are_redacted(text, value):
-    removed(text, value, "name")
+]
 
 
-@pytest.mark.parametrize("text", [
+RELATIVES_VERBS_AND_ORGANISATIONS = [
     "her son will be at school",
     "her mum rose to the occasion",
     "his partner may call back",
@@ -467,13 +459,11 @@ def test_names_shown_by_a_relative_or_a_companion_are_redacted(text, value):
     "MASH and CAMHS and the GP",
     "Hope at the end of the meeting",
     "Grace from Monday",
-])
-def test_relatives_verbs_and_organisations_stay(text):
-    assert redact(text).text == text
+]
 
 
 # Look-alikes a follow-up review of the classes above found masked (2026-11-30), and names they had let go.
-@pytest.mark.parametrize("text", [
+FOLLOW_UP_LOOK_ALIKES = [
     "snapchat: 14yo sharing nudes in yr9",
     "N. Ireland, E. Sussex and W. Midlands teams; an E. Coli outbreak",
     "facebook/instagram and Twitter/X posts, 3 x/day",
@@ -490,15 +480,22 @@ def test_relatives_verbs_and_organisations_stay(text):
     "Hall B, then Field A",
     "NSPCC, Faith groups and churches",
     "Surname: N/A",
-])
-def test_look_alikes_of_the_new_classes_stay(text):
-    assert redact(text).text == text
+]
 
 
-@pytest.mark.parametrize("text, value", [
+NAMES_THE_WORD_LISTS_MUST_NOT_HIDE = [
     ("Barry said he was hit", "Barry"),
     ("Mrs Munro asked for the file", "Munro"),
     ("her grandad bob has a key", "bob"),
-])
-def test_names_the_new_word_lists_must_not_hide(text, value):
+]
+
+
+@pytest.mark.parametrize("text", FORM_LOOK_ALIKES + LETTERED_THINGS_AND_ACRONYMS + ONLINE_LOOK_ALIKES
+                         + RELATIVES_VERBS_AND_ORGANISATIONS + FOLLOW_UP_LOOK_ALIKES)
+def test_look_alikes_of_the_review_classes_stay(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text, value", NAMES_BY_A_RELATIVE_OR_A_COMPANION + NAMES_THE_WORD_LISTS_MUST_NOT_HIDE)
+def test_names_shown_by_their_context_are_redacted(text, value):
     removed(text, value, "name")
