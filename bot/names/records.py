@@ -11,7 +11,7 @@ from bisect import bisect_left
 from bot.names.finder import _FinderBase
 from bot.names.given import is_given_name
 from bot.names.tokens import _is_cap
-from bot.names.words import _COMMON_SURNAMES, NAME_VERBS, TITLES
+from bot.names.words import _COMMON_SURNAMES, _TOWNS, NAME_VERBS, TITLES
 
 # a word in capitals, then (after a comma or not) a capitalised word: "SMITH, John", "MCDONALD Kyle"
 _CAPITALS_THEN_WORD = re.compile(r"(?<![\w'])[A-Z][A-Z'\-]+(?:,[ \t]*|[ \t]+)[A-Z][a-z]")
@@ -21,14 +21,19 @@ _INITIALS_THEN_WORD = re.compile(
 )
 # a capitalised word, then one capital letter that ends there: "Smith J,", "Smith J." "(Smith J)"
 _WORD_THEN_INITIAL = re.compile(
-    r"(?<![\w'])[A-Z][a-z'\-]+[ \t][A-Z]\.?(?=[,;:)]|[ \t]*$|[ \t]+(?:DOB|dob|D\.O\.B|d\.o\.b|born|aged|\(|[0-9]))",
+    r"(?<![\w'])[A-Z][A-Za-z'\-]+,?[ \t][A-Z]\.?"
+    r"(?=[,;:)]|[ \t]*$"
+    r"|[ \t]+(?:DOB|dob|D\.O\.B|d\.o\.b|born|aged|\(|[0-9]|-|has|was|is|as|and|wants|said)(?![A-Za-z]))",
     re.M,
 )
+# a surname, a comma, a given name: "Smith, John", "O'Connor, Siobhan" (as registers list people)
+_WORD_COMMA_WORD = re.compile(r"(?<![\w'])[A-Z][a-z'\-]+,[ \t]*(?=[A-Z][a-z])")
 # a sign-off at the end of a line: "Thanks, Sarah", "Cheers\nDave Jones", "Kind regards, Priya."
 _SIGN_OFF = re.compile(
     r"\b(?i:thanks|thank[ \t]+you|many[ \t]+thanks|cheers|regards|best[ \t]+wishes|best|ta|thx)"
     r"[ \t]*[,!.]?[ \t]*\n?[ \t]*"
-    r"(?P<name>[A-Z][a-z'\-]+(?:[ \t]+[A-Z][a-z'\-]+)?)[ \t]*[.!]?[ \t]*$",
+    r"(?P<name>[A-Z][a-z'\-]+(?:[ \t]+[A-Z][a-z'\-]+)?)[ \t]*[.!]?"
+    r"(?:[ \t]*(?:\(|-|\u2013|,)[^\n]{0,40}|[ \t]+x{1,3})?[ \t]*$",
     re.M,
 )
 # an introduction: "this is Bob the housing officer", "I'm Sarah from the council", "it's Priya at the GP"
@@ -75,9 +80,12 @@ class _RecordNames(_FinderBase):
             self.initials_and_surname(m.start(), self.token_at(m.end()))
         for m in _WORD_THEN_INITIAL.finditer(self.text):
             self.surname_and_initial(self.token_at(m.start()))
-        for pattern in (_SIGN_OFF, _INTRODUCTION):
-            for m in pattern.finditer(self.text):
-                self.signed(self.token_at(m.start("name")))
+        for m in _WORD_COMMA_WORD.finditer(self.text):
+            self.surname_comma_given(self.token_at(m.start()))
+        for m in _SIGN_OFF.finditer(self.text):
+            self.signed(self.token_at(m.start("name")), signing=True)
+        for m in _INTRODUCTION.finditer(self.text):
+            self.signed(self.token_at(m.start("name")), signing=False)
 
     def surname_word(self, i: int) -> bool:
         tok = self.tok(i)
@@ -126,23 +134,56 @@ class _RecordNames(_FinderBase):
         return True
 
     def surname_and_initial(self, i: int | None) -> bool:
-        """ "Smith J, DOB ...", "(Patel A)": a surname, then the initial of the given name."""
-        if i is None or i + 1 >= self.n or self.used[i] or not self.surname_word(i) or is_given_name(self.tok(i).low) \
-                and self.tok(i).low in self.common:
+        """ "Smith J, DOB ...", "(Patel A)", "Smith, J. has", "SMITH J was seen": a surname, then the initial
+        of the given name."""
+        if i is None or i + 1 >= self.n or self.used[i]:
+            return False
+        tok = self.tok(i)
+        if not (self.surname_word(i) or self.surname_in_capitals(i)):
+            return False
+        if is_given_name(tok.low) and tok.low in self.common:
             return False
         self.add(i, i + 2)
         return True
 
-    def signed(self, i: int | None) -> bool:
-        """ "Thanks, Sarah", "this is Bob from housing": a given name that signs or introduces the message,
-        with its surname if one follows."""
+    def surname_in_capitals(self, i: int) -> bool:
+        """ "SMITH", "O'CONNOR": a word in capitals that reads as a surname, not an acronym or a thing."""
+        tok = self.tok(i)
+        return (
+            tok.base.isupper() and len(tok.base) >= 2 and bool(_VOWEL.search(tok.base)) and self.word_ok(tok)
+            and tok.low not in FIELD_ACRONYMS and tok.low not in _LETTERED_THINGS and tok.low not in TITLES
+            and (tok.low not in self.common or tok.low in _COMMON_SURNAMES)
+        )
+
+    def surname_comma_given(self, i: int | None) -> bool:
+        """ "Smith, John", "O'Connor, Siobhan": a surname-looking word that is no given name, town or
+        everyday word, a comma, then a given name."""
+        if i is None or i + 1 >= self.n or self.used[i] or self.used[i + 1]:
+            return False
+        surname, given = self.tok(i), self.tok(i + 1)
+        if not self.surname_word(i) or is_given_name(surname.low) or surname.low in _TOWNS:
+            return False
+        if surname.low in self.common and surname.low not in _COMMON_SURNAMES:
+            return False  # "Sorry, Sarah", "Hi, John"; not "Smith, John"
+        if not (_is_cap(given) and is_given_name(given.low) and self.word_ok(given)) or given.low in NAME_VERBS:
+            return False
+        self.add(i, i + 1)
+        self.add(i + 1, self.extend(i + 1, allow_lower=False, strict=True))
+        return True
+
+    def signed(self, i: int | None, signing: bool) -> bool:
+        """ "Thanks, Sarah", "Best wishes,\nAnita Shah", "this is Bob from housing": a given name that signs
+        or introduces the message, with its surname if one follows."""
         if i is None or self.used[i]:
             return False
         tok = self.tok(i)
-        if not (is_given_name(tok.low) and self.word_ok(tok)) or tok.low in NAME_VERBS or tok.low in self.common:
+        if not (is_given_name(tok.low) and self.word_ok(tok)) or tok.low in NAME_VERBS:
+            return False
+        if tok.low in self.common and not signing:
             return False  # "It's Amber in our RAG rating": a name that is an everyday word needs more
         end = i + 1
-        if end < self.n and self.joined(end) and self.surname_word(end):
-            end += 1
+        if end < self.n and self.joined(end) and (self.surname_word(end) or signing and _is_cap(self.tok(end))
+                                                  and self.word_ok(self.tok(end))):
+            end += 1  # in a signature the word after the given name is its surname
         self.add(i, end)
         return True

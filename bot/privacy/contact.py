@@ -92,7 +92,12 @@ def _emails_at_a_provider(text: str):
         return
     for m in _AT_A_PROVIDER.finditer(text):
         local = m.group("local")
-        if re.search(r"[._0-9]", local) or _EMAIL_WORD.search(text, max(0, m.start() - 40), m.start()):
+        if (
+            "@" in m.group()  # "jadew@gmail": an "@" before a provider is an address
+            or re.search(r"[._0-9]", local)
+            or not _name_knowledge.is_common_word(local)  # "tyler at hotmail", not "meet at gmail"
+            or _EMAIL_WORD.search(text, max(0, m.start() - 40), m.start())
+        ):
             yield m.start(), m.end(), EMAIL
 
 

@@ -124,8 +124,8 @@ _CASE_LABEL = (
     r"|log[ \t]+" + _ID_WORD
     + r"|(?:log|incident|occurrence|serial)(?=[ \t]*[0-9]{1,6}[ \t]+of[ \t]+[0-9])"  # "log 2231 of 21 May"
     # "occurrence 12345/23", not a financial year ("incident log 2023/24")
-    r"|(?:log|incident|occurrence|occ|serial|crime|cad)"
-    r"(?=[ \t]*(?!(?:19|20)[0-9]{2}/[0-9]{2}(?![0-9]))[0-9]{3,7}/[0-9]{2,4}(?![0-9/]))"  # "occ 123/23"
+    r"|(?:log|incident|occurrence|occ|serial|crime|cad|report)"  # not "case": an organisation's own ("ASB case")
+    r"(?=[ \t]*:?[ \t]*(?!(?:19|20)[0-9]{2}[/-][0-9]{2}(?![0-9]))[0-9]{3,7}[/-][0-9]{2,4}(?![0-9/-]))"  # "occ 123/23"
     r"|cad[ \t]+" + _ID_WORD + r"|urn|custody[ \t]+(?:record[ \t]+)?" + _ID_WORD +
     # a person's number in any system, and the national documents people are asked for
     r"|(?:client|claimant|person|patient|pupil|student|learner|service[ \t]+user|su|resident|tenant|customer)[ \t]+"
@@ -371,7 +371,10 @@ _DATE_LIKE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:19|20)?[0-9]{2}(?![0-
 
 
 # an extension after a number: "ext 4402", "x221", "extn. 35", "(ext 12)"
-_EXTENSION = re.compile(r"(?i)[ \t]*,?[ \t]*\(?(?:(?:ext|extn|extension)\.?[ \t]*:?[ \t]*|x)[0-9]{1,6}\)?(?![\w])")
+_EXTENSION = re.compile(
+    r"(?i)[ \t]*[,/\-]?[ \t]*\(?(?:(?:ext|extn|extension|ex|xt)\.?(?:[ \t]*no\.?)?[ \t]*:?[ \t]*|x|\#)"
+    r"[0-9]{1,6}\)?(?![\w])"
+)
 
 
 def _phone_numbers(text: str):

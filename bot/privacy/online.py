@@ -15,7 +15,8 @@ _IPV6 = re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){1,7}(?::|(?::[0-9a-f]{1,4}
 # what says a number is an IP address: "IP", "IP address", "logged in from", "router"
 _IP_LABEL = re.compile(
     r"(?i)(?:\bip\b|\bip[ \t]*addr(?:ess)?\b|logged[ \t]+(?:in|on)[ \t]+from|router|\bvpn\b|\bipv[46]\b"
-    r"|(?:came|coming|posted|sent)[ \t]+from|\bdevice\b|\blogs?[ \t]+show)"
+    r"|(?:came|coming|posted|sent|accessed|connected|logged)[ \t]+(?:in[ \t]+)?(?:from|via)"
+    r"|\bdevice\b|\blogs?[ \t]+show)"
 )
 _IP_LABEL_REACH = 30  # characters before the number where its label may be
 
@@ -65,6 +66,14 @@ def _is_handle(word: str) -> bool:
     )
 
 
+def _a_plain_handle(word: str) -> bool:
+    """After "snapchat:" or "her insta is", a word of letters alone is a handle too ("jadeyw"), unless it is
+    an everyday word ("private", "down") or too short to be one."""
+    from bot.names import is_common_word
+
+    return len(word) >= 4 and word.isalpha() and not is_common_word(word) and not _AN_AGE_OR_YEAR.fullmatch(word)
+
+
 def _social_accounts(text: str):
     for m in _PROFILE_LINK.finditer(text):
         end = m.end()
@@ -73,7 +82,7 @@ def _social_accounts(text: str):
         yield m.start(), end, SOCIAL
     for m in _matches_at(_PLATFORM_HANDLE, text, _PLATFORM_KEYWORDS):
         handle = m.group("handle").rstrip(".")
-        if _is_handle(handle):
+        if _is_handle(handle) or _a_plain_handle(handle):
             start = m.start("handle")
             yield start - (text[start - 1] == "@"), start + len(handle), SOCIAL
 
