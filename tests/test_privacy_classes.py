@@ -516,6 +516,11 @@ def test_names_shown_by_their_context_are_redacted(text, value):
     ("case id", "Occ: 55123/24 was raised", "55123/24"),
     ("case id", "occurrence 55123-24 on the system", "55123-24"),
     ("phone", "ring 0161 496 0000 - ext 4402", "4402"),
+    ("name", "Pupil: Precious\nYear: 9", "Precious"),
+    ("name", "| Name | Kayleigh | Year 9 |", "Kayleigh"),
+    ("name", "Nickname: Smudge", "Smudge"),
+    ("name", "his gf jade has a non-mol", "jade"),
+    ("name", "her carer dawn said no", "dawn"),
 ])
 def test_the_follow_up_reviews_missed_classes_are_removed(kind, text, value):
     removed(text, value, kind)
@@ -528,6 +533,9 @@ def test_the_follow_up_reviews_missed_classes_are_removed(kind, text, value):
     "the case 2023/24 figures and the 2024-25 report",
     "ASB case 2025/0771: neighbours want to know",
     "Plan B, then Part A has to be signed",
+    "Name | Date | Outcome",
+    "Child: Looked After, Pupil: Premium",
+    "the girlfriend will be there",
 ])
 def test_the_follow_up_reviews_look_alikes_stay(text):
     assert redact(text).text == text

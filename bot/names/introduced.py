@@ -42,7 +42,7 @@ from bot.names.words import (
 
 # between a form's label and its value: "Name: ", "Surname - ", "*Forename:* " (the shadow copy has made
 # Slack's bold marks and a line break after the colon spaces: bot.privacy.folding)
-_LABEL_GAP = re.compile(r"[ \t]*(?:[:=]|[ \t]-)[ \t]*")
+_LABEL_GAP = re.compile(r"[ \t]*(?:[:=|]|[ \t]-)[ \t]*")  # "|": a table pasted from a case system
 # things that are called something: "our CAMHS team is called Faith in Families"
 _THINGS_CALLED = frozenset(
     """team service project group scheme app programme program unit organisation organization charity company
@@ -50,14 +50,15 @@ _THINGS_CALLED = frozenset(
     hub panel board network club course""".split()
 )
 # whose relative, the relatives, and what a person named after them does: "his girlfriend jade has"
-_OWNERS = frozenset("his her my their our your".split())
+_OWNERS = frozenset("his her my their our your the".split())
 _RELATIVE_WORDS = frozenset(
-    """girlfriend boyfriend partner wife husband son daughter sister brother mum dad mother father stepdad stepmum
-    cousin friend mate nan gran aunt auntie uncle niece nephew ex""".split()
+    """girlfriend boyfriend gf bf partner wife husband son daughter sister brother mum dad mother father stepdad
+    stepmum cousin friend mate nan gran grandad grandma aunt auntie uncle niece nephew ex carer""".split()
 )
 _PERSON_DOES = frozenset(
     """has had is was said says told tells wants wanted does did doesn't didn't isn't wasn't won't can't
-    lives lived disclosed reported refused came left""".split()
+    lives lived disclosed reported refused came left texted sent threatened hit posted visits visited messaged
+    rang phoned called""".split()
 )
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)]|$|[ \t]-[ \t])")
 _FILLER_VALUE = re.compile(r"(?i)(?:n/?a|n\.?k\.?|n/?k|tbc|tba|unknown|none)(?![\w])")
@@ -170,8 +171,10 @@ class _IntroducedNames(_FinderBase):
         if _is_cap(tok):
             if not self.capital_name_word(tok, strict=True) or tok.low in NAME_VERBS:
                 return False
-            if role.text[:1].isupper() and tok.low in self.common and not self.shouting:
-                return False  # "Lady Justice", "Young Person Support" at the start of a sentence
+            if role.text[:1].isupper() and tok.low in self.common and not self.shouting and not (
+                field and self.gap(i).strip() == ":" and is_given_name(tok.low)
+            ):
+                return False  # "Lady Justice", "Young Person Support"; but a form's "Pupil: Precious"
             strict = True
         elif self.lower_name_word(tok, person_named=False) or self.relative_named(i):
             strict = True
@@ -211,6 +214,8 @@ class _IntroducedNames(_FinderBase):
             return False  # "Legal Name Change": a heading, no field
         if tok.text.islower() and tok.low in self.common and not is_given_name(tok.low):
             return False  # "surname change", "name: not known"
+        if "|" in self.gap(i) and tok.low in self.common:
+            return False  # "Name | Date | Outcome": a table's header
         end = self.extend(i, allow_lower=tok.text.islower(), strict=False)
         self.add(i, end)
         return True

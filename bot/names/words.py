@@ -214,7 +214,7 @@ _ROLE_WORDS = frozenset(
     perpetrator suspect offender defendant prisoner inmate man woman lady gentleman colleague manager
     worker teacher nurse officer tutor volunteer employee trainee applicant claimant customer caller
     referrer landlord landlady mentee youngster yp cyp adult
-    mam tad nain taid plentyn mab merch""".split()  # and in Welsh: mum, dad, gran, grandad, child, son, daughter
+    mam tad nain taid plentyn mab merch gf bf""".split()  # and in Welsh: mum, dad, gran, grandad, child, son, daughter
 )
 # person nouns and pronoun phrases before "called"/"named" that mean a person is being named
 _PERSON_BEFORE_CALLED = _ROLE_WORDS | frozenset(
@@ -228,7 +228,9 @@ _PRONOUN_BE = frozenset(
 # words after which a lower-case word may be a name
 # the labels of a form's name fields, as typed or pasted from a case system ("Surname: Jones",
 # "*First name:* Kayleigh", "Name of child -  Tyler"); never anyone's name themselves
-FIELD_LABELS = frozenset("name names surname surnames forename forenames firstname lastname fullname alias".split())
+FIELD_LABELS = frozenset(
+    "name names surname surnames forename forenames firstname lastname fullname alias nickname".split()
+)
 # the labels that announce a name without a colon too ("Surname Begum, first name Rukhsana")
 _SPACED_FIELD_LABELS = FIELD_LABELS - {"name", "names", "alias"}
 # what a form says when it gives no name
