@@ -28,7 +28,6 @@ ROLE_MAILBOXES = frozenset({
 })
 PUBLIC_DOMAINS = ("gov.uk", "nhs.uk", "nhs.net", "police.uk", "gov.scot", "gov.wales", "llyw.cymru", "ico.org.uk")
 
-_NUMBER = re.compile(r"(?<![\w+])\+?\d(?:[\s.\-]?\d)*(?!\w)")
 _ADDRESS = re.compile(r"(?<![\w.+-])([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)(?![\w-])")
 _MARK = "\ue000{}\ue001"  # private-use characters: nothing a redaction pattern reads
 
@@ -54,16 +53,14 @@ def is_role_mailbox(local: str, domain: str) -> bool:
 
 
 def keep_public_contacts(text: str) -> Kept:
-    """``text`` with each public number and role mailbox replaced by a mark redaction leaves alone."""
+    """``text`` with each role mailbox replaced by a mark redaction leaves alone. (Public numbers need no
+    mark: the redactor itself keeps a national helpline's number, bot.privacy.core.)"""
     found: list[str] = []
 
     def set_aside(match: re.Match) -> str:
         found.append(match.group(0))
         return _MARK.format(_letters(len(found) - 1))
 
-    # only numbers a redaction pattern could take for a phone: a three-digit one (999, 101) is kept anyway,
-    # and set aside it would hide a house number from the address pattern ("101 Acacia Avenue")
-    text = _NUMBER.sub(lambda m: set_aside(m) if _settable(m.group(0)) else m.group(0), text)
     text = _ADDRESS.sub(lambda m: set_aside(m) if is_role_mailbox(m.group(1), m.group(2)) else m.group(0), text)
 
     def restore(redacted: str) -> str:
@@ -72,10 +69,6 @@ def keep_public_contacts(text: str) -> Kept:
         return redacted
 
     return Kept(text, restore)
-
-
-def _settable(written: str) -> bool:
-    return is_public_number(written) and sum(c.isdigit() for c in written) >= 6
 
 
 def _letters(index: int) -> str:

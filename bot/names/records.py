@@ -102,12 +102,8 @@ class _RecordNames(_FinderBase):
         if i is None or i + 1 >= self.n or self.used[i] and self.used[i + 1]:
             return False
         surname, given = self.tok(i), self.tok(i + 1)
-        if surname.poss or surname.low in self.common and surname.low not in _COMMON_SURNAMES:
-            return False
-        if surname.low in FIELD_ACRONYMS or not self.word_ok(surname) and len(surname.base) <= 3:
-            return False
-        if not _VOWEL.search(surname.base) or surname.low in TITLES:
-            return False  # "NSPCC, Faith groups", "PC Smith": an acronym or a title, no surname
+        if surname.poss or not self.surname_in_capitals(i):
+            return False  # "NSPCC, Faith groups", "PC Smith", "CAMHS Sarah": an acronym or a title, no surname
         if not (_is_cap(given) and is_given_name(given.low) and self.word_ok(given)) or given.low in NAME_VERBS:
             return False
         if given.low in self.common and not self.text[surname.end : given.start].startswith(","):
