@@ -149,9 +149,18 @@ def evaluate(matcher: Matcher, items: Iterable[Labelled],
              progress: Callable[[int], None] = lambda done: None) -> Report:
     report = Report()
     for done, item in enumerate(items, start=1):
+        item = _under_current_ids(item, matcher.faq)
         report.outcomes.append(Outcome(item, match_redacted(matcher, item.question)))
         progress(done)
     return report
+
+
+def _under_current_ids(item: Labelled, faq) -> Labelled:
+    """A labelled item whose ids name renamed entries, labelled with their current ids."""
+    if not faq.renamed or not any(i in faq.renamed for i in item.right_ids):
+        return item
+    topic, *also = [faq.current_id(i) or i for i in item.right_ids]
+    return Labelled(item.question, topic, tuple(dict.fromkeys(a for a in also if a != topic)))
 
 
 def unknown_topics(matcher: Matcher, items: Iterable[Labelled]) -> dict[str, list[int]]:

@@ -22,7 +22,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -72,6 +72,16 @@ class Examples:
     def covers(self, entry_ids: Sequence[str]) -> float:
         """The share of ``entry_ids`` that some example is about."""
         return sum(1 for e in entry_ids if e in self._position_by_label) / max(len(entry_ids), 1)
+
+    def knows(self, entry_id: str) -> bool:
+        return entry_id in self._position_by_label
+
+    def relabelled(self, renamed: Mapping[str, str]) -> "Examples":
+        """The examples with each old id in ``renamed`` read as the id that replaces it."""
+        if not any(name in renamed for name in self._position_by_label):
+            return self
+        labels = [tuple(dict.fromkeys(renamed.get(name, name) for name in label)) for label in self.labels]
+        return Examples(self.texts, labels, self.vectors, self.terms)
 
     def weighted(self, weight: Callable[[str], float]) -> "WeightedExamples":
         """The examples with their terms weighted by ``weight`` (a matcher's idf), ready to compare."""

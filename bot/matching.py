@@ -75,14 +75,16 @@ class Matcher:
     ):
         self.faq = faq
         self.thresholds = thresholds
-        self.examples = match_examples.stored() if examples is None else examples
-        self.learned = {k: list(v) for k, v in (learned or {}).items()}
+        self.examples = (match_examples.stored() if examples is None else examples).relabelled(faq.renamed)
+        self.learned = _current_learned(faq, learned or {})
         self._index = cached_index(tuple(faq.entries), frozen_learned(self.learned))
         self._entry_index = {entry.id: i for i, entry in enumerate(self._index.entries)}
         self._correction = lru_cache(maxsize=TYPOS_KEPT)(self._find_correction)
         # The labelled examples serve only an FAQ whose entries they are about (the bundled one);
         # for another, the model fitted without them decides, with its own lines unless set.
         entry_ids = [e.id for e in self._index.entries]
+        self._plain_model = match_model.stored_without_examples()
+        self._plain_thresholds = _with_model_lines(thresholds, self._plain_model)
         if not len(self.examples) or self.examples.covers(entry_ids) >= EXAMPLES_COVERAGE:
             self.model = match_model.stored()
             self._examples = self.examples.weighted(self._weight)
@@ -90,11 +92,15 @@ class Matcher:
             # given, as cross-validation does: it gives each fold its own classifier)
             given = classifier is not None or examples is not None
             self.classifier = classifier if given else match_classifier.stored()
+            # entries added since the models were fitted: no example or learnt score can speak for them
+            self._unlearnt = frozenset(i for i in entry_ids if not self.examples.knows(i)) if len(self.examples) \
+                else frozenset()
         else:
-            self.model = match_model.stored_without_examples()
+            self.model = self._plain_model
             self._examples = match_examples.Examples([], [], np.zeros((0, 1))).weighted(self._weight)
             self.classifier = None
-            self.thresholds = _with_model_lines(thresholds, self.model)
+            self.thresholds = self._plain_thresholds
+            self._unlearnt = frozenset()
 
     def with_learned_phrasing(self, entry_id: str, phrasing: str) -> "Matcher":
         """A new matcher that also knows ``phrasing`` for ``entry_id``."""
@@ -105,10 +111,22 @@ class Matcher:
     def match(self, question: str) -> Match:
         signals = self.signals(question)
         found = decide(signals, self.thresholds, self.centrality_of, self.model)
+        if self._unlearnt and not signals.instructions:
+            found = self._for_unlearnt(signals, found)
         taught = self._taught.get(frozenset(signals.terms)) if signals.terms and not signals.instructions else None
         if taught is None or (found.decision == ANSWER and found.entry.id == taught):
             return found
         return self._as_taught(found, taught)
+
+    def _for_unlearnt(self, signals: Signals, found: Match) -> Match:
+        """The decision of the model fitted without labelled examples when it ranks first an entry they do
+        not know (added since the fit): the examples and the classifier would only ever speak against it."""
+        plain = decide(replace(signals, neighbours=match_examples.Neighbours(), classified={}),
+                       self._plain_thresholds, self.centrality_of, self._plain_model)
+        if plain.decision == ESCALATE or plain.ranked[0].entry.id not in self._unlearnt:
+            return found
+        return replace(plain, reason=f"{plain.ranked[0].entry.id} is newer than the fitted model, so the model "
+                                     f"fitted without labelled examples decides: {plain.reason}")
 
     @cached_property
     def _taught(self) -> dict[frozenset[str], str]:
@@ -150,6 +168,8 @@ class Matcher:
                 focus_vector = ranking.Semantic.vector(semantic_text(focus, dict(focus_corrections)))
                 ranked = _best_of(ranked, self._rank(focus_terms, focus_vector))
         classified = self.classifier.probabilities(vector, terms) if self.classifier is not None else {}
+        if classified and self.faq.renamed:
+            classified = _summed_under(classified, self.faq.renamed)
         return Signals(terms, tuple(ranked), corrections, instructions, surfaces, words, vector, neighbours, classified)
 
     def _question_terms(self, question: str) -> tuple[tuple[str, ...], dict[str, str], tuple[tuple[str, str], ...]]:
@@ -271,6 +291,26 @@ class Matcher:
                 chosen.append(owner)
         chosen += [i for i in _best_indexes(bm25, BM25_CANDIDATES) if i not in seen]
         return chosen, dice
+
+
+def _summed_under(probabilities: Mapping[str, float], renamed: Mapping[str, str]) -> dict[str, float]:
+    """Each label's probability under the id that replaces it (merged entries add up)."""
+    summed: dict[str, float] = {}
+    for label, p in probabilities.items():
+        label = renamed.get(label, label)
+        summed[label] = summed.get(label, 0.0) + p
+    return summed
+
+
+def _current_learned(faq: Faq, learned: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Advisors' taught phrasings under the entry that answers them today: a renamed entry keeps its
+    phrasings (``replaces``), a retired one's are set aside."""
+    current: dict[str, list[str]] = {}
+    for entry_id, phrasings in learned.items():
+        now = faq.current_id(entry_id)
+        if now is not None:
+            current.setdefault(now, []).extend(phrasings)
+    return current
 
 
 def _with_model_lines(thresholds: Thresholds, model) -> Thresholds:

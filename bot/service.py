@@ -216,7 +216,8 @@ class Service(OutboxService, QueueUpkeep, RecordsService):
             raise ValueError(f"unknown rating {rating!r}")
         question = self._question(question_id)
         with self.store.transaction():
-            first = self.store.set_feedback(question.id, user, faq_id or question.faq_id, rating)
+            rated = faq_id or question.faq_id
+            first = self.store.set_feedback(question.id, user, rated and (self.faq.current_id(rated) or rated), rating)
             if notify is not None:
                 self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={
                     **notify, "to": user, "about": "thanks", "helpful": rating == Rating.HELPFUL,

@@ -409,7 +409,7 @@ def test_the_stale_label_warning_names_no_repository_path_in_an_installed_copy(m
     monkeypatch.setattr(load, "REFIT_SCRIPT", tmp_path / "absent.py")  # as after `pip install .`
     (warning,) = load._stale_example_warnings(entries)
     assert "tests/" not in warning.message and "benchmarks/" not in warning.message
-    assert "nothing needs doing now" in warning.message
+    assert "nothing needs doing" in warning.message and "replaces: [old-id]" in warning.message
 
 
 def _pairs_one_by_one(phrasings):

@@ -14,7 +14,7 @@ import re
 import time
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import yaml
 
@@ -39,7 +39,7 @@ BUNDLED_FAQ_DIR = bundled_faq_dir()
 REQUIRED_FIELDS = (
     "id", "question", "variants", "answer", "legal_basis", "sources", "tags", "last_reviewed", "nations",
 )
-OPTIONAL_FIELDS = ("keywords", "nation_notes", "watch")
+OPTIONAL_FIELDS = ("keywords", "nation_notes", "watch", "replaces")
 # The nations of the UK, in the order they are shown. An entry's `nations` lists those where its
 # answer holds; `nation_notes` says, for any of them, what differs there and names that law.
 WATCH_FIELDS = ("what", "expected", "source")
@@ -106,17 +106,19 @@ def _watch_warnings(entries: Iterable[FaqEntry], today: dt.date) -> list[Problem
     ]
 
 
-def _stale_example_warnings(entries: Iterable[FaqEntry]) -> list[Problem]:
+def _stale_example_warnings(entries: Sequence[FaqEntry]) -> list[Problem]:
     from bot.match_examples import stale_labels
 
-    stale = stale_labels([e.id for e in entries])
+    replaced = {old for e in entries for old in e.replaces}
+    stale = [label for label in stale_labels([e.id for e in entries]) if label not in replaced]
     if not stale:
         return []
-    return [Problem("bot/match_examples.json", f"the matcher's labelled examples, shipped with canishare, name "
-                    f"{len(stale)} entr{'y' if len(stale) == 1 else 'ies'} this FAQ does not have "
-                    f"({', '.join(stale[:5])}{', ...' if len(stale) > 5 else ''}): questions like theirs now count "
-                    f"against every entry, so answers may be a little less sure. {_refit_advice()}",
-                    None, "examples", warning=True)]
+    return [Problem("bot/match_examples.json", f"the matcher learnt from questions about "
+                    f"{len(stale)} entr{'y' if len(stale) == 1 else 'ies'} this FAQ no longer has "
+                    f"({', '.join(stale[:5])}{', ...' if len(stale) > 5 else ''}): questions like theirs will now be "
+                    "escalated, not answered. If an entry was renamed or merged into another, add "
+                    "`replaces: [old-id]` to the entry that took its place and its questions follow it. "
+                    f"{_refit_advice()}", None, "examples", warning=True)]
 
 
 REFIT_SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "matching_cv.py"
@@ -125,10 +127,10 @@ REFIT_SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "matching_cv
 def _refit_advice() -> str:
     """What to do about stale labels: in a source checkout, refit; in an installed copy, nothing to run."""
     if REFIT_SCRIPT.is_file():
-        return ("Relabel them in tests/fixtures/questions_*.yaml and refit (python benchmarks/matching_cv.py "
-                "--write)")
-    return ("If you renamed these entries, keeping the old id avoids this; otherwise nothing needs doing now: the "
-            "bot runs as it is, and a canishare release refitted for your FAQ removes this warning")
+        return ("If they were retired on purpose, relabel their questions in tests/fixtures/questions_*.yaml and "
+                "refit (python benchmarks/matching_cv.py --write)")
+    return ("If they were retired on purpose, nothing needs doing: a canishare release refitted for your FAQ "
+            "removes this warning")
 
 
 def _load(directory: Path, check_near_duplicates: bool = True) -> tuple[list[FaqEntry], list[Problem]]:
@@ -146,6 +148,7 @@ def _load(directory: Path, check_near_duplicates: bool = True) -> tuple[list[Faq
         problems.extend(file_problems)
         ids.extend(file_ids)
     problems.extend(_duplicate_ids(ids))
+    problems.extend(_replacement_problems(entries))
     if check_near_duplicates:
         started = time.perf_counter()
         log.info("loading the FAQ: %d entries, %d phrasings in %s; checking for near-duplicate phrasings",
@@ -213,6 +216,7 @@ def _parse_entry(file: str, position: int, item: Any) -> tuple[FaqEntry | None, 
     nations = _nations(fields, problem)
     nation_notes = _nation_notes(fields, problem)
     watch = _watch(fields, problem)
+    replaces = _replaces(fields, entry_key, problem)
 
     if problems:
         return None, problems
@@ -231,6 +235,7 @@ def _parse_entry(file: str, position: int, item: Any) -> tuple[FaqEntry | None, 
             nations=nations,
             nation_notes=MappingProxyType(nation_notes),
             watch=watch,
+            replaces=replaces,
         ),
         [],
     )
@@ -355,6 +360,40 @@ def _nation_notes(fields: dict, problem) -> dict[str, str]:
         else:
             notes[nation] = " ".join(note.split())
     return {n: notes[n] for n in NATIONS if n in notes}
+
+
+def _replaces(fields: dict, entry_id: Any, problem) -> tuple[str, ...]:
+    """The ids this entry takes the place of (renamed from, or merged into it)."""
+    if "replaces" not in fields:
+        return ()
+    old_ids = _string_list(fields, "replaces", problem, minimum=1)
+    for old in old_ids:
+        if not ID_PATTERN.match(old):
+            problem("replaces", f"{old!r} is not an entry id (kebab-case)")
+        elif old == entry_id:
+            problem("replaces", "an entry cannot replace itself")
+    return old_ids
+
+
+def _replacement_problems(entries: Sequence[FaqEntry]) -> list[Problem]:
+    """An old id replaced by two entries, or one still in use: which entry its history follows would be
+    a guess."""
+    live = {e.id for e in entries}
+    claimed: dict[str, FaqEntry] = {}
+    problems = []
+    for entry in entries:
+        for old in entry.replaces:
+            if old in live:
+                problems.append(Problem(entry.file, f"{old!r} is still an entry of the FAQ: an id is replaced only "
+                                        "once its entry is gone (to split an entry, keep its id on one half)",
+                                        entry.id, "replaces"))
+            elif old in claimed:
+                problems.append(Problem(entry.file, f"{old!r} is also replaced by '{claimed[old].id}' "
+                                        f"({claimed[old].file}): its history can follow one entry only",
+                                        entry.id, "replaces"))
+            else:
+                claimed[old] = entry
+    return problems
 
 
 def _watch(fields: dict, problem) -> tuple[Watch, ...]:

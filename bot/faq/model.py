@@ -40,6 +40,7 @@ class FaqEntry:
     nations: tuple[str, ...] = ()  # never empty once loaded from YAML (the field is required)
     nation_notes: Mapping[str, str] = field(default_factory=dict, hash=False)  # read-only when loaded
     watch: tuple[Watch, ...] = ()
+    replaces: tuple[str, ...] = ()  # ids this entry once had, or entries merged into it: their history follows it
 
     @property
     def phrasings(self) -> tuple[str, ...]:
@@ -114,9 +115,25 @@ class Faq:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})
+        replaced = {old: e.id for e in self.entries for old in e.replaces if old not in self._by_id}  # type: ignore[attr-defined]
+        object.__setattr__(self, "_replaced", replaced)
 
     def get(self, entry_id: str) -> FaqEntry | None:
-        return self._by_id.get(entry_id)  # type: ignore[attr-defined]
+        """The entry ``entry_id`` names today: itself, or the entry that ``replaces`` it (renamed, or
+        merged into it); None for an id the FAQ does not have (retired, or never was)."""
+        entry = self._by_id.get(entry_id)  # type: ignore[attr-defined]
+        if entry is None and entry_id in self._replaced:  # type: ignore[attr-defined]
+            entry = self._by_id[self._replaced[entry_id]]  # type: ignore[attr-defined]
+        return entry
+
+    def current_id(self, entry_id: str) -> str | None:
+        entry = self.get(entry_id)
+        return entry.id if entry else None
+
+    @property
+    def renamed(self) -> Mapping[str, str]:
+        """Old id -> the id of the entry that replaces it now."""
+        return self._replaced  # type: ignore[attr-defined]
 
     def __len__(self) -> int:
         return len(self.entries)
