@@ -21,11 +21,12 @@ stays as it is).
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -33,6 +34,7 @@ from rapidfuzz.distance import OSA
 
 from bot import lexicon, match_classifier, match_examples, match_model, ranking, text
 from bot.faq import Faq
+from bot.log_safety import safe_traceback
 from bot.match_decision import (  # noqa: F401  (the matcher's public names live on here too)
     ANSWER,
     ESCALATE,
@@ -60,6 +62,9 @@ PHRASING_CANDIDATES = 8  # the entries of the phrasings nearest the question (Di
 BM25_CANDIDATES = 8  # BM25's best entries join the lexical candidates (it scores every entry)
 TYPOS_KEPT = 20_000  # unknown words whose correction is remembered (a long-running bot meets many)
 EXAMPLES_COVERAGE = match_examples.COVERAGE_NEEDED  # the examples are read for an FAQ they are this much about
+MATCHER_FAILED = "matching failed on this question (a fault, logged): an advisor should answer it"
+
+log = logging.getLogger(__name__)
 
 
 class Matcher:
@@ -380,6 +385,16 @@ def _best_of(whole: list[Scored], focus: list[Scored]) -> list[Scored]:
 def _is_subsequence(short: str, long: str) -> bool:
     letters = iter(long)
     return all(letter in letters for letter in short)
+
+
+def match_safely(matcher_of: Callable[[], Matcher], question: str) -> Match:
+    """The match of a (redacted) question or, should matching fail, an escalation whose reason is
+    ``MATCHER_FAILED``: a fault in matching must not lose the question, an advisor answers it."""
+    try:
+        return matcher_of().match(question)
+    except Exception as error:  # any fault: the question is kept either way
+        log.error("matching failed; the question goes to an advisor:\n%s", safe_traceback(error))
+        return Match(ESCALATE, 0.0, reason=MATCHER_FAILED)
 
 
 def match_redacted(matcher: Matcher, question: str) -> Match:

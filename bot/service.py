@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Collection, Protocol
 
 from bot import decisions, escalations
 from bot.faq import NATIONS, Faq
-from bot.matching import Match, Matcher, Thresholds
+from bot.matching import MATCHER_FAILED, Match, Matcher, Thresholds, match_safely
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.privacy import MAX_QUESTION_CHARS, redact, redact_question
 from bot.public_contacts import keep_public_contacts
@@ -181,8 +181,8 @@ class Service(OutboxService, QueueUpkeep, RecordsService):
         redaction = redact_question(question, decisions.PLACEHOLDER_GROWTH * len(question) if within
                                     else MAX_QUESTION_CHARS)
         urgent = signals_immediate_risk(question)
-        escalate = escalate or urgent  # a risk of serious harm always reaches an advisor
-        match = self.matcher().match(redaction.text)
+        match = match_safely(self.matcher, redaction.text)
+        escalate = escalate or urgent or match.reason == MATCHER_FAILED  # harm or a fault: an advisor answers
         with self.store.transaction():
             if event_id and not self.store.first_time_event(event_id):
                 raise AlreadyHandled(event_id)

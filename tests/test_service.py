@@ -223,3 +223,16 @@ def test_reopening_withdraws_the_proposal_and_allows_reminders(tmp_path, faq):
     assert service.owe_due_reminders(dt.timedelta(hours=4), now=soon_after) == 0  # the wait starts again
     next_day = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.timezone.utc)
     assert service.owe_due_reminders(dt.timedelta(hours=4), now=next_day) == 1
+
+
+def test_a_fault_in_matching_keeps_the_question_and_sends_it_to_an_advisor(service, monkeypatch, caplog):
+    class Broken:
+        def match(self, question):
+            raise KeyError(question)  # a message that quotes the question
+
+    monkeypatch.setattr(service, "matcher", lambda: Broken())
+    result = service.ask("Can I tell the school about Jade Smith's new address?", "U1")
+    assert result.match.decision == "escalate" and result.escalation is not None
+    stored = service.question(result.question.id)
+    assert stored.decision == "escalate" and "[name]" in stored.text
+    assert "matching failed" in caplog.text and "school" not in caplog.text
