@@ -77,6 +77,8 @@ def test_the_reloader_logs_a_rejected_edit_and_keeps_the_last_good_faq(env, capl
     (faq_dir / "basics.yaml").write_text("- id: broken\n  last_reviewed: 2026-02-30\n", encoding="utf-8")
     os.utime(faq_dir / "basics.yaml", (1, 1))  # a different modification time
     assert reloading.current() is good
+    assert reloading.wait_for_reload(timeout=30)
+    assert reloading.current() is good
     assert any("basics.yaml" in r.getMessage() and r.levelname in ("WARNING", "ERROR") for r in caplog.records)
 
 
