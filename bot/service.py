@@ -98,11 +98,13 @@ class AskResult:
 
 class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
     @classmethod
-    def open(cls, settings: Settings, *, faq: bool = True, create: bool = True) -> Service:
+    def open(cls, settings: Settings, *, faq: bool = True, create: bool = True, read_only: bool = False) -> Service:
         """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.
         ``faq=False`` opens the store alone, for the commands that only keep records; ``create=False``
-        refuses a database that is not there yet (see ``Store``)."""
-        return cls(Store(settings.db_path, create=create), ReloadingFaq(settings.faq_dir) if faq else NoFaq(),
+        refuses a database that is not there yet; ``read_only`` opens it read-only, never upgraded (see
+        ``Store``)."""
+        store = Store(settings.db_path, create=create, read_only=read_only)
+        return cls(store, ReloadingFaq(settings.faq_dir) if faq else NoFaq(),
                    settings.thresholds, default_nation=settings.nation)
 
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds(), *,
