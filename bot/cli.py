@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     erase.set_defaults(handler=cmd_erase, uses=RECORD_SETTINGS)
 
+    migrate = commands.add_parser("migrate", help="upgrade the database to this version's schema")
+    migrate.set_defaults(handler=cmd_migrate, uses=RECORD_SETTINGS)
+
     serve = commands.add_parser("serve", help="run the Slack bot (Socket Mode, or HTTP with --http)")
     serve.add_argument("--http", action="store_true", help="serve Slack's HTTP requests on /slack/events")
     serve.add_argument("--port", type=port_number, default=3000, help="HTTP port, 1-65535 (default 3000)")
@@ -195,17 +198,19 @@ def _nation(value: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _service(settings: Settings, faq: bool = True, must_exist: bool = True):
+def _service(settings: Settings, faq: bool = True, must_exist: bool = True, read_only: bool = False):
     """The service on the settings' database. A command that reads what the bot stored (every one but
     ``serve`` and ``clock``) refuses a database that is not there or is empty: a wrong CANISHARE_DB or
     working directory would otherwise answer from a new, empty one (an empty digest posted, "nothing
-    held" in a subject access request). Any command refuses a folder or another application's file."""
+    held" in a subject access request). Any command refuses a folder or another application's file.
+    A command that only reads (``read_only``) opens the file read-only and refuses one from an older
+    canishare rather than upgrade it (exit 2, naming ``canishare migrate``)."""
     from bot.service import Service
-    from bot.store import StoreError, WrongDatabase
+    from bot.store import OlderDatabase, StoreError, WrongDatabase
 
     try:
-        return Service.open(settings, faq=faq, create=not must_exist)
-    except WrongDatabase as error:
+        return Service.open(settings, faq=faq, create=not must_exist, read_only=read_only)
+    except (WrongDatabase, OlderDatabase) as error:
         raise CliError(str(error), EXIT_USAGE) from error
     except StoreError as error:
         raise CliError(str(error)) from error
@@ -240,7 +245,7 @@ def cmd_faq_drafts(args, settings: Settings) -> int:
 
 
 def cmd_queue(args, settings: Settings) -> int:
-    service = _service(settings)
+    service = _service(settings, read_only=True)
     queue = service.queue()
     if args.json:
         for e in queue:
@@ -280,7 +285,7 @@ def cmd_purge(args, settings: Settings) -> int:
         raise CliError(f"{retention_too_short(given, age / dt.timedelta(days=1))}: add --force to delete them "
                        "anyway (--dry-run first shows what would go)", EXIT_USAGE)
     before = stored(utc_now() - age)
-    counts = _service(settings, faq=False).purge(before, dry_run=args.dry_run)
+    counts = _service(settings, faq=False, read_only=args.dry_run).purge(before, dry_run=args.dry_run)
     verb = "would delete" if args.dry_run else "purged"
     print(f"{verb} {counts['questions']} question(s), {counts['escalations']} escalation(s), "
           f"{counts['feedback']} rating(s) and {counts.get('decision_records', 0)} decision record(s) "
@@ -291,7 +296,7 @@ def cmd_purge(args, settings: Settings) -> int:
 def cmd_export(args, settings: Settings) -> int:
     from bot.export import ADVICE_RECORD_COLUMNS, DECISION_RECORD_COLUMNS, decision_record_rows, write_csv
 
-    service = _service(settings, faq=False)
+    service = _service(settings, faq=False, read_only=True)
     since = args.since.isoformat() if args.since else None
     if args.decisions:
         rows, columns = decision_record_rows(service.all_decision_records(since=since)), DECISION_RECORD_COLUMNS
@@ -311,13 +316,23 @@ def cmd_export(args, settings: Settings) -> int:
 def cmd_subject_access(args, settings: Settings) -> int:
     from bot.subject_rights import subject_access_command
 
-    return subject_access_command(_service(settings, faq=False), args.user, args.output)
+    return subject_access_command(_service(settings, faq=False, read_only=True), args.user, args.output)
 
 
 def cmd_erase(args, settings: Settings) -> int:
     from bot.subject_rights import erase_command
 
     return erase_command(_service(settings, faq=False), args.user, args.yes)
+
+
+def cmd_migrate(args, settings: Settings) -> int:
+    """The one command besides the bot's own that upgrades the database; the reading ones never do."""
+    upgraded_from, version = _service(settings, faq=False).schema_upgrade()
+    if upgraded_from is None:
+        print(f"{settings.db_path} is up to date (schema {version}); nothing changed")
+    else:
+        print(f"upgraded {settings.db_path} from schema {upgraded_from} to {version}")
+    return EXIT_OK
 
 
 # Slack: serve, digest, clock ---------------------------------------------------------------
@@ -354,7 +369,7 @@ def cmd_digest(args, settings: Settings) -> int:
     if args.post and not weeks.week_over(week):
         raise CliError(f"{week} is not over yet: a week's digest is posted once, after it ends (print it without "
                        "--post to see it so far)", EXIT_USAGE)
-    service = _service(settings)
+    service = _service(settings, read_only=not args.post)  # a preview only reads
     report = service.digest(week)
     if not args.post:
         print(as_json.render_json(report) if args.format == "json" else markdown.render_markdown(report))

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Collection, Protocol
 
 from bot import decisions, escalations
-from bot.faq import NATIONS, Faq
+from bot.faq import NATIONS, Faq, ReloadingFaq
 from bot.matching import MATCHER_FAILED, Match, Matcher, Thresholds, match_safely
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.privacy import MAX_QUESTION_CHARS, redact, redact_question
 from bot.public_contacts import keep_public_contacts
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
+from bot.service_matching import MatchingService
 from bot.service_parts import OutboxService, QueueUpkeep, RecordsService, StillQueued  # noqa: F401 (façade)
 from bot.small_talk import Chat, is_blank, small_talk
 from bot.store import Store
@@ -95,15 +96,15 @@ class AskResult:
         return self.question.redacted_kinds
 
 
-class Service(OutboxService, QueueUpkeep, RecordsService):
+class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
     @classmethod
-    def open(cls, settings: Settings, *, faq: bool = True, create: bool = True) -> Service:
+    def open(cls, settings: Settings, *, faq: bool = True, create: bool = True, read_only: bool = False) -> Service:
         """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.
         ``faq=False`` opens the store alone, for the commands that only keep records; ``create=False``
-        refuses a database that is not there yet (see ``Store``)."""
-        from bot.faq import ReloadingFaq
-
-        return cls(Store(settings.db_path, create=create), ReloadingFaq(settings.faq_dir) if faq else NoFaq(),
+        refuses a database that is not there yet; ``read_only`` opens it read-only, never upgraded (see
+        ``Store``)."""
+        store = Store(settings.db_path, create=create, read_only=read_only)
+        return cls(store, ReloadingFaq(settings.faq_dir) if faq else NoFaq(),
                    settings.thresholds, default_nation=settings.nation)
 
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds(), *,
@@ -117,6 +118,9 @@ class Service(OutboxService, QueueUpkeep, RecordsService):
         self._lock = threading.Lock()
         self._matcher: Matcher | None = None
         self._matcher_key: tuple | None = None
+        self._matcher_ahead: tuple[tuple | None, Matcher | None] = (None, None)  # built in a FAQ reload
+        if isinstance(self.faq_source, ReloadingFaq) and self.faq_source.prepare is None:
+            self.faq_source.prepare = self.prepare_matcher
 
     def health(self) -> list[str]:
         """What stops the service from working now (empty when healthy): the store cannot be written,
@@ -131,32 +135,6 @@ class Service(OutboxService, QueueUpkeep, RecordsService):
         except Exception as error:  # noqa: BLE001 - any failure to load is a reason to report
             problems.append(f"no FAQ is loaded: {type(error).__name__}")
         return problems
-
-    # matching ------------------------------------------------------------------------------
-
-    @staticmethod
-    def check_install() -> None:
-        """Read the shipped models now (the matcher's, the digest's grouping model): ``DamagedInstall`` at
-        start-up, not at the first question or the first digest."""
-        from bot import match_classifier, match_examples, match_model
-        from bot.digest import pairs
-
-        match_model.stored(), match_model.stored_without_examples(), match_examples.stored(), pairs.stored()
-        match_classifier.stored()
-
-    def matcher(self) -> Matcher:
-        """The matcher for the current FAQ and learned phrasings, rebuilt only when either changes."""
-        faq = self.faq_source.current()
-        key = (id(faq), self.store.learned_version())
-        with self._lock:
-            if self._matcher is None or key != self._matcher_key:
-                self._matcher = Matcher(faq, self.store.learned_phrasings(), self.thresholds)
-                self._matcher_key = key
-            return self._matcher
-
-    @property
-    def faq(self) -> Faq:
-        return self.faq_source.current()
 
     # asking --------------------------------------------------------------------------------
 

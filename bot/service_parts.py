@@ -190,5 +190,9 @@ class RecordsService:
         self._tell_owed()  # the emptying of their escalations' posts in the advisor channel
         return counts
 
+    def schema_upgrade(self) -> tuple[int | None, int]:
+        """(the schema version opening the database upgraded it from, None when it was current; its version now)."""
+        return self.store.upgraded_from, self.store.schema_version()
+
     def advice_record(self, since: str | None = None) -> list[dict]:
         return self.store.advice_record(since=since)

@@ -137,10 +137,14 @@ def test_reloading_keeps_last_good_faq(tmp_path):
 
     write_faq(directory, {"a.yaml": [entry("one"), entry("two")]})
     _touch_later(directory / "a.yaml")
+    source.current()  # notices the edit: the reload runs in the background
+    assert source.wait_for_reload(timeout=30)
     assert [e.id for e in source.current()] == ["one", "two"]
 
     write_faq(directory, {"a.yaml": "- id: [broken\n"})
     _touch_later(directory / "a.yaml")
+    source.current()
+    assert source.wait_for_reload(timeout=30)
     assert [e.id for e in source.current()] == ["one", "two"]
     assert source.last_problems and "invalid YAML" in source.last_problems[0].message
 

@@ -2,13 +2,14 @@
 
 Every problem is reported with the file, the entry id and the field, so a reviewer can fix a
 pull request in one pass. ``load_faq`` raises ``FaqError`` carrying all problems; ``lint`` returns
-them. ``ReloadingFaq`` picks up edits while the bot runs and keeps serving the last good FAQ when
-an edit is broken. ``model`` holds the entries, ``sources`` which sources may back an answer,
-``load`` the reading and the checks.
+them. ``ReloadingFaq`` picks up edits while the bot runs, loading them in the background, and keeps
+serving the last good FAQ when an edit is broken. ``model`` holds the entries, ``sources`` which
+sources may back an answer, ``load`` the reading and the checks, ``reloading`` the reloads.
 """
 
-from bot.faq.load import BUNDLED_FAQ_DIR, ReloadingFaq, errors, faq_files, lint, load_faq
+from bot.faq.load import BUNDLED_FAQ_DIR, errors, faq_files, lint, load_faq
 from bot.faq.model import NATION_NAMES, NATIONS, Faq, FaqEntry, FaqError, Problem, Source, Watch, due_watches
+from bot.faq.reloading import ReloadingFaq
 from bot.faq.sources import AUTHORITATIVE_DOMAINS, is_authoritative_host, source_url_problem
 
 __all__ = [

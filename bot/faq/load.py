@@ -2,8 +2,7 @@
 
 Every problem is reported with the file, the entry id and the field, so a reviewer can fix a
 pull request in one pass. ``load_faq`` raises ``FaqError`` carrying all problems; ``lint`` returns
-them. ``ReloadingFaq`` picks up edits while the bot runs and keeps serving the last good FAQ when
-an edit is broken.
+them. ``bot.faq.reloading`` picks up edits while the bot runs.
 """
 
 from __future__ import annotations
@@ -441,32 +440,3 @@ def _duplicate_ids(ids: Iterable[tuple[str, str]]) -> list[Problem]:
         else:
             first_file[entry_id] = file
     return problems
-
-
-class ReloadingFaq:
-    """The current FAQ, reloaded when its files change; a broken edit keeps the last good FAQ."""
-
-    def __init__(self, directory: str | Path = BUNDLED_FAQ_DIR):
-        self.directory = Path(directory)
-        self._signature = self._current_signature()
-        self._faq = load_faq(self.directory)
-        self.last_problems: list[Problem] = []
-
-    def _current_signature(self) -> tuple:
-        try:
-            return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in faq_files(self.directory))
-        except OSError:
-            return ()
-
-    def current(self) -> Faq:
-        signature = self._current_signature()
-        if signature != self._signature:
-            self._signature = signature
-            try:
-                self._faq = load_faq(self.directory)
-                self.last_problems = []
-                log.info("FAQ reloaded: %d entries", len(self._faq))
-            except FaqError as error:
-                self.last_problems = error.problems
-                log.error("FAQ edit rejected, still serving the last good FAQ:\n%s", error)
-        return self._faq

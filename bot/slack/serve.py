@@ -27,6 +27,7 @@ from slack_bolt.request import BoltRequest
 
 from bot.config import Settings
 from bot.service import Service
+from bot.service_matching import WARM_UP_QUESTION
 from bot.slack.app import create_app
 from bot.slack.deliverer import Deliverer
 from bot.slack.deps import assemble
@@ -78,7 +79,7 @@ def quiet_bolt_token_warning() -> None:
 def warm_up_matcher(service: Service) -> None:
     """Build the matcher's index now, not inside the first question's request (seconds for a large FAQ)."""
     started = time.perf_counter()
-    service.matcher().match("can I share this?")
+    service.matcher().match(WARM_UP_QUESTION)
     log.info("matcher ready in %.1f s (%d FAQ entries)", time.perf_counter() - started, len(service.faq))
 
 

@@ -2,6 +2,6 @@
 outbox's queries."""
 
 from bot.store.database import Store
-from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, NoDatabase, StoreError, WrongDatabase
+from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, NoDatabase, OlderDatabase, StoreError, WrongDatabase
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "NoDatabase", "Store", "StoreError", "WrongDatabase"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "NoDatabase", "OlderDatabase", "Store", "StoreError", "WrongDatabase"]

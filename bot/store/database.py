@@ -4,7 +4,8 @@ One connection, guarded by a lock, in WAL mode: Bolt runs listeners on a thread 
 serialises writers anyway, so a lock is simpler and safer than a connection per thread. Every
 change runs in ``transaction()`` (BEGIN IMMEDIATE), so a read-check-write such as a claim is atomic.
 Schema changes are numbered migrations recorded in ``PRAGMA user_version``; an older file is
-upgraded in place when opened.
+upgraded in place when opened for writing. The commands that only read open it read-only and never
+upgrade it.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from bot.records import (
     Where,
 )
 from bot.store.delivery import DeliveryTables
-from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreError
-from bot.store.opening import check_is_canishare, refuse_unusable_path
+from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, OlderDatabase, StoreError
+from bot.store.opening import check_is_canishare, read_only_uri, refuse_unusable_path
 from bot.store.queries import _between
 from bot.store.reports import ReportTables
 from bot.times import stored_now
@@ -44,25 +45,34 @@ WRITE_FAILURE_COUNTS_FOR = 60.0  # seconds a failed commit keeps the health chec
 
 class Store(DeliveryTables, ReportTables):
     def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now, *,
-                 create: bool = True):
+                 create: bool = True, read_only: bool = False):
         """The store in the file ``path``. ``create`` False (the commands that read records): a path
         with no canishare database yet (no file, an empty one) is a ``NoDatabase``, not a new one. A
-        folder or another application's SQLite file is a ``WrongDatabase``, refused before any write."""
+        folder or another application's SQLite file is a ``WrongDatabase``, refused before any write.
+        ``read_only`` (the commands that only read; implies ``create`` False): the file is opened
+        read-only (SQLite's mode=ro, which still reads a file another process is writing) and never
+        upgraded: a file from an older canishare is an ``OlderDatabase``."""
         self.path = str(path)
         self.now = clock
+        self.read_only = read_only
+        self.upgraded_from: int | None = None  # the schema version this open upgraded the file from
         self._lock = threading.RLock()
         self._write_failure: tuple[str, float] | None = None  # the last commit the file refused, and when
-        refuse_unusable_path(self.path, create)
+        refuse_unusable_path(self.path, create and not read_only)
         try:
-            connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
+            connection = (sqlite3.connect(read_only_uri(self.path), uri=True, check_same_thread=False,
+                                          isolation_level=None, timeout=30) if read_only else
+                          sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30))
             self.db = sqlite_utils.Database(connection)
-            check_is_canishare(self.db, self.path, self.schema_version(), create)
-            if self.path != ":memory:":
+            check_is_canishare(self.db, self.path, self.schema_version(), create and not read_only)
+            if self.path != ":memory:" and not read_only:  # the mode is kept in the file: the bot set it
                 self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=30000")
             self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash of the app loses nothing
-            self._migrate()
+            self._check_schema()
+            if not read_only:
+                self._migrate()
         except sqlite3.OperationalError as error:  # the file is fine; this process may not use it
             from bot.failures import explain
 
@@ -123,7 +133,9 @@ class Store(DeliveryTables, ReportTables):
         with self._lock:
             return self.db.execute("PRAGMA user_version").fetchone()[0]
 
-    def _migrate(self) -> None:
+    def _check_schema(self) -> None:
+        """A file from a newer canishare is refused; read-only, so is one from an older canishare
+        (upgrading it would be a write)."""
         version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise StoreError(
@@ -131,6 +143,18 @@ class Store(DeliveryTables, ReportTables):
                 "upgrade canishare to the version that wrote it or later (pip install --upgrade, then restart), "
                 "or point CANISHARE_DB at this version's database"
             )
+        if self.read_only and version < SCHEMA_VERSION:
+            raise OlderDatabase(
+                f"{self.path} is from an older canishare (schema {version}; this version uses {SCHEMA_VERSION}) and "
+                "this command only reads, so it has not changed it: upgrade it with `canishare migrate` (starting "
+                "the bot, `canishare serve`, upgrades it too; an older canishare cannot open it afterwards), then "
+                "run this command again"
+            )
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version < SCHEMA_VERSION:
+            self.upgraded_from = version
         for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction() as db:
                 # another process opening the same file may have applied it while this one waited

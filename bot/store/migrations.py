@@ -124,3 +124,8 @@ class WrongDatabase(StoreError):
 
 class NoDatabase(StoreError):
     """There is no canishare database yet (no file, or an empty one), for a command that reads records."""
+
+
+class OlderDatabase(StoreError):
+    """A command that only reads was given a database from an older canishare: upgrading it would be
+    a write, so it is refused, naming the command that upgrades it."""

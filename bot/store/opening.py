@@ -26,6 +26,13 @@ def refuse_unusable_path(path: str, create: bool) -> None:
         raise NoDatabase(f"there is no database at {path}: {NOT_THERE_FIX}")
 
 
+def read_only_uri(path: str) -> str:
+    """SQLite's URI for opening ``path`` read-only (mode=ro, as Datasette opens a database that may
+    change). Not immutable=1: that would read a file another process is writing as if it could not
+    change. In WAL mode SQLite may still create the -wal and -shm files beside it; the file is not written."""
+    return f"{Path(path).absolute().as_uri()}?mode=ro"
+
+
 def check_is_canishare(db, path: str, version: int, create: bool) -> None:
     """Reading only: refuse another application's SQLite file (``WrongDatabase``); an empty one (no
     tables, e.g. 0 bytes after a failed restore) is a new database for ``create`` (serve, clock) and a
