@@ -32,11 +32,12 @@ Kinds (the placeholder is the kind in square brackets):
                           2015"); a date in figures right after a person's name; "3rd of the
                           4th 2015"; a birthday after an age ("turned 16 on 14 Feb")
 ``address``               house number + street name + street suffix (14 Acacia Avenue,
-                          Flat 3, 22 High Street, 12a Mill Lane, 22 holly grove), a flat in a
+                          Flat 3, 22 High Street, 12a Mill Lane, 22 holly grove, 14 rowan
+                          chase, 5 kirk wynd, 31 new street after "at"), a flat in a
                           named building (Flat 2b Orchard Court), a house name and its street
                           (Rose Cottage, Mill Lane), a house name or street after "lives at" /
                           "moved to", a Welsh street after a number (3 Heol y Felin), a
-                          one-word street (4 Briggate), "lives at number 14", "number 27 on
+                          one-word street (4 Briggate), "lives at number 14 (rowan way)", "number 27 on
                           Rowan Way", a plot or pitch on a named site, a block or flat on a
                           named estate, a flat in a lettered block
 ``sort code``             a sort code introduced by "sort code", "s/c", "SC", "bank details"
