@@ -21,8 +21,9 @@ Kinds (the placeholder is the kind in square brackets):
 ``IP address``            IPv4 that reads as one (not a version number like 2.3.1.4), and IPv4
                           or IPv6 after "IP" / "logged in from"
 ``phone``                 UK phone number (07..., 01/02/03/08..., +44 (0)..., 0044 ...,
-                          (0044) ...) with its extension, and valid international numbers
-                          written with +
+                          (0044) ..., the country code in any bracket and sign order: +(44),
+                          (+44), + 44 (0), [+44], (+44 0), 0044-...) with its extension, and
+                          valid international numbers written with +
 ``postcode``              full UK postcode, with or without the space (ZZ99 3CZ, m11ae)
 ``date of birth``         a date introduced by DOB / D.O.B. / D/O/B / date of birth / birth date /
                           born (on) / b. / birthday / bday, in figures or words, with or without
