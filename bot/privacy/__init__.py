@@ -31,7 +31,9 @@ Kinds (the placeholder is the kind in square brackets):
                           "date of birth: nine april twenty-eleven", "born six weeks early on
                           ..."); a year right after the label ("born 1962", not "born in
                           2015"); a date in figures right after a person's name; "3rd of the
-                          4th 2015"; a birthday after an age ("turned 16 on 14 Feb")
+                          4th 2015"; a birthday after an age in figures or words ("turned 16
+                          on 14 Feb", "turns eighteen on the fourteenth of February", "he'll be
+                          twenty-one on 2nd April", "turning seventeen on the 9th")
 ``address``               house number + street name + street suffix (14 Acacia Avenue,
                           Flat 3, 22 High Street, 12a Mill Lane, 22 holly grove, 14 rowan
                           chase, 5 kirk wynd, 31 new street after "at"), a flat in a
