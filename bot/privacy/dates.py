@@ -97,10 +97,11 @@ _AGAIN = (
 # twenty-one on", "she'll be 18 on", "became sixteen years old on"
 _AGE = r"(?:[0-9]{1,2}|" + _TENS + r"(?:[\s-]" + _UNITS + r")?|" + _TEENS + r"|" + _UNITS + r")"
 _AGE_EVENT = (
-    r"(?:turned|turns|turning|turn|(?<!there[ \t])will[ \t]+be|(?<='ll[ \t])be"
+    r"(?:turned|turns|turning|turn|(?<!there[ \t])will[ \t]+be|(?:i|you|he|she|we|they)'ll[ \t]+be"
     r"|becomes|became|become|reaches|reached)[ \t]+"
     + _AGE + r"(?:[ \t]*(?:years?[ \t-]+old|yrs?(?:[ \t]+old)?|yo))?[ \t]+on[ \t]+"
 )
+_AGE_EVENT_KEYWORDS = ("turn", "will", "i'l", "you'", "he'", "she'", "we'", "they'", "becom", "became", "reach")
 _DOB = re.compile(
     r"(?<![A-Za-z])"
     r"(?:(?:d[./]?\s?o[./]?\s?b(?![a-z])\.?|date[ \t-]+of[ \t-]+birth|birth[ \t-]?date|born(?:\s+on)?|b\."
@@ -113,7 +114,7 @@ _DOB = re.compile(
 
 # the first letters of every label of _DOB, to find where one may start
 _DOB_KEYWORDS = ("dob", "d.o", "d o", "d. o", "do.", "do b", "d/o", "date", "born", "b.", "birth", "bday", "b'day",
-                 "b-day", "turn", "will", "be", "becom", "became", "reach")
+                 "b-day", *_AGE_EVENT_KEYWORDS)
 # a year alone right after the label, with no "in": "born 1962", "b. 1987", "(dob 1990)"; not
 # "born in 2015", which says how old a child is
 _YEAR_OF_BIRTH = re.compile(
@@ -149,7 +150,7 @@ def _dates_of_birth(text: str):
         yield m.start(group), m.end(group), DOB
     for m in _matches_at(_BIRTHDAY_DAY, text, ("birthday", "bday", "b'day", "b-day")):
         yield m.start("day"), m.end("day"), DOB
-    for m in _matches_at(_AGE_EVENT_DAY, text, ("turn", "will", "be", "becom", "became", "reach")):
+    for m in _matches_at(_AGE_EVENT_DAY, text, _AGE_EVENT_KEYWORDS):
         yield m.start("day"), m.end("day"), DOB
     for label in _matches_at(_THEN_DOB, text, ("dob", "d.o", "date", "birthday", "bday", "b'day")):
         m = _IS_WHOSE.search(text, max(0, label.start() - 30), label.start())
