@@ -66,7 +66,8 @@ Kinds (the placeholder is the kind in square brackets):
                           (Mrs Patel, dr. patel, MRS O'NEILL: the title stays), after a word
                           for a person ("my client Priya"), after called / named / known as, a
                           given name and a surname ("Amir Hassan"), a given name shown to be a
-                          person ("Priya's mum", "Kayleigh said", "Tomasz (15)"); a form's
+                          person ("Priya's mum", "Kayleigh said", "Tomasz (15)"), two names
+                          shown to be people ("the children Kayden and Brogan"); a form's
                           name field ("Name: Kayleigh", "*Surname:* Jones", the value on the next
                           line); surname first or initialled ("SMITH, John", "J. Smith", "Smith
                           J"); a sign-off or introduction ("Thanks, Sarah", "this is Bob from"); see
