@@ -38,6 +38,12 @@ text itself gives evidence that a name is there:
   16"), a bracket ("mum (Sarah)", "Rose (the eldest)", "bartek (tenant)"), another given name
   ("Rhiannon and Dafydd");
   a given name that is also an everyday word ("Hope", "Will") only with such strong evidence;
+- two names joined by "and" or "&" when one or both are no known given name, where the sentence
+  shows people: a word for children or siblings before them ("the children Kayden and Brogan"),
+  their ages after them ("(7 and 9)", "Temi (7) and Dayo (4)"), a possessive before a relative
+  ("Keeva and Brogan's mum"), what only people do or are ("were seen", "are in foster care"), or,
+  beside a known given name, what people and bodies both do ("Kayden and Brogan said"); never a
+  place, body or law ("Barking and Dagenham", "Health and Safety", "Police and Crime Act");
 - a surname made a family ("the Hassan family", "Okonkwo twins", "the Kowalczyks have");
 - any other occurrence of a name found by the rules above ("Priya ... Priya"; in lower case too
   unless it is an everyday word: "his mate Dylan ... about dylan").
@@ -53,8 +59,9 @@ the licence). Both files are read once, on first use.
 
 The package: ``words`` (the word classes and the word lists), ``given`` (the given-name list),
 ``tokens`` (a text's words), ``finder`` (one pass's state and shared helpers), ``introduced`` and
-``untitled`` (the rules), ``evidence`` (what shows a person when nothing introduces the name, and the
-rules that use only that), ``spans`` (the pass: ``name_spans``).
+``untitled`` (the rules), ``pairs`` (two names joined by "and" that no list knows), ``evidence``
+(what shows a person when nothing introduces the name, and the rules that use only that), ``spans``
+(the pass: ``name_spans``).
 """
 
 from __future__ import annotations

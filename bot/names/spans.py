@@ -7,6 +7,7 @@ import re
 from bot.names.evidence import _AFTER_PLURAL_SURNAME, _FAMILY_WORDS
 from bot.names.given import _is_given, given_names, uncommon_given_names
 from bot.names.introduced import _IntroducedNames
+from bot.names.pairs import _PairedNames
 from bot.names.records import _RecordNames
 from bot.names.tokens import _POSSESSIVE
 from bot.names.untitled import _OPENING_PERSON_VERBS, _RELATIVES, _TWO_LETTER_ABBREVIATIONS, _UntitledNames
@@ -20,7 +21,7 @@ _MARKERS = TITLES | {"jan"} | _FAMILY_TRIGGERS
 _BEFORE_A_MONTH = frozenset("in since by from until till last next of early late mid end before after".split())
 
 
-class _Finder(_IntroducedNames, _UntitledNames, _RecordNames):
+class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
     """One pass over the tokens of a text; see name_spans."""
 
     def run(self) -> list[tuple[int, int]]:
@@ -99,6 +100,7 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames):
             elif low[:-1] in given and low not in given and low not in common:
                 self.possessive_without_apostrophe(i)
         self.records()
+        self.unknown_pairs()
         for i in marked:
             if lows[i] in _FAMILY_TRIGGERS and i > 0 and not self.used[i - 1] and texts[i - 1][0].isupper():
                 self.family(i - 1)

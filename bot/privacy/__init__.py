@@ -21,8 +21,9 @@ Kinds (the placeholder is the kind in square brackets):
 ``IP address``            IPv4 that reads as one (not a version number like 2.3.1.4), and IPv4
                           or IPv6 after "IP" / "logged in from"
 ``phone``                 UK phone number (07..., 01/02/03/08..., +44 (0)..., 0044 ...,
-                          (0044) ...) with its extension, and valid international numbers
-                          written with +
+                          (0044) ..., the country code in any bracket and sign order: +(44),
+                          (+44), + 44 (0), [+44], (+44 0), 0044-...) with its extension, and
+                          valid international numbers written with +
 ``postcode``              full UK postcode, with or without the space (ZZ99 3CZ, m11ae)
 ``date of birth``         a date introduced by DOB / D.O.B. / D/O/B / date of birth / birth date /
                           born (on) / b. / birthday / bday, in figures or words, with or without
@@ -30,13 +31,16 @@ Kinds (the placeholder is the kind in square brackets):
                           "date of birth: nine april twenty-eleven", "born six weeks early on
                           ..."); a year right after the label ("born 1962", not "born in
                           2015"); a date in figures right after a person's name; "3rd of the
-                          4th 2015"; a birthday after an age ("turned 16 on 14 Feb")
+                          4th 2015"; a birthday after an age in figures or words ("turned 16
+                          on 14 Feb", "turns eighteen on the fourteenth of February", "he'll be
+                          twenty-one on 2nd April", "turning seventeen on the 9th")
 ``address``               house number + street name + street suffix (14 Acacia Avenue,
-                          Flat 3, 22 High Street, 12a Mill Lane, 22 holly grove), a flat in a
+                          Flat 3, 22 High Street, 12a Mill Lane, 22 holly grove, 14 rowan
+                          chase, 5 kirk wynd, 31 new street after "at"), a flat in a
                           named building (Flat 2b Orchard Court), a house name and its street
                           (Rose Cottage, Mill Lane), a house name or street after "lives at" /
                           "moved to", a Welsh street after a number (3 Heol y Felin), a
-                          one-word street (4 Briggate), "lives at number 14", "number 27 on
+                          one-word street (4 Briggate), "lives at number 14 (rowan way)", "number 27 on
                           Rowan Way", a plot or pitch on a named site, a block or flat on a
                           named estate, a flat in a lettered block
 ``sort code``             a sort code introduced by "sort code", "s/c", "SC", "bank details"
@@ -62,7 +66,8 @@ Kinds (the placeholder is the kind in square brackets):
                           (Mrs Patel, dr. patel, MRS O'NEILL: the title stays), after a word
                           for a person ("my client Priya"), after called / named / known as, a
                           given name and a surname ("Amir Hassan"), a given name shown to be a
-                          person ("Priya's mum", "Kayleigh said", "Tomasz (15)"); a form's
+                          person ("Priya's mum", "Kayleigh said", "Tomasz (15)"), two names
+                          shown to be people ("the children Kayden and Brogan"); a form's
                           name field ("Name: Kayleigh", "*Surname:* Jones", the value on the next
                           line); surname first or initialled ("SMITH, John", "J. Smith", "Smith
                           J"); a sign-off or introduction ("Thanks, Sarah", "this is Bob from"); see

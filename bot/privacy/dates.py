@@ -78,7 +78,7 @@ _DATE_RE = re.compile(_FIRST_DATE, re.IGNORECASE)
 # "early", "mid-", "the end of"
 _LINK = r"(?:[ \t]*(?:[:=\-\u2013\u2014(]|\bis\b|\bwas\b|\bbeing\b|\bof\b|\bas\b|'s\b))*[ \t]*"
 _BEFORE_DATE = (
-    r"(?:(?:the|in|on|at)[ \t]+)?(?:(?:a[ \t]+)?" + _WEEKDAY + r",?[ \t]+(?:the[ \t]+)?)?"
+    r"(?:(?:in|on|at)[ \t]+)?(?:the[ \t]+)?(?:(?:a[ \t]+)?" + _WEEKDAY + r",?[ \t]+(?:the[ \t]+)?)?"
     r"(?:(?:early|mid|late|the[ \t]+(?:end|start|beginning|middle)[ \t]+of)[ \t\-]*)?"
 )
 # "born" then a few words, then "on" or "in": "born 3 weeks early on", "born in Leeds on"
@@ -93,11 +93,20 @@ _AGAIN = (
     r"(?:[ \t]+(?:on[ \t]+)?[A-Za-z]{2,10})?[ \t]*(?:,|&|\band\b|\bor\b|[-\u2013\u2014])[ \t]*"
     r"(?:(?:yes|sorry|really|no|i[ \t]+mean|correction|or|rather|actually|typo)\b[ \t,:]*){0,3}(?:the[ \t]+)?"
 )
+# an age reached on a day, in figures or words: "turned 16 on", "turns eighteen on", "will be
+# twenty-one on", "she'll be 18 on", "became sixteen years old on"
+_AGE = r"(?:[0-9]{1,2}|" + _TENS + r"(?:[\s-]" + _UNITS + r")?|" + _TEENS + r"|" + _UNITS + r")"
+_AGE_EVENT = (
+    r"(?:turned|turns|turning|turn|(?<!there[ \t])will[ \t]+be|(?:i|you|he|she|we|they)'ll[ \t]+be"
+    r"|becomes|became|become|reaches|reached)[ \t]+"
+    + _AGE + r"(?:[ \t]*(?:years?[ \t-]+old|yrs?(?:[ \t]+old)?|yo))?[ \t]+on[ \t]+"
+)
+_AGE_EVENT_KEYWORDS = ("turn", "will", "i'l", "you'", "he'", "she'", "we'", "they'", "becom", "became", "reach")
 _DOB = re.compile(
     r"(?<![A-Za-z])"
     r"(?:(?:d[./]?\s?o[./]?\s?b(?![a-z])\.?|date[ \t-]+of[ \t-]+birth|birth[ \t-]?date|born(?:\s+on)?|b\."
     r"|birthday|b'?day|b-day)"
-    + _LINK + r"|" + _BORN_THEN + r"|(?:turned|turns|turning|will[ \t]+be)[ \t]+[0-9]{1,2}[ \t]+on[ \t]+)"
+    + _LINK + r"|" + _BORN_THEN + r"|" + _AGE_EVENT + r")"
     + _BEFORE_DATE +
     r"(?P<dates>" + _FIRST_DATE + r"(?:" + _AGAIN + _DATE + r")*)",
     re.IGNORECASE,
@@ -105,7 +114,7 @@ _DOB = re.compile(
 
 # the first letters of every label of _DOB, to find where one may start
 _DOB_KEYWORDS = ("dob", "d.o", "d o", "d. o", "do.", "do b", "d/o", "date", "born", "b.", "birth", "bday", "b'day",
-                 "b-day", "turned", "turns", "turning", "will")
+                 "b-day", *_AGE_EVENT_KEYWORDS)
 # a year alone right after the label, with no "in": "born 1962", "b. 1987", "(dob 1990)"; not
 # "born in 2015", which says how old a child is
 _YEAR_OF_BIRTH = re.compile(
@@ -118,6 +127,11 @@ _YEAR_OF_BIRTH = re.compile(
 _BIRTHDAY_DAY = re.compile(
     r"(?i)(?<![A-Za-z])(?:birthday|b'?day|b-day)[ \t]*(?:is|was|:|-|'s)?[ \t]*(?:the[ \t]+|on[ \t]+the[ \t]+)?"
     r"(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))(?![\w/.\-])"
+)
+# a day alone after an age event: "turning seventeen on the 9th"
+_AGE_EVENT_DAY = re.compile(
+    r"(?i)(?<![A-Za-z])" + _AGE_EVENT + r"(?:the[ \t]+)?(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)|"
+    + _ORDINAL_WORD + r")(?=[ \t]*(?:[,.;:!?)\-]|$|(?:and|but|so|when|which|too)\b))"
 )
 # a date, then that it is someone's date of birth: "Tuesday 4th March 2014 is his DOB"
 _THEN_DOB = re.compile(r"(?i)(?:dob|d\.o\.b\b\.?|date[ \t]+of[ \t]+birth|birthday|b'?day)\b")
@@ -135,6 +149,8 @@ def _dates_of_birth(text: str):
         group = "year" if m.group("year") else "in_year"
         yield m.start(group), m.end(group), DOB
     for m in _matches_at(_BIRTHDAY_DAY, text, ("birthday", "bday", "b'day", "b-day")):
+        yield m.start("day"), m.end("day"), DOB
+    for m in _matches_at(_AGE_EVENT_DAY, text, _AGE_EVENT_KEYWORDS):
         yield m.start("day"), m.end("day"), DOB
     for label in _matches_at(_THEN_DOB, text, ("dob", "d.o", "date", "birthday", "bday", "b'day")):
         m = _IS_WHOSE.search(text, max(0, label.start() - 30), label.start())

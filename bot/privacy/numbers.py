@@ -94,6 +94,36 @@ _PHONE_CANDIDATE = re.compile(
     r")(?![0-9])"
 )
 
+# The UK country code in any bracket and sign order, with or without the trunk 0: "+(44) 7700 ...",
+# "(+44)7700...", "+ 44 (0)7700 ...", "0044-7700-...", "+[44] ...", "(+44 0) 7700 ...", "00(44) ..."
+_S = r"[ \t\u00a0]?"
+_COUNTRY_CODE = (
+    r"(?:[(\[]" + _S + r"(?:\+" + _S + r"|00" + _S + r")?44" + _S + r"(?:0" + _S + r")?[)\]]"
+    r"|(?:\+" + _S + r"|00" + _S + r")[(\[]" + _S + r"44" + _S + r"[)\]]"
+    r"|(?:\+" + _S + r"|00[ \t\u00a0\-.]?)44)"
+)
+_TRUNK_ZERO = r"(?:[ \t\u00a0\-.]{0,2}(?:[(\[]" + _S + r"0" + _S + r"[)\]]|0(?=[ \t\u00a0\-.]{0,2}[1-9])))?"
+_BRACKETED_COUNTRY_PHONE = re.compile(
+    r"(?<![\w+(\[])" + _COUNTRY_CODE + _TRUNK_ZERO
+    + r"[ \t\u00a0\-.]{0,2}\(?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}(?![0-9])"
+)
+_UK_NATIONAL = re.compile(r"^(?:00)?44(?:0(?=[1-9]))?")
+
+
+def _bracketed_country_phones(text: str):
+    """UK numbers with the country code written in any bracket and sign order (see _COUNTRY_CODE),
+    checked by phonenumbers as "+44" and the national number."""
+    at = text.find("44")
+    while at != -1:
+        for m in _BRACKETED_COUNTRY_PHONE.finditer(text, max(0, at - 6), at + 60):
+            national = _UK_NATIONAL.sub("", _NOT_DIGIT.sub("", m.group()))
+            if phonenumbers.is_possible_number(phonenumbers.parse("+44" + national)):
+                yield m.start(), m.end(), PHONE
+            at = max(at, m.end())
+            break
+        at = text.find("44", at + 2)
+
+
 # Local case identifiers, only after their label: probation CRN, children's and adults' social
 # care systems (Mosaic, LCS, Liquidlogic, ...), hospital number / MRN, UPN, ULN, CHI number
 # (Scotland), H&C number (Northern Ireland), police crime / occurrence / incident references.
@@ -393,6 +423,7 @@ def _phone_spans(text: str):
             if text[start] == "(" and ")" not in text[start:end]:
                 start += 1  # "(07700 900456, ..." keeps its bracket, as "... 900456)" keeps its own
             yield start, end, PHONE
+    yield from _bracketed_country_phones(text)
     yield from _labelled_phones(text)
     yield from _loose_phones(text)
 

@@ -64,7 +64,9 @@ _ADDRESS = re.compile(
 _LOWER_SUFFIXES = (
     "road rd street st avenue ave lane ln close drive dr crescent cres gardens gdns terrace grove "
     "square sq mews parade pde boulevard cottages villas way view walk park place court row rise hill "
-    "green av brow"
+    "green av brow chase croft heights bank wynd fold gate brae meadow meadows mount dale glade garth glen "
+    "heath lea ridge paddock promenade esplanade causeway quay wharf yard end hollow approach vale circus "
+    "broadway embankment copse loan vennel"
 ).split()
 _FUNCTION_WORDS = (
     "the a an of on in to at by for from with and or but my his her their our your its this that these "
@@ -99,6 +101,7 @@ _ONE_WORD_STREET = re.compile(
     r"[0-9](?<![0-9][0-9])[0-9]{0,3}[A-Za-z]?,?[ \t]+(?P<word>[A-Z][a-z]{2,}(?:gate|side|field|fields|croft|dale|bank"
     r"|moor|holme|garth|lands|leys|thorpe|lea|mead|brae|wynd|loan|brow|ridge|crescent))(?!\w|[\u2019'][\w])"
 )
+_FIRST_DIGIT = re.compile(r"[0-9]")
 _NOT_BEFORE_A_NUMBER = frozenset("/.,:\u00a3$\u20ac%-")
 
 # Lower-case addresses anywhere ("police were called to 22 holly grove"): only with the street
@@ -106,11 +109,17 @@ _NOT_BEFORE_A_NUMBER = frozenset("/.,:\u00a3$\u20ac%-")
 # "the 2 lane road"), and not after an article ("the 3 estate road").
 _ANYWHERE_SUFFIXES = (
     "road rd street st avenue ave lane ln crescent cres gardens gdns terrace terr grove mews boulevard "
-    "cottages villas cl ct pl sq pde"
+    "cottages villas cl ct pl sq pde parade wynd brae brow croft esplanade promenade causeway"
 ).split()
 # street words that are also everyday words ("a 2 hour drive", "3 very close friends"): anywhere
 # only after one or two name words that are no quantity, measure, adjective or function word
-_EVERYDAY_SUFFIXES = "drive close way walk view park place court square hill green row rise".split()
+_EVERYDAY_SUFFIXES = (
+    "drive close way walk view park place court square hill green row rise chase heights meadows quay wharf"
+).split()
+# words that name streets ("new street", "old kent road", "main road") but also say how many of what
+# ("2 new road signs"): in a street name only after a word that puts someone at a place ("at", "to")
+_STREET_ADJECTIVES = frozenset("new old main long little great big upper lower".split())
+_AT_A_PLACE = frozenset("at to on near from attended visited lives live living moved".split())
 _NOT_IN_STREET_NAMES = (set(_ANYWHERE_SUFFIXES + _EVERYDAY_SUFFIXES) | set(_FUNCTION_WORDS) | set(
     """mile miles min mins minute minutes hour hours hr hrs day days week weeks month months year years
     metre metres meter meters foot feet yard yards storey story stories bed beds bedroom bedrooms seat
@@ -120,7 +129,7 @@ _NOT_IN_STREET_NAMES = (set(_ANYWHERE_SUFFIXES + _EVERYDAY_SUFFIXES) | set(_FUNC
     large main side quick slow fast easy hard steep narrow wide safe unsafe nearby local further
     hospital school schools staff students pupils parents families cases calls visits reports
     meetings sessions steps points star stars team teams""".split()
-)) - {"st"}
+)) - {"st"} - _STREET_ADJECTIVES
 _ANYWHERE_ADDRESS = re.compile(
     r"[0-9](?<![0-9][0-9])[0-9]{0,3}[a-z]?(?:/[0-9]{1,4}[a-z]?)?,?[ \t]+"
     r"(?P<name>(?:(?:st\.?|[a-z][a-z'\u2019-]+)[ \t]+){1,3})"
@@ -260,6 +269,10 @@ def _addresses(text: str):
         before = text[max(0, m.start() - 20) : m.start()].split()
         if before and before[-1].lower() in _ARTICLES:
             continue
+        if any(w in _STREET_ADJECTIVES for w in words) and not (
+            suffix in _ANYWHERE_SUFFIXES and before and before[-1].lower() in _AT_A_PLACE
+        ):
+            continue  # "2 new road signs", not "she is at 31 new street"
         yield _with_flat(text, m.start()), m.end(), ADDRESS
     for m in _NUMBER_THE_STREET.finditer(text):
         if _number_starts_here(text, m.start()):
@@ -268,5 +281,7 @@ def _addresses(text: str):
         for m in _matches_at(pattern, text, _FLAT_KEYWORDS):
             yield m.start(), m.end(), ADDRESS
     for m in _matches_at(_PLACE_WORD_THEN_HOUSE_NUMBER, text, _PLACE_KEYWORDS):
-        yield m.start("value"), m.end("value"), ADDRESS
+        # "lives at no. 14 rowan way": the street after the number goes with it
+        street = _LOWER_ADDRESS.match(text, m.start("value") + _FIRST_DIGIT.search(m.group("value")).start())
+        yield m.start("value"), street.end() if street else m.end("value"), ADDRESS
 
