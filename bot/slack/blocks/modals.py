@@ -186,7 +186,7 @@ def decision_modal(entry: FaqEntry | None, metadata: dict, escalation_id: int | 
     options.append(option(OTHER_BASIS_TEXT, decisions.OTHER))
     basis = {"type": "static_select", "placeholder": plain("Choose the lawful basis", PLACEHOLDER_LIMIT),
              "options": options}
-    if entry is not None:
+    if decisions.own_bases(entry):
         basis["initial_option"] = options[0]  # pre-filled from the entry's legal basis
     return {
         "type": "modal",
