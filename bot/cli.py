@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     faq_drafts = faq.add_parser("drafts", help="write advisors' proposed new entries as YAML for review")
     faq_drafts.add_argument("--out",
                             help="folder for the drafts (default: FAQ_DIR/drafts; ./faq-drafts for an installed FAQ)")
+    which = faq_drafts.add_mutually_exclusive_group()
+    which.add_argument("--again", action="store_true", help="write every proposal again, drafted before or not")
+    which.add_argument("--escalation", type=int, metavar="N", help="write escalation N's proposal (again)")
     faq_drafts.set_defaults(handler=cmd_faq_drafts, uses=ALL_SETTINGS)
 
     queue = commands.add_parser("queue", help="list open and claimed escalations, oldest first")
@@ -238,7 +241,7 @@ def cmd_faq_lint(args, settings: Settings) -> int:
 def cmd_faq_drafts(args, settings: Settings) -> int:
     from bot.drafts import drafts_command
 
-    return drafts_command(_service(settings), settings.faq_dir, args.out)
+    return drafts_command(_service(settings), settings.faq_dir, args.out, args.again, args.escalation)
 
 
 # the queue and the records -----------------------------------------------------------------

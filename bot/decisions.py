@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from bot.faq import NATION_NAMES, FaqEntry
+from bot.faq import NATION_NAMES, FaqEntry, is_placeholder
 from bot.privacy import redact_question
 from bot.records import DecisionRecord, SharingDecision, Told
 from bot.small_talk import is_blank
@@ -73,9 +73,14 @@ class DecisionForm:
     not_told_why: str = ""
 
 
+def own_bases(entry: FaqEntry | None) -> tuple[str, ...]:
+    """The entry's legal bases that cite something: a placeholder ("TBC", "N/A") is never offered."""
+    return tuple(b for b in entry.legal_basis if not is_placeholder(b)) if entry is not None else ()
+
+
 def basis_choices(entry: FaqEntry | None) -> tuple[str, ...]:
-    """The lawful bases offered: the entry's own ``legal_basis``, or the general ones (then OTHER)."""
-    return tuple(entry.legal_basis) if entry is not None and entry.legal_basis else GENERAL_BASES
+    """The lawful bases offered: the entry's own (``own_bases``), or the general ones (then OTHER)."""
+    return own_bases(entry) or GENERAL_BASES
 
 
 def problems(form: DecisionForm) -> dict[str, str]:

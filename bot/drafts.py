@@ -3,7 +3,7 @@
 Drafts go to ``FAQ_DIR/drafts/`` (never loaded) in a source checkout, or ``./faq-drafts`` when the
 FAQ is the copy installed with the package (or cannot be written), so a centre lead can finish them
 (variants, legal basis, sources, nations) and move them into the FAQ, where ``canishare faq lint``
-checks them.
+checks them (it rejects a draft's id, its tag, redaction placeholders and the empty review date).
 A draft is meant for git, so nothing typed becomes its id or file name (both are "draft-esc-<n>",
 after the escalation), its texts are redacted again with Slack markup as words, and a link or long
 number still in them is flagged for the reviewer in a comment above the entry.
@@ -11,7 +11,6 @@ number still in them is flagged for the reviewer in a comment above the entry.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import sys
@@ -20,12 +19,13 @@ from pathlib import Path
 import yaml
 
 from bot.faq import NATIONS
-from bot.mrkdwn import markup_as_words
+from bot.mrkdwn import markup_as_words, replace_markup
 from bot.privacy import redact
 from bot.records import Escalation
 
 DRAFT_NOTE = (
-    "# Draft from the advisor queue: complete variants (5+), legal_basis, sources and tags,\n"
+    "# Draft from the advisor queue: complete variants (5+), legal_basis, sources and tags, give it\n"
+    "# an id naming its topic, set last_reviewed once you have checked it against its sources,\n"
     "# check nations (all four are listed: keep only those where the answer holds, and add\n"
     "# nation_notes where the law differs), check the answer, then move the entry into a\n"
     "# themed file in the FAQ folder (faq/ by pull request in a checkout).\n"
@@ -50,7 +50,7 @@ def clean_text(text: str | None) -> str:
     return redact(markup_as_words(text)).text
 
 
-def draft_entry(escalation: Escalation, today: dt.date) -> dict:
+def draft_entry(escalation: Escalation) -> dict:
     return {
         "id": draft_id(escalation),
         "question": clean_text(escalation.question.text if escalation.question else ""),
@@ -60,8 +60,21 @@ def draft_entry(escalation: Escalation, today: dt.date) -> dict:
         "sources": [],
         "tags": ["draft"],
         "nations": list(NATIONS),  # a required field: the reviewer keeps those where the answer holds
-        "last_reviewed": today.isoformat(),
+        "last_reviewed": None,  # the reviewer's to set: lint fails until then
     }
+
+
+LAST_REVIEWED_EMPTY = "last_reviewed:  # set the day you check the entry against its sources (YYYY-MM-DD)"
+
+
+def advisor_links(answer: str | None) -> str:
+    """YAML comment lines keeping each link of the advisor's answer (the draft's text keeps only its
+    label) for the reviewer to check and, if it is an authoritative document, cite under sources."""
+    links: list[tuple[str, str]] = []
+    replace_markup(answer or "", lambda target, label: links.append((label or target, target))
+                   if target.startswith(("http://", "https://")) else None)
+    return "".join(f"# LINK in the advisor's answer, to check and cite under sources: {clean_text(label)!r} -> "
+                   f"{' '.join(clean_text(url).split())}\n" for label, url in links)
 
 
 def to_check(entry: dict) -> str:
@@ -75,25 +88,26 @@ def to_check(entry: dict) -> str:
     return "".join(lines)
 
 
-def write_drafts(service, directory: Path, today: dt.date | None = None) -> list[Path]:
-    """Write one YAML file per new proposal; each proposal is drafted once."""
-    today = today or dt.date.today()
-    proposals = service.proposals_to_draft()
+def write_drafts(service, directory: Path, again: bool = False, escalation_id: int | None = None) -> list[Path]:
+    """Write one YAML file per proposal not drafted yet (``again``: every proposal; ``escalation_id``:
+    that one), never over an earlier file; the store records where and when each was written."""
+    proposals = service.proposals_to_draft(again, escalation_id)
     if not proposals:
         return []
     directory.mkdir(parents=True, exist_ok=True)
-    written = []
+    written = {}
     for escalation in proposals:
-        entry = draft_entry(escalation, today)
+        entry = draft_entry(escalation)
         path = _free_path(directory, f"{entry['id']}.yaml")
+        body = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100)
         path.write_text(
             DRAFT_NOTE + f"# escalation #{escalation.id}, answered {escalation.answered_at}\n" + to_check(entry)
-            + yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100),
+            + advisor_links(escalation.answer) + body.replace("last_reviewed: null", LAST_REVIEWED_EMPTY),
             encoding="utf-8",
         )
-        written.append(path)
-    service.mark_drafted([e.id for e in proposals])
-    return written
+        written[escalation.id] = path
+    service.mark_drafted({n: str(path) for n, path in written.items()})
+    return list(written.values())
 
 
 def _free_path(directory: Path, name: str) -> Path:
@@ -111,12 +125,24 @@ def default_drafts_dir(faq_dir: Path) -> Path:
     return Path("faq-drafts") if installed or not os.access(faq_dir, os.W_OK) else faq_dir / "drafts"
 
 
-def drafts_command(service, faq_dir: str, out: str | None) -> int:
-    """``canishare faq drafts [--out DIR]``: write the drafts, list them; the exit status."""
+def drafts_command(service, faq_dir: str, out: str | None, again: bool = False,
+                   escalation_id: int | None = None) -> int:
+    """``canishare faq drafts [--out DIR] [--again | --escalation N]``: write the drafts, list them, and
+    say where and when earlier ones were written; the exit status."""
     directory = Path(out) if out else default_drafts_dir(Path(faq_dir))
-    written = write_drafts(service, directory)
+    written = write_drafts(service, directory, again, escalation_id)
     for path in written:
         print(path)
-    print(f"{len(written)} draft(s) written to {directory}" if written else "no new proposals to draft",
-          file=sys.stderr)
+    if written:
+        print(f"{len(written)} draft(s) written to {directory}", file=sys.stderr)
+        return 0
+    if escalation_id is not None:
+        print(f"escalation #{escalation_id} is not an answered proposal for a new FAQ entry; `canishare faq drafts "
+              "--again` writes every proposal", file=sys.stderr)
+        return 1
+    earlier = service.store.drafts_written()
+    print("no new proposals to draft" + (": drafted before (write them again with --again, or one with "
+                                         "--escalation N):" if earlier else ""), file=sys.stderr)
+    for escalation, at, path in earlier:
+        print(f"  escalation #{escalation}: {path}, written {at}", file=sys.stderr)
     return 0

@@ -73,3 +73,40 @@ def escape_user_text(text: str) -> str:
     brackets (shown literally), and a bare ``@here``/``@channel``/``@everyone`` gets an invisible word
     joiner after the ``@`` so that no client or ``link_names`` setting turns it into a broadcast."""
     return _BARE_BROADCAST.sub(lambda m: "@" + WORD_JOINER + m.group(1), escape_mrkdwn(text))
+
+
+# Markdown in curated text (FAQ answers, the privacy notice) ------------------------------------
+
+# [text](https://…): the one way to put a link in curated text (faq/README.md)
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
+_MARKDOWN_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+(.+?)[ \t#]*$")
+_MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_MARKDOWN_BULLET = re.compile(r"(?m)^[-*] ")
+_ESCAPED_QUOTE = re.compile(r"(?m)^&gt; ")
+
+
+def markdown_to_mrkdwn(text: str) -> str:
+    """The Markdown forms curated text may use, as Slack writes them: # headings as bold lines, **bold**
+    and __bold__, [text](url) links, - and * lists as bullets, and > quotes that escaping turned to
+    ``&gt;``. Escape the text first (``escape_mrkdwn``): links and quotes are made after."""
+    text = _MARKDOWN_HEADING.sub(r"*\1*", text)
+    text = _MARKDOWN_BOLD.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)
+    text = MARKDOWN_LINK.sub(lambda m: f"<{m.group(2)}|{m.group(1).replace('|', '-')}>", text)
+    text = _ESCAPED_QUOTE.sub("> ", text)
+    return _MARKDOWN_BULLET.sub("• ", text)
+
+
+# What markdown_to_mrkdwn cannot turn into something Slack shows, and what to write instead.
+_UNSHOWABLE_MARKUP = (
+    (re.compile(r"<[^<>\s|]+\|[^<>]*>|<(?:https?://|mailto:)[^<>]*>"),
+     "a Slack-style link <url|text>, which would show as literal text: write [text](https://...)"),
+    (re.compile(r"\[[^\]\n]+\]\((?!https://)[^)\n]*\)"), "a link that is not https://: write [text](https://...)"),
+    (re.compile(r"!\[[^\]\n]*\]\("), "an image, which Slack does not show from a message's text: link the page"),
+    (re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"), "an HTML tag, which would show as literal text"),
+    (re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$"), "a Markdown table, which Slack shows as literal text: use a list"),
+)
+
+
+def markup_slack_cannot_show(text: str) -> list[str]:
+    """What in ``text`` Slack would show raw even after markdown_to_mrkdwn, each with what to write instead."""
+    return [why for pattern, why in _UNSHOWABLE_MARKUP if pattern.search(text)]

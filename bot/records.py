@@ -32,6 +32,7 @@ class QueueAction(StrEnum):
     ANSWER = "answer"
     CLOSE = "close"
     REOPEN = "reopen"
+    DRAFT = "draft"  # `canishare faq drafts` wrote the escalation's proposal (detail: the file)
 
 
 class Rating(StrEnum):

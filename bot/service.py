@@ -386,12 +386,12 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
     def claimed_by(self, user: str) -> list[Escalation]:
         return self.store.escalations(states=(CLAIMED,), claimed_by=user)
 
-    def proposals_to_draft(self) -> list[Escalation]:
-        """Answers proposed as new FAQ entries that have not been drafted yet."""
-        return self.store.proposals_to_draft()
+    def proposals_to_draft(self, again: bool = False, escalation_id: int | None = None) -> list[Escalation]:
+        """Answers proposed as new FAQ entries not drafted yet (``again``: drafted or not; or only one)."""
+        return self.store.proposals_to_draft(again, escalation_id)
 
-    def mark_drafted(self, escalation_ids: list[int]) -> None:
-        self.store.mark_drafted(escalation_ids)
+    def mark_drafted(self, drafted: dict[int, str]) -> None:
+        self.store.mark_drafted(drafted)
 
     # the weekly digest -----------------------------------------------------------------------
 

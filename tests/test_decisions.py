@@ -275,3 +275,22 @@ def test_the_digest_counts_decisions_by_decision_and_topic_only_where_3_people_r
         assert f"`{popular}`" in rendered and f"`{rare}`" not in rendered.split("Decision records")[1]
     for rendered in (markdown, blocks, as_json):
         assert "secret reason" not in rendered and "U1" not in rendered and "children's social care" not in rendered
+
+
+@pytest.mark.parametrize("placeholder", ["TBC", "N/A", "none", "-", "?", "See source"])
+def test_a_placeholder_legal_basis_is_never_offered_nor_pre_selected(faq, placeholder):
+    """Curator review #9: 'Lawful basis: TBC' must not reach a practitioner's record by default."""
+    from dataclasses import replace
+
+    from bot.slack.blocks.modals import decision_modal
+
+    entry = faq.get("consent-always-required")
+    only_placeholder = replace(entry, legal_basis=(placeholder,))
+    assert basis_choices(only_placeholder) == basis_choices(None)
+    basis = next(b for b in decision_modal(only_placeholder, {})["blocks"] if b.get("block_id") == "lawful_basis")
+    assert "initial_option" not in basis["element"]
+    assert placeholder not in [o["text"]["text"] for o in basis["element"]["options"]]
+    mixed = replace(entry, legal_basis=(placeholder, "UK GDPR Article 6(1)(e)"))
+    assert basis_choices(mixed) == ("UK GDPR Article 6(1)(e)",)
+    basis = next(b for b in decision_modal(mixed, {})["blocks"] if b.get("block_id") == "lawful_basis")
+    assert basis["element"]["initial_option"]["text"]["text"] == "UK GDPR Article 6(1)(e)"

@@ -2,18 +2,19 @@
 id or file name, their texts are redacted again with Slack markup as words, and anything the
 redactor may have left (a link, a long number) is flagged for the reviewer (privacy review #8)."""
 
+
 import datetime as dt
 
 import pytest
 import yaml
 
-from bot.drafts import write_drafts
+from bot.drafts import drafts_command, write_drafts
+from bot.faq import lint
 from bot.faq.load import ID_PATTERN
 from bot.service import Service
 from bot.store import Store
 
 ADVISORS = frozenset({"A1"})
-TODAY = dt.date(2026, 11, 26)
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def proposed(service, question: str, answer: str, stored_question: str | None = 
 
 
 def only_draft(service, tmp_path):
-    (path,) = write_drafts(service, tmp_path / "drafts", today=TODAY)
+    (path,) = write_drafts(service, tmp_path / "drafts")
     text = path.read_text(encoding="utf-8")
     (entry,) = yaml.safe_load(text)
     return path, text, entry
@@ -48,9 +49,9 @@ def test_a_drafts_id_and_file_name_come_from_the_escalation_not_the_question(ser
 def test_draft_ids_are_unique_and_each_proposal_is_drafted_once(service, tmp_path):
     first = proposed(service, "can the allotment society see tenancy notes", "No.")
     second = proposed(service, "can the allotment society see tenancy notes, again", "Still no.")
-    names = sorted(p.name for p in write_drafts(service, tmp_path / "drafts", today=TODAY))
+    names = sorted(p.name for p in write_drafts(service, tmp_path / "drafts"))
     assert names == sorted([f"draft-esc-{first}.yaml", f"draft-esc-{second}.yaml"]) and first != second
-    assert write_drafts(service, tmp_path / "drafts", today=TODAY) == []
+    assert write_drafts(service, tmp_path / "drafts") == []
 
 
 def test_a_draft_is_redacted_again_and_keeps_no_slack_markup(service, tmp_path):
@@ -83,3 +84,51 @@ def test_a_clean_draft_has_nothing_to_check(service, tmp_path):
     proposed(service, "can the allotment society see tenancy notes", "Only with the tenant's agreement.")
     _, text, entry = only_draft(service, tmp_path)
     assert "CHECK" not in text and entry["answer"] == "Only with the tenant's agreement."
+
+
+# Curator review #11, #12: a draft cannot pass for a reviewed entry, keeps the advisor's links, and can
+# be written again.
+
+def test_a_draft_leaves_last_reviewed_empty_and_lint_requires_it(service, tmp_path):
+    proposed(service, "can the allotment society see tenancy notes", "No.")
+    path, text, entry = only_draft(service, tmp_path)
+    assert entry["last_reviewed"] is None and "last_reviewed:  # set the day you check" in text
+    problems = [str(p) for p in lint(path.parent, dt.date(2026, 11, 30))]
+    assert any("field 'last_reviewed'" in p and "is empty" in p for p in problems)
+    assert any("draft's id" in p for p in problems) and any("'draft' tag" in p for p in problems)
+
+
+def test_the_advisors_link_keeps_its_url_for_the_reviewer(service, tmp_path):
+    proposed(service, "can the allotment society see tenancy notes", "placeholder")
+    escalation = service.store.proposals_to_draft()[0]
+    service.store.db["escalations"].update(escalation.id, {
+        "answer": "See <https://www.legislation.gov.uk/ukpga/1992/5/section/109B|s109B> and <https://ico.org.uk/x>."})
+    _, text, entry = only_draft(service, tmp_path)
+    comments = text.split("- id:")[0]
+    assert "'s109B' -> https://www.legislation.gov.uk/ukpga/1992/5/section/109B" in comments
+    assert "-> https://ico.org.uk/x" in comments and "s109B" in entry["answer"]
+
+
+def test_drafts_can_be_written_again_and_say_where_and_when(service, tmp_path, capsys):
+    first = proposed(service, "can the allotment society see tenancy notes", "No.")
+    second = proposed(service, "can the allotment society see tenancy notes, again", "Still no.")
+    assert drafts_command(service, str(tmp_path), str(tmp_path / "lost")) == 0
+    capsys.readouterr()
+    assert drafts_command(service, str(tmp_path), str(tmp_path / "lost")) == 0
+    said = capsys.readouterr().err
+    assert "no new proposals" in said and "--again" in said
+    assert f"escalation #{first}: {tmp_path / 'lost' / f'draft-esc-{first}.yaml'}, written 20" in said
+
+    again = write_drafts(service, tmp_path / "elsewhere", again=True)
+    assert sorted(p.name for p in again) == sorted([f"draft-esc-{first}.yaml", f"draft-esc-{second}.yaml"])
+    (one,) = write_drafts(service, tmp_path / "elsewhere", escalation_id=second)
+    assert one.name == f"draft-esc-{second}-2.yaml"  # never over the file a curator may be editing
+    assert drafts_command(service, str(tmp_path), None, escalation_id=999) == 1
+    assert "not an answered proposal" in capsys.readouterr().err
+
+
+def test_drafts_folders_are_ignored_by_git():
+    from pathlib import Path
+
+    ignored = (Path(__file__).resolve().parents[1] / ".gitignore").read_text().split()
+    assert "faq/drafts/" in ignored and "faq-drafts/" in ignored

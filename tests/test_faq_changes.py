@@ -185,3 +185,10 @@ def test_eval_reads_labels_of_a_renamed_entry_as_its_new_id(faq_copy):
     assert unknown_topics(matcher, items) == {}
     (outcome,) = evaluate(matcher, items).outcomes
     assert outcome.top1 and outcome.item.topic == NEW_ID
+
+
+def test_a_replaces_problem_carries_its_line(faq_copy):
+    path = _edit(faq_copy, "privacy-notices", lambda text: text.replace(
+        "- id: privacy-notices\n", f"- id: privacy-notices\n  replaces: [{RENAMED}]\n"))
+    (problem,) = [p for p in lint(faq_copy) if p.field == "replaces"]
+    assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1].strip().startswith("replaces:")

@@ -101,14 +101,14 @@ def test_ask_with_a_nation_puts_what_applies_there_first(env, capsys):
     out = capsys.readouterr().out
     assert "nation: scotland" in out
     warning = out.index("This answer does not hold in Scotland")
-    assert warning < out.index("A short answer") and "What applies in Scotland instead" in out
+    assert warning < out.index("Consent is only one") and "What applies in Scotland instead" in out
 
 
 def test_ask_without_a_nation_says_plainly_where_an_answer_holds_and_shows_the_notes(env, capsys):
     assert main(["--faq-dir", env, "ask", ENGLAND_ONLY["question"]]) == 0
     out = capsys.readouterr().out
-    assert out.index("Applies in England only; not in Wales, Scotland or Northern Ireland.") < out.index("A short")
-    assert out.index("A short answer") < out.index("• Wales: Share under the Social Services")
+    assert out.index("Applies in England only; not in Wales, Scotland or Northern Ireland.") < out.index("Consent is only one")
+    assert out.index("Consent is only one") < out.index("• Wales: Share under the Social Services")
     assert "• Scotland: Share under GIRFEC" in out
 
 

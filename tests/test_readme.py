@@ -3,6 +3,7 @@ command's ``--help``) shows, as sqlite-utils' tests/test_docs.py does for its CL
 
 import contextlib
 import io
+import json
 import os
 import re
 from pathlib import Path
@@ -71,3 +72,16 @@ def test_every_command_and_option_is_in_the_readme_table(command, spellings):
     if spellings:
         mentioned = [s for s in spellings if any(re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", r) for r in rows)]
         assert mentioned, f"`canishare {' '.join(command)} {spellings[0]}` is not in the README's command table"
+
+
+def test_the_readme_states_the_fitted_answer_and_suggest_lines_once_as_the_model_has_them():
+    """Curator review #14: the figures come from bot/match_model.json, in one place of the README."""
+    root = Path(__file__).resolve().parents[1]
+    model = json.loads((root / "bot" / "match_model.json").read_text())
+    readme = (root / "README.md").read_text()
+    for line in ("answer", "suggest"):
+        stated = re.findall(rf"the {line} line \((\d+) %", readme)
+        assert stated == [str(round(model[line] * 100))], (line, stated)
+    for variable in ("CANISHARE_ANSWER_SCORE", "CANISHARE_SUGGEST_SCORE"):
+        (row,) = [r for r in readme.splitlines() if r.startswith(f"| `{variable}`")]
+        assert not re.search(r"\| \d+ \(fitted\) \|", row), row

@@ -165,7 +165,7 @@ def test_linking_an_answer_teaches_the_matcher_without_restart(service):
 def test_proposals_become_drafts_once(service, tmp_path):
     escalation = escalated(service, text="can we share tenancy notes with the food bank volunteers")
     service.answer(escalation.id, "A1", ADVISORS, "Only with the tenant's agreement.", propose_new=True)
-    written = write_drafts(service, tmp_path / "drafts", today=dt.date(2026, 11, 26))
+    written = write_drafts(service, tmp_path / "drafts")
     (path,) = written
     (draft,) = yaml.safe_load(path.read_text())
     assert draft["question"] == "can we share tenancy notes with the food bank volunteers"

@@ -2,6 +2,7 @@
 (escaping and placeholders make text longer), and whatever is shown is shown whole, in as many
 sections as it needs. Fixtures and helpers come from tests/test_slack_flows.py."""
 
+import datetime as dt
 import json
 
 from slack_flow_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
@@ -120,3 +121,45 @@ def test_a_question_longer_than_canishare_takes_is_refused_whole_with_the_limit(
     assert service.store.questions() == []
     told = texts_of(fake_slack.last("chat.postMessage"))
     assert f"{len(long_dm):,} characters" in told and "up to 4,000" in told
+
+
+# An FAQ answer (curator review #7, #8): shown whole, split between paragraphs or sentences, its Markdown
+# in Slack's forms.
+
+def long_entry(answer: str):
+    from bot.faq import FaqEntry
+
+    return FaqEntry(id="long-one", question="Can I share it?", variants=(), answer=answer, legal_basis=("UK GDPR",),
+                    sources=(), tags=("t",), last_reviewed=dt.date(2026, 11, 26), nations=("england",))
+
+
+def test_a_long_faq_answer_is_shown_whole_in_sections_cut_between_sentences():
+    from bot.slack.blocks.replies import entry_blocks
+
+    paragraph = " ".join(f"Sentence {n} says what to check before sharing, and why it matters." for n in range(12))
+    answer = "\n\n".join([paragraph] * 10) + " Record what you shared, with whom and why."
+    sections = [b["text"]["text"] for b in entry_blocks(long_entry(answer), 1) if b["type"] == "section"]
+    answer_sections = [t for t in sections if "Sentence" in t]
+    assert len(answer_sections) >= 3 and all(len(t) <= 3000 for t in sections)
+    assert not any(t.endswith("…") for t in sections)
+    assert all(t.endswith(".") for t in answer_sections)
+    assert "Record what you shared, with whom and why." in answer_sections[-1]
+    assert " ".join(answer_sections).replace("\n", " ").split() == ("*Can I share it?* " + answer).split()
+
+
+def test_split_text_prefers_a_paragraph_then_a_sentence_to_any_space():
+    text = "The first paragraph ends here, a little later on.\n\n" + "A sentence. " * 5 + "and words"
+    assert split_text(text, 80)[0] == "The first paragraph ends here, a little later on."
+    assert split_text("A sentence. " * 5 + "word " * 10, 70)[0].endswith("A sentence.")
+
+
+def test_markdown_in_an_faq_answer_reaches_slack_in_slacks_forms():
+    from bot.slack.blocks.replies import entry_blocks
+
+    answer = ("## Privacy notices matter\n**No.** See [the ICO guidance](https://ico.org.uk/x?a=1&b=2) & more.\n"
+              "- __Record__ what you shared")
+    (shown,) = [b["text"]["text"] for b in entry_blocks(long_entry(answer), 1) if "Privacy" in b.get("text", {})
+                .get("text", "")]
+    assert "*Privacy notices matter*\n*No.* See <https://ico.org.uk/x?a=1&amp;b=2|the ICO guidance> &amp; more." \
+        in shown
+    assert "• *Record* what you shared" in shown and "**" not in shown and "##" not in shown

@@ -10,10 +10,10 @@ sources may back an answer, ``load`` the reading and the checks, ``reloading`` t
 from bot.faq.load import BUNDLED_FAQ_DIR, errors, faq_files, lint, load_faq
 from bot.faq.model import NATION_NAMES, NATIONS, Faq, FaqEntry, FaqError, Problem, Source, Watch, due_watches
 from bot.faq.reloading import ReloadingFaq
-from bot.faq.sources import AUTHORITATIVE_DOMAINS, is_authoritative_host, source_url_problem
+from bot.faq.sources import AUTHORITATIVE_DOMAINS, is_authoritative_host, is_placeholder, source_url_problem
 
 __all__ = [
     "AUTHORITATIVE_DOMAINS", "BUNDLED_FAQ_DIR", "NATIONS", "NATION_NAMES", "Faq", "FaqEntry", "FaqError", "Problem",
-    "ReloadingFaq", "Source", "Watch", "due_watches", "errors", "faq_files", "is_authoritative_host", "lint",
-    "load_faq", "source_url_problem",
+    "ReloadingFaq", "Source", "Watch", "due_watches", "errors", "faq_files", "is_authoritative_host", "is_placeholder",
+    "lint", "load_faq", "source_url_problem",
 ]

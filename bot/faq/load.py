@@ -18,9 +18,11 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from bot.bundled import bundled_dir
+from bot.faq.checks import check_answer, check_legal_basis, check_not_a_draft, check_review_date, unloaded_files
 from bot.faq.model import NATIONS, Faq, FaqEntry, FaqError, Problem, Source, Watch, due_watches
 from bot.faq.near_duplicates import near_duplicate_phrasings
-from bot.faq.sources import PLACEHOLDER_TITLE, source_url_problem
+from bot.faq.reading import BOOKKEEPING, Unquoted, is_text, read_yaml
+from bot.faq.sources import is_placeholder, source_url_problem
 
 log = logging.getLogger(__name__)
 
@@ -46,35 +48,16 @@ WATCH_FIELDS = ("what", "expected", "source")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_VARIANTS = 5
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
-    """A safe loader that remembers the line of every mapping and of each of its keys."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        mapping["__lines__"] = {
-            key_node.value: key_node.start_mark.line + 1
-            for key_node, _ in node.value
-            if isinstance(key_node, yaml.ScalarNode)
-        }
-        return mapping
-
-    def construct_yaml_timestamp(self, node):
-        """Dates stay text here: the field checks read them and name an impossible one (2026-02-30)
-        with its entry and field, where YAML's own reading would stop the whole file."""
-        return self.construct_scalar(node)
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
-
-
 def lint(directory: str | Path, today: dt.date | None = None) -> list[Problem]:
     """Every problem in the FAQ directory, errors first, then warnings (``Problem.warning``): a
     pending change (``watch``) whose expected date has passed since the entry was last reviewed.
     No errors means the FAQ loads; an empty list means it is clean."""
-    entries, problems = _load(Path(directory))
+    today = today or dt.date.today()
+    entries, problems, located = _load(Path(directory), today=today)
     stale = _stale_example_warnings(entries) if not errors(problems) else []  # entries that failed are not gone
-    return problems + _watch_warnings(entries, today or dt.date.today()) + stale
+    skipped = unloaded_files(Path(directory), faq_files(Path(directory))) if Path(directory).is_dir() else []
+    return errors(problems) + [p for p in problems if p.warning] + _watch_warnings(entries, today, located) \
+        + stale + skipped
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:
@@ -84,13 +67,13 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
 def load_faq(directory: str | Path = BUNDLED_FAQ_DIR, check_near_duplicates: bool = True) -> Faq:
     """The valid FAQ, or FaqError with every problem. ``check_near_duplicates=False`` skips the one
     quadratic check (for one-shot commands that must start fast; lint and the bot run it)."""
-    entries, problems = _load(Path(directory), check_near_duplicates)
-    if problems:
-        raise FaqError(problems)
+    entries, problems, _ = _load(Path(directory), check_near_duplicates)
+    if errors(problems):
+        raise FaqError(errors(problems))
     return Faq(tuple(entries), str(directory))
 
 
-def _watch_warnings(entries: Iterable[FaqEntry], today: dt.date) -> list[Problem]:
+def _watch_warnings(entries: Iterable[FaqEntry], today: dt.date, located: dict) -> list[Problem]:
     return [
         Problem(
             entry.file,
@@ -99,6 +82,7 @@ def _watch_warnings(entries: Iterable[FaqEntry], today: dt.date) -> list[Problem
             "answer, then set last_reviewed (and drop or re-date the watch item)",
             entry.id,
             "watch",
+            _line_of(located.get((entry.file, entry.id), {}), "watch", entry.watch.index(w) + 1),
             warning=True,
         )
         for entry, w in due_watches(entries, today)
@@ -132,36 +116,48 @@ def _refit_advice() -> str:
             "removes this warning")
 
 
-def _load(directory: Path, check_near_duplicates: bool = True) -> tuple[list[FaqEntry], list[Problem]]:
+def _load(directory: Path, check_near_duplicates: bool = True, today: dt.date | None = None
+          ) -> tuple[list[FaqEntry], list[Problem], dict[tuple[str, str], dict]]:
+    """The valid entries, every problem, and each item that has an id by (file, id), with its lines."""
     if not directory.is_dir():
-        return [], [Problem(str(directory), "FAQ directory not found (set CANISHARE_FAQ_DIR or pass a directory)")]
+        return [], [Problem(str(directory), "FAQ directory not found (set CANISHARE_FAQ_DIR or pass a directory)")], {}
     files = faq_files(directory)
     if not files:
-        return [], [Problem(str(directory), "no .yaml files in the FAQ directory")]
+        return [], [Problem(str(directory), "no .yaml files in the FAQ directory")], {}
     entries: list[FaqEntry] = []
     problems: list[Problem] = []
-    ids: list[tuple[str, str]] = []
+    ids: list[tuple[str, str, dict]] = []
     for path in files:
-        file_entries, file_problems, file_ids = _load_file(path)
+        file_entries, file_problems, file_ids = _load_file(path, today or dt.date.today())
         entries.extend(file_entries)
         problems.extend(file_problems)
         ids.extend(file_ids)
     problems.extend(_duplicate_ids(ids))
-    problems.extend(_replacement_problems(entries))
+    located = {(file, entry_id): item for entry_id, file, item in ids}
+    problems.extend(_replacement_problems(entries, located))
     if check_near_duplicates:
         started = time.perf_counter()
         log.info("loading the FAQ: %d entries, %d phrasings in %s; checking for near-duplicate phrasings",
                  len(entries), sum(len(e.phrasings) for e in entries), directory)
-        problems.extend(near_duplicate_phrasings(entries))
+        problems.extend(near_duplicate_phrasings(entries, lambda entry, index: _line_of(
+            located.get((entry.file, entry.id), {}), "question" if index == 0 else "variants", index or None)))
         log.info("FAQ checked in %.1f s", time.perf_counter() - started)
-    return entries, problems
+    return entries, problems, located
 
 
-def _load_file(path: Path) -> tuple[list[FaqEntry], list[Problem], list[tuple[str, str]]]:
-    """The file's valid entries, its problems, and the (id, file) of every item that has an id."""
+def _line_of(item: dict, field: str | None, index: int | None = None) -> int | None:
+    """The line of ``field`` of a read item (of its ``index``-th list item, from 1, when given)."""
+    item_lines = item.get("__item_lines__", {}).get(field, [])
+    if index is not None and 0 < index <= len(item_lines):
+        return item_lines[index - 1]
+    return item.get("__lines__", {}).get(field, item.get("__line__"))
+
+
+def _load_file(path: Path, today: dt.date) -> tuple[list[FaqEntry], list[Problem], list[tuple[str, str, dict]]]:
+    """The file's valid entries, its problems, and the (id, file, item) of every item that has an id."""
     name = str(path)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        raw, duplicate_keys = read_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         return [], [Problem(name, f"cannot read file: {exc.strerror or exc}")], []
     except UnicodeDecodeError as exc:
@@ -175,27 +171,39 @@ def _load_file(path: Path) -> tuple[list[FaqEntry], list[Problem], list[tuple[st
         return [], [Problem(name, "file is empty; expected a list of entries")], []
     if not isinstance(raw, list):
         return [], [Problem(name, "expected a list of entries at the top level")], []
-    entries, problems = [], []
+    entries, problems = [], _repeated_keys(name, raw, duplicate_keys)
     for position, item in enumerate(raw, start=1):
-        entry, entry_problems = _parse_entry(name, position, item)
+        entry, entry_problems = _parse_entry(name, position, item, today)
         problems.extend(entry_problems)
         if entry is not None:
             entries.append(entry)
-    ids = [(item["id"], name) for item in raw if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    ids = [(item["id"], name, item) for item in raw if isinstance(item, dict) and isinstance(item.get("id"), str)]
     return entries, problems, ids
 
 
-def _parse_entry(file: str, position: int, item: Any) -> tuple[FaqEntry | None, list[Problem]]:
+def _repeated_keys(file: str, raw: list, duplicate_keys) -> list[Problem]:
+    """An error for each key given twice in one mapping, under the entry it is in."""
+    starts = [(item.get("__line__", 0), item.get("id")) for item in raw if isinstance(item, dict)]
+    problems = []
+    for key, first, again in duplicate_keys:
+        owner = [entry_id for start, entry_id in starts if start <= again]
+        entry_id = owner[-1] if owner and isinstance(owner[-1], str) else None
+        problems.append(Problem(file, f"key {key!r} is given twice in one mapping (lines {first} and {again}); "
+                                      "YAML would keep only the second: merge them into one", entry_id, None, again))
+    return problems
+
+
+def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[FaqEntry | None, list[Problem]]:
+    """The entry (None when it has an error) and its problems, warnings included."""
     if not isinstance(item, dict):
         return None, [Problem(file, f"item {position} is not a mapping of fields")]
-    lines: dict[str, int] = item.get("__lines__", {})
     entry_id = item.get("id") if isinstance(item.get("id"), str) else f"#{position}"
     problems: list[Problem] = []
 
-    def problem(field: str | None, message: str) -> None:
-        problems.append(Problem(file, message, entry_id, field, lines.get(field, item.get("__line__"))))
+    def problem(field: str | None, message: str, warning: bool = False, index: int | None = None) -> None:
+        problems.append(Problem(file, message, entry_id, field, _line_of(item, field, index), warning))
 
-    fields = {k: v for k, v in item.items() if k not in ("__line__", "__lines__")}
+    fields = {k: v for k, v in item.items() if k not in BOOKKEEPING}
     for unknown in sorted(set(fields) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)):
         problem(unknown, f"unknown field (allowed: {', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)})")
     for missing in (f for f in REQUIRED_FIELDS if f not in fields):
@@ -216,8 +224,13 @@ def _parse_entry(file: str, position: int, item: Any) -> tuple[FaqEntry | None, 
     nation_notes = _nation_notes(fields, problem)
     watch = _watch(fields, problem)
     replaces = _replaces(fields, entry_key, problem)
+    if answer:
+        check_answer(answer, problem)
+    check_legal_basis(legal_basis, problem)
+    check_not_a_draft(entry_key, tags, {"question": (question,), "variants": variants, "answer": (answer,)}, problem)
+    check_review_date(last_reviewed, today, problem)
 
-    if problems:
+    if errors(problems):
         return None, problems
     return (
         FaqEntry(
@@ -236,13 +249,16 @@ def _parse_entry(file: str, position: int, item: Any) -> tuple[FaqEntry | None, 
             watch=watch,
             replaces=replaces,
         ),
-        [],
+        problems,
     )
 
 
 def _text(fields: dict, name: str, problem) -> str:
     value = fields.get(name)
     if name not in fields:
+        return ""
+    if isinstance(value, Unquoted):
+        problem(name, f"{value!s} is read by YAML as {value.kind}, not text: quote it")
         return ""
     if not isinstance(value, str) or not value.strip():
         problem(name, "must be non-empty text")
@@ -259,8 +275,12 @@ def _string_list(fields: dict, name: str, problem, minimum: int) -> tuple[str, .
         return ()
     items = []
     for index, item in enumerate(value, start=1):
-        if not isinstance(item, (str, int, float)) or not str(item).strip():
-            problem(name, f"item {index} is empty or not text")
+        if isinstance(item, Unquoted):
+            problem(name, f"item {index} {item!s} is read by YAML as {item.kind}, not text: quote it "
+                          f"(\"{item!s}\")", index=index)
+            items.append(str(item))  # it is there, only unquoted: no "needs at least" on top
+        elif not is_text(item) or not item.strip():
+            problem(name, f"item {index} is empty or not text", index=index)
         else:
             items.append(str(item).strip())
     if len(items) < minimum:
@@ -290,11 +310,11 @@ def _sources(fields: dict, problem) -> tuple[Source, ...]:
         if not isinstance(item, dict) or not isinstance(item.get("title"), str) or not item["title"].strip():
             problem("sources", f"item {index} needs a 'title'")
             continue
-        extra = set(item) - {"title", "url", "__line__", "__lines__"}
+        extra = set(item) - {"title", "url", *BOOKKEEPING}
         if extra:
             problem("sources", f"item {index} has unknown key(s): {', '.join(sorted(extra))}")
         title = item["title"].strip()
-        if PLACEHOLDER_TITLE.search(title):
+        if is_placeholder(title):
             problem("sources", f"item {index} title {title!r} is a placeholder; cite a particular document")
             continue
         why = source_url_problem(item.get("url"))
@@ -307,6 +327,9 @@ def _sources(fields: dict, problem) -> tuple[Source, ...]:
 
 def _date(fields: dict, problem) -> dt.date:
     if "last_reviewed" not in fields:
+        return dt.date.min
+    if fields["last_reviewed"] in (None, ""):
+        problem("last_reviewed", "is empty: set the day you checked the entry against its sources (YYYY-MM-DD)")
         return dt.date.min
     value = _as_date(fields["last_reviewed"])
     if value is None:
@@ -345,7 +368,7 @@ def _nations(fields: dict, problem) -> tuple[str, ...]:
 def _nation_notes(fields: dict, problem) -> dict[str, str]:
     if "nation_notes" not in fields:
         return {}
-    value = {k: v for k, v in fields["nation_notes"].items() if k not in ("__line__", "__lines__")} \
+    value = {k: v for k, v in fields["nation_notes"].items() if k not in BOOKKEEPING} \
         if isinstance(fields["nation_notes"], dict) else None
     if not value:
         problem("nation_notes", "must be a mapping of nation -> note naming that nation's law or guidance")
@@ -374,22 +397,26 @@ def _replaces(fields: dict, entry_id: Any, problem) -> tuple[str, ...]:
     return old_ids
 
 
-def _replacement_problems(entries: Sequence[FaqEntry]) -> list[Problem]:
+def _replacement_problems(entries: Sequence[FaqEntry], located: dict[tuple[str, str], dict]) -> list[Problem]:
     """An old id replaced by two entries, or one still in use: which entry its history follows would be
     a guess."""
     live = {e.id for e in entries}
     claimed: dict[str, FaqEntry] = {}
+
+    def line(entry: FaqEntry) -> int | None:
+        return _line_of(located.get((entry.file, entry.id), {}), "replaces")
+
     problems = []
     for entry in entries:
         for old in entry.replaces:
             if old in live:
                 problems.append(Problem(entry.file, f"{old!r} is still an entry of the FAQ: an id is replaced only "
                                         "once its entry is gone (to split an entry, keep its id on one half)",
-                                        entry.id, "replaces"))
+                                        entry.id, "replaces", line(entry)))
             elif old in claimed:
                 problems.append(Problem(entry.file, f"{old!r} is also replaced by '{claimed[old].id}' "
-                                        f"({claimed[old].file}): its history can follow one entry only",
-                                        entry.id, "replaces"))
+                                        f"({claimed[old].file}:{line(claimed[old])}): its history can follow one "
+                                        "entry only", entry.id, "replaces", line(entry)))
             else:
                 claimed[old] = entry
     return problems
@@ -407,7 +434,7 @@ def _watch(fields: dict, problem) -> tuple[Watch, ...]:
         if not isinstance(item, dict):
             problem("watch", f"item {index} must be a mapping of {', '.join(WATCH_FIELDS)}")
             continue
-        keys = set(item) - {"__line__", "__lines__"}
+        keys = set(item) - set(BOOKKEEPING)
         if keys - set(WATCH_FIELDS):
             problem("watch", f"item {index} has unknown key(s): {', '.join(sorted(keys - set(WATCH_FIELDS)))}")
         missing = [k for k in WATCH_FIELDS if k not in keys]
@@ -431,12 +458,14 @@ def _watch(fields: dict, problem) -> tuple[Watch, ...]:
     return tuple(items)
 
 
-def _duplicate_ids(ids: Iterable[tuple[str, str]]) -> list[Problem]:
-    first_file: dict[str, str] = {}
+def _duplicate_ids(ids: Iterable[tuple[str, str, dict]]) -> list[Problem]:
+    first: dict[str, str] = {}
     problems = []
-    for entry_id, file in ids:
-        if entry_id in first_file:
-            problems.append(Problem(file, f"duplicate id (also in {first_file[entry_id]})", entry_id, "id"))
+    for entry_id, file, item in ids:
+        where = f"{file}:{_line_of(item, 'id')}"
+        if entry_id in first:
+            problems.append(Problem(file, f"duplicate id (also at {first[entry_id]})", entry_id, "id",
+                                    _line_of(item, "id")))
         else:
-            first_file[entry_id] = file
+            first[entry_id] = where
     return problems

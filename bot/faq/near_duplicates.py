@@ -4,6 +4,7 @@ another entry's is an error, since the matcher could not tell the two entries ap
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -15,13 +16,18 @@ from bot.faq.model import FaqEntry, Problem
 # would make the matcher pick between them at random.
 NEAR_DUPLICATE_SCORE = 92
 
-def near_duplicate_phrasings(entries: list[FaqEntry]) -> list[Problem]:
+def near_duplicate_phrasings(entries: list[FaqEntry], line_of: Callable[[FaqEntry, int], int | None] | None = None
+                             ) -> list[Problem]:
+    """A problem for each pair of entries with phrasings this alike, at the later phrasing's line:
+    ``line_of(entry, n)`` is the line of the entry's phrasing n (0 its question, n its n-th variant)."""
     owners: list[FaqEntry] = []
+    places: list[int] = []
     phrasings: list[str] = []
     originals: list[str] = []
     for entry in entries:
-        for phrasing in entry.phrasings:
+        for place, phrasing in enumerate(entry.phrasings):
             owners.append(entry)
+            places.append(place)
             originals.append(phrasing)
             phrasings.append(text.normalise(phrasing))
     problems = []
@@ -40,7 +46,8 @@ def near_duplicate_phrasings(entries: list[FaqEntry]) -> list[Problem]:
                     f"phrasing {originals[j]!r} nearly duplicates {originals[i]!r} of entry "
                     f"'{owners[i].id}' ({score:.0f}% alike); keep it in one entry only",
                     owners[j].id,
-                    "variants",
+                    "question" if places[j] == 0 else "variants",
+                    line_of(owners[j], places[j]) if line_of else None,
                 )
             )
     return problems

@@ -43,12 +43,21 @@ AUTHORITATIVE_DOMAINS: dict[str, str] = {
     "hscni.net": "Health and Social Care Northern Ireland",
     "niscc.info": "Northern Ireland Social Care Council",
 }
-# A source that names no particular document, or a URL that is only a stand-in.
-PLACEHOLDER_TITLE = re.compile(
+# A source title or a legal basis that cites nothing: the one rule for both (a stand-in word, an
+# ellipsis, a "see ..." or "your local ...", or a whole text that is only "N/A", "none", "-" or "?").
+PLACEHOLDER_TEXT = re.compile(
     r"\b(?:todo|tbc|tbd|placeholder|lorem ipsum|xxx)\b|\.\.\.|…"
-    r"|^\s*(?:e\.g\.|examples?\b|local\b(?!\s+government)|your\b|our\b|various\b|see\b)",
+    r"|^\s*(?:e\.g\.|examples?\b|local\b(?!\s+government)|your\b|our\b|various\b|see\b)"
+    r"|^[\W_]*$|^\s*(?:n/?a|none|nil|null|unknown|pending|to follow|to be (?:confirmed|decided|added))\W*$",
     re.IGNORECASE,
 )
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a source title or legal basis cites nothing (PLACEHOLDER_TEXT)."""
+    return bool(PLACEHOLDER_TEXT.search(text))
+
+
 PLACEHOLDER_URL = re.compile(r"\.\.\.|…|[<>{}]|/(?:todo|tbc|tbd|placeholder|xxx)(?:[/?#.]|$)", re.IGNORECASE)
 
 

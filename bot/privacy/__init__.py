@@ -118,6 +118,7 @@ from bot.privacy.kinds import (
     NHS,
     NI,
     PHONE,
+    PLACEHOLDER,
     POSTCODE,
     SOCIAL,
     SORT_CODE,
@@ -126,4 +127,4 @@ from bot.privacy.kinds import (
 )
 from bot.privacy.numbers import _phones_in
 
-__all__ = ["Redaction", "redact", "redact_question", "KINDS", "MAX_QUESTION_CHARS"]
+__all__ = ["Redaction", "redact", "redact_question", "KINDS", "MAX_QUESTION_CHARS", "PLACEHOLDER"]

@@ -22,6 +22,7 @@ from bot.privacy.kinds import (
     NAME,
     PHONE,
     Redaction,
+    placeholder,
 )
 from bot.privacy.numbers import _bank_details, _case_ids, _nhs_numbers, _ni_numbers, _phone_numbers
 from bot.privacy.online import _online_identifiers
@@ -176,7 +177,7 @@ def redact(text: str) -> Redaction:
         if start < pos:  # two spans folded from one character ("\u2026"): the first one has it
             continue
         pieces.append(text[pos:start])
-        pieces.append(f"[{kind}]")
+        pieces.append(placeholder(kind))
         pos = end
         if kind not in found:
             found.append(kind)

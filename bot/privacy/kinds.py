@@ -3,6 +3,7 @@ size limits."""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 MAX_QUESTION_CHARS = 4000  # a question is kept (and matched) to this length, cut after redaction
@@ -36,6 +37,15 @@ KINDS: tuple[str, ...] = (
     NAME,
 )
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
+
+
+def placeholder(kind: str) -> str:
+    """What ``redact`` puts where it removed an identifier of ``kind``: "[phone]", "[NHS number]"."""
+    return f"[{kind}]"
+
+
+#: any placeholder ``redact`` writes, in any case ("[Phone]" too, as a hand-edited copy may have it)
+PLACEHOLDER = re.compile("|".join(re.escape(placeholder(kind)) for kind in KINDS), re.IGNORECASE)
 # an NHS number known only by its check digit (no "NHS" before it): reported as NHS number,
 # but it gives way to a labelled case identifier ("ULN 1234567890") and to a phone number that
 # it is merely the tail of

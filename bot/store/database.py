@@ -286,18 +286,33 @@ class Store(DeliveryTables, ReportTables):
         with self.transaction() as db:
             db["escalations"].update(escalation_id, {"reminded_at": self.now()})
 
-    def mark_drafted(self, escalation_ids: list[int]) -> None:
+    def mark_drafted(self, drafted: dict[int, str]) -> None:
+        """Each escalation id's proposal was written to the file given (kept in the audit log)."""
         with self.transaction() as db:
-            for escalation_id in escalation_ids:
-                db["escalations"].update(escalation_id, {"drafted_at": self.now()})
+            now = self.now()
+            for escalation_id, path in drafted.items():
+                db["escalations"].update(escalation_id, {"drafted_at": now})
+                db["audit"].insert({"at": now, "actor": "canishare", "action": QueueAction.DRAFT,
+                                    "escalation_id": escalation_id, "question_id": None, "detail": path})
 
-    def proposals_to_draft(self) -> list[Escalation]:
+    def proposals_to_draft(self, again: bool = False, escalation_id: int | None = None) -> list[Escalation]:
+        """Answers proposed as new entries not drafted yet; with ``again`` also those drafted before; with
+        ``escalation_id`` only that one, drafted or not."""
+        where, args = "propose_new = 1 and answer is not null and state in (?, ?)", [State.ANSWERED, State.CLOSED]
+        if escalation_id is not None:
+            where, args = where + " and id = ?", [*args, escalation_id]
+        elif not again:
+            where += " and drafted_at is null"
         with self._lock:
-            rows = self.db.query(
-                "select * from escalations where propose_new = 1 and answer is not null and drafted_at is null"
-                " and state in (?, ?) order by id", [State.ANSWERED, State.CLOSED],
-            )
+            rows = self.db.query(f"select * from escalations where {where} order by id", args)
             return [self._escalation(r) for r in rows]
+
+    def drafts_written(self) -> list[tuple[int, str, str]]:
+        """(escalation id, when, file) of every draft written, in that order."""
+        with self._lock:
+            return [tuple(r) for r in self.db.execute(
+                "select escalation_id, at, detail from audit where action = ? order by escalation_id, at",
+                [QueueAction.DRAFT]).fetchall()]
 
     def _escalation(self, row: dict) -> Escalation:
         return Escalation(

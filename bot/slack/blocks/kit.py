@@ -63,20 +63,39 @@ def user_question(question: Question | None, limit: int = 2500) -> str:
 QUESTION_DELETED = "_(the question was deleted under the retention policy)_"
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"')\]*_]*(?= )")
+
+
 def split_text(text: str, limit: int) -> list[str]:
-    """``text`` in pieces of at most ``limit`` characters, cut at a line break, else at a space, else
-    anywhere, but never inside an ``&…;`` entity. Nothing is lost but the spaces at the cuts."""
+    """``text`` in pieces of at most ``limit`` characters, cut between paragraphs, else at a line break,
+    else after a sentence, else at a space, else anywhere, but never inside an ``&…;`` entity nor a
+    ``<…>`` link when a space before it will do. Nothing is lost but the spaces at the cuts."""
     pieces = []
     while len(text) > limit:
-        cut = text.rfind("\n", 0, limit + 1)
-        if cut < limit // 2:
-            cut = text.rfind(" ", 0, limit + 1)
-        if cut < limit // 2:
-            half = _HALF_ENTITY.search(text[:limit])
-            cut = half.start() if half and half.start() else limit
+        cut = _best_cut(text, limit)
         pieces.append(text[:cut].rstrip())
         text = text[cut:].lstrip(" \n")
     return [*pieces, text]
+
+
+def _best_cut(text: str, limit: int) -> int:
+    window = text[: limit + 1]
+    for cut in (window.rfind("\n\n"), window.rfind("\n"), _last_sentence_end(window[:limit])):
+        if cut >= limit // 2:
+            return cut
+    cut = window.rfind(" ")
+    opened = window.rfind("<", 0, cut)
+    if opened > window.rfind(">", 0, cut) and window.rfind(" ", 0, opened) >= limit // 2:
+        cut = window.rfind(" ", 0, opened)  # not inside a link's label
+    if cut >= limit // 2:
+        return cut
+    half = _HALF_ENTITY.search(text[:limit])
+    return half.start() if half and half.start() else limit
+
+
+def _last_sentence_end(text: str) -> int:
+    ends = list(_SENTENCE_END.finditer(text))
+    return ends[-1].end() if ends else -1
 
 
 def whole_text_sections(text: str, first_line: str = "", quote: bool = False) -> list[dict]:

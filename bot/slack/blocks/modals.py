@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 
 from bot import decisions
 from bot.faq import FaqEntry
-from bot.mrkdwn import escape_mrkdwn
+from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn
 from bot.records import Escalation
 from bot.slack.blocks.advisor_card import urgent_flag
 from bot.slack.blocks.ids import (
@@ -186,7 +186,7 @@ def decision_modal(entry: FaqEntry | None, metadata: dict, escalation_id: int | 
     options.append(option(OTHER_BASIS_TEXT, decisions.OTHER))
     basis = {"type": "static_select", "placeholder": plain("Choose the lawful basis", PLACEHOLDER_LIMIT),
              "options": options}
-    if entry is not None:
+    if decisions.own_bases(entry):
         basis["initial_option"] = options[0]  # pre-filled from the entry's legal basis
     return {
         "type": "modal",
@@ -235,12 +235,3 @@ def privacy_notice_modal(notice_markdown: str) -> dict:
         if len(blocks) == MODAL_BLOCK_LIMIT:
             break
     return {"type": "modal", "title": plain("Privacy notice", 24), "close": plain("Close"), "blocks": blocks}
-
-
-def markdown_to_mrkdwn(text: str) -> str:
-    """The few Markdown forms the notice uses, as Slack writes them: **bold**, [text](url), - lists."""
-    import re
-
-    text = re.sub(r"\*\*(.+?)\*\*", r"*\1*", text)
-    text = re.sub(r"\[([^\]]+)\]\((https?://[^)]+)\)", r"<\2|\1>", text)
-    return re.sub(r"(?m)^- ", "• ", text)

@@ -8,7 +8,7 @@ from typing import Sequence
 from bot.answers import URGENT_NOTICE
 from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry, Source
-from bot.mrkdwn import escape_mrkdwn, escape_user_text, replace_markup
+from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, replace_markup
 from bot.nations import NationLines, nation_lines, where_it_applies
 from bot.records import Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, SHOW_ENTRY, decision_ref, entry_ref
@@ -113,7 +113,7 @@ def entry_blocks(entry: FaqEntry, question_id: int, nation: str | None = None) -
     lines = nation_lines(entry, nation)
     return [
         *nation_before_blocks(lines, nation),
-        section(f"*{escape_mrkdwn(entry.question)}*\n{escape_mrkdwn(entry.answer)}"),
+        *whole_text_sections(markdown_to_mrkdwn(escape_mrkdwn(entry.answer)), f"*{escape_mrkdwn(entry.question)}*"),
         *nation_after_blocks(lines, nation),
         section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}\n*Source:* {sources}"),
         context(f"Last reviewed {reviewed} · FAQ entry `{entry.id}`",

@@ -1,0 +1,95 @@
+"""The checks on what an entry says, beyond its shape: the answer's length and markup, legal bases
+that cite nothing, what a draft from the advisor queue still carries, and review dates; and the
+FAQ-looking files the loader would skip. ``load`` reports their findings with the entry's lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable, Iterable
+
+from bot.faq.model import Problem
+from bot.faq.sources import is_placeholder
+from bot.mrkdwn import markup_slack_cannot_show
+from bot.privacy import PLACEHOLDER
+
+# An answer's length in words. The documented range (faq/README.md) reads well in Slack: outside it
+# is a warning. Outside the hard range it is an error: too short to give the answer with its reason
+# and the record to keep, or so long that it is several entries in one.
+ANSWER_WORDS = (60, 170)
+ANSWER_WORDS_HARD = (30, 340)
+
+DRAFT_ID_PREFIX = "draft-"
+DRAFT_TAG = "draft"
+DRAFTS_FOLDER = "drafts"
+
+# problem(field, message, warning=False, index=None): a problem of the entry being read, at the
+# line of ``field`` (of its ``index``-th item, from 1, when given)
+Report = Callable[..., None]
+
+
+def check_answer(answer: str, problem: Report) -> None:
+    words = len(answer.split())
+    low, high = ANSWER_WORDS
+    hard_low, hard_high = ANSWER_WORDS_HARD
+    if not hard_low <= words <= hard_high:
+        counted = f"{words} word" + ("" if words == 1 else "s")
+        problem("answer", f"{counted}: an answer must have {hard_low}-{hard_high} (aim for {low}-{high}); "
+                          + ("say the answer, why, and what to record" if words < hard_low
+                             else "split it into entries that each answer one question"))
+    elif not low <= words <= high:
+        problem("answer", f"{words} words, outside the {low}-{high} an answer should have "
+                          f"({'add the reason and what to record' if words < low else 'tighten it'})",
+                warning=True)
+    for why in markup_slack_cannot_show(answer):
+        problem("answer", f"holds {why} (see faq/README.md, 'Formatting an answer')")
+
+
+def check_legal_basis(legal_basis: Iterable[str], problem: Report) -> None:
+    for index, basis in enumerate(legal_basis, start=1):
+        if is_placeholder(basis):
+            problem("legal_basis", f"item {index} {basis!r} is a placeholder; cite the exact provision "
+                                   "(article, section, paragraph)", index=index)
+
+
+def check_not_a_draft(entry_id: object, tags: Iterable[str], texts: dict[str, tuple[str, ...]],
+                      problem: Report) -> None:
+    """A draft from ``canishare faq drafts`` moved into the FAQ before it was finished."""
+    if isinstance(entry_id, str) and entry_id.startswith(DRAFT_ID_PREFIX):
+        problem("id", f"{entry_id!r} is a draft's id: give the entry a lasting kebab-case id that names its "
+                      "topic (ids never change once published)")
+    for index, tag in enumerate(tags, start=1):
+        if tag.casefold() == DRAFT_TAG:
+            problem("tags", f"item {index} is the {DRAFT_TAG!r} tag: replace it with the entry's topics",
+                    index=index)
+    for field, values in texts.items():
+        for index, value in enumerate(values, start=1):
+            found = PLACEHOLDER.search(value)
+            if found:
+                where = f"item {index} holds" if field == "variants" else "holds"
+                problem(field, f"{where} the redaction placeholder {found.group(0)!r}: say it in general "
+                               "words", index=index if field == "variants" else None)
+
+
+def check_review_date(reviewed: dt.date, today: dt.date, problem: Report) -> None:
+    if reviewed > today:
+        problem("last_reviewed", f"{reviewed.isoformat()} is after today ({today.isoformat()}): set the day "
+                                 "the entry was checked against its sources")
+
+
+def unloaded_files(directory: Path, loaded: Iterable[Path]) -> list[Problem]:
+    """A warning for each YAML file under ``directory`` the loader skips (in a subfolder other than
+    drafts/, or with a suffix in capitals), so that no entry is left out unnoticed."""
+    loaded = {path.resolve() for path in loaded}
+    problems = []
+    for path in sorted(directory.rglob("*")):
+        relative = path.relative_to(directory)
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if hidden or relative.parts[0] == DRAFTS_FOLDER or not path.is_file():
+            continue
+        if path.suffix.lower() in (".yaml", ".yml") and path.resolve() not in loaded:
+            where = ("it is in a subfolder" if len(relative.parts) > 1
+                     else f"its suffix {path.suffix!r} is not .yaml or .yml in lower case")
+            problems.append(Problem(str(path), f"not loaded: {where}; move it into {directory} as a .yaml "
+                                               "file (or into drafts/ if it is a draft)", warning=True))
+    return problems

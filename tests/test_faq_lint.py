@@ -1,0 +1,216 @@
+"""What `canishare faq lint` catches beyond an entry's shape (curator review #7-#14): answers outside the
+documented length, markup Slack cannot show, placeholder legal bases, YAML that would change an entry
+silently, unfinished drafts, review dates in the future, files the loader skips; and every problem at
+its line."""
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from bot.faq import errors, lint, load_faq
+from bot.faq.checks import ANSWER_WORDS, ANSWER_WORDS_HARD
+
+from faq_factory import ANSWER, entry, write_faq
+
+TODAY = dt.date(2026, 11, 30)
+
+
+def words(n: int) -> str:
+    return " ".join(["word"] * (n - 1) + ["end."])
+
+
+def only(problems, **match):
+    found = [p for p in problems if all(getattr(p, k) == v for k, v in match.items())]
+    assert len(found) == 1, problems
+    return found[0]
+
+
+def line_text(directory, problem) -> str:
+    return (directory / problem.file.split("/")[-1]).read_text().splitlines()[problem.line - 1]
+
+
+# 7: answer length ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("count", [1, ANSWER_WORDS_HARD[0] - 1, ANSWER_WORDS_HARD[1] + 1, 1200])
+def test_an_answer_outside_the_hard_range_is_an_error(tmp_path, count):
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", answer=words(count))]})
+    problem = only(lint(directory, TODAY), field="answer")
+    assert not problem.warning and f"{count} word" in problem.message and problem.line
+
+
+@pytest.mark.parametrize("count", [ANSWER_WORDS_HARD[0], ANSWER_WORDS[0] - 1, ANSWER_WORDS[1] + 1,
+                                   ANSWER_WORDS_HARD[1]])
+def test_an_answer_outside_the_documented_range_is_a_warning_and_still_loads(tmp_path, count):
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", answer=words(count))]})
+    problem = only(lint(directory, TODAY), field="answer")
+    assert problem.warning and "60-170" in problem.message
+    assert load_faq(directory).get("one").answer == words(count)
+
+
+@pytest.mark.parametrize("count", ANSWER_WORDS)
+def test_an_answer_in_the_documented_range_is_clean(tmp_path, count):
+    assert lint(write_faq(tmp_path, {"a.yaml": [entry("one", answer=words(count))]}), TODAY) == []
+
+
+# 8: markup Slack cannot show ------------------------------------------------------------------
+
+@pytest.mark.parametrize("markup, says", [
+    ("see <https://www.gov.uk/x|this>", "Slack-style link"),
+    ("see <https://www.gov.uk/x>", "Slack-style link"),
+    ("see [the code](http://www.gov.uk/x)", "not https"),
+    ("![chart](https://www.gov.uk/x.png)", "an image"),
+    ("<b>Yes</b>", "HTML tag"),
+    ("| basis | when |\n| --- | --- |", "table"),
+])
+def test_markup_slack_would_show_raw_is_an_error(tmp_path, markup, says):
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", answer=ANSWER + "\n\n" + markup)]})
+    problem = only(lint(directory, TODAY), field="answer")
+    assert not problem.warning and says in problem.message
+
+
+def test_markdown_the_bot_converts_passes_lint(tmp_path):
+    answer = ("## Privacy notices matter\n\n**No.** " + ANSWER + " See [the ICO guidance](https://ico.org.uk/x).\n\n"
+              "- __Record__ what you shared\n> a quotation")
+    assert lint(write_faq(tmp_path, {"a.yaml": [entry("one", answer=answer)]}), TODAY) == []
+
+
+# 9: placeholder legal bases -----------------------------------------------------------------
+
+@pytest.mark.parametrize("basis", ["TBC", "N/A", "none", "-", "?", "See source", "tbd", "...", "n/a."])
+def test_a_placeholder_legal_basis_is_an_error_at_its_line(tmp_path, basis):
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=["UK GDPR Article 6(1)(e)", basis])]})
+    problem = only(lint(directory, TODAY), field="legal_basis")
+    assert "item 2" in problem.message and "placeholder" in problem.message
+    assert basis in line_text(directory, problem)
+
+
+@pytest.mark.parametrize("title", ["N/A", "none", "?"])
+def test_the_same_rule_makes_a_placeholder_source_title_an_error(tmp_path, title):
+    source = {"title": title, "url": "https://ico.org.uk/for-organisations/x"}
+    problem = only(lint(write_faq(tmp_path, {"a.yaml": [entry("one", sources=[source])]}), TODAY))
+    assert problem.field == "sources" and "placeholder" in problem.message
+
+
+# 10: YAML that would change an entry silently -------------------------------------------------
+
+def yaml_of(*entries) -> str:
+    return yaml.safe_dump(list(entries), sort_keys=False)
+
+
+def test_a_repeated_key_is_an_error_naming_both_lines(tmp_path):
+    text = yaml_of(entry("one"), entry("two")) + "  variants:\n  - a b\n  - c d\n  - e f\n  - g h\n  - i j\n"
+    directory = write_faq(tmp_path, {"a.yaml": text})
+    problem = only(lint(directory, TODAY))
+    lines = text.splitlines()
+    first = [n for n, line in enumerate(lines, 1) if line == "  variants:"][1]
+    assert f"lines {first} and {len(lines) - 5}" in problem.message and "'variants'" in problem.message
+    assert problem.entry == "two" and problem.line == len(lines) - 5 and not problem.warning
+
+
+@pytest.mark.parametrize("addition, key", [
+    ("  id: privacy-notes-old\n", "id"),
+    ("  nation_notes:\n    scotland: In Scotland, one rule.\n    scotland: In Scotland, another.\n", "scotland"),
+])
+def test_a_repeated_key_anywhere_in_an_entry_is_an_error(tmp_path, addition, key):
+    directory = write_faq(tmp_path, {"a.yaml": yaml_of(entry("one")) + addition})
+    assert any(f"key {key!r} is given twice" in p.message and p.line for p in errors(lint(directory, TODAY)))
+
+
+@pytest.mark.parametrize("field, items", [
+    ("variants", ["no", "yes", "101", "four things", "five things"]),
+    ("keywords", ["consent", "1.5"]),
+    ("tags", ["on"]),
+    ("legal_basis", ["2018"]),
+])
+def test_an_unquoted_boolean_or_number_in_a_text_list_is_an_error(tmp_path, field, items):
+    text = yaml_of(entry("one", **{field: items}))
+    for item in items:
+        text = text.replace(f"- '{item}'", f"- {item}")
+    directory = write_faq(tmp_path, {"a.yaml": text})
+    problems = [p for p in lint(directory, TODAY) if p.field == field]
+    assert problems and all("quote it" in p.message and not p.warning for p in problems)
+    assert all(line_text(directory, p).strip().startswith("- ") or field in line_text(directory, p) for p in problems)
+
+
+def test_quoted_no_and_101_stay_the_words_written(tmp_path):
+    variants = ["no", "yes", "101", "four things", "five things"]
+    faq = load_faq(write_faq(tmp_path, {"a.yaml": yaml_of(entry("one", variants=variants))}))
+    assert faq.get("one").variants == tuple(variants)
+
+
+# 11: drafts moved in before they were finished -----------------------------------------------
+
+@pytest.mark.parametrize("overrides, field, says", [
+    ({"id": "draft-esc-1"}, "id", "draft's id"),
+    ({"tags": ["consent", "draft"]}, "tags", "'draft' tag"),
+    ({"answer": ANSWER + " Call me on [phone]."}, "answer", "[phone]"),
+    ({"variants": ["a b", "c d", "ask [name] about it", "e f", "g h"]}, "variants", "[name]"),
+    ({"question": "Can I tell [NHS number] about it?"}, "question", "[NHS number]"),
+    ({"last_reviewed": None}, "last_reviewed", "empty"),
+    ({"last_reviewed": ""}, "last_reviewed", "empty"),
+])
+def test_what_a_draft_still_carries_is_an_error(tmp_path, overrides, field, says):
+    text = yaml_of(entry("one", **{k: v for k, v in overrides.items() if v is not None}))
+    if "last_reviewed" in overrides and overrides["last_reviewed"] is None:
+        text = text.replace("last_reviewed: '2026-01-15'", "last_reviewed:")
+    directory = write_faq(tmp_path, {"a.yaml": text})
+    problem = only(errors(lint(directory, TODAY)), field=field)
+    assert says in problem.message and problem.line
+
+
+# 13: review dates in the future, files the loader skips ----------------------------------------
+
+def test_a_review_date_after_today_is_an_error(tmp_path):
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", last_reviewed="2029-11-26")]})
+    problem = only(lint(directory, TODAY))
+    assert problem.field == "last_reviewed" and "after today" in problem.message and not problem.warning
+    assert lint(write_faq(tmp_path / "b", {"a.yaml": [entry("one", last_reviewed=TODAY.isoformat())]}), TODAY) == []
+
+
+def test_a_yaml_file_the_loader_skips_is_a_warning_naming_it(tmp_path):
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one")], "DWP.YAML": [entry("two")], "b.yml": [entry("three")]})
+    write_faq(directory / "benefits", {"dwp.yaml": [entry("four")]})
+    write_faq(directory / "drafts", {"draft-esc-1.yaml": [entry("draft-esc-1")]})
+    problems = lint(directory, TODAY)
+    assert all(p.warning and "not loaded" in p.message for p in problems)
+    assert sorted(p.file.removeprefix(str(directory) + "/") for p in problems) == ["DWP.YAML", "benefits/dwp.yaml"]
+
+
+# 14: every problem at its line -----------------------------------------------------------------
+
+def test_a_duplicate_id_names_the_other_entrys_file_and_line(tmp_path):
+    directory = write_faq(tmp_path, {"a.yaml": [entry("zero"), entry("same")],
+                                     "b.yaml": [entry("same", question="Other")]})
+    problem = only(lint(directory, TODAY), field="id")
+    first_line = next(n for n, line in enumerate((directory / "a.yaml").read_text().splitlines(), 1)
+                      if line == "- id: same")
+    assert problem.file.endswith("b.yaml") and problem.line == 1
+    assert f"a.yaml:{first_line}" in problem.message
+
+
+def test_a_near_duplicate_phrasing_is_reported_at_its_line(tmp_path):
+    one = entry("one", variants=["Can I share with the police without consent?", "b1", "c1", "d1", "e1"])
+    two = entry("two", variants=["a2", "b2", "can i share with the police without consent", "d2", "e2"])
+    directory = write_faq(tmp_path, {"a.yaml": [one, two]})
+    problem = only(lint(directory, TODAY))
+    assert "nearly duplicates" in problem.message
+    assert line_text(directory, problem) == "  - can i share with the police without consent"
+
+
+def test_a_watch_warning_is_reported_at_its_line(tmp_path):
+    watch = [{"what": "A later change", "expected": "2027-06-01", "source": "https://www.legislation.gov.uk/ukpga/1"},
+             {"what": "A change now due", "expected": "2026-06-01", "source": "https://www.legislation.gov.uk/ukpga/2"}]
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", watch=watch)]})
+    problem = only(lint(directory, TODAY))
+    assert problem.warning and problem.field == "watch" and line_text(directory, problem) == "  - what: A change now due"
+
+
+def test_every_problem_of_an_entry_carries_its_line(tmp_path):
+    broken = [
+        entry("one", answer="Yes.", legal_basis=["TBC"], tags=["draft"], last_reviewed="2030-01-01"),
+        entry("two", variants=["a", "b"], sources=[{"title": "N/A", "url": "https://ico.org.uk/x"}], colour="blue"),
+        entry("one", question="Same id again", answer=words(65) + " [phone]"),
+    ]
+    problems = lint(write_faq(tmp_path, {"a.yaml": broken}), TODAY)
+    assert len(problems) >= 8 and all(p.line for p in problems), [str(p) for p in problems if not p.line]
