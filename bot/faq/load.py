@@ -258,12 +258,17 @@ def _text(fields: dict, name: str, problem) -> str:
     if name not in fields:
         return ""
     if isinstance(value, Unquoted):
-        problem(name, f"{value!s} is read by YAML as {value.kind}, not text: quote it")
-        return ""
+        problem(name, _unquoted_advice(value), warning=True)
     if not isinstance(value, str) or not value.strip():
         problem(name, "must be non-empty text")
         return ""
     return value.strip()
+
+
+def _unquoted_advice(value: "Unquoted") -> str:
+    # canishare keeps the text as written; another YAML tool (an editor, a linter in a pull request)
+    # would read it as a boolean or a number: "no" as false, "1.10" as 1.1
+    return f"{value!s} is kept as written, but YAML tools read it as {value.kind}: quote it (\"{value!s}\")"
 
 
 def _string_list(fields: dict, name: str, problem, minimum: int) -> tuple[str, ...]:
@@ -276,9 +281,8 @@ def _string_list(fields: dict, name: str, problem, minimum: int) -> tuple[str, .
     items = []
     for index, item in enumerate(value, start=1):
         if isinstance(item, Unquoted):
-            problem(name, f"item {index} {item!s} is read by YAML as {item.kind}, not text: quote it "
-                          f"(\"{item!s}\")", index=index)
-            items.append(str(item))  # it is there, only unquoted: no "needs at least" on top
+            problem(name, f"item {index} {_unquoted_advice(item)}", warning=True, index=index)
+            items.append(str(item))  # kept as written
         elif not is_text(item) or not item.strip():
             problem(name, f"item {index} is empty or not text", index=index)
         else:
