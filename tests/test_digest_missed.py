@@ -118,3 +118,24 @@ def test_markdown_slack_and_json_show_the_same_figures(store, clock):
     assert (data["this_week"]["suggested"], data["this_week"]["suggestions_picked"]) == (4, 1)
     assert [t["faq_id"] for t in data["topics"]] == ["messaging-apps"]
     assert data["missed"]["groups"][0]["text"] == UNCOVERED
+
+
+def test_people_asking_one_uncovered_question_in_their_own_words_are_quoted_together(store, clock):
+    # The review's week: no entry covers a DWP fraud request, so the matcher ranked a different,
+    # unconfident entry first for each wording. Two of them share every word but one each ("client" /
+    # "officer", read as police) without being one sentence with a word swapped: not a minimal pair.
+    asked = [("The DWP fraud team wants my client's tenancy file, do I have to hand it over?", "sharing-within-own-organisation"),
+             ("do I have to hand a tenancy file to a DWP fraud officer", "police-requests-schedule-2"),
+             ("a DWP fraud officer wants our tenancy file on a client, do we have to provide it?", "police-requests-schedule-2")]
+    for n, (text, best) in enumerate(asked):
+        suggest(store, clock, f"2026-11-17T1{n}:00:00", f"U{n}", text=text, best=best, offered=(best,))
+    missed = figures.build_digest(store, small_faq(), WEEK).missed
+    assert [(g.questions, g.askers, g.quoted) for g in missed.groups] == [(3, 3, True)]
+
+
+def test_one_sentence_with_a_word_swapped_in_place_is_still_kept_apart(store, clock):
+    for n, who in enumerate(("the police", "their landlord", "the police", "their landlord")):
+        suggest(store, clock, f"2026-11-17T1{n}:00:00", f"U{n}", best=None, offered=(),
+                text=f"Can we share a DWP fraud file about a tenant with {who}?")
+    missed = figures.build_digest(store, small_faq(), WEEK).missed
+    assert [(g.questions, g.askers) for g in missed.groups] == [(2, 2), (2, 2)]
