@@ -228,12 +228,6 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
         self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={**route, "to": user, "text": text})
         self._tell_owed()
 
-    def owe_entry(self, user: str, question_id: int, entry_id: str, route: dict) -> None:
-        """Owe ``user`` the FAQ entry they asked to see for their question (``route``: where)."""
-        self.store.owe(Kind.FAQ_ENTRY, f"entry:{uuid.uuid4().hex}", question_id=question_id,
-                       payload={**route, "to": user, "entry": entry_id})
-        self._tell_owed()
-
     def reply_briefly(self, user: str, refusal: EmptyQuestion, route: dict, event_id: str | None = None) -> None:
         """Owe the short reply to something that is not a question (how to ask, hello, you're welcome;
         a question too long, with the limit). With ``event_id`` the Slack event counts as handled in the

@@ -31,6 +31,15 @@ def details_key(week: str, digest_item_id: int) -> str:
 
 
 class OutboxService:
+    def owe_entry(self, user: str, question_id: int, entry_id: str, route: dict) -> None:
+        """Owe ``user`` the FAQ entry they asked to see for their question (``route``: where). When
+        they asked it, the entry is recorded as the one they picked (the digest counts it answered)."""
+        with self.store.transaction():
+            self.store.note_opened(question_id, user, entry_id)
+            self.store.owe(Kind.FAQ_ENTRY, f"entry:{uuid.uuid4().hex}", question_id=question_id,
+                           payload={**route, "to": user, "entry": entry_id})
+        self._tell_owed()
+
     # the outbox, for the deliverer ------------------------------------------------------------
 
     def lease_owed(self, owner: str, limit: int = 20) -> list[Owed]:

@@ -246,15 +246,17 @@ def test_figures_on_a_seeded_week_and_the_week_before(store, clock):
     assert (t.escalations_opened, t.escalations_answered, t.escalations_open_at_end) == (4, 3, 1)
     assert t.median_hours_to_answer == 2.0 and t.p90_hours_to_answer == 3.0
     assert (p.week, p.asked, p.askers, p.answered_by_faq, p.suggested, p.helpful) == ("2026-W46", 2, 2, 1, 1, 1)
-    # answered or suggested questions count for their entry (e4 was answered, then sent to an advisor)
-    assert [(x.faq_id, x.count, x.previous_count) for x in digest.topics] == [
-        ("data-breach-72-hours", 2, 1), ("messaging-apps", 1, 1)]
+    # answered questions count for their entry (e4 was answered, then sent to an advisor); suggestions
+    # count only when the asker picked the entry: b's asker rated it not helpful in the end
+    assert [(x.faq_id, x.count, x.previous_count) for x in digest.topics] == [("data-breach-72-hours", 2, 1)]
+    assert (t.suggestions_picked, p.suggestions_picked) == (0, 0)
     # most "not helpful" first; then the fewer "helpful"
     assert [(r.faq_id, r.not_helpful, r.helpful) for r in digest.unhelpful] == [
         ("messaging-apps", 1, 0), ("data-breach-72-hours", 1, 1)]
     assert [(o.id, o.claimed, o.days_open) for o in digest.oldest_open] == [(4, True, 3.6)]
-    # the FAQ missed the three escalated questions and the one answered but sent to an advisor
-    assert digest.missed.single_questions + sum(g.questions for g in digest.missed.groups) == 4
+    # the FAQ missed the three escalated questions, the one answered but sent to an advisor, and the
+    # suggestion nobody picked
+    assert digest.missed.single_questions + sum(g.questions for g in digest.missed.groups) == 5
 
 
 def test_topic_counts_break_ties_by_entry_id(store, clock):

@@ -332,6 +332,24 @@ def test_suggestions_are_offered_and_clicking_one_shows_its_answer(app, fake_sla
     assert action_values(shown["blocks"], ids.HELPFUL) == [choices[1]]
 
 
+def test_the_asker_opening_a_suggestion_is_recorded_as_their_pick(app, fake_slack, service, faq, monkeypatch):
+    monkeypatch.setattr(service, "matcher", lambda: SuggestingMatcher(faq))
+    slash(app, fake_slack, "share with school")
+    question_id = only_question_id(service)
+    first, second = (e.id for e in faq.entries[:2])
+    click(app, fake_slack, ids.SHOW_ENTRY, f"{question_id}|{first}", user="U999")  # a colleague's click
+    assert service.store.question(question_id) and _opened(service, question_id) is None
+    click(app, fake_slack, ids.SHOW_ENTRY, f"{question_id}|{first}")
+    click(app, fake_slack, ids.SHOW_ENTRY, f"{question_id}|{second}")
+    assert _opened(service, question_id) == second  # the last one the asker opened
+    click(app, fake_slack, ids.SHOW_ENTRY, f"{question_id}|{faq.entries[5].id}")  # never suggested
+    assert _opened(service, question_id) == second
+
+
+def _opened(service, question_id: int) -> str | None:
+    return service.store.db.execute("select opened_faq_id from questions where id = ?", [question_id]).fetchone()[0]
+
+
 def test_no_answer_offers_to_send_it_to_an_advisor(app, fake_slack, service):
     slash(app, fake_slack, UNKNOWN_QUESTION)
     reply = fake_slack.last("response_url").body

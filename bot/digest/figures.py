@@ -47,6 +47,7 @@ class WeekFigures:
     askers: int = 0  # different people (counted, never named)
     answered_by_faq: int = 0  # the matcher answered with an entry
     suggested: int = 0  # the matcher offered "did you mean" entries
+    suggestions_picked: int = 0  # of those, the asker opened one (or rated one helpful), and not as unhelpful
     escalated: int = 0  # the matcher found no entry that fits (offered to an advisor)
     helpful: int = 0
     not_helpful: int = 0
@@ -71,7 +72,7 @@ class QuestionGroup:
     askers: int
     quoted: bool
     text: str | None  # the representative (redacted) question, only when quoted
-    faq_id: str | None = None  # the entry most of its questions were answered with, if any
+    faq_id: str | None = None  # the entry most of its questions were answered by (``answered_by``), if any
 
 
 @dataclass(frozen=True)
@@ -187,12 +188,13 @@ def _figures(store, week: str, questions: list | None = None) -> tuple[WeekFigur
     if questions is None:
         c = store.question_counts(start, end)
         asked, askers = c["asked"], c["askers"]
-        answered, suggested, escalated = c["answer"], c["suggest"], c["escalate"]
+        answered, suggested, escalated, picked = c["answer"], c["suggest"], c["escalate"], c["picked"]
     else:
         decisions = Counter(q.decision for q in questions)
         asked, askers = len(questions), len({q.asker for q in questions})
         answered, suggested, escalated = (decisions[Decision.ANSWER], decisions[Decision.SUGGEST],
                                           decisions[Decision.ESCALATE])
+        picked = sum(1 for q in questions if q.decision == Decision.SUGGEST and q.answered_by)
     ratings = Counter(r["rating"] for r in store.feedback(start, end))
     answers = store.escalation_first_answers(start, end)
     hours = [_hours(a["created_at"], a["first_answered_at"]) for a in answers]
@@ -200,7 +202,7 @@ def _figures(store, week: str, questions: list | None = None) -> tuple[WeekFigur
     open_at_end = [e for e in states if e["state"] in (OPEN, CLAIMED)]
     figures = WeekFigures(
         week=week, start=start, end=end, asked=asked, askers=askers,
-        answered_by_faq=answered, suggested=suggested, escalated=escalated,
+        answered_by_faq=answered, suggested=suggested, suggestions_picked=picked, escalated=escalated,
         helpful=ratings[HELPFUL], not_helpful=ratings[NOT_HELPFUL],
         escalations_opened=len(store.escalations(since=start, until=end)),
         escalations_answered=len(answers), escalations_open_at_end=len(open_at_end),
@@ -255,7 +257,20 @@ def _law_changes(faq, today: dt.date) -> tuple[LawChangeDue, ...]:
 
 
 def _topic_counts(questions) -> Counter:
-    return Counter(q.faq_id for q in questions if q.faq_id and q.decision in (Decision.ANSWER, Decision.SUGGEST))
+    """Questions by the entry that answered them (``answered_by``, as ``Store.topic_counts`` counts)."""
+    return Counter(q.answered_by for q in questions if q.answered_by)
+
+
+def _missed(questions, escalations: dict) -> list:
+    """The questions the FAQ did not answer: those sent to an advisor who did not link the answer to an
+    entry, and those not sent that no entry answered (no entry fitted, or the asker picked none of
+    the entries suggested)."""
+    missed = []
+    for q in questions:
+        escalation = escalations.get(q.id)
+        if (not escalation.linked_faq_id) if escalation else not q.answered_by:
+            missed.append(q)
+    return missed
 
 
 def _summarise_groups(questions, answer_score: float, limit: int = TOP_GROUPS) -> GroupSummary:
@@ -271,7 +286,7 @@ def _summarise_groups(questions, answer_score: float, limit: int = TOP_GROUPS) -
             continue
         members = [questions[i] for k in group.members for i in copies[k]]
         askers = len({q.asker for q in members})
-        answered = Counter(q.faq_id for q in members if q.faq_id and q.decision == Decision.ANSWER).most_common()
+        answered = Counter(q.answered_by for q in members if q.answered_by).most_common()
         faq_id = min(answered, key=lambda kv: (-kv[1], kv[0]))[0] if answered else None
         quoted = askers >= QUOTE_MIN_ASKERS
         several.append(QuestionGroup(
@@ -334,12 +349,7 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
         for faq_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TOPICS]
     )
 
-    escalated_ids = {e.question_id: e for e in store.escalations(since=start, until=end)}
-    missed_questions = [
-        q for q in questions
-        if (q.decision == Decision.ESCALATE or q.id in escalated_ids)
-        and not (q.id in escalated_ids and escalated_ids[q.id].linked_faq_id)
-    ]
+    missed_questions = _missed(questions, {e.question_id: e for e in store.escalations(since=start, until=end)})
 
     ratings: dict[str, Counter] = defaultdict(Counter)
     for row in store.feedback(start, end):

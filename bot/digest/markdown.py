@@ -18,6 +18,7 @@ from bot.digest.wording import (
     queue_rows,
     rising_line,
     span,
+    unpicked_note,
 )
 from bot.mrkdwn import escape_user_text
 
@@ -53,6 +54,8 @@ def render_markdown(d: Digest) -> str:
                 f"{t.count} (week before {t.previous_count})" for n, t in enumerate(d.topics, 1)]
     else:
         out.append("No questions were answered from the FAQ this week.")
+    if unpicked_note(d):
+        out += ["", unpicked_note(d)]
     out += ["", "## Topics rising most (against their average of the weeks before)", ""]
     if d.rising:
         out += [f"{n}. {rising_line(r, esc)}" for n, r in enumerate(d.rising, 1)]

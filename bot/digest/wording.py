@@ -59,12 +59,22 @@ def question_rows(d: Digest) -> list[tuple[str, str, str, str]]:
         ("People asking", t.askers, p.askers, False),
         ("Answered by the FAQ", t.answered_by_faq, p.answered_by_faq, True),
         ("Suggested entries (did you mean)", t.suggested, p.suggested, True),
+        ("Suggested, and the asker picked one", t.suggestions_picked, p.suggestions_picked, True),
         ("No entry fits (escalated)", t.escalated, p.escalated, True),
         ("Rated helpful", t.helpful, p.helpful, False),
         ("Rated not helpful", t.not_helpful, p.not_helpful, False),
     ]
     return [(label, f"{now}{percent(now, t.asked) if share else ''}", str(before), change(now, before))
             for label, now, before, share in rows]
+
+
+def unpicked_note(d: Digest) -> str:
+    """Why suggestions nobody picked are not among the topics (their best entry is only a guess)."""
+    unpicked = d.this_week.suggested - d.this_week.suggestions_picked
+    if not unpicked:
+        return ""
+    return (f"Not counted under any entry: {unpicked} question{'s' if unpicked != 1 else ''} given "
+            "suggestions the asker did not pick (they are among the questions the FAQ missed).")
 
 
 def queue_rows(d: Digest) -> list[tuple[str, str, str, str]]:

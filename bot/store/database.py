@@ -203,6 +203,16 @@ class Store(DeliveryTables, ReportTables):
             )
             return [(_question(r), self.escalation_for_question(r["id"])) for r in rows]
 
+    def note_opened(self, question_id: int, user: str, faq_id: str) -> bool:
+        """Record that the asker opened ``faq_id``, one of the entries suggested for their question
+        ("Show answer"; the last one opened is kept). Anyone else's click, or an entry that was not
+        suggested, records nothing. True when recorded."""
+        with self.transaction() as db:
+            return db.execute(
+                "update questions set opened_faq_id = ? where id = ? and asker = ? and decision = ?"
+                " and instr(suggestions, ?) > 0",
+                [faq_id, question_id, user, Decision.SUGGEST.value, json.dumps(faq_id)]).rowcount == 1
+
     # feedback ------------------------------------------------------------------------------
 
     def set_feedback(self, question_id: int, user: str, faq_id: str | None, rating: str) -> bool:

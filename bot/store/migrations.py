@@ -108,9 +108,15 @@ def _migration_8(db: sqlite_utils.Database) -> None:
     db["audit"].create_index(["action", "escalation_id", "at"])
 
 
+def _migration_9(db: sqlite_utils.Database) -> None:
+    """The suggested FAQ entry the asker opened ("Show answer"): the digest counts such a question as
+    answered by that entry, not as one the FAQ missed."""
+    db["questions"].add_column("opened_faq_id", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
-    _migration_8,
+    _migration_8, _migration_9,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bot.records import Decision, QueueAction, State
+from bot.records import Decision, QueueAction, Rating, State
 from bot.store import people
 from bot.store.queries import _between
 
@@ -19,6 +19,20 @@ class DigestQuestion(NamedTuple):
     decision: Decision
     faq_id: str | None
     score: float
+    answered_by: str | None = None  # the entry it counts as answered by (``ANSWERED_BY``), if any
+
+
+# The FAQ entry a question (``q``) counts as answered by in the digest: the one the matcher answered
+# with; for "did you mean" suggestions, the one its asker picked: an entry they rated helpful, else the
+# one they opened ("Show answer"), unless they rated that one not helpful. Otherwise none: the FAQ did
+# not answer it (the best entry of a suggestion nobody picked is a guess, often about something else).
+_RATED_HELPFUL = ("(select f.faq_id from feedback f where f.question_id = q.id and f.user = q.asker"
+                  " and f.rating = ? and f.faq_id != '' order by f.created_at, f.faq_id limit 1)")
+_OPENED = ("case when not exists (select 1 from feedback f where f.question_id = q.id and f.user = q.asker"
+           " and f.faq_id = q.opened_faq_id and f.rating = ?) then nullif(q.opened_faq_id, '') end")
+ANSWERED_BY = (f"(case q.decision when ? then nullif(q.faq_id, '')"
+               f" when ? then coalesce({_RATED_HELPFUL}, {_OPENED}) end)")
+ANSWERED_BY_PARAMS = [Decision.ANSWER.value, Decision.SUGGEST.value, Rating.HELPFUL.value, Rating.NOT_HELPFUL.value]
 
 
 class ReportTables:
@@ -111,20 +125,23 @@ class ReportTables:
     def digest_questions(self, since: str, until: str) -> list[DigestQuestion]:
         """The questions asked in [since, until), oldest first, with only what the digest reads
         (no Slack threads, no JSON to decode): a week of 50,000 stays light."""
-        sql = ("select id, text, asker, decision, faq_id, score from questions"
+        sql = (f"select id, text, asker, decision, faq_id, score, {ANSWERED_BY} from questions q"
                " where created_at >= ? and created_at < ? order by id")
         with self._lock:
-            rows = self.db.execute(sql, [since, until]).fetchall()
-        return [DigestQuestion(i, text, asker, Decision(decision), faq_id, score or 0.0)
-                for i, text, asker, decision, faq_id, score in rows]
+            rows = self.db.execute(sql, [*ANSWERED_BY_PARAMS, since, until]).fetchall()
+        return [DigestQuestion(i, text, asker, Decision(decision), faq_id, score or 0.0, answered_by)
+                for i, text, asker, decision, faq_id, score, answered_by in rows]
 
     def question_counts(self, since: str, until: str) -> dict:
-        """``{asked, askers, answer, suggest, escalate}`` for the questions asked in [since, until)."""
+        """``{asked, askers, answer, suggest, escalate, picked}`` for the questions asked in [since, until);
+        ``picked``: suggestions whose asker picked an entry (``ANSWERED_BY``)."""
         sql = ("select count(*), count(distinct asker), coalesce(sum(decision = ?), 0), coalesce(sum(decision = ?), 0),"
-               " coalesce(sum(decision = ?), 0) from questions where created_at >= ? and created_at < ?")
+               f" coalesce(sum(decision = ?), 0), coalesce(sum(decision = ? and {ANSWERED_BY} is not null), 0)"
+               " from questions q where created_at >= ? and created_at < ?")
         with self._lock:
-            row = self.db.execute(sql, [Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE, since, until]).fetchone()
-        return dict(zip(("asked", "askers", "answer", "suggest", "escalate"), row))
+            row = self.db.execute(sql, [Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE, Decision.SUGGEST,
+                                        *ANSWERED_BY_PARAMS, since, until]).fetchone()
+        return dict(zip(("asked", "askers", "answer", "suggest", "escalate", "picked"), row))
 
     def weekly_counts(self, weeks: list[tuple[str, str]]) -> list[dict]:
         """For each [start, end) in ``weeks``: ``{asked, escalated}``, the questions asked and the
@@ -142,12 +159,13 @@ class ReportTables:
         return [{"asked": a, "escalated": e} for a, e in zip(asked, escalated)]
 
     def topic_counts(self, since: str, until: str) -> dict[str, int]:
-        """How many questions asked in [since, until) the matcher answered, or offered as a
-        suggestion, with each FAQ entry (its best entry)."""
-        sql = ("select faq_id, count(*) from questions where created_at >= ? and created_at < ?"
-               " and faq_id is not null and faq_id != '' and decision in (?, ?) group by faq_id")
+        """How many questions asked in [since, until) each FAQ entry answered (``ANSWERED_BY``): the
+        matcher's answers and the suggestions their askers picked; a suggestion nobody picked counts
+        under no entry."""
+        sql = (f"select answered_by, count(*) from (select {ANSWERED_BY} as answered_by from questions q"
+               " where created_at >= ? and created_at < ?) where answered_by is not null group by answered_by")
         with self._lock:
-            return dict(self.db.execute(sql, [since, until, Decision.ANSWER, Decision.SUGGEST]).fetchall())
+            return dict(self.db.execute(sql, [*ANSWERED_BY_PARAMS, since, until]).fetchall())
 
     def place_counts(self, since: str, until: str, private_sources: tuple[str, ...]) -> list[dict]:
         """Where the questions of [since, until) were asked: ``{place, questions, askers}`` per Slack

@@ -21,6 +21,7 @@ from bot.digest.wording import (
     rising_line,
     share,
     trend_lines,
+    unpicked_note,
 )
 from bot.mrkdwn import escape_user_text
 from bot.slack.blocks.kit import HEADER_LIMIT, SECTION_LIMIT, clip, context, divider, header, mrkdwn, section
@@ -71,7 +72,8 @@ def render_blocks(d: Digest, main_groups: int = 5) -> tuple[list[dict], list[dic
     fields = [
         f"*Questions asked*\n{t.asked} ({p.asked})",
         f"*Answered by the FAQ*\n{t.answered_by_faq}{share(t.answered_by_faq, t.asked)} ({p.answered_by_faq})",
-        f"*Suggested / no entry fits*\n{t.suggested} / {t.escalated} ({p.suggested} / {p.escalated})",
+        f"*Suggested (picked) / no entry fits*\n{t.suggested} ({t.suggestions_picked}) / {t.escalated} "
+        f"({p.suggested} ({p.suggestions_picked}) / {p.escalated})",
         f"*Helpful / not helpful*\n{t.helpful} / {t.not_helpful} ({p.helpful} / {p.not_helpful})",
         f"*Escalations opened / answered*\n{t.escalations_opened} / {t.escalations_answered} "
         f"({p.escalations_opened} / {p.escalations_answered})",
@@ -115,9 +117,10 @@ def render_blocks(d: Digest, main_groups: int = 5) -> tuple[list[dict], list[dic
         thread.append(_lines_section(f"The last {len(d.trend)} weeks: asked / escalated", (
             f"{t.week}: {t.asked:,} / {t.escalated:,}" for t in d.trend)))
     if d.topics:
-        thread.append(_lines_section("Most asked topics", (
-            f"{n}. `{tp.faq_id}` {esc(tp.title) if tp.title else '(no longer in the FAQ)'}: {tp.count} "
-            f"(week before {tp.previous_count})" for n, tp in enumerate(d.topics, 1))))
+        thread.append(_lines_section("Most asked topics", [
+            *(f"{n}. `{tp.faq_id}` {esc(tp.title) if tp.title else '(no longer in the FAQ)'}: {tp.count} "
+              f"(week before {tp.previous_count})" for n, tp in enumerate(d.topics, 1)),
+            *([unpicked_note(d)] if unpicked_note(d) else [])]))
     if d.rising:
         thread.append(_lines_section("Topics rising most against their average of the weeks before", (
             f"{n}. {rising_line(r, esc)}" for n, r in enumerate(d.rising, 1))))
