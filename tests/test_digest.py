@@ -982,3 +982,20 @@ def test_quotes_mask_names_that_look_like_law_or_numbered_words(typed, name):
     from bot.digest.quoting import quote
 
     assert name not in quote(typed)
+
+
+def test_a_renamed_entrys_history_ratings_and_records_follow_its_new_id(store, clock):
+    """``replaces``: the digest counts what was stored under the old id under the entry's id today."""
+    for when, asker in [("2026-11-10T10:00:00", "U1"), ("2026-11-17T10:00:00", "U2"), ("2026-11-17T11:00:00", "U3")]:
+        q = ask(store, clock, when, asker=asker, faq_id="data-breach-72-hours")
+    store.set_feedback(q.id, "U3", "data-breach-72-hours", "not_helpful")
+    for user in ("U1", "U2", "U3"):
+        store.add_decision_record({"user": user, "decision": "shared", "faq_id": "data-breach-72-hours"})
+    renamed = FaqEntry(**{**entry("breach-reporting", "2026-06-01").__dict__, "replaces": ("data-breach-72-hours",)})
+    digest = figures.build_digest(store, small_faq(renamed, entry("messaging-apps", "2026-06-01")), "2026-W47")
+    assert [(t.faq_id, t.count, t.previous_count) for t in digest.topics] == [("breach-reporting", 2, 1)]
+    assert all(t.title for t in digest.topics)
+    assert [(r.faq_id, r.not_helpful) for r in digest.unhelpful] == [("breach-reporting", 1)]
+    assert [(t.faq_id, t.records) for t in digest.decisions.by_topic] == [("breach-reporting", 3)]
+    text = markdown.render_markdown(digest)
+    assert "no longer in the FAQ" not in text and "data-breach-72-hours" not in text

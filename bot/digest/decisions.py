@@ -47,8 +47,8 @@ def decision_summary(store, faq, start: str, end: str, min_people: int = QUOTE_M
     by_topic: dict[str, list] = defaultdict(list)
     for record in records:
         by_decision[record.decision].append(record)
-        if record.faq_id:
-            by_topic[record.faq_id].append(record)
+        if record.faq_id:  # a renamed entry's records count under its id today (``replaces``)
+            by_topic[(faq.current_id(record.faq_id) if faq is not None else None) or record.faq_id].append(record)
 
     def people(group) -> int:
         return len({r.user for r in group})

@@ -218,13 +218,14 @@ def _trend(store, week: str) -> tuple[TrendWeek, ...]:
     return tuple(TrendWeek(w, c["asked"], c["escalated"]) for w, c in zip(weeks, counts))
 
 
-def _rising(store, week: str, counts: Counter, title) -> tuple[RisingTopic, ...]:
+def _rising(store, week: str, counts: Counter, title, now=lambda entry_id: entry_id) -> tuple[RisingTopic, ...]:
     """The topics asked about most above their average of the weeks before: ranked by
     (count - average) / sqrt(average + 1), so that 3 questions on a topic nobody asked about do not
     outrank 60 on one usually asked 30 times. Weeks before the bot had any question are left out of
     the average (a quiet week after it started counts, as a week of none); with no week since it started
     there is nothing to compare with."""
-    history = [store.topic_counts(*week_bounds(shift_week(week, -back))) for back in range(1, RISING_WEEKS + 1)]
+    history = [_counted_today(store.topic_counts(*week_bounds(shift_week(week, -back))), now)
+               for back in range(1, RISING_WEEKS + 1)]
     asked = store.weekly_counts([week_bounds(shift_week(week, -back)) for back in range(1, RISING_WEEKS + 1)])
     weeks = max((back for back, c in enumerate(asked, start=1) if c["asked"]), default=0)
     if not weeks:
@@ -254,6 +255,25 @@ def _places(store, start: str, end: str) -> Places:
 def _law_changes(faq, today: dt.date) -> tuple[LawChangeDue, ...]:
     return tuple(LawChangeDue(entry.id, entry.question, w.what, w.expected, w.source)
                  for entry, w in due_watches(faq or (), today))
+
+
+def _named_today(faq):
+    """entry id -> the id the FAQ gives that entry today: a renamed or merged entry's old ids (its
+    ``replaces``) count under its id, so its history follows it."""
+    renamed = dict(faq.renamed) if faq is not None else {}
+    return lambda entry_id: renamed.get(entry_id, entry_id)
+
+
+def _counted_today(counts, now) -> Counter:
+    total: Counter = Counter()
+    for entry_id, n in counts.items():
+        total[now(entry_id)] += n
+    return total
+
+
+def _questions_today(questions, now) -> list:
+    return [q._replace(faq_id=q.faq_id and now(q.faq_id), answered_by=q.answered_by and now(q.answered_by))
+            for q in questions]
 
 
 def _topic_counts(questions) -> Counter:
@@ -335,7 +355,8 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
     week = iso_week(monday)
     before = shift_week(week, -1)
     start, end = week_bounds(week)
-    questions = store.digest_questions(start, end)
+    now = _named_today(faq)
+    questions = _questions_today(store.digest_questions(start, end), now)
     this, open_at_end = _figures(store, week, questions)
     previous, _ = _figures(store, before)
 
@@ -343,7 +364,7 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
         entry = faq.get(entry_id) if faq is not None else None
         return entry.question if entry else None
 
-    counts, previous_counts = _topic_counts(questions), Counter(store.topic_counts(*week_bounds(before)))
+    counts, previous_counts = _topic_counts(questions), _counted_today(store.topic_counts(*week_bounds(before)), now)
     topics = tuple(
         TopicCount(faq_id, title(faq_id), n, previous_counts.get(faq_id, 0))
         for faq_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TOPICS]
@@ -354,7 +375,7 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
     ratings: dict[str, Counter] = defaultdict(Counter)
     for row in store.feedback(start, end):
         if row.get("faq_id"):
-            ratings[row["faq_id"]][row["rating"]] += 1
+            ratings[now(row["faq_id"])][row["rating"]] += 1
     unhelpful = tuple(sorted(
         (EntryRating(i, title(i), c[NOT_HELPFUL], c[HELPFUL]) for i, c in ratings.items() if c[NOT_HELPFUL]),
         key=lambda r: (-r.not_helpful, r.helpful, r.faq_id),
@@ -381,7 +402,7 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
         topics=topics, common=_summarise_groups(questions, thresholds.answer),
         missed=_summarise_groups(missed_questions, thresholds.answer),
         unhelpful=unhelpful, overdue=overdue, review_cutoff=cutoff, oldest_open=oldest,
-        trend=_trend(store, week), rising=_rising(store, week, counts, title), places=_places(store, start, end),
+        trend=_trend(store, week), rising=_rising(store, week, counts, title, now), places=_places(store, start, end),
         law_changes=_law_changes(faq, last_day),
         decisions=decision_summary(store, faq, start, end),
     )
