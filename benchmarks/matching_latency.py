@@ -407,7 +407,7 @@ def run_size(
 # Start-up of `python -m bot ask`.
 
 _BREAKDOWN = r"""
-import json, sys, time
+import datetime, json, sys, time
 t0 = time.perf_counter()
 import bot.cli
 t1 = time.perf_counter()
@@ -416,7 +416,7 @@ from bot import faq as F
 from bot.faq import load as L
 entries = []
 for path in F.faq_files(Path(sys.argv[1])):
-    entries += L._load_file(path)[0]
+    entries += L._load_file(path, datetime.date.today())[0]
 t2 = time.perf_counter()
 from bot.faq.near_duplicates import near_duplicate_phrasings
 near_duplicate_phrasings(entries)
