@@ -32,8 +32,8 @@ EXAMPLES_FILE = Path(__file__).with_name("match_examples.json")
 VECTORS_FILE = EXAMPLES_FILE.with_suffix(".npy")
 NONE = "none"
 NEAREST = 5  # how many nearest examples vote
-# The examples are read for an FAQ when they are about at least this share of its entries (the
-# bundled one); for another, the decision model fitted without them decides (``bot.matching``).
+# The examples are read for an FAQ that has this share of their entries, or whose entries are this share
+# theirs (the bundled one, edited); for another, the model fitted without them decides (``bot.matching``).
 COVERAGE_NEEDED = 0.8
 SEMANTIC_SHARE = 0.5  # of an example's nearness, from the embeddings; the rest from the weighted terms
 
@@ -69,9 +69,9 @@ class Examples:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def covers(self, entry_ids: Sequence[str]) -> float:
-        """The share of ``entry_ids`` that some example is about."""
-        return sum(1 for e in entry_ids if e in self._position_by_label) / max(len(entry_ids), 1)
+    def are_about(self, entry_ids: Sequence[str]) -> bool:
+        """Whether the examples are about the FAQ of ``entry_ids`` (``about_faq``)."""
+        return about_faq(set(self._position_by_label) - {NONE}, entry_ids)
 
     def knows(self, entry_id: str) -> bool:
         return entry_id in self._position_by_label
@@ -155,10 +155,18 @@ def stale_labels(entry_ids: Sequence[str]) -> list[str]:
     except (OSError, ValueError, KeyError):
         return []
     labels = {name for i in items for name in labels_of(i["topic"], i.get("also", ()))} - {NONE}
-    ids = set(entry_ids)
-    if not ids or len(ids & labels) / len(ids) < COVERAGE_NEEDED:
+    if not about_faq(labels, entry_ids):
         return []
-    return sorted(labels - ids)
+    return sorted(labels - set(entry_ids))
+
+
+def about_faq(labels: set[str], entry_ids: Sequence[str]) -> bool:
+    """Whether examples labelled with ``labels`` are about the FAQ of ``entry_ids``: it has most of their
+    entries (the bundled FAQ with entries added since), or most of its entries are theirs (the bundled
+    FAQ with some retired). Another organisation's FAQ has neither."""
+    ids = set(entry_ids)
+    shared = len(ids & labels)
+    return bool(ids) and bool(labels) and max(shared / len(labels), shared / len(ids)) >= COVERAGE_NEEDED
 
 
 def _key(text: str) -> str:

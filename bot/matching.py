@@ -61,7 +61,6 @@ LONG_QUESTION = 12  # content words beyond which a story's own question sentence
 PHRASING_CANDIDATES = 8  # the entries of the phrasings nearest the question (Dice) join the candidates
 BM25_CANDIDATES = 8  # BM25's best entries join the lexical candidates (it scores every entry)
 TYPOS_KEPT = 20_000  # unknown words whose correction is remembered (a long-running bot meets many)
-EXAMPLES_COVERAGE = match_examples.COVERAGE_NEEDED  # the examples are read for an FAQ they are this much about
 MATCHER_FAILED = "matching failed on this question (a fault, logged): an advisor should answer it"
 
 log = logging.getLogger(__name__)
@@ -90,7 +89,7 @@ class Matcher:
         entry_ids = [e.id for e in self._index.entries]
         self._plain_model = match_model.stored_without_examples()
         self._plain_thresholds = _with_model_lines(thresholds, self._plain_model)
-        if not len(self.examples) or self.examples.covers(entry_ids) >= EXAMPLES_COVERAGE:
+        if not len(self.examples) or self.examples.are_about(entry_ids):
             self.model = match_model.stored()
             self._examples = self.examples.weighted(self._weight)
             # learnt from the same labelled questions: only when they are read (and not when examples are

@@ -215,3 +215,25 @@ def test_every_problem_of_an_entry_carries_its_line(tmp_path):
     ]
     problems = lint(write_faq(tmp_path, {"a.yaml": broken}), TODAY)
     assert len(problems) >= 8 and all(p.line for p in problems), [str(p) for p in problems if not p.line]
+
+
+def test_what_lint_refuses_in_review_still_loads_so_an_upgraded_bot_serves_the_faq_it_served_before(tmp_path, caplog):
+    """An FAQ written before these checks must not stop `serve` after an upgrade: lint fails on it (the
+    pull request gate), the bot serves it and logs what to fix."""
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    text = yaml.safe_dump([entry("one", answer="See <https://www.gov.uk/x|this guidance>. " + words(10),
+                                 legal_basis=["TBC"], last_reviewed=future)], sort_keys=False)
+    text = text.replace("- id: one\n", "- id: one\n  tags: [first]\n", 1)  # a repeated key
+    directory = write_faq(tmp_path, {"a.yaml": text})
+    assert {p.field for p in errors(lint(directory))} >= {"answer", "legal_basis", "last_reviewed", None}
+    faq = load_faq(directory)
+    assert faq.get("one") is not None
+    assert "canishare faq lint` reports" in caplog.text
+
+
+def test_a_broken_entry_still_stops_loading(tmp_path):
+    from bot.faq import FaqError
+
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", question="")]})
+    with pytest.raises(FaqError):
+        load_faq(directory)

@@ -54,7 +54,7 @@ def lint(directory: str | Path, today: dt.date | None = None) -> list[Problem]:
     No errors means the FAQ loads; an empty list means it is clean."""
     today = today or dt.date.today()
     entries, problems, located = _load(Path(directory), today=today)
-    stale = _stale_example_warnings(entries) if not errors(problems) else []  # entries that failed are not gone
+    stale = _stale_example_warnings(entries) if not blocking(problems) else []  # entries that failed are not gone
     skipped = unloaded_files(Path(directory), faq_files(Path(directory))) if Path(directory).is_dir() else []
     return errors(problems) + [p for p in problems if p.warning] + _watch_warnings(entries, today, located) \
         + stale + skipped
@@ -64,12 +64,20 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if not p.warning]
 
 
+def blocking(problems: Iterable[Problem]) -> list[Problem]:
+    """The errors that stop the FAQ (or an entry) loading; lint fails on every error."""
+    return [p for p in errors(problems) if p.blocks_loading]
+
+
 def load_faq(directory: str | Path = BUNDLED_FAQ_DIR, check_near_duplicates: bool = True) -> Faq:
     """The valid FAQ, or FaqError with every problem. ``check_near_duplicates=False`` skips the one
     quadratic check (for one-shot commands that must start fast; lint and the bot run it)."""
     entries, problems, _ = _load(Path(directory), check_near_duplicates)
+    if blocking(problems):
+        raise FaqError(blocking(problems))
     if errors(problems):
-        raise FaqError(errors(problems))
+        log.warning("the FAQ in %s is served, but `canishare faq lint` reports %d error(s) to fix:\n%s", directory,
+                    len(errors(problems)), "\n".join(str(p) for p in errors(problems)))
     return Faq(tuple(entries), str(directory))
 
 
@@ -98,8 +106,9 @@ def _stale_example_warnings(entries: Sequence[FaqEntry]) -> list[Problem]:
         return []
     return [Problem("bot/match_examples.json", f"the matcher learnt from questions about "
                     f"{len(stale)} entr{'y' if len(stale) == 1 else 'ies'} this FAQ no longer has "
-                    f"({', '.join(stale[:5])}{', ...' if len(stale) > 5 else ''}): questions like theirs will now be "
-                    "escalated, not answered. If an entry was renamed or merged into another, add "
+                    f"({', '.join(stale[:5])}{', ...' if len(stale) > 5 else ''}): its questions about them no longer "
+                    "point to any entry, so questions like theirs are answered less often. If an entry was renamed "
+                    "or merged into another, add "
                     "`replaces: [old-id]` to the entry that took its place and its questions follow it. "
                     f"{_refit_advice()}", None, "examples", warning=True)]
 
@@ -189,7 +198,8 @@ def _repeated_keys(file: str, raw: list, duplicate_keys) -> list[Problem]:
         owner = [entry_id for start, entry_id in starts if start <= again]
         entry_id = owner[-1] if owner and isinstance(owner[-1], str) else None
         problems.append(Problem(file, f"key {key!r} is given twice in one mapping (lines {first} and {again}); "
-                                      "YAML would keep only the second: merge them into one", entry_id, None, again))
+                                      "YAML would keep only the second: merge them into one", entry_id, None, again,
+                                blocks_loading=False))
     return problems
 
 
@@ -200,8 +210,12 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
     entry_id = item.get("id") if isinstance(item.get("id"), str) else f"#{position}"
     problems: list[Problem] = []
 
-    def problem(field: str | None, message: str, warning: bool = False, index: int | None = None) -> None:
-        problems.append(Problem(file, message, entry_id, field, _line_of(item, field, index), warning))
+    def problem(field: str | None, message: str, warning: bool = False, index: int | None = None,
+                blocks_loading: bool = True) -> None:
+        problems.append(Problem(file, message, entry_id, field, _line_of(item, field, index), warning, blocks_loading))
+
+    def lint_only(field: str | None, message: str, warning: bool = False, index: int | None = None) -> None:
+        problem(field, message, warning, index, blocks_loading=False)
 
     fields = {k: v for k, v in item.items() if k not in BOOKKEEPING}
     for unknown in sorted(set(fields) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)):
@@ -225,12 +239,12 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
     watch = _watch(fields, problem)
     replaces = _replaces(fields, entry_key, problem)
     if answer:
-        check_answer(answer, problem)
-    check_legal_basis(legal_basis, problem)
-    check_not_a_draft(entry_key, tags, {"question": (question,), "variants": variants, "answer": (answer,)}, problem)
-    check_review_date(last_reviewed, today, problem)
+        check_answer(answer, lint_only)
+    check_legal_basis(legal_basis, lint_only)
+    check_not_a_draft(entry_key, tags, {"question": (question,), "variants": variants, "answer": (answer,)}, lint_only)
+    check_review_date(last_reviewed, today, lint_only)
 
-    if errors(problems):
+    if blocking(problems):
         return None, problems
     return (
         FaqEntry(

@@ -89,6 +89,9 @@ class Problem:
     field: str | None = None
     line: int | None = None
     warning: bool = False  # a warning is shown by lint but neither fails it nor stops loading
+    # False for what lint refuses in a pull request but a running bot still serves (an answer's length or
+    # markup, a placeholder legal basis, a repeated key ...): an FAQ that served before an upgrade still loads
+    blocks_loading: bool = True
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
