@@ -246,9 +246,10 @@ def test_figures_on_a_seeded_week_and_the_week_before(store, clock):
     assert (t.escalations_opened, t.escalations_answered, t.escalations_open_at_end) == (4, 3, 1)
     assert t.median_hours_to_answer == 2.0 and t.p90_hours_to_answer == 3.0
     assert (p.week, p.asked, p.askers, p.answered_by_faq, p.suggested, p.helpful) == ("2026-W46", 2, 2, 1, 1, 1)
-    # answered questions count for their entry (e4 was answered, then sent to an advisor); suggestions
-    # count only when the asker picked the entry: b's asker rated it not helpful in the end
-    assert [(x.faq_id, x.count, x.previous_count) for x in digest.topics] == [("data-breach-72-hours", 2, 1)]
+    # answered questions count for their entry, unless the asker sent them to an advisor (e4: it is
+    # missed, and counts under an entry only once an advisor links one); suggestions count only when
+    # the asker picked the entry: b's asker rated it not helpful in the end
+    assert [(x.faq_id, x.count, x.previous_count) for x in digest.topics] == [("data-breach-72-hours", 1, 1)]
     assert (t.suggestions_picked, p.suggestions_picked) == (0, 0)
     # most "not helpful" first; then the fewer "helpful"
     assert [(r.faq_id, r.not_helpful, r.helpful) for r in digest.unhelpful] == [
@@ -999,3 +1000,14 @@ def test_a_renamed_entrys_history_ratings_and_records_follow_its_new_id(store, c
     assert [(t.faq_id, t.records) for t in digest.decisions.by_topic] == [("breach-reporting", 3)]
     text = markdown.render_markdown(digest)
     assert "no longer in the FAQ" not in text and "data-breach-72-hours" not in text
+
+
+def test_an_escalated_question_counts_under_the_entry_its_advisor_linked_and_under_none_before(store, clock):
+    opened = ask(store, clock, "2026-11-16T09:00:00", asker="U1", decision="suggest", faq_id="messaging-apps",
+                 escalate=True)
+    assert store.note_opened(opened.id, "U1", "messaging-apps")  # opened the suggestion, then asked an advisor
+    linked = ask(store, clock, "2026-11-16T10:00:00", asker="U2", decision="escalate", faq_id=None, escalate=True)
+    answer(store, clock, linked, "2026-11-16T11:00:00", faq_id="data-breach-72-hours")
+    digest = figures.build_digest(store, small_faq(), "2026-W47")
+    assert [(x.faq_id, x.count) for x in digest.topics] == [("data-breach-72-hours", 1)]
+    assert digest.missed.single_questions == 1 and not digest.missed.groups  # the opened one, still unanswered

@@ -23,15 +23,20 @@ class DigestQuestion(NamedTuple):
 
 
 # The FAQ entry a question (``q``) counts as answered by in the digest: the one the matcher answered
-# with; for "did you mean" suggestions, the one its asker picked: an entry they rated helpful, else the
-# one they opened ("Show answer"), unless they rated that one not helpful. Otherwise none: the FAQ did
-# not answer it (the best entry of a suggestion nobody picked is a guess, often about something else).
+# with (unless it was escalated: below); for "did you mean" suggestions, the one its asker picked: an
+# entry they rated helpful, else the one they opened ("Show answer"), unless they rated that one not
+# helpful. Otherwise none: the FAQ did not answer it (the best entry of a suggestion nobody picked is a
+# guess, often about something else).
 _RATED_HELPFUL = ("(select f.faq_id from feedback f where f.question_id = q.id and f.user = q.asker"
                   " and f.rating = ? and f.faq_id != '' order by f.created_at, f.faq_id limit 1)")
 _OPENED = ("case when not exists (select 1 from feedback f where f.question_id = q.id and f.user = q.asker"
            " and f.faq_id = q.opened_faq_id and f.rating = ?) then nullif(q.opened_faq_id, '') end")
-ANSWERED_BY = (f"(case q.decision when ? then nullif(q.faq_id, '')"
-               f" when ? then coalesce({_RATED_HELPFUL}, {_OPENED}) end)")
+# A question sent to an advisor counts under the entry the advisor linked their answer to, if any, and
+# under none before that: the asker's escalation says the FAQ's answer or suggestion did not do.
+_ESCALATED = "exists (select 1 from escalations e where e.question_id = q.id)"
+_LINKED = "(select nullif(e.linked_faq_id, '') from escalations e where e.question_id = q.id limit 1)"
+ANSWERED_BY = (f"(case when {_ESCALATED} then {_LINKED} else (case q.decision when ? then nullif(q.faq_id, '')"
+               f" when ? then coalesce({_RATED_HELPFUL}, {_OPENED}) end) end)")
 ANSWERED_BY_PARAMS = [Decision.ANSWER.value, Decision.SUGGEST.value, Rating.HELPFUL.value, Rating.NOT_HELPFUL.value]
 
 
@@ -134,7 +139,8 @@ class ReportTables:
 
     def question_counts(self, since: str, until: str) -> dict:
         """``{asked, askers, answer, suggest, escalate, picked}`` for the questions asked in [since, until);
-        ``picked``: suggestions whose asker picked an entry (``ANSWERED_BY``)."""
+        ``picked``: suggestions counted under an entry (``ANSWERED_BY``: the asker's pick, or the entry an
+        advisor linked when the asker escalated)."""
         sql = ("select count(*), count(distinct asker), coalesce(sum(decision = ?), 0), coalesce(sum(decision = ?), 0),"
                f" coalesce(sum(decision = ?), 0), coalesce(sum(decision = ? and {ANSWERED_BY} is not null), 0)"
                " from questions q where created_at >= ? and created_at < ?")
