@@ -67,12 +67,17 @@ def draft_entry(escalation: Escalation) -> dict:
 LAST_REVIEWED_EMPTY = "last_reviewed:  # set the day you check the entry against its sources (YYYY-MM-DD)"
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s()<>|]+[^\s()<>|.,;:!?'\"]")
+
+
 def advisor_links(answer: str | None) -> str:
     """YAML comment lines keeping each link of the advisor's answer (the draft's text keeps only its
     label) for the reviewer to check and, if it is an authoritative document, cite under sources."""
     links: list[tuple[str, str]] = []
-    replace_markup(answer or "", lambda target, label: links.append((label or target, target))
-                   if target.startswith(("http://", "https://")) else None)
+    rest = replace_markup(answer or "", lambda target, label: links.append((label or target, target)) or ""
+                          if target.startswith(("http://", "https://")) else None)
+    # an answer typed in Slack is stored with its links as "label (url)" (``markup_as_words``)
+    links += [(url, url) for url in _WEB_ADDRESS.findall(rest)]
     return "".join(f"# LINK in the advisor's answer, to check and cite under sources: {clean_text(label)!r} -> "
                    f"{' '.join(clean_text(url).split())}\n" for label, url in links)
 

@@ -132,3 +132,22 @@ def test_drafts_folders_are_ignored_by_git():
 
     ignored = (Path(__file__).resolve().parents[1] / ".gitignore").read_text().split()
     assert "faq/drafts/" in ignored and "faq-drafts/" in ignored
+
+
+def test_an_answer_typed_in_slack_keeps_its_links_for_the_asker_and_the_draft(service, tmp_path):
+    """Slack sends the advisor's links as <url|label>; they are stored as "label (url)", so the asker gets
+    the document and the draft's reviewer the link to check (the intake step, not the table)."""
+    from bot.slack.payloads import text_input
+
+    typed = ("See <https://www.legislation.gov.uk/ukpga/1992/5/section/109B|s109B [as amended]> and the guide "
+             "<https://ico.org.uk/for-organisations/guide_to_data_protection/>.")
+    view = {"state": {"values": {"answer": {"text": {"value": typed}}}}}
+    answer = text_input(view, "answer", "text", keep_link_urls=True)
+    assert "s109B [as amended] (https://www.legislation.gov.uk/ukpga/1992/5/section/109B)" in answer
+    assert text_input(view, "answer", "text").startswith("See s109B [as amended] and")  # questions: labels only
+    proposed(service, "can the allotment society see tenancy notes", answer)
+    stored = service.store.proposals_to_draft()[0].answer
+    assert "https://www.legislation.gov.uk/ukpga/1992/5/section/109B" in stored
+    comments = only_draft(service, tmp_path)[1].split("- id:")[0]
+    assert "-> https://www.legislation.gov.uk/ukpga/1992/5/section/109B\n" in comments
+    assert "-> https://ico.org.uk/for-organisations/guide_to_data_protection/\n" in comments

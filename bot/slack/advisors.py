@@ -79,7 +79,7 @@ def register(app: App, deps: Deps) -> None:
         try:
             service.answer(
                 int(metadata_of(view)["escalation"]), user_of(body), deps.advisors.known_members(),
-                text_input(view, ids.ANSWER_BLOCK, ids.ANSWER_INPUT),
+                text_input(view, ids.ANSWER_BLOCK, ids.ANSWER_INPUT, keep_link_urls=True),
                 faq_id=selected_value(view, ids.FAQ_BLOCK, ids.FAQ_INPUT),
                 propose_new=bool(checked_values(view, ids.PROPOSE_BLOCK, ids.PROPOSE_INPUT)),
                 notify=private_route(body),

@@ -112,11 +112,11 @@ def input_values(view: dict) -> dict[str, dict[str, Any]]:
     return (view.get("state") or {}).get("values") or {}
 
 
-def text_input(view: dict, block_id: str, action_id: str) -> str:
+def text_input(view: dict, block_id: str, action_id: str, keep_link_urls: bool = False) -> str:
     """What was typed into a text input, its Slack markup as words (Slack does not escape ``&``, ``<``
-    and ``>`` in an input, so nothing is unescaped)."""
+    and ``>`` in an input, so nothing is unescaped); ``keep_link_urls``: ``markup_as_words``."""
     state = input_values(view).get(block_id, {}).get(action_id) or {}
-    return markup_as_words(state.get("value"))
+    return markup_as_words(state.get("value"), keep_link_urls)
 
 
 def selected_value(view: dict, block_id: str, action_id: str) -> str | None:
