@@ -85,10 +85,14 @@ def escape_user_text(text: str) -> str:
 # Markdown in curated text (FAQ answers, the privacy notice) ------------------------------------
 
 # [text](https://…): the one way to put a link in curated text (faq/README.md)
-MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
+# (its text may hold one level of brackets, "[Working Together [2023]](...)", and its address one of
+# parentheses, ".../section/115_(1)")
+MARKDOWN_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\((https?://(?:[^()\s]|\([^()\s]*\))+)\)")
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
+_KEPT = re.compile("\x00([0-9]+)\x00")
 _MARKDOWN_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+(.+?)[ \t#]*$")
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
-_MARKDOWN_BULLET = re.compile(r"(?m)^[-*] ")
+_MARKDOWN_BULLET = re.compile(r"(?m)^([ \t]*)[-*] ")
 _ESCAPED_QUOTE = re.compile(r"(?m)^&gt; ")
 
 
@@ -96,11 +100,19 @@ def markdown_to_mrkdwn(text: str) -> str:
     """The Markdown forms curated text may use, as Slack writes them: # headings as bold lines, **bold**
     and __bold__, [text](url) links, - and * lists as bullets, and > quotes that escaping turned to
     ``&gt;``. Escape the text first (``escape_mrkdwn``): links and quotes are made after."""
+    kept: list[str] = []  # code spans and finished links, which nothing after may touch
+
+    def keep(made: str) -> str:
+        kept.append(made)
+        return f"\x00{len(kept) - 1}\x00"
+
+    text = _CODE_SPAN.sub(lambda m: keep(m.group(0)), text.replace("\x00", ""))
+    text = MARKDOWN_LINK.sub(lambda m: keep(f"<{m.group(2)}|{m.group(1).replace('|', '-')}>"), text)
     text = _MARKDOWN_HEADING.sub(r"*\1*", text)
     text = _MARKDOWN_BOLD.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)
-    text = MARKDOWN_LINK.sub(lambda m: f"<{m.group(2)}|{m.group(1).replace('|', '-')}>", text)
     text = _ESCAPED_QUOTE.sub("> ", text)
-    return _MARKDOWN_BULLET.sub("• ", text)
+    text = _MARKDOWN_BULLET.sub(lambda m: m.group(1) + "• ", text)
+    return _KEPT.sub(lambda m: kept[int(m.group(1))], text)
 
 
 # What markdown_to_mrkdwn cannot turn into something Slack shows, and what to write instead.

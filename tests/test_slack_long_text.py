@@ -5,6 +5,7 @@ sections as it needs. Fixtures and helpers come from tests/test_slack_flows.py."
 import datetime as dt
 import json
 
+import pytest
 from slack_flow_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
 from test_block_kit_limits import problems_in
 from test_slack_decisions import decision_values, radio, submit_decision
@@ -163,3 +164,20 @@ def test_markdown_in_an_faq_answer_reaches_slack_in_slacks_forms():
     assert "*Privacy notices matter*\n*No.* See <https://ico.org.uk/x?a=1&amp;b=2|the ICO guidance> &amp; more." \
         in shown
     assert "• *Record* what you shared" in shown and "**" not in shown and "##" not in shown
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("[guidance](https://www.gov.uk/guidance/data__sharing__code) and __bold__",
+     "<https://www.gov.uk/guidance/data__sharing__code|guidance> and *bold*"),  # no bold inside an address
+    ("See [Working Together [2023]](https://www.gov.uk/government/publications/wt--2)",
+     "See <https://www.gov.uk/government/publications/wt--2|Working Together [2023]>"),
+    ("[s115](https://www.legislation.gov.uk/ukpga/1998/37/section/115_(1)) now",
+     "<https://www.legislation.gov.uk/ukpga/1998/37/section/115_(1)|s115> now"),
+    ("Run `**not bold**` and `[x](https://ico.org.uk/a)` as written",
+     "Run `**not bold**` and `[x](https://ico.org.uk/a)` as written"),  # code spans as written
+    ("- health\n  - GP records\n    * letters", "• health\n  • GP records\n    • letters"),
+])
+def test_markdown_edge_cases_reach_slack_as_meant(written, shown):
+    from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn, markup_slack_cannot_show
+
+    assert markdown_to_mrkdwn(escape_mrkdwn(written)) == shown and not markup_slack_cannot_show(written)
