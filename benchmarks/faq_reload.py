@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO))
 
-from matching_latency import SyntheticFaqBuilder  # noqa: E402
+from matching_latency import SYNTHETIC_ANSWER, SyntheticFaqBuilder  # noqa: E402
 
 from bot.faq import BUNDLED_FAQ_DIR, ReloadingFaq, load_faq  # noqa: E402
 from bot.faq.near_duplicates import near_duplicate_phrasings  # noqa: E402
@@ -49,7 +49,7 @@ def write_large_faq(directory: Path, entries: int, seed: int) -> int:
     drawn = SyntheticFaqBuilder(real, seed).build(len(real) + entries * 11 // 10).entries
     clashing = {p.entry for p in near_duplicate_phrasings(drawn)}  # the generator's near-copies would not load
     synthetic = [e for e in drawn[len(real):] if e.id not in clashing][:entries]
-    _write_synthetic(directory, synthetic, answer="Synthetic entry for the reload benchmark.")
+    _write_synthetic(directory, synthetic, answer="Synthetic entry for the reload benchmark. " + SYNTHETIC_ANSWER)
     return len(real) + len(synthetic)
 
 

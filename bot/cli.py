@@ -41,6 +41,12 @@ def port_number(value: str) -> int:
     return port
 
 
+def _escalation_number(value: str) -> int:
+    if not value.strip().isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an escalation number: use the N of #N, e.g. 12")
+    return int(value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -107,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
                             help="folder for the drafts (default: FAQ_DIR/drafts; ./faq-drafts for an installed FAQ)")
     which = faq_drafts.add_mutually_exclusive_group()
     which.add_argument("--again", action="store_true", help="write every proposal again, drafted before or not")
-    which.add_argument("--escalation", type=int, metavar="N", help="write escalation N's proposal (again)")
+    which.add_argument("--escalation", type=_escalation_number, metavar="N",
+                       help="write escalation N's proposal (again)")
     faq_drafts.set_defaults(handler=cmd_faq_drafts, uses=ALL_SETTINGS)
 
     queue = commands.add_parser("queue", help="list open and claimed escalations, oldest first")

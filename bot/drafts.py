@@ -146,8 +146,12 @@ def drafts_command(service, faq_dir: str, out: str | None, again: bool = False,
               "--again` writes every proposal", file=sys.stderr)
         return 1
     earlier = service.store.drafts_written()
+    unrecorded = len(service.store.proposals_to_draft(again=True)) - len({e for e, _, _ in earlier})
     print("no new proposals to draft" + (": drafted before (write them again with --again, or one with "
-                                         "--escalation N):" if earlier else ""), file=sys.stderr)
+                                         "--escalation N):" if earlier or unrecorded > 0 else ""), file=sys.stderr)
     for escalation, at, path in earlier:
         print(f"  escalation #{escalation}: {path}, written {at}", file=sys.stderr)
+    if unrecorded > 0:
+        print(f"  {unrecorded} proposal(s) drafted by an earlier canishare, which kept no record of where",
+              file=sys.stderr)
     return 0

@@ -151,3 +151,21 @@ def test_an_answer_typed_in_slack_keeps_its_links_for_the_asker_and_the_draft(se
     comments = only_draft(service, tmp_path)[1].split("- id:")[0]
     assert "-> https://www.legislation.gov.uk/ukpga/1992/5/section/109B\n" in comments
     assert "-> https://ico.org.uk/for-organisations/guide_to_data_protection/\n" in comments
+
+
+def test_proposals_drafted_by_an_earlier_version_point_to_again(service, tmp_path, capsys):
+    proposed(service, "can the allotment society see tenancy notes", "No.")
+    (escalation,) = service.store.proposals_to_draft()
+    service.store.db["escalations"].update(escalation.id, {"drafted_at": "2026-11-01T10:00:00+00:00"})  # no record
+    assert drafts_command(service, str(tmp_path), None) == 0
+    said = capsys.readouterr().err
+    assert "--again" in said and "1 proposal(s) drafted by an earlier canishare" in said
+
+
+@pytest.mark.parametrize("number", ["0", "-1", "x", "1.5"])
+def test_an_escalation_number_that_cannot_be_one_is_a_usage_error(number, capsys):
+    from bot.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["faq", "drafts", "--escalation", number])
+    assert exited.value.code == 2 and "is not an escalation number" in capsys.readouterr().err
