@@ -155,8 +155,9 @@ def guidance_line(record: DecisionRecord) -> str:
     entry = ""
     if record.faq_id:
         title = f"“{record.faq_question}” " if record.faq_question else ""
-        entry = (f"canishare FAQ entry {title}({record.faq_id}, last reviewed "
-                 f"{reviewed_day(record.faq_last_reviewed)})")
+        reviewed = (f"last reviewed {reviewed_day(record.faq_last_reviewed)}" if record.faq_last_reviewed
+                    else "no longer in the FAQ")
+        entry = f"canishare FAQ entry {title}({record.faq_id}, {reviewed})"
     if record.escalation_id:
         advisor = f"an answer from a canishare advisor (escalation #{record.escalation_id})"
         return f"{advisor}, pointing to {entry}" if entry else advisor

@@ -221,3 +221,21 @@ def test_which_faq_the_examples_are_about(labels, ids, about):
     from bot.match_examples import about_faq
 
     assert about_faq(labels, ids) is about
+
+
+def test_a_decision_on_an_answer_whose_entry_was_retired_still_names_it(tmp_path, faq_copy):
+    from bot.decisions import DecisionForm, SharingDecision, Told, guidance_line
+    from bot.service import Service
+    from bot.slack.blocks.modals import decision_modal
+    from bot.store import Store
+
+    store = Store(tmp_path / "db")
+    question = Service(store, load_faq(faq_copy)).ask(ITS_QUESTIONS[0], "U1").question
+    _retire(faq_copy, RENAMED)
+    service = Service(store, load_faq(faq_copy))
+    modal = decision_modal(None, {"question": question.id, "faq": RENAMED, "escalation": None})
+    assert f"`{RENAMED}` (no longer in the FAQ)" in modal["blocks"][0]["text"]["text"]
+    form = DecisionForm(decision=SharingDecision.SHARED, shared_with="the police", what_shared="the address",
+                        lawful_basis="UK GDPR Art 6(1)(e) public task", reasons="risk of harm", person_told=Told.YES)
+    record, _ = service.record_decision("U1", form, question_id=question.id, faq_id=RENAMED)
+    assert guidance_line(record) == f"canishare FAQ entry ({RENAMED}, no longer in the FAQ)"

@@ -28,7 +28,8 @@ def register(app: App, deps: Deps) -> None:
     def open_decision_modal(body: dict) -> None:
         question_id, faq_id, escalation_id = decision_ref_of(action_value(body))
         entry = service.faq.get(faq_id) if faq_id else None
-        metadata = {"question": question_id, "faq": entry.id if entry else None, "escalation": escalation_id}
+        # an entry retired since the answer keeps its id: the record still says which answer was followed
+        metadata = {"question": question_id, "faq": entry.id if entry else faq_id, "escalation": escalation_id}
         open_modal(deps, body, decision_modal(entry, metadata, escalation_id))
 
     app.action(ids.RECORD_DECISION)(ack=just_ack, lazy=[open_decision_modal])

@@ -163,9 +163,12 @@ def _radio(labels: dict) -> dict:
     return {"type": "radio_buttons", "options": [option(text, value) for value, text in labels.items()][:RADIO_LIMIT]}
 
 
-def guidance_summary(entry: FaqEntry | None, escalation_id: int | None) -> str:
-    """What the record will say the decision followed, as shown at the top of the modal."""
-    if entry is not None:
+def guidance_summary(entry: FaqEntry | None, escalation_id: int | None, retired_id: str | None = None) -> str:
+    """What the record will say the decision followed, as shown at the top of the modal; ``retired_id``:
+    the entry answered with, since taken out of the FAQ."""
+    if entry is None and retired_id:
+        about = f"the FAQ answer `{escape_mrkdwn(retired_id)}` (no longer in the FAQ)"
+    elif entry is not None:
         reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
         about = f"the FAQ answer “{escape_mrkdwn(entry.question)}” (`{entry.id}`, last reviewed {reviewed})"
         if escalation_id:
@@ -196,7 +199,7 @@ def decision_modal(entry: FaqEntry | None, metadata: dict, escalation_id: int | 
         "submit": plain("Save record", MODAL_TEXT_LIMIT),
         "close": plain("Cancel", MODAL_TEXT_LIMIT),
         "blocks": [
-            section(guidance_summary(entry, escalation_id)),
+            section(guidance_summary(entry, escalation_id, metadata.get("faq") if entry is None else None)),
             context("Describe, don't paste: no names or identifiers. I remove the ones I recognise before the "
                     "record is kept, not every one. I'll send you the record by direct message to paste into "
                     "your case system."),
