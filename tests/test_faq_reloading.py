@@ -122,10 +122,12 @@ def test_a_broken_edit_keeps_the_last_good_faq_and_is_logged(directory, caplog):
 
 def test_a_reload_that_fails_unexpectedly_keeps_the_last_good_faq_and_is_logged(directory, monkeypatch, caplog):
     source = ReloadingFaq(directory)
+    source.retry_seconds = 0  # the pause before trying again
 
     def fails(*args, **kwargs):
         raise MemoryError("no room")
 
+    real = reloading.load_faq
     monkeypatch.setattr(reloading, "load_faq", fails)
     edit(directory, ["one", "two"])
     with caplog.at_level(logging.ERROR):
@@ -133,6 +135,11 @@ def test_a_reload_that_fails_unexpectedly_keeps_the_last_good_faq_and_is_logged(
         assert source.wait_for_reload(timeout=WAIT)
     assert ids(source.current()) == ["one"]
     assert any("FAQ reload failed" in r.getMessage() and r.exc_info for r in caplog.records)
+    assert source.wait_for_reload(timeout=WAIT)  # the retry that request started, failing too
+    monkeypatch.setattr(reloading, "load_faq", real)  # the fault passes: the next request tries again
+    source.current()
+    assert source.wait_for_reload(timeout=WAIT)
+    assert ids(source.current()) == ["one", "two"]
 
 
 def test_prepare_runs_in_the_reload_thread_before_the_new_faq_is_served(directory):
@@ -146,7 +153,8 @@ def test_prepare_runs_in_the_reload_thread_before_the_new_faq_is_served(director
     assert ids(source.current()) == ["one", "two"]
 
 
-def test_a_failing_prepare_keeps_the_last_good_faq(directory, caplog):
+def test_a_failing_prepare_still_serves_the_valid_edit(directory, caplog):
+    """Preparing ahead (the service's matcher) only saves time: a fault there must not lose the edit."""
     def fails(faq):
         raise ValueError("index")
 
@@ -155,8 +163,8 @@ def test_a_failing_prepare_keeps_the_last_good_faq(directory, caplog):
     with caplog.at_level(logging.ERROR):
         source.current()
         assert source.wait_for_reload(timeout=WAIT)
-    assert ids(source.current()) == ["one"]
-    assert any("FAQ reload failed" in r.getMessage() for r in caplog.records)
+    assert ids(source.current()) == ["one", "two"]
+    assert any("preparing for the reloaded FAQ failed" in r.getMessage() for r in caplog.records)
 
 
 def test_the_question_after_a_reload_gets_the_matcher_built_in_the_background(tmp_path, directory, monkeypatch):
@@ -179,3 +187,18 @@ def test_the_question_after_a_reload_gets_the_matcher_built_in_the_background(tm
     assert built == [("faq-reload", ["one", "two"])]  # nothing built inside the request
     assert ids(service.matcher().faq) == ["one", "two"]
     service.store.close()
+
+
+def test_after_an_unexpected_failure_the_reload_waits_before_trying_again(directory, monkeypatch):
+    source = ReloadingFaq(directory)
+
+    def fails(*args, **kwargs):
+        raise MemoryError("no room")
+
+    monkeypatch.setattr(reloading, "load_faq", fails)
+    edit(directory, ["one", "two"])
+    source.current()
+    assert source.wait_for_reload(timeout=WAIT)
+    failed = source._reload
+    source.current()  # within the pause: no new reload, no thread per request
+    assert source._reload is failed

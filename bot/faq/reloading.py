@@ -25,6 +25,8 @@ class ReloadingFaq:
     last good FAQ. ``prepare``, when set, is called in the reload's thread with a new FAQ before it
     is served (the service builds its matcher there, so that no request waits for that either)."""
 
+    retry_seconds = 30  # after a reload failed for a reason other than the edit (a full disk, memory)
+
     def __init__(self, directory: str | Path = BUNDLED_FAQ_DIR, prepare: Callable[[Faq], None] | None = None):
         self.directory = Path(directory)
         self.prepare = prepare
@@ -33,12 +35,13 @@ class ReloadingFaq:
         self.last_problems: list[Problem] = []
         self._starting = threading.Lock()
         self._reload: threading.Thread | None = None
+        self._retry_at = 0.0  # time.monotonic() before which no reload starts
 
     def current(self) -> Faq:
         """The last good FAQ, at once. When the files have changed since the last load, a reload
         starts in the background (one at a time); a later call returns its FAQ once it is done."""
         signature = self._current_signature()
-        if signature != self._signature:
+        if signature != self._signature and time.monotonic() >= self._retry_at:
             self._start_reload(signature)
         return self._faq
 
@@ -71,14 +74,20 @@ class ReloadingFaq:
         started = time.perf_counter()
         try:
             faq = load_faq(self.directory)
-            if self.prepare is not None:
-                self.prepare(faq)
         except FaqError as error:
             self.last_problems = error.problems
             log.error("FAQ edit rejected, still serving the last good FAQ:\n%s", error)
             return
-        except Exception:  # noqa: BLE001 - a thread's failure would otherwise go unseen; keep serving
-            log.exception("FAQ reload failed, still serving the last good FAQ")
+        except Exception:  # noqa: BLE001 - a thread's failure would otherwise go unseen
+            # not the edit's fault (a full disk, memory): a request tries again after a pause
+            self._signature, self._retry_at = (), time.monotonic() + self.retry_seconds
+            log.exception("FAQ reload failed, still serving the last good FAQ; trying again in %d s",
+                          self.retry_seconds)
             return
+        if self.prepare is not None:
+            try:
+                self.prepare(faq)
+            except Exception:  # noqa: BLE001 - preparing ahead only saves time: the valid edit is served anyway
+                log.exception("preparing for the reloaded FAQ failed; it is served, and prepared at its first use")
         self._faq, self.last_problems = faq, []
         log.info("FAQ reloaded in the background in %.1f s: %d entries", time.perf_counter() - started, len(faq))
