@@ -539,3 +539,20 @@ def test_the_follow_up_reviews_missed_classes_are_removed(kind, text, value):
 ])
 def test_the_follow_up_reviews_look_alikes_stay(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text, names", [
+    ("the children KAYDEN AND BROGAN were seen", ("KAYDEN", "BROGAN")),
+    ("siblings ZYLER & BROGAN are in foster care", ("ZYLER", "BROGAN")),
+    ("KAYDEN (7) and BROGAN (9) have bruises", ("KAYDEN", "BROGAN")),
+])
+def test_two_names_in_capitals_where_people_are_shown_are_taken(text, names):
+    out = redact(text).text
+    assert not any(name in out for name in names), out
+
+
+@pytest.mark.parametrize("text", [
+    "the children LAC and CIN were seen", "pupils CAMHS and SALT are in care", "HEALTH AND SAFETY were seen",
+])
+def test_acronyms_in_capitals_beside_people_words_stay(text):
+    assert redact(text).text == text

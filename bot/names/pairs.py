@@ -142,8 +142,10 @@ class _PairedNames(_EvidenceNames):
         """Written like a name and no word for anything else; unless people are shown around the pair,
         not written like an English noun either ("Planners and Responders")."""
         low = tok.low
-        if not _is_cap(tok) or (tok.base.isupper() and not self.shouting) or not self.word_ok(tok):
+        if not _is_cap(tok) or not self.word_ok(tok):
             return False
+        if tok.base.isupper() and not self.shouting and (strict or (len(low) < 5 and not is_given_name(low))):
+            return False  # capitals as case records write names, only where people are shown; not acronyms
         if low in _PAIRED_PLACES or words.is_place(low) or low in words._DOCTRINES or low in words._ROLE_WORDS:
             return False
         if is_given_name(low):
