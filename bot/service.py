@@ -194,8 +194,8 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
             raise ValueError(f"unknown rating {rating!r}")
         question = self._question(question_id)
         with self.store.transaction():
-            rated = faq_id or question.faq_id
-            first = self.store.set_feedback(question.id, user, rated and (self.faq.current_id(rated) or rated), rating)
+            # stored under the id the answer was given with: a rename (``replaces``) is followed when read
+            first = self.store.set_feedback(question.id, user, faq_id or question.faq_id, rating)
             if notify is not None:
                 self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={
                     **notify, "to": user, "about": "thanks", "helpful": rating == Rating.HELPFUL,

@@ -157,9 +157,9 @@ NEW_ENTRY = """\
 """
 
 
-def test_ratings_and_decision_records_on_an_answer_follow_its_renamed_entry(tmp_path, faq_copy):
+def test_ratings_and_decision_records_on_an_answer_given_before_a_rename(tmp_path, faq_copy):
     from bot.decisions import DecisionForm, SharingDecision, Told
-    from bot.records import NOT_HELPFUL
+    from bot.records import HELPFUL, NOT_HELPFUL
     from bot.service import Service
     from bot.store import Store
 
@@ -168,8 +168,9 @@ def test_ratings_and_decision_records_on_an_answer_follow_its_renamed_entry(tmp_
     assert question.faq_id == RENAMED
     _rename(faq_copy, RENAMED, NEW_ID, declare=True)
     service = Service(store, load_faq(faq_copy))  # the buttons of the answer already in Slack are pressed now
-    service.feedback(question.id, "U1", NOT_HELPFUL)
-    assert [row["faq_id"] for row in store.feedback()] == [NEW_ID]
+    assert service.feedback(question.id, "U1", HELPFUL) is True
+    assert service.feedback(question.id, "U1", NOT_HELPFUL) is False  # changed, not a second rating
+    assert [(row["faq_id"], row["rating"]) for row in store.feedback()] == [(RENAMED, NOT_HELPFUL)]
     form = DecisionForm(decision=SharingDecision.SHARED, shared_with="the police", what_shared="the address",
                         lawful_basis="UK GDPR Art 6(1)(e) public task", reasons="risk of harm", person_told=Told.YES)
     record, _ = service.record_decision("U1", form, question_id=question.id, faq_id=RENAMED)
