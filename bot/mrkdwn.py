@@ -90,10 +90,22 @@ def escape_user_text(text: str) -> str:
 MARKDOWN_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\((https?://(?:[^()\s]|\([^()\s]*\))+)\)")
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
 _KEPT = re.compile("\x00([0-9]+)\x00")
-_MARKDOWN_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+(.+?)[ \t#]*$")
+_BARE_URL = re.compile(r"https?://[^\s<>]+")
+_MARKDOWN_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+(.*)$")  # its end is trimmed in Python: a regex would backtrack
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_EMPHASIS_MARK = re.compile(r"\*\*|__|\*")
 _MARKDOWN_BULLET = re.compile(r"(?m)^([ \t]*)[-*] ")
 _ESCAPED_QUOTE = re.compile(r"(?m)^&gt; ")
+
+
+def _plain(text: str) -> str:
+    """Text without emphasis marks: Slack cannot nest bold in a bold heading or in a link's text."""
+    return _EMPHASIS_MARK.sub("", text)
+
+
+def _heading(words: str) -> str:
+    words = _plain(words.rstrip(" \t#"))
+    return f"*{words}*" if words.strip() else ""
 
 
 def markdown_to_mrkdwn(text: str) -> str:
@@ -107,8 +119,9 @@ def markdown_to_mrkdwn(text: str) -> str:
         return f"\x00{len(kept) - 1}\x00"
 
     text = _CODE_SPAN.sub(lambda m: keep(m.group(0)), text.replace("\x00", ""))
-    text = MARKDOWN_LINK.sub(lambda m: keep(f"<{m.group(2)}|{m.group(1).replace('|', '-')}>"), text)
-    text = _MARKDOWN_HEADING.sub(r"*\1*", text)
+    text = MARKDOWN_LINK.sub(lambda m: keep(f"<{m.group(2)}|{_plain(m.group(1)).replace('|', '-')}>"), text)
+    text = _BARE_URL.sub(lambda m: keep(m.group(0)), text)  # an address stays as written: Slack links it
+    text = _MARKDOWN_HEADING.sub(lambda m: _heading(m.group(1)), text)
     text = _MARKDOWN_BOLD.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)
     text = _ESCAPED_QUOTE.sub("> ", text)
     text = _MARKDOWN_BULLET.sub(lambda m: m.group(1) + "• ", text)

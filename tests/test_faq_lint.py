@@ -237,3 +237,17 @@ def test_a_broken_entry_still_stops_loading(tmp_path):
     directory = write_faq(tmp_path, {"a.yaml": [entry("one", question="")]})
     with pytest.raises(FaqError):
         load_faq(directory)
+
+
+def test_a_yaml_merge_key_is_not_a_repeated_key(tmp_path):
+    text = yaml_of(entry("one")).replace("- id: one\n", "- &defaults\n  id: one\n", 1) + (
+        yaml_of(entry("two")).replace("- id: two\n", "- <<: *defaults\n  id: two\n", 1))
+    directory = write_faq(tmp_path, {"a.yaml": text})
+    assert not [p for p in lint(directory, TODAY) if "given twice" in p.message]
+    assert load_faq(directory).get("two").question == entry("two")["question"]
+
+
+def test_hidden_yaml_files_beside_the_faq_are_not_read(tmp_path):
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one")]})
+    (directory / "._a.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02Mac OS X")  # what macOS leaves on a share
+    assert not errors(lint(directory, TODAY)) and [e.id for e in load_faq(directory)] == ["one"]

@@ -176,6 +176,10 @@ def test_markdown_in_an_faq_answer_reaches_slack_in_slacks_forms():
     ("Run `**not bold**` and `[x](https://ico.org.uk/a)` as written",
      "Run `**not bold**` and `[x](https://ico.org.uk/a)` as written"),  # code spans as written
     ("- health\n  - GP records\n    * letters", "• health\n  • GP records\n    • letters"),
+    ("## Step 1: check *who* asks ##", "*Step 1: check who asks*"),  # Slack cannot nest bold
+    ("See https://www.legislation.gov.uk/ukpga/2018/12/schedule/1__part__2 or https://x.gov.uk/forms/**draft**",
+     "See https://www.legislation.gov.uk/ukpga/2018/12/schedule/1__part__2 or https://x.gov.uk/forms/**draft**"),
+    ("[ICO **code**](https://ico.org.uk/x)", "<https://ico.org.uk/x|ICO code>"),
 ])
 def test_markdown_edge_cases_reach_slack_as_meant(written, shown):
     from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn, markup_slack_cannot_show

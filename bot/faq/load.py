@@ -32,7 +32,8 @@ def bundled_faq_dir() -> Path:
 
 
 def faq_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    # not hidden files: tools leave them beside the real ones (macOS "._basics.yaml", Emacs ".#basics.yaml")
+    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
 
 
 BUNDLED_FAQ_DIR = bundled_faq_dir()

@@ -33,17 +33,19 @@ class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's pa
         self.duplicate_keys: list[DuplicateKey] = []
 
     def construct_mapping(self, node, deep=False):
+        # the keys written in this mapping, before a merge key ("<<: *defaults") brings others in, which
+        # this mapping's own keys may override: that is no key given twice
+        own = [k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.tag != "tag:yaml.org,2002:merge"]
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
-        lines: dict = {}
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                continue
+        seen: dict = {}
+        for key_node in own:
             line = key_node.start_mark.line + 1
-            if key_node.value in lines:
-                self.duplicate_keys.append(DuplicateKey((key_node.value, lines[key_node.value], line)))
-            lines[key_node.value] = line
-        mapping["__lines__"] = lines
+            if key_node.value in seen:
+                self.duplicate_keys.append(DuplicateKey((key_node.value, seen[key_node.value], line)))
+            seen[key_node.value] = line
+        lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        mapping["__lines__"] = {**lines, **seen}
         mapping["__item_lines__"] = {
             key_node.value: [item.start_mark.line + 1 for item in value_node.value]
             for key_node, value_node in node.value

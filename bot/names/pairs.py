@@ -53,9 +53,6 @@ _PEOPLE_STATE_AFTER = re.compile(
 _MAYBE_PEOPLE_AFTER = re.compile(
     r"(?i)[ \t]+" + _BE + r"(?:missing|living|staying|placed|excluded|at[ \t]+risk|aged?|[0-9]{1,2}\b)"
 )
-_PEOPLE_VERBS = _OPENING_PERSON_VERBS | _PERSON_VERBS | frozenset(
-    """went go goes live lives attend attends stay stays missed""".split()
-)
 # a possessive before these shows people: "Kayden and Brogan's mum", "... 's dob"
 _OWN_PEOPLE = _RELATIVES | frozenset("dob foster keyworker sw carers nursery".split())
 # places that come in pairs joined by "and" (councils, police and health areas) and read like names
