@@ -556,3 +556,14 @@ def test_two_names_in_capitals_where_people_are_shown_are_taken(text, names):
 ])
 def test_acronyms_in_capitals_beside_people_words_stay(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "Redcar and Cleveland said they would share", "Wigan and Leigh said no", "Devon and Cornwall police said",
+])
+def test_two_places_that_name_one_area_stay_though_one_is_a_given_name(text):
+    assert redact(text).text == text
+
+
+def test_a_given_name_beside_a_name_that_is_no_place_is_still_taken():
+    assert redact("Kayden and Leigh said he was hit").text == "[name] and [name] said he was hit"

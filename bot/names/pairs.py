@@ -79,6 +79,17 @@ _PLACE_ENDINGS = tuple(
 
 
 class _PairedNames(_EvidenceNames):
+    def block_paired_places(self) -> None:
+        """ "Redcar and Cleveland said", "Wigan and Leigh": two places that name one council, police or
+        health area are never names, though one of them is a given name."""
+        texts = self.toks.texts
+        for j in [j for j, low in enumerate(self.lows) if low in ("and", "&")]:
+            if 0 < j < self.n - 1 and self.lows[j - 1] in _PAIRED_PLACES and self.lows[j + 1] in _PAIRED_PLACES \
+                    and texts[j - 1][0].isupper() and texts[j + 1][0].isupper():
+                for k in (j - 1, j + 1):
+                    self.used[k] = True
+                    self.blocked.add(k)
+
     def unknown_pairs(self) -> None:
         """ "Kayden and Brogan were seen": two names joined by "and" or "&" where at least one is no
         known given name, taken when the sentence shows they are people (see the module docstring)."""

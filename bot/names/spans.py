@@ -37,6 +37,7 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
                     self.blocked.add(i)
             elif low in TITLES and not self.used[i]:
                 self.titled(i)
+        self.block_paired_places()
         # only words that follow a word that can introduce a name ("client", "called"), or are
         # capitalised given names: no rule below starts anywhere else
         texts = toks.texts
