@@ -57,15 +57,15 @@ def _markup_as_text(target: str, label: str | None) -> str:
     return label or target.removeprefix("mailto:").removeprefix("tel:")
 
 
-def markup_as_words(text: str | None, keep_link_urls: bool = False) -> str:
+def markup_as_words(text: str | None, keep_link_url: Callable[[str], bool] | None = None) -> str:
     """``text`` with its Slack markup as words: mentions as "@someone", channel links as "#channel",
-    user groups as "the … group", broadcasts as "@channel"/"@here", links as their labels; with
-    ``keep_link_urls``, a web link as "label (url)" (an advisor's answer: the asker and the FAQ's
-    reviewer need the document it cites)."""
+    user groups as "the … group", broadcasts as "@channel"/"@here", links as their labels; a link
+    whose address ``keep_link_url`` accepts as "label (url)" (an advisor's answer citing a public
+    document: the asker and the FAQ's reviewer need it)."""
     def as_words(target: str, label: str | None) -> str:
         words = _markup_as_text(target, label)
-        web = target.startswith(("https://", "http://"))
-        return f"{words} ({target})" if keep_link_urls and web and label and label != target else words
+        kept = keep_link_url is not None and label and label != target and keep_link_url(target)
+        return f"{words} ({target})" if kept else words
 
     return replace_markup(text or "", as_words)
 

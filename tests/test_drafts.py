@@ -169,3 +169,17 @@ def test_an_escalation_number_that_cannot_be_one_is_a_usage_error(number, capsys
     with pytest.raises(SystemExit) as exited:
         main(["faq", "drafts", "--escalation", number])
     assert exited.value.code == 2 and "is not an escalation number" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("link", [
+    "<https://mosaic.example.org/person?id=1234567|her record>",  # a case system
+    "<https://www.leeds.gov.uk/case?id=1234567|her record>",  # on a public host, but a record's id in its query
+    "<https://www.facebook.com/jade.smith.2010|her profile>",
+    "<http://www.gov.uk/guidance/x|the guidance>",  # not https
+])
+def test_a_link_that_is_no_public_document_keeps_only_its_label(link):
+    from bot.slack.payloads import text_input
+
+    view = {"state": {"values": {"answer": {"text": {"value": f"See {link}."}}}}}
+    answer = text_input(view, "answer", "text", keep_link_urls=True)
+    assert "://" not in answer and answer.startswith("See ")

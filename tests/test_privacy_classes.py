@@ -567,3 +567,19 @@ def test_two_places_that_name_one_area_stay_though_one_is_a_given_name(text):
 
 def test_a_given_name_beside_a_name_that_is_no_place_is_still_taken():
     assert redact("Kayden and Leigh said he was hit").text == "[name] and [name] said he was hit"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("see https://mosaic.example.org/person?id=1234567", "see https://mosaic.example.org/person?id=[case id]"),
+    ("https://lcs.example.gov.uk/view?personId=AB12345&tab=2", "https://lcs.example.gov.uk/view?personId=[case id]&tab=2"),
+    ("https://x.example/r?recordId=998877", "https://x.example/r?recordId=[case id]"),
+])
+def test_a_records_id_in_a_link_pasted_from_a_case_system_is_taken(text, kept):
+    assert redact(text).text == kept
+
+
+@pytest.mark.parametrize("text", [
+    "https://www.gov.uk/guidance/x?page=2", "the id=5 setting", "https://www.legislation.gov.uk/ukpga/1992/5/section/109B",
+])
+def test_links_without_a_records_id_stay(text):
+    assert redact(text).text == text

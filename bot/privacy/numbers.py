@@ -174,6 +174,8 @@ _CASE_LABEL = (
     r"(?:(?:reg(?:istration)?|register|application|account|journal)\.?[ \t]+)?" + _ID_WORD +
     r"|(?:housing|tenancy|homeless(?:ness)?)[ \t]+application(?=[ \t]+[A-Za-z]{0,4}[/-]?[0-9]{2,4}[/-][0-9]{3,})"
     r"|referral(?=[ \t]+[0-9]{5,})"  # "referral 2291043 came in"
+    # a record's id in a link pasted from a case system: "...person?id=1234567", "&clientId=AB1234"
+    r"|(?<=[?&;])[A-Za-z]{0,16}[_-]?id(?==)"
     r")"
 )
 _CASE_ID = re.compile(
@@ -197,7 +199,7 @@ _CASE_KEYWORDS = tuple(
     passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
     benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
     cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial opal cjs a&e file claimant psni gmp wmp btp
-    mps action nfib hcn scn scottish""".split()
+    mps action nfib hcn scn scottish id record subject""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
      "h and c", "hc number", "log ", "su id", "su no", "su number")
 

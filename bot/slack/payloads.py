@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
+from bot.faq import is_authoritative_host
 from bot.mrkdwn import markup_as_words, replace_markup
 
 
@@ -114,9 +116,17 @@ def input_values(view: dict) -> dict[str, dict[str, Any]]:
 
 def text_input(view: dict, block_id: str, action_id: str, keep_link_urls: bool = False) -> str:
     """What was typed into a text input, its Slack markup as words (Slack does not escape ``&``, ``<``
-    and ``>`` in an input, so nothing is unescaped); ``keep_link_urls``: ``markup_as_words``."""
+    and ``>`` in an input, so nothing is unescaped); ``keep_link_urls``: links to public documents
+    keep their address (``citable``)."""
     state = input_values(view).get(block_id, {}).get(action_id) or {}
-    return markup_as_words(state.get("value"), keep_link_urls)
+    return markup_as_words(state.get("value"), citable if keep_link_urls else None)
+
+
+def citable(url: str) -> bool:
+    """A public document's address: https, on an authoritative host, with no query string (where case
+    systems put a record's id). Any other link keeps only its label."""
+    parts = urlsplit(url)
+    return parts.scheme == "https" and not parts.query and is_authoritative_host(parts.hostname or "")
 
 
 def selected_value(view: dict, block_id: str, action_id: str) -> str | None:
