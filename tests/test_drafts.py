@@ -176,6 +176,8 @@ def test_an_escalation_number_that_cannot_be_one_is_a_usage_error(number, capsys
     "<https://www.leeds.gov.uk/case?id=1234567|her record>",  # on a public host, but a record's id in its query
     "<https://www.facebook.com/jade.smith.2010|her profile>",
     "<http://www.gov.uk/guidance/x|the guidance>",  # not https
+    "<https://mosaic.leeds.gov.uk/person/jade-smith-2010|her record>",  # a council's system, under gov.uk
+    "<https://council.sharepoint.com/sites/cp/Jade%20Smith.docx|the plan>",
 ])
 def test_a_link_that_is_no_public_document_keeps_only_its_label(link):
     from bot.slack.payloads import text_input

@@ -241,8 +241,9 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
     replaces = _replaces(fields, entry_key, problem)
     if answer:
         check_answer(answer, lint_only)
-    check_legal_basis(legal_basis, lint_only)
-    check_not_a_draft(entry_key, tags, {"question": (question,), "variants": variants, "answer": (answer,)}, lint_only)
+    # an unfinished entry is never served: a draft's marks, or a legal basis that cites nothing
+    check_legal_basis(legal_basis, problem)
+    check_not_a_draft(entry_key, tags, {"question": (question,), "variants": variants, "answer": (answer,)}, problem)
     check_review_date(last_reviewed, today, lint_only)
 
     if blocking(problems):

@@ -7,7 +7,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.faq import is_authoritative_host
+from bot.faq import AUTHORITATIVE_DOMAINS
 from bot.mrkdwn import markup_as_words, replace_markup
 
 
@@ -122,11 +122,19 @@ def text_input(view: dict, block_id: str, action_id: str, keep_link_urls: bool =
     return markup_as_words(state.get("value"), citable if keep_link_urls else None)
 
 
+# where public documents are published; not every host under an authoritative domain (a council's
+# case system may be at mosaic.somewhere.gov.uk, with a person's name in its path)
+PUBLISHING_HOSTS = frozenset({"assets.publishing.service.gov.uk", "digital.nhs.uk", "england.nhs.uk",
+                              "www.england.nhs.uk", "transform.england.nhs.uk", "college.police.uk"})
+
+
 def citable(url: str) -> bool:
-    """A public document's address: https, on an authoritative host, with no query string (where case
-    systems put a record's id). Any other link keeps only its label."""
+    """A public document's address: https, on an authoritative domain itself (``www.`` or not) or a
+    known publishing host, with no query string. Any other link keeps only its label."""
     parts = urlsplit(url)
-    return parts.scheme == "https" and not parts.query and is_authoritative_host(parts.hostname or "")
+    host = (parts.hostname or "").lower()
+    bare = host.removeprefix("www.")
+    return parts.scheme == "https" and not parts.query and (bare in AUTHORITATIVE_DOMAINS or host in PUBLISHING_HOSTS)
 
 
 def selected_value(view: dict, block_id: str, action_id: str) -> str | None:
