@@ -545,6 +545,8 @@ def test_the_follow_up_reviews_look_alikes_stay(text):
     ("the children KAYDEN AND BROGAN were seen", ("KAYDEN", "BROGAN")),
     ("siblings ZYLER & BROGAN are in foster care", ("ZYLER", "BROGAN")),
     ("KAYDEN (7) and BROGAN (9) have bruises", ("KAYDEN", "BROGAN")),
+    ("the children TYLER AND MASON were seen", ("TYLER", "MASON")),  # known given names too
+    ("siblings JAYDEN AND ELLIE are in foster care", ("JAYDEN", "ELLIE")),
 ])
 def test_two_names_in_capitals_where_people_are_shown_are_taken(text, names):
     out = redact(text).text
@@ -583,3 +585,12 @@ def test_a_records_id_in_a_link_pasted_from_a_case_system_is_taken(text, kept):
 ])
 def test_links_without_a_records_id_stay(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the twins Camden and Brent were seen with bruises", "Brent"),
+    ("my clients Devon and Leigh missed school", "Leigh"),
+    ("Mum says Devon and Leigh went to their dad's", "Leigh"),
+])
+def test_given_names_that_are_also_places_are_taken_where_no_area_is_named(text, name):
+    assert name not in redact(text).text

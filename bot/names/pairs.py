@@ -55,6 +55,12 @@ _MAYBE_PEOPLE_AFTER = re.compile(
 )
 # a possessive before these shows people: "Kayden and Brogan's mum", "... 's dob"
 _OWN_PEOPLE = _RELATIVES | frozenset("dob foster keyworker sw carers nursery".split())
+# areas named by two places joined by "and" (councils, police forces, health bodies) where one of the
+# two is also a given name: only these exact pairs, so that "Devon and Leigh" can still be two children
+_AREAS = frozenset(tuple(pair.split("+")) for pair in """redcar+cleveland wigan+leigh brighton+hove
+    kensington+chelsea devon+cornwall avon+somerset tavistock+portman windsor+maidenhead telford+wrekin
+    barking+dagenham hammersmith+fulham reigate+banstead basingstoke+deane perth+kinross argyll+bute
+    dumfries+galloway tyne+wear kent+medway bath+somerset stockton+darlington""".split())
 # places that come in pairs joined by "and" (councils, police and health areas) and read like names
 _PAIRED_PLACES = frozenset(
     """barking dagenham hammersmith fulham kensington hove redcar cleveland telford wrekin windsor maidenhead
@@ -81,11 +87,13 @@ _PLACE_ENDINGS = tuple(
 class _PairedNames(_EvidenceNames):
     def block_paired_places(self) -> None:
         """ "Redcar and Cleveland said", "Wigan and Leigh": two places that name one council, police or
-        health area are never names, though one of them is a given name."""
+        health area are not names, though one of them is a given name, unless the sentence shows people
+        ("the twins Devon and Leigh", "Camden and Brent (7 and 9)")."""
         texts = self.toks.texts
         for j in [j for j, low in enumerate(self.lows) if low in ("and", "&")]:
-            if 0 < j < self.n - 1 and self.lows[j - 1] in _PAIRED_PLACES and self.lows[j + 1] in _PAIRED_PLACES \
-                    and texts[j - 1][0].isupper() and texts[j + 1][0].isupper():
+            if 0 < j < self.n - 1 and (self.lows[j - 1], self.lows[j + 1]) in _AREAS \
+                    and texts[j - 1][0].isupper() and texts[j + 1][0].isupper() \
+                    and not (self.people_before(j - 1) or self.people_after(self.tok(j + 1))):
                 for k in (j - 1, j + 1):
                     self.used[k] = True
                     self.blocked.add(k)
@@ -113,8 +121,9 @@ class _PairedNames(_EvidenceNames):
         if k == i + 2 and not (self.joined(i + 1) and self.joined(k)):
             return False
         first, second = self.tok(i), self.tok(k)
-        if is_given_name(first.low) and is_given_name(second.low):
-            return False  # two known names: bot.names.evidence's paired
+        capitals = first.base.isupper() and second.base.isupper()
+        if is_given_name(first.low) and is_given_name(second.low) and not capitals:
+            return False  # two known names: bot.names.evidence's paired (which leaves capitals to this rule)
         strong = self.people_before(i) or self.people_after(second)
         if not strong and not (
             self.person_verb_after(second) and (self.uncommon_given(first) or self.uncommon_given(second))
