@@ -90,7 +90,7 @@ def escape_user_text(text: str) -> str:
 MARKDOWN_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\((https?://(?:[^()\s]|\([^()\s]*\))+)\)")
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
 _KEPT = re.compile("\x00([0-9]+)\x00")
-_BARE_URL = re.compile(r"https?://[^\s<>]+")
+_BARE_URL = re.compile(r"(?:https?://|\bwww\.)[^\s<>]+")
 _MARKDOWN_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+(.*)$")  # its end is trimmed in Python: a regex would backtrack
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _EMPHASIS_MARK = re.compile(r"\*\*|__|\*")

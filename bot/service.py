@@ -194,8 +194,7 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
             raise ValueError(f"unknown rating {rating!r}")
         question = self._question(question_id)
         with self.store.transaction():
-            # stored under the id the answer was given with: a rename (``replaces``) is followed when read
-            first = self.store.set_feedback(question.id, user, faq_id or question.faq_id, rating)
+            first = self.store.set_feedback(question.id, user, self._as_given(question, faq_id), rating)
             if notify is not None:
                 self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={
                     **notify, "to": user, "about": "thanks", "helpful": rating == Rating.HELPFUL,
@@ -203,6 +202,14 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
         if notify is not None:
             self._tell_owed()
         return first
+
+    def _as_given(self, question: Question, faq_id: str | None) -> str | None:
+        """The id the question was answered or offered the rated entry with: a button made after a rename
+        (``replaces``) carries the new id, and one person's rating and pick must stay under one id (the
+        digest follows the rename when it reads them)."""
+        rated = faq_id or question.faq_id
+        given = (question.faq_id, *question.suggestions)
+        return next((g for g in given if g and g != rated and self.faq.current_id(g) == rated), rated)
 
     def escalate(self, question_id: int, user: str, advisors: Callable[[], Collection[str]] = frozenset,
                  notify: dict | None = None) -> tuple[Escalation, bool]:

@@ -240,3 +240,22 @@ def test_a_decision_on_an_answer_whose_entry_was_retired_still_names_it(tmp_path
                         lawful_basis="UK GDPR Art 6(1)(e) public task", reasons="risk of harm", person_told=Told.YES)
     record, _ = service.record_decision("U1", form, question_id=question.id, faq_id=RENAMED)
     assert guidance_line(record) == f"canishare FAQ entry ({RENAMED}, no longer in the FAQ)"
+
+
+def test_a_rating_from_a_button_made_after_the_rename_stays_under_the_id_the_question_was_given(tmp_path, faq_copy):
+    from bot.records import HELPFUL, NOT_HELPFUL
+    from bot.service import Service
+    from bot.store import Store
+
+    store = Store(tmp_path / "db")
+    question = Service(store, load_faq(faq_copy)).ask(ITS_QUESTIONS[0], "U1").question
+    assert service_rating_ids(store) == []
+    _rename(faq_copy, RENAMED, NEW_ID, declare=True)
+    service = Service(store, load_faq(faq_copy))
+    assert service.feedback(question.id, "U1", HELPFUL, faq_id=RENAMED) is True  # the answer's own button
+    assert service.feedback(question.id, "U1", NOT_HELPFUL, faq_id=NEW_ID) is False  # "Show answer" after the rename
+    assert service_rating_ids(store) == [(RENAMED, NOT_HELPFUL)]
+
+
+def service_rating_ids(store):
+    return [(row["faq_id"], row["rating"]) for row in store.feedback()]

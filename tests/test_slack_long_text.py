@@ -180,6 +180,7 @@ def test_markdown_in_an_faq_answer_reaches_slack_in_slacks_forms():
     ("See https://www.legislation.gov.uk/ukpga/2018/12/schedule/1__part__2 or https://x.gov.uk/forms/**draft**",
      "See https://www.legislation.gov.uk/ukpga/2018/12/schedule/1__part__2 or https://x.gov.uk/forms/**draft**"),
     ("[ICO **code**](https://ico.org.uk/x)", "<https://ico.org.uk/x|ICO code>"),
+    ("see www.gov.uk/guidance/data__sharing__code", "see www.gov.uk/guidance/data__sharing__code"),
 ])
 def test_markdown_edge_cases_reach_slack_as_meant(written, shown):
     from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn, markup_slack_cannot_show
