@@ -159,7 +159,7 @@ def _under_current_ids(item: Labelled, faq) -> Labelled:
     """A labelled item whose ids name renamed entries, labelled with their current ids."""
     if not faq.renamed or not any(i in faq.renamed for i in item.right_ids):
         return item
-    topic, *also = [faq.current_id(i) or i for i in item.right_ids]
+    topic, *also = [faq.named_today(i) for i in item.right_ids]
     return Labelled(item.question, topic, tuple(dict.fromkeys(a for a in also if a != topic)))
 
 

@@ -173,7 +173,7 @@ class Matcher:
                 ranked = _best_of(ranked, self._rank(focus_terms, focus_vector))
         classified = self.classifier.probabilities(vector, terms) if self.classifier is not None else {}
         if classified and self.faq.renamed:
-            classified = _summed_under(classified, self.faq.renamed)
+            classified = _summed_under(classified, self.faq)
         return Signals(terms, tuple(ranked), corrections, instructions, surfaces, words, vector, neighbours, classified)
 
     def _question_terms(self, question: str) -> tuple[tuple[str, ...], dict[str, str], tuple[tuple[str, str], ...]]:
@@ -297,11 +297,11 @@ class Matcher:
         return chosen, dice
 
 
-def _summed_under(probabilities: Mapping[str, float], renamed: Mapping[str, str]) -> dict[str, float]:
+def _summed_under(probabilities: Mapping[str, float], faq: Faq) -> dict[str, float]:
     """Each label's probability under the id that replaces it (merged entries add up)."""
     summed: dict[str, float] = {}
     for label, p in probabilities.items():
-        label = renamed.get(label, label)
+        label = faq.named_today(label)
         summed[label] = summed.get(label, 0.0) + p
     return summed
 

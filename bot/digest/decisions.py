@@ -48,7 +48,7 @@ def decision_summary(store, faq, start: str, end: str, min_people: int = QUOTE_M
     for record in records:
         by_decision[record.decision].append(record)
         if record.faq_id:  # a renamed entry's records count under its id today (``replaces``)
-            by_topic[(faq.current_id(record.faq_id) if faq is not None else None) or record.faq_id].append(record)
+            by_topic[faq.named_today(record.faq_id) if faq is not None else record.faq_id].append(record)
 
     def people(group) -> int:
         return len({r.user for r in group})

@@ -257,13 +257,6 @@ def _law_changes(faq, today: dt.date) -> tuple[LawChangeDue, ...]:
                  for entry, w in due_watches(faq or (), today))
 
 
-def _named_today(faq):
-    """entry id -> the id the FAQ gives that entry today: a renamed or merged entry's old ids (its
-    ``replaces``) count under its id, so its history follows it."""
-    renamed = dict(faq.renamed) if faq is not None else {}
-    return lambda entry_id: renamed.get(entry_id, entry_id)
-
-
 def _counted_today(counts, now) -> Counter:
     total: Counter = Counter()
     for entry_id, n in counts.items():
@@ -355,7 +348,7 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
     week = iso_week(monday)
     before = shift_week(week, -1)
     start, end = week_bounds(week)
-    now = _named_today(faq)
+    now = faq.named_today if faq is not None else (lambda entry_id: entry_id)  # history follows ``replaces``
     questions = _questions_today(store.digest_questions(start, end), now)
     this, open_at_end = _figures(store, week, questions)
     previous, _ = _figures(store, before)

@@ -133,6 +133,11 @@ class Faq:
         entry = self.get(entry_id)
         return entry.id if entry else None
 
+    def named_today(self, entry_id: str) -> str:
+        """The id a stored ``entry_id`` counts under today: the entry that replaces it, else itself
+        (a retired id stays as it was)."""
+        return self._replaced.get(entry_id, entry_id)  # type: ignore[attr-defined]
+
     @property
     def renamed(self) -> Mapping[str, str]:
         """Old id -> the id of the entry that replaces it now."""
