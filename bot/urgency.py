@@ -26,11 +26,24 @@ the boolean the service and the command line use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from bot import urgency_model, urgency_rules
 
-MAX_CHARS = 5000
+MAX_CHARS = 5000  # the whole question is read to here; its windows to MAX_WINDOWED_CHARS
+MAX_WINDOWED_CHARS = 40_000  # Slack's longest message (a colleague's post, through the shortcut)
+WINDOW_FROM_CHARS = 300  # shorter questions are read whole only, as the model was fitted
+WINDOW_SENTENCES = 2  # a risk statement and the question after it
+# Fitted on whole questions, the model reads a lone sentence of background too eagerly: a window
+# must be far surer than a whole question (measured on tests/fixtures/urgent_long_dev.yaml).
+WINDOW_THRESHOLD = 0.95
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|(?=\n)|$)")
+# Framing that makes the whole text an exercise, whichever sentence says so. The broad "frame" class
+# ("report", "review", "course", "would") is in every case note, so only these words count across windows.
+_EXERCISE = re.compile(r"\b(?:hypothetic\w*|scenarios?|role[- ]?play\w*|case stud\w*|made[- ]up|fictional|"
+                       r"not a real|training (?:session|exercise|course|day|scenario)|quiz|exam|assignment|essay|"
+                       r"dissertation|thought experiment)\b")
 
 
 @dataclass(frozen=True)
@@ -44,9 +57,15 @@ class Verdict:
     top_tokens: tuple[str, ...] = ()  # the tokens that raised the embedding score most
     top_words: tuple[str, ...] = ()  # the words and word pairs that raised the words score most
     explicit: str | None = None  # an outright phrase ("at risk tonight") that made it urgent
+    window: tuple[int, int] | None = None  # where, in a long text, the sentences that made it urgent are
+
+    def window_text(self, text: str) -> str | None:
+        return text[self.window[0]:self.window[1]] if self.window else None
 
     def explain(self) -> str:
         parts = [f"urgent={self.urgent} p={self.probability:.3f} (threshold {self.threshold:.3f})"]
+        if self.window:
+            parts.append(f"in the sentences at characters {self.window[0]}-{self.window[1]}")
         if self.explicit:
             parts.append(f"said outright: {self.explicit!r}")
         if self.embedding_score is None:
@@ -61,13 +80,42 @@ class Verdict:
 
 
 def assess(text: str, explain: bool = False) -> Verdict:
-    """The verdict on a question; with ``explain``, also the tokens that raised its embedding score."""
-    text = text[:MAX_CHARS].translate(urgency_rules.PLAIN_TYPOGRAPHY)
+    """The verdict on a question; with ``explain``, also the tokens that raised its embedding score.
+    A long text is also read a sentence or two at a time: a risk-now statement in a paragraph of case
+    background ("history of", "school report") is diluted in the whole, never in its own sentences."""
+    verdict = _whole(text[:MAX_CHARS], explain)
+    if verdict.urgent or len(text) < WINDOW_FROM_CHARS:
+        return verdict
+    return _strongest_window(text[:MAX_WINDOWED_CHARS], explain) or verdict
+
+
+def _strongest_window(text: str, explain: bool) -> Verdict | None:
+    """The first window of up to WINDOW_SENTENCES sentences that names a harm and a time now and
+    that the model is sure of, unless the whole text is framed as an exercise."""
+    plain = text.translate(urgency_rules.PLAIN_TYPOGRAPHY)
+    if _EXERCISE.search(plain.lower()):
+        return None
+    spans = [m.span() for m in _SENTENCE.finditer(plain) if m.group().strip()]
+    for i, (start, _) in enumerate(spans):
+        for end in (spans[j][1] for j in range(i, min(i + WINDOW_SENTENCES, len(spans)))):
+            verdict = _whole(plain[start:end], explain, threshold=WINDOW_THRESHOLD, need_harm_now=True)
+            if verdict.urgent:
+                return replace(verdict, window=(start, end))
+    return None
+
+
+def _whole(text: str, explain: bool, threshold: float | None = None, need_harm_now: bool = False) -> Verdict:
+    """The verdict on one text as the model reads it, at the stored threshold or at ``threshold``;
+    with ``need_harm_now``, never urgent without a harm word and a word of time now."""
+    text = text.translate(urgency_rules.PLAIN_TYPOGRAPHY)
     norm, word_starts = urgency_rules.prepare(text)
     words = urgency_rules.class_counts(norm, word_starts)
     counts = {cls: len(found) for cls, found in words.items()}
     scorer = urgency_model.scorer()
-    probability, threshold, embedding_score, words_score = scorer.probability(text, norm, counts)
+    if need_harm_now and not (counts["now"] and any(counts[c] for c in urgency_rules.HARM_CLASSES)):
+        return Verdict(urgent=False, probability=0.0, threshold=threshold or 0.0, embedding_score=None)
+    probability, threshold_fitted, embedding_score, words_score = scorer.probability(text, norm, counts)
+    threshold = threshold or threshold_fitted
     top = scorer.top_tokens(text) if explain else []
     top_words = scorer.top_words(urgency_model.word_grams(norm)) if explain else []
     outright = urgency_rules.explicit(norm, words)

@@ -227,3 +227,49 @@ def test_curly_quotes_and_long_dashes_read_like_plain_ones(question):
     curly = question.replace("'", "\u2019").replace(' - ', " \u2014 ").replace('"', "\u201c", 1).replace('"', "\u201d", 1)
     assert curly != question
     assert urgency.assess(curly).probability == urgency.assess(question).probability
+
+
+# --- long questions: a risk-now statement inside case background (outside review rv6, finding 1) ---
+
+CASE_NOTE = (
+    "Case summary for supervision. The family moved here in March with an open child in need plan. Mum works "
+    "part-time and has a history of low mood; she engages well with the health visitor but missed two GP "
+    "appointments this term. Her partner moved in over the summer and has not been assessed. School report the "
+    "middle child has seemed tired and withdrawn since half term. The housing officer reports damp and mould in two "
+    "bedrooms and a repairs request was logged in September. Early help offered parenting support which mum accepted. "
+    "At the last core group meeting everyone agreed the plan was progressing slowly and the case should stay open "
+    "for another three months with a review in January. Actions agreed: the school to monitor attendance."
+)
+RISK_NOW = ("This morning the boy said his stepdad hit him with a belt last night and he is scared to go home tonight. "
+            "Can I tell social services without mum's consent?")
+LONG_ITEMS = yaml.safe_load((FIXTURES / "urgent_long_dev.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("question", [
+    CASE_NOTE + " " + RISK_NOW,
+    RISK_NOW + " " + CASE_NOTE,
+    CASE_NOTE[:400] + " " + RISK_NOW + " " + CASE_NOTE[400:],
+    ("Background: the family has been known to services for years. " * 110) + RISK_NOW,  # past MAX_CHARS
+])
+def test_a_risk_now_statement_is_flagged_whatever_background_surrounds_it(question):
+    assert len(question) >= 700 and not signals_immediate_risk(CASE_NOTE)
+    verdict = assess(question)
+    assert verdict.urgent and "scared to go home" in verdict.window_text(question)
+
+
+@pytest.mark.parametrize("question", [
+    CASE_NOTE + " Can I share this summary with the school nurse without consent?",
+    CASE_NOTE + " Years ago, as a child, she was beaten by her father, who has since died. Can I note it on file?",
+    "For a training session case study: " + CASE_NOTE + " " + RISK_NOW,
+])
+def test_long_background_without_a_risk_now_is_not_urgent(question):
+    assert not signals_immediate_risk(question)
+
+
+def test_long_development_set_figures():
+    """Written for the class (not fitted on): every risk-now statement flagged, few false alarms."""
+    urgent = [item["q"] for item in LONG_ITEMS if item["urgent"]]
+    calm = [item["q"] for item in LONG_ITEMS if not item["urgent"]]
+    assert len(urgent) >= 80 and len(calm) >= 80
+    assert sum(map(signals_immediate_risk, urgent)) == len(urgent)
+    assert sum(map(signals_immediate_risk, calm)) <= 4
