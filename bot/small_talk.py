@@ -36,13 +36,15 @@ def _visible(character: str) -> bool:
     return character not in _INVISIBLE_LETTERS and unicodedata.category(character) not in _INVISIBLE_CATEGORIES
 
 
-HELP = frozenset("help usage commands command instructions how ? ?? ??? h".split())
-GREETINGS = frozenset("hi hello hey hiya heya yo morning afternoon evening good test testing howdy greetings".split())
+# Each with its Welsh (helo, shwmae, diolch, cymorth): Welsh practitioners are in the pilot.
+HELP = frozenset("help usage commands command instructions how ? ?? ??? h cymorth".split())
+GREETINGS = frozenset("hi hello hey hiya heya yo morning afternoon evening good test testing howdy greetings "
+                      "helo shwmae bore da".split())
 THANKS = frozenset("thanks thank thx ty ta cheers tysm great perfect brilliant lovely ok okay cool excellent "
-                   "fab fantastic super helpful appreciated nice done noted".split())
+                   "fab fantastic super helpful appreciated nice done noted diolch".split())
 # Words that may come with small talk without making it a question.
 FILLERS = frozenset("you so much very a lot again there all team folks everyone canishare bot please me for "
-                    "this the many really that's just".split())
+                    "this the many really that's just yn fawr".split())
 MOST_WORDS = 8
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?|\?+")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")  # Slack's ":thumbsup:", ":+1:"

@@ -85,6 +85,8 @@ def test_an_answer_of_invisible_characters_is_refused_and_nothing_is_sent(app, f
 @pytest.mark.parametrize("text, reply", [
     ("help", "/canishare"), ("?", "/canishare"), ("hi", "Hello"), ("Hello team!", "Hello"),
     ("thanks!", "welcome"), ("Thank you so much", "welcome"), ("\U0001f44d", "welcome"), (":+1:", "welcome"),
+    ("helo", "Hello"), ("Shwmae!", "Hello"), ("diolch", "welcome"), ("Diolch yn fawr", "welcome"),
+    ("cymorth", "/canishare"),
 ])
 def test_help_greetings_and_thanks_get_a_short_reply_and_are_not_questions(app, fake_slack, service, text, reply):
     slash(app, fake_slack, text)

@@ -273,3 +273,40 @@ def test_long_development_set_figures():
     assert len(urgent) >= 80 and len(calm) >= 80
     assert sum(map(signals_immediate_risk, urgent)) == len(urgent)
     assert sum(map(signals_immediate_risk, calm)) <= 4
+
+
+# --- text in another language (outside review rv6, finding 6) ------------------------------------
+
+# Routine Welsh questions of this project's own (consent for the GP, the police asking for an address,
+# social services, the legal basis, a report by Friday…): before, 7 of these 13 were flagged urgent.
+ROUTINE_WELSH = [
+    "Oes rhaid i mi gael caniatâd cyn rhannu gyda'r meddyg teulu?",
+    "Mae'r heddlu wedi gofyn am gyfeiriad cleient, a gaf i ei roi?",
+    "A gaf i rannu gwybodaeth am blentyn gyda'r ysgol heb ganiatâd y rhieni?",
+    "Mae'r heddlu wedi gofyn am gyfeiriad y tenant. Ydw i'n cael ei roi iddyn nhw?",
+    "Gwasanaethau cymdeithasol",
+    "Beth yw'r sail gyfreithiol dros rannu gwybodaeth iechyd?",
+    "Ydy hi'n iawn anfon cofnodion y claf at yr ymwelydd iechyd?",
+    "Mae'r landlord eisiau gwybod pwy sy'n byw yn y fflat. Ga i ddweud wrtho?",
+    "Rwy'n gweithio mewn cartref gofal. Oes angen caniatâd i rannu gyda'r teulu?",
+    "Cais am fynediad at ddata gan riant: beth ddylwn i ei wneud?",
+    "A allaf ddweud wrth yr ysgol am bryder diogelu?",
+    "Diogelu plant: pwy ddylwn i ei ffonio?",
+    "Mae angen i mi anfon adroddiad at y gweithiwr cymdeithasol erbyn dydd Gwener.",
+]
+
+
+@pytest.mark.parametrize("question", ROUTINE_WELSH)
+def test_routine_welsh_is_not_urgent_on_embedding_noise(question):
+    assert not urgency_model.reads_as_english(urgency_rules.normalise(question))
+    verdict = assess(question)
+    assert not verdict.urgent and verdict.embedding_score is None
+
+
+@pytest.mark.parametrize("question", [
+    "Mae ganddo knife ac mae e'n dweud he will kill her tonight",
+    "Mae'r plentyn yn dweud bod ei lystad wedi ei daro a'i fod e'n scared to go home tonight",
+    "Mae hi eisiau lladd ei hun heno",
+])
+def test_risk_words_inside_welsh_still_count(question):
+    assert signals_immediate_risk(question)
