@@ -25,7 +25,7 @@ from bot.service_matching import MatchingService
 from bot.service_parts import OutboxService, QueueUpkeep, RecordsService, StillQueued  # noqa: F401 (façade)
 from bot.small_talk import Chat, is_blank, small_talk
 from bot.store import Store
-from bot.urgency import signals_immediate_risk
+from bot.urgency import MAX_WINDOWED_CHARS, signals_immediate_risk, urgent_sentences
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -59,6 +59,13 @@ class NotAQuestion(EmptyQuestion):
     def __init__(self, reply: Chat):
         super().__init__(f"not a question ({reply})")
         self.reply = reply
+
+
+def urgent_cut(question: str, window: tuple[int, int]) -> str:
+    """An urgent question over the limit, cut to fit from the sentences that made it urgent, saying so."""
+    note = f" [Cut by canishare: the message was {len(question):,} characters; the rest was not kept.]"
+    start = window[0] if window[1] > QUESTION_MAX_CHARS - len(note) else 0
+    return ("… " if start else "") + question[start:start + QUESTION_MAX_CHARS - len(note) - 2].rstrip() + note
 
 
 class AlreadyHandled(Exception):
@@ -152,7 +159,11 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
         if chat is not None:
             raise NotAQuestion(chat)
         if conversation and len(question) > QUESTION_MAX_CHARS:
-            raise QuestionTooLong(len(question))
+            # Read in its sentences only: the whole-text model was fitted on questions within the limit.
+            window = urgent_sentences(question[:MAX_WINDOWED_CHARS], explain=False)
+            if window is None:
+                raise QuestionTooLong(len(question))
+            question = urgent_cut(question, window.window)  # a risk now is never refused: what fits goes on
         # The limit is on what was typed: within it, the question is kept whole however much longer the
         # placeholders make it (only the command line takes longer ones, cut as before).
         within = len(question) <= QUESTION_MAX_CHARS

@@ -86,10 +86,10 @@ def assess(text: str, explain: bool = False) -> Verdict:
     verdict = _whole(text[:MAX_CHARS], explain)
     if verdict.urgent or len(text) < WINDOW_FROM_CHARS:
         return verdict
-    return _strongest_window(text[:MAX_WINDOWED_CHARS], explain) or verdict
+    return urgent_sentences(text[:MAX_WINDOWED_CHARS], explain) or verdict
 
 
-def _strongest_window(text: str, explain: bool) -> Verdict | None:
+def urgent_sentences(text: str, explain: bool) -> Verdict | None:
     """The first window of up to WINDOW_SENTENCES sentences that names a harm and a time now and
     that the model is sure of, unless the whole text is framed as an exercise."""
     plain = text.translate(urgency_rules.PLAIN_TYPOGRAPHY)

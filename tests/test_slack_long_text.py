@@ -17,6 +17,7 @@ from test_slack_flows import (
     click,
     escalate_a_mention,
     send,
+    slash,
     submit_answer,
     texts_of,
 )
@@ -186,3 +187,29 @@ def test_markdown_edge_cases_reach_slack_as_meant(written, shown):
     from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn, markup_slack_cannot_show
 
     assert markdown_to_mrkdwn(escape_mrkdwn(written)) == shown and not markup_slack_cannot_show(written)
+
+
+URGENT_TAIL = (" Today the girl told me her stepdad hit her with a belt last night and she is scared to go home "
+               "tonight. Can I tell social services without mum's consent?")
+
+
+@pytest.mark.parametrize("ask", ["slash", "dm", "mention", "shortcut", "modal"])
+def test_an_urgent_question_over_the_limit_is_cut_and_escalated_not_refused(app, fake_slack, service, ask):
+    long_text = BACKGROUND[:4300] + URGENT_TAIL
+    if ask == "slash":
+        slash(app, fake_slack, long_text)
+    elif ask == "dm":
+        send(app, h.event_request(h.dm_event(long_text)))
+    elif ask == "mention":
+        send(app, h.event_request(h.app_mention_event(long_text)))
+    elif ask == "shortcut":
+        send(app, h.shortcut_request(h.message_shortcut_payload("ask_canishare", long_text)))
+    else:
+        payload = h.view_submission_payload(ids.ASK_MODAL, {ids.QUESTION_BLOCK: {ids.QUESTION_INPUT: long_text}},
+                                            json.dumps({"source": "home"}))
+        send(app, h.view_submission_request(payload))
+    (question, escalation), = service.recent_questions(ASKER)
+    assert question.urgent and escalation is not None and escalation.urgent
+    assert "scared to go home" in question.text and "Cut by canishare" in question.text
+    assert len(question.text) <= 4000
+    assert "characters; I can take up to" not in json.dumps([c.body for c in fake_slack.calls()])
