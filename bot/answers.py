@@ -10,7 +10,8 @@ URGENT_NOTICE = ("If someone is at immediate risk of serious harm, act now: call
                  "Data protection law does not stop you sharing to prevent serious harm.")
 
 
-def render_match(match, faq: Faq, nation: str | None = None) -> str:
+def render_match(match, faq: Faq, nation=None) -> str:
+    """``nation``: a nation id, a ``bot.nations.Reader`` or None (not known)."""
     from bot.matching import ANSWER, SUGGEST
 
     if match.decision == ANSWER:
@@ -26,17 +27,20 @@ def render_match(match, faq: Faq, nation: str | None = None) -> str:
     )
 
 
-def render_entry(entry: FaqEntry, nation: str | None = None) -> str:
-    """An entry as plain text; what it says about where it holds (for ``nation``, or every nation's
-    notes when none is given) before and after the answer."""
-    from bot.nations import nation_lines
+def render_entry(entry: FaqEntry, nation=None) -> str:
+    """An entry as plain text; what it says about where it holds (for ``nation``, a nation id or a
+    ``bot.nations.Reader``, or every nation's notes when none is given) before and after the answer."""
+    from bot.nations import as_reader, nation_lines
 
+    reader = as_reader(nation)
+    nation = reader.nation
     body = "\n".join(textwrap.fill(p, 100) if not p.startswith("•") else p for p in entry.answer.splitlines())
     sources = "; ".join(f"{s.title} <{s.url}>" if s.url else s.title for s in entry.sources)
-    lines = nation_lines(entry, nation)
-    before = "".join(textwrap.fill(line, 100, subsequent_indent="  ") + "\n" for line in lines.before)
+    lines = nation_lines(entry, reader)
+    before = "".join(textwrap.fill(line, 100, subsequent_indent="  ") + "\n"
+                     for line in (*lines.before, *((lines.why,) if lines.why else ())))
     after = "".join(textwrap.fill(line, 100, initial_indent="• ", subsequent_indent="  ") + "\n"
-                    for line in lines.after)
+                    for line in (*lines.after, *lines.elsewhere))
     return (
         f"entry: {entry.id}\n"
         f"question: {entry.question}\n"

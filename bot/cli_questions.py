@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Iterable, Iterator, TextIO
+from typing import Iterable, Iterator, NamedTuple, TextIO
 
 from bot.answers import URGENT_NOTICE, render_match
 from bot.config import Settings, SettingsError
 from bot.failures import EXIT_OK, EXIT_USAGE, CliError
 from bot.faq import load_faq
+from bot.named_nations import answer_nation
+from bot.nations import Reader
 from bot.readable import readable, readable_lines
 
 
@@ -26,28 +28,30 @@ def cmd_ask(args, settings: Settings) -> int:
     from bot.matching import match_redacted
     from bot.urgency import signals_immediate_risk
 
-    nation = args.nation
+    nation, is_default = args.nation, False
     if nation is None:  # CANISHARE_NATION matters only when --nation is not given
         try:
             nation = settings.check(("nation",)).nation
         except SettingsError as error:
             raise CliError(str(error), EXIT_USAGE) from error
-    nation = nation or None
+        is_default = nation is not None
+    setting = NationSetting(nation or None, is_default)
     if args.explain and (args.json or args.question == "-"):
         raise CliError("--explain shows why for one question, as text: leave out --json and -", EXIT_USAGE)
     matcher = matcher_of(settings)
     if args.question == "-":
-        return _ask_lines(matcher, stdin_lines(), sys.stdout, args.json, nation)
+        return _ask_lines(matcher, stdin_lines(), sys.stdout, args.json, setting)
     question = readable(args.question)
     if not question.strip():
         raise CliError('the question is empty; try: canishare ask "Do I need consent to share with the police?"',
                        EXIT_USAGE)
     match = match_redacted(matcher, question)
     urgent = signals_immediate_risk(question)
+    reader = setting.reader(question)
     if args.json:
-        print(json.dumps(match_json(match, nation, urgent=urgent)))
+        print(json.dumps(match_json(match, reader.nation, urgent=urgent)))
     else:
-        print(_as_text(match, matcher.faq, nation, urgent))
+        print(_as_text(match, matcher.faq, reader, urgent))
         if args.explain:
             print("\n" + match.explain())
     return EXIT_OK
@@ -61,28 +65,42 @@ def stdin_lines() -> Iterator[str]:
     return (readable(line.rstrip("\n")) for line in sys.stdin)
 
 
-def _ask_lines(matcher, lines: Iterable[str], out: TextIO, as_json: bool, nation: str | None = None) -> int:
+class NationSetting(NamedTuple):
+    """The nation given (``--nation``) or the workspace's (``CANISHARE_NATION``, ``is_default``)."""
+
+    nation: str | None = None
+    is_default: bool = False
+
+    def reader(self, question: str) -> Reader:
+        """Whom the answer is for: a nation the question names beats this setting (bot.named_nations)."""
+        return answer_nation(question, self.nation, self.is_default)
+
+
+def _ask_lines(matcher, lines: Iterable[str], out: TextIO, as_json: bool,
+               setting: NationSetting = NationSetting()) -> int:
     from bot.matching import match_redacted
     from bot.urgency import signals_immediate_risk
 
     for question in lines:
         match = match_redacted(matcher, question)
         urgent = signals_immediate_risk(question)
+        reader = setting.reader(question)
         if as_json:
-            out.write(json.dumps(match_json(match, nation, urgent=urgent)) + "\n")
+            out.write(json.dumps(match_json(match, reader.nation, urgent=urgent)) + "\n")
         else:
-            out.write(_as_text(match, matcher.faq, nation, urgent) + "\n\n")
+            out.write(_as_text(match, matcher.faq, reader, urgent) + "\n\n")
         out.flush()
     return EXIT_OK
 
 
-def _as_text(match, faq, nation: str | None, urgent: bool) -> str:
+def _as_text(match, faq, nation: Reader | str | None, urgent: bool) -> str:
     """``render_match``, after the urgent notice when the question signals a risk of serious harm now."""
     return (f"urgent: {URGENT_NOTICE}\n" if urgent else "") + render_match(match, faq, nation)
 
 
 def match_json(match, nation: str | None = None, urgent: bool = False) -> dict:
-    """The JSON contract of ``canishare ask --json``; ``"nation"`` only when one was asked for;
+    """The JSON contract of ``canishare ask --json``; ``"nation"`` only when the answer is for one
+    (given, the workspace's, or named in the question);
     ``"urgent"`` whether the question signals a risk of serious harm now (bot.urgency, judged on the
     question as asked, as the bot does)."""
     found = {

@@ -9,7 +9,9 @@ interfaces (Slack and ``canishare ask``), placed before and after the answer:
   there says so plainly and shows what applies instead; with no note, the answer says it reflects
   the law of the nations it names;
 - without a nation, an answer that does not hold everywhere says where it holds (plainly: "England
-  only; not in Wales, Scotland or Northern Ireland"), and every note follows the answer.
+  only; not in Wales, Scotland or Northern Ireland"), and every note follows the answer;
+- a ``Reader`` can also carry why the answer is for its nation (the question named another one,
+  ``bot.named_nations``) and ask for the other nations' notes after the answer (``elsewhere``).
 
 Plain text with no markup: each interface adds its own emphasis and escaping.
 """
@@ -79,25 +81,69 @@ def where_it_applies(entry: FaqEntry) -> str:
 
 
 @dataclass(frozen=True)
+class Reader:
+    """Whom an answer is written for: ``nation`` (None: not known, every nation's notes are shown);
+    ``why`` says why when that is not the asker's own setting (the question named another nation);
+    ``others``: show the other nations' notes after the answer too (the nation is only a default);
+    ``basis``: where the nation came from, for advisors ("named in the question", ...)."""
+
+    nation: str | None = None
+    why: str = ""
+    others: bool = False
+    basis: str = ""
+
+    def described(self) -> str:
+        """'Northern Ireland (named in the question)', or 'not known (...)'."""
+        if self.nation is None:
+            return "not known (every nation's notes are shown)" if not self.basis else f"several ({self.basis})"
+        return NATION_NAMES[self.nation] + (f" ({self.basis})" if self.basis else "")
+
+
+def as_reader(reader: Reader | str | None) -> Reader:
+    return reader if isinstance(reader, Reader) else Reader(reader)
+
+
+@dataclass(frozen=True)
 class NationLines:
     """Sentences to show with an answer: ``before`` it (what the reader must see first) and
-    ``after`` it; ``holds`` is False when the answer does not hold in the reader's nation."""
+    ``after`` it; ``holds`` is False when the answer does not hold in the reader's nation; ``why``
+    the nation was chosen (see ``Reader``); ``elsewhere`` the other nations' notes ("Wales: ...")."""
 
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     holds: bool = True
+    why: str = ""
+    elsewhere: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.before or self.after)
+        return bool(self.before or self.after or self.why or self.elsewhere)
+
+    def lead(self) -> str:
+        """The line a notification must carry first: that the answer does not hold for the reader,
+        or (no nation known) where it holds; '' when neither."""
+        if not self.holds or (self.before and self.before[0].startswith("Applies in ")):
+            return self.before[0]
+        return ""
 
 
-def nation_lines(entry: FaqEntry, nation: str | None = None) -> NationLines:
-    """What an answer says about where it holds, for a reader in ``nation`` (None: not known)."""
+def nation_lines(entry: FaqEntry, reader: Reader | str | None = None) -> NationLines:
+    """What an answer says about where it holds, for ``reader`` (a nation id, or None: not known)."""
+    reader = as_reader(reader)
+    lines = _lines_for(entry, reader.nation)
+    elsewhere = _notes(entry, exclude=reader.nation) if reader.others and reader.nation else ()
+    return NationLines(lines.before, lines.after, lines.holds, reader.why, elsewhere)
+
+
+def _notes(entry: FaqEntry, exclude: str | None = None) -> tuple[str, ...]:
+    notes = entry.nation_notes
+    return tuple(f"{NATION_NAMES[n]}: {notes[n]}" for n in NATIONS if notes.get(n) and n != exclude)
+
+
+def _lines_for(entry: FaqEntry, nation: str | None) -> NationLines:
     notes = entry.nation_notes
     if nation is None:
         where = where_it_applies(entry)
-        return NationLines(before=(where,) if where else (),
-                           after=tuple(f"{NATION_NAMES[n]}: {notes[n]}" for n in NATIONS if notes.get(n)))
+        return NationLines(before=(where,) if where else (), after=_notes(entry))
     name = NATION_NAMES[nation]
     note = notes.get(nation)
     if not entry.holds_in(nation):

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Callable, Collection, Protocol
 from bot import decisions, escalations
 from bot.faq import NATIONS, Faq, ReloadingFaq
 from bot.matching import MATCHER_FAILED, Match, Matcher, Thresholds, match_safely
+from bot.named_nations import answer_nation
+from bot.nations import Reader
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.privacy import MAX_QUESTION_CHARS, redact, redact_question
 from bot.public_contacts import keep_public_contacts
@@ -281,6 +283,15 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
                 return nation, False
         return self.default_nation, self.default_nation is not None
 
+    def reader_of(self, user: str | None, question: str = "") -> Reader:
+        """Whom an answer to ``question`` is written for: a nation the question names, else the
+        person's setting (``bot.named_nations``)."""
+        return answer_nation(question, *self.nation_setting(user))
+
+    def _question_text(self, question_id: int | None) -> str:
+        question = self.question(question_id) if question_id else None
+        return question.text if question else ""
+
     def set_nation(self, user: str, nation: str | None) -> None:
         """Remember a person's nation (None: show every nation's notes, whatever the default)."""
         if nation is not None and nation not in NATIONS:
@@ -302,7 +313,7 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
             "user": user, "view_id": view_id, "question_id": question_id, "escalation_id": escalation_id,
             "faq_id": entry.id if entry else faq_id, "faq_question": entry.question if entry else None,
             "faq_last_reviewed": entry.last_reviewed.isoformat() if entry else None,
-            "nation": self.nation_of(user), "decision": cleaned.decision,
+            "nation": self.reader_of(user, self._question_text(question_id)).nation, "decision": cleaned.decision,
             "shared_with": cleaned.shared_with, "what_shared": cleaned.what_shared,
             "lawful_basis": decisions.lawful_basis_text(cleaned), "reasons": cleaned.reasons,
             "person_told": cleaned.person_told, "not_told_why": cleaned.not_told_why, "redacted_kinds": kinds,

@@ -257,3 +257,32 @@ def test_hidden_yaml_files_beside_the_faq_are_not_read(tmp_path):
     directory = write_faq(tmp_path, {"a.yaml": [entry("one")]})
     (directory / "._a.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02Mac OS X")  # what macOS leaves on a share
     assert not errors(lint(directory, TODAY)) and [e.id for e in load_faq(directory)] == ["one"]
+
+
+# rv6prac #10: four-nation entries citing England-only or England-and-Wales law ------------------
+
+
+def test_a_four_nation_entry_citing_englands_law_without_notes_is_warned_at_its_line(tmp_path):
+    cited = entry("one", legal_basis=["UK GDPR Article 6", "Children Act 2004 ss10-11"])
+    directory = write_faq(tmp_path, {"a.yaml": [cited]})
+    problem = only(lint(directory, TODAY), field="legal_basis")
+    assert problem.warning and "Children Act 2004" in problem.message
+    assert "Wales, Scotland, Northern Ireland" in problem.message
+    assert "Children Act 2004" in line_text(directory, problem)
+
+
+def test_notes_for_the_other_nations_or_narrower_nations_satisfy_the_check(tmp_path):
+    basis = ["UK GDPR Article 6", "Crime and Disorder Act 1998 s115"]
+    noted = entry("one", legal_basis=basis, nation_notes={"scotland": "In Scotland ...",
+                                                          "northern-ireland": "In Northern Ireland ..."})
+    narrowed = entry("two", legal_basis=basis, nations=["england", "wales"])
+    directory = write_faq(tmp_path, {"a.yaml": [noted, narrowed]})
+    assert not [p for p in lint(directory, TODAY) if "does not hold in" in p.message]
+
+
+def test_no_bundled_entry_claims_all_four_nations_over_englands_law(faq):
+    from bot.faq.england_law import uncovered_nations
+
+    for item in faq.entries:
+        texts = (item.answer, *item.legal_basis, *(s.title for s in item.sources))
+        assert not uncovered_nations(texts, item.nations, dict(item.nation_notes)), item.id

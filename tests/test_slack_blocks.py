@@ -205,5 +205,5 @@ def test_an_advisor_answer_linked_to_an_england_only_entry_says_where_it_applies
     linked = replies.advisor_answer_message(escalation(ANSWERED, answered_by="A1", answer="Yes.",
                                                        linked_faq_id=entry.id), faq)
     text = json.dumps(linked.blocks, ensure_ascii=False)
-    assert "(applies in England only; not in Wales, Scotland or Northern Ireland)" in text
+    assert "Applies in England only; not in Wales, Scotland or Northern Ireland." in text
     assert action_ids(linked.blocks)[-1] == ids.RECORD_DECISION

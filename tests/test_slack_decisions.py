@@ -303,9 +303,14 @@ def test_an_england_only_answer_says_so_to_someone_who_has_not_chosen(app, fake_
 def test_the_workspace_default_applies_until_someone_chooses(app, fake_slack, service, default_nation):
     entry = answered_entry(service, lambda e: "wales" in e.nation_notes)
     reply = json.dumps(slash(app, fake_slack, entry.question)["blocks"], ensure_ascii=False)
-    assert "*Wales:*" in reply and "Elsewhere in the UK" not in reply
+    # a default is nobody's choice: its note comes first, and the other nations' notes still follow
+    assert "*Wales:*" in reply and reply.index("*Wales:*") < reply.index("Elsewhere in the UK")
     send(app, h.event_request(h.app_home_opened_event(ASKER)))
     assert "Wales (this workspace's default)" in json.dumps(fake_slack.last("views.publish").body["view"])
+
+    choose_nation_in_home(app, "wales")  # chosen: only that nation's note
+    reply = json.dumps(slash(app, fake_slack, entry.question)["blocks"], ensure_ascii=False)
+    assert "*Wales:*" in reply and "Elsewhere in the UK" not in reply
 
     choose_nation_in_home(app, "all")  # "every nation" overrides the default
     reply = json.dumps(slash(app, fake_slack, entry.question)["blocks"], ensure_ascii=False)

@@ -8,7 +8,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable, Iterable
 
-from bot.faq.model import Problem
+from bot.faq.england_law import uncovered_nations
+from bot.faq.model import NATION_NAMES, Problem
 from bot.faq.sources import is_placeholder
 from bot.mrkdwn import markup_slack_cannot_show
 from bot.privacy import PLACEHOLDER
@@ -69,6 +70,24 @@ def check_not_a_draft(entry_id: object, tags: Iterable[str], texts: dict[str, tu
                 where = f"item {index} holds" if field == "variants" else "holds"
                 problem(field, f"{where} the redaction placeholder {found.group(0)!r}: say it in general "
                                "words", index=index if field == "variants" else None)
+
+
+def check_nation_coverage(nations: Iterable[str], notes: dict[str, str],
+                          texts: dict[str, tuple[str, ...]], problem: Report) -> None:
+    """An entry listed for all four nations that cites England-only or England-and-Wales law
+    (``bot.faq.england_law``) must say, in ``nation_notes``, what applies in the other nations."""
+    told: set[str] = set()
+    for field, values in texts.items():
+        for index, value in enumerate(values, start=1):
+            for name, missing in uncovered_nations((value,), nations, notes):
+                if name in told:
+                    continue
+                told.add(name)
+                spelled = ", ".join(NATION_NAMES[n] for n in missing)
+                problem(field, f"cites {name}, which does not hold in {spelled}, but the entry is listed for all "
+                               f"four nations with no nation_notes there: add a note saying what applies "
+                               f"there instead (or that this is England's law), or narrow its nations",
+                        warning=True, index=index if len(values) > 1 or field != "answer" else None)
 
 
 def check_review_date(reviewed: dt.date, today: dt.date, problem: Report) -> None:

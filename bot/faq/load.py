@@ -18,7 +18,14 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from bot.bundled import bundled_dir
-from bot.faq.checks import check_answer, check_legal_basis, check_not_a_draft, check_review_date, unloaded_files
+from bot.faq.checks import (
+    check_answer,
+    check_legal_basis,
+    check_nation_coverage,
+    check_not_a_draft,
+    check_review_date,
+    unloaded_files,
+)
 from bot.faq.model import NATIONS, Faq, FaqEntry, FaqError, Problem, Source, Watch, due_watches
 from bot.faq.near_duplicates import near_duplicate_phrasings
 from bot.faq.reading import BOOKKEEPING, Unquoted, is_text, read_yaml
@@ -245,6 +252,8 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
     check_legal_basis(legal_basis, problem)
     check_not_a_draft(entry_key, tags, {"question": (question,), "variants": variants, "answer": (answer,)}, problem)
     check_review_date(last_reviewed, today, lint_only)
+    check_nation_coverage(nations, nation_notes, {"legal_basis": legal_basis, "answer": (answer,),
+                                                  "sources": tuple(s.title for s in sources)}, lint_only)
 
     if blocking(problems):
         return None, problems

@@ -25,7 +25,7 @@ from bot.escalations import QueueError
 from bot.mrkdwn import escape_user_text
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import State, Via
-from bot.slack.blocks.advisor_card import advisor_message, reminder_message, why_not_delivered
+from bot.slack.blocks.advisor_card import advisor_message, asker_reader, reminder_message, why_not_delivered
 from bot.slack.blocks.kit import Message
 from bot.slack.blocks.replies import (
     BRIEF_REPLIES,
@@ -167,7 +167,7 @@ def send_reply(deps: Deps, item: Owed) -> None:
     faq = deps.service.faq
     entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
     message = reply_message(question, question.decision, entries, question.urgent,
-                            deps.service.nation_of(question.asker))
+                            deps.service.reader_of(question.asker, question.text))
     where = question.where
     if where.source in (Via.MENTION, Via.DM) and where.channel:
         deps.client.chat_postMessage(channel=where.channel, thread_ts=reply_thread(question), **message.as_kwargs())
@@ -182,7 +182,9 @@ def send_entry(deps: Deps, item: Owed) -> None:
     entry = deps.service.faq.get(payload.get("entry") or "")
     if entry is None:
         raise LookupError("the entry left the FAQ")
-    message = entry_message(entry, item.question_id or 0, deps.service.nation_of(payload.get("to")))
+    question = deps.service.question(item.question_id) if item.question_id else None
+    reader = deps.service.reader_of(payload.get("to"), question.text if question else "")
+    message = entry_message(entry, item.question_id or 0, reader)
     reply_on_route(deps.client, payload, message)
     return None
 
@@ -250,7 +252,8 @@ def send_card(deps: Deps, item: Owed) -> tuple[str, str] | None:
 def card_message(deps: Deps, escalation) -> Message:
     """An escalation's card as it is now (with why its answer could not be delivered, if it could not)."""
     undelivered = deps.service.answer_not_delivered(escalation.id) if escalation.state == State.ANSWERED else None
-    return advisor_message(escalation, deps.service.faq, deps.now(), undelivered=undelivered)
+    return advisor_message(escalation, deps.service.faq, deps.now(), undelivered=undelivered,
+                           reader=asker_reader(deps.service, escalation))
 
 
 def send_card_update(deps: Deps, item: Owed) -> None:
@@ -290,7 +293,8 @@ def send_advisor_answer(deps: Deps, item: Owed) -> None:
     escalation = deps.service.escalation(item.escalation_id)
     if escalation.question is None:
         raise LookupError("the question was purged")
-    deliver_to_asker(deps.client, escalation.question, advisor_answer_message(escalation, deps.service.faq))
+    message = advisor_answer_message(escalation, deps.service.faq, asker_reader(deps.service, escalation))
+    deliver_to_asker(deps.client, escalation.question, message)
     return None
 
 

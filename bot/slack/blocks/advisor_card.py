@@ -7,6 +7,7 @@ import datetime as dt
 
 from bot.faq import Faq, FaqEntry
 from bot.mrkdwn import escape_mrkdwn, escape_user_text
+from bot.nations import Reader
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question, Via
 from bot.slack.blocks.ids import ANSWER_ACTION, CLAIM, CLOSE, REOPEN
 from bot.slack.blocks.kit import (
@@ -94,9 +95,10 @@ def urgent_flag(escalation: Escalation) -> str:
     return ":rotating_light: *URGENT* " if escalation.urgent else ""
 
 
-def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelivered: str | None = None) -> Message:
-    """The escalation as advisors see it: flag, redacted question, asker, age, guesses, state (with why
-    its answer could not be delivered, when it could not), buttons."""
+def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelivered: str | None = None,
+                    reader: Reader | None = None) -> Message:
+    """The escalation as advisors see it: flag, redacted question, asker, age, the asker's nation
+    (``reader``), guesses, state (with why its answer could not be delivered, when it could not), buttons."""
     question = escalation.question
     asker = f"<@{question.asker}>" if question else "someone"
     via = SOURCE_LABELS.get(question.where.source, question.where.source) if question else "?"
@@ -108,6 +110,8 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
                 + (f" · identifiers removed: {escape_mrkdwn(human_list(question.redacted_kinds))}"
                    if question and question.redacted_kinds else "")),
     ]
+    if reader is not None:
+        blocks.append(asker_nation_block(reader))
     guesses = best_guesses(question, faq)
     guess_text = "\n".join(f"• `{e.id}`: {escape_mrkdwn(e.question)}" for e in guesses) or "• none"
     blocks.append(section(f"*The bot's best guesses:*\n{guess_text}"))
@@ -120,6 +124,18 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
     flag = "URGENT " if escalation.urgent else ""
     return Message(f"{flag}Escalation #{escalation.id} ({escalation.state}): {clip(user_question(question), 150)}",
                    blocks)
+
+
+def asker_reader(service, escalation: Escalation) -> Reader:
+    """Whom the asker's answers are written for (``Service.reader_of``): the nation their question
+    names, else their setting."""
+    question = escalation.question
+    return service.reader_of(question.asker if question else None, question.text if question else "")
+
+
+def asker_nation_block(reader: Reader) -> dict:
+    """The asker's nation, for the advisor: their answer should hold there."""
+    return context(f":round_pushpin: *Asker's nation:* {escape_mrkdwn(reader.described())}")
 
 
 def reminder_message(escalation: Escalation, now: dt.datetime) -> Message:

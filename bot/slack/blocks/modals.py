@@ -9,8 +9,9 @@ from typing import Iterable, Sequence
 from bot import decisions
 from bot.faq import FaqEntry
 from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn
+from bot.nations import Reader
 from bot.records import Escalation
-from bot.slack.blocks.advisor_card import urgent_flag
+from bot.slack.blocks.advisor_card import asker_nation_block, urgent_flag
 from bot.slack.blocks.ids import (
     ANSWER_BLOCK,
     ANSWER_INPUT,
@@ -84,7 +85,9 @@ def faq_select(entries: Sequence[FaqEntry]) -> dict:
     return {"type": "external_select", "action_id": FAQ_INPUT, "placeholder": placeholder, "min_query_length": 0}
 
 
-def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: dict) -> dict:
+def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: dict,
+                 reader: Reader | None = None) -> dict:
+    """The advisor's answer form, under the question and the asker's nation (``reader``)."""
     question = escalation.question
     return {
         "type": "modal",
@@ -96,6 +99,7 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
         "blocks": [
             *whole_question_sections(question, f"{urgent_flag(escalation)}*Escalation #{escalation.id}*"
                                      + (f" from <@{question.asker}>" if question else "")),
+            *([asker_nation_block(reader)] if reader is not None else []),
             {
                 "type": "input",
                 "block_id": ANSWER_BLOCK,

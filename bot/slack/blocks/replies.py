@@ -9,7 +9,7 @@ from bot.answers import URGENT_NOTICE
 from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry, Source
 from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, replace_markup
-from bot.nations import NationLines, nation_lines, where_it_applies
+from bot.nations import NationLines, Reader, as_reader, nation_lines
 from bot.records import Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, SHOW_ENTRY, decision_ref, entry_ref
 from bot.slack.blocks.kit import (
@@ -88,13 +88,34 @@ def nation_before_blocks(lines: NationLines, nation: str | None) -> list[dict]:
 
 def nation_after_blocks(lines: NationLines, nation: str | None) -> list[dict]:
     """After the answer: every nation's note (no nation known), or that it reflects the law of the
-    nations it names (the reader's nation has no note)."""
-    if not lines.after:
-        return []
+    nations it names (the reader's nation has no note), then the other nations' notes when asked for."""
     if nation is None:
-        return [section("*Elsewhere in the UK*\n" + "\n".join("• " + _labelled(line) for line in lines.after)),
+        if not lines.after:
+            return []
+        return [elsewhere_block(lines.after),
                 context("Pick your nation on my Home tab to see the note for yours first.")]
-    return [context(escape_mrkdwn(" ".join(lines.after)))]
+    blocks = [context(escape_mrkdwn(" ".join(lines.after)))] if lines.after else []
+    if lines.elsewhere:
+        blocks.append(elsewhere_block(lines.elsewhere))
+    return blocks
+
+
+def elsewhere_block(notes: Sequence[str]) -> dict:
+    return section("*Elsewhere in the UK*\n" + "\n".join("• " + _labelled(line) for line in notes))
+
+
+def nation_blocks(lines: NationLines, nation: str | None) -> list[dict]:
+    """What goes before an answer about nations: the warning or note, then why the answer is for
+    that nation when the question named it."""
+    return nation_before_blocks(lines, nation) + ([context(f":round_pushpin: {escape_mrkdwn(lines.why)}")]
+                                                   if lines.why else [])
+
+
+def nation_text(lines: NationLines, text: str) -> str:
+    """A message's fallback text (notifications, screen readers), led by the nation warning when the
+    blocks lead with it."""
+    lead = lines.lead()
+    return f"{'⚠ ' if not lines.holds else ''}{escape_mrkdwn(lead)} {text}" if lead else text
 
 
 def _labelled(line: str) -> str:
@@ -103,16 +124,16 @@ def _labelled(line: str) -> str:
     return f"*{escape_mrkdwn(name)}:* {escape_mrkdwn(rest)}" if colon else escape_mrkdwn(line)
 
 
-def entry_blocks(entry: FaqEntry, question_id: int, nation: str | None = None) -> list[dict]:
+def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None = None) -> list[dict]:
     """One FAQ entry as an answer for a reader in ``nation`` (None: not known): where it holds, the
     answer, the other nations' notes, its legal basis and sources, the review date, the notice, and
     the feedback and escalation buttons."""
     ref = entry_ref(question_id, entry.id)
     reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
     sources = " · ".join(source_link(s) for s in entry.sources)
-    lines = nation_lines(entry, nation)
+    lines, nation = nation_lines(entry, nation), as_reader(nation).nation
     return [
-        *nation_before_blocks(lines, nation),
+        *nation_blocks(lines, nation),
         *whole_text_sections(markdown_to_mrkdwn(escape_mrkdwn(entry.answer)), f"*{escape_mrkdwn(entry.question)}*"),
         *nation_after_blocks(lines, nation),
         section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}\n*Source:* {sources}"),
@@ -132,8 +153,12 @@ def record_button(question_id: int | None, entry_id: str | None, escalation_id: 
     return button("Record my decision", RECORD_DECISION, decision_ref(question_id, entry_id, escalation_id))
 
 
-def entry_message(entry: FaqEntry, question_id: int, nation: str | None = None) -> Message:
-    return Message(f"{escape_mrkdwn(entry.question)} ({NOTICE})", entry_blocks(entry, question_id, nation))
+def entry_message(entry: FaqEntry, question_id: int, nation: Reader | str | None = None) -> Message:
+    return Message(entry_text(entry, nation), entry_blocks(entry, question_id, nation))
+
+
+def entry_text(entry: FaqEntry, nation: Reader | str | None = None) -> str:
+    return nation_text(nation_lines(entry, nation), f"{escape_mrkdwn(entry.question)} ({NOTICE})")
 
 
 def suggestion_blocks(entries: Sequence[FaqEntry], question_id: int) -> list[dict]:
@@ -159,7 +184,7 @@ def no_answer_blocks(question_id: int) -> list[dict]:
 
 
 def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry], urgent: bool,
-                  nation: str | None = None) -> Message:
+                  nation: Reader | str | None = None) -> Message:
     """The reply to a question: the urgent-risk message first when it applies, what was asked (redacted),
     what was removed from it, then the answer (for the asker's ``nation``), the suggestions or the
     offer to ask an advisor."""
@@ -168,7 +193,7 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
     blocks += redaction_blocks(question.redacted_kinds)
     if decision == Decision.ANSWER and entries:
         blocks += entry_blocks(entries[0], question.id, nation)
-        text = f"{escape_mrkdwn(entries[0].question)} ({NOTICE})"
+        text = entry_text(entries[0], nation)
     elif decision == Decision.SUGGEST and entries:
         blocks += suggestion_blocks(entries, question.id)
         text = "Did you mean one of these FAQ entries?"
@@ -246,22 +271,26 @@ def escalated_message(escalation: Escalation, source: str, created: bool) -> Mes
     return notice_message(text)
 
 
-def advisor_answer_message(escalation: Escalation, faq: Faq) -> Message:
-    """An advisor's answer, as the asker receives it."""
+def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | str | None = None) -> Message:
+    """An advisor's answer, as the asker receives it. Linked to an FAQ entry, it carries that entry's
+    nation lines for the asker's ``nation`` as an FAQ answer does: a warning and what applies instead
+    first when the entry does not hold there."""
+    linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
+    lines, where = (nation_lines(linked, nation) if linked else NationLines()), as_reader(nation).nation
     blocks = [
         section(":speech_balloon: *An advisor has answered your question*\n"
                 + quoted(user_question(escalation.question, 600))),
+        *nation_blocks(lines, where),
         *whole_text_sections(escape_user_text(escalation.answer or "")),
         context(f"Answered by <@{escalation.answered_by}> · escalation #{escalation.id}"),
     ]
-    linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
     if linked:
-        where = where_it_applies(linked)
-        blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"
-                              + (f" ({escape_mrkdwn(where[0].lower() + where[1:].rstrip('.'))})" if where else "")))
+        blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"))
+        blocks += nation_after_blocks(lines, where)
     blocks.append(context(f":warning: {NOTICE}"))
     blocks.append(actions(record_button(escalation.question_id, linked.id if linked else None, escalation.id)))
-    return Message(f"An advisor has answered your question (escalation #{escalation.id}).", blocks)
+    return Message(nation_text(lines, f"An advisor has answered your question (escalation #{escalation.id})."),
+                   blocks)
 
 
 CLOSED_TEXT = (":lock: An advisor closed your question (escalation #{id}) without an answer: canishare's advisors "
