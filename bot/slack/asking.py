@@ -7,7 +7,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.records import Via, Where
-from bot.service import AlreadyHandled, EmptyQuestion
+from bot.service import QUESTION_MAX_CHARS, AlreadyHandled, EmptyQuestion, QuestionTooLong
 from bot.slack.blocks import ids
 from bot.slack.blocks.modals import ask_modal
 from bot.slack.delivery import click_route
@@ -106,7 +106,18 @@ def register(app: App, deps: Deps) -> None:
         thread = event.get("thread_ts") or event["ts"]
         text = question_of(event.get("text"), context.bot_user_id)
         where = Where(Via.MENTION, event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
+        if thread != event["ts"]:  # in a thread: perhaps a follow-up
+            escalation = service.open_escalation_in_thread(event["user"], event["channel"], thread)
+            if escalation is not None and is_follow_up(text):
+                add_follow_up(escalation, text, event, event_id_of(body))
+                return
         ask(text, event["user"], where, {}, event_id_of(body))
+
+    def add_follow_up(escalation, text: str, event: dict, event_id: str | None) -> None:
+        if len(text) > QUESTION_MAX_CHARS:
+            service.reply_briefly(event["user"], QuestionTooLong(len(text)), {}, event_id)
+        else:
+            service.add_follow_up(escalation, text, event["user"], event["channel"], event["ts"], event_id)
 
     # the message shortcut and App Home ------------------------------------------------------------
 
@@ -141,6 +152,11 @@ def register(app: App, deps: Deps) -> None:
         ack()
 
     app.action(ids.SHOW_ENTRY)(on_show_entry)
+
+
+def is_follow_up(text: str) -> bool:
+    """Words to add to an escalation: not blank, help, hello or thanks (those get their short reply)."""
+    return not is_blank(text) and small_talk(text) is None
 
 
 def is_question_in_dm(event: dict, bot_user_id: str | None) -> bool:

@@ -8,6 +8,7 @@ import datetime as dt
 from bot.faq import Faq, FaqEntry
 from bot.mrkdwn import escape_mrkdwn, escape_user_text
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question, Via
+from bot.slack.blocks.follow_ups import follow_up_blocks
 from bot.slack.blocks.ids import ANSWER_ACTION, CLAIM, CLOSE, REOPEN
 from bot.slack.blocks.kit import (
     Message,
@@ -107,6 +108,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
                 f"waiting {describe_age(escalation.waiting_since, now)} when last updated"
                 + (f" · identifiers removed: {escape_mrkdwn(human_list(question.redacted_kinds))}"
                    if question and question.redacted_kinds else "")),
+        *follow_up_blocks(escalation.follow_ups),
     ]
     guesses = best_guesses(question, faq)
     guess_text = "\n".join(f"• `{e.id}`: {escape_mrkdwn(e.question)}" for e in guesses) or "• none"

@@ -11,6 +11,7 @@ from bot.faq import FaqEntry
 from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn
 from bot.records import Escalation
 from bot.slack.blocks.advisor_card import urgent_flag
+from bot.slack.blocks.follow_ups import follow_up_blocks
 from bot.slack.blocks.ids import (
     ANSWER_BLOCK,
     ANSWER_INPUT,
@@ -96,6 +97,7 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
         "blocks": [
             *whole_question_sections(question, f"{urgent_flag(escalation)}*Escalation #{escalation.id}*"
                                      + (f" from <@{question.asker}>" if question else "")),
+            *follow_up_blocks(escalation.follow_ups),
             {
                 "type": "input",
                 "block_id": ANSWER_BLOCK,

@@ -1,0 +1,143 @@
+"""Follow-ups through the Bolt app: a mention in the thread of the asker's open escalation is added to it."""
+
+import json
+
+from slack_flow_fixtures import *  # noqa: F403 - the app's fixtures
+from test_slack_flows import (
+    ADVISOR,
+    ADVISOR_CHANNEL,
+    ANSWERED_QUESTION,
+    ASKER,
+    STRANGER,
+    click,
+    click_in_home,
+    escalate_a_mention,
+    send,
+    submit_answer,
+    texts_of,
+)
+
+from bot.records import ANSWERED, OPEN
+from bot.slack.blocks import ids
+
+import slack_harness as h
+
+THREAD = "1700000000.000040"  # escalate_a_mention's thread
+
+
+def posts_in(fake, channel, thread_ts=None):
+    return [c.body for c in fake.calls("chat.postMessage")
+            if c.body.get("channel") == channel and (thread_ts is None or c.body.get("thread_ts") == thread_ts)]
+
+
+def follow_up_in_thread(app, text, *, user=ASKER, ts="1700000000.000900", event_id=None, retry_num=None):
+    event = h.app_mention_event(f"<@{h.BOT_USER_ID}> {text}", user=user, ts=ts, thread_ts=THREAD)
+    return send(app, h.event_request(event, event_id=event_id, retry_num=retry_num))
+
+
+# follow-ups --------------------------------------------------------------------------------------
+
+
+def test_after_escalating_a_mention_the_asker_is_told_how_to_add_detail(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    said = texts_of(fake_slack.last("response_url"))
+    assert "An advisor will answer in this thread" in said
+    assert f"mention me in this thread: I will add it to escalation #{escalation.id}" in said
+
+
+def test_a_mention_in_the_thread_of_the_askers_open_escalation_is_added_to_it(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    follow_up_in_thread(app, "she's 15 and we're in Wales; her NHS number is 943 476 5919")
+
+    (added,) = service.escalation(escalation.id).follow_ups
+    assert "15 and we're in Wales" in added.text and "943 476 5919" not in added.text
+    assert "NHS number" in added.redacted_kinds
+    assert len(service.recent_questions(ASKER)) == 1  # not a new question, not a second card
+    # the advisors: a reply in the card's thread, and the card brought up to date with it
+    (in_card_thread,) = posts_in(fake_slack, ADVISOR_CHANNEL, escalation.advisor_ts)
+    assert "15 and we're in Wales" in texts_of_body(in_card_thread) and "943 476 5919" not in texts_of_body(in_card_thread)
+    card = fake_slack.last("chat.update").body
+    assert card["ts"] == escalation.advisor_ts and "The asker added (1)" in texts_of_body(card)
+    # the asker, in their thread
+    (ack,) = posts_in(fake_slack, "C123", THREAD)
+    assert f"Added to escalation #{escalation.id}" in ack["text"]
+    assert "NHS number" in texts_of_body(ack) and "15 and we're in Wales" not in texts_of_body(ack)  # no echo
+
+
+def texts_of_body(body) -> str:
+    return json.dumps(body, ensure_ascii=False)
+
+
+def test_the_answer_modal_and_app_home_show_the_follow_up(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    follow_up_in_thread(app, "the school nurse has already been told")
+    click(app, fake_slack, ids.ANSWER_ACTION, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    modal = fake_slack.last("views.open").body["view"]
+    assert "school nurse has already been told" in texts_of_body(modal)
+    fake_slack.reset()
+    send(app, h.event_request(h.app_home_opened_event(ADVISOR)))
+    assert "1 follow-up from the asker" in texts_of_body(fake_slack.last("views.publish").body)
+
+
+def test_a_retried_follow_up_is_added_once(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    follow_up_in_thread(app, "also her mum asked for a copy", event_id="Ev-follow")
+    follow_up_in_thread(app, "also her mum asked for a copy", event_id="Ev-follow", retry_num=1)
+    # the same message delivered under another event id (a second process, a replayed event) too
+    follow_up_in_thread(app, "also her mum asked for a copy", event_id="Ev-other")
+    assert len(service.escalation(escalation.id).follow_ups) == 1
+    assert len(posts_in(fake_slack, ADVISOR_CHANNEL, escalation.advisor_ts)) == 1
+    assert len(posts_in(fake_slack, "C123", THREAD)) == 1
+
+
+def test_someone_elses_mention_in_that_thread_is_not_attached(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    follow_up_in_thread(app, ANSWERED_QUESTION, user=STRANGER)
+    assert service.escalation(escalation.id).follow_ups == ()
+    assert service.recent_questions(STRANGER)  # an ordinary question of their own, answered
+    assert not posts_in(fake_slack, ADVISOR_CHANNEL)
+
+
+def test_thanks_in_the_thread_is_small_talk_not_a_follow_up(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    follow_up_in_thread(app, "thanks!")
+    assert service.escalation(escalation.id).follow_ups == ()
+
+
+def test_once_answered_a_mention_in_the_thread_is_a_new_question(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    submit_answer(app, escalation.id, "Not a sharing question.")
+    assert service.escalation(escalation.id).state == ANSWERED
+    follow_up_in_thread(app, ANSWERED_QUESTION)
+    assert service.escalation(escalation.id).follow_ups == ()
+    assert len(service.recent_questions(ASKER)) == 2
+
+
+def test_an_urgent_follow_up_flags_the_escalation_urgent(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    assert not escalation.urgent
+    fake_slack.reset()
+    follow_up_in_thread(app, "he has just threatened to kill her with a knife and she is outside now")
+    assert service.escalation(escalation.id).urgent and service.escalation(escalation.id).state == OPEN
+    (post,) = posts_in(fake_slack, ADVISOR_CHANNEL, escalation.advisor_ts)
+    assert post["text"].startswith("URGENT") and post.get("reply_broadcast") in (True, "1", "true")
+    assert "999" in texts_of_body(posts_in(fake_slack, "C123", THREAD)[0])
+
+
+def test_a_follow_up_goes_with_its_question_on_erasure(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    follow_up_in_thread(app, "the school nurse has already been told")
+    submit_answer(app, escalation.id, "Not a sharing question.")
+    assert service.subject_access(ASKER)["records"]["follow_ups"]
+    service.store.erase_person(ASKER)
+    assert service.store.follow_ups_of(escalation.id) == ()
+
+
+def test_the_home_tab_answer_button_still_opens_the_modal_with_follow_ups(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    follow_up_in_thread(app, "the school nurse has already been told")
+    click_in_home(app, ids.ANSWER_ACTION, str(escalation.id), ADVISOR)
+    assert "school nurse" in texts_of_body(fake_slack.last("views.open").body["view"])
