@@ -1,7 +1,9 @@
-"""Follow-ups through the Bolt app: a mention in the thread of the asker's open escalation is added to it."""
+"""Follow-ups through the Bolt app: a mention in the thread of the asker's open escalation is added to
+it; a thread mention with no question of its own asks about the thread's first message."""
 
 import json
 
+import pytest
 from slack_flow_fixtures import *  # noqa: F403 - the app's fixtures
 from test_slack_flows import (
     ADVISOR,
@@ -19,6 +21,7 @@ from test_slack_flows import (
 
 from bot.records import ANSWERED, OPEN
 from bot.slack.blocks import ids
+from bot.slack.threads import NOT_ALLOWED, NOT_READ
 
 import slack_harness as h
 
@@ -134,6 +137,55 @@ def test_a_follow_up_goes_with_its_question_on_erasure(app, fake_slack, service)
     assert service.subject_access(ASKER)["records"]["follow_ups"]
     service.store.erase_person(ASKER)
     assert service.store.follow_ups_of(escalation.id) == ()
+
+
+# a thread mention with no question of its own ------------------------------------------------------
+
+
+CASE = "1700000050.000001"
+
+
+def ask_about_the_thread(app, text="can we share this?", user=ASKER, event_id=None):
+    event = h.app_mention_event(f"<@{h.BOT_USER_ID}> {text}", user=user, ts="1700000050.000500", thread_ts=CASE)
+    return send(app, h.event_request(event, event_id=event_id))
+
+
+def test_a_thread_mention_with_no_question_of_its_own_asks_about_the_first_message(app, fake_slack, service):
+    fake_slack.set_thread("C123", CASE, {"user": "U999", "text": f"{ANSWERED_QUESTION} Her NHS number is 943 476 5919."})
+    ask_about_the_thread(app)
+    read = fake_slack.last("conversations.replies").body
+    assert read["channel"] == "C123" and read["ts"] == CASE
+    (question, _), = service.recent_questions(ASKER)
+    assert question.text.startswith(ANSWERED_QUESTION) and "943 476 5919" not in question.text
+    assert question.where.thread_ts == CASE
+    reply = fake_slack.last("chat.postMessage").body
+    assert reply["channel"] == "C123" and reply["thread_ts"] == CASE
+
+
+def test_a_thread_mention_with_its_own_question_does_not_read_the_thread(app, fake_slack, service):
+    fake_slack.set_thread("C123", CASE, {"user": "U999", "text": "something else entirely"})
+    ask_about_the_thread(app, ANSWERED_QUESTION)
+    assert fake_slack.calls("conversations.replies") == []
+    assert service.recent_questions(ASKER)[0][0].text == ANSWERED_QUESTION
+
+
+@pytest.mark.parametrize("error, told", [("missing_scope", NOT_ALLOWED), ("not_in_channel", NOT_ALLOWED),
+                                         ("thread_not_found", NOT_READ)])
+def test_when_the_thread_cannot_be_read_the_asker_is_told_to_use_the_shortcut(app, fake_slack, service, error, told):
+    fake_slack.fail_next("conversations.replies", error=error)
+    ask_about_the_thread(app, event_id="Ev-unreadable")
+    assert service.recent_questions(ASKER) == []
+    said = fake_slack.last("chat.postMessage").body
+    assert said["text"] == told and "Ask canishare" in said["text"]
+    ask_about_the_thread(app, event_id="Ev-unreadable")  # Slack's retry: told once
+    assert len([c for c in fake_slack.calls("chat.postMessage") if c.body["text"] == told]) == 1
+
+
+def test_a_thread_whose_first_message_has_no_words_is_said_so(app, fake_slack, service):
+    fake_slack.set_thread("C123", CASE, {"user": "U999", "text": ""})
+    ask_about_the_thread(app, "see above")
+    assert service.recent_questions(ASKER) == []
+    assert "no text I can check" in fake_slack.last("chat.postMessage").body["text"]
 
 
 def test_the_home_tab_answer_button_still_opens_the_modal_with_follow_ups(app, fake_slack, service):

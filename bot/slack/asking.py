@@ -28,7 +28,9 @@ from bot.slack.payloads import (
     user_of,
 )
 from bot.slack.submissions import keep_open
+from bot.slack.threads import ThreadUnreadable, thread_question
 from bot.small_talk import is_blank, small_talk
+from bot.thread_questions import has_no_question_of_its_own, question_from_thread
 
 COMMAND = "/canishare"
 SHORTCUT = "ask_canishare"
@@ -106,11 +108,18 @@ def register(app: App, deps: Deps) -> None:
         thread = event.get("thread_ts") or event["ts"]
         text = question_of(event.get("text"), context.bot_user_id)
         where = Where(Via.MENTION, event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
-        if thread != event["ts"]:  # in a thread: perhaps a follow-up
+        if thread != event["ts"]:  # in a thread: a follow-up, or a question about the thread
             escalation = service.open_escalation_in_thread(event["user"], event["channel"], thread)
             if escalation is not None and is_follow_up(text):
                 add_follow_up(escalation, text, event, event_id_of(body))
                 return
+            if escalation is None and has_no_question_of_its_own(text):
+                try:
+                    text = question_from_thread(
+                        thread_question(deps.client, event["channel"], thread, context.bot_user_id), text)
+                except ThreadUnreadable as unreadable:
+                    service.reply_briefly(event["user"], unreadable, {}, event_id_of(body))
+                    return
         ask(text, event["user"], where, {}, event_id_of(body))
 
     def add_follow_up(escalation, text: str, event: dict, event_id: str | None) -> None:
