@@ -1,15 +1,16 @@
 """Follow-ups and corrections, as a mixin of ``Service``: what an asker adds to their open escalation
-from its thread. It uses the service's store, its clock and
+from its thread, and the question an edited DM belongs to. It uses the service's store, its clock and
 ``_tell_owed``."""
 
 from __future__ import annotations
 
 import logging
 
-from bot import decisions
+from bot import decisions, edits
 from bot.outbox import Kind
 from bot.privacy import redact_question
-from bot.records import Escalation, FollowUp
+from bot.records import Escalation, FollowUp, Question
+from bot.times import parse_stored_time
 from bot.urgency import signals_immediate_risk
 
 log = logging.getLogger("bot.service")
@@ -53,3 +54,10 @@ class FollowUpService:
 
     def follow_up(self, follow_up_id: int) -> FollowUp | None:
         return self.store.follow_up(follow_up_id)
+
+    def edited_question(self, asker: str, channel: str, message_ts: str, before: str | None,
+                        after: str | None) -> Question | None:
+        """The question a DM edit changes, when it is to be answered again (``bot.edits``); else None."""
+        original = self.store.question_for_message(asker, channel, message_ts)
+        now = parse_stored_time(self.store.now())
+        return original if now and edits.answer_the_edit(original, before, after, now) else None

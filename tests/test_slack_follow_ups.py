@@ -1,6 +1,8 @@
-"""Follow-ups through the Bolt app: a mention in the thread of the asker's open escalation is added to
-it; a thread mention with no question of its own asks about the thread's first message."""
+"""Follow-ups and corrections through the Bolt app: a mention in the thread of the asker's open
+escalation is added to it; a thread mention with no question of its own asks about the thread's
+first message; an edited DM question is answered again."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -19,6 +21,7 @@ from test_slack_flows import (
     texts_of,
 )
 
+from bot import edits
 from bot.records import ANSWERED, OPEN
 from bot.slack.blocks import ids
 from bot.slack.threads import NOT_ALLOWED, NOT_READ
@@ -186,6 +189,70 @@ def test_a_thread_whose_first_message_has_no_words_is_said_so(app, fake_slack, s
     ask_about_the_thread(app, "see above")
     assert service.recent_questions(ASKER) == []
     assert "no text I can check" in fake_slack.last("chat.postMessage").body["text"]
+
+
+# an edited DM question -----------------------------------------------------------------------------
+
+ORIGINAL = "Can I share a pupil's details with CAMHS?"
+EDITED = "Can I share a pupil's details with CAMHS without parental consent? We're in Scotland"
+
+
+def dm_edit(before, after, *, user=ASKER, event_id=None, bot_id=None):
+    message = {"type": "message", "user": user, "text": after, "ts": "1700000040.000001",
+               "edited": {"user": user, "ts": "1700000040.000099"}}
+    if bot_id:
+        message["bot_id"] = bot_id
+    return h.event_request({
+        "type": "message", "subtype": "message_changed", "channel_type": "im", "channel": "D123",
+        "ts": "1700000040.000099", "event_ts": "1700000040.000099", "message": message,
+        "previous_message": {"type": "message", "user": user, "text": before, "ts": "1700000040.000001"},
+    }, event_id=event_id)
+
+
+def ask_by_dm(app, text=ORIGINAL):
+    send(app, h.event_request(h.dm_event(text, ts="1700000040.000001")))
+
+
+def test_an_edited_dm_question_is_answered_again_as_edited(app, fake_slack, service):
+    ask_by_dm(app)
+    fake_slack.reset()
+    send(app, dm_edit(ORIGINAL, EDITED))
+    newest, first = [q for q, _ in service.recent_questions(ASKER)]
+    assert first.text == ORIGINAL and newest.text == EDITED
+    assert newest.where == first.where  # answered where the original was
+    (reply,) = fake_slack.calls("chat.postMessage")
+    assert reply.body["channel"] == "D123" and "Scotland" in texts_of(reply)
+
+
+def test_an_edit_event_retried_is_answered_once(app, fake_slack, service):
+    ask_by_dm(app)
+    fake_slack.reset()
+    send(app, dm_edit(ORIGINAL, EDITED, event_id="Ev-edit"))
+    send(app, dm_edit(ORIGINAL, EDITED, event_id="Ev-edit"))
+    assert len(service.recent_questions(ASKER)) == 2
+    assert len(fake_slack.calls("chat.postMessage")) == 1
+
+
+def test_an_edit_that_changes_no_words_is_not_answered(app, fake_slack, service):
+    ask_by_dm(app)
+    fake_slack.reset()
+    send(app, dm_edit(ORIGINAL, ORIGINAL.lower().rstrip("?") + " ?"))
+    assert len(service.recent_questions(ASKER)) == 1 and fake_slack.calls("chat.postMessage") == []
+
+
+def test_an_edit_long_after_the_answer_is_not_answered(app, fake_slack, service, monkeypatch):
+    ask_by_dm(app)
+    fake_slack.reset()
+    later = dt.datetime.now(dt.timezone.utc) + edits.EDIT_ANSWERED_WITHIN + dt.timedelta(seconds=5)
+    monkeypatch.setattr(service.store, "now", lambda: later.isoformat(timespec="seconds"))
+    send(app, dm_edit(ORIGINAL, EDITED))
+    assert len(service.recent_questions(ASKER)) == 1 and fake_slack.calls("chat.postMessage") == []
+
+
+def test_edits_of_messages_that_were_not_questions_or_by_bots_are_ignored(app, fake_slack, service):
+    send(app, dm_edit("hello", EDITED))  # never asked: nothing was answered
+    send(app, dm_edit(ORIGINAL, EDITED, bot_id="B999"))
+    assert service.recent_questions(ASKER) == [] and fake_slack.calls("chat.postMessage") == []
 
 
 def test_the_home_tab_answer_button_still_opens_the_modal_with_follow_ups(app, fake_slack, service):

@@ -94,6 +94,9 @@ def register(app: App, deps: Deps) -> None:
 
     @app.event("message")
     def on_message(event: dict, context, body: dict) -> None:
+        if is_edit_in_dm(event, context.bot_user_id):
+            answer_edit(event, body, context.bot_user_id)
+            return
         if not is_question_in_dm(event, context.bot_user_id):
             return
         where = Where(Via.DM, event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
@@ -127,6 +130,15 @@ def register(app: App, deps: Deps) -> None:
             service.reply_briefly(event["user"], QuestionTooLong(len(text)), {}, event_id)
         else:
             service.add_follow_up(escalation, text, event["user"], event["channel"], event["ts"], event_id)
+
+    def answer_edit(event: dict, body: dict, bot_user_id: str | None) -> None:
+        """A DM question edited soon after its answer is answered again, as the new text asks."""
+        edited, before = event.get("message") or {}, event.get("previous_message") or {}
+        text = question_of(edited.get("text"), bot_user_id)
+        original = service.edited_question(edited["user"], event["channel"], edited["ts"],
+                                           question_of(before.get("text"), bot_user_id), text)
+        if original is not None:
+            ask(text, edited["user"], original.where, {}, event_id_of(body))
 
     # the message shortcut and App Home ------------------------------------------------------------
 
@@ -166,6 +178,18 @@ def register(app: App, deps: Deps) -> None:
 def is_follow_up(text: str) -> bool:
     """Words to add to an escalation: not blank, help, hello or thanks (those get their short reply)."""
     return not is_blank(text) and small_talk(text) is None
+
+
+def is_edit_in_dm(event: dict, bot_user_id: str | None) -> bool:
+    """A person's edit of their own message in their DM with the bot."""
+    edited = event.get("message") or {}
+    return (
+        event.get("channel_type") == "im"
+        and event.get("subtype") == "message_changed"
+        and not edited.get("bot_id")
+        and bool(edited.get("user")) and bool(edited.get("ts"))
+        and edited.get("user") != bot_user_id
+    )
 
 
 def is_question_in_dm(event: dict, bot_user_id: str | None) -> bool:

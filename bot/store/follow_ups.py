@@ -1,11 +1,11 @@
-"""Follow-ups: what an asker adds to their open escalation from its thread, and finding that
-escalation from a mention in the thread."""
+"""Follow-ups (what an asker adds to their open escalation from its thread) and the lookups that
+find the question a later Slack message belongs to: a mention in an escalation's thread, an edited DM."""
 
 from __future__ import annotations
 
 import json
 
-from bot.records import FollowUp, State, Via
+from bot.records import FollowUp, Question, State, Via
 
 
 class FollowUpTables:
@@ -49,6 +49,16 @@ class FollowUpTables:
         with self._lock:
             rows = list(self.db.query("select * from follow_ups where escalation_id = ? order by id", [escalation_id]))
         return tuple(_follow_up(r) for r in rows)
+
+    def question_for_message(self, asker: str, channel: str, message_ts: str) -> Question | None:
+        """The first question recorded from the Slack message ``message_ts`` of ``asker`` in ``channel``."""
+        from bot.store.database import _question
+
+        with self._lock:
+            rows = list(self.db.query(
+                "select * from questions where asker = ? and channel = ? and message_ts = ? order by id limit 1",
+                [asker, channel, message_ts]))
+        return _question(rows[0]) if rows else None
 
 
 def _follow_up(row: dict) -> FollowUp:
