@@ -32,6 +32,8 @@ class Kind(StrEnum):
     CARD_REMOVAL = "card_removal"      # empty the post of an escalation that was erased
     ADVISOR_ANSWER = "advisor_answer"  # an advisor's answer, relayed to the asker
     ASKER_NOTICE = "asker_notice"      # news of their escalation for the asker, where they asked (closed unanswered)
+    FOLLOW_UP = "follow_up"            # what an asker added to their escalation, in its card's thread
+    FOLLOW_UP_ADDED = "follow_up_added"  # the asker told, in their thread, that it was added
     FAQ_ENTRY = "faq_entry"            # an FAQ entry a person asked to see ("Show answer" on a suggestion)
     REMINDER = "reminder"              # an unclaimed escalation, in its card's thread
     DIGEST = "digest"                  # the weekly digest's main message

@@ -82,6 +82,19 @@ class Question:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """What an asker added to their open escalation by mentioning the bot in its thread (redacted)."""
+
+    id: int
+    escalation_id: int
+    question_id: int
+    text: str
+    redacted_kinds: tuple[str, ...]
+    urgent: bool
+    created_at: str
+
+
+@dataclass(frozen=True)
 class Escalation:
     id: int
     question_id: int
@@ -102,6 +115,7 @@ class Escalation:
     reminded_at: str | None = None
     reopened_at: str | None = None
     question: Question | None = field(default=None, compare=False)
+    follow_ups: tuple[FollowUp, ...] = field(default=(), compare=False)  # what the asker added, oldest first
 
     @property
     def waiting_since(self) -> str:

@@ -23,6 +23,7 @@ from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.privacy import MAX_QUESTION_CHARS, redact, redact_question
 from bot.public_contacts import keep_public_contacts
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
+from bot.service_follow_ups import FollowUpService
 from bot.service_matching import MatchingService
 from bot.service_parts import OutboxService, QueueUpkeep, RecordsService, StillQueued  # noqa: F401 (façade)
 from bot.small_talk import Chat, is_blank, small_talk
@@ -105,7 +106,7 @@ class AskResult:
         return self.question.redacted_kinds
 
 
-class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
+class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, FollowUpService):
     @classmethod
     def open(cls, settings: Settings, *, faq: bool = True, create: bool = True, read_only: bool = False) -> Service:
         """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.

@@ -128,6 +128,7 @@ class FakeSlack:
         self._calls: list[Call] = []
         self._members: dict[str, list[str]] = {k: list(v) for k, v in (members or {}).items()}
         self._users: dict[str, dict] = {}
+        self._threads: dict[tuple[str, str], list[dict]] = {}  # (channel, thread ts) -> its messages
         self._failures: dict[str, _Failure] = {}
         self._holding: set[str] = set()
         self._drops: dict[str, int] = {}
@@ -184,6 +185,13 @@ class FakeSlack:
     def set_members(self, channel: str, user_ids: Iterable[str]) -> None:
         with self._lock:
             self._members[channel] = list(user_ids)
+
+    def set_thread(self, channel: str, thread_ts: str, *messages: dict) -> None:
+        """What conversations.replies returns for the thread ``thread_ts``: its first message first.
+        A thread not set has no messages (Slack's answer for a ts it does not know is an error:
+        use ``fail_next("conversations.replies", error="thread_not_found")`` for that)."""
+        with self._lock:
+            self._threads[(channel, thread_ts)] = [{"ts": thread_ts, **messages[0]}, *messages[1:]] if messages else []
 
     def set_user(self, user_id: str, name: Optional[str] = None, real_name: Optional[str] = None, **extra: Any) -> None:
         """Override what users.info returns for ``user_id``."""
@@ -388,6 +396,12 @@ class FakeSlack:
             with self._lock:
                 members = list(self._members.get(channel, []))
             return {"members": members, "response_metadata": {"next_cursor": ""}}
+        if method in ("conversations.replies", "conversations.history"):
+            with self._lock:
+                messages = list(self._threads.get((channel, str(body.get("ts") or body.get("latest") or "")), []))
+            limit = int(body.get("limit") or 0) or len(messages)
+            return {"messages": messages[:limit], "has_more": len(messages) > limit,
+                    "response_metadata": {"next_cursor": ""}}
         if method == "conversations.open":
             if channel:
                 return {"channel": {"id": channel}}

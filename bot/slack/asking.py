@@ -7,7 +7,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.records import Via, Where
-from bot.service import AlreadyHandled, EmptyQuestion
+from bot.service import QUESTION_MAX_CHARS, AlreadyHandled, EmptyQuestion, QuestionTooLong
 from bot.slack.blocks import ids
 from bot.slack.blocks.modals import ask_modal
 from bot.slack.delivery import click_route
@@ -28,7 +28,9 @@ from bot.slack.payloads import (
     user_of,
 )
 from bot.slack.submissions import keep_open
+from bot.slack.threads import ThreadUnreadable, thread_question
 from bot.small_talk import is_blank, small_talk
+from bot.thread_questions import has_no_question_of_its_own, question_from_thread
 
 COMMAND = "/canishare"
 SHORTCUT = "ask_canishare"
@@ -92,6 +94,9 @@ def register(app: App, deps: Deps) -> None:
 
     @app.event("message")
     def on_message(event: dict, context, body: dict) -> None:
+        if is_edit_in_dm(event, context.bot_user_id):
+            answer_edit(event, body, context.bot_user_id)
+            return
         if not is_question_in_dm(event, context.bot_user_id):
             return
         where = Where(Via.DM, event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
@@ -106,7 +111,34 @@ def register(app: App, deps: Deps) -> None:
         thread = event.get("thread_ts") or event["ts"]
         text = question_of(event.get("text"), context.bot_user_id)
         where = Where(Via.MENTION, event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
+        if thread != event["ts"]:  # in a thread: a follow-up, or a question about the thread
+            escalation = service.open_escalation_in_thread(event["user"], event["channel"], thread)
+            if escalation is not None and is_follow_up(text):
+                add_follow_up(escalation, text, event, event_id_of(body))
+                return
+            if escalation is None and has_no_question_of_its_own(text):
+                try:
+                    text = question_from_thread(
+                        thread_question(deps.client, event["channel"], thread, context.bot_user_id), text)
+                except ThreadUnreadable as unreadable:
+                    service.reply_briefly(event["user"], unreadable, {}, event_id_of(body))
+                    return
         ask(text, event["user"], where, {}, event_id_of(body))
+
+    def add_follow_up(escalation, text: str, event: dict, event_id: str | None) -> None:
+        if len(text) > QUESTION_MAX_CHARS:
+            service.reply_briefly(event["user"], QuestionTooLong(len(text)), {}, event_id)
+        else:
+            service.add_follow_up(escalation, text, event["user"], event["channel"], event["ts"], event_id)
+
+    def answer_edit(event: dict, body: dict, bot_user_id: str | None) -> None:
+        """A DM question edited soon after its answer is answered again, as the new text asks."""
+        edited, before = event.get("message") or {}, event.get("previous_message") or {}
+        text = question_of(edited.get("text"), bot_user_id)
+        original = service.edited_question(edited["user"], event["channel"], edited["ts"],
+                                           question_of(before.get("text"), bot_user_id), text)
+        if original is not None:
+            ask(text, edited["user"], original.where, {}, event_id_of(body))
 
     # the message shortcut and App Home ------------------------------------------------------------
 
@@ -141,6 +173,23 @@ def register(app: App, deps: Deps) -> None:
         ack()
 
     app.action(ids.SHOW_ENTRY)(on_show_entry)
+
+
+def is_follow_up(text: str) -> bool:
+    """Words to add to an escalation: not blank, help, hello or thanks (those get their short reply)."""
+    return not is_blank(text) and small_talk(text) is None
+
+
+def is_edit_in_dm(event: dict, bot_user_id: str | None) -> bool:
+    """A person's edit of their own message in their DM with the bot."""
+    edited = event.get("message") or {}
+    return (
+        event.get("channel_type") == "im"
+        and event.get("subtype") == "message_changed"
+        and not edited.get("bot_id")
+        and bool(edited.get("user")) and bool(edited.get("ts"))
+        and edited.get("user") != bot_user_id
+    )
 
 
 def is_question_in_dm(event: dict, bot_user_id: str | None) -> bool:

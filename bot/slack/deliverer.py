@@ -41,6 +41,7 @@ from bot.slack.blocks.replies import (
 )
 from bot.slack.delivery import deliver_to_asker, dm, privately, reply_on_route
 from bot.slack.deps import Deps
+from bot.slack.follow_up_delivery import send_follow_up, send_follow_up_added
 from bot.times import parse_stored_time
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,7 @@ PERMANENT_ERRORS = frozenset({"user_not_found", "user_disabled", "account_inacti
                               "messages_tab_disabled", "user_is_bot", "channel_not_found", "not_in_channel",
                               "is_archived", "cannot_dm_user"})
 TO_ONE_PERSON = frozenset({Kind.REPLY, Kind.NOTICE, Kind.ADVISOR_ANSWER, Kind.ASKER_NOTICE, Kind.DECISION_RECORD,
-                           Kind.MY_DATA, Kind.FAQ_ENTRY})
+                           Kind.MY_DATA, Kind.FAQ_ENTRY, Kind.FOLLOW_UP_ADDED})
 
 
 def never_deliverable(item: Owed, code: str) -> bool:
@@ -388,6 +389,8 @@ SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.DIGEST: send_digest,
     Kind.DIGEST_DETAILS: send_digest_details,
     Kind.DECISION_RECORD: send_decision_record,
+    Kind.FOLLOW_UP: send_follow_up,
+    Kind.FOLLOW_UP_ADDED: send_follow_up_added,
 }
 
 

@@ -32,6 +32,7 @@ from bot.records import (
     Where,
 )
 from bot.store.delivery import DeliveryTables
+from bot.store.follow_ups import FollowUpTables
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, OlderDatabase, StoreError
 from bot.store.opening import check_is_canishare, read_only_uri, refuse_unusable_path
 from bot.store.queries import _between
@@ -43,7 +44,7 @@ HEALTH_PROBE = "healthz:write-probe"
 WRITE_FAILURE_COUNTS_FOR = 60.0  # seconds a failed commit keeps the health check failing
 
 
-class Store(DeliveryTables, ReportTables):
+class Store(DeliveryTables, ReportTables, FollowUpTables):
     def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now, *,
                  create: bool = True, read_only: bool = False):
         """The store in the file ``path``. ``create`` False (the commands that read records): a path
@@ -332,7 +333,7 @@ class Store(DeliveryTables, ReportTables):
             linked_faq_id=row["linked_faq_id"], propose_new=bool(row["propose_new"]),
             closed_by=row["closed_by"], closed_at=row["closed_at"], advisor_channel=row["advisor_channel"],
             advisor_ts=row["advisor_ts"], reminded_at=row["reminded_at"], reopened_at=row["reopened_at"],
-            question=self.question(row["question_id"]),
+            question=self.question(row["question_id"]), follow_ups=self.follow_ups_of(row["id"]),
         )
 
     # learned phrasings ---------------------------------------------------------------------

@@ -114,9 +114,21 @@ def _migration_9(db: sqlite_utils.Database) -> None:
     db["questions"].add_column("opened_faq_id", str)
 
 
+def _migration_10(db: sqlite_utils.Database) -> None:
+    """Follow-ups: what an asker added, by mentioning the bot in the thread of their open escalation.
+    One row per Slack message (the unique index), so a retry or a second process adds it once."""
+    db["follow_ups"].create({
+        "id": int, "question_id": int, "escalation_id": int, "asker": str, "text": str, "redacted_kinds": str,
+        "urgent": int, "channel": str, "message_ts": str, "created_at": str,
+    }, pk="id", not_null={"question_id", "escalation_id", "text", "created_at"},
+        foreign_keys=[("question_id", "questions", "id"), ("escalation_id", "escalations", "id")])
+    db["follow_ups"].create_index(["escalation_id", "message_ts"], unique=True)
+    db["follow_ups"].create_index(["question_id"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
-    _migration_8, _migration_9,
+    _migration_8, _migration_9, _migration_10,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,6 +15,7 @@ PERSON_COLUMNS = {
     "feedback": ("user",),
     "escalations": ("escalated_by", "claimed_by", "answered_by", "closed_by"),
     "learned_phrasings": ("added_by",),
+    "follow_ups": ("asker",),
     "audit": ("actor",),
 }
 # Tables whose rows belong to the person in their ``user`` column: listed in full for access, deleted
@@ -69,7 +70,7 @@ def still_queued(db, user: str) -> list[int]:
 
 
 def erase(db, user: str, now: str) -> dict[str, int]:
-    """Delete the person's questions (with their ratings, escalations, owed messages and the phrasings
+    """Delete the person's questions (with their ratings, follow-ups, escalations, owed messages and the phrasings
     learned from them), their ratings of other answers, their decision records and their nation;
     replace their id wherever it records work done (an advisor's claims and answers, the audit trail)
     with one pseudonym; owe the emptying of their escalations' posts in the advisor channel. Counts by
@@ -84,6 +85,7 @@ def erase(db, user: str, now: str) -> dict[str, int]:
         counts["learned_phrasings"] += db.execute(
             f"delete from learned_phrasings where question_id in ({marks})", chunk).rowcount
         counts["advisor_posts"] += outbox.owe_card_removals(db, now, chunk)
+        db.execute(f"delete from follow_ups where question_id in ({marks})", chunk)
         db.execute("delete from outbox where escalation_id in"
                    f" (select id from escalations where question_id in ({marks}))", chunk)
         counts["escalations"] += db.execute(f"delete from escalations where question_id in ({marks})", chunk).rowcount

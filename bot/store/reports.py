@@ -60,6 +60,7 @@ class ReportTables:
             for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
                 marks = ", ".join("?" for _ in chunk)
                 counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
+                db.execute(f"delete from follow_ups where question_id in ({marks})", chunk)
                 counts["escalations"] += db.execute(
                     f"delete from escalations where question_id in ({marks})", chunk
                 ).rowcount

@@ -9,6 +9,7 @@ from bot.faq import Faq, FaqEntry
 from bot.mrkdwn import escape_mrkdwn, escape_user_text
 from bot.nations import Reader
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question, Via
+from bot.slack.blocks.follow_ups import follow_up_blocks
 from bot.slack.blocks.ids import ANSWER_ACTION, CLAIM, CLOSE, REOPEN
 from bot.slack.blocks.kit import (
     Message,
@@ -109,6 +110,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
                 f"waiting {describe_age(escalation.waiting_since, now)} when last updated"
                 + (f" · identifiers removed: {escape_mrkdwn(human_list(question.redacted_kinds))}"
                    if question and question.redacted_kinds else "")),
+        *follow_up_blocks(escalation.follow_ups),
     ]
     if reader is not None:
         blocks.append(asker_nation_block(reader))

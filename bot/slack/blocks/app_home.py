@@ -94,6 +94,8 @@ SHORTENED = "\n_Shortened here: *Answer* shows the whole question, as does its c
 
 def queue_item_blocks(escalation: Escalation, now: dt.datetime, prefix: str) -> list[dict]:
     who = f" · claimed by <@{escalation.claimed_by}>" if escalation.claimed_by else ""
+    added = len(escalation.follow_ups)
+    who += f" · {added} follow-up{'s' if added != 1 else ''} from the asker" if added else ""
     shown = user_question(escalation.question, 400)
     blocks = [section(
         f"{urgent_flag(escalation)}*#{escalation.id}* · {escalation.state}{who} · waiting "

@@ -266,6 +266,8 @@ def escalated_message(escalation: Escalation, source: str, created: bool) -> Mes
     if created:
         text = (f":outbox_tray: Sent to the advisors (escalation #{escalation.id}). "
                 f"An advisor will answer {where_the_answer_goes(source)}.")
+        if source == Via.MENTION:
+            text += f"\nTo add detail, mention me in this thread: I will add it to escalation #{escalation.id}."
     else:
         text = f"This question is already with the advisors (escalation #{escalation.id}, {escalation.state})."
     return notice_message(text)

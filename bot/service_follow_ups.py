@@ -1,0 +1,63 @@
+"""Follow-ups and corrections, as a mixin of ``Service``: what an asker adds to their open escalation
+from its thread, and the question an edited DM belongs to. It uses the service's store, its clock and
+``_tell_owed``."""
+
+from __future__ import annotations
+
+import logging
+
+from bot import decisions, edits
+from bot.outbox import Kind
+from bot.privacy import redact_question
+from bot.records import Escalation, FollowUp, Question
+from bot.times import parse_stored_time
+from bot.urgency import signals_immediate_risk
+
+log = logging.getLogger("bot.service")
+
+
+class FollowUpService:
+    def open_escalation_in_thread(self, asker: str, channel: str | None, thread_ts: str | None) -> Escalation | None:
+        """``asker``'s escalation sent from this thread (by mentioning the bot) that still waits for an
+        advisor: open or claimed. None for anyone else, and outside a thread."""
+        if not (asker and channel and thread_ts):
+            return None
+        found = self.store.open_escalation_in_thread(asker, channel, thread_ts)
+        return self.store.escalation(found) if found is not None else None
+
+    def add_follow_up(self, escalation: Escalation, text: str, asker: str, channel: str | None,
+                      message_ts: str | None, event_id: str | None = None) -> FollowUp | None:
+        """Redact ``text`` and add it to ``escalation``; owe, in the same commit, its post in the card's
+        thread for the advisors, the card's update, and the asker's acknowledgement in their thread. None
+        when the Slack event (or the message) was handled before: nothing is added twice."""
+        redaction = redact_question(text, decisions.PLACEHOLDER_GROWTH * len(text))
+        with self.store.transaction():
+            if event_id and not self.store.first_time_event(event_id):
+                return None
+            follow_up, added = self.store.add_follow_up(
+                escalation_id=escalation.id, question_id=escalation.question_id, asker=asker, text=redaction.text,
+                redacted_kinds=redaction.found, urgent=signals_immediate_risk(text), channel=channel,
+                message_ts=message_ts)
+            if not added:
+                return None
+            about = {"question_id": escalation.question_id, "escalation_id": escalation.id,
+                     "payload": {"follow_up": follow_up.id}}
+            self.store.owe(Kind.FOLLOW_UP, f"follow_up:{follow_up.id}", **about)
+            self.store.owe(Kind.FOLLOW_UP_ADDED, f"follow_up_added:{follow_up.id}", **about)
+            if follow_up.urgent:
+                self.store.flag_urgent(escalation.id)
+            self.store.owe_card_update(escalation.id)
+        self._tell_owed()
+        log.info("follow-up %s added to escalation %s%s", follow_up.id, escalation.id,
+                 " urgent" if follow_up.urgent else "")
+        return follow_up
+
+    def follow_up(self, follow_up_id: int) -> FollowUp | None:
+        return self.store.follow_up(follow_up_id)
+
+    def edited_question(self, asker: str, channel: str, message_ts: str, before: str | None,
+                        after: str | None) -> Question | None:
+        """The question a DM edit changes, when it is to be answered again (``bot.edits``); else None."""
+        original = self.store.question_for_message(asker, channel, message_ts)
+        now = parse_stored_time(self.store.now())
+        return original if now and edits.answer_the_edit(original, before, after, now) else None

@@ -1,0 +1,40 @@
+"""Sending what a follow-up owes: its post in the escalation card's thread, and the asker's
+acknowledgement where they added it (see ``bot.slack.deliverer``)."""
+
+from __future__ import annotations
+
+from bot.outbox import Owed
+from bot.slack.blocks.follow_ups import follow_up_added_message, follow_up_post
+from bot.slack.delivery import deliver_to_asker
+from bot.slack.deps import Deps
+
+
+def _follow_up_of(deps: Deps, item: Owed):
+    follow_up = deps.service.follow_up(int(item.payload.get("follow_up") or 0))
+    if follow_up is None:
+        raise LookupError("the follow-up was purged")
+    return deps.service.escalation(follow_up.escalation_id), follow_up
+
+
+def send_follow_up(deps: Deps, item: Owed) -> None:
+    """The follow-up in its card's thread (sent to the channel too when urgent), where advisors working
+    on it see it arrive."""
+    from bot.slack.deliverer import CARD_NOT_POSTED_YET, Postpone  # it imports this module
+
+    escalation, follow_up = _follow_up_of(deps, item)
+    if not escalation.advisor_ts:
+        if deps.service.card_owed(escalation.id):
+            raise Postpone(CARD_NOT_POSTED_YET)
+        return None  # no card: the card, if ever posted, lists it
+    deps.client.chat_postMessage(channel=escalation.advisor_channel, thread_ts=escalation.advisor_ts,
+                                 reply_broadcast=follow_up.urgent or None,
+                                 **follow_up_post(escalation, follow_up).as_kwargs())
+    return None
+
+
+def send_follow_up_added(deps: Deps, item: Owed) -> None:
+    escalation, follow_up = _follow_up_of(deps, item)
+    if escalation.question is None:
+        raise LookupError("the question was purged")
+    deliver_to_asker(deps.client, escalation.question, follow_up_added_message(escalation, follow_up))
+    return None

@@ -1,0 +1,67 @@
+"""Follow-ups (what an asker adds to their open escalation from its thread) and the lookups that
+find the question a later Slack message belongs to: a mention in an escalation's thread, an edited DM."""
+
+from __future__ import annotations
+
+import json
+
+from bot.records import FollowUp, Question, State, Via
+
+
+class FollowUpTables:
+    def open_escalation_in_thread(self, asker: str, channel: str, thread_ts: str) -> int | None:
+        """The id of the latest escalation ``asker`` sent from this thread by mentioning the bot that
+        no advisor has answered or closed yet (open or claimed); None when there is none."""
+        with self._lock:
+            row = self.db.execute(
+                "select e.id from escalations e join questions q on q.id = e.question_id"
+                " where q.asker = ? and q.channel = ? and q.thread_ts = ? and q.source = ? and e.state in (?, ?)"
+                " order by e.id desc limit 1",
+                [asker, channel, thread_ts, Via.MENTION.value, State.OPEN.value, State.CLAIMED.value]).fetchone()
+        return row[0] if row else None
+
+    def add_follow_up(self, *, escalation_id: int, question_id: int, asker: str, text: str,
+                      redacted_kinds: tuple[str, ...], urgent: bool, channel: str | None,
+                      message_ts: str | None) -> tuple[FollowUp, bool]:
+        """Store a (redacted) follow-up; the same Slack message (``message_ts``) is stored once, whichever
+        process gets it first: (the follow-up, whether it was added now)."""
+        with self.transaction() as db:
+            added = db.execute(
+                "insert or ignore into follow_ups (question_id, escalation_id, asker, text, redacted_kinds, urgent,"
+                " channel, message_ts, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [question_id, escalation_id, asker, text, json.dumps(list(redacted_kinds)), int(urgent), channel,
+                 message_ts, self.now()]).rowcount == 1
+            row = next(db.query("select * from follow_ups where escalation_id = ? and message_ts is ?"
+                                " order by id desc limit 1", [escalation_id, message_ts]))
+        return _follow_up(row), added
+
+    def flag_urgent(self, escalation_id: int) -> None:
+        """Flag an escalation urgent (a follow-up said someone is at risk now)."""
+        with self.transaction() as db:
+            db.execute("update escalations set urgent = 1 where id = ?", [escalation_id])
+
+    def follow_up(self, follow_up_id: int) -> FollowUp | None:
+        with self._lock:
+            rows = list(self.db.query("select * from follow_ups where id = ?", [follow_up_id]))
+        return _follow_up(rows[0]) if rows else None
+
+    def follow_ups_of(self, escalation_id: int) -> tuple[FollowUp, ...]:
+        with self._lock:
+            rows = list(self.db.query("select * from follow_ups where escalation_id = ? order by id", [escalation_id]))
+        return tuple(_follow_up(r) for r in rows)
+
+    def question_for_message(self, asker: str, channel: str, message_ts: str) -> Question | None:
+        """The first question recorded from the Slack message ``message_ts`` of ``asker`` in ``channel``."""
+        from bot.store.database import _question
+
+        with self._lock:
+            rows = list(self.db.query(
+                "select * from questions where asker = ? and channel = ? and message_ts = ? order by id limit 1",
+                [asker, channel, message_ts]))
+        return _question(rows[0]) if rows else None
+
+
+def _follow_up(row: dict) -> FollowUp:
+    return FollowUp(id=row["id"], escalation_id=row["escalation_id"], question_id=row["question_id"],
+                    text=row["text"], redacted_kinds=tuple(json.loads(row["redacted_kinds"] or "[]")),
+                    urgent=bool(row["urgent"]), created_at=row["created_at"])

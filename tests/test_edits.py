@@ -1,0 +1,39 @@
+"""When an edited DM question is answered again (bot.edits)."""
+
+import datetime as dt
+
+from bot.edits import EDIT_ANSWERED_WITHIN, answer_the_edit, changes_the_question
+from bot.records import Decision, Question, Where
+from bot.times import stored
+
+ASKED = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.timezone.utc)
+
+
+def question(created_at=ASKED) -> Question:
+    return Question(id=1, text="Can I share?", asker="U1", where=Where("dm", "D1", "1.0", "1.0"),
+                    decision=Decision.ANSWER, faq_id="x", score=90.0, suggestions=(), redacted_kinds=(),
+                    urgent=False, created_at=stored(created_at))
+
+
+def test_changing_the_words_changes_the_question():
+    assert changes_the_question("Can I share?", "Can I share? We're in Scotland")
+    assert not changes_the_question("Can I share?", "can i share")  # case and punctuation only
+    assert not changes_the_question("Can I share?", "  Can   I share ?  ")
+    assert not changes_the_question("Can I share?", "")  # emptied: nothing to answer
+
+
+def test_an_edit_is_answered_only_soon_after_the_answer_and_only_when_the_words_changed():
+    soon = ASKED + dt.timedelta(minutes=2)
+    assert answer_the_edit(question(), "Can I share?", "Can I share with the GP?", soon)
+    assert not answer_the_edit(question(), "Can I share?", "can I share", soon)
+    assert not answer_the_edit(None, "hello", "Can I share with the GP?", soon)  # nothing was asked
+    assert not answer_the_edit(question(), "Can I share?", "Can I share with the GP?", ASKED + EDIT_ANSWERED_WITHIN)
+    assert not answer_the_edit(question(created_at=ASKED), "a", "b", ASKED + dt.timedelta(days=3))
+
+
+def test_the_readme_and_the_data_protection_document_give_the_same_window():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    said = f"{int(EDIT_ANSWERED_WITHIN.total_seconds() // 60)} minutes"
+    assert said in (root / "README.md").read_text() and said in (root / "docs" / "data-protection.md").read_text()
