@@ -15,16 +15,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Collection, Protocol
 
 from bot import decisions, escalations
-from bot.faq import NATIONS, Faq, ReloadingFaq
+from bot.faq import Faq, ReloadingFaq
 from bot.matching import MATCHER_FAILED, Match, Matcher, Thresholds, match_safely
-from bot.named_nations import answer_nation
-from bot.nations import Reader
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.privacy import MAX_QUESTION_CHARS, redact, redact_question
 from bot.public_contacts import keep_public_contacts
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
 from bot.service_follow_ups import FollowUpService
 from bot.service_matching import MatchingService
+from bot.service_nations import NationService
 from bot.service_parts import OutboxService, QueueUpkeep, RecordsService, StillQueued  # noqa: F401 (façade)
 from bot.small_talk import Chat, is_blank, small_talk
 from bot.store import Store
@@ -106,7 +105,7 @@ class AskResult:
         return self.question.redacted_kinds
 
 
-class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, FollowUpService):
+class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, FollowUpService, NationService):
     @classmethod
     def open(cls, settings: Settings, *, faq: bool = True, create: bool = True, read_only: bool = False) -> Service:
         """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.
@@ -268,36 +267,7 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         """False for a byte-identical replay of a signed Slack request already handled."""
         return self.store.first_time_request(fingerprint)
 
-    # nations and decision records -----------------------------------------------------------
-
-    def nation_of(self, user: str | None) -> str | None:
-        """The nation answers are shown for: the person's own choice, else the workspace's
-        (``CANISHARE_NATION``); None when neither says (every nation's notes are shown)."""
-        return self.nation_setting(user)[0]
-
-    def nation_setting(self, user: str | None) -> tuple[str | None, bool]:
-        """(the nation answers are shown for, whether it is the workspace's default rather than the
-        person's own choice)."""
-        if user:
-            chosen, nation = self.store.chosen_nation(user)
-            if chosen:
-                return nation, False
-        return self.default_nation, self.default_nation is not None
-
-    def reader_of(self, user: str | None, question: str = "") -> Reader:
-        """Whom an answer to ``question`` is written for: a nation the question names, else the
-        person's setting (``bot.named_nations``)."""
-        return answer_nation(question, *self.nation_setting(user))
-
-    def _question_text(self, question_id: int | None) -> str:
-        question = self.question(question_id) if question_id else None
-        return question.text if question else ""
-
-    def set_nation(self, user: str, nation: str | None) -> None:
-        """Remember a person's nation (None: show every nation's notes, whatever the default)."""
-        if nation is not None and nation not in NATIONS:
-            raise ValueError(f"unknown nation {nation!r}")
-        self.store.set_nation(user, nation)
+    # decision records -----------------------------------------------------------
 
     def record_decision(
         self, user: str, form: decisions.DecisionForm, *, view_id: str | None = None,

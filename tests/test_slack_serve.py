@@ -226,8 +226,7 @@ def test_manifest_declares_exactly_what_the_code_uses():
     assert [(s["type"], s["callback_id"]) for s in features["shortcuts"]] == [("message", asking.SHORTCUT)]
     assert sorted(settings["event_subscriptions"]["bot_events"]) == ["app_home_opened", "app_mention", "message.im"]
     assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == [
-        "app_mentions:read", "channels:history", "channels:read", "chat:write", "commands", "groups:history",
-        "groups:read", "im:history", "im:write",
+        "app_mentions:read", "channels:read", "chat:write", "commands", "groups:read", "im:history", "im:write",
     ]
     assert features["app_home"] == {"home_tab_enabled": True, "messages_tab_enabled": True,
                                     "messages_tab_read_only_enabled": False}

@@ -1,0 +1,39 @@
+"""Nations, as a mixin of ``Service``: whom an answer is written for (the nation a question names, the
+person's own choice, the workspace's default). It uses the service's store and ``default_nation``."""
+
+from __future__ import annotations
+
+from bot.faq import NATIONS
+from bot.named_nations import answer_nation
+from bot.nations import Reader
+
+
+class NationService:
+    def nation_of(self, user: str | None) -> str | None:
+        """The nation answers are shown for: the person's own choice, else the workspace's
+        (``CANISHARE_NATION``); None when neither says (every nation's notes are shown)."""
+        return self.nation_setting(user)[0]
+
+    def nation_setting(self, user: str | None) -> tuple[str | None, bool]:
+        """(the nation answers are shown for, whether it is the workspace's default rather than the
+        person's own choice)."""
+        if user:
+            chosen, nation = self.store.chosen_nation(user)
+            if chosen:
+                return nation, False
+        return self.default_nation, self.default_nation is not None
+
+    def reader_of(self, user: str | None, question: str = "") -> Reader:
+        """Whom an answer to ``question`` is written for: a nation the question names, else the
+        person's setting (``bot.named_nations``)."""
+        return answer_nation(question, *self.nation_setting(user))
+
+    def _question_text(self, question_id: int | None) -> str:
+        question = self.question(question_id) if question_id else None
+        return question.text if question else ""
+
+    def set_nation(self, user: str, nation: str | None) -> None:
+        """Remember a person's nation (None: show every nation's notes, whatever the default)."""
+        if nation is not None and nation not in NATIONS:
+            raise ValueError(f"unknown nation {nation!r}")
+        self.store.set_nation(user, nation)
