@@ -203,7 +203,9 @@ def send_notice(deps: Deps, item: Owed) -> None:
         source = escalation.question.where.source if escalation.question else Via.CLI
         message = escalated_message(escalation, source, bool(payload.get("created")))
     elif about == "thanks":
-        message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0))
+        question = deps.service.question(int(payload.get("question_id") or 0))
+        message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0),
+                                  by_asker=question is not None and question.asker == payload["to"])
     elif about in BRIEF_REPLIES:
         message = BRIEF_REPLIES[about]()
     elif about in ("undelivered", "uncertain"):
