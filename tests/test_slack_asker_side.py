@@ -1,16 +1,20 @@
 """The asker's side of a question, end to end through the Bolt app (the practitioners' review, rv6prac,
-findings 5, 7 and 12): replies name where the answer will come, a bystander is never offered a button
-that refuses them, and fallbacks carry the answer."""
+findings 5, 7, 9, 12 and 13): replies name where the answer will come, a bystander is never offered
+a button that refuses them, a channel never sees the question echoed, fallbacks carry the answer, and
+the asker hears where they are looking."""
 
 import json
 
 import pytest
 import test_slack_flows as flows
+from test_block_kit_limits import assert_within_limits
 from test_slack_flows import (
+    ADVISOR,
     ADVISOR_CHANNEL,
     ASKER,
     STRANGER,
     UNKNOWN_QUESTION,
+    URGENT_QUESTION,
     action_values,
     click,
     mention,
@@ -20,15 +24,24 @@ from test_slack_flows import (
 )
 
 from bot.answers import short_answer
-from bot.records import Decision, Question, Where
+from bot.config import Settings
+from bot.records import CLAIMED, Decision, Escalation, Question, Where
 from bot.slack.blocks import ids, replies
+from bot.slack.blocks.asker_notices import asked_from_home_modal, claimed_message, privacy_notice_message
 
 import slack_harness as h
 
-service, settings, deps, entry = flows.service, flows.settings, flows.deps, flows.entry
+service, deps, entry = flows.service, flows.deps, flows.entry
 
+WITH_IDENTIFIERS = "Can I email NHS number 943 476 5919 and 07700 900123 to the school about zorblat?"
 THREAD = "1700000000.000001"
 URGENT_UNKNOWN = "He has a knife and says he will kill her tonight zorblat flimflam"  # urgent; no FAQ entry fits
+
+
+@pytest.fixture
+def settings():
+    return Settings(bot_token=h.TEST_BOT_TOKEN, signing_secret=h.TEST_SIGNING_SECRET,
+                    advisor_channel=ADVISOR_CHANNEL, remind_after_hours=1.5)
 
 
 def dm(app, text, ts="1700000000.000050"):
@@ -50,6 +63,13 @@ def to_asker(fake):
     """What reached the asker, by any route, in order (not the advisor channel, not Home)."""
     return [c for c in fake.calls() if c.method in ("chat.postMessage", "chat.postEphemeral", "response_url")
             and c.body.get("channel") != ADVISOR_CHANNEL]
+
+
+def home_recent(fake) -> list[dict]:
+    blocks = fake.last("views.publish").body["view"]["blocks"]
+    start = next(n for n, b in enumerate(blocks) if b["type"] == "header" and "recent" in b["text"]["text"])
+    end = next(n for n, b in enumerate(blocks) if n > start and b["type"] == "divider")
+    return blocks[start + 1:end]
 
 
 # 5: replies name where the answer will really come ---------------------------------------------------
@@ -100,6 +120,57 @@ def test_someone_else_who_rates_an_answer_not_helpful_is_not_offered_a_button_th
     assert action_values(asker_thanks["blocks"], ids.ESCALATE) == [str(question_id)]
 
 
+# 9: an @mention in a shared channel is never echoed there --------------------------------------------
+
+
+def test_a_mention_with_identifiers_is_not_echoed_and_the_asker_alone_is_told_to_delete_it(app, fake_slack, service):
+    mention(app, WITH_IDENTIFIERS)
+    public = [c for c in fake_slack.calls("chat.postMessage") if c.body["channel"] == "C123"]
+    assert len(public) == 1
+    assert "You asked" not in texts_of(public[0]) and "school about zorblat" not in texts_of(public[0])
+    assert "I removed" not in texts_of(public[0])
+
+    notice = fake_slack.last("chat.postEphemeral").body
+    assert (notice["channel"], notice["user"], notice["thread_ts"]) == ("C123", ASKER, THREAD)
+    said = texts_of(fake_slack.last("chat.postEphemeral"))
+    assert "NHS number and phone" in said and "delete it" in said and "/canishare" in said
+    assert "direct message" in said and "You asked (as I kept it)" in said and "[NHS number]" in said
+    everything = " ".join(texts_of(c) for c in fake_slack.calls())
+    assert "943 476 5919" not in everything and "07700" not in everything
+
+
+def test_a_mention_without_identifiers_is_not_echoed_and_needs_no_private_notice(app, fake_slack, service):
+    mention(app, "Can I tell the school about Jake? He lives with his nan on the Brookfield estate.")
+    reply = texts_of(fake_slack.last("chat.postMessage"))
+    assert "You asked" not in reply and "Jake" not in reply and "Brookfield" not in reply
+    assert not fake_slack.calls("chat.postEphemeral")
+
+
+def test_the_privacy_notice_of_a_retried_mention_is_sent_once(app, fake_slack, service):
+    event = h.app_mention_event(f"<@{h.BOT_USER_ID}> {WITH_IDENTIFIERS}")
+    for retry in (None, 1, 2):
+        send(app, h.event_request(event, event_id="Ev-id", retry_num=retry))
+    assert len(fake_slack.calls("chat.postEphemeral")) == 1 and len(fake_slack.calls("chat.postMessage")) == 1
+
+
+def test_the_privacy_notice_goes_by_dm_when_it_cannot_be_shown_in_the_channel(app, fake_slack, service):
+    fake_slack.fail_next("chat.postEphemeral", error="user_not_in_channel")
+    mention(app, WITH_IDENTIFIERS)
+    dm_notice = [c for c in fake_slack.calls("chat.postMessage") if c.body["channel"].startswith("D")]
+    assert len(dm_notice) == 1 and "delete it" in texts_of(dm_notice[0])
+
+
+@pytest.mark.parametrize("ask", [
+    lambda app, fake: dm(app, WITH_IDENTIFIERS),
+    lambda app, fake: slash(app, fake, WITH_IDENTIFIERS),
+])
+def test_where_only_the_asker_reads_the_reply_it_still_echoes_the_question(app, fake_slack, service, ask):
+    ask(app, fake_slack)
+    reply = texts_of(to_asker(fake_slack)[0])
+    assert "You asked: Can I email NHS number [NHS number]" in reply and "I removed the NHS number" in reply
+    assert not fake_slack.calls("chat.postEphemeral")
+
+
 # 12: fallbacks carry the answer; suggestion buttons say which entry -----------------------------------
 
 
@@ -121,7 +192,75 @@ def test_suggestions_name_their_entries_in_the_fallback_and_on_each_button(faq):
         assert entry.question[:20] in label and entry.question[:20].replace("&", "&amp;") in message.text
 
 
+# 13: where the asker hears -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, said", [
+    ("help", "/canishare"), ("", "/canishare"), ("thanks!", "welcome"), ("x " * 2100, "4,000"),
+])
+def test_a_short_reply_to_a_mention_comes_in_its_thread_to_the_asker_alone(app, fake_slack, service, text, said):
+    mention(app, text, ts="1700000012.000002", thread_ts="1700000012.000001")
+    told = fake_slack.last("chat.postEphemeral")
+    assert (told.body["channel"], told.body["thread_ts"], told.body["user"]) == ("C123", "1700000012.000001", ASKER)
+    assert said in texts_of(told)
+    assert not fake_slack.calls("chat.postMessage") and not fake_slack.calls("conversations.open")
+
+
+def test_asking_from_home_says_where_the_reply_went_and_refreshes_home(app, fake_slack, service, entry):
+    response = submit_home_question(app, entry.question)
+    shown = json.loads(response.body)
+    assert shown["response_action"] == "update" and "*Messages* tab" in json.dumps(shown["view"])
+    assert fake_slack.last("chat.postMessage").body["channel"] == "DU123"
+    assert entry.question[:30] in json.dumps(home_recent(fake_slack))
+
+
+def test_an_urgent_question_from_home_keeps_the_act_now_notice_in_the_modal(app, fake_slack, service):
+    shown = json.loads(submit_home_question(app, URGENT_QUESTION).body)
+    assert "999" in json.dumps(shown["view"])
+
+
+def test_the_acknowledgement_says_what_happens_next_from_the_settings(app, fake_slack, service):
+    slash(app, fake_slack, UNKNOWN_QUESTION)
+    click(app, fake_slack, ids.ESCALATE, str(flows.only_question_id(service)))
+    ack = fake_slack.last("response_url").body["text"]
+    assert "after 1 hour 30 minutes" in ack and "tell you when one picks it up" in ack
+    assert "999" in ack and "safeguarding lead" in ack and "do not wait" in ack
+
+
+def test_the_asker_is_told_once_when_an_advisor_claims_their_question(app, fake_slack, service):
+    slash(app, fake_slack, UNKNOWN_QUESTION)
+    click(app, fake_slack, ids.ESCALATE, str(flows.only_question_id(service)))
+    escalation = service.queue()[0]
+    fake_slack.reset()
+    for _ in range(2):  # a second click (Slack's retry, or impatience) is refused and tells nobody
+        click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    told = [c for c in fake_slack.calls("chat.postMessage") if c.body["channel"] == "DU123"]
+    assert len(told) == 1 and "picked up your question" in texts_of(told[0]) and f"<@{ADVISOR}>" in texts_of(told[0])
+
+
+def test_a_mentions_asker_hears_of_the_claim_in_its_thread(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    (told,) = [c for c in fake_slack.calls("chat.postMessage") if c.body["channel"] == "C123"]
+    assert told.body["thread_ts"] == "1700000000.000040" and "picked up" in texts_of(told)
+
+
+def test_the_asker_notices_stay_within_slack_limits():
+    long = question(text="<!channel> " + "x" * 5000, redacted_kinds=("NHS number", "phone", "name"))
+    assert_within_limits(privacy_notice_message(long).as_kwargs(), "message")
+    assert_within_limits(claimed_message(escalation(CLAIMED)).as_kwargs(), "message")
+    for urgent in (False, True):
+        assert_within_limits(asked_from_home_modal(urgent), "modal")
+    assert "<!channel>" not in json.dumps(privacy_notice_message(long).blocks)
+
+
 def question(decision=Decision.ESCALATE, **changes) -> Question:
     fields = dict(id=7, text="q", asker=ASKER, where=Where("command", "C1"), decision=decision, faq_id=None,
                   score=1.0, suggestions=(), redacted_kinds=(), urgent=False, created_at="2026-11-26T11:00:00+00:00")
     return Question(**{**fields, **changes})
+
+
+def escalation(state, answer=None) -> Escalation:
+    return Escalation(id=3, question_id=7, state=state, urgent=False, created_at="2026-11-26T11:00:00+00:00",
+                      answer=answer)

@@ -26,7 +26,8 @@ from bot.mrkdwn import escape_user_text
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import State, Via
 from bot.slack.blocks.advisor_card import advisor_message, reminder_message, why_not_delivered
-from bot.slack.blocks.kit import Message
+from bot.slack.blocks.asker_notices import claimed_message, privacy_notice_message
+from bot.slack.blocks.kit import Message, describe_span
 from bot.slack.blocks.replies import (
     BRIEF_REPLIES,
     advisor_answer_message,
@@ -201,11 +202,14 @@ def send_notice(deps: Deps, item: Owed) -> None:
     if about == "escalated":
         escalation = deps.service.escalation(item.escalation_id)
         source = escalation.question.where.source if escalation.question else Via.CLI
-        message = escalated_message(escalation, source, bool(payload.get("created")))
+        remind_after = describe_span(round(deps.settings.remind_after_hours * 3600), units=2)
+        message = escalated_message(escalation, source, bool(payload.get("created")), remind_after)
     elif about == "thanks":
         question = deps.service.question(int(payload.get("question_id") or 0))
         message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0),
                                   by_asker=question is not None and question.asker == payload["to"])
+    elif about == "privacy":
+        message = privacy_notice_message(asker_question(deps, item))
     elif about in BRIEF_REPLIES:
         message = BRIEF_REPLIES[about]()
     elif about in ("undelivered", "uncertain"):
@@ -214,8 +218,16 @@ def send_notice(deps: Deps, item: Owed) -> None:
         message = answer_redacted_message(item.escalation_id or 0, payload.get("kinds") or [])
     else:
         message = notice_message(payload.get("text") or "")
-    privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"))
+    privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"),
+              payload.get("thread_ts"))
     return None
+
+
+def asker_question(deps: Deps, item: Owed):
+    question = deps.service.question(item.question_id or 0)
+    if question is None:
+        raise LookupError("the question was purged")
+    return question
 
 
 def tell_undelivered(deps: Deps, item: Owed) -> None:
@@ -297,11 +309,15 @@ def send_advisor_answer(deps: Deps, item: Owed) -> None:
 
 
 def send_asker_notice(deps: Deps, item: Owed) -> None:
-    """The asker told, where they asked, that their escalation was closed without an answer (unless it
-    was reopened since)."""
+    """The asker told, where they asked, that an advisor claimed their escalation (unless it has moved on
+    since), or that it was closed without an answer (unless it was reopened since)."""
     escalation = deps.service.escalation(item.escalation_id)
     if escalation.question is None:
         raise LookupError("the question was purged")
+    if item.payload.get("about") == "claimed":
+        if escalation.state == State.CLAIMED:  # not once answered, closed or reopened meanwhile
+            deliver_to_asker(deps.client, escalation.question, claimed_message(escalation))
+        return None
     if escalation.state != State.CLOSED:
         return None
     deliver_to_asker(deps.client, escalation.question, closed_message(escalation))

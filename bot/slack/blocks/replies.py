@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.answers import URGENT_NOTICE, short_answer, shortened
+from bot.asker_steps import seen_by_others
 from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry, Source
 from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, replace_markup
@@ -179,13 +180,15 @@ def no_answer_blocks(question_id: int, source: str) -> list[dict]:
 
 def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry], urgent: bool,
                   nation: str | None = None) -> Message:
-    """The reply to a question: the urgent-risk message first when it applies, what was asked (redacted),
-    what was removed from it, then the answer (for the asker's ``nation``), the suggestions or the
-    offer to ask an advisor."""
-    blocks: list[dict] = urgent_blocks() if urgent else []
-    blocks.append(asked_context(question))
-    blocks += redaction_blocks(question.redacted_kinds)
+    """The reply to a question: the urgent-risk message first when it applies, what was asked (redacted)
+    and what was removed from it (only where the asker alone reads the reply: in a channel's thread that
+    is told to them privately, see ``privacy_notice_message``), then the answer (for the asker's
+    ``nation``), the suggestions or the offer to ask an advisor."""
     source = question.where.source
+    blocks: list[dict] = urgent_blocks() if urgent else []
+    if not seen_by_others(source):
+        blocks.append(asked_context(question))
+        blocks += redaction_blocks(question.redacted_kinds)
     if decision == Decision.ANSWER and entries:
         blocks += entry_blocks(entries[0], question.id, nation)
         text = entry_text(entries[0])
@@ -266,10 +269,17 @@ def where_the_answer_goes(source: str) -> str:
     return "in a direct message from me"
 
 
-def escalated_message(escalation: Escalation, source: str, created: bool) -> Message:
+def escalated_message(escalation: Escalation, source: str, created: bool, remind_after: str = "") -> Message:
+    """The asker's acknowledgement: where the answer will come, what happens meanwhile (the advisors are
+    reminded of a question nobody has claimed after ``remind_after``, e.g. "4 hours"), and not to wait
+    if the risk becomes urgent."""
     if created:
+        reminded = (f" If nobody has picked it up after {remind_after}, the advisors are reminded of it."
+                    if remind_after else "")
         text = (f":outbox_tray: Sent to the advisors (escalation #{escalation.id}). "
-                f"An advisor will answer {where_the_answer_goes(source)}.")
+                f"An advisor will answer {where_the_answer_goes(source)}. I will tell you when one picks it up."
+                f"{reminded}\nIf it becomes urgent meanwhile, with someone at immediate risk of serious harm, "
+                "do not wait: share what is needed now and call *999* or your *safeguarding lead*.")
     else:
         text = f"This question is already with the advisors (escalation #{escalation.id}, {escalation.state})."
     return notice_message(text)
