@@ -1,7 +1,7 @@
 """The asker's side of a question, end to end through the Bolt app (the practitioners' review, rv6prac,
-findings 5, 7, 9, 12 and 13): replies name where the answer will come, a bystander is never offered
-a button that refuses them, a channel never sees the question echoed, fallbacks carry the answer, and
-the asker hears where they are looking."""
+findings 5, 7, 9, 11, 12 and 13): replies name where the answer will come, a bystander is never offered
+a button that refuses them, a channel never sees the question echoed, App Home's questions have their
+next step, fallbacks carry the answer, and the asker hears where they are looking."""
 
 import json
 
@@ -15,8 +15,10 @@ from test_slack_flows import (
     STRANGER,
     UNKNOWN_QUESTION,
     URGENT_QUESTION,
+    SuggestingMatcher,
     action_values,
     click,
+    click_in_home,
     mention,
     send,
     slash,
@@ -24,9 +26,10 @@ from test_slack_flows import (
 )
 
 from bot.answers import short_answer
+from bot.asker_steps import NextStep, next_step
 from bot.config import Settings
-from bot.records import CLAIMED, Decision, Escalation, Question, Where
-from bot.slack.blocks import ids, replies
+from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, Escalation, Question, Where
+from bot.slack.blocks import app_home, ids, replies
 from bot.slack.blocks.asker_notices import asked_from_home_modal, claimed_message, privacy_notice_message
 
 import slack_harness as h
@@ -70,6 +73,10 @@ def home_recent(fake) -> list[dict]:
     start = next(n for n, b in enumerate(blocks) if b["type"] == "header" and "recent" in b["text"]["text"])
     end = next(n for n, b in enumerate(blocks) if n > start and b["type"] == "divider")
     return blocks[start + 1:end]
+
+
+def open_home(app):
+    send(app, h.event_request(h.app_home_opened_event(ASKER)))
 
 
 # 5: replies name where the answer will really come ---------------------------------------------------
@@ -171,6 +178,108 @@ def test_where_only_the_asker_reads_the_reply_it_still_echoes_the_question(app, 
     assert not fake_slack.calls("chat.postEphemeral")
 
 
+# 11: App Home's recent questions have their next step -------------------------------------------------
+
+
+def test_an_unanswered_question_on_home_can_be_sent_to_an_advisor_from_there(app, fake_slack, service):
+    slash(app, fake_slack, UNKNOWN_QUESTION)
+    question_id = flows.only_question_id(service)
+    open_home(app)
+    (item,) = home_recent(fake_slack)
+    assert item["accessory"]["action_id"] == ids.ESCALATE and item["accessory"]["value"] == str(question_id)
+
+    fake_slack.reset()
+    click_in_home(app, ids.ESCALATE, str(question_id), ASKER)
+    assert service.queue()[0].question_id == question_id
+    assert "Sent to the advisors" in texts_of(fake_slack.last("chat.postMessage"))  # by DM, from Home
+    (item,) = home_recent(fake_slack)  # Home shows its new state, with nothing left to press
+    assert "with the advisors" in item["text"]["text"] and "accessory" not in item
+
+
+def test_suggestions_on_home_are_shown_again_by_dm(app, fake_slack, service, faq, monkeypatch):
+    monkeypatch.setattr(service, "matcher", lambda: SuggestingMatcher(faq))
+    slash(app, fake_slack, "can I share with the housing officer?")
+    question_id = flows.only_question_id(service)
+    open_home(app)
+    (item,) = home_recent(fake_slack)
+    assert item["accessory"]["action_id"] == ids.HOME_AGAIN and "suggestions" in item["accessory"]["text"]["text"]
+
+    fake_slack.reset()
+    click_in_home(app, ids.HOME_AGAIN, str(question_id), ASKER)
+    again = fake_slack.last("chat.postMessage")
+    assert again.body["channel"] == "DU123"
+    assert len(action_values(again.body["blocks"], ids.SHOW_ENTRY)) == 3
+    assert "You asked: can I share with the housing officer?" in texts_of(again)
+
+
+def test_an_faq_answer_on_home_reopens_with_show_answer(app, fake_slack, service, entry):
+    slash(app, fake_slack, entry.question)
+    question_id = flows.only_question_id(service)
+    open_home(app)
+    (item,) = home_recent(fake_slack)
+    assert (item["accessory"]["action_id"], item["accessory"]["value"]) == (ids.SHOW_ENTRY, f"{question_id}|{entry.id}")
+    click_in_home(app, ids.SHOW_ENTRY, item["accessory"]["value"], ASKER)
+    assert "Legal basis" in texts_of(fake_slack.last("chat.postMessage"))
+
+
+def test_an_advisors_answer_on_home_is_shown_again_by_dm(app, fake_slack, service):
+    mention(app, UNKNOWN_QUESTION)
+    question_id = flows.only_question_id(service)
+    escalation, _ = service.escalate(question_id, ASKER)
+    flows.submit_answer(app, escalation.id, "Yes: share it with the school's DSL and record why.")
+    open_home(app)
+    (item,) = home_recent(fake_slack)
+    assert item["accessory"]["action_id"] == ids.HOME_AGAIN
+
+    fake_slack.reset()
+    click_in_home(app, ids.HOME_AGAIN, str(question_id), ASKER)
+    again = fake_slack.last("chat.postMessage")
+    assert again.body["channel"] == "DU123" and "share it with the school's DSL" in texts_of(again)
+
+
+def test_no_one_else_can_reopen_a_question_from_home(app, fake_slack, service, faq, monkeypatch):
+    monkeypatch.setattr(service, "matcher", lambda: SuggestingMatcher(faq))
+    slash(app, fake_slack, "can I share with the housing officer?")
+    fake_slack.reset()
+    click_in_home(app, ids.HOME_AGAIN, str(flows.only_question_id(service)), STRANGER)
+    (told,) = fake_slack.calls("chat.postMessage")
+    assert "Only the person who asked" in texts_of(told) and "housing officer" not in texts_of(told)
+
+
+def question(decision=Decision.ESCALATE, **changes) -> Question:
+    fields = dict(id=7, text="q", asker=ASKER, where=Where("command", "C1"), decision=decision, faq_id=None,
+                  score=1.0, suggestions=(), redacted_kinds=(), urgent=False, created_at="2026-11-26T11:00:00+00:00")
+    return Question(**{**fields, **changes})
+
+
+def escalation(state, answer=None) -> Escalation:
+    return Escalation(id=3, question_id=7, state=state, urgent=False, created_at="2026-11-26T11:00:00+00:00",
+                      answer=answer)
+
+
+@pytest.mark.parametrize("q, e, step", [
+    (question(), None, NextStep.SEND_TO_ADVISOR),
+    (question(Decision.ANSWER, faq_id="x"), None, NextStep.SHOW_ENTRY),
+    (question(Decision.SUGGEST, suggestions=("x", "y")), None, NextStep.SHOW_SUGGESTIONS),
+    (question(), escalation(OPEN), None),
+    (question(), escalation(CLAIMED), None),
+    (question(), escalation(CLOSED), None),
+    (question(), escalation(OPEN, answer="an earlier answer, reopened"), None),
+    (question(), escalation(ANSWERED, answer="Yes."), NextStep.SHOW_ADVISOR_ANSWER),
+])
+def test_the_next_step_of_a_question(q, e, step):
+    assert next_step(q, e) == step
+
+
+def test_home_with_every_next_step_stays_within_slack_limits():
+    recent = [(question(Decision.SUGGEST, id=n, suggestions=("x",)), None) for n in range(4)]
+    recent += [(question(id=10 + n), escalation(ANSWERED, "Yes.")) for n in range(3)]
+    recent += [(question(id=20 + n, text="x" * 5000), None) for n in range(3)]
+    view = app_home.home_view(recent, True, [], [], flows.utc_now())
+    assert_within_limits(view, "home")
+    assert len([b for b in view["blocks"] if "accessory" in b and b["accessory"]["type"] == "button"]) >= 10
+
+
 # 12: fallbacks carry the answer; suggestion buttons say which entry -----------------------------------
 
 
@@ -253,14 +362,3 @@ def test_the_asker_notices_stay_within_slack_limits():
     for urgent in (False, True):
         assert_within_limits(asked_from_home_modal(urgent), "modal")
     assert "<!channel>" not in json.dumps(privacy_notice_message(long).blocks)
-
-
-def question(decision=Decision.ESCALATE, **changes) -> Question:
-    fields = dict(id=7, text="q", asker=ASKER, where=Where("command", "C1"), decision=decision, faq_id=None,
-                  score=1.0, suggestions=(), redacted_kinds=(), urgent=False, created_at="2026-11-26T11:00:00+00:00")
-    return Question(**{**fields, **changes})
-
-
-def escalation(state, answer=None) -> Escalation:
-    return Escalation(id=3, question_id=7, state=state, urgent=False, created_at="2026-11-26T11:00:00+00:00",
-                      answer=answer)

@@ -208,8 +208,8 @@ def send_notice(deps: Deps, item: Owed) -> None:
         question = deps.service.question(int(payload.get("question_id") or 0))
         message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0),
                                   by_asker=question is not None and question.asker == payload["to"])
-    elif about == "privacy":
-        message = privacy_notice_message(asker_question(deps, item))
+    elif about in ("privacy", "again"):
+        message = asker_only_message(deps, item)
     elif about in BRIEF_REPLIES:
         message = BRIEF_REPLIES[about]()
     elif about in ("undelivered", "uncertain"):
@@ -223,11 +223,24 @@ def send_notice(deps: Deps, item: Owed) -> None:
     return None
 
 
-def asker_question(deps: Deps, item: Owed):
+def asker_only_message(deps: Deps, item: Owed) -> Message:
+    """What only the asker may see of their question: the privacy notice for a question posted in a
+    channel, or (from App Home) its reply again: the advisor's answer, or the suggestions."""
     question = deps.service.question(item.question_id or 0)
     if question is None:
         raise LookupError("the question was purged")
-    return question
+    if item.payload.get("about") == "privacy":
+        return privacy_notice_message(question)
+    if item.payload.get("escalation_id"):
+        return advisor_answer_message(deps.service.escalation(int(item.payload["escalation_id"])), deps.service.faq)
+    return reply_again(deps, question)
+
+
+def reply_again(deps: Deps, question) -> Message:
+    faq = deps.service.faq
+    entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
+    return reply_message(question, question.decision, entries, False, deps.service.nation_of(question.asker),
+                         asker_only=True)
 
 
 def tell_undelivered(deps: Deps, item: Owed) -> None:

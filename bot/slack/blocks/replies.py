@@ -179,14 +179,15 @@ def no_answer_blocks(question_id: int, source: str) -> list[dict]:
 
 
 def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry], urgent: bool,
-                  nation: str | None = None) -> Message:
+                  nation: str | None = None, asker_only: bool = False) -> Message:
     """The reply to a question: the urgent-risk message first when it applies, what was asked (redacted)
     and what was removed from it (only where the asker alone reads the reply: in a channel's thread that
     is told to them privately, see ``privacy_notice_message``), then the answer (for the asker's
-    ``nation``), the suggestions or the offer to ask an advisor."""
+    ``nation``), the suggestions or the offer to ask an advisor. ``asker_only``: sent where only the asker
+    reads it, however it was asked."""
     source = question.where.source
     blocks: list[dict] = urgent_blocks() if urgent else []
-    if not seen_by_others(source):
+    if asker_only or not seen_by_others(source):
         blocks.append(asked_context(question))
         blocks += redaction_blocks(question.redacted_kinds)
     if decision == Decision.ANSWER and entries:
