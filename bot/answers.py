@@ -1,7 +1,9 @@
-"""An FAQ match as plain text, for the command line (``canishare ask``)."""
+"""An FAQ match as plain text, for the command line (``canishare ask``), and the short forms of an
+entry that notifications and buttons carry."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from bot.faq import Faq, FaqEntry
@@ -53,3 +55,23 @@ def render_entry(entry: FaqEntry, nation=None) -> str:
         f"last reviewed: {entry.last_reviewed.isoformat()}\n"
         "Guidance, not legal advice: you make the decision and record it."
     )
+
+
+SHORT_ANSWER_CHARS = 300  # a notification or thread preview shows about this much
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]+|[*_]+(?![\w*_])")
+
+
+def short_answer(entry: FaqEntry, limit: int = SHORT_ANSWER_CHARS) -> str:
+    """The entry's answer in brief, as plain text: its first line ("No. Consent is only one of ..."),
+    without emphasis marks, cut at a word when longer than ``limit``."""
+    first = next((line for line in entry.answer.splitlines() if line.strip()), entry.question)
+    return shortened(_EMPHASIS.sub("", first).strip(), limit)
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` whole when it fits ``limit``, else cut at the last space that fits, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Collection, Protocol
 
 from bot import decisions, escalations
+from bot.asker_steps import seen_by_others
 from bot.faq import Faq, ReloadingFaq
 from bot.matching import MATCHER_FAILED, Match, Matcher, Thresholds, match_safely
 from bot.outbox import UNCERTAIN, Kind, Owed
@@ -186,6 +187,9 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
             escalation = self.store.escalation_for_question(stored.id) if escalate else None
             if reply is not None:
                 self.store.owe(Kind.REPLY, f"reply:{stored.id}", question_id=stored.id, payload=reply)
+                if redaction.found and seen_by_others(where.source):  # the asker alone is told what to do
+                    self.store.owe(Kind.NOTICE, f"privacy:{stored.id}", question_id=stored.id, payload={
+                        "to": asker, "about": "privacy", "channel": where.channel, "thread_ts": where.thread_ts})
             if escalation is not None:
                 self._owe_card(escalation)
         self._tell_owed()
@@ -313,9 +317,11 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
     # the advisor queue ---------------------------------------------------------------------
 
     def claim(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+        """Claim an escalation; the asker is owed the news, where they asked, in the same commit (once
+        per claim: a second click is refused and owes nothing)."""
         escalations.require_advisor(user, advisors)
         return self._change(escalation_id, user, QueueAction.CLAIM,
-                            lambda e: escalations.claim(e, user, self.store.now()))
+                            lambda e: escalations.claim(e, user, self.store.now()), then=self._owe_claimed_notice)
 
     def answer(
         self, escalation_id: int, user: str, advisors: set[str] | frozenset[str], text: str,
@@ -462,6 +468,12 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
             return  # the asker has an answer (closed after it), or is gone
         self.store.owe(Kind.ASKER_NOTICE, f"closed:{escalation.id}:{escalation.closed_at}",
                        question_id=escalation.question_id, escalation_id=escalation.id, payload={"about": "closed"})
+
+    def _owe_claimed_notice(self, escalation: Escalation) -> None:
+        if escalation.question is not None:
+            self.store.owe(Kind.ASKER_NOTICE, f"claimed:{escalation.id}:{escalation.claimed_at}",
+                           question_id=escalation.question_id, escalation_id=escalation.id,
+                           payload={"about": "claimed"})
 
     def _owe_card(self, escalation: Escalation) -> None:
         self.store.owe(Kind.ADVISOR_CARD, f"card:{escalation.id}", escalation_id=escalation.id)

@@ -40,6 +40,22 @@ class OutboxService:
                            payload={**route, "to": user, "entry": entry_id})
         self._tell_owed()
 
+    def owe_again(self, user: str, question_id: int) -> None:
+        """Owe ``user`` the reply to their own question once more, by DM (from App Home, once its
+        first reply is gone): its suggestions, or the advisor's answer. ``LookupError`` when the
+        question is gone, ``PermissionError`` when it is someone else's."""
+        question = self.store.question(question_id)
+        if question is None:
+            raise LookupError(f"There is no question #{question_id} (it may have been purged).")
+        if question.asker != user:
+            raise PermissionError("Only the person who asked this question can open its reply again.")
+        escalation = self.store.escalation_for_question(question_id)
+        with self.store.transaction():
+            self.store.owe(Kind.NOTICE, f"again:{uuid.uuid4().hex}", question_id=question_id, payload={
+                "to": user, "about": "again", "question_id": question_id,
+                "escalation_id": escalation.id if escalation and escalation.answer else None})
+        self._tell_owed()
+
     # the outbox, for the deliverer ------------------------------------------------------------
 
     def lease_owed(self, owner: str, limit: int = 20) -> list[Owed]:

@@ -100,7 +100,7 @@ def test_escalate_reply_says_so_and_offers_an_advisor():
 
 
 def test_urgent_message_comes_first_and_redactions_are_named(faq):
-    q = question(redacted_kinds=("NHS number", "phone"), urgent=True)
+    q = question(redacted_kinds=("NHS number", "phone"), urgent=True, where=Where("dm", "D1", "1.1", "1.1"))
     message = replies.reply_message(q, ESCALATE, [], urgent=True)
     first = message.blocks[0]["text"]["text"]
     assert "999" in first and "safeguarding lead" in first and "does not stop you sharing" in first

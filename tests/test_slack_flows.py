@@ -299,7 +299,9 @@ def test_mention_is_answered_in_its_thread(app, fake_slack, service):
 
 def test_empty_mention_explains_how_to_ask(app, fake_slack, service):
     mention(app, "")
-    assert "/canishare" in texts_of(fake_slack.last("chat.postMessage"))
+    told = fake_slack.last("chat.postEphemeral")  # in the mention's thread, to the asker alone
+    assert "/canishare" in texts_of(told) and told.body["user"] == ASKER
+    assert told.body["thread_ts"] == "1700000000.000001" and not fake_slack.calls("chat.postMessage")
     assert service.recent_questions(ASKER) == []
 
 
@@ -363,7 +365,8 @@ def test_identifiers_are_removed_named_and_never_sent_anywhere(app, fake_slack, 
     click(app, fake_slack, ids.ESCALATE, str(question_id))
     everything = " ".join(texts_of(c) for c in fake_slack.calls())
     assert "943 476 5919" not in everything and "07700" not in everything
-    assert "I removed the NHS number and phone" in texts_of(fake_slack.calls("chat.postMessage")[0])
+    assert "I removed the NHS number and phone" not in texts_of(fake_slack.calls("chat.postMessage")[0])  # public
+    assert "I removed the NHS number and phone" in texts_of(fake_slack.last("chat.postEphemeral"))  # the asker's
 
 
 def test_urgent_question_gets_the_harm_message_first_and_is_flagged_for_advisors(app, fake_slack, service):

@@ -296,7 +296,8 @@ def test_answer_on_a_closed_escalation_is_refused_at_the_click(app, fake_slack, 
 def test_the_notification_text_of_an_answer_escapes_the_faq_question(faq, service):
     import dataclasses
 
-    entry = dataclasses.replace(faq.entries[0], question="Tell <!channel> & <@U999> about it?")
+    nasty = "Tell <!channel> & <@U999> about it?"
+    entry = dataclasses.replace(faq.entries[0], question=nasty, answer=nasty)
     question = service.ask("zorblat the quuxified flimflam gizmo", ASKER).question
     for message in (replies.reply_message(question, "answer", [entry], urgent=False),
                     replies.entry_message(entry, question.id)):

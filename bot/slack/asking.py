@@ -5,13 +5,16 @@ in one commit and acknowledges Slack; the deliverer sends the reply."""
 from __future__ import annotations
 
 from slack_bolt import App
+from slack_sdk import WebClient
 
 from bot.records import Via, Where
 from bot.service import QUESTION_MAX_CHARS, AlreadyHandled, EmptyQuestion, QuestionTooLong
 from bot.slack.blocks import ids
+from bot.slack.blocks.asker_notices import asked_from_home_modal
 from bot.slack.blocks.modals import ask_modal
 from bot.slack.delivery import click_route
 from bot.slack.deps import Deps
+from bot.slack.home import publish_home
 from bot.slack.message_text import message_text_of
 from bot.slack.modal_opening import open_modal
 from bot.slack.payloads import (
@@ -48,14 +51,16 @@ def just_ack(ack) -> None:
 def register(app: App, deps: Deps) -> None:
     service = deps.service
 
-    def ask(text: str, asker: str, where: Where, route: dict, event_id: str | None = None) -> None:
-        """Record the question and owe its reply (``route``: where to send it besides ``where``)."""
+    def ask(text: str, asker: str, where: Where, route: dict, event_id: str | None = None) -> bool:
+        """Record the question and owe its reply (``route``: where to send it besides ``where``, and
+        where to tell the asker alone of a short reply); whether it signals an urgent risk."""
         try:
-            service.ask(text, asker, where, reply=route, event_id=event_id, conversation=True)
+            return service.ask(text, asker, where, reply=route, event_id=event_id, conversation=True).urgent
         except EmptyQuestion as not_a_question:  # blank, help, hello, thanks, too long: a short reply, once
             service.reply_briefly(asker, not_a_question, route, event_id)
         except AlreadyHandled:
             pass  # Slack's retry of an event whose reply is already owed
+        return False
 
     # /canishare ---------------------------------------------------------------------------------
 
@@ -74,7 +79,6 @@ def register(app: App, deps: Deps) -> None:
 
     app.command(COMMAND)(ack=on_command, lazy=[open_ask_modal])
 
-    @app.view(ids.ASK_MODAL)
     def on_ask_modal(ack, body: dict, view: dict) -> None:
         text = text_input(view, ids.QUESTION_BLOCK, ids.QUESTION_INPUT)
         if small_talk(text) is not None:
@@ -84,11 +88,20 @@ def register(app: App, deps: Deps) -> None:
         where = Where(metadata.get("source") or Via.HOME, metadata.get("channel"), team=team_of(body))
         once = f"view:{view['id']}" if view.get("id") else None  # the same modal submitted twice asks once
         try:
-            ask(text, user_of(body), where, {"response_url": metadata.get("response_url")}, once)
+            urgent = ask(text, user_of(body), where, {"response_url": metadata.get("response_url")}, once)
         except Exception as error:  # noqa: BLE001 - the store failed: keep the modal, and the question, open
             keep_open(ack, ids.QUESTION_BLOCK, error, "a question")
             return
-        ack()
+        if where.source == Via.HOME:  # the reply is in the DM: say so, rather than close without a word
+            ack(response_action="update", view=asked_from_home_modal(urgent))
+        else:
+            ack()
+
+    def refresh_home_after_ask(body: dict, client: WebClient) -> None:
+        if (metadata_of(body.get("view") or {}).get("source") or Via.HOME) == Via.HOME and user_of(body):
+            publish_home(client, deps, user_of(body))
+
+    app.view(ids.ASK_MODAL)(ack=on_ask_modal, lazy=[refresh_home_after_ask])
 
     # direct messages and mentions ---------------------------------------------------------------
 
@@ -111,6 +124,8 @@ def register(app: App, deps: Deps) -> None:
         thread = event.get("thread_ts") or event["ts"]
         text = question_of(event.get("text"), context.bot_user_id)
         where = Where(Via.MENTION, event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
+        # a short reply (help, thanks, too long) goes to the asker alone, in the thread where they asked
+        route = {"channel": event["channel"], "thread_ts": thread}
         if thread != event["ts"]:  # in a thread: a follow-up, or a question about the thread
             escalation = service.open_escalation_in_thread(event["user"], event["channel"], thread)
             if escalation is not None and is_follow_up(text):
@@ -121,9 +136,9 @@ def register(app: App, deps: Deps) -> None:
                     text = question_from_thread(
                         thread_question(deps.client, event["channel"], thread, context.bot_user_id), text)
                 except ThreadUnreadable as unreadable:
-                    service.reply_briefly(event["user"], unreadable, {}, event_id_of(body))
+                    service.reply_briefly(event["user"], unreadable, route, event_id_of(body))
                     return
-        ask(text, event["user"], where, {}, event_id_of(body))
+        ask(text, event["user"], where, route, event_id_of(body))
 
     def add_follow_up(escalation, text: str, event: dict, event_id: str | None) -> None:
         if len(text) > QUESTION_MAX_CHARS:

@@ -26,7 +26,8 @@ from bot.mrkdwn import escape_user_text
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import State, Via
 from bot.slack.blocks.advisor_card import advisor_message, asker_reader, reminder_message, why_not_delivered
-from bot.slack.blocks.kit import Message
+from bot.slack.blocks.asker_notices import claimed_message, privacy_notice_message
+from bot.slack.blocks.kit import Message, describe_span
 from bot.slack.blocks.replies import (
     BRIEF_REPLIES,
     advisor_answer_message,
@@ -204,9 +205,14 @@ def send_notice(deps: Deps, item: Owed) -> None:
     if about == "escalated":
         escalation = deps.service.escalation(item.escalation_id)
         source = escalation.question.where.source if escalation.question else Via.CLI
-        message = escalated_message(escalation, source, bool(payload.get("created")))
+        remind_after = describe_span(round(deps.settings.remind_after_hours * 3600), units=2)
+        message = escalated_message(escalation, source, bool(payload.get("created")), remind_after)
     elif about == "thanks":
-        message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0))
+        question = deps.service.question(int(payload.get("question_id") or 0))
+        message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0),
+                                  by_asker=question is not None and question.asker == payload["to"])
+    elif about in ("privacy", "again"):
+        message = asker_only_message(deps, item)
     elif about in BRIEF_REPLIES:
         message = BRIEF_REPLIES[about]()
     elif about in ("undelivered", "uncertain"):
@@ -215,8 +221,29 @@ def send_notice(deps: Deps, item: Owed) -> None:
         message = answer_redacted_message(item.escalation_id or 0, payload.get("kinds") or [])
     else:
         message = notice_message(payload.get("text") or "")
-    privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"))
+    privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"),
+              payload.get("thread_ts"))
     return None
+
+
+def asker_only_message(deps: Deps, item: Owed) -> Message:
+    """What only the asker may see of their question: the privacy notice for a question posted in a
+    channel, or (from App Home) its reply again: the advisor's answer, or the suggestions."""
+    question = deps.service.question(item.question_id or 0)
+    if question is None:
+        raise LookupError("the question was purged")
+    if item.payload.get("about") == "privacy":
+        return privacy_notice_message(question)
+    if item.payload.get("escalation_id"):
+        return advisor_answer_message(deps.service.escalation(int(item.payload["escalation_id"])), deps.service.faq)
+    return reply_again(deps, question)
+
+
+def reply_again(deps: Deps, question) -> Message:
+    faq = deps.service.faq
+    entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
+    return reply_message(question, question.decision, entries, False, deps.service.nation_of(question.asker),
+                         asker_only=True)
 
 
 def tell_undelivered(deps: Deps, item: Owed) -> None:
@@ -300,11 +327,15 @@ def send_advisor_answer(deps: Deps, item: Owed) -> None:
 
 
 def send_asker_notice(deps: Deps, item: Owed) -> None:
-    """The asker told, where they asked, that their escalation was closed without an answer (unless it
-    was reopened since)."""
+    """The asker told, where they asked, that an advisor claimed their escalation (unless it has moved on
+    since), or that it was closed without an answer (unless it was reopened since)."""
     escalation = deps.service.escalation(item.escalation_id)
     if escalation.question is None:
         raise LookupError("the question was purged")
+    if item.payload.get("about") == "claimed":
+        if escalation.state == State.CLAIMED:  # not once answered, closed or reopened meanwhile
+            deliver_to_asker(deps.client, escalation.question, claimed_message(escalation))
+        return None
     if escalation.state != State.CLOSED:
         return None
     deliver_to_asker(deps.client, escalation.question, closed_message(escalation))

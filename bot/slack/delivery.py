@@ -33,9 +33,9 @@ def to_response_url(url: str, message: Message, replace_original: bool = False) 
 
 
 def privately(client: WebClient, user: str, message: Message, response_url: str | None = None,
-              channel: str | None = None) -> None:
+              channel: str | None = None, thread_ts: str | None = None) -> None:
     """Only ``user`` sees it: through the response_url when there is one, else as an ephemeral
-    message in ``channel``, else as a direct message."""
+    message in ``channel`` (in its thread ``thread_ts``, if given), else as a direct message."""
     if response_url:
         try:
             to_response_url(response_url, message)
@@ -44,7 +44,7 @@ def privately(client: WebClient, user: str, message: Message, response_url: str 
             log.warning("response_url failed (%s); trying another way", error)
     if channel:
         try:
-            client.chat_postEphemeral(channel=channel, user=user, **message.as_kwargs())
+            client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, **message.as_kwargs())
             return
         except SlackClientError as error:
             log.warning("cannot post an ephemeral message (%s); sending a DM", error)

@@ -14,7 +14,7 @@ from bot.slack.blocks.app_home import home_view, privacy_blocks
 from bot.slack.blocks.modals import privacy_notice_modal
 from bot.slack.deps import Deps
 from bot.slack.modal_opening import open_modal
-from bot.slack.payloads import selected_option_of, user_of
+from bot.slack.payloads import action_value, private_route, selected_option_of, user_of
 
 
 def publish_home(client: WebClient, deps: Deps, user: str) -> None:
@@ -69,6 +69,17 @@ def register(app: App, deps: Deps) -> None:
         ack()
 
     app.action(ids.HOME_MY_DATA)(on_send_my_data)
+
+    def on_show_again(ack, body: dict) -> None:
+        """The reply to one of the clicker's own questions (suggestions, or an advisor's answer), by DM."""
+        user = user_of(body)
+        try:
+            deps.service.owe_again(user, int(action_value(body) or 0))
+        except (LookupError, PermissionError) as refusal:
+            deps.service.tell(user, str(refusal), private_route(body))
+        ack()
+
+    app.action(ids.HOME_AGAIN)(on_show_again)
 
 
 def just_ack(ack) -> None:

@@ -7,12 +7,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Sequence
 
+from bot.asker_steps import NextStep, next_step
 from bot.decisions import DECISION_LABELS as SHARING_LABELS
 from bot.faq import NATION_NAMES, NATIONS
 from bot.mrkdwn import escape_user_text
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.advisor_card import advisor_buttons, urgent_flag
-from bot.slack.blocks.ids import HOME_ASK, HOME_MY_DATA, HOME_NATION, HOME_PRIVACY, NATION_ALL
+from bot.slack.blocks.ids import (
+    ESCALATE,
+    HOME_AGAIN,
+    HOME_ASK,
+    HOME_MY_DATA,
+    HOME_NATION,
+    HOME_PRIVACY,
+    NATION_ALL,
+    SHOW_ENTRY,
+    entry_ref,
+)
 from bot.slack.blocks.kit import (
     NOTICE,
     actions,
@@ -81,12 +92,30 @@ def question_state(question: Question, escalation: Escalation | None) -> str:
 
 
 def recent_question_blocks(recent: Sequence[tuple[Question, Escalation | None]]) -> list[dict]:
+    """One section per question, with its next step as a button (its reply may be long gone: an
+    ephemeral one does not survive a reload). Only the asker sees their Home."""
     if not recent:
         return [section("_You haven't asked anything yet._")]
     return [
-        section(f"{user_question(q, 300)}\n_{slack_date(q.created_at)} · {question_state(q, e)}_")
+        section(f"{user_question(q, 300)}\n_{slack_date(q.created_at)} · {question_state(q, e)}_",
+                accessory=next_step_button(q, e))
         for q, e in recent
     ]
+
+
+def next_step_button(question: Question, escalation: Escalation | None) -> dict | None:
+    """The button for what the asker can do next (``bot.asker_steps.next_step``), on the same action
+    ids as the reply's buttons where there is one; the reply comes by DM."""
+    step = next_step(question, escalation)
+    if step == NextStep.SEND_TO_ADVISOR:
+        return button("Send to an advisor", ESCALATE, str(question.id))
+    if step == NextStep.SHOW_ENTRY:
+        return button("Show answer", SHOW_ENTRY, entry_ref(question.id, question.faq_id))
+    if step == NextStep.SHOW_SUGGESTIONS:
+        return button("Show suggestions", HOME_AGAIN, str(question.id))
+    if step == NextStep.SHOW_ADVISOR_ANSWER:
+        return button("Show the advisor's answer", HOME_AGAIN, str(question.id))
+    return None
 
 
 SHORTENED = "\n_Shortened here: *Answer* shows the whole question, as does its card in the advisor channel._"

@@ -185,14 +185,21 @@ def describe_age(since: str | None, now: dt.datetime) -> str:
     moment = parse_stored_time(since)
     if moment is None:
         return "unknown"
-    seconds = max(0, int((now - moment).total_seconds()))
-    if seconds < 60:
-        return "less than a minute"
+    return describe_span(int((now - moment).total_seconds()))
+
+
+def describe_span(seconds: int, units: int = 1) -> str:
+    """'less than a minute', '5 minutes', '4 hours', '2 days': in its largest whole unit, or with
+    ``units`` 2, also the next ('1 hour 30 minutes')."""
+    seconds, said = max(0, int(seconds)), []
     for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        if seconds >= size:
-            count = seconds // size
-            return f"{count} {unit}{'' if count == 1 else 's'}"
-    return "less than a minute"  # pragma: no cover
+        count = seconds // size
+        if count and len(said) < units:
+            said.append(f"{count} {unit}{'' if count == 1 else 's'}")
+            seconds -= count * size
+        elif said:
+            break
+    return " ".join(said) or "less than a minute"
 
 
 def human_list(items: Sequence[str]) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from bot.answers import URGENT_NOTICE
+from bot.answers import URGENT_NOTICE, short_answer, shortened
+from bot.asker_steps import seen_by_others
 from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry, Source
 from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, replace_markup
@@ -13,6 +14,7 @@ from bot.nations import NationLines, Reader, as_reader, nation_lines
 from bot.records import Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, SHOW_ENTRY, decision_ref, entry_ref
 from bot.slack.blocks.kit import (
+    BUTTON_TEXT_LIMIT,
     NOTICE,
     SECTION_LIMIT,
     Message,
@@ -158,50 +160,70 @@ def entry_message(entry: FaqEntry, question_id: int, nation: Reader | str | None
 
 
 def entry_text(entry: FaqEntry, nation: Reader | str | None = None) -> str:
-    return nation_text(nation_lines(entry, nation), f"{escape_mrkdwn(entry.question)} ({NOTICE})")
+    """An answer's fallback (notifications, previews, screen readers): the nation warning when the blocks
+    lead with one, then the answer in brief, not the entry's question (often the myth, which reads as the
+    opposite of the answer)."""
+    return nation_text(nation_lines(entry, nation), f"{escape_mrkdwn(short_answer(entry))} ({NOTICE})")
+
+
+SHOW_ANSWER = "Show answer: "
+SUGGESTED_TITLE_CHARS = 100
 
 
 def suggestion_blocks(entries: Sequence[FaqEntry], question_id: int) -> list[dict]:
+    """Up to three entries, each with its own "Show answer: …" button (a screen reader tells them
+    apart by the label alone), and the offer of an advisor."""
     blocks = [section("I'm not sure which FAQ entry fits. Do you mean one of these?")]
     for entry in entries[:3]:
+        label = SHOW_ANSWER + shortened(entry.question, BUTTON_TEXT_LIMIT - len(SHOW_ANSWER))
         blocks.append(section(
             f"• {escape_mrkdwn(entry.question)}",
-            accessory=button("Show answer", SHOW_ENTRY, entry_ref(question_id, entry.id)),
+            accessory=button(label, SHOW_ENTRY, entry_ref(question_id, entry.id)),
         ))
     blocks.append(actions(button("None of these — ask an advisor", ESCALATE, str(question_id))))
     return blocks
 
 
-def no_answer_blocks(question_id: int) -> list[dict]:
+def suggestion_text(entries: Sequence[FaqEntry]) -> str:
+    named = "; ".join(f"“{escape_mrkdwn(shortened(e.question, SUGGESTED_TITLE_CHARS))}”" for e in entries[:3])
+    return f"Did you mean one of these FAQ entries? {named}"
+
+
+def no_answer_blocks(question_id: int, source: str) -> list[dict]:
     return [
         section(
             "The FAQ has no answer to this question. An advisor can look at it: they will see your "
-            "question as I kept it, and answer you here. I remove only the identifiers I recognise, so "
-            "check that nothing in it identifies the person before you send it."
+            f"question as I kept it, and answer you {where_the_answer_goes(source)}. I remove only the "
+            "identifiers I recognise, so check that nothing in it identifies the person before you send it."
         ),
         actions(button("Send to an advisor", ESCALATE, str(question_id), style="primary")),
     ]
 
 
 def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry], urgent: bool,
-                  nation: Reader | str | None = None) -> Message:
-    """The reply to a question: the urgent-risk message first when it applies, what was asked (redacted),
-    what was removed from it, then the answer (for the asker's ``nation``), the suggestions or the
-    offer to ask an advisor."""
+                  nation: Reader | str | None = None, asker_only: bool = False) -> Message:
+    """The reply to a question: the urgent-risk message first when it applies, what was asked (redacted)
+    and what was removed from it (only where the asker alone reads the reply: in a channel's thread that
+    is told to them privately, see ``privacy_notice_message``), then the answer (for the asker's
+    ``nation``), the suggestions or the offer to ask an advisor. ``asker_only``: sent where only the asker
+    reads it, however it was asked."""
+    source = question.where.source
     blocks: list[dict] = urgent_blocks() if urgent else []
-    blocks.append(asked_context(question))
-    blocks += redaction_blocks(question.redacted_kinds)
+    if asker_only or not seen_by_others(source):
+        blocks.append(asked_context(question))
+        blocks += redaction_blocks(question.redacted_kinds)
     if decision == Decision.ANSWER and entries:
         blocks += entry_blocks(entries[0], question.id, nation)
         text = entry_text(entries[0], nation)
     elif decision == Decision.SUGGEST and entries:
         blocks += suggestion_blocks(entries, question.id)
-        text = "Did you mean one of these FAQ entries?"
+        text = suggestion_text(entries)
     elif urgent:  # already with the advisors (see urgent_blocks)
-        blocks.append(section("The FAQ has no answer to this question. An advisor has it and will answer you here."))
+        blocks.append(section("The FAQ has no answer to this question. An advisor has it and will answer you "
+                              f"{where_the_answer_goes(source)}."))
         text = "An advisor has your question."
     else:
-        blocks += no_answer_blocks(question.id)
+        blocks += no_answer_blocks(question.id, source)
         text = "The FAQ has no answer to this question; you can send it to an advisor."
     return Message(URGENT_NOTICE + " " + text if urgent else text, blocks)
 
@@ -245,9 +267,17 @@ def error_message(store_down: bool = False) -> Message:
     return notice_message(f":warning: {STORE_DOWN_TEXT if store_down else ERROR_TEXT}")
 
 
-def feedback_thanks(rating_helpful: bool, question_id: int) -> Message:
+ASK_YOUR_OWN = ("Thanks — recorded. Sorry it didn't help. If you have a question like it, ask it yourself "
+                "(`/canishare` and your question, or a direct message to me): you can send that one to an advisor.")
+
+
+def feedback_thanks(rating_helpful: bool, question_id: int, by_asker: bool = True) -> Message:
+    """Thanks for a rating; after "Not helpful", the asker is offered an advisor, and anyone else (who
+    may not send another person's question) is told to ask their own."""
     if rating_helpful:
         return notice_message(":+1: Thanks — recorded.")
+    if not by_asker:
+        return notice_message(ASK_YOUR_OWN)
     return Message("Thanks — recorded. Would you like an advisor to look at your question?", [
         section("Thanks — recorded. Sorry it didn't help. Would you like an advisor to look at your question?"),
         actions(button("Ask an advisor", ESCALATE, str(question_id), style="primary")),
@@ -262,10 +292,17 @@ def where_the_answer_goes(source: str) -> str:
     return "in a direct message from me"
 
 
-def escalated_message(escalation: Escalation, source: str, created: bool) -> Message:
+def escalated_message(escalation: Escalation, source: str, created: bool, remind_after: str = "") -> Message:
+    """The asker's acknowledgement: where the answer will come, what happens meanwhile (the advisors are
+    reminded of a question nobody has claimed after ``remind_after``, e.g. "4 hours"), and not to wait
+    if the risk becomes urgent."""
     if created:
+        reminded = (f" If nobody has picked it up after {remind_after}, the advisors are reminded of it."
+                    if remind_after else "")
         text = (f":outbox_tray: Sent to the advisors (escalation #{escalation.id}). "
-                f"An advisor will answer {where_the_answer_goes(source)}.")
+                f"An advisor will answer {where_the_answer_goes(source)}. I will tell you when one picks it up."
+                f"{reminded}\nIf it becomes urgent meanwhile, with someone at immediate risk of serious harm, "
+                "do not wait: share what is needed now and call *999* or your *safeguarding lead*.")
         if source == Via.MENTION:
             text += f"\nTo add detail, mention me in this thread: I will add it to escalation #{escalation.id}."
     else:
