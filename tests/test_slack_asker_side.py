@@ -28,6 +28,7 @@ from test_slack_flows import (
 from bot.answers import short_answer
 from bot.asker_steps import NextStep, next_step
 from bot.config import Settings
+from bot.nations import nation_lines
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, Escalation, Question, Where
 from bot.slack.blocks import app_home, ids, replies
 from bot.slack.blocks.asker_notices import asked_from_home_modal, claimed_message, privacy_notice_message
@@ -287,7 +288,8 @@ def test_an_answers_fallback_is_the_short_answer_not_the_entrys_question(faq):
     for entry in faq.entries:
         message = replies.entry_message(entry, 7)
         first_line = entry.answer.splitlines()[0].replace("*", "")
-        assert message.text.startswith(first_line[:60].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+        brief = first_line[:60].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        assert message.text.startswith(replies.nation_text(nation_lines(entry), brief))  # after any nation warning
         assert entry.question not in message.text or entry.question in first_line
     assert short_answer(faq.entries[0]).startswith("No.")
 
@@ -305,8 +307,8 @@ def test_suggestions_name_their_entries_in_the_fallback_and_on_each_button(faq):
 
 
 @pytest.mark.parametrize("text, said", [
-    ("help", "/canishare"), ("", "/canishare"), ("thanks!", "welcome"), ("x " * 2100, "4,000"),
-])
+    ("help", "/canishare"), ("thanks!", "welcome"), ("x " * 2100, "4,000"),
+])  # an empty mention in a thread asks about the thread (tests/test_slack_follow_ups.py)
 def test_a_short_reply_to_a_mention_comes_in_its_thread_to_the_asker_alone(app, fake_slack, service, text, said):
     mention(app, text, ts="1700000012.000002", thread_ts="1700000012.000001")
     told = fake_slack.last("chat.postEphemeral")

@@ -178,17 +178,18 @@ def test_when_the_thread_cannot_be_read_the_asker_is_told_to_use_the_shortcut(ap
     fake_slack.fail_next("conversations.replies", error=error)
     ask_about_the_thread(app, event_id="Ev-unreadable")
     assert service.recent_questions(ASKER) == []
-    said = fake_slack.last("chat.postMessage").body
+    said = fake_slack.last("chat.postEphemeral").body  # to the asker alone, in the thread
     assert said["text"] == told and "Ask canishare" in said["text"]
+    assert (said["user"], said["thread_ts"]) == (ASKER, CASE)
     ask_about_the_thread(app, event_id="Ev-unreadable")  # Slack's retry: told once
-    assert len([c for c in fake_slack.calls("chat.postMessage") if c.body["text"] == told]) == 1
+    assert len([c for c in fake_slack.calls("chat.postEphemeral") if c.body["text"] == told]) == 1
 
 
 def test_a_thread_whose_first_message_has_no_words_is_said_so(app, fake_slack, service):
     fake_slack.set_thread("C123", CASE, {"user": "U999", "text": ""})
     ask_about_the_thread(app, "see above")
     assert service.recent_questions(ASKER) == []
-    assert "no text I can check" in fake_slack.last("chat.postMessage").body["text"]
+    assert "no text I can check" in fake_slack.last("chat.postEphemeral").body["text"]
 
 
 # an edited DM question -----------------------------------------------------------------------------
