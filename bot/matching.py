@@ -49,6 +49,7 @@ from bot.match_decision import (  # noqa: F401  (the matcher's public names live
     reads_as_instructions,
 )
 from bot.match_index import cached_index, edit_limit, frozen_learned, semantic_text, skeleton
+from bot.named_nations import without_placing
 from bot.privacy import redact_question
 
 # How much each part counts in an entry's lexical score; they add up to 1.
@@ -156,7 +157,7 @@ class Matcher:
     def signals(self, question: str, allowed=None) -> "Signals":
         """Everything the decision needs, before any threshold is applied (``decide``); ``allowed``:
         a mask of the examples the nearest-neighbour signal may read (for cross-validation)."""
-        question = question[:2000]
+        question = without_placing(question[:2000])
         terms, surfaces, corrections = self._question_terms(question)
         instructions = reads_as_instructions(question)
         words = len(text.content_words(question))

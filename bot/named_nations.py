@@ -72,3 +72,23 @@ def _named_instead(nation: str, setting: str | None, is_default: bool) -> str:
         return said + "."
     whose = "this workspace's default nation" if is_default else "your nation on my Home tab"
     return f"{said} ({whose} is {NATION_NAMES[setting]})."
+
+
+_NATION = r"(?:england|wales|scotland|northern\s+ireland|n\.?\s?ireland|cymru|(?-i:NI)(?!\s*(?:number|no\b|no\.|num|nos?\b|contributions?|insurance|credits?|card)))"
+_SERVICE = (r"(?:council|local\s+authorit(?:y|ies)|schools?|health\s+boards?|nhs|police|force|trusts?|hospitals?|"
+            r"(?:social|children'?s)\s+services|housing|gp|practices?|services?|charit(?:y|ies)|teams?|colleges?|"
+            r"universit(?:y|ies)|keyworkers?|social\s+workers?|officers?|nurses?|teachers?)\b")
+# Where the asker or their service is ("I'm in Wales", "a Welsh council", "NI keyworker"): it decides the
+# nation an answer is written for (above), and is no part of what the question asks about, so the matcher
+# does not read it (these words otherwise pull the question off every entry that does not name a nation).
+_PLACING = re.compile(
+    rf"(?i:(?:\b(?:i'?m|i\s+am|we'?re|we\s+are|i\s+work|we\s+work|working|work|based|live|living)\s+)?"
+    rf"\b(?:in|from|across)\s+{_NATION}\b)(?!\s+[A-Z])"
+    rf"|(?i:\b(?:welsh|scottish|northern\s+irish)\s+)(?=(?i:{_SERVICE}))"
+    rf"|\bNI\s+(?=(?i:{_SERVICE}))"
+)
+
+
+def without_placing(text: str) -> str:
+    """``text`` without the words that only say where the asker works ("... I'm in Wales", "Welsh council")."""
+    return _PLACING.sub(" ", text)

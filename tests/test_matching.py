@@ -512,3 +512,26 @@ def test_the_decision_model_reads_products_of_features_by_name():
     assert model.vector({"fused": 2.0, "knn_vote": 3.0, "unused": 5.0}).tolist() == [2.0, 3.0, 6.0]
     assert model.vector({}).tolist() == [0.0, 0.0, 0.0]
     assert len(COLUMNS) == len(FEATURES) * (len(FEATURES) + 1) // 2
+
+
+@pytest.mark.parametrize("placing", [
+    "{q} I'm in Wales.", "{q} We're based in Scotland.", "{q} (we are a Welsh council)", "{q} I work in NI.",
+    "We work across Northern Ireland. {q}",
+])
+def test_where_the_asker_works_does_not_change_the_match(matcher, placing):
+    """Saying where one works decides the nation an answer is written for (bot.named_nations), not what
+    the question is about: the matcher reads the question without it."""
+    for entry in matcher.faq.entries[:12]:
+        plain, placed = matcher.match(entry.question), matcher.match(placing.format(q=entry.question))
+        assert (placed.decision, placed.entry and placed.entry.id) == (plain.decision, plain.entry and plain.entry.id)
+
+
+def test_a_nation_in_a_name_or_as_the_subject_is_kept_apart_from_placing():
+    from bot.named_nations import without_placing
+
+    assert without_placing("shared under the Wales Accord on the Sharing of Personal Information") == \
+        "shared under the Wales Accord on the Sharing of Personal Information"
+    assert "NI number" in without_placing("Can I give the NI number to the council?")
+    assert "NI number" in without_placing("Is the client in NI number records?")
+    assert "Scottish Government" in without_placing("Scottish Government guidance says")
+    assert "keyworker" in without_placing("NI keyworker here") and "NI" not in without_placing("NI keyworker here")
