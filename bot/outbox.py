@@ -46,7 +46,16 @@ class State(StrEnum):
     GAVE_UP = "gave_up"
 
 
-LEASE = dt.timedelta(seconds=60)  # longer than any one send with its client-side retries
+# Longer than any one send with its client-side waits: the client gives each call ``SEND_TIMEOUT_SECONDS``
+# and retries a 429 at most ``RATE_LIMIT_RETRIES`` times, each after at most ``LONGEST_RATE_LIMIT_WAIT``
+# (bot.slack.client refuses to wait longer: the outbox retries later instead). The deliverer renews the
+# lease just before it sends, so the whole lease is there for the send.
+SEND_TIMEOUT_SECONDS = 30
+RATE_LIMIT_RETRIES = 2
+LONGEST_RATE_LIMIT_WAIT = 20
+LONGEST_SEND = dt.timedelta(seconds=(RATE_LIMIT_RETRIES + 1) * SEND_TIMEOUT_SECONDS
+                            + RATE_LIMIT_RETRIES * (LONGEST_RATE_LIMIT_WAIT + 1))
+LEASE = dt.timedelta(minutes=3)
 DIGEST_LEASE = dt.timedelta(minutes=15)  # building a national week's digest takes longer than a post
 
 
@@ -69,6 +78,7 @@ class Owed:
     payload: dict[str, Any]
     attempts: int
     created_at: str
+    owner: str | None = None  # who leased it: only they may record its outcome (fencing)
 
 
 def retry_delay(attempts: int) -> dt.timedelta:

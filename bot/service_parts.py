@@ -43,12 +43,40 @@ class OutboxService:
     # the outbox, for the deliverer ------------------------------------------------------------
 
     def lease_owed(self, owner: str, limit: int = 20) -> list[Owed]:
+        self.record_sent_unrecorded()
         return self.store.lease_due(owner, limit)
+
+    def renew_lease(self, item: Owed) -> bool:
+        return self.store.renew_lease(item)
+
+    def sent_unrecorded(self, item: Owed) -> tuple[Owed, tuple[str, str] | None] | None:
+        """(the item as sent, what it posted) when this process sent ``item`` and could not record it."""
+        return self._sent_unrecorded.get(item.id)
+
+    def record_sent_unrecorded(self) -> None:
+        """Try again to record what this process sent and could not record (the store was busy for longer
+        than the store's patience): those items are never sent again by this process."""
+        for item, posted in list(self._sent_unrecorded.values()):
+            self.delivered(item, posted)
 
     def delivered(self, item: Owed, posted: tuple[str, str] | None = None) -> None:
         """``item`` reached Slack. In the same commit, for a post others refer to (``posted``: its
         channel and ts): an escalation's card is remembered; a digest is recorded as posted for its
-        week, and its details (a thread reply under it) are owed."""
+        week, and its details (a thread reply under it) are owed. When that cannot be recorded even after
+        waiting (``Store.patiently``), the process remembers it was sent, and records it later instead of
+        sending it again."""
+        try:
+            recorded = self.store.delivered(item, self._remember_post(item, posted))
+        except Exception as error:  # noqa: BLE001 - whatever stops the record, the message must not go twice
+            self._sent_unrecorded[item.id] = (item, posted)
+            log.error("%s #%s reached Slack but could not be recorded (%s); recording it later", item.kind,
+                      item.id, error)
+            return
+        self._sent_unrecorded.pop(item.id, None)
+        if not recorded:
+            log.warning("%s #%s reached Slack after its lease passed to another sender", item.kind, item.id)
+
+    def _remember_post(self, item: Owed, posted: tuple[str, str] | None) -> Callable[[], None]:
         def remember() -> None:
             if posted is None:
                 return

@@ -11,12 +11,13 @@ upgrade it.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, TypeVar
 
 import sqlite_utils
 
@@ -38,14 +39,28 @@ from bot.store.queries import _between
 from bot.store.reports import ReportTables
 from bot.times import stored_now
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
 # The health check's write probe: a row in processed_events that no Slack event id can be.
 HEALTH_PROBE = "healthz:write-probe"
 WRITE_FAILURE_COUNTS_FOR = 60.0  # seconds a failed commit keeps the health check failing
+BUSY_TIMEOUT = 30.0  # seconds a write waits for another process's write lock before "database is locked"
+# How long the outcome of a send (delivered, failed) keeps being retried while another process holds the
+# write lock: far past any one transaction, so that a message Slack took is recorded, not sent again.
+OUTCOME_PATIENCE = 15 * 60.0
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether a store error only means another connection holds the write lock (try again later)."""
+    return isinstance(error, sqlite3.OperationalError) and any(
+        sign in str(error).lower() for sign in ("locked", "busy"))
 
 
 class Store(DeliveryTables, ReportTables):
     def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now, *,
-                 create: bool = True, read_only: bool = False):
+                 create: bool = True, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT,
+                 outcome_patience: float = OUTCOME_PATIENCE):
         """The store in the file ``path``. ``create`` False (the commands that read records): a path
         with no canishare database yet (no file, an empty one) is a ``NoDatabase``, not a new one. A
         folder or another application's SQLite file is a ``WrongDatabase``, refused before any write.
@@ -55,20 +70,23 @@ class Store(DeliveryTables, ReportTables):
         self.path = str(path)
         self.now = clock
         self.read_only = read_only
+        self.busy_timeout = busy_timeout
+        self.outcome_patience = outcome_patience
         self.upgraded_from: int | None = None  # the schema version this open upgraded the file from
         self._lock = threading.RLock()
         self._write_failure: tuple[str, float] | None = None  # the last commit the file refused, and when
         refuse_unusable_path(self.path, create and not read_only)
         try:
             connection = (sqlite3.connect(read_only_uri(self.path), uri=True, check_same_thread=False,
-                                          isolation_level=None, timeout=30) if read_only else
-                          sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30))
+                                          isolation_level=None, timeout=busy_timeout) if read_only else
+                          sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
+                                          timeout=busy_timeout))
             self.db = sqlite_utils.Database(connection)
             check_is_canishare(self.db, self.path, self.schema_version(), create and not read_only)
             if self.path != ":memory:" and not read_only:  # the mode is kept in the file: the bot set it
                 self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=30000")
+            self.db.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
             self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash of the app loses nothing
             self._check_schema()
             if not read_only:
@@ -104,6 +122,19 @@ class Store(DeliveryTables, ReportTables):
                     self.db.execute("ROLLBACK")
                 self._note_write_failure(error)
                 raise
+
+    def patiently(self, write: Callable[[], T], what: str) -> T:
+        """Run ``write`` (its own transaction), again and again while another process holds the write
+        lock, for up to ``outcome_patience`` seconds (logged); then the last error is raised."""
+        deadline = time.monotonic() + self.outcome_patience
+        while True:
+            try:
+                return write()
+            except sqlite3.OperationalError as error:
+                if not is_busy(error) or time.monotonic() >= deadline:
+                    raise
+                log.warning("%s: the database is busy (%s); trying again", what, error)
+                time.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
 
     def writable(self) -> str | None:
         """None when a write can be committed now; else why not (read-only file, disk full, locked).

@@ -30,20 +30,35 @@ class DeliveryTables:
         with self.transaction() as db:
             return outbox.lease_due(db, self.now(), owner, limit)
 
-    def delivered(self, item: Owed, then: Callable[[], None] | None = None) -> None:
-        """Mark ``item`` delivered, and run ``then`` (e.g. remember the post's ts) in the same commit."""
-        with self.transaction() as db:
-            outbox.delivered(db, self.now(), item.id)
-            if then is not None:
-                then()
+    def delivered(self, item: Owed, then: Callable[[], None] | None = None) -> bool:
+        """Mark ``item`` delivered, and run ``then`` (e.g. remember the post's ts) in the same commit.
+        A busy lock is waited out (``patiently``); False when its owner no longer holds it (nothing recorded)."""
+        def record() -> bool:
+            with self.transaction() as db:
+                if not outbox.delivered(db, self.now(), item):
+                    return False
+                if then is not None:
+                    then()
+                return True
+
+        return self.patiently(record, f"recording {item.kind} #{item.id} delivered")
 
     def failed(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False,
-               if_given_up: Callable[[], None] | None = None) -> bool:
+               if_given_up: Callable[[], None] | None = None) -> bool | None:
+        """As ``bot.store.outbox.failed`` (None: its owner no longer holds it), waiting out a busy lock."""
+        def record() -> bool | None:
+            with self.transaction() as db:
+                again = outbox.failed(db, self.now(), item, error, wait, give_up)
+                if again is False and if_given_up is not None:
+                    if_given_up()
+                return again
+
+        return self.patiently(record, f"recording {item.kind} #{item.id} not delivered")
+
+    def renew_lease(self, item: Owed) -> bool:
+        """Extend ``item``'s lease just before sending it; False when its owner no longer holds it."""
         with self.transaction() as db:
-            again = outbox.failed(db, self.now(), item, error, wait, give_up)
-            if not again and if_given_up is not None:
-                if_given_up()
-            return again
+            return outbox.renew(db, self.now(), item)
 
     def lease_key(self, key: str, owner: str) -> Owed | None:
         with self.transaction() as db:
@@ -76,9 +91,9 @@ class DeliveryTables:
         with self.transaction() as db:
             return sum(outbox.release_leases(db, owner) for owner in outbox.lease_holders(db) if is_gone(owner))
 
-    def postpone(self, item: Owed, wait: dt.timedelta) -> None:
+    def postpone(self, item: Owed, wait: dt.timedelta) -> bool:
         with self.transaction() as db:
-            outbox.postpone(db, self.now(), item, wait)
+            return outbox.postpone(db, self.now(), item, wait)
 
     def owed_pending(self, escalation_id: int, kind: Kind) -> bool:
         with self._lock:
