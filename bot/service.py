@@ -7,7 +7,6 @@ are) and goes through the state machine in ``bot.escalations``.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
 import uuid
@@ -118,7 +117,6 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
                  default_nation: str | None = None):
         self.store = store
         self.default_nation = default_nation  # CANISHARE_NATION: for people who have not chosen
-        self._last_purge: dt.datetime | None = None
         self._sent_unrecorded: dict[int, tuple] = {}  # outbox id -> (item, post): sent, not yet recorded
         self.on_owed: list[Callable[[], None]] = []  # told after a commit that owes messages (wakes the deliverer)
         self.faq_source: FaqSource = FixedFaq(faq) if isinstance(faq, Faq) else faq

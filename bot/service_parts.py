@@ -88,17 +88,17 @@ class OutboxService:
                 self.store.owe(Kind.DIGEST_DETAILS, details_key(week, item.id),
                                payload={"week": week, "channel": posted[0], "ts": posted[1]})
 
-        self.store.delivered(item, remember)
+        return remember
 
     def not_delivered(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
-        """Try again later; True unless it is given up (after a day, or at once with ``give_up``). An
-        advisor's answer given up is told to the advisor (in the card's thread) and shown on the card, in
-        the same commit."""
+        """Try again later; True unless it is given up (after a day, or at once with ``give_up``) or its
+        owner no longer holds it. An advisor's answer given up is told to the advisor (in the card's
+        thread) and shown on the card, in the same commit."""
         again = self.store.failed(item, error, wait, give_up=give_up,
                                   if_given_up=lambda: self._owe_undelivered_notice(item, error))
-        if not again and item.kind == Kind.ADVISOR_ANSWER:
+        if again is False and item.kind == Kind.ADVISOR_ANSWER:
             self._tell_owed()  # the notice to the advisor
-        return again
+        return bool(again)
 
     def postpone(self, item: Owed, wait: dt.timedelta) -> None:
         self.store.postpone(item, wait)
@@ -193,11 +193,11 @@ class RecordsService:
     def purge_if_due(self, retention: dt.timedelta, now: dt.datetime | None = None,
                      every: dt.timedelta = dt.timedelta(days=1)) -> dict[str, int] | None:
         """Apply the retention period once a day (the bot's queue keeper and the digest clock call this
-        often; the first call in a process purges). None when not due."""
+        often). When it last ran is kept in the database, so that of several processes, restarted however
+        often, one purges a day. None when not due."""
         now = now or utc_now()
-        if self._last_purge is not None and now - self._last_purge < every:
+        if not self.store.claim_run("retention", stored(now), stored(now - every)):
             return None
-        self._last_purge = now
         return self.purge_expired(retention, now)
 
     def purge_expired(self, retention: dt.timedelta, now: dt.datetime | None = None) -> dict[str, int]:

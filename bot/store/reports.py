@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import time
+from typing import Callable, NamedTuple
 
 from bot.records import Decision, QueueAction, Rating, State
 from bot.store import people
@@ -40,37 +41,58 @@ ANSWERED_BY = (f"(case when {_ESCALATED} then {_LINKED} else (case q.decision wh
 ANSWERED_BY_PARAMS = [Decision.ANSWER.value, Decision.SUGGEST.value, Rating.HELPFUL.value, Rating.NOT_HELPFUL.value]
 
 
+PURGE_BATCH = 500  # questions per transaction: a few milliseconds of write lock each
+_PURGEABLE = ("select id from questions where created_at < ? and id not in"
+              " (select question_id from escalations where state in (?, ?)) order by id")
+
+
 class ReportTables:
     # retention and records -----------------------------------------------------------------
 
-    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
+    def purge(self, before: str, dry_run: bool = False, batch: int = PURGE_BATCH,
+              on_batch: Callable[[float], None] | None = None) -> dict[str, int]:
         """Delete questions (and their feedback, escalations, learned links) older than ``before``,
         except those still in the advisor queue (open or claimed): they go once they are answered or
         closed. Audit rows keep their ids, actors and times but lose any detail text. Decision
         records older than ``before`` go too, and nation choices made before it by people who have
-        neither asked nor recorded since. With ``dry_run``, count what would go and delete nothing."""
-        with self.transaction() as db:
-            ids = [r["id"] for r in db.query(
-                "select id from questions where created_at < ? and id not in"
-                " (select question_id from escalations where state in (?, ?))",
-                [before, State.OPEN.value, State.CLAIMED.value])]
-            if dry_run:
+        neither asked nor recorded since. With ``dry_run``, count what would go and delete nothing.
+
+        It deletes ``batch`` questions per transaction (each a small fraction of a second: the columns
+        it looks up are indexed), so another process never waits long for the write lock; a purge cut
+        short deletes the rest next time. ``on_batch`` is told how long each transaction held the lock."""
+        if dry_run:
+            with self.transaction() as db:
+                ids = [r[0] for r in db.execute(_PURGEABLE, [before, State.OPEN.value, State.CLAIMED.value])]
                 return {**self._purge_counts(db, ids), **_purge_records(db, before, dry_run=True)}
-            counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
-            for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-                marks = ", ".join("?" for _ in chunk)
-                counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
-                counts["escalations"] += db.execute(
-                    f"delete from escalations where question_id in ({marks})", chunk
-                ).rowcount
-                db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", chunk)
-                db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
-                db.execute(f"delete from outbox where question_id in ({marks})", chunk)
-                db.execute(f"update decision_records set question_id = null where question_id in ({marks})", chunk)
-                db.execute(f"delete from questions where id in ({marks})", chunk)
+        counts = {"questions": 0, "feedback": 0, "escalations": 0}
+        while self._timed(lambda: _purge_batch(self, before, batch, counts), on_batch):
+            pass
+        records = {"decision_records": 0}
+        while self._timed(lambda: _purge_old_records(self, before, batch, records), on_batch):
+            pass
+        with self.transaction() as db:  # both tables are indexed on what is compared
             db.execute("delete from processed_events where at < ?", [before])
             counts.update(_purge_records(db, before))
+        counts.update(records)
         return counts
+
+    def _timed(self, step: Callable[[], bool], on_batch: Callable[[float], None] | None) -> bool:
+        started = time.perf_counter()
+        more = step()
+        if on_batch is not None:
+            on_batch(time.perf_counter() - started)
+        return more
+
+    def claim_run(self, task: str, now: str, every_since: str) -> bool:
+        """Record that ``task`` runs at ``now`` unless it last ran after ``every_since``: True for the
+        one process (of however many, restarted however often) that should run it now."""
+        with self.transaction() as db:
+            last = db.execute("select last_run_at from maintenance where task = ?", [task]).fetchone()
+            if last is not None and last[0] > every_since:
+                return False
+            db.execute("insert into maintenance (task, last_run_at) values (?, ?)"
+                       " on conflict(task) do update set last_run_at = excluded.last_run_at", [task, now])
+            return True
 
     def _purge_counts(self, db, ids: list[int]) -> dict[str, int]:
         counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
@@ -220,9 +242,38 @@ STATE_AFTER = {
 # Decision records made before the cutoff; a nation chosen before it by someone who has neither asked
 # nor recorded a decision since (they see every nation, or the workspace default, until they choose).
 _OLD_RECORDS = "from decision_records where created_at < ?"
+_OLD_RECORDS_BATCH = "from decision_records where id in (select id from decision_records where created_at < ? limit ?)"
 _FORGOTTEN_CHOICES = ("from people where updated_at < ?"
                       " and user not in (select asker from questions where created_at >= ?)"
                       " and user not in (select user from decision_records where created_at >= ?)")
+
+
+def _purge_batch(store, before: str, batch: int, counts: dict[str, int]) -> bool:
+    """Delete the next ``batch`` purgeable questions and what hangs off them, in one short transaction;
+    False when there were none left."""
+    with store.transaction() as db:
+        ids = [r[0] for r in db.execute(_PURGEABLE + " limit ?", [before, State.OPEN.value, State.CLAIMED.value,
+                                                                  batch])]
+        if not ids:
+            return False
+        marks = ", ".join("?" for _ in ids)
+        counts["questions"] += len(ids)
+        counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", ids).rowcount
+        counts["escalations"] += db.execute(f"delete from escalations where question_id in ({marks})", ids).rowcount
+        db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", ids)
+        db.execute(f"update audit set detail = null where question_id in ({marks})", ids)
+        db.execute(f"delete from outbox where question_id in ({marks})", ids)
+        db.execute(f"update decision_records set question_id = null where question_id in ({marks})", ids)
+        db.execute(f"delete from questions where id in ({marks})", ids)
+        return True
+
+
+def _purge_old_records(store, before: str, batch: int, counts: dict[str, int]) -> bool:
+    """Delete the next ``batch`` decision records made before ``before``; False when there were none."""
+    with store.transaction() as db:
+        gone = db.execute(f"delete {_OLD_RECORDS_BATCH}", [before, batch]).rowcount
+    counts["decision_records"] += gone
+    return gone > 0
 
 
 def _purge_records(db, before: str, dry_run: bool = False) -> dict[str, int]:
