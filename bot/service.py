@@ -132,15 +132,21 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService):
         """What stops the service from working now (empty when healthy): the store cannot be written,
         or no FAQ is loaded."""
         problems = []
-        why = self.store.writable()
-        if why:
+        state, why = self.store.write_state()
+        if state == "failed":
             problems.append(f"the database cannot be written: {why}")
+        elif state == "busy":  # another process is writing: the file is fine and writes wait their turn
+            log.info("health check: the database is busy (%s); healthy", why)
         try:
             if not len(self.faq):
                 problems.append("the FAQ is empty")
         except Exception as error:  # noqa: BLE001 - any failure to load is a reason to report
             problems.append(f"no FAQ is loaded: {type(error).__name__}")
         return problems
+
+    def bound_this_threads_writes(self, seconds: float) -> None:
+        """From now on, this thread's writes wait at most ``seconds`` for another process's write lock."""
+        self.store.bound_this_threads_writes(seconds)
 
     # asking --------------------------------------------------------------------------------
 

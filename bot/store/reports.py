@@ -106,7 +106,7 @@ class ReportTables:
     # one person's data (subject access and erasure) ----------------------------------------------
 
     def rows_about(self, user: str) -> dict[str, list[dict]]:
-        with self._lock:
+        with self._reading():
             return people.rows_about(self.db, user)
 
     def erase_person(self, user: str) -> dict[str, int]:
@@ -128,7 +128,7 @@ class ReportTables:
         params: list = []
         if since:
             sql, params = sql + " where q.created_at >= ?", [since]
-        with self._lock:
+        with self._reading():
             return list(self.db.query(sql + " order by q.id", params))
 
     # digest queries --------------------------------------------------------------------------
@@ -146,7 +146,7 @@ class ReportTables:
             ") where first_answered_at is not null"
         )
         sql, params = _between(sql, [QueueAction.ANSWER], "first_answered_at", since, until)
-        with self._lock:
+        with self._reading():
             return list(self.db.query(sql + " order by first_answered_at, id", params))
 
     def digest_questions(self, since: str, until: str) -> list[DigestQuestion]:
@@ -154,7 +154,7 @@ class ReportTables:
         (no Slack threads, no JSON to decode): a week of 50,000 stays light."""
         sql = (f"select id, text, asker, decision, faq_id, score, {ANSWERED_BY} from questions q"
                " where created_at >= ? and created_at < ? order by id")
-        with self._lock:
+        with self._reading():
             rows = self.db.execute(sql, [*ANSWERED_BY_PARAMS, since, until]).fetchall()
         return [DigestQuestion(i, text, asker, Decision(decision), faq_id, score or 0.0, answered_by)
                 for i, text, asker, decision, faq_id, score, answered_by in rows]
@@ -166,7 +166,7 @@ class ReportTables:
         sql = ("select count(*), count(distinct asker), coalesce(sum(decision = ?), 0), coalesce(sum(decision = ?), 0),"
                f" coalesce(sum(decision = ?), 0), coalesce(sum(decision = ? and {ANSWERED_BY} is not null), 0)"
                " from questions q where created_at >= ? and created_at < ?")
-        with self._lock:
+        with self._reading():
             row = self.db.execute(sql, [Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE, Decision.SUGGEST,
                                         *ANSWERED_BY_PARAMS, since, until]).fetchone()
         return dict(zip(("asked", "askers", "answer", "suggest", "escalate", "picked"), row))
@@ -179,7 +179,7 @@ class ReportTables:
         buckets = ", ".join("coalesce(sum(created_at >= ? and created_at < ?), 0)" for _ in weeks)
         bounds = [value for week in weeks for value in week]
         first, last = min(w[0] for w in weeks), max(w[1] for w in weeks)
-        with self._lock:
+        with self._reading():
             asked = self.db.execute(f"select {buckets} from questions where created_at >= ? and created_at < ?",
                                     bounds + [first, last]).fetchone()
             escalated = self.db.execute(f"select {buckets} from escalations where created_at >= ? and created_at < ?",
@@ -192,7 +192,7 @@ class ReportTables:
         under no entry."""
         sql = (f"select answered_by, count(*) from (select {ANSWERED_BY} as answered_by from questions q"
                " where created_at >= ? and created_at < ?) where answered_by is not null group by answered_by")
-        with self._lock:
+        with self._reading():
             return dict(self.db.execute(sql, [*ANSWERED_BY_PARAMS, since, until]).fetchall())
 
     def place_counts(self, since: str, until: str, private_sources: tuple[str, ...]) -> list[dict]:
@@ -204,7 +204,7 @@ class ReportTables:
         sql = (f"select case when source in ({marks}) or channel is null or channel = '' or channel like 'D%'"
                " then '' else channel end as place, count(*), count(distinct asker) from questions"
                " where created_at >= ? and created_at < ? group by place order by place")
-        with self._lock:
+        with self._reading():
             rows = self.db.execute(sql, [*private_sources, since, until]).fetchall()
         return [{"place": place, "questions": questions, "askers": askers} for place, questions, askers in rows]
 
@@ -223,7 +223,7 @@ class ReportTables:
             " ) l on l.escalation_id = e.id"
             " where e.created_at < ? order by e.created_at, e.id"
         )
-        with self._lock:
+        with self._reading():
             rows = list(self.db.query(sql, [when, *STATE_AFTER, when]))
         return [
             {"id": r["id"], "created_at": r["created_at"], "urgent": bool(r["urgent"]),
