@@ -7,9 +7,12 @@ the same transaction as that change. A deliverer sends what is due, records the 
 failures with growing delays, so a crash or a Slack outage delays a message but never loses it.
 
 Several processes may deliver from one store: a deliverer first *leases* the items it will send
-(``bot.store.outbox.lease_due``); an item whose lease has run out (its deliverer died mid-send) is leased again. That
-is the one window where a message can be sent twice: Slack accepted it, the process died before
-``delivered`` was recorded. Leases are short and recording follows the send at once.
+(``bot.store.outbox.lease_due``, a guarded UPDATE), renews the lease just before sending, and only the
+holder of a lease records its outcome (fencing); an item whose lease has run out (its deliverer died
+mid-send) is leased again. Recording the outcome waits out another process's write lock, and a send
+that still could not be recorded is remembered by its process and never sent again by it. The one
+window where a message can be sent twice: Slack accepted it, the process died before ``delivered``
+was recorded.
 """
 
 from __future__ import annotations

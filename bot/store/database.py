@@ -188,9 +188,14 @@ class Store(Connections, DeliveryTables, ReportTables):
             existing = self.escalation_for_question(question_id)
             if existing:
                 return existing, False
-            escalation_id = db["escalations"].insert(
-                {"question_id": question_id, "state": State.OPEN, "urgent": int(urgent), "created_at": self.now()}
-            ).last_pk
+            # a guard, not only the check above: two escalations of one question at once (PostgreSQL) make
+            # the second "already escalated", not a unique-index error
+            cursor = db.execute("insert into escalations (question_id, state, urgent, created_at) values (?, ?, ?, ?)"
+                                " on conflict(question_id) do nothing",
+                                [question_id, State.OPEN.value, int(urgent), self.now()])
+            if cursor.rowcount != 1:
+                return self.escalation_for_question(question_id), False
+            escalation_id = cursor.lastrowid
             self.audit(actor, QueueAction.ESCALATE, escalation_id, question_id)
         return self.escalation(escalation_id), True
 
@@ -221,14 +226,20 @@ class Store(Connections, DeliveryTables, ReportTables):
     def change_escalation(
         self, escalation_id: int, actor: str, action: QueueAction, decide: Callable[[Escalation], dict]
     ) -> Escalation:
-        """Apply ``decide(current) -> changed columns`` atomically; ``decide`` may raise to refuse."""
+        """Apply ``decide(current) -> changed columns`` atomically; ``decide`` may raise to refuse. The
+        UPDATE is guarded by the state it was decided on: should another transaction change the
+        escalation in between (possible on PostgreSQL's READ COMMITTED, never under SQLite's one writer),
+        it is decided again on the new state, so two claims cannot both win."""
         with self.transaction() as db:
-            current = self.escalation(escalation_id)
-            if current is None:
-                raise LookupError(f"no escalation #{escalation_id}")
-            changes = decide(current)
-            if changes:
-                db["escalations"].update(escalation_id, changes)
+            for _ in range(3):
+                current = self.escalation(escalation_id)
+                if current is None:
+                    raise LookupError(f"no escalation #{escalation_id}")
+                changes = decide(current)
+                if not changes or _update_if_unchanged(db, current, changes):
+                    break
+            else:
+                raise LookupError(f"escalation #{escalation_id} kept changing while it was being changed")
             self.audit(actor, action, escalation_id, current.question_id)
         return self.escalation(escalation_id)
 
@@ -365,6 +376,17 @@ class Store(Connections, DeliveryTables, ReportTables):
     def record_digest(self, week: str, channel: str, ts: str) -> None:
         with self.transaction() as db:
             db["digests"].upsert({"week": week, "posted_at": self.now(), "channel": channel, "ts": ts}, pk="week")
+
+
+def _update_if_unchanged(db, current: Escalation, changes: dict) -> bool:
+    """Write ``changes`` to the escalation only while its state, claimer and answer time are still those
+    of ``current``; False when another transaction changed them first."""
+    columns = ", ".join(f"{column} = ?" for column in changes)
+    return db.execute(
+        f"update escalations set {columns} where id = ? and state = ? and coalesce(claimed_by, '') = ?"
+        " and coalesce(answered_at, '') = ?",
+        [*changes.values(), current.id, current.state.value, current.claimed_by or "", current.answered_at or ""],
+    ).rowcount == 1
 
 
 def _decision_record(row: dict) -> DecisionRecord:
