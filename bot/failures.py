@@ -97,3 +97,9 @@ def _os(error: OSError) -> str | None:
     if error.errno == errno.ENOSPC:
         return "the disk is full: free some space and try again"
     return None
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether a database error only means another connection holds the write lock: try again soon."""
+    return isinstance(error, sqlite3.OperationalError) and any(
+        sign in str(error).lower() for sign in ("locked", "busy"))

@@ -7,9 +7,12 @@ the same transaction as that change. A deliverer sends what is due, records the 
 failures with growing delays, so a crash or a Slack outage delays a message but never loses it.
 
 Several processes may deliver from one store: a deliverer first *leases* the items it will send
-(``bot.store.outbox.lease_due``); an item whose lease has run out (its deliverer died mid-send) is leased again. That
-is the one window where a message can be sent twice: Slack accepted it, the process died before
-``delivered`` was recorded. Leases are short and recording follows the send at once.
+(``bot.store.outbox.lease_due``, a guarded UPDATE), renews the lease just before sending, and only the
+holder of a lease records its outcome (fencing); an item whose lease has run out (its deliverer died
+mid-send) is leased again. Recording the outcome waits out another process's write lock, and a send
+that still could not be recorded is remembered by its process and never sent again by it. The one
+window where a message can be sent twice: Slack accepted it, the process died before ``delivered``
+was recorded.
 """
 
 from __future__ import annotations
@@ -48,7 +51,16 @@ class State(StrEnum):
     GAVE_UP = "gave_up"
 
 
-LEASE = dt.timedelta(seconds=60)  # longer than any one send with its client-side retries
+# Longer than any one send with its client-side waits: the client gives each call ``SEND_TIMEOUT_SECONDS``
+# and retries a 429 at most ``RATE_LIMIT_RETRIES`` times, each after at most ``LONGEST_RATE_LIMIT_WAIT``
+# (bot.slack.client refuses to wait longer: the outbox retries later instead). The deliverer renews the
+# lease just before it sends, so the whole lease is there for the send.
+SEND_TIMEOUT_SECONDS = 30
+RATE_LIMIT_RETRIES = 2
+LONGEST_RATE_LIMIT_WAIT = 20
+LONGEST_SEND = dt.timedelta(seconds=(RATE_LIMIT_RETRIES + 1) * SEND_TIMEOUT_SECONDS
+                            + RATE_LIMIT_RETRIES * (LONGEST_RATE_LIMIT_WAIT + 1))
+LEASE = dt.timedelta(minutes=3)
 DIGEST_LEASE = dt.timedelta(minutes=15)  # building a national week's digest takes longer than a post
 
 
@@ -71,6 +83,7 @@ class Owed:
     payload: dict[str, Any]
     attempts: int
     created_at: str
+    owner: str | None = None  # who leased it: only they may record its outcome (fencing)
 
 
 def retry_delay(attempts: int) -> dt.timedelta:

@@ -7,7 +7,6 @@ are) and goes through the state machine in ``bot.escalations``.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
 import uuid
@@ -121,7 +120,7 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
                  default_nation: str | None = None):
         self.store = store
         self.default_nation = default_nation  # CANISHARE_NATION: for people who have not chosen
-        self._last_purge: dt.datetime | None = None
+        self._sent_unrecorded: dict[int, tuple] = {}  # outbox id -> (item, post): sent, not yet recorded
         self.on_owed: list[Callable[[], None]] = []  # told after a commit that owes messages (wakes the deliverer)
         self.faq_source: FaqSource = FixedFaq(faq) if isinstance(faq, Faq) else faq
         self.thresholds = thresholds
@@ -136,15 +135,21 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         """What stops the service from working now (empty when healthy): the store cannot be written,
         or no FAQ is loaded."""
         problems = []
-        why = self.store.writable()
-        if why:
+        state, why = self.store.write_state()
+        if state == "failed":
             problems.append(f"the database cannot be written: {why}")
+        elif state == "busy":  # another process is writing: the file is fine and writes wait their turn
+            log.info("health check: the database is busy (%s); healthy", why)
         try:
             if not len(self.faq):
                 problems.append("the FAQ is empty")
         except Exception as error:  # noqa: BLE001 - any failure to load is a reason to report
             problems.append(f"no FAQ is loaded: {type(error).__name__}")
         return problems
+
+    def bound_this_threads_writes(self, seconds: float) -> None:
+        """From now on, this thread's writes wait at most ``seconds`` for another process's write lock."""
+        self.store.bound_this_threads_writes(seconds)
 
     # asking --------------------------------------------------------------------------------
 

@@ -59,12 +59,40 @@ class OutboxService:
     # the outbox, for the deliverer ------------------------------------------------------------
 
     def lease_owed(self, owner: str, limit: int = 20) -> list[Owed]:
+        self.record_sent_unrecorded()
         return self.store.lease_due(owner, limit)
+
+    def renew_lease(self, item: Owed) -> bool:
+        return self.store.renew_lease(item)
+
+    def sent_unrecorded(self, item: Owed) -> tuple[Owed, tuple[str, str] | None] | None:
+        """(the item as sent, what it posted) when this process sent ``item`` and could not record it."""
+        return self._sent_unrecorded.get(item.id)
+
+    def record_sent_unrecorded(self) -> None:
+        """Try again to record what this process sent and could not record (the store was busy for longer
+        than the store's patience): those items are never sent again by this process."""
+        for item, posted in list(self._sent_unrecorded.values()):
+            self.delivered(item, posted)
 
     def delivered(self, item: Owed, posted: tuple[str, str] | None = None) -> None:
         """``item`` reached Slack. In the same commit, for a post others refer to (``posted``: its
         channel and ts): an escalation's card is remembered; a digest is recorded as posted for its
-        week, and its details (a thread reply under it) are owed."""
+        week, and its details (a thread reply under it) are owed. When that cannot be recorded even after
+        waiting (``Store.patiently``), the process remembers it was sent, and records it later instead of
+        sending it again."""
+        try:
+            recorded = self.store.delivered(item, self._remember_post(item, posted))
+        except Exception as error:  # noqa: BLE001 - whatever stops the record, the message must not go twice
+            self._sent_unrecorded[item.id] = (item, posted)
+            log.error("%s #%s reached Slack but could not be recorded (%s); recording it later", item.kind,
+                      item.id, error)
+            return
+        self._sent_unrecorded.pop(item.id, None)
+        if not recorded:
+            log.warning("%s #%s reached Slack after its lease passed to another sender", item.kind, item.id)
+
+    def _remember_post(self, item: Owed, posted: tuple[str, str] | None) -> Callable[[], None]:
         def remember() -> None:
             if posted is None:
                 return
@@ -76,17 +104,17 @@ class OutboxService:
                 self.store.owe(Kind.DIGEST_DETAILS, details_key(week, item.id),
                                payload={"week": week, "channel": posted[0], "ts": posted[1]})
 
-        self.store.delivered(item, remember)
+        return remember
 
     def not_delivered(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
-        """Try again later; True unless it is given up (after a day, or at once with ``give_up``). An
-        advisor's answer given up is told to the advisor (in the card's thread) and shown on the card, in
-        the same commit."""
+        """Try again later; True unless it is given up (after a day, or at once with ``give_up``) or its
+        owner no longer holds it. An advisor's answer given up is told to the advisor (in the card's
+        thread) and shown on the card, in the same commit."""
         again = self.store.failed(item, error, wait, give_up=give_up,
                                   if_given_up=lambda: self._owe_undelivered_notice(item, error))
-        if not again and item.kind == Kind.ADVISOR_ANSWER:
+        if again is False and item.kind == Kind.ADVISOR_ANSWER:
             self._tell_owed()  # the notice to the advisor
-        return again
+        return bool(again)
 
     def postpone(self, item: Owed, wait: dt.timedelta) -> None:
         self.store.postpone(item, wait)
@@ -181,11 +209,11 @@ class RecordsService:
     def purge_if_due(self, retention: dt.timedelta, now: dt.datetime | None = None,
                      every: dt.timedelta = dt.timedelta(days=1)) -> dict[str, int] | None:
         """Apply the retention period once a day (the bot's queue keeper and the digest clock call this
-        often; the first call in a process purges). None when not due."""
+        often). When it last ran is kept in the database, so that of several processes, restarted however
+        often, one purges a day. None when not due."""
         now = now or utc_now()
-        if self._last_purge is not None and now - self._last_purge < every:
+        if not self.store.claim_run("retention", stored(now), stored(now - every)):
             return None
-        self._last_purge = now
         return self.purge_expired(retention, now)
 
     def purge_expired(self, retention: dt.timedelta, now: dt.datetime | None = None) -> dict[str, int]:

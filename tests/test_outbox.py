@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from bot.outbox import Kind, State, retry_delay
+from bot.outbox import LEASE, Kind, State, retry_delay
 from bot.store import outbox
 from bot.times import stored
 
@@ -36,7 +36,7 @@ def test_a_leased_item_is_not_leased_again_until_its_lease_runs_out(db):
     outbox.owe(db, at(0), Kind.REPLY, "reply:1")
     assert len(outbox.lease_due(db, at(0), "worker-1")) == 1
     assert outbox.lease_due(db, at(30), "worker-2") == []
-    (taken_over,) = outbox.lease_due(db, at(61), "worker-2")  # worker-1 died mid-send
+    (taken_over,) = outbox.lease_due(db, at(LEASE.total_seconds() + 1), "worker-2")  # worker-1 died mid-send
     assert taken_over.key == "reply:1"
 
 
@@ -50,7 +50,7 @@ def test_items_not_yet_due_wait_and_come_out_oldest_first(db):
 def test_delivered_items_leave_the_queue(db):
     outbox.owe(db, at(0), Kind.REPLY, "reply:1")
     (item,) = outbox.lease_due(db, at(0), "w")
-    outbox.delivered(db, at(1), item.id)
+    outbox.delivered(db, at(1), item)
     assert outbox.lease_due(db, at(3600), "w") == [] and outbox.counts(db) == {State.DELIVERED: 1}
 
 
@@ -88,7 +88,7 @@ def test_one_waiting_card_update_covers_every_change_before_it(db):
     assert not outbox.owe_card_update(db, at(1), 7)
     assert outbox.owe_card_update(db, at(1), 8)
     (first, _) = outbox.lease_due(db, at(2), "w")
-    outbox.delivered(db, at(3), first.id)
+    outbox.delivered(db, at(3), first)
     assert outbox.owe_card_update(db, at(4), 7)  # a change after the update was sent needs another
 
 
@@ -104,7 +104,7 @@ def test_one_item_per_escalation_is_in_flight_at_a_time(db):
     first = outbox.lease_due(db, at(1), "w1")
     assert [i.key for i in first] == ["card:1", "reply:9"]  # the card's update waits for the card
     assert outbox.lease_due(db, at(1), "w2") == []
-    outbox.delivered(db, at(2), first[0].id)
+    outbox.delivered(db, at(2), first[0])
     (update,) = outbox.lease_due(db, at(2), "w2")
     assert update.kind is Kind.CARD_UPDATE
 

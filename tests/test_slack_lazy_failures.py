@@ -25,9 +25,9 @@ def told(fake) -> list[str]:
     return [texts_of(c) for c in fake.calls() if c.method in ("response_url", "chat.postEphemeral", "chat.postMessage")]
 
 
-def store_fails(monkeypatch, store, method):
+def store_fails(monkeypatch, store, method, error="attempt to write a readonly database"):
     def locked(*args, **kwargs):
-        raise sqlite3.OperationalError("database is locked")
+        raise sqlite3.OperationalError(error)
 
     monkeypatch.setattr(store, method, locked)
 
@@ -122,3 +122,37 @@ def test_a_failed_submission_is_logged_without_what_was_typed(app, fake_slack, s
     response = submit_answer(app, escalation.id, typed)
     assert "something went wrong" in json.loads(response.body)["errors"][ids.ANSWER_BLOCK]
     assert "could not be saved: ValueError" in caplog.text and "Khan" not in caplog.text
+
+
+# another process holding the write lock ---------------------------------------------------------------
+
+
+@pytest.fixture
+def other_process_writing(service):
+    """Another process sharing the file holds the write lock (a long purge, say)."""
+    other = sqlite3.connect(service.store.path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    yield other
+    other.execute("COMMIT")
+    other.close()
+
+
+def test_a_claim_while_another_process_writes_is_answered_busy_within_slacks_window(app, fake_slack, service,
+                                                                                     request):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    request.getfixturevalue("other_process_writing")
+    started = dt.datetime.now()
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=flows.ADVISOR, channel_id=flows.ADVISOR_CHANNEL)
+    assert (dt.datetime.now() - started).total_seconds() < 3
+    (said,) = told(fake_slack)
+    assert "busy" in said and "try again" in said and "cannot be written" not in said
+
+
+def test_an_answer_while_another_process_writes_keeps_the_modal_open_saying_busy(app, fake_slack, service, request):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    request.getfixturevalue("other_process_writing")
+    started = dt.datetime.now()
+    body = json.loads(submit_answer(app, escalation.id, "An answer written while the records were busy.").body)
+    assert (dt.datetime.now() - started).total_seconds() < 3
+    assert "busy" in body["errors"][ids.ANSWER_BLOCK]

@@ -300,14 +300,14 @@ class FailingCommits:
 
 def test_writable_commits_a_real_write_so_a_failing_commit_is_seen(store):
     assert store.writable() is None
-    store.db.conn = FailingCommits(store.db.conn)
+    store._writer.conn = FailingCommits(store._writer.conn)
     assert "full" in (store.writable() or "")
 
 
 def test_writable_reports_writes_that_failed_for_want_of_space(store):
     add(store)
-    pages = store.db.execute("pragma page_count").fetchone()[0]
-    store.db.execute(f"pragma max_page_count = {pages}")  # the disk is full: no new page can be written
+    pages = store._writer.execute("pragma page_count").fetchone()[0]
+    store._writer.execute(f"pragma max_page_count = {pages}")  # the disk is full: no new page can be written
     with pytest.raises(sqlite3.OperationalError, match="full"):
         add(store, text="x" * 100_000)
     assert "full" in (store.writable() or "")  # though the probe's own row still fits

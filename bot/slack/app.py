@@ -9,7 +9,12 @@ from slack_bolt import App
 
 from bot.slack import advisors, asking, deciding, escalating, feedback, home
 from bot.slack.deps import Deps
-from bot.slack.robustness import listener_error_handler, readable_text_only, skip_events_already_handled
+from bot.slack.robustness import (
+    listener_error_handler,
+    readable_text_only,
+    skip_events_already_handled,
+    writes_wait_within_ack,
+)
 from bot.slack.signature import verified_requests_only
 
 # Each has ``register(app, deps)``, which adds its listeners as closures over ``deps``.
@@ -42,6 +47,7 @@ def create_app(deps: Deps, *, process_before_response: bool = True, socket_mode:
     )
     app.use(readable_text_only())
     app.use(skip_events_already_handled(service))
+    app.use(writes_wait_within_ack(service))
     app.error(listener_error_handler(listener_executor or ThreadPoolExecutor(2, thread_name_prefix="error-notice")))
     for listeners in LISTENER_MODULES:
         listeners.register(app, deps)

@@ -15,6 +15,7 @@ import json
 import logging
 import socket
 import threading
+import time
 import urllib.error
 from typing import Callable
 
@@ -85,6 +86,13 @@ def deliver_due(deps: Deps, owner: str | None = None, limit: int = 20) -> int:
 
 def deliver(deps: Deps, item: Owed) -> bool:
     service = deps.service
+    sent = service.sent_unrecorded(item)
+    if sent is not None:  # this process sent it and could not record it: record it now, never send it again
+        service.delivered(item, posted=sent[1])
+        return True
+    if not service.renew_lease(item):  # its lease ran out before the send: it is another sender's now
+        log.warning("%s #%s: its lease ran out before sending; left to its new holder", item.kind, item.id)
+        return False
     try:
         posted = SENDERS[item.kind](deps, item)
     except Postpone as later:
@@ -435,6 +443,7 @@ class Deliverer:
         self._wake = threading.Condition()
         self._pending_wakes = 0
         self._stop = threading.Event()
+        self._freed_at = time.monotonic()  # start() frees them first
         self._threads = [threading.Thread(target=self._run, args=(n,), name=f"canishare-deliverer-{n}", daemon=True)
                          for n in range(workers)]
 
@@ -465,6 +474,8 @@ class Deliverer:
             with self._wake:
                 self._pending_wakes = 0
             try:
+                if number == 0:
+                    self._free_dead_leases()
                 while deliver_due(self.deps, owner, BATCH) and not self._stop.is_set():
                     pass
             except Exception:  # noqa: BLE001 - a database or rendering hiccup must not end delivery
@@ -472,6 +483,15 @@ class Deliverer:
             with self._wake:
                 if not self._pending_wakes and not self._stop.is_set():
                     self._wake.wait(self._seconds_until_next())
+
+    def _free_dead_leases(self) -> None:
+        """What a process that died on this host had in hand is sent now, not when its lease runs out."""
+        if time.monotonic() - self._freed_at < self.idle_seconds:
+            return
+        self._freed_at = time.monotonic()
+        taken = self.deps.service.take_over_leases(died_on_this_host)
+        if taken:
+            log.info("took over %d message(s) a stopped process had in hand", taken)
 
     def _seconds_until_next(self) -> float:
         try:

@@ -10,6 +10,7 @@ from typing import Callable
 from slack_bolt import BoltResponse
 from slack_sdk import WebClient
 
+from bot.failures import is_busy
 from bot.log_safety import safe_traceback
 from bot.readable import readable
 from bot.service import Service
@@ -59,6 +60,25 @@ def skip_events_already_handled(service: Service) -> Callable:
     return middleware
 
 
+# How long a write made before Slack's acknowledgement waits for another process's write lock: past
+# it, the write fails as busy and the person is told to try again, inside Slack's 3 s (waiting longer
+# would only have Slack show them an error, or retry an event, while the write may still land).
+ACK_WRITE_WAIT = 1.5
+
+
+def writes_wait_within_ack(service: Service, seconds: float = ACK_WRITE_WAIT) -> Callable:
+    """Global middleware: the writes of the thread that handles the request (its listener commits
+    before the acknowledgement, in this thread, after the middleware has returned) wait at most
+    ``seconds`` for the write lock. Lazy listeners run after the acknowledgement on the executor's
+    threads, and the deliverer on its own: they keep the store's longer wait."""
+
+    def middleware(next: Callable[[], BoltResponse]) -> BoltResponse | None:
+        service.bound_this_threads_writes(seconds)
+        return next()
+
+    return middleware
+
+
 def describe_request(body: dict) -> str:
     """What the request was, for the log, without anything anyone typed."""
     kind = body.get("type") or ("slash_command" if body.get("command") else "unknown")
@@ -79,7 +99,7 @@ def listener_error_handler(executor: Executor) -> Callable:
         log.error("listener failed on %s: %s\n%s", describe_request(body or {}), type(error).__name__,
                   safe_traceback(error))  # never exc_info: the message may quote what someone typed
         try:
-            executor.submit(_tell_quietly, client, body or {}, isinstance(error, sqlite3.Error))
+            executor.submit(_tell_quietly, client, body or {}, isinstance(error, sqlite3.Error), is_busy(error))
         except RuntimeError:  # the executor is shutting down with the process: nobody to tell now
             log.warning("could not tell the user about the error: shutting down")
         return BoltResponse(status=200, body="") if response is not None else None
@@ -87,16 +107,16 @@ def listener_error_handler(executor: Executor) -> Callable:
     return handle_listener_error
 
 
-def _tell_quietly(client: WebClient, body: dict, store_down: bool) -> None:
+def _tell_quietly(client: WebClient, body: dict, store_down: bool, busy: bool = False) -> None:
     try:
-        tell_about_error(client, body, store_down=store_down)
+        tell_about_error(client, body, store_down=store_down, busy=busy)
     except Exception as second:  # noqa: BLE001 - telling about an error must never raise
         log.warning("could not tell the user about the error: %s", type(second).__name__)
 
 
-def tell_about_error(client: WebClient, body: dict, store_down: bool = False) -> None:
+def tell_about_error(client: WebClient, body: dict, store_down: bool = False, busy: bool = False) -> None:
     """Straight to Slack, not through the outbox: the outbox is in the store that may have failed."""
-    message = error_message(store_down)
+    message = error_message(store_down, busy)
     if body.get("type") == "event_callback":
         event = body.get("event") or {}
         if event.get("type") in CONVERSATION_EVENTS and event.get("channel") and event.get("user"):

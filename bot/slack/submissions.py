@@ -8,11 +8,14 @@ import logging
 import sqlite3
 from typing import Callable
 
+from bot.failures import is_busy
 from bot.log_safety import safe_traceback
 
 log = logging.getLogger(__name__)
 
 STORE_DOWN = ("Not saved: canishare's records cannot be written just now. Your text is still here: "
+              "press the button again in a minute.")
+STORE_BUSY = ("Not saved: canishare's records are busy with other work just now. Your text is still here: "
               "press the button again in a minute.")
 FAILED = "Not saved: something went wrong. Your text is still here: press the button again in a minute."
 
@@ -22,4 +25,5 @@ def keep_open(ack: Callable, input_block: str, error: Exception, what: str) -> N
     modal open), and log the failure without anything typed."""
     log.error("%s could not be saved: %s\n%s", what, type(error).__name__,
               safe_traceback(error))  # never exc_info: the message may quote what someone typed
-    ack(response_action="errors", errors={input_block: STORE_DOWN if isinstance(error, sqlite3.Error) else FAILED})
+    why = STORE_BUSY if is_busy(error) else STORE_DOWN if isinstance(error, sqlite3.Error) else FAILED
+    ack(response_action="errors", errors={input_block: why})

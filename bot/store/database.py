@@ -1,8 +1,8 @@
-"""The store: an embedded SQLite database through sqlite-utils.
+"""The store: an embedded SQLite database through sqlite-utils, in WAL mode.
 
-One connection, guarded by a lock, in WAL mode: Bolt runs listeners on a thread pool and SQLite
-serialises writers anyway, so a lock is simpler and safer than a connection per thread. Every
-change runs in ``transaction()`` (BEGIN IMMEDIATE), so a read-check-write such as a claim is atomic.
+Every change runs in ``transaction()`` (BEGIN IMMEDIATE) on the one writing connection, so a
+read-check-write such as a claim is atomic; reads outside a transaction have a connection of their own
+and never wait for a write (``bot.store.connection``).
 Schema changes are numbered migrations recorded in ``PRAGMA user_version``; an older file is
 upgraded in place when opened for writing. The commands that only read open it read-only and never
 upgrade it.
@@ -12,13 +12,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
-import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
-
-import sqlite_utils
+from typing import Callable
 
 from bot.records import (
     Decision,
@@ -31,6 +26,7 @@ from bot.records import (
     Told,
     Where,
 )
+from bot.store.connection import BUSY_TIMEOUT, OUTCOME_PATIENCE, Connections
 from bot.store.delivery import DeliveryTables
 from bot.store.follow_ups import FollowUpTables
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, OlderDatabase, StoreError
@@ -39,14 +35,12 @@ from bot.store.queries import _between
 from bot.store.reports import ReportTables
 from bot.times import stored_now
 
-# The health check's write probe: a row in processed_events that no Slack event id can be.
-HEALTH_PROBE = "healthz:write-probe"
-WRITE_FAILURE_COUNTS_FOR = 60.0  # seconds a failed commit keeps the health check failing
 
 
-class Store(DeliveryTables, ReportTables, FollowUpTables):
+class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
     def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now, *,
-                 create: bool = True, read_only: bool = False):
+                 create: bool = True, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT,
+                 outcome_patience: float = OUTCOME_PATIENCE):
         """The store in the file ``path``. ``create`` False (the commands that read records): a path
         with no canishare database yet (no file, an empty one) is a ``NoDatabase``, not a new one. A
         folder or another application's SQLite file is a ``WrongDatabase``, refused before any write.
@@ -56,24 +50,23 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
         self.path = str(path)
         self.now = clock
         self.read_only = read_only
+        self.outcome_patience = outcome_patience
         self.upgraded_from: int | None = None  # the schema version this open upgraded the file from
-        self._lock = threading.RLock()
-        self._write_failure: tuple[str, float] | None = None  # the last commit the file refused, and when
         refuse_unusable_path(self.path, create and not read_only)
         try:
-            connection = (sqlite3.connect(read_only_uri(self.path), uri=True, check_same_thread=False,
-                                          isolation_level=None, timeout=30) if read_only else
-                          sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30))
-            self.db = sqlite_utils.Database(connection)
-            check_is_canishare(self.db, self.path, self.schema_version(), create and not read_only)
+            self._connect(read_only_uri(self.path) if read_only else self.path, read_only, busy_timeout)
+            writer = self._writer
+            check_is_canishare(writer, self.path, self.schema_version(), create and not read_only)
             if self.path != ":memory:" and not read_only:  # the mode is kept in the file: the bot set it
-                self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=30000")
-            self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash of the app loses nothing
+                writer.execute("PRAGMA journal_mode=WAL")
+            writer.execute("PRAGMA foreign_keys=ON")
+            writer.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+            writer.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash of the app loses nothing
             self._check_schema()
             if not read_only:
                 self._migrate()
+                if self.path != ":memory:":
+                    self._open_reader(self.path)
         except sqlite3.OperationalError as error:  # the file is fine; this process may not use it
             from bot.failures import explain
 
@@ -84,55 +77,7 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
                 "Restore it from a backup, or point CANISHARE_DB at a new file."
             ) from error
 
-    def close(self) -> None:
-        with self._lock:
-            self.db.conn.close()
-
-    # transactions and schema ---------------------------------------------------------------
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
-        with self._lock:
-            if self.db.conn.in_transaction:  # nested: join the outer transaction
-                yield self.db
-                return
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.db
-                self.db.execute("COMMIT")
-            except BaseException as error:
-                if self.db.conn.in_transaction:  # also after a failed COMMIT (disk full): never leave it open
-                    self.db.execute("ROLLBACK")
-                self._note_write_failure(error)
-                raise
-
-    def writable(self) -> str | None:
-        """None when a write can be committed now; else why not (read-only file, disk full, locked).
-
-        It commits a real one-row write (the probe's row in processed_events): a write rolled back
-        never reaches the disk, so it passes a full disk. A commit that failed for want of space or
-        permission in the last ``WRITE_FAILURE_COUNTS_FOR`` counts too: the probe's one page can fit
-        in the -wal file's free frames while a question's insert does not."""
-        try:
-            with self.transaction() as db:
-                db.execute("insert into processed_events (event_id, at) values (?, ?)"
-                           " on conflict(event_id) do update set at = excluded.at", [HEALTH_PROBE, self.now()])
-        except sqlite3.Error as error:
-            return str(error)
-        failed = self._write_failure
-        if failed is not None and time.monotonic() - failed[1] < WRITE_FAILURE_COUNTS_FOR:
-            return f"a write failed {time.monotonic() - failed[1]:.0f} s ago: {failed[0]}"
-        return None
-
-    def _note_write_failure(self, error: BaseException) -> None:
-        """Remember a commit that failed because the file cannot take writes (not a busy lock, not a bug)."""
-        if isinstance(error, sqlite3.OperationalError) and any(
-                sign in str(error).lower() for sign in ("full", "disk i/o", "readonly", "read-only")):
-            self._write_failure = (str(error), time.monotonic())
-
-    def schema_version(self) -> int:
-        with self._lock:
-            return self.db.execute("PRAGMA user_version").fetchone()[0]
+    # schema ------------------------------------------------------------------------------------
 
     def _check_schema(self) -> None:
         """A file from a newer canishare is refused; read-only, so is one from an older canishare
@@ -188,17 +133,17 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
         return self.question(question_id)
 
     def question(self, question_id: int) -> Question | None:
-        with self._lock:
+        with self._reading():
             rows = list(self.db.query("select * from questions where id = ?", [question_id]))
         return _question(rows[0]) if rows else None
 
     def questions(self, since: str | None = None, until: str | None = None) -> list[Question]:
         sql, params = _between("select * from questions where 1=1", [], "created_at", since, until)
-        with self._lock:
+        with self._reading():
             return [_question(r) for r in self.db.query(sql + " order by id", params)]
 
     def recent_questions(self, asker: str, limit: int = 10) -> list[tuple[Question, Escalation | None]]:
-        with self._lock:
+        with self._reading():
             rows = list(
                 self.db.query("select * from questions where asker = ? order by id desc limit ?", [asker, limit])
             )
@@ -234,7 +179,7 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
 
     def feedback(self, since: str | None = None, until: str | None = None) -> list[dict]:
         sql, params = _between("select * from feedback where 1=1", [], "updated_at", since, until)
-        with self._lock:
+        with self._reading():
             return list(self.db.query(sql, params))
 
     # escalations ---------------------------------------------------------------------------
@@ -245,19 +190,24 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
             existing = self.escalation_for_question(question_id)
             if existing:
                 return existing, False
-            escalation_id = db["escalations"].insert(
-                {"question_id": question_id, "state": State.OPEN, "urgent": int(urgent), "created_at": self.now()}
-            ).last_pk
+            # a guard, not only the check above: two escalations of one question at once (PostgreSQL) make
+            # the second "already escalated", not a unique-index error
+            cursor = db.execute("insert into escalations (question_id, state, urgent, created_at) values (?, ?, ?, ?)"
+                                " on conflict(question_id) do nothing",
+                                [question_id, State.OPEN.value, int(urgent), self.now()])
+            if cursor.rowcount != 1:
+                return self.escalation_for_question(question_id), False
+            escalation_id = cursor.lastrowid
             self.audit(actor, QueueAction.ESCALATE, escalation_id, question_id)
         return self.escalation(escalation_id), True
 
     def escalation(self, escalation_id: int) -> Escalation | None:
-        with self._lock:
+        with self._reading():
             rows = list(self.db.query("select * from escalations where id = ?", [escalation_id]))
             return self._escalation(rows[0]) if rows else None
 
     def escalation_for_question(self, question_id: int) -> Escalation | None:
-        with self._lock:
+        with self._reading():
             rows = list(self.db.query("select * from escalations where question_id = ?", [question_id]))
             return self._escalation(rows[0]) if rows else None
 
@@ -272,20 +222,26 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
         if claimed_by:
             sql, params = sql + " and claimed_by = ?", params + [claimed_by]
         sql, params = _between(sql, params, "created_at", since, until)
-        with self._lock:
+        with self._reading():
             return [self._escalation(r) for r in self.db.query(sql + " order by created_at, id", params)]
 
     def change_escalation(
         self, escalation_id: int, actor: str, action: QueueAction, decide: Callable[[Escalation], dict]
     ) -> Escalation:
-        """Apply ``decide(current) -> changed columns`` atomically; ``decide`` may raise to refuse."""
+        """Apply ``decide(current) -> changed columns`` atomically; ``decide`` may raise to refuse. The
+        UPDATE is guarded by the state it was decided on: should another transaction change the
+        escalation in between (possible on PostgreSQL's READ COMMITTED, never under SQLite's one writer),
+        it is decided again on the new state, so two claims cannot both win."""
         with self.transaction() as db:
-            current = self.escalation(escalation_id)
-            if current is None:
-                raise LookupError(f"no escalation #{escalation_id}")
-            changes = decide(current)
-            if changes:
-                db["escalations"].update(escalation_id, changes)
+            for _ in range(3):
+                current = self.escalation(escalation_id)
+                if current is None:
+                    raise LookupError(f"no escalation #{escalation_id}")
+                changes = decide(current)
+                if not changes or _update_if_unchanged(db, current, changes):
+                    break
+            else:
+                raise LookupError(f"escalation #{escalation_id} kept changing while it was being changed")
             self.audit(actor, action, escalation_id, current.question_id)
         return self.escalation(escalation_id)
 
@@ -314,13 +270,13 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
             where, args = where + " and id = ?", [*args, escalation_id]
         elif not again:
             where += " and drafted_at is null"
-        with self._lock:
+        with self._reading():
             rows = self.db.query(f"select * from escalations where {where} order by id", args)
             return [self._escalation(r) for r in rows]
 
     def drafts_written(self) -> list[tuple[int, str, str]]:
         """(escalation id, when, file) of every draft written, in that order."""
-        with self._lock:
+        with self._reading():
             return [tuple(r) for r in self.db.execute(
                 "select escalation_id, at, detail from audit where action = ? order by escalation_id, at",
                 [QueueAction.DRAFT]).fetchall()]
@@ -350,13 +306,13 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
 
     def learned_phrasings(self) -> dict[str, list[str]]:
         learned: dict[str, list[str]] = {}
-        with self._lock:
+        with self._reading():
             for row in self.db.query("select faq_id, text from learned_phrasings order by id"):
                 learned.setdefault(row["faq_id"], []).append(row["text"])
         return learned
 
     def learned_version(self) -> tuple[int, int]:
-        with self._lock:
+        with self._reading():
             row = self.db.execute("select count(*), coalesce(max(id), 0) from learned_phrasings").fetchone()
         return tuple(row)
 
@@ -377,7 +333,7 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
             return self.decision_record(record_id), True
 
     def decision_record(self, record_id: int) -> DecisionRecord | None:
-        with self._lock:
+        with self._reading():
             rows = list(self.db.query("select * from decision_records where id = ?", [record_id]))
         return _decision_record(rows[0]) if rows else None
 
@@ -390,7 +346,7 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
         sql += " order by created_at desc, id desc" if newest_first else " order by created_at, id"
         if limit is not None:
             sql, params = sql + " limit ?", params + [limit]
-        with self._lock:
+        with self._reading():
             return [_decision_record(r) for r in self.db.query(sql, params)]
 
     def set_nation(self, user: str, nation: str | None) -> None:
@@ -400,7 +356,7 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
 
     def chosen_nation(self, user: str) -> tuple[bool, str | None]:
         """(whether the person has chosen, their nation: None for "every nation")."""
-        with self._lock:
+        with self._reading():
             row = self.db.execute("select nation from people where user = ?", [user]).fetchone()
         return (False, None) if row is None else (True, row[0] or None)
 
@@ -415,13 +371,24 @@ class Store(DeliveryTables, ReportTables, FollowUpTables):
             })
 
     def digest_posted(self, week: str) -> dict | None:
-        with self._lock:
+        with self._reading():
             rows = list(self.db.query("select * from digests where week = ?", [week]))
         return rows[0] if rows else None
 
     def record_digest(self, week: str, channel: str, ts: str) -> None:
         with self.transaction() as db:
             db["digests"].upsert({"week": week, "posted_at": self.now(), "channel": channel, "ts": ts}, pk="week")
+
+
+def _update_if_unchanged(db, current: Escalation, changes: dict) -> bool:
+    """Write ``changes`` to the escalation only while its state, claimer and answer time are still those
+    of ``current``; False when another transaction changed them first."""
+    columns = ", ".join(f"{column} = ?" for column in changes)
+    return db.execute(
+        f"update escalations set {columns} where id = ? and state = ? and coalesce(claimed_by, '') = ?"
+        " and coalesce(answered_at, '') = ?",
+        [*changes.values(), current.id, current.state.value, current.claimed_by or "", current.answered_at or ""],
+    ).rowcount == 1
 
 
 def _decision_record(row: dict) -> DecisionRecord:

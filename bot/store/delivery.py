@@ -5,11 +5,17 @@ already handled. A mixin of ``Store``: it uses the store's connection, lock, tra
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import sqlite3
 from typing import Callable
 
+from bot.failures import is_busy
 from bot.outbox import Kind, Owed
 from bot.store import outbox
 from bot.times import parse_stored_time
+
+log = logging.getLogger(__name__)
+REPLAY_CHECK_WAIT = 0.5  # seconds; with the listener's own bounded wait, well inside Slack's 3 s
 
 
 class DeliveryTables:
@@ -30,20 +36,35 @@ class DeliveryTables:
         with self.transaction() as db:
             return outbox.lease_due(db, self.now(), owner, limit)
 
-    def delivered(self, item: Owed, then: Callable[[], None] | None = None) -> None:
-        """Mark ``item`` delivered, and run ``then`` (e.g. remember the post's ts) in the same commit."""
-        with self.transaction() as db:
-            outbox.delivered(db, self.now(), item.id)
-            if then is not None:
-                then()
+    def delivered(self, item: Owed, then: Callable[[], None] | None = None) -> bool:
+        """Mark ``item`` delivered, and run ``then`` (e.g. remember the post's ts) in the same commit.
+        A busy lock is waited out (``patiently``); False when its owner no longer holds it (nothing recorded)."""
+        def record() -> bool:
+            with self.transaction() as db:
+                if not outbox.delivered(db, self.now(), item):
+                    return False
+                if then is not None:
+                    then()
+                return True
+
+        return self.patiently(record, f"recording {item.kind} #{item.id} delivered")
 
     def failed(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False,
-               if_given_up: Callable[[], None] | None = None) -> bool:
+               if_given_up: Callable[[], None] | None = None) -> bool | None:
+        """As ``bot.store.outbox.failed`` (None: its owner no longer holds it), waiting out a busy lock."""
+        def record() -> bool | None:
+            with self.transaction() as db:
+                again = outbox.failed(db, self.now(), item, error, wait, give_up)
+                if again is False and if_given_up is not None:
+                    if_given_up()
+                return again
+
+        return self.patiently(record, f"recording {item.kind} #{item.id} not delivered")
+
+    def renew_lease(self, item: Owed) -> bool:
+        """Extend ``item``'s lease just before sending it; False when its owner no longer holds it."""
         with self.transaction() as db:
-            again = outbox.failed(db, self.now(), item, error, wait, give_up)
-            if not again and if_given_up is not None:
-                if_given_up()
-            return again
+            return outbox.renew(db, self.now(), item)
 
     def lease_key(self, key: str, owner: str) -> Owed | None:
         with self.transaction() as db:
@@ -54,17 +75,17 @@ class DeliveryTables:
             return outbox.lease_under(db, self.now(), owner, prefix)
 
     def owed_state(self, key: str) -> str | None:
-        with self._lock:
+        with self._reading():
             return outbox.state_of(self.db, key)
 
     def owed_latest(self, key: str) -> outbox.Latest | None:
         """The latest item owed under ``key`` (or ``key:…``, a retry): id, state, last error; or None."""
-        with self._lock:
+        with self._reading():
             return outbox.latest_of(self.db, key)
 
     def owed_holder(self, key: str) -> tuple[str, str] | None:
         """Who is sending the item owed under ``key`` (or ``key:…``) and until when their lease runs."""
-        with self._lock:
+        with self._reading():
             return outbox.holder_of(self.db, key)
 
     def give_up_owed_under(self, key: str, reason: str) -> int:
@@ -76,20 +97,20 @@ class DeliveryTables:
         with self.transaction() as db:
             return sum(outbox.release_leases(db, owner) for owner in outbox.lease_holders(db) if is_gone(owner))
 
-    def postpone(self, item: Owed, wait: dt.timedelta) -> None:
+    def postpone(self, item: Owed, wait: dt.timedelta) -> bool:
         with self.transaction() as db:
-            outbox.postpone(db, self.now(), item, wait)
+            return outbox.postpone(db, self.now(), item, wait)
 
     def owed_pending(self, escalation_id: int, kind: Kind) -> bool:
-        with self._lock:
+        with self._reading():
             return outbox.pending_for_escalation(self.db, escalation_id, kind)
 
     def outbox_counts(self) -> dict[str, int]:
-        with self._lock:
+        with self._reading():
             return outbox.counts(self.db)
 
     def next_owed_due(self) -> str | None:
-        with self._lock:
+        with self._reading():
             return outbox.next_due(self.db)
 
     def forget_delivered(self, before: str) -> int:
@@ -97,7 +118,7 @@ class DeliveryTables:
             return outbox.forget_settled(db, before)
 
     def event_seen(self, event_id: str) -> bool:
-        with self._lock:
+        with self._reading():
             row = self.db.execute("select 1 from processed_events where event_id = ?", [event_id]).fetchone()
             return row is not None
 
@@ -111,11 +132,19 @@ class DeliveryTables:
 
     def first_time_request(self, fingerprint: str, forget_after: dt.timedelta = dt.timedelta(minutes=10)) -> bool:
         """Record a signed request's fingerprint; False when it was seen before (a replay). Fingerprints
-        older than ``forget_after`` (past Slack's five-minute signature window) are dropped."""
-        with self.transaction() as db:
-            cutoff = (parse_stored_time(self.now()) - forget_after).isoformat()
-            db.execute("delete from signed_requests where at < ?", [cutoff])
-            cursor = db.execute(
-                "insert or ignore into signed_requests (fingerprint, at) values (?, ?)", [fingerprint, self.now()]
-            )
-            return cursor.rowcount == 1
+        older than ``forget_after`` (past Slack's five-minute signature window) are dropped. While another
+        process holds the write lock for longer than ``REPLAY_CHECK_WAIT`` the request counts as new
+        (logged): waiting longer would outlast Slack's three seconds, and events are deduplicated by id."""
+        try:
+            with self.waiting_at_most(REPLAY_CHECK_WAIT), self.transaction() as db:
+                cutoff = (parse_stored_time(self.now()) - forget_after).isoformat()
+                db.execute("delete from signed_requests where at < ?", [cutoff])
+                cursor = db.execute(
+                    "insert or ignore into signed_requests (fingerprint, at) values (?, ?)", [fingerprint, self.now()]
+                )
+                return cursor.rowcount == 1
+        except sqlite3.OperationalError as error:
+            if not is_busy(error):
+                raise
+            log.warning("replay check skipped: the database is busy (%s)", error)
+            return True

@@ -126,9 +126,19 @@ def _migration_10(db: sqlite_utils.Database) -> None:
     db["follow_ups"].create_index(["question_id"])
 
 
+def _migration_11(db: sqlite_utils.Database) -> None:
+    """Retention's purge in short transactions: the question_id columns it clears or deletes by are
+    indexed (each batch was a full scan of audit, outbox, decision_records and learned_phrasings), and
+    when it last ran is kept in the database, so that several processes (and restarts) purge once a day."""
+    for table in ("audit", "outbox", "decision_records", "learned_phrasings"):
+        db[table].create_index(["question_id"], if_not_exists=True)
+    db["processed_events"].create_index(["at"], if_not_exists=True)
+    db["maintenance"].create({"task": str, "last_run_at": str}, pk="task", not_null={"last_run_at"})
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
-    _migration_8, _migration_9, _migration_10,
+    _migration_8, _migration_9, _migration_10, _migration_11,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

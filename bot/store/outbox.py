@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from typing import NamedTuple
 
 from bot.outbox import GIVE_UP_AFTER, Kind, Owed, State, lease_for, retry_delay
@@ -47,7 +48,8 @@ def owe_card_update(db, now: str, escalation_id: int) -> bool:
     ).fetchone()
     if waiting:
         return False
-    return owe(db, now, Kind.CARD_UPDATE, f"card_update:{escalation_id}:{now}:{_sequence(db)}",
+    # a random key, not max(id) + 1: two transactions at once (PostgreSQL) must not compute the same one
+    return owe(db, now, Kind.CARD_UPDATE, f"card_update:{escalation_id}:{now}:{uuid.uuid4().hex}",
                escalation_id=escalation_id)
 
 
@@ -60,10 +62,6 @@ def owe_card_removals(db, now: str, question_ids: list[int]) -> int:
                         " and advisor_ts is not null and advisor_channel is not null", question_ids).fetchall()
     return sum(owe(db, now, Kind.CARD_REMOVAL, f"card_removal:{channel}:{ts}", payload={"channel": channel, "ts": ts})
                for channel, ts in posted)
-
-
-def _sequence(db) -> int:
-    return db.execute("select coalesce(max(id), 0) + 1 from outbox").fetchone()[0]
 
 
 # An escalation's card, its updates and its reminders go one at a time, in order (the card first).
@@ -92,16 +90,38 @@ def lease_due(db, now: str, owner: str, limit: int = 20) -> list[Owed]:
         rows.append(row)
         if len(rows) == limit:
             break
-    for row in rows:
-        until = stored(parse_stored_time(now) + lease_for(Kind(row["kind"])))
-        db.execute("update outbox set leased_by = ?, leased_until = ? where id = ?", [owner, until, row["id"]])
-    return [_owed(row) for row in rows]
+    return [item for item in (_take(db, now, owner, row) for row in rows) if item is not None]
 
 
-def delivered(db, now: str, item_id: int) -> None:
-    """Sent: where it went (a response_url, a user id) is no longer needed."""
-    db.execute("update outbox set state = ?, delivered_at = ?, payload = '{}', leased_by = null,"
-               " leased_until = null, last_error = null where id = ?", [State.DELIVERED.value, now, item_id])
+# Leasing is a guarded UPDATE: it takes an item only if nobody holds it now, so two deliverers can
+# never both take it, even where the SELECT before it is not serialised (PostgreSQL's READ COMMITTED).
+_FREE = "state = ? and (leased_until is null or leased_until < ?)"
+# An outcome is recorded only by the deliverer that still holds the item (fencing): one whose lease
+# ran out and was taken by another records nothing.
+_HELD = "id = ? and state = ? and leased_by = ?"
+
+
+def _take(db, now: str, owner: str, row: dict) -> Owed | None:
+    until = stored(parse_stored_time(now) + lease_for(Kind(row["kind"])))
+    taken = db.execute(f"update outbox set leased_by = ?, leased_until = ? where id = ? and {_FREE}",
+                       [owner, until, row["id"], State.PENDING.value, now]).rowcount
+    return _owed(row, owner) if taken == 1 else None
+
+
+def renew(db, now: str, item: Owed) -> bool:
+    """Extend ``item``'s lease to a full one from ``now`` if its owner still holds it (its lease has not
+    run out); False when it has, and the item must not be sent."""
+    until = stored(parse_stored_time(now) + lease_for(item.kind))
+    return db.execute(f"update outbox set leased_until = ? where {_HELD} and leased_until >= ?",
+                      [until, item.id, State.PENDING.value, item.owner, now]).rowcount == 1
+
+
+def delivered(db, now: str, item: Owed) -> bool:
+    """Sent: where it went (a response_url, a user id) is no longer needed. False (nothing recorded)
+    when ``item``'s owner no longer holds it."""
+    return db.execute("update outbox set state = ?, delivered_at = ?, payload = '{}', leased_by = null,"
+                      f" leased_until = null, last_error = null where {_HELD}",
+                      [State.DELIVERED.value, now, item.id, State.PENDING.value, item.owner]).rowcount == 1
 
 
 def forget_settled(db, before: str) -> int:
@@ -110,19 +130,22 @@ def forget_settled(db, before: str) -> int:
                       [State.PENDING.value, before]).rowcount
 
 
-def failed(db, now: str, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
+def failed(db, now: str, item: Owed, error: str, wait: dt.timedelta | None = None,
+           give_up: bool = False) -> bool | None:
     """Schedule another try (after ``wait``, or the back-off for this attempt); give up once the item
-    is older than ``GIVE_UP_AFTER``, or at once with ``give_up``. True when it will be tried again."""
+    is older than ``GIVE_UP_AFTER``, or at once with ``give_up``. True when it will be tried again,
+    False when given up; None (nothing recorded) when ``item``'s owner no longer holds it."""
     attempts = item.attempts + 1
+    held = [item.id, State.PENDING.value, item.owner]
     if give_up or parse_stored_time(now) - parse_stored_time(item.created_at) >= GIVE_UP_AFTER:
-        db.execute("update outbox set state = ?, attempts = ?, last_error = ?, payload = '{}', leased_by = null,"
-                   " leased_until = null, due_at = ? where id = ?",
-                   [State.GAVE_UP.value, attempts, error[:500], now, item.id])
-        return False
+        changed = db.execute("update outbox set state = ?, attempts = ?, last_error = ?, payload = '{}',"
+                             f" leased_by = null, leased_until = null, due_at = ? where {_HELD}",
+                             [State.GAVE_UP.value, attempts, error[:500], now, *held]).rowcount
+        return False if changed else None
     due = stored(parse_stored_time(now) + (wait if wait is not None else retry_delay(attempts)))
-    db.execute("update outbox set attempts = ?, due_at = ?, last_error = ?, leased_by = null, leased_until = null"
-               " where id = ?", [attempts, due, error[:500], item.id])
-    return True
+    changed = db.execute("update outbox set attempts = ?, due_at = ?, last_error = ?, leased_by = null,"
+                         f" leased_until = null where {_HELD}", [attempts, due, error[:500], *held]).rowcount
+    return True if changed else None
 
 
 def lease_key(db, now: str, owner: str, key: str) -> Owed | None:
@@ -143,10 +166,7 @@ def lease_under(db, now: str, owner: str, prefix: str) -> Owed | None:
 def _lease(db, now: str, owner: str, row) -> Owed | None:
     if row is None:
         return None
-    item = _owed(next(iter(db.query("select * from outbox where id = ?", [row[0]]))))
-    until = stored(parse_stored_time(now) + lease_for(item.kind))
-    db.execute("update outbox set leased_by = ?, leased_until = ? where id = ?", [owner, until, item.id])
-    return item
+    return _take(db, now, owner, next(iter(db.query("select * from outbox where id = ?", [row[0]]))))
 
 
 def state_of(db, key: str) -> str | None:
@@ -197,10 +217,11 @@ def release_leases(db, owner: str) -> int:
                       [owner, State.PENDING.value]).rowcount
 
 
-def postpone(db, now: str, item: Owed, wait: dt.timedelta) -> None:
-    """Not sendable yet (e.g. an update of a card not yet posted): try again later, no attempt used."""
-    db.execute("update outbox set due_at = ?, leased_by = null, leased_until = null where id = ?",
-               [stored(parse_stored_time(now) + wait), item.id])
+def postpone(db, now: str, item: Owed, wait: dt.timedelta) -> bool:
+    """Not sendable yet (e.g. an update of a card not yet posted): try again later, no attempt used.
+    False (nothing changed) when ``item``'s owner no longer holds it."""
+    return db.execute(f"update outbox set due_at = ?, leased_by = null, leased_until = null where {_HELD}",
+                      [stored(parse_stored_time(now) + wait), item.id, State.PENDING.value, item.owner]).rowcount == 1
 
 
 def pending_for_escalation(db, escalation_id: int, kind: Kind) -> bool:
@@ -219,8 +240,8 @@ def next_due(db) -> str | None:
     return row[0] if row else None
 
 
-def _owed(row: dict) -> Owed:
+def _owed(row: dict, owner: str | None = None) -> Owed:
     return Owed(id=row["id"], kind=Kind(row["kind"]), key=row["key"], question_id=row["question_id"],
                 escalation_id=row["escalation_id"], payload=json.loads(row["payload"] or "{}"),
-                attempts=row["attempts"], created_at=row["created_at"])
+                attempts=row["attempts"], created_at=row["created_at"], owner=owner)
 

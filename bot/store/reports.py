@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import time
+from typing import Callable, NamedTuple
 
 from bot.records import Decision, QueueAction, Rating, State
 from bot.store import people
@@ -40,38 +41,58 @@ ANSWERED_BY = (f"(case when {_ESCALATED} then {_LINKED} else (case q.decision wh
 ANSWERED_BY_PARAMS = [Decision.ANSWER.value, Decision.SUGGEST.value, Rating.HELPFUL.value, Rating.NOT_HELPFUL.value]
 
 
+PURGE_BATCH = 500  # questions per transaction: a few milliseconds of write lock each
+_PURGEABLE = ("select id from questions where created_at < ? and id not in"
+              " (select question_id from escalations where state in (?, ?)) order by id")
+
+
 class ReportTables:
     # retention and records -----------------------------------------------------------------
 
-    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
+    def purge(self, before: str, dry_run: bool = False, batch: int = PURGE_BATCH,
+              on_batch: Callable[[float], None] | None = None) -> dict[str, int]:
         """Delete questions (and their feedback, escalations, learned links) older than ``before``,
         except those still in the advisor queue (open or claimed): they go once they are answered or
         closed. Audit rows keep their ids, actors and times but lose any detail text. Decision
         records older than ``before`` go too, and nation choices made before it by people who have
-        neither asked nor recorded since. With ``dry_run``, count what would go and delete nothing."""
-        with self.transaction() as db:
-            ids = [r["id"] for r in db.query(
-                "select id from questions where created_at < ? and id not in"
-                " (select question_id from escalations where state in (?, ?))",
-                [before, State.OPEN.value, State.CLAIMED.value])]
-            if dry_run:
+        neither asked nor recorded since. With ``dry_run``, count what would go and delete nothing.
+
+        It deletes ``batch`` questions per transaction (each a small fraction of a second: the columns
+        it looks up are indexed), so another process never waits long for the write lock; a purge cut
+        short deletes the rest next time. ``on_batch`` is told how long each transaction held the lock."""
+        if dry_run:
+            with self.transaction() as db:
+                ids = [r[0] for r in db.execute(_PURGEABLE, [before, State.OPEN.value, State.CLAIMED.value])]
                 return {**self._purge_counts(db, ids), **_purge_records(db, before, dry_run=True)}
-            counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
-            for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-                marks = ", ".join("?" for _ in chunk)
-                counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
-                db.execute(f"delete from follow_ups where question_id in ({marks})", chunk)
-                counts["escalations"] += db.execute(
-                    f"delete from escalations where question_id in ({marks})", chunk
-                ).rowcount
-                db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", chunk)
-                db.execute(f"update audit set detail = null where question_id in ({marks})", chunk)
-                db.execute(f"delete from outbox where question_id in ({marks})", chunk)
-                db.execute(f"update decision_records set question_id = null where question_id in ({marks})", chunk)
-                db.execute(f"delete from questions where id in ({marks})", chunk)
+        counts = {"questions": 0, "feedback": 0, "escalations": 0}
+        while self._timed(lambda: _purge_batch(self, before, batch, counts), on_batch):
+            pass
+        records = {"decision_records": 0}
+        while self._timed(lambda: _purge_old_records(self, before, batch, records), on_batch):
+            pass
+        with self.transaction() as db:  # both tables are indexed on what is compared
             db.execute("delete from processed_events where at < ?", [before])
             counts.update(_purge_records(db, before))
+        counts.update(records)
         return counts
+
+    def _timed(self, step: Callable[[], bool], on_batch: Callable[[float], None] | None) -> bool:
+        started = time.perf_counter()
+        more = step()
+        if on_batch is not None:
+            on_batch(time.perf_counter() - started)
+        return more
+
+    def claim_run(self, task: str, now: str, every_since: str) -> bool:
+        """Record that ``task`` runs at ``now`` unless it last ran after ``every_since``: True for the
+        one process (of however many, restarted however often) that should run it now."""
+        with self.transaction() as db:
+            last = db.execute("select last_run_at from maintenance where task = ?", [task]).fetchone()
+            if last is not None and last[0] > every_since:
+                return False
+            db.execute("insert into maintenance (task, last_run_at) values (?, ?)"
+                       " on conflict(task) do update set last_run_at = excluded.last_run_at", [task, now])
+            return True
 
     def _purge_counts(self, db, ids: list[int]) -> dict[str, int]:
         counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
@@ -85,7 +106,7 @@ class ReportTables:
     # one person's data (subject access and erasure) ----------------------------------------------
 
     def rows_about(self, user: str) -> dict[str, list[dict]]:
-        with self._lock:
+        with self._reading():
             return people.rows_about(self.db, user)
 
     def erase_person(self, user: str) -> dict[str, int]:
@@ -107,7 +128,7 @@ class ReportTables:
         params: list = []
         if since:
             sql, params = sql + " where q.created_at >= ?", [since]
-        with self._lock:
+        with self._reading():
             return list(self.db.query(sql + " order by q.id", params))
 
     # digest queries --------------------------------------------------------------------------
@@ -125,7 +146,7 @@ class ReportTables:
             ") where first_answered_at is not null"
         )
         sql, params = _between(sql, [QueueAction.ANSWER], "first_answered_at", since, until)
-        with self._lock:
+        with self._reading():
             return list(self.db.query(sql + " order by first_answered_at, id", params))
 
     def digest_questions(self, since: str, until: str) -> list[DigestQuestion]:
@@ -133,7 +154,7 @@ class ReportTables:
         (no Slack threads, no JSON to decode): a week of 50,000 stays light."""
         sql = (f"select id, text, asker, decision, faq_id, score, {ANSWERED_BY} from questions q"
                " where created_at >= ? and created_at < ? order by id")
-        with self._lock:
+        with self._reading():
             rows = self.db.execute(sql, [*ANSWERED_BY_PARAMS, since, until]).fetchall()
         return [DigestQuestion(i, text, asker, Decision(decision), faq_id, score or 0.0, answered_by)
                 for i, text, asker, decision, faq_id, score, answered_by in rows]
@@ -145,7 +166,7 @@ class ReportTables:
         sql = ("select count(*), count(distinct asker), coalesce(sum(decision = ?), 0), coalesce(sum(decision = ?), 0),"
                f" coalesce(sum(decision = ?), 0), coalesce(sum(decision = ? and {ANSWERED_BY} is not null), 0)"
                " from questions q where created_at >= ? and created_at < ?")
-        with self._lock:
+        with self._reading():
             row = self.db.execute(sql, [Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE, Decision.SUGGEST,
                                         *ANSWERED_BY_PARAMS, since, until]).fetchone()
         return dict(zip(("asked", "askers", "answer", "suggest", "escalate", "picked"), row))
@@ -158,7 +179,7 @@ class ReportTables:
         buckets = ", ".join("coalesce(sum(created_at >= ? and created_at < ?), 0)" for _ in weeks)
         bounds = [value for week in weeks for value in week]
         first, last = min(w[0] for w in weeks), max(w[1] for w in weeks)
-        with self._lock:
+        with self._reading():
             asked = self.db.execute(f"select {buckets} from questions where created_at >= ? and created_at < ?",
                                     bounds + [first, last]).fetchone()
             escalated = self.db.execute(f"select {buckets} from escalations where created_at >= ? and created_at < ?",
@@ -171,7 +192,7 @@ class ReportTables:
         under no entry."""
         sql = (f"select answered_by, count(*) from (select {ANSWERED_BY} as answered_by from questions q"
                " where created_at >= ? and created_at < ?) where answered_by is not null group by answered_by")
-        with self._lock:
+        with self._reading():
             return dict(self.db.execute(sql, [*ANSWERED_BY_PARAMS, since, until]).fetchall())
 
     def place_counts(self, since: str, until: str, private_sources: tuple[str, ...]) -> list[dict]:
@@ -183,7 +204,7 @@ class ReportTables:
         sql = (f"select case when source in ({marks}) or channel is null or channel = '' or channel like 'D%'"
                " then '' else channel end as place, count(*), count(distinct asker) from questions"
                " where created_at >= ? and created_at < ? group by place order by place")
-        with self._lock:
+        with self._reading():
             rows = self.db.execute(sql, [*private_sources, since, until]).fetchall()
         return [{"place": place, "questions": questions, "askers": askers} for place, questions, askers in rows]
 
@@ -202,7 +223,7 @@ class ReportTables:
             " ) l on l.escalation_id = e.id"
             " where e.created_at < ? order by e.created_at, e.id"
         )
-        with self._lock:
+        with self._reading():
             rows = list(self.db.query(sql, [when, *STATE_AFTER, when]))
         return [
             {"id": r["id"], "created_at": r["created_at"], "urgent": bool(r["urgent"]),
@@ -221,9 +242,39 @@ STATE_AFTER = {
 # Decision records made before the cutoff; a nation chosen before it by someone who has neither asked
 # nor recorded a decision since (they see every nation, or the workspace default, until they choose).
 _OLD_RECORDS = "from decision_records where created_at < ?"
+_OLD_RECORDS_BATCH = "from decision_records where id in (select id from decision_records where created_at < ? limit ?)"
 _FORGOTTEN_CHOICES = ("from people where updated_at < ?"
                       " and user not in (select asker from questions where created_at >= ?)"
                       " and user not in (select user from decision_records where created_at >= ?)")
+
+
+def _purge_batch(store, before: str, batch: int, counts: dict[str, int]) -> bool:
+    """Delete the next ``batch`` purgeable questions and what hangs off them, in one short transaction;
+    False when there were none left."""
+    with store.transaction() as db:
+        ids = [r[0] for r in db.execute(_PURGEABLE + " limit ?", [before, State.OPEN.value, State.CLAIMED.value,
+                                                                  batch])]
+        if not ids:
+            return False
+        marks = ", ".join("?" for _ in ids)
+        counts["questions"] += len(ids)
+        counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", ids).rowcount
+        db.execute(f"delete from follow_ups where question_id in ({marks})", ids)
+        counts["escalations"] += db.execute(f"delete from escalations where question_id in ({marks})", ids).rowcount
+        db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", ids)
+        db.execute(f"update audit set detail = null where question_id in ({marks})", ids)
+        db.execute(f"delete from outbox where question_id in ({marks})", ids)
+        db.execute(f"update decision_records set question_id = null where question_id in ({marks})", ids)
+        db.execute(f"delete from questions where id in ({marks})", ids)
+        return True
+
+
+def _purge_old_records(store, before: str, batch: int, counts: dict[str, int]) -> bool:
+    """Delete the next ``batch`` decision records made before ``before``; False when there were none."""
+    with store.transaction() as db:
+        gone = db.execute(f"delete {_OLD_RECORDS_BATCH}", [before, batch]).rowcount
+    counts["decision_records"] += gone
+    return gone > 0
 
 
 def _purge_records(db, before: str, dry_run: bool = False) -> dict[str, int]:

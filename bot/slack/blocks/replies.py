@@ -35,6 +35,9 @@ ERROR_TEXT = "Something went wrong and nothing was saved. Please try again in a 
 STORE_DOWN_TEXT = ("I could not save that: canishare's records cannot be written just now, so nothing was kept. "
                    "Please try again in a few minutes. If someone may be at risk of harm, do not wait: share "
                    "what is needed now and call 999 or your safeguarding lead.")
+STORE_BUSY_TEXT = ("canishare's records are busy with other work just now, so that was not saved. Please try again "
+                   "in a minute. If someone may be at risk of harm, do not wait: share what is needed now and call "
+                   "999 or your safeguarding lead.")
 
 
 def urgent_blocks() -> list[dict]:
@@ -262,9 +265,10 @@ def _date_fallback(target: str, label: str | None) -> str | None:
     return label if target.startswith("!date^") and label is not None else None
 
 
-def error_message(store_down: bool = False) -> Message:
-    """What went wrong, truthfully: when a listener fails, its transaction is rolled back."""
-    return notice_message(f":warning: {STORE_DOWN_TEXT if store_down else ERROR_TEXT}")
+def error_message(store_down: bool = False, busy: bool = False) -> Message:
+    """What went wrong, truthfully: when a listener fails, its transaction is rolled back. ``busy``: the
+    records were only busy (another process writing), not broken."""
+    return notice_message(f":warning: {STORE_BUSY_TEXT if busy else STORE_DOWN_TEXT if store_down else ERROR_TEXT}")
 
 
 ASK_YOUR_OWN = ("Thanks — recorded. Sorry it didn't help. If you have a question like it, ask it yourself "
