@@ -74,7 +74,8 @@ def _named_instead(nation: str, setting: str | None, is_default: bool) -> str:
     return f"{said} ({whose} is {NATION_NAMES[setting]})."
 
 
-_NATION = r"(?:england|wales|scotland|northern\s+ireland|n\.?\s?ireland|cymru|(?-i:NI)(?!\s*(?:number|no\b|no\.|num|nos?\b|contributions?|insurance|credits?|card)))"
+_NOT_INSURANCE = r"(?!\s*(?:number|no\b|no\.|num|nos?\b|contributions?|insurance|credits?|card))"
+_NATION = rf"(?:england|wales|scotland|northern\s+ireland|n\.?\s?ireland|cymru|(?-i:NI){_NOT_INSURANCE})"
 _SERVICE = (r"(?:council|local\s+authorit(?:y|ies)|schools?|health\s+boards?|nhs|police|force|trusts?|hospitals?|"
             r"(?:social|children'?s)\s+services|housing|gp|practices?|services?|charit(?:y|ies)|teams?|colleges?|"
             r"universit(?:y|ies)|keyworkers?|social\s+workers?|officers?|nurses?|teachers?)\b")

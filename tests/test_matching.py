@@ -521,8 +521,8 @@ def test_the_decision_model_reads_products_of_features_by_name():
 def test_where_the_asker_works_does_not_change_the_match(matcher, placing):
     """Saying where one works decides the nation an answer is written for (bot.named_nations), not what
     the question is about: the matcher reads the question without it."""
-    for entry in matcher.faq.entries[:12]:
-        plain, placed = matcher.match(entry.question), matcher.match(placing.format(q=entry.question))
+    for faq_entry in matcher.faq.entries[:12]:
+        plain, placed = matcher.match(faq_entry.question), matcher.match(placing.format(q=faq_entry.question))
         assert (placed.decision, placed.entry and placed.entry.id) == (plain.decision, plain.entry and plain.entry.id)
 
 

@@ -36,7 +36,6 @@ from bot.store.reports import ReportTables
 from bot.times import stored_now
 
 
-
 class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
     def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now, *,
                  create: bool = True, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT,
