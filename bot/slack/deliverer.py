@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import http.client
-import json
 import logging
 import socket
 import threading
@@ -23,7 +22,6 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot import lease_owners
 from bot.escalations import QueueError
-from bot.mrkdwn import escape_user_text
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import State, Via
 from bot.slack.blocks.advisor_card import advisor_message, asker_reader, reminder_message, why_not_delivered
@@ -44,6 +42,7 @@ from bot.slack.blocks.replies import (
 from bot.slack.delivery import deliver_to_asker, dm, privately, reply_on_route
 from bot.slack.deps import Deps
 from bot.slack.follow_up_delivery import send_follow_up, send_follow_up_added
+from bot.slack.record_delivery import send_digest, send_digest_details, send_my_data
 from bot.times import parse_stored_time
 
 log = logging.getLogger(__name__)
@@ -370,47 +369,6 @@ def send_decision_record(deps: Deps, item: Owed) -> None:
     if record is None:
         raise LookupError("the decision record was purged")
     dm(deps.client, record.user, decision_record_message(record))
-    return None
-
-
-def send_digest(deps: Deps, item: Owed) -> tuple[str, str] | None:
-    """A digest a run could not post: posted now, from the week's figures as they are now."""
-    from bot.slack.digest import post_main_message
-
-    if not deps.settings.digest_channel:
-        raise LookupError("no digest channel is configured")
-    week = item.payload["week"]
-    posted = deps.service.digest_posted(week) or {}
-    if posted.get("ts") and (not item.payload.get("force") or (posted.get("posted_at") or "") >= item.created_at):
-        return None  # a run posted the week since this was owed (or before, unless forced): not twice
-    return post_main_message(deps.client, deps.settings.digest_channel, deps.service.digest(week))
-
-
-def send_digest_details(deps: Deps, item: Owed) -> None:
-    from bot.slack.digest import post_details
-
-    payload = item.payload
-    post_details(deps.client, payload["channel"], payload["ts"], deps.service.digest(payload["week"]))
-    return None
-
-
-FENCE = "`" * 3  # Slack's code block
-MY_DATA_CHUNK = 3500  # characters of JSON per message: well inside Slack's 40,000 and readable
-
-
-def send_my_data(deps: Deps, item: Owed) -> None:
-    """Everything held about the person, as JSON in their DM, in as many messages as it needs."""
-    user = item.payload["to"]
-    text = json.dumps(deps.service.subject_access(user), indent=1, ensure_ascii=False, default=str)
-    chunks = [text[i:i + MY_DATA_CHUNK] for i in range(0, len(text), MY_DATA_CHUNK)]
-    channel = deps.client.conversations_open(users=user)["channel"]["id"]
-    deps.client.chat_postMessage(channel=channel, text=(
-        f"Here is everything canishare holds about you ({len(chunks)} message(s) of JSON). Questions are kept after "
-        "removing the identifiers canishare recognises. To have it erased, ask your organisation's data "
-        "protection officer."))
-    for number, chunk in enumerate(chunks, start=1):
-        safe = escape_user_text(chunk).replace(FENCE, "\u2019\u2019\u2019")  # no mention or early end of the block
-        deps.client.chat_postMessage(channel=channel, text=f"({number}/{len(chunks)})\n{FENCE}{safe}{FENCE}")
     return None
 
 
