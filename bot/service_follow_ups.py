@@ -55,6 +55,10 @@ class FollowUpService:
     def follow_up(self, follow_up_id: int) -> FollowUp | None:
         return self.store.follow_up(follow_up_id)
 
+    def record_follow_up_post(self, follow_up_id: int, channel: str, ts: str) -> bool:
+        """Where a follow-up was posted for the advisors; False when it is gone (erased or purged meanwhile)."""
+        return self.store.set_follow_up_post(follow_up_id, channel, ts)
+
     def edited_question(self, asker: str, channel: str, message_ts: str, before: str | None,
                         after: str | None) -> Question | None:
         """The question a DM edit changes, when it is to be answered again (``bot.edits``); else None."""

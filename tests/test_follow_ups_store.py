@@ -29,7 +29,7 @@ def follow_up(store, message_ts="1.5", text="she is 15"):
 def test_a_schema_9_file_gains_follow_ups_and_keeps_its_escalations(tmp_path):
     schema_9_file(tmp_path / "old.db")
     store = Store(tmp_path / "old.db")
-    assert store.upgraded_from == 9 and store.schema_version() == SCHEMA_VERSION == 10
+    assert store.upgraded_from == 9 and store.schema_version() == SCHEMA_VERSION == 11
     assert store.open_escalation_in_thread("U1", "C1", "1.0") == 1
     assert store.escalation(1).follow_ups == ()
     follow_up(store)

@@ -44,7 +44,7 @@ class ReportTables:
     # retention and records -----------------------------------------------------------------
 
     def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
-        """Delete questions (and their feedback, escalations, learned links) older than ``before``,
+        """Delete questions (and their feedback, escalations, follow-ups, learned links) older than ``before``,
         except those still in the advisor queue (open or claimed): they go once they are answered or
         closed. Audit rows keep their ids, actors and times but lose any detail text. Decision
         records older than ``before`` go too, and nation choices made before it by people who have
@@ -56,11 +56,12 @@ class ReportTables:
                 [before, State.OPEN.value, State.CLAIMED.value])]
             if dry_run:
                 return {**self._purge_counts(db, ids), **_purge_records(db, before, dry_run=True)}
-            counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
+            counts = {"questions": len(ids), "feedback": 0, "escalations": 0, "follow_ups": 0}
             for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
                 marks = ", ".join("?" for _ in chunk)
                 counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
-                db.execute(f"delete from follow_ups where question_id in ({marks})", chunk)
+                counts["follow_ups"] += db.execute(
+                    f"delete from follow_ups where question_id in ({marks})", chunk).rowcount
                 counts["escalations"] += db.execute(
                     f"delete from escalations where question_id in ({marks})", chunk
                 ).rowcount
@@ -74,10 +75,10 @@ class ReportTables:
         return counts
 
     def _purge_counts(self, db, ids: list[int]) -> dict[str, int]:
-        counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
+        counts = {"questions": len(ids), "feedback": 0, "escalations": 0, "follow_ups": 0}
         for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
             marks = ", ".join("?" for _ in chunk)
-            for table in ("feedback", "escalations"):
+            for table in ("feedback", "escalations", "follow_ups"):
                 counts[table] += db.execute(f"select count(*) from {table} where question_id in ({marks})",
                                             chunk).fetchone()[0]
         return counts
