@@ -298,7 +298,8 @@ def cmd_purge(args, settings: Settings) -> int:
     counts = _service(settings, faq=False, read_only=args.dry_run).purge(before, dry_run=args.dry_run)
     verb = "would delete" if args.dry_run else "purged"
     print(f"{verb} {counts['questions']} question(s), {counts['escalations']} escalation(s), "
-          f"{counts['feedback']} rating(s) and {counts.get('decision_records', 0)} decision record(s) "
+          f"{counts.get('follow_ups', 0)} follow-up(s), {counts['feedback']} rating(s) and "
+          f"{counts.get('decision_records', 0)} decision record(s) "
           f"recorded before {before}; questions still in the advisor queue are kept")
     return EXIT_OK
 

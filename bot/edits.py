@@ -3,20 +3,39 @@
 A practitioner who edits the question they just sent ("… We're in Scotland") means the new text: it is
 answered as a new question, but only soon after the first answer (an edit days later is a correction of
 the record, not a new question) and only when the words changed (Slack also reports a link preview or
-a change of formatting as an edit)."""
+a change of formatting as an edit). An edit into small talk ("thanks") or one that withdraws the question
+("ignore this, sorted") is answered with nothing; an edit of a question whose escalation still waits for an
+advisor goes to that escalation as a follow-up (a second, unlinked question would leave the advisor working
+from the old wording)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from enum import StrEnum
 
 from bot.records import Question
+from bot.small_talk import small_talk
 from bot.times import parse_stored_time
 
 # How long after its answer an edited question is answered again: the one place this is set.
 EDIT_ANSWERED_WITHIN = dt.timedelta(minutes=10)
 
 _NOT_WORDS = re.compile(r"[\W_]+")
+# Words that take a question back: the asker needs nothing more ("ignore this, sorted it with my manager").
+_WITHDRAWN = re.compile(r"(?:(?:oh|ok|okay|please|actually|sorry|thanks|dont worry|no need|its|it is|all|now) )*"
+                        r"(?:ignore (?:this|that|it|me|the above|my (?:last )?(?:message|question))|never ?mind|nvm"
+                        r"|disregard|scratch that|forget (?:it|this|that)|no longer needed|not needed|sorted"
+                        r"|resolved|no worries|cancel(?:led)?|withdrawn?)\b")
+LONGEST_WITHDRAWAL = 15  # words: a longer edit says something more than "never mind"
+# How an edit reaches the advisors when its question was already sent to them.
+EDITED_TO = "Edited the question to: {}"
+
+
+class EditMeans(StrEnum):
+    NOTHING = "nothing"            # no new words, too late, small talk, or the question withdrawn
+    NEW_QUESTION = "new_question"  # answered again, as the new text asks
+    FOLLOW_UP = "follow_up"        # added to the question's escalation, which still waits for an advisor
 
 
 def words_of(text: str | None) -> str:
@@ -28,12 +47,29 @@ def changes_the_question(before: str | None, after: str | None) -> bool:
     return bool(words_of(after)) and words_of(before) != words_of(after)
 
 
-def answer_the_edit(original: Question | None, before: str | None, after: str | None, now: dt.datetime) -> bool:
-    """Whether an edit of a DM question gets a new answer: the original was asked (and so answered) less
-    than ``EDIT_ANSWERED_WITHIN`` ago, and the edit changes its words."""
-    if original is None:
-        return False
+def withdraws_the_question(text: str | None) -> bool:
+    """A short edit that takes the question back ("ignore this, sorted", "never mind") and asks nothing."""
+    words = words_of((text or "").replace("'", "").replace("\u2019", ""))
+    return ("?" not in (text or "") and len(words.split()) <= LONGEST_WITHDRAWAL
+            and _WITHDRAWN.match(words) is not None)
+
+
+def what_the_edit_means(original: Question | None, before: str | None, after: str | None, now: dt.datetime,
+                        escalation_waits: bool = False) -> EditMeans:
+    """What an edit of a DM question does. Its words must change and it must not be small talk. While its
+    escalation waits for an advisor, it goes to them (a withdrawal too: the advisor should know), whenever
+    made. Otherwise it is answered again if it was made less than ``EDIT_ANSWERED_WITHIN`` after the
+    question was asked (and so answered) and does not withdraw it."""
+    if original is None or not changes_the_question(before, after) or small_talk(after) is not None:
+        return EditMeans.NOTHING
+    if escalation_waits:
+        return EditMeans.FOLLOW_UP
     asked = parse_stored_time(original.created_at)
-    if asked is None or now - asked >= EDIT_ANSWERED_WITHIN:
-        return False
-    return changes_the_question(before, after)
+    if asked is None or now - asked >= EDIT_ANSWERED_WITHIN or withdraws_the_question(after):
+        return EditMeans.NOTHING
+    return EditMeans.NEW_QUESTION
+
+
+def answer_the_edit(original: Question | None, before: str | None, after: str | None, now: dt.datetime) -> bool:
+    """Whether an edit of a DM question (not escalated) gets a new answer."""
+    return what_the_edit_means(original, before, after, now) is EditMeans.NEW_QUESTION

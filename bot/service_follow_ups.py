@@ -9,7 +9,7 @@ import logging
 from bot import decisions, edits
 from bot.outbox import Kind
 from bot.privacy import redact_question
-from bot.records import Escalation, FollowUp, Question
+from bot.records import Escalation, FollowUp, Question, State
 from bot.times import parse_stored_time
 from bot.urgency import signals_immediate_risk
 
@@ -55,9 +55,19 @@ class FollowUpService:
     def follow_up(self, follow_up_id: int) -> FollowUp | None:
         return self.store.follow_up(follow_up_id)
 
-    def edited_question(self, asker: str, channel: str, message_ts: str, before: str | None,
-                        after: str | None) -> Question | None:
-        """The question a DM edit changes, when it is to be answered again (``bot.edits``); else None."""
+    def record_follow_up_post(self, follow_up_id: int, channel: str, ts: str) -> bool:
+        """Where a follow-up was posted for the advisors; False when it is gone (erased or purged meanwhile)."""
+        return self.store.set_follow_up_post(follow_up_id, channel, ts)
+
+    def edit_of(self, asker: str, channel: str, message_ts: str, before: str | None,
+                after: str | None) -> tuple[edits.EditMeans, Question | None, Escalation | None]:
+        """What a DM edit does (``bot.edits``), with the question it changes and that question's escalation
+        while it waits for an advisor (open or claimed)."""
         original = self.store.question_for_message(asker, channel, message_ts)
+        escalation = self.store.escalation_for_question(original.id) if original else None
+        if escalation is not None and escalation.state not in (State.OPEN, State.CLAIMED):
+            escalation = None
         now = parse_stored_time(self.store.now())
-        return original if now and edits.answer_the_edit(original, before, after, now) else None
+        if now is None:
+            return edits.EditMeans.NOTHING, original, escalation
+        return edits.what_the_edit_means(original, before, after, now, escalation is not None), original, escalation

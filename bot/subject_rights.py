@@ -38,7 +38,8 @@ def erase(service: Service, user: str, yes: bool, stdin: TextIO = sys.stdin) -> 
     except StillQueued as refusal:
         return False, str(refusal)
     return True, (f"erased {user}: {counts['questions']} question(s), {counts['escalations']} escalation(s), "
-                  f"{counts['feedback']} rating(s), {counts['learned_phrasings']} learned phrasing(s), "
+                  f"{counts.get('follow_ups', 0)} follow-up(s), {counts['feedback']} rating(s), "
+                  f"{counts['learned_phrasings']} learned phrasing(s), "
                   f"{counts.get('decision_records', 0)} decision record(s); "
                   f"{counts['pseudonymised']} record(s) of their work now say {counts['pseudonym']}"
                   + (f"; the running bot will empty {counts['advisor_posts']} post(s) in the advisor channel"

@@ -37,3 +37,27 @@ def test_the_readme_and_the_data_protection_document_give_the_same_window():
     root = Path(__file__).resolve().parent.parent
     said = f"{int(EDIT_ANSWERED_WITHIN.total_seconds() // 60)} minutes"
     assert said in (root / "README.md").read_text() and said in (root / "docs" / "data-protection.md").read_text()
+
+
+def test_an_edit_into_small_talk_or_a_withdrawal_is_answered_with_nothing():
+    from bot.edits import EditMeans, what_the_edit_means
+
+    soon = ASKED + dt.timedelta(minutes=2)
+    for after in ("thanks", "Thank you!", "👍", "ignore this, sorted it with my manager", "never mind",
+                  "Sorted it, thanks!", "don't worry, sorted", "Actually nvm"):
+        assert what_the_edit_means(question(), "Can I share?", after, soon) is EditMeans.NOTHING, after
+    # a question that merely uses such a word is still a question
+    for after in ("Can I share a sorted list of pupils with the council", "Can I share? Never mind the GP, the school?"):
+        assert what_the_edit_means(question(), "Can I share?", after, soon) is EditMeans.NEW_QUESTION, after
+
+
+def test_an_edit_of_a_question_with_the_advisors_goes_to_them_whenever_made():
+    from bot.edits import EditMeans, what_the_edit_means
+
+    later = ASKED + dt.timedelta(days=1)
+    means = what_the_edit_means(question(), "Can I share?", "Can I share? She is 15", later, escalation_waits=True)
+    assert means is EditMeans.FOLLOW_UP
+    # a withdrawal too (the advisor should know), but not small talk or an unchanged text
+    assert what_the_edit_means(question(), "Can I share?", "ignore this, sorted", later, True) is EditMeans.FOLLOW_UP
+    assert what_the_edit_means(question(), "Can I share?", "thanks", later, True) is EditMeans.NOTHING
+    assert what_the_edit_means(question(), "Can I share?", "can i share", later, True) is EditMeans.NOTHING

@@ -175,7 +175,7 @@ def test_purge_removes_old_text_and_keeps_audit_skeleton(tmp_path, audit_log):
     recent = add(store, text="recent question")
 
     counts = store.purge(before="2026-01-01T00:00:00+00:00")
-    assert counts == {"questions": 1, "feedback": 1, "escalations": 1, "decision_records": 0, "people": 0}
+    assert counts == {"questions": 1, "feedback": 1, "escalations": 1, "follow_ups": 0, "decision_records": 0, "people": 0}
     assert [q.id for q in store.questions()] == [recent.id]
     audit = audit_log(store)
     assert {a["question_id"] for a in audit} == {old.id} and all(a["detail"] is None for a in audit)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.edits import EDITED_TO, EditMeans
 from bot.records import Via, Where
 from bot.service import QUESTION_MAX_CHARS, AlreadyHandled, EmptyQuestion, QuestionTooLong
 from bot.slack.blocks import ids
@@ -147,12 +148,16 @@ def register(app: App, deps: Deps) -> None:
             service.add_follow_up(escalation, text, event["user"], event["channel"], event["ts"], event_id)
 
     def answer_edit(event: dict, body: dict, bot_user_id: str | None) -> None:
-        """A DM question edited soon after its answer is answered again, as the new text asks."""
+        """A DM question edited soon after its answer is answered again, as the new text asks; one already
+        with the advisors gets the new wording as a follow-up (``bot.edits``)."""
         edited, before = event.get("message") or {}, event.get("previous_message") or {}
         text = question_of(edited.get("text"), bot_user_id)
-        original = service.edited_question(edited["user"], event["channel"], edited["ts"],
-                                           question_of(before.get("text"), bot_user_id), text)
-        if original is not None:
+        means, original, escalation = service.edit_of(edited["user"], event["channel"], edited["ts"],
+                                                      question_of(before.get("text"), bot_user_id), text)
+        if means is EditMeans.FOLLOW_UP:  # the edit's own ts: each edit of the message is added once
+            the_edit = {"user": edited["user"], "channel": event["channel"], "ts": event.get("ts") or edited["ts"]}
+            add_follow_up(escalation, EDITED_TO.format(text), the_edit, event_id_of(body))
+        elif means is EditMeans.NEW_QUESTION:
             ask(text, edited["user"], original.where, {}, event_id_of(body))
 
     # the message shortcut and App Home ------------------------------------------------------------

@@ -300,19 +300,24 @@ def send_card_update(deps: Deps, item: Owed) -> None:
     deps.client.chat_update(channel=escalation.advisor_channel, ts=escalation.advisor_ts,
                             **card_message(deps, escalation).as_kwargs())
     if deps.service.escalation_gone(escalation.id):  # erased while this update was on its way
-        _empty_post(deps, escalation.advisor_channel, escalation.advisor_ts)
+        empty_post(deps, escalation.advisor_channel, escalation.advisor_ts)
     return None
 
 
 ERASED_CARD_TEXT = (":wastebasket: This question and its answer have been deleted from canishare's records "
                     "(data protection).")
+ERASED_FOLLOW_UP_TEXT = (":wastebasket: What the asker added here has been deleted from canishare's records "
+                         "(data protection).")
 
 
 def send_card_removal(deps: Deps, item: Owed) -> None:
-    """Empty an erased escalation's post (the bot's own replies in its thread name no one and quote
-    nothing typed; advisors' replies there are theirs to delete). A post Slack no longer has is done."""
+    """Empty an erased escalation's post, or one of its follow-up posts (an urgent one's copy in the
+    channel is the same message); the bot's other replies in the card's thread (reminders) name no one
+    and quote nothing typed, and advisors' replies there are theirs to delete. A post Slack no longer
+    has is done."""
+    text = ERASED_FOLLOW_UP_TEXT if item.payload.get("follow_up") else ERASED_CARD_TEXT
     try:
-        _empty_post(deps, item.payload["channel"], item.payload["ts"])
+        empty_post(deps, item.payload["channel"], item.payload["ts"], text)
     except SlackApiError as error:
         if error.response.get("error") != "message_not_found":
             raise
@@ -320,8 +325,8 @@ def send_card_removal(deps: Deps, item: Owed) -> None:
     return None
 
 
-def _empty_post(deps: Deps, channel: str, ts: str) -> None:
-    deps.client.chat_update(channel=channel, ts=ts, **notice_message(ERASED_CARD_TEXT).as_kwargs())
+def empty_post(deps: Deps, channel: str, ts: str, text: str = ERASED_CARD_TEXT) -> None:
+    deps.client.chat_update(channel=channel, ts=ts, **notice_message(text).as_kwargs())
 
 
 def send_advisor_answer(deps: Deps, item: Owed) -> None:

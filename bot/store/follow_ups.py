@@ -40,6 +40,13 @@ class FollowUpTables:
         with self.transaction() as db:
             db.execute("update escalations set urgent = 1 where id = ?", [escalation_id])
 
+    def set_follow_up_post(self, follow_up_id: int, channel: str, ts: str) -> bool:
+        """Record where a follow-up was posted for the advisors; False when it is gone (its asker was erased,
+        or it was purged, while the post was on its way)."""
+        with self.transaction() as db:
+            return db.execute("update follow_ups set advisor_channel = ?, advisor_ts = ? where id = ?",
+                              [channel, ts, follow_up_id]).rowcount == 1
+
     def follow_up(self, follow_up_id: int) -> FollowUp | None:
         with self._lock:
             rows = list(self.db.query("select * from follow_ups where id = ?", [follow_up_id]))

@@ -136,9 +136,16 @@ def _migration_11(db: sqlite_utils.Database) -> None:
     db["maintenance"].create({"task": str, "last_run_at": str}, pk="task", not_null={"last_run_at"})
 
 
+def _migration_12(db: sqlite_utils.Database) -> None:
+    """Where each follow-up was posted in the advisor channel (its card's thread, and the channel too when
+    urgent): erasing the asker empties that post as it does the card."""
+    db["follow_ups"].add_column("advisor_channel", str)
+    db["follow_ups"].add_column("advisor_ts", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
-    _migration_8, _migration_9, _migration_10, _migration_11,
+    _migration_8, _migration_9, _migration_10, _migration_11, _migration_12,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -64,6 +64,18 @@ def owe_card_removals(db, now: str, question_ids: list[int]) -> int:
                for channel, ts in posted)
 
 
+def owe_follow_up_removals(db, now: str, question_ids: list[int]) -> int:
+    """Owe the emptying of these questions' follow-up posts in the advisor channel (an urgent one's copy in
+    the channel is the same message), as for their cards: inside the caller's transaction, before the
+    follow-ups are deleted. How many were owed."""
+    marks = ", ".join("?" for _ in question_ids)
+    posted = db.execute(f"select advisor_channel, advisor_ts from follow_ups where question_id in ({marks})"
+                        " and advisor_ts is not null and advisor_channel is not null", question_ids).fetchall()
+    return sum(owe(db, now, Kind.CARD_REMOVAL, f"card_removal:{channel}:{ts}",
+                   payload={"channel": channel, "ts": ts, "follow_up": True})
+               for channel, ts in posted)
+
+
 # An escalation's card, its updates and its reminders go one at a time, in order (the card first).
 CARD_KINDS = (Kind.ADVISOR_CARD.value, Kind.CARD_UPDATE.value, Kind.REMINDER.value)
 

@@ -73,19 +73,20 @@ def erase(db, user: str, now: str) -> dict[str, int]:
     """Delete the person's questions (with their ratings, follow-ups, escalations, owed messages and the phrasings
     learned from them), their ratings of other answers, their decision records and their nation;
     replace their id wherever it records work done (an advisor's claims and answers, the audit trail)
-    with one pseudonym; owe the emptying of their escalations' posts in the advisor channel. Counts by
-    table."""
+    with one pseudonym; owe the emptying of their escalations' posts in the advisor channel (cards and
+    follow-ups). Counts by table."""
     pseudonym = f"erased-{uuid.uuid4().hex[:12]}"
     asked = [r["id"] for r in db.query("select id from questions where asker = ?", [user])]
-    counts = {"questions": len(asked), "feedback": 0, "escalations": 0, "learned_phrasings": 0, "pseudonymised": 0,
-              "advisor_posts": 0}
+    counts = {"questions": len(asked), "feedback": 0, "escalations": 0, "follow_ups": 0, "learned_phrasings": 0,
+              "pseudonymised": 0, "advisor_posts": 0}
     for chunk in (asked[i : i + 500] for i in range(0, len(asked), 500)):
         marks = ", ".join("?" for _ in chunk)
         counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
         counts["learned_phrasings"] += db.execute(
             f"delete from learned_phrasings where question_id in ({marks})", chunk).rowcount
         counts["advisor_posts"] += outbox.owe_card_removals(db, now, chunk)
-        db.execute(f"delete from follow_ups where question_id in ({marks})", chunk)
+        counts["advisor_posts"] += outbox.owe_follow_up_removals(db, now, chunk)
+        counts["follow_ups"] += db.execute(f"delete from follow_ups where question_id in ({marks})", chunk).rowcount
         db.execute("delete from outbox where escalation_id in"
                    f" (select id from escalations where question_id in ({marks}))", chunk)
         counts["escalations"] += db.execute(f"delete from escalations where question_id in ({marks})", chunk).rowcount

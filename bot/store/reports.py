@@ -51,7 +51,7 @@ class ReportTables:
 
     def purge(self, before: str, dry_run: bool = False, batch: int = PURGE_BATCH,
               on_batch: Callable[[float], None] | None = None) -> dict[str, int]:
-        """Delete questions (and their feedback, escalations, learned links) older than ``before``,
+        """Delete questions (and their feedback, escalations, follow-ups, learned links) older than ``before``,
         except those still in the advisor queue (open or claimed): they go once they are answered or
         closed. Audit rows keep their ids, actors and times but lose any detail text. Decision
         records older than ``before`` go too, and nation choices made before it by people who have
@@ -64,7 +64,7 @@ class ReportTables:
             with self.transaction() as db:
                 ids = [r[0] for r in db.execute(_PURGEABLE, [before, State.OPEN.value, State.CLAIMED.value])]
                 return {**self._purge_counts(db, ids), **_purge_records(db, before, dry_run=True)}
-        counts = {"questions": 0, "feedback": 0, "escalations": 0}
+        counts = {"questions": 0, "feedback": 0, "escalations": 0, "follow_ups": 0}
         while self._timed(lambda: _purge_batch(self, before, batch, counts), on_batch):
             pass
         records = {"decision_records": 0}
@@ -95,10 +95,10 @@ class ReportTables:
             return True
 
     def _purge_counts(self, db, ids: list[int]) -> dict[str, int]:
-        counts = {"questions": len(ids), "feedback": 0, "escalations": 0}
+        counts = {"questions": len(ids), "feedback": 0, "escalations": 0, "follow_ups": 0}
         for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
             marks = ", ".join("?" for _ in chunk)
-            for table in ("feedback", "escalations"):
+            for table in ("feedback", "escalations", "follow_ups"):
                 counts[table] += db.execute(f"select count(*) from {table} where question_id in ({marks})",
                                             chunk).fetchone()[0]
         return counts
@@ -259,7 +259,7 @@ def _purge_batch(store, before: str, batch: int, counts: dict[str, int]) -> bool
         marks = ", ".join("?" for _ in ids)
         counts["questions"] += len(ids)
         counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", ids).rowcount
-        db.execute(f"delete from follow_ups where question_id in ({marks})", ids)
+        counts["follow_ups"] += db.execute(f"delete from follow_ups where question_id in ({marks})", ids).rowcount
         counts["escalations"] += db.execute(f"delete from escalations where question_id in ({marks})", ids).rowcount
         db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", ids)
         db.execute(f"update audit set detail = null where question_id in ({marks})", ids)
