@@ -144,6 +144,9 @@ def prepare(text: str) -> tuple[str, set[str]]:
 HARM_CLASSES = ("violence", "fear", "selfharm", "missing", "abuse", "travel", "unwell")
 CLASSES = HARM_CLASSES + ("now", "past", "resolved", "frame", "admin")
 
+_MEDICINE = r"(?:tablets?|pills?|meds\b|medication|medicines?|insulin|paracetamol|prescription)"
+_TAKEN = r"(?:took|taken|taking|take|swallowed|swallowing|had|stockpil\w*|hoard\w*|saving|saved|all (?:of )?(?:his|her|their|my)|packets? of|boxes? of|whole|handful of|bottle of)"
+
 _WORDS = {
     "violence": [  # violence, threats, weapons
         r"kill\w*", r"murder\w*", r"hurt\w*", r"harm\w*", r"hit(?:s|ting)?\b", r"beat\w*", r"batter\w*", r"punch\w*", r"kick\w*", r"slap\w*",
@@ -160,8 +163,12 @@ _WORDS = {
     ],
     "selfharm": [  # suicide, self-harm, methods, substances
         r"suicid\w*", r"end it", r"end (?:his|her|their|my) life", r"take (?:his|her|their|my) (?:own )?life", r"die\b", r"dying", r"dead\b",
-        r"death\b", r"goodbye", r"bye\b", r"farewell", r"letters?\b", r"note\b", r"last (?:message|post|letter|text)", r"overdos\w*", r"pills?",
-        r"tablets?", r"paracetamol", r"meds\b", r"medication", r"morphine", r"methadone", r"heroin", r"insulin", r"co-codamol", r"diazepam",
+        r"death\b", r"goodbye", r"bye\b", r"farewell", r"last (?:message|post|letter|text)", r"overdos\w*",
+        # a note or letter only as a farewell, and medicines only as taken or hoarded: case notes are full of
+        # "note", "letter", "medication" and "insulin" (follow-up review rv6fu1, finding 4)
+        r"(?:suicide|goodbye|farewell|final|last) (?:note|letter)s?", r"(?:left|wrote|written|writing|found) (?:a|her|his|their|my) (?:note|letter)",
+        rf"{_TAKEN} (?:\w+ ){{0,4}}?{_MEDICINE}", rf"{_MEDICINE} (?:\w+ ){{0,3}}?(?:at once|in one go|stockpil\w*|hoard\w*|saved up)",
+        r"pills?", r"paracetamol", r"morphine", r"methadone", r"heroin", r"co-codamol", r"diazepam",
         r"pregabalin", r"ecstasy", r"drugs?\b", r"vodka", r"drunk", r"drinking", r"high\b", r"slurring", r"rope", r"noose", r"ligature",
         r"hosepipe", r"bridge", r"roof", r"railway", r"train\b", r"cliff", r"river", r"sea\b", r"pier", r"jump\w*", r"hang\w*",
         r"self-harm\w*", r"self harm\w*", r"cut\w*", r"wrists?", r"gorddos", r"marw",
