@@ -378,3 +378,38 @@ def test_note_and_letter_are_harm_words_only_as_farewells(note):
     assert urgency_rules.class_counts(*urgency_rules.prepare("She left a suicide note"))["selfharm"]
     assert urgency_rules.class_counts(*urgency_rules.prepare("he has taken all his tablets"))["selfharm"]
 
+
+# --- Welsh, whole and mixed (follow-up review rv6fu1, finding 3) ----------------------------------
+
+WELSH_ITEMS = yaml.safe_load((FIXTURES / "urgent_welsh_dev.yaml").read_text(encoding="utf-8"))
+
+
+def test_welsh_development_set_figures():
+    """Before: recall 7/16, false alarms 5/16 (mixed Welsh and English read by the English embedding)."""
+    urgent = [item["q"] for item in WELSH_ITEMS if item["urgent"]]
+    calm = [item["q"] for item in WELSH_ITEMS if not item["urgent"]]
+    assert sum(map(signals_immediate_risk, urgent)) == len(urgent)
+    assert sum(map(signals_immediate_risk, calm)) <= 1
+
+
+@pytest.mark.parametrize(("welsh", "cls"), [
+    ("mae e'n ei churo hi", "violence"), ("fy nghuro i", "violence"), ("i ladd ei hun", "violence"),
+    ("gyda chyllell", "violence"), ("mae hi wedi ei tharo", "violence"), ("mae ofn arni", "fear"),
+    ("mae e ar goll", "missing"), ("mae hi wedi diflannu", "missing"), ("ei cham-drin", "abuse"),
+    ("hunanladdiad", "selfharm"), ("eisiau marw", "selfharm"), ("ar hyn o bryd", "now"), ("neithiwr", "now"),
+])
+def test_welsh_words_count_in_their_mutated_forms(welsh, cls):
+    assert urgency_rules.class_counts(*urgency_rules.prepare(welsh))[cls]
+
+
+@pytest.mark.parametrize("question", [
+    "Shwmae, can I send the care plan to the ysgol with the parents' consent?",
+    "Mae'r landlord wants to know who lives in the flat. Can I tell him?",
+])
+def test_half_welsh_text_is_not_read_by_the_english_embedding(question):
+    verdict = assess(question)
+    assert not verdict.urgent and verdict.embedding_score is None
+
+
+def test_english_that_uses_no_welsh_words_is_still_read_by_the_embedding():
+    assert urgency_model.reads_as_english(urgency_rules.normalise("Does the dim light in the hall count as a hazard?"))
