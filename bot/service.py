@@ -166,12 +166,8 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         chat = small_talk(question) if conversation else None
         if chat is not None:
             raise NotAQuestion(chat)
-        if conversation and len(question) > QUESTION_MAX_CHARS:
-            # Read in its sentences only: the whole-text model was fitted on questions within the limit.
-            window = urgent_sentences(question[:MAX_WINDOWED_CHARS], explain=False)
-            if window is None:
-                raise QuestionTooLong(len(question))
-            question = urgent_cut(question, window.window)  # a risk now is never refused: what fits goes on
+        if conversation:
+            question = self._within_limit(question)
         # The limit is on what was typed: within it, the question is kept whole however much longer the
         # placeholders make it (only the command line takes longer ones, cut as before).
         within = len(question) <= QUESTION_MAX_CHARS
@@ -201,6 +197,18 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         log.info("question %s: %s %s (%.1f)%s", stored.id, match.decision, stored.faq_id, match.score,
                  " urgent" if urgent else "")
         return AskResult(stored, match, urgent, escalation)
+
+    @staticmethod
+    def _within_limit(text: str) -> str:
+        """Text within the limit as it is; over it, ``QuestionTooLong``, unless it signals a risk now: a
+        risk now is never refused, so it is cut to fit from the sentences that made it urgent."""
+        if len(text) <= QUESTION_MAX_CHARS:
+            return text
+        # Read in its sentences only: the whole-text model was fitted on questions within the limit.
+        window = urgent_sentences(text[:MAX_WINDOWED_CHARS], explain=False)
+        if window is None:
+            raise QuestionTooLong(len(text))
+        return urgent_cut(text, window.window)
 
     def question(self, question_id: int) -> Question | None:
         return self.store.question(question_id)

@@ -29,7 +29,9 @@ class FollowUpService:
                       message_ts: str | None, event_id: str | None = None) -> FollowUp | None:
         """Redact ``text`` and add it to ``escalation``; owe, in the same commit, its post in the card's
         thread for the advisors, the card's update, and the asker's acknowledgement in their thread. None
-        when the Slack event (or the message) was handled before: nothing is added twice."""
+        when the Slack event (or the message) was handled before: nothing is added twice. Over the limit,
+        as a new question: ``QuestionTooLong``, or cut to its risk-now sentences and added urgent."""
+        text = self._within_limit(text)
         redaction = redact_question(text, decisions.PLACEHOLDER_GROWTH * len(text))
         with self.store.transaction():
             if event_id and not self.store.first_time_event(event_id):

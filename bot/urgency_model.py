@@ -35,6 +35,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bot import urgency_welsh
+
 log = logging.getLogger(__name__)
 
 MODEL_FILE = Path(__file__).with_name("urgency_model.json")
@@ -110,6 +112,8 @@ def reads_as_english(norm: str) -> bool:
     classes and its English words alone."""
     from bot.names.words import common_words
 
+    if urgency_welsh.is_partly_welsh(norm):  # half-Welsh text too: its Welsh half is noise to both
+        return False
     words = [w for w in _WORD.findall(norm) if len(w) > 1]
     return not words or sum(w in common_words() for w in words) >= ENGLISH_SHARE * len(words)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from bot import urgency_welsh
 from bot.wordgate import GatedPattern, GateIndex, starts
 
 # --- normalisation --------------------------------------------------------------------------
@@ -144,11 +145,14 @@ def prepare(text: str) -> tuple[str, set[str]]:
 HARM_CLASSES = ("violence", "fear", "selfharm", "missing", "abuse", "travel", "unwell")
 CLASSES = HARM_CLASSES + ("now", "past", "resolved", "frame", "admin")
 
+_MEDICINE = r"(?:tablets?|pills?|meds\b|medication|medicines?|insulin|paracetamol|prescription)"
+_TAKEN = r"(?:took|taken|taking|take|swallowed|swallowing|had|stockpil\w*|hoard\w*|saving|saved|all (?:of )?(?:his|her|their|my)|packets? of|boxes? of|whole|handful of|bottle of)"
+
 _WORDS = {
     "violence": [  # violence, threats, weapons
         r"kill\w*", r"murder\w*", r"hurt\w*", r"harm\w*", r"hit(?:s|ting)?\b", r"beat\w*", r"batter\w*", r"punch\w*", r"kick\w*", r"slap\w*",
         r"stab\w*", r"shoot\w*", r"shot\b", r"knife", r"knives", r"blade", r"machete", r"gun\b", r"guns\b", r"shotgun", r"rifle", r"pistol",
-        r"firearm", r"weapon\w*", r"lladd", r"gyllell", r"cyllell", r"bygwth", r"brifo", r"hammer", r"axe\b", r"crossbow", r"acid\b", r"petrol", r"bat\b", r"syringe", r"needle", r"burn\w*", r"fire\b",
+        r"firearm", r"weapon\w*", r"hammer", r"axe\b", r"crossbow", r"acid\b", r"petrol", r"bat\b", r"syringe", r"needle", r"burn\w*", r"fire\b",
         r"torch", r"strangl\w*", r"chok\w*", r"smother\w*", r"throttl\w*", r"suffocat\w*", r"pillow over", r"threat\w*", r"revenge",
         r"get (?:him|her|them) back", r"sort (?:him|her|them|it|the \w+) out", r"deal with (?:her|him|it|them)", r"pay for",
         r"make (?:her|him|them|us|you)(?: all)? pay", r"'?done'?\b", r"finish\w*", r"violen\w*", r"attack\w*", r"assault\w*", r"fight\w*",
@@ -160,14 +164,18 @@ _WORDS = {
     ],
     "selfharm": [  # suicide, self-harm, methods, substances
         r"suicid\w*", r"end it", r"end (?:his|her|their|my) life", r"take (?:his|her|their|my) (?:own )?life", r"die\b", r"dying", r"dead\b",
-        r"death\b", r"goodbye", r"bye\b", r"farewell", r"letters?\b", r"note\b", r"last (?:message|post|letter|text)", r"overdos\w*", r"pills?",
-        r"tablets?", r"paracetamol", r"meds\b", r"medication", r"morphine", r"methadone", r"heroin", r"insulin", r"co-codamol", r"diazepam",
+        r"death\b", r"goodbye", r"bye\b", r"farewell", r"last (?:message|post|letter|text)", r"overdos\w*",
+        # a note or letter only as a farewell, and medicines only as taken or hoarded: case notes are full of
+        # "note", "letter", "medication" and "insulin" (follow-up review rv6fu1, finding 4)
+        r"(?:suicide|goodbye|farewell|final|last) (?:note|letter)s?", r"(?:left|wrote|written|writing|found) (?:a|her|his|their|my) (?:note|letter)",
+        rf"{_TAKEN} (?:\w+ ){{0,4}}?{_MEDICINE}", rf"{_MEDICINE} (?:\w+ ){{0,3}}?(?:at once|in one go|stockpil\w*|hoard\w*|saved up)",
+        r"pills?", r"paracetamol", r"morphine", r"methadone", r"heroin", r"co-codamol", r"diazepam",
         r"pregabalin", r"ecstasy", r"drugs?\b", r"vodka", r"drunk", r"drinking", r"high\b", r"slurring", r"rope", r"noose", r"ligature",
         r"hosepipe", r"bridge", r"roof", r"railway", r"train\b", r"cliff", r"river", r"sea\b", r"pier", r"jump\w*", r"hang\w*",
-        r"self-harm\w*", r"self harm\w*", r"cut\w*", r"wrists?", r"gorddos", r"marw",
+        r"self-harm\w*", r"self harm\w*", r"cut\w*", r"wrists?",
     ],
     "missing": [  # missing, losing contact, trapped
-        r"missing", r"ar goll", r"run away", r"ran away", r"runaway", r"absconded", r"disappeared", r"vanished", r"not (?:come|came|been) (?:back|home)",
+        r"missing", r"run away", r"ran away", r"runaway", r"absconded", r"disappeared", r"vanished", r"not (?:come|came|been) (?:back|home)",
         r"hasn't (?:come|been seen|returned)", r"not been seen", r"not seen", r"wandered", r"left (?:the|her|his)", r"took off", r"gone off",
         r"not answering", r"isn't answering", r"no answer", r"not picking up", r"phone (?:is |'s )?(?:off|dead)", r"can't (?:reach|contact|get hold)",
         r"rings out", r"stopped replying", r"not replying", r"lock\w*", r"barricad\w*", r"trapped", r"won't let (?:her|him|me|them)",
@@ -189,7 +197,7 @@ _WORDS = {
         r"seizure", r"psycho\w*", r"voices", r"paranoi\w*", r"devil",
     ],
     "now": [
-        r"tonight", r"now\b", r"right now", r"heno", r"nawr", r"today", r"this (?:morning|afternoon|evening|weekend|week)", r"tomorrow", r"later", r"soon", r"weekend",
+        r"tonight", r"now\b", r"right now", r"today", r"this (?:morning|afternoon|evening|weekend|week)", r"tomorrow", r"later", r"soon", r"weekend",
         r"monday", r"tuesday", r"wednesday", r"thursday", r"friday", r"saturday", r"sunday", r"hours?\b", r"minutes?\b", r"mins\b", r"just\b",
         r"currently", r"at the moment", r"on (?:his|her|their|my) way", r"outside", r"waiting", r"about to", r"going to", r"gonna", r"will\b",
         r"'ll\b", r"\d ?(?:am|pm)\b", r"o'clock", r"still\b", r"since", r"after school", r"home time", r"next week", r"when (?:he|she|they) gets?",
@@ -223,7 +231,8 @@ _WORDS = {
     ],
 }
 
-LEXICON = GateIndex([(cls, rf"\b(?:{p})") for cls, words in _WORDS.items() for p in words])
+LEXICON = GateIndex([(cls, rf"\b(?:{p})") for cls, words in _WORDS.items() for p in words]
+                    + [(cls, rf"(?<![\w'])(?:{p})") for cls, words in urgency_welsh.WORDS.items() for p in words])
 
 
 def class_counts(norm: str, word_starts: set[str]) -> dict[str, list[str]]:

@@ -261,3 +261,33 @@ def test_the_home_tab_answer_button_still_opens_the_modal_with_follow_ups(app, f
     follow_up_in_thread(app, "the school nurse has already been told")
     click_in_home(app, ids.ANSWER_ACTION, str(escalation.id), ADVISOR)
     assert "school nurse" in texts_of_body(fake_slack.last("views.open").body["view"])
+
+
+# over the limit (follow-up review rv6fu1, finding 5) -----------------------------------------------
+
+LONG_BACKGROUND = ("Background from the case file: the family moved here last spring and the children attend the "
+                   "local primary school, where attendance has been good and the parents come to every review. ") * 25
+
+
+def test_an_urgent_follow_up_over_the_limit_is_cut_and_flags_the_escalation(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    text = LONG_BACKGROUND + "Her ex-partner is outside the house right now with a knife and says he will stab her tonight."
+    assert len(text) > 4000
+    follow_up_in_thread(app, text)
+    stored = service.escalation(escalation.id)
+    (added,) = stored.follow_ups
+    assert stored.urgent and "with a knife" in added.text and "Cut by canishare" in added.text
+    assert len(added.text) <= 4000 + 200  # cut to the limit (placeholders may add a little)
+    (post,) = posts_in(fake_slack, ADVISOR_CHANNEL, escalation.advisor_ts)
+    assert post["text"].startswith("URGENT")
+    assert "999" in texts_of_body(posts_in(fake_slack, "C123", THREAD)[0])
+
+
+def test_a_follow_up_over_the_limit_without_a_risk_now_is_refused_in_its_thread(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    follow_up_in_thread(app, LONG_BACKGROUND + "Can I send all of this to the new school?")
+    assert service.escalation(escalation.id).follow_ups == ()
+    refusals = [c.body for c in fake_slack.calls() if "I can take up to 4,000" in texts_of_body(c.body)]
+    assert refusals and all(r.get("channel") == "C123" and r.get("thread_ts") == THREAD for r in refusals)

@@ -310,3 +310,106 @@ def test_routine_welsh_is_not_urgent_on_embedding_noise(question):
 ])
 def test_risk_words_inside_welsh_still_count(question):
     assert signals_immediate_risk(question)
+
+
+# --- follow-up review rv6fu1: exercise words, text without full stops, ordinary case notes --------
+
+NOSTOPS_ITEMS = yaml.safe_load((FIXTURES / "urgent_nostops_dev.yaml").read_text(encoding="utf-8"))
+CASENOTE_ITEMS = yaml.safe_load((FIXTURES / "urgent_casenotes_dev.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("aside", [
+    "Her brother is revising for his maths exam.",
+    "The worst-case scenario for mum is losing the tenancy.",
+    "He made up with his cousin after the fight at football.",
+    "She wrote an essay about her grandad for history.",
+])
+def test_an_exercise_word_in_the_background_frames_nothing(aside):
+    question = CASE_NOTE[:300] + " " + aside + " " + CASE_NOTE[300:] + " " + RISK_NOW
+    assert signals_immediate_risk(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Hypothetical for supervision: " + CASE_NOTE + " " + RISK_NOW,
+    CASE_NOTE + " " + RISK_NOW + " This is a made-up case for my NVQ assignment.",
+    CASE_NOTE + " In this scenario, " + RISK_NOW[0].lower() + RISK_NOW[1:],
+])
+def test_an_exercise_frame_that_governs_the_question_still_counts(question):
+    assert not signals_immediate_risk(question)
+
+
+@pytest.mark.parametrize("join", [", ", " ", "\n• "])
+def test_a_risk_now_clause_in_text_without_full_stops_is_found(join):
+    def unstop(text):
+        return join.join(s.strip(" .?") for s in text.split(". "))
+    question = unstop(CASE_NOTE) + join + unstop(RISK_NOW)
+    assert "." not in question and len(question) > 700
+    verdict = assess(question)
+    assert verdict.urgent and "scared to go home" in verdict.window_text(question)
+    assert not signals_immediate_risk(unstop(CASE_NOTE))
+
+
+def test_a_risk_now_clause_without_full_stops_past_the_limit_is_found():
+    question = ", ".join(["the family has been known to services for years and mum engages well"] * 70) + ", " + RISK_NOW
+    assert len(question) > 4000 and "stepdad hit him" in urgency.urgent_sentences(question, False).window_text(question)
+
+
+def test_no_stops_development_set_figures():
+    """Derived by class from urgent_long_dev.yaml (comma splices, no punctuation, a line a sentence, exercise
+    words in the background); before: recall 75/135."""
+    urgent = [item["q"] for item in NOSTOPS_ITEMS if item["urgent"]]
+    calm = [item["q"] for item in NOSTOPS_ITEMS if not item["urgent"]]
+    assert sum(map(signals_immediate_risk, urgent)) >= len(urgent) - 1
+    assert sum(map(signals_immediate_risk, calm)) <= 2
+
+
+def test_ordinary_case_notes_are_not_urgent():
+    """Routine notes with medicines, days, "will" and "note": before, 18 of 24 were flagged urgent."""
+    urgent = [item["q"] for item in CASENOTE_ITEMS if item["urgent"]]
+    calm = [item["q"] for item in CASENOTE_ITEMS if not item["urgent"]]
+    assert sum(map(signals_immediate_risk, urgent)) == len(urgent)
+    assert sum(map(signals_immediate_risk, calm)) <= 2
+
+
+@pytest.mark.parametrize("note", ["Case note for the file.", "Note from the GP:", "Please see the letter from the hospital."])
+def test_note_and_letter_are_harm_words_only_as_farewells(note):
+    words = urgency_rules.class_counts(*urgency_rules.prepare(note))
+    assert not words["selfharm"]
+    assert urgency_rules.class_counts(*urgency_rules.prepare("She left a suicide note"))["selfharm"]
+    assert urgency_rules.class_counts(*urgency_rules.prepare("he has taken all his tablets"))["selfharm"]
+
+
+# --- Welsh, whole and mixed (follow-up review rv6fu1, finding 3) ----------------------------------
+
+WELSH_ITEMS = yaml.safe_load((FIXTURES / "urgent_welsh_dev.yaml").read_text(encoding="utf-8"))
+
+
+def test_welsh_development_set_figures():
+    """Before: recall 7/16, false alarms 5/16 (mixed Welsh and English read by the English embedding)."""
+    urgent = [item["q"] for item in WELSH_ITEMS if item["urgent"]]
+    calm = [item["q"] for item in WELSH_ITEMS if not item["urgent"]]
+    assert sum(map(signals_immediate_risk, urgent)) == len(urgent)
+    assert sum(map(signals_immediate_risk, calm)) <= 1
+
+
+@pytest.mark.parametrize(("welsh", "cls"), [
+    ("mae e'n ei churo hi", "violence"), ("fy nghuro i", "violence"), ("i ladd ei hun", "violence"),
+    ("gyda chyllell", "violence"), ("mae hi wedi ei tharo", "violence"), ("mae ofn arni", "fear"),
+    ("mae e ar goll", "missing"), ("mae hi wedi diflannu", "missing"), ("ei cham-drin", "abuse"),
+    ("hunanladdiad", "selfharm"), ("eisiau marw", "selfharm"), ("ar hyn o bryd", "now"), ("neithiwr", "now"),
+])
+def test_welsh_words_count_in_their_mutated_forms(welsh, cls):
+    assert urgency_rules.class_counts(*urgency_rules.prepare(welsh))[cls]
+
+
+@pytest.mark.parametrize("question", [
+    "Shwmae, can I send the care plan to the ysgol with the parents' consent?",
+    "Mae'r landlord wants to know who lives in the flat. Can I tell him?",
+])
+def test_half_welsh_text_is_not_read_by_the_english_embedding(question):
+    verdict = assess(question)
+    assert not verdict.urgent and verdict.embedding_score is None
+
+
+def test_english_that_uses_no_welsh_words_is_still_read_by_the_embedding():
+    assert urgency_model.reads_as_english(urgency_rules.normalise("Does the dim light in the hall count as a hazard?"))

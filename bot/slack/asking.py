@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot.edits import EDITED_TO, EditMeans
 from bot.records import Via, Where
-from bot.service import QUESTION_MAX_CHARS, AlreadyHandled, EmptyQuestion, QuestionTooLong
+from bot.service import AlreadyHandled, EmptyQuestion, QuestionTooLong
 from bot.slack.blocks import ids
 from bot.slack.blocks.asker_notices import asked_from_home_modal
 from bot.slack.blocks.modals import ask_modal
@@ -130,7 +130,7 @@ def register(app: App, deps: Deps) -> None:
         if thread != event["ts"]:  # in a thread: a follow-up, or a question about the thread
             escalation = service.open_escalation_in_thread(event["user"], event["channel"], thread)
             if escalation is not None and is_follow_up(text):
-                add_follow_up(escalation, text, event, event_id_of(body))
+                add_follow_up(escalation, text, event, route, event_id_of(body))
                 return
             if escalation is None and has_no_question_of_its_own(text):
                 try:
@@ -141,11 +141,11 @@ def register(app: App, deps: Deps) -> None:
                     return
         ask(text, event["user"], where, route, event_id_of(body))
 
-    def add_follow_up(escalation, text: str, event: dict, event_id: str | None) -> None:
-        if len(text) > QUESTION_MAX_CHARS:
-            service.reply_briefly(event["user"], QuestionTooLong(len(text)), {}, event_id)
-        else:
+    def add_follow_up(escalation, text: str, event: dict, route: dict, event_id: str | None) -> None:
+        try:
             service.add_follow_up(escalation, text, event["user"], event["channel"], event["ts"], event_id)
+        except QuestionTooLong as too_long:  # the refusal in the thread they wrote in, to them alone
+            service.reply_briefly(event["user"], too_long, route, event_id)
 
     def answer_edit(event: dict, body: dict, bot_user_id: str | None) -> None:
         """A DM question edited soon after its answer is answered again, as the new text asks; one already
