@@ -156,7 +156,7 @@ def register(app: App, deps: Deps) -> None:
                                                       question_of(before.get("text"), bot_user_id), text)
         if means is EditMeans.FOLLOW_UP:  # the edit's own ts: each edit of the message is added once
             the_edit = {"user": edited["user"], "channel": event["channel"], "ts": event.get("ts") or edited["ts"]}
-            add_follow_up(escalation, EDITED_TO.format(text), the_edit, event_id_of(body))
+            add_follow_up(escalation, EDITED_TO.format(text), the_edit, {}, event_id_of(body))
         elif means is EditMeans.NEW_QUESTION:
             ask(text, edited["user"], original.where, {}, event_id_of(body))
 
