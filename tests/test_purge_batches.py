@@ -9,7 +9,6 @@ import threading
 from bot.faq import load_faq
 from bot.service import Service
 from bot.store import Store
-from bot.store.migrations import SCHEMA_VERSION
 
 OLD = "2025-01-01T10:00:00+00:00"
 CUTOFF = "2026-01-01T00:00:00+00:00"
