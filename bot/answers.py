@@ -40,7 +40,7 @@ def render_entry(entry: FaqEntry, nation=None) -> str:
     sources = "; ".join(f"{s.title} <{s.url}>" if s.url else s.title for s in entry.sources)
     lines = nation_lines(entry, reader)
     before = "".join(textwrap.fill(line, 100, subsequent_indent="  ") + "\n"
-                     for line in (*lines.before, *((lines.why,) if lines.why else ())))
+                     for line in (*lines.before, *lines.mentioned, *((lines.why,) if lines.why else ())))
     after = "".join(textwrap.fill(line, 100, initial_indent="• ", subsequent_indent="  ") + "\n"
                     for line in (*lines.after, *lines.elsewhere))
     return (

@@ -10,7 +10,7 @@ from bot.answers import URGENT_NOTICE, render_match
 from bot.config import Settings, SettingsError
 from bot.failures import EXIT_OK, EXIT_USAGE, CliError
 from bot.faq import load_faq
-from bot.named_nations import answer_nation
+from bot.named_nations import answer_nation, nations_named
 from bot.nations import Reader
 from bot.readable import readable, readable_lines
 
@@ -49,7 +49,7 @@ def cmd_ask(args, settings: Settings) -> int:
     urgent = signals_immediate_risk(question)
     reader = setting.reader(question)
     if args.json:
-        print(json.dumps(match_json(match, reader.nation, urgent=urgent)))
+        print(json.dumps(match_json(match, setting.nation, urgent=urgent, named=setting.named(question, reader))))
     else:
         print(_as_text(match, matcher.faq, reader, urgent))
         if args.explain:
@@ -72,8 +72,19 @@ class NationSetting(NamedTuple):
     is_default: bool = False
 
     def reader(self, question: str) -> Reader:
-        """Whom the answer is for: a nation the question names beats this setting (bot.named_nations)."""
+        """Whom the answer is for: this setting and the nations the question names (bot.named_nations)."""
         return answer_nation(question, self.nation, self.is_default)
+
+    @staticmethod
+    def named(question: str, reader: Reader) -> NamedFor | None:
+        """The nations ``question`` names and whom the answer is then for; None when it names none."""
+        named = nations_named(question)
+        return NamedFor(named, reader.nation) if named else None
+
+
+class NamedFor(NamedTuple):
+    nations: tuple[str, ...]
+    answered_for: str | None
 
 
 def _ask_lines(matcher, lines: Iterable[str], out: TextIO, as_json: bool,
@@ -86,7 +97,7 @@ def _ask_lines(matcher, lines: Iterable[str], out: TextIO, as_json: bool,
         urgent = signals_immediate_risk(question)
         reader = setting.reader(question)
         if as_json:
-            out.write(json.dumps(match_json(match, reader.nation, urgent=urgent)) + "\n")
+            out.write(json.dumps(match_json(match, setting.nation, urgent, setting.named(question, reader))) + "\n")
         else:
             out.write(_as_text(match, matcher.faq, reader, urgent) + "\n\n")
         out.flush()
@@ -98,11 +109,12 @@ def _as_text(match, faq, nation: Reader | str | None, urgent: bool) -> str:
     return (f"urgent: {URGENT_NOTICE}\n" if urgent else "") + render_match(match, faq, nation)
 
 
-def match_json(match, nation: str | None = None, urgent: bool = False) -> dict:
-    """The JSON contract of ``canishare ask --json``; ``"nation"`` only when the answer is for one
-    (given, the workspace's, or named in the question);
-    ``"urgent"`` whether the question signals a risk of serious harm now (bot.urgency, judged on the
-    question as asked, as the bot does)."""
+def match_json(match, nation: str | None = None, urgent: bool = False, named: NamedFor | None = None) -> dict:
+    """The JSON contract of ``canishare ask --json`` (README): ``"urgent"`` whether the question signals
+    a risk of serious harm now (bot.urgency, judged on the question as asked, as the bot does);
+    ``"nation"`` the nation given (``--nation``, else ``CANISHARE_NATION``), only when one is; when the
+    question names a nation, ``"nations_named"`` (those it names) and ``"answered_for"`` (the nation
+    the answer is written for; null: none, every nation's notes)."""
     found = {
         "decision": match.decision,
         "faq_id": match.entry.id if match.entry else None,
@@ -112,6 +124,9 @@ def match_json(match, nation: str | None = None, urgent: bool = False) -> dict:
     }
     if nation:
         found["nation"] = nation
+    if named:
+        found["nations_named"] = list(named.nations)
+        found["answered_for"] = named.answered_for
     return found
 
 

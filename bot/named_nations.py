@@ -1,18 +1,30 @@
-"""The UK nations a question names ("housing officer in Wales", "I'm in Scotland", "NI keyworker",
-"Welsh council", "Cymru"), and from that the nation an answer is written for.
+"""The UK nations a question names ("housing officer in Wales", "I'm in Scotland", "a teacher in
+Cardiff", "NI keyworker", "Welsh council", "Cymru"), and from that the nation an answer is written for.
 
-A nation named in the question is the most specific evidence of where the asker works: it beats the
-nation they picked on App Home and the workspace's default. Look-alikes are not nations: "New
-England", "New South Wales", "Scotland Yard" (London's police), banks and firms named after a nation
-("Bank of England", "Scottish Widows"), and "NI number" (National Insurance). "English" is a
-language far more often than a place, so only "English council / law / local authority ..." counts.
+Two kinds of naming:
+
+- *placing*: the wording puts the asker or their service there ("I'm in", "we're based in", "working
+  in", "a social worker in Belfast", "our team in Wales", "a Welsh council", "Scottish local authority",
+  "NI Trust", "I work for NHS Wales");
+- *mentioning*: anything else ("our Scottish colleagues", "speaks Welsh at home", "the Northern
+  Ireland Housing Executive asked", "NHS Wales has asked us").
+
+The nation the asker chose on App Home always wins: a named nation never overrides it, and its note
+or warning is shown as well. Only a placing replaces the workspace's default; a mention adds that
+nation's note and warning. Look-alikes are not nations: "New England", "New South Wales", "Scotland
+Yard" (London's police), banks and firms named after a nation ("Bank of England", "Scottish Widows"),
+and "NI number" in any case (National Insurance). "English" is a language far more often than a
+place, so only "English council / law / local authority ..." counts.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Sequence
 
 from bot.faq import NATION_NAMES, NATIONS
+from bot.nation_places import ANY_PLACE, nations_at, place_nations
 from bot.nations import Reader, names
 
 # Firms, places and bodies whose names contain a nation's name but say nothing of where the asker works.
@@ -22,74 +34,206 @@ _LOOK_ALIKES = re.compile(
     r"|\bprince(?:ss)?\s+of\s+wales\b|\bwelsh\s+rarebit\b|\benglish\s+heritage\b"
 )
 
+# "NI" as National Insurance, in any case: "NI number", "ni no.", "NI contributions", "[NI number]".
+_NOT_NI = r"(?!(?i:\s*(?:number|no\b|no\.|num|nos?\b|contributions?|insurance|credits?|card|\])))"
+_NI = rf"(?<!\[)(?:\bNI\b|\bN\.I\.){_NOT_NI}"
+
+_SERVICE = (r"(?:city\s+|county\s+|borough\s+|district\s+)?(?:council|local\s+authorit(?:y|ies)|school|primary"
+            r"|secondary|academy|college|university|nursery|(?:health\s+|education\s+)?board"
+            r"|(?:hsc\s+|nhs\s+|health\s+and\s+social\s+care\s+)?trusts?|(?:gp\s+)?practice|surgery|hospital"
+            r"|hospice|police|force|social\s+services|children'?s\s+services|social\s+work|team|charity"
+            r"|care\s+home|housing\s+association|safeguarding\s+team|health\s+visiting)\b")
+_ROLE = (r"(?:(?:social|support|key|youth|family|care)\s*worker|keyworker|(?:housing|police|probation|safeguarding"
+         r"|welfare|attendance|liaison)\s+officer|teacher|head\s*teacher|nurse|health\s+visitor|midwife|gp|doctor"
+         r"|paramedic|practitioner|dsl|safeguarding\s+lead|senco|therapist|psychologist|counsel+or|pharmacist"
+         r"|manager|co-?ordinator|advis[eo]r|volunteer|constable|detective)s?\b")
+
+# A nation or place named as where someone is (after "in", "at", "for" ...).
+_WHERE = (rf"(?P<place>(?:wales|cymru|nghymru|scotland|england|northern\s+ireland|n\.?\s?ireland|{ANY_PLACE})\b"
+          rf"|(?:ni\b|n\.i\.){_NOT_NI})")
+_ADJECTIVE = r"(?P<adjective>welsh|scottish|northern\s+irish|english)"
+_NOT_ABOUT_SELF = (r"(?!(?:about|with|to|from|worried|concerned|visiting|going|moving|travell?ing|calling|phoning"
+                   r"|writing|talking|speaking|referring|sharing|placing)\b)")
+
+# Wording that puts the asker or their service in a place.
+_PLACING = tuple(re.compile("(?i)" + pattern) for pattern in (
+    # "I'm in Wales", "we are a charity in Belfast", "placing a child with us in Wales"
+    rf"\b(?:i\s*['’]?\s*m|i\s+am|we\s*['’]?\s*re|we\s+are|us)\s+(?:{_NOT_ABOUT_SELF}[\w'’-]+\s+){{0,4}}?"
+    rf"(?:here\s+)?(?:in|at|across|throughout)\s+(?:the\s+)?{_WHERE}",
+    # "based in", "working in", "I work in NI", "employed across Scotland"
+    rf"\b(?:based|working|work|works|employed|located|practi[sc]ing)\s+(?:here\s+|mainly\s+|mostly\s+)?"
+    rf"(?:in|at|across|throughout|within)\s+(?:the\s+)?{_WHERE}",
+    # "I work for NHS Wales", "I work for Newport council", "working for a council in Scotland"
+    rf"\b(?:work|works|working|employed)\s+(?:for|at|within)\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?{_WHERE}",
+    # "Housing officer in Wales", "keyworker in ni here", "a teacher in Cardiff"
+    rf"\b{_ROLE}\s+(?:here\s+|based\s+|working\s+)?(?:in|at)\s+(?:the\s+)?{_WHERE}",
+    # "our team in Wales", "my school in Glasgow", "here in NI"
+    rf"\b(?:(?:our|my)\s+(?:[\w'’-]+\s+){{0,2}}?(?:in|at)|here\s+in)\s+(?:the\s+)?{_WHERE}",
+    # "a Welsh council", "Scottish local authority", "English school"
+    rf"\b{_ADJECTIVE}\s+{_SERVICE}",
+    # "NI Trust", "Belfast HSC Trust", "Glasgow City Council", "NI keyworker"
+    rf"{_WHERE}\s+(?:{_SERVICE}|{_ROLE})",
+))
+
+# Wording that may be about the asker or someone else (a role, a service): not when it follows these words.
+_ABOUT_ANYONE = (_PLACING[3], *_PLACING[5:])
+# Words just before a role that make the person someone else: "share with a social worker in Wales".
+_SOMEONE_ELSE = re.compile(r"(?i)\b(?:with|to|from|tell|told|ask|asked|contact(?:ed)?|call(?:ed)?|e-?mail(?:ed)?"
+                           r"|inform(?:ed)?|by|refer(?:red)?)\s+(?:\S+\s+){0,2}$")
+
 _NAMED = {
     "england": re.compile(r"(?i)\bengland\b|\benglish\s+(?:council|local\s+authorit|law|nhs|school|police|"
                           r"force|trust|hospital|authority|(?:social\s+|children'?s\s+)?services)"),
-    "wales": re.compile(r"(?i)\bwales\b|\bwelsh\b|\bcymru\b"),
+    "wales": re.compile(r"(?i)\bwales\b|\bwelsh\b|\bcymru\b|\bnghymru\b"),
     "scotland": re.compile(r"(?i)\bscotland\b|\bscottish\b|\bscots\s+law\b"),
-    # "NI" only in capitals and not as National Insurance ("NI number", "NI no.", "NI contributions")
     "northern-ireland": re.compile(
-        r"(?i:\bnorthern\s+ireland\b|\bnorthern\s+irish\b|\bn\.?\s?ireland\b)"
-        r"|(?<!\[)\bNI\b(?!\s*(?:number|no\b|no\.|num|nos?\b|contributions?|insurance|credits?|card|\]))"
-    ),
+        rf"(?i:\bnorthern\s+ireland\b|\bnorthern\s+irish\b|\bn\.?\s?ireland\b)|{_NI}"),
 }
+
+_ADJECTIVE_NATIONS = {"welsh": "wales", "scottish": "scotland", "english": "england",
+                      "northern irish": "northern-ireland"}
+_NATION_WORDS = ((re.compile(r"(?i)wales|cymru|nghymru"), "wales"), (re.compile(r"(?i)scotland"), "scotland"),
+                 (re.compile(r"(?i)england"), "england"),
+                 (re.compile(r"(?i)northern\s+ireland|n\.?\s?ireland|ni|n\.i\."), "northern-ireland"))
+
+
+@dataclass(frozen=True)
+class Naming:
+    """What a question says about nations: where it ``placed`` the asker or their service, every nation
+    it ``mentioned`` (placed ones too), both in the order of ``NATIONS``, and the places it named that
+    are in more than one nation (``ambiguous``, "Newport")."""
+
+    placed: tuple[str, ...] = ()
+    mentioned: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+
+
+def naming(text: str) -> Naming:
+    plain = _LOOK_ALIKES.sub(" ", text or "")
+    placed, ambiguous = _placed(plain)
+    mentioned = {nation for nation in NATIONS if _NAMED[nation].search(plain)}
+    mentioned |= place_nations(plain)[0] | placed
+    return Naming(_ordered(placed), _ordered(mentioned), tuple(dict.fromkeys(ambiguous)))
 
 
 def nations_named(text: str) -> tuple[str, ...]:
-    """The nations ``text`` names, in the order of ``NATIONS`` (none: it names none)."""
-    plain = _LOOK_ALIKES.sub(" ", text or "")
-    return tuple(nation for nation in NATIONS if _NAMED[nation].search(plain))
+    """The nations ``text`` names (places it or mentions it), in the order of ``NATIONS``."""
+    return naming(text).mentioned
 
 
-def answer_nation(text: str, setting: str | None, is_default: bool = False) -> Reader:
+def nations_placed(text: str) -> tuple[str, ...]:
+    """The nations where ``text`` places the asker or their service, in the order of ``NATIONS``."""
+    return naming(text).placed
+
+
+def _placed(text: str) -> tuple[set[str], list[str]]:
+    nations: set[str] = set()
+    ambiguous: list[str] = []
+    for pattern in _PLACING:
+        for found in pattern.finditer(text):
+            if pattern in _ABOUT_ANYONE and _SOMEONE_ELSE.search(text[max(0, found.start() - 40):found.start()]):
+                continue
+            where = _nations_of(found)
+            nations.update(where)
+            if len(where) > 1:
+                ambiguous.append(found.group("place").strip().title())
+    return nations, ambiguous
+
+
+def _nations_of(found: re.Match) -> tuple[str, ...]:
+    adjective = found.groupdict().get("adjective")
+    if adjective:
+        return (_ADJECTIVE_NATIONS[" ".join(adjective.lower().split())],)
+    place = found.group("place")
+    for pattern, nation in _NATION_WORDS:
+        if pattern.fullmatch(place.strip()):
+            return (nation,)
+    return nations_at(found.string, found.start("place"))
+
+
+def _ordered(nations) -> tuple[str, ...]:
+    return tuple(n for n in NATIONS if n in nations)
+
+
+def answer_nation(text: str, setting: str | None, is_default: bool = False, later: Sequence[str] = ()) -> Reader:
     """Whom the answer to ``text`` is written for, given the asker's ``setting`` (their choice on App
-    Home, or the workspace's default when ``is_default``; None: neither).
+    Home, or the workspace's default when ``is_default``; None: neither). ``later``: what the asker
+    added afterwards (follow-ups, oldest first); the latest placing among them wins.
 
-    - The question names one nation: the answer is for that nation, saying so when it differs from
-      the setting.
-    - It names several (cross-border work): every nation's notes, as with no nation known.
-    - It names none: the setting; a workspace default keeps the other nations' notes after the
-      answer, since nobody chose it for this asker."""
-    named = nations_named(text)
-    if len(named) == 1:
-        nation, basis = named[0], "named in the question"
-        if nation == setting:
-            return Reader(nation, basis=basis)
-        return Reader(nation, why=_named_instead(nation, setting, is_default), basis=basis)
-    if named:
-        why = "" if setting is None else (f"Your question names {names(named)}, so this answer shows where it "
-                                          "holds and every nation's notes.")
-        return Reader(None, why=why, basis=f"the question names {names(named)}")
+    - A choice on App Home wins: the answer is for it, with each other nation named also shown.
+    - Else a question that places the asker in one nation is answered for it, saying so when it
+      differs from the default; in several (cross-border, or an ambiguous town): every nation's notes.
+    - Else the default (with the other nations' notes after the answer, since nobody chose it for
+      this asker), each nation mentioned shown first; with no default, every nation's notes."""
+    texts = [text, *later]
+    readings = [naming(t) for t in texts]
+    mentioned = _ordered({n for r in readings for n in r.mentioned})
+    if setting is not None and not is_default:
+        also = tuple(n for n in mentioned if n != setting)
+        return Reader(setting, why=_also_why(also, setting, "your nation on my Home tab"), also=also,
+                      basis=_basis("chosen on App Home", also))
+    latest = next((r for r in reversed(readings) if r.placed), None)
+    if latest and len(latest.placed) == 1:
+        nation = latest.placed[0]
+        also = tuple(n for n in mentioned if n != nation)
+        why = "" if nation == setting else _named_instead(nation, setting)
+        return Reader(nation, why=why, also=also, basis=_basis("named in the question", also))
+    if latest:
+        return Reader(None, why=_several_why(latest, setting), basis=f"the question names {names(latest.placed)}")
     if setting is None:
         return Reader(None)
-    return Reader(setting, others=is_default,
-                  basis="the workspace's default" if is_default else "chosen on App Home")
+    also = tuple(n for n in mentioned if n != setting)
+    return Reader(setting, others=True, why=_also_why(also, setting, "this workspace's default nation"), also=also,
+                  basis=_basis("the workspace's default", also))
 
 
-def _named_instead(nation: str, setting: str | None, is_default: bool) -> str:
+def _basis(basis: str, also: tuple[str, ...]) -> str:
+    return f"{basis}; the question also names {names(also)}" if also else basis
+
+
+def _also_why(also: tuple[str, ...], setting: str, whose: str) -> str:
+    if not also:
+        return ""
+    return (f"This answer is for {NATION_NAMES[setting]} ({whose}); your question names {names(also)}, so what "
+            f"differs there is shown too.")
+
+
+def _several_why(found: Naming, setting: str | None) -> str:
+    if found.ambiguous:
+        return (f"{names_of_places(found.ambiguous)} is in more than one UK nation ({names(found.placed)}), so this "
+                "answer shows where it holds and every nation's notes. Say which nation to see its note first.")
+    if setting is None:
+        return ""
+    return f"Your question names {names(found.placed)}, so this answer shows where it holds and every nation's notes."
+
+
+def names_of_places(places: Sequence[str]) -> str:
+    return " and ".join(places)
+
+
+def _named_instead(nation: str, setting: str | None) -> str:
     said = f"Your question names {NATION_NAMES[nation]}, so this answer is given for {NATION_NAMES[nation]}"
     if setting is None:
         return said + "."
-    whose = "this workspace's default nation" if is_default else "your nation on my Home tab"
-    return f"{said} ({whose} is {NATION_NAMES[setting]})."
+    return f"{said} (this workspace's default nation is {NATION_NAMES[setting]})."
 
 
-_NOT_INSURANCE = r"(?!\s*(?:number|no\b|no\.|num|nos?\b|contributions?|insurance|credits?|card))"
-_NATION = rf"(?:england|wales|scotland|northern\s+ireland|n\.?\s?ireland|cymru|(?-i:NI){_NOT_INSURANCE})"
-_SERVICE = (r"(?:council|local\s+authorit(?:y|ies)|schools?|health\s+boards?|nhs|police|force|trusts?|hospitals?|"
+_PLACE_NOT_NI = r"(?!\s*(?:number|no\b|no\.|num|nos?\b|contributions?|insurance|credits?|card))"
+_PLACE_NATION = rf"(?:england|wales|scotland|northern\s+ireland|n\.?\s?ireland|cymru|(?-i:NI){_PLACE_NOT_NI})"
+_PLACE_SERVICE = (r"(?:council|local\s+authorit(?:y|ies)|schools?|health\s+boards?|nhs|police|force|trusts?|hospitals?|"
             r"(?:social|children'?s)\s+services|housing|gp|practices?|services?|charit(?:y|ies)|teams?|colleges?|"
             r"universit(?:y|ies)|keyworkers?|social\s+workers?|officers?|nurses?|teachers?)\b")
 # Where the asker or their service is ("I'm in Wales", "a Welsh council", "NI keyworker"): it decides the
 # nation an answer is written for (above), and is no part of what the question asks about, so the matcher
 # does not read it (these words otherwise pull the question off every entry that does not name a nation).
-_PLACING = re.compile(
+_UNREAD_PLACING = re.compile(
     rf"(?i:(?:\b(?:i'?m|i\s+am|we'?re|we\s+are|i\s+work|we\s+work|working|work|based|live|living)\s+)?"
-    rf"\b(?:in|from|across)\s+{_NATION}\b)(?!\s+[A-Z])"
-    rf"|(?i:\b(?:welsh|scottish|northern\s+irish)\s+)(?=(?i:{_SERVICE}))"
-    rf"|\bNI\s+(?=(?i:{_SERVICE}))"
+    rf"\b(?:in|from|across)\s+{_PLACE_NATION}\b)(?!\s+[A-Z])"
+    rf"|(?i:\b(?:welsh|scottish|northern\s+irish)\s+)(?=(?i:{_PLACE_SERVICE}))"
+    rf"|\bNI\s+(?=(?i:{_PLACE_SERVICE}))"
 )
 
 
 def without_placing(text: str) -> str:
     """``text`` without the words that only say where the asker works ("... I'm in Wales", "Welsh council")."""
-    return _PLACING.sub(" ", text)
+    return _UNREAD_PLACING.sub(" ", text)

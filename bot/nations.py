@@ -85,12 +85,14 @@ class Reader:
     """Whom an answer is written for: ``nation`` (None: not known, every nation's notes are shown);
     ``why`` says why when that is not the asker's own setting (the question named another nation);
     ``others``: show the other nations' notes after the answer too (the nation is only a default);
-    ``basis``: where the nation came from, for advisors ("named in the question", ...)."""
+    ``basis``: where the nation came from, for advisors ("named in the question", ...); ``also``:
+    other nations the question names, whose note or warning is shown as well."""
 
     nation: str | None = None
     why: str = ""
     others: bool = False
     basis: str = ""
+    also: tuple[str, ...] = ()
 
     def described(self) -> str:
         """'Northern Ireland (named in the question)', or 'not known (...)'."""
@@ -107,16 +109,18 @@ def as_reader(reader: Reader | str | None) -> Reader:
 class NationLines:
     """Sentences to show with an answer: ``before`` it (what the reader must see first) and
     ``after`` it; ``holds`` is False when the answer does not hold in the reader's nation; ``why``
-    the nation was chosen (see ``Reader``); ``elsewhere`` the other nations' notes ("Wales: ...")."""
+    the nation was chosen (see ``Reader``); ``elsewhere`` the other nations' notes ("Wales: ...");
+    ``mentioned`` the note or warning of each other nation the question names (``Reader.also``)."""
 
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     holds: bool = True
     why: str = ""
     elsewhere: tuple[str, ...] = ()
+    mentioned: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.before or self.after or self.why or self.elsewhere)
+        return bool(self.before or self.after or self.why or self.elsewhere or self.mentioned)
 
     def lead(self) -> str:
         """The line a notification must carry first: that the answer does not hold for the reader,
@@ -130,13 +134,34 @@ def nation_lines(entry: FaqEntry, reader: Reader | str | None = None) -> NationL
     """What an answer says about where it holds, for ``reader`` (a nation id, or None: not known)."""
     reader = as_reader(reader)
     lines = _lines_for(entry, reader.nation)
-    elsewhere = _notes(entry, exclude=reader.nation) if reader.others and reader.nation else ()
-    return NationLines(lines.before, lines.after, lines.holds, reader.why, elsewhere)
+    also = tuple(n for n in reader.also if n != reader.nation) if reader.nation else ()
+    elsewhere = _notes(entry, exclude=(reader.nation, *also)) if reader.others and reader.nation else ()
+    mentioned = tuple(line for n in also for line in _mentioned_lines(entry, n))
+    return NationLines(lines.before, lines.after, lines.holds, reader.why, elsewhere, mentioned)
 
 
-def _notes(entry: FaqEntry, exclude: str | None = None) -> tuple[str, ...]:
+def _mentioned_lines(entry: FaqEntry, nation: str) -> tuple[str, ...]:
+    """A named nation's warning (the answer does not hold there) or note; nothing when it holds there
+    with no note."""
+    name, note = NATION_NAMES[nation], entry.nation_notes.get(nation)
+    if not entry.holds_in(nation):
+        warning, instead = _does_not_hold(entry, nation)
+        return (f"Your question names {name}. {warning} {instead}",)
+    return (f"{name}: {note}",) if note else ()
+
+
+def _does_not_hold(entry: FaqEntry, nation: str) -> tuple[str, str]:
+    """That the answer does not hold in ``nation``, and what applies there instead."""
+    name, note = NATION_NAMES[nation], entry.nation_notes.get(nation)
+    instead = (f"What applies in {name} instead: {note}" if note
+               else f"The FAQ has no note on what applies in {name}: ask an advisor.")
+    return (f"This answer does not hold in {name}: it is written for "
+            f"{names(entry.nations)}{' only' if len(entry.nations) == 1 else ''}.", instead)
+
+
+def _notes(entry: FaqEntry, exclude: Iterable[str | None] = ()) -> tuple[str, ...]:
     notes = entry.nation_notes
-    return tuple(f"{NATION_NAMES[n]}: {notes[n]}" for n in NATIONS if notes.get(n) and n != exclude)
+    return tuple(f"{NATION_NAMES[n]}: {notes[n]}" for n in NATIONS if notes.get(n) and n not in exclude)
 
 
 def _lines_for(entry: FaqEntry, nation: str | None) -> NationLines:
@@ -147,11 +172,7 @@ def _lines_for(entry: FaqEntry, nation: str | None) -> NationLines:
     name = NATION_NAMES[nation]
     note = notes.get(nation)
     if not entry.holds_in(nation):
-        instead = (f"What applies in {name} instead: {note}" if note
-                   else f"The FAQ has no note on what applies in {name}: ask an advisor.")
-        return NationLines(before=(f"This answer does not hold in {name}: it is written for "
-                                   f"{names(entry.nations)}{' only' if len(entry.nations) == 1 else ''}.",
-                                   instead), holds=False)
+        return NationLines(before=_does_not_hold(entry, nation), holds=False)
     if note:
         return NationLines(before=(f"{name}: {note}",))
     return NationLines(after=(f"This answer reflects the law of {names(entry.nations)}.",))

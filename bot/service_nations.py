@@ -3,9 +3,12 @@ person's own choice, the workspace's default). It uses the service's store and `
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from bot.faq import NATIONS
 from bot.named_nations import answer_nation
 from bot.nations import Reader
+from bot.records import Escalation
 
 
 class NationService:
@@ -23,10 +26,17 @@ class NationService:
                 return nation, False
         return self.default_nation, self.default_nation is not None
 
-    def reader_of(self, user: str | None, question: str = "") -> Reader:
-        """Whom an answer to ``question`` is written for: a nation the question names, else the
-        person's setting (``bot.named_nations``)."""
-        return answer_nation(question, *self.nation_setting(user))
+    def reader_of(self, user: str | None, question: str = "", later: Sequence[str] = ()) -> Reader:
+        """Whom an answer to ``question`` is written for, from the person's setting and the nations the
+        question, and what they added ``later`` (follow-ups, oldest first), name (``bot.named_nations``)."""
+        return answer_nation(question, *self.nation_setting(user), later=later)
+
+    def escalation_reader(self, escalation: Escalation) -> Reader:
+        """Whom the asker's answers to ``escalation`` are written for: their question and follow-ups
+        ("we're in Wales") read together, the latest place they give winning."""
+        question = escalation.question
+        return self.reader_of(question.asker if question else None, question.text if question else "",
+                              [follow_up.text for follow_up in escalation.follow_ups])
 
     def _question_text(self, question_id: int | None) -> str:
         question = self.question(question_id) if question_id else None

@@ -286,3 +286,14 @@ def test_no_bundled_entry_claims_all_four_nations_over_englands_law(faq):
     for item in faq.entries:
         texts = (item.answer, *item.legal_basis, *(s.title for s in item.sources))
         assert not uncovered_nations(texts, item.nations, dict(item.nation_notes)), item.id
+
+
+@pytest.mark.parametrize("cited, name", [
+    ("NHS England, Guidance on AI-enabled ambient scribing", "NHS England guidance"),
+    ("Mental Capacity Act 2005 ss1-4", "Mental Capacity Act 2005"),
+    ("NHS Act 2006 s251", "NHS Act 2006 s251"),
+    ("Health and Social Care Act 2012 s251B", "Health and Social Care Act 2012"),
+])
+def test_englands_health_and_capacity_law_needs_the_other_nations_notes(tmp_path, cited, name):
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=["UK GDPR Article 6", cited])]})
+    assert any(f"cites {name}" in p.message for p in lint(directory, TODAY))

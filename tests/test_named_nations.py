@@ -45,22 +45,32 @@ def test_look_alikes_name_no_nation(text):
     assert nations_named(text) == ()
 
 
-def test_one_named_nation_beats_the_setting_and_says_so():
+def test_a_nation_the_asker_is_placed_in_beats_the_default_and_says_so():
     reader = answer_nation("Housing officer in Wales: can I share?", "england", is_default=True)
-    assert reader.nation == "wales" and not reader.others
+    assert reader.nation == "wales" and not reader.others and reader.also == ()
     assert reader.why == ("Your question names Wales, so this answer is given for Wales "
                           "(this workspace's default nation is England).")
-    assert "your nation on my Home tab is Scotland" in answer_nation("in Wales", "scotland").why
+
+
+def test_the_askers_own_choice_wins_and_the_named_nation_is_shown_too():
+    reader = answer_nation("I'm in Wales", "scotland")
+    assert reader.nation == "scotland" and reader.also == ("wales",)
+    assert reader.why == ("This answer is for Scotland (your nation on my Home tab); your question names Wales, "
+                          "so what differs there is shown too.")
+    assert reader.described() == "Scotland (chosen on App Home; the question also names Wales)"
 
 
 def test_the_named_nation_is_quiet_when_it_is_the_setting_already():
-    assert answer_nation("I'm in Wales", "wales") == Reader("wales", basis="named in the question")
+    assert answer_nation("I'm in Wales", "wales") == Reader("wales", basis="chosen on App Home")
+    assert answer_nation("I'm in Wales", "wales", is_default=True) == Reader("wales", basis="named in the question")
 
 
-def test_several_named_nations_show_every_note():
-    reader = answer_nation("English council, child placed in Wales", "scotland")
+def test_several_placed_nations_show_every_note_unless_the_asker_chose_one():
+    reader = answer_nation("English council, child placed with us in Wales", "scotland", is_default=True)
     assert reader.nation is None and "England and Wales" in reader.why
-    assert answer_nation("English council, child placed in Wales", None).why == ""
+    assert answer_nation("English council, child placed with us in Wales", None).why == ""
+    chosen = answer_nation("English council, child placed with us in Wales", "scotland")
+    assert chosen.nation == "scotland" and chosen.also == ("england", "wales")
 
 
 def test_with_no_nation_named_a_default_keeps_the_other_notes_and_a_choice_does_not():
@@ -95,12 +105,18 @@ def ask_json(capsys, monkeypatch, question, *args, default=None):
     return json.loads(capsys.readouterr().out)
 
 
-def test_canishare_ask_answers_for_the_nation_the_question_names(capsys, monkeypatch):
+def test_canishare_ask_json_keeps_nation_as_given_and_adds_whom_the_answer_is_for(capsys, monkeypatch):
     question = "I'm a police officer in Scotland: can we share a perpetrator's history under Clare's law?"
-    assert ask_json(capsys, monkeypatch, question, "--nation", "england")["nation"] == "scotland"
-    assert ask_json(capsys, monkeypatch, question, default="england")["nation"] == "scotland"
-    assert ask_json(capsys, monkeypatch, question)["nation"] == "scotland"
-    assert "nation" not in ask_json(capsys, monkeypatch, "Can we share under Clare's law?")
+    given = ask_json(capsys, monkeypatch, question, "--nation", "england")
+    assert (given["nation"], given["nations_named"], given["answered_for"]) == ("england", ["scotland"], "england")
+    default = ask_json(capsys, monkeypatch, question, default="england")
+    assert (default["nation"], default["answered_for"]) == ("england", "scotland")
+    none_given = ask_json(capsys, monkeypatch, question)
+    assert "nation" not in none_given and none_given["answered_for"] == "scotland"
+    plain = ask_json(capsys, monkeypatch, "Can we share under Clare's law?", "--nation", "wales")
+    assert plain["nation"] == "wales" and "answered_for" not in plain and "nations_named" not in plain
+    several = ask_json(capsys, monkeypatch, "An English council placed a child with us in Wales: can we share?")
+    assert several["nations_named"] == ["england", "wales"] and several["answered_for"] is None
 
 
 def test_canishare_ask_as_text_says_why_and_warns_first(capsys, monkeypatch):

@@ -1,5 +1,6 @@
 """The nation an answer is for, through the Bolt app (signed requests in, the fake Slack out): a
-nation named in the question beats the workspace's default and the asker's choice; the advisor's
+nation the question places the asker in beats the workspace's default, never the asker's choice (a
+mention adds that nation's note); a follow-up giving the nation updates it; the advisor's
 card and answer modal show the asker's nation; an advisor's answer linked to an FAQ entry carries
 that entry's nation lines; the text fallback leads with the nation warning."""
 
@@ -7,7 +8,8 @@ import json
 
 import pytest
 from slack_flow_fixtures import deps, no_retry_sleeps, settings  # noqa: F401 - fixtures, used by name
-from test_slack_flows import ADVISOR, ADVISOR_CHANNEL, ASKER, click, slash, submit_answer
+from test_slack_flows import ADVISOR, ADVISOR_CHANNEL, ASKER, click, escalate_a_mention, slash, submit_answer
+from test_slack_follow_ups import THREAD, follow_up_in_thread
 
 from bot.service import Service
 from bot.slack.blocks import ids
@@ -94,3 +96,33 @@ def test_the_text_fallback_of_an_answer_leads_with_the_warning(app, fake_slack):
     slash(app, fake_slack, ENGLAND_ONLY_QUESTION)
     body = reply(fake_slack)
     assert body["text"].startswith("⚠ This answer does not hold in Wales: it is written for England only.")
+
+
+def test_a_nation_the_question_only_mentions_does_not_override_the_askers_choice(app, fake_slack, service):
+    choose_nation(app, "england")
+    slash(app, fake_slack, ENGLAND_ONLY_QUESTION + " Our Scottish colleagues think so.")
+    body = reply(fake_slack)
+    assert not body["text"].startswith("⚠")  # the asker's own answer holds: no warning first
+    blocks = json.dumps(body["blocks"], ensure_ascii=False)
+    assert ":warning: Your question names Scotland. This answer does not hold in Scotland" in blocks
+    assert "This answer is for England (your nation on my Home tab)" in blocks
+
+
+def test_a_town_places_the_asker_and_warns_first(app, fake_slack):
+    slash(app, fake_slack, "I'm a keyworker in Belfast: " + ENGLAND_ONLY_QUESTION)
+    assert reply(fake_slack)["text"].startswith("⚠ This answer does not hold in Northern Ireland")
+
+
+def test_a_follow_up_that_gives_the_nation_updates_the_card_modal_and_relayed_answer(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    follow_up_in_thread(app, "Forgot to say: we're in Wales, I'm a housing officer for a Welsh council.")
+    assert "*Asker's nation:* Wales (named in the question)" in json.dumps(fake_slack.last("chat.update").body)
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    click(app, fake_slack, ids.ANSWER_ACTION, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL,
+          trigger_id="trigger-answer")
+    assert "*Asker's nation:* Wales (named in the question)" in json.dumps(fake_slack.last("views.open").body)
+    fake_slack.reset()
+    submit_answer(app, escalation.id, "Yes - refer to children's social care and record it.",
+                  faq_id="children-act-2004-duties")
+    relayed = [c.body for c in fake_slack.calls("chat.postMessage") if c.body.get("thread_ts") == THREAD][-1]
+    assert relayed["text"].startswith("⚠ This answer does not hold in Wales")

@@ -25,6 +25,11 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = tuple(
         ("Keeping Children Safe in Education", r"\bKCSIE\b|Keeping Children Safe in Education", ENGLAND),
         ("Department for Education guidance", r"\bDfE\b|Department for Education", ENGLAND),
         ("Education Act 2002 s175", r"Education Act 2002,? s ?175\b", ENGLAND_AND_WALES),
+        ("NHS England guidance", r"NHS England", ENGLAND),
+        ("Mental Capacity Act 2005", r"Mental Capacity Act 2005", ENGLAND_AND_WALES),
+        # s251 (and the Confidentiality Advisory Group's support under it) covers England and Wales
+        ("NHS Act 2006 s251", r"(?:NHS|National Health Service) Act 2006|\bs ?251\b(?![A-C])", ENGLAND_AND_WALES),
+        ("Health and Social Care Act 2012", r"Health and Social Care Act 2012", ENGLAND),
     )
 )
 

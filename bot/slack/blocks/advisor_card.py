@@ -129,10 +129,9 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
 
 
 def asker_reader(service, escalation: Escalation) -> Reader:
-    """Whom the asker's answers are written for (``Service.reader_of``): the nation their question
-    names, else their setting."""
-    question = escalation.question
-    return service.reader_of(question.asker if question else None, question.text if question else "")
+    """Whom the asker's answers are written for (``Service.escalation_reader``): their setting and the
+    nations their question and follow-ups name."""
+    return service.escalation_reader(escalation)
 
 
 def asker_nation_block(reader: Reader) -> dict:

@@ -110,10 +110,12 @@ def elsewhere_block(notes: Sequence[str]) -> dict:
 
 
 def nation_blocks(lines: NationLines, nation: str | None) -> list[dict]:
-    """What goes before an answer about nations: the warning or note, then why the answer is for
-    that nation when the question named it."""
-    return nation_before_blocks(lines, nation) + ([context(f":round_pushpin: {escape_mrkdwn(lines.why)}")]
-                                                   if lines.why else [])
+    """What goes before an answer about nations: the warning or note, the note or warning of each other
+    nation the question names, then why the answer is for that nation."""
+    mentioned = [section("\n".join(f":warning: {escape_mrkdwn(line)}" if line.startswith("Your question names ")
+                                    else ":round_pushpin: " + _labelled(line) for line in lines.mentioned))]
+    return (nation_before_blocks(lines, nation) + (mentioned if lines.mentioned else [])
+            + ([context(f":round_pushpin: {escape_mrkdwn(lines.why)}")] if lines.why else []))
 
 
 def nation_text(lines: NationLines, text: str) -> str:

@@ -1,0 +1,131 @@
+"""Placing versus mentioning a nation (bot.named_nations), towns and cities (bot.nation_places), and what
+an answer shows for a nation the question only mentions (bot.nations)."""
+
+import pytest
+
+from bot.cli import main
+from bot.named_nations import answer_nation, naming
+from bot.nations import Reader, nation_lines
+
+
+@pytest.mark.parametrize("text, mentioned", [
+    ("Can I share a child's records with our Scottish colleagues?", ("scotland",)),
+    ("The family speaks Welsh at home.", ("wales",)),
+    ("The Northern Ireland Housing Executive asked for the tenant's address.", ("northern-ireland",)),
+    ("Our Wales Safeguarding Procedures training said we must report.", ("wales",)),
+    ("NHS Wales has asked us for records.", ("wales",)),
+    ("Can I share with a social worker in Scotland?", ("scotland",)),
+    ("I'm worried about a child in Glasgow.", ("scotland",)),
+    ("Can I share with the Belfast Trust?", ("northern-ireland",)),
+])
+def test_a_mention_places_nobody(text, mentioned):
+    assert naming(text).mentioned == mentioned and naming(text).placed == ()
+
+
+@pytest.mark.parametrize("text, placed", [
+    ("I'm in Wales", ("wales",)),
+    ("we're based in Scotland", ("scotland",)),
+    ("I work in NI", ("northern-ireland",)),
+    ("working across Northern Ireland", ("northern-ireland",)),
+    ("Housing officer in Wales: can I pass my worries on?", ("wales",)),
+    ("We are a Welsh council", ("wales",)),
+    ("A Scottish local authority social worker here", ("scotland",)),
+    ("NI Trust nurse: can I share?", ("northern-ireland",)),
+    ("ni trust nurse: can i share?", ("northern-ireland",)),
+    ("keyworker in ni here - can i share a client's address?", ("northern-ireland",)),
+    ("I work for NHS Wales Shared Services", ("wales",)),
+    ("our team in Scotland wants to share", ("scotland",)),
+    ("Our Welsh-medium school in London wants to share records", ("england",)),
+    ("I'm a housing officer in Leeds; the Northern Ireland Housing Executive asked", ("england",)),
+])
+def test_wording_that_puts_the_asker_there_places_them(text, placed):
+    assert naming(text).placed == placed
+
+
+@pytest.mark.parametrize("text", [
+    "I have the client's NI Number on file.",
+    "Her ni number is on the form",
+    "What is his NI No.?",
+    "Can I give the DWP her N.I. number?",
+    "Rydyn ni yn poeni amdani",  # Welsh "ni" (we): not Northern Ireland
+])
+def test_national_insurance_and_welsh_ni_name_no_nation(text):
+    assert naming(text).mentioned == ()
+
+
+@pytest.mark.parametrize("text, placed", [
+    ("I'm a teacher in Cardiff", ("wales",)),
+    ("I'm a housing officer in Welshpool", ("wales",)),
+    ("I'm a health visitor in Glasgow", ("scotland",)),
+    ("social worker in Edinburgh", ("scotland",)),
+    ("We're in Aberdeen", ("scotland",)),
+    ("I'm a nurse in Inverness", ("scotland",)),
+    ("I work in Dundee", ("scotland",)),
+    ("I'm a social worker in Belfast", ("northern-ireland",)),
+    ("based in Derry", ("northern-ireland",)),
+    ("based in Londonderry", ("northern-ireland",)),
+    ("We are in Swansea", ("wales",)),
+    ("I'm in Wrexham", ("wales",)),
+    ("Glasgow City Council social worker", ("scotland",)),
+    # Perth: Perth and Kinross (Scotland), not Perth in Western Australia
+    ("we're based in Perth", ("scotland",)),
+    # Newport: the Welsh city, or Newport in Shropshire, the Isle of Wight or Essex
+    ("I work for Newport council", ("england", "wales")),
+    ("I work for Newport City Council", ("wales",)),
+    ("I'm based in Newport, Isle of Wight", ("england",)),
+    # Bangor: in Gwynedd (Wales) or County Down (Northern Ireland)
+    ("I'm in Bangor", ("wales", "northern-ireland")),
+    ("I work at Bangor University", ("wales",)),
+    ("I'm in Bangor, County Down", ("northern-ireland",)),
+])
+def test_towns_and_cities_place_the_asker(text, placed):
+    assert naming(text).placed == placed
+
+
+def test_perth_in_australia_is_no_uk_place():
+    assert naming("The family moved here from Perth, Australia").mentioned == ()
+
+
+def test_an_ambiguous_town_shows_every_note_and_says_why():
+    reader = answer_nation("I work for Newport council: can I share?", "england", is_default=True)
+    assert reader.nation is None
+    assert reader.why.startswith("Newport is in more than one UK nation (England and Wales)")
+
+
+def test_a_mention_keeps_the_default_and_adds_the_named_nation():
+    reader = answer_nation("Can I share? Our Scottish colleagues think so.", "england", is_default=True)
+    assert (reader.nation, reader.also, reader.others) == ("england", ("scotland",), True)
+    assert "your question names Scotland" in reader.why
+    assert reader.described() == "England (the workspace's default; the question also names Scotland)"
+
+
+def test_a_later_placing_wins_over_the_question():
+    assert answer_nation("I'm in Scotland", "england", True, later=["Sorry, we're in Wales"]).nation == "wales"
+    assert answer_nation("Can I share?", None, later=["Forgot to say: we're in Wales."]).nation == "wales"
+    assert answer_nation("Can I share?", "england", later=["we're in Wales"]).nation == "england"  # a choice wins
+
+
+def test_lines_for_a_mentioned_nation_where_the_answer_does_not_hold(faq):
+    england_only = next(e for e in faq if tuple(e.nations) == ("england",) and "scotland" in e.nation_notes)
+    lines = nation_lines(england_only, Reader("england", also=("scotland",)))
+    assert lines.holds and lines.lead() == ""  # the asker's own answer holds: nothing to warn them of first
+    (line,) = lines.mentioned
+    assert line.startswith("Your question names Scotland. This answer does not hold in Scotland: it is written for "
+                           "England only. What applies in Scotland instead: ")
+
+
+def test_lines_for_a_mentioned_nation_with_a_note_and_the_default_does_not_repeat_it(faq):
+    entry = next(e for e in faq if {"wales", "scotland"} <= set(e.nation_notes) and e.holds_in("wales"))
+    lines = nation_lines(entry, Reader("scotland", others=True, also=("wales",)))
+    assert lines.mentioned == (f"Wales: {entry.nation_notes['wales']}",)
+    assert not any(line.startswith("Wales: ") for line in lines.elsewhere)
+
+
+def test_canishare_ask_shows_the_mentioned_nations_warning(capsys, monkeypatch):
+    monkeypatch.setenv("CANISHARE_NATION", "england")
+    question = ("Isn't safeguarding children just children's social care's job, with other agencies passing on "
+                "referrals only if they choose to? Our Scottish colleagues think so.")
+    assert main(["ask", question]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "nation: england" in out
+    assert "Your question names Scotland. This answer does not hold in Scotland" in out
