@@ -235,15 +235,16 @@ def asker_only_message(deps: Deps, item: Owed) -> Message:
     if item.payload.get("about") == "privacy":
         return privacy_notice_message(question)
     if item.payload.get("escalation_id"):
-        return advisor_answer_message(deps.service.escalation(int(item.payload["escalation_id"])), deps.service.faq)
+        escalation = deps.service.escalation(int(item.payload["escalation_id"]))
+        return advisor_answer_message(escalation, deps.service.faq, asker_reader(deps.service, escalation))
     return reply_again(deps, question)
 
 
 def reply_again(deps: Deps, question) -> Message:
     faq = deps.service.faq
     entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
-    return reply_message(question, question.decision, entries, False, deps.service.nation_of(question.asker),
-                         asker_only=True)
+    return reply_message(question, question.decision, entries, False,
+                         deps.service.reader_of(question.asker, question.text), asker_only=True)
 
 
 def tell_undelivered(deps: Deps, item: Owed) -> None:
@@ -321,8 +322,9 @@ def send_advisor_answer(deps: Deps, item: Owed) -> None:
     escalation = deps.service.escalation(item.escalation_id)
     if escalation.question is None:
         raise LookupError("the question was purged")
-    message = advisor_answer_message(escalation, deps.service.faq, asker_reader(deps.service, escalation))
-    deliver_to_asker(deps.client, escalation.question, message)
+    reader = asker_reader(deps.service, escalation)
+    deliver_to_asker(deps.client, escalation.question,
+                     lambda shared: advisor_answer_message(escalation, deps.service.faq, reader, shared))
     return None
 
 
@@ -338,7 +340,7 @@ def send_asker_notice(deps: Deps, item: Owed) -> None:
         return None
     if escalation.state != State.CLOSED:
         return None
-    deliver_to_asker(deps.client, escalation.question, closed_message(escalation))
+    deliver_to_asker(deps.client, escalation.question, lambda shared: closed_message(escalation, shared))
     return None
 
 

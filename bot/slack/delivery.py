@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 
+from bot.asker_steps import seen_by_others
 from bot.records import Question, Via
 from bot.slack.blocks.kit import Message
 from bot.slack.payloads import channel_of, clicked_in_home, clicked_on_ephemeral, message_thread, user_of
@@ -77,17 +79,20 @@ def reply_on_route(client: WebClient, route: dict, message: Message) -> None:
         client.chat_postMessage(channel=route["channel"], thread_ts=route.get("thread_ts"), **message.as_kwargs())
 
 
-def deliver_to_asker(client: WebClient, question: Question, message: Message) -> str:
+def deliver_to_asker(client: WebClient, question: Question, message: Message | Callable[[bool], Message]) -> str:
     """Send ``message`` where ``question`` was asked: its thread for mentions and DMs, else (slash
-    command, shortcut, App Home, or when the thread cannot be reached) a direct message.
-    Returns "thread" or "dm"."""
+    command, shortcut, App Home, or when the thread cannot be reached) a direct message. A message
+    that would show the question is given as a function of ``shared`` (whether others read it where
+    it goes), so that it never repeats the question in a channel's thread. Returns "thread" or "dm"."""
+    render = message if callable(message) else (lambda shared: message)
     where = question.where
     if where.source in THREADED_SOURCES and where.channel:
         try:
-            client.chat_postMessage(channel=where.channel, thread_ts=where.thread_ts, **message.as_kwargs())
+            client.chat_postMessage(channel=where.channel, thread_ts=where.thread_ts,
+                                    **render(seen_by_others(where.source)).as_kwargs())
             return "thread"
         except SlackClientError as error:
             log.warning("cannot reply in the thread of question %s (%s); sending a DM", question.id, error)
-    dm(client, question.asker, message)
+    dm(client, question.asker, render(False))
     return "dm"
 

@@ -67,6 +67,12 @@ def asked_context(question: Question) -> dict:
     return context(f"You asked: {user_question(question, 600)}")
 
 
+def asked_blocks(question: Question | None, shared: bool) -> list[dict]:
+    """What was asked, to remind the asker: never where others read the message (a channel's thread,
+    see ``bot.asker_steps.seen_by_others``), where it would post their question again for all to see."""
+    return [] if shared else [asked_context(question)]
+
+
 def source_link(source: Source) -> str:
     title = escape_mrkdwn(source.title).replace("|", "-")
     if not source.url:
@@ -210,8 +216,7 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
     source = question.where.source
     blocks: list[dict] = urgent_blocks() if urgent else []
     if asker_only or not seen_by_others(source):
-        blocks.append(asked_context(question))
-        blocks += redaction_blocks(question.redacted_kinds)
+        blocks += [*asked_blocks(question, shared=False), *redaction_blocks(question.redacted_kinds)]
     if decision == Decision.ANSWER and entries:
         blocks += entry_blocks(entries[0], question.id, nation)
         text = entry_text(entries[0], nation)
@@ -310,18 +315,24 @@ def escalated_message(escalation: Escalation, source: str, created: bool, remind
     return notice_message(text)
 
 
-def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | str | None = None) -> Message:
-    """An advisor's answer, as the asker receives it. Linked to an FAQ entry, it carries that entry's
-    nation lines for the asker's ``nation`` as an FAQ answer does: a warning and what applies instead
-    first when the entry does not hold there."""
+ON_HOME = "Your question, as I kept it, is on my Home tab, where only you see it."
+
+
+def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | str | None = None,
+                           shared: bool = False) -> Message:
+    """An advisor's answer, as the asker receives it: with their question quoted, unless others read it
+    there (``shared``: a channel's thread). Linked to an FAQ entry, it carries that entry's nation lines
+    for the asker's ``nation`` as an FAQ answer does: a warning and what applies instead first when the
+    entry does not hold there."""
     linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
     lines, where = (nation_lines(linked, nation) if linked else NationLines()), as_reader(nation).nation
+    head = ":speech_balloon: *An advisor has answered your question*"
     blocks = [
-        section(":speech_balloon: *An advisor has answered your question*\n"
-                + quoted(user_question(escalation.question, 600))),
+        section(head if shared else head + "\n" + quoted(user_question(escalation.question, 600))),
         *nation_blocks(lines, where),
         *whole_text_sections(escape_user_text(escalation.answer or "")),
-        context(f"Answered by <@{escalation.answered_by}> · escalation #{escalation.id}"),
+        context(f"Answered by <@{escalation.answered_by}> · escalation #{escalation.id}"
+                + (f" · {ON_HOME}" if shared else "")),
     ]
     if linked:
         blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"))
@@ -339,11 +350,12 @@ CLOSED_URGENT_TEXT = ("\nIf someone is at immediate risk of serious harm, do not
                       "call *999* or your *safeguarding lead*.")
 
 
-def closed_message(escalation: Escalation) -> Message:
-    """The asker's news that their escalation was closed without an answer, and what to do next."""
+def closed_message(escalation: Escalation, shared: bool = False) -> Message:
+    """The asker's news that their escalation was closed without an answer, and what to do next (with
+    their question, unless others read it there: ``shared``)."""
     text = CLOSED_TEXT.format(id=escalation.id) + (CLOSED_URGENT_TEXT if escalation.urgent else "")
     return Message(f"Your question (escalation #{escalation.id}) was closed without an answer.", [
-        section(text), context(f"You asked: {user_question(escalation.question, 600)}")])
+        section(text), *asked_blocks(escalation.question, shared)])
 
 
 def answer_redacted_message(escalation_id: int, kinds: Sequence[str]) -> Message:

@@ -1,0 +1,109 @@
+"""What the bot posts in a channel's thread, and what it shows the asker alone (the follow-up review of the
+asker side, rv6fu2): nothing posted where others read it repeats the question; what is the asker's alone
+(their question, what was removed or cut) comes to them privately, worded for where it arrives."""
+
+from dataclasses import replace
+
+import pytest
+import test_slack_flows as flows
+from test_slack_asker_side import escalation, open_home, question, settings  # noqa: F401 - settings: a fixture
+from test_slack_flows import (
+    ADVISOR,
+    ADVISOR_CHANNEL,
+    ASKER,
+    UNKNOWN_QUESTION,
+    click,
+    click_in_home,
+    mention,
+    slash,
+    submit_answer,
+    texts_of,
+)
+
+from bot.records import ANSWERED, Escalation, Where
+from bot.slack.blocks import ids
+from bot.slack.blocks.replies import advisor_answer_message, closed_message
+
+service, deps, entry = flows.service, flows.deps, flows.entry
+
+JAKE = ("Can I tell the school about Jake? He lives with his nan on the Brookfield estate and is in Year 4 at "
+        "St Mary's, zorblat.")
+
+
+def in_channel(fake, channel="C123"):
+    return [c for c in fake.calls("chat.postMessage") if c.body["channel"] == channel]
+
+
+def escalate_mention(app, fake, service, text=JAKE, ts="1700000000.001200") -> Escalation:
+    mention(app, text, ts=ts)
+    question_id = service.recent_questions(ASKER)[0][0].id
+    click(app, fake, ids.ESCALATE, str(question_id), channel_id="C123", message_ts=f"{ts[:-1]}9")
+    return next(e for e in service.queue() if e.question_id == question_id)
+
+
+# 1: the advisor's answer and the "closed" notice do not repeat a mention's question in its thread ------
+
+
+def test_the_advisors_answer_in_a_mentions_thread_does_not_repeat_the_question(app, fake_slack, service):
+    escalation = escalate_mention(app, fake_slack, service)
+    fake_slack.reset()
+    submit_answer(app, escalation.id, "Yes, tell the DSL.")
+    (answer,) = in_channel(fake_slack)
+    said = texts_of(answer)
+    assert answer.body["thread_ts"] == "1700000000.001200" and "Yes, tell the DSL." in said
+    assert "Jake" not in said and "Brookfield" not in said and "Home tab" in said
+
+
+def test_the_closed_notice_in_a_mentions_thread_does_not_repeat_the_question(app, fake_slack, service):
+    escalation = escalate_mention(app, fake_slack, service)
+    fake_slack.reset()
+    click(app, fake_slack, ids.CLOSE, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    (closed,) = in_channel(fake_slack)
+    assert "closed your question" in texts_of(closed)
+    assert "Jake" not in texts_of(closed) and "You asked" not in texts_of(closed)
+
+
+def test_when_the_thread_cannot_be_reached_the_answer_by_dm_quotes_the_question(app, fake_slack, service):
+    escalation = escalate_mention(app, fake_slack, service)
+    fake_slack.reset()
+    fake_slack.fail_next("chat.postMessage", error="not_in_channel")
+    submit_answer(app, escalation.id, "Yes, tell the DSL.")
+    by_dm = [c for c in fake_slack.calls("chat.postMessage") if c.body["channel"].startswith("D")]
+    assert by_dm and "Jake" in texts_of(by_dm[-1]) and "Yes, tell the DSL." in texts_of(by_dm[-1])
+
+
+def test_where_only_the_asker_reads_them_the_answer_and_closed_notice_quote_the_question(app, fake_slack, service):
+    slash(app, fake_slack, JAKE)
+    click(app, fake_slack, ids.ESCALATE, str(flows.only_question_id(service)))
+    escalation = service.queue()[0]
+    fake_slack.reset()
+    submit_answer(app, escalation.id, "Yes, tell the DSL.")
+    assert "Jake" in texts_of(fake_slack.last("chat.postMessage"))
+
+
+@pytest.mark.parametrize("render", [
+    lambda e, faq, shared: advisor_answer_message(e, faq, shared=shared),
+    lambda e, faq, shared: closed_message(e, shared=shared),
+])
+def test_every_asker_message_that_shows_the_question_leaves_it_out_when_shared(render, faq):
+    asked = question(text="about Jake zorblat", where=Where("mention", "C123", "1.0"))
+    answered = replace(escalation(ANSWERED, answer="Yes."), question=asked, answered_by=ADVISOR)
+    assert "Jake" in str(render(answered, faq, False)) and "Jake" not in str(render(answered, faq, True))
+
+
+# 2: an advisor's answer shown again from App Home keeps the asker's nation -------------------------------
+
+
+def test_an_advisors_answer_shown_again_from_home_keeps_the_nation_warning(app, fake_slack, service):
+    service.set_nation(ASKER, "northern-ireland")
+    slash(app, fake_slack, UNKNOWN_QUESTION)
+    question_id = flows.only_question_id(service)
+    click(app, fake_slack, ids.ESCALATE, str(question_id))
+    submit_answer(app, service.queue()[0].id, "Yes: refer and record it.", faq_id="children-act-2004-duties")
+    first = texts_of(fake_slack.last("chat.postMessage"))
+    open_home(app)
+    fake_slack.reset()
+    click_in_home(app, ids.HOME_AGAIN, str(question_id), ASKER)
+    again = texts_of(fake_slack.last("chat.postMessage"))
+    assert "does not hold in Northern Ireland" in first and "does not hold in Northern Ireland" in again
+    assert "Pick your nation" not in again
