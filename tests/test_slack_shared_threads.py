@@ -107,3 +107,22 @@ def test_an_advisors_answer_shown_again_from_home_keeps_the_nation_warning(app, 
     again = texts_of(fake_slack.last("chat.postMessage"))
     assert "does not hold in Northern Ireland" in first and "does not hold in Northern Ireland" in again
     assert "Pick your nation" not in again
+
+
+# 3: an acknowledgement sent elsewhere than the mention's thread names that thread ------------------------
+
+
+def test_a_mention_sent_to_an_advisor_from_home_is_acknowledged_with_where_it_was_asked(app, fake_slack, service):
+    mention(app, UNKNOWN_QUESTION, ts="1700000000.000300")
+    fake_slack.reset()
+    click_in_home(app, ids.ESCALATE, str(flows.only_question_id(service)), ASKER)
+    (ack,) = [c for c in fake_slack.calls("chat.postMessage") if c.body["channel"] == "DU123"]
+    said = texts_of(ack)
+    assert "in the thread where you asked, in <#C123>" in said and "archives/C123/p1700000000000300|your message>" in said
+    assert "this thread" not in said and "mention me in that thread" in said
+
+
+def test_a_mention_sent_to_an_advisor_from_its_thread_still_says_this_thread(app, fake_slack, service):
+    escalate_mention(app, fake_slack, service, text=UNKNOWN_QUESTION)
+    said = " ".join(texts_of(c) for c in fake_slack.calls() if "Sent to the advisors" in texts_of(c))
+    assert "answer in this thread" in said and "<#C123>" not in said

@@ -206,7 +206,8 @@ def send_notice(deps: Deps, item: Owed) -> None:
         escalation = deps.service.escalation(item.escalation_id)
         source = escalation.question.where.source if escalation.question else Via.CLI
         remind_after = describe_span(round(deps.settings.remind_after_hours * 3600), units=2)
-        message = escalated_message(escalation, source, bool(payload.get("created")), remind_after)
+        message = escalated_message(escalation, source, bool(payload.get("created")), remind_after,
+                                    asked_elsewhere(deps, escalation.question, payload))
     elif about == "thanks":
         question = deps.service.question(int(payload.get("question_id") or 0))
         message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0),
@@ -224,6 +225,20 @@ def send_notice(deps: Deps, item: Owed) -> None:
     privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"),
               payload.get("thread_ts"))
     return None
+
+
+def asked_elsewhere(deps: Deps, question, route: dict) -> str | None:
+    """The channel (linked to the post) where a mention was asked, when a message about it goes elsewhere
+    (a button on App Home: by DM), so that "this thread" is never said where there is none."""
+    where = question.where if question else None
+    if where is None or where.source != Via.MENTION or not where.channel or route.get("channel") == where.channel:
+        return None
+    try:
+        post = where.message_ts or where.thread_ts
+        link = deps.client.chat_getPermalink(channel=where.channel, message_ts=post)["permalink"]
+        return f"<#{where.channel}> (<{link}|your message>)"
+    except (SlackClientError, KeyError):  # no link: the channel's name will do
+        return f"<#{where.channel}>"
 
 
 def asker_only_message(deps: Deps, item: Owed) -> Message:

@@ -289,27 +289,32 @@ def feedback_thanks(rating_helpful: bool, question_id: int, by_asker: bool = Tru
     ])
 
 
-def where_the_answer_goes(source: str) -> str:
+def where_the_answer_goes(source: str, asked_in: str | None = None) -> str:
+    """Where the answer will come, said from where the asker reads it; ``asked_in`` (mrkdwn naming the
+    channel and linking the post) when that is not the mention's own thread (a button on App Home)."""
     if source == Via.MENTION:
-        return "in this thread"
+        return f"in the thread where you asked, in {asked_in}" if asked_in else "in this thread"
     if source == Via.DM:
         return "here, in reply to your message"
     return "in a direct message from me"
 
 
-def escalated_message(escalation: Escalation, source: str, created: bool, remind_after: str = "") -> Message:
-    """The asker's acknowledgement: where the answer will come, what happens meanwhile (the advisors are
-    reminded of a question nobody has claimed after ``remind_after``, e.g. "4 hours"), and not to wait
-    if the risk becomes urgent."""
+def escalated_message(escalation: Escalation, source: str, created: bool, remind_after: str = "",
+                      asked_in: str | None = None) -> Message:
+    """The asker's acknowledgement: where the answer will come (``asked_in``: see ``where_the_answer_goes``),
+    what happens meanwhile (the advisors are reminded of a question nobody has claimed after
+    ``remind_after``, e.g. "4 hours"), and not to wait if the risk becomes urgent."""
     if created:
         reminded = (f" If nobody has picked it up after {remind_after}, the advisors are reminded of it."
                     if remind_after else "")
         text = (f":outbox_tray: Sent to the advisors (escalation #{escalation.id}). "
-                f"An advisor will answer {where_the_answer_goes(source)}. I will tell you when one picks it up."
+                f"An advisor will answer {where_the_answer_goes(source, asked_in)}. "
+                "I will tell you when one picks it up."
                 f"{reminded}\nIf it becomes urgent meanwhile, with someone at immediate risk of serious harm, "
                 "do not wait: share what is needed now and call *999* or your *safeguarding lead*.")
         if source == Via.MENTION:
-            text += f"\nTo add detail, mention me in this thread: I will add it to escalation #{escalation.id}."
+            text += (f"\nTo add detail, mention me in {'that' if asked_in else 'this'} thread: I will add it to "
+                     f"escalation #{escalation.id}.")
     else:
         text = f"This question is already with the advisors (escalation #{escalation.id}, {escalation.state})."
     return notice_message(text)
