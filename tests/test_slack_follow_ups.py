@@ -68,7 +68,8 @@ def test_a_mention_in_the_thread_of_the_askers_open_escalation_is_added_to_it(ap
     # the asker, in their thread
     (ack,) = posts_in(fake_slack, "C123", THREAD)
     assert f"Added to escalation #{escalation.id}" in ack["text"]
-    assert "NHS number" in texts_of_body(ack) and "15 and we're in Wales" not in texts_of_body(ack)  # no echo
+    assert "NHS number" not in texts_of_body(ack) and "15 and we're in Wales" not in texts_of_body(ack)  # no echo
+    assert "NHS number" in texts_of_body(fake_slack.last("chat.postEphemeral").body)  # to the asker alone
 
 
 def texts_of_body(body) -> str:

@@ -126,3 +126,79 @@ def test_a_mention_sent_to_an_advisor_from_its_thread_still_says_this_thread(app
     escalate_mention(app, fake_slack, service, text=UNKNOWN_QUESTION)
     said = " ".join(texts_of(c) for c in fake_slack.calls() if "Sent to the advisors" in texts_of(c))
     assert "answer in this thread" in said and "<#C123>" not in said
+
+
+# 4: an over-long urgent mention, cut to fit, is told to its asker privately -------------------------------
+
+BACKGROUND = "We have been working with the family for a year. The school report says attendance is fine. " * 45
+OVER_LONG_URGENT = (BACKGROUND + " Today the Year 2 child told me her stepdad hit her with a belt last night and "
+                    "she is scared to go home tonight. Can I tell social services?")
+
+
+def test_an_over_long_urgent_mention_tells_its_asker_alone_that_it_was_cut(app, fake_slack, service):
+    mention(app, OVER_LONG_URGENT, ts="1700000000.000910")
+    (notice,) = fake_slack.calls("chat.postEphemeral")
+    said = texts_of(notice)
+    assert notice.body["user"] == ASKER and f"{len(OVER_LONG_URGENT):,} characters" in said
+    assert "only the part below" in said and "scared to go home tonight" in said
+    assert "I removed" not in said and "delete" not in said
+    assert all("Cut by canishare" not in texts_of(c) for c in in_channel(fake_slack))
+
+
+# 7: identifiers in the thread's first message, by someone else ------------------------------------------
+
+DANA = "U456"
+DANAS_POST = "Jane Smith, NHS number 943 476 5919, 12 Acacia Road LS6 2AB - her GP wants the social worker's notes"
+
+
+def test_identifiers_in_someone_elses_first_message_ask_the_asker_to_have_its_author_remove_them(
+        app, fake_slack, service):
+    fake_slack.set_thread("C123", "1700000000.000600", {"user": DANA, "text": DANAS_POST})
+    mention(app, "can we share this?", ts="1700000000.000601", thread_ts="1700000000.000600")
+    said = texts_of(fake_slack.last("chat.postEphemeral"))
+    assert f"the thread's first message, by <@{DANA}>" in said and "ask them to delete it" in said
+    assert "your own message" not in said and "Your message" not in said and "943 476 5919" not in said
+
+
+def test_identifiers_in_the_askers_own_first_message_are_theirs_to_delete(app, fake_slack, service):
+    fake_slack.set_thread("C123", "1700000000.000600", {"user": ASKER, "text": DANAS_POST})
+    mention(app, "can we share this?", ts="1700000000.000601", thread_ts="1700000000.000600")
+    said = texts_of(fake_slack.last("chat.postEphemeral"))
+    assert "your own message still shows them" in said and "first message, by" not in said
+
+
+# 8: the privacy notice by DM names the channel and links the post ----------------------------------------
+
+
+def test_the_privacy_notice_by_dm_names_the_channel_and_links_the_post(app, fake_slack, service):
+    fake_slack.fail_next("chat.postEphemeral", error="user_not_in_channel")
+    mention(app, "Can I email NHS number 943 476 5919 to the school about zorblat?", ts="1700000000.000500")
+    (by_dm,) = [c for c in fake_slack.calls("chat.postMessage") if c.body["channel"].startswith("D")]
+    said = texts_of(by_dm)
+    assert "everyone in <#C123> (<https://canishare-test.slack.com/archives/C123/p1700000000000500|your message>)" \
+        in said and "this channel" not in said
+
+
+# 5: identifiers in a follow-up mention: told to the asker alone, never listed in the thread --------------
+
+
+def test_identifiers_in_a_follow_up_are_told_to_the_asker_alone(app, fake_slack, service):
+    escalate_mention(app, fake_slack, service, text=UNKNOWN_QUESTION, ts="1700000000.001400")
+    fake_slack.reset()
+    mention(app, "She is Jane Smith, NHS number 943 476 5919, born 03/04/2012, at 12 Acacia Road LS6 2AB",
+            ts="1700000000.001402", thread_ts="1700000000.001400")
+    (added,) = in_channel(fake_slack)
+    assert "Added to escalation" in texts_of(added) and "I removed" not in texts_of(added)
+    assert "NHS number" not in texts_of(added)
+    (notice,) = fake_slack.calls("chat.postEphemeral")
+    said = texts_of(notice)
+    assert (notice.body["user"], notice.body["thread_ts"]) == (ASKER, "1700000000.001400")
+    assert "NHS number" in said and "delete it" in said and "You added (as I kept it)" in said
+    assert "943 476 5919" not in said
+
+
+def test_a_follow_up_without_identifiers_needs_no_private_notice(app, fake_slack, service):
+    escalate_mention(app, fake_slack, service, text=UNKNOWN_QUESTION, ts="1700000000.001400")
+    fake_slack.reset()
+    mention(app, "The school has asked twice already.", ts="1700000000.001402", thread_ts="1700000000.001400")
+    assert not fake_slack.calls("chat.postEphemeral")

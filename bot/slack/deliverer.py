@@ -25,8 +25,14 @@ from bot.escalations import QueueError
 from bot.mrkdwn import escape_user_text
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import State, Via
+from bot.slack.asker_delivery import (
+    asked_elsewhere,
+    asker_only_message,
+    send_follow_up_privacy_notice,
+    send_privacy_notice,
+)
 from bot.slack.blocks.advisor_card import advisor_message, asker_reader, reminder_message, why_not_delivered
-from bot.slack.blocks.asker_notices import claimed_message, privacy_notice_message
+from bot.slack.blocks.asker_notices import claimed_message
 from bot.slack.blocks.kit import Message, describe_span
 from bot.slack.blocks.replies import (
     BRIEF_REPLIES,
@@ -212,7 +218,11 @@ def send_notice(deps: Deps, item: Owed) -> None:
         question = deps.service.question(int(payload.get("question_id") or 0))
         message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0),
                                   by_asker=question is not None and question.asker == payload["to"])
-    elif about in ("privacy", "again"):
+    elif about == "privacy":
+        return send_privacy_notice(deps, item)
+    elif about == "follow_up_privacy":
+        return send_follow_up_privacy_notice(deps, item)
+    elif about == "again":
         message = asker_only_message(deps, item)
     elif about in BRIEF_REPLIES:
         message = BRIEF_REPLIES[about]()
@@ -225,41 +235,6 @@ def send_notice(deps: Deps, item: Owed) -> None:
     privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"),
               payload.get("thread_ts"))
     return None
-
-
-def asked_elsewhere(deps: Deps, question, route: dict) -> str | None:
-    """The channel (linked to the post) where a mention was asked, when a message about it goes elsewhere
-    (a button on App Home: by DM), so that "this thread" is never said where there is none."""
-    where = question.where if question else None
-    if where is None or where.source != Via.MENTION or not where.channel or route.get("channel") == where.channel:
-        return None
-    try:
-        post = where.message_ts or where.thread_ts
-        link = deps.client.chat_getPermalink(channel=where.channel, message_ts=post)["permalink"]
-        return f"<#{where.channel}> (<{link}|your message>)"
-    except (SlackClientError, KeyError):  # no link: the channel's name will do
-        return f"<#{where.channel}>"
-
-
-def asker_only_message(deps: Deps, item: Owed) -> Message:
-    """What only the asker may see of their question: the privacy notice for a question posted in a
-    channel, or (from App Home) its reply again: the advisor's answer, or the suggestions."""
-    question = deps.service.question(item.question_id or 0)
-    if question is None:
-        raise LookupError("the question was purged")
-    if item.payload.get("about") == "privacy":
-        return privacy_notice_message(question)
-    if item.payload.get("escalation_id"):
-        escalation = deps.service.escalation(int(item.payload["escalation_id"]))
-        return advisor_answer_message(escalation, deps.service.faq, asker_reader(deps.service, escalation))
-    return reply_again(deps, question)
-
-
-def reply_again(deps: Deps, question) -> Message:
-    faq = deps.service.faq
-    entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
-    return reply_message(question, question.decision, entries, False,
-                         deps.service.reader_of(question.asker, question.text), asker_only=True)
 
 
 def tell_undelivered(deps: Deps, item: Owed) -> None:

@@ -35,9 +35,11 @@ def to_response_url(url: str, message: Message, replace_original: bool = False) 
 
 
 def privately(client: WebClient, user: str, message: Message, response_url: str | None = None,
-              channel: str | None = None, thread_ts: str | None = None) -> None:
+              channel: str | None = None, thread_ts: str | None = None,
+              by_dm: Callable[[], Message] | None = None) -> None:
     """Only ``user`` sees it: through the response_url when there is one, else as an ephemeral
-    message in ``channel`` (in its thread ``thread_ts``, if given), else as a direct message."""
+    message in ``channel`` (in its thread ``thread_ts``, if given), else as a direct message (``by_dm``
+    words it for there, when "this channel" would not do)."""
     if response_url:
         try:
             to_response_url(response_url, message)
@@ -50,7 +52,7 @@ def privately(client: WebClient, user: str, message: Message, response_url: str 
             return
         except SlackClientError as error:
             log.warning("cannot post an ephemeral message (%s); sending a DM", error)
-    dm(client, user, message)
+    dm(client, user, by_dm() if by_dm else message)
 
 
 def tell_privately(client: WebClient, body: dict, message: Message) -> None:
