@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 import test_slack_flows as flows
-from test_slack_asker_side import escalation, open_home, question, settings  # noqa: F401 - settings: a fixture
+from test_slack_asker_side import escalation, home_recent, open_home, question, settings  # noqa: F401 - settings: a fixture
 from test_slack_flows import (
     ADVISOR,
     ADVISOR_CHANNEL,
@@ -20,7 +20,10 @@ from test_slack_flows import (
     texts_of,
 )
 
-from bot.records import ANSWERED, Escalation, Where
+from bot.asker_steps import NextStep, next_step
+from bot.faq import Faq
+from bot.records import ANSWERED, Decision, Escalation, Where
+from bot.service import FixedFaq
 from bot.slack.blocks import ids
 from bot.slack.blocks.replies import advisor_answer_message, closed_message
 
@@ -202,3 +205,24 @@ def test_a_follow_up_without_identifiers_needs_no_private_notice(app, fake_slack
     fake_slack.reset()
     mention(app, "The school has asked twice already.", ts="1700000000.001402", thread_ts="1700000000.001400")
     assert not fake_slack.calls("chat.postEphemeral")
+
+
+# 9: Home offers an advisor, not "Show answer", once the answering entry has left the FAQ -----------------
+
+
+@pytest.mark.parametrize("q, step", [
+    (question(Decision.ANSWER, faq_id="gone"), NextStep.SEND_TO_ADVISOR),
+    (question(Decision.ANSWER, faq_id="kept"), NextStep.SHOW_ENTRY),
+    (question(Decision.SUGGEST, suggestions=("gone",)), NextStep.SEND_TO_ADVISOR),
+    (question(Decision.SUGGEST, suggestions=("gone", "kept")), NextStep.SHOW_SUGGESTIONS),
+])
+def test_a_question_whose_entry_has_gone_is_offered_an_advisor(q, step):
+    assert next_step(q, None, in_faq=lambda entry_id: entry_id == "kept") == step
+
+
+def test_home_offers_an_advisor_for_an_answer_whose_entry_was_retired(app, fake_slack, service, entry):
+    slash(app, fake_slack, entry.question)
+    service.faq_source = FixedFaq(Faq(tuple(e for e in service.faq.entries if e.id != entry.id)))
+    open_home(app)
+    (item,) = home_recent(fake_slack)
+    assert item["accessory"]["action_id"] == ids.ESCALATE
