@@ -226,3 +226,27 @@ def test_home_offers_an_advisor_for_an_answer_whose_entry_was_retired(app, fake_
     open_home(app)
     (item,) = home_recent(fake_slack)
     assert item["accessory"]["action_id"] == ids.ESCALATE
+
+
+# 11: the claim notice: never for one's own claim, and "reopened" after a reopen ---------------------------
+
+
+def test_an_asker_who_is_an_advisor_is_not_told_of_their_own_claim(app, fake_slack, service):
+    fake_slack.set_members(ADVISOR_CHANNEL, [ADVISOR, ASKER])
+    slash(app, fake_slack, UNKNOWN_QUESTION)
+    click(app, fake_slack, ids.ESCALATE, str(flows.only_question_id(service)))
+    fake_slack.reset()
+    click(app, fake_slack, ids.CLAIM, str(service.queue()[0].id), user=ASKER, channel_id=ADVISOR_CHANNEL)
+    assert not [c for c in fake_slack.calls("chat.postMessage") if c.body["channel"] == "DU123"]
+
+
+def test_a_claim_after_a_reopen_says_the_question_was_reopened(app, fake_slack, service):
+    slash(app, fake_slack, UNKNOWN_QUESTION)
+    click(app, fake_slack, ids.ESCALATE, str(flows.only_question_id(service)))
+    escalation = service.queue()[0]
+    submit_answer(app, escalation.id, "Answer one.")
+    fake_slack.reset()
+    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    (told,) = [c for c in fake_slack.calls("chat.postMessage") if c.body["channel"] == "DU123"]
+    assert "reopened your question" in texts_of(told) and "looking at it again" in texts_of(told)

@@ -325,7 +325,8 @@ def send_asker_notice(deps: Deps, item: Owed) -> None:
     if escalation.question is None:
         raise LookupError("the question was purged")
     if item.payload.get("about") == "claimed":
-        if escalation.state == State.CLAIMED:  # not once answered, closed or reopened meanwhile
+        # not once answered, closed or reopened meanwhile, nor to an advisor of their own claim
+        if escalation.state == State.CLAIMED and escalation.claimed_by != escalation.question.asker:
             deliver_to_asker(deps.client, escalation.question, claimed_message(escalation))
         return None
     if escalation.state != State.CLOSED:

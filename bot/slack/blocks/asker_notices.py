@@ -67,7 +67,12 @@ def _identifiers_fallback(kinds: Sequence[str], post_by: str | None, place: str)
 
 
 def claimed_message(escalation: Escalation) -> Message:
-    """The asker's news that an advisor has picked up their question (sent where the answer will come)."""
+    """The asker's news that an advisor has picked up their question (sent where the answer will come),
+    or, after an advisor reopened it (an answer already given, or a close), is looking at it again."""
+    if escalation.reopened_at:
+        text = (f":arrows_counterclockwise: An advisor reopened your question (escalation #{escalation.id}): "
+                f"<@{escalation.claimed_by}> is looking at it again. Any new answer will come here.")
+        return Message(f"An advisor reopened your question (escalation #{escalation.id}).", [section(text)])
     text = (f":raising_hand: <@{escalation.claimed_by}> has picked up your question (escalation #{escalation.id}) "
             "and is working on it. Their answer will come here.")
     return Message(f"An advisor has picked up your question (escalation #{escalation.id}).", [section(text)])
