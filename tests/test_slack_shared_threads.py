@@ -25,6 +25,7 @@ from bot.faq import Faq
 from bot.records import ANSWERED, Decision, Escalation, Where
 from bot.service import FixedFaq
 from bot.slack.blocks import ids
+from bot.slack.blocks.kit import reminder_span
 from bot.slack.blocks.replies import advisor_answer_message, closed_message
 
 service, deps, entry = flows.service, flows.deps, flows.entry
@@ -250,3 +251,15 @@ def test_a_claim_after_a_reopen_says_the_question_was_reopened(app, fake_slack, 
     click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
     (told,) = [c for c in fake_slack.calls("chat.postMessage") if c.body["channel"] == "DU123"]
     assert "reopened your question" in texts_of(told) and "looking at it again" in texts_of(told)
+
+
+# 12: the reminder's delay said exactly, or not at all when it is immediate or in effect never -------------
+
+
+@pytest.mark.parametrize("hours, said", [
+    (0.0, ""), (876000.0, ""), (0.025, "1 minute 30 seconds"), (24.5, "1 day 30 minutes"), (1.5, "1 hour 30 minutes"),
+    (4.0, "4 hours"), (26.0, "1 day 2 hours"),
+])
+def test_the_reminder_delay_is_said_exactly_or_not_at_all(hours, said):
+    assert reminder_span(hours * 3600) == said
+

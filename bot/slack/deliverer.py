@@ -33,7 +33,7 @@ from bot.slack.asker_delivery import (
 )
 from bot.slack.blocks.advisor_card import advisor_message, asker_reader, reminder_message, why_not_delivered
 from bot.slack.blocks.asker_notices import claimed_message
-from bot.slack.blocks.kit import Message, describe_span
+from bot.slack.blocks.kit import Message, reminder_span
 from bot.slack.blocks.replies import (
     BRIEF_REPLIES,
     advisor_answer_message,
@@ -211,7 +211,7 @@ def send_notice(deps: Deps, item: Owed) -> None:
     if about == "escalated":
         escalation = deps.service.escalation(item.escalation_id)
         source = escalation.question.where.source if escalation.question else Via.CLI
-        remind_after = describe_span(round(deps.settings.remind_after_hours * 3600), units=2)
+        remind_after = reminder_span(deps.settings.remind_after_hours * 3600)
         message = escalated_message(escalation, source, bool(payload.get("created")), remind_after,
                                     asked_elsewhere(deps, escalation.question, payload))
     elif about == "thanks":
