@@ -20,8 +20,10 @@ from test_slack_flows import (
     texts_of,
 )
 
+from bot.answers import short_answer, whole_sentences
 from bot.asker_steps import NextStep, next_step
 from bot.faq import Faq
+from bot.mrkdwn import without_format_marks
 from bot.records import ANSWERED, Decision, Escalation, Where
 from bot.service import FixedFaq
 from bot.slack.blocks import ids
@@ -263,3 +265,29 @@ def test_a_claim_after_a_reopen_says_the_question_was_reopened(app, fake_slack, 
 def test_the_reminder_delay_is_said_exactly_or_not_at_all(hours, said):
     assert reminder_span(hours * 3600) == said
 
+
+
+# 13: fallbacks are plain text, and an answer in brief is whole sentences ----------------------------------
+
+
+def test_no_short_answer_ends_leading_into_the_next_line(faq):
+    for each in faq.entries:
+        assert not short_answer(each).endswith(":"), each.id
+
+
+@pytest.mark.parametrize("lines, brief", [
+    (["No. Safeguarding is every agency's job. In England:", "- the duty"], "No. Safeguarding is every agency's job."),
+    (["You can share:", "- with the DSL"], "You can share: - with the DSL"),
+    (["Yes. Record it."], "Yes. Record it."),
+])
+def test_an_answer_in_brief_drops_a_sentence_that_leads_into_the_next_line(lines, brief):
+    assert whole_sentences(lines) == brief
+
+
+def test_a_notices_fallback_has_no_format_marks(app, fake_slack, service):
+    slash(app, fake_slack, UNKNOWN_QUESTION)
+    click(app, fake_slack, ids.ESCALATE, str(flows.only_question_id(service)))
+    ack = fake_slack.last("response_url").body["text"]
+    assert "call 999 or your safeguarding lead" in ack and "*" not in ack
+    assert without_format_marks("ask (`/canishare` and *your* question) at escalation_id") == \
+        "ask (/canishare and your question) at escalation_id"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.answers import URGENT_NOTICE
-from bot.mrkdwn import escape_mrkdwn, escape_user_text
+from bot.mrkdwn import escape_mrkdwn, escape_user_text, without_format_marks
 from bot.privacy import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question
 from bot.slack.blocks.kit import Message, clip, context, human_list, plain, section, user_question
@@ -36,13 +36,13 @@ def privacy_notice_message(question: Question, cut_from: int | None = None, post
               context(f"You asked (as I kept it): {user_question(question, 600)}")]
     if question.redacted_kinds:
         blocks.append(context(f"{RECOGNISED_ONLY} Describe the situation instead of typing names or identifiers."))
-    return Message(" ".join(fallback), blocks)
+    return Message(without_format_marks(" ".join(fallback)), blocks)
 
 
 def follow_up_privacy_message(follow_up: FollowUp, place: str = "this channel") -> Message:
     """``privacy_notice_message`` for what the asker added to their escalation by a mention in its thread."""
     kinds = follow_up.redacted_kinds
-    return Message(_identifiers_fallback(kinds, None, place), [
+    return Message(without_format_marks(_identifiers_fallback(kinds, None, place)), [
         section("*Only you can see this.*\n" + _identifiers_line(kinds, None, place, "what you added")),
         context(f"You added (as I kept it): {clip(escape_user_text(follow_up.text), 600)}"),
         context(f"{RECOGNISED_ONLY} Describe the situation instead of typing names or identifiers.")])

@@ -9,7 +9,7 @@ from bot.answers import URGENT_NOTICE, short_answer, shortened
 from bot.asker_steps import seen_by_others
 from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry, Source
-from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, replace_markup
+from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, replace_markup, without_format_marks
 from bot.nations import NationLines, Reader, as_reader, nation_lines
 from bot.records import Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, SHOW_ENTRY, decision_ref, entry_ref
@@ -259,7 +259,7 @@ BRIEF_REPLIES = {Chat.USAGE: usage_message, Chat.GREETING: greeting_message, Cha
 
 def notice_message(text: str) -> Message:
     """A short message of our own wording (may contain <@U…> of real user ids, never typed text)."""
-    return Message(replace_markup(text, _date_fallback), [section(text)])
+    return Message(without_format_marks(replace_markup(text, _date_fallback)), [section(text)])
 
 
 def _date_fallback(target: str, label: str | None) -> str | None:
