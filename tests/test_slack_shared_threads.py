@@ -6,12 +6,13 @@ from dataclasses import replace
 
 import pytest
 import test_slack_flows as flows
-from test_slack_asker_side import escalation, home_recent, open_home, question, settings  # noqa: F401 - settings: a fixture
+from test_slack_asker_side import escalation, home_recent, open_home, question, settings, submit_home_question  # noqa: F401 - settings: a fixture
 from test_slack_flows import (
     ADVISOR,
     ADVISOR_CHANNEL,
     ASKER,
     UNKNOWN_QUESTION,
+    URGENT_QUESTION,
     click,
     click_in_home,
     mention,
@@ -291,3 +292,12 @@ def test_a_notices_fallback_has_no_format_marks(app, fake_slack, service):
     assert "call 999 or your safeguarding lead" in ack and "*" not in ack
     assert without_format_marks("ask (`/canishare` and *your* question) at escalation_id") == \
         "ask (/canishare and your question) at escalation_id"
+
+
+# 14: an urgent question from Home submitted twice keeps the act-now notice ------------------------------
+
+
+def test_an_urgent_question_from_home_submitted_twice_keeps_the_act_now_notice(app, fake_slack, service):
+    first = submit_home_question(app, URGENT_QUESTION, view_id="VURG").body
+    again = submit_home_question(app, URGENT_QUESTION, view_id="VURG").body
+    assert "999" in first and "999" in again and len(service.recent_questions(ASKER)) == 1
