@@ -64,8 +64,21 @@ _EMPHASIS = re.compile(r"(?<![\w*_])[*_]+|[*_]+(?![\w*_])")
 def short_answer(entry: FaqEntry, limit: int = SHORT_ANSWER_CHARS) -> str:
     """The entry's answer in brief, as plain text: its first line ("No. Consent is only one of ..."),
     without emphasis marks, cut at a word when longer than ``limit``."""
-    first = next((line for line in entry.answer.splitlines() if line.strip()), entry.question)
-    return shortened(_EMPHASIS.sub("", first).strip(), limit)
+    lines = [line.strip() for line in entry.answer.splitlines() if line.strip()] or [entry.question]
+    return shortened(_EMPHASIS.sub("", whole_sentences(lines)).strip(), limit)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def whole_sentences(lines: list[str]) -> str:
+    """The first line, without a sentence that leads into the next ("… In England:"): up to the last
+    sentence end before it, or, with none, the first two lines together."""
+    first = lines[0]
+    if not first.endswith(":"):
+        return first
+    ends = [m.end() for m in _SENTENCE_END.finditer(first)]
+    return first[:ends[-1]] if ends else " ".join(lines[:2])
 
 
 def shortened(text: str, limit: int) -> str:

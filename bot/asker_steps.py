@@ -4,6 +4,7 @@ the asker can do next with it from their list of recent questions. No Slack, no 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Callable
 
 from bot.records import ANSWERED, Decision, Escalation, Question, Via
 
@@ -25,13 +26,15 @@ class NextStep(StrEnum):
     SHOW_ADVISOR_ANSWER = "show_advisor_answer"  # the advisor's answer again
 
 
-def next_step(question: Question, escalation: Escalation | None) -> NextStep | None:
+def next_step(question: Question, escalation: Escalation | None,
+              in_faq: Callable[[str], bool] = lambda entry_id: True) -> NextStep | None:
     """What the asker can do next with a question of theirs; None while it waits for an advisor (or
-    was closed: they were told what to do then)."""
+    was closed: they were told what to do then). An answer whose entry has left the FAQ (``in_faq``
+    says which are still there) cannot be shown again: an advisor is offered instead."""
     if escalation is not None:
         return NextStep.SHOW_ADVISOR_ANSWER if escalation.state == ANSWERED and escalation.answer else None
-    if question.decision == Decision.ANSWER and question.faq_id:
+    if question.decision == Decision.ANSWER and question.faq_id and in_faq(question.faq_id):
         return NextStep.SHOW_ENTRY
-    if question.decision == Decision.SUGGEST and question.suggestions:
+    if question.decision == Decision.SUGGEST and any(in_faq(s) for s in question.suggestions):
         return NextStep.SHOW_SUGGESTIONS
     return NextStep.SEND_TO_ADVISOR

@@ -70,6 +70,15 @@ def markup_as_words(text: str | None, keep_link_url: Callable[[str], bool] | Non
     return replace_markup(text or "", as_words)
 
 
+_FORMAT_MARKS = re.compile(r"(?<![\w*_`])[*_`]+|[*_`]+(?![\w*_`])")
+
+
+def without_format_marks(text: str) -> str:
+    """Our own mrkdwn as plain text, for a fallback (notifications, screen readers): no bold, italic
+    or code marks ("call *999*" → "call 999")."""
+    return _FORMAT_MARKS.sub("", text)
+
+
 def escape_mrkdwn(text: str) -> str:
     """Escape the three characters Slack gives meaning to in message text."""
     return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -166,8 +166,9 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         chat = small_talk(question) if conversation else None
         if chat is not None:
             raise NotAQuestion(chat)
-        if conversation:
-            question = self._within_limit(question)
+        typed = question
+        question = self._within_limit(question) if conversation else question
+        cut_from = len(typed) if question != typed else None  # a question cut to fit: its asker is told
         # The limit is on what was typed: within it, the question is kept whole however much longer the
         # placeholders make it (only the command line takes longer ones, cut as before).
         within = len(question) <= QUESTION_MAX_CHARS
@@ -188,9 +189,10 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
             escalation = self.store.escalation_for_question(stored.id) if escalate else None
             if reply is not None:
                 self.store.owe(Kind.REPLY, f"reply:{stored.id}", question_id=stored.id, payload=reply)
-                if redaction.found and seen_by_others(where.source):  # the asker alone is told what to do
+                if (redaction.found or cut_from) and seen_by_others(where.source):  # told to the asker alone
                     self.store.owe(Kind.NOTICE, f"privacy:{stored.id}", question_id=stored.id, payload={
-                        "to": asker, "about": "privacy", "channel": where.channel, "thread_ts": where.thread_ts})
+                        "to": asker, "about": "privacy", "channel": where.channel, "thread_ts": where.thread_ts,
+                        "cut_from": cut_from, "post_by": reply.get("post_by")})
             if escalation is not None:
                 self._owe_card(escalation)
         self._tell_owed()

@@ -46,6 +46,10 @@ class FollowUpService:
                      "payload": {"follow_up": follow_up.id}}
             self.store.owe(Kind.FOLLOW_UP, f"follow_up:{follow_up.id}", **about)
             self.store.owe(Kind.FOLLOW_UP_ADDED, f"follow_up_added:{follow_up.id}", **about)
+            if follow_up.redacted_kinds and channel:  # posted in a channel's thread: told to the asker alone
+                self.store.owe(Kind.NOTICE, f"follow_up_privacy:{follow_up.id}", **{**about, "payload": {
+                    "to": asker, "about": "follow_up_privacy", "follow_up": follow_up.id, "channel": channel,
+                    "message_ts": message_ts}})
             if follow_up.urgent:
                 self.store.flag_urgent(escalation.id)
             self.store.owe_card_update(escalation.id)

@@ -25,7 +25,7 @@ from test_slack_flows import (
     texts_of,
 )
 
-from bot.answers import short_answer
+from bot.answers import short_answer, whole_sentences
 from bot.asker_steps import NextStep, next_step
 from bot.config import Settings
 from bot.nations import nation_lines
@@ -287,7 +287,8 @@ def test_home_with_every_next_step_stays_within_slack_limits():
 def test_an_answers_fallback_is_the_short_answer_not_the_entrys_question(faq):
     for entry in faq.entries:
         message = replies.entry_message(entry, 7)
-        first_line = entry.answer.splitlines()[0].replace("*", "")
+        first_line = whole_sentences([line.strip() for line in entry.answer.splitlines() if line.strip()])
+        first_line = first_line.replace("*", "")
         brief = first_line[:60].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         assert message.text.startswith(replies.nation_text(nation_lines(entry), brief))  # after any nation warning
         assert entry.question not in message.text or entry.question in first_line

@@ -32,9 +32,10 @@ from bot.slack.payloads import (
     user_of,
 )
 from bot.slack.submissions import keep_open
-from bot.slack.threads import ThreadUnreadable, thread_question
+from bot.slack.threads import ThreadUnreadable, thread_post
 from bot.small_talk import is_blank, small_talk
 from bot.thread_questions import has_no_question_of_its_own, question_from_thread
+from bot.urgency import signals_immediate_risk
 
 COMMAND = "/canishare"
 SHORTCUT = "ask_canishare"
@@ -59,8 +60,8 @@ def register(app: App, deps: Deps) -> None:
             return service.ask(text, asker, where, reply=route, event_id=event_id, conversation=True).urgent
         except EmptyQuestion as not_a_question:  # blank, help, hello, thanks, too long: a short reply, once
             service.reply_briefly(asker, not_a_question, route, event_id)
-        except AlreadyHandled:
-            pass  # Slack's retry of an event whose reply is already owed
+        except AlreadyHandled:  # Slack's retry of an event whose reply is already owed
+            return signals_immediate_risk(text)  # as when it was recorded: a resubmitted modal keeps its 999
         return False
 
     # /canishare ---------------------------------------------------------------------------------
@@ -134,11 +135,13 @@ def register(app: App, deps: Deps) -> None:
                 return
             if escalation is None and has_no_question_of_its_own(text):
                 try:
-                    text = question_from_thread(
-                        thread_question(deps.client, event["channel"], thread, context.bot_user_id), text)
+                    first, author = thread_post(deps.client, event["channel"], thread, context.bot_user_id)
                 except ThreadUnreadable as unreadable:
                     service.reply_briefly(event["user"], unreadable, route, event_id_of(body))
                     return
+                text = question_from_thread(first, text)
+                if author and author != event["user"]:  # identifiers in it are someone else's post to remove
+                    route["post_by"] = author
         ask(text, event["user"], where, route, event_id_of(body))
 
     def add_follow_up(escalation, text: str, event: dict, route: dict, event_id: str | None) -> None:

@@ -24,9 +24,15 @@ from bot import lease_owners
 from bot.escalations import QueueError
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import State, Via
+from bot.slack.asker_delivery import (
+    asked_elsewhere,
+    asker_only_message,
+    send_follow_up_privacy_notice,
+    send_privacy_notice,
+)
 from bot.slack.blocks.advisor_card import advisor_message, asker_reader, reminder_message, why_not_delivered
-from bot.slack.blocks.asker_notices import claimed_message, privacy_notice_message
-from bot.slack.blocks.kit import Message, describe_span
+from bot.slack.blocks.asker_notices import claimed_message
+from bot.slack.blocks.kit import Message, reminder_span
 from bot.slack.blocks.replies import (
     BRIEF_REPLIES,
     advisor_answer_message,
@@ -212,13 +218,18 @@ def send_notice(deps: Deps, item: Owed) -> None:
     if about == "escalated":
         escalation = deps.service.escalation(item.escalation_id)
         source = escalation.question.where.source if escalation.question else Via.CLI
-        remind_after = describe_span(round(deps.settings.remind_after_hours * 3600), units=2)
-        message = escalated_message(escalation, source, bool(payload.get("created")), remind_after)
+        remind_after = reminder_span(deps.settings.remind_after_hours * 3600)
+        message = escalated_message(escalation, source, bool(payload.get("created")), remind_after,
+                                    asked_elsewhere(deps, escalation.question, payload))
     elif about == "thanks":
         question = deps.service.question(int(payload.get("question_id") or 0))
         message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0),
                                   by_asker=question is not None and question.asker == payload["to"])
-    elif about in ("privacy", "again"):
+    elif about == "privacy":
+        return send_privacy_notice(deps, item)
+    elif about == "follow_up_privacy":
+        return send_follow_up_privacy_notice(deps, item)
+    elif about == "again":
         message = asker_only_message(deps, item)
     elif about in BRIEF_REPLIES:
         message = BRIEF_REPLIES[about]()
@@ -231,26 +242,6 @@ def send_notice(deps: Deps, item: Owed) -> None:
     privately(deps.client, payload["to"], message, payload.get("response_url"), payload.get("channel"),
               payload.get("thread_ts"))
     return None
-
-
-def asker_only_message(deps: Deps, item: Owed) -> Message:
-    """What only the asker may see of their question: the privacy notice for a question posted in a
-    channel, or (from App Home) its reply again: the advisor's answer, or the suggestions."""
-    question = deps.service.question(item.question_id or 0)
-    if question is None:
-        raise LookupError("the question was purged")
-    if item.payload.get("about") == "privacy":
-        return privacy_notice_message(question)
-    if item.payload.get("escalation_id"):
-        return advisor_answer_message(deps.service.escalation(int(item.payload["escalation_id"])), deps.service.faq)
-    return reply_again(deps, question)
-
-
-def reply_again(deps: Deps, question) -> Message:
-    faq = deps.service.faq
-    entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
-    return reply_message(question, question.decision, entries, False, deps.service.nation_of(question.asker),
-                         asker_only=True)
 
 
 def tell_undelivered(deps: Deps, item: Owed) -> None:
@@ -333,8 +324,9 @@ def send_advisor_answer(deps: Deps, item: Owed) -> None:
     escalation = deps.service.escalation(item.escalation_id)
     if escalation.question is None:
         raise LookupError("the question was purged")
-    message = advisor_answer_message(escalation, deps.service.faq, asker_reader(deps.service, escalation))
-    deliver_to_asker(deps.client, escalation.question, message)
+    reader = asker_reader(deps.service, escalation)
+    deliver_to_asker(deps.client, escalation.question,
+                     lambda shared: advisor_answer_message(escalation, deps.service.faq, reader, shared))
     return None
 
 
@@ -345,12 +337,13 @@ def send_asker_notice(deps: Deps, item: Owed) -> None:
     if escalation.question is None:
         raise LookupError("the question was purged")
     if item.payload.get("about") == "claimed":
-        if escalation.state == State.CLAIMED:  # not once answered, closed or reopened meanwhile
+        # not once answered, closed or reopened meanwhile, nor to an advisor of their own claim
+        if escalation.state == State.CLAIMED and escalation.claimed_by != escalation.question.asker:
             deliver_to_asker(deps.client, escalation.question, claimed_message(escalation))
         return None
     if escalation.state != State.CLOSED:
         return None
-    deliver_to_asker(deps.client, escalation.question, closed_message(escalation))
+    deliver_to_asker(deps.client, escalation.question, lambda shared: closed_message(escalation, shared))
     return None
 
 

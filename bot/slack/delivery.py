@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 
+from bot.asker_steps import seen_by_others
 from bot.records import Question, Via
 from bot.slack.blocks.kit import Message
 from bot.slack.payloads import channel_of, clicked_in_home, clicked_on_ephemeral, message_thread, user_of
@@ -33,9 +35,11 @@ def to_response_url(url: str, message: Message, replace_original: bool = False) 
 
 
 def privately(client: WebClient, user: str, message: Message, response_url: str | None = None,
-              channel: str | None = None, thread_ts: str | None = None) -> None:
+              channel: str | None = None, thread_ts: str | None = None,
+              by_dm: Callable[[], Message] | None = None) -> None:
     """Only ``user`` sees it: through the response_url when there is one, else as an ephemeral
-    message in ``channel`` (in its thread ``thread_ts``, if given), else as a direct message."""
+    message in ``channel`` (in its thread ``thread_ts``, if given), else as a direct message (``by_dm``
+    words it for there, when "this channel" would not do)."""
     if response_url:
         try:
             to_response_url(response_url, message)
@@ -48,7 +52,7 @@ def privately(client: WebClient, user: str, message: Message, response_url: str 
             return
         except SlackClientError as error:
             log.warning("cannot post an ephemeral message (%s); sending a DM", error)
-    dm(client, user, message)
+    dm(client, user, by_dm() if by_dm else message)
 
 
 def tell_privately(client: WebClient, body: dict, message: Message) -> None:
@@ -77,17 +81,20 @@ def reply_on_route(client: WebClient, route: dict, message: Message) -> None:
         client.chat_postMessage(channel=route["channel"], thread_ts=route.get("thread_ts"), **message.as_kwargs())
 
 
-def deliver_to_asker(client: WebClient, question: Question, message: Message) -> str:
+def deliver_to_asker(client: WebClient, question: Question, message: Message | Callable[[bool], Message]) -> str:
     """Send ``message`` where ``question`` was asked: its thread for mentions and DMs, else (slash
-    command, shortcut, App Home, or when the thread cannot be reached) a direct message.
-    Returns "thread" or "dm"."""
+    command, shortcut, App Home, or when the thread cannot be reached) a direct message. A message
+    that would show the question is given as a function of ``shared`` (whether others read it where
+    it goes), so that it never repeats the question in a channel's thread. Returns "thread" or "dm"."""
+    render = message if callable(message) else (lambda shared: message)
     where = question.where
     if where.source in THREADED_SOURCES and where.channel:
         try:
-            client.chat_postMessage(channel=where.channel, thread_ts=where.thread_ts, **message.as_kwargs())
+            client.chat_postMessage(channel=where.channel, thread_ts=where.thread_ts,
+                                    **render(seen_by_others(where.source)).as_kwargs())
             return "thread"
         except SlackClientError as error:
             log.warning("cannot reply in the thread of question %s (%s); sending a DM", question.id, error)
-    dm(client, question.asker, message)
+    dm(client, question.asker, render(False))
     return "dm"
 

@@ -39,5 +39,6 @@ def send_follow_up_added(deps: Deps, item: Owed) -> None:
     escalation, follow_up = _follow_up_of(deps, item)
     if escalation.question is None:
         raise LookupError("the question was purged")
-    deliver_to_asker(deps.client, escalation.question, follow_up_added_message(escalation, follow_up))
+    deliver_to_asker(deps.client, escalation.question,
+                     lambda shared: follow_up_added_message(escalation, follow_up, shared))
     return None

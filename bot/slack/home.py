@@ -31,6 +31,7 @@ def publish_home(client: WebClient, deps: Deps, user: str) -> None:
         nation=nation,
         nation_is_default=is_default,
         privacy=privacy_blocks(deps.settings.privacy_url, deps.settings.retention_days),
+        in_faq=lambda entry_id: service.faq.get(entry_id) is not None,
     )
     client.views_publish(user_id=user, view=view)
 

@@ -34,9 +34,10 @@ class ThreadUnreadable(EmptyQuestion):
         self.reply = None
 
 
-def thread_question(client: WebClient, channel: str, thread_ts: str, bot_user_id: str | None) -> str:
-    """The words of the first message of the thread ``thread_ts`` (without a mention of the bot);
-    ``ThreadUnreadable`` when Slack will not give it or it has no words."""
+def thread_post(client: WebClient, channel: str, thread_ts: str, bot_user_id: str | None) -> tuple[str, str | None]:
+    """The words of the first message of the thread ``thread_ts`` (without a mention of the bot) and who
+    posted it (None when Slack does not say); ``ThreadUnreadable`` when Slack will not give it or it has
+    no words."""
     try:
         found = client.conversations_replies(channel=channel, ts=thread_ts, limit=1, inclusive=True)
     except SlackApiError as error:
@@ -50,4 +51,4 @@ def thread_question(client: WebClient, channel: str, thread_ts: str, bot_user_id
     text = question_of(message_text_of(first), bot_user_id) if first else ""
     if is_blank(text):
         raise ThreadUnreadable(NO_WORDS)
-    return text
+    return text, first.get("user")

@@ -5,7 +5,7 @@ advisor channel, within Slack's 100 blocks."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from typing import Callable, Sequence
 
 from bot.asker_steps import NextStep, next_step
 from bot.decisions import DECISION_LABELS as SHARING_LABELS
@@ -91,22 +91,24 @@ def question_state(question: Question, escalation: Escalation | None) -> str:
     return DECISION_LABELS.get(question.decision, question.decision)
 
 
-def recent_question_blocks(recent: Sequence[tuple[Question, Escalation | None]]) -> list[dict]:
+def recent_question_blocks(recent: Sequence[tuple[Question, Escalation | None]],
+                           in_faq: Callable[[str], bool] = lambda entry_id: True) -> list[dict]:
     """One section per question, with its next step as a button (its reply may be long gone: an
     ephemeral one does not survive a reload). Only the asker sees their Home."""
     if not recent:
         return [section("_You haven't asked anything yet._")]
     return [
         section(f"{user_question(q, 300)}\n_{slack_date(q.created_at)} · {question_state(q, e)}_",
-                accessory=next_step_button(q, e))
+                accessory=next_step_button(q, e, in_faq))
         for q, e in recent
     ]
 
 
-def next_step_button(question: Question, escalation: Escalation | None) -> dict | None:
+def next_step_button(question: Question, escalation: Escalation | None,
+                     in_faq: Callable[[str], bool] = lambda entry_id: True) -> dict | None:
     """The button for what the asker can do next (``bot.asker_steps.next_step``), on the same action
     ids as the reply's buttons where there is one; the reply comes by DM."""
-    step = next_step(question, escalation)
+    step = next_step(question, escalation, in_faq)
     if step == NextStep.SEND_TO_ADVISOR:
         return button("Send to an advisor", ESCALATE, str(question.id))
     if step == NextStep.SHOW_ENTRY:
@@ -164,6 +166,7 @@ def home_view(
     nation: str | None = None,
     nation_is_default: bool = False,
     privacy: Sequence[dict] = (),
+    in_faq: Callable[[str], bool] = lambda entry_id: True,
 ) -> dict:
     blocks = [
         header("canishare: can I share this?"),
@@ -177,7 +180,7 @@ def home_view(
         *nation_blocks(nation, nation_is_default),
         divider(),
         header("Your recent questions"),
-        *recent_question_blocks(recent),
+        *recent_question_blocks(recent, in_faq),
         divider(),
         header("My decision records"),
         *decision_record_blocks(records),

@@ -4,30 +4,75 @@ answer to a question asked from App Home went."""
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from bot.answers import URGENT_NOTICE
-from bot.mrkdwn import escape_mrkdwn
-from bot.records import Escalation, Question
-from bot.slack.blocks.kit import Message, context, human_list, plain, section, user_question
+from bot.mrkdwn import escape_mrkdwn, escape_user_text, without_format_marks
+from bot.privacy import MAX_QUESTION_CHARS
+from bot.records import Escalation, FollowUp, Question
+from bot.slack.blocks.kit import Message, clip, context, human_list, plain, section, user_question
 from bot.slack.blocks.replies import RECOGNISED_ONLY
 
 ASK_PRIVATELY = "Next time, ask me privately: in a direct message to me, or with `/canishare` and your question."
 
 
-def privacy_notice_message(question: Question) -> Message:
-    """For the asker of a question posted in a channel with identifiers in it (shown to them alone):
-    what was removed from what canishare keeps, that their post still shows it to the channel and
-    should be deleted or edited, how to ask privately next time, and the question as it was kept."""
-    kinds = escape_mrkdwn(human_list(list(question.redacted_kinds)))
-    text = (f":lock: *Only you can see this.* I removed the {kinds} from your question before keeping it, and my "
-            "reply in the thread does not repeat your question. But your own message still shows them to everyone "
-            f"in this channel: please delete it, or edit it to take them out. {ASK_PRIVATELY}")
-    return Message(f"Your message in this channel shows the {kinds}: please delete or edit it. {ASK_PRIVATELY}",
-                   [section(text), context(f"You asked (as I kept it): {user_question(question, 600)}"),
-                    context(f"{RECOGNISED_ONLY} Describe the situation instead of typing names or identifiers.")])
+def privacy_notice_message(question: Question, cut_from: int | None = None, post_by: str | None = None,
+                           place: str = "this channel") -> Message:
+    """For the asker of a question posted in a channel (shown to them alone), with the question as it was
+    kept: when it had identifiers, what was removed, that the post still shows them to the channel (their
+    own, or the thread's first message by ``post_by``) and should be deleted or edited, and how to ask
+    privately next time; when it was over-long (``cut_from`` characters), that the advisors have only part
+    of it. ``place`` names the channel (and links the post) when this comes by DM."""
+    lines, fallback = [], []
+    if question.redacted_kinds:
+        lines.append(_identifiers_line(question.redacted_kinds, post_by, place, "your question"))
+        fallback.append(_identifiers_fallback(question.redacted_kinds, post_by, place))
+    if cut_from:
+        lines.append(f":scissors: Your message was {cut_from:,} characters, more than I can keep, so the advisors "
+                     "have only the part below: the sentences that made it urgent. To add what matters most, mention "
+                     f"me in the thread, in up to {MAX_QUESTION_CHARS:,} characters.")
+        fallback.append(f"Your message was {cut_from:,} characters: the advisors have only part of it.")
+    blocks = [section("*Only you can see this.*\n" + "\n".join(lines)),
+              context(f"You asked (as I kept it): {user_question(question, 600)}")]
+    if question.redacted_kinds:
+        blocks.append(context(f"{RECOGNISED_ONLY} Describe the situation instead of typing names or identifiers."))
+    return Message(without_format_marks(" ".join(fallback)), blocks)
+
+
+def follow_up_privacy_message(follow_up: FollowUp, place: str = "this channel") -> Message:
+    """``privacy_notice_message`` for what the asker added to their escalation by a mention in its thread."""
+    kinds = follow_up.redacted_kinds
+    return Message(without_format_marks(_identifiers_fallback(kinds, None, place)), [
+        section("*Only you can see this.*\n" + _identifiers_line(kinds, None, place, "what you added")),
+        context(f"You added (as I kept it): {clip(escape_user_text(follow_up.text), 600)}"),
+        context(f"{RECOGNISED_ONLY} Describe the situation instead of typing names or identifiers.")])
+
+
+def _identifiers_line(kinds: Sequence[str], post_by: str | None, place: str, what: str) -> str:
+    found = escape_mrkdwn(human_list(list(kinds)))
+    if post_by:
+        return (f":lock: I removed the {found} from the question before keeping it, and my reply in the thread does "
+                f"not repeat it. But the thread's first message, by <@{post_by}>, still shows them to everyone in "
+                f"{place}: please ask them to delete it, or edit it to take them out. {ASK_PRIVATELY}")
+    return (f":lock: I removed the {found} from {what} before keeping it, and my reply in the thread does "
+            f"not repeat it. But your own message still shows them to everyone in {place}: please "
+            f"delete it, or edit it to take them out. {ASK_PRIVATELY}")
+
+
+def _identifiers_fallback(kinds: Sequence[str], post_by: str | None, place: str) -> str:
+    found = escape_mrkdwn(human_list(list(kinds)))
+    if post_by:
+        return f"The first message of the thread in {place} shows the {found}: please ask its author to delete it."
+    return f"Your message in {place} shows the {found}: please delete or edit it. {ASK_PRIVATELY}"
 
 
 def claimed_message(escalation: Escalation) -> Message:
-    """The asker's news that an advisor has picked up their question (sent where the answer will come)."""
+    """The asker's news that an advisor has picked up their question (sent where the answer will come),
+    or, after an advisor reopened it (an answer already given, or a close), is looking at it again."""
+    if escalation.reopened_at:
+        text = (f":arrows_counterclockwise: An advisor reopened your question (escalation #{escalation.id}): "
+                f"<@{escalation.claimed_by}> is looking at it again. Any new answer will come here.")
+        return Message(f"An advisor reopened your question (escalation #{escalation.id}).", [section(text)])
     text = (f":raising_hand: <@{escalation.claimed_by}> has picked up your question (escalation #{escalation.id}) "
             "and is working on it. Their answer will come here.")
     return Message(f"An advisor has picked up your question (escalation #{escalation.id}).", [section(text)])

@@ -202,6 +202,23 @@ def describe_span(seconds: int, units: int = 1) -> str:
     return " ".join(said) or "less than a minute"
 
 
+NEVER_SECONDS = 365 * 86400  # a reminder set this far off is a way of saying "never"
+
+
+def reminder_span(seconds: float) -> str:
+    """How long before an unclaimed question is reminded, exactly ('1 day 30 minutes', '1 minute 30
+    seconds'), never rounded down; "" when there is nothing worth saying: at once, or in effect never."""
+    seconds = round(seconds)
+    if seconds <= 0 or seconds >= NEVER_SECONDS:
+        return ""
+    said = []
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)):
+        count, seconds = divmod(seconds, size)
+        if count:
+            said.append(f"{count} {unit}{'' if count == 1 else 's'}")
+    return " ".join(said)
+
+
 def human_list(items: Sequence[str]) -> str:
     items = list(items)
     if len(items) <= 1:

@@ -9,7 +9,7 @@ from bot.answers import URGENT_NOTICE, short_answer, shortened
 from bot.asker_steps import seen_by_others
 from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry, Source
-from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, replace_markup
+from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, replace_markup, without_format_marks
 from bot.nations import NationLines, Reader, as_reader, nation_lines
 from bot.records import Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, SHOW_ENTRY, decision_ref, entry_ref
@@ -68,6 +68,12 @@ def redaction_blocks(kinds: Sequence[str]) -> list[dict]:
 
 def asked_context(question: Question) -> dict:
     return context(f"You asked: {user_question(question, 600)}")
+
+
+def asked_blocks(question: Question | None, shared: bool) -> list[dict]:
+    """What was asked, to remind the asker: never where others read the message (a channel's thread,
+    see ``bot.asker_steps.seen_by_others``), where it would post their question again for all to see."""
+    return [] if shared else [asked_context(question)]
 
 
 def source_link(source: Source) -> str:
@@ -215,8 +221,7 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
     source = question.where.source
     blocks: list[dict] = urgent_blocks() if urgent else []
     if asker_only or not seen_by_others(source):
-        blocks.append(asked_context(question))
-        blocks += redaction_blocks(question.redacted_kinds)
+        blocks += [*asked_blocks(question, shared=False), *redaction_blocks(question.redacted_kinds)]
     if decision == Decision.ANSWER and entries:
         blocks += entry_blocks(entries[0], question.id, nation)
         text = entry_text(entries[0], nation)
@@ -259,7 +264,7 @@ BRIEF_REPLIES = {Chat.USAGE: usage_message, Chat.GREETING: greeting_message, Cha
 
 def notice_message(text: str) -> Message:
     """A short message of our own wording (may contain <@U…> of real user ids, never typed text)."""
-    return Message(replace_markup(text, _date_fallback), [section(text)])
+    return Message(without_format_marks(replace_markup(text, _date_fallback)), [section(text)])
 
 
 def _date_fallback(target: str, label: str | None) -> str | None:
@@ -290,44 +295,55 @@ def feedback_thanks(rating_helpful: bool, question_id: int, by_asker: bool = Tru
     ])
 
 
-def where_the_answer_goes(source: str) -> str:
+def where_the_answer_goes(source: str, asked_in: str | None = None) -> str:
+    """Where the answer will come, said from where the asker reads it; ``asked_in`` (mrkdwn naming the
+    channel and linking the post) when that is not the mention's own thread (a button on App Home)."""
     if source == Via.MENTION:
-        return "in this thread"
+        return f"in the thread where you asked, in {asked_in}" if asked_in else "in this thread"
     if source == Via.DM:
         return "here, in reply to your message"
     return "in a direct message from me"
 
 
-def escalated_message(escalation: Escalation, source: str, created: bool, remind_after: str = "") -> Message:
-    """The asker's acknowledgement: where the answer will come, what happens meanwhile (the advisors are
-    reminded of a question nobody has claimed after ``remind_after``, e.g. "4 hours"), and not to wait
-    if the risk becomes urgent."""
+def escalated_message(escalation: Escalation, source: str, created: bool, remind_after: str = "",
+                      asked_in: str | None = None) -> Message:
+    """The asker's acknowledgement: where the answer will come (``asked_in``: see ``where_the_answer_goes``),
+    what happens meanwhile (the advisors are reminded of a question nobody has claimed after
+    ``remind_after``, e.g. "4 hours"), and not to wait if the risk becomes urgent."""
     if created:
         reminded = (f" If nobody has picked it up after {remind_after}, the advisors are reminded of it."
                     if remind_after else "")
         text = (f":outbox_tray: Sent to the advisors (escalation #{escalation.id}). "
-                f"An advisor will answer {where_the_answer_goes(source)}. I will tell you when one picks it up."
+                f"An advisor will answer {where_the_answer_goes(source, asked_in)}. "
+                "I will tell you when one picks it up."
                 f"{reminded}\nIf it becomes urgent meanwhile, with someone at immediate risk of serious harm, "
                 "do not wait: share what is needed now and call *999* or your *safeguarding lead*.")
         if source == Via.MENTION:
-            text += f"\nTo add detail, mention me in this thread: I will add it to escalation #{escalation.id}."
+            text += (f"\nTo add detail, mention me in {'that' if asked_in else 'this'} thread: I will add it to "
+                     f"escalation #{escalation.id}.")
     else:
         text = f"This question is already with the advisors (escalation #{escalation.id}, {escalation.state})."
     return notice_message(text)
 
 
-def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | str | None = None) -> Message:
-    """An advisor's answer, as the asker receives it. Linked to an FAQ entry, it carries that entry's
-    nation lines for the asker's ``nation`` as an FAQ answer does: a warning and what applies instead
-    first when the entry does not hold there."""
+ON_HOME = "Your question, as I kept it, is on my Home tab, where only you see it."
+
+
+def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | str | None = None,
+                           shared: bool = False) -> Message:
+    """An advisor's answer, as the asker receives it: with their question quoted, unless others read it
+    there (``shared``: a channel's thread). Linked to an FAQ entry, it carries that entry's nation lines
+    for the asker's ``nation`` as an FAQ answer does: a warning and what applies instead first when the
+    entry does not hold there."""
     linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
     lines, where = (nation_lines(linked, nation) if linked else NationLines()), as_reader(nation).nation
+    head = ":speech_balloon: *An advisor has answered your question*"
     blocks = [
-        section(":speech_balloon: *An advisor has answered your question*\n"
-                + quoted(user_question(escalation.question, 600))),
+        section(head if shared else head + "\n" + quoted(user_question(escalation.question, 600))),
         *nation_blocks(lines, where),
         *whole_text_sections(escape_user_text(escalation.answer or "")),
-        context(f"Answered by <@{escalation.answered_by}> · escalation #{escalation.id}"),
+        context(f"Answered by <@{escalation.answered_by}> · escalation #{escalation.id}"
+                + (f" · {ON_HOME}" if shared else "")),
     ]
     if linked:
         blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"))
@@ -345,11 +361,12 @@ CLOSED_URGENT_TEXT = ("\nIf someone is at immediate risk of serious harm, do not
                       "call *999* or your *safeguarding lead*.")
 
 
-def closed_message(escalation: Escalation) -> Message:
-    """The asker's news that their escalation was closed without an answer, and what to do next."""
+def closed_message(escalation: Escalation, shared: bool = False) -> Message:
+    """The asker's news that their escalation was closed without an answer, and what to do next (with
+    their question, unless others read it there: ``shared``)."""
     text = CLOSED_TEXT.format(id=escalation.id) + (CLOSED_URGENT_TEXT if escalation.urgent else "")
     return Message(f"Your question (escalation #{escalation.id}) was closed without an answer.", [
-        section(text), context(f"You asked: {user_question(escalation.question, 600)}")])
+        section(text), *asked_blocks(escalation.question, shared)])
 
 
 def answer_redacted_message(escalation_id: int, kinds: Sequence[str]) -> Message:
