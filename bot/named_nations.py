@@ -77,6 +77,7 @@ _PLACING = tuple(re.compile("(?i)" + pattern) for pattern in (
 
 # Wording that may be about the asker or someone else (a role, a service): not when it follows these words.
 _ABOUT_ANYONE = (_PLACING[3], *_PLACING[5:])
+_ABOUT_SELF = tuple(pattern for pattern in _PLACING if pattern not in _ABOUT_ANYONE)
 # Words just before a role that make the person someone else: "share with a social worker in Wales".
 _SOMEONE_ELSE = re.compile(r"(?i)\b(?:with|to|from|tell|told|ask|asked|contact(?:ed)?|call(?:ed)?|e-?mail(?:ed)?"
                            r"|inform(?:ed)?|by|refer(?:red)?)\s+(?:\S+\s+){0,2}$")
@@ -218,22 +219,17 @@ def _named_instead(nation: str, setting: str | None) -> str:
     return f"{said} (this workspace's default nation is {NATION_NAMES[setting]})."
 
 
-_PLACE_NOT_NI = r"(?!\s*(?:number|no\b|no\.|num|nos?\b|contributions?|insurance|credits?|card))"
-_PLACE_NATION = rf"(?:england|wales|scotland|northern\s+ireland|n\.?\s?ireland|cymru|(?-i:NI){_PLACE_NOT_NI})"
-_PLACE_SERVICE = (r"(?:council|local\s+authorit(?:y|ies)|schools?|health\s+boards?|nhs|police|force|trusts?|hospitals?|"
-            r"(?:social|children'?s)\s+services|housing|gp|practices?|services?|charit(?:y|ies)|teams?|colleges?|"
-            r"universit(?:y|ies)|keyworkers?|social\s+workers?|officers?|nurses?|teachers?)\b")
-# Where the asker or their service is ("I'm in Wales", "a Welsh council", "NI keyworker"): it decides the
-# nation an answer is written for (above), and is no part of what the question asks about, so the matcher
-# does not read it (these words otherwise pull the question off every entry that does not name a nation).
-_UNREAD_PLACING = re.compile(
-    rf"(?i:(?:\b(?:i'?m|i\s+am|we'?re|we\s+are|i\s+work|we\s+work|working|work|based|live|living)\s+)?"
-    rf"\b(?:in|from|across)\s+{_PLACE_NATION}\b)(?!\s+[A-Z])"
-    rf"|(?i:\b(?:welsh|scottish|northern\s+irish)\s+)(?=(?i:{_PLACE_SERVICE}))"
-    rf"|\bNI\s+(?=(?i:{_PLACE_SERVICE}))"
-)
-
-
 def without_placing(text: str) -> str:
-    """``text`` without the words that only say where the asker works ("... I'm in Wales", "Welsh council")."""
-    return _UNREAD_PLACING.sub(" ", text)
+    """``text`` without the wording that places the asker or their service ("I'm in Wales", "we work across
+    NI"; of "a Welsh council", "NI keyworker", "a teacher in Cardiff" only the nation or place): it chooses
+    the nation an answer is written for and is no part of what the question asks about, so the matcher does
+    not read it (it otherwise pulls the question off every entry that does not name a nation)."""
+    spans = sorted([match.span() for pattern in _ABOUT_SELF for match in pattern.finditer(text or "")]
+                   + [match.span(group) for pattern in _ABOUT_ANYONE for match in pattern.finditer(text or "")
+                      for group in ("place", "adjective") if group in pattern.groupindex and match.group(group)])
+    kept, start = [], 0
+    for begin, end in spans:
+        if begin >= start:
+            kept.append(text[start:begin])
+        start = max(start, end)
+    return " ".join(kept + [text[start:]]) if spans else text
