@@ -61,10 +61,6 @@ class FollowUpService:
     def follow_up(self, follow_up_id: int) -> FollowUp | None:
         return self.store.follow_up(follow_up_id)
 
-    def record_follow_up_post(self, follow_up_id: int, channel: str, ts: str) -> bool:
-        """Where a follow-up was posted for the advisors; False when it is gone (erased or purged meanwhile)."""
-        return self.store.set_follow_up_post(follow_up_id, channel, ts)
-
     def edit_of(self, asker: str, channel: str, message_ts: str, before: str | None,
                 after: str | None) -> tuple[edits.EditMeans, Question | None, Escalation | None]:
         """What a DM edit does (``bot.edits``), with the question it changes and that question's escalation

@@ -98,6 +98,8 @@ class OutboxService:
                 return
             if item.kind == Kind.ADVISOR_CARD and item.escalation_id is not None:
                 self.store.set_advisor_message(item.escalation_id, *posted)
+            elif item.kind == Kind.FOLLOW_UP:
+                self._remember_follow_up_post(int(item.payload.get("follow_up") or 0), *posted)
             elif item.kind == Kind.DIGEST:
                 week = item.payload["week"]
                 self.store.record_digest(week, *posted)
@@ -105,6 +107,13 @@ class OutboxService:
                                payload={"week": week, "channel": posted[0], "ts": posted[1]})
 
         return remember
+
+    def _remember_follow_up_post(self, follow_up_id: int, channel: str, ts: str) -> None:
+        """Where a follow-up was posted, so that erasing its asker empties it; one erased (or purged) while
+        it was on its way is owed its emptying at once."""
+        if not self.store.set_follow_up_post(follow_up_id, channel, ts):
+            self.store.owe(Kind.CARD_REMOVAL, f"card_removal:{channel}:{ts}",
+                           payload={"channel": channel, "ts": ts, "follow_up": True})
 
     def not_delivered(self, item: Owed, error: str, wait: dt.timedelta | None = None, give_up: bool = False) -> bool:
         """Try again later; True unless it is given up (after a day, or at once with ``give_up``) or its
@@ -212,7 +221,10 @@ class RecordsService:
         often). When it last ran is kept in the database, so that of several processes, restarted however
         often, one purges a day. None when not due."""
         now = now or utc_now()
-        if not self.store.claim_run("retention", stored(now), stored(now - every)):
+        # Claimed per retention period: a process set to a shorter one (a lowered retention during a rolling
+        # deploy, a clock process without the setting) must not be skipped because another purged for longer.
+        task = f"retention:{int(retention.total_seconds())}s"
+        if not self.store.claim_run(task, stored(now), stored(now - every)):
             return None
         return self.purge_expired(retention, now)
 

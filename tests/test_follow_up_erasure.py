@@ -3,14 +3,13 @@ post in the advisor channel (an urgent one's copy in the channel is the same mes
 through the outbox, and erase and purge count the follow-ups they delete."""
 
 import json
-from types import SimpleNamespace
 
 from slack_flow_fixtures import *  # noqa: F403 - the app's fixtures
 from test_slack_flows import ADVISOR_CHANNEL, ASKER, escalate_a_mention, submit_answer
 from test_slack_follow_ups import follow_up_in_thread, posts_in
 
+from bot.outbox import Kind
 from bot.slack.deliverer import ERASED_CARD_TEXT, ERASED_FOLLOW_UP_TEXT
-from bot.slack.follow_up_delivery import send_follow_up
 
 ROUTINE = "the school nurse at St Mary's has already been told about Jake"
 URGENT = "he has just threatened to kill her with a knife and she is outside now"
@@ -49,19 +48,15 @@ def test_purge_counts_the_follow_ups_it_deletes_and_would_delete(app, fake_slack
     assert service.store.db["follow_ups"].count == 0
 
 
-def test_a_follow_up_post_that_crosses_an_erase_is_emptied_after_it():
-    """Posted after its asker was erased (the row is gone when its place is recorded): emptied at once."""
-    calls = []
-    client = SimpleNamespace(
-        chat_postMessage=lambda **kwargs: calls.append(("post", kwargs)) or {"channel": "CADV", "ts": "9.1"},
-        chat_update=lambda **kwargs: calls.append(("update", kwargs)) or {"ok": True})
-    escalation = SimpleNamespace(id=1, advisor_channel="CADV", advisor_ts="9.0", question=None)
-    follow_up = SimpleNamespace(id=7, escalation_id=1, text=URGENT, urgent=True, redacted_kinds=())
-    service = SimpleNamespace(follow_up=lambda _id: follow_up, escalation=lambda _id: escalation,
-                              record_follow_up_post=lambda *_: False)
-    send_follow_up(SimpleNamespace(client=client, service=service), SimpleNamespace(payload={"follow_up": 7}))
-    assert [kind for kind, _ in calls] == ["post", "update"]
-    assert calls[1][1]["ts"] == "9.1" and "knife" not in json.dumps(calls[1][1])
+def test_a_follow_up_post_that_crosses_an_erase_is_owed_its_emptying(service):
+    """Posted after its asker was erased (the row is gone when its place is recorded, with the delivery):
+    its emptying is owed in the same commit, so the post cannot stay."""
+    service.store.owe(Kind.FOLLOW_UP, "follow_up:gone", payload={"follow_up": 999})
+    (item,) = service.lease_owed("test-owner", 5)
+    service.delivered(item, ("CADV", "9.1"))
+    owed = [row for row in service.store.db["outbox"].rows if row["kind"] == Kind.CARD_REMOVAL.value]
+    assert [(json.loads(row["payload"])["ts"], json.loads(row["payload"])["follow_up"]) for row in owed] == [
+        ("9.1", True)]
 
 
 def test_a_follow_up_post_records_where_it_went(app, fake_slack, service):

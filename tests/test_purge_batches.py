@@ -79,6 +79,15 @@ def test_of_two_processes_on_one_database_one_purges_a_day(tmp_path):
     assert second.purge_if_due(dt.timedelta(days=365), now=now + dt.timedelta(hours=25)) is not None
 
 
+def test_a_process_with_a_shorter_retention_is_not_skipped_by_one_with_a_longer(tmp_path):
+    path = tmp_path / "db"
+    longer, shorter = (Service(Store(path), load_faq()) for _ in range(2))
+    now = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.timezone.utc)
+    assert longer.purge_if_due(dt.timedelta(days=3650), now=now) is not None
+    assert shorter.purge_if_due(dt.timedelta(days=365), now=now + dt.timedelta(minutes=1)) is not None
+    assert shorter.purge_if_due(dt.timedelta(days=365), now=now + dt.timedelta(hours=2)) is None
+
+
 def test_an_older_database_gains_the_indexes_and_the_maintenance_table(tmp_path):
     path = str(tmp_path / "db")
     Store(path).close()

@@ -16,10 +16,10 @@ def _follow_up_of(deps: Deps, item: Owed):
     return deps.service.escalation(follow_up.escalation_id), follow_up
 
 
-def send_follow_up(deps: Deps, item: Owed) -> None:
+def send_follow_up(deps: Deps, item: Owed) -> tuple[str, str] | None:
     """The follow-up in its card's thread (sent to the channel too when urgent), where advisors working
     on it see it arrive; where it went is recorded, so that erasing the asker can empty it."""
-    from bot.slack.deliverer import CARD_NOT_POSTED_YET, ERASED_FOLLOW_UP_TEXT, Postpone, empty_post
+    from bot.slack.deliverer import CARD_NOT_POSTED_YET, Postpone
 
     escalation, follow_up = _follow_up_of(deps, item)
     if not escalation.advisor_ts:
@@ -29,10 +29,9 @@ def send_follow_up(deps: Deps, item: Owed) -> None:
     posted = deps.client.chat_postMessage(channel=escalation.advisor_channel, thread_ts=escalation.advisor_ts,
                                           reply_broadcast=follow_up.urgent or None,
                                           **follow_up_post(escalation, follow_up).as_kwargs())
-    channel, ts = posted.get("channel") or escalation.advisor_channel, posted.get("ts")
-    if ts and not deps.service.record_follow_up_post(follow_up.id, channel, ts):
-        empty_post(deps, channel, ts, ERASED_FOLLOW_UP_TEXT)  # its asker was erased while it was on its way
-    return None
+    ts = posted.get("ts")
+    # Where it went is recorded with its delivery, patiently (``Service.delivered``), so it is never lost
+    return (posted.get("channel") or escalation.advisor_channel, ts) if ts else None
 
 
 def send_follow_up_added(deps: Deps, item: Owed) -> None:

@@ -55,7 +55,11 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
         try:
             self._connect(read_only_uri(self.path) if read_only else self.path, read_only, busy_timeout)
             writer = self._writer
-            check_is_canishare(writer, self.path, self.schema_version(), create and not read_only)
+            writer.execute("BEGIN")  # one snapshot: another process's first migration cannot land between reads
+            try:
+                check_is_canishare(writer, self.path, self.schema_version(), create and not read_only)
+            finally:
+                writer.execute("COMMIT")
             if self.path != ":memory:" and not read_only:  # the mode is kept in the file: the bot set it
                 writer.execute("PRAGMA journal_mode=WAL")
             writer.execute("PRAGMA foreign_keys=ON")
