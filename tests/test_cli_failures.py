@@ -160,7 +160,7 @@ def test_opening_a_database_this_process_cannot_write_says_so(env, capsys, monke
             self.inner = real_connect(*args, **kwargs)
 
         def execute(self, sql, *args):
-            if sql.upper().startswith(("PRAGMA JOURNAL_MODE", "BEGIN", "INSERT", "CREATE")):
+            if sql.upper().startswith(("PRAGMA JOURNAL_MODE", "BEGIN IMMEDIATE", "INSERT", "CREATE")):
                 raise sqlite3.OperationalError("attempt to write a readonly database")
             return self.inner.execute(sql, *args)
 
