@@ -365,3 +365,14 @@ def test_the_asker_notices_stay_within_slack_limits():
     for urgent in (False, True):
         assert_within_limits(asked_from_home_modal(urgent), "modal")
     assert "<!channel>" not in json.dumps(privacy_notice_message(long).blocks)
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Oes rhaid i mi gael caniatâd cyn rhannu gyda'r meddyg teulu?", True),
+    ("Mae'r heddlu wedi gofyn am gyfeiriad cleient, a gaf i ei roi?", True),
+    ("Can I share a tenant's address with the police?", False),
+    ("Is a Y10 pupil's SEN record shared with the new school?", False),
+])
+def test_a_question_in_welsh_is_told_the_answers_are_in_english(text, told):
+    message = replies.reply_message(question(Decision.ESCALATE, text=text), Decision.ESCALATE, [], urgent=False)
+    assert (replies.ENGLISH_ONLY in json.dumps(message.blocks, ensure_ascii=False)) is told

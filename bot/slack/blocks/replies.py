@@ -30,6 +30,7 @@ from bot.slack.blocks.kit import (
     whole_text_sections,
 )
 from bot.small_talk import Chat
+from bot.urgency_welsh import is_partly_welsh
 
 ERROR_TEXT = "Something went wrong and nothing was saved. Please try again in a minute."
 STORE_DOWN_TEXT = ("I could not save that: canishare's records cannot be written just now, so nothing was kept. "
@@ -211,6 +212,11 @@ def no_answer_blocks(question_id: int, source: str) -> list[dict]:
     ]
 
 
+# The FAQ is in English: someone who asks in Welsh is told so, in Welsh first, and that an advisor can take it.
+ENGLISH_ONLY = (":information_source: Mae canishare yn ateb yn Saesneg yn unig. Gallwch anfon eich cwestiwn at "
+                "gynghorydd. / canishare answers in English only. You can send your question to an advisor.")
+
+
 def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry], urgent: bool,
                   nation: Reader | str | None = None, asker_only: bool = False) -> Message:
     """The reply to a question: the urgent-risk message first when it applies, what was asked (redacted)
@@ -222,6 +228,8 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
     blocks: list[dict] = urgent_blocks() if urgent else []
     if asker_only or not seen_by_others(source):
         blocks += [*asked_blocks(question, shared=False), *redaction_blocks(question.redacted_kinds)]
+    if is_partly_welsh(question.text.casefold()):
+        blocks.append(context(ENGLISH_ONLY))
     if decision == Decision.ANSWER and entries:
         blocks += entry_blocks(entries[0], question.id, nation)
         text = entry_text(entries[0], nation)
