@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from bot.faq import NATION_NAMES, NATIONS
-from bot.nation_places import ANY_PLACE, nations_at, place_nations
+from bot.nation_places import ANY_PLACE, may_name_a_place, nations_at, place_nations, words_of
 from bot.nations import Reader, names
 
 # Firms, places and bodies whose names contain a nation's name but say nothing of where the asker works.
@@ -78,6 +78,14 @@ _PLACING = tuple(re.compile("(?i)" + pattern) for pattern in (
 # Wording that may be about the asker or someone else (a role, a service): not when it follows these words.
 _ABOUT_ANYONE = (_PLACING[3], *_PLACING[5:])
 _ABOUT_SELF = tuple(pattern for pattern in _PLACING if pattern not in _ABOUT_ANYONE)
+# Every pattern here needs one of these words or a place's name: most questions have none, and skip them.
+_NATION_WORDS_ANY = frozenset(
+    "wales cymru nghymru scotland scottish scots england english northern ireland irish welsh ni n".split())
+
+
+def _may_name_a_nation(text: str) -> bool:
+    words = words_of(text)
+    return bool(words & _NATION_WORDS_ANY) or may_name_a_place(words)
 # Words just before a role that make the person someone else: "share with a social worker in Wales".
 _SOMEONE_ELSE = re.compile(r"(?i)\b(?:with|to|from|tell|told|ask|asked|contact(?:ed)?|call(?:ed)?|e-?mail(?:ed)?"
                            r"|inform(?:ed)?|by|refer(?:red)?)\s+(?:\S+\s+){0,2}$")
@@ -110,6 +118,8 @@ class Naming:
 
 
 def naming(text: str) -> Naming:
+    if not _may_name_a_nation(text or ""):
+        return Naming()
     plain = _LOOK_ALIKES.sub(" ", text or "")
     placed, ambiguous = _placed(plain)
     mentioned = {nation for nation in NATIONS if _NAMED[nation].search(plain)}
@@ -224,6 +234,8 @@ def without_placing(text: str) -> str:
     NI"; of "a Welsh council", "NI keyworker", "a teacher in Cardiff" only the nation or place): it chooses
     the nation an answer is written for and is no part of what the question asks about, so the matcher does
     not read it (it otherwise pulls the question off every entry that does not name a nation)."""
+    if not _may_name_a_nation(text or ""):
+        return text
     spans = sorted([match.span() for pattern in _ABOUT_SELF for match in pattern.finditer(text or "")]
                    + [match.span(group) for pattern in _ABOUT_ANYONE for match in pattern.finditer(text or "")
                       for group in ("place", "adjective") if group in pattern.groupindex and match.group(group)])

@@ -47,6 +47,27 @@ _PATTERNS = tuple((nations, re.compile(rf"(?i)\b(?:{pattern})\b")) for nations, 
 # One alternation of every place, for the phrases that place the asker there ("a teacher in Cardiff").
 ANY_PLACE = "|".join(f"(?:{pattern})" for pattern in _PLACES.values())
 
+# The words a place's name can start with ("carmarthen" for "Carmarthenshire"): a question with none of
+# them names no place, found with set look-ups where the alternation above costs ~0.1 ms a question.
+_LOOKAHEAD = re.compile(r"\(\?!(?:[^()]|\([^()]*\))*\)")  # "(?!,?\s+(?:australia|wa\b))": no name
+_FIRST_WORDS = frozenset(word for pattern in _PLACES.values()
+                         for word in re.findall(r"(?:^|\||\(\?:)([a-z]+)", _LOOKAHEAD.sub("", pattern)))
+_STEM = 5  # a longer first word may go on ("carmarthen" + "shire"); a shorter one ("co" for "Co. Down") is whole
+_WORD = re.compile(r"[a-z]+")
+
+
+def may_name_a_place(words: set[str]) -> bool:
+    """Whether any of ``words`` (lower case) could start a place's name: False means none is named."""
+    return bool(words & _FIRST_WORDS) or any(
+        word[:length] in _FIRST_WORDS for word in words for length in _LONG_LENGTHS if len(word) > length)
+
+
+_LONG_LENGTHS = sorted({len(word) for word in _FIRST_WORDS if len(word) >= _STEM})
+
+
+def words_of(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
 
 def place_nations(text: str) -> tuple[set[str], list[str]]:
     """(the nations the places in ``text`` are in, the names of places it gives that are in more than

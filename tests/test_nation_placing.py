@@ -4,7 +4,7 @@ an answer shows for a nation the question only mentions (bot.nations)."""
 import pytest
 
 from bot.cli import main
-from bot.named_nations import answer_nation, naming
+from bot.named_nations import answer_nation, naming, nations_named
 from bot.nations import Reader, nation_lines
 
 
@@ -129,3 +129,14 @@ def test_canishare_ask_shows_the_mentioned_nations_warning(capsys, monkeypatch):
     out = " ".join(capsys.readouterr().out.split())
     assert "nation: england" in out
     assert "Your question names Scotland. This answer does not hold in Scotland" in out
+
+
+@pytest.mark.parametrize("text, nation", [
+    ("a teacher in Carmarthenshire", "wales"), ("we work in North Lanarkshire", "scotland"),
+    ("I'm a nurse in Co. Down", "northern-ireland"), ("our team in Port Talbot", "wales"),
+    ("a school in Aberdeenshire", "scotland"),
+])
+def test_places_are_found_past_the_quick_look_for_place_words(text, nation):
+    """Most questions name no nation and skip the patterns after a look-up of their words; names that go on
+    past their first word, and short first words, still get through."""
+    assert nations_named(text) == (nation,)

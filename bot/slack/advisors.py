@@ -10,7 +10,6 @@ from slack_sdk import WebClient
 
 from bot.escalations import BadFaqLink, QueueError
 from bot.slack.blocks import ids
-from bot.slack.blocks.advisor_card import asker_reader
 from bot.slack.blocks.modals import answer_modal, faq_options
 from bot.slack.deps import Deps
 from bot.slack.home import publish_home
@@ -71,7 +70,7 @@ def register(app: App, deps: Deps) -> None:
         except QueueError:
             return  # told already
         metadata = {"escalation": escalation.id, "home": clicked_in_home(body)}
-        reader = asker_reader(service, escalation)
+        reader = service.escalation_reader(escalation)
         open_modal(deps, body, answer_modal(escalation, service.faq.entries, metadata, reader))
 
     app.action(ids.ANSWER_ACTION)(ack=on_answer_clicked, lazy=[open_answer_modal])

@@ -8,7 +8,6 @@ from slack_sdk.errors import SlackClientError
 
 from bot.outbox import Owed
 from bot.records import Via
-from bot.slack.blocks.advisor_card import asker_reader
 from bot.slack.blocks.asker_notices import follow_up_privacy_message, privacy_notice_message
 from bot.slack.blocks.kit import Message
 from bot.slack.blocks.replies import advisor_answer_message, reply_message
@@ -76,7 +75,7 @@ def asker_only_message(deps: Deps, item: Owed) -> Message:
         raise LookupError("the question was purged")
     if item.payload.get("escalation_id"):
         escalation = deps.service.escalation(int(item.payload["escalation_id"]))
-        return advisor_answer_message(escalation, deps.service.faq, asker_reader(deps.service, escalation))
+        return advisor_answer_message(escalation, deps.service.faq, deps.service.escalation_reader(escalation))
     return reply_again(deps, question)
 
 

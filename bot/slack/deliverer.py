@@ -30,7 +30,7 @@ from bot.slack.asker_delivery import (
     send_follow_up_privacy_notice,
     send_privacy_notice,
 )
-from bot.slack.blocks.advisor_card import advisor_message, asker_reader, reminder_message, why_not_delivered
+from bot.slack.blocks.advisor_card import advisor_message, reminder_message, why_not_delivered
 from bot.slack.blocks.asker_notices import claimed_message
 from bot.slack.blocks.kit import Message, reminder_span
 from bot.slack.blocks.replies import (
@@ -279,7 +279,7 @@ def card_message(deps: Deps, escalation) -> Message:
     """An escalation's card as it is now (with why its answer could not be delivered, if it could not)."""
     undelivered = deps.service.answer_not_delivered(escalation.id) if escalation.state == State.ANSWERED else None
     return advisor_message(escalation, deps.service.faq, deps.now(), undelivered=undelivered,
-                           reader=asker_reader(deps.service, escalation))
+                           reader=deps.service.escalation_reader(escalation))
 
 
 def send_card_update(deps: Deps, item: Owed) -> None:
@@ -324,7 +324,7 @@ def send_advisor_answer(deps: Deps, item: Owed) -> None:
     escalation = deps.service.escalation(item.escalation_id)
     if escalation.question is None:
         raise LookupError("the question was purged")
-    reader = asker_reader(deps.service, escalation)
+    reader = deps.service.escalation_reader(escalation)
     deliver_to_asker(deps.client, escalation.question,
                      lambda shared: advisor_answer_message(escalation, deps.service.faq, reader, shared))
     return None

@@ -128,12 +128,6 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
                    blocks)
 
 
-def asker_reader(service, escalation: Escalation) -> Reader:
-    """Whom the asker's answers are written for (``Service.escalation_reader``): their setting and the
-    nations their question and follow-ups name."""
-    return service.escalation_reader(escalation)
-
-
 def asker_nation_block(reader: Reader) -> dict:
     """The asker's nation, for the advisor: their answer should hold there."""
     return context(f":round_pushpin: *Asker's nation:* {escape_mrkdwn(reader.described())}")
