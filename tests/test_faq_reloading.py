@@ -202,3 +202,14 @@ def test_after_an_unexpected_failure_the_reload_waits_before_trying_again(direct
     failed = source._reload
     source.current()  # within the pause: no new reload, no thread per request
     assert source._reload is failed
+
+
+def test_the_noticing_request_gets_the_last_good_faq_even_when_the_reload_finishes_at_once(directory, monkeypatch):
+    """The reload thread may finish before ``current()`` returns (a small FAQ, a thread switch): the
+    request that noticed the edit is still given the FAQ it found, as every other noticing request is."""
+    source = ReloadingFaq(directory)
+    monkeypatch.setattr(source, "_start_reload", lambda signature: (setattr(source, "_signature", signature),
+                                                                    source._load()))
+    edit(directory, ["one", "two"])
+    assert ids(source.current()) == ["one"]
+    assert ids(source.current()) == ["one", "two"]

@@ -40,10 +40,11 @@ class ReloadingFaq:
     def current(self) -> Faq:
         """The last good FAQ, at once. When the files have changed since the last load, a reload
         starts in the background (one at a time); a later call returns its FAQ once it is done."""
+        faq = self._faq  # taken first: a quick reload must not change what the noticing request is given
         signature = self._current_signature()
         if signature != self._signature and time.monotonic() >= self._retry_at:
             self._start_reload(signature)
-        return self._faq
+        return faq
 
     def wait_for_reload(self, timeout: float | None = None) -> bool:
         """Wait until the reload under way (if any) has finished; False if ``timeout`` seconds
