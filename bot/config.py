@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from bot.faq import BUNDLED_FAQ_DIR
 from bot.nations import UnknownNation, parse_nation
 from bot.times import DurationError, parse_duration
+from bot.working_hours import HoursError, WorkingHours, closed_days
 
 if TYPE_CHECKING:
     from bot.matching import Thresholds
@@ -92,6 +93,23 @@ def _nation(value: str | None) -> str | None:
         return parse_nation(value)
     except UnknownNation:
         raise SettingsError(f"CANISHARE_NATION={value!r}: use england, wales, scotland or northern-ireland") from None
+
+
+def _advisor_hours(env: dict[str, str]) -> WorkingHours | None:
+    """When the advisors work; None (at all hours) when neither variable is set. Closed days alone
+    close those days of an otherwise always-open week."""
+    hours = (env.get("CANISHARE_ADVISOR_HOURS") or "").strip()
+    closed = (env.get("CANISHARE_ADVISOR_CLOSED") or "").strip()
+    if not hours and not closed:
+        return None
+    try:
+        days = closed_days(closed)
+    except HoursError as error:
+        raise SettingsError(f"CANISHARE_ADVISOR_CLOSED={closed!r}: {error}") from None
+    try:
+        return replace(WorkingHours.parse(hours or "Mon-Sun 00:00-24:00"), closed=days)
+    except HoursError as error:
+        raise SettingsError(f"CANISHARE_ADVISOR_HOURS={hours!r}: {error}") from None
 
 
 def _https_url(name: str, value: str | None) -> str | None:
@@ -184,6 +202,7 @@ class Settings:
     advisor_channel: str | None = None
     digest_channel: str | None = None
     remind_after_hours: float = 4.0
+    advisor_hours: WorkingHours | None = None  # None: advisors are taken to work at all hours
     retention_days: int = 365
     nation: str | None = None  # the workspace's nation, for people who have not picked their own
     privacy_url: str | None = None  # the published privacy notice; App Home shows the bundled text without it
@@ -216,6 +235,7 @@ class Settings:
             remind_after_hours=read("remind_after_hours",
                                     lambda e: hours(e.get("CANISHARE_REMIND_AFTER"), defaults.remind_after_hours),
                                     defaults.remind_after_hours),
+            advisor_hours=read("advisor_hours", _advisor_hours, defaults.advisor_hours),
             retention_days=read("retention_days",
                                 lambda e: _whole_days(e.get("CANISHARE_RETENTION_DAYS"), defaults.retention_days),
                                 defaults.retention_days),

@@ -11,7 +11,8 @@ from typing import Callable
 
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import OPEN
-from bot.times import stored, utc_now
+from bot.times import parse_stored_time, stored, utc_now
+from bot.working_hours import WorkingHours, worked_since
 
 log = logging.getLogger("bot.service")
 
@@ -192,11 +193,15 @@ class QueueUpkeep:
             return f"card:{escalation_id}:after:{latest.id}"
         return None
 
-    def owe_due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None) -> int:
+    def owe_due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None,
+                          hours: WorkingHours | None = None) -> int:
         """Owe one reminder for each open escalation unclaimed for longer than ``after`` (since it was
-        opened, or reopened); how many."""
-        cutoff = stored((now or utc_now()) - after)
-        due = [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
+        opened, or reopened) of the advisors' working ``hours`` (all of it for an urgent one); how many."""
+        now = now or utc_now()
+        cutoff = stored(now - after)
+        waiting = [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
+        due = [e for e in waiting
+               if e.urgent or worked_since(hours, parse_stored_time(e.waiting_since) or now, now) >= after]
         for escalation in due:
             with self.store.transaction():
                 self.store.mark_reminded(escalation.id)

@@ -138,6 +138,17 @@ def test_bad_remind_after_is_a_usage_error(env, capsys, monkeypatch):
     assert "CANISHARE_REMIND_AFTER" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("variable, value, named", [
+    ("CANISHARE_ADVISOR_HOURS", "9 to 5", "CANISHARE_ADVISOR_HOURS='9 to 5'"),
+    ("CANISHARE_ADVISOR_CLOSED", "25/12/2026", "CANISHARE_ADVISOR_CLOSED='25/12/2026'"),
+])
+def test_a_bad_working_hours_setting_stops_the_commands_that_use_it(env, capsys, monkeypatch, variable, value, named):
+    monkeypatch.setenv(variable, value)
+    assert main(["queue"]) == 2
+    assert named in capsys.readouterr().err
+    assert main(["ask", "How long do we have to report a personal data breach?"]) == 0  # offline: not used
+
+
 def test_offline_commands_ignore_bad_slack_settings(env, capsys, monkeypatch):
     monkeypatch.setenv("CANISHARE_REMIND_AFTER", "soonish")
     monkeypatch.setenv("CANISHARE_RETENTION_DAYS", "1y")

@@ -182,7 +182,7 @@ def send_reply(deps: Deps, item: Owed) -> None:
     faq = deps.service.faq
     entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
     message = reply_message(question, question.decision, entries, question.urgent,
-                            deps.service.reader_of(question.asker, question.text))
+                            deps.service.reader_of(question.asker, question.text), away=deps.advisors_away())
     where = question.where
     if where.source in (Via.MENTION, Via.DM) and where.channel:
         deps.client.chat_postMessage(channel=where.channel, thread_ts=reply_thread(question), **message.as_kwargs())
@@ -212,15 +212,22 @@ def reply_thread(question) -> str | None:
     return where.thread_ts
 
 
+def remind_after_said(deps: Deps, escalation) -> str:
+    """How long before the advisors are reminded of it: working time when they have hours, except for
+    an urgent escalation (see ``Service.owe_due_reminders``)."""
+    span = reminder_span(deps.settings.remind_after_hours * 3600)
+    return f"{span} of their working time" if span and deps.settings.advisor_hours and not escalation.urgent else span
+
+
 def send_notice(deps: Deps, item: Owed) -> None:
     payload = item.payload
     about = payload.get("about")
     if about == "escalated":
         escalation = deps.service.escalation(item.escalation_id)
         source = escalation.question.where.source if escalation.question else Via.CLI
-        remind_after = reminder_span(deps.settings.remind_after_hours * 3600)
-        message = escalated_message(escalation, source, bool(payload.get("created")), remind_after,
-                                    asked_elsewhere(deps, escalation.question, payload))
+        message = escalated_message(escalation, source, bool(payload.get("created")),
+                                    remind_after_said(deps, escalation),
+                                    asked_elsewhere(deps, escalation.question, payload), deps.advisors_away())
     elif about == "thanks":
         question = deps.service.question(int(payload.get("question_id") or 0))
         message = feedback_thanks(bool(payload.get("helpful")), int(payload.get("question_id") or 0),

@@ -14,6 +14,7 @@ from bot.service import Service
 from bot.slack.advisor_directory import AdvisorDirectory
 from bot.slack.client import attach_retry_handlers, build_web_client
 from bot.times import utc_now
+from bot.working_hours import advisors_away
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,10 @@ class Deps:
     advisors: AdvisorDirectory
     client: WebClient
     now: Callable[[], dt.datetime] = field(default=utc_now)
+
+    def advisors_away(self) -> str:
+        """When the advisors will see what is sent now, if they are not working now (else '')."""
+        return advisors_away(self.settings.advisor_hours, self.now())
 
 
 def assemble(settings: Settings, service: Service, *, client: WebClient | None = None,

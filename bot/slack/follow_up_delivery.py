@@ -39,5 +39,6 @@ def send_follow_up_added(deps: Deps, item: Owed) -> None:
     if escalation.question is None:
         raise LookupError("the question was purged")
     deliver_to_asker(deps.client, escalation.question,
-                     lambda shared: follow_up_added_message(escalation, follow_up, shared))
+                     lambda shared: follow_up_added_message(escalation, follow_up, shared,
+                                                                   deps.advisors_away()))
     return None

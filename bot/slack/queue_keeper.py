@@ -21,7 +21,8 @@ def look_after_queue(deps: Deps) -> tuple[int, int]:
     """One round: (cards owed, reminders owed)."""
     deps.advisors.refresh()
     cards = deps.service.owe_missing_cards()
-    reminders = deps.service.owe_due_reminders(dt.timedelta(hours=deps.settings.remind_after_hours), now=deps.now())
+    reminders = deps.service.owe_due_reminders(dt.timedelta(hours=deps.settings.remind_after_hours), now=deps.now(),
+                                               hours=deps.settings.advisor_hours)
     deps.service.forget_delivered()
     deps.service.purge_if_due(dt.timedelta(days=deps.settings.retention_days), now=deps.now())
     return cards, reminders

@@ -40,11 +40,13 @@ def follow_up_post(escalation: Escalation, follow_up: FollowUp) -> Message:
     return Message(f"{'URGENT ' if follow_up.urgent else ''}The asker added to escalation #{escalation.id}.", blocks)
 
 
-def follow_up_added_message(escalation: Escalation, follow_up: FollowUp, shared: bool = False) -> Message:
+def follow_up_added_message(escalation: Escalation, follow_up: FollowUp, shared: bool = False,
+                            away: str = "") -> Message:
     """The asker's acknowledgement, in the thread they added it from: what was removed from it only where
-    the asker alone reads it (not ``shared``: in a channel's thread they are told privately)."""
+    the asker alone reads it (not ``shared``: in a channel's thread they are told privately); ``away``:
+    when the advisors will see an urgent one (see ``urgent_blocks``)."""
     text = (f":heavy_plus_sign: Added to escalation #{escalation.id}. The advisors see it with your question; "
             "an advisor will answer in this thread.")
-    blocks = [*(urgent_blocks() if follow_up.urgent else []), section(text),
+    blocks = [*(urgent_blocks(away) if follow_up.urgent else []), section(text),
               *([] if shared else redaction_blocks(follow_up.redacted_kinds))]
     return Message(f"Added to escalation #{escalation.id}.", blocks)

@@ -41,7 +41,8 @@ STORE_BUSY_TEXT = ("canishare's records are busy with other work just now, so th
                    "999 or your safeguarding lead.")
 
 
-def urgent_blocks() -> list[dict]:
+def urgent_blocks(away: str = "") -> list[dict]:
+    """The act-now message; ``away``: when the advisors will see it, if they are not working now."""
     return [
         section(
             ":rotating_light: *If someone is at immediate risk of serious harm, act now:* call *999* "
@@ -49,6 +50,7 @@ def urgent_blocks() -> list[dict]:
             "Data protection law does not stop you sharing information to prevent serious harm. "
             "You do not need consent to protect someone, and you can record your reasons afterwards.\n"
             "I have also sent your question to the advisors, flagged urgent."
+            + (f" *Do not wait for them.* {away}" if away else "")
         ),
         divider(),
     ]
@@ -218,14 +220,14 @@ ENGLISH_ONLY = (":information_source: Mae canishare yn ateb yn Saesneg yn unig. 
 
 
 def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry], urgent: bool,
-                  nation: Reader | str | None = None, asker_only: bool = False) -> Message:
+                  nation: Reader | str | None = None, asker_only: bool = False, away: str = "") -> Message:
     """The reply to a question: the urgent-risk message first when it applies, what was asked (redacted)
     and what was removed from it (only where the asker alone reads the reply: in a channel's thread that
     is told to them privately, see ``privacy_notice_message``), then the answer (for the asker's
     ``nation``), the suggestions or the offer to ask an advisor. ``asker_only``: sent where only the asker
-    reads it, however it was asked."""
+    reads it, however it was asked. ``away``: see ``urgent_blocks``."""
     source = question.where.source
-    blocks: list[dict] = urgent_blocks() if urgent else []
+    blocks: list[dict] = urgent_blocks(away) if urgent else []
     if asker_only or not seen_by_others(source):
         blocks += [*asked_blocks(question, shared=False), *redaction_blocks(question.redacted_kinds)]
     if is_partly_welsh(question.text.casefold()):
@@ -314,16 +316,17 @@ def where_the_answer_goes(source: str, asked_in: str | None = None) -> str:
 
 
 def escalated_message(escalation: Escalation, source: str, created: bool, remind_after: str = "",
-                      asked_in: str | None = None) -> Message:
+                      asked_in: str | None = None, away: str = "") -> Message:
     """The asker's acknowledgement: where the answer will come (``asked_in``: see ``where_the_answer_goes``),
-    what happens meanwhile (the advisors are reminded of a question nobody has claimed after
-    ``remind_after``, e.g. "4 hours"), and not to wait if the risk becomes urgent."""
+    when the advisors will see it if they are ``away`` (see ``bot.working_hours.advisors_away``), what
+    happens meanwhile (the advisors are reminded of a question nobody has claimed after ``remind_after``,
+    e.g. "4 hours"), and not to wait if the risk becomes urgent."""
     if created:
         reminded = (f" If nobody has picked it up after {remind_after}, the advisors are reminded of it."
                     if remind_after else "")
         text = (f":outbox_tray: Sent to the advisors (escalation #{escalation.id}). "
                 f"An advisor will answer {where_the_answer_goes(source, asked_in)}. "
-                "I will tell you when one picks it up."
+                f"{away + ' ' if away else ''}I will tell you when one picks it up."
                 f"{reminded}\nIf it becomes urgent meanwhile, with someone at immediate risk of serious harm, "
                 "do not wait: share what is needed now and call *999* or your *safeguarding lead*.")
         if source == Via.MENTION:
