@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from zoneinfo import ZoneInfo
 
 from bot.faq import NATION_NAMES, FaqEntry, is_placeholder
 from bot.privacy import redact_question
 from bot.records import DecisionRecord, SharingDecision, Told
 from bot.small_talk import is_blank
-from bot.times import parse_stored_time
+from bot.times import UK_TIME, parse_stored_time
 
 DECISION_LABELS = {
     SharingDecision.SHARED: "Shared",
@@ -45,7 +44,6 @@ OTHER = "other"
 LIMITS = {"shared_with": 300, "what_shared": 1000, "lawful_basis_other": 300, "reasons": 1500, "not_told_why": 600}
 PLACEHOLDER_GROWTH = 8  # placeholders are longer than what they replace ("1/2/10" -> "[date of birth]")
 SINGLE_LINE = {"shared_with", "lawful_basis_other"}
-UK_TIME = ZoneInfo("Europe/London")
 KEEP_LINE = ("canishare keeps only this redacted copy (the identifiers it recognised were replaced by "
              "placeholders), and deletes it after the retention period. Paste it into your case system: "
              "that is your record.")

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 UTC = dt.timezone.utc
+UK_TIME = ZoneInfo("Europe/London")  # the digest's weeks, decision records' times, advisors' working hours
 
 
 def utc_now() -> dt.datetime:

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-UK_TIME = ZoneInfo("Europe/London")
+from bot.times import UK_TIME
+
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SEARCHED_DAYS = 400  # how far ahead the next opening is looked for, and back how far time is counted
 HOURS_EXAMPLE = "'Mon-Fri 09:00-17:00' (several with ';', e.g. 'Mon-Thu 09:00-17:00; Fri 09:00-16:30')"

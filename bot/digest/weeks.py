@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
-from bot.times import UTC, stored, utc_now
+from bot.times import UK_TIME, UTC, stored, utc_now
 
-LONDON = ZoneInfo("Europe/London")
 RUN_WEEKDAY, RUN_HOUR = 0, 9  # the clock posts on Mondays at 09:00 Europe/London
 
 _WEEK = re.compile(r"^\s*(\d{4})-?[Ww](\d{1,2})\s*$")
@@ -17,7 +15,7 @@ _WEEK = re.compile(r"^\s*(\d{4})-?[Ww](\d{1,2})\s*$")
 def iso_week(day: dt.date | dt.datetime) -> str:
     """ "2026-W47" for the ISO week containing ``day`` (an aware datetime is taken in London time)."""
     if isinstance(day, dt.datetime):
-        day = (day.astimezone(LONDON) if day.tzinfo else day).date()
+        day = (day.astimezone(UK_TIME) if day.tzinfo else day).date()
     year, week, _ = day.isocalendar()
     return f"{year:04d}-W{week:02d}"
 
@@ -54,7 +52,7 @@ def chosen_week(week: str | None = None, day: dt.date | None = None, now: dt.dat
     named = week.strip() if week is not None else f"the week of {day.isoformat()} ({iso_week(day)})"
     if monday.year < FIRST_YEAR:
         raise ValueError(f"{named} is before {FIRST_YEAR}: canishare holds no questions from then")
-    if monday > _aware(now).astimezone(LONDON).date():
+    if monday > _aware(now).astimezone(UK_TIME).date():
         raise ValueError(f"{named} has not started yet: give a week up to this one")
     return iso_week(monday)
 
@@ -70,7 +68,7 @@ def _aware(now: dt.datetime | None) -> dt.datetime:
 
 
 def _london_midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(0), tzinfo=LONDON)
+    return dt.datetime.combine(day, dt.time(0), tzinfo=UK_TIME)
 
 
 def week_bounds(week: str) -> tuple[str, str]:
@@ -87,17 +85,17 @@ def shift_week(week: str, weeks: int) -> str:
 
 def previous_week(now: dt.datetime | None = None) -> str:
     """The last complete ISO week, in Europe/London, at ``now`` (default: the current time)."""
-    today = _aware(now).astimezone(LONDON).date()
+    today = _aware(now).astimezone(UK_TIME).date()
     return iso_week(today - dt.timedelta(days=7))
 
 
 def _run_time(monday: dt.date) -> dt.datetime:
-    return dt.datetime.combine(monday, dt.time(RUN_HOUR), tzinfo=LONDON)
+    return dt.datetime.combine(monday, dt.time(RUN_HOUR), tzinfo=UK_TIME)
 
 
 def last_run(now: dt.datetime | None = None) -> dt.datetime:
     """The most recent scheduled posting (Monday 09:00 London) at or before ``now``, in UTC."""
-    local = _aware(now).astimezone(LONDON)
+    local = _aware(now).astimezone(UK_TIME)
     monday = local.date() - dt.timedelta(days=(local.weekday() - RUN_WEEKDAY) % 7)
     run = _run_time(monday)
     if run > local:
@@ -107,10 +105,10 @@ def last_run(now: dt.datetime | None = None) -> dt.datetime:
 
 def next_run(now: dt.datetime | None = None) -> dt.datetime:
     """The next scheduled posting (Monday 09:00 London) strictly after ``now``, in UTC."""
-    previous = last_run(now).astimezone(LONDON)
+    previous = last_run(now).astimezone(UK_TIME)
     return _run_time(previous.date() + dt.timedelta(days=7)).astimezone(UTC)
 
 
 def week_due(now: dt.datetime | None = None) -> str:
     """The week whose digest the most recent scheduled posting is for (the week before that Monday)."""
-    return iso_week(last_run(now).astimezone(LONDON).date() - dt.timedelta(days=7))
+    return iso_week(last_run(now).astimezone(UK_TIME).date() - dt.timedelta(days=7))

@@ -21,14 +21,14 @@ from slack_sdk.errors import SlackApiError, SlackClientError, SlackRequestError
 from bot import lease_owners
 from bot.config import Settings
 from bot.digest.figures import Digest
-from bot.digest.weeks import LONDON, next_run, week_due
+from bot.digest.weeks import next_run, week_due
 from bot.outbox import UNCERTAIN
 from bot.service import Service
 from bot.service_parts import details_key, details_prefix
 from bot.slack.blocks.digest import render_blocks, summary_text
 from bot.slack.client import build_web_client
 from bot.slack.deliverer import died_on_this_host
-from bot.times import parse_stored_time, utc_now
+from bot.times import UK_TIME, parse_stored_time, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ LONGEST_SLEEP = dt.timedelta(hours=1)  # the clock re-reads the time at least th
 def _when(posted_at: str | None) -> str:
     if not posted_at:
         return "an earlier run"
-    moment = parse_stored_time(posted_at).astimezone(LONDON)
+    moment = parse_stored_time(posted_at).astimezone(UK_TIME)
     return f"{moment:%a} {moment.day} {moment:%b %Y} at {moment:%H:%M} (London time)"
 
 
@@ -58,7 +58,7 @@ class DigestInHand(Exception):
 def _in_hand(service: Service, week: str) -> DigestInHand:
     holder, until = service.digest_holder(week) or ("another run", None)
     ends = parse_stored_time(until) if until else None
-    when = f"{ends.astimezone(LONDON):%H:%M} (London time)" if ends else "within 15 minutes"
+    when = f"{ends.astimezone(UK_TIME):%H:%M} (London time)" if ends else "within 15 minutes"
     return DigestInHand(
         f"another run ({holder}) is posting the digest for {week} now; nothing posted. If it is still working, "
         f"let it finish; if it was stopped on another machine, run this again after its lease runs out at {when}",
@@ -191,7 +191,7 @@ def run_clock(settings: Settings, service: Service, *, clock: Callable[[], dt.da
 
         previous_handler = signal.signal(signal.SIGTERM, on_signal)
     log.info("digest clock started: posting to %s every Monday 09:00 Europe/London; next at %s",
-             settings.digest_channel, next_run(clock()).astimezone(LONDON).isoformat())
+             settings.digest_channel, next_run(clock()).astimezone(UK_TIME).isoformat())
     try:
         while not stop.is_set():
             now = clock()
