@@ -303,7 +303,7 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
             "user": user, "view_id": view_id, "question_id": question_id, "escalation_id": escalation_id,
             "faq_id": entry.id if entry else faq_id, "faq_question": entry.question if entry else None,
             "faq_last_reviewed": entry.last_reviewed.isoformat() if entry else None,
-            "nation": self.reader_of(user, self._question_text(question_id)).nation, "decision": cleaned.decision,
+            "nation": self.decision_reader(user, question_id, escalation_id).nation, "decision": cleaned.decision,
             "shared_with": cleaned.shared_with, "what_shared": cleaned.what_shared,
             "lawful_basis": decisions.lawful_basis_text(cleaned), "reasons": cleaned.reasons,
             "person_told": cleaned.person_told, "not_told_why": cleaned.not_told_why, "redacted_kinds": kinds,

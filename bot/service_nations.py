@@ -38,6 +38,14 @@ class NationService:
         return self.reader_of(question.asker if question else None, question.text if question else "",
                               [follow_up.text for follow_up in escalation.follow_ups])
 
+    def decision_reader(self, user: str, question_id: int | None, escalation_id: int | None) -> Reader:
+        """Whom the guidance a decision record follows was written for: the escalation's reader (its
+        follow-ups too) when it records an advisor's answer to this person, else their question's."""
+        escalation = self.escalation(escalation_id) if escalation_id else None
+        if escalation is not None and escalation.question is not None and escalation.question.asker == user:
+            return self.escalation_reader(escalation)
+        return self.reader_of(user, self._question_text(question_id))
+
     def _question_text(self, question_id: int | None) -> str:
         question = self.question(question_id) if question_id else None
         return question.text if question else ""

@@ -294,3 +294,17 @@ def test_a_placeholder_legal_basis_is_never_offered_nor_pre_selected(faq, placeh
     assert basis_choices(mixed) == ("UK GDPR Article 6(1)(e)",)
     basis = next(b for b in decision_modal(mixed, {})["blocks"] if b.get("block_id") == "lawful_basis")
     assert basis["element"]["initial_option"]["text"]["text"] == "UK GDPR Article 6(1)(e)"
+
+
+def test_a_decision_on_an_advisors_answer_records_the_nation_the_asker_gave_in_a_follow_up(service):
+    from bot.records import Where
+
+    question = service.ask("zorblat the quuxified flimflam gizmo", "U1", Where("mention", "C1", "1.1", "1.1")).question
+    escalation, _ = service.escalate(question.id, "U1")
+    service.add_follow_up(service.escalation(escalation.id), "we're a Welsh council", "U1", "C1", "1.2")
+    on_answer, _ = service.record_decision("U1", form(), view_id="V1", question_id=question.id,
+                                           escalation_id=escalation.id)
+    assert on_answer.nation == "wales"
+    by_someone_else, _ = service.record_decision("U2", form(), view_id="V2", question_id=question.id,
+                                                 escalation_id=escalation.id)
+    assert by_someone_else.nation is None  # another person's follow-ups place only the asker
