@@ -41,7 +41,7 @@ class NationService:
     def decision_reader(self, user: str, question_id: int | None, escalation_id: int | None) -> Reader:
         """Whom the guidance a decision record follows was written for: the escalation's reader (its
         follow-ups too) when it records an advisor's answer to this person, else their question's."""
-        escalation = self.escalation(escalation_id) if escalation_id else None
+        escalation = self.store.escalation(escalation_id) if escalation_id else None  # None: purged since
         if escalation is not None and escalation.question is not None and escalation.question.asker == user:
             return self.escalation_reader(escalation)
         return self.reader_of(user, self._question_text(question_id))
