@@ -1,39 +1,105 @@
 """Follow-ups as people see them: in an escalation's card and the answer modal (for advisors), posted
-in the card's thread when they arrive, and the asker's acknowledgement in their own thread."""
+in the card's thread when they arrive, and the asker's acknowledgement in their own thread.
+
+The post in the card's thread carries each follow-up whole, in as many sections as it needs. The card
+and the modal show each of the latest follow-ups in its own section, shortened past a budget: an urgent
+one leads with the sentences that made it urgent, and a shortened one says where to read it whole."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from bot.mrkdwn import escape_mrkdwn, escape_user_text
 from bot.records import Escalation, FollowUp
-from bot.slack.blocks.kit import Message, clip, context, human_list, quoted, section, slack_date
+from bot.slack.blocks.kit import Message, clip, context, human_list, quoted, section, slack_date, whole_text_sections
 from bot.slack.blocks.replies import redaction_blocks, urgent_blocks
+from bot.urgency import MAX_WINDOWED_CHARS, urgent_sentences
 
 SHOWN_FOLLOW_UPS = 5  # the latest ones, in a card or modal; the card's thread has them all
-FOLLOW_UP_CHARS = 500  # of each, in a card or modal
+CARD_FOLLOW_UP_CHARS = 700  # of each as shown (quoted), in a card
+MODAL_FOLLOW_UP_CHARS = 2800  # of each as shown, in the answer modal: a section, less its date line
+CUT_NOTE = "(cut: read it in full in the card's thread)"
+_SHORTEST_PART = 40  # a part of a shortened follow-up with less room than this is left out
+# A short line takes a row of the card as a long one does: each counts as at least this many characters,
+# so that a pasted list of 60 short lines does not fill the card
+_ROW = 40
+WHY_URGENT, FROM_THE_START, ALL_OF_IT = "_Why it is urgent:_", "_From the start:_", "_All of it:_"
 
 
-def follow_up_blocks(follow_ups: Sequence[FollowUp]) -> list[dict]:
-    """What the asker added since they asked, latest last: for the card and the answer modal."""
+def follow_up_blocks(follow_ups: Sequence[FollowUp], chars: int = CARD_FOLLOW_UP_CHARS) -> list[dict]:
+    """What the asker added since they asked, latest last, for the card and the answer modal: each in its
+    own section, so that none is cut for another's sake, shown within ``chars`` (``shown_follow_up``)."""
     if not follow_ups:
         return []
     shown = follow_ups[-SHOWN_FOLLOW_UPS:]
-    lines = [f"{slack_date(f.created_at)}{' :rotating_light: *urgent*' if f.urgent else ''}\n"
-             f"{quoted(clip(escape_user_text(f.text), FOLLOW_UP_CHARS))}" for f in shown]
     earlier = len(follow_ups) - len(shown)
     head = f"*The asker added ({len(follow_ups)}):*"
     if earlier:
         head += f" _the {earlier} earlier in the card's thread_"
-    return [section(head + "\n" + "\n".join(lines))]
+    return [section(head), *(section(f"{slack_date(f.created_at)}{' :rotating_light: *urgent*' if f.urgent else ''}\n"
+                                     f"{shown_follow_up(f, chars)}") for f in shown)]
+
+
+def shown_follow_up(follow_up: FollowUp, chars: int) -> str:
+    """The follow-up quoted, whole when that takes at most ``chars`` characters; else shortened to them,
+    an urgent one leading with the sentences that made it urgent, ending with ``CUT_NOTE``."""
+    whole = quoted(escape_user_text(follow_up.text))
+    if sum(max(len(line) + 1, _ROW) for line in whole.splitlines()) <= chars + 1:
+        return whole
+    room = chars - len(CUT_NOTE) - 1
+    lead = urgent_lead(follow_up, room - len(WHY_URGENT) - len(FROM_THE_START) - 2)
+    if lead is None:  # not urgent, or urgent from its first sentence: shown from its start
+        return f"{quoted_within(escape_user_text(follow_up.text), room)}\n{CUT_NOTE}"
+    sentences, at = lead
+    start = quoted_within(escape_user_text(follow_up.text[:at]),
+                          room - len(WHY_URGENT) - len(sentences) - len(FROM_THE_START) - 3)
+    return "\n".join([WHY_URGENT, sentences, *([FROM_THE_START, start] if start else []), CUT_NOTE])
+
+
+def urgent_lead(follow_up: FollowUp, room: int) -> tuple[str, int] | None:
+    """The sentences that made an urgent follow-up urgent, quoted within ``room``, and where they start in
+    it; None for a follow-up not urgent, or urgent from its start or on the whole."""
+    risk = risk_sentences(follow_up.text) if follow_up.urgent else None
+    if risk is None or risk[0] == 0:
+        return None
+    sentences = escape_user_text(follow_up.text[risk[0]:risk[1]].strip())
+    return quoted_within(f"… {sentences}{' …' if risk[1] < len(follow_up.text.rstrip()) else ''}", room), risk[0]
+
+
+@lru_cache(maxsize=512)  # follow-ups are never changed, and a card is rebuilt at each of its updates
+def risk_sentences(text: str) -> tuple[int, int] | None:
+    """Where in ``text`` are the sentences that signal a risk now, as the service finds them to cut an
+    urgent text; None when no sentences do on their own (the whole text did)."""
+    verdict = urgent_sentences(text[:MAX_WINDOWED_CHARS], explain=False)
+    return verdict.window if verdict else None
+
+
+def quoted_within(text: str, room: int) -> str:
+    """``text`` (escaped) as a quotation of at most ``room`` characters, a short line counted as ``_ROW``:
+    its first lines, the last of them clipped; "" when there is no room for a useful part of it."""
+    lines, used = [], 0
+    for line in text.splitlines() or [""]:
+        left = room - used - 3  # "> " and the line break
+        if left < _SHORTEST_PART:
+            break
+        lines.append("> " + clip(line, left))
+        used += max(len(lines[-1]) + 1, _ROW)
+        if len(line) > left:
+            break
+    return "\n".join(lines)
 
 
 def follow_up_post(escalation: Escalation, follow_up: FollowUp) -> Message:
-    """A follow-up as posted in its escalation's card thread when it arrives."""
+    """A follow-up as posted in its escalation's card thread when it arrives: all of it, in as many sections
+    as it needs; an urgent one too long for the card also leads with the sentences that made it urgent."""
     asker = f"<@{escalation.question.asker}>" if escalation.question else "The asker"
     flag = ":rotating_light: *URGENT* " if follow_up.urgent else ""
-    blocks = [section(f"{flag}:speech_balloon: {asker} added to escalation #{escalation.id}:\n"
-                      f"{quoted(clip(escape_user_text(follow_up.text), 2500))}")]
+    first_line = f"{flag}:speech_balloon: {asker} added to escalation #{escalation.id}:"
+    lead = urgent_lead(follow_up, CARD_FOLLOW_UP_CHARS) if len(follow_up.text) > CARD_FOLLOW_UP_CHARS else None
+    if lead is not None:  # Slack shows a long post folded: what makes it urgent comes first
+        first_line = "\n".join([first_line, WHY_URGENT, lead[0], ALL_OF_IT])
+    blocks = whole_text_sections(escape_user_text(follow_up.text), first_line, quote=True)
     if follow_up.redacted_kinds:
         removed = escape_mrkdwn(human_list(list(follow_up.redacted_kinds)))
         blocks.append(context(f":lock: Identifiers removed: {removed}"))

@@ -12,7 +12,7 @@ from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn
 from bot.nations import Reader
 from bot.records import Escalation
 from bot.slack.blocks.advisor_card import asker_nation_block, urgent_flag
-from bot.slack.blocks.follow_ups import follow_up_blocks
+from bot.slack.blocks.follow_ups import MODAL_FOLLOW_UP_CHARS, follow_up_blocks
 from bot.slack.blocks.ids import (
     ANSWER_BLOCK,
     ANSWER_INPUT,
@@ -101,7 +101,7 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
             *whole_question_sections(question, f"{urgent_flag(escalation)}*Escalation #{escalation.id}*"
                                      + (f" from <@{question.asker}>" if question else "")),
             *([asker_nation_block(reader)] if reader is not None else []),
-            *follow_up_blocks(escalation.follow_ups),
+            *follow_up_blocks(escalation.follow_ups, MODAL_FOLLOW_UP_CHARS),
             {
                 "type": "input",
                 "block_id": ANSWER_BLOCK,
