@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.mrkdwn import escape_mrkdwn, escape_user_text
-from bot.records import Escalation, FollowUp
+from bot.records import CLAIMED, Escalation, FollowUp
 from bot.slack.blocks.kit import Message, clip, context, human_list, quoted, section, slack_date
 from bot.slack.blocks.replies import redaction_blocks, urgent_blocks
 
@@ -32,12 +32,14 @@ def follow_up_post(escalation: Escalation, follow_up: FollowUp) -> Message:
     """A follow-up as posted in its escalation's card thread when it arrives."""
     asker = f"<@{escalation.question.asker}>" if escalation.question else "The asker"
     flag = ":rotating_light: *URGENT* " if follow_up.urgent else ""
-    blocks = [section(f"{flag}:speech_balloon: {asker} added to escalation #{escalation.id}:\n"
+    claimer = f"<@{escalation.claimed_by}> " if escalation.state == CLAIMED and escalation.claimed_by else ""
+    blocks = [section(f"{flag}{claimer}:speech_balloon: {asker} added to escalation #{escalation.id}:\n"
                       f"{quoted(clip(escape_user_text(follow_up.text), 2500))}")]
     if follow_up.redacted_kinds:
         removed = escape_mrkdwn(human_list(list(follow_up.redacted_kinds)))
         blocks.append(context(f":lock: Identifiers removed: {removed}"))
-    return Message(f"{'URGENT ' if follow_up.urgent else ''}The asker added to escalation #{escalation.id}.", blocks)
+    return Message(f"{'URGENT ' if follow_up.urgent else ''}{claimer}The asker added to escalation #{escalation.id}.",
+                   blocks)
 
 
 def follow_up_added_message(escalation: Escalation, follow_up: FollowUp, shared: bool = False,
