@@ -114,6 +114,7 @@ class Escalation:
     advisor_ts: str | None = None
     reminded_at: str | None = None
     reopened_at: str | None = None
+    reopened_by: str | None = field(default=None, compare=False)  # from the audit log
     question: Question | None = field(default=None, compare=False)
     follow_ups: tuple[FollowUp, ...] = field(default=(), compare=False)  # what the asker added, oldest first
 

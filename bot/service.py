@@ -21,6 +21,7 @@ from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.privacy import MAX_QUESTION_CHARS, redact, redact_question
 from bot.public_contacts import keep_public_contacts
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
+from bot.service_answers import AnswerService
 from bot.service_follow_ups import FollowUpService
 from bot.service_matching import MatchingService
 from bot.service_nations import NationService
@@ -105,7 +106,8 @@ class AskResult:
         return self.question.redacted_kinds
 
 
-class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, FollowUpService, NationService):
+class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, FollowUpService, NationService,
+              AnswerService):
     @classmethod
     def open(cls, settings: Settings, *, faq: bool = True, create: bool = True, read_only: bool = False) -> Service:
         """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.
@@ -360,8 +362,7 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
             )
             if faq_id and escalation.question:
                 self.store.add_learned_phrasing(faq_id, escalation.question.text, escalation.question_id, user)
-            self.store.owe(Kind.ADVISOR_ANSWER, f"answer:{escalation.id}:{uuid.uuid4().hex}",
-                           question_id=escalation.question_id, escalation_id=escalation.id, payload={"advisor": user})
+            self._owe_answer(escalation, user)
             if redaction.found and notify is not None:
                 self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", escalation_id=escalation.id, payload={
                     **notify, "to": user, "about": "answer_redacted", "kinds": list(redaction.found)})
@@ -376,17 +377,11 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
                             lambda e: escalations.close(e, user, self.store.now()), then=self._owe_closed_notice)
 
     def reopen(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+        """Reopen an escalation; what its answer taught the matcher is withdrawn in the same commit."""
         escalations.require_advisor(user, advisors)
         return self._change(escalation_id, user, QueueAction.REOPEN,
-                            lambda e: escalations.reopen(e, user, self.store.now()))
-
-    def escalation_to_answer(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
-        """The escalation an advisor is about to answer, refused now (not after they have written the
-        answer) when they may not answer it."""
-        escalations.require_advisor(user, advisors)
-        escalation = self.escalation(escalation_id)
-        escalations.require_answerable(escalation, user)
-        return escalation
+                            lambda e: escalations.reopen(e, user, self.store.now()),
+                            then=lambda e: self.store.forget_learned_phrasing(e.question_id))
 
     def escalation(self, escalation_id: int) -> Escalation:
         found = self.store.escalation(escalation_id)

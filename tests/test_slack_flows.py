@@ -629,7 +629,7 @@ def test_app_home_for_an_advisor_shows_the_queue_with_working_buttons(app, fake_
 
     click_in_home(app, ids.ANSWER_ACTION, str(first.id), ADVISOR)
     metadata = json.loads(fake_slack.last("views.open").body["view"]["private_metadata"])
-    assert metadata == {"escalation": first.id, "home": True}
+    assert metadata == {"escalation": first.id, "home": True, "seen_follow_up": 0}
     submit_answer(app, first.id, "Done.", home=True)
     assert service.escalation(first.id).state == ANSWERED
     assert len(fake_slack.calls("views.publish")) == 2

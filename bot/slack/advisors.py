@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot.escalations import BadFaqLink, QueueError
 from bot.slack.blocks import ids
-from bot.slack.blocks.modals import answer_modal, faq_options
+from bot.slack.blocks.modals import added_since_opened, answer_metadata, answer_modal, faq_options
 from bot.slack.deps import Deps
 from bot.slack.home import publish_home
 from bot.slack.modal_opening import open_modal
@@ -18,6 +18,7 @@ from bot.slack.payloads import (
     checked_values,
     clicked_in_home,
     escalation_id_of,
+    input_values,
     metadata_of,
     private_route,
     selected_value,
@@ -69,15 +70,19 @@ def register(app: App, deps: Deps) -> None:
                                                       deps.advisors.known_members())
         except QueueError:
             return  # told already
-        metadata = {"escalation": escalation.id, "home": clicked_in_home(body)}
+        metadata = answer_metadata(escalation, clicked_in_home(body))
         reader = service.escalation_reader(escalation)
         open_modal(deps, body, answer_modal(escalation, service.faq.entries, metadata, reader))
 
     app.action(ids.ANSWER_ACTION)(ack=on_answer_clicked, lazy=[open_answer_modal])
 
     def on_answer_submitted(ack, body: dict, view: dict) -> None:
-        """The answer, its relay to the asker and the card's update are recorded in one commit."""
+        """The answer, its relay to the asker and the card's update are recorded in one commit. When the
+        asker added to the question after the form opened, the form is shown again first, with what they
+        added and the answer as typed: the next press sends it."""
         try:
+            if show_what_was_added(ack, view):
+                return
             service.answer(
                 int(metadata_of(view)["escalation"]), user_of(body), deps.advisors.known_members(),
                 text_input(view, ids.ANSWER_BLOCK, ids.ANSWER_INPUT, keep_link_urls=True),
@@ -92,6 +97,18 @@ def register(app: App, deps: Deps) -> None:
             keep_open(ack, ids.ANSWER_BLOCK, error, "an advisor's answer")
             return
         ack()
+
+    def show_what_was_added(ack, view: dict) -> bool:
+        metadata = metadata_of(view)
+        escalation = service.escalation(int(metadata["escalation"]))
+        added = added_since_opened(escalation, metadata)
+        if not added:
+            return False
+        again = answer_metadata(escalation, bool(metadata.get("home")))
+        ack(response_action="update", view=answer_modal(escalation, service.faq.entries, again,
+                                                        service.escalation_reader(escalation),
+                                                        draft=input_values(view), added=added))
+        return True
 
     app.view(ids.ANSWER_MODAL)(ack=on_answer_submitted, lazy=[refresh_home])
 

@@ -9,6 +9,7 @@ rendered when it is sent, so a card update shows the escalation as it is then.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import http.client
 import logging
@@ -23,7 +24,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot import lease_owners
 from bot.escalations import QueueError
 from bot.outbox import UNCERTAIN, Kind, Owed
-from bot.records import State, Via
+from bot.records import Escalation, State, Via
 from bot.slack.asker_delivery import (
     asked_elsewhere,
     asker_only_message,
@@ -328,13 +329,23 @@ def empty_post(deps: Deps, channel: str, ts: str, text: str = ERASED_CARD_TEXT) 
 
 
 def send_advisor_answer(deps: Deps, item: Owed) -> None:
-    escalation = deps.service.escalation(item.escalation_id)
+    """The answer this item was owed for, as its advisor wrote it (not the escalation's latest answer)."""
+    escalation = as_answered_then(deps.service.escalation(item.escalation_id), item.payload)
     if escalation.question is None:
         raise LookupError("the question was purged")
     reader = deps.service.escalation_reader(escalation)
     deliver_to_asker(deps.client, escalation.question,
                      lambda shared: advisor_answer_message(escalation, deps.service.faq, reader, shared))
     return None
+
+
+def as_answered_then(escalation: Escalation, payload: dict) -> Escalation:
+    """``escalation`` with the answer an owed item carries (items owed before answers carried theirs
+    have none: the escalation's own answer stands)."""
+    if payload.get("answer") is None:
+        return escalation
+    return dataclasses.replace(escalation, answer=payload["answer"], answered_by=payload.get("advisor"),
+                               answered_at=payload.get("answered_at"), linked_faq_id=payload.get("linked_faq_id"))
 
 
 def send_asker_notice(deps: Deps, item: Owed) -> None:

@@ -292,8 +292,15 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
             linked_faq_id=row["linked_faq_id"], propose_new=bool(row["propose_new"]),
             closed_by=row["closed_by"], closed_at=row["closed_at"], advisor_channel=row["advisor_channel"],
             advisor_ts=row["advisor_ts"], reminded_at=row["reminded_at"], reopened_at=row["reopened_at"],
+            reopened_by=self._reopened_by(row["id"]) if row["reopened_at"] else None,
             question=self.question(row["question_id"]), follow_ups=self.follow_ups_of(row["id"]),
         )
+
+    def _reopened_by(self, escalation_id: int) -> str | None:
+        """Who last reopened the escalation, from the audit log (None once its rows are gone)."""
+        row = self.db.execute("select actor from audit where escalation_id = ? and action = ? order by id desc limit 1",
+                              [escalation_id, QueueAction.REOPEN.value]).fetchone()
+        return row[0] if row else None
 
     # learned phrasings ---------------------------------------------------------------------
 
@@ -306,6 +313,12 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
                 ignore=True,
             )
             return db["learned_phrasings"].count > before
+
+    def forget_learned_phrasing(self, question_id: int) -> int:
+        """Withdraw what an answer to this question taught the matcher (its escalation was reopened); how
+        many phrasings went."""
+        with self.transaction() as db:
+            return db.execute("delete from learned_phrasings where question_id = ?", [question_id]).rowcount
 
     def learned_phrasings(self) -> dict[str, list[str]]:
         learned: dict[str, list[str]] = {}

@@ -88,9 +88,9 @@ class DeliveryTables:
         with self._reading():
             return outbox.holder_of(self.db, key)
 
-    def give_up_owed_under(self, key: str, reason: str) -> int:
+    def give_up_owed_under(self, key: str, reason: str, unleased_only: bool = False) -> int:
         with self.transaction() as db:
-            return outbox.give_up_under(db, self.now(), key, reason)
+            return outbox.give_up_under(db, self.now(), key, reason, unleased_only)
 
     def release_leases_of(self, is_gone: Callable[[str], bool]) -> int:
         """Free the leases of senders that ``is_gone`` says are dead, so their messages go at once."""

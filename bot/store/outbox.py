@@ -202,12 +202,15 @@ def latest_of(db, key: str) -> Latest | None:
     return Latest(*row) if row else None
 
 
-def give_up_under(db, now: str, key: str, reason: str) -> int:
-    """Give up every pending item owed under ``key`` or ``key:…`` (superseded); how many."""
+def give_up_under(db, now: str, key: str, reason: str, unleased_only: bool = False) -> int:
+    """Give up every pending item owed under ``key`` or ``key:…`` (superseded); how many. With
+    ``unleased_only``, an item a live deliverer holds is left to it: it may be on its way already."""
     prefix = key + ":"
-    return db.execute("update outbox set state = ?, last_error = ?, leased_by = null, leased_until = null"
-                      " where (key = ? or substr(key, 1, ?) = ?) and state = ?",
-                      [State.GAVE_UP.value, reason, key, len(prefix), prefix, State.PENDING.value]).rowcount
+    free = " and (leased_until is null or leased_until < ?)" if unleased_only else ""
+    return db.execute("update outbox set state = ?, last_error = ?, payload = '{}', leased_by = null,"
+                      f" leased_until = null where (key = ? or substr(key, 1, ?) = ?) and state = ?{free}",
+                      [State.GAVE_UP.value, reason, key, len(prefix), prefix, State.PENDING.value,
+                       *([now] if unleased_only else [])]).rowcount
 
 
 def holder_of(db, key: str) -> tuple[str, str] | None:

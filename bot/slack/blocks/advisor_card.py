@@ -25,6 +25,7 @@ from bot.slack.blocks.kit import (
     whole_question_sections,
     whole_text_sections,
 )
+from bot.slack.blocks.reopened import reopened_blocks
 from bot.slack.blocks.replies import notice_message
 
 SOURCE_LABELS = {Via.COMMAND: "/canishare", Via.DM: "direct message", Via.MENTION: "a mention",
@@ -118,6 +119,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
     guess_text = "\n".join(f"• `{e.id}`: {escape_mrkdwn(e.question)}" for e in guesses) or "• none"
     blocks.append(section(f"*The bot's best guesses:*\n{guess_text}"))
     blocks.append(section(state_text(escalation, undelivered)))
+    blocks += reopened_blocks(escalation)
     if escalation.state == ANSWERED and escalation.answer:
         blocks += whole_text_sections(escape_user_text(escalation.answer), quote=True)
     buttons = advisor_buttons(escalation)

@@ -39,6 +39,7 @@ from bot.slack.blocks.kit import (
     slack_date,
     user_question,
 )
+from bot.slack.blocks.reopened import reopened_lines
 
 HOME_QUEUE_LIMIT = 20
 HOME_CLAIMED_LIMIT = 10
@@ -132,6 +133,7 @@ def queue_item_blocks(escalation: Escalation, now: dt.datetime, prefix: str) -> 
         f"{urgent_flag(escalation)}*#{escalation.id}* · {escalation.state}{who} · waiting "
         f"{describe_age(escalation.waiting_since, now)}\n{quoted(shown)}"
         + (SHORTENED if escalation.question and len(escape_user_text(escalation.question.text)) > 400 else "")
+        + reopened_lines(escalation)
     )]
     buttons = advisor_buttons(escalation)
     if buttons:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from bot.mrkdwn import escape_mrkdwn, escape_user_text
-from bot.records import Escalation, FollowUp
+from bot.records import CLAIMED, Escalation, FollowUp
 from bot.slack.blocks.kit import Message, clip, context, human_list, quoted, section, slack_date, whole_text_sections
 from bot.slack.blocks.replies import redaction_blocks, urgent_blocks
 from bot.urgency import MAX_WINDOWED_CHARS, urgent_sentences
@@ -95,7 +95,8 @@ def follow_up_post(escalation: Escalation, follow_up: FollowUp) -> Message:
     as it needs; an urgent one too long for the card also leads with the sentences that made it urgent."""
     asker = f"<@{escalation.question.asker}>" if escalation.question else "The asker"
     flag = ":rotating_light: *URGENT* " if follow_up.urgent else ""
-    first_line = f"{flag}:speech_balloon: {asker} added to escalation #{escalation.id}:"
+    claimer = f"<@{escalation.claimed_by}> " if escalation.state == CLAIMED and escalation.claimed_by else ""
+    first_line = f"{flag}{claimer}:speech_balloon: {asker} added to escalation #{escalation.id}:"
     lead = urgent_lead(follow_up, CARD_FOLLOW_UP_CHARS) if len(follow_up.text) > CARD_FOLLOW_UP_CHARS else None
     if lead is not None:  # Slack shows a long post folded: what makes it urgent comes first
         first_line = "\n".join([first_line, WHY_URGENT, lead[0], ALL_OF_IT])
@@ -103,7 +104,8 @@ def follow_up_post(escalation: Escalation, follow_up: FollowUp) -> Message:
     if follow_up.redacted_kinds:
         removed = escape_mrkdwn(human_list(list(follow_up.redacted_kinds)))
         blocks.append(context(f":lock: Identifiers removed: {removed}"))
-    return Message(f"{'URGENT ' if follow_up.urgent else ''}The asker added to escalation #{escalation.id}.", blocks)
+    return Message(f"{'URGENT ' if follow_up.urgent else ''}{claimer}The asker added to escalation #{escalation.id}.",
+                   blocks)
 
 
 def follow_up_added_message(escalation: Escalation, follow_up: FollowUp, shared: bool = False,

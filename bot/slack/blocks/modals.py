@@ -8,9 +8,9 @@ from typing import Iterable, Sequence
 
 from bot import decisions
 from bot.faq import FaqEntry
-from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn
+from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn
 from bot.nations import Reader
-from bot.records import Escalation
+from bot.records import Escalation, FollowUp
 from bot.slack.blocks.advisor_card import asker_nation_block, urgent_flag
 from bot.slack.blocks.follow_ups import MODAL_FOLLOW_UP_CHARS, follow_up_blocks
 from bot.slack.blocks.ids import (
@@ -35,8 +35,11 @@ from bot.slack.blocks.kit import (
     option,
     plain,
     section,
+    slack_date,
     whole_question_sections,
+    whole_text_sections,
 )
+from bot.slack.blocks.reopened import reopened_blocks
 
 MODAL_BLOCK_LIMIT = 100  # Slack's limit on a modal's blocks
 STATIC_SELECT_LIMIT = 100  # Slack's limit on a static_select's options; beyond it: external_select
@@ -86,10 +89,41 @@ def faq_select(entries: Sequence[FaqEntry]) -> dict:
     return {"type": "external_select", "action_id": FAQ_INPUT, "placeholder": placeholder, "min_query_length": 0}
 
 
+ADDED_SHOWN = 5  # follow-ups that arrived while the form was open, shown whole above it (the rest: the thread)
+
+
+def answer_metadata(escalation: Escalation, home: bool) -> dict:
+    """What the answer form remembers: its escalation, where it was opened, and the last follow-up it
+    showed (a later one is shown to the advisor before their answer goes)."""
+    return {"escalation": escalation.id, "home": home,
+            "seen_follow_up": max((f.id for f in escalation.follow_ups), default=0)}
+
+
+def added_since_opened(escalation: Escalation, metadata: dict) -> list[FollowUp]:
+    """The follow-ups the form did not show (none for a form opened before forms remembered them)."""
+    seen = metadata.get("seen_follow_up")
+    return [] if not isinstance(seen, int) else [f for f in escalation.follow_ups if f.id > seen]
+
+
+def added_blocks(added: Sequence[FollowUp]) -> list[dict]:
+    """What the asker added while the advisor was writing, whole, above their answer."""
+    blocks = [section(":warning: *The asker added this since you opened the form.* Your answer is still below: "
+                      "check it against this, then press *Send answer* again to send it (changed or not).")]
+    for follow_up in added[-ADDED_SHOWN:]:
+        flag = " :rotating_light: *urgent*" if follow_up.urgent else ""
+        blocks += whole_text_sections(escape_user_text(follow_up.text), f"{slack_date(follow_up.created_at)}{flag}",
+                                      quote=True)
+    if len(added) > ADDED_SHOWN:
+        blocks.append(context(f"_and {len(added) - ADDED_SHOWN} more before these, in the card's thread_"))
+    return blocks
+
+
 def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: dict,
-                 reader: Reader | None = None) -> dict:
-    """The advisor's answer form, under the question and the asker's nation (``reader``)."""
+                 reader: Reader | None = None, draft: dict | None = None, added: Sequence[FollowUp] = ()) -> dict:
+    """The advisor's answer form, under the question and the asker's nation (``reader``). Shown again
+    because the asker ``added`` to it meanwhile, it keeps what they entered (``draft``: the form's state)."""
     question = escalation.question
+    draft = draft or {}
     return {
         "type": "modal",
         "callback_id": ANSWER_MODAL,
@@ -98,17 +132,20 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
         "submit": plain("Send answer", 24),
         "close": plain("Cancel", 24),
         "blocks": [
+            *(added_blocks(added) if added else []),
             *whole_question_sections(question, f"{urgent_flag(escalation)}*Escalation #{escalation.id}*"
                                      + (f" from <@{question.asker}>" if question else "")),
             *([asker_nation_block(reader)] if reader is not None else []),
             *follow_up_blocks(escalation.follow_ups, MODAL_FOLLOW_UP_CHARS),
+            *reopened_blocks(escalation),
             {
                 "type": "input",
                 "block_id": ANSWER_BLOCK,
                 "label": plain("Your answer", 2000),
                 "hint": plain("The asker receives this as you write it. Don't include identifiers.", 2000),
-                "element": {"type": "plain_text_input", "action_id": ANSWER_INPUT, "multiline": True,
-                            "max_length": 3000},
+                "element": with_initial(
+                    {"type": "plain_text_input", "action_id": ANSWER_INPUT, "multiline": True, "max_length": 3000},
+                    "initial_value", draft.get(ANSWER_BLOCK, {}).get(ANSWER_INPUT, {}).get("value")),
             },
             {
                 "type": "input",
@@ -116,18 +153,26 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
                 "optional": True,
                 "label": plain("This is FAQ entry…", 2000),
                 "hint": plain("The question is then learned as a new way of asking that entry.", 2000),
-                "element": faq_select(entries),
+                "element": with_initial(faq_select(entries), "initial_option",
+                                        draft.get(FAQ_BLOCK, {}).get(FAQ_INPUT, {}).get("selected_option")),
             },
             {
                 "type": "input",
                 "block_id": PROPOSE_BLOCK,
                 "optional": True,
                 "label": plain("New FAQ entry", 2000),
-                "element": {"type": "checkboxes", "action_id": PROPOSE_INPUT,
-                            "options": [{"text": plain("Propose this as a new FAQ entry", 75), "value": "yes"}]},
+                "element": with_initial(
+                    {"type": "checkboxes", "action_id": PROPOSE_INPUT,
+                     "options": [{"text": plain("Propose this as a new FAQ entry", 75), "value": "yes"}]},
+                    "initial_options", draft.get(PROPOSE_BLOCK, {}).get(PROPOSE_INPUT, {}).get("selected_options")),
             },
         ],
     }
+
+
+def with_initial(element: dict, key: str, value) -> dict:
+    """``element`` filled in with what the person entered before (nothing entered: as it was)."""
+    return {**element, key: value} if value else element
 
 
 # the decision record -----------------------------------------------------------------------------

@@ -1,0 +1,39 @@
+"""Answering an escalation, as a mixin of ``Service``: the Answer click that claims it for the advisor
+writing, and the answer owed to the asker with its own text. It uses the service's store, its clock and
+``_change``."""
+
+from __future__ import annotations
+
+import uuid
+
+from bot import escalations
+from bot.outbox import Kind
+from bot.records import OPEN, Escalation, QueueAction
+
+SUPERSEDED = "superseded: a later answer to the same escalation is sent instead"
+
+
+class AnswerService:
+    def escalation_to_answer(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+        """The escalation an advisor is about to answer, refused now (not after they have written the
+        answer) when they may not answer it. An open one is claimed for them, so that the card says who is
+        writing and a second advisor is refused before they start."""
+        escalations.require_advisor(user, advisors)
+        escalation = self.escalation(escalation_id)
+        escalations.require_answerable(escalation, user)
+        if escalation.state == OPEN:
+            escalation = self._change(escalation_id, user, QueueAction.CLAIM,
+                                      lambda e: escalations.claim(e, user, self.store.now()),
+                                      then=self._owe_claimed_notice)
+        return escalation
+
+    def _owe_answer(self, escalation: Escalation, user: str) -> None:
+        """Owe the asker this answer, carrying its own text and author: an earlier answer still owed is
+        never sent with this one's words. An earlier one not yet on its way is given up (this one replaces
+        it); one a deliverer holds goes as it was written."""
+        key = f"answer:{escalation.id}"
+        self.store.give_up_owed_under(key, SUPERSEDED, unleased_only=True)
+        self.store.owe(Kind.ADVISOR_ANSWER, f"{key}:{uuid.uuid4().hex}", question_id=escalation.question_id,
+                       escalation_id=escalation.id, payload={
+                           "advisor": user, "answer": escalation.answer, "answered_at": escalation.answered_at,
+                           "linked_faq_id": escalation.linked_faq_id})

@@ -1,0 +1,155 @@
+"""Answering safely while the case moves: the Answer click claims the escalation, each owed answer
+carries its own words, and a reopen withdraws what the earlier answer taught the matcher."""
+
+from __future__ import annotations
+
+import json
+
+from slack_flow_fixtures import *  # noqa: F403 (the app's fixtures)
+from test_slack_flows import (
+    ADVISOR,
+    ADVISOR_CHANNEL,
+    OTHER_ADVISOR,
+    click,
+    escalate_a_mention,
+    submit_answer,
+    texts_of,
+)
+
+from bot.records import CLAIMED, OPEN
+from bot.slack.blocks import ids
+from bot.slack.deliverer import deliver_due
+
+
+def answers_to_asker(fake) -> list[str]:
+    return [texts_of(c) for c in fake.calls("chat.postMessage")
+            if c.body.get("channel") == "C123" and c.status == 200 and "answered your question" in c.body["text"]]
+
+
+def make_all_due(service) -> None:
+    service.store.db.execute("update outbox set due_at = '2000-01-01T00:00:00+00:00' where state = 'pending'")
+    service.store.db.conn.commit()
+
+
+# finding 11: Answer claims an open escalation -------------------------------------------------------
+
+
+def test_clicking_answer_on_an_open_escalation_claims_it_and_a_second_advisor_is_told_at_once(
+        app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    click(app, fake_slack, ids.ANSWER_ACTION, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    now = service.escalation(escalation.id)
+    assert now.state == CLAIMED and now.claimed_by == ADVISOR
+    assert f"Claimed* by <@{ADVISOR}>" in texts_of(fake_slack.last("chat.update"))
+    assert len(fake_slack.calls("views.open")) == 1
+
+    click(app, fake_slack, ids.ANSWER_ACTION, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL,
+          response_url=fake_slack.response_url("second"))
+    assert len(fake_slack.calls("views.open")) == 1  # no second pop-up to write in
+    (told,) = [c.body for c in fake_slack.calls("response_url") if c.body["_name"] == "second"]
+    assert f"claimed by <@{ADVISOR}>" in told["text"]
+
+
+def test_the_claimer_clicking_answer_again_opens_the_pop_up_without_a_second_claim(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    fake_slack.reset()
+    click(app, fake_slack, ids.ANSWER_ACTION, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert len(fake_slack.calls("views.open")) == 1 and fake_slack.calls("chat.update") == []
+    assert fake_slack.calls("response_url") == []
+
+
+def test_a_non_advisor_clicking_answer_claims_nothing(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    click(app, fake_slack, ids.ANSWER_ACTION, str(escalation.id), user="U777", channel_id=ADVISOR_CHANNEL)
+    assert service.escalation(escalation.id).state == OPEN
+
+
+# finding 6: each owed answer carries its own words ---------------------------------------------------
+
+
+def test_an_answer_replaced_before_delivery_is_given_up_and_the_asker_gets_the_new_one_once(
+        app, deps, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    fake_slack.fail_next("chat.postMessage", times=2, status=503)  # the thread, then the DM fallback
+    submit_answer(app, escalation.id, "FIRST: do not share yet.", user=ADVISOR)
+    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+    submit_answer(app, escalation.id, "SECOND: yes, share with the DSL today.", user=OTHER_ADVISOR)
+    make_all_due(service)
+    while deliver_due(deps):
+        pass
+    (received,) = answers_to_asker(fake_slack)
+    assert "SECOND" in received and f"<@{OTHER_ADVISOR}>" in received
+    states = [r["state"] for r in service.store.db.query(
+        "select state from outbox where kind = 'advisor_answer' order by id")]
+    assert states == ["gave_up", "delivered"]
+
+
+def test_an_answer_on_its_way_when_replaced_is_sent_with_its_own_words(app, deps, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    fake_slack.fail_next("chat.postMessage", times=2, status=503)
+    submit_answer(app, escalation.id, "FIRST: do not share yet.", user=ADVISOR)
+    # another process's deliverer holds the first answer while the second is given
+    service.store.db.execute("update outbox set leased_by = 'other:1', leased_until = '2999-01-01T00:00:00+00:00'"
+                             " where kind = 'advisor_answer' and state = 'pending'")
+    service.store.db.conn.commit()
+    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+    submit_answer(app, escalation.id, "SECOND: yes, share with the DSL today.", user=OTHER_ADVISOR)
+    service.store.db.execute("update outbox set leased_by = null, leased_until = null where leased_by = 'other:1'")
+    service.store.db.conn.commit()
+    make_all_due(service)
+    while deliver_due(deps):
+        pass
+    received = answers_to_asker(fake_slack)
+    assert len(received) == 2
+    assert sum("FIRST" in r for r in received) == 1 and sum("SECOND" in r for r in received) == 1
+    (first,) = [r for r in received if "FIRST" in r]
+    assert f"<@{ADVISOR}>" in first and f"<@{OTHER_ADVISOR}>" not in first
+
+
+def test_an_answer_owed_before_answers_carried_their_words_sends_the_escalations_answer(
+        app, deps, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    fake_slack.fail_next("chat.postMessage", times=2, status=503)
+    submit_answer(app, escalation.id, "The only answer.", user=ADVISOR)
+    service.store.db.execute(
+        "update outbox set payload = ? where kind = 'advisor_answer'", [json.dumps({"advisor": ADVISOR})])
+    service.store.db.conn.commit()
+    make_all_due(service)
+    deliver_due(deps)
+    (received,) = answers_to_asker(fake_slack)
+    assert "The only answer." in received
+
+
+# finding 7: reopening withdraws what the answer taught ----------------------------------------------
+
+
+def test_reopening_withdraws_the_phrasing_its_answer_taught_and_a_new_answer_teaches_only_its_link(
+        app, fake_slack, service):
+    words = "can the wifi router leak our files to the council"
+    escalation = escalate_a_mention(app, fake_slack, service, text=words)
+    wrong, right = service.faq.entries[1].id, service.faq.entries[2].id
+    submit_answer(app, escalation.id, "See the FAQ entry.", faq_id=wrong)
+    assert service.matcher().match(escalation.question.text).entry.id == wrong
+
+    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert escalation.question.text not in service.store.learned_phrasings().get(wrong, [])
+    match = service.matcher().match(escalation.question.text)
+    assert match.entry is None or match.entry.id != wrong or match.decision != "answer"
+
+    submit_answer(app, escalation.id, "See this entry instead.", faq_id=right)
+    learned = service.store.learned_phrasings()
+    assert escalation.question.text in learned[right] and escalation.question.text not in learned.get(wrong, [])
+
+
+def test_reopening_an_answer_that_taught_nothing_changes_no_phrasing(app, fake_slack, service):
+    taught = escalate_a_mention(app, fake_slack, service, text="can the wifi router leak our files to the council")
+    submit_answer(app, taught.id, "See the FAQ entry.", faq_id=service.faq.entries[1].id)
+    other = escalate_a_mention(app, fake_slack, service, text="zorblat quuxified gizmo", ts="1700000000.000050")
+    submit_answer(app, other.id, "Not a sharing question.")
+    click(app, fake_slack, ids.REOPEN, str(other.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert taught.question.text in service.store.learned_phrasings()[service.faq.entries[1].id]
