@@ -63,13 +63,14 @@ class FollowUpService:
 
     def edit_of(self, asker: str, channel: str, message_ts: str, before: str | None,
                 after: str | None) -> tuple[edits.EditMeans, Question | None, Escalation | None]:
-        """What a DM edit does (``bot.edits``), with the question it changes and that question's escalation
-        while it waits for an advisor (open or claimed)."""
+        """What a DM edit does (``bot.edits``), with the question it changes (the first recorded from the
+        message) and the latest escalation of any question recorded from it (an edit answered again may be the
+        one sent to an advisor): the edit is a follow-up while that escalation waits for an advisor."""
         original = self.store.question_for_message(asker, channel, message_ts)
-        escalation = self.store.escalation_for_question(original.id) if original else None
-        if escalation is not None and escalation.state not in (State.OPEN, State.CLAIMED):
-            escalation = None
+        found = self.store.escalation_of_message(asker, channel, message_ts) if original else None
+        escalation = self.store.escalation(found) if found is not None else None
+        waits = escalation is not None and escalation.state in (State.OPEN, State.CLAIMED)
         now = parse_stored_time(self.store.now())
         if now is None:
             return edits.EditMeans.NOTHING, original, escalation
-        return edits.what_the_edit_means(original, before, after, now, escalation is not None), original, escalation
+        return edits.what_the_edit_means(original, before, after, now, waits), original, escalation

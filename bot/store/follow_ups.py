@@ -67,6 +67,16 @@ class FollowUpTables:
                 [asker, channel, message_ts]))
         return _question(rows[0]) if rows else None
 
+    def escalation_of_message(self, asker: str, channel: str, message_ts: str) -> int | None:
+        """The id of the escalation of the latest question recorded from the Slack message ``message_ts`` (a
+        DM question, and each edit of it answered again) that was escalated; None when none was."""
+        with self._lock:
+            row = self.db.execute(
+                "select e.id from escalations e join questions q on q.id = e.question_id"
+                " where q.asker = ? and q.channel = ? and q.message_ts = ? order by q.id desc, e.id desc limit 1",
+                [asker, channel, message_ts]).fetchone()
+        return row[0] if row else None
+
 
 def _follow_up(row: dict) -> FollowUp:
     return FollowUp(id=row["id"], escalation_id=row["escalation_id"], question_id=row["question_id"],
