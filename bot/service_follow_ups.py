@@ -7,22 +7,38 @@ from __future__ import annotations
 import logging
 
 from bot import decisions, edits
+from bot.asker_steps import seen_by_others
 from bot.outbox import Kind
 from bot.privacy import redact_question
-from bot.records import Escalation, FollowUp, Question, State
+from bot.records import Escalation, FollowUp, Question, State, Via
 from bot.times import parse_stored_time
 from bot.urgency import signals_immediate_risk
 
 log = logging.getLogger("bot.service")
 
 
+def in_a_channel(escalation: Escalation) -> bool:
+    """Whether what the asker adds to ``escalation`` is posted where others read it (a mention's thread, not
+    their DM with the bot, where the acknowledgement itself says what was removed)."""
+    return escalation.question is None or seen_by_others(escalation.question.where.source)
+
+
 class FollowUpService:
     def open_escalation_in_thread(self, asker: str, channel: str | None, thread_ts: str | None) -> Escalation | None:
-        """``asker``'s escalation sent from this thread (by mentioning the bot) that still waits for an
-        advisor: open or claimed. None for anyone else, and outside a thread."""
+        """``asker``'s escalation sent from this thread (by mentioning the bot, or by DM) that still waits for
+        an advisor: open or claimed. None for anyone else, and outside a thread."""
         if not (asker and channel and thread_ts):
             return None
         found = self.store.open_escalation_in_thread(asker, channel, thread_ts)
+        return self.store.escalation(found) if found is not None else None
+
+    def open_dm_escalation_elsewhere(self, question: Question) -> Escalation | None:
+        """For a new DM question: its asker's other DM question still with the advisors, whose thread is where
+        to add detail to it (a new message is a new question)."""
+        where = question.where
+        if where.source != Via.DM or not where.channel:
+            return None
+        found = self.store.open_dm_escalation_elsewhere(question.asker, where.channel, where.thread_ts)
         return self.store.escalation(found) if found is not None else None
 
     def add_follow_up(self, escalation: Escalation, text: str, asker: str, channel: str | None,
@@ -46,7 +62,7 @@ class FollowUpService:
                      "payload": {"follow_up": follow_up.id}}
             self.store.owe(Kind.FOLLOW_UP, f"follow_up:{follow_up.id}", **about)
             self.store.owe(Kind.FOLLOW_UP_ADDED, f"follow_up_added:{follow_up.id}", **about)
-            if follow_up.redacted_kinds and channel:  # posted in a channel's thread: told to the asker alone
+            if follow_up.redacted_kinds and channel and in_a_channel(escalation):  # told to the asker alone
                 self.store.owe(Kind.NOTICE, f"follow_up_privacy:{follow_up.id}", **{**about, "payload": {
                     "to": asker, "about": "follow_up_privacy", "follow_up": follow_up.id, "channel": channel,
                     "message_ts": message_ts}})

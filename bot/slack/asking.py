@@ -122,9 +122,14 @@ def register(app: App, deps: Deps) -> None:
             return
         if not is_question_in_dm(event, context.bot_user_id):
             return
-        where = Where(Via.DM, event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
-                      message_ts=event["ts"], team=team_of(body))
-        ask(question_of(event.get("text"), context.bot_user_id), event["user"], where, {}, event_id_of(body))
+        text, thread = question_of(event.get("text"), context.bot_user_id), event.get("thread_ts") or event["ts"]
+        if thread != event["ts"]:  # a reply in the thread of a question still with the advisors adds to it
+            escalation = service.open_escalation_in_thread(event["user"], event["channel"], thread)
+            if escalation is not None and is_follow_up(text):
+                add_follow_up(escalation, text, event, {}, event_id_of(body))
+                return
+        where = Where(Via.DM, event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
+        ask(text, event["user"], where, {}, event_id_of(body))
 
     @app.event("app_mention")
     def on_mention(event: dict, context, body: dict) -> None:

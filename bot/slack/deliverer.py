@@ -29,6 +29,7 @@ from bot.slack.asker_delivery import (
     asker_only_message,
     send_follow_up_privacy_notice,
     send_privacy_notice,
+    with_open_escalation_hint,
 )
 from bot.slack.blocks.advisor_card import advisor_message, reminder_message, why_not_delivered
 from bot.slack.blocks.asker_notices import claimed_message
@@ -184,6 +185,8 @@ def send_reply(deps: Deps, item: Owed) -> None:
     message = reply_message(question, question.decision, entries, question.urgent,
                             deps.service.reader_of(question.asker, question.text), away=deps.advisors_away())
     where = question.where
+    if where.source == Via.DM:
+        message = with_open_escalation_hint(deps, question, message)
     if where.source in (Via.MENTION, Via.DM) and where.channel:
         deps.client.chat_postMessage(channel=where.channel, thread_ts=reply_thread(question), **message.as_kwargs())
     else:
