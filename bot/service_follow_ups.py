@@ -41,6 +41,15 @@ class FollowUpService:
         found = self.store.open_dm_escalation_elsewhere(question.asker, where.channel, where.thread_ts)
         return self.store.escalation(found) if found is not None else None
 
+    def escalation_followed(self, escalation: Escalation) -> Escalation | None:
+        """The answered escalation ``escalation``'s question follows: one its asker sent from the same thread
+        (a mention or DM reply there, or an edit, after the answer), so the advisors see it in context."""
+        question = escalation.question
+        if question is None or question.where.source not in (Via.DM, Via.MENTION) or not question.where.thread_ts:
+            return None
+        found = self.store.answered_escalation_before(question)
+        return self.store.escalation(found) if found is not None else None
+
     def add_follow_up(self, escalation: Escalation, text: str, asker: str, channel: str | None,
                       message_ts: str | None, event_id: str | None = None) -> FollowUp | None:
         """Redact ``text`` and add it to ``escalation``; owe, in the same commit, its post in the card's

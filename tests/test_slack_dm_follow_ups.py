@@ -6,8 +6,8 @@ import json
 
 from slack_flow_fixtures import *  # noqa: F403 - the app's fixtures
 from test_slack_edits_escalated import UNKNOWN, escalate_a_dm
-from test_slack_flows import ADVISOR_CHANNEL, ASKER, send, submit_answer
-from test_slack_follow_ups import posts_in
+from test_slack_flows import ADVISOR, ADVISOR_CHANNEL, ASKER, escalate_a_mention, send, submit_answer
+from test_slack_follow_ups import follow_up_in_thread, posts_in
 
 import slack_harness as h
 
@@ -83,3 +83,43 @@ def test_once_answered_a_new_dm_is_not_told_of_the_escalation(app, fake_slack, s
     send(app, h.event_request(h.dm_event("Can I share a pupil's details with CAMHS?", ts="1700000050.000001")))
     (reply,) = posts_in(fake_slack, "D123")
     assert "still with the advisors" not in json.dumps(reply)
+
+
+# a question added in the same thread after the answer: a new escalation, linked to the answered one -----
+
+URGENT_ADDED = "also: the child is now in hospital after a suspected overdose, does that change anything?"
+
+
+def card_of(fake_slack, escalation_id) -> str:
+    cards = [c.body for c in fake_slack.calls("chat.postMessage")
+             if c.body["channel"] == ADVISOR_CHANNEL and f"Escalation #{escalation_id} " in c.body.get("text", "")]
+    return json.dumps(cards[-1])
+
+
+def test_a_dm_reply_after_the_answer_is_escalated_linked_to_the_answered_escalation(app, fake_slack, service):
+    first = escalate_a_dm(app, fake_slack, service)
+    submit_answer(app, first.id, "Not a sharing question.")
+    reply_in_thread(app, URGENT_ADDED)  # urgent: sent to the advisors at once, as a new question
+
+    second = service.queue()[-1]
+    assert second.id != first.id and service.escalation(first.id).follow_ups == ()
+    card = card_of(fake_slack, second.id)
+    assert f"|escalation #{first.id}> (answered by <@{ADVISOR}>)" in card and "Follows <https://" in card
+
+
+def test_a_mention_after_the_answer_is_escalated_linked_to_the_answered_escalation(app, fake_slack, service):
+    first = escalate_a_mention(app, fake_slack, service)
+    submit_answer(app, first.id, "Not a sharing question.")
+    follow_up_in_thread(app, URGENT_ADDED)
+
+    second = service.queue()[-1]
+    assert f"escalation #{first.id}> (answered by <@{ADVISOR}>)" in card_of(fake_slack, second.id)
+
+
+def test_an_escalation_in_another_thread_follows_nothing(app, fake_slack, service):
+    first = escalate_a_dm(app, fake_slack, service)
+    submit_answer(app, first.id, "Not a sharing question.")
+    send(app, h.event_request(h.dm_event(URGENT_ADDED, ts="1700000050.000001")))  # a new DM, its own thread
+
+    second = service.queue()[-1]
+    assert second.id != first.id and "Follows" not in card_of(fake_slack, second.id)

@@ -40,11 +40,25 @@ def with_open_escalation_hint(deps: Deps, question, message: Message) -> Message
     if escalation is None or escalation.question is None:
         return message
     where = escalation.question.where
-    try:
-        link = deps.client.chat_getPermalink(channel=where.channel, message_ts=where.thread_ts)["permalink"]
-    except (SlackClientError, KeyError):  # no link: the words will do
-        link = None
+    link = permalink(deps, where.channel, where.thread_ts)
     return Message(message.text, [*message.blocks, open_escalation_hint(escalation, link)])
+
+
+def followed(deps: Deps, escalation) -> tuple | None:
+    """The answered escalation ``escalation`` follows (``Service.escalation_followed``), with a link to its card."""
+    earlier = deps.service.escalation_followed(escalation)
+    if earlier is None:
+        return None
+    return earlier, permalink(deps, earlier.advisor_channel, earlier.advisor_ts)
+
+
+def permalink(deps: Deps, channel: str | None, ts: str | None) -> str | None:
+    if not (channel and ts):
+        return None
+    try:
+        return deps.client.chat_getPermalink(channel=channel, message_ts=ts)["permalink"]
+    except (SlackClientError, KeyError):  # no link: the words will do
+        return None
 
 
 def send_privacy_notice(deps: Deps, item: Owed) -> None:

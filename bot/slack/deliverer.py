@@ -27,6 +27,7 @@ from bot.records import State, Via
 from bot.slack.asker_delivery import (
     asked_elsewhere,
     asker_only_message,
+    followed,
     send_follow_up_privacy_notice,
     send_privacy_notice,
     with_open_escalation_hint,
@@ -289,7 +290,7 @@ def card_message(deps: Deps, escalation) -> Message:
     """An escalation's card as it is now (with why its answer could not be delivered, if it could not)."""
     undelivered = deps.service.answer_not_delivered(escalation.id) if escalation.state == State.ANSWERED else None
     return advisor_message(escalation, deps.service.faq, deps.now(), undelivered=undelivered,
-                           reader=deps.service.escalation_reader(escalation))
+                           reader=deps.service.escalation_reader(escalation), follows=followed(deps, escalation))
 
 
 def send_card_update(deps: Deps, item: Owed) -> None:

@@ -80,6 +80,19 @@ class FollowUpTables:
                 [asker, channel, Via.DM.value, thread_ts, State.OPEN.value, State.CLAIMED.value]).fetchone()
         return row[0] if row else None
 
+    def answered_escalation_before(self, question: Question) -> int | None:
+        """The id of the latest answered escalation of an earlier question ``question``'s asker asked in the same
+        thread (by mention or DM): what a question added there after the answer follows. None when none was."""
+        where = question.where
+        with self._lock:
+            row = self.db.execute(
+                "select e.id from escalations e join questions q on q.id = e.question_id"
+                " where q.asker = ? and q.channel = ? and q.thread_ts = ? and q.source in (?, ?) and q.id < ?"
+                " and e.state = ? order by e.id desc limit 1",
+                [question.asker, where.channel, where.thread_ts, Via.MENTION.value, Via.DM.value, question.id,
+                 State.ANSWERED.value]).fetchone()
+        return row[0] if row else None
+
     def escalation_of_message(self, asker: str, channel: str, message_ts: str) -> int | None:
         """The id of the escalation of the latest question recorded from the Slack message ``message_ts`` (a
         DM question, and each edit of it answered again) that was escalated; None when none was."""
