@@ -6,7 +6,8 @@ the record, not a new question) and only when the words changed (Slack also repo
 a change of formatting as an edit). An edit into small talk ("thanks") or one that withdraws the question
 ("ignore this, sorted") is answered with nothing; an edit of a question whose escalation still waits for an
 advisor goes to that escalation as a follow-up (a second, unlinked question would leave the advisor working
-from the old wording)."""
+from the old wording). An edit that asks something new too late to be answered is not dropped without a word:
+the asker is told why and what to do instead."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ EDITED_TO = "Edited the question to: {}"
 
 
 class EditMeans(StrEnum):
-    NOTHING = "nothing"            # no new words, too late, small talk, or the question withdrawn
+    NOTHING = "nothing"            # no new words, small talk, or the question withdrawn
+    TOO_LATE = "too_late"          # new words, too long after the answer: the asker is told so
     NEW_QUESTION = "new_question"  # answered again, as the new text asks
     FOLLOW_UP = "follow_up"        # added to the question's escalation, which still waits for an advisor
 
@@ -64,10 +66,24 @@ def what_the_edit_means(original: Question | None, before: str | None, after: st
         return EditMeans.NOTHING
     if escalation_waits:
         return EditMeans.FOLLOW_UP
-    asked = parse_stored_time(original.created_at)
-    if asked is None or now - asked >= EDIT_ANSWERED_WITHIN or withdraws_the_question(after):
+    if withdraws_the_question(after):
         return EditMeans.NOTHING
+    asked = parse_stored_time(original.created_at)
+    if asked is None or now - asked >= EDIT_ANSWERED_WITHIN:
+        return EditMeans.TOO_LATE
     return EditMeans.NEW_QUESTION
+
+
+def too_late_said(escalation_id: int | None = None, answered: bool = False) -> str:
+    """What the asker is told of an edit made too late to be answered (``escalation_id``: the question's last
+    escalation, no longer with the advisors; ``answered``: it has its answer)."""
+    minutes = int(EDIT_ANSWERED_WITHIN.total_seconds() // 60)
+    said = (f"You edited your question, but I answer an edited question only within {minutes} minutes of asking "
+            "it, so I have not answered the new wording")
+    if escalation_id is not None:
+        said += (f", and escalation #{escalation_id} already has its answer" if answered
+                 else f", and escalation #{escalation_id} is closed")
+    return said + ". To ask it, send it to me as a new message."
 
 
 def answer_the_edit(original: Question | None, before: str | None, after: str | None, now: dt.datetime) -> bool:

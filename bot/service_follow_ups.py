@@ -7,22 +7,47 @@ from __future__ import annotations
 import logging
 
 from bot import decisions, edits
+from bot.asker_steps import seen_by_others
 from bot.outbox import Kind
 from bot.privacy import redact_question
-from bot.records import Escalation, FollowUp, Question, State
+from bot.records import Escalation, FollowUp, Question, State, Via
 from bot.times import parse_stored_time
 from bot.urgency import signals_immediate_risk
 
 log = logging.getLogger("bot.service")
 
 
+def in_a_channel(escalation: Escalation) -> bool:
+    """Whether what the asker adds to ``escalation`` is posted where others read it (a mention's thread, not
+    their DM with the bot, where the acknowledgement itself says what was removed)."""
+    return escalation.question is None or seen_by_others(escalation.question.where.source)
+
+
 class FollowUpService:
     def open_escalation_in_thread(self, asker: str, channel: str | None, thread_ts: str | None) -> Escalation | None:
-        """``asker``'s escalation sent from this thread (by mentioning the bot) that still waits for an
-        advisor: open or claimed. None for anyone else, and outside a thread."""
+        """``asker``'s escalation sent from this thread (by mentioning the bot, or by DM) that still waits for
+        an advisor: open or claimed. None for anyone else, and outside a thread."""
         if not (asker and channel and thread_ts):
             return None
         found = self.store.open_escalation_in_thread(asker, channel, thread_ts)
+        return self.store.escalation(found) if found is not None else None
+
+    def open_dm_escalation_elsewhere(self, question: Question) -> Escalation | None:
+        """For a new DM question: its asker's other DM question still with the advisors, whose thread is where
+        to add detail to it (a new message is a new question)."""
+        where = question.where
+        if where.source != Via.DM or not where.channel:
+            return None
+        found = self.store.open_dm_escalation_elsewhere(question.asker, where.channel, where.thread_ts)
+        return self.store.escalation(found) if found is not None else None
+
+    def escalation_followed(self, escalation: Escalation) -> Escalation | None:
+        """The answered escalation ``escalation``'s question follows: one its asker sent from the same thread
+        (a mention or DM reply there, or an edit, after the answer), so the advisors see it in context."""
+        question = escalation.question
+        if question is None or question.where.source not in (Via.DM, Via.MENTION) or not question.where.thread_ts:
+            return None
+        found = self.store.answered_escalation_before(question)
         return self.store.escalation(found) if found is not None else None
 
     def add_follow_up(self, escalation: Escalation, text: str, asker: str, channel: str | None,
@@ -46,7 +71,7 @@ class FollowUpService:
                      "payload": {"follow_up": follow_up.id}}
             self.store.owe(Kind.FOLLOW_UP, f"follow_up:{follow_up.id}", **about)
             self.store.owe(Kind.FOLLOW_UP_ADDED, f"follow_up_added:{follow_up.id}", **about)
-            if follow_up.redacted_kinds and channel:  # posted in a channel's thread: told to the asker alone
+            if follow_up.redacted_kinds and channel and in_a_channel(escalation):  # told to the asker alone
                 self.store.owe(Kind.NOTICE, f"follow_up_privacy:{follow_up.id}", **{**about, "payload": {
                     "to": asker, "about": "follow_up_privacy", "follow_up": follow_up.id, "channel": channel,
                     "message_ts": message_ts}})
@@ -63,13 +88,14 @@ class FollowUpService:
 
     def edit_of(self, asker: str, channel: str, message_ts: str, before: str | None,
                 after: str | None) -> tuple[edits.EditMeans, Question | None, Escalation | None]:
-        """What a DM edit does (``bot.edits``), with the question it changes and that question's escalation
-        while it waits for an advisor (open or claimed)."""
+        """What a DM edit does (``bot.edits``), with the question it changes (the first recorded from the
+        message) and the latest escalation of any question recorded from it (an edit answered again may be the
+        one sent to an advisor): the edit is a follow-up while that escalation waits for an advisor."""
         original = self.store.question_for_message(asker, channel, message_ts)
-        escalation = self.store.escalation_for_question(original.id) if original else None
-        if escalation is not None and escalation.state not in (State.OPEN, State.CLAIMED):
-            escalation = None
+        found = self.store.escalation_of_message(asker, channel, message_ts) if original else None
+        escalation = self.store.escalation(found) if found is not None else None
+        waits = escalation is not None and escalation.state in (State.OPEN, State.CLAIMED)
         now = parse_stored_time(self.store.now())
         if now is None:
             return edits.EditMeans.NOTHING, original, escalation
-        return edits.what_the_edit_means(original, before, after, now, escalation is not None), original, escalation
+        return edits.what_the_edit_means(original, before, after, now, waits), original, escalation

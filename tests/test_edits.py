@@ -61,3 +61,15 @@ def test_an_edit_of_a_question_with_the_advisors_goes_to_them_whenever_made():
     assert what_the_edit_means(question(), "Can I share?", "ignore this, sorted", later, True) is EditMeans.FOLLOW_UP
     assert what_the_edit_means(question(), "Can I share?", "thanks", later, True) is EditMeans.NOTHING
     assert what_the_edit_means(question(), "Can I share?", "can i share", later, True) is EditMeans.NOTHING
+
+
+def test_an_edit_with_new_words_too_late_is_told_not_dropped():
+    from bot.edits import EditMeans, too_late_said, what_the_edit_means
+
+    late = ASKED + EDIT_ANSWERED_WITHIN
+    assert what_the_edit_means(question(), "Can I share?", "Can I share with the GP?", late) is EditMeans.TOO_LATE
+    assert what_the_edit_means(question(), "Can I share?", "never mind, sorted", late) is EditMeans.NOTHING
+    assert what_the_edit_means(question(), "Can I share?", "can i share", late) is EditMeans.NOTHING
+    assert "within 10 minutes" in too_late_said() and "escalation" not in too_late_said()
+    assert "escalation #4 already has its answer" in too_late_said(4, answered=True)
+    assert "escalation #4 is closed" in too_late_said(4)

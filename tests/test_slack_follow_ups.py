@@ -243,13 +243,18 @@ def test_an_edit_that_changes_no_words_is_not_answered(app, fake_slack, service)
     assert len(service.recent_questions(ASKER)) == 1 and fake_slack.calls("chat.postMessage") == []
 
 
-def test_an_edit_long_after_the_answer_is_not_answered(app, fake_slack, service, monkeypatch):
+def test_an_edit_long_after_the_answer_is_not_answered_and_the_asker_is_told_why(app, fake_slack, service,
+                                                                                  monkeypatch):
     ask_by_dm(app)
     fake_slack.reset()
     later = dt.datetime.now(dt.timezone.utc) + edits.EDIT_ANSWERED_WITHIN + dt.timedelta(seconds=5)
     monkeypatch.setattr(service.store, "now", lambda: later.isoformat(timespec="seconds"))
-    send(app, dm_edit(ORIGINAL, EDITED))
-    assert len(service.recent_questions(ASKER)) == 1 and fake_slack.calls("chat.postMessage") == []
+    send(app, dm_edit(ORIGINAL, EDITED, event_id="Ev-late"))
+    send(app, dm_edit(ORIGINAL, EDITED, event_id="Ev-late"))  # Slack's retry: told once
+    assert len(service.recent_questions(ASKER)) == 1
+    (told,) = fake_slack.calls("chat.postMessage")
+    assert "I have not answered the new wording" in texts_of(told) and "send it to me as a new message" in texts_of(told)
+    assert "Scotland" not in texts_of(told)  # the edit is not echoed as if answered
 
 
 def test_edits_of_messages_that_were_not_questions_or_by_bots_are_ignored(app, fake_slack, service):

@@ -8,7 +8,7 @@ from slack_sdk.errors import SlackClientError
 
 from bot.outbox import Owed
 from bot.records import Via
-from bot.slack.blocks.asker_notices import follow_up_privacy_message, privacy_notice_message
+from bot.slack.blocks.asker_notices import follow_up_privacy_message, open_escalation_hint, privacy_notice_message
 from bot.slack.blocks.kit import Message
 from bot.slack.blocks.replies import advisor_answer_message, reply_message
 from bot.slack.delivery import privately
@@ -31,6 +31,34 @@ def linked_post(deps: Deps, channel: str, ts: str | None, label: str) -> str:
         return f"<#{channel}> (<{link}|{label}>)"
     except (SlackClientError, KeyError):  # no link: the channel's name will do
         return f"<#{channel}>"
+
+
+def with_open_escalation_hint(deps: Deps, question, message: Message) -> Message:
+    """The reply to a new DM question, with how to add detail to the asker's DM question still with the
+    advisors, if they have one (see ``open_escalation_hint``)."""
+    escalation = deps.service.open_dm_escalation_elsewhere(question)
+    if escalation is None or escalation.question is None:
+        return message
+    where = escalation.question.where
+    link = permalink(deps, where.channel, where.thread_ts)
+    return Message(message.text, [*message.blocks, open_escalation_hint(escalation, link)])
+
+
+def followed(deps: Deps, escalation) -> tuple | None:
+    """The answered escalation ``escalation`` follows (``Service.escalation_followed``), with a link to its card."""
+    earlier = deps.service.escalation_followed(escalation)
+    if earlier is None:
+        return None
+    return earlier, permalink(deps, earlier.advisor_channel, earlier.advisor_ts)
+
+
+def permalink(deps: Deps, channel: str | None, ts: str | None) -> str | None:
+    if not (channel and ts):
+        return None
+    try:
+        return deps.client.chat_getPermalink(channel=channel, message_ts=ts)["permalink"]
+    except (SlackClientError, KeyError):  # no link: the words will do
+        return None
 
 
 def send_privacy_notice(deps: Deps, item: Owed) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.edits import EDITED_TO, EditMeans
-from bot.records import Via, Where
+from bot.edits import EDITED_TO, EditMeans, too_late_said
+from bot.records import State, Via, Where
 from bot.service import AlreadyHandled, EmptyQuestion, QuestionTooLong
 from bot.slack.blocks import ids
 from bot.slack.blocks.asker_notices import asked_from_home_modal
@@ -44,6 +44,14 @@ NOT_A_QUESTION = "Type your question: describe the situation (without names) and
 ENTRY_GONE = "That FAQ entry is no longer in the FAQ. Please ask again."
 # A file shared with typed text, and a thread reply also sent to the channel, are questions too.
 QUESTION_SUBTYPES = (None, "file_share", "thread_broadcast")
+
+
+class EditNotAnswered(EmptyQuestion):
+    """An edit made too late to be answered: the asker is told why, and what to do instead."""
+
+    def __init__(self, why: str):
+        super().__init__(why)
+        self.reply = None
 
 
 def just_ack(ack) -> None:
@@ -114,9 +122,14 @@ def register(app: App, deps: Deps) -> None:
             return
         if not is_question_in_dm(event, context.bot_user_id):
             return
-        where = Where(Via.DM, event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
-                      message_ts=event["ts"], team=team_of(body))
-        ask(question_of(event.get("text"), context.bot_user_id), event["user"], where, {}, event_id_of(body))
+        text, thread = question_of(event.get("text"), context.bot_user_id), event.get("thread_ts") or event["ts"]
+        if thread != event["ts"]:  # a reply in the thread of a question still with the advisors adds to it
+            escalation = service.open_escalation_in_thread(event["user"], event["channel"], thread)
+            if escalation is not None and is_follow_up(text):
+                add_follow_up(escalation, text, event, {}, event_id_of(body))
+                return
+        where = Where(Via.DM, event["channel"], thread_ts=thread, message_ts=event["ts"], team=team_of(body))
+        ask(text, event["user"], where, {}, event_id_of(body))
 
     @app.event("app_mention")
     def on_mention(event: dict, context, body: dict) -> None:
@@ -152,16 +165,21 @@ def register(app: App, deps: Deps) -> None:
 
     def answer_edit(event: dict, body: dict, bot_user_id: str | None) -> None:
         """A DM question edited soon after its answer is answered again, as the new text asks; one already
-        with the advisors gets the new wording as a follow-up (``bot.edits``)."""
-        edited, before = event.get("message") or {}, event.get("previous_message") or {}
+        with the advisors gets the new wording as a follow-up (``bot.edits``); one too late is told so."""
+        edited, before = event["message"], event.get("previous_message") or {}
         text = question_of(edited.get("text"), bot_user_id)
         means, original, escalation = service.edit_of(edited["user"], event["channel"], edited["ts"],
                                                       question_of(before.get("text"), bot_user_id), text)
         if means is EditMeans.FOLLOW_UP:  # the edit's own ts: each edit of the message is added once
-            the_edit = {"user": edited["user"], "channel": event["channel"], "ts": event.get("ts") or edited["ts"]}
+            edit_ts = event["ts"] if isinstance(event.get("ts"), str) and event["ts"] else edited["ts"]
+            the_edit = {"user": edited["user"], "channel": event["channel"], "ts": edit_ts}
             add_follow_up(escalation, EDITED_TO.format(text), the_edit, {}, event_id_of(body))
         elif means is EditMeans.NEW_QUESTION:
             ask(text, edited["user"], original.where, {}, event_id_of(body))
+        elif means is EditMeans.TOO_LATE:
+            said = too_late_said(escalation.id if escalation else None,
+                                 escalation is not None and escalation.state == State.ANSWERED)
+            service.reply_briefly(edited["user"], EditNotAnswered(said), {}, event_id_of(body))
 
     # the message shortcut and App Home ------------------------------------------------------------
 
@@ -204,15 +222,23 @@ def is_follow_up(text: str) -> bool:
 
 
 def is_edit_in_dm(event: dict, bot_user_id: str | None) -> bool:
-    """A person's edit of their own message in their DM with the bot."""
-    edited = event.get("message") or {}
+    """A person's edit of their own message in their DM with the bot, in the shape Slack sends it (anything
+    else is ignored, not failed on)."""
+    edited, before = event.get("message"), event.get("previous_message")
     return (
         event.get("channel_type") == "im"
         and event.get("subtype") == "message_changed"
+        and _is_text(event.get("channel"))
+        and isinstance(edited, dict) and isinstance(before, dict | None)
         and not edited.get("bot_id")
-        and bool(edited.get("user")) and bool(edited.get("ts"))
+        and _is_text(edited.get("user")) and _is_text(edited.get("ts"))
+        and isinstance(edited.get("text"), str | None) and isinstance((before or {}).get("text"), str | None)
         and edited.get("user") != bot_user_id
     )
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and bool(value)
 
 
 def is_question_in_dm(event: dict, bot_user_id: str | None) -> bool:

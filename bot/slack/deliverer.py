@@ -28,8 +28,10 @@ from bot.records import Escalation, State, Via
 from bot.slack.asker_delivery import (
     asked_elsewhere,
     asker_only_message,
+    followed,
     send_follow_up_privacy_notice,
     send_privacy_notice,
+    with_open_escalation_hint,
 )
 from bot.slack.blocks.advisor_card import advisor_message, reminder_message, why_not_delivered
 from bot.slack.blocks.asker_notices import claimed_message
@@ -185,6 +187,8 @@ def send_reply(deps: Deps, item: Owed) -> None:
     message = reply_message(question, question.decision, entries, question.urgent,
                             deps.service.reader_of(question.asker, question.text), away=deps.advisors_away())
     where = question.where
+    if where.source == Via.DM:
+        message = with_open_escalation_hint(deps, question, message)
     if where.source in (Via.MENTION, Via.DM) and where.channel:
         deps.client.chat_postMessage(channel=where.channel, thread_ts=reply_thread(question), **message.as_kwargs())
     else:
@@ -287,7 +291,7 @@ def card_message(deps: Deps, escalation) -> Message:
     """An escalation's card as it is now (with why its answer could not be delivered, if it could not)."""
     undelivered = deps.service.answer_not_delivered(escalation.id) if escalation.state == State.ANSWERED else None
     return advisor_message(escalation, deps.service.faq, deps.now(), undelivered=undelivered,
-                           reader=deps.service.escalation_reader(escalation))
+                           reader=deps.service.escalation_reader(escalation), follows=followed(deps, escalation))
 
 
 def send_card_update(deps: Deps, item: Owed) -> None:

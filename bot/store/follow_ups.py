@@ -1,5 +1,6 @@
 """Follow-ups (what an asker adds to their open escalation from its thread) and the lookups that
-find the question a later Slack message belongs to: a mention in an escalation's thread, an edited DM."""
+find the question a later Slack message belongs to: a mention or DM reply in an escalation's thread, an
+edited DM."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from bot.records import FollowUp, Question, State, Via
 
 class FollowUpTables:
     def open_escalation_in_thread(self, asker: str, channel: str, thread_ts: str) -> int | None:
-        """The id of the latest escalation ``asker`` sent from this thread by mentioning the bot that
-        no advisor has answered or closed yet (open or claimed); None when there is none."""
+        """The id of the latest escalation ``asker`` sent from this thread (by mentioning the bot in it, or
+        by DM) that no advisor has answered or closed yet (open or claimed); None when there is none."""
         with self._lock:
             row = self.db.execute(
                 "select e.id from escalations e join questions q on q.id = e.question_id"
-                " where q.asker = ? and q.channel = ? and q.thread_ts = ? and q.source = ? and e.state in (?, ?)"
-                " order by e.id desc limit 1",
-                [asker, channel, thread_ts, Via.MENTION.value, State.OPEN.value, State.CLAIMED.value]).fetchone()
+                " where q.asker = ? and q.channel = ? and q.thread_ts = ? and q.source in (?, ?)"
+                " and e.state in (?, ?) order by e.id desc limit 1",
+                [asker, channel, thread_ts, Via.MENTION.value, Via.DM.value, State.OPEN.value,
+                 State.CLAIMED.value]).fetchone()
         return row[0] if row else None
 
     def add_follow_up(self, *, escalation_id: int, question_id: int, asker: str, text: str,
@@ -66,6 +68,40 @@ class FollowUpTables:
                 "select * from questions where asker = ? and channel = ? and message_ts = ? order by id limit 1",
                 [asker, channel, message_ts]))
         return _question(rows[0]) if rows else None
+
+    def open_dm_escalation_elsewhere(self, asker: str, channel: str, thread_ts: str | None) -> int | None:
+        """The id of ``asker``'s latest escalation asked by DM in ``channel``, outside the thread ``thread_ts``,
+        that still waits for an advisor (open or claimed); None when there is none."""
+        with self._lock:
+            row = self.db.execute(
+                "select e.id from escalations e join questions q on q.id = e.question_id"
+                " where q.asker = ? and q.channel = ? and q.source = ? and q.thread_ts is not ?"
+                " and e.state in (?, ?) order by e.id desc limit 1",
+                [asker, channel, Via.DM.value, thread_ts, State.OPEN.value, State.CLAIMED.value]).fetchone()
+        return row[0] if row else None
+
+    def answered_escalation_before(self, question: Question) -> int | None:
+        """The id of the latest answered escalation of an earlier question ``question``'s asker asked in the same
+        thread (by mention or DM): what a question added there after the answer follows. None when none was."""
+        where = question.where
+        with self._lock:
+            row = self.db.execute(
+                "select e.id from escalations e join questions q on q.id = e.question_id"
+                " where q.asker = ? and q.channel = ? and q.thread_ts = ? and q.source in (?, ?) and q.id < ?"
+                " and e.state = ? order by e.id desc limit 1",
+                [question.asker, where.channel, where.thread_ts, Via.MENTION.value, Via.DM.value, question.id,
+                 State.ANSWERED.value]).fetchone()
+        return row[0] if row else None
+
+    def escalation_of_message(self, asker: str, channel: str, message_ts: str) -> int | None:
+        """The id of the escalation of the latest question recorded from the Slack message ``message_ts`` (a
+        DM question, and each edit of it answered again) that was escalated; None when none was."""
+        with self._lock:
+            row = self.db.execute(
+                "select e.id from escalations e join questions q on q.id = e.question_id"
+                " where q.asker = ? and q.channel = ? and q.message_ts = ? order by q.id desc, e.id desc limit 1",
+                [asker, channel, message_ts]).fetchone()
+        return row[0] if row else None
 
 
 def _follow_up(row: dict) -> FollowUp:

@@ -98,9 +98,10 @@ def urgent_flag(escalation: Escalation) -> str:
 
 
 def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelivered: str | None = None,
-                    reader: Reader | None = None) -> Message:
-    """The escalation as advisors see it: flag, redacted question, asker, age, the asker's nation
-    (``reader``), guesses, state (with why its answer could not be delivered, when it could not), buttons."""
+                    reader: Reader | None = None, follows: tuple[Escalation, str | None] | None = None) -> Message:
+    """The escalation as advisors see it: flag, redacted question, asker, age, the answered escalation it
+    follows (``follows``: with a link to its card), the asker's nation (``reader``), guesses, state (with why
+    its answer could not be delivered, when it could not), buttons."""
     question = escalation.question
     asker = f"<@{question.asker}>" if question else "someone"
     via = SOURCE_LABELS.get(question.where.source, question.where.source) if question else "?"
@@ -111,6 +112,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
                 f"waiting {describe_age(escalation.waiting_since, now)} when last updated"
                 + (f" · identifiers removed: {escape_mrkdwn(human_list(question.redacted_kinds))}"
                    if question and question.redacted_kinds else "")),
+        *([follows_block(*follows)] if follows is not None else []),
         *follow_up_blocks(escalation.follow_ups),
     ]
     if reader is not None:
@@ -128,6 +130,13 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
     flag = "URGENT " if escalation.urgent else ""
     return Message(f"{flag}Escalation #{escalation.id} ({escalation.state}): {clip(user_question(question), 150)}",
                    blocks)
+
+
+def follows_block(earlier: Escalation, link: str | None) -> dict:
+    """The answered escalation this question was added after, in the same thread: its context for the advisor."""
+    name = f"<{link}|escalation #{earlier.id}>" if link else f"escalation #{earlier.id}"
+    by = f" (answered by <@{earlier.answered_by}>)" if earlier.answered_by else ""
+    return context(f":link: Follows {name}{by}: the asker added this in the same thread after its answer.")
 
 
 def asker_nation_block(reader: Reader) -> dict:

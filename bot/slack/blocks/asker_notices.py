@@ -85,3 +85,11 @@ def asked_from_home_modal(urgent: bool = False) -> dict:
     blocks = [section(f":rotating_light: *{URGENT_NOTICE}*")] if urgent else []
     return {"type": "modal", "title": plain("Ask canishare", 24), "close": plain("Close", 24),
             "blocks": [*blocks, section(text)]}
+
+
+def open_escalation_hint(escalation: Escalation, link: str | None) -> dict:
+    """Under the reply to a new DM question, when the asker's earlier one is still with the advisors: how to
+    add detail to that one instead (``link``: to its message)."""
+    question = f"<{link}|that question>" if link else "that question"
+    return context(f":pushpin: Escalation #{escalation.id} is still with the advisors. To add detail to it, reply "
+                   f"to {question} in its thread; a new message, like this one, is a new question.")

@@ -332,6 +332,9 @@ def escalated_message(escalation: Escalation, source: str, created: bool, remind
         if source == Via.MENTION:
             text += (f"\nTo add detail, mention me in {'that' if asked_in else 'this'} thread: I will add it to "
                      f"escalation #{escalation.id}.")
+        elif source == Via.DM:
+            text += (f"\nTo add detail, reply to your message in its thread (or edit it): I will add it to "
+                     f"escalation #{escalation.id}.")
     else:
         text = f"This question is already with the advisors (escalation #{escalation.id}, {escalation.state})."
     return notice_message(text)
