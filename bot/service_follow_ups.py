@@ -30,7 +30,7 @@ class FollowUpService:
         """Redact ``text`` and add it to ``escalation``; owe, in the same commit, its post in the card's
         thread for the advisors, the card's update, and the asker's acknowledgement in their thread. None
         when the Slack event (or the message) was handled before: nothing is added twice. Over the limit,
-        as a new question: ``QuestionTooLong``, or cut to fit (``bot.urgent_cut``), and added urgent."""
+        as a new question: ``QuestionTooLong``, or cut to fit (``bot.urgent_cut``), added urgent, the asker told."""
         redaction = self._kept(text)
         cut_from = len(text) if len(text) > MAX_QUESTION_CHARS else None
         with self.store.transaction():
@@ -45,7 +45,8 @@ class FollowUpService:
             about = {"question_id": escalation.question_id, "escalation_id": escalation.id,
                      "payload": {"follow_up": follow_up.id}}
             self.store.owe(Kind.FOLLOW_UP, f"follow_up:{follow_up.id}", **about)
-            self.store.owe(Kind.FOLLOW_UP_ADDED, f"follow_up_added:{follow_up.id}", **about)
+            self.store.owe(Kind.FOLLOW_UP_ADDED, f"follow_up_added:{follow_up.id}",
+                           **{**about, "payload": {"follow_up": follow_up.id, "cut_from": cut_from}})
             if follow_up.redacted_kinds and channel:  # posted in a channel's thread: told to the asker alone
                 self.store.owe(Kind.NOTICE, f"follow_up_privacy:{follow_up.id}", **{**about, "payload": {
                     "to": asker, "about": "follow_up_privacy", "follow_up": follow_up.id, "channel": channel,

@@ -38,6 +38,15 @@ def privacy_notice_message(question: Question, cut_from: int | None = None, post
     return Message(without_format_marks(" ".join(fallback)), blocks)
 
 
+def with_cut_notice(message: Message, cut_from: int | None) -> Message:
+    """``message`` telling the asker, when what they added was cut to fit (``cut_from`` characters), that
+    the advisors have only part of it."""
+    if not cut_from:
+        return message
+    line = _cut_line(cut_from, "part of it", f"send it again in a message of up to {MAX_QUESTION_CHARS:,} characters")
+    return Message(f"{message.text} {_cut_fallback(cut_from)}", [*message.blocks, section(line)])
+
+
 def _kept_end(question: Question) -> str:
     """The end of a question cut to fit: its question, and often the sentences that made it urgent."""
     return "…" + escape_user_text(question.text[-600:].split(" ", 1)[-1])
