@@ -26,11 +26,12 @@ class FollowUpService:
         return self.store.escalation(found) if found is not None else None
 
     def add_follow_up(self, escalation: Escalation, text: str, asker: str, channel: str | None,
-                      message_ts: str | None, event_id: str | None = None) -> FollowUp | None:
-        """Redact ``text`` and add it to ``escalation``; owe, in the same commit, its post in the card's
-        thread for the advisors, the card's update, and the asker's acknowledgement in their thread. None
-        when the Slack event (or the message) was handled before: nothing is added twice. Over the limit,
-        as a new question: ``QuestionTooLong``, or cut to fit (``bot.urgent_cut``), added urgent, the asker told."""
+                      message_ts: str | None, event_id: str | None = None, wording: str = "{}") -> FollowUp | None:
+        """Redact ``text`` and add it to ``escalation``, put in ``wording`` (canishare's own words around it,
+        not counted against the limit); owe, in the same commit, its post in the card's thread for the
+        advisors, the card's update, and the asker's acknowledgement in their thread. None when the Slack
+        event (or the message) was handled before: nothing is added twice. Over the limit, as a new
+        question: ``QuestionTooLong``, or cut to fit (``bot.urgent_cut``), added urgent, the asker told."""
         redaction = self._kept(text)
         cut_from = len(text) if len(text) > MAX_QUESTION_CHARS else None
         with self.store.transaction():
@@ -38,7 +39,7 @@ class FollowUpService:
                 return None
             follow_up, added = self.store.add_follow_up(
                 escalation_id=escalation.id, question_id=escalation.question_id, asker=asker,
-                text=redaction.text, redacted_kinds=redaction.found,
+                text=wording.format(redaction.text), redacted_kinds=redaction.found,
                 urgent=bool(cut_from) or signals_immediate_risk(text), channel=channel, message_ts=message_ts)
             if not added:
                 return None
