@@ -18,7 +18,7 @@ from bot.asker_steps import seen_by_others
 from bot.faq import Faq, ReloadingFaq
 from bot.matching import MATCHER_FAILED, Match, Matcher, Thresholds, match_safely
 from bot.outbox import UNCERTAIN, Kind, Owed
-from bot.privacy import MAX_QUESTION_CHARS, redact, redact_question
+from bot.privacy import MAX_QUESTION_CHARS, Redaction, redact, redact_question
 from bot.public_contacts import keep_public_contacts
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
 from bot.service_answers import AnswerService
@@ -28,7 +28,8 @@ from bot.service_nations import NationService
 from bot.service_parts import OutboxService, QueueUpkeep, RecordsService, StillQueued  # noqa: F401 (façade)
 from bot.small_talk import Chat, is_blank, small_talk
 from bot.store import Store
-from bot.urgency import MAX_WINDOWED_CHARS, signals_immediate_risk, urgent_sentences
+from bot.urgency import signals_immediate_risk
+from bot.urgent_cut import kept_of
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -62,13 +63,6 @@ class NotAQuestion(EmptyQuestion):
     def __init__(self, reply: Chat):
         super().__init__(f"not a question ({reply})")
         self.reply = reply
-
-
-def urgent_cut(question: str, window: tuple[int, int]) -> str:
-    """An urgent question over the limit, cut to fit from the sentences that made it urgent, saying so."""
-    note = f" [Cut by canishare: the message was {len(question):,} characters; the rest was not kept.]"
-    start = window[0] if window[1] > QUESTION_MAX_CHARS - len(note) else 0
-    return ("… " if start else "") + question[start:start + QUESTION_MAX_CHARS - len(note) - 2].rstrip() + note
 
 
 class AlreadyHandled(Exception):
@@ -168,15 +162,10 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         chat = small_talk(question) if conversation else None
         if chat is not None:
             raise NotAQuestion(chat)
-        typed = question
-        question = self._within_limit(question) if conversation else question
-        cut_from = len(typed) if question != typed else None  # a question cut to fit: its asker is told
-        # The limit is on what was typed: within it, the question is kept whole however much longer the
-        # placeholders make it (only the command line takes longer ones, cut as before).
-        within = len(question) <= QUESTION_MAX_CHARS
-        redaction = redact_question(question, decisions.PLACEHOLDER_GROWTH * len(question) if within
-                                    else MAX_QUESTION_CHARS)
-        urgent = signals_immediate_risk(question)
+        over = len(question) > QUESTION_MAX_CHARS  # only the command line takes longer ones, cut after redaction
+        redaction = redact_question(question) if over and not conversation else self._kept(question)
+        cut_from = len(question) if over and conversation else None  # a question cut to fit: its asker is told
+        urgent = bool(cut_from) or signals_immediate_risk(question)
         match = match_safely(self.matcher, redaction.text)
         escalate = escalate or urgent or match.reason == MATCHER_FAILED  # harm or a fault: an advisor answers
         with self.store.transaction():
@@ -203,16 +192,13 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         return AskResult(stored, match, urgent, escalation)
 
     @staticmethod
-    def _within_limit(text: str) -> str:
-        """Text within the limit as it is; over it, ``QuestionTooLong``, unless it signals a risk now: a
-        risk now is never refused, so it is cut to fit from the sentences that made it urgent."""
-        if len(text) <= QUESTION_MAX_CHARS:
-            return text
-        # Read in its sentences only: the whole-text model was fitted on questions within the limit.
-        window = urgent_sentences(text[:MAX_WINDOWED_CHARS], explain=False)
-        if window is None:
+    def _kept(text: str) -> Redaction:
+        """``text`` redacted, whole within the limit; over it, ``QuestionTooLong``, unless it signals a risk
+        now: a risk now is never refused, so it is cut to fit (``bot.urgent_cut``)."""
+        kept = kept_of(text)
+        if kept is None:
             raise QuestionTooLong(len(text))
-        return urgent_cut(text, window.window)
+        return kept
 
     def question(self, question_id: int) -> Question | None:
         return self.store.question(question_id)

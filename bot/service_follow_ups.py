@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import logging
 
-from bot import decisions, edits
+from bot import edits
 from bot.asker_steps import seen_by_others
 from bot.outbox import Kind
-from bot.privacy import redact_question
+from bot.privacy import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, State, Via
 from bot.times import parse_stored_time
 from bot.urgency import signals_immediate_risk
@@ -51,26 +51,28 @@ class FollowUpService:
         return self.store.escalation(found) if found is not None else None
 
     def add_follow_up(self, escalation: Escalation, text: str, asker: str, channel: str | None,
-                      message_ts: str | None, event_id: str | None = None) -> FollowUp | None:
-        """Redact ``text`` and add it to ``escalation``; owe, in the same commit, its post in the card's
-        thread for the advisors, the card's update, and the asker's acknowledgement in their thread. None
-        when the Slack event (or the message) was handled before: nothing is added twice. Over the limit,
-        as a new question: ``QuestionTooLong``, or cut to its risk-now sentences and added urgent."""
-        text = self._within_limit(text)
-        redaction = redact_question(text, decisions.PLACEHOLDER_GROWTH * len(text))
+                      message_ts: str | None, event_id: str | None = None, wording: str = "{}") -> FollowUp | None:
+        """Redact ``text`` and add it to ``escalation``, put in ``wording`` (canishare's own words around it,
+        not counted against the limit); owe, in the same commit, its post in the card's thread for the
+        advisors, the card's update, and the asker's acknowledgement in their thread. None when the Slack
+        event (or the message) was handled before: nothing is added twice. Over the limit, as a new
+        question: ``QuestionTooLong``, or cut to fit (``bot.urgent_cut``), added urgent, the asker told."""
+        redaction = self._kept(text)
+        cut_from = len(text) if len(text) > MAX_QUESTION_CHARS else None
         with self.store.transaction():
             if event_id and not self.store.first_time_event(event_id):
                 return None
             follow_up, added = self.store.add_follow_up(
-                escalation_id=escalation.id, question_id=escalation.question_id, asker=asker, text=redaction.text,
-                redacted_kinds=redaction.found, urgent=signals_immediate_risk(text), channel=channel,
-                message_ts=message_ts)
+                escalation_id=escalation.id, question_id=escalation.question_id, asker=asker,
+                text=wording.format(redaction.text), redacted_kinds=redaction.found,
+                urgent=bool(cut_from) or signals_immediate_risk(text), channel=channel, message_ts=message_ts)
             if not added:
                 return None
             about = {"question_id": escalation.question_id, "escalation_id": escalation.id,
                      "payload": {"follow_up": follow_up.id}}
             self.store.owe(Kind.FOLLOW_UP, f"follow_up:{follow_up.id}", **about)
-            self.store.owe(Kind.FOLLOW_UP_ADDED, f"follow_up_added:{follow_up.id}", **about)
+            self.store.owe(Kind.FOLLOW_UP_ADDED, f"follow_up_added:{follow_up.id}",
+                           **{**about, "payload": {"follow_up": follow_up.id, "cut_from": cut_from}})
             if follow_up.redacted_kinds and channel and in_a_channel(escalation):  # told to the asker alone
                 self.store.owe(Kind.NOTICE, f"follow_up_privacy:{follow_up.id}", **{**about, "payload": {
                     "to": asker, "about": "follow_up_privacy", "follow_up": follow_up.id, "channel": channel,

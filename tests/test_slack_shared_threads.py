@@ -147,7 +147,7 @@ def test_an_over_long_urgent_mention_tells_its_asker_alone_that_it_was_cut(app, 
     (notice,) = fake_slack.calls("chat.postEphemeral")
     said = texts_of(notice)
     assert notice.body["user"] == ASKER and f"{len(OVER_LONG_URGENT):,} characters" in said
-    assert "only the part below" in said and "scared to go home tonight" in said
+    assert "only part of it" in said and "scared to go home tonight" in said
     assert "I removed" not in said and "delete" not in said
     assert all("Cut by canishare" not in texts_of(c) for c in in_channel(fake_slack))
 

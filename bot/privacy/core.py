@@ -164,25 +164,32 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
 
 def redact(text: str) -> Redaction:
     """Replace personal identifiers in ``text`` with placeholders such as ``[NHS number]``."""
-    if not text:
-        return Redaction(text, ())
-    kept = _spans(text)
-    if not kept:
-        return Redaction(text, ())
+    return redact_placed(text)[0]
 
+
+def redact_placed(text: str) -> tuple[Redaction, list[tuple[int, int, int, int]]]:
+    """``redact`` and where each placeholder went: its (start, end) in ``text`` and in the redacted text,
+    in order (to cut the redacted text where the original would have been cut)."""
+    kept = _spans(text) if text else []
+    if not kept:
+        return Redaction(text, ()), []
     pieces: list[str] = []
     found: list[str] = []
-    pos = 0
+    places: list[tuple[int, int, int, int]] = []
+    pos = length = 0
     for start, end, kind in kept:
         if start < pos:  # two spans folded from one character ("\u2026"): the first one has it
             continue
         pieces.append(text[pos:start])
+        length += start - pos
         pieces.append(placeholder(kind))
+        places.append((start, end, length, length + len(pieces[-1])))
+        length += len(pieces[-1])
         pos = end
         if kind not in found:
             found.append(kind)
     pieces.append(text[pos:])
-    return Redaction("".join(pieces), tuple(found))
+    return Redaction("".join(pieces), tuple(found)), places
 
 
 def redact_question(question: str, limit: int = MAX_QUESTION_CHARS) -> Redaction:

@@ -157,9 +157,10 @@ def register(app: App, deps: Deps) -> None:
                     route["post_by"] = author
         ask(text, event["user"], where, route, event_id_of(body))
 
-    def add_follow_up(escalation, text: str, event: dict, route: dict, event_id: str | None) -> None:
+    def add_follow_up(escalation, text: str, event: dict, route: dict, event_id: str | None,
+                      wording: str = "{}") -> None:
         try:
-            service.add_follow_up(escalation, text, event["user"], event["channel"], event["ts"], event_id)
+            service.add_follow_up(escalation, text, event["user"], event["channel"], event["ts"], event_id, wording)
         except QuestionTooLong as too_long:  # the refusal in the thread they wrote in, to them alone
             service.reply_briefly(event["user"], too_long, route, event_id)
 
@@ -173,7 +174,7 @@ def register(app: App, deps: Deps) -> None:
         if means is EditMeans.FOLLOW_UP:  # the edit's own ts: each edit of the message is added once
             edit_ts = event["ts"] if isinstance(event.get("ts"), str) and event["ts"] else edited["ts"]
             the_edit = {"user": edited["user"], "channel": event["channel"], "ts": edit_ts}
-            add_follow_up(escalation, EDITED_TO.format(text), the_edit, {}, event_id_of(body))
+            add_follow_up(escalation, text, the_edit, {}, event_id_of(body), EDITED_TO)
         elif means is EditMeans.NEW_QUESTION:
             ask(text, edited["user"], original.where, {}, event_id_of(body))
         elif means is EditMeans.TOO_LATE:

@@ -4,6 +4,7 @@ acknowledgement where they added it (see ``bot.slack.deliverer``)."""
 from __future__ import annotations
 
 from bot.outbox import Owed
+from bot.slack.blocks.asker_notices import with_cut_notice
 from bot.slack.blocks.follow_ups import follow_up_added_message, follow_up_post
 from bot.slack.delivery import deliver_to_asker
 from bot.slack.deps import Deps
@@ -38,7 +39,7 @@ def send_follow_up_added(deps: Deps, item: Owed) -> None:
     escalation, follow_up = _follow_up_of(deps, item)
     if escalation.question is None:
         raise LookupError("the question was purged")
-    deliver_to_asker(deps.client, escalation.question,
-                     lambda shared: follow_up_added_message(escalation, follow_up, shared,
-                                                                   deps.advisors_away()))
+    cut_from = item.payload.get("cut_from")  # an urgent one cut to fit: its asker is told
+    deliver_to_asker(deps.client, escalation.question, lambda shared: with_cut_notice(
+        follow_up_added_message(escalation, follow_up, shared, deps.advisors_away()), cut_from))
     return None

@@ -28,15 +28,38 @@ def privacy_notice_message(question: Question, cut_from: int | None = None, post
         lines.append(_identifiers_line(question.redacted_kinds, post_by, place, "your question"))
         fallback.append(_identifiers_fallback(question.redacted_kinds, post_by, place))
     if cut_from:
-        lines.append(f":scissors: Your message was {cut_from:,} characters, more than I can keep, so the advisors "
-                     "have only the part below: the sentences that made it urgent. To add what matters most, mention "
-                     f"me in the thread, in up to {MAX_QUESTION_CHARS:,} characters.")
-        fallback.append(f"Your message was {cut_from:,} characters: the advisors have only part of it.")
+        lines.append(_cut_line(cut_from, "part of it (its end below)",
+                               f"mention me in the thread, in up to {MAX_QUESTION_CHARS:,} characters"))
+        fallback.append(_cut_fallback(cut_from))
     blocks = [section("*Only you can see this.*\n" + "\n".join(lines)),
-              context(f"You asked (as I kept it): {user_question(question, 600)}")]
+              context(f"You asked (as I kept it): {_kept_end(question) if cut_from else user_question(question, 600)}")]
     if question.redacted_kinds:
         blocks.append(context(f"{RECOGNISED_ONLY} Describe the situation instead of typing names or identifiers."))
     return Message(without_format_marks(" ".join(fallback)), blocks)
+
+
+def with_cut_notice(message: Message, cut_from: int | None) -> Message:
+    """``message`` telling the asker, when what they added was cut to fit (``cut_from`` characters), that
+    the advisors have only part of it."""
+    if not cut_from:
+        return message
+    line = _cut_line(cut_from, "part of it", f"send it again in a message of up to {MAX_QUESTION_CHARS:,} characters")
+    return Message(f"{message.text} {_cut_fallback(cut_from)}", [*message.blocks, section(line)])
+
+
+def _kept_end(question: Question) -> str:
+    """The end of a question cut to fit: its question, and often the sentences that made it urgent."""
+    return "…" + escape_user_text(question.text[-600:].split(" ", 1)[-1])
+
+
+def _cut_line(cut_from: int, kept: str, how: str) -> str:
+    return (f":scissors: Your message was {cut_from:,} characters, more than I can keep, so the advisors have only "
+            f"{kept}: the sentences that made it urgent and your question, with what was left out marked. To add "
+            f"what matters most, {how}.")
+
+
+def _cut_fallback(cut_from: int) -> str:
+    return f"Your message was {cut_from:,} characters: the advisors have only part of it."
 
 
 def follow_up_privacy_message(follow_up: FollowUp, place: str = "this channel") -> Message:
