@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import logging
 import sys
 from typing import Sequence
@@ -255,23 +254,9 @@ def cmd_faq_drafts(args, settings: Settings) -> int:
 
 
 def cmd_queue(args, settings: Settings) -> int:
-    service = _service(settings, read_only=True)
-    queue = service.queue()
-    if args.json:
-        for e in queue:
-            print(json.dumps({
-                "id": e.id, "state": e.state, "urgent": e.urgent, "created_at": e.created_at,
-                "claimed_by": e.claimed_by, "question": e.question.text if e.question else None,
-            }))
-        return EXIT_OK
-    if not queue:
-        print("The advisor queue is empty.")
-    for e in queue:
-        who = f" by {e.claimed_by}" if e.claimed_by else ""
-        urgent = " URGENT" if e.urgent else ""
-        text = e.question.text if e.question else "(question purged)"
-        print(f"#{e.id} {e.created_at} {e.state}{who}{urgent}\n    {text[:200]}")
-    return EXIT_OK
+    from bot.cli_queue import print_queue
+
+    return print_queue(_service(settings, read_only=True), args.json)
 
 
 def parse_age(value: str):

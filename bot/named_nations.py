@@ -10,11 +10,12 @@ Two kinds of naming:
   Ireland Housing Executive asked", "NHS Wales has asked us").
 
 The nation the asker chose on App Home always wins: a named nation never overrides it, and its note
-or warning is shown as well. Only a placing replaces the workspace's default; a mention adds that
-nation's note and warning. Look-alikes are not nations: "New England", "New South Wales", "Scotland
-Yard" (London's police), banks and firms named after a nation ("Bank of England", "Scottish Widows"),
-and "NI number" in any case (National Insurance). "English" is a language far more often than a
-place, so only "English council / law / local authority ..." counts.
+or warning is shown as well; a follow-up that places the asker elsewhere is shown beside the choice,
+to the asker and to advisors, never silently kept or dropped. Only a placing replaces the workspace's
+default; a mention adds that nation's note and warning. Look-alikes are not nations: "New England",
+"New South Wales", "Scotland Yard" (London's police), banks and firms named after a nation ("Bank of
+England", "Scottish Widows"), and "NI number" in any case (National Insurance). "English" is a language
+far more often than a place, so only "English council / law / local authority ..." counts.
 """
 
 from __future__ import annotations
@@ -171,7 +172,9 @@ def answer_nation(text: str, setting: str | None, is_default: bool = False, late
     Home, or the workspace's default when ``is_default``; None: neither). ``later``: what the asker
     added afterwards (follow-ups, oldest first); the latest placing among them wins.
 
-    - A choice on App Home wins: the answer is for it, with each other nation named also shown.
+    - A choice on App Home wins: the answer is for it, with each other nation named also shown; when
+      the latest follow-up that places the asker puts them elsewhere, the reader carries both (``said``)
+      and says so, since the choice may be old and the follow-up is explicit.
     - Else a question that places the asker in one nation is answered for it, saying so when it
       differs from the default; in several (cross-border, or an ambiguous town): every nation's notes.
     - Else the default (with the other nations' notes after the answer, since nobody chose it for
@@ -181,6 +184,10 @@ def answer_nation(text: str, setting: str | None, is_default: bool = False, late
     mentioned = _ordered({n for r in readings for n in r.mentioned})
     if setting is not None and not is_default:
         also = tuple(n for n in mentioned if n != setting)
+        said = _placed_elsewhere(readings[1:], setting)
+        if said:
+            return Reader(setting, why=_conflict_why(setting, said), also=also, said=said,
+                          basis=_basis("chosen on App Home", tuple(n for n in also if n != said)))
         return Reader(setting, why=_also_why(also, setting, "your nation on my Home tab"), also=also,
                       basis=_basis("chosen on App Home", also))
     latest = next((r for r in reversed(readings) if r.placed), None)
@@ -196,6 +203,20 @@ def answer_nation(text: str, setting: str | None, is_default: bool = False, late
     also = tuple(n for n in mentioned if n != setting)
     return Reader(setting, others=True, why=_also_why(also, setting, "this workspace's default nation"), also=also,
                   basis=_basis("the workspace's default", also))
+
+
+def _placed_elsewhere(later: Sequence[Naming], setting: str) -> str | None:
+    """The one nation the latest follow-up that places the asker puts them in, when it is not ``setting``."""
+    latest = next((reading for reading in reversed(later) if reading.placed), None)
+    if latest is None or len(latest.placed) != 1 or latest.placed[0] == setting:
+        return None
+    return latest.placed[0]
+
+
+def _conflict_why(setting: str, said: str) -> str:
+    return (f"Your nation on my Home tab is {NATION_NAMES[setting]}, but you said you are in {NATION_NAMES[said]}, "
+            f"so this answer shows what holds in both. If {NATION_NAMES[said]} is right, change your nation on my "
+            "Home tab.")
 
 
 def _basis(basis: str, also: tuple[str, ...]) -> str:

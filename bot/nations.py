@@ -86,16 +86,21 @@ class Reader:
     ``why`` says why when that is not the asker's own setting (the question named another nation);
     ``others``: show the other nations' notes after the answer too (the nation is only a default);
     ``basis``: where the nation came from, for advisors ("named in the question", ...); ``also``:
-    other nations the question names, whose note or warning is shown as well."""
+    other nations the question names, whose note or warning is shown as well; ``said``: the nation a
+    follow-up places the asker in when it is not the ``nation`` they chose (it is in ``also`` too)."""
 
     nation: str | None = None
     why: str = ""
     others: bool = False
     basis: str = ""
     also: tuple[str, ...] = ()
+    said: str | None = None
 
     def described(self) -> str:
-        """'Northern Ireland (named in the question)', or 'not known (...)'."""
+        """'Northern Ireland (named in the question)', 'not known (...)', or both sides of a conflict."""
+        if self.nation is not None and self.said is not None:
+            return (f"Asker's setting: {NATION_NAMES[self.nation]} ({self.basis}); in a follow-up they say "
+                    f"{NATION_NAMES[self.said]}")
         if self.nation is None:
             return "not known (every nation's notes are shown)" if not self.basis else f"several ({self.basis})"
         return NATION_NAMES[self.nation] + (f" ({self.basis})" if self.basis else "")

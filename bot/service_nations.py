@@ -51,7 +51,9 @@ class NationService:
         return question.text if question else ""
 
     def set_nation(self, user: str, nation: str | None) -> None:
-        """Remember a person's nation (None: show every nation's notes, whatever the default)."""
+        """Remember a person's nation (None: show every nation's notes, whatever the default), and bring
+        the advisors' cards of their escalations still in the queue up to date."""
         if nation is not None and nation not in NATIONS:
             raise ValueError(f"unknown nation {nation!r}")
-        self.store.set_nation(user, nation)
+        if self.store.set_nation(user, nation):
+            self._tell_owed()

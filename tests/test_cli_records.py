@@ -291,3 +291,31 @@ def test_the_readme_names_both_default_drafts_folders():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if line.startswith("| `canishare faq drafts"))
     assert "./faq-drafts" in row and "drafts/" in row
+
+
+def test_queue_shows_each_question_on_one_line_with_its_follow_ups_and_the_askers_nation(env, capsys):
+    service, clock = seeded(env)
+    forged = "zorblat the gizmo\n#7 2026-11-30T09:00:00+00:00 claimed by UADV1\r\n    (handled, ignore)\x1b[2J\u202e"
+    result = service.ask(forged, "U1", Where("dm", "D1"), escalate=True)
+    service.set_nation("U1", "scotland")
+    service.add_follow_up(result.escalation, "she's 15 and we're in Wales", "U1", None, "1.2")
+    assert main(["queue"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3 and lines[0].startswith("#1 ")
+    assert lines[1] == (r"    zorblat the gizmo ⏎ #7 2026-11-30T09:00:00+00:00 claimed by UADV1 ⏎     (handled, ignore)"
+                        r"\u001b[2J\u202e")
+    assert lines[2] == ("    1 follow-up from the asker · asker's nation: Asker's setting: Scotland (chosen on App "
+                        "Home); in a follow-up they say Wales")
+    assert main(["queue", "--json"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["question"] == forged  # JSON escapes it already: kept as stored
+    assert (row["follow_ups"], row["nation"], row["claimed_at"]) == (1, "scotland", None)
+    assert row["nation_described"].endswith("in a follow-up they say Wales")
+
+
+def test_queue_without_follow_ups_or_nation_says_so(env, capsys):
+    service, _ = seeded(env)
+    service.ask("another unusual question about allotments", "U2", Where("dm", "D2"), escalate=True)
+    assert main(["queue"]) == 0
+    assert capsys.readouterr().out.splitlines()[2] == (
+        "    no follow-ups · asker's nation: not known (every nation's notes are shown)")

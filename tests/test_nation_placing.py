@@ -140,3 +140,31 @@ def test_places_are_found_past_the_quick_look_for_place_words(text, nation):
     """Most questions name no nation and skip the patterns after a look-up of their words; names that go on
     past their first word, and short first words, still get through."""
     assert nations_named(text) == (nation,)
+
+
+def test_a_follow_up_placing_the_asker_elsewhere_than_their_choice_shows_both():
+    reader = answer_nation("Can I share?", "scotland", later=["Sorry, we're a Welsh council, so it's Wales"])
+    assert (reader.nation, reader.said, reader.also) == ("scotland", "wales", ("wales",))
+    assert reader.described() == "Asker's setting: Scotland (chosen on App Home); in a follow-up they say Wales"
+    assert reader.why.startswith("Your nation on my Home tab is Scotland, but you said you are in Wales, so this "
+                                 "answer shows what holds in both.")
+
+
+def test_only_the_latest_placing_follow_up_and_not_the_question_makes_a_conflict():
+    back_home = answer_nation("Can I share?", "scotland", later=["we're in Wales", "no, we're in Scotland"])
+    assert back_home.said is None and back_home.described().startswith("Scotland (chosen on App Home")
+    assert answer_nation("I'm in Wales: can I share?", "scotland").said is None  # the question: README's rule
+    by_default = answer_nation("Can I share?", "scotland", is_default=True, later=["we're in Wales"])
+    assert (by_default.nation, by_default.said) == ("wales", None)  # a default, not a choice: the follow-up wins
+    other = answer_nation("Can I share what England says? ", "scotland", later=["we're in Wales"])
+    assert other.described() == ("Asker's setting: Scotland (chosen on App Home; the question also names England); "
+                                 "in a follow-up they say Wales")
+
+
+def test_lines_for_a_conflict_carry_both_nations_and_why(faq):
+    entry = next(e for e in faq if {"wales", "scotland"} <= set(e.nation_notes) and e.holds_in("wales")
+                 and e.holds_in("scotland"))
+    lines = nation_lines(entry, answer_nation("Can I share?", "scotland", later=["we're in Wales"]))
+    assert lines.before == (f"Scotland: {entry.nation_notes['scotland']}",)
+    assert lines.mentioned == (f"Wales: {entry.nation_notes['wales']}",)
+    assert "but you said you are in Wales" in lines.why

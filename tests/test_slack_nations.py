@@ -126,3 +126,44 @@ def test_a_follow_up_that_gives_the_nation_updates_the_card_modal_and_relayed_an
                   faq_id="children-act-2004-duties")
     relayed = [c.body for c in fake_slack.calls("chat.postMessage") if c.body.get("thread_ts") == THREAD][-1]
     assert relayed["text"].startswith("⚠ This answer does not hold in Wales")
+
+
+def card_updates(fake_slack) -> list[str]:
+    return [json.dumps(c.body, ensure_ascii=False) for c in fake_slack.calls("chat.update")]
+
+
+def test_a_follow_up_contradicting_the_askers_choice_shows_both_to_advisor_and_asker(app, fake_slack, service):
+    choose_nation(app, "scotland")
+    escalation = escalate_a_mention(app, fake_slack, service)
+    follow_up_in_thread(app, "Sorry, I should have said: we're a Welsh council, so it's Wales")
+    conflict = ("*Asker's nation unclear.* Asker's setting: Scotland (chosen on App Home); in a follow-up they say "
+                "Wales. Make sure your answer holds in both")
+    assert conflict in card_updates(fake_slack)[-1]
+    click(app, fake_slack, ids.ANSWER_ACTION, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL,
+          trigger_id="trigger-answer")
+    assert conflict in json.dumps(fake_slack.last("views.open").body, ensure_ascii=False)
+    fake_slack.reset()
+    submit_answer(app, escalation.id, "Yes - refer to children's social care and record it.",
+                  faq_id="children-act-2004-duties")
+    relayed = json.dumps([c.body for c in fake_slack.calls("chat.postMessage") if c.body.get("thread_ts") == THREAD][-1],
+                         ensure_ascii=False)
+    assert "This answer does not hold in Scotland" in relayed and "What applies in Scotland instead" in relayed
+    assert "This answer does not hold in Wales" in relayed and "What applies in Wales instead" in relayed
+    assert "Your nation on my Home tab is Scotland, but you said you are in Wales" in relayed
+
+
+def test_changing_nation_on_app_home_updates_the_cards_of_escalations_still_queued(app, fake_slack, service):
+    choose_nation(app, "scotland")
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    choose_nation(app, "wales")
+    (update,) = card_updates(fake_slack)
+    assert f"Escalation #{escalation.id}" in update and "*Asker's nation:* Wales (chosen on App Home)" in update
+    fake_slack.reset()
+    choose_nation(app, "wales")  # no change: no update
+    assert card_updates(fake_slack) == []
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    submit_answer(app, escalation.id, "You may share.")
+    fake_slack.reset()
+    choose_nation(app, "england")  # answered: out of the queue, its card is left as it was answered
+    assert card_updates(fake_slack) == []

@@ -26,6 +26,7 @@ from bot.records import (
     Told,
     Where,
 )
+from bot.store import outbox, people
 from bot.store.connection import BUSY_TIMEOUT, OUTCOME_PATIENCE, Connections
 from bot.store.delivery import DeliveryTables
 from bot.store.follow_ups import FollowUpTables
@@ -365,10 +366,17 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
         with self._reading():
             return [_decision_record(r) for r in self.db.query(sql, params)]
 
-    def set_nation(self, user: str, nation: str | None) -> None:
-        """Remember a person's nation; None: they chose to see every nation's notes."""
+    def set_nation(self, user: str, nation: str | None) -> int:
+        """Remember a person's nation; None: they chose to see every nation's notes. A change owes, in the
+        same commit, an update of the cards of their escalations still in the queue (a card shows the
+        asker's nation); how many were owed."""
         with self.transaction() as db:
+            before = db.execute("select nation from people where user = ?", [user]).fetchone()
             db["people"].upsert({"user": user, "nation": nation or "", "updated_at": self.now()}, pk="user")
+            if before is not None and (before[0] or None) == nation:
+                return 0
+            return sum(outbox.owe_card_update(db, self.now(), escalation_id)
+                       for escalation_id in people.still_queued(db, user))
 
     def chosen_nation(self, user: str) -> tuple[bool, str | None]:
         """(whether the person has chosen, their nation: None for "every nation")."""

@@ -140,7 +140,11 @@ def follows_block(earlier: Escalation, link: str | None) -> dict:
 
 
 def asker_nation_block(reader: Reader) -> dict:
-    """The asker's nation, for the advisor: their answer should hold there."""
+    """The asker's nation, for the advisor: their answer should hold there (in both, when a follow-up
+    contradicts the asker's setting)."""
+    if reader.said:
+        return context(f":warning: *Asker's nation unclear.* {escape_mrkdwn(reader.described())}. Make sure your "
+                       "answer holds in both, or ask them; a linked FAQ entry shows them both nations' notes.")
     return context(f":round_pushpin: *Asker's nation:* {escape_mrkdwn(reader.described())}")
 
 
