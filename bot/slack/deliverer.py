@@ -356,8 +356,9 @@ def send_asker_notice(deps: Deps, item: Owed) -> None:
 
 def send_reminder(deps: Deps, item: Owed) -> None:
     escalation = deps.service.escalation(item.escalation_id)
-    if escalation.state != State.OPEN:
-        return None  # claimed or closed since: nothing to remind
+    claimed_at = item.payload.get("claimed_at")  # a reminder of a claim, or of an open escalation
+    if (escalation.state, escalation.claimed_at) != ((State.CLAIMED, claimed_at) if claimed_at else (State.OPEN, None)):
+        return None  # claimed, released, answered or closed since: nothing to remind
     if not escalation.advisor_ts and deps.service.card_owed(escalation.id):
         raise Postpone(CARD_NOT_POSTED_YET)
     channel = escalation.advisor_channel or deps.settings.advisor_channel

@@ -10,7 +10,7 @@ from bot.mrkdwn import escape_mrkdwn, escape_user_text
 from bot.nations import Reader
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question, Via
 from bot.slack.blocks.follow_ups import follow_up_blocks
-from bot.slack.blocks.ids import ANSWER_ACTION, CLAIM, CLOSE, REOPEN
+from bot.slack.blocks.ids import ANSWER_ACTION, CLAIM, CLOSE, RELEASE, REOPEN
 from bot.slack.blocks.kit import (
     Message,
     actions,
@@ -77,6 +77,9 @@ def state_text(escalation: Escalation, undelivered: str | None = None) -> str:
         if escalation.answer:
             return f":lock: *Closed* {closed}"
         return f":lock: *Closed without an answer* {closed}; the asker is told it was closed, where they asked."
+    if escalation.released_by:
+        return (f":leftwards_arrow_with_hook: *Open*: <@{escalation.released_by}> released the claim "
+                f"{slack_date(escalation.released_at)}; nobody has claimed it since.")
     return ":inbox_tray: *Open*: nobody has claimed it yet."
 
 
@@ -85,7 +88,8 @@ def advisor_buttons(escalation: Escalation) -> list[dict]:
     by_state = {
         OPEN: [button("Claim", CLAIM, value, "primary"), button("Answer", ANSWER_ACTION, value),
                button("Close", CLOSE, value)],
-        CLAIMED: [button("Answer", ANSWER_ACTION, value, "primary"), button("Close", CLOSE, value)],
+        CLAIMED: [button("Answer", ANSWER_ACTION, value, "primary"), button("Release", RELEASE, value),
+                  button("Close", CLOSE, value)],
         ANSWERED: [button("Close", CLOSE, value), button("Reopen", REOPEN, value)],
         CLOSED: [button("Reopen", REOPEN, value)],
     }
@@ -134,6 +138,12 @@ def asker_nation_block(reader: Reader) -> dict:
 
 
 def reminder_message(escalation: Escalation, now: dt.datetime) -> Message:
+    if escalation.state == CLAIMED:  # the mention notifies the claimer
+        return notice_message(
+            f":alarm_clock: {urgent_flag(escalation)}<@{escalation.claimed_by}>, you claimed escalation "
+            f"#{escalation.id} {describe_age(escalation.claimed_at, now)} ago and it is not answered yet. "
+            "If you cannot answer it now, *Release* it so that another advisor can claim it."
+        )
     return notice_message(
         f":alarm_clock: {urgent_flag(escalation)}Escalation #{escalation.id} has waited "
         f"{describe_age(escalation.waiting_since, now)} without being claimed. Can someone pick it up?"
