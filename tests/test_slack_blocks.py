@@ -125,7 +125,7 @@ def test_every_block_respects_slack_limits(faq):
 
 @pytest.mark.parametrize("state, expected", [
     (OPEN, [ids.CLAIM, ids.ANSWER_ACTION, ids.CLOSE]),
-    (CLAIMED, [ids.ANSWER_ACTION, ids.CLOSE]),
+    (CLAIMED, [ids.ANSWER_ACTION, ids.RELEASE, ids.CLOSE]),
     (ANSWERED, [ids.CLOSE, ids.REOPEN]),
     (CLOSED, [ids.REOPEN]),
 ])
