@@ -18,6 +18,9 @@ from bot.working_hours import WorkingHours, worked_since
 log = logging.getLogger("bot.service")
 
 
+URGENT_REMIND_AFTER = dt.timedelta(minutes=15)  # an urgent escalation unclaimed, or claimed and unanswered
+
+
 class StillQueued(Exception):
     """A person cannot be erased while one of their questions waits for an advisor."""
 
@@ -205,11 +208,13 @@ class QueueUpkeep:
                           hours: WorkingHours | None = None) -> int:
         """Owe one reminder for each open escalation unclaimed for longer than ``after`` (since it was
         opened, or reopened), and one for each claimed escalation unanswered that long since its claim
-        (naming the claimer), of the advisors' working ``hours`` (all of it for an urgent one); how many."""
+        (naming the claimer), of the advisors' working ``hours``; an urgent one after ``URGENT_REMIND_AFTER``
+        (or ``after``, when shorter) of all time. How many."""
         now = now or utc_now()
-        cutoff = stored(now - after)
+        urgent_after = min(after, URGENT_REMIND_AFTER)
         waiting = [(e, *wait) for e in self.store.escalations(states=(OPEN, CLAIMED))
-                   for wait in [unreminded_wait(e)] if wait and wait[0] <= cutoff]
+                   for wait in [unreminded_wait(e)]
+                   if wait and wait[0] <= stored(now - (urgent_after if e.urgent else after))]
         due = [(e, key) for e, since, key in waiting
                if e.urgent or worked_since(hours, parse_stored_time(since) or now, now) >= after]
         owed = 0

@@ -96,14 +96,21 @@ def advisor_buttons(escalation: Escalation) -> list[dict]:
     return by_state.get(escalation.state, [])
 
 
+def page_mention(setting: str) -> str:
+    """The mention that pages advisors (``Settings.urgent_page``): @here, a user group, or nothing."""
+    return {"here": "<!here>", "none": ""}.get(setting, f"<!subteam^{setting}>")
+
+
 def urgent_flag(escalation: Escalation) -> str:
     return ":rotating_light: *URGENT* " if escalation.urgent else ""
 
 
 def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelivered: str | None = None,
-                    reader: Reader | None = None) -> Message:
+                    reader: Reader | None = None, page: str = "") -> Message:
     """The escalation as advisors see it: flag, redacted question, asker, age, the asker's nation
-    (``reader``), guesses, state (with why its answer could not be delivered, when it could not), buttons."""
+    (``reader``), guesses, state (with why its answer could not be delivered, when it could not), buttons.
+    An urgent open one starts with ``page`` (``page_mention``), which notifies when it is first posted."""
+    page = page if escalation.urgent and escalation.state == OPEN else ""
     question = escalation.question
     asker = f"<@{question.asker}>" if question else "someone"
     via = SOURCE_LABELS.get(question.where.source, question.where.source) if question else "?"
@@ -128,8 +135,10 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
     if buttons:
         blocks.append(actions(*buttons, block_id=f"advisor-{escalation.id}"))
     flag = "URGENT " if escalation.urgent else ""
-    return Message(f"{flag}Escalation #{escalation.id} ({escalation.state}): {clip(user_question(question), 150)}",
-                   blocks)
+    if page:
+        blocks.insert(0, section(f"{page} :rotating_light: Urgent: someone may be at risk of serious harm now."))
+    return Message(f"{page + ' ' if page else ''}{flag}Escalation #{escalation.id} ({escalation.state}): "
+                   f"{clip(user_question(question), 150)}", blocks)
 
 
 def asker_nation_block(reader: Reader) -> dict:
@@ -137,7 +146,8 @@ def asker_nation_block(reader: Reader) -> dict:
     return context(f":round_pushpin: *Asker's nation:* {escape_mrkdwn(reader.described())}")
 
 
-def reminder_message(escalation: Escalation, now: dt.datetime) -> Message:
+def reminder_message(escalation: Escalation, now: dt.datetime, page: str = "") -> Message:
+    """A claimed escalation's reminder names its claimer; an urgent unclaimed one's pages (``page``)."""
     if escalation.state == CLAIMED:  # the mention notifies the claimer
         return notice_message(
             f":alarm_clock: {urgent_flag(escalation)}<@{escalation.claimed_by}>, you claimed escalation "
@@ -145,6 +155,7 @@ def reminder_message(escalation: Escalation, now: dt.datetime) -> Message:
             "If you cannot answer it now, *Release* it so that another advisor can claim it."
         )
     return notice_message(
-        f":alarm_clock: {urgent_flag(escalation)}Escalation #{escalation.id} has waited "
+        f"{page + ' ' if page and escalation.urgent else ''}:alarm_clock: {urgent_flag(escalation)}"
+        f"Escalation #{escalation.id} has waited "
         f"{describe_age(escalation.waiting_since, now)} without being claimed. Can someone pick it up?"
     )
