@@ -95,6 +95,19 @@ def _nation(value: str | None) -> str | None:
         raise SettingsError(f"CANISHARE_NATION={value!r}: use england, wales, scotland or northern-ireland") from None
 
 
+def _urgent_page(value: str | None) -> str:
+    """Whom an urgent escalation's card pages: "here" (everyone active in the advisor channel), "none",
+    or a user group's id."""
+    value = (value or "").strip()
+    if not value or value.lower() in ("here", "none"):
+        return value.lower() or "here"
+    if value[0] == "S" and value.isalnum() and value.isupper() and len(value) > 2:
+        return value
+    raise SettingsError(
+        f"CANISHARE_URGENT_PAGE={value!r}: use here (the default: @here in the advisor channel), none, or a "
+        "user group's id, which starts with S (in Slack: People, User groups, the group, ⋯, Copy group ID)")
+
+
 def _advisor_hours(env: dict[str, str]) -> WorkingHours | None:
     """When the advisors work; None (at all hours) when neither variable is set. Closed days alone
     close those days of an otherwise always-open week."""
@@ -203,6 +216,7 @@ class Settings:
     digest_channel: str | None = None
     remind_after_hours: float = 4.0
     advisor_hours: WorkingHours | None = None  # None: advisors are taken to work at all hours
+    urgent_page: str = "here"  # "here", "none" or a user group's id (S…): whom an urgent escalation pages
     retention_days: int = 365
     nation: str | None = None  # the workspace's nation, for people who have not picked their own
     privacy_url: str | None = None  # the published privacy notice; App Home shows the bundled text without it
@@ -236,6 +250,8 @@ class Settings:
                                     lambda e: hours(e.get("CANISHARE_REMIND_AFTER"), defaults.remind_after_hours),
                                     defaults.remind_after_hours),
             advisor_hours=read("advisor_hours", _advisor_hours, defaults.advisor_hours),
+            urgent_page=read("urgent_page", lambda e: _urgent_page(e.get("CANISHARE_URGENT_PAGE")),
+                             defaults.urgent_page),
             retention_days=read("retention_days",
                                 lambda e: _whole_days(e.get("CANISHARE_RETENTION_DAYS"), defaults.retention_days),
                                 defaults.retention_days),

@@ -2,6 +2,7 @@
 
 open --claim--> claimed --answer--> answered --close--> closed
   \\-------------answer-------------/               reopen: answered|closed -> open
+                 claimed --release--> open (the claimer, or another advisor, gives the claim up)
 Any of open, claimed and answered may be closed. Only advisors act on the queue. These functions
 are pure: they return the columns to change, or raise ``QueueError`` with a reason a person can read.
 """
@@ -71,6 +72,15 @@ def claim(escalation: Escalation, actor: str, now: str) -> dict:
     if escalation.state != OPEN:
         raise QueueError(f"Escalation #{escalation.id} is {escalation.state}; only open ones can be claimed.")
     return {"state": CLAIMED, "claimed_by": actor, "claimed_at": now}
+
+
+def release(escalation: Escalation, actor: str, now: str) -> dict:
+    """Give up a claim, so that anyone can claim it: an advisor going off shift, or another advisor taking
+    over from one who has. The asker is not told: for them nothing changed."""
+    if escalation.state != CLAIMED:
+        raise QueueError(f"Escalation #{escalation.id} is {escalation.state}; only a claimed one can be released.")
+    # reminded_at is cleared so that, unclaimed again, it is reminded of like any open escalation
+    return {"state": OPEN, "claimed_by": None, "claimed_at": None, "reminded_at": None}
 
 
 def answer(

@@ -32,6 +32,7 @@ class QueueAction(StrEnum):
     ANSWER = "answer"
     CLOSE = "close"
     REOPEN = "reopen"
+    RELEASE = "release"  # a claim given up (by the claimer or another advisor): open again, nobody told
     DRAFT = "draft"  # `canishare faq drafts` wrote the escalation's proposal (detail: the file)
 
 
@@ -115,6 +116,8 @@ class Escalation:
     reminded_at: str | None = None
     reopened_at: str | None = None
     reopened_by: str | None = field(default=None, compare=False)  # from the audit log
+    released_by: str | None = None  # while open because a claim was released: who released it, and when
+    released_at: str | None = None
     question: Question | None = field(default=None, compare=False)
     follow_ups: tuple[FollowUp, ...] = field(default=(), compare=False)  # what the asker added, oldest first
 

@@ -9,12 +9,16 @@ import logging
 import uuid
 from typing import Callable
 
+from bot import escalations
 from bot.outbox import UNCERTAIN, Kind, Owed
-from bot.records import OPEN
+from bot.records import CLAIMED, OPEN, Escalation, QueueAction
 from bot.times import parse_stored_time, stored, utc_now
 from bot.working_hours import WorkingHours, worked_since
 
 log = logging.getLogger("bot.service")
+
+
+URGENT_REMIND_AFTER = dt.timedelta(minutes=15)  # an urgent escalation unclaimed, or claimed and unanswered
 
 
 class StillQueued(Exception):
@@ -169,6 +173,13 @@ class OutboxService:
 
 
 class QueueUpkeep:
+    def release(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+        """Give up a claim (the claimer's own, or another advisor's): the escalation is open again for
+        anyone to claim, and its card says who released it. The asker is owed nothing."""
+        escalations.require_advisor(user, advisors)
+        return self._change(escalation_id, user, QueueAction.RELEASE,
+                            lambda e: escalations.release(e, user, self.store.now()))
+
     # what the queue keeper owes: missing cards, reminders ----------------------------------------
 
     def owe_missing_cards(self) -> int:
@@ -196,20 +207,40 @@ class QueueUpkeep:
     def owe_due_reminders(self, after: dt.timedelta, now: dt.datetime | None = None,
                           hours: WorkingHours | None = None) -> int:
         """Owe one reminder for each open escalation unclaimed for longer than ``after`` (since it was
-        opened, or reopened) of the advisors' working ``hours`` (all of it for an urgent one); how many."""
+        opened, or reopened), and one for each claimed escalation unanswered that long since its claim
+        (naming the claimer), of the advisors' working ``hours``; an urgent one after ``URGENT_REMIND_AFTER``
+        (or ``after``, when shorter) of all time. How many."""
         now = now or utc_now()
-        cutoff = stored(now - after)
-        waiting = [e for e in self.store.escalations(states=(OPEN,)) if e.waiting_since <= cutoff and not e.reminded_at]
-        due = [e for e in waiting
-               if e.urgent or worked_since(hours, parse_stored_time(e.waiting_since) or now, now) >= after]
-        for escalation in due:
+        urgent_after = min(after, URGENT_REMIND_AFTER)
+        waiting = [(e, *wait) for e in self.store.escalations(states=(OPEN, CLAIMED))
+                   for wait in [unreminded_wait(e)]
+                   if wait and wait[0] <= stored(now - (urgent_after if e.urgent else after))]
+        due = [(e, key) for e, since, key in waiting
+               if e.urgent or worked_since(hours, parse_stored_time(since) or now, now) >= after]
+        owed = 0
+        for escalation, key in due:
             with self.store.transaction():
                 self.store.mark_reminded(escalation.id)
-                self.store.owe(Kind.REMINDER, f"reminder:{escalation.id}:{escalation.waiting_since}",
-                               escalation_id=escalation.id)
-        if due:
+                owed += self.store.owe(Kind.REMINDER, key, escalation_id=escalation.id,
+                                       payload={"claimed_at": escalation.claimed_at} if escalation.claimed_at else None)
+        if owed:
             self._tell_owed()
-        return len(due)
+        return owed
+
+
+def unreminded_wait(escalation: Escalation) -> tuple[str, str] | None:
+    """(since when the escalation has waited, the outbox key of its reminder) while it waits to be claimed,
+    or, once claimed, to be answered; None when it has been reminded of this wait already (the key keeps
+    two processes from owing it twice)."""
+    if escalation.state == CLAIMED:
+        if escalation.reminded_at and escalation.reminded_at > escalation.claimed_at:
+            return None
+        return escalation.claimed_at, f"reminder:{escalation.id}:claimed:{escalation.claimed_at}"
+    if escalation.reminded_at:
+        return None
+    if escalation.released_at:  # waiting since it was first opened, but not yet reminded since the release
+        return escalation.waiting_since, f"reminder:{escalation.id}:released:{escalation.released_at}"
+    return escalation.waiting_since, f"reminder:{escalation.id}:{escalation.waiting_since}"
 
 
 class RecordsService:

@@ -125,7 +125,7 @@ def test_every_block_respects_slack_limits(faq):
 
 @pytest.mark.parametrize("state, expected", [
     (OPEN, [ids.CLAIM, ids.ANSWER_ACTION, ids.CLOSE]),
-    (CLAIMED, [ids.ANSWER_ACTION, ids.CLOSE]),
+    (CLAIMED, [ids.ANSWER_ACTION, ids.RELEASE, ids.CLOSE]),
     (ANSWERED, [ids.CLOSE, ids.REOPEN]),
     (CLOSED, [ids.REOPEN]),
 ])
@@ -198,6 +198,41 @@ def test_home_view_fits_slack_with_long_lists_and_says_how_many_more():
     for position, block in enumerate(view["blocks"]):  # every listed escalation keeps its buttons
         if block["type"] == "section" and block["text"]["text"].startswith("*#"):
             assert view["blocks"][position + 1]["type"] == "actions"
+
+
+def listed_ids(view: dict, prefix: str) -> list[int]:
+    return [int(b["block_id"].removeprefix(prefix)) for b in view["blocks"]
+            if b.get("block_id", "").startswith(prefix)]
+
+
+def test_home_lists_urgent_escalations_first_and_never_behind_the_more_line():
+    queue = [escalation(OPEN, id=n) for n in range(1, 22)] + [escalation(OPEN, id=22, urgent=True)]
+    claimed = [escalation(CLAIMED, id=n, claimed_by="UADV1") for n in range(30, 42)]
+    claimed.append(escalation(CLAIMED, id=42, claimed_by="UADV1", urgent=True))
+    view = app_home.home_view([], True, queue, claimed, NOW)
+    text = json.dumps(view, ensure_ascii=False)
+    assert listed_ids(view, "queue-")[0] == 22 and listed_ids(view, "mine-")[0] == 42
+    assert "The advisor queue (22 open or claimed, 1 urgent, urgent first, then oldest first)" in text
+    assert "What you have claimed: 1 urgent" in text
+    assert listed_ids(view, "queue-")[1:4] == [1, 2, 3]  # the rest oldest first
+    assert "…and 3 more in the advisor channel." in text  # 21 routine: 19 shown beside the urgent one
+
+
+def test_home_shows_every_urgent_escalation_even_beyond_the_usual_limit():
+    queue = [escalation(OPEN, id=n, urgent=True) for n in range(1, 26)] + [escalation(OPEN, id=30)]
+    view = app_home.home_view([], True, queue, [], NOW)
+    assert len(view["blocks"]) <= 100
+    shown = listed_ids(view, "queue-")
+    assert shown[:25] == list(range(1, 26)) and 30 not in shown
+    assert "…and 1 more in the advisor channel." in json.dumps(view, ensure_ascii=False)
+
+
+def test_home_says_how_many_urgent_are_left_when_even_they_do_not_fit():
+    queue = [escalation(OPEN, id=n, urgent=True) for n in range(1, 60)]
+    view = app_home.home_view([], True, queue, [], NOW)
+    assert len(view["blocks"]) <= 100
+    hidden = 59 - len(listed_ids(view, "queue-"))
+    assert f"…and {hidden} more ({hidden} of them urgent) in the advisor channel." in json.dumps(view, ensure_ascii=False)
 
 
 def test_an_advisor_answer_linked_to_an_england_only_entry_says_where_it_applies(faq):

@@ -377,7 +377,7 @@ def test_urgent_question_gets_the_harm_message_first_and_is_flagged_for_advisors
     assert "999" in first and "does not stop you sharing" in first and "safeguarding lead" in first
 
     (advisor_post,) = advisor_posts(fake_slack)  # sent to the advisors without waiting for a click
-    assert ":rotating_light: *URGENT*" in texts_of(advisor_post) and advisor_post.body["text"].startswith("URGENT")
+    assert ":rotating_light: *URGENT*" in texts_of(advisor_post) and advisor_post.body["text"].startswith("<!here> URGENT")
     assert "sent your question to the advisors" in first
 
     click(app, fake_slack, ids.ESCALATE, str(only_question_id(service)))

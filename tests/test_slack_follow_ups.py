@@ -131,7 +131,7 @@ def test_an_urgent_follow_up_flags_the_escalation_urgent(app, fake_slack, servic
     follow_up_in_thread(app, "he has just threatened to kill her with a knife and she is outside now")
     assert service.escalation(escalation.id).urgent and service.escalation(escalation.id).state == OPEN
     (post,) = posts_in(fake_slack, ADVISOR_CHANNEL, escalation.advisor_ts)
-    assert post["text"].startswith("URGENT") and post.get("reply_broadcast") in (True, "1", "true")
+    assert post["text"].startswith("<!here> URGENT") and post.get("reply_broadcast") in (True, "1", "true")
     assert "999" in texts_of_body(posts_in(fake_slack, "C123", THREAD)[0])
 
 
@@ -287,7 +287,7 @@ def test_an_urgent_follow_up_over_the_limit_is_cut_and_flags_the_escalation(app,
     assert stored.urgent and "with a knife" in added.text and "Cut by canishare" in added.text
     assert len(added.text) <= 4000 + 200  # cut to the limit (placeholders may add a little)
     (post,) = posts_in(fake_slack, ADVISOR_CHANNEL, escalation.advisor_ts)
-    assert post["text"].startswith("URGENT")
+    assert post["text"].startswith("<!here> URGENT")
     assert "999" in texts_of_body(posts_in(fake_slack, "C123", THREAD)[0])
 
 

@@ -1,4 +1,4 @@
-"""Listeners: the advisor workflow. Claim / Answer / Close / Reopen buttons (in the advisor channel
+"""Listeners: the advisor workflow. Claim / Answer / Release / Close / Reopen buttons (in the advisor channel
 and in App Home) and the answer modal. Only members of the advisor channel may act; the service
 enforces it, and Answer checks it before opening the modal. Every change owes the update of the
 escalation's card (and an answer its relay to the asker) in the same commit; the deliverer sends them."""
@@ -51,7 +51,8 @@ def register(app: App, deps: Deps) -> None:
         if came_from_home(body):
             publish_home(client, deps, user_of(body))
 
-    for action_id, action in ((ids.CLAIM, service.claim), (ids.CLOSE, service.close), (ids.REOPEN, service.reopen)):
+    for action_id, action in ((ids.CLAIM, service.claim), (ids.CLOSE, service.close), (ids.REOPEN, service.reopen),
+                              (ids.RELEASE, service.release)):
         app.action(action_id)(ack=on_queue_button(action), lazy=[refresh_home])
 
     # Answer -------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from bot import lease_owners
 from bot.escalations import QueueError
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import Escalation, State, Via
+from bot.service_parts import URGENT_REMIND_AFTER
 from bot.slack.asker_delivery import (
     asked_elsewhere,
     asker_only_message,
@@ -33,7 +34,7 @@ from bot.slack.asker_delivery import (
     send_privacy_notice,
     with_open_escalation_hint,
 )
-from bot.slack.blocks.advisor_card import advisor_message, reminder_message, why_not_delivered
+from bot.slack.blocks.advisor_card import advisor_message, page_mention, reminder_message, why_not_delivered
 from bot.slack.blocks.asker_notices import claimed_message
 from bot.slack.blocks.kit import Message, reminder_span
 from bot.slack.blocks.replies import (
@@ -220,8 +221,10 @@ def reply_thread(question) -> str | None:
 def remind_after_said(deps: Deps, escalation) -> str:
     """How long before the advisors are reminded of it: working time when they have hours, except for
     an urgent escalation (see ``Service.owe_due_reminders``)."""
+    if escalation.urgent:
+        return reminder_span(min(deps.settings.remind_after_hours * 3600, URGENT_REMIND_AFTER.total_seconds()))
     span = reminder_span(deps.settings.remind_after_hours * 3600)
-    return f"{span} of their working time" if span and deps.settings.advisor_hours and not escalation.urgent else span
+    return f"{span} of their working time" if span and deps.settings.advisor_hours else span
 
 
 def send_notice(deps: Deps, item: Owed) -> None:
@@ -291,7 +294,8 @@ def card_message(deps: Deps, escalation) -> Message:
     """An escalation's card as it is now (with why its answer could not be delivered, if it could not)."""
     undelivered = deps.service.answer_not_delivered(escalation.id) if escalation.state == State.ANSWERED else None
     return advisor_message(escalation, deps.service.faq, deps.now(), undelivered=undelivered,
-                           reader=deps.service.escalation_reader(escalation), follows=followed(deps, escalation))
+                           reader=deps.service.escalation_reader(escalation), follows=followed(deps, escalation),
+                           page=page_mention(deps.settings.urgent_page))
 
 
 def send_card_update(deps: Deps, item: Owed) -> None:
@@ -371,15 +375,17 @@ def send_asker_notice(deps: Deps, item: Owed) -> None:
 
 def send_reminder(deps: Deps, item: Owed) -> None:
     escalation = deps.service.escalation(item.escalation_id)
-    if escalation.state != State.OPEN:
-        return None  # claimed or closed since: nothing to remind
+    claimed_at = item.payload.get("claimed_at")  # a reminder of a claim, or of an open escalation
+    if (escalation.state, escalation.claimed_at) != ((State.CLAIMED, claimed_at) if claimed_at else (State.OPEN, None)):
+        return None  # claimed, released, answered or closed since: nothing to remind
     if not escalation.advisor_ts and deps.service.card_owed(escalation.id):
         raise Postpone(CARD_NOT_POSTED_YET)
     channel = escalation.advisor_channel or deps.settings.advisor_channel
     if channel:
         deps.client.chat_postMessage(channel=channel, thread_ts=escalation.advisor_ts,
                                      reply_broadcast=bool(escalation.advisor_ts) or None,
-                                     **reminder_message(escalation, deps.now()).as_kwargs())
+                                     **reminder_message(escalation, deps.now(),
+                                                        page_mention(deps.settings.urgent_page)).as_kwargs())
     return None
 
 

@@ -4,8 +4,11 @@ acknowledgement where they added it (see ``bot.slack.deliverer``)."""
 from __future__ import annotations
 
 from bot.outbox import Owed
+from bot.records import State
+from bot.slack.blocks.advisor_card import page_mention
 from bot.slack.blocks.asker_notices import with_cut_notice
 from bot.slack.blocks.follow_ups import follow_up_added_message, follow_up_post
+from bot.slack.blocks.kit import Message, context
 from bot.slack.delivery import deliver_to_asker
 from bot.slack.deps import Deps
 
@@ -27,12 +30,29 @@ def send_follow_up(deps: Deps, item: Owed) -> tuple[str, str] | None:
         if deps.service.card_owed(escalation.id):
             raise Postpone(CARD_NOT_POSTED_YET)
         return None  # no card: the card, if ever posted, lists it
+    message = follow_up_post(escalation, follow_up)
+    if follow_up.urgent:
+        message = with_mention(message, urgent_follow_up_mention(deps, escalation))
     posted = deps.client.chat_postMessage(channel=escalation.advisor_channel, thread_ts=escalation.advisor_ts,
-                                          reply_broadcast=follow_up.urgent or None,
-                                          **follow_up_post(escalation, follow_up).as_kwargs())
+                                          reply_broadcast=follow_up.urgent or None, **message.as_kwargs())
     ts = posted.get("ts")
     # Where it went is recorded with its delivery, patiently (``Service.delivered``), so it is never lost
     return (posted.get("channel") or escalation.advisor_channel, ts) if ts else None
+
+
+def urgent_follow_up_mention(deps: Deps, escalation) -> str:
+    """Whom an urgent follow-up pages besides: nobody more when an advisor has claimed the escalation (the
+    post mentions them, ``follow_up_post``), else the advisors' page."""
+    if escalation.state == State.CLAIMED and escalation.claimed_by:
+        return ""
+    return page_mention(deps.settings.urgent_page)
+
+
+def with_mention(message: Message, mention: str) -> Message:
+    if not mention:
+        return message
+    return Message(f"{mention} {message.text}", [context(f"{mention} :rotating_light: this may not wait"),
+                                                 *message.blocks])
 
 
 def send_follow_up_added(deps: Deps, item: Owed) -> None:

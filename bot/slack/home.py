@@ -1,5 +1,5 @@
 """Listeners: App Home. Everyone sees how to ask, their nation (and changes it here), their recent
-questions and their decision records; advisors also see the open queue (oldest first) and what they
+questions and their decision records; advisors also see the open queue (urgent first, then oldest first) and what they
 have claimed, with the same buttons as the advisor channel."""
 
 from __future__ import annotations

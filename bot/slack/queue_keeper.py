@@ -1,7 +1,8 @@
 """A background thread that looks after the advisor queue while the bot runs: it keeps the list of
 advisors fresh (so listeners never wait for Slack), owes a card for any queued escalation that has
-none (e.g. from before the outbox), owes one reminder for each escalation nobody has claimed after
-``settings.remind_after_hours``, forgets delivered messages after a week, and applies the retention
+none (e.g. from before the outbox), owes one reminder for each escalation nobody has claimed, or
+nobody has answered since its claim, after ``settings.remind_after_hours`` (an urgent one's after
+minutes: ``Service.owe_due_reminders``), forgets delivered messages after a week, and applies the retention
 period (``CANISHARE_RETENTION_DAYS``) once a day. The deliverer sends."""
 
 from __future__ import annotations

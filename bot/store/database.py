@@ -294,7 +294,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
             closed_by=row["closed_by"], closed_at=row["closed_at"], advisor_channel=row["advisor_channel"],
             advisor_ts=row["advisor_ts"], reminded_at=row["reminded_at"], reopened_at=row["reopened_at"],
             reopened_by=self._reopened_by(row["id"]) if row["reopened_at"] else None,
-            question=self.question(row["question_id"]), follow_ups=self.follow_ups_of(row["id"]),
+            **self._released(row), question=self.question(row["question_id"]), follow_ups=self.follow_ups_of(row["id"]),
         )
 
     def _reopened_by(self, escalation_id: int) -> str | None:
@@ -302,6 +302,16 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
         row = self.db.execute("select actor from audit where escalation_id = ? and action = ? order by id desc limit 1",
                               [escalation_id, QueueAction.REOPEN.value]).fetchone()
         return row[0] if row else None
+
+    def _released(self, row: dict) -> dict:
+        """Who released an open escalation's claim and when, when that is the last thing that happened to it."""
+        if row["state"] != State.OPEN or row["claimed_by"]:
+            return {}
+        last = self.db.execute(
+            "select action, actor, at from audit where escalation_id = ? and action in (?, ?, ?)"
+            " order by id desc limit 1", [row["id"], QueueAction.CLAIM, QueueAction.RELEASE, QueueAction.REOPEN],
+        ).fetchone()
+        return {"released_by": last[1], "released_at": last[2]} if last and last[0] == QueueAction.RELEASE else {}
 
     # learned phrasings ---------------------------------------------------------------------
 

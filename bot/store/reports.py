@@ -235,7 +235,7 @@ class ReportTables:
 # The state an escalation is in after each action of the audit log.
 STATE_AFTER = {
     QueueAction.ESCALATE: State.OPEN, QueueAction.REOPEN: State.OPEN, QueueAction.CLAIM: State.CLAIMED,
-    QueueAction.ANSWER: State.ANSWERED, QueueAction.CLOSE: State.CLOSED,
+    QueueAction.ANSWER: State.ANSWERED, QueueAction.CLOSE: State.CLOSED, QueueAction.RELEASE: State.OPEN,
 }
 
 

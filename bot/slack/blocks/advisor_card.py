@@ -10,7 +10,7 @@ from bot.mrkdwn import escape_mrkdwn, escape_user_text
 from bot.nations import Reader
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question, Via
 from bot.slack.blocks.follow_ups import follow_up_blocks
-from bot.slack.blocks.ids import ANSWER_ACTION, CLAIM, CLOSE, REOPEN
+from bot.slack.blocks.ids import ANSWER_ACTION, CLAIM, CLOSE, RELEASE, REOPEN
 from bot.slack.blocks.kit import (
     Message,
     actions,
@@ -78,6 +78,9 @@ def state_text(escalation: Escalation, undelivered: str | None = None) -> str:
         if escalation.answer:
             return f":lock: *Closed* {closed}"
         return f":lock: *Closed without an answer* {closed}; the asker is told it was closed, where they asked."
+    if escalation.released_by:
+        return (f":leftwards_arrow_with_hook: *Open*: <@{escalation.released_by}> released the claim "
+                f"{slack_date(escalation.released_at)}; nobody has claimed it since.")
     return ":inbox_tray: *Open*: nobody has claimed it yet."
 
 
@@ -86,11 +89,17 @@ def advisor_buttons(escalation: Escalation) -> list[dict]:
     by_state = {
         OPEN: [button("Claim", CLAIM, value, "primary"), button("Answer", ANSWER_ACTION, value),
                button("Close", CLOSE, value)],
-        CLAIMED: [button("Answer", ANSWER_ACTION, value, "primary"), button("Close", CLOSE, value)],
+        CLAIMED: [button("Answer", ANSWER_ACTION, value, "primary"), button("Release", RELEASE, value),
+                  button("Close", CLOSE, value)],
         ANSWERED: [button("Close", CLOSE, value), button("Reopen", REOPEN, value)],
         CLOSED: [button("Reopen", REOPEN, value)],
     }
     return by_state.get(escalation.state, [])
+
+
+def page_mention(setting: str) -> str:
+    """The mention that pages advisors (``Settings.urgent_page``): @here, a user group, or nothing."""
+    return {"here": "<!here>", "none": ""}.get(setting, f"<!subteam^{setting}>")
 
 
 def urgent_flag(escalation: Escalation) -> str:
@@ -98,10 +107,13 @@ def urgent_flag(escalation: Escalation) -> str:
 
 
 def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelivered: str | None = None,
-                    reader: Reader | None = None, follows: tuple[Escalation, str | None] | None = None) -> Message:
+                    reader: Reader | None = None, follows: tuple[Escalation, str | None] | None = None,
+                    page: str = "") -> Message:
     """The escalation as advisors see it: flag, redacted question, asker, age, the answered escalation it
     follows (``follows``: with a link to its card), the asker's nation (``reader``), guesses, state (with why
-    its answer could not be delivered, when it could not), buttons."""
+    its answer could not be delivered, when it could not), buttons. An urgent open one starts with ``page``
+    (``page_mention``), which notifies when it is first posted."""
+    page = page if escalation.urgent and escalation.state == OPEN else ""
     question = escalation.question
     asker = f"<@{question.asker}>" if question else "someone"
     via = SOURCE_LABELS.get(question.where.source, question.where.source) if question else "?"
@@ -128,8 +140,10 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
     if buttons:
         blocks.append(actions(*buttons, block_id=f"advisor-{escalation.id}"))
     flag = "URGENT " if escalation.urgent else ""
-    return Message(f"{flag}Escalation #{escalation.id} ({escalation.state}): {clip(user_question(question), 150)}",
-                   blocks)
+    if page:
+        blocks.insert(0, section(f"{page} :rotating_light: Urgent: someone may be at risk of serious harm now."))
+    return Message(f"{page + ' ' if page else ''}{flag}Escalation #{escalation.id} ({escalation.state}): "
+                   f"{clip(user_question(question), 150)}", blocks)
 
 
 def follows_block(earlier: Escalation, link: str | None) -> dict:
@@ -148,8 +162,16 @@ def asker_nation_block(reader: Reader) -> dict:
     return context(f":round_pushpin: *Asker's nation:* {escape_mrkdwn(reader.described())}")
 
 
-def reminder_message(escalation: Escalation, now: dt.datetime) -> Message:
+def reminder_message(escalation: Escalation, now: dt.datetime, page: str = "") -> Message:
+    """A claimed escalation's reminder names its claimer; an urgent unclaimed one's pages (``page``)."""
+    if escalation.state == CLAIMED:  # the mention notifies the claimer
+        return notice_message(
+            f":alarm_clock: {urgent_flag(escalation)}<@{escalation.claimed_by}>, you claimed escalation "
+            f"#{escalation.id} {describe_age(escalation.claimed_at, now)} ago and it is not answered yet. "
+            "If you cannot answer it now, *Release* it so that another advisor can claim it."
+        )
     return notice_message(
-        f":alarm_clock: {urgent_flag(escalation)}Escalation #{escalation.id} has waited "
+        f"{page + ' ' if page and escalation.urgent else ''}:alarm_clock: {urgent_flag(escalation)}"
+        f"Escalation #{escalation.id} has waited "
         f"{describe_age(escalation.waiting_since, now)} without being claimed. Can someone pick it up?"
     )

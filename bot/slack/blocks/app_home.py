@@ -190,20 +190,38 @@ def home_view(
         *([divider(), *privacy] if privacy else []),
     ]
     if is_advisor:
-        blocks += [divider(), header("What you have claimed")]
-        blocks += listed_escalations(claimed, now, "mine", HOME_CLAIMED_LIMIT, "_Nothing claimed._")
-        blocks += [divider(), header(f"The advisor queue ({len(queue)} open or claimed, oldest first)")]
+        blocks += [divider(), header(f"What you have claimed{urgent_count(claimed)}")]
+        blocks += listed_escalations(claimed, now, "mine", HOME_CLAIMED_LIMIT, "_Nothing claimed._",
+                                     (HOME_BLOCK_LIMIT - len(blocks)) // 2)  # the other half for the queue
+        blocks += [divider(), header(f"The advisor queue ({len(queue)} open or claimed{urgent_count(queue, ', ')}, "
+                                     f"{'urgent first, then ' if any(e.urgent for e in queue) else ''}oldest first)")]
         room = HOME_BLOCK_LIMIT - len(blocks) - 1  # one for the "…and N more" line
-        blocks += listed_escalations(queue, now, "queue", min(HOME_QUEUE_LIMIT, room // 2), "_The queue is empty._")
+        blocks += listed_escalations(queue, now, "queue", HOME_QUEUE_LIMIT, "_The queue is empty._", room)
     return {"type": "home", "blocks": blocks}
 
 
+def urgent_count(escalations: Sequence[Escalation], before: str = ": ") -> str:
+    urgent = sum(e.urgent for e in escalations)
+    return f"{before}{urgent} urgent" if urgent else ""
+
+
+def urgent_first(escalations: Sequence[Escalation]) -> list[Escalation]:
+    """Urgent escalations first (each part in its own order): they are usually the newest, and must never be
+    the ones behind the "…and N more" line."""
+    return sorted(escalations, key=lambda e: not e.urgent)
+
+
 def listed_escalations(escalations: Sequence[Escalation], now: dt.datetime, prefix: str, limit: int,
-                       empty: str) -> list[dict]:
-    """At most ``limit`` escalations (two blocks each: never one cut from its buttons), then how many more."""
+                       empty: str, room: int = HOME_BLOCK_LIMIT) -> list[dict]:
+    """Urgent ones first, then the rest up to ``limit`` escalations in all (every urgent one, as far as
+    the ``room`` left in the view allows; two blocks each: never one cut from its buttons), then how many more."""
     if not escalations:
         return [section(empty)]
-    blocks = [b for e in escalations[:limit] for b in queue_item_blocks(e, now, prefix)]
-    if len(escalations) > limit:
-        blocks.append(context(f"…and {len(escalations) - limit} more in the advisor channel."))
+    ordered = urgent_first(escalations)
+    shown = min(max(limit, sum(e.urgent for e in ordered)), room // 2)
+    blocks = [b for e in ordered[:shown] for b in queue_item_blocks(e, now, prefix)]
+    if len(ordered) > shown:
+        hidden_urgent = sum(e.urgent for e in ordered[shown:])
+        more = f" ({hidden_urgent} of them urgent)" if hidden_urgent else ""
+        blocks.append(context(f"…and {len(ordered) - shown} more{more} in the advisor channel."))
     return blocks

@@ -13,6 +13,7 @@ from __future__ import annotations
 HELPFUL, NOT_HELPFUL = "feedback_helpful", "feedback_not_helpful"
 SHOW_ENTRY, ESCALATE, HOME_ASK = "show_entry", "escalate", "home_ask"
 CLAIM, ANSWER_ACTION, CLOSE, REOPEN = "advisor_claim", "advisor_answer", "advisor_close", "advisor_reopen"
+RELEASE = "advisor_release"
 RECORD_DECISION, HOME_NATION = "record_decision", "home_nation"
 HOME_PRIVACY, HOME_MY_DATA = "home_privacy_notice", "home_send_my_data"
 HOME_AGAIN = "home_show_again"  # App Home: the reply to one of my questions again (its id), by DM

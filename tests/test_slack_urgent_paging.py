@@ -1,0 +1,118 @@
+"""Urgent escalations page the advisors, through the Bolt app: the card mentions @here (or the user
+group of CANISHARE_URGENT_PAGE), an unclaimed or unanswered urgent escalation is reminded after
+minutes, and an urgent follow-up notifies the advisor who claimed it. Fixtures and helpers come from
+tests/test_slack_flows.py."""
+
+import pytest
+from slack_flow_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
+from test_slack_flows import (
+    ADVISOR,
+    ADVISOR_CHANNEL,
+    ASKER,
+    URGENT_QUESTION,
+    advisor_posts,
+    click,
+    escalate_a_mention,
+    later,
+    mention,
+    texts_of,
+)
+
+from bot.config import Settings
+from bot.slack.blocks import ids
+from bot.slack.deliverer import remind_after_said
+from bot.slack.queue_keeper import look_after_queue
+
+import slack_harness as h
+
+THREAD = "1700000000.000040"  # escalate_a_mention's thread
+
+
+@pytest.fixture
+def settings(request):
+    return Settings(bot_token=h.TEST_BOT_TOKEN, signing_secret=h.TEST_SIGNING_SECRET, advisor_channel=ADVISOR_CHANNEL,
+                    urgent_page=getattr(request, "param", "here"))
+
+
+def in_thread_posts(fake):
+    return [c.body for c in fake.calls("chat.postMessage")
+            if c.body.get("channel") == ADVISOR_CHANNEL and c.body.get("thread_ts")]
+
+
+@pytest.mark.parametrize("settings, page", [("here", "<!here>"), ("S0AB12CD", "<!subteam^S0AB12CD>"), ("none", None)],
+                         indirect=["settings"])
+def test_an_urgent_card_pages_the_advisors_as_configured(app, fake_slack, service, settings, page):
+    mention(app, URGENT_QUESTION, ts="1700000000.000050")
+    (card,) = advisor_posts(fake_slack)
+    if page:
+        assert card.body["text"].startswith(f"{page} URGENT Escalation") and page in texts_of(card)
+    else:
+        assert "<!here>" not in texts_of(card) and "<!subteam" not in texts_of(card)
+
+
+def test_a_routine_card_pages_nobody(app, fake_slack, service):
+    escalate_a_mention(app, fake_slack, service)
+    (card,) = advisor_posts(fake_slack)
+    assert "<!here>" not in texts_of(card)
+
+
+def test_an_unclaimed_urgent_escalation_is_reminded_after_a_quarter_of_an_hour_with_a_page(app, deps, fake_slack,
+                                                                                             service):
+    mention(app, URGENT_QUESTION, ts="1700000000.000050")
+    assert look_after_queue(later(deps, minutes=14)) == (0, 0)
+    assert look_after_queue(later(deps, minutes=16)) == (0, 1)
+    (reminder,) = in_thread_posts(fake_slack)
+    assert reminder["text"].startswith("<!here> :alarm_clock:") and reminder["reply_broadcast"] is True
+
+
+def test_a_claimed_urgent_escalation_is_reminded_after_a_quarter_of_an_hour_naming_its_claimer(app, deps, fake_slack,
+                                                                                                 service):
+    mention(app, URGENT_QUESTION, ts="1700000000.000050")
+    escalation = service.queue()[-1]
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert look_after_queue(later(deps, minutes=14)) == (0, 0)
+    assert look_after_queue(later(deps, minutes=16)) == (0, 1)
+    (reminder,) = in_thread_posts(fake_slack)
+    assert f"<@{ADVISOR}>, you claimed escalation #{escalation.id}" in reminder["text"]
+    assert "<!here>" not in reminder["text"]
+
+
+def test_the_asker_is_told_the_advisors_are_reminded_of_an_urgent_question_after_15_minutes(app, deps, fake_slack,
+                                                                                             service):
+    mention(app, URGENT_QUESTION, ts="1700000000.000050")
+    assert remind_after_said(deps, service.queue()[-1]) == "15 minutes"
+    assert remind_after_said(deps, escalate_a_mention(app, fake_slack, service)) == "4 hours"
+
+
+def urgent_follow_up(app, text="the police are here now and he has a knife, she is in danger"):
+    event = h.app_mention_event(f"<@{h.BOT_USER_ID}> {text}", user=ASKER, ts="1700000000.000900", thread_ts=THREAD)
+    h.dispatch(app, h.event_request(event))
+
+
+def test_an_urgent_follow_up_mentions_the_advisor_who_claimed_it(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    urgent_follow_up(app)
+    (post,) = in_thread_posts(fake_slack)
+    assert service.escalation(escalation.id).urgent
+    assert post["text"].startswith(f"<@{ADVISOR}> URGENT") and post["reply_broadcast"] is True
+
+
+def test_an_urgent_follow_up_on_an_unclaimed_escalation_pages(app, fake_slack, service):
+    escalate_a_mention(app, fake_slack, service)
+    urgent_follow_up(app)
+    (post,) = in_thread_posts(fake_slack)
+    assert post["text"].startswith("<!here> URGENT")
+
+
+@pytest.mark.parametrize("value, read", [(None, "here"), ("here", "here"), (" None ", "none"), ("S0AB12CD", "S0AB12CD")])
+def test_the_page_setting_is_read(value, read, tmp_path):
+    env = {} if value is None else {"CANISHARE_URGENT_PAGE": value}
+    assert Settings.from_env(env, dotenv=tmp_path / "none.env").urgent_page == read
+
+
+@pytest.mark.parametrize("value", ["@advisors", "s0ab12cd", "channel", "U123ABC"])
+def test_a_page_setting_that_cannot_be_read_says_how_to_write_it(value, tmp_path):
+    settings = Settings.from_env({"CANISHARE_URGENT_PAGE": value}, dotenv=tmp_path / "none.env")
+    with pytest.raises(ValueError, match="use here .* none, or a user group's id, which starts with S"):
+        settings.check()
