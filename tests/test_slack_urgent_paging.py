@@ -3,6 +3,8 @@ group of CANISHARE_URGENT_PAGE), an unclaimed or unanswered urgent escalation is
 minutes, and an urgent follow-up notifies the advisor who claimed it. Fixtures and helpers come from
 tests/test_slack_flows.py."""
 
+import json
+
 import pytest
 from slack_flow_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
 from test_slack_flows import (
@@ -95,7 +97,8 @@ def test_an_urgent_follow_up_mentions_the_advisor_who_claimed_it(app, fake_slack
     urgent_follow_up(app)
     (post,) = in_thread_posts(fake_slack)
     assert service.escalation(escalation.id).urgent
-    assert post["text"].startswith(f"<@{ADVISOR}> URGENT") and post["reply_broadcast"] is True
+    assert post["text"].startswith(f"URGENT <@{ADVISOR}>") and post["reply_broadcast"] is True
+    assert post["text"].count(f"<@{ADVISOR}>") == 1 and "<!here>" not in json.dumps(post)  # named once, no page
 
 
 def test_an_urgent_follow_up_on_an_unclaimed_escalation_pages(app, fake_slack, service):
