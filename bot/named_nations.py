@@ -25,7 +25,16 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from bot.faq import NATION_NAMES, NATIONS
-from bot.nation_places import ANY_PLACE, may_name_a_place, nations_at, place_nations, words_of
+from bot.nation_places import (
+    ANY_BODY,
+    ANY_PLACE,
+    body_nations,
+    body_nations_at,
+    may_name_a_place,
+    nations_at,
+    place_nations,
+    words_of,
+)
 from bot.nations import Reader, names
 
 # Firms, places and bodies whose names contain a nation's name but say nothing of where the asker works.
@@ -73,11 +82,29 @@ _PLACING = tuple(re.compile("(?i)" + pattern) for pattern in (
     # "a Welsh council", "Scottish local authority", "English school"
     rf"\b{_ADJECTIVE}\s+{_SERVICE}",
     # "NI Trust", "Belfast HSC Trust", "Glasgow City Council", "NI keyworker"
-    rf"{_WHERE}\s+(?:{_SERVICE}|{_ROLE})",
+    rf"\b{_WHERE}\s+(?:{_SERVICE}|{_ROLE})",
+))
+
+# Wording that puts the asker or their service in a body of one nation ("I'm a PSNI officer", "a nurse with
+# the Southern HSC Trust"). The matcher keeps a body's name (``bot.nation_places``), so these are apart.
+_BODY = rf"(?P<body>{ANY_BODY})\b"
+_STAFF = r"(?:officers?|staff|employees?|sergeants?|inspectors?|clinicians?)\b"
+_PLACING_BY_BODY = tuple(re.compile("(?i)" + pattern) for pattern in (
+    # "I'm with PSNI", "I'm a nurse in the Southern HSC Trust", "we're part of Police Scotland"
+    rf"\b(?:i\s*['’]?\s*m|i\s+am|we\s*['’]?\s*re|we\s+are)\s+(?:an?\s+(?:[\w'’-]+\s+){{0,3}}?)?"
+    rf"(?:in|at|with|for|within|from|part\s+of)\s+(?:the\s+)?{_BODY}",
+    # "I work for PSNI", "employed by the Care Inspectorate"; not "working with" (partners)
+    rf"\b(?:(?:based|employed)\s+(?:in|at|by|with|within)|(?:work|works|working)\s+(?:in|at|for|within))"
+    rf"\s+(?:the\s+)?{_BODY}",
+    # "a PSNI officer", "Police Scotland staff", "Southern HSC Trust social worker"
+    rf"\b{_BODY}\s+(?:{_SERVICE}|{_ROLE}|{_STAFF})",
+    # "a nurse with the Southern HSC Trust", "an officer in PSNI"
+    rf"\b(?:{_ROLE}|{_STAFF})\s+(?:based\s+|working\s+)?(?:in|at|with|for|within)\s+(?:the\s+)?{_BODY}",
 ))
 
 # Wording that may be about the asker or someone else (a role, a service): not when it follows these words.
 _ABOUT_ANYONE = (_PLACING[3], *_PLACING[5:])
+_ANYONE_IN_A_BODY = _PLACING_BY_BODY[2:]
 _ABOUT_SELF = tuple(pattern for pattern in _PLACING if pattern not in _ABOUT_ANYONE)
 # Every pattern here needs one of these words or a place's name: most questions have none, and skip them.
 _NATION_WORDS_ANY = frozenset(
@@ -122,9 +149,10 @@ def naming(text: str) -> Naming:
     if not _may_name_a_nation(text or ""):
         return Naming()
     plain = _LOOK_ALIKES.sub(" ", text or "")
-    placed, ambiguous = _placed(plain)
     mentioned = {nation for nation in NATIONS if _NAMED[nation].search(plain)}
-    mentioned |= place_nations(plain)[0] | placed
+    mentioned |= place_nations(plain)[0] | body_nations(plain)
+    placed, ambiguous = _placed(plain, mentioned)
+    mentioned |= placed
     return Naming(_ordered(placed), _ordered(mentioned), tuple(dict.fromkeys(ambiguous)))
 
 
@@ -138,24 +166,27 @@ def nations_placed(text: str) -> tuple[str, ...]:
     return naming(text).placed
 
 
-def _placed(text: str) -> tuple[set[str], list[str]]:
+def _placed(text: str, mentioned: set[str]) -> tuple[set[str], list[str]]:
     nations: set[str] = set()
     ambiguous: list[str] = []
-    for pattern in _PLACING:
+    for pattern in (*_PLACING, *_PLACING_BY_BODY):
         for found in pattern.finditer(text):
-            if pattern in _ABOUT_ANYONE and _SOMEONE_ELSE.search(text[max(0, found.start() - 40):found.start()]):
+            if (pattern in _ABOUT_ANYONE or pattern in _ANYONE_IN_A_BODY) and _SOMEONE_ELSE.search(
+                    text[max(0, found.start() - 40):found.start()]):
                 continue
-            where = _nations_of(found)
+            where = _nations_of(found, mentioned)
             nations.update(where)
             if len(where) > 1:
                 ambiguous.append(found.group("place").strip().title())
     return nations, ambiguous
 
 
-def _nations_of(found: re.Match) -> tuple[str, ...]:
+def _nations_of(found: re.Match, mentioned: set[str]) -> tuple[str, ...]:
     adjective = found.groupdict().get("adjective")
     if adjective:
         return (_ADJECTIVE_NATIONS[" ".join(adjective.lower().split())],)
+    if found.groupdict().get("body"):
+        return body_nations_at(found.string, found.start("body"), mentioned)
     place = found.group("place")
     for pattern, nation in _NATION_WORDS:
         if pattern.fullmatch(place.strip()):

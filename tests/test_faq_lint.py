@@ -273,8 +273,8 @@ def test_a_four_nation_entry_citing_englands_law_without_notes_is_warned_at_its_
 
 def test_notes_for_the_other_nations_or_narrower_nations_satisfy_the_check(tmp_path):
     basis = ["UK GDPR Article 6", "Crime and Disorder Act 1998 s115"]
-    noted = entry("one", legal_basis=basis, nation_notes={"scotland": "In Scotland ...",
-                                                          "northern-ireland": "In Northern Ireland ..."})
+    noted = entry("one", legal_basis=basis, nation_notes={"scotland": "In Scotland, s115 helps only in part ...",
+                                                          "northern-ireland": "In Northern Ireland, s115 ..."})
     narrowed = entry("two", legal_basis=basis, nations=["england", "wales"])
     directory = write_faq(tmp_path, {"a.yaml": [noted, narrowed]})
     assert not [p for p in lint(directory, TODAY) if "does not hold in" in p.message]
@@ -297,3 +297,59 @@ def test_no_bundled_entry_claims_all_four_nations_over_englands_law(faq):
 def test_englands_health_and_capacity_law_needs_the_other_nations_notes(tmp_path, cited, name):
     directory = write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=["UK GDPR Article 6", cited])]})
     assert any(f"cites {name}" in p.message for p in lint(directory, TODAY))
+
+
+# rv7legal #4: instruments the FAQ itself records as not UK-wide; a note must name the instrument; three-nation
+# entries are checked too ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cited, name, uncovered", [
+    ("Female Genital Mutilation Act 2003 s5B", "FGM Act 2003 s5B", ["scotland", "northern-ireland"]),
+    ("FGM Act 2003 s5B", "FGM Act 2003 s5B", ["scotland", "northern-ireland"]),
+    ("Access to Health Records Act 1990 s3", "Access to Health Records Act 1990", ["northern-ireland"]),
+    ("Rehabilitation of Offenders Act 1974 s4", "Rehabilitation of Offenders Act 1974", ["northern-ireland"]),
+    ("Counter-Terrorism and Security Act 2015 s26", "Counter-Terrorism and Security Act 2015 Part 5",
+     ["northern-ireland"]),
+    ("Police, Crime, Sentencing and Courts Act 2022 s16", "Police, Crime, Sentencing and Courts Act 2022 Part 2",
+     ["scotland", "northern-ireland"]),
+    ("Criminal Justice Act 2003 s325", "Criminal Justice Act 2003 s325", ["scotland", "northern-ireland"]),
+    ("Children Act 1989 s42", "Children Act 1989", ["scotland", "northern-ireland"]),
+    ("Family Procedure Rules 2010 r12.73", "Family Procedure Rules 2010", ["scotland", "northern-ireland"]),
+    ("Digital Government (Disclosure of Information) Regulations 2018",
+     "Digital Economy Act 2017 Part 5 (Digital Government Regulations 2018)", ["northern-ireland"]),
+    ("Digital Economy Act 2017 Part 5", "Digital Economy Act 2017 Part 5 (Digital Government Regulations 2018)",
+     ["northern-ireland"]),
+])
+def test_law_the_faq_records_as_not_uk_wide_needs_its_nations_notes(cited, name, uncovered):
+    from bot.faq.england_law import uncovered_nations
+
+    four = ["england", "wales", "scotland", "northern-ireland"]
+    assert uncovered_nations((cited,), four, {}) == [(name, uncovered)]
+
+
+def test_a_note_about_something_else_does_not_cover_the_instrument():
+    from bot.faq.england_law import uncovered_nations
+
+    four = ["england", "wales", "scotland", "northern-ireland"]
+    unrelated = {"wales": "x", "scotland": "y", "northern-ireland": "Follow Co-operating to Safeguard Children."}
+    assert uncovered_nations(["Children Act 2004 s11"], four, unrelated) == [
+        ("Children Act 2004", ["wales", "scotland", "northern-ireland"])]
+    named = {n: "Children Act 2004 s11 does not apply here: ..." for n in ("wales", "scotland", "northern-ireland")}
+    assert uncovered_nations(["Children Act 2004 s11"], four, named) == []
+    plainly = {n: "The cited law is England's: follow local procedures." for n in ("wales", "scotland",
+                                                                                   "northern-ireland")}
+    assert uncovered_nations(["Children Act 2004 s11"], four, plainly) == []
+
+
+def test_three_nation_entries_are_checked_too(tmp_path):
+    from bot.faq.england_law import uncovered_nations
+
+    assert uncovered_nations(["Children Act 2004 s11"], ["england", "wales", "scotland"], {}) == [
+        ("Children Act 2004", ["wales", "scotland"])]
+    cited = entry("one", legal_basis=["UK GDPR Article 6", "Digital Economy Act 2017 Part 5"],
+                  nations=["england", "wales", "scotland", "northern-ireland"],
+                  nation_notes={"northern-ireland": "In Northern Ireland, ask your legal team."})
+    directory = write_faq(tmp_path, {"a.yaml": [cited]})
+    problem = only(lint(directory, TODAY), field="legal_basis")
+    assert problem.warning and "Digital Economy Act 2017 Part 5" in problem.message
+    assert "does not hold in Northern Ireland" in problem.message and "names it" in problem.message

@@ -74,8 +74,8 @@ def check_not_a_draft(entry_id: object, tags: Iterable[str], texts: dict[str, tu
 
 def check_nation_coverage(nations: Iterable[str], notes: dict[str, str],
                           texts: dict[str, tuple[str, ...]], problem: Report) -> None:
-    """An entry listed for all four nations that cites England-only or England-and-Wales law
-    (``bot.faq.england_law``) must say, in ``nation_notes``, what applies in the other nations."""
+    """An entry that cites law not holding in one of its nations (``bot.faq.england_law``) must say, in that
+    nation's ``nation_notes``, that it does not hold there (naming it) and what applies instead."""
     told: set[str] = set()
     for field, values in texts.items():
         for index, value in enumerate(values, start=1):
@@ -84,9 +84,9 @@ def check_nation_coverage(nations: Iterable[str], notes: dict[str, str],
                     continue
                 told.add(name)
                 spelled = ", ".join(NATION_NAMES[n] for n in missing)
-                problem(field, f"cites {name}, which does not hold in {spelled}, but the entry is listed for all "
-                               f"four nations with no nation_notes there: add a note saying what applies "
-                               f"there instead (or that this is England's law), or narrow its nations",
+                problem(field, f"cites {name}, which does not hold in {spelled}, but the entry is listed there "
+                               f"and no nation_notes there names it: add to the note that it does not hold there "
+                               f"and what applies instead (or that this is England's law), or narrow its nations",
                         warning=True, index=index if len(values) > 1 or field != "answer" else None)
 
 
