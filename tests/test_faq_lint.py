@@ -336,9 +336,11 @@ def test_a_note_about_something_else_does_not_cover_the_instrument():
         ("Children Act 2004", ["wales", "scotland", "northern-ireland"])]
     named = {n: "Children Act 2004 s11 does not apply here: ..." for n in ("wales", "scotland", "northern-ireland")}
     assert uncovered_nations(["Children Act 2004 s11"], four, named) == []
-    plainly = {n: "The cited law is England's: follow local procedures." for n in ("wales", "scotland",
-                                                                                   "northern-ireland")}
-    assert uncovered_nations(["Children Act 2004 s11"], four, plainly) == []
+    # "England's" alone would pass for every instrument the entry cites (review rv7fu-legal #1): not enough
+    plainly = {n: "Working Together is England's guidance: follow local procedures." for n in ("wales", "scotland",
+                                                                                                "northern-ireland")}
+    assert uncovered_nations(["Children Act 2004 s11; Working Together"], four, plainly) == [
+        ("Children Act 2004", ["wales", "scotland", "northern-ireland"])]
 
 
 def test_three_nation_entries_are_checked_too(tmp_path):

@@ -85,8 +85,8 @@ def check_nation_coverage(nations: Iterable[str], notes: dict[str, str],
                 told.add(name)
                 spelled = ", ".join(NATION_NAMES[n] for n in missing)
                 problem(field, f"cites {name}, which does not hold in {spelled}, but the entry is listed there "
-                               f"and no nation_notes there names it: add to the note that it does not hold there "
-                               f"and what applies instead (or that this is England's law), or narrow its nations",
+                               f"and no nation_notes there names it: add to the note, naming it, that it does not hold "
+                               f"there and what applies instead, or narrow its nations",
                         warning=True, index=index if len(values) > 1 or field != "answer" else None)
 
 

@@ -3,8 +3,8 @@ the note for each of its nations where it does not hold (``nation_notes``), what
 
 The one list of such instruments: add to it when an entry starts citing another. Each is found by a
 pattern in an entry's answer, legal basis or source titles; a note covers it when it names it (its own
-pattern, or a shorter name: "the 1990 Act", "s5B") or says plainly that the cited law is England's or
-England and Wales's."""
+pattern, or a shorter name: "the 1990 Act", "s5B"): a note saying only that "this is England's guidance"
+would also pass for every other instrument the entry cites, so it does not count."""
 
 from __future__ import annotations
 
@@ -64,10 +64,6 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern, tuple[str, ...], re.Pattern], ...] = t
     )
 )
 
-# A note that says plainly the cited law is another nation's: "is England and Wales law", "England's guidance".
-_ENGLANDS_LAW = re.compile(r"England(?: and Wales)?(?:'s\b| only\b| law\b)|English law")
-
-
 def instruments_cited(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """(name, nations where it holds) of each listed instrument ``text`` cites."""
     return [(name, nations) for name, pattern, nations, _ in INSTRUMENTS if pattern.search(text)]
@@ -76,7 +72,7 @@ def instruments_cited(text: str) -> list[tuple[str, tuple[str, ...]]]:
 def uncovered_nations(texts: Iterable[str], entry_nations: Iterable[str],
                       notes: dict[str, str]) -> list[tuple[str, list[str]]]:
     """Each instrument the entry cites, with the entry's nations where it does not hold and whose note does not
-    name it or say that the cited law is England's (or England and Wales's)."""
+    name it."""
     text, entry_nations = "\n".join(texts), tuple(entry_nations)
     found = []
     for name, pattern, holds, named in INSTRUMENTS:
@@ -89,4 +85,4 @@ def uncovered_nations(texts: Iterable[str], entry_nations: Iterable[str],
 
 
 def _covers(note: str, named: re.Pattern) -> bool:
-    return bool(named.search(note) or _ENGLANDS_LAW.search(note))
+    return bool(named.search(note))
