@@ -7,7 +7,9 @@ a change of formatting as an edit). An edit into small talk ("thanks") or one th
 ("ignore this, sorted") is answered with nothing; an edit of a question whose escalation still waits for an
 advisor goes to that escalation as a follow-up (a second, unlinked question would leave the advisor working
 from the old wording). An edit that asks something new too late to be answered is not dropped without a word:
-the asker is told why and what to do instead."""
+the asker is told why and what to do instead. An edit of a reply in the thread of a DM question still with the
+advisors goes to its escalation too, as the reply did; once the escalation has its answer or is closed, the
+asker is told that the change was not passed on."""
 
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ _WITHDRAWN = re.compile(r"(?:(?:oh|ok|okay|please|actually|sorry|thanks|dont wor
 LONGEST_WITHDRAWAL = 15  # words: a longer edit says something more than "never mind"
 # How an edit reaches the advisors when its question was already sent to them.
 EDITED_TO = "Edited the question to: {}"
+EDITED_REPLY_TO = "Edited an earlier message in the thread to: {}"
 
 
 class EditMeans(StrEnum):
@@ -38,6 +41,8 @@ class EditMeans(StrEnum):
     TOO_LATE = "too_late"          # new words, too long after the answer: the asker is told so
     NEW_QUESTION = "new_question"  # answered again, as the new text asks
     FOLLOW_UP = "follow_up"        # added to the question's escalation, which still waits for an advisor
+    REPLY_FOLLOW_UP = "reply_follow_up"  # a thread reply's edit, added to the escalation that still waits
+    REPLY_NOT_ADDED = "reply_not_added"  # an edit of a reply added to an escalation since answered or closed
 
 
 def words_of(text: str | None) -> str:
@@ -72,6 +77,27 @@ def what_the_edit_means(original: Question | None, before: str | None, after: st
     if asked is None or now - asked >= EDIT_ANSWERED_WITHIN:
         return EditMeans.TOO_LATE
     return EditMeans.NEW_QUESTION
+
+
+def what_the_reply_edit_means(before: str | None, after: str | None, escalation_waits: bool,
+                              was_added: bool) -> EditMeans:
+    """What an edit of a DM reply in a question's thread does (not a question itself): added to the thread's
+    escalation while it waits for an advisor, as the reply was (``was_added``) or would have been; an edit of
+    a reply added to an escalation no longer waiting is not added, and the asker is told so."""
+    if not changes_the_question(before, after) or small_talk(after) is not None:
+        return EditMeans.NOTHING
+    if escalation_waits:
+        return EditMeans.REPLY_FOLLOW_UP
+    return EditMeans.REPLY_NOT_ADDED if was_added else EditMeans.NOTHING
+
+
+def reply_not_added_said(escalation_id: int, answered: bool) -> str:
+    """What the asker is told of an edit of what they added to escalation ``escalation_id``, which no longer
+    waits for an advisor (``answered``: it has its answer, else it was closed)."""
+    state = "already has its answer" if answered else "is closed"
+    return (f"You edited a message you added to escalation #{escalation_id}, but it {state}, so I have not passed "
+            "the change on to the advisors. To ask about it, reply in your question's thread with what changed: "
+            "I will answer it as a new question.")
 
 
 def too_late_said(escalation_id: int | None = None, answered: bool = False) -> str:

@@ -88,12 +88,15 @@ class FollowUpService:
     def follow_up(self, follow_up_id: int) -> FollowUp | None:
         return self.store.follow_up(follow_up_id)
 
-    def edit_of(self, asker: str, channel: str, message_ts: str, before: str | None,
-                after: str | None) -> tuple[edits.EditMeans, Question | None, Escalation | None]:
+    def edit_of(self, asker: str, channel: str, message_ts: str, before: str | None, after: str | None,
+                thread_ts: str | None = None) -> tuple[edits.EditMeans, Question | None, Escalation | None]:
         """What a DM edit does (``bot.edits``), with the question it changes (the first recorded from the
         message) and the latest escalation of any question recorded from it (an edit answered again may be the
-        one sent to an advisor): the edit is a follow-up while that escalation waits for an advisor."""
+        one sent to an advisor): the edit is a follow-up while that escalation waits for an advisor. A reply in
+        a thread (``thread_ts``) that is no question: see ``_edit_of_reply``."""
         original = self.store.question_for_message(asker, channel, message_ts)
+        if original is None and thread_ts and thread_ts != message_ts:
+            return self._edit_of_reply(asker, channel, message_ts, thread_ts, before, after)
         found = self.store.escalation_of_message(asker, channel, message_ts) if original else None
         escalation = self.store.escalation(found) if found is not None else None
         waits = escalation is not None and escalation.state in (State.OPEN, State.CLAIMED)
@@ -101,3 +104,17 @@ class FollowUpService:
         if now is None:
             return edits.EditMeans.NOTHING, original, escalation
         return edits.what_the_edit_means(original, before, after, now, waits), original, escalation
+
+    def _edit_of_reply(self, asker: str, channel: str, message_ts: str, thread_ts: str, before: str | None,
+                       after: str | None) -> tuple[edits.EditMeans, None, Escalation | None]:
+        """What an edit of a DM thread reply does: the escalation it was added to (or, if it was not, the one
+        of the thread) gets the new text while it waits for an advisor."""
+        found = self.store.escalation_of_follow_up_message(asker, channel, message_ts)
+        was_added = found is not None
+        if found is None:
+            found = self.store.open_escalation_in_thread(asker, channel, thread_ts)
+        escalation = self.store.escalation(found) if found is not None else None
+        if escalation is None:
+            return edits.EditMeans.NOTHING, None, None
+        waits = escalation.state in (State.OPEN, State.CLAIMED)
+        return edits.what_the_reply_edit_means(before, after, waits, was_added), None, escalation

@@ -7,7 +7,7 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.edits import EDITED_TO, EditMeans, too_late_said
+from bot.edits import EDITED_REPLY_TO, EDITED_TO, EditMeans, reply_not_added_said, too_late_said
 from bot.records import State, Via, Where
 from bot.service import AlreadyHandled, EmptyQuestion, QuestionTooLong
 from bot.slack.blocks import ids
@@ -166,15 +166,21 @@ def register(app: App, deps: Deps) -> None:
 
     def answer_edit(event: dict, body: dict, bot_user_id: str | None) -> None:
         """A DM question edited soon after its answer is answered again, as the new text asks; one already
-        with the advisors gets the new wording as a follow-up (``bot.edits``); one too late is told so."""
+        with the advisors gets the new wording as a follow-up (``bot.edits``); one too late is told so. An edit
+        of a reply in the thread of a question still with the advisors is added to its escalation, as the reply."""
         edited, before = event["message"], event.get("previous_message") or {}
         text = question_of(edited.get("text"), bot_user_id)
         means, original, escalation = service.edit_of(edited["user"], event["channel"], edited["ts"],
-                                                      question_of(before.get("text"), bot_user_id), text)
-        if means is EditMeans.FOLLOW_UP:  # the edit's own ts: each edit of the message is added once
+                                                      question_of(before.get("text"), bot_user_id), text,
+                                                      thread_of(edited))
+        if means in (EditMeans.FOLLOW_UP, EditMeans.REPLY_FOLLOW_UP):  # the edit's own ts: each edit added once
             edit_ts = event["ts"] if isinstance(event.get("ts"), str) and event["ts"] else edited["ts"]
             the_edit = {"user": edited["user"], "channel": event["channel"], "ts": edit_ts}
-            add_follow_up(escalation, text, the_edit, {}, event_id_of(body), EDITED_TO)
+            wording = EDITED_TO if means is EditMeans.FOLLOW_UP else EDITED_REPLY_TO
+            add_follow_up(escalation, text, the_edit, {}, event_id_of(body), wording)
+        elif means is EditMeans.REPLY_NOT_ADDED:
+            said = reply_not_added_said(escalation.id, escalation.state == State.ANSWERED)
+            service.reply_briefly(edited["user"], EditNotAnswered(said), {}, event_id_of(body))
         elif means is EditMeans.NEW_QUESTION:
             ask(text, edited["user"], original.where, {}, event_id_of(body))
         elif means is EditMeans.TOO_LATE:
@@ -236,6 +242,12 @@ def is_edit_in_dm(event: dict, bot_user_id: str | None) -> bool:
         and isinstance(edited.get("text"), str | None) and isinstance((before or {}).get("text"), str | None)
         and edited.get("user") != bot_user_id
     )
+
+
+def thread_of(message: dict) -> str | None:
+    """The thread ``message`` was sent in, if any (Slack's own shape, else None)."""
+    thread = message.get("thread_ts")
+    return thread if _is_text(thread) else None
 
 
 def _is_text(value) -> bool:

@@ -103,6 +103,15 @@ class FollowUpTables:
                 [asker, channel, message_ts]).fetchone()
         return row[0] if row else None
 
+    def escalation_of_follow_up_message(self, asker: str, channel: str, message_ts: str) -> int | None:
+        """The id of the escalation the Slack message ``message_ts`` of ``asker`` in ``channel`` was added to as
+        a follow-up; None when it was not."""
+        with self._lock:
+            row = self.db.execute(
+                "select escalation_id from follow_ups where asker = ? and channel = ? and message_ts = ?"
+                " order by id desc limit 1", [asker, channel, message_ts]).fetchone()
+        return row[0] if row else None
+
 
 def _follow_up(row: dict) -> FollowUp:
     return FollowUp(id=row["id"], escalation_id=row["escalation_id"], question_id=row["question_id"],
