@@ -179,7 +179,9 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
             )
             escalation = self.store.escalation_for_question(stored.id) if escalate else None
             if reply is not None:
-                self.store.owe(Kind.REPLY, f"reply:{stored.id}", question_id=stored.id, payload=reply)
+                told_in_reply = cut_from and not seen_by_others(where.source)  # by DM, command, shortcut, Home
+                self.store.owe(Kind.REPLY, f"reply:{stored.id}", question_id=stored.id,
+                               payload={**reply, "cut_from": cut_from} if told_in_reply else reply)
                 if (redaction.found or cut_from) and seen_by_others(where.source):  # told to the asker alone
                     self.store.owe(Kind.NOTICE, f"privacy:{stored.id}", question_id=stored.id, payload={
                         "to": asker, "about": "privacy", "channel": where.channel, "thread_ts": where.thread_ts,

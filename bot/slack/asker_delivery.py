@@ -8,7 +8,12 @@ from slack_sdk.errors import SlackClientError
 
 from bot.outbox import Owed
 from bot.records import Via
-from bot.slack.blocks.asker_notices import follow_up_privacy_message, open_escalation_hint, privacy_notice_message
+from bot.slack.blocks.asker_notices import (
+    follow_up_privacy_message,
+    open_escalation_hint,
+    privacy_notice_message,
+    with_cut_notice,
+)
 from bot.slack.blocks.kit import Message
 from bot.slack.blocks.replies import advisor_answer_message, reply_message
 from bot.slack.delivery import privately
@@ -42,6 +47,15 @@ def with_open_escalation_hint(deps: Deps, question, message: Message) -> Message
     where = escalation.question.where
     link = permalink(deps, where.channel, where.thread_ts)
     return Message(message.text, [*message.blocks, open_escalation_hint(escalation, link)])
+
+
+def with_asker_notes(deps: Deps, question, message: Message, cut_from: int | None = None) -> Message:
+    """The reply to a question, with what its asker alone reads there: that it was cut to fit (``cut_from``
+    characters; a mention's asker is told privately instead), and for a new DM question how to add detail
+    to their earlier one still with the advisors."""
+    if question.where.source == Via.DM:
+        message = with_open_escalation_hint(deps, question, message)
+    return with_cut_notice(message, cut_from, question.where.source)
 
 
 def followed(deps: Deps, escalation) -> tuple | None:

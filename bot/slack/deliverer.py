@@ -32,7 +32,7 @@ from bot.slack.asker_delivery import (
     followed,
     send_follow_up_privacy_notice,
     send_privacy_notice,
-    with_open_escalation_hint,
+    with_asker_notes,
 )
 from bot.slack.blocks.advisor_card import advisor_message, page_mention, reminder_message, why_not_delivered
 from bot.slack.blocks.asker_notices import claimed_message
@@ -187,9 +187,7 @@ def send_reply(deps: Deps, item: Owed) -> None:
     entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
     message = reply_message(question, question.decision, entries, question.urgent,
                             deps.service.reader_of(question.asker, question.text), away=deps.advisors_away())
-    where = question.where
-    if where.source == Via.DM:
-        message = with_open_escalation_hint(deps, question, message)
+    message, where = with_asker_notes(deps, question, message, item.payload.get("cut_from")), question.where
     if where.source in (Via.MENTION, Via.DM) and where.channel:
         deps.client.chat_postMessage(channel=where.channel, thread_ts=reply_thread(question), **message.as_kwargs())
     else:

@@ -61,5 +61,6 @@ def send_follow_up_added(deps: Deps, item: Owed) -> None:
         raise LookupError("the question was purged")
     cut_from = item.payload.get("cut_from")  # an urgent one cut to fit: its asker is told
     deliver_to_asker(deps.client, escalation.question, lambda shared: with_cut_notice(
-        follow_up_added_message(escalation, follow_up, shared, deps.advisors_away()), cut_from))
+        follow_up_added_message(escalation, follow_up, shared, deps.advisors_away()), cut_from,
+        escalation.question.where.source))
     return None

@@ -9,7 +9,7 @@ from typing import Sequence
 from bot.answers import URGENT_NOTICE
 from bot.mrkdwn import escape_mrkdwn, escape_user_text, without_format_marks
 from bot.privacy import MAX_QUESTION_CHARS
-from bot.records import Escalation, FollowUp, Question
+from bot.records import Escalation, FollowUp, Question, Via
 from bot.slack.blocks.kit import Message, clip, context, human_list, plain, section, user_question
 from bot.slack.blocks.replies import RECOGNISED_ONLY
 
@@ -38,13 +38,24 @@ def privacy_notice_message(question: Question, cut_from: int | None = None, post
     return Message(without_format_marks(" ".join(fallback)), blocks)
 
 
-def with_cut_notice(message: Message, cut_from: int | None) -> Message:
-    """``message`` telling the asker, when what they added was cut to fit (``cut_from`` characters), that
-    the advisors have only part of it."""
+def with_cut_notice(message: Message, cut_from: int | None, source: str) -> Message:
+    """``message`` telling the asker, when what they sent was cut to fit (``cut_from`` characters), that
+    the advisors have only part of it, and how to add what matters most from where they asked (``source``)."""
     if not cut_from:
         return message
-    line = _cut_line(cut_from, "part of it", f"send it again in a message of up to {MAX_QUESTION_CHARS:,} characters")
+    line = _cut_line(cut_from, "part of it", how_to_add_more(source))
     return Message(f"{message.text} {_cut_fallback(cut_from)}", [*message.blocks, section(line)])
+
+
+def how_to_add_more(source: str) -> str:
+    """How to send the advisors more after a cut: in the question's thread where there is one (a new DM or a new
+    mention is a new question, with an escalation of its own), else as a new question."""
+    limit = f"in up to {MAX_QUESTION_CHARS:,} characters"
+    if source == Via.DM:
+        return f"reply to your question in its thread, {limit} (a new message is a new question)"
+    if source == Via.MENTION:
+        return f"mention me in this thread, {limit}"
+    return f"ask it again with `/canishare`, {limit}, as a new question"
 
 
 def _kept_end(question: Question) -> str:
