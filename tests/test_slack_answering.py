@@ -18,8 +18,10 @@ from test_slack_flows import (
 
 from bot.outbox import Kind
 from bot.records import CLAIMED, OPEN
+from bot.service import Service
 from bot.slack.blocks import ids
 from bot.slack.deliverer import SENDERS, deliver, deliver_due
+from bot.store import Store
 
 
 def answers_to_asker(fake) -> list[str]:
@@ -184,3 +186,39 @@ def test_reopening_an_answer_that_taught_nothing_changes_no_phrasing(app, fake_s
     click(app, fake_slack, ids.REOPEN, str(other.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
     assert taught.question.text in service.store.learned_phrasings()[service.faq.entries[1].id]
 
+
+def test_a_phrasing_withdrawn_and_another_learned_in_its_place_rebuilds_every_processs_matcher(
+        app, fake_slack, service, tmp_path):
+    other_process = Service(Store(tmp_path / "canishare.db"), service.faq)
+    words = "can the wifi router leak our files to the council"
+    escalation = escalate_a_mention(app, fake_slack, service, text=words)
+    wrong, right = service.faq.entries[1].id, service.faq.entries[2].id
+    submit_answer(app, escalation.id, "See the FAQ entry.", faq_id=wrong)
+    assert other_process.matcher().match(escalation.question.text).entry.id == wrong
+    assert service.matcher().match(escalation.question.text).entry.id == wrong
+
+    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    submit_answer(app, escalation.id, "See this entry instead.", faq_id=right)  # takes the withdrawn one's id
+    for process in (other_process, service):
+        assert process.matcher().match(escalation.question.text).entry.id == right
+
+
+def test_the_learned_version_changes_when_a_phrasing_is_withdrawn_and_another_takes_its_id(service):
+    versions = [service.store.learned_version()]
+    service.store.add_learned_phrasing(service.faq.entries[1].id, "a phrasing", 7, ADVISOR)
+    versions.append(service.store.learned_version())
+    service.store.forget_learned_phrasing(7)
+    service.store.add_learned_phrasing(service.faq.entries[2].id, "another phrasing", 7, ADVISOR)
+    versions.append(service.store.learned_version())
+    assert len(set(versions)) == 3
+    service.store.forget_learned_phrasing(8)  # withdrew nothing
+    assert service.store.learned_version() == versions[-1]
+
+
+def test_the_learned_version_changes_when_the_asker_whose_words_taught_it_is_erased(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service, text="can the wifi router leak our files to the council")
+    submit_answer(app, escalation.id, "See the FAQ entry.", faq_id=service.faq.entries[1].id)
+    taught = service.store.learned_version()
+    service.store.erase_person(escalation.question.asker)
+    service.store.add_learned_phrasing(service.faq.entries[2].id, "another phrasing", None, ADVISOR)
+    assert service.store.learned_version() != taught
