@@ -295,7 +295,13 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
             advisor_ts=row["advisor_ts"], reminded_at=row["reminded_at"], reopened_at=row["reopened_at"],
             reopened_by=self._reopened_by(row["id"]) if row["reopened_at"] else None,
             **self._released(row), question=self.question(row["question_id"]), follow_ups=self.follow_ups_of(row["id"]),
+            earlier_answer_delivery=self._answer_delivery(row["id"]) if row["reopened_at"] and row["answer"] else None,
         )
+
+    def _answer_delivery(self, escalation_id: int) -> tuple[str, str | None] | None:
+        """The state and last error of the latest answer owed to the asker (None once settled and forgotten)."""
+        latest = outbox.latest_of(self.db, f"answer:{escalation_id}")
+        return (latest.state, latest.error) if latest else None
 
     def _reopened_by(self, escalation_id: int) -> str | None:
         """Who last reopened the escalation, from the audit log (None once its rows are gone)."""
