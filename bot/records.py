@@ -120,6 +120,8 @@ class Escalation:
     released_at: str | None = None
     question: Question | None = field(default=None, compare=False)
     follow_ups: tuple[FollowUp, ...] = field(default=(), compare=False)  # what the asker added, oldest first
+    # while reopened: how the earlier answer's relay to the asker went (its outbox state and last error), or None
+    earlier_answer_delivery: tuple[str, str | None] | None = field(default=None, compare=False)
 
     @property
     def waiting_since(self) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from bot import escalations
-from bot.outbox import Kind
+from bot.outbox import Kind, Owed
 from bot.records import OPEN, Escalation, QueueAction
 
 SUPERSEDED = "superseded: a later answer to the same escalation is sent instead"
@@ -29,11 +29,18 @@ class AnswerService:
 
     def _owe_answer(self, escalation: Escalation, user: str) -> None:
         """Owe the asker this answer, carrying its own text and author: an earlier answer still owed is
-        never sent with this one's words. An earlier one not yet on its way is given up (this one replaces
-        it); one a deliverer holds goes as it was written."""
+        never sent with this one's words, nor after this one. An earlier one not yet on its way is given up
+        (this one replaces it); one a deliverer holds gives itself up when it is sent (``give_up_if_superseded``),
+        and this one waits until that deliverer is done with it (``bot.store.outbox.lease_due``)."""
         key = f"answer:{escalation.id}"
         self.store.give_up_owed_under(key, SUPERSEDED, unleased_only=True)
         self.store.owe(Kind.ADVISOR_ANSWER, f"{key}:{uuid.uuid4().hex}", question_id=escalation.question_id,
                        escalation_id=escalation.id, payload={
                            "advisor": user, "answer": escalation.answer, "answered_at": escalation.answered_at,
                            "linked_faq_id": escalation.linked_faq_id})
+
+    def give_up_if_superseded(self, item: Owed) -> bool:
+        """At send time, under the item's renewed lease: an advisor's answer owed before a later answer to
+        the same escalation is never sent (the asker's last word must be the correction). True when it
+        was given up."""
+        return self.store.give_up_if_superseded(item, SUPERSEDED)

@@ -106,7 +106,7 @@ def test_a_reopened_escalation_says_who_reopened_it_and_quotes_the_answer_alread
 
     card = texts_of(fake_slack.last("chat.update"))
     assert f"Reopened* by <@{OTHER_ADVISOR}>" in card
-    assert "The asker already received this answer" in card and "FIRST: ask your DSL" in card
+    assert "*The asker received this answer*" in card and "FIRST: ask your DSL" in card
     assert f"from <@{ADVISOR}>" in card
 
     modal = json.dumps(open_answer_form(app, fake_slack, escalation.id, user=OTHER_ADVISOR), ensure_ascii=False)
@@ -116,6 +116,34 @@ def test_a_reopened_escalation_says_who_reopened_it_and_quotes_the_answer_alread
     send(app, h.event_request(h.app_home_opened_event(ADVISOR)))
     home = texts_of(fake_slack.last("views.publish"))
     assert f"Reopened* by <@{OTHER_ADVISOR}>" in home and "FIRST: ask your DSL" in home
+
+
+def test_a_reopened_escalation_whose_answer_is_still_on_its_way_says_it_has_not_reached_the_asker(
+        app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.fail_next("chat.postMessage", times=2, status=503)  # the thread, then the DM fallback
+    submit_answer(app, escalation.id, "FIRST: ask your DSL before sharing.", user=ADVISOR)
+    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+
+    card = texts_of(fake_slack.last("chat.update"))
+    assert "*This answer has not reached the asker yet*" in card and "received this answer" not in card
+    modal = json.dumps(open_answer_form(app, fake_slack, escalation.id, user=OTHER_ADVISOR), ensure_ascii=False)
+    assert "has not reached the asker yet" in modal and "received this answer" not in modal
+    fake_slack.reset()
+    send(app, h.event_request(h.app_home_opened_event(ADVISOR)))
+    home = texts_of(fake_slack.last("views.publish"))
+    assert "has not reached the asker yet" in home and "received this answer" not in home
+
+
+def test_a_reopened_escalation_whose_answer_was_given_up_says_it_never_reached_the_asker_and_why(
+        app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.fail_next("chat.postMessage", times=2, error="is_archived")
+    submit_answer(app, escalation.id, "FIRST: ask your DSL before sharing.", user=ADVISOR)
+    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+    card = texts_of(fake_slack.last("chat.update"))
+    assert "*This answer never reached the asker*" in card and "archived" in card
+    assert "received this answer" not in card
 
 
 def test_once_answered_again_the_card_no_longer_says_reopened(app, fake_slack, service):
@@ -132,4 +160,4 @@ def test_a_reopen_after_a_close_without_an_answer_quotes_no_answer(app, fake_sla
     click(app, fake_slack, ids.CLOSE, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
     click(app, fake_slack, ids.REOPEN, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
     card = texts_of(fake_slack.last("chat.update"))
-    assert f"Reopened* by <@{ADVISOR}>" in card and "already received" not in card
+    assert f"Reopened* by <@{ADVISOR}>" in card and "received this answer" not in card

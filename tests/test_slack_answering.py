@@ -16,9 +16,12 @@ from test_slack_flows import (
     texts_of,
 )
 
+from bot.outbox import Kind
 from bot.records import CLAIMED, OPEN
+from bot.service import Service
 from bot.slack.blocks import ids
-from bot.slack.deliverer import deliver_due
+from bot.slack.deliverer import SENDERS, deliver, deliver_due
+from bot.store import Store
 
 
 def answers_to_asker(fake) -> list[str]:
@@ -87,27 +90,56 @@ def test_an_answer_replaced_before_delivery_is_given_up_and_the_asker_gets_the_n
     assert states == ["gave_up", "delivered"]
 
 
-def test_an_answer_on_its_way_when_replaced_is_sent_with_its_own_words(app, deps, fake_slack, service):
+def answer_states(service) -> list[str]:
+    return [r["state"] for r in service.store.db.query("select state from outbox where kind = 'advisor_answer'"
+                                                        " order by id")]
+
+
+def test_an_answer_held_by_a_deliverer_when_replaced_is_never_sent_and_the_correction_waits_for_it(
+        app, deps, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
     fake_slack.reset()
     fake_slack.fail_next("chat.postMessage", times=2, status=503)
     submit_answer(app, escalation.id, "FIRST: do not share yet.", user=ADVISOR)
-    # another process's deliverer holds the first answer while the second is given
-    service.store.db.execute("update outbox set leased_by = 'other:1', leased_until = '2999-01-01T00:00:00+00:00'"
-                             " where kind = 'advisor_answer' and state = 'pending'")
-    service.store.db.conn.commit()
+    make_all_due(service)
+    (held,) = [i for i in service.lease_owed("other:1") if i.kind.value == "advisor_answer"]
     click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
     submit_answer(app, escalation.id, "SECOND: yes, share with the DSL today.", user=OTHER_ADVISOR)
-    service.store.db.execute("update outbox set leased_by = null, leased_until = null where leased_by = 'other:1'")
-    service.store.db.conn.commit()
     make_all_due(service)
+    while deliver_due(deps):  # this process may not send the correction while the first is held
+        pass
+    assert answers_to_asker(fake_slack) == [] and answer_states(service) == ["pending", "pending"]
+    assert deliver(deps, held) is False  # its holder comes to it: a later answer exists, so it gives up
     while deliver_due(deps):
         pass
-    received = answers_to_asker(fake_slack)
-    assert len(received) == 2
-    assert sum("FIRST" in r for r in received) == 1 and sum("SECOND" in r for r in received) == 1
-    (first,) = [r for r in received if "FIRST" in r]
-    assert f"<@{ADVISOR}>" in first and f"<@{OTHER_ADVISOR}>" not in first
+    (received,) = answers_to_asker(fake_slack)
+    assert "SECOND" in received and f"<@{OTHER_ADVISOR}>" in received
+    assert answer_states(service) == ["gave_up", "delivered"]
+    assert not any("could not deliver" in texts_of(c) for c in fake_slack.calls("chat.postMessage"))
+
+
+def test_an_answer_whose_send_fails_while_it_is_replaced_is_never_retried(app, deps, fake_slack, service,
+                                                                          monkeypatch):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    real = SENDERS[Kind.ADVISOR_ANSWER]
+
+    def replaced_while_sending(deps_, item):
+        if "FIRST" in item.payload["answer"]:
+            click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+            submit_answer(app, escalation.id, "SECOND: yes, share with the DSL today.", user=OTHER_ADVISOR)
+            fake_slack.fail_next("chat.postMessage", times=2, status=503)  # the thread, then the DM fallback
+        return real(deps_, item)
+
+    monkeypatch.setitem(SENDERS, Kind.ADVISOR_ANSWER, replaced_while_sending)
+    fake_slack.reset()
+    submit_answer(app, escalation.id, "FIRST: do not share yet.", user=ADVISOR)
+    for _ in range(3):
+        make_all_due(service)
+        while deliver_due(deps):
+            pass
+    (received,) = answers_to_asker(fake_slack)
+    assert "SECOND" in received
+    assert answer_states(service) == ["gave_up", "delivered"]
 
 
 def test_an_answer_owed_before_answers_carried_their_words_sends_the_escalations_answer(
@@ -153,3 +185,40 @@ def test_reopening_an_answer_that_taught_nothing_changes_no_phrasing(app, fake_s
     submit_answer(app, other.id, "Not a sharing question.")
     click(app, fake_slack, ids.REOPEN, str(other.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
     assert taught.question.text in service.store.learned_phrasings()[service.faq.entries[1].id]
+
+
+def test_a_phrasing_withdrawn_and_another_learned_in_its_place_rebuilds_every_processs_matcher(
+        app, fake_slack, service, tmp_path):
+    other_process = Service(Store(tmp_path / "canishare.db"), service.faq)
+    words = "can the wifi router leak our files to the council"
+    escalation = escalate_a_mention(app, fake_slack, service, text=words)
+    wrong, right = service.faq.entries[1].id, service.faq.entries[2].id
+    submit_answer(app, escalation.id, "See the FAQ entry.", faq_id=wrong)
+    assert other_process.matcher().match(escalation.question.text).entry.id == wrong
+    assert service.matcher().match(escalation.question.text).entry.id == wrong
+
+    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    submit_answer(app, escalation.id, "See this entry instead.", faq_id=right)  # takes the withdrawn one's id
+    for process in (other_process, service):
+        assert process.matcher().match(escalation.question.text).entry.id == right
+
+
+def test_the_learned_version_changes_when_a_phrasing_is_withdrawn_and_another_takes_its_id(service):
+    versions = [service.store.learned_version()]
+    service.store.add_learned_phrasing(service.faq.entries[1].id, "a phrasing", 7, ADVISOR)
+    versions.append(service.store.learned_version())
+    service.store.forget_learned_phrasing(7)
+    service.store.add_learned_phrasing(service.faq.entries[2].id, "another phrasing", 7, ADVISOR)
+    versions.append(service.store.learned_version())
+    assert len(set(versions)) == 3
+    service.store.forget_learned_phrasing(8)  # withdrew nothing
+    assert service.store.learned_version() == versions[-1]
+
+
+def test_the_learned_version_changes_when_the_asker_whose_words_taught_it_is_erased(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service, text="can the wifi router leak our files to the council")
+    submit_answer(app, escalation.id, "See the FAQ entry.", faq_id=service.faq.entries[1].id)
+    taught = service.store.learned_version()
+    service.store.erase_person(escalation.question.asker)
+    service.store.add_learned_phrasing(service.faq.entries[2].id, "another phrasing", None, ADVISOR)
+    assert service.store.learned_version() != taught

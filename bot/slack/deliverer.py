@@ -102,6 +102,8 @@ def deliver(deps: Deps, item: Owed) -> bool:
     if not service.renew_lease(item):  # its lease ran out before the send: it is another sender's now
         log.warning("%s #%s: its lease ran out before sending; left to its new holder", item.kind, item.id)
         return False
+    if service.give_up_if_superseded(item):  # a later answer to its escalation goes instead
+        return False
     try:
         posted = SENDERS[item.kind](deps, item)
     except Postpone as later:

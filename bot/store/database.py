@@ -32,7 +32,7 @@ from bot.store.delivery import DeliveryTables
 from bot.store.follow_ups import FollowUpTables
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, OlderDatabase, StoreError
 from bot.store.opening import check_is_canishare, read_only_uri, refuse_unusable_path
-from bot.store.queries import _between
+from bot.store.queries import LEARNED_GENERATION, _between, bump_generation, generation
 from bot.store.reports import ReportTables
 from bot.times import stored_now
 
@@ -295,7 +295,13 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
             advisor_ts=row["advisor_ts"], reminded_at=row["reminded_at"], reopened_at=row["reopened_at"],
             reopened_by=self._reopened_by(row["id"]) if row["reopened_at"] else None,
             **self._released(row), question=self.question(row["question_id"]), follow_ups=self.follow_ups_of(row["id"]),
+            earlier_answer_delivery=self._answer_delivery(row["id"]) if row["reopened_at"] and row["answer"] else None,
         )
+
+    def _answer_delivery(self, escalation_id: int) -> tuple[str, str | None] | None:
+        """The state and last error of the latest answer owed to the asker (None once settled and forgotten)."""
+        latest = outbox.latest_of(self.db, f"answer:{escalation_id}")
+        return (latest.state, latest.error) if latest else None
 
     def _reopened_by(self, escalation_id: int) -> str | None:
         """Who last reopened the escalation, from the audit log (None once its rows are gone)."""
@@ -323,13 +329,19 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
                  "created_at": self.now()},
                 ignore=True,
             )
-            return db["learned_phrasings"].count > before
+            added = db["learned_phrasings"].count > before
+            if added:
+                bump_generation(db, LEARNED_GENERATION)
+            return added
 
     def forget_learned_phrasing(self, question_id: int) -> int:
         """Withdraw what an answer to this question taught the matcher (its escalation was reopened); how
         many phrasings went."""
         with self.transaction() as db:
-            return db.execute("delete from learned_phrasings where question_id = ?", [question_id]).rowcount
+            withdrawn = db.execute("delete from learned_phrasings where question_id = ?", [question_id]).rowcount
+            if withdrawn:
+                bump_generation(db, LEARNED_GENERATION)
+            return withdrawn
 
     def learned_phrasings(self) -> dict[str, list[str]]:
         learned: dict[str, list[str]] = {}
@@ -338,10 +350,11 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
                 learned.setdefault(row["faq_id"], []).append(row["text"])
         return learned
 
-    def learned_version(self) -> tuple[int, int]:
+    def learned_version(self) -> tuple[int, int, int]:
+        """What the matcher watches: it changes with every phrasing added or withdrawn, in any process."""
         with self._reading():
             row = self.db.execute("select count(*), coalesce(max(id), 0) from learned_phrasings").fetchone()
-        return tuple(row)
+            return (*row, generation(self.db, LEARNED_GENERATION))
 
     # decision records and people ----------------------------------------------------------
 

@@ -66,6 +66,10 @@ class DeliveryTables:
         with self.transaction() as db:
             return outbox.renew(db, self.now(), item)
 
+    def give_up_if_superseded(self, item: Owed, reason: str) -> bool:
+        with self.transaction() as db:
+            return outbox.give_up_if_superseded(db, self.now(), item, reason)
+
     def lease_key(self, key: str, owner: str) -> Owed | None:
         with self.transaction() as db:
             return outbox.lease_key(db, self.now(), owner, key)

@@ -143,9 +143,15 @@ def _migration_12(db: sqlite_utils.Database) -> None:
     db["follow_ups"].add_column("advisor_ts", str)
 
 
+def _migration_13(db: sqlite_utils.Database) -> None:
+    """Generation counters: the learned phrasings' is bumped whenever one is added or withdrawn, so that
+    every process rebuilds its matcher (counting the rows could not see one withdrawn and another added)."""
+    db["generations"].create({"name": str, "generation": int}, pk="name", not_null={"generation"})
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
-    _migration_8, _migration_9, _migration_10, _migration_11, _migration_12,
+    _migration_8, _migration_9, _migration_10, _migration_11, _migration_12, _migration_13,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

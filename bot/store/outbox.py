@@ -78,6 +78,10 @@ def owe_follow_up_removals(db, now: str, question_ids: list[int]) -> int:
 
 # An escalation's card, its updates and its reminders go one at a time, in order (the card first).
 CARD_KINDS = (Kind.ADVISOR_CARD.value, Kind.CARD_UPDATE.value, Kind.REMINDER.value)
+# Nor is an advisor's answer leased while another answer to the same escalation is being sent: a
+# correction never overtakes the answer it corrects (that one gives itself up when it sees it; ``superseded``).
+_ANSWER_BEING_SENT = ("select escalation_id from outbox where state = ? and leased_until >= ? and kind = ?"
+                      " and escalation_id is not null")
 
 
 def lease_due(db, now: str, owner: str, limit: int = 20) -> list[Owed]:
@@ -91,8 +95,9 @@ def lease_due(db, now: str, owner: str, limit: int = 20) -> list[Owed]:
         "select * from outbox where state = ? and due_at <= ? and (leased_until is null or leased_until < ?)"
         f" and (kind not in ({ordered}) or escalation_id not in (select escalation_id from outbox"
         f"  where state = ? and leased_until >= ? and kind in ({ordered}) and escalation_id is not null))"
-        " order by id limit ?",
-        [State.PENDING.value, now, now, *CARD_KINDS, State.PENDING.value, now, *CARD_KINDS, limit * 4])
+        f" and (kind != ? or escalation_id not in ({_ANSWER_BEING_SENT})) order by id limit ?",
+        [State.PENDING.value, now, now, *CARD_KINDS, State.PENDING.value, now, *CARD_KINDS,
+         Kind.ADVISOR_ANSWER.value, State.PENDING.value, now, Kind.ADVISOR_ANSWER.value, limit * 4])
     rows, escalations = [], set()
     for row in candidates:
         if row["kind"] in CARD_KINDS:
@@ -158,6 +163,16 @@ def failed(db, now: str, item: Owed, error: str, wait: dt.timedelta | None = Non
     changed = db.execute("update outbox set attempts = ?, due_at = ?, last_error = ?, leased_by = null,"
                          f" leased_until = null where {_HELD}", [attempts, due, error[:500], *held]).rowcount
     return True if changed else None
+
+
+def give_up_if_superseded(db, now: str, item: Owed, reason: str) -> bool:
+    """Give up ``item``, an advisor's answer its owner holds, when a later answer to the same escalation
+    was owed after it (sent already or not: that one replaces it); True when it was given up."""
+    if item.kind != Kind.ADVISOR_ANSWER or item.escalation_id is None:
+        return False
+    later = db.execute("select 1 from outbox where kind = ? and escalation_id = ? and id > ? limit 1",
+                       [Kind.ADVISOR_ANSWER.value, item.escalation_id, item.id]).fetchone()
+    return later is not None and failed(db, now, item, reason, give_up=True) is False
 
 
 def lease_key(db, now: str, owner: str, key: str) -> Owed | None:

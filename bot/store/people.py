@@ -8,6 +8,7 @@ import uuid
 
 from bot.records import State
 from bot.store import outbox
+from bot.store.queries import LEARNED_GENERATION, bump_generation
 
 # Columns that hold a Slack user id, table by table (docs/data-protection.md lists the same).
 PERSON_COLUMNS = {
@@ -82,8 +83,10 @@ def erase(db, user: str, now: str) -> dict[str, int]:
     for chunk in (asked[i : i + 500] for i in range(0, len(asked), 500)):
         marks = ", ".join("?" for _ in chunk)
         counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
-        counts["learned_phrasings"] += db.execute(
-            f"delete from learned_phrasings where question_id in ({marks})", chunk).rowcount
+        withdrawn = db.execute(f"delete from learned_phrasings where question_id in ({marks})", chunk).rowcount
+        if withdrawn:
+            bump_generation(db, LEARNED_GENERATION)
+        counts["learned_phrasings"] += withdrawn
         counts["advisor_posts"] += outbox.owe_card_removals(db, now, chunk)
         counts["advisor_posts"] += outbox.owe_follow_up_removals(db, now, chunk)
         counts["follow_ups"] += db.execute(f"delete from follow_ups where question_id in ({marks})", chunk).rowcount

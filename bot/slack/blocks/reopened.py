@@ -1,10 +1,11 @@
-"""A reopened escalation as advisors see it until it is answered again: who reopened it, and the answer
-the asker already received (the card, the answer pop-up and App Home), so that the advisor who picks it
+"""A reopened escalation as advisors see it until it is answered again: who reopened it, and the earlier
+answer with whether it reached the asker (the card, the answer pop-up and App Home), so that the advisor who picks it
 up knows what the asker was told."""
 
 from __future__ import annotations
 
-from bot.mrkdwn import escape_user_text
+from bot.mrkdwn import escape_mrkdwn, escape_user_text
+from bot.outbox import UNCERTAIN
 from bot.records import CLAIMED, OPEN, Escalation
 from bot.slack.blocks.kit import clip, context, quoted, slack_date, whole_text_sections
 
@@ -20,8 +21,23 @@ def reopened_by_text(escalation: Escalation) -> str:
 
 
 def earlier_answer_head(escalation: Escalation) -> str:
-    return (f"*The asker already received this answer* (from <@{escalation.answered_by}> "
-            f"{slack_date(escalation.answered_at)}):")
+    """What the asker was told, as far as the bot knows: whether the earlier answer reached them."""
+    # imported here: advisor_card imports this module
+    from bot.slack.blocks.advisor_card import why_not_delivered
+
+    by = f"(from <@{escalation.answered_by}> {slack_date(escalation.answered_at)})"
+    state, error = escalation.earlier_answer_delivery or (None, None)
+    if state == "delivered":
+        return f"*The asker received this answer* {by}:"
+    if state == "pending":
+        return f"*This answer has not reached the asker yet* {by}; a new answer replaces it if it still has not:"
+    if state == "gave_up" and (error or "").startswith(UNCERTAIN):
+        return (f"*This answer may not have reached the asker* {by}: Slack dropped the connection while it was "
+                "being sent; check where they asked:")
+    if state == "gave_up":
+        why = "a later answer replaced it" if (error or "").startswith("superseded") else why_not_delivered(error)
+        return f"*This answer never reached the asker* {by} ({escape_mrkdwn(why)}):"
+    return f"*The earlier answer* {by}:"
 
 
 def reopened_blocks(escalation: Escalation) -> list[dict]:
