@@ -14,8 +14,9 @@ or warning is shown as well; a follow-up that places the asker elsewhere is show
 to the asker and to advisors, never silently kept or dropped. Only a placing replaces the workspace's
 default; a mention adds that nation's note and warning. Look-alikes are not nations: "New England",
 "New South Wales", "Scotland Yard" (London's police), banks and firms named after a nation ("Bank of
-England", "Scottish Widows"), and "NI number" in any case (National Insurance). "English" is a language
-far more often than a place, so only "English council / law / local authority ..." counts.
+England", "Scottish Widows"), "the Care Inspectorate in Wales" (Wales's, not Scotland's), and "NI number"
+in any case (National Insurance). "English" is a language far more often than a place, so only "English
+council / law / local authority ..." counts.
 """
 
 from __future__ import annotations
