@@ -14,8 +14,9 @@ or warning is shown as well; a follow-up that places the asker elsewhere is show
 to the asker and to advisors, never silently kept or dropped. Only a placing replaces the workspace's
 default; a mention adds that nation's note and warning. Look-alikes are not nations: "New England",
 "New South Wales", "Scotland Yard" (London's police), banks and firms named after a nation ("Bank of
-England", "Scottish Widows"), and "NI number" in any case (National Insurance). "English" is a language
-far more often than a place, so only "English council / law / local authority ..." counts.
+England", "Scottish Widows"), "the Care Inspectorate in Wales" (Wales's, not Scotland's), and "NI number"
+in any case (National Insurance). "English" is a language far more often than a place, so only "English
+council / law / local authority ..." counts.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from bot.faq import NATION_NAMES, NATIONS
 from bot.nation_places import (
     ANY_BODY,
     ANY_PLACE,
+    HEALTH_BOARDS,
     body_nations,
     body_nations_at,
     may_name_a_place,
@@ -86,25 +88,33 @@ _PLACING = tuple(re.compile("(?i)" + pattern) for pattern in (
 ))
 
 # Wording that puts the asker or their service in a body of one nation ("I'm a PSNI officer", "a nurse with
-# the Southern HSC Trust"). The matcher keeps a body's name (``bot.nation_places``), so these are apart.
+# the Southern HSC Trust", "a GP in NHS Fife", "a social worker with Fife Council"), whatever the preposition.
+# The matcher keeps a body's name (``bot.nation_places``), so these are apart.
 _BODY = rf"(?P<body>{ANY_BODY})\b"
 _STAFF = r"(?:officers?|staff|employees?|sergeants?|inspectors?|clinicians?)\b"
+# An employer by its name: a body, "NHS <board>", a Welsh health board, or a place and what it runs ("Gwent
+# Police", "Belfast Trust"). ``board`` matches, if empty, before a health board's name.
+_EMPLOYER = rf"(?:{_BODY}|(?P<board>nhs\s+|(?=(?:{HEALTH_BOARDS})\b))?{_WHERE}(?(board)|\s+{_SERVICE}))"
+# After a role, "with" or "for" a place alone is its service too ("a nurse with Hywel Dda", "officer for Fife").
+_EMPLOYER_OR_PLACE = rf"(?:{_BODY}|(?:nhs\s+)?{_WHERE})"
+_SELF = r"\b(?:i\s*['’]?\s*m|i\s+am|we\s*['’]?\s*re|we\s+are)\s+(?:an?\s+(?:[\w'’-]+\s+){0,3}?)?"
 _PLACING_BY_BODY = tuple(re.compile("(?i)" + pattern) for pattern in (
-    # "I'm with PSNI", "I'm a nurse in the Southern HSC Trust", "we're part of Police Scotland"
-    rf"\b(?:i\s*['’]?\s*m|i\s+am|we\s*['’]?\s*re|we\s+are)\s+(?:an?\s+(?:[\w'’-]+\s+){{0,3}}?)?"
-    rf"(?:in|at|with|for|within|from|part\s+of)\s+(?:the\s+)?{_BODY}",
-    # "I work for PSNI", "employed by the Care Inspectorate"; not "working with" (partners)
+    # "I'm with PSNI", "I'm a nurse for Hywel Dda", "we're part of Police Scotland", "I'm from NHS Tayside"
+    rf"{_SELF}(?:in|at|with|for|within|part\s+of)\s+(?:the\s+)?{_EMPLOYER_OR_PLACE}",
+    rf"{_SELF}from\s+(?:the\s+)?{_EMPLOYER}",
+    # "I work for PSNI", "employed by NHS Tayside", "based at Betsi Cadwaladr"; not "working with" (partners)
     rf"\b(?:(?:based|employed)\s+(?:in|at|by|with|within)|(?:work|works|working)\s+(?:in|at|for|within))"
-    rf"\s+(?:the\s+)?{_BODY}",
-    # "a PSNI officer", "Police Scotland staff", "Southern HSC Trust social worker"
-    rf"\b{_BODY}\s+(?:{_SERVICE}|{_ROLE}|{_STAFF})",
-    # "a nurse with the Southern HSC Trust", "an officer in PSNI"
-    rf"\b(?:{_ROLE}|{_STAFF})\s+(?:based\s+|working\s+)?(?:in|at|with|for|within)\s+(?:the\s+)?{_BODY}",
+    rf"\s+(?:the\s+)?{_EMPLOYER}",
+    # "a PSNI officer", "Police Scotland staff", "NHS Tayside nurse", "Hywel Dda inspector" ("Fife Council social
+    # worker" is placed by "Fife Council", above: trying every place here at every word would double the cost)
+    rf"\b(?:{_BODY}|(?:nhs\s+|(?=(?:{HEALTH_BOARDS})\b)){_WHERE}(?:\s+{_SERVICE})?)\s+(?:{_SERVICE}|{_ROLE}|{_STAFF})",
+    # "a nurse with the Southern HSC Trust", "an officer in PSNI", "a GP in NHS Fife", "a nurse for Hywel Dda"
+    rf"\b(?:{_ROLE}|{_STAFF})\s+(?:based\s+|working\s+)?(?:in|at|with|for|within)\s+(?:the\s+)?{_EMPLOYER_OR_PLACE}",
 ))
 
 # Wording that may be about the asker or someone else (a role, a service): not when it follows these words.
 _ABOUT_ANYONE = (_PLACING[3], *_PLACING[5:])
-_ANYONE_IN_A_BODY = _PLACING_BY_BODY[2:]
+_ANYONE_IN_A_BODY = _PLACING_BY_BODY[3:]
 _ABOUT_SELF = tuple(pattern for pattern in _PLACING if pattern not in _ABOUT_ANYONE)
 # Every pattern here needs one of these words or a place's name: most questions have none, and skip them.
 _NATION_WORDS_ANY = frozenset(

@@ -27,6 +27,10 @@ SCOTLAND = ("scotland",)
 NORTHERN_IRELAND = ("northern-ireland",)
 ENGLAND = ("england",)
 
+# Wales's health boards, whose names alone are the employer ("I'm employed by Hywel Dda").
+HEALTH_BOARDS = (r"hywel\s+dda|aneurin\s+bevan|betsi\s+cadwaladr|swansea\s+bay|cardiff\s+and\s+vale"
+                 r"|cwm\s+taf(?:\s+morgannwg)?")
+
 _PLACES: dict[tuple[str, ...], str] = {
     WALES: (r"cardiff|caerdydd|swansea|abertawe|wrexham|aberystwyth|carmarthen(?:shire)?|llanelli|merthyr(?:\s+tydfil)?"
             r"|pontypridd|bridgend|caerphilly|neath|port\s+talbot|rhyl|welshpool|haverfordwest|caernarfon|llandudno"
@@ -35,8 +39,7 @@ _PLACES: dict[tuple[str, ...], str] = {
             r"|vale\s+of\s+glamorgan|blaenau\s+gwent|newport\s+city|newport,?\s+(?:gwent|south\s+wales)"
             r"|bangor,?\s+(?:gwynedd|north\s+wales)|bangor\s+university"
             # council areas not named above, and the health boards' areas and names
-            r"|isle\s+of\s+anglesey|neath\s+port\s+talbot|glamorgan|gwent|dyfed|cwm\s+taf(?:\s+morgannwg)?"
-            r"|hywel\s+dda|aneurin\s+bevan|betsi\s+cadwaladr|swansea\s+bay|cardiff\s+and\s+vale"),
+            r"|isle\s+of\s+anglesey|neath\s+port\s+talbot|glamorgan|gwent|dyfed|" + HEALTH_BOARDS),
     SCOTLAND: (r"glasgow|edinburgh|aberdeen(?:shire)?|dundee|inverness|perth(?!,?\s+(?:australia|wa\b|western))"
                r"|stirling|falkirk|kilmarnock|east\s+kilbride|motherwell|greenock|dumfries(?:\s+and\s+galloway)?"
                r"|fife|(?:north|south)\s+lanarkshire|orkney|shetland|western\s+isles|argyll|moray|kirkcaldy"
@@ -63,14 +66,27 @@ _PLACES: dict[tuple[str, ...], str] = {
 
 # Public bodies in one nation only, by a name that says what they are. Those named by their area are
 # places above ("NHS Lothian", "Hywel Dda", "Gwent Police"); so are Northern Ireland's council areas.
+# "Care Inspectorate Wales", "the Care Inspectorate in Wales", "the care inspectorate (Wales)"
+_IN_WALES = r"\W*(?:in\s+|for\s+|of\s+)?wales"
 _BODIES: dict[tuple[str, ...], str] = {
     NORTHERN_IRELAND: (r"psni|police\s+service\s+of\s+northern\s+ireland|nias|northern\s+ireland\s+ambulance\s+service"
                        r"|rqia|sbni|eani|education\s+authority\s+(?:ni|northern\s+ireland)|hsc\s+trusts?"
-                       r"|(?:northern|southern|western|south\s+eastern)\s+(?:hsc|health\s+and\s+social\s+care)\s+trust"),
-    SCOTLAND: (r"police\s+scotland|public\s+health\s+scotland|social\s+work\s+scotland|care\s+inspectorate(?!\s+wales)"
-               r"|sssc|scra|children'?s\s+reporter|procurator\s+fiscal|nhs\s+(?:highland|borders)|highland\s+council"),
+                       r"|(?:northern|southern|western|south\s+eastern)\s+(?:hsc|health\s+and\s+social\s+care)\s+trust"
+                       r"|northern\s+ireland\s+fire(?:\s+and\s+rescue)?(?:\s+service)?|nifrs|niscc|nihe"
+                       r"|northern\s+ireland\s+(?:housing\s+executive|prison\s+service)"),
+    # "the Care Inspectorate in Wales" is Care Inspectorate Wales, as people often say it
+    SCOTLAND: (r"police\s+scotland|public\s+health\s+scotland|social\s+work\s+scotland|sssc|scra|children'?s\s+reporter"
+               rf"|care\s+inspectorate(?!{_IN_WALES})|procurator\s+fiscal|nhs\s+(?:highland|borders)|highland\s+council"
+               r"|scottish\s+ambulance\s+service|scottish\s+fire(?:\s+and\s+rescue)?(?:\s+service)?|sfrs|nhs\s+24"
+               r"|education\s+scotland|healthcare\s+improvement\s+scotland|disclosure\s+scotland"
+               r"|scottish\s+prison\s+service|children'?s\s+hearings\s+scotland"),
     WALES: (r"(?:north|south)\s+wales\s+police|public\s+health\s+wales|social\s+care\s+wales"
-            r"|care\s+inspectorate\s+wales|welsh\s+ambulance\s+service"),
+            rf"|care\s+inspectorate{_IN_WALES}|ciw|welsh\s+ambulance\s+services?|wast"
+            r"|(?:mid\s+and\s+west|north|south)\s+wales\s+fire(?:\s+and\s+rescue)?(?:\s+service)?"
+            r"|healthcare\s+inspectorate\s+wales|hiw|estyn|cafcass\s+cymru|powys\s+teaching\s+health\s+board"),
+    ENGLAND: (r"nhs\s+england|ofsted|cqc|care\s+quality\s+commission|cafcass(?!\s+cymru)|metropolitan\s+police"
+              r"|london\s+fire\s+brigade|(?:london|north\s+west|north\s+east|west\s+midlands|east\s+midlands|yorkshire"
+              r"|south\s+central|south\s+western|south\s+east\s+coast|east\s+of\s+england)\s+ambulance\s+service"),
 }
 # Bodies of one nation whose name alone may be something else: they count only when the question names
 # that nation otherwise (see the module's docstring).
@@ -98,9 +114,11 @@ ANY_BODY = "|".join(f"(?:{pattern})" for pattern in (*_BODIES.values(), *_IN_CON
 _LOOKAHEAD = re.compile(r"\(\?!(?:[^()]|\([^()]*\))*\)")  # "(?!,?\s+(?:australia|wa\b))": no name
 _FIRST_WORDS = frozenset(word for pattern in _PLACES.values()
                          for word in re.findall(r"(?:^|\||\(\?:)([a-z]+)", _LOOKAHEAD.sub("", pattern)))
-# Any word of a body's name but those common in questions: a body in context needs its nation named anyway.
+# Any word of a body's name but those common in questions (each body keeps a rarer word, or a nation's name):
+# a body in context needs its nation named anyway.
 _COMMON = frozenset("police service of and the nhs trust trusts health social care council public work children s"
-                    " education authority ambulance".split())
+                    " education authority ambulance in for board housing executive services commission improvement fire"
+                    " rescue prison teaching mid disclosure".split())
 _BODY_WORDS = frozenset(word for pattern in _BODIES.values() for word in
                         re.findall(r"[a-z]+", re.sub(r"\\[a-z]", " ", _LOOKAHEAD.sub("", pattern)))) - _COMMON
 _STEM = 5  # a longer first word may go on ("carmarthen" + "shire"); a shorter one ("co" for "Co. Down") is whole
