@@ -220,7 +220,8 @@ class QueueUpkeep:
         owed = 0
         for escalation, key in due:
             with self.store.transaction():
-                self.store.mark_reminded(escalation.id)
+                if not self.store.mark_reminded(escalation):
+                    continue  # released, claimed or made urgent since it was read: the next round sees it as it is
                 owed += self.store.owe(Kind.REMINDER, key, escalation_id=escalation.id,
                                        payload={"claimed_at": escalation.claimed_at} if escalation.claimed_at else None)
         if owed:
@@ -231,7 +232,18 @@ class QueueUpkeep:
 def unreminded_wait(escalation: Escalation) -> tuple[str, str] | None:
     """(since when the escalation has waited, the outbox key of its reminder) while it waits to be claimed,
     or, once claimed, to be answered; None when it has been reminded of this wait already (the key keeps
-    two processes from owing it twice)."""
+    two processes from owing it twice). An urgent one's key is its own, and a follow-up that made it urgent
+    starts its wait again, so one reminded as routine is reminded again as urgent."""
+    wait = _wait(escalation)
+    if wait is None:
+        return None
+    since, key = wait
+    if not escalation.urgent:
+        return since, key
+    return max(since, _became_urgent_at(escalation) or since), f"{key}:urgent"
+
+
+def _wait(escalation: Escalation) -> tuple[str, str] | None:
     if escalation.state == CLAIMED:
         if escalation.reminded_at and escalation.reminded_at > escalation.claimed_at:
             return None
@@ -241,6 +253,13 @@ def unreminded_wait(escalation: Escalation) -> tuple[str, str] | None:
     if escalation.released_at:  # waiting since it was first opened, but not yet reminded since the release
         return escalation.waiting_since, f"reminder:{escalation.id}:released:{escalation.released_at}"
     return escalation.waiting_since, f"reminder:{escalation.id}:{escalation.waiting_since}"
+
+
+def _became_urgent_at(escalation: Escalation) -> str | None:
+    """When a follow-up made a routine question's escalation urgent; None when the question was urgent."""
+    if escalation.question is None or escalation.question.urgent:
+        return None
+    return min((f.created_at for f in escalation.follow_ups if f.urgent), default=None)
 
 
 class RecordsService:

@@ -122,6 +122,21 @@ def test_with_more_than_five_the_latest_five_are_shown_and_the_others_pointed_to
     assert all(shown.endswith(CUT_NOTE) for shown in each)
 
 
+def test_urgent_follow_ups_before_the_latest_five_are_shown_too_and_the_others_pointed_to():
+    added = [follow_up(f"MARKER{n} " + ("URGENTFACT " if n in (0, 2) else ""), n, urgent=n in (0, 2))
+             for n in range(9)]
+    head, *each = texts(follow_up_blocks(added, CARD_FOLLOW_UP_CHARS))
+    assert "(9)" in head and "the 2 earlier in the card's thread" in head
+    assert [shown.split()[-1] for shown in each] == ["URGENTFACT"] * 2 + [f"MARKER{n}" for n in range(4, 9)]
+    assert ":rotating_light: *urgent*" in each[0]
+
+
+def test_the_card_and_modal_stay_within_slacks_limits_with_many_long_urgent_follow_ups(faq):
+    many = escalation(OPEN, follow_ups=tuple(follow_up(URGENT_AT_THE_END, n, urgent=True) for n in range(30)))
+    assert_within_limits(advisor_message(many, faq, NOW), "message")
+    assert_within_limits(answer_modal(many, faq.entries, {"escalation": 3}), "modal")
+
+
 def test_the_card_and_modal_stay_within_slacks_limits_with_the_longest_follow_ups(faq):
     longest = [follow_up(text, n, urgent="KEYDETAIL" in text) for n, text in
                enumerate(["x\n" * 2000, URGENT_AT_THE_END, "<!channel> &amp; " * 300, MANY_LINES * 9,
@@ -130,7 +145,7 @@ def test_the_card_and_modal_stay_within_slacks_limits_with_the_longest_follow_up
     assert_within_limits(advisor_message(stuffed, faq, NOW), "message")
     modal = answer_modal(stuffed, faq.entries, {"escalation": 3})
     assert_within_limits(modal, "modal")
-    assert joined(modal).count("KEYDETAIL") == 1  # the urgent one among the latest five, urgent part first
+    assert joined(modal).count("KEYDETAIL") == 2  # both urgent ones, the earlier too, urgent part first
 
 
 # through the app -----------------------------------------------------------------------------------

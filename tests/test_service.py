@@ -214,7 +214,7 @@ def test_reopening_withdraws_the_proposal_and_allows_reminders(tmp_path, faq):
     clock = {"now": "2026-11-20T09:00:00+00:00"}
     service = Service(Store(tmp_path / "db", clock=lambda: clock["now"]), faq)
     escalation = escalated(service)
-    service.store.mark_reminded(escalation.id)
+    assert service.store.mark_reminded(escalation)
     service.answer(escalation.id, "A1", ADVISORS, "Propose this.", propose_new=True)
     reopened = service.reopen(escalation.id, "A1", ADVISORS)
     assert reopened.propose_new is False and reopened.reminded_at is None

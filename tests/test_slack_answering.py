@@ -11,6 +11,7 @@ from test_slack_flows import (
     ADVISOR_CHANNEL,
     OTHER_ADVISOR,
     click,
+    click_in_home,
     escalate_a_mention,
     submit_answer,
     texts_of,
@@ -67,6 +68,16 @@ def test_a_non_advisor_clicking_answer_claims_nothing(app, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
     click(app, fake_slack, ids.ANSWER_ACTION, str(escalation.id), user="U777", channel_id=ADVISOR_CHANNEL)
     assert service.escalation(escalation.id).state == OPEN
+
+
+def test_clicking_answer_in_app_home_claims_it_and_refreshes_that_advisors_home(app, fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    click_in_home(app, ids.ANSWER_ACTION, str(escalation.id), ADVISOR)
+    assert len(fake_slack.calls("views.open")) == 1
+    (home,) = [c.body for c in fake_slack.calls("views.publish")]
+    assert home["user_id"] == ADVISOR
+    assert f"claimed by <@{ADVISOR}>" in json.dumps(home["view"], ensure_ascii=False)
 
 
 # finding 6: each owed answer carries its own words ---------------------------------------------------

@@ -11,6 +11,7 @@ from test_slack_flows import (
     ADVISOR,
     ADVISOR_CHANNEL,
     ASKER,
+    OTHER_ADVISOR,
     URGENT_QUESTION,
     advisor_posts,
     click,
@@ -119,3 +120,53 @@ def test_a_page_setting_that_cannot_be_read_says_how_to_write_it(value, tmp_path
     settings = Settings.from_env({"CANISHARE_URGENT_PAGE": value}, dotenv=tmp_path / "none.env")
     with pytest.raises(ValueError, match="use here .* none, or a user group's id, which starts with S"):
         settings.check()
+
+
+def reminders_posted(fake):
+    return [p["text"] for p in in_thread_posts(fake) if ":alarm_clock:" in p["text"]]
+
+
+def test_an_escalation_made_urgent_after_its_routine_reminder_is_reminded_again_as_urgent(app, deps, fake_slack,
+                                                                                        service):
+    escalate_a_mention(app, fake_slack, service)
+    assert look_after_queue(later(deps, hours=4, minutes=5)) == (0, 1)
+    urgent_follow_up(app)
+    fake_slack.reset()
+    assert look_after_queue(later(deps, minutes=10)) == (0, 0)  # an urgent wait of 15 minutes
+    assert look_after_queue(later(deps, minutes=16)) == (0, 1)
+    assert look_after_queue(later(deps, hours=6)) == (0, 0)  # once
+    (reminder,) = reminders_posted(fake_slack)
+    assert reminder.startswith("<!here> :alarm_clock:")
+
+
+def test_a_claimed_escalation_made_urgent_after_its_reminder_is_reminded_again_naming_its_claimer(app, deps,
+                                                                                                  fake_slack, service):
+    escalation = escalate_a_mention(app, fake_slack, service)
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert look_after_queue(later(deps, hours=4, minutes=5)) == (0, 1)
+    urgent_follow_up(app)
+    fake_slack.reset()
+    assert look_after_queue(later(deps, minutes=16)) == (0, 1)
+    (reminder,) = reminders_posted(fake_slack)
+    assert f"<@{ADVISOR}>, you claimed escalation #{escalation.id}" in reminder
+
+
+def test_a_release_between_the_keepers_read_and_its_reminder_leaves_the_escalation_to_be_reminded(
+        app, deps, fake_slack, service, monkeypatch):
+    mention(app, URGENT_QUESTION, ts="1700000000.000050")
+    escalation = service.queue()[-1]
+    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    mark = service.store.mark_reminded
+
+    def release_then_mark(as_read):  # another process's Release commits after the keeper has read the queue
+        monkeypatch.setattr(service.store, "mark_reminded", mark)
+        service.release(escalation.id, OTHER_ADVISOR, {ADVISOR, OTHER_ADVISOR})
+        return mark(as_read)
+
+    monkeypatch.setattr(service.store, "mark_reminded", release_then_mark)
+    assert look_after_queue(later(deps, minutes=20)) == (0, 0)
+    assert service.escalation(escalation.id).reminded_at is None
+    fake_slack.reset()
+    assert look_after_queue(later(deps, minutes=21)) == (0, 1)
+    (reminder,) = reminders_posted(fake_slack)
+    assert reminder.startswith("<!here> :alarm_clock:") and "you claimed" not in reminder

@@ -75,7 +75,7 @@ def register(app: App, deps: Deps) -> None:
         reader = service.escalation_reader(escalation)
         open_modal(deps, body, answer_modal(escalation, service.faq.entries, metadata, reader))
 
-    app.action(ids.ANSWER_ACTION)(ack=on_answer_clicked, lazy=[open_answer_modal])
+    app.action(ids.ANSWER_ACTION)(ack=on_answer_clicked, lazy=[open_answer_modal, refresh_home])  # the click claims
 
     def on_answer_submitted(ack, body: dict, view: dict) -> None:
         """The answer, its relay to the asker and the card's update are recorded in one commit. When the

@@ -253,9 +253,16 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
         with self.transaction() as db:
             db["escalations"].update(escalation_id, {"advisor_channel": channel, "advisor_ts": ts})
 
-    def mark_reminded(self, escalation_id: int) -> None:
+    def mark_reminded(self, escalation: Escalation) -> bool:
+        """Record that ``escalation`` is reminded of its wait, only while it is still as it was read (the
+        same state, claim, urgency and reminder): False when a Release, claim or urgent follow-up came
+        first, and the wait it is reminded of is no longer the one read."""
         with self.transaction() as db:
-            db["escalations"].update(escalation_id, {"reminded_at": self.now()})
+            return db.execute(
+                "update escalations set reminded_at = ? where id = ? and state = ? and claimed_at is ?"
+                " and urgent = ? and reminded_at is ?",
+                [self.now(), escalation.id, escalation.state.value, escalation.claimed_at, int(escalation.urgent),
+                 escalation.reminded_at]).rowcount == 1
 
     def mark_drafted(self, drafted: dict[int, str]) -> None:
         """Each escalation id's proposal was written to the file given (kept in the audit log)."""

@@ -38,9 +38,11 @@ class FollowUpTables:
         return _follow_up(row), added
 
     def flag_urgent(self, escalation_id: int) -> None:
-        """Flag an escalation urgent (a follow-up said someone is at risk now)."""
+        """Flag an escalation urgent (a follow-up said someone is at risk now). Its routine reminder, if it
+        had one, does not count: it waits for an urgent reminder from now on."""
         with self.transaction() as db:
-            db.execute("update escalations set urgent = 1 where id = ?", [escalation_id])
+            db.execute("update escalations set urgent = 1, reminded_at = null where id = ? and urgent = 0",
+                       [escalation_id])
 
     def set_follow_up_post(self, follow_up_id: int, channel: str, ts: str) -> bool:
         """Record where a follow-up was posted for the advisors; False when it is gone (its asker was erased,

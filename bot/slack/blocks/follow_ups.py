@@ -17,6 +17,7 @@ from bot.slack.blocks.replies import redaction_blocks, urgent_blocks
 from bot.urgency import MAX_WINDOWED_CHARS, urgent_sentences
 
 SHOWN_FOLLOW_UPS = 5  # the latest ones, in a card or modal; the card's thread has them all
+SHOWN_EARLIER_URGENT = 5  # urgent ones before those, shown too (the latest of them), within Slack's block limits
 CARD_FOLLOW_UP_CHARS = 700  # of each as shown (quoted), in a card
 MODAL_FOLLOW_UP_CHARS = 2800  # of each as shown, in the answer modal: a section, less its date line
 CUT_NOTE = "(cut: read it in full in the card's thread)"
@@ -32,13 +33,21 @@ def follow_up_blocks(follow_ups: Sequence[FollowUp], chars: int = CARD_FOLLOW_UP
     own section, so that none is cut for another's sake, shown within ``chars`` (``shown_follow_up``)."""
     if not follow_ups:
         return []
-    shown = follow_ups[-SHOWN_FOLLOW_UPS:]
+    shown = shown_follow_ups(follow_ups)
     earlier = len(follow_ups) - len(shown)
     head = f"*The asker added ({len(follow_ups)}):*"
     if earlier:
         head += f" _the {earlier} earlier in the card's thread_"
     return [section(head), *(section(f"{slack_date(f.created_at)}{' :rotating_light: *urgent*' if f.urgent else ''}\n"
                                      f"{shown_follow_up(f, chars)}") for f in shown)]
+
+
+def shown_follow_ups(follow_ups: Sequence[FollowUp]) -> list[FollowUp]:
+    """The latest follow-ups, and the urgent ones before them (an asker who adds detail in short messages
+    after saying someone is at risk now must not push that out of the advisor's sight), oldest first."""
+    latest = list(follow_ups[-SHOWN_FOLLOW_UPS:])
+    earlier_urgent = [f for f in follow_ups[:-SHOWN_FOLLOW_UPS] if f.urgent][-SHOWN_EARLIER_URGENT:]
+    return earlier_urgent + latest
 
 
 def shown_follow_up(follow_up: FollowUp, chars: int) -> str:
