@@ -214,8 +214,8 @@ def answer_nation(text: str, setting: str | None, is_default: bool = False, late
     added afterwards (follow-ups, oldest first); the latest placing among them wins.
 
     - A choice on App Home wins: the answer is for it, with each other nation named also shown; when
-      the latest follow-up that places the asker puts them elsewhere, the reader carries both (``said``)
-      and says so, since the choice may be old and the follow-up is explicit.
+      the latest text that places the asker (the question or a follow-up) puts them elsewhere, the reader
+      carries both (``said``) and says so, since the choice may be old and the words are explicit.
     - Else a question that places the asker in one nation is answered for it, saying so when it
       differs from the default; in several (cross-border, or an ambiguous town): every nation's notes.
     - Else the default (with the other nations' notes after the answer, since nobody chose it for
@@ -225,9 +225,9 @@ def answer_nation(text: str, setting: str | None, is_default: bool = False, late
     mentioned = _ordered({n for r in readings for n in r.mentioned})
     if setting is not None and not is_default:
         also = tuple(n for n in mentioned if n != setting)
-        said = _placed_elsewhere(readings[1:], setting)
+        said, where = _placed_elsewhere(readings, setting)
         if said:
-            return Reader(setting, why=_conflict_why(setting, said), also=also, said=said,
+            return Reader(setting, why=_conflict_why(setting, said), also=also, said=said, said_in=where,
                           basis=_basis("chosen on App Home", tuple(n for n in also if n != said)))
         return Reader(setting, why=_also_why(also, setting, "your nation on my Home tab"), also=also,
                       basis=_basis("chosen on App Home", also))
@@ -246,12 +246,13 @@ def answer_nation(text: str, setting: str | None, is_default: bool = False, late
                   basis=_basis("the workspace's default", also))
 
 
-def _placed_elsewhere(later: Sequence[Naming], setting: str) -> str | None:
-    """The one nation the latest follow-up that places the asker puts them in, when it is not ``setting``."""
-    latest = next((reading for reading in reversed(later) if reading.placed), None)
-    if latest is None or len(latest.placed) != 1 or latest.placed[0] == setting:
-        return None
-    return latest.placed[0]
+def _placed_elsewhere(readings: Sequence[Naming], setting: str) -> tuple[str | None, str]:
+    """The one nation the latest text that places the asker (the question, then each follow-up) puts them in,
+    when it is not ``setting``, and where they said it ("the question", "a follow-up")."""
+    latest = next((i for i in reversed(range(len(readings))) if readings[i].placed), None)
+    if latest is None or len(readings[latest].placed) != 1 or readings[latest].placed[0] == setting:
+        return None, ""
+    return readings[latest].placed[0], "the question" if latest == 0 else "a follow-up"
 
 
 def _conflict_why(setting: str, said: str) -> str:

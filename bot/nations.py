@@ -86,8 +86,9 @@ class Reader:
     ``why`` says why when that is not the asker's own setting (the question named another nation);
     ``others``: show the other nations' notes after the answer too (the nation is only a default);
     ``basis``: where the nation came from, for advisors ("named in the question", ...); ``also``:
-    other nations the question names, whose note or warning is shown as well; ``said``: the nation a
-    follow-up places the asker in when it is not the ``nation`` they chose (it is in ``also`` too)."""
+    other nations the question names, whose note or warning is shown as well; ``said``: the nation the
+    question or a follow-up (``said_in``) places the asker in when it is not the ``nation`` they chose (it is
+    in ``also`` too)."""
 
     nation: str | None = None
     why: str = ""
@@ -95,11 +96,12 @@ class Reader:
     basis: str = ""
     also: tuple[str, ...] = ()
     said: str | None = None
+    said_in: str = "a follow-up"
 
     def described(self) -> str:
         """'Northern Ireland (named in the question)', 'not known (...)', or both sides of a conflict."""
         if self.nation is not None and self.said is not None:
-            return (f"Asker's setting: {NATION_NAMES[self.nation]} ({self.basis}); in a follow-up they say "
+            return (f"Asker's setting: {NATION_NAMES[self.nation]} ({self.basis}); in {self.said_in} they say "
                     f"{NATION_NAMES[self.said]}")
         if self.nation is None:
             return "not known (every nation's notes are shown)" if not self.basis else f"several ({self.basis})"

@@ -53,11 +53,14 @@ def test_a_nation_the_asker_is_placed_in_beats_the_default_and_says_so():
 
 
 def test_the_askers_own_choice_wins_and_the_named_nation_is_shown_too():
-    reader = answer_nation("I'm in Wales", "scotland")
-    assert reader.nation == "scotland" and reader.also == ("wales",)
+    reader = answer_nation("Our Welsh colleagues ask: can I share?", "scotland")  # names Wales, places nobody
+    assert reader.nation == "scotland" and reader.also == ("wales",) and reader.said is None
     assert reader.why == ("This answer is for Scotland (your nation on my Home tab); your question names Wales, "
                           "so what differs there is shown too.")
     assert reader.described() == "Scotland (chosen on App Home; the question also names Wales)"
+    placed = answer_nation("I'm in Wales", "scotland")  # places the asker elsewhere: a conflict, as in a follow-up
+    assert (placed.nation, placed.said, placed.also) == ("scotland", "wales", ("wales",))
+    assert placed.described() == "Asker's setting: Scotland (chosen on App Home); in the question they say Wales"
 
 
 def test_the_named_nation_is_quiet_when_it_is_the_setting_already():

@@ -150,10 +150,11 @@ def test_a_follow_up_placing_the_asker_elsewhere_than_their_choice_shows_both():
                                  "answer shows what holds in both.")
 
 
-def test_only_the_latest_placing_follow_up_and_not_the_question_makes_a_conflict():
+def test_the_latest_placing_text_makes_a_conflict_the_question_too():
     back_home = answer_nation("Can I share?", "scotland", later=["we're in Wales", "no, we're in Scotland"])
     assert back_home.said is None and back_home.described().startswith("Scotland (chosen on App Home")
-    assert answer_nation("I'm in Wales: can I share?", "scotland").said is None  # the question: README's rule
+    assert answer_nation("I'm in Wales: can I share?", "scotland").said == "wales"  # the question too (rv7fu #9)
+    assert answer_nation("I'm in Wales: can I share?", "scotland", later=["we're in Scotland"]).said is None
     by_default = answer_nation("Can I share?", "scotland", is_default=True, later=["we're in Wales"])
     assert (by_default.nation, by_default.said) == ("wales", None)  # a default, not a choice: the follow-up wins
     other = answer_nation("Can I share what England says? ", "scotland", later=["we're in Wales"])
