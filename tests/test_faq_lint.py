@@ -355,3 +355,11 @@ def test_three_nation_entries_are_checked_too(tmp_path):
     problem = only(lint(directory, TODAY), field="legal_basis")
     assert problem.warning and "Digital Economy Act 2017 Part 5" in problem.message
     assert "does not hold in Northern Ireland" in problem.message and "names it" in problem.message
+
+
+def test_wales_own_part_of_the_children_act_2004_is_not_englands():
+    from bot.faq.england_law import instruments_cited
+
+    assert instruments_cited("Children Act 2004 s11") == [("Children Act 2004", ("england",))]
+    assert instruments_cited("Children Act 2004 s28 (Wales)") == []  # Part 3, ss25-34: children's services in Wales
+    assert instruments_cited("Children Act 2004, s 25") == []

@@ -18,7 +18,9 @@ GREAT_BRITAIN = ("england", "wales", "scotland")
 # (what lint calls it, the pattern that finds it, the nations where it holds, how a note names it)
 INSTRUMENTS: tuple[tuple[str, re.Pattern, tuple[str, ...], re.Pattern], ...] = tuple(
     (name, re.compile(pattern), nations, re.compile(rf"{pattern}|{named}")) for name, pattern, nations, named in (
-        ("Children Act 2004", r"Children Act 2004", ENGLAND, r"Children Act 1989/2004|2004 Act"),
+        # its Part 3 (ss25-34, children's services in Wales, s28 Wales's welfare duty) is Wales's own
+        ("Children Act 2004", r"Children Act 2004(?!,? ss? ?(?:2[5-9]|3[0-4])\b)", ENGLAND,
+         r"Children Act 1989/2004|2004 Act"),
         # police-requests-schedule-2's Scotland and NI notes: "The Children Act 1989 s47 example is England and
         # Wales law"
         ("Children Act 1989", r"Children Act 1989", ENGLAND_AND_WALES, r"1989 Act"),
