@@ -110,13 +110,13 @@ class WorkingHours:
 def advisors_away(hours: WorkingHours | None, now: dt.datetime) -> str:
     """When the advisors will see a question sent ``now``, if they are not working now ('' if they are,
     or no working hours are set): 'The advisors are not working now. They work Monday to Friday 09:00
-    to 17:00 (UK time) and will see it from Monday 1 December at 09:00.'"""
+    to 17:00 (UK time); they will see it from Monday 1 December at 09:00.'"""
     if hours is None or hours.is_open(now):
         return ""
     opening = hours.next_opening(now)
-    when = (f"will see it from {_opening_said(opening, now.astimezone(hours.zone))}" if opening is not None
+    when = (f"they will see it from {_opening_said(opening, now.astimezone(hours.zone))}" if opening is not None
             else "none of that time falls in the coming year")
-    return f"The advisors are not working now. They work {hours.describe()} and {when}."
+    return f"The advisors are not working now. They work {hours.describe()}; {when}."
 
 
 def worked_since(hours: WorkingHours | None, since: dt.datetime, now: dt.datetime) -> dt.timedelta:
