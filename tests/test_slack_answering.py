@@ -83,6 +83,11 @@ def test_clicking_answer_in_app_home_claims_it_and_refreshes_that_advisors_home(
 # finding 6: each owed answer carries its own words ---------------------------------------------------
 
 
+def answer_states(service) -> list[str]:
+    return [r["state"] for r in service.store.db.query("select state from outbox where kind = 'advisor_answer'"
+                                                        " order by id")]
+
+
 def test_an_answer_replaced_before_delivery_is_given_up_and_the_asker_gets_the_new_one_once(
         app, deps, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
@@ -96,14 +101,7 @@ def test_an_answer_replaced_before_delivery_is_given_up_and_the_asker_gets_the_n
         pass
     (received,) = answers_to_asker(fake_slack)
     assert "SECOND" in received and f"<@{OTHER_ADVISOR}>" in received
-    states = [r["state"] for r in service.store.db.query(
-        "select state from outbox where kind = 'advisor_answer' order by id")]
-    assert states == ["gave_up", "delivered"]
-
-
-def answer_states(service) -> list[str]:
-    return [r["state"] for r in service.store.db.query("select state from outbox where kind = 'advisor_answer'"
-                                                        " order by id")]
+    assert answer_states(service) == ["gave_up", "delivered"]
 
 
 def test_an_answer_held_by_a_deliverer_when_replaced_is_never_sent_and_the_correction_waits_for_it(
