@@ -111,6 +111,27 @@ def test_feedback_is_one_per_person_per_answer_and_changeable(store):
     assert ratings == {("U1", NOT_HELPFUL), ("U2", HELPFUL)}
 
 
+def test_a_changed_rating_keeps_when_it_was_first_given(tmp_path):
+    clock = Clock("2026-11-20T10:00:00+00:00")
+    store = Store(tmp_path / "db", clock=clock)
+    question = add(store)
+    store.set_feedback(question.id, "U1", "consent", HELPFUL)
+    clock.now = "2026-11-21T10:00:00+00:00"
+    store.set_feedback(question.id, "U1", "consent", NOT_HELPFUL)
+    [row] = store.feedback()
+    assert (row["rating"], row["created_at"], row["updated_at"]) == (
+        NOT_HELPFUL, "2026-11-20T10:00:00+00:00", "2026-11-21T10:00:00+00:00")
+
+
+def test_a_phrasing_is_learned_once_and_only_a_new_one_changes_the_matchers_version(store):
+    question = add(store)
+    assert store.add_learned_phrasing("consent", "may I tell the GP?", question.id, "A1") is True
+    version = store.learned_version()
+    assert store.add_learned_phrasing("consent", "may I tell the GP?", question.id, "A2") is False
+    assert store.learned_version() == version
+    assert store.learned_phrasings() == {"consent": ["may I tell the GP?"]}
+
+
 def test_processed_events_detect_retries(store):
     assert store.first_time_event("Ev1") is True
     assert store.first_time_event("Ev1") is False

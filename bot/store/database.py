@@ -167,19 +167,19 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
 
     def set_feedback(self, question_id: int, user: str, faq_id: str | None, rating: str) -> bool:
         """Record or change one person's rating of one answer (question and entry); True when new."""
-        key = {"question_id": question_id, "user": user, "faq_id": faq_id or ""}
+        key = [question_id, user, faq_id or ""]
+        now = self.now()
+        # insert-or-nothing, then update: each statement is safe against another process rating at the same
+        # moment (a read, then a write, is not, on a shared PostgreSQL store)
         with self.transaction() as db:
-            existing = list(db.query(
-                "select created_at from feedback where question_id = ? and user = ? and faq_id = ?",
-                list(key.values()),
-            ))
-            now = self.now()
-            db["feedback"].upsert(
-                {**key, "rating": rating, "created_at": existing[0]["created_at"] if existing else now,
-                 "updated_at": now},
-                pk=("question_id", "user", "faq_id"),
-            )
-            return not existing
+            added = db.execute(
+                "insert into feedback (question_id, user, faq_id, rating, created_at, updated_at)"
+                " values (?, ?, ?, ?, ?, ?) on conflict(question_id, user, faq_id) do nothing",
+                [*key, rating, now, now]).rowcount == 1
+            if not added:
+                db.execute("update feedback set rating = ?, updated_at = ? where question_id = ? and user = ?"
+                           " and faq_id = ?", [rating, now, *key])
+            return added
 
     def feedback(self, since: str | None = None, until: str | None = None) -> list[dict]:
         sql, params = _between("select * from feedback where 1=1", [], "updated_at", since, until)
@@ -329,14 +329,12 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
     # learned phrasings ---------------------------------------------------------------------
 
     def add_learned_phrasing(self, faq_id: str, text: str, question_id: int | None, added_by: str) -> bool:
+        """Teach the matcher one phrasing of an entry; False when the entry already had it."""
         with self.transaction() as db:
-            before = db["learned_phrasings"].count
-            db["learned_phrasings"].insert(
-                {"faq_id": faq_id, "text": text, "question_id": question_id, "added_by": added_by,
-                 "created_at": self.now()},
-                ignore=True,
-            )
-            added = db["learned_phrasings"].count > before
+            added = db.execute(
+                "insert into learned_phrasings (faq_id, text, question_id, added_by, created_at)"
+                " values (?, ?, ?, ?, ?) on conflict(faq_id, text) do nothing",
+                [faq_id, text, question_id, added_by, self.now()]).rowcount == 1
             if added:
                 bump_generation(db, LEARNED_GENERATION)
             return added
