@@ -34,6 +34,7 @@ from bot.urgent_cut import kept_of
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.digest.figures import Digest
+    from bot.working_hours import WorkingHours
 
 log = logging.getLogger(__name__)
 
@@ -110,12 +111,13 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         ``Store``)."""
         store = Store(settings.db_path, create=create, read_only=read_only)
         return cls(store, ReloadingFaq(settings.faq_dir) if faq else NoFaq(),
-                   settings.thresholds, default_nation=settings.nation)
+                   settings.thresholds, default_nation=settings.nation, advisor_hours=settings.advisor_hours)
 
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds(), *,
-                 default_nation: str | None = None):
+                 default_nation: str | None = None, advisor_hours: WorkingHours | None = None):
         self.store = store
         self.default_nation = default_nation  # CANISHARE_NATION: for people who have not chosen
+        self.advisor_hours = advisor_hours  # CANISHARE_ADVISOR_HOURS: the digest's times to answer count them too
         self._sent_unrecorded: dict[int, tuple] = {}  # outbox id -> (item, post): sent, not yet recorded
         self.on_owed: list[Callable[[], None]] = []  # told after a commit that owes messages (wakes the deliverer)
         self.faq_source: FaqSource = FixedFaq(faq) if isinstance(faq, Faq) else faq
@@ -397,7 +399,8 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         """The digest of an ISO week ("2026-W47"); ValueError for a week that cannot be read."""
         from bot.digest.figures import build_digest
 
-        return build_digest(self.store, self.faq, week, self.matcher().thresholds)  # the lines its model uses
+        # the matcher's own thresholds: the lines its model uses
+        return build_digest(self.store, self.faq, week, self.matcher().thresholds, self.advisor_hours)
 
     def digest_posted(self, week: str) -> dict | None:
         """The week's posting (``posted_at``, ``channel``, ``ts``; no ``ts`` while one is under way), or None."""

@@ -26,6 +26,7 @@ from bot.service import Service
 from bot.slack.blocks import digest as digest_blocks
 from bot.slack.digest import DigestInHand, post_digest, run_clock
 from bot.store import Store
+from bot.working_hours import WorkingHours
 
 import slack_harness as h
 
@@ -278,6 +279,32 @@ def test_time_to_first_answer_median_and_90th_percentile(store, clock):
     t = figures.build_digest(store, small_faq(), "2026-W47").this_week
     assert t.median_hours_to_answer == 2.5  # mean of the middle two
     assert t.p90_hours_to_answer == 10  # nearest rank: the 4th of 4
+
+
+def test_time_to_first_answer_in_the_advisors_working_hours_too(store, clock):
+    # Friday 16:00 -> Monday 10:00 is 66 hours of waiting but 2 of work (Friday 16-17, Monday 09-10)
+    q = ask(store, clock, "2026-11-20T16:00:00", decision="escalate", faq_id=None, escalate=True)
+    answer(store, clock, q, "2026-11-23T10:00:00")
+    hours = WorkingHours.parse("Mon-Fri 09:00-17:00")
+    t = figures.build_digest(store, small_faq(), "2026-W48", hours=hours).this_week
+    assert (t.median_hours_to_answer, t.median_working_hours_to_answer, t.p90_working_hours_to_answer) == (66, 2, 2)
+    digest = figures.build_digest(store, small_faq(), "2026-W48", hours=hours)
+    assert "| … counting the advisors' working hours only | 2.0 h |" in markdown.render_markdown(digest)
+    assert json.loads(as_json.render_json(digest))["this_week"]["median_working_hours_to_answer"] == 2
+    assert "working hours only" in json.dumps(digest_blocks.render_blocks(digest))
+    unset = figures.build_digest(store, small_faq(), "2026-W48")  # advisors at all hours: no second figure
+    assert unset.this_week.median_working_hours_to_answer is None
+    assert "working hours" not in markdown.render_markdown(unset)
+
+
+def test_the_service_counts_the_configured_working_hours_in_its_digest(store, clock, tmp_path):
+    hours = WorkingHours.parse("Mon-Fri 09:00-17:00")
+    q = ask(store, clock, "2026-11-20T16:00:00", decision="escalate", faq_id=None, escalate=True)
+    answer(store, clock, q, "2026-11-23T10:00:00")
+    digest = Service(store, small_faq(), advisor_hours=hours).digest("2026-W48")
+    assert digest.this_week.median_working_hours_to_answer == 2
+    settings = Settings(db_path=tmp_path / "c.db", faq_dir=Path(__file__).parent.parent / "faq", advisor_hours=hours)
+    assert Service.open(settings).advisor_hours is hours  # as `canishare serve`, `clock` and `digest` open it
 
 
 def test_first_answer_counts_even_after_a_reopen_and_open_at_end_follows_the_history(store, clock):

@@ -18,6 +18,7 @@ from bot.faq import due_watches
 from bot.matching import Thresholds
 from bot.records import CLAIMED, HELPFUL, NOT_HELPFUL, OPEN, Decision, Via
 from bot.times import parse_stored_time
+from bot.working_hours import WorkingHours
 
 REVIEW_AFTER_MONTHS = 12
 
@@ -56,6 +57,9 @@ class WeekFigures:
     escalations_open_at_end: int = 0  # open or claimed when the week ended
     median_hours_to_answer: float | None = None  # of the escalations first answered this week
     p90_hours_to_answer: float | None = None  # nearest-rank 90th percentile
+    # the same in the advisors' working time (CANISHARE_ADVISOR_HOURS); None when no working hours are set
+    median_working_hours_to_answer: float | None = None
+    p90_working_hours_to_answer: float | None = None
 
 
 @dataclass(frozen=True)
@@ -181,7 +185,8 @@ def _percentile(values: Sequence[float], fraction: float) -> float | None:
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def _figures(store, week: str, questions: list | None = None) -> tuple[WeekFigures, list[dict]]:
+def _figures(store, week: str, questions: list | None = None,
+             hours: WorkingHours | None = None) -> tuple[WeekFigures, list[dict]]:
     """The figures of one week and the escalations open when it ended (oldest first). Its questions
     are counted in SQL unless given (``Store.digest_questions``)."""
     start, end = week_bounds(week)
@@ -197,7 +202,8 @@ def _figures(store, week: str, questions: list | None = None) -> tuple[WeekFigur
         picked = sum(1 for q in questions if q.decision == Decision.SUGGEST and q.answered_by)
     ratings = Counter(r["rating"] for r in store.feedback(start, end))
     answers = store.escalation_first_answers(start, end)
-    hours = [_hours(a["created_at"], a["first_answered_at"]) for a in answers]
+    waited = [_hours(a["created_at"], a["first_answered_at"]) for a in answers]
+    worked = [_working_hours(hours, a["created_at"], a["first_answered_at"]) for a in answers] if hours else []
     states = store.escalation_states_at(end)
     open_at_end = [e for e in states if e["state"] in (OPEN, CLAIMED)]
     figures = WeekFigures(
@@ -206,8 +212,8 @@ def _figures(store, week: str, questions: list | None = None) -> tuple[WeekFigur
         helpful=ratings[HELPFUL], not_helpful=ratings[NOT_HELPFUL],
         escalations_opened=len(store.escalations(since=start, until=end)),
         escalations_answered=len(answers), escalations_open_at_end=len(open_at_end),
-        median_hours_to_answer=round(statistics.median(hours), 2) if hours else None,
-        p90_hours_to_answer=round(_percentile(hours, 0.9), 2) if hours else None,
+        median_hours_to_answer=_median(waited), p90_hours_to_answer=_p90(waited),
+        median_working_hours_to_answer=_median(worked), p90_working_hours_to_answer=_p90(worked),
     )
     return figures, open_at_end
 
@@ -340,9 +346,11 @@ def _minus_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -> Digest:
+def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds(),
+                 hours: WorkingHours | None = None) -> Digest:
     """The digest of ``week`` (and the week before, for comparison) from the store and the FAQ;
-    questions count as being about one FAQ entry when they cleared ``thresholds.answer``."""
+    questions count as being about one FAQ entry when they cleared ``thresholds.answer``; times to
+    answer are given in the advisors' working ``hours`` too, when they are set."""
     faq = _current_faq(faq)
     monday = parse_week(week)
     week = iso_week(monday)
@@ -350,8 +358,8 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
     start, end = week_bounds(week)
     now = faq.named_today if faq is not None else (lambda entry_id: entry_id)  # history follows ``replaces``
     questions = _questions_today(store.digest_questions(start, end), now)
-    this, open_at_end = _figures(store, week, questions)
-    previous, _ = _figures(store, before)
+    this, open_at_end = _figures(store, week, questions, hours)
+    previous, _ = _figures(store, before, hours=hours)
 
     def title(entry_id: str) -> str | None:
         entry = faq.get(entry_id) if faq is not None else None
@@ -403,3 +411,15 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds()) -
 
 def _hours(start: str, end: str) -> float:
     return (parse_stored_time(end) - parse_stored_time(start)).total_seconds() / 3600
+
+
+def _working_hours(hours: WorkingHours, start: str, end: str) -> float:
+    return hours.worked_between(parse_stored_time(start), parse_stored_time(end)).total_seconds() / 3600
+
+
+def _median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 2) if values else None
+
+
+def _p90(values: list[float]) -> float | None:
+    return round(_percentile(values, 0.9), 2) if values else None

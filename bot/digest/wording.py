@@ -89,6 +89,11 @@ def queue_rows(d: Digest) -> list[tuple[str, str, str, str]]:
     rows.append(("Median time to first answer", duration(t.median_hours_to_answer),
                  duration(p.median_hours_to_answer), ""))
     rows.append(("90% first answered within", duration(t.p90_hours_to_answer), duration(p.p90_hours_to_answer), ""))
+    if t.median_working_hours_to_answer is not None or p.median_working_hours_to_answer is not None:
+        rows.append(("… counting the advisors' working hours only", duration(t.median_working_hours_to_answer),
+                     duration(p.median_working_hours_to_answer), ""))
+        rows.append(("90% first answered within (working hours)", duration(t.p90_working_hours_to_answer),
+                     duration(p.p90_working_hours_to_answer), ""))
     return rows
 
 
