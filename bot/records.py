@@ -82,6 +82,9 @@ class Question:
     created_at: str
 
 
+UNKNOWN_RISK = "unknown"
+
+
 @dataclass(frozen=True)
 class FollowUp:
     """What an asker added to their open escalation by mentioning the bot in its thread (redacted)."""
@@ -93,6 +96,10 @@ class FollowUp:
     redacted_kinds: tuple[str, ...]
     urgent: bool
     created_at: str
+    # where in ``text`` the sentences that made it urgent are (``bot.urgency.risk_window``), found once when it
+    # was added: None when no sentences did on their own, or it is not urgent; UNKNOWN_RISK when not known
+    # (stored before schema 14 kept it): found when shown
+    risk: tuple[int, int] | None | str = UNKNOWN_RISK
 
 
 @dataclass(frozen=True)

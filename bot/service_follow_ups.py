@@ -12,7 +12,7 @@ from bot.outbox import Kind
 from bot.privacy import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, State, Via
 from bot.times import parse_stored_time
-from bot.urgency import signals_immediate_risk
+from bot.urgency import risk_window, signals_immediate_risk
 
 log = logging.getLogger("bot.service")
 
@@ -59,13 +59,16 @@ class FollowUpService:
         question: ``QuestionTooLong``, or cut to fit (``bot.urgent_cut``), added urgent, the asker told."""
         redaction = self._kept(text)
         cut_from = len(text) if len(text) > MAX_QUESTION_CHARS else None
+        urgent = bool(cut_from) or signals_immediate_risk(text)
+        stored = wording.format(redaction.text)
+        risk = risk_window(stored) if urgent else None  # found once, not at each showing of the card
         with self.store.transaction():
             if event_id and not self.store.first_time_event(event_id):
                 return None
             follow_up, added = self.store.add_follow_up(
                 escalation_id=escalation.id, question_id=escalation.question_id, asker=asker,
-                text=wording.format(redaction.text), redacted_kinds=redaction.found,
-                urgent=bool(cut_from) or signals_immediate_risk(text), channel=channel, message_ts=message_ts)
+                text=stored, redacted_kinds=redaction.found, urgent=urgent, channel=channel, message_ts=message_ts,
+                risk=risk)
             if not added:
                 return None
             about = {"question_id": escalation.question_id, "escalation_id": escalation.id,

@@ -102,6 +102,13 @@ def assess(text: str, explain: bool = False) -> Verdict:
     return urgent_sentences(text[:MAX_WINDOWED_CHARS], explain) or replace(verdict, urgent=False)
 
 
+def risk_window(text: str) -> tuple[int, int] | None:
+    """Where in ``text`` are the sentences that signal a risk now, as ``urgent_sentences`` finds them to cut an
+    urgent text; None when no sentences do on their own (the whole text did)."""
+    verdict = urgent_sentences(text[:MAX_WINDOWED_CHARS], explain=False)
+    return verdict.window if verdict else None
+
+
 def urgent_sentences(text: str, explain: bool) -> Verdict | None:
     """The first window of up to WINDOW_SENTENCES sentences (or word windows, in text without full
     stops) that names a harm and a time now and that the model is sure of, unless the question is

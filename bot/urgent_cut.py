@@ -16,7 +16,7 @@ from bot.decisions import PLACEHOLDER_GROWTH
 from bot.privacy import MAX_QUESTION_CHARS, Redaction, redact_question
 from bot.privacy.core import redact_placed
 from bot.privacy.kinds import MAX_INPUT_CHARS
-from bot.urgency import MAX_WINDOWED_CHARS, urgent_sentences
+from bot.urgency import risk_window
 
 GAP = "[… {:,} characters not kept …]"
 NOTE = "[Cut by canishare: the message was {:,} characters; only the parts shown were kept.]"
@@ -33,8 +33,8 @@ def kept_of(typed: str) -> Redaction | None:
     cut to fit when it signals a risk now, else None (refused)."""
     if len(typed) <= MAX_QUESTION_CHARS:
         return redact_question(typed, PLACEHOLDER_GROWTH * len(typed))
-    verdict = urgent_sentences(typed[:MAX_WINDOWED_CHARS], explain=False)
-    return urgent_cut(typed, verdict.window) if verdict else None
+    window = risk_window(typed)
+    return urgent_cut(typed, window) if window else None
 
 
 def urgent_cut(typed: str, window: tuple[int, int], limit: int = MAX_QUESTION_CHARS) -> Redaction:

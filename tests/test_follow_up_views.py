@@ -5,12 +5,14 @@ sentences that made it urgent, and a shortened one says where to read it whole."
 
 import json
 
+import pytest
 from slack_flow_fixtures import *  # noqa: F403 - the app's fixtures
 from test_block_kit_limits import NOW, assert_within_limits, escalation
 from test_slack_flows import ADVISOR, ADVISOR_CHANNEL, click, click_in_home, escalate_a_mention
 from test_slack_follow_ups import follow_up_in_thread, posts_in
 
-from bot.records import OPEN, FollowUp
+from bot.records import OPEN, FollowUp, Where
+from bot.service import Service
 from bot.slack.blocks import ids
 from bot.slack.blocks.advisor_card import advisor_message
 from bot.slack.blocks.follow_ups import (
@@ -22,6 +24,7 @@ from bot.slack.blocks.follow_ups import (
     shown_follow_up,
 )
 from bot.slack.blocks.modals import answer_modal
+from bot.store import Store
 
 BACKGROUND = ("Background from the case file: the family moved here last spring and the children attend the "
               "local primary school, where attendance has been good and the parents come to every review. ")
@@ -97,6 +100,31 @@ def test_an_urgent_follow_up_shortened_leads_with_its_urgent_sentences():
         assert len(shown) <= chars and shown.endswith("\n" + CUT_NOTE)
         assert shown.startswith("_Why it is urgent:_\n> …") and "with a knife and says he will take her tonight" in shown
         assert shown.index("KEYDETAIL") < shown.index("_From the start:_") < shown.index("> Background from")
+
+
+def test_the_risk_window_found_when_a_follow_up_was_added_is_used_without_reading_it_again(monkeypatch):
+    import bot.slack.blocks.follow_ups as shown_module
+
+    monkeypatch.setattr(shown_module, "risk_window", lambda text: pytest.fail("the text was read again"))
+    start = URGENT_AT_THE_END.index("KEYDETAIL")
+    stored = FollowUp(id=1, escalation_id=3, question_id=7, text=URGENT_AT_THE_END, redacted_kinds=(), urgent=True,
+                      created_at="2026-11-26T11:01:00+00:00", risk=(start, len(URGENT_AT_THE_END)))
+    shown = shown_follow_up(stored, CARD_FOLLOW_UP_CHARS)
+    assert shown.startswith("_Why it is urgent:_\n> … KEYDETAIL: her stepfather is outside")
+
+
+def test_the_service_finds_an_urgent_follow_ups_risk_window_once_when_it_is_added(tmp_path, faq):
+    service = Service(Store(tmp_path / "c.db"), faq)
+    asked = service.ask("the housing panel wants our tenancy notes for its review", "U1",
+                        Where("mention", "C1", "111.1", "111.1"))
+    escalation, _ = service.escalate(asked.question.id, "U1")
+    urgent = service.add_follow_up(escalation, URGENT_AT_THE_END, "U1", "C1", "2.1")
+    routine = service.add_follow_up(escalation, BACKGROUND * 3, "U1", "C1", "2.2")
+    start, end = urgent.risk  # the sentences around the risk: the last two
+    assert urgent.urgent and start < URGENT_AT_THE_END.index("KEYDETAIL") < end == len(URGENT_AT_THE_END)
+    assert start > len(URGENT_AT_THE_END) - 2 * len(BACKGROUND)
+    assert service.follow_up(urgent.id).risk == urgent.risk  # as stored
+    assert not routine.urgent and routine.risk is None
 
 
 def test_an_urgent_follow_up_urgent_from_its_start_is_shown_from_its_start():

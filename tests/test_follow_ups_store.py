@@ -3,7 +3,7 @@ two processes stores it, and gone with its question on purge."""
 
 import sqlite_utils
 
-from bot.records import Where
+from bot.records import UNKNOWN_RISK, Where
 from bot.store import SCHEMA_VERSION, Store
 from bot.store.migrations import MIGRATIONS
 
@@ -66,3 +66,24 @@ def test_purge_takes_follow_ups_with_their_question(tmp_path):
     store.change_escalation(1, "UADV", "close", lambda e: {"state": "closed"})
     counts = store.purge("2027-01-01T00:00:00+00:00")
     assert counts["questions"] == 1 and store.follow_ups_of(1) == () and store.follow_up(1) is None
+
+
+def test_a_follow_up_stored_before_schema_14_has_its_risk_window_found_when_shown(tmp_path):
+    path = tmp_path / "old.db"
+    schema_9_file(path)
+    db = sqlite_utils.Database(path)
+    for migration in MIGRATIONS[9:13]:
+        migration(db)
+    db["follow_ups"].insert({"question_id": 1, "escalation_id": 1, "asker": "U1", "text": "she is 15",
+                             "redacted_kinds": "[]", "urgent": 1, "channel": "C1", "message_ts": "1.5",
+                             "created_at": "2026-01-01T00:00:00+00:00"})
+    db.execute("PRAGMA user_version = 13")
+    db.conn.commit()
+    db.conn.close()
+    store = Store(path)
+    assert store.upgraded_from == 13
+    [old] = store.escalation(1).follow_ups
+    assert old.risk == UNKNOWN_RISK  # not known: the card finds it when it shows it
+    new, _ = store.add_follow_up(escalation_id=1, question_id=1, asker="U1", text="x. he has a knife now.",
+                                 redacted_kinds=(), urgent=True, channel="C1", message_ts="1.6", risk=(3, 22))
+    assert new.risk == (3, 22) and follow_up(store, message_ts="1.7")[0].risk is None

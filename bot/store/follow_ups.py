@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from bot.records import FollowUp, Question, State, Via
+from bot.records import UNKNOWN_RISK, FollowUp, Question, State, Via
 
 
 class FollowUpTables:
@@ -24,15 +24,15 @@ class FollowUpTables:
 
     def add_follow_up(self, *, escalation_id: int, question_id: int, asker: str, text: str,
                       redacted_kinds: tuple[str, ...], urgent: bool, channel: str | None,
-                      message_ts: str | None) -> tuple[FollowUp, bool]:
+                      message_ts: str | None, risk: tuple[int, int] | None = None) -> tuple[FollowUp, bool]:
         """Store a (redacted) follow-up; the same Slack message (``message_ts``) is stored once, whichever
         process gets it first: (the follow-up, whether it was added now)."""
         with self.transaction() as db:
             added = db.execute(
                 "insert or ignore into follow_ups (question_id, escalation_id, asker, text, redacted_kinds, urgent,"
-                " channel, message_ts, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " channel, message_ts, created_at, risk_window) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [question_id, escalation_id, asker, text, json.dumps(list(redacted_kinds)), int(urgent), channel,
-                 message_ts, self.now()]).rowcount == 1
+                 message_ts, self.now(), json.dumps(list(risk or []))]).rowcount == 1
             row = next(db.query("select * from follow_ups where escalation_id = ? and message_ts is ?"
                                 " order by id desc limit 1", [escalation_id, message_ts]))
         return _follow_up(row), added
@@ -118,4 +118,11 @@ class FollowUpTables:
 def _follow_up(row: dict) -> FollowUp:
     return FollowUp(id=row["id"], escalation_id=row["escalation_id"], question_id=row["question_id"],
                     text=row["text"], redacted_kinds=tuple(json.loads(row["redacted_kinds"] or "[]")),
-                    urgent=bool(row["urgent"]), created_at=row["created_at"])
+                    urgent=bool(row["urgent"]), created_at=row["created_at"], risk=_risk(row.get("risk_window")))
+
+
+def _risk(stored: str | None) -> tuple[int, int] | None | str:
+    if stored is None:
+        return UNKNOWN_RISK
+    window = json.loads(stored)
+    return (window[0], window[1]) if window else None

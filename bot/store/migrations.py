@@ -149,9 +149,16 @@ def _migration_13(db: sqlite_utils.Database) -> None:
     db["generations"].create({"name": str, "generation": int}, pk="name", not_null={"generation"})
 
 
+def _migration_14(db: sqlite_utils.Database) -> None:
+    """Where an urgent follow-up's risk sentences are, found once when it is added: a card or pop-up showing
+    five long urgent follow-ups took about a second to find them again after a restart (Slack allows 3 s to
+    open a pop-up). JSON: [start, end], or [] for none; null for the follow-ups stored before."""
+    db["follow_ups"].add_column("risk_window", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
-    _migration_8, _migration_9, _migration_10, _migration_11, _migration_12, _migration_13,
+    _migration_8, _migration_9, _migration_10, _migration_11, _migration_12, _migration_13, _migration_14,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -11,10 +11,10 @@ from functools import lru_cache
 from typing import Sequence
 
 from bot.mrkdwn import escape_mrkdwn, escape_user_text
-from bot.records import CLAIMED, Escalation, FollowUp
+from bot.records import CLAIMED, UNKNOWN_RISK, Escalation, FollowUp
 from bot.slack.blocks.kit import Message, clip, context, human_list, quoted, section, slack_date, whole_text_sections
 from bot.slack.blocks.replies import redaction_blocks, urgent_blocks
-from bot.urgency import MAX_WINDOWED_CHARS, urgent_sentences
+from bot.urgency import risk_window
 
 SHOWN_FOLLOW_UPS = 5  # the latest ones, in a card or modal; the card's thread has them all
 SHOWN_EARLIER_URGENT = 5  # urgent ones before those, shown too (the latest of them), within Slack's block limits
@@ -69,19 +69,22 @@ def shown_follow_up(follow_up: FollowUp, chars: int) -> str:
 def urgent_lead(follow_up: FollowUp, room: int) -> tuple[str, int] | None:
     """The sentences that made an urgent follow-up urgent, quoted within ``room``, and where they start in
     it; None for a follow-up not urgent, or urgent from its start or on the whole."""
-    risk = risk_sentences(follow_up.text) if follow_up.urgent else None
+    risk = risk_sentences(follow_up) if follow_up.urgent else None
     if risk is None or risk[0] == 0:
         return None
     sentences = escape_user_text(follow_up.text[risk[0]:risk[1]].strip())
     return quoted_within(f"… {sentences}{' …' if risk[1] < len(follow_up.text.rstrip()) else ''}", room), risk[0]
 
 
+def risk_sentences(follow_up: FollowUp) -> tuple[int, int] | None:
+    """Where the sentences that made ``follow_up`` urgent are: as found when it was added, or (stored before
+    that was kept) found now, once per process."""
+    return _risk_found_now(follow_up.text) if follow_up.risk == UNKNOWN_RISK else follow_up.risk
+
+
 @lru_cache(maxsize=512)  # follow-ups are never changed, and a card is rebuilt at each of its updates
-def risk_sentences(text: str) -> tuple[int, int] | None:
-    """Where in ``text`` are the sentences that signal a risk now, as the service finds them to cut an
-    urgent text; None when no sentences do on their own (the whole text did)."""
-    verdict = urgent_sentences(text[:MAX_WINDOWED_CHARS], explain=False)
-    return verdict.window if verdict else None
+def _risk_found_now(text: str) -> tuple[int, int] | None:
+    return risk_window(text)
 
 
 def quoted_within(text: str, room: int) -> str:
