@@ -125,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="e.g. 365d, 52w, 12mo or 1y (default: $CANISHARE_RETENTION_DAYS, 365 days)")
     purge.add_argument("--dry-run", action="store_true", help="say what would be deleted; delete nothing")
     purge.add_argument("--force", action="store_true", help=f"allow an age under {MIN_RETENTION_DAYS} days")
+    purge.add_argument("--include-queue", action="store_true",
+                       help="delete old questions still in the advisor queue too (their askers are not told)")
     purge.set_defaults(handler=cmd_purge, uses=_purge_settings)
 
     export = commands.add_parser("export", help="write the advice record (or decision records) as CSV")
@@ -280,13 +282,23 @@ def cmd_purge(args, settings: Settings) -> int:
         raise CliError(f"{retention_too_short(given, age / dt.timedelta(days=1))}: add --force to delete them "
                        "anyway (--dry-run first shows what would go)", EXIT_USAGE)
     before = stored(utc_now() - age)
-    counts = _service(settings, faq=False, read_only=args.dry_run).purge(before, dry_run=args.dry_run)
-    verb = "would delete" if args.dry_run else "purged"
-    print(f"{verb} {counts['questions']} question(s), {counts['escalations']} escalation(s), "
-          f"{counts.get('follow_ups', 0)} follow-up(s), {counts['feedback']} rating(s) and "
-          f"{counts.get('decision_records', 0)} decision record(s) "
-          f"recorded before {before}; questions still in the advisor queue are kept")
+    counts = _service(settings, faq=False, read_only=args.dry_run).purge(
+        before, dry_run=args.dry_run, include_queue=args.include_queue)
+    print(purge_report(counts, before, args.dry_run))
     return EXIT_OK
+
+
+def purge_report(counts: dict, before: str, dry_run: bool) -> str:
+    verb = "would delete" if dry_run else "purged"
+    said = (f"{verb} {counts['questions']} question(s), {counts['escalations']} escalation(s), "
+            f"{counts['follow_ups']} follow-up(s), {counts['feedback']} rating(s), "
+            f"{counts['decision_records']} decision record(s), {counts['learned_phrasings']} learned phrasing(s) "
+            f"and {counts['audit']} audit row(s) recorded before {before}")
+    if not counts["kept_in_queue"]:
+        return said
+    return (f"{said}\nkept {counts['kept_in_queue']} older question(s) still in the advisor queue (the oldest asked "
+            f"{counts['oldest_kept']}): answer or close them (canishare queue), or add --include-queue to delete "
+            "them too")
 
 
 def cmd_export(args, settings: Settings) -> int:

@@ -265,10 +265,11 @@ def _became_urgent_at(escalation: Escalation) -> str | None:
 class RecordsService:
     # records ---------------------------------------------------------------------------------
 
-    def purge(self, before: str, dry_run: bool = False) -> dict[str, int]:
+    def purge(self, before: str, dry_run: bool = False, include_queue: bool = False) -> dict:
         """Delete what was asked before ``before`` (stored-time text), except what is still in the
-        advisor queue; counts of what went (or, with ``dry_run``, would go)."""
-        return self.store.purge(before, dry_run)
+        advisor queue (unless ``include_queue``); counts of what went (or, with ``dry_run``, would go) and
+        of what was kept in the queue (``Store.purge``)."""
+        return self.store.purge(before, dry_run, include_queue=include_queue)
 
     def purge_if_due(self, retention: dt.timedelta, now: dt.datetime | None = None,
                      every: dt.timedelta = dt.timedelta(days=1)) -> dict[str, int] | None:
@@ -289,6 +290,10 @@ class RecordsService:
         if counts["questions"]:
             log.info("retention: deleted %(questions)d question(s), %(escalations)d escalation(s) and "
                      "%(feedback)d rating(s)", counts)
+        if counts["kept_in_queue"]:  # the Centre still owes these an answer: kept, but not silently
+            log.warning("retention: kept %(kept_in_queue)d question(s) older than the retention period because "
+                        "they are still in the advisor queue (the oldest asked %(oldest_kept)s): answer or close "
+                        "them (canishare queue), or delete them with canishare purge --include-queue", counts)
         return counts
 
     def subject_access(self, user: str) -> dict:

@@ -195,8 +195,13 @@ def test_purge_keeps_questions_still_in_the_advisor_queue(env, capsys):
     service.answer(answered.escalation.id, "A1", ADVISORS, "An answer.")
     service.ask("How long do we have to report a personal data breach?", "U3")
     assert main(["purge", "--older-than", "365d"]) == 0
-    assert "purged 2 question(s)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "purged 2 question(s)" in out
+    assert "kept 1 older question(s) still in the advisor queue (the oldest asked 2024-01-01" in out
+    assert "--include-queue" in out
     assert [q.id for q in service.store.questions()] == [open_one.question.id]
+    assert main(["purge", "--older-than", "365d", "--include-queue"]) == 0
+    assert "purged 1 question(s), 1 escalation(s)" in capsys.readouterr().out and service.store.questions() == []
 
 
 def test_purge_dry_run_deletes_nothing(env, capsys):
@@ -225,6 +230,19 @@ def test_retention_runs_once_a_day_in_a_running_process(env):
     assert service.purge_if_due(dt.timedelta(days=365), now=now)["questions"] == 1
     assert service.purge_if_due(dt.timedelta(days=365), now=now + dt.timedelta(hours=23)) is None
     assert service.purge_if_due(dt.timedelta(days=365), now=now + dt.timedelta(hours=25)) is not None
+
+
+def test_the_daily_purge_warns_while_old_questions_wait_in_the_queue(env, caplog):
+    import datetime as dt
+
+    service, _ = seeded(env, "2024-01-01T09:00:00+00:00")
+    service.ask("an odd question about allotments", "U1", Where("dm", "D1"), escalate=True)
+    now = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.timezone.utc)
+    with caplog.at_level("WARNING"):
+        assert service.purge_if_due(dt.timedelta(days=365), now=now)["kept_in_queue"] == 1
+    [warning] = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert "kept 1 question(s) older than the retention period" in warning and "--include-queue" in warning
+    assert "allotments" not in warning and "U1" not in warning
 
 
 @pytest.mark.parametrize("command", [["serve", "--http"], ["clock"], ["digest"], ["purge"], ["purge", "--dry-run"]])

@@ -184,7 +184,7 @@ def test_concurrent_claims_exactly_one_wins(store, audit_log):
     assert [a["action"] for a in audit_log(store, escalation.id)] == ["escalate", "claim"]
 
 
-def test_purge_removes_old_text_and_keeps_audit_skeleton(tmp_path, audit_log):
+def test_purge_takes_an_old_question_with_its_audit_rows_and_what_the_matcher_learned_from_it(tmp_path, audit_log):
     clock = Clock("2025-01-01T09:00:00+00:00")
     store = Store(tmp_path / "db", clock=clock)
     old = add(store, text="old question", escalate=True)
@@ -192,15 +192,45 @@ def test_purge_removes_old_text_and_keeps_audit_skeleton(tmp_path, audit_log):
     store.add_learned_phrasing("consent-always-required", "old question", old.id, "A1")
     store.audit("A1", "answer", store.escalation_for_question(old.id).id, old.id, detail="some detail")
     store.db["escalations"].update(store.escalation_for_question(old.id).id, {"state": "closed"})  # queued ones stay
+    version = store.learned_version()
     clock.now = "2026-11-20T09:00:00+00:00"
-    recent = add(store, text="recent question")
+    recent = add(store, text="recent question", escalate=True)
 
     counts = store.purge(before="2026-01-01T00:00:00+00:00")
-    assert counts == {"questions": 1, "feedback": 1, "escalations": 1, "follow_ups": 0, "decision_records": 0, "people": 0}
+    assert counts == {"questions": 1, "feedback": 1, "escalations": 1, "follow_ups": 0, "decision_records": 0,
+                      "people": 0, "learned_phrasings": 1, "audit": 2, "kept_in_queue": 0, "oldest_kept": None}
     assert [q.id for q in store.questions()] == [recent.id]
-    audit = audit_log(store)
-    assert {a["question_id"] for a in audit} == {old.id} and all(a["detail"] is None for a in audit)
-    assert store.learned_phrasings() == {"consent-always-required": ["old question"]}
+    assert {a["question_id"] for a in audit_log(store)} == {recent.id}  # the recent escalation's row alone
+    assert store.learned_phrasings() == {} and store.learned_version() != version  # every process forgets it
+
+
+def test_purge_keeps_old_questions_still_in_the_queue_and_says_so_unless_told_to_include_them(tmp_path):
+    clock = Clock("2025-01-01T09:00:00+00:00")
+    store = Store(tmp_path / "db", clock=clock)
+    waiting = add(store, text="never answered", escalate=True)
+    clock.now = "2025-02-01T09:00:00+00:00"
+    add(store, text="also waiting", escalate=True)
+    before = "2026-01-01T00:00:00+00:00"
+    assert store.purge(before, dry_run=True)["kept_in_queue"] == 2
+    counts = store.purge(before)
+    assert (counts["questions"], counts["kept_in_queue"], counts["oldest_kept"]) == (0, 2, "2025-01-01T09:00:00+00:00")
+    assert store.purge(before, dry_run=True, include_queue=True)["questions"] == 2
+    counts = store.purge(before, include_queue=True)
+    assert (counts["questions"], counts["escalations"], counts["kept_in_queue"]) == (2, 2, 0)
+    assert store.questions() == [] and store.escalation_for_question(waiting.id) is None
+
+
+def test_purge_takes_audit_rows_and_phrasings_an_earlier_purge_left_behind(tmp_path):
+    clock = Clock("2025-01-01T09:00:00+00:00")
+    store = Store(tmp_path / "db", clock=clock)
+    store.audit("A1", "claim", 99, 98)  # its escalation and question went before purge took audit rows
+    store.audit("canishare", "draft", 97, None, detail="drafts/draft-esc-97.yaml")
+    store.add_learned_phrasing("consent-always-required", "left unlinked", None, "A1")
+    clock.now = "2026-11-20T09:00:00+00:00"
+    store.add_learned_phrasing("consent-always-required", "taught this month", None, "A1")
+    counts = store.purge(before="2026-01-01T00:00:00+00:00")
+    assert (counts["audit"], counts["learned_phrasings"]) == (2, 1)
+    assert store.learned_phrasings() == {"consent-always-required": ["taught this month"]}
 
 
 def test_advice_record_joins_questions_and_answers(store):

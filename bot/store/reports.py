@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple
 
 from bot.records import Decision, QueueAction, Rating, State
 from bot.store import people
-from bot.store.queries import _between
+from bot.store.queries import LEARNED_GENERATION, _between, bump_generation
 
 
 class DigestQuestion(NamedTuple):
@@ -44,28 +44,41 @@ ANSWERED_BY_PARAMS = [Decision.ANSWER.value, Decision.SUGGEST.value, Rating.HELP
 PURGE_BATCH = 500  # questions per transaction: a few milliseconds of write lock each
 _PURGEABLE = ("select id from questions where created_at < ? and id not in"
               " (select question_id from escalations where state in (?, ?)) order by id")
+_IN_QUEUE = "select question_id from escalations where state in (?, ?)"
+_KEPT_IN_QUEUE = f"select count(*), min(created_at) from questions where created_at < ? and id in ({_IN_QUEUE})"
+# what purged questions left before purge took these with them (and what an erasure left unlinked)
+_ORPHAN_AUDIT = ("from audit where at < ?"
+                 " and (escalation_id is null or escalation_id not in (select id from escalations))")
+_ORPHAN_PHRASINGS = "from learned_phrasings where created_at < ? and question_id is null"
 
 
 class ReportTables:
     # retention and records -----------------------------------------------------------------
 
     def purge(self, before: str, dry_run: bool = False, batch: int = PURGE_BATCH,
-              on_batch: Callable[[float], None] | None = None) -> dict[str, int]:
-        """Delete questions (and their feedback, escalations, follow-ups, learned links) older than ``before``,
-        except those still in the advisor queue (open or claimed): they go once they are answered or
-        closed. Audit rows keep their ids, actors and times but lose any detail text. Decision
-        records older than ``before`` go too, and nation choices made before it by people who have
-        neither asked nor recorded since. With ``dry_run``, count what would go and delete nothing.
+              on_batch: Callable[[float], None] | None = None, include_queue: bool = False) -> dict:
+        """Delete questions older than ``before`` with what hangs off them (ratings, escalations, follow-ups,
+        owed messages, the phrasings the matcher learned from them and the audit rows of their escalations),
+        except those still in the advisor queue (open or claimed): they go once they are answered or closed,
+        or now with ``include_queue``. Decision records older than ``before`` go too, and nation choices made
+        before it by people who have neither asked nor recorded since. With ``dry_run``, count what would go
+        and delete nothing. The counts include ``kept_in_queue`` and ``oldest_kept`` (the questions older
+        than ``before`` kept because they are still in the queue, and when the oldest was asked).
 
         It deletes ``batch`` questions per transaction (each a small fraction of a second: the columns
         it looks up are indexed), so another process never waits long for the write lock; a purge cut
         short deletes the rest next time. ``on_batch`` is told how long each transaction held the lock."""
-        if dry_run:
-            with self.transaction() as db:
-                ids = [r[0] for r in db.execute(_PURGEABLE, [before, State.OPEN.value, State.CLAIMED.value])]
-                return {**self._purge_counts(db, ids), **_purge_records(db, before, dry_run=True)}
-        counts = {"questions": 0, "feedback": 0, "escalations": 0, "follow_ups": 0}
-        while self._timed(lambda: _purge_batch(self, before, batch, counts), on_batch):
+        queue = [State.OPEN.value, State.CLAIMED.value]
+        with self.transaction() as db:
+            kept, oldest = (0, None) if include_queue else db.execute(_KEPT_IN_QUEUE, [before, *queue]).fetchone()
+            if dry_run:
+                sql, params = _purgeable(before, include_queue)
+                ids = [r[0] for r in db.execute(sql, params)]
+                return {**self._purge_counts(db, ids), **_purge_records(db, before, dry_run=True),
+                        "kept_in_queue": kept, "oldest_kept": oldest}
+        counts = {"questions": 0, "feedback": 0, "escalations": 0, "follow_ups": 0, "learned_phrasings": 0,
+                  "audit": 0}
+        while self._timed(lambda: _purge_batch(self, before, batch, counts, include_queue), on_batch):
             pass
         records = {"decision_records": 0}
         while self._timed(lambda: _purge_old_records(self, before, batch, records), on_batch):
@@ -73,8 +86,12 @@ class ReportTables:
         with self.transaction() as db:  # both tables are indexed on what is compared
             db.execute("delete from processed_events where at < ?", [before])
             counts.update(_purge_records(db, before))
-        counts.update(records)
-        return counts
+            counts["audit"] += db.execute(f"delete {_ORPHAN_AUDIT}", [before]).rowcount
+            orphans = db.execute(f"delete {_ORPHAN_PHRASINGS}", [before]).rowcount
+            if orphans:
+                bump_generation(db, LEARNED_GENERATION)
+            counts["learned_phrasings"] += orphans
+        return {**counts, **records, "kept_in_queue": kept, "oldest_kept": oldest}
 
     def _timed(self, step: Callable[[], bool], on_batch: Callable[[float], None] | None) -> bool:
         started = time.perf_counter()
@@ -95,12 +112,14 @@ class ReportTables:
             return True
 
     def _purge_counts(self, db, ids: list[int]) -> dict[str, int]:
-        counts = {"questions": len(ids), "feedback": 0, "escalations": 0, "follow_ups": 0}
+        counts = {"questions": len(ids), "feedback": 0, "escalations": 0, "follow_ups": 0, "learned_phrasings": 0,
+                  "audit": 0}
         for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
             marks = ", ".join("?" for _ in chunk)
-            for table in ("feedback", "escalations", "follow_ups"):
+            for table in ("feedback", "escalations", "follow_ups", "learned_phrasings"):
                 counts[table] += db.execute(f"select count(*) from {table} where question_id in ({marks})",
                                             chunk).fetchone()[0]
+            counts["audit"] += db.execute(f"select count(*) {_audit_of(marks)}", chunk * 2).fetchone()[0]
         return counts
 
     # one person's data (subject access and erasure) ----------------------------------------------
@@ -248,21 +267,39 @@ _FORGOTTEN_CHOICES = ("from people where updated_at < ?"
                       " and user not in (select user from decision_records where created_at >= ?)")
 
 
-def _purge_batch(store, before: str, batch: int, counts: dict[str, int]) -> bool:
+def _purgeable(before: str, include_queue: bool) -> tuple[str, list]:
+    if include_queue:
+        return "select id from questions where created_at < ? order by id", [before]
+    return _PURGEABLE, [before, State.OPEN.value, State.CLAIMED.value]
+
+
+def _audit_of(marks: str) -> str:
+    """The audit rows of some questions (``marks``: their ids, given twice), including their escalations'
+    rows that name no question (the FAQ draft written from an answer)."""
+    return (f"from audit where question_id in ({marks})"
+            f" or escalation_id in (select id from escalations where question_id in ({marks}))")
+
+
+def _purge_batch(store, before: str, batch: int, counts: dict[str, int], include_queue: bool = False) -> bool:
     """Delete the next ``batch`` purgeable questions and what hangs off them, in one short transaction;
     False when there were none left."""
     with store.transaction() as db:
-        ids = [r[0] for r in db.execute(_PURGEABLE + " limit ?", [before, State.OPEN.value, State.CLAIMED.value,
-                                                                  batch])]
+        sql, params = _purgeable(before, include_queue)
+        ids = [r[0] for r in db.execute(sql + " limit ?", [*params, batch])]
         if not ids:
             return False
         marks = ", ".join("?" for _ in ids)
         counts["questions"] += len(ids)
         counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", ids).rowcount
         counts["follow_ups"] += db.execute(f"delete from follow_ups where question_id in ({marks})", ids).rowcount
+        counts["audit"] += db.execute(f"delete {_audit_of(marks)}", ids * 2).rowcount
+        db.execute("delete from outbox where escalation_id in"
+                   f" (select id from escalations where question_id in ({marks}))", ids)
         counts["escalations"] += db.execute(f"delete from escalations where question_id in ({marks})", ids).rowcount
-        db.execute(f"update learned_phrasings set question_id = null where question_id in ({marks})", ids)
-        db.execute(f"update audit set detail = null where question_id in ({marks})", ids)
+        learned = db.execute(f"delete from learned_phrasings where question_id in ({marks})", ids).rowcount
+        if learned:
+            bump_generation(db, LEARNED_GENERATION)
+        counts["learned_phrasings"] += learned
         db.execute(f"delete from outbox where question_id in ({marks})", ids)
         db.execute(f"update decision_records set question_id = null where question_id in ({marks})", ids)
         db.execute(f"delete from questions where id in ({marks})", ids)
