@@ -240,7 +240,7 @@ def test_export_decisions_writes_the_records_since_a_day_as_safe_csv(tmp_path, f
     assert [r["user"] for r in csv.DictReader(open(tmp_path / "out.csv", encoding="utf-8"))] == ["U2"]
 
     assert main(["purge", "--older-than", "30d"]) == 0
-    assert "and 2 decision record(s)" in capsys.readouterr().out
+    assert ", 2 decision record(s)," in capsys.readouterr().out
 
 
 # the weekly digest ---------------------------------------------------------------------------------
