@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 
+from bot.mrkdwn import ERASED_PREFIX
 from bot.records import State
 from bot.store import outbox
 from bot.store.queries import LEARNED_GENERATION, bump_generation
@@ -75,8 +76,9 @@ def erase(db, user: str, now: str) -> dict[str, int]:
     learned from them), their ratings of other answers, their decision records and their nation;
     replace their id wherever it records work done (an advisor's claims and answers, the audit trail)
     with one pseudonym; owe the emptying of their escalations' posts in the advisor channel (cards and
-    follow-ups). Counts by table."""
-    pseudonym = f"erased-{uuid.uuid4().hex[:12]}"
+    follow-ups) and the update of the cards that name them as an advisor; delete the messages still owed to
+    them, and put the pseudonym in place of their id in those owed to others. Counts by table."""
+    pseudonym = f"{ERASED_PREFIX}{uuid.uuid4().hex[:12]}"
     asked = [r["id"] for r in db.query("select id from questions where asker = ?", [user])]
     counts = {"questions": len(asked), "feedback": 0, "escalations": 0, "follow_ups": 0, "learned_phrasings": 0,
               "pseudonymised": 0, "advisor_posts": 0}
@@ -98,6 +100,7 @@ def erase(db, user: str, now: str) -> dict[str, int]:
         db.execute(f"update decision_records set question_id = null where question_id in ({marks})", chunk)
         db.execute(f"delete from questions where id in ({marks})", chunk)
     counts["feedback"] += db.execute("delete from feedback where user = ?", [user]).rowcount
+    counts["card_updates"] = outbox.owe_card_updates_naming(db, now, user)
     for table in OWN_ROWS:
         counts[table] = db.execute(f"delete from {table} where user = ?", [user]).rowcount
     for table, columns in PERSON_COLUMNS.items():
@@ -106,6 +109,6 @@ def erase(db, user: str, now: str) -> dict[str, int]:
                 continue
             counts["pseudonymised"] += db.execute(
                 f"update {table} set {column} = ? where {column} = ?", [pseudonym, user]).rowcount
-    db.execute("delete from outbox where state = 'pending' and instr(payload, ?) > 0", [f'"{user}"'])
+    counts["owed_to_them"] = outbox.erase_from_owed(db, user, pseudonym)
     counts["pseudonym"] = pseudonym  # type: ignore[assignment]
     return counts
