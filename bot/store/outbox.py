@@ -81,11 +81,15 @@ def owe_follow_up_removals(db, now: str, question_ids: list[int]) -> int:
 def owe_card_updates_naming(db, now: str, user: str) -> int:
     """Owe an update of each posted card whose escalation ``user`` worked on as an advisor (claimed, answered,
     closed, released or reopened it), inside the caller's transaction: erasure replaces their id in the same
-    commit, so the update shows a former advisor instead of their name. How many were owed."""
+    commit, so the update shows a former advisor instead of their name. How many cards (one already waiting for
+    an update needs no other: it renders the state when it is sent)."""
     posted = db.execute(
         "select id from escalations where advisor_ts is not null and (claimed_by = ? or answered_by = ?"
         " or closed_by = ? or id in (select escalation_id from audit where actor = ?)) order by id", [user] * 4)
-    return sum(owe_card_update(db, now, escalation_id) for (escalation_id,) in posted.fetchall())
+    cards = [escalation_id for (escalation_id,) in posted.fetchall()]
+    for escalation_id in cards:
+        owe_card_update(db, now, escalation_id)
+    return len(cards)
 
 
 def erase_from_owed(db, user: str, pseudonym: str) -> int:
