@@ -9,6 +9,7 @@ are pure: they return the columns to change, or raise ``QueueError`` with a reas
 
 from __future__ import annotations
 
+from bot.mrkdwn import FORMER_ADVISOR, mention
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation
 from bot.small_talk import is_blank
 
@@ -52,7 +53,8 @@ def require_answerable(escalation: Escalation, actor: str) -> None:
         raise QueueError(f"Escalation #{escalation.id} is already {escalation.state}; reopen it to answer again.")
     if escalation.state == CLAIMED and escalation.claimed_by != actor:
         raise QueueError(
-            f"Escalation #{escalation.id} is claimed by <@{escalation.claimed_by}>; ask them before answering."
+            f"Escalation #{escalation.id} is claimed by {mention(escalation.claimed_by, FORMER_ADVISOR)}; "
+            "ask them before answering, or release it."
         )
 
 
@@ -68,7 +70,8 @@ def claim(escalation: Escalation, actor: str, now: str) -> dict:
     if escalation.state == CLAIMED:
         if escalation.claimed_by == actor:
             raise QueueError(f"You have already claimed escalation #{escalation.id}.")
-        raise QueueError(f"Escalation #{escalation.id} is already claimed by <@{escalation.claimed_by}>.")
+        claimer = mention(escalation.claimed_by, FORMER_ADVISOR)
+        raise QueueError(f"Escalation #{escalation.id} is already claimed by {claimer}.")
     if escalation.state != OPEN:
         raise QueueError(f"Escalation #{escalation.id} is {escalation.state}; only open ones can be claimed.")
     return {"state": CLAIMED, "claimed_by": actor, "claimed_at": now}

@@ -36,6 +36,23 @@ SOMEONE = "@someone"
 CHANNEL = "#channel"
 
 
+# An erased person's id is replaced by a pseudonym that starts with this (``bot.store.people.erase``).
+ERASED_PREFIX = "erased-"
+FORMER_ADVISOR = "a former advisor"
+
+
+def is_erased(user_id: str | None) -> bool:
+    return bool(user_id) and user_id.startswith(ERASED_PREFIX)
+
+
+def mention(user_id: str | None, erased: str = "someone") -> str:
+    """A Slack mention of ``user_id`` for a message of ours; a pseudonym (or no id) as the plain words
+    ``erased``, since Slack would show ``<@erased-…>`` as a broken mention."""
+    if not user_id or is_erased(user_id):
+        return erased
+    return f"<@{user_id}>"
+
+
 def _group_as_text(label: str | None) -> str:
     """A user-group mention as words that no redactor takes for a person's handle:
     ``@safeguarding-leads`` → "the safeguarding-leads group"."""

@@ -29,7 +29,7 @@ def erase(service: Service, user: str, yes: bool, stdin: TextIO = sys.stdin) -> 
     """(done, what to say). Without ``yes`` it asks on ``stdin``; anything but the id again cancels."""
     found = sum(len(rows) for rows in service.subject_access(user)["records"].values())
     if not found:
-        return True, f"nothing is held about {user}; nothing to erase"
+        return True, f"nothing is held about {user}; nothing to erase. {NOT_REACHED}"
     if not yes and not (stdin.isatty() and confirm(user, found, stdin)):
         reason = "not confirmed" if stdin.isatty() else "no terminal to confirm on: add --yes"
         return False, f"{user} was not erased ({reason})"
@@ -37,13 +37,35 @@ def erase(service: Service, user: str, yes: bool, stdin: TextIO = sys.stdin) -> 
         counts = service.erase(user)
     except StillQueued as refusal:
         return False, str(refusal)
-    return True, (f"erased {user}: {counts['questions']} question(s), {counts['escalations']} escalation(s), "
-                  f"{counts.get('follow_ups', 0)} follow-up(s), {counts['feedback']} rating(s), "
-                  f"{counts['learned_phrasings']} learned phrasing(s), "
-                  f"{counts.get('decision_records', 0)} decision record(s); "
-                  f"{counts['pseudonymised']} record(s) of their work now say {counts['pseudonym']}"
-                  + (f"; the running bot will empty {counts['advisor_posts']} post(s) in the advisor channel"
-                     if counts.get("advisor_posts") else ""))
+    return True, "\n".join([erased_line(user, counts), *draft_lines(counts.get("drafts") or []), NOT_REACHED])
+
+
+# Purge deletes a question's record of where its posts are, so nothing can find them for an erasure afterwards.
+NOT_REACHED = ("Not reached: the posts of their questions already deleted by the retention purge (cards and "
+               "follow-ups in the advisor channel, with their mention and question) stay there for as long as the "
+               "workspace's Slack retention keeps them: canishare no longer knows where they are; delete them in "
+               "Slack.")
+
+
+def erased_line(user: str, counts: dict) -> str:
+    return (f"erased {user}: {counts['questions']} question(s), {counts['escalations']} escalation(s), "
+            f"{counts.get('follow_ups', 0)} follow-up(s), {counts['feedback']} rating(s), "
+            f"{counts['learned_phrasings']} learned phrasing(s), "
+            f"{counts.get('decision_records', 0)} decision record(s); "
+            f"{counts['pseudonymised']} record(s) of their work now say {counts['pseudonym']}"
+            + (f"; the running bot will empty {counts['advisor_posts']} post(s) in the advisor channel"
+               if counts.get("advisor_posts") else "")
+            + (f"; it will update {counts['card_updates']} card(s) in the advisor channel that name them as an "
+               "advisor" if counts.get("card_updates") else ""))
+
+
+def draft_lines(files: list[str]) -> list[str]:
+    """The FAQ draft files written from the person's questions, for the curator to delete."""
+    if not files:
+        return []
+    return [f"FAQ draft file(s) written from their questions (canishare faq drafts) hold their question: delete "
+            f"{'it' if len(files) == 1 else 'them'}, and any copies (canishare does not know where they went):",
+            *(f"  {file}" for file in files)]
 
 
 SLACK_USER_ID = re.compile(r"[A-Z][A-Z0-9]{1,20}")  # Slack ids: capitals and digits (U0123ABCD, W…)

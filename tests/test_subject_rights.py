@@ -171,3 +171,49 @@ def test_erase_empties_the_escalations_post_in_the_advisor_channel(env, faq, fak
     assert "deleted from canishare's records" in emptied.body["text"]
     assert "allotments" not in json.dumps(emptied.body) and "Share the minimum" not in json.dumps(emptied.body)
     assert service.store.db["outbox"].count_where("state = 'pending'") == 0
+
+
+def test_erase_says_what_it_cannot_reach_after_the_retention_purge(service, capsys):
+    """Purge deletes where an escalation's card is, so a later erasure cannot empty it: erase says so, and where."""
+    history(service)
+    service.purge("2999-01-01T00:00:00+00:00")
+    assert main(["erase", "U1", "--yes"]) == 0
+    said = capsys.readouterr().out
+    assert "already deleted by the retention purge" in said and "advisor channel" in said
+    assert "Slack retention" in said
+    assert main(["erase", "U404", "--yes"]) == 0  # nothing held now; their old cards may still be in Slack
+    assert "already deleted by the retention purge" in capsys.readouterr().out
+
+
+def test_faq_drafts_of_their_questions_are_in_access_and_named_on_erasure(env, service, capsys):
+    mine = service.ask("zorblat question about allotments", "U1", Where("dm", "D1"), escalate=True)
+    service.claim(mine.escalation.id, "A1", ADVISORS)
+    service.answer(mine.escalation.id, "A1", ADVISORS, "Share the minimum.", propose_new=True)
+    assert main(["faq", "drafts", "--out", str(env / "drafts")]) == 0
+    written = str(next((env / "drafts").glob("*.yaml")))
+    capsys.readouterr()
+
+    drafts = service.subject_access("U1")["records"]["faq_drafts"]
+    assert [(d["escalation_id"], d["question_id"], d["file"]) for d in drafts] == [
+        (mine.escalation.id, mine.question.id, written)]
+    assert drafts[0]["written_at"]
+    assert service.subject_access("A1")["records"]["faq_drafts"] == []  # the advisor's answer is not their question
+
+    assert main(["erase", "U1", "--yes"]) == 0
+    said = capsys.readouterr().out
+    assert "FAQ draft" in said and f"  {written}" in said.splitlines()
+
+
+def test_erasing_an_advisor_says_which_cards_the_bot_will_update(env, faq, fake_slack):
+    from bot.config import Settings
+    from bot.slack.deps import assemble
+
+    import slack_harness as h
+
+    service = Service(Store(env / "people.db"), faq)
+    settings = Settings(bot_token=h.TEST_BOT_TOKEN, signing_secret=h.TEST_SIGNING_SECRET, advisor_channel="CADV")
+    assemble(settings, service, client=h.web_client(fake_slack))  # not delivering: the cards wait in the outbox
+    history(service)
+    service.store.db["escalations"].update(1, {"advisor_channel": "CADV", "advisor_ts": "1.5"})  # as if posted
+    done, said = erase(service, "A1", yes=True)
+    assert done and "it will update 1 card(s) in the advisor channel that name them as an advisor" in said

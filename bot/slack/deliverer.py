@@ -23,6 +23,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot import lease_owners
 from bot.escalations import QueueError
+from bot.mrkdwn import FORMER_ADVISOR, is_erased, mention
 from bot.outbox import UNCERTAIN, Kind, Owed
 from bot.records import Escalation, State, Via
 from bot.service_parts import URGENT_REMIND_AFTER
@@ -264,15 +265,16 @@ def tell_undelivered(deps: Deps, item: Owed) -> None:
     escalation's card thread, where the other advisors see it too (by DM when there is no card)."""
     payload = item.payload
     escalation = deps.service.escalation(item.escalation_id)
-    asker = f"<@{escalation.question.asker}>" if escalation.question else "the asker (the question was deleted)"
+    asker = mention(escalation.question.asker if escalation.question else None, "the asker (the question was deleted)")
     if payload.get("about") == "undelivered":
         text = NOT_DELIVERED.format(id=escalation.id, asker=asker, why=why_not_delivered(payload.get("error")))
     else:
         text = MAYBE_NOT_DELIVERED.format(id=escalation.id, asker=asker)
-    if not escalation.advisor_ts:
-        privately(deps.client, payload["to"], notice_message(text), payload.get("response_url"), payload.get("channel"))
+    if not escalation.advisor_ts:  # by DM, unless the advisor was erased: then nobody can be told
+        if not is_erased(to := payload["to"]):
+            privately(deps.client, to, notice_message(text), payload.get("response_url"), payload.get("channel"))
         return None
-    message = notice_message(f":warning: <@{payload['to']}> {text}")
+    message = notice_message(f":warning: {mention(payload['to'], FORMER_ADVISOR)} {text}")
     deps.client.chat_postMessage(channel=escalation.advisor_channel, thread_ts=escalation.advisor_ts,
                                  reply_broadcast=True, **message.as_kwargs())
     return None

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import uuid
 from typing import NamedTuple
 
+from bot.mrkdwn import mention
 from bot.outbox import GIVE_UP_AFTER, Kind, Owed, State, lease_for, retry_delay
 from bot.times import parse_stored_time, stored
 
@@ -74,6 +76,50 @@ def owe_follow_up_removals(db, now: str, question_ids: list[int]) -> int:
     return sum(owe(db, now, Kind.CARD_REMOVAL, f"card_removal:{channel}:{ts}",
                    payload={"channel": channel, "ts": ts, "follow_up": True})
                for channel, ts in posted)
+
+
+def owe_card_updates_naming(db, now: str, user: str) -> int:
+    """Owe an update of each posted card whose escalation ``user`` worked on as an advisor (claimed, answered,
+    closed, released or reopened it), inside the caller's transaction: erasure replaces their id in the same
+    commit, so the update shows a former advisor instead of their name. How many cards (one already waiting for
+    an update needs no other: it renders the state when it is sent)."""
+    posted = db.execute(
+        "select id from escalations where advisor_ts is not null and (claimed_by = ? or answered_by = ?"
+        " or closed_by = ? or id in (select escalation_id from audit where actor = ?)) order by id", [user] * 4)
+    cards = [escalation_id for (escalation_id,) in posted.fetchall()]
+    for escalation_id in cards:
+        owe_card_update(db, now, escalation_id)
+    return len(cards)
+
+
+def erase_from_owed(db, user: str, pseudonym: str) -> int:
+    """Messages still owed that name ``user``, inside the caller's transaction: those owed to them are deleted;
+    in those owed to someone else (an advisor's answer on its way to the asker, a notice naming them) their id
+    becomes ``pseudonym`` and a mention of them "someone", so the message still goes, without them. How many
+    were deleted."""
+    deleted = 0
+    named = db.execute("select id, payload from outbox where state = ? and instr(payload, ?) > 0",
+                       [State.PENDING.value, user]).fetchall()
+    for item_id, payload in named:
+        owed = json.loads(payload or "{}")
+        if owed.get("to") == user:
+            deleted += db.execute("delete from outbox where id = ?", [item_id]).rowcount
+        else:
+            db.execute("update outbox set payload = ? where id = ?",
+                       [json.dumps(_renamed(owed, user, pseudonym), sort_keys=True), item_id])
+    return deleted
+
+
+def _renamed(value, user: str, pseudonym: str):
+    if isinstance(value, dict):
+        return {key: _renamed(item, user, pseudonym) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_renamed(item, user, pseudonym) for item in value]
+    if value == user:
+        return pseudonym
+    if isinstance(value, str):  # a text of ours already written with their mention
+        return re.sub("<@" + re.escape(user) + r"(\|[^>]*)?>", mention(pseudonym), value)
+    return value
 
 
 # An escalation's card, its updates and its reminders go one at a time, in order (the card first).

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import uuid
 
-from bot.records import State
+from bot.mrkdwn import ERASED_PREFIX
+from bot.records import QueueAction, State
 from bot.store import outbox
 from bot.store.queries import LEARNED_GENERATION, bump_generation
 
@@ -44,9 +45,23 @@ def rows_about(db, user: str) -> dict[str, list[dict]]:
         found[table] = [_without_others_text(table, row, asked) for row in rows]
     for table in OWN_ROWS:
         found[table] = list(db.query(f"select * from {table} where user = ? order by rowid", [user]))
+    found["faq_drafts"] = drafts_of(db, asked)
     found["outbox"] = [row for row in db.query("select * from outbox where state = 'pending' order by id")
                        if row["question_id"] in asked or _addressed_to(row["payload"], user)]
     return found
+
+
+def drafts_of(db, question_ids: list[int]) -> list[dict]:
+    """The FAQ draft files written from these questions' escalations (``canishare faq drafts``): which, and
+    when. Files written before canishare recorded where have no name."""
+    drafts: list[dict] = []
+    for chunk in (question_ids[i : i + 500] for i in range(0, len(question_ids), 500)):
+        drafts += db.query(
+            "select e.id as escalation_id, e.question_id, a.detail as file, coalesce(a.at, e.drafted_at) as written_at"
+            " from escalations e left join audit a on a.escalation_id = e.id and a.action = ?"
+            f" where e.question_id in ({', '.join('?' for _ in chunk)}) and (a.id is not null or e.drafted_at"
+            " is not null) order by e.id, written_at", [QueueAction.DRAFT.value, *chunk])
+    return drafts
 
 
 def _without_others_text(table: str, row: dict, asked: list[int]) -> dict:
@@ -75,11 +90,15 @@ def erase(db, user: str, now: str) -> dict[str, int]:
     learned from them), their ratings of other answers, their decision records and their nation;
     replace their id wherever it records work done (an advisor's claims and answers, the audit trail)
     with one pseudonym; owe the emptying of their escalations' posts in the advisor channel (cards and
-    follow-ups). Counts by table."""
-    pseudonym = f"erased-{uuid.uuid4().hex[:12]}"
+    follow-ups) and the update of the cards that name them as an advisor; delete the messages still owed to
+    them, and put the pseudonym in place of their id in those owed to others. Counts by table, with the FAQ draft
+    files written from their questions (``drafts``: canishare cannot delete them; it does not know where
+    they went)."""
+    pseudonym = f"{ERASED_PREFIX}{uuid.uuid4().hex[:12]}"
     asked = [r["id"] for r in db.query("select id from questions where asker = ?", [user])]
     counts = {"questions": len(asked), "feedback": 0, "escalations": 0, "follow_ups": 0, "learned_phrasings": 0,
               "pseudonymised": 0, "advisor_posts": 0}
+    drafted = [draft["file"] or f"(not recorded: written {draft['written_at']})" for draft in drafts_of(db, asked)]
     for chunk in (asked[i : i + 500] for i in range(0, len(asked), 500)):
         marks = ", ".join("?" for _ in chunk)
         counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", chunk).rowcount
@@ -98,6 +117,7 @@ def erase(db, user: str, now: str) -> dict[str, int]:
         db.execute(f"update decision_records set question_id = null where question_id in ({marks})", chunk)
         db.execute(f"delete from questions where id in ({marks})", chunk)
     counts["feedback"] += db.execute("delete from feedback where user = ?", [user]).rowcount
+    counts["card_updates"] = outbox.owe_card_updates_naming(db, now, user)
     for table in OWN_ROWS:
         counts[table] = db.execute(f"delete from {table} where user = ?", [user]).rowcount
     for table, columns in PERSON_COLUMNS.items():
@@ -106,6 +126,7 @@ def erase(db, user: str, now: str) -> dict[str, int]:
                 continue
             counts["pseudonymised"] += db.execute(
                 f"update {table} set {column} = ? where {column} = ?", [pseudonym, user]).rowcount
-    db.execute("delete from outbox where state = 'pending' and instr(payload, ?) > 0", [f'"{user}"'])
+    counts["owed_to_them"] = outbox.erase_from_owed(db, user, pseudonym)
     counts["pseudonym"] = pseudonym  # type: ignore[assignment]
+    counts["drafts"] = drafted  # type: ignore[assignment]
     return counts

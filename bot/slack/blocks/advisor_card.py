@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.faq import Faq, FaqEntry
-from bot.mrkdwn import escape_mrkdwn, escape_user_text
+from bot.mrkdwn import FORMER_ADVISOR, escape_mrkdwn, escape_user_text, is_erased, mention
 from bot.nations import Reader
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question, Via
 from bot.slack.blocks.follow_ups import follow_up_blocks
@@ -61,12 +61,12 @@ def why_not_delivered(error: str | None) -> str:
 def state_text(escalation: Escalation, undelivered: str | None = None) -> str:
     """The escalation's state; ``undelivered``: Slack's reason its answer could not reach the asker."""
     if escalation.state == CLAIMED:
-        return f":raising_hand: *Claimed* by <@{escalation.claimed_by}> {slack_date(escalation.claimed_at)}"
+        return f":raising_hand: *Claimed* by {_advisor(escalation.claimed_by)} {slack_date(escalation.claimed_at)}"
     if escalation.state == ANSWERED:
-        text = f":white_check_mark: *Answered* by <@{escalation.answered_by}> {slack_date(escalation.answered_at)}"
+        answered = f"{_advisor(escalation.answered_by)} {slack_date(escalation.answered_at)}"
+        text = f":white_check_mark: *Answered* by {answered}"
         if undelivered is not None:
-            text = (f":warning: *Answered, but not delivered* by <@{escalation.answered_by}> "
-                    f"{slack_date(escalation.answered_at)}: I could not reach the asker "
+            text = (f":warning: *Answered, but not delivered* by {answered}: I could not reach the asker "
                     f"({escape_mrkdwn(why_not_delivered(undelivered))}). Please contact them another way.")
         if escalation.linked_faq_id:
             text += f"\nLinked to FAQ entry `{escape_mrkdwn(escalation.linked_faq_id)}`"
@@ -74,14 +74,18 @@ def state_text(escalation: Escalation, undelivered: str | None = None) -> str:
             text += "\n:memo: Proposed as a new FAQ entry"
         return text
     if escalation.state == CLOSED:
-        closed = f"by <@{escalation.closed_by}> {slack_date(escalation.closed_at)}"
+        closed = f"by {_advisor(escalation.closed_by)} {slack_date(escalation.closed_at)}"
         if escalation.answer:
             return f":lock: *Closed* {closed}"
         return f":lock: *Closed without an answer* {closed}; the asker is told it was closed, where they asked."
     if escalation.released_by:
-        return (f":leftwards_arrow_with_hook: *Open*: <@{escalation.released_by}> released the claim "
+        return (f":leftwards_arrow_with_hook: *Open*: {_advisor(escalation.released_by)} released the claim "
                 f"{slack_date(escalation.released_at)}; nobody has claimed it since.")
     return ":inbox_tray: *Open*: nobody has claimed it yet."
+
+
+def _advisor(user_id: str | None) -> str:
+    return mention(user_id, FORMER_ADVISOR)
 
 
 def advisor_buttons(escalation: Escalation) -> list[dict]:
@@ -115,7 +119,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
     (``page_mention``), which notifies when it is first posted."""
     page = page if escalation.urgent and escalation.state == OPEN else ""
     question = escalation.question
-    asker = f"<@{question.asker}>" if question else "someone"
+    asker = mention(question.asker if question else None)
     via = SOURCE_LABELS.get(question.where.source, question.where.source) if question else "?"
     blocks = [
         *whole_question_sections(question,
@@ -149,7 +153,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
 def follows_block(earlier: Escalation, link: str | None) -> dict:
     """The answered escalation this question was added after, in the same thread: its context for the advisor."""
     name = f"<{link}|escalation #{earlier.id}>" if link else f"escalation #{earlier.id}"
-    by = f" (answered by <@{earlier.answered_by}>)" if earlier.answered_by else ""
+    by = f" (answered by {_advisor(earlier.answered_by)})" if earlier.answered_by else ""
     return context(f":link: Follows {name}{by}: the asker added this in the same thread after its answer.")
 
 
@@ -164,9 +168,15 @@ def asker_nation_block(reader: Reader) -> dict:
 
 def reminder_message(escalation: Escalation, now: dt.datetime, page: str = "") -> Message:
     """A claimed escalation's reminder names its claimer; an urgent unclaimed one's pages (``page``)."""
+    if escalation.state == CLAIMED and is_erased(escalation.claimed_by):  # nobody to notify
+        return notice_message(
+            f":alarm_clock: {urgent_flag(escalation)}Escalation #{escalation.id} was claimed by {FORMER_ADVISOR} "
+            f"{describe_age(escalation.claimed_at, now)} ago and is not answered yet: *Release* it so that another "
+            "advisor can claim it."
+        )
     if escalation.state == CLAIMED:  # the mention notifies the claimer
         return notice_message(
-            f":alarm_clock: {urgent_flag(escalation)}<@{escalation.claimed_by}>, you claimed escalation "
+            f":alarm_clock: {urgent_flag(escalation)}{mention(escalation.claimed_by)}, you claimed escalation "
             f"#{escalation.id} {describe_age(escalation.claimed_at, now)} ago and it is not answered yet. "
             "If you cannot answer it now, *Release* it so that another advisor can claim it."
         )

@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 from bot.asker_steps import NextStep, next_step
 from bot.decisions import DECISION_LABELS as SHARING_LABELS
 from bot.faq import NATION_NAMES, NATIONS
-from bot.mrkdwn import escape_user_text
+from bot.mrkdwn import FORMER_ADVISOR, escape_user_text, mention
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.advisor_card import advisor_buttons, urgent_flag
 from bot.slack.blocks.ids import (
@@ -125,7 +125,7 @@ SHORTENED = "\n_Shortened here: *Answer* shows the whole question, as does its c
 
 
 def queue_item_blocks(escalation: Escalation, now: dt.datetime, prefix: str) -> list[dict]:
-    who = f" · claimed by <@{escalation.claimed_by}>" if escalation.claimed_by else ""
+    who = f" · claimed by {mention(escalation.claimed_by, FORMER_ADVISOR)}" if escalation.claimed_by else ""
     added = len(escalation.follow_ups)
     who += f" · {added} follow-up{'s' if added != 1 else ''} from the asker" if added else ""
     shown = user_question(escalation.question, 400)

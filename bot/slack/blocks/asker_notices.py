@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.answers import URGENT_NOTICE
-from bot.mrkdwn import escape_mrkdwn, escape_user_text, without_format_marks
+from bot.mrkdwn import escape_mrkdwn, escape_user_text, mention, without_format_marks
 from bot.privacy import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, Via
 from bot.slack.blocks.kit import Message, clip, context, human_list, plain, section, user_question
@@ -86,7 +86,8 @@ def _identifiers_line(kinds: Sequence[str], post_by: str | None, place: str, wha
     found = escape_mrkdwn(human_list(list(kinds)))
     if post_by:
         return (f":lock: I removed the {found} from the question before keeping it, and my reply in the thread does "
-                f"not repeat it. But the thread's first message, by <@{post_by}>, still shows them to everyone in "
+                f"not repeat it. But the thread's first message, by {mention(post_by)}, still shows them to everyone "
+                f"in "
                 f"{place}: please ask them to delete it, or edit it to take them out. {ASK_PRIVATELY}")
     return (f":lock: I removed the {found} from {what} before keeping it, and my reply in the thread does "
             f"not repeat it. But your own message still shows them to everyone in {place}: please "
@@ -105,9 +106,11 @@ def claimed_message(escalation: Escalation) -> Message:
     or, after an advisor reopened it (an answer already given, or a close), is looking at it again."""
     if escalation.reopened_at:
         text = (f":arrows_counterclockwise: An advisor reopened your question (escalation #{escalation.id}): "
-                f"<@{escalation.claimed_by}> is looking at it again. Any new answer will come here.")
+                f"{mention(escalation.claimed_by, 'an advisor')} is looking at it again. "
+                "Any new answer will come here.")
         return Message(f"An advisor reopened your question (escalation #{escalation.id}).", [section(text)])
-    text = (f":raising_hand: <@{escalation.claimed_by}> has picked up your question (escalation #{escalation.id}) "
+    text = (f":raising_hand: {mention(escalation.claimed_by, 'An advisor')} has picked up your question "
+            f"(escalation #{escalation.id}) "
             "and is working on it. Their answer will come here.")
     return Message(f"An advisor has picked up your question (escalation #{escalation.id}).", [section(text)])
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
-from bot.mrkdwn import escape_mrkdwn, escape_user_text
+from bot.mrkdwn import escape_mrkdwn, escape_user_text, mention
 from bot.records import CLAIMED, UNKNOWN_RISK, Escalation, FollowUp
 from bot.slack.blocks.kit import Message, clip, context, human_list, quoted, section, slack_date, whole_text_sections
 from bot.slack.blocks.replies import redaction_blocks, urgent_blocks
@@ -105,9 +105,10 @@ def quoted_within(text: str, room: int) -> str:
 def follow_up_post(escalation: Escalation, follow_up: FollowUp) -> Message:
     """A follow-up as posted in its escalation's card thread when it arrives: all of it, in as many sections
     as it needs; an urgent one too long for the card also leads with the sentences that made it urgent."""
-    asker = f"<@{escalation.question.asker}>" if escalation.question else "The asker"
+    asker = mention(escalation.question.asker if escalation.question else None, "The asker")
     flag = ":rotating_light: *URGENT* " if follow_up.urgent else ""
-    claimer = f"<@{escalation.claimed_by}> " if escalation.state == CLAIMED and escalation.claimed_by else ""
+    claimer = mention(escalation.claimed_by, "") if escalation.state == CLAIMED else ""  # notifies the claimer
+    claimer += " " if claimer else ""
     first_line = f"{flag}{claimer}:speech_balloon: {asker} added to escalation #{escalation.id}:"
     lead = urgent_lead(follow_up, CARD_FOLLOW_UP_CHARS) if len(follow_up.text) > CARD_FOLLOW_UP_CHARS else None
     if lead is not None:  # Slack shows a long post folded: what makes it urgent comes first

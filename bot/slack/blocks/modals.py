@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 
 from bot import decisions
 from bot.faq import FaqEntry
-from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn
+from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, mention
 from bot.nations import Reader
 from bot.records import Escalation, FollowUp
 from bot.slack.blocks.advisor_card import asker_nation_block, urgent_flag
@@ -134,7 +134,7 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
         "blocks": [
             *(added_blocks(added) if added else []),
             *whole_question_sections(question, f"{urgent_flag(escalation)}*Escalation #{escalation.id}*"
-                                     + (f" from <@{question.asker}>" if question else "")),
+                                     + (f" from {mention(question.asker)}" if question else "")),
             *([asker_nation_block(reader)] if reader is not None else []),
             *follow_up_blocks(escalation.follow_ups, MODAL_FOLLOW_UP_CHARS),
             *reopened_blocks(escalation),

@@ -4,7 +4,7 @@ up knows what the asker was told."""
 
 from __future__ import annotations
 
-from bot.mrkdwn import escape_mrkdwn, escape_user_text
+from bot.mrkdwn import FORMER_ADVISOR, escape_mrkdwn, escape_user_text, mention
 from bot.outbox import UNCERTAIN
 from bot.records import CLAIMED, OPEN, Escalation
 from bot.slack.blocks.kit import clip, context, quoted, slack_date, whole_text_sections
@@ -16,7 +16,7 @@ def is_reopened(escalation: Escalation) -> bool:
 
 
 def reopened_by_text(escalation: Escalation) -> str:
-    who = f" by <@{escalation.reopened_by}>" if escalation.reopened_by else ""
+    who = f" by {mention(escalation.reopened_by, FORMER_ADVISOR)}" if escalation.reopened_by else ""
     return f":arrows_counterclockwise: *Reopened*{who} {slack_date(escalation.reopened_at)}"
 
 
@@ -25,7 +25,7 @@ def earlier_answer_head(escalation: Escalation) -> str:
     # imported here: advisor_card imports this module
     from bot.slack.blocks.advisor_card import why_not_delivered
 
-    by = f"(from <@{escalation.answered_by}> {slack_date(escalation.answered_at)})"
+    by = f"(from {mention(escalation.answered_by, FORMER_ADVISOR)} {slack_date(escalation.answered_at)})"
     state, error = escalation.earlier_answer_delivery or (None, None)
     if state == "delivered":
         return f"*The asker received this answer* {by}:"

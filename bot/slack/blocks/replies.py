@@ -9,7 +9,15 @@ from bot.answers import URGENT_NOTICE, short_answer, shortened
 from bot.asker_steps import seen_by_others
 from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry, Source
-from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, replace_markup, without_format_marks
+from bot.mrkdwn import (
+    FORMER_ADVISOR,
+    escape_mrkdwn,
+    escape_user_text,
+    markdown_to_mrkdwn,
+    mention,
+    replace_markup,
+    without_format_marks,
+)
 from bot.nations import NationLines, Reader, as_reader, nation_lines
 from bot.records import Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, SHOW_ENTRY, decision_ref, entry_ref
@@ -356,7 +364,7 @@ def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | st
         section(head if shared else head + "\n" + quoted(user_question(escalation.question, 600))),
         *nation_blocks(lines, where),
         *whole_text_sections(escape_user_text(escalation.answer or "")),
-        context(f"Answered by <@{escalation.answered_by}> · escalation #{escalation.id}"
+        context(f"Answered by {mention(escalation.answered_by, FORMER_ADVISOR)} · escalation #{escalation.id}"
                 + (f" · {ON_HOME}" if shared else "")),
     ]
     if linked:
