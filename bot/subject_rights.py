@@ -8,6 +8,7 @@ import re
 import sys
 from typing import TextIO
 
+from bot.private_files import open_private
 from bot.service import Service, StillQueued
 
 
@@ -64,7 +65,7 @@ def subject_access_command(service: Service, user: str, output: str | None) -> i
     if not output:
         write_subject_access(service, user, sys.stdout)
         return 0
-    with open(output, "w", encoding="utf-8") as out:
+    with open_private(output) as out:
         found = write_subject_access(service, user, out)
     print(f"{found} record(s) about {user} written to {output}", file=sys.stderr)
     return 0
