@@ -303,6 +303,7 @@ def purge_report(counts: dict, before: str, dry_run: bool) -> str:
 
 def cmd_export(args, settings: Settings) -> int:
     from bot.export import ADVICE_RECORD_COLUMNS, DECISION_RECORD_COLUMNS, decision_record_rows, write_csv
+    from bot.private_files import open_private
 
     service = _service(settings, faq=False, read_only=True)
     since = args.since.isoformat() if args.since else None
@@ -310,7 +311,7 @@ def cmd_export(args, settings: Settings) -> int:
         rows, columns = decision_record_rows(service.all_decision_records(since=since)), DECISION_RECORD_COLUMNS
     else:
         rows, columns = service.advice_record(since=since), ADVICE_RECORD_COLUMNS
-    out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
+    out = open_private(args.output, newline="") if args.output else sys.stdout
     try:
         write_csv(rows, columns, out)
     finally:

@@ -21,6 +21,7 @@ import yaml
 from bot.faq import NATIONS
 from bot.mrkdwn import markup_as_words, replace_markup
 from bot.privacy import redact
+from bot.private_files import write_private_text
 from bot.records import Escalation
 
 DRAFT_NOTE = (
@@ -105,10 +106,9 @@ def write_drafts(service, directory: Path, again: bool = False, escalation_id: i
         entry = draft_entry(escalation)
         path = _free_path(directory, f"{entry['id']}.yaml")
         body = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100)
-        path.write_text(
-            DRAFT_NOTE + f"# escalation #{escalation.id}, answered {escalation.answered_at}\n" + to_check(entry)
+        write_private_text(
+            path, DRAFT_NOTE + f"# escalation #{escalation.id}, answered {escalation.answered_at}\n" + to_check(entry)
             + advisor_links(escalation.answer) + body.replace("last_reviewed: null", LAST_REVIEWED_EMPTY),
-            encoding="utf-8",
         )
         written[escalation.id] = path
     service.mark_drafted({n: str(path) for n, path in written.items()})

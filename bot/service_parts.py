@@ -300,6 +300,16 @@ class RecordsService:
         """Everything canishare holds about one Slack user, as plain data (JSON-ready)."""
         return {"user": user, "generated_at": stored(utc_now()), "records": self.store.rows_about(user)}
 
+    def is_first_question(self, question) -> bool:
+        """The first question canishare keeps from its asker: its reply says what happens to what they type."""
+        return not self.store.asked_before(question.asker, question.id)
+
+    def own_copy(self, user: str) -> dict:
+        """What ``subject_access`` holds about ``user``, without other people's data: the copy App Home sends."""
+        from bot.own_copy import own_copy
+
+        return own_copy(self.subject_access(user))
+
     def owe_my_data(self, user: str) -> None:
         """Owe ``user`` a copy of everything held about them (App Home's "Send me my data")."""
         self.store.owe(Kind.MY_DATA, f"my_data:{user}:{uuid.uuid4().hex}", payload={"to": user})

@@ -8,15 +8,17 @@ import re
 import sys
 from typing import TextIO
 
+from bot.own_copy import rows_naming_others
+from bot.private_files import open_private
 from bot.service import Service, StillQueued
 
 
-def write_subject_access(service: Service, user: str, out: TextIO) -> int:
-    """Write everything held about ``user`` as JSON; the number of records found."""
+def write_subject_access(service: Service, user: str, out: TextIO) -> dict:
+    """Write everything held about ``user`` as JSON; what was written."""
     report = service.subject_access(user)
     json.dump(report, out, indent=2, ensure_ascii=False, default=str)
     out.write("\n")
-    return sum(len(rows) for rows in report["records"].values())
+    return report
 
 
 def confirm(user: str, counts_preview: int, stdin: TextIO = sys.stdin) -> bool:
@@ -84,12 +86,24 @@ def subject_access_command(service: Service, user: str, output: str | None) -> i
         print(check_user_id(user), file=sys.stderr)
         return 2
     if not output:
-        write_subject_access(service, user, sys.stdout)
-        return 0
-    with open(output, "w", encoding="utf-8") as out:
-        found = write_subject_access(service, user, out)
-    print(f"{found} record(s) about {user} written to {output}", file=sys.stderr)
+        report = write_subject_access(service, user, sys.stdout)
+    else:
+        with open_private(output) as out:
+            report = write_subject_access(service, user, out)
+        found = sum(len(rows) for rows in report["records"].values())
+        print(f"{found} record(s) about {user} written to {output}", file=sys.stderr)
+    print(others_to_check(report), file=sys.stderr)
     return 0
+
+
+def others_to_check(report: dict) -> str:
+    """What the controller must check before sending the copy: the records naming other people."""
+    naming = rows_naming_others(report)
+    if not naming:
+        return "no record in it names another person"
+    return (f"CHECK BEFORE SENDING: {naming} record(s) in it hold other people's data (advisors' Slack ids, "
+            "colleagues' ratings): remove what is not theirs unless it is reasonable to include it "
+            "(docs/data-protection.md section 14)")
 
 
 def erase_command(service: Service, user: str, yes: bool) -> int:

@@ -13,6 +13,7 @@ from bot.slack.blocks.asker_notices import (
     open_escalation_hint,
     privacy_notice_message,
     with_cut_notice,
+    with_privacy_pointer,
 )
 from bot.slack.blocks.kit import Message
 from bot.slack.blocks.replies import advisor_answer_message, reply_message
@@ -52,9 +53,11 @@ def with_open_escalation_hint(deps: Deps, question, message: Message) -> Message
 def with_asker_notes(deps: Deps, question, message: Message, cut_from: int | None = None) -> Message:
     """The reply to a question, with what its asker alone reads there: that it was cut to fit (``cut_from``
     characters; a mention's asker is told privately instead), and for a new DM question how to add detail
-    to their earlier one still with the advisors."""
+    to their earlier one still with the advisors; on their first question, what happens to what they type."""
     if question.where.source == Via.DM:
         message = with_open_escalation_hint(deps, question, message)
+    if deps.service.is_first_question(question):
+        message = with_privacy_pointer(message, deps.settings.privacy_url, deps.settings.retention_days)
     return with_cut_notice(message, cut_from, question.where.source)
 
 

@@ -36,15 +36,17 @@ MY_DATA_CHUNK = 3500  # characters of JSON per message: well inside Slack's 40,0
 
 
 def send_my_data(deps: Deps, item: Owed) -> None:
-    """Everything held about the person, as JSON in their DM, in as many messages as it needs."""
+    """Everything held about the person, without other people's data (``bot.own_copy``), as JSON in their DM,
+    in as many messages as it needs."""
     user = item.payload["to"]
-    text = json.dumps(deps.service.subject_access(user), indent=1, ensure_ascii=False, default=str)
+    text = json.dumps(deps.service.own_copy(user), indent=1, ensure_ascii=False, default=str)
     chunks = [text[i:i + MY_DATA_CHUNK] for i in range(0, len(text), MY_DATA_CHUNK)]
     channel = deps.client.conversations_open(users=user)["channel"]["id"]
     deps.client.chat_postMessage(channel=channel, text=(
-        f"Here is everything canishare holds about you ({len(chunks)} message(s) of JSON). Questions are kept after "
-        "removing the identifiers canishare recognises. To have it erased, ask your organisation's data "
-        "protection officer."))
+        f"Here is everything canishare holds about you ({len(chunks)} message(s) of JSON), without other people's "
+        "data: their ratings of your answers are left out and their Slack ids are shown as their role. Questions "
+        "are kept after removing the identifiers canishare recognises. This copy stays in this conversation until "
+        "you delete it. To have your data erased, ask your organisation's data protection officer."))
     for number, chunk in enumerate(chunks, start=1):
         safe = escape_user_text(chunk).replace(FENCE, "\u2019\u2019\u2019")  # no mention or early end of the block
         deps.client.chat_postMessage(channel=channel, text=f"({number}/{len(chunks)})\n{FENCE}{safe}{FENCE}")

@@ -83,8 +83,17 @@ def warm_up_matcher(service: Service) -> None:
     log.info("matcher ready in %.1f s (%d FAQ entries)", time.perf_counter() - started, len(service.faq))
 
 
+def warn_without_privacy_notice(settings: Settings) -> None:
+    if not settings.privacy_url:
+        log.warning("CANISHARE_PRIVACY_URL is not set: staff will be shown canishare's bundled TEMPLATE privacy "
+                    "notice, with its [FILL IN] gaps (no controller, no DPO contact, no lawful basis chosen). Fill in "
+                    "docs/privacy-notice.md, publish it and set CANISHARE_PRIVACY_URL to its https address (README, "
+                    "Configuration)")
+
+
 def run(settings: Settings, service: Service, http: bool, port: int) -> int:
     service.check_install()
+    warn_without_privacy_notice(settings)
     quiet_bolt_token_warning()
     warm_up_matcher(service)
     deps = assemble(settings, service)

@@ -153,6 +153,12 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
             )
             return [(_question(r), self.escalation_for_question(r["id"])) for r in rows]
 
+    def asked_before(self, asker: str, question_id: int) -> bool:
+        """Whether ``asker`` has a question stored before ``question_id`` (not purged, not erased)."""
+        with self._reading():
+            return bool(list(self.db.query("select 1 from questions where asker = ? and id < ? limit 1",
+                                           [asker, question_id])))
+
     def note_opened(self, question_id: int, user: str, faq_id: str) -> bool:
         """Record that the asker opened ``faq_id``, one of the entries suggested for their question
         ("Show answer"; the last one opened is kept). Anyone else's click, or an entry that was not

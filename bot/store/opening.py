@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.private_files import create_owner_only
 from bot.store.migrations import NoDatabase, WrongDatabase
 
 # Every canishare database has had this table since its first schema (migration 1).
@@ -15,8 +16,8 @@ NOT_THERE_FIX = ("set CANISHARE_DB to the bot's database (the file `canishare se
 
 
 def refuse_unusable_path(path: str, create: bool) -> None:
-    """Before the file is opened (opening creates it): a folder is a ``WrongDatabase``; with
-    ``create`` False, a path with no file is a ``NoDatabase``."""
+    """Before the file is opened: a folder is a ``WrongDatabase``; with ``create`` False, a path with no
+    file is a ``NoDatabase``; with ``create``, a new file is made owner-only (0600)."""
     if path == ":memory:":
         return
     if Path(path).is_dir():
@@ -24,6 +25,8 @@ def refuse_unusable_path(path: str, create: bool) -> None:
                             f"e.g. {path.rstrip('/')}/canishare.db")
     if not create and not Path(path).exists():
         raise NoDatabase(f"there is no database at {path}: {NOT_THERE_FIX}")
+    if create:
+        create_owner_only(path)  # SQLite gives its -wal and -shm files the database file's mode
 
 
 def read_only_uri(path: str) -> str:

@@ -13,6 +13,24 @@ from bot.records import Escalation, FollowUp, Question, Via
 from bot.slack.blocks.kit import Message, clip, context, human_list, plain, section, user_question
 from bot.slack.blocks.replies import RECOGNISED_ONLY
 
+MESSAGE_BLOCK_LIMIT = 50  # Slack's, for a message
+
+
+def privacy_pointer(privacy_url: str | None, retention_days: int) -> dict:
+    """Privacy information at the moment of asking (UK GDPR Art 13), in one line on a person's first reply."""
+    more = (f"More in <{privacy_url}|the privacy notice>." if privacy_url
+            else "More on canishare's *Home* tab, under \"How canishare uses your data\".")
+    return context(f":lock: *About your data:* canishare keeps what you type, redacted (the identifiers it "
+                   f"recognises removed), with your Slack ID, for {retention_days} days. Advisors see it only if it "
+                   f"is sent to them, or if it signals someone at risk now. {more}")
+
+
+def with_privacy_pointer(message: Message, privacy_url: str | None, retention_days: int) -> Message:
+    if len(message.blocks) >= MESSAGE_BLOCK_LIMIT:
+        return message
+    return Message(message.text, [*message.blocks, privacy_pointer(privacy_url, retention_days)])
+
+
 ASK_PRIVATELY = "Next time, ask me privately: in a direct message to me, or with `/canishare` and your question."
 
 

@@ -4,6 +4,7 @@ practitioner's decision record."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterable, Sequence
 
 from bot import decisions
@@ -274,10 +275,19 @@ def decision_modal(entry: FaqEntry | None, metadata: dict, escalation_id: int | 
 
 
 
+FILL_IN_GAP = re.compile(r"\[FILL IN[^\]]*\]")  # the template's gaps, some over two lines
+NOT_FILLED_IN = "(not filled in yet)"
+TEMPLATE_WARNING = (":warning: *This is canishare's template privacy notice, which your organisation has not "
+                    "filled in yet:* parts are missing, such as who is responsible for your data and how to contact "
+                    "their data protection officer. Ask your organisation's data protection officer for its privacy "
+                    "notice.")
+
+
 def privacy_notice_modal(notice_markdown: str) -> dict:
     """The bundled privacy notice (docs/privacy-notice.md) as a modal, for a workspace whose
     organisation has not published it at CANISHARE_PRIVACY_URL."""
-    blocks: list[dict] = []
+    blocks: list[dict] = [section(TEMPLATE_WARNING)] if FILL_IN_GAP.search(notice_markdown) else []
+    notice_markdown = FILL_IN_GAP.sub(NOT_FILLED_IN, notice_markdown)
     for paragraph in notice_markdown.split("\n\n"):
         text = paragraph.strip()
         if not text or text.startswith("<!--"):

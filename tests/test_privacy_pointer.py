@@ -1,0 +1,92 @@
+"""Privacy information at the moment of asking (DPO review s8 #9): the first reply canishare gives a
+person, by any route, says in one line what happens to what they type and where to read more; `serve`
+warns while no published notice is configured, and the bundled notice App Home shows then says it is
+a template the organisation has not filled in, with no "[FILL IN" gap shown as if it were finished."""
+
+import dataclasses
+import json
+import logging
+
+import pytest
+from slack_flow_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
+from test_slack_asker_side import dm, shortcut, submit_home_question, to_asker
+from test_slack_flows import ANSWERED_QUESTION, ASKER, URGENT_QUESTION, click_in_home, mention, slash
+
+from bot.slack import serve
+from bot.slack.blocks import ids
+from bot.slack.blocks.asker_notices import privacy_pointer
+from bot.slack.blocks.modals import privacy_notice_modal
+
+POINTER = "About your data"
+
+
+def ask_by(route: str, app, fake, text: str, ts: str) -> None:
+    if route == "slash":
+        slash(app, fake, text)
+    elif route == "dm":
+        dm(app, text, ts=ts)
+    elif route == "mention":
+        mention(app, text, ts=ts)
+    elif route == "shortcut":
+        shortcut(app, fake, text)
+    else:
+        submit_home_question(app, text, view_id=f"V{ts[-3:]}")
+
+
+@pytest.mark.parametrize("route", ["slash", "dm", "mention", "shortcut", "home"])
+def test_the_first_reply_on_any_route_carries_the_pointer_once(route, app, fake_slack, service):
+    ask_by(route, app, fake_slack, ANSWERED_QUESTION, "1700000000.000101")
+    first = json.dumps([c.body for c in to_asker(fake_slack)], ensure_ascii=False)
+    assert first.count(POINTER) == 1, first
+    assert "365 days" in first and "signals someone at risk now" in first and "Home" in first
+    fake_slack.reset()
+    ask_by(route, app, fake_slack, "How long do we have to report a personal data breach?", "1700000000.000202")
+    later = json.dumps([c.body for c in to_asker(fake_slack)], ensure_ascii=False)
+    assert to_asker(fake_slack) and POINTER not in later
+
+
+def test_an_urgent_first_question_carries_it_too(app, fake_slack, service):
+    slash(app, fake_slack, URGENT_QUESTION)
+    assert POINTER in json.dumps([c.body for c in to_asker(fake_slack)])
+
+
+def test_another_persons_questions_do_not_count(app, fake_slack, service):
+    service.ask(ANSWERED_QUESTION, "UOTHER9")
+    slash(app, fake_slack, ANSWERED_QUESTION)
+    assert POINTER in json.dumps([c.body for c in to_asker(fake_slack)])
+
+
+def test_the_pointer_links_the_published_notice_and_says_the_retention_period():
+    (element,) = privacy_pointer("https://intranet.example.gov.uk/privacy", 90)["elements"]
+    assert "<https://intranet.example.gov.uk/privacy|" in element["text"] and "90 days" in element["text"]
+    assert "Home" not in element["text"]
+    (element,) = privacy_pointer(None, 365)["elements"]
+    assert "365 days" in element["text"] and "Home" in element["text"] and "redact" in element["text"]
+
+
+def test_the_bundled_notice_says_it_is_an_unfilled_template(app, fake_slack):
+    click_in_home(app, ids.HOME_PRIVACY, "notice", ASKER)
+    view = fake_slack.last("views.open").body["view"]
+    shown = json.dumps(view, ensure_ascii=False)
+    assert "FILL IN" not in shown
+    top = json.dumps(view["blocks"][:2], ensure_ascii=False)
+    assert "template" in top and "not filled in" in top
+
+
+def test_a_filled_in_notice_gets_no_template_warning():
+    modal = privacy_notice_modal("# Our notice\n\nWe are the council, dpo@council.gov.uk.")
+    assert "template" not in json.dumps(modal)
+
+
+def test_serve_warns_while_no_privacy_notice_is_published(fake_slack, settings, service, monkeypatch, caplog):
+    settings = dataclasses.replace(settings, api_url=fake_slack.base_url)
+    monkeypatch.setattr(serve, "serve_http", lambda *args, **kwargs: None)
+    caplog.set_level(logging.INFO)
+    assert serve.run(settings, service, http=True, port=3999) == 0
+    (warning,) = [r for r in caplog.records if "CANISHARE_PRIVACY_URL" in r.getMessage()]
+    assert warning.levelno == logging.WARNING and "TEMPLATE" in warning.getMessage()
+    assert "[FILL IN]" in warning.getMessage()
+    caplog.clear()
+    published = dataclasses.replace(settings, privacy_url="https://intranet.example.gov.uk/privacy")
+    assert serve.run(published, service, http=True, port=3999) == 0
+    assert not [r for r in caplog.records if "CANISHARE_PRIVACY_URL" in r.getMessage()]

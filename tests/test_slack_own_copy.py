@@ -1,0 +1,33 @@
+"""App Home's "Send me my data", through the Bolt app: the DM leaves out a colleague's rating of the
+asker's answer and the advisor's id, and says so (DPO review s8 #4)."""
+
+from slack_flow_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
+from test_slack_flows import (
+    ADVISOR,
+    ADVISOR_CHANNEL,
+    ANSWERED_QUESTION,
+    ASKER,
+    STRANGER,
+    action_values,
+    click,
+    click_in_home,
+    mention,
+)
+
+from bot.slack.blocks import ids
+
+
+def test_send_me_my_data_leaves_out_other_peoples_data(app, fake_slack, service):
+    mention(app, ANSWERED_QUESTION, ts="1700000000.000111")
+    rating = action_values(fake_slack.last("chat.postMessage").body["blocks"], ids.NOT_HELPFUL)[0]
+    click(app, fake_slack, ids.NOT_HELPFUL, rating, user=STRANGER)
+    escalated = service.ask("zorblat the quuxified flimflam gizmo", ASKER, escalate=True)
+    service.claim(escalated.escalation.id, ADVISOR, {ADVISOR})
+    fake_slack.reset()
+    click_in_home(app, ids.HOME_MY_DATA, "me", ASKER)
+    sent = [c.body["text"] for c in fake_slack.calls("chat.postMessage") if c.body["channel"] != ADVISOR_CHANNEL]
+    assert sent and STRANGER not in "".join(sent) and ADVISOR not in "".join(sent)
+    assert "without other people's data" in sent[0] and "stays in this conversation" in sent[0]
+    everything = "".join(sent[1:])
+    assert '"claimed_by": "an advisor"' in everything
+    assert "1 rating(s) of your answers by other people are not included" in everything
