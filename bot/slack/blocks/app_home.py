@@ -151,8 +151,9 @@ def privacy_blocks(privacy_url: str | None, retention_days: int) -> list[dict]:
             "canishare keeps your questions after removing the identifiers it recognises (NHS and NI numbers, "
             "names, addresses, phone numbers …; not every one, so don't type them), your Slack ID, where you "
             "asked, the answers and your ratings, and any decision "
-            f"records you make, for *{retention_days} days*. Advisors see a question only when it is sent to "
-            "them. You can ask for a copy of everything held about you, or for it to be erased."
+            f"records you make, for *{retention_days} days*. Advisors see a question when it is sent to them, "
+            "or straight away if it says someone may be at risk now. You can ask for a copy of everything held "
+            "about you, or for it to be erased."
         ),
         actions(notice, button("Send me my data", HOME_MY_DATA, "me")),
     ]
