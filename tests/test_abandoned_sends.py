@@ -14,6 +14,7 @@ from bot.faq import load_faq
 from bot.outbox import LEASE, UNCERTAIN, Kind, State
 from bot.records import Where
 from bot.service import Service
+from bot.service_parts import details_key, details_prefix
 from bot.slack.blocks.advisor_card import EARLIER_COPY
 from bot.slack.deliverer import SENDERS, deliver_due
 from bot.slack.deps import assemble
@@ -143,3 +144,17 @@ def test_a_send_begun_by_a_process_elsewhere_is_in_doubt_once_its_lease_runs_out
     restart(deps)
 
     assert len(posts(fake_slack, "D1")) == 1 and row(deps, Kind.REPLY)["state"] == State.GAVE_UP
+
+
+def test_a_digest_details_reply_in_flight_when_its_run_died_is_in_doubt_and_said_so(deps):
+    week = "2026-W48"
+    assert not deps.service.details_in_doubt(week)
+    deps.service.store.owe(Kind.DIGEST_DETAILS, details_key(week, 1), payload={"week": week, "channel": "CDIG",
+                                                                               "ts": "1.0"})
+    (item,) = deps.service.lease_owed(DEAD, 20)
+    assert deps.service.renew_lease(item)  # the run began to post it, then was killed
+
+    deps.service.take_over_leases(dead)
+
+    assert deps.service.details_in_doubt(week)
+    assert deps.service.lease_owed_under(details_prefix(week), "next-run") is None  # not posted again
