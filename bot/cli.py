@@ -149,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     migrate = commands.add_parser("migrate", help="upgrade the database to this version's schema")
     migrate.set_defaults(handler=cmd_migrate, uses=RECORD_SETTINGS)
 
+    restore = commands.add_parser("restore", help="put a backup back in place of the database (stop the bot first)")
+    restore.add_argument("backup", metavar="BACKUP_FILE", help="a backup made with sqlite3 .backup or VACUUM INTO")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.set_defaults(handler=cmd_restore, uses=RECORD_SETTINGS)
+
     serve = commands.add_parser("serve", help="run the Slack bot (Socket Mode, or HTTP with --http)")
     serve.add_argument("--http", action="store_true", help="serve Slack's HTTP requests on /slack/events")
     serve.add_argument("--port", type=port_number, default=3000, help="HTTP port, 1-65535 (default 3000)")
@@ -342,6 +347,12 @@ def cmd_migrate(args, settings: Settings) -> int:
     else:
         print(f"upgraded {settings.db_path} from schema {upgraded_from} to {version}")
     return EXIT_OK
+
+
+def cmd_restore(args, settings: Settings) -> int:
+    from bot.cli_restore import restore_command
+
+    return restore_command(args.backup, settings.db_path, args.yes)
 
 
 # Slack: serve, digest, clock ---------------------------------------------------------------

@@ -4,15 +4,18 @@ Every message that follows from a change of state (the reply to a question, an e
 the advisor channel and its updates, the notices to an asker, an advisor's answer relayed to the
 asker, reminders, the digest, a decision record sent back to the practitioner) is written here in
 the same transaction as that change. A deliverer sends what is due, records the outcome, and retries
-failures with growing delays, so a crash or a Slack outage delays a message but never loses it.
+failures with growing delays, so a crash or a Slack outage delays a message but never loses it (but for
+the window below, where it may be in doubt).
 
 Several processes may deliver from one store: a deliverer first *leases* the items it will send
 (``bot.store.outbox.lease_due``, a guarded UPDATE), renews the lease just before sending, and only the
 holder of a lease records its outcome (fencing); an item whose lease has run out (its deliverer died
 mid-send) is leased again. Recording the outcome waits out another process's write lock, and a send
 that still could not be recorded is remembered by its process and never sent again by it. The one
-window where a message can be sent twice: Slack accepted it, the process died before ``delivered``
-was recorded.
+window where a message could be sent twice: Slack accepted it, the process died before ``delivered``
+was recorded. The holder marks an item ``sending_since`` as it sends, so an item found leased by a dead
+process (or with its lease run out) and so marked is known to be in that window: it is given up as in
+doubt, or sent again where losing it is worse (``resend_after_abandoned``).
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ from typing import Any
 # The start of an item's last error when a send was cut off after Slack may have received it: such an
 # item is never sent again by itself (that could post twice).
 UNCERTAIN = "uncertain"
+
+
+# What a process that died mid-send leaves behind: the item's lease names it and says it began sending.
+ABANDONED = "the process sending it stopped before its outcome was recorded"
 
 
 class Kind(StrEnum):
@@ -71,6 +78,18 @@ def lease_for(kind: "Kind") -> dt.timedelta:
 GIVE_UP_AFTER = dt.timedelta(hours=24)  # a day late is too late; the failure is logged and shown
 FIRST_RETRY_SECONDS = 5
 LONGEST_WAIT_SECONDS = 15 * 60
+
+
+# Sending these twice shows nothing twice (chat.update to the same state).
+REPEATABLE = frozenset({Kind.CARD_UPDATE, Kind.CARD_REMOVAL})
+
+
+def resend_after_abandoned(kind: Kind, urgent: bool) -> bool:
+    """Whether an item whose sender died after it began sending is sent again (it may then show twice)
+    rather than given up as in doubt (it may then never arrive). Again: what repeats harmlessly, an
+    escalation's card (the advisors' only sight of the question in the channel; the copy says an earlier
+    one may be there) and the reply to an urgent question (its "act now" must not be lost)."""
+    return kind in REPEATABLE or kind == Kind.ADVISOR_CARD or (kind == Kind.REPLY and urgent)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import uuid
 from typing import Callable
 
 from bot import escalations
-from bot.outbox import UNCERTAIN, Kind, Owed
+from bot.outbox import ABANDONED, UNCERTAIN, Kind, Owed, resend_after_abandoned
 from bot.records import CLAIMED, OPEN, Escalation, QueueAction
 from bot.times import parse_stored_time, stored, utc_now
 from bot.working_hours import WorkingHours, worked_since
@@ -141,8 +141,19 @@ class OutboxService:
         return self.store.lease_under(prefix, owner)
 
     def take_over_leases(self, is_gone: Callable[[str], bool]) -> int:
-        """Messages a dead sender had in hand are sent now rather than when its lease runs out."""
-        return self.store.release_leases_of(is_gone)
+        """Messages a dead sender had in hand are sent now rather than when its lease runs out; one it had
+        begun to send (Slack may have it) is in doubt, or sent again where losing it is worse."""
+        settled = [self._settle_abandoned(item) for item in self.store.abandoned_sends(is_gone)]
+        return sum(settled) + self.store.release_leases_of(is_gone)
+
+    def _settle_abandoned(self, item: Owed) -> bool:
+        question = self.store.question(item.question_id) if item.kind == Kind.REPLY and item.question_id else None
+        if resend_after_abandoned(item.kind, urgent=bool(question and question.urgent)):
+            note = {"earlier_copy": True} if item.kind == Kind.ADVISOR_CARD else {}
+            log.warning("%s #%s: %s; sent again (an earlier copy may have arrived)", item.kind, item.id, ABANDONED)
+            return self.store.send_again(item, note)
+        log.warning("%s #%s: %s; in doubt, not sent again", item.kind, item.id, ABANDONED)
+        return not self.not_delivered(item, f"{UNCERTAIN}: {ABANDONED}", give_up=True)
 
     def escalation_gone(self, escalation_id: int) -> bool:
         return self.store.escalation(escalation_id) is None
@@ -161,6 +172,11 @@ class OutboxService:
         it is on its way or delivered."""
         latest = self.store.owed_latest(f"answer:{escalation_id}")
         return (latest.error or "unknown") if latest and latest.state == "gave_up" else None
+
+    def details_in_doubt(self, week: str) -> bool:
+        """Whether the week's latest digest details reply was cut off after it may have reached Slack."""
+        latest = self.store.owed_latest(details_prefix(week).rstrip(":"))
+        return bool(latest and latest.state == "gave_up" and (latest.error or "").startswith(UNCERTAIN))
 
     def _owe_undelivered_notice(self, item: Owed, error: str) -> None:
         if item.kind == Kind.ADVISOR_ANSWER and item.payload.get("advisor"):

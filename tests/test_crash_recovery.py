@@ -1,6 +1,8 @@
 """kill -9 at each step where the bot owes a message, then restart: nothing owed is lost, nothing is
-sent twice. The real ``canishare serve --http`` runs as a child process against the fake Web API;
-the fake holds the Web API call in flight when the process is killed, and Slack never acts on it."""
+sent twice blindly. The real ``canishare serve --http`` runs as a child process against the fake Web API;
+the fake holds the Web API call in flight when the process is killed (here Slack never acts on it, but
+the bot cannot know that): a routine message is then in doubt and not sent again, a card is posted again
+saying an earlier copy may be in the channel, an advisor's answer is left for the advisor to check."""
 
 import json
 import time
@@ -48,7 +50,7 @@ def settle(fake, seconds=1.0):
     time.sleep(seconds)
 
 
-def test_a_question_whose_reply_was_in_flight_is_answered_once_after_a_crash(bot, fake_slack):
+def test_a_reply_in_flight_when_the_bot_is_killed_is_in_doubt_and_never_sent_twice(bot, fake_slack):
     fake_slack.hold("chat.postMessage")
     event = h.app_mention_event(f"<@{h.BOT_USER_ID}> Do I need consent to share with the police?", channel="CASK")
     first = h.event_request(event, event_id="EvCrash1")
@@ -56,14 +58,14 @@ def test_a_question_whose_reply_was_in_flight_is_answered_once_after_a_crash(bot
     crash_while_slack_holds(bot, fake_slack, "chat.postMessage")
 
     assert bot.send(h.event_request(event, event_id="EvCrash1", retry_num=1)) == 200  # Slack's retry
-    assert h.wait_for(lambda: posts(fake_slack, "CASK"), WAIT)
+    assert h.wait_for(lambda: Store(bot.db_path).owed_state("reply:1") == "gave_up", WAIT)
     settle(fake_slack)
-    (reply,) = posts(fake_slack, "CASK")
-    assert reply.body["thread_ts"] == event["ts"] and "consent" in json.dumps(reply.body).lower()
+    assert posts(fake_slack, "CASK") == []  # Slack may have had it: not sent again
+    assert Store(bot.db_path).owed_latest("reply:1").error.startswith("uncertain")
     assert len(Store(bot.db_path).questions()) == 1
 
 
-def test_an_escalation_whose_card_was_in_flight_gets_one_card_after_a_crash(bot, fake_slack):
+def test_a_card_in_flight_is_posted_again_after_a_crash_saying_an_earlier_copy_may_be_there(bot, fake_slack):
     bot.send(h.event_request(h.app_mention_event(f"<@{h.BOT_USER_ID}> {UNKNOWN_QUESTION}", channel="CASK")))
     assert h.wait_for(lambda: posts(fake_slack, "CASK"), WAIT)
     question_id = Store(bot.db_path).questions()[0].id
@@ -75,13 +77,14 @@ def test_an_escalation_whose_card_was_in_flight_gets_one_card_after_a_crash(bot,
 
     assert h.wait_for(lambda: posts(fake_slack, ADVISOR_CHANNEL, threaded=False), WAIT)
     settle(fake_slack)
-    assert len(posts(fake_slack, ADVISOR_CHANNEL, threaded=False)) == 1
+    (card,) = posts(fake_slack, ADVISOR_CHANNEL, threaded=False)
+    assert "earlier copy of it may be in the channel" in json.dumps(card.body)
     (escalation,) = Store(bot.db_path).escalations()
     assert escalation.advisor_ts and escalation.advisor_channel == ADVISOR_CHANNEL
     assert any("Sent to the advisors" in c.body.get("text", "") for c in fake_slack.answered("response_url"))
 
 
-def test_an_advisor_answer_in_flight_reaches_the_asker_once_after_a_crash(bot, fake_slack):
+def test_an_advisor_answer_in_flight_is_not_sent_twice_after_a_crash_and_the_advisor_is_told(bot, fake_slack):
     bot.send(h.event_request(h.app_mention_event(f"<@{h.BOT_USER_ID}> {UNKNOWN_QUESTION}", channel="CASK")))
     assert h.wait_for(lambda: posts(fake_slack, "CASK"), WAIT)
     question_id = Store(bot.db_path).questions()[0].id
@@ -97,11 +100,14 @@ def test_an_advisor_answer_in_flight_reaches_the_asker_once_after_a_crash(bot, f
     assert bot.send(h.view_submission_request(submission)) == 200
     crash_while_slack_holds(bot, fake_slack, "chat.postMessage")
 
-    assert h.wait_for(lambda: posts(fake_slack, "CASK", threaded=True)[1:], WAIT)
+    def told():
+        return [c for c in posts(fake_slack, ADVISOR_CHANNEL) if "cannot tell whether" in c.body.get("text", "")]
+
+    assert h.wait_for(told, WAIT)
     assert h.wait_for(lambda: fake_slack.answered("chat.update"), WAIT)
     settle(fake_slack)
     relayed = [c for c in posts(fake_slack, "CASK", threaded=True) if "An advisor has answered" in c.body["text"]]
-    assert len(relayed) == 1 and "share the minimum" in json.dumps(relayed[0].body)
+    assert relayed == [] and len(told()) == 1  # Slack may have had it: the advisor checks
     card = json.dumps(fake_slack.answered("chat.update")[-1].body)
     assert "Answered" in card or "answered" in card
 

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from bot.outbox import LEASE, Kind, State, retry_delay
 from bot.store import outbox
+from bot.store.migrations import _migration_15
 from bot.times import stored
 
 T0 = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.timezone.utc)
@@ -22,6 +23,7 @@ def at(seconds: float) -> str:
 def db():
     database = sqlite_utils.Database(sqlite3.connect(":memory:", isolation_level=None))
     outbox.create_table(database)
+    _migration_15(database)  # the outbox's later column
     return database
 
 

@@ -20,6 +20,7 @@ from bot.slack.client import BoundedRateLimitRetryHandler
 from bot.slack.deliverer import Deliverer, deliver, deliver_due
 from bot.slack.deps import assemble
 from bot.store import Store, outbox
+from bot.store.migrations import _migration_15
 from bot.times import stored
 
 import slack_harness as h
@@ -100,6 +101,7 @@ def db():
 
     database = sqlite_utils.Database(sqlite3.connect(":memory:", isolation_level=None))
     outbox.create_table(database)
+    _migration_15(database)  # the outbox's later column
     return database
 
 

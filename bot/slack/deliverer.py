@@ -13,10 +13,8 @@ import dataclasses
 import datetime as dt
 import http.client
 import logging
-import socket
 import threading
 import time
-import urllib.error
 from typing import Callable
 
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -24,7 +22,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot import lease_owners
 from bot.escalations import QueueError
 from bot.mrkdwn import FORMER_ADVISOR, is_erased, mention
-from bot.outbox import UNCERTAIN, Kind, Owed
+from bot.outbox import REPEATABLE, UNCERTAIN, Kind, Owed
 from bot.records import Escalation, State, Via
 from bot.service_parts import URGENT_REMIND_AFTER
 from bot.slack.asker_delivery import (
@@ -35,7 +33,13 @@ from bot.slack.asker_delivery import (
     send_privacy_notice,
     with_asker_notes,
 )
-from bot.slack.blocks.advisor_card import advisor_message, page_mention, reminder_message, why_not_delivered
+from bot.slack.blocks.advisor_card import (
+    advisor_message,
+    page_mention,
+    reminder_message,
+    why_not_delivered,
+    with_earlier_copy_note,
+)
 from bot.slack.blocks.asker_notices import claimed_message
 from bot.slack.blocks.kit import Message, reminder_span
 from bot.slack.blocks.replies import (
@@ -54,6 +58,7 @@ from bot.slack.delivery import deliver_to_asker, dm, privately, reply_on_route
 from bot.slack.deps import Deps
 from bot.slack.follow_up_delivery import send_follow_up, send_follow_up_added
 from bot.slack.record_delivery import send_digest, send_digest_details, send_my_data
+from bot.slack.send_outcomes import never_deliverable, never_reached_slack, retry_after
 from bot.times import parse_stored_time
 
 log = logging.getLogger(__name__)
@@ -64,8 +69,9 @@ WORKERS = 4  # Web API calls take ~100 ms; a few in parallel keep up with a busy
 BATCH = 1  # items one worker leases at a time: a lease's clock starts when its own send does
 NOT_DELIVERED = ("Your answer to escalation #{id} is saved, but I could not deliver it to {asker}: {why}. "
                  "Please reach them another way.")
-MAYBE_NOT_DELIVERED = ("Slack dropped the connection while I was delivering your answer to escalation #{id}, so I "
-                       "cannot tell whether {asker} received it. Please check where they asked, and send it yourself "
+MAYBE_NOT_DELIVERED = ("I was cut off while delivering your answer to escalation #{id} (the connection dropped, or "
+                       "the bot was stopped), so I cannot tell whether {asker} received it. Please check where they "
+                       "asked, and send it yourself "
                        "if it is not there (I will not send it again, so that it never arrives twice).")
 
 
@@ -140,43 +146,6 @@ def deliver(deps: Deps, item: Owed) -> bool:
         return False
     service.delivered(item, posted=posted)
     return True
-
-
-# Slack's answers that trying again cannot change, for a message to one person: their account is gone
-# or deactivated, they cannot receive the bot's messages, or the conversation they asked in is gone.
-PERMANENT_ERRORS = frozenset({"user_not_found", "user_disabled", "account_inactive", "cannot_dm_bot",
-                              "messages_tab_disabled", "user_is_bot", "channel_not_found", "not_in_channel",
-                              "is_archived", "cannot_dm_user"})
-TO_ONE_PERSON = frozenset({Kind.REPLY, Kind.NOTICE, Kind.ADVISOR_ANSWER, Kind.ASKER_NOTICE, Kind.DECISION_RECORD,
-                           Kind.MY_DATA, Kind.FAQ_ENTRY, Kind.FOLLOW_UP_ADDED})
-
-
-def never_deliverable(item: Owed, code: str) -> bool:
-    """A message to one person that Slack refused for good: given up at once (and, for an advisor's
-    answer, the advisor told at once), not retried for a day."""
-    return item.kind in TO_ONE_PERSON and code in PERMANENT_ERRORS
-
-
-# Sending these twice shows nothing twice (chat.update to the same state), so a send that may or may
-# not have reached Slack is simply tried again.
-REPEATABLE = frozenset({Kind.CARD_UPDATE, Kind.CARD_REMOVAL})
-
-
-def never_reached_slack(error: BaseException) -> bool:
-    """True when the request certainly did not reach Slack (refused, no route, name not found, no
-    connection in time), so sending it again cannot show it twice."""
-    if isinstance(error, urllib.error.URLError) and not isinstance(error, urllib.error.HTTPError):
-        return True  # urllib wraps failures to connect; failures after sending come unwrapped
-    return isinstance(error, (ConnectionRefusedError, socket.gaierror))
-
-
-def retry_after(error: SlackApiError) -> dt.timedelta | None:
-    if error.response.status_code != 429:
-        return None
-    try:
-        return dt.timedelta(seconds=int(error.response.headers.get("Retry-After", "")))
-    except (TypeError, ValueError):
-        return None
 
 
 # one sender per kind: each returns (channel, ts) of a new advisor-channel card, else None ----------
@@ -288,7 +257,10 @@ def send_card(deps: Deps, item: Owed) -> tuple[str, str] | None:
     if not channel:
         log.warning("escalation #%s is queued; no advisor channel is configured to post it to", escalation.id)
         return None
-    posted = deps.client.chat_postMessage(channel=channel, **card_message(deps, escalation).as_kwargs())
+    message = card_message(deps, escalation)
+    if item.payload.get("earlier_copy"):
+        message = with_earlier_copy_note(message)
+    posted = deps.client.chat_postMessage(channel=channel, **message.as_kwargs())
     return posted["channel"], posted["ts"]
 
 

@@ -87,14 +87,19 @@ def post_digest(settings: Settings, service: Service, digest: Digest, force: boo
             payload = details.payload
             line += _details_result(service, details, client or build_web_client(settings), payload["channel"],
                                     payload["ts"], digest, owed_since=True)
+        elif service.details_in_doubt(digest.week):
+            line += (" Its details reply was cut off while being posted (a run was stopped, or the connection "
+                     "dropped): it may be in the thread; look, it is not sent again.")
         return line
     if status == "in hand":
         raise _in_hand(service, digest.week)
     if status == "uncertain":
         raise DigestMayBePosted(
-            f"the last attempt to post the digest for {digest.week} lost its connection after sending it, so "
+            f"the last attempt to post the digest for {digest.week} was cut off after sending it (its connection "
+            "dropped, or its run was stopped), so "
             f"Slack may have it: look in {settings.digest_channel}, and if it is not there post it with --force")
     client = client or build_web_client(settings)
+    service.renew_lease(item)  # marks it as being sent: should this run die now, Slack may have it
     try:
         channel, ts = post_main_message(client, settings.digest_channel, digest)
     except BaseException as error:
@@ -115,6 +120,7 @@ def _details_result(service: Service, details, client: WebClient, channel: str, 
     """Post a digest's owed details reply (``owed_since``: by a later run); what to add to the run's
     line. A reply cut off after it was sent is not tried again (it may be there: it could show twice)."""
     what = "its details reply, owed since, " if owed_since else "the details reply "
+    service.renew_lease(details)
     try:
         post_details(client, channel, ts, digest)
     except Exception as error:  # noqa: BLE001 - the main message is posted: the run must end, and say so

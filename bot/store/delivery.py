@@ -101,6 +101,15 @@ class DeliveryTables:
         with self.transaction() as db:
             return sum(outbox.release_leases(db, owner) for owner in outbox.lease_holders(db) if is_gone(owner))
 
+    def abandoned_sends(self, is_gone: Callable[[str], bool]) -> list[Owed]:
+        """Items a dead (or timed-out) holder had begun to send (``bot.store.outbox.abandoned``)."""
+        with self._reading():
+            return outbox.abandoned(self.db, self.now(), is_gone)
+
+    def send_again(self, item: Owed, note: dict) -> bool:
+        with self.transaction() as db:
+            return outbox.send_again(db, item, note)
+
     def postpone(self, item: Owed, wait: dt.timedelta) -> bool:
         with self.transaction() as db:
             return outbox.postpone(db, self.now(), item, wait)

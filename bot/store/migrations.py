@@ -156,9 +156,16 @@ def _migration_14(db: sqlite_utils.Database) -> None:
     db["follow_ups"].add_column("risk_window", str)
 
 
+def _migration_15(db: sqlite_utils.Database) -> None:
+    """When an outbox item's holder began to send it: a holder that died with this set may have reached
+    Slack, so the item is in doubt rather than simply sent again (``bot.outbox.resend_after_abandoned``)."""
+    db["outbox"].add_column("sending_since", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
     _migration_8, _migration_9, _migration_10, _migration_11, _migration_12, _migration_13, _migration_14,
+    _migration_15,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import re
 import uuid
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from bot.mrkdwn import mention
 from bot.outbox import GIVE_UP_AFTER, Kind, Owed, State, lease_for, retry_delay
@@ -139,6 +139,7 @@ def lease_due(db, now: str, owner: str, limit: int = 20) -> list[Owed]:
     ordered = ", ".join("?" for _ in CARD_KINDS)
     candidates = db.query(
         "select * from outbox where state = ? and due_at <= ? and (leased_until is null or leased_until < ?)"
+        " and sending_since is null"
         f" and (kind not in ({ordered}) or escalation_id not in (select escalation_id from outbox"
         f"  where state = ? and leased_until >= ? and kind in ({ordered}) and escalation_id is not null))"
         f" and (kind != ? or escalation_id not in ({_ANSWER_BEING_SENT})) order by id limit ?",
@@ -158,7 +159,7 @@ def lease_due(db, now: str, owner: str, limit: int = 20) -> list[Owed]:
 
 # Leasing is a guarded UPDATE: it takes an item only if nobody holds it now, so two deliverers can
 # never both take it, even where the SELECT before it is not serialised (PostgreSQL's READ COMMITTED).
-_FREE = "state = ? and (leased_until is null or leased_until < ?)"
+_FREE = "state = ? and (leased_until is null or leased_until < ?) and sending_since is null"
 # An outcome is recorded only by the deliverer that still holds the item (fencing): one whose lease
 # ran out and was taken by another records nothing.
 _HELD = "id = ? and state = ? and leased_by = ?"
@@ -173,17 +174,17 @@ def _take(db, now: str, owner: str, row: dict) -> Owed | None:
 
 def renew(db, now: str, item: Owed) -> bool:
     """Extend ``item``'s lease to a full one from ``now`` if its owner still holds it (its lease has not
-    run out); False when it has, and the item must not be sent."""
+    run out), marking it as being sent; False when it has, and the item must not be sent."""
     until = stored(parse_stored_time(now) + lease_for(item.kind))
-    return db.execute(f"update outbox set leased_until = ? where {_HELD} and leased_until >= ?",
-                      [until, item.id, State.PENDING.value, item.owner, now]).rowcount == 1
+    return db.execute(f"update outbox set leased_until = ?, sending_since = ? where {_HELD} and leased_until >= ?",
+                      [until, now, item.id, State.PENDING.value, item.owner, now]).rowcount == 1
 
 
 def delivered(db, now: str, item: Owed) -> bool:
     """Sent: where it went (a response_url, a user id) is no longer needed. False (nothing recorded)
     when ``item``'s owner no longer holds it."""
     return db.execute("update outbox set state = ?, delivered_at = ?, payload = '{}', leased_by = null,"
-                      f" leased_until = null, last_error = null where {_HELD}",
+                      f" leased_until = null, sending_since = null, last_error = null where {_HELD}",
                       [State.DELIVERED.value, now, item.id, State.PENDING.value, item.owner]).rowcount == 1
 
 
@@ -202,12 +203,13 @@ def failed(db, now: str, item: Owed, error: str, wait: dt.timedelta | None = Non
     held = [item.id, State.PENDING.value, item.owner]
     if give_up or parse_stored_time(now) - parse_stored_time(item.created_at) >= GIVE_UP_AFTER:
         changed = db.execute("update outbox set state = ?, attempts = ?, last_error = ?, payload = '{}',"
-                             f" leased_by = null, leased_until = null, due_at = ? where {_HELD}",
+                             f" leased_by = null, leased_until = null, sending_since = null, due_at = ? where {_HELD}",
                              [State.GAVE_UP.value, attempts, error[:500], now, *held]).rowcount
         return False if changed else None
     due = stored(parse_stored_time(now) + (wait if wait is not None else retry_delay(attempts)))
     changed = db.execute("update outbox set attempts = ?, due_at = ?, last_error = ?, leased_by = null,"
-                         f" leased_until = null where {_HELD}", [attempts, due, error[:500], *held]).rowcount
+                         f" leased_until = null, sending_since = null where {_HELD}",
+                         [attempts, due, error[:500], *held]).rowcount
     return True if changed else None
 
 
@@ -223,7 +225,8 @@ def give_up_if_superseded(db, now: str, item: Owed, reason: str) -> bool:
 
 def lease_key(db, now: str, owner: str, key: str) -> Owed | None:
     """Lease the one pending item named ``key`` if nobody holds it (or its holder's lease ran out)."""
-    row = db.execute("select id from outbox where key = ? and state = ? and (leased_until is null or leased_until < ?)",
+    row = db.execute("select id from outbox where key = ? and state = ? and (leased_until is null or leased_until < ?)"
+                     " and sending_since is null",
                      [key, State.PENDING.value, now]).fetchone()
     return _lease(db, now, owner, row)
 
@@ -231,7 +234,7 @@ def lease_key(db, now: str, owner: str, key: str) -> Owed | None:
 def lease_under(db, now: str, owner: str, prefix: str) -> Owed | None:
     """Lease the oldest pending item whose key starts with ``prefix``, if nobody holds it."""
     row = db.execute("select id from outbox where substr(key, 1, ?) = ? and state = ?"
-                     " and (leased_until is null or leased_until < ?) order by id limit 1",
+                     " and (leased_until is null or leased_until < ?) and sending_since is null order by id limit 1",
                      [len(prefix), prefix, State.PENDING.value, now]).fetchone()
     return _lease(db, now, owner, row)
 
@@ -289,14 +292,32 @@ def lease_holders(db) -> list[str]:
 
 
 def release_leases(db, owner: str) -> int:
-    return db.execute("update outbox set leased_by = null, leased_until = null where leased_by = ? and state = ?",
-                      [owner, State.PENDING.value]).rowcount
+    """Free what ``owner`` (dead) held and had not begun to send."""
+    return db.execute("update outbox set leased_by = null, leased_until = null where leased_by = ? and state = ?"
+                      " and sending_since is null", [owner, State.PENDING.value]).rowcount
+
+
+def abandoned(db, now: str, is_gone: Callable[[str], bool]) -> list[Owed]:
+    """Items whose holder began to send them and then died (``is_gone``) or let its lease run out: Slack
+    may have them. Each comes leased to its old holder, so that its outcome can be recorded (fencing)."""
+    rows = db.query("select * from outbox where state = ? and sending_since is not null and leased_by is not null",
+                    [State.PENDING.value])
+    return [_owed(row, row["leased_by"]) for row in rows if row["leased_until"] < now or is_gone(row["leased_by"])]
+
+
+def send_again(db, item: Owed, note: dict) -> bool:
+    """Free an abandoned ``item`` to be sent again, with ``note`` added to its payload (what its message
+    should say about the earlier try)."""
+    payload = json.dumps({**item.payload, **note}, sort_keys=True)
+    return db.execute("update outbox set payload = ?, leased_by = null, leased_until = null, sending_since = null"
+                      f" where {_HELD}", [payload, item.id, State.PENDING.value, item.owner]).rowcount == 1
 
 
 def postpone(db, now: str, item: Owed, wait: dt.timedelta) -> bool:
     """Not sendable yet (e.g. an update of a card not yet posted): try again later, no attempt used.
     False (nothing changed) when ``item``'s owner no longer holds it."""
-    return db.execute(f"update outbox set due_at = ?, leased_by = null, leased_until = null where {_HELD}",
+    return db.execute(f"update outbox set due_at = ?, leased_by = null, leased_until = null, sending_since = null"
+                      f" where {_HELD}",
                       [stored(parse_stored_time(now) + wait), item.id, State.PENDING.value, item.owner]).rowcount == 1
 
 
@@ -311,8 +332,8 @@ def counts(db) -> dict[str, int]:
 
 def next_due(db) -> str | None:
     """When the next pending item can be leased: its due time, or its current lease's end."""
-    row = db.execute("select min(max(due_at, coalesce(leased_until, due_at))) from outbox where state = ?",
-                     [State.PENDING.value]).fetchone()
+    row = db.execute("select min(max(due_at, coalesce(leased_until, due_at))) from outbox where state = ?"
+                     " and sending_since is null", [State.PENDING.value]).fetchone()
     return row[0] if row else None
 
 

@@ -185,3 +185,12 @@ def reminder_message(escalation: Escalation, now: dt.datetime, page: str = "") -
         f"Escalation #{escalation.id} has waited "
         f"{describe_age(escalation.waiting_since, now)} without being claimed. Can someone pick it up?"
     )
+
+
+EARLIER_COPY = (":warning: The bot was stopped while posting this card, so an earlier copy of it may be in the channel "
+                "above. That copy is not kept up to date: use this one.")
+
+
+def with_earlier_copy_note(message: Message) -> Message:
+    """A card posted again after its first post was cut off (Slack may have that one too)."""
+    return message._replace(blocks=[context(EARLIER_COPY), *message.blocks])
