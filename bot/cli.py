@@ -20,9 +20,10 @@ NO_SETTINGS = {"fields": ()}
 MATCHER_SETTINGS = {"fields": ("thresholds",)}
 # commands that read or export the records use none of these (nor the retention period: purge is its own
 # command), so a mistake in one cannot block a subject access request or an erasure
-RECORD_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token", "retention_days")}
-PURGE_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token")}
+RECORD_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token", "signing_secret", "retention_days")}
+PURGE_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token", "signing_secret")}
 ALL_SETTINGS: dict = {}
+log = logging.getLogger(__name__)
 
 
 def _purge_settings(args) -> dict:
@@ -122,7 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     purge = commands.add_parser("purge", help="delete stored questions older than the retention period")
     purge.add_argument("--older-than", default=None, metavar="AGE",
-                       help="e.g. 365d, 52w, 12mo or 1y (default: $CANISHARE_RETENTION_DAYS, 365 days)")
+                       help="e.g. 365d, 52w or 1y: d is 24 hours, w 7 days, y 365 days; months are refused "
+                            "(they differ in length) (default: $CANISHARE_RETENTION_DAYS, 365 days)")
     purge.add_argument("--dry-run", action="store_true", help="say what would be deleted; delete nothing")
     purge.add_argument("--force", action="store_true", help=f"allow an age under {MIN_RETENTION_DAYS} days")
     purge.add_argument("--include-queue", action="store_true",
@@ -262,7 +264,7 @@ def cmd_queue(args, settings: Settings) -> int:
 
 
 def parse_age(value: str):
-    """A duration (bot.times.parse_duration: 365d, 52w, 12mo, 1y …) as a timedelta; a usage error if unreadable."""
+    """A duration (bot.times.parse_duration: 365d, 52w, 1y …) as a timedelta; a usage error if unreadable."""
     from bot.times import DurationError, parse_duration
 
     try:
@@ -359,6 +361,7 @@ def cmd_serve(args, settings: Settings) -> int:
 
     configure_logging()  # before the FAQ loads: a large one takes seconds, and says so
     service = _service(settings, must_exist=False)
+    log.info("%s", service.store.opening())
     return run(settings, service, http=args.http, port=args.port)
 
 
@@ -398,6 +401,7 @@ def cmd_clock(args, settings: Settings) -> int:
 
     configure_logging()
     service = _service(settings, must_exist=False)
+    log.info("%s", service.store.opening())
     return run_clock(settings, service)
 
 
