@@ -57,8 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("canishare: standard output is closed, so nothing could be written: run it without >&-",
               file=sys.stderr)
         return EXIT_PROBLEM
+    settings = None
     try:
-        return args.handler(args, _settings(args)) or EXIT_OK
+        settings = _settings(args)
+        return args.handler(args, settings) or EXIT_OK
     except CliError as error:
         print(f"canishare: {error}", file=sys.stderr)
         return error.code
@@ -76,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         from bot.failures import describe
 
-        line, code = describe(error)
+        line, code = describe(error, database=settings.db_path if settings else None)
         print(f"canishare: {line}", file=sys.stderr)
         return code
 
@@ -337,7 +339,13 @@ def cmd_erase(args, settings: Settings) -> int:
 
 def cmd_migrate(args, settings: Settings) -> int:
     """The one command besides the bot's own that upgrades the database; the reading ones never do."""
-    upgraded_from, version = _service(settings, faq=False).schema_upgrade()
+    service = _service(settings, faq=False)
+    upgraded_from, version = service.schema_upgrade()
+    damage = service.store.damage()
+    if damage:
+        from bot.failures import damaged_database
+
+        raise CliError(damaged_database(settings.db_path, damage))
     if upgraded_from is None:
         print(f"{settings.db_path} is up to date (schema {version}); nothing changed")
     else:

@@ -121,7 +121,7 @@ def test_slack_commands_name_the_missing_variables(env, capsys, argv, names):
 def test_corrupt_database_is_a_clear_error(env, capsys):
     (env / "records.db").write_bytes(b"garbage" * 1000)
     assert main(["queue"]) == 1
-    assert "not a usable canishare database" in capsys.readouterr().err
+    assert "is damaged (file is not a database)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("value, expected", [("4h", 4.0), ("90min", 1.5), ("1h30min", 1.5), ("", 4.0),

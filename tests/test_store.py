@@ -65,7 +65,7 @@ def test_older_database_is_migrated_in_place(tmp_path):
 def test_corrupt_file_gives_a_clear_error(tmp_path):
     path = tmp_path / "broken.db"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="not a usable canishare database.*CANISHARE_DB"):
+    with pytest.raises(StoreError, match="CANISHARE_DB .* is damaged .*restore it from a backup"):
         Store(path)
 
 

@@ -77,10 +77,9 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
 
             raise StoreError(f"{self.path}: {explain(error) or error}") from error
         except sqlite3.DatabaseError as error:
-            raise StoreError(
-                f"{self.path} is not a usable canishare database ({error}). "
-                "Restore it from a backup, or point CANISHARE_DB at a new file."
-            ) from error
+            from bot.failures import damaged_database
+
+            raise StoreError(f"{damaged_database(self.path, error)}, or point CANISHARE_DB at a new file") from error
 
     # schema ------------------------------------------------------------------------------------
 
@@ -101,6 +100,12 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
                 "the bot, `canishare serve`, upgrades it too; an older canishare cannot open it afterwards), then "
                 "run this command again"
             )
+
+    def damage(self) -> str | None:
+        """None when SQLite's quick check finds the file sound; else its first finding."""
+        with self._reading():
+            found = [row[0] for row in self.db.execute("PRAGMA quick_check")]
+        return None if found == ["ok"] else found[0]
 
     def opening(self) -> str:
         """The start-up log's line: the file, its schema, and whether this open created or upgraded it."""

@@ -4,6 +4,7 @@ database is never given canishare's tables or switched to WAL mode."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from bot.store.migrations import NoDatabase, WrongDatabase
@@ -29,8 +30,19 @@ def refuse_unusable_path(path: str, create: bool) -> None:
 def read_only_uri(path: str) -> str:
     """SQLite's URI for opening ``path`` read-only (mode=ro, as Datasette opens a database that may
     change). Not immutable=1: that would read a file another process is writing as if it could not
-    change. In WAL mode SQLite may still create the -wal and -shm files beside it; the file is not written."""
-    return f"{Path(path).absolute().as_uri()}?mode=ro"
+    change. In WAL mode SQLite may still create the -wal and -shm files beside it; the file is not written.
+    Where its folder cannot be written (a mounted backup or snapshot) mode=ro cannot make the -shm file
+    a WAL database needs, and nothing can change the file there: it is opened immutable, unless a
+    -wal file with changes lies beside it, which immutable would leave unread."""
+    where = Path(path).absolute()
+    wal = where.with_name(where.name + "-wal")
+    if not folder_writable(where.parent) and not (wal.exists() and wal.stat().st_size > 0):
+        return f"{where.as_uri()}?immutable=1"
+    return f"{where.as_uri()}?mode=ro"
+
+
+def folder_writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK)
 
 
 def check_is_canishare(db, path: str, version: int, create: bool) -> bool:
