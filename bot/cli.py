@@ -20,9 +20,10 @@ NO_SETTINGS = {"fields": ()}
 MATCHER_SETTINGS = {"fields": ("thresholds",)}
 # commands that read or export the records use none of these (nor the retention period: purge is its own
 # command), so a mistake in one cannot block a subject access request or an erasure
-RECORD_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token", "retention_days")}
-PURGE_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token")}
+RECORD_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token", "signing_secret", "retention_days")}
+PURGE_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token", "signing_secret")}
 ALL_SETTINGS: dict = {}
+log = logging.getLogger(__name__)
 
 
 def _purge_settings(args) -> dict:
@@ -56,8 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("canishare: standard output is closed, so nothing could be written: run it without >&-",
               file=sys.stderr)
         return EXIT_PROBLEM
+    settings = None
     try:
-        return args.handler(args, _settings(args)) or EXIT_OK
+        settings = _settings(args)
+        return args.handler(args, settings) or EXIT_OK
     except CliError as error:
         print(f"canishare: {error}", file=sys.stderr)
         return error.code
@@ -75,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         from bot.failures import describe
 
-        line, code = describe(error)
+        line, code = describe(error, database=settings.db_path if settings else None)
         print(f"canishare: {line}", file=sys.stderr)
         return code
 
@@ -122,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     purge = commands.add_parser("purge", help="delete stored questions older than the retention period")
     purge.add_argument("--older-than", default=None, metavar="AGE",
-                       help="e.g. 365d, 52w, 12mo or 1y (default: $CANISHARE_RETENTION_DAYS, 365 days)")
+                       help="e.g. 365d, 52w or 1y: d is 24 hours, w 7 days, y 365 days; months are refused "
+                            "(they differ in length) (default: $CANISHARE_RETENTION_DAYS, 365 days)")
     purge.add_argument("--dry-run", action="store_true", help="say what would be deleted; delete nothing")
     purge.add_argument("--force", action="store_true", help=f"allow an age under {MIN_RETENTION_DAYS} days")
     purge.add_argument("--include-queue", action="store_true",
@@ -267,7 +271,7 @@ def cmd_queue(args, settings: Settings) -> int:
 
 
 def parse_age(value: str):
-    """A duration (bot.times.parse_duration: 365d, 52w, 12mo, 1y …) as a timedelta; a usage error if unreadable."""
+    """A duration (bot.times.parse_duration: 365d, 52w, 1y …) as a timedelta; a usage error if unreadable."""
     from bot.times import DurationError, parse_duration
 
     try:
@@ -341,7 +345,13 @@ def cmd_erase(args, settings: Settings) -> int:
 
 def cmd_migrate(args, settings: Settings) -> int:
     """The one command besides the bot's own that upgrades the database; the reading ones never do."""
-    upgraded_from, version = _service(settings, faq=False).schema_upgrade()
+    service = _service(settings, faq=False)
+    upgraded_from, version = service.schema_upgrade()
+    damage = service.store.damage()
+    if damage:
+        from bot.failures import damaged_database
+
+        raise CliError(damaged_database(settings.db_path, damage))
     if upgraded_from is None:
         print(f"{settings.db_path} is up to date (schema {version}); nothing changed")
     else:
@@ -371,6 +381,7 @@ def cmd_serve(args, settings: Settings) -> int:
 
     configure_logging()  # before the FAQ loads: a large one takes seconds, and says so
     service = _service(settings, must_exist=False)
+    log.info("%s", service.store.opening())
     return run(settings, service, http=args.http, port=args.port)
 
 
@@ -410,6 +421,7 @@ def cmd_clock(args, settings: Settings) -> int:
 
     configure_logging()
     service = _service(settings, must_exist=False)
+    log.info("%s", service.store.opening())
     return run_clock(settings, service)
 
 

@@ -51,20 +51,32 @@ class SettingsError(ValueError):
     pass
 
 
+# The shortest CANISHARE_REMIND_AFTER: an urgent escalation's own interval. Shorter ("0h", "1s") would
+# remind every escalation, and every claim, at the queue keeper's next round.
+MIN_REMIND_AFTER_MINUTES = 15
+
+
 def hours(value: str | None, default: float) -> float:
     """A duration ('4h', '90min', see bot.times.parse_duration) as a number of hours; ``default`` when unset."""
     if not value or not value.strip():
         return default
     try:
-        return parse_duration(value).total_seconds() / 3600
+        seconds = parse_duration(value).total_seconds()
     except DurationError as error:
         raise SettingsError(f"CANISHARE_REMIND_AFTER: {error}") from None
+    if seconds < MIN_REMIND_AFTER_MINUTES * 60:
+        raise SettingsError(
+            f"CANISHARE_REMIND_AFTER={value.strip()!r} is under {MIN_REMIND_AFTER_MINUTES} minutes: advisors would be "
+            f"reminded of every escalation at once. Use {MIN_REMIND_AFTER_MINUTES}min or more, e.g. 4h (reminders "
+            "cannot be turned off; a long value such as 30d makes them rare)")
+    return seconds / 3600
 
 
 # The shortest retention period any command accepts from CANISHARE_RETENTION_DAYS: the running bot,
 # the digest clock and `canishare purge` all delete what is older, so a typo ("1" meant as a year)
 # would otherwise delete the whole advice record at the bot's next start.
 MIN_RETENTION_DAYS = 30
+MAX_RETENTION_DAYS = 100 * 365  # as for durations (purge --older-than): beyond it dates overflow
 
 
 def retention_too_short(what: str, days: float) -> str:
@@ -76,9 +88,13 @@ def retention_too_short(what: str, days: float) -> str:
 def _whole_days(value: str | None, default: int) -> int:
     if not value or not value.strip():
         return default
-    if not value.strip().isdigit() or int(value) < 1:
+    digits = value.strip()
+    if not (digits.isascii() and digits.isdigit()) or int(digits) < 1:
         raise SettingsError(f"CANISHARE_RETENTION_DAYS={value!r}: use a whole number of days such as 365")
-    days = int(value)
+    if len(digits) > 6 or int(digits) > MAX_RETENTION_DAYS:
+        raise SettingsError(f"CANISHARE_RETENTION_DAYS={digits} is longer than 100 years ({MAX_RETENTION_DAYS} "
+                            "days): it counts days, so 365 is a year; set a period the retention schedule names")
+    days = int(digits)
     if days < MIN_RETENTION_DAYS:
         raise SettingsError(
             f"{retention_too_short(f'CANISHARE_RETENTION_DAYS={value.strip()}', days)} (the running bot, the "
@@ -139,6 +155,18 @@ TOKEN_SLOTS = {
     "SLACK_APP_TOKEN": ("xapp-", "an app-level token with connections:write, under Basic Information"),
 }
 TOKEN_KINDS = {"xoxb-": "a bot token", "xapp-": "an app-level token", "xoxp-": "a user token"}
+
+
+def _signing_secret(value: str | None) -> str | None:
+    """SLACK_SIGNING_SECRET, stripped like the tokens (a pasted newline would fail every signature);
+    quotes or spaces inside are refused: a secret is one run of letters and digits."""
+    if not value or not value.strip():
+        return None
+    secret = value.strip()
+    if secret[0] in "'\"" or secret[-1] in "'\"" or any(c.isspace() for c in secret):
+        raise SettingsError("SLACK_SIGNING_SECRET holds quotes or spaces: give the Signing Secret alone, as shown "
+                            "under Basic Information, App Credentials (no quotes around it)")
+    return secret
 
 
 def _token(variable: str, value: str | None) -> str | None:
@@ -238,11 +266,11 @@ class Settings:
 
         defaults = cls()
         return cls(
-            db_path=env.get("CANISHARE_DB") or defaults.db_path,
+            db_path=(env.get("CANISHARE_DB") or "").strip() or defaults.db_path,
             faq_dir=env.get("CANISHARE_FAQ_DIR") or defaults.faq_dir,
             bot_token=read("bot_token", lambda e: _token("SLACK_BOT_TOKEN", e.get("SLACK_BOT_TOKEN")), None),
             app_token=read("app_token", lambda e: _token("SLACK_APP_TOKEN", e.get("SLACK_APP_TOKEN")), None),
-            signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+            signing_secret=read("signing_secret", lambda e: _signing_secret(e.get("SLACK_SIGNING_SECRET")), None),
             api_url=read("api_url", lambda e: _api_url(e.get("SLACK_API_URL")), defaults.api_url),
             advisor_channel=env.get("CANISHARE_ADVISOR_CHANNEL") or None,
             digest_channel=env.get("CANISHARE_DIGEST_CHANNEL") or None,

@@ -26,9 +26,24 @@ class DamagedInstall(Exception):
     """A file shipped inside the package (a model, word list or examples) is missing or unreadable."""
 
 
-def describe(error: BaseException) -> tuple[str, int]:
+DAMAGE_SIGNS = ("malformed", "file is not a database")
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether SQLite found the database file itself damaged (a bad restore, a disk fault, a torn copy)."""
+    return isinstance(error, sqlite3.DatabaseError) and any(sign in str(error).lower() for sign in DAMAGE_SIGNS)
+
+
+def damaged_database(path: str, why: object) -> str:
+    return (f"CANISHARE_DB {path!r} is damaged ({why}): restore it from a backup (README: Retention, backups and "
+            "upgrades)")
+
+
+def describe(error: BaseException, database: str | None = None) -> tuple[str, int]:
     """The line to show for ``error`` and the exit code: Slack's failures (3), problems a person can
-    fix (1), or a bug (70), said plainly."""
+    fix (1), or a bug (70), said plainly. ``database``: the CANISHARE_DB file, named when it is damaged."""
+    if database and is_damage(error):
+        return damaged_database(database, error), EXIT_PROBLEM
     if type(error).__module__.split(".")[0] in SLACKISH_MODULES:
         from bot.slack.failures import explain_slack  # Slack knowledge stays under bot/slack
 

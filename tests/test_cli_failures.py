@@ -281,7 +281,7 @@ def test_commands_that_read_the_records_refuse_an_empty_file(env, capsys, monkey
     monkeypatch.setenv("CANISHARE_DIGEST_CHANNEL", "C1")
     monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:9/api/")
     assert main(command) == EXIT_PROBLEM
-    assert "zero.db is empty" in one_line_error(capsys) and (env / "zero.db").stat().st_size == 0
+    assert "zero.db' is empty" in one_line_error(capsys) and (env / "zero.db").stat().st_size == 0
 
 
 @pytest.mark.parametrize("command", [*RECORD_COMMANDS, ["serve", "--http"], ["clock"]])
@@ -438,4 +438,4 @@ def test_a_database_path_that_is_a_folder_says_so(env, capsys, monkeypatch):
     (env / "dir.db").mkdir()
     monkeypatch.setenv("CANISHARE_DB", str(env / "dir.db"))
     assert main(["queue"]) == EXIT_USAGE
-    assert "dir.db is a folder" in one_line_error(capsys)
+    assert "dir.db' is a folder" in one_line_error(capsys)

@@ -60,7 +60,7 @@ def test_purge_deletes_what_is_older_than_the_age(env, capsys):
     assert [q.text for q in service.store.questions()] == ["a question from the future"]
 
 
-@pytest.mark.parametrize("value, days", [("365d", 365), ("52w", 364), ("12mo", 360), ("1y", 365), ("30 days", 30),
+@pytest.mark.parametrize("value, days", [("365d", 365), ("52w", 364), ("1y", 365), ("30 days", 30),
                                          ("1y2w", 379)])
 def test_ages(value, days):
     assert parse_age(value).days == days
@@ -121,7 +121,7 @@ def test_slack_commands_name_the_missing_variables(env, capsys, argv, names):
 def test_corrupt_database_is_a_clear_error(env, capsys):
     (env / "records.db").write_bytes(b"garbage" * 1000)
     assert main(["queue"]) == 1
-    assert "not a usable canishare database" in capsys.readouterr().err
+    assert "is damaged (file is not a database)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("value, expected", [("4h", 4.0), ("90min", 1.5), ("1h30min", 1.5), ("", 4.0),

@@ -65,7 +65,7 @@ def test_older_database_is_migrated_in_place(tmp_path):
 def test_corrupt_file_gives_a_clear_error(tmp_path):
     path = tmp_path / "broken.db"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="not a usable canishare database.*CANISHARE_DB"):
+    with pytest.raises(StoreError, match="CANISHARE_DB .* is damaged .*restore it from a backup"):
         Store(path)
 
 
@@ -298,7 +298,7 @@ def test_another_applications_database_is_refused_and_left_as_it_was(tmp_path, t
 
     path = foreign_database(tmp_path / "foreign.db", tables)
     before = path.read_bytes()
-    with pytest.raises(WrongDatabase, match="CANISHARE_DB=.*foreign.db is not a canishare database.*dashboards"):
+    with pytest.raises(WrongDatabase, match="CANISHARE_DB=.*foreign.db' is not a canishare database.*dashboards"):
         Store(path, create=create)
     assert path.read_bytes() == before  # no tables written, journal mode not switched to WAL
     connection = sqlite3.connect(path)
@@ -311,7 +311,7 @@ def test_an_empty_file_is_a_new_database_only_where_one_may_be_created(tmp_path)
 
     path = tmp_path / "zero.db"
     path.write_bytes(b"")
-    with pytest.raises(NoDatabase, match="zero.db is empty"):
+    with pytest.raises(NoDatabase, match="zero.db' is empty"):
         Store(path, create=False)
     assert path.stat().st_size == 0
     assert Store(path).schema_version() == SCHEMA_VERSION  # serve and clock: a new database
@@ -330,7 +330,7 @@ def test_a_folder_is_not_a_database(tmp_path):
     from bot.store import WrongDatabase
 
     (tmp_path / "dir.db").mkdir()
-    with pytest.raises(WrongDatabase, match="dir.db is a folder.*dir.db/canishare.db"):
+    with pytest.raises(WrongDatabase, match="dir.db' is a folder.*dir.db/canishare.db"):
         Store(tmp_path / "dir.db")
 
 

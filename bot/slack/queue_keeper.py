@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import threading
 
+from bot.failures import explain
 from bot.slack.deps import Deps
 
 log = logging.getLogger(__name__)
@@ -51,5 +52,6 @@ class QueueKeeper:
                 if cards or reminders:
                     log.info("queue keeper: %d card(s) and %d reminder(s) owed", cards, reminders)
             except Exception as error:  # noqa: BLE001 - keep the thread alive through Slack or DB hiccups
-                log.warning("queue keeper round failed: %s", type(error).__name__, exc_info=True)
+                known = explain(error)  # a condition to fix (locked, disk full) is one line; a bug keeps its traceback
+                log.warning("queue keeper round failed: %s", known or type(error).__name__, exc_info=not known)
             self._stop.wait(self.every)

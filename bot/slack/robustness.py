@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
+import time
 from concurrent.futures import Executor
 from typing import Callable
 
@@ -87,17 +89,57 @@ def describe_request(body: dict) -> str:
     return f"{kind}/{detail}" if detail else kind
 
 
+STORE_WARNING_EVERY = 60.0  # seconds between two warnings of one store condition
+
+
+def store_condition(error: BaseException) -> str | None:
+    """What stops the store taking writes, when ``error`` is a condition to fix rather than a bug."""
+    if is_busy(error):
+        return ("the database is locked by another process (a sqlite3 shell with a transaction open, a backup "
+                "tool?): requests that write are refused until it is released")
+    text = str(error).lower()
+    if isinstance(error, sqlite3.OperationalError) and "full" in text:
+        return "the disk is full where CANISHARE_DB lives: requests that write are refused until space is freed"
+    return None
+
+
+class ConditionLog:
+    """Each store condition logged as one WARNING, again at most every ``every`` seconds, with the count
+    of requests it refused meanwhile."""
+
+    def __init__(self, every: float = STORE_WARNING_EVERY, clock: Callable[[], float] = time.monotonic) -> None:
+        self.every, self.clock = every, clock
+        self._last: dict[str, float] = {}
+        self._refused: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def note(self, condition: str) -> None:
+        with self._lock:
+            self._refused[condition] = self._refused.get(condition, 0) + 1
+            now, last = self.clock(), self._last.get(condition)
+            if last is not None and now - last < self.every:
+                return
+            self._last[condition], refused = now, self._refused.pop(condition)
+        log.warning("%s (%d request(s) refused)", condition, refused)
+
+
 def listener_error_handler(executor: Executor) -> Callable:
     """App-wide error handler: log the error's type and traceback (no question text, and its message
     only made safe: ``bot.log_safety``), answer Slack with 200 at once so that it does
     not retry (an event is never answered twice: see ``skip_events_already_handled``), and tell the
     person on ``executor`` (the app's listener executor, or a small pool of its own) after that answer:
-    a slow Slack must not hold up the acknowledgement."""
+    a slow Slack must not hold up the acknowledgement. A locked database or a full disk is logged as
+    one rate-limited warning (``ConditionLog``), not a traceback per request."""
+    conditions = ConditionLog()
 
     def handle_listener_error(error: Exception, body: dict, client: WebClient,
                               response: BoltResponse | None) -> BoltResponse | None:
-        log.error("listener failed on %s: %s\n%s", describe_request(body or {}), type(error).__name__,
-                  safe_traceback(error))  # never exc_info: the message may quote what someone typed
+        condition = store_condition(error)
+        if condition:  # not a bug: one line now and then, not a traceback per refused request
+            conditions.note(condition)
+        else:
+            log.error("listener failed on %s: %s\n%s", describe_request(body or {}), type(error).__name__,
+                      safe_traceback(error))  # never exc_info: the message may quote what someone typed
         try:
             executor.submit(_tell_quietly, client, body or {}, isinstance(error, sqlite3.Error), is_busy(error))
         except RuntimeError:  # the executor is shutting down with the process: nobody to tell now

@@ -32,7 +32,7 @@ from bot.slack.app import create_app
 from bot.slack.deliverer import Deliverer
 from bot.slack.deps import assemble
 from bot.slack.queue_keeper import QueueKeeper
-from bot.slack.signature import refusal, why_not_from_slack
+from bot.slack.signature import SignatureWatch, refusal, why_not_from_slack
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +222,8 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str,
     their signature has verified against ``signing_secret``; anything else gets 401 unread.
     ``GET /healthz`` is 200 "ok", or 503 listing what ``health()`` says stops the bot from working."""
 
+    signatures = SignatureWatch()
+
     class SlackRequestHandler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         timeout = request_timeout  # a client that stalls mid-request does not hold a thread
@@ -278,9 +280,11 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str,
             reason = why_not_from_slack(signing_secret, headers, raw)
             if reason:  # nothing of the body is parsed, logged or acted on
                 log.warning("refused a request from %s that is not from Slack: %s", self.client_address[0], reason)
+                signatures.refused(reason)
                 self.close_connection = True
                 self.send(refusal())
                 return
+            signatures.passed()
             try:
                 request = BoltRequest(body=raw.decode("utf-8"), query=url.query, headers=headers)
             except Exception as error:  # noqa: BLE001 - a signed body Bolt cannot read is the sender's fault

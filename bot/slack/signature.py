@@ -61,6 +61,37 @@ def why_not_from_slack(secret: str, headers: Mapping[str, str | list[str]], body
     return None
 
 
+# Signed requests refused in a row, none passing, before the log says the secret itself is wrong
+# (Slack's own requests fail so when SLACK_SIGNING_SECRET is not the app's); said again at most this often.
+WRONG_SECRET_AFTER = 3
+WRONG_SECRET_WARN_EVERY = 300.0
+
+
+class SignatureWatch:
+    """Counts Slack-shaped requests whose signature does not match, since the last one that passed."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.failed_in_row = 0
+        self.last_warning: float | None = None
+
+    def passed(self) -> None:
+        self.failed_in_row = 0
+
+    def refused(self, reason: str) -> None:
+        if reason != "signature does not match":
+            return
+        self.failed_in_row += 1
+        now = self.clock()
+        if self.failed_in_row >= WRONG_SECRET_AFTER and (
+                self.last_warning is None or now - self.last_warning >= WRONG_SECRET_WARN_EVERY):
+            self.last_warning = now
+            log.warning("every signed request fails its signature check (%d in a row, none passed): check "
+                        "SLACK_SIGNING_SECRET (the Signing Secret under Basic Information, App Credentials, "
+                        "of this app); until it matches, Slack's questions, buttons and commands all fail",
+                        self.failed_in_row)
+
+
 def request_fingerprint(headers: Mapping[str, str | list[str]], body: bytes) -> str:
     """Identifies a byte-identical signed request (same timestamp, same body): a replay."""
     timestamp = header(headers, TIMESTAMP_HEADER) or ""

@@ -35,6 +35,10 @@ BUSY_TIMEOUT = 30.0  # seconds a write waits for another process's write lock be
 # How long the outcome of a send (delivered, failed) keeps being retried while another process holds the
 # write lock: far past any one transaction, so that a message Slack took is recorded, not sent again.
 OUTCOME_PATIENCE = 15 * 60.0
+# A write that timed out on this process's own lock: another of its threads holds it, most often while
+# it waits for another process's write lock (a sqlite3 shell with a transaction open, a backup tool).
+LOCK_WAITED_IN_PROCESS = ("database is locked (a write of this process was already waiting for it; another "
+                          "process, such as a sqlite3 shell or a backup, may hold it)")
 
 
 class Connections:
@@ -91,7 +95,7 @@ class Connections:
     def transaction(self) -> Iterator[sqlite_utils.Database]:
         wait = getattr(self._local, "wait", None)
         if not self._lock.acquire(timeout=-1 if wait is None else wait):
-            raise sqlite3.OperationalError("database is locked (another thread of this process holds it)")
+            raise sqlite3.OperationalError(LOCK_WAITED_IN_PROCESS)
         try:
             if self._writer.conn.in_transaction:  # nested: join the outer transaction
                 yield self._writer

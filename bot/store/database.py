@@ -31,7 +31,7 @@ from bot.store.connection import BUSY_TIMEOUT, OUTCOME_PATIENCE, Connections
 from bot.store.delivery import DeliveryTables
 from bot.store.follow_ups import FollowUpTables
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, OlderDatabase, StoreError
-from bot.store.opening import check_is_canishare, read_only_uri, refuse_unusable_path
+from bot.store.opening import check_is_canishare, describe_opening, read_only_uri, refuse_unusable_path
 from bot.store.queries import LEARNED_GENERATION, _between, bump_generation, generation
 from bot.store.reports import ReportTables
 from bot.times import stored_now
@@ -52,13 +52,14 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
         self.read_only = read_only
         self.outcome_patience = outcome_patience
         self.upgraded_from: int | None = None  # the schema version this open upgraded the file from
+        self.created = False  # whether this open made a new, empty database
         refuse_unusable_path(self.path, create and not read_only)
         try:
             self._connect(read_only_uri(self.path) if read_only else self.path, read_only, busy_timeout)
             writer = self._writer
             writer.execute("BEGIN")  # one snapshot: another process's first migration cannot land between reads
             try:
-                check_is_canishare(writer, self.path, self.schema_version(), create and not read_only)
+                self.created = check_is_canishare(writer, self.path, self.schema_version(), create and not read_only)
             finally:
                 writer.execute("COMMIT")
             if self.path != ":memory:" and not read_only:  # the mode is kept in the file: the bot set it
@@ -76,10 +77,9 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
 
             raise StoreError(f"{self.path}: {explain(error) or error}") from error
         except sqlite3.DatabaseError as error:
-            raise StoreError(
-                f"{self.path} is not a usable canishare database ({error}). "
-                "Restore it from a backup, or point CANISHARE_DB at a new file."
-            ) from error
+            from bot.failures import damaged_database
+
+            raise StoreError(f"{damaged_database(self.path, error)}, or point CANISHARE_DB at a new file") from error
 
     # schema ------------------------------------------------------------------------------------
 
@@ -100,6 +100,17 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
                 "the bot, `canishare serve`, upgrades it too; an older canishare cannot open it afterwards), then "
                 "run this command again"
             )
+
+    def damage(self) -> str | None:
+        """None when SQLite's quick check finds the file sound; else its first finding."""
+        with self._reading():
+            found = [row[0] for row in self.db.execute("PRAGMA quick_check")]
+        return None if found == ["ok"] else found[0]
+
+    def opening(self) -> str:
+        """The start-up log's line: the file, its schema, and whether this open created or upgraded it."""
+        return describe_opening(self.path, self.created, None if self.created else self.upgraded_from,
+                                self.schema_version())
 
     def _migrate(self) -> None:
         version = self.schema_version()
