@@ -177,6 +177,8 @@ class _EvidenceNames(_FinderBase):
             return False
         if not self.word_ok(tok) or tok.low in words._TOWNS:  # "ask Sheffield for their file"
             return False
+        if tok.base.isupper() and not self.shouting and "-" not in tok.base and not self.capitals_given_name(tok):
+            return False  # "LADO says": capitals in a text that does not shout are an acronym, not "ELLIE-MAY"
         nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
         if not (
             (nxt is not None and nxt.text.islower() and nxt.low in _PERSON_VERBS)
