@@ -44,6 +44,12 @@ REMOVED = [
     # a given name in capitals is still a name
     ("name", "ELLIE-MAY said she was scared", "ELLIE-MAY"),
     ("name", "PRIYA said she was scared", "PRIYA"),
+    # a given name in brackets right after a name found, also after a word for kin
+    ("name", "Mrs Obi (Chioma) rang about the letter", "Chioma"),
+    ("name", "Mrs Dolan (nanny maureen) is the main carer", "maureen"),
+    # a family by its plural surname in brackets, or before "familys"
+    ("name", "her foster carers (the Hendersons) asked for the letter", "Hendersons"),
+    ("name", "an update on the Okafor familys housing case", "Okafor"),
 ]
 
 # texts with nothing to remove
@@ -72,6 +78,9 @@ UNCHANGED = [
     "LADO says wait 1 working day before telling the HT",
     "IRO says the review should go ahead",
     "dont give it to his SW cos she'll tell his mam",
+    # regions in brackets are no families
+    "the team (the Midlands) asked for figures",
+    "we met at the retreat (the Cotswolds) last year",
 ]
 
 
@@ -86,3 +95,12 @@ def test_each_class_is_removed_as_its_kind(kind, text, value):
 @pytest.mark.parametrize("text", UNCHANGED)
 def test_look_alikes_stay(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Dr Okafor (paediatrician) wants the notes", "(paediatrician)"),
+    ("Mrs Dolan (nanny) is the main carer", "(nanny)"),
+    ("Mr Reid (Year 6) rang", "(Year 6)"),
+])
+def test_a_role_a_relative_or_a_class_in_brackets_after_a_name_stays(text, kept):
+    assert kept in redact(text).text

@@ -113,7 +113,7 @@ _DATE_AFTER = re.compile(r"[ \t]*[,(]?[ \t]*[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[
 _MODAL_OPENERS = frozenset("will may can do did does".split())
 # words after a surname that make it a family: "the Hassan family", "Okonkwo twins"
 _FAMILY_WORDS = frozenset(
-    "family family's families twins twins' triplets children kids household siblings boys girls".split()
+    "family family's familys families twins twins' triplets children kids household siblings boys girls".split()
 )
 # after "the Kowalczyks": a verb or place that shows people
 _AFTER_PLURAL_SURNAME = frozenset(

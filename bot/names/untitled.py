@@ -127,8 +127,9 @@ class _UntitledNames(_EvidenceNames):
             return False  # "the Midlands", "the Cotswolds'"
         plural_possessive = self.text.startswith(("' ", "\u2019 "), tok.end)
         before = self.tok(i - 2).low if i >= 2 and self.joined(i - 1) else ""
-        if not (plural_possessive or before in _BEFORE_A_PERSON_NAMED):
-            return False
+        in_brackets = self.text[:self.tok(i - 1).start].endswith("(") and self.text.startswith(")", tok.end)
+        if not (plural_possessive or before in _BEFORE_A_PERSON_NAMED or in_brackets):
+            return False  # but "foster carers (the Thompsons)"
         self.add(i, i + 1)
         return True
 
