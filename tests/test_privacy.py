@@ -32,14 +32,21 @@ DEV3_CASES = _cases("redaction_dev3_cases.yaml")
 DEV4_CASES = _cases("redaction_dev4_cases.yaml")
 # the blind set until 2026-11-30; its cases the redactor still misses say why (``known_gap``) and are
 # expected to fail, strictly: one that starts to pass must lose its mark
-DEV5_CASES = [
-    pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=case["known_gap"])) if "known_gap" in case
-    else case
-    for case in _cases("redaction_dev5_cases.yaml")
-]
+def _marked(name: str) -> list:
+    return [
+        pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=case["known_gap"])) if "known_gap" in case
+        else case
+        for case in _cases(name)
+    ]
+
+
+DEV5_CASES = _marked("redaction_dev5_cases.yaml")
 # the four classes a review found leaking (lower-case streets, the country code in brackets, dates of
 # birth after an age event, "X and Y" names no list knows), with their look-alikes
 DEV7_CASES = _cases("redaction_dev7_cases.yaml")
+# written blind for fitting (nicknames, names in brackets, families, records pasted from systems); its cases
+# the redactor still misses are marked as dev5's are
+DEV8_CASES = _marked("redaction_dev8_cases.yaml")
 # prose only, written to look like identifiers (farms, "Sister", Welsh bodies, form codes, "the close")
 LOOKALIKE_CASES = _cases("redaction_lookalikes.yaml")
 
@@ -704,11 +711,13 @@ def test_overlaps(text, expected):
 
 @pytest.mark.parametrize(
     "case",
-    CASES + DEV_CASES + DEV2_CASES + DEV3_CASES + DEV4_CASES + DEV5_CASES + DEV7_CASES + LOOKALIKE_CASES,
+    CASES + DEV_CASES + DEV2_CASES + DEV3_CASES + DEV4_CASES + DEV5_CASES + DEV7_CASES + DEV8_CASES
+    + LOOKALIKE_CASES,
     ids=[f"case{i}" for i in range(len(CASES))] + [f"dev{i}" for i in range(len(DEV_CASES))]
     + [f"dev2_{i}" for i in range(len(DEV2_CASES))] + [f"dev3_{i}" for i in range(len(DEV3_CASES))]
     + [f"dev4_{i}" for i in range(len(DEV4_CASES))] + [f"dev5_{i}" for i in range(len(DEV5_CASES))]
-    + [f"dev7_{i}" for i in range(len(DEV7_CASES))] + [f"lookalike{i}" for i in range(len(LOOKALIKE_CASES))],
+    + [f"dev7_{i}" for i in range(len(DEV7_CASES))] + [f"dev8_{i}" for i in range(len(DEV8_CASES))]
+    + [f"lookalike{i}" for i in range(len(LOOKALIKE_CASES))],
 )
 def test_fixture_case(case):
     result = redact(case["text"])

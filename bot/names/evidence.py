@@ -113,7 +113,7 @@ _DATE_AFTER = re.compile(r"[ \t]*[,(]?[ \t]*[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[
 _MODAL_OPENERS = frozenset("will may can do did does".split())
 # words after a surname that make it a family: "the Hassan family", "Okonkwo twins"
 _FAMILY_WORDS = frozenset(
-    "family family's families twins twins' triplets children kids household siblings boys girls".split()
+    "family family's familys families twins twins' triplets children kids household siblings boys girls".split()
 )
 # after "the Kowalczyks": a verb or place that shows people
 _AFTER_PLURAL_SURNAME = frozenset(
@@ -177,6 +177,8 @@ class _EvidenceNames(_FinderBase):
             return False
         if not self.word_ok(tok) or tok.low in words._TOWNS:  # "ask Sheffield for their file"
             return False
+        if tok.base.isupper() and not self.shouting and "-" not in tok.base and not self.capitals_given_name(tok):
+            return False  # "LADO says": capitals in a text that does not shout are an acronym, not "ELLIE-MAY"
         nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
         if not (
             (nxt is not None and nxt.text.islower() and nxt.low in _PERSON_VERBS)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 
 from bot.names.evidence import _AFTER_PLURAL_SURNAME, _FAMILY_WORDS
-from bot.names.given import _is_given, given_names, uncommon_given_names
+from bot.names.given import _is_given, given_names, is_given_name, uncommon_given_names
 from bot.names.introduced import _IntroducedNames
 from bot.names.pairs import _PairedNames
 from bot.names.records import _RecordNames
 from bot.names.tokens import _POSSESSIVE
 from bot.names.untitled import _OPENING_PERSON_VERBS, _RELATIVES, _TWO_LETTER_ABBREVIATIONS, _UntitledNames
-from bot.names.words import _INTRODUCERS, SURNAME_PARTICLES, TITLES
+from bot.names.words import _INTRODUCERS, _ROLE_WORDS, SURNAME_PARTICLES, TITLES
 
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])([A-Z])\.[ ]?([A-Z])\.(?![\w]|[ \t]*[A-Z]\.)")
+_NAMES_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*(?P<names>[A-Za-z][a-z'\-]+(?:[ \t]+[A-Za-z][a-z'\-]+){0,2})[ \t]*\)")
+_KIN_BEFORE_A_NAME = frozenset("nanny nana nanna nan gran granny grandma grandad grampa aunty auntie uncle".split())
 _FAMILY_TRIGGERS = _FAMILY_WORDS | _AFTER_PLURAL_SURNAME
 # the words where a rule starts: titles, "Jan", words for a family
 _MARKERS = TITLES | {"jan"} | _FAMILY_TRIGGERS
@@ -110,7 +112,25 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
             self.repeated()
         if "." in self.text:
             self.dotted_initials()
+        if self.spans and "(" in self.text:
+            self.bracketed_after_a_name()
         return sorted(self.spans)
+
+    def bracketed_after_a_name(self) -> None:
+        """ "Mr Abdullahi (Yusuf)", "Ade Cole (adewale ogunleye)": words in brackets right after a name
+        found are more of that person's names, in lower case too, unless one is an everyday word."""
+        for _, end in list(self.spans):
+            m = _NAMES_IN_BRACKETS.match(self.text, end)
+            if not m:
+                continue
+            words = m.group("names").lower().split()
+            start = m.start("names")
+            if words[0] in _KIN_BEFORE_A_NAME and len(words) > 1:  # "(nanny bernie)": the name after the word
+                start = self.text.index(" ", start) + 1
+                words = words[1:]
+            if (is_given_name(words[0]) and words[0] not in _ROLE_WORDS and words[0] not in _RELATIVES
+                    and words[0] not in _KIN_BEFORE_A_NAME and all(w not in self.common for w in words)):
+                self.spans.append((start, m.end("names")))
 
     def dotted_initials(self) -> None:
         """ "Saw J.D. at the bus station": two initials with their dots, no abbreviation ("U.K.", "N.B.")."""

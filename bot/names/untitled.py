@@ -55,6 +55,7 @@ _TWO_LETTER_ABBREVIATIONS = frozenset(
     """GP SW CP DV YP UK NI IT PE RE HV DS DC PC OT PA TA EP LA MP HR ID QC KC NB PS OK AM PM TV PO OM UC HB CT
     IC IO SI ED AE CC MH LD SN EH FE HE VS DM FB IG EU US UN DJ PR AI HQ IV OD EY KS SS ST VP WC""".split()
 )
+_CONTRACTION = re.compile(r"(?i)['\u2019](?:ll|re|ve|d|m)$")
 # endings of the names of regions, made plural: "the Midlands", "the Cotswolds", "the Pennines"
 _REGION_ENDINGS = tuple("land wold dale down hill isle island valley fen broad lake peak pennine hebride".split())
 # endings of English nouns for roles and things ("appointee", "executor", "councillor", "assessment")
@@ -126,8 +127,9 @@ class _UntitledNames(_EvidenceNames):
             return False  # "the Midlands", "the Cotswolds'"
         plural_possessive = self.text.startswith(("' ", "\u2019 "), tok.end)
         before = self.tok(i - 2).low if i >= 2 and self.joined(i - 1) else ""
-        if not (plural_possessive or before in _BEFORE_A_PERSON_NAMED):
-            return False
+        in_brackets = self.text[:self.tok(i - 1).start].endswith("(") and self.text.startswith(")", tok.end)
+        if not (plural_possessive or before in _BEFORE_A_PERSON_NAMED or in_brackets):
+            return False  # but "foster carers (the Thompsons)"
         self.add(i, i + 1)
         return True
 
@@ -291,6 +293,8 @@ class _UntitledNames(_EvidenceNames):
             return False  # but "spoke with jade smith's nan"
         if nxt.low in NAME_VERBS or (nxt.low in self.common and nxt.low not in _COMMON_SURNAMES):
             return False
+        if _CONTRACTION.search(nxt.text):
+            return False  # "his SW cos she'll tell": no surname is contracted
         if not _VOWEL.search(tok.low) or not _VOWEL.search(nxt.low):
             return False  # "uk gdpr": letters of an abbreviation
         # and the sentence shows a person: "about amir hassan", "jake dunn's dad", "amir hassan said"

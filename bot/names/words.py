@@ -104,7 +104,7 @@ LEGAL_FOLLOWERS: frozenset[str] = frozenset(
 )
 #: the sector's acronyms that are also given names: in capitals they are the acronym ("the LADO",
 #: "our ELSA"), never a person typed as on a form
-ACRONYMS_LIKE_NAMES: frozenset[str] = frozenset("lado elsa".split())
+ACRONYMS_LIKE_NAMES: frozenset[str] = frozenset("lado elsa pace cait iro eha swan".split())
 #: capitalised words that make a phrase an organisation, place, law or service, never a person
 #: ("Kent Police", "Lucy Faithfull Foundation", "Children Act", "Oakfield Primary")
 INSTITUTION_WORDS: frozenset[str] = frozenset(

@@ -19,7 +19,8 @@ Kinds (the placeholder is the kind in square brackets):
 ``social media account``  a link to a profile (facebook.com/..., tiktok.com/@...) and a handle
                           after the platform's name ("snap: jadey_w2010", "her tiktok is jade.x")
 ``IP address``            IPv4 that reads as one (not a version number like 2.3.1.4), and IPv4
-                          or IPv6 after "IP" / "logged in from"
+                          or IPv6 after "IP" / "logged in from"; a private network's IPv4
+                          (10.x, 192.168.x, 172.16-31.x) without a label
 ``phone``                 UK phone number (07..., 01/02/03/08..., +44 (0)..., 0044 ...,
                           (0044) ..., the country code in any bracket and sign order: +(44),
                           (+44), + 44 (0), [+44], (+44 0), 0044-...) with its extension, and
@@ -95,7 +96,8 @@ The package, one module per job: ``folding`` (the shadow copy), ``contact`` (e-m
 ``numbers`` (NHS and NI numbers, bank details and IBANs, phones, case ids), ``documents`` (payment cards,
 vehicle registrations, passports), ``dates`` (dates of birth),
 ``places`` (postcodes and addresses), ``houses`` (addresses without a house number, Welsh
-streets), ``online`` (IP addresses, social media accounts), ``scanning`` (where a pattern is tried), ``kinds`` (the
+streets), ``online`` (IP addresses, social media accounts), ``references`` (references after record words and systems'
+letters, NHS numbers by their health context), ``scanning`` (where a pattern is tried), ``kinds`` (the
 kinds, their priority, ``Redaction``), ``core`` (every detector, the overlaps, ``redact``).
 Names come from bot.names.
 """

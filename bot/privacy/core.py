@@ -21,12 +21,14 @@ from bot.privacy.kinds import (
     MAX_QUESTION_CHARS,
     NAME,
     PHONE,
+    SOCIAL,
     Redaction,
     placeholder,
 )
 from bot.privacy.numbers import _bank_details, _case_ids, _nhs_numbers, _ni_numbers, _phone_numbers
-from bot.privacy.online import _online_identifiers
+from bot.privacy.online import _PLATFORMS, _online_identifiers
 from bot.privacy.places import _addresses, _postcodes
+from bot.privacy.references import _references
 from bot.privacy.scanning import _lowered, _word_starts
 from bot.public_contacts import is_public_number
 
@@ -44,6 +46,9 @@ _DATE_AFTER_A_NAME = re.compile(
 # address") or a team's letters ("@DSL")
 _HANDLE = re.compile(r"(?<![\w<@.\]/:])@(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
 _NOT_HANDLES = frozenset("here channel everyone".split())
+# a platform named just before the handle makes it an account there: "tiktok @zaydn.x", "on X as @tommo_1"
+_PLATFORM_BEFORE = re.compile(r"(?i)(?<![\w.])(?:" + _PLATFORMS + r"|(?-i:X))(?![\w])")
+_PLATFORM_REACH = 30
 _DOMAIN_END = re.compile(r"(?i)\.(?:uk|com|org|net|gov|nhs|police|sch|ac|co|io|scot|wales|cymru|eu|ie)$")
 
 
@@ -59,7 +64,8 @@ def _handles(text: str):
                 and not _DOMAIN_END.search(handle)
                 and any(c.isalpha() for c in handle)
             ):
-                yield m.start(), m.end(), NAME
+                on_a_platform = _PLATFORM_BEFORE.search(text, max(0, at - _PLATFORM_REACH), at)
+                yield m.start(), m.end(), SOCIAL if on_a_platform else NAME
         at = text.find("@", at + 1)
 
 
@@ -78,6 +84,7 @@ _DIGIT_DETECTORS = (
     _ni_numbers,
     _bank_details,
     _case_ids,
+    _references,
     _phone_numbers,
     _postcodes,
     _addresses,

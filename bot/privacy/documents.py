@@ -47,14 +47,14 @@ _VEHICLE_ANYWHERE = re.compile(
 )
 _VEHICLE_LABELLED = re.compile(
     r"(?i)(?<![\w\[])(?:reg(?:istration)?(?:[ \t]+(?:no\.?|number|plate|mark))?|vrm"
-    r"|(?:number|licence|private)[ \t]+plate|plates?|vehicle|car|van|taxi|motorbike|moped)(?![\w])"
-    r"(?:[ \t]*(?:[:=\-(]|is|was|of|reg|no\.?)[ \t]*)*[ \t]*"
+    r"|(?:number|licence|private)[ \t]+plate|plates?|vehicle|veh|car|van|taxi|motorbike|moped)(?![\w])"
+    r"(?:[ \t]*(?:[:=\-('\"]|is|was|of|reg|no\.?)[ \t]*)*[ \t]*"
     r"(?P<value>" + _CURRENT_REG +
     r"|(?-i:[A-Z][0-9]{1,3}[ \-]?[A-Z]{3}|[A-Z]{3}[ \-]?[0-9]{1,3}[A-Z]|[A-Z]{3}[ \-]?[0-9]{1,4}"
     r"|[A-Z]{1,3}[ \-]?[0-9]{1,3}[A-Z]{0,3}|[0-9]{1,4}[ \-]?[A-Z]{1,3}))"
     r"(?![A-Za-z0-9])"
 )
-_VEHICLE_KEYWORDS = ("reg", "vrm", "number plate", "licence plate", "private plate", "plate", "vehicle", "car",
+_VEHICLE_KEYWORDS = ("reg", "vrm", "number plate", "licence plate", "private plate", "plate", "vehicle", "veh", "car",
                      "van", "taxi", "motorbike", "moped")
 
 

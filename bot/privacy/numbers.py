@@ -180,6 +180,7 @@ _CASE_LABEL = (
 )
 _CASE_ID = re.compile(
     r"(?i)(?<![\w\[])" + _CASE_LABEL + r"(?![A-Za-z_])"
+    r"(?:(?:(?<=\([A-Za-z]{2})|(?<=\([A-Za-z]{3})|(?<=\([A-Za-z]{4}))\))?"  # a label in brackets: "(UPN) is"
     # between the label and the value: "(NOMIS)", "with the council is", "on the UC journal is", "so it's"
     r"[ \t]*(?:\([A-Za-z ]{1,12}\)[ \t]*)?"
     r"(?:(?:with|on|at|in|from)[ \t]+(?:the[ \t]+)?[A-Za-z]{2,12}(?:[ \t]+[A-Za-z]{2,12})?[ \t]+(?=(?:is|was)\b))?"
@@ -198,7 +199,7 @@ _CASE_KEYWORDS = tuple(
     cad urn custody client person patient pupil student learner service resident tenant customer
     passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
     benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
-    cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial opal cjs a&e file claimant psni gmp wmp btp
+    cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial report opal cjs a&e file claimant psni gmp wmp btp
     mps action nfib hcn scn scottish id record subject""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
      "h and c", "hc number", "log ", "su id", "su no", "su number")

@@ -18,6 +18,12 @@ _IP_LABEL = re.compile(
     r"|(?:came|coming|posted|sent|accessed|connected|logged)[ \t]+(?:in[ \t]+)?(?:from|via)"
     r"|\bdevice\b|\blogs?[ \t]+show)"
 )
+# a private network's address (10.x, 192.168.x, 172.16-31.x) is an address with or without its label
+_PRIVATE_IPV4 = re.compile(r"10\.|192\.168\.|172\.(?:1[6-9]|2[0-9]|3[01])\.")
+_A_VERSION_OR_SECTION = re.compile(
+    r"(?i)\b(?:version|ver|v|release|build|update|ios|android|section|sect|s|para(?:graph)?|chapter|rule|step)"
+    r"\.?[ \t]*$"
+)
 _IP_LABEL_REACH = 30  # characters before the number where its label may be
 
 
@@ -26,6 +32,9 @@ def _ip_addresses(text: str):
     for m in _IPV4.finditer(text):
         if _IP_LABEL.search(text, max(0, m.start() - _IP_LABEL_REACH), m.start()):
             yield m.start(), m.end(), IP_ADDRESS  # unlabelled, four numbers are a version or a section as often
+        elif _PRIVATE_IPV4.match(m.group()) and not _A_VERSION_OR_SECTION.search(text, max(0, m.start() - 20),
+                                                                                  m.start()):
+            yield m.start(), m.end(), IP_ADDRESS
     if ":" in text:
         for label in _IP_LABEL.finditer(text):
             m = _IPV6.search(text, label.end(), label.end() + _IP_LABEL_REACH)
