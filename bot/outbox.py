@@ -14,8 +14,9 @@ mid-send) is leased again. Recording the outcome waits out another process's wri
 that still could not be recorded is remembered by its process and never sent again by it. The one
 window where a message could be sent twice: Slack accepted it, the process died before ``delivered``
 was recorded. The holder marks an item ``sending_since`` as it sends, so an item found leased by a dead
-process (or with its lease run out) and so marked is known to be in that window: it is given up as in
-doubt, or sent again where losing it is worse (``resend_after_abandoned``).
+process (or with its lease run out) and so marked may be in that window, or may never have reached Slack:
+it is sent again, saying so where a copy matters, except the digest, given up as in doubt
+(``resend_after_abandoned``).
 """
 
 from __future__ import annotations
@@ -84,12 +85,14 @@ LONGEST_WAIT_SECONDS = 15 * 60
 REPEATABLE = frozenset({Kind.CARD_UPDATE, Kind.CARD_REMOVAL})
 
 
-def resend_after_abandoned(kind: Kind, urgent: bool) -> bool:
-    """Whether an item whose sender died after it began sending is sent again (it may then show twice)
-    rather than given up as in doubt (it may then never arrive). Again: what repeats harmlessly, an
-    escalation's card (the advisors' only sight of the question in the channel; the copy says an earlier
-    one may be there) and the reply to an urgent question (its "act now" must not be lost)."""
-    return kind in REPEATABLE or kind == Kind.ADVISOR_CARD or (kind == Kind.REPLY and urgent)
+def resend_after_abandoned(kind: Kind) -> bool:
+    """Whether an item whose sender died after marking it as being sent is sent again (it may then show
+    twice) rather than given up as in doubt (it may then never arrive). The mark is made before the call
+    leaves, so the process may have died before Slack had it: for everything someone is waiting for (a
+    reply, an answer, a card, a follow-up and its page, a notice, a record) a second copy is better than
+    none. Only the digest, which a person posts by hand or a clock posts weekly, is in doubt: its next run
+    says to look in the channel (``--force`` posts it again)."""
+    return kind not in (Kind.DIGEST, Kind.DIGEST_DETAILS)
 
 
 @dataclass(frozen=True)

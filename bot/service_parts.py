@@ -147,8 +147,7 @@ class OutboxService:
         return sum(settled) + self.store.release_leases_of(is_gone)
 
     def _settle_abandoned(self, item: Owed) -> bool:
-        question = self.store.question(item.question_id) if item.kind == Kind.REPLY and item.question_id else None
-        if resend_after_abandoned(item.kind, urgent=bool(question and question.urgent)):
+        if resend_after_abandoned(item.kind):
             note = {"earlier_copy": True} if item.kind == Kind.ADVISOR_CARD else {}
             log.warning("%s #%s: %s; sent again (an earlier copy may have arrived)", item.kind, item.id, ABANDONED)
             return self.store.send_again(item, note)

@@ -79,6 +79,15 @@ def test_a_message_owed_to_someone_else_keeps_going_with_the_pseudonym(service, 
     assert owed["owed-to-another"] == expected
 
 
+@pytest.mark.parametrize("about", ["undelivered", "uncertain"])
+def test_the_warning_that_an_erased_advisors_answer_may_not_have_arrived_still_reaches_the_other_advisors(
+        service, about):
+    service.store.owe(Kind.NOTICE, "warning", escalation_id=1, payload={"to": ADVISOR, "about": about, "error": "x"})
+    counts = service.erase(ADVISOR)
+    [row] = service.store.db["outbox"].rows
+    assert json.loads(row["payload"])["to"] == counts["pseudonym"] and counts["owed_to_them"] == 0
+
+
 def test_a_message_to_someone_whose_id_starts_like_theirs_is_not_touched(service):
     service.store.owe(Kind.NOTICE, "for-uadv12", payload={"to": f"{ADVISOR}2", "text": "hello"})
     service.erase(ADVISOR)

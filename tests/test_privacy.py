@@ -234,7 +234,6 @@ def test_postcodes(text, value):
         "Is the 1st floor accessible?",
         "COVID19 rules in 2020",
         "Form CK1 1CK is not a postcode",  # CK is no postcode area
-        "Slack user <@W012A3CDE> asked",
     ],
 )
 def test_postcode_lookalikes_stay(text):
@@ -574,8 +573,6 @@ KEEP = [
     "08:00-18:00",
     "2025-W14",
     "week 14",
-    "<@U123ABC>",
-    "<@U0123ABCD>",
     "<#C0123456789|safeguarding>",
     "Working Together 2023",
     "the 7 golden rules",
@@ -1035,3 +1032,20 @@ def test_a_long_chain_of_names_is_redacted_whole():
     # (it once took quadratic time; benchmarks/redaction_figures.py times such inputs)
     result = redact("Amy and " * 4000 + "Priya told me")
     assert result.text.count("[name]") == 4001
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Slack user <@W012A3CDE> asked", "Slack user [name] asked"),
+    ("my manager <@U0123ABCD> says no", "my manager [name] says no"),
+    ("check with <@U123ABC|kim> in legal", "check with [name] in legal"),
+    ("<@U024BE7LH> and <@W0123ABC>", "[name] and [name]"),
+])
+def test_a_slack_mention_of_a_person_is_a_name(text, kept):
+    """A mention names a colleague as surely as their name, and in someone else's question it would be
+    out of reach of that colleague's subject access and erasure (follow-up review s8 #3)."""
+    assert redact(text).text == kept and redact(text).found == ("name",)
+
+
+@pytest.mark.parametrize("text", ["<!here> now", "<!channel>", "<#C0123456789|safeguarding>", "<!subteam^S123|dsl>"])
+def test_broadcasts_channels_and_groups_are_not_people(text):
+    assert_unchanged(text)

@@ -262,7 +262,7 @@ def test_other_dates_stay(text):
         "the Roma family moved from Sheffield - can we ask Sheffield for the file?",
         "a trip to Paris (France) next week",
         "Will you tell mum? Will it be shared?",
-        "email jo@example.org, ask @DSL or @here, <@U024BE7LH>, a @nhs.net address, meet @ 3pm",
+        "email jo@example.org, ask @DSL or @here, a @nhs.net address, meet @ 3pm",
         "[phone]@Wk and [address]@home: after a placeholder, no handle (redacting twice changes nothing)",
         "the GP and his team; the U.K. and the E.U.; N.B. this; YP dob unknown; DV and her kids",
         "worried about the Midlands; the Cotswolds' hills; reading and maths are fine",

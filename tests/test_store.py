@@ -1,3 +1,4 @@
+import json
 import sqlite3
 import threading
 
@@ -215,9 +216,13 @@ def test_purge_keeps_old_questions_still_in_the_queue_and_says_so_unless_told_to
     counts = store.purge(before)
     assert (counts["questions"], counts["kept_in_queue"], counts["oldest_kept"]) == (0, 2, "2025-01-01T09:00:00+00:00")
     assert store.purge(before, dry_run=True, include_queue=True)["questions"] == 2
+    store.set_advisor_message(store.escalation_for_question(waiting.id).id, "CADV", "111.1")
     counts = store.purge(before, include_queue=True)
     assert (counts["questions"], counts["escalations"], counts["kept_in_queue"]) == (2, 2, 0)
     assert store.questions() == [] and store.escalation_for_question(waiting.id) is None
+    # its card would stay "open" with buttons for an escalation that is gone: it is emptied
+    [removal] = [json.loads(r["payload"]) for r in store.db["outbox"].rows_where("kind = 'card_removal'")]
+    assert removal == {"channel": "CADV", "ts": "111.1"}
 
 
 def test_purge_takes_audit_rows_and_phrasings_an_earlier_purge_left_behind(tmp_path):

@@ -52,6 +52,15 @@ _PLATFORM_REACH = 30
 _DOMAIN_END = re.compile(r"(?i)\.(?:uk|com|org|net|gov|nhs|police|sch|ac|co|io|scot|wales|cymru|eu|ie)$")
 
 
+# a Slack mention of a person, as Slack sends what was typed ("<@U024BE7LH>", "<@W0123ABC|kim>"): it names
+# a colleague as surely as their name would, and would outlive their erasure in someone else's question
+_SLACK_MENTION = re.compile(r"<@[UW][A-Z0-9]{2,}(?:\|[^<>]*)?>")
+
+
+def _slack_mentions(text: str):
+    return ((m.start(), m.end(), NAME) for m in _SLACK_MENTION.finditer(text))
+
+
 def _handles(text: str):
     at = text.find("@")
     while at != -1:
@@ -126,7 +135,7 @@ def _candidates(shadow: str) -> list[tuple[int, int, str]]:
     """Every detector's spans over the shadow copy, overlapping."""
     spans: list[tuple[int, int, str]] = [
         *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow), *_handles(shadow),
-        *_online_identifiers(shadow),
+        *_online_identifiers(shadow), *_slack_mentions(shadow),
     ]
     if _HAS_DIGIT.search(shadow):
         for detector in _DIGIT_DETECTORS:

@@ -92,6 +92,11 @@ def owe_card_updates_naming(db, now: str, user: str) -> int:
     return len(cards)
 
 
+# Notices addressed to one advisor but posted in the card's thread for them all (an answer that did not, or
+# may not, reach its asker): the other advisors still need them when that advisor is erased.
+_FOR_ALL_ADVISORS = ("undelivered", "uncertain")
+
+
 def erase_from_owed(db, user: str, pseudonym: str) -> int:
     """Messages still owed that name ``user``, inside the caller's transaction: those owed to them are deleted;
     in those owed to someone else (an advisor's answer on its way to the asker, a notice naming them) their id
@@ -102,7 +107,7 @@ def erase_from_owed(db, user: str, pseudonym: str) -> int:
                        [State.PENDING.value, user]).fetchall()
     for item_id, payload in named:
         owed = json.loads(payload or "{}")
-        if owed.get("to") == user:
+        if owed.get("to") == user and owed.get("about") not in _FOR_ALL_ADVISORS:
             deleted += db.execute("delete from outbox where id = ?", [item_id]).rowcount
         else:
             db.execute("update outbox set payload = ? where id = ?",

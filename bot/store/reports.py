@@ -7,7 +7,7 @@ import time
 from typing import Callable, NamedTuple
 
 from bot.records import Decision, QueueAction, Rating, State
-from bot.store import people
+from bot.store import outbox, people
 from bot.store.queries import LEARNED_GENERATION, _between, bump_generation
 
 
@@ -289,6 +289,8 @@ def _purge_batch(store, before: str, batch: int, counts: dict[str, int], include
         if not ids:
             return False
         marks = ", ".join("?" for _ in ids)
+        if include_queue:  # their cards would stay "open" in the channel, with buttons for an escalation gone
+            _owe_queue_card_removals(db, store.now(), ids, marks)
         counts["questions"] += len(ids)
         counts["feedback"] += db.execute(f"delete from feedback where question_id in ({marks})", ids).rowcount
         counts["follow_ups"] += db.execute(f"delete from follow_ups where question_id in ({marks})", ids).rowcount
@@ -304,6 +306,14 @@ def _purge_batch(store, before: str, batch: int, counts: dict[str, int], include
         db.execute(f"update decision_records set question_id = null where question_id in ({marks})", ids)
         db.execute(f"delete from questions where id in ({marks})", ids)
         return True
+
+
+def _owe_queue_card_removals(db, now: str, ids: list[int], marks: str) -> None:
+    queued = [r[0] for r in db.execute(f"select question_id from escalations where question_id in ({marks})"
+                                       " and state in (?, ?)", [*ids, State.OPEN.value, State.CLAIMED.value])]
+    if queued:
+        outbox.owe_card_removals(db, now, queued)
+        outbox.owe_follow_up_removals(db, now, queued)
 
 
 def _purge_old_records(store, before: str, batch: int, counts: dict[str, int]) -> bool:
