@@ -156,3 +156,14 @@ def test_the_backups_leases_are_ended_so_the_next_start_takes_them_over(live, tm
     check = sqlite3.connect(live)
     assert check.execute("select count(*) from outbox where leased_until = ?", [PAST]).fetchone()[0] == 1
     check.close()
+
+
+def test_a_restore_into_a_new_file_creates_it_owner_only(live, tmp_path, capsys):
+    write_in_another_process(tmp_path / "old.db", 2, "kept")
+    back_up(tmp_path / "old.db", tmp_path / "bk.db")
+    old_umask = os.umask(0o022)
+    try:
+        assert main(["restore", str(tmp_path / "bk.db"), "--yes"]) == 0
+    finally:
+        os.umask(old_umask)
+    assert os.stat(live).st_mode & 0o777 == 0o600 and len(texts(live)) == 2

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.private_files import create_owner_only
 from bot.store.migrations import SCHEMA_VERSION
 from bot.store.opening import MARKER_TABLE, read_only_uri
 
@@ -84,6 +85,7 @@ def restore(backup: str, live: str) -> int:
     """Replace the live database's contents with ``backup``'s, holding the live file's exclusive lock
     throughout; the leases the backup recorded are ended (their holders are gone), so the next start
     takes their messages over at once. Returns how many leases were ended."""
+    create_owner_only(live)  # a restore into a new file: owner-only, as the store creates it (and so its -wal)
     target = sqlite3.connect(live, timeout=LOCK_WAIT, isolation_level=None)
     try:
         _lock_out_others(target, live)
