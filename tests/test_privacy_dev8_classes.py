@@ -104,3 +104,27 @@ def test_look_alikes_stay(text):
 ])
 def test_a_role_a_relative_or_a_class_in_brackets_after_a_name_stays(text, kept):
     assert kept in redact(text).text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("probation asked if Dean 'Deano' Whitfield is living with kids", "probation asked if [name] is living with kids"),
+    ("last seen with Tyler \u2018T-bone\u2019 Moss at the park", "last seen with [name] at the park"),
+    ("can i say darren 'daz' pickering has a warrant", "can i say [name] has a warrant"),
+    ("dad aka 'Big Mick' turned up", "dad aka '[name]' turned up"),
+    ("she is known as \u201cTash\u201d locally", "she is known as \u201c[name]\u201d locally"),
+])
+def test_a_nickname_in_quotes_inside_a_full_name_or_after_aka_is_a_name(text, kept):
+    assert redact(text).text == kept
+
+
+@pytest.mark.parametrize("text", [
+    "we chose the 'safe' option today",
+    "Will 'the plan' work?",
+    "Grace 'period' ends on Friday",
+    "known as 'Section 47' enquiries",
+    "known as 'the safe room'",
+    "the team known as 'Early Help' said no",
+    "a so-called 'golden rule' of sharing",
+])
+def test_quoted_everyday_words_stay(text):
+    assert redact(text).text == text

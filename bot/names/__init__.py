@@ -29,7 +29,9 @@ text itself gives evidence that a name is there:
   "Mr. J. Bloggs"; the title itself is not part of the span);
 - after a word for a person ("my client Priya", "her son jake", "the pupil, Oliver,");
 - after "called", "named", "known as", "goes by", "calls herself", "her name is" (in lower case too
-  when a person is being named: "a girl called amelia");
+  when a person is being named: "a girl called amelia"); a nickname in quotes after "aka", "known
+  as", "nicknamed" ("dad aka 'Big Mick'"), unless every word of it is an everyday word, it starts with
+  "the" or holds a number, and inside a full name ("Dean 'Deano' Whitfield", "darren 'daz' pickering");
 - a known given name followed by a surname-shaped word ("worried about Amir Hassan",
   "Jake Dunn's dad", "Anna van der Berg"), unless it is an organisation's name
   ("Lucy Faithfull Foundation") or a legal reference ("Clare's Law");

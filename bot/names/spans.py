@@ -15,6 +15,15 @@ from bot.names.words import _INTRODUCERS, _ROLE_WORDS, SURNAME_PARTICLES, TITLES
 
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])([A-Z])\.[ ]?([A-Z])\.(?![\w]|[ \t]*[A-Z]\.)")
 _NAMES_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*(?P<names>[A-Za-z][a-z'\-]+(?:[ \t]+[A-Za-z][a-z'\-]+){0,2})[ \t]*\)")
+_QUOTE_OPEN, _QUOTE_CLOSE = "'\"\u2018\u201c", "'\"\u2019\u201d"
+# "Dean 'Deano' Whitfield", "darren 'daz' pickering": a nickname in quotes inside a full name
+_NICKNAME_INSIDE = re.compile(
+    rf"(?<![\w'])(?P<given>[A-Za-z][a-z]+)[ \t]+[{_QUOTE_OPEN}](?P<nick>[A-Za-z][\w\-]*(?:[ \t][\w\-]+){{0,2}})"
+    rf"[{_QUOTE_CLOSE}][ \t]+(?P<surname>[A-Za-z][a-z'\-]+)(?![\w'])")
+# "dad aka 'Big Mick'", "known as \u2018Tash\u2019": a nickname in quotes after the words that introduce one
+_NICKNAME_INTRODUCED = re.compile(
+    rf"(?i:(?<![\w.])(?:aka|a\.k\.a\.?|known as|nicknamed|goes by))[ \t]+[{_QUOTE_OPEN}]"
+    rf"(?P<nick>[A-Za-z][\w\-]*(?:[ \t][\w\-]+){{0,2}})[{_QUOTE_CLOSE}]")
 _KIN_BEFORE_A_NAME = frozenset("nanny nana nanna nan gran granny grandma grandad grampa aunty auntie uncle".split())
 _FAMILY_TRIGGERS = _FAMILY_WORDS | _AFTER_PLURAL_SURNAME
 # the words where a rule starts: titles, "Jan", words for a family
@@ -112,9 +121,27 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
             self.repeated()
         if "." in self.text:
             self.dotted_initials()
+        if any(q in self.text for q in _QUOTE_OPEN):
+            self.quoted_nicknames()
         if self.spans and "(" in self.text:
             self.bracketed_after_a_name()
         return sorted(self.spans)
+
+    def quoted_nicknames(self) -> None:
+        """A nickname in quotes inside a full name ("Dean 'Deano' Whitfield": all of it), or after "aka",
+        "known as" ("aka 'Big Mick'"): never a quoted phrase of everyday words ("the 'safe' option")."""
+        for m in _NICKNAME_INSIDE.finditer(self.text):
+            given, surname = m.group("given"), m.group("surname")
+            lowered = given[0].islower() or surname[0].islower()
+            if (is_given_name(given.lower()) and surname.lower() not in _ROLE_WORDS
+                    and surname.lower() not in _RELATIVES
+                    and not (lowered and (given.lower() in self.common or surname.lower() in self.common))):
+                self.spans.append((m.start("given"), m.end("surname")))
+        for m in _NICKNAME_INTRODUCED.finditer(self.text):
+            words = m.group("nick").lower().split()
+            everyday = [w for w in words if w in self.common and w not in given_names()]
+            if words[0] != "the" and len(everyday) < len(words) and not any(c.isdigit() for c in m.group("nick")):
+                self.spans.append((m.start("nick"), m.end("nick")))
 
     def bracketed_after_a_name(self) -> None:
         """ "Mr Abdullahi (Yusuf)", "Ade Cole (adewale ogunleye)": words in brackets right after a name
