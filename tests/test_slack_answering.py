@@ -38,6 +38,15 @@ def make_all_due(service) -> None:
 # finding 11: Answer claims an open escalation -------------------------------------------------------
 
 
+def answer_while_slack_refuses(app, fake_slack, service, text):
+    """An escalated mention answered while Slack refuses the relay (the thread, then the DM fallback)."""
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    fake_slack.fail_next("chat.postMessage", times=2, status=503)
+    submit_answer(app, escalation.id, text, user=ADVISOR)
+    return escalation
+
+
 def test_clicking_answer_on_an_open_escalation_claims_it_and_a_second_advisor_is_told_at_once(
         app, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
@@ -90,10 +99,7 @@ def answer_states(service) -> list[str]:
 
 def test_an_answer_replaced_before_delivery_is_given_up_and_the_asker_gets_the_new_one_once(
         app, deps, fake_slack, service):
-    escalation = escalate_a_mention(app, fake_slack, service)
-    fake_slack.reset()
-    fake_slack.fail_next("chat.postMessage", times=2, status=503)  # the thread, then the DM fallback
-    submit_answer(app, escalation.id, "FIRST: do not share yet.", user=ADVISOR)
+    escalation = answer_while_slack_refuses(app, fake_slack, service, "FIRST: do not share yet.")
     click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
     submit_answer(app, escalation.id, "SECOND: yes, share with the DSL today.", user=OTHER_ADVISOR)
     make_all_due(service)
@@ -106,10 +112,7 @@ def test_an_answer_replaced_before_delivery_is_given_up_and_the_asker_gets_the_n
 
 def test_an_answer_held_by_a_deliverer_when_replaced_is_never_sent_and_the_correction_waits_for_it(
         app, deps, fake_slack, service):
-    escalation = escalate_a_mention(app, fake_slack, service)
-    fake_slack.reset()
-    fake_slack.fail_next("chat.postMessage", times=2, status=503)
-    submit_answer(app, escalation.id, "FIRST: do not share yet.", user=ADVISOR)
+    escalation = answer_while_slack_refuses(app, fake_slack, service, "FIRST: do not share yet.")
     make_all_due(service)
     (held,) = [i for i in service.lease_owed("other:1") if i.kind.value == "advisor_answer"]
     click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
@@ -153,10 +156,7 @@ def test_an_answer_whose_send_fails_while_it_is_replaced_is_never_retried(app, d
 
 def test_an_answer_owed_before_answers_carried_their_words_sends_the_escalations_answer(
         app, deps, fake_slack, service):
-    escalation = escalate_a_mention(app, fake_slack, service)
-    fake_slack.reset()
-    fake_slack.fail_next("chat.postMessage", times=2, status=503)
-    submit_answer(app, escalation.id, "The only answer.", user=ADVISOR)
+    answer_while_slack_refuses(app, fake_slack, service, "The only answer.")
     service.store.db.execute(
         "update outbox set payload = ? where kind = 'advisor_answer'", [json.dumps({"advisor": ADVISOR})])
     service.store.db.conn.commit()
