@@ -315,9 +315,14 @@ class RecordsService:
         """Everything canishare holds about one Slack user, as plain data (JSON-ready)."""
         return {"user": user, "generated_at": stored(utc_now()), "records": self.store.rows_about(user)}
 
-    def is_first_question(self, question) -> bool:
-        """The first question canishare keeps from its asker: its reply says what happens to what they type."""
-        return not self.store.asked_before(question.asker, question.id)
+    def owes_privacy_line(self, question) -> bool:
+        """Whether the reply to ``question`` is to say what happens to what its asker types: no reply Slack
+        took has told them yet (see ``privacy_told``)."""
+        return not self.store.told_about_privacy(question.asker)
+
+    def privacy_told(self, question) -> None:
+        """Slack took the reply to ``question`` that told its asker what happens to what they type."""
+        self.store.note_privacy_told(question.id)
 
     def own_copy(self, user: str) -> dict:
         """What ``subject_access`` holds about ``user``, without other people's data: the copy App Home sends."""

@@ -90,3 +90,40 @@ def test_serve_warns_while_no_privacy_notice_is_published(fake_slack, settings, 
     published = dataclasses.replace(settings, privacy_url="https://intranet.example.gov.uk/privacy")
     assert serve.run(published, service, http=True, port=3999) == 0
     assert not [r for r in caplog.records if "CANISHARE_PRIVACY_URL" in r.getMessage()]
+
+
+def test_a_first_reply_slack_refused_for_good_leaves_the_next_one_to_tell_them(app, fake_slack, service):
+    """Follow-up review s8 #4: the privacy line is owed until a reply carrying it reaches Slack, not merely
+    until the person has asked once."""
+    fake_slack.fail_next("chat.postMessage", times=1, error="channel_not_found")
+    dm(app, ANSWERED_QUESTION, ts="1700000000.000101")
+    (first,) = service.store.db.query("select state from outbox where kind = 'reply'")
+    assert first["state"] == "gave_up"
+    fake_slack.reset()
+    dm(app, "How long do we have to report a personal data breach?", ts="1700000000.000202")
+    assert POINTER in json.dumps([c.body for c in to_asker(fake_slack)], ensure_ascii=False)
+    fake_slack.reset()
+    dm(app, "Can I share with the police without consent?", ts="1700000000.000303")
+    assert to_asker(fake_slack) and POINTER not in json.dumps([c.body for c in to_asker(fake_slack)])
+
+
+def test_a_database_from_before_counts_its_answered_questions_as_told(tmp_path):
+    """Migration 16: questions stored before were told by the old rule, unless their reply was given up."""
+    import sqlite_utils
+
+    from bot.store import Store
+    from bot.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    for migrate in MIGRATIONS[:15]:
+        migrate(old)
+    old.execute("pragma user_version = 15")
+    for qid, asker in ((1, "UTOLD"), (2, "UREFUSED")):
+        old["questions"].insert({"id": qid, "text": "q", "asker": asker, "created_at": "2026-11-01T10:00:00Z"})
+    old["outbox"].insert({"kind": "reply", "key": "reply:2", "question_id": 2, "state": "gave_up",
+                          "payload": "{}", "due_at": "2026-11-01T10:00:00Z", "created_at": "2026-11-01T10:00:00Z",
+                          "attempts": 1}, alter=True)
+    old.close()
+    store = Store(path)
+    assert store.told_about_privacy("UTOLD") and not store.told_about_privacy("UREFUSED")

@@ -50,13 +50,14 @@ def with_open_escalation_hint(deps: Deps, question, message: Message) -> Message
     return Message(message.text, [*message.blocks, open_escalation_hint(escalation, link)])
 
 
-def with_asker_notes(deps: Deps, question, message: Message, cut_from: int | None = None) -> Message:
+def with_asker_notes(deps: Deps, question, message: Message, cut_from: int | None = None, *,
+                     privacy_line: bool = False) -> Message:
     """The reply to a question, with what its asker alone reads there: that it was cut to fit (``cut_from``
     characters; a mention's asker is told privately instead), and for a new DM question how to add detail
-    to their earlier one still with the advisors; on their first question, what happens to what they type."""
+    to their earlier one still with the advisors; with ``privacy_line``, what happens to what they type."""
     if question.where.source == Via.DM:
         message = with_open_escalation_hint(deps, question, message)
-    if deps.service.is_first_question(question):
+    if privacy_line:
         message = with_privacy_pointer(message, deps.settings.privacy_url, deps.settings.retention_days)
     return with_cut_notice(message, cut_from, question.where.source)
 

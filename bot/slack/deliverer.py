@@ -159,11 +159,15 @@ def send_reply(deps: Deps, item: Owed) -> None:
     entries = [entry for entry in (faq.get(i) for i in question.suggestions) if entry is not None]
     message = reply_message(question, question.decision, entries, question.urgent,
                             deps.service.reader_of(question.asker, question.text), away=deps.advisors_away())
-    message, where = with_asker_notes(deps, question, message, item.payload.get("cut_from")), question.where
+    privacy_line = deps.service.owes_privacy_line(question)
+    message = with_asker_notes(deps, question, message, item.payload.get("cut_from"), privacy_line=privacy_line)
+    where = question.where
     if where.source in (Via.MENTION, Via.DM) and where.channel:
         deps.client.chat_postMessage(channel=where.channel, thread_ts=reply_thread(question), **message.as_kwargs())
     else:
         privately(deps.client, question.asker, message, item.payload.get("response_url"), item.payload.get("channel"))
+    if privacy_line:
+        deps.service.privacy_told(question)
     return None
 
 

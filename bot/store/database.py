@@ -164,11 +164,16 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
             )
             return [(_question(r), self.escalation_for_question(r["id"])) for r in rows]
 
-    def asked_before(self, asker: str, question_id: int) -> bool:
-        """Whether ``asker`` has a question stored before ``question_id`` (not purged, not erased)."""
+    def told_about_privacy(self, asker: str) -> bool:
+        """Whether a reply Slack took has already told ``asker`` what happens to what they type."""
         with self._reading():
-            return bool(list(self.db.query("select 1 from questions where asker = ? and id < ? limit 1",
-                                           [asker, question_id])))
+            return bool(list(self.db.query(
+                "select 1 from questions where asker = ? and privacy_told_at is not null limit 1", [asker])))
+
+    def note_privacy_told(self, question_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("update questions set privacy_told_at = ? where id = ? and privacy_told_at is null",
+                       [self.now(), question_id])
 
     def note_opened(self, question_id: int, user: str, faq_id: str) -> bool:
         """Record that the asker opened ``faq_id``, one of the entries suggested for their question

@@ -162,10 +162,21 @@ def _migration_15(db: sqlite_utils.Database) -> None:
     db["outbox"].add_column("sending_since", str)
 
 
+def _migration_16(db: sqlite_utils.Database) -> None:
+    """When a question's reply told its asker what happens to what they type (the privacy line of a first
+    reply): recorded when Slack took the reply, so a first reply Slack refused for good leaves the next one
+    to tell them. Questions stored before were told by the rule of the time (any earlier question), unless
+    their reply was given up."""
+    db["questions"].add_column("privacy_told_at", str)
+    db.execute("update questions set privacy_told_at = created_at where id not in"
+               " (select question_id from outbox where kind = 'reply' and state = 'gave_up'"
+               " and question_id is not null)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
     _migration_8, _migration_9, _migration_10, _migration_11, _migration_12, _migration_13, _migration_14,
-    _migration_15,
+    _migration_15, _migration_16,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
