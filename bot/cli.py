@@ -374,6 +374,15 @@ def _require(settings: Settings, doing: str, names: dict[str, str | None]) -> No
         raise CliError(f"cannot {doing}: set {', '.join(missing)} (see {README_SLACK_SECTION}).")
 
 
+def log_opening(store) -> None:
+    """The start-up log's first word on the database: which file, its schema, and whether others can read it."""
+    from bot.private_files import exposure_warning
+
+    log.info("%s", store.opening())
+    if store.path != ":memory:" and (warning := exposure_warning(store.path)):
+        log.warning("%s", warning)
+
+
 def cmd_serve(args, settings: Settings) -> int:
     missing = settings.missing_for_serving(http=args.http)
     _require(settings, "start the Slack bot", {name: None for name in missing})
@@ -381,7 +390,7 @@ def cmd_serve(args, settings: Settings) -> int:
 
     configure_logging()  # before the FAQ loads: a large one takes seconds, and says so
     service = _service(settings, must_exist=False)
-    log.info("%s", service.store.opening())
+    log_opening(service.store)
     return run(settings, service, http=args.http, port=args.port)
 
 
@@ -421,7 +430,7 @@ def cmd_clock(args, settings: Settings) -> int:
 
     configure_logging()
     service = _service(settings, must_exist=False)
-    log.info("%s", service.store.opening())
+    log_opening(service.store)
     return run_clock(settings, service)
 
 

@@ -34,3 +34,28 @@ def open_private(path: str | Path, newline: str | None = None) -> TextIO:
 def write_private_text(path: Path, text: str) -> None:
     with open_private(path) as out:
         out.write(text)
+
+
+def readable_by_others(paths: list[str | Path]) -> list[tuple[str, int]]:
+    """The files among ``paths`` that other accounts may read or write (group or other bits set), with
+    their mode: an existing database created by an older canishare, or by hand, keeps a 0644 it was given."""
+    exposed = []
+    for path in paths:
+        try:
+            mode = os.stat(path).st_mode & 0o777
+        except OSError:  # absent (no WAL yet) or unreadable: nothing to say about it here
+            continue
+        if mode & ~OWNER_ONLY & 0o077:
+            exposed.append((str(path), mode))
+    return exposed
+
+
+def exposure_warning(path: str | Path) -> str | None:
+    """For the long-running commands' start-up log: the database (or its WAL and shared-memory files) can be
+    read by other accounts on this machine, and how to stop that. None when only its owner can."""
+    exposed = readable_by_others([path, f"{path}-wal", f"{path}-shm"])
+    if not exposed:
+        return None
+    files = ", ".join(f"{name} (mode {mode:04o})" for name, mode in exposed)
+    return (f"other accounts on this machine can read the database, which holds personal data: {files}; "
+            f"make it readable by its owner alone: chmod 600 '{path}'*")

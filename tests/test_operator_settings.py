@@ -4,6 +4,7 @@ absurd retention period, reminders at once, months in durations; and what serve 
 from __future__ import annotations
 
 import logging
+import os
 
 import pytest
 
@@ -109,3 +110,29 @@ def test_serve_logs_its_database_at_start(env, caplog, monkeypatch):  # noqa: F8
         assert main(["serve", "--http"]) == 0
     assert any("fresh.db'" in line and "created a new, empty database" in line for line in caplog.messages)
     assert not (env / "fresh.db ").exists()
+
+
+def test_serve_warns_when_other_accounts_can_read_the_database(env, caplog, monkeypatch):  # noqa: F811
+    """A database created 0644 by an older canishare (or by hand) keeps its mode: say so at start-up, with the
+    command that fixes it (left out of the DPO review's fix in the eighth session)."""
+    import bot.slack.serve
+
+    path = env / "old.db"
+    Store(path).close()
+    os.chmod(path, 0o644)
+    for name, value in {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s",
+                        "CANISHARE_ADVISOR_CHANNEL": "C", "CANISHARE_DB": str(path)}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(bot.slack.serve, "run", lambda *args, **kwargs: 0)
+    with caplog.at_level(logging.INFO, logger="bot.cli"):
+        assert main(["serve", "--http"]) == 0
+    (warning,) = [r for r in caplog.records if "other accounts" in r.getMessage()]
+    assert warning.levelno == logging.WARNING and "(mode 0644)" in warning.getMessage()
+    assert f"chmod 600 '{path}'*" in warning.getMessage()
+    caplog.clear()
+    for name in (path, f"{path}-wal", f"{path}-shm"):
+        if os.path.exists(name):
+            os.chmod(name, 0o600)
+    with caplog.at_level(logging.INFO, logger="bot.cli"):
+        assert main(["serve", "--http"]) == 0
+    assert not [r for r in caplog.records if "other accounts" in r.getMessage()]
