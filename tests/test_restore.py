@@ -167,3 +167,24 @@ def test_a_restore_into_a_new_file_creates_it_owner_only(live, tmp_path, capsys)
     finally:
         os.umask(old_umask)
     assert os.stat(live).st_mode & 0o777 == 0o600 and len(texts(live)) == 2
+
+
+def test_a_restore_leaves_no_spent_journal_beside_the_database(live, tmp_path, capsys):
+    """The exclusive lock makes SQLite keep the rollback journal, header zeroed: removed once the restore
+    is over (the eighth session left it)."""
+    write_in_another_process(tmp_path / "old.db", 2, "kept")
+    back_up(tmp_path / "old.db", tmp_path / "bk.db")
+    assert main(["restore", str(tmp_path / "bk.db"), "--yes"]) == 0
+    assert not os.path.exists(f"{live}-journal") and len(texts(live)) == 2
+
+
+def test_a_journal_that_could_still_be_played_back_is_left_alone(tmp_path):
+    from bot.store.restoring import JOURNAL_MAGIC, _drop_spent_journal
+
+    live = tmp_path / "live.db"
+    (tmp_path / "live.db-journal").write_bytes(JOURNAL_MAGIC + bytes(100))
+    _drop_spent_journal(str(live))
+    assert (tmp_path / "live.db-journal").exists()
+    (tmp_path / "live.db-journal").write_bytes(bytes(108))
+    _drop_spent_journal(str(live))
+    assert not (tmp_path / "live.db-journal").exists()

@@ -105,6 +105,24 @@ def restore(backup: str, live: str) -> int:
         return ended
     finally:
         target.close()
+        _drop_spent_journal(live)
+
+
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # the first bytes of a rollback journal SQLite can play back
+
+
+def _drop_spent_journal(live: str) -> None:
+    """The exclusive lock makes SQLite keep the restore's rollback journal with its header zeroed rather
+    than delete it; once the connection is closed such a journal holds nothing to play back. One that
+    still starts with the journal's magic bytes is left where it is: it may be needed."""
+    journal = Path(f"{live}-journal")
+    try:
+        with journal.open("rb") as spent:
+            if spent.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC:
+                return
+        journal.unlink()
+    except OSError:  # none, or not ours to remove: harmless either way
+        pass
 
 
 def _lock_out_others(target: sqlite3.Connection, live: str) -> None:
