@@ -1049,3 +1049,26 @@ def test_a_slack_mention_of_a_person_is_a_name(text, kept):
 @pytest.mark.parametrize("text", ["<!here> now", "<!channel>", "<#C0123456789|safeguarding>", "<!subteam^S123|dsl>"])
 def test_broadcasts_channels_and_groups_are_not_people(text):
     assert_unchanged(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Subject: Chantelle BROWN - referral from school", "Chantelle BROWN"),
+    ("spoke to Chantelle BROWN today about the plan", "Chantelle BROWN"),
+    ("Jordan SMITH is on a CP plan, can I tell his new school?", "Jordan SMITH"),
+    ("Re: Kyle O'NEILL school move", "Kyle O'NEILL"),
+    ("mum Agnieszka KOWALSKA says the ex knows where they are", "Agnieszka KOWALSKA"),
+])
+def test_a_given_name_then_the_surname_in_capitals_as_records_write_it(text, name):
+    result = redact(text)
+    assert name not in result.text and name.split()[-1] not in result.text, result.text
+
+
+@pytest.mark.parametrize("text", [
+    "Will NOT share without a court order",
+    "told Grace MUST attend the strategy meeting",
+    "Hope CAMHS can help with the referral",
+    "Can Jordan ATTEND the meeting?",
+    "CAN I SHARE THE MARAC MINUTES WITH THE GP?",
+])
+def test_capitals_after_a_name_word_that_are_emphasis_or_acronyms_stay(text):
+    assert all(word in redact(text).text for word in text.split() if word.isupper() and len(word) > 2)

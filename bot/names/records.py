@@ -62,6 +62,11 @@ FIELD_ACRONYMS = frozenset(
     dsl dsp sar dpia isa fgm csc cin cla lac cse cce yot yjs pcso psni bame esol sarc snap gp""".split()
 )
 
+# the field's acronyms that have a vowel and could pass for a surname in capitals ("Jake MAPPA", "Jo NSPCC")
+_SECTOR_ACRONYMS = FIELD_ACRONYMS | frozenset(
+    """mappa cpoms girfec nspcc cafcass ofsted ukhsa hmrc dvla icpc icpcs ehcps uasc neet asap adhd send
+    sencos arbd pbsp dols lpsa mapps""".split())
+
 
 class _RecordNames(_FinderBase):
     def token_at(self, pos: int) -> int | None:
@@ -150,6 +155,26 @@ class _RecordNames(_FinderBase):
             and tok.low not in FIELD_ACRONYMS and tok.low not in _LETTERED_THINGS and tok.low not in TITLES
             and (tok.low not in self.common or tok.low in _COMMON_SURNAMES)
         )
+
+    def records_surname(self, j: int) -> bool:
+        """Token j, in capitals, after a given name that is not ("Chantelle BROWN", "Kyle O'NEILL"): the
+        surname as case records write it, unless the whole text shouts."""
+        given, surname = self.tok(j - 1), self.tok(j).low
+        if self.shouting or given.base.isupper() or not self.surname_in_capitals(j):
+            return False
+        if surname in _COMMON_SURNAMES:
+            return True
+        if given.low in self.common or surname in _SECTOR_ACRONYMS:
+            return False
+        return len(surname) > 4 or is_given_name(surname)  # "ADHD", "UASC", "NEET": short capitals are acronyms
+
+    def surnames_in_capitals_after_names(self) -> None:
+        """A name found ("mum Agnieszka") followed by its surname in capitals ("KOWALSKA"): all of it."""
+        for index, (start, end) in enumerate(list(self.spans)):
+            k = self.token_at(end + 1) if self.text[end:end + 1] == " " else None
+            if k is not None and not self.used[k] and self.records_surname(k):
+                self.used[k] = True
+                self.spans[index] = (start, self.tok(k).end)
 
     def surname_comma_given(self, i: int | None) -> bool:
         """ "Smith, John", "O'Connor, Siobhan": a surname-looking word that is no given name, town or

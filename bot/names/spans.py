@@ -117,6 +117,7 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
             if lows[i] in _FAMILY_TRIGGERS and i > 0 and not self.used[i - 1] and texts[i - 1][0].isupper():
                 self.family(i - 1)
         if self.spans:
+            self.surnames_in_capitals_after_names()
             self.coordinated()
             self.repeated()
         if "." in self.text:

@@ -191,7 +191,8 @@ class _UntitledNames(_EvidenceNames):
                 return False
             end = self.extend(k, allow_lower=False, strict=False)
         else:
-            if not self.capital_name_word(nxt, strict=True) and not self.capitals_surname(i + 1):
+            if not (self.capital_name_word(nxt, strict=True) or self.capitals_surname(i + 1)
+                    or self.records_surname(i + 1)):
                 return False
             if tok.low in self.common and nxt.low in self.common and nxt.low not in _COMMON_SURNAMES:
                 return False  # "Grace Period", "Mark Scheme", "Faith Schools"
