@@ -9,7 +9,8 @@ tests/fixtures/redaction_dev_cases.yaml, tests/fixtures/redaction_dev2_cases.yam
 tests/fixtures/redaction_dev3_cases.yaml, tests/fixtures/redaction_dev4_cases.yaml,
 tests/fixtures/redaction_dev5_cases.yaml, tests/fixtures/redaction_dev6_cases.yaml,
 tests/fixtures/redaction_dev7_cases.yaml,
-tests/fixtures/redaction_dev8_cases.yaml, tests/fixtures/redaction_lookalikes.yaml and the two blind sets,
+tests/fixtures/redaction_dev8_cases.yaml, tests/fixtures/redaction_dev9_cases.yaml,
+tests/fixtures/redaction_lookalikes.yaml and the two blind sets,
 tests/fixtures/redaction_blind.yaml and tests/fixtures/redaction_blind2.yaml, or the files given
 with --cases), how many identifiers were removed (gone from the text, with their placeholder in its place), how many must-keep
 strings survived and how many identifier-free texts came back exactly unchanged.
@@ -53,6 +54,7 @@ CASE_FILES = [
     ROOT / "tests" / "fixtures" / "redaction_dev6_cases.yaml",  # written blind for fitting; lone first names kept
     ROOT / "tests" / "fixtures" / "redaction_dev7_cases.yaml",  # four classes a review found, with look-alikes
     ROOT / "tests" / "fixtures" / "redaction_dev8_cases.yaml",  # written blind for fitting (2026-11-30)
+    ROOT / "tests" / "fixtures" / "redaction_dev9_cases.yaml",  # written blind for fitting (ninth session)
     ROOT / "tests" / "fixtures" / "redaction_blind.yaml",  # written blind: measured, never tuned to
     ROOT / "tests" / "fixtures" / "redaction_blind2.yaml",  # written blind by another writer: measured, never tuned to
 ]

@@ -24,13 +24,16 @@ _PEOPLES = frozenset(
 )
 # a word for a person, after "the", "our", "his" in an apposition: "Anjali, the practice nurse"
 _ROLE_ALT = "|".join(sorted((re.escape(w) for w in words._ROLE_WORDS), key=len, reverse=True))
+_SCHOOL_YEAR = r"(?:P[1-7]|S[1-6]|(?:Y|Yr|Year)[ \t]?(?:[1-9]|1[0-3])|Reception|Nursery)"
 # "(15)", ", 14,", " aged 9", " (aged 9)", " (14 yrs)", " 15yo"
 _AGE_AFTER = re.compile(
     r"[ \t\u00a0]*(?:\([ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*\)"
     r"|,[ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*"
     r"(?:,|\)|$|[ \t]+(?:and|is|was|has|who))"
     r"|[ \t]+aged?[ \t]+[0-9]{1,2}\b"
-    r"|[ \t]+[0-9]{1,2}[ \t]*(?:yo|y/o)\b)"
+    r"|[ \t]+[0-9]{1,2}[ \t]*(?:yo|y/o)\b"
+    # a school year for an age: "Eilidh, P6, said", "Ruby (P3)", "Tom (S2)", "Amira, Y10,"
+    r"|[ \t]*(?:\([ \t]*" + _SCHOOL_YEAR + r"[ \t]*\)|,[ \t]*" + _SCHOOL_YEAR + r"[ \t]*,))"
 )
 # verbs whose object is a person: "ask Mohammed", "emailed Priya"; and "spoke to Jake"
 _TALK_TO_VERBS = frozenset(
@@ -100,7 +103,9 @@ _PERSONAL_NOUNS = words._ROLE_WORDS | frozenset(
     """foster school social teacher idva isva keyworker key dob address file files records record plan
     probation gp nursery class placement phone report case ehcp iep gp's family
     info information details detail notes note data history needs medication meds diagnosis referral
-    number email contact situation health care chronology assessment statement disclosure""".split()
+    number email contact situation health care chronology assessment statement disclosure
+    card bank account nhs ni passport mobile snap insta instagram tiktok facebook fb benefits flat house room
+    bedroom appointment appt results bloods jabs vaccinations""".split()
 )
 # "Grace is 16", "Jamal was 15": an age after "is" / "was" (not "is 10 minutes late")
 _IS_AGE = re.compile(
@@ -202,6 +207,8 @@ class _EvidenceNames(_FinderBase):
             return False
         if words.is_place(tok.low) or len(tok.low) < 3:
             return False
+        if i > 0 and self.lows[i - 1] in ("the", "a", "an", "this", "that") and self.joined(i):
+            return False  # "the brook's bank": a thing
         nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
         if nxt is None or nxt.low not in _PERSONAL_NOUNS:
             return False
@@ -311,6 +318,18 @@ class _EvidenceNames(_FinderBase):
             if self.used[i] or i + 1 >= self.n:
                 continue
             nxt = self.tok(i + 1)
-            if self.joined(i + 1) and nxt.text.islower() and nxt.low in words.NAME_VERBS:
+            if self.joined(i + 1) and nxt.text.islower() and nxt.low in words.NAME_VERBS and not self.a_noun_here(i):
                 found.append(i)
         return found
+
+    def a_noun_here(self, i: int) -> bool:
+        """ "Bill Okonkwo-Reid's gas bill hasn't been paid": an everyday word in lower case after a word it
+        is a noun with ("gas bill"), not the first name again ("... and jade stays there")."""
+        tok = self.tok(i)
+        if not tok.text.islower() or tok.low not in self.common or i == 0 or not self.joined(i):
+            return False
+        before = self.tok(i - 1)
+        return before.text.islower() and before.low not in _CLAUSE_WORDS
+
+
+_CLAUSE_WORDS = frozenset("and but then so when because while if as since until though or that said says".split())

@@ -61,6 +61,9 @@ _PERSON_DOES = frozenset(
     rang phoned called""".split()
 )
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)]|$|[ \t]-[ \t])")
+_AGE_UNITS = frozenset("yo yr yrs yro".split())  # "our 13yo (zara)": an age standing for a person
+_MORE_NAMES_THEN_CLOSE = re.compile(r"(?:[ \t]*(?:,|&|\+|and|n)[ \t]+[A-Za-z][a-z'\-]+){1,4}[ \t]*\)")
+_NAME_IN_LIST = re.compile(r"(?<=[ \t])(?!(?:and|n)\b)[A-Za-z][a-z'\-]+")
 _FILLER_VALUE = re.compile(r"(?i)(?:n/?a|n\.?k\.?|n/?k|tbc|tba|unknown|none)(?![\w])")
 # "first name Rukhsana", "maiden name Okafor": a qualified "name" announces one without a colon too
 _NAME_FIELD_QUALIFIERS = frozenset("first last full given family middle maiden preferred birth christian legal".split())
@@ -154,7 +157,11 @@ class _IntroducedNames(_FinderBase):
         if i == 0:
             return False
         role = self.tok(i - 1)
-        if role.low not in _ROLE_WORDS or role.poss:
+        if role.low in ("is", "was") and i >= 2 and self.joined(i - 1) and self.tok(i - 2).low in _ROLE_WORDS:
+            role = self.tok(i - 2)  # "mum is shannon", "client is Ayo"
+        elif not (role.low in _ROLE_WORDS or self.an_age(role)) or role.poss:
+            return False  # a role, or an age standing for one: "our 13yo (zara)"
+        if role.poss:
             return False
         field = self.joined(i, _FIELD_GAP)  # "Mum - Tanya, Dad - Lee", "child: Dev Patel"
         bracketed = self.joined(i, _BRACKET_GAP)  # "the boy (Tyreese) said"
@@ -183,12 +190,22 @@ class _IntroducedNames(_FinderBase):
         end = self.extend(i, allow_lower=not _is_cap(tok), strict=strict)
         if self.legal_phrase(i, end):
             return False
-        if bracketed and not _CLOSE_BRACKET.match(self.text, self.tok(end - 1).end):
+        if bracketed and not (_CLOSE_BRACKET.match(self.text, self.tok(end - 1).end)
+                              or self.names_close_the_bracket(self.tok(end - 1).end)):
             return False
         if quoted and not _CLOSE_QUOTE.match(self.text, self.tok(end - 1).end):
             return False
         self.add(i, end)
         return True
+
+    def an_age(self, tok) -> bool:
+        return tok.low in _AGE_UNITS and self.text[tok.start - 1 : tok.start].isdigit()
+
+    def names_close_the_bracket(self, pos: int) -> bool:
+        """ "the kids (amelia n oliver)": more given names, joined by "and", "n", "&" or commas, then the
+        bracket's end (the others are found as names joined to this one)."""
+        m = _MORE_NAMES_THEN_CLOSE.match(self.text, pos)
+        return bool(m) and all(is_given_name(word.lower()) for word in _NAME_IN_LIST.findall(m.group()))
 
     def after_field_label(self, i: int) -> bool:
         """A form's name field, typed or pasted from a case system: "Name: Kayleigh", "Child's name:

@@ -63,9 +63,9 @@ FIELD_ACRONYMS = frozenset(
 )
 
 # the field's acronyms that have a vowel and could pass for a surname in capitals ("Jake MAPPA", "Jo NSPCC")
-_SECTOR_ACRONYMS = FIELD_ACRONYMS | frozenset(
+SECTOR_ACRONYMS = FIELD_ACRONYMS | frozenset(
     """mappa cpoms girfec nspcc cafcass ofsted ukhsa hmrc dvla icpc icpcs ehcps uasc neet asap adhd send
-    sencos arbd pbsp dols lpsa mapps""".split())
+    sencos arbd pbsp dols lpsa mapps dbs ppn sar cse cre lac cin ehc pep""".split())
 
 
 class _RecordNames(_FinderBase):
@@ -164,7 +164,7 @@ class _RecordNames(_FinderBase):
             return False
         if surname in _COMMON_SURNAMES:
             return True
-        if given.low in self.common or surname in _SECTOR_ACRONYMS:
+        if given.low in self.common or surname in SECTOR_ACRONYMS:
             return False
         return len(surname) > 4 or is_given_name(surname)  # "ADHD", "UASC", "NEET": short capitals are acronyms
 

@@ -6,7 +6,7 @@ import re
 
 from bot.names.evidence import _AFTER_PLURAL_SURNAME, _FAMILY_WORDS
 from bot.names.given import _is_given, given_names, is_given_name, uncommon_given_names
-from bot.names.introduced import _IntroducedNames
+from bot.names.introduced import _AGE_UNITS, _IntroducedNames
 from bot.names.pairs import _PairedNames
 from bot.names.records import _RecordNames
 from bot.names.tokens import _POSSESSIVE
@@ -22,7 +22,10 @@ _NICKNAME_INSIDE = re.compile(
     rf"[{_QUOTE_CLOSE}][ \t]+(?P<surname>[A-Za-z][a-z'\-]+)(?![\w'])")
 # "dad aka 'Big Mick'", "known as \u2018Tash\u2019": a nickname in quotes after the words that introduce one
 _NICKNAME_INTRODUCED = re.compile(
-    rf"(?i:(?<![\w.])(?:aka|a\.k\.a\.?|known as|nicknamed|goes by))[ \t]+[{_QUOTE_OPEN}]"
+    rf"(?i:(?<![\w.])(?:aka|a\.k\.a\.?|known as|nicknamed|goes by|(?P<person>calls (?:himself|herself|themselves)"
+    rf"|(?:everyone|they|people|we) calls? (?:him|her|them)"
+    rf"|(?:man|woman|lad|lass|girl|boy|guy|bloke|fella|someone|somebody|friend|mate|bf|gf|boyfriend"
+    rf"|girlfriend|partner|ex)(?: (?:she|he|they|we|everyone))? called)))[ \t]+[{_QUOTE_OPEN}]"
     rf"(?P<nick>[A-Za-z][\w\-]*(?:[ \t][\w\-]+){{0,2}})[{_QUOTE_CLOSE}]")
 _KIN_BEFORE_A_NAME = frozenset("nanny nana nanna nan gran granny grandma grandad grampa aunty auntie uncle".split())
 _FAMILY_TRIGGERS = _FAMILY_WORDS | _AFTER_PLURAL_SURNAME
@@ -59,7 +62,7 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
             for i, word in enumerate(texts)
             if (
                 i > 0
-                and lows[i - 1] in _INTRODUCERS
+                and (lows[i - 1] in _INTRODUCERS or lows[i - 1] in _AGE_UNITS)
                 and (word[0].isupper() or lows[i] not in common or lows[i] in given)
             )
             or (
@@ -107,7 +110,8 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
             if self.used[i]:
                 continue
             if low[-2:] in _POSSESSIVE:
-                if low[:-2] in given or (i > 0 and lows[i - 1] in SURNAME_PARTICLES):
+                hyphened_given = "-" in low and _is_given(low[:-2])  # "ruby-mae's"
+                if low[:-2] in given or hyphened_given or (i > 0 and lows[i - 1] in SURNAME_PARTICLES):
                     self.lower_possessive(i)
             elif low[:-1] in given and low not in given and low not in common:
                 self.possessive_without_apostrophe(i)
@@ -139,9 +143,12 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
                     and not (lowered and (given.lower() in self.common or surname.lower() in self.common))):
                 self.spans.append((m.start("given"), m.end("surname")))
         for m in _NICKNAME_INTRODUCED.finditer(self.text):
-            words = m.group("nick").lower().split()
+            nick = m.group("nick")
+            words = nick.lower().split()
             everyday = [w for w in words if w in self.common and w not in given_names()]
-            if words[0] != "the" and len(everyday) < len(words) and not any(c.isdigit() for c in m.group("nick")):
+            # what a person is called, capitalised, is a name even when it is a word ("calls himself 'Tank'")
+            named = (nick[0].isupper() and m.group("person") is not None) or len(everyday) < len(words)
+            if words[0] != "the" and named and not any(c.isdigit() for c in nick):
                 self.spans.append((m.start("nick"), m.end("nick")))
 
     def bracketed_after_a_name(self) -> None:

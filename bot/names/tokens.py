@@ -13,8 +13,9 @@ _AFTER_TITLE_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{1,3}")
 _COLLAR_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{1,3}(?:[0-9]{1,6}[ \t\u00a0\u202f]{1,3})?")
 _INITIAL_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{0,3}")
 _COMMA_GAP = re.compile(r"[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*")
-_COORD_GAP = re.compile(r"(?:[ \t\u00a0\u202f]+(?:and|&|or)[ \t\u00a0\u202f]+|[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*)")
-_FIELD_GAP = re.compile(r"[ \t]*[-:][ \t]*")  # "Mum - Tanya", "child: Dev Patel"
+_COORD_GAP = re.compile(
+    r"(?:[ \t\u00a0\u202f]+(?:and|&|or)[ \t\u00a0\u202f]+|[ \t\u00a0\u202f]*[,+][ \t\u00a0\u202f]*)")
+_FIELD_GAP = re.compile(r"[ \t]*[-:=][ \t]*")  # "Mum - Tanya", "child: Dev Patel", "mum = shannon"
 _COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
 _BRACKET_GAP = re.compile(r"[ \t]*\([ \t]*")
 _CLOSE_BRACKET = re.compile(r"[ \t]*\)")

@@ -70,6 +70,9 @@ _OPENING_PERSON_VERBS = frozenset(
 
 
 # words before a place rather than a person; function words and verbs a lone name may stand before
+_AND_WORDS = ("and", "or", "n")  # "amelia n oliver": "and" as texts write it
+
+
 class _UntitledNames(_EvidenceNames):
     def unknown_name(self, i: int) -> bool:
         """A capitalised word that is no known given name, no everyday word and not written like a
@@ -198,6 +201,8 @@ class _UntitledNames(_EvidenceNames):
                 return False  # "Grace Period", "Mark Scheme", "Faith Schools"
             if nxt.low in _TOWNS:
                 return False  # "Evelina London"
+            if nxt.low == "ward" and i > 0 and self.tok(i - 1).low in ("on", "our", "the") and self.joined(i):
+                return False  # "Our Rose Ward", "on Jasmine Ward": a hospital ward
             if tok.low in self.common and nxt.low in _STREET_WORDS:
                 return False  # "Oak Hill", "Rose Lane": a place
             end = self.extend(i + 1, allow_lower=False, strict=True)
@@ -326,7 +331,7 @@ class _UntitledNames(_EvidenceNames):
             while k > 0:
                 i = self.joined_before(k)
                 if i is None or self.used[i] or self.tok(i).poss or not (
-                    self.joinable_given(i) or self.joinable_unknown(i, k)
+                    self.joinable_given(i) or self.joinable_unknown(i, k) or self.joinable_lower_given(i, k)
                     or self.place_in_a_list(i, self.joined_before(i))
                 ):
                     break
@@ -336,12 +341,19 @@ class _UntitledNames(_EvidenceNames):
             while k < self.n - 1 and not self.tok(k).poss:
                 i = self.joined_after(k)
                 if i is None or self.used[i] or not (
-                    self.joinable_given(i) or self.joinable_unknown(k, i)
+                    self.joinable_given(i) or self.joinable_unknown(k, i) or self.joinable_lower_given(i, k)
                     or (i < self.n - 1 and self.place_in_a_list(i, self.joined_after(i)))
                 ):
                     break
                 self.add(i, i + 1)
                 k = i
+
+    def joinable_lower_given(self, i: int, k: int) -> bool:
+        """ "amelia n oliver": in lower case, a given name that is no everyday word, joined to a name found
+        in lower case."""
+        tok, found = self.tok(i), self.tok(k)
+        return (tok.text.islower() and found.text.islower() and is_given_name(tok.low) and tok.low not in self.common
+                and self.word_ok(tok))
 
     def place_in_a_list(self, i: int, further: int | None) -> bool:
         """ "Kayla, Jordan and Mason": a given name that is also a place, in a list of names (the word on
@@ -379,13 +391,13 @@ class _UntitledNames(_EvidenceNames):
 
     def joined_before(self, k: int) -> int | None:
         """The token joined to token k by "and", "or", "&" or a comma before it."""
-        if self.toks.texts[k - 1].lower() in ("and", "or") and k >= 2 and self.joined(k):
+        if self.toks.texts[k - 1].lower() in _AND_WORDS and k >= 2 and self.joined(k):
             return k - 2 if _SPACES.fullmatch(self.gap(k - 1)) else None
         return k - 1 if _COORD_GAP.fullmatch(self.gap(k)) else None
 
     def joined_after(self, k: int) -> int | None:
         """The token joined to token k by "and", "or", "&" or a comma after it."""
-        if self.toks.texts[k + 1].lower() in ("and", "or") and _SPACES.fullmatch(self.gap(k + 1)):
+        if self.toks.texts[k + 1].lower() in _AND_WORDS and _SPACES.fullmatch(self.gap(k + 1)):
             return k + 2 if k + 2 < self.n and _SPACES.fullmatch(self.gap(k + 2)) else None
         return k + 1 if _COORD_GAP.fullmatch(self.gap(k + 1)) else None
 

@@ -213,7 +213,7 @@ _ROLE_WORDS = frozenset(
     friend mate neighbour neighbor tenant resident lodger carer user person victim survivor
     perpetrator suspect offender defendant prisoner inmate man woman lady gentleman colleague manager
     worker teacher nurse officer tutor volunteer employee trainee applicant claimant customer caller
-    referrer landlord landlady mentee youngster yp cyp adult
+    referrer landlord landlady mentee youngster yp cyp adult fella bloke kids twins leaver
     mam tad nain taid plentyn mab merch gf bf""".split()  # and in Welsh: mum, dad, gran, grandad, child, son, daughter
 )
 # person nouns and pronoun phrases before "called"/"named" that mean a person is being named
@@ -257,7 +257,18 @@ def is_not_a_name(word: str) -> bool:
         or w in LEGAL_EPONYMS
         or w in INSTITUTION_WORDS
         or w in FIELD_LABELS
+        or (len(w) >= 8 and w.endswith(_ABSTRACT_NOUN_ENDINGS))  # "Criminal Justice Modernisation"
+        or w in _KIN_WORDS  # "tell Nanny", "Grandad hit me": what a child calls a relative, not a name
+        or w in _SLANG
     )
+
+
+_KIN_WORDS = frozenset("nanny nana nanna grandad granddad grandpa grandma granny mummy daddy".split())
+_SLANG = frozenset("addy bday".split())  # "the ip addy": an address
+
+
+# the endings of abstract nouns, which no British surname has ("Modernisation", "Commencement")
+_ABSTRACT_NOUN_ENDINGS = ("ation", "ition", "ment", "ism", "ology")
 
 
 def is_place(word: str) -> bool:
@@ -280,7 +291,7 @@ _PERSON_NAMED_ORGANISATIONS = frozenset(
     lucy faithfull|joseph rowntree|princess royal|alder hey|great ormond|st thomas|st mary|
     victoria climbie|victoria climbié|stephen lawrence|john lewis|baby p|earl grey|key stage|
     hywel dda|betsi cadwaladr|aneurin bevan|ty hafan|tŷ hafan|glan clwyd|ty gwyn|tŷ gwyn|
-    morgan stanley""".replace("\n", "").replace(
+    morgan stanley|eilean siar|comhairle nan eilean siar|na h-eileanan siar""".replace("\n", "").replace(
         "    ", ""
     ).split("|")
 )

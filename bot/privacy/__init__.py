@@ -20,7 +20,9 @@ Kinds (the placeholder is the kind in square brackets):
                           after the platform's name ("snap: jadey_w2010", "her tiktok is jade.x")
 ``IP address``            IPv4 that reads as one (not a version number like 2.3.1.4), and IPv4
                           or IPv6 after "IP" / "logged in from"; a private network's IPv4
-                          (10.x, 192.168.x, 172.16-31.x) without a label
+                          (10.x, 192.168.x, 172.16-31.x) without a label, a public one with two
+                          numbers of two digits and one of three (86.14.201.77), and an IPv6
+                          address of four colons or more
 ``phone``                 UK phone number (07..., 01/02/03/08..., +44 (0)..., 0044 ...,
                           (0044) ..., the country code in any bracket and sign order: +(44),
                           (+44), + 44 (0), [+44], (+44 0), 0044-...) with its extension, and
@@ -48,7 +50,8 @@ Kinds (the placeholder is the kind in square brackets):
 ``account number``        an 8-digit number introduced by "account (no./number)" or "a/c", or
                           written after a sort code ("60 83 71 / 22910045"); an IBAN
 ``card number``           a payment card number: 13-19 digits with a valid Luhn check digit,
-                          or any such number after "card"
+                          or any such number after "card", or laid out as a card (4-4-4-4
+                          from 2-6, American Express's 4-6-5)
 ``case id``               a local case identifier after its label: CRN, Mosaic / LCS /
                           Liquidlogic and other case-system IDs, hospital number / MRN, UPN,
                           ULN, CHI number, H&C number, police crime / occurrence / incident
@@ -74,6 +77,11 @@ Kinds (the placeholder is the kind in square brackets):
                           J"); a sign-off or introduction ("Thanks, Sarah", "this is Bob from"); see
                           bot.names, the one home of that knowledge
 ========================  ===================================================================
+
+Numbers said aloud and typed by dictation are read too (bot.privacy.spoken): eight digits or more
+in words ("oh seven seven double oh nine ...") are a phone (10-11 from a zero), an NHS number (ten,
+after "NHS") or a case id; a house number in words before its street or building ("at forty two
+princes avenue", "flat eleven Marlowe House").
 
 Every pattern reads a *shadow copy* of the text: NFKC-folded, non-breaking and thin spaces made
 spaces, dashes made "-", curly apostrophes made "'", zero-width characters dropped, full-width

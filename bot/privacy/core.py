@@ -30,6 +30,7 @@ from bot.privacy.online import _PLATFORMS, _online_identifiers
 from bot.privacy.places import _addresses, _postcodes
 from bot.privacy.references import _references
 from bot.privacy.scanning import _lowered, _word_starts
+from bot.privacy.spoken import _spoken_identifiers
 from bot.public_contacts import is_public_number
 
 _HAS_DIGIT = re.compile(r"[0-9]")
@@ -135,7 +136,7 @@ def _candidates(shadow: str) -> list[tuple[int, int, str]]:
     """Every detector's spans over the shadow copy, overlapping."""
     spans: list[tuple[int, int, str]] = [
         *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow), *_handles(shadow),
-        *_online_identifiers(shadow), *_slack_mentions(shadow),
+        *_online_identifiers(shadow), *_slack_mentions(shadow), *_spoken_identifiers(shadow),
     ]
     if _HAS_DIGIT.search(shadow):
         for detector in _DIGIT_DETECTORS:

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import re
 
+from bot.names.records import SECTOR_ACRONYMS
 from bot.privacy.kinds import CARD, CASE_ID, VEHICLE
 from bot.privacy.scanning import _matches_at
 
-# Payment cards: 13 to 19 digits, solid or in groups of four (spaces or dashes), with a valid Luhn
-# check digit; after "card" any such number, with no check digit needed.
+# Payment cards: 13 to 19 digits, solid, in groups of four or as American Express groups them (4-6-5),
+# with a valid Luhn check digit; after "card" any such number, with no check digit needed; and a card's own
+# layout, four groups of four starting as card numbers do (2-6), even with a digit mistyped.
 _CARD_CANDIDATE = re.compile(
-    r"[0-9](?<![0-9][0-9])(?:[0-9]{3}(?:[ \-]?[0-9]{4}){2}[ \-]?[0-9]{1,7}|[0-9]{12,18})(?![0-9])"
+    r"[0-9](?<![0-9][0-9])(?:[0-9]{3}(?:[ \-]?[0-9]{4}){2}[ \-]?[0-9]{1,7}|[0-9]{3}[ \-][0-9]{6}[ \-][0-9]{5}"
+    r"|[0-9]{12,18})(?![0-9])"
 )
+_CARD_LAYOUT = re.compile(r"[2-6][0-9]{3}(?:( ?)[0-9]{4}\1[0-9]{4}\1[0-9]{4}|[ \-][0-9]{6}[ \-][0-9]{5})")
 _CARD_LABEL_BEFORE = re.compile(r"(?i)\bcard\b[^0-9\n]{0,20}$")
 _NOT_DIGIT = re.compile(r"[^0-9]")
 
@@ -32,7 +36,7 @@ def _card_numbers(text: str):
         digits = _NOT_DIGIT.sub("", m.group())
         if not 13 <= len(digits) <= 19:
             continue
-        if _CARD_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()) or (
+        if _CARD_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _CARD_LAYOUT.fullmatch(m.group()) or (
             digits[0] != "0" and _luhn_ok(digits)
         ):  # no card number starts with 0 ("0044 7700 900312" is a phone number)
             yield m.start(), m.end(), CARD
@@ -58,10 +62,20 @@ _VEHICLE_KEYWORDS = ("reg", "vrm", "number plate", "licence plate", "private pla
                      "van", "taxi", "motorbike", "moped")
 
 
+# an older or Northern Irish registration with its label after it: "LXZ 4521, Northern Irish plates"
+_VEHICLE_LABEL_AFTER = re.compile(
+    r"(?<![A-Za-z0-9\[])(?P<value>[A-Z]{3}[ \-]?[0-9]{1,4}|[A-Z][0-9]{1,3}[ \-]?[A-Z]{3}|[A-Z]{3}[ \-]?[0-9]{1,3}[A-Z])"
+    r"(?![A-Za-z0-9])[^.\n]{0,30}?(?i:\b(?:plates?|reg(?:istration)?)\b)")
+
+
 def _vehicle_regs(text: str):
     for m in _VEHICLE_ANYWHERE.finditer(text):
         if not m.group().startswith("FP10"):  # FP10MDA, FP10SS: NHS prescription forms
             yield m.start(), m.end(), VEHICLE
+    if "plate" in text.lower() or "reg" in text.lower():
+        for m in _VEHICLE_LABEL_AFTER.finditer(text):
+            if re.sub(r"[^A-Z]", "", m.group("value")).lower() not in SECTOR_ACRONYMS:  # "the DBS 123 reg team"
+                yield m.start("value"), m.end("value"), VEHICLE
     for m in _matches_at(_VEHICLE_LABELLED, text, _VEHICLE_KEYWORDS):
         value = m.group("value")
         if any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
@@ -74,7 +88,7 @@ _PASSPORT_WORD = re.compile(r"(?i)passports?\b")
 _PASSPORT_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[ ]?)?[0-9](?:[ ]?[0-9]){6,9}(?![A-Za-z0-9])"
 )
-_PASSPORT_STOP = re.compile(r"[\n.;!?](?:[ \t]|$)")
+_PASSPORT_STOP = re.compile(r"(?<!\b[Nn]o)[\n.;!?](?:[ \t]|$)")  # not the "no." of "(no. 058812347)"
 
 
 def _passport_numbers(text: str):

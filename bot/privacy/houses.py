@@ -33,6 +33,7 @@ _NOT_HOMES = frozenset(
 # a word that introduces a place, then a house name or a street without a number
 _PLACE_WORD = re.compile(
     r"(?i)\b(?:(?:lives|living|live|staying|stays|resides|residing|moved|moving|address(?:[ \t]+is)?|addr)"
+    r"(?:[ \t]+(?:alone|on[ \t]+(?:her|his|their|my)[ \t]+own|by[ \t]+(?:her|him|them|my)sel(?:f|ves)))?"
     r"(?:[ \t]+(?:at|on|in|into|to|is))?[ \t]*:?"
     r"|home(?:[ \t]+(?:address|is|at)|[ \t]*:))"  # not "a Home Farm Trust service"
     r"[ \t]+(?=(?-i:The[ \t]|[A-Z]))"
@@ -76,6 +77,7 @@ _WELSH_STREET = (
 # name looked for just before the comma. The name: words and a house word ("Rose Cottage", "The Old
 # Rectory"), a Welsh house name ("T\u0177 Gwyn", "Bwthyn Bach"), a name in quotes ('"Rosedale"'), or one
 # word with an ending that names houses ("Greenacres", "Oakdene")
+_WELSH_HOUSE_NAME = re.compile(_WELSH_HOUSE + r"(?!\w|[\u2019'][\w])")  # "lives at Ty Gwyn"
 _COMMA_THEN_CAPITAL = re.compile(r",[ \t]*\n?[ \t]*(?=[A-Z])")
 _STREET_OR_WELSH_STREET = re.compile(r"(?:" + _STREET + r"|" + _WELSH_STREET + r"(?!\w|[\u2019'][\w]))")
 _HOUSE_BEFORE_COMMA = re.compile(
@@ -253,10 +255,11 @@ def _house_addresses(text: str):
             yield house.start(), street.end(), ADDRESS
     for place in _matches_at(_PLACE_WORD, text, _PLACE_KEYWORDS):
         m = _ANY_HOUSE_THEN_STREET.match(text, place.end())
-        if m and _is_home(m.group()):
+        if m and _is_home(text[m.start():m.start("street")]):  # "Ashgrove, Church Lane": a home on Church Lane
             yield m.start(), m.end(), ADDRESS
             continue
-        m = _HOUSE_NAME.match(text, place.end()) or _STREET_RE.match(text, place.end())
+        m = (_HOUSE_NAME.match(text, place.end()) or _WELSH_HOUSE_NAME.match(text, place.end())
+             or _STREET_RE.match(text, place.end()))
         if m and _is_home(m.group()):
             street = _STREET_AFTER.match(text, m.end()) if m.re is _HOUSE_NAME else None
             yield m.start(), street.end("street") if street else m.end(), ADDRESS

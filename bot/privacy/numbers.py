@@ -42,6 +42,12 @@ _SIX_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])(?:[ \-./]?[0-9]){5}")
 _NI_CONTEXT = re.compile(
     r"(?i)(?:(?<!\[)\bni\b|\bn\.i\.?|\bnino\b|\bnational\s+insurance\b)[^0-9\n\[\]]{0,30}$"
 )
+# "jt 48 21 93 c": the layout HMRC prints, in pairs, which lower case keeps; not after a word of two
+# letters ("we pay on 12 34 56 a day")
+_NI_IN_PAIRS = re.compile(
+    r"(?!(?i:on|in|at|is|it|to|so|no|go|up|us|we|me|he|an|as|or|of|by|my|be|do|am|pm|ok) )"
+    r"[A-Za-z]{2} [0-9]{2} [0-9]{2} [0-9]{2} [A-Da-d]")
+_NI_SPELT_OUT = re.compile(r"(?<![A-Za-z0-9])[A-Z] [A-Z](?: [0-9]){6} [A-D](?![A-Za-z0-9])")
 _NI_BAD_FIRST = set("DFIQUV")
 _NI_BAD_SECOND = set("DFIOQUV")
 _NI_BAD_PREFIX = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
@@ -90,7 +96,7 @@ _PHONE_CANDIDATE = re.compile(
     r"|0[1-9][0-9]{1,3}/[ \t\u00a0]?[0-9]{3,4}[ \t\u00a0\-]?[0-9]{3,4}"  # area code / number
     r"|07[0-9](?:[ \t\u00a0]?/?[ \t\u00a0]?[0-9]){8}"  # a mobile in groups split by slashes
     r"|44[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){8,9}"  # pasted without the "+"
-    r"|\+[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){6,14}"
+    r"|(?:\+|00)[ \t\u00a0]?[1-9](?:" + _PH_GAP + r"[0-9]){6,14}"  # abroad: "+92 300 ...", "0092 300 ..."
     r")(?![0-9])"
 )
 
@@ -174,6 +180,12 @@ _CASE_LABEL = (
     r"(?:(?:reg(?:istration)?|register|application|account|journal)\.?[ \t]+)?" + _ID_WORD +
     r"|(?:housing|tenancy|homeless(?:ness)?)[ \t]+application(?=[ \t]+[A-Za-z]{0,4}[/-]?[0-9]{2,4}[/-][0-9]{3,})"
     r"|referral(?=[ \t]+[0-9]{5,})"  # "referral 2291043 came in"
+    # a police protection notice's or a LADO referral's reference ("PPN rec'd ref 24-0011873", "LADO ref ..."),
+    # a benefit's ("PIP ref PIP/3345/221A"), a school's admission number ("Adno: 004417"), a tribunal appeal's
+    # ("ESA appeal SC241/24/01234"), and a bare "ID:" field on a record's screen ("| ID: 1193847 |")
+    r"|(?:ppn|lado)(?:[ \t]+rec(?:'?d|eived))?[ \t]+" + _ID_WORD +
+    r"|(?:pip|esa|jsa|dla|uc)[ \t]+" + _ID_WORD + r"|adno|admission[ \t]+(?:no\.?|number)"
+    r"|(?:appeal|tribunal)(?=[ \t]+[A-Z]{1,3}[0-9]{2,4}/[0-9]{2}/[0-9]{3,})|id(?=[ \t]*:[ \t]*[0-9])"
     # a record's id in a link pasted from a case system: "...person?id=1234567", "&clientId=AB1234"
     r"|(?<=[?&;])[A-Za-z]{0,16}[_-]?id(?==)"
     r")"
@@ -200,7 +212,7 @@ _CASE_KEYWORDS = tuple(
     passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
     benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
     cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial report opal cjs a&e file claimant psni gmp wmp btp
-    mps action nfib hcn scn scottish id record subject""".split()
+    mps action nfib hcn scn scottish id record subject ppn lado adno admission appeal tribunal""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
      "h and c", "hc number", "log ", "su id", "su no", "su number")
 
@@ -323,9 +335,12 @@ def _ni_numbers(text: str):
             continue
         # Without the label: a possible prefix, the suffix letter, and either written solid
         # ("qq123456c") or in capitals ("QQ 12 34 56 C") so that "on 123456 a day" survives.
-        if suffix and _ni_prefix_ok(prefix) and (not sep or prefix.isupper()):
-            if sep and suffix.islower():
+        if suffix and _ni_prefix_ok(prefix) and (not sep or prefix.isupper() or _NI_IN_PAIRS.fullmatch(m.group())):
+            if sep and suffix.islower() and not _NI_IN_PAIRS.fullmatch(m.group()):
                 continue
+            yield m.start(), m.end(), NI
+    for m in _NI_SPELT_OUT.finditer(text):  # "T M 3 8 4 1 0 2 C": every character apart
+        if _ni_prefix_ok(m.group()[0] + m.group()[2]):
             yield m.start(), m.end(), NI
 
 

@@ -28,18 +28,36 @@ _IP_LABEL_REACH = 30  # characters before the number where its label may be
 
 
 def _ip_addresses(text: str):
-    """An IPv4 or IPv6 address shortly after an IP label ("IP", "logged in from", "router")."""
+    """An IPv4 or IPv6 address shortly after an IP label ("IP", "logged in from", "router"); without one, a
+    private network's IPv4, a public one that no version or section number looks like, and an IPv6 of more
+    groups than any time of day has."""
     for m in _IPV4.finditer(text):
         if _IP_LABEL.search(text, max(0, m.start() - _IP_LABEL_REACH), m.start()):
-            yield m.start(), m.end(), IP_ADDRESS  # unlabelled, four numbers are a version or a section as often
-        elif _PRIVATE_IPV4.match(m.group()) and not _A_VERSION_OR_SECTION.search(text, max(0, m.start() - 20),
-                                                                                  m.start()):
+            yield m.start(), m.end(), IP_ADDRESS
+        elif (_PRIVATE_IPV4.match(m.group()) or _reads_as_public_ipv4(m.group())) and not _A_VERSION_OR_SECTION.search(
+                text, max(0, m.start() - 20), m.start()):
             yield m.start(), m.end(), IP_ADDRESS
     if ":" in text:
+        labelled = set()
         for label in _IP_LABEL.finditer(text):
             m = _IPV6.search(text, label.end(), label.end() + _IP_LABEL_REACH)
             if m and m.group().count(":") >= 2:
+                labelled.add(m.start())
                 yield m.start(), m.end(), IP_ADDRESS
+        for m in _IPV6.finditer(text):
+            if m.start() not in labelled and m.group().count(":") >= _UNLABELLED_IPV6_COLONS:
+                yield m.start(), m.end(), IP_ADDRESS
+
+
+# "86.14.201.77", "45.133.172.9": two numbers of two digits or more, one of three; a version ("16.4.1.2")
+# or a section ("2.3.1.4") has small numbers, and a build number over 255 is no octet
+def _reads_as_public_ipv4(address: str) -> bool:
+    octets = address.split(".")
+    return sum(len(o) >= 2 for o in octets) >= 2 and any(len(o) == 3 for o in octets)
+
+
+# a time of day has at most two colons ("22:14:07"); an IPv6 address written out has four or more
+_UNLABELLED_IPV6_COLONS = 4
 
 
 _PLATFORM_HOSTS = (
@@ -55,8 +73,9 @@ _PROFILE_LINK = re.compile(
 _PLATFORMS = r"snap(?:chat)?|insta(?:gram)?|tik[ \t]?tok|twitter|facebook|fb|discord|telegram|threads|kik|xbox|psn" \
     r"|gamertag|roblox|steam|twitch|reddit|youtube|onlyfans"
 _PLATFORM_HANDLE = re.compile(
-    r"(?i)(?<![\w.])(?:" + _PLATFORMS + r")(?:[ \t]+(?:name|handle|username|user[ \t]?name|id|account|acc|tag))?"
-    r"[ \t]*(?::|=|-|\bis\b|\bas\b)[ \t]*@?(?P<handle>[A-Za-z0-9_.]{3,30})(?![\w@])"
+    r"(?i)(?<![\w.])(?:" + _PLATFORMS + r")(?:[ \t]+(?:name|handle|username|user[ \t]?name|id|account|acc|tag|user))?"
+    r"(?:[ \t]*(?::|=|-|\bis\b|\bas\b|\bcalled\b)|(?<=user)|(?<=username))[ \t]*['\"\u2018\u201c]?@?"
+    r"(?P<handle>[A-Za-z0-9_.]{3,30})(?![\w@])"
 )
 _PLATFORM_KEYWORDS = ("snap", "insta", "tik", "twitter", "facebook", "fb", "discord", "telegram", "threads", "kik",
                       "xbox", "psn", "gamertag", "roblox", "steam", "twitch", "reddit", "youtube", "onlyfans")

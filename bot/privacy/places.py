@@ -144,7 +144,7 @@ _ARTICLES = frozenset(
 # "Flat 2b Orchard Court", "flat 12, rowan house": a flat and its building, without a house number
 _BUILDINGS = (
     "Court House Lodge Mansions Tower Towers Heights Buildings Point Block Hall Apartments Gardens "
-    "Villas Cottages Mews Terrace Square Wharf Quay Works Mill Yard Place Close View"
+    "Villas Cottages Mews Terrace Square Wharf Quay Works Mill Yard Place Close View Hse Ho Ct Bldgs Twr"
 ).split()
 _FLAT_IN_BUILDING = re.compile(
     r"(?i)\b(?:flat|apartment|apt|unit)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]+"
@@ -198,10 +198,11 @@ _ACT_BEFORE = re.compile(r"(?i)\b(?:act|acts|section|sections|under|of)\b[ \t]*(
 
 
 def _is_a_section(text: str, m: re.Match[str]) -> bool:
-    """ "s16LA" (Children Act 2004 section 16LA): a section written solid with a lower-case "s" and
-    capital letters after the number, or right after "Act 2004", is no postcode."""
+    """ "s16LA", "ss16LA-16LC" (Children Act 2004 section 16LA, sections 16LA to 16LC): a section written
+    solid with a lower-case "s" (or "ss") and capital letters after the number, or right after "Act 2004",
+    is no postcode."""
     value = m.group()
-    if m.group("area") not in ("s", "S") or " " in value or "\t" in value or "\u00a0" in value:
+    if m.group("area") not in ("s", "S", "ss", "SS") or " " in value or "\t" in value or "\u00a0" in value:
         return False
     letters = m.group("inward")[1:]
     if value[0] == "s" and letters.isupper():
