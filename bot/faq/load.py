@@ -17,7 +17,7 @@ from typing import Any, Iterable, Sequence
 
 import yaml
 
-from bot.bundled import bundled_dir
+from bot.bundled import bundled_faq_dir, is_checkout
 from bot.faq.checks import (
     check_answer,
     check_legal_basis,
@@ -32,11 +32,6 @@ from bot.faq.reading import BOOKKEEPING, Unquoted, is_text, read_yaml
 from bot.faq.sources import is_placeholder, source_url_problem
 
 log = logging.getLogger(__name__)
-
-def bundled_faq_dir() -> Path:
-    """The FAQ that ships with canishare: ``faq/`` of a checkout, or the installed package data."""
-    return bundled_dir("faq", "bot.bundled_faq", "README.md")
-
 
 def faq_files(directory: Path) -> list[Path]:
     # not hidden files: tools leave them beside the real ones (macOS "._basics.yaml", Emacs ".#basics.yaml")
@@ -121,12 +116,9 @@ def _stale_example_warnings(entries: Sequence[FaqEntry]) -> list[Problem]:
                     f"{_refit_advice()}", None, "examples", warning=True)]
 
 
-REFIT_SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "matching_cv.py"
-
-
 def _refit_advice() -> str:
     """What to do about stale labels: in a source checkout, refit; in an installed copy, nothing to run."""
-    if REFIT_SCRIPT.is_file():
+    if is_checkout():
         return ("If they were retired on purpose, relabel their questions in tests/fixtures/questions_*.yaml and "
                 "refit (python benchmarks/matching_cv.py --write)")
     return ("If they were retired on purpose, nothing needs doing: a canishare release refitted for your FAQ "
@@ -382,8 +374,12 @@ def _nations(fields: dict, problem) -> tuple[str, ...]:
     if "nations" not in fields:
         return ()
     value = fields["nations"]
-    if not isinstance(value, list) or not value:
-        problem("nations", f"must be a non-empty list drawn from: {', '.join(NATIONS)}")
+    if value in (None, []):
+        problem("nations", f"is empty: list the nations where the answer as written holds, from {', '.join(NATIONS)}"
+                           " (e.g. nations: [england]), and add nation_notes where the law differs")
+        return ()
+    if not isinstance(value, list):
+        problem("nations", f"must be a list drawn from: {', '.join(NATIONS)}")
         return ()
     unknown = [str(v) for v in value if v not in NATIONS]
     if unknown:
