@@ -70,7 +70,8 @@ def test_reports_line_numbers(tmp_path):
 @pytest.mark.parametrize(
     "overrides, field, words",
     [
-        ({"last_reviewed": "2026-13-45"}, "last_reviewed", "not a date"),
+        ({"last_reviewed": "2026-13-45"}, "last_reviewed", "impossible date: there is no month 13"),
+            ({"last_reviewed": "30/11/2026"}, "last_reviewed", "not a date in YYYY-MM-DD form"),
         ({"id": "Not Kebab"}, "id", "kebab-case"),
         ({"variants": ["only", "three", "here"]}, "variants", "at least 5"),
         ({"variants": "a string"}, "variants", "must be a list"),

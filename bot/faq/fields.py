@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from bot.faq.model import NATIONS, Source, Watch
-from bot.faq.reading import BOOKKEEPING, Unquoted, is_text
+from bot.faq.reading import BOOKKEEPING, CutAtComment, Unquoted, is_text
 from bot.faq.sources import is_placeholder, source_url_problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -22,6 +22,7 @@ def text(fields: dict, name: str, problem) -> str:
         return ""
     if isinstance(value, Unquoted):
         problem(name, unquoted_advice(value), warning=True)
+    check_cut(value, name, problem)
     if not isinstance(value, str) or not value.strip():
         problem(name, "must be non-empty text")
         return ""
@@ -32,6 +33,14 @@ def unquoted_advice(value: Unquoted) -> str:
     # canishare keeps the text as written; another YAML tool (an editor, a linter in a pull request)
     # would read it as a boolean or a number: "no" as false, "1.10" as 1.1
     return f"{value!s} is kept as written, but YAML tools read it as {value.kind}: quote it (\"{value!s}\")"
+
+
+def check_cut(value: object, field: str, problem, where: str = "", index: int | None = None) -> None:
+    """An error (lint only) for an unquoted text that YAML cut at `` #``."""
+    if isinstance(value, CutAtComment):
+        problem(field, f"{where}text after ' #' was dropped as a comment: YAML reads {str(value)!r} and drops "
+                       f"{value.dropped!r}; put the whole text in double quotes (a comment goes on a line of its own)",
+                index=index, blocks_loading=False)
 
 
 def string_list(fields: dict, name: str, problem, minimum: int) -> tuple[str, ...]:
@@ -46,9 +55,13 @@ def string_list(fields: dict, name: str, problem, minimum: int) -> tuple[str, ..
         if isinstance(item, Unquoted):
             problem(name, f"item {index} {unquoted_advice(item)}", warning=True, index=index)
             items.append(str(item))  # kept as written
+        elif isinstance(item, dict) and len(set(item) - set(BOOKKEEPING)) == 1:
+            problem(name, f"item {index} holds ': ' (a colon and a space), so YAML read it as a key and a value, "
+                          "not as text: put the whole text in double quotes", index=index)
         elif not is_text(item) or not item.strip():
             problem(name, f"item {index} is empty or not text", index=index)
         else:
+            check_cut(item, name, problem, f"item {index}: ", index)
             items.append(str(item).strip())
     if len(items) < minimum:
         problem(name, f"needs at least {minimum} item(s), has {len(items)}")
@@ -100,9 +113,23 @@ def date(fields: dict, problem) -> dt.date:
         return dt.date.min
     value = as_date(fields["last_reviewed"])
     if value is None:
-        problem("last_reviewed", f"not a date in YYYY-MM-DD form: {fields['last_reviewed']!r}")
+        problem("last_reviewed", not_a_date(fields["last_reviewed"]))
         return dt.date.min
     return value
+
+
+_DATE_FORM = re.compile(r"^\d{4}-(\d{2})-(\d{2})$")
+
+
+def not_a_date(value: Any) -> str:
+    """Why ``value`` is no date: written in another form, or in the right form but impossible."""
+    form = _DATE_FORM.match(str(value).strip())
+    if form is None:
+        return f"not a date in YYYY-MM-DD form: {value!r}"
+    month, day = int(form.group(1)), int(form.group(2))
+    if not 1 <= month <= 12:
+        return f"{value} is an impossible date: there is no month {month} (YYYY-MM-DD: the month comes second)"
+    return f"{value} is an impossible date: that month has no day {day}"
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -151,6 +178,7 @@ def nation_notes(fields: dict, problem) -> dict[str, str]:
         elif not isinstance(note, str) or not note.strip():
             problem("nation_notes", f"note for {nation} must be non-empty text")
         else:
+            check_cut(note, "nation_notes", problem, f"the note for {nation}: ")
             notes[nation] = " ".join(note.split())
     return {n: notes[n] for n in NATIONS if n in notes}
 
@@ -193,7 +221,7 @@ def watch(fields: dict, problem) -> tuple[Watch, ...]:
             problem("watch", f"item {index} 'what' must be non-empty text")
             ok = False
         if expected is None:
-            problem("watch", f"item {index} 'expected' is not a date in YYYY-MM-DD form: {item['expected']!r}")
+            problem("watch", f"item {index} 'expected' {not_a_date(item['expected'])}")
             ok = False
         why = source_url_problem(source)
         if why:

@@ -30,6 +30,7 @@ from bot.faq.fields import ID_PATTERN
 from bot.faq.model import Faq, FaqEntry, FaqError, Problem, due_watches
 from bot.faq.near_duplicates import near_duplicate_phrasings
 from bot.faq.reading import BOOKKEEPING, read_yaml
+from bot.faq.yaml_errors import explain as explain_yaml_error
 
 log = logging.getLogger(__name__)
 
@@ -163,16 +164,16 @@ def _load_file(path: Path, today: dt.date) -> tuple[list[FaqEntry], list[Problem
     """The file's valid entries, its problems, and the (id, file, item) of every item that has an id."""
     name = str(path)
     try:
-        raw, duplicate_keys = read_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         return [], [Problem(name, f"cannot read file: {exc.strerror or exc}")], []
     except UnicodeDecodeError as exc:
         return [], [Problem(name, f"not UTF-8 text ({exc.reason} at byte {exc.start})")], []
+    try:
+        raw, duplicate_keys = read_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        return [], [Problem(name, f"invalid YAML: {reason}", line=line)], []
+        message, line = explain_yaml_error(exc, text)
+        return [], [Problem(name, message, line=line)], []
     if raw is None:
         return [], [Problem(name, "file is empty; expected a list of entries")], []
     if not isinstance(raw, list):
