@@ -256,7 +256,7 @@ def cmd_faq_lint(args, settings: Settings) -> int:
 
 
 def cmd_faq_drafts(args, settings: Settings) -> int:
-    from bot.drafts import drafts_command
+    from bot.cli_drafts import drafts_command
 
     return drafts_command(_service(settings), settings.faq_dir, args.out, args.again, args.escalation)
 

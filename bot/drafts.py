@@ -1,9 +1,11 @@
 """Turn advisors' "propose as a new FAQ entry" answers into YAML drafts for review.
 
-Drafts go to ``FAQ_DIR/drafts/`` (never loaded) in a source checkout, or ``./faq-drafts`` when the
-FAQ is the copy installed with the package (or cannot be written), so a centre lead can finish them
+Drafts go to ``FAQ_DIR/drafts/`` (never loaded), or ``./faq-drafts`` when the FAQ is the copy
+installed with canishare (``bot.bundled``) or cannot be written, so a centre lead can finish them
 (variants, legal basis, sources, nations) and move them into the FAQ, where ``canishare faq lint``
-checks them (it rejects a draft's id, its tag, redaction placeholders and the empty review date).
+checks them (it rejects a draft's id, its tag, redaction placeholders, the empty review date and the
+empty ``nations``). The question and answer are literal block scalars (``|-``), as faq/README.md
+writes them, so an apostrophe or a colon typed while finishing one cannot break the file.
 A draft is meant for git, so nothing typed becomes its id or file name (both are "draft-esc-<n>",
 after the escalation), its texts are redacted again with Slack markup as words, and a link or long
 number still in them is flagged for the reviewer in a comment above the entry.
@@ -13,11 +15,11 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
 import yaml
 
+from bot.bundled import is_installed_faq
 from bot.faq import NATIONS
 from bot.mrkdwn import markup_as_words, replace_markup
 from bot.privacy import redact
@@ -27,9 +29,10 @@ from bot.records import Escalation
 DRAFT_NOTE = (
     "# Draft from the advisor queue: complete variants (5+), legal_basis, sources and tags, give it\n"
     "# an id naming its topic, set last_reviewed once you have checked it against its sources,\n"
-    "# check nations (all four are listed: keep only those where the answer holds, and add\n"
-    "# nation_notes where the law differs), check the answer, then move the entry into a\n"
-    "# themed file in the FAQ folder (faq/ by pull request in a checkout).\n"
+    "# list in nations where the answer holds (lint fails while it is empty), add nation_notes where\n"
+    "# the law differs, check the answer, then move the entry into a themed file in the FAQ folder\n"
+    "# (faq/ by pull request in a checkout). Type the question and answer under their `|-` lines,\n"
+    "# indented like the text there: no quotes needed.\n"
 )
 
 
@@ -60,12 +63,42 @@ def draft_entry(escalation: Escalation) -> dict:
         "legal_basis": [],
         "sources": [],
         "tags": ["draft"],
-        "nations": list(NATIONS),  # a required field: the reviewer keeps those where the answer holds
+        "nations": [],  # the reviewer's to choose: lint fails until then (never a default that passes)
         "last_reviewed": None,  # the reviewer's to set: lint fails until then
     }
 
 
 LAST_REVIEWED_EMPTY = "last_reviewed:  # set the day you check the entry against its sources (YYYY-MM-DD)"
+NATIONS_EMPTY = f"nations: []  # where the answer holds, from: {', '.join(NATIONS)}"
+
+
+class _DraftDumper(yaml.SafeDumper):
+    """Writes the texts a reviewer finishes by hand as literal blocks (``|-``), as faq/README.md does."""
+
+
+def _text_block(dumper: yaml.SafeDumper, text: "_Block") -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style="|")
+
+
+class _Block(str):
+    """A text to write as a literal block."""
+
+
+_DraftDumper.add_representer(_Block, _text_block)
+
+
+def draft_yaml(entry: dict) -> str:
+    """The entry as the YAML of a one-entry FAQ file, its question and answer as literal blocks and
+    its empty fields with a comment saying what goes there."""
+    blocks = {k: _Block(v) if k in ("question", "answer") and _fits_a_block(v) else v for k, v in entry.items()}
+    body = yaml.dump([blocks], Dumper=_DraftDumper, sort_keys=False, allow_unicode=True, width=100)
+    return body.replace("last_reviewed: null", LAST_REVIEWED_EMPTY).replace("nations: []", NATIONS_EMPTY)
+
+
+def _fits_a_block(text: str) -> bool:
+    # YAML cannot keep trailing spaces or some control characters in a block: such a text stays quoted
+    return bool(text) and text == text.strip() and all(line == line.rstrip() for line in text.split("\n")) \
+        and all(ch.isprintable() or ch in "\n" for ch in text)
 
 
 _WEB_ADDRESS = re.compile(r"https?://[^\s()<>|]+[^\s()<>|.,;:!?'\"]")
@@ -105,10 +138,9 @@ def write_drafts(service, directory: Path, again: bool = False, escalation_id: i
     for escalation in proposals:
         entry = draft_entry(escalation)
         path = _free_path(directory, f"{entry['id']}.yaml")
-        body = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100)
         write_private_text(
             path, DRAFT_NOTE + f"# escalation #{escalation.id}, answered {escalation.answered_at}\n" + to_check(entry)
-            + advisor_links(escalation.answer) + body.replace("last_reviewed: null", LAST_REVIEWED_EMPTY),
+            + advisor_links(escalation.answer) + draft_yaml(entry),
         )
         written[escalation.id] = path
     service.mark_drafted({n: str(path) for n, path in written.items()})
@@ -125,33 +157,9 @@ def _free_path(directory: Path, name: str) -> Path:
 
 
 def default_drafts_dir(faq_dir: Path) -> Path:
-    """FAQ_DIR/drafts in a checkout; ./faq-drafts when the FAQ is the copy installed with the package."""
-    installed = "site-packages" in faq_dir.parts or "dist-packages" in faq_dir.parts
-    return Path("faq-drafts") if installed or not os.access(faq_dir, os.W_OK) else faq_dir / "drafts"
+    """FAQ_DIR/drafts, or ./faq-drafts when the FAQ is the copy installed with canishare (a reinstall
+    would delete them) or cannot be written."""
+    if is_installed_faq(faq_dir) or not os.access(faq_dir, os.W_OK):
+        return Path("faq-drafts")
+    return faq_dir / "drafts"
 
-
-def drafts_command(service, faq_dir: str, out: str | None, again: bool = False,
-                   escalation_id: int | None = None) -> int:
-    """``canishare faq drafts [--out DIR] [--again | --escalation N]``: write the drafts, list them, and
-    say where and when earlier ones were written; the exit status."""
-    directory = Path(out) if out else default_drafts_dir(Path(faq_dir))
-    written = write_drafts(service, directory, again, escalation_id)
-    for path in written:
-        print(path)
-    if written:
-        print(f"{len(written)} draft(s) written to {directory}", file=sys.stderr)
-        return 0
-    if escalation_id is not None:
-        print(f"escalation #{escalation_id} is not an answered proposal for a new FAQ entry; `canishare faq drafts "
-              "--again` writes every proposal", file=sys.stderr)
-        return 1
-    earlier = service.store.drafts_written()
-    unrecorded = len(service.store.proposals_to_draft(again=True)) - len({e for e, _, _ in earlier})
-    print("no new proposals to draft" + (": drafted before (write them again with --again, or one with "
-                                         "--escalation N):" if earlier or unrecorded > 0 else ""), file=sys.stderr)
-    for escalation, at, path in earlier:
-        print(f"  escalation #{escalation}: {path}, written {at}", file=sys.stderr)
-    if unrecorded > 0:
-        print(f"  {unrecorded} proposal(s) drafted by an earlier canishare, which kept no record of where",
-              file=sys.stderr)
-    return 0

@@ -393,6 +393,10 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
     def mark_drafted(self, drafted: dict[int, str]) -> None:
         self.store.mark_drafted(drafted)
 
+    def drafts_written(self) -> list[tuple[int, str, str]]:
+        """(escalation id, when, file) of every draft written, in that order."""
+        return self.store.drafts_written()
+
     # the weekly digest -----------------------------------------------------------------------
 
     def digest(self, week: str) -> Digest:

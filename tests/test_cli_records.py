@@ -287,10 +287,8 @@ def test_purge_refusal_names_the_age_actually_used_and_allows_a_dry_run(env, cap
     assert "would delete" in capsys.readouterr().out and len(service.store.questions()) == 1
 
 
-def test_a_draft_has_every_required_field_and_asks_for_nations_to_be_checked(env, capsys):
+def test_a_draft_has_every_required_field_and_asks_for_nations_to_be_chosen(env, capsys):
     import yaml
-
-    from bot.faq import NATIONS
 
     service, _ = seeded(env)
     result = service.ask("can the allotment society see tenancy notes", "U1", escalate=True)
@@ -300,7 +298,7 @@ def test_a_draft_has_every_required_field_and_asks_for_nations_to_be_checked(env
     text = path.read_text(encoding="utf-8")
     header = "".join(line for line in text.splitlines(keepends=True) if line.startswith("#"))
     (draft,) = yaml.safe_load(text)
-    assert draft["nations"] == list(NATIONS) and "nations" in header
+    assert draft["nations"] == [] and "nations" in header  # lint fails until the reviewer lists them
 
 
 def test_the_readme_names_both_default_drafts_folders():

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 import yaml
 
-from bot.drafts import drafts_command, write_drafts
+from bot.cli_drafts import drafts_command
+from bot.drafts import write_drafts
 from bot.faq import lint
 from bot.faq.load import ID_PATTERN
 from bot.service import Service
@@ -185,3 +186,26 @@ def test_a_link_that_is_no_public_document_keeps_only_its_label(link):
     view = {"state": {"values": {"answer": {"text": {"value": f"See {link}."}}}}}
     answer = text_input(view, "answer", "text", keep_link_urls=True)
     assert "://" not in answer and answer.startswith("See ")
+
+
+# Lead review s9 #6, #7: a draft's nations are the reviewer's to choose, and its texts survive hand edits.
+
+def test_a_drafts_nations_are_left_for_the_reviewer_and_lint_says_how_to_fill_them(service, tmp_path):
+    proposed(service, "can the allotment society see tenancy notes", "No.")
+    path, text, entry = only_draft(service, tmp_path)
+    assert entry["nations"] == [] and "nations: []  # where the answer holds, from: england, wales" in text
+    (nations,) = [p for p in lint(path.parent, dt.date(2026, 11, 30)) if p.field == "nations"]
+    assert not nations.warning and "is empty: list the nations where the answer as written holds" in nations.message
+
+
+@pytest.mark.parametrize("typed", ["We don't keep it.", "Note: the hub's own notice says so.", '"Quoted" #1 – ok'])
+def test_text_typed_at_the_end_of_a_drafts_answer_or_question_keeps_the_file_readable(service, tmp_path, typed):
+    proposed(service, "Family Hubs: can we share a family's details?",
+             "It's the council you'd share with.\n\n- Agree a DSA\n- Tell families")
+    path, text, entry = only_draft(service, tmp_path)
+    assert "  question: |-\n" in text and "  answer: |-\n" in text
+    assert entry["answer"] == "It's the council you'd share with.\n\n- Agree a DSA\n- Tell families"
+    finished = text.replace("- Tell families\n", f"- Tell families\n    {typed}\n") \
+                   .replace("details?\n", f"details? {typed}\n", 1)
+    (edited,) = yaml.safe_load(finished)
+    assert edited["answer"].endswith(f"- Tell families\n{typed}") and edited["question"].endswith(f"details? {typed}")

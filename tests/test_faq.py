@@ -70,7 +70,8 @@ def test_reports_line_numbers(tmp_path):
 @pytest.mark.parametrize(
     "overrides, field, words",
     [
-        ({"last_reviewed": "2026-13-45"}, "last_reviewed", "not a date"),
+        ({"last_reviewed": "2026-13-45"}, "last_reviewed", "impossible date: there is no month 13"),
+            ({"last_reviewed": "30/11/2026"}, "last_reviewed", "not a date in YYYY-MM-DD form"),
         ({"id": "Not Kebab"}, "id", "kebab-case"),
         ({"variants": ["only", "three", "here"]}, "variants", "at least 5"),
         ({"variants": "a string"}, "variants", "must be a list"),
@@ -253,8 +254,8 @@ def test_every_bundled_source_is_an_authoritative_document():
         ({"nations": ["england", "cornwall"]}, "unknown nation(s) 'cornwall'"),
         ({"nations": ["England"]}, "unknown nation(s) 'England'"),
         ({"nations": ["ni"]}, "unknown nation"),
-        ({"nations": []}, "non-empty list"),
-        ({"nations": "england"}, "non-empty list"),
+        ({"nations": []}, "is empty: list the nations where the answer as written holds"),
+        ({"nations": "england"}, "must be a list drawn from"),
         ({"nations": ["wales", "wales"]}, "repeated nation"),
     ],
 )
@@ -410,7 +411,7 @@ def test_the_stale_label_warning_names_no_repository_path_in_an_installed_copy(m
     from bot.faq import load_faq
 
     entries = [e for e in load_faq() if e.id != load_faq().entries[0].id]
-    monkeypatch.setattr(load, "REFIT_SCRIPT", tmp_path / "absent.py")  # as after `pip install .`
+    monkeypatch.setattr("bot.bundled.CHECKOUT", tmp_path)  # as after `pip install .`: no checkout around
     (warning,) = load._stale_example_warnings(entries)
     assert "tests/" not in warning.message and "benchmarks/" not in warning.message
     assert "nothing needs doing" in warning.message and "replaces: [old-id]" in warning.message

@@ -73,3 +73,32 @@ def test_an_installed_copy_finds_the_faq_in_its_package_data(tmp_path, monkeypat
 
 def test_the_licence_pyproject_names_is_there():
     assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_an_install_with_target_writes_drafts_to_the_working_directory_not_into_the_package(tmp_path):
+    """`pip install --target DIR` (containers, function hosts) names no site-packages: drafts must still
+    stay out of the installed package, which a reinstall deletes (house review s9 #6)."""
+    import shutil
+    import subprocess
+    import sys
+
+    target = tmp_path / "target"
+    shutil.copytree(ROOT / "bot", target / "bot", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "faq", target / "bot" / "bundled_faq", ignore=shutil.ignore_patterns("drafts"))
+    work = tmp_path / "work"
+    work.mkdir()
+    code = ("from bot.bundled import bundled_faq_dir, is_checkout, is_installed_faq; "
+            "from bot.drafts import default_drafts_dir; "
+            "print(is_checkout(), is_installed_faq(bundled_faq_dir()), default_drafts_dir(bundled_faq_dir()))")
+    ran = subprocess.run([sys.executable, "-c", code], cwd=work, env={"PYTHONPATH": str(target)},
+                         capture_output=True, text=True, timeout=120)
+    assert ran.stdout.split() == ["False", "True", "faq-drafts"], ran.stderr
+
+
+def test_a_checkouts_faq_keeps_its_drafts_beside_it(tmp_path):
+    from bot.bundled import bundled_faq_dir, is_checkout, is_installed_faq
+    from bot.drafts import default_drafts_dir
+
+    assert is_checkout() and not is_installed_faq(bundled_faq_dir())
+    assert default_drafts_dir(bundled_faq_dir()) == ROOT / "faq" / "drafts"
+    assert default_drafts_dir(tmp_path) == tmp_path / "drafts"  # a FAQ folder of the user's own

@@ -65,11 +65,13 @@ def check_not_a_draft(entry_id: object, tags: Iterable[str], texts: dict[str, tu
                     index=index)
     for field, values in texts.items():
         for index, value in enumerate(values, start=1):
-            found = PLACEHOLDER.search(value)
+            found = list(dict.fromkeys(m.group(0) for m in PLACEHOLDER.finditer(value)))  # each once, in order
             if found:
                 where = f"item {index} holds" if field == "variants" else "holds"
-                problem(field, f"{where} the redaction placeholder {found.group(0)!r}: say it in general "
-                               "words", index=index if field == "variants" else None)
+                what = f"the redaction placeholder {found[0]!r}" if len(found) == 1 else \
+                    f"the redaction placeholders {', '.join(map(repr, found))}"
+                problem(field, f"{where} {what}: say {'it' if len(found) == 1 else 'each'} in general words",
+                        index=index if field == "variants" else None)
 
 
 def check_nation_coverage(nations: Iterable[str], notes: dict[str, str],

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import time
 from pathlib import Path
 from types import MappingProxyType
@@ -17,7 +16,8 @@ from typing import Any, Iterable, Sequence
 
 import yaml
 
-from bot.bundled import bundled_dir
+from bot.bundled import bundled_faq_dir, is_checkout
+from bot.faq import fields as parse
 from bot.faq.checks import (
     check_answer,
     check_legal_basis,
@@ -26,17 +26,13 @@ from bot.faq.checks import (
     check_review_date,
     unloaded_files,
 )
-from bot.faq.model import NATIONS, Faq, FaqEntry, FaqError, Problem, Source, Watch, due_watches
+from bot.faq.fields import ID_PATTERN
+from bot.faq.model import Faq, FaqEntry, FaqError, Problem, due_watches
 from bot.faq.near_duplicates import near_duplicate_phrasings
-from bot.faq.reading import BOOKKEEPING, Unquoted, is_text, read_yaml
-from bot.faq.sources import is_placeholder, source_url_problem
+from bot.faq.reading import BOOKKEEPING, read_yaml
+from bot.faq.yaml_errors import explain as explain_yaml_error
 
 log = logging.getLogger(__name__)
-
-def bundled_faq_dir() -> Path:
-    """The FAQ that ships with canishare: ``faq/`` of a checkout, or the installed package data."""
-    return bundled_dir("faq", "bot.bundled_faq", "README.md")
-
 
 def faq_files(directory: Path) -> list[Path]:
     # not hidden files: tools leave them beside the real ones (macOS "._basics.yaml", Emacs ".#basics.yaml")
@@ -51,9 +47,6 @@ REQUIRED_FIELDS = (
 OPTIONAL_FIELDS = ("keywords", "nation_notes", "watch", "replaces")
 # The nations of the UK, in the order they are shown. An entry's `nations` lists those where its
 # answer holds; `nation_notes` says, for any of them, what differs there and names that law.
-WATCH_FIELDS = ("what", "expected", "source")
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_VARIANTS = 5
 
 def lint(directory: str | Path, today: dt.date | None = None) -> list[Problem]:
@@ -121,12 +114,9 @@ def _stale_example_warnings(entries: Sequence[FaqEntry]) -> list[Problem]:
                     f"{_refit_advice()}", None, "examples", warning=True)]
 
 
-REFIT_SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "matching_cv.py"
-
-
 def _refit_advice() -> str:
     """What to do about stale labels: in a source checkout, refit; in an installed copy, nothing to run."""
-    if REFIT_SCRIPT.is_file():
+    if is_checkout():
         return ("If they were retired on purpose, relabel their questions in tests/fixtures/questions_*.yaml and "
                 "refit (python benchmarks/matching_cv.py --write)")
     return ("If they were retired on purpose, nothing needs doing: a canishare release refitted for your FAQ "
@@ -174,16 +164,16 @@ def _load_file(path: Path, today: dt.date) -> tuple[list[FaqEntry], list[Problem
     """The file's valid entries, its problems, and the (id, file, item) of every item that has an id."""
     name = str(path)
     try:
-        raw, duplicate_keys = read_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         return [], [Problem(name, f"cannot read file: {exc.strerror or exc}")], []
     except UnicodeDecodeError as exc:
         return [], [Problem(name, f"not UTF-8 text ({exc.reason} at byte {exc.start})")], []
+    try:
+        raw, duplicate_keys = read_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        return [], [Problem(name, f"invalid YAML: {reason}", line=line)], []
+        message, line = explain_yaml_error(exc, text)
+        return [], [Problem(name, message, line=line)], []
     if raw is None:
         return [], [Problem(name, "file is empty; expected a list of entries")], []
     if not isinstance(raw, list):
@@ -234,18 +224,18 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
     entry_key = fields.get("id")
     if "id" in fields and not (isinstance(entry_key, str) and ID_PATTERN.match(entry_key)):
         problem("id", "must be kebab-case: lower-case letters, digits and single hyphens")
-    question = _text(fields, "question", problem)
-    answer = _text(fields, "answer", problem)
-    variants = _string_list(fields, "variants", problem, minimum=MIN_VARIANTS)
-    legal_basis = _string_list(fields, "legal_basis", problem, minimum=1)
-    tags = _string_list(fields, "tags", problem, minimum=1)
-    keywords = _string_list(fields, "keywords", problem, minimum=0) if "keywords" in fields else ()
-    sources = _sources(fields, problem)
-    last_reviewed = _date(fields, problem)
-    nations = _nations(fields, problem)
-    nation_notes = _nation_notes(fields, problem)
-    watch = _watch(fields, problem)
-    replaces = _replaces(fields, entry_key, problem)
+    question = parse.text(fields, "question", problem)
+    answer = parse.text(fields, "answer", problem)
+    variants = parse.string_list(fields, "variants", problem, minimum=MIN_VARIANTS)
+    legal_basis = parse.string_list(fields, "legal_basis", problem, minimum=1)
+    tags = parse.string_list(fields, "tags", problem, minimum=1)
+    keywords = parse.string_list(fields, "keywords", problem, minimum=0) if "keywords" in fields else ()
+    sources = parse.sources(fields, problem)
+    last_reviewed = parse.date(fields, problem)
+    nations = parse.nations(fields, problem)
+    nation_notes = parse.nation_notes(fields, problem)
+    watch = parse.watch(fields, problem)
+    replaces = parse.replaces(fields, entry_key, problem)
     if answer:
         check_answer(answer, lint_only)
     # an unfinished entry is never served: a draft's marks, or a legal basis that cites nothing
@@ -278,154 +268,6 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
     )
 
 
-def _text(fields: dict, name: str, problem) -> str:
-    value = fields.get(name)
-    if name not in fields:
-        return ""
-    if isinstance(value, Unquoted):
-        problem(name, _unquoted_advice(value), warning=True)
-    if not isinstance(value, str) or not value.strip():
-        problem(name, "must be non-empty text")
-        return ""
-    return value.strip()
-
-
-def _unquoted_advice(value: "Unquoted") -> str:
-    # canishare keeps the text as written; another YAML tool (an editor, a linter in a pull request)
-    # would read it as a boolean or a number: "no" as false, "1.10" as 1.1
-    return f"{value!s} is kept as written, but YAML tools read it as {value.kind}: quote it (\"{value!s}\")"
-
-
-def _string_list(fields: dict, name: str, problem, minimum: int) -> tuple[str, ...]:
-    if name not in fields:
-        return ()
-    value = fields[name]
-    if not isinstance(value, list):
-        problem(name, "must be a list")
-        return ()
-    items = []
-    for index, item in enumerate(value, start=1):
-        if isinstance(item, Unquoted):
-            problem(name, f"item {index} {_unquoted_advice(item)}", warning=True, index=index)
-            items.append(str(item))  # kept as written
-        elif not is_text(item) or not item.strip():
-            problem(name, f"item {index} is empty or not text", index=index)
-        else:
-            items.append(str(item).strip())
-    if len(items) < minimum:
-        problem(name, f"needs at least {minimum} item(s), has {len(items)}")
-    seen: set[str] = set()
-    for item in items:
-        key = " ".join(item.casefold().split())
-        if key in seen:
-            problem(name, f"repeated item: {item!r}")
-        seen.add(key)
-    return tuple(items)
-
-
-def _sources(fields: dict, problem) -> tuple[Source, ...]:
-    if "sources" not in fields:
-        return ()
-    value = fields["sources"]
-    if not isinstance(value, list) or not value:
-        problem("sources", "must be a non-empty list of {title, url}")
-        return ()
-    sources = []
-    for index, item in enumerate(value, start=1):
-        if isinstance(item, str) and item.strip():
-            problem("sources", f"item {index} is only a title; give {{title, url}} with an https URL on an "
-                               "authoritative host (see AUTHORITATIVE_DOMAINS in bot/faq/sources.py)")
-            continue
-        if not isinstance(item, dict) or not isinstance(item.get("title"), str) or not item["title"].strip():
-            problem("sources", f"item {index} needs a 'title'")
-            continue
-        extra = set(item) - {"title", "url", *BOOKKEEPING}
-        if extra:
-            problem("sources", f"item {index} has unknown key(s): {', '.join(sorted(extra))}")
-        title = item["title"].strip()
-        if is_placeholder(title):
-            problem("sources", f"item {index} title {title!r} is a placeholder; cite a particular document")
-            continue
-        why = source_url_problem(item.get("url"))
-        if why:
-            problem("sources", f"item {index} {why}")
-            continue
-        sources.append(Source(title, item["url"].strip()))
-    return tuple(sources)
-
-
-def _date(fields: dict, problem) -> dt.date:
-    if "last_reviewed" not in fields:
-        return dt.date.min
-    if fields["last_reviewed"] in (None, ""):
-        problem("last_reviewed", "is empty: set the day you checked the entry against its sources (YYYY-MM-DD)")
-        return dt.date.min
-    value = _as_date(fields["last_reviewed"])
-    if value is None:
-        problem("last_reviewed", f"not a date in YYYY-MM-DD form: {fields['last_reviewed']!r}")
-        return dt.date.min
-    return value
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def _nations(fields: dict, problem) -> tuple[str, ...]:
-    if "nations" not in fields:
-        return ()
-    value = fields["nations"]
-    if not isinstance(value, list) or not value:
-        problem("nations", f"must be a non-empty list drawn from: {', '.join(NATIONS)}")
-        return ()
-    unknown = [str(v) for v in value if v not in NATIONS]
-    if unknown:
-        problem("nations", f"unknown nation(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(NATIONS)})")
-    repeated = sorted({v for v in value if isinstance(v, str) and value.count(v) > 1})
-    if repeated:
-        problem("nations", f"repeated nation(s): {', '.join(repeated)}")
-    return tuple(n for n in NATIONS if n in value)
-
-
-def _nation_notes(fields: dict, problem) -> dict[str, str]:
-    if "nation_notes" not in fields:
-        return {}
-    value = {k: v for k, v in fields["nation_notes"].items() if k not in BOOKKEEPING} \
-        if isinstance(fields["nation_notes"], dict) else None
-    if not value:
-        problem("nation_notes", "must be a mapping of nation -> note naming that nation's law or guidance")
-        return {}
-    notes = {}
-    for nation, note in value.items():
-        if nation not in NATIONS:
-            problem("nation_notes", f"unknown nation {nation!r} (allowed: {', '.join(NATIONS)})")
-        elif not isinstance(note, str) or not note.strip():
-            problem("nation_notes", f"note for {nation} must be non-empty text")
-        else:
-            notes[nation] = " ".join(note.split())
-    return {n: notes[n] for n in NATIONS if n in notes}
-
-
-def _replaces(fields: dict, entry_id: Any, problem) -> tuple[str, ...]:
-    """The ids this entry takes the place of (renamed from, or merged into it)."""
-    if "replaces" not in fields:
-        return ()
-    old_ids = _string_list(fields, "replaces", problem, minimum=1)
-    for old in old_ids:
-        if not ID_PATTERN.match(old):
-            problem("replaces", f"{old!r} is not an entry id (kebab-case)")
-        elif old == entry_id:
-            problem("replaces", "an entry cannot replace itself")
-    return old_ids
-
-
 def _replacement_problems(entries: Sequence[FaqEntry], located: dict[tuple[str, str], dict]) -> list[Problem]:
     """An old id replaced by two entries, or one still in use: which entry its history follows would be
     a guess."""
@@ -449,42 +291,6 @@ def _replacement_problems(entries: Sequence[FaqEntry], located: dict[tuple[str, 
             else:
                 claimed[old] = entry
     return problems
-
-
-def _watch(fields: dict, problem) -> tuple[Watch, ...]:
-    if "watch" not in fields:
-        return ()
-    value = fields["watch"]
-    if not isinstance(value, list) or not value:
-        problem("watch", "must be a non-empty list of {what, expected, source}")
-        return ()
-    items = []
-    for index, item in enumerate(value, start=1):
-        if not isinstance(item, dict):
-            problem("watch", f"item {index} must be a mapping of {', '.join(WATCH_FIELDS)}")
-            continue
-        keys = set(item) - set(BOOKKEEPING)
-        if keys - set(WATCH_FIELDS):
-            problem("watch", f"item {index} has unknown key(s): {', '.join(sorted(keys - set(WATCH_FIELDS)))}")
-        missing = [k for k in WATCH_FIELDS if k not in keys]
-        if missing:
-            problem("watch", f"item {index} is missing {', '.join(missing)}")
-            continue
-        what, expected, source = item["what"], _as_date(item["expected"]), item["source"]
-        ok = True
-        if not isinstance(what, str) or not what.strip():
-            problem("watch", f"item {index} 'what' must be non-empty text")
-            ok = False
-        if expected is None:
-            problem("watch", f"item {index} 'expected' is not a date in YYYY-MM-DD form: {item['expected']!r}")
-            ok = False
-        why = source_url_problem(source)
-        if why:
-            problem("watch", f"item {index} 'source' {why}")
-            ok = False
-        if ok:
-            items.append(Watch(" ".join(what.split()), expected, source))
-    return tuple(items)
 
 
 def _duplicate_ids(ids: Iterable[tuple[str, str, dict]]) -> list[Problem]:

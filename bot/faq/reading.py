@@ -20,6 +20,18 @@ class Unquoted(str):
         return value
 
 
+class CutAtComment(str):
+    """An unquoted text whose line goes on with `` #...``: YAML read that part as a comment and dropped
+    it. ``dropped`` is what was cut off."""
+
+    dropped: str
+
+    def __new__(cls, kept: str, dropped: str) -> "CutAtComment":
+        value = super().__new__(cls, kept)
+        value.dropped = dropped
+        return value
+
+
 class DuplicateKey(tuple):
     """(key, first line, repeated line) of a key given twice in one mapping."""
 
@@ -28,9 +40,10 @@ class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's pa
     """A safe loader that remembers the line of every mapping, of each of its keys and of each item of
     a list under a key (``__item_lines__``), and collects repeated keys in ``duplicate_keys``."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: str):
         super().__init__(stream)
         self.duplicate_keys: list[DuplicateKey] = []
+        self.source_lines = stream.splitlines()
 
     def construct_mapping(self, node, deep=False):
         # the keys written in this mapping, before a merge key ("<<: *defaults") brings others in, which
@@ -58,6 +71,18 @@ class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's pa
         with its entry and field, where YAML's own reading would stop the whole file."""
         return self.construct_scalar(node)
 
+    def construct_text(self, node):
+        """A text as written; an unquoted one whose line goes on with a comment is marked (``CutAtComment``):
+        "question: Is a #1 list ok?" reads as "Is a", and only lint can say so."""
+        value = self.construct_scalar(node)
+        end = node.end_mark
+        if node.style not in (None, "") or end.line >= len(self.source_lines):  # "" is plain, in libyaml
+            return value
+        rest = self.source_lines[end.line][end.column:]
+        if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
+            return CutAtComment(value, rest.lstrip())
+        return value
+
     def construct_unquoted_bool(self, node):
         return Unquoted(self.construct_scalar(node), "true or false")
 
@@ -65,6 +90,7 @@ class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's pa
         return Unquoted(self.construct_scalar(node), "a number")
 
 
+LineLoader.add_constructor("tag:yaml.org,2002:str", LineLoader.construct_text)
 LineLoader.add_constructor("tag:yaml.org,2002:timestamp", LineLoader.construct_yaml_timestamp)
 LineLoader.add_constructor("tag:yaml.org,2002:bool", LineLoader.construct_unquoted_bool)
 LineLoader.add_constructor("tag:yaml.org,2002:int", LineLoader.construct_unquoted_number)
