@@ -410,10 +410,11 @@ def cmd_digest(args, settings: Settings) -> int:
         raise CliError(f"{week} is not over yet: a week's digest is posted once, after it ends (print it without "
                        "--post to see it so far)", EXIT_USAGE)
     service = _service(settings, read_only=not args.post)  # a preview only reads
-    report = service.digest(week)
     if not args.post:
+        report = service.digest(week, _channel_names(settings))
         print(as_json.render_json(report) if args.format == "json" else markdown.render_markdown(report))
         return EXIT_OK
+    report = service.digest(week)  # Slack names the channels itself
     from bot.slack.digest import DigestInHand, DigestMayBePosted, post_digest
 
     try:
@@ -421,6 +422,15 @@ def cmd_digest(args, settings: Settings) -> int:
     except (DigestMayBePosted, DigestInHand) as error:
         raise CliError(str(error)) from None
     return EXIT_OK
+
+
+def _channel_names(settings: Settings):
+    """With a Slack token, the printed digest names its channels (asking Slack); without, it gives ids."""
+    if not settings.bot_token:
+        return None
+    from bot.slack.channel_names import channel_names
+
+    return channel_names(settings)
 
 
 def cmd_clock(args, settings: Settings) -> int:

@@ -399,12 +399,13 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
 
     # the weekly digest -----------------------------------------------------------------------
 
-    def digest(self, week: str) -> Digest:
-        """The digest of an ISO week ("2026-W47"); ValueError for a week that cannot be read."""
+    def digest(self, week: str, channel_name=None) -> Digest:
+        """The digest of an ISO week ("2026-W47"); ValueError for a week that cannot be read.
+        ``channel_name(id)`` names the channels questions came from (None: their ids are shown)."""
         from bot.digest.figures import build_digest
 
         # the matcher's own thresholds: the lines its model uses
-        return build_digest(self.store, self.faq, week, self.matcher().thresholds, self.advisor_hours)
+        return build_digest(self.store, self.faq, week, self.matcher().thresholds, self.advisor_hours, channel_name)
 
     def digest_posted(self, week: str) -> dict | None:
         """The week's posting (``posted_at``, ``channel``, ``ts``; no ``ts`` while one is under way), or None."""

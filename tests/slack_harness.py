@@ -402,6 +402,8 @@ class FakeSlack:
             limit = int(body.get("limit") or 0) or len(messages)
             return {"messages": messages[:limit], "has_more": len(messages) > limit,
                     "response_metadata": {"next_cursor": ""}}
+        if method == "conversations.info":
+            return {"channel": {"id": channel, "name": f"chan-{channel.lower()}"}}
         if method == "conversations.open":
             if channel:
                 return {"channel": {"id": channel}}
@@ -875,19 +877,20 @@ def assert_digest_within_slack_limits(main, thread):
     import json
 
     from bot.slack.blocks import digest as digest_blocks
+    from bot.slack.blocks.kit import HEADER_LIMIT
 
     for blocks in (main, thread):
         assert 0 < len(blocks) <= digest_blocks.MAX_BLOCKS
         for block in blocks:
             if block["type"] == "header":
-                assert len(block["text"]["text"]) <= digest_blocks.MAX_HEADER_TEXT
+                assert len(block["text"]["text"]) <= HEADER_LIMIT
             if block["type"] == "section":
                 if "text" in block:
                     assert len(block["text"]["text"]) <= digest_blocks.MAX_SECTION_TEXT
                 for field in block.get("fields", []):
-                    assert len(field["text"]) <= digest_blocks.MAX_FIELD_TEXT
-                assert len(block.get("fields", [])) <= digest_blocks.MAX_FIELDS
+                    assert len(field["text"]) <= 2000
+                assert len(block.get("fields", [])) <= 10
             if block["type"] == "context":
-                assert len(block["elements"]) <= digest_blocks.MAX_CONTEXT_ELEMENTS
+                assert len(block["elements"]) <= 10
                 assert all(len(e["text"]) <= digest_blocks.MAX_SECTION_TEXT for e in block["elements"])
         assert len(json.dumps(blocks)) < 40_000

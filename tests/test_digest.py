@@ -194,7 +194,7 @@ def test_an_empty_week(store):
     assert (t.escalations_opened, t.escalations_answered, t.escalations_open_at_end) == (0, 0, 0)
     assert t.median_hours_to_answer is None and t.p90_hours_to_answer is None
     assert digest.topics == () and digest.common.groups == () and digest.missed.groups == ()
-    assert digest.unhelpful == () and digest.oldest_open == ()
+    assert digest.unhelpful.listed == () and digest.oldest_open == ()
     text = markdown.render_markdown(digest)
     assert "| Questions asked | 0 | 0 | same |" in text and "No two questions were alike" in text
     assert json.loads(as_json.render_json(digest))["this_week"]["asked"] == 0
@@ -252,8 +252,8 @@ def test_figures_on_a_seeded_week_and_the_week_before(store, clock):
     # the asker picked the entry: b's asker rated it not helpful in the end
     assert [(x.faq_id, x.count, x.previous_count) for x in digest.topics] == [("data-breach-72-hours", 1, 1)]
     assert (t.suggestions_picked, p.suggestions_picked) == (0, 0)
-    # most "not helpful" first; then the fewer "helpful"
-    assert [(r.faq_id, r.not_helpful, r.helpful) for r in digest.unhelpful] == [
+    # too few ratings to rank by rate with confidence: by its Wilson lower bound (1 of 1 before 1 of 2)
+    assert [(r.faq_id, r.not_helpful, r.helpful) for r in digest.unhelpful.listed] == [
         ("messaging-apps", 1, 0), ("data-breach-72-hours", 1, 1)]
     assert [(o.id, o.claimed, o.days_open) for o in digest.oldest_open] == [(4, True, 3.6)]
     # the FAQ missed the three escalated questions, the one answered but sent to an advisor, and the
@@ -1023,7 +1023,7 @@ def test_a_renamed_entrys_history_ratings_and_records_follow_its_new_id(store, c
     digest = figures.build_digest(store, small_faq(renamed, entry("messaging-apps", "2026-06-01")), "2026-W47")
     assert [(t.faq_id, t.count, t.previous_count) for t in digest.topics] == [("breach-reporting", 2, 1)]
     assert all(t.title for t in digest.topics)
-    assert [(r.faq_id, r.not_helpful) for r in digest.unhelpful] == [("breach-reporting", 1)]
+    assert [(r.faq_id, r.not_helpful) for r in digest.unhelpful.listed] == [("breach-reporting", 1)]
     assert [(t.faq_id, t.records) for t in digest.decisions.by_topic] == [("breach-reporting", 3)]
     text = markdown.render_markdown(digest)
     assert "no longer in the FAQ" not in text and "data-breach-72-hours" not in text

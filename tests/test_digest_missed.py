@@ -109,10 +109,11 @@ def test_markdown_slack_and_json_show_the_same_figures(store, clock):
     digest = figures.build_digest(store, small_faq(), WEEK)
     note = "Not counted under any entry: 3 questions given suggestions the asker did not pick"
     text = markdown.render_markdown(digest)
-    assert "| Suggested, and the asker picked one | 1 (25%) | 0 | +1 |" in text and note in text
+    # the pick rate is a share of the suggested questions (1 of 4), not of all questions asked
+    assert "| Suggested, and the asker picked one | 1 (25% of suggested) | 0 | +1 |" in text and note in text
     assert "1. `messaging-apps` Question about messaging-apps: 1 (week before 0)" in text
     main, thread = digest_blocks.render_blocks(digest)
-    assert "*Suggested (picked) / no entry fits*\\n4 (1) / 0 (0 (0) / 0)" in json.dumps(main)
+    assert "Suggested, and the asker picked one: 1 (25% of suggested) · week before 0" in json.dumps(main, ensure_ascii=False)
     assert note in json.dumps(thread)
     data = json.loads(as_json.render_json(digest))
     assert (data["this_week"]["suggested"], data["this_week"]["suggestions_picked"]) == (4, 1)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.digest import as_json, figures, grouping, markdown, weeks, wording
+from bot.digest.rising import Volume
 from bot.faq import Faq, FaqEntry, Source, Watch
 from bot.slack.blocks import digest as digest_blocks
 from bot.store import Store
@@ -88,7 +89,7 @@ def test_eight_week_trend_of_questions_asked_and_escalated(store):
     assert [t.asked for t in digest.trend] == [6, 0, 10, 0, 0, 4, 0, 8]
     assert [t.escalated for t in digest.trend] == [1, 0, 2, 0, 0, 2, 0, 0]
     text = markdown.render_markdown(digest)
-    assert "| Week | Asked | Escalated |" in text and f"| {WEEK} | 8 | 0 |" in text
+    assert "| Week | Asked | Escalations opened |" in text and f"| {WEEK} | 8 | 0 |" in text
     assert json.loads(as_json.render_json(digest))["trend"][-1] == {"week": WEEK, "asked": 8, "escalated": 0}
     main, thread = digest_blocks.render_blocks(digest)
     shown = json.dumps(main, ensure_ascii=False)
@@ -99,21 +100,24 @@ def test_eight_week_trend_of_questions_asked_and_escalated(store):
 # rising topics --------------------------------------------------------------------------------
 
 
-def test_topics_rising_most_against_their_average(store):
+def test_topics_rising_against_their_share_of_the_weeks_before(store):
     history = {"data-breach-72-hours": 10, "messaging-apps": 2, "subject-access-requests": 5}
     for back in range(1, 9):
         week = weeks.shift_week(WEEK, -back)
         rows = [{"text": f"q {faq_id} {n}", "asker": f"U{n}", "faq_id": faq_id, "created_at": at(week, n, 20)}
                 for faq_id, count in history.items() for n in range(count)]
         write(store, rows)
-    now = {"data-breach-72-hours": 12, "messaging-apps": 9, "subject-access-requests": 5, "marac-domestic-abuse": 2}
+    now = {"data-breach-72-hours": 12, "messaging-apps": 12, "subject-access-requests": 5, "marac-domestic-abuse": 2}
     write(store, [{"text": f"q {faq_id} {n}", "asker": f"U{n}", "faq_id": faq_id, "created_at": at(WEEK, n, 20)}
                   for faq_id, count in now.items() for n in range(count)])
     digest = figures.build_digest(store, FAQ, WEEK)
-    # messaging-apps: 9 against 2 a week; the breach entry's 12 against 10 is ordinary; marac's 2 too few
-    assert [(r.faq_id, r.count, r.average) for r in digest.rising] == [("messaging-apps", 9, 2.0)]
-    assert "`messaging-apps` Question about messaging-apps: 9 this week, 2 a week on average before" in \
-        markdown.render_markdown(digest)
+    # messaging-apps: 12 where its share (2 of 17 a week) of this week's 31 gives 3.6; the breach entry's 12
+    # against 18.2 expected is a smaller share; marac's 2 too few
+    assert [(r.faq_id, r.count, r.expected, r.average) for r in digest.rising] == [("messaging-apps", 12, 3.6, 2.0)]
+    text = markdown.render_markdown(digest)
+    assert ("`messaging-apps` Question about messaging-apps: 12 this week where its share of the weeks before "
+            "gives 3.6 (it averaged 2 a week)") in text
+    assert "Questions overall: 31 this week against 17 a week before (+82 %, busier)" in text
     assert json.loads(as_json.render_json(digest))["rising"][0]["faq_id"] == "messaging-apps"
 
 
@@ -122,7 +126,8 @@ def test_no_rising_topics_without_weeks_to_compare_with(store):
                   for n in range(9)])
     digest = figures.build_digest(store, FAQ, WEEK)
     assert digest.rising == ()
-    assert "No topic was asked about much more than usual" in markdown.render_markdown(digest)
+    assert digest.volume is None
+    assert "No earlier week to compare with." in markdown.render_markdown(digest)
 
 
 # where questions come from --------------------------------------------------------------------
@@ -373,13 +378,14 @@ def test_only_candidate_pairs_are_scored(monkeypatch):
 
 
 def test_a_quiet_week_since_the_bot_started_counts_in_the_average(store):
-    """A topic asked 8 times once, then not for seven weeks, then 8 times again is rising (average 1)."""
-    write(store, [{"text": f"q {n}", "asker": f"U{n}", "faq_id": "messaging-apps",
-                   "created_at": at(weeks.shift_week(WEEK, -8), n, 10)} for n in range(8)])
-    write(store, [{"text": f"q {n}", "asker": f"U{n}", "faq_id": "messaging-apps", "created_at": at(WEEK, n, 10)}
-                  for n in range(8)])
+    """A topic asked 8 times once (in a week of 40), then not for seven weeks, then 30 times in a week of 40:
+    it rose from a fifth of the questions to three quarters, and averaged 1 a week."""
+    for week, count in ((weeks.shift_week(WEEK, -8), 8), (WEEK, 30)):
+        write(store, [{"text": f"q {n}", "asker": f"U{n}", "faq_id": "messaging-apps" if n < count else
+                       "data-breach-72-hours", "created_at": at(week, n, 40)} for n in range(40)])
     digest = figures.build_digest(store, FAQ, WEEK)
-    assert [(r.faq_id, r.count, r.average) for r in digest.rising] == [("messaging-apps", 8, 1.0)]
+    assert [(r.faq_id, r.count, r.average) for r in digest.rising] == [("messaging-apps", 30, 1.0)]
+    assert digest.volume == Volume(40, 5.0, 8)
 
 
 def test_other_channels_say_when_they_hold_direct_messages_too(store):

@@ -1,4 +1,5 @@
-"""The digest as JSON (``canishare digest --format json``): every figure and list, as built."""
+"""The digest as JSON (``canishare digest --format json``): every figure and list, as built, and its
+sections as the other renderings word them (``sections``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 from typing import Any
 
 from bot.digest.figures import Digest
+from bot.digest.sections import build_sections
 
 
 def _plain(value: Any) -> Any:
@@ -20,8 +22,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _section(s) -> dict:
+    return {"key": s.key, "title": s.title, "lines": list(s.shown_lines)}
+
+
 def digest_dict(d: Digest) -> dict:
-    return _plain(dataclasses.asdict(d))
+    data = _plain(dataclasses.asdict(d))
+    data["unhelpful"]["more"] = d.unhelpful.more
+    for rating, listed in zip(data["unhelpful"]["listed"], d.unhelpful.listed):
+        rating.update(ratings=listed.ratings, rate=round(listed.rate, 3))
+    if d.volume is not None:
+        data["volume"]["change_percent"] = d.volume.change_percent
+    data["sections"] = [_section(s) for s in build_sections(d)]
+    return data
 
 
 def render_json(d: Digest) -> str:

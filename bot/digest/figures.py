@@ -13,6 +13,8 @@ from typing import Sequence
 from bot.digest.decisions import DecisionSummary, decision_summary
 from bot.digest.grouping import confident_topic, group_questions
 from bot.digest.quoting import QUOTE_MIN_ASKERS, quote
+from bot.digest.ratings import Unhelpful, rank_unhelpful
+from bot.digest.rising import RISING_WEEKS, RisingTopic, Volume, rising_topics
 from bot.digest.weeks import iso_week, parse_week, shift_week, week_bounds
 from bot.faq import due_watches
 from bot.matching import Thresholds
@@ -25,13 +27,8 @@ REVIEW_AFTER_MONTHS = 12
 # How much the digest lists (the JSON has the same lists; renderings may show fewer).
 TOP_TOPICS = 10
 TOP_GROUPS = 15
-TOP_UNHELPFUL = 10
 OLDEST_OPEN = 5
 TREND_WEEKS = 8  # the trend: this week and the seven before it
-RISING_WEEKS = 8  # a topic's average is taken over the eight weeks before this one
-TOP_RISING = 5
-RISING_MIN_COUNT = 3  # a topic asked fewer times this week is not "rising", whatever its average
-RISING_MIN_SURPRISE = 2.0  # (count - average) / sqrt(average + 1): about two standard deviations
 TOP_CHANNELS = 10
 # A channel is named only when at least this many different people asked there; the rest are
 # counted together. Direct messages (and App Home) are one place, never one per person.
@@ -49,12 +46,15 @@ class WeekFigures:
     answered_by_faq: int = 0  # the matcher answered with an entry
     suggested: int = 0  # the matcher offered "did you mean" entries
     suggestions_picked: int = 0  # of those, the asker opened one (or rated one helpful), and not as unhelpful
-    escalated: int = 0  # the matcher found no entry that fits (offered to an advisor)
+    escalated: int = 0  # the matcher found no entry that fits (offered to an advisor; not all accept)
     helpful: int = 0
     not_helpful: int = 0
     escalations_opened: int = 0
     escalations_answered: int = 0  # first advisor answer given this week
     escalations_open_at_end: int = 0  # open or claimed when the week ended
+    urgent_asked: int = 0  # questions that signalled an immediate risk of harm
+    urgent_escalations_opened: int = 0
+    urgent_open_at_end: int = 0  # urgent escalations open or claimed (not answered) when the week ended
     median_hours_to_answer: float | None = None  # of the escalations first answered this week
     p90_hours_to_answer: float | None = None  # nearest-rank 90th percentile
     # the same in the advisors' working time (CANISHARE_ADVISOR_HOURS); None when no working hours are set
@@ -88,14 +88,6 @@ class GroupSummary:
 
 
 @dataclass(frozen=True)
-class EntryRating:
-    faq_id: str
-    title: str | None
-    not_helpful: int
-    helpful: int
-
-
-@dataclass(frozen=True)
 class OverdueEntry:
     faq_id: str
     title: str
@@ -119,20 +111,13 @@ class TrendWeek:
 
 
 @dataclass(frozen=True)
-class RisingTopic:
-    faq_id: str
-    title: str | None  # None: no longer in the FAQ
-    count: int  # this week
-    average: float  # per week, over the weeks before this one since the bot's first question (up to RISING_WEEKS)
-
-
-@dataclass(frozen=True)
 class PlaceCount:
     """Where questions were asked: a Slack channel (its id; Slack shows its name), or every direct
     message and App Home question together (``channel`` None). Never a person."""
 
     channel: str | None
     questions: int
+    name: str | None = None  # the channel's Slack name, when the digest was built with a token
 
 
 @dataclass(frozen=True)
@@ -141,6 +126,14 @@ class Places:
     other_channels: int = 0  # channels not listed (fewer people asked there, or beyond the top ones)
     other_questions: int = 0  # the questions asked in them (and in DMs, when fewer people asked that way)
     other_direct_messages: bool = False  # whether other_questions holds direct messages too (said "elsewhere")
+
+
+@dataclass(frozen=True)
+class Proposals:
+    """Advisors' answers proposed as new FAQ entries (``canishare faq drafts`` turns them into drafts)."""
+
+    this_week: int = 0  # proposed in answers given this week
+    not_drafted: int = 0  # proposed at any time and not drafted yet
 
 
 @dataclass(frozen=True)
@@ -162,16 +155,20 @@ class Digest:
     topics: tuple[TopicCount, ...] = ()
     common: GroupSummary = GroupSummary((), 0, 0, 0)
     missed: GroupSummary = GroupSummary((), 0, 0, 0)
-    unhelpful: tuple[EntryRating, ...] = ()
+    unhelpful: Unhelpful = Unhelpful()
     overdue: tuple[OverdueEntry, ...] = ()
     review_cutoff: dt.date | None = None  # entries last reviewed before this are overdue
-    oldest_open: tuple[OpenEscalation, ...] = ()
+    oldest_open: tuple[OpenEscalation, ...] = ()  # urgent ones first, then the oldest (up to OLDEST_OPEN)
+    longest_open_days: float | None = None  # the escalation open longest when the week ended
     quote_min_askers: int = QUOTE_MIN_ASKERS
     trend: tuple[TrendWeek, ...] = ()  # oldest first, ending with this week
     rising: tuple[RisingTopic, ...] = ()
+    volume: Volume | None = None  # this week's questions against the average week before
     places: Places = Places(())
     law_changes: tuple[LawChangeDue, ...] = ()  # pending law changes whose expected date has passed
     decisions: DecisionSummary = DecisionSummary()  # decision records, counted privacy-safely
+    proposals: Proposals = Proposals()
+    channel_names: bool = False  # whether places name channels (built with a Slack token) or give their ids
 
 
 def _current_faq(faq):
@@ -194,24 +191,29 @@ def _figures(store, week: str, questions: list | None = None,
         c = store.question_counts(start, end)
         asked, askers = c["asked"], c["askers"]
         answered, suggested, escalated, picked = c["answer"], c["suggest"], c["escalate"], c["picked"]
+        urgent = c["urgent"]
     else:
         decisions = Counter(q.decision for q in questions)
         asked, askers = len(questions), len({q.asker for q in questions})
         answered, suggested, escalated = (decisions[Decision.ANSWER], decisions[Decision.SUGGEST],
                                           decisions[Decision.ESCALATE])
         picked = sum(1 for q in questions if q.decision == Decision.SUGGEST and q.answered_by)
+        urgent = sum(1 for q in questions if q.urgent)
     ratings = Counter(r["rating"] for r in store.feedback(start, end))
     answers = store.escalation_first_answers(start, end)
     waited = [_hours(a["created_at"], a["first_answered_at"]) for a in answers]
     worked = [_working_hours(hours, a["created_at"], a["first_answered_at"]) for a in answers] if hours else []
     states = store.escalation_states_at(end)
     open_at_end = [e for e in states if e["state"] in (OPEN, CLAIMED)]
+    opened = store.escalations(since=start, until=end)
     figures = WeekFigures(
         week=week, start=start, end=end, asked=asked, askers=askers,
         answered_by_faq=answered, suggested=suggested, suggestions_picked=picked, escalated=escalated,
         helpful=ratings[HELPFUL], not_helpful=ratings[NOT_HELPFUL],
-        escalations_opened=len(store.escalations(since=start, until=end)),
+        escalations_opened=len(opened),
         escalations_answered=len(answers), escalations_open_at_end=len(open_at_end),
+        urgent_asked=urgent, urgent_escalations_opened=sum(1 for e in opened if e.urgent),
+        urgent_open_at_end=sum(1 for e in open_at_end if e["urgent"]),
         median_hours_to_answer=_median(waited), p90_hours_to_answer=_p90(waited),
         median_working_hours_to_answer=_median(worked), p90_working_hours_to_answer=_p90(worked),
     )
@@ -224,33 +226,32 @@ def _trend(store, week: str) -> tuple[TrendWeek, ...]:
     return tuple(TrendWeek(w, c["asked"], c["escalated"]) for w, c in zip(weeks, counts))
 
 
-def _rising(store, week: str, counts: Counter, title, now=lambda entry_id: entry_id) -> tuple[RisingTopic, ...]:
-    """The topics asked about most above their average of the weeks before: ranked by
-    (count - average) / sqrt(average + 1), so that 3 questions on a topic nobody asked about do not
-    outrank 60 on one usually asked 30 times. Weeks before the bot had any question are left out of
-    the average (a quiet week after it started counts, as a week of none); with no week since it started
-    there is nothing to compare with."""
-    history = [_counted_today(store.topic_counts(*week_bounds(shift_week(week, -back))), now)
-               for back in range(1, RISING_WEEKS + 1)]
-    asked = store.weekly_counts([week_bounds(shift_week(week, -back)) for back in range(1, RISING_WEEKS + 1)])
-    weeks = max((back for back, c in enumerate(asked, start=1) if c["asked"]), default=0)
+def _rising(store, week: str, counts: Counter, asked: int, title,
+            now=lambda entry_id: entry_id) -> tuple[tuple[RisingTopic, ...], Volume | None]:
+    """The topics rising against the week's volume (``rising.rising_topics``) and the week's volume
+    against the weeks before. Weeks before the bot had any question are left out (a quiet week after it
+    started counts, as a week of none); with no week since it started there is nothing to compare with."""
+    weeks_before = [week_bounds(shift_week(week, -back)) for back in range(1, RISING_WEEKS + 1)]
+    history = [_counted_today(store.topic_counts(*bounds), now) for bounds in weeks_before]
+    totals = [c["asked"] for c in store.weekly_counts(weeks_before)]
+    weeks = max((back for back, n in enumerate(totals, start=1) if n), default=0)
     if not weeks:
-        return ()
-    found = []
-    for faq_id, count in counts.items():
-        average = sum(h.get(faq_id, 0) for h in history) / weeks
-        surprise = (count - average) / math.sqrt(average + 1)
-        if count >= RISING_MIN_COUNT and surprise >= RISING_MIN_SURPRISE:
-            found.append((-surprise, faq_id, RisingTopic(faq_id, title(faq_id), count, round(average, 1))))
-    return tuple(r for _, _, r in sorted(found)[:TOP_RISING])
+        return (), None
+    history_counts = sum(history[:weeks], Counter())
+    history_asked = sum(totals[:weeks])
+    rising = rising_topics(counts, asked, history_counts, history_asked, weeks, title)
+    return rising, Volume(asked, round(history_asked / weeks, 1), weeks)
 
 
-def _places(store, start: str, end: str) -> Places:
+def _places(store, start: str, end: str, channel_name=None) -> Places:
+    """Where the questions came from; ``channel_name(id)`` gives a listed channel's name (or None)."""
     listed, others, other_questions, direct_messages = [], 0, 0, False
     rows = sorted(store.place_counts(start, end, PRIVATE_SOURCES), key=lambda r: (-r["questions"], r["place"]))
     for row in rows:
         if row["askers"] >= CHANNEL_MIN_ASKERS and len(listed) < TOP_CHANNELS:
-            listed.append(PlaceCount(row["place"] or None, row["questions"]))
+            channel = row["place"] or None
+            name = channel_name(channel) if channel and channel_name else None
+            listed.append(PlaceCount(channel, row["questions"], name))
         else:
             others += 1 if row["place"] else 0
             direct_messages = direct_messages or not row["place"]
@@ -347,10 +348,11 @@ def _minus_months(day: dt.date, months: int) -> dt.date:
 
 
 def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds(),
-                 hours: WorkingHours | None = None) -> Digest:
+                 hours: WorkingHours | None = None, channel_name=None) -> Digest:
     """The digest of ``week`` (and the week before, for comparison) from the store and the FAQ;
     questions count as being about one FAQ entry when they cleared ``thresholds.answer``; times to
-    answer are given in the advisors' working ``hours`` too, when they are set."""
+    answer are given in the advisors' working ``hours`` too, when they are set. ``channel_name(id)``,
+    when given, names the channels questions came from (the caller asks Slack; None: keep the id)."""
     faq = _current_faq(faq)
     monday = parse_week(week)
     week = iso_week(monday)
@@ -370,42 +372,55 @@ def build_digest(store, faq, week: str, thresholds: Thresholds = Thresholds(),
         TopicCount(faq_id, title(faq_id), n, previous_counts.get(faq_id, 0))
         for faq_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TOPICS]
     )
-
     missed_questions = _missed(questions, {e.question_id: e for e in store.escalations(since=start, until=end)})
-
-    ratings: dict[str, Counter] = defaultdict(Counter)
-    for row in store.feedback(start, end):
-        if row.get("faq_id"):
-            ratings[now(row["faq_id"])][row["rating"]] += 1
-    unhelpful = tuple(sorted(
-        (EntryRating(i, title(i), c[NOT_HELPFUL], c[HELPFUL]) for i, c in ratings.items() if c[NOT_HELPFUL]),
-        key=lambda r: (-r.not_helpful, r.helpful, r.faq_id),
-    )[:TOP_UNHELPFUL])
-
     last_day = monday + dt.timedelta(days=6)
     cutoff = _minus_months(last_day, REVIEW_AFTER_MONTHS)
     overdue = tuple(sorted(
         (OverdueEntry(e.id, e.question, e.last_reviewed) for e in (faq or ()) if e.last_reviewed < cutoff),
         key=lambda e: (e.last_reviewed, e.faq_id),
     ))
+    oldest = _open_escalations(open_at_end, end)
+    rising, volume = _rising(store, week, counts, this.asked, title, now)
+    return Digest(
+        week=week, first_day=monday, last_day=last_day, this_week=this, previous_week=previous,
+        topics=topics, common=_summarise_groups(questions, thresholds.answer),
+        missed=_summarise_groups(missed_questions, thresholds.answer),
+        unhelpful=_unhelpful(store, start, end, title, now), overdue=overdue, review_cutoff=cutoff,
+        oldest_open=tuple(oldest[:OLDEST_OPEN]), longest_open_days=max((e.days_open for e in oldest), default=None),
+        trend=_trend(store, week), rising=rising, volume=volume,
+        places=_places(store, start, end, channel_name), law_changes=_law_changes(faq, last_day),
+        decisions=decision_summary(store, faq, start, end), proposals=_proposals(store, start, end),
+        channel_names=channel_name is not None,
+    )
 
+
+def _unhelpful(store, start: str, end: str, title, now) -> Unhelpful:
+    ratings: dict[str, Counter] = defaultdict(Counter)
+    for row in store.feedback(start, end):
+        if row.get("faq_id"):
+            ratings[now(row["faq_id"])][row["rating"]] += 1
+    return rank_unhelpful(ratings, title)
+
+
+def _open_escalations(open_at_end: list[dict], end: str) -> list[OpenEscalation]:
+    """The escalations open when the week ended: urgent ones first (whatever their age), then the oldest."""
     week_end = parse_stored_time(end)
-    oldest = tuple(
+    escalations = [
         OpenEscalation(
             id=e["id"], opened_at=e["created_at"],
             days_open=round((week_end - parse_stored_time(e["created_at"])).total_seconds() / 86400, 1),
             claimed=e["state"] == CLAIMED, urgent=e["urgent"],
         )
-        for e in open_at_end[:OLDEST_OPEN]
-    )
-    return Digest(
-        week=week, first_day=monday, last_day=last_day, this_week=this, previous_week=previous,
-        topics=topics, common=_summarise_groups(questions, thresholds.answer),
-        missed=_summarise_groups(missed_questions, thresholds.answer),
-        unhelpful=unhelpful, overdue=overdue, review_cutoff=cutoff, oldest_open=oldest,
-        trend=_trend(store, week), rising=_rising(store, week, counts, title, now), places=_places(store, start, end),
-        law_changes=_law_changes(faq, last_day),
-        decisions=decision_summary(store, faq, start, end),
+        for e in open_at_end
+    ]
+    return sorted(escalations, key=lambda e: (not e.urgent, e.claimed if e.urgent else False, -e.days_open, e.id))
+
+
+def _proposals(store, start: str, end: str) -> Proposals:
+    proposed = store.proposals_to_draft(again=True)
+    return Proposals(
+        this_week=sum(1 for e in proposed if e.answered_at and start <= e.answered_at < end),
+        not_drafted=len(store.proposals_to_draft()),
     )
 
 

@@ -12,9 +12,10 @@ from bot.digest.figures import (
     OpenEscalation,
     Places,
     QuestionGroup,
-    RisingTopic,
 )
-from bot.digest.quoting import QUOTE_MIN_ASKERS
+from bot.digest.quoting import QUOTE_MAX_CHARS, QUOTE_MIN_ASKERS
+from bot.digest.ratings import EntryRating
+from bot.digest.rising import RisingTopic, Volume
 
 SPARK_BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"  # ▁▂▃▄▅▆▇█
 DIRECT_MESSAGES = "Direct messages and App Home"
@@ -43,29 +44,32 @@ def change(now: int, before: int) -> str:
     return "same" if diff == 0 else f"{diff:+d}"
 
 
-def share(part: int, whole: int) -> str:
-    return f", {round(100 * part / whole)}%" if whole else ""
+def percent(part: int, whole: int, of: str = "") -> str:
+    """" (38%)" or, naming the base, " (38% of suggested)"; nothing when the base is 0."""
+    return f" ({round(100 * part / whole)}%{' of ' + of if of else ''})" if whole else ""
 
 
-def percent(part: int, whole: int) -> str:
-    return f" ({round(100 * part / whole)}%)" if whole else ""
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def question_rows(d: Digest) -> list[tuple[str, str, str, str]]:
-    """(label, this week, week before, change) for the question figures."""
+    """(label, this week, week before, change) for the question figures; a share is of all questions
+    asked unless it names its base."""
     t, p = d.this_week, d.previous_week
     rows = [
-        ("Questions asked", t.asked, p.asked, False),
-        ("People asking", t.askers, p.askers, False),
-        ("Answered by the FAQ", t.answered_by_faq, p.answered_by_faq, True),
-        ("Suggested entries (did you mean)", t.suggested, p.suggested, True),
-        ("Suggested, and the asker picked one", t.suggestions_picked, p.suggestions_picked, True),
-        ("No entry fits (escalated)", t.escalated, p.escalated, True),
-        ("Rated helpful", t.helpful, p.helpful, False),
-        ("Rated not helpful", t.not_helpful, p.not_helpful, False),
+        ("Questions asked", t.asked, p.asked, None),
+        ("People asking", t.askers, p.askers, None),
+        ("Answered by the FAQ", t.answered_by_faq, p.answered_by_faq, (t.asked, "")),
+        ("Suggested entries (did you mean)", t.suggested, p.suggested, (t.asked, "")),
+        ("Suggested, and the asker picked one", t.suggestions_picked, p.suggestions_picked, (t.suggested, "suggested")),
+        ("No entry fitted (offered to an advisor)", t.escalated, p.escalated, (t.asked, "")),
+        ("Urgent (a risk of harm now)", t.urgent_asked, p.urgent_asked, (t.asked, "")),
+        ("Rated helpful", t.helpful, p.helpful, None),
+        ("Rated not helpful", t.not_helpful, p.not_helpful, None),
     ]
-    return [(label, f"{now}{percent(now, t.asked) if share else ''}", str(before), change(now, before))
-            for label, now, before, share in rows]
+    return [(label, f"{now:,}{percent(now, *base) if base else ''}", f"{before:,}", change(now, before))
+            for label, now, before, base in rows]
 
 
 def unpicked_note(d: Digest) -> str:
@@ -82,10 +86,12 @@ def queue_rows(d: Digest) -> list[tuple[str, str, str, str]]:
     t, p = d.this_week, d.previous_week
     counts = [
         ("Escalations opened", t.escalations_opened, p.escalations_opened),
+        ("… of them urgent", t.urgent_escalations_opened, p.urgent_escalations_opened),
         ("Answered by an advisor (first answer)", t.escalations_answered, p.escalations_answered),
         ("Still open at the end of the week", t.escalations_open_at_end, p.escalations_open_at_end),
+        ("… of them urgent", t.urgent_open_at_end, p.urgent_open_at_end),
     ]
-    rows = [(label, str(now), str(before), change(now, before)) for label, now, before in counts]
+    rows = [(label, f"{now:,}", f"{before:,}", change(now, before)) for label, now, before in counts]
     rows.append(("Median time to first answer", duration(t.median_hours_to_answer),
                  duration(p.median_hours_to_answer), ""))
     rows.append(("90% first answered within", duration(t.p90_hours_to_answer), duration(p.p90_hours_to_answer), ""))
@@ -97,10 +103,14 @@ def queue_rows(d: Digest) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def group_line(g: QuestionGroup, esc) -> str:
+def shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def group_line(g: QuestionGroup, esc, quote_limit: int = QUOTE_MAX_CHARS) -> str:
     people = f"{g.questions} questions from {g.askers} {'person' if g.askers == 1 else 'people'}"
     if g.quoted:
-        return f"\u201c{esc(g.text)}\u201d ({people})"
+        return f"\u201c{esc(shortened(g.text, quote_limit))}\u201d ({people})"
     return f"{people}, not quoted (fewer than {QUOTE_MIN_ASKERS} people asked)"
 
 
@@ -115,7 +125,7 @@ def group_tail(s: GroupSummary) -> str:
 
 def oldest_line(e: OpenEscalation) -> str:
     flags = ", ".join(f for f in ("urgent" if e.urgent else "", "claimed" if e.claimed else "unclaimed") if f)
-    return f"#{e.id}: open {e.days_open:g} days ({flags})"
+    return f"#{e.id}: open {e.days_open:g} days, {flags}"
 
 
 def sparkline(values: list[int] | tuple[int, ...]) -> str:
@@ -135,20 +145,43 @@ def trend_lines(d: Digest) -> list[str]:
     if not d.trend:
         return []
     lines = []
-    for label, values in (("Asked", [t.asked for t in d.trend]), ("Escalated", [t.escalated for t in d.trend])):
+    for label, values in (("Asked", [t.asked for t in d.trend]),
+                          ("Escalations opened", [t.escalated for t in d.trend])):
         lines.append(f"{label} `{sparkline(values)}` {values[-1]:,} this week "
                      f"(from {min(values):,} to {max(values):,} a week)")
     return lines
 
 
+def titled(faq_id: str, title: str | None, esc) -> str:
+    return f"`{faq_id}` {esc(title) if title else '(no longer in the FAQ)'}"
+
+
 def rising_line(r: RisingTopic, esc, with_title: bool = True) -> str:
-    title = f" {esc(r.title) if r.title else '(no longer in the FAQ)'}" if with_title else ""
-    return f"`{r.faq_id}`{title}: {r.count} this week, {r.average:g} a week on average before"
+    name = titled(r.faq_id, r.title, esc) if with_title else f"`{r.faq_id}`"
+    return (f"{name}: {r.count:,} this week where its share of the weeks before gives {r.expected:g} "
+            f"(it averaged {r.average:g} a week)")
+
+
+def volume_line(v: Volume | None) -> str:
+    """The week's questions against the average week before: a busier week alone raises no topic."""
+    if v is None:
+        return "No earlier week to compare with."
+    change_percent = v.change_percent
+    if change_percent is None:
+        return f"Questions overall: {v.asked:,} this week; none in the {plural(v.weeks, 'week')} before."
+    how = "busier" if change_percent > 0 else "quieter" if change_percent < 0 else "as busy"
+    return (f"Questions overall: {v.asked:,} this week against {v.average:,g} a week before "
+            f"({change_percent:+d} %, {how}); a topic is rising when its share of the questions grew beyond chance.")
+
+
+def unhelpful_line(r: EntryRating, esc) -> str:
+    return (f"{titled(r.faq_id, r.title, esc)}: {round(100 * r.rate)}% not helpful "
+            f"({r.not_helpful} of {plural(r.ratings, 'rating')})")
 
 
 def place_lines(p: Places, channel) -> list[str]:
-    """Where questions came from; ``channel(id)`` writes a channel for the rendering."""
-    lines = [f"{channel(c.channel) if c.channel else DIRECT_MESSAGES}: {c.questions:,}" for c in p.listed]
+    """Where questions came from; ``channel(place)`` writes a channel (a ``PlaceCount``) for the rendering."""
+    lines = [f"{channel(c) if c.channel else DIRECT_MESSAGES}: {c.questions:,}" for c in p.listed]
     if p.other_questions:
         where = " and ".join(part for part in (
             f"{p.other_channels} other channel{'s' if p.other_channels != 1 else ''}" if p.other_channels else "",

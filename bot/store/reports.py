@@ -21,6 +21,7 @@ class DigestQuestion(NamedTuple):
     faq_id: str | None
     score: float
     answered_by: str | None = None  # the entry it counts as answered by (``ANSWERED_BY``), if any
+    urgent: bool = False  # it signalled an immediate risk of harm
 
 
 # The FAQ entry a question (``q``) counts as answered by in the digest: the one the matcher answered
@@ -171,24 +172,24 @@ class ReportTables:
     def digest_questions(self, since: str, until: str) -> list[DigestQuestion]:
         """The questions asked in [since, until), oldest first, with only what the digest reads
         (no Slack threads, no JSON to decode): a week of 50,000 stays light."""
-        sql = (f"select id, text, asker, decision, faq_id, score, {ANSWERED_BY} from questions q"
+        sql = (f"select id, text, asker, decision, faq_id, score, {ANSWERED_BY}, urgent from questions q"
                " where created_at >= ? and created_at < ? order by id")
         with self._reading():
             rows = self.db.execute(sql, [*ANSWERED_BY_PARAMS, since, until]).fetchall()
-        return [DigestQuestion(i, text, asker, Decision(decision), faq_id, score or 0.0, answered_by)
-                for i, text, asker, decision, faq_id, score, answered_by in rows]
+        return [DigestQuestion(i, text, asker, Decision(decision), faq_id, score or 0.0, answered_by, bool(urgent))
+                for i, text, asker, decision, faq_id, score, answered_by, urgent in rows]
 
     def question_counts(self, since: str, until: str) -> dict:
-        """``{asked, askers, answer, suggest, escalate, picked}`` for the questions asked in [since, until);
+        """``{asked, askers, answer, suggest, escalate, picked, urgent}`` for the questions asked in [since, until);
         ``picked``: suggestions counted under an entry (``ANSWERED_BY``: the asker's pick, or the entry an
         advisor linked when the asker escalated)."""
         sql = ("select count(*), count(distinct asker), coalesce(sum(decision = ?), 0), coalesce(sum(decision = ?), 0),"
-               f" coalesce(sum(decision = ?), 0), coalesce(sum(decision = ? and {ANSWERED_BY} is not null), 0)"
-               " from questions q where created_at >= ? and created_at < ?")
+               f" coalesce(sum(decision = ?), 0), coalesce(sum(decision = ? and {ANSWERED_BY} is not null), 0),"
+               " coalesce(sum(urgent), 0) from questions q where created_at >= ? and created_at < ?")
         with self._reading():
             row = self.db.execute(sql, [Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE, Decision.SUGGEST,
                                         *ANSWERED_BY_PARAMS, since, until]).fetchone()
-        return dict(zip(("asked", "askers", "answer", "suggest", "escalate", "picked"), row))
+        return dict(zip(("asked", "askers", "answer", "suggest", "escalate", "picked", "urgent"), row))
 
     def weekly_counts(self, weeks: list[tuple[str, str]]) -> list[dict]:
         """For each [start, end) in ``weeks``: ``{asked, escalated}``, the questions asked and the
