@@ -135,6 +135,27 @@ def test_an_urgent_follow_up_flags_the_escalation_urgent(app, fake_slack, servic
     assert "999" in texts_of_body(posts_in(fake_slack, "C123", THREAD)[0])
 
 
+def test_urgent_follow_ups_page_the_advisors_at_most_once_an_escalation_in_thirty_minutes(
+        app, fake_slack, service, monkeypatch):
+    """8 urgent follow-ups paged @here 8 times (s9 M5): now the first pages; the others within 30 minutes are
+    posted to the channel flagged urgent, without the page; past 30 minutes one pages again."""
+    from bot.times import stored, utc_now
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    for i in range(4):
+        follow_up_in_thread(app, f"he says he will hurt her tonight, she is in danger now ({i})",
+                            ts=f"1700000000.00090{i}")
+    posts = posts_in(fake_slack, ADVISOR_CHANNEL, escalation.advisor_ts)
+    assert len(posts) == 4 and [p["text"].startswith("<!here>") for p in posts] == [True, False, False, False]
+    assert all(p.get("reply_broadcast") in (True, "1", "true") and "URGENT" in p["text"] for p in posts)
+    fake_slack.reset()
+    later = utc_now() + dt.timedelta(minutes=31)
+    monkeypatch.setattr(service.store, "now", lambda: stored(later))
+    follow_up_in_thread(app, "he says he will hurt her tonight, she is in danger now (5)", ts="1700000000.000905")
+    (post,) = posts_in(fake_slack, ADVISOR_CHANNEL, escalation.advisor_ts)
+    assert post["text"].startswith("<!here> URGENT")
+
+
 def test_a_follow_up_goes_with_its_question_on_erasure(app, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
     follow_up_in_thread(app, "the school nurse has already been told")

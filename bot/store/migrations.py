@@ -175,9 +175,11 @@ def _migration_16(db: sqlite_utils.Database) -> None:
 
 def _migration_17(db: sqlite_utils.Database) -> None:
     """Which question a Slack event recorded: its retry keeps that question's verdict (urgent or not) instead
-    of reading the text again (up to 40,000 characters, within Slack's three seconds). Null for events
-    recorded before, and for events that recorded no question."""
+    of reading the text again (up to 40,000 characters, within Slack's three seconds); null for events
+    recorded before, and for events that recorded no question. And when an urgent follow-up last paged the
+    advisors about an escalation: one page an escalation in 30 minutes at most."""
     db["processed_events"].add_column("question_id", int)
+    db["escalations"].add_column("follow_up_paged_at", str)
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
