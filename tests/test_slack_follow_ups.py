@@ -319,3 +319,13 @@ def test_a_follow_up_over_the_limit_without_a_risk_now_is_refused_in_its_thread(
     assert service.escalation(escalation.id).follow_ups == ()
     refusals = [c.body for c in fake_slack.calls() if "I can take up to 4,000" in texts_of_body(c.body)]
     assert refusals and all(r.get("channel") == "C123" and r.get("thread_ts") == THREAD for r in refusals)
+
+
+def test_no_bidirectional_control_reaches_slack_from_a_question_or_a_follow_up(app, fake_slack, service):
+    """Echoed in the card, the thread, the asker's reply and App Home (s9 L2)."""
+    escalate_a_mention(app, fake_slack, service, text="zorblat quux \u202eevil\u202c can I share the frobnitz?")
+    follow_up_in_thread(app, "one more \u2066detail\u2069 \u202eon\u202c")
+    shown = [json.dumps(c.body, ensure_ascii=False) for c in fake_slack.calls()]
+    assert any("zorblat" in s for s in shown) and any("detail" in s for s in shown)
+    assert not [s for s in shown if any(ch in s for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")]
+    assert not any("\u202e" in q.text for q in service.store.questions())
