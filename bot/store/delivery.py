@@ -135,6 +135,10 @@ class DeliveryTables:
             row = self.db.execute("select 1 from processed_events where event_id = ?", [event_id]).fetchone()
             return row is not None
 
+    def owed_since(self, kind: Kind, key_prefix: str, since: str) -> list[str]:
+        with self._reading():
+            return outbox.states_owed_since(self.db, kind, key_prefix, since)
+
     def handled_event_urgent(self, event_id: str) -> bool | None:
         """Whether the question a handled Slack event recorded was urgent (False when it recorded none, or
         the question is gone); None when the event is not handled yet."""

@@ -201,6 +201,13 @@ def delivered(db, now: str, item: Owed) -> bool:
                       [State.DELIVERED.value, now, item.id, State.PENDING.value, item.owner]).rowcount == 1
 
 
+def states_owed_since(db, kind: Kind, key_prefix: str, since: str) -> list[str]:
+    """The states of the items of ``kind`` whose key starts with ``key_prefix``, owed at ``since`` or later."""
+    return [row["state"] for row in db.query(
+        "select state from outbox where kind = ? and substr(key, 1, ?) = ? and created_at >= ?",
+        [kind.value, len(key_prefix), key_prefix, since])]
+
+
 def forget_settled(db, before: str) -> int:
     """Delete delivered and given-up items settled before ``before``; how many went."""
     return db.execute("delete from outbox where state != ? and coalesce(delivered_at, due_at) < ?",
