@@ -12,6 +12,10 @@ accept them. Everything that reads a question, an answer or a file line goes thr
   replaces any other lone surrogate with U+FFFD;
 - ``readable_lines`` reads a binary stream line by line (UTF-16 when it starts with its mark), so
   one bad line never stops the lines after it.
+
+All three drop bidirectional controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C): echoed in a card,
+App Home, a reply, the digest or an export, "share? \u202eon" would read differently from what is stored.
+Taken out here, as text comes in, they are in nothing canishare stores or shows.
 """
 
 from __future__ import annotations
@@ -23,6 +27,11 @@ from typing import BinaryIO, Iterator
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def without_bidi_controls(text: str) -> str:
+    return _BIDI_CONTROLS.sub("", text)
 
 
 def decoded(raw: bytes) -> str:
@@ -30,20 +39,20 @@ def decoded(raw: bytes) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     try:
-        return raw.decode("utf-8")
+        return without_bidi_controls(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        return without_bidi_controls(raw.decode("cp1252", errors="replace"))
 
 
 def readable(text: str) -> str:
     """``text`` without lone surrogates: bytes Python could not decode (it keeps them as surrogates)
     are decoded as ``decoded`` does; any other lone surrogate becomes U+FFFD."""
     if not _LONE_SURROGATE.search(text):
-        return text
+        return without_bidi_controls(text)
     try:
         return decoded(text.encode("utf-8", "surrogateescape"))
     except UnicodeEncodeError:  # a surrogate that stands for no byte (from JSON, say)
-        return _LONE_SURROGATE.sub("\ufffd", text)
+        return without_bidi_controls(_LONE_SURROGATE.sub("\ufffd", text))
 
 
 def readable_lines(stream: BinaryIO) -> Iterator[str]:

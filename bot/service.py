@@ -67,7 +67,12 @@ class NotAQuestion(EmptyQuestion):
 
 
 class AlreadyHandled(Exception):
-    """A Slack event whose question and reply were already recorded (Slack's retry of it)."""
+    """A Slack event whose question and reply were already recorded (Slack's retry of it), with the verdict
+    then given: the retry keeps it rather than reading the text again."""
+
+    def __init__(self, event_id: str, urgent: bool = False):
+        super().__init__(event_id)
+        self.urgent = urgent
 
 
 class FaqSource(Protocol):
@@ -161,6 +166,7 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         for help, greetings and thanks."""
         if is_blank(question):
             raise EmptyQuestion("The question is empty: type what you want to know after the command.")
+        self._unless_handled(event_id)
         chat = small_talk(question) if conversation else None
         if chat is not None:
             raise NotAQuestion(chat)
@@ -172,13 +178,15 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         escalate = escalate or urgent or match.reason == MATCHER_FAILED  # harm or a fault: an advisor answers
         with self.store.transaction():
             if event_id and not self.store.first_time_event(event_id):
-                raise AlreadyHandled(event_id)
+                raise AlreadyHandled(event_id, bool(self.store.handled_event_urgent(event_id)))
             stored = self.store.add_question(
                 text=redaction.text, asker=asker, where=where, decision=match.decision,
                 faq_id=match.entry.id if match.entry else None, score=match.score,
                 suggestions=tuple(e.id for e in match.suggestions), redacted_kinds=redaction.found,
                 urgent=urgent, escalate=escalate,
             )
+            if event_id:
+                self.store.link_event(event_id, stored.id)
             escalation = self.store.escalation_for_question(stored.id) if escalate else None
             if reply is not None:
                 told_in_reply = cut_from and not seen_by_others(where.source)  # by DM, command, shortcut, Home
@@ -194,6 +202,13 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         log.info("question %s: %s %s (%.1f)%s", stored.id, match.decision, stored.faq_id, match.score,
                  " urgent" if urgent else "")
         return AskResult(stored, match, urgent, escalation)
+
+    def _unless_handled(self, event_id: str | None) -> None:
+        """``AlreadyHandled``, with the verdict given then, when the event was recorded before: checked before
+        the text is read, so Slack's retry costs no second reading."""
+        urgent = self.store.handled_event_urgent(event_id) if event_id else None
+        if urgent is not None:
+            raise AlreadyHandled(event_id, urgent)
 
     @staticmethod
     def _kept(text: str) -> Redaction:

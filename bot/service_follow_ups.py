@@ -4,6 +4,7 @@ from its thread, and the question an edited DM belongs to. It uses the service's
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from bot import edits
@@ -11,10 +12,13 @@ from bot.asker_steps import seen_by_others
 from bot.outbox import Kind
 from bot.privacy import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, State, Via
-from bot.times import parse_stored_time
+from bot.times import parse_stored_time, stored
 from bot.urgency import risk_window, signals_immediate_risk
 
 log = logging.getLogger("bot.service")
+# An urgent follow-up pages the advisors at most once an escalation in this interval; later ones in it are posted
+# to the channel flagged urgent, without the page (one asker could otherwise keep the channel paging: s9 M5).
+FOLLOW_UP_PAGE_INTERVAL = dt.timedelta(minutes=30)
 
 
 def in_a_channel(escalation: Escalation) -> bool:
@@ -73,7 +77,8 @@ class FollowUpService:
                 return None
             about = {"question_id": escalation.question_id, "escalation_id": escalation.id,
                      "payload": {"follow_up": follow_up.id}}
-            self.store.owe(Kind.FOLLOW_UP, f"follow_up:{follow_up.id}", **about)
+            self.store.owe(Kind.FOLLOW_UP, f"follow_up:{follow_up.id}", **{**about, "payload": {
+                "follow_up": follow_up.id, "page": follow_up.urgent and self._page_now(escalation)}})
             self.store.owe(Kind.FOLLOW_UP_ADDED, f"follow_up_added:{follow_up.id}",
                            **{**about, "payload": {"follow_up": follow_up.id, "cut_from": cut_from}})
             if follow_up.redacted_kinds and channel and in_a_channel(escalation):  # told to the asker alone
@@ -87,6 +92,12 @@ class FollowUpService:
         log.info("follow-up %s added to escalation %s%s", follow_up.id, escalation.id,
                  " urgent" if follow_up.urgent else "")
         return follow_up
+
+    def _page_now(self, escalation: Escalation) -> bool:
+        """Whether an urgent follow-up pages the advisors: not when one paged about ``escalation`` in the last
+        FOLLOW_UP_PAGE_INTERVAL."""
+        now = parse_stored_time(self.store.now())
+        return now is None or self.store.take_follow_up_page(escalation.id, stored(now - FOLLOW_UP_PAGE_INTERVAL))
 
     def follow_up(self, follow_up_id: int) -> FollowUp | None:
         return self.store.follow_up(follow_up_id)

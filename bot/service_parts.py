@@ -21,6 +21,16 @@ log = logging.getLogger("bot.service")
 URGENT_REMIND_AFTER = dt.timedelta(minutes=15)  # an urgent escalation unclaimed, or claimed and unanswered
 
 
+MY_DATA_PER_DAY = 3
+MY_DATA_ON_ITS_WAY = "A copy of your data is already on its way to your direct messages with me: it arrives shortly."
+MY_DATA_LIMIT = (f"You have asked for a copy of your data {MY_DATA_PER_DAY} times in the last 24 hours, the most I send"
+                 " in a day. Please ask again tomorrow, or ask your data protection officer.")
+
+
+class MyDataRefused(Exception):
+    """"Send me my data" while a copy is on its way, or past the day's limit: the person is told why."""
+
+
 class StillQueued(Exception):
     """A person cannot be erased while one of their questions waits for an advisor."""
 
@@ -331,8 +341,17 @@ class RecordsService:
         return own_copy(self.subject_access(user))
 
     def owe_my_data(self, user: str) -> None:
-        """Owe ``user`` a copy of everything held about them (App Home's "Send me my data")."""
-        self.store.owe(Kind.MY_DATA, f"my_data:{user}:{uuid.uuid4().hex}", payload={"to": user})
+        """Owe ``user`` a copy of everything held about them (App Home's "Send me my data"); ``MyDataRefused``
+        while one is still on its way, or after MY_DATA_PER_DAY in 24 hours (each copy is many messages)."""
+        prefix = f"my_data:{user}:"
+        with self.store.transaction():
+            day_ago = stored((parse_stored_time(self.store.now()) or utc_now()) - dt.timedelta(days=1))
+            states = self.store.owed_since(Kind.MY_DATA, prefix, day_ago)
+            if "pending" in states:
+                raise MyDataRefused(MY_DATA_ON_ITS_WAY)
+            if len(states) >= MY_DATA_PER_DAY:
+                raise MyDataRefused(MY_DATA_LIMIT)
+            self.store.owe(Kind.MY_DATA, f"{prefix}{uuid.uuid4().hex}", payload={"to": user})
         self._tell_owed()
 
     def erase(self, user: str) -> dict[str, int]:

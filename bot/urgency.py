@@ -44,6 +44,10 @@ WINDOW_THRESHOLD = 0.95
 LONG_THRESHOLD = 0.98
 # A sentence ends at . ! ? ; or a line break (bullets, pasted notes) or before an inline bullet.
 _SENTENCE = re.compile(r"[^.!?;\n\u2022]+(?:[.!?;]+|(?=[\n\u2022])|$)")
+# Only windows with a harm word and a word of time now can be urgent: a cheap gate finds them, and at most
+# this many are read by the model (about 0.3 ms each), so 40,000 characters of one-word sentences cost a
+# fraction of a second within Slack's three, not ten. No dev text has more than 63 such windows (s9 review M2).
+MAX_SCORED_WINDOWS = 300
 # Text typed without full stops (phones, dictation, run-on chat) is one long "sentence": past this many
 # words it is read in windows of this many words, each overlapping the next by half.
 WINDOW_WORDS = 30
@@ -119,10 +123,14 @@ def urgent_sentences(text: str, explain: bool) -> Verdict | None:
     governing = [spans[0], spans[-1]] + [s for s in spans if "?" in plain[s[0]:s[1]]] if spans else []
     if any(_EXERCISE.search(lower[a:b]) for a, b in governing):
         return None
+    scored = 0
     for i, (start, _) in enumerate(spans):
         for end in (spans[j][1] for j in range(i, min(i + WINDOW_SENTENCES, len(spans)))):
-            if _EXERCISE.search(lower[start:end]):
+            if not urgency_rules.may_name_harm_now(plain[start:end]) or _EXERCISE.search(lower[start:end]):
                 continue
+            if scored == MAX_SCORED_WINDOWS:
+                return None
+            scored += 1
             verdict = _whole(plain[start:end], explain, threshold=WINDOW_THRESHOLD, need_harm_now=True)
             if verdict.urgent:
                 return replace(verdict, window=(start, end))

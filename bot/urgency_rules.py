@@ -119,13 +119,19 @@ def normalise(text: str) -> str:
     return prepare(text)[0]
 
 
-def prepare(text: str) -> tuple[str, set[str]]:
-    """The normalised text and the beginnings of its words (see bot.wordgate)."""
+def _expanded(text: str) -> str:
+    """Lower case, plain typography, ages and txt-speak written out: normalisation before anything is removed."""
     text = text.translate(_CHARS).lower()
     if "yo" in text or "y/o" in text or "yr" in text or "y.o" in text:
         text = _AGE.sub(r"\1 year old", text)
     if not _TXT.keys().isdisjoint(_TXT_TOKEN.findall(text)):
         text = _TXT_RX.sub(lambda m: _TXT[m.group(1)], text)
+    return text
+
+
+def prepare(text: str) -> tuple[str, set[str]]:
+    """The normalised text and the beginnings of its words (see bot.wordgate)."""
+    text = _expanded(text)
     word_starts = starts(text)
     changed = False
     for _, rx in _IDIOM_INDEX.candidates(word_starts) + _TOPIC_INDEX.candidates(word_starts):
@@ -241,6 +247,31 @@ def class_counts(norm: str, word_starts: set[str]) -> dict[str, list[str]]:
     for cls, rx in LEXICON.candidates(word_starts):
         found[cls].extend(m.group(0) for m in rx.finditer(norm))
     return found
+
+
+class _ClassGate:
+    """Whether a text may hold a word of some classes: its word beginnings against the union of those
+    classes' gates, and one regex for their few patterns without a gate."""
+
+    def __init__(self, classes: tuple[str, ...]):
+        entries = [gated for cls, gated in LEXICON.entries if cls in classes]
+        self.words = frozenset().union(*(g.gate for g in entries if g.gate is not None))
+        ungated = [g.pattern for g in entries if g.gate is None]
+        self.rx = re.compile("|".join(f"(?:{p})" for p in ungated)) if ungated else None
+
+    def may_match(self, text: str, word_starts: set[str]) -> bool:
+        return not self.words.isdisjoint(word_starts) or bool(self.rx and self.rx.search(text))
+
+
+_NOW_GATE, _HARM_GATE = _ClassGate(("now",)), _ClassGate(HARM_CLASSES)
+
+
+def may_name_harm_now(text: str) -> bool:
+    """A necessary condition, about 50 times cheaper than ``class_counts``, for the normalised ``text`` to
+    hold a harm word and a word of time now (normalising only removes words, so what it removes is kept)."""
+    expanded = re.sub(r"[ \t]+", " ", _expanded(text))
+    word_starts = starts(expanded)
+    return _NOW_GATE.may_match(expanded, word_starts) and _HARM_GATE.may_match(expanded, word_starts)
 
 
 # Phrases that say it outright. They make a question urgent whatever the model says, unless the

@@ -79,7 +79,7 @@ def _candidates(seq, left_complete: bool) -> list[frozenset]:
         cur, cur_left = [""], False
 
     for op, av in seq:
-        if op is _C.AT and av is _C.AT_BOUNDARY:
+        if (op is _C.AT and av is _C.AT_BOUNDARY) or _not_after_word(op, av):
             if any(cur):
                 cur = [s + _SEP for s in cur]
             else:
@@ -118,6 +118,13 @@ def _candidates(seq, left_complete: bool) -> list[frozenset]:
         cur_left = at_start
     flush()
     return cands
+
+
+def _not_after_word(op, av) -> bool:
+    """Is this a look-behind such as ``(?<![\\w'])``, which, like ``\\b`` before a letter, puts a word start here?"""
+    if op is not _C.ASSERT_NOT or av[0] != -1 or len(av[1]) != 1 or av[1][0][0] is not _C.IN:
+        return False
+    return (_C.CATEGORY, _C.CATEGORY_WORD) in av[1][0][1]
 
 
 def _ends_with_space(seq) -> bool:

@@ -49,6 +49,18 @@ def test_items_not_yet_due_wait_and_come_out_oldest_first(db):
     assert [i.key for i in outbox.lease_due(db, at(5), "w2", limit=5)] == ["notice:2"]
 
 
+def test_bulk_kinds_are_leased_after_urgent_cards_answers_and_replies(db):
+    """Eight "Send me my data" items owed first no longer hold up an urgent card owed after them (s9 M4)."""
+    for n in range(8):
+        outbox.owe(db, at(0), Kind.MY_DATA, f"my_data:{n}")
+    outbox.owe(db, at(0), Kind.DIGEST_DETAILS, "digest_details:1")
+    outbox.owe(db, at(1), Kind.ADVISOR_CARD, "card:1", escalation_id=1)
+    outbox.owe(db, at(1), Kind.ADVISOR_ANSWER, "answer:2", escalation_id=2)
+    outbox.owe(db, at(1), Kind.REPLY, "reply:3")
+    assert [i.key for i in outbox.lease_due(db, at(2), "w", limit=4)] == ["card:1", "answer:2", "reply:3", "my_data:0"]
+    assert [i.key for i in outbox.lease_due(db, at(2), "w2", limit=20)][-1] == "digest_details:1"
+
+
 def test_delivered_items_leave_the_queue(db):
     outbox.owe(db, at(0), Kind.REPLY, "reply:1")
     (item,) = outbox.lease_due(db, at(0), "w")

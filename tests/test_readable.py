@@ -33,3 +33,11 @@ def test_readable_lines_reads_utf16_without_its_mark_and_leaves_the_stream_open(
 
 def test_readable_lines_of_an_empty_stream():
     assert list(readable_lines(io.BytesIO(b""))) == []
+
+
+def test_bidirectional_controls_are_dropped_from_text_coming_in():
+    """U+202E and its kin reorder what follows: what an advisor reads could differ from what is stored (s9 L2)."""
+    spoof = "can I share? \u202eon\u202c \u2066x\u2069 \u200fy\u200e"
+    assert readable(spoof) == "can I share? on x y"
+    assert decoded(spoof.encode("utf-8")) == "can I share? on x y"
+    assert list(readable_lines(io.BytesIO((spoof + "\n").encode("utf-16")))) == ["can I share? on x y"]

@@ -331,6 +331,18 @@ def test_an_urgent_question_from_home_keeps_the_act_now_notice_in_the_modal(app,
     assert "999" in json.dumps(shown["view"])
 
 
+def test_a_resubmitted_urgent_modal_keeps_its_verdict_without_reading_the_text_again(
+        app, fake_slack, service, monkeypatch):
+    """Slack's retry (here the same modal submitted twice) keeps the verdict recorded, not read again (s9 M2)."""
+    submit_home_question(app, URGENT_QUESTION)
+    read_again = []
+    monkeypatch.setattr("bot.service.signals_immediate_risk", lambda text: read_again.append(text) or False)
+    monkeypatch.setattr("bot.service.kept_of", lambda text: read_again.append(text))
+    shown = json.loads(submit_home_question(app, URGENT_QUESTION).body)
+    assert "999" in json.dumps(shown["view"]) and not read_again
+    assert len(service.store.questions()) == 1
+
+
 def test_the_acknowledgement_says_what_happens_next_from_the_settings(app, fake_slack, service):
     slash(app, fake_slack, UNKNOWN_QUESTION)
     click(app, fake_slack, ids.ESCALATE, str(flows.only_question_id(service)))

@@ -135,6 +135,27 @@ def test_an_urgent_follow_up_flags_the_escalation_urgent(app, fake_slack, servic
     assert "999" in texts_of_body(posts_in(fake_slack, "C123", THREAD)[0])
 
 
+def test_urgent_follow_ups_page_the_advisors_at_most_once_an_escalation_in_thirty_minutes(
+        app, fake_slack, service, monkeypatch):
+    """8 urgent follow-ups paged @here 8 times (s9 M5): now the first pages; the others within 30 minutes are
+    posted to the channel flagged urgent, without the page; past 30 minutes one pages again."""
+    from bot.times import stored, utc_now
+    escalation = escalate_a_mention(app, fake_slack, service)
+    fake_slack.reset()
+    for i in range(4):
+        follow_up_in_thread(app, f"he says he will hurt her tonight, she is in danger now ({i})",
+                            ts=f"1700000000.00090{i}")
+    posts = posts_in(fake_slack, ADVISOR_CHANNEL, escalation.advisor_ts)
+    assert len(posts) == 4 and [p["text"].startswith("<!here>") for p in posts] == [True, False, False, False]
+    assert all(p.get("reply_broadcast") in (True, "1", "true") and "URGENT" in p["text"] for p in posts)
+    fake_slack.reset()
+    later = utc_now() + dt.timedelta(minutes=31)
+    monkeypatch.setattr(service.store, "now", lambda: stored(later))
+    follow_up_in_thread(app, "he says he will hurt her tonight, she is in danger now (5)", ts="1700000000.000905")
+    (post,) = posts_in(fake_slack, ADVISOR_CHANNEL, escalation.advisor_ts)
+    assert post["text"].startswith("<!here> URGENT")
+
+
 def test_a_follow_up_goes_with_its_question_on_erasure(app, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
     follow_up_in_thread(app, "the school nurse has already been told")
@@ -298,3 +319,13 @@ def test_a_follow_up_over_the_limit_without_a_risk_now_is_refused_in_its_thread(
     assert service.escalation(escalation.id).follow_ups == ()
     refusals = [c.body for c in fake_slack.calls() if "I can take up to 4,000" in texts_of_body(c.body)]
     assert refusals and all(r.get("channel") == "C123" and r.get("thread_ts") == THREAD for r in refusals)
+
+
+def test_no_bidirectional_control_reaches_slack_from_a_question_or_a_follow_up(app, fake_slack, service):
+    """Echoed in the card, the thread, the asker's reply and App Home (s9 L2)."""
+    escalate_a_mention(app, fake_slack, service, text="zorblat quux \u202eevil\u202c can I share the frobnitz?")
+    follow_up_in_thread(app, "one more \u2066detail\u2069 \u202eon\u202c")
+    shown = [json.dumps(c.body, ensure_ascii=False) for c in fake_slack.calls()]
+    assert any("zorblat" in s for s in shown) and any("detail" in s for s in shown)
+    assert not [s for s in shown if any(ch in s for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")]
+    assert not any("\u202e" in q.text for q in service.store.questions())

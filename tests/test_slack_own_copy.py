@@ -1,6 +1,7 @@
 """App Home's "Send me my data", through the Bolt app: the DM leaves out a colleague's rating of the
 asker's answer and the advisor's id, and says so (DPO review s8 #4)."""
 
+import pytest
 from slack_flow_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
 from test_slack_flows import (
     ADVISOR,
@@ -31,3 +32,25 @@ def test_send_me_my_data_leaves_out_other_peoples_data(app, fake_slack, service)
     everything = "".join(sent[1:])
     assert '"claimed_by": "an advisor"' in everything
     assert "1 rating(s) of your answers by other people are not included" in everything
+
+
+def test_send_me_my_data_sends_at_most_three_copies_a_day_and_says_so(app, fake_slack, service):
+    """Ten clicks made ten copies, 320 messages (s9 M4): now three a day, and the fourth click is told why."""
+    service.ask("zorblat the quuxified flimflam gizmo", ASKER)
+    fake_slack.reset()
+    for _ in range(10):
+        click_in_home(app, ids.HOME_MY_DATA, "me", ASKER)
+    copies = [c for c in fake_slack.calls("chat.postMessage") if "without other people's data" in c.body["text"]]
+    assert len(copies) == 3
+    told = [c.body["text"] for c in fake_slack.calls() if "times in the last 24 hours" in str(c.body.get("text"))]
+    assert len(told) == 7 and "ask again tomorrow" in told[0]
+
+
+def test_a_copy_still_on_its_way_is_not_owed_again(service):
+    from bot.service_parts import MY_DATA_ON_ITS_WAY, MyDataRefused
+
+    service.owe_my_data(ASKER)
+    with pytest.raises(MyDataRefused, match="already on its way") as refused:
+        service.owe_my_data(ASKER)
+    assert str(refused.value) == MY_DATA_ON_ITS_WAY
+    service.owe_my_data(STRANGER)  # another person's copy is theirs

@@ -413,3 +413,38 @@ def test_half_welsh_text_is_not_read_by_the_english_embedding(question):
 
 def test_english_that_uses_no_welsh_words_is_still_read_by_the_embedding():
     assert urgency_model.reads_as_english(urgency_rules.normalise("Does the dim light in the hall count as a hazard?"))
+
+
+# --- bounded work on long texts (s9 review M2) -----------------------------------------------------
+
+def test_the_harm_now_gate_never_hides_a_window_that_could_be_urgent():
+    """The cheap gate is a necessary condition: every window holding a harm word and a word of time now passes."""
+    for item in LONG_ITEMS + NOSTOPS_ITEMS[:80] + WELSH_ITEMS:
+        plain = item["q"].translate(urgency_rules.PLAIN_TYPOGRAPHY)
+        spans = list(urgency._spans(plain))
+        for i, (start, _) in enumerate(spans):
+            for end in (spans[j][1] for j in range(i, min(i + urgency.WINDOW_SENTENCES, len(spans)))):
+                words = urgency_rules.class_counts(*urgency_rules.prepare(plain[start:end]))
+                if words["now"] and any(words[c] for c in urgency_rules.HARM_CLASSES):
+                    assert urgency_rules.may_name_harm_now(plain[start:end]), plain[start:end]
+
+
+def test_welsh_look_behind_patterns_are_gated():
+    gate = wordgate.gate(r"(?<![\w'])(?:lladd)")
+    assert gate == {"lladd"}
+    assert not gate.isdisjoint(wordgate.starts("mae o am ei ladd a'i lladd heno"))
+
+
+@pytest.mark.parametrize("unit", ["a.", "a\n", "a@b.", "Mr Ab Cd. ", "we will play cricket and he might hit the ball. "])
+def test_a_long_text_reads_a_bounded_number_of_windows(unit, monkeypatch):
+    """40,000 characters of one-word sentences cost 40,000 model reads (8 s) before; now only the windows with a
+    harm word and a word of time now are read, and at most MAX_SCORED_WINDOWS of them."""
+    reads = []
+    whole = urgency._whole
+    monkeypatch.setattr(urgency, "_whole", lambda *a, **k: reads.append(1) or whole(*a, **k))
+    text = (unit * 40_000)[:40_000]
+    urgency.risk_window(text)
+    assert len(reads) <= urgency.MAX_SCORED_WINDOWS
+    reads.clear()
+    urgency.assess(text)
+    assert len(reads) <= urgency.MAX_SCORED_WINDOWS + 1

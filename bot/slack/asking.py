@@ -35,7 +35,6 @@ from bot.slack.submissions import keep_open
 from bot.slack.threads import ThreadUnreadable, thread_post
 from bot.small_talk import is_blank, small_talk
 from bot.thread_questions import has_no_question_of_its_own, question_from_thread
-from bot.urgency import signals_immediate_risk
 
 COMMAND = "/canishare"
 SHORTCUT = "ask_canishare"
@@ -68,8 +67,8 @@ def register(app: App, deps: Deps) -> None:
             return service.ask(text, asker, where, reply=route, event_id=event_id, conversation=True).urgent
         except EmptyQuestion as not_a_question:  # blank, help, hello, thanks, too long: a short reply, once
             service.reply_briefly(asker, not_a_question, route, event_id)
-        except AlreadyHandled:  # Slack's retry of an event whose reply is already owed
-            return signals_immediate_risk(text)  # as when it was recorded: a resubmitted modal keeps its 999
+        except AlreadyHandled as handled:  # Slack's retry of an event whose reply is already owed
+            return handled.urgent  # as when it was recorded, not read again: a resubmitted modal keeps its 999
         return False
 
     # /canishare ---------------------------------------------------------------------------------

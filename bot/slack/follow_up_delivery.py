@@ -31,7 +31,7 @@ def send_follow_up(deps: Deps, item: Owed) -> tuple[str, str] | None:
             raise Postpone(CARD_NOT_POSTED_YET)
         return None  # no card: the card, if ever posted, lists it
     message = follow_up_post(escalation, follow_up)
-    if follow_up.urgent:
+    if follow_up.urgent and item.payload.get("page", True):  # at most one page an escalation in 30 minutes
         message = with_mention(message, urgent_follow_up_mention(deps, escalation))
     posted = deps.client.chat_postMessage(channel=escalation.advisor_channel, thread_ts=escalation.advisor_ts,
                                           reply_broadcast=follow_up.urgent or None, **message.as_kwargs())

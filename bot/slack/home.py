@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot.bundled import privacy_notice
 from bot.faq import NATIONS
+from bot.service_parts import MyDataRefused
 from bot.slack.blocks import ids
 from bot.slack.blocks.app_home import home_view, privacy_blocks
 from bot.slack.blocks.modals import privacy_notice_modal
@@ -66,7 +67,10 @@ def register(app: App, deps: Deps) -> None:
     def on_send_my_data(ack, body: dict) -> None:
         """Everything held about the clicker, owed to them by DM (the deliverer writes it out)."""
         if user_of(body):
-            deps.service.owe_my_data(user_of(body))
+            try:
+                deps.service.owe_my_data(user_of(body))
+            except MyDataRefused as refusal:  # one on its way, or the day's copies sent: said plainly
+                deps.service.tell(user_of(body), str(refusal), private_route(body))
         ack()
 
     app.action(ids.HOME_MY_DATA)(on_send_my_data)

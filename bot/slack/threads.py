@@ -8,6 +8,7 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.readable import readable
 from bot.service import EmptyQuestion
 from bot.slack.message_text import message_text_of
 from bot.slack.payloads import question_of
@@ -48,7 +49,7 @@ def thread_post(client: WebClient, channel: str, thread_ts: str, bot_user_id: st
         log.warning("cannot read the first message of a thread (%s)", type(error).__name__)
         raise ThreadUnreadable(NOT_READ) from error
     first = next((m for m in found.get("messages") or [] if isinstance(m, dict) and m.get("ts") == thread_ts), None)
-    text = question_of(message_text_of(first), bot_user_id) if first else ""
+    text = readable(question_of(message_text_of(first), bot_user_id)) if first else ""  # as a request's text is
     if is_blank(text):
         raise ThreadUnreadable(NO_WORDS)
     return text, first.get("user")

@@ -135,6 +135,23 @@ class DeliveryTables:
             row = self.db.execute("select 1 from processed_events where event_id = ?", [event_id]).fetchone()
             return row is not None
 
+    def owed_since(self, kind: Kind, key_prefix: str, since: str) -> list[str]:
+        with self._reading():
+            return outbox.states_owed_since(self.db, kind, key_prefix, since)
+
+    def handled_event_urgent(self, event_id: str) -> bool | None:
+        """Whether the question a handled Slack event recorded was urgent (False when it recorded none, or
+        the question is gone); None when the event is not handled yet."""
+        with self._reading():
+            row = self.db.execute(
+                "select coalesce(q.urgent, 0) from processed_events e left join questions q on q.id = e.question_id"
+                " where e.event_id = ?", [event_id]).fetchone()
+            return None if row is None else bool(row[0])
+
+    def link_event(self, event_id: str, question_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("update processed_events set question_id = ? where event_id = ?", [question_id, event_id])
+
     def first_time_event(self, event_id: str) -> bool:
         """Record a Slack event id; False when it was seen before (a retry)."""
         with self.transaction() as db:

@@ -44,6 +44,15 @@ class FollowUpTables:
             db.execute("update escalations set urgent = 1, reminded_at = null where id = ? and urgent = 0",
                        [escalation_id])
 
+    def take_follow_up_page(self, escalation_id: int, not_since: str) -> bool:
+        """Whether an urgent follow-up now pages the advisors: True, and recorded, unless one paged about the
+        escalation at ``not_since`` or later. One statement, so two processes never both page."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "update escalations set follow_up_paged_at = ? where id = ?"
+                " and (follow_up_paged_at is null or follow_up_paged_at < ?)", [self.now(), escalation_id, not_since])
+            return cursor.rowcount == 1
+
     def set_follow_up_post(self, follow_up_id: int, channel: str, ts: str) -> bool:
         """Record where a follow-up was posted for the advisors; False when it is gone (its asker was erased,
         or it was purged, while the post was on its way)."""
