@@ -32,9 +32,23 @@ class BadFaqLink(QueueError):
     """The refusal is about the FAQ entry an answer was linked to (the answer modal shows it there)."""
 
 
+class Advisors(frozenset):
+    """The advisors' ids. When there are none because canishare cannot know them now (the advisor channel
+    cannot be read, or may not be trusted), ``unknown_why`` says why, for an advisor who is refused."""
+
+    unknown_why: str = ""
+
+    @classmethod
+    def unknown(cls, why: str) -> Advisors:
+        nobody = cls()
+        nobody.unknown_why = why
+        return nobody
+
+
 def require_advisor(actor: str, advisors: frozenset[str] | set[str]) -> None:
     if actor not in advisors:
-        raise NotAnAdvisor("Only members of the advisor channel can work the advisor queue.")
+        raise NotAnAdvisor(getattr(advisors, "unknown_why", "")
+                           or "Only members of the advisor channel can work the advisor queue.")
 
 
 def require_asker_or_advisor(asker: str, actor: str, advisors: frozenset[str] | set[str]) -> None:
