@@ -287,9 +287,11 @@ class Service(MatchingService, OutboxService, QueueUpkeep, RecordsService, Follo
         """Store a practitioner's decision record, every free-text field redacted first, and owe its
         DM to them in the same commit. The guidance it followed is the FAQ entry ``faq_id`` (its
         question and "last reviewed" date are kept with the record) or the advisor's answer of
-        ``escalation_id``. A second submission with the same ``view_id`` stores nothing: returns the
-        first record and False. ``decisions.InvalidDecision`` for a form that cannot be recorded."""
+        ``escalation_id``, linked only when they are ``user``'s own (``own_links``). A second submission
+        with the same ``view_id`` stores nothing: returns the first record and False.
+        ``decisions.InvalidDecision`` for a form that cannot be recorded."""
         cleaned, kinds = decisions.clean(form)
+        question_id, escalation_id = self.own_links(user, question_id, escalation_id)
         entry = self.faq.get(faq_id) if faq_id else None
         row = {
             "user": user, "view_id": view_id, "question_id": question_id, "escalation_id": escalation_id,
