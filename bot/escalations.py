@@ -61,6 +61,36 @@ def require_asker_or_advisor(asker: str, actor: str, advisors: frozenset[str] | 
         )
 
 
+class Stale(QueueError):
+    """The button or form acted on was made before the escalation's last change (another advisor's, or
+    the clicker's own in another window): nothing is done, and the message says what changed since."""
+
+
+DONE = {"claim": "claimed", "answer": "answered", "close": "closed", "reopen": "reopened", "release": "released"}
+
+
+def require_unchanged(escalation: Escalation, seen: int | None, changes: list[tuple[str, str]],
+                      what: str = "this card was shown") -> None:
+    """Refuse an action taken on a button or form made from version ``seen`` of ``escalation`` when it has
+    changed since (``changes``: (action, actor), oldest first). ``seen`` None: a button or form made before
+    escalations had versions, taken as current."""
+    if seen is None or seen == escalation.version:
+        return
+    done = ", then ".join(f"{DONE.get(action, action)} by {mention(actor, FORMER_ADVISOR)}"
+                          for action, actor in changes)
+    raise Stale(f"Escalation #{escalation.id} has changed since {what}: {done or 'changed by another advisor'}. "
+                f"It is now {escalation.state}{_by_whom(escalation)}; nothing was done. Look at its current "
+                "state before you act on it.")
+
+
+def _by_whom(escalation: Escalation) -> str:
+    if escalation.state == CLAIMED:
+        return f" (claimed by {mention(escalation.claimed_by, FORMER_ADVISOR)})"
+    if escalation.state == ANSWERED:
+        return f" (answered by {mention(escalation.answered_by, FORMER_ADVISOR)})"
+    return ""
+
+
 def require_answerable(escalation: Escalation, actor: str) -> None:
     """Whether ``actor`` may answer now: checked when they click Answer and again when they submit."""
     if escalation.state in (ANSWERED, CLOSED):
