@@ -124,6 +124,21 @@ def _urgent_page(value: str | None) -> str:
         "user group's id, which starts with S (in Slack: People, User groups, the group, ⋯, Copy group ID)")
 
 
+ALLOW_OPEN_ADVISOR_CHANNEL = "CANISHARE_ALLOW_PUBLIC_ADVISOR_CHANNEL"
+
+
+def _allow_open_advisor_channel(value: str | None) -> bool:
+    """Whether the members of a public (or Slack Connect) advisor channel may be trusted as advisors:
+    only when the operator says so, since anyone in the workspace can join a public channel."""
+    value = (value or "").strip().lower()
+    if value in ("", "0", "false", "no"):
+        return False
+    if value in ("1", "true", "yes"):
+        return True
+    raise SettingsError(f"{ALLOW_OPEN_ADVISOR_CHANNEL}={value!r}: use 1 (trust the members of a public or "
+                        "shared advisor channel as advisors) or 0 (the default: refuse them)")
+
+
 def _advisor_hours(env: dict[str, str]) -> WorkingHours | None:
     """When the advisors work; None (at all hours) when neither variable is set. Closed days alone
     close those days of an otherwise always-open week."""
@@ -241,6 +256,7 @@ class Settings:
     signing_secret: str | None = None
     api_url: str | None = None
     advisor_channel: str | None = None
+    allow_open_advisor_channel: bool = False  # trust a public or externally shared advisor channel's members
     digest_channel: str | None = None
     remind_after_hours: float = 4.0
     advisor_hours: WorkingHours | None = None  # None: advisors are taken to work at all hours
@@ -273,6 +289,9 @@ class Settings:
             signing_secret=read("signing_secret", lambda e: _signing_secret(e.get("SLACK_SIGNING_SECRET")), None),
             api_url=read("api_url", lambda e: _api_url(e.get("SLACK_API_URL")), defaults.api_url),
             advisor_channel=env.get("CANISHARE_ADVISOR_CHANNEL") or None,
+            allow_open_advisor_channel=read(
+                "allow_open_advisor_channel",
+                lambda e: _allow_open_advisor_channel(e.get(ALLOW_OPEN_ADVISOR_CHANNEL)), False),
             digest_channel=env.get("CANISHARE_DIGEST_CHANNEL") or None,
             remind_after_hours=read("remind_after_hours",
                                     lambda e: hours(e.get("CANISHARE_REMIND_AFTER"), defaults.remind_after_hours),

@@ -32,9 +32,23 @@ class BadFaqLink(QueueError):
     """The refusal is about the FAQ entry an answer was linked to (the answer modal shows it there)."""
 
 
+class Advisors(frozenset):
+    """The advisors' ids. When there are none because canishare cannot know them now (the advisor channel
+    cannot be read, or may not be trusted), ``unknown_why`` says why, for an advisor who is refused."""
+
+    unknown_why: str = ""
+
+    @classmethod
+    def unknown(cls, why: str) -> Advisors:
+        nobody = cls()
+        nobody.unknown_why = why
+        return nobody
+
+
 def require_advisor(actor: str, advisors: frozenset[str] | set[str]) -> None:
     if actor not in advisors:
-        raise NotAnAdvisor("Only members of the advisor channel can work the advisor queue.")
+        raise NotAnAdvisor(getattr(advisors, "unknown_why", "")
+                           or "Only members of the advisor channel can work the advisor queue.")
 
 
 def require_asker_or_advisor(asker: str, actor: str, advisors: frozenset[str] | set[str]) -> None:
@@ -45,6 +59,36 @@ def require_asker_or_advisor(asker: str, actor: str, advisors: frozenset[str] | 
             "Only the person who asked this question can send it to an advisor. If you have a question "
             "like it, ask it yourself with `/canishare` and you can send that one."
         )
+
+
+class Stale(QueueError):
+    """The button or form acted on was made before the escalation's last change (another advisor's, or
+    the clicker's own in another window): nothing is done, and the message says what changed since."""
+
+
+DONE = {"claim": "claimed", "answer": "answered", "close": "closed", "reopen": "reopened", "release": "released"}
+
+
+def require_unchanged(escalation: Escalation, seen: int | None, changes: list[tuple[str, str]],
+                      what: str = "this card was shown") -> None:
+    """Refuse an action taken on a button or form made from version ``seen`` of ``escalation`` when it has
+    changed since (``changes``: (action, actor), oldest first). ``seen`` None: a button or form made before
+    escalations had versions, taken as current."""
+    if seen is None or seen == escalation.version:
+        return
+    done = ", then ".join(f"{DONE.get(action, action)} by {mention(actor, FORMER_ADVISOR)}"
+                          for action, actor in changes)
+    raise Stale(f"Escalation #{escalation.id} has changed since {what}: {done or 'changed by another advisor'}. "
+                f"It is now {escalation.state}{_by_whom(escalation)}; nothing was done. Look at its current "
+                "state before you act on it.")
+
+
+def _by_whom(escalation: Escalation) -> str:
+    if escalation.state == CLAIMED:
+        return f" (claimed by {mention(escalation.claimed_by, FORMER_ADVISOR)})"
+    if escalation.state == ANSWERED:
+        return f" (answered by {mention(escalation.answered_by, FORMER_ADVISOR)})"
+    return ""
 
 
 def require_answerable(escalation: Escalation, actor: str) -> None:

@@ -122,6 +122,7 @@ class Escalation:
     advisor_ts: str | None = None
     reminded_at: str | None = None
     reopened_at: str | None = None
+    version: int = 0  # one more at each queue action: buttons and answer forms carry the one they were made from
     reopened_by: str | None = field(default=None, compare=False)  # from the audit log
     released_by: str | None = None  # while open because a claim was released: who released it, and when
     released_at: str | None = None

@@ -302,9 +302,11 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
         """Store a practitioner's decision record, every free-text field redacted first, and owe its
         DM to them in the same commit. The guidance it followed is the FAQ entry ``faq_id`` (its
         question and "last reviewed" date are kept with the record) or the advisor's answer of
-        ``escalation_id``. A second submission with the same ``view_id`` stores nothing: returns the
-        first record and False. ``decisions.InvalidDecision`` for a form that cannot be recorded."""
+        ``escalation_id``, linked only when they are ``user``'s own (``own_links``). A second submission
+        with the same ``view_id`` stores nothing: returns the first record and False.
+        ``decisions.InvalidDecision`` for a form that cannot be recorded."""
         cleaned, kinds = decisions.clean(form)
+        question_id, escalation_id = self.own_links(user, question_id, escalation_id)
         entry = self.faq.get(faq_id) if faq_id else None
         row = {
             "user": user, "view_id": view_id, "question_id": question_id, "escalation_id": escalation_id,
@@ -338,16 +340,19 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
 
     # the advisor queue ---------------------------------------------------------------------
 
-    def claim(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+    def claim(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str],
+              seen: int | None = None) -> Escalation:
         """Claim an escalation; the asker is owed the news, where they asked, in the same commit (once
-        per claim: a second click is refused and owes nothing)."""
+        per claim: a second click is refused and owes nothing). ``seen``: as for every queue action, the
+        version the button showed (``escalations.Stale`` when it has changed since)."""
         escalations.require_advisor(user, advisors)
         return self._change(escalation_id, user, QueueAction.CLAIM,
-                            lambda e: escalations.claim(e, user, self.store.now()), then=self._owe_claimed_notice)
+                            lambda e: escalations.claim(e, user, self.store.now()), then=self._owe_claimed_notice,
+                            seen=seen)
 
     def answer(
         self, escalation_id: int, user: str, advisors: set[str] | frozenset[str], text: str,
-        faq_id: str | None = None, propose_new: bool = False, notify: dict | None = None,
+        faq_id: str | None = None, propose_new: bool = False, notify: dict | None = None, seen: int | None = None,
     ) -> Escalation:
         """Record an advisor's answer, redacted (public helplines and role mailboxes of public bodies
         are kept: ``bot.public_contacts``). Linking it to an FAQ entry teaches the matcher the question
@@ -364,6 +369,7 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
             escalation = self._change(
                 escalation_id, user, QueueAction.ANSWER,
                 lambda e: escalations.answer(e, user, self.store.now(), clean, faq_id, propose_new),
+                seen=seen, since="you opened this form",
             )
             if faq_id and escalation.question:
                 self.store.add_learned_phrasing(faq_id, escalation.question.text, escalation.question_id, user)
@@ -374,19 +380,22 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
         self._tell_owed()
         return escalation
 
-    def close(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+    def close(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str],
+              seen: int | None = None) -> Escalation:
         """Close an escalation. One closed without an answer owes the asker the news, where they asked,
         in the same commit: they were told an advisor would answer."""
         escalations.require_advisor(user, advisors)
         return self._change(escalation_id, user, QueueAction.CLOSE,
-                            lambda e: escalations.close(e, user, self.store.now()), then=self._owe_closed_notice)
+                            lambda e: escalations.close(e, user, self.store.now()), then=self._owe_closed_notice,
+                            seen=seen)
 
-    def reopen(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+    def reopen(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str],
+               seen: int | None = None) -> Escalation:
         """Reopen an escalation; what its answer taught the matcher is withdrawn in the same commit."""
         escalations.require_advisor(user, advisors)
         return self._change(escalation_id, user, QueueAction.REOPEN,
                             lambda e: escalations.reopen(e, user, self.store.now()),
-                            then=lambda e: self.store.forget_learned_phrasing(e.question_id))
+                            then=lambda e: self.store.forget_learned_phrasing(e.question_id), seen=seen)
 
     def escalation(self, escalation_id: int) -> Escalation:
         found = self.store.escalation(escalation_id)
@@ -421,12 +430,18 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
         return question
 
     def _change(self, escalation_id: int, user: str, action: QueueAction, decide,
-                then: Callable[[Escalation], None] | None = None) -> Escalation:
+                then: Callable[[Escalation], None] | None = None, seen: int | None = None,
+                since: str = "this card was shown") -> Escalation:
         """Apply a queue action and owe the update of its advisor-channel card (and what ``then`` owes
-        for the changed escalation), in one transaction."""
+        for the changed escalation), in one transaction; refused (``escalations.Stale``) when the escalation
+        is no longer at version ``seen``, checked in that transaction and guarded again by the UPDATE."""
+        def unless_stale(current: Escalation) -> dict:
+            self.require_unchanged(current, seen, since)
+            return decide(current)
+
         try:
             with self.store.transaction():
-                escalation = self.store.change_escalation(escalation_id, user, action, decide)
+                escalation = self.store.change_escalation(escalation_id, user, action, unless_stale)
                 self.store.owe_card_update(escalation.id)
                 if then is not None:
                     then(escalation)

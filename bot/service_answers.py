@@ -14,18 +14,26 @@ SUPERSEDED = "superseded: a later answer to the same escalation is sent instead"
 
 
 class AnswerService:
-    def escalation_to_answer(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+    def escalation_to_answer(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str],
+                             seen: int | None = None) -> Escalation:
         """The escalation an advisor is about to answer, refused now (not after they have written the
-        answer) when they may not answer it. An open one is claimed for them, so that the card says who is
-        writing and a second advisor is refused before they start."""
+        answer) when they may not answer it, or when it changed since the button (version ``seen``) was
+        made. An open one is claimed for them, so that the card says who is writing and a second advisor is
+        refused before they start."""
         escalations.require_advisor(user, advisors)
         escalation = self.escalation(escalation_id)
+        self.require_unchanged(escalation, seen)
         escalations.require_answerable(escalation, user)
         if escalation.state == OPEN:
             escalation = self._change(escalation_id, user, QueueAction.CLAIM,
                                       lambda e: escalations.claim(e, user, self.store.now()),
-                                      then=self._owe_claimed_notice)
+                                      then=self._owe_claimed_notice, seen=seen)
         return escalation
+
+    def require_unchanged(self, escalation: Escalation, seen: int | None, since: str = "this card was shown") -> None:
+        """``escalations.Stale`` when ``escalation`` is no longer at the version ``seen`` a button or form showed."""
+        if seen is not None and seen != escalation.version:
+            escalations.require_unchanged(escalation, seen, self.store.changes_since(escalation, seen), since)
 
     def _owe_answer(self, escalation: Escalation, user: str) -> None:
         """Owe the asker this answer, carrying its own text and author: an earlier answer still owed is

@@ -46,6 +46,19 @@ class NationService:
             return self.escalation_reader(escalation)
         return self.reader_of(user, self._question_text(question_id))
 
+    def own_links(self, user: str, question_id: int | None,
+                  escalation_id: int | None) -> tuple[int | None, int | None]:
+        """The question and escalation a decision record of ``user`` may link to: only their own (a
+        "Record my decision" button under an answer in a shared thread is there for everyone in it).
+        Another person's, or one purged since, is dropped: the record keeps its FAQ entry only."""
+        question = self.store.question(question_id) if question_id else None
+        escalation = self.store.escalation(escalation_id) if escalation_id else None
+        own_question = question is not None and question.asker == user
+        own_escalation = (escalation is not None and escalation.question is not None
+                          and escalation.question.asker == user
+                          and (question_id is None or escalation.question_id == question_id))
+        return (question_id if own_question else None), (escalation_id if own_escalation else None)
+
     def _question_text(self, question_id: int | None) -> str:
         question = self.question(question_id) if question_id else None
         return question.text if question else ""

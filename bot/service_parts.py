@@ -198,12 +198,13 @@ class OutboxService:
 
 
 class QueueUpkeep:
-    def release(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str]) -> Escalation:
+    def release(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str],
+                seen: int | None = None) -> Escalation:
         """Give up a claim (the claimer's own, or another advisor's): the escalation is open again for
         anyone to claim, and its card says who released it. The asker is owed nothing."""
         escalations.require_advisor(user, advisors)
         return self._change(escalation_id, user, QueueAction.RELEASE,
-                            lambda e: escalations.release(e, user, self.store.now()))
+                            lambda e: escalations.release(e, user, self.store.now()), seen=seen)
 
     # what the queue keeper owes: missing cards, reminders ----------------------------------------
 

@@ -128,6 +128,7 @@ class FakeSlack:
         self._calls: list[Call] = []
         self._members: dict[str, list[str]] = {k: list(v) for k, v in (members or {}).items()}
         self._users: dict[str, dict] = {}
+        self._channel_info: dict[str, dict] = {}  # what conversations.info says beyond "private, not shared"
         self._threads: dict[tuple[str, str], list[dict]] = {}  # (channel, thread ts) -> its messages
         self._failures: dict[str, _Failure] = {}
         self._holding: set[str] = set()
@@ -185,6 +186,12 @@ class FakeSlack:
     def set_members(self, channel: str, user_ids: Iterable[str]) -> None:
         with self._lock:
             self._members[channel] = list(user_ids)
+
+    def set_channel_info(self, channel: str, **info) -> None:
+        """What conversations.info says of ``channel``: private and not shared unless ``info`` says
+        otherwise (``is_private=False``, ``is_ext_shared=True``)."""
+        with self._lock:
+            self._channel_info[channel] = dict(info)
 
     def set_thread(self, channel: str, thread_ts: str, *messages: dict) -> None:
         """What conversations.replies returns for the thread ``thread_ts``: its first message first.
@@ -396,6 +403,10 @@ class FakeSlack:
             with self._lock:
                 members = list(self._members.get(channel, []))
             return {"members": members, "response_metadata": {"next_cursor": ""}}
+        if method == "conversations.info":
+            with self._lock:
+                info = {"id": channel, "is_private": True, "is_ext_shared": False, **self._channel_info.get(channel, {})}
+            return {"channel": info}
         if method in ("conversations.replies", "conversations.history"):
             with self._lock:
                 messages = list(self._threads.get((channel, str(body.get("ts") or body.get("latest") or "")), []))

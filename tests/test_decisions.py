@@ -135,11 +135,34 @@ def test_summer_time_is_shown_as_uk_time(service, clock):
     assert "1 July 2026, 14:30 (UK time)" in record_text(record)
 
 
+def escalated(service, asker="U1"):
+    return service.ask("zorblat the quuxified flimflam gizmo", asker, escalate=True).escalation
+
+
 def test_an_advisor_answer_is_named_as_the_guidance(service, faq):
-    record, _ = service.record_decision("U1", form(), view_id="V1", escalation_id=12)
-    assert "Guidance followed: an answer from a canishare advisor (escalation #12)" in record_text(record)
-    linked, _ = service.record_decision("U1", form(), view_id="V2", escalation_id=12, faq_id="consent-always-required")
-    assert "escalation #12), pointing to canishare FAQ entry" in record_text(linked)
+    number = escalated(service).id
+    record, _ = service.record_decision("U1", form(), view_id="V1", escalation_id=number)
+    assert f"Guidance followed: an answer from a canishare advisor (escalation #{number})" in record_text(record)
+    linked, _ = service.record_decision("U1", form(), view_id="V2", escalation_id=number,
+                                        faq_id="consent-always-required")
+    assert f"escalation #{number}), pointing to canishare FAQ entry" in record_text(linked)
+
+
+def test_a_record_links_only_the_submitters_own_question_and_escalation(service):
+    """Everyone in a shared thread sees "Record my decision" under the asker's answer; a record made by
+    someone else from it keeps the FAQ entry, not the asker's case (security test s9 L3)."""
+    escalation = escalated(service, asker="U1")
+    record, _ = service.record_decision("U777", form(), view_id="V1", question_id=escalation.question_id,
+                                        escalation_id=escalation.id, faq_id="consent-always-required")
+    assert (record.question_id, record.escalation_id, record.faq_id) == (None, None, "consent-always-required")
+    assert "escalation" not in record_text(record) and "canishare FAQ entry" in record_text(record)
+    own, _ = service.record_decision("U1", form(), view_id="V2", question_id=escalation.question_id,
+                                     escalation_id=escalation.id)
+    assert (own.question_id, own.escalation_id) == (escalation.question_id, escalation.id)
+    mixed, _ = service.record_decision("U1", form(), view_id="V3", question_id=escalated(service, "U2").question_id,
+                                       escalation_id=escalation.id)
+    assert (mixed.question_id, mixed.escalation_id) == (None, None)  # another's question with one's own escalation
+    assert service.record_decision("U1", form(), view_id="V4", question_id=999)[0].question_id is None  # purged
 
 
 def test_latest_ten_records_newest_first(service, clock):

@@ -50,7 +50,7 @@ def reminders_in_channel(fake):
 
 def test_a_claimed_card_has_release_and_another_advisor_can_release_it_and_take_it_over(app, fake_slack, service):
     escalation = claimed_by_advisor(app, fake_slack, service)
-    assert action_values(fake_slack.last("chat.update").body["blocks"], ids.RELEASE) == [str(escalation.id)]
+    assert action_values(fake_slack.last("chat.update").body["blocks"], ids.RELEASE) == [f"{escalation.id}:1"]  # id:version
     fake_slack.reset()
     release(app, fake_slack, escalation.id, OTHER_ADVISOR)
     released = service.escalation(escalation.id)
@@ -70,7 +70,7 @@ def test_the_claimer_releases_from_app_home(app, fake_slack, service):
     assert service.escalation(escalation.id).state == OPEN
     home = fake_slack.last("views.publish").body["view"]
     assert "released the claim" not in texts_of(fake_slack.last("views.publish"))  # the queue shows it open
-    assert action_values(home["blocks"], ids.CLAIM) == [str(escalation.id)]
+    assert action_values(home["blocks"], ids.CLAIM) == [f"{escalation.id}:2"]  # claimed, released
 
 
 def test_release_is_refused_with_a_reason_when_not_claimed_or_not_an_advisor(app, fake_slack, service):

@@ -178,6 +178,11 @@ class PagedMembers:
     def __init__(self, pages, fail=False):
         self.pages, self.fail, self.calls = pages, fail, []
 
+    def conversations_info(self, channel):
+        if self.fail:
+            raise SlackApiError("boom", {"ok": False, "error": "channel_not_found"})
+        return {"channel": {"id": channel, "is_private": True}}
+
     def conversations_members(self, channel, limit, cursor=None):
         self.calls.append(cursor)
         if self.fail:

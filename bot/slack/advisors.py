@@ -8,7 +8,7 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.escalations import BadFaqLink, QueueError
+from bot.escalations import BadFaqLink, QueueError, Stale
 from bot.slack.blocks import ids
 from bot.slack.blocks.modals import added_since_opened, answer_metadata, answer_modal, faq_options
 from bot.slack.deps import Deps
@@ -18,9 +18,11 @@ from bot.slack.payloads import (
     checked_values,
     clicked_in_home,
     escalation_id_of,
+    escalation_ref_of,
     input_values,
     metadata_of,
     private_route,
+    seen_version,
     selected_value,
     text_input,
     user_of,
@@ -39,8 +41,9 @@ def register(app: App, deps: Deps) -> None:
 
         def listener(ack, body: dict) -> None:
             user = user_of(body)
+            escalation_id, seen = escalation_ref_of(body)
             try:
-                action(escalation_id_of(body), user, deps.advisors.known_members())
+                action(escalation_id, user, deps.advisors.known_members(), seen=seen)
             except QueueError as refusal:  # includes NotAnAdvisor
                 service.tell(user, str(refusal), private_route(body))
             ack()
@@ -59,14 +62,15 @@ def register(app: App, deps: Deps) -> None:
 
     def on_answer_clicked(ack, body: dict) -> None:
         user = user_of(body)
+        escalation_id, seen = escalation_ref_of(body)
         try:
-            service.escalation_to_answer(escalation_id_of(body), user, deps.advisors.known_members())
+            service.escalation_to_answer(escalation_id, user, deps.advisors.known_members(), seen=seen)
         except QueueError as refusal:
             service.tell(user, str(refusal), private_route(body))
         ack()
 
     def open_answer_modal(body: dict) -> None:
-        try:
+        try:  # the click was checked against its version before its own claim (on_answer_clicked)
             escalation = service.escalation_to_answer(escalation_id_of(body), user_of(body),
                                                       deps.advisors.known_members())
         except QueueError:
@@ -89,8 +93,11 @@ def register(app: App, deps: Deps) -> None:
                 text_input(view, ids.ANSWER_BLOCK, ids.ANSWER_INPUT, keep_link_urls=True),
                 faq_id=selected_value(view, ids.FAQ_BLOCK, ids.FAQ_INPUT),
                 propose_new=bool(checked_values(view, ids.PROPOSE_BLOCK, ids.PROPOSE_INPUT)),
-                notify=private_route(body),
+                notify=private_route(body), seen=seen_version(metadata_of(view)),
             )
+        except Stale as changed:  # the form again, as the escalation now is, with what they typed
+            show_form_again(ack, view, service.escalation(int(metadata_of(view)["escalation"])), changed=str(changed))
+            return
         except QueueError as refusal:
             ack(response_action="errors", errors={block_for_refusal(refusal): str(refusal)})
             return
@@ -105,11 +112,19 @@ def register(app: App, deps: Deps) -> None:
         added = added_since_opened(escalation, metadata)
         if not added:
             return False
+        # the version the form was opened on stays: what the asker added is no reason to miss an advisor's change
+        show_form_again(ack, view, escalation, added=added, version=seen_version(metadata))
+        return True
+
+    def show_form_again(ack, view: dict, escalation, *, added=(), changed: str = "",
+                        version: int | None = None) -> None:
+        metadata = metadata_of(view)
         again = answer_metadata(escalation, bool(metadata.get("home")))
+        if not changed:
+            again["version"] = version
         ack(response_action="update", view=answer_modal(escalation, service.faq.entries, again,
                                                         service.escalation_reader(escalation),
-                                                        draft=input_values(view), added=added))
-        return True
+                                                        draft=input_values(view), added=added, changed=changed))
 
     app.view(ids.ANSWER_MODAL)(ack=on_answer_submitted, lazy=[refresh_home])
 

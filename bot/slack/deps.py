@@ -36,4 +36,5 @@ def assemble(settings: Settings, service: Service, *, client: WebClient | None =
     ``settings.api_url``); retry handlers for 429s and connection errors are attached either way.
     ``advisors`` defaults to the members of ``settings.advisor_channel``."""
     client = attach_retry_handlers(client or build_web_client(settings))
-    return Deps(service, settings, advisors or AdvisorDirectory(client, settings.advisor_channel), client)
+    return Deps(service, settings, advisors or AdvisorDirectory(
+        client, settings.advisor_channel, allow_open_channel=settings.allow_open_advisor_channel), client)

@@ -67,7 +67,20 @@ def decision_ref_of(value: str) -> tuple[int | None, str | None, int | None]:
 
 
 def escalation_id_of(body: dict) -> int:
-    return int(action_value(body))
+    return escalation_ref_of(body)[0]
+
+
+def escalation_ref_of(body: dict) -> tuple[int, int | None]:
+    """A queue button's ``"12:3"`` → (12, 3): the escalation and the version the button was made from;
+    ``"12"`` (a button made before escalations had versions) → (12, None)."""
+    escalation_id, _, version = action_value(body).partition(":")
+    return int(escalation_id), (int(version) if version.isdigit() else None)
+
+
+def seen_version(metadata: dict) -> int | None:
+    """The escalation version an answer form was opened on (None for a form opened before forms kept it)."""
+    version = metadata.get("version")
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
 
 
 def channel_of(body: dict) -> str | None:

@@ -30,7 +30,7 @@ from bot.service import Service
 from bot.service_matching import WARM_UP_QUESTION
 from bot.slack.app import create_app
 from bot.slack.deliverer import Deliverer
-from bot.slack.deps import assemble
+from bot.slack.deps import Deps, assemble
 from bot.slack.queue_keeper import QueueKeeper
 from bot.slack.signature import SignatureWatch, refusal, why_not_from_slack
 
@@ -91,6 +91,19 @@ def warn_without_privacy_notice(settings: Settings) -> None:
                     "Configuration)")
 
 
+def bot_health(deps: Deps) -> Callable[[], list[str]]:
+    """What /healthz reports: the service's problems, and whatever stops the advisors working the queue."""
+    return lambda: deps.service.health() + deps.advisors.problems()
+
+
+def health_summary(problems: list[str]) -> str:
+    """What /healthz answers: "ok", or each kind of problem in a few words (the detail is only logged)."""
+    said = ["the database cannot be written" if "database" in p else
+            "nobody can work the advisor queue (see the log)" if p.startswith("advisors:") else
+            "no FAQ is loaded" for p in problems]
+    return "unavailable: " + "; ".join(dict.fromkeys(said)) if said else "ok"
+
+
 def run(settings: Settings, service: Service, http: bool, port: int) -> int:
     service.check_install()
     warn_without_privacy_notice(settings)
@@ -104,7 +117,7 @@ def run(settings: Settings, service: Service, http: bool, port: int) -> int:
     signal.signal(signal.SIGTERM, stop_on_sigterm)
     try:
         if http:
-            serve_http(app, "0.0.0.0", port, settings.signing_secret or "", service.health)
+            serve_http(app, "0.0.0.0", port, settings.signing_secret or "", bot_health(deps))
         else:
             serve_socket_mode(app, settings)
     except KeyboardInterrupt as stop:
@@ -246,8 +259,7 @@ def make_http_server(app: App, host: str, port: int, signing_secret: str,
                 problems = health()
                 if problems:  # the detail (paths, errors) goes to the log, not to whoever asks
                     log.warning("health check failing: %s", "; ".join(problems))
-                body = "unavailable: the database cannot be written" if any("database" in p for p in problems) \
-                    else "unavailable: no FAQ is loaded" if problems else "ok"
+                body = health_summary(problems)
                 self.send(BoltResponse(status=503 if problems else 200, body=body,
                                        headers={"content-type": "text/plain; charset=utf-8"}))
             else:

@@ -34,10 +34,11 @@ from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, OlderDatabase, Stor
 from bot.store.opening import check_is_canishare, describe_opening, read_only_uri, refuse_unusable_path
 from bot.store.queries import LEARNED_GENERATION, _between, bump_generation, generation
 from bot.store.reports import ReportTables
+from bot.store.versions import EscalationVersions, update_if_unchanged
 from bot.times import stored_now
 
 
-class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
+class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, EscalationVersions):
     def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now, *,
                  create: bool = True, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT,
                  outcome_patience: float = OUTCOME_PATIENCE):
@@ -264,7 +265,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
                 if current is None:
                     raise LookupError(f"no escalation #{escalation_id}")
                 changes = decide(current)
-                if not changes or _update_if_unchanged(db, current, changes):
+                if not changes or update_if_unchanged(db, current, changes):
                     break
             else:
                 raise LookupError(f"escalation #{escalation_id} kept changing while it was being changed")
@@ -322,6 +323,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
             linked_faq_id=row["linked_faq_id"], propose_new=bool(row["propose_new"]),
             closed_by=row["closed_by"], closed_at=row["closed_at"], advisor_channel=row["advisor_channel"],
             advisor_ts=row["advisor_ts"], reminded_at=row["reminded_at"], reopened_at=row["reopened_at"],
+            version=row["version"],
             reopened_by=self._reopened_by(row["id"]) if row["reopened_at"] else None,
             **self._released(row), question=self.question(row["question_id"]), follow_ups=self.follow_ups_of(row["id"]),
             earlier_answer_delivery=self._answer_delivery(row["id"]) if row["reopened_at"] and row["answer"] else None,
@@ -452,17 +454,6 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables):
     def record_digest(self, week: str, channel: str, ts: str) -> None:
         with self.transaction() as db:
             db["digests"].upsert({"week": week, "posted_at": self.now(), "channel": channel, "ts": ts}, pk="week")
-
-
-def _update_if_unchanged(db, current: Escalation, changes: dict) -> bool:
-    """Write ``changes`` to the escalation only while its state, claimer and answer time are still those
-    of ``current``; False when another transaction changed them first."""
-    columns = ", ".join(f"{column} = ?" for column in changes)
-    return db.execute(
-        f"update escalations set {columns} where id = ? and state = ? and coalesce(claimed_by, '') = ?"
-        " and coalesce(answered_at, '') = ?",
-        [*changes.values(), current.id, current.state.value, current.claimed_by or "", current.answered_at or ""],
-    ).rowcount == 1
 
 
 def _decision_record(row: dict) -> DecisionRecord:

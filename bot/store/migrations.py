@@ -182,10 +182,16 @@ def _migration_17(db: sqlite_utils.Database) -> None:
     db["escalations"].add_column("follow_up_paged_at", str)
 
 
+def _migration_18(db: sqlite_utils.Database) -> None:
+    """Escalation versions: each queue action counts one more, so that a button or answer form made before
+    another advisor's change is refused instead of acting on what it no longer shows (``bot.store.versions``)."""
+    db["escalations"].add_column("version", int, not_null_default=0)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
     _migration_8, _migration_9, _migration_10, _migration_11, _migration_12, _migration_13, _migration_14,
-    _migration_15, _migration_16, _migration_17,
+    _migration_15, _migration_16, _migration_17, _migration_18,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

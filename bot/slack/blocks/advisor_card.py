@@ -89,7 +89,7 @@ def _advisor(user_id: str | None) -> str:
 
 
 def advisor_buttons(escalation: Escalation) -> list[dict]:
-    value = str(escalation.id)
+    value = f"{escalation.id}:{escalation.version}"  # a click on a card older than the last change is refused
     by_state = {
         OPEN: [button("Claim", CLAIM, value, "primary"), button("Answer", ANSWER_ACTION, value),
                button("Close", CLOSE, value)],

@@ -95,8 +95,9 @@ ADDED_SHOWN = 5  # follow-ups that arrived while the form was open, shown whole 
 
 def answer_metadata(escalation: Escalation, home: bool) -> dict:
     """What the answer form remembers: its escalation, where it was opened, and the last follow-up it
-    showed (a later one is shown to the advisor before their answer goes)."""
-    return {"escalation": escalation.id, "home": home,
+    showed (a later one is shown to the advisor before their answer goes), and the escalation's version
+    (an answer to an escalation changed since is refused, and the form shown again as it now is)."""
+    return {"escalation": escalation.id, "home": home, "version": escalation.version,
             "seen_follow_up": max((f.id for f in escalation.follow_ups), default=0)}
 
 
@@ -120,9 +121,11 @@ def added_blocks(added: Sequence[FollowUp]) -> list[dict]:
 
 
 def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: dict,
-                 reader: Reader | None = None, draft: dict | None = None, added: Sequence[FollowUp] = ()) -> dict:
+                 reader: Reader | None = None, draft: dict | None = None, added: Sequence[FollowUp] = (),
+                 changed: str = "") -> dict:
     """The advisor's answer form, under the question and the asker's nation (``reader``). Shown again
-    because the asker ``added`` to it meanwhile, it keeps what they entered (``draft``: the form's state)."""
+    because the asker ``added`` to it meanwhile, or because it ``changed`` (another advisor's action), it
+    keeps what they entered (``draft``: the form's state)."""
     question = escalation.question
     draft = draft or {}
     return {
@@ -133,6 +136,8 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
         "submit": plain("Send answer", 24),
         "close": plain("Cancel", 24),
         "blocks": [
+            *([section(f":warning: *{changed}* Your answer is still below: check it against the "
+                       "escalation as it is now, then press *Send answer* again to send it.")] if changed else []),
             *(added_blocks(added) if added else []),
             *whole_question_sections(question, f"{urgent_flag(escalation)}*Escalation #{escalation.id}*"
                                      + (f" from {mention(question.asker)}" if question else "")),
