@@ -403,9 +403,10 @@ class FakeSlack:
             with self._lock:
                 members = list(self._members.get(channel, []))
             return {"members": members, "response_metadata": {"next_cursor": ""}}
-        if method == "conversations.info":
+        if method == "conversations.info":  # a private channel, not shared, named after its id, unless told
             with self._lock:
-                info = {"id": channel, "is_private": True, "is_ext_shared": False, **self._channel_info.get(channel, {})}
+                info = {"id": channel, "name": f"chan-{channel.lower()}", "is_private": True, "is_ext_shared": False,
+                        **self._channel_info.get(channel, {})}
             return {"channel": info}
         if method in ("conversations.replies", "conversations.history"):
             with self._lock:
@@ -413,8 +414,6 @@ class FakeSlack:
             limit = int(body.get("limit") or 0) or len(messages)
             return {"messages": messages[:limit], "has_more": len(messages) > limit,
                     "response_metadata": {"next_cursor": ""}}
-        if method == "conversations.info":
-            return {"channel": {"id": channel, "name": f"chan-{channel.lower()}"}}
         if method == "conversations.open":
             if channel:
                 return {"channel": {"id": channel}}
