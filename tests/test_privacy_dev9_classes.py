@@ -46,6 +46,14 @@ REMOVED = [
     ("name", "Eilidh, P6, said her mum's boyfriend locks her in", "Eilidh"),
     ("name", "can i give eddie's card no to the care home", "eddie"),
     ("social media account", "Discord user grimreaper_4471 has been messaging her", "grimreaper_4471"),
+    # the follow-up review of these rules (s9): short surnames in capitals, records, ages with a space
+    ("name", "Subject: Amy SHAH", "SHAH"),
+    ("name", "Name: Amy ALI", "ALI"),
+    ("name", "spoke to Jayden LEE about the referral", "LEE"),
+    ("name", "our 13 year old (zara) ran away", "zara"),
+    ("name", "my 15 y/o (zara) ran away", "zara"),
+    ("card number", "card 4929-1234-5678-9013 was used", "4929-1234-5678-9013"),
+    ("case id", "tribunal ref SC241/24/01234 next week", "SC241/24/01234"),
     ("social media account", "talking to someone on snapchat called 'jayboi.22' who says", "jayboi.22"),
 ]
 
@@ -79,6 +87,29 @@ KEPT = [
     "the kids (all three) are fine",
     "the brook's bank flooded",
     "known as 'the Butcher' in the papers",
+    # the follow-up review of these rules (s9): what a person is said to be, distances, services, slurs,
+    # acronyms after a name, meeting ids, years and times, regulators, versions, MACs, timecodes
+    "client is Autistic and non verbal, can I speak to his sister?",
+    "mum is Muslim and dad is Sikh, can the school tell the gurdwara?",
+    "we have a 17yo Albanian lad in the hotel and a 15yo Vietnamese boy",
+    "mum = Hindu, can we share with the temple?",
+    "the client is Sectioned under s2",
+    "the refuge is twenty minutes walk from the school",
+    "the new placement is two hours drive away from mum",
+    "we went to two Family Court hearings last month",
+    "unit one, the main block has CCTV",
+    "people call him 'Paki' at school, is that a hate crime?",
+    "a girl called 'Childline' for her, can they tell us what was said?",
+    "emailed SENDCO and KOOTH about the plan",
+    "Meeting ID: 845 2231 9987 Passcode: xY7pQ2 - can I forward it?",
+    "Our published admission number is 210 and we are over by two",
+    "Referrals by year: 2021 2022 2023 2024 - can we publish these?",
+    "night obs at 2000 2100 2200 2300 were all fine",
+    "Do we need CQC 2014 registration for supported living?",
+    "Mosaic was upgraded to 23.10.104.2 last night",
+    "bodycam timecode 01:12:34:15:02 shows the contact",
+    "the counting game went one two three four five six seven eight nine ten",
+    "Guy's appointment letter was sent to her ex",
 ]
 
 

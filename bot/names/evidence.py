@@ -105,7 +105,7 @@ _PERSONAL_NOUNS = words._ROLE_WORDS | frozenset(
     info information details detail notes note data history needs medication meds diagnosis referral
     number email contact situation health care chronology assessment statement disclosure
     card bank account nhs ni passport mobile snap insta instagram tiktok facebook fb benefits flat house room
-    bedroom appointment appt results bloods jabs vaccinations""".split()
+    bedroom results bloods jabs vaccinations""".split()
 )
 # "Grace is 16", "Jamal was 15": an age after "is" / "was" (not "is 10 minutes late")
 _IS_AGE = re.compile(

@@ -50,6 +50,7 @@ class _FinderBase:
         self.tok = self.toks.get
         self.n = len(self.toks)
         self.shouting = _upper_text(text)
+        self._in_a_record: bool | None = None  # worked out when first asked (bot.names.records)
         self.spans: list[tuple[int, int]] = []
         self.used = [False] * self.n
         self.blocked: set[int] = set()  # tokens that are never a name here ("in Jan": the month)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.names.evidence import _PEOPLES
 from bot.names.finder import _FinderBase
 from bot.names.given import is_given_name
 from bot.names.tokens import (
@@ -61,7 +62,14 @@ _PERSON_DOES = frozenset(
     rang phoned called""".split()
 )
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)]|$|[ \t]-[ \t])")
-_AGE_UNITS = frozenset("yo yr yrs yro".split())  # "our 13yo (zara)": an age standing for a person
+# what "mum is ..." says of a person that a given name can also be: faith, people, condition, status
+_SAID_OF_A_PERSON = _PEOPLES | frozenset(
+    """muslim sikh hindu jewish buddhist christian catholic rastafarian jehovah jehovah's autistic bipolar
+    dyslexic gay trans deaf blind disabled sectioned housebound incapacitated pregnant homeless asian black
+    white mixed""".split())
+_NUMBER_BEFORE = re.compile(r"[0-9]{1,2}[ \t]?(?:y/)?$")
+_YEARS_BEFORE = re.compile(r"[0-9]{1,2}[ \t-](?:year|yr)s?[ \t-]$")
+_AGE_UNITS = frozenset("yo yr yrs yro o".split())  # "our 13yo (zara)": an age standing for a person
 _MORE_NAMES_THEN_CLOSE = re.compile(r"(?:[ \t]*(?:,|&|\+|and|n)[ \t]+[A-Za-z][a-z'\-]+){1,4}[ \t]*\)")
 _NAME_IN_LIST = re.compile(r"(?<=[ \t])(?!(?:and|n)\b)[A-Za-z][a-z'\-]+")
 _FILLER_VALUE = re.compile(r"(?i)(?:n/?a|n\.?k\.?|n/?k|tbc|tba|unknown|none)(?![\w])")
@@ -157,11 +165,14 @@ class _IntroducedNames(_FinderBase):
         if i == 0:
             return False
         role = self.tok(i - 1)
+        # said of the person rather than naming them, unless the word is a given name: "mum is shannon", "our
+        # 13yo (zara)", "mum = shannon"; not "client is Autistic", "a 17yo Albanian lad", "mum = Hindu"
+        indirect = self.an_age(role) or "=" in self.gap(i)
         if role.low in ("is", "was") and i >= 2 and self.joined(i - 1) and self.tok(i - 2).low in _ROLE_WORDS:
-            role = self.tok(i - 2)  # "mum is shannon", "client is Ayo"
-        elif not (role.low in _ROLE_WORDS or self.an_age(role)) or role.poss:
-            return False  # a role, or an age standing for one: "our 13yo (zara)"
-        if role.poss:
+            role, indirect = self.tok(i - 2), True
+        elif not (role.low in _ROLE_WORDS or indirect) or role.poss:
+            return False
+        if indirect and not self.plainly_a_given_name(self.tok(i)):
             return False
         field = self.joined(i, _FIELD_GAP)  # "Mum - Tanya, Dad - Lee", "child: Dev Patel"
         bracketed = self.joined(i, _BRACKET_GAP)  # "the boy (Tyreese) said"
@@ -198,8 +209,15 @@ class _IntroducedNames(_FinderBase):
         self.add(i, end)
         return True
 
+    def plainly_a_given_name(self, tok) -> bool:
+        return is_given_name(tok.low) and tok.low not in _SAID_OF_A_PERSON
+
     def an_age(self, tok) -> bool:
-        return tok.low in _AGE_UNITS and self.text[tok.start - 1 : tok.start].isdigit()
+        """ "13yo", "13 yo", "13 year old", "15 y/o": an age standing for a person."""
+        before = self.text[max(0, tok.start - 12) : tok.start]
+        if tok.low in _AGE_UNITS:
+            return bool(_NUMBER_BEFORE.search(before))
+        return tok.low == "old" and bool(_YEARS_BEFORE.search(before))
 
     def names_close_the_bracket(self, pos: int) -> bool:
         """ "the kids (amelia n oliver)": more given names, joined by "and", "n", "&" or commas, then the

@@ -65,7 +65,15 @@ FIELD_ACRONYMS = frozenset(
 # the field's acronyms that have a vowel and could pass for a surname in capitals ("Jake MAPPA", "Jo NSPCC")
 SECTOR_ACRONYMS = FIELD_ACRONYMS | frozenset(
     """mappa cpoms girfec nspcc cafcass ofsted ukhsa hmrc dvla icpc icpcs ehcps uasc neet asap adhd send
-    sencos arbd pbsp dols lpsa mapps dbs ppn sar cse cre lac cin ehc pep""".split())
+    sencos arbd pbsp dols lpsa mapps dbs ppn sar cse cre lac cin ehc pep sendco sendcos ehcna kooth estyn
+    iicsa unison ceop rqia ciw hcpc nmc gmc cqc hmo ace marac mash idva isva cahms camhs senco safe
+    asb asd""".split())
+# surnames of four letters or fewer, in capitals after a given name ("Amy SHAH", "Jayden LEE")
+_SHORT_SURNAMES = frozenset("ali shah lee rai roy law cox fox day hall ward khan das kaur gill lal ray rao "
+                            "bibi begum hale ross rees reid wong chan chen yang ward owen hunt".split())
+# a record's field that names a person: "Subject:", "Name:", "Child:", "DOB"
+_RECORD_FIELD = re.compile(r"(?im)(?:^|[|])[ \t*_]*(?:subject|re|name|full name|child|client|patient|pupil|student"
+                           r"|surname|young person|yp|service user)[ \t*_]*:|\bd\.?o\.?b\b")
 
 
 class _RecordNames(_FinderBase):
@@ -160,13 +168,23 @@ class _RecordNames(_FinderBase):
         """Token j, in capitals, after a given name that is not ("Chantelle BROWN", "Kyle O'NEILL"): the
         surname as case records write it, unless the whole text shouts."""
         given, surname = self.tok(j - 1), self.tok(j).low
-        if self.shouting or given.base.isupper() or not self.surname_in_capitals(j):
+        if self.shouting or given.base.isupper() or not self.tok(j).base.isupper():
             return False
-        if surname in _COMMON_SURNAMES:
-            return True
-        if given.low in self.common or surname in SECTOR_ACRONYMS:
+        if surname in _COMMON_SURNAMES or surname in _SHORT_SURNAMES:
+            return True  # "Jo COX", "Amy SHAH": everyday or short words that are surnames too
+        if not self.surname_in_capitals(j):
             return False
+        if given.low in self.common or surname in SECTOR_ACRONYMS or surname.endswith("ly"):
+            return False  # "Isla URGENTLY", "Amira SENDCO"
+        if self.in_a_record():
+            return True  # "Subject: Amy SHAH", "Name: Amy ALI": the form says a name is there
         return len(surname) > 4 or is_given_name(surname)  # "ADHD", "UASC", "NEET": short capitals are acronyms
+
+    def in_a_record(self) -> bool:
+        """The text is (or quotes) a record whose fields name a person: a name, subject or DOB field."""
+        if self._in_a_record is None:
+            self._in_a_record = bool(_RECORD_FIELD.search(self.text))
+        return self._in_a_record
 
     def surnames_in_capitals_after_names(self) -> None:
         """A name found ("mum Agnieszka") followed by its surname in capitals ("KOWALSKA"): all of it."""

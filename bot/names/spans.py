@@ -23,10 +23,11 @@ _NICKNAME_INSIDE = re.compile(
 # "dad aka 'Big Mick'", "known as \u2018Tash\u2019": a nickname in quotes after the words that introduce one
 _NICKNAME_INTRODUCED = re.compile(
     rf"(?i:(?<![\w.])(?:aka|a\.k\.a\.?|known as|nicknamed|goes by|(?P<person>calls (?:himself|herself|themselves)"
-    rf"|(?:everyone|they|people|we) calls? (?:him|her|them)"
     rf"|(?:man|woman|lad|lass|girl|boy|guy|bloke|fella|someone|somebody|friend|mate|bf|gf|boyfriend"
     rf"|girlfriend|partner|ex)(?: (?:she|he|they|we|everyone))? called)))[ \t]+[{_QUOTE_OPEN}]"
     rf"(?P<nick>[A-Za-z][\w\-]*(?:[ \t][\w\-]+){{0,2}})[{_QUOTE_CLOSE}]")
+_A_SERVICE = re.compile(r"(?i)\b(?:childline|crimestoppers|samaritans|nspcc|police|services?|support|line|team|desk"
+                        r"|office|helpline|999|101|111)\b")
 _KIN_BEFORE_A_NAME = frozenset("nanny nana nanna nan gran granny grandma grandad grampa aunty auntie uncle".split())
 _FAMILY_TRIGGERS = _FAMILY_WORDS | _AFTER_PLURAL_SURNAME
 # the words where a rule starts: titles, "Jan", words for a family
@@ -62,7 +63,7 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
             for i, word in enumerate(texts)
             if (
                 i > 0
-                and (lows[i - 1] in _INTRODUCERS or lows[i - 1] in _AGE_UNITS)
+                and (lows[i - 1] in _INTRODUCERS or lows[i - 1] in _AGE_UNITS or lows[i - 1] == "old")
                 and (word[0].isupper() or lows[i] not in common or lows[i] in given)
             )
             or (
@@ -147,6 +148,8 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
             words = nick.lower().split()
             everyday = [w for w in words if w in self.common and w not in given_names()]
             # what a person is called, capitalised, is a name even when it is a word ("calls himself 'Tank'")
+            if _A_SERVICE.search(nick):
+                continue  # "a girl called 'Childline' for her": phoned a service
             named = (nick[0].isupper() and m.group("person") is not None) or len(everyday) < len(words)
             if words[0] != "the" and named and not any(c.isdigit() for c in nick):
                 self.spans.append((m.start("nick"), m.end("nick")))

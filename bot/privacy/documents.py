@@ -16,7 +16,9 @@ _CARD_CANDIDATE = re.compile(
     r"[0-9](?<![0-9][0-9])(?:[0-9]{3}(?:[ \-]?[0-9]{4}){2}[ \-]?[0-9]{1,7}|[0-9]{3}[ \-][0-9]{6}[ \-][0-9]{5}"
     r"|[0-9]{12,18})(?![0-9])"
 )
-_CARD_LAYOUT = re.compile(r"[2-6][0-9]{3}(?:( ?)[0-9]{4}\1[0-9]{4}\1[0-9]{4}|[ \-][0-9]{6}[ \-][0-9]{5})")
+_CARD_LAYOUT = re.compile(r"[2-6][0-9]{3}(?:([ \-.])[0-9]{4}\1[0-9]{4}\1[0-9]{4}|[ \-][0-9]{6}[ \-][0-9]{5})")
+# four years ("2021 2022 2023 2024") or four times of day ("2000 2100 2200 2300") laid out like a card
+_YEARS_OR_TIMES = re.compile(r"(?:(?:19|20)[0-9]{2}[ \-.]?){4}|(?:(?:[01][0-9]|2[0-3])[0-5][0-9][ \-.]?){4}")
 _CARD_LABEL_BEFORE = re.compile(r"(?i)\bcard\b[^0-9\n]{0,20}$")
 _NOT_DIGIT = re.compile(r"[^0-9]")
 
@@ -36,7 +38,8 @@ def _card_numbers(text: str):
         digits = _NOT_DIGIT.sub("", m.group())
         if not 13 <= len(digits) <= 19:
             continue
-        if _CARD_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _CARD_LAYOUT.fullmatch(m.group()) or (
+        laid_out = _CARD_LAYOUT.fullmatch(m.group()) and not _YEARS_OR_TIMES.fullmatch(m.group())
+        if _CARD_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()) or laid_out or (
             digits[0] != "0" and _luhn_ok(digits)
         ):  # no card number starts with 0 ("0044 7700 900312" is a phone number)
             yield m.start(), m.end(), CARD

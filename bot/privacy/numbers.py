@@ -184,8 +184,9 @@ _CASE_LABEL = (
     # a benefit's ("PIP ref PIP/3345/221A"), a school's admission number ("Adno: 004417"), a tribunal appeal's
     # ("ESA appeal SC241/24/01234"), and a bare "ID:" field on a record's screen ("| ID: 1193847 |")
     r"|(?:ppn|lado)(?:[ \t]+rec(?:'?d|eived))?[ \t]+" + _ID_WORD +
-    r"|(?:pip|esa|jsa|dla|uc)[ \t]+" + _ID_WORD + r"|adno|admission[ \t]+(?:no\.?|number)"
-    r"|(?:appeal|tribunal)(?=[ \t]+[A-Z]{1,3}[0-9]{2,4}/[0-9]{2}/[0-9]{3,})|id(?=[ \t]*:[ \t]*[0-9])"
+    r"|(?:pip|esa|jsa|dla|uc)[ \t]+" + _ID_WORD + r"|adno|adm\.?[ \t]+no\.?"
+    r"|(?:appeal|tribunal)(?:[ \t]+ref(?:erence)?)?(?=[ \t]+[A-Z]{1,3}[0-9]{2,4}/[0-9]{2}/[0-9]{3,})"
+    r"|(?<![A-Za-z][ \t])(?<![A-Za-z])id(?=[ \t]*:[ \t]*[0-9])"  # "| ID: 1193847", not "Meeting ID: 845 ..."
     # a record's id in a link pasted from a case system: "...person?id=1234567", "&clientId=AB1234"
     r"|(?<=[?&;])[A-Za-z]{0,16}[_-]?id(?==)"
     r")"
@@ -212,7 +213,7 @@ _CASE_KEYWORDS = tuple(
     passport driving dbs prison prisoner nomis home ho nass uci port tenancy council housing benefit
     benefits universal uc dwp hmrc child family young yp adult referral ehcp ehc sen marac mappa cp cin lac
     cla yj yjs yot court ni hb ctr pip esa jsa dla framework serial report opal cjs a&e file claimant psni gmp wmp btp
-    mps action nfib hcn scn scottish id record subject ppn lado adno admission appeal tribunal""".split()
+    mps action nfib hcn scn scottish id record subject ppn lado adno adm appeal tribunal""".split()
 ) + ("my concern", "unit number", "unit no", "k number", "k no", "h&c", "h & c", "h+c", "h + c",
      "h and c", "hc number", "log ", "su id", "su no", "su number")
 

@@ -21,8 +21,8 @@ _IP_LABEL = re.compile(
 # a private network's address (10.x, 192.168.x, 172.16-31.x) is an address with or without its label
 _PRIVATE_IPV4 = re.compile(r"10\.|192\.168\.|172\.(?:1[6-9]|2[0-9]|3[01])\.")
 _A_VERSION_OR_SECTION = re.compile(
-    r"(?i)\b(?:version|ver|v|release|build|update|ios|android|section|sect|s|para(?:graph)?|chapter|rule|step)"
-    r"\.?[ \t]*$"
+    r"(?i)\b(?:version|ver|v|release|build|update|updated|upgrade|upgraded|patch|patched|ios|android|section|sect|s"
+    r"|para(?:graph)?|chapter|rule|step)(?:[ \t]+to)?\.?[ \t]*$"
 )
 _IP_LABEL_REACH = 30  # characters before the number where its label may be
 
@@ -45,7 +45,7 @@ def _ip_addresses(text: str):
                 labelled.add(m.start())
                 yield m.start(), m.end(), IP_ADDRESS
         for m in _IPV6.finditer(text):
-            if m.start() not in labelled and m.group().count(":") >= _UNLABELLED_IPV6_COLONS:
+            if m.start() not in labelled and _reads_as_ipv6(m.group()):
                 yield m.start(), m.end(), IP_ADDRESS
 
 
@@ -56,8 +56,15 @@ def _reads_as_public_ipv4(address: str) -> bool:
     return sum(len(o) >= 2 for o in octets) >= 2 and any(len(o) == 3 for o in octets)
 
 
-# a time of day has at most two colons ("22:14:07"); an IPv6 address written out has four or more
+# a time of day has at most two colons ("22:14:07"); an IPv6 address written out has four or more, and a
+# letter of hex or a "::" (not a timecode "01:12:34:15:02" or a ratio "1:2:3:4:5"); six pairs are a MAC address
 _UNLABELLED_IPV6_COLONS = 4
+_MAC_ADDRESS = re.compile(r"(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}")
+
+
+def _reads_as_ipv6(address: str) -> bool:
+    return (address.count(":") >= _UNLABELLED_IPV6_COLONS and not _MAC_ADDRESS.fullmatch(address)
+            and ("::" in address or any(c in "abcdefABCDEF" for c in address)))
 
 
 _PLATFORM_HOSTS = (

@@ -8,46 +8,65 @@ import re
 
 from bot.privacy.kinds import ADDRESS, CASE_ID, NHS, PHONE
 
-_DIGIT_WORD = r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine)"
-# one digit, or "double seven" / "triple oh"
-_SPOKEN_DIGIT = r"(?:(?:double|triple)[ \t-]+)?" + _DIGIT_WORD
-_SPOKEN_RUN = re.compile(
-    r"(?i)(?<![\w-])" + _SPOKEN_DIGIT + r"(?:[ \t,-]+" + _SPOKEN_DIGIT + r"){5,}(?![\w-])"
-)
-_ZERO = re.compile(r"(?i)(?:zero|oh|o|nought|nil)$")
+_REPEATS = {"double": 1, "triple": 2}  # the digit after is said once more, or twice more
+_LETTERS = re.compile(r"[A-Za-z]+")
+_DIGIT_GAP = re.compile(r"[ \t,-]+")
 _HEALTH_CONTEXT = re.compile(r"(?i)\b(?:nhs|chi|health[ \t]+and[ \t]+care|h&c)\b[^.\n]{0,40}$")
 # fewer than this many digits read out are a count or a time, not an identifier
 _IDENTIFIER_DIGITS = 8
 
 
-def _digits_said(run: str) -> tuple[int, bool]:
-    """How many digits ``run`` says, and whether the first is a zero."""
-    count, first_zero = 0, None
-    for part in re.split(r"[ \t,-]+", run.strip()):
-        word = part.lower()
-        if word in ("double", "triple"):
-            count += 1 if word == "double" else 2  # the digit that follows is said once more (or twice)
+_VALUES = {"zero": 0, "oh": 0, "o": 0, "nought": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4,
+           "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _spoken_runs(text: str):
+    """(start, end, digits) of each run of digits said in words, in one pass over the words (a regex over
+    the runs would start again at every digit word: quadratic on a long run)."""
+    start = end = last = None  # the run's start, its last digit's end, its last word's end
+    digits: list[int] = []
+    owed = 0  # "double", "triple": the next digit is said once or twice more
+    for m in _LETTERS.finditer(text):
+        word = m.group().lower()
+        joined = last is not None and _DIGIT_GAP.fullmatch(text, last, m.start()) is not None
+        if word not in _VALUES and word not in _REPEATS or not joined:
+            if digits:
+                yield start, end, digits
+            start, digits, owed, last = None, [], 0, None
+            if word not in _VALUES and word not in _REPEATS:
+                continue
+        if start is None:
+            start = m.start()
+        last = m.end()
+        if word in _REPEATS:
+            owed += _REPEATS[word]
             continue
-        if first_zero is None:
-            first_zero = bool(_ZERO.match(word))
-        count += 1
-    return count, bool(first_zero)
+        digits += [_VALUES[word]] * (1 + owed)
+        owed, end = 0, m.end()
+    if digits:
+        yield start, end, digits
+
+
+def _counting(digits: list[int]) -> bool:
+    """ "one two three four five six seven eight nine": counting up or down, not a number read out."""
+    steps = {b - a for a, b in zip(digits, digits[1:])}
+    return steps == {1} or steps == {-1}
 
 
 def _spoken_numbers(text: str):
     lowered = text.lower()
     if not any(word in lowered for word in ("oh ", "zero", "double", "nought", "seven", "nine", "four")):
         return
-    for m in _SPOKEN_RUN.finditer(text):
-        count, first_zero = _digits_said(m.group())
-        if count < _IDENTIFIER_DIGITS:
+    for start, end, digits in _spoken_runs(text):
+        count = len(digits)
+        if count < _IDENTIFIER_DIGITS or _counting(digits):
             continue
-        if first_zero and count in (10, 11):
-            yield m.start(), m.end(), PHONE
-        elif count == 10 and _HEALTH_CONTEXT.search(text, max(0, m.start() - 60), m.start()):
-            yield m.start(), m.end(), NHS
+        if digits[0] == 0 and count in (10, 11):
+            yield start, end, PHONE
+        elif count == 10 and _HEALTH_CONTEXT.search(text, max(0, start - 60), start):
+            yield start, end, NHS
         else:
-            yield m.start(), m.end(), CASE_ID
+            yield start, end, CASE_ID
 
 
 _UNITS = "one two three four five six seven eight nine".split()
@@ -63,34 +82,47 @@ _STREET_WORDS = (
 ).split()
 _BUILDING_WORDS = "house hse court ct lodge mansions tower heights buildings point block hall".split()
 _WELSH_STREET_WORDS = "heol ffordd stryd lon llys maes bryn cae parc rhodfa cwrt clos teras".split()
-_FUNCTION_WORDS = frozenset(
-    "the a an of on in to at by for from with and or but my his her their our your its this that more other "
-    "long short last first next big little new old good nice same different few many".split()
+# words that are never part of a street's name: "is twenty minutes walk", "two Family Court hearings"
+_NOT_IN_A_NAME = frozenset(
+    """the a an of on in to at by for from with and or but my his her their our your its this that more other
+    long short last first next big little new old good nice same different few many minutes minute mins min
+    hours hour hrs hr miles mile metres yards weeks days years months seconds secs times family crown
+    magistrates county youth high appeal supreme coroners district civil criminal car bus train foot""".split()
 )
+# a street word that is also an everyday noun or verb counts only after a name in capitals ("42 Mill Walk")
+_EVERYDAY_STREET_WORDS = frozenset("drive way court place walk row hill park view rise green chase gate".split())
 _WORD = r"[A-Za-z][a-z'\u2019-]+"
-# after "at", "to", "is", "number": a house number in words, one to three words, a street word
+# after "at", "to", "into", "is", "number": a house number in words, one to three words, a street word
 _WORDED_HOUSE = re.compile(
-    r"(?i)(?<![\w])(?:at|to|is|number|no\.?)[ \t]+(?:number[ \t]+)?"
+    r"(?i)(?<![\w])(?:at|to|into|is|number|no\.?)[ \t]+(?:number[ \t]+)?"
     r"(?P<value>" + _NUMBER_IN_WORDS + r"[ \t]+(?P<name>(?:" + _WORD + r"[ \t]+){1,3})"
-    r"(?:" + "|".join(_STREET_WORDS) + r")(?![\w])"
+    r"(?P<street>" + "|".join(_STREET_WORDS) + r")(?![\w])"
     r"|" + _NUMBER_IN_WORDS + r"[ \t]+(?:" + "|".join(_WELSH_STREET_WORDS) + r")(?:[ \t]+" + _WORD + r"){1,2})"
 )
 _WORDED_FLAT = re.compile(
-    r"(?i)(?<![\w])(?:flat|apartment|apt|unit)[ \t]+" + _NUMBER_IN_WORDS + r"[ \t,]+(?:" + _WORD + r"[ \t]+){1,3}"
-    r"(?:" + "|".join(_BUILDING_WORDS) + r")(?![\w])"
+    r"(?i)(?<![\w])(?:flat|apartment|apt|unit)[ \t]+" + _NUMBER_IN_WORDS + r"[ \t,]+(?P<name>(?:" + _WORD
+    + r"[ \t]+){1,3})(?:" + "|".join(_BUILDING_WORDS) + r")(?![\w])"
 )
+
+
+def _a_street_name(words: list[str], street: str | None) -> bool:
+    if any(word.lower() in _NOT_IN_A_NAME for word in words):
+        return False  # "at one more way", "is twenty minutes walk", "to two Family Court hearings"
+    if street and street.lower() in _EVERYDAY_STREET_WORDS:
+        return all(word[0].isupper() for word in words)  # "at forty two Mill Walk", not "at two park lane events"
+    return True
 
 
 def _worded_addresses(text: str):
     lowered = text.lower()
-    for m in _WORDED_HOUSE.finditer(text) if any(w in lowered for w in ("at ", "to ", "is ", "number", "no")) else ():
-        name = m.group("name")
-        if name and any(word.lower() in _FUNCTION_WORDS for word in name.split()):
-            continue  # "at one more way", "is one long drive"
-        yield m.start("value"), m.end("value"), ADDRESS
+    if any(w in lowered for w in ("at ", "to ", "is ", "number", "no")):
+        for m in _WORDED_HOUSE.finditer(text):
+            if m.group("name") is None or _a_street_name(m.group("name").split(), m.group("street")):
+                yield m.start("value"), m.end("value"), ADDRESS
     if any(w in lowered for w in ("flat", "apartment", "apt", "unit")):
         for m in _WORDED_FLAT.finditer(text):
-            yield m.start(), m.end(), ADDRESS
+            if _a_street_name(m.group("name").split(), None):
+                yield m.start(), m.end(), ADDRESS
 
 
 def _spoken_identifiers(text: str):
