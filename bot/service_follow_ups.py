@@ -9,7 +9,7 @@ import logging
 from bot import edits
 from bot.asker_steps import seen_by_others
 from bot.outbox import Kind
-from bot.privacy import MAX_QUESTION_CHARS
+from bot.questions import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, State, Via
 from bot.times import parse_stored_time
 from bot.urgency import risk_window, signals_immediate_risk

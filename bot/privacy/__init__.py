@@ -115,7 +115,6 @@ from bot.privacy.kinds import (
     IP_ADDRESS,
     KINDS,
     MAX_INPUT_CHARS,
-    MAX_QUESTION_CHARS,
     NAME,
     NHS,
     NI,
@@ -129,4 +128,4 @@ from bot.privacy.kinds import (
 )
 from bot.privacy.numbers import _phones_in
 
-__all__ = ["Redaction", "redact", "redact_question", "KINDS", "MAX_QUESTION_CHARS", "PLACEHOLDER"]
+__all__ = ["Redaction", "redact", "redact_question", "KINDS", "PLACEHOLDER"]

@@ -8,8 +8,9 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.edits import EDITED_REPLY_TO, EDITED_TO, EditMeans, reply_not_added_said, too_late_said
+from bot.questions import EmptyQuestion, QuestionTooLong
 from bot.records import State, Via, Where
-from bot.service import AlreadyHandled, EmptyQuestion, QuestionTooLong
+from bot.service import AlreadyHandled
 from bot.slack.blocks import ids
 from bot.slack.blocks.asker_notices import asked_from_home_modal
 from bot.slack.blocks.modals import ask_modal
@@ -61,12 +62,16 @@ def just_ack(ack) -> None:
 def register(app: App, deps: Deps) -> None:
     service = deps.service
 
-    def ask(text: str, asker: str, where: Where, route: dict, event_id: str | None = None) -> bool:
+    def ask(text: str, asker: str, where: Where, route: dict, event_id: str | None = None,
+            in_form: bool = False) -> bool:
         """Record the question and owe its reply (``route``: where to send it besides ``where``, and
-        where to tell the asker alone of a short reply); whether it signals an urgent risk."""
+        where to tell the asker alone of a short reply); whether it signals an urgent risk. ``in_form``:
+        a question too long is raised, for the form to say so where it was typed."""
         try:
             return service.ask(text, asker, where, reply=route, event_id=event_id, conversation=True).urgent
         except EmptyQuestion as not_a_question:  # blank, help, hello, thanks, too long: a short reply, once
+            if in_form and isinstance(not_a_question, QuestionTooLong):
+                raise
             service.reply_briefly(asker, not_a_question, route, event_id)
         except AlreadyHandled:  # Slack's retry of an event whose reply is already owed
             return signals_immediate_risk(text)  # as when it was recorded: a resubmitted modal keeps its 999
@@ -98,7 +103,10 @@ def register(app: App, deps: Deps) -> None:
         where = Where(metadata.get("source") or Via.HOME, metadata.get("channel"), team=team_of(body))
         once = f"view:{view['id']}" if view.get("id") else None  # the same modal submitted twice asks once
         try:
-            urgent = ask(text, user_of(body), where, {"response_url": metadata.get("response_url")}, once)
+            urgent = ask(text, user_of(body), where, {"response_url": metadata.get("response_url")}, once, in_form=True)
+        except QuestionTooLong as too_long:  # the form stays open with what they typed, to shorten it there
+            ack(response_action="errors", errors={ids.QUESTION_BLOCK: str(too_long)})
+            return
         except Exception as error:  # noqa: BLE001 - the store failed: keep the modal, and the question, open
             keep_open(ack, ids.QUESTION_BLOCK, error, "a question")
             return

@@ -28,6 +28,8 @@ from bot.slack.blocks.kit import (
 from bot.slack.blocks.reopened import reopened_blocks
 from bot.slack.blocks.replies import notice_message
 
+FALLBACK_QUESTION_CHARS = 150  # of the question, in the card's notification text
+
 SOURCE_LABELS = {Via.COMMAND: "/canishare", Via.DM: "direct message", Via.MENTION: "a mention",
                  Via.SHORTCUT: "the message shortcut", Via.HOME: "App Home", Via.CLI: "the command line"}
 
@@ -147,7 +149,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
     if page:
         blocks.insert(0, section(f"{page} :rotating_light: Urgent: someone may be at risk of serious harm now."))
     return Message(f"{page + ' ' if page else ''}{flag}Escalation #{escalation.id} ({escalation.state}): "
-                   f"{clip(user_question(question), 150)}", blocks)
+                   f"{clip(user_question(question), FALLBACK_QUESTION_CHARS)}", blocks)
 
 
 def follows_block(earlier: Escalation, link: str | None) -> dict:

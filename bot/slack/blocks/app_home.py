@@ -44,6 +44,7 @@ from bot.slack.blocks.reopened import reopened_lines
 HOME_QUEUE_LIMIT = 20
 HOME_CLAIMED_LIMIT = 10
 HOME_RECORDS_LIMIT = 10
+SHARED_WITH_SHOWN = 150  # characters of a record's "with whom" on its Home line
 HOME_BLOCK_LIMIT = 100  # Slack's limit on a Home tab's blocks
 EVERY_NATION = "Every nation (show all the notes)"
 
@@ -69,7 +70,7 @@ def decision_record_blocks(records: Sequence[DecisionRecord]) -> list[dict]:
         return [section("_No decision records yet. Use *Record my decision* under any answer._")]
     blocks = []
     for r in records[:HOME_RECORDS_LIMIT]:
-        shared_with = f" · with {escape_user_text(clip(r.shared_with, 150))}" if r.shared_with else ""
+        shared_with = f" · with {escape_user_text(clip(r.shared_with, SHARED_WITH_SHOWN))}" if r.shared_with else ""
         guidance = f"FAQ `{r.faq_id}`" if r.faq_id else (f"advisor's answer #{r.escalation_id}" if r.escalation_id
                                                           else "canishare")
         blocks.append(section(

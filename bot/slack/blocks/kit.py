@@ -25,6 +25,10 @@ BUTTON_TEXT_LIMIT = 75
 OPTION_TEXT_LIMIT = 75
 OPTION_VALUE_LIMIT = 150
 MODAL_TEXT_LIMIT = 24  # a modal's title, submit and close
+LABEL_LIMIT = 2000  # an input's label and hint
+PLACEHOLDER_LIMIT = 150
+CONTEXT_TEXT_LIMIT = 2000  # one text of a context block (kept under Slack's 3,000)
+TEXT_INPUT_LIMIT = 3000  # the largest max_length a plain_text_input may have
 
 
 class Message(NamedTuple):
@@ -125,6 +129,13 @@ def plain(text: str, limit: int = BUTTON_TEXT_LIMIT, emoji: bool = True) -> dict
     return {"type": "plain_text", "text": clip(text, limit), "emoji": emoji}
 
 
+def max_length(limit: int) -> dict:
+    """A plain_text_input's ``max_length`` for a limit the domain keeps. Slack refuses a view whose
+    max_length is over 3,000, yet takes longer text when none is set: a longer limit is left to the
+    domain, which refuses text past it with its own reason."""
+    return {"max_length": limit} if limit <= TEXT_INPUT_LIMIT else {}
+
+
 def mrkdwn(text: str) -> dict:
     return {"type": "mrkdwn", "text": text}
 
@@ -139,7 +150,7 @@ def section(text: str, accessory: dict | None = None, block_id: str | None = Non
 
 
 def context(*texts: str) -> dict:
-    return {"type": "context", "elements": [mrkdwn(clip(t, 2000)) for t in texts if t]}
+    return {"type": "context", "elements": [mrkdwn(clip(t, CONTEXT_TEXT_LIMIT)) for t in texts if t]}
 
 
 def divider() -> dict:
