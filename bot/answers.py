@@ -7,9 +7,7 @@ import re
 import textwrap
 
 from bot.faq import Faq, FaqEntry
-
-URGENT_NOTICE = ("If someone is at immediate risk of serious harm, act now: call 999 or your safeguarding lead. "
-                 "Data protection law does not stop you sharing to prevent serious harm.")
+from bot.policy_copy import DISCLAIMER
 
 
 def render_match(match, faq: Faq, nation=None) -> str:
@@ -53,7 +51,7 @@ def render_entry(entry: FaqEntry, nation=None) -> str:
         + f"legal basis: {'; '.join(entry.legal_basis)}\n"
         f"source: {sources}\n"
         f"last reviewed: {entry.last_reviewed.isoformat()}\n"
-        "Guidance, not legal advice: you make the decision and record it."
+        + DISCLAIMER
     )
 
 

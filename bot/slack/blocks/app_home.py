@@ -11,6 +11,7 @@ from bot.asker_steps import NextStep, next_step
 from bot.decisions import DECISION_LABELS as SHARING_LABELS
 from bot.faq import NATION_NAMES, NATIONS
 from bot.mrkdwn import FORMER_ADVISOR, escape_user_text, mention
+from bot.policy_copy import DISCLAIMER
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.advisor_card import advisor_buttons, urgent_flag
 from bot.slack.blocks.ids import (
@@ -25,7 +26,6 @@ from bot.slack.blocks.ids import (
     entry_ref,
 )
 from bot.slack.blocks.kit import (
-    NOTICE,
     actions,
     button,
     clip,
@@ -180,7 +180,7 @@ def home_view(
             "the message shortcut *Ask canishare*.",
             accessory=button("Ask a question", HOME_ASK, Via.HOME, "primary"),
         ),
-        context(f":warning: {NOTICE}"),
+        context(f":warning: {DISCLAIMER}"),
         *nation_blocks(nation, nation_is_default),
         divider(),
         header("Your recent questions"),

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from bot.answers import URGENT_NOTICE
 from bot.mrkdwn import escape_mrkdwn, escape_user_text, mention, without_format_marks
+from bot.policy_copy import URGENT_NOTICE
 from bot.questions import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, Via
 from bot.slack.blocks.kit import MODAL_TEXT_LIMIT, Message, clip, context, human_list, plain, section, user_question

@@ -13,10 +13,9 @@ import re
 from typing import NamedTuple, Sequence
 
 from bot.mrkdwn import escape_user_text
+from bot.policy_copy import EMPHASISED
 from bot.records import Question
 from bot.times import parse_stored_time
-
-NOTICE = "Guidance, not legal advice: you make the decision and record it."
 
 # Slack's limits on text (https://api.slack.com/reference/block-kit/blocks)
 SECTION_LIMIT = 3000
@@ -134,6 +133,14 @@ def max_length(limit: int) -> dict:
     max_length is over 3,000, yet takes longer text when none is set: a longer limit is left to the
     domain, which refuses text past it with its own reason."""
     return {"max_length": limit} if limit <= TEXT_INPUT_LIMIT else {}
+
+
+_POLICY_EMPHASIS = re.compile("|".join(rf"\b{re.escape(term)}\b" for term in EMPHASISED))
+
+
+def emphasised(policy: str) -> str:
+    """A sentence of ``bot.policy_copy`` as Slack shows it: the number to call and whom, in bold."""
+    return _POLICY_EMPHASIS.sub(lambda found: f"*{found.group()}*", policy)
 
 
 def mrkdwn(text: str) -> dict:
