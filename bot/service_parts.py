@@ -10,15 +10,13 @@ import uuid
 from typing import Callable
 
 from bot import escalations
+from bot.escalations import ReminderWait, reminder_wait
 from bot.outbox import ABANDONED, UNCERTAIN, Kind, Owed, resend_after_abandoned
 from bot.records import CLAIMED, OPEN, Escalation, QueueAction
 from bot.times import parse_stored_time, stored, utc_now
 from bot.working_hours import WorkingHours, worked_since
 
 log = logging.getLogger("bot.service")
-
-
-URGENT_REMIND_AFTER = dt.timedelta(minutes=15)  # an urgent escalation unclaimed, or claimed and unanswered
 
 
 class StillQueued(Exception):
@@ -223,15 +221,11 @@ class QueueUpkeep:
                           hours: WorkingHours | None = None) -> int:
         """Owe one reminder for each open escalation unclaimed for longer than ``after`` (since it was
         opened, or reopened), and one for each claimed escalation unanswered that long since its claim
-        (naming the claimer), of the advisors' working ``hours``; an urgent one after ``URGENT_REMIND_AFTER``
-        (or ``after``, when shorter) of all time. How many."""
+        (naming the claimer), as ``escalations.reminder_wait`` says (``hours``: the advisors'). How many."""
         now = now or utc_now()
-        urgent_after = min(after, URGENT_REMIND_AFTER)
-        waiting = [(e, *wait) for e in self.store.escalations(states=(OPEN, CLAIMED))
-                   for wait in [unreminded_wait(e)]
-                   if wait and wait[0] <= stored(now - (urgent_after if e.urgent else after))]
-        due = [(e, key) for e, since, key in waiting
-               if e.urgent or worked_since(hours, parse_stored_time(since) or now, now) >= after]
+        due = [(e, key) for e in self.store.escalations(states=(OPEN, CLAIMED))
+               for since, key in [unreminded_wait(e) or (None, None)]
+               if since and reminder_due(reminder_wait(e.urgent, after, hours is not None), since, now, hours)]
         owed = 0
         for escalation, key in due:
             with self.store.transaction():
@@ -242,6 +236,13 @@ class QueueUpkeep:
         if owed:
             self._tell_owed()
         return owed
+
+
+def reminder_due(rule: ReminderWait, since: str, now: dt.datetime, hours: WorkingHours | None) -> bool:
+    """Whether a wait that began at ``since`` (stored time) has lasted as long as ``rule`` says."""
+    if since > stored(now - rule.wait):
+        return False  # not even that long of all time
+    return not rule.working_time or worked_since(hours, parse_stored_time(since) or now, now) >= rule.wait
 
 
 def unreminded_wait(escalation: Escalation) -> tuple[str, str] | None:

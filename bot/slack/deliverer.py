@@ -20,11 +20,10 @@ from typing import Callable
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot import lease_owners
-from bot.escalations import QueueError
+from bot.escalations import QueueError, reminder_wait
 from bot.mrkdwn import FORMER_ADVISOR, is_erased, mention
 from bot.outbox import REPEATABLE, UNCERTAIN, Kind, Owed
 from bot.records import Escalation, State, Via
-from bot.service_parts import URGENT_REMIND_AFTER
 from bot.slack.asker_delivery import (
     asked_elsewhere,
     asker_only_message,
@@ -193,12 +192,12 @@ def reply_thread(question) -> str | None:
 
 
 def remind_after_said(deps: Deps, escalation) -> str:
-    """How long before the advisors are reminded of it: working time when they have hours, except for
-    an urgent escalation (see ``Service.owe_due_reminders``)."""
-    if escalation.urgent:
-        return reminder_span(min(deps.settings.remind_after_hours * 3600, URGENT_REMIND_AFTER.total_seconds()))
-    span = reminder_span(deps.settings.remind_after_hours * 3600)
-    return f"{span} of their working time" if span and deps.settings.advisor_hours else span
+    """How long before the advisors are reminded of it, by the rule the service reminds them by
+    (``escalations.reminder_wait``)."""
+    rule = reminder_wait(escalation.urgent, dt.timedelta(hours=deps.settings.remind_after_hours),
+                         deps.settings.advisor_hours is not None)
+    span = reminder_span(rule.wait.total_seconds())
+    return f"{span} of their working time" if span and rule.working_time else span
 
 
 def send_notice(deps: Deps, item: Owed) -> None:
