@@ -1,6 +1,6 @@
 """The fitted part of bot.urgency: a static word-embedding score and a small logistic model.
 
-Logistic regressions fitted by ``python -m bot.urgency_train`` on this project's own labelled
+Logistic regressions fitted by ``python benchmarks/urgency_train.py`` on this project's own labelled
 questions (tests/fixtures/urgent_dev*.yaml) and stored in ``bot/urgency_model.json``:
 
 1. The embedding score. WordLlama's static token embeddings (its 256-dimension "l2_supercat"
@@ -239,7 +239,7 @@ def load_scorer(path: Path = MODEL_FILE, embedding: Embedding | None = None, use
     )
     if tuple(data.get("features", ())) != FEATURE_NAMES or len(scorer.decision.weights) != len(FEATURE_NAMES):
         raise ValueError(f"{path} was fitted for other features than {FEATURE_NAMES}: "
-                         "run python -m bot.urgency_train --write")
+                         "run python benchmarks/urgency_train.py --write")
     if use_embedding:
         try:
             scorer.embedding = embedding or Embedding.load()

@@ -1,5 +1,6 @@
 """The house rules the README's Development section states, checked on every run."""
 
+import ast
 import re
 from pathlib import Path
 
@@ -39,3 +40,11 @@ def test_only_the_settings_read_the_environment():
 
 def test_only_the_command_line_configures_logging():
     assert offenders(r"logging\.basicConfig", lambda p: p == "bot/cli.py") == []
+
+
+def test_the_installed_package_reads_nothing_from_a_checkouts_tests():
+    """Development tools that read the labelled sets live in benchmarks/: an installed canishare has no tests/."""
+    def path_parts(module: Path) -> bool:
+        return any(isinstance(node, ast.Constant) and node.value in ("tests", "fixtures")
+                   for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))))
+    assert [relative(m) for m in MODULES if path_parts(m)] == []
