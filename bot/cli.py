@@ -78,9 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         from bot.failures import describe
 
-        line, code = describe(error, database=settings.db_path if settings else None)
+        line, code = describe(error, database=settings.db_path if settings else None, explain_slack=_explain_slack)
         print(f"canishare: {line}", file=sys.stderr)
         return code
+
+
+def _explain_slack(error: BaseException) -> str | None:
+    from bot.slack.failures import explain_slack  # imported only when a failure may be Slack's
+
+    return explain_slack(error)
 
 
 def build_parser() -> argparse.ArgumentParser:

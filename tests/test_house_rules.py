@@ -48,3 +48,42 @@ def test_the_installed_package_reads_nothing_from_a_checkouts_tests():
         return any(isinstance(node, ast.Constant) and node.value in ("tests", "fixtures")
                    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))))
     assert [relative(m) for m in MODULES if path_parts(m)] == []
+
+
+def test_only_the_slack_layer_and_the_command_line_import_it():
+    """The domain knows nothing of Slack: it takes what it needs from Slack as a hook (``failures.describe``)."""
+    assert offenders(r"^\s*(from|import) bot\.slack\b", lambda p: p.startswith("bot/slack/") or p == "bot/cli.py") == []
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(BOT.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path, modules: set[str]) -> set[str]:
+    """The bot modules ``path`` imports, at its top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bot"):
+            found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules else node.module
+                      for a in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("bot")}
+    return found & modules - {module_name(path)}
+
+
+def test_no_import_loops_not_even_hidden_inside_functions():
+    modules = {module_name(m): m for m in MODULES}
+    graph = {name: imports_of(path, set(modules)) for name, path in modules.items()}
+    loops = []
+    for start in graph:  # a loop is a path from a module back to itself
+        seen, stack = set(), [(start, (start,))]
+        while stack:
+            name, path = stack.pop()
+            for nxt in graph[name]:
+                if nxt == start:
+                    loops.append(" -> ".join((*path, start)))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, (*path, nxt)))
+    assert loops == []

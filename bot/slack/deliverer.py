@@ -36,7 +36,6 @@ from bot.slack.blocks.advisor_card import (
     advisor_message,
     page_mention,
     reminder_message,
-    why_not_delivered,
     with_earlier_copy_note,
 )
 from bot.slack.blocks.asker_notices import claimed_message
@@ -53,16 +52,23 @@ from bot.slack.blocks.replies import (
     notice_message,
     reply_message,
 )
+from bot.slack.blocks.undelivered import why_not_delivered
 from bot.slack.delivery import deliver_to_asker, dm, privately, reply_on_route
 from bot.slack.deps import Deps
 from bot.slack.follow_up_delivery import send_follow_up, send_follow_up_added
 from bot.slack.record_delivery import send_digest, send_digest_details, send_my_data
-from bot.slack.send_outcomes import never_deliverable, never_reached_slack, retry_after
+from bot.slack.send_outcomes import (  # noqa: F401 (never_reached_slack: the deliverer's rule, also for tests)
+    CARD_NOT_POSTED_YET,
+    Postpone,
+    died_on_this_host,
+    never_deliverable,
+    never_reached_slack,
+    retry_after,
+)
 from bot.times import parse_stored_time
 
 log = logging.getLogger(__name__)
 
-CARD_NOT_POSTED_YET = dt.timedelta(seconds=5)  # an update or reminder waits for its card
 IDLE_SECONDS = 5.0  # how often an idle deliverer looks for work another process owes
 WORKERS = 4  # Web API calls take ~100 ms; a few in parallel keep up with a busy Monday
 BATCH = 1  # items one worker leases at a time: a lease's clock starts when its own send does
@@ -74,20 +80,8 @@ MAYBE_NOT_DELIVERED = ("I was cut off while delivering your answer to escalation
                        "if it is not there (I will not send it again, so that it never arrives twice).")
 
 
-class Postpone(Exception):
-    def __init__(self, wait: dt.timedelta):
-        super().__init__(f"not sendable yet; again in {wait}")
-        self.wait = wait
-
-
 def owner_name() -> str:
     return lease_owners.owner(f"thread-{threading.get_ident()}")
-
-
-def died_on_this_host(owner: str) -> bool:
-    """Whether a lease holder was a process on this machine, in this pid namespace, that no longer runs
-    (bot.lease_owners); a holder elsewhere is left to its lease's expiry."""
-    return lease_owners.has_died(owner)
 
 
 def deliver_due(deps: Deps, owner: str | None = None, limit: int = 20) -> int:

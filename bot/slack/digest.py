@@ -28,7 +28,7 @@ from bot.service_parts import details_key, details_prefix
 from bot.slack.blocks.digest import render_blocks, summary_text
 from bot.slack.blocks.kit import reminder_span
 from bot.slack.client import build_web_client
-from bot.slack.deliverer import died_on_this_host
+from bot.slack.send_outcomes import died_on_this_host, never_reached_slack
 from bot.times import UK_TIME, parse_stored_time, utc_now
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,6 @@ def _details_result(service: Service, details, client: WebClient, channel: str, 
 def _failed(service: Service, item, error: BaseException) -> tuple[bool, str]:
     """Record a failed post of ``item``: refused by Slack or never sent, it stays owed (True); cut off
     after it was sent, it may be there and is given up as uncertain, never sent again (False)."""
-    from bot.slack.deliverer import never_reached_slack
 
     refused = isinstance(error, SlackApiError) or never_reached_slack(error) or raised_before_sending(error)
     reason = str(error.response.get("error")) if isinstance(error, SlackApiError) else type(error).__name__
