@@ -353,7 +353,7 @@ def cmd_migrate(args, settings: Settings) -> int:
     """The one command besides the bot's own that upgrades the database; the reading ones never do."""
     service = _service(settings, faq=False)
     upgraded_from, version = service.schema_upgrade()
-    damage = service.store.damage()
+    damage = service.damage()
     if damage:
         from bot.failures import damaged_database
 
@@ -380,12 +380,13 @@ def _require(settings: Settings, doing: str, names: dict[str, str | None]) -> No
         raise CliError(f"cannot {doing}: set {', '.join(missing)} (see {README_SLACK_SECTION}).")
 
 
-def log_opening(store) -> None:
+def log_opening(service) -> None:
     """The start-up log's first word on the database: which file, its schema, and whether others can read it."""
     from bot.private_files import exposure_warning
 
-    log.info("%s", store.opening())
-    if store.path != ":memory:" and (warning := exposure_warning(store.path)):
+    line, path = service.opening()
+    log.info("%s", line)
+    if path != ":memory:" and (warning := exposure_warning(path)):
         log.warning("%s", warning)
 
 
@@ -396,7 +397,7 @@ def cmd_serve(args, settings: Settings) -> int:
 
     configure_logging()  # before the FAQ loads: a large one takes seconds, and says so
     service = _service(settings, must_exist=False)
-    log_opening(service.store)
+    log_opening(service)
     return run(settings, service, http=args.http, port=args.port)
 
 
@@ -436,7 +437,7 @@ def cmd_clock(args, settings: Settings) -> int:
 
     configure_logging()
     service = _service(settings, must_exist=False)
-    log_opening(service.store)
+    log_opening(service)
     return run_clock(settings, service)
 
 

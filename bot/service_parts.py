@@ -13,6 +13,7 @@ from bot import escalations
 from bot.escalations import ReminderWait, reminder_wait
 from bot.outbox import ABANDONED, UNCERTAIN, Kind, Owed, resend_after_abandoned
 from bot.records import CLAIMED, OPEN, Escalation, QueueAction
+from bot.store.people import PERSON_COLUMNS
 from bot.times import parse_stored_time, stored, utc_now
 from bot.working_hours import WorkingHours, worked_since
 
@@ -329,7 +330,14 @@ class RecordsService:
         """What ``subject_access`` holds about ``user``, without other people's data: the copy App Home sends."""
         from bot.own_copy import own_copy
 
-        return own_copy(self.subject_access(user))
+        return own_copy(self.subject_access(user), PERSON_COLUMNS)
+
+    @staticmethod
+    def rows_naming_others(report: dict) -> int:
+        """How many records of a ``subject_access`` report hold another person's id or rating."""
+        from bot.own_copy import rows_naming_others
+
+        return rows_naming_others(report, PERSON_COLUMNS)
 
     def owe_my_data(self, user: str) -> None:
         """Owe ``user`` a copy of everything held about them (App Home's "Send me my data")."""
@@ -349,6 +357,14 @@ class RecordsService:
     def schema_upgrade(self) -> tuple[int | None, int]:
         """(the schema version opening the database upgraded it from, None when it was current; its version now)."""
         return self.store.upgraded_from, self.store.schema_version()
+
+    def damage(self) -> str | None:
+        """None when SQLite finds the database file sound; else its first finding."""
+        return self.store.damage()
+
+    def opening(self) -> tuple[str, str]:
+        """(the start-up log's line on the database: file, schema, created or upgraded; the file's path)."""
+        return self.store.opening(), self.store.path
 
     def advice_record(self, since: str | None = None) -> list[dict]:
         return self.store.advice_record(since=since)
