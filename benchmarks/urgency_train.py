@@ -136,7 +136,7 @@ def predict(models: dict, emb: np.ndarray, cls: np.ndarray, sizes: np.ndarray,
     words = logits(models["words_model"], models["bag"].matrix[rows])
     full = logits(models["decision"], np.column_stack([score, words, cls[rows]]))
     fallback = logits(models["fallback"], np.column_stack([words, cls[rows]]))
-    return 1 / (1 + np.exp(-full)), 1 / (1 + np.exp(-fallback))
+    return logistic.probability(full), logistic.probability(fallback)
 
 
 def _words(question: str) -> tuple[str, dict[str, list[str]]]:
