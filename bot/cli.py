@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     faq_drafts.set_defaults(handler=cmd_faq_drafts, uses=ALL_SETTINGS)
 
     queue = commands.add_parser("queue", help="list open and claimed escalations, oldest first")
-    queue.add_argument("--json", action="store_true")
+    queue.add_argument("--json", action="store_true", help="print the escalations as JSON")
     queue.set_defaults(handler=cmd_queue, uses=ALL_SETTINGS)
 
     purge = commands.add_parser("purge", help="delete stored questions older than the retention period")
@@ -170,9 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=cmd_serve, uses=ALL_SETTINGS)
 
     digest = commands.add_parser("digest", help="print (or post) the weekly digest")
-    digest.add_argument("--week", help="ISO week such as 2026-W47 (default: the week before this one)")
-    digest.add_argument("--since", type=_date, help="the ISO week containing this date (YYYY-MM-DD)")
-    digest.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    which_week = digest.add_mutually_exclusive_group()
+    which_week.add_argument("--week", help="ISO week such as 2026-W47 (default: the week before this one)")
+    which_week.add_argument("--since", type=_date,
+                            help="the ISO week containing this date (YYYY-MM-DD), not every week since it")
+    digest.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                        help="markdown (default) or json")
     digest.add_argument("--post", action="store_true", help="post to $CANISHARE_DIGEST_CHANNEL, once per week")
     digest.add_argument("--force", action="store_true", help="with --post: post again even if already posted")
     digest.set_defaults(handler=cmd_digest, uses=ALL_SETTINGS)
@@ -182,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     clock.set_defaults(handler=cmd_clock, uses=ALL_SETTINGS)
 
     evaluate = commands.add_parser("eval", help="score the matcher on a labelled {q, topic, also?} YAML list")
-    evaluate.add_argument("file")
+    evaluate.add_argument("file", help="the labelled questions: a YAML list of {q, topic, also?}")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.set_defaults(handler=cmd_eval, uses=MATCHER_SETTINGS)
 
@@ -402,8 +405,6 @@ def cmd_serve(args, settings: Settings) -> int:
 
 
 def cmd_digest(args, settings: Settings) -> int:
-    if args.week and args.since:
-        raise CliError("give --week or --since, not both", EXIT_USAGE)
     if args.post:
         _require(settings, "post the digest",
                  {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
