@@ -7,9 +7,8 @@ import re
 import textwrap
 
 from bot.faq import Faq, FaqEntry
-
-URGENT_NOTICE = ("If someone is at immediate risk of serious harm, act now: call 999 or your safeguarding lead. "
-                 "Data protection law does not stop you sharing to prevent serious harm.")
+from bot.mrkdwn import without_format_marks
+from bot.policy_copy import DISCLAIMER
 
 
 def render_match(match, faq: Faq, nation=None) -> str:
@@ -48,24 +47,23 @@ def render_entry(entry: FaqEntry, nation=None) -> str:
         f"question: {entry.question}\n"
         + (f"nation: {nation}\n" if nation else "")
         + (f"\n{before.rstrip()}" if before else "")
-        + f"\n\n{body.replace('*', '')}\n\n"
+        + f"\n\n{without_format_marks(body)}\n\n"
         + (f"{after}\n" if after else "")
         + f"legal basis: {'; '.join(entry.legal_basis)}\n"
         f"source: {sources}\n"
         f"last reviewed: {entry.last_reviewed.isoformat()}\n"
-        "Guidance, not legal advice: you make the decision and record it."
+        + DISCLAIMER
     )
 
 
 SHORT_ANSWER_CHARS = 300  # a notification or thread preview shows about this much
-_EMPHASIS = re.compile(r"(?<![\w*_])[*_]+|[*_]+(?![\w*_])")
 
 
 def short_answer(entry: FaqEntry, limit: int = SHORT_ANSWER_CHARS) -> str:
     """The entry's answer in brief, as plain text: its first line ("No. Consent is only one of ..."),
     without emphasis marks, cut at a word when longer than ``limit``."""
     lines = [line.strip() for line in entry.answer.splitlines() if line.strip()] or [entry.question]
-    return shortened(_EMPHASIS.sub("", whole_sentences(lines)).strip(), limit)
+    return shortened(without_format_marks(whole_sentences(lines)).strip(), limit)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")

@@ -78,9 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         from bot.failures import describe
 
-        line, code = describe(error, database=settings.db_path if settings else None)
+        line, code = describe(error, database=settings.db_path if settings else None, explain_slack=_explain_slack)
         print(f"canishare: {line}", file=sys.stderr)
         return code
+
+
+def _explain_slack(error: BaseException) -> str | None:
+    from bot.slack.failures import explain_slack  # imported only when a failure may be Slack's
+
+    return explain_slack(error)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     faq_drafts.set_defaults(handler=cmd_faq_drafts, uses=ALL_SETTINGS)
 
     queue = commands.add_parser("queue", help="list open and claimed escalations, oldest first")
-    queue.add_argument("--json", action="store_true")
+    queue.add_argument("--json", action="store_true", help="print the escalations as JSON")
     queue.set_defaults(handler=cmd_queue, uses=ALL_SETTINGS)
 
     purge = commands.add_parser("purge", help="delete stored questions older than the retention period")
@@ -164,9 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=cmd_serve, uses=ALL_SETTINGS)
 
     digest = commands.add_parser("digest", help="print (or post) the weekly digest")
-    digest.add_argument("--week", help="ISO week such as 2026-W47 (default: the week before this one)")
-    digest.add_argument("--since", type=_date, help="the ISO week containing this date (YYYY-MM-DD)")
-    digest.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    which_week = digest.add_mutually_exclusive_group()
+    which_week.add_argument("--week", help="ISO week such as 2026-W47 (default: the week before this one)")
+    which_week.add_argument("--since", type=_date,
+                            help="the ISO week containing this date (YYYY-MM-DD), not every week since it")
+    digest.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                        help="markdown (default) or json")
     digest.add_argument("--post", action="store_true", help="post to $CANISHARE_DIGEST_CHANNEL, once per week")
     digest.add_argument("--force", action="store_true", help="with --post: post again even if already posted")
     digest.set_defaults(handler=cmd_digest, uses=ALL_SETTINGS)
@@ -176,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     clock.set_defaults(handler=cmd_clock, uses=ALL_SETTINGS)
 
     evaluate = commands.add_parser("eval", help="score the matcher on a labelled {q, topic, also?} YAML list")
-    evaluate.add_argument("file")
+    evaluate.add_argument("file", help="the labelled questions: a YAML list of {q, topic, also?}")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.set_defaults(handler=cmd_eval, uses=MATCHER_SETTINGS)
 
@@ -347,7 +356,7 @@ def cmd_migrate(args, settings: Settings) -> int:
     """The one command besides the bot's own that upgrades the database; the reading ones never do."""
     service = _service(settings, faq=False)
     upgraded_from, version = service.schema_upgrade()
-    damage = service.store.damage()
+    damage = service.damage()
     if damage:
         from bot.failures import damaged_database
 
@@ -374,12 +383,13 @@ def _require(settings: Settings, doing: str, names: dict[str, str | None]) -> No
         raise CliError(f"cannot {doing}: set {', '.join(missing)} (see {README_SLACK_SECTION}).")
 
 
-def log_opening(store) -> None:
+def log_opening(service) -> None:
     """The start-up log's first word on the database: which file, its schema, and whether others can read it."""
     from bot.private_files import exposure_warning
 
-    log.info("%s", store.opening())
-    if store.path != ":memory:" and (warning := exposure_warning(store.path)):
+    line, path = service.opening()
+    log.info("%s", line)
+    if path != ":memory:" and (warning := exposure_warning(path)):
         log.warning("%s", warning)
 
 
@@ -390,13 +400,11 @@ def cmd_serve(args, settings: Settings) -> int:
 
     configure_logging()  # before the FAQ loads: a large one takes seconds, and says so
     service = _service(settings, must_exist=False)
-    log_opening(service.store)
+    log_opening(service)
     return run(settings, service, http=args.http, port=args.port)
 
 
 def cmd_digest(args, settings: Settings) -> int:
-    if args.week and args.since:
-        raise CliError("give --week or --since, not both", EXIT_USAGE)
     if args.post:
         _require(settings, "post the digest",
                  {"SLACK_BOT_TOKEN": settings.bot_token, "CANISHARE_DIGEST_CHANNEL": settings.digest_channel})
@@ -440,7 +448,7 @@ def cmd_clock(args, settings: Settings) -> int:
 
     configure_logging()
     service = _service(settings, must_exist=False)
-    log_opening(service.store)
+    log_opening(service)
     return run_clock(settings, service)
 
 

@@ -6,12 +6,13 @@ import json
 import sys
 from typing import Iterable, Iterator, NamedTuple, TextIO
 
-from bot.answers import URGENT_NOTICE, render_match
+from bot.answers import render_match
 from bot.config import Settings, SettingsError
 from bot.failures import EXIT_OK, EXIT_USAGE, CliError
 from bot.faq import load_faq
 from bot.named_nations import answer_nation, nations_named
 from bot.nations import Reader
+from bot.policy_copy import URGENT_NOTICE
 from bot.readable import readable, readable_lines
 
 

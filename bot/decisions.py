@@ -10,7 +10,7 @@ plain text to paste into a case system (``record_text``). No Slack here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from bot.faq import NATION_NAMES, FaqEntry, is_placeholder
 from bot.privacy import redact_question
@@ -69,6 +69,11 @@ class DecisionForm:
     reasons: str = ""
     person_told: str | None = None
     not_told_why: str = ""
+
+
+TEXT_FIELDS = tuple(f.name for f in fields(DecisionForm) if f.default == "")  # typed, not chosen
+# The form's fields as a record keeps them: an "other" lawful basis is recorded as the lawful basis.
+RECORDED_FIELDS = tuple(f.name for f in fields(DecisionForm) if f.name != "lawful_basis_other")
 
 
 def own_bases(entry: FaqEntry | None) -> tuple[str, ...]:

@@ -111,7 +111,3 @@ def too_late_said(escalation_id: int | None = None, answered: bool = False) -> s
                  else f", and escalation #{escalation_id} is closed")
     return said + ". To ask it, send it to me as a new message."
 
-
-def answer_the_edit(original: Question | None, before: str | None, after: str | None, now: dt.datetime) -> bool:
-    """Whether an edit of a DM question (not escalated) gets a new answer."""
-    return what_the_edit_means(original, before, after, now) is EditMeans.NEW_QUESTION

@@ -9,11 +9,31 @@ are pure: they return the columns to change, or raise ``QueueError`` with a reas
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import NamedTuple
+
 from bot.mrkdwn import FORMER_ADVISOR, mention
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation
 from bot.small_talk import is_blank
 
 ANSWER_MAX_CHARS = 3000
+URGENT_REMIND_AFTER = dt.timedelta(minutes=15)  # an urgent escalation unclaimed, or claimed and unanswered
+
+
+class ReminderWait(NamedTuple):
+    """How long an escalation waits before the advisors are reminded of it, and whether that is counted
+    in their working time (else all the time)."""
+
+    wait: dt.timedelta
+    working_time: bool
+
+
+def reminder_wait(urgent: bool, after: dt.timedelta, advisors_keep_hours: bool) -> ReminderWait:
+    """The reminder rule: ``after`` of the advisors' working time (all time when they keep no hours); an
+    urgent escalation after ``URGENT_REMIND_AFTER`` (or ``after``, when shorter) of all time."""
+    if urgent:
+        return ReminderWait(min(after, URGENT_REMIND_AFTER), False)
+    return ReminderWait(after, advisors_keep_hours)
 
 
 class QueueError(Exception):

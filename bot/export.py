@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 from typing import IO, Iterable, Sequence
 
+from bot.decisions import RECORDED_FIELDS
+
 ADVICE_RECORD_COLUMNS = ("question_id", "asked_at", "question", "decision", "faq_id", "score", "asker",
                          "escalation_state", "advisor_answer", "advisor", "answered_at", "linked_faq_id")
 # ``canishare export --decisions``: practitioners' decision records (every free-text field redacted)
-DECISION_RECORD_COLUMNS = ("record_id", "recorded_at", "user", "decision", "shared_with", "what_shared",
-                           "lawful_basis", "reasons", "person_told", "not_told_why", "faq_id", "faq_question",
+DECISION_RECORD_COLUMNS = ("record_id", "recorded_at", "user", *RECORDED_FIELDS, "faq_id", "faq_question",
                            "faq_last_reviewed", "escalation_id", "question_id", "nation", "redacted_kinds")
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets
@@ -27,10 +28,9 @@ def spreadsheet_safe(value: object) -> object:
 def decision_record_rows(records: Iterable) -> list[dict]:
     """Decision records (``bot.records.DecisionRecord``) as rows of ``DECISION_RECORD_COLUMNS``."""
     return [{
-        "record_id": r.id, "recorded_at": r.created_at, "user": r.user, "decision": str(r.decision),
-        "shared_with": r.shared_with, "what_shared": r.what_shared, "lawful_basis": r.lawful_basis,
-        "reasons": r.reasons, "person_told": str(r.person_told) if r.person_told else "",
-        "not_told_why": r.not_told_why, "faq_id": r.faq_id, "faq_question": r.faq_question,
+        "record_id": r.id, "recorded_at": r.created_at, "user": r.user,
+        **{field: "" if getattr(r, field) is None else str(getattr(r, field)) for field in RECORDED_FIELDS},
+        "faq_id": r.faq_id, "faq_question": r.faq_question,
         "faq_last_reviewed": r.faq_last_reviewed, "escalation_id": r.escalation_id, "question_id": r.question_id,
         "nation": r.nation, "redacted_kinds": "; ".join(r.redacted_kinds),
     } for r in records]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from enum import StrEnum
+from typing import Callable
 
 import yaml
 
@@ -39,14 +41,14 @@ def damaged_database(path: str, why: object) -> str:
             "upgrades)")
 
 
-def describe(error: BaseException, database: str | None = None) -> tuple[str, int]:
+def describe(error: BaseException, database: str | None = None,
+             explain_slack: Callable[[BaseException], str | None] | None = None) -> tuple[str, int]:
     """The line to show for ``error`` and the exit code: Slack's failures (3), problems a person can
-    fix (1), or a bug (70), said plainly. ``database``: the CANISHARE_DB file, named when it is damaged."""
+    fix (1), or a bug (70), said plainly. ``database``: the CANISHARE_DB file, named when it is damaged;
+    ``explain_slack``: the Slack layer's explainer (the caller passes it: Slack knowledge stays in bot/slack)."""
     if database and is_damage(error):
         return damaged_database(database, error), EXIT_PROBLEM
-    if type(error).__module__.split(".")[0] in SLACKISH_MODULES:
-        from bot.slack.failures import explain_slack  # Slack knowledge stays under bot/slack
-
+    if explain_slack and type(error).__module__.split(".")[0] in SLACKISH_MODULES:
         slack = explain_slack(error)
         if slack:
             return slack, EXIT_SLACK
@@ -79,18 +81,46 @@ def yaml_problem(error: yaml.YAMLError) -> str:
     return f"the file is not valid YAML{where}: {problem}; fix it (check indentation, quotes and brackets)"
 
 
-def _database(error: sqlite3.OperationalError) -> str | None:
+class DatabaseCondition(StrEnum):
+    """What an SQLite error says about the database, when it is a condition to fix rather than a bug."""
+
+    READ_ONLY = "read-only"
+    CANNOT_OPEN = "cannot open"
+    DISK_FULL = "disk full"
+    LOCKED = "locked"  # another connection holds the write lock: try again soon
+
+
+def database_condition(error: BaseException) -> DatabaseCondition | None:
+    """The one reading of SQLite's error messages (the command line, the store and the Slack layer use it)."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return None
     text = str(error).lower()
     if "readonly" in text or "read-only" in text:
-        return ("the database cannot be written (it is read-only): give this process write permission on the "
-                "CANISHARE_DB file and its folder (SQLite writes a -wal and a -shm file beside it)")
+        return DatabaseCondition.READ_ONLY
     if "unable to open" in text:
-        return "the database cannot be opened: check that CANISHARE_DB's folder exists and can be written"
-    if "disk" in text and "full" in text or "database or disk is full" in text:
-        return "the disk is full: free space where CANISHARE_DB lives, then try again (nothing was lost)"
-    if "locked" in text:
-        return "the database is busy (locked by another process for too long): try again in a moment"
+        return DatabaseCondition.CANNOT_OPEN
+    if "disk" in text and "full" in text:  # SQLITE_FULL: "database or disk is full"
+        return DatabaseCondition.DISK_FULL
+    if "locked" in text or "busy" in text:
+        return DatabaseCondition.LOCKED
     return None
+
+
+DATABASE_FIXES = {
+    DatabaseCondition.READ_ONLY: ("the database cannot be written (it is read-only): give this process write "
+                                  "permission on the CANISHARE_DB file and its folder (SQLite writes a -wal and a "
+                                  "-shm file beside it)"),
+    DatabaseCondition.CANNOT_OPEN: ("the database cannot be opened: check that CANISHARE_DB's folder exists and can "
+                                    "be written"),
+    DatabaseCondition.DISK_FULL: ("the disk is full: free space where CANISHARE_DB lives, then try again (nothing "
+                                  "was lost)"),
+    DatabaseCondition.LOCKED: "the database is busy (locked by another process for too long): try again in a moment",
+}
+
+
+def _database(error: sqlite3.OperationalError) -> str | None:
+    condition = database_condition(error)
+    return DATABASE_FIXES[condition] if condition else None
 
 
 def _os(error: OSError) -> str | None:
@@ -116,5 +146,4 @@ def _os(error: OSError) -> str | None:
 
 def is_busy(error: BaseException) -> bool:
     """Whether a database error only means another connection holds the write lock: try again soon."""
-    return isinstance(error, sqlite3.OperationalError) and any(
-        sign in str(error).lower() for sign in ("locked", "busy"))
+    return database_condition(error) is DatabaseCondition.LOCKED

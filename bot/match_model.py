@@ -124,9 +124,14 @@ class Model:
     def probability(self, values: Mapping[str, float]) -> float:
         return float(self.probabilities(self.vector(values)))
 
+    @cached_property
+    def fitted(self) -> logistic.Fitted:
+        """The model as the one fit scores it (``bot.logistic``)."""
+        return logistic.Fitted(self.mean, self.scale, self.weights, self.bias)
+
     def probabilities(self, columns: np.ndarray) -> np.ndarray:
         """The probability for each row of columns (or for one row), as ``vector`` lays them out."""
-        return logistic.probability(((columns - self.mean) / self.scale) @ self.weights + self.bias)
+        return logistic.probability(self.fitted.log_odds(columns))
 
     def contributions(self, values: Mapping[str, float]) -> list[tuple[str, float]]:
         """Each feature's push on the log-odds, largest first (for ``--explain``)."""

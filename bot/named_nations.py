@@ -171,11 +171,6 @@ def nations_named(text: str) -> tuple[str, ...]:
     return naming(text).mentioned
 
 
-def nations_placed(text: str) -> tuple[str, ...]:
-    """The nations where ``text`` places the asker or their service, in the order of ``NATIONS``."""
-    return naming(text).placed
-
-
 def _placed(text: str, mentioned: set[str]) -> tuple[set[str], list[str]]:
     nations: set[str] = set()
     ambiguous: list[str] = []

@@ -46,10 +46,6 @@ def parse_nation(value: str | None) -> str | None:
     return found
 
 
-def nation_name(nation: str) -> str:
-    return NATION_NAMES[nation]
-
-
 def names(nations: Iterable[str]) -> str:
     """'all four UK nations', 'England', 'England and Wales', 'England, Wales and Scotland'."""
     chosen = [n for n in NATIONS if n in set(nations)]

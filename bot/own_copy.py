@@ -11,7 +11,6 @@ import json
 import re
 
 from bot.records import QueueAction
-from bot.store.people import PERSON_COLUMNS
 
 AN_ADVISOR, ANOTHER_PERSON = "an advisor", "another person"
 # Who the id in each column stands for, when it is not the requester's.
@@ -21,11 +20,13 @@ PAYLOAD_PEOPLE = {"advisor": AN_ADVISOR, "to": ANOTHER_PERSON, "post_by": ANOTHE
 SYSTEM_ACTORS = frozenset({"canishare"})  # the audit's actor for what the tool did itself
 
 
-def own_copy(report: dict) -> dict:
-    """``report`` (``Service.subject_access``) as the person may be sent it without a check."""
+def own_copy(report: dict, person_columns: dict[str, tuple[str, ...]]) -> dict:
+    """``report`` (``Service.subject_access``) as the person may be sent it without a check;
+    ``person_columns``: the columns of each table that hold a person's id (the store's, given by the service)."""
     user, records = report["user"], report["records"]
     others: set[str] = set()
-    copy = {table: [_without_others(table, row, user, others) for row in rows if not _rated_by_other(table, row, user)]
+    copy = {table: [_without_others(table, row, user, others, person_columns)
+                    for row in rows if not _rated_by_other(table, row, user)]
             for table, rows in records.items()}
     copy = _names_replaced(copy, others)
     left_out = sum(_rated_by_other(table, row, user) for table, rows in records.items() for row in rows)
@@ -39,10 +40,10 @@ def about_other_people(ratings_left_out: int) -> str:
             + " Your organisation's data protection officer can give you a full copy, checked by them.")
 
 
-def rows_naming_others(report: dict) -> int:
+def rows_naming_others(report: dict, person_columns: dict[str, tuple[str, ...]]) -> int:
     """How many records of ``report`` hold another person's id or rating: what the controller checks."""
     user = report["user"]
-    return sum(bool(_ids_of_others(table, row, user)) or _rated_by_other(table, row, user)
+    return sum(bool(_ids_of_others(table, row, user, person_columns)) or _rated_by_other(table, row, user)
                for table, rows in report["records"].items() for row in rows)
 
 
@@ -50,9 +51,9 @@ def _rated_by_other(table: str, row: dict, user: str) -> bool:
     return table == "feedback" and row.get("user") != user
 
 
-def _ids_of_others(table: str, row: dict, user: str) -> dict[str, str]:
+def _ids_of_others(table: str, row: dict, user: str, person_columns: dict) -> dict[str, str]:
     """{column or payload key: id} of everyone but ``user`` the row names."""
-    found = {c: row[c] for c in PERSON_COLUMNS.get(table, ()) if _another(row.get(c), user)}
+    found = {c: row[c] for c in person_columns.get(table, ()) if _another(row.get(c), user)}
     if table == "outbox":
         found.update({key: value for key, value in _payload(row).items()
                       if key in PAYLOAD_PEOPLE and _another(value, user)})
@@ -63,8 +64,8 @@ def _another(value, user: str) -> bool:
     return isinstance(value, str) and bool(value) and value != user and value not in SYSTEM_ACTORS
 
 
-def _without_others(table: str, row: dict, user: str, others: set[str]) -> dict:
-    named = _ids_of_others(table, row, user)
+def _without_others(table: str, row: dict, user: str, others: set[str], person_columns: dict) -> dict:
+    named = _ids_of_others(table, row, user, person_columns)
     others.update(named.values())
     row = {column: _role(table, column, row) if column in named else value for column, value in row.items()}
     if table == "outbox" and any(key in PAYLOAD_PEOPLE for key in named):

@@ -18,8 +18,9 @@ from bot.asker_steps import seen_by_others
 from bot.faq import Faq, ReloadingFaq
 from bot.matching import MATCHER_FAILED, Match, Matcher, Thresholds, match_safely
 from bot.outbox import Kind
-from bot.privacy import MAX_QUESTION_CHARS, Redaction, redact, redact_question
+from bot.privacy import Redaction, redact, redact_question
 from bot.public_contacts import keep_public_contacts
+from bot.questions import MAX_QUESTION_CHARS, EmptyQuestion, NotAQuestion, QuestionTooLong  # noqa: F401 (façade)
 from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
 from bot.service_answers import AnswerService
 from bot.service_digest import DigestService
@@ -27,7 +28,7 @@ from bot.service_follow_ups import FollowUpService
 from bot.service_matching import MatchingService
 from bot.service_nations import NationService
 from bot.service_parts import OutboxService, QueueUpkeep, RecordsService, StillQueued  # noqa: F401 (façade)
-from bot.small_talk import Chat, is_blank, small_talk
+from bot.small_talk import is_blank, small_talk
 from bot.store import Store
 from bot.urgency import signals_immediate_risk
 from bot.urgent_cut import kept_of
@@ -37,33 +38,6 @@ if TYPE_CHECKING:
     from bot.working_hours import WorkingHours
 
 log = logging.getLogger(__name__)
-
-
-QUESTION_MAX_CHARS = MAX_QUESTION_CHARS  # the longest question taken, as typed
-
-
-class EmptyQuestion(ValueError):
-    """Nothing a reader can see was asked; ``reply`` is the kind of short reply it gets instead."""
-
-    reply = Chat.USAGE
-
-
-class QuestionTooLong(EmptyQuestion):
-    """A question longer than canishare keeps: refused whole (never cut), with the limit to keep to."""
-
-    def __init__(self, length: int):
-        super().__init__(f"Your question is {length:,} characters; I can take up to {QUESTION_MAX_CHARS:,}. "
-                         "Please send a shorter version: the situation in a few sentences, without names, "
-                         "and what you want to know.")
-        self.reply = None
-
-
-class NotAQuestion(EmptyQuestion):
-    """Help, a greeting or thanks in a conversation: answered briefly, never stored or offered to advisors."""
-
-    def __init__(self, reply: Chat):
-        super().__init__(f"not a question ({reply})")
-        self.reply = reply
 
 
 class AlreadyHandled(Exception):
@@ -170,7 +144,7 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
         chat = small_talk(question) if conversation else None
         if chat is not None:
             raise NotAQuestion(chat)
-        over = len(question) > QUESTION_MAX_CHARS  # only the command line takes longer ones, cut after redaction
+        over = len(question) > MAX_QUESTION_CHARS  # only the command line takes longer ones, cut after redaction
         redaction = redact_question(question) if over and not conversation else self._kept(question)
         cut_from = len(question) if over and conversation else None  # a question cut to fit: its asker is told
         urgent = bool(cut_from) or signals_immediate_risk(question)

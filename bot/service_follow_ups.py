@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import NamedTuple
 
 from bot import edits
 from bot.asker_steps import seen_by_others
 from bot.outbox import Kind
-from bot.privacy import MAX_QUESTION_CHARS
+from bot.questions import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, State, Via
+from bot.small_talk import is_blank, small_talk
 from bot.times import parse_stored_time, stored
 from bot.urgency import risk_window, signals_immediate_risk
 
@@ -21,6 +23,14 @@ log = logging.getLogger("bot.service")
 FOLLOW_UP_PAGE_INTERVAL = dt.timedelta(minutes=30)
 
 
+class InThread(NamedTuple):
+    """A reply in a thread: the asker's escalation from that thread still with the advisors, and whether
+    the reply adds to it (a follow-up)."""
+
+    escalation: Escalation | None
+    adds_to_it: bool
+
+
 def in_a_channel(escalation: Escalation) -> bool:
     """Whether what the asker adds to ``escalation`` is posted where others read it (a mention's thread, not
     their DM with the bot, where the acknowledgement itself says what was removed)."""
@@ -28,13 +38,16 @@ def in_a_channel(escalation: Escalation) -> bool:
 
 
 class FollowUpService:
-    def open_escalation_in_thread(self, asker: str, channel: str | None, thread_ts: str | None) -> Escalation | None:
-        """``asker``'s escalation sent from this thread (by mentioning the bot, or by DM) that still waits for
-        an advisor: open or claimed. None for anyone else, and outside a thread."""
+    def reply_in_thread(self, asker: str, channel: str | None, thread_ts: str | None, text: str) -> InThread:
+        """What ``text``, written by ``asker`` in a thread, is to canishare: ``asker``'s escalation sent from
+        this thread (by mentioning the bot, or by DM) that still waits for an advisor (open or claimed; None
+        for anyone else, and outside a thread), and whether ``text`` adds to it: it does unless it is blank,
+        help, hello or thanks (those get their short reply)."""
         if not (asker and channel and thread_ts):
-            return None
+            return InThread(None, False)
         found = self.store.open_escalation_in_thread(asker, channel, thread_ts)
-        return self.store.escalation(found) if found is not None else None
+        escalation = self.store.escalation(found) if found is not None else None
+        return InThread(escalation, escalation is not None and not is_blank(text) and small_talk(text) is None)
 
     def open_dm_escalation_elsewhere(self, question: Question) -> Escalation | None:
         """For a new DM question: its asker's other DM question still with the advisors, whose thread is where

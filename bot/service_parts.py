@@ -10,15 +10,14 @@ import uuid
 from typing import Callable
 
 from bot import escalations
+from bot.escalations import ReminderWait, reminder_wait
 from bot.outbox import ABANDONED, UNCERTAIN, Kind, Owed, resend_after_abandoned
 from bot.records import CLAIMED, OPEN, Escalation, QueueAction
+from bot.store.people import PERSON_COLUMNS
 from bot.times import parse_stored_time, stored, utc_now
 from bot.working_hours import WorkingHours, worked_since
 
 log = logging.getLogger("bot.service")
-
-
-URGENT_REMIND_AFTER = dt.timedelta(minutes=15)  # an urgent escalation unclaimed, or claimed and unanswered
 
 
 MY_DATA_PER_DAY = 3
@@ -234,15 +233,11 @@ class QueueUpkeep:
                           hours: WorkingHours | None = None) -> int:
         """Owe one reminder for each open escalation unclaimed for longer than ``after`` (since it was
         opened, or reopened), and one for each claimed escalation unanswered that long since its claim
-        (naming the claimer), of the advisors' working ``hours``; an urgent one after ``URGENT_REMIND_AFTER``
-        (or ``after``, when shorter) of all time. How many."""
+        (naming the claimer), as ``escalations.reminder_wait`` says (``hours``: the advisors'). How many."""
         now = now or utc_now()
-        urgent_after = min(after, URGENT_REMIND_AFTER)
-        waiting = [(e, *wait) for e in self.store.escalations(states=(OPEN, CLAIMED))
-                   for wait in [unreminded_wait(e)]
-                   if wait and wait[0] <= stored(now - (urgent_after if e.urgent else after))]
-        due = [(e, key) for e, since, key in waiting
-               if e.urgent or worked_since(hours, parse_stored_time(since) or now, now) >= after]
+        due = [(e, key) for e in self.store.escalations(states=(OPEN, CLAIMED))
+               for since, key in [unreminded_wait(e) or (None, None)]
+               if since and reminder_due(reminder_wait(e.urgent, after, hours is not None), since, now, hours)]
         owed = 0
         for escalation, key in due:
             with self.store.transaction():
@@ -253,6 +248,13 @@ class QueueUpkeep:
         if owed:
             self._tell_owed()
         return owed
+
+
+def reminder_due(rule: ReminderWait, since: str, now: dt.datetime, hours: WorkingHours | None) -> bool:
+    """Whether a wait that began at ``since`` (stored time) has lasted as long as ``rule`` says."""
+    if since > stored(now - rule.wait):
+        return False  # not even that long of all time
+    return not rule.working_time or worked_since(hours, parse_stored_time(since) or now, now) >= rule.wait
 
 
 def unreminded_wait(escalation: Escalation) -> tuple[str, str] | None:
@@ -339,7 +341,14 @@ class RecordsService:
         """What ``subject_access`` holds about ``user``, without other people's data: the copy App Home sends."""
         from bot.own_copy import own_copy
 
-        return own_copy(self.subject_access(user))
+        return own_copy(self.subject_access(user), PERSON_COLUMNS)
+
+    @staticmethod
+    def rows_naming_others(report: dict) -> int:
+        """How many records of a ``subject_access`` report hold another person's id or rating."""
+        from bot.own_copy import rows_naming_others
+
+        return rows_naming_others(report, PERSON_COLUMNS)
 
     def owe_my_data(self, user: str) -> None:
         """Owe ``user`` a copy of everything held about them (App Home's "Send me my data"); ``MyDataRefused``
@@ -368,6 +377,14 @@ class RecordsService:
     def schema_upgrade(self) -> tuple[int | None, int]:
         """(the schema version opening the database upgraded it from, None when it was current; its version now)."""
         return self.store.upgraded_from, self.store.schema_version()
+
+    def damage(self) -> str | None:
+        """None when SQLite finds the database file sound; else its first finding."""
+        return self.store.damage()
+
+    def opening(self) -> tuple[str, str]:
+        """(the start-up log's line on the database: file, schema, created or upgraded; the file's path)."""
+        return self.store.opening(), self.store.path
 
     def advice_record(self, since: str | None = None) -> list[dict]:
         return self.store.advice_record(since=since)

@@ -8,7 +8,6 @@ import re
 import sys
 from typing import TextIO
 
-from bot.own_copy import rows_naming_others
 from bot.private_files import open_private
 from bot.service import Service, StillQueued
 
@@ -92,13 +91,12 @@ def subject_access_command(service: Service, user: str, output: str | None) -> i
             report = write_subject_access(service, user, out)
         found = sum(len(rows) for rows in report["records"].values())
         print(f"{found} record(s) about {user} written to {output}", file=sys.stderr)
-    print(others_to_check(report), file=sys.stderr)
+    print(others_to_check(service.rows_naming_others(report)), file=sys.stderr)
     return 0
 
 
-def others_to_check(report: dict) -> str:
-    """What the controller must check before sending the copy: the records naming other people."""
-    naming = rows_naming_others(report)
+def others_to_check(naming: int) -> str:
+    """What the controller must check before sending the copy: ``naming`` records name other people."""
     if not naming:
         return "no record in it names another person"
     return (f"CHECK BEFORE SENDING: {naming} record(s) in it hold other people's data (advisors' Slack ids, "

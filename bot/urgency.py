@@ -17,7 +17,7 @@ How it decides (deterministic, offline, about 0.3 ms a question):
    above the stored threshold, or when it says so outright ("at risk tonight", "threatened to
    kill") without words of framing, of the past or of a danger resolved.
 
-Both models were fitted on this project's own labelled questions by ``python -m bot.urgency_train``
+Both models were fitted on this project's own labelled questions by ``python benchmarks/urgency_train.py``
 (cross-validated; figures in README and in bot/urgency_model.json), never on the blind set.
 
 ``assess`` returns the verdict with what drove it (``explain()``); ``signals_immediate_risk`` is

@@ -1,6 +1,6 @@
 """The fitted part of bot.urgency: a static word-embedding score and a small logistic model.
 
-Logistic regressions fitted by ``python -m bot.urgency_train`` on this project's own labelled
+Logistic regressions fitted by ``python benchmarks/urgency_train.py`` on this project's own labelled
 questions (tests/fixtures/urgent_dev*.yaml) and stored in ``bot/urgency_model.json``:
 
 1. The embedding score. WordLlama's static token embeddings (its 256-dimension "l2_supercat"
@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot import urgency_welsh
+from bot import logistic, urgency_welsh
 
 log = logging.getLogger(__name__)
 
@@ -158,10 +158,6 @@ class Linear:
         return cls(np.asarray(data["weights"], dtype=np.float64), float(data["bias"]))
 
 
-def sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
-
-
 @dataclass
 class Scorer:
     """Everything needed to score a question: the stored models, and the embedding if it loaded."""
@@ -215,8 +211,8 @@ class Scorer:
                  else self.words_logit(english_grams(word_grams(norm))) - UNREAD_SHIFT * self.words_bias)
         if self.uses_embedding and _enough_words(norm) and english:
             logit = self.embedding_logit(text)
-            return sigmoid(self.decision.logit([logit, words] + features)), self.threshold, logit, words
-        return sigmoid(self.fallback.logit([words] + features)), self.fallback_threshold, None, words
+            return _probability(self.decision.logit([logit, words] + features)), self.threshold, logit, words
+        return _probability(self.fallback.logit([words] + features)), self.fallback_threshold, None, words
 
 
 _lock = threading.Lock()
@@ -239,7 +235,7 @@ def load_scorer(path: Path = MODEL_FILE, embedding: Embedding | None = None, use
     )
     if tuple(data.get("features", ())) != FEATURE_NAMES or len(scorer.decision.weights) != len(FEATURE_NAMES):
         raise ValueError(f"{path} was fitted for other features than {FEATURE_NAMES}: "
-                         "run python -m bot.urgency_train --write")
+                         "run python benchmarks/urgency_train.py --write")
     if use_embedding:
         try:
             scorer.embedding = embedding or Embedding.load()
@@ -258,3 +254,7 @@ def scorer() -> Scorer:
             if _scorer is None:
                 _scorer = load_scorer()
     return _scorer
+
+
+def _probability(log_odds: float) -> float:
+    return float(logistic.probability(np.float64(log_odds)))

@@ -13,9 +13,10 @@ import re
 from bisect import bisect_left
 
 from bot.decisions import PLACEHOLDER_GROWTH
-from bot.privacy import MAX_QUESTION_CHARS, Redaction, redact_question
+from bot.privacy import Redaction, redact_question
 from bot.privacy.core import redact_placed
 from bot.privacy.kinds import MAX_INPUT_CHARS
+from bot.questions import MAX_QUESTION_CHARS
 from bot.urgency import risk_window
 
 GAP = "[… {:,} characters not kept …]"

@@ -206,3 +206,36 @@ def test_a_dotenv_that_is_not_utf8_is_a_usage_error(capsys, monkeypatch, tmp_pat
     (tmp_path / ".env").write_bytes(b"\xff\xfeCANISHARE_NATION=wales\n")
     code, out, err = run(capsys, monkeypatch, "ask", "Do I need consent?")
     assert code == 2 and "UTF-8" in err and "bug" not in err
+
+
+def test_every_option_of_every_command_says_what_it_does():
+    """--help is the command line's contract (the house review, rv-house, finding 12)."""
+    import argparse
+
+    from bot.cli import build_parser
+
+    def commands(parser):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield name, sub
+                    yield from ((f"{name} {n}", s) for n, s in commands(sub))
+
+    silent = [f"{name} {a.dest}" for name, sub in commands(build_parser()) for a in sub._actions
+              if not isinstance(a, (argparse._HelpAction, argparse._SubParsersAction)) and not a.help]
+    assert silent == []
+
+
+def test_digest_help_shows_week_and_since_exclude_each_other():
+    import argparse
+
+    from bot.cli import build_parser
+
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert "[--week WEEK | --since SINCE]" in " ".join(commands.choices["digest"].format_usage().split())
+
+
+def test_digest_refuses_week_with_since_as_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as refused:
+        main(["digest", "--week", "2026-W47", "--since", "2026-11-18"])
+    assert refused.value.code == 2 and "--since: not allowed with argument --week" in capsys.readouterr().err

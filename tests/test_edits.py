@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from bot.edits import EDIT_ANSWERED_WITHIN, answer_the_edit, changes_the_question
+from bot.edits import EDIT_ANSWERED_WITHIN, EditMeans, changes_the_question, what_the_edit_means
 from bot.records import Decision, Question, Where
 from bot.times import stored
 
@@ -24,11 +24,11 @@ def test_changing_the_words_changes_the_question():
 
 def test_an_edit_is_answered_only_soon_after_the_answer_and_only_when_the_words_changed():
     soon = ASKED + dt.timedelta(minutes=2)
-    assert answer_the_edit(question(), "Can I share?", "Can I share with the GP?", soon)
-    assert not answer_the_edit(question(), "Can I share?", "can I share", soon)
-    assert not answer_the_edit(None, "hello", "Can I share with the GP?", soon)  # nothing was asked
-    assert not answer_the_edit(question(), "Can I share?", "Can I share with the GP?", ASKED + EDIT_ANSWERED_WITHIN)
-    assert not answer_the_edit(question(created_at=ASKED), "a", "b", ASKED + dt.timedelta(days=3))
+    assert (what_the_edit_means(question(), "Can I share?", "Can I share with the GP?", soon) is EditMeans.NEW_QUESTION)
+    assert what_the_edit_means(question(), "Can I share?", "can I share", soon) is not EditMeans.NEW_QUESTION
+    assert what_the_edit_means(None, "hello", "Can I share with the GP?", soon) is not EditMeans.NEW_QUESTION  # nothing was asked
+    assert what_the_edit_means(question(), "Can I share?", "Can I share with the GP?", ASKED + EDIT_ANSWERED_WITHIN) is not EditMeans.NEW_QUESTION
+    assert what_the_edit_means(question(created_at=ASKED), "a", "b", ASKED + dt.timedelta(days=3)) is not EditMeans.NEW_QUESTION
 
 
 def test_the_readme_and_the_data_protection_document_give_the_same_window():

@@ -199,7 +199,7 @@ def test_a_card_is_owed_with_the_escalation_and_once_only(service):
 @pytest.mark.parametrize("identifier, kind", [("jane.doe@example.org", "email"), ("NHS 943 476 5919", "NHS number"),
                                                ("QQ 12 34 56 C", "NI number"), ("07700 900123", "phone")])
 def test_identifiers_across_the_length_limit_are_redacted_whole(service, identifier, kind):
-    from bot.privacy import MAX_QUESTION_CHARS
+    from bot.questions import MAX_QUESTION_CHARS
 
     for shift in range(0, len(identifier) + 1, 3):
         padding = "x " * ((MAX_QUESTION_CHARS - shift) // 2)

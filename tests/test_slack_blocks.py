@@ -7,6 +7,7 @@ import pytest
 
 from bot.matching import ANSWER, ESCALATE, SUGGEST
 from bot.mrkdwn import WORD_JOINER, escape_user_text
+from bot.policy_copy import DISCLAIMER
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Escalation, Question, Where
 from bot.slack.blocks import advisor_card, app_home, ids, kit, modals, replies
 from bot.slack.payloads import plain_text, question_ref, without_mentions_of
@@ -80,7 +81,7 @@ def test_answer_reply_has_answer_legal_basis_sources_review_date_notice_and_butt
     text = json.dumps(message.blocks)
     assert "Legal basis:" in text and entry.legal_basis[0] in text
     assert f"<{entry.sources[0].url}|" in text
-    assert "Last reviewed" in text and kit.NOTICE in text
+    assert "Last reviewed" in text and DISCLAIMER in text
     assert action_ids(message.blocks) == [ids.HELPFUL, ids.NOT_HELPFUL, ids.ESCALATE, ids.RECORD_DECISION]
     values = [e["value"] for b in message.blocks for e in b.get("elements", []) if "value" in e]
     assert values == [f"7|{entry.id}", f"7|{entry.id}", "7", f"7|{entry.id}|"]

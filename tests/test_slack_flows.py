@@ -20,10 +20,11 @@ from slack_sdk.http_retry import builtin_handlers, handler
 from bot.config import Settings
 from bot.matching import ANSWER, SUGGEST, Match, Scored
 from bot.mrkdwn import escape_user_text
+from bot.policy_copy import DISCLAIMER
 from bot.records import ANSWERED, CLAIMED, CLOSED, HELPFUL, NOT_HELPFUL, OPEN
 from bot.service import Service
 from bot.slack import create_app
-from bot.slack.blocks import ids, kit
+from bot.slack.blocks import ids
 from bot.slack.blocks.advisor_card import reminder_message
 from bot.slack.deliverer import deliver_due, deliver_inline, never_reached_slack
 from bot.slack.deps import assemble
@@ -250,7 +251,7 @@ def test_slash_command_answers_privately_with_the_answer_message(app, fake_slack
     reply = fake_slack.last("response_url").body
     assert reply["response_type"] == "ephemeral"
     text = json.dumps(reply["blocks"], ensure_ascii=False)
-    assert entry.legal_basis[0] in text and kit.NOTICE in text and "Last reviewed" in text
+    assert entry.legal_basis[0] in text and DISCLAIMER in text and "Last reviewed" in text
     question = service.recent_questions(ASKER)[0][0]
     assert question.where.source == "command" and question.where.channel == "C123"
     assert action_values(reply["blocks"], ids.HELPFUL) == [f"{question.id}|{entry.id}"]
@@ -493,7 +494,7 @@ def test_end_to_end_from_a_mention_to_the_advisor_answer_in_the_thread(app, fake
 
     delivered = [c.body for c in fake_slack.calls("chat.postMessage") if c.body["channel"] == "C123"]
     assert len(delivered) == 1 and delivered[0]["thread_ts"] == "1700000000.000111"
-    assert "Ask your IT service desk" in json.dumps(delivered[0]) and kit.NOTICE in json.dumps(delivered[0])
+    assert "Ask your IT service desk" in json.dumps(delivered[0]) and DISCLAIMER in json.dumps(delivered[0])
     final = fake_slack.last("chat.update").body
     assert final["channel"] == ADVISOR_CHANNEL and final["ts"] == escalation.advisor_ts
     assert "Answered" in json.dumps(final) and f"<@{ADVISOR}>" in json.dumps(final) and "<!date^" in json.dumps(final)

@@ -2,7 +2,7 @@
 
 The examples below are this project's own, written for these tests (never the blind set in
 tests/fixtures/blind/, and not copied from the development set the model was fitted on). Figures
-are measured by benchmarks/urgency_figures.py and python -m bot.urgency_train; the floor asserted
+are measured by benchmarks/urgency_figures.py and python benchmarks/urgency_train.py; the floor asserted
 here only guards against a change that breaks the classifier wholesale.
 """
 

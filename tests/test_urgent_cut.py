@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from bot.privacy import MAX_QUESTION_CHARS, redact
+from bot.privacy import redact
+from bot.questions import MAX_QUESTION_CHARS, QuestionTooLong
 from bot.records import Where
-from bot.service import QuestionTooLong, Service
+from bot.service import Service
 from bot.store import Store
 from bot.urgency import urgent_sentences
 from bot.urgent_cut import urgent_cut

@@ -123,7 +123,6 @@ from bot.privacy.kinds import (
     IP_ADDRESS,
     KINDS,
     MAX_INPUT_CHARS,
-    MAX_QUESTION_CHARS,
     NAME,
     NHS,
     NI,
@@ -137,4 +136,4 @@ from bot.privacy.kinds import (
 )
 from bot.privacy.numbers import _phones_in
 
-__all__ = ["Redaction", "redact", "redact_question", "KINDS", "MAX_QUESTION_CHARS", "PLACEHOLDER"]
+__all__ = ["Redaction", "redact", "redact_question", "KINDS", "PLACEHOLDER"]

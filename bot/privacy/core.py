@@ -18,7 +18,6 @@ from bot.privacy.kinds import (
     _REPORTED_AS,
     DOB,
     MAX_INPUT_CHARS,
-    MAX_QUESTION_CHARS,
     NAME,
     PHONE,
     SOCIAL,
@@ -32,6 +31,7 @@ from bot.privacy.references import _references
 from bot.privacy.scanning import _lowered, _word_starts
 from bot.privacy.spoken import _spoken_identifiers
 from bot.public_contacts import is_public_number
+from bot.questions import MAX_QUESTION_CHARS
 
 _HAS_DIGIT = re.compile(r"[0-9]")
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-MAX_QUESTION_CHARS = 4000  # a question is kept (and matched) to this length, cut after redaction
 MAX_INPUT_CHARS = 50_000  # input past this is dropped unread (Slack messages stop at 40,000)
 
 

@@ -7,19 +7,13 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.decisions import DecisionForm, InvalidDecision, basis_choices
+from bot.decisions import TEXT_FIELDS, DecisionForm, InvalidDecision, basis_choices
 from bot.slack.blocks import ids
 from bot.slack.blocks.modals import basis_from_value, decision_modal
-from bot.slack.deps import Deps
+from bot.slack.deps import Deps, just_ack
 from bot.slack.modal_opening import open_modal
 from bot.slack.payloads import action_value, decision_ref_of, metadata_of, selected_value, text_input, user_of
 from bot.slack.submissions import keep_open
-
-TEXT_FIELDS = ("shared_with", "what_shared", "lawful_basis_other", "reasons", "not_told_why")
-
-
-def just_ack(ack) -> None:
-    ack()
 
 
 def register(app: App, deps: Deps) -> None:

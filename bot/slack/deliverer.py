@@ -20,11 +20,10 @@ from typing import Callable
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot import lease_owners
-from bot.escalations import QueueError
+from bot.escalations import QueueError, reminder_wait
 from bot.mrkdwn import FORMER_ADVISOR, is_erased, mention
 from bot.outbox import REPEATABLE, UNCERTAIN, Kind, Owed
 from bot.records import Escalation, State, Via
-from bot.service_parts import URGENT_REMIND_AFTER
 from bot.slack.asker_delivery import (
     asked_elsewhere,
     asker_only_message,
@@ -37,7 +36,6 @@ from bot.slack.blocks.advisor_card import (
     advisor_message,
     page_mention,
     reminder_message,
-    why_not_delivered,
     with_earlier_copy_note,
 )
 from bot.slack.blocks.asker_notices import claimed_message
@@ -54,16 +52,23 @@ from bot.slack.blocks.replies import (
     notice_message,
     reply_message,
 )
+from bot.slack.blocks.undelivered import why_not_delivered
 from bot.slack.delivery import deliver_to_asker, dm, privately, reply_on_route
 from bot.slack.deps import Deps
 from bot.slack.follow_up_delivery import send_follow_up, send_follow_up_added
 from bot.slack.record_delivery import send_digest, send_digest_details, send_my_data
-from bot.slack.send_outcomes import never_deliverable, never_reached_slack, retry_after
+from bot.slack.send_outcomes import (  # noqa: F401 (never_reached_slack: the deliverer's rule, also for tests)
+    CARD_NOT_POSTED_YET,
+    Postpone,
+    died_on_this_host,
+    never_deliverable,
+    never_reached_slack,
+    retry_after,
+)
 from bot.times import parse_stored_time
 
 log = logging.getLogger(__name__)
 
-CARD_NOT_POSTED_YET = dt.timedelta(seconds=5)  # an update or reminder waits for its card
 IDLE_SECONDS = 5.0  # how often an idle deliverer looks for work another process owes
 WORKERS = 4  # Web API calls take ~100 ms; a few in parallel keep up with a busy Monday
 BATCH = 1  # items one worker leases at a time: a lease's clock starts when its own send does
@@ -75,20 +80,8 @@ MAYBE_NOT_DELIVERED = ("I was cut off while delivering your answer to escalation
                        "if it is not there (I will not send it again, so that it never arrives twice).")
 
 
-class Postpone(Exception):
-    def __init__(self, wait: dt.timedelta):
-        super().__init__(f"not sendable yet; again in {wait}")
-        self.wait = wait
-
-
 def owner_name() -> str:
     return lease_owners.owner(f"thread-{threading.get_ident()}")
-
-
-def died_on_this_host(owner: str) -> bool:
-    """Whether a lease holder was a process on this machine, in this pid namespace, that no longer runs
-    (bot.lease_owners); a holder elsewhere is left to its lease's expiry."""
-    return lease_owners.has_died(owner)
 
 
 def deliver_due(deps: Deps, owner: str | None = None, limit: int = 20) -> int:
@@ -193,12 +186,12 @@ def reply_thread(question) -> str | None:
 
 
 def remind_after_said(deps: Deps, escalation) -> str:
-    """How long before the advisors are reminded of it: working time when they have hours, except for
-    an urgent escalation (see ``Service.owe_due_reminders``)."""
-    if escalation.urgent:
-        return reminder_span(min(deps.settings.remind_after_hours * 3600, URGENT_REMIND_AFTER.total_seconds()))
-    span = reminder_span(deps.settings.remind_after_hours * 3600)
-    return f"{span} of their working time" if span and deps.settings.advisor_hours else span
+    """How long before the advisors are reminded of it, by the rule the service reminds them by
+    (``escalations.reminder_wait``)."""
+    rule = reminder_wait(escalation.urgent, dt.timedelta(hours=deps.settings.remind_after_hours),
+                         deps.settings.advisor_hours is not None)
+    span = reminder_span(rule.wait.total_seconds())
+    return f"{span} of their working time" if span and rule.working_time else span
 
 
 def send_notice(deps: Deps, item: Owed) -> None:

@@ -30,6 +30,11 @@ class Deps:
         return advisors_away(self.settings.advisor_hours, self.now())
 
 
+def just_ack(ack) -> None:
+    """For an action whose work is all done after Slack is answered (a lazy listener)."""
+    ack()
+
+
 def assemble(settings: Settings, service: Service, *, client: WebClient | None = None,
              advisors: AdvisorDirectory | None = None) -> Deps:
     """``client`` defaults to a WebClient for ``settings.bot_token`` (base URL from

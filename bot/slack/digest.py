@@ -22,12 +22,13 @@ from bot import lease_owners
 from bot.config import Settings
 from bot.digest.figures import Digest
 from bot.digest.weeks import next_run, week_due
-from bot.outbox import UNCERTAIN
+from bot.outbox import DIGEST_LEASE, UNCERTAIN
 from bot.service import Service
 from bot.service_parts import details_key, details_prefix
 from bot.slack.blocks.digest import render_blocks, summary_text
+from bot.slack.blocks.kit import reminder_span
 from bot.slack.client import build_web_client
-from bot.slack.deliverer import died_on_this_host
+from bot.slack.send_outcomes import died_on_this_host, never_reached_slack
 from bot.times import UK_TIME, parse_stored_time, utc_now
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,8 @@ class DigestInHand(Exception):
 def _in_hand(service: Service, week: str) -> DigestInHand:
     holder, until = service.digest_holder(week) or ("another run", None)
     ends = parse_stored_time(until) if until else None
-    when = f"{ends.astimezone(UK_TIME):%H:%M} (London time)" if ends else "within 15 minutes"
+    lease = reminder_span(DIGEST_LEASE.total_seconds())
+    when = f"{ends.astimezone(UK_TIME):%H:%M} (London time)" if ends else f"within {lease}"
     return DigestInHand(
         f"another run ({holder}) is posting the digest for {week} now; nothing posted. If it is still working, "
         f"let it finish; if it was stopped on another machine, run this again after its lease runs out at {when}",
@@ -136,7 +138,6 @@ def _details_result(service: Service, details, client: WebClient, channel: str, 
 def _failed(service: Service, item, error: BaseException) -> tuple[bool, str]:
     """Record a failed post of ``item``: refused by Slack or never sent, it stays owed (True); cut off
     after it was sent, it may be there and is given up as uncertain, never sent again (False)."""
-    from bot.slack.deliverer import never_reached_slack
 
     refused = isinstance(error, SlackApiError) or never_reached_slack(error) or raised_before_sending(error)
     reason = str(error.response.get("error")) if isinstance(error, SlackApiError) else type(error).__name__

@@ -11,6 +11,7 @@ from bot.slack.blocks.follow_ups import follow_up_added_message, follow_up_post
 from bot.slack.blocks.kit import Message, context
 from bot.slack.delivery import deliver_to_asker
 from bot.slack.deps import Deps
+from bot.slack.send_outcomes import CARD_NOT_POSTED_YET, Postpone
 
 
 def _follow_up_of(deps: Deps, item: Owed):
@@ -23,8 +24,6 @@ def _follow_up_of(deps: Deps, item: Owed):
 def send_follow_up(deps: Deps, item: Owed) -> tuple[str, str] | None:
     """The follow-up in its card's thread (sent to the channel too when urgent), where advisors working
     on it see it arrive; where it went is recorded, so that erasing the asker can empty it."""
-    from bot.slack.deliverer import CARD_NOT_POSTED_YET, Postpone
-
     escalation, follow_up = _follow_up_of(deps, item)
     if not escalation.advisor_ts:
         if deps.service.card_owed(escalation.id):

@@ -13,7 +13,7 @@ from bot.service_parts import MyDataRefused
 from bot.slack.blocks import ids
 from bot.slack.blocks.app_home import home_view, privacy_blocks
 from bot.slack.blocks.modals import privacy_notice_modal
-from bot.slack.deps import Deps
+from bot.slack.deps import Deps, just_ack
 from bot.slack.modal_opening import open_modal
 from bot.slack.payloads import action_value, private_route, selected_option_of, user_of
 
@@ -87,5 +87,3 @@ def register(app: App, deps: Deps) -> None:
     app.action(ids.HOME_AGAIN)(on_show_again)
 
 
-def just_ack(ack) -> None:
-    ack()

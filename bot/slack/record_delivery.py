@@ -8,12 +8,11 @@ import json
 from bot.mrkdwn import escape_user_text
 from bot.outbox import Owed
 from bot.slack.deps import Deps
+from bot.slack.digest import post_details, post_main_message
 
 
 def send_digest(deps: Deps, item: Owed) -> tuple[str, str] | None:
     """A digest a run could not post: posted now, from the week's figures as they are now."""
-    from bot.slack.digest import post_main_message
-
     if not deps.settings.digest_channel:
         raise LookupError("no digest channel is configured")
     week = item.payload["week"]
@@ -24,8 +23,6 @@ def send_digest(deps: Deps, item: Owed) -> tuple[str, str] | None:
 
 
 def send_digest_details(deps: Deps, item: Owed) -> None:
-    from bot.slack.digest import post_details
-
     payload = item.payload
     post_details(deps.client, payload["channel"], payload["ts"], deps.service.digest(payload["week"]))
     return None

@@ -12,7 +12,7 @@ from typing import Callable
 from slack_bolt import BoltResponse
 from slack_sdk import WebClient
 
-from bot.failures import is_busy
+from bot.failures import DatabaseCondition, database_condition, is_busy
 from bot.log_safety import safe_traceback
 from bot.readable import readable
 from bot.service import Service
@@ -94,11 +94,11 @@ STORE_WARNING_EVERY = 60.0  # seconds between two warnings of one store conditio
 
 def store_condition(error: BaseException) -> str | None:
     """What stops the store taking writes, when ``error`` is a condition to fix rather than a bug."""
-    if is_busy(error):
+    condition = database_condition(error)
+    if condition is DatabaseCondition.LOCKED:
         return ("the database is locked by another process (a sqlite3 shell with a transaction open, a backup "
                 "tool?): requests that write are refused until it is released")
-    text = str(error).lower()
-    if isinstance(error, sqlite3.OperationalError) and "full" in text:
+    if condition is DatabaseCondition.DISK_FULL:
         return "the disk is full where CANISHARE_DB lives: requests that write are refused until space is freed"
     return None
 

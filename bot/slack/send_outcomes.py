@@ -1,5 +1,7 @@
-"""What a failed send means for the next try: whether Slack refused it for good, whether the request
-certainly never reached Slack (so sending again cannot show it twice), and how long Slack asked to wait."""
+"""What a send that did not happen means for the next try: not sendable yet (``Postpone``), whether Slack
+refused it for good, whether the request certainly never reached Slack (so sending again cannot show it
+twice), how long Slack asked to wait, and whether the lease's holder died on this machine. The deliverer
+and its senders share these; no sender imports the deliverer."""
 
 from __future__ import annotations
 
@@ -9,7 +11,10 @@ import urllib.error
 
 from slack_sdk.errors import SlackApiError
 
+from bot import lease_owners
 from bot.outbox import Kind, Owed
+
+CARD_NOT_POSTED_YET = dt.timedelta(seconds=5)  # an update or reminder waits for its card
 
 # Slack's answers that trying again cannot change, for a message to one person: their account is gone
 # or deactivated, they cannot receive the bot's messages, or the conversation they asked in is gone.
@@ -18,6 +23,20 @@ PERMANENT_ERRORS = frozenset({"user_not_found", "user_disabled", "account_inacti
                               "is_archived", "cannot_dm_user"})
 TO_ONE_PERSON = frozenset({Kind.REPLY, Kind.NOTICE, Kind.ADVISOR_ANSWER, Kind.ASKER_NOTICE, Kind.DECISION_RECORD,
                            Kind.MY_DATA, Kind.FAQ_ENTRY, Kind.FOLLOW_UP_ADDED})
+
+
+class Postpone(Exception):
+    """Not sendable yet (its card is not posted): tried again after ``wait``, without counting a failure."""
+
+    def __init__(self, wait: dt.timedelta):
+        super().__init__(f"not sendable yet; again in {wait}")
+        self.wait = wait
+
+
+def died_on_this_host(owner: str) -> bool:
+    """Whether a lease holder was a process on this machine, in this pid namespace, that no longer runs
+    (bot.lease_owners); a holder elsewhere is left to its lease's expiry."""
+    return lease_owners.has_died(owner)
 
 
 def never_deliverable(item: Owed, code: str) -> bool:

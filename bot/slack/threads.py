@@ -8,8 +8,8 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.questions import EmptyQuestion
 from bot.readable import readable
-from bot.service import EmptyQuestion
 from bot.slack.message_text import message_text_of
 from bot.slack.payloads import question_of
 from bot.small_talk import is_blank

@@ -32,7 +32,7 @@ from bot.store.delivery import DeliveryTables
 from bot.store.follow_ups import FollowUpTables
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, OlderDatabase, StoreError
 from bot.store.opening import check_is_canishare, describe_opening, read_only_uri, refuse_unusable_path
-from bot.store.queries import LEARNED_GENERATION, _between, bump_generation, generation
+from bot.store.queries import LEARNED_GENERATION, _between, bump_generation, generation, question_from_row
 from bot.store.reports import ReportTables
 from bot.store.versions import EscalationVersions, update_if_unchanged
 from bot.times import stored_now
@@ -151,19 +151,19 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
     def question(self, question_id: int) -> Question | None:
         with self._reading():
             rows = list(self.db.query("select * from questions where id = ?", [question_id]))
-        return _question(rows[0]) if rows else None
+        return question_from_row(rows[0]) if rows else None
 
     def questions(self, since: str | None = None, until: str | None = None) -> list[Question]:
         sql, params = _between("select * from questions where 1=1", [], "created_at", since, until)
         with self._reading():
-            return [_question(r) for r in self.db.query(sql + " order by id", params)]
+            return [question_from_row(r) for r in self.db.query(sql + " order by id", params)]
 
     def recent_questions(self, asker: str, limit: int = 10) -> list[tuple[Question, Escalation | None]]:
         with self._reading():
             rows = list(
                 self.db.query("select * from questions where asker = ? order by id desc limit ?", [asker, limit])
             )
-            return [(_question(r), self.escalation_for_question(r["id"])) for r in rows]
+            return [(question_from_row(r), self.escalation_for_question(r["id"])) for r in rows]
 
     def told_about_privacy(self, asker: str) -> bool:
         """Whether a reply Slack took has already told ``asker`` what happens to what they type."""
@@ -468,16 +468,3 @@ def _decision_record(row: dict) -> DecisionRecord:
         redacted_kinds=tuple(json.loads(row["redacted_kinds"] or "[]")), view_id=row["view_id"],
     )
 
-
-def _question(row: dict) -> Question:
-    return Question(
-        id=row["id"], text=row["text"], asker=row["asker"],
-        where=Where(
-            source=row["source"], channel=row["channel"], thread_ts=row["thread_ts"],
-            message_ts=row["message_ts"], team=row["team"],
-        ),
-        decision=Decision(row["decision"]), faq_id=row["faq_id"], score=row["score"],
-        suggestions=tuple(json.loads(row["suggestions"] or "[]")),
-        redacted_kinds=tuple(json.loads(row["redacted_kinds"] or "[]")),
-        urgent=bool(row.get("urgent")), created_at=row["created_at"],
-    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from bot.records import UNKNOWN_RISK, FollowUp, Question, State, Via
+from bot.store.queries import question_from_row
 
 
 class FollowUpTables:
@@ -72,13 +73,11 @@ class FollowUpTables:
 
     def question_for_message(self, asker: str, channel: str, message_ts: str) -> Question | None:
         """The first question recorded from the Slack message ``message_ts`` of ``asker`` in ``channel``."""
-        from bot.store.database import _question
-
         with self._lock:
             rows = list(self.db.query(
                 "select * from questions where asker = ? and channel = ? and message_ts = ? order by id limit 1",
                 [asker, channel, message_ts]))
-        return _question(rows[0]) if rows else None
+        return question_from_row(rows[0]) if rows else None
 
     def open_dm_escalation_elsewhere(self, asker: str, channel: str, thread_ts: str | None) -> int | None:
         """The id of ``asker``'s latest escalation asked by DM in ``channel``, outside the thread ``thread_ts``,

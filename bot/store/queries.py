@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+from bot.records import Decision, Question, Where
+
 
 def _between(sql: str, params: list, column: str, since: str | None, until: str | None) -> tuple[str, list]:
     """Add ``since <= column < until`` conditions (either bound optional) to a query."""
@@ -26,3 +30,18 @@ def bump_generation(db, name: str) -> None:
 def generation(db, name: str) -> int:
     row = db.execute("select generation from generations where name = ?", [name]).fetchone()
     return row[0] if row else 0
+
+
+def question_from_row(row: dict) -> Question:
+    """A ``questions`` row as the record the rest of canishare reads."""
+    return Question(
+        id=row["id"], text=row["text"], asker=row["asker"],
+        where=Where(
+            source=row["source"], channel=row["channel"], thread_ts=row["thread_ts"],
+            message_ts=row["message_ts"], team=row["team"],
+        ),
+        decision=Decision(row["decision"]), faq_id=row["faq_id"], score=row["score"],
+        suggestions=tuple(json.loads(row["suggestions"] or "[]")),
+        redacted_kinds=tuple(json.loads(row["redacted_kinds"] or "[]")),
+        urgent=bool(row.get("urgent")), created_at=row["created_at"],
+    )

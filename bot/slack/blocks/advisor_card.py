@@ -27,6 +27,9 @@ from bot.slack.blocks.kit import (
 )
 from bot.slack.blocks.reopened import reopened_blocks
 from bot.slack.blocks.replies import notice_message
+from bot.slack.blocks.undelivered import why_not_delivered
+
+FALLBACK_QUESTION_CHARS = 150  # of the question, in the card's notification text
 
 SOURCE_LABELS = {Via.COMMAND: "/canishare", Via.DM: "direct message", Via.MENTION: "a mention",
                  Via.SHORTCUT: "the message shortcut", Via.HOME: "App Home", Via.CLI: "the command line"}
@@ -40,24 +43,6 @@ def best_guesses(question: Question | None, faq: Faq) -> list[FaqEntry]:
 
 
 # Slack's reasons a message cannot reach a person, in words (the rest are named as Slack gives them).
-UNDELIVERABLE = {
-    "user_disabled": "their Slack account is deactivated",
-    "account_inactive": "their Slack account is deactivated",
-    "user_not_found": "Slack no longer knows their account",
-    "cannot_dm_bot": "they cannot receive direct messages from canishare",
-    "messages_tab_disabled": "they cannot receive direct messages from canishare",
-    "cannot_dm_user": "they cannot receive direct messages from canishare",
-    "channel_not_found": "the conversation they asked in is gone",
-    "not_in_channel": "canishare is no longer in the conversation they asked in",
-    "is_archived": "the conversation they asked in is archived",
-}
-
-
-def why_not_delivered(error: str | None) -> str:
-    """Slack's error for a message to a person, as a reason a person can read."""
-    return UNDELIVERABLE.get(error or "", f"Slack kept refusing it ({error or 'no reason given'}) for a day")
-
-
 def state_text(escalation: Escalation, undelivered: str | None = None) -> str:
     """The escalation's state; ``undelivered``: Slack's reason its answer could not reach the asker."""
     if escalation.state == CLAIMED:
@@ -147,7 +132,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
     if page:
         blocks.insert(0, section(f"{page} :rotating_light: Urgent: someone may be at risk of serious harm now."))
     return Message(f"{page + ' ' if page else ''}{flag}Escalation #{escalation.id} ({escalation.state}): "
-                   f"{clip(user_question(question), 150)}", blocks)
+                   f"{clip(user_question(question), FALLBACK_QUESTION_CHARS)}", blocks)
 
 
 def follows_block(earlier: Escalation, link: str | None) -> dict:

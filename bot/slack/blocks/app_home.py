@@ -11,6 +11,7 @@ from bot.asker_steps import NextStep, next_step
 from bot.decisions import DECISION_LABELS as SHARING_LABELS
 from bot.faq import NATION_NAMES, NATIONS
 from bot.mrkdwn import FORMER_ADVISOR, escape_user_text, mention
+from bot.policy_copy import DISCLAIMER
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.advisor_card import advisor_buttons, urgent_flag
 from bot.slack.blocks.ids import (
@@ -25,7 +26,6 @@ from bot.slack.blocks.ids import (
     entry_ref,
 )
 from bot.slack.blocks.kit import (
-    NOTICE,
     actions,
     button,
     clip,
@@ -44,6 +44,7 @@ from bot.slack.blocks.reopened import reopened_lines
 HOME_QUEUE_LIMIT = 20
 HOME_CLAIMED_LIMIT = 10
 HOME_RECORDS_LIMIT = 10
+SHARED_WITH_SHOWN = 150  # characters of a record's "with whom" on its Home line
 HOME_BLOCK_LIMIT = 100  # Slack's limit on a Home tab's blocks
 EVERY_NATION = "Every nation (show all the notes)"
 
@@ -69,7 +70,7 @@ def decision_record_blocks(records: Sequence[DecisionRecord]) -> list[dict]:
         return [section("_No decision records yet. Use *Record my decision* under any answer._")]
     blocks = []
     for r in records[:HOME_RECORDS_LIMIT]:
-        shared_with = f" · with {escape_user_text(clip(r.shared_with, 150))}" if r.shared_with else ""
+        shared_with = f" · with {escape_user_text(clip(r.shared_with, SHARED_WITH_SHOWN))}" if r.shared_with else ""
         guidance = f"FAQ `{r.faq_id}`" if r.faq_id else (f"advisor's answer #{r.escalation_id}" if r.escalation_id
                                                           else "canishare")
         blocks.append(section(
@@ -179,7 +180,7 @@ def home_view(
             "the message shortcut *Ask canishare*.",
             accessory=button("Ask a question", HOME_ASK, Via.HOME, "primary"),
         ),
-        context(f":warning: {NOTICE}"),
+        context(f":warning: {DISCLAIMER}"),
         *nation_blocks(nation, nation_is_default),
         divider(),
         header("Your recent questions"),

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from bot.answers import URGENT_NOTICE
 from bot.mrkdwn import escape_mrkdwn, escape_user_text, mention, without_format_marks
-from bot.privacy import MAX_QUESTION_CHARS
+from bot.policy_copy import URGENT_NOTICE
+from bot.questions import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, Via
-from bot.slack.blocks.kit import Message, clip, context, human_list, plain, section, user_question
+from bot.slack.blocks.kit import MODAL_TEXT_LIMIT, Message, clip, context, human_list, plain, section, user_question
 from bot.slack.blocks.replies import RECOGNISED_ONLY
 
 MESSAGE_BLOCK_LIMIT = 50  # Slack's, for a message
@@ -138,8 +138,8 @@ def asked_from_home_modal(urgent: bool = False) -> dict:
     text = (":white_check_mark: *Thanks, I have your question.* My reply is in our direct messages: open the "
             "*Messages* tab, next to *Home*. Your question is listed under *Your recent questions* on Home.")
     blocks = [section(f":rotating_light: *{URGENT_NOTICE}*")] if urgent else []
-    return {"type": "modal", "title": plain("Ask canishare", 24), "close": plain("Close", 24),
-            "blocks": [*blocks, section(text)]}
+    return {"type": "modal", "title": plain("Ask canishare", MODAL_TEXT_LIMIT),
+            "close": plain("Close", MODAL_TEXT_LIMIT), "blocks": [*blocks, section(text)]}
 
 
 def open_escalation_hint(escalation: Escalation, link: str | None) -> dict:

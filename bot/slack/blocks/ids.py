@@ -26,8 +26,6 @@ PROPOSE_BLOCK, PROPOSE_INPUT = "propose", "propose_new"
 # the decision record modal: one input per block, each block named after the form's field
 DECISION_MODAL = "decision_modal"
 DECISION_INPUT = "value"
-DECISION_BLOCKS = ("decision", "shared_with", "what_shared", "lawful_basis", "lawful_basis_other", "reasons",
-                   "person_told", "not_told_why")
 NATION_ALL = "all"  # the nation select's "every nation" option
 
 

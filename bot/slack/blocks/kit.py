@@ -13,10 +13,9 @@ import re
 from typing import NamedTuple, Sequence
 
 from bot.mrkdwn import escape_user_text
+from bot.policy_copy import EMPHASISED
 from bot.records import Question
 from bot.times import parse_stored_time
-
-NOTICE = "Guidance, not legal advice: you make the decision and record it."
 
 # Slack's limits on text (https://api.slack.com/reference/block-kit/blocks)
 SECTION_LIMIT = 3000
@@ -25,6 +24,10 @@ BUTTON_TEXT_LIMIT = 75
 OPTION_TEXT_LIMIT = 75
 OPTION_VALUE_LIMIT = 150
 MODAL_TEXT_LIMIT = 24  # a modal's title, submit and close
+LABEL_LIMIT = 2000  # an input's label and hint
+PLACEHOLDER_LIMIT = 150
+CONTEXT_TEXT_LIMIT = 2000  # one text of a context block (kept under Slack's 3,000)
+TEXT_INPUT_LIMIT = 3000  # the largest max_length a plain_text_input may have
 
 
 class Message(NamedTuple):
@@ -125,6 +128,21 @@ def plain(text: str, limit: int = BUTTON_TEXT_LIMIT, emoji: bool = True) -> dict
     return {"type": "plain_text", "text": clip(text, limit), "emoji": emoji}
 
 
+def max_length(limit: int) -> dict:
+    """A plain_text_input's ``max_length`` for a limit the domain keeps. Slack refuses a view whose
+    max_length is over 3,000, yet takes longer text when none is set: a longer limit is left to the
+    domain, which refuses text past it with its own reason."""
+    return {"max_length": limit} if limit <= TEXT_INPUT_LIMIT else {}
+
+
+_POLICY_EMPHASIS = re.compile("|".join(rf"\b{re.escape(term)}\b" for term in EMPHASISED))
+
+
+def emphasised(policy: str) -> str:
+    """A sentence of ``bot.policy_copy`` as Slack shows it: the number to call and whom, in bold."""
+    return _POLICY_EMPHASIS.sub(lambda found: f"*{found.group()}*", policy)
+
+
 def mrkdwn(text: str) -> dict:
     return {"type": "mrkdwn", "text": text}
 
@@ -139,7 +157,7 @@ def section(text: str, accessory: dict | None = None, block_id: str | None = Non
 
 
 def context(*texts: str) -> dict:
-    return {"type": "context", "elements": [mrkdwn(clip(t, 2000)) for t in texts if t]}
+    return {"type": "context", "elements": [mrkdwn(clip(t, CONTEXT_TEXT_LIMIT)) for t in texts if t]}
 
 
 def divider() -> dict:

@@ -8,9 +8,11 @@ import re
 from typing import Iterable, Sequence
 
 from bot import decisions
+from bot.escalations import ANSWER_MAX_CHARS
 from bot.faq import FaqEntry
 from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, mention
 from bot.nations import Reader
+from bot.questions import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp
 from bot.slack.blocks.advisor_card import asker_nation_block, urgent_flag
 from bot.slack.blocks.follow_ups import MODAL_FOLLOW_UP_CHARS, follow_up_blocks
@@ -29,10 +31,14 @@ from bot.slack.blocks.ids import (
     QUESTION_INPUT,
 )
 from bot.slack.blocks.kit import (
+    HEADER_LIMIT,
+    LABEL_LIMIT,
     MODAL_TEXT_LIMIT,
     OPTION_TEXT_LIMIT,
+    PLACEHOLDER_LIMIT,
     context,
     header,
+    max_length,
     option,
     plain,
     section,
@@ -45,8 +51,6 @@ from bot.slack.blocks.reopened import reopened_blocks
 MODAL_BLOCK_LIMIT = 100  # Slack's limit on a modal's blocks
 STATIC_SELECT_LIMIT = 100  # Slack's limit on a static_select's options; beyond it: external_select
 RADIO_LIMIT = 10  # Slack's limit on radio buttons' options
-PLACEHOLDER_LIMIT = 150
-LABEL_LIMIT = 2000
 
 
 def ask_modal(metadata: dict) -> dict:
@@ -54,18 +58,19 @@ def ask_modal(metadata: dict) -> dict:
         "type": "modal",
         "callback_id": ASK_MODAL,
         "private_metadata": json.dumps(metadata),
-        "title": plain("Ask canishare", 24),
-        "submit": plain("Ask", 24),
-        "close": plain("Cancel", 24),
+        "title": plain("Ask canishare", MODAL_TEXT_LIMIT),
+        "submit": plain("Ask", MODAL_TEXT_LIMIT),
+        "close": plain("Cancel", MODAL_TEXT_LIMIT),
         "blocks": [
             {
                 "type": "input",
                 "block_id": QUESTION_BLOCK,
-                "label": plain("Your question", 2000),
+                "label": plain("Your question", LABEL_LIMIT),
                 "hint": plain("Describe the situation without names or identifiers "
-                              "(no NHS numbers, addresses or dates of birth).", 2000),
+                              "(no NHS numbers, addresses or dates of birth), "
+                              f"in up to {MAX_QUESTION_CHARS:,} characters.", LABEL_LIMIT),
                 "element": {"type": "plain_text_input", "action_id": QUESTION_INPUT, "multiline": True,
-                            "max_length": 3000},
+                            **max_length(MAX_QUESTION_CHARS)},
             }
         ],
     }
@@ -83,7 +88,7 @@ def faq_options(entries: Iterable[FaqEntry], query: str = "") -> list[dict]:
 
 
 def faq_select(entries: Sequence[FaqEntry]) -> dict:
-    placeholder = plain("Choose an entry", 150)
+    placeholder = plain("Choose an entry", PLACEHOLDER_LIMIT)
     if len(entries) <= STATIC_SELECT_LIMIT:
         return {"type": "static_select", "action_id": FAQ_INPUT, "placeholder": placeholder,
                 "options": faq_options(entries)}
@@ -132,9 +137,9 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
         "type": "modal",
         "callback_id": ANSWER_MODAL,
         "private_metadata": json.dumps(metadata),
-        "title": plain("Answer a question", 24),
-        "submit": plain("Send answer", 24),
-        "close": plain("Cancel", 24),
+        "title": plain("Answer a question", MODAL_TEXT_LIMIT),
+        "submit": plain("Send answer", MODAL_TEXT_LIMIT),
+        "close": plain("Cancel", MODAL_TEXT_LIMIT),
         "blocks": [
             *([section(f":warning: *{changed}* Your answer is still below: check it against the "
                        "escalation as it is now, then press *Send answer* again to send it.")] if changed else []),
@@ -147,18 +152,19 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
             {
                 "type": "input",
                 "block_id": ANSWER_BLOCK,
-                "label": plain("Your answer", 2000),
-                "hint": plain("The asker receives this as you write it. Don't include identifiers.", 2000),
+                "label": plain("Your answer", LABEL_LIMIT),
+                "hint": plain("The asker receives this as you write it. Don't include identifiers.", LABEL_LIMIT),
                 "element": with_initial(
-                    {"type": "plain_text_input", "action_id": ANSWER_INPUT, "multiline": True, "max_length": 3000},
+                    {"type": "plain_text_input", "action_id": ANSWER_INPUT, "multiline": True,
+                     **max_length(ANSWER_MAX_CHARS)},
                     "initial_value", draft.get(ANSWER_BLOCK, {}).get(ANSWER_INPUT, {}).get("value")),
             },
             {
                 "type": "input",
                 "block_id": FAQ_BLOCK,
                 "optional": True,
-                "label": plain("This is FAQ entry…", 2000),
-                "hint": plain("The question is then learned as a new way of asking that entry.", 2000),
+                "label": plain("This is FAQ entry…", LABEL_LIMIT),
+                "hint": plain("The question is then learned as a new way of asking that entry.", LABEL_LIMIT),
                 "element": with_initial(faq_select(entries), "initial_option",
                                         draft.get(FAQ_BLOCK, {}).get(FAQ_INPUT, {}).get("selected_option")),
             },
@@ -166,10 +172,10 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
                 "type": "input",
                 "block_id": PROPOSE_BLOCK,
                 "optional": True,
-                "label": plain("New FAQ entry", 2000),
+                "label": plain("New FAQ entry", LABEL_LIMIT),
                 "element": with_initial(
                     {"type": "checkboxes", "action_id": PROPOSE_INPUT,
-                     "options": [{"text": plain("Propose this as a new FAQ entry", 75), "value": "yes"}]},
+                     "options": [option("Propose this as a new FAQ entry", "yes")]},
                     "initial_options", draft.get(PROPOSE_BLOCK, {}).get(PROPOSE_INPUT, {}).get("selected_options")),
             },
         ],
@@ -210,7 +216,7 @@ def _input(field: str, label: str, element: dict, *, optional: bool = False, hin
 
 
 def _text(field: str, *, multiline: bool = False, placeholder: str | None = None) -> dict:
-    element = {"type": "plain_text_input", "multiline": multiline, "max_length": decisions.LIMITS[field]}
+    element = {"type": "plain_text_input", "multiline": multiline, **max_length(decisions.LIMITS[field])}
     if placeholder:
         element["placeholder"] = plain(placeholder, PLACEHOLDER_LIMIT)
     return element
@@ -298,9 +304,10 @@ def privacy_notice_modal(notice_markdown: str) -> dict:
         if not text or text.startswith("<!--"):
             continue
         if text.startswith("#"):
-            blocks.append(header(text.lstrip("# ").strip()[:150]))
+            blocks.append(header(text.lstrip("# ").strip()[:HEADER_LIMIT]))
         else:
             blocks.append(section(markdown_to_mrkdwn(text)))
         if len(blocks) == MODAL_BLOCK_LIMIT:
             break
-    return {"type": "modal", "title": plain("Privacy notice", 24), "close": plain("Close"), "blocks": blocks}
+    return {"type": "modal", "title": plain("Privacy notice", MODAL_TEXT_LIMIT),
+            "close": plain("Close", MODAL_TEXT_LIMIT), "blocks": blocks}

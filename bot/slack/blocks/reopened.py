@@ -8,6 +8,7 @@ from bot.mrkdwn import FORMER_ADVISOR, escape_mrkdwn, escape_user_text, mention
 from bot.outbox import UNCERTAIN
 from bot.records import CLAIMED, OPEN, Escalation
 from bot.slack.blocks.kit import clip, context, quoted, slack_date, whole_text_sections
+from bot.slack.blocks.undelivered import why_not_delivered
 
 
 def is_reopened(escalation: Escalation) -> bool:
@@ -22,9 +23,6 @@ def reopened_by_text(escalation: Escalation) -> str:
 
 def earlier_answer_head(escalation: Escalation) -> str:
     """What the asker was told, as far as the bot knows: whether the earlier answer reached them."""
-    # imported here: advisor_card imports this module
-    from bot.slack.blocks.advisor_card import why_not_delivered
-
     by = f"(from {mention(escalation.answered_by, FORMER_ADVISOR)} {slack_date(escalation.answered_at)})"
     state, error = escalation.earlier_answer_delivery or (None, None)
     if state == "delivered":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from bot.answers import URGENT_NOTICE, short_answer, shortened
+from bot.answers import short_answer, shortened
 from bot.asker_steps import seen_by_others
 from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry, Source
@@ -19,17 +19,27 @@ from bot.mrkdwn import (
     without_format_marks,
 )
 from bot.nations import NationLines, Reader, as_reader, nation_lines
+from bot.policy_copy import (
+    ACT_NOW_HOW,
+    ACT_NOW_WHEN,
+    AT_RISK_NOW,
+    DISCLAIMER,
+    MAY_BE_AT_RISK,
+    SHARING_TO_PREVENT_HARM,
+    URGENT_NOTICE,
+    do_not_wait,
+)
 from bot.records import Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, SHOW_ENTRY, decision_ref, entry_ref
 from bot.slack.blocks.kit import (
     BUTTON_TEXT_LIMIT,
-    NOTICE,
     SECTION_LIMIT,
     Message,
     actions,
     button,
     context,
     divider,
+    emphasised,
     human_list,
     quoted,
     section,
@@ -42,21 +52,16 @@ from bot.urgency_welsh import is_partly_welsh
 
 ERROR_TEXT = "Something went wrong and nothing was saved. Please try again in a minute."
 STORE_DOWN_TEXT = ("I could not save that: canishare's records cannot be written just now, so nothing was kept. "
-                   "Please try again in a few minutes. If someone may be at risk of harm, do not wait: share "
-                   "what is needed now and call 999 or your safeguarding lead.")
+                   f"Please try again in a few minutes. {do_not_wait(MAY_BE_AT_RISK)}")
 STORE_BUSY_TEXT = ("canishare's records are busy with other work just now, so that was not saved. Please try again "
-                   "in a minute. If someone may be at risk of harm, do not wait: share what is needed now and call "
-                   "999 or your safeguarding lead.")
+                   f"in a minute. {do_not_wait(MAY_BE_AT_RISK)}")
 
 
 def urgent_blocks(away: str = "") -> list[dict]:
     """The act-now message; ``away``: when the advisors will see it, if they are not working now."""
     return [
         section(
-            ":rotating_light: *If someone is at immediate risk of serious harm, act now:* call *999* "
-            "(the emergency services) or your *safeguarding lead* straight away.\n"
-            "Data protection law does not stop you sharing information to prevent serious harm. "
-            "You do not need consent to protect someone, and you can record your reasons afterwards.\n"
+            f":rotating_light: *{ACT_NOW_WHEN}* {emphasised(ACT_NOW_HOW)}\n{SHARING_TO_PREVENT_HARM}\n"
             "I have also sent your question to the advisors, flagged urgent."
             + (f" *Do not wait for them.* {away}" if away else "")
         ),
@@ -162,7 +167,7 @@ def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None 
         *nation_after_blocks(lines, nation),
         section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}\n*Source:* {sources}"),
         context(f"Last reviewed {reviewed} · FAQ entry `{entry.id}`",
-                f":warning: {NOTICE}"),
+                f":warning: {DISCLAIMER}"),
         actions(
             button("Helpful", HELPFUL, ref),
             button("Not helpful", NOT_HELPFUL, ref),
@@ -185,7 +190,7 @@ def entry_text(entry: FaqEntry, nation: Reader | str | None = None) -> str:
     """An answer's fallback (notifications, previews, screen readers): the nation warning when the blocks
     lead with one, then the answer in brief, not the entry's question (often the myth, which reads as the
     opposite of the answer)."""
-    return nation_text(nation_lines(entry, nation), f"{escape_mrkdwn(short_answer(entry))} ({NOTICE})")
+    return nation_text(nation_lines(entry, nation), f"{escape_mrkdwn(short_answer(entry))} ({DISCLAIMER})")
 
 
 SHOW_ANSWER = "Show answer: "
@@ -335,8 +340,7 @@ def escalated_message(escalation: Escalation, source: str, created: bool, remind
         text = (f":outbox_tray: Sent to the advisors (escalation #{escalation.id}). "
                 f"An advisor will answer {where_the_answer_goes(source, asked_in)}. "
                 f"{away + ' ' if away else ''}I will tell you when one picks it up."
-                f"{reminded}\nIf it becomes urgent meanwhile, with someone at immediate risk of serious harm, "
-                "do not wait: share what is needed now and call *999* or your *safeguarding lead*.")
+                f"{reminded}\n" + emphasised(do_not_wait(URGENT_MEANWHILE)))
         if source == Via.MENTION:
             text += (f"\nTo add detail, mention me in {'that' if asked_in else 'this'} thread: I will add it to "
                      f"escalation #{escalation.id}.")
@@ -370,17 +374,17 @@ def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | st
     if linked:
         blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"))
         blocks += nation_after_blocks(lines, where)
-    blocks.append(context(f":warning: {NOTICE}"))
+    blocks.append(context(f":warning: {DISCLAIMER}"))
     blocks.append(actions(record_button(escalation.question_id, linked.id if linked else None, escalation.id)))
     return Message(nation_text(lines, f"An advisor has answered your question (escalation #{escalation.id})."),
                    blocks)
 
 
+URGENT_MEANWHILE = "If it becomes urgent meanwhile, with someone at immediate risk of serious harm"
 CLOSED_TEXT = (":lock: An advisor closed your question (escalation #{id}) without an answer: canishare's advisors "
                "cannot answer it, or it is answered elsewhere. If you still need advice, ask your information "
                "governance lead or data protection officer, or ask me again with more about the situation.")
-CLOSED_URGENT_TEXT = ("\nIf someone is at immediate risk of serious harm, do not wait: share what is needed now and "
-                      "call *999* or your *safeguarding lead*.")
+CLOSED_URGENT_TEXT = "\n" + emphasised(do_not_wait(AT_RISK_NOW))
 
 
 def closed_message(escalation: Escalation, shared: bool = False) -> Message:

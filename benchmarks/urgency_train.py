@@ -1,6 +1,9 @@
 """Fit bot/urgency_model.json from this project's own labelled questions, with cross-validation.
 
-    python -m bot.urgency_train [--write]
+Run from the repository root (a development tool: it reads the labelled sets under tests/, so it
+lives with the other trainers here, not in the installed package):
+
+    python benchmarks/urgency_train.py [--write]
 
 Reads tests/fixtures/urgent_dev.yaml and urgent_dev2.yaml to urgent_dev6.yaml (six batches
 written at different times; never the blind set). Prints, for the model with the
@@ -29,10 +32,13 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot import logistic, urgency_rules
-from bot.urgency_model import FEATURE_NAMES, MODEL_FILE, Embedding, Linear, class_features, word_grams
-
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bot import logistic, urgency_rules  # noqa: E402 - after the repository is on the path
+from bot.urgency_model import FEATURE_NAMES, MODEL_FILE, Embedding, Linear, class_features, word_grams  # noqa: E402
+
 FIXTURES = [ROOT / "tests" / "fixtures" / f"urgent_dev{suffix}.yaml" for suffix in ("", "2", "3", "4", "5", "6")]
 EMBEDDING_L2 = 30.0
 SHRINK_TOKENS = 8.0  # pseudo-tokens pulling a short question's embedding score to the average
@@ -130,7 +136,7 @@ def predict(models: dict, emb: np.ndarray, cls: np.ndarray, sizes: np.ndarray,
     words = logits(models["words_model"], models["bag"].matrix[rows])
     full = logits(models["decision"], np.column_stack([score, words, cls[rows]]))
     fallback = logits(models["fallback"], np.column_stack([words, cls[rows]]))
-    return 1 / (1 + np.exp(-full)), 1 / (1 + np.exp(-fallback))
+    return logistic.probability(full), logistic.probability(fallback)
 
 
 def _words(question: str) -> tuple[str, dict[str, list[str]]]:
@@ -201,7 +207,7 @@ def main(argv: list[str]) -> int:
         models = fit(emb, cls, sizes, grams, y, np.arange(n), salt=99)
         weights, bias = models["words_model"]
         data = {
-            "about": "Fitted by python -m bot.urgency_train --write on tests/fixtures/urgent_dev*.yaml; "
+            "about": "Fitted by python benchmarks/urgency_train.py --write on tests/fixtures/urgent_dev*.yaml; "
                      "see bot/urgency_model.py.",
             "questions": n, "urgent": int(y.sum()),
             "embedding": "wordllama l2_supercat 256, mean of token embeddings",
