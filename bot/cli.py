@@ -23,6 +23,8 @@ MATCHER_SETTINGS = {"fields": ("thresholds",)}
 RECORD_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token", "signing_secret", "retention_days")}
 PURGE_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token", "signing_secret")}
 ALL_SETTINGS: dict = {}
+NEW_FILE_HELP = ("created readable by you alone; never the database, never through a symbolic link, "
+                 "an existing file only with --force")
 log = logging.getLogger(__name__)
 
 
@@ -137,12 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--decisions", action="store_true",
                         help="write practitioners' decision records instead of the advice record")
     export.add_argument("--since", type=_date, help="first day to include, YYYY-MM-DD")
-    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.add_argument("--output", "-o", help=f"file to write (default: standard output); {NEW_FILE_HELP}")
+    export.add_argument("--force", action="store_true", help="with -o: overwrite FILE if it exists")
     export.set_defaults(handler=cmd_export, uses=RECORD_SETTINGS)
 
     access = commands.add_parser("subject-access", help="write everything held about one Slack user as JSON")
     access.add_argument("user", metavar="USER_ID", help="the person's Slack user id, e.g. U0123ABCD")
-    access.add_argument("--output", "-o", help="file to write (default: standard output)")
+    access.add_argument("--output", "-o", help=f"file to write (default: standard output); {NEW_FILE_HELP}")
+    access.add_argument("--force", action="store_true", help="with -o: overwrite FILE if it exists")
     access.set_defaults(handler=cmd_subject_access, uses=RECORD_SETTINGS)
 
     erase = commands.add_parser("erase", help="erase one Slack user's questions, ratings and records")
@@ -311,8 +315,8 @@ def purge_report(counts: dict, before: str, dry_run: bool) -> str:
 
 
 def cmd_export(args, settings: Settings) -> int:
+    from bot.cli_output import operator_output
     from bot.export import ADVICE_RECORD_COLUMNS, DECISION_RECORD_COLUMNS, decision_record_rows, write_csv
-    from bot.private_files import open_private
 
     service = _service(settings, faq=False, read_only=True)
     since = args.since.isoformat() if args.since else None
@@ -320,7 +324,7 @@ def cmd_export(args, settings: Settings) -> int:
         rows, columns = decision_record_rows(service.all_decision_records(since=since)), DECISION_RECORD_COLUMNS
     else:
         rows, columns = service.advice_record(since=since), ADVICE_RECORD_COLUMNS
-    out = open_private(args.output, newline="") if args.output else sys.stdout
+    out = operator_output(args.output, settings.db_path, args.force, newline="") if args.output else sys.stdout
     try:
         write_csv(rows, columns, out)
     finally:
@@ -334,7 +338,8 @@ def cmd_export(args, settings: Settings) -> int:
 def cmd_subject_access(args, settings: Settings) -> int:
     from bot.subject_rights import subject_access_command
 
-    return subject_access_command(_service(settings, faq=False, read_only=True), args.user, args.output)
+    return subject_access_command(_service(settings, faq=False, read_only=True), args.user, args.output,
+                                  settings.db_path, args.force)
 
 
 def cmd_erase(args, settings: Settings) -> int:
