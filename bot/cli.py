@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     faq = commands.add_parser("faq", help="work on the FAQ files").add_subparsers(metavar="ACTION")
     faq_lint = faq.add_parser("lint", help="check the FAQ files; exit 1 on any problem")
     faq_lint.add_argument("directory", nargs="?", help="FAQ directory (default: the configured one)")
+    faq_lint.add_argument("--db", metavar="PATH",
+                          help="also count the entry ids the bot's database holds (learned phrasings, ratings) as "
+                               "known to `replaces` (opened read-only)")
     faq_lint.set_defaults(handler=cmd_faq_lint, uses=NO_SETTINGS)
 
     faq_drafts = faq.add_parser("drafts", help="write advisors' proposed new entries as YAML for review")
@@ -245,7 +248,7 @@ def _service(settings: Settings, faq: bool = True, must_exist: bool = True, read
 
 def cmd_faq_lint(args, settings: Settings) -> int:
     directory = args.directory or settings.faq_dir
-    problems = lint(directory)
+    problems = lint(directory, recorded_ids=_recorded_entry_ids(args.db, settings) if args.db else None)
     for problem in problems:
         print(problem)
     failing = [p for p in problems if not p.warning]  # warnings are shown but do not fail lint
@@ -257,6 +260,14 @@ def cmd_faq_lint(args, settings: Settings) -> int:
     warned = f", {len(problems)} warning(s)" if problems else ""
     print(f"ok: {len(faq)} entries, {phrasings} phrasings in {directory}{warned}")
     return EXIT_OK
+
+
+def _recorded_entry_ids(database: str, settings: Settings) -> set[str]:
+    service = _service(dataclasses.replace(settings, db_path=database), faq=False, read_only=True)
+    try:
+        return service.recorded_entry_ids()
+    finally:
+        service.store.close()
 
 
 def cmd_faq_drafts(args, settings: Settings) -> int:
