@@ -115,6 +115,9 @@ class OutboxService:
                 self.store.set_advisor_message(item.escalation_id, *posted)
             elif item.kind == Kind.FOLLOW_UP:
                 self._remember_follow_up_post(int(item.payload.get("follow_up") or 0), *posted)
+            elif item.kind == Kind.FOLLOW_UPS_HELD:
+                for follow_up_id in item.payload.get("follow_ups") or []:
+                    self._remember_follow_up_post(int(follow_up_id), *posted)
             elif item.kind == Kind.DIGEST:
                 week = item.payload["week"]
                 self.store.record_digest(week, *posted)
