@@ -23,6 +23,8 @@ MATCHER_SETTINGS = {"fields": ("thresholds",)}
 RECORD_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token", "signing_secret", "retention_days")}
 PURGE_SETTINGS = {"ignore": ("thresholds", "api_url", "bot_token", "app_token", "signing_secret")}
 ALL_SETTINGS: dict = {}
+NEW_FILE_HELP = ("created readable by you alone; never the database, never through a symbolic link, "
+                 "an existing file only with --force")
 log = logging.getLogger(__name__)
 
 
@@ -114,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     faq = commands.add_parser("faq", help="work on the FAQ files").add_subparsers(metavar="ACTION")
     faq_lint = faq.add_parser("lint", help="check the FAQ files; exit 1 on any problem")
     faq_lint.add_argument("directory", nargs="?", help="FAQ directory (default: the configured one)")
+    faq_lint.add_argument("--db", metavar="PATH",
+                          help="also count the entry ids the bot's database holds (learned phrasings, ratings) as "
+                               "known to `replaces` (opened read-only)")
     faq_lint.set_defaults(handler=cmd_faq_lint, uses=NO_SETTINGS)
 
     faq_drafts = faq.add_parser("drafts", help="write advisors' proposed new entries as YAML for review")
@@ -143,12 +148,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--decisions", action="store_true",
                         help="write practitioners' decision records instead of the advice record")
     export.add_argument("--since", type=_date, help="first day to include, YYYY-MM-DD")
-    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.add_argument("--output", "-o", help=f"file to write (default: standard output); {NEW_FILE_HELP}")
+    export.add_argument("--force", action="store_true", help="with -o: overwrite FILE if it exists")
     export.set_defaults(handler=cmd_export, uses=RECORD_SETTINGS)
 
     access = commands.add_parser("subject-access", help="write everything held about one Slack user as JSON")
     access.add_argument("user", metavar="USER_ID", help="the person's Slack user id, e.g. U0123ABCD")
-    access.add_argument("--output", "-o", help="file to write (default: standard output)")
+    access.add_argument("--output", "-o", help=f"file to write (default: standard output); {NEW_FILE_HELP}")
+    access.add_argument("--force", action="store_true", help="with -o: overwrite FILE if it exists")
     access.set_defaults(handler=cmd_subject_access, uses=RECORD_SETTINGS)
 
     erase = commands.add_parser("erase", help="erase one Slack user's questions, ratings and records")
@@ -250,7 +257,7 @@ def _service(settings: Settings, faq: bool = True, must_exist: bool = True, read
 
 def cmd_faq_lint(args, settings: Settings) -> int:
     directory = args.directory or settings.faq_dir
-    problems = lint(directory)
+    problems = lint(directory, recorded_ids=_recorded_entry_ids(args.db, settings) if args.db else None)
     for problem in problems:
         print(problem)
     failing = [p for p in problems if not p.warning]  # warnings are shown but do not fail lint
@@ -262,6 +269,14 @@ def cmd_faq_lint(args, settings: Settings) -> int:
     warned = f", {len(problems)} warning(s)" if problems else ""
     print(f"ok: {len(faq)} entries, {phrasings} phrasings in {directory}{warned}")
     return EXIT_OK
+
+
+def _recorded_entry_ids(database: str, settings: Settings) -> set[str]:
+    service = _service(dataclasses.replace(settings, db_path=database), faq=False, read_only=True)
+    try:
+        return service.recorded_entry_ids()
+    finally:
+        service.close_database()
 
 
 def cmd_faq_drafts(args, settings: Settings) -> int:
@@ -320,8 +335,8 @@ def purge_report(counts: dict, before: str, dry_run: bool) -> str:
 
 
 def cmd_export(args, settings: Settings) -> int:
+    from bot.cli_output import operator_output
     from bot.export import ADVICE_RECORD_COLUMNS, DECISION_RECORD_COLUMNS, decision_record_rows, write_csv
-    from bot.private_files import open_private
 
     service = _service(settings, faq=False, read_only=True)
     since = args.since.isoformat() if args.since else None
@@ -329,7 +344,7 @@ def cmd_export(args, settings: Settings) -> int:
         rows, columns = decision_record_rows(service.all_decision_records(since=since)), DECISION_RECORD_COLUMNS
     else:
         rows, columns = service.advice_record(since=since), ADVICE_RECORD_COLUMNS
-    out = open_private(args.output, newline="") if args.output else sys.stdout
+    out = operator_output(args.output, settings.db_path, args.force, newline="") if args.output else sys.stdout
     try:
         write_csv(rows, columns, out)
     finally:
@@ -343,7 +358,8 @@ def cmd_export(args, settings: Settings) -> int:
 def cmd_subject_access(args, settings: Settings) -> int:
     from bot.subject_rights import subject_access_command
 
-    return subject_access_command(_service(settings, faq=False, read_only=True), args.user, args.output)
+    return subject_access_command(_service(settings, faq=False, read_only=True), args.user, args.output,
+                                  settings.db_path, args.force)
 
 
 def cmd_erase(args, settings: Settings) -> int:

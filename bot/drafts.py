@@ -23,7 +23,7 @@ from bot.bundled import is_installed_faq
 from bot.faq import NATIONS
 from bot.mrkdwn import markup_as_words, replace_markup
 from bot.privacy import redact
-from bot.private_files import write_private_text
+from bot.private_files import write_new_private_text
 from bot.records import Escalation
 
 DRAFT_NOTE = (
@@ -137,23 +137,24 @@ def write_drafts(service, directory: Path, again: bool = False, escalation_id: i
     written = {}
     for escalation in proposals:
         entry = draft_entry(escalation)
-        path = _free_path(directory, f"{entry['id']}.yaml")
-        write_private_text(
-            path, DRAFT_NOTE + f"# escalation #{escalation.id}, answered {escalation.answered_at}\n" + to_check(entry)
-            + advisor_links(escalation.answer) + draft_yaml(entry),
-        )
-        written[escalation.id] = path
+        written[escalation.id] = _write_new(directory, entry["id"], (
+            DRAFT_NOTE + f"# escalation #{escalation.id}, answered {escalation.answered_at}\n" + to_check(entry)
+            + advisor_links(escalation.answer) + draft_yaml(entry)))
     service.mark_drafted({n: str(path) for n, path in written.items()})
     return list(written.values())
 
 
-def _free_path(directory: Path, name: str) -> Path:
-    path = directory / name
-    counter = 2
-    while path.exists():
-        path = directory / f"{Path(name).stem}-{counter}.yaml"
-        counter += 1
-    return path
+def _write_new(directory: Path, stem: str, text: str) -> Path:
+    """Write ``text`` to ``stem.yaml`` in ``directory``, or ``stem-2.yaml`` … when that name is taken: never
+    over an existing file, nor through a symbolic link someone left there (it counts as taken)."""
+    counter = 1
+    while True:
+        path = directory / (f"{stem}.yaml" if counter == 1 else f"{stem}-{counter}.yaml")
+        try:
+            write_new_private_text(path, text)
+            return path
+        except FileExistsError:
+            counter += 1
 
 
 def default_drafts_dir(faq_dir: Path) -> Path:

@@ -147,14 +147,19 @@ class WeightedExamples:
         return Neighbours(best, tuple(examples.labels[i] for v, i in order if v > -1.0))
 
 
-def stale_labels(entry_ids: Sequence[str]) -> list[str]:
-    """The entry ids the shipped examples are labelled with that an FAQ serving them lacks (an entry
-    renamed or deleted since the examples were written); empty for an FAQ they do not serve."""
+def example_labels() -> set[str]:
+    """The entry ids the shipped examples are labelled with (``none`` left out); empty if unreadable."""
     try:
         items = json.loads(EXAMPLES_FILE.read_text(encoding="utf-8"))["examples"]
     except (OSError, ValueError, KeyError):
-        return []
-    labels = {name for i in items for name in labels_of(i["topic"], i.get("also", ()))} - {NONE}
+        return set()
+    return {name for i in items for name in labels_of(i["topic"], i.get("also", ()))} - {NONE}
+
+
+def stale_labels(entry_ids: Sequence[str]) -> list[str]:
+    """The entry ids the shipped examples are labelled with that an FAQ serving them lacks (an entry
+    renamed or deleted since the examples were written); empty for an FAQ they do not serve."""
+    labels = example_labels()
     if not about_faq(labels, entry_ids):
         return []
     return sorted(labels - set(entry_ids))

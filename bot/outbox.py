@@ -45,6 +45,7 @@ class Kind(StrEnum):
     ASKER_NOTICE = "asker_notice"      # news of their escalation for the asker, where they asked (closed unanswered)
     FOLLOW_UP = "follow_up"            # what an asker added to their escalation, in its card's thread
     FOLLOW_UP_ADDED = "follow_up_added"  # the asker told, in their thread, that it was added
+    FOLLOW_UPS_HELD = "follow_ups_held"  # follow-ups past the limit of posts, posted together when it lets them
     FAQ_ENTRY = "faq_entry"            # an FAQ entry a person asked to see ("Show answer" on a suggestion)
     REMINDER = "reminder"              # an unclaimed escalation, in its card's thread
     DIGEST = "digest"                  # the weekly digest's main message

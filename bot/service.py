@@ -312,6 +312,10 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
         """Every decision record made from ``since`` on, oldest first (for the export)."""
         return self.store.decision_records(since=since)
 
+    def recorded_entry_ids(self) -> set[str]:
+        """The FAQ entry ids this database holds learned phrasings or ratings under (``faq lint --db``)."""
+        return self.store.recorded_entry_ids()
+
     # the advisor queue ---------------------------------------------------------------------
 
     def claim(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str],

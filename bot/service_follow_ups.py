@@ -21,6 +21,13 @@ log = logging.getLogger("bot.service")
 # An urgent follow-up pages the advisors at most once an escalation in this interval; later ones in it are posted
 # to the channel flagged urgent, without the page (one asker could otherwise keep the channel paging: s9 M5).
 FOLLOW_UP_PAGE_INTERVAL = dt.timedelta(minutes=30)
+# One asker cannot post hundreds of messages into the advisor channel through follow-ups (s9 M4): an escalation's
+# follow-ups get their own post in its card's thread at most FOLLOW_UP_POSTS times in FOLLOW_UP_POST_WINDOW; later
+# ones are on the card at once and posted together, HELD_PER_POST a post (each whole, within Slack's 50 blocks),
+# one such post per window: after a flood, the channel gets one post every FOLLOW_UP_POST_WINDOW.
+FOLLOW_UP_POSTS = 5
+FOLLOW_UP_POST_WINDOW = dt.timedelta(minutes=10)
+HELD_PER_POST = 6
 
 
 class InThread(NamedTuple):
@@ -90,10 +97,9 @@ class FollowUpService:
                 return None
             about = {"question_id": escalation.question_id, "escalation_id": escalation.id,
                      "payload": {"follow_up": follow_up.id}}
-            self.store.owe(Kind.FOLLOW_UP, f"follow_up:{follow_up.id}", **{**about, "payload": {
-                "follow_up": follow_up.id, "page": follow_up.urgent and self._page_now(escalation)}})
-            self.store.owe(Kind.FOLLOW_UP_ADDED, f"follow_up_added:{follow_up.id}",
-                           **{**about, "payload": {"follow_up": follow_up.id, "cut_from": cut_from}})
+            held_until = self._owe_follow_up_post(escalation, follow_up)
+            self.store.owe(Kind.FOLLOW_UP_ADDED, f"follow_up_added:{follow_up.id}", **{**about, "payload": {
+                "follow_up": follow_up.id, "cut_from": cut_from, "held_until": held_until}})
             if follow_up.redacted_kinds and channel and in_a_channel(escalation):  # told to the asker alone
                 self.store.owe(Kind.NOTICE, f"follow_up_privacy:{follow_up.id}", **{**about, "payload": {
                     "to": asker, "about": "follow_up_privacy", "follow_up": follow_up.id, "channel": channel,
@@ -105,6 +111,19 @@ class FollowUpService:
         log.info("follow-up %s added to escalation %s%s", follow_up.id, escalation.id,
                  " urgent" if follow_up.urgent else "")
         return follow_up
+
+    def _owe_follow_up_post(self, escalation: Escalation, follow_up: FollowUp) -> str | None:
+        """Owe the follow-up's post in the card's thread: its own (one that pages always has it), or, past the
+        limit, held for a post with the others; when that post is due (None: its own)."""
+        payload = {"follow_up": follow_up.id, "page": follow_up.urgent and self._page_now(escalation)}
+        if payload["page"]:
+            self.store.owe(Kind.FOLLOW_UP, f"follow_up:{follow_up.id}", question_id=escalation.question_id,
+                           escalation_id=escalation.id, payload=payload)
+            return None
+        now = parse_stored_time(self.store.now()) or dt.datetime.now(dt.timezone.utc)
+        return self.store.owe_follow_up_post_or_hold(
+            follow_up, payload, since=stored(now - FOLLOW_UP_POST_WINDOW), limit=FOLLOW_UP_POSTS,
+            held_until=stored(now + FOLLOW_UP_POST_WINDOW), most_held=HELD_PER_POST, spacing=FOLLOW_UP_POST_WINDOW)
 
     def _page_now(self, escalation: Escalation) -> bool:
         """Whether an urgent follow-up pages the advisors: not when one paged about ``escalation`` in the last

@@ -114,6 +114,9 @@ class OutboxService:
                 self.store.set_advisor_message(item.escalation_id, *posted)
             elif item.kind == Kind.FOLLOW_UP:
                 self._remember_follow_up_post(int(item.payload.get("follow_up") or 0), *posted)
+            elif item.kind == Kind.FOLLOW_UPS_HELD:
+                for follow_up_id in item.payload.get("follow_ups") or []:
+                    self._remember_follow_up_post(int(follow_up_id), *posted)
             elif item.kind == Kind.DIGEST:
                 week = item.payload["week"]
                 self.store.record_digest(week, *posted)
@@ -381,6 +384,10 @@ class RecordsService:
     def damage(self) -> str | None:
         """None when SQLite finds the database file sound; else its first finding."""
         return self.store.damage()
+
+    def close_database(self) -> None:
+        """Close the store's connections (a command done with a second, read-only service)."""
+        self.store.close()
 
     def opening(self) -> tuple[str, str]:
         """(the start-up log's line on the database: file, schema, created or upgraded; the file's path)."""

@@ -8,7 +8,7 @@ import re
 import sys
 from typing import TextIO
 
-from bot.private_files import open_private
+from bot.cli_output import operator_output
 from bot.service import Service, StillQueued
 
 
@@ -79,15 +79,17 @@ def check_user_id(user: str) -> str | None:
     return f"{user!r} is not a Slack user id: copy it from the person's profile (capitals and digits, e.g. U0123ABCD)"
 
 
-def subject_access_command(service: Service, user: str, output: str | None) -> int:
-    """``canishare subject-access USER_ID [-o FILE]``: the exit status."""
+def subject_access_command(service: Service, user: str, output: str | None, database: str | None = None,
+                           force: bool = False) -> int:
+    """``canishare subject-access USER_ID [-o FILE [--force]]``: the exit status. ``database``: the
+    CANISHARE_DB file, which FILE may never be."""
     if check_user_id(user):
         print(check_user_id(user), file=sys.stderr)
         return 2
     if not output:
         report = write_subject_access(service, user, sys.stdout)
     else:
-        with open_private(output) as out:
+        with operator_output(output, database, force) as out:
             report = write_subject_access(service, user, out)
         found = sum(len(rows) for rows in report["records"].values())
         print(f"{found} record(s) about {user} written to {output}", file=sys.stderr)

@@ -117,7 +117,7 @@ def test_lint_refuses_one_old_id_replaced_by_two_entries(faq_copy):
     for entry_id in ("privacy-notices", "legal-power-to-share"):
         _edit(faq_copy, entry_id,
               lambda text, e=entry_id: text.replace(f"- id: {e}\n", f"- id: {e}\n  replaces: [gone-entry]\n"))
-    (problem,) = [p for p in lint(faq_copy) if p.field == "replaces"]
+    (problem,) = [p for p in lint(faq_copy) if p.field == "replaces" and not p.warning]
     assert re.search(r"also replaced by '(privacy-notices|legal-power-to-share)'", problem.message)
 
 
@@ -191,7 +191,7 @@ def test_eval_reads_labels_of_a_renamed_entry_as_its_new_id(faq_copy):
 def test_a_replaces_problem_carries_its_line(faq_copy):
     path = _edit(faq_copy, "privacy-notices", lambda text: text.replace(
         "- id: privacy-notices\n", f"- id: privacy-notices\n  replaces: [{RENAMED}]\n"))
-    (problem,) = [p for p in lint(faq_copy) if p.field == "replaces"]
+    (problem,) = [p for p in lint(faq_copy) if p.field == "replaces" and not p.warning]
     assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1].strip().startswith("replaces:")
 
 

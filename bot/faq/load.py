@@ -30,6 +30,7 @@ from bot.faq.fields import ID_PATTERN
 from bot.faq.model import Faq, FaqEntry, FaqError, Problem, due_watches
 from bot.faq.near_duplicates import near_duplicate_phrasings
 from bot.faq.reading import BOOKKEEPING, read_yaml
+from bot.faq.replaced_ids import known_ids, unknown_replacement_problems
 from bot.faq.yaml_errors import explain as explain_yaml_error
 
 log = logging.getLogger(__name__)
@@ -49,16 +50,29 @@ OPTIONAL_FIELDS = ("keywords", "nation_notes", "watch", "replaces")
 # answer holds; `nation_notes` says, for any of them, what differs there and names that law.
 MIN_VARIANTS = 5
 
-def lint(directory: str | Path, today: dt.date | None = None) -> list[Problem]:
+def lint(directory: str | Path, today: dt.date | None = None, recorded_ids: Iterable[str] | None = None
+         ) -> list[Problem]:
     """Every problem in the FAQ directory, errors first, then warnings (``Problem.warning``): a
     pending change (``watch``) whose expected date has passed since the entry was last reviewed.
-    No errors means the FAQ loads; an empty list means it is clean."""
+    No errors means the FAQ loads; an empty list means it is clean. ``recorded_ids``: the entry ids
+    the bot's database holds (``faq lint --db``), also known to ``replaces``."""
     today = today or dt.date.today()
     entries, problems, located = _load(Path(directory), today=today)
-    stale = _stale_example_warnings(entries) if not blocking(problems) else []  # entries that failed are not gone
+    if not blocking(problems):  # entries that failed to load are not gone
+        problems += _replaces_unknown(Path(directory), entries, located, recorded_ids) \
+            + _stale_example_warnings(entries)
     skipped = unloaded_files(Path(directory), faq_files(Path(directory))) if Path(directory).is_dir() else []
-    return errors(problems) + [p for p in problems if p.warning] + _watch_warnings(entries, today, located) \
-        + stale + skipped
+    return errors(problems) + [p for p in problems if p.warning] + _watch_warnings(entries, today, located) + skipped
+
+
+def _replaces_unknown(directory: Path, entries: Sequence[FaqEntry], located: dict,
+                      recorded_ids: Iterable[str] | None) -> list[Problem]:
+    if not any(e.replaces for e in entries):
+        return []
+    known = known_ids(directory, BUNDLED_FAQ_DIR, lambda: _load(BUNDLED_FAQ_DIR, check_near_duplicates=False)[0],
+                      recorded_ids or ())
+    return unknown_replacement_problems(entries, known, recorded_ids is not None,
+                                        lambda entry: _line_of(located.get((entry.file, entry.id), {}), "replaces"))
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:

@@ -55,7 +55,7 @@ from bot.slack.blocks.replies import (
 from bot.slack.blocks.undelivered import why_not_delivered
 from bot.slack.delivery import deliver_to_asker, dm, privately, reply_on_route
 from bot.slack.deps import Deps
-from bot.slack.follow_up_delivery import send_follow_up, send_follow_up_added
+from bot.slack.follow_up_delivery import send_follow_up, send_follow_up_added, send_held_follow_ups
 from bot.slack.record_delivery import send_digest, send_digest_details, send_my_data
 from bot.slack.send_outcomes import (  # noqa: F401 (never_reached_slack: the deliverer's rule, also for tests)
     CARD_NOT_POSTED_YET,
@@ -385,6 +385,7 @@ SENDERS: dict[Kind, Callable[[Deps, Owed], tuple[str, str] | None]] = {
     Kind.DECISION_RECORD: send_decision_record,
     Kind.FOLLOW_UP: send_follow_up,
     Kind.FOLLOW_UP_ADDED: send_follow_up_added,
+    Kind.FOLLOW_UPS_HELD: send_held_follow_ups,
 }
 
 

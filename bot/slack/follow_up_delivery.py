@@ -7,7 +7,7 @@ from bot.outbox import Owed
 from bot.records import State
 from bot.slack.blocks.advisor_card import page_mention
 from bot.slack.blocks.asker_notices import with_cut_notice
-from bot.slack.blocks.follow_ups import follow_up_added_message, follow_up_post
+from bot.slack.blocks.follow_ups import follow_up_added_message, follow_up_post, held_follow_ups_post
 from bot.slack.blocks.kit import Message, context
 from bot.slack.delivery import deliver_to_asker
 from bot.slack.deps import Deps
@@ -39,6 +39,24 @@ def send_follow_up(deps: Deps, item: Owed) -> tuple[str, str] | None:
     return (posted.get("channel") or escalation.advisor_channel, ts) if ts else None
 
 
+def send_held_follow_ups(deps: Deps, item: Owed) -> tuple[str, str] | None:
+    """Follow-ups held past the limit of posts, together in their card's thread (to the channel too when one is
+    urgent, without a page: the escalation is flagged urgent and pages by its own rules)."""
+    held = [f for f in map(deps.service.follow_up, item.payload.get("follow_ups") or []) if f is not None]
+    escalation = deps.service.escalation(item.escalation_id) if held else None
+    if escalation is None:
+        raise LookupError("the follow-ups were purged")
+    if not escalation.advisor_ts:
+        if deps.service.card_owed(escalation.id):
+            raise Postpone(CARD_NOT_POSTED_YET)
+        return None  # no card: the card, if ever posted, lists them
+    posted = deps.client.chat_postMessage(
+        channel=escalation.advisor_channel, thread_ts=escalation.advisor_ts,
+        reply_broadcast=any(f.urgent for f in held) or None, **held_follow_ups_post(escalation, held).as_kwargs())
+    ts = posted.get("ts")
+    return (posted.get("channel") or escalation.advisor_channel, ts) if ts else None
+
+
 def urgent_follow_up_mention(deps: Deps, escalation) -> str:
     """Whom an urgent follow-up pages besides: nobody more when an advisor has claimed the escalation (the
     post mentions them, ``follow_up_post``), else the advisors' page."""
@@ -60,6 +78,7 @@ def send_follow_up_added(deps: Deps, item: Owed) -> None:
         raise LookupError("the question was purged")
     cut_from = item.payload.get("cut_from")  # an urgent one cut to fit: its asker is told
     deliver_to_asker(deps.client, escalation.question, lambda shared: with_cut_notice(
-        follow_up_added_message(escalation, follow_up, shared, deps.advisors_away()), cut_from,
+        follow_up_added_message(escalation, follow_up, shared, deps.advisors_away(), item.payload.get("held_until")),
+        cut_from,
         escalation.question.where.source))
     return None

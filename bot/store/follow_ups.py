@@ -4,9 +4,11 @@ edited DM."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from bot.records import UNKNOWN_RISK, FollowUp, Question, State, Via
+from bot.store import outbox
 from bot.store.queries import question_from_row
 
 
@@ -53,6 +55,19 @@ class FollowUpTables:
                 "update escalations set follow_up_paged_at = ? where id = ?"
                 " and (follow_up_paged_at is null or follow_up_paged_at < ?)", [self.now(), escalation_id, not_since])
             return cursor.rowcount == 1
+
+    def owe_follow_up_post_or_hold(self, follow_up: FollowUp, payload: dict, since: str, limit: int,
+                                   held_until: str, most_held: int, spacing: dt.timedelta) -> str | None:
+        """Owe ``follow_up``'s own post in its card's thread if fewer than ``limit`` were owed for its escalation
+        from ``since`` on (None), else hold it for one post with the others, due at ``held_until`` or with one
+        already waiting: when that post is due."""
+        with self.transaction() as db:
+            now = self.now()
+            if outbox.owe_follow_up_post_within(db, now, follow_up.id, follow_up.escalation_id, follow_up.question_id,
+                                                payload, since, limit):
+                return None
+            return outbox.hold_follow_up(db, now, follow_up.id, follow_up.escalation_id, follow_up.question_id,
+                                         held_until, most_held, spacing)
 
     def set_follow_up_post(self, follow_up_id: int, channel: str, ts: str) -> bool:
         """Record where a follow-up was posted for the advisors; False when it is gone (its asker was erased,

@@ -39,6 +39,46 @@ def owe(db, now: str, kind: Kind, key: str, *, question_id: int | None = None,
     return cursor.rowcount == 1
 
 
+def owe_follow_up_post_within(db, now: str, follow_up_id: int, escalation_id: int, question_id: int | None,
+                              payload: dict, since: str, limit: int) -> bool:
+    """Owe a follow-up's own post in its card's thread unless ``limit`` were owed for the escalation from ``since``
+    on: one statement, so two processes adding follow-ups at once cannot both take the last place. True if owed."""
+    cursor = db.execute(
+        "insert or ignore into outbox (kind, key, question_id, escalation_id, payload, state, attempts, due_at,"
+        " created_at) select ?, ?, ?, ?, ?, ?, 0, ?, ? where (select count(*) from outbox where kind = ?"
+        " and escalation_id = ? and created_at >= ?) < ?",
+        [Kind.FOLLOW_UP.value, f"follow_up:{follow_up_id}", question_id, escalation_id,
+         json.dumps(payload, sort_keys=True), State.PENDING.value, now, now, Kind.FOLLOW_UP.value, escalation_id,
+         since, limit])
+    return cursor.rowcount == 1
+
+
+def hold_follow_up(db, now: str, follow_up_id: int, escalation_id: int, question_id: int | None, due_at: str,
+                   most: int, spacing: dt.timedelta) -> str:
+    """Add a follow-up to its escalation's waiting post of held follow-ups (pending, not leased: one being sent
+    is not changed), or owe a new one when none waits or it holds ``most``: due at ``due_at``, or ``spacing``
+    after the last one still owed, so that a flood drains one post at a time. When it is due."""
+    for row_id, payload, due in db.execute(
+            "select id, payload, due_at from outbox where kind = ? and escalation_id = ? and state = ?"
+            " and (leased_until is null or leased_until < ?) order by id", [Kind.FOLLOW_UPS_HELD.value, escalation_id,
+                                                                            State.PENDING.value, now]).fetchall():
+        held = json.loads(payload or "{}")
+        if len(held.get("follow_ups", [])) < most:
+            held["follow_ups"] = [*held.get("follow_ups", []), follow_up_id]
+            db.execute("update outbox set payload = ? where id = ?", [json.dumps(held, sort_keys=True), row_id])
+            return due
+    last = db.execute("select max(due_at) from outbox where kind = ? and escalation_id = ? and state = ?",
+                      [Kind.FOLLOW_UPS_HELD.value, escalation_id, State.PENDING.value]).fetchone()[0]
+    if last and (after_last := parse_stored_time(last)) is not None:
+        due_at = max(due_at, stored(after_last + spacing))
+    db.execute(
+        "insert into outbox (kind, key, question_id, escalation_id, payload, state, attempts, due_at, created_at)"
+        " values (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        [Kind.FOLLOW_UPS_HELD.value, f"follow_ups_held:{escalation_id}:{uuid.uuid4().hex}", question_id,
+         escalation_id, json.dumps({"follow_ups": [follow_up_id]}), State.PENDING.value, due_at, now])
+    return due_at
+
+
 def owe_card_update(db, now: str, escalation_id: int) -> bool:
     """Owe an update of an escalation's card unless one is already waiting (it renders the state at
     the moment it is sent, so one waiting update covers every change before it; one already being

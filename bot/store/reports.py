@@ -215,6 +215,12 @@ class ReportTables:
         with self._reading():
             return dict(self.db.execute(sql, [*ANSWERED_BY_PARAMS, since, until]).fetchall())
 
+    def recorded_entry_ids(self) -> set[str]:
+        """The FAQ entry ids the matcher learned phrasings under or people rated (``faq lint --db``)."""
+        sql = ("select faq_id from learned_phrasings union select faq_id from feedback where faq_id != ''")
+        with self._reading():
+            return {row[0] for row in self.db.execute(sql).fetchall()}
+
     def place_counts(self, since: str, until: str, private_sources: tuple[str, ...]) -> list[dict]:
         """Where the questions of [since, until) were asked: ``{place, questions, askers}`` per Slack
         channel id, with every private place (a source in ``private_sources``, a direct-message

@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.private_files import create_owner_only
+from bot.private_files import create_owner_only, is_database_file
 from bot.store.migrations import SCHEMA_VERSION
 from bot.store.opening import MARKER_TABLE, read_only_uri
 
@@ -41,8 +41,9 @@ def inspect_backup(backup: str, live: str) -> BackupSummary:
     if not path.is_file():
         raise RestoreRefused(f"there is no backup file at {backup}: give the file made by "
                              "sqlite3 \"$CANISHARE_DB\" \".backup FILE\" (or VACUUM INTO)")
-    if Path(live).exists() and path.resolve() == Path(live).resolve():
-        raise RestoreRefused(f"{backup} is the live database (CANISHARE_DB) itself: give a backup file")
+    if is_database_file(backup, live):
+        raise RestoreRefused(f"{backup} is the live database (CANISHARE_DB) itself or its -wal/-shm file: give a "
+                             "backup file")
     try:
         connection = sqlite3.connect(read_only_uri(backup), uri=True)
     except sqlite3.Error as error:

@@ -121,13 +121,33 @@ def follow_up_post(escalation: Escalation, follow_up: FollowUp) -> Message:
                    blocks)
 
 
+def held_follow_ups_post(escalation: Escalation, follow_ups: Sequence[FollowUp]) -> Message:
+    """Follow-ups held past the limit of posts (``bot.service_follow_ups``), posted together in the card's
+    thread, each whole; the urgent ones flagged (they were on the card, flagged, when they arrived)."""
+    asker = mention(escalation.question.asker if escalation.question else None, "The asker")
+    urgent = any(f.urgent for f in follow_ups)
+    head = (f"{':rotating_light: *URGENT* ' if urgent else ''}:speech_balloon: {asker} added {len(follow_ups)} more "
+            f"to escalation #{escalation.id} in a short time (held, to keep this channel readable):")
+    blocks = [section(head)]
+    for follow_up in follow_ups:
+        flag = " :rotating_light: *urgent*" if follow_up.urgent else ""
+        blocks += whole_text_sections(escape_user_text(follow_up.text), f"{slack_date(follow_up.created_at)}{flag}",
+                                      quote=True)
+    return Message(f"{'URGENT ' if urgent else ''}The asker added {len(follow_ups)} more to escalation "
+                   f"#{escalation.id}.", blocks)
+
+
 def follow_up_added_message(escalation: Escalation, follow_up: FollowUp, shared: bool = False,
-                            away: str = "") -> Message:
+                            away: str = "", held_until: str | None = None) -> Message:
     """The asker's acknowledgement, in the thread they added it from: what was removed from it only where
     the asker alone reads it (not ``shared``: in a channel's thread they are told privately); ``away``:
-    when the advisors will see an urgent one (see ``urgent_blocks``)."""
+    when the advisors will see an urgent one (see ``urgent_blocks``); ``held_until``: when one held past the
+    limit of posts is posted in the advisors' thread."""
     text = (f":heavy_plus_sign: Added to escalation #{escalation.id}. The advisors see it with your question; "
             "an advisor will answer in this thread.")
+    if held_until:
+        text += (" You have added a lot in a short time, so the advisors' channel gets it with your other recent "
+                 f"messages at {slack_date(held_until)}; it is already on your question's card there.")
     blocks = [*(urgent_blocks(away) if follow_up.urgent else []), section(text),
               *([] if shared else redaction_blocks(follow_up.redacted_kinds))]
     return Message(f"Added to escalation #{escalation.id}.", blocks)
