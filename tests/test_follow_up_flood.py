@@ -11,7 +11,7 @@ from slack_flow_fixtures import *  # noqa: F403 - the app's fixtures
 from test_slack_flows import ADVISOR_CHANNEL, escalate_a_mention
 from test_slack_follow_ups import follow_up_in_thread, posts_in
 
-from bot.privacy import MAX_QUESTION_CHARS
+from bot.questions import MAX_QUESTION_CHARS
 from bot.records import FollowUp
 from bot.service_follow_ups import FOLLOW_UP_POST_WINDOW, FOLLOW_UP_POSTS, HELD_PER_POST
 from bot.slack.blocks.follow_ups import held_follow_ups_post
