@@ -46,8 +46,10 @@ LONG_THRESHOLD = 0.98
 _SENTENCE = re.compile(r"[^.!?;\n\u2022]+(?:[.!?;]+|(?=[\n\u2022])|$)")
 # Only windows with a harm word and a word of time now can be urgent: a cheap gate finds them, and at most
 # this many are read by the model (about 0.3 ms each), so 40,000 characters of one-word sentences cost a
-# fraction of a second within Slack's three, not ten. No dev text has more than 63 such windows (s9 review M2).
-MAX_SCORED_WINDOWS = 300
+# fraction of a second within Slack's three, not ten. No dev text has more than 63 such windows (s9 review M2);
+# past the cap the text's last windows and those that ask are read first (see _most_telling_first).
+MAX_SCORED_WINDOWS = 1000
+LAST_WINDOWS_FIRST = 100  # read before the others when a text has more than the cap
 # Text typed without full stops (phones, dictation, run-on chat) is one long "sentence": past this many
 # words it is read in windows of this many words, each overlapping the next by half.
 WINDOW_WORDS = 30
@@ -123,18 +125,30 @@ def urgent_sentences(text: str, explain: bool) -> Verdict | None:
     governing = [spans[0], spans[-1]] + [s for s in spans if "?" in plain[s[0]:s[1]]] if spans else []
     if any(_EXERCISE.search(lower[a:b]) for a, b in governing):
         return None
-    scored = 0
-    for i, (start, _) in enumerate(spans):
-        for end in (spans[j][1] for j in range(i, min(i + WINDOW_SENTENCES, len(spans)))):
-            if not urgency_rules.may_name_harm_now(plain[start:end]) or _EXERCISE.search(lower[start:end]):
-                continue
-            if scored == MAX_SCORED_WINDOWS:
-                return None
-            scored += 1
-            verdict = _whole(plain[start:end], explain, threshold=WINDOW_THRESHOLD, need_harm_now=True)
-            if verdict.urgent:
-                return replace(verdict, window=(start, end))
+    candidates = [
+        (start, end)
+        for i, (start, _) in enumerate(spans)
+        for end in (spans[j][1] for j in range(i, min(i + WINDOW_SENTENCES, len(spans))))
+        if urgency_rules.may_name_harm_now(plain[start:end]) and not _EXERCISE.search(lower[start:end])
+    ]
+    for start, end in _most_telling_first(candidates, plain)[:MAX_SCORED_WINDOWS]:
+        verdict = _whole(plain[start:end], explain, threshold=WINDOW_THRESHOLD, need_harm_now=True)
+        if verdict.urgent:
+            return replace(verdict, window=(start, end))
     return None
+
+
+def _most_telling_first(windows: list[tuple[int, int]], plain: str) -> list[tuple[int, int]]:
+    """The windows in the order they are read: those that ask (a "?") and the text's last ones first (a long
+    chronology's risk now is usually at its end, where the question is), then the rest in order, so that a
+    cap on how many are read never leaves the end of a long text unread (follow-up review s9 #1)."""
+    if len(windows) <= MAX_SCORED_WINDOWS:
+        return windows
+    last = set(windows[-LAST_WINDOWS_FIRST:])
+    asking = [w for w in windows if w not in last and "?" in plain[w[0]:w[1]]]
+    first = [*reversed(windows[-LAST_WINDOWS_FIRST:]), *asking]
+    chosen = set(first)
+    return first + [w for w in windows if w not in chosen]
 
 
 def _spans(plain: str):

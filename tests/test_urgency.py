@@ -448,3 +448,12 @@ def test_a_long_text_reads_a_bounded_number_of_windows(unit, monkeypatch):
     reads.clear()
     urgency.assess(text)
     assert len(reads) <= urgency.MAX_SCORED_WINDOWS + 1
+
+
+@pytest.mark.parametrize("lines", [150, 160, 199, 600])
+def test_a_risk_now_after_a_long_chronology_is_still_found(lines):
+    """Follow-up review s9 #1: a cap on the windows read must not end in "not urgent". A pasted chronology
+    whose every line names a harm and a time (none urgent) and whose last sentence is a threat tonight."""
+    text = "".join(f"{n % 28 + 1:02d}/10 Today mum said dad hit the wall last year.\n" for n in range(lines))
+    text += "He has just texted that he will stab her when she gets home tonight and she is scared. Can I tell the police now?"
+    assert signals_immediate_risk(text)
