@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from bot.readable import without_bidi_controls
+
 WORD_JOINER = "\u2060"
 _BARE_BROADCAST = re.compile(r"@(here|channel|everyone)\b", re.IGNORECASE)
 # <@U123|name>, <#C123|name>, <!here>, <!subteam^S1|@team>, <!date^…|fallback>, <https://…|label>, <mailto:…|a@b>
@@ -104,7 +106,10 @@ def escape_mrkdwn(text: str) -> str:
 def escape_user_text(text: str) -> str:
     """Typed text made safe to echo: ``<!channel>``, ``<@U…>``, ``<#C…>``, ``<!subteam^…>`` lose their
     brackets (shown literally), and a bare ``@here``/``@channel``/``@everyone`` gets an invisible word
-    joiner after the ``@`` so that no client or ``link_names`` setting turns it into a broadcast."""
+    joiner after the ``@`` so that no client or ``link_names`` setting turns it into a broadcast; and any
+    bidirectional control left in it (text stored before they were dropped on the way in) goes, so that what
+    is shown is never reordered from what is stored."""
+    text = without_bidi_controls(text)
     return _BARE_BROADCAST.sub(lambda m: "@" + WORD_JOINER + m.group(1), escape_mrkdwn(text))
 
 

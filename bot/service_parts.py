@@ -362,7 +362,7 @@ class RecordsService:
             states = self.store.owed_since(Kind.MY_DATA, prefix, day_ago)
             if "pending" in states:
                 raise MyDataRefused(MY_DATA_ON_ITS_WAY)
-            if len(states) >= MY_DATA_PER_DAY:
+            if sum(state == "delivered" for state in states) >= MY_DATA_PER_DAY:  # a copy that never came is no copy
                 raise MyDataRefused(MY_DATA_LIMIT)
             self.store.owe(Kind.MY_DATA, f"{prefix}{uuid.uuid4().hex}", payload={"to": user})
         self._tell_owed()

@@ -54,3 +54,18 @@ def test_a_copy_still_on_its_way_is_not_owed_again(service):
         service.owe_my_data(ASKER)
     assert str(refused.value) == MY_DATA_ON_ITS_WAY
     service.owe_my_data(STRANGER)  # another person's copy is theirs
+
+
+def test_copies_that_never_arrived_do_not_count_towards_the_days_limit(service):
+    """Follow-up review s9 #6: three copies Slack refused for good left the person told they had had three."""
+    for _ in range(3):
+        service.owe_my_data(ASKER)
+        service.store.db.execute("update outbox set state = 'gave_up' where kind = 'my_data'")
+    service.owe_my_data(ASKER)  # not refused: nothing has reached them
+
+
+def test_bidirectional_controls_stored_before_are_not_echoed():
+    """Follow-up review s9 #11: rows stored before the controls were dropped on the way in."""
+    from bot.mrkdwn import escape_user_text
+
+    assert escape_user_text("share? \u202eon\u202c \u2066x\u2069") == "share? on x"
