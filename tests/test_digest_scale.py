@@ -117,7 +117,7 @@ def test_topics_rising_against_their_share_of_the_weeks_before(store):
     text = markdown.render_markdown(digest)
     assert ("`messaging-apps` Question about messaging-apps: 12 this week where its share of the weeks before "
             "gives 3.6 (it averaged 2 a week)") in text
-    assert "Questions overall: 31 this week against 17 a week before (+82 %, busier)" in text
+    assert "Questions overall: 31 this week against 17 in an average week of the 8 weeks before (+82 %, busier)" in text
     assert json.loads(as_json.render_json(digest))["rising"][0]["faq_id"] == "messaging-apps"
 
 

@@ -170,7 +170,8 @@ def volume_line(v: Volume | None) -> str:
     if change_percent is None:
         return f"Questions overall: {v.asked:,} this week; none in the {plural(v.weeks, 'week')} before."
     how = "busier" if change_percent > 0 else "quieter" if change_percent < 0 else "as busy"
-    return (f"Questions overall: {v.asked:,} this week against {v.average:,g} a week before "
+    return (f"Questions overall: {v.asked:,} this week against {v.average:,g} in an average week of the "
+            f"{plural(v.weeks, 'week')} before "
             f"({change_percent:+d} %, {how}); a topic is rising when its share of the questions grew beyond chance.")
 
 
