@@ -89,6 +89,15 @@ def test_unquoted_text_cut_at_a_comment_fails_lint(tmp_path, field, typed, kept,
     assert "put the whole text in double quotes" in problem.message
 
 
+@pytest.mark.parametrize("typed", ["  - do I need consent to share one   # keep first",
+                                   "  - do I need consent to share one  ## TODO check para"])
+def test_a_comment_written_as_comments_are_is_no_cut_text(tmp_path, typed):
+    """Follow-up review s9 #8: '# keep first' after a tag, a legal basis or a variant failed lint, and its advice
+    (quote the whole text) would have put the comment into the text."""
+    text = entry_yaml(variants=[f"do I need consent to share {n}" for n in ("one", "two", "three", "four", "five")])
+    assert not [p for p in lint_text(tmp_path, with_line(text, FIRST_VARIANT, typed)) if "comment" in p.message]
+
+
 def test_a_quoted_text_with_a_hash_and_a_comment_on_a_list_are_fine(tmp_path):
     text = entry_yaml(variants=[f"do I need consent to share {n}" for n in ("one", "two", "three", "four", "five")])
     text = with_line(text, FIRST_VARIANT, '  - "can I share case #4 with the hub"  # a comment')

@@ -72,15 +72,17 @@ class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's pa
         return self.construct_scalar(node)
 
     def construct_text(self, node):
-        """A text as written; an unquoted one whose line goes on with a comment is marked (``CutAtComment``):
-        "question: Is a #1 list ok?" reads as "Is a", and only lint can say so."""
+        """A text as written; an unquoted one whose line goes on with what reads as more of it is marked
+        (``CutAtComment``): "question: Is a #1 list ok?" reads as "Is a", and only lint can say so. A comment
+        as people write them, "# " and words ("- myth   # keep first"), is a comment."""
         value = self.construct_scalar(node)
         end = node.end_mark
         if node.style not in (None, "") or end.line >= len(self.source_lines):  # "" is plain, in libyaml
             return value
         rest = self.source_lines[end.line][end.column:]
-        if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
-            return CutAtComment(value, rest.lstrip())
+        after = rest.lstrip()
+        if rest[:1] in (" ", "\t") and after.startswith("#") and after[1:2] not in ("", " ", "\t", "#"):
+            return CutAtComment(value, after)
         return value
 
     def construct_unquoted_bool(self, node):
