@@ -131,6 +131,15 @@ class FollowUpService:
         now = parse_stored_time(self.store.now())
         return now is None or self.store.take_follow_up_page(escalation.id, stored(now - FOLLOW_UP_PAGE_INTERVAL))
 
+    def pages_for_its_asker(self, escalation: Escalation) -> bool:
+        """Whether an urgent escalation's card pages the advisors: not when its asker had another urgent one
+        opened in the FOLLOW_UP_PAGE_INTERVAL before it (one person cannot keep the channel paging with new
+        urgent questions either; follow-up review s9 #7). Its card is posted, flagged urgent, all the same."""
+        opened = parse_stored_time(escalation.created_at)
+        if opened is None:
+            return True
+        return not self.store.urgent_escalated_before(escalation.id, stored(opened - FOLLOW_UP_PAGE_INTERVAL))
+
     def follow_up(self, follow_up_id: int) -> FollowUp | None:
         return self.store.follow_up(follow_up_id)
 

@@ -170,3 +170,17 @@ def test_a_release_between_the_keepers_read_and_its_reminder_leaves_the_escalati
     assert look_after_queue(later(deps, minutes=21)) == (0, 1)
     (reminder,) = reminders_posted(fake_slack)
     assert reminder.startswith("<!here> :alarm_clock:") and "you claimed" not in reminder
+
+
+def test_one_asker_pages_once_in_thirty_minutes_however_many_urgent_questions(app, fake_slack, service):
+    """Follow-up review s9 #7: five urgent questions in a few seconds paged @here five times. Each is still
+    posted, flagged urgent; only the first pages. Another asker's urgent question pages as before."""
+    for n in range(5):
+        mention(app, f"{URGENT_QUESTION} ({n})", ts=f"1700000000.00006{n}")
+    cards = advisor_posts(fake_slack)
+    assert len(cards) == 5 and all("URGENT" in c.body["text"] for c in cards)
+    assert sum("<!here>" in texts_of(c) for c in cards) == 1
+    fake_slack.reset()
+    mention(app, URGENT_QUESTION, ts="1700000000.000070", user="UOTHERASKER")
+    (card,) = advisor_posts(fake_slack)
+    assert "<!here>" in texts_of(card)

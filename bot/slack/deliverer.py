@@ -266,7 +266,8 @@ def card_message(deps: Deps, escalation) -> Message:
     undelivered = deps.service.answer_not_delivered(escalation.id) if escalation.state == State.ANSWERED else None
     return advisor_message(escalation, deps.service.faq, deps.now(), undelivered=undelivered,
                            reader=deps.service.escalation_reader(escalation), follows=followed(deps, escalation),
-                           page=page_mention(deps.settings.urgent_page))
+                           page=page_mention(deps.settings.urgent_page) if deps.service.pages_for_its_asker(escalation)
+                           else "")
 
 
 def send_card_update(deps: Deps, item: Owed) -> None:

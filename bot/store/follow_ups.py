@@ -47,6 +47,15 @@ class FollowUpTables:
             db.execute("update escalations set urgent = 1, reminded_at = null where id = ? and urgent = 0",
                        [escalation_id])
 
+    def urgent_escalated_before(self, escalation_id: int, since: str) -> bool:
+        """Whether the asker of this escalation had another urgent one opened from ``since`` up to it."""
+        with self._reading():
+            return bool(list(self.db.query(
+                "select 1 from escalations e join questions q on q.id = e.question_id"
+                " join escalations this on this.id = ? join questions tq on tq.id = this.question_id"
+                " where q.asker = tq.asker and e.urgent = 1 and e.id < this.id and e.created_at >= ? limit 1",
+                [escalation_id, since])))
+
     def take_follow_up_page(self, escalation_id: int, not_since: str) -> bool:
         """Whether an urgent follow-up now pages the advisors: True, and recorded, unless one paged about the
         escalation at ``not_since`` or later. One statement, so two processes never both page."""
