@@ -128,9 +128,9 @@ def test_nobody_is_an_advisor_when_the_channel_was_never_read_and_healthz_says_s
 
 
 def test_an_advisor_refused_because_the_list_is_too_old_is_told_why(app, deps, fake_slack, service):
-    escalation = escalate_a_mention(app, fake_slack, service)
     now = [0.0]
-    deps.advisors.clock = lambda: now[0]
+    deps.advisors.clock = lambda: now[0]  # before anything reads the channel (delivering the reply does)
+    escalation = escalate_a_mention(app, fake_slack, service)
     deps.advisors.ttl = 0
     deps.advisors.refresh()  # read at 0 on this clock
     fake_slack.fail_next("conversations.info", times=10_000, error="channel_not_found")

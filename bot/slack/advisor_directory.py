@@ -86,6 +86,15 @@ class AdvisorDirectory:
                 self._untrusted, self._members = read
                 self._read_at = self.clock()
 
+    def withheld(self) -> str:
+        """Why nothing may be posted to the advisor channel now, or '': while anyone can join it, whoever
+        joins would read every question posted there. From the last read, without asking Slack (read once if
+        never read), so a sender or listener never waits on it."""
+        if not self._tried:
+            self.refresh()
+        with self._lock:
+            return self._untrusted
+
     def is_advisor(self, user: str | None) -> bool:
         return bool(user) and user in self.members()
 
@@ -139,13 +148,15 @@ class AdvisorDirectory:
         if untrusted == before:
             return
         if untrusted and not self.allow_open_channel:
-            log.error("the advisor channel %s %s: nobody is treated as an advisor until you %s",
+            log.error("the advisor channel %s %s: nobody is treated as an advisor, and the questions, follow-ups "
+                      "and reminders owed there are held (not posted, not lost) until you %s",
                       self.channel, untrusted, FIX)
         elif untrusted:
             log.warning("the advisor channel %s %s; its members are advisors because %s=1 is set",
                         self.channel, untrusted, ALLOW_OPEN_ADVISOR_CHANNEL)
         elif before:
-            log.info("the advisor channel %s is private now: its members are advisors again", self.channel)
+            log.info("the advisor channel %s is private now: its members are advisors again, and what was held for "
+                     "it is posted now", self.channel)
 
     def _read_all_pages(self) -> list[str]:
         members: list[str] = []

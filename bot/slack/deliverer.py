@@ -59,6 +59,8 @@ from bot.slack.follow_up_delivery import send_follow_up, send_follow_up_added, s
 from bot.slack.record_delivery import send_digest, send_digest_details, send_my_data
 from bot.slack.send_outcomes import (  # noqa: F401 (never_reached_slack: the deliverer's rule, also for tests)
     CARD_NOT_POSTED_YET,
+    CHANNEL_NOT_TRUSTED,
+    TO_ADVISOR_CHANNEL,
     Postpone,
     died_on_this_host,
     never_deliverable,
@@ -105,6 +107,8 @@ def deliver(deps: Deps, item: Owed) -> bool:
     if service.give_up_if_superseded(item):  # a later answer to its escalation goes instead
         return False
     try:
+        if item.kind in TO_ADVISOR_CHANNEL:
+            hold_while_channel_untrusted(deps)
         posted = SENDERS[item.kind](deps, item)
     except Postpone as later:
         service.postpone(item, later.wait)
@@ -139,6 +143,12 @@ def deliver(deps: Deps, item: Owed) -> bool:
         return False
     service.delivered(item, posted=posted)
     return True
+
+
+def hold_while_channel_untrusted(deps: Deps) -> None:
+    """Nothing is posted where anyone could join to read it (logged once, by the advisor directory)."""
+    if deps.advisors.withheld():
+        raise Postpone(CHANNEL_NOT_TRUSTED)
 
 
 # one sender per kind: each returns (channel, ts) of a new advisor-channel card, else None ----------
@@ -240,6 +250,7 @@ def tell_undelivered(deps: Deps, item: Owed) -> None:
         if not is_erased(to := payload["to"]):
             privately(deps.client, to, notice_message(text), payload.get("response_url"), payload.get("channel"))
         return None
+    hold_while_channel_untrusted(deps)
     message = notice_message(f":warning: {mention(payload['to'], FORMER_ADVISOR)} {text}")
     deps.client.chat_postMessage(channel=escalation.advisor_channel, thread_ts=escalation.advisor_ts,
                                  reply_broadcast=True, **message.as_kwargs())

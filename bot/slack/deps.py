@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from bot.config import Settings
 from bot.service import Service
 from bot.slack.advisor_directory import AdvisorDirectory
+from bot.slack.blocks.replies import ADVISORS_UNREACHABLE
 from bot.slack.client import attach_retry_handlers, build_web_client
 from bot.times import utc_now
 from bot.working_hours import advisors_away
@@ -26,7 +27,10 @@ class Deps:
     now: Callable[[], dt.datetime] = field(default=utc_now)
 
     def advisors_away(self) -> str:
-        """When the advisors will see what is sent now, if they are not working now (else '')."""
+        """When the advisors will see what is sent now, if they cannot now (else ''): not while their channel
+        is not trusted (nothing is posted there), nor outside their working hours."""
+        if self.advisors.withheld():
+            return ADVISORS_UNREACHABLE
         return advisors_away(self.settings.advisor_hours, self.now())
 
 

@@ -15,6 +15,11 @@ from bot import lease_owners
 from bot.outbox import Kind, Owed
 
 CARD_NOT_POSTED_YET = dt.timedelta(seconds=5)  # an update or reminder waits for its card
+CHANNEL_NOT_TRUSTED = dt.timedelta(seconds=60)  # as often as the advisor directory reads the channel again
+# What is posted in the advisor channel (or changes a post there): held while anyone can join it. Emptying an
+# erased post (CARD_REMOVAL) is not: it takes away what was shown.
+TO_ADVISOR_CHANNEL = frozenset({Kind.ADVISOR_CARD, Kind.CARD_UPDATE, Kind.REMINDER, Kind.FOLLOW_UP,
+                                Kind.FOLLOW_UPS_HELD})
 
 # Slack's answers that trying again cannot change, for a message to one person: their account is gone
 # or deactivated, they cannot receive the bot's messages, or the conversation they asked in is gone.
@@ -26,7 +31,8 @@ TO_ONE_PERSON = frozenset({Kind.REPLY, Kind.NOTICE, Kind.ADVISOR_ANSWER, Kind.AS
 
 
 class Postpone(Exception):
-    """Not sendable yet (its card is not posted): tried again after ``wait``, without counting a failure."""
+    """Not sendable yet (its card is not posted, or the advisor channel is not trusted): tried again after
+    ``wait``, without counting a failure."""
 
     def __init__(self, wait: dt.timedelta):
         super().__init__(f"not sendable yet; again in {wait}")

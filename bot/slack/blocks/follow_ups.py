@@ -143,8 +143,10 @@ def follow_up_added_message(escalation: Escalation, follow_up: FollowUp, shared:
     the asker alone reads it (not ``shared``: in a channel's thread they are told privately); ``away``:
     when the advisors will see an urgent one (see ``urgent_blocks``); ``held_until``: when one held past the
     limit of posts is posted in the advisors' thread."""
-    text = (f":heavy_plus_sign: Added to escalation #{escalation.id}. The advisors see it with your question; "
-            "an advisor will answer in this thread.")
+    when = "" if follow_up.urgent else f"{away} "  # an urgent one's act-now blocks say it already
+    text = (f":heavy_plus_sign: Added to escalation #{escalation.id}. "
+            + (f"{when}An advisor will answer in this thread." if away else
+               "The advisors see it with your question; an advisor will answer in this thread."))
     if held_until:
         text += (" You have added a lot in a short time, so the advisors' channel gets it with your other recent "
                  f"messages at {slack_date(held_until)}; it is already on your question's card there.")

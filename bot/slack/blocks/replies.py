@@ -57,6 +57,10 @@ STORE_BUSY_TEXT = ("canishare's records are busy with other work just now, so th
                    f"in a minute. {do_not_wait(MAY_BE_AT_RISK)}")
 
 
+ADVISORS_UNREACHABLE = ("The advisors cannot receive questions at the moment; it will reach them as soon as they "
+                        "can.")
+
+
 def urgent_blocks(away: str = "") -> list[dict]:
     """The act-now message; ``away``: when the advisors will see it, if they are not working now."""
     return [
@@ -251,8 +255,9 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
     elif decision == Decision.SUGGEST and entries:
         blocks += suggestion_blocks(entries, question.id)
         text = suggestion_text(entries)
-    elif urgent:  # already with the advisors (see urgent_blocks)
-        blocks.append(section("The FAQ has no answer to this question. An advisor has it and will answer you "
+    elif urgent:  # already escalated (see urgent_blocks)
+        held = "It is saved for the advisors, and one" if away else "An advisor has it and"
+        blocks.append(section(f"The FAQ has no answer to this question. {held} will answer you "
                               f"{where_the_answer_goes(source)}."))
         text = "An advisor has your question."
     else:
@@ -337,7 +342,8 @@ def escalated_message(escalation: Escalation, source: str, created: bool, remind
     if created:
         reminded = (f" If nobody has picked it up after {remind_after}, the advisors are reminded of it."
                     if remind_after else "")
-        text = (f":outbox_tray: Sent to the advisors (escalation #{escalation.id}). "
+        sent = "Saved for the advisors" if away else "Sent to the advisors"
+        text = (f":outbox_tray: {sent} (escalation #{escalation.id}). "
                 f"An advisor will answer {where_the_answer_goes(source, asked_in)}. "
                 f"{away + ' ' if away else ''}I will tell you when one picks it up."
                 f"{reminded}\n" + emphasised(do_not_wait(URGENT_MEANWHILE)))
@@ -348,7 +354,9 @@ def escalated_message(escalation: Escalation, source: str, created: bool, remind
             text += (f"\nTo add detail, reply to your message in its thread (or edit it): I will add it to "
                      f"escalation #{escalation.id}.")
     else:
-        text = f"This question is already with the advisors (escalation #{escalation.id}, {escalation.state})."
+        text = (f"This question is already escalated (escalation #{escalation.id}, {escalation.state}). {away}"
+                if away else
+                f"This question is already with the advisors (escalation #{escalation.id}, {escalation.state}).")
     return notice_message(text)
 
 
