@@ -1,6 +1,7 @@
 """Optimistic concurrency for the advisor queue (security test s9 M1): every card and App Home button and
-every answer form carries the escalation's version; acting on one made before the escalation's last
-change is refused with what changed, and an answer typed into a stale form is shown back, not lost."""
+every answer form carries the escalation's version; acting on one made before another advisor changed the
+escalation is refused with what changed (the clicker's own changes are not), and an answer typed into a stale
+form is shown back, not lost."""
 
 import json
 
@@ -126,3 +127,43 @@ def test_two_processes_sharing_one_database_cannot_both_act_on_one_version(faq, 
     with second.store.transaction() as db:
         assert not update_if_unchanged(db, stale, {"state": "closed"})
     assert first.escalation(escalation.id).state == ANSWERED
+
+
+def test_a_stale_answer_click_is_refused_and_neither_claims_nor_opens_the_form(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    stale_answer = card_value(fake_slack, ids.ANSWER_ACTION)  # A's copy of the card, as it was first posted
+    flows.click(app, fake_slack, ids.CLAIM, card_value(fake_slack, ids.CLAIM), user=OTHER_ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    flows.click(app, fake_slack, ids.RELEASE, card_value(fake_slack, ids.RELEASE), user=OTHER_ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    fake_slack.reset()
+    flows.click(app, fake_slack, ids.ANSWER_ACTION, stale_answer, user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    after = service.escalation(escalation.id)
+    assert "nothing was done" in told(fake_slack) and f"released by <@{OTHER_ADVISOR}>" in told(fake_slack)
+    assert after.state == OPEN and after.claimed_by is None and not fake_slack.calls("views.open")
+
+
+def test_claim_then_answer_on_the_same_card_before_it_is_updated_opens_the_form(app, fake_slack, service):
+    """The clicker's own change since the card was drawn (a slow chat.update) is no reason to refuse them."""
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    answer_as_posted = card_value(fake_slack, ids.ANSWER_ACTION)
+    flows.click(app, fake_slack, ids.CLAIM, card_value(fake_slack, ids.CLAIM), user=ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    fake_slack.reset()
+    flows.click(app, fake_slack, ids.ANSWER_ACTION, answer_as_posted, user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert not told(fake_slack) and len(fake_slack.calls("views.open")) == 1
+    form = json.loads(fake_slack.last("views.open").body["view"]["private_metadata"])
+    assert form["version"] == service.escalation(escalation.id).version
+    submit(app, form, "A's answer")
+    assert service.escalation(escalation.id).state == ANSWERED and "A's answer" in to_asker(fake_slack)
+
+
+def test_an_answer_click_with_another_advisors_change_among_the_clickers_own_is_refused(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    answer_as_posted = card_value(fake_slack, ids.ANSWER_ACTION)
+    service.claim(escalation.id, ADVISOR, {ADVISOR})
+    service.release(escalation.id, OTHER_ADVISOR, {OTHER_ADVISOR})
+    service.claim(escalation.id, ADVISOR, {ADVISOR})
+    fake_slack.reset()
+    flows.click(app, fake_slack, ids.ANSWER_ACTION, answer_as_posted, user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert f"released by <@{OTHER_ADVISOR}>" in told(fake_slack) and not fake_slack.calls("views.open")

@@ -17,7 +17,6 @@ from bot.slack.modal_opening import open_modal
 from bot.slack.payloads import (
     checked_values,
     clicked_in_home,
-    escalation_id_of,
     escalation_ref_of,
     input_values,
     metadata_of,
@@ -70,11 +69,13 @@ def register(app: App, deps: Deps) -> None:
         ack()
 
     def open_answer_modal(body: dict) -> None:
-        try:  # the click was checked against its version before its own claim (on_answer_clicked)
-            escalation = service.escalation_to_answer(escalation_id_of(body), user_of(body),
-                                                      deps.advisors.known_members())
+        """Opens the form only on what the click (``on_answer_clicked``, run first) claimed for the clicker,
+        judged on the same version: a refused click opens nothing."""
+        escalation_id, seen = escalation_ref_of(body)
+        try:
+            escalation = service.answer_form_for(escalation_id, user_of(body), deps.advisors.known_members(), seen)
         except QueueError:
-            return  # told already
+            return  # the click's refusal was told; a change that came between is on the card
         metadata = answer_metadata(escalation, clicked_in_home(body))
         reader = service.escalation_reader(escalation)
         open_modal(deps, body, answer_modal(escalation, service.faq.entries, metadata, reader))

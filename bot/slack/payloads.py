@@ -66,10 +66,6 @@ def decision_ref_of(value: str) -> tuple[int | None, str | None, int | None]:
     return number(parts[0]), parts[1] or None, number(parts[2])
 
 
-def escalation_id_of(body: dict) -> int:
-    return escalation_ref_of(body)[0]
-
-
 def escalation_ref_of(body: dict) -> tuple[int, int | None]:
     """A queue button's ``"12:3"`` → (12, 3): the escalation and the version the button was made from;
     ``"12"`` (a button made before escalations had versions) → (12, None)."""
