@@ -167,3 +167,20 @@ def test_an_answer_click_with_another_advisors_change_among_the_clickers_own_is_
     fake_slack.reset()
     flows.click(app, fake_slack, ids.ANSWER_ACTION, answer_as_posted, user=ADVISOR, channel_id=ADVISOR_CHANNEL)
     assert f"released by <@{OTHER_ADVISOR}>" in told(fake_slack) and not fake_slack.calls("views.open")
+
+
+def test_a_button_without_a_version_from_before_the_upgrade_is_taken_as_version_0(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    flows.submit_answer(app, escalation.id, "first answer")
+    flows.click(app, fake_slack, ids.REOPEN, card_value(fake_slack, ids.REOPEN), user=OTHER_ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    fake_slack.reset()
+    flows.click_in_home(app, ids.CLOSE, str(escalation.id), ADVISOR)  # an App Home published before the upgrade
+    to_clicker = " ".join(flows.texts_of(c) for c in fake_slack.calls("chat.postMessage")
+                          if c.body.get("channel") == "D" + ADVISOR)
+    assert service.escalation(escalation.id).state == OPEN and to_asker(fake_slack) == to_clicker  # no "closed"
+    assert f"reopened by <@{OTHER_ADVISOR}>" in to_clicker and "nothing was done" in to_clicker
+    unchanged = flows.escalate_a_mention(app, fake_slack, service, text="zorblat the other flimflam gizmo",
+                                         ts="1700000000.000099")
+    flows.click_in_home(app, ids.CLAIM, str(unchanged.id), ADVISOR)  # one nobody has acted on still works
+    assert service.escalation(unchanged.id).claimed_by == ADVISOR

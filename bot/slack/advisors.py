@@ -118,7 +118,7 @@ def register(app: App, deps: Deps) -> None:
         return True
 
     def show_form_again(ack, view: dict, escalation, *, added=(), changed: str = "",
-                        version: int | None = None) -> None:
+                        version: int = 0) -> None:
         metadata = metadata_of(view)
         again = answer_metadata(escalation, bool(metadata.get("home")))
         if not changed:
