@@ -184,3 +184,48 @@ def test_a_button_without_a_version_from_before_the_upgrade_is_taken_as_version_
                                          ts="1700000000.000099")
     flows.click_in_home(app, ids.CLAIM, str(unchanged.id), ADVISOR)  # one nobody has acted on still works
     assert service.escalation(unchanged.id).claimed_by == ADVISOR
+
+
+def reshown_after_another_advisor(app, fake_slack, then) -> dict:
+    """A opens the form; B releases A's claim and does ``then``; A presses Send answer: the form shown again."""
+    flows.click(app, fake_slack, ids.ANSWER_ACTION, card_value(fake_slack, ids.ANSWER_ACTION), user=ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    form = json.loads(fake_slack.last("views.open").body["view"]["private_metadata"])
+    flows.click(app, fake_slack, ids.RELEASE, card_value(fake_slack, ids.RELEASE), user=OTHER_ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    then()
+    response = json.loads(submit(app, form, "A's answer").body)
+    assert response["response_action"] == "update"
+    return response["view"]
+
+
+def test_the_form_shown_again_says_press_again_only_when_pressing_again_can_send_it(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+
+    def b_answers():
+        flows.click(app, fake_slack, ids.ANSWER_ACTION, card_value(fake_slack, ids.ANSWER_ACTION),
+                    user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+        submit(app, json.loads(fake_slack.last("views.open").body["view"]["private_metadata"]), "B's answer",
+               user=OTHER_ADVISOR)
+
+    view = reshown_after_another_advisor(app, fake_slack, b_answers)
+    notice = json.dumps(view["blocks"][0])
+    assert f"answered by <@{OTHER_ADVISOR}>" in notice and "cannot be sent as things are" in notice
+    assert "reopen it" in notice and "copy your answer" in notice
+    flows.click(app, fake_slack, ids.REOPEN, card_value(fake_slack, ids.REOPEN), user=ADVISOR,
+                channel_id=ADVISOR_CHANNEL)  # what the notice says: the advisor's own reopen...
+    submit(app, json.loads(view["private_metadata"]), "A's answer")  # ...lets the next press send it
+    assert service.escalation(escalation.id).answer == "A's answer"
+
+
+def test_the_form_shown_again_after_another_advisors_claim_says_how_to_send_it(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    view = reshown_after_another_advisor(app, fake_slack, lambda: service.claim(escalation.id, OTHER_ADVISOR,
+                                                                                  {OTHER_ADVISOR}))
+    notice = json.dumps(view["blocks"][0])
+    assert f"<@{OTHER_ADVISOR}> has claimed it" in notice and "release it" in notice
+    service.release(escalation.id, OTHER_ADVISOR, {OTHER_ADVISOR})
+    reshown = json.loads(submit(app, json.loads(view["private_metadata"]), "A's answer").body)["view"]
+    assert "press *Send answer* again to send it" in json.dumps(reshown["blocks"][0])  # open now: it can
+    submit(app, json.loads(reshown["private_metadata"]), "A's answer")
+    assert service.escalation(escalation.id).answer == "A's answer"

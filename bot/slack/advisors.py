@@ -97,7 +97,8 @@ def register(app: App, deps: Deps) -> None:
                 notify=private_route(body), seen=seen_version(metadata_of(view)),
             )
         except Stale as changed:  # the form again, as the escalation now is, with what they typed
-            show_form_again(ack, view, service.escalation(int(metadata_of(view)["escalation"])), changed=str(changed))
+            show_form_again(ack, view, service.escalation(int(metadata_of(view)["escalation"])), changed=str(changed),
+                            advisor=user_of(body))
             return
         except QueueError as refusal:
             ack(response_action="errors", errors={block_for_refusal(refusal): str(refusal)})
@@ -117,7 +118,7 @@ def register(app: App, deps: Deps) -> None:
         show_form_again(ack, view, escalation, added=added, version=seen_version(metadata))
         return True
 
-    def show_form_again(ack, view: dict, escalation, *, added=(), changed: str = "",
+    def show_form_again(ack, view: dict, escalation, *, added=(), changed: str = "", advisor: str | None = None,
                         version: int = 0) -> None:
         metadata = metadata_of(view)
         again = answer_metadata(escalation, bool(metadata.get("home")))
@@ -125,7 +126,8 @@ def register(app: App, deps: Deps) -> None:
             again["version"] = version
         ack(response_action="update", view=answer_modal(escalation, service.faq.entries, again,
                                                         service.escalation_reader(escalation),
-                                                        draft=input_values(view), added=added, changed=changed))
+                                                        draft=input_values(view), added=added, changed=changed,
+                                                        advisor=advisor))
 
     app.view(ids.ANSWER_MODAL)(ack=on_answer_submitted, lazy=[refresh_home])
 
