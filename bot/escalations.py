@@ -82,25 +82,31 @@ def require_asker_or_advisor(asker: str, actor: str, advisors: frozenset[str] | 
 
 
 class Stale(QueueError):
-    """The button or form acted on was made before the escalation's last change (another advisor's, or
-    the clicker's own in another window): nothing is done, and the message says what changed since."""
+    """The button or form acted on was made before another advisor changed the escalation: nothing is
+    done, and the message says what changed since. The clicker's own changes since (a Claim, then Answer
+    on the same card before Slack shows it updated) are no reason to refuse them."""
 
 
 DONE = {"claim": "claimed", "answer": "answered", "close": "closed", "reopen": "reopened", "release": "released"}
 
 
-def require_unchanged(escalation: Escalation, seen: int | None, changes: list[tuple[str, str]],
+def require_unchanged(escalation: Escalation, seen: int | None, changes: list[tuple[str, str]], actor: str,
                       what: str = "this card was shown") -> None:
-    """Refuse an action taken on a button or form made from version ``seen`` of ``escalation`` when it has
-    changed since (``changes``: (action, actor), oldest first). ``seen`` None: a button or form made before
-    escalations had versions, taken as current."""
-    if seen is None or seen == escalation.version:
+    """Refuse ``actor``'s action taken on a button or form made from version ``seen`` of ``escalation`` when
+    someone else has changed it since (``changes``: (action, actor), oldest first, as many as are still
+    recorded). ``seen`` None: no button or form (the command line), nothing to compare with."""
+    if seen is None or seen == escalation.version or only_by(actor, changes, escalation.version - seen):
         return
-    done = ", then ".join(f"{DONE.get(action, action)} by {mention(actor, FORMER_ADVISOR)}"
-                          for action, actor in changes)
+    done = ", then ".join(f"{DONE.get(action, action)} by {mention(who, FORMER_ADVISOR)}"
+                          for action, who in changes)
     raise Stale(f"Escalation #{escalation.id} has changed since {what}: {done or 'changed by another advisor'}. "
                 f"It is now {escalation.state}{_by_whom(escalation)}; nothing was done. Look at its current "
                 "state before you act on it.")
+
+
+def only_by(actor: str, changes: list[tuple[str, str]], count: int) -> bool:
+    """Whether all ``count`` changes were ``actor``'s own (False when some are no longer recorded)."""
+    return 0 < count == len(changes) and all(who == actor for _, who in changes)
 
 
 def _by_whom(escalation: Escalation) -> str:

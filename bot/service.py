@@ -414,7 +414,7 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
         for the changed escalation), in one transaction; refused (``escalations.Stale``) when the escalation
         is no longer at version ``seen``, checked in that transaction and guarded again by the UPDATE."""
         def unless_stale(current: Escalation) -> dict:
-            self.require_unchanged(current, seen, since)
+            self.require_unchanged(current, seen, user, since)
             return decide(current)
 
         try:

@@ -22,7 +22,7 @@ class AnswerService:
         refused before they start."""
         escalations.require_advisor(user, advisors)
         escalation = self.escalation(escalation_id)
-        self.require_unchanged(escalation, seen)
+        self.require_unchanged(escalation, seen, user)
         escalations.require_answerable(escalation, user)
         if escalation.state == OPEN:
             escalation = self._change(escalation_id, user, QueueAction.CLAIM,
@@ -30,10 +30,25 @@ class AnswerService:
                                       then=self._owe_claimed_notice, seen=seen)
         return escalation
 
-    def require_unchanged(self, escalation: Escalation, seen: int | None, since: str = "this card was shown") -> None:
-        """``escalations.Stale`` when ``escalation`` is no longer at the version ``seen`` a button or form showed."""
+    def answer_form_for(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str],
+                        seen: int | None) -> Escalation:
+        """The escalation whose answer form the Answer click (made from version ``seen``) opens: only one
+        that click has claimed for ``user`` (``escalation_to_answer``), so a refused click opens nothing.
+        Nothing is changed here; a refusal was told when the click was refused."""
+        escalations.require_advisor(user, advisors)
+        escalation = self.escalation(escalation_id)
+        self.require_unchanged(escalation, seen, user)
+        escalations.require_answerable(escalation, user)
+        if escalation.state == OPEN:
+            raise escalations.QueueError(f"Escalation #{escalation_id} is not claimed by you.")
+        return escalation
+
+    def require_unchanged(self, escalation: Escalation, seen: int | None, user: str,
+                          since: str = "this card was shown") -> None:
+        """``escalations.Stale`` when someone other than ``user`` changed ``escalation`` since the version
+        ``seen`` a button or form showed."""
         if seen is not None and seen != escalation.version:
-            escalations.require_unchanged(escalation, seen, self.store.changes_since(escalation, seen), since)
+            escalations.require_unchanged(escalation, seen, self.store.changes_since(escalation, seen), user, since)
 
     def _owe_answer(self, escalation: Escalation, user: str) -> None:
         """Owe the asker this answer, carrying its own text and author: an earlier answer still owed is

@@ -1,6 +1,7 @@
 """Optimistic concurrency for the advisor queue (security test s9 M1): every card and App Home button and
-every answer form carries the escalation's version; acting on one made before the escalation's last
-change is refused with what changed, and an answer typed into a stale form is shown back, not lost."""
+every answer form carries the escalation's version; acting on one made before another advisor changed the
+escalation is refused with what changed (the clicker's own changes are not), and an answer typed into a stale
+form is shown back, not lost."""
 
 import json
 
@@ -126,3 +127,105 @@ def test_two_processes_sharing_one_database_cannot_both_act_on_one_version(faq, 
     with second.store.transaction() as db:
         assert not update_if_unchanged(db, stale, {"state": "closed"})
     assert first.escalation(escalation.id).state == ANSWERED
+
+
+def test_a_stale_answer_click_is_refused_and_neither_claims_nor_opens_the_form(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    stale_answer = card_value(fake_slack, ids.ANSWER_ACTION)  # A's copy of the card, as it was first posted
+    flows.click(app, fake_slack, ids.CLAIM, card_value(fake_slack, ids.CLAIM), user=OTHER_ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    flows.click(app, fake_slack, ids.RELEASE, card_value(fake_slack, ids.RELEASE), user=OTHER_ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    fake_slack.reset()
+    flows.click(app, fake_slack, ids.ANSWER_ACTION, stale_answer, user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    after = service.escalation(escalation.id)
+    assert "nothing was done" in told(fake_slack) and f"released by <@{OTHER_ADVISOR}>" in told(fake_slack)
+    assert after.state == OPEN and after.claimed_by is None and not fake_slack.calls("views.open")
+
+
+def test_claim_then_answer_on_the_same_card_before_it_is_updated_opens_the_form(app, fake_slack, service):
+    """The clicker's own change since the card was drawn (a slow chat.update) is no reason to refuse them."""
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    answer_as_posted = card_value(fake_slack, ids.ANSWER_ACTION)
+    flows.click(app, fake_slack, ids.CLAIM, card_value(fake_slack, ids.CLAIM), user=ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    fake_slack.reset()
+    flows.click(app, fake_slack, ids.ANSWER_ACTION, answer_as_posted, user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert not told(fake_slack) and len(fake_slack.calls("views.open")) == 1
+    form = json.loads(fake_slack.last("views.open").body["view"]["private_metadata"])
+    assert form["version"] == service.escalation(escalation.id).version
+    submit(app, form, "A's answer")
+    assert service.escalation(escalation.id).state == ANSWERED and "A's answer" in to_asker(fake_slack)
+
+
+def test_an_answer_click_with_another_advisors_change_among_the_clickers_own_is_refused(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    answer_as_posted = card_value(fake_slack, ids.ANSWER_ACTION)
+    service.claim(escalation.id, ADVISOR, {ADVISOR})
+    service.release(escalation.id, OTHER_ADVISOR, {OTHER_ADVISOR})
+    service.claim(escalation.id, ADVISOR, {ADVISOR})
+    fake_slack.reset()
+    flows.click(app, fake_slack, ids.ANSWER_ACTION, answer_as_posted, user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    assert f"released by <@{OTHER_ADVISOR}>" in told(fake_slack) and not fake_slack.calls("views.open")
+
+
+def test_a_button_without_a_version_from_before_the_upgrade_is_taken_as_version_0(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    flows.submit_answer(app, escalation.id, "first answer")
+    flows.click(app, fake_slack, ids.REOPEN, card_value(fake_slack, ids.REOPEN), user=OTHER_ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    fake_slack.reset()
+    flows.click_in_home(app, ids.CLOSE, str(escalation.id), ADVISOR)  # an App Home published before the upgrade
+    to_clicker = " ".join(flows.texts_of(c) for c in fake_slack.calls("chat.postMessage")
+                          if c.body.get("channel") == "D" + ADVISOR)
+    assert service.escalation(escalation.id).state == OPEN and to_asker(fake_slack) == to_clicker  # no "closed"
+    assert f"reopened by <@{OTHER_ADVISOR}>" in to_clicker and "nothing was done" in to_clicker
+    unchanged = flows.escalate_a_mention(app, fake_slack, service, text="zorblat the other flimflam gizmo",
+                                         ts="1700000000.000099")
+    flows.click_in_home(app, ids.CLAIM, str(unchanged.id), ADVISOR)  # one nobody has acted on still works
+    assert service.escalation(unchanged.id).claimed_by == ADVISOR
+
+
+def reshown_after_another_advisor(app, fake_slack, then) -> dict:
+    """A opens the form; B releases A's claim and does ``then``; A presses Send answer: the form shown again."""
+    flows.click(app, fake_slack, ids.ANSWER_ACTION, card_value(fake_slack, ids.ANSWER_ACTION), user=ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    form = json.loads(fake_slack.last("views.open").body["view"]["private_metadata"])
+    flows.click(app, fake_slack, ids.RELEASE, card_value(fake_slack, ids.RELEASE), user=OTHER_ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    then()
+    response = json.loads(submit(app, form, "A's answer").body)
+    assert response["response_action"] == "update"
+    return response["view"]
+
+
+def test_the_form_shown_again_says_press_again_only_when_pressing_again_can_send_it(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+
+    def b_answers():
+        flows.click(app, fake_slack, ids.ANSWER_ACTION, card_value(fake_slack, ids.ANSWER_ACTION),
+                    user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+        submit(app, json.loads(fake_slack.last("views.open").body["view"]["private_metadata"]), "B's answer",
+               user=OTHER_ADVISOR)
+
+    view = reshown_after_another_advisor(app, fake_slack, b_answers)
+    notice = json.dumps(view["blocks"][0])
+    assert f"answered by <@{OTHER_ADVISOR}>" in notice and "cannot be sent as things are" in notice
+    assert "reopen it" in notice and "copy your answer" in notice
+    flows.click(app, fake_slack, ids.REOPEN, card_value(fake_slack, ids.REOPEN), user=ADVISOR,
+                channel_id=ADVISOR_CHANNEL)  # what the notice says: the advisor's own reopen...
+    submit(app, json.loads(view["private_metadata"]), "A's answer")  # ...lets the next press send it
+    assert service.escalation(escalation.id).answer == "A's answer"
+
+
+def test_the_form_shown_again_after_another_advisors_claim_says_how_to_send_it(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    view = reshown_after_another_advisor(app, fake_slack, lambda: service.claim(escalation.id, OTHER_ADVISOR,
+                                                                                  {OTHER_ADVISOR}))
+    notice = json.dumps(view["blocks"][0])
+    assert f"<@{OTHER_ADVISOR}> has claimed it" in notice and "release it" in notice
+    service.release(escalation.id, OTHER_ADVISOR, {OTHER_ADVISOR})
+    reshown = json.loads(submit(app, json.loads(view["private_metadata"]), "A's answer").body)["view"]
+    assert "press *Send answer* again to send it" in json.dumps(reshown["blocks"][0])  # open now: it can
+    submit(app, json.loads(reshown["private_metadata"]), "A's answer")
+    assert service.escalation(escalation.id).answer == "A's answer"

@@ -12,6 +12,7 @@ from test_slack_flows import (
     ADVISOR_CHANNEL,
     ASKER,
     OTHER_ADVISOR,
+    button_value,
     click,
     escalate_a_mention,
     send,
@@ -33,8 +34,8 @@ def follow_up_in_thread(app, text, ts="1700000000.000900"):
     return send(app, h.event_request(event))
 
 
-def open_answer_form(app, fake, escalation_id, user=ADVISOR) -> dict:
-    click(app, fake, ids.ANSWER_ACTION, str(escalation_id), user=user, channel_id=ADVISOR_CHANNEL)
+def open_answer_form(app, fake, escalation_id, user=ADVISOR, version=0) -> dict:
+    click(app, fake, ids.ANSWER_ACTION, f"{escalation_id}:{version}", user=user, channel_id=ADVISOR_CHANNEL)
     return fake.last("views.open").body["view"]
 
 
@@ -102,14 +103,16 @@ def test_a_follow_up_post_mentions_the_advisor_who_claimed_the_escalation(app, f
 def test_a_reopened_escalation_says_who_reopened_it_and_quotes_the_answer_already_sent(app, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
     submit_answer(app, escalation.id, "FIRST: ask your DSL before sharing.", user=ADVISOR)
-    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+    click(app, fake_slack, ids.REOPEN, button_value(service.escalation(escalation.id)), user=OTHER_ADVISOR,
+          channel_id=ADVISOR_CHANNEL)
 
     card = texts_of(fake_slack.last("chat.update"))
     assert f"Reopened* by <@{OTHER_ADVISOR}>" in card
     assert "*The asker received this answer*" in card and "FIRST: ask your DSL" in card
     assert f"from <@{ADVISOR}>" in card
 
-    modal = json.dumps(open_answer_form(app, fake_slack, escalation.id, user=OTHER_ADVISOR), ensure_ascii=False)
+    modal = json.dumps(open_answer_form(app, fake_slack, escalation.id, user=OTHER_ADVISOR,
+                                         version=service.escalation(escalation.id).version), ensure_ascii=False)
     assert f"Reopened* by <@{OTHER_ADVISOR}>" in modal and "FIRST: ask your DSL" in modal
 
     fake_slack.reset()
@@ -123,11 +126,13 @@ def test_a_reopened_escalation_whose_answer_is_still_on_its_way_says_it_has_not_
     escalation = escalate_a_mention(app, fake_slack, service)
     fake_slack.fail_next("chat.postMessage", times=2, status=503)  # the thread, then the DM fallback
     submit_answer(app, escalation.id, "FIRST: ask your DSL before sharing.", user=ADVISOR)
-    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+    click(app, fake_slack, ids.REOPEN, button_value(service.escalation(escalation.id)), user=OTHER_ADVISOR,
+          channel_id=ADVISOR_CHANNEL)
 
     card = texts_of(fake_slack.last("chat.update"))
     assert "*This answer has not reached the asker yet*" in card and "received this answer" not in card
-    modal = json.dumps(open_answer_form(app, fake_slack, escalation.id, user=OTHER_ADVISOR), ensure_ascii=False)
+    modal = json.dumps(open_answer_form(app, fake_slack, escalation.id, user=OTHER_ADVISOR,
+                                         version=service.escalation(escalation.id).version), ensure_ascii=False)
     assert "has not reached the asker yet" in modal and "received this answer" not in modal
     fake_slack.reset()
     send(app, h.event_request(h.app_home_opened_event(ADVISOR)))
@@ -140,7 +145,8 @@ def test_a_reopened_escalation_whose_answer_was_given_up_says_it_never_reached_t
     escalation = escalate_a_mention(app, fake_slack, service)
     fake_slack.fail_next("chat.postMessage", times=2, error="is_archived")
     submit_answer(app, escalation.id, "FIRST: ask your DSL before sharing.", user=ADVISOR)
-    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+    click(app, fake_slack, ids.REOPEN, button_value(service.escalation(escalation.id)), user=OTHER_ADVISOR,
+          channel_id=ADVISOR_CHANNEL)
     card = texts_of(fake_slack.last("chat.update"))
     assert "*This answer never reached the asker*" in card and "archived" in card
     assert "received this answer" not in card

@@ -10,6 +10,7 @@ from test_slack_flows import (
     ADVISOR,
     ADVISOR_CHANNEL,
     OTHER_ADVISOR,
+    button_value,
     click,
     click_in_home,
     escalate_a_mention,
@@ -97,11 +98,18 @@ def answer_states(service) -> list[str]:
                                                         " order by id")]
 
 
+def reopen_and_answer_again(app, fake_slack, service, escalation):
+    """Another advisor reopens the answered escalation, on its card as it is now, and answers it again."""
+    click(app, fake_slack, ids.REOPEN, button_value(service.escalation(escalation.id)), user=OTHER_ADVISOR,
+          channel_id=ADVISOR_CHANNEL)
+    submit_answer(app, escalation.id, "SECOND: yes, share with the DSL today.", user=OTHER_ADVISOR,
+                  version=service.escalation(escalation.id).version)
+
+
 def test_an_answer_replaced_before_delivery_is_given_up_and_the_asker_gets_the_new_one_once(
         app, deps, fake_slack, service):
     escalation = answer_while_slack_refuses(app, fake_slack, service, "FIRST: do not share yet.")
-    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
-    submit_answer(app, escalation.id, "SECOND: yes, share with the DSL today.", user=OTHER_ADVISOR)
+    reopen_and_answer_again(app, fake_slack, service, escalation)
     make_all_due(service)
     while deliver_due(deps):
         pass
@@ -115,8 +123,7 @@ def test_an_answer_held_by_a_deliverer_when_replaced_is_never_sent_and_the_corre
     escalation = answer_while_slack_refuses(app, fake_slack, service, "FIRST: do not share yet.")
     make_all_due(service)
     (held,) = [i for i in service.lease_owed("other:1") if i.kind.value == "advisor_answer"]
-    click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
-    submit_answer(app, escalation.id, "SECOND: yes, share with the DSL today.", user=OTHER_ADVISOR)
+    reopen_and_answer_again(app, fake_slack, service, escalation)
     make_all_due(service)
     while deliver_due(deps):  # this process may not send the correction while the first is held
         pass
@@ -137,8 +144,7 @@ def test_an_answer_whose_send_fails_while_it_is_replaced_is_never_retried(app, d
 
     def replaced_while_sending(deps_, item):
         if "FIRST" in item.payload["answer"]:
-            click(app, fake_slack, ids.REOPEN, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
-            submit_answer(app, escalation.id, "SECOND: yes, share with the DSL today.", user=OTHER_ADVISOR)
+            reopen_and_answer_again(app, fake_slack, service, escalation)
             fake_slack.fail_next("chat.postMessage", times=2, status=503)  # the thread, then the DM fallback
         return real(deps_, item)
 

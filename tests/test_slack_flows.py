@@ -447,14 +447,22 @@ def escalate_a_mention(app, fake, service, text=UNKNOWN_QUESTION, ts="1700000000
     return service.queue()[-1]
 
 
-def submit_answer(app, escalation_id, text, user=ADVISOR, faq_id=None, propose=False, home=False):
+def button_value(escalation) -> str:
+    """A queue button's value as a card showing ``escalation`` as it is now carries it (id:version)."""
+    return f"{escalation.id}:{escalation.version}"
+
+
+def submit_answer(app, escalation_id, text, user=ADVISOR, faq_id=None, propose=False, home=False, version=None):
+    """An answer form's submission; ``version``: the one it was opened on (none: a form from before forms kept
+    it, taken as version 0)."""
     values = {ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: text}}
     if faq_id:
         values[ids.FAQ_BLOCK] = {ids.FAQ_INPUT: {"type": "static_select", "selected_option": {"value": faq_id}}}
     if propose:
         values[ids.PROPOSE_BLOCK] = {ids.PROPOSE_INPUT: {"type": "checkboxes",
                                                                "selected_options": [{"value": "yes"}]}}
-    metadata = json.dumps({"escalation": escalation_id, "home": home})
+    metadata = json.dumps({"escalation": escalation_id, "home": home,
+                           **({"version": version} if version is not None else {})})
     return send(app, h.view_submission_request(h.view_submission_payload(ids.ANSWER_MODAL, values, metadata,
                                                                           user_id=user)))
 
@@ -567,7 +575,8 @@ def test_concurrent_claims_exactly_one_wins(app, fake_slack, service):
     loser = OTHER_ADVISOR if winner == ADVISOR else ADVISOR
     assert winner in (ADVISOR, OTHER_ADVISOR) and len(fake_slack.calls("chat.update")) == 1
     (told,) = [c.body for c in fake_slack.calls("response_url") if c.body["_name"] == loser]
-    assert f"already claimed by <@{winner}>" in told["text"]
+    # both clicked the card as posted: the loser's click is refused as made before the winner's claim
+    assert f"claimed by <@{winner}>" in told["text"] and "nothing was done" in told["text"]
 
 
 def test_close_and_reopen_update_the_advisor_post(app, fake_slack, service):

@@ -13,6 +13,7 @@ from test_slack_flows import (
     ASKER,
     OTHER_ADVISOR,
     action_values,
+    button_value,
     click,
     click_in_home,
     escalate_a_mention,
@@ -35,8 +36,9 @@ def claimed_by_advisor(app, fake, service):
     return service.escalation(escalation.id)
 
 
-def release(app, fake, escalation_id, user):
-    click(app, fake, ids.RELEASE, str(escalation_id), user=user, channel_id=ADVISOR_CHANNEL)
+def release(app, fake, escalation_id, user, version=1):
+    """``user`` releases the escalation on its card as claimed (by default: once claimed, version 1)."""
+    click(app, fake, ids.RELEASE, f"{escalation_id}:{version}", user=user, channel_id=ADVISOR_CHANNEL)
 
 
 def to_asker(fake):
@@ -59,7 +61,8 @@ def test_a_claimed_card_has_release_and_another_advisor_can_release_it_and_take_
     assert f"<@{OTHER_ADVISOR}> released the claim" in card and action_values(
         fake_slack.last("chat.update").body["blocks"], ids.CLAIM)
     assert to_asker(fake_slack) == []  # for the asker nothing changed: never "closed"
-    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+    click(app, fake_slack, ids.CLAIM, button_value(service.escalation(escalation.id)), user=OTHER_ADVISOR,
+          channel_id=ADVISOR_CHANNEL)
     taken = service.escalation(escalation.id)
     assert (taken.state, taken.claimed_by, taken.released_by) == (CLAIMED, OTHER_ADVISOR, None)
 
@@ -76,7 +79,7 @@ def test_the_claimer_releases_from_app_home(app, fake_slack, service):
 def test_release_is_refused_with_a_reason_when_not_claimed_or_not_an_advisor(app, fake_slack, service):
     escalation = escalate_a_mention(app, fake_slack, service)
     fake_slack.reset()
-    release(app, fake_slack, escalation.id, ADVISOR)
+    release(app, fake_slack, escalation.id, ADVISOR, version=0)
     (told,) = [c.body for c in fake_slack.calls("response_url")]
     assert f"Escalation #{escalation.id} is open; only a claimed one can be released." in told["text"]
     click(app, fake_slack, ids.CLAIM, str(escalation.id), user=ADVISOR, channel_id=ADVISOR_CHANNEL)
@@ -105,7 +108,8 @@ def test_a_released_escalation_is_reminded_again_and_a_new_claim_too(app, deps, 
     reminders = service.store.db["outbox"].rows_where("kind = ?", [Kind.REMINDER.value], order_by="id")
     assert [r["key"].split(":")[2] for r in reminders] == ["claimed", "released"]
     time.sleep(1.1)  # the store's clock is in seconds: a new claim is a new wait to remind of
-    click(app, fake_slack, ids.CLAIM, str(escalation.id), user=OTHER_ADVISOR, channel_id=ADVISOR_CHANNEL)
+    click(app, fake_slack, ids.CLAIM, button_value(service.escalation(escalation.id)), user=OTHER_ADVISOR,
+          channel_id=ADVISOR_CHANNEL)
     assert look_after_queue(later(deps, hours=9)) == (0, 1)
 
 

@@ -17,7 +17,6 @@ from bot.slack.modal_opening import open_modal
 from bot.slack.payloads import (
     checked_values,
     clicked_in_home,
-    escalation_id_of,
     escalation_ref_of,
     input_values,
     metadata_of,
@@ -70,11 +69,13 @@ def register(app: App, deps: Deps) -> None:
         ack()
 
     def open_answer_modal(body: dict) -> None:
-        try:  # the click was checked against its version before its own claim (on_answer_clicked)
-            escalation = service.escalation_to_answer(escalation_id_of(body), user_of(body),
-                                                      deps.advisors.known_members())
+        """Opens the form only on what the click (``on_answer_clicked``, run first) claimed for the clicker,
+        judged on the same version: a refused click opens nothing."""
+        escalation_id, seen = escalation_ref_of(body)
+        try:
+            escalation = service.answer_form_for(escalation_id, user_of(body), deps.advisors.known_members(), seen)
         except QueueError:
-            return  # told already
+            return  # the click's refusal was told; a change that came between is on the card
         metadata = answer_metadata(escalation, clicked_in_home(body))
         reader = service.escalation_reader(escalation)
         open_modal(deps, body, answer_modal(escalation, service.faq.entries, metadata, reader))
@@ -96,7 +97,8 @@ def register(app: App, deps: Deps) -> None:
                 notify=private_route(body), seen=seen_version(metadata_of(view)),
             )
         except Stale as changed:  # the form again, as the escalation now is, with what they typed
-            show_form_again(ack, view, service.escalation(int(metadata_of(view)["escalation"])), changed=str(changed))
+            show_form_again(ack, view, service.escalation(int(metadata_of(view)["escalation"])), changed=str(changed),
+                            advisor=user_of(body))
             return
         except QueueError as refusal:
             ack(response_action="errors", errors={block_for_refusal(refusal): str(refusal)})
@@ -116,15 +118,16 @@ def register(app: App, deps: Deps) -> None:
         show_form_again(ack, view, escalation, added=added, version=seen_version(metadata))
         return True
 
-    def show_form_again(ack, view: dict, escalation, *, added=(), changed: str = "",
-                        version: int | None = None) -> None:
+    def show_form_again(ack, view: dict, escalation, *, added=(), changed: str = "", advisor: str | None = None,
+                        version: int = 0) -> None:
         metadata = metadata_of(view)
         again = answer_metadata(escalation, bool(metadata.get("home")))
         if not changed:
             again["version"] = version
         ack(response_action="update", view=answer_modal(escalation, service.faq.entries, again,
                                                         service.escalation_reader(escalation),
-                                                        draft=input_values(view), added=added, changed=changed))
+                                                        draft=input_values(view), added=added, changed=changed,
+                                                        advisor=advisor))
 
     app.view(ids.ANSWER_MODAL)(ack=on_answer_submitted, lazy=[refresh_home])
 

@@ -66,21 +66,19 @@ def decision_ref_of(value: str) -> tuple[int | None, str | None, int | None]:
     return number(parts[0]), parts[1] or None, number(parts[2])
 
 
-def escalation_id_of(body: dict) -> int:
-    return escalation_ref_of(body)[0]
-
-
-def escalation_ref_of(body: dict) -> tuple[int, int | None]:
-    """A queue button's ``"12:3"`` → (12, 3): the escalation and the version the button was made from;
-    ``"12"`` (a button made before escalations had versions) → (12, None)."""
+def escalation_ref_of(body: dict) -> tuple[int, int]:
+    """A queue button's ``"12:3"`` → (12, 3): the escalation and the version the button was made from.
+    ``"12"``, a button made before escalations had versions → (12, 0): the upgrade set every escalation to
+    version 0, and every action since counted it up, so such a button was made from version 0."""
     escalation_id, _, version = action_value(body).partition(":")
-    return int(escalation_id), (int(version) if version.isdigit() else None)
+    return int(escalation_id), (int(version) if version.isdigit() else 0)
 
 
-def seen_version(metadata: dict) -> int | None:
-    """The escalation version an answer form was opened on (None for a form opened before forms kept it)."""
+def seen_version(metadata: dict) -> int:
+    """The escalation version an answer form was opened on (0 for a form opened before forms kept it: as
+    for a button, that is the version every escalation had at the upgrade)."""
     version = metadata.get("version")
-    return version if isinstance(version, int) and not isinstance(version, bool) else None
+    return version if isinstance(version, int) and not isinstance(version, bool) else 0
 
 
 def channel_of(body: dict) -> str | None:

@@ -8,12 +8,12 @@ import re
 from typing import Iterable, Sequence
 
 from bot import decisions
-from bot.escalations import ANSWER_MAX_CHARS
+from bot.escalations import ANSWER_MAX_CHARS, QueueError, require_answerable
 from bot.faq import FaqEntry
-from bot.mrkdwn import escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, mention
+from bot.mrkdwn import FORMER_ADVISOR, escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, mention
 from bot.nations import Reader
 from bot.questions import MAX_QUESTION_CHARS
-from bot.records import Escalation, FollowUp
+from bot.records import ANSWERED, CLAIMED, Escalation, FollowUp
 from bot.slack.blocks.advisor_card import asker_nation_block, urgent_flag
 from bot.slack.blocks.follow_ups import MODAL_FOLLOW_UP_CHARS, follow_up_blocks
 from bot.slack.blocks.ids import (
@@ -125,12 +125,32 @@ def added_blocks(added: Sequence[FollowUp]) -> list[dict]:
     return blocks
 
 
+def what_to_do_now(escalation: Escalation, advisor: str | None) -> str:
+    """After an answer was refused because the escalation changed: what its ``advisor`` can do now. "Press
+    again" only when pressing again can send it; else what would let it (their own change does)."""
+    try:
+        require_answerable(escalation, advisor or "")
+    except QueueError:
+        pass
+    else:
+        return "check it against the escalation as it is now, then press *Send answer* again to send it."
+    if escalation.state == CLAIMED:
+        blocker = f"{mention(escalation.claimed_by, FORMER_ADVISOR)} has claimed it"
+        way = "release it (*Release* on its card) once they agree"
+    else:
+        by = f" by {mention(escalation.answered_by, FORMER_ADVISOR)}" if escalation.state == ANSWERED else ""
+        blocker = f"it is {escalation.state}{by}"
+        way = "reopen it (*Reopen* on its card)"
+    return (f"it cannot be sent as things are: {blocker}. To send it, {way}, then press *Send answer* again; "
+            "or copy your answer before you close this form.")
+
+
 def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: dict,
                  reader: Reader | None = None, draft: dict | None = None, added: Sequence[FollowUp] = (),
-                 changed: str = "") -> dict:
+                 changed: str = "", advisor: str | None = None) -> dict:
     """The advisor's answer form, under the question and the asker's nation (``reader``). Shown again
     because the asker ``added`` to it meanwhile, or because it ``changed`` (another advisor's action), it
-    keeps what they entered (``draft``: the form's state)."""
+    keeps what they entered (``draft``: the form's state) and tells its ``advisor`` what they can do now."""
     question = escalation.question
     draft = draft or {}
     return {
@@ -141,8 +161,8 @@ def answer_modal(escalation: Escalation, entries: Sequence[FaqEntry], metadata: 
         "submit": plain("Send answer", MODAL_TEXT_LIMIT),
         "close": plain("Cancel", MODAL_TEXT_LIMIT),
         "blocks": [
-            *([section(f":warning: *{changed}* Your answer is still below: check it against the "
-                       "escalation as it is now, then press *Send answer* again to send it.")] if changed else []),
+            *([section(f":warning: *{changed}* Your answer is still below: {what_to_do_now(escalation, advisor)}")]
+              if changed else []),
             *(added_blocks(added) if added else []),
             *whole_question_sections(question, f"{urgent_flag(escalation)}*Escalation #{escalation.id}*"
                                      + (f" from {mention(question.asker)}" if question else "")),
