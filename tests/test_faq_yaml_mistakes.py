@@ -131,3 +131,13 @@ def test_the_faq_readme_and_lint_agree_that_unquoted_yes_and_numbers_only_warn(t
     assert len(unquoted) == 2 and all(p.warning for p in unquoted)
     readme = (Path(__file__).resolve().parents[1] / "faq" / "README.md").read_text(encoding="utf-8")
     assert "It **warns** (exit 0) about an unquoted `no`, `yes`" in readme and "reports as errors" not in readme
+
+
+def test_list_items_that_do_not_line_up_are_named_together(tmp_path):
+    """Follow-up review s9 #9: the parser names the item after an over-indented one, and the hint told the
+    curator to re-indent the correct line; now it names both lines and says they must line up."""
+    text = entry_yaml(variants=[f"do I need consent to share {n}" for n in ("one", "two", "three", "four", "five")])
+    text = with_line(text, FIRST_VARIANT, " " + FIRST_VARIANT)
+    (problem,) = [p for p in lint_text(tmp_path, text) if "invalid YAML" in p.message]
+    first = text.splitlines().index(" " + FIRST_VARIANT) + 1
+    assert f"the one above it (line {first})" in problem.message and "line up" in problem.message, problem.message

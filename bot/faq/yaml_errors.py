@@ -25,7 +25,24 @@ def explain(error: yaml.YAMLError, text: str) -> tuple[str, int | None]:
     # a tab shown as one visible mark, so that the caret stands under the place on any terminal
     shown = f"\n    {line.replace(chr(9), '→')}\n    {' ' * mark.column}^" if line.strip() else ""
     earlier = {_indent(t) for t in lines[:mark.line] if t.strip() and not t.lstrip().startswith("#")}
-    return f"{where}: {_hint(reason, line, before, mark.column, earlier)}{shown}", mark.line + 1
+    hint = _misaligned_list(lines, mark.line) or _hint(reason, line, before, mark.column, earlier)
+    return f"{where}: {hint}{shown}", mark.line + 1
+
+
+def _misaligned_list(lines: list[str], index: int) -> str | None:
+    """Two items of one list that do not line up (the parser names the second; either may be the odd one)."""
+    line = lines[index] if index < len(lines) else ""
+    above = next((n for n in range(index - 1, -1, -1)
+                  if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+    if above is None or not (_is_item(line) and _is_item(lines[above])) or _indent(line) == _indent(lines[above]):
+        return None
+    return (f"this list item is indented {_indent(line)} space(s) and the one above it (line {above + 1}) "
+            f"{_indent(lines[above])}: items of one list line up; indent them all alike, with spaces, as the "
+            "other lists in the file are")
+
+
+def _is_item(line: str) -> bool:
+    return line.lstrip(" ").startswith("- ")
 
 
 def _hint(reason: str, line: str, before: str, column: int, earlier: set[int]) -> str:
