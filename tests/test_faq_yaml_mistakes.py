@@ -78,6 +78,8 @@ def test_a_colon_in_an_unquoted_variant_says_it_was_read_as_a_key(tmp_path):
     ("question", "  question: Can we share a family #1 priority list?", "Can we share a family",
      "#1 priority list?"),
     ("variants", "  - can I share case #4 with the family hub", "can I share case", "#4 with the family hub"),
+    ("variants", "  - can I share a child's NHS # with the school nurse", "can I share a child's NHS",
+     "# with the school nurse"),
 ])
 def test_unquoted_text_cut_at_a_comment_fails_lint(tmp_path, field, typed, kept, dropped):
     text = entry_yaml(variants=[f"do I need consent to share {n}" for n in ("one", "two", "three", "four", "five")])

@@ -5,6 +5,8 @@ that the field checks can ask for quotes where text is expected."""
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 
@@ -34,6 +36,9 @@ class CutAtComment(str):
 
 class DuplicateKey(tuple):
     """(key, first line, repeated line) of a key given twice in one mapping."""
+
+
+_A_COMMENT = re.compile(r"(?:[ ]{2,}|\t)[ \t]*#+(?:[ \t]|$)")
 
 
 class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
@@ -74,14 +79,15 @@ class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's pa
     def construct_text(self, node):
         """A text as written; an unquoted one whose line goes on with what reads as more of it is marked
         (``CutAtComment``): "question: Is a #1 list ok?" reads as "Is a", and only lint can say so. A comment
-        as people write them, "# " and words ("- myth   # keep first"), is a comment."""
+        as people write them, two spaces or a tab, "# " and words ("- myth   # keep first"), is a comment; "a
+        child's NHS # with the nurse" is not."""
         value = self.construct_scalar(node)
         end = node.end_mark
         if node.style not in (None, "") or end.line >= len(self.source_lines):  # "" is plain, in libyaml
             return value
         rest = self.source_lines[end.line][end.column:]
         after = rest.lstrip()
-        if rest[:1] in (" ", "\t") and after.startswith("#") and after[1:2] not in ("", " ", "\t", "#"):
+        if rest[:1] in (" ", "\t") and after.startswith("#") and not _A_COMMENT.match(rest):
             return CutAtComment(value, after)
         return value
 
