@@ -47,8 +47,9 @@ _SENTENCE = re.compile(r"[^.!?;\n\u2022]+(?:[.!?;]+|(?=[\n\u2022])|$)")
 # Only windows with a harm word and a word of time now can be urgent: a cheap gate finds them, and at most
 # this many are read by the model (about 0.3 ms each), so 40,000 characters of one-word sentences cost a
 # fraction of a second within Slack's three, not ten. No dev text has more than 63 such windows (s9 review M2);
-# past the cap the text's last windows and those that ask are read first (see _most_telling_first).
-MAX_SCORED_WINDOWS = 1000
+# no real text comes near the cap (a 700-line chronology has about 1,400); past it the text's last windows
+# and those that ask are read first (see _most_telling_first), and a window repeated is read once.
+MAX_SCORED_WINDOWS = 4000
 LAST_WINDOWS_FIRST = 100  # read before the others when a text has more than the cap
 # Text typed without full stops (phones, dictation, run-on chat) is one long "sentence": past this many
 # words it is read in windows of this many words, each overlapping the next by half.
@@ -131,7 +132,14 @@ def urgent_sentences(text: str, explain: bool) -> Verdict | None:
         for end in (spans[j][1] for j in range(i, min(i + WINDOW_SENTENCES, len(spans))))
         if urgency_rules.may_name_harm_now(plain[start:end]) and not _EXERCISE.search(lower[start:end])
     ]
-    for start, end in _most_telling_first(candidates, plain)[:MAX_SCORED_WINDOWS]:
+    read: set[str] = set()  # a window read once is not read again (a chronology repeats its lines)
+    for start, end in _most_telling_first(candidates, plain):
+        window = plain[start:end].strip()
+        if window in read:
+            continue
+        if len(read) == MAX_SCORED_WINDOWS:
+            break
+        read.add(window)
         verdict = _whole(plain[start:end], explain, threshold=WINDOW_THRESHOLD, need_harm_now=True)
         if verdict.urgent:
             return replace(verdict, window=(start, end))
@@ -142,7 +150,7 @@ def _most_telling_first(windows: list[tuple[int, int]], plain: str) -> list[tupl
     """The windows in the order they are read: those that ask (a "?") and the text's last ones first (a long
     chronology's risk now is usually at its end, where the question is), then the rest in order, so that a
     cap on how many are read never leaves the end of a long text unread (follow-up review s9 #1)."""
-    if len(windows) <= MAX_SCORED_WINDOWS:
+    if len(windows) <= LAST_WINDOWS_FIRST:
         return windows
     last = set(windows[-LAST_WINDOWS_FIRST:])
     asking = [w for w in windows if w not in last and "?" in plain[w[0]:w[1]]]

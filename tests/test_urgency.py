@@ -457,3 +457,12 @@ def test_a_risk_now_after_a_long_chronology_is_still_found(lines):
     text = "".join(f"{n % 28 + 1:02d}/10 Today mum said dad hit the wall last year.\n" for n in range(lines))
     text += "He has just texted that he will stab her when she gets home tonight and she is scared. Can I tell the police now?"
     assert signals_immediate_risk(text)
+
+
+@pytest.mark.parametrize("position", [350, 500, 650])
+def test_a_risk_now_anywhere_in_a_long_chronology_is_found(position):
+    """Second follow-up review s9: with a cap of 1,000 windows, a threat at line 350-650 of 700 gated lines was
+    never read. Every distinct window of up to 40,000 characters is now read (a repeated one once)."""
+    lines = [f"{n % 28 + 1:02d}/10 Today mum said dad hit the wall last year." for n in range(700)]
+    lines.insert(position, "He told her he will stab her tonight when she gets home.")
+    assert signals_immediate_risk("\n".join(lines) + "\nCan I share the chronology?")
