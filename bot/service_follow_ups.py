@@ -21,6 +21,8 @@ log = logging.getLogger("bot.service")
 # An urgent follow-up pages the advisors at most once an escalation in this interval; later ones in it are posted
 # to the channel flagged urgent, without the page (one asker could otherwise keep the channel paging: s9 M5).
 FOLLOW_UP_PAGE_INTERVAL = dt.timedelta(minutes=30)
+# how far back one person's urgent escalations are read to know whether their last one paged
+PAGE_LOOKBACK = dt.timedelta(days=1)
 # One asker cannot post hundreds of messages into the advisor channel through follow-ups (s9 M4): an escalation's
 # follow-ups get their own post in its card's thread at most FOLLOW_UP_POSTS times in FOLLOW_UP_POST_WINDOW; later
 # ones are on the card at once and posted together, HELD_PER_POST a post (each whole, within Slack's 50 blocks),
@@ -132,13 +134,22 @@ class FollowUpService:
         return now is None or self.store.take_follow_up_page(escalation.id, stored(now - FOLLOW_UP_PAGE_INTERVAL))
 
     def pages_for_its_asker(self, escalation: Escalation) -> bool:
-        """Whether an urgent escalation's card pages the advisors: not when its asker had another urgent one
-        opened in the FOLLOW_UP_PAGE_INTERVAL before it (one person cannot keep the channel paging with new
-        urgent questions either; follow-up review s9 #7). Its card is posted, flagged urgent, all the same."""
+        """Whether an urgent escalation's card (and its reminder) pages the advisors: not when the last of its
+        asker's urgent escalations that paged was opened less than FOLLOW_UP_PAGE_INTERVAL before it (one
+        person cannot keep the channel paging with new urgent questions either; follow-up reviews s9). Its card
+        is posted, flagged urgent, all the same."""
         opened = parse_stored_time(escalation.created_at)
         if opened is None:
             return True
-        return not self.store.urgent_escalated_before(escalation.id, stored(opened - FOLLOW_UP_PAGE_INTERVAL))
+        last_paged = None
+        since = stored(opened - PAGE_LOOKBACK)
+        for escalation_id, created in self.store.urgent_escalations_up_to(escalation.id, since):
+            when = parse_stored_time(created)
+            pages = when is None or last_paged is None or when - last_paged >= FOLLOW_UP_PAGE_INTERVAL
+            if escalation_id == escalation.id:
+                return pages
+            last_paged = when if pages else last_paged
+        return True
 
     def follow_up(self, follow_up_id: int) -> FollowUp | None:
         return self.store.follow_up(follow_up_id)

@@ -184,3 +184,35 @@ def test_one_asker_pages_once_in_thirty_minutes_however_many_urgent_questions(ap
     mention(app, URGENT_QUESTION, ts="1700000000.000070", user="UOTHERASKER")
     (card,) = advisor_posts(fake_slack)
     assert "<!here>" in texts_of(card)
+
+
+def test_their_reminders_page_once_too(app, deps, fake_slack, service):
+    """Second follow-up review s9: five urgent questions from one person paged once on their cards, then five
+    times in their reminders. Only the escalation whose card paged pages in its reminder."""
+    for n in range(5):
+        mention(app, f"{URGENT_QUESTION} ({n})", ts=f"1700000000.00008{n}")
+    fake_slack.reset()
+    look_after_queue(later(deps, minutes=16))
+    reminders = in_thread_posts(fake_slack)
+    assert len(reminders) == 5 and sum("<!here>" in r["text"] for r in reminders) == 1
+
+
+def test_a_person_asking_every_25_minutes_is_paged_every_other_time(tmp_path):
+    """The interval runs from the last page, not from the last urgent question: asked at 0, 25, 50 and 75
+    minutes, the questions at 0 and 50 page."""
+    from bot.records import Where
+    from bot.service import Service
+    from bot.store import Store
+
+    times = iter(["2026-11-30T10:00:00+00:00", "2026-11-30T10:25:00+00:00", "2026-11-30T10:50:00+00:00",
+                  "2026-11-30T11:15:00+00:00"])
+    now = {"t": next(times)}
+    service = Service(Store(tmp_path / "db", clock=lambda: now["t"]), faq=None)
+    escalations = []
+    for n in range(4):
+        q = service.store.add_question(text=f"urgent {n}", asker="U1", where=Where("dm", "D1", "1.0", "1.0"),
+                                       decision="escalate", faq_id=None, score=1.0, suggestions=(),
+                                       redacted_kinds=(), escalate=True, urgent=True)
+        escalations.append(service.store.escalation_for_question(q.id))
+        now["t"] = next(times, now["t"])
+    assert [service.pages_for_its_asker(e) for e in escalations] == [True, False, True, False]

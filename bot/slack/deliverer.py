@@ -365,10 +365,10 @@ def send_reminder(deps: Deps, item: Owed) -> None:
         raise Postpone(CARD_NOT_POSTED_YET)
     channel = escalation.advisor_channel or deps.settings.advisor_channel
     if channel:
+        page = page_mention(deps.settings.urgent_page) if deps.service.pages_for_its_asker(escalation) else ""
         deps.client.chat_postMessage(channel=channel, thread_ts=escalation.advisor_ts,
                                      reply_broadcast=bool(escalation.advisor_ts) or None,
-                                     **reminder_message(escalation, deps.now(),
-                                                        page_mention(deps.settings.urgent_page)).as_kwargs())
+                                     **reminder_message(escalation, deps.now(), page).as_kwargs())
     return None
 
 

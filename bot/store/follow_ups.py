@@ -47,14 +47,14 @@ class FollowUpTables:
             db.execute("update escalations set urgent = 1, reminded_at = null where id = ? and urgent = 0",
                        [escalation_id])
 
-    def urgent_escalated_before(self, escalation_id: int, since: str) -> bool:
-        """Whether the asker of this escalation had another urgent one opened from ``since`` up to it."""
+    def urgent_escalations_up_to(self, escalation_id: int, since: str) -> list[tuple[int, str]]:
+        """(id, opened) of the urgent escalations this one's asker opened from ``since`` up to it, in order."""
         with self._reading():
-            return bool(list(self.db.query(
-                "select 1 from escalations e join questions q on q.id = e.question_id"
+            return [(r["id"], r["created_at"]) for r in self.db.query(
+                "select e.id, e.created_at from escalations e join questions q on q.id = e.question_id"
                 " join escalations this on this.id = ? join questions tq on tq.id = this.question_id"
-                " where q.asker = tq.asker and e.urgent = 1 and e.id < this.id and e.created_at >= ? limit 1",
-                [escalation_id, since])))
+                " where q.asker = tq.asker and (e.urgent = 1 or e.id = this.id) and e.id <= this.id"
+                " and e.created_at >= ? order by e.id", [escalation_id, since])]
 
     def take_follow_up_page(self, escalation_id: int, not_since: str) -> bool:
         """Whether an urgent follow-up now pages the advisors: True, and recorded, unless one paged about the
