@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
+from digest_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
 from test_digest import Clock, ask, entry, small_faq
 
 from bot import escalations as esc
@@ -22,18 +22,6 @@ from bot.store import Store
 import slack_harness as h
 
 WEEK = "2026-W47"
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(tmp_path, clock) -> Store:
-    s = Store(tmp_path / "db", clock=clock)
-    yield s
-    s.close()
 
 
 def rendered(digest) -> dict[str, str]:
