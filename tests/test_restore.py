@@ -15,6 +15,10 @@ from bot.outbox import Kind
 from bot.store import SCHEMA_VERSION, Store
 from bot.store.restoring import PAST
 
+CHECKOUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Other processes import the canishare under test, not whichever one is installed
+THIS_CHECKOUT = {**os.environ, "PYTHONPATH": CHECKOUT}
+
 WRITER = textwrap.dedent("""
     import os, sys
     from bot.records import Where
@@ -31,7 +35,7 @@ WRITER = textwrap.dedent("""
 
 
 def write_in_another_process(path, count, tag, how="close"):
-    subprocess.run([sys.executable, "-c", WRITER, str(path), str(count), tag, how], check=True)
+    subprocess.run([sys.executable, "-c", WRITER, str(path), str(count), tag, how], check=True, env=THIS_CHECKOUT)
 
 
 def back_up(live, backup):
@@ -78,7 +82,7 @@ def test_restore_is_refused_while_another_process_has_the_database_open(live, tm
     back_up(live, tmp_path / "bk.db")
     holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from bot.store import Store; "
                                "s = Store(sys.argv[1]); s.questions(); print('ready', flush=True); time.sleep(30)",
-                               str(live)], stdout=subprocess.PIPE, text=True)
+                               str(live)], stdout=subprocess.PIPE, text=True, env=THIS_CHECKOUT)
     try:
         assert holder.stdout.readline().strip() == "ready"
         assert main(["restore", str(tmp_path / "bk.db"), "--yes"]) == 1
