@@ -530,6 +530,7 @@ def agreement(first: list[int], other: list[int]) -> float:
     (FIXTURE, PRECISION_RECALL["old"][0], PRECISION_RECALL["old"][1]),
     (DEV2_FIXTURE, PRECISION_RECALL["dev2"][0], PRECISION_RECALL["dev2"][1]),
 ])
+@pytest.mark.slow
 def test_grouping_quality_holds_whatever_order_the_questions_arrive_in(fixture, precision_at_least, recall_at_least):
     results = order_figures(yaml.safe_load(fixture.read_text(encoding="utf-8"))["questions"])
     for precision, recall, _ in results:
@@ -539,6 +540,7 @@ def test_grouping_quality_holds_whatever_order_the_questions_arrive_in(fixture, 
         assert agreement(results[0][2], assigned) > 0.995
 
 
+@pytest.mark.slow
 def test_the_blind_set_is_grouped_no_worse_than_by_word_overlap_in_any_order():
     results = order_figures(yaml.safe_load(BLIND_FIXTURE.read_text(encoding="utf-8"))["questions"])
     floor = all(p >= BLIND_FLOOR[0] and r >= BLIND_FLOOR[1] for p, r, _ in results)

@@ -262,6 +262,7 @@ def everything_rendered(digest) -> str:
                       as_json.render_json(digest), digest_blocks.summary_text(digest)])
 
 
+@pytest.mark.slow
 def test_a_week_of_10000_questions_is_digested_whole(big_week):
     assert big_week["digest"].this_week.asked == 10_000
     assert big_week["scored"]
@@ -293,6 +294,7 @@ def test_grouping_scores_a_bounded_number_of_pairs_per_question(monkeypatch, ent
     assert 0 < pairs <= 200 * 5000, pairs
 
 
+@pytest.mark.slow
 def test_no_user_id_channel_of_few_people_or_direct_message_id_appears_at_10000_questions(big_week):
     rendered = everything_rendered(big_week["digest"])
     assert not re.search(r"U9\d{7}", rendered)  # no asker
@@ -302,6 +304,7 @@ def test_no_user_id_channel_of_few_people_or_direct_message_id_appears_at_10000_
     assert "CBIG" in rendered and "Kayleigh" not in rendered
 
 
+@pytest.mark.slow
 def test_groups_fewer_than_three_people_asked_are_never_quoted_at_10000_questions(big_week):
     digest = big_week["digest"]
     rows = big_week["rows"]
@@ -320,6 +323,7 @@ def test_groups_fewer_than_three_people_asked_are_never_quoted_at_10000_question
     assert all(g.quoted == (g.askers >= 3) for g in every)
 
 
+@pytest.mark.slow
 def test_every_block_kit_payload_is_within_slack_limits_at_10000_questions(big_week):
     h.assert_digest_within_slack_limits(*digest_blocks.render_blocks(big_week["digest"]))
 
@@ -334,6 +338,7 @@ print(json.dumps([[list(g.members), g.representative] for g in group_questions(t
 """
 
 
+@pytest.mark.slow
 def test_groups_and_representatives_are_the_same_in_every_process():
     rng = random.Random(5)
     texts = [rng.choice(TEMPLATES).format(thing=rng.choice(THINGS), partner=rng.choice(PARTNERS)) for _ in range(400)]

@@ -128,6 +128,7 @@ def test_development_set_shape():
     assert not any("blind" in str(path) for path in DEV_FILES)
 
 
+@pytest.mark.slow
 def test_development_set_floor():
     """In-sample (the model was fitted on these): a guard against breakage, not a measurement."""
     urgent = [item["q"] for item in DEV_ITEMS if item["urgent"]]
@@ -193,6 +194,7 @@ def test_borrowed_harm_words_are_removed(text, gone):
 
 # --- word gates -----------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_word_gates_never_hide_a_match():
     """A gate is a necessary condition: wherever a pattern matches, its gate must let it run."""
     texts = [urgency_rules.normalise(item["q"]) for item in DEV_ITEMS]
@@ -266,6 +268,7 @@ def test_long_background_without_a_risk_now_is_not_urgent(question):
     assert not signals_immediate_risk(question)
 
 
+@pytest.mark.slow
 def test_long_development_set_figures():
     """Written for the class (not fitted on): every risk-now statement flagged, few false alarms."""
     urgent = [item["q"] for item in LONG_ITEMS if item["urgent"]]
@@ -354,6 +357,7 @@ def test_a_risk_now_clause_without_full_stops_past_the_limit_is_found():
     assert len(question) > 4000 and "stepdad hit him" in urgency.urgent_sentences(question, False).window_text(question)
 
 
+@pytest.mark.slow
 def test_no_stops_development_set_figures():
     """Derived by class from urgent_long_dev.yaml (comma splices, no punctuation, a line a sentence, exercise
     words in the background); before: recall 75/135."""
@@ -417,6 +421,7 @@ def test_english_that_uses_no_welsh_words_is_still_read_by_the_embedding():
 
 # --- bounded work on long texts (s9 review M2) -----------------------------------------------------
 
+@pytest.mark.slow
 def test_the_harm_now_gate_never_hides_a_window_that_could_be_urgent():
     """The cheap gate is a necessary condition: every window holding a harm word and a word of time now passes."""
     for item in LONG_ITEMS + NOSTOPS_ITEMS[:80] + WELSH_ITEMS:
