@@ -32,7 +32,7 @@ from bot.store.delivery import DeliveryTables
 from bot.store.follow_ups import FollowUpTables
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, OlderDatabase, StoreError
 from bot.store.opening import check_is_canishare, describe_opening, read_only_uri, refuse_unusable_path
-from bot.store.queries import LEARNED_GENERATION, _between, bump_generation, generation, question_from_row
+from bot.store.queries import LEARNED_GENERATION, bump_generation, generation, question_from_row, where_between
 from bot.store.reports import ReportTables
 from bot.store.versions import EscalationVersions, update_if_unchanged
 from bot.times import stored_now
@@ -154,7 +154,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
         return question_from_row(rows[0]) if rows else None
 
     def questions(self, since: str | None = None, until: str | None = None) -> list[Question]:
-        sql, params = _between("select * from questions where 1=1", [], "created_at", since, until)
+        sql, params = where_between("select * from questions where 1=1", [], "created_at", since, until)
         with self._reading():
             return [question_from_row(r) for r in self.db.query(sql + " order by id", params)]
 
@@ -205,7 +205,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
             return added
 
     def feedback(self, since: str | None = None, until: str | None = None) -> list[dict]:
-        sql, params = _between("select * from feedback where 1=1", [], "updated_at", since, until)
+        sql, params = where_between("select * from feedback where 1=1", [], "updated_at", since, until)
         with self._reading():
             return list(self.db.query(sql, params))
 
@@ -248,7 +248,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
             params += list(states)
         if claimed_by:
             sql, params = sql + " and claimed_by = ?", params + [claimed_by]
-        sql, params = _between(sql, params, "created_at", since, until)
+        sql, params = where_between(sql, params, "created_at", since, until)
         with self._reading():
             return [self._escalation(r) for r in self.db.query(sql + " order by created_at, id", params)]
 
@@ -411,7 +411,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
         sql, params = "select * from decision_records where 1=1", []
         if user is not None:
             sql, params = sql + " and user = ?", params + [user]
-        sql, params = _between(sql, params, "created_at", since, until)
+        sql, params = where_between(sql, params, "created_at", since, until)
         sql += " order by created_at desc, id desc" if newest_first else " order by created_at, id"
         if limit is not None:
             sql, params = sql + " limit ?", params + [limit]

@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple
 
 from bot.records import Decision, QueueAction, Rating, State
 from bot.store import outbox, people
-from bot.store.queries import LEARNED_GENERATION, _between, bump_generation
+from bot.store.queries import LEARNED_GENERATION, bump_generation, where_between
 
 
 class DigestQuestion(NamedTuple):
@@ -165,7 +165,7 @@ class ReportTables:
             " ) f on f.escalation_id = e.id"
             ") where first_answered_at is not null"
         )
-        sql, params = _between(sql, [QueueAction.ANSWER], "first_answered_at", since, until)
+        sql, params = where_between(sql, [QueueAction.ANSWER], "first_answered_at", since, until)
         with self._reading():
             return list(self.db.query(sql + " order by first_answered_at, id", params))
 
