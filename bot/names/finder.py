@@ -38,6 +38,9 @@ _WELSH_INSTITUTIONS = frozenset(
 )
 _IRISH_SURNAME = re.compile(r"o'[a-z]{3,}$")
 _IN_BRACKETS = re.compile(r"\(\w+\)")  # "designated officer (LADO)": an acronym spelt out before it
+# a record's field that names a person: "Subject:", "Name:", "Child:", "DOB"
+_RECORD_FIELD = re.compile(r"(?im)(?:^|[|])[ \t*_]*(?:subject|re|name|full name|child|client|patient|pupil|student"
+                           r"|surname|young person|yp|service user)[ \t*_]*:|\bd\.?o\.?b\b")
 
 
 class FinderBase:
@@ -50,7 +53,7 @@ class FinderBase:
         self.tok = self.toks.get
         self.n = len(self.toks)
         self.shouting = written_in_capitals(text)
-        self._in_a_record: bool | None = None  # worked out when first asked (bot.names.records)
+        self._in_a_record: bool | None = None  # worked out when first asked (in_a_record)
         self.spans: list[tuple[int, int]] = []
         self.used = [False] * self.n
         self.blocked: set[int] = set()  # tokens that are never a name here ("in Jan": the month)
@@ -209,3 +212,24 @@ class FinderBase:
         prev = self.tok(i - 1)
         return prev.low in ("st", "saint") and re.fullmatch(r"\.?\s{1,2}", self.gap(i)) is not None
 
+    def extend_particles(self, j: int, allow_lower: bool = False) -> int | None:
+        """Token j is a particle ("van", "de", "al"): index of the name word after the particles
+        (in lower case too when ``allow_lower``: "mr da silva")."""
+        k = j
+        while k < self.n and self.tok(k).low in SURNAME_PARTICLES and k - j < 3:
+            k += 1
+            if k < self.n and not self.joined(k):
+                return None
+        if k >= self.n or not self.word_ok(self.tok(k)):
+            return None
+        tok = self.tok(k)
+        if is_capitalised(tok) or (allow_lower and tok.text.islower() and tok.low not in NAME_VERBS
+                                   and len(tok.low) > 2):
+            return k
+        return None
+
+    def in_a_record(self) -> bool:
+        """The text is (or quotes) a record whose fields name a person: a name, subject or DOB field."""
+        if self._in_a_record is None:
+            self._in_a_record = bool(_RECORD_FIELD.search(self.text))
+        return self._in_a_record

@@ -145,22 +145,6 @@ class IntroducedNames(FinderBase):
         self.add(i + 1, end)
         return True
 
-    def extend_particles(self, j: int, allow_lower: bool = False) -> int | None:
-        """Token j is a particle ("van", "de", "al"): index of the name word after the particles
-        (in lower case too when ``allow_lower``: "mr da silva")."""
-        k = j
-        while k < self.n and self.tok(k).low in SURNAME_PARTICLES and k - j < 3:
-            k += 1
-            if k < self.n and not self.joined(k):
-                return None
-        if k >= self.n or not self.word_ok(self.tok(k)):
-            return None
-        tok = self.tok(k)
-        if is_capitalised(tok) or (allow_lower and tok.text.islower() and tok.low not in NAME_VERBS
-                                   and len(tok.low) > 2):
-            return k
-        return None
-
     def after_role(self, i: int) -> bool:
         """ "my client Priya", "her son jake", "the pupil, Oliver,", "Client Priya said"."""
         if i == 0:

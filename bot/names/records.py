@@ -71,9 +71,6 @@ SECTOR_ACRONYMS = FIELD_ACRONYMS | frozenset(
 # surnames of four letters or fewer, in capitals after a given name ("Amy SHAH", "Jayden LEE")
 _SHORT_SURNAMES = frozenset("ali shah lee rai roy law cox fox day hall ward khan das kaur gill lal ray rao "
                             "bibi begum hale ross rees reid wong chan chen yang ward owen hunt".split())
-# a record's field that names a person: "Subject:", "Name:", "Child:", "DOB"
-_RECORD_FIELD = re.compile(r"(?im)(?:^|[|])[ \t*_]*(?:subject|re|name|full name|child|client|patient|pupil|student"
-                           r"|surname|young person|yp|service user)[ \t*_]*:|\bd\.?o\.?b\b")
 
 
 class RecordNames(FinderBase):
@@ -179,12 +176,6 @@ class RecordNames(FinderBase):
         if self.in_a_record():
             return True  # "Subject: Amy SHAH", "Name: Amy ALI": the form says a name is there
         return len(surname) > 4 or is_given_name(surname)  # "ADHD", "UASC", "NEET": short capitals are acronyms
-
-    def in_a_record(self) -> bool:
-        """The text is (or quotes) a record whose fields name a person: a name, subject or DOB field."""
-        if self._in_a_record is None:
-            self._in_a_record = bool(_RECORD_FIELD.search(self.text))
-        return self._in_a_record
 
     def surnames_in_capitals_after_names(self) -> None:
         """A name found ("mum Agnieszka") followed by its surname in capitals ("KOWALSKA"): all of it."""

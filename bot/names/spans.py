@@ -36,7 +36,7 @@ _MARKERS = TITLES | {"jan"} | _FAMILY_TRIGGERS
 _BEFORE_A_MONTH = frozenset("in since by from until till last next of early late mid end before after".split())
 
 
-class _Finder(IntroducedNames, UntitledNames, RecordNames, PairedNames):
+class _Finder(IntroducedNames, UntitledNames, PairedNames, RecordNames):
     """One pass over the tokens of a text; see name_spans."""
 
     def run(self) -> list[tuple[int, int]]:

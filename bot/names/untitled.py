@@ -23,6 +23,7 @@ from bot.names.evidence import (
     EvidenceNames,
 )
 from bot.names.given import is_given_name
+from bot.names.records import RecordNames
 from bot.names.tokens import COLON_GAP, COORD_GAP, SPACES, is_capitalised
 from bot.names.words import (
     COMMON_SURNAMES,
@@ -73,7 +74,7 @@ OPENING_PERSON_VERBS = frozenset(
 _AND_WORDS = ("and", "or", "n")  # "amelia n oliver": "and" as texts write it
 
 
-class UntitledNames(EvidenceNames):
+class UntitledNames(EvidenceNames, RecordNames):
     def unknown_name(self, i: int) -> bool:
         """A capitalised word that is no known given name, no everyday word and not written like a
         rarer English word, shown to be a person: opening a sentence before a verb only people do
