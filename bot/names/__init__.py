@@ -59,11 +59,12 @@ names common in the UK that it lacks (bot/data/given_names_supplement.txt). Ever
 are a frequency-selected list from SCOWL (bot/data/common_words.txt; its header gives the source and
 the licence). Both files are read once, on first use.
 
-The package: ``words`` (the word classes and the word lists), ``given`` (the given-name list),
-``tokens`` (a text's words), ``finder`` (one pass's state and shared helpers), ``introduced`` and
-``untitled`` (the rules), ``pairs`` (two names joined by "and" that no list knows), ``evidence``
-(what shows a person when nothing introduces the name, and the rules that use only that), ``spans``
-(the pass: ``name_spans``).
+The package: ``words`` (the word classes and the word lists, those several rules share too),
+``given`` (the given-name list), ``tokens`` (a text's words), ``finder`` (one pass's state and shared
+helpers, ``FinderBase``), ``introduced`` and ``untitled`` (the rules), ``records`` (names as case records
+write them: "SMITH, John", "J. Smith", sign-offs), ``pairs`` (two names joined by "and" that no list
+knows), ``evidence`` (what shows a person when nothing introduces the name, and the rules that use only
+that), ``spans`` (the pass: ``name_spans``). Each rule set is a mixin that declares the bases it uses.
 """
 
 from __future__ import annotations

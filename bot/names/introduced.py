@@ -22,6 +22,7 @@ from bot.names.tokens import (
 )
 from bot.names.words import (
     AFTER_TITLE_NOUNS,
+    AGE_UNITS,
     COMMON_SURNAMES,
     FIELD_FILLERS,
     FIELD_LABELS,
@@ -69,7 +70,6 @@ _SAID_OF_A_PERSON = PEOPLES | frozenset(
     white mixed""".split())
 _NUMBER_BEFORE = re.compile(r"[0-9]{1,2}[ \t]?(?:y/)?$")
 _YEARS_BEFORE = re.compile(r"[0-9]{1,2}[ \t-](?:year|yr)s?[ \t-]$")
-AGE_UNITS = frozenset("yo yr yrs yro o".split())  # "our 13yo (zara)": an age standing for a person
 _MORE_NAMES_THEN_CLOSE = re.compile(r"(?:[ \t]*(?:,|&|\+|and|n)[ \t]+[A-Za-z][a-z'\-]+){1,4}[ \t]*\)")
 _NAME_IN_LIST = re.compile(r"(?<=[ \t])(?!(?:and|n)\b)[A-Za-z][a-z'\-]+")
 _FILLER_VALUE = re.compile(r"(?i)(?:n/?a|n\.?k\.?|n/?k|tbc|tba|unknown|none)(?![\w])")

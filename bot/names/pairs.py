@@ -18,7 +18,7 @@ from bot.names import words
 from bot.names.evidence import AGE_AFTER, PERSON_BRACKET, PERSON_VERBS, EvidenceNames
 from bot.names.given import is_given_name
 from bot.names.tokens import SPACES, is_capitalised
-from bot.names.untitled import ENGLISH_ENDINGS, OPENING_PERSON_VERBS, RELATIVES
+from bot.names.words import ENGLISH_ENDINGS, OPENING_PERSON_VERBS, RELATIVES
 
 _AND_GAP = re.compile(r"[ \t\u00a0\u202f]*&[ \t\u00a0\u202f]*")
 # words for people in the plural, just before the pair: "the children Kayden and Brogan", "siblings: ..."

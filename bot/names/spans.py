@@ -6,12 +6,21 @@ import re
 
 from bot.names.evidence import AFTER_PLURAL_SURNAME, FAMILY_WORDS
 from bot.names.given import given_names, is_given_name, is_lowered_given_name, uncommon_given_names
-from bot.names.introduced import AGE_UNITS, IntroducedNames
+from bot.names.introduced import IntroducedNames
 from bot.names.pairs import PairedNames
 from bot.names.records import RecordNames
 from bot.names.tokens import POSSESSIVE_ENDINGS
-from bot.names.untitled import OPENING_PERSON_VERBS, RELATIVES, TWO_LETTER_ABBREVIATIONS, UntitledNames
-from bot.names.words import INTRODUCERS, ROLE_WORDS, SURNAME_PARTICLES, TITLES
+from bot.names.untitled import UntitledNames
+from bot.names.words import (
+    AGE_UNITS,
+    INTRODUCERS,
+    OPENING_PERSON_VERBS,
+    RELATIVES,
+    ROLE_WORDS,
+    SURNAME_PARTICLES,
+    TITLES,
+    TWO_LETTER_ABBREVIATIONS,
+)
 
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])([A-Z])\.[ ]?([A-Z])\.(?![\w]|[ \t]*[A-Z]\.)")
 _NAMES_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*(?P<names>[A-Za-z][a-z'\-]+(?:[ \t]+[A-Za-z][a-z'\-]+){0,2})[ \t]*\)")

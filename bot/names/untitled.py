@@ -28,46 +28,30 @@ from bot.names.tokens import COLON_GAP, COORD_GAP, SPACES, is_capitalised
 from bot.names.words import (
     COMMON_SURNAMES,
     DOCTRINES,
+    ENGLISH_ENDINGS,
     INSTITUTION_WORDS,
     LEGAL_EPONYMS,
     LEGAL_FOLLOWERS,
     NAME_VERBS,
+    OPENING_PERSON_VERBS,
     OPENING_WORDS,
+    RELATIVES,
     ROLE_WORDS,
     STREET_WORDS,
     SURNAME_PARTICLES,
     TOWNS,
+    TWO_LETTER_ABBREVIATIONS,
     is_place,
 )
 
 # words that follow the name of a thing, not of a person, after a possessive
 _NOT_AFTER_A_POSSESSIVE = frozenset("or and nor vs v is was".split())
-# a word for a relative after a possessive: "Nowak's sister", "Gaz's ex"
-RELATIVES = frozenset(
-    """mum mam mom mother dad father sister brother nan nana gran granny grandma grandad aunt auntie uncle
-    cousin ex partner boyfriend girlfriend husband wife son daughter baby kids children stepdad stepmum
-    carer""".split()
-)
 # "it's for", "this is for" just before a name that ends its clause
 _FOR_WHOM_BEFORE = re.compile(r"(?i)\b(?:it'?s|it[ \t]+is|this[ \t]+is|that'?s|that[ \t]+is)[ \t]+for[ \t]+$")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)]|$)")
-# two capitals that are abbreviations, not a person's initials
-TWO_LETTER_ABBREVIATIONS = frozenset(
-    """GP SW CP DV YP UK NI IT PE RE HV DS DC PC OT PA TA EP LA MP HR ID QC KC NB PS OK AM PM TV PO OM UC HB CT
-    IC IO SI ED AE CC MH LD SN EH FE HE VS DM FB IG EU US UN DJ PR AI HQ IV OD EY KS SS ST VP WC""".split()
-)
 _CONTRACTION = re.compile(r"(?i)['\u2019](?:ll|re|ve|d|m)$")
 # endings of the names of regions, made plural: "the Midlands", "the Cotswolds", "the Pennines"
 _REGION_ENDINGS = tuple("land wold dale down hill isle island valley fen broad lake peak pennine hebride".split())
-# endings of English nouns for roles and things ("appointee", "executor", "councillor", "assessment")
-ENGLISH_ENDINGS = tuple(
-    "ee or er ist ant ent ian ive ary ion ity ness ment ship ism ics ing ed ly al ure ance ence ology".split()
-)
-# verbs only a person does, after a name that opens a sentence: "Rebaz keeps missing", "Farishta came"
-OPENING_PERSON_VERBS = frozenset(
-    """said says told tells disclosed discloses keeps kept wants wanted came comes rang rings refused
-    refuses admitted alleged absconded ran""".split()
-)
 
 
 # words before a place rather than a person; function words and verbs a lone name may stand before

@@ -350,3 +350,27 @@ def common_words() -> frozenset[str]:
 def is_common_word(word: str) -> bool:
     """An everyday English word ("will", "grace", "scheme", "police"), in any case."""
     return word.lower() in common_words()
+
+
+# word lists more than one rule reads (bot.names.untitled, pairs, spans)
+# a word for a relative after a possessive: "Nowak's sister", "Gaz's ex"
+RELATIVES = frozenset(
+    """mum mam mom mother dad father sister brother nan nana gran granny grandma grandad aunt auntie uncle
+    cousin ex partner boyfriend girlfriend husband wife son daughter baby kids children stepdad stepmum
+    carer""".split()
+)
+# two capitals that are abbreviations, not a person's initials
+TWO_LETTER_ABBREVIATIONS = frozenset(
+    """GP SW CP DV YP UK NI IT PE RE HV DS DC PC OT PA TA EP LA MP HR ID QC KC NB PS OK AM PM TV PO OM UC HB CT
+    IC IO SI ED AE CC MH LD SN EH FE HE VS DM FB IG EU US UN DJ PR AI HQ IV OD EY KS SS ST VP WC""".split()
+)
+# endings of English nouns for roles and things ("appointee", "executor", "councillor", "assessment")
+ENGLISH_ENDINGS = tuple(
+    "ee or er ist ant ent ian ive ary ion ity ness ment ship ism ics ing ed ly al ure ance ence ology".split()
+)
+# verbs only a person does, after a name that opens a sentence: "Rebaz keeps missing", "Farishta came"
+OPENING_PERSON_VERBS = frozenset(
+    """said says told tells disclosed discloses keeps kept wants wanted came comes rang rings refused
+    refuses admitted alleged absconded ran""".split()
+)
+AGE_UNITS = frozenset("yo yr yrs yro o".split())  # "our 13yo (zara)": an age standing for a person
