@@ -20,7 +20,7 @@ from typing import Any, Mapping, NamedTuple, Sequence
 from bot import lexicon, match_model
 from bot.faq import FaqEntry
 from bot.match_examples import Neighbours
-from bot.privacy.folding import plain_characters
+from bot.privacy import plain_characters
 from bot.records import Decision
 
 ANSWER, SUGGEST, ESCALATE = Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE

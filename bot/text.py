@@ -458,8 +458,7 @@ def mask_names(raw: str) -> str:
     name: an institution word that is no given name before another ("Children Act", "Mental Health
     Act", "City Council"), and a law's or institution's word right after a word kept ("Caldicott
     Guardian"). "Charity Ward", "Mrs Ward" and "Jade Wood 15" are masked."""
-    from bot.names.given import is_given_name
-    from bot.names.words import _COMMON_SURNAMES, INSTITUTION_WORDS, LEGAL_EPONYMS, LEGAL_FOLLOWERS, TITLES
+    from bot.names import COMMON_SURNAMES, INSTITUTION_WORDS, LEGAL_EPONYMS, LEGAL_FOLLOWERS, TITLES, is_given_name
 
     words = list(title_words(raw))
     lows = [m.group(0).removesuffix("'s").lower() for m, _, _ in words]
@@ -475,7 +474,7 @@ def mask_names(raw: str) -> str:
         """Word i can be part of a law's or institution's name and of no person's ("Act", "Council";
         not "Ward", "Law", "Charity": surnames and given names)."""
         low = lows[i]
-        return low in INSTITUTION_WORDS and low not in _COMMON_SURNAMES and not is_given_name(low)
+        return low in INSTITUTION_WORDS and low not in COMMON_SURNAMES and not is_given_name(low)
 
     kept = [False] * len(words)
     for i, (m, offset, _) in enumerate(words):

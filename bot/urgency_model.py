@@ -93,7 +93,7 @@ def _enough_words(norm: str) -> bool:
     """Whether the embedding may read the text: two different words, or one everyday English word
     ("knife", "stabbed"). A line of x's or a keyboard mash is read by the word classes alone: the
     embedding of one unknown token repeated says nothing of harm, and raised false alarms."""
-    from bot.names.words import common_words
+    from bot.names import common_words
 
     words = {w for w in _WORD.findall(norm) if len(w) > 1}
     return len(words) > 1 or bool(words & common_words())
@@ -110,7 +110,7 @@ def reads_as_english(norm: str) -> bool:
     wedi gofyn…") the embedding reads unknown subwords as noise, and the bag of words has learned a few
     foreign words from urgent examples: both raised false alarms, so such text is read by its word
     classes and its English words alone."""
-    from bot.names.words import common_words
+    from bot.names import common_words
 
     if urgency_welsh.is_partly_welsh(norm):  # half-Welsh text too: its Welsh half is noise to both
         return False
@@ -119,7 +119,7 @@ def reads_as_english(norm: str) -> bool:
 
 
 def english_grams(grams: set[str]) -> set[str]:
-    from bot.names.words import common_words
+    from bot.names import common_words
 
     return {g for g in grams if all(w in common_words() for w in g.split())}
 

@@ -13,9 +13,7 @@ import re
 from bisect import bisect_left
 
 from bot.decisions import PLACEHOLDER_GROWTH
-from bot.privacy import Redaction, redact_question
-from bot.privacy.core import redact_placed
-from bot.privacy.kinds import MAX_INPUT_CHARS
+from bot.privacy import MAX_INPUT_CHARS, Redaction, redact_placed, redact_question
 from bot.questions import MAX_QUESTION_CHARS
 from bot.urgency import risk_window
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.mrkdwn import replace_markup
-from bot.names import TITLES
-from bot.names.records import FIELD_ACRONYMS
+from bot.names import FIELD_ACRONYMS, TITLES
 from bot.text import mask_names
 
 QUOTE_MIN_ASKERS = 3

@@ -59,24 +59,29 @@ names common in the UK that it lacks (bot/data/given_names_supplement.txt). Ever
 are a frequency-selected list from SCOWL (bot/data/common_words.txt; its header gives the source and
 the licence). Both files are read once, on first use.
 
-The package: ``words`` (the word classes and the word lists), ``given`` (the given-name list),
-``tokens`` (a text's words), ``finder`` (one pass's state and shared helpers), ``introduced`` and
-``untitled`` (the rules), ``pairs`` (two names joined by "and" that no list knows), ``evidence``
-(what shows a person when nothing introduces the name, and the rules that use only that), ``spans``
-(the pass: ``name_spans``).
+The package: ``words`` (the word classes and the word lists, those several rules share too),
+``given`` (the given-name list), ``tokens`` (a text's words), ``finder`` (one pass's state and shared
+helpers, ``FinderBase``), ``introduced`` and ``untitled`` (the rules), ``records`` (names as case records
+write them: "SMITH, John", "J. Smith", sign-offs), ``pairs`` (two names joined by "and" that no list
+knows), ``evidence`` (what shows a person when nothing introduces the name, and the rules that use only
+that), ``spans`` (the pass: ``name_spans``). Each rule set is a mixin that declares the bases it uses.
 """
 
 from __future__ import annotations
 
 from bot.names.given import given_names, is_ambiguous_name, is_given_name
+from bot.names.records import FIELD_ACRONYMS
 from bot.names.spans import name_spans
+from bot.names.tokens import words_of
 from bot.names.words import (
-    INSTITUTION_WORDS,  # public, though not in __all__
-    LEGAL_EPONYMS,  # public, though not in __all__
-    LEGAL_FOLLOWERS,  # public, though not in __all__
-    NAME_VERBS,  # public, though not in __all__
+    COMMON_SURNAMES,
+    INSTITUTION_WORDS,
+    LEGAL_EPONYMS,
+    LEGAL_FOLLOWERS,
+    NAME_VERBS,
     SURNAME_PARTICLES,
     TITLES,
+    common_words,
     is_common_word,
     is_name_shaped,
     is_not_a_name,
@@ -100,4 +105,14 @@ __all__ = [
     "is_place",
     "given_names",
     "name_spans",
+    # what the rest of bot/ reads too: bot.text's name heuristic, the digest's quoting, the urgency
+    # model's word list, bot.privacy's keyword search
+    "COMMON_SURNAMES",
+    "FIELD_ACRONYMS",
+    "INSTITUTION_WORDS",
+    "LEGAL_EPONYMS",
+    "LEGAL_FOLLOWERS",
+    "NAME_VERBS",
+    "common_words",
+    "words_of",
 ]

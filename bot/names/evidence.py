@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from bot.names import words
-from bot.names.finder import _FinderBase
+from bot.names.finder import FinderBase
 from bot.names.given import is_given_name
-from bot.names.tokens import _CLOSE_BRACKET, _COORD_GAP, _SPACES, _is_cap
+from bot.names.tokens import CLOSE_BRACKET, COORD_GAP, SPACES, is_capitalised
 
 # peoples and communities, not surnames, before "family": "Roma family", "Traveller family"
-_PEOPLES = frozenset(
+PEOPLES = frozenset(
     """roma romany romani gypsy gypsies traveller travellers showman sinti irish scottish welsh british english
     chinese polish romanian bulgarian lithuanian latvian slovak czech hungarian ukrainian russian albanian kurdish
     syrian afghan iraqi iranian somali eritrean sudanese ethiopian nigerian ghanaian congolese zimbabwean
@@ -23,10 +23,10 @@ _PEOPLES = frozenset(
     hindu christian catholic orthodox""".split()
 )
 # a word for a person, after "the", "our", "his" in an apposition: "Anjali, the practice nurse"
-_ROLE_ALT = "|".join(sorted((re.escape(w) for w in words._ROLE_WORDS), key=len, reverse=True))
+_ROLE_ALT = "|".join(sorted((re.escape(w) for w in words.ROLE_WORDS), key=len, reverse=True))
 _SCHOOL_YEAR = r"(?:P[1-7]|S[1-6]|(?:Y|Yr|Year)[ \t]?(?:[1-9]|1[0-3])|Reception|Nursery)"
 # "(15)", ", 14,", " aged 9", " (aged 9)", " (14 yrs)", " 15yo"
-_AGE_AFTER = re.compile(
+AGE_AFTER = re.compile(
     r"[ \t\u00a0]*(?:\([ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*\)"
     r"|,[ \t]*(?:aged?[ \t]*)?[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?|years?(?:[ -]old)?)?[ \t]*"
     r"(?:,|\)|$|[ \t]+(?:and|is|was|has|who))"
@@ -45,17 +45,17 @@ _TALK_VERBS = frozenset(
     """spoke speak speaking talk talked talking wrote write writing chat chatted chatting""".split()
 )
 # "-ed" words after a capitalised word that are no action of a person ("Kent based", "Paris led")
-_NOT_ACTIONS = frozenset("based led funded owned run commissioned registered located centred".split())
-_CLAUSE_OPENERS = frozenset("and but then because when if that so while after before since".split())
-_VOWEL = re.compile(r"[aeiouy\u00e0-\u00ff]")
+NOT_ACTIONS = frozenset("based led funded owned run commissioned registered located centred".split())
+CLAUSE_OPENERS = frozenset("and but then because when if that so while after before since".split())
+VOWEL = re.compile(r"[aeiouy\u00e0-\u00ff]")
 # words before a lower-case name that show a person is meant: "worried about amir hassan"
-_BEFORE_A_PERSON = frozenset(
+BEFORE_A_PERSON = frozenset(
     """about abt with for to from re regarding concerning called named saw met visited seen see meet
     told asked and share sharing shared tell telling inform refer referring referred contact phone ring
     email text discuss mention""".split()
 )
 # before a lower-case given name that is also an everyday word: "spoke with jade smith's nan"
-_BEFORE_A_PERSON_NAMED = frozenset("about abt with for re regarding concerning saw met visited".split())
+BEFORE_A_PERSON_NAMED = frozenset("about abt with for re regarding concerning saw met visited".split())
 # "Priya, who ...", "Tomasz and his brother": words after a name that make it a person
 _BRACKETED_AS_A_PERSON = (
     r"[ \t]*\([ \t]*(?:(?:mum|dad|mother|father|son|daughter|brother|sister|sibling|nan|gran|grandma|grandad"
@@ -67,8 +67,8 @@ _BRACKETED_AS_A_PERSON = (
     r"|(?:(?:the|our|my|his|her|their|a)[ \t]+)?(?:[a-z-]+[ \t]+)?(?:" + _ROLE_ALT + r")[ \t]*\)"
     r"|(?-i:[A-Z][a-z]+(?:ian|ish|ese|ean|an|i))\b[ \t]*[,)])"
 )
-_PERSON_BRACKET = re.compile(_BRACKETED_AS_A_PERSON, re.IGNORECASE)
-_PERSON_AFTER = re.compile(
+PERSON_BRACKET = re.compile(_BRACKETED_AS_A_PERSON, re.IGNORECASE)
+PERSON_AFTER = re.compile(
     r"(?:" + _BRACKETED_AS_A_PERSON + r"|[ \t]*,?[ \t]*(?:year|yr|y)[ \t]*[0-9]{1,2}\b"
     r"|[ \t]*&[ \t]*(?:his|her|their)\b"
     r"|[ \t]+and[ \t]+(?:the|his|her|their)[ \t]+(?:kids|children|baby|boys|girls|twins)\b"  # "Shaz and the kids"
@@ -95,11 +95,11 @@ _PERSON_AFTER = re.compile(
 
 # for a given name that is also an everyday word ("Hope", "Will", "Grace"), only strong evidence
 # shows a person: a verb only people do, or a possessive before a word for a person or their things
-_PERSON_VERBS = frozenset(
+PERSON_VERBS = frozenset(
     """said says told tells disclosed discloses disclosing keeps kept hasn't hadn't isn't wasn't wants wanted
     admitted alleged cried screamed refused refuses ran absconded""".split()
 )
-_PERSONAL_NOUNS = words._ROLE_WORDS | frozenset(
+_PERSONAL_NOUNS = words.ROLE_WORDS | frozenset(
     """foster school social teacher idva isva keyworker key dob address file files records record plan
     probation gp nursery class placement phone report case ehcp iep gp's family
     info information details detail notes note data history needs medication meds diagnosis referral
@@ -108,31 +108,31 @@ _PERSONAL_NOUNS = words._ROLE_WORDS | frozenset(
     bedroom results bloods jabs vaccinations""".split()
 )
 # "Grace is 16", "Jamal was 15": an age after "is" / "was" (not "is 10 minutes late")
-_IS_AGE = re.compile(
+IS_AGE = re.compile(
     r"[ \t]+(?:is|was|turns|turned|just[ \t]+turned)[ \t]+[0-9]{1,2}\b(?![ \t]*(?:%|:|\.[0-9]|am\b|pm\b"
     r"|(?:min|minute|hour|hr|day|week|month|second|mile|time|percent|per|x)))"
 )
 # a date in figures right after a name: "daniel o'connor 12/4/09" (a record: name, then date of birth)
-_DATE_AFTER = re.compile(r"[ \t]*[,(]?[ \t]*[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})(?![0-9])")
+DATE_AFTER = re.compile(r"[ \t]*[,(]?[ \t]*[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})(?![0-9])")
 # modal verbs and the like that open sentences: "Will says", "May said" are no person
 _MODAL_OPENERS = frozenset("will may can do did does".split())
 # words after a surname that make it a family: "the Hassan family", "Okonkwo twins"
-_FAMILY_WORDS = frozenset(
+FAMILY_WORDS = frozenset(
     "family family's familys families twins twins' triplets children kids household siblings boys girls".split()
 )
 # after "the Kowalczyks": a verb or place that shows people
-_AFTER_PLURAL_SURNAME = frozenset(
+AFTER_PLURAL_SURNAME = frozenset(
     "have has are were next said say live lived moved want wanted asked refused".split()
 )
 # workers and plans a person has: "Shauna's IDVA", "Jake's EHCP"
-_PERSONAL_ACRONYMS = frozenset("idva isva sw gp ehcp iep cp cin lac pa yot camhs senco dob crn po om".split())
+PERSONAL_ACRONYMS = frozenset("idva isva sw gp ehcp iep cp cin lac pa yot camhs senco dob crn po om".split())
 # after an initial that ends a name: punctuation, a dash, the end ("Bartek W -", "Priya K.")
-_INITIAL_END = re.compile(r"\.?(?:[ \t]*(?:[-,;:)!?\n]|$)|[ \t]+(?-i:[a-z]))")
+INITIAL_END = re.compile(r"\.?(?:[ \t]*(?:[-,;:)!?\n]|$)|[ \t]+(?-i:[a-z]))")
 _BRACKET_ALONE = re.compile(r"\([ \t]*$")
 _AGE_BEFORE_BRACKET = re.compile(r"(?<![0-9])[0-9]{1,2}[ \t]*(?:yo|y/o|yrs?[ \t]+old|years?[ -]old)[ \t]*\([ \t]*$")
 
 
-class _EvidenceNames(_FinderBase):
+class EvidenceNames(FinderBase):
     def bracketed_alone(self, i: int) -> bool:
         """ "mum (Sarah)", "son (Iwan)": a given name alone in brackets."""
         tok = self.tok(i)
@@ -140,7 +140,7 @@ class _EvidenceNames(_FinderBase):
             return False
         before = self.tok(i - 1)  # a word for a person or a role's letters: "mum (Sarah)", "OM (Sharon)"
         if (
-            before.low not in words._ROLE_WORDS
+            before.low not in words.ROLE_WORDS
             and not (before.base.isupper() and len(before.base) <= 5)
             and not (
                 _AGE_BEFORE_BRACKET.search(self.text, max(0, tok.start - 16), tok.start)
@@ -151,45 +151,45 @@ class _EvidenceNames(_FinderBase):
         return (
             _BRACKET_ALONE.search(self.text, max(0, tok.start - 3), tok.start) is not None
             and not tok.poss
-            and _CLOSE_BRACKET.match(self.text, tok.end) is not None
+            and CLOSE_BRACKET.match(self.text, tok.end) is not None
         )
 
     def strongly_a_person(self, i: int) -> bool:
         """ "Hope told me", "Grace is 16", "Will's teacher", "Rose (the eldest)": a given name that is
         also an everyday word, shown to be a person."""
         tok = self.tok(i)
-        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        nxt = self.tok(i + 1) if i + 1 < self.n and SPACES.fullmatch(self.gap(i + 1)) else None
         if tok.poss:  # "Will's teacher": no modal verb has a possessive
             return nxt is not None and not nxt.text[:1].isupper() and nxt.low in _PERSONAL_NOUNS
         opening = self.opens_sentence(i)
-        if tok.low in _MODAL_OPENERS and opening and not _IS_AGE.match(self.text, tok.end):
+        if tok.low in _MODAL_OPENERS and opening and not IS_AGE.match(self.text, tok.end):
             return False  # "Will you ...", but "Will is 16"
-        if nxt is not None and nxt.text.islower() and nxt.low in _PERSON_VERBS:
+        if nxt is not None and nxt.text.islower() and nxt.low in PERSON_VERBS:
             return True
-        if tok.low in words._OPENING_WORDS and opening and not _IS_AGE.match(self.text, tok.end):
+        if tok.low in words.OPENING_WORDS and opening and not IS_AGE.match(self.text, tok.end):
             return False
         return bool(
-            _AGE_AFTER.match(self.text, tok.end)
-            or _IS_AGE.match(self.text, tok.end)
-            or _PERSON_AFTER.match(self.text, tok.end)
+            AGE_AFTER.match(self.text, tok.end)
+            or IS_AGE.match(self.text, tok.end)
+            or PERSON_AFTER.match(self.text, tok.end)
         )
 
     def lower_single(self, i: int) -> bool:
         """ "mia told her friend", "ellie-mae & her sister": a lower-case given name that is no everyday
         word, shown to be a person by a verb only people do, an age or a relative after it."""
         tok = self.tok(i)
-        if tok.poss or len(tok.low) < 3 or tok.low in words._ROLE_WORDS or words.is_place(tok.low):
+        if tok.poss or len(tok.low) < 3 or tok.low in words.ROLE_WORDS or words.is_place(tok.low):
             return False
-        if not self.word_ok(tok) or tok.low in words._TOWNS:  # "ask Sheffield for their file"
+        if not self.word_ok(tok) or tok.low in words.TOWNS:  # "ask Sheffield for their file"
             return False
         if tok.base.isupper() and not self.shouting and "-" not in tok.base and not self.capitals_given_name(tok):
             return False  # "LADO says": capitals in a text that does not shout are an acronym, not "ELLIE-MAY"
-        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        nxt = self.tok(i + 1) if i + 1 < self.n and SPACES.fullmatch(self.gap(i + 1)) else None
         if not (
-            (nxt is not None and nxt.text.islower() and nxt.low in _PERSON_VERBS)
-            or _AGE_AFTER.match(self.text, tok.end)
-            or _IS_AGE.match(self.text, tok.end)
-            or _PERSON_AFTER.match(self.text, tok.end)
+            (nxt is not None and nxt.text.islower() and nxt.low in PERSON_VERBS)
+            or AGE_AFTER.match(self.text, tok.end)
+            or IS_AGE.match(self.text, tok.end)
+            or PERSON_AFTER.match(self.text, tok.end)
             or self.spoken_to(i)
         ):
             return False
@@ -200,16 +200,16 @@ class _EvidenceNames(_FinderBase):
         """ "harjit's son", "nicole's dob": a lower-case given name that is no everyday word, with a
         possessive before a word for a person or their things."""
         tok = self.tok(i)
-        if not tok.poss or not tok.text.islower() or tok.low in self.common or tok.low in words._ROLE_WORDS:
+        if not tok.poss or not tok.text.islower() or tok.low in self.common or tok.low in words.ROLE_WORDS:
             return False
-        particle = i > 0 and self.toks.texts[i - 1] in words.SURNAME_PARTICLES and _SPACES.fullmatch(self.gap(i))
+        particle = i > 0 and self.toks.texts[i - 1] in words.SURNAME_PARTICLES and SPACES.fullmatch(self.gap(i))
         if not (is_given_name(tok.low) or particle) or not self.word_ok(tok):
             return False
         if words.is_place(tok.low) or len(tok.low) < 3:
             return False
         if i > 0 and self.lows[i - 1] in ("the", "a", "an", "this", "that") and self.joined(i):
             return False  # "the brook's bank": a thing
-        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        nxt = self.tok(i + 1) if i + 1 < self.n and SPACES.fullmatch(self.gap(i + 1)) else None
         if nxt is None or nxt.low not in _PERSONAL_NOUNS:
             return False
         self.add(i - 1 if particle else i, i + 1)  # "le roux's probation officer"
@@ -220,11 +220,11 @@ class _EvidenceNames(_FinderBase):
         person or their things."""
         tok = self.tok(i)
         base = tok.low[:-1]
-        if base in self.common or base in words._ROLE_WORDS or len(base) < 3 or words.is_place(base):
+        if base in self.common or base in words.ROLE_WORDS or len(base) < 3 or words.is_place(base):
             return False
         if not self.word_ok(tok):
             return False
-        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        nxt = self.tok(i + 1) if i + 1 < self.n and SPACES.fullmatch(self.gap(i + 1)) else None
         if nxt is None or not nxt.text.islower() or nxt.low not in _PERSONAL_NOUNS:
             return False
         self.add(i, i + 1)
@@ -233,18 +233,18 @@ class _EvidenceNames(_FinderBase):
     def family(self, i: int) -> bool:
         """ "the Hassan family", "Okonkwo twins", "the Kowalczyks have moved": a surname made a family."""
         tok = self.tok(i)
-        if not _is_cap(tok) or tok.base.isupper() or tok.poss or not self.word_ok(tok):
+        if not is_capitalised(tok) or tok.base.isupper() or tok.poss or not self.word_ok(tok):
             return False
-        if tok.low in self.common and tok.low not in words._COMMON_SURNAMES:
+        if tok.low in self.common and tok.low not in words.COMMON_SURNAMES:
             return False
-        if words.is_place(tok.low) or tok.low in words._TOWNS or tok.low in _PEOPLES:
+        if words.is_place(tok.low) or tok.low in words.TOWNS or tok.low in PEOPLES:
             return False  # "Roma family": a people
-        if tok.low in words._ROLE_WORDS or tok.low in words.LEGAL_EPONYMS or tok.low in words._STREET_WORDS:
+        if tok.low in words.ROLE_WORDS or tok.low in words.LEGAL_EPONYMS or tok.low in words.STREET_WORDS:
             return False
-        if i + 1 >= self.n or not _SPACES.fullmatch(self.gap(i + 1)):
+        if i + 1 >= self.n or not SPACES.fullmatch(self.gap(i + 1)):
             return False
         nxt = self.tok(i + 1)
-        if nxt.text.islower() and nxt.text in _FAMILY_WORDS:
+        if nxt.text.islower() and nxt.text in FAMILY_WORDS:
             self.add(i, i + 1)
             return True
         if (
@@ -252,7 +252,7 @@ class _EvidenceNames(_FinderBase):
             and i > 0
             and self.tok(i - 1).low == "the"
             and nxt.text.islower()
-            and nxt.low in _AFTER_PLURAL_SURNAME
+            and nxt.low in AFTER_PLURAL_SURNAME
             and not is_given_name(tok.low)
             and tok.low[:-1] not in self.common
         ):
@@ -264,11 +264,11 @@ class _EvidenceNames(_FinderBase):
         """ "Rhiannon and Dafydd", "Zuzia & Kuba", "Mia, Leo": two given names joined."""
         if i + 1 >= self.n:
             return False
-        if self.toks.texts[i + 1].lower() in ("and", "or", "n") and _SPACES.fullmatch(self.gap(i + 1)):
+        if self.toks.texts[i + 1].lower() in ("and", "or", "n") and SPACES.fullmatch(self.gap(i + 1)):
             k = i + 2  # "Macca n Kez" too
-            if k >= self.n or not _SPACES.fullmatch(self.gap(k)):
+            if k >= self.n or not SPACES.fullmatch(self.gap(k)):
                 return False
-        elif _COORD_GAP.fullmatch(self.gap(i + 1)):
+        elif COORD_GAP.fullmatch(self.gap(i + 1)):
             k = i + 1
         else:
             return False
@@ -284,15 +284,15 @@ class _EvidenceNames(_FinderBase):
     def joinable_given(self, i: int) -> bool:
         tok = self.tok(i)
         return (
-            _is_cap(tok)
+            is_capitalised(tok)
             and not tok.base.isupper()
             and is_given_name(tok.low)
             and self.word_ok(tok)
             and not words.is_place(tok.low)
-            and tok.low not in words._DOCTRINES
-            and tok.low not in words._ROLE_WORDS
+            and tok.low not in words.DOCTRINES
+            and tok.low not in words.ROLE_WORDS
             and not self.after_saint(i)
-            and not (tok.low in words._OPENING_WORDS and self.opens_sentence(i))
+            and not (tok.low in words.OPENING_WORDS and self.opens_sentence(i))
         )
 
     def spoken_to(self, i: int) -> bool:

@@ -47,11 +47,11 @@ def uncommon_given_names() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """A known given name, in any case ("Priya", "priya", "SIOBHAN", "Will"), with or without its
     accents ("Siobhán"), or made of known ones ("Ellie-Mae", "Mary-Jane", "Jean-Luc")."""
-    return _is_given(word.lower())
+    return is_lowered_given_name(word.lower())
 
 
 @lru_cache(maxsize=8192)
-def _is_given(w: str) -> bool:
+def is_lowered_given_name(w: str) -> bool:
     if w in _NEVER_GIVEN:
         return False
     names = given_names()
@@ -59,7 +59,7 @@ def _is_given(w: str) -> bool:
         return True
     if "-" in w:
         parts = w.split("-")
-        return len(parts) <= 3 and all(p and _is_given(p) for p in parts)
+        return len(parts) <= 3 and all(p and is_lowered_given_name(p) for p in parts)
     if not w.isascii():
         bare = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
         return bare != w and bare in names

@@ -15,10 +15,10 @@ import re
 from bisect import bisect_right
 
 from bot.names import words
-from bot.names.evidence import _AGE_AFTER, _PERSON_BRACKET, _PERSON_VERBS, _EvidenceNames
+from bot.names.evidence import AGE_AFTER, PERSON_BRACKET, PERSON_VERBS, EvidenceNames
 from bot.names.given import is_given_name
-from bot.names.tokens import _SPACES, _is_cap
-from bot.names.untitled import _ENGLISH_ENDINGS, _OPENING_PERSON_VERBS, _RELATIVES
+from bot.names.tokens import SPACES, is_capitalised
+from bot.names.words import ENGLISH_ENDINGS, OPENING_PERSON_VERBS, RELATIVES
 
 _AND_GAP = re.compile(r"[ \t\u00a0\u202f]*&[ \t\u00a0\u202f]*")
 # words for people in the plural, just before the pair: "the children Kayden and Brogan", "siblings: ..."
@@ -54,7 +54,7 @@ _MAYBE_PEOPLE_AFTER = re.compile(
     r"(?i)[ \t]+" + _BE + r"(?:missing|living|staying|placed|excluded|at[ \t]+risk|aged?|[0-9]{1,2}\b)"
 )
 # a possessive before these shows people: "Kayden and Brogan's mum", "... 's dob"
-_OWN_PEOPLE = _RELATIVES | frozenset("dob foster keyworker sw carers nursery".split())
+_OWN_PEOPLE = RELATIVES | frozenset("dob foster keyworker sw carers nursery".split())
 # areas named by two places joined by "and" (councils, police forces, health bodies) where one of the
 # two is also a given name: only these exact pairs, so that "Devon and Leigh" can still be two children
 _AREAS = frozenset(tuple(pair.split("+")) for pair in """redcar+cleveland wigan+leigh brighton+hove
@@ -72,7 +72,7 @@ _PAIRED_PLACES = frozenset(
     merton sutton croydon bromley bexley greenwich lewisham newham havering redbridge waltham
     richmond kingston wandsworth westminster tower hamlets""".split()
 )
-_PEOPLE_VERBS = _OPENING_PERSON_VERBS | _PERSON_VERBS | frozenset(
+_PEOPLE_VERBS = OPENING_PERSON_VERBS | PERSON_VERBS | frozenset(
     """went go goes live lives attend attends stay stays missed cried""".split()
 )
 # words before the pair that make it a place: "in Barking and Dagenham", "the Tavistock and Portman"
@@ -84,7 +84,7 @@ _PLACE_ENDINGS = tuple(
 )
 
 
-class _PairedNames(_EvidenceNames):
+class PairedNames(EvidenceNames):
     def block_paired_places(self) -> None:
         """ "Redcar and Cleveland said", "Wigan and Leigh": two places that name one council, police or
         health area are not names, though one of them is a given name, unless the sentence shows people
@@ -141,7 +141,7 @@ class _PairedNames(_EvidenceNames):
 
     def aged_pair(self, i: int, k: int) -> bool:
         """ "children Tunde (7) and Dayo (4)": each with an age in brackets."""
-        if self.used[k] or not _AGE_AFTER.match(self.text, self.tok(k).end):
+        if self.used[k] or not AGE_AFTER.match(self.text, self.tok(k).end):
             return False
         first, second = self.tok(i), self.tok(k)
         if not (self.used[i] or (self.pair_word(first, strict=False) and not self.everyday(first))):
@@ -159,11 +159,11 @@ class _PairedNames(_EvidenceNames):
         """Written like a name and no word for anything else; unless people are shown around the pair,
         not written like an English noun either ("Planners and Responders")."""
         low = tok.low
-        if not _is_cap(tok) or not self.word_ok(tok):
+        if not is_capitalised(tok) or not self.word_ok(tok):
             return False
         if tok.base.isupper() and not self.shouting and (strict or (len(low) < 5 and not is_given_name(low))):
             return False  # capitals as case records write names, only where people are shown; not acronyms
-        if low in _PAIRED_PLACES or words.is_place(low) or low in words._DOCTRINES or low in words._ROLE_WORDS:
+        if low in _PAIRED_PLACES or words.is_place(low) or low in words.DOCTRINES or low in words.ROLE_WORDS:
             return False
         if is_given_name(low):
             return True
@@ -171,10 +171,10 @@ class _PairedNames(_EvidenceNames):
         return (
             len(low) >= 3
             and all(part.isalpha() for part in parts)
-            and low not in words._TOWNS
-            and low not in words._STREET_WORDS
+            and low not in words.TOWNS
+            and low not in words.STREET_WORDS
             and not parts[-1].endswith(_PLACE_ENDINGS)
-            and not (strict and parts[-1].endswith(_ENGLISH_ENDINGS))
+            and not (strict and parts[-1].endswith(ENGLISH_ENDINGS))
         )
 
     def uncommon_given(self, tok) -> bool:
@@ -187,9 +187,9 @@ class _PairedNames(_EvidenceNames):
         """ "London Borough of Barking and Dagenham", "Hammersmith and Fulham Council", "in Kent and Medway"."""
         if i > 0 and self.joined(i):
             before = self.tok(i - 1)
-            if before.low in _PLACE_BEFORE or (_is_cap(before) and not self.opens_sentence(i - 1)):
+            if before.low in _PLACE_BEFORE or (is_capitalised(before) and not self.opens_sentence(i - 1)):
                 return True
-        if k + 1 < self.n and _SPACES.fullmatch(self.gap(k + 1)):
+        if k + 1 < self.n and SPACES.fullmatch(self.gap(k + 1)):
             after = self.tok(k + 1)
             if after.text[:1].isupper() and not self.opens_sentence(k + 1):
                 return True
@@ -207,14 +207,14 @@ class _PairedNames(_EvidenceNames):
             return self.next_word(end + 2) in _OWN_PEOPLE
         return any(
             p.match(self.text, end) for p in (_AGES_AFTER, _PEOPLE_STATE_AFTER)
-        ) or bool(_WORDS_BRACKET.match(self.text, end) and _PERSON_BRACKET.match(self.text, end))
+        ) or bool(_WORDS_BRACKET.match(self.text, end) and PERSON_BRACKET.match(self.text, end))
 
     def person_verb_after(self, second) -> bool:
         """ "said", "are living with", "(7)": what people do or are, but not only people."""
         if second.poss:
             return False
         end = second.end
-        return bool(_MAYBE_PEOPLE_AFTER.match(self.text, end) or _AGE_AFTER.match(self.text, end)) or (
+        return bool(_MAYBE_PEOPLE_AFTER.match(self.text, end) or AGE_AFTER.match(self.text, end)) or (
             self.next_word(end) in _PEOPLE_VERBS
         )
 

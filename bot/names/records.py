@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from bot.names.finder import _FinderBase
+from bot.names.finder import FinderBase
 from bot.names.given import is_given_name
-from bot.names.tokens import _is_cap
-from bot.names.words import _COMMON_SURNAMES, _TOWNS, NAME_VERBS, TITLES
+from bot.names.tokens import is_capitalised
+from bot.names.words import COMMON_SURNAMES, NAME_VERBS, TITLES, TOWNS
 
 # a word in capitals, then (after a comma or not) a capitalised word: "SMITH, John", "MCDONALD Kyle"
 _CAPITALS_THEN_WORD = re.compile(r"(?<![\w'])[A-Z][A-Z'\-]+(?:,[ \t]*|[ \t]+)[A-Z][a-z]")
@@ -71,12 +71,9 @@ SECTOR_ACRONYMS = FIELD_ACRONYMS | frozenset(
 # surnames of four letters or fewer, in capitals after a given name ("Amy SHAH", "Jayden LEE")
 _SHORT_SURNAMES = frozenset("ali shah lee rai roy law cox fox day hall ward khan das kaur gill lal ray rao "
                             "bibi begum hale ross rees reid wong chan chen yang ward owen hunt".split())
-# a record's field that names a person: "Subject:", "Name:", "Child:", "DOB"
-_RECORD_FIELD = re.compile(r"(?im)(?:^|[|])[ \t*_]*(?:subject|re|name|full name|child|client|patient|pupil|student"
-                           r"|surname|young person|yp|service user)[ \t*_]*:|\bd\.?o\.?b\b")
 
 
-class _RecordNames(_FinderBase):
+class RecordNames(FinderBase):
     def token_at(self, pos: int) -> int | None:
         """The index of the token that starts at ``pos``, if one does."""
         starts = self.toks.starts
@@ -106,7 +103,7 @@ class _RecordNames(_FinderBase):
             self.capital_name_word(tok, strict=True)
             and tok.low not in _LETTERED_THINGS
             and tok.low not in NAME_VERBS
-            and (tok.low not in self.common or tok.low in _COMMON_SURNAMES)
+            and (tok.low not in self.common or tok.low in COMMON_SURNAMES)
         )
 
     def surname_first(self, i: int | None) -> bool:
@@ -117,7 +114,7 @@ class _RecordNames(_FinderBase):
         surname, given = self.tok(i), self.tok(i + 1)
         if surname.poss or not self.surname_in_capitals(i):
             return False  # "NSPCC, Faith groups", "PC Smith", "CAMHS Sarah": an acronym or a title, no surname
-        if not (_is_cap(given) and is_given_name(given.low) and self.word_ok(given)) or given.low in NAME_VERBS:
+        if not (is_capitalised(given) and is_given_name(given.low) and self.word_ok(given)) or given.low in NAME_VERBS:
             return False
         if given.low in self.common and not self.text[surname.end : given.start].startswith(","):
             return False  # "WOOD Green": a given name that is an everyday word needs the comma
@@ -133,7 +130,7 @@ class _RecordNames(_FinderBase):
             return False
         initials = self.text[start : self.tok(i).start]
         low = self.tok(i).low
-        everyday = low in self.common and low not in _COMMON_SURNAMES
+        everyday = low in self.common and low not in COMMON_SURNAMES
         if "." not in initials and (initials.strip() in _NOT_INITIALS or everyday):
             return False  # "I Think", "A Smith"; "J Smith" only when Smith is no everyday word either
         first = self.token_at(start)
@@ -161,7 +158,7 @@ class _RecordNames(_FinderBase):
         return (
             tok.base.isupper() and len(tok.base) >= 2 and bool(_VOWEL.search(tok.base)) and self.word_ok(tok)
             and tok.low not in FIELD_ACRONYMS and tok.low not in _LETTERED_THINGS and tok.low not in TITLES
-            and (tok.low not in self.common or tok.low in _COMMON_SURNAMES)
+            and (tok.low not in self.common or tok.low in COMMON_SURNAMES)
         )
 
     def records_surname(self, j: int) -> bool:
@@ -170,7 +167,7 @@ class _RecordNames(_FinderBase):
         given, surname = self.tok(j - 1), self.tok(j).low
         if self.shouting or given.base.isupper() or not self.tok(j).base.isupper():
             return False
-        if surname in _COMMON_SURNAMES or surname in _SHORT_SURNAMES:
+        if surname in COMMON_SURNAMES or surname in _SHORT_SURNAMES:
             return True  # "Jo COX", "Amy SHAH": everyday or short words that are surnames too
         if not self.surname_in_capitals(j):
             return False
@@ -179,12 +176,6 @@ class _RecordNames(_FinderBase):
         if self.in_a_record():
             return True  # "Subject: Amy SHAH", "Name: Amy ALI": the form says a name is there
         return len(surname) > 4 or is_given_name(surname)  # "ADHD", "UASC", "NEET": short capitals are acronyms
-
-    def in_a_record(self) -> bool:
-        """The text is (or quotes) a record whose fields name a person: a name, subject or DOB field."""
-        if self._in_a_record is None:
-            self._in_a_record = bool(_RECORD_FIELD.search(self.text))
-        return self._in_a_record
 
     def surnames_in_capitals_after_names(self) -> None:
         """A name found ("mum Agnieszka") followed by its surname in capitals ("KOWALSKA"): all of it."""
@@ -200,11 +191,11 @@ class _RecordNames(_FinderBase):
         if i is None or i + 1 >= self.n or self.used[i] or self.used[i + 1]:
             return False
         surname, given = self.tok(i), self.tok(i + 1)
-        if not self.surname_word(i) or is_given_name(surname.low) or surname.low in _TOWNS:
+        if not self.surname_word(i) or is_given_name(surname.low) or surname.low in TOWNS:
             return False
-        if surname.low in self.common and surname.low not in _COMMON_SURNAMES:
+        if surname.low in self.common and surname.low not in COMMON_SURNAMES:
             return False  # "Sorry, Sarah", "Hi, John"; not "Smith, John"
-        if not (_is_cap(given) and is_given_name(given.low) and self.word_ok(given)) or given.low in NAME_VERBS:
+        if not (is_capitalised(given) and is_given_name(given.low) and self.word_ok(given)) or given.low in NAME_VERBS:
             return False
         self.add(i, i + 1)
         self.add(i + 1, self.extend(i + 1, allow_lower=False, strict=True))
@@ -221,7 +212,7 @@ class _RecordNames(_FinderBase):
         if tok.low in self.common and not signing:
             return False  # "It's Amber in our RAG rating": a name that is an everyday word needs more
         end = i + 1
-        if end < self.n and self.joined(end) and (self.surname_word(end) or signing and _is_cap(self.tok(end))
+        if end < self.n and self.joined(end) and (self.surname_word(end) or signing and is_capitalised(self.tok(end))
                                                   and self.word_ok(self.tok(end))):
             end += 1  # in a signature the word after the given name is its surname
         self.add(i, end)

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import re
 
-from bot.names.evidence import _AFTER_PLURAL_SURNAME, _FAMILY_WORDS
-from bot.names.given import _is_given, given_names, is_given_name, uncommon_given_names
-from bot.names.introduced import _AGE_UNITS, _IntroducedNames
-from bot.names.pairs import _PairedNames
-from bot.names.records import _RecordNames
-from bot.names.tokens import _POSSESSIVE
-from bot.names.untitled import _OPENING_PERSON_VERBS, _RELATIVES, _TWO_LETTER_ABBREVIATIONS, _UntitledNames
-from bot.names.words import _INTRODUCERS, _ROLE_WORDS, SURNAME_PARTICLES, TITLES
+from bot.names.evidence import AFTER_PLURAL_SURNAME, FAMILY_WORDS
+from bot.names.given import given_names, is_given_name, is_lowered_given_name, uncommon_given_names
+from bot.names.introduced import IntroducedNames
+from bot.names.pairs import PairedNames
+from bot.names.records import RecordNames
+from bot.names.tokens import POSSESSIVE_ENDINGS
+from bot.names.untitled import UntitledNames
+from bot.names.words import (
+    AGE_UNITS,
+    INTRODUCERS,
+    OPENING_PERSON_VERBS,
+    RELATIVES,
+    ROLE_WORDS,
+    SURNAME_PARTICLES,
+    TITLES,
+    TWO_LETTER_ABBREVIATIONS,
+)
 
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])([A-Z])\.[ ]?([A-Z])\.(?![\w]|[ \t]*[A-Z]\.)")
 _NAMES_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*(?P<names>[A-Za-z][a-z'\-]+(?:[ \t]+[A-Za-z][a-z'\-]+){0,2})[ \t]*\)")
@@ -29,14 +38,14 @@ _NICKNAME_INTRODUCED = re.compile(
 _A_SERVICE = re.compile(r"(?i)\b(?:childline|crimestoppers|samaritans|nspcc|police|services?|support|line|team|desk"
                         r"|office|helpline|999|101|111)\b")
 _KIN_BEFORE_A_NAME = frozenset("nanny nana nanna nan gran granny grandma grandad grampa aunty auntie uncle".split())
-_FAMILY_TRIGGERS = _FAMILY_WORDS | _AFTER_PLURAL_SURNAME
+_FAMILY_TRIGGERS = FAMILY_WORDS | AFTER_PLURAL_SURNAME
 # the words where a rule starts: titles, "Jan", words for a family
 _MARKERS = TITLES | {"jan"} | _FAMILY_TRIGGERS
 # words before "Jan" that make it the month
 _BEFORE_A_MONTH = frozenset("in since by from until till last next of early late mid end before after".split())
 
 
-class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
+class _Finder(IntroducedNames, UntitledNames, PairedNames, RecordNames):
     """One pass over the tokens of a text; see name_spans."""
 
     def run(self) -> list[tuple[int, int]]:
@@ -63,14 +72,14 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
             for i, word in enumerate(texts)
             if (
                 i > 0
-                and (lows[i - 1] in _INTRODUCERS or lows[i - 1] in _AGE_UNITS or lows[i - 1] == "old")
+                and (lows[i - 1] in INTRODUCERS or lows[i - 1] in AGE_UNITS or lows[i - 1] == "old")
                 and (word[0].isupper() or lows[i] not in common or lows[i] in given)
             )
             or (
                 word[0].isupper()
                 and (
                     lows[i] in given
-                    or _is_given(lows[i][:-2] if lows[i].endswith(_POSSESSIVE) else lows[i])
+                    or is_lowered_given_name(lows[i][:-2] if lows[i].endswith(POSSESSIVE_ENDINGS) else lows[i])
                 )
             )
         ]
@@ -89,7 +98,7 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
             low, after = lows[i], lows[i + 1]
             if low in common or low in given:
                 continue
-            if after in _OPENING_PERSON_VERBS or after in _RELATIVES:
+            if after in OPENING_PERSON_VERBS or after in RELATIVES:
                 self.unknown_name(i)
             if len(word) in (2, 4) and not self.used[i]:
                 self.initials(i)  # "JD", "JD's"
@@ -97,11 +106,12 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
                 self.plural_family(i)
         for i in [i for i, low in enumerate(lows) if low in uncommon or "-" in low]:
             low = lows[i]
-            if self.used[i] or not low.islower() or low in common or (low not in given and not _is_given(low)):
+            if (self.used[i] or not low.islower() or low in common
+                    or (low not in given and not is_lowered_given_name(low))):
                 continue
             self.lower_full_name(i) or self.lower_single(i) or self.lower_pair(i)
         # "spoke with jade smith's nan": a given name that is an everyday word, then a possessive
-        for i in [i for i, low in enumerate(lows) if i and low[-2:] in _POSSESSIVE and lows[i - 1] in given]:
+        for i in [i for i, low in enumerate(lows) if i and low[-2:] in POSSESSIVE_ENDINGS and lows[i - 1] in given]:
             k = i - 1
             if not self.used[k] and lows[k] in common and lows[k].islower():
                 self.lower_full_name(k)
@@ -110,8 +120,8 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
             low = lows[i]
             if self.used[i]:
                 continue
-            if low[-2:] in _POSSESSIVE:
-                hyphened_given = "-" in low and _is_given(low[:-2])  # "ruby-mae's"
+            if low[-2:] in POSSESSIVE_ENDINGS:
+                hyphened_given = "-" in low and is_lowered_given_name(low[:-2])  # "ruby-mae's"
                 if low[:-2] in given or hyphened_given or (i > 0 and lows[i - 1] in SURNAME_PARTICLES):
                     self.lower_possessive(i)
             elif low[:-1] in given and low not in given and low not in common:
@@ -139,8 +149,8 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
         for m in _NICKNAME_INSIDE.finditer(self.text):
             given, surname = m.group("given"), m.group("surname")
             lowered = given[0].islower() or surname[0].islower()
-            if (is_given_name(given.lower()) and surname.lower() not in _ROLE_WORDS
-                    and surname.lower() not in _RELATIVES
+            if (is_given_name(given.lower()) and surname.lower() not in ROLE_WORDS
+                    and surname.lower() not in RELATIVES
                     and not (lowered and (given.lower() in self.common or surname.lower() in self.common))):
                 self.spans.append((m.start("given"), m.end("surname")))
         for m in _NICKNAME_INTRODUCED.finditer(self.text):
@@ -166,7 +176,7 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
             if words[0] in _KIN_BEFORE_A_NAME and len(words) > 1:  # "(nanny bernie)": the name after the word
                 start = self.text.index(" ", start) + 1
                 words = words[1:]
-            if (is_given_name(words[0]) and words[0] not in _ROLE_WORDS and words[0] not in _RELATIVES
+            if (is_given_name(words[0]) and words[0] not in ROLE_WORDS and words[0] not in RELATIVES
                     and words[0] not in _KIN_BEFORE_A_NAME and all(w not in self.common for w in words)):
                 self.spans.append((start, m.end("names")))
 
@@ -174,7 +184,7 @@ class _Finder(_IntroducedNames, _UntitledNames, _RecordNames, _PairedNames):
         """ "Saw J.D. at the bus station": two initials with their dots, no abbreviation ("U.K.", "N.B.")."""
         taken = [(s, e) for s, e in self.spans]
         for m in _DOTTED_INITIALS.finditer(self.text):
-            if m.group(1) + m.group(2) in _TWO_LETTER_ABBREVIATIONS:
+            if m.group(1) + m.group(2) in TWO_LETTER_ABBREVIATIONS:
                 continue
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 self.spans.append((m.start(), m.end()))

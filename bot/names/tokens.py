@@ -8,25 +8,25 @@ from functools import lru_cache
 from bot.names.words import is_name_shaped
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019\-]*[^\W\d_])?")
-_SPACES = re.compile(r"[ \t\u00a0\u202f]{1,3}")
-_AFTER_TITLE_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{1,3}")
-_COLLAR_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{1,3}(?:[0-9]{1,6}[ \t\u00a0\u202f]{1,3})?")
-_INITIAL_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{0,3}")
-_COMMA_GAP = re.compile(r"[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*")
-_COORD_GAP = re.compile(
+SPACES = re.compile(r"[ \t\u00a0\u202f]{1,3}")
+AFTER_TITLE_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{1,3}")
+COLLAR_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{1,3}(?:[0-9]{1,6}[ \t\u00a0\u202f]{1,3})?")
+INITIAL_GAP = re.compile(r"\.?[ \t\u00a0\u202f]{0,3}")
+COMMA_GAP = re.compile(r"[ \t\u00a0\u202f]*,[ \t\u00a0\u202f]*")
+COORD_GAP = re.compile(
     r"(?:[ \t\u00a0\u202f]+(?:and|&|or)[ \t\u00a0\u202f]+|[ \t\u00a0\u202f]*[,+][ \t\u00a0\u202f]*)")
-_FIELD_GAP = re.compile(r"[ \t]*[-:=][ \t]*")  # "Mum - Tanya", "child: Dev Patel", "mum = shannon"
-_COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
-_BRACKET_GAP = re.compile(r"[ \t]*\([ \t]*")
-_CLOSE_BRACKET = re.compile(r"[ \t]*\)")
-_QUOTE_GAP = re.compile(r"[ \t]*,?[ \t]*['\"\u2018\u201c]")
-_CLOSE_QUOTE = re.compile(r"['\"\u2019\u201d]")
-_SENTENCE_END = re.compile(r"(?:[.!?:;\n]|\s[-\u2013\u2014]|^)[\s\"'\u2018\u201c(\[*_>\u2022-]*$")
-_POSSESSIVE = ("'s", "\u2019s")
-_POSSESSIVES = _POSSESSIVE + ("'S", "\u2019S")  # in a word: "BRANDON'S" too
+FIELD_GAP = re.compile(r"[ \t]*[-:=][ \t]*")  # "Mum - Tanya", "child: Dev Patel", "mum = shannon"
+COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
+BRACKET_GAP = re.compile(r"[ \t]*\([ \t]*")
+CLOSE_BRACKET = re.compile(r"[ \t]*\)")
+QUOTE_GAP = re.compile(r"[ \t]*,?[ \t]*['\"\u2018\u201c]")
+CLOSE_QUOTE = re.compile(r"['\"\u2019\u201d]")
+SENTENCE_END = re.compile(r"(?:[.!?:;\n]|\s[-\u2013\u2014]|^)[\s\"'\u2018\u201c(\[*_>\u2022-]*$")
+POSSESSIVE_ENDINGS = ("'s", "\u2019s")
+_POSSESSIVES = POSSESSIVE_ENDINGS + ("'S", "\u2019S")  # in a word: "BRANDON'S" too
 
 
-class _Tok:
+class Token:
     __slots__ = ("start", "end", "text", "base", "low", "poss", "cap")
 
     def __init__(self, start: int, text: str):
@@ -43,7 +43,7 @@ class _Tok:
         self.cap = is_name_shaped(self.base)
 
 
-def _is_cap(tok: _Tok) -> bool:
+def is_capitalised(tok: Token) -> bool:
     return tok.cap
 
 
@@ -62,23 +62,23 @@ def words_of(text: str) -> tuple[list[str], list[int]]:
     return texts, starts
 
 
-class _LazyTokens:
-    """The words of a text, each made a _Tok only when a rule looks at it: most words of a long
+class LazyTokens:
+    """The words of a text, each made a Token only when a rule looks at it: most words of a long
     text are never looked at."""
 
     __slots__ = ("starts", "texts", "made")
 
     def __init__(self, text: str):
         self.texts, self.starts = words_of(text)
-        self.made: list[_Tok | None] = [None] * len(self.starts)
+        self.made: list[Token | None] = [None] * len(self.starts)
 
     def __len__(self) -> int:
         return len(self.starts)
 
-    def get(self, i: int) -> _Tok:
+    def get(self, i: int) -> Token:
         tok = self.made[i]
         if tok is None:
-            tok = self.made[i] = _Tok(self.starts[i], self.texts[i])
+            tok = self.made[i] = Token(self.starts[i], self.texts[i])
         return tok
 
 
@@ -86,7 +86,7 @@ _LOWER_ASCII = b"abcdefghijklmnopqrstuvwxyz"
 _UPPER_ASCII = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def _upper_text(text: str) -> bool:
+def written_in_capitals(text: str) -> bool:
     """Is the text written in capitals ("MRS OKAFOR RANG ABOUT HER SON")?"""
     raw = text.encode("ascii", "ignore")
     upper = len(raw) - len(raw.translate(None, _UPPER_ASCII))

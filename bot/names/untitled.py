@@ -8,72 +8,57 @@ import re
 
 from bot.names import words
 from bot.names.evidence import (
-    _AGE_AFTER,
-    _BEFORE_A_PERSON,
-    _BEFORE_A_PERSON_NAMED,
-    _CLAUSE_OPENERS,
-    _DATE_AFTER,
-    _INITIAL_END,
-    _IS_AGE,
-    _NOT_ACTIONS,
-    _PERSON_AFTER,
-    _PERSON_BRACKET,
-    _PERSONAL_ACRONYMS,
-    _VOWEL,
-    _EvidenceNames,
+    AGE_AFTER,
+    BEFORE_A_PERSON,
+    BEFORE_A_PERSON_NAMED,
+    CLAUSE_OPENERS,
+    DATE_AFTER,
+    INITIAL_END,
+    IS_AGE,
+    NOT_ACTIONS,
+    PERSON_AFTER,
+    PERSON_BRACKET,
+    PERSONAL_ACRONYMS,
+    VOWEL,
+    EvidenceNames,
 )
 from bot.names.given import is_given_name
-from bot.names.tokens import _COLON_GAP, _COORD_GAP, _SPACES, _is_cap
+from bot.names.records import RecordNames
+from bot.names.tokens import COLON_GAP, COORD_GAP, SPACES, is_capitalised
 from bot.names.words import (
-    _COMMON_SURNAMES,
-    _DOCTRINES,
-    _OPENING_WORDS,
-    _ROLE_WORDS,
-    _STREET_WORDS,
-    _TOWNS,
+    COMMON_SURNAMES,
+    DOCTRINES,
+    ENGLISH_ENDINGS,
     INSTITUTION_WORDS,
     LEGAL_EPONYMS,
     LEGAL_FOLLOWERS,
     NAME_VERBS,
+    OPENING_PERSON_VERBS,
+    OPENING_WORDS,
+    RELATIVES,
+    ROLE_WORDS,
+    STREET_WORDS,
     SURNAME_PARTICLES,
+    TOWNS,
+    TWO_LETTER_ABBREVIATIONS,
     is_place,
 )
 
 # words that follow the name of a thing, not of a person, after a possessive
 _NOT_AFTER_A_POSSESSIVE = frozenset("or and nor vs v is was".split())
-# a word for a relative after a possessive: "Nowak's sister", "Gaz's ex"
-_RELATIVES = frozenset(
-    """mum mam mom mother dad father sister brother nan nana gran granny grandma grandad aunt auntie uncle
-    cousin ex partner boyfriend girlfriend husband wife son daughter baby kids children stepdad stepmum
-    carer""".split()
-)
 # "it's for", "this is for" just before a name that ends its clause
 _FOR_WHOM_BEFORE = re.compile(r"(?i)\b(?:it'?s|it[ \t]+is|this[ \t]+is|that'?s|that[ \t]+is)[ \t]+for[ \t]+$")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.!?,;:)]|$)")
-# two capitals that are abbreviations, not a person's initials
-_TWO_LETTER_ABBREVIATIONS = frozenset(
-    """GP SW CP DV YP UK NI IT PE RE HV DS DC PC OT PA TA EP LA MP HR ID QC KC NB PS OK AM PM TV PO OM UC HB CT
-    IC IO SI ED AE CC MH LD SN EH FE HE VS DM FB IG EU US UN DJ PR AI HQ IV OD EY KS SS ST VP WC""".split()
-)
 _CONTRACTION = re.compile(r"(?i)['\u2019](?:ll|re|ve|d|m)$")
 # endings of the names of regions, made plural: "the Midlands", "the Cotswolds", "the Pennines"
 _REGION_ENDINGS = tuple("land wold dale down hill isle island valley fen broad lake peak pennine hebride".split())
-# endings of English nouns for roles and things ("appointee", "executor", "councillor", "assessment")
-_ENGLISH_ENDINGS = tuple(
-    "ee or er ist ant ent ian ive ary ion ity ness ment ship ism ics ing ed ly al ure ance ence ology".split()
-)
-# verbs only a person does, after a name that opens a sentence: "Rebaz keeps missing", "Farishta came"
-_OPENING_PERSON_VERBS = frozenset(
-    """said says told tells disclosed discloses keeps kept wants wanted came comes rang rings refused
-    refuses admitted alleged absconded ran""".split()
-)
 
 
 # words before a place rather than a person; function words and verbs a lone name may stand before
 _AND_WORDS = ("and", "or", "n")  # "amelia n oliver": "and" as texts write it
 
 
-class _UntitledNames(_EvidenceNames):
+class UntitledNames(EvidenceNames, RecordNames):
     def unknown_name(self, i: int) -> bool:
         """A capitalised word that is no known given name, no everyday word and not written like a
         rarer English word, shown to be a person: opening a sentence before a verb only people do
@@ -85,17 +70,17 @@ class _UntitledNames(_EvidenceNames):
             return False
         if not (tok.base[1:].islower() or self.shouting) or not self.word_ok(tok) or is_place(base):
             return False  # "DfE says"
-        if base.endswith(_ENGLISH_ENDINGS):
+        if base.endswith(ENGLISH_ENDINGS):
             return False  # "Appointee wants", "Executor says", "Councillor said": a role, in rarer words
-        if base in _TOWNS or base in _ROLE_WORDS or base in _STREET_WORDS or base in _DOCTRINES:
+        if base in TOWNS or base in ROLE_WORDS or base in STREET_WORDS or base in DOCTRINES:
             return False
-        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        nxt = self.tok(i + 1) if i + 1 < self.n and SPACES.fullmatch(self.gap(i + 1)) else None
         if nxt is None or not nxt.text.islower():
             return False
         if tok.poss:
-            if nxt.low not in _RELATIVES or not _is_cap(tok):
+            if nxt.low not in RELATIVES or not is_capitalised(tok):
                 return False
-        elif not (nxt.low in _OPENING_PERSON_VERBS and _is_cap(tok) and (i == 0 or self.opens_sentence(i))):
+        elif not (nxt.low in OPENING_PERSON_VERBS and is_capitalised(tok) and (i == 0 or self.opens_sentence(i))):
             return False
         self.add(i, i + 1)
         return True
@@ -104,13 +89,13 @@ class _UntitledNames(_EvidenceNames):
         """ "JD (the eldest)", "RB and his sister", "JD's brother", "saw J.D. at": a person's initials,
         two capitals that are no common abbreviation, shown to be a person (or written with dots)."""
         tok = self.tok(i)
-        if len(tok.base) != 2 or not tok.base.isupper() or tok.base in _TWO_LETTER_ABBREVIATIONS:
+        if len(tok.base) != 2 or not tok.base.isupper() or tok.base in TWO_LETTER_ABBREVIATIONS:
             return False
-        nxt = self.tok(i + 1) if i + 1 < self.n and _SPACES.fullmatch(self.gap(i + 1)) else None
+        nxt = self.tok(i + 1) if i + 1 < self.n and SPACES.fullmatch(self.gap(i + 1)) else None
         if tok.poss:
-            if nxt is None or nxt.low not in _RELATIVES:
+            if nxt is None or nxt.low not in RELATIVES:
                 return False
-        elif not (_PERSON_AFTER.match(self.text, tok.end) or _IS_AGE.match(self.text, tok.end)):
+        elif not (PERSON_AFTER.match(self.text, tok.end) or IS_AGE.match(self.text, tok.end)):
             return False
         self.add(i, i + 1)
         return True
@@ -119,19 +104,19 @@ class _UntitledNames(_EvidenceNames):
         """ "the O'Driscolls' GP", "worried about the Doyles": a surname made plural, after "the", with a
         plural possessive or after a word before a person."""
         tok = self.tok(i)
-        if i < 1 or tok.poss or not _is_cap(tok) or not tok.base[1:].islower() and "'" not in tok.base:
+        if i < 1 or tok.poss or not is_capitalised(tok) or not tok.base[1:].islower() and "'" not in tok.base:
             return False
         if not tok.low.endswith("s") or len(tok.low) < 5 or self.toks.texts[i - 1] != "the":
             return False
         singular = tok.low[:-1]
         if singular in self.common or tok.low in self.common or not self.word_ok(tok):
             return False
-        if is_place(singular) or singular in _TOWNS or singular.endswith(_ENGLISH_ENDINGS + _REGION_ENDINGS):
+        if is_place(singular) or singular in TOWNS or singular.endswith(ENGLISH_ENDINGS + _REGION_ENDINGS):
             return False  # "the Midlands", "the Cotswolds'"
         plural_possessive = self.text.startswith(("' ", "\u2019 "), tok.end)
         before = self.tok(i - 2).low if i >= 2 and self.joined(i - 1) else ""
         in_brackets = self.text[:self.tok(i - 1).start].endswith("(") and self.text.startswith(")", tok.end)
-        if not (plural_possessive or before in _BEFORE_A_PERSON_NAMED or in_brackets):
+        if not (plural_possessive or before in BEFORE_A_PERSON_NAMED or in_brackets):
             return False  # but "foster carers (the Thompsons)"
         self.add(i, i + 1)
         return True
@@ -156,11 +141,11 @@ class _UntitledNames(_EvidenceNames):
     def role_is_name(self, i: int) -> bool:
         """ "Dad is Kofi, mum is Ama": a word for a relative, "is", a given name that is no everyday word."""
         tok = self.tok(i)
-        if i < 2 or not _is_cap(tok) or tok.poss or tok.low in self.common or not is_given_name(tok.low):
+        if i < 2 or not is_capitalised(tok) or tok.poss or tok.low in self.common or not is_given_name(tok.low):
             return False
         if self.toks.texts[i - 1] != "is" or not self.joined(i) or not self.joined(i - 1):
             return False
-        if self.tok(i - 2).low not in _RELATIVES or is_place(tok.low) or not self.word_ok(tok):
+        if self.tok(i - 2).low not in RELATIVES or is_place(tok.low) or not self.word_ok(tok):
             return False
         self.add(i, i + 1)
         return True
@@ -168,15 +153,15 @@ class _UntitledNames(_EvidenceNames):
     def full_name(self, i: int) -> bool:
         """ "worried about Amir Hassan", "Jake Dunn's dad", "Anna van der Berg"."""
         tok = self.tok(i)
-        if tok.poss or not _is_cap(tok) or not is_given_name(tok.low) or not self.word_ok(tok):
+        if tok.poss or not is_capitalised(tok) or not is_given_name(tok.low) or not self.word_ok(tok):
             return False
         if tok.base.isupper() and not self.shouting and not self.capitals_given_name(tok):
             return False
         if self.after_saint(i) or i + 1 >= self.n or not self.joined(i + 1):
             return False
         nxt = self.tok(i + 1)
-        if tok.low in self.common and self.opens_sentence(i) and tok.low in _OPENING_WORDS and not (
-            nxt.poss and _is_cap(nxt) and nxt.low not in self.common and self.word_ok(nxt)
+        if tok.low in self.common and self.opens_sentence(i) and tok.low in OPENING_WORDS and not (
+            nxt.poss and is_capitalised(nxt) and nxt.low not in self.common and self.word_ok(nxt)
         ):
             return False  # "Will the DSL...", "May I..."; not "Will Harker's mum"
         if (
@@ -184,7 +169,7 @@ class _UntitledNames(_EvidenceNames):
             and nxt.text.isupper()
             and nxt.text not in "AI"
             and tok.low not in self.common
-            and _INITIAL_END.match(self.text, nxt.end)
+            and INITIAL_END.match(self.text, nxt.end)
         ):
             self.add(i, i + 2)  # "Bartek W", "re: Priya K."
             return True
@@ -197,13 +182,13 @@ class _UntitledNames(_EvidenceNames):
             if not (self.capital_name_word(nxt, strict=True) or self.capitals_surname(i + 1)
                     or self.records_surname(i + 1)):
                 return False
-            if tok.low in self.common and nxt.low in self.common and nxt.low not in _COMMON_SURNAMES:
+            if tok.low in self.common and nxt.low in self.common and nxt.low not in COMMON_SURNAMES:
                 return False  # "Grace Period", "Mark Scheme", "Faith Schools"
-            if nxt.low in _TOWNS:
+            if nxt.low in TOWNS:
                 return False  # "Evelina London"
             if nxt.low == "ward" and i > 0 and self.tok(i - 1).low in ("on", "our", "the") and self.joined(i):
                 return False  # "Our Rose Ward", "on Jasmine Ward": a hospital ward
-            if tok.low in self.common and nxt.low in _STREET_WORDS:
+            if tok.low in self.common and nxt.low in STREET_WORDS:
                 return False  # "Oak Hill", "Rose Lane": a place
             end = self.extend(i + 1, allow_lower=False, strict=True)
         if self.legal_phrase(i, end):
@@ -214,22 +199,22 @@ class _UntitledNames(_EvidenceNames):
     def single_name(self, i: int) -> bool:
         """ "Priya's mum", "Kayleigh said", "Tomasz (15)": a given name shown to be a person."""
         tok = self.tok(i)
-        if not _is_cap(tok) or (tok.base.isupper() and not self.shouting) or not is_given_name(tok.low):
+        if not is_capitalised(tok) or (tok.base.isupper() and not self.shouting) or not is_given_name(tok.low):
             return False
-        if not self.word_ok(tok) or self.after_saint(i) or tok.low in _ROLE_WORDS or tok.low in _TOWNS:
+        if not self.word_ok(tok) or self.after_saint(i) or tok.low in ROLE_WORDS or tok.low in TOWNS:
             return False  # "can we ask Sheffield for their file"
-        if i > 0 and self.joined(i) and _is_cap(self.tok(i - 1)) and self.tok(i - 1).low in INSTITUTION_WORDS:
+        if i > 0 and self.joined(i) and is_capitalised(self.tok(i - 1)) and self.tok(i - 1).low in INSTITUTION_WORDS:
             return False  # part of the name of a place or a body: "Ynys Môn", "Heddlu Dyfed"
         if is_place(tok.low):
             if tok.poss or not (
-                _AGE_AFTER.match(self.text, tok.end)
-                or _IS_AGE.match(self.text, tok.end)
-                or _PERSON_BRACKET.match(self.text, tok.end)
+                AGE_AFTER.match(self.text, tok.end)
+                or IS_AGE.match(self.text, tok.end)
+                or PERSON_BRACKET.match(self.text, tok.end)
             ):
                 return False  # "Paris is", "Kent said", but "Jordan (15)", "Brooklyn (Year 3)"
             self.add(i, i + 1)
             return True
-        if tok.low in _DOCTRINES:
+        if tok.low in DOCTRINES:
             return False
         if self.bracketed_alone(i):
             pass  # "son (Iwan)", "OM (Sharon)"
@@ -240,12 +225,12 @@ class _UntitledNames(_EvidenceNames):
             return True
         nxt = self.tok(i + 1) if i + 1 < self.n else None
         if tok.poss:
-            if nxt is None or not _SPACES.fullmatch(self.gap(i + 1)) or nxt.low in LEGAL_FOLLOWERS:
+            if nxt is None or not SPACES.fullmatch(self.gap(i + 1)) or nxt.low in LEGAL_FOLLOWERS:
                 return False
             if nxt.low in _NOT_AFTER_A_POSSESSIVE:
                 return False  # "Bernardo's or Barnardo's?": a name of something, spelt
-            if not nxt.text[:1].islower() and not (nxt.base.isupper() and nxt.low in _PERSONAL_ACRONYMS) and not (
-                self.shouting and nxt.low in _ROLE_WORDS
+            if not nxt.text[:1].islower() and not (nxt.base.isupper() and nxt.low in PERSONAL_ACRONYMS) and not (
+                self.shouting and nxt.low in ROLE_WORDS
             ):  # (but "BRANDON'S MUM SAYS")
                 return False  # "Clare's Law", "Barnardo's Children's Services" (but "Shauna's IDVA")
         elif nxt is not None and self.joined(i + 1) and nxt.text.islower() and nxt.low in NAME_VERBS:
@@ -256,16 +241,16 @@ class _UntitledNames(_EvidenceNames):
             and nxt.text.islower()
             and nxt.low.endswith("ed")
             and len(nxt.low) > 4
-            and nxt.low not in _NOT_ACTIONS
-            and (self.opens_sentence(i) or (i > 0 and self.tok(i - 1).low in _CLAUSE_OPENERS))
+            and nxt.low not in NOT_ACTIONS
+            and (self.opens_sentence(i) or (i > 0 and self.tok(i - 1).low in CLAUSE_OPENERS))
         ):
             pass  # "Jayden smashed ...", "and Priya overdosed": a person doing something
         elif nxt is not None and nxt.text.startswith(("'", "\u2019")) and nxt.low in NAME_VERBS:
             pass
         elif (
-            _AGE_AFTER.match(self.text, tok.end)
-            or _PERSON_AFTER.match(self.text, tok.end)
-            or _IS_AGE.match(self.text, tok.end)
+            AGE_AFTER.match(self.text, tok.end)
+            or PERSON_AFTER.match(self.text, tok.end)
+            or IS_AGE.match(self.text, tok.end)
         ):
             pass
         elif i > 0 and self.tok(i - 1).low == "for" and nxt is not None and nxt.low == "to" and self.joined(i + 1):
@@ -293,27 +278,27 @@ class _UntitledNames(_EvidenceNames):
         if len(tok.base) < 3 or not nxt.text.islower() or len(nxt.base) < 3 or not self.word_ok(nxt):
             return False
         if tok.low in self.common and not (
-            nxt.poss and (nxt.low in _COMMON_SURNAMES or nxt.low not in self.common) and i > 0
-            and self.tok(i - 1).low in _BEFORE_A_PERSON_NAMED and tok.low not in NAME_VERBS
+            nxt.poss and (nxt.low in COMMON_SURNAMES or nxt.low not in self.common) and i > 0
+            and self.tok(i - 1).low in BEFORE_A_PERSON_NAMED and tok.low not in NAME_VERBS
         ):
             return False  # but "spoke with jade smith's nan"
-        if nxt.low in NAME_VERBS or (nxt.low in self.common and nxt.low not in _COMMON_SURNAMES):
+        if nxt.low in NAME_VERBS or (nxt.low in self.common and nxt.low not in COMMON_SURNAMES):
             return False
         if _CONTRACTION.search(nxt.text):
             return False  # "his SW cos she'll tell": no surname is contracted
-        if not _VOWEL.search(tok.low) or not _VOWEL.search(nxt.low):
+        if not VOWEL.search(tok.low) or not VOWEL.search(nxt.low):
             return False  # "uk gdpr": letters of an abbreviation
         # and the sentence shows a person: "about amir hassan", "jake dunn's dad", "amir hassan said"
         after = self.tok(i + 2) if i + 2 < self.n and self.joined(i + 2) else None
-        before = self.tok(i - 1).low if i > 0 and (self.joined(i) or _COLON_GAP.fullmatch(self.gap(i))) else ""
+        before = self.tok(i - 1).low if i > 0 and (self.joined(i) or COLON_GAP.fullmatch(self.gap(i))) else ""
         if not (
             nxt.poss
-            or before in _BEFORE_A_PERSON
-            or before in _ROLE_WORDS
+            or before in BEFORE_A_PERSON
+            or before in ROLE_WORDS
             or (after is not None and after.text.islower() and after.low in NAME_VERBS)
-            or _AGE_AFTER.match(self.text, nxt.end)
-            or _DATE_AFTER.match(self.text, nxt.end)
-            or _PERSON_BRACKET.match(self.text, nxt.end)
+            or AGE_AFTER.match(self.text, nxt.end)
+            or DATE_AFTER.match(self.text, nxt.end)
+            or PERSON_BRACKET.match(self.text, nxt.end)
         ):
             return False
         end = i + 2
@@ -362,7 +347,7 @@ class _UntitledNames(_EvidenceNames):
         return (
             further is not None
             and words.is_place(tok.low)
-            and _is_cap(tok)
+            and is_capitalised(tok)
             and is_given_name(tok.low)
             and self.joinable_given(further)
         )
@@ -376,30 +361,30 @@ class _UntitledNames(_EvidenceNames):
         i = first if self.used[second] else second
         tok = self.tok(i)
         return (
-            _is_cap(tok)
+            is_capitalised(tok)
             and tok.base.isalpha()
             and not tok.base.isupper()
             and len(tok.base) >= 3
             and tok.low not in self.common
             and not is_place(tok.low)
-            and tok.low not in _TOWNS
-            and tok.low not in _ROLE_WORDS
-            and tok.low not in _STREET_WORDS
-            and not tok.low.endswith(_ENGLISH_ENDINGS)
+            and tok.low not in TOWNS
+            and tok.low not in ROLE_WORDS
+            and tok.low not in STREET_WORDS
+            and not tok.low.endswith(ENGLISH_ENDINGS)
             and self.word_ok(tok)
         )
 
     def joined_before(self, k: int) -> int | None:
         """The token joined to token k by "and", "or", "&" or a comma before it."""
         if self.toks.texts[k - 1].lower() in _AND_WORDS and k >= 2 and self.joined(k):
-            return k - 2 if _SPACES.fullmatch(self.gap(k - 1)) else None
-        return k - 1 if _COORD_GAP.fullmatch(self.gap(k)) else None
+            return k - 2 if SPACES.fullmatch(self.gap(k - 1)) else None
+        return k - 1 if COORD_GAP.fullmatch(self.gap(k)) else None
 
     def joined_after(self, k: int) -> int | None:
         """The token joined to token k by "and", "or", "&" or a comma after it."""
-        if self.toks.texts[k + 1].lower() in _AND_WORDS and _SPACES.fullmatch(self.gap(k + 1)):
-            return k + 2 if k + 2 < self.n and _SPACES.fullmatch(self.gap(k + 2)) else None
-        return k + 1 if _COORD_GAP.fullmatch(self.gap(k + 1)) else None
+        if self.toks.texts[k + 1].lower() in _AND_WORDS and SPACES.fullmatch(self.gap(k + 1)):
+            return k + 2 if k + 2 < self.n and SPACES.fullmatch(self.gap(k + 2)) else None
+        return k + 1 if COORD_GAP.fullmatch(self.gap(k + 1)) else None
 
     def plain_name_in_lower_case(self, tok) -> bool:
         """A name found elsewhere in the text, here in lower case, that cannot be an everyday word
@@ -410,12 +395,12 @@ class _UntitledNames(_EvidenceNames):
         """ "Rose ... mum wants Rose's records": a name that is also an everyday word, found once with
         evidence, again capitalised where no sentence opens (or with a possessive)."""
         names = {self.tok(k).low for k, used in enumerate(self.used) if used and self.tok(k).low in self.common
-                 and _is_cap(self.tok(k)) and is_given_name(self.tok(k).low)}
+                 and is_capitalised(self.tok(k)) and is_given_name(self.tok(k).low)}
         for i, word in enumerate(self.toks.texts):
             if self.used[i] or not word[:1].isupper():
                 continue
             tok = self.tok(i)
-            if tok.low in names and _is_cap(tok) and (tok.poss or not self.opens_sentence(i)):
+            if tok.low in names and is_capitalised(tok) and (tok.poss or not self.opens_sentence(i)):
                 self.add(i, i + 1)
 
     def repeated(self) -> None:
@@ -435,9 +420,9 @@ class _UntitledNames(_EvidenceNames):
             if low not in confirmed and low[:-2] not in confirmed:
                 continue
             tok = self.tok(i)
-            if tok.low not in confirmed or not (_is_cap(tok) or self.plain_name_in_lower_case(tok)):
+            if tok.low not in confirmed or not (is_capitalised(tok) or self.plain_name_in_lower_case(tok)):
                 continue
-            if tok.low in LEGAL_EPONYMS or tok.low in _DOCTRINES or self.after_saint(i):
+            if tok.low in LEGAL_EPONYMS or tok.low in DOCTRINES or self.after_saint(i):
                 continue
             if self.legal_phrase(i, i + 1):
                 continue

@@ -15,7 +15,7 @@ from importlib import resources
 # titles
 
 #: titles that are never anything else: they introduce a name in any case ("mr smith", "DR. PATEL")
-_PLAIN_TITLES = frozenset(
+PLAIN_TITLES = frozenset(
     "mr mrs mx dr prof revd cllr".split()
 )
 #: titles that are also ordinary words or abbreviations ("I miss it", "MS Teams", "the PC said"):
@@ -25,12 +25,12 @@ _WORD_TITLES = frozenset(
     pc dc ds di dci dsi dsu sgt insp supt det detective sergeant inspector constable
     hhj judge""".split()
 )
-TITLES: frozenset[str] = _PLAIN_TITLES | _WORD_TITLES
-_POLICE_RANKS = frozenset(
+TITLES: frozenset[str] = PLAIN_TITLES | _WORD_TITLES
+POLICE_RANKS = frozenset(
     "pc dc ds di dci dsi dsu sgt insp supt det detective sergeant inspector constable".split()
 )
 # lower-case words after "dr", "mr" that are not names: "her dr appointment", "the dr surgery"
-_AFTER_TITLE_NOUNS = frozenset(
+AFTER_TITLE_NOUNS = frozenset(
     """appointment appointments surgery surgeries note notes letter letters report reports visit visits
     practice practices receptionist referral referrals record records office clinic clinics rota list
     lists team teams men man woman who what which whatever
@@ -92,7 +92,7 @@ LEGAL_EPONYMS: frozenset[str] = frozenset(
 )
 #: names that on their own mean a doctrine here ("Fraser is about contraception", "under Fraser"):
 #: a person only with a title or a surname ("Mr Fraser", "Fraser Smith") or after a role word
-_DOCTRINES = frozenset("fraser".split())
+DOCTRINES = frozenset("fraser".split())
 #: words after a name that make it a law, doctrine or report: "Clare's Law", "Fraser guidelines",
 #: "Gillick competent", "the Munro review", "Sarah's law", "Victoria Climbié inquiry"
 LEGAL_FOLLOWERS: frozenset[str] = frozenset(
@@ -138,7 +138,7 @@ _PLACES = frozenset(
 )
 #: towns, cities and regions: after a given name they make a place or an organisation, not a person
 #: ("Evelina London", "Sheffield Children's", "Carlisle City Council")
-_TOWNS = frozenset(
+TOWNS = frozenset(
     """london leeds manchester birmingham liverpool bristol sheffield newcastle
     nottingham leicester coventry bradford cardiff swansea glasgow edinburgh aberdeen dundee belfast derry
     york oxford cambridge brighton norwich exeter plymouth southampton portsmouth reading luton hull
@@ -148,7 +148,7 @@ _TOWNS = frozenset(
 )
 # capitalised words that open sentences or are function words, never names even when they are in
 # the given-name dictionary ("Can", "Do", "The", "Will ... ?", "May I ...")
-_STOP = frozenset(
+STOP_WORDS = frozenset(
     """a an the i i'm i've i'd i'll im my our we we're we've us you your yours he him his she her hers
     they them their theirs it its this that these those there here if when where what who whom whose
     which why how could do does did is are was were would should shall might must have
@@ -203,7 +203,7 @@ def _verb_forms(bases: str) -> set[str]:
 NAME_VERBS: frozenset[str] = frozenset(_verb_forms(_NAME_VERB_BASES) | set(_IRREGULAR.split()))
 
 # words for a person that a name often follows: "my client Priya", "her son jake", "the pupil, Oliver"
-_ROLE_WORDS = frozenset(
+ROLE_WORDS = frozenset(
     """client clients patient patients pupil pupils student students learner child kid son daughter
     boy girl baby toddler infant teen teenager lad lass mum mummy mom mother dad daddy father stepdad
     stepmum stepfather stepmother step-dad step-mum stepson stepdaughter parent brother sister sibling
@@ -217,12 +217,12 @@ _ROLE_WORDS = frozenset(
     mam tad nain taid plentyn mab merch gf bf""".split()  # and in Welsh: mum, dad, gran, grandad, child, son, daughter
 )
 # person nouns and pronoun phrases before "called"/"named" that mean a person is being named
-_PERSON_BEFORE_CALLED = _ROLE_WORDS | frozenset(
+PERSON_BEFORE_CALLED = ROLE_WORDS | frozenset(
     """someone somebody anyone one he she they who whose him her them""".split()
 )
 
-_NAME_TRIGGERS = frozenset("called named nicknamed aka".split())
-_PRONOUN_BE = frozenset(
+NAME_TRIGGERS = frozenset("called named nicknamed aka".split())
+PRONOUN_BE = frozenset(
     "she's he's they're who's she\u2019s he\u2019s they\u2019re who\u2019s i'm i\u2019m".split()
 )
 # words after which a lower-case word may be a name
@@ -232,19 +232,19 @@ FIELD_LABELS = frozenset(
     "name names surname surnames forename forenames firstname lastname fullname alias nickname".split()
 )
 # the labels that announce a name without a colon too ("Surname Begum, first name Rukhsana")
-_SPACED_FIELD_LABELS = FIELD_LABELS - {"name", "names", "alias"}
+SPACED_FIELD_LABELS = FIELD_LABELS - {"name", "names", "alias"}
 # what a form says when it gives no name
 FIELD_FILLERS = frozenset(
     """unknown none n/a na nk tbc tba tbd withheld redacted removed anonymous anon not no nil blank same
     various see above below as per hidden given required unborn baby child""".split()
 )
-_INTRODUCERS = _ROLE_WORDS | _NAME_TRIGGERS | FIELD_LABELS | frozenset(
+INTRODUCERS = ROLE_WORDS | NAME_TRIGGERS | FIELD_LABELS | frozenset(
     "as by himself herself themself themselves is was name name's name\u2019s of".split()
 )
 
 
 def is_role_word(word: str) -> bool:
-    return word.lower() in _ROLE_WORDS
+    return word.lower() in ROLE_WORDS
 
 
 def is_not_a_name(word: str) -> bool:
@@ -279,13 +279,13 @@ def is_place(word: str) -> bool:
 # more words the name finder checks
 
 # sentence-opening words that are also names, never taken for a name in that place
-_OPENING_WORDS = frozenset(
+OPENING_WORDS = frozenset(
     "will may can do did does young major art sky".split()
 )
 
 #: organisations, things and phrases that read like a person's name ("Marie Curie nurses", "the Sue
 #: Ryder hospice", "the Red Cross", "Next of Kin")
-_PERSON_NAMED_ORGANISATIONS = frozenset(
+PERSON_NAMED_ORGANISATIONS = frozenset(
     """red cross|british red cross|next of kin|
     marie curie|sue ryder|leonard cheshire|anthony nolan|florence nightingale|terrence higgins|
     lucy faithfull|joseph rowntree|princess royal|alder hey|great ormond|st thomas|st mary|
@@ -297,7 +297,7 @@ _PERSON_NAMED_ORGANISATIONS = frozenset(
 )
 
 #: towns whose names read like a person's ("Milton Keynes", "Leighton Buzzard")
-_TOWNS_LIKE_NAMES = frozenset(
+TOWNS_LIKE_NAMES = frozenset(
     """milton keynes|leighton buzzard|melton mowbray|newton abbot|newton aycliffe|chester le street|
     milton abbas|ashton keynes|ashton under lyne|bishop auckland|sutton coldfield|stanford le hope|
     ashby de la zouch|burgess hill|hemel hempstead|market harborough|barnard castle|kings lynn|
@@ -308,7 +308,7 @@ _TOWNS_LIKE_NAMES = frozenset(
 )
 
 #: street words: "Victoria Crescent", "Hope Street" are places, not people
-_STREET_WORDS = frozenset(
+STREET_WORDS = frozenset(
     """road rd street st avenue ave lane ln close drive crescent grove gardens terrace court place way
     square mews parade row walk rise view vale wharf yard boulevard circus chase croft fold gate wynd
     brae broadway embankment quay hollow meadow meadows mount heights villas cottages house lodge
@@ -316,7 +316,7 @@ _STREET_WORDS = frozenset(
 )
 
 #: common British surnames that are also everyday words ("Mrs Green", "Mr Young", "Chloe Smith")
-_COMMON_SURNAMES = frozenset(
+COMMON_SURNAMES = frozenset(
     """smith brown white green black young king wood hill hall baker cook walker hunter porter
     ward bell rose reed stone moss marsh lane page price day west knight fox ford bird bishop cross
     long rich hart gray grey bush park booth rice nash parsons fisher butler carpenter taylor
@@ -350,3 +350,27 @@ def common_words() -> frozenset[str]:
 def is_common_word(word: str) -> bool:
     """An everyday English word ("will", "grace", "scheme", "police"), in any case."""
     return word.lower() in common_words()
+
+
+# word lists more than one rule reads (bot.names.untitled, pairs, spans)
+# a word for a relative after a possessive: "Nowak's sister", "Gaz's ex"
+RELATIVES = frozenset(
+    """mum mam mom mother dad father sister brother nan nana gran granny grandma grandad aunt auntie uncle
+    cousin ex partner boyfriend girlfriend husband wife son daughter baby kids children stepdad stepmum
+    carer""".split()
+)
+# two capitals that are abbreviations, not a person's initials
+TWO_LETTER_ABBREVIATIONS = frozenset(
+    """GP SW CP DV YP UK NI IT PE RE HV DS DC PC OT PA TA EP LA MP HR ID QC KC NB PS OK AM PM TV PO OM UC HB CT
+    IC IO SI ED AE CC MH LD SN EH FE HE VS DM FB IG EU US UN DJ PR AI HQ IV OD EY KS SS ST VP WC""".split()
+)
+# endings of English nouns for roles and things ("appointee", "executor", "councillor", "assessment")
+ENGLISH_ENDINGS = tuple(
+    "ee or er ist ant ent ian ive ary ion ity ness ment ship ism ics ing ed ly al ure ance ence ology".split()
+)
+# verbs only a person does, after a name that opens a sentence: "Rebaz keeps missing", "Farishta came"
+OPENING_PERSON_VERBS = frozenset(
+    """said says told tells disclosed discloses keeps kept wants wanted came comes rang rings refused
+    refuses admitted alleged absconded ran""".split()
+)
+AGE_UNITS = frozenset("yo yr yrs yro o".split())  # "our 13yo (zara)": an age standing for a person

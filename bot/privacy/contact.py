@@ -6,7 +6,7 @@ import re
 
 from bot import names as _name_knowledge
 from bot.privacy.kinds import EMAIL
-from bot.privacy.scanning import _keyword_starts
+from bot.privacy.scanning import keyword_starts
 
 # letters of any script (zoë.smith@example.org, józef@przykład.pl); a space either side of the @
 _EMAIL = re.compile(
@@ -43,7 +43,7 @@ _WRITTEN_DOT = re.compile(r"(?i)[\[({<][ \t]*dot[ \t]*[\])}>]|[ \t]dot[ \t]|[ \t
 _LOCAL_CHARS = frozenset("._%+'-_")  # and letters and digits of any script
 
 
-def _emails(text: str):
+def emails(text: str):
     at = text.find("@")
     end = 0
     while at != -1:
@@ -113,7 +113,7 @@ def _is_a_word_before_a_domain(local: str) -> bool:
 def _at_anchors(text: str) -> list[int]:
     """Where an "at" word or an "@" starts: the word found from the text's word index (at C speed),
     the "@" with str.find."""
-    starts = _keyword_starts(text, ("at",))
+    starts = keyword_starts(text, ("at",))
     if starts is None:
         return [m.start() for m in _AT_ANCHOR.finditer(text)]
     at = text.find("@")

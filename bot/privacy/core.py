@@ -6,30 +6,30 @@ import re
 from bisect import bisect_right
 
 from bot import names as _name_knowledge
-from bot.names.tokens import words_of
-from bot.privacy.contact import _emails
-from bot.privacy.dates import _dates_of_birth
-from bot.privacy.documents import _card_numbers, _passport_numbers, _vehicle_regs
-from bot.privacy.folding import _shadow
-from bot.privacy.houses import _house_addresses, _welsh_addresses
+from bot.names import words_of
+from bot.privacy.contact import emails
+from bot.privacy.dates import dates_of_birth
+from bot.privacy.documents import card_numbers, passport_numbers, vehicle_regs
+from bot.privacy.folding import shadow_copy
+from bot.privacy.houses import house_addresses, welsh_addresses
 from bot.privacy.kinds import (
-    _NHS_BY_CHECK_DIGIT,
-    _PRIORITY,
-    _REPORTED_AS,
     DOB,
     MAX_INPUT_CHARS,
     NAME,
+    NHS_BY_CHECK_DIGIT,
     PHONE,
+    PRIORITY,
+    REPORTED_AS,
     SOCIAL,
     Redaction,
     placeholder,
 )
-from bot.privacy.numbers import _bank_details, _case_ids, _nhs_numbers, _ni_numbers, _phone_numbers
-from bot.privacy.online import _PLATFORMS, _online_identifiers
-from bot.privacy.places import _addresses, _postcodes
-from bot.privacy.references import _references
-from bot.privacy.scanning import _lowered, _word_starts
-from bot.privacy.spoken import _spoken_identifiers
+from bot.privacy.numbers import bank_details, case_ids, nhs_numbers, ni_numbers, phone_numbers
+from bot.privacy.online import PLATFORMS, online_identifiers
+from bot.privacy.places import addresses, postcodes
+from bot.privacy.references import references
+from bot.privacy.scanning import lower_case, word_starts
+from bot.privacy.spoken import spoken_identifiers
 from bot.public_contacts import is_public_number
 from bot.questions import MAX_QUESTION_CHARS
 
@@ -48,7 +48,7 @@ _DATE_AFTER_A_NAME = re.compile(
 _HANDLE = re.compile(r"(?<![\w<@.\]/:])@(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
 _NOT_HANDLES = frozenset("here channel everyone".split())
 # a platform named just before the handle makes it an account there: "tiktok @zaydn.x", "on X as @tommo_1"
-_PLATFORM_BEFORE = re.compile(r"(?i)(?<![\w.])(?:" + _PLATFORMS + r"|(?-i:X))(?![\w])")
+_PLATFORM_BEFORE = re.compile(r"(?i)(?<![\w.])(?:" + PLATFORMS + r"|(?-i:X))(?![\w])")
 _PLATFORM_REACH = 30
 _DOMAIN_END = re.compile(r"(?i)\.(?:uk|com|org|net|gov|nhs|police|sch|ac|co|io|scot|wales|cymru|eu|ie)$")
 
@@ -90,18 +90,18 @@ def _names(text: str):
 
 
 _DIGIT_DETECTORS = (
-    _nhs_numbers,
-    _ni_numbers,
-    _bank_details,
-    _case_ids,
-    _references,
-    _phone_numbers,
-    _postcodes,
-    _addresses,
-    _welsh_addresses,
-    _card_numbers,
-    _vehicle_regs,
-    _passport_numbers,
+    nhs_numbers,
+    ni_numbers,
+    bank_details,
+    case_ids,
+    references,
+    phone_numbers,
+    postcodes,
+    addresses,
+    welsh_addresses,
+    card_numbers,
+    vehicle_regs,
+    passport_numbers,
 )
 
 # --------------------------------------------------------------------------------------
@@ -110,7 +110,7 @@ _DIGIT_DETECTORS = (
 def _inside_a_phone(span: tuple[int, int, str], phones: list[tuple[int, int]]) -> bool:
     """Is this NHS number known only by its check digit just a part of a longer phone number?"""
     start, end, kind = span
-    if kind != _NHS_BY_CHECK_DIGIT:
+    if kind != NHS_BY_CHECK_DIGIT:
         return False
     i = bisect_right(phones, (start, 1 << 62)) - 1
     if i < 0:
@@ -135,8 +135,8 @@ def _a_helpline(text: str, start: int, end: int) -> bool:
 def _candidates(shadow: str) -> list[tuple[int, int, str]]:
     """Every detector's spans over the shadow copy, overlapping."""
     spans: list[tuple[int, int, str]] = [
-        *_emails(shadow), *_names(shadow), *_dates_of_birth(shadow), *_house_addresses(shadow), *_handles(shadow),
-        *_online_identifiers(shadow), *_slack_mentions(shadow), *_spoken_identifiers(shadow),
+        *emails(shadow), *_names(shadow), *dates_of_birth(shadow), *house_addresses(shadow), *_handles(shadow),
+        *online_identifiers(shadow), *_slack_mentions(shadow), *spoken_identifiers(shadow),
     ]
     if _HAS_DIGIT.search(shadow):
         for detector in _DIGIT_DETECTORS:
@@ -144,16 +144,16 @@ def _candidates(shadow: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _spans(text: str) -> list[tuple[int, int, str]]:
+def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     """Every identifier found in ``text``: (start, end, kind) in ``text``'s own positions, not
-    overlapping, in order. Each kind is read from the shadow copy (see _shadow)."""
-    shadow, origin = _shadow(text)
+    overlapping, in order. Each kind is read from the shadow copy (see shadow_copy)."""
+    shadow, origin = shadow_copy(text)
     try:
         spans = _candidates(shadow)
     finally:
         # the words and the word index are this text's only: shared by its detectors, then dropped
-        _word_starts.cache_clear()
-        _lowered.cache_clear()
+        word_starts.cache_clear()
+        lower_case.cache_clear()
         words_of.cache_clear()
     if not spans:
         return []
@@ -165,13 +165,13 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
         spans = [span for span in spans if not _inside_a_phone(span, phones)]
 
     # most specific kind first, then earliest, then longest; keep what does not overlap
-    spans.sort(key=lambda s: (_PRIORITY[s[2]], s[0], s[0] - s[1]))
+    spans.sort(key=lambda s: (PRIORITY[s[2]], s[0], s[0] - s[1]))
     taken = bytearray(len(shadow))
     kept: list[tuple[int, int, str]] = []
     for start, end, kind in spans:
         if start < end and not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
-            kind = _REPORTED_AS.get(kind, kind)
+            kind = REPORTED_AS.get(kind, kind)
             if origin is not None:
                 start, end = origin[start], origin[end - 1] + 1
             kept.append((start, end, kind))
@@ -187,7 +187,7 @@ def redact(text: str) -> Redaction:
 def redact_placed(text: str) -> tuple[Redaction, list[tuple[int, int, int, int]]]:
     """``redact`` and where each placeholder went: its (start, end) in ``text`` and in the redacted text,
     in order (to cut the redacted text where the original would have been cut)."""
-    kept = _spans(text) if text else []
+    kept = identifier_spans(text) if text else []
     if not kept:
         return Redaction(text, ()), []
     pieces: list[str] = []

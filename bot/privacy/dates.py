@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.privacy.kinds import DOB
-from bot.privacy.scanning import _matches_at
+from bot.privacy.scanning import matches_at
 
 # Patterns use ASCII digits only: \d would also match digits of other scripts; the shadow copy
 # (bot.privacy.folding) has already turned full-width digits into ASCII ones.
@@ -139,20 +139,20 @@ _IS_WHOSE = re.compile(r"(?i)[ \t]+(?:is|was)[ \t]+(?:his|her|their|the|my|your|
 _DATE_AT_END = re.compile(r"(?:" + _DATE + r")$", re.IGNORECASE)
 
 
-def _dates_of_birth(text: str):
-    for m in _matches_at(_DOB, text, _DOB_KEYWORDS):
+def dates_of_birth(text: str):
+    for m in matches_at(_DOB, text, _DOB_KEYWORDS):
         start = m.start("dates")
         chunk = m.group("dates")
         for d in _DATE_RE.finditer(chunk):
             yield start + d.start(), start + d.end(), DOB
-    for m in _matches_at(_YEAR_OF_BIRTH, text, ("born", "b.", "dob", "d.o", "date", "year", "yob")):
+    for m in matches_at(_YEAR_OF_BIRTH, text, ("born", "b.", "dob", "d.o", "date", "year", "yob")):
         group = "year" if m.group("year") else "in_year"
         yield m.start(group), m.end(group), DOB
-    for m in _matches_at(_BIRTHDAY_DAY, text, ("birthday", "bday", "b'day", "b-day")):
+    for m in matches_at(_BIRTHDAY_DAY, text, ("birthday", "bday", "b'day", "b-day")):
         yield m.start("day"), m.end("day"), DOB
-    for m in _matches_at(_AGE_EVENT_DAY, text, _AGE_EVENT_KEYWORDS):
+    for m in matches_at(_AGE_EVENT_DAY, text, _AGE_EVENT_KEYWORDS):
         yield m.start("day"), m.end("day"), DOB
-    for label in _matches_at(_THEN_DOB, text, ("dob", "d.o", "date", "birthday", "bday", "b'day")):
+    for label in matches_at(_THEN_DOB, text, ("dob", "d.o", "date", "birthday", "bday", "b'day")):
         m = _IS_WHOSE.search(text, max(0, label.start() - 30), label.start())
         if not m:
             continue

@@ -7,7 +7,7 @@ import re
 
 from bot.names.records import SECTOR_ACRONYMS
 from bot.privacy.kinds import CARD, CASE_ID, VEHICLE
-from bot.privacy.scanning import _matches_at
+from bot.privacy.scanning import matches_at
 
 # Payment cards: 13 to 19 digits, solid, in groups of four or as American Express groups them (4-6-5),
 # with a valid Luhn check digit; after "card" any such number, with no check digit needed; and a card's own
@@ -33,7 +33,7 @@ def _luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _card_numbers(text: str):
+def card_numbers(text: str):
     for m in _CARD_CANDIDATE.finditer(text):
         digits = _NOT_DIGIT.sub("", m.group())
         if not 13 <= len(digits) <= 19:
@@ -71,7 +71,7 @@ _VEHICLE_LABEL_AFTER = re.compile(
     r"(?![A-Za-z0-9])[^.\n]{0,30}?(?i:\b(?:plates?|reg(?:istration)?)\b)")
 
 
-def _vehicle_regs(text: str):
+def vehicle_regs(text: str):
     for m in _VEHICLE_ANYWHERE.finditer(text):
         if not m.group().startswith("FP10"):  # FP10MDA, FP10SS: NHS prescription forms
             yield m.start(), m.end(), VEHICLE
@@ -79,7 +79,7 @@ def _vehicle_regs(text: str):
         for m in _VEHICLE_LABEL_AFTER.finditer(text):
             if re.sub(r"[^A-Z]", "", m.group("value")).lower() not in SECTOR_ACRONYMS:  # "the DBS 123 reg team"
                 yield m.start("value"), m.end("value"), VEHICLE
-    for m in _matches_at(_VEHICLE_LABELLED, text, _VEHICLE_KEYWORDS):
+    for m in matches_at(_VEHICLE_LABELLED, text, _VEHICLE_KEYWORDS):
         value = m.group("value")
         if any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
             yield m.start("value"), m.end("value"), VEHICLE
@@ -94,8 +94,8 @@ _PASSPORT_NUMBER = re.compile(
 _PASSPORT_STOP = re.compile(r"(?<!\b[Nn]o)[\n.;!?](?:[ \t]|$)")  # not the "no." of "(no. 058812347)"
 
 
-def _passport_numbers(text: str):
-    for w in _matches_at(_PASSPORT_WORD, text, ("passport",)):
+def passport_numbers(text: str):
+    for w in matches_at(_PASSPORT_WORD, text, ("passport",)):
         stop = _PASSPORT_STOP.search(text, w.end(), w.end() + 60)
         end = stop.start() if stop else min(len(text), w.end() + 60)
         for m in _PASSPORT_NUMBER.finditer(text, w.end(), end):

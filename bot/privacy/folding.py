@@ -43,7 +43,7 @@ def _fold(ch: str) -> str:
 def plain_characters(text: str) -> str:
     """``text`` with look-alike characters folded as the patterns read them (curly apostrophes to
     "'", dashes to "-", odd spaces to " ", invisible characters dropped, NFKC)."""
-    return _shadow(text)[0]
+    return shadow_copy(text)[0]
 
 
 # A form pasted into Slack: its labels in bold or italics ("*DOB:* 03/04/15", "_Name:_ Tyler") and
@@ -62,7 +62,7 @@ def _spaced(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _shadow(text: str) -> tuple[str, list[int] | None]:
+def shadow_copy(text: str) -> tuple[str, list[int] | None]:
     """The text the patterns read, and for each of its characters the index of the character of
     ``text`` it came from (None when every character stayed in its place)."""
     if any(c in text for c in "*_~\n"):

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from bot.privacy.kinds import ADDRESS
-from bot.privacy.places import _FUNCTION_WORDS, _STREET_SUFFIXES, _number_starts_here
-from bot.privacy.scanning import _keyword_starts, _lowered, _matches_at
+from bot.privacy.places import FUNCTION_WORDS, STREET_SUFFIXES, number_starts_here
+from bot.privacy.scanning import keyword_starts, lower_case, matches_at
 
 # the last word of a house's name: "Rose Cottage", "The Old Rectory", "Meadow View Farm"
 _HOUSE_WORDS = (
@@ -19,7 +19,7 @@ _HOUSE_WORDS = (
 _NAME_WORD = r"(?:(?:Mc|Mac|O')?[A-Z][a-z\u2019']+(?:-[A-Z]?[a-z\u2019']+)?|St\.?)"
 # a street named without a number: one to three capitalised words and a street word
 _STREET = (
-    r"(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + r")\.?"
+    r"(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r")\.?"
     r"(?!\w|[\u2019'][\w])"
 )
 _STREET_AFTER = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?P<street>" + _STREET + r")")
@@ -64,7 +64,7 @@ _WELSH_ADDRESS = re.compile(
 _WELSH_LOWER = re.compile(
     r"(?i)[0-9](?<![0-9][0-9])[0-9]{0,3}[a-z]?,?[ \t]+"
     r"(?:heol|ffordd|stryd|l[o\u00f4]n|llys|maes|rhodfa|cilgant|teras|cwrt|clos|plas|parc|rhes|nant)"
-    r"(?:(?:[ \t]+|-)(?:y|yr|'r|(?!(?:" + "|".join(_FUNCTION_WORDS) + r")\b)[a-z\u00e0-\u00ff\u0175\u0177]+)){1,3}"
+    r"(?:(?:[ \t]+|-)(?:y|yr|'r|(?!(?:" + "|".join(FUNCTION_WORDS) + r")\b)[a-z\u00e0-\u00ff\u0175\u0177]+)){1,3}"
     r"(?!\w|[\u2019'][\w])"
 )
 # a Welsh house name ("T\u0177 Gwyn", "Bwthyn Bach", "Hafod Wen") or a Welsh street with no number
@@ -186,17 +186,17 @@ def _house_names_anywhere(text: str):
 
 
 def _named_homes(text: str):
-    for m in _matches_at(_AT_HOUSE, text, ("at",)):
+    for m in matches_at(_AT_HOUSE, text, ("at",)):
         if _is_home(m.group("value")) or "guest" in m.group("value").lower():
             yield m.start("value"), m.end("value"), ADDRESS
-    for m in _matches_at(_PART_OF_A_HOUSE, text, ("annex", "granny", "bedsit", "static", "caravan")):
+    for m in matches_at(_PART_OF_A_HOUSE, text, ("annex", "granny", "bedsit", "static", "caravan")):
         house = _ANY_HOUSE_THEN_STREET.match(text, m.end()) or _HOUSE_NAME.match(text, m.end())
         if house:
             yield house.start(), house.end(), ADDRESS
-    for m in _matches_at(_HOME_IS, text, ("refuge", "hostel", "farm", "placement", "b&b", "foyer", "house", "home")):
+    for m in matches_at(_HOME_IS, text, ("refuge", "hostel", "farm", "placement", "b&b", "foyer", "house", "home")):
         if _is_home(m.group("value")):
             yield m.start("value"), m.end("value"), ADDRESS
-    for home in _matches_at(_HOME_WORD, text, _HOME_KEYWORDS):
+    for home in matches_at(_HOME_WORD, text, _HOME_KEYWORDS):
         m = _NAME_BEFORE_HOME.search(text, max(0, home.start() - 60), home.start())
         if not m:
             continue
@@ -205,31 +205,31 @@ def _named_homes(text: str):
             word.lower() in _NOT_NAMED_HOMES for word in value.split()
         ):
             yield m.start("value"), m.start("value") + len(value), ADDRESS
-    for word in _matches_at(_TOWNLAND_WORD, text, ("townland",)):
+    for word in matches_at(_TOWNLAND_WORD, text, ("townland",)):
         m = _TOWNLAND_BEFORE.search(text, max(0, word.start() - 30), word.start()) or _TOWNLAND_AFTER.match(
             text, word.start()
         )
         if m:
             yield m.start("value"), m.end("value"), ADDRESS
-    for m in _matches_at(_PO_BOX, text, ("po", "p.o", "p o")):
+    for m in matches_at(_PO_BOX, text, ("po", "p.o", "p o")):
         yield m.start(), m.end(), ADDRESS
-    for m in _matches_at(_ON_STREET, text, ("on",)):
+    for m in matches_at(_ON_STREET, text, ("on",)):
         if not text.endswith(_BEFORE_ON, max(0, m.start() - 6), m.start()):
             continue
         yield m.start("value"), m.end("value"), ADDRESS
         number = _HOUSE_NUMBER_NEXT.match(text, m.end())
         if number:
             yield number.start("value"), number.end("value"), ADDRESS
-    for m in _matches_at(_QUOTED_ADDRESS, text, ("address",)):
+    for m in matches_at(_QUOTED_ADDRESS, text, ("address",)):
         if not _NO_ADDRESS.search(m.group("value")):
             yield m.start("value"), m.end("value"), ADDRESS
-    for m in _matches_at(_NUMBER_ON_STREET, text, ("number", "no")):
+    for m in matches_at(_NUMBER_ON_STREET, text, ("number", "no")):
         yield m.start(), m.end(), ADDRESS
     if _SITE_WORD.search(text):
         for m in _PLACE_ON_A_SITE.finditer(text):
             if not {word.lower() for word in m.group().split()} & _NOT_SITES:
                 yield m.start(), m.end(), ADDRESS
-    for m in _matches_at(_ROOM, text, ("room",)):
+    for m in matches_at(_ROOM, text, ("room",)):
         if _PERSON_IN.search(text, max(0, m.start() - 16), m.start()):
             yield m.start(), m.end(), ADDRESS
 
@@ -244,7 +244,7 @@ def _is_home(name: str) -> bool:
     return not any(word.lower() in _NOT_HOMES for word in name.split())
 
 
-def _house_addresses(text: str):
+def house_addresses(text: str):
     """House names with their street, and house names or streets after a place word."""
     for comma in _COMMA_THEN_CAPITAL.finditer(text):
         street = _STREET_OR_WELSH_STREET.match(text, comma.end())
@@ -253,7 +253,7 @@ def _house_addresses(text: str):
         house = _HOUSE_BEFORE_COMMA.search(text, max(0, comma.start() - 60), comma.start())
         if house and _is_home(house.group()):
             yield house.start(), street.end(), ADDRESS
-    for place in _matches_at(_PLACE_WORD, text, _PLACE_KEYWORDS):
+    for place in matches_at(_PLACE_WORD, text, _PLACE_KEYWORDS):
         m = _ANY_HOUSE_THEN_STREET.match(text, place.end())
         if m and _is_home(text[m.start():m.start("street")]):  # "Ashgrove, Church Lane": a home on Church Lane
             yield m.start(), m.end(), ADDRESS
@@ -275,17 +275,17 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _has_a_welsh_street_word(text: str) -> bool:
-    starts = _keyword_starts(text, _WELSH_KEYWORDS)
+    starts = keyword_starts(text, _WELSH_KEYWORDS)
     if starts is None:
         return True  # it could not be told: look
-    lowered = _lowered(text)
+    lowered = lower_case(text)
     return any(_LETTERS.match(lowered, i).group() in _WELSH_WORD_SET for i in starts)
 
 
-def _welsh_addresses(text: str):
+def welsh_addresses(text: str):
     if not _has_a_welsh_street_word(text):
         return
     for pattern in (_WELSH_ADDRESS, _WELSH_LOWER):
         for m in pattern.finditer(text):
-            if _number_starts_here(text, m.start()) and not _WELSH_BODY.search(m.group()):
+            if number_starts_here(text, m.start()) and not _WELSH_BODY.search(m.group()):
                 yield m.start(), m.end(), ADDRESS

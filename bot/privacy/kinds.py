@@ -35,7 +35,7 @@ KINDS: tuple[str, ...] = (
     EMAIL, SOCIAL, NHS, NI, DOB, SORT_CODE, ACCOUNT, CARD, CASE_ID, IP_ADDRESS, PHONE, POSTCODE, VEHICLE, ADDRESS,
     NAME,
 )
-_PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
+PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
 
 
 def placeholder(kind: str) -> str:
@@ -48,11 +48,11 @@ PLACEHOLDER = re.compile("|".join(re.escape(placeholder(kind)) for kind in KINDS
 # an NHS number known only by its check digit (no "NHS" before it): reported as NHS number,
 # but it gives way to a labelled case identifier ("ULN 1234567890") and to a phone number that
 # it is merely the tail of
-_NHS_BY_CHECK_DIGIT = "NHS number?"
-_PRIORITY[_NHS_BY_CHECK_DIGIT] = _PRIORITY[CASE_ID] + 0.5
+NHS_BY_CHECK_DIGIT = "NHS number?"
+PRIORITY[NHS_BY_CHECK_DIGIT] = PRIORITY[CASE_ID] + 0.5
 # a case identifier after its label ("incident ref CC2026031200457"): reported as case id, but it
 # wins over a number of the same digits that only its shape suggests (a card number by its Luhn digit)
-_LABELLED_CASE_ID = "case id (labelled)"
-_PRIORITY[_LABELLED_CASE_ID] = _PRIORITY[CARD] - 0.5
+LABELLED_CASE_ID = "case id (labelled)"
+PRIORITY[LABELLED_CASE_ID] = PRIORITY[CARD] - 0.5
 #: the kind each internal kind is reported as
-_REPORTED_AS = {_NHS_BY_CHECK_DIGIT: NHS, _LABELLED_CASE_ID: CASE_ID}
+REPORTED_AS = {NHS_BY_CHECK_DIGIT: NHS, LABELLED_CASE_ID: CASE_ID}

@@ -10,8 +10,8 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 from stdnum.gb import nhs as _stdnum_nhs
 
-from bot.privacy.kinds import _LABELLED_CASE_ID, _NHS_BY_CHECK_DIGIT, ACCOUNT, CASE_ID, NHS, NI, PHONE, SORT_CODE
-from bot.privacy.scanning import _lowered, _matches_at, _matches_before_digits
+from bot.privacy.kinds import ACCOUNT, CASE_ID, LABELLED_CASE_ID, NHS, NHS_BY_CHECK_DIGIT, NI, PHONE, SORT_CODE
+from bot.privacy.scanning import lower_case, matches_at, matches_before_digits
 
 # Patterns use ASCII digits only: \d would also match digits of other scripts; the shadow copy
 # (bot.privacy.folding) has already turned full-width digits into ASCII ones.
@@ -259,7 +259,7 @@ _INITIALS_THEN_NUMBER = re.compile(
     r"(?<![\w\[])(?P<label>[A-Z]{2,5})[ \t]*(?:[Nn]o\.?|NO\.?|[Nn]umber|[Nn]um|#)[ \t]*:?[ \t]*"
     r"(?P<value>[A-Z]{0,2}[0-9]{6,10})(?![0-9])"
 )
-_NOT_A_PERSONS_NUMBER = frozenset(
+NOT_A_PERSONS_NUMBER = frozenset(
     "TEL MOB PH FAX DDI EXT VAT CO REG ISBN ISSN SC ICO PO DFE DFES UKPRN URN LA ODS CQC GMC NMC HCPC SWE".split()
 )
 
@@ -270,17 +270,17 @@ _A_PHONE_NUMBER = re.compile(r"0[1-9][0-9]{2,4}[ \t]?[0-9]{3,4}[ \t]?[0-9]{3,4}"
 _FAMILY_COURT_NUMBER = re.compile(r"(?<![\w/])[A-Z]{2}[0-9]{2}[CPZ][0-9]{5}(?![\w/])")
 
 
-def _case_ids(text: str):
+def case_ids(text: str):
     for m in _CRIME_NUMBER.finditer(text):
         yield m.start(), m.end(), CASE_ID
     for m in _FAMILY_COURT_NUMBER.finditer(text):
         yield m.start(), m.end(), CASE_ID
     for m in _INITIALS_THEN_NUMBER.finditer(text):
-        if m.group("label") not in _NOT_A_PERSONS_NUMBER:
+        if m.group("label") not in NOT_A_PERSONS_NUMBER:
             yield m.start("value"), m.end("value"), CASE_ID
-    lowered = _lowered(text)
+    lowered = lower_case(text)
     if any(word in lowered for word in _REF_LABEL_WORDS):
-        for m in _matches_before_digits(_REF_THEN_LABEL, text, _REF_DIGITS, 6):
+        for m in matches_before_digits(_REF_THEN_LABEL, text, _REF_DIGITS, 6):
             yield m.start("value"), m.end("value"), CASE_ID
     for pattern in (_PRISON_NUMBER, _NUMBER_AS_A_PERSON):
         for m in pattern.finditer(text):
@@ -289,7 +289,7 @@ def _case_ids(text: str):
         m = _DIGITS_THEN_LABEL.match(text, a.start())
         if m:
             yield m.start("value"), m.end("value"), CASE_ID
-    for m in _matches_at(_CASE_ID, text, _CASE_KEYWORDS):
+    for m in matches_at(_CASE_ID, text, _CASE_KEYWORDS):
         if _AN_ESTABLISHMENTS_URN.search(text, max(0, m.start() - 24), m.start() + 3):
             continue  # a school's or a nursery's URN names the setting, not a person
         value = m.group("value")
@@ -299,18 +299,18 @@ def _case_ids(text: str):
         if _A_PHONE_NUMBER.fullmatch(value) and digits == 11:
             continue  # "the number on the CAD is 0117 496 0129": a phone, read as one
         if digits >= needed:
-            yield m.start("value"), m.end("value"), _LABELLED_CASE_ID
+            yield m.start("value"), m.end("value"), LABELLED_CASE_ID
 
 
-def _nhs_numbers(text: str):
+def nhs_numbers(text: str):
     for m in _NHS_CANDIDATE.finditer(text):
         start = m.start()
         if _NHS_CONTEXT.search(text, max(0, start - 40), start):
             yield start, m.end(), NHS
         elif _stdnum_nhs.is_valid(_NOT_DIGIT.sub("", m.group())):
-            yield start, m.end(), _NHS_BY_CHECK_DIGIT
+            yield start, m.end(), NHS_BY_CHECK_DIGIT
     # after "NHS", ten digits in any grouping ("NHS 943 4765 919", "nhs no 94 34 76 59 19")
-    if "nhs" in _lowered(text):
+    if "nhs" in lower_case(text):
         for m in _TEN_DIGITS.finditer(text):
             if _NHS_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
                 yield m.start(), m.end(), NHS
@@ -327,8 +327,8 @@ def _ni_prefix_ok(prefix: str) -> bool:
     )
 
 
-def _ni_numbers(text: str):
-    for m in _matches_before_digits(_NI_CANDIDATE, text, _SIX_DIGITS, 3):
+def ni_numbers(text: str):
+    for m in matches_before_digits(_NI_CANDIDATE, text, _SIX_DIGITS, 3):
         prefix, sep, suffix = m.group("prefix"), m.group("sep"), m.group("suffix")
         context = _NI_CONTEXT.search(text, max(0, m.start() - 40), m.start()) is not None
         if context:
@@ -345,14 +345,14 @@ def _ni_numbers(text: str):
             yield m.start(), m.end(), NI
 
 
-def _bank_details(text: str):
+def bank_details(text: str):
     for pattern, kind, keywords in (
         (_SORT_CODE, SORT_CODE, ("sort", "s/c", "s.c", "sc", "bank")),
         (_ACCOUNT, ACCOUNT, ("acc", "a/c")),
     ):
-        for m in _matches_at(pattern, text, keywords):
+        for m in matches_at(pattern, text, keywords):
             yield m.start("value"), m.end("value"), kind
-    for m in _matches_at(_BANK_DETAILS, text, ("bank",)):
+    for m in matches_at(_BANK_DETAILS, text, ("bank",)):
         yield m.start("value"), m.end("value"), SORT_CODE
         yield m.start("account"), m.end("account"), ACCOUNT
     for m in _BANK_PAIR.finditer(text):
@@ -382,7 +382,7 @@ _PHONE_KEYWORDS = ("phone", "tel", "mob", "landline", "cell", "whatsapp", "ph", 
 
 
 def _labelled_phones(text: str):
-    for m in _matches_at(_LABELLED_PHONE, text, _PHONE_KEYWORDS):
+    for m in matches_at(_LABELLED_PHONE, text, _PHONE_KEYWORDS):
         digits = _NOT_DIGIT.sub("", m.group("value"))
         if len(digits) == 10 and digits[0] != "0":
             digits = "0" + digits
@@ -426,7 +426,7 @@ _EXTENSION = re.compile(
 )
 
 
-def _phone_numbers(text: str):
+def phone_numbers(text: str):
     """Phone numbers, with their extension."""
     for start, end, kind in _phone_spans(text):
         extension = _EXTENSION.match(text, end)
@@ -437,7 +437,7 @@ def _phone_spans(text: str):
     for c in _PHONE_CANDIDATE.finditer(text):
         if _DATE_LIKE.match(c.group()):
             continue  # "07.08.2019 10.30": a date and a time
-        for start, end in _phones_in(c.group()):
+        for start, end in phones_in(c.group()):
             start, end = c.start() + start, c.start() + end
             if text[start] == "(" and ")" not in text[start:end]:
                 start += 1  # "(07700 900456, ..." keeps its bracket, as "... 900456)" keeps its own
@@ -448,7 +448,7 @@ def _phone_spans(text: str):
 
 
 @lru_cache(maxsize=1024)
-def _phones_in(candidate: str) -> tuple[tuple[int, int], ...]:
+def phones_in(candidate: str) -> tuple[tuple[int, int], ...]:
     """Spans of the phone numbers phonenumbers finds in one candidate (e.g. "+44 (0)20 ...")."""
     return tuple(
         (m.start, m.end)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.privacy.kinds import IP_ADDRESS, SOCIAL
-from bot.privacy.scanning import _matches_at
+from bot.privacy.scanning import matches_at
 
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _IPV4 = re.compile(r"(?<![\w.])" + _OCTET + r"(?:\." + _OCTET + r"){3}(?![\w]|\.[0-9])")
@@ -77,10 +77,10 @@ _PROFILE_LINK = re.compile(
     r"(?:\.com|\.net|\.me|\.co\.uk|\.gg)/(?!\s)[^\s<>()\[\]\"']+"
 )
 # a handle after the platform's name: "snap: jadey_w2010", "her insta is kayz.x", "tiktok name lil_dee07"
-_PLATFORMS = r"snap(?:chat)?|insta(?:gram)?|tik[ \t]?tok|twitter|facebook|fb|discord|telegram|threads|kik|xbox|psn" \
+PLATFORMS = r"snap(?:chat)?|insta(?:gram)?|tik[ \t]?tok|twitter|facebook|fb|discord|telegram|threads|kik|xbox|psn" \
     r"|gamertag|roblox|steam|twitch|reddit|youtube|onlyfans"
 _PLATFORM_HANDLE = re.compile(
-    r"(?i)(?<![\w.])(?:" + _PLATFORMS + r")(?:[ \t]+(?:name|handle|username|user[ \t]?name|id|account|acc|tag|user))?"
+    r"(?i)(?<![\w.])(?:" + PLATFORMS + r")(?:[ \t]+(?:name|handle|username|user[ \t]?name|id|account|acc|tag|user))?"
     r"(?:[ \t]*(?::|=|-|\bis\b|\bas\b|\bcalled\b)|(?<=user)|(?<=username))[ \t]*['\"\u2018\u201c]?@?"
     r"(?P<handle>[A-Za-z0-9_.]{3,30})(?![\w@])"
 )
@@ -115,14 +115,14 @@ def _social_accounts(text: str):
         while end > m.start() and text[end - 1] in ".,;:!?":
             end -= 1  # the sentence's full stop is not part of the link
         yield m.start(), end, SOCIAL
-    for m in _matches_at(_PLATFORM_HANDLE, text, _PLATFORM_KEYWORDS):
+    for m in matches_at(_PLATFORM_HANDLE, text, _PLATFORM_KEYWORDS):
         handle = m.group("handle").rstrip(".")
         if _is_handle(handle) or _a_plain_handle(handle):
             start = m.start("handle")
             yield start - (text[start - 1] == "@"), start + len(handle), SOCIAL
 
 
-def _online_identifiers(text: str):
+def online_identifiers(text: str):
     if "." in text or ":" in text:
         yield from _ip_addresses(text)
     yield from _social_accounts(text)

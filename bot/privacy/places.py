@@ -6,7 +6,7 @@ import re
 
 from bot import names as _name_knowledge
 from bot.privacy.kinds import ADDRESS, POSTCODE
-from bot.privacy.scanning import _matches_at, _matches_before_digits
+from bot.privacy.scanning import matches_at, matches_before_digits
 
 # Patterns use ASCII digits only: \d would also match digits of other scripts; the shadow copy
 # (bot.privacy.folding) has already turned full-width digits into ASCII ones.
@@ -33,7 +33,7 @@ _ORDINAL_ENDINGS = {"st", "nd", "rd", "th"}
 _INWARD_LETTERS = set("ABDEFGHJLNPQRSTUWXYZ")
 
 # Street addresses: house number, one to three capitalised words, a street suffix.
-_STREET_SUFFIXES = (
+STREET_SUFFIXES = (
     "Road Rd Street St Avenue Ave Av Lane Ln Close Drive Dr Way Crescent Cres Court Ct Place Pl "
     "Grove Gr Gardens Gdns Terrace Terr Walk Row Hill Square Sq Mews Park View Rise Parade Pde "
     "Green Vale Wharf Yard Boulevard Circus Chase Croft Fold Gate Wynd Brae Broadway Embankment "
@@ -49,7 +49,7 @@ _UPPER_SUFFIXES = (
     "ROAD STREET AVENUE LANE CRESCENT GARDENS TERRACE MEWS GROVE SQUARE BOULEVARD PARADE "
     "EMBANKMENT COTTAGES VILLAS"
 ).split()
-_SUFFIX_ALT = "|".join(sorted(_STREET_SUFFIXES + _UPPER_SUFFIXES, key=len, reverse=True))
+_SUFFIX_ALT = "|".join(sorted(STREET_SUFFIXES + _UPPER_SUFFIXES, key=len, reverse=True))
 _NAME_WORD = r"(?:St\.?|[A-Z][a-z\u2019']+(?:-[A-Z][a-z\u2019']+)?|[A-Z][A-Z\u2019']{2,})"
 # (Each address pattern starts at the house number, so that the search skips to digits at C speed;
 # what may come before the number, "Flat 3, " or "lives at ", is looked for just before a match.)
@@ -68,11 +68,11 @@ _LOWER_SUFFIXES = (
     "heath lea ridge paddock promenade esplanade causeway quay wharf yard end hollow approach vale circus "
     "broadway embankment copse loan vennel"
 ).split()
-_FUNCTION_WORDS = (
+FUNCTION_WORDS = (
     "the a an of on in to at by for from with and or but my his her their our your its this that these "
     "those is are was were be been down up over under into onto out off miles mins minutes hours days"
 ).split()
-_LOWER_NAME_WORD = r"(?!(?:" + "|".join(_FUNCTION_WORDS) + r")\b)[a-z][a-z’'-]+"
+_LOWER_NAME_WORD = r"(?!(?:" + "|".join(FUNCTION_WORDS) + r")\b)[a-z][a-z’'-]+"
 _LOWER_ADDRESS = re.compile(
     r"[0-9]{1,4}[a-z]?,?\s+(?:" + _LOWER_NAME_WORD + r"\s+){1,3}"
     r"(?:" + "|".join(sorted(_LOWER_SUFFIXES, key=len, reverse=True)) + r")\.?\b",
@@ -120,7 +120,7 @@ _EVERYDAY_SUFFIXES = (
 # ("2 new road signs"): in a street name only after a word that puts someone at a place ("at", "to")
 _STREET_ADJECTIVES = frozenset("new old main long little great big upper lower".split())
 _AT_A_PLACE = frozenset("at to on near from attended visited lives live living moved".split())
-_NOT_IN_STREET_NAMES = (set(_ANYWHERE_SUFFIXES + _EVERYDAY_SUFFIXES) | set(_FUNCTION_WORDS) | set(
+_NOT_IN_STREET_NAMES = (set(_ANYWHERE_SUFFIXES + _EVERYDAY_SUFFIXES) | set(FUNCTION_WORDS) | set(
     """mile miles min mins minute minutes hour hours hr hrs day days week weeks month months year years
     metre metres meter meters foot feet yard yards storey story stories bed beds bedroom bedrooms seat
     seater door doors car cars lane lanes ways times people kids children year-old very really quite so
@@ -148,7 +148,7 @@ _BUILDINGS = (
 ).split()
 _FLAT_IN_BUILDING = re.compile(
     r"(?i)\b(?:flat|apartment|apt|unit)[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]+"
-    r"(?:(?!(?:" + "|".join(_FUNCTION_WORDS) + r")\b)[a-z][a-z'\u2019-]+[ \t]+){1,3}"
+    r"(?:(?!(?:" + "|".join(FUNCTION_WORDS) + r")\b)[a-z][a-z'\u2019-]+[ \t]+){1,3}"
     r"(?:" + "|".join(_BUILDINGS) + r")\b"
 )
 # "Flat 10, Block C, Park Hill", "Plot 4, Meadow View Caravan Park", "pitch 12, Riverside Park":
@@ -177,8 +177,8 @@ _NOT_STREETS = {
 }
 
 
-def _postcodes(text: str):
-    for m in _matches_before_digits(_POSTCODE, text, _POSTCODE_DIGIT, 2):
+def postcodes(text: str):
+    for m in matches_before_digits(_POSTCODE, text, _POSTCODE_DIGIT, 2):
         if m.group("area").upper() not in _POSTCODE_AREA_SET:
             continue
         inward = m.group("inward")
@@ -210,7 +210,7 @@ def _is_a_section(text: str, m: re.Match[str]) -> bool:
     return _ACT_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
 
 
-def _number_starts_here(text: str, start: int) -> bool:
+def number_starts_here(text: str, start: int) -> bool:
     """A house number must not be glued to what comes before it ("£12", "1/2", "v2", "3.5")."""
     if start == 0:
         return True
@@ -240,9 +240,9 @@ _NUMBER_THE_STREET = re.compile(
 )
 
 
-def _addresses(text: str):
+def addresses(text: str):
     for m in _ADDRESS.finditer(text):
-        if not _number_starts_here(text, m.start()):
+        if not number_starts_here(text, m.start()):
             continue
         suffix = m.group("suffix").lower()
         last_word = m.group("name").split()[-1].lower()
@@ -250,14 +250,14 @@ def _addresses(text: str):
             continue
         yield _with_flat(text, m.start()), m.end(), ADDRESS
     for m in _ONE_WORD_STREET.finditer(text):
-        if _number_starts_here(text, m.start()) and not _name_knowledge.is_common_word(m.group("word")):
+        if number_starts_here(text, m.start()) and not _name_knowledge.is_common_word(m.group("word")):
             yield _with_flat(text, m.start()), m.end(), ADDRESS
-    for place in _matches_at(_PLACE_WORD_THEN_NUMBER, text, _PLACE_KEYWORDS):
+    for place in matches_at(_PLACE_WORD_THEN_NUMBER, text, _PLACE_KEYWORDS):
         m = _LOWER_ADDRESS.match(text, place.end()) or _NUMBER_AND_NAME.match(text, place.end())
         if m:
             yield place.start("flat") if place.group("flat") else m.start(), m.end(), ADDRESS
     for m in _ANYWHERE_ADDRESS.finditer(text):
-        if not _number_starts_here(text, m.start()):
+        if not number_starts_here(text, m.start()):
             continue
         words = m.group("name").lower().split()
         if any(w in _NOT_IN_STREET_NAMES for w in words):
@@ -276,12 +276,12 @@ def _addresses(text: str):
             continue  # "2 new road signs", not "she is at 31 new street"
         yield _with_flat(text, m.start()), m.end(), ADDRESS
     for m in _NUMBER_THE_STREET.finditer(text):
-        if _number_starts_here(text, m.start()):
+        if number_starts_here(text, m.start()):
             yield _with_flat(text, m.start()), m.end(), ADDRESS
     for pattern in (_FLAT_IN_BUILDING, _FLAT_IN_BLOCK):
-        for m in _matches_at(pattern, text, _FLAT_KEYWORDS):
+        for m in matches_at(pattern, text, _FLAT_KEYWORDS):
             yield m.start(), m.end(), ADDRESS
-    for m in _matches_at(_PLACE_WORD_THEN_HOUSE_NUMBER, text, _PLACE_KEYWORDS):
+    for m in matches_at(_PLACE_WORD_THEN_HOUSE_NUMBER, text, _PLACE_KEYWORDS):
         # "lives at no. 14 rowan way": the street after the number goes with it
         street = _LOWER_ADDRESS.match(text, m.start("value") + _FIRST_DIGIT.search(m.group("value")).start())
         yield m.start("value"), street.end() if street else m.end("value"), ADDRESS

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from bot.privacy.kinds import _LABELLED_CASE_ID, _NHS_BY_CHECK_DIGIT
-from bot.privacy.numbers import _NOT_A_PERSONS_NUMBER
-from bot.privacy.scanning import _lowered, _matches_at
+from bot.privacy.kinds import LABELLED_CASE_ID, NHS_BY_CHECK_DIGIT
+from bot.privacy.numbers import NOT_A_PERSONS_NUMBER
+from bot.privacy.scanning import lower_case, matches_at
 
 # a reference: letters and a separator before digits ("PS-20240311-2276", "HOM/24/01937"), digits in
 # parts ("24/0077812", "24*118832", "0561/24"), a long run of digits ("00471182"), a letter glued to
@@ -35,7 +35,7 @@ _RECORD_KEYWORDS = ("incident", "report", "tenancy", "referral", "app", "hosp", 
 # a system's letters right before a reference: "OEL 24*118832", "VPD 24/0077812" (not "SAR ref ...", "the ISA
 # reference is ...": the organisation's own file)
 _ACRONYM_LABEL = re.compile(r"(?<![\w\[&/-])(?P<label>[A-Z]{3,5})(?![\w&])[ \t]*:?[ \t]*" + _REFERENCE)
-_NOT_RECORD_ACRONYMS = _NOT_A_PERSONS_NUMBER | frozenset(
+_NOT_RECORD_ACRONYMS = NOT_A_PERSONS_NUMBER | frozenset(
     "DPA GDPR ACT NHS DOB SIGN CAMHS POLICE ABOUT NOTE URGENT HELP THE AND FOR".split()
 )
 # a year, a financial or academic year, a span of years or a date is not a reference
@@ -46,7 +46,7 @@ _MIN_DIGITS = 5
 
 
 def _record_references(text: str):
-    matches = list(_matches_at(_RECORD_LABEL, text, _RECORD_KEYWORDS))
+    matches = list(matches_at(_RECORD_LABEL, text, _RECORD_KEYWORDS))
     if any(c.isupper() for c in text):
         matches.extend(m for m in _ACRONYM_LABEL.finditer(text) if m.group("label") not in _NOT_RECORD_ACRONYMS)
     for m in matches:
@@ -54,7 +54,7 @@ def _record_references(text: str):
         if sum(c.isdigit() for c in value) >= _MIN_DIGITS and not _NOT_A_REFERENCE.fullmatch(value):
             if value[0] == "0" and value.isdigit() and len(value) in (10, 11):
                 continue  # a phone's digits
-            yield m.start("value"), m.end("value"), _LABELLED_CASE_ID
+            yield m.start("value"), m.end("value"), LABELLED_CASE_ID
 
 
 # in a text about health, ten digits grouped 3-3-4 (or run together) are an NHS number even when the
@@ -66,12 +66,12 @@ _HEALTH_NUMBER_SHAPE = re.compile(
 
 
 def _health_context_nhs_numbers(text: str):
-    if not _HEALTH_WORDS.search(_lowered(text)):
+    if not _HEALTH_WORDS.search(lower_case(text)):
         return
     for m in _HEALTH_NUMBER_SHAPE.finditer(text):
-        yield m.start(), m.end(), _NHS_BY_CHECK_DIGIT
+        yield m.start(), m.end(), NHS_BY_CHECK_DIGIT
 
 
-def _references(text: str):
+def references(text: str):
     yield from _record_references(text)
     yield from _health_context_nhs_numbers(text)

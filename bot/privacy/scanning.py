@@ -5,22 +5,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.names.tokens import words_of
+from bot.names import words_of
 
 
 @lru_cache(maxsize=4)
-def _lowered(text: str) -> str:
-    """``text.lower()``, made once per text and shared by the detectors (as _word_starts is)."""
+def lower_case(text: str) -> str:
+    """``text.lower()``, made once per text and shared by the detectors (as word_starts is)."""
     return text.lower()
 
 
 @lru_cache(maxsize=4)
-def _word_starts(text: str) -> dict[str, list[int]]:
+def word_starts(text: str) -> dict[str, list[int]]:
     """Where each word of ``text`` starts, by its first two characters in lower case: made once per
     text from the words bot.names reads (bot.names.tokens.words_of), and shared by every detector
     that looks for keywords (one str.find per keyword would read the whole text once for each of
     some two hundred keywords)."""
-    lowered = _lowered(text)
+    lowered = lower_case(text)
     index: dict[str, list[int]] = {}
     for i in words_of(text)[1]:
         key = lowered[i : i + 2]
@@ -32,13 +32,13 @@ def _word_starts(text: str) -> dict[str, list[int]]:
     return index
 
 
-def _keyword_starts(text: str, keywords: tuple[str, ...]) -> list[int] | None:
+def keyword_starts(text: str, keywords: tuple[str, ...]) -> list[int] | None:
     """Sorted positions where one of the lower-case ``keywords`` starts a word of ``text`` (any
     case); None when lower-casing would move positions (then search it all)."""
-    lowered = _lowered(text)
+    lowered = lower_case(text)
     if len(lowered) != len(text):
         return None
-    index = _word_starts(text)
+    index = word_starts(text)
     starts = set()
     for keyword in keywords:
         bucket = index.get(keyword[:2])
@@ -50,9 +50,9 @@ def _keyword_starts(text: str, keywords: tuple[str, ...]) -> list[int] | None:
     return sorted(starts)
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...]):
+def matches_at(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...]):
     """pattern.finditer(text), trying only where a keyword starts a word."""
-    starts = _keyword_starts(text, keywords)
+    starts = keyword_starts(text, keywords)
     if starts is None:
         yield from pattern.finditer(text)
         return
@@ -71,7 +71,7 @@ def _starts_before(text: str, anchors: re.Pattern[str], back: int):
         last = a.start()
 
 
-def _matches_before_digits(pattern: re.Pattern[str], text: str, anchors: re.Pattern[str], back: int):
+def matches_before_digits(pattern: re.Pattern[str], text: str, anchors: re.Pattern[str], back: int):
     yield from _matches_from(pattern, text, _starts_before(text, anchors, back))
 
 

@@ -125,6 +125,6 @@ def _worded_addresses(text: str):
                 yield m.start(), m.end(), ADDRESS
 
 
-def _spoken_identifiers(text: str):
+def spoken_identifiers(text: str):
     yield from _spoken_numbers(text)
     yield from _worded_addresses(text)

@@ -42,10 +42,15 @@ LOCK_WAITED_IN_PROCESS = ("database is locked (a write of this process was alrea
 
 
 class Connections:
-    """The connection part of ``Store``: ``_connect`` first, ``_open_reader`` once the schema is current."""
+    """The connection part of ``Store``, and the base of its table groups (bot.store.delivery, reports,
+    follow_ups, versions): the store's clock, ``connect`` first, ``open_reader`` once the schema is current."""
 
-    def _connect(self, target: str, read_only: bool, busy_timeout: float) -> None:
-        """``target``: the file's path, or its read-only URI with ``read_only``."""
+    def __init__(self, clock: Callable[[], str], outcome_patience: float):
+        self.now = clock  # the time stored with every row written
+        self.outcome_patience = outcome_patience
+
+    def connect(self, target: str, read_only: bool, busy_timeout: float) -> sqlite_utils.Database:
+        """``target``: the file's path, or its read-only URI with ``read_only``. Returns the writing connection."""
         self.busy_timeout = busy_timeout
         self._lock = threading.RLock()
         self._local = threading.local()  # per thread: inside a transaction; how long a write may wait
@@ -54,8 +59,9 @@ class Connections:
                                      timeout=busy_timeout)
         self._writer = self._reader = sqlite_utils.Database(connection)
         self._read_lock = self._lock
+        return self._writer
 
-    def _open_reader(self, path: str) -> None:
+    def open_reader(self, path: str) -> None:
         connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=self.busy_timeout)
         connection.execute(f"PRAGMA busy_timeout={int(self.busy_timeout * 1000)}")
         self._reader, self._read_lock = sqlite_utils.Database(connection), threading.RLock()
@@ -65,8 +71,13 @@ class Connections:
         """The connection this thread reads with: the writing one inside a transaction, else the reading one."""
         return self._writer if getattr(self._local, "writing", False) else self._reader
 
-    def _reading(self) -> ContextManager:
+    def reading(self) -> ContextManager:
+        """Held while reading with ``db`` outside a transaction: its connection's lock."""
         return nullcontext() if getattr(self._local, "writing", False) else self._read_lock
+
+    def write_lock(self) -> ContextManager:
+        """This process's write lock: while it is held, no other thread of this process writes."""
+        return self._lock
 
     def close(self) -> None:
         with self._lock:
@@ -75,7 +86,7 @@ class Connections:
                 self._reader.conn.close()
 
     def schema_version(self) -> int:
-        with self._reading():
+        with self.reading():
             return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def bound_this_threads_writes(self, seconds: float | None) -> None:

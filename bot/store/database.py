@@ -27,18 +27,18 @@ from bot.records import (
     Where,
 )
 from bot.store import outbox, people
-from bot.store.connection import BUSY_TIMEOUT, OUTCOME_PATIENCE, Connections
+from bot.store.connection import BUSY_TIMEOUT, OUTCOME_PATIENCE
 from bot.store.delivery import DeliveryTables
 from bot.store.follow_ups import FollowUpTables
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION, OlderDatabase, StoreError
 from bot.store.opening import check_is_canishare, describe_opening, read_only_uri, refuse_unusable_path
-from bot.store.queries import LEARNED_GENERATION, _between, bump_generation, generation, question_from_row
+from bot.store.queries import LEARNED_GENERATION, bump_generation, generation, question_from_row, where_between
 from bot.store.reports import ReportTables
 from bot.store.versions import EscalationVersions, update_if_unchanged
 from bot.times import stored_now
 
 
-class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, EscalationVersions):
+class Store(DeliveryTables, ReportTables, FollowUpTables, EscalationVersions):
     def __init__(self, path: str | Path = "canishare.db", clock: Callable[[], str] = stored_now, *,
                  create: bool = True, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT,
                  outcome_patience: float = OUTCOME_PATIENCE):
@@ -48,16 +48,14 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
         ``read_only`` (the commands that only read; implies ``create`` False): the file is opened
         read-only (SQLite's mode=ro, which still reads a file another process is writing) and never
         upgraded: a file from an older canishare is an ``OlderDatabase``."""
+        super().__init__(clock, outcome_patience)
         self.path = str(path)
-        self.now = clock
         self.read_only = read_only
-        self.outcome_patience = outcome_patience
         self.upgraded_from: int | None = None  # the schema version this open upgraded the file from
         self.created = False  # whether this open made a new, empty database
         refuse_unusable_path(self.path, create and not read_only)
         try:
-            self._connect(read_only_uri(self.path) if read_only else self.path, read_only, busy_timeout)
-            writer = self._writer
+            writer = self.connect(read_only_uri(self.path) if read_only else self.path, read_only, busy_timeout)
             writer.execute("BEGIN")  # one snapshot: another process's first migration cannot land between reads
             try:
                 self.created = check_is_canishare(writer, self.path, self.schema_version(), create and not read_only)
@@ -72,7 +70,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
             if not read_only:
                 self._migrate()
                 if self.path != ":memory:":
-                    self._open_reader(self.path)
+                    self.open_reader(self.path)
         except sqlite3.OperationalError as error:  # the file is fine; this process may not use it
             from bot.failures import explain
 
@@ -104,7 +102,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
 
     def damage(self) -> str | None:
         """None when SQLite's quick check finds the file sound; else its first finding."""
-        with self._reading():
+        with self.reading():
             found = [row[0] for row in self.db.execute("PRAGMA quick_check")]
         return None if found == ["ok"] else found[0]
 
@@ -149,17 +147,17 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
         return self.question(question_id)
 
     def question(self, question_id: int) -> Question | None:
-        with self._reading():
+        with self.reading():
             rows = list(self.db.query("select * from questions where id = ?", [question_id]))
         return question_from_row(rows[0]) if rows else None
 
     def questions(self, since: str | None = None, until: str | None = None) -> list[Question]:
-        sql, params = _between("select * from questions where 1=1", [], "created_at", since, until)
-        with self._reading():
+        sql, params = where_between("select * from questions where 1=1", [], "created_at", since, until)
+        with self.reading():
             return [question_from_row(r) for r in self.db.query(sql + " order by id", params)]
 
     def recent_questions(self, asker: str, limit: int = 10) -> list[tuple[Question, Escalation | None]]:
-        with self._reading():
+        with self.reading():
             rows = list(
                 self.db.query("select * from questions where asker = ? order by id desc limit ?", [asker, limit])
             )
@@ -167,7 +165,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
 
     def told_about_privacy(self, asker: str) -> bool:
         """Whether a reply Slack took has already told ``asker`` what happens to what they type."""
-        with self._reading():
+        with self.reading():
             return bool(list(self.db.query(
                 "select 1 from questions where asker = ? and privacy_told_at is not null limit 1", [asker])))
 
@@ -205,8 +203,8 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
             return added
 
     def feedback(self, since: str | None = None, until: str | None = None) -> list[dict]:
-        sql, params = _between("select * from feedback where 1=1", [], "updated_at", since, until)
-        with self._reading():
+        sql, params = where_between("select * from feedback where 1=1", [], "updated_at", since, until)
+        with self.reading():
             return list(self.db.query(sql, params))
 
     # escalations ---------------------------------------------------------------------------
@@ -229,12 +227,12 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
         return self.escalation(escalation_id), True
 
     def escalation(self, escalation_id: int) -> Escalation | None:
-        with self._reading():
+        with self.reading():
             rows = list(self.db.query("select * from escalations where id = ?", [escalation_id]))
             return self._escalation(rows[0]) if rows else None
 
     def escalation_for_question(self, question_id: int) -> Escalation | None:
-        with self._reading():
+        with self.reading():
             rows = list(self.db.query("select * from escalations where question_id = ?", [question_id]))
             return self._escalation(rows[0]) if rows else None
 
@@ -248,8 +246,8 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
             params += list(states)
         if claimed_by:
             sql, params = sql + " and claimed_by = ?", params + [claimed_by]
-        sql, params = _between(sql, params, "created_at", since, until)
-        with self._reading():
+        sql, params = where_between(sql, params, "created_at", since, until)
+        with self.reading():
             return [self._escalation(r) for r in self.db.query(sql + " order by created_at, id", params)]
 
     def change_escalation(
@@ -304,13 +302,13 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
             where, args = where + " and id = ?", [*args, escalation_id]
         elif not again:
             where += " and drafted_at is null"
-        with self._reading():
+        with self.reading():
             rows = self.db.query(f"select * from escalations where {where} order by id", args)
             return [self._escalation(r) for r in rows]
 
     def drafts_written(self) -> list[tuple[int, str, str]]:
         """(escalation id, when, file) of every draft written, in that order."""
-        with self._reading():
+        with self.reading():
             return [tuple(r) for r in self.db.execute(
                 "select escalation_id, at, detail from audit where action = ? order by escalation_id, at",
                 [QueueAction.DRAFT]).fetchall()]
@@ -374,14 +372,14 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
 
     def learned_phrasings(self) -> dict[str, list[str]]:
         learned: dict[str, list[str]] = {}
-        with self._reading():
+        with self.reading():
             for row in self.db.query("select faq_id, text from learned_phrasings order by id"):
                 learned.setdefault(row["faq_id"], []).append(row["text"])
         return learned
 
     def learned_version(self) -> tuple[int, int, int]:
         """What the matcher watches: it changes with every phrasing added or withdrawn, in any process."""
-        with self._reading():
+        with self.reading():
             row = self.db.execute("select count(*), coalesce(max(id), 0) from learned_phrasings").fetchone()
             return (*row, generation(self.db, LEARNED_GENERATION))
 
@@ -402,7 +400,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
             return self.decision_record(record_id), True
 
     def decision_record(self, record_id: int) -> DecisionRecord | None:
-        with self._reading():
+        with self.reading():
             rows = list(self.db.query("select * from decision_records where id = ?", [record_id]))
         return _decision_record(rows[0]) if rows else None
 
@@ -411,11 +409,11 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
         sql, params = "select * from decision_records where 1=1", []
         if user is not None:
             sql, params = sql + " and user = ?", params + [user]
-        sql, params = _between(sql, params, "created_at", since, until)
+        sql, params = where_between(sql, params, "created_at", since, until)
         sql += " order by created_at desc, id desc" if newest_first else " order by created_at, id"
         if limit is not None:
             sql, params = sql + " limit ?", params + [limit]
-        with self._reading():
+        with self.reading():
             return [_decision_record(r) for r in self.db.query(sql, params)]
 
     def set_nation(self, user: str, nation: str | None) -> int:
@@ -432,7 +430,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
 
     def chosen_nation(self, user: str) -> tuple[bool, str | None]:
         """(whether the person has chosen, their nation: None for "every nation")."""
-        with self._reading():
+        with self.reading():
             row = self.db.execute("select nation from people where user = ?", [user]).fetchone()
         return (False, None) if row is None else (True, row[0] or None)
 
@@ -447,7 +445,7 @@ class Store(Connections, DeliveryTables, ReportTables, FollowUpTables, Escalatio
             })
 
     def digest_posted(self, week: str) -> dict | None:
-        with self._reading():
+        with self.reading():
             rows = list(self.db.query("select * from digests where week = ?", [week]))
         return rows[0] if rows else None
 

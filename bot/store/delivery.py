@@ -12,13 +12,14 @@ from typing import Callable
 from bot.failures import is_busy
 from bot.outbox import Kind, Owed
 from bot.store import outbox
+from bot.store.connection import Connections
 from bot.times import parse_stored_time
 
 log = logging.getLogger(__name__)
 REPLAY_CHECK_WAIT = 0.5  # seconds; with the listener's own bounded wait, well inside Slack's 3 s
 
 
-class DeliveryTables:
+class DeliveryTables(Connections):
     # the outbox (rules in bot.outbox; queries in bot.store.outbox) ----------------------------
 
     def owe(self, kind: Kind, key: str, *, question_id: int | None = None, escalation_id: int | None = None,
@@ -79,17 +80,17 @@ class DeliveryTables:
             return outbox.lease_under(db, self.now(), owner, prefix)
 
     def owed_state(self, key: str) -> str | None:
-        with self._reading():
+        with self.reading():
             return outbox.state_of(self.db, key)
 
     def owed_latest(self, key: str) -> outbox.Latest | None:
         """The latest item owed under ``key`` (or ``key:…``, a retry): id, state, last error; or None."""
-        with self._reading():
+        with self.reading():
             return outbox.latest_of(self.db, key)
 
     def owed_holder(self, key: str) -> tuple[str, str] | None:
         """Who is sending the item owed under ``key`` (or ``key:…``) and until when their lease runs."""
-        with self._reading():
+        with self.reading():
             return outbox.holder_of(self.db, key)
 
     def give_up_owed_under(self, key: str, reason: str, unleased_only: bool = False) -> int:
@@ -103,7 +104,7 @@ class DeliveryTables:
 
     def abandoned_sends(self, is_gone: Callable[[str], bool]) -> list[Owed]:
         """Items a dead (or timed-out) holder had begun to send (``bot.store.outbox.abandoned``)."""
-        with self._reading():
+        with self.reading():
             return outbox.abandoned(self.db, self.now(), is_gone)
 
     def send_again(self, item: Owed, note: dict) -> bool:
@@ -115,15 +116,15 @@ class DeliveryTables:
             return outbox.postpone(db, self.now(), item, wait)
 
     def owed_pending(self, escalation_id: int, kind: Kind) -> bool:
-        with self._reading():
+        with self.reading():
             return outbox.pending_for_escalation(self.db, escalation_id, kind)
 
     def outbox_counts(self) -> dict[str, int]:
-        with self._reading():
+        with self.reading():
             return outbox.counts(self.db)
 
     def next_owed_due(self) -> str | None:
-        with self._reading():
+        with self.reading():
             return outbox.next_due(self.db)
 
     def forget_delivered(self, before: str) -> int:
@@ -131,18 +132,18 @@ class DeliveryTables:
             return outbox.forget_settled(db, before)
 
     def event_seen(self, event_id: str) -> bool:
-        with self._reading():
+        with self.reading():
             row = self.db.execute("select 1 from processed_events where event_id = ?", [event_id]).fetchone()
             return row is not None
 
     def owed_since(self, kind: Kind, key_prefix: str, since: str) -> list[str]:
-        with self._reading():
+        with self.reading():
             return outbox.states_owed_since(self.db, kind, key_prefix, since)
 
     def handled_event_urgent(self, event_id: str) -> bool | None:
         """Whether the question a handled Slack event recorded was urgent (False when it recorded none, or
         the question is gone); None when the event is not handled yet."""
-        with self._reading():
+        with self.reading():
             row = self.db.execute(
                 "select coalesce(q.urgent, 0) from processed_events e left join questions q on q.id = e.question_id"
                 " where e.event_id = ?", [event_id]).fetchone()

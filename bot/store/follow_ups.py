@@ -9,14 +9,15 @@ import json
 
 from bot.records import UNKNOWN_RISK, FollowUp, Question, State, Via
 from bot.store import outbox
+from bot.store.connection import Connections
 from bot.store.queries import question_from_row
 
 
-class FollowUpTables:
+class FollowUpTables(Connections):
     def open_escalation_in_thread(self, asker: str, channel: str, thread_ts: str) -> int | None:
         """The id of the latest escalation ``asker`` sent from this thread (by mentioning the bot in it, or
         by DM) that no advisor has answered or closed yet (open or claimed); None when there is none."""
-        with self._lock:
+        with self.write_lock():
             row = self.db.execute(
                 "select e.id from escalations e join questions q on q.id = e.question_id"
                 " where q.asker = ? and q.channel = ? and q.thread_ts = ? and q.source in (?, ?)"
@@ -49,7 +50,7 @@ class FollowUpTables:
 
     def urgent_escalations_up_to(self, escalation_id: int, since: str) -> list[tuple[int, str]]:
         """(id, opened) of the urgent escalations this one's asker opened from ``since`` up to it, in order."""
-        with self._reading():
+        with self.reading():
             return [(r["id"], r["created_at"]) for r in self.db.query(
                 "select e.id, e.created_at from escalations e join questions q on q.id = e.question_id"
                 " join escalations this on this.id = ? join questions tq on tq.id = this.question_id"
@@ -86,18 +87,18 @@ class FollowUpTables:
                               [channel, ts, follow_up_id]).rowcount == 1
 
     def follow_up(self, follow_up_id: int) -> FollowUp | None:
-        with self._lock:
+        with self.write_lock():
             rows = list(self.db.query("select * from follow_ups where id = ?", [follow_up_id]))
         return _follow_up(rows[0]) if rows else None
 
     def follow_ups_of(self, escalation_id: int) -> tuple[FollowUp, ...]:
-        with self._lock:
+        with self.write_lock():
             rows = list(self.db.query("select * from follow_ups where escalation_id = ? order by id", [escalation_id]))
         return tuple(_follow_up(r) for r in rows)
 
     def question_for_message(self, asker: str, channel: str, message_ts: str) -> Question | None:
         """The first question recorded from the Slack message ``message_ts`` of ``asker`` in ``channel``."""
-        with self._lock:
+        with self.write_lock():
             rows = list(self.db.query(
                 "select * from questions where asker = ? and channel = ? and message_ts = ? order by id limit 1",
                 [asker, channel, message_ts]))
@@ -106,7 +107,7 @@ class FollowUpTables:
     def open_dm_escalation_elsewhere(self, asker: str, channel: str, thread_ts: str | None) -> int | None:
         """The id of ``asker``'s latest escalation asked by DM in ``channel``, outside the thread ``thread_ts``,
         that still waits for an advisor (open or claimed); None when there is none."""
-        with self._lock:
+        with self.write_lock():
             row = self.db.execute(
                 "select e.id from escalations e join questions q on q.id = e.question_id"
                 " where q.asker = ? and q.channel = ? and q.source = ? and q.thread_ts is not ?"
@@ -118,7 +119,7 @@ class FollowUpTables:
         """The id of the latest answered escalation of an earlier question ``question``'s asker asked in the same
         thread (by mention or DM): what a question added there after the answer follows. None when none was."""
         where = question.where
-        with self._lock:
+        with self.write_lock():
             row = self.db.execute(
                 "select e.id from escalations e join questions q on q.id = e.question_id"
                 " where q.asker = ? and q.channel = ? and q.thread_ts = ? and q.source in (?, ?) and q.id < ?"
@@ -130,7 +131,7 @@ class FollowUpTables:
     def escalation_of_message(self, asker: str, channel: str, message_ts: str) -> int | None:
         """The id of the escalation of the latest question recorded from the Slack message ``message_ts`` (a
         DM question, and each edit of it answered again) that was escalated; None when none was."""
-        with self._lock:
+        with self.write_lock():
             row = self.db.execute(
                 "select e.id from escalations e join questions q on q.id = e.question_id"
                 " where q.asker = ? and q.channel = ? and q.message_ts = ? order by q.id desc, e.id desc limit 1",
@@ -140,7 +141,7 @@ class FollowUpTables:
     def escalation_of_follow_up_message(self, asker: str, channel: str, message_ts: str) -> int | None:
         """The id of the escalation the Slack message ``message_ts`` of ``asker`` in ``channel`` was added to as
         a follow-up; None when it was not."""
-        with self._lock:
+        with self.write_lock():
             row = self.db.execute(
                 "select escalation_id from follow_ups where asker = ? and channel = ? and message_ts = ?"
                 " order by id desc limit 1", [asker, channel, message_ts]).fetchone()

@@ -7,7 +7,7 @@ import json
 from bot.records import Decision, Question, Where
 
 
-def _between(sql: str, params: list, column: str, since: str | None, until: str | None) -> tuple[str, list]:
+def where_between(sql: str, params: list, column: str, since: str | None, until: str | None) -> tuple[str, list]:
     """Add ``since <= column < until`` conditions (either bound optional) to a query."""
     if since:
         sql, params = sql + f" and {column} >= ?", params + [since]

@@ -8,7 +8,8 @@ from typing import Callable, NamedTuple
 
 from bot.records import Decision, QueueAction, Rating, State
 from bot.store import outbox, people
-from bot.store.queries import LEARNED_GENERATION, _between, bump_generation
+from bot.store.connection import Connections
+from bot.store.queries import LEARNED_GENERATION, bump_generation, where_between
 
 
 class DigestQuestion(NamedTuple):
@@ -53,7 +54,7 @@ _ORPHAN_AUDIT = ("from audit where at < ?"
 _ORPHAN_PHRASINGS = "from learned_phrasings where created_at < ? and question_id is null"
 
 
-class ReportTables:
+class ReportTables(Connections):
     # retention and records -----------------------------------------------------------------
 
     def purge(self, before: str, dry_run: bool = False, batch: int = PURGE_BATCH,
@@ -126,7 +127,7 @@ class ReportTables:
     # one person's data (subject access and erasure) ----------------------------------------------
 
     def rows_about(self, user: str) -> dict[str, list[dict]]:
-        with self._reading():
+        with self.reading():
             return people.rows_about(self.db, user)
 
     def erase_person(self, user: str) -> dict[str, int]:
@@ -148,7 +149,7 @@ class ReportTables:
         params: list = []
         if since:
             sql, params = sql + " where q.created_at >= ?", [since]
-        with self._reading():
+        with self.reading():
             return list(self.db.query(sql + " order by q.id", params))
 
     # digest queries --------------------------------------------------------------------------
@@ -165,8 +166,8 @@ class ReportTables:
             " ) f on f.escalation_id = e.id"
             ") where first_answered_at is not null"
         )
-        sql, params = _between(sql, [QueueAction.ANSWER], "first_answered_at", since, until)
-        with self._reading():
+        sql, params = where_between(sql, [QueueAction.ANSWER], "first_answered_at", since, until)
+        with self.reading():
             return list(self.db.query(sql + " order by first_answered_at, id", params))
 
     def digest_questions(self, since: str, until: str) -> list[DigestQuestion]:
@@ -174,7 +175,7 @@ class ReportTables:
         (no Slack threads, no JSON to decode): a week of 50,000 stays light."""
         sql = (f"select id, text, asker, decision, faq_id, score, {ANSWERED_BY}, urgent from questions q"
                " where created_at >= ? and created_at < ? order by id")
-        with self._reading():
+        with self.reading():
             rows = self.db.execute(sql, [*ANSWERED_BY_PARAMS, since, until]).fetchall()
         return [DigestQuestion(i, text, asker, Decision(decision), faq_id, score or 0.0, answered_by, bool(urgent))
                 for i, text, asker, decision, faq_id, score, answered_by, urgent in rows]
@@ -186,7 +187,7 @@ class ReportTables:
         sql = ("select count(*), count(distinct asker), coalesce(sum(decision = ?), 0), coalesce(sum(decision = ?), 0),"
                f" coalesce(sum(decision = ?), 0), coalesce(sum(decision = ? and {ANSWERED_BY} is not null), 0),"
                " coalesce(sum(urgent), 0) from questions q where created_at >= ? and created_at < ?")
-        with self._reading():
+        with self.reading():
             row = self.db.execute(sql, [Decision.ANSWER, Decision.SUGGEST, Decision.ESCALATE, Decision.SUGGEST,
                                         *ANSWERED_BY_PARAMS, since, until]).fetchone()
         return dict(zip(("asked", "askers", "answer", "suggest", "escalate", "picked", "urgent"), row))
@@ -199,7 +200,7 @@ class ReportTables:
         buckets = ", ".join("coalesce(sum(created_at >= ? and created_at < ?), 0)" for _ in weeks)
         bounds = [value for week in weeks for value in week]
         first, last = min(w[0] for w in weeks), max(w[1] for w in weeks)
-        with self._reading():
+        with self.reading():
             asked = self.db.execute(f"select {buckets} from questions where created_at >= ? and created_at < ?",
                                     bounds + [first, last]).fetchone()
             escalated = self.db.execute(f"select {buckets} from escalations where created_at >= ? and created_at < ?",
@@ -212,13 +213,13 @@ class ReportTables:
         under no entry."""
         sql = (f"select answered_by, count(*) from (select {ANSWERED_BY} as answered_by from questions q"
                " where created_at >= ? and created_at < ?) where answered_by is not null group by answered_by")
-        with self._reading():
+        with self.reading():
             return dict(self.db.execute(sql, [*ANSWERED_BY_PARAMS, since, until]).fetchall())
 
     def recorded_entry_ids(self) -> set[str]:
         """The FAQ entry ids the matcher learned phrasings under or people rated (``faq lint --db``)."""
         sql = ("select faq_id from learned_phrasings union select faq_id from feedback where faq_id != ''")
-        with self._reading():
+        with self.reading():
             return {row[0] for row in self.db.execute(sql).fetchall()}
 
     def place_counts(self, since: str, until: str, private_sources: tuple[str, ...]) -> list[dict]:
@@ -230,7 +231,7 @@ class ReportTables:
         sql = (f"select case when source in ({marks}) or channel is null or channel = '' or channel like 'D%'"
                " then '' else channel end as place, count(*), count(distinct asker) from questions"
                " where created_at >= ? and created_at < ? group by place order by place")
-        with self._reading():
+        with self.reading():
             rows = self.db.execute(sql, [*private_sources, since, until]).fetchall()
         return [{"place": place, "questions": questions, "askers": askers} for place, questions, askers in rows]
 
@@ -249,7 +250,7 @@ class ReportTables:
             " ) l on l.escalation_id = e.id"
             " where e.created_at < ? order by e.created_at, e.id"
         )
-        with self._reading():
+        with self.reading():
             rows = list(self.db.query(sql, [when, *STATE_AFTER, when]))
         return [
             {"id": r["id"], "created_at": r["created_at"], "urgent": bool(r["urgent"]),

@@ -7,6 +7,7 @@ also between processes sharing one database."""
 from __future__ import annotations
 
 from bot.records import Escalation, QueueAction
+from bot.store.connection import Connections
 
 CHANGES = (QueueAction.CLAIM, QueueAction.ANSWER, QueueAction.CLOSE, QueueAction.REOPEN, QueueAction.RELEASE)
 
@@ -23,14 +24,14 @@ def update_if_unchanged(db, current: Escalation, changes: dict) -> bool:
     ).rowcount == 1
 
 
-class EscalationVersions:
+class EscalationVersions(Connections):
     def changes_since(self, escalation: Escalation, version: int) -> list[tuple[str, str]]:
         """(action, actor) of each change made to ``escalation`` after ``version``, oldest first, from the
         audit log (each change wrote one row); fewer when the retention purge has deleted some."""
         count = max(0, escalation.version - version)
         if not count:
             return []
-        with self._reading():
+        with self.reading():
             actions = ", ".join("?" * len(CHANGES))
             rows = self.db.execute(
                 f"select action, actor from audit where escalation_id = ? and action in ({actions})"
