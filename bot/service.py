@@ -206,6 +206,16 @@ class Service:
     def faq(self) -> Faq:
         return self.current_faq()
 
+    @property
+    def advisor_hours(self) -> WorkingHours | None:
+        """The advisors' working hours the digest counts its times to answer in (``CANISHARE_ADVISOR_HOURS``)."""
+        return self.digests.advisor_hours
+
+    @property
+    def default_nation(self) -> str | None:
+        """The workspace's nation, for people who have not chosen (``CANISHARE_NATION``)."""
+        return self.nations.default_nation
+
     def health(self) -> list[str]:
         """What stops the service from working now (empty when healthy): the store cannot be written,
         or no FAQ is loaded."""
