@@ -8,30 +8,31 @@ are) and goes through the state machine in ``bot.escalations``.
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Collection, Protocol
 
-from bot import decisions, escalations
+from bot import escalations
 from bot.asker_steps import seen_by_others
 from bot.faq import Faq, ReloadingFaq
-from bot.matching import MATCHER_FAILED, Match, Matcher, Thresholds, match_safely
+from bot.matching import MATCHER_FAILED, Match, Thresholds, match_safely
 from bot.outbox import Kind
-from bot.privacy import Redaction, redact, redact_question
-from bot.public_contacts import keep_public_contacts
+from bot.privacy import redact_question
 from bot.questions import MAX_QUESTION_CHARS, EmptyQuestion, NotAQuestion, QuestionTooLong  # noqa: F401 (façade)
-from bot.records import CLAIMED, OPEN, DecisionRecord, Escalation, Question, QueueAction, Rating, Where
-from bot.service_answers import AnswerService
-from bot.service_digest import DigestService
-from bot.service_follow_ups import FollowUpService
-from bot.service_matching import MatchingService
-from bot.service_nations import NationService
-from bot.service_parts import OutboxService, QueueUpkeep, RecordsService, StillQueued  # noqa: F401 (façade)
+from bot.records import Escalation, Question, Rating, Where
+from bot.service_decisions import DecisionRecords
+from bot.service_digest import Digests
+from bot.service_follow_ups import FollowUps
+from bot.service_matching import CurrentMatcher, check_install
+from bot.service_nations import Nations
+from bot.service_outbox import Outbox
+from bot.service_queue import AdvisorQueue
+from bot.service_queue_upkeep import QueueUpkeep
+from bot.service_records import MyDataRefused, Records, StillQueued  # noqa: F401 (façade)
 from bot.small_talk import is_blank, small_talk
 from bot.store import Store
 from bot.urgency import signals_immediate_risk
-from bot.urgent_cut import kept_of
+from bot.urgent_cut import kept_or_refused
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -80,8 +81,11 @@ class AskResult:
         return self.question.redacted_kinds
 
 
-class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, RecordsService, FollowUpService,
-              NationService, AnswerService):
+class Service:
+    """The façade: it builds the service's parts around one store and answers each call with the part that owns
+    it (the outbox, the advisor queue and its upkeep, follow-ups, nations, decision records, records, the digest);
+    asking, rating and escalating a question are its own."""
+
     @classmethod
     def open(cls, settings: Settings, *, faq: bool = True, create: bool = True, read_only: bool = False) -> Service:
         """The service as ``canishare`` runs it: the SQLite store and the FAQ, reloaded when edited.
@@ -92,21 +96,125 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
         return cls(store, ReloadingFaq(settings.faq_dir) if faq else NoFaq(),
                    settings.thresholds, default_nation=settings.nation, advisor_hours=settings.advisor_hours)
 
+    check_install = staticmethod(check_install)
+
     def __init__(self, store: Store, faq: FaqSource | Faq, thresholds: Thresholds = Thresholds(), *,
                  default_nation: str | None = None, advisor_hours: WorkingHours | None = None):
+        """``default_nation``: ``CANISHARE_NATION``, for people who have not chosen; ``advisor_hours``:
+        ``CANISHARE_ADVISOR_HOURS`` (the digest's times to answer count them too)."""
         self.store = store
-        self.default_nation = default_nation  # CANISHARE_NATION: for people who have not chosen
-        self.advisor_hours = advisor_hours  # CANISHARE_ADVISOR_HOURS: the digest's times to answer count them too
-        self._sent_unrecorded: dict[int, tuple] = {}  # outbox id -> (item, post): sent, not yet recorded
         self.on_owed: list[Callable[[], None]] = []  # told after a commit that owes messages (wakes the deliverer)
         self.faq_source: FaqSource = FixedFaq(faq) if isinstance(faq, Faq) else faq
-        self.thresholds = thresholds
-        self._lock = threading.Lock()
-        self._matcher: Matcher | None = None
-        self._matcher_key: tuple | None = None
-        self._matcher_ahead: tuple[tuple | None, Matcher | None] = (None, None)  # built in a FAQ reload
+        # The parts, each given what it needs; they share the store, and are told the FAQ and the matcher through
+        # the service, so that what a caller (or a test) sets on it holds for them too.
+        self.current_matcher = CurrentMatcher(store, self.current_faq, thresholds)
+        self.outbox = Outbox(store, self.notify_owed)
+        self.queue_upkeep = QueueUpkeep(store, self.notify_owed)
+        self.records = Records(store, self.notify_owed)
+        self.advisor_queue = AdvisorQueue(store, self.notify_owed, self.current_faq)
+        self.follow_ups = FollowUps(store, self.notify_owed)
+        self.nations = Nations(store, default_nation, self.notify_owed)
+        self.decisions = DecisionRecords(store, self.notify_owed, self.current_faq, self.nations)
+        self.digests = Digests(store, self.current_faq, lambda: self.matcher(), advisor_hours)
         if isinstance(self.faq_source, ReloadingFaq) and self.faq_source.prepare is None:
-            self.faq_source.prepare = self.prepare_matcher
+            self.faq_source.prepare = self.current_matcher.prepare
+
+        # The façade: what the Slack layer and the command line call, answered by the part that owns it.
+        self.matcher = self.current_matcher.matcher
+        self.prepare_matcher = self.current_matcher.prepare
+        # the outbox, for the deliverer; and what a click owes at once
+        self.owe_entry = self.outbox.owe_entry
+        self.owe_again = self.outbox.owe_again
+        self.lease_owed = self.outbox.lease_owed
+        self.renew_lease = self.outbox.renew_lease
+        self.sent_unrecorded = self.outbox.sent_unrecorded
+        self.record_sent_unrecorded = self.outbox.record_sent_unrecorded
+        self.delivered = self.outbox.delivered
+        self.not_delivered = self.outbox.not_delivered
+        self.postpone = self.outbox.postpone
+        self.lease_owed_key = self.outbox.lease_owed_key
+        self.lease_owed_under = self.outbox.lease_owed_under
+        self.take_over_leases = self.outbox.take_over_leases
+        self.escalation_gone = self.outbox.escalation_gone
+        self.card_owed = self.outbox.card_owed
+        self.next_owed_due = self.outbox.next_owed_due
+        self.forget_delivered = self.outbox.forget_delivered
+        self.answer_not_delivered = self.outbox.answer_not_delivered
+        self.details_in_doubt = self.outbox.details_in_doubt
+        # the queue keeper's rounds
+        self.owe_missing_cards = self.queue_upkeep.owe_missing_cards
+        self.owe_due_reminders = self.queue_upkeep.owe_due_reminders
+        # records: retention, one person's data, the database file
+        self.purge = self.records.purge
+        self.purge_if_due = self.records.purge_if_due
+        self.purge_expired = self.records.purge_expired
+        self.subject_access = self.records.subject_access
+        self.owes_privacy_line = self.records.owes_privacy_line
+        self.privacy_told = self.records.privacy_told
+        self.own_copy = self.records.own_copy
+        self.rows_naming_others = self.records.rows_naming_others
+        self.owe_my_data = self.records.owe_my_data
+        self.erase = self.records.erase
+        self.schema_upgrade = self.records.schema_upgrade
+        self.damage = self.records.damage
+        self.close_database = self.records.close_database
+        self.opening = self.records.opening
+        self.advice_record = self.records.advice_record
+        # the advisor queue
+        self.escalation = self.advisor_queue.escalation
+        self.queue = self.advisor_queue.queue
+        self.claimed_by = self.advisor_queue.claimed_by
+        self.claim = self.advisor_queue.claim
+        self.answer = self.advisor_queue.answer
+        self.close = self.advisor_queue.close
+        self.reopen = self.advisor_queue.reopen
+        self.release = self.advisor_queue.release
+        self.escalation_to_answer = self.advisor_queue.escalation_to_answer
+        self.answer_form_for = self.advisor_queue.answer_form_for
+        self.require_unchanged = self.advisor_queue.require_unchanged
+        self.give_up_if_superseded = self.advisor_queue.give_up_if_superseded
+        # follow-ups and edits
+        self.reply_in_thread = self.follow_ups.reply_in_thread
+        self.open_dm_escalation_elsewhere = self.follow_ups.open_dm_escalation_elsewhere
+        self.escalation_followed = self.follow_ups.escalation_followed
+        self.add_follow_up = self.follow_ups.add_follow_up
+        self.pages_for_its_asker = self.follow_ups.pages_for_its_asker
+        self.follow_up = self.follow_ups.follow_up
+        self.edit_of = self.follow_ups.edit_of
+        # nations
+        self.nation_of = self.nations.nation_of
+        self.nation_setting = self.nations.nation_setting
+        self.reader_of = self.nations.reader_of
+        self.escalation_reader = self.nations.escalation_reader
+        self.set_nation = self.nations.set_nation
+        # decision records
+        self.record_decision = self.decisions.record_decision
+        self.decision_record = self.decisions.decision_record
+        self.decision_records = self.decisions.decision_records
+        self.all_decision_records = self.decisions.all_decision_records
+        # the weekly digest
+        self.digest = self.digests.digest
+        self.digest_posted = self.digests.digest_posted
+        self.owe_digest = self.digests.owe_digest
+        self.digest_holder = self.digests.digest_holder
+        self.record_digest = self.digests.record_digest
+
+    def current_faq(self) -> Faq:
+        return self.faq_source.current()
+
+    @property
+    def faq(self) -> Faq:
+        return self.current_faq()
+
+    @property
+    def advisor_hours(self) -> WorkingHours | None:
+        """The advisors' working hours the digest counts its times to answer in (``CANISHARE_ADVISOR_HOURS``)."""
+        return self.digests.advisor_hours
+
+    @property
+    def default_nation(self) -> str | None:
+        """The workspace's nation, for people who have not chosen (``CANISHARE_NATION``)."""
+        return self.nations.default_nation
 
     def health(self) -> list[str]:
         """What stops the service from working now (empty when healthy): the store cannot be written,
@@ -145,7 +253,7 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
         if chat is not None:
             raise NotAQuestion(chat)
         over = len(question) > MAX_QUESTION_CHARS  # only the command line takes longer ones, cut after redaction
-        redaction = redact_question(question) if over and not conversation else self._kept(question)
+        redaction = redact_question(question) if over and not conversation else kept_or_refused(question)
         cut_from = len(question) if over and conversation else None  # a question cut to fit: its asker is told
         urgent = bool(cut_from) or signals_immediate_risk(question)
         match = match_safely(self.matcher, redaction.text)
@@ -171,8 +279,8 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
                         "to": asker, "about": "privacy", "channel": where.channel, "thread_ts": where.thread_ts,
                         "cut_from": cut_from, "post_by": reply.get("post_by")})
             if escalation is not None:
-                self._owe_card(escalation)
-        self._tell_owed()
+                self.advisor_queue.owe_card(escalation)
+        self.notify_owed()
         log.info("question %s: %s %s (%.1f)%s", stored.id, match.decision, stored.faq_id, match.score,
                  " urgent" if urgent else "")
         return AskResult(stored, match, urgent, escalation)
@@ -183,15 +291,6 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
         urgent = self.store.handled_event_urgent(event_id) if event_id else None
         if urgent is not None:
             raise AlreadyHandled(event_id, urgent)
-
-    @staticmethod
-    def _kept(text: str) -> Redaction:
-        """``text`` redacted, whole within the limit; over it, ``QuestionTooLong``, unless it signals a risk
-        now: a risk now is never refused, so it is cut to fit (``bot.urgent_cut``)."""
-        kept = kept_of(text)
-        if kept is None:
-            raise QuestionTooLong(len(text))
-        return kept
 
     def question(self, question_id: int) -> Question | None:
         return self.store.question(question_id)
@@ -213,7 +312,7 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
                     **notify, "to": user, "about": "thanks", "helpful": rating == Rating.HELPFUL,
                     "question_id": question.id})
         if notify is not None:
-            self._tell_owed()
+            self.notify_owed()
         return first
 
     def _as_given(self, question: Question, faq_id: str | None) -> str | None:
@@ -236,17 +335,17 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
         with self.store.transaction():
             escalation, created = self.store.add_escalation(question.id, user, question.urgent)
             if created:
-                self._owe_card(escalation)
+                self.advisor_queue.owe_card(escalation)
             if notify is not None:
                 self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", escalation_id=escalation.id,
                                payload={**notify, "about": "escalated", "created": created})
-        self._tell_owed()
+        self.notify_owed()
         return escalation, created
 
     def tell(self, user: str, text: str, route: dict) -> None:
         """Owe a short notice to one person (``route``: where they can be told privately)."""
         self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={**route, "to": user, "text": text})
-        self._tell_owed()
+        self.notify_owed()
 
     def reply_briefly(self, user: str, refusal: EmptyQuestion, route: dict, event_id: str | None = None) -> None:
         """Owe the short reply to something that is not a question (how to ask, hello, you're welcome;
@@ -257,7 +356,7 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
             if event_id and not self.store.first_time_event(event_id):
                 return
             self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", payload={**route, "to": user, **said})
-        self._tell_owed()
+        self.notify_owed()
 
     def event_handled(self, event_id: str | None) -> bool:
         """Whether a Slack event's question and reply are already recorded (its retry does nothing)."""
@@ -267,126 +366,11 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
         """False for a byte-identical replay of a signed Slack request already handled."""
         return self.store.first_time_request(fingerprint)
 
-    # decision records -----------------------------------------------------------
-
-    def record_decision(
-        self, user: str, form: decisions.DecisionForm, *, view_id: str | None = None,
-        question_id: int | None = None, faq_id: str | None = None, escalation_id: int | None = None,
-    ) -> tuple[DecisionRecord, bool]:
-        """Store a practitioner's decision record, every free-text field redacted first, and owe its
-        DM to them in the same commit. The guidance it followed is the FAQ entry ``faq_id`` (its
-        question and "last reviewed" date are kept with the record) or the advisor's answer of
-        ``escalation_id``, linked only when they are ``user``'s own (``own_links``). A second submission
-        with the same ``view_id`` stores nothing: returns the first record and False.
-        ``decisions.InvalidDecision`` for a form that cannot be recorded."""
-        cleaned, kinds = decisions.clean(form)
-        question_id, escalation_id = self.own_links(user, question_id, escalation_id)
-        entry = self.faq.get(faq_id) if faq_id else None
-        row = {
-            "user": user, "view_id": view_id, "question_id": question_id, "escalation_id": escalation_id,
-            "faq_id": entry.id if entry else faq_id, "faq_question": entry.question if entry else None,
-            "faq_last_reviewed": entry.last_reviewed.isoformat() if entry else None,
-            "nation": self.decision_reader(user, question_id, escalation_id).nation, "decision": cleaned.decision,
-            "shared_with": cleaned.shared_with, "what_shared": cleaned.what_shared,
-            "lawful_basis": decisions.lawful_basis_text(cleaned), "reasons": cleaned.reasons,
-            "person_told": cleaned.person_told, "not_told_why": cleaned.not_told_why, "redacted_kinds": kinds,
-        }
-        with self.store.transaction():
-            record, created = self.store.add_decision_record(row)
-            if created:
-                self.store.owe(Kind.DECISION_RECORD, f"decision_record:{record.id}",
-                               payload={"to": user, "record": record.id})
-        if created:
-            self._tell_owed()
-            log.info("decision record %s: %s", record.id, record.decision)
-        return record, created
-
-    def decision_record(self, record_id: int) -> DecisionRecord | None:
-        return self.store.decision_record(record_id)
-
-    def decision_records(self, user: str, limit: int = 10) -> list[DecisionRecord]:
-        """A person's latest decision records, newest first."""
-        return self.store.decision_records(user=user, limit=limit, newest_first=True)
-
-    def all_decision_records(self, since: str | None = None) -> list[DecisionRecord]:
-        """Every decision record made from ``since`` on, oldest first (for the export)."""
-        return self.store.decision_records(since=since)
-
     def recorded_entry_ids(self) -> set[str]:
         """The FAQ entry ids this database holds learned phrasings or ratings under (``faq lint --db``)."""
         return self.store.recorded_entry_ids()
 
     # the advisor queue ---------------------------------------------------------------------
-
-    def claim(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str],
-              seen: int | None = None) -> Escalation:
-        """Claim an escalation; the asker is owed the news, where they asked, in the same commit (once
-        per claim: a second click is refused and owes nothing). ``seen``: as for every queue action, the
-        version the button showed (``escalations.Stale`` when it has changed since)."""
-        escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, QueueAction.CLAIM,
-                            lambda e: escalations.claim(e, user, self.store.now()), then=self._owe_claimed_notice,
-                            seen=seen)
-
-    def answer(
-        self, escalation_id: int, user: str, advisors: set[str] | frozenset[str], text: str,
-        faq_id: str | None = None, propose_new: bool = False, notify: dict | None = None, seen: int | None = None,
-    ) -> Escalation:
-        """Record an advisor's answer, redacted (public helplines and role mailboxes of public bodies
-        are kept: ``bot.public_contacts``). Linking it to an FAQ entry teaches the matcher the question
-        as a new phrasing of that entry, from the next question on. With ``notify`` (where to tell the
-        advisor privately), what was removed is told to them in the same commit."""
-        escalations.require_advisor(user, advisors)
-        if faq_id and self.faq.get(faq_id) is None:
-            raise escalations.BadFaqLink(f"There is no FAQ entry '{faq_id}'.")
-        escalations.require_answer_length(text)
-        kept = keep_public_contacts(text or "")
-        redaction = redact(kept.text)
-        clean = kept.restore(redaction.text)
-        with self.store.transaction():
-            escalation = self._change(
-                escalation_id, user, QueueAction.ANSWER,
-                lambda e: escalations.answer(e, user, self.store.now(), clean, faq_id, propose_new),
-                seen=seen, since="you opened this form",
-            )
-            if faq_id and escalation.question:
-                self.store.add_learned_phrasing(faq_id, escalation.question.text, escalation.question_id, user)
-            self._owe_answer(escalation, user)
-            if redaction.found and notify is not None:
-                self.store.owe(Kind.NOTICE, f"notice:{uuid.uuid4().hex}", escalation_id=escalation.id, payload={
-                    **notify, "to": user, "about": "answer_redacted", "kinds": list(redaction.found)})
-        self._tell_owed()
-        return escalation
-
-    def close(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str],
-              seen: int | None = None) -> Escalation:
-        """Close an escalation. One closed without an answer owes the asker the news, where they asked,
-        in the same commit: they were told an advisor would answer."""
-        escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, QueueAction.CLOSE,
-                            lambda e: escalations.close(e, user, self.store.now()), then=self._owe_closed_notice,
-                            seen=seen)
-
-    def reopen(self, escalation_id: int, user: str, advisors: set[str] | frozenset[str],
-               seen: int | None = None) -> Escalation:
-        """Reopen an escalation; what its answer taught the matcher is withdrawn in the same commit."""
-        escalations.require_advisor(user, advisors)
-        return self._change(escalation_id, user, QueueAction.REOPEN,
-                            lambda e: escalations.reopen(e, user, self.store.now()),
-                            then=lambda e: self.store.forget_learned_phrasing(e.question_id), seen=seen)
-
-    def escalation(self, escalation_id: int) -> Escalation:
-        found = self.store.escalation(escalation_id)
-        if found is None:
-            raise escalations.QueueError(f"There is no escalation #{escalation_id}.")
-        return found
-
-    def queue(self) -> list[Escalation]:
-        """Open and claimed escalations, oldest first."""
-        return self.store.escalations(states=(OPEN, CLAIMED))
-
-    def claimed_by(self, user: str) -> list[Escalation]:
-        return self.store.escalations(states=(CLAIMED,), claimed_by=user)
 
     def proposals_to_draft(self, again: bool = False, escalation_id: int | None = None) -> list[Escalation]:
         """Answers proposed as new FAQ entries not drafted yet (``again``: drafted or not; or only one)."""
@@ -407,43 +391,8 @@ class Service(DigestService, MatchingService, OutboxService, QueueUpkeep, Record
             raise LookupError(f"There is no question #{question_id} (it may have been purged).")
         return question
 
-    def _change(self, escalation_id: int, user: str, action: QueueAction, decide,
-                then: Callable[[Escalation], None] | None = None, seen: int | None = None,
-                since: str = "this card was shown") -> Escalation:
-        """Apply a queue action and owe the update of its advisor-channel card (and what ``then`` owes
-        for the changed escalation), in one transaction; refused (``escalations.Stale``) when the escalation
-        is no longer at version ``seen``, checked in that transaction and guarded again by the UPDATE."""
-        def unless_stale(current: Escalation) -> dict:
-            self.require_unchanged(current, seen, user, since)
-            return decide(current)
-
-        try:
-            with self.store.transaction():
-                escalation = self.store.change_escalation(escalation_id, user, action, unless_stale)
-                self.store.owe_card_update(escalation.id)
-                if then is not None:
-                    then(escalation)
-        except LookupError as error:
-            raise escalations.QueueError(f"There is no escalation #{escalation_id}.") from error
-        self._tell_owed()
-        return escalation
-
-    def _owe_closed_notice(self, escalation: Escalation) -> None:
-        if escalation.answer or escalation.question is None:
-            return  # the asker has an answer (closed after it), or is gone
-        self.store.owe(Kind.ASKER_NOTICE, f"closed:{escalation.id}:{escalation.closed_at}",
-                       question_id=escalation.question_id, escalation_id=escalation.id, payload={"about": "closed"})
-
-    def _owe_claimed_notice(self, escalation: Escalation) -> None:
-        if escalation.question is not None:
-            self.store.owe(Kind.ASKER_NOTICE, f"claimed:{escalation.id}:{escalation.claimed_at}",
-                           question_id=escalation.question_id, escalation_id=escalation.id,
-                           payload={"about": "claimed"})
-
-    def _owe_card(self, escalation: Escalation) -> None:
-        self.store.owe(Kind.ADVISOR_CARD, f"card:{escalation.id}", escalation_id=escalation.id)
-
-    def _tell_owed(self) -> None:
+    def notify_owed(self) -> None:
+        """Tell each of ``on_owed`` that a commit owed messages (the parts call this after theirs)."""
         for wake in self.on_owed:
             wake()
 

@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
+from bot.faq import Faq
+from bot.matching import Matcher
 from bot.outbox import UNCERTAIN, Kind, Owed
+from bot.store import Store
 
 if TYPE_CHECKING:
     from bot.digest.figures import Digest
+    from bot.working_hours import WorkingHours
 
 
-class DigestService:
+class Digests:
+    """The week's digest from the store, the ``current_faq()`` and the ``matcher()``'s thresholds; its times to
+    answer count the ``advisor_hours`` too."""
+
+    def __init__(self, store: Store, current_faq: Callable[[], Faq], matcher: Callable[[], Matcher],
+                 advisor_hours: WorkingHours | None):
+        self.store = store
+        self.current_faq = current_faq
+        self.matcher = matcher
+        self.advisor_hours = advisor_hours
+
     def digest(self, week: str, channel_name=None) -> Digest:
         """The digest of an ISO week ("2026-W47"); ValueError for a week that cannot be read.
         ``channel_name(id)`` names the channels questions came from (None: their ids are shown)."""
         from bot.digest.figures import build_digest
 
         # the matcher's own thresholds: the lines its model uses
-        return build_digest(self.store, self.faq, week, self.matcher().thresholds, self.advisor_hours, channel_name)
+        return build_digest(self.store, self.current_faq(), week, self.matcher().thresholds, self.advisor_hours,
+                            channel_name)
 
     def digest_posted(self, week: str) -> dict | None:
         """The week's posting (``posted_at``, ``channel``, ``ts``; no ``ts`` while one is under way), or None."""

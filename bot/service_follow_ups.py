@@ -1,12 +1,11 @@
-"""Follow-ups and corrections, as a mixin of ``Service``: what an asker adds to their open escalation
-from its thread, and the question an edited DM belongs to. It uses the service's store, its clock and
-``_tell_owed``."""
+"""Follow-ups and corrections: what an asker adds to their open escalation from its thread, and the question an
+edited DM belongs to."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from bot import edits
 from bot.asker_steps import seen_by_others
@@ -14,8 +13,10 @@ from bot.outbox import Kind
 from bot.questions import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, State, Via
 from bot.small_talk import is_blank, small_talk
+from bot.store import Store
 from bot.times import parse_stored_time, stored
 from bot.urgency import risk_window, signals_immediate_risk
+from bot.urgent_cut import kept_or_refused
 
 log = logging.getLogger("bot.service")
 # An urgent follow-up pages the advisors at most once an escalation in this interval; later ones in it are posted
@@ -46,7 +47,14 @@ def in_a_channel(escalation: Escalation) -> bool:
     return escalation.question is None or seen_by_others(escalation.question.where.source)
 
 
-class FollowUpService:
+class FollowUps:
+    """What askers add to their escalations, and how often that reaches the advisors' channel. ``notify_owed`` is
+    called after a commit that owes messages."""
+
+    def __init__(self, store: Store, notify_owed: Callable[[], None]):
+        self.store = store
+        self.notify_owed = notify_owed
+
     def reply_in_thread(self, asker: str, channel: str | None, thread_ts: str | None, text: str) -> InThread:
         """What ``text``, written by ``asker`` in a thread, is to canishare: ``asker``'s escalation sent from
         this thread (by mentioning the bot, or by DM) that still waits for an advisor (open or claimed; None
@@ -83,7 +91,7 @@ class FollowUpService:
         advisors, the card's update, and the asker's acknowledgement in their thread. None when the Slack
         event (or the message) was handled before: nothing is added twice. Over the limit, as a new
         question: ``QuestionTooLong``, or cut to fit (``bot.urgent_cut``), added urgent, the asker told."""
-        redaction = self._kept(text)
+        redaction = kept_or_refused(text)
         cut_from = len(text) if len(text) > MAX_QUESTION_CHARS else None
         urgent = bool(cut_from) or signals_immediate_risk(text)
         stored = wording.format(redaction.text)
@@ -109,7 +117,7 @@ class FollowUpService:
             if follow_up.urgent:
                 self.store.flag_urgent(escalation.id)
             self.store.owe_card_update(escalation.id)
-        self._tell_owed()
+        self.notify_owed()
         log.info("follow-up %s added to escalation %s%s", follow_up.id, escalation.id,
                  " urgent" if follow_up.urgent else "")
         return follow_up

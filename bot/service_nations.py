@@ -1,17 +1,26 @@
-"""Nations, as a mixin of ``Service``: whom an answer is written for (the nation a question names, the
-person's own choice, the workspace's default). It uses the service's store and ``default_nation``."""
+"""Nations: whom an answer is written for (the nation a question names, the person's own choice, the workspace's
+default)."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from bot.faq import NATIONS
 from bot.named_nations import answer_nation
 from bot.nations import Reader
 from bot.records import Escalation
+from bot.store import Store
 
 
-class NationService:
+class Nations:
+    """``default_nation``: the workspace's (``CANISHARE_NATION``), for people who have not chosen; ``notify_owed`` is
+    called after a commit that owes messages (a choice brings the cards of the person's escalations up to date)."""
+
+    def __init__(self, store: Store, default_nation: str | None, notify_owed: Callable[[], None]):
+        self.store = store
+        self.default_nation = default_nation
+        self.notify_owed = notify_owed
+
     def nation_of(self, user: str | None) -> str | None:
         """The nation answers are shown for: the person's own choice, else the workspace's
         (``CANISHARE_NATION``); None when neither says (every nation's notes are shown)."""
@@ -46,21 +55,8 @@ class NationService:
             return self.escalation_reader(escalation)
         return self.reader_of(user, self._question_text(question_id))
 
-    def own_links(self, user: str, question_id: int | None,
-                  escalation_id: int | None) -> tuple[int | None, int | None]:
-        """The question and escalation a decision record of ``user`` may link to: only their own (a
-        "Record my decision" button under an answer in a shared thread is there for everyone in it).
-        Another person's, or one purged since, is dropped: the record keeps its FAQ entry only."""
-        question = self.store.question(question_id) if question_id else None
-        escalation = self.store.escalation(escalation_id) if escalation_id else None
-        own_question = question is not None and question.asker == user
-        own_escalation = (escalation is not None and escalation.question is not None
-                          and escalation.question.asker == user
-                          and (question_id is None or escalation.question_id == question_id))
-        return (question_id if own_question else None), (escalation_id if own_escalation else None)
-
     def _question_text(self, question_id: int | None) -> str:
-        question = self.question(question_id) if question_id else None
+        question = self.store.question(question_id) if question_id else None
         return question.text if question else ""
 
     def set_nation(self, user: str, nation: str | None) -> None:
@@ -69,4 +65,4 @@ class NationService:
         if nation is not None and nation not in NATIONS:
             raise ValueError(f"unknown nation {nation!r}")
         if self.store.set_nation(user, nation):
-            self._tell_owed()
+            self.notify_owed()

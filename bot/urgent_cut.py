@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from bot.decisions import PLACEHOLDER_GROWTH
 from bot.privacy import MAX_INPUT_CHARS, Redaction, redact_placed, redact_question
-from bot.questions import MAX_QUESTION_CHARS
+from bot.questions import MAX_QUESTION_CHARS, QuestionTooLong
 from bot.urgency import risk_window
 
 GAP = "[… {:,} characters not kept …]"
@@ -34,6 +34,15 @@ def kept_of(typed: str) -> Redaction | None:
         return redact_question(typed, PLACEHOLDER_GROWTH * len(typed))
     window = risk_window(typed)
     return urgent_cut(typed, window) if window else None
+
+
+def kept_or_refused(typed: str) -> Redaction:
+    """``typed`` redacted, whole within the limit; over it, ``QuestionTooLong``, unless it signals a risk now:
+    a risk now is never refused, so it is cut to fit."""
+    kept = kept_of(typed)
+    if kept is None:
+        raise QuestionTooLong(len(typed))
+    return kept
 
 
 def urgent_cut(typed: str, window: tuple[int, int], limit: int = MAX_QUESTION_CHARS) -> Redaction:

@@ -14,7 +14,7 @@ from bot.faq import load_faq
 from bot.outbox import LEASE, Kind, State
 from bot.records import Where
 from bot.service import Service
-from bot.service_parts import details_key, details_prefix
+from bot.service_outbox import details_key, details_prefix
 from bot.slack.blocks.advisor_card import EARLIER_COPY
 from bot.slack.deliverer import SENDERS, deliver_due
 from bot.slack.deps import assemble

@@ -337,7 +337,7 @@ def test_a_resubmitted_urgent_modal_keeps_its_verdict_without_reading_the_text_a
     submit_home_question(app, URGENT_QUESTION)
     read_again = []
     monkeypatch.setattr("bot.service.signals_immediate_risk", lambda text: read_again.append(text) or False)
-    monkeypatch.setattr("bot.service.kept_of", lambda text: read_again.append(text))
+    monkeypatch.setattr("bot.service.kept_or_refused", lambda text: read_again.append(text))
     shown = json.loads(submit_home_question(app, URGENT_QUESTION).body)
     assert "999" in json.dumps(shown["view"]) and not read_again
     assert len(service.store.questions()) == 1

@@ -47,7 +47,7 @@ def test_send_me_my_data_sends_at_most_three_copies_a_day_and_says_so(app, fake_
 
 
 def test_a_copy_still_on_its_way_is_not_owed_again(service):
-    from bot.service_parts import MY_DATA_ON_ITS_WAY, MyDataRefused
+    from bot.service_records import MY_DATA_ON_ITS_WAY, MyDataRefused
 
     service.owe_my_data(ASKER)
     with pytest.raises(MyDataRefused, match="already on its way") as refused:

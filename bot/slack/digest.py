@@ -24,7 +24,7 @@ from bot.digest.figures import Digest
 from bot.digest.weeks import next_run, week_due
 from bot.outbox import DIGEST_LEASE, UNCERTAIN
 from bot.service import Service
-from bot.service_parts import details_key, details_prefix
+from bot.service_outbox import details_key, details_prefix
 from bot.slack.blocks.digest import render_blocks, summary_text
 from bot.slack.blocks.kit import reminder_span
 from bot.slack.client import build_web_client

@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot.bundled import privacy_notice
 from bot.faq import NATIONS
-from bot.service_parts import MyDataRefused
+from bot.service_records import MyDataRefused
 from bot.slack.blocks import ids
 from bot.slack.blocks.app_home import home_view, privacy_blocks
 from bot.slack.blocks.modals import privacy_notice_modal
