@@ -70,7 +70,7 @@ that), ``spans`` (the pass: ``name_spans``). Each rule set is a mixin that decla
 from __future__ import annotations
 
 from bot.names.given import given_names, is_ambiguous_name, is_given_name
-from bot.names.records import FIELD_ACRONYMS
+from bot.names.records import FIELD_ACRONYMS, SECTOR_ACRONYMS
 from bot.names.spans import name_spans
 from bot.names.tokens import words_of
 from bot.names.words import (
@@ -109,6 +109,7 @@ __all__ = [
     # model's word list, bot.privacy's keyword search
     "COMMON_SURNAMES",
     "FIELD_ACRONYMS",
+    "SECTOR_ACRONYMS",
     "INSTITUTION_WORDS",
     "LEGAL_EPONYMS",
     "LEGAL_FOLLOWERS",

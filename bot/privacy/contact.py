@@ -67,15 +67,54 @@ def emails(text: str):
             if "@" in at:
                 if not _WRITTEN_DOT.search(domain):
                     continue  # a plain address: _EMAIL's
-            elif _PLAIN_AT.fullmatch(at) and not (
-                _WRITTEN_DOT.search(domain)
-                or _WRITTEN_DOT.search(local)
-                or re.search(r"[._0-9]", local)
-                or not _name_knowledge.is_common_word(local)
-            ):
+            elif _PLAIN_AT.fullmatch(at) and _a_word_then_a_web_address(text, m.start(), local, domain):
                 continue  # "look at gov.uk", "she works at nhs.net": a word, "at", a web address
             yield m.start(), m.end(), EMAIL
     yield from _emails_at_a_provider(text)
+    yield from _labelled_spoken_emails(text)
+
+
+# before "at" and a domain, words that say where someone works or whom to send to, never a mailbox's name:
+# "send it to the GP at nhs dot net", "is it ok to send to them at nhs dot net", "I work at nhs dot net"
+_NOT_A_MAILBOX = frozenset(
+    """me you him her it us them someone somebody anyone everyone work works worked working based placed
+    employed team teams office service services school schools college practice surgery hospital ward unit
+    department dept trust council centre center home care""".split()
+)
+
+
+def _a_word_then_a_web_address(text: str, start: int, local: str, domain: str) -> bool:
+    """"she works at nhs dot net": a word, "at", a web address; not "jo.smith at nhs dot net", nor any
+    word after "e-mail" ("her email is smith at nhs dot net")."""
+    if _WRITTEN_DOT.search(local) or re.search(r"[._0-9]", local):
+        return False
+    lowered = local.lower()
+    if lowered in ("is", "was"):
+        return True  # "my email is at nhs dot net": says where the address is, not what
+    if _EMAIL_WORD.search(text, max(0, start - 40), start):
+        return False
+    if lowered in _NOT_A_MAILBOX or lowered in _name_knowledge.SECTOR_ACRONYMS:
+        return True
+    return not _WRITTEN_DOT.search(domain) and _name_knowledge.is_common_word(local)
+
+
+# after "e-mail (address) is": an address said aloud whose domain starts with two words ("m dot jenkins at
+# hywel dda dot nhs dot wales"); the label makes the loose domain safe to take
+_LABELLED_SPOKEN_EMAIL = re.compile(
+    r"(?i)\be-?mail(?:[ \t]+address)?(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]+"
+    r"(?P<address>(?!(?:is|was|address)[ \t]+at[ \t])"
+    r"[a-z0-9]+(?:[ \t]+(?:dot|underscore)[ \t]+[a-z0-9]+){0,3}[ \t]+at[ \t]+"
+    r"(?:[a-z0-9-]+[ \t]+){0,2}[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+){0,3}[ \t]+dot[ \t]+(?:" + _TLDS + r"))"
+    r"(?![\w-])"
+)
+
+
+def _labelled_spoken_emails(text: str):
+    lowered = text.lower()
+    if "mail" not in lowered or " dot " not in lowered:
+        return
+    for m in _LABELLED_SPOKEN_EMAIL.finditer(text):
+        yield m.start("address"), m.end("address"), EMAIL
 
 
 # an address given by its provider alone: "jane_smith99 at hotmail", "her email is kayz.b at gmail"
@@ -92,6 +131,8 @@ def _emails_at_a_provider(text: str):
         return
     for m in _AT_A_PROVIDER.finditer(text):
         local = m.group("local")
+        if local.lower() in ("is", "was"):
+            continue  # "her email is at gmail": where the address is, not what
         if (
             "@" in m.group()  # "jadew@gmail": an "@" before a provider is an address
             or re.search(r"[._0-9]", local)

@@ -20,7 +20,7 @@ _POSTCODE_AREAS = (
     "S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR "
     "WS WV YO ZE ZZ"
 ).split()
-_POSTCODE_AREA_SET = frozenset(_POSTCODE_AREAS)
+POSTCODE_AREA_SET = frozenset(_POSTCODE_AREAS)
 _POSTCODE = re.compile(
     r"(?P<outward>(?P<area>[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]?)[0-9][A-Za-z0-9]?)"
     r"[ \t\u00a0]{0,2}"
@@ -179,7 +179,7 @@ _NOT_STREETS = {
 
 def postcodes(text: str):
     for m in matches_before_digits(_POSTCODE, text, _POSTCODE_DIGIT, 2):
-        if m.group("area").upper() not in _POSTCODE_AREA_SET:
+        if m.group("area").upper() not in POSTCODE_AREA_SET:
             continue
         inward = m.group("inward")
         # "KS2 3rd", "Y9 2nd": an ordinal in lower case is not an inward code

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.privacy.dictated import dictated_identifiers
 from bot.privacy.kinds import ADDRESS, CASE_ID, NHS, PHONE
 
 _REPEATS = {"double": 1, "triple": 2}  # the digit after is said once more, or twice more
@@ -128,3 +129,4 @@ def _worded_addresses(text: str):
 def spoken_identifiers(text: str):
     yield from _spoken_numbers(text)
     yield from _worded_addresses(text)
+    yield from dictated_identifiers(text)

@@ -1,0 +1,142 @@
+"""Identifiers spelt out as people dictate them: letters in the phonetic alphabet or one by one, numbers in
+words ("papa kilo one nine x-ray yankee zulu", "Juliet Kilo four four six two one nine Charlie",
+"S A fifteen three B Q"). A run of such words is written out as typed ("PK19XYZ") and taken when it has an
+identifier's shape (a postcode, an NI number, a vehicle registration); a name or a reference spelt in the
+phonetic alphabet is taken too."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from bot.privacy.kinds import CASE_ID, NAME, NI, POSTCODE, VEHICLE
+from bot.privacy.places import POSTCODE_AREA_SET
+
+PHONETIC = {word: word[0].upper() for word in (
+    "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike november "
+    "oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray x-ray yankee zulu").split()}
+_DIGITS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+           "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_TEENS = {word: str(10 + i) for i, word in enumerate(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {word: str(20 + 10 * i) for i, word in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_TENS_VALUES = frozenset(_TENS.values())
+_REPEATS = {"double": 2, "triple": 3}
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?|[0-9]{1,4}")
+_GAP = re.compile(r"[ \t,]+|[ \t]*-[ \t]*")
+_GATE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in PHONETIC) + r")\b|\b[A-Z][ \t]+[A-Z]\b")
+# what a run of dictated characters may be, written as typed
+_SHAPES = (
+    (NI, re.compile(r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]?")),
+    (VEHICLE, re.compile(r"[A-HJ-PR-Y]{2}(?:0[2-9]|[1-7][0-9])[A-HJ-PR-Z]{3}")),
+    (POSTCODE, re.compile(r"(?P<area>[A-Z]{1,2})[0-9][A-Z0-9]?[0-9][ABD-HJLNP-UW-Z]{2}")),
+)
+_LONGEST_RUN = 14  # tokens: "Juliet Kilo four four six two one nine Charlie" is 9
+
+
+class Said(NamedTuple):
+    start: int
+    end: int
+    chars: str  # what the word stands for, as typed
+    how: str  # "phonetic", "letter", "spoken" (a number in words) or "typed" (digits)
+
+
+def _said(word: str, start: int, end: int) -> Said | None:
+    lowered = word.lower()
+    if lowered in PHONETIC:
+        return Said(start, end, PHONETIC[lowered], "phonetic")
+    if len(word) == 1 and word.isalpha():
+        return Said(start, end, word.upper(), "letter")
+    if word.isdigit():
+        return Said(start, end, word, "typed")
+    for table in (_DIGITS, _TEENS, _TENS):
+        if lowered in table:
+            return Said(start, end, table[lowered], "spoken")
+    return None
+
+
+def _runs(text: str):
+    """Each run of dictated words joined by spaces, commas or hyphens, in one pass; "double four" and
+    "twenty one" read as people say them."""
+    run: list[Said] = []
+    repeat = 1
+    last_end = None
+    for m in _WORD.finditer(text):
+        joined = last_end is not None and _GAP.fullmatch(text, last_end, m.start()) is not None
+        if not joined and run:
+            yield run
+            run, repeat = [], 1
+        lowered = m.group().lower()
+        if lowered in _REPEATS:
+            repeat, last_end = _REPEATS[lowered], m.end()
+            continue
+        said = _said(m.group(), m.start(), m.end())
+        if said is None:
+            if run:
+                yield run
+            run, repeat, last_end = [], 1, None
+            continue
+        if _a_unit_after_tens(run, said, repeat):
+            tens = run.pop()  # "twenty one": 21, not 201
+            said = Said(tens.start, said.end, tens.chars[0] + said.chars, "spoken")
+        run.append(said._replace(chars=said.chars * repeat))
+        repeat, last_end = 1, m.end()
+    if run:
+        yield run
+
+
+def _a_unit_after_tens(run: list[Said], said: Said, repeat: int) -> bool:
+    return (repeat == 1 and said.how == "spoken" and len(said.chars) == 1 and said.chars != "0"
+            and bool(run) and run[-1].how == "spoken" and run[-1].chars in _TENS_VALUES)
+
+
+def _shape_of(chars: str) -> str | None:
+    for kind, shape in _SHAPES:
+        m = shape.fullmatch(chars)
+        if m and (kind != POSTCODE or m.group("area") in POSTCODE_AREA_SET):
+            return kind
+    return None
+
+
+def _dictated(words: list[Said]) -> bool:
+    """Said rather than typed: a phonetic letter, or letters one by one with a number in words."""
+    hows = [w.how for w in words]
+    return "phonetic" in hows or (hows.count("letter") >= 2 and "spoken" in hows)
+
+
+def _spelt(words: list[Said]) -> str | None:
+    """A name or reference spelt in the phonetic alphabet, with no identifier's shape: four phonetic letters
+    in a row ("Sierra Mike India Tango Hotel"), or two with three digits or more."""
+    hows = [w.how for w in words]
+    digits = sum(len(w.chars) for w in words if w.how in ("spoken", "typed"))
+    if hows.count("phonetic") >= 4 and digits == 0 and "letter" not in hows:
+        return NAME
+    if hows.count("phonetic") >= 2 and digits >= 3:
+        return CASE_ID
+    return None
+
+
+def dictated_identifiers(text: str):
+    if not _GATE.search(text):
+        return
+    for run in _runs(text):
+        i = 0
+        while i < len(run):
+            found = None
+            for j in range(min(len(run), i + _LONGEST_RUN), i, -1):
+                words = run[i:j]
+                kind = _shape_of("".join(w.chars for w in words)) if _dictated(words) else None
+                if kind:
+                    found = (j, kind)
+                    break
+            if found is None and i == 0:
+                kind = _spelt(run)
+                if kind:
+                    yield run[0].start, run[-1].end, kind
+                    break
+            if found:
+                yield run[i].start, run[found[0] - 1].end, found[1]
+                i = found[0]
+            else:
+                i += 1

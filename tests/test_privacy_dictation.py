@@ -1,0 +1,61 @@
+"""Identifiers dictated rather than typed (spelt in the phonetic alphabet, letter by letter, numbers in words),
+e-mail addresses said aloud, and the words before "at" that say where someone works, not whose mailbox."""
+
+import pytest
+
+from bot.privacy import redact
+
+
+@pytest.mark.parametrize("text, said, kind", [
+    ("the car outside was a grey Corsa, reg sierra tango six eight bravo kilo lima, seen twice",
+     "sierra tango six eight bravo kilo lima", "vehicle reg"),
+    ("his National Insurance number is Alpha Bravo one two three four five six Delta, can DWP have it",
+     "Alpha Bravo one two three four five six Delta", "NI number"),
+    ("she moved to Cardiff, C F double one, four D X, last month", "C F double one, four D X", "postcode"),
+    ("the postcode is L twenty three, six Y Z I think", "L twenty three, six Y Z", "postcode"),
+    ("surname is spelt Kilo Oscar Whiskey Alpha Lima Sierra Kilo India", "Kilo Oscar Whiskey Alpha Lima Sierra Kilo India",
+     "name"),
+    ("the crime ref is Echo Zulu four four nine one", "Echo Zulu four four nine one", "case id"),
+])
+def test_a_dictated_identifier_is_taken_as_its_kind(text, said, kind):
+    redacted = redact(text)
+    assert said not in redacted.text
+    assert f"[{kind}]" in redacted.text
+
+
+@pytest.mark.parametrize("text", [
+    "Mike and Charlie went to the hotel in Lima for a week",  # phonetic words as names and places
+    "Oscar, Victor and Juliet are siblings on the plan",  # three names: a list, not spelling
+    "can I tell the school about Section A and B of the form",
+    "Papa John's pizza delivery driver saw him",
+    "we counted one two three four five six cars",
+    "Year 7 and 8 at the Echo Park school",
+    "the DSL, the DPO and the SENCO, plus IG in A and E",
+])
+def test_words_that_only_look_dictated_are_not_taken_as_spelt_identifiers(text):
+    """(The names among them are still names.)"""
+    assert set(redact(text).found) <= {"name"}
+
+
+@pytest.mark.parametrize("text", [
+    "can I send it to the GP at nhs dot net or does it have to be Egress",
+    "is it ok to send to them at nhs dot net or only to a secure address",
+    "I work at nhs dot net so is my email secure enough",
+    "can I send the report to social care at council dot gov dot uk",
+    "my email is at nhs dot net, is that secure enough for a referral",
+    "her email address is at gmail, can the school use it",
+])
+def test_where_someone_works_or_sends_is_not_an_address(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text, address", [
+    ("her email is s dot price at swansea bay dot nhs dot wales, can I copy her in",
+     "s dot price at swansea bay dot nhs dot wales"),
+    ("e-mail address: tom underscore b at north ayrshire dot gov dot uk", "tom underscore b at north ayrshire dot gov dot uk"),
+    ("email it to mark at gmail dot com", "mark at gmail dot com"),
+    ("please email j dot bloggs at nhs dot net", "j dot bloggs at nhs dot net"),
+])
+def test_an_address_said_aloud_is_taken(text, address):
+    redacted = redact(text)
+    assert address not in redacted.text and "[email]" in redacted.text
