@@ -59,3 +59,21 @@ def test_where_someone_works_or_sends_is_not_an_address(text):
 def test_an_address_said_aloud_is_taken(text, address):
     redacted = redact(text)
     assert address not in redacted.text and "[email]" in redacted.text
+
+
+@pytest.mark.parametrize("text, said", [
+    ("DOB is twenty one oh three two thousand and eleven, mum says", "twenty one oh three two thousand and eleven"),
+    ("born seven twelve twenty fourteen, so she is in year six", "seven twelve twenty fourteen"),
+    ("date of birth thirtieth, nine, nineteen ninety nine", "thirtieth, nine, nineteen ninety nine"),
+])
+def test_a_date_of_birth_said_as_numbers_in_words_is_taken(text, said):
+    redacted = redact(text)
+    assert said not in redacted.text and "[date of birth]" in redacted.text
+
+
+@pytest.mark.parametrize("text", [
+    "he was born fourteen years ago and moved here at six",
+    "she was born in two thousand and nine, is that relevant to the referral",
+])
+def test_numbers_in_words_after_born_that_are_not_a_date_are_kept(text):
+    assert redact(text).text == text

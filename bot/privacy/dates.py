@@ -41,6 +41,8 @@ _YEAR_WORDS = (
 # a year's last two digits in words, after a day and a month: "oh nine", "twelve", "ninety-eight"
 _SHORT_YEAR_WORDS = r"(?:oh[\s-]" + _UNITS + r"|" + _TEENS + r"|" + _TENS + r"(?:[\s-]" + _UNITS + r")?)"
 _YEAR = r"(?:(?:19|20)[0-9]{2}|" + _YEAR_WORDS + r"|" + _SHORT_YEAR_WORDS + r")"
+# a month said as its number: "oh six", "six", "twelve" (in "fourteen oh six two thousand and nine")
+_SPOKEN_MONTH = r"(?:oh[\s-]+" + _UNITS + r"|ten|eleven|twelve|" + _UNITS + r")"
 # the year after a day and a month: "2012", "'12", ", 2012", "in 2012", "of 2012"
 _YEAR_AFTER = r"(?:,?\s+(?:(?:in|of)\s+)?" + _YEAR + r"|,?\s+'[0-9]{2})"
 _DAY_OF = r"(?:\s+(?:day\s+)?of)?\s+"  # "4th of May", "the 4th day of May"
@@ -58,6 +60,7 @@ _DATE = (
     r"|[0-9]{1,2} [0-9]{1,2} (?:(?:19|20)[0-9]{2}|[0-9]{2})"
     r"|[0-9]{1,2}[./\-](?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)[./\-](?:[0-9]{4}|[0-9]{2})"  # 03.ii.2015
     r"|(?:19|20)[0-9]{2}[-./](?:1[0-2]|0?[1-9])[-./](?:3[01]|[12][0-9]|0?[1-9])"
+    r"|" + _DAY + r"[ \t,]+" + _SPOKEN_MONTH + r"[ \t,]+" + _YEAR_WORDS +  # dictated: the year in words
     r"|" + _DAY + r"[/.\- ]" + _MONTH + r"[/.\- ](?:" + _YEAR + r"|'?[0-9]{2})"
     r"|" + _DAY + _DAY_OF + _MONTH + r"(?:" + _YEAR_AFTER + r")?"
     r"|" + _MONTH + r"\s+(?:the\s+)?" + _DAY + r"(?:" + _YEAR_AFTER + r")?"
