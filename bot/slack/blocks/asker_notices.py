@@ -11,7 +11,7 @@ from bot.policy_copy import URGENT_NOTICE
 from bot.questions import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, Via
 from bot.slack.blocks.kit import MODAL_TEXT_LIMIT, Message, clip, context, human_list, plain, section, user_question
-from bot.slack.blocks.replies import RECOGNISED_ONLY
+from bot.slack.blocks.replies import RECOGNISED_ONLY, notice_message
 
 MESSAGE_BLOCK_LIMIT = 50  # Slack's, for a message
 
@@ -126,11 +126,11 @@ def claimed_message(escalation: Escalation) -> Message:
         text = (f":arrows_counterclockwise: An advisor reopened your question (escalation #{escalation.id}): "
                 f"{mention(escalation.claimed_by, 'an advisor')} is looking at it again. "
                 "Any new answer will come here.")
-        return Message(f"An advisor reopened your question (escalation #{escalation.id}).", [section(text)])
+        return notice_message(text)
     text = (f":raising_hand: {mention(escalation.claimed_by, 'An advisor')} has picked up your question "
             f"(escalation #{escalation.id}) "
             "and is working on it. Their answer will come here.")
-    return Message(f"An advisor has picked up your question (escalation #{escalation.id}).", [section(text)])
+    return notice_message(text)
 
 
 def asked_from_home_modal(urgent: bool = False) -> dict:

@@ -1,0 +1,119 @@
+"""An FAQ entry as an answer in Slack: what its reader must see first about where it holds (their nation's
+note, or that it does not hold there), the answer, its legal basis, the buttons, then the other nations'
+notes, sources, review date and the notice; and the same as the message's text, which screen readers and
+phone notifications read instead of the blocks."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from bot.answers import short_answer
+from bot.faq import FaqEntry, Source
+from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn
+from bot.nations import NationLines, Reader, as_reader, nation_lines
+from bot.policy_copy import DISCLAIMER
+from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, decision_ref, entry_ref
+from bot.slack.blocks.kit import Message, actions, button, context, section, whole_text_sections
+from bot.slack.blocks.plain import blocks_text, fallback
+
+
+def source_link(source: Source) -> str:
+    title = escape_mrkdwn(source.title).replace("|", "-")
+    if not source.url:
+        return title
+    url = source.url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C")
+    return f"<{url}|{title}>"
+
+
+def nation_before_blocks(lines: NationLines, nation: str | None) -> list[dict]:
+    """What the reader must see before the answer: their nation's note, or that the answer does not
+    hold there (and what applies instead), or, with no nation known, where the answer applies."""
+    if not lines.before:
+        return []
+    if nation is None:
+        return [section(f":round_pushpin: *{escape_mrkdwn(lines.before[0])}*")]
+    if not lines.holds:
+        first, *rest = lines.before
+        return [section(f":warning: *{escape_mrkdwn(first)}*\n" + "\n".join(escape_mrkdwn(r) for r in rest))]
+    return [section(":round_pushpin: " + "\n".join(_labelled(line) for line in lines.before))]
+
+
+def nation_after_blocks(lines: NationLines, nation: str | None) -> list[dict]:
+    """After the answer: every nation's note (no nation known), or that it reflects the law of the
+    nations it names (the reader's nation has no note), then the other nations' notes when asked for."""
+    if nation is None:
+        if not lines.after:
+            return []
+        return [elsewhere_block(lines.after),
+                context("Pick your nation on my Home tab to see the note for yours first.")]
+    blocks = [context(escape_mrkdwn(" ".join(lines.after)))] if lines.after else []
+    if lines.elsewhere:
+        blocks.append(elsewhere_block(lines.elsewhere))
+    return blocks
+
+
+def elsewhere_block(notes: Sequence[str]) -> dict:
+    return section("*Elsewhere in the UK*\n" + "\n".join("• " + _labelled(line) for line in notes))
+
+
+def nation_blocks(lines: NationLines, nation: str | None) -> list[dict]:
+    """What goes before an answer about nations: the warning or note, the note or warning of each other
+    nation the question names, then why the answer is for that nation."""
+    mentioned = [section("\n".join(f":warning: {escape_mrkdwn(line)}" if line.startswith("Your question names ")
+                                    else ":round_pushpin: " + _labelled(line) for line in lines.mentioned))]
+    return (nation_before_blocks(lines, nation) + (mentioned if lines.mentioned else [])
+            + ([context(f":round_pushpin: {escape_mrkdwn(lines.why)}")] if lines.why else []))
+
+
+def nation_lead(lines: NationLines, nation: str | None) -> str:
+    """Every line ``nation_blocks`` puts before an answer, in the same order, as plain text: what a
+    screen reader or a notification must give first (that the answer does not hold where the reader is,
+    their nation's note, where it applies)."""
+    return blocks_text(nation_blocks(lines, nation))
+
+
+def _labelled(line: str) -> str:
+    """'Scotland: note' with the nation in bold."""
+    name, colon, rest = line.partition(": ")
+    return f"*{escape_mrkdwn(name)}:* {escape_mrkdwn(rest)}" if colon else escape_mrkdwn(line)
+
+
+def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None = None) -> list[dict]:
+    """One FAQ entry as an answer for a reader in ``nation`` (None: not known): where it holds, the
+    answer, the other nations' notes, its legal basis and sources, the review date, the notice, and
+    the feedback and escalation buttons."""
+    ref = entry_ref(question_id, entry.id)
+    reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
+    sources = " · ".join(source_link(s) for s in entry.sources)
+    lines, nation = nation_lines(entry, nation), as_reader(nation).nation
+    return [
+        *nation_blocks(lines, nation),
+        *whole_text_sections(markdown_to_mrkdwn(escape_mrkdwn(entry.answer)), f"*{escape_mrkdwn(entry.question)}*"),
+        *nation_after_blocks(lines, nation),
+        section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}\n*Source:* {sources}"),
+        context(f"Last reviewed {reviewed} · FAQ entry `{entry.id}`",
+                f":warning: {DISCLAIMER}"),
+        actions(
+            button("Helpful", HELPFUL, ref),
+            button("Not helpful", NOT_HELPFUL, ref),
+            button("Ask an advisor", ESCALATE, str(question_id)),
+            record_button(question_id, entry.id),
+        ),
+    ]
+
+
+def record_button(question_id: int | None, entry_id: str | None, escalation_id: int | None = None) -> dict:
+    """"Record my decision": opens the decision record modal for this guidance."""
+    return button("Record my decision", RECORD_DECISION, decision_ref(question_id, entry_id, escalation_id))
+
+
+def entry_message(entry: FaqEntry, question_id: int, nation: Reader | str | None = None) -> Message:
+    return Message(entry_text(entry, nation), entry_blocks(entry, question_id, nation))
+
+
+def entry_text(entry: FaqEntry, nation: Reader | str | None = None) -> str:
+    """An answer's text (screen readers, notifications): every nation line the blocks lead with, then
+    the answer in brief, not the entry's question (often the myth, which reads as the opposite of the
+    answer)."""
+    lines, where = nation_lines(entry, nation), as_reader(nation).nation
+    return fallback(nation_lead(lines, where), f"{escape_mrkdwn(short_answer(entry))} ({DISCLAIMER})")
