@@ -15,13 +15,15 @@ import pytest
 from test_slack_blocks import escalation as card_escalation
 from test_slack_blocks import question as mention_question
 
+from bot.mrkdwn import escape_mrkdwn
 from bot.named_nations import answer_nation
 from bot.nations import Reader, nation_lines
 from bot.policy_copy import ACT_NOW, DISCLAIMER, DO_NOT_WAIT, SHARING_TO_PREVENT_HARM
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, DecisionRecord, Escalation, FollowUp, Question, Where
 from bot.slack.blocks import advisor_card, asker_notices, follow_ups, replies
-from bot.slack.blocks.faq_answer import nation_blocks, nation_lead
-from bot.slack.blocks.plain import blocks_text, plain_text
+from bot.slack.blocks.faq_answer import answer_mrkdwn, nation_blocks, nation_lead
+from bot.slack.blocks.kit import clip, preview, section
+from bot.slack.blocks.plain import TEXT_LIMIT, blocks_text, plain_text
 
 NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.timezone.utc)
 AWAY = ("The advisors are not working now. They work Monday to Friday 09:00 to 17:00 (UK time); they will see it "
@@ -204,3 +206,29 @@ def test_the_decision_record_text_is_the_record_to_paste(messages):
 def test_plain_text_keeps_times_mentions_and_link_addresses():
     assert plain_text(":warning: *Call 999* at 09:00, <@U1>: <https://ico.org.uk/x|ICO guidance> :+1:") == \
         "Call 999 at 09:00, <@U1>: ICO guidance (https://ico.org.uk/x)"
+
+
+# an answer's text is the whole answer (s10 #6) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("nation", [None, "england", "wales"])
+def test_an_answers_text_is_the_whole_answer_with_its_basis_sources_and_notice(faq, nation):
+    for entry in faq.entries:
+        text = replies.entry_message(entry, 7, nation).text
+        answer = blocks_text([section(answer_mrkdwn(entry))])
+        assert answer in text, entry.id  # whole, not cut: no "…" of ours in it
+        assert "…" not in text.replace(answer, ""), entry.id
+        for basis in entry.legal_basis:
+            assert escape_mrkdwn(basis) in text, (entry.id, basis)
+        for source in entry.sources:
+            assert f"{escape_mrkdwn(source.title)} ({source.url})" in text, (entry.id, source.title)
+        assert text.endswith(DISCLAIMER) and len(text) <= TEXT_LIMIT
+
+
+def test_a_preview_ends_at_a_sentence_else_at_a_word_never_mid_word():
+    text = "Share what is needed. Record why you shared it, with whom and when, in the case notes."
+    assert preview(text, 40) == "Share what is needed. …"
+    assert preview(text, 60) == "Share what is needed. Record why you shared it, with whom…"
+    assert preview(text, 200) == text
+    assert clip("Record why you shared it, with whom", 20) == "Record why you…"
+    assert clip("x" * 50, 20) == "x" * 19 + "…"  # no word to cut at

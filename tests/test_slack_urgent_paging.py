@@ -5,8 +5,6 @@ tests/test_slack_flows.py."""
 
 import json
 
-import json
-
 import pytest
 from slack_flow_fixtures import *  # noqa: F403 - the fixtures, used by name as arguments
 from test_slack_flows import (

@@ -34,6 +34,7 @@ from bot.slack.blocks.kit import (
     divider,
     header,
     option,
+    preview,
     quoted,
     section,
     slack_date,
@@ -75,7 +76,7 @@ def decision_record_blocks(records: Sequence[DecisionRecord]) -> list[dict]:
                                                           else "canishare")
         blocks.append(section(
             f"*{SHARING_LABELS.get(r.decision, r.decision)}*{shared_with}\n"
-            f"{escape_user_text(clip(r.reasons, 300))}\n"
+            f"{escape_user_text(preview(r.reasons, 300))}\n"
             f"_{slack_date(r.created_at)} · record #{r.id} · {guidance}_"
         ))
     return blocks

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from bot.answers import short_answer
 from bot.faq import FaqEntry, Source
 from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn
 from bot.nations import NationLines, Reader, as_reader, nation_lines
 from bot.policy_copy import DISCLAIMER
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, decision_ref, entry_ref
 from bot.slack.blocks.kit import Message, actions, button, context, section, whole_text_sections
-from bot.slack.blocks.plain import blocks_text, fallback
+from bot.slack.blocks.plain import blocks_text, fallback, plain_text
 
 
 def source_link(source: Source) -> str:
@@ -83,16 +82,12 @@ def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None 
     answer, the other nations' notes, its legal basis and sources, the review date, the notice, and
     the feedback and escalation buttons."""
     ref = entry_ref(question_id, entry.id)
-    reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
-    sources = " · ".join(source_link(s) for s in entry.sources)
     lines, nation = nation_lines(entry, nation), as_reader(nation).nation
     return [
         *nation_blocks(lines, nation),
-        *whole_text_sections(markdown_to_mrkdwn(escape_mrkdwn(entry.answer)), f"*{escape_mrkdwn(entry.question)}*"),
+        *whole_text_sections(answer_mrkdwn(entry), f"*{escape_mrkdwn(entry.question)}*"),
         *nation_after_blocks(lines, nation),
-        section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}\n*Source:* {sources}"),
-        context(f"Last reviewed {reviewed} · FAQ entry `{entry.id}`",
-                f":warning: {DISCLAIMER}"),
+        *basis_blocks(entry),
         actions(
             button("Helpful", HELPFUL, ref),
             button("Not helpful", NOT_HELPFUL, ref),
@@ -100,6 +95,18 @@ def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None 
             record_button(question_id, entry.id),
         ),
     ]
+
+
+def answer_mrkdwn(entry: FaqEntry) -> str:
+    return markdown_to_mrkdwn(escape_mrkdwn(entry.answer))
+
+
+def basis_blocks(entry: FaqEntry) -> list[dict]:
+    """The legal basis and sources, the review date and the notice every answer carries."""
+    reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
+    sources = " · ".join(source_link(s) for s in entry.sources)
+    return [section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}\n*Source:* {sources}"),
+            context(f"Last reviewed {reviewed} · FAQ entry `{entry.id}`", f":warning: {DISCLAIMER}")]
 
 
 def record_button(question_id: int | None, entry_id: str | None, escalation_id: int | None = None) -> dict:
@@ -112,8 +119,14 @@ def entry_message(entry: FaqEntry, question_id: int, nation: Reader | str | None
 
 
 def entry_text(entry: FaqEntry, nation: Reader | str | None = None) -> str:
-    """An answer's text (screen readers, notifications): every nation line the blocks lead with, then
-    the answer in brief, not the entry's question (often the myth, which reads as the opposite of the
-    answer)."""
+    """An answer's text (screen readers, notifications): the whole answer as plain text, after every
+    nation line the blocks lead with: the answer, the other nations' notes, the legal basis, the sources
+    as "title (URL)", the review date and the notice. Not the entry's question first: often the myth,
+    which read alone says the opposite of the answer."""
     lines, where = nation_lines(entry, nation), as_reader(nation).nation
-    return fallback(nation_lead(lines, where), f"{escape_mrkdwn(short_answer(entry))} ({DISCLAIMER})")
+    reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
+    return fallback(nation_lead(lines, where), blocks_text([section(answer_mrkdwn(entry))]),
+                    f"Legal basis: {escape_mrkdwn('; '.join(entry.legal_basis))}.",
+                    blocks_text(nation_after_blocks(lines, where)),
+                    "Sources: " + "; ".join(plain_text(source_link(s)) for s in entry.sources) + ".",
+                    f"Last reviewed {reviewed}. {DISCLAIMER}")

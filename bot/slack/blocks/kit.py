@@ -46,10 +46,22 @@ _HALF_ENTITY = re.compile(r"&[a-z]{0,4}$")
 
 
 def clip(text: str, limit: int) -> str:
-    """At most ``limit`` characters, ending in an ellipsis when cut, never inside an ``&…;`` entity."""
+    """At most ``limit`` characters, ending in an ellipsis when cut: at a word where one ends in its second
+    half, never inside a word or an ``&…;`` entity otherwise than when it has no space to cut at."""
     if len(text) <= limit:
         return text
-    return _HALF_ENTITY.sub("", text[: limit - 1]) + "…"
+    cut = _HALF_ENTITY.sub("", text[: limit - 1])
+    space = cut.rfind(" ")
+    return (cut[:space].rstrip() if space >= limit // 2 else cut) + "…"
+
+
+def preview(text: str, limit: int) -> str:
+    """A preview of at most ``limit`` characters: whole sentences when they fill at least half of it,
+    else cut at a word (``clip``); never mid-word."""
+    if len(text) <= limit:
+        return text
+    end = _last_sentence_end(text[: limit - 2])
+    return text[:end] + " …" if end >= limit // 2 else clip(text, limit)
 
 
 def quoted(text: str) -> str:
