@@ -12,7 +12,7 @@ from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn
 from bot.nations import NationLines, Reader, as_reader, nation_lines
 from bot.policy_copy import DISCLAIMER
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, decision_ref, entry_ref
-from bot.slack.blocks.kit import Message, actions, button, context, section, whole_text_sections
+from bot.slack.blocks.kit import HEADER_LIMIT, Message, actions, button, context, header, section, whole_text_sections
 from bot.slack.blocks.plain import blocks_text, fallback, plain_text
 
 
@@ -78,34 +78,46 @@ def _labelled(line: str) -> str:
 
 
 def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None = None) -> list[dict]:
-    """One FAQ entry as an answer for a reader in ``nation`` (None: not known): where it holds, the
-    answer, the other nations' notes, its legal basis and sources, the review date, the notice, and
-    the feedback and escalation buttons."""
+    """One FAQ entry as an answer for a reader in ``nation`` (None: not known), laid out for a phone: what
+    must come first about where it holds (``nation_blocks``), the entry's title as a heading (a screen
+    reader can jump to it), the answer and its legal basis, then the buttons, and only after them the long
+    tail: the other nations' notes, the sources, the review date and the notice. Nothing is hidden."""
     ref = entry_ref(question_id, entry.id)
     lines, nation = nation_lines(entry, nation), as_reader(nation).nation
     return [
         *nation_blocks(lines, nation),
-        *whole_text_sections(answer_mrkdwn(entry), f"*{escape_mrkdwn(entry.question)}*"),
-        *nation_after_blocks(lines, nation),
-        *basis_blocks(entry),
+        *title_blocks(entry),
+        *whole_text_sections(answer_mrkdwn(entry)),
+        section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}"),
         actions(
             button("Helpful", HELPFUL, ref),
             button("Not helpful", NOT_HELPFUL, ref),
             button("Ask an advisor", ESCALATE, str(question_id)),
             record_button(question_id, entry.id),
         ),
+        *nation_after_blocks(lines, nation),
+        *source_blocks(entry),
     ]
+
+
+def title_blocks(entry: FaqEntry) -> list[dict]:
+    """The entry's title as a header block (Slack's heading, plain text, at most 150 characters); a longer
+    one as an "Answer" heading over the title in bold, so that nothing of it is cut."""
+    title = entry.question
+    if len(title) <= HEADER_LIMIT:
+        return [header(title)]
+    return [header("Answer"), section(f"*{escape_mrkdwn(title)}*")]
 
 
 def answer_mrkdwn(entry: FaqEntry) -> str:
     return markdown_to_mrkdwn(escape_mrkdwn(entry.answer))
 
 
-def basis_blocks(entry: FaqEntry) -> list[dict]:
-    """The legal basis and sources, the review date and the notice every answer carries."""
+def source_blocks(entry: FaqEntry) -> list[dict]:
+    """The sources, the review date and the notice every answer carries."""
     reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
     sources = " · ".join(source_link(s) for s in entry.sources)
-    return [section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}\n*Source:* {sources}"),
+    return [section(f"*Source:* {sources}"),
             context(f"Last reviewed {reviewed} · FAQ entry `{entry.id}`", f":warning: {DISCLAIMER}")]
 
 

@@ -277,9 +277,9 @@ ON_HOME = "Your question, as I kept it, is on my Home tab, where only you see it
 def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | str | None = None,
                            shared: bool = False) -> Message:
     """An advisor's answer, as the asker receives it: with their question quoted, unless others read it
-    there (``shared``: a channel's thread). Linked to an FAQ entry, it carries that entry's nation lines
-    for the asker's ``nation`` as an FAQ answer does: a warning and what applies instead first when the
-    entry does not hold there."""
+    there (``shared``: a channel's thread), and "Record my decision" right after the answer. Linked to an
+    FAQ entry, it carries that entry's nation lines for the asker's ``nation`` as an FAQ answer does: a
+    warning and what applies instead first when the entry does not hold there."""
     linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
     lines, where = (nation_lines(linked, nation) if linked else NationLines()), as_reader(nation).nation
     head = ":speech_balloon: *An advisor has answered your question*"
@@ -289,12 +289,12 @@ def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | st
         *whole_text_sections(escape_user_text(escalation.answer or "")),
         context(f"Answered by {mention(escalation.answered_by, FORMER_ADVISOR)} · escalation #{escalation.id}"
                 + (f" · {ON_HOME}" if shared else "")),
+        actions(record_button(escalation.question_id, linked.id if linked else None, escalation.id)),
     ]
-    if linked:
+    if linked:  # after the button, as under an FAQ answer: the other nations' notes are the long tail
         blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"))
         blocks += nation_after_blocks(lines, where)
     blocks.append(context(f":warning: {DISCLAIMER}"))
-    blocks.append(actions(record_button(escalation.question_id, linked.id if linked else None, escalation.id)))
     return Message(advisor_answer_text(escalation, linked, lines, where), blocks)
 
 
