@@ -112,14 +112,19 @@ def next_step_button(question: Question, escalation: Escalation | None,
     """The button for what the asker can do next (``bot.asker_steps.next_step``), on the same action
     ids as the reply's buttons where there is one; the reply comes by DM."""
     step = next_step(question, escalation, in_faq)
+    said = " ".join(question.text.split())  # which question, for a screen reader: the rows' labels repeat
     if step == NextStep.SEND_TO_ADVISOR:
-        return button("Send to an advisor", ESCALATE, str(question.id))
+        return button("Send to an advisor", ESCALATE, str(question.id),
+                      accessibility_label=f"Send to an advisor: {said}")
     if step == NextStep.SHOW_ENTRY:
-        return button("Show answer", SHOW_ENTRY, entry_ref(question.id, question.faq_id))
+        return button("Show answer", SHOW_ENTRY, entry_ref(question.id, question.faq_id),
+                      accessibility_label=f"Show the answer to: {said}")
     if step == NextStep.SHOW_SUGGESTIONS:
-        return button("Show suggestions", HOME_AGAIN, str(question.id))
+        return button("Show suggestions", HOME_AGAIN, str(question.id),
+                      accessibility_label=f"Show the suggestions for: {said}")
     if step == NextStep.SHOW_ADVISOR_ANSWER:
-        return button("Show the advisor's answer", HOME_AGAIN, str(question.id))
+        return button("Show the advisor's answer", HOME_AGAIN, str(question.id),
+                      accessibility_label=f"Show the advisor's answer to: {said}")
     return None
 
 
