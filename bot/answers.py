@@ -55,6 +55,17 @@ def render_entry(entry: FaqEntry, nation=None) -> str:
     )
 
 
+MYTH = "Myth: "
+
+
+def entry_title(question: str) -> str:
+    """An entry's title as a reader is shown it: "Myth: …" when it states a myth instead of asking (the
+    title does not end in "?"). Read alone, as a heading, a button or a digest line, such a title says the
+    opposite of its answer; all nine such titles in the bundled FAQ are myths that the answer says "No" to.
+    (The digest names entries by their id too, for the Centre's staff, and keeps the titles as written.)"""
+    return question if question.rstrip().endswith("?") else MYTH + question
+
+
 def shortened(text: str, limit: int) -> str:
     """``text`` whole when it fits ``limit``, else cut at the last space that fits, with an ellipsis."""
     if len(text) <= limit:

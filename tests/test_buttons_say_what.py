@@ -55,8 +55,8 @@ def test_each_recent_questions_button_says_which_question():
               (question("Can I tell the school about an injury?", id=8), None),
               (question("Can I share with the GP?", id=9, decision="answer", faq_id="emergency-sharing"), None)]
     said = [spoken(b) for b in buttons_of(app_home.recent_question_blocks(recent))]
-    assert said == ["Send to an advisor: Can I share with the police?",
-                    "Send to an advisor: Can I tell the school about an injury?",
+    assert said == ["Ask an advisor: Can I share with the police?",
+                    "Ask an advisor: Can I tell the school about an injury?",
                     "Show the answer to: Can I share with the GP?"]
 
 
@@ -64,4 +64,4 @@ def test_a_label_too_long_for_slack_is_cut_at_a_word():
     long = question("Can I share " + "the details of the family's situation " * 5, id=10)
     (row,) = app_home.recent_question_blocks([(long, None)])
     label = row["accessory"]["accessibility_label"]
-    assert len(label) <= 75 and label.endswith("…") and label.startswith("Send to an advisor: Can I share the")
+    assert len(label) <= 75 and label.endswith("…") and label.startswith("Ask an advisor: Can I share the")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.answers import entry_title
 from bot.faq import Faq, FaqEntry
 from bot.mrkdwn import FORMER_ADVISOR, escape_mrkdwn, escape_user_text, is_erased, mention
 from bot.nations import Reader
@@ -134,7 +135,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
     if reader is not None:
         blocks.append(asker_nation_block(reader))
     guesses = best_guesses(question, faq)
-    guess_text = "\n".join(f"• `{e.id}`: {escape_mrkdwn(e.question)}" for e in guesses) or "• none"
+    guess_text = "\n".join(f"• `{e.id}`: {escape_mrkdwn(entry_title(e.question))}" for e in guesses) or "• none"
     blocks.append(section(f"*The bot's best guesses:*\n{guess_text}"))
     blocks.append(section(state_text(escalation, undelivered)))
     blocks += reopened_blocks(escalation)

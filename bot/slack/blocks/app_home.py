@@ -14,6 +14,7 @@ from bot.mrkdwn import FORMER_ADVISOR, escape_user_text, mention
 from bot.policy_copy import DISCLAIMER
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.advisor_card import advisor_buttons, urgent_flag
+from bot.slack.blocks.faq_answer import ASK_AN_ADVISOR
 from bot.slack.blocks.ids import (
     ESCALATE,
     HOME_AGAIN,
@@ -114,8 +115,7 @@ def next_step_button(question: Question, escalation: Escalation | None,
     step = next_step(question, escalation, in_faq)
     said = " ".join(question.text.split())  # which question, for a screen reader: the rows' labels repeat
     if step == NextStep.SEND_TO_ADVISOR:
-        return button("Send to an advisor", ESCALATE, str(question.id),
-                      accessibility_label=f"Send to an advisor: {said}")
+        return button(ASK_AN_ADVISOR, ESCALATE, str(question.id), accessibility_label=f"{ASK_AN_ADVISOR}: {said}")
     if step == NextStep.SHOW_ENTRY:
         return button("Show answer", SHOW_ENTRY, entry_ref(question.id, question.faq_id),
                       accessibility_label=f"Show the answer to: {said}")
@@ -186,7 +186,7 @@ def home_view(
             "the message shortcut *Ask canishare*.",
             accessory=button("Ask a question", HOME_ASK, Via.HOME, "primary"),
         ),
-        context(f":warning: {DISCLAIMER}"),
+        context(DISCLAIMER),
         *nation_blocks(nation, nation_is_default),
         divider(),
         header("Your recent questions"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from bot.answers import entry_title
 from bot.faq import FaqEntry, Source
 from bot.mrkdwn import escape_mrkdwn, markdown_to_mrkdwn
 from bot.nations import NationLines, Reader, as_reader, nation_lines
@@ -14,6 +15,8 @@ from bot.policy_copy import DISCLAIMER
 from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, decision_ref, entry_ref
 from bot.slack.blocks.kit import HEADER_LIMIT, Message, actions, button, context, header, section, whole_text_sections
 from bot.slack.blocks.plain import blocks_text, fallback, plain_text
+
+ASK_AN_ADVISOR = "Ask an advisor"  # the one label of the escalate action, wherever it is offered
 
 
 def source_link(source: Source) -> str:
@@ -30,11 +33,11 @@ def nation_before_blocks(lines: NationLines, nation: str | None) -> list[dict]:
     if not lines.before:
         return []
     if nation is None:
-        return [section(f":round_pushpin: *{escape_mrkdwn(lines.before[0])}*")]
+        return [section(f"*{escape_mrkdwn(lines.before[0])}*")]
     if not lines.holds:
         first, *rest = lines.before
         return [section(f":warning: *{escape_mrkdwn(first)}*\n" + "\n".join(escape_mrkdwn(r) for r in rest))]
-    return [section(":round_pushpin: " + "\n".join(_labelled(line) for line in lines.before))]
+    return [section("\n".join(_labelled(line) for line in lines.before))]
 
 
 def nation_after_blocks(lines: NationLines, nation: str | None) -> list[dict]:
@@ -59,9 +62,9 @@ def nation_blocks(lines: NationLines, nation: str | None) -> list[dict]:
     """What goes before an answer about nations: the warning or note, the note or warning of each other
     nation the question names, then why the answer is for that nation."""
     mentioned = [section("\n".join(f":warning: {escape_mrkdwn(line)}" if line.startswith("Your question names ")
-                                    else ":round_pushpin: " + _labelled(line) for line in lines.mentioned))]
+                                    else _labelled(line) for line in lines.mentioned))]
     return (nation_before_blocks(lines, nation) + (mentioned if lines.mentioned else [])
-            + ([context(f":round_pushpin: {escape_mrkdwn(lines.why)}")] if lines.why else []))
+            + ([context(escape_mrkdwn(lines.why))] if lines.why else []))
 
 
 def nation_lead(lines: NationLines, nation: str | None) -> str:
@@ -92,7 +95,7 @@ def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None 
         actions(
             button("Helpful", HELPFUL, ref),
             button("Not helpful", NOT_HELPFUL, ref),
-            button("Ask an advisor", ESCALATE, str(question_id)),
+            button(ASK_AN_ADVISOR, ESCALATE, str(question_id)),
             record_button(question_id, entry.id),
         ),
         *nation_after_blocks(lines, nation),
@@ -103,7 +106,7 @@ def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None 
 def title_blocks(entry: FaqEntry) -> list[dict]:
     """The entry's title as a header block (Slack's heading, plain text, at most 150 characters); a longer
     one as an "Answer" heading over the title in bold, so that nothing of it is cut."""
-    title = entry.question
+    title = entry_title(entry.question)
     if len(title) <= HEADER_LIMIT:
         return [header(title)]
     return [header("Answer"), section(f"*{escape_mrkdwn(title)}*")]
@@ -118,7 +121,7 @@ def source_blocks(entry: FaqEntry) -> list[dict]:
     reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
     sources = " · ".join(source_link(s) for s in entry.sources)
     return [section(f"*Source:* {sources}"),
-            context(f"Last reviewed {reviewed} · FAQ entry `{entry.id}`", f":warning: {DISCLAIMER}")]
+            context(f"Last reviewed {reviewed} · FAQ entry `{entry.id}`", DISCLAIMER)]
 
 
 def record_button(question_id: int | None, entry_id: str | None, escalation_id: int | None = None) -> dict:

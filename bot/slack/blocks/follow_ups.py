@@ -145,7 +145,7 @@ def follow_up_added_message(escalation: Escalation, follow_up: FollowUp, shared:
     when the advisors will see an urgent one (see ``urgent_blocks``); ``held_until``: when one held past the
     limit of posts is posted in the advisors' thread."""
     when = "" if follow_up.urgent else f"{away} "  # an urgent one's act-now blocks say it already
-    text = (f":heavy_plus_sign: Added to escalation #{escalation.id}. "
+    text = (f"Added to escalation #{escalation.id}. "
             + (f"{when}An advisor will answer in this thread." if away else
                "The advisors see it with your question; an advisor will answer in this thread."))
     if held_until:

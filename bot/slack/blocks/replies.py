@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from bot.answers import shortened
+from bot.answers import entry_title, shortened
 from bot.asker_steps import seen_by_others
 from bot.decisions import KEEP_LINE, record_text
 from bot.faq import Faq, FaqEntry
@@ -28,6 +28,7 @@ from bot.policy_copy import (
 )
 from bot.records import Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.faq_answer import (  # entry_message: the deliverer sends it as one of the asker's replies
+    ASK_AN_ADVISOR,
     entry_blocks,
     entry_message,  # noqa: F401
     entry_text,
@@ -76,7 +77,7 @@ def urgent_blocks(away: str = "") -> list[dict]:
     """The act-now message; ``away``: when the advisors will see it, if they are not working now."""
     return [
         section(
-            f":rotating_light: *{ACT_NOW_WHEN}* {emphasised(ACT_NOW_HOW)}\n{SHARING_TO_PREVENT_HARM}\n{SENT_FLAGGED}"
+            f":warning: *{ACT_NOW_WHEN}* {emphasised(ACT_NOW_HOW)}\n{SHARING_TO_PREVENT_HARM}\n{SENT_FLAGGED}"
             + (f" *{DO_NOT_WAIT_FOR_THEM}* {away}" if away else "")
         ),
         divider(),
@@ -96,7 +97,7 @@ def redaction_blocks(kinds: Sequence[str]) -> list[dict]:
     if not kinds:
         return []
     return [context(
-        f":lock: I removed the {escape_mrkdwn(human_list(list(kinds)))} from your question before keeping it. "
+        f"I removed the {escape_mrkdwn(human_list(list(kinds)))} from your question before keeping it. "
         f"{RECOGNISED_ONLY} Please describe the situation instead of typing names or identifiers."
     )]
 
@@ -120,17 +121,19 @@ def suggestion_blocks(entries: Sequence[FaqEntry], question_id: int) -> list[dic
     apart by the label alone), and the offer of an advisor."""
     blocks = [section("I'm not sure which FAQ entry fits. Do you mean one of these?")]
     for entry in entries[:3]:
-        label = SHOW_ANSWER + shortened(entry.question, BUTTON_TEXT_LIMIT - len(SHOW_ANSWER))
+        title = entry_title(entry.question)
+        label = SHOW_ANSWER + shortened(title, BUTTON_TEXT_LIMIT - len(SHOW_ANSWER))
         blocks.append(section(
-            f"• {escape_mrkdwn(entry.question)}",
+            f"• {escape_mrkdwn(title)}",
             accessory=button(label, SHOW_ENTRY, entry_ref(question_id, entry.id)),
         ))
-    blocks.append(actions(button("None of these — ask an advisor", ESCALATE, str(question_id))))
+    blocks.append(actions(button(f"None of these: {ASK_AN_ADVISOR.lower()}", ESCALATE, str(question_id))))
     return blocks
 
 
 def suggestion_text(entries: Sequence[FaqEntry]) -> str:
-    named = "; ".join(f"“{escape_mrkdwn(shortened(e.question, SUGGESTED_TITLE_CHARS))}”" for e in entries[:3])
+    named = "; ".join(f"“{escape_mrkdwn(shortened(entry_title(e.question), SUGGESTED_TITLE_CHARS))}”"
+                      for e in entries[:3])
     return f"Did you mean one of these FAQ entries? {named}"
 
 
@@ -141,12 +144,12 @@ def no_answer_blocks(question_id: int, source: str) -> list[dict]:
             f"question as I kept it, and answer you {where_the_answer_goes(source)}. I remove only the "
             "identifiers I recognise, so check that nothing in it identifies the person before you send it."
         ),
-        actions(button("Send to an advisor", ESCALATE, str(question_id), style="primary")),
+        actions(button(ASK_AN_ADVISOR, ESCALATE, str(question_id), style="primary")),
     ]
 
 
 # The FAQ is in English: someone who asks in Welsh is told so, in Welsh first, and that an advisor can take it.
-ENGLISH_ONLY = (":information_source: Mae canishare yn ateb yn Saesneg yn unig. Gallwch anfon eich cwestiwn at "
+ENGLISH_ONLY = ("Mae canishare yn ateb yn Saesneg yn unig. Gallwch anfon eich cwestiwn at "
                 "gynghorydd. / canishare answers in English only. You can send your question to an advisor.")
 
 
@@ -194,7 +197,7 @@ def usage_message() -> Message:
 
 def greeting_message() -> Message:
     usage = usage_message()
-    return Message("Hello! " + usage.text, [section(":wave: Hello!"), *usage.blocks])
+    return Message("Hello! " + usage.text, [section("Hello!"), *usage.blocks])
 
 
 def welcome_message() -> Message:
@@ -214,7 +217,7 @@ def notice_message(text: str) -> Message:
 def error_message(store_down: bool = False, busy: bool = False) -> Message:
     """What went wrong, truthfully: when a listener fails, its transaction is rolled back. ``busy``: the
     records were only busy (another process writing), not broken."""
-    return notice_message(f":warning: {STORE_BUSY_TEXT if busy else STORE_DOWN_TEXT if store_down else ERROR_TEXT}")
+    return notice_message(f"{STORE_BUSY_TEXT if busy else STORE_DOWN_TEXT if store_down else ERROR_TEXT}")
 
 
 ASK_YOUR_OWN = ("Thanks — recorded. Sorry it didn't help. If you have a question like it, ask it yourself "
@@ -225,12 +228,12 @@ def feedback_thanks(rating_helpful: bool, question_id: int, by_asker: bool = Tru
     """Thanks for a rating; after "Not helpful", the asker is offered an advisor, and anyone else (who
     may not send another person's question) is told to ask their own."""
     if rating_helpful:
-        return notice_message(":+1: Thanks — recorded.")
+        return notice_message("Thanks — recorded.")
     if not by_asker:
         return notice_message(ASK_YOUR_OWN)
     return Message("Thanks — recorded. Would you like an advisor to look at your question?", [
         section("Thanks — recorded. Sorry it didn't help. Would you like an advisor to look at your question?"),
-        actions(button("Ask an advisor", ESCALATE, str(question_id), style="primary")),
+        actions(button(ASK_AN_ADVISOR, ESCALATE, str(question_id), style="primary")),
     ])
 
 
@@ -254,7 +257,7 @@ def escalated_message(escalation: Escalation, source: str, created: bool, remind
         reminded = (f" If nobody has picked it up after {remind_after}, the advisors are reminded of it."
                     if remind_after else "")
         sent = "Saved for the advisors" if away else "Sent to the advisors"
-        text = (f":outbox_tray: {sent} (escalation #{escalation.id}). "
+        text = (f"{sent} (escalation #{escalation.id}). "
                 f"An advisor will answer {where_the_answer_goes(source, asked_in)}. "
                 f"{away + ' ' if away else ''}I will tell you when one picks it up."
                 f"{reminded}\n" + emphasised(do_not_wait(URGENT_MEANWHILE)))
@@ -282,7 +285,7 @@ def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | st
     warning and what applies instead first when the entry does not hold there."""
     linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
     lines, where = (nation_lines(linked, nation) if linked else NationLines()), as_reader(nation).nation
-    head = ":speech_balloon: *An advisor has answered your question*"
+    head = "*An advisor has answered your question*"
     blocks = [
         section(head if shared else head + "\n" + quoted(user_question(escalation.question, 600))),
         *nation_blocks(lines, where),
@@ -292,16 +295,16 @@ def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | st
         actions(record_button(escalation.question_id, linked.id if linked else None, escalation.id)),
     ]
     if linked:  # after the button, as under an FAQ answer: the other nations' notes are the long tail
-        blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"))
+        blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(entry_title(linked.question))}”"))
         blocks += nation_after_blocks(lines, where)
-    blocks.append(context(f":warning: {DISCLAIMER}"))
+    blocks.append(context(DISCLAIMER))
     return Message(advisor_answer_text(escalation, linked, lines, where), blocks)
 
 
 def advisor_answer_text(escalation: Escalation, linked: FaqEntry | None, lines: NationLines,
                         where: str | None) -> str:
     """The answer itself, whole, after the nation lines its blocks lead with, and what follows it."""
-    covered = f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”." if linked else ""
+    covered = f"This is covered by the FAQ entry “{escape_mrkdwn(entry_title(linked.question))}”." if linked else ""
     return fallback(nation_lead(lines, where),
                     f"An advisor has answered your question (escalation #{escalation.id}):",
                     escape_user_text(escalation.answer or ""), covered,
@@ -309,7 +312,7 @@ def advisor_answer_text(escalation: Escalation, linked: FaqEntry | None, lines: 
 
 
 URGENT_MEANWHILE = "If it becomes urgent meanwhile, with someone at immediate risk of serious harm"
-CLOSED_TEXT = (":lock: An advisor closed your question (escalation #{id}) without an answer: canishare's advisors "
+CLOSED_TEXT = ("An advisor closed your question (escalation #{id}) without an answer: canishare's advisors "
                "cannot answer it, or it is answered elsewhere. If you still need advice, ask your information "
                "governance lead or data protection officer, or ask me again with more about the situation.")
 CLOSED_URGENT_TEXT = "\n" + emphasised(do_not_wait(AT_RISK_NOW))
@@ -337,11 +340,11 @@ def decision_record_message(record: DecisionRecord) -> Message:
     """A practitioner's decision record, sent to them by DM: clean text to paste into their case
     system (in code blocks, so that nothing in it is formatted), what was removed, and what
     canishare keeps."""
-    blocks = [section(f":memo: *Your decision record* (#{record.id}). Copy it into your case system:")]
+    blocks = [section(f"*Your decision record* (#{record.id}). Copy it into your case system:")]
     blocks += [section(f"```{chunk}```") for chunk in _code_chunks(record_text(record), SECTION_LIMIT - 6)]
-    notes = [context(f":lock: I removed the {escape_mrkdwn(human_list(list(record.redacted_kinds)))} "
+    notes = [context(f"I removed the {escape_mrkdwn(human_list(list(record.redacted_kinds)))} "
                      f"from what you typed before keeping it. {RECOGNISED_ONLY}")] if record.redacted_kinds else []
-    notes.append(context(f":information_source: {escape_mrkdwn(KEEP_LINE)}"))
+    notes.append(context(escape_mrkdwn(KEEP_LINE)))
     # the record itself in the text too: a screen reader reads only the text, and cannot reach the code blocks
     text = fallback(blocks_text(blocks[:1]), escape_user_text(record_text(record)), blocks_text(notes))
     return Message(text, [*blocks, *notes])
