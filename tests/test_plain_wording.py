@@ -7,17 +7,18 @@ import json
 import re
 
 from test_digest import ask, clock, seed_groups, small_faq, store  # noqa: F401 - fixtures, used by name
-from test_message_text import every_message, question
+from test_message_text import escalation, every_message, question
 
 from bot.answers import entry_title
 from bot.decisions import LIMITS
 from bot.digest import figures
 from bot.digest.wording import duration
-from bot.slack.blocks import modals, replies
+from bot.records import CLOSED
+from bot.slack.blocks import app_home, asker_notices, modals, replies
 from bot.slack.blocks.digest import render_blocks, summary_text
 from bot.slack.blocks.faq_answer import entry_blocks
 from bot.slack.blocks.ids import ESCALATE
-from bot.slack.blocks.plain import block_texts
+from bot.slack.blocks.plain import block_texts, blocks_text
 
 EMOJI = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+\-]*:(?![\w:])")
 ADVISORS_SEE = ("answer redacted (advisor)", "follow-up post (advisor)", "held follow-ups (advisor)", "card, urgent, paged",
@@ -80,3 +81,23 @@ def test_the_digest_gives_its_week_as_dates_and_what_is_still_open(store, clock)
     assert main[0]["text"]["text"] == "canishare weekly digest: Mon 16 to Sun 22 November 2026"
     assert [duration(h) for h in (0.2, 1, 1.5, 28.0, 60)] == ["12 minutes", "1 hour", "1.5 hours", "28 hours",
                                                               "2.5 days"]
+
+
+# short sentences in the longest system messages (s10 #8: the FAQ's own text is another helper's) ---------
+
+
+def words_per_sentence(text: str) -> list[int]:
+    return [len(s.split()) for line in text.splitlines() for s in re.split(r"(?<=[.!?])\s+", line) if s.strip()]
+
+
+def test_the_closed_notice_the_privacy_paragraph_and_the_cut_notice_are_in_short_sentences():
+
+
+    closed = blocks_text(replies.closed_message(escalation(CLOSED)).blocks[:1])
+    privacy = blocks_text(app_home.privacy_blocks(None, 365)[1:2])
+    cut = blocks_text(asker_notices.with_cut_notice(replies.usage_message(), 5230, "dm").blocks[-1:])
+    for text in (closed, privacy, cut):  # before: at most 23, 46 and 33 words, 21 to 28 on average
+        counts = words_per_sentence(text)
+        assert max(counts) <= 25 and sum(counts) / len(counts) <= 16, (counts, text)
+    assert "ask your information governance lead or data protection officer" in closed
+    assert "365 days" in privacy and "erased" in privacy and "at risk now" in privacy

@@ -155,12 +155,12 @@ def privacy_blocks(privacy_url: str | None, retention_days: int) -> list[dict]:
     return [
         header("How canishare uses your data"),
         section(
-            "canishare keeps your questions after removing the identifiers it recognises (NHS and NI numbers, "
-            "names, addresses, phone numbers …; not every one, so don't type them), your Slack ID, where you "
-            "asked, the answers and your ratings, and any decision "
-            f"records you make, for *{retention_days} days*. Advisors see a question when it is sent to them, "
-            "or straight away if it says someone may be at risk now. You can ask for a copy of everything held "
-            "about you, or for it to be erased."
+            "canishare keeps your questions with the identifiers it recognises taken out: NHS and NI numbers, "
+            "names, addresses, phone numbers and more. It does not recognise every one, so don't type them. "
+            "It also keeps your Slack ID, where you asked, the answers, your ratings and any decision records "
+            f"you make. It keeps all of this for *{retention_days} days*. Advisors see a question when it is "
+            "sent to them. They see it straight away if it says someone may be at risk now. You can ask for a "
+            "copy of everything held about you, or ask for it to be erased."
         ),
         actions(notice, button("Send me my data", HOME_MY_DATA, "me")),
     ]

@@ -82,9 +82,9 @@ def _kept_end(question: Question) -> str:
 
 
 def _cut_line(cut_from: int, kept: str, how: str) -> str:
-    return (f"Your message was {cut_from:,} characters, more than I can keep, so the advisors have only "
-            f"{kept}: the sentences that made it urgent and your question, with what was left out marked. To add "
-            f"what matters most, {how}.")
+    return (f"Your message was {cut_from:,} characters. That is more than I can keep, so the advisors have only "
+            f"{kept}. I kept the sentences that made it urgent and your question, and marked what I left out. "
+            f"To add what matters most, {how}.")
 
 
 def _cut_fallback(cut_from: int) -> str:

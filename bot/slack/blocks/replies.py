@@ -312,9 +312,9 @@ def advisor_answer_text(escalation: Escalation, linked: FaqEntry | None, lines: 
 
 
 URGENT_MEANWHILE = "If it becomes urgent meanwhile, with someone at immediate risk of serious harm"
-CLOSED_TEXT = ("An advisor closed your question (escalation #{id}) without an answer: canishare's advisors "
-               "cannot answer it, or it is answered elsewhere. If you still need advice, ask your information "
-               "governance lead or data protection officer, or ask me again with more about the situation.")
+CLOSED_TEXT = ("An advisor closed your question (escalation #{id}) without an answer. They could not answer it, "
+               "or it is answered somewhere else. If you still need advice, ask your information governance lead "
+               "or data protection officer. You can also ask me again, with more about the situation.")
 CLOSED_URGENT_TEXT = "\n" + emphasised(do_not_wait(AT_RISK_NOW))
 
 
