@@ -1,9 +1,8 @@
-"""An FAQ match as plain text, for the command line (``canishare ask``), and the short forms of an
-entry that notifications and buttons carry."""
+"""An FAQ match as plain text, for the command line (``canishare ask``), and the short form of an
+entry's title that buttons carry."""
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 from bot.faq import Faq, FaqEntry
@@ -56,27 +55,15 @@ def render_entry(entry: FaqEntry, nation=None) -> str:
     )
 
 
-SHORT_ANSWER_CHARS = 300  # a notification or thread preview shows about this much
+MYTH = "Myth: "
 
 
-def short_answer(entry: FaqEntry, limit: int = SHORT_ANSWER_CHARS) -> str:
-    """The entry's answer in brief, as plain text: its first line ("No. Consent is only one of ..."),
-    without emphasis marks, cut at a word when longer than ``limit``."""
-    lines = [line.strip() for line in entry.answer.splitlines() if line.strip()] or [entry.question]
-    return shortened(without_format_marks(whole_sentences(lines)).strip(), limit)
-
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s)")
-
-
-def whole_sentences(lines: list[str]) -> str:
-    """The first line, without a sentence that leads into the next ("… In England:"): up to the last
-    sentence end before it, or, with none, the first two lines together."""
-    first = lines[0]
-    if not first.endswith(":"):
-        return first
-    ends = [m.end() for m in _SENTENCE_END.finditer(first)]
-    return first[:ends[-1]] if ends else " ".join(lines[:2])
+def entry_title(question: str) -> str:
+    """An entry's title as a reader is shown it: "Myth: …" when it states a myth instead of asking (the
+    title does not end in "?"). Read alone, as a heading, a button or a digest line, such a title says the
+    opposite of its answer; all nine such titles in the bundled FAQ are myths that the answer says "No" to.
+    (The digest names entries by their id too, for the Centre's staff, and keeps the titles as written.)"""
+    return question if question.rstrip().endswith("?") else MYTH + question
 
 
 def shortened(text: str, limit: int) -> str:

@@ -60,6 +60,11 @@ def problems_in(payload: dict, surface: str) -> list[str]:
         if kind == "button":
             check(len(text_of(e["text"])) <= 75, f"{where}: button text over 75")
             check(len(e.get("value", "")) <= 2000, f"{where}: button value over 2000")
+            check(len(e.get("accessibility_label", "")) <= 75, f"{where}: accessibility_label over 75")
+        if "confirm" in e:
+            dialog = e["confirm"]
+            check(len(text_of(dialog["title"])) <= 100 and len(text_of(dialog["text"])) <= 300
+                  and all(len(text_of(dialog[k])) <= 30 for k in ("confirm", "deny")), f"{where}: confirm dialog")
         if "placeholder" in e:
             check(len(text_of(e["placeholder"])) <= 150, f"{where}: placeholder over 150")
         if kind in ("static_select", "radio_buttons", "checkboxes"):
@@ -213,6 +218,11 @@ def test_the_checker_finds_what_breaks_the_limits():
                        "element": {"type": "static_select", "action_id": "s",
                                    "options": [{"text": {"type": "plain_text", "text": "o" * 80}, "value": "v"}] * 101}},
                       {"type": "section", "block_id": "a", "text": {"type": "mrkdwn", "text": "t" * 3001}}]}
+    bad["blocks"].append({"type": "actions", "elements": [
+        {"type": "button", "text": {"type": "plain_text", "text": "Close"}, "action_id": "c", "value": "1",
+         "accessibility_label": "l" * 76, "confirm": {k: {"type": "plain_text", "text": "t" * 31}
+                                                      for k in ("title", "text", "confirm", "deny")}}]})
     found = " ".join(problems_in(bad, "modal"))
-    for expected in ("modal title", "101 options", "option text", "repeated block ids", "text over 3000"):
+    for expected in ("modal title", "101 options", "option text", "repeated block ids", "text over 3000",
+                     "accessibility_label over 75", "confirm dialog"):
         assert expected in found

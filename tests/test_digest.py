@@ -289,7 +289,7 @@ def test_time_to_first_answer_in_the_advisors_working_hours_too(store, clock):
     t = figures.build_digest(store, small_faq(), "2026-W48", hours=hours).this_week
     assert (t.median_hours_to_answer, t.median_working_hours_to_answer, t.p90_working_hours_to_answer) == (66, 2, 2)
     digest = figures.build_digest(store, small_faq(), "2026-W48", hours=hours)
-    assert "| … counting the advisors' working hours only | 2.0 h |" in markdown.render_markdown(digest)
+    assert "| … counting the advisors' working hours only | 2 hours |" in markdown.render_markdown(digest)
     assert json.loads(as_json.render_json(digest))["this_week"]["median_working_hours_to_answer"] == 2
     assert "working hours only" in json.dumps(digest_blocks.render_blocks(digest))
     unset = figures.build_digest(store, small_faq(), "2026-W48")  # advisors at all hours: no second figure
@@ -673,7 +673,7 @@ def test_post_digest_posts_the_main_message_and_the_details_in_a_thread(fake_sla
     line = post_digest(settings, Service(store, small_faq()), digest)
     main, thread = fake_slack.calls("chat.postMessage")
     assert main.body["channel"] == "CDIGEST" and main.body["blocks"][0]["type"] == "header"
-    assert "2026-W47" in main.body["text"]
+    assert "Mon 16 to Sun 22 November 2026" in main.body["text"]
     assert thread.body["thread_ts"] == "1700000000.000100" and thread.body["blocks"]
     assert store.digest_posted("2026-W47")["ts"] == "1700000000.000100"
     assert "Posted the digest for 2026-W47 to CDIGEST" in line

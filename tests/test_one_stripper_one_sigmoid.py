@@ -1,15 +1,16 @@
 """One stripper of formatting marks (``bot.mrkdwn.without_format_marks``) for the command line's answer and
-the short answers, and one logistic probability (``bot.logistic``) for every scorer (the house review,
+the answer's text in Slack, and one logistic probability (``bot.logistic``) for every scorer (the house review,
 rv-house, finding 11)."""
 
 import numpy as np
 import pytest
 
 from bot import logistic
-from bot.answers import render_entry, short_answer
+from bot.answers import render_entry
 from bot.faq import load_faq
 from bot.match_model import stored
 from bot.mrkdwn import without_format_marks
+from bot.slack.blocks.faq_answer import entry_text
 from bot.urgency_model import _probability
 
 from faq_factory import entry, write_faq
@@ -17,12 +18,12 @@ from faq_factory import entry, write_faq
 MARKED = "Use the `SAR` form; _only_ *then* share."
 
 
-def test_the_cli_and_the_short_answer_strip_the_same_marks(tmp_path):
+def test_the_cli_and_the_answers_text_strip_the_same_marks(tmp_path):
     write_faq(tmp_path, {"entries.yaml": [entry(answer=MARKED)]})
     (marked,) = load_faq(tmp_path).entries
     plain = without_format_marks(MARKED)
     assert plain == "Use the SAR form; only then share."
-    assert plain in render_entry(marked) and short_answer(marked) == plain
+    assert plain in render_entry(marked) and plain in entry_text(marked)
 
 
 @pytest.mark.parametrize("log_odds", [-80.0, -31.0, -2.5, 0.0, 0.7, 29.9, 45.0])

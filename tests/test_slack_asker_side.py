@@ -25,13 +25,13 @@ from test_slack_flows import (
     texts_of,
 )
 
-from bot.answers import short_answer, whole_sentences
 from bot.asker_steps import NextStep, next_step
 from bot.config import Settings
 from bot.nations import nation_lines
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, Escalation, Question, Where
 from bot.slack.blocks import app_home, ids, replies
 from bot.slack.blocks.asker_notices import asked_from_home_modal, claimed_message, privacy_notice_message
+from bot.slack.blocks.faq_answer import nation_lead
 
 import slack_harness as h
 
@@ -284,15 +284,13 @@ def test_home_with_every_next_step_stays_within_slack_limits():
 # 12: fallbacks carry the answer; suggestion buttons say which entry -----------------------------------
 
 
-def test_an_answers_fallback_is_the_short_answer_not_the_entrys_question(faq):
+def test_an_answers_fallback_is_the_answer_not_the_entrys_question(faq):
     for entry in faq.entries:
         message = replies.entry_message(entry, 7)
-        first_line = whole_sentences([line.strip() for line in entry.answer.splitlines() if line.strip()])
-        first_line = first_line.replace("*", "")
-        brief = first_line[:60].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        assert message.text.startswith(replies.nation_text(nation_lines(entry), brief))  # after any nation warning
-        assert entry.question not in message.text or entry.question in first_line
-    assert short_answer(faq.entries[0]).startswith("No.")
+        lead = nation_lead(nation_lines(entry), None)
+        first_words = " ".join(entry.answer.replace("*", "").split()[:6]).replace("&", "&amp;")
+        assert message.text.startswith(f"{lead}\n{first_words}" if lead else first_words)  # after any nation line
+        assert entry.question not in message.text or entry.question in entry.answer
 
 
 def test_suggestions_name_their_entries_in_the_fallback_and_on_each_button(faq):

@@ -91,7 +91,7 @@ def test_suggest_reply_offers_up_to_three_entries_and_none_of_these(faq):
     entries = list(faq.entries[:4])
     message = replies.reply_message(question(decision=SUGGEST), SUGGEST, entries, urgent=False)
     assert action_ids(message.blocks) == [ids.SHOW_ENTRY] * 3 + [ids.ESCALATE]
-    assert "None of these — ask an advisor" in json.dumps(message.blocks, ensure_ascii=False)
+    assert "None of these: ask an advisor" in json.dumps(message.blocks, ensure_ascii=False)
 
 
 def test_escalate_reply_says_so_and_offers_an_advisor():

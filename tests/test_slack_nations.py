@@ -47,7 +47,7 @@ def test_a_named_nation_where_the_entry_does_not_hold_warns_first(app, fake_slac
     first = next(b for b in body["blocks"] if b["type"] == "section")
     assert first["text"]["text"].startswith(":warning: *This answer does not hold in Scotland")
     assert "Management of Offenders etc. (Scotland) Act 2005" in first["text"]["text"]
-    assert body["text"].startswith("⚠ This answer does not hold in Scotland")
+    assert body["text"].startswith("This answer does not hold in Scotland")
 
 
 def choose_nation(app, nation, user=ASKER):
@@ -88,21 +88,21 @@ def test_an_advisor_answer_linked_to_an_entry_carries_its_nation_lines(app, fake
     assert texts[1].startswith(":warning: *This answer does not hold in Northern Ireland")
     assert "What applies in Northern Ireland instead" in texts[1]
     assert "refer to children's social care" in texts[2]  # the advisor's answer comes after the warning
-    assert relayed["text"].startswith("⚠ This answer does not hold in Northern Ireland")
+    assert relayed["text"].startswith("This answer does not hold in Northern Ireland")
 
 
 def test_the_text_fallback_of_an_answer_leads_with_the_warning(app, fake_slack):
     choose_nation(app, "wales")
     slash(app, fake_slack, ENGLAND_ONLY_QUESTION)
     body = reply(fake_slack)
-    assert body["text"].startswith("⚠ This answer does not hold in Wales: it is written for England only.")
+    assert body["text"].startswith("This answer does not hold in Wales: it is written for England only.")
 
 
 def test_a_nation_the_question_only_mentions_does_not_override_the_askers_choice(app, fake_slack, service):
     choose_nation(app, "england")
     slash(app, fake_slack, ENGLAND_ONLY_QUESTION + " Our Scottish colleagues think so.")
     body = reply(fake_slack)
-    assert not body["text"].startswith("⚠")  # the asker's own answer holds: no warning first
+    assert not body["text"].startswith("This answer does not hold")  # the asker's own answer holds there
     blocks = json.dumps(body["blocks"], ensure_ascii=False)
     assert ":warning: Your question names Scotland. This answer does not hold in Scotland" in blocks
     assert "This answer is for England (your nation on my Home tab)" in blocks
@@ -110,7 +110,7 @@ def test_a_nation_the_question_only_mentions_does_not_override_the_askers_choice
 
 def test_a_town_places_the_asker_and_warns_first(app, fake_slack):
     slash(app, fake_slack, "I'm a keyworker in Belfast: " + ENGLAND_ONLY_QUESTION)
-    assert reply(fake_slack)["text"].startswith("⚠ This answer does not hold in Northern Ireland")
+    assert reply(fake_slack)["text"].startswith("This answer does not hold in Northern Ireland")
 
 
 def test_a_follow_up_that_gives_the_nation_updates_the_card_modal_and_relayed_answer(app, fake_slack, service):
@@ -125,7 +125,7 @@ def test_a_follow_up_that_gives_the_nation_updates_the_card_modal_and_relayed_an
     submit_answer(app, escalation.id, "Yes - refer to children's social care and record it.",
                   faq_id="children-act-2004-duties")
     relayed = [c.body for c in fake_slack.calls("chat.postMessage") if c.body.get("thread_ts") == THREAD][-1]
-    assert relayed["text"].startswith("⚠ This answer does not hold in Wales")
+    assert relayed["text"].startswith("This answer does not hold in Wales")
 
 
 def card_updates(fake_slack) -> list[str]:

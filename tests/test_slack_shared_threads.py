@@ -21,7 +21,6 @@ from test_slack_flows import (
     texts_of,
 )
 
-from bot.answers import short_answer, whole_sentences
 from bot.asker_steps import NextStep, next_step
 from bot.faq import Faq
 from bot.mrkdwn import without_format_marks
@@ -267,22 +266,7 @@ def test_the_reminder_delay_is_said_exactly_or_not_at_all(hours, said):
     assert reminder_span(hours * 3600) == said
 
 
-
-# 13: fallbacks are plain text, and an answer in brief is whole sentences ----------------------------------
-
-
-def test_no_short_answer_ends_leading_into_the_next_line(faq):
-    for each in faq.entries:
-        assert not short_answer(each).endswith(":"), each.id
-
-
-@pytest.mark.parametrize("lines, brief", [
-    (["No. Safeguarding is every agency's job. In England:", "- the duty"], "No. Safeguarding is every agency's job."),
-    (["You can share:", "- with the DSL"], "You can share: - with the DSL"),
-    (["Yes. Record it."], "Yes. Record it."),
-])
-def test_an_answer_in_brief_drops_a_sentence_that_leads_into_the_next_line(lines, brief):
-    assert whole_sentences(lines) == brief
+# 13: fallbacks are plain text ---------------------------------------------------------------------------
 
 
 def test_a_notices_fallback_has_no_format_marks(app, fake_slack, service):

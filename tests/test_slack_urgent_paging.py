@@ -65,7 +65,7 @@ def test_an_unclaimed_urgent_escalation_is_reminded_after_a_quarter_of_an_hour_w
     assert look_after_queue(later(deps, minutes=14)) == (0, 0)
     assert look_after_queue(later(deps, minutes=16)) == (0, 1)
     (reminder,) = in_thread_posts(fake_slack)
-    assert reminder["text"].startswith("<!here> :alarm_clock:") and reminder["reply_broadcast"] is True
+    assert reminder["text"].startswith("<!here> URGENT Escalation") and reminder["reply_broadcast"] is True
 
 
 def test_a_claimed_urgent_escalation_is_reminded_after_a_quarter_of_an_hour_naming_its_claimer(app, deps, fake_slack,
@@ -123,7 +123,7 @@ def test_a_page_setting_that_cannot_be_read_says_how_to_write_it(value, tmp_path
 
 
 def reminders_posted(fake):
-    return [p["text"] for p in in_thread_posts(fake) if ":alarm_clock:" in p["text"]]
+    return [p["text"] for p in in_thread_posts(fake) if ":alarm_clock:" in json.dumps(p["blocks"])]
 
 
 def test_an_escalation_made_urgent_after_its_routine_reminder_is_reminded_again_as_urgent(app, deps, fake_slack,
@@ -136,7 +136,7 @@ def test_an_escalation_made_urgent_after_its_routine_reminder_is_reminded_again_
     assert look_after_queue(later(deps, minutes=16)) == (0, 1)
     assert look_after_queue(later(deps, hours=6)) == (0, 0)  # once
     (reminder,) = reminders_posted(fake_slack)
-    assert reminder.startswith("<!here> :alarm_clock:")
+    assert reminder.startswith("<!here> URGENT Escalation")
 
 
 def test_a_claimed_escalation_made_urgent_after_its_reminder_is_reminded_again_naming_its_claimer(app, deps,
@@ -169,7 +169,7 @@ def test_a_release_between_the_keepers_read_and_its_reminder_leaves_the_escalati
     fake_slack.reset()
     assert look_after_queue(later(deps, minutes=21)) == (0, 1)
     (reminder,) = reminders_posted(fake_slack)
-    assert reminder.startswith("<!here> :alarm_clock:") and "you claimed" not in reminder
+    assert reminder.startswith("<!here> URGENT Escalation") and "you claimed" not in reminder
 
 
 def test_one_asker_pages_once_in_thirty_minutes_however_many_urgent_questions(app, fake_slack, service):

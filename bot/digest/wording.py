@@ -29,14 +29,29 @@ def span(d: Digest) -> str:
     return f"{d.week} ({day(d.first_day)} to {day(d.last_day)})"
 
 
+def week_span(d: Digest) -> str:
+    """The week as dates a reader knows: 'Mon 16 to Sun 22 November 2026', 'Mon 30 November to Sun 6 December
+    2026' (not its ISO number, 2026-W47)."""
+    first, last = d.first_day, d.last_day
+    if first.year != last.year:
+        return f"{day(first)} to {day(last)}"
+    start = f"{first:%a} {first.day}" + ("" if first.month == last.month else f" {first:%B}")
+    return f"{start} to {last:%a} {last.day} {last:%B %Y}"
+
+
 def duration(hours: float | None) -> str:
+    """'45 minutes', '28 hours', '1.5 hours', '2.5 days': words a screen reader says as they are meant."""
     if hours is None:
         return "-"
     if hours < 1:
-        return f"{max(1, round(hours * 60))} min"
+        return _amount(max(1, round(hours * 60)), "minute")
     if hours < 48:
-        return f"{hours:.1f} h"
-    return f"{hours / 24:.1f} days"
+        return _amount(round(hours, 1), "hour")
+    return _amount(round(hours / 24, 1), "day")
+
+
+def _amount(value: float, unit: str) -> str:
+    return f"{value:g} {unit}{'' if value == 1 else 's'}"
 
 
 def change(now: int, before: int) -> str:
@@ -147,8 +162,8 @@ def trend_lines(d: Digest) -> list[str]:
     lines = []
     for label, values in (("Asked", [t.asked for t in d.trend]),
                           ("Escalations opened", [t.escalated for t in d.trend])):
-        lines.append(f"{label} `{sparkline(values)}` {values[-1]:,} this week "
-                     f"(from {min(values):,} to {max(values):,} a week)")
+        lines.append(f"{label}: {values[-1]:,} this week (from {min(values):,} to {max(values):,} a week) "
+                     f"`{sparkline(values)}`")  # after the figures: a screen reader reads it as eight bars
     return lines
 
 

@@ -1,4 +1,4 @@
-"""Listener: "Ask an advisor" / "Send to an advisor" / "None of these": queue the question. The
+"""Listener: "Ask an advisor" / "None of these: ask an advisor": queue the question. The
 escalation, its advisor-channel card and the notice to the clicker are recorded in one commit."""
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.answers import entry_title
 from bot.faq import Faq, FaqEntry
 from bot.mrkdwn import FORMER_ADVISOR, escape_mrkdwn, escape_user_text, is_erased, mention
 from bot.nations import Reader
@@ -16,6 +17,7 @@ from bot.slack.blocks.kit import (
     actions,
     button,
     clip,
+    confirmation,
     context,
     describe_age,
     human_list,
@@ -73,15 +75,29 @@ def _advisor(user_id: str | None) -> str:
     return mention(user_id, FORMER_ADVISOR)
 
 
+CLOSE_CONFIRM = confirmation(
+    "Close without an answer?",
+    "The asker is told that their question was closed without an answer. Reopening it later does not take "
+    "that message back.",
+    "Close it", "Keep it open")
+
+
 def advisor_buttons(escalation: Escalation) -> list[dict]:
+    """The buttons valid in the escalation's state, each saying to a screen reader which escalation it acts on
+    (App Home lists many); Close asks first where it tells the asker (nothing answered yet)."""
     value = f"{escalation.id}:{escalation.version}"  # a click on a card older than the last change is refused
+    which = f"escalation #{escalation.id}{' (urgent)' if escalation.urgent else ''}"
+
+    def one(label: str, action_id: str, style: str | None = None, confirm: dict | None = None) -> dict:
+        return button(label, action_id, value, style, accessibility_label=f"{label} {which}", confirm=confirm)
+
     by_state = {
-        OPEN: [button("Claim", CLAIM, value, "primary"), button("Answer", ANSWER_ACTION, value),
-               button("Close", CLOSE, value)],
-        CLAIMED: [button("Answer", ANSWER_ACTION, value, "primary"), button("Release", RELEASE, value),
-                  button("Close", CLOSE, value)],
-        ANSWERED: [button("Close", CLOSE, value), button("Reopen", REOPEN, value)],
-        CLOSED: [button("Reopen", REOPEN, value)],
+        OPEN: [one("Claim", CLAIM, "primary"), one("Answer", ANSWER_ACTION),
+               one("Close", CLOSE, confirm=CLOSE_CONFIRM)],
+        CLAIMED: [one("Answer", ANSWER_ACTION, "primary"), one("Release", RELEASE),
+                  one("Close", CLOSE, confirm=CLOSE_CONFIRM)],
+        ANSWERED: [one("Close", CLOSE), one("Reopen", REOPEN)],
+        CLOSED: [one("Reopen", REOPEN)],
     }
     return by_state.get(escalation.state, [])
 
@@ -119,7 +135,7 @@ def advisor_message(escalation: Escalation, faq: Faq, now: dt.datetime, undelive
     if reader is not None:
         blocks.append(asker_nation_block(reader))
     guesses = best_guesses(question, faq)
-    guess_text = "\n".join(f"• `{e.id}`: {escape_mrkdwn(e.question)}" for e in guesses) or "• none"
+    guess_text = "\n".join(f"• `{e.id}`: {escape_mrkdwn(entry_title(e.question))}" for e in guesses) or "• none"
     blocks.append(section(f"*The bot's best guesses:*\n{guess_text}"))
     blocks.append(section(state_text(escalation, undelivered)))
     blocks += reopened_blocks(escalation)

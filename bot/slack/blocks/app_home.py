@@ -14,6 +14,7 @@ from bot.mrkdwn import FORMER_ADVISOR, escape_user_text, mention
 from bot.policy_copy import DISCLAIMER
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.advisor_card import advisor_buttons, urgent_flag
+from bot.slack.blocks.faq_answer import ASK_AN_ADVISOR
 from bot.slack.blocks.ids import (
     ESCALATE,
     HOME_AGAIN,
@@ -34,6 +35,7 @@ from bot.slack.blocks.kit import (
     divider,
     header,
     option,
+    preview,
     quoted,
     section,
     slack_date,
@@ -75,7 +77,7 @@ def decision_record_blocks(records: Sequence[DecisionRecord]) -> list[dict]:
                                                           else "canishare")
         blocks.append(section(
             f"*{SHARING_LABELS.get(r.decision, r.decision)}*{shared_with}\n"
-            f"{escape_user_text(clip(r.reasons, 300))}\n"
+            f"{escape_user_text(preview(r.reasons, 300))}\n"
             f"_{slack_date(r.created_at)} · record #{r.id} · {guidance}_"
         ))
     return blocks
@@ -111,14 +113,18 @@ def next_step_button(question: Question, escalation: Escalation | None,
     """The button for what the asker can do next (``bot.asker_steps.next_step``), on the same action
     ids as the reply's buttons where there is one; the reply comes by DM."""
     step = next_step(question, escalation, in_faq)
+    said = " ".join(question.text.split())  # which question, for a screen reader: the rows' labels repeat
     if step == NextStep.SEND_TO_ADVISOR:
-        return button("Send to an advisor", ESCALATE, str(question.id))
+        return button(ASK_AN_ADVISOR, ESCALATE, str(question.id), accessibility_label=f"{ASK_AN_ADVISOR}: {said}")
     if step == NextStep.SHOW_ENTRY:
-        return button("Show answer", SHOW_ENTRY, entry_ref(question.id, question.faq_id))
+        return button("Show answer", SHOW_ENTRY, entry_ref(question.id, question.faq_id),
+                      accessibility_label=f"Show the answer to: {said}")
     if step == NextStep.SHOW_SUGGESTIONS:
-        return button("Show suggestions", HOME_AGAIN, str(question.id))
+        return button("Show suggestions", HOME_AGAIN, str(question.id),
+                      accessibility_label=f"Show the suggestions for: {said}")
     if step == NextStep.SHOW_ADVISOR_ANSWER:
-        return button("Show the advisor's answer", HOME_AGAIN, str(question.id))
+        return button("Show the advisor's answer", HOME_AGAIN, str(question.id),
+                      accessibility_label=f"Show the advisor's answer to: {said}")
     return None
 
 
@@ -149,12 +155,12 @@ def privacy_blocks(privacy_url: str | None, retention_days: int) -> list[dict]:
     return [
         header("How canishare uses your data"),
         section(
-            "canishare keeps your questions after removing the identifiers it recognises (NHS and NI numbers, "
-            "names, addresses, phone numbers …; not every one, so don't type them), your Slack ID, where you "
-            "asked, the answers and your ratings, and any decision "
-            f"records you make, for *{retention_days} days*. Advisors see a question when it is sent to them, "
-            "or straight away if it says someone may be at risk now. You can ask for a copy of everything held "
-            "about you, or for it to be erased."
+            "canishare keeps your questions with the identifiers it recognises taken out: NHS and NI numbers, "
+            "names, addresses, phone numbers and more. It does not recognise every one, so don't type them. "
+            "It also keeps your Slack ID, where you asked, the answers, your ratings and any decision records "
+            f"you make. It keeps all of this for *{retention_days} days*. Advisors see a question when it is "
+            "sent to them. They see it straight away if it says someone may be at risk now. You can ask for a "
+            "copy of everything held about you, or ask for it to be erased."
         ),
         actions(notice, button("Send me my data", HOME_MY_DATA, "me")),
     ]
@@ -180,7 +186,7 @@ def home_view(
             "the message shortcut *Ask canishare*.",
             accessory=button("Ask a question", HOME_ASK, Via.HOME, "primary"),
         ),
-        context(f":warning: {DISCLAIMER}"),
+        context(DISCLAIMER),
         *nation_blocks(nation, nation_is_default),
         divider(),
         header("Your recent questions"),

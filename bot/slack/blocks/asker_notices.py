@@ -11,7 +11,7 @@ from bot.policy_copy import URGENT_NOTICE
 from bot.questions import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, Via
 from bot.slack.blocks.kit import MODAL_TEXT_LIMIT, Message, clip, context, human_list, plain, section, user_question
-from bot.slack.blocks.replies import RECOGNISED_ONLY
+from bot.slack.blocks.replies import RECOGNISED_ONLY, notice_message
 
 MESSAGE_BLOCK_LIMIT = 50  # Slack's, for a message
 
@@ -20,7 +20,7 @@ def privacy_pointer(privacy_url: str | None, retention_days: int) -> dict:
     """Privacy information at the moment of asking (UK GDPR Art 13), in one line on a person's first reply."""
     more = (f"More in <{privacy_url}|the privacy notice>." if privacy_url
             else "More on canishare's *Home* tab, under \"How canishare uses your data\".")
-    return context(f":lock: *About your data:* canishare keeps what you type, redacted (the identifiers it "
+    return context(f"*About your data:* canishare keeps what you type, redacted (the identifiers it "
                    f"recognises removed), with your Slack ID, for {retention_days} days. Advisors see it only if it "
                    f"is sent to them, or if it signals someone at risk now. {more}")
 
@@ -82,9 +82,9 @@ def _kept_end(question: Question) -> str:
 
 
 def _cut_line(cut_from: int, kept: str, how: str) -> str:
-    return (f":scissors: Your message was {cut_from:,} characters, more than I can keep, so the advisors have only "
-            f"{kept}: the sentences that made it urgent and your question, with what was left out marked. To add "
-            f"what matters most, {how}.")
+    return (f"Your message was {cut_from:,} characters. That is more than I can keep, so the advisors have only "
+            f"{kept}. I kept the sentences that made it urgent and your question, and marked what I left out. "
+            f"To add what matters most, {how}.")
 
 
 def _cut_fallback(cut_from: int) -> str:
@@ -103,11 +103,11 @@ def follow_up_privacy_message(follow_up: FollowUp, place: str = "this channel") 
 def _identifiers_line(kinds: Sequence[str], post_by: str | None, place: str, what: str) -> str:
     found = escape_mrkdwn(human_list(list(kinds)))
     if post_by:
-        return (f":lock: I removed the {found} from the question before keeping it, and my reply in the thread does "
+        return (f"I removed the {found} from the question before keeping it, and my reply in the thread does "
                 f"not repeat it. But the thread's first message, by {mention(post_by)}, still shows them to everyone "
                 f"in "
                 f"{place}: please ask them to delete it, or edit it to take them out. {ASK_PRIVATELY}")
-    return (f":lock: I removed the {found} from {what} before keeping it, and my reply in the thread does "
+    return (f"I removed the {found} from {what} before keeping it, and my reply in the thread does "
             f"not repeat it. But your own message still shows them to everyone in {place}: please "
             f"delete it, or edit it to take them out. {ASK_PRIVATELY}")
 
@@ -123,21 +123,21 @@ def claimed_message(escalation: Escalation) -> Message:
     """The asker's news that an advisor has picked up their question (sent where the answer will come),
     or, after an advisor reopened it (an answer already given, or a close), is looking at it again."""
     if escalation.reopened_at:
-        text = (f":arrows_counterclockwise: An advisor reopened your question (escalation #{escalation.id}): "
+        text = (f"An advisor reopened your question (escalation #{escalation.id}): "
                 f"{mention(escalation.claimed_by, 'an advisor')} is looking at it again. "
                 "Any new answer will come here.")
-        return Message(f"An advisor reopened your question (escalation #{escalation.id}).", [section(text)])
-    text = (f":raising_hand: {mention(escalation.claimed_by, 'An advisor')} has picked up your question "
+        return notice_message(text)
+    text = (f"{mention(escalation.claimed_by, 'An advisor')} has picked up your question "
             f"(escalation #{escalation.id}) "
             "and is working on it. Their answer will come here.")
-    return Message(f"An advisor has picked up your question (escalation #{escalation.id}).", [section(text)])
+    return notice_message(text)
 
 
 def asked_from_home_modal(urgent: bool = False) -> dict:
     """What the "Ask a question" modal of App Home shows once the question is in: where the reply went."""
-    text = (":white_check_mark: *Thanks, I have your question.* My reply is in our direct messages: open the "
+    text = ("*Thanks, I have your question.* My reply is in our direct messages: open the "
             "*Messages* tab, next to *Home*. Your question is listed under *Your recent questions* on Home.")
-    blocks = [section(f":rotating_light: *{URGENT_NOTICE}*")] if urgent else []
+    blocks = [section(f":warning: *{URGENT_NOTICE}*")] if urgent else []
     return {"type": "modal", "title": plain("Ask canishare", MODAL_TEXT_LIMIT),
             "close": plain("Close", MODAL_TEXT_LIMIT), "blocks": [*blocks, section(text)]}
 
@@ -146,5 +146,5 @@ def open_escalation_hint(escalation: Escalation, link: str | None) -> dict:
     """Under the reply to a new DM question, when the asker's earlier one is still with the advisors: how to
     add detail to that one instead (``link``: to its message)."""
     question = f"<{link}|that question>" if link else "that question"
-    return context(f":pushpin: Escalation #{escalation.id} is still with the advisors. To add detail to it, reply "
+    return context(f"Escalation #{escalation.id} is still with the advisors. To add detail to it, reply "
                    f"to {question} in its thread; a new message, like this one, is a new question.")

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from bot.digest.figures import Digest, PlaceCount
 from bot.digest.sections import build_sections
-from bot.digest.wording import PRIVACY_NOTE, day
+from bot.digest.wording import PRIVACY_NOTE, plural, week_span
 from bot.mrkdwn import escape_user_text
 from bot.slack.blocks.kit import SECTION_LIMIT, context, header, section
 
@@ -40,20 +40,24 @@ def channel_ref(place: PlaceCount | str) -> str:
 def summary_text(d: Digest) -> str:
     """The message's plain-text fallback (notifications, screen readers)."""
     t = d.this_week
-    urgent = f"{t.urgent_open_at_end} urgent escalations unanswered, " if t.urgent_open_at_end else ""
-    return (f"canishare weekly digest {d.week}: {urgent}{t.asked} questions, {t.answered_by_faq} answered by the FAQ, "
-            f"{t.escalations_opened} escalations opened, {t.escalations_answered} answered.")
+    urgent = f"{plural(t.urgent_open_at_end, 'urgent escalation')} unanswered, " if t.urgent_open_at_end else ""
+    waiting = t.escalations_open_at_end - t.urgent_open_at_end
+    others = "other escalation" if t.urgent_open_at_end else "escalation"
+    waiting_text = f"{plural(waiting, others)} still open, " if waiting else ""
+    return (f"canishare weekly digest, {week_span(d)}: {urgent}{waiting_text}{plural(t.asked, 'question')} asked, "
+            f"{t.answered_by_faq:,} answered by the FAQ, {plural(t.escalations_opened, 'escalation')} opened, "
+            f"{t.escalations_answered:,} answered.")
 
 
 def render_blocks(d: Digest) -> tuple[list[dict], list[dict]]:
     """(main message, thread reply) as Block Kit blocks, each within Slack's limits."""
     sections = build_sections(d, escape_user_text, channel_ref, channels_named_by_reader=True)
     main: list[dict] = [
-        header(f"canishare weekly digest {d.week}", emoji=False),
-        context(f"{day(d.first_day)} to {day(d.last_day)} (Europe/London)."),
+        header(f"canishare weekly digest: {week_span(d)}", emoji=False),
+        context(f"Week {d.week} (Europe/London)."),
     ]
     main += [_lines_section(s.title, s.shown_main_lines) for s in sections if s.main]
     main.append(context("Details in the thread. " + PRIVACY_NOTE))
-    thread = [section(f"*Details for {d.week}*")]
+    thread = [section(f"*Details for {week_span(d)}*")]
     thread += [_lines_section(s.title, s.shown_lines) for s in sections if s.shown_lines]
     return main[:MAX_BLOCKS], thread[:MAX_BLOCKS]

@@ -13,7 +13,8 @@ from typing import Sequence
 from bot.mrkdwn import escape_mrkdwn, escape_user_text, mention
 from bot.records import CLAIMED, UNKNOWN_RISK, Escalation, FollowUp
 from bot.slack.blocks.kit import Message, clip, context, human_list, quoted, section, slack_date, whole_text_sections
-from bot.slack.blocks.replies import redaction_blocks, urgent_blocks
+from bot.slack.blocks.plain import blocks_text, fallback
+from bot.slack.blocks.replies import redaction_blocks, urgent_blocks, urgent_text
 from bot.urgency import risk_window
 
 SHOWN_FOLLOW_UPS = 5  # the latest ones, in a card or modal; the card's thread has them all
@@ -117,8 +118,8 @@ def follow_up_post(escalation: Escalation, follow_up: FollowUp) -> Message:
     if follow_up.redacted_kinds:
         removed = escape_mrkdwn(human_list(list(follow_up.redacted_kinds)))
         blocks.append(context(f":lock: Identifiers removed: {removed}"))
-    return Message(f"{'URGENT ' if follow_up.urgent else ''}{claimer}The asker added to escalation #{escalation.id}.",
-                   blocks)
+    added = f"{'URGENT ' if follow_up.urgent else ''}{claimer}The asker added to escalation #{escalation.id}:"
+    return Message(fallback(added, escape_user_text(follow_up.text)), blocks)
 
 
 def held_follow_ups_post(escalation: Escalation, follow_ups: Sequence[FollowUp]) -> Message:
@@ -144,12 +145,13 @@ def follow_up_added_message(escalation: Escalation, follow_up: FollowUp, shared:
     when the advisors will see an urgent one (see ``urgent_blocks``); ``held_until``: when one held past the
     limit of posts is posted in the advisors' thread."""
     when = "" if follow_up.urgent else f"{away} "  # an urgent one's act-now blocks say it already
-    text = (f":heavy_plus_sign: Added to escalation #{escalation.id}. "
+    text = (f"Added to escalation #{escalation.id}. "
             + (f"{when}An advisor will answer in this thread." if away else
                "The advisors see it with your question; an advisor will answer in this thread."))
     if held_until:
         text += (" You have added a lot in a short time, so the advisors' channel gets it with your other recent "
                  f"messages at {slack_date(held_until)}; it is already on your question's card there.")
-    blocks = [*(urgent_blocks(away) if follow_up.urgent else []), section(text),
-              *([] if shared else redaction_blocks(follow_up.redacted_kinds))]
-    return Message(f"Added to escalation #{escalation.id}.", blocks)
+    said = [section(text), *([] if shared else redaction_blocks(follow_up.redacted_kinds))]
+    if not follow_up.urgent:
+        return Message(blocks_text(said), said)
+    return Message(fallback(urgent_text(away), blocks_text(said)), [*urgent_blocks(away), *said])

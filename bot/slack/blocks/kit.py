@@ -21,6 +21,8 @@ from bot.times import parse_stored_time
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 BUTTON_TEXT_LIMIT = 75
+ACCESSIBILITY_LABEL_LIMIT = 75  # a button's accessibility_label
+CONFIRM_TITLE_LIMIT, CONFIRM_TEXT_LIMIT, CONFIRM_BUTTON_LIMIT = 100, 300, 30  # a confirm dialog's
 OPTION_TEXT_LIMIT = 75
 OPTION_VALUE_LIMIT = 150
 MODAL_TEXT_LIMIT = 24  # a modal's title, submit and close
@@ -46,10 +48,22 @@ _HALF_ENTITY = re.compile(r"&[a-z]{0,4}$")
 
 
 def clip(text: str, limit: int) -> str:
-    """At most ``limit`` characters, ending in an ellipsis when cut, never inside an ``&…;`` entity."""
+    """At most ``limit`` characters, ending in an ellipsis when cut: at a word where one ends in its second
+    half, never inside a word or an ``&…;`` entity otherwise than when it has no space to cut at."""
     if len(text) <= limit:
         return text
-    return _HALF_ENTITY.sub("", text[: limit - 1]) + "…"
+    cut = _HALF_ENTITY.sub("", text[: limit - 1])
+    space = cut.rfind(" ")
+    return (cut[:space].rstrip() if space >= limit // 2 else cut) + "…"
+
+
+def preview(text: str, limit: int) -> str:
+    """A preview of at most ``limit`` characters: whole sentences when they fill at least half of it,
+    else cut at a word (``clip``); never mid-word."""
+    if len(text) <= limit:
+        return text
+    end = _last_sentence_end(text[: limit - 2])
+    return text[:end] + " …" if end >= limit // 2 else clip(text, limit)
 
 
 def quoted(text: str) -> str:
@@ -168,11 +182,24 @@ def header(text: str, emoji: bool = True) -> dict:
     return {"type": "header", "text": plain(text, HEADER_LIMIT, emoji)}
 
 
-def button(text: str, action_id: str, value: str, style: str | None = None) -> dict:
+def button(text: str, action_id: str, value: str, style: str | None = None, accessibility_label: str = "",
+           confirm: dict | None = None) -> dict:
+    """A button; ``accessibility_label``: what a screen reader says instead of ``text`` (which item a button
+    repeated per item acts on); ``confirm``: a ``confirmation`` asked before it acts."""
     element = {"type": "button", "text": plain(text), "action_id": action_id, "value": value}
     if style:
         element["style"] = style
+    if accessibility_label:
+        element["accessibility_label"] = clip(accessibility_label, ACCESSIBILITY_LABEL_LIMIT)
+    if confirm:
+        element["confirm"] = confirm
     return element
+
+
+def confirmation(title: str, text: str, confirm: str, deny: str) -> dict:
+    """Slack's confirm dialog, for a button whose effect a person cannot take back."""
+    return {"title": plain(title, CONFIRM_TITLE_LIMIT), "text": plain(text, CONFIRM_TEXT_LIMIT),
+            "confirm": plain(confirm, CONFIRM_BUTTON_LIMIT), "deny": plain(deny, CONFIRM_BUTTON_LIMIT)}
 
 
 def option(text: str, value: str) -> dict:

@@ -8,6 +8,7 @@ import re
 from typing import Iterable, Sequence
 
 from bot import decisions
+from bot.answers import entry_title
 from bot.escalations import ANSWER_MAX_CHARS, QueueError, require_answerable
 from bot.faq import FaqEntry
 from bot.mrkdwn import FORMER_ADVISOR, escape_mrkdwn, escape_user_text, markdown_to_mrkdwn, mention
@@ -77,7 +78,7 @@ def ask_modal(metadata: dict) -> dict:
 
 
 def faq_option(entry: FaqEntry) -> dict:
-    return {"text": plain(entry.question, OPTION_TEXT_LIMIT), "value": entry.id}
+    return {"text": plain(entry_title(entry.question), OPTION_TEXT_LIMIT), "value": entry.id}
 
 
 def faq_options(entries: Iterable[FaqEntry], query: str = "") -> list[dict]:
@@ -242,6 +243,14 @@ def _text(field: str, *, multiline: bool = False, placeholder: str | None = None
     return element
 
 
+IF_SHARED = "(needed if you shared)"
+
+
+def _within(hint: str, field: str) -> str:
+    """A field's hint, with its limit: the form says it before Slack or the check refuses more."""
+    return f"{hint} Up to {decisions.LIMITS[field]:,} characters."
+
+
 def _radio(labels: dict) -> dict:
     return {"type": "radio_buttons", "options": [option(text, value) for value, text in labels.items()][:RADIO_LIMIT]}
 
@@ -253,7 +262,8 @@ def guidance_summary(entry: FaqEntry | None, escalation_id: int | None, retired_
         about = f"the FAQ answer `{escape_mrkdwn(retired_id)}` (no longer in the FAQ)"
     elif entry is not None:
         reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
-        about = f"the FAQ answer “{escape_mrkdwn(entry.question)}” (`{entry.id}`, last reviewed {reviewed})"
+        title = escape_mrkdwn(entry_title(entry.question))
+        about = f"the FAQ answer “{title}” (`{entry.id}`, last reviewed {reviewed})"
         if escalation_id:
             about = f"the advisor's answer to escalation #{escalation_id}, and {about}"
     elif escalation_id:
@@ -287,20 +297,24 @@ def decision_modal(entry: FaqEntry | None, metadata: dict, escalation_id: int | 
                     "record is kept, not every one. I'll send you the record by direct message to paste into "
                     "your case system."),
             _input("decision", "What did you decide?", _radio(decisions.DECISION_LABELS)),
-            _input("shared_with", "With whom", _text("shared_with", placeholder="e.g. children's social care"),
-                   optional=True, hint="A role or organisation, not a person's name. Needed if you shared."),
-            _input("what_shared", "What was shared",
+            # Slack marks a field that may be empty "(optional)": these two are needed when something was
+            # shared, so the label says so, rather than "(optional)" alone
+            _input("shared_with", f"With whom {IF_SHARED}",
+                   _text("shared_with", placeholder="e.g. children's social care"), optional=True,
+                   hint=_within("A role or organisation, not a person's name.", "shared_with")),
+            _input("what_shared", f"What was shared {IF_SHARED}",
                    _text("what_shared", multiline=True,
                          placeholder="e.g. our concerns about attendance and two recent injuries"),
-                   optional=True, hint="Describe it; don't paste it. Needed if you shared."),
+                   optional=True, hint=_within("Describe it; don't paste it.", "what_shared")),
             _input("lawful_basis", "Lawful basis", basis, optional=True,
                    hint="From the guidance you followed; choose Other to describe another."),
-            _input("lawful_basis_other", "Other lawful basis", _text("lawful_basis_other"), optional=True),
-            _input("reasons", "Your reasons", _text("reasons", multiline=True,
-                                                    placeholder="Why you decided this, and what you weighed")),
+            _input("lawful_basis_other", "Other lawful basis", _text("lawful_basis_other"), optional=True,
+                   hint=_within("Only if you chose Other.", "lawful_basis_other")),
+            _input("reasons", "Your reasons", _text("reasons", multiline=True),
+                   hint=_within("Why you decided this, and what you weighed.", "reasons")),
             _input("person_told", "Was the person told?", _radio(decisions.TOLD_LABELS)),
             _input("not_told_why", "If not, why not", _text("not_told_why", multiline=True), optional=True,
-                   hint="e.g. telling them would put the child at greater risk"),
+                   hint=_within("For example, telling them would put the child at greater risk.", "not_told_why")),
         ],
     }
 

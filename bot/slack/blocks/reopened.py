@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.mrkdwn import FORMER_ADVISOR, escape_mrkdwn, escape_user_text, mention
 from bot.outbox import UNCERTAIN
 from bot.records import CLAIMED, OPEN, Escalation
-from bot.slack.blocks.kit import clip, context, quoted, slack_date, whole_text_sections
+from bot.slack.blocks.kit import context, preview, quoted, slack_date, whole_text_sections
 from bot.slack.blocks.undelivered import why_not_delivered
 
 
@@ -54,5 +54,5 @@ def reopened_lines(escalation: Escalation, limit: int = 300) -> str:
         return ""
     text = "\n" + reopened_by_text(escalation)
     if escalation.answer:
-        text += f"\n{earlier_answer_head(escalation)}\n{quoted(clip(escape_user_text(escalation.answer), limit))}"
+        text += f"\n{earlier_answer_head(escalation)}\n{quoted(preview(escape_user_text(escalation.answer), limit))}"
     return text

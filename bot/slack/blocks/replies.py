@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from bot.answers import short_answer, shortened
+from bot.answers import entry_title, shortened
 from bot.asker_steps import seen_by_others
 from bot.decisions import KEEP_LINE, record_text
-from bot.faq import Faq, FaqEntry, Source
+from bot.faq import Faq, FaqEntry
 from bot.mrkdwn import (
     FORMER_ADVISOR,
     escape_mrkdwn,
     escape_user_text,
-    markdown_to_mrkdwn,
     mention,
-    replace_markup,
-    without_format_marks,
 )
 from bot.nations import NationLines, Reader, as_reader, nation_lines
 from bot.policy_copy import (
@@ -30,7 +27,17 @@ from bot.policy_copy import (
     do_not_wait,
 )
 from bot.records import Decision, DecisionRecord, Escalation, Question, Via
-from bot.slack.blocks.ids import ESCALATE, HELPFUL, NOT_HELPFUL, RECORD_DECISION, SHOW_ENTRY, decision_ref, entry_ref
+from bot.slack.blocks.faq_answer import (  # entry_message: the deliverer sends it as one of the asker's replies
+    ASK_AN_ADVISOR,
+    entry_blocks,
+    entry_message,  # noqa: F401
+    entry_text,
+    nation_after_blocks,
+    nation_blocks,
+    nation_lead,
+    record_button,
+)
+from bot.slack.blocks.ids import ESCALATE, SHOW_ENTRY, entry_ref
 from bot.slack.blocks.kit import (
     BUTTON_TEXT_LIMIT,
     SECTION_LIMIT,
@@ -47,6 +54,7 @@ from bot.slack.blocks.kit import (
     user_question,
     whole_text_sections,
 )
+from bot.slack.blocks.plain import blocks_text, fallback, plain_text
 from bot.small_talk import Chat
 from bot.urgency_welsh import is_partly_welsh
 
@@ -61,16 +69,24 @@ ADVISORS_UNREACHABLE = ("The advisors cannot receive questions at the moment; it
                         "can.")
 
 
+SENT_FLAGGED = "I have also sent your question to the advisors, flagged urgent."
+DO_NOT_WAIT_FOR_THEM = "Do not wait for them."
+
+
 def urgent_blocks(away: str = "") -> list[dict]:
     """The act-now message; ``away``: when the advisors will see it, if they are not working now."""
     return [
         section(
-            f":rotating_light: *{ACT_NOW_WHEN}* {emphasised(ACT_NOW_HOW)}\n{SHARING_TO_PREVENT_HARM}\n"
-            "I have also sent your question to the advisors, flagged urgent."
-            + (f" *Do not wait for them.* {away}" if away else "")
+            f":warning: *{ACT_NOW_WHEN}* {emphasised(ACT_NOW_HOW)}\n{SHARING_TO_PREVENT_HARM}\n{SENT_FLAGGED}"
+            + (f" *{DO_NOT_WAIT_FOR_THEM}* {away}" if away else "")
         ),
         divider(),
     ]
+
+
+def urgent_text(away: str = "") -> str:
+    """``urgent_blocks`` as a message's text: the act-now message first, as ``bot.policy_copy`` words it."""
+    return plain_text(f"{URGENT_NOTICE} {SENT_FLAGGED}" + (f" {DO_NOT_WAIT_FOR_THEM} {away}" if away else ""))
 
 
 # The redactor removes the identifiers it recognises, not every one: nothing promises a clean text.
@@ -81,7 +97,7 @@ def redaction_blocks(kinds: Sequence[str]) -> list[dict]:
     if not kinds:
         return []
     return [context(
-        f":lock: I removed the {escape_mrkdwn(human_list(list(kinds)))} from your question before keeping it. "
+        f"I removed the {escape_mrkdwn(human_list(list(kinds)))} from your question before keeping it. "
         f"{RECOGNISED_ONLY} Please describe the situation instead of typing names or identifiers."
     )]
 
@@ -96,107 +112,6 @@ def asked_blocks(question: Question | None, shared: bool) -> list[dict]:
     return [] if shared else [asked_context(question)]
 
 
-def source_link(source: Source) -> str:
-    title = escape_mrkdwn(source.title).replace("|", "-")
-    if not source.url:
-        return title
-    url = source.url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C")
-    return f"<{url}|{title}>"
-
-
-def nation_before_blocks(lines: NationLines, nation: str | None) -> list[dict]:
-    """What the reader must see before the answer: their nation's note, or that the answer does not
-    hold there (and what applies instead), or, with no nation known, where the answer applies."""
-    if not lines.before:
-        return []
-    if nation is None:
-        return [section(f":round_pushpin: *{escape_mrkdwn(lines.before[0])}*")]
-    if not lines.holds:
-        first, *rest = lines.before
-        return [section(f":warning: *{escape_mrkdwn(first)}*\n" + "\n".join(escape_mrkdwn(r) for r in rest))]
-    return [section(":round_pushpin: " + "\n".join(_labelled(line) for line in lines.before))]
-
-
-def nation_after_blocks(lines: NationLines, nation: str | None) -> list[dict]:
-    """After the answer: every nation's note (no nation known), or that it reflects the law of the
-    nations it names (the reader's nation has no note), then the other nations' notes when asked for."""
-    if nation is None:
-        if not lines.after:
-            return []
-        return [elsewhere_block(lines.after),
-                context("Pick your nation on my Home tab to see the note for yours first.")]
-    blocks = [context(escape_mrkdwn(" ".join(lines.after)))] if lines.after else []
-    if lines.elsewhere:
-        blocks.append(elsewhere_block(lines.elsewhere))
-    return blocks
-
-
-def elsewhere_block(notes: Sequence[str]) -> dict:
-    return section("*Elsewhere in the UK*\n" + "\n".join("• " + _labelled(line) for line in notes))
-
-
-def nation_blocks(lines: NationLines, nation: str | None) -> list[dict]:
-    """What goes before an answer about nations: the warning or note, the note or warning of each other
-    nation the question names, then why the answer is for that nation."""
-    mentioned = [section("\n".join(f":warning: {escape_mrkdwn(line)}" if line.startswith("Your question names ")
-                                    else ":round_pushpin: " + _labelled(line) for line in lines.mentioned))]
-    return (nation_before_blocks(lines, nation) + (mentioned if lines.mentioned else [])
-            + ([context(f":round_pushpin: {escape_mrkdwn(lines.why)}")] if lines.why else []))
-
-
-def nation_text(lines: NationLines, text: str) -> str:
-    """A message's fallback text (notifications, screen readers), led by the nation warning when the
-    blocks lead with it."""
-    lead = lines.lead()
-    return f"{'⚠ ' if not lines.holds else ''}{escape_mrkdwn(lead)} {text}" if lead else text
-
-
-def _labelled(line: str) -> str:
-    """'Scotland: note' with the nation in bold."""
-    name, colon, rest = line.partition(": ")
-    return f"*{escape_mrkdwn(name)}:* {escape_mrkdwn(rest)}" if colon else escape_mrkdwn(line)
-
-
-def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None = None) -> list[dict]:
-    """One FAQ entry as an answer for a reader in ``nation`` (None: not known): where it holds, the
-    answer, the other nations' notes, its legal basis and sources, the review date, the notice, and
-    the feedback and escalation buttons."""
-    ref = entry_ref(question_id, entry.id)
-    reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
-    sources = " · ".join(source_link(s) for s in entry.sources)
-    lines, nation = nation_lines(entry, nation), as_reader(nation).nation
-    return [
-        *nation_blocks(lines, nation),
-        *whole_text_sections(markdown_to_mrkdwn(escape_mrkdwn(entry.answer)), f"*{escape_mrkdwn(entry.question)}*"),
-        *nation_after_blocks(lines, nation),
-        section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}\n*Source:* {sources}"),
-        context(f"Last reviewed {reviewed} · FAQ entry `{entry.id}`",
-                f":warning: {DISCLAIMER}"),
-        actions(
-            button("Helpful", HELPFUL, ref),
-            button("Not helpful", NOT_HELPFUL, ref),
-            button("Ask an advisor", ESCALATE, str(question_id)),
-            record_button(question_id, entry.id),
-        ),
-    ]
-
-
-def record_button(question_id: int | None, entry_id: str | None, escalation_id: int | None = None) -> dict:
-    """"Record my decision": opens the decision record modal for this guidance."""
-    return button("Record my decision", RECORD_DECISION, decision_ref(question_id, entry_id, escalation_id))
-
-
-def entry_message(entry: FaqEntry, question_id: int, nation: Reader | str | None = None) -> Message:
-    return Message(entry_text(entry, nation), entry_blocks(entry, question_id, nation))
-
-
-def entry_text(entry: FaqEntry, nation: Reader | str | None = None) -> str:
-    """An answer's fallback (notifications, previews, screen readers): the nation warning when the blocks
-    lead with one, then the answer in brief, not the entry's question (often the myth, which reads as the
-    opposite of the answer)."""
-    return nation_text(nation_lines(entry, nation), f"{escape_mrkdwn(short_answer(entry))} ({DISCLAIMER})")
-
-
 SHOW_ANSWER = "Show answer: "
 SUGGESTED_TITLE_CHARS = 100
 
@@ -206,17 +121,19 @@ def suggestion_blocks(entries: Sequence[FaqEntry], question_id: int) -> list[dic
     apart by the label alone), and the offer of an advisor."""
     blocks = [section("I'm not sure which FAQ entry fits. Do you mean one of these?")]
     for entry in entries[:3]:
-        label = SHOW_ANSWER + shortened(entry.question, BUTTON_TEXT_LIMIT - len(SHOW_ANSWER))
+        title = entry_title(entry.question)
+        label = SHOW_ANSWER + shortened(title, BUTTON_TEXT_LIMIT - len(SHOW_ANSWER))
         blocks.append(section(
-            f"• {escape_mrkdwn(entry.question)}",
+            f"• {escape_mrkdwn(title)}",
             accessory=button(label, SHOW_ENTRY, entry_ref(question_id, entry.id)),
         ))
-    blocks.append(actions(button("None of these — ask an advisor", ESCALATE, str(question_id))))
+    blocks.append(actions(button(f"None of these: {ASK_AN_ADVISOR.lower()}", ESCALATE, str(question_id))))
     return blocks
 
 
 def suggestion_text(entries: Sequence[FaqEntry]) -> str:
-    named = "; ".join(f"“{escape_mrkdwn(shortened(e.question, SUGGESTED_TITLE_CHARS))}”" for e in entries[:3])
+    named = "; ".join(f"“{escape_mrkdwn(shortened(entry_title(e.question), SUGGESTED_TITLE_CHARS))}”"
+                      for e in entries[:3])
     return f"Did you mean one of these FAQ entries? {named}"
 
 
@@ -227,12 +144,12 @@ def no_answer_blocks(question_id: int, source: str) -> list[dict]:
             f"question as I kept it, and answer you {where_the_answer_goes(source)}. I remove only the "
             "identifiers I recognise, so check that nothing in it identifies the person before you send it."
         ),
-        actions(button("Send to an advisor", ESCALATE, str(question_id), style="primary")),
+        actions(button(ASK_AN_ADVISOR, ESCALATE, str(question_id), style="primary")),
     ]
 
 
 # The FAQ is in English: someone who asks in Welsh is told so, in Welsh first, and that an advisor can take it.
-ENGLISH_ONLY = (":information_source: Mae canishare yn ateb yn Saesneg yn unig. Gallwch anfon eich cwestiwn at "
+ENGLISH_ONLY = ("Mae canishare yn ateb yn Saesneg yn unig. Gallwch anfon eich cwestiwn at "
                 "gynghorydd. / canishare answers in English only. You can send your question to an advisor.")
 
 
@@ -244,26 +161,28 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
     ``nation``), the suggestions or the offer to ask an advisor. ``asker_only``: sent where only the asker
     reads it, however it was asked. ``away``: see ``urgent_blocks``."""
     source = question.where.source
-    blocks: list[dict] = urgent_blocks(away) if urgent else []
+    lead = urgent_blocks(away) if urgent else []
+    asked: list[dict] = []
+    notes: list[dict] = []
     if asker_only or not seen_by_others(source):
-        blocks += [*asked_blocks(question, shared=False), *redaction_blocks(question.redacted_kinds)]
+        asked, notes = asked_blocks(question, shared=False), redaction_blocks(question.redacted_kinds)
     if is_partly_welsh(question.text.casefold()):
-        blocks.append(context(ENGLISH_ONLY))
+        notes.append(context(ENGLISH_ONLY))
     if decision == Decision.ANSWER and entries:
-        blocks += entry_blocks(entries[0], question.id, nation)
-        text = entry_text(entries[0], nation)
+        body, text = entry_blocks(entries[0], question.id, nation), entry_text(entries[0], nation)
     elif decision == Decision.SUGGEST and entries:
-        blocks += suggestion_blocks(entries, question.id)
-        text = suggestion_text(entries)
+        body, text = suggestion_blocks(entries, question.id), suggestion_text(entries)
     elif urgent:  # already escalated (see urgent_blocks)
         held = "It is saved for the advisors, and one" if away else "An advisor has it and"
-        blocks.append(section(f"The FAQ has no answer to this question. {held} will answer you "
-                              f"{where_the_answer_goes(source)}."))
-        text = "An advisor has your question."
+        body = [section(f"The FAQ has no answer to this question. {held} will answer you "
+                        f"{where_the_answer_goes(source)}.")]
+        text = blocks_text(body)
     else:
-        blocks += no_answer_blocks(question.id, source)
-        text = "The FAQ has no answer to this question; you can send it to an advisor."
-    return Message(URGENT_NOTICE + " " + text if urgent else text, blocks)
+        body = no_answer_blocks(question.id, source)
+        text = blocks_text(body)
+    # the text carries what the blocks lead with (the act-now message, what was removed), then the reply
+    return Message(fallback(urgent_text(away) if urgent else "", blocks_text(notes), text),
+                   [*lead, *asked, *notes, *body])
 
 
 def usage_message() -> Message:
@@ -278,7 +197,7 @@ def usage_message() -> Message:
 
 def greeting_message() -> Message:
     usage = usage_message()
-    return Message("Hello! " + usage.text, [section(":wave: Hello!"), *usage.blocks])
+    return Message("Hello! " + usage.text, [section("Hello!"), *usage.blocks])
 
 
 def welcome_message() -> Message:
@@ -292,18 +211,13 @@ BRIEF_REPLIES = {Chat.USAGE: usage_message, Chat.GREETING: greeting_message, Cha
 
 def notice_message(text: str) -> Message:
     """A short message of our own wording (may contain <@U…> of real user ids, never typed text)."""
-    return Message(without_format_marks(replace_markup(text, _date_fallback)), [section(text)])
-
-
-def _date_fallback(target: str, label: str | None) -> str | None:
-    """A Slack date token as its fallback text (for notifications); other markup stays."""
-    return label if target.startswith("!date^") and label is not None else None
+    return Message(plain_text(text), [section(text)])
 
 
 def error_message(store_down: bool = False, busy: bool = False) -> Message:
     """What went wrong, truthfully: when a listener fails, its transaction is rolled back. ``busy``: the
     records were only busy (another process writing), not broken."""
-    return notice_message(f":warning: {STORE_BUSY_TEXT if busy else STORE_DOWN_TEXT if store_down else ERROR_TEXT}")
+    return notice_message(f"{STORE_BUSY_TEXT if busy else STORE_DOWN_TEXT if store_down else ERROR_TEXT}")
 
 
 ASK_YOUR_OWN = ("Thanks — recorded. Sorry it didn't help. If you have a question like it, ask it yourself "
@@ -314,12 +228,12 @@ def feedback_thanks(rating_helpful: bool, question_id: int, by_asker: bool = Tru
     """Thanks for a rating; after "Not helpful", the asker is offered an advisor, and anyone else (who
     may not send another person's question) is told to ask their own."""
     if rating_helpful:
-        return notice_message(":+1: Thanks — recorded.")
+        return notice_message("Thanks — recorded.")
     if not by_asker:
         return notice_message(ASK_YOUR_OWN)
     return Message("Thanks — recorded. Would you like an advisor to look at your question?", [
         section("Thanks — recorded. Sorry it didn't help. Would you like an advisor to look at your question?"),
-        actions(button("Ask an advisor", ESCALATE, str(question_id), style="primary")),
+        actions(button(ASK_AN_ADVISOR, ESCALATE, str(question_id), style="primary")),
     ])
 
 
@@ -343,7 +257,7 @@ def escalated_message(escalation: Escalation, source: str, created: bool, remind
         reminded = (f" If nobody has picked it up after {remind_after}, the advisors are reminded of it."
                     if remind_after else "")
         sent = "Saved for the advisors" if away else "Sent to the advisors"
-        text = (f":outbox_tray: {sent} (escalation #{escalation.id}). "
+        text = (f"{sent} (escalation #{escalation.id}). "
                 f"An advisor will answer {where_the_answer_goes(source, asked_in)}. "
                 f"{away + ' ' if away else ''}I will tell you when one picks it up."
                 f"{reminded}\n" + emphasised(do_not_wait(URGENT_MEANWHILE)))
@@ -366,41 +280,49 @@ ON_HOME = "Your question, as I kept it, is on my Home tab, where only you see it
 def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | str | None = None,
                            shared: bool = False) -> Message:
     """An advisor's answer, as the asker receives it: with their question quoted, unless others read it
-    there (``shared``: a channel's thread). Linked to an FAQ entry, it carries that entry's nation lines
-    for the asker's ``nation`` as an FAQ answer does: a warning and what applies instead first when the
-    entry does not hold there."""
+    there (``shared``: a channel's thread), and "Record my decision" right after the answer. Linked to an
+    FAQ entry, it carries that entry's nation lines for the asker's ``nation`` as an FAQ answer does: a
+    warning and what applies instead first when the entry does not hold there."""
     linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
     lines, where = (nation_lines(linked, nation) if linked else NationLines()), as_reader(nation).nation
-    head = ":speech_balloon: *An advisor has answered your question*"
+    head = "*An advisor has answered your question*"
     blocks = [
         section(head if shared else head + "\n" + quoted(user_question(escalation.question, 600))),
         *nation_blocks(lines, where),
         *whole_text_sections(escape_user_text(escalation.answer or "")),
         context(f"Answered by {mention(escalation.answered_by, FORMER_ADVISOR)} · escalation #{escalation.id}"
                 + (f" · {ON_HOME}" if shared else "")),
+        actions(record_button(escalation.question_id, linked.id if linked else None, escalation.id)),
     ]
-    if linked:
-        blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(linked.question)}”"))
+    if linked:  # after the button, as under an FAQ answer: the other nations' notes are the long tail
+        blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(entry_title(linked.question))}”"))
         blocks += nation_after_blocks(lines, where)
-    blocks.append(context(f":warning: {DISCLAIMER}"))
-    blocks.append(actions(record_button(escalation.question_id, linked.id if linked else None, escalation.id)))
-    return Message(nation_text(lines, f"An advisor has answered your question (escalation #{escalation.id})."),
-                   blocks)
+    blocks.append(context(DISCLAIMER))
+    return Message(advisor_answer_text(escalation, linked, lines, where), blocks)
+
+
+def advisor_answer_text(escalation: Escalation, linked: FaqEntry | None, lines: NationLines,
+                        where: str | None) -> str:
+    """The answer itself, whole, after the nation lines its blocks lead with, and what follows it."""
+    covered = f"This is covered by the FAQ entry “{escape_mrkdwn(entry_title(linked.question))}”." if linked else ""
+    return fallback(nation_lead(lines, where),
+                    f"An advisor has answered your question (escalation #{escalation.id}):",
+                    escape_user_text(escalation.answer or ""), covered,
+                    blocks_text(nation_after_blocks(lines, where)), DISCLAIMER)
 
 
 URGENT_MEANWHILE = "If it becomes urgent meanwhile, with someone at immediate risk of serious harm"
-CLOSED_TEXT = (":lock: An advisor closed your question (escalation #{id}) without an answer: canishare's advisors "
-               "cannot answer it, or it is answered elsewhere. If you still need advice, ask your information "
-               "governance lead or data protection officer, or ask me again with more about the situation.")
+CLOSED_TEXT = ("An advisor closed your question (escalation #{id}) without an answer. They could not answer it, "
+               "or it is answered somewhere else. If you still need advice, ask your information governance lead "
+               "or data protection officer. You can also ask me again, with more about the situation.")
 CLOSED_URGENT_TEXT = "\n" + emphasised(do_not_wait(AT_RISK_NOW))
 
 
 def closed_message(escalation: Escalation, shared: bool = False) -> Message:
     """The asker's news that their escalation was closed without an answer, and what to do next (with
     their question, unless others read it there: ``shared``)."""
-    text = CLOSED_TEXT.format(id=escalation.id) + (CLOSED_URGENT_TEXT if escalation.urgent else "")
-    return Message(f"Your question (escalation #{escalation.id}) was closed without an answer.", [
-        section(text), *asked_blocks(escalation.question, shared)])
+    news = [section(CLOSED_TEXT.format(id=escalation.id) + (CLOSED_URGENT_TEXT if escalation.urgent else ""))]
+    return Message(blocks_text(news), [*news, *asked_blocks(escalation.question, shared)])
 
 
 def answer_redacted_message(escalation_id: int, kinds: Sequence[str]) -> Message:
@@ -418,13 +340,14 @@ def decision_record_message(record: DecisionRecord) -> Message:
     """A practitioner's decision record, sent to them by DM: clean text to paste into their case
     system (in code blocks, so that nothing in it is formatted), what was removed, and what
     canishare keeps."""
-    blocks = [section(f":memo: *Your decision record* (#{record.id}). Copy it into your case system:")]
+    blocks = [section(f"*Your decision record* (#{record.id}). Copy it into your case system:")]
     blocks += [section(f"```{chunk}```") for chunk in _code_chunks(record_text(record), SECTION_LIMIT - 6)]
-    if record.redacted_kinds:
-        blocks.append(context(f":lock: I removed the {escape_mrkdwn(human_list(list(record.redacted_kinds)))} "
-                              f"from what you typed before keeping it. {RECOGNISED_ONLY}"))
-    blocks.append(context(f":information_source: {escape_mrkdwn(KEEP_LINE)}"))
-    return Message(f"Your decision record (#{record.id}), ready to paste into your case system.", blocks)
+    notes = [context(f"I removed the {escape_mrkdwn(human_list(list(record.redacted_kinds)))} "
+                     f"from what you typed before keeping it. {RECOGNISED_ONLY}")] if record.redacted_kinds else []
+    notes.append(context(escape_mrkdwn(KEEP_LINE)))
+    # the record itself in the text too: a screen reader reads only the text, and cannot reach the code blocks
+    text = fallback(blocks_text(blocks[:1]), escape_user_text(record_text(record)), blocks_text(notes))
+    return Message(text, [*blocks, *notes])
 
 
 FENCE = "`" * 3
