@@ -17,7 +17,8 @@ TODAY = dt.date(2026, 11, 30)
 
 
 def words(n: int) -> str:
-    return " ".join(["word"] * (n - 1) + ["end."])
+    """``n`` words in sentences of ten (lint warns about a sentence over 25 words)."""
+    return " ".join("word." if i % 10 == 0 or i == n else "word" for i in range(1, n + 1))
 
 
 def only(problems, **match):
@@ -70,7 +71,7 @@ def test_markup_slack_would_show_raw_is_an_error(tmp_path, markup, says):
 
 
 def test_markdown_the_bot_converts_passes_lint(tmp_path):
-    answer = ("## Privacy notices matter\n\n**No.** " + ANSWER + " See [the ICO guidance](https://ico.org.uk/x).\n\n"
+    answer = ("## Privacy notices matter\n\n**No.** " + ANSWER + " See [the regulator's guidance](https://ico.org.uk/x).\n\n"
               "- __Record__ what you shared\n> a quotation")
     assert lint(write_faq(tmp_path, {"a.yaml": [entry("one", answer=answer)]}), TODAY) == []
 
@@ -278,6 +279,19 @@ def test_notes_for_the_other_nations_or_narrower_nations_satisfy_the_check(tmp_p
     narrowed = entry("two", legal_basis=basis, nations=["england", "wales"])
     directory = write_faq(tmp_path, {"a.yaml": [noted, narrowed]})
     assert not [p for p in lint(directory, TODAY) if "does not hold in" in p.message]
+
+
+def test_a_note_naming_a_section_in_full_covers_it(tmp_path):
+    basis = ["UK GDPR Article 6", "Crime and Disorder Act 1998 s115"]
+    noted = entry("one", legal_basis=basis, nation_notes={"scotland": "In Scotland, section 115 helps only in part.",
+                                                          "northern-ireland": "In Northern Ireland, section 115 does not."})
+    assert not [p for p in lint(write_faq(tmp_path, {"a.yaml": [noted]}), TODAY) if "does not hold in" in p.message]
+
+
+def test_an_answer_citing_a_section_in_full_is_still_checked_for_its_nations(tmp_path):
+    answer = ANSWER + " Teachers must report FGM to the police (FGM Act 2003 section 5B)."
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", answer=answer)]})
+    assert any("cites FGM Act 2003 s5B" in p.message for p in lint(directory, TODAY))
 
 
 def test_no_bundled_entry_claims_all_four_nations_over_englands_law(faq):

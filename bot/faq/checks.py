@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from bot.faq.england_law import uncovered_nations
 from bot.faq.model import NATION_NAMES, Problem
+from bot.faq.plain_english import long_sentences, unexplained_abbreviations
 from bot.faq.sources import is_placeholder
 from bot.mrkdwn import markup_slack_cannot_show
 from bot.privacy import PLACEHOLDER
@@ -24,8 +25,8 @@ DRAFT_ID_PREFIX = "draft-"
 DRAFT_TAG = "draft"
 DRAFTS_FOLDER = "drafts"
 
-# problem(field, message, warning=False, index=None): a problem of the entry being read, at the
-# line of ``field`` (of its ``index``-th item, from 1, when given)
+# problem(field, message, warning=False, index=None, line=None): a problem of the entry being read, at
+# ``line``, else at the line of ``field`` (of its ``index``-th item, from 1, when given)
 Report = Callable[..., None]
 
 
@@ -44,6 +45,25 @@ def check_answer(answer: str, problem: Report) -> None:
                 warning=True)
     for why in markup_slack_cannot_show(answer):
         problem("answer", f"holds {why} (see faq/README.md, 'Formatting an answer')")
+
+
+class ReadAlone(NamedTuple):
+    """A text read on its own (an answer, one nation's note) and where it is in its file."""
+
+    field: str
+    where: str  # "" for the answer, "the note for wales: "
+    text: str
+    first_line: int | None  # of a literal block (``|-``), whose lines are the text's; else None
+    field_line: int | None
+
+
+def check_plain_english(texts: Iterable[ReadAlone], problem: Report) -> None:
+    """Warnings, at their lines, for each sentence over 25 words and each abbreviation used before it is
+    spelled out (``bot.faq.plain_english``)."""
+    for read in texts:
+        for finding in (*unexplained_abbreviations(read.text), *long_sentences(read.text)):
+            line = read.field_line if read.first_line is None else read.first_line + finding.line
+            problem(read.field, read.where + finding.message, warning=True, line=line)
 
 
 def check_legal_basis(legal_basis: Iterable[str], problem: Report) -> None:

@@ -66,8 +66,17 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern, tuple[str, ...], re.Pattern], ...] = t
     )
 )
 
+_SECTION_IN_FULL = re.compile(r"\bsection (?=\d)")
+
+
+def _as_cited(text: str) -> str:
+    """``text`` with "section 115" as the patterns read it, "s115" (plain English writes it in full)."""
+    return _SECTION_IN_FULL.sub("s", text)
+
+
 def instruments_cited(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """(name, nations where it holds) of each listed instrument ``text`` cites."""
+    text = _as_cited(text)
     return [(name, nations) for name, pattern, nations, _ in INSTRUMENTS if pattern.search(text)]
 
 
@@ -75,7 +84,7 @@ def uncovered_nations(texts: Iterable[str], entry_nations: Iterable[str],
                       notes: dict[str, str]) -> list[tuple[str, list[str]]]:
     """Each instrument the entry cites, with the entry's nations where it does not hold and whose note does not
     name it."""
-    text, entry_nations = "\n".join(texts), tuple(entry_nations)
+    text, entry_nations = _as_cited("\n".join(texts)), tuple(entry_nations)
     found = []
     for name, pattern, holds, named in INSTRUMENTS:
         if not pattern.search(text):
@@ -87,4 +96,4 @@ def uncovered_nations(texts: Iterable[str], entry_nations: Iterable[str],
 
 
 def _covers(note: str, named: re.Pattern) -> bool:
-    return bool(named.search(note))
+    return bool(named.search(_as_cited(note)))

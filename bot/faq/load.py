@@ -19,10 +19,12 @@ import yaml
 from bot.bundled import bundled_faq_dir, is_checkout
 from bot.faq import fields as parse
 from bot.faq.checks import (
+    ReadAlone,
     check_answer,
     check_legal_basis,
     check_nation_coverage,
     check_not_a_draft,
+    check_plain_english,
     check_review_date,
     unloaded_files,
 )
@@ -223,11 +225,13 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
     problems: list[Problem] = []
 
     def problem(field: str | None, message: str, warning: bool = False, index: int | None = None,
-                blocks_loading: bool = True) -> None:
-        problems.append(Problem(file, message, entry_id, field, _line_of(item, field, index), warning, blocks_loading))
+                blocks_loading: bool = True, line: int | None = None) -> None:
+        problems.append(Problem(file, message, entry_id, field, line or _line_of(item, field, index), warning,
+                                blocks_loading))
 
-    def lint_only(field: str | None, message: str, warning: bool = False, index: int | None = None) -> None:
-        problem(field, message, warning, index, blocks_loading=False)
+    def lint_only(field: str | None, message: str, warning: bool = False, index: int | None = None,
+                  line: int | None = None) -> None:
+        problem(field, message, warning, index, blocks_loading=False, line=line)
 
     fields = {k: v for k, v in item.items() if k not in BOOKKEEPING}
     for unknown in sorted(set(fields) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)):
@@ -252,6 +256,7 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
     replaces = parse.replaces(fields, entry_key, problem)
     if answer:
         check_answer(answer, lint_only)
+        check_plain_english(_read_alone(item, fields["answer"], nation_notes), lint_only)
     # an unfinished entry is never served: a draft's marks, or a legal basis that cites nothing
     check_legal_basis(legal_basis, problem)
     check_not_a_draft(entry_key, tags, {"question": (question,), "variants": variants, "answer": (answer,)}, problem)
@@ -280,6 +285,15 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
         ),
         problems,
     )
+
+
+def _read_alone(item: dict, answer: str, nation_notes: dict[str, str]) -> list[ReadAlone]:
+    """The answer and each nation's note, each read on its own, with their lines."""
+    notes = item.get("nation_notes", {})
+    return [ReadAlone("answer", "", answer, item.get("__text_lines__", {}).get("answer"), _line_of(item, "answer")),
+            *(ReadAlone("nation_notes", f"the note for {nation}: ", notes.get(nation, note),
+                        notes.get("__text_lines__", {}).get(nation), _line_of(notes, nation))
+              for nation, note in nation_notes.items())]
 
 
 def _replacement_problems(entries: Sequence[FaqEntry], located: dict[tuple[str, str], dict]) -> list[Problem]:

@@ -42,8 +42,9 @@ _A_COMMENT = re.compile(r"(?:[ ]{2,}|\t)[ \t]*#+(?:[ \t]|$)")
 
 
 class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
-    """A safe loader that remembers the line of every mapping, of each of its keys and of each item of
-    a list under a key (``__item_lines__``), and collects repeated keys in ``duplicate_keys``."""
+    """A safe loader that remembers the line of every mapping, of each of its keys, of each item of a
+    list under a key (``__item_lines__``) and of the first line of a literal block (``__text_lines__``), and
+    collects repeated keys in ``duplicate_keys``."""
 
     def __init__(self, stream: str):
         super().__init__(stream)
@@ -68,6 +69,12 @@ class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's pa
             key_node.value: [item.start_mark.line + 1 for item in value_node.value]
             for key_node, value_node in node.value
             if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.SequenceNode)
+        }
+        # a literal block's lines are the text's lines: a finding in its n-th line is at this line + n
+        mapping["__text_lines__"] = {
+            key_node.value: value_node.start_mark.line + 2
+            for key_node, value_node in node.value
+            if isinstance(key_node, yaml.ScalarNode) and getattr(value_node, "style", None) == "|"
         }
         return mapping
 
@@ -104,7 +111,7 @@ LineLoader.add_constructor("tag:yaml.org,2002:bool", LineLoader.construct_unquot
 LineLoader.add_constructor("tag:yaml.org,2002:int", LineLoader.construct_unquoted_number)
 LineLoader.add_constructor("tag:yaml.org,2002:float", LineLoader.construct_unquoted_number)
 
-BOOKKEEPING = ("__line__", "__lines__", "__item_lines__")
+BOOKKEEPING = ("__line__", "__lines__", "__item_lines__", "__text_lines__")
 
 
 def read_yaml(text: str) -> tuple[object, list[DuplicateKey]]:
