@@ -675,6 +675,7 @@ def test_post_digest_posts_the_main_message_and_the_details_in_a_thread(fake_sla
     assert main.body["channel"] == "CDIGEST" and main.body["blocks"][0]["type"] == "header"
     assert "Mon 16 to Sun 22 November 2026" in main.body["text"]
     assert thread.body["thread_ts"] == "1700000000.000100" and thread.body["blocks"]
+    assert thread.body["text"] == "Details of the canishare weekly digest, Mon 16 to Sun 22 November 2026."
     assert store.digest_posted("2026-W47")["ts"] == "1700000000.000100"
     assert "Posted the digest for 2026-W47 to CDIGEST" in line
 

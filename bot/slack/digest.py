@@ -25,7 +25,7 @@ from bot.digest.weeks import next_run, week_due
 from bot.outbox import DIGEST_LEASE, UNCERTAIN
 from bot.service import Service
 from bot.service_outbox import details_key, details_prefix
-from bot.slack.blocks.digest import render_blocks, summary_text
+from bot.slack.blocks.digest import details_text, render_blocks, summary_text
 from bot.slack.blocks.kit import reminder_span
 from bot.slack.client import build_web_client
 from bot.slack.send_outcomes import died_on_this_host, never_reached_slack
@@ -176,7 +176,7 @@ def post_main_message(client: WebClient, channel: str, digest: Digest) -> tuple[
 def post_details(client: WebClient, channel: str, ts: str, digest: Digest) -> None:
     _, thread_blocks = _rendered(digest)
     if thread_blocks:
-        client.chat_postMessage(channel=channel, thread_ts=ts, text=f"Details of the canishare digest {digest.week}",
+        client.chat_postMessage(channel=channel, thread_ts=ts, text=details_text(digest),
                                 blocks=thread_blocks, unfurl_links=False, unfurl_media=False)
 
 

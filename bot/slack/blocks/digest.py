@@ -49,6 +49,11 @@ def summary_text(d: Digest) -> str:
             f"{t.escalations_answered:,} answered.")
 
 
+def details_text(d: Digest) -> str:
+    """The thread reply's plain-text fallback: which week's details these are, as dates."""
+    return f"Details of the canishare weekly digest, {week_span(d)}."
+
+
 def render_blocks(d: Digest) -> tuple[list[dict], list[dict]]:
     """(main message, thread reply) as Block Kit blocks, each within Slack's limits."""
     sections = build_sections(d, escape_user_text, channel_ref, channels_named_by_reader=True)
