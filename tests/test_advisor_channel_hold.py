@@ -5,11 +5,12 @@ act-now advice), and the operator is told once, not once per message."""
 
 import dataclasses
 import datetime as dt
+import json
 import logging
 
 import pytest
 from slack_flow_fixtures import *  # noqa: F403 - the app's fixtures
-from test_slack_flows import ADVISOR, ADVISOR_CHANNEL, ASKER, click, escalate_a_mention, mention, texts_of
+from test_slack_flows import ADVISOR, ADVISOR_CHANNEL, ASKER, click, escalate_a_mention, mention, send, texts_of
 from test_slack_follow_ups import follow_up_in_thread, posts_in
 
 from bot.slack.blocks import ids
@@ -140,3 +141,21 @@ def test_an_erased_card_is_emptied_even_while_the_channel_is_public(app, deps, f
     deliver_held(deps, service)
     emptied = [c for c in fake_slack.calls("chat.update") if c.body.get("channel") == ADVISOR_CHANNEL]
     assert emptied and "deleted" in texts_of(emptied[-1])
+
+
+def home_of(app, fake_slack, user: str = ASKER) -> str:
+    send(app, h.event_request(h.app_home_opened_event(user)))
+    return json.dumps(fake_slack.last("views.publish").body["view"])
+
+
+def test_app_home_says_a_held_question_has_not_reached_the_advisors_and_says_so_no_more_once_it_has(
+        app, deps, fake_slack, service):
+    channel_becomes(deps, fake_slack, is_private=False)
+    escalate_a_mention(app, fake_slack, service)
+    home = home_of(app, fake_slack)
+    assert THIS_MOMENT in home and "with the advisors, waiting" not in home
+
+    channel_becomes(deps, fake_slack, is_private=True)
+    deliver_held(deps, service)
+    home = home_of(app, fake_slack)
+    assert "with the advisors, waiting" in home and THIS_MOMENT not in home

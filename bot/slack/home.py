@@ -33,6 +33,7 @@ def publish_home(client: WebClient, deps: Deps, user: str) -> None:
         nation_is_default=is_default,
         privacy=privacy_blocks(deps.settings.privacy_url, deps.settings.retention_days),
         in_faq=lambda entry_id: service.faq.get(entry_id) is not None,
+        advisors_unreachable=bool(deps.advisors.withheld()),
     )
     client.views_publish(user_id=user, view=view)
 

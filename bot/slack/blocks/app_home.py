@@ -89,20 +89,28 @@ ESCALATION_LABELS = {OPEN: "with the advisors, waiting", CLAIMED: "an advisor is
                      ANSWERED: "answered by an advisor", CLOSED: "closed by an advisor"}
 
 
-def question_state(question: Question, escalation: Escalation | None) -> str:
+# While the advisor channel is not trusted nothing is posted there (``deliverer.hold_while_channel_untrusted``):
+# an open escalation has not reached the advisors yet.
+NOT_YET_WITH_ADVISORS = "waiting: the advisors cannot receive questions at the moment"
+
+
+def question_state(question: Question, escalation: Escalation | None, advisors_unreachable: bool = False) -> str:
     if escalation is not None:
+        if advisors_unreachable and escalation.state == OPEN:
+            return NOT_YET_WITH_ADVISORS
         return ESCALATION_LABELS.get(escalation.state, escalation.state)
     return DECISION_LABELS.get(question.decision, question.decision)
 
 
 def recent_question_blocks(recent: Sequence[tuple[Question, Escalation | None]],
-                           in_faq: Callable[[str], bool] = lambda entry_id: True) -> list[dict]:
+                           in_faq: Callable[[str], bool] = lambda entry_id: True,
+                           advisors_unreachable: bool = False) -> list[dict]:
     """One section per question, with its next step as a button (its reply may be long gone: an
     ephemeral one does not survive a reload). Only the asker sees their Home."""
     if not recent:
         return [section("_You haven't asked anything yet._")]
     return [
-        section(f"{user_question(q, 300)}\n_{slack_date(q.created_at)} · {question_state(q, e)}_",
+        section(f"{user_question(q, 300)}\n_{slack_date(q.created_at)} · {question_state(q, e, advisors_unreachable)}_",
                 accessory=next_step_button(q, e, in_faq))
         for q, e in recent
     ]
@@ -177,6 +185,7 @@ def home_view(
     nation_is_default: bool = False,
     privacy: Sequence[dict] = (),
     in_faq: Callable[[str], bool] = lambda entry_id: True,
+    advisors_unreachable: bool = False,
 ) -> dict:
     blocks = [
         header("canishare: can I share this?"),
@@ -190,7 +199,7 @@ def home_view(
         *nation_blocks(nation, nation_is_default),
         divider(),
         header("Your recent questions"),
-        *recent_question_blocks(recent, in_faq),
+        *recent_question_blocks(recent, in_faq, advisors_unreachable),
         divider(),
         header("My decision records"),
         *decision_record_blocks(records),
