@@ -15,6 +15,7 @@ import pytest
 from test_slack_blocks import escalation as card_escalation
 from test_slack_blocks import question as mention_question
 
+from bot.answers import entry_title
 from bot.mrkdwn import escape_mrkdwn
 from bot.named_nations import answer_nation
 from bot.nations import Reader, nation_lines
@@ -223,6 +224,18 @@ def test_an_answers_text_is_the_whole_answer_with_its_basis_sources_and_notice(f
         for source in entry.sources:
             assert f"{escape_mrkdwn(source.title)} ({source.url})" in text, (entry.id, source.title)
         assert text.endswith(DISCLAIMER) and len(text) <= TEXT_LIMIT
+
+
+@pytest.mark.parametrize("nation", [None, "england", "scotland"])
+def test_an_answers_text_says_what_it_answers_before_its_verdict(faq, nation):
+    """The answer's first word ("No", "Wrong") replies to the entry's title, not to the reader's own question:
+    a screen reader or a notification that gets only the text must hear the title first, as the blocks show it."""
+    for entry in faq.entries:
+        text = replies.entry_message(entry, 7, nation).text
+        title = escape_mrkdwn(entry_title(entry.question))
+        answer = blocks_text([section(answer_mrkdwn(entry))])
+        assert title in text and text.index(title) < text.index(answer), (entry.id, nation)
+        assert text.startswith(nation_lead(nation_lines(entry, nation), nation)), (entry.id, nation)
 
 
 def test_a_preview_ends_at_a_sentence_else_at_a_word_never_mid_word():

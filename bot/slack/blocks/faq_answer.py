@@ -112,6 +112,12 @@ def title_blocks(entry: FaqEntry) -> list[dict]:
     return [header("Answer"), section(f"*{escape_mrkdwn(title)}*")]
 
 
+def heading_sentence(entry: FaqEntry) -> str:
+    """The entry's title as its heading shows it ("Myth: …"), ending as a sentence does."""
+    title = escape_mrkdwn(entry_title(entry.question).strip())
+    return title if title[-1:] in ".?!\"\u201d)" else title + "."
+
+
 def answer_mrkdwn(entry: FaqEntry) -> str:
     return markdown_to_mrkdwn(escape_mrkdwn(entry.answer))
 
@@ -134,13 +140,13 @@ def entry_message(entry: FaqEntry, question_id: int, nation: Reader | str | None
 
 
 def entry_text(entry: FaqEntry, nation: Reader | str | None = None) -> str:
-    """An answer's text (screen readers, notifications): the whole answer as plain text, after every
-    nation line the blocks lead with: the answer, the other nations' notes, the legal basis, the sources
-    as "title (URL)", the review date and the notice. Not the entry's question first: often the myth,
-    which read alone says the opposite of the answer."""
+    """An answer's text (screen readers, notifications): the whole answer as plain text, in the blocks'
+    order: every nation line they lead with, the entry's title as its heading says it (the answer's first
+    word, often "No", replies to it, not to the reader's own question), the answer, the legal basis, the
+    other nations' notes, the sources as "title (URL)", the review date and the notice."""
     lines, where = nation_lines(entry, nation), as_reader(nation).nation
     reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
-    return fallback(nation_lead(lines, where), blocks_text([section(answer_mrkdwn(entry))]),
+    return fallback(nation_lead(lines, where), heading_sentence(entry), blocks_text([section(answer_mrkdwn(entry))]),
                     f"Legal basis: {escape_mrkdwn('; '.join(entry.legal_basis))}.",
                     blocks_text(nation_after_blocks(lines, where)),
                     "Sources: " + "; ".join(plain_text(source_link(s)) for s in entry.sources) + ".",
