@@ -8,6 +8,7 @@ to spell out. Every message the asker or an advisor receives is rendered with re
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -98,6 +99,8 @@ def every_message(faq) -> dict:
         "advisor's answer, linked, does not hold": replies.advisor_answer_message(
             answered, faq, answer_nation(CARDIFF, "england", False)),
         "advisor's answer, shared thread": replies.advisor_answer_message(answered, faq, "scotland", shared=True),
+        "advisor's answer, linked, own nation's note": replies.advisor_answer_message(
+            dataclasses.replace(answered, linked_faq_id=with_notes.id), faq, "wales"),
         "closed": replies.closed_message(escalation(CLOSED)),
         "closed, urgent": replies.closed_message(escalation(CLOSED, urgent=True)),
         "answer redacted (advisor)": replies.answer_redacted_message(3, ["phone", "name"]),
@@ -177,12 +180,21 @@ def test_the_readers_own_nation_note_and_a_named_nations_warning_come_first(mess
     assert messages["answer, no nation"].text.startswith("Applies in England only")
 
 
-def test_an_advisors_answer_is_in_the_text_after_the_nation_warning(messages):
+def test_an_advisors_answer_says_so_first_then_any_nation_warning_then_the_answer(messages):
     text = messages["advisor's answer, linked, does not hold"].text
-    assert text.startswith("Your question names Wales. This answer does not hold in Wales")
-    assert "Yes, you can share with the school now. Tell your DSL first." in text
+    assert text.startswith("An advisor has answered your question (escalation #3):\n"
+                           "Your question names Wales. This answer does not hold in Wales")
+    assert text.index("does not hold in Wales") < text.index("Yes, you can share with the school now. Tell your DSL")
     assert text.endswith(DISCLAIMER)
     assert "Yes, you can share with the school now." in messages["advisor's answer"].text
+
+
+def test_an_advisors_answer_gives_the_readers_own_nation_note_after_it_beside_the_entry_it_is_about(messages):
+    message = messages["advisor's answer, linked, own nation's note"]
+    text, blocks = message.text, blocks_text(message.blocks)
+    for said in (text, blocks):
+        assert said.index("An advisor has answered") < said.index("Yes, you can share") \
+            < said.index("This is covered by the FAQ entry") < said.index("Wales: "), said
 
 
 def test_the_closed_notice_says_what_to_do_next_and_not_to_wait_when_urgent(messages):

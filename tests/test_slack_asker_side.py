@@ -31,7 +31,7 @@ from bot.nations import nation_lines
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, Decision, Escalation, Question, Where
 from bot.slack.blocks import app_home, ids, replies
 from bot.slack.blocks.asker_notices import asked_from_home_modal, claimed_message, privacy_notice_message
-from bot.slack.blocks.faq_answer import nation_lead
+from bot.slack.blocks.faq_answer import heading_sentence, nation_lead
 
 import slack_harness as h
 
@@ -284,13 +284,16 @@ def test_home_with_every_next_step_stays_within_slack_limits():
 # 12: fallbacks carry the answer; suggestion buttons say which entry -----------------------------------
 
 
-def test_an_answers_fallback_is_the_answer_not_the_entrys_question(faq):
+def test_an_answers_fallback_is_the_answer_after_what_it_answers(faq):
+    """Not the entry's question alone (a myth read alone says the opposite of its answer): its heading as
+    shown ("Myth: ..."), then the answer (s11 users review #1)."""
     for entry in faq.entries:
         message = replies.entry_message(entry, 7)
         lead = nation_lead(nation_lines(entry), None)
         first_words = " ".join(entry.answer.replace("*", "").split()[:6]).replace("&", "&amp;")
-        assert message.text.startswith(f"{lead}\n{first_words}" if lead else first_words)  # after any nation line
-        assert entry.question not in message.text or entry.question in entry.answer
+        heading = heading_sentence(entry)
+        assert message.text.startswith(f"{lead}\n{heading}\n{first_words}" if lead else f"{heading}\n{first_words}")
+        assert entry.question not in message.text.replace(heading, "") or entry.question in entry.answer
 
 
 def test_suggestions_name_their_entries_in_the_fallback_and_on_each_button(faq):

@@ -88,7 +88,8 @@ def test_an_advisor_answer_linked_to_an_entry_carries_its_nation_lines(app, fake
     assert texts[1].startswith(":warning: *This answer does not hold in Northern Ireland")
     assert "What applies in Northern Ireland instead" in texts[1]
     assert "refer to children's social care" in texts[2]  # the advisor's answer comes after the warning
-    assert relayed["text"].startswith("This answer does not hold in Northern Ireland")
+    assert relayed["text"].startswith("An advisor has answered your question (escalation #1):\n"
+                                      "This answer does not hold in Northern Ireland")
 
 
 def test_the_text_fallback_of_an_answer_leads_with_the_warning(app, fake_slack):
@@ -125,7 +126,7 @@ def test_a_follow_up_that_gives_the_nation_updates_the_card_modal_and_relayed_an
     submit_answer(app, escalation.id, "Yes - refer to children's social care and record it.",
                   faq_id="children-act-2004-duties")
     relayed = [c.body for c in fake_slack.calls("chat.postMessage") if c.body.get("thread_ts") == THREAD][-1]
-    assert relayed["text"].startswith("This answer does not hold in Wales")
+    assert relayed["text"].split("\n", 1)[1].startswith("This answer does not hold in Wales")
 
 
 def card_updates(fake_slack) -> list[str]:

@@ -34,7 +34,6 @@ from bot.slack.blocks.faq_answer import (  # entry_message: the deliverer sends 
     entry_text,
     nation_after_blocks,
     nation_blocks,
-    nation_lead,
     record_button,
 )
 from bot.slack.blocks.ids import ESCALATE, SHOW_ENTRY, entry_ref
@@ -282,13 +281,15 @@ def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | st
     """An advisor's answer, as the asker receives it: with their question quoted, unless others read it
     there (``shared``: a channel's thread), and "Record my decision" right after the answer. Linked to an
     FAQ entry, it carries that entry's nation lines for the asker's ``nation`` as an FAQ answer does: a
-    warning and what applies instead first when the entry does not hold there."""
+    warning and what applies instead before the advisor's words when the entry does not hold there, and
+    a note for a nation where it holds after them, by the entry it refers to."""
     linked = faq.get(escalation.linked_faq_id) if escalation.linked_faq_id else None
     lines, where = (nation_lines(linked, nation) if linked else NationLines()), as_reader(nation).nation
+    before, note = nation_placing(lines, where)
     head = "*An advisor has answered your question*"
     blocks = [
         section(head if shared else head + "\n" + quoted(user_question(escalation.question, 600))),
-        *nation_blocks(lines, where),
+        *before,
         *whole_text_sections(escape_user_text(escalation.answer or "")),
         context(f"Answered by {mention(escalation.answered_by, FORMER_ADVISOR)} · escalation #{escalation.id}"
                 + (f" · {ON_HOME}" if shared else "")),
@@ -296,19 +297,29 @@ def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | st
     ]
     if linked:  # after the button, as under an FAQ answer: the other nations' notes are the long tail
         blocks.append(context(f"This is covered by the FAQ entry “{escape_mrkdwn(entry_title(linked.question))}”"))
-        blocks += nation_after_blocks(lines, where)
+        blocks += note + nation_after_blocks(lines, where)
     blocks.append(context(DISCLAIMER))
     return Message(advisor_answer_text(escalation, linked, lines, where), blocks)
 
 
+def nation_placing(lines: NationLines, where: str | None) -> tuple[list[dict], list[dict]]:
+    """(before the advisor's words, after them): what must be read first (the entry does not hold in the
+    reader's nation, the question names another, or no nation is known) goes before; the reader's own
+    nation's note, where the entry holds, is about the entry and goes after, beside it."""
+    blocks = nation_blocks(lines, where)
+    only_a_note = where is not None and lines.holds and not lines.mentioned
+    return ([], blocks) if only_a_note else (blocks, [])
+
+
 def advisor_answer_text(escalation: Escalation, linked: FaqEntry | None, lines: NationLines,
                         where: str | None) -> str:
-    """The answer itself, whole, after the nation lines its blocks lead with, and what follows it."""
+    """In the blocks' order: that an advisor has answered, any nation warning, the answer itself, whole,
+    then the entry it is covered by and its notes."""
+    before, note = nation_placing(lines, where)
     covered = f"This is covered by the FAQ entry “{escape_mrkdwn(entry_title(linked.question))}”." if linked else ""
-    return fallback(nation_lead(lines, where),
-                    f"An advisor has answered your question (escalation #{escalation.id}):",
-                    escape_user_text(escalation.answer or ""), covered,
-                    blocks_text(nation_after_blocks(lines, where)), DISCLAIMER)
+    return fallback(f"An advisor has answered your question (escalation #{escalation.id}):",
+                    blocks_text(before), escape_user_text(escalation.answer or ""), covered,
+                    blocks_text(note), blocks_text(nation_after_blocks(lines, where)), DISCLAIMER)
 
 
 URGENT_MEANWHILE = "If it becomes urgent meanwhile, with someone at immediate risk of serious harm"
