@@ -22,7 +22,7 @@ from bot.named_nations import answer_nation
 from bot.nations import Reader, nation_lines
 from bot.policy_copy import ACT_NOW, DISCLAIMER, DO_NOT_WAIT, SHARING_TO_PREVENT_HARM
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, DecisionRecord, Escalation, FollowUp, Question, Where
-from bot.slack.blocks import advisor_card, asker_notices, follow_ups, replies
+from bot.slack.blocks import advisor_card, asker_notices, follow_ups, ids, replies
 from bot.slack.blocks.faq_answer import answer_mrkdwn, nation_blocks, nation_lead
 from bot.slack.blocks.kit import clip, preview, section
 from bot.slack.blocks.plain import TEXT_LIMIT, blocks_text, plain_text
@@ -78,6 +78,7 @@ def every_message(faq) -> dict:
         "answer, a nation also named": replies.entry_message(england_only, 7, Reader(
             "england", also=("wales",), why="Your question names Wales; answered for England, your setting.")),
         "suggestions": replies.reply_message(question(), "suggest", list(faq.entries[:3]), False),
+        "suggestions, urgent": replies.reply_message(urgent_q, "suggest", list(faq.entries[:3]), True),
         "no answer, identifiers removed": replies.reply_message(named, "escalate", [], False),
         "urgent, no answer": replies.reply_message(urgent_q, "escalate", [], True),
         "urgent, no answer, out of hours": replies.reply_message(urgent_q, "escalate", [], True, away=AWAY),
@@ -248,6 +249,23 @@ def test_an_answers_text_says_what_it_answers_before_its_verdict(faq, nation):
         answer = blocks_text([section(answer_mrkdwn(entry))])
         assert title in text and text.index(title) < text.index(answer), (entry.id, nation)
         assert text.startswith(nation_lead(nation_lines(entry, nation), nation)), (entry.id, nation)
+
+
+def test_suggestions_name_each_entry_whole_in_the_text(messages, faq):
+    for entry in faq.entries[:3]:
+        assert escape_mrkdwn(entry_title(entry.question)) in messages["suggestions"].text
+
+
+def test_an_urgent_questions_suggestions_are_for_meanwhile_and_never_offer_to_send_it_again(messages):
+    """It was sent to the advisors as it was asked: a "None of these: ask an advisor" button only told the
+    asker it was escalated already (users review s11 #7)."""
+    message = messages["suggestions, urgent"]
+    assert replies.WITH_THE_ADVISORS in message.text and replies.URGENT_SUGGESTIONS in message.text
+    assert "999" in message.text.split("\n")[0]  # the act-now message still first
+    actions = [e for b in message.blocks if b["type"] == "actions" for e in b["elements"]]
+    assert all(e["action_id"] != ids.ESCALATE for e in actions)
+    assert any(e["action_id"] == ids.ESCALATE for b in messages["suggestions"].blocks if b["type"] == "actions"
+               for e in b["elements"])
 
 
 def test_a_preview_ends_at_a_sentence_else_at_a_word_never_mid_word():

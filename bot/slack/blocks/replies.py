@@ -112,13 +112,20 @@ def asked_blocks(question: Question | None, shared: bool) -> list[dict]:
 
 
 SHOW_ANSWER = "Show answer: "
-SUGGESTED_TITLE_CHARS = 100
 
 
-def suggestion_blocks(entries: Sequence[FaqEntry], question_id: int) -> list[dict]:
+# An urgent question is sent to the advisors as it is asked (``urgent_blocks``): its suggestions are for
+# meanwhile, and nothing offers to send it again.
+URGENT_SUGGESTIONS = "While you act, these FAQ entries may help:"
+WITH_THE_ADVISORS = "Your question is with the advisors already, flagged urgent."
+
+
+def suggestion_blocks(entries: Sequence[FaqEntry], question_id: int, urgent: bool = False) -> list[dict]:
     """Up to three entries, each with its own "Show answer: …" button (a screen reader tells them
-    apart by the label alone), and the offer of an advisor."""
-    blocks = [section("I'm not sure which FAQ entry fits. Do you mean one of these?")]
+    apart by the label alone), and the offer of an advisor, unless the question is urgent: then they
+    are for meanwhile, and it is with the advisors already."""
+    intro = URGENT_SUGGESTIONS if urgent else "I'm not sure which FAQ entry fits. Do you mean one of these?"
+    blocks = [section(intro)]
     for entry in entries[:3]:
         title = entry_title(entry.question)
         label = SHOW_ANSWER + shortened(title, BUTTON_TEXT_LIMIT - len(SHOW_ANSWER))
@@ -126,13 +133,18 @@ def suggestion_blocks(entries: Sequence[FaqEntry], question_id: int) -> list[dic
             f"• {escape_mrkdwn(title)}",
             accessory=button(label, SHOW_ENTRY, entry_ref(question_id, entry.id)),
         ))
-    blocks.append(actions(button(f"None of these: {ASK_AN_ADVISOR.lower()}", ESCALATE, str(question_id))))
+    if urgent:
+        blocks.append(context(WITH_THE_ADVISORS))
+    else:
+        blocks.append(actions(button(f"None of these: {ASK_AN_ADVISOR.lower()}", ESCALATE, str(question_id))))
     return blocks
 
 
-def suggestion_text(entries: Sequence[FaqEntry]) -> str:
-    named = "; ".join(f"“{escape_mrkdwn(shortened(entry_title(e.question), SUGGESTED_TITLE_CHARS))}”"
-                      for e in entries[:3])
+def suggestion_text(entries: Sequence[FaqEntry], urgent: bool = False) -> str:
+    """The suggestions' titles whole (the text has room; the buttons are cut at Slack's 75 characters)."""
+    named = "; ".join(f"“{escape_mrkdwn(entry_title(e.question))}”" for e in entries[:3])
+    if urgent:
+        return f"{URGENT_SUGGESTIONS} {named}. {WITH_THE_ADVISORS}"
     return f"Did you mean one of these FAQ entries? {named}"
 
 
@@ -170,7 +182,7 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
     if decision == Decision.ANSWER and entries:
         body, text = entry_blocks(entries[0], question.id, nation), entry_text(entries[0], nation)
     elif decision == Decision.SUGGEST and entries:
-        body, text = suggestion_blocks(entries, question.id), suggestion_text(entries)
+        body, text = suggestion_blocks(entries, question.id, urgent), suggestion_text(entries, urgent)
     elif urgent:  # already escalated (see urgent_blocks)
         held = "It is saved for the advisors, and one" if away else "An advisor has it and"
         body = [section(f"The FAQ has no answer to this question. {held} will answer you "
