@@ -17,6 +17,7 @@ from test_slack_blocks import escalation as card_escalation
 from test_slack_blocks import question as mention_question
 
 from bot.answers import entry_title
+from bot.matching import Matcher
 from bot.mrkdwn import escape_mrkdwn
 from bot.named_nations import answer_nation
 from bot.nations import Reader, nation_lines
@@ -266,6 +267,13 @@ def test_an_urgent_questions_suggestions_are_for_meanwhile_and_never_offer_to_se
     assert all(e["action_id"] != ids.ESCALATE for e in actions)
     assert any(e["action_id"] == ids.ESCALATE for b in messages["suggestions"].blocks if b["type"] == "actions"
                for e in b["elements"])
+
+
+def test_the_help_text_names_every_way_to_ask_and_its_example_is_answered(faq):
+    text = replies.usage_message().text
+    for way in ("/canishare", "direct message", "mention me", "message shortcut"):
+        assert way in text, way
+    assert Matcher(faq).match(replies.USAGE_EXAMPLE).decision == "answer"
 
 
 def test_a_preview_ends_at_a_sentence_else_at_a_word_never_mid_word():

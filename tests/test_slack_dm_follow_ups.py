@@ -73,6 +73,7 @@ def test_a_new_dm_while_one_is_with_the_advisors_is_a_new_question_told_where_to
     (reply,) = posts_in(fake_slack, "D123")
     said = json.dumps(reply)
     assert f"Escalation #{escalation.id} is still with the advisors" in said and "reply to <https://" in said
+    assert f"Escalation #{escalation.id} is still with the advisors" in reply["text"]  # a screen reader hears it too
     assert f"/archives/D123/p{QUESTION_TS.replace('.', '')}|that question> in its thread" in said
 
 

@@ -16,6 +16,7 @@ from bot.slack.blocks.asker_notices import (
     with_privacy_pointer,
 )
 from bot.slack.blocks.kit import Message
+from bot.slack.blocks.plain import blocks_text, fallback
 from bot.slack.blocks.replies import advisor_answer_message, reply_message
 from bot.slack.delivery import privately
 from bot.slack.deps import Deps
@@ -47,7 +48,8 @@ def with_open_escalation_hint(deps: Deps, question, message: Message) -> Message
         return message
     where = escalation.question.where
     link = permalink(deps, where.channel, where.thread_ts)
-    return Message(message.text, [*message.blocks, open_escalation_hint(escalation, link)])
+    hint = open_escalation_hint(escalation, link)
+    return Message(fallback(message.text, blocks_text([hint])), [*message.blocks, hint])
 
 
 def with_asker_notes(deps: Deps, question, message: Message, cut_from: int | None = None, *,

@@ -196,14 +196,20 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
                    [*lead, *asked, *notes, *body])
 
 
+# The example the help gives is one the FAQ answers directly (``tests/test_message_text.py`` checks it).
+USAGE_EXAMPLE = "Can I share a safeguarding concern about a child without the parents' consent?"
+
+
 def usage_message() -> Message:
     text = (
         "Ask me whether you can share information, in your own words, without names or identifiers:\n"
-        "• `/canishare Can I tell the school about a child's injury without consent?`\n"
+        f"• `/canishare {USAGE_EXAMPLE}`\n"
         "• send me a direct message, or mention me in a channel (I answer in the thread)\n"
         "• or use the message shortcut *Ask canishare* on a message."
     )
-    return Message("Ask me whether you can share information, without names or identifiers.", [section(text)])
+    return Message("Ask me whether you can share information, in your own words, without names or identifiers: "
+                   "type /canishare and your question, send me a direct message, mention me in a channel, or use "
+                   "the message shortcut Ask canishare.", [section(text)])
 
 
 def greeting_message() -> Message:
