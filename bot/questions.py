@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.small_talk import Chat
 
 MAX_QUESTION_CHARS = 4000  # the longest question taken as typed; kept (and matched) to this length after redaction
@@ -29,3 +31,19 @@ class NotAQuestion(EmptyQuestion):
     def __init__(self, reply: Chat):
         super().__init__(f"not a question ({reply})")
         self.reply = reply
+
+
+# A second ask joined to the first: "... and do I have to tell mum first?", "... also can we ..."
+_ASKING = r"(?:do|does|can|could|should|shall|must|may|will|would|is|are|have|has|am)[ \t]+(?:i|we|you|they|he|she)\b"
+_SECOND_ASK = re.compile(r"(?i)\b(?:and|also|plus)[ \t]+(?:also[ \t]+)?" + _ASKING)
+# A question of its own: "Can I share with the police? Do I need to tell mum?"
+_A_QUESTION = re.compile(r"(?i)(?:^|(?<=[.?!]))[ \t\n]*(?:(?:what|when|who|whom|which|why|how)\b|" + _ASKING
+                         + r")[^.?!]*\?")
+
+
+def asks_more_than_one_thing(text: str) -> bool:
+    """Two questions in one ("Can I email the referral to the police and do I need to tell mum first?", or
+    two questions of four words or more): one FAQ answer may cover only one, and the asker must be told which."""
+    if _SECOND_ASK.search(text):
+        return True
+    return sum(len(m.group().split()) >= 4 for m in _A_QUESTION.finditer(text)) >= 2

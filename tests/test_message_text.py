@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -22,6 +23,7 @@ from bot.mrkdwn import escape_mrkdwn
 from bot.named_nations import answer_nation
 from bot.nations import Reader, nation_lines
 from bot.policy_copy import ACT_NOW, DISCLAIMER, DO_NOT_WAIT, SHARING_TO_PREVENT_HARM
+from bot.questions import asks_more_than_one_thing
 from bot.records import ANSWERED, CLAIMED, CLOSED, OPEN, DecisionRecord, Escalation, FollowUp, Question, Where
 from bot.slack.blocks import advisor_card, asker_notices, follow_ups, ids, replies
 from bot.slack.blocks.faq_answer import answer_mrkdwn, nation_blocks, nation_lead
@@ -31,6 +33,7 @@ from bot.slack.blocks.plain import TEXT_LIMIT, blocks_text, plain_text
 NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.timezone.utc)
 AWAY = ("The advisors are not working now. They work Monday to Friday 09:00 to 17:00 (UK time); they will see it "
         "from Monday 30 November at 09:00.")
+TWO_ASKS = "Can I email the referral to the police and do I need to tell mum first?"
 CARDIFF = "I'm a social worker in Cardiff, can I share a child's welfare concerns with the school?"
 EMOJI_CODE = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+\-]*:(?![\w:])|:\+1:")
 # What a reader must get first, wherever the blocks say it: act now, do not wait, where an answer does not hold
@@ -80,6 +83,7 @@ def every_message(faq) -> dict:
             "england", also=("wales",), why="Your question names Wales; answered for England, your setting.")),
         "suggestions": replies.reply_message(question(), "suggest", list(faq.entries[:3]), False),
         "suggestions, urgent": replies.reply_message(urgent_q, "suggest", list(faq.entries[:3]), True),
+        "answer, two asks": replies.reply_message(question(TWO_ASKS, decision="answer"), "answer", [with_notes], False),
         "no answer, identifiers removed": replies.reply_message(named, "escalate", [], False),
         "urgent, no answer": replies.reply_message(urgent_q, "escalate", [], True),
         "urgent, no answer, out of hours": replies.reply_message(urgent_q, "escalate", [], True, away=AWAY),
@@ -274,6 +278,29 @@ def test_the_help_text_names_every_way_to_ask_and_its_example_is_answered(faq):
     for way in ("/canishare", "direct message", "mention me", "message shortcut"):
         assert way in text, way
     assert Matcher(faq).match(replies.USAGE_EXAMPLE).decision == "answer"
+
+
+def test_an_answer_to_a_question_of_two_asks_says_which_it_answers_before_the_buttons(messages):
+    message = messages["answer, two asks"]
+    said = "Your question asks more than one thing; this answers"
+    assert said in message.text and message.text.index(said) > message.text.index("Legal basis:")
+    kinds = [b["type"] for b in message.blocks]
+    aside = next(n for n, b in enumerate(message.blocks) if said in json.dumps(b))
+    assert kinds[aside - 1] == "section" and kinds[aside + 1] == "actions"
+    assert said not in messages["answer, no nation"].text
+
+
+@pytest.mark.parametrize("text, two", [
+    (TWO_ASKS, True),
+    ("Can I share the family's details with the housing officer, and do I have to tell the family first?", True),
+    ("Can I share with the police? Do I need consent to do it?", True),
+    ("Do I need consent to share with the school and the GP?", False),
+    ("police asking for CCTV footage from our reception, do we have to hand it over?", False),
+    ("Are we allowed to share previous convictions? We're a youth charity, not the police.", False),
+    ("Can I share? What if they object?", False),
+])
+def test_a_question_of_two_asks_is_told_from_one_with_a_preamble_or_a_list(text, two):
+    assert asks_more_than_one_thing(text) is two
 
 
 def test_a_preview_ends_at_a_sentence_else_at_a_word_never_mid_word():

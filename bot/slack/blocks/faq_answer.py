@@ -80,11 +80,13 @@ def _labelled(line: str) -> str:
     return f"*{escape_mrkdwn(name)}:* {escape_mrkdwn(rest)}" if colon else escape_mrkdwn(line)
 
 
-def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None = None) -> list[dict]:
+def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None = None,
+                 aside: str = "") -> list[dict]:
     """One FAQ entry as an answer for a reader in ``nation`` (None: not known), laid out for a phone: what
     must come first about where it holds (``nation_blocks``), the entry's title as a heading (a screen
     reader can jump to it), the answer and its legal basis, then the buttons, and only after them the long
-    tail: the other nations' notes, the sources, the review date and the notice. Nothing is hidden."""
+    tail: the other nations' notes, the sources, the review date and the notice. Nothing is hidden.
+    ``aside``: a line about the reader's question, read right after the answer (it asked more than one thing)."""
     ref = entry_ref(question_id, entry.id)
     lines, nation = nation_lines(entry, nation), as_reader(nation).nation
     return [
@@ -92,6 +94,7 @@ def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None 
         *title_blocks(entry),
         *whole_text_sections(answer_mrkdwn(entry)),
         section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}"),
+        *([context(aside)] if aside else []),
         actions(
             button("Helpful", HELPFUL, ref),
             button("Not helpful", NOT_HELPFUL, ref),
@@ -139,7 +142,7 @@ def entry_message(entry: FaqEntry, question_id: int, nation: Reader | str | None
     return Message(entry_text(entry, nation), entry_blocks(entry, question_id, nation))
 
 
-def entry_text(entry: FaqEntry, nation: Reader | str | None = None) -> str:
+def entry_text(entry: FaqEntry, nation: Reader | str | None = None, aside: str = "") -> str:
     """An answer's text (screen readers, notifications): the whole answer as plain text, in the blocks'
     order: every nation line they lead with, the entry's title as its heading says it (the answer's first
     word, often "No", replies to it, not to the reader's own question), the answer, the legal basis, the
@@ -147,7 +150,7 @@ def entry_text(entry: FaqEntry, nation: Reader | str | None = None) -> str:
     lines, where = nation_lines(entry, nation), as_reader(nation).nation
     reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
     return fallback(nation_lead(lines, where), heading_sentence(entry), blocks_text([section(answer_mrkdwn(entry))]),
-                    f"Legal basis: {escape_mrkdwn('; '.join(entry.legal_basis))}.",
+                    f"Legal basis: {escape_mrkdwn('; '.join(entry.legal_basis))}.", plain_text(aside),
                     blocks_text(nation_after_blocks(lines, where)),
                     "Sources: " + "; ".join(plain_text(source_link(s)) for s in entry.sources) + ".",
                     f"Last reviewed {reviewed}. {DISCLAIMER}")

@@ -26,6 +26,7 @@ from bot.policy_copy import (
     URGENT_NOTICE,
     do_not_wait,
 )
+from bot.questions import asks_more_than_one_thing
 from bot.records import Decision, DecisionRecord, Escalation, Question, Via
 from bot.slack.blocks.faq_answer import (  # entry_message: the deliverer sends it as one of the asker's replies
     ASK_AN_ADVISOR,
@@ -164,6 +165,13 @@ ENGLISH_ONLY = ("Mae canishare yn ateb yn Saesneg yn unig. Gallwch anfon eich cw
                 "gynghorydd. / canishare answers in English only. You can send your question to an advisor.")
 
 
+def part_answered(entry: FaqEntry) -> str:
+    """Under the answer to a question that asks more than one thing: which one it answers, and what to do
+    about the rest (one FAQ entry rarely covers two asks)."""
+    return (f"Your question asks more than one thing; this answers “{escape_mrkdwn(entry_title(entry.question))}”. "
+            f"If part of it is not covered, ask that part on its own, or press {ASK_AN_ADVISOR}.")
+
+
 def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry], urgent: bool,
                   nation: Reader | str | None = None, asker_only: bool = False, away: str = "") -> Message:
     """The reply to a question: the urgent-risk message first when it applies, what was asked (redacted)
@@ -180,7 +188,8 @@ def reply_message(question: Question, decision: str, entries: Sequence[FaqEntry]
     if is_partly_welsh(question.text.casefold()):
         notes.append(context(ENGLISH_ONLY))
     if decision == Decision.ANSWER and entries:
-        body, text = entry_blocks(entries[0], question.id, nation), entry_text(entries[0], nation)
+        aside = part_answered(entries[0]) if asks_more_than_one_thing(question.text) else ""
+        body, text = entry_blocks(entries[0], question.id, nation, aside), entry_text(entries[0], nation, aside)
     elif decision == Decision.SUGGEST and entries:
         body, text = suggestion_blocks(entries, question.id, urgent), suggestion_text(entries, urgent)
     elif urgent:  # already escalated (see urgent_blocks)
