@@ -130,8 +130,12 @@ class Outbox:
             self.notify_owed()  # the notice to the advisor
         return bool(again)
 
-    def postpone(self, item: Owed, wait: dt.timedelta) -> None:
-        self.store.postpone(item, wait)
+    def postpone(self, item: Owed, wait: dt.timedelta, held_for: str | None = None) -> None:
+        self.store.postpone(item, wait, held_for)
+
+    def release_held(self, held_for: str) -> int:
+        """What was postponed for ``held_for`` is due now, in the order it was owed."""
+        return self.store.release_held(held_for)
 
     def lease_owed_key(self, key: str, owner: str) -> Owed | None:
         return self.store.lease_key(key, owner)

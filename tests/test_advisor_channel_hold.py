@@ -16,6 +16,7 @@ from test_slack_follow_ups import follow_up_in_thread, posts_in
 from bot.slack.blocks import ids
 from bot.slack.deliverer import deliver_due, deliver_inline
 from bot.slack.deps import assemble
+from bot.slack.send_outcomes import HELD_FOR_CHANNEL
 
 import slack_harness as h
 
@@ -159,3 +160,23 @@ def test_app_home_says_a_held_question_has_not_reached_the_advisors_and_says_so_
     deliver_held(deps, service)
     home = home_of(app, fake_slack)
     assert "with the advisors, waiting" in home and THIS_MOMENT not in home
+
+
+def test_what_was_held_is_posted_as_soon_as_the_channel_is_private_in_the_order_it_was_asked(
+        app, deps, fake_slack, service):
+    """Each held card waited out its own minute, so they came back in the order their waits ended, up to a
+    minute late; now they are released together when the channel is private, and leased oldest first."""
+    channel_becomes(deps, fake_slack, is_private=False)
+    first = escalate_a_mention(app, fake_slack, service, "zorblat quux: first question", ts="1700000000.000041")
+    deliver_due(deps)  # held: postponed a minute
+    second = escalate_a_mention(app, fake_slack, service, "zorblat quux: second question", ts="1700000000.000042")
+    deliver_due(deps)
+    held = service.store.db.execute("select last_error from outbox where kind = 'advisor_card'").fetchall()
+    assert [row[0] for row in held] == [HELD_FOR_CHANNEL] * 2
+
+    channel_becomes(deps, fake_slack, is_private=True)
+    fake_slack.reset()
+    deliver_due(deps)  # at once, not a minute later
+    posted = [texts_of(c) for c in in_channel(fake_slack) if c.method == "chat.postMessage"]
+    assert len(posted) == 2 and "first question" in posted[0] and "second question" in posted[1]
+    assert service.escalation(first.id).advisor_ts and service.escalation(second.id).advisor_ts

@@ -60,6 +60,7 @@ from bot.slack.record_delivery import send_digest, send_digest_details, send_my_
 from bot.slack.send_outcomes import (  # noqa: F401 (never_reached_slack: the deliverer's rule, also for tests)
     CARD_NOT_POSTED_YET,
     CHANNEL_NOT_TRUSTED,
+    HELD_FOR_CHANNEL,
     TO_ADVISOR_CHANNEL,
     Postpone,
     died_on_this_host,
@@ -90,6 +91,8 @@ def deliver_due(deps: Deps, owner: str | None = None, limit: int = 20) -> int:
     """Lease what is due, send it, record each outcome; how many were delivered."""
     owner = owner or owner_name()
     done = 0
+    if not deps.advisors.withheld():  # the channel is private (again): what was held for it goes first, in order
+        deps.service.release_held(HELD_FOR_CHANNEL)
     for item in deps.service.lease_owed(owner, limit):
         done += deliver(deps, item)
     return done
@@ -111,7 +114,7 @@ def deliver(deps: Deps, item: Owed) -> bool:
             hold_while_channel_untrusted(deps)
         posted = SENDERS[item.kind](deps, item)
     except Postpone as later:
-        service.postpone(item, later.wait)
+        service.postpone(item, later.wait, later.held_for)
         return False
     except (LookupError, QueueError) as gone:  # its question or escalation was deleted meanwhile
         service.not_delivered(item, f"gone: {gone}", give_up=True)
@@ -148,7 +151,7 @@ def deliver(deps: Deps, item: Owed) -> bool:
 def hold_while_channel_untrusted(deps: Deps) -> None:
     """Nothing is posted where anyone could join to read it (logged once, by the advisor directory)."""
     if deps.advisors.withheld():
-        raise Postpone(CHANNEL_NOT_TRUSTED)
+        raise Postpone(CHANNEL_NOT_TRUSTED, HELD_FOR_CHANNEL)
 
 
 # one sender per kind: each returns (channel, ts) of a new advisor-channel card, else None ----------

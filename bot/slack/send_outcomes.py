@@ -16,6 +16,8 @@ from bot.outbox import Kind, Owed
 
 CARD_NOT_POSTED_YET = dt.timedelta(seconds=5)  # an update or reminder waits for its card
 CHANNEL_NOT_TRUSTED = dt.timedelta(seconds=60)  # as often as the advisor directory reads the channel again
+# Kept as the last error of what is held for the advisor channel: released, in order, as soon as it is private.
+HELD_FOR_CHANNEL = "held: the advisor channel is not private"
 # What is posted in the advisor channel (or changes a post there): held while anyone can join it. Emptying an
 # erased post (CARD_REMOVAL) is not: it takes away what was shown.
 TO_ADVISOR_CHANNEL = frozenset({Kind.ADVISOR_CARD, Kind.CARD_UPDATE, Kind.REMINDER, Kind.FOLLOW_UP,
@@ -32,11 +34,12 @@ TO_ONE_PERSON = frozenset({Kind.REPLY, Kind.NOTICE, Kind.ADVISOR_ANSWER, Kind.AS
 
 class Postpone(Exception):
     """Not sendable yet (its card is not posted, or the advisor channel is not trusted): tried again after
-    ``wait``, without counting a failure."""
+    ``wait``, without counting a failure; ``held_for``: why, when something else may end the wait early."""
 
-    def __init__(self, wait: dt.timedelta):
+    def __init__(self, wait: dt.timedelta, held_for: str | None = None):
         super().__init__(f"not sendable yet; again in {wait}")
         self.wait = wait
+        self.held_for = held_for
 
 
 def died_on_this_host(owner: str) -> bool:

@@ -111,9 +111,17 @@ class DeliveryTables(Connections):
         with self.transaction() as db:
             return outbox.send_again(db, item, note)
 
-    def postpone(self, item: Owed, wait: dt.timedelta) -> bool:
+    def postpone(self, item: Owed, wait: dt.timedelta, held_for: str | None = None) -> bool:
         with self.transaction() as db:
-            return outbox.postpone(db, self.now(), item, wait)
+            return outbox.postpone(db, self.now(), item, wait, held_for)
+
+    def release_held(self, held_for: str) -> int:
+        """``outbox.release_held``, after a read that finds nothing held (as it is on every tick but one)."""
+        with self.reading():
+            if not outbox.any_held(self.db, held_for):
+                return 0
+        with self.transaction() as db:
+            return outbox.release_held(db, self.now(), held_for)
 
     def owed_pending(self, escalation_id: int, kind: Kind) -> bool:
         with self.reading():

@@ -373,12 +373,27 @@ def send_again(db, item: Owed, note: dict) -> bool:
                       f" where {_HELD}", [payload, item.id, State.PENDING.value, item.owner]).rowcount == 1
 
 
-def postpone(db, now: str, item: Owed, wait: dt.timedelta) -> bool:
+def postpone(db, now: str, item: Owed, wait: dt.timedelta, held_for: str | None = None) -> bool:
     """Not sendable yet (e.g. an update of a card not yet posted): try again later, no attempt used.
+    ``held_for``: why, kept as its last error, when something else ends the wait early (``release_held``).
     False (nothing changed) when ``item``'s owner no longer holds it."""
-    return db.execute(f"update outbox set due_at = ?, leased_by = null, leased_until = null, sending_since = null"
-                      f" where {_HELD}",
-                      [stored(parse_stored_time(now) + wait), item.id, State.PENDING.value, item.owner]).rowcount == 1
+    return db.execute(f"update outbox set due_at = ?, leased_by = null, leased_until = null, sending_since = null,"
+                      f" last_error = coalesce(?, last_error) where {_HELD}",
+                      [stored(parse_stored_time(now) + wait), held_for, item.id, State.PENDING.value,
+                       item.owner]).rowcount == 1
+
+
+def any_held(db, held_for: str) -> bool:
+    return db.execute("select 1 from outbox where state = ? and last_error = ? limit 1",
+                      [State.PENDING.value, held_for]).fetchone() is not None
+
+
+def release_held(db, now: str, held_for: str) -> int:
+    """Everything postponed for ``held_for`` is due now, and leased in the order it was owed (by id), not in
+    the order its waits happened to end. One UPDATE of unleased items: two processes may both run it."""
+    return db.execute("update outbox set due_at = ?, last_error = null where state = ? and last_error = ?"
+                      " and leased_by is null",
+                      [now, State.PENDING.value, held_for]).rowcount
 
 
 def pending_for_escalation(db, escalation_id: int, kind: Kind) -> bool:
