@@ -40,7 +40,7 @@ def render_entry(entry: FaqEntry, nation=None) -> str:
     before = "".join(textwrap.fill(line, 100, subsequent_indent="  ") + "\n"
                      for line in (*lines.before, *lines.mentioned, *((lines.why,) if lines.why else ())))
     after = "".join(textwrap.fill(line, 100, initial_indent="• ", subsequent_indent="  ") + "\n"
-                    for line in (*lines.after, *lines.elsewhere))
+                    for line in (*lines.note_after, *lines.after, *lines.elsewhere))
     return (
         f"entry: {entry.id}\n"
         f"question: {entry.question}\n"

@@ -224,7 +224,7 @@ def answer_nation(text: str, setting: str | None, is_default: bool = False, late
         if said:
             return Reader(setting, why=_conflict_why(setting, said), also=also, said=said, said_in=where,
                           basis=_basis("chosen on App Home", tuple(n for n in also if n != said)))
-        return Reader(setting, why=_also_why(also, setting, "your nation on my Home tab"), also=also,
+        return Reader(setting, whose=_whose(also, "chosen on my Home tab"), also=also,
                       basis=_basis("chosen on App Home", also))
     latest = next((r for r in reversed(readings) if r.placed), None)
     if latest and len(latest.placed) == 1:
@@ -237,7 +237,7 @@ def answer_nation(text: str, setting: str | None, is_default: bool = False, late
     if setting is None:
         return Reader(None)
     also = tuple(n for n in mentioned if n != setting)
-    return Reader(setting, others=True, why=_also_why(also, setting, "this workspace's default nation"), also=also,
+    return Reader(setting, others=True, whose=_whose(also, "this workspace's default"), also=also,
                   basis=_basis("the workspace's default", also))
 
 
@@ -260,11 +260,9 @@ def _basis(basis: str, also: tuple[str, ...]) -> str:
     return f"{basis}; the question also names {names(also)}" if also else basis
 
 
-def _also_why(also: tuple[str, ...], setting: str, whose: str) -> str:
-    if not also:
-        return ""
-    return (f"This answer is for {NATION_NAMES[setting]} ({whose}); your question names {names(also)}, so what "
-            f"differs there is shown too.")
+def _whose(also: tuple[str, ...], whose: str) -> str:
+    """Whose choice the nation is, for the line on the other nations the question names (none: no line)."""
+    return whose if also else ""
 
 
 def _several_why(found: Naming, setting: str | None) -> str:

@@ -92,7 +92,7 @@ def test_a_shortened_word_of_a_citation_is_a_warning(tmp_path, short, full):
 
 
 def test_a_nation_note_is_read_alone_so_it_spells_out_its_own_abbreviations(tmp_path):
-    note = "In Scotland the GIRFEC guidance applies; the DPA 2018 applies as everywhere."
+    note = "In Scotland the Getting it right for every child (GIRFEC) guidance applies; the DPA 2018 applies as everywhere."
     directory = write_faq(tmp_path, {"a.yaml": [entry("one", nation_notes={"scotland": note})]})
     problem = one_warning(directory)
     assert problem.field == "nation_notes"

@@ -179,7 +179,9 @@ def test_every_answer_text_leads_with_every_nation_line_its_blocks_lead_with(faq
 
 
 def test_the_readers_own_nation_note_and_a_named_nations_warning_come_first(messages):
-    assert messages["answer, own nation's note"].text.startswith("Wales: ")
+    own = messages["answer, own nation's note"].text  # a long note: a line first, the note after the answer
+    assert own.startswith("This answer holds in Wales. What differs there is in the note after it.\n")
+    assert "\nWales: The Department for Education's advice" in own
     assert messages["answer, the question names Wales"].text.startswith(
         "Your question names Wales. This answer does not hold in Wales")
     assert messages["answer, does not hold"].text.startswith("This answer does not hold in Scotland")

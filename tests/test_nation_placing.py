@@ -92,10 +92,11 @@ def test_an_ambiguous_town_shows_every_note_and_says_why():
     assert reader.why.startswith("Newport is in more than one UK nation (England and Wales)")
 
 
-def test_a_mention_keeps_the_default_and_adds_the_named_nation():
+def test_a_mention_keeps_the_default_and_adds_the_named_nation(faq):
     reader = answer_nation("Can I share? Our Scottish colleagues think so.", "england", is_default=True)
     assert (reader.nation, reader.also, reader.others) == ("england", ("scotland",), True)
-    assert "your question names Scotland" in reader.why
+    entry = next(e for e in faq if "scotland" in e.nation_notes and e.holds_in("scotland"))
+    assert "Your question names Scotland, so what differs there is shown too." in nation_lines(entry, reader).why
     assert reader.described() == "England (the workspace's default; the question also names Scotland)"
 
 
@@ -166,6 +167,6 @@ def test_lines_for_a_conflict_carry_both_nations_and_why(faq):
     entry = next(e for e in faq if {"wales", "scotland"} <= set(e.nation_notes) and e.holds_in("wales")
                  and e.holds_in("scotland"))
     lines = nation_lines(entry, answer_nation("Can I share?", "scotland", later=["we're in Wales"]))
-    assert lines.before == (f"Scotland: {entry.nation_notes['scotland']}",)
+    assert f"Scotland: {entry.nation_notes['scotland']}" in lines.before + lines.note_after
     assert lines.mentioned == (f"Wales: {entry.nation_notes['wales']}",)
     assert "but you said you are in Wales" in lines.why

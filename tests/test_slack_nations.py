@@ -106,7 +106,7 @@ def test_a_nation_the_question_only_mentions_does_not_override_the_askers_choice
     assert not body["text"].startswith("This answer does not hold")  # the asker's own answer holds there
     blocks = json.dumps(body["blocks"], ensure_ascii=False)
     assert ":warning: Your question names Scotland. This answer does not hold in Scotland" in blocks
-    assert "This answer is for England (your nation on my Home tab)" in blocks
+    assert "Your nation is England (chosen on my Home tab). Your question names Scotland, so what differs" in blocks
 
 
 def test_a_town_places_the_asker_and_warns_first(app, fake_slack):

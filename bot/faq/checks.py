@@ -10,7 +10,7 @@ from typing import Callable, Iterable, NamedTuple
 
 from bot.faq.england_law import uncovered_nations
 from bot.faq.model import NATION_NAMES, Problem
-from bot.faq.plain_english import long_sentences, unexplained_abbreviations
+from bot.faq.plain_english import leans_on_the_answer, long_sentences, unexplained_abbreviations
 from bot.faq.sources import is_placeholder
 from bot.mrkdwn import markup_slack_cannot_show
 from bot.privacy import PLACEHOLDER
@@ -59,9 +59,10 @@ class ReadAlone(NamedTuple):
 
 def check_plain_english(texts: Iterable[ReadAlone], problem: Report) -> None:
     """Warnings, at their lines, for each sentence over 25 words and each abbreviation used before it is
-    spelled out (``bot.faq.plain_english``)."""
+    spelled out, and for a note that leans on the answer it goes with (``bot.faq.plain_english``)."""
     for read in texts:
-        for finding in (*unexplained_abbreviations(read.text), *long_sentences(read.text)):
+        leaning = leans_on_the_answer(read.text) if read.field == "nation_notes" else ()
+        for finding in (*unexplained_abbreviations(read.text), *long_sentences(read.text), *leaning):
             line = read.field_line if read.first_line is None else read.first_line + finding.line
             problem(read.field, read.where + finding.message, warning=True, line=line)
 

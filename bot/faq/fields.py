@@ -151,16 +151,34 @@ def nations(fields: dict, problem) -> tuple[str, ...]:
         problem("nations", f"is empty: list the nations where the answer as written holds, from {', '.join(NATIONS)}"
                            " (e.g. nations: [england]), and add nation_notes where the law differs")
         return ()
+    return _nation_list(value, "nations", problem)
+
+
+def _nation_list(value: Any, name: str, problem) -> tuple[str, ...]:
     if not isinstance(value, list):
-        problem("nations", f"must be a list drawn from: {', '.join(NATIONS)}")
+        problem(name, f"must be a list drawn from: {', '.join(NATIONS)}")
         return ()
     unknown = [str(v) for v in value if v not in NATIONS]
     if unknown:
-        problem("nations", f"unknown nation(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(NATIONS)})")
+        problem(name, f"unknown nation(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(NATIONS)})")
     repeated = sorted({v for v in value if isinstance(v, str) and value.count(v) > 1})
     if repeated:
-        problem("nations", f"repeated nation(s): {', '.join(repeated)}")
+        problem(name, f"repeated nation(s): {', '.join(repeated)}")
     return tuple(n for n in NATIONS if n in value)
+
+
+def holds_in_part(fields: dict, nations: tuple[str, ...], notes: dict[str, str], problem) -> tuple[str, ...]:
+    """The nations outside ``nations`` where most of the answer still holds (its data protection points, its
+    verdict) and only a named statute or guidance differs, which that nation's note names."""
+    if "holds_in_part" not in fields:
+        return ()
+    found = _nation_list(fields["holds_in_part"] or [], "holds_in_part", problem)
+    for nation in found:
+        if nation in nations:
+            problem("holds_in_part", f"{nation} is in nations too: an answer holds there as written, or in part")
+        elif nation not in notes:
+            problem("holds_in_part", f"{nation} has no nation_notes: say there what differs and what applies instead")
+    return tuple(n for n in found if n not in nations)
 
 
 def nation_notes(fields: dict, problem) -> dict[str, str]:

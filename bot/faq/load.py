@@ -47,9 +47,10 @@ BUNDLED_FAQ_DIR = bundled_faq_dir()
 REQUIRED_FIELDS = (
     "id", "question", "variants", "answer", "legal_basis", "sources", "tags", "last_reviewed", "nations",
 )
-OPTIONAL_FIELDS = ("keywords", "nation_notes", "watch", "replaces")
+OPTIONAL_FIELDS = ("keywords", "nation_notes", "holds_in_part", "watch", "replaces")
 # The nations of the UK, in the order they are shown. An entry's `nations` lists those where its
-# answer holds; `nation_notes` says, for any of them, what differs there and names that law.
+# answer holds; `nation_notes` says, for any of them, what differs there and names that law;
+# `holds_in_part` lists the others where most of it holds and only what their note names differs.
 MIN_VARIANTS = 5
 
 def lint(directory: str | Path, today: dt.date | None = None, recorded_ids: Iterable[str] | None = None
@@ -252,6 +253,7 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
     last_reviewed = parse.date(fields, problem)
     nations = parse.nations(fields, problem)
     nation_notes = parse.nation_notes(fields, problem)
+    in_part = parse.holds_in_part(fields, nations, nation_notes, problem)
     watch = parse.watch(fields, problem)
     replaces = parse.replaces(fields, entry_key, problem)
     if answer:
@@ -280,6 +282,7 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
             file=file,
             nations=nations,
             nation_notes=MappingProxyType(nation_notes),
+            holds_in_part=in_part,
             watch=watch,
             replaces=replaces,
         ),

@@ -39,6 +39,7 @@ class FaqEntry:
     file: str = ""
     nations: tuple[str, ...] = ()  # never empty once loaded from YAML (the field is required)
     nation_notes: Mapping[str, str] = field(default_factory=dict, hash=False)  # read-only when loaded
+    holds_in_part: tuple[str, ...] = ()  # not in ``nations``, but most of the answer holds there (see its note)
     watch: tuple[Watch, ...] = ()
     replaces: tuple[str, ...] = ()  # ids this entry once had, or entries merged into it: their history follows it
 

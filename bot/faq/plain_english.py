@@ -31,6 +31,9 @@ ABBREVIATIONS = {
     "DBS": "Disclosure and Barring Service",
     "DWP": "Department for Work and Pensions",
     "ICB": "integrated care board",
+    "PSNI": "Police Service of Northern Ireland",
+    "HSC": "Health and Social Care",
+    "GIRFEC": "Getting it right for every child",
 }
 
 # Shortened words of legal citations, written in full in running text ("section 115", "Schedule 1").
@@ -50,6 +53,14 @@ LONGEST_SENTENCE = 25
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])[*_`]*\s+|\n")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`•]|^#+ |^> ", re.MULTILINE)
+
+
+# Wording that leans on the answer a note goes with ("the advice cited here", "the points in this answer", "the
+# bases above", "Not covered"): a reader's own note, and a warning's "what applies instead", come before it.
+_POINTS_AT_THE_ANSWER = re.compile(
+    r"\b(?:cited here|here|this answer|above|below)\b|\bthe [\w ]{0,40}?\bexample\b|^not covered\b", re.IGNORECASE)
+# "the 2022 Act", "the 2018 Regulations": a short name, clear only once the full name has been given.
+_SHORT_NAME = re.compile(r"\bthe (\d{4}) (Act|Regulations|Order)\b", re.IGNORECASE)
 
 
 class Finding(NamedTuple):
@@ -90,3 +101,19 @@ def unexplained_abbreviations(text: str) -> Iterator[Finding]:
             yield Finding(text.count("\n", 0, first.start()),
                           f"{first.group(0).strip()!r} is a shortened word: write {word!r} in full in the text "
                           "(keep the short form in legal_basis)")
+
+
+def leans_on_the_answer(note: str) -> Iterator[Finding]:
+    """Where a nation's note reads as if it came after the answer: it points at it ("here", "this answer",
+    "above", "below", "Not covered"), or names a law by a short name ("the 2022 Act") it has not introduced."""
+    pointing = _POINTS_AT_THE_ANSWER.search(note)
+    if pointing:
+        yield Finding(note.count("\n", 0, pointing.start()),
+                      f"{pointing.group(0)!r} points at the answer, but a reader's note is shown before it: "
+                      "name what it means (the guidance, the law) so the note stands alone")
+    for short in _SHORT_NAME.finditer(note):
+        year, kind = short.groups()
+        if not re.search(rf"\b{kind}\b[^.;:\d]{{0,16}}{year}", note[:short.start()]):
+            yield Finding(note.count("\n", 0, short.start()),
+                          f"{short.group(0)!r} is not introduced in the note: give its full name first "
+                          "(a reader's note is shown before the answer)")

@@ -28,8 +28,9 @@ def source_link(source: Source) -> str:
 
 
 def nation_before_blocks(lines: NationLines, nation: str | None) -> list[dict]:
-    """What the reader must see before the answer: their nation's note, or that the answer does not
-    hold there (and what applies instead), or, with no nation known, where the answer applies."""
+    """What the reader must see before the answer: their nation's note (or, when it is long, a line saying
+    it follows the answer), that the answer holds there in part (no warning sign: most of it holds), or
+    that it does not hold there (and what applies instead), or, with no nation known, where it applies."""
     if not lines.before:
         return []
     if nation is None:
@@ -41,14 +42,16 @@ def nation_before_blocks(lines: NationLines, nation: str | None) -> list[dict]:
 
 
 def nation_after_blocks(lines: NationLines, nation: str | None) -> list[dict]:
-    """After the answer: every nation's note (no nation known), or that it reflects the law of the
-    nations it names (the reader's nation has no note), then the other nations' notes when asked for."""
+    """After the answer: every nation's note (no nation known), or the reader's own long note, or that it
+    reflects the law of the nations it names (the reader's nation has no note), then the other nations'
+    notes when asked for."""
     if nation is None:
         if not lines.after:
             return []
         return [elsewhere_block(lines.after),
                 context("Pick your nation on my Home tab to see the note for yours first.")]
-    blocks = [context(escape_mrkdwn(" ".join(lines.after)))] if lines.after else []
+    blocks = [section("\n".join(_labelled(line) for line in lines.note_after))] if lines.note_after else []
+    blocks += [context(escape_mrkdwn(" ".join(lines.after)))] if lines.after else []
     if lines.elsewhere:
         blocks.append(elsewhere_block(lines.elsewhere))
     return blocks
