@@ -132,6 +132,7 @@ class Service:
         self.delivered = self.outbox.delivered
         self.not_delivered = self.outbox.not_delivered
         self.postpone = self.outbox.postpone
+        self.any_held = self.outbox.any_held
         self.release_held = self.outbox.release_held
         self.lease_owed_key = self.outbox.lease_owed_key
         self.lease_owed_under = self.outbox.lease_owed_under

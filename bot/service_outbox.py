@@ -133,6 +133,10 @@ class Outbox:
     def postpone(self, item: Owed, wait: dt.timedelta, held_for: str | None = None) -> None:
         self.store.postpone(item, wait, held_for)
 
+    def any_held(self, held_for: str) -> bool:
+        """Whether anything waits, postponed for ``held_for`` (a read: nothing is, on almost every tick)."""
+        return self.store.any_held(held_for)
+
     def release_held(self, held_for: str) -> int:
         """What was postponed for ``held_for`` is due now, in the order it was owed."""
         return self.store.release_held(held_for)

@@ -91,7 +91,9 @@ def deliver_due(deps: Deps, owner: str | None = None, limit: int = 20) -> int:
     """Lease what is due, send it, record each outcome; how many were delivered."""
     owner = owner or owner_name()
     done = 0
-    if not deps.advisors.withheld():  # the channel is private (again): what was held for it goes first, in order
+    # Held for the advisor channel, which is private now: due at once, leased in the order it was owed. (Only
+    # what was held asks the directory, which was read then: a tick never makes the first read of it.)
+    if deps.service.any_held(HELD_FOR_CHANNEL) and not deps.advisors.withheld():
         deps.service.release_held(HELD_FOR_CHANNEL)
     for item in deps.service.lease_owed(owner, limit):
         done += deliver(deps, item)

@@ -115,11 +115,11 @@ class DeliveryTables(Connections):
         with self.transaction() as db:
             return outbox.postpone(db, self.now(), item, wait, held_for)
 
-    def release_held(self, held_for: str) -> int:
-        """``outbox.release_held``, after a read that finds nothing held (as it is on every tick but one)."""
+    def any_held(self, held_for: str) -> bool:
         with self.reading():
-            if not outbox.any_held(self.db, held_for):
-                return 0
+            return outbox.any_held(self.db, held_for)
+
+    def release_held(self, held_for: str) -> int:
         with self.transaction() as db:
             return outbox.release_held(db, self.now(), held_for)
 
