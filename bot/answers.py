@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 
 from bot.faq import Faq, FaqEntry
+from bot.faq.titles import asks
 from bot.mrkdwn import without_format_marks
 from bot.policy_copy import DISCLAIMER
 
@@ -59,11 +60,12 @@ MYTH = "Myth: "
 
 
 def entry_title(question: str) -> str:
-    """An entry's title as a reader is shown it: "Myth: …" when it states a myth instead of asking (the
-    title does not end in "?"). Read alone, as a heading, a button or a digest line, such a title says the
-    opposite of its answer; all nine such titles in the bundled FAQ are myths that the answer says "No" to.
-    (The digest names entries by their id too, for the Centre's staff, and keeps the titles as written.)"""
-    return question if question.rstrip().endswith("?") else MYTH + question
+    """An entry's title as a reader is shown it: "Myth: …" when it states a myth instead of asking (its
+    shape says which: ``bot.faq.titles``, whose rule lint checks). Read alone, as a heading, a button or a
+    digest line, such a title says the opposite of its answer; all nine such titles in the bundled FAQ are
+    myths that the answer says "No" to. (The digest names entries by their id too, for the Centre's staff,
+    and keeps the titles as written.)"""
+    return question if asks(question) else MYTH + question
 
 
 def shortened(text: str, limit: int) -> str:

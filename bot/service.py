@@ -84,7 +84,8 @@ class AskResult:
 class Service:
     """The façade: it builds the service's parts around one store and answers each call with the part that owns
     it (the outbox, the advisor queue and its upkeep, follow-ups, nations, decision records, records, the digest);
-    asking, rating and escalating a question are its own."""
+    asking, rating and escalating a question are its own. Its settings, ``default_nation`` and ``advisor_hours``,
+    may be set on it: that sets them on the part that holds them."""
 
     @classmethod
     def open(cls, settings: Settings, *, faq: bool = True, create: bool = True, read_only: bool = False) -> Service:
@@ -208,15 +209,25 @@ class Service:
     def faq(self) -> Faq:
         return self.current_faq()
 
+    # Settings a caller may change, as they could when these were the façade's own attributes: each is held
+    # by the part that uses it, and setting it on the façade sets it there.
     @property
     def advisor_hours(self) -> WorkingHours | None:
         """The advisors' working hours the digest counts its times to answer in (``CANISHARE_ADVISOR_HOURS``)."""
         return self.digests.advisor_hours
 
+    @advisor_hours.setter
+    def advisor_hours(self, hours: WorkingHours | None) -> None:
+        self.digests.advisor_hours = hours
+
     @property
     def default_nation(self) -> str | None:
         """The workspace's nation, for people who have not chosen (``CANISHARE_NATION``)."""
         return self.nations.default_nation
+
+    @default_nation.setter
+    def default_nation(self, nation: str | None) -> None:
+        self.nations.default_nation = nation
 
     def health(self) -> list[str]:
         """What stops the service from working now (empty when healthy): the store cannot be written,

@@ -17,7 +17,7 @@ SOURCE_URL = "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resource
 def entry(entry_id: str = "consent-always-required", **overrides) -> dict:
     base = {
         "id": entry_id,
-        "question": f"Question about {entry_id.replace('-', ' ')}",
+        "question": f"Question about {entry_id.replace('-', ' ')}?",
         "variants": [f"{entry_id.replace('-', ' ')} phrasing number {n}" for n in range(1, 6)],
         "answer": ANSWER,
         "legal_basis": ["UK GDPR Article 6"],

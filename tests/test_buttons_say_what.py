@@ -52,16 +52,32 @@ def test_each_escalations_buttons_on_app_home_say_which_escalation(faq):
 
 def test_each_recent_questions_button_says_which_question():
     recent = [(question("Can I share with the police?"), None),
-              (question("Can I tell the school about an injury?", id=8), None),
-              (question("Can I share with the GP?", id=9, decision="answer", faq_id="emergency-sharing"), None)]
+              (question("Can I tell the school about an injury?", id=8, created_at="2026-11-25T09:05:00+00:00"), None),
+              (question("Can I share with the GP?", id=9, decision="answer", faq_id="emergency-sharing",
+                        created_at="2026-07-01T23:30:00+00:00"), None)]
     said = [spoken(b) for b in buttons_of(app_home.recent_question_blocks(recent))]
-    assert said == ["Ask an advisor: Can I share with the police?",
-                    "Ask an advisor: Can I tell the school about an injury?",
-                    "Show the answer to: Can I share with the GP?"]
+    assert said == ["Ask an advisor, 26 Nov 11:00: Can I share with the police?",
+                    "Ask an advisor, 25 Nov 09:05: Can I tell the school about an injury?",
+                    "Show answer, 2 Jul 00:30: Can I share with the GP?"]  # UK time: summer time in July
+
+
+def test_rows_whose_questions_start_alike_are_told_apart_within_slacks_limit():
+    """Review s11 code #8: the whole question after a long prefix was cut to the same words on each row."""
+    start = "Can I share information about a child with the school nurse and the GP about "
+    steps = [dict(), dict(decision="answer", faq_id="emergency-sharing"), dict(decision="suggest")]
+    recent = [(question(start + topic, id=n, created_at=f"2026-11-{20 + n}T{8 + n:02}:15:00+00:00", **steps[n % 3]), None)
+              for n, topic in enumerate(("an injury", "a bruise", "self-harm", "a disclosure", "bullying", "food"))]
+    home = app_home.home_view(recent, False, [], [], NOW)
+    rows = [b for b in buttons_of(home["blocks"]) if b["value"].split("|")[0].isdigit()]
+    said = [spoken(b) for b in rows]
+    assert len(rows) == 6 and len(set(said)) == 6
+    for row, label in zip(rows, said):
+        assert len(label) <= 75 and label.startswith(row["text"]["text"] + ", ")  # the visible words first
+        assert "Can I share information" in label
 
 
 def test_a_label_too_long_for_slack_is_cut_at_a_word():
     long = question("Can I share " + "the details of the family's situation " * 5, id=10)
     (row,) = app_home.recent_question_blocks([(long, None)])
     label = row["accessory"]["accessibility_label"]
-    assert len(label) <= 75 and label.endswith("…") and label.startswith("Ask an advisor: Can I share the")
+    assert len(label) <= 75 and label.endswith("…") and label.startswith("Ask an advisor, 26 Nov 11:00: Can I share the")

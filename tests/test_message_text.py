@@ -312,3 +312,56 @@ def test_a_preview_ends_at_a_sentence_else_at_a_word_never_mid_word():
     assert preview(text, 200) == text
     assert clip("Record why you shared it, with whom", 20) == "Record why you…"
     assert clip("x" * 50, 20) == "x" * 19 + "…"  # no word to cut at
+
+
+def emptiest_messages(faq) -> dict:
+    """Each builder given the least it can be given: nothing removed, nothing cut, no suggestions, no entries."""
+    return {
+        "privacy notice, nothing removed or cut": asker_notices.privacy_notice_message(question(redacted_kinds=())),
+        "privacy notice, only cut": asker_notices.privacy_notice_message(question(redacted_kinds=()), cut_from=5230),
+        "follow-up privacy, nothing removed": asker_notices.follow_up_privacy_message(follow_up(False, redacted_kinds=())),
+        "nothing cut": asker_notices.with_cut_notice(replies.greeting_message(), None, "dm"),
+        "privacy pointer": asker_notices.with_privacy_pointer(replies.usage_message(), None, 30),
+        "earlier copy": advisor_card.with_earlier_copy_note(advisor_card.advisor_message(escalation(), faq, NOW)),
+        "no suggestions": replies.reply_message(question(), "suggest", [], False),
+        "answer redacted, nothing named": replies.answer_redacted_message(3, []),
+        "no held follow-ups": follow_ups.held_follow_ups_post(escalation(), []),
+        "no follow-up text": follow_ups.follow_up_post(escalation(), follow_up(False, text="")),
+    }
+
+
+def test_no_message_has_blocks_without_text(faq):
+    """Review s11 code #10: a screen reader reads the text alone, so a message with blocks never has an empty one."""
+    for name, message in {**every_message(faq), **emptiest_messages(faq)}.items():
+        assert message.text.strip() or not message.blocks, name
+
+
+def test_a_notice_with_no_words_is_refused_rather_than_sent_without_text():
+    for text in ("", "  ", ":tada:"):
+        with pytest.raises(ValueError):
+            replies.notice_message(text)
+
+
+def message_builders() -> list[str]:
+    """Every function of ``bot.slack.blocks`` that returns a ``Message``."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import bot.slack.blocks as package
+
+    modules = [importlib.import_module(f"{package.__name__}.{m.name}") for m in pkgutil.iter_modules(package.__path__)]
+    return sorted(f"{module.__name__.rpartition('.')[2]}.{name}" for module in modules
+                  for name, function in vars(module).items()
+                  if inspect.isfunction(function) and function.__module__ == module.__name__
+                  and function.__annotations__.get("return") == "Message")
+
+
+def test_every_message_builder_is_checked_here():
+    import inspect
+
+    called = inspect.getsource(every_message) + inspect.getsource(emptiest_messages)
+    wrapped = {"notice_message": "error_message"}  # the error messages are notices
+    names = [builder.rpartition(".")[2] for builder in message_builders()]
+    missing = [name for name in names if not re.search(rf"\.{wrapped.get(name, name)}\(", called)]
+    assert len(names) >= 20 and missing == []

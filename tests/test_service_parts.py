@@ -74,3 +74,17 @@ def test_nations_alone_fall_back_to_the_workspaces(store, owed):
     assert nations.nation_setting("U1") == ("wales", True)
     nations.set_nation("U1", "scotland")
     assert nations.nation_setting("U1") == ("scotland", False)
+
+
+def test_the_facades_settings_set_the_parts_that_hold_them(store, faq):
+    """Review s11 code #9: ``default_nation`` and ``advisor_hours`` were plain attributes of the service, then
+    properties with no setter; setting them on the façade sets them on the part that uses them."""
+    from bot.service import Service
+    from bot.working_hours import WorkingHours
+
+    service = Service(store, faq)
+    service.default_nation = "wales"
+    assert service.nations.default_nation == "wales" and service.nation_setting("U1") == ("wales", True)
+    hours = WorkingHours.parse("Mon-Fri 09:00-17:00")
+    service.advisor_hours = hours
+    assert service.digests.advisor_hours is hours and service.advisor_hours is hours

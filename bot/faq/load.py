@@ -33,6 +33,7 @@ from bot.faq.model import Faq, FaqEntry, FaqError, Problem, due_watches
 from bot.faq.near_duplicates import near_duplicate_phrasings
 from bot.faq.reading import BOOKKEEPING, read_yaml
 from bot.faq.replaced_ids import known_ids, unknown_replacement_problems
+from bot.faq.titles import check_title
 from bot.faq.yaml_errors import explain as explain_yaml_error
 
 log = logging.getLogger(__name__)
@@ -263,6 +264,7 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
     check_legal_basis(legal_basis, problem)
     check_not_a_draft(entry_key, tags, {"question": (question,), "variants": variants, "answer": (answer,)}, problem)
     check_review_date(last_reviewed, today, lint_only)
+    check_title(question, tags, lint_only)
     check_nation_coverage(nations, nation_notes, {"legal_basis": legal_basis, "answer": (answer,),
                                                   "sources": tuple(s.title for s in sources)}, lint_only)
 

@@ -27,6 +27,7 @@ from bot.slack.blocks.ids import (
     entry_ref,
 )
 from bot.slack.blocks.kit import (
+    ACCESSIBILITY_LABEL_LIMIT,
     actions,
     button,
     clip,
@@ -42,6 +43,7 @@ from bot.slack.blocks.kit import (
     user_question,
 )
 from bot.slack.blocks.reopened import reopened_lines
+from bot.times import UK_TIME, parse_stored_time
 
 HOME_QUEUE_LIMIT = 20
 HOME_CLAIMED_LIMIT = 10
@@ -120,20 +122,26 @@ def next_step_button(question: Question, escalation: Escalation | None,
                      in_faq: Callable[[str], bool] = lambda entry_id: True) -> dict | None:
     """The button for what the asker can do next (``bot.asker_steps.next_step``), on the same action
     ids as the reply's buttons where there is one; the reply comes by DM."""
-    step = next_step(question, escalation, in_faq)
-    said = " ".join(question.text.split())  # which question, for a screen reader: the rows' labels repeat
-    if step == NextStep.SEND_TO_ADVISOR:
-        return button(ASK_AN_ADVISOR, ESCALATE, str(question.id), accessibility_label=f"{ASK_AN_ADVISOR}: {said}")
-    if step == NextStep.SHOW_ENTRY:
-        return button("Show answer", SHOW_ENTRY, entry_ref(question.id, question.faq_id),
-                      accessibility_label=f"Show the answer to: {said}")
-    if step == NextStep.SHOW_SUGGESTIONS:
-        return button("Show suggestions", HOME_AGAIN, str(question.id),
-                      accessibility_label=f"Show the suggestions for: {said}")
-    if step == NextStep.SHOW_ADVISOR_ANSWER:
-        return button("Show the advisor's answer", HOME_AGAIN, str(question.id),
-                      accessibility_label=f"Show the advisor's answer to: {said}")
-    return None
+    buttons = {
+        NextStep.SEND_TO_ADVISOR: (ASK_AN_ADVISOR, ESCALATE, str(question.id)),
+        NextStep.SHOW_ENTRY: ("Show answer", SHOW_ENTRY, entry_ref(question.id, question.faq_id)),
+        NextStep.SHOW_SUGGESTIONS: ("Show suggestions", HOME_AGAIN, str(question.id)),
+        NextStep.SHOW_ADVISOR_ANSWER: ("Show the advisor's answer", HOME_AGAIN, str(question.id)),
+    }
+    found = buttons.get(next_step(question, escalation, in_faq))
+    if found is None:
+        return None
+    text, action_id, value = found
+    return button(text, action_id, value, accessibility_label=row_label(text, question))
+
+
+def row_label(action: str, question: Question) -> str:
+    """What a screen reader says for a row's button, which every row repeats: the button's own words (so a
+    voice user can say them), then when the question was asked (UK time) and how it starts. Rows whose
+    questions start alike still differ by the minute they were asked, within Slack's 75 characters."""
+    asked = parse_stored_time(question.created_at)
+    when = asked.astimezone(UK_TIME).strftime("%-d %b %H:%M") if asked else "an unknown time"
+    return clip(f"{action}, {when}: {' '.join(question.text.split())}", ACCESSIBILITY_LABEL_LIMIT)
 
 
 SHORTENED = "\n_Shortened here: *Answer* shows the whole question, as does its card in the advisor channel._"

@@ -11,6 +11,7 @@ from bot.policy_copy import URGENT_NOTICE
 from bot.questions import MAX_QUESTION_CHARS
 from bot.records import Escalation, FollowUp, Question, Via
 from bot.slack.blocks.kit import MODAL_TEXT_LIMIT, Message, clip, context, human_list, plain, section, user_question
+from bot.slack.blocks.plain import blocks_text
 from bot.slack.blocks.replies import RECOGNISED_ONLY, notice_message
 
 MESSAGE_BLOCK_LIMIT = 50  # Slack's, for a message
@@ -53,7 +54,8 @@ def privacy_notice_message(question: Question, cut_from: int | None = None, post
               context(f"You asked (as I kept it): {_kept_end(question) if cut_from else user_question(question, 600)}")]
     if question.redacted_kinds:
         blocks.append(context(f"{RECOGNISED_ONLY} Describe the situation instead of typing names or identifiers."))
-    return Message(without_format_marks(" ".join(fallback)), blocks)
+    # owed only when something was removed or cut; were it ever not, the text still says what the blocks say
+    return Message(without_format_marks(" ".join(fallback)) or blocks_text(blocks), blocks)
 
 
 def with_cut_notice(message: Message, cut_from: int | None, source: str) -> Message:

@@ -237,7 +237,10 @@ BRIEF_REPLIES = {Chat.USAGE: usage_message, Chat.GREETING: greeting_message, Cha
 
 def notice_message(text: str) -> Message:
     """A short message of our own wording (may contain <@U…> of real user ids, never typed text)."""
-    return Message(plain_text(text), [section(text)])
+    said = plain_text(text)
+    if not said:
+        raise ValueError(f"a notice says something in words, not {text!r}")
+    return Message(said, [section(text)])
 
 
 def error_message(store_down: bool = False, busy: bool = False) -> Message:
