@@ -111,6 +111,14 @@ def test_ask_json_no_longer_flags_a_question_about_footage(capsys, monkeypatch):
     assert [json.loads(line)["urgent"] for line in capsys.readouterr().out.splitlines()] == [False, False]
 
 
+def test_the_service_neither_flags_nor_queues_a_question_about_footage(tmp_path, faq):
+    from bot.service import Service
+    from bot.store import Store
+
+    result = Service(Store(tmp_path / "db"), faq).ask(REVIEWERS[0], "U1")
+    assert not result.urgent and not result.question.urgent and result.escalation is None
+
+
 DEV7 = yaml.safe_load((Path(__file__).parent / "fixtures" / "urgent_dev7.yaml").read_text(encoding="utf-8"))
 
 
