@@ -319,12 +319,10 @@ def emptiest_messages(faq) -> dict:
     return {
         "privacy notice, nothing removed or cut": asker_notices.privacy_notice_message(question(redacted_kinds=())),
         "privacy notice, only cut": asker_notices.privacy_notice_message(question(redacted_kinds=()), cut_from=5230),
-        "follow-up privacy, nothing removed": asker_notices.follow_up_privacy_message(follow_up(False, redacted_kinds=())),
         "nothing cut": asker_notices.with_cut_notice(replies.greeting_message(), None, "dm"),
         "privacy pointer": asker_notices.with_privacy_pointer(replies.usage_message(), None, 30),
         "earlier copy": advisor_card.with_earlier_copy_note(advisor_card.advisor_message(escalation(), faq, NOW)),
         "no suggestions": replies.reply_message(question(), "suggest", [], False),
-        "answer redacted, nothing named": replies.answer_redacted_message(3, []),
         "no held follow-ups": follow_ups.held_follow_ups_post(escalation(), []),
         "no follow-up text": follow_ups.follow_up_post(escalation(), follow_up(False, text="")),
     }
@@ -365,3 +363,14 @@ def test_every_message_builder_is_checked_here():
     names = [builder.rpartition(".")[2] for builder in message_builders()]
     missing = [name for name in names if not re.search(rf"\.{wrapped.get(name, name)}\(", called)]
     assert len(names) >= 20 and missing == []
+
+
+@pytest.mark.parametrize("build", [
+    lambda: replies.answer_redacted_message(3, []),
+    lambda: asker_notices.follow_up_privacy_message(follow_up(redacted_kinds=())),
+])
+def test_a_notice_of_what_was_removed_is_refused_when_nothing_was(build):
+    """Never owed then (the service owes them only when something was removed); built anyway, they said
+    'I removed the  from it'."""
+    with pytest.raises(ValueError, match="nothing was removed"):
+        build()

@@ -96,6 +96,8 @@ def _cut_fallback(cut_from: int) -> str:
 def follow_up_privacy_message(follow_up: FollowUp, place: str = "this channel") -> Message:
     """``privacy_notice_message`` for what the asker added to their escalation by a mention in its thread."""
     kinds = follow_up.redacted_kinds
+    if not kinds:
+        raise ValueError("nothing was removed from the follow-up: no privacy notice is owed for it")
     return Message(without_format_marks(_identifiers_fallback(kinds, None, place)), [
         section("*Only you can see this.*\n" + _identifiers_line(kinds, None, place, "what you added")),
         context(f"You added (as I kept it): {clip(escape_user_text(follow_up.text), 600)}"),

@@ -368,6 +368,8 @@ def closed_message(escalation: Escalation, shared: bool = False) -> Message:
 
 def answer_redacted_message(escalation_id: int, kinds: Sequence[str]) -> Message:
     """What was removed from an advisor's answer before it was sent, so they can say it another way."""
+    if not kinds:
+        raise ValueError("nothing was removed from the answer: no notice is owed for it")
     placeholders = human_list([f"[{kind}]" for kind in kinds])
     return notice_message(
         f":lock: Before sending your answer to escalation #{escalation_id}, I removed the "
