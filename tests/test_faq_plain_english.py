@@ -190,6 +190,8 @@ def test_words_and_numbers_that_are_not_a_shortened_citation_are_clean(text):
     ("Report FGM to the police.", "FGM"), ("Tell the PSNI.", "PSNI"), ("Check CP-IS first.", "CP-IS"),
     ("Ask their MSPs.", "MSP"), ("Use CJSM or NHSmail.", "CJSM"), ("Do NOT share it.", "NOT"),
     ("FGM is a crime: report female genital mutilation (FGM).", "FGM"),  # spelled out only after its first use
+    ("the Criminal Law Act (NI) 1967", "NI"),  # brackets beside words that do not spell it
+    ("Tell the PSNI (the police) first.", "PSNI"), ("Do not rely on blind copy (BCC).", "BCC"),
 ])
 def test_any_word_in_capitals_is_an_abbreviation_to_spell_out(text, abbreviation):
     assert f"{abbreviation!r} is used before it is spelled out" in one_finding(unexplained_abbreviations(text))
@@ -200,6 +202,7 @@ def test_any_word_in_capitals_is_an_abbreviation_to_spell_out(text, abbreviation
     "FGM (female genital mutilation) is a crime; report FGM.",
     "Ask their Members of the Scottish Parliament (MSPs), then the MSP's office.",
     "Child Protection - Information Sharing (CP-IS) helps.",
+    "Getting it right for every child (GIRFEC) applies, as do the Health and Social Care (HSC) trusts.",
     "The NHS, a GP, your MP, the UK-wide rules, the IT team, AI tools and CCTV footage.",
     "Gillick v West Norfolk and Wisbech Area Health Authority [1986] AC 112",  # a law report's series
 ])

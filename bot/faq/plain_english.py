@@ -140,10 +140,26 @@ def _other_capitals(text: str) -> Iterator[Finding]:
 
 
 def _spelled_out_beside(text: str, found: re.Match) -> bool:
-    """"Female Genital Mutilation (FGM)" or "FGM (female genital mutilation)"."""
-    after_words = re.search(r"\w\s*\(\s*$", text[:found.start()]) and re.match(r"s?\s*\)", text[found.end():])
-    before_words = re.match(r"s? \([^()\n]*[a-z][^()\n]*\)", text[found.end():])
-    return bool(after_words or before_words)
+    """"Female Genital Mutilation (FGM)" or "FGM (female genital mutilation)": words beside it whose initials
+    spell it ("Criminal Law Act (NI)" does not spell NI)."""
+    letters = found.group(1).replace("-", "").casefold()
+    before = re.search(r"([^()\n]*?)\s*\(\s*$", text[:found.start()])
+    if before and re.match(r"s?\s*\)", text[found.end():]):
+        return _spells(letters, _initials(before.group(1))[::-1][:3 * len(letters)][::-1], from_end=True)
+    after = re.match(r"s? \(([^()\n]*)\)", text[found.end():])
+    return bool(after) and _spells(letters, _initials(after.group(1)), from_end=False)
+
+
+def _initials(words: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[^\W\d_]+", words.casefold()))
+
+
+def _spells(letters: str, initials: str, from_end: bool) -> bool:
+    """``letters`` in order among ``initials``, the last (or first) initial being the last (or first) letter."""
+    if not initials or initials[-1 if from_end else 0] != letters[-1 if from_end else 0]:
+        return False
+    remaining = iter(initials)
+    return all(letter in remaining for letter in letters)
 
 
 def _shortened_words(text: str) -> Iterator[Finding]:
