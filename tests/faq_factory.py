@@ -20,7 +20,7 @@ def entry(entry_id: str = "consent-always-required", **overrides) -> dict:
         "question": f"Question about {entry_id.replace('-', ' ')}?",
         "variants": [f"{entry_id.replace('-', ' ')} phrasing number {n}" for n in range(1, 6)],
         "answer": ANSWER,
-        "legal_basis": ["UK GDPR Article 6"],
+        "legal_basis": ["UK General Data Protection Regulation Article 6"],
         "sources": [{"title": "ICO data sharing code", "url": SOURCE_URL}],
         "tags": ["test"],
         "last_reviewed": "2026-01-15",

@@ -80,7 +80,7 @@ def test_markdown_the_bot_converts_passes_lint(tmp_path):
 
 @pytest.mark.parametrize("basis", ["TBC", "N/A", "none", "-", "?", "See source", "tbd", "...", "n/a."])
 def test_a_placeholder_legal_basis_is_an_error_at_its_line(tmp_path, basis):
-    directory = write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=["UK GDPR Article 6(1)(e)", basis])]})
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=["UK General Data Protection Regulation Article 6(1)(e)", basis])]})
     problem = only(lint(directory, TODAY), field="legal_basis")
     assert "item 2" in problem.message and "placeholder" in problem.message
     assert basis in line_text(directory, problem)
@@ -264,7 +264,7 @@ def test_hidden_yaml_files_beside_the_faq_are_not_read(tmp_path):
 
 
 def test_a_four_nation_entry_citing_englands_law_without_notes_is_warned_at_its_line(tmp_path):
-    cited = entry("one", legal_basis=["UK GDPR Article 6", "Children Act 2004 ss10-11"])
+    cited = entry("one", legal_basis=["UK General Data Protection Regulation Article 6", "Children Act 2004 sections 10 and 11"])
     directory = write_faq(tmp_path, {"a.yaml": [cited]})
     problem = only(lint(directory, TODAY), field="legal_basis")
     assert problem.warning and "Children Act 2004" in problem.message
@@ -309,7 +309,7 @@ def test_no_bundled_entry_claims_all_four_nations_over_englands_law(faq):
     ("Health and Social Care Act 2012 s251B", "Health and Social Care Act 2012"),
 ])
 def test_englands_health_and_capacity_law_needs_the_other_nations_notes(tmp_path, cited, name):
-    directory = write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=["UK GDPR Article 6", cited])]})
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=["UK General Data Protection Regulation Article 6", cited])]})
     assert any(f"cites {name}" in p.message for p in lint(directory, TODAY))
 
 
@@ -362,7 +362,7 @@ def test_three_nation_entries_are_checked_too(tmp_path):
 
     assert uncovered_nations(["Children Act 2004 s11"], ["england", "wales", "scotland"], {}) == [
         ("Children Act 2004", ["wales", "scotland"])]
-    cited = entry("one", legal_basis=["UK GDPR Article 6", "Digital Economy Act 2017 Part 5"],
+    cited = entry("one", legal_basis=["UK General Data Protection Regulation Article 6", "Digital Economy Act 2017 Part 5"],
                   nations=["england", "wales", "scotland", "northern-ireland"],
                   nation_notes={"northern-ireland": "In Northern Ireland, ask your legal team."})
     directory = write_faq(tmp_path, {"a.yaml": [cited]})
@@ -377,3 +377,29 @@ def test_wales_own_part_of_the_children_act_2004_is_not_englands():
     assert instruments_cited("Children Act 2004 s11") == [("Children Act 2004", ("england",))]
     assert instruments_cited("Children Act 2004 s28 (Wales)") == []  # Part 3, ss25-34: children's services in Wales
     assert instruments_cited("Children Act 2004, s 25") == []
+
+
+# users review s11 #9: legal bases now write sections in full; the nation checks read them as cited ----------------
+
+
+@pytest.mark.parametrize("written, cited", [
+    ("Children Act 2004 sections 10 and 11", [("Children Act 2004", ("england",))]),
+    ("Children Act 2004 sections 25 to 34 (Wales)", []),  # Wales's own Part 3, however the run is written
+    ("Children Act 2004 sections 28 and 31", []),
+    ("Female Genital Mutilation Act 2003 section 5B (duty to notify police)",
+     [("FGM Act 2003 s5B", ("england", "wales"))]),
+    ("Counter-Terrorism and Security Act 2015 sections 26 and 36",
+     [("Counter-Terrorism and Security Act 2015 Part 5", ("england", "wales", "scotland"))]),
+])
+def test_sections_written_in_full_are_read_as_cited(written, cited):
+    from bot.faq.england_law import instruments_cited
+
+    assert instruments_cited(written) == cited
+
+
+def test_a_note_naming_a_later_section_of_a_run_covers_it():
+    from bot.faq.england_law import uncovered_nations
+
+    notes = {n: "In this nation, sections 17 and 115 of the 1998 Act do not apply." for n in ("scotland", "northern-ireland")}
+    assert uncovered_nations(["Crime and Disorder Act 1998 section 115"], ["england", "wales", "scotland",
+                                                                           "northern-ireland"], notes) == []

@@ -8,7 +8,13 @@ import datetime as dt
 import pytest
 
 from bot.faq import BUNDLED_FAQ_DIR, lint, load_faq
-from bot.faq.plain_english import ABBREVIATIONS, LONGEST_SENTENCE
+from bot.faq.plain_english import (
+    ABBREVIATIONS,
+    LONGEST_SENTENCE,
+    WELL_KNOWN,
+    long_sentences,
+    unexplained_abbreviations,
+)
 
 from faq_factory import ANSWER, entry, write_faq
 
@@ -26,6 +32,12 @@ def one_warning(directory):
     return found[0]
 
 
+def one_finding(findings) -> str:
+    found = list(findings)
+    assert len(found) == 1, found
+    return found[0].message
+
+
 def sentence(words: int) -> str:
     return " ".join(["word"] * (words - 1) + ["end."])
 
@@ -37,7 +49,7 @@ LITERAL_ENTRY = """\
   answer: |-
     {first}
     {second}
-  legal_basis: [UK GDPR Article 6]
+  legal_basis: [UK General Data Protection Regulation Article 6]
   sources:
     - title: ICO data sharing code
       url: https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/
@@ -79,8 +91,9 @@ def test_the_expansion_given_only_after_the_abbreviation_is_still_a_warning(tmp_
 
 
 def test_an_abbreviation_inside_a_word_or_in_lower_case_is_not_one(tmp_path):
-    directory = literal(tmp_path, "Keep the ICONS and the digital records.", "Then record it.")
+    directory = literal(tmp_path, "Keep the icons, the NHSmail log and the dpo's digital records.", "Then record it.")
     assert plain_english_warnings(lint(directory, TODAY)) == []
+    assert "'ICO'" not in one_warning(literal(tmp_path / "b", "Keep the ICONS.", "Record it.")).message
 
 
 @pytest.mark.parametrize("short, full", [("s115", "section"), ("Sch 1", "Schedule"), ("para 18", "paragraph"),
@@ -130,8 +143,128 @@ def test_a_long_sentence_in_a_nation_note_is_a_warning(tmp_path):
     assert problem.field == "nation_notes" and "wales" in problem.message and "30 words" in problem.message
 
 
+# code review s11 #6: expansions however typed, links, sentence ends, citations however shortened, any capitals -----
+
+@pytest.mark.parametrize("text", [
+    "The Information Commissioner’s Office (ICO) says so.",  # a curly apostrophe
+    "Sign an information-sharing agreement (ISA) first.",  # hyphenated
+    "Sign a data-sharing agreement (DSA) first.",
+    "Ask your *data protection officer* (DPO).",  # markup inside the expansion
+])
+def test_an_expansion_counts_however_it_is_typed(text):
+    assert list(unexplained_abbreviations(text)) == []
+
+
+def test_a_web_address_is_not_read_for_shortened_words_but_a_links_words_are():
+    assert list(unexplained_abbreviations("[the guidance](https://example.gov.uk/guidance/s17-children-in-need)")) == []
+    assert list(unexplained_abbreviations("See https://example.gov.uk/s17-CIN or <https://example.gov.uk/s47>.")) == []
+    assert "'s17'" in one_finding(unexplained_abbreviations("[guidance on s17](https://example.gov.uk/guidance)"))
+
+
+@pytest.mark.parametrize("ending", ['Ask yourself "Is sharing necessary and proportionate here?"',
+                                    "(See section 115 of the Crime and Disorder Act.)",
+                                    "[Read the ICO guidance on sharing.](https://ico.org.uk)",
+                                    "*Share it.*"])
+def test_a_sentence_ends_before_a_closing_quote_bracket_or_link(ending):
+    assert list(long_sentences(ending + " " + sentence(LONGEST_SENTENCE))) == []
+    assert "sentence of" in one_finding(long_sentences(ending + " " + sentence(LONGEST_SENTENCE + 1)))
+
+
+@pytest.mark.parametrize("short, full", [
+    ("s.47", "section"), ("s 47", "section"), ("ss. 17 and 47", "section"), ("ss10-11", "section"),
+    ("art. 6(1)(e)", "Article"), ("Arts 6 and 9", "Article"), ("reg 5", "regulation"), ("regs. 2", "regulation"),
+    ("r12.73", "rule"), ("Pt 3", "Part"), ("sch. 1", "Schedule"), ("paras 6-7", "paragraph"),
+])
+def test_a_citation_shortened_any_way_is_a_warning(short, full):
+    message = one_finding(unexplained_abbreviations(f"The law ({short}) allows it."))
+    assert repr(full) in message and short.split()[0].split("-")[0] in message
+
+
+@pytest.mark.parametrize("text", ["The parent's 2 children", "It is 5 days", "Section 47 of the Act",
+                                  "Articles 6 and 9", "Part 3", "regulation 5"])
+def test_words_and_numbers_that_are_not_a_shortened_citation_are_clean(text):
+    assert list(unexplained_abbreviations(text)) == []
+
+
+@pytest.mark.parametrize("text, abbreviation", [
+    ("Report FGM to the police.", "FGM"), ("Tell the PSNI.", "PSNI"), ("Check CP-IS first.", "CP-IS"),
+    ("Ask their MSPs.", "MSP"), ("Use CJSM or NHSmail.", "CJSM"), ("Do NOT share it.", "NOT"),
+    ("FGM is a crime: report female genital mutilation (FGM).", "FGM"),  # spelled out only after its first use
+    ("the Criminal Law Act (NI) 1967", "NI"),  # brackets beside words that do not spell it
+    ("Tell the PSNI (the police) first.", "PSNI"), ("Do not rely on blind copy (BCC).", "BCC"),
+])
+def test_any_word_in_capitals_is_an_abbreviation_to_spell_out(text, abbreviation):
+    assert f"{abbreviation!r} is used before it is spelled out" in one_finding(unexplained_abbreviations(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Female genital mutilation (FGM) is a crime; report FGM.",
+    "FGM (female genital mutilation) is a crime; report FGM.",
+    "Ask their Members of the Scottish Parliament (MSPs), then the MSP's office.",
+    "Child Protection - Information Sharing (CP-IS) helps.",
+    "Getting it right for every child (GIRFEC) applies, as do the Health and Social Care (HSC) trusts.",
+    "The NHS, a GP, your MP, the UK-wide rules, the IT team, AI tools and CCTV footage.",
+    "Gillick v West Norfolk and Wisbech Area Health Authority [1986] AC 112",  # a law report's series
+])
+def test_capitals_spelled_out_beside_them_well_known_or_a_law_report_are_clean(text):
+    assert list(unexplained_abbreviations(text)) == []
+
+
+def test_the_words_in_capitals_read_as_words_are_few():
+    assert len(WELL_KNOWN) <= 10 and not WELL_KNOWN & set(ABBREVIATIONS)
+
+
+# the legal basis line (users review s11 #9) --------------------------------------------------------------------
+
+def test_the_legal_basis_line_spells_out_its_abbreviations_at_the_item_of_first_use(tmp_path):
+    basis = ["Data Protection Act 2018 Schedule 1 paragraph 18", "UK GDPR Article 6(1)(e)"]
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=basis)]})
+    problem = one_warning(directory)
+    assert (problem.field, problem.warning) == ("legal_basis", True) and "'GDPR'" in problem.message
+    assert "UK GDPR Article 6(1)(e)" in line_text(directory, problem)
+
+
+def test_an_abbreviation_spelled_out_in_one_item_may_be_used_alone_in_a_later_one(tmp_path):
+    basis = ["UK General Data Protection Regulation (UK GDPR) Article 6(1)(e)", "Common law duty of confidence",
+             "UK GDPR Article 9(2)(g)"]
+    assert plain_english_warnings(lint(write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=basis)]}),
+                                       TODAY)) == []
+
+
+@pytest.mark.parametrize("short", ["Data Protection Act 2018 s164A", "Data Protection Act 2018 Sch 1 paras 6-7",
+                                   "Children Act 1989 s.47", "Family Procedure Rules 2010 r12.73"])
+def test_a_shortened_citation_in_the_legal_basis_is_a_warning_at_its_item(tmp_path, short):
+    basis = ["UK General Data Protection Regulation Article 6(1)(e)", short]
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=basis)]})
+    found = plain_english_warnings(lint(directory, TODAY))
+    assert found and all(p.field == "legal_basis" and "shortened word" in p.message for p in found)
+    assert all(line_text(directory, p).strip() == f"- {short}" for p in found)
+
+
+def test_a_long_citation_is_not_a_long_sentence(tmp_path):
+    basis = ["Data (Use and Access) Act 2025 (Commencement No. 6 and Transitional and Saving Provisions) Regulations "
+             "2026 (Statutory Instrument 2026/82), regulation 2, in force 5 February 2026, for the purposes of the "
+             "recognised legitimate interests and the compatible purposes"]
+    assert plain_english_warnings(lint(write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=basis)]}),
+                                       TODAY)) == []
+
+
 # the bundled FAQ --------------------------------------------------------------------------------------
 
 def test_the_bundled_faq_is_in_plain_english():
-    assert [str(p) for p in plain_english_warnings(lint(BUNDLED_FAQ_DIR))] == []
+    found = plain_english_warnings(lint(BUNDLED_FAQ_DIR))
+    assert [str(p) for p in found] == []
+
+
+def test_the_bundled_legal_bases_write_their_citations_in_full(faq):
+    from bot.faq.plain_english import SHORTENED_WORDS
+
+    shortened = [(e.id, basis) for e in faq.entries for basis in e.legal_basis
+                 if any(pattern.search(basis) for _, pattern in SHORTENED_WORDS.values())]
+    assert shortened == []
+
+
+def test_the_bundled_nation_notes_spell_out_their_abbreviations():
+    found = plain_english_warnings(lint(BUNDLED_FAQ_DIR))
+    assert [str(p) for p in found if p.field == "nation_notes"] == []
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from bot.faq.england_law import uncovered_nations
 from bot.faq.model import NATION_NAMES, Problem
@@ -65,6 +65,17 @@ def check_plain_english(texts: Iterable[ReadAlone], problem: Report) -> None:
         for finding in (*unexplained_abbreviations(read.text), *long_sentences(read.text), *leaning):
             line = read.field_line if read.first_line is None else read.first_line + finding.line
             problem(read.field, read.where + finding.message, warning=True, line=line)
+
+
+def check_plain_legal_basis(legal_basis: Sequence[str], problem: Report) -> None:
+    """Warnings for the legal basis line's abbreviations and shortened citation words, at the item of their first
+    use. Its items are shown (and read aloud) as one line, so an abbreviation spelled out in one item may be used
+    alone in a later one. A citation is not a sentence: the 25-word rule does not apply. A placeholder is an error
+    of its own (``check_legal_basis``)."""
+    line = "\n".join("" if is_placeholder(basis) else " ".join(basis.split()) for basis in legal_basis)
+    for finding in unexplained_abbreviations(line):
+        index = finding.line + 1
+        problem("legal_basis", f"item {index}: {finding.message}", warning=True, index=index)
 
 
 def check_legal_basis(legal_basis: Iterable[str], problem: Report) -> None:

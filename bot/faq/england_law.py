@@ -66,12 +66,16 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern, tuple[str, ...], re.Pattern], ...] = t
     )
 )
 
-_SECTION_IN_FULL = re.compile(r"\bsection (?=\d)")
+# "section 115", "sections 10 and 11", "sections 25 to 34", "section 16LA(1) to (4)": each number of the run
+_NUMBER = r"\d+[A-Z]*(?:\(\w+\))*"  # 115, 16LA, 115(2), 47(9)
+_SECTIONS_IN_FULL = re.compile(rf"\bsections? ({_NUMBER}(?:(?:, | and | or | to )(?:{_NUMBER}|\(\w+\)))*)")
+_SECTION_NUMBER = re.compile(r"(?<![\w(])(?=\d)")
 
 
 def _as_cited(text: str) -> str:
-    """``text`` with "section 115" as the patterns read it, "s115" (plain English writes it in full)."""
-    return _SECTION_IN_FULL.sub("s", text)
+    """``text`` with sections written in full as the patterns read them: "section 115" as "s115", "sections 10
+    and 11" as "s10 and s11" (plain English writes them in full, in answers, notes and legal bases)."""
+    return _SECTIONS_IN_FULL.sub(lambda run: _SECTION_NUMBER.sub("s", run.group(1)), text)
 
 
 def instruments_cited(text: str) -> list[tuple[str, tuple[str, ...]]]:

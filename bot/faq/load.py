@@ -25,6 +25,7 @@ from bot.faq.checks import (
     check_nation_coverage,
     check_not_a_draft,
     check_plain_english,
+    check_plain_legal_basis,
     check_review_date,
     unloaded_files,
 )
@@ -262,6 +263,7 @@ def _parse_entry(file: str, position: int, item: Any, today: dt.date) -> tuple[F
         check_plain_english(_read_alone(item, fields["answer"], nation_notes), lint_only)
     # an unfinished entry is never served: a draft's marks, or a legal basis that cites nothing
     check_legal_basis(legal_basis, problem)
+    check_plain_legal_basis(legal_basis, lint_only)
     check_not_a_draft(entry_key, tags, {"question": (question,), "variants": variants, "answer": (answer,)}, problem)
     check_review_date(last_reviewed, today, lint_only)
     check_title(question, tags, lint_only)

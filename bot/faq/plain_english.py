@@ -1,6 +1,7 @@
-"""Plain English in what an entry says: each abbreviation spelled out at its first use, and no sentence
-over ``LONGEST_SENTENCE`` words. Each answer and each nation note is read on its own (a reader's note comes
-before the answer), so each is checked on its own. ``checks`` reports what these find as lint warnings."""
+"""Plain English in what an entry says: each abbreviation spelled out at its first use, each citation's words
+written in full, and no sentence over ``LONGEST_SENTENCE`` words. Each answer and each nation note is read on its
+own (a reader's note comes before the answer), so each is checked on its own; so is the legal basis line, read
+as one line after the answer. ``checks`` reports what these find as lint warnings."""
 
 from __future__ import annotations
 
@@ -36,23 +37,42 @@ ABBREVIATIONS = {
     "GIRFEC": "Getting it right for every child",
 }
 
-# Shortened words of legal citations, written in full in running text ("section 115", "Schedule 1").
+# Any other word in capitals (two letters or more, "CP-IS", plural "MSPs") is an abbreviation too, and must be
+# spelled out at its first use: "Police Service of Northern Ireland (PSNI)" or "PSNI (Police Service of Northern
+# Ireland)". Except these, which a UK practitioner reads as words: the GOV.UK style guide's "well known" examples
+# (UK, US, EU, MP: "explain it in full ... unless it's well known"), and the everyday words of the services
+# and their offices (the NHS, a GP, an ID badge, the IT team, AI tools, CCTV footage).
+WELL_KNOWN = frozenset({"UK", "US", "EU", "MP", "NHS", "GP", "ID", "IT", "AI", "CCTV"})
+
+# Shortened words of legal citations, written in full ("section 115", "Schedule 1", "Articles 6 and 9"): a
+# screen reader spells "s115" and "paras" out letter by letter.
 SHORTENED_WORDS = {
-    "s": ("section", re.compile(r"\bs\d+[A-Z]*\b")),
-    "Sch": ("Schedule", re.compile(r"\bSch\b\.?")),
+    "s": ("section", re.compile(r"(?<![\w'’.-])ss?\.? ?(?=\d)")),
+    "Sch": ("Schedule", re.compile(r"\b[Ss]ch\b\.?")),
     "para": ("paragraph", re.compile(r"\bparas?\b\.?(?= ?\d)")),
-    "Art": ("Article", re.compile(r"\bArt\b\.?(?= ?\d)")),
+    "Art": ("Article", re.compile(r"\b[Aa]rts?\b\.?(?= ?\d)")),
+    "reg": ("regulation", re.compile(r"\b[Rr]egs?\b\.?(?= ?\d)")),
+    "r": ("rule", re.compile(r"(?<![\w'’.-])r\.? ?(?=\d+\.\d)")),
+    "Pt": ("Part", re.compile(r"\b[Pp]ts?\b\.?(?= ?\d)")),
 }
 
 # GOV.UK content design: sentences of 25 words at most are the ones most people read in one go.
 LONGEST_SENTENCE = 25
 
-# A sentence ends at . ! ? ; or : (and any closing markup, "*No.*") followed by a space, or at a line break
-# (a list item is its own sentence). The accessibility review's measure splits the same way, so its figures
-# and lint agree.
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])[*_`]*\s+|\n")
+# A sentence ends at . ! ? ; or : followed by a space, or at a line break (a list item is its own sentence),
+# with any closing markup, quotation mark or bracket between: '*No.*', '?"', '.)' and, once links are read as
+# their words, '[Read the guidance.](url)'. The accessibility review's measure splits the same way, so its
+# figures and lint agree.
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])[*_`\"'”’)\]]*\s+|\n")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_BARE_ADDRESS = re.compile(r"<[^>\s]+>|\b(?:https?://|www\.)\S+")
 _MARKUP = re.compile(r"[*_`•]|^#+ |^> ", re.MULTILINE)
+_CAPITALS = re.compile(r"(?<![\w-])([A-Z]{2,}(?:-[A-Z]{2,})*)s?\b")
+# "Gillick v West Norfolk and Wisbech Area Health Authority [1986] AC 112": a law report's series (AC, WLR,
+# EWCA Civ) is how a case is found, not an abbreviation to spell out
+_LAW_REPORT = re.compile(r"\[\d{4}\]\s+(?:\d+\s+)?(?:[A-Z][A-Za-z]*\s+)+\d+")
+_READ_ALONE = "(each answer, nation note and legal basis line is read on its own)"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "-": " ", "‐": " ", "‑": " "})
 
 
 # Wording that leans on the answer a note goes with ("the advice cited here", "the points in this answer", "the
@@ -68,12 +88,19 @@ class Finding(NamedTuple):
     message: str
 
 
+def as_read(text: str) -> str:
+    """``text`` as the reader meets its words: each link as its words, each bare web address blanked (no line
+    moves)."""
+    return _BARE_ADDRESS.sub(lambda m: " " * len(m.group(0)), _LINK.sub(r"\1", text))
+
+
 def _words(sentence: str) -> list[str]:
-    return _MARKUP.sub(" ", _LINK.sub(r"\1", sentence)).split()
+    return _MARKUP.sub(" ", sentence).split()
 
 
 def long_sentences(text: str) -> Iterator[Finding]:
     """Each sentence of ``text`` over ``LONGEST_SENTENCE`` words, on the line it starts."""
+    text = as_read(text)
     start = 0
     for match in [*_SENTENCE_END.finditer(text), None]:
         end = match.start() if match else len(text)
@@ -85,22 +112,80 @@ def long_sentences(text: str) -> Iterator[Finding]:
         start = match.end() if match else end
 
 
+def _comparable(text: str) -> str:
+    """``text`` folded so that an expansion is found however it is typed: "Commissioner’s", "data-sharing"."""
+    return " ".join(_MARKUP.sub(" ", text.translate(_APOSTROPHES)).casefold().split())
+
+
 def unexplained_abbreviations(text: str) -> Iterator[Finding]:
-    """Each abbreviation of ``ABBREVIATIONS`` whose first use in ``text`` comes before its expansion, and each
-    shortened word of ``SHORTENED_WORDS``, at its first use."""
-    folded = text.casefold()
+    """Each abbreviation used in ``text`` before it is spelled out, and each shortened word of a citation, at its
+    first use (links read as their words)."""
+    text = as_read(text)
+    yield from _known_abbreviations(text)
+    yield from _other_capitals(text)
+    yield from _shortened_words(text)
+
+
+def _known_abbreviations(text: str) -> Iterator[Finding]:
     for abbreviation, expansion in ABBREVIATIONS.items():
         first = re.search(rf"\b{abbreviation}s?\b", text)
-        if first and expansion.casefold() not in folded[:first.start()]:
+        if first and _comparable(expansion) not in _comparable(text[:first.start()]):
             yield Finding(text.count("\n", 0, first.start()),
                           f"{abbreviation!r} is used before it is spelled out: write \"{expansion} ({abbreviation})\" "
-                          "at its first use here, or the words alone (each answer and note is read on its own)")
-    for short, (word, pattern) in SHORTENED_WORDS.items():
+                          f"at its first use here, or the words alone {_READ_ALONE}")
+
+
+def _other_capitals(text: str) -> Iterator[Finding]:
+    """Each word in capitals, not one of ``ABBREVIATIONS`` or ``WELL_KNOWN``, whose first use does not spell it
+    out beside it in brackets."""
+    seen: set[str] = set()
+    for found in _CAPITALS.finditer(_LAW_REPORT.sub(lambda m: " " * len(m.group(0)), text)):
+        abbreviation = found.group(1)
+        if abbreviation in seen or abbreviation in WELL_KNOWN or abbreviation in ABBREVIATIONS:
+            continue
+        seen.add(abbreviation)
+        if not _spelled_out_beside(text, found):
+            yield Finding(text.count("\n", 0, found.start()),
+                          f"{abbreviation!r} is used before it is spelled out: write the words, then "
+                          f"\"({abbreviation})\", at its first use here, or the words alone {_READ_ALONE}")
+
+
+def _spelled_out_beside(text: str, found: re.Match) -> bool:
+    """"Female Genital Mutilation (FGM)" or "FGM (female genital mutilation)": words beside it whose initials
+    spell it ("Criminal Law Act (NI)" does not spell NI)."""
+    letters = found.group(1).replace("-", "").casefold()
+    before = re.search(r"([^()\n]*?)\s*\(\s*$", text[:found.start()])
+    if before and re.match(r"s?\s*\)", text[found.end():]):
+        return _spells(letters, _initials(before.group(1))[::-1][:3 * len(letters)][::-1], from_end=True)
+    after = re.match(r"s? \(([^()\n]*)\)", text[found.end():])
+    return bool(after) and _spells(letters, _initials(after.group(1)), from_end=False)
+
+
+def _initials(words: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[^\W\d_]+", words.casefold()))
+
+
+def _spells(letters: str, initials: str, from_end: bool) -> bool:
+    """``letters`` in order among ``initials``, the last (or first) initial being the last (or first) letter."""
+    if not initials or initials[-1 if from_end else 0] != letters[-1 if from_end else 0]:
+        return False
+    remaining = iter(initials)
+    return all(letter in remaining for letter in letters)
+
+
+def _shortened_words(text: str) -> Iterator[Finding]:
+    for word, pattern in SHORTENED_WORDS.values():
         first = pattern.search(text)
         if first:
             yield Finding(text.count("\n", 0, first.start()),
-                          f"{first.group(0).strip()!r} is a shortened word: write {word!r} in full in the text "
-                          "(keep the short form in legal_basis)")
+                          f"{_cited(text, first)!r} is a shortened word: "
+                          f"write {word!r} in full (a screen reader spells it out)")
+
+
+def _cited(text: str, found: re.Match) -> str:
+    """The shortened word as written, with the number it cites: "s.47", "Sch 1", "para 18(3)"."""
+    number = re.match(r" ?\d[\w.]*(?:\(\w+\))*", text[found.end():])
+    return (found.group(0) + (number.group(0) if number else "")).strip().rstrip(".")
 
 
 def leans_on_the_answer(note: str) -> Iterator[Finding]:
