@@ -138,7 +138,7 @@ def test_a_note_for_several_nations_is_shown_once_with_them_named_together(faq):
     assert any(line.startswith("Wales, Scotland and Northern Ireland: ") for line in opt_out)
     consent = nation_lines(faq.get("consent-always-required"), None).after
     assert [line.split(": ")[0] for line in consent] == ["Wales", "Scotland and Northern Ireland"]
-    assert saved > 3000  # 14 entries' notes, about 3,800 characters no longer read out twice or three times
+    assert saved > 3000  # 13 entries' notes, about 3,800 characters no longer read out twice or three times
 
 
 def test_a_default_readers_other_nations_notes_are_merged_too(faq):

@@ -87,8 +87,9 @@ def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None 
                  aside: str = "") -> list[dict]:
     """One FAQ entry as an answer for a reader in ``nation`` (None: not known), laid out for a phone: what
     must come first about where it holds (``nation_blocks``), the entry's title as a heading (a screen
-    reader can jump to it), the answer and its legal basis, then the buttons, and only after them the long
-    tail: the other nations' notes, the sources, the review date and the notice. Nothing is hidden.
+    reader can jump to it), the answer, then the buttons, and only after them the long tail: the legal basis
+    (the answer cites its provisions as it goes; this is the whole list), the other nations' notes, the
+    sources, the review date and the notice. Nothing is hidden.
     ``aside``: a line about the reader's question, read right after the answer (it asked more than one thing)."""
     ref = entry_ref(question_id, entry.id)
     lines, nation = nation_lines(entry, nation), as_reader(nation).nation
@@ -96,7 +97,6 @@ def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None 
         *nation_blocks(lines, nation),
         *title_blocks(entry),
         *whole_text_sections(answer_mrkdwn(entry)),
-        section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}"),
         *([context(aside)] if aside else []),
         actions(
             button("Helpful", HELPFUL, ref),
@@ -104,6 +104,7 @@ def entry_blocks(entry: FaqEntry, question_id: int, nation: Reader | str | None 
             button(ASK_AN_ADVISOR, ESCALATE, str(question_id)),
             record_button(question_id, entry.id),
         ),
+        section(f"*Legal basis:* {escape_mrkdwn('; '.join(entry.legal_basis))}"),
         *nation_after_blocks(lines, nation),
         *source_blocks(entry),
     ]
@@ -153,7 +154,7 @@ def entry_text(entry: FaqEntry, nation: Reader | str | None = None, aside: str =
     lines, where = nation_lines(entry, nation), as_reader(nation).nation
     reviewed = f"{entry.last_reviewed.day} {entry.last_reviewed:%B %Y}"
     return fallback(nation_lead(lines, where), heading_sentence(entry), blocks_text([section(answer_mrkdwn(entry))]),
-                    f"Legal basis: {escape_mrkdwn('; '.join(entry.legal_basis))}.", plain_text(aside),
+                    plain_text(aside), f"Legal basis: {escape_mrkdwn('; '.join(entry.legal_basis))}.",
                     blocks_text(nation_after_blocks(lines, where)),
                     "Sources: " + "; ".join(plain_text(source_link(s)) for s in entry.sources) + ".",
                     f"Last reviewed {reviewed}. {DISCLAIMER}")
