@@ -10,6 +10,7 @@ plain text to paste into a case system (``record_text``). No Slack here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, fields, replace
 
 from bot.faq import NATION_NAMES, FaqEntry, is_placeholder
@@ -84,6 +85,33 @@ def own_bases(entry: FaqEntry | None) -> tuple[str, ...]:
 def basis_choices(entry: FaqEntry | None) -> tuple[str, ...]:
     """The lawful bases offered: the entry's own (``own_bases``), or the general ones (then OTHER)."""
     return own_bases(entry) or GENERAL_BASES
+
+
+# A legal basis is written out in the FAQ (read aloud on the answer, kept whole in the record), but a choice
+# in Slack's list shows only 75 characters: there it is cited as lawyers write it, so that the provision
+# relied on, not a statute's long name, fills the space. Longest names first.
+_CITED_SHORT = (
+    (r"UK General Data Protection Regulation(?: \(UK GDPR\))?", "UK GDPR"),
+    (r"Data Protection Act 2018(?: \(DPA\))?", "DPA 2018"),
+    (r"\bDPA\b(?! \d{4})", "DPA 2018"),
+    (r"\bSchedules?\b", "Sch"), (r"\bparagraphs\b", "paras"), (r"\bparagraph\b", "para"),
+    (r"\bsections\b", "ss"), (r"\bsection\b", "s"), (r"\bArticles\b", "Arts"), (r"\bArticle\b", "Art"),
+    (r"\bregulation\b", "reg"),
+)
+
+
+def basis_label(basis: str, room: int) -> str:
+    """``basis`` as a choice in a list that shows ``room`` characters: as written when it fits, else cited
+    short (``cited_short``)."""
+    return basis if len(basis) <= room else cited_short(basis)
+
+
+def cited_short(basis: str) -> str:
+    """``basis`` as a short citation ("DPA 2018 Sch 1 para 18 (safeguarding of children ...)"), for a list
+    whose choices Slack cuts at 75 characters; the record keeps the basis as written."""
+    for long, short in _CITED_SHORT:
+        basis = re.sub(long, short, basis)
+    return basis
 
 
 def problems(form: DecisionForm) -> dict[str, str]:

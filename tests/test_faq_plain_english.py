@@ -268,3 +268,22 @@ def test_the_bundled_nation_notes_spell_out_their_abbreviations():
     found = plain_english_warnings(lint(BUNDLED_FAQ_DIR))
     assert [str(p) for p in found if p.field == "nation_notes"] == []
 
+
+
+def test_each_legal_basis_item_names_its_act_with_its_year(tmp_path):
+    """Record my decision offers one item alone, and the record keeps it: 'DPA Schedule 1' there does not
+    say which Data Protection Act (legal review s11 #2)."""
+    basis = ["Data Protection Act 2018 (DPA) Schedule 1 paragraph 18", "DPA Schedule 1 paragraph 10",
+             "Data Protection Act 2018 (DPA) Part 3; DPA Schedule 8", "DPA 2018 section 170"]
+    directory = write_faq(tmp_path, {"a.yaml": [entry("one", legal_basis=basis)]})
+    said = [p for p in lint(directory) if "without its year" in p.message]
+    assert [p.message.split(":")[0] for p in said] == ["item 2"]
+
+
+def test_a_basis_offered_in_record_my_decision_leads_with_its_provision():
+    from bot.decisions import cited_short
+
+    assert cited_short("UK General Data Protection Regulation (UK GDPR) Article 5 and Article 6(1)(e) or (f)") == \
+        "UK GDPR Art 5 and Art 6(1)(e) or (f)"
+    assert cited_short("Data Protection Act 2018 Schedule 1 paragraphs 10 and 18 (crime; safeguarding)") == \
+        "DPA 2018 Sch 1 paras 10 and 18 (crime; safeguarding)"

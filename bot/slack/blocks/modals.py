@@ -278,7 +278,8 @@ def decision_modal(entry: FaqEntry | None, metadata: dict, escalation_id: int | 
     basis (the entry's own, first one chosen, or "other"), the reasons, and whether the person was
     told (and if not, why). Redacted before it is stored; the person gets it back by DM."""
     choices = decisions.basis_choices(entry)
-    options = [option(text, basis_value(n)) for n, text in enumerate(choices[:STATIC_SELECT_LIMIT - 1])]
+    options = [option(decisions.basis_label(text, OPTION_TEXT_LIMIT), basis_value(n))
+               for n, text in enumerate(choices[:STATIC_SELECT_LIMIT - 1])]
     options.append(option(OTHER_BASIS_TEXT, decisions.OTHER))
     basis = {"type": "static_select", "placeholder": plain("Choose the lawful basis", PLACEHOLDER_LIMIT),
              "options": options}
