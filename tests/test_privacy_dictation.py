@@ -77,3 +77,35 @@ def test_a_date_of_birth_said_as_numbers_in_words_is_taken(text, said):
 ])
 def test_numbers_in_words_after_born_that_are_not_a_date_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    # the review's reproducers: "a" read as a letter, a month and its date read as an NI number's digits
+    "In a November 14, 2023 meeting the police asked for the child's records - can I share them?",
+    "We held a November 28 2024 child protection conference; can I share the minutes?",
+    "Following a November 10, 2023 referral the school wants our notes",
+    "Since a November 15 2022 incident we have been worried about the family",
+    # two phonetic words and a year are a name and a date, not a case id
+    "At an Alpha Hotel 2024 conference a delegate disclosed abuse - what now?",
+    "Can I share the Delta Echo 2024 audit with the board?",
+    # the same classes
+    "In a November 2023 strategy meeting the GP was not invited",
+    "a November 3 visit, then a December one - do I log both?",
+    "At the Alpha Hotel twenty twenty four conference someone shared a case study",
+    "Can I say I Bravo team is not allowed to see the file?",
+    "the Echo 1998 report and the Foxtrot 2003 review both mention the school",
+])
+def test_dates_and_articles_are_not_dictated_identifiers(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text, said, kind", [
+    ("his NI is Mike November 12 34 56 Alpha, can I give it to DWP", "Mike November 12 34 56 Alpha", "NI number"),
+    ("A Bravo one two three four five six C is his NI number", "A Bravo one two three four five six C", "NI number"),
+    ("we met on November 14 and then Papa Kilo one nine X-ray Yankee Zulu drove off",
+     "Papa Kilo one nine X-ray Yankee Zulu", "vehicle reg"),
+    ("the ref is Delta Echo 2024 11, from the police", "Delta Echo 2024 11", "case id"),
+])
+def test_a_dictated_identifier_beside_a_date_or_an_article_is_still_taken(text, said, kind):
+    redacted = redact(text)
+    assert said not in redacted.text and f"[{kind}]" in redacted.text

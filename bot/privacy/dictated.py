@@ -35,11 +35,15 @@ _SHAPES = (
 _LONGEST_RUN = 14  # tokens: "Juliet Kilo four four six two one nine Charlie" is 9
 
 
+# "a" and "I" are a word far more often than a spelt letter: a letter only beside another ("K H A N")
+_ARTICLE_OR_I = frozenset("ai")
+
+
 class Said(NamedTuple):
     start: int
     end: int
     chars: str  # what the word stands for, as typed
-    how: str  # "phonetic", "letter", "spoken" (a number in words) or "typed" (digits)
+    how: str  # "phonetic", "letter", "maybe" (a letter or a word), "spoken" (a number in words) or "typed"
 
 
 def _said(word: str, start: int, end: int) -> Said | None:
@@ -47,7 +51,7 @@ def _said(word: str, start: int, end: int) -> Said | None:
     if lowered in PHONETIC:
         return Said(start, end, PHONETIC[lowered], "phonetic")
     if len(word) == 1 and word.isalpha():
-        return Said(start, end, word.upper(), "letter")
+        return Said(start, end, word.upper(), "maybe" if lowered in _ARTICLE_OR_I else "letter")
     if word.isdigit():
         return Said(start, end, word, "typed")
     for table in (_DIGITS, _TEENS, _TENS):
@@ -86,6 +90,65 @@ def _runs(text: str):
         yield run
 
 
+def _pieces(text: str, run: list[Said]):
+    """The run split where a word is not dictated after all: a date ("a November 14, 2023 meeting", "the Echo
+    2024 audit"), or "a" / "I" with no letter beside it."""
+    dropped = set(_date_words(text, run))
+    dropped.update(i for i, said in enumerate(run) if said.how == "maybe" and not _a_letter_here(text, run, i))
+    piece: list[Said] = []
+    for i, said in enumerate(run):
+        if i in dropped:
+            if piece:
+                yield piece
+            piece = []
+        else:
+            piece.append(said._replace(how="letter") if said.how == "maybe" else said)
+    if piece:
+        yield piece
+
+
+def _a_letter_here(text: str, run: list[Said], i: int) -> bool:
+    """ "K H A N", "S M I T H": a letter beside; a capital "A" beside a phonetic word too ("A Bravo ...")."""
+    near = {run[j].how for j in (i - 1, i + 1) if 0 <= j < len(run)}
+    return "letter" in near or (text[run[i].start] == "A" and "phonetic" in near)
+
+
+def _date_words(text: str, run: list[Said]):
+    """Where the run holds a date: a phonetic word (a month, "November") then a year or a day and a year
+    ("Echo 2024", "November 14 2023"), or "November" then a day; not when more figures follow."""
+    for k, said in enumerate(run):
+        if said.how == "phonetic":
+            yield from range(k, k + _date_length(text, run, k))
+
+
+def _date_length(text: str, run: list[Said], k: int) -> int:
+    i = k + 1
+    year = _year_length(run, i)
+    day = not year and i < len(run) and _a_day(run[i])
+    if day:
+        year = _year_length(run, i + 1)
+    i += day + year
+    if not year and not (day and text[run[k].start : run[k].end].lower() == "november"):
+        return 0
+    if i < len(run) and run[i].how in ("typed", "spoken"):
+        return 0  # "Mike November 12 34 56 Alpha": more figures, an identifier
+    return i - k
+
+
+def _a_day(said: Said) -> bool:
+    return said.how in ("typed", "spoken") and len(said.chars) <= 2 and 1 <= int(said.chars) <= 31
+
+
+def _year_length(run: list[Said], i: int) -> int:
+    """A year at run[i]: "2023" (one word), "twenty twenty-three" (two), or none (0)."""
+    if i < len(run) and run[i].how == "typed" and len(run[i].chars) == 4 and run[i].chars[:2] in ("19", "20"):
+        return 1
+    if (i + 1 < len(run) and run[i].how == run[i + 1].how == "spoken" and run[i].chars in ("19", "20")
+            and len(run[i + 1].chars) == 2):
+        return 2
+    return 0
+
+
 def _a_unit_after_tens(run: list[Said], said: Said, repeat: int) -> bool:
     return (repeat == 1 and said.how == "spoken" and len(said.chars) == 1 and said.chars != "0"
             and bool(run) and run[-1].how == "spoken" and run[-1].chars in _TENS_VALUES)
@@ -120,23 +183,29 @@ def _spelt(words: list[Said]) -> str | None:
 def dictated_identifiers(text: str):
     if not _GATE.search(text):
         return
-    for run in _runs(text):
-        i = 0
-        while i < len(run):
-            found = None
-            for j in range(min(len(run), i + _LONGEST_RUN), i, -1):
-                words = run[i:j]
-                kind = _shape_of("".join(w.chars for w in words)) if _dictated(words) else None
-                if kind:
-                    found = (j, kind)
-                    break
-            if found is None and i == 0:
-                kind = _spelt(run)
-                if kind:
-                    yield run[0].start, run[-1].end, kind
-                    break
-            if found:
-                yield run[i].start, run[found[0] - 1].end, found[1]
-                i = found[0]
-            else:
-                i += 1
+    for whole in _runs(text):
+        for run in _pieces(text, whole):
+            yield from _identifiers_in(run)
+
+
+def _identifiers_in(run: list[Said]):
+    """The longest identifier's shape from each word on; else, from the first word, a spelt name or reference."""
+    i = 0
+    while i < len(run):
+        found = None
+        for j in range(min(len(run), i + _LONGEST_RUN), i, -1):
+            words = run[i:j]
+            kind = _shape_of("".join(w.chars for w in words)) if _dictated(words) else None
+            if kind:
+                found = (j, kind)
+                break
+        if found is None and i == 0:
+            kind = _spelt(run)
+            if kind:
+                yield run[0].start, run[-1].end, kind
+                return
+        if found:
+            yield run[i].start, run[found[0] - 1].end, found[1]
+            i = found[0]
+        else:
+            i += 1
