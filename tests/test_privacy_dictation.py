@@ -109,3 +109,25 @@ def test_dates_and_articles_are_not_dictated_identifiers(text):
 def test_a_dictated_identifier_beside_a_date_or_an_article_is_still_taken(text, said, kind):
     redacted = redact(text)
     assert said not in redacted.text and f"[{kind}]" in redacted.text
+
+
+@pytest.mark.parametrize("text, gone", [
+    # the review's reproducer: the name finder stops at "India", the dictated name runs on
+    ("her name is spelt Sierra Mike India Tango Hotel", ["Sierra", "India", "Tango", "Hotel"]),
+    ("his surname is spelt Bravo Romeo Oscar Whiskey November, can I tell the school",
+     ["Bravo", "Whiskey", "November"]),
+    ("she lives at 2 Orchard Cottages, Wickham Lane with her nan", ["Orchard", "Wickham"]),
+])
+def test_a_longer_span_over_a_kept_one_leaves_nothing_in_clear(text, gone):
+    redacted = redact(text).text
+    assert not [word for word in gone if word in redacted], redacted
+    assert redacted.count("[") == 1, redacted  # one placeholder, not a placeholder and a tail
+
+
+@pytest.mark.parametrize("text, keep", [
+    # another kind's span that only borrows the kept one's last letter, or a label before it, is not merged
+    ("hi, NINO: TZ 44 60 19 D. Jobcentre work coach wants to know if our client is in rehab", "Jobcentre"),
+    ("his NINO AB123456D - can the council have it?", "NINO"),
+])
+def test_a_span_that_only_touches_a_kept_one_is_not_merged(text, keep):
+    assert keep in redact(text).text

@@ -90,7 +90,10 @@ is the original span, exactly as typed.
 
 When candidates overlap the more specific kind wins (e-mail, social media account, then NHS
 number, NI number, date of birth, bank details, card number, case id, IP address, phone, postcode,
-vehicle reg, address, name), so each value is replaced exactly once.
+vehicle reg, address, name), so each value is replaced exactly once. A candidate that goes on past one
+already kept is merged with it into one placeholder, so none of it stays in clear: of the same kind ("her
+name is spelt Sierra Mike India Tango Hotel"), or of another kind that runs past its end and shares more
+than one character with it.
 
 Slack's bold and italic marks around a label ("*DOB:* 03/04/15") and a line break after a label's
 colon ("Surname:\nSmith") are read as spaces, so a form pasted into Slack reads like one typed.
