@@ -131,3 +131,39 @@ def test_a_longer_span_over_a_kept_one_leaves_nothing_in_clear(text, gone):
 ])
 def test_a_span_that_only_touches_a_kept_one_is_not_merged(text, keep):
     assert keep in redact(text).text
+
+
+@pytest.mark.parametrize("text, said, kind", [
+    # the review's reproducers: single letters after a label, "double-u", "P for Peter", a QQ prefix
+    ("surname is S M I T H", "S M I T H", "name"),
+    ("the surname: K H A N, can I tell the school?", "K H A N", "name"),
+    ("her name is spelt J O N E S", "J O N E S", "name"),
+    ("postcode S double-u one A two A A", "S double-u one A two A A", "postcode"),
+    ("reg: P for Peter, K for King, one nine, X Y Z", "P for Peter, K for King, one nine, X Y Z", "vehicle reg"),
+    ("his NI number is Q Q one two three four five six C", "Q Q one two three four five six C", "NI number"),
+    # the same classes
+    ("her surname is s m i t h, she is 15", "s m i t h", "name"),
+    ("surname is L I, mum says", "L I", "name"),
+    ("her postcode is s w one a two a a", "s w one a two a a", "postcode"),
+    ("postcode double you one A two A A please", "double you one A two A A", "postcode"),
+    ("the reg is P as in Peter K as in King one nine X for X-ray Y Z", "P as in Peter K as in King one nine X for X-ray Y Z",
+     "vehicle reg"),
+    ("NI is Q Q 1 2 3 4 5 6 C", "Q Q 1 2 3 4 5 6 C", "NI number"),
+])
+def test_letters_said_one_by_one_are_read_like_a_phonetic_run(text, said, kind):
+    redacted = redact(text)
+    assert said not in redacted.text and f"[{kind}]" in redacted.text, redacted.text
+    assert not [c for c in said.split() if len(c) == 1 and f" {c} " in f" {redacted.text} "], redacted.text
+
+
+@pytest.mark.parametrize("text", [
+    "can I share Plan A or Plan B with the school",
+    "Year 7 A and B sets both had the assembly",
+    "we need to tell A and E about it",
+    "the name on the form is blank, is that ok",
+    "a b c d of the form are all ticked",
+    "Q and A session for parents about the referral",
+    "I said I would ask the DSL first",
+])
+def test_letters_with_no_label_and_no_number_are_kept(text):
+    assert redact(text).text == text
