@@ -167,3 +167,51 @@ def test_letters_said_one_by_one_are_read_like_a_phonetic_run(text, said, kind):
 ])
 def test_letters_with_no_label_and_no_number_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text, said, kind", [
+    # the review's reproducer: the first part was left, and the kind was wrong
+    ("NHS number nine hundred and forty three, four seven six, five nine one nine",
+     "nine hundred and forty three, four seven six, five nine one nine", "NHS number"),
+    ("case number four hundred and twelve, three three eight one nine", "four hundred and twelve, three three eight one nine",
+     "case id"),
+    ("her NHS number is four seven six, nine hundred, five nine one nine", "four seven six, nine hundred, five nine one nine",
+     "NHS number"),
+    ("the ref is two thousand and nine, four four eight one", "two thousand and nine, four four eight one", "case id"),
+])
+def test_hundreds_and_thousands_are_read_in_numbers_in_words(text, said, kind):
+    redacted = redact(text)
+    assert said not in redacted.text and f"[{kind}]" in redacted.text, redacted.text
+    assert "hundred" not in redacted.text and "thousand" not in redacted.text, redacted.text
+
+
+@pytest.mark.parametrize("text", [
+    "we have one hundred, two hundred, three hundred pupils in each year group",  # amounts, not a number read out
+    "she was born in two thousand and nine, seven children live in the house",
+    "about four hundred and fifty families, nine hundred children - can we share the list?",
+])
+def test_amounts_in_hundreds_are_not_an_identifier(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text, said", [
+    # the review's reproducers: a two-digit spoken year, figures and words mixed, after DOB
+    ("DOB fourteen oh six oh nine", "fourteen oh six oh nine"),
+    ("DOB 14 oh six 2009", "14 oh six 2009"),
+    # the same class
+    ("date of birth: three, twelve, ninety eight - can I tell the GP", "three, twelve, ninety eight"),
+    ("her date of birth is twenty one oh three eleven, mum says", "twenty one oh three eleven"),
+    ("DOB 3 twelve 09 on the referral", "3 twelve 09"),
+])
+def test_a_date_of_birth_said_as_numbers_after_its_label_is_taken(text, said):
+    redacted = redact(text)
+    assert said not in redacted.text and "[date of birth]" in redacted.text, redacted.text
+
+
+@pytest.mark.parametrize("text", [
+    "he was born fourteen oh six oh nine minutes after his twin",  # after "born" the year is said in full
+    "dob is on file, two three four forms are missing",
+    "the date of birth field was blank on one of three forms",
+])
+def test_numbers_after_a_birth_label_that_are_not_a_said_date_are_kept(text):
+    assert redact(text).text == text
