@@ -77,3 +77,141 @@ def test_a_date_of_birth_said_as_numbers_in_words_is_taken(text, said):
 ])
 def test_numbers_in_words_after_born_that_are_not_a_date_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    # the review's reproducers: "a" read as a letter, a month and its date read as an NI number's digits
+    "In a November 14, 2023 meeting the police asked for the child's records - can I share them?",
+    "We held a November 28 2024 child protection conference; can I share the minutes?",
+    "Following a November 10, 2023 referral the school wants our notes",
+    "Since a November 15 2022 incident we have been worried about the family",
+    # two phonetic words and a year are a name and a date, not a case id
+    "At an Alpha Hotel 2024 conference a delegate disclosed abuse - what now?",
+    "Can I share the Delta Echo 2024 audit with the board?",
+    # the same classes
+    "In a November 2023 strategy meeting the GP was not invited",
+    "a November 3 visit, then a December one - do I log both?",
+    "At the Alpha Hotel twenty twenty four conference someone shared a case study",
+    "Can I say I Bravo team is not allowed to see the file?",
+    "the Echo 1998 report and the Foxtrot 2003 review both mention the school",
+])
+def test_dates_and_articles_are_not_dictated_identifiers(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text, said, kind", [
+    ("his NI is Mike November 12 34 56 Alpha, can I give it to DWP", "Mike November 12 34 56 Alpha", "NI number"),
+    ("A Bravo one two three four five six C is his NI number", "A Bravo one two three four five six C", "NI number"),
+    ("we met on November 14 and then Papa Kilo one nine X-ray Yankee Zulu drove off",
+     "Papa Kilo one nine X-ray Yankee Zulu", "vehicle reg"),
+    ("the ref is Delta Echo 2024 11, from the police", "Delta Echo 2024 11", "case id"),
+])
+def test_a_dictated_identifier_beside_a_date_or_an_article_is_still_taken(text, said, kind):
+    redacted = redact(text)
+    assert said not in redacted.text and f"[{kind}]" in redacted.text
+
+
+@pytest.mark.parametrize("text, gone", [
+    # the review's reproducer: the name finder stops at "India", the dictated name runs on
+    ("her name is spelt Sierra Mike India Tango Hotel", ["Sierra", "India", "Tango", "Hotel"]),
+    ("his surname is spelt Bravo Romeo Oscar Whiskey November, can I tell the school",
+     ["Bravo", "Whiskey", "November"]),
+    ("she lives at 2 Orchard Cottages, Wickham Lane with her nan", ["Orchard", "Wickham"]),
+])
+def test_a_longer_span_over_a_kept_one_leaves_nothing_in_clear(text, gone):
+    redacted = redact(text).text
+    assert not [word for word in gone if word in redacted], redacted
+    assert redacted.count("[") == 1, redacted  # one placeholder, not a placeholder and a tail
+
+
+@pytest.mark.parametrize("text, keep", [
+    # another kind's span that only borrows the kept one's last letter, or a label before it, is not merged
+    ("hi, NINO: TZ 44 60 19 D. Jobcentre work coach wants to know if our client is in rehab", "Jobcentre"),
+    ("his NINO AB123456D - can the council have it?", "NINO"),
+])
+def test_a_span_that_only_touches_a_kept_one_is_not_merged(text, keep):
+    assert keep in redact(text).text
+
+
+@pytest.mark.parametrize("text, said, kind", [
+    # the review's reproducers: single letters after a label, "double-u", "P for Peter", a QQ prefix
+    ("surname is S M I T H", "S M I T H", "name"),
+    ("the surname: K H A N, can I tell the school?", "K H A N", "name"),
+    ("her name is spelt J O N E S", "J O N E S", "name"),
+    ("postcode S double-u one A two A A", "S double-u one A two A A", "postcode"),
+    ("reg: P for Peter, K for King, one nine, X Y Z", "P for Peter, K for King, one nine, X Y Z", "vehicle reg"),
+    ("his NI number is Q Q one two three four five six C", "Q Q one two three four five six C", "NI number"),
+    # the same classes
+    ("her surname is s m i t h, she is 15", "s m i t h", "name"),
+    ("surname is L I, mum says", "L I", "name"),
+    ("her postcode is s w one a two a a", "s w one a two a a", "postcode"),
+    ("postcode double you one A two A A please", "double you one A two A A", "postcode"),
+    ("the reg is P as in Peter K as in King one nine X for X-ray Y Z", "P as in Peter K as in King one nine X for X-ray Y Z",
+     "vehicle reg"),
+    ("NI is Q Q 1 2 3 4 5 6 C", "Q Q 1 2 3 4 5 6 C", "NI number"),
+])
+def test_letters_said_one_by_one_are_read_like_a_phonetic_run(text, said, kind):
+    redacted = redact(text)
+    assert said not in redacted.text and f"[{kind}]" in redacted.text, redacted.text
+    assert not [c for c in said.split() if len(c) == 1 and f" {c} " in f" {redacted.text} "], redacted.text
+
+
+@pytest.mark.parametrize("text", [
+    "can I share Plan A or Plan B with the school",
+    "Year 7 A and B sets both had the assembly",
+    "we need to tell A and E about it",
+    "the name on the form is blank, is that ok",
+    "a b c d of the form are all ticked",
+    "Q and A session for parents about the referral",
+    "I said I would ask the DSL first",
+])
+def test_letters_with_no_label_and_no_number_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text, said, kind", [
+    # the review's reproducer: the first part was left, and the kind was wrong
+    ("NHS number nine hundred and forty three, four seven six, five nine one nine",
+     "nine hundred and forty three, four seven six, five nine one nine", "NHS number"),
+    ("case number four hundred and twelve, three three eight one nine", "four hundred and twelve, three three eight one nine",
+     "case id"),
+    ("her NHS number is four seven six, nine hundred, five nine one nine", "four seven six, nine hundred, five nine one nine",
+     "NHS number"),
+    ("the ref is two thousand and nine, four four eight one", "two thousand and nine, four four eight one", "case id"),
+])
+def test_hundreds_and_thousands_are_read_in_numbers_in_words(text, said, kind):
+    redacted = redact(text)
+    assert said not in redacted.text and f"[{kind}]" in redacted.text, redacted.text
+    assert "hundred" not in redacted.text and "thousand" not in redacted.text, redacted.text
+
+
+@pytest.mark.parametrize("text", [
+    "we have one hundred, two hundred, three hundred pupils in each year group",  # amounts, not a number read out
+    "she was born in two thousand and nine, seven children live in the house",
+    "about four hundred and fifty families, nine hundred children - can we share the list?",
+])
+def test_amounts_in_hundreds_are_not_an_identifier(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text, said", [
+    # the review's reproducers: a two-digit spoken year, figures and words mixed, after DOB
+    ("DOB fourteen oh six oh nine", "fourteen oh six oh nine"),
+    ("DOB 14 oh six 2009", "14 oh six 2009"),
+    # the same class
+    ("date of birth: three, twelve, ninety eight - can I tell the GP", "three, twelve, ninety eight"),
+    ("her date of birth is twenty one oh three eleven, mum says", "twenty one oh three eleven"),
+    ("DOB 3 twelve 09 on the referral", "3 twelve 09"),
+])
+def test_a_date_of_birth_said_as_numbers_after_its_label_is_taken(text, said):
+    redacted = redact(text)
+    assert said not in redacted.text and "[date of birth]" in redacted.text, redacted.text
+
+
+@pytest.mark.parametrize("text", [
+    "he was born fourteen oh six oh nine minutes after his twin",  # after "born" the year is said in full
+    "dob is on file, two three four forms are missing",
+    "the date of birth field was blank on one of three forms",
+])
+def test_numbers_after_a_birth_label_that_are_not_a_said_date_are_kept(text):
+    assert redact(text).text == text

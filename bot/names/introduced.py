@@ -53,6 +53,8 @@ _THINGS_CALLED = frozenset(
 )
 # whose relative, the relatives, and what a person named after them does: "his girlfriend jade has"
 _OWNERS = frozenset("his her my their our your the".split())
+# how a name is written, between its trigger and the name: "her name is spelt Jones", "surname spelled S M I T H"
+_SPELT = frozenset("spelt spelled".split())
 _RELATIVE_WORDS = frozenset(
     """girlfriend boyfriend gf bf partner wife husband son daughter sister brother mum dad mother father stepdad
     stepmum cousin friend mate nan gran grandad grandma aunt auntie uncle niece nephew ex carer""".split()
@@ -266,7 +268,7 @@ class IntroducedNames(FinderBase):
             ok = self.lower_name_word(tok, person_named=person_named) or (
                 person_named and is_given_name(tok.low) and tok.low not in STOP_WORDS and self.word_ok(tok)
             )  # "a girl called jade": a name that is also a word, when a person is being named
-        if not ok or tok.low in NAME_VERBS:
+        if not ok or tok.low in NAME_VERBS or tok.low in _SPELT:
             return False
         end = self.extend(i, allow_lower=not is_capitalised(tok) and person_named, strict=True)
         if self.legal_phrase(i, end):
@@ -280,6 +282,8 @@ class IntroducedNames(FinderBase):
         if i == 0 or not _TRIGGER_GAP.fullmatch(self.gap(i)):
             return None
         prev = self.tok(i - 1)
+        if prev.low in _SPELT:
+            return self.trigger_before(i - 1)  # "her name is spelt Olena": the trigger is before "spelt"
         t = i - 1
         if prev.low in NAME_TRIGGERS and prev.text[:1].islower() or prev.low == "aka":
             pass

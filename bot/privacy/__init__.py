@@ -15,7 +15,12 @@ Kinds (the placeholder is the kind in square brackets):
 ``NI number``             National Insurance number, e.g. QQ 12 34 56 C / qq123456c
 ``email``                 e-mail address, letters of any script, or written out
                           ("j.doe at council dot gov dot uk", "jdoe [at] nhs [dot] net"), or
-                          given by its provider alone ("jane_smith99 at hotmail")
+                          given by its provider alone ("jane_smith99 at hotmail"), or said in
+                          several words after a label ("her email is sarah dash jones at
+                          gmail dot com"); a word that says whom or where before "at" is no
+                          mailbox, even after the verb ("can I email them at nhs.net", "the
+                          social worker at leeds dot gov dot uk"): only a label ("her email
+                          is", "email:", "e-mail address") makes any next word one
 ``social media account``  a link to a profile (facebook.com/..., tiktok.com/@...) and a handle
                           after the platform's name ("snap: jadey_w2010", "her tiktok is jade.x")
 ``IP address``            IPv4 that reads as one (not a version number like 2.3.1.4), and IPv4
@@ -36,7 +41,10 @@ Kinds (the placeholder is the kind in square brackets):
                           2015"); a date in figures right after a person's name; "3rd of the
                           4th 2015"; a birthday after an age in figures or words ("turned 16
                           on 14 Feb", "turns eighteen on the fourteenth of February", "he'll be
-                          twenty-one on 2nd April", "turning seventeen on the 9th")
+                          twenty-one on 2nd April", "turning seventeen on the 9th"); after DOB
+                          or date of birth, a date said as numbers, the year in two digits or
+                          figures and words mixed ("DOB fourteen oh six oh nine", "DOB 14 oh six
+                          2009")
 ``address``               house number + street name + street suffix (14 Acacia Avenue,
                           Flat 3, 22 High Street, 12a Mill Lane, 22 holly grove, 14 rowan
                           chase, 5 kirk wynd, 31 new street after "at"), a flat in a
@@ -79,9 +87,15 @@ Kinds (the placeholder is the kind in square brackets):
 ========================  ===================================================================
 
 Numbers said aloud and typed by dictation are read too (bot.privacy.spoken): eight digits or more
-in words ("oh seven seven double oh nine ...") are a phone (10-11 from a zero), an NHS number (ten,
-after "NHS") or a case id; a house number in words before its street or building ("at forty two
-princes avenue", "flat eleven Marlowe House").
+in words ("oh seven seven double oh nine ...", "nine hundred and forty three, four seven six ...";
+not amounts said only in hundreds) are a phone (10-11 from a zero), an NHS number (ten, after "NHS")
+or a case id; a house number in words before its street or building ("at forty two princes avenue",
+"flat eleven Marlowe House"). Identifiers spelt out (bot.privacy.dictated): the phonetic alphabet,
+or letters one by one with a number in words, or after a label (surname, name, spelt, postcode,
+NI, reg) letters alone ("surname is S M I T H"), with "double-u" and "P for Peter" read as W and P,
+written out as typed and taken by their shape (postcode, NI number as numbers.py takes it,
+registration) or as a spelt name or reference; "a" and "I" are letters only beside another, and a
+phonetic word with a year ("Echo 2024", "a November 14, 2023 meeting") is a date.
 
 Every pattern reads a *shadow copy* of the text: NFKC-folded, non-breaking and thin spaces made
 spaces, dashes made "-", curly apostrophes made "'", zero-width characters dropped, full-width
@@ -90,7 +104,10 @@ is the original span, exactly as typed.
 
 When candidates overlap the more specific kind wins (e-mail, social media account, then NHS
 number, NI number, date of birth, bank details, card number, case id, IP address, phone, postcode,
-vehicle reg, address, name), so each value is replaced exactly once.
+vehicle reg, address, name), so each value is replaced exactly once. A candidate that goes on past one
+already kept is merged with it into one placeholder, so none of it stays in clear: of the same kind ("her
+name is spelt Sierra Mike India Tango Hotel"), or of another kind that runs past its end and shares more
+than one character with it.
 
 Slack's bold and italic marks around a label ("*DOB:* 03/04/15") and a line break after a label's
 colon ("Surname:\nSmith") are read as spaces, so a form pasted into Slack reads like one typed.

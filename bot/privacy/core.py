@@ -164,19 +164,46 @@ def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     if phones:
         spans = [span for span in spans if not _inside_a_phone(span, phones)]
 
-    # most specific kind first, then earliest, then longest; keep what does not overlap
-    spans.sort(key=lambda s: (PRIORITY[s[2]], s[0], s[0] - s[1]))
-    taken = bytearray(len(shadow))
-    kept: list[tuple[int, int, str]] = []
-    for start, end, kind in spans:
-        if start < end and not any(taken[start:end]):
-            taken[start:end] = b"\x01" * (end - start)
-            kind = REPORTED_AS.get(kind, kind)
-            if origin is not None:
-                start, end = origin[start], origin[end - 1] + 1
-            kept.append((start, end, kind))
-    kept.sort()
+    kept = _resolved(spans, len(shadow))
+    if origin is not None:
+        kept = [(origin[start], origin[end - 1] + 1, kind) for start, end, kind in kept]
     return kept
+
+
+def _resolved(spans: list[tuple[int, int, str]], length: int) -> list[tuple[int, int, str]]:
+    """The spans, most specific kind first, then earliest, then longest; one that overlaps what is kept is
+    dropped, or merged with it where it goes on past it (see _runs_on), so that none of it stays in clear."""
+    spans.sort(key=lambda s: (PRIORITY[s[2]], s[0], s[0] - s[1]))
+    taken = bytearray(length)
+    kept: list[tuple[int, int, str]] = []
+    for span in spans:
+        start, end, kind = span
+        if start >= end:
+            continue
+        if any(taken[start:end]):
+            overlapping = [k for k in kept if k[0] < end and start < k[1]]
+            if not _runs_on(span, overlapping, taken):
+                continue
+            kept = [k for k in kept if k not in overlapping]
+            start, end = min(start, *(k[0] for k in overlapping)), max(end, *(k[1] for k in overlapping))
+            kind = min((k[2] for k in overlapping), key=PRIORITY.__getitem__)
+        kept.append((start, end, kind))
+        taken[start:end] = b"\x01" * (end - start)
+    return sorted((start, end, REPORTED_AS.get(kind, kind)) for start, end, kind in kept)
+
+
+def _runs_on(span: tuple[int, int, str], overlapping: list[tuple[int, int, str]], taken: bytearray) -> bool:
+    """Does a span that overlaps kept ones go on past them, the same identifier read further? Of the same
+    kind, when any of it is not yet kept ("her name is spelt Sierra Mike India Tango Hotel": the name finder
+    stops at "India", the dictated name runs on; "2 Orchard Cottages, Wickham Lane"); of another kind, when it
+    runs past their end and shares more than one character with them (not "TZ 44 60 19 D. Jobcentre", where
+    the NI number's check letter was read as an initial, nor "NINO AB123456D", a label before the number)."""
+    start, end, kind = span
+    if 0 not in taken[start:end]:
+        return False
+    if all(REPORTED_AS.get(k[2], k[2]) == REPORTED_AS.get(kind, kind) for k in overlapping):
+        return True
+    return end > max(k[1] for k in overlapping) and taken[start:end].count(1) > 1
 
 
 def redact(text: str) -> Redaction:

@@ -115,6 +115,19 @@ _DOB = re.compile(
     re.IGNORECASE,
 )
 
+# after "DOB" or "date of birth" (not "born", where a number in words may be an age), a date said as numbers,
+# the year in two digits or figures and words mixed: "DOB fourteen oh six oh nine", "DOB 14 oh six 2009"
+_SAID_AS_NUMBERS = (
+    r"(?:" + _DAY + r")[ \t,]+(?:1[0-2]|0?[1-9]|" + _SPOKEN_MONTH + r")[ \t,]+"
+    r"(?:(?:19|20)[0-9]{2}|[0-9]{2}|" + _YEAR_WORDS + r"|" + _SHORT_YEAR_WORDS + r")"
+)
+_DOB_SAID_AS_NUMBERS = re.compile(
+    r"(?<![A-Za-z])(?:d[./]?\s?o[./]?\s?b(?![a-z])\.?|date[ \t-]+of[ \t-]+birth|birth[ \t-]?date)" + _LINK
+    + r"(?P<date>" + _SAID_AS_NUMBERS + r")(?![0-9A-Za-z])",
+    re.IGNORECASE,
+)
+_DOB_LABEL_KEYWORDS = ("dob", "d.o", "d o", "d. o", "do.", "do b", "d/o", "date", "birth")
+
 # the first letters of every label of _DOB, to find where one may start
 _DOB_KEYWORDS = ("dob", "d.o", "d o", "d. o", "do.", "do b", "d/o", "date", "born", "b.", "birth", "bday", "b'day",
                  "b-day", *_AGE_EVENT_KEYWORDS)
@@ -148,6 +161,8 @@ def dates_of_birth(text: str):
         chunk = m.group("dates")
         for d in _DATE_RE.finditer(chunk):
             yield start + d.start(), start + d.end(), DOB
+    for m in matches_at(_DOB_SAID_AS_NUMBERS, text, _DOB_LABEL_KEYWORDS):
+        yield m.start("date"), m.end("date"), DOB
     for m in matches_at(_YEAR_OF_BIRTH, text, ("born", "b.", "dob", "d.o", "date", "year", "yob")):
         group = "year" if m.group("year") else "in_year"
         yield m.start(group), m.end(group), DOB

@@ -316,7 +316,9 @@ def nhs_numbers(text: str):
                 yield m.start(), m.end(), NHS
 
 
-def _ni_prefix_ok(prefix: str) -> bool:
+def ni_prefix_ok(prefix: str) -> bool:
+    """Two letters that may start an NI number (or HMRC's specimen QQ); typed or dictated
+    (bot.privacy.dictated)."""
     prefix = prefix.upper()
     if prefix == _NI_SPECIMEN:
         return True
@@ -336,12 +338,12 @@ def ni_numbers(text: str):
             continue
         # Without the label: a possible prefix, the suffix letter, and either written solid
         # ("qq123456c") or in capitals ("QQ 12 34 56 C") so that "on 123456 a day" survives.
-        if suffix and _ni_prefix_ok(prefix) and (not sep or prefix.isupper() or _NI_IN_PAIRS.fullmatch(m.group())):
+        if suffix and ni_prefix_ok(prefix) and (not sep or prefix.isupper() or _NI_IN_PAIRS.fullmatch(m.group())):
             if sep and suffix.islower() and not _NI_IN_PAIRS.fullmatch(m.group()):
                 continue
             yield m.start(), m.end(), NI
     for m in _NI_SPELT_OUT.finditer(text):  # "T M 3 8 4 1 0 2 C": every character apart
-        if _ni_prefix_ok(m.group()[0] + m.group()[2]):
+        if ni_prefix_ok(m.group()[0] + m.group()[2]):
             yield m.start(), m.end(), NI
 
 

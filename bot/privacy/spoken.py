@@ -17,24 +17,33 @@ _HEALTH_CONTEXT = re.compile(r"(?i)\b(?:nhs|chi|health[ \t]+and[ \t]+care|h&c)\b
 _IDENTIFIER_DIGITS = 8
 
 
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _VALUES = {"zero": 0, "oh": 0, "o": 0, "nought": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4,
            "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
 def _spoken_runs(text: str):
     """(start, end, digits) of each run of digits said in words, in one pass over the words (a regex over
-    the runs would start again at every digit word: quadratic on a long run)."""
+    the runs would start again at every digit word: quadratic on a long run); "nine hundred and forty three"
+    is 943. A run said only in hundreds and thousands ("two hundred, three hundred and fifty") is amounts."""
     start = end = last = None  # the run's start, its last digit's end, its last word's end
     digits: list[int] = []
     owed = 0  # "double", "triple": the next digit is said once or twice more
+    one_by_one = False  # a digit said alone, as a number read out is
+    skip_to = 0  # the end of "nine hundred and forty three", read at "nine"
     for m in _LETTERS.finditer(text):
+        if m.start() < skip_to:
+            continue
         word = m.group().lower()
+        said = _number_at(text, m)
         joined = last is not None and _DIGIT_GAP.fullmatch(text, last, m.start()) is not None
-        if word not in _VALUES and word not in _REPEATS or not joined:
-            if digits:
+        if said is None and word not in _REPEATS or not joined:
+            if digits and one_by_one:
                 yield start, end, digits
-            start, digits, owed, last = None, [], 0, None
-            if word not in _VALUES and word not in _REPEATS:
+            start, digits, owed, last, one_by_one = None, [], 0, None, False
+            if said is None and word not in _REPEATS:
                 continue
         if start is None:
             start = m.start()
@@ -42,10 +51,46 @@ def _spoken_runs(text: str):
         if word in _REPEATS:
             owed += _REPEATS[word]
             continue
-        digits += [_VALUES[word]] * (1 + owed)
-        owed, end = 0, m.end()
-    if digits:
+        values, end = said
+        one_by_one = one_by_one or len(values) == 1
+        digits += [values[0]] * owed + values
+        owed, last, skip_to = 0, end, end
+    if digits and one_by_one:
         yield start, end, digits
+
+
+_UNIT_ALT = "|".join(_UNITS)
+# "nine hundred and forty three", "two thousand and nine", "four hundred": read at the unit word
+_HUNDREDS = re.compile(
+    r"(?i)(?P<lead>" + _UNIT_ALT + r")[ \t]+(?P<size>hundred|thousand)"
+    r"(?:(?:[ \t]+and)?[ \t]+(?P<rest>(?P<tens>" + "|".join(_TENS) + r")(?:[ \t-](?P<unit>" + _UNIT_ALT + r"))?"
+    r"|" + "|".join(_TEENS) + r"|" + _UNIT_ALT + r"))?(?![A-Za-z])"
+)
+_WORD_VALUES = {word: value for value, word in enumerate(_UNITS, 1)} | {
+    word: value for value, word in enumerate(_TEENS, 10)} | {
+    word: value for value, word in enumerate(_TENS, 2)}
+
+
+def _number_at(text: str, m: re.Match) -> tuple[list[int], int] | None:
+    """The digits said from word m on, and where they end: "seven" (7), "nine hundred and forty three" (943)."""
+    word = m.group().lower()
+    if word not in _VALUES:
+        return None
+    compound = _HUNDREDS.match(text, m.start()) if word in _WORD_VALUES else None
+    if compound is None:
+        return [_VALUES[word]], m.end()
+    places = 2 if compound.group("size").lower() == "hundred" else 3
+    return [_VALUES[word], *map(int, str(_rest_value(compound)).zfill(places))], compound.end()
+
+
+def _rest_value(compound: re.Match) -> int:
+    """What follows "hundred (and)": "forty three" 43, "twelve" 12, "five" 5, nothing 0."""
+    if compound.group("rest") is None:
+        return 0
+    if compound.group("tens"):
+        unit = compound.group("unit")
+        return 10 * _WORD_VALUES[compound.group("tens").lower()] + (_WORD_VALUES[unit.lower()] if unit else 0)
+    return _WORD_VALUES[compound.group("rest").lower()]
 
 
 def _counting(digits: list[int]) -> bool:
@@ -56,7 +101,8 @@ def _counting(digits: list[int]) -> bool:
 
 def _spoken_numbers(text: str):
     lowered = text.lower()
-    if not any(word in lowered for word in ("oh ", "zero", "double", "nought", "seven", "nine", "four")):
+    if not any(word in lowered for word in ("oh ", "zero", "double", "nought", "seven", "nine", "four", "hundred",
+                                            "thousand")):
         return
     for start, end, digits in _spoken_runs(text):
         count = len(digits)
@@ -70,9 +116,6 @@ def _spoken_numbers(text: str):
             yield start, end, CASE_ID
 
 
-_UNITS = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _NUMBER_IN_WORDS = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:[ \t-](?:" + "|".join(_UNITS) + r"))?"
     r"|" + "|".join(_TEENS) + r"|" + "|".join(_UNITS) + r")"
