@@ -6,10 +6,7 @@ lives with the other trainers here, not in the installed package):
     python benchmarks/urgency_train.py [--write]
 
 Reads tests/fixtures/urgent_dev.yaml and urgent_dev2.yaml to urgent_dev6.yaml (six batches
-written at different times; never the blind set). The seventh, urgent_dev7.yaml (questions about footage
-and records of a violent event that is over), is measured, not fitted on: its class is decided by a rule
-(bot/urgency_past_events.py), and fitted on, it cost recall on the sixth batch (103/103 -> 101/103) and
-raised false alarms without full stops (1/98 -> 6/98) and on case notes (2/24 -> 3/24). Prints, for the model with the
+written at different times; never the blind set). Prints, for the model with the
 embedding and for the word-class fallback:
 
 - nested 10-fold cross-validation (the embedding model and the bag of words of each training fold

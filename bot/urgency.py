@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bot import urgency_model, urgency_past_events, urgency_rules
+from bot import urgency_model, urgency_rules
 
 MAX_CHARS = 5000  # the whole question is read to here; its windows to MAX_WINDOWED_CHARS
 MAX_WINDOWED_CHARS = 40_000  # Slack's longest message (a colleague's post, through the shortcut)
@@ -77,7 +77,6 @@ class Verdict:
     top_words: tuple[str, ...] = ()  # the words and word pairs that raised the words score most
     explicit: str | None = None  # an outright phrase ("at risk tonight") that made it urgent
     window: tuple[int, int] | None = None  # where, in a long text, the sentences that made it urgent are
-    past_event: str | None = None  # the words that make it about a record or an event over, nothing going on
 
     def window_text(self, text: str) -> str | None:
         return text[self.window[0]:self.window[1]] if self.window else None
@@ -88,8 +87,6 @@ class Verdict:
             parts.append(f"in the sentences at characters {self.window[0]}-{self.window[1]}")
         if self.explicit:
             parts.append(f"said outright: {self.explicit!r}")
-        elif self.past_event:
-            parts.append(f"a record or an event over, nothing says the danger continues: {self.past_event}")
         if self.embedding_score is None:
             parts.append("embedding unavailable: word classes only")
         else:
@@ -192,10 +189,8 @@ def _whole(text: str, explain: bool, threshold: float | None = None, need_harm_n
     top = scorer.top_tokens(text) if explain else []
     top_words = scorer.top_words(urgency_model.word_grams(norm)) if explain else []
     outright = urgency_rules.explicit(norm, words)
-    past_event = urgency_past_events.record_of_past_event(norm, words)
     return Verdict(
-        urgent=(probability >= threshold and past_event is None) or outright is not None,
-        probability=probability, threshold=threshold, past_event=past_event,
+        urgent=probability >= threshold or outright is not None, probability=probability, threshold=threshold,
         embedding_score=embedding_score, words_score=words_score,
         words={cls: tuple(found) for cls, found in words.items()},
         top_tokens=tuple(token.lstrip("\u2581") for token, score in top if score > 0),

@@ -184,7 +184,7 @@ _WORDS = {
         r"missing", r"run away", r"ran away", r"runaway", r"absconded", r"disappeared", r"vanished", r"not (?:come|came|been) (?:back|home)",
         r"hasn't (?:come|been seen|returned)", r"not been seen", r"not seen", r"wandered", r"left (?:the|her|his)", r"took off", r"gone off",
         r"not answering", r"isn't answering", r"no answer", r"not picking up", r"phone (?:is |'s )?(?:off|dead)", r"can't (?:reach|contact|get hold)",
-        r"rings out", r"stopped replying", r"not replying", r"lock(?!ers?\b)\w*", r"barricad\w*", r"trapped", r"won't let (?:her|him|me|them)",
+        r"rings out", r"stopped replying", r"not replying", r"lock\w*", r"barricad\w*", r"trapped", r"won't let (?:her|him|me|them)",
         r"not allowed (?:out|to leave)", r"hiding", r"help me", r"please help", r"help\b",
     ],
     "abuse": [  # injuries, abuse, exploitation
