@@ -33,17 +33,31 @@ class NotAQuestion(EmptyQuestion):
         self.reply = reply
 
 
-# A second ask joined to the first: "... and do I have to tell mum first?", "... also can we ..."
+# A second ask joined to a first one: "Can I email it to the police and do I need to tell mum first?". The
+# clause before the joiner must ask too: "I'm the DSL and am I allowed to ...", "Also can I ..." ask once.
 _ASKING = r"(?:do|does|can|could|should|shall|must|may|will|would|is|are|have|has|am)[ \t]+(?:i|we|you|they|he|she)\b"
+_AN_ASK = re.compile(r"(?i)\b(?:(?:what|when|who|whom|which|why|how)\b|" + _ASKING + ")")
 _SECOND_ASK = re.compile(r"(?i)\b(?:and|also|plus)[ \t]+(?:also[ \t]+)?" + _ASKING)
 # A question of its own: "Can I share with the police? Do I need to tell mum?"
 _A_QUESTION = re.compile(r"(?i)(?:^|(?<=[.?!]))[ \t\n]*(?:(?:what|when|who|whom|which|why|how)\b|" + _ASKING
                          + r")[^.?!]*\?")
+# ...unless the second only asks for advice on the first: "What do you think?", "Am I OK to do that?"
+_ADVICE_WORDS = frozenset("""what when how who do does did you think should i we me us it that this so then go about
+    am is are ok okay fine alright right allowed able to can could would will be the a an any advice help best way
+    next now here there next step steps know need proceed""".split())
 
 
 def asks_more_than_one_thing(text: str) -> bool:
     """Two questions in one ("Can I email the referral to the police and do I need to tell mum first?", or
-    two questions of four words or more): one FAQ answer may cover only one, and the asker must be told which."""
-    if _SECOND_ASK.search(text):
-        return True
-    return sum(len(m.group().split()) >= 4 for m in _A_QUESTION.finditer(text)) >= 2
+    two questions of four words or more): one FAQ answer may cover only one, and the asker must be told which.
+    A statement then an ask, an ask opening with "Also", or an ask then "What do you think?" ask one thing."""
+    for joined in _SECOND_ASK.finditer(text):
+        sentence_start = max(text.rfind(end, 0, joined.start()) for end in ".?!\n") + 1
+        if _AN_ASK.search(text, sentence_start, joined.start()):
+            return True
+    questions = [m.group() for m in _A_QUESTION.finditer(text) if len(m.group().split()) >= 4]
+    return len([q for q in questions if not _asks_only_for_advice(q)]) >= 2
+
+
+def _asks_only_for_advice(question: str) -> bool:
+    return set(re.findall(r"[a-z']+", question.casefold())) <= _ADVICE_WORDS

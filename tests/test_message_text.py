@@ -300,6 +300,12 @@ def test_an_answer_to_a_question_of_two_asks_says_which_it_answers_before_the_bu
     ("police asking for CCTV footage from our reception, do we have to hand it over?", False),
     ("Are we allowed to share previous convictions? We're a youth charity, not the police.", False),
     ("Can I share? What if they object?", False),
+    # a statement then one ask, an ask opening with a conjunction, an ask then a request for advice on it
+    ("I'm the DSL and am I allowed to share the referral with the school nurse?", False),
+    ("The police have asked for it and do we have to give them the CCTV?", False),
+    ("Also can I share the report with the GP?", False),
+    ("Can I share the referral with the school? What do you think?", False),
+    ("Can we give the police our CCTV? Am I OK to do that?", False),
 ])
 def test_a_question_of_two_asks_is_told_from_one_with_a_preamble_or_a_list(text, two):
     assert asks_more_than_one_thing(text) is two
