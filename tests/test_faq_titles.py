@@ -60,3 +60,9 @@ def test_a_question_without_its_question_mark_is_a_lint_error_even_for_a_myth(tm
 def test_every_bundled_title_asks_or_states_a_tagged_myth(faq):
     statements = [e for e in faq.entries if not asks(e.question)]
     assert len(statements) == 9 and all(MYTH_TAG in e.tags for e in statements)
+
+
+@pytest.mark.parametrize("question", ["When in doubt, don't share.", "How we share with the police"])
+def test_a_myth_that_opens_with_an_asking_word_is_no_lint_error(tmp_path, question):
+    """A statement's opening ("When in doubt", "How we ...") is not a question's (follow-up review s11)."""
+    assert title_problems(tmp_path, question, [MYTH_TAG]) == []

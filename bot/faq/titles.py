@@ -14,12 +14,15 @@ from typing import Callable, Iterable
 MYTH_TAG = "myth"
 
 _QUESTION_END = re.compile(r"\?[\s\"'’”»)\]}]*\Z")
-_FIRST_WORD = re.compile(r"[\s\"'‘“«(\[]*([\w’']+)")
-# The words a question starts with: asking words, and the verbs a yes-or-no question puts first.
-_QUESTION_WORDS = frozenset(
-    "what which who whom whose when where why how is isn't are aren't am was wasn't were weren't do don't does "
-    "doesn't did didn't can can't could couldn't will won't would wouldn't shall should shouldn't may might "
-    "must mustn't have haven't has hasn't had hadn't".split())
+_FIRST_WORDS = re.compile(r"[\s\"'‘“«(\[]*([\w’']+)\W+([\w’']+)")
+_ASKING_WORDS = frozenset("what which who whom whose when where why how".split())
+# The verbs a yes-or-no question puts first, before its subject ("Can I", "Is it", "Should the school").
+_AUXILIARIES = frozenset(
+    "is isn't are aren't am was wasn't were weren't do don't does doesn't did didn't can can't could couldn't "
+    "will won't would wouldn't shall should shouldn't may might must mustn't have haven't has hasn't had "
+    "hadn't".split())
+# After an asking word, these begin a statement instead ("When in doubt, don't share", "How we share").
+_NOT_ASKING_AFTER = frozenset("in on at for to with by from we i you they he she the a an our your their".split())
 
 
 def asks(title: str) -> bool:
@@ -28,8 +31,14 @@ def asks(title: str) -> bool:
 
 
 def starts_like_a_question(title: str) -> bool:
-    first = _FIRST_WORD.match(title)
-    return bool(first) and first.group(1).casefold().replace("’", "'") in _QUESTION_WORDS
+    """A question's opening: a verb a yes-or-no question puts first ("Can I", "Doesn't GDPR"), or an asking
+    word that a statement's preposition or subject does not follow ("What counts", "When can I"): "When in
+    doubt, don't share" and "How we share" are statements."""
+    words = _FIRST_WORDS.match(title)
+    if not words:
+        return False
+    first, second = (w.casefold().replace("’", "'") for w in words.groups())
+    return first in _AUXILIARIES or (first in _ASKING_WORDS and second not in _NOT_ASKING_AFTER)
 
 
 def check_title(question: str, tags: Iterable[str], problem: Callable[..., None]) -> None:
