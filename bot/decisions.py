@@ -10,6 +10,7 @@ plain text to paste into a case system (``record_text``). No Slack here.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, fields, replace
 
@@ -93,11 +94,20 @@ def basis_choices(entry: FaqEntry | None) -> tuple[str, ...]:
 _CITED_SHORT = (
     (r"UK General Data Protection Regulation(?: \(UK GDPR\))?", "UK GDPR"),
     (r"Data Protection Act 2018(?: \(DPA\))?", "DPA 2018"),
-    (r"\bDPA\b(?! \d{4})", "DPA 2018"),
+    (r"(?<!\()\bDPA\b(?! \d{4})(?!\))", "DPA 2018"),
     (r"\bSchedules?\b", "Sch"), (r"\bparagraphs\b", "paras"), (r"\bparagraph\b", "para"),
     (r"\bsections\b", "ss"), (r"\bsection\b", "s"), (r"\bArticles\b", "Arts"), (r"\bArticle\b", "Art"),
     (r"\bregulation\b", "reg"),
 )
+
+
+# A basis is chosen by its place in the list and its text's key: an FAQ reloaded while the form was open may
+# have moved or changed it, and a record must keep the basis the person chose, never its neighbour.
+BASIS_CHANGED = "The FAQ entry was updated while this form was open: choose the lawful basis again."
+
+
+def basis_key(basis: str) -> str:
+    return hashlib.sha256(basis.encode()).hexdigest()[:10]
 
 
 def basis_label(basis: str, room: int) -> str:

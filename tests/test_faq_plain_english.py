@@ -287,3 +287,4 @@ def test_a_basis_offered_in_record_my_decision_leads_with_its_provision():
         "UK GDPR Art 5 and Art 6(1)(e) or (f)"
     assert cited_short("Data Protection Act 2018 Schedule 1 paragraphs 10 and 18 (crime; safeguarding)") == \
         "DPA 2018 Sch 1 paras 10 and 18 (crime; safeguarding)"
+    assert cited_short("Data Protection Act 1998 (DPA) section 29") == "Data Protection Act 1998 (DPA) s 29"

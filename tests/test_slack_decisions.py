@@ -11,10 +11,13 @@ import pytest
 
 from bot.cli import main
 from bot.config import Settings
+from bot.decisions import BASIS_CHANGED, InvalidDecision
 from bot.matching import ANSWER
 from bot.nations import SHORT_NOTE
 from bot.service import Service
 from bot.slack.blocks import ids
+from bot.slack.blocks.modals import basis_from_value, basis_value
+from bot.slack.deciding import form_of
 from bot.slack.deliverer import deliver_inline
 from bot.slack.deps import assemble
 from bot.store import Store
@@ -142,7 +145,7 @@ def test_every_faq_answer_carries_record_my_decision_and_it_opens_the_modal(app,
     assert [o["value"] for o in blocks["decision"]["element"]["options"]] == [
         "shared", "shared_in_part", "not_shared", "not_decided"]
     basis = blocks["lawful_basis"]["element"]
-    assert basis["initial_option"]["value"] == "b0"  # pre-filled from the entry's legal basis
+    assert basis["initial_option"]["value"] == basis_value(0, entry.legal_basis[0])  # pre-filled from the entry's
     assert basis["initial_option"]["text"]["text"].startswith(entry.legal_basis[0][:60])
     assert basis["options"][-1]["value"] == "other" and len(basis["options"]) == len(entry.legal_basis) + 1
     assert {"shared_with", "what_shared", "reasons", "person_told", "not_told_why", "lawful_basis_other"} <= set(blocks)
@@ -317,3 +320,20 @@ def test_the_workspace_default_applies_until_someone_chooses(app, fake_slack, se
     choose_nation_in_home(app, "all")  # "every nation" overrides the default
     reply = json.dumps(slash(app, fake_slack, entry.question)["blocks"], ensure_ascii=False)
     assert "Elsewhere in the UK" in reply
+
+
+def test_a_basis_is_read_back_by_its_text_not_its_place_when_the_faq_changed_while_the_form_was_open():
+    """Read by its place alone, a record kept the basis that had moved into it (follow-up review s11)."""
+    before = ("UK GDPR Article 6(1)(e)", "DPA 2018 Schedule 1 paragraph 18")
+    chosen = basis_value(1, before[1])
+    assert basis_from_value(chosen, before) == before[1]
+    assert basis_from_value(chosen, ("DPA 2018 Schedule 1 paragraph 18", "UK GDPR Article 6(1)(e)")) == before[1]
+    assert basis_from_value(chosen, ("UK GDPR Article 6(1)(e)", "DPA 2018 Schedule 1 paragraph 10")) is None
+    assert basis_from_value("b1", before) == before[1]  # a form opened before values had keys
+
+
+def test_a_decision_whose_basis_is_no_longer_offered_is_refused_on_its_field_with_what_to_do():
+    with pytest.raises(InvalidDecision) as refused:
+        form_of({"state": {"values": {"lawful_basis": {ids.DECISION_INPUT: select("b0:0000000000")}}}},
+                ("UK GDPR Article 6(1)(e)",))
+    assert refused.value.problems == {"lawful_basis": BASIS_CHANGED}

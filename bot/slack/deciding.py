@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.decisions import TEXT_FIELDS, DecisionForm, InvalidDecision, basis_choices
+from bot.decisions import BASIS_CHANGED, TEXT_FIELDS, DecisionForm, InvalidDecision, basis_choices
 from bot.slack.blocks import ids
 from bot.slack.blocks.modals import basis_from_value, decision_modal
 from bot.slack.deps import Deps, just_ack
@@ -33,8 +33,8 @@ def register(app: App, deps: Deps) -> None:
         view stores nothing. Anything to fix is shown on its input."""
         metadata = metadata_of(view)
         faq_id = metadata.get("faq")
-        form = form_of(view, basis_choices(service.faq.get(faq_id) if faq_id else None))
         try:
+            form = form_of(view, basis_choices(service.faq.get(faq_id) if faq_id else None))
             service.record_decision(
                 user_of(body), form, view_id=view.get("id"), question_id=_number(metadata.get("question")),
                 faq_id=faq_id, escalation_id=_number(metadata.get("escalation")),
@@ -58,8 +58,11 @@ def form_of(view: dict, choices) -> DecisionForm:
     def chosen(field: str) -> str | None:
         return selected_value(view, field, ids.DECISION_INPUT)
 
+    basis = basis_from_value(chosen("lawful_basis"), choices)
+    if chosen("lawful_basis") and basis is None:
+        raise InvalidDecision({"lawful_basis": BASIS_CHANGED})
     return DecisionForm(
-        decision=chosen("decision"), lawful_basis=basis_from_value(chosen("lawful_basis"), choices),
+        decision=chosen("decision"), lawful_basis=basis,
         person_told=chosen("person_told"), **{field: typed(field) for field in TEXT_FIELDS},
     )
 

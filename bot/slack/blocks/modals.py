@@ -213,18 +213,23 @@ def with_initial(element: dict, key: str, value) -> dict:
 OTHER_BASIS_TEXT = "Other (describe it below)"
 
 
-def basis_value(index: int) -> str:
-    """A lawful basis option's value: its place in ``decisions.basis_choices`` (texts can be longer
-    than an option's value may be)."""
-    return f"b{index}"
+def basis_value(index: int, basis: str) -> str:
+    """A lawful basis option's value: its place in ``decisions.basis_choices`` and its text's key (texts can
+    be longer than an option's value may be)."""
+    return f"b{index}:{decisions.basis_key(basis)}"
 
 
 def basis_from_value(value: str | None, choices: Sequence[str]) -> str | None:
-    """The lawful basis an option's value stands for: a text of ``choices``, ``decisions.OTHER``, or None."""
+    """The lawful basis an option's value stands for: a text of ``choices`` (the one with its key, wherever
+    it is now), ``decisions.OTHER``, or None (none chosen, or the text chosen is no longer offered). A value
+    without a key, from a form opened before keys, is read by its place."""
     if value == decisions.OTHER:
         return decisions.OTHER
-    if value and value.startswith("b") and value[1:].isdigit() and int(value[1:]) < len(choices):
-        return choices[int(value[1:])]
+    place, _, key = (value or "").partition(":")
+    if key:
+        return next((basis for basis in choices if decisions.basis_key(basis) == key), None)
+    if place.startswith("b") and place[1:].isdigit() and int(place[1:]) < len(choices):
+        return choices[int(place[1:])]
     return None
 
 
@@ -278,7 +283,7 @@ def decision_modal(entry: FaqEntry | None, metadata: dict, escalation_id: int | 
     basis (the entry's own, first one chosen, or "other"), the reasons, and whether the person was
     told (and if not, why). Redacted before it is stored; the person gets it back by DM."""
     choices = decisions.basis_choices(entry)
-    options = [option(decisions.basis_label(text, OPTION_TEXT_LIMIT), basis_value(n))
+    options = [option(decisions.basis_label(text, OPTION_TEXT_LIMIT), basis_value(n, text))
                for n, text in enumerate(choices[:STATIC_SELECT_LIMIT - 1])]
     options.append(option(OTHER_BASIS_TEXT, decisions.OTHER))
     basis = {"type": "static_select", "placeholder": plain("Choose the lawful basis", PLACEHOLDER_LIMIT),
