@@ -52,7 +52,13 @@ def test_a_title_neither_asking_nor_a_myth_is_a_lint_error(tmp_path, question):
 
 @pytest.mark.parametrize("question", ["Can I share with the police", "What counts as special category data",
                                       "Doesn't GDPR stop us sharing", '"Is consent always needed"'])
-def test_a_question_without_its_question_mark_is_a_lint_error_even_for_a_myth(tmp_path, question):
+def test_a_question_without_its_question_mark_is_a_lint_error(tmp_path, question):
+    [problem] = title_problems(tmp_path, question, ["consent"])
+    assert not problem.warning and "end it with '?'" in problem.message
+
+
+@pytest.mark.parametrize("question", ["Can I share with the police", '"Is it always needed"', "Do we need consent"])
+def test_a_verb_before_a_pronoun_is_a_question_that_lost_its_mark_even_for_a_myth(tmp_path, question):
     [problem] = title_problems(tmp_path, question, [MYTH_TAG])
     assert not problem.warning and "end it with '?'" in problem.message
 
@@ -62,7 +68,10 @@ def test_every_bundled_title_asks_or_states_a_tagged_myth(faq):
     assert len(statements) == 9 and all(MYTH_TAG in e.tags for e in statements)
 
 
-@pytest.mark.parametrize("question", ["When in doubt, don't share.", "How we share with the police"])
-def test_a_myth_that_opens_with_an_asking_word_is_no_lint_error(tmp_path, question):
-    """A statement's opening ("When in doubt", "How we ...") is not a question's (follow-up review s11)."""
+@pytest.mark.parametrize("question", ["When in doubt, don't share.", "How we share with the police",
+                                      "Can't share health information without consent.",
+                                      "Must always ask the parents first.",
+                                      "What happens in the MASH stays in the MASH."])
+def test_a_myth_may_open_with_any_word_but_a_verb_before_a_pronoun(tmp_path, question):
+    """Tagged as a myth, a statement may open as myths do (follow-up review s11)."""
     assert title_problems(tmp_path, question, [MYTH_TAG]) == []

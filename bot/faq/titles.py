@@ -21,6 +21,7 @@ _AUXILIARIES = frozenset(
     "is isn't are aren't am was wasn't were weren't do don't does doesn't did didn't can can't could couldn't "
     "will won't would wouldn't shall should shouldn't may might must mustn't have haven't has hasn't had "
     "hadn't".split())
+_PRONOUNS = frozenset("i we you they he she it there".split())
 # After an asking word, these begin a statement instead ("When in doubt, don't share", "How we share").
 _NOT_ASKING_AFTER = frozenset("in on at for to with by from we i you they he she the a an our your their".split())
 
@@ -41,11 +42,20 @@ def starts_like_a_question(title: str) -> bool:
     return first in _AUXILIARIES or (first in _ASKING_WORDS and second not in _NOT_ASKING_AFTER)
 
 
+def inverted(title: str) -> bool:
+    """A verb before a pronoun ("Can I", "Is it", "Do we"): a question however it ends, even for a myth."""
+    words = _FIRST_WORDS.match(title)
+    return bool(words) and (words.group(1).casefold().replace("’", "'") in _AUXILIARIES
+                            and words.group(2).casefold() in _PRONOUNS)
+
+
 def check_title(question: str, tags: Iterable[str], problem: Callable[..., None]) -> None:
-    """An error for a title that would be shown as "Myth: …" but is no myth's statement."""
+    """An error for a title that would be shown as "Myth: …" but is no myth's statement. A title tagged as a
+    myth may open as statements do, with any word ("When in doubt, don't share.", "Can't share health
+    information without consent."), unless a verb comes before a pronoun, as only a question's does."""
     if not question or asks(question):
         return
-    if starts_like_a_question(question):
+    if inverted(question) or (MYTH_TAG not in tags and starts_like_a_question(question)):
         problem("question", "starts like a question but does not end in '?', so readers would be shown it as "
                             "'Myth: …': end it with '?'")
     elif MYTH_TAG not in tags:
