@@ -105,9 +105,9 @@ is the original span, exactly as typed.
 When candidates overlap the more specific kind wins (e-mail, social media account, then NHS
 number, NI number, date of birth, bank details, card number, case id, IP address, phone, postcode,
 vehicle reg, address, name), so each value is replaced exactly once. A candidate that goes on past one
-already kept is merged with it into one placeholder, so none of it stays in clear: of the same kind ("her
-name is spelt Sierra Mike India Tango Hotel"), or of another kind that runs past its end and shares more
-than one character with it.
+already kept, read by the same detector, is merged with it into one placeholder, so none of it stays in
+clear ("her name is spelt Sierra Mike India Tango Hotel"); another detector's looser span over it is dropped
+("passport 123456789 2 weeks ago" keeps its "2").
 
 Slack's bold and italic marks around a label ("*DOB:* 03/04/15") and a line break after a label's
 colon ("Surname:\nSmith") are read as spaces, so a form pasted into Slack reads like one typed.

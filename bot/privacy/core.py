@@ -193,17 +193,14 @@ def _resolved(spans: list[tuple[int, int, str]], length: int) -> list[tuple[int,
 
 
 def _runs_on(span: tuple[int, int, str], overlapping: list[tuple[int, int, str]], taken: bytearray) -> bool:
-    """Does a span that overlaps kept ones go on past them, the same identifier read further? Of the same
-    kind, when any of it is not yet kept ("her name is spelt Sierra Mike India Tango Hotel": the name finder
-    stops at "India", the dictated name runs on; "2 Orchard Cottages, Wickham Lane"); of another kind, when it
-    runs past their end and shares more than one character with them (not "TZ 44 60 19 D. Jobcentre", where
-    the NI number's check letter was read as an initial, nor "NINO AB123456D", a label before the number)."""
+    """Does a span that overlaps kept ones go on past them, the same identifier read further? Only when one
+    detector read them all (the same internal kind) and some of it is not yet kept: "her name is spelt Sierra
+    Mike India Tango Hotel" (the name finder stops at "India", the dictated name runs on), "2 Orchard Cottages,
+    Wickham Lane". A looser detector of another kind over an exact one is dropped, as it always was: a plain
+    "case id" over a labelled one had taken the next number with it ("passport 123456789 2 weeks ago"), and a
+    name read from an NI number's check letter the next word ("TZ 44 60 19 D. Jobcentre")."""
     start, end, kind = span
-    if 0 not in taken[start:end]:
-        return False
-    if all(REPORTED_AS.get(k[2], k[2]) == REPORTED_AS.get(kind, kind) for k in overlapping):
-        return True
-    return end > max(k[1] for k in overlapping) and taken[start:end].count(1) > 1
+    return 0 in taken[start:end] and all(k[2] == kind for k in overlapping)
 
 
 def redact(text: str) -> Redaction:
