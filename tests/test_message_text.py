@@ -380,3 +380,11 @@ def test_a_notice_of_what_was_removed_is_refused_when_nothing_was(build):
     'I removed the  from it'."""
     with pytest.raises(ValueError, match="nothing was removed"):
         build()
+
+
+def test_an_advisors_answer_says_the_entry_holds_only_in_part_before_the_advisors_words(faq):
+    """'Holds in part' is what a reader there must hear first, as under an FAQ answer (follow-up review s11)."""
+    entry = next(e for e in faq.entries if "scotland" in e.holds_in_part)
+    answered = escalation(ANSWERED, answer="Yes, you can share it now.", answered_by="U9", linked_faq_id=entry.id)
+    text = replies.advisor_answer_message(answered, faq, "scotland").text
+    assert text.index("Holds in part in Scotland") < text.index("Yes, you can share it now.")

@@ -92,7 +92,7 @@ def deliver_due(deps: Deps, owner: str | None = None, limit: int = 20) -> int:
     owner = owner or owner_name()
     done = 0
     # Held for the advisor channel, which is private now: due at once, leased in the order it was owed. (Only
-    # what was held asks the directory, which was read then: a tick never makes the first read of it.)
+    # when something is held is the directory asked: a process with nothing held never reads it on a tick.)
     if deps.service.any_held(HELD_FOR_CHANNEL) and not deps.advisors.withheld():
         deps.service.release_held(HELD_FOR_CHANNEL)
     for item in deps.service.lease_owed(owner, limit):

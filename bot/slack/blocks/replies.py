@@ -334,10 +334,11 @@ def advisor_answer_message(escalation: Escalation, faq: Faq, nation: Reader | st
 
 def nation_placing(lines: NationLines, where: str | None) -> tuple[list[dict], list[dict]]:
     """(before the advisor's words, after them): what must be read first (the entry does not hold in the
-    reader's nation, the question names another, or no nation is known) goes before; the reader's own
-    nation's note, where the entry holds, is about the entry and goes after, beside it."""
+    reader's nation, or holds there only in part, the question names another, or no nation is known) goes
+    before; the reader's own nation's note, where the entry holds, is about the entry and goes after, beside
+    it."""
     blocks = nation_blocks(lines, where)
-    only_a_note = where is not None and lines.holds and not lines.mentioned
+    only_a_note = where is not None and lines.holds and not lines.in_part and not lines.mentioned
     return ([], blocks) if only_a_note else (blocks, [])
 
 
