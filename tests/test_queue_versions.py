@@ -229,3 +229,34 @@ def test_the_form_shown_again_after_another_advisors_claim_says_how_to_send_it(a
     assert "press *Send answer* again to send it" in json.dumps(reshown["blocks"][0])  # open now: it can
     submit(app, json.loads(reshown["private_metadata"]), "A's answer")
     assert service.escalation(escalation.id).answer == "A's answer"
+
+
+def test_an_answer_click_taken_then_overtaken_before_its_form_opens_is_told_why_once(app, fake_slack, service,
+                                                                                      monkeypatch):
+    """The click claimed it; another advisor closed it before the form opened: the form used to open nothing and
+    say nothing. Now the clicker is told, once, as for a refused click."""
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    take = service.escalation_to_answer
+
+    def taken_then_closed_by_another(*args, **kwargs):
+        taken = take(*args, **kwargs)
+        service.close(escalation.id, OTHER_ADVISOR, {OTHER_ADVISOR})
+        return taken
+
+    monkeypatch.setattr(service, "escalation_to_answer", taken_then_closed_by_another)
+    fake_slack.reset()
+    flows.click(app, fake_slack, ids.ANSWER_ACTION, flows.button_value(escalation), user=ADVISOR,
+                channel_id=ADVISOR_CHANNEL)
+    said = told(fake_slack)
+    assert f"closed by <@{OTHER_ADVISOR}>" in said
+    assert not fake_slack.calls("views.open")
+
+
+def test_a_refused_answer_click_is_told_once(app, fake_slack, service):
+    escalation = flows.escalate_a_mention(app, fake_slack, service)
+    stale_answer = flows.button_value(escalation)
+    service.claim(escalation.id, OTHER_ADVISOR, {OTHER_ADVISOR})
+    fake_slack.reset()
+    flows.click(app, fake_slack, ids.ANSWER_ACTION, stale_answer, user=ADVISOR, channel_id=ADVISOR_CHANNEL)
+    refusals = [c for c in fake_slack.calls() if c.method in ("chat.postEphemeral", "response_url")]
+    assert len(refusals) == 1 and not fake_slack.calls("views.open")

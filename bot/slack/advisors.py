@@ -60,22 +60,25 @@ def register(app: App, deps: Deps) -> None:
     # Answer -------------------------------------------------------------------------------------
 
     def on_answer_clicked(ack, body: dict) -> None:
-        user = user_of(body)
+        """Claims an open escalation for the clicker before Slack is answered; a refusal is told by
+        ``open_answer_modal``, which judges the click again on the same version."""
         escalation_id, seen = escalation_ref_of(body)
         try:
-            service.escalation_to_answer(escalation_id, user, deps.advisors.known_members(), seen=seen)
-        except QueueError as refusal:
-            service.tell(user, str(refusal), private_route(body))
+            service.escalation_to_answer(escalation_id, user_of(body), deps.advisors.known_members(), seen=seen)
+        except QueueError:
+            pass
         ack()
 
     def open_answer_modal(body: dict) -> None:
         """Opens the form only on what the click (``on_answer_clicked``, run first) claimed for the clicker,
-        judged on the same version: a refused click opens nothing."""
-        escalation_id, seen = escalation_ref_of(body)
+        judged on the same version. Otherwise it says why, once: the click was refused, or another advisor's
+        change came between the click and the form (which used to open nothing and say nothing)."""
+        user, (escalation_id, seen) = user_of(body), escalation_ref_of(body)
         try:
-            escalation = service.answer_form_for(escalation_id, user_of(body), deps.advisors.known_members(), seen)
-        except QueueError:
-            return  # the click's refusal was told; a change that came between is on the card
+            escalation = service.answer_form_for(escalation_id, user, deps.advisors.known_members(), seen)
+        except QueueError as refusal:
+            service.tell(user, str(refusal), private_route(body))
+            return
         metadata = answer_metadata(escalation, clicked_in_home(body))
         reader = service.escalation_reader(escalation)
         open_modal(deps, body, answer_modal(escalation, service.faq.entries, metadata, reader))
