@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, fields, replace
 
 from bot.faq import NATION_NAMES, FaqEntry, is_placeholder
+from bot.faq.plain_english import DPA_WITHOUT_ITS_YEAR
 from bot.privacy import redact_question
 from bot.records import DecisionRecord, SharingDecision, Told
 from bot.small_talk import is_blank
@@ -94,7 +95,7 @@ def basis_choices(entry: FaqEntry | None) -> tuple[str, ...]:
 _CITED_SHORT = (
     (r"UK General Data Protection Regulation(?: \(UK GDPR\))?", "UK GDPR"),
     (r"Data Protection Act 2018(?: \(DPA\))?", "DPA 2018"),
-    (r"(?<!\()\bDPA\b(?! \d{4})(?!\))", "DPA 2018"),
+    (DPA_WITHOUT_ITS_YEAR.pattern, "DPA 2018"),
     (r"\bSchedules?\b", "Sch"), (r"\bparagraphs\b", "paras"), (r"\bparagraph\b", "para"),
     (r"\bsections\b", "ss"), (r"\bsection\b", "s"), (r"\bArticles\b", "Arts"), (r"\bArticle\b", "Art"),
     (r"\bregulation\b", "reg"),

@@ -5,13 +5,17 @@ FAQ-looking files the loader would skip. ``load`` reports their findings with th
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from bot.faq.england_law import uncovered_nations
 from bot.faq.model import NATION_NAMES, Problem
-from bot.faq.plain_english import leans_on_the_answer, long_sentences, unexplained_abbreviations
+from bot.faq.plain_english import (
+    DPA_WITHOUT_ITS_YEAR,
+    leans_on_the_answer,
+    long_sentences,
+    unexplained_abbreviations,
+)
 from bot.faq.sources import is_placeholder
 from bot.mrkdwn import markup_slack_cannot_show
 from bot.privacy import PLACEHOLDER
@@ -79,15 +83,10 @@ def check_plain_legal_basis(legal_basis: Sequence[str], problem: Report) -> None
         problem("legal_basis", f"item {index}: {finding.message}", warning=True, index=index)
     for index, basis in enumerate(legal_basis, start=1):
         named = "Data Protection Act 2018" in basis  # "Data Protection Act 2018 (DPA) ..., DPA Part 3": named here
-        for act in [] if named else _ACT_WITHOUT_ITS_YEAR.findall(basis):
+        for act in [] if named else DPA_WITHOUT_ITS_YEAR.findall(basis):
             problem("legal_basis", f"item {index}: {act!r} without its year: write the Act's name and year in each "
                                    "item (Record my decision offers, and its record keeps, one item alone)",
                     warning=True, index=index)
-
-
-# Each legal basis item is offered alone in Record my decision and kept alone in the record: "DPA Schedule 1"
-# there does not say which Data Protection Act (1998 is still cited for older processing).
-_ACT_WITHOUT_ITS_YEAR = re.compile(r"(?<!\()\bDPA\b(?!\)| ?\d{4})")
 
 
 def check_legal_basis(legal_basis: Iterable[str], problem: Report) -> None:

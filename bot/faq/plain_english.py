@@ -83,6 +83,12 @@ _POINTS_AT_THE_ANSWER = re.compile(
 _SHORT_NAME = re.compile(r"\bthe (\d{4}) (Act|Regulations|Order)\b", re.IGNORECASE)
 
 
+# "DPA" with no year after it and not in brackets after the Act's name: which Data Protection Act is not said
+# (1998 is still cited for older processing). Lint warns about it in a legal basis item; Record my decision's
+# short citations read it as the 2018 Act, which is the only one the FAQ's items abbreviate.
+DPA_WITHOUT_ITS_YEAR = re.compile(r"(?<!\()\bDPA\b(?!\)| ?\d{4})")
+
+
 class Finding(NamedTuple):
     line: int  # the line of the text it is on, from 0
     message: str
